@@ -1,0 +1,973 @@
+//! The parsed draft: tokenised once, then queried by every rule.
+//!
+//! Parsing records, for each word, its folded form (lower case, no accents,
+//! straight apostrophes), its case shape, the punctuation that follows it and
+//! the sentence it belongs to. It also finds the regions that are not the
+//! agent's own words (quoted customer text) and unfilled template
+//! placeholders, and it runs the phrase lexicon once over the agent's words.
+
+use crate::fold::{fold_char_into, is_apostrophe, is_combining_mark};
+use crate::lexicon::{Hit, Lexicon};
+use crate::span::Span;
+
+/// Case and role flags of a [`Token`].
+pub(crate) mod flag {
+    /// The first letter is upper case.
+    pub const CAP: u16 = 1;
+    /// At least two cased letters, all of them upper case.
+    pub const ALL_CAPS: u16 = 1 << 1;
+    /// Starts with an ASCII digit.
+    pub const NUMBER: u16 = 1 << 2;
+    /// Inside quoted customer text: not the agent's words.
+    pub const QUOTED: u16 = 1 << 3;
+    /// Inside an unfilled template placeholder.
+    pub const PLACEHOLDER: u16 = 1 << 4;
+    /// First word of its sentence.
+    pub const SENT_START: u16 = 1 << 5;
+    /// Contains a character of a script written without spaces (CJK, Thai).
+    pub const UNSPACED: u16 = 1 << 6;
+    /// Letters only (apostrophes allowed).
+    pub const ALPHA: u16 = 1 << 7;
+}
+
+/// Punctuation seen between a token and the next one.
+pub(crate) mod gap {
+    pub const COMMA: u16 = 1;
+    pub const PERIOD: u16 = 1 << 1;
+    pub const EXCLAIM: u16 = 1 << 2;
+    pub const QUESTION: u16 = 1 << 3;
+    pub const COLON: u16 = 1 << 4;
+    pub const NEWLINE: u16 = 1 << 5;
+    /// A hyphen with no space around it, as in "Anne-Marie" or "XXXX-4421".
+    pub const TIGHT_HYPHEN: u16 = 1 << 6;
+    /// A dash or hyphen with space around it.
+    pub const DASH: u16 = 1 << 7;
+    pub const QUOTE: u16 = 1 << 8;
+    pub const PERCENT: u16 = 1 << 9;
+    pub const OTHER: u16 = 1 << 10;
+    /// A sentence ends after this token.
+    pub const BREAK: u16 = 1 << 11;
+    /// Any punctuation that closes a vocative ("Thanks, Grace!").
+    pub const CLAUSE: u16 = COMMA | PERIOD | EXCLAIM | QUESTION | COLON | NEWLINE | DASH | BREAK;
+}
+
+/// One word of the draft.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub span: Span,
+    fold_start: u32,
+    fold_end: u32,
+    pub sentence: u32,
+    pub flags: u16,
+    /// Punctuation after this token, see [`gap`].
+    pub gap: u16,
+}
+
+impl Token {
+    pub fn is(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+    pub fn gap_has(&self, g: u16) -> bool {
+        self.gap & g != 0
+    }
+    /// The agent's own words: not quoted and not a placeholder.
+    pub fn is_agent(&self) -> bool {
+        self.flags & (flag::QUOTED | flag::PLACEHOLDER) == 0
+    }
+}
+
+/// An unfilled template placeholder such as `[Name]` or `{{first_name}}`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Placeholder {
+    pub span: Span,
+    /// Whether it stands for a person's name.
+    pub is_name: bool,
+}
+
+/// The opening greeting ("Hi Priya,", "Dear Ms. Raman,", "Priya, ...").
+#[derive(Clone, Debug)]
+pub(crate) struct Greeting {
+    /// Token index range of the words after the greeting word, up to the first
+    /// punctuation: the candidates for the person addressed.
+    pub addressee: std::ops::Range<usize>,
+}
+
+pub(crate) struct Document<'a> {
+    pub text: &'a str,
+    folded: String,
+    pub tokens: Vec<Token>,
+    /// Quoted customer text, in order.
+    pub quoted: Vec<Span>,
+    /// Short quotations in the agent's own words (possible scare quotes):
+    /// the span covers the quotation marks.
+    pub inline_quotes: Vec<Span>,
+    pub placeholders: Vec<Placeholder>,
+    /// Runs of emphatic punctuation such as "!!" or "?!".
+    pub exclamation_runs: Vec<Span>,
+    pub greeting: Option<Greeting>,
+    pub sentence_count: u32,
+    hits: Vec<Vec<Hit>>,
+}
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "miss", "sir", "madam", "mme", "mlle", "herr", "frau",
+    "sra", "sr", "st", "jr",
+];
+
+const GREETING_WORDS: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "greetings",
+    "hiya",
+    "howdy",
+    "heya",
+    "hallo",
+    "hola",
+    "bonjour",
+    "ciao",
+    "salut",
+];
+
+/// Words that open a draft followed by a comma without addressing anyone
+/// ("Sure, ...", "Thanks, ...").
+const OPENERS: &[&str] = &[
+    "sure",
+    "yes",
+    "no",
+    "ok",
+    "okay",
+    "thanks",
+    "thank",
+    "well",
+    "so",
+    "unfortunately",
+    "great",
+    "absolutely",
+    "of",
+    "certainly",
+    "alright",
+    "right",
+    "sorry",
+    "apologies",
+    "again",
+    "firstly",
+    "first",
+    "also",
+    "however",
+    "hmm",
+    "oh",
+    "wow",
+    "good",
+    "perfect",
+    "understood",
+    "noted",
+    "done",
+    "yeah",
+    "yep",
+    "nope",
+    "update",
+    "fortunately",
+    "luckily",
+    "honestly",
+    "cheers",
+    "welcome",
+    "please",
+    "regards",
+    "best",
+    "morning",
+    "afternoon",
+    "evening",
+    "team",
+    "all",
+];
+
+impl<'a> Document<'a> {
+    pub fn parse(text: &'a str) -> Document<'a> {
+        let quoted = find_quoted_regions(text);
+        let (inline_customer, inline_quotes) = find_inline_quotes(text, &quoted);
+        let mut quoted = merge(quoted, inline_customer);
+        quoted.sort();
+        let mut doc = Document {
+            text,
+            folded: String::with_capacity(text.len()),
+            tokens: Vec::with_capacity(text.len() / 5),
+            quoted,
+            inline_quotes,
+            placeholders: Vec::new(),
+            exclamation_runs: Vec::new(),
+            greeting: None,
+            sentence_count: 0,
+            hits: Vec::new(),
+        };
+        doc.tokenize();
+        doc.find_placeholders();
+        doc.mark_regions();
+        doc.find_greeting();
+        doc.hits = Lexicon::global().scan(&doc);
+        doc
+    }
+
+    /// The folded form of token `i`.
+    pub fn fold(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.folded[t.fold_start as usize..t.fold_end as usize]
+    }
+
+    /// The original text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].span]
+    }
+
+    /// Lexicon hits of one table, in text order.
+    pub fn hits(&self, table: crate::rules::T) -> &[Hit] {
+        self.hits
+            .get(table as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Whether any hit of `table` overlaps `span`.
+    pub fn any_hit_overlaps(&self, table: crate::rules::T, span: Span) -> bool {
+        self.hits(table).iter().any(|h| h.span.overlaps(span))
+    }
+
+    /// Number of the agent's own words.
+    pub fn agent_word_count(&self) -> usize {
+        self.tokens.iter().filter(|t| t.is_agent()).count()
+    }
+
+    fn tokenize(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut iter = text.char_indices().peekable();
+        let mut start: Option<usize> = None;
+        let mut fold_start = 0usize;
+        let mut flags = 0u16;
+        let mut cased = 0u32;
+        let mut upper = 0u32;
+        let mut first_letter_seen = false;
+        while let Some((at, c)) = iter.next() {
+            let word_char = c.is_alphanumeric()
+                || (start.is_some() && is_combining_mark(c))
+                || (start.is_some()
+                    && is_apostrophe(c)
+                    && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic()));
+            if word_char {
+                if start.is_none() {
+                    start = Some(at);
+                    fold_start = self.folded.len();
+                    flags = flag::ALPHA;
+                    cased = 0;
+                    upper = 0;
+                    first_letter_seen = false;
+                    if c.is_ascii_digit() {
+                        flags |= flag::NUMBER;
+                    }
+                }
+                if c.is_alphabetic() {
+                    if c.is_uppercase() {
+                        upper += 1;
+                        cased += 1;
+                        if !first_letter_seen {
+                            flags |= flag::CAP;
+                        }
+                    } else if c.is_lowercase() {
+                        cased += 1;
+                    }
+                    first_letter_seen = true;
+                    if is_unspaced_script(c) {
+                        flags |= flag::UNSPACED;
+                    }
+                } else if !is_apostrophe(c) && !is_combining_mark(c) {
+                    flags &= !flag::ALPHA;
+                }
+                fold_char_into(c, &mut self.folded);
+            } else if let Some(s) = start.take() {
+                self.push_token(s, at, fold_start, flags, cased, upper);
+            }
+        }
+        if let Some(s) = start {
+            self.push_token(s, text.len(), fold_start, flags, cased, upper);
+        }
+
+        // Gaps, sentence breaks and runs of emphatic punctuation.
+        let mut sentence = 0u32;
+        let mut sentence_start = true;
+        let n = self.tokens.len();
+        for i in 0..n {
+            let from = self.tokens[i].span.end();
+            let to = if i + 1 < n {
+                self.tokens[i + 1].span.start()
+            } else {
+                text.len()
+            };
+            let between = &text[from..to];
+            let mut g = 0u16;
+            let mut ends_sentence = false;
+            let mut run_start: Option<usize> = None;
+            let mut run_bangs = 0;
+            let mut run_len = 0;
+            let mut chars = between.char_indices().peekable();
+            while let Some((off, c)) = chars.next() {
+                let next = chars.peek().map(|&(_, n)| n);
+                match c {
+                    ',' | '、' | '，' => g |= gap::COMMA,
+                    '.' | '。' | '…' => {
+                        g |= gap::PERIOD;
+                        if next.is_none_or(|n| n.is_whitespace() || is_closing(n)) || c != '.' {
+                            ends_sentence = true;
+                        }
+                    }
+                    '!' | '！' => {
+                        g |= gap::EXCLAIM;
+                        ends_sentence = true;
+                    }
+                    '?' | '？' => {
+                        g |= gap::QUESTION;
+                        ends_sentence = true;
+                    }
+                    ':' => g |= gap::COLON,
+                    ';' => g |= gap::OTHER,
+                    '\n' => {
+                        g |= gap::NEWLINE;
+                        ends_sentence = true;
+                    }
+                    '-' | '–' | '—' => {
+                        if between.len() == 1 && c == '-' {
+                            g |= gap::TIGHT_HYPHEN;
+                        } else {
+                            g |= gap::DASH;
+                        }
+                    }
+                    '"' | '“' | '”' | '«' | '»' | '„' => g |= gap::QUOTE,
+                    '%' => g |= gap::PERCENT,
+                    c if c.is_whitespace() => {}
+                    _ => g |= gap::OTHER,
+                }
+                if matches!(c, '!' | '?' | '！' | '？') {
+                    if run_start.is_none() {
+                        run_start = Some(from + off);
+                        run_bangs = 0;
+                        run_len = 0;
+                    }
+                    run_len += 1;
+                    if matches!(c, '!' | '！') {
+                        run_bangs += 1;
+                    }
+                } else if let Some(rs) = run_start.take() {
+                    if run_len >= 2 && run_bangs >= 1 {
+                        self.exclamation_runs.push(Span::new(rs, from + off));
+                    }
+                }
+            }
+            if let Some(rs) = run_start {
+                if run_len >= 2 && run_bangs >= 1 {
+                    self.exclamation_runs.push(Span::new(rs, to));
+                }
+            }
+            // "Mr. Raman", "e.g. this": a period after a title or a single
+            // letter does not end the sentence, unless a line break follows.
+            if ends_sentence && g & (gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) == 0 {
+                let f = self.fold(i);
+                if TITLES.contains(&f)
+                    || (f.chars().count() == 1 && !self.tokens[i].is(flag::NUMBER))
+                {
+                    ends_sentence = false;
+                }
+            }
+            let _ = bytes;
+            let t = &mut self.tokens[i];
+            t.sentence = sentence;
+            if sentence_start {
+                t.flags |= flag::SENT_START;
+            }
+            sentence_start = ends_sentence;
+            if ends_sentence {
+                g |= gap::BREAK;
+                sentence += 1;
+            }
+            t.gap = g;
+        }
+        self.sentence_count = if n == 0 {
+            0
+        } else {
+            self.tokens[n - 1].sentence + 1
+        };
+    }
+
+    fn push_token(
+        &mut self,
+        start: usize,
+        end: usize,
+        fold_start: usize,
+        mut flags: u16,
+        cased: u32,
+        upper: u32,
+    ) {
+        if cased >= 2 && cased == upper {
+            flags |= flag::ALL_CAPS;
+        }
+        if self.folded.len() > u32::MAX as usize {
+            return;
+        }
+        self.tokens.push(Token {
+            span: Span::new(start, end),
+            fold_start: fold_start as u32,
+            fold_end: self.folded.len() as u32,
+            sentence: 0,
+            flags,
+            gap: 0,
+        });
+    }
+
+    /// Finds `[Name]`, `{{first_name}}`, `<customer name>`, `%NAME%`, `____`
+    /// and stand-alone `XXX`, outside quoted text.
+    fn find_placeholders(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut found: Vec<Placeholder> = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (close, inner_from) = match b {
+                b'{' if bytes.get(i + 1) == Some(&b'{') => ("}}", i + 2),
+                b'<' if bytes.get(i + 1) == Some(&b'<') => (">>", i + 2),
+                b'[' if bytes.get(i + 1) == Some(&b'[') => ("]]", i + 2),
+                b'$' if bytes.get(i + 1) == Some(&b'{') => ("}", i + 2),
+                b'{' => ("}", i + 1),
+                b'[' => ("]", i + 1),
+                b'<' => (">", i + 1),
+                b'%' => ("%", i + 1),
+                b'_' => {
+                    let run = bytes[i..].iter().take_while(|&&c| c == b'_').count();
+                    if run >= 3 {
+                        found.push(Placeholder {
+                            span: Span::new(i, i + run),
+                            is_name: true,
+                        });
+                    }
+                    i += run;
+                    continue;
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let window_end = (inner_from + 40).min(bytes.len());
+            let Some(rel) = find_bytes(&bytes[inner_from..window_end], close.as_bytes()) else {
+                i += 1;
+                continue;
+            };
+            let inner = &text[inner_from..inner_from + rel];
+            let end = inner_from + rel + close.len();
+            if let Some(is_name) = placeholder_kind(inner, b, close.len() == 2) {
+                found.push(Placeholder {
+                    span: Span::new(i, end),
+                    is_name,
+                });
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
+        for (k, t) in self.tokens.iter().enumerate() {
+            let w = &text[t.span];
+            if w.len() >= 3
+                && w.bytes().all(|c| c == b'X' || c == b'x')
+                && (w.bytes().all(|c| c == b'X') || w.len() >= 3)
+            {
+                let prev_masked = k > 0 && {
+                    let p = &self.tokens[k - 1];
+                    p.gap_has(gap::TIGHT_HYPHEN)
+                        || text[p.span.end()..t.span.start()].contains(['*', '/', '.', '#'])
+                };
+                let next_masked = t.gap_has(gap::TIGHT_HYPHEN | gap::OTHER)
+                    || text[t.span.end()..].starts_with(|c: char| c == '.' || c == '*')
+                        && text[t.span.end() + 1..]
+                            .starts_with(|c: char| c.is_ascii_digit() || c == 'X');
+                let before = text[..t.span.start()].chars().next_back();
+                let glued = before.is_some_and(|c| c == '*' || c == '#' || c == '-');
+                if !prev_masked && !next_masked && !glued {
+                    found.push(Placeholder {
+                        span: t.span,
+                        is_name: true,
+                    });
+                }
+            }
+        }
+        found.sort_by_key(|p| p.span);
+        found.retain(|p| !self.quoted.iter().any(|q| q.overlaps(p.span)));
+        self.placeholders = found;
+    }
+
+    fn mark_regions(&mut self) {
+        let mut q = 0;
+        let mut p = 0;
+        for t in &mut self.tokens {
+            while q < self.quoted.len() && self.quoted[q].end() <= t.span.start() {
+                q += 1;
+            }
+            if q < self.quoted.len() && self.quoted[q].overlaps(t.span) {
+                t.flags |= flag::QUOTED;
+            }
+            while p < self.placeholders.len() && self.placeholders[p].span.end() <= t.span.start() {
+                p += 1;
+            }
+            if p < self.placeholders.len() && self.placeholders[p].span.overlaps(t.span) {
+                t.flags |= flag::PLACEHOLDER;
+            }
+        }
+    }
+
+    fn find_greeting(&mut self) {
+        let Some(first) = self.tokens.iter().position(|t| !t.is(flag::QUOTED)) else {
+            return;
+        };
+        let sentence = self.tokens[first].sentence;
+        let same = |k: usize, doc: &Document| {
+            k < doc.tokens.len()
+                && doc.tokens[k].sentence == sentence
+                && !doc.tokens[k].is(flag::QUOTED)
+        };
+        let f = self.fold(first);
+        let mut k = first;
+        if GREETING_WORDS.contains(&f) {
+            k += 1;
+        } else if f == "good"
+            && same(first + 1, self)
+            && matches!(
+                self.fold(first + 1),
+                "morning" | "afternoon" | "evening" | "day"
+            )
+        {
+            k += 2;
+        } else if matches!(f, "morning" | "afternoon" | "evening") {
+            k += 1;
+        } else if self.tokens[first].is(flag::PLACEHOLDER) {
+            // "[Name], thanks for ..." addresses a placeholder.
+        } else if !OPENERS.contains(&f)
+            && (self.tokens[first].is(flag::CAP) || self.tokens[first].is(flag::UNSPACED))
+            && (self.tokens[first].gap_has(gap::COMMA | gap::NEWLINE | gap::EXCLAIM)
+                || (same(first + 1, self)
+                    && self.tokens[first + 1].gap_has(gap::COMMA | gap::NEWLINE)))
+        {
+            // A draft that opens with the name: "Priya, ..." or "Priya Raman,".
+        } else {
+            return;
+        }
+        // The greeting word itself may carry the punctuation ("Hi, Priya" is
+        // rare; "Hi, thanks" is common): then nobody is addressed.
+        if k > first && self.tokens[k - 1].gap_has(gap::CLAUSE & !gap::COMMA) {
+            self.greeting = Some(Greeting { addressee: k..k });
+            return;
+        }
+        if k > first && self.tokens[k - 1].gap_has(gap::COMMA) {
+            self.greeting = Some(Greeting { addressee: k..k });
+            return;
+        }
+        let mut end = k;
+        while same(end, self) && end - k < 4 {
+            // Titles are part of the address ("Dear Ms. Raman").
+            end += 1;
+            if self.tokens[end - 1].gap_has(gap::CLAUSE & !gap::PERIOD)
+                || (self.tokens[end - 1].gap_has(gap::PERIOD)
+                    && !TITLES.contains(&self.fold(end - 1)))
+            {
+                break;
+            }
+        }
+        self.greeting = Some(Greeting { addressee: k..end });
+    }
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
+}
+
+/// Scripts written without spaces between words, where a name is found as a
+/// substring of a longer run of letters.
+pub(crate) fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0x20000..=0x2FFFF)
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "name",
+    "first",
+    "last",
+    "customer",
+    "client",
+    "recipient",
+    "user",
+    "agent",
+    "company",
+    "insert",
+    "date",
+    "order",
+    "ticket",
+    "number",
+    "product",
+    "link",
+    "email",
+    "phone",
+    "address",
+    "account",
+    "placeholder",
+    "fname",
+    "lname",
+    "firstname",
+    "lastname",
+    "surname",
+    "title",
+    "salutation",
+    "contact",
+    "amount",
+    "here",
+    "tbd",
+    "todo",
+];
+
+/// Whether the text between brackets looks like a template variable; `Some(true)`
+/// when it stands for a name.
+fn placeholder_kind(inner: &str, open: u8, double: bool) -> Option<bool> {
+    let trimmed = inner.trim();
+    if trimmed.is_empty() || trimmed.len() > 32 {
+        return None;
+    }
+    let ident = trimmed
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
+        && trimmed
+            .bytes()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic());
+    let wordy = trimmed
+        .bytes()
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'\''));
+    if !wordy && !ident {
+        return None;
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let is_name = lower.contains("name")
+        || lower == "salutation"
+        || lower.contains("recipient")
+        || lower == "customer"
+        || lower == "client";
+    let keyword = PLACEHOLDER_WORDS.iter().any(|w| {
+        lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| part == *w || part.contains("name"))
+    });
+    let shouted = trimmed
+        .bytes()
+        .filter(|c| c.is_ascii_alphabetic())
+        .all(|c| c.is_ascii_uppercase())
+        && trimmed.len() >= 2;
+    let accept = match open {
+        // Template engines: any identifier ({{first_name}}, ${name}, %NAME%).
+        b'{' | b'$' => ident || keyword,
+        b'%' => ident && (shouted || keyword),
+        b'[' | b'<' if double => ident || keyword || shouted,
+        // Square or angle brackets: only when the words say what to insert,
+        // or it is written in capitals like [NAME]. Keeps out <br> and [1].
+        _ => keyword || (shouted && ident && trimmed.len() >= 3),
+    };
+    accept.then_some(is_name || (shouted && lower.contains("name")))
+}
+
+/// Lines quoted from the customer's message: `>` lines, e-mail attribution
+/// lines and the quoted message below them, forwarded-message headers.
+fn find_quoted_regions(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let lines: Vec<(usize, &str)> = {
+        let mut v = Vec::new();
+        let mut off = 0;
+        for line in text.split_inclusive('\n') {
+            v.push((off, line));
+            off += line.len();
+        }
+        v
+    };
+    let mut idx = 0;
+    while idx < lines.len() {
+        let (off, line) = lines[idx];
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        let lower: String = trimmed
+            .chars()
+            .take(200)
+            .flat_map(char::to_lowercase)
+            .collect();
+        if trimmed.starts_with('>') {
+            out.push(Span::new(off, off + content.len()));
+        } else if lower.starts_with("-----original message")
+            || lower.starts_with("----- original message")
+            || lower.starts_with("-------- forwarded message")
+            || (lower.starts_with("from:")
+                && lines[idx + 1..].iter().take(4).any(|(_, l)| {
+                    let l = l.trim_start().to_ascii_lowercase();
+                    l.starts_with("sent:")
+                        || l.starts_with("subject:")
+                        || l.starts_with("to:")
+                        || l.starts_with("date:")
+                }))
+        {
+            out.push(Span::new(off, text.len()));
+            break;
+        } else if lower.ends_with("wrote:")
+            || lower.ends_with("a écrit :")
+            || lower.ends_with("schrieb:")
+        {
+            let next_quoted = lines[idx + 1..]
+                .iter()
+                .find(|(_, l)| !l.trim().is_empty())
+                .is_some_and(|(_, l)| l.trim_start().starts_with('>'));
+            if next_quoted {
+                out.push(Span::new(off, off + content.len()));
+            } else if lower.starts_with("on ")
+                || lower.starts_with("le ")
+                || lower.starts_with("am ")
+                || lower.contains('@')
+            {
+                out.push(Span::new(off, text.len()));
+                break;
+            } else {
+                // "You wrote:" followed by the customer's paragraph.
+                let mut end = off + line.len();
+                let mut j = idx + 1;
+                while j < lines.len() && lines[j].1.trim().is_empty() {
+                    j += 1;
+                }
+                while j < lines.len() && !lines[j].1.trim().is_empty() {
+                    end = lines[j].0 + lines[j].1.trim_end_matches(['\n', '\r']).len();
+                    j += 1;
+                }
+                out.push(Span::new(off, end));
+                idx = j;
+                continue;
+            }
+        }
+        idx += 1;
+    }
+    out
+}
+
+const CUSTOMER_QUOTE_LEADS: &[&str] = &[
+    "you wrote",
+    "you said",
+    "you mentioned",
+    "you asked",
+    "you told us",
+    "you told me",
+    "you say",
+    "you write",
+    "you put it",
+    "your message said",
+    "your email said",
+    "your message",
+    "your email",
+    "your words",
+    "in your words",
+    "you commented",
+    "you noted",
+    "you explained",
+    "you stated",
+    "you called it",
+    "your note said",
+    "your ticket says",
+    "your ticket said",
+    "you described it as",
+    "you described",
+];
+
+/// Pairs quotation marks within a line. Returns (customer quotes, other quotes):
+/// a quotation introduced by "you wrote", "you said" ... is the customer's;
+/// "you wrote: text" without marks quotes up to the end of the sentence.
+fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec<Span>) {
+    let mut customer = Vec::new();
+    let mut other = Vec::new();
+    let mut off = 0;
+    for line in text.split_inclusive('\n') {
+        let line_span = Span::new(off, off + line.len());
+        let base = off;
+        off += line.len();
+        if quoted.iter().any(|q| q.contains(line_span)) || line.len() > 20_000 {
+            continue;
+        }
+        let mut open: Option<(usize, char)> = None;
+        let mut handled_until = 0;
+        for (i, c) in line.char_indices() {
+            let closes = |o: char| match o {
+                '"' => c == '"' || c == '”',
+                '“' => c == '”' || c == '"',
+                '„' => c == '“' || c == '”',
+                '«' => c == '»',
+                '»' => c == '«',
+                _ => false,
+            };
+            match open {
+                Some((at, o)) if closes(o) => {
+                    let span = Span::new(base + at, base + i + c.len_utf8());
+                    if lead_is_customer(&line[..at]) {
+                        customer.push(span);
+                    } else if i - at <= 200 {
+                        other.push(span);
+                    }
+                    handled_until = i;
+                    open = None;
+                }
+                None if matches!(c, '"' | '“' | '„' | '«') => open = Some((i, c)),
+                _ => {}
+            }
+        }
+        // "you wrote: the app crashes." without quotation marks.
+        let lower: String = line.chars().map(|c| c.to_ascii_lowercase()).collect();
+        if lower.len() == line.len() {
+            for lead in [
+                "you wrote:",
+                "you said:",
+                "you mentioned:",
+                "your message:",
+                "your email:",
+                "you asked:",
+            ] {
+                if let Some(p) = lower.find(lead) {
+                    let from = p + lead.len();
+                    if from <= handled_until
+                        || line[from..].trim_start().starts_with(['"', '“', '„', '«'])
+                    {
+                        continue;
+                    }
+                    let rest = &line[from..];
+                    let mut end = rest.trim_end_matches(['\n', '\r']).len();
+                    for (k, ch) in rest.char_indices() {
+                        if matches!(ch, '.' | '!' | '?')
+                            && rest[k + 1..].starts_with([' ', '\n', '\r'])
+                        {
+                            end = k + 1;
+                            break;
+                        }
+                    }
+                    if end > 0 {
+                        customer.push(Span::new(base + from, base + from + end));
+                    }
+                }
+            }
+        }
+    }
+    (customer, other)
+}
+
+fn lead_is_customer(before: &str) -> bool {
+    let tail_start = before.len().saturating_sub(48);
+    let tail_start = (tail_start..=before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let tail: String = before[tail_start..]
+        .trim_end_matches([' ', ':', ',', '\t'])
+        .chars()
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let tail = tail.replace('\u{2019}', "'");
+    CUSTOMER_QUOTE_LEADS.iter().any(|lead| tail.ends_with(lead))
+}
+
+fn merge(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
+    a.extend(b);
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(doc: &Document) -> Vec<String> {
+        (0..doc.tokens.len())
+            .map(|i| doc.fold(i).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokenises_contractions_names_and_unspaced_scripts() {
+        let doc = Document::parse("Hi O’Connor, we’re on it — Anne-Marie 王伟您好!");
+        assert_eq!(
+            words(&doc),
+            [
+                "hi",
+                "o'connor",
+                "we're",
+                "on",
+                "it",
+                "anne",
+                "marie",
+                "王伟您好"
+            ]
+        );
+        assert!(doc.tokens[5].gap_has(gap::TIGHT_HYPHEN));
+        assert!(doc.tokens[7].is(flag::UNSPACED));
+    }
+
+    #[test]
+    fn splits_sentences_but_not_after_titles() {
+        let doc = Document::parse("Dear Mr. Raman, thanks. We fixed it!\nBest");
+        let s: Vec<u32> = doc.tokens.iter().map(|t| t.sentence).collect();
+        assert_eq!(s, [0, 0, 0, 0, 1, 1, 1, 2]);
+    }
+
+    #[test]
+    fn marks_quoted_lines_and_you_wrote_quotes() {
+        let doc = Document::parse("Hi,\n> sorry, Priya\nYou wrote: \"I'm sorry\" and we fixed it.");
+        let quoted: Vec<&str> = doc
+            .tokens
+            .iter()
+            .filter(|t| t.is(flag::QUOTED))
+            .map(|t| &doc.text[t.span])
+            .collect();
+        assert_eq!(quoted, ["sorry", "Priya", "I'm", "sorry"]);
+    }
+
+    #[test]
+    fn finds_placeholders_but_not_masked_card_numbers() {
+        let text = "Hi [Name], {{first_name}} <customer name> %NAME% XXX card XXXX-XXXX-4421 <br> [1] 50% off 20%";
+        let doc = Document::parse(text);
+        let found: Vec<&str> = doc.placeholders.iter().map(|p| &text[p.span]).collect();
+        assert_eq!(
+            found,
+            [
+                "[Name]",
+                "{{first_name}}",
+                "<customer name>",
+                "%NAME%",
+                "XXX"
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_the_greeting_addressee() {
+        let doc = Document::parse("Dear Ms. Raman,\nThanks");
+        let g = doc.greeting.clone().unwrap();
+        let names: Vec<&str> = g.addressee.map(|i| doc.word(i)).collect();
+        assert_eq!(names, ["Ms", "Raman"]);
+        let doc = Document::parse("Priya, thanks for waiting.");
+        assert_eq!(doc.greeting.unwrap().addressee, 0..1);
+        let doc = Document::parse("Sure, I can help.");
+        assert!(doc.greeting.is_none());
+    }
+
+    #[test]
+    fn records_exclamation_runs() {
+        let text = "Stop!!! Really?! Fine.";
+        let doc = Document::parse(text);
+        let runs: Vec<&str> = doc.exclamation_runs.iter().map(|s| &text[*s]).collect();
+        assert_eq!(runs, ["!!!", "?!"]);
+    }
+}

@@ -1,0 +1,264 @@
+//! Phrase tables and the one matcher that runs them all in a single pass.
+//!
+//! A phrase is a short pattern over folded words, written in a rule's file as
+//! a `const` table: `"i'm|i|we're so|really? sorry"`. Elements are separated
+//! by spaces:
+//! - `word`: that word (folded: case, accents and curly apostrophes ignored);
+//! - `a|b|c`: any one of them;
+//! - `word*`: any word starting with `word`;
+//! - `#`: a number; `_`: any one word;
+//! - a trailing `?` makes the element optional.
+//!
+//! The first element must be a plain word or alternatives, so every pattern is
+//! indexed by its first word: scanning costs one hash lookup per word however
+//! many phrases there are. A match never crosses a sentence boundary, quoted
+//! customer text or a placeholder.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::document::Document;
+use crate::fold::fold;
+use crate::span::Span;
+
+/// One entry of a phrase table.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Phrase {
+    pub pat: &'static str,
+    /// Why it matters, shown instead of the cue's default message; may be empty.
+    pub note: &'static str,
+    /// Better phrasings that can replace the matched words.
+    pub better: &'static [&'static str],
+}
+
+/// A phrase that only needs its pattern.
+pub(crate) const fn p(pat: &'static str) -> Phrase {
+    Phrase {
+        pat,
+        note: "",
+        better: &[],
+    }
+}
+
+/// A phrase with better phrasings.
+pub(crate) const fn pb(pat: &'static str, better: &'static [&'static str]) -> Phrase {
+    Phrase {
+        pat,
+        note: "",
+        better,
+    }
+}
+
+/// A phrase with its own message and better phrasings.
+pub(crate) const fn pn(
+    pat: &'static str,
+    note: &'static str,
+    better: &'static [&'static str],
+) -> Phrase {
+    Phrase { pat, note, better }
+}
+
+/// A match of one table entry: tokens `first..=last`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub entry: u16,
+    pub first: u32,
+    pub last: u32,
+    pub span: Span,
+}
+
+impl Hit {
+    pub fn phrase(&self, table: crate::rules::T) -> &'static Phrase {
+        &crate::rules::TABLES[table as usize][self.entry as usize]
+    }
+}
+
+#[derive(Debug)]
+enum Elem {
+    Word(Box<str>),
+    Alt(Box<[Box<str>]>),
+    Prefix(Box<str>),
+    Number,
+    Any,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    table: u16,
+    entry: u16,
+    elems: Box<[(Elem, bool)]>,
+}
+
+/// FNV-1a: short keys, no need for DoS resistance, much faster than SipHash.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+pub(crate) struct Lexicon {
+    patterns: Vec<Pattern>,
+    by_first: FnvMap<Box<str>, Vec<u32>>,
+    tables: usize,
+}
+
+impl Lexicon {
+    /// The lexicon of every rule's tables, built on first use.
+    pub fn global() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::build(crate::rules::TABLES))
+    }
+
+    fn build(tables: &[&[Phrase]]) -> Lexicon {
+        let mut patterns = Vec::new();
+        let mut by_first: FnvMap<Box<str>, Vec<u32>> = FnvMap::default();
+        for (t, table) in tables.iter().enumerate() {
+            for (e, phrase) in table.iter().enumerate() {
+                let elems = parse_pattern(phrase.pat);
+                let id = patterns.len() as u32;
+                match &elems[0] {
+                    (Elem::Word(w), false) => by_first.entry(w.clone()).or_default().push(id),
+                    (Elem::Alt(ws), false) => {
+                        for w in ws.iter() {
+                            by_first.entry(w.clone()).or_default().push(id);
+                        }
+                    }
+                    _ => panic!(
+                        "phrase {:?}: the first element must be a required word",
+                        phrase.pat
+                    ),
+                }
+                patterns.push(Pattern {
+                    table: t as u16,
+                    entry: e as u16,
+                    elems,
+                });
+            }
+        }
+        Lexicon {
+            patterns,
+            by_first,
+            tables: tables.len(),
+        }
+    }
+
+    /// All hits in the document's own words, grouped by table, in text order.
+    pub fn scan(&self, doc: &Document) -> Vec<Vec<Hit>> {
+        let mut out: Vec<Vec<Hit>> = (0..self.tables).map(|_| Vec::new()).collect();
+        for i in 0..doc.tokens.len() {
+            if !doc.tokens[i].is_agent() {
+                continue;
+            }
+            let Some(ids) = self.by_first.get(doc.fold(i)) else {
+                continue;
+            };
+            for &id in ids {
+                let pat = &self.patterns[id as usize];
+                if let Some(next) = match_elems(doc, &pat.elems[1..], i + 1, doc.tokens[i].sentence)
+                {
+                    let last = next - 1;
+                    out[pat.table as usize].push(Hit {
+                        entry: pat.entry,
+                        first: i as u32,
+                        last: last as u32,
+                        span: doc.tokens[i].span.cover(doc.tokens[last].span),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Matches `elems` from token `j`; returns the index after the last token
+/// consumed. Optional elements are tried greedily first.
+fn match_elems(doc: &Document, elems: &[(Elem, bool)], j: usize, sentence: u32) -> Option<usize> {
+    let Some(((elem, optional), rest)) = elems.split_first() else {
+        return Some(j);
+    };
+    let usable =
+        j < doc.tokens.len() && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent();
+    if usable && elem_matches(elem, doc, j) {
+        if let Some(end) = match_elems(doc, rest, j + 1, sentence) {
+            return Some(end);
+        }
+    }
+    if *optional {
+        return match_elems(doc, rest, j, sentence);
+    }
+    None
+}
+
+fn elem_matches(elem: &Elem, doc: &Document, j: usize) -> bool {
+    let w = doc.fold(j);
+    match elem {
+        Elem::Word(x) => **x == *w,
+        Elem::Alt(xs) => xs.iter().any(|x| **x == *w),
+        Elem::Prefix(x) => w.starts_with(&**x),
+        Elem::Number => doc.tokens[j].is(crate::document::flag::NUMBER),
+        Elem::Any => true,
+    }
+}
+
+fn parse_pattern(pat: &str) -> Box<[(Elem, bool)]> {
+    let elems: Vec<(Elem, bool)> = pat
+        .split_whitespace()
+        .map(|raw| {
+            let (raw, optional) = match raw.strip_suffix('?') {
+                Some(r) => (r, true),
+                None => (raw, false),
+            };
+            let elem = if raw == "#" {
+                Elem::Number
+            } else if raw == "_" {
+                Elem::Any
+            } else if raw.contains('|') {
+                Elem::Alt(raw.split('|').map(|w| fold(w).into_boxed_str()).collect())
+            } else if let Some(prefix) = raw.strip_suffix('*') {
+                Elem::Prefix(fold(prefix).into_boxed_str())
+            } else {
+                Elem::Word(fold(raw).into_boxed_str())
+            };
+            (elem, optional)
+        })
+        .collect();
+    assert!(!elems.is_empty(), "empty phrase pattern");
+    elems.into_boxed_slice()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_entry_compiles_with_a_word_first() {
+        let lex = Lexicon::global();
+        let total: usize = crate::rules::TABLES.iter().map(|t| t.len()).sum();
+        assert_eq!(lex.patterns.len(), total);
+    }
+
+    #[test]
+    fn patterns_with_optionals_and_alternatives() {
+        let elems = parse_pattern("i'm|we're so|really? sorry");
+        assert_eq!(elems.len(), 3);
+        assert!(elems[1].1);
+    }
+}

@@ -1,0 +1,113 @@
+//! A politeness score for the whole draft, from the politeness strategies of
+//! Danescu-Niculescu-Mizil et al. (ACL 2013): gratitude, apology, greetings,
+//! hedges, indirect requests and deference raise it; direct questions,
+//! factuality ("actually", "in fact"), sentence-initial "you", blame,
+//! sarcasm, shouting and profanity lower it.
+//!
+//! The weights were set by hand from the paper's reported strategy effects
+//! and checked on the Stanford politeness corpus (see the README for the
+//! accuracy and the command that reproduces it).
+
+use crate::cue::Cue;
+use crate::document::{flag, gap, Document};
+use crate::lexicon::{p, Phrase};
+use crate::report::Finding;
+use crate::rules::T;
+
+pub(crate) const HEDGES: &[Phrase] = &[
+    p("i think|believe|suppose|guess|feel|suspect|assume"),
+    p("maybe"),
+    p("perhaps"),
+    p("possibly"),
+    p("might"),
+    p("it seems|appears|looks"),
+    p("i|we wonder|wondered|was|were"),
+    p("by the way"),
+    p("btw"),
+    p("if possible"),
+    p("i hope|hoped"),
+    p("hope"),
+    p("probably"),
+    p("a bit|little"),
+    p("would"),
+    p("could"),
+    p("any chance"),
+    p("help"),
+    p("sorry to bother"),
+    p("interesting"),
+    p("great|good|nice|excellent|awesome|fantastic|brilliant|lovely|wonderful"),
+    p("hi|hello|hey|dear|greetings|morning"),
+    p("we|let's|lets"),
+];
+
+pub(crate) const RUDE: &[Phrase] = &[
+    p("why did|do|would|are|is|didn't|don't|can't|cant|won't|haven't|hasn't|isn't|aren't|does|doesn't|were|was|not|on|the|in|you|would"),
+    p("how come"),
+    p("what is|are|was|were|do|did|does|the|in|on|exactly"),
+    p("actually"),
+    p("in fact"),
+    p("the fact"),
+    p("seriously"),
+    p("really"),
+    p("what's|whats wrong"),
+    p("so what"),
+    p("you don't|dont|didn't|didnt|haven't|havent|never|can't|cant|won't|wont|need|must|should"),
+    p("stop"),
+    p("wrong"),
+    p("no"),
+    p("please don't|dont|do|stop"),
+    p("again"),
+    p("explain"),
+    p("instead"),
+];
+
+/// The politeness score of a draft, from its findings and strategy words.
+pub(crate) fn score(doc: &Document, findings: &[Finding]) -> f32 {
+    let mut s = 0.0f32;
+    for f in findings {
+        s += match f.cue {
+            Cue::Gratitude => 1.1,
+            Cue::Apology => 0.7,
+            Cue::ApologyHollow => 0.1,
+            Cue::PoliteRequest => 0.5,
+            Cue::Empathy => 0.4,
+            Cue::PositiveLanguage => 0.4,
+            Cue::NameUsed => 0.3,
+            Cue::Sarcasm => -1.0,
+            Cue::Profanity => -1.5,
+            Cue::Shouting => -0.8,
+            Cue::Blame => -0.9,
+            Cue::Demand => -0.5,
+            Cue::Deflection => -0.5,
+            Cue::NegativeLanguage => -0.1,
+            _ => 0.0,
+        };
+    }
+    s += 0.3 * crate::rules::distinct_hits(doc, T::Hedge).len() as f32;
+    s -= 0.45 * crate::rules::distinct_hits(doc, T::Rude).len() as f32;
+    // Sentence-initial "please" is a bare command in disguise (the paper's
+    // strongest negative "please" effect): take back most of its credit.
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if !t.is_agent() {
+            continue;
+        }
+        let w = doc.fold(i);
+        if t.is(flag::SENT_START) && w == "please" {
+            s -= 0.4;
+        }
+        if t.is(flag::SENT_START) && matches!(w, "you" | "your") {
+            s -= 0.3;
+        }
+        if t.is(flag::SENT_START) && matches!(w, "so" | "then" | "but" | "and") {
+            s -= 0.2;
+        }
+    }
+    // A direct question with no softener is a demand for an answer.
+    let questions = doc
+        .tokens
+        .iter()
+        .filter(|t| t.is_agent() && t.gap_has(gap::QUESTION))
+        .count() as f32;
+    s -= 0.15 * questions;
+    s
+}

@@ -1,0 +1,270 @@
+//! Findings, the per-cornerstone summary, and the JSON shape of a report.
+
+use serde::Serialize;
+
+use crate::cue::{Cornerstone, Cue, Severity};
+use crate::span::{utf16_offsets, Span};
+
+/// One thing the engine noticed about the draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub cue: Cue,
+    /// The words it is about; `None` for something missing from the draft.
+    pub span: Option<Span>,
+    /// One or two plain sentences of coaching.
+    pub message: String,
+    /// Better phrasings that can replace the spanned words.
+    pub suggestions: Vec<String>,
+}
+
+impl Finding {
+    pub fn new(cue: Cue, span: Option<Span>) -> Finding {
+        Finding {
+            cue,
+            span,
+            message: cue.default_message().to_string(),
+            suggestions: Vec::new(),
+        }
+    }
+
+    pub fn with_message(mut self, message: impl Into<String>) -> Finding {
+        let m = message.into();
+        if !m.is_empty() {
+            self.message = m;
+        }
+        self
+    }
+
+    pub fn with_suggestions<S: Into<String>>(mut self, s: impl IntoIterator<Item = S>) -> Finding {
+        self.suggestions.extend(s.into_iter().map(Into::into));
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.cue.severity()
+    }
+
+    pub fn cornerstone(&self) -> Cornerstone {
+        self.cue.cornerstone()
+    }
+}
+
+/// How a cornerstone stands in the draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Strong,
+    Fine,
+    NeedsWork,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Strong => "strong",
+            Status::Fine => "fine",
+            Status::NeedsWork => "needs-work",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Strong => "Strong",
+            Status::Fine => "Fine",
+            Status::NeedsWork => "Needs work",
+        }
+    }
+}
+
+/// One cornerstone's status and its hints.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CornerstoneReport {
+    pub cornerstone: Cornerstone,
+    pub status: Status,
+    /// Indexes into [`Report::findings`], most important first: warnings,
+    /// then tips, then praise, each in text order.
+    pub hints: Vec<usize>,
+}
+
+/// The result of analysing a draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// In text order; findings without a span come last.
+    pub findings: Vec<Finding>,
+    /// The four cornerstones, in [`Cornerstone::ALL`] order.
+    pub cornerstones: Vec<CornerstoneReport>,
+    /// How polite and respectful the draft reads, from about -3 (rude) to
+    /// about +3 (very courteous); 0 is neutral.
+    pub politeness: f32,
+}
+
+impl Report {
+    pub(crate) fn build(mut findings: Vec<Finding>, politeness: f32) -> Report {
+        findings.sort_by_key(|f| {
+            (
+                f.span.is_none(),
+                f.span.map(|s| (s.start(), s.end())),
+                f.cue,
+            )
+        });
+        findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span);
+        let cornerstones = Cornerstone::ALL
+            .into_iter()
+            .map(|c| {
+                let mut hints: Vec<usize> = (0..findings.len())
+                    .filter(|&i| findings[i].cornerstone() == c)
+                    .collect();
+                hints.sort_by_key(|&i| {
+                    (
+                        std::cmp::Reverse(findings[i].severity()),
+                        findings[i].span.is_none(),
+                        i,
+                    )
+                });
+                let count = |s: Severity| {
+                    hints
+                        .iter()
+                        .filter(|&&i| findings[i].severity() == s)
+                        .count()
+                };
+                let (praise, tips, warnings) = (
+                    count(Severity::Praise),
+                    count(Severity::Tip),
+                    count(Severity::Warning),
+                );
+                let status = if warnings > 0 || (tips >= 2 && tips > praise) {
+                    Status::NeedsWork
+                } else if praise > 0 && tips == 0 {
+                    Status::Strong
+                } else {
+                    Status::Fine
+                };
+                CornerstoneReport {
+                    cornerstone: c,
+                    status,
+                    hints,
+                }
+            })
+            .collect();
+        Report {
+            findings,
+            cornerstones,
+            politeness,
+        }
+    }
+
+    /// Number of warnings: the things to fix before sending.
+    pub fn warnings(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Warning)
+            .count()
+    }
+
+    /// Whether any finding has this cue.
+    pub fn has(&self, cue: Cue) -> bool {
+        self.findings.iter().any(|f| f.cue == cue)
+    }
+
+    /// "Ready to send" or "2 things to fix before sending".
+    pub fn summary(&self) -> String {
+        match self.warnings() {
+            0 => "Ready to send".to_string(),
+            1 => "1 thing to fix before sending".to_string(),
+            n => format!("{n} things to fix before sending"),
+        }
+    }
+
+    pub fn cornerstone(&self, c: Cornerstone) -> &CornerstoneReport {
+        &self.cornerstones[c as usize]
+    }
+
+    /// The report in its public JSON shape (see the README), with UTF-16
+    /// offsets computed in one pass over `text`.
+    pub fn to_json(&self, text: &str) -> JsonReport {
+        let offsets: Vec<usize> = self
+            .findings
+            .iter()
+            .filter_map(|f| f.span)
+            .flat_map(|s| [s.start(), s.end()])
+            .collect();
+        let utf16 = utf16_offsets(text, &offsets);
+        let mut k = 0;
+        let findings = self
+            .findings
+            .iter()
+            .map(|f| {
+                let (start_utf16, end_utf16) = match f.span {
+                    Some(_) => {
+                        k += 2;
+                        (Some(utf16[k - 2]), Some(utf16[k - 1]))
+                    }
+                    None => (None, None),
+                };
+                JsonFinding {
+                    cue: f.cue.id(),
+                    cornerstone: f.cornerstone(),
+                    severity: f.severity(),
+                    label: f.cue.label(),
+                    message: f.message.clone(),
+                    suggestions: f.suggestions.clone(),
+                    text: f.span.map(|s| text[s].to_string()),
+                    start: f.span.map(|s| s.start()),
+                    end: f.span.map(|s| s.end()),
+                    start_utf16,
+                    end_utf16,
+                }
+            })
+            .collect();
+        let cornerstones = self
+            .cornerstones
+            .iter()
+            .map(|c| JsonCornerstone {
+                id: c.cornerstone,
+                title: c.cornerstone.title(),
+                status: c.status,
+                hints: c.hints.clone(),
+            })
+            .collect();
+        JsonReport {
+            summary: self.summary(),
+            politeness: (self.politeness * 100.0).round() / 100.0,
+            findings,
+            cornerstones,
+        }
+    }
+}
+
+/// A finding as it appears in JSON.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonFinding {
+    pub cue: &'static str,
+    pub cornerstone: Cornerstone,
+    pub severity: Severity,
+    pub label: &'static str,
+    pub message: String,
+    pub suggestions: Vec<String>,
+    pub text: Option<String>,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub start_utf16: Option<usize>,
+    pub end_utf16: Option<usize>,
+}
+
+/// A cornerstone as it appears in JSON; `hints` index into `findings`.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonCornerstone {
+    pub id: Cornerstone,
+    pub title: &'static str,
+    pub status: Status,
+    pub hints: Vec<usize>,
+}
+
+/// The whole report as it appears in JSON.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonReport {
+    pub summary: String,
+    pub politeness: f32,
+    pub findings: Vec<JsonFinding>,
+    pub cornerstones: Vec<JsonCornerstone>,
+}

@@ -1,0 +1,202 @@
+//! `apology` and `apology-hollow`, plus `apology-excess`.
+//!
+//! A real apology is first person and owns or sympathises with the
+//! customer's situation, with or without the word sorry. A hollow one is
+//! conditional ("if you feel"), generic ("any inconvenience"), blame-shifting
+//! ("you feel that way") or defensive ("sorry, but").
+
+use crate::cue::Cue;
+use crate::document::Document;
+use crate::lexicon::{p, pn, Phrase};
+use crate::report::Finding;
+use crate::rules::{distinct_hits, finding_for, T};
+use crate::Context;
+
+pub(crate) const OWN: &[Phrase] = &[
+    p("sorry"),
+    p("sry"),
+    p("i'm|im|i|we're|we|very|so|really|truly|terribly|deeply|sincerely|incredibly|genuinely|extremely sorry"),
+    p("i'm|im|we're|i|we so|very|really|truly|terribly|deeply|sincerely|incredibly|genuinely|extremely sorry"),
+    p("i|we am|are so|very|really|truly|terribly|deeply|sincerely|genuinely? sorry"),
+    p("i|we apologize|apologise|apologized|apologised"),
+    p("i|we do|sincerely|truly|deeply|again|also|really? apologize|apologise"),
+    p("apologies"),
+    p("my|our apologies|apology"),
+    p("please accept my|our sincere|sincerest|deepest|heartfelt? apologies|apology"),
+    p("i|we regret"),
+    p("i'd|we'd|i|we like|want|wanted to apologize|apologise"),
+    p("i|we would like to apologize|apologise"),
+    p("that's|thats|this|that on us|me"),
+    p("that is|was on us|me"),
+    p("my|our bad"),
+    p("my|our mistake|error|fault|oversight"),
+    p("that|this was our|my mistake|error|fault|oversight"),
+    p("we|i messed|screwed up"),
+    p("we|i dropped the ball"),
+    p("we|i got this|that|it wrong"),
+    p("we|i should have caught|spotted|noticed|done|checked|told|let|warned|informed|flagged|caught"),
+    p("we|i should've caught|spotted|noticed|done|checked|told|let|warned|informed|flagged"),
+    p("this|that|it should not have happened"),
+    p("this|that|it shouldn't|shouldnt have happened"),
+    p("i|we take full? responsibility"),
+    p("forgive me|us"),
+    p("pardon the|our delay|wait|confusion"),
+    p("i|we feel terrible|awful|bad"),
+    p("that's|this|that|it's not|isn't|wasn't the experience we want|wanted|expect"),
+    p("we|i let you down"),
+    p("we|i fell short"),
+    p("we|i made a|an mistake|error"),
+];
+
+pub(crate) const HOLLOW: &[Phrase] = &[
+    // Conditional.
+    pn("sorry|apologize|apologise|apologies|apologizing|apologising if", "An apology with an if questions whether anything went wrong. Own what happened instead.", &["I'm sorry this happened."]),
+    pn("sorry|apologize|apologise|apologies|apologizing|apologising if you|we|i|this|that|it|any feel|felt|think|thought|believe|were|are|have|had|found|got|experienced|caused|was|has|seemed|upset|offended|made|came", "An apology with an if questions whether anything went wrong. Own what happened instead.", &["I'm sorry this happened."]),
+    // Generic.
+    pn("sorry|apologize|apologise|apologies|apology for any|whatever inconvenience|inconveniences|confusion|trouble|frustration|issues|problems|difficulty|difficulties|disappointment|distress|upset|hassle", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &["I'm sorry your order arrived late."]),
+    pn("sorry|apologize|apologise|apologies|apology for the|this inconvenience|trouble|confusion|frustration this|that|it|you? may|might|has|have? have? caused|created|experienced", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &["I'm sorry your order arrived late."]),
+    pn("regret any|the inconvenience|confusion|trouble|frustration", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &["I'm sorry your order arrived late."]),
+    pn("inconvenience this|that|it may|might|has|have? have? caused", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &["I'm sorry your order arrived late."]),
+    // Blame-shifting.
+    pn("sorry|apologize|apologise you feel|felt|think|thought that? way|like|this|that", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
+    pn("sorry|apologize|apologise that you feel|felt|think|see", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
+    pn("sorry|apologize|apologise you're|youre|your upset|offended|disappointed|unhappy|frustrated|confused|angry", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
+    pn("sorry|apologize|apologise for your confusion|misunderstanding", "Calling it the customer's confusion puts the blame on them. Own the unclear part instead.", &["I'm sorry we weren't clearer."]),
+    pn("sorry|apologize|apologise that? you misunderstood|misread|missed|failed", "This apology blames the customer. Own the part you can fix instead.", &["I'm sorry this wasn't clearer."]),
+    pn("mistakes were made", "Passive voice hides who made the mistake. Own it in the first person.", &["We made a mistake."]),
+    // Defensive.
+    pn("sorry|apologize|apologise|apologies but|however|although|though", "An apology followed by but takes itself back. Apologise, then explain separately.", &["I'm sorry. Here's what I can do:"]),
+    pn("sorry|apologize|apologise|apologies for the|any inconvenience|delay|trouble but|however", "An apology followed by but takes itself back. Apologise, then explain separately.", &["I'm sorry. Here's what I can do:"]),
+    pn("we regret to inform you", "This stock phrase distances you from the customer. Say it plainly and kindly.", &["I'm sorry to say"]),
+];
+
+/// Uses of sorry and apology that are not the agent apologising.
+pub(crate) const NOT_APOLOGY: &[Phrase] = &[
+    p("no need to|for apologize|apologise|apologies|apology|sorry"),
+    p("no need to be sorry"),
+    p("don't|dont be sorry"),
+    p("no apology|apologies necessary|needed|required"),
+    p("you don't|dont need|have to apologize|apologise"),
+    p("not my|our fault|mistake|problem"),
+    p("feel sorry for"),
+    p("sorry state"),
+    p("you'll be sorry"),
+    p("sorry to bother|trouble|disturb|interrupt|pester"),
+    p("sorry for|about the|this? bother|interruption"),
+    p("apology letter"),
+    p("you|they|he|she apologized|apologised"),
+    p("accept your apology|apologies"),
+    p("we|i regret to inform"),
+    p("i|we regret nothing"),
+];
+
+pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    let hollow = distinct_hits(doc, T::ApologyHollow);
+    let mut count = 0;
+    let mut excess_span = None;
+    let mut note = |span| {
+        count += 1;
+        if count == 3 {
+            excess_span = Some(span);
+        }
+    };
+    let mut found = Vec::new();
+    for hit in &hollow {
+        note(hit.span);
+        found.push(finding_for(Cue::ApologyHollow, T::ApologyHollow, hit));
+    }
+    for hit in distinct_hits(doc, T::ApologyOwn) {
+        if hollow.iter().any(|h| h.span.overlaps(hit.span))
+            || doc.any_hit_overlaps(T::NotApology, hit.span)
+        {
+            continue;
+        }
+        // "Sorry?" alone asks the customer to repeat themselves.
+        let t = &doc.tokens[hit.last as usize];
+        if hit.first == hit.last && t.gap_has(crate::document::gap::QUESTION) {
+            continue;
+        }
+        note(hit.span);
+        found.push(finding_for(Cue::Apology, T::ApologyOwn, &hit));
+    }
+    out.extend(found);
+    if let Some(span) = excess_span {
+        out.push(Finding::new(Cue::ApologyExcess, Some(span)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_owned_apologies_with_or_without_sorry() {
+        assert_flags(Cue::Apology, "⟦I'm so sorry⟧ for the delay.");
+        assert_flags(
+            Cue::Apology,
+            "⟦My apologies⟧, the parcel went to the wrong depot.",
+        );
+        assert_flags(Cue::Apology, "You're right, ⟦that's on us⟧.");
+        assert_flags(Cue::Apology, "⟦I regret⟧ that we missed your call.");
+        assert_flags(Cue::Apology, "⟦WE APOLOGISE⟧ for the outage.");
+        assert_flags(
+            Cue::Apology,
+            "⟦We’re really sorry⟧ – ⟦we dropped the ball⟧ here.",
+        );
+    }
+
+    #[test]
+    fn flags_hollow_apologies_but_not_as_real_ones() {
+        assert_flags(
+            Cue::ApologyHollow,
+            "I'm ⟦sorry if you feel⟧ that we ignored you.",
+        );
+        assert_flags(Cue::ApologyHollow, "We ⟦apologize for any inconvenience⟧.");
+        assert_flags(Cue::ApologyHollow, "I'm ⟦sorry you feel that way⟧.");
+        assert_flags(Cue::ApologyHollow, "⟦Sorry, but⟧ that's policy.");
+        assert_clean(Cue::Apology, "We apologize for any inconvenience.");
+        assert_clean(Cue::Apology, "Sorry, but that's policy.");
+    }
+
+    #[test]
+    fn allows_sorry_to_bother_and_customer_quotes() {
+        assert_clean(Cue::Apology, "No need to apologize, it happens!");
+        assert_clean(
+            Cue::Apology,
+            "> Sorry for the long email\nHi, here is the fix.",
+        );
+        assert_clean(
+            Cue::Apology,
+            "You wrote: \"sorry I'm late with the payment\" and that's fine.",
+        );
+    }
+
+    #[test]
+    fn obviously_we_should_have_caught_this_is_an_apology() {
+        assert_flags(
+            Cue::Apology,
+            "Obviously ⟦we should have caught⟧ this, ⟦I'm sorry⟧.",
+        );
+        assert_clean(
+            Cue::Sarcasm,
+            "Obviously we should have caught this, I'm sorry.",
+        );
+    }
+
+    #[test]
+    fn counts_too_many_apologies() {
+        assert_flags(Cue::ApologyExcess, "Sorry! I'm sorry again. ⟦So sorry⟧.");
+        assert_clean(Cue::ApologyExcess, "Sorry for the wait. I'm sorry again.");
+    }
+
+    #[test]
+    fn suggests_owning_the_problem() {
+        assert_suggests(
+            Cue::ApologyHollow,
+            None,
+            "⟦Sorry, but⟧ no.",
+            "I'm sorry. Here's what I can do:",
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! `commitment`, `vague-commitment` and `over-promise`: when the customer can
+//! expect something, and whether it can be kept.
+
+use crate::cue::Cue;
+use crate::document::{gap, Document};
+use crate::lexicon::{p, pb, pn, Phrase};
+use crate::report::Finding;
+use crate::rules::{emit_table, T};
+use crate::Context;
+
+const DAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
+const CONCRETE_BETTER: &[&str] = &["by Friday at 5 pm"];
+
+pub(crate) const CONCRETE: &[Phrase] = &[
+    p("by|before|until|on|this|next|coming monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|tonight|noon|midday|midnight|eod|cob|eow"),
+    p("by|before|until|at|around #"),
+    p("within|in # minutes|mins|hours|hrs|hour|days|day|business|working|weeks|week"),
+    p("within|in one|two|three|four|five|six|seven|ten|a|an|24|48|72 minutes|mins|hours|hrs|hour|days|day|business|working|weeks|week"),
+    p("within|in the next # minutes|mins|hours|hrs|hour|days|day|business|working|weeks"),
+    p("within|in the next one|two|three|four|five|six|seven|ten|few minutes|mins|hours|hrs|hour|days|day|business|working"),
+    p("by|before the? end of the|this? day|week|today|business|month|shift"),
+    p("by|on|before # january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"),
+    p("by|on|before january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec #"),
+    p("later|by|before today|tonight|this morning|afternoon|evening"),
+    p("first thing tomorrow|monday|tuesday|wednesday|thursday|friday"),
+    p("tomorrow morning|afternoon|evening"),
+    p("at # am|pm|o'clock"),
+];
+
+pub(crate) const VAGUE: &[Phrase] = &[
+    pb("soon", CONCRETE_BETTER),
+    pb("asap", CONCRETE_BETTER),
+    pb(
+        "as soon as possible|practical|feasible|we|i|they",
+        CONCRETE_BETTER,
+    ),
+    pb("shortly", &["within the hour"]),
+    pb("at some point", CONCRETE_BETTER),
+    pb("eventually", CONCRETE_BETTER),
+    pb("in due course", CONCRETE_BETTER),
+    pb("in a timely manner|fashion", CONCRETE_BETTER),
+    pb(
+        "at the|your earliest convenience|opportunity",
+        CONCRETE_BETTER,
+    ),
+    pb("sometime", CONCRETE_BETTER),
+    pb(
+        "when|whenever possible|we can|i can|we get|i get",
+        CONCRETE_BETTER,
+    ),
+    pb("in the near future", CONCRETE_BETTER),
+    pb("at a later date|time|stage", CONCRETE_BETTER),
+    pb("down the line|road", CONCRETE_BETTER),
+    pb("one of these days", CONCRETE_BETTER),
+    pb("hopefully", &["I expect"]),
+    pn(
+        "we'll|i'll|we|i will? try to|our|my? best?",
+        "Trying is not a commitment. Say what you will do and by when.",
+        &["I will"],
+    ),
+    pn(
+        "we'll|i'll|we|i will? do our|my best",
+        "Doing your best is not a commitment. Say what you will do and by when.",
+        &["I will"],
+    ),
+    pb("in a few|couple days|weeks|hours", CONCRETE_BETTER),
+    pb("in a couple of days|weeks|hours", CONCRETE_BETTER),
+    pb("a few|couple days|weeks", CONCRETE_BETTER),
+    pb("any day|time now", CONCRETE_BETTER),
+];
+
+/// "Soon" that is not a commitment.
+pub(crate) const NOT_VAGUE: &[Phrase] = &[
+    p("see|speak|talk|chat|hear from|catch you soon"),
+    p("talk|speak soon"),
+    p("get|feel well|better soon"),
+    p("sooner"),
+    p("as soon as it|the|your|this|that|everything|you|possible"),
+    p("soon as it|the|your|this|that|everything|you"),
+];
+
+const CONTROL: &str = "Promise only what you control: this can't be guaranteed, and a broken promise costs more trust than a careful one.";
+
+pub(crate) const OVER_PROMISE: &[Phrase] = &[
+    pn("guaranteed|guarantee|guarantees", CONTROL, &["we expect"]),
+    pn(
+        "never again",
+        CONTROL,
+        &["we've taken steps to prevent this"],
+    ),
+    pn(
+        "never happen|occur again",
+        CONTROL,
+        &["we've taken steps to prevent this"],
+    ),
+    pn(
+        "won't|wont happen|occur again",
+        CONTROL,
+        &["we've taken steps to prevent this"],
+    ),
+    pn(
+        "will not happen|occur again",
+        CONTROL,
+        &["we've taken steps to prevent this"],
+    ),
+    pn(
+        "will never happen|occur again",
+        CONTROL,
+        &["we've taken steps to prevent this"],
+    ),
+    pn(
+        "will never happen|occur|break|fail",
+        CONTROL,
+        &["we've taken steps to prevent this"],
+    ),
+    pn("i|we promise", CONTROL, &["I'll do everything I can to"]),
+    pn(
+        "fixed|solved|resolved for good|forever",
+        CONTROL,
+        &["fixed"],
+    ),
+    pn("permanently fixed|solved|resolved", CONTROL, &["fixed"]),
+    pn(
+        "definitely|certainly|absolutely fix|solve|resolve|work",
+        CONTROL,
+        &["should fix"],
+    ),
+    pn(
+        "will definitely|certainly|absolutely fix|solve|resolve|work|be",
+        CONTROL,
+        &["should"],
+    ),
+    pn(
+        "no more problems|issues|errors|delays",
+        CONTROL,
+        &["fewer problems"],
+    ),
+    pn("without fail", CONTROL, &[]),
+    pn("always be on time|available|perfect", CONTROL, &[]),
+];
+
+const NOT_OVER_PROMISE: &[&str] = &["money", "back", "satisfaction", "price"];
+
+pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    let _ = DAYS;
+    emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], out);
+    emit_table(
+        doc,
+        T::Vague,
+        Cue::VagueCommitment,
+        &[T::NotVague, T::Concrete, T::Sarcasm],
+        out,
+    );
+    for hit in crate::rules::distinct_hits(doc, T::OverPromise) {
+        // "our money-back guarantee" names a policy, it promises nothing new.
+        let first = hit.first as usize;
+        if first > 0 && NOT_OVER_PROMISE.contains(&doc.fold(first - 1)) {
+            continue;
+        }
+        out.push(crate::rules::finding_for(
+            Cue::OverPromise,
+            T::OverPromise,
+            &hit,
+        ));
+    }
+    // "100%" sure, fixed, guaranteed.
+    for i in 0..doc.tokens.len() {
+        let t = &doc.tokens[i];
+        if t.is_agent() && doc.fold(i) == "100" && t.gap_has(gap::PERCENT) {
+            let end = doc.text[t.span.end()..]
+                .find('%')
+                .map(|k| t.span.end() + k + 1)
+                .unwrap_or(t.span.end());
+            out.push(
+                Finding::new(
+                    Cue::OverPromise,
+                    Some(crate::span::Span::new(t.span.start(), end)),
+                )
+                .with_message(CONTROL)
+                .with_suggestions(["fully"]),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn praises_concrete_times() {
+        assert_flags(Cue::Commitment, "You'll have it ⟦by Friday⟧, ⟦at 5 pm⟧.");
+        assert_flags(Cue::Commitment, "I'll reply ⟦within 24 hours⟧.");
+        assert_flags(Cue::Commitment, "Expect it ⟦within two business⟧ days.");
+    }
+
+    #[test]
+    fn flags_vague_timing_but_not_see_you_soon() {
+        assert_flags(Cue::VagueCommitment, "We'll fix it ⟦soon⟧, ⟦ASAP⟧.");
+        assert_clean(
+            Cue::VagueCommitment,
+            "Talk soon! As soon as it ships you'll get an email.",
+        );
+    }
+
+    #[test]
+    fn flags_over_promises_but_not_a_named_guarantee() {
+        assert_flags(
+            Cue::OverPromise,
+            "This is ⟦guaranteed⟧ and ⟦will never happen again⟧.",
+        );
+        assert_flags(Cue::OverPromise, "I'm ⟦100%⟧ sure.");
+        assert_clean(
+            Cue::OverPromise,
+            "Your order is covered by our money-back guarantee.",
+        );
+    }
+}

@@ -1,0 +1,68 @@
+//! `empathy`: acknowledging how the customer feels.
+
+use crate::cue::Cue;
+use crate::document::Document;
+use crate::lexicon::{p, Phrase};
+use crate::report::Finding;
+use crate::rules::{emit_table, T};
+use crate::Context;
+
+pub(crate) const EMPATHY: &[Phrase] = &[
+    p("i|we completely|totally|fully|really|absolutely? understand how|why|that|what|your|the"),
+    p("i|we can|can't|cannot only? imagine"),
+    p("i|we can see how|why|that"),
+    p("i|we know how|what"),
+    p("i|we hear you"),
+    p("i|we get it"),
+    p("i|we get how|why"),
+    p("that|this|it must be|feel frustrating|stressful|annoying|upsetting|worrying|disappointing|difficult|hard|inconvenient|confusing|exhausting|scary|maddening"),
+    p("that|this|it must have been frustrating|stressful|annoying|upsetting|worrying|disappointing|difficult|hard|inconvenient|confusing|exhausting|scary|maddening"),
+    p("that|this|it sounds|sounded|is|was really|so|very|incredibly|genuinely? frustrating|stressful|annoying|upsetting|worrying|disappointing|difficult|confusing|exhausting|scary|maddening"),
+    p("that's|it's|thats|its really|so|very|incredibly|genuinely? frustrating|stressful|annoying|upsetting|worrying|disappointing|difficult|confusing|exhausting|scary|maddening"),
+    p("completely|totally|entirely|perfectly understandable|reasonable|fair"),
+    p("understandably|rightly|naturally frustrated|upset|concerned|disappointed|annoyed|worried"),
+    p("your frustration|concern|disappointment|worry"),
+    p("i'd|we'd be frustrated|upset|annoyed|disappointed|worried"),
+    p("i'd feel the same"),
+    p("in your shoes|position"),
+    p("you're|youre right"),
+    p("you are right"),
+    p("you've every right"),
+    p("you have every right"),
+    p("sorry to hear"),
+    p("that|this isn't what you expected|deserve|deserved"),
+    p("that|this is not what you expected|deserve|deserved"),
+];
+
+pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    emit_table(
+        doc,
+        T::Empathy,
+        Cue::Empathy,
+        &[T::Sarcasm, T::ApologyHollow],
+        out,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_empathy() {
+        assert_flags(
+            Cue::Empathy,
+            "⟦I completely understand how⟧ stressful this is.",
+        );
+        assert_flags(
+            Cue::Empathy,
+            "⟦That must be frustrating⟧, and ⟦I can imagine⟧ why.",
+        );
+    }
+
+    #[test]
+    fn allows_understand_without_empathy() {
+        assert_clean(Cue::Empathy, "Do you understand the steps?");
+    }
+}

@@ -1,0 +1,57 @@
+//! `extra-mile`: doing more than the customer asked.
+
+use crate::cue::Cue;
+use crate::document::Document;
+use crate::lexicon::{p, Phrase};
+use crate::report::Finding;
+use crate::rules::{emit_table, T};
+use crate::Context;
+
+pub(crate) const EXTRA_MILE: &[Phrase] = &[
+    p("i've|we've|i|we also|additionally|even? added|applied|included|upgraded|extended|waived|credited|refunded|sent|attached|arranged|set|booked|covered|reserved"),
+    p("i|we have also|additionally? added|applied|included|upgraded|extended|waived|credited|refunded|arranged|covered"),
+    p("i've|we've|i|we also|even? gone|went ahead"),
+    p("i|we have gone ahead"),
+    p("i|we took the liberty"),
+    p("as a gesture|token of goodwill|appreciation|thanks"),
+    p("as a thank|thank-you|thankyou"),
+    p("to make up for"),
+    p("complimentary"),
+    p("free of charge"),
+    p("on the house"),
+    p("at no extra|additional cost|charge"),
+    p("waived|waive the fee|fees|charge|charges"),
+    p("i've|we've|i|we also"),
+    p("in addition i've|we've|i|we"),
+    p("while i was at it"),
+    p("while we were at it"),
+    p("just in case"),
+    p("bonus"),
+    p("here's a tip|shortcut"),
+    p("pro tip"),
+    p("if it helps"),
+];
+
+pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    emit_table(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], out);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_extra_mile_offers() {
+        assert_flags(
+            Cue::ExtraMile,
+            "⟦I've also added⟧ a month of credit ⟦as a thank⟧-you.",
+        );
+        assert_flags(Cue::ExtraMile, "Shipping is ⟦on the house⟧.");
+    }
+
+    #[test]
+    fn allows_plain_statements() {
+        assert_clean(Cue::ExtraMile, "Your order has shipped.");
+    }
+}

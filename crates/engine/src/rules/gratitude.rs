@@ -1,0 +1,98 @@
+//! `gratitude`: sincere thanks or appreciation, with or without the word thank.
+//!
+//! This is the simplest rule and the one to copy when adding a cue family:
+//! a table of phrases that count, a table of look-alikes that don't, and a
+//! `check` that emits one finding per distinct hit.
+
+use crate::cue::Cue;
+use crate::document::Document;
+use crate::lexicon::{p, Phrase};
+use crate::report::Finding;
+use crate::rules::{emit_table, T};
+use crate::Context;
+
+pub(crate) const THANKS: &[Phrase] = &[
+    p("thank you|u|ya|yall|y'all"),
+    p("thanks|thx|thnx|thanx|tks|ty|tysm|tyvm"),
+    p("thankyou"),
+    p("many|big|huge|special|sincere|heartfelt|massive thanks"),
+    p("thank you|u so|very much"),
+    p("thanks so|very much"),
+    p("thanks a lot|bunch|ton|million"),
+    p("i|we really|truly|sincerely|greatly|genuinely|do|so|very|also? appreciate|appreciated"),
+    p("i|we really|truly|greatly|do? appreciate|appreciated it"),
+    p("much|greatly|really|truly|very|always|all appreciated"),
+    p("appreciate|appreciated it|this|that|your|you|the|all"),
+    p("grateful"),
+    p("thankful"),
+    p("gratitude"),
+    p("cheers for"),
+    p("kudos"),
+    p("i|we owe you"),
+    p("you're|youre a star|lifesaver|legend|gem|hero"),
+    p("you rock"),
+    p("bless you"),
+];
+
+/// Look-alikes that are not thanks to anyone.
+pub(crate) const NOT_THANKS: &[Phrase] = &[
+    p("thanks to the|a|an|this|that|these|those|our|its|his|her|their|which|new|recent|improved|latest|some|my"),
+    p("thanks in large? part"),
+    p("no thanks|thank"),
+    p("thanks but no thanks"),
+    p("thank god|goodness|heavens|gosh|christ|lord|fuck|the stars"),
+    p("appreciate that it|this|the|our|your|how|why|what|you're|it's|its|there"),
+    p("appreciate how|why|what"),
+    p("would|could appreciate|appreciated it? if"),
+    p("i'd|we'd appreciate|appreciated it? if"),
+    p("appreciate in|the value"),
+    p("you'll|you'd appreciate"),
+    p("you will|would appreciate"),
+    p("thankless"),
+];
+
+pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    emit_table(
+        doc,
+        T::Thanks,
+        Cue::Gratitude,
+        &[T::NotThanks, T::Sarcasm],
+        out,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_thanks_and_appreciation() {
+        assert_flags(Cue::Gratitude, "⟦Thank you so much⟧ for your patience.");
+        assert_flags(Cue::Gratitude, "⟦Thanks⟧ for flagging this, it helped us.");
+        assert_flags(Cue::Gratitude, "Your feedback is ⟦much appreciated⟧.");
+        assert_flags(Cue::Gratitude, "We're ⟦grateful⟧ you stuck with us.");
+        assert_flags(Cue::Gratitude, "⟦I really appreciate⟧ your help.");
+        assert_flags(Cue::Gratitude, "⟦THANK YOU⟧ for waiting.");
+    }
+
+    #[test]
+    fn allows_thanks_to_the_update_and_thankfully() {
+        assert_clean(Cue::Gratitude, "Thanks to the update, syncing works again.");
+        assert_clean(Cue::Gratitude, "Thankfully, nothing was lost.");
+        assert_clean(
+            Cue::Gratitude,
+            "I'd appreciate it if you could send the receipt.",
+        );
+        assert_clean(
+            Cue::Gratitude,
+            "> Thanks, Priya\nHello, the refund is on its way.",
+        );
+    }
+
+    #[test]
+    fn sarcastic_thanks_is_not_gratitude() {
+        assert_clean(Cue::Gratitude, "Thanks for nothing, I guess.");
+        assert_clean(Cue::Gratitude, "Thanks a lot for ignoring my instructions.");
+    }
+}

@@ -1,0 +1,250 @@
+//! Every rule and every phrase table, registered once.
+//!
+//! To add a cue family, copy `gratitude.rs`: a file with its phrase tables as
+//! `const`s and a `check` function; then list the tables in `tables!` and the
+//! function in [`RULES`]. The cue itself is registered in `cue.rs`.
+
+use crate::cue::Cue;
+use crate::document::Document;
+use crate::lexicon::{Hit, Phrase};
+use crate::report::Finding;
+use crate::Context;
+
+pub(crate) mod apology;
+pub(crate) mod blame;
+pub(crate) mod boilerplate;
+pub(crate) mod commitment;
+pub(crate) mod empathy;
+pub(crate) mod extra_mile;
+pub(crate) mod gratitude;
+pub(crate) mod language;
+pub(crate) mod name;
+pub(crate) mod next_steps;
+pub(crate) mod ownership;
+pub(crate) mod profanity;
+pub(crate) mod requests;
+pub(crate) mod sarcasm;
+pub(crate) mod shouting;
+
+macro_rules! tables {
+    ($($name:ident => $path:path,)*) => {
+        /// A phrase table, by name; its hits are `doc.hits(T::Name)`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum T { $($name),* }
+
+        /// All tables, indexed by [`T`].
+        pub(crate) static TABLES: &[&[Phrase]] = &[$($path),*];
+    };
+}
+
+tables! {
+    ApologyOwn => apology::OWN,
+    ApologyHollow => apology::HOLLOW,
+    NotApology => apology::NOT_APOLOGY,
+    Thanks => gratitude::THANKS,
+    NotThanks => gratitude::NOT_THANKS,
+    Sarcasm => sarcasm::SARCASM,
+    Profanity => profanity::PROFANITY,
+    Blame => blame::BLAME,
+    Demand => requests::DEMAND,
+    Polite => requests::POLITE,
+    Empathy => empathy::EMPATHY,
+    Boilerplate => boilerplate::BOILERPLATE,
+    Negative => language::NEGATIVE,
+    Positive => language::POSITIVE,
+    ExtraMile => extra_mile::EXTRA_MILE,
+    NextSteps => next_steps::NEXT_STEPS,
+    Concrete => commitment::CONCRETE,
+    Vague => commitment::VAGUE,
+    NotVague => commitment::NOT_VAGUE,
+    OverPromise => commitment::OVER_PROMISE,
+    Ownership => ownership::OWNERSHIP,
+    Deflection => ownership::DEFLECTION,
+    Hedge => crate::politeness::HEDGES,
+    Rude => crate::politeness::RUDE,
+}
+
+/// A rule reads the parsed document and appends its findings.
+pub(crate) type Check = fn(&Document, &Context, &mut Vec<Finding>);
+
+/// Every rule, run in this order by [`crate::analyze`].
+pub(crate) static RULES: &[(&str, Check)] = &[
+    ("name", name::check),
+    ("apology", apology::check),
+    ("gratitude", gratitude::check),
+    ("sarcasm", sarcasm::check),
+    ("shouting", shouting::check),
+    ("profanity", profanity::check),
+    ("blame", blame::check),
+    ("requests", requests::check),
+    ("empathy", empathy::check),
+    ("boilerplate", boilerplate::check),
+    ("language", language::check),
+    ("extra_mile", extra_mile::check),
+    ("next_steps", next_steps::check),
+    ("commitment", commitment::check),
+    ("ownership", ownership::check),
+];
+
+/// The hits of `table`, without hits that overlap an earlier, longer one.
+pub(crate) fn distinct_hits(doc: &Document, table: T) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = doc.hits(table).to_vec();
+    hits.sort_by_key(|h| (h.span.start(), std::cmp::Reverse(h.span.end())));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if kept.last().is_none_or(|k| !k.span.overlaps(h.span)) {
+            kept.push(h);
+        }
+    }
+    kept
+}
+
+/// A finding for a table hit, with the phrase's own note and better phrasings.
+pub(crate) fn finding_for(cue: Cue, table: T, hit: &Hit) -> Finding {
+    let phrase = hit.phrase(table);
+    Finding::new(cue, Some(hit.span))
+        .with_message(phrase.note)
+        .with_suggestions(phrase.better.iter().copied())
+}
+
+/// One finding per distinct hit of `table`, skipping hits that overlap any of
+/// the `unless` tables.
+pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: &mut Vec<Finding>) {
+    for hit in distinct_hits(doc, table) {
+        if unless.iter().any(|&u| doc.any_hit_overlaps(u, hit.span)) {
+            continue;
+        }
+        out.push(finding_for(cue, table, &hit));
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: brackets mark the spans a cue must flag.
+
+    use crate::{analyze, Context, Cue, Report};
+
+    /// Removes the brackets and returns the plain text and the marked spans.
+    pub fn unmark(marked: &str) -> (String, Vec<(usize, usize)>) {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut open = None;
+        for c in marked.chars() {
+            match c {
+                '⟦' => open = Some(text.len()),
+                '⟧' => spans.push((open.take().expect("unbalanced ⟧"), text.len())),
+                _ => text.push(c),
+            }
+        }
+        (text, spans)
+    }
+
+    fn spans_of(report: &Report, cue: Cue) -> Vec<(usize, usize)> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.cue == cue)
+            .filter_map(|f| f.span.map(|s| (s.start(), s.end())))
+            .collect()
+    }
+
+    /// Asserts that `cue` flags exactly the ⟦bracketed⟧ spans, and at least one.
+    #[track_caller]
+    pub fn assert_flags_with(cue: Cue, name: Option<&str>, marked: &str) {
+        let (text, expected) = unmark(marked);
+        assert!(!expected.is_empty(), "test has no ⟦span⟧ marked: {marked}");
+        let ctx = Context {
+            customer_name: name.map(str::to_string),
+        };
+        let report = analyze(&text, &ctx);
+        let got = spans_of(&report, cue);
+        let show = |v: &[(usize, usize)]| {
+            v.iter()
+                .map(|&(s, e)| format!("{:?}", &text[s..e]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        assert_eq!(
+            got,
+            expected,
+            "{}: expected [{}], got [{}] in {text:?}",
+            cue.id(),
+            show(&expected),
+            show(&got)
+        );
+    }
+
+    #[track_caller]
+    pub fn assert_flags(cue: Cue, marked: &str) {
+        assert_flags_with(cue, None, marked)
+    }
+
+    /// Asserts that `cue` reports nothing for the text.
+    #[track_caller]
+    pub fn assert_clean_with(cue: Cue, name: Option<&str>, text: &str) {
+        let ctx = Context {
+            customer_name: name.map(str::to_string),
+        };
+        let report = analyze(text, &ctx);
+        let got: Vec<String> = report
+            .findings
+            .iter()
+            .filter(|f| f.cue == cue)
+            .map(|f| f.span.map_or("(no span)".into(), |s| text[s].to_string()))
+            .collect();
+        assert!(
+            got.is_empty(),
+            "{}: expected nothing, got {got:?} in {text:?}",
+            cue.id()
+        );
+    }
+
+    #[track_caller]
+    pub fn assert_clean(cue: Cue, text: &str) {
+        assert_clean_with(cue, None, text)
+    }
+
+    /// Asserts that `cue` reports a finding without a span.
+    #[track_caller]
+    pub fn assert_absent_finding(cue: Cue, name: Option<&str>, text: &str) {
+        let ctx = Context {
+            customer_name: name.map(str::to_string),
+        };
+        let report = analyze(text, &ctx);
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.cue == cue && f.span.is_none()),
+            "{}: expected a finding without span in {text:?}, got {:?}",
+            cue.id(),
+            report.findings
+        );
+    }
+
+    /// Asserts that the finding of `cue` on the marked span offers `better`.
+    #[track_caller]
+    pub fn assert_suggests(cue: Cue, name: Option<&str>, marked: &str, better: &str) {
+        let (text, spans) = unmark(marked);
+        let ctx = Context {
+            customer_name: name.map(str::to_string),
+        };
+        let report = analyze(&text, &ctx);
+        let f = report.findings.iter().find(|f| {
+            f.cue == cue && f.span.map(|s| (s.start(), s.end())) == spans.first().copied()
+        });
+        let f = f.unwrap_or_else(|| {
+            panic!(
+                "{}: no finding on the marked span in {text:?}: {:?}",
+                cue.id(),
+                report.findings
+            )
+        });
+        assert!(
+            f.suggestions.iter().any(|s| s == better),
+            "{}: suggestions {:?} lack {better:?}",
+            cue.id(),
+            f.suggestions
+        );
+    }
+}

@@ -1,0 +1,526 @@
+//! The name cues: `name-used`, `name-missing`, `name-misspelled`,
+//! `name-mismatch` and `name-placeholder`.
+//!
+//! With a customer name in the context, every part of it (first, last,
+//! hyphenated, in any script) is looked for in the agent's own words, with
+//! case and accents ignored. Parts that are also ordinary words ("Grace",
+//! "Will", "An") count only where they are used as a name. Without a name,
+//! the greeting tells whether the reply addresses a person.
+
+use crate::cue::Cue;
+use crate::document::{flag, gap, is_unspaced_script, Document};
+use crate::fold::fold;
+use crate::report::Finding;
+use crate::span::Span;
+use crate::words::{edit_distance, is_common, GENERIC_ADDRESS, TITLES};
+use crate::Context;
+
+/// One part of the customer's name, such as "Priya" or "Anne-Marie".
+#[derive(Debug)]
+struct NamePart {
+    /// Folded words; more than one for hyphenated parts.
+    words: Vec<String>,
+    display: String,
+    /// Written in a script without spaces: found as a substring.
+    unspaced: bool,
+    /// Also an ordinary word or very short: needs name-like use to count.
+    ambiguous: bool,
+}
+
+#[derive(Debug)]
+struct CustomerName {
+    parts: Vec<NamePart>,
+}
+
+impl CustomerName {
+    fn parse(raw: &str) -> Option<CustomerName> {
+        let parts: Vec<NamePart> = raw
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .filter(|w| !TITLES.contains(&fold(w).as_str()))
+            .map(|w| {
+                let words: Vec<String> = w
+                    .split(['-', '\u{2010}', '\u{2011}'])
+                    .filter(|s| !s.is_empty())
+                    .map(fold)
+                    .collect();
+                let unspaced = w.chars().any(is_unspaced_script);
+                let ambiguous = !unspaced
+                    && words.len() == 1
+                    && (words[0].chars().count() <= 2 || is_common(&words[0]));
+                NamePart {
+                    words,
+                    display: w.to_string(),
+                    unspaced,
+                    ambiguous,
+                }
+            })
+            .collect();
+        (!parts.is_empty()).then_some(CustomerName { parts })
+    }
+
+    fn first(&self) -> &str {
+        &self.parts[0].display
+    }
+
+    /// The part to greet with after a title: the last name.
+    fn last(&self) -> &str {
+        &self.parts[self.parts.len() - 1].display
+    }
+}
+
+/// A use of a name part in the draft.
+#[derive(Clone, Copy, Debug)]
+struct Use {
+    part: usize,
+    span: Span,
+    first_token: usize,
+}
+
+pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
+    let name = ctx.customer_name.as_deref().and_then(CustomerName::parse);
+    for ph in &doc.placeholders {
+        let mut f = Finding::new(Cue::NamePlaceholder, Some(ph.span));
+        if !ph.is_name {
+            f = f.with_message("A template placeholder was left in the reply. Replace it with the real details before sending.");
+        } else if let Some(n) = &name {
+            f = f.with_suggestions([n.first().to_string()]);
+        }
+        out.push(f);
+    }
+    let name_placeholder = doc.placeholders.iter().any(|p| p.is_name);
+    if doc.tokens.iter().all(|t| !t.is_agent()) {
+        return;
+    }
+    match name {
+        Some(name) => check_with_name(doc, &name, name_placeholder, out),
+        None => check_without_name(doc, name_placeholder, out),
+    }
+}
+
+fn check_with_name(
+    doc: &Document,
+    name: &CustomerName,
+    name_placeholder: bool,
+    out: &mut Vec<Finding>,
+) {
+    let uses = find_uses(doc, name);
+    let mut flagged = false;
+    for u in &uses {
+        let _ = u.part;
+        out.push(Finding::new(Cue::NameUsed, Some(u.span)));
+    }
+
+    // Near misses of a part that is never spelled right.
+    let mut misspelled_tokens = Vec::new();
+    for i in 0..doc.tokens.len() {
+        if let Some(part) = near_miss(doc, name, i) {
+            if !uses.iter().any(|u| u.part == part) && is_name_position(doc, i, i) {
+                misspelled_tokens.push(i);
+                flagged = true;
+                out.push(
+                    Finding::new(Cue::NameMisspelled, Some(doc.tokens[i].span))
+                        .with_message(format!(
+                            "This looks like a misspelling of the customer's name, {}.",
+                            name.parts[part].display
+                        ))
+                        .with_suggestions([name.parts[part].display.clone()]),
+                );
+            }
+        }
+    }
+
+    // A greeting that names somebody else.
+    if let Some((span, titled)) = greeting_addressee(doc, Some(name), &uses, &misspelled_tokens) {
+        flagged = true;
+        let better = if titled { name.last() } else { name.first() };
+        out.push(
+            Finding::new(Cue::NameMismatch, Some(span))
+                .with_message(format!("The greeting names {}, but this customer is {}. Check you are replying to the right person.", &doc.text[span], name.parts.iter().map(|p| p.display.as_str()).collect::<Vec<_>>().join(" ")))
+                .with_suggestions([better.to_string()]),
+        );
+    }
+
+    if uses.is_empty() && !flagged && !name_placeholder {
+        out.push(Finding::new(Cue::NameMissing, None).with_message(format!(
+            "Greet the customer by name, {}: it shows a person, not a template, wrote the reply.",
+            name.first()
+        )));
+    }
+}
+
+fn check_without_name(doc: &Document, name_placeholder: bool, out: &mut Vec<Finding>) {
+    let mut addressed = false;
+    if let Some((span, _)) = greeting_addressee(doc, None, &[], &[]) {
+        addressed = true;
+        out.push(Finding::new(Cue::NameUsed, Some(span)));
+    }
+    // "Thanks, Priya!" further on.
+    for i in 1..doc.tokens.len() {
+        let prev = &doc.tokens[i - 1];
+        let t = &doc.tokens[i];
+        if matches!(doc.fold(i - 1), "thanks" | "you" | "cheers" | "again")
+            && prev.gap_has(gap::COMMA)
+            && !prev.gap_has(gap::BREAK)
+            && t.is_agent()
+            && t.is(flag::CAP)
+            && t.is(flag::ALPHA)
+            && t.gap_has(gap::CLAUSE)
+            && !is_common(doc.fold(i))
+            && !GENERIC_ADDRESS.contains(&doc.fold(i))
+            && t.sentence == prev.sentence
+        {
+            addressed = true;
+            out.push(Finding::new(Cue::NameUsed, Some(t.span)));
+        }
+    }
+    if !addressed && !name_placeholder {
+        out.push(Finding::new(Cue::NameMissing, None).with_message(
+            "The reply addresses no one by name. Greet the customer by name, or enter their name above so it can be checked.",
+        ));
+    }
+}
+
+/// Every use of a name part in the agent's words.
+fn find_uses(doc: &Document, name: &CustomerName) -> Vec<Use> {
+    let mut uses = Vec::new();
+    for i in 0..doc.tokens.len() {
+        let t = &doc.tokens[i];
+        if !t.is_agent() {
+            continue;
+        }
+        for (p, part) in name.parts.iter().enumerate() {
+            if part.unspaced {
+                if t.is(flag::UNSPACED) {
+                    let word = doc.word(i);
+                    if let Some(at) = word.find(&part.display) {
+                        let start = t.span.start() + at;
+                        uses.push(Use {
+                            part: p,
+                            span: Span::new(start, start + part.display.len()),
+                            first_token: i,
+                        });
+                    }
+                }
+                continue;
+            }
+            let Some(end) = match_part(doc, part, i) else {
+                continue;
+            };
+            if part.ambiguous
+                && !(doc.tokens[i].is(flag::CAP)
+                    && (is_name_position(doc, i, end) || next_to_other_part(doc, name, p, i, end)))
+            {
+                continue;
+            }
+            uses.push(Use {
+                part: p,
+                span: t.span.cover(doc.tokens[end].span),
+                first_token: i,
+            });
+        }
+    }
+    // A full name is one use: merge adjacent parts ("Priya Raman").
+    uses.sort_by_key(|u| u.span);
+    let mut merged: Vec<Use> = Vec::with_capacity(uses.len());
+    for u in uses {
+        if let Some(last) = merged.last_mut() {
+            let between = &doc.text[last.span.end().min(u.span.start())..u.span.start()];
+            if u.span.start() >= last.span.end()
+                && !between.is_empty()
+                && between.trim().is_empty()
+                && !between.contains('\n')
+            {
+                last.span = last.span.cover(u.span);
+                continue;
+            }
+            if last.span.overlaps(u.span) {
+                continue;
+            }
+        }
+        merged.push(u);
+    }
+    let _ = merged.iter().map(|u| u.first_token).count();
+    merged
+}
+
+/// Matches the words of `part` from token `i`; returns the last token.
+fn match_part(doc: &Document, part: &NamePart, i: usize) -> Option<usize> {
+    let mut k = i;
+    for (n, w) in part.words.iter().enumerate() {
+        if k >= doc.tokens.len() || !doc.tokens[k].is_agent() || doc.fold(k) != w {
+            return None;
+        }
+        if n + 1 < part.words.len() {
+            let g = doc.tokens[k].gap;
+            if g != 0 && g != gap::TIGHT_HYPHEN {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    Some(k - 1)
+}
+
+/// Whether tokens `i..=end` stand where a name would: in the greeting, after
+/// a title, set off by punctuation, or capitalised in mid-sentence.
+fn is_name_position(doc: &Document, i: usize, end: usize) -> bool {
+    let t = &doc.tokens[i];
+    let in_greeting = doc
+        .greeting
+        .as_ref()
+        .is_some_and(|g| g.addressee.contains(&i));
+    let after_title = i > 0 && TITLES.contains(&doc.fold(i - 1));
+    let set_off_before =
+        i > 0 && doc.tokens[i - 1].gap_has(gap::COMMA) && !doc.tokens[i - 1].gap_has(gap::BREAK);
+    let set_off_after = doc.tokens[end].gap_has(gap::CLAUSE);
+    in_greeting
+        || after_title
+        || set_off_before
+        || set_off_after
+        || (!t.is(flag::SENT_START) && t.is(flag::CAP))
+}
+
+fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, end: usize) -> bool {
+    let other = |k: usize| {
+        name.parts
+            .iter()
+            .enumerate()
+            .any(|(q, part)| q != p && match_part(doc, part, k).is_some())
+    };
+    (i > 0 && doc.tokens[i - 1].gap == 0 && other(i - 1))
+        || (doc.tokens[end].gap == 0 && end + 1 < doc.tokens.len() && other(end + 1))
+}
+
+/// The name part that token `i` nearly spells, if it is a plausible typo of
+/// one: capitalised (or in the greeting), not an ordinary word, one or two
+/// edits away.
+fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
+    let t = &doc.tokens[i];
+    let w = doc.fold(i);
+    let in_greeting = doc
+        .greeting
+        .as_ref()
+        .is_some_and(|g| g.addressee.contains(&i));
+    if !t.is_agent()
+        || !t.is(flag::ALPHA)
+        || !(t.is(flag::CAP) || in_greeting)
+        || w.chars().count() < 3
+        || is_common(w)
+        || TITLES.contains(&w)
+    {
+        return None;
+    }
+    if name
+        .parts
+        .iter()
+        .any(|p| p.words.len() == 1 && p.words[0] == w)
+    {
+        return None;
+    }
+    name.parts.iter().position(|p| {
+        if p.unspaced || p.words.len() != 1 {
+            return false;
+        }
+        let target = &p.words[0];
+        let len = target.chars().count();
+        if len < 4 {
+            return false;
+        }
+        let allowed = if len <= 6 { 1 } else { 2 };
+        let d = edit_distance(w, target);
+        d > 0 && d <= allowed && (d == 1 || w.chars().next() == target.chars().next())
+    })
+}
+
+/// The person the greeting addresses, if it is not this customer: returns
+/// the span of their name and whether a title preceded it. Without a
+/// customer name, any named person counts.
+fn greeting_addressee(
+    doc: &Document,
+    name: Option<&CustomerName>,
+    uses: &[Use],
+    misspelled: &[usize],
+) -> Option<(Span, bool)> {
+    let g = doc.greeting.as_ref()?;
+    let mut i = g.addressee.start;
+    let mut titled = false;
+    while i < g.addressee.end && TITLES.contains(&doc.fold(i)) {
+        titled = true;
+        i += 1;
+    }
+    let start = i;
+    let mut end = start;
+    while end < g.addressee.end {
+        let t = &doc.tokens[end];
+        let w = doc.fold(end);
+        let is_ours = uses.iter().any(|u| u.span.contains(t.span)) || misspelled.contains(&end);
+        let name_like = t.is_agent()
+            && (t.is(flag::ALPHA) || t.is(flag::UNSPACED))
+            && !GENERIC_ADDRESS.contains(&w)
+            && !TITLES.contains(&w)
+            && (t.is(flag::CAP) || t.is(flag::UNSPACED) || !is_common(w));
+        if !(is_ours || name_like) {
+            break;
+        }
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    let span = doc.tokens[start].span.cover(doc.tokens[end - 1].span);
+    match name {
+        None => Some((span, titled)),
+        Some(_) => {
+            let any_ours = (start..end).any(|k| {
+                uses.iter().any(|u| u.span.contains(doc.tokens[k].span)) || misspelled.contains(&k)
+            });
+            (!any_ours).then_some((span, titled))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_first_last_and_full_name_ignoring_case_and_accents() {
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("Priya Raman"),
+            "Hi ⟦Priya⟧, your refund is on its way.",
+        );
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("Priya Raman"),
+            "Dear Ms. ⟦Raman⟧,\nYour refund is on its way.",
+        );
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("Priya Raman"),
+            "Hello ⟦PRIYA RAMAN⟧, thanks for writing.",
+        );
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("José García"),
+            "Hola ⟦Jose⟧, all sorted.",
+        );
+    }
+
+    #[test]
+    fn names_in_any_script() {
+        assert_flags_with(Cue::NameUsed, Some("王伟"), "⟦王伟⟧您好，我们已经处理了。");
+        assert_flags_with(Cue::NameUsed, Some("Алексей"), "Здравствуйте, ⟦Алексей⟧!");
+        assert_flags_with(Cue::NameUsed, Some("Zoë"), "Hi ⟦Zoe⟧, done.");
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("Liam O'Connor"),
+            "Dear Mr ⟦O’Connor⟧, thanks.",
+        );
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("Anne-Marie Dubois"),
+            "Hi ⟦Anne-Marie⟧, it's fixed.",
+        );
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("Nguyen Van An"),
+            "Hi ⟦An⟧, an engineer is on it.",
+        );
+    }
+
+    #[test]
+    fn grace_period_is_not_a_use_of_graces_name() {
+        assert_absent_finding(
+            Cue::NameMissing,
+            Some("Grace"),
+            "Hello! The grace period ends Friday. Grace period rules apply.",
+        );
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("Grace"),
+            "Thanks, ⟦Grace⟧! The grace period ends Friday.",
+        );
+    }
+
+    #[test]
+    fn the_customers_own_signature_is_not_a_use() {
+        assert_absent_finding(
+            Cue::NameMissing,
+            Some("Priya Raman"),
+            "Hello,\nWe fixed it.\n\n> Thanks,\n> Priya",
+        );
+    }
+
+    #[test]
+    fn flags_misspelled_name_unless_also_spelled_right() {
+        assert_flags_with(
+            Cue::NameMisspelled,
+            Some("Priya Raman"),
+            "Hi ⟦Pryia⟧, sorry for the wait.",
+        );
+        assert_clean_with(
+            Cue::NameMisspelled,
+            Some("Priya Raman"),
+            "Hi Priya, sorry Pryia... typo.",
+        );
+        assert_suggests(
+            Cue::NameMisspelled,
+            Some("Priya Raman"),
+            "Hi ⟦Pryia⟧,",
+            "Priya",
+        );
+    }
+
+    #[test]
+    fn flags_a_greeting_that_names_someone_else() {
+        assert_flags_with(
+            Cue::NameMismatch,
+            Some("Priya Raman"),
+            "Hi ⟦John⟧,\nThanks for waiting.",
+        );
+        assert_clean_with(
+            Cue::NameMismatch,
+            Some("Priya Raman"),
+            "Hi there,\nThanks for waiting.",
+        );
+        assert_suggests(
+            Cue::NameMismatch,
+            Some("Priya Raman"),
+            "Hi ⟦John⟧,",
+            "Priya",
+        );
+    }
+
+    #[test]
+    fn flags_missing_name() {
+        assert_absent_finding(
+            Cue::NameMissing,
+            Some("Priya"),
+            "Hello, your order shipped.",
+        );
+        assert_absent_finding(Cue::NameMissing, None, "Hi there, your order shipped.");
+        assert_flags(Cue::NameUsed, "Hi ⟦Sam⟧, your order shipped.");
+    }
+
+    #[test]
+    fn flags_placeholders_but_not_masked_numbers() {
+        assert_flags_with(
+            Cue::NamePlaceholder,
+            Some("Priya"),
+            "Hi ⟦[Name]⟧, your card ending XXXX-XXXX-4421 works.",
+        );
+        assert_flags(Cue::NamePlaceholder, "Dear ⟦{{first_name}}⟧,");
+        assert_flags(Cue::NamePlaceholder, "Hello ⟦XXX⟧, thanks.");
+        assert_clean(Cue::NamePlaceholder, "Card XXXX-XXXX-4421 was charged.");
+        assert_suggests(
+            Cue::NamePlaceholder,
+            Some("Priya Raman"),
+            "Hi ⟦<customer name>⟧,",
+            "Priya",
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! `ownership` and `deflection`: taking the problem on, or passing it on.
+
+use crate::cue::Cue;
+use crate::document::Document;
+use crate::lexicon::{p, pb, Phrase};
+use crate::report::Finding;
+use crate::rules::{emit_table, T};
+use crate::Context;
+
+const OWN: &[&str] = &["I'll make sure the right team picks this up and I'll update you."];
+
+pub(crate) const OWNERSHIP: &[Phrase] = &[
+    p("i'll|ill personally"),
+    p("i will personally"),
+    p("i'll|ill take care|charge|ownership"),
+    p("i will take care|charge|ownership"),
+    p("i'll|ill make sure|certain"),
+    p("i will make sure|certain"),
+    p("i'll|ill handle"),
+    p("i will handle"),
+    p("leave it|this with me"),
+    p("i'm|im on it"),
+    p("i am on it"),
+    p("i'll|ill see this|it through"),
+    p("i own this|it"),
+    p("i've got this|it from here"),
+    p("i'll|ill take it from here"),
+    p("i'll|ill be your point of contact"),
+    p("you have my word"),
+    p("i'm|im taking ownership|care|charge"),
+    p("i've|i have taken ownership|care|charge"),
+];
+
+pub(crate) const DEFLECTION: &[Phrase] = &[
+    pb(
+        "not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue",
+        OWN,
+    ),
+    pb("nothing i|we can do", OWN),
+    pb("nothing more i|we can do", OWN),
+    pb("out of my|our hands", OWN),
+    pb("beyond my|our control", OWN),
+    pb("not up to me|us", OWN),
+    pb(
+        "you'll|you'd have|need to contact|call|ask|speak|talk|reach|go",
+        OWN,
+    ),
+    pb(
+        "you will|would have|need to contact|call|ask|speak|talk|reach|go",
+        OWN,
+    ),
+    pb(
+        "contact|call|ask another|a different|the other|the right department|team",
+        OWN,
+    ),
+    pb("above my pay grade", OWN),
+    pb("i just|only work here", OWN),
+    pb(
+        "i|we don't|didn't|dont|didnt make the rules|policy|policies",
+        OWN,
+    ),
+    pb(
+        "that's|thats|it's|its company|our? policy",
+        &["Our policy is"],
+    ),
+    pb("that|it is company|our? policy", &["Our policy is"]),
+    pb("the system won't|doesn't|wont|doesnt let|allow", OWN),
+    pb("the system will|does not let|allow", OWN),
+    pb("that's|thats not something i|we handle|deal|do|cover", OWN),
+    pb("talk|speak to someone|somebody else", OWN),
+    pb("not something i|we can help", OWN),
+    pb("i|we can't|cannot help you with that|this|there", OWN),
+    pb("that's|thats not on us|me", OWN),
+    pb("take it up with", OWN),
+];
+
+pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    emit_table(doc, T::Ownership, Cue::Ownership, &[T::Sarcasm], out);
+    emit_table(doc, T::Deflection, Cue::Deflection, &[T::Sarcasm], out);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_ownership_and_deflection() {
+        assert_flags(
+            Cue::Ownership,
+            "⟦I'll personally⟧ track it, ⟦leave it with me⟧.",
+        );
+        assert_flags(
+            Cue::Deflection,
+            "That's ⟦not my department⟧ and there's ⟦nothing I can do⟧.",
+        );
+    }
+
+    #[test]
+    fn allows_routing_with_ownership() {
+        assert_clean(
+            Cue::Deflection,
+            "I've passed this to our billing team and I'll update you by Friday.",
+        );
+    }
+}

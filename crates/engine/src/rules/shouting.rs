@@ -1,0 +1,148 @@
+//! `shouting`: runs of capitals and stacked exclamation marks.
+
+use crate::cue::Cue;
+use crate::document::{flag, Document};
+use crate::report::Finding;
+use crate::span::Span;
+use crate::Context;
+
+/// Capitalised words that are abbreviations, not shouting.
+const ACRONYMS: &[&str] = &[
+    "id", "pin", "faq", "faqs", "url", "usb", "pdf", "ok", "tv", "pc", "uk", "us", "usa", "eu",
+    "api", "it", "hr", "ceo", "eod", "eta", "am", "pm", "gmt", "utc", "est", "edt", "pst", "pdt",
+    "cet", "bst", "vpn", "sms", "ssl", "dns", "ip", "csv", "html", "css", "js", "sim", "imei",
+    "ups", "dhl", "usps", "fedex", "vat", "gst", "iban", "bic", "sku", "rma", "qr", "dvd", "hd",
+    "gb", "mb", "kb", "tb", "wifi", "lte", "atm", "cvv", "otp", "mfa", "sso", "irs", "nhs", "llc",
+    "inc", "ltd", "fyi", "aka", "asap", "dm", "dms", "pm", "ios", "os", "app", "cpu", "gpu", "ram",
+    "ssd", "hdd", "nfc", "gps", "crm", "sla", "kyc", "aml", "eur", "usd", "gbp", "cad", "aud",
+    "inr", "jpy", "ach", "sepa", "swift", "po", "tos", "gdpr", "ccpa", "ssn", "dob", "xl", "xxl",
+    "pos", "ev", "ac", "dc", "nyc", "la", "sf", "ny", "ca", "tx", "uk's", "eu's", "hq", "r&d",
+    "b2b", "saas", "ai", "ml", "2fa", "cc", "bcc", "re", "fw", "fwd", "ps", "ceo's", "ui", "ux",
+    "cd", "mp3", "mp4", "jpg", "png", "zip", "xxx", "n/a", "ref", "no", "i", "a",
+];
+
+/// Single capitalised words that carry emphasis: shouting even alone.
+const EMPHATIC: &[&str] = &[
+    "not",
+    "never",
+    "always",
+    "must",
+    "now",
+    "please",
+    "again",
+    "already",
+    "stop",
+    "do",
+    "don't",
+    "dont",
+    "cannot",
+    "can't",
+    "won't",
+    "read",
+    "only",
+    "urgent",
+    "immediately",
+    "every",
+    "any",
+    "all",
+    "clearly",
+    "twice",
+    "absolutely",
+    "nothing",
+    "no",
+    "you",
+    "your",
+    "final",
+    "last",
+    "warning",
+    "important",
+];
+
+pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    let loud = |i: usize| {
+        let t = &doc.tokens[i];
+        t.is_agent()
+            && t.is(flag::ALL_CAPS)
+            && t.is(flag::ALPHA)
+            && !ACRONYMS.contains(&doc.fold(i))
+            && !doc.fold(i).bytes().all(|b| b == b'x')
+    };
+    let mut i = 0;
+    let n = doc.tokens.len();
+    while i < n {
+        if !loud(i) && !(doc.tokens[i].is(flag::ALL_CAPS) && doc.fold(i) == "i") {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut loud_words = 0;
+        let mut letters = 0;
+        while j < n
+            && doc.tokens[j].sentence == doc.tokens[i].sentence
+            && doc.tokens[j].is_agent()
+            && (doc.tokens[j].is(flag::ALL_CAPS)
+                || doc.fold(j) == "i"
+                || (doc.tokens[j].is(flag::NUMBER)))
+        {
+            if loud(j) {
+                loud_words += 1;
+                letters += doc.fold(j).chars().count();
+            }
+            j += 1;
+        }
+        let single_emphatic =
+            loud_words == 1 && (i..j).any(|k| loud(k) && EMPHATIC.contains(&doc.fold(k)));
+        if (loud_words >= 2 && letters >= 6) || single_emphatic {
+            // Trim leading/trailing tokens that are not loud (a stray "I" or number).
+            let first = (i..j).find(|&k| loud(k)).unwrap_or(i);
+            let last = (i..j).rev().find(|&k| loud(k)).unwrap_or(j - 1);
+            let span = doc.tokens[first].span.cover(doc.tokens[last].span);
+            let lower = doc.text[span].to_lowercase();
+            out.push(Finding::new(Cue::Shouting, Some(span)).with_suggestions([lower]));
+        }
+        i = j.max(i + 1);
+    }
+    for &run in &doc.exclamation_runs {
+        if doc.quoted.iter().any(|q| q.contains(run)) {
+            continue;
+        }
+        let better = if doc.text[run].contains('!') && !doc.text[run].contains('?') {
+            "!"
+        } else {
+            "?"
+        };
+        out.push(
+            Finding::new(Cue::Shouting, Some(Span::new(run.start(), run.end())))
+                .with_message("Stacked exclamation or question marks read as shouting or exasperation. One is plenty.")
+                .with_suggestions([better]),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_runs_of_capitals_and_emphatic_words() {
+        assert_flags(Cue::Shouting, "Please ⟦DO NOT RESTART⟧ the router.");
+        assert_flags(Cue::Shouting, "I have ⟦ALREADY⟧ sent it.");
+        assert_flags(Cue::Shouting, "Stop that⟦!!!⟧");
+    }
+
+    #[test]
+    fn allows_acronyms_and_a_single_exclamation() {
+        assert_clean(
+            Cue::Shouting,
+            "Your PIN and the FAQ link are in the SMS. Thanks!",
+        );
+        assert_clean(Cue::Shouting, "Send the IMEI via DM, ETA is 5 PM EST.");
+        assert_clean(Cue::Shouting, "Hi [NAME], card XXXX-XXXX-4421.");
+    }
+
+    #[test]
+    fn suggests_normal_case() {
+        assert_suggests(Cue::Shouting, None, "You ⟦MUST READ⟧ it.", "must read");
+    }
+}

@@ -1,0 +1,145 @@
+//! Byte spans into the draft, and the one place they become UTF-16 offsets.
+
+use std::ops::Index;
+
+/// A half-open byte range `start..end` into the analysed text.
+///
+/// Fields are private so that every span is built through [`Span::new`], which
+/// upholds `start <= end`. The engine only ever creates spans on char
+/// boundaries; the property tests check that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// Creates a span. Panics if `start > end`, which would be an engine bug.
+    #[track_caller]
+    pub fn new(start: usize, end: usize) -> Span {
+        assert!(start <= end, "span start {start} is after its end {end}");
+        Span { start, end }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Whether `other` lies entirely inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl Index<Span> for str {
+    type Output = str;
+
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
+/// Converts byte offsets into UTF-16 code-unit offsets, the unit the DOM and
+/// JavaScript count in.
+///
+/// This is the only conversion from bytes to UTF-16 in the project: the CLI's
+/// JSON, the widget's highlights and the embed API all go through it. It walks
+/// the text once, so converting every span of a report costs one pass.
+/// Offsets that are not on a char boundary are rounded down to the char they
+/// fall in; offsets past the end map to the text's UTF-16 length.
+pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| byte_offsets[i]);
+    let mut out = vec![0; byte_offsets.len()];
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0;
+    for i in order {
+        let target = byte_offsets[i];
+        while let Some(&(at, c)) = chars.peek() {
+            if at + c.len_utf8() > target {
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        out[i] = units;
+    }
+    out
+}
+
+/// Converts a UTF-16 offset (for example a textarea's `selectionStart`) back
+/// to a byte offset on a char boundary, clamped to the text.
+pub fn byte_offset_from_utf16(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (at, c) in text.char_indices() {
+        if units >= utf16 {
+            return at;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_str_by_span() {
+        assert_eq!(&"Hi Priya"[Span::new(3, 8)], "Priya");
+    }
+
+    #[test]
+    fn counts_emoji_as_two_utf16_units() {
+        let text = "a😀b é";
+        // bytes: a=0, 😀=1..5, b=5, ' '=6, é=7..9
+        assert_eq!(
+            utf16_offsets(text, &[0, 1, 5, 6, 7, 9]),
+            vec![0, 1, 3, 4, 5, 6]
+        );
+    }
+
+    #[test]
+    fn converts_unsorted_offsets() {
+        let text = "王伟 hi";
+        assert_eq!(utf16_offsets(text, &[7, 0, 3]), vec![3, 0, 1]);
+    }
+
+    #[test]
+    fn round_trips_utf16_to_bytes() {
+        let text = "x😀yé";
+        for byte in [0, 1, 5, 6, 8] {
+            let u = utf16_offsets(text, &[byte])[0];
+            assert_eq!(byte_offset_from_utf16(text, u), byte);
+        }
+        assert_eq!(byte_offset_from_utf16(text, 99), text.len());
+    }
+
+    #[test]
+    fn overlap_is_half_open() {
+        assert!(!Span::new(0, 3).overlaps(Span::new(3, 5)));
+        assert!(Span::new(0, 4).overlaps(Span::new(3, 5)));
+    }
+}

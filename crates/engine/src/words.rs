@@ -1,0 +1,161 @@
+//! Small word lists shared by rules: common English words (which a name
+//! must be told apart from) and forms of address that name nobody.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Common English words, including the ones that double as first names
+/// (Grace, Will, May, Hope...). A name that is one of these counts only where
+/// it is used as a name: capitalised and in a greeting, after a title, set off
+/// by commas, or in mid-sentence.
+const COMMON: &str = "
+a about above after again against all almost also always am an and any anyone anything are around as ask at available away
+back be because been before being below best better between both but by call can cannot case change check choose
+clear close come could customer day days dear did do does doing done down due during each early easy either else email
+enough even ever every everyone everything exactly few find first fix fixed for found free from full further get gets
+getting give given glad go going good got great had happy has have having he hello help her here hey hi him his hold
+how however i if im important in info information into is issue it its just keep kind know last later latest let like
+line link little long look looking lot made make many may me meantime might mind more morning most much must my need
+needs never new next nice no not note nothing now number of off offer often oh ok okay on once one only open or order
+other our out over own part please plus possible quick quite rather really reply right said same see send sent service
+set she should since so some someone something soon sorry still such support sure take team than thank thanks that the
+their them then there these they thing things think this those though through time to today together too top totally
+two under understand until up update us use used very via wait want was way we welcome well were what when where whether
+which while who why will wish with within without would yes yet you your yours
+apple art ash autumn amber angel april bill bob brook bud carol chance chase cliff crystal daisy dale dawn destiny don
+drew faith frank gene glen grace guy harmony heather holly hope hunter iris ivy jack jasmine joy june lily mark
+melody penny pat ray rich rob rose ruby sandy sky summer sunny sue trinity van
+data date dan ana per pay reed read red rain lane gray grey king young white black brown green long price
+";
+
+pub(crate) fn is_common(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| COMMON.split_whitespace().collect())
+        .contains(word)
+}
+
+/// Forms of address that do not name a person ("Hi there", "Dear Customer").
+pub(crate) const GENERIC_ADDRESS: &[&str] = &[
+    "there",
+    "all",
+    "everyone",
+    "everybody",
+    "team",
+    "folks",
+    "guys",
+    "sir",
+    "madam",
+    "maam",
+    "ma'am",
+    "customer",
+    "customers",
+    "valued",
+    "friend",
+    "friends",
+    "user",
+    "users",
+    "member",
+    "members",
+    "client",
+    "clients",
+    "again",
+    "buddy",
+    "mate",
+    "both",
+    "y'all",
+    "yall",
+    "you",
+    "colleague",
+    "colleagues",
+    "support",
+    "and",
+    "or",
+    "to",
+    "from",
+    "patron",
+    "guest",
+    "subscriber",
+    "shopper",
+    "traveler",
+    "traveller",
+    "owner",
+    "partner",
+    "neighbor",
+    "neighbour",
+    "hiring",
+    "manager",
+    "sir/madam",
+    "whom",
+    "it",
+    "may",
+    "concern",
+    "future",
+    "new",
+    "dear",
+    "hello",
+    "hi",
+    "hey",
+];
+
+pub(crate) const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "dr",
+    "prof",
+    "miss",
+    "mister",
+    "doctor",
+    "professor",
+    "mme",
+    "mlle",
+    "herr",
+    "frau",
+    "sra",
+    "sr",
+    "señor",
+    "senor",
+    "monsieur",
+    "madame",
+];
+
+/// Damerau-Levenshtein distance (optimal string alignment) between two short
+/// words, counted in chars.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[n][m]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_transpositions_as_one_edit() {
+        assert_eq!(edit_distance("priya", "pryia"), 1);
+        assert_eq!(edit_distance("john", "jon"), 1);
+        assert_eq!(edit_distance("priya", "priya"), 0);
+        assert_eq!(edit_distance("alexander", "aleksander"), 2);
+    }
+}

@@ -14,12 +14,8 @@ pub enum Cornerstone {
 
 impl Cornerstone {
     /// In the order the panel shows them.
-    pub const ALL: [Cornerstone; 4] = [
-        Cornerstone::PositiveAttitude,
-        Cornerstone::Respect,
-        Cornerstone::Proactive,
-        Cornerstone::Dependable,
-    ];
+    pub const ALL: [Cornerstone; 4] =
+        [Cornerstone::PositiveAttitude, Cornerstone::Respect, Cornerstone::Proactive, Cornerstone::Dependable];
 
     /// Stable id used in JSON and CSS.
     pub fn id(self) -> &'static str {
@@ -202,16 +198,9 @@ mod tests {
     #[test]
     fn every_cornerstone_has_praise_and_something_to_fix() {
         for c in Cornerstone::ALL {
-            let sev: Vec<Severity> = Cue::ALL
-                .iter()
-                .filter(|q| q.cornerstone() == c)
-                .map(|q| q.severity())
-                .collect();
+            let sev: Vec<Severity> = Cue::ALL.iter().filter(|q| q.cornerstone() == c).map(|q| q.severity()).collect();
             assert!(sev.contains(&Severity::Praise), "{c:?} has no praise");
-            assert!(
-                sev.iter().any(|s| *s != Severity::Praise),
-                "{c:?} has nothing to fix"
-            );
+            assert!(sev.iter().any(|s| *s != Severity::Praise), "{c:?} has nothing to fix");
         }
     }
 }

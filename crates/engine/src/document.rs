@@ -110,8 +110,8 @@ pub(crate) struct Document<'a> {
 }
 
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "miss", "sir", "madam", "mme", "mlle", "herr", "frau",
-    "sra", "sr", "st", "jr",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "miss", "sir", "madam", "mme", "mlle", "herr", "frau", "sra", "sr", "st",
+    "jr",
 ];
 
 const GREETING_WORDS: &[&str] = &[
@@ -126,8 +126,38 @@ const GREETING_WORDS: &[&str] = &[
     "hallo",
     "hola",
     "bonjour",
+    "bonsoir",
     "ciao",
     "salut",
+    "hej",
+    "hei",
+    "moin",
+    "servus",
+    "ola",
+    "olá",
+    "estimado",
+    "estimada",
+    "querido",
+    "querida",
+    "cara",
+    "caro",
+    "liebe",
+    "lieber",
+    "cher",
+    "chère",
+    "chere",
+    "buongiorno",
+    "namaste",
+    "salaam",
+    "shalom",
+    "здравствуйте",
+    "привет",
+    "dzień",
+    "czesc",
+    "cześć",
+    "ahoj",
+    "merhaba",
+    "yo",
 ];
 
 /// Words that open a draft followed by a comma without addressing anyone
@@ -222,10 +252,7 @@ impl<'a> Document<'a> {
 
     /// Lexicon hits of one table, in text order.
     pub fn hits(&self, table: crate::rules::T) -> &[Hit] {
-        self.hits
-            .get(table as usize)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.hits.get(table as usize).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Whether any hit of `table` overlaps `span`.
@@ -251,9 +278,7 @@ impl<'a> Document<'a> {
         while let Some((at, c)) = iter.next() {
             let word_char = c.is_alphanumeric()
                 || (start.is_some() && is_combining_mark(c))
-                || (start.is_some()
-                    && is_apostrophe(c)
-                    && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic()));
+                || (start.is_some() && is_apostrophe(c) && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic()));
             if word_char {
                 if start.is_none() {
                     start = Some(at);
@@ -298,11 +323,7 @@ impl<'a> Document<'a> {
         let n = self.tokens.len();
         for i in 0..n {
             let from = self.tokens[i].span.end();
-            let to = if i + 1 < n {
-                self.tokens[i + 1].span.start()
-            } else {
-                text.len()
-            };
+            let to = if i + 1 < n { self.tokens[i + 1].span.start() } else { text.len() };
             let between = &text[from..to];
             let mut g = 0u16;
             let mut ends_sentence = false;
@@ -371,9 +392,7 @@ impl<'a> Document<'a> {
             // letter does not end the sentence, unless a line break follows.
             if ends_sentence && g & (gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) == 0 {
                 let f = self.fold(i);
-                if TITLES.contains(&f)
-                    || (f.chars().count() == 1 && !self.tokens[i].is(flag::NUMBER))
-                {
+                if TITLES.contains(&f) || (f.chars().count() == 1 && !self.tokens[i].is(flag::NUMBER)) {
                     ends_sentence = false;
                 }
             }
@@ -390,22 +409,10 @@ impl<'a> Document<'a> {
             }
             t.gap = g;
         }
-        self.sentence_count = if n == 0 {
-            0
-        } else {
-            self.tokens[n - 1].sentence + 1
-        };
+        self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
     }
 
-    fn push_token(
-        &mut self,
-        start: usize,
-        end: usize,
-        fold_start: usize,
-        mut flags: u16,
-        cased: u32,
-        upper: u32,
-    ) {
+    fn push_token(&mut self, start: usize, end: usize, fold_start: usize, mut flags: u16, cased: u32, upper: u32) {
         if cased >= 2 && cased == upper {
             flags |= flag::ALL_CAPS;
         }
@@ -443,10 +450,7 @@ impl<'a> Document<'a> {
                 b'_' => {
                     let run = bytes[i..].iter().take_while(|&&c| c == b'_').count();
                     if run >= 3 {
-                        found.push(Placeholder {
-                            span: Span::new(i, i + run),
-                            is_name: true,
-                        });
+                        found.push(Placeholder { span: Span::new(i, i + run), is_name: true });
                     }
                     i += run;
                     continue;
@@ -464,10 +468,7 @@ impl<'a> Document<'a> {
             let inner = &text[inner_from..inner_from + rel];
             let end = inner_from + rel + close.len();
             if let Some(is_name) = placeholder_kind(inner, b, close.len() == 2) {
-                found.push(Placeholder {
-                    span: Span::new(i, end),
-                    is_name,
-                });
+                found.push(Placeholder { span: Span::new(i, end), is_name });
                 i = end;
             } else {
                 i += 1;
@@ -482,20 +483,15 @@ impl<'a> Document<'a> {
             {
                 let prev_masked = k > 0 && {
                     let p = &self.tokens[k - 1];
-                    p.gap_has(gap::TIGHT_HYPHEN)
-                        || text[p.span.end()..t.span.start()].contains(['*', '/', '.', '#'])
+                    p.gap_has(gap::TIGHT_HYPHEN) || text[p.span.end()..t.span.start()].contains(['*', '/', '.', '#'])
                 };
                 let next_masked = t.gap_has(gap::TIGHT_HYPHEN | gap::OTHER)
                     || text[t.span.end()..].starts_with(|c: char| c == '.' || c == '*')
-                        && text[t.span.end() + 1..]
-                            .starts_with(|c: char| c.is_ascii_digit() || c == 'X');
+                        && text[t.span.end() + 1..].starts_with(|c: char| c.is_ascii_digit() || c == 'X');
                 let before = text[..t.span.start()].chars().next_back();
                 let glued = before.is_some_and(|c| c == '*' || c == '#' || c == '-');
                 if !prev_masked && !next_masked && !glued {
-                    found.push(Placeholder {
-                        span: t.span,
-                        is_name: true,
-                    });
+                    found.push(Placeholder { span: t.span, is_name: true });
                 }
             }
         }
@@ -529,9 +525,7 @@ impl<'a> Document<'a> {
         };
         let sentence = self.tokens[first].sentence;
         let same = |k: usize, doc: &Document| {
-            k < doc.tokens.len()
-                && doc.tokens[k].sentence == sentence
-                && !doc.tokens[k].is(flag::QUOTED)
+            k < doc.tokens.len() && doc.tokens[k].sentence == sentence && !doc.tokens[k].is(flag::QUOTED)
         };
         let f = self.fold(first);
         let mut k = first;
@@ -539,10 +533,7 @@ impl<'a> Document<'a> {
             k += 1;
         } else if f == "good"
             && same(first + 1, self)
-            && matches!(
-                self.fold(first + 1),
-                "morning" | "afternoon" | "evening" | "day"
-            )
+            && matches!(self.fold(first + 1), "morning" | "afternoon" | "evening" | "day")
         {
             k += 2;
         } else if matches!(f, "morning" | "afternoon" | "evening") {
@@ -550,10 +541,11 @@ impl<'a> Document<'a> {
         } else if self.tokens[first].is(flag::PLACEHOLDER) {
             // "[Name], thanks for ..." addresses a placeholder.
         } else if !OPENERS.contains(&f)
+            && !crate::words::is_common(f)
+            && !crate::words::UNSPACED_GREETINGS.contains(&f)
             && (self.tokens[first].is(flag::CAP) || self.tokens[first].is(flag::UNSPACED))
             && (self.tokens[first].gap_has(gap::COMMA | gap::NEWLINE | gap::EXCLAIM)
-                || (same(first + 1, self)
-                    && self.tokens[first + 1].gap_has(gap::COMMA | gap::NEWLINE)))
+                || (same(first + 1, self) && self.tokens[first + 1].gap_has(gap::COMMA | gap::NEWLINE)))
         {
             // A draft that opens with the name: "Priya, ..." or "Priya Raman,".
         } else {
@@ -574,8 +566,7 @@ impl<'a> Document<'a> {
             // Titles are part of the address ("Dear Ms. Raman").
             end += 1;
             if self.tokens[end - 1].gap_has(gap::CLAUSE & !gap::PERIOD)
-                || (self.tokens[end - 1].gap_has(gap::PERIOD)
-                    && !TITLES.contains(&self.fold(end - 1)))
+                || (self.tokens[end - 1].gap_has(gap::PERIOD) && !TITLES.contains(&self.fold(end - 1)))
             {
                 break;
             }
@@ -642,16 +633,9 @@ fn placeholder_kind(inner: &str, open: u8, double: bool) -> Option<bool> {
     if trimmed.is_empty() || trimmed.len() > 32 {
         return None;
     }
-    let ident = trimmed
-        .bytes()
-        .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
-        && trimmed
-            .bytes()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic());
-    let wordy = trimmed
-        .bytes()
-        .all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'\''));
+    let ident = trimmed.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
+        && trimmed.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
+    let wordy = trimmed.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'\''));
     if !wordy && !ident {
         return None;
     }
@@ -661,16 +645,11 @@ fn placeholder_kind(inner: &str, open: u8, double: bool) -> Option<bool> {
         || lower.contains("recipient")
         || lower == "customer"
         || lower == "client";
-    let keyword = PLACEHOLDER_WORDS.iter().any(|w| {
-        lower
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|part| part == *w || part.contains("name"))
-    });
-    let shouted = trimmed
-        .bytes()
-        .filter(|c| c.is_ascii_alphabetic())
-        .all(|c| c.is_ascii_uppercase())
-        && trimmed.len() >= 2;
+    let keyword = PLACEHOLDER_WORDS
+        .iter()
+        .any(|w| lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|part| part == *w || part.contains("name")));
+    let shouted =
+        trimmed.bytes().filter(|c| c.is_ascii_alphabetic()).all(|c| c.is_ascii_uppercase()) && trimmed.len() >= 2;
     let accept = match open {
         // Template engines: any identifier ({{first_name}}, ${name}, %NAME%).
         b'{' | b'$' => ident || keyword,
@@ -701,11 +680,7 @@ fn find_quoted_regions(text: &str) -> Vec<Span> {
         let (off, line) = lines[idx];
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
-        let lower: String = trimmed
-            .chars()
-            .take(200)
-            .flat_map(char::to_lowercase)
-            .collect();
+        let lower: String = trimmed.chars().take(200).flat_map(char::to_lowercase).collect();
         if trimmed.starts_with('>') {
             out.push(Span::new(off, off + content.len()));
         } else if lower.starts_with("-----original message")
@@ -722,10 +697,7 @@ fn find_quoted_regions(text: &str) -> Vec<Span> {
         {
             out.push(Span::new(off, text.len()));
             break;
-        } else if lower.ends_with("wrote:")
-            || lower.ends_with("a écrit :")
-            || lower.ends_with("schrieb:")
-        {
+        } else if lower.ends_with("wrote:") || lower.ends_with("a écrit :") || lower.ends_with("schrieb:") {
             let next_quoted = lines[idx + 1..]
                 .iter()
                 .find(|(_, l)| !l.trim().is_empty())
@@ -756,6 +728,19 @@ fn find_quoted_regions(text: &str) -> Vec<Span> {
             }
         }
         idx += 1;
+    }
+    // A text made only of quoted lines has no words of the agent's to tell
+    // apart: read it as written (a pasted message keeps its markers).
+    let has_own_words = {
+        let mut off = 0;
+        text.split_inclusive('\n').any(|line| {
+            let span = Span::new(off, off + line.len());
+            off += line.len();
+            !line.trim().is_empty() && !out.iter().any(|q: &Span| q.overlaps(span))
+        })
+    };
+    if !has_own_words {
+        out.clear();
     }
     out
 }
@@ -831,27 +816,16 @@ fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec<Span>) {
         // "you wrote: the app crashes." without quotation marks.
         let lower: String = line.chars().map(|c| c.to_ascii_lowercase()).collect();
         if lower.len() == line.len() {
-            for lead in [
-                "you wrote:",
-                "you said:",
-                "you mentioned:",
-                "your message:",
-                "your email:",
-                "you asked:",
-            ] {
+            for lead in ["you wrote:", "you said:", "you mentioned:", "your message:", "your email:", "you asked:"] {
                 if let Some(p) = lower.find(lead) {
                     let from = p + lead.len();
-                    if from <= handled_until
-                        || line[from..].trim_start().starts_with(['"', '“', '„', '«'])
-                    {
+                    if from <= handled_until || line[from..].trim_start().starts_with(['"', '“', '„', '«']) {
                         continue;
                     }
                     let rest = &line[from..];
                     let mut end = rest.trim_end_matches(['\n', '\r']).len();
                     for (k, ch) in rest.char_indices() {
-                        if matches!(ch, '.' | '!' | '?')
-                            && rest[k + 1..].starts_with([' ', '\n', '\r'])
-                        {
+                        if matches!(ch, '.' | '!' | '?') && rest[k + 1..].starts_with([' ', '\n', '\r']) {
                             end = k + 1;
                             break;
                         }
@@ -868,14 +842,9 @@ fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec<Span>) {
 
 fn lead_is_customer(before: &str) -> bool {
     let tail_start = before.len().saturating_sub(48);
-    let tail_start = (tail_start..=before.len())
-        .find(|&i| before.is_char_boundary(i))
-        .unwrap_or(before.len());
-    let tail: String = before[tail_start..]
-        .trim_end_matches([' ', ':', ',', '\t'])
-        .chars()
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let tail_start = (tail_start..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
+    let tail: String =
+        before[tail_start..].trim_end_matches([' ', ':', ',', '\t']).chars().map(|c| c.to_ascii_lowercase()).collect();
     let tail = tail.replace('\u{2019}', "'");
     CUSTOMER_QUOTE_LEADS.iter().any(|lead| tail.ends_with(lead))
 }
@@ -890,27 +859,13 @@ mod tests {
     use super::*;
 
     fn words(doc: &Document) -> Vec<String> {
-        (0..doc.tokens.len())
-            .map(|i| doc.fold(i).to_string())
-            .collect()
+        (0..doc.tokens.len()).map(|i| doc.fold(i).to_string()).collect()
     }
 
     #[test]
     fn tokenises_contractions_names_and_unspaced_scripts() {
         let doc = Document::parse("Hi O’Connor, we’re on it — Anne-Marie 王伟您好!");
-        assert_eq!(
-            words(&doc),
-            [
-                "hi",
-                "o'connor",
-                "we're",
-                "on",
-                "it",
-                "anne",
-                "marie",
-                "王伟您好"
-            ]
-        );
+        assert_eq!(words(&doc), ["hi", "o'connor", "we're", "on", "it", "anne", "marie", "王伟您好"]);
         assert!(doc.tokens[5].gap_has(gap::TIGHT_HYPHEN));
         assert!(doc.tokens[7].is(flag::UNSPACED));
     }
@@ -925,12 +880,7 @@ mod tests {
     #[test]
     fn marks_quoted_lines_and_you_wrote_quotes() {
         let doc = Document::parse("Hi,\n> sorry, Priya\nYou wrote: \"I'm sorry\" and we fixed it.");
-        let quoted: Vec<&str> = doc
-            .tokens
-            .iter()
-            .filter(|t| t.is(flag::QUOTED))
-            .map(|t| &doc.text[t.span])
-            .collect();
+        let quoted: Vec<&str> = doc.tokens.iter().filter(|t| t.is(flag::QUOTED)).map(|t| &doc.text[t.span]).collect();
         assert_eq!(quoted, ["sorry", "Priya", "I'm", "sorry"]);
     }
 
@@ -939,16 +889,7 @@ mod tests {
         let text = "Hi [Name], {{first_name}} <customer name> %NAME% XXX card XXXX-XXXX-4421 <br> [1] 50% off 20%";
         let doc = Document::parse(text);
         let found: Vec<&str> = doc.placeholders.iter().map(|p| &text[p.span]).collect();
-        assert_eq!(
-            found,
-            [
-                "[Name]",
-                "{{first_name}}",
-                "<customer name>",
-                "%NAME%",
-                "XXX"
-            ]
-        );
+        assert_eq!(found, ["[Name]", "{{first_name}}", "<customer name>", "%NAME%", "XXX"]);
     }
 
     #[test]

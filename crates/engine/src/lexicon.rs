@@ -34,28 +34,16 @@ pub(crate) struct Phrase {
 
 /// A phrase that only needs its pattern.
 pub(crate) const fn p(pat: &'static str) -> Phrase {
-    Phrase {
-        pat,
-        note: "",
-        better: &[],
-    }
+    Phrase { pat, note: "", better: &[] }
 }
 
 /// A phrase with better phrasings.
 pub(crate) const fn pb(pat: &'static str, better: &'static [&'static str]) -> Phrase {
-    Phrase {
-        pat,
-        note: "",
-        better,
-    }
+    Phrase { pat, note: "", better }
 }
 
 /// A phrase with its own message and better phrasings.
-pub(crate) const fn pn(
-    pat: &'static str,
-    note: &'static str,
-    better: &'static [&'static str],
-) -> Phrase {
+pub(crate) const fn pn(pat: &'static str, note: &'static str, better: &'static [&'static str]) -> Phrase {
     Phrase { pat, note, better }
 }
 
@@ -96,11 +84,7 @@ pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x100000001b3);
@@ -141,23 +125,12 @@ impl Lexicon {
                             by_first.entry(w.clone()).or_default().push(id);
                         }
                     }
-                    _ => panic!(
-                        "phrase {:?}: the first element must be a required word",
-                        phrase.pat
-                    ),
+                    _ => panic!("phrase {:?}: the first element must be a required word", phrase.pat),
                 }
-                patterns.push(Pattern {
-                    table: t as u16,
-                    entry: e as u16,
-                    elems,
-                });
+                patterns.push(Pattern { table: t as u16, entry: e as u16, elems });
             }
         }
-        Lexicon {
-            patterns,
-            by_first,
-            tables: tables.len(),
-        }
+        Lexicon { patterns, by_first, tables: tables.len() }
     }
 
     /// All hits in the document's own words, grouped by table, in text order.
@@ -172,8 +145,7 @@ impl Lexicon {
             };
             for &id in ids {
                 let pat = &self.patterns[id as usize];
-                if let Some(next) = match_elems(doc, &pat.elems[1..], i + 1, doc.tokens[i].sentence)
-                {
+                if let Some(next) = match_elems(doc, &pat.elems[1..], i + 1, doc.tokens[i].sentence) {
                     let last = next - 1;
                     out[pat.table as usize].push(Hit {
                         entry: pat.entry,
@@ -194,8 +166,7 @@ fn match_elems(doc: &Document, elems: &[(Elem, bool)], j: usize, sentence: u32) 
     let Some(((elem, optional), rest)) = elems.split_first() else {
         return Some(j);
     };
-    let usable =
-        j < doc.tokens.len() && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent();
+    let usable = j < doc.tokens.len() && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent();
     if usable && elem_matches(elem, doc, j) {
         if let Some(end) = match_elems(doc, rest, j + 1, sentence) {
             return Some(end);

@@ -40,9 +40,7 @@ pub mod span;
 mod words;
 
 pub use cue::{Cornerstone, Cue, Severity};
-pub use report::{
-    CornerstoneReport, Finding, JsonCornerstone, JsonFinding, JsonReport, Report, Status,
-};
+pub use report::{CornerstoneReport, Finding, JsonCornerstone, JsonFinding, JsonReport, Report, Status};
 pub use span::Span;
 
 /// What the engine knows about the conversation besides the draft.
@@ -56,9 +54,7 @@ impl Context {
     pub fn with_customer_name(name: impl Into<String>) -> Context {
         let name = name.into();
         let trimmed = name.trim();
-        Context {
-            customer_name: (!trimmed.is_empty()).then(|| trimmed.to_string()),
-        }
+        Context { customer_name: (!trimmed.is_empty()).then(|| trimmed.to_string()) }
     }
 }
 

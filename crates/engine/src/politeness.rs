@@ -103,11 +103,7 @@ pub(crate) fn score(doc: &Document, findings: &[Finding]) -> f32 {
         }
     }
     // A direct question with no softener is a demand for an answer.
-    let questions = doc
-        .tokens
-        .iter()
-        .filter(|t| t.is_agent() && t.gap_has(gap::QUESTION))
-        .count() as f32;
+    let questions = doc.tokens.iter().filter(|t| t.is_agent() && t.gap_has(gap::QUESTION)).count() as f32;
     s -= 0.15 * questions;
     s
 }

@@ -19,12 +19,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(cue: Cue, span: Option<Span>) -> Finding {
-        Finding {
-            cue,
-            span,
-            message: cue.default_message().to_string(),
-            suggestions: Vec::new(),
-        }
+        Finding { cue, span, message: cue.default_message().to_string(), suggestions: Vec::new() }
     }
 
     pub fn with_message(mut self, message: impl Into<String>) -> Finding {
@@ -100,38 +95,16 @@ pub struct Report {
 
 impl Report {
     pub(crate) fn build(mut findings: Vec<Finding>, politeness: f32) -> Report {
-        findings.sort_by_key(|f| {
-            (
-                f.span.is_none(),
-                f.span.map(|s| (s.start(), s.end())),
-                f.cue,
-            )
-        });
+        findings.sort_by_key(|f| (f.span.is_none(), f.span.map(|s| (s.start(), s.end())), f.cue));
         findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span);
         let cornerstones = Cornerstone::ALL
             .into_iter()
             .map(|c| {
-                let mut hints: Vec<usize> = (0..findings.len())
-                    .filter(|&i| findings[i].cornerstone() == c)
-                    .collect();
-                hints.sort_by_key(|&i| {
-                    (
-                        std::cmp::Reverse(findings[i].severity()),
-                        findings[i].span.is_none(),
-                        i,
-                    )
-                });
-                let count = |s: Severity| {
-                    hints
-                        .iter()
-                        .filter(|&&i| findings[i].severity() == s)
-                        .count()
-                };
-                let (praise, tips, warnings) = (
-                    count(Severity::Praise),
-                    count(Severity::Tip),
-                    count(Severity::Warning),
-                );
+                let mut hints: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].cornerstone() == c).collect();
+                hints.sort_by_key(|&i| (std::cmp::Reverse(findings[i].severity()), findings[i].span.is_none(), i));
+                let count = |s: Severity| hints.iter().filter(|&&i| findings[i].severity() == s).count();
+                let (praise, tips, warnings) =
+                    (count(Severity::Praise), count(Severity::Tip), count(Severity::Warning));
                 let status = if warnings > 0 || (tips >= 2 && tips > praise) {
                     Status::NeedsWork
                 } else if praise > 0 && tips == 0 {
@@ -139,26 +112,15 @@ impl Report {
                 } else {
                     Status::Fine
                 };
-                CornerstoneReport {
-                    cornerstone: c,
-                    status,
-                    hints,
-                }
+                CornerstoneReport { cornerstone: c, status, hints }
             })
             .collect();
-        Report {
-            findings,
-            cornerstones,
-            politeness,
-        }
+        Report { findings, cornerstones, politeness }
     }
 
     /// Number of warnings: the things to fix before sending.
     pub fn warnings(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity() == Severity::Warning)
-            .count()
+        self.findings.iter().filter(|f| f.severity() == Severity::Warning).count()
     }
 
     /// Whether any finding has this cue.
@@ -182,12 +144,8 @@ impl Report {
     /// The report in its public JSON shape (see the README), with UTF-16
     /// offsets computed in one pass over `text`.
     pub fn to_json(&self, text: &str) -> JsonReport {
-        let offsets: Vec<usize> = self
-            .findings
-            .iter()
-            .filter_map(|f| f.span)
-            .flat_map(|s| [s.start(), s.end()])
-            .collect();
+        let offsets: Vec<usize> =
+            self.findings.iter().filter_map(|f| f.span).flat_map(|s| [s.start(), s.end()]).collect();
         let utf16 = utf16_offsets(text, &offsets);
         let mut k = 0;
         let findings = self

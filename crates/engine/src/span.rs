@@ -115,10 +115,7 @@ mod tests {
     fn counts_emoji_as_two_utf16_units() {
         let text = "a😀b é";
         // bytes: a=0, 😀=1..5, b=5, ' '=6, é=7..9
-        assert_eq!(
-            utf16_offsets(text, &[0, 1, 5, 6, 7, 9]),
-            vec![0, 1, 3, 4, 5, 6]
-        );
+        assert_eq!(utf16_offsets(text, &[0, 1, 5, 6, 7, 9]), vec![0, 1, 3, 4, 5, 6]);
     }
 
     #[test]

@@ -30,8 +30,7 @@ data date dan ana per pay reed read red rain lane gray grey king young white bla
 
 pub(crate) fn is_common(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| COMMON.split_whitespace().collect())
-        .contains(word)
+    SET.get_or_init(|| COMMON.split_whitespace().collect()).contains(word)
 }
 
 /// Forms of address that do not name a person ("Hi there", "Dear Customer").
@@ -97,6 +96,17 @@ pub(crate) const GENERIC_ADDRESS: &[&str] = &[
     "hey",
 ];
 
+/// Greetings in scripts written without spaces, which open a draft without
+/// naming anyone.
+pub(crate) const UNSPACED_GREETINGS: &[&str] =
+    &["您好", "你好", "大家好", "こんにちは", "こんばんは", "おはようございます", "안녕하세요", "สวัสดีครับ", "สวัสดีค่ะ"];
+
+/// Words before a capitalised word that make it a thing, not a person ("the Lily dress").
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "our", "your", "this", "that", "these", "those", "my", "his", "her", "their", "its", "every",
+    "each", "any", "some",
+];
+
 pub(crate) const TITLES: &[&str] = &[
     "mr",
     "mrs",
@@ -136,9 +146,7 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }

@@ -28,6 +28,8 @@ pub(crate) const OWN: &[Phrase] = &[
     p("i|we would like to apologize|apologise"),
     p("that's|thats|this|that on us|me"),
     p("that is|was on us|me"),
+    p("this|that one is|was|'s on us|me"),
+    p("this|that is|was on us|me"),
     p("my|our bad"),
     p("my|our mistake|error|fault|oversight"),
     p("that|this was our|my mistake|error|fault|oversight"),
@@ -59,10 +61,12 @@ pub(crate) const HOLLOW: &[Phrase] = &[
     pn("inconvenience this|that|it may|might|has|have? have? caused", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &["I'm sorry your order arrived late."]),
     // Blame-shifting.
     pn("sorry|apologize|apologise you feel|felt|think|thought that? way|like|this|that", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
-    pn("sorry|apologize|apologise that you feel|felt|think|see", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
+    pn("sorry|apologize|apologise that? you feel|felt|think|thought|believe|find|found|consider", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
     pn("sorry|apologize|apologise you're|youre|your upset|offended|disappointed|unhappy|frustrated|confused|angry", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
     pn("sorry|apologize|apologise for your confusion|misunderstanding", "Calling it the customer's confusion puts the blame on them. Own the unclear part instead.", &["I'm sorry we weren't clearer."]),
     pn("sorry|apologize|apologise that? you misunderstood|misread|missed|failed", "This apology blames the customer. Own the part you can fix instead.", &["I'm sorry this wasn't clearer."]),
+    pn("sorry|apologize|apologise that? you didn't|didnt enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &["I'm sorry we let you down."]),
+    pn("sorry|apologize|apologise that? you did not enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &["I'm sorry we let you down."]),
     pn("mistakes were made", "Passive voice hides who made the mistake. Own it in the first person.", &["We made a mistake."]),
     // Defensive.
     pn("sorry|apologize|apologise|apologies but|however|although|though", "An apology followed by but takes itself back. Apologise, then explain separately.", &["I'm sorry. Here's what I can do:"]),
@@ -106,9 +110,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         found.push(finding_for(Cue::ApologyHollow, T::ApologyHollow, hit));
     }
     for hit in distinct_hits(doc, T::ApologyOwn) {
-        if hollow.iter().any(|h| h.span.overlaps(hit.span))
-            || doc.any_hit_overlaps(T::NotApology, hit.span)
-        {
+        if hollow.iter().any(|h| h.span.overlaps(hit.span)) || doc.any_hit_overlaps(T::NotApology, hit.span) {
             continue;
         }
         // "Sorry?" alone asks the customer to repeat themselves.
@@ -133,25 +135,16 @@ mod tests {
     #[test]
     fn flags_owned_apologies_with_or_without_sorry() {
         assert_flags(Cue::Apology, "⟦I'm so sorry⟧ for the delay.");
-        assert_flags(
-            Cue::Apology,
-            "⟦My apologies⟧, the parcel went to the wrong depot.",
-        );
+        assert_flags(Cue::Apology, "⟦My apologies⟧, the parcel went to the wrong depot.");
         assert_flags(Cue::Apology, "You're right, ⟦that's on us⟧.");
         assert_flags(Cue::Apology, "⟦I regret⟧ that we missed your call.");
         assert_flags(Cue::Apology, "⟦WE APOLOGISE⟧ for the outage.");
-        assert_flags(
-            Cue::Apology,
-            "⟦We’re really sorry⟧ – ⟦we dropped the ball⟧ here.",
-        );
+        assert_flags(Cue::Apology, "⟦We’re really sorry⟧ – ⟦we dropped the ball⟧ here.");
     }
 
     #[test]
     fn flags_hollow_apologies_but_not_as_real_ones() {
-        assert_flags(
-            Cue::ApologyHollow,
-            "I'm ⟦sorry if you feel⟧ that we ignored you.",
-        );
+        assert_flags(Cue::ApologyHollow, "I'm ⟦sorry if you feel⟧ that we ignored you.");
         assert_flags(Cue::ApologyHollow, "We ⟦apologize for any inconvenience⟧.");
         assert_flags(Cue::ApologyHollow, "I'm ⟦sorry you feel that way⟧.");
         assert_flags(Cue::ApologyHollow, "⟦Sorry, but⟧ that's policy.");
@@ -162,26 +155,14 @@ mod tests {
     #[test]
     fn allows_sorry_to_bother_and_customer_quotes() {
         assert_clean(Cue::Apology, "No need to apologize, it happens!");
-        assert_clean(
-            Cue::Apology,
-            "> Sorry for the long email\nHi, here is the fix.",
-        );
-        assert_clean(
-            Cue::Apology,
-            "You wrote: \"sorry I'm late with the payment\" and that's fine.",
-        );
+        assert_clean(Cue::Apology, "> Sorry for the long email\nHi, here is the fix.");
+        assert_clean(Cue::Apology, "You wrote: \"sorry I'm late with the payment\" and that's fine.");
     }
 
     #[test]
     fn obviously_we_should_have_caught_this_is_an_apology() {
-        assert_flags(
-            Cue::Apology,
-            "Obviously ⟦we should have caught⟧ this, ⟦I'm sorry⟧.",
-        );
-        assert_clean(
-            Cue::Sarcasm,
-            "Obviously we should have caught this, I'm sorry.",
-        );
+        assert_flags(Cue::Apology, "Obviously ⟦we should have caught⟧ this, ⟦I'm sorry⟧.");
+        assert_clean(Cue::Sarcasm, "Obviously we should have caught this, I'm sorry.");
     }
 
     #[test]
@@ -192,11 +173,6 @@ mod tests {
 
     #[test]
     fn suggests_owning_the_problem() {
-        assert_suggests(
-            Cue::ApologyHollow,
-            None,
-            "⟦Sorry, but⟧ no.",
-            "I'm sorry. Here's what I can do:",
-        );
+        assert_suggests(Cue::ApologyHollow, None, "⟦Sorry, but⟧ no.", "I'm sorry. Here's what I can do:");
     }
 }

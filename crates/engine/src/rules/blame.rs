@@ -42,20 +42,14 @@ mod tests {
 
     #[test]
     fn flags_blame() {
-        assert_flags(
-            Cue::Blame,
-            "The order failed because ⟦you failed to⟧ confirm it.",
-        );
+        assert_flags(Cue::Blame, "The order failed because ⟦you failed to⟧ confirm it.");
         assert_flags(Cue::Blame, "⟦You should have checked⟧ the size chart.");
         assert_flags(Cue::Blame, "⟦That's your fault⟧.");
     }
 
     #[test]
     fn allows_no_fault_phrasing() {
-        assert_clean(
-            Cue::Blame,
-            "It looks like the payment didn't go through, so let's retry it.",
-        );
+        assert_clean(Cue::Blame, "It looks like the payment didn't go through, so let's retry it.");
         assert_clean(Cue::Blame, "You should have the parcel by Friday.");
     }
 }

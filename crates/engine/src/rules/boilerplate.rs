@@ -11,7 +11,10 @@ const SPECIFIC: &[&str] = &["I'm glad you reached out about this."];
 const CLOSE: &[&str] = &["If anything else comes up, just reply here and I'll help."];
 
 pub(crate) const BOILERPLATE: &[Phrase] = &[
-    pb("your call|business|custom|feedback|satisfaction|email|message|inquiry|enquiry is|are important|valuable to us", SPECIFIC),
+    pb(
+        "your call|business|custom|feedback|satisfaction|email|message|inquiry|enquiry is|are important|valuable to us",
+        SPECIFIC,
+    ),
     pb("we value your business|custom|patronage|loyalty|feedback|input", SPECIFIC),
     pb("valued customer|client|member", &["Hi there,"]),
     pb("don't|dont hesitate to", CLOSE),
@@ -22,9 +25,18 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     pb("thank you for your patience and understanding", &["Thank you for bearing with us while we fixed this."]),
     pb("thank you for your understanding", &["Thank you for bearing with us while we fixed this."]),
     pb("thanks for your understanding", &["Thank you for bearing with us while we fixed this."]),
-    pb("experiencing a|an? high|higher|heavy|unusually|large|increased volume|volumes|number|demand", &["We're busier than usual, so here's exactly when you'll hear from us:"]),
-    pb("higher|heavier than normal|usual volume|volumes|demand", &["We're busier than usual, so here's exactly when you'll hear from us:"]),
-    pb("our agents|representatives|advisors|advisers are busy|currently", &["We're busier than usual, so here's exactly when you'll hear from us:"]),
+    pb(
+        "experiencing a|an? high|higher|heavy|unusually|large|increased volume|volumes|number|demand",
+        &["We're busier than usual, so here's exactly when you'll hear from us:"],
+    ),
+    pb(
+        "higher|heavier than normal|usual volume|volumes|demand",
+        &["We're busier than usual, so here's exactly when you'll hear from us:"],
+    ),
+    pb(
+        "our agents|representatives|advisors|advisers are busy|currently",
+        &["We're busier than usual, so here's exactly when you'll hear from us:"],
+    ),
     pb("we take your|this concern|concerns|feedback|complaint seriously|very", SPECIFIC),
     pb("we take all complaints|concerns|feedback seriously", SPECIFIC),
     pb("this email|message|mailbox is not monitored", CLOSE),
@@ -47,9 +59,6 @@ mod tests {
 
     #[test]
     fn allows_specific_wording() {
-        assert_clean(
-            Cue::Boilerplate,
-            "Your refund is important, so I've put it first in the queue.",
-        );
+        assert_clean(Cue::Boilerplate, "Your refund is important, so I've put it first in the queue.");
     }
 }

@@ -8,7 +8,8 @@ use crate::report::Finding;
 use crate::rules::{emit_table, T};
 use crate::Context;
 
-const DAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
+const DAYS: &str =
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
 const CONCRETE_BETTER: &[&str] = &["by Friday at 5 pm"];
 
 pub(crate) const CONCRETE: &[Phrase] = &[
@@ -30,24 +31,15 @@ pub(crate) const CONCRETE: &[Phrase] = &[
 pub(crate) const VAGUE: &[Phrase] = &[
     pb("soon", CONCRETE_BETTER),
     pb("asap", CONCRETE_BETTER),
-    pb(
-        "as soon as possible|practical|feasible|we|i|they",
-        CONCRETE_BETTER,
-    ),
+    pb("as soon as possible|practical|feasible|we|i|they", CONCRETE_BETTER),
     pb("shortly", &["within the hour"]),
     pb("at some point", CONCRETE_BETTER),
     pb("eventually", CONCRETE_BETTER),
     pb("in due course", CONCRETE_BETTER),
     pb("in a timely manner|fashion", CONCRETE_BETTER),
-    pb(
-        "at the|your earliest convenience|opportunity",
-        CONCRETE_BETTER,
-    ),
+    pb("at the|your earliest convenience|opportunity", CONCRETE_BETTER),
     pb("sometime", CONCRETE_BETTER),
-    pb(
-        "when|whenever possible|we can|i can|we get|i get",
-        CONCRETE_BETTER,
-    ),
+    pb("when|whenever possible|we can|i can|we get|i get", CONCRETE_BETTER),
     pb("in the near future", CONCRETE_BETTER),
     pb("at a later date|time|stage", CONCRETE_BETTER),
     pb("down the line|road", CONCRETE_BETTER),
@@ -83,58 +75,18 @@ const CONTROL: &str = "Promise only what you control: this can't be guaranteed, 
 
 pub(crate) const OVER_PROMISE: &[Phrase] = &[
     pn("guaranteed|guarantee|guarantees", CONTROL, &["we expect"]),
-    pn(
-        "never again",
-        CONTROL,
-        &["we've taken steps to prevent this"],
-    ),
-    pn(
-        "never happen|occur again",
-        CONTROL,
-        &["we've taken steps to prevent this"],
-    ),
-    pn(
-        "won't|wont happen|occur again",
-        CONTROL,
-        &["we've taken steps to prevent this"],
-    ),
-    pn(
-        "will not happen|occur again",
-        CONTROL,
-        &["we've taken steps to prevent this"],
-    ),
-    pn(
-        "will never happen|occur again",
-        CONTROL,
-        &["we've taken steps to prevent this"],
-    ),
-    pn(
-        "will never happen|occur|break|fail",
-        CONTROL,
-        &["we've taken steps to prevent this"],
-    ),
+    pn("never again", CONTROL, &["we've taken steps to prevent this"]),
+    pn("never happen|occur again", CONTROL, &["we've taken steps to prevent this"]),
+    pn("won't|wont happen|occur again", CONTROL, &["we've taken steps to prevent this"]),
+    pn("will not happen|occur again", CONTROL, &["we've taken steps to prevent this"]),
+    pn("will never happen|occur again", CONTROL, &["we've taken steps to prevent this"]),
+    pn("will never happen|occur|break|fail", CONTROL, &["we've taken steps to prevent this"]),
     pn("i|we promise", CONTROL, &["I'll do everything I can to"]),
-    pn(
-        "fixed|solved|resolved for good|forever",
-        CONTROL,
-        &["fixed"],
-    ),
+    pn("fixed|solved|resolved for good|forever", CONTROL, &["fixed"]),
     pn("permanently fixed|solved|resolved", CONTROL, &["fixed"]),
-    pn(
-        "definitely|certainly|absolutely fix|solve|resolve|work",
-        CONTROL,
-        &["should fix"],
-    ),
-    pn(
-        "will definitely|certainly|absolutely fix|solve|resolve|work|be",
-        CONTROL,
-        &["should"],
-    ),
-    pn(
-        "no more problems|issues|errors|delays",
-        CONTROL,
-        &["fewer problems"],
-    ),
+    pn("definitely|certainly|absolutely fix|solve|resolve|work", CONTROL, &["should fix"]),
+    pn("will definitely|certainly|absolutely fix|solve|resolve|work|be", CONTROL, &["should"]),
+    pn("no more problems|issues|errors|delays", CONTROL, &["fewer problems"]),
     pn("without fail", CONTROL, &[]),
     pn("always be on time|available|perfect", CONTROL, &[]),
 ];
@@ -144,40 +96,24 @@ const NOT_OVER_PROMISE: &[&str] = &["money", "back", "satisfaction", "price"];
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let _ = DAYS;
     emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], out);
-    emit_table(
-        doc,
-        T::Vague,
-        Cue::VagueCommitment,
-        &[T::NotVague, T::Concrete, T::Sarcasm],
-        out,
-    );
+    emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], out);
     for hit in crate::rules::distinct_hits(doc, T::OverPromise) {
         // "our money-back guarantee" names a policy, it promises nothing new.
         let first = hit.first as usize;
         if first > 0 && NOT_OVER_PROMISE.contains(&doc.fold(first - 1)) {
             continue;
         }
-        out.push(crate::rules::finding_for(
-            Cue::OverPromise,
-            T::OverPromise,
-            &hit,
-        ));
+        out.push(crate::rules::finding_for(Cue::OverPromise, T::OverPromise, &hit));
     }
     // "100%" sure, fixed, guaranteed.
     for i in 0..doc.tokens.len() {
         let t = &doc.tokens[i];
         if t.is_agent() && doc.fold(i) == "100" && t.gap_has(gap::PERCENT) {
-            let end = doc.text[t.span.end()..]
-                .find('%')
-                .map(|k| t.span.end() + k + 1)
-                .unwrap_or(t.span.end());
+            let end = doc.text[t.span.end()..].find('%').map(|k| t.span.end() + k + 1).unwrap_or(t.span.end());
             out.push(
-                Finding::new(
-                    Cue::OverPromise,
-                    Some(crate::span::Span::new(t.span.start(), end)),
-                )
-                .with_message(CONTROL)
-                .with_suggestions(["fully"]),
+                Finding::new(Cue::OverPromise, Some(crate::span::Span::new(t.span.start(), end)))
+                    .with_message(CONTROL)
+                    .with_suggestions(["fully"]),
             );
         }
     }
@@ -198,22 +134,13 @@ mod tests {
     #[test]
     fn flags_vague_timing_but_not_see_you_soon() {
         assert_flags(Cue::VagueCommitment, "We'll fix it ⟦soon⟧, ⟦ASAP⟧.");
-        assert_clean(
-            Cue::VagueCommitment,
-            "Talk soon! As soon as it ships you'll get an email.",
-        );
+        assert_clean(Cue::VagueCommitment, "Talk soon! As soon as it ships you'll get an email.");
     }
 
     #[test]
     fn flags_over_promises_but_not_a_named_guarantee() {
-        assert_flags(
-            Cue::OverPromise,
-            "This is ⟦guaranteed⟧ and ⟦will never happen again⟧.",
-        );
+        assert_flags(Cue::OverPromise, "This is ⟦guaranteed⟧ and ⟦will never happen again⟧.");
         assert_flags(Cue::OverPromise, "I'm ⟦100%⟧ sure.");
-        assert_clean(
-            Cue::OverPromise,
-            "Your order is covered by our money-back guarantee.",
-        );
+        assert_clean(Cue::OverPromise, "Your order is covered by our money-back guarantee.");
     }
 }

@@ -35,13 +35,7 @@ pub(crate) const EMPATHY: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(
-        doc,
-        T::Empathy,
-        Cue::Empathy,
-        &[T::Sarcasm, T::ApologyHollow],
-        out,
-    );
+    emit_table(doc, T::Empathy, Cue::Empathy, &[T::Sarcasm, T::ApologyHollow], out);
 }
 
 #[cfg(test)]
@@ -51,14 +45,8 @@ mod tests {
 
     #[test]
     fn flags_empathy() {
-        assert_flags(
-            Cue::Empathy,
-            "⟦I completely understand how⟧ stressful this is.",
-        );
-        assert_flags(
-            Cue::Empathy,
-            "⟦That must be frustrating⟧, and ⟦I can imagine⟧ why.",
-        );
+        assert_flags(Cue::Empathy, "⟦I completely understand how⟧ stressful this is.");
+        assert_flags(Cue::Empathy, "⟦That must be frustrating⟧, and ⟦I can imagine⟧ why.");
     }
 
     #[test]

@@ -43,10 +43,7 @@ mod tests {
 
     #[test]
     fn flags_extra_mile_offers() {
-        assert_flags(
-            Cue::ExtraMile,
-            "⟦I've also added⟧ a month of credit ⟦as a thank⟧-you.",
-        );
+        assert_flags(Cue::ExtraMile, "⟦I've also added⟧ a month of credit ⟦as a thank⟧-you.");
         assert_flags(Cue::ExtraMile, "Shipping is ⟦on the house⟧.");
     }
 

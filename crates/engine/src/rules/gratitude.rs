@@ -15,6 +15,7 @@ pub(crate) const THANKS: &[Phrase] = &[
     p("thank you|u|ya|yall|y'all"),
     p("thanks|thx|thnx|thanx|tks|ty|tysm|tyvm"),
     p("thankyou"),
+    p("thank"),
     p("many|big|huge|special|sincere|heartfelt|massive thanks"),
     p("thank you|u so|very much"),
     p("thanks so|very much"),
@@ -27,7 +28,6 @@ pub(crate) const THANKS: &[Phrase] = &[
     p("thankful"),
     p("gratitude"),
     p("cheers for"),
-    p("kudos"),
     p("i|we owe you"),
     p("you're|youre a star|lifesaver|legend|gem|hero"),
     p("you rock"),
@@ -36,11 +36,10 @@ pub(crate) const THANKS: &[Phrase] = &[
 
 /// Look-alikes that are not thanks to anyone.
 pub(crate) const NOT_THANKS: &[Phrase] = &[
-    p("thanks to the|a|an|this|that|these|those|our|its|his|her|their|which|new|recent|improved|latest|some|my"),
+    p("thanks to the|a|an|this|that|these|those|our|its|his|her|their|which|new|recent|improved|latest|some|my|lots|many|several|him|them|it|modern|good"),
     p("thanks in large? part"),
     p("no thanks|thank"),
     p("thanks but no thanks"),
-    p("thank god|goodness|heavens|gosh|christ|lord|fuck|the stars"),
     p("appreciate that it|this|the|our|your|how|why|what|you're|it's|its|there"),
     p("appreciate how|why|what"),
     p("would|could appreciate|appreciated it? if"),
@@ -49,16 +48,36 @@ pub(crate) const NOT_THANKS: &[Phrase] = &[
     p("you'll|you'd appreciate"),
     p("you will|would appreciate"),
     p("thankless"),
+    p("thank me|us later"),
+    p("you're|youre|be|are|feel grateful|thankful"),
+    p("they|he|she|people|would|will|should|must|can|to|just appreciate|appreciated"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(
-        doc,
-        T::Thanks,
-        Cue::Gratitude,
-        &[T::NotThanks, T::Sarcasm],
-        out,
-    );
+    let mut found = Vec::new();
+    emit_table(doc, T::Thanks, Cue::Gratitude, &[T::NotThanks, T::Sarcasm], &mut found);
+    // "Thanks," alone on a line just above the signature is a closing
+    // formula, not thanks for anything.
+    found.retain(|f| !f.span.is_some_and(|s| is_sign_off(doc, s)));
+    out.extend(found);
+}
+
+/// Whether the thanks at `span` is the whole of its line, in the closing
+/// lines of the draft (only a short signature follows).
+fn is_sign_off(doc: &Document, span: crate::span::Span) -> bool {
+    let text = doc.text;
+    let line_start = text[..span.start()].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end()..].find('\n').map_or(text.len(), |i| span.end() + i);
+    if line_start == 0 || !text[line_start..span.start()].trim().is_empty() {
+        return false;
+    }
+    let tail = &text[span.end()..line_end];
+    if !tail.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '!' | '.' | '-' | '–')) {
+        return false;
+    }
+    let after: Vec<&str> =
+        text[line_end..].lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('>')).collect();
+    after.len() <= 2 && after.iter().all(|l| l.split_whitespace().count() <= 4)
 }
 
 #[cfg(test)]
@@ -80,14 +99,14 @@ mod tests {
     fn allows_thanks_to_the_update_and_thankfully() {
         assert_clean(Cue::Gratitude, "Thanks to the update, syncing works again.");
         assert_clean(Cue::Gratitude, "Thankfully, nothing was lost.");
-        assert_clean(
-            Cue::Gratitude,
-            "I'd appreciate it if you could send the receipt.",
-        );
-        assert_clean(
-            Cue::Gratitude,
-            "> Thanks, Priya\nHello, the refund is on its way.",
-        );
+        assert_clean(Cue::Gratitude, "I'd appreciate it if you could send the receipt.");
+        assert_clean(Cue::Gratitude, "> Thanks, Priya\nHello, the refund is on its way.");
+    }
+
+    #[test]
+    fn a_thanks_sign_off_is_a_formula_not_gratitude() {
+        assert_clean(Cue::Gratitude, "Hi Sam,\nYour order shipped.\n\nThanks,\nAlex");
+        assert_flags(Cue::Gratitude, "Hi Sam,\nYour order shipped.\n\n⟦Thanks⟧ again for your patience,\nAlex");
     }
 
     #[test]

@@ -21,14 +21,8 @@ pub(crate) const NEGATIVE: &[Phrase] = &[
     pb("i|we will not be able to", &["What we can do instead is"]),
     pb("not possible", &["The best option is"]),
     pb("impossible", &["The best option is"]),
-    pb(
-        "we don't|dont allow|permit|accept|offer|support|provide|refund",
-        &["What we offer is"],
-    ),
-    pb(
-        "we do not allow|permit|accept|offer|support|provide|refund",
-        &["What we offer is"],
-    ),
+    pb("we don't|dont allow|permit|accept|offer|support|provide|refund", &["What we offer is"]),
+    pb("we do not allow|permit|accept|offer|support|provide|refund", &["What we offer is"]),
     pb("not allowed|permitted", &["What we offer is"]),
     pb("no way", &["The best option is"]),
     pb("there's nothing", &["Here's what I can do:"]),
@@ -38,10 +32,7 @@ pub(crate) const NEGATIVE: &[Phrase] = &[
         "your request|claim|refund has|have|was|is been? denied|rejected|refused|declined",
         &["We weren't able to approve"],
     ),
-    pb(
-        "we|i must|have to decline|deny|refuse|reject",
-        &["We weren't able to approve"],
-    ),
+    pb("we|i must|have to decline|deny|refuse|reject", &["We weren't able to approve"]),
     pb("against our|the policy|policies|rules", &["Our policy is"]),
 ];
 
@@ -67,13 +58,7 @@ pub(crate) const POSITIVE: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(
-        doc,
-        T::Negative,
-        Cue::NegativeLanguage,
-        &[T::Sarcasm, T::Deflection, T::Empathy, T::NotApology],
-        out,
-    );
+    emit_table(doc, T::Negative, Cue::NegativeLanguage, &[T::Sarcasm, T::Deflection, T::Empathy, T::NotApology], out);
     emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], out);
 }
 
@@ -84,24 +69,13 @@ mod tests {
 
     #[test]
     fn flags_negative_wording_and_offers_a_positive_one() {
-        assert_flags(
-            Cue::NegativeLanguage,
-            "⟦Unfortunately⟧ ⟦we can't⟧ refund it.",
-        );
-        assert_suggests(
-            Cue::NegativeLanguage,
-            None,
-            "⟦We can't⟧ do that.",
-            "What I can do is",
-        );
+        assert_flags(Cue::NegativeLanguage, "⟦Unfortunately⟧ ⟦we can't⟧ refund it.");
+        assert_suggests(Cue::NegativeLanguage, None, "⟦We can't⟧ do that.", "What I can do is");
     }
 
     #[test]
     fn praises_positive_wording() {
-        assert_flags(
-            Cue::PositiveLanguage,
-            "⟦I'm happy to⟧ help, and ⟦the good news is⟧ it's quick.",
-        );
+        assert_flags(Cue::PositiveLanguage, "⟦I'm happy to⟧ help, and ⟦the good news is⟧ it's quick.");
         assert_clean(Cue::NegativeLanguage, "I'm happy to help.");
     }
 }

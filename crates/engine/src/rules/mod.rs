@@ -102,9 +102,7 @@ pub(crate) fn distinct_hits(doc: &Document, table: T) -> Vec<Hit> {
 /// A finding for a table hit, with the phrase's own note and better phrasings.
 pub(crate) fn finding_for(cue: Cue, table: T, hit: &Hit) -> Finding {
     let phrase = hit.phrase(table);
-    Finding::new(cue, Some(hit.span))
-        .with_message(phrase.note)
-        .with_suggestions(phrase.better.iter().copied())
+    Finding::new(cue, Some(hit.span)).with_message(phrase.note).with_suggestions(phrase.better.iter().copied())
 }
 
 /// One finding per distinct hit of `table`, skipping hits that overlap any of
@@ -140,12 +138,7 @@ pub(crate) mod testing {
     }
 
     fn spans_of(report: &Report, cue: Cue) -> Vec<(usize, usize)> {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.cue == cue)
-            .filter_map(|f| f.span.map(|s| (s.start(), s.end())))
-            .collect()
+        report.findings.iter().filter(|f| f.cue == cue).filter_map(|f| f.span.map(|s| (s.start(), s.end()))).collect()
     }
 
     /// Asserts that `cue` flags exactly the ⟦bracketed⟧ spans, and at least one.
@@ -153,25 +146,12 @@ pub(crate) mod testing {
     pub fn assert_flags_with(cue: Cue, name: Option<&str>, marked: &str) {
         let (text, expected) = unmark(marked);
         assert!(!expected.is_empty(), "test has no ⟦span⟧ marked: {marked}");
-        let ctx = Context {
-            customer_name: name.map(str::to_string),
-        };
+        let ctx = Context { customer_name: name.map(str::to_string) };
         let report = analyze(&text, &ctx);
         let got = spans_of(&report, cue);
-        let show = |v: &[(usize, usize)]| {
-            v.iter()
-                .map(|&(s, e)| format!("{:?}", &text[s..e]))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        assert_eq!(
-            got,
-            expected,
-            "{}: expected [{}], got [{}] in {text:?}",
-            cue.id(),
-            show(&expected),
-            show(&got)
-        );
+        let show =
+            |v: &[(usize, usize)]| v.iter().map(|&(s, e)| format!("{:?}", &text[s..e])).collect::<Vec<_>>().join(", ");
+        assert_eq!(got, expected, "{}: expected [{}], got [{}] in {text:?}", cue.id(), show(&expected), show(&got));
     }
 
     #[track_caller]
@@ -182,9 +162,7 @@ pub(crate) mod testing {
     /// Asserts that `cue` reports nothing for the text.
     #[track_caller]
     pub fn assert_clean_with(cue: Cue, name: Option<&str>, text: &str) {
-        let ctx = Context {
-            customer_name: name.map(str::to_string),
-        };
+        let ctx = Context { customer_name: name.map(str::to_string) };
         let report = analyze(text, &ctx);
         let got: Vec<String> = report
             .findings
@@ -192,11 +170,7 @@ pub(crate) mod testing {
             .filter(|f| f.cue == cue)
             .map(|f| f.span.map_or("(no span)".into(), |s| text[s].to_string()))
             .collect();
-        assert!(
-            got.is_empty(),
-            "{}: expected nothing, got {got:?} in {text:?}",
-            cue.id()
-        );
+        assert!(got.is_empty(), "{}: expected nothing, got {got:?} in {text:?}", cue.id());
     }
 
     #[track_caller]
@@ -207,15 +181,10 @@ pub(crate) mod testing {
     /// Asserts that `cue` reports a finding without a span.
     #[track_caller]
     pub fn assert_absent_finding(cue: Cue, name: Option<&str>, text: &str) {
-        let ctx = Context {
-            customer_name: name.map(str::to_string),
-        };
+        let ctx = Context { customer_name: name.map(str::to_string) };
         let report = analyze(text, &ctx);
         assert!(
-            report
-                .findings
-                .iter()
-                .any(|f| f.cue == cue && f.span.is_none()),
+            report.findings.iter().any(|f| f.cue == cue && f.span.is_none()),
             "{}: expected a finding without span in {text:?}, got {:?}",
             cue.id(),
             report.findings
@@ -226,19 +195,14 @@ pub(crate) mod testing {
     #[track_caller]
     pub fn assert_suggests(cue: Cue, name: Option<&str>, marked: &str, better: &str) {
         let (text, spans) = unmark(marked);
-        let ctx = Context {
-            customer_name: name.map(str::to_string),
-        };
+        let ctx = Context { customer_name: name.map(str::to_string) };
         let report = analyze(&text, &ctx);
-        let f = report.findings.iter().find(|f| {
-            f.cue == cue && f.span.map(|s| (s.start(), s.end())) == spans.first().copied()
-        });
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.cue == cue && f.span.map(|s| (s.start(), s.end())) == spans.first().copied());
         let f = f.unwrap_or_else(|| {
-            panic!(
-                "{}: no finding on the marked span in {text:?}: {:?}",
-                cue.id(),
-                report.findings
-            )
+            panic!("{}: no finding on the marked span in {text:?}: {:?}", cue.id(), report.findings)
         });
         assert!(
             f.suggestions.iter().any(|s| s == better),

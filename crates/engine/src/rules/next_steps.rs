@@ -34,15 +34,8 @@ pub(crate) const NEXT_STEPS: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(
-        doc,
-        T::NextSteps,
-        Cue::NextSteps,
-        &[T::Sarcasm, T::Deflection],
-        out,
-    );
-    let informed =
-        !distinct_hits(doc, T::NextSteps).is_empty() || !doc.hits(T::Concrete).is_empty();
+    emit_table(doc, T::NextSteps, Cue::NextSteps, &[T::Sarcasm, T::Deflection], out);
+    let informed = !distinct_hits(doc, T::NextSteps).is_empty() || !doc.hits(T::Concrete).is_empty();
     // Short chat lines ("You're welcome!") don't need a plan.
     if !informed && doc.agent_word_count() >= 25 {
         out.push(Finding::new(Cue::NextStepsMissing, None));
@@ -56,10 +49,7 @@ mod tests {
 
     #[test]
     fn flags_next_steps() {
-        assert_flags(
-            Cue::NextSteps,
-            "⟦I'll keep you posted⟧, and ⟦you'll receive⟧ a label.",
-        );
+        assert_flags(Cue::NextSteps, "⟦I'll keep you posted⟧, and ⟦you'll receive⟧ a label.");
         assert_flags(Cue::NextSteps, "⟦I've escalated⟧ this to billing.");
     }
 

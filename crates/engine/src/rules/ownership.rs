@@ -32,37 +32,19 @@ pub(crate) const OWNERSHIP: &[Phrase] = &[
 ];
 
 pub(crate) const DEFLECTION: &[Phrase] = &[
-    pb(
-        "not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue",
-        OWN,
-    ),
+    pb("not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue", OWN),
     pb("nothing i|we can do", OWN),
     pb("nothing more i|we can do", OWN),
     pb("out of my|our hands", OWN),
     pb("beyond my|our control", OWN),
     pb("not up to me|us", OWN),
-    pb(
-        "you'll|you'd have|need to contact|call|ask|speak|talk|reach|go",
-        OWN,
-    ),
-    pb(
-        "you will|would have|need to contact|call|ask|speak|talk|reach|go",
-        OWN,
-    ),
-    pb(
-        "contact|call|ask another|a different|the other|the right department|team",
-        OWN,
-    ),
+    pb("you'll|you'd have|need to contact|call|ask|speak|talk|reach|go", OWN),
+    pb("you will|would have|need to contact|call|ask|speak|talk|reach|go", OWN),
+    pb("contact|call|ask another|a different|the other|the right department|team", OWN),
     pb("above my pay grade", OWN),
     pb("i just|only work here", OWN),
-    pb(
-        "i|we don't|didn't|dont|didnt make the rules|policy|policies",
-        OWN,
-    ),
-    pb(
-        "that's|thats|it's|its company|our? policy",
-        &["Our policy is"],
-    ),
+    pb("i|we don't|didn't|dont|didnt make the rules|policy|policies", OWN),
+    pb("that's|thats|it's|its company|our? policy", &["Our policy is"]),
     pb("that|it is company|our? policy", &["Our policy is"]),
     pb("the system won't|doesn't|wont|doesnt let|allow", OWN),
     pb("the system will|does not let|allow", OWN),
@@ -86,21 +68,12 @@ mod tests {
 
     #[test]
     fn flags_ownership_and_deflection() {
-        assert_flags(
-            Cue::Ownership,
-            "⟦I'll personally⟧ track it, ⟦leave it with me⟧.",
-        );
-        assert_flags(
-            Cue::Deflection,
-            "That's ⟦not my department⟧ and there's ⟦nothing I can do⟧.",
-        );
+        assert_flags(Cue::Ownership, "⟦I'll personally⟧ track it, ⟦leave it with me⟧.");
+        assert_flags(Cue::Deflection, "That's ⟦not my department⟧ and there's ⟦nothing I can do⟧.");
     }
 
     #[test]
     fn allows_routing_with_ownership() {
-        assert_clean(
-            Cue::Deflection,
-            "I've passed this to our billing team and I'll update you by Friday.",
-        );
+        assert_clean(Cue::Deflection, "I've passed this to our billing team and I'll update you by Friday.");
     }
 }

@@ -7,8 +7,7 @@ use crate::report::Finding;
 use crate::rules::{emit_table, T};
 use crate::Context;
 
-const CALLING: &str =
-    "Calling the customer names is never acceptable, however frustrating the exchange.";
+const CALLING: &str = "Calling the customer names is never acceptable, however frustrating the exchange.";
 
 pub(crate) const PROFANITY: &[Phrase] = &[
     p("fuck|fucking|fucked|fucker|fuckers|fucks|fuckin|effing|frigging|freaking"),
@@ -37,7 +36,11 @@ pub(crate) const PROFANITY: &[Phrase] = &[
     p("sucks"),
     pn("idiot|idiots|idiotic|moron|morons|moronic|imbecile|dumbass|dimwit|halfwit|cretin|numpty", CALLING, &[]),
     pn("stupid|dumb", CALLING, &[]),
-    pn("you|you're|youre|are clueless|incompetent|pathetic|hopeless|lazy|ignorant|ridiculous|unreasonable", CALLING, &[]),
+    pn(
+        "you|you're|youre|are clueless|incompetent|pathetic|hopeless|lazy|ignorant|ridiculous|unreasonable",
+        CALLING,
+        &[],
+    ),
     pn("you are clueless|incompetent|pathetic|hopeless|lazy|ignorant|ridiculous|unreasonable", CALLING, &[]),
     pn("shut up", CALLING, &[]),
 ];
@@ -60,10 +63,7 @@ mod tests {
 
     #[test]
     fn allows_words_that_contain_swearwords() {
-        assert_clean(
-            Cue::Profanity,
-            "Hello from Scunthorpe, your class assignment is ready.",
-        );
+        assert_clean(Cue::Profanity, "Hello from Scunthorpe, your class assignment is ready.");
         assert_clean(Cue::Profanity, "> this damn app\nHi, we fixed the app.");
     }
 }

@@ -19,10 +19,7 @@ pub(crate) const DEMAND: &[Phrase] = &[
     pb("i|we require you to", ASK),
     pb("i|we expect you to", ASK),
     pb("i|we insist", &["We'd ask that you"]),
-    pb(
-        "do it|this|that now|immediately|today",
-        &["Could you do this today?"],
-    ),
+    pb("do it|this|that now|immediately|today", &["Could you do this today?"]),
     pb("do as i|we say|said|asked", ASK),
     pb("i|we demand", &["We'd ask that you"]),
     pb("it's mandatory|compulsory", &["We'd ask that you"]),
@@ -47,50 +44,38 @@ pub(crate) const POLITE: &[Phrase] = &[
 
 /// Verbs that, opening a sentence without please, order the customer about.
 const ORDERS: &[&str] = &[
-    "send", "provide", "give", "reply", "respond", "submit", "stop", "fill", "answer", "confirm",
-    "pay", "return", "explain", "tell", "forward", "call", "email", "resend", "attach", "upload",
-    "read",
+    "send", "provide", "give", "reply", "respond", "submit", "stop", "fill", "answer", "confirm", "pay", "return",
+    "explain", "tell", "forward", "call", "email", "resend", "attach", "upload", "read",
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     emit_table(doc, T::Demand, Cue::Demand, &[T::Sarcasm, T::Blame], out);
-    emit_table(
-        doc,
-        T::Polite,
-        Cue::PoliteRequest,
-        &[T::Sarcasm, T::Boilerplate],
-        out,
-    );
+    emit_table(doc, T::Polite, Cue::PoliteRequest, &[T::Sarcasm, T::Boilerplate], out);
     // Bare imperatives: "Send us the receipt."
     for i in 0..doc.tokens.len() {
         let t = &doc.tokens[i];
         if !t.is(flag::SENT_START) || !t.is_agent() || !ORDERS.contains(&doc.fold(i)) {
             continue;
         }
-        let softened = doc.tokens[i..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, u)| u.sentence == t.sentence)
-            .any(|(k, _)| {
-                matches!(
-                    doc.fold(i + k),
-                    "please" | "kindly" | "pls" | "plz" | "if" | "when" | "once" | "feel"
-                )
+        let softened =
+            doc.tokens[i..].iter().enumerate().take_while(|(_, u)| u.sentence == t.sentence).any(|(k, _)| {
+                matches!(doc.fold(i + k), "please" | "kindly" | "pls" | "plz" | "if" | "when" | "once" | "feel")
             });
         // "Call us anytime" and "reply here if" are offers, not orders.
-        let next = doc
-            .tokens
-            .get(i + 1)
-            .filter(|u| u.sentence == t.sentence)
-            .map(|_| doc.fold(i + 1));
+        let next = doc.tokens.get(i + 1).filter(|u| u.sentence == t.sentence).map(|_| doc.fold(i + 1));
         let offer = matches!(next, Some("us" | "me" | "anytime" | "any"))
             && matches!(doc.fold(i), "call" | "email" | "reply" | "tell");
         if !softened && !offer && next.is_some() {
             let word = doc.word(i);
             out.push(
                 Finding::new(Cue::Demand, Some(t.span))
-                    .with_message("A bare instruction can sound like an order. Adding please, or asking, makes it a request.")
-                    .with_suggestions([format!("Could you please {}", word.to_lowercase()), format!("Please {}", word.to_lowercase())]),
+                    .with_message(
+                        "A bare instruction can sound like an order. Adding please, or asking, makes it a request.",
+                    )
+                    .with_suggestions([
+                        format!("Could you please {}", word.to_lowercase()),
+                        format!("Please {}", word.to_lowercase()),
+                    ]),
             );
         }
     }
@@ -105,12 +90,7 @@ mod tests {
     fn flags_demands() {
         assert_flags(Cue::Demand, "⟦You need to⟧ send the receipt.");
         assert_flags(Cue::Demand, "⟦Send⟧ the receipt today.");
-        assert_suggests(
-            Cue::Demand,
-            None,
-            "⟦Send⟧ the receipt today.",
-            "Could you please send",
-        );
+        assert_suggests(Cue::Demand, None, "⟦Send⟧ the receipt today.", "Could you please send");
     }
 
     #[test]

@@ -17,10 +17,8 @@ use crate::Context;
 const REPEAT: &str = "Reminding the customer that they were already told reads as passive-aggressive. Just give the answer again, kindly.";
 const REPEAT_BETTER: &[&str] = &["To recap,", "Here's a quick summary:"];
 const MOCK: &str = "This can read as mocking the customer. Say plainly what you mean.";
-const PUTDOWN: &str =
-    "A rhetorical question like this belittles the customer. Explain the step instead.";
-const THANKS: &str =
-    "Thanks said like this reads as sarcasm. Thank the customer sincerely or not at all.";
+const PUTDOWN: &str = "A rhetorical question like this belittles the customer. Explain the step instead.";
+const THANKS: &str = "Thanks said like this reads as sarcasm. Thank the customer sincerely or not at all.";
 
 pub(crate) const SARCASM: &[Phrase] = &[
     // Passive-aggressive reminders that the customer was already told.
@@ -32,6 +30,7 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("as i|we have said|stated|told", REPEAT, REPEAT_BETTER),
     pn("as previously|already stated|explained|mentioned|advised|said|noted|discussed|communicated", REPEAT, REPEAT_BETTER),
     pn("as stated|explained|mentioned|advised|noted|communicated previously|before|earlier|already|repeatedly", REPEAT, REPEAT_BETTER),
+    pn("as stated|explained|mentioned|said|advised multiple|several|many|numerous|countless times", REPEAT, REPEAT_BETTER),
     pn("as has been already? stated|explained|mentioned|said|communicated", REPEAT, REPEAT_BETTER),
     pn("per my|our last|previous|earlier email|e-mail|message|reply|response|note|mail", REPEAT, REPEAT_BETTER),
     pn("as per my|our last|previous|earlier email|e-mail|message|reply|response|note|mail", REPEAT, REPEAT_BETTER),
@@ -117,29 +116,19 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("thanks|thank you? for finally", THANKS, &[]),
     pn("thanks|thank you? i|we guess", THANKS, &[]),
     pn("thanks|thank you? for your|the hundredth|fifth|tenth|third|umpteenth|millionth", THANKS, &[]),
-    pn("gee|wow thanks", THANKS, &[]),
+    pn("gee thanks", THANKS, &[]),
 ];
 
 /// Words that, before a short quotation, make it a scare quote.
-const SCARE_LEADS: &[&str] = &[
-    "your",
-    "so-called",
-    "called",
-    "this",
-    "these",
-    "those",
-    "supposed",
-    "supposedly",
-];
+const SCARE_LEADS: &[&str] = &["your", "so-called", "called", "this", "these", "those", "supposed", "supposedly"];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], out);
     for &q in &doc.inline_quotes {
         if is_scare_quote(doc, q) {
-            out.push(
-                Finding::new(Cue::Sarcasm, Some(q))
-                    .with_message("Quotation marks around the customer's words can read as mocking them. Drop the quotes."),
-            );
+            out.push(Finding::new(Cue::Sarcasm, Some(q)).with_message(
+                "Quotation marks around the customer's words can read as mocking them. Drop the quotes.",
+            ));
         }
     }
 }
@@ -147,9 +136,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 /// A short lower-case quotation after "your", "so-called" and the like:
 /// your "urgent" issue.
 fn is_scare_quote(doc: &Document, q: Span) -> bool {
-    let inside: Vec<usize> = (0..doc.tokens.len())
-        .filter(|&i| q.contains(doc.tokens[i].span))
-        .collect();
+    let inside: Vec<usize> = (0..doc.tokens.len()).filter(|&i| q.contains(doc.tokens[i].span)).collect();
     let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
         return false;
     };
@@ -157,8 +144,7 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
         return false;
     }
     let before = doc.fold(first - 1);
-    let lead = SCARE_LEADS.contains(&before)
-        || (before == "called" && first >= 2 && doc.fold(first - 2) == "so");
+    let lead = SCARE_LEADS.contains(&before) || (before == "called" && first >= 2 && doc.fold(first - 2) == "so");
     let _ = last;
     lead && doc.tokens[first - 1].is_agent()
 }
@@ -170,10 +156,7 @@ mod tests {
 
     #[test]
     fn flags_passive_aggressive_reminders() {
-        assert_flags(
-            Cue::Sarcasm,
-            "⟦As I already explained⟧, the refund takes five days.",
-        );
+        assert_flags(Cue::Sarcasm, "⟦As I already explained⟧, the refund takes five days.");
         assert_flags(Cue::Sarcasm, "⟦Per my last email⟧, the form is attached.");
         assert_flags(Cue::Sarcasm, "This is the answer ⟦for the third time⟧.");
     }
@@ -188,14 +171,8 @@ mod tests {
 
     #[test]
     fn allows_professional_phrasing() {
-        assert_clean(
-            Cue::Sarcasm,
-            "As I mentioned on the phone, I'm happy to help.",
-        );
-        assert_clean(
-            Cue::Sarcasm,
-            "Click the \"Reset\" button and wait a minute.",
-        );
+        assert_clean(Cue::Sarcasm, "As I mentioned on the phone, I'm happy to help.");
+        assert_clean(Cue::Sarcasm, "Click the \"Reset\" button and wait a minute.");
         assert_clean(Cue::Sarcasm, "Good luck with the launch tomorrow!");
         assert_clean(Cue::Sarcasm, "Great job on the setup, it all looks right.");
     }

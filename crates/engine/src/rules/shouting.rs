@@ -8,17 +8,15 @@ use crate::Context;
 
 /// Capitalised words that are abbreviations, not shouting.
 const ACRONYMS: &[&str] = &[
-    "id", "pin", "faq", "faqs", "url", "usb", "pdf", "ok", "tv", "pc", "uk", "us", "usa", "eu",
-    "api", "it", "hr", "ceo", "eod", "eta", "am", "pm", "gmt", "utc", "est", "edt", "pst", "pdt",
-    "cet", "bst", "vpn", "sms", "ssl", "dns", "ip", "csv", "html", "css", "js", "sim", "imei",
-    "ups", "dhl", "usps", "fedex", "vat", "gst", "iban", "bic", "sku", "rma", "qr", "dvd", "hd",
-    "gb", "mb", "kb", "tb", "wifi", "lte", "atm", "cvv", "otp", "mfa", "sso", "irs", "nhs", "llc",
-    "inc", "ltd", "fyi", "aka", "asap", "dm", "dms", "pm", "ios", "os", "app", "cpu", "gpu", "ram",
-    "ssd", "hdd", "nfc", "gps", "crm", "sla", "kyc", "aml", "eur", "usd", "gbp", "cad", "aud",
-    "inr", "jpy", "ach", "sepa", "swift", "po", "tos", "gdpr", "ccpa", "ssn", "dob", "xl", "xxl",
-    "pos", "ev", "ac", "dc", "nyc", "la", "sf", "ny", "ca", "tx", "uk's", "eu's", "hq", "r&d",
-    "b2b", "saas", "ai", "ml", "2fa", "cc", "bcc", "re", "fw", "fwd", "ps", "ceo's", "ui", "ux",
-    "cd", "mp3", "mp4", "jpg", "png", "zip", "xxx", "n/a", "ref", "no", "i", "a",
+    "id", "pin", "faq", "faqs", "url", "usb", "pdf", "ok", "tv", "pc", "uk", "us", "usa", "eu", "api", "it", "hr",
+    "ceo", "eod", "eta", "am", "pm", "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "bst", "vpn", "sms", "ssl",
+    "dns", "ip", "csv", "html", "css", "js", "sim", "imei", "ups", "dhl", "usps", "fedex", "vat", "gst", "iban", "bic",
+    "sku", "rma", "qr", "dvd", "hd", "gb", "mb", "kb", "tb", "wifi", "lte", "atm", "cvv", "otp", "mfa", "sso", "irs",
+    "nhs", "llc", "inc", "ltd", "fyi", "aka", "asap", "dm", "dms", "pm", "ios", "os", "app", "cpu", "gpu", "ram",
+    "ssd", "hdd", "nfc", "gps", "crm", "sla", "kyc", "aml", "eur", "usd", "gbp", "cad", "aud", "inr", "jpy", "ach",
+    "sepa", "swift", "po", "tos", "gdpr", "ccpa", "ssn", "dob", "xl", "xxl", "pos", "ev", "ac", "dc", "nyc", "la",
+    "sf", "ny", "ca", "tx", "uk's", "eu's", "hq", "r&d", "b2b", "saas", "ai", "ml", "2fa", "cc", "bcc", "re", "fw",
+    "fwd", "ps", "ceo's", "ui", "ux", "cd", "mp3", "mp4", "jpg", "png", "zip", "xxx", "n/a", "ref", "no", "i", "a",
 ];
 
 /// Single capitalised words that carry emphasis: shouting even alone.
@@ -80,9 +78,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         while j < n
             && doc.tokens[j].sentence == doc.tokens[i].sentence
             && doc.tokens[j].is_agent()
-            && (doc.tokens[j].is(flag::ALL_CAPS)
-                || doc.fold(j) == "i"
-                || (doc.tokens[j].is(flag::NUMBER)))
+            && (doc.tokens[j].is(flag::ALL_CAPS) || doc.fold(j) == "i" || (doc.tokens[j].is(flag::NUMBER)))
         {
             if loud(j) {
                 loud_words += 1;
@@ -90,8 +86,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             }
             j += 1;
         }
-        let single_emphatic =
-            loud_words == 1 && (i..j).any(|k| loud(k) && EMPHATIC.contains(&doc.fold(k)));
+        let single_emphatic = loud_words == 1 && (i..j).any(|k| loud(k) && EMPHATIC.contains(&doc.fold(k)));
         if (loud_words >= 2 && letters >= 6) || single_emphatic {
             // Trim leading/trailing tokens that are not loud (a stray "I" or number).
             let first = (i..j).find(|&k| loud(k)).unwrap_or(i);
@@ -106,11 +101,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         if doc.quoted.iter().any(|q| q.contains(run)) {
             continue;
         }
-        let better = if doc.text[run].contains('!') && !doc.text[run].contains('?') {
-            "!"
-        } else {
-            "?"
-        };
+        let better = if doc.text[run].contains('!') && !doc.text[run].contains('?') { "!" } else { "?" };
         out.push(
             Finding::new(Cue::Shouting, Some(Span::new(run.start(), run.end())))
                 .with_message("Stacked exclamation or question marks read as shouting or exasperation. One is plenty.")
@@ -133,10 +124,7 @@ mod tests {
 
     #[test]
     fn allows_acronyms_and_a_single_exclamation() {
-        assert_clean(
-            Cue::Shouting,
-            "Your PIN and the FAQ link are in the SMS. Thanks!",
-        );
+        assert_clean(Cue::Shouting, "Your PIN and the FAQ link are in the SMS. Thanks!");
         assert_clean(Cue::Shouting, "Send the IMEI via DM, ETA is 5 PM EST.");
         assert_clean(Cue::Shouting, "Hi [NAME], card XXXX-XXXX-4421.");
     }

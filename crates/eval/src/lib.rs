@@ -1,0 +1,175 @@
+//! Reading the labelled corpus and the public data sets, and scoring the
+//! engine on them. The binary prints the tables in the README; the tests
+//! keep the figures from regressing.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use cornerstone_engine::{analyze, Context, Cue};
+
+/// The cues whose ids are the public contract, in table order.
+pub const CONTRACT_CUES: [Cue; 9] = [
+    Cue::NameUsed,
+    Cue::NameMissing,
+    Cue::NameMisspelled,
+    Cue::NameMismatch,
+    Cue::NamePlaceholder,
+    Cue::Apology,
+    Cue::ApologyHollow,
+    Cue::Gratitude,
+    Cue::Sarcasm,
+];
+
+/// One labelled draft.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub id: String,
+    pub file: String,
+    pub customer_name: Option<String>,
+    pub expected: BTreeSet<Cue>,
+    pub text: String,
+}
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+/// `../shared/data` beside the repository, or `CORNERSTONE_DATA`.
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("CORNERSTONE_DATA").map(PathBuf::from).unwrap_or_else(|| repo_root().join("../shared/data"))
+}
+
+pub fn corpus_dir() -> PathBuf {
+    repo_root().join("crates/engine/tests/corpus")
+}
+
+/// Parses every `drafts-*.txt` file of the corpus, in file-name order.
+pub fn load_corpus() -> Result<Vec<Draft>, String> {
+    let dir = corpus_dir();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("drafts-") && n.ends_with(".txt"))
+        })
+        .collect();
+    files.sort();
+    let mut drafts = Vec::new();
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+        drafts.extend(parse_corpus(&name, &text)?);
+    }
+    Ok(drafts)
+}
+
+/// Parses one corpus file (see `crates/engine/tests/corpus/README.md`).
+pub fn parse_corpus(file: &str, text: &str) -> Result<Vec<Draft>, String> {
+    let mut out: Vec<Draft> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if let Some(header) = line.strip_prefix("### ") {
+            let fields: Vec<&str> = header.split('|').map(str::trim).collect();
+            let [meta, name, cues] = fields[..] else {
+                return Err(format!("{file}:{}: header needs three fields separated by |", n + 1));
+            };
+            let id = meta.split_whitespace().next().unwrap_or_default().to_string();
+            let expected = cues
+                .split_whitespace()
+                .map(|c| Cue::from_id(c).ok_or_else(|| format!("{file}:{}: unknown cue {c}", n + 1)))
+                .collect::<Result<BTreeSet<Cue>, String>>()?;
+            let customer_name = (name != "-").then(|| name.to_string());
+            out.push(Draft { id, file: file.to_string(), customer_name, expected, text: String::new() });
+        } else if let Some(d) = out.last_mut() {
+            d.text.push_str(line);
+            d.text.push('\n');
+        }
+    }
+    for d in &mut out {
+        let trimmed = d.text.trim_end().to_string();
+        d.text = trimmed;
+    }
+    Ok(out)
+}
+
+/// The contract cues the engine reports for a draft.
+pub fn predicted(d: &Draft) -> BTreeSet<Cue> {
+    let ctx = Context { customer_name: d.customer_name.clone() };
+    analyze(&d.text, &ctx).findings.iter().map(|f| f.cue).filter(|c| CONTRACT_CUES.contains(c)).collect()
+}
+
+/// Counts for one cue.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, predicted: bool, actual: bool) {
+        match (predicted, actual) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, true) => self.fn_ += 1,
+            _ => {}
+        }
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Per-cue counts over the corpus, and the drafts that disagree.
+pub fn score_corpus(drafts: &[Draft]) -> (Vec<(Cue, Counts)>, Vec<(String, BTreeSet<Cue>, BTreeSet<Cue>)>) {
+    let mut counts: Vec<(Cue, Counts)> = CONTRACT_CUES.iter().map(|&c| (c, Counts::default())).collect();
+    let mut misses = Vec::new();
+    for d in drafts {
+        let got = predicted(d);
+        for (cue, c) in counts.iter_mut() {
+            c.add(got.contains(cue), d.expected.contains(cue));
+        }
+        if got != d.expected {
+            misses.push((d.id.clone(), d.expected.clone(), got));
+        }
+    }
+    (counts, misses)
+}
+
+/// Reads a JSON Lines file into values.
+pub fn read_jsonl(path: &Path) -> Result<Vec<serde_json::Value>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).map_err(|e| format!("{}: {e}", path.display())))
+        .collect()
+}
+
+/// The baseline the issue names: a plain thank/thanks/"I appreciate" match.
+pub fn gratitude_baseline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| *w == "thank" || *w == "thanks") || words.windows(2).any(|p| p == ["i", "appreciate"])
+}
+
+pub fn has_cue(text: &str, cue: Cue) -> bool {
+    analyze(text, &Context::default()).findings.iter().any(|f| f.cue == cue)
+}

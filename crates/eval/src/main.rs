@@ -1,0 +1,146 @@
+//! `cargo run -p cornerstone-eval --release [-- --verbose]`: prints the
+//! quality tables shown in the README.
+
+use cornerstone_engine::{analyze, Context, Cue};
+use cornerstone_eval::*;
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
+    if std::env::args().any(|a| a == "--goemotions-dev-errors") {
+        return goemotions_errors("dev");
+    }
+    corpus(verbose);
+    goemotions();
+    politeness();
+    sarcasm_rates();
+}
+
+fn corpus(verbose: bool) {
+    let drafts = match load_corpus() {
+        Ok(d) => d,
+        Err(e) => return println!("corpus: skipped ({e})"),
+    };
+    let (counts, misses) = score_corpus(&drafts);
+    println!("## Labelled corpus: {} drafts (crates/engine/tests/corpus)\n", drafts.len());
+    println!("| cue | drafts | precision | recall | F1 |");
+    println!("|---|---:|---:|---:|---:|");
+    let mut f1s = Vec::new();
+    for (cue, c) in &counts {
+        f1s.push(c.f1());
+        println!("| `{}` | {} | {:.2} | {:.2} | {:.2} |", cue.id(), c.tp + c.fn_, c.precision(), c.recall(), c.f1());
+    }
+    println!("| macro average | | | | {:.2} |\n", f1s.iter().sum::<f64>() / f1s.len() as f64);
+    println!("Drafts with every contract cue right: {} of {}\n", drafts.len() - misses.len(), drafts.len());
+    if verbose {
+        for (id, want, got) in &misses {
+            let ids = |s: &std::collections::BTreeSet<Cue>| s.iter().map(|c| c.id()).collect::<Vec<_>>().join(" ");
+            println!("  {id}: expected [{}] got [{}]", ids(want), ids(got));
+        }
+    }
+}
+
+fn goemotions() {
+    let path = data_dir().join("goemotions/test.jsonl");
+    let rows = match read_jsonl(&path) {
+        Ok(r) => r,
+        Err(e) => return println!("GoEmotions: skipped ({e})\n"),
+    };
+    let (mut ours, mut base) = (Counts::default(), Counts::default());
+    for r in &rows {
+        let text = r["text"].as_str().unwrap_or_default();
+        let gold = r["gratitude"].as_bool().unwrap_or(false);
+        ours.add(has_cue(text, Cue::Gratitude), gold);
+        base.add(gratitude_baseline(text), gold);
+    }
+    println!("## Gratitude on GoEmotions test ({} comments, {} labelled gratitude)\n", rows.len(), ours.tp + ours.fn_);
+    println!("| detector | precision | recall | F1 |");
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| thank/thanks/\"I appreciate\" word match | {:.3} | {:.3} | {:.3} |",
+        base.precision(),
+        base.recall(),
+        base.f1()
+    );
+    println!("| Cornerstone `gratitude` | {:.3} | {:.3} | {:.3} |\n", ours.precision(), ours.recall(), ours.f1());
+}
+
+fn politeness() {
+    println!("## Politeness score on the Stanford politeness corpus (polite vs impolite quartiles)\n");
+    println!("| domain | items | accuracy (score > 0 means polite) |");
+    println!("|---|---:|---:|");
+    for (name, file) in [("Wikipedia", "wikipedia.jsonl"), ("Stack Exchange", "stack-exchange.jsonl")] {
+        let path = data_dir().join("stanford-politeness").join(file);
+        let rows = match read_jsonl(&path) {
+            Ok(r) => r,
+            Err(e) => {
+                println!("| {name} | skipped ({e}) | |");
+                continue;
+            }
+        };
+        let (mut right, mut total) = (0, 0);
+        for r in &rows {
+            let label = r["binary"].as_i64().unwrap_or(0);
+            if label == 0 {
+                continue;
+            }
+            let score = analyze(r["text"].as_str().unwrap_or_default(), &Context::default()).politeness;
+            total += 1;
+            if (score > 0.0) == (label == 1) {
+                right += 1;
+            }
+        }
+        println!("| {name} | {total} | {:.3} |", right as f64 / total.max(1) as f64);
+    }
+    println!(
+        "\nReference: logistic regression on politeness strategies, trained in-domain on Wikipedia: about 0.76.\n"
+    );
+}
+
+fn sarcasm_rates() {
+    println!("## How often `sarcasm` fires\n");
+    println!("| texts | flagged | rate |");
+    println!("|---|---:|---:|");
+    let rate = |label: &str, texts: Vec<String>| {
+        let flagged = texts.iter().filter(|t| has_cue(t, Cue::Sarcasm)).count();
+        println!(
+            "| {label} ({}) | {flagged} | {:.2}% |",
+            texts.len(),
+            100.0 * flagged as f64 / texts.len().max(1) as f64
+        );
+    };
+    match read_jsonl(&data_dir().join("twitter-customer-care-agent-replies/agent_replies.jsonl")) {
+        Ok(rows) => rate(
+            "real agent replies, customer-care tweets",
+            rows.iter().map(|r| r["text"].as_str().unwrap_or_default().to_string()).collect(),
+        ),
+        Err(e) => println!("| agent replies: skipped ({e}) | | |"),
+    }
+    match read_jsonl(&data_dir().join("isarcasmeval/test_a.en.jsonl")) {
+        Ok(rows) => {
+            let pick = |s: i64| {
+                rows.iter()
+                    .filter(|r| r["sarcastic"].as_i64() == Some(s))
+                    .map(|r| r["text"].as_str().unwrap_or_default().to_string())
+                    .collect::<Vec<_>>()
+            };
+            rate("iSarcasmEval test, not sarcastic", pick(0));
+            rate("iSarcasmEval test, sarcastic (for reference)", pick(1));
+        }
+        Err(e) => println!("| iSarcasmEval: skipped ({e}) | | |"),
+    }
+    println!();
+}
+
+/// Prints GoEmotions gratitude disagreements (for looking, not for tuning
+/// the test split: use `--dev` to look at the dev split instead).
+fn goemotions_errors(split: &str) {
+    let rows = read_jsonl(&data_dir().join(format!("goemotions/{split}.jsonl"))).unwrap_or_default();
+    for r in &rows {
+        let text = r["text"].as_str().unwrap_or_default();
+        let gold = r["gratitude"].as_bool().unwrap_or(false);
+        let ours = has_cue(text, Cue::Gratitude);
+        if ours != gold {
+            println!("{} {}", if ours { "FP" } else { "FN" }, text);
+        }
+    }
+}

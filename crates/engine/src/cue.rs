@@ -167,7 +167,7 @@ cues! {
     VagueCommitment => "vague-commitment", Dependable, Tip, "Vague timing",
         "Vague timing leaves the customer guessing. Give a concrete time you can keep.";
     OverPromise => "over-promise", Dependable, Warning, "Over-promise",
-        "Promises that cannot be guaranteed damage trust when they fail. Commit to what you control.";
+        "A promise that fails costs more trust than a careful commitment. Commit only to what you control.";
     Ownership => "ownership", Dependable, Praise, "Takes ownership",
         "Taking personal ownership tells the customer their problem is in safe hands.";
     Deflection => "deflection", Dependable, Warning, "Deflects responsibility",

@@ -107,6 +107,8 @@ pub(crate) struct Document<'a> {
     pub greeting: Option<Greeting>,
     pub sentence_count: u32,
     hits: Vec<Vec<Hit>>,
+    /// Per table, the length in bytes of its longest hit.
+    longest_hit: Vec<usize>,
 }
 
 const TITLES: &[&str] = &[
@@ -215,10 +217,9 @@ const OPENERS: &[&str] = &[
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Document<'a> {
-        let quoted = find_quoted_regions(text);
+        let quoted = merge(find_quoted_regions(text), Vec::new());
         let (inline_customer, inline_quotes) = find_inline_quotes(text, &quoted);
-        let mut quoted = merge(quoted, inline_customer);
-        quoted.sort();
+        let quoted = merge(quoted, inline_customer);
         let mut doc = Document {
             text,
             folded: String::with_capacity(text.len()),
@@ -230,12 +231,14 @@ impl<'a> Document<'a> {
             greeting: None,
             sentence_count: 0,
             hits: Vec::new(),
+            longest_hit: Vec::new(),
         };
         doc.tokenize();
         doc.find_placeholders();
         doc.mark_regions();
         doc.find_greeting();
         doc.hits = Lexicon::global().scan(&doc);
+        doc.longest_hit = doc.hits.iter().map(|h| h.iter().map(|h| h.span.len()).max().unwrap_or(0)).collect();
         doc
     }
 
@@ -257,7 +260,12 @@ impl<'a> Document<'a> {
 
     /// Whether any hit of `table` overlaps `span`.
     pub fn any_hit_overlaps(&self, table: crate::rules::T, span: Span) -> bool {
-        self.hits(table).iter().any(|h| h.span.overlaps(span))
+        let hits = self.hits(table);
+        let longest = self.longest_hit.get(table as usize).copied().unwrap_or(0);
+        // Hits are in text order and no longer than `longest`: only those
+        // starting in [span.start - longest, span.end) can overlap.
+        let from = hits.partition_point(|h| h.span.start() + longest < span.start());
+        hits[from..].iter().take_while(|h| h.span.start() < span.end()).any(|h| h.span.overlaps(span))
     }
 
     /// Number of the agent's own words.
@@ -267,7 +275,6 @@ impl<'a> Document<'a> {
 
     fn tokenize(&mut self) {
         let text = self.text;
-        let bytes = text.as_bytes();
         let mut iter = text.char_indices().peekable();
         let mut start: Option<usize> = None;
         let mut fold_start = 0usize;
@@ -276,9 +283,14 @@ impl<'a> Document<'a> {
         let mut upper = 0u32;
         let mut first_letter_seen = false;
         while let Some((at, c)) = iter.next() {
-            let word_char = c.is_alphanumeric()
-                || (start.is_some() && is_combining_mark(c))
-                || (start.is_some() && is_apostrophe(c) && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic()));
+            let word_char = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+                    || (c == '\'' && start.is_some() && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic()))
+            } else {
+                c.is_alphanumeric()
+                    || (start.is_some() && is_combining_mark(c))
+                    || (start.is_some() && is_apostrophe(c) && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic()))
+            };
             if word_char {
                 if start.is_none() {
                     start = Some(at);
@@ -302,7 +314,7 @@ impl<'a> Document<'a> {
                         cased += 1;
                     }
                     first_letter_seen = true;
-                    if is_unspaced_script(c) {
+                    if !c.is_ascii() && is_unspaced_script(c) {
                         flags |= flag::UNSPACED;
                     }
                 } else if !is_apostrophe(c) && !is_combining_mark(c) {
@@ -396,7 +408,6 @@ impl<'a> Document<'a> {
                     ends_sentence = false;
                 }
             }
-            let _ = bytes;
             let t = &mut self.tokens[i];
             t.sentence = sentence;
             if sentence_start {
@@ -486,7 +497,7 @@ impl<'a> Document<'a> {
                     p.gap_has(gap::TIGHT_HYPHEN) || text[p.span.end()..t.span.start()].contains(['*', '/', '.', '#'])
                 };
                 let next_masked = t.gap_has(gap::TIGHT_HYPHEN | gap::OTHER)
-                    || text[t.span.end()..].starts_with(|c: char| c == '.' || c == '*')
+                    || text[t.span.end()..].starts_with(['.', '*'])
                         && text[t.span.end() + 1..].starts_with(|c: char| c.is_ascii_digit() || c == 'X');
                 let before = text[..t.span.start()].chars().next_back();
                 let glued = before.is_some_and(|c| c == '*' || c == '#' || c == '-');
@@ -496,7 +507,7 @@ impl<'a> Document<'a> {
             }
         }
         found.sort_by_key(|p| p.span);
-        found.retain(|p| !self.quoted.iter().any(|q| q.overlaps(p.span)));
+        found.retain(|p| !overlaps_sorted(&self.quoted, p.span));
         self.placeholders = found;
     }
 
@@ -680,7 +691,11 @@ fn find_quoted_regions(text: &str) -> Vec<Span> {
         let (off, line) = lines[idx];
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
-        let lower: String = trimmed.chars().take(200).flat_map(char::to_lowercase).collect();
+        // Only lines that could be a quote marker, a header or an
+        // attribution are looked at closely.
+        let maybe_header = trimmed.starts_with(['-', 'F', 'f']) || trimmed.ends_with(':');
+        let lower: String =
+            if maybe_header { trimmed.chars().take(200).flat_map(char::to_lowercase).collect() } else { String::new() };
         if trimmed.starts_with('>') {
             out.push(Span::new(off, off + content.len()));
         } else if lower.starts_with("-----original message")
@@ -732,11 +747,14 @@ fn find_quoted_regions(text: &str) -> Vec<Span> {
     // A text made only of quoted lines has no words of the agent's to tell
     // apart: read it as written (a pasted message keeps its markers).
     let has_own_words = {
-        let mut off = 0;
+        let (mut off, mut q) = (0, 0);
         text.split_inclusive('\n').any(|line| {
             let span = Span::new(off, off + line.len());
             off += line.len();
-            !line.trim().is_empty() && !out.iter().any(|q: &Span| q.overlaps(span))
+            while q < out.len() && out[q].end() <= span.start() {
+                q += 1;
+            }
+            !(line.trim().is_empty() || q < out.len() && out[q].overlaps(span))
         })
     };
     if !has_own_words {
@@ -784,7 +802,7 @@ fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec<Span>) {
         let line_span = Span::new(off, off + line.len());
         let base = off;
         off += line.len();
-        if quoted.iter().any(|q| q.contains(line_span)) || line.len() > 20_000 {
+        if contained_sorted(quoted, line_span) || line.len() > 20_000 {
             continue;
         }
         let mut open: Option<(usize, char)> = None;
@@ -814,6 +832,9 @@ fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec<Span>) {
             }
         }
         // "you wrote: the app crashes." without quotation marks.
+        if !line.contains(':') {
+            continue;
+        }
         let lower: String = line.chars().map(|c| c.to_ascii_lowercase()).collect();
         if lower.len() == line.len() {
             for lead in ["you wrote:", "you said:", "you mentioned:", "your message:", "your email:", "you asked:"] {
@@ -849,9 +870,30 @@ fn lead_is_customer(before: &str) -> bool {
     CUSTOMER_QUOTE_LEADS.iter().any(|lead| tail.ends_with(lead))
 }
 
+/// Sorted, non-overlapping union of two span lists.
 fn merge(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
     a.extend(b);
-    a
+    a.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(a.len());
+    for s in a {
+        match out.last_mut() {
+            Some(last) if s.start() <= last.end() => *last = last.cover(s),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Whether `span` overlaps any of `sorted`, a sorted list of disjoint spans.
+pub(crate) fn overlaps_sorted(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|q| q.end() <= span.start());
+    i < sorted.len() && sorted[i].overlaps(span)
+}
+
+/// Whether `span` lies inside one of `sorted`, a sorted list of disjoint spans.
+pub(crate) fn contained_sorted(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|q| q.end() < span.end());
+    i < sorted.len() && sorted[i].contains(span)
 }
 
 #[cfg(test)]

@@ -98,9 +98,18 @@ impl Hasher for Fnv {
 
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// Patterns that start with one word, split by their second word so that a
+/// common first word ("we", "i") does not try every pattern it starts.
+#[derive(Default)]
+struct Node {
+    /// Patterns whose second element is optional, a wildcard or absent.
+    any: Vec<u32>,
+    by_second: FnvMap<Box<str>, Vec<u32>>,
+}
+
 pub(crate) struct Lexicon {
     patterns: Vec<Pattern>,
-    by_first: FnvMap<Box<str>, Vec<u32>>,
+    by_first: FnvMap<Box<str>, Node>,
     tables: usize,
 }
 
@@ -113,19 +122,31 @@ impl Lexicon {
 
     fn build(tables: &[&[Phrase]]) -> Lexicon {
         let mut patterns = Vec::new();
-        let mut by_first: FnvMap<Box<str>, Vec<u32>> = FnvMap::default();
+        let mut by_first: FnvMap<Box<str>, Node> = FnvMap::default();
         for (t, table) in tables.iter().enumerate() {
             for (e, phrase) in table.iter().enumerate() {
                 let elems = parse_pattern(phrase.pat);
                 let id = patterns.len() as u32;
-                match &elems[0] {
-                    (Elem::Word(w), false) => by_first.entry(w.clone()).or_default().push(id),
-                    (Elem::Alt(ws), false) => {
-                        for w in ws.iter() {
-                            by_first.entry(w.clone()).or_default().push(id);
-                        }
-                    }
+                let firsts: Vec<Box<str>> = match &elems[0] {
+                    (Elem::Word(w), false) => vec![w.clone()],
+                    (Elem::Alt(ws), false) => ws.to_vec(),
                     _ => panic!("phrase {:?}: the first element must be a required word", phrase.pat),
+                };
+                let seconds: Option<Vec<Box<str>>> = match elems.get(1) {
+                    Some((Elem::Word(w), false)) => Some(vec![w.clone()]),
+                    Some((Elem::Alt(ws), false)) => Some(ws.to_vec()),
+                    _ => None,
+                };
+                for f in firsts {
+                    let node = by_first.entry(f).or_default();
+                    match &seconds {
+                        Some(ws) => {
+                            for w in ws {
+                                node.by_second.entry(w.clone()).or_default().push(id);
+                            }
+                        }
+                        None => node.any.push(id),
+                    }
                 }
                 patterns.push(Pattern { table: t as u16, entry: e as u16, elems });
             }
@@ -140,10 +161,14 @@ impl Lexicon {
             if !doc.tokens[i].is_agent() {
                 continue;
             }
-            let Some(ids) = self.by_first.get(doc.fold(i)) else {
+            let Some(node) = self.by_first.get(doc.fold(i)) else {
                 continue;
             };
-            for &id in ids {
+            let next_usable = i + 1 < doc.tokens.len()
+                && doc.tokens[i + 1].sentence == doc.tokens[i].sentence
+                && doc.tokens[i + 1].is_agent();
+            let paired = if next_usable { node.by_second.get(doc.fold(i + 1)) } else { None };
+            for &id in node.any.iter().chain(paired.into_iter().flatten()) {
                 let pat = &self.patterns[id as usize];
                 if let Some(next) = match_elems(doc, &pat.elems[1..], i + 1, doc.tokens[i].sentence) {
                     let last = next - 1;

@@ -29,7 +29,7 @@ data date dan ana per pay reed read red rain lane gray grey king young white bla
 ";
 
 pub(crate) fn is_common(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&'static str, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>> = OnceLock::new();
     SET.get_or_init(|| COMMON.split_whitespace().collect()).contains(word)
 }
 
@@ -140,8 +140,8 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {

@@ -139,7 +139,10 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// Per-cue counts over the corpus, and the drafts that disagree.
-pub fn score_corpus(drafts: &[Draft]) -> (Vec<(Cue, Counts)>, Vec<(String, BTreeSet<Cue>, BTreeSet<Cue>)>) {
+/// A draft whose predicted cues differ from its labels: id, expected, predicted.
+pub type Miss = (String, BTreeSet<Cue>, BTreeSet<Cue>);
+
+pub fn score_corpus(drafts: &[Draft]) -> (Vec<(Cue, Counts)>, Vec<Miss>) {
     let mut counts: Vec<(Cue, Counts)> = CONTRACT_CUES.iter().map(|&c| (c, Counts::default())).collect();
     let mut misses = Vec::new();
     for d in drafts {

@@ -75,9 +75,8 @@ fn is_sign_off(doc: &Document, span: crate::span::Span) -> bool {
     if !tail.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '!' | '.' | '-' | '–')) {
         return false;
     }
-    let after: Vec<&str> =
-        text[line_end..].lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('>')).collect();
-    after.len() <= 2 && after.iter().all(|l| l.split_whitespace().count() <= 4)
+    let mut after = text[line_end..].lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('>'));
+    after.by_ref().take(2).all(|l| l.split_whitespace().count() <= 4) && after.next().is_none()
 }
 
 #[cfg(test)]

@@ -74,7 +74,6 @@ impl CustomerName {
 struct Use {
     part: usize,
     span: Span,
-    first_token: usize,
 }
 
 pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
@@ -104,7 +103,6 @@ fn check_with_name(doc: &Document, name: &CustomerName, name_placeholder: bool, 
     let uses = find_uses(doc, name);
     let mut flagged = false;
     for u in &uses {
-        let _ = u.part;
         out.push(Finding::new(Cue::NameUsed, Some(u.span)));
     }
 
@@ -196,7 +194,7 @@ fn find_uses(doc: &Document, name: &CustomerName) -> Vec<Use> {
                     let word = doc.word(i);
                     if let Some(at) = word.find(&part.display) {
                         let start = t.span.start() + at;
-                        uses.push(Use { part: p, span: Span::new(start, start + part.display.len()), first_token: i });
+                        uses.push(Use { part: p, span: Span::new(start, start + part.display.len()) });
                     }
                 }
                 continue;
@@ -210,7 +208,7 @@ fn find_uses(doc: &Document, name: &CustomerName) -> Vec<Use> {
             {
                 continue;
             }
-            uses.push(Use { part: p, span: t.span.cover(doc.tokens[end].span), first_token: i });
+            uses.push(Use { part: p, span: t.span.cover(doc.tokens[end].span) });
         }
     }
     // A full name is one use: merge adjacent parts ("Priya Raman").
@@ -233,7 +231,6 @@ fn find_uses(doc: &Document, name: &CustomerName) -> Vec<Use> {
         }
         merged.push(u);
     }
-    let _ = merged.iter().map(|u| u.first_token).count();
     merged
 }
 
@@ -284,6 +281,9 @@ fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, e
 fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
     let t = &doc.tokens[i];
     let w = doc.fold(i);
+    if !t.is_agent() || !t.is(flag::ALPHA) {
+        return None;
+    }
     let in_greeting = doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&i));
     if !t.is_agent()
         || !t.is(flag::ALPHA)
@@ -297,6 +297,7 @@ fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
     if name.parts.iter().any(|p| (p.words.len() == 1 && p.words[0] == w) || p.alt.as_deref() == Some(w)) {
         return None;
     }
+    let w_len = w.chars().count();
     name.parts.iter().position(|p| {
         if p.unspaced || p.words.len() != 1 {
             return false;
@@ -310,6 +311,9 @@ fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
         // In the greeting a near miss is almost surely the name: allow
         // spelling variants such as Sofia/Sophia, Lucy/Lucie.
         let allowed = if len >= 7 || (in_greeting && same_start) { 2 } else { 1 };
+        if w_len.abs_diff(len) > allowed {
+            return false;
+        }
         let d = edit_distance(w, target);
         d > 0 && d <= allowed && (d == 1 || same_start)
     })

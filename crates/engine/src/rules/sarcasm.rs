@@ -136,8 +136,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 /// A short lower-case quotation after "your", "so-called" and the like:
 /// your "urgent" issue.
 fn is_scare_quote(doc: &Document, q: Span) -> bool {
-    let inside: Vec<usize> = (0..doc.tokens.len()).filter(|&i| q.contains(doc.tokens[i].span)).collect();
-    let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+    let from = doc.tokens.partition_point(|t| t.span.start() < q.start());
+    let to = doc.tokens.partition_point(|t| t.span.start() < q.end());
+    let inside: Vec<usize> = (from..to).filter(|&i| q.contains(doc.tokens[i].span)).collect();
+    let Some(&first) = inside.first() else {
         return false;
     };
     if inside.len() > 3 || first == 0 || doc.tokens[first].is(crate::document::flag::CAP) {
@@ -145,7 +147,6 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
     }
     let before = doc.fold(first - 1);
     let lead = SCARE_LEADS.contains(&before) || (before == "called" && first >= 2 && doc.fold(first - 2) == "so");
-    let _ = last;
     lead && doc.tokens[first - 1].is_agent()
 }
 

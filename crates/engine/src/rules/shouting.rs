@@ -68,7 +68,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut i = 0;
     let n = doc.tokens.len();
     while i < n {
-        if !loud(i) && !(doc.tokens[i].is(flag::ALL_CAPS) && doc.fold(i) == "i") {
+        if !(loud(i) || doc.tokens[i].is(flag::ALL_CAPS) && doc.fold(i) == "i") {
             i += 1;
             continue;
         }
@@ -98,7 +98,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         i = j.max(i + 1);
     }
     for &run in &doc.exclamation_runs {
-        if doc.quoted.iter().any(|q| q.contains(run)) {
+        if crate::document::contained_sorted(&doc.quoted, run) {
             continue;
         }
         let better = if doc.text[run].contains('!') && !doc.text[run].contains('?') { "!" } else { "?" };

@@ -1,0 +1,128 @@
+//! The engine never fails: any text gets a report, and every span lies on
+//! char boundaries inside the text with UTF-16 offsets that agree.
+
+use cornerstone_engine::span::utf16_offsets;
+use cornerstone_engine::{analyze, Context};
+use proptest::prelude::*;
+
+fn check_report(text: &str, name: Option<&str>) {
+    let ctx = Context { customer_name: name.map(str::to_string) };
+    let report = analyze(text, &ctx);
+    let json = report.to_json(text);
+    // Reference UTF-16 offsets for every byte on a char boundary, counted
+    // independently of the engine with `encode_utf16`.
+    let mut utf16_at = vec![usize::MAX; text.len() + 1];
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        utf16_at[i] = units;
+        units += c.encode_utf16(&mut [0; 2]).len();
+    }
+    utf16_at[text.len()] = units;
+    for (f, j) in report.findings.iter().zip(&json.findings) {
+        match f.span {
+            Some(span) => {
+                assert!(span.end() <= text.len(), "span {span:?} past the end of {} bytes", text.len());
+                assert!(
+                    text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
+                    "span {span:?} splits a char"
+                );
+                let expected: Vec<usize> = vec![utf16_at[span.start()], utf16_at[span.end()]];
+                assert_eq!(vec![j.start_utf16.unwrap(), j.end_utf16.unwrap()], expected);
+                assert_eq!(j.text.as_deref(), Some(&text[span]));
+            }
+            None => assert!(j.start.is_none() && j.start_utf16.is_none()),
+        }
+    }
+    for c in &report.cornerstones {
+        assert!(c.hints.iter().all(|&i| i < report.findings.len()));
+    }
+    assert!(report.politeness.is_finite());
+}
+
+/// Text built from pieces that stress the parser: emoji, combining marks,
+/// CRLF, quote markers, brackets, capitals and the phrases rules look for.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Hi Priya,",
+        "sorry",
+        " ",
+        "\n",
+        "\r\n",
+        "> ",
+        ">",
+        "😀",
+        "👍🏽",
+        "e\u{301}",
+        "王伟",
+        "Алексей",
+        "\"",
+        "“",
+        "”",
+        "[Name]",
+        "{{",
+        "}}",
+        "<",
+        ">",
+        "%",
+        "XXXX-",
+        "4421",
+        "!!!",
+        "?!",
+        "THANKS",
+        "as I already explained",
+        "thank you",
+        "’",
+        "'",
+        "Mr.",
+        "-",
+        "—",
+        "wrote:",
+        "You wrote: ",
+        "\u{200d}",
+        "\u{feff}",
+        "\t",
+        "100%",
+        "_",
+        "...",
+    ]);
+    prop::collection::vec(prop_oneof![pieces.prop_map(String::from), any::<String>()], 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(768))]
+
+    #[test]
+    fn any_unicode_gets_a_sound_report(text in any::<String>(), name in prop::option::of(any::<String>())) {
+        check_report(&text, name.as_deref());
+    }
+
+    #[test]
+    fn tricky_drafts_get_a_sound_report(text in tricky_text(), name in prop::option::of(prop::sample::select(vec!["Priya Raman", "王伟", "Zoë", "An", "Grace", "O'Connor", ""]))) {
+        check_report(&text, name);
+    }
+}
+
+#[test]
+fn a_one_megabyte_draft_is_analysed() {
+    let para =
+        "Hi Priya,\r\n> sorry!!\nAs I already explained, THANK YOU 😀 for waiting [Name]. We're sorry. \u{301}\n";
+    let text = para.repeat(1_000_000 / para.len() + 1);
+    assert!(text.len() >= 1_000_000);
+    check_report(&text, Some("Priya Raman"));
+}
+
+#[test]
+fn lone_quote_markers_and_empty_text() {
+    for text in ["", ">", ">\n>", "\n\n\n", "\r\n", "\u{301}", "!!!", "XXXX", "[", "{{}}", "<>", "%%", "”“"] {
+        check_report(text, Some("Priya"));
+        check_report(text, None);
+    }
+}
+
+#[test]
+fn utf16_conversion_matches_javascript_counting() {
+    let text = "a😀b👍🏽c王";
+    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    let expected: Vec<usize> = offsets.iter().map(|&i| text[..i].encode_utf16().count()).collect();
+    assert_eq!(utf16_offsets(text, &offsets), expected);
+}

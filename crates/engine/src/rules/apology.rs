@@ -52,26 +52,26 @@ pub(crate) const OWN: &[Phrase] = &[
 
 pub(crate) const HOLLOW: &[Phrase] = &[
     // Conditional.
-    pn("sorry|apologize|apologise|apologies|apologizing|apologising if", "An apology with an if questions whether anything went wrong. Own what happened instead.", &["I'm sorry this happened."]),
-    pn("sorry|apologize|apologise|apologies|apologizing|apologising if you|we|i|this|that|it|any feel|felt|think|thought|believe|were|are|have|had|found|got|experienced|caused|was|has|seemed|upset|offended|made|came", "An apology with an if questions whether anything went wrong. Own what happened instead.", &["I'm sorry this happened."]),
+    pn("sorry|apologize|apologise|apologies|apologizing|apologising if", "An apology with an if questions whether anything went wrong. Own what happened instead.", &[]),
+    pn("sorry|apologize|apologise|apologies|apologizing|apologising if you|we|i|this|that|it|any feel|felt|think|thought|believe|were|are|have|had|found|got|experienced|caused|was|has|seemed|upset|offended|made|came", "An apology with an if questions whether anything went wrong. Own what happened instead.", &[]),
     // Generic.
-    pn("sorry|apologize|apologise|apologies|apology for any|whatever inconvenience|inconveniences|confusion|trouble|frustration|issues|problems|difficulty|difficulties|disappointment|distress|upset|hassle", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &["I'm sorry your order arrived late."]),
-    pn("sorry|apologize|apologise|apologies|apology for the|this inconvenience|trouble|confusion|frustration this|that|it|you? may|might|has|have? have? caused|created|experienced", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &["I'm sorry your order arrived late."]),
-    pn("regret any|the inconvenience|confusion|trouble|frustration", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &["I'm sorry your order arrived late."]),
-    pn("inconvenience this|that|it may|might|has|have? have? caused", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &["I'm sorry your order arrived late."]),
+    pn("sorry|apologize|apologise|apologies|apology for any|whatever inconvenience|inconveniences|confusion|trouble|frustration|issues|problems|difficulty|difficulties|disappointment|distress|upset|hassle", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
+    pn("sorry|apologize|apologise|apologies|apology for the|this inconvenience|trouble|confusion|frustration this|that|it|you? may|might|has|have? have? caused|created|experienced", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
+    pn("regret any|the inconvenience|confusion|trouble|frustration", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
+    pn("inconvenience this|that|it may|might|has|have? have? caused", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
     // Blame-shifting.
-    pn("sorry|apologize|apologise you feel|felt|think|thought that? way|like|this|that", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
-    pn("sorry|apologize|apologise that? you feel|felt|think|thought|believe|find|found|consider", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
-    pn("sorry|apologize|apologise you're|youre|your upset|offended|disappointed|unhappy|frustrated|confused|angry", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &["I'm sorry we let you down."]),
-    pn("sorry|apologize|apologise for your confusion|misunderstanding", "Calling it the customer's confusion puts the blame on them. Own the unclear part instead.", &["I'm sorry we weren't clearer."]),
-    pn("sorry|apologize|apologise that? you misunderstood|misread|missed|failed", "This apology blames the customer. Own the part you can fix instead.", &["I'm sorry this wasn't clearer."]),
-    pn("sorry|apologize|apologise that? you didn't|didnt enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &["I'm sorry we let you down."]),
-    pn("sorry|apologize|apologise that? you did not enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &["I'm sorry we let you down."]),
-    pn("mistakes were made", "Passive voice hides who made the mistake. Own it in the first person.", &["We made a mistake."]),
+    pn("sorry|apologize|apologise you feel|felt|think|thought that? way|like|this|that", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
+    pn("sorry|apologize|apologise that? you feel|felt|think|thought|believe|find|found|consider", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
+    pn("sorry|apologize|apologise you're|youre|your upset|offended|disappointed|unhappy|frustrated|confused|angry", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
+    pn("sorry|apologize|apologise for your confusion|misunderstanding", "Calling it the customer's confusion puts the blame on them. Own the unclear part instead.", &[]),
+    pn("sorry|apologize|apologise that? you misunderstood|misread|missed|failed", "This apology blames the customer. Own the part you can fix instead.", &[]),
+    pn("sorry|apologize|apologise that? you didn't|didnt enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
+    pn("sorry|apologize|apologise that? you did not enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
+    pn("mistakes were made", "Passive voice hides who made the mistake. Own it in the first person.", &["we made a mistake"]),
     // Defensive.
-    pn("sorry|apologize|apologise|apologies but|however|although|though", "An apology followed by but takes itself back. Apologise, then explain separately.", &["I'm sorry. Here's what I can do:"]),
-    pn("sorry|apologize|apologise|apologies for the|any inconvenience|delay|trouble but|however", "An apology followed by but takes itself back. Apologise, then explain separately.", &["I'm sorry. Here's what I can do:"]),
-    pn("we regret to inform you", "This stock phrase distances you from the customer. Say it plainly and kindly.", &["I'm sorry to say"]),
+    pn("sorry|apologize|apologise|apologies but|however|although|though", "An apology followed by but takes itself back. Apologise, then explain separately.", &[]),
+    pn("sorry|apologize|apologise|apologies for the|any inconvenience|delay|trouble but|however", "An apology followed by but takes itself back. Apologise, then explain separately.", &[]),
+    pn("we regret to inform you", "This stock phrase distances you from the customer. Say it plainly and kindly.", &[]),
 ];
 
 /// Uses of sorry and apology that are not the agent apologising.
@@ -173,6 +173,6 @@ mod tests {
 
     #[test]
     fn suggests_owning_the_problem() {
-        assert_suggests(Cue::ApologyHollow, None, "⟦Sorry, but⟧ no.", "I'm sorry. Here's what I can do:");
+        assert_suggests(Cue::ApologyHollow, None, "Sadly ⟦mistakes were made⟧.", "we made a mistake");
     }
 }

@@ -2,26 +2,25 @@
 
 use crate::cue::Cue;
 use crate::document::Document;
-use crate::lexicon::{pb, Phrase};
+use crate::lexicon::{p, pb, Phrase};
 use crate::report::Finding;
 use crate::rules::{emit_table, T};
 use crate::Context;
 
 const SPECIFIC: &[&str] = &["I'm glad you reached out about this."];
-const CLOSE: &[&str] = &["If anything else comes up, just reply here and I'll help."];
 
 pub(crate) const BOILERPLATE: &[Phrase] = &[
     pb(
         "your call|business|custom|feedback|satisfaction|email|message|inquiry|enquiry is|are important|valuable to us",
         SPECIFIC,
     ),
-    pb("we value your business|custom|patronage|loyalty|feedback|input", SPECIFIC),
-    pb("valued customer|client|member", &["Hi there,"]),
-    pb("don't|dont hesitate to", CLOSE),
-    pb("do not hesitate to", CLOSE),
-    pb("we strive to|for", SPECIFIC),
-    pb("as per our policy|policies", &["Our policy is"]),
-    pb("per our policy|policies", &["Our policy is"]),
+    p("we value your business|custom|patronage|loyalty|feedback|input"),
+    p("valued customer|client|member"),
+    p("don't|dont hesitate to"),
+    p("do not hesitate to"),
+    p("we strive to|for"),
+    p("as per our policy|policies"),
+    p("per our policy|policies"),
     pb("thank you for your patience and understanding", &["Thank you for bearing with us while we fixed this."]),
     pb("thank you for your understanding", &["Thank you for bearing with us while we fixed this."]),
     pb("thanks for your understanding", &["Thank you for bearing with us while we fixed this."]),
@@ -37,9 +36,9 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
         "our agents|representatives|advisors|advisers are busy|currently",
         &["We're busier than usual, so here's exactly when you'll hear from us:"],
     ),
-    pb("we take your|this concern|concerns|feedback|complaint seriously|very", SPECIFIC),
-    pb("we take all complaints|concerns|feedback seriously", SPECIFIC),
-    pb("this email|message|mailbox is not monitored", CLOSE),
+    p("we take your|this concern|concerns|feedback|complaint seriously|very"),
+    p("we take all complaints|concerns|feedback seriously"),
+    p("this email|message|mailbox is not monitored"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {

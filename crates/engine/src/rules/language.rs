@@ -3,37 +3,32 @@
 
 use crate::cue::Cue;
 use crate::document::Document;
-use crate::lexicon::{p, pb, Phrase};
+use crate::lexicon::{p, Phrase};
 use crate::report::Finding;
 use crate::rules::{emit_table, T};
 use crate::Context;
 
-const CAN: &[&str] = &["What I can do is"];
-
 pub(crate) const NEGATIVE: &[Phrase] = &[
-    pb("unfortunately", &["Right now,"]),
-    pb("regrettably", &["Right now,"]),
-    pb("i|we can't|cannot|cant", CAN),
-    pb("i|we can not", CAN),
-    pb("i|we am|are unable to", CAN),
-    pb("i'm|we're|im unable to", CAN),
-    pb("i|we won't|wont be able to", &["What we can do instead is"]),
-    pb("i|we will not be able to", &["What we can do instead is"]),
-    pb("not possible", &["The best option is"]),
-    pb("impossible", &["The best option is"]),
-    pb("we don't|dont allow|permit|accept|offer|support|provide|refund", &["What we offer is"]),
-    pb("we do not allow|permit|accept|offer|support|provide|refund", &["What we offer is"]),
-    pb("not allowed|permitted", &["What we offer is"]),
-    pb("no way", &["The best option is"]),
-    pb("there's nothing", &["Here's what I can do:"]),
-    pb("there is nothing", &["Here's what I can do:"]),
-    pb("we|i have no way|choice|option", &["Here's what I can do:"]),
-    pb(
-        "your request|claim|refund has|have|was|is been? denied|rejected|refused|declined",
-        &["We weren't able to approve"],
-    ),
-    pb("we|i must|have to decline|deny|refuse|reject", &["We weren't able to approve"]),
-    pb("against our|the policy|policies|rules", &["Our policy is"]),
+    p("unfortunately"),
+    p("regrettably"),
+    p("i|we can't|cannot|cant"),
+    p("i|we can not"),
+    p("i|we am|are unable to"),
+    p("i'm|we're|im unable to"),
+    p("i|we won't|wont be able to"),
+    p("i|we will not be able to"),
+    p("not possible"),
+    p("impossible"),
+    p("we don't|dont allow|permit|accept|offer|support|provide|refund"),
+    p("we do not allow|permit|accept|offer|support|provide|refund"),
+    p("not allowed|permitted"),
+    p("no way"),
+    p("there's nothing"),
+    p("there is nothing"),
+    p("we|i have no way|choice|option"),
+    p("your request|claim|refund has|have|was|is been? denied|rejected|refused|declined"),
+    p("we|i must|have to decline|deny|refuse|reject"),
+    p("against our|the policy|policies|rules"),
 ];
 
 pub(crate) const POSITIVE: &[Phrase] = &[
@@ -70,7 +65,7 @@ mod tests {
     #[test]
     fn flags_negative_wording_and_offers_a_positive_one() {
         assert_flags(Cue::NegativeLanguage, "⟦Unfortunately⟧ ⟦we can't⟧ refund it.");
-        assert_suggests(Cue::NegativeLanguage, None, "⟦We can't⟧ do that.", "What I can do is");
+        assert_flags(Cue::NegativeLanguage, "⟦We can't⟧ do that.");
     }
 
     #[test]

@@ -2,12 +2,10 @@
 
 use crate::cue::Cue;
 use crate::document::Document;
-use crate::lexicon::{p, pb, Phrase};
+use crate::lexicon::{p, Phrase};
 use crate::report::Finding;
 use crate::rules::{emit_table, T};
 use crate::Context;
-
-const OWN: &[&str] = &["I'll make sure the right team picks this up and I'll update you."];
 
 pub(crate) const OWNERSHIP: &[Phrase] = &[
     p("i'll|ill personally"),
@@ -32,28 +30,28 @@ pub(crate) const OWNERSHIP: &[Phrase] = &[
 ];
 
 pub(crate) const DEFLECTION: &[Phrase] = &[
-    pb("not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue", OWN),
-    pb("nothing i|we can do", OWN),
-    pb("nothing more i|we can do", OWN),
-    pb("out of my|our hands", OWN),
-    pb("beyond my|our control", OWN),
-    pb("not up to me|us", OWN),
-    pb("you'll|you'd have|need to contact|call|ask|speak|talk|reach|go", OWN),
-    pb("you will|would have|need to contact|call|ask|speak|talk|reach|go", OWN),
-    pb("contact|call|ask another|a different|the other|the right department|team", OWN),
-    pb("above my pay grade", OWN),
-    pb("i just|only work here", OWN),
-    pb("i|we don't|didn't|dont|didnt make the rules|policy|policies", OWN),
-    pb("that's|thats|it's|its company|our? policy", &["Our policy is"]),
-    pb("that|it is company|our? policy", &["Our policy is"]),
-    pb("the system won't|doesn't|wont|doesnt let|allow", OWN),
-    pb("the system will|does not let|allow", OWN),
-    pb("that's|thats not something i|we handle|deal|do|cover", OWN),
-    pb("talk|speak to someone|somebody else", OWN),
-    pb("not something i|we can help", OWN),
-    pb("i|we can't|cannot help you with that|this|there", OWN),
-    pb("that's|thats not on us|me", OWN),
-    pb("take it up with", OWN),
+    p("not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue"),
+    p("nothing i|we can do"),
+    p("nothing more i|we can do"),
+    p("out of my|our hands"),
+    p("beyond my|our control"),
+    p("not up to me|us"),
+    p("you'll|you'd have|need to contact|call|ask|speak|talk|reach|go"),
+    p("you will|would have|need to contact|call|ask|speak|talk|reach|go"),
+    p("contact|call|ask another|a different|the other|the right department|team"),
+    p("above my pay grade"),
+    p("i just|only work here"),
+    p("i|we don't|didn't|dont|didnt make the rules|policy|policies"),
+    p("that's|thats|it's|its company|our? policy"),
+    p("that|it is company|our? policy"),
+    p("the system won't|doesn't|wont|doesnt let|allow"),
+    p("the system will|does not let|allow"),
+    p("that's|thats not something i|we handle|deal|do|cover"),
+    p("talk|speak to someone|somebody else"),
+    p("not something i|we can help"),
+    p("i|we can't|cannot help you with that|this|there"),
+    p("that's|thats not on us|me"),
+    p("take it up with"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {

@@ -1,0 +1,74 @@
+use leptos::prelude::*;
+
+use crate::app::Coach;
+use crate::highlight::{segments, Segment};
+
+/// The draft box: a textarea over a layer that repeats its text with the
+/// findings highlighted, so highlights sit exactly under the words.
+#[component]
+pub fn Editor() -> impl IntoView {
+    let coach = expect_context::<Coach>();
+    let backdrop = NodeRef::<leptos::html::Div>::new();
+    // Highlights only for the text they were computed on: while a long draft
+    // waits for analysis, the layer shows the plain text.
+    let pieces = Memo::new(move |_| {
+        let text = coach.draft.get();
+        coach.analysis.with(|a| {
+            if a.text == text {
+                segments(&text, &a.report.findings)
+            } else {
+                vec![Segment { text, mark: None }]
+            }
+        })
+    });
+    let sync_scroll = move |_| {
+        if let (Some(ta), Some(bd)) = (coach.textarea.get(), backdrop.get()) {
+            bd.set_scroll_top(ta.scroll_top());
+            bd.set_scroll_left(ta.scroll_left());
+        }
+    };
+    let initial = coach.draft.get_untracked();
+    view! {
+        <div class="editor">
+            <div class="backdrop" aria-hidden="true" dir="auto" node_ref=backdrop data-testid="highlights">
+                {move || {
+                    pieces
+                        .get()
+                        .into_iter()
+                        .map(|piece| match piece.mark {
+                            None => piece.text.into_any(),
+                            Some(m) => {
+                                view! {
+                                    <mark
+                                        class=format!("hl sev-{}", m.severity.id())
+                                        data-cue=m.cue
+                                        data-finding=m.finding.to_string()
+                                    >
+                                        {piece.text}
+                                    </mark>
+                                }
+                                    .into_any()
+                            }
+                        })
+                        .collect_view()
+                }}
+                // Keeps a trailing newline's empty last line as tall as the textarea's.
+                "\u{200b}"
+            </div>
+            <label for="draft" class="sr-only">
+                "Draft reply"
+            </label>
+            <textarea
+                id="draft"
+                data-testid="draft"
+                node_ref=coach.textarea
+                dir="auto"
+                spellcheck="true"
+                placeholder="Type or paste your reply to the customer…"
+                prop:value=initial
+                on:input=move |ev| coach.draft.set(event_target_value(&ev))
+                on:scroll=sync_scroll
+            ></textarea>
+        </div>
+    }
+}

@@ -1,0 +1,83 @@
+use cornerstone_engine::Severity;
+use leptos::prelude::*;
+
+use crate::app::Coach;
+use crate::dom;
+
+/// One coaching hint: what was found, where, why, and a better phrasing.
+#[component]
+pub fn Hint(
+    /// Index of the finding in the current analysis.
+    index: usize,
+) -> impl IntoView {
+    let coach = expect_context::<Coach>();
+    let (finding, range, text) = coach.analysis.with_untracked(|a| {
+        let f = a.report.findings[index].clone();
+        let text = f.span.map(|s| a.text[s.start()..s.end()].to_string());
+        (f, a.utf16[index], text)
+    });
+    let severity = finding.severity();
+    let (icon, severity_label) = match severity {
+        Severity::Warning => ("⚠", "Fix"),
+        Severity::Tip => ("✎", "Tip"),
+        Severity::Praise => ("✓", "Good"),
+    };
+    // Acts only if the draft is still the analysed text, so that offsets
+    // never land on the wrong words.
+    let in_sync = move || coach.analysis.with_untracked(|a| coach.draft.with_untracked(|d| *d == a.text));
+    let select = move |_| {
+        if let (Some((s, e)), Some(ta)) = (range, coach.textarea.get()) {
+            if in_sync() {
+                dom::select(&ta, s, e);
+            }
+        }
+    };
+    let suggestions = finding.suggestions.clone();
+    view! {
+        <li class=format!("hint sev-{}", severity.id()) data-testid="hint" data-cue=finding.cue.id()>
+            <button
+                class="hint-main"
+                data-testid="hint-select"
+                on:click=select
+                disabled=range.is_none()
+                title=if range.is_some() { "Select these words in the draft" } else { "" }
+            >
+                <span class="hint-icon" aria-hidden="true">
+                    {icon}
+                </span>
+                <span class="sr-only">{severity_label} ": "</span>
+                <span class="hint-label">{finding.cue.label()}</span>
+                {text.map(|t| view! { <q class="hint-text" data-testid="hint-text">{t}</q> })}
+            </button>
+            <p class="hint-message">{finding.message.clone()}</p>
+            {(!suggestions.is_empty() && range.is_some())
+                .then(|| {
+                    view! {
+                        <div class="suggestions">
+                            {suggestions
+                                .into_iter()
+                                .map(|s| {
+                                    let replacement = s.clone();
+                                    let apply = move |_| {
+                                        if let (Some((start, end)), Some(ta)) = (range, coach.textarea.get()) {
+                                            if in_sync() {
+                                                dom::replace(&ta, start, end, &replacement);
+                                            }
+                                        }
+                                    };
+                                    view! {
+                                        <button class="suggestion" data-testid="apply-suggestion" on:click=apply>
+                                            <span class="sr-only">"Replace with "</span>
+                                            "“"
+                                            {s}
+                                            "”"
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    }
+                })}
+        </li>
+    }
+}

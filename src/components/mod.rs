@@ -1,0 +1,11 @@
+//! The widget's components, one file each.
+
+mod editor;
+mod hint;
+mod panel;
+mod toolbar;
+
+pub use editor::Editor;
+pub use hint::Hint;
+pub use panel::Panel;
+pub use toolbar::Toolbar;

@@ -1,0 +1,113 @@
+use cornerstone_engine::{Cornerstone, Status};
+use leptos::prelude::*;
+
+use crate::app::Coach;
+use crate::components::Hint;
+use crate::dom;
+use crate::sample;
+
+/// The hints panel: a summary, then the four cornerstones with their status
+/// and hints, most important first.
+#[component]
+pub fn Panel() -> impl IntoView {
+    let coach = expect_context::<Coach>();
+    let empty = move || coach.draft.with(|d| d.trim().is_empty());
+    let warnings = move || if empty() { 0 } else { coach.analysis.with(|a| a.report.warnings()) };
+    let try_example = move |_| {
+        coach.name.set(sample::CUSTOMER_NAME.to_string());
+        if let Some(input) = leptos::prelude::document().get_element_by_id("customer-name") {
+            use wasm_bindgen::JsCast;
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                input.set_value(sample::CUSTOMER_NAME);
+            }
+        }
+        if let Some(ta) = coach.textarea.get() {
+            let len = ta.value().encode_utf16().count() as u32;
+            dom::replace(&ta, 0, len, sample::DRAFT);
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="hints-title">
+            <h2 id="hints-title">"Coaching"</h2>
+            <p class="summary" data-testid="summary" class:ready=move || warnings() == 0 && !empty()>
+                {move || coach.summary()}
+            </p>
+            <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">
+                {move || coach.announcement.get()}
+            </div>
+            <Show
+                when=empty
+                fallback=move || {
+                    Cornerstone::ALL.into_iter().map(|c| view! { <CornerstoneSection cornerstone=c /> }).collect_view()
+                }
+            >
+                <div class="empty" data-testid="empty-state">
+                    <p>
+                        "Paste or type your reply on the left. Cornerstone checks it as you type: the customer's name, "
+                        "apologies, thanks, sarcasm, and the rest of the four cornerstones of customer service."
+                    </p>
+                    <button class="primary" data-testid="try-example" on:click=try_example>
+                        "Try an example"
+                    </button>
+                </div>
+            </Show>
+            <details class="about" data-testid="about">
+                <summary>"What are the four cornerstones?"</summary>
+                <dl>
+                    {Cornerstone::ALL
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <dt>{c.title()}</dt>
+                                <dd>{c.explanation()}</dd>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
+            </details>
+        </section>
+    }
+}
+
+/// One cornerstone: its status and its hints.
+#[component]
+fn CornerstoneSection(
+    /// Which cornerstone this section shows.
+    cornerstone: Cornerstone,
+) -> impl IntoView {
+    let coach = expect_context::<Coach>();
+    let report = move || coach.analysis.with(|a| a.report.cornerstone(cornerstone).clone());
+    let status = move || report().status;
+    view! {
+        <section
+            class="cornerstone"
+            data-testid=format!("cornerstone-{}", cornerstone.id())
+            data-status=move || status().id()
+            aria-labelledby=format!("cs-{}", cornerstone.id())
+        >
+            <h3 id=format!("cs-{}", cornerstone.id())>
+                <span class="cs-title">{cornerstone.title()}</span>
+                <span class=move || format!("status status-{}", status().id()) data-testid="status">
+                    {move || status_text(status())}
+                </span>
+            </h3>
+            {move || {
+                let hints = report().hints;
+                if hints.is_empty() {
+                    view! { <p class="no-hints">"Nothing to note yet."</p> }.into_any()
+                } else {
+                    view! { <ul class="hints">{hints.into_iter().map(|i| view! { <Hint index=i /> }).collect_view()}</ul> }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+fn status_text(s: Status) -> &'static str {
+    match s {
+        Status::Strong => "● Strong",
+        Status::Fine => "◐ Fine",
+        Status::NeedsWork => "○ Needs work",
+    }
+}

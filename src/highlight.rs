@@ -1,0 +1,93 @@
+//! Splitting the draft into plain and highlighted pieces for the layer
+//! behind the textarea. Pure, so it is tested natively.
+
+use cornerstone_engine::{Finding, Severity};
+
+/// One piece of the draft: plain text, or text that a finding is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    /// The finding shown on this piece: its index in the report, cue id and
+    /// severity. Where findings overlap, the most severe one wins.
+    pub mark: Option<Mark>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub finding: usize,
+    pub cue: &'static str,
+    pub severity: Severity,
+}
+
+/// Splits `text` at every span boundary and marks each piece with the most
+/// severe finding covering it (the earliest, on a tie). Findings without a
+/// span, or with a span that does not fit the text, are skipped.
+pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
+    let spans: Vec<(usize, usize, usize)> = findings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.span.map(|s| (i, s.start(), s.end())))
+        .filter(|&(_, s, e)| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
+        .collect();
+    let mut cuts: Vec<usize> = spans.iter().flat_map(|&(_, s, e)| [s, e]).chain([0, text.len()]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Segment> = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a == b {
+            continue;
+        }
+        let best = spans
+            .iter()
+            .filter(|&&(_, s, e)| s <= a && b <= e)
+            .max_by_key(|&&(i, _, _)| (findings[i].severity(), std::cmp::Reverse(i)))
+            .map(|&(i, _, _)| Mark { finding: i, cue: findings[i].cue.id(), severity: findings[i].severity() });
+        match out.last_mut() {
+            Some(last) if last.mark == best => last.text.push_str(&text[a..b]),
+            _ => out.push(Segment { text: text[a..b].to_string(), mark: best }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cornerstone_engine::{analyze, Context};
+
+    fn render(text: &str) -> String {
+        let report = analyze(text, &Context::default());
+        segments(text, &report.findings)
+            .iter()
+            .map(|s| match &s.mark {
+                Some(m) => format!("[{}:{}]", m.cue, s.text),
+                None => s.text.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marks_findings_in_place_and_keeps_all_text() {
+        let text = "😀 Sorry, but as I already explained, no.";
+        assert_eq!(render(text), "😀 [apology-hollow:Sorry, but] [sarcasm:as I already explained], no.");
+    }
+
+    #[test]
+    fn the_most_severe_overlapping_finding_wins() {
+        // "sorry" is both a tip (too many apologies) and an apology.
+        let text = "Sorry. Sorry! So sorry.";
+        let out = render(text);
+        assert!(out.contains("[apology-excess:So sorry]"), "{out}");
+        let plain: String =
+            segments(text, &analyze(text, &Context::default()).findings).iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(plain, text);
+    }
+
+    #[test]
+    fn skips_spans_that_do_not_fit_the_text() {
+        let report = analyze("I'm so sorry for the wait.", &Context::default());
+        let segs = segments("short", &report.findings);
+        assert_eq!(segs, [Segment { text: "short".into(), mark: None }]);
+    }
+}

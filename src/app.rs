@@ -128,7 +128,7 @@ pub fn App() -> impl IntoView {
                             autocomplete="off"
                             spellcheck="false"
                             placeholder="e.g. Priya Raman"
-                            prop:value=initial_name
+                            value=initial_name
                             on:input=move |ev| name.set(event_target_value(&ev))
                         />
                     </div>

@@ -65,10 +65,13 @@ pub fn Editor() -> impl IntoView {
                 dir="auto"
                 spellcheck="true"
                 placeholder="Type or paste your reply to the customer…"
-                prop:value=initial
                 on:input=move |ev| coach.draft.set(event_target_value(&ev))
                 on:scroll=sync_scroll
-            ></textarea>
+            >
+                // The restored draft as the textarea's default value; after
+                // this, only the agent's editing changes the value.
+                {initial}
+            </textarea>
         </div>
     }
 }

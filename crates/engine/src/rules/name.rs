@@ -346,7 +346,10 @@ fn greeting_addressee(
             && !GENERIC_ADDRESS.contains(&w)
             && !UNSPACED_GREETINGS.contains(&w)
             && !TITLES.contains(&w)
-            && (t.is(flag::CAP) || t.is(flag::UNSPACED) || !is_common(w));
+            && (t.is(flag::CAP) || t.is(flag::UNSPACED) || !is_common(w))
+            // An ordinary word counts only as the whole address ("Hi Grace,"),
+            // never tacked onto one ("王伟 Sorry, ...").
+            && (!is_common(w) || (end == start && t.gap_has(gap::CLAUSE)));
         if !(is_ours || name_like) {
             break;
         }

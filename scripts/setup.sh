@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what building the app needs, skipping anything already installed
+# at the right version: the wasm target, Trunk, the wasm-bindgen CLI that
+# matches Cargo.lock, and wasm-opt from crates.io (see ../shared/TOOLCHAIN.md
+# for why each pin). Nothing is downloaded outside the package registries.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_OPT_VERSION=0.116.1
+# The CLI must equal the wasm-bindgen version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "==> adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+have() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
+
+if ! have trunk "$TRUNK_VERSION"; then
+  echo "==> installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
+  cargo install trunk --locked --version "$TRUNK_VERSION"
+fi
+if ! have wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  echo "==> installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+if ! have wasm-opt "version 116"; then
+  echo "==> installing wasm-opt $WASM_OPT_VERSION from crates.io (about 11 minutes)"
+  cargo install wasm-opt --locked --version "$WASM_OPT_VERSION"
+fi

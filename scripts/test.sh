@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: engine, CLI and
+# evaluation (native), the widget's component tests (wasm-bindgen-test in
+# headless Chromium), and the end-to-end tests (Playwright on the release
+# build). Exits non-zero if any test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "==> installing Chromium and ChromeDriver from Debian"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq chromium chromium-driver
+fi
+if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
+  echo "==> installing the end-to-end test packages from npm"
+  (cd tests/e2e && npm ci --no-audit --no-fund)
+fi
+
+echo "==> formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "==> engine, CLI, evaluation and app logic (native)"
+cargo test --workspace
+
+echo "==> widget component tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown -p cornerstone --test browser
+
+echo "==> release build"
+trunk build --release --offline
+
+echo "==> end-to-end tests in headless Chromium"
+(cd tests/e2e && npm test)

@@ -1,0 +1,168 @@
+//! Component tests in a real browser (wasm-bindgen-test, headless Chromium):
+//! the widget mounted into a fresh element, driven through the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use cornerstone::App;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A freshly mounted app in its own element, with empty session storage.
+struct Mounted {
+    root: web_sys::Element,
+    /// Unmounts the app when dropped.
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn mount() -> Mounted {
+    let storage = window().session_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = mount_to(root.clone().unchecked_into(), || view! { <App /> });
+    Mounted { root, _handle: Box::new(handle) }
+}
+
+impl Mounted {
+    fn find(&self, testid: &str) -> web_sys::Element {
+        self.root.query_selector(&format!("[data-testid={testid}]")).unwrap().unwrap_or_else(|| panic!("no {testid}"))
+    }
+
+    fn all(&self, selector: &str) -> Vec<web_sys::Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    }
+
+    async fn type_draft(&self, text: &str) {
+        let ta: HtmlTextAreaElement = self.find("draft").unchecked_into();
+        ta.set_value(text);
+        fire_input(&ta);
+        tick().await;
+    }
+
+    async fn set_name(&self, name: &str) {
+        let input: HtmlInputElement = self.find("customer-name").unchecked_into();
+        input.set_value(name);
+        fire_input(&input);
+        tick().await;
+    }
+
+    fn highlighted_texts(&self) -> Vec<String> {
+        self.all("[data-testid=highlights] mark").iter().map(|m| m.text_content().unwrap()).collect()
+    }
+
+    fn hint_cues(&self) -> Vec<String> {
+        self.all("[data-testid=hint]").iter().map(|h| h.get_attribute("data-cue").unwrap()).collect()
+    }
+
+    fn summary(&self) -> String {
+        self.find("summary").text_content().unwrap()
+    }
+}
+
+fn fire_input(target: &web_sys::EventTarget) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    target.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_draft_shows_the_explanation_and_no_hints() {
+    let app = mount();
+    tick().await;
+    assert_eq!(app.summary(), "Start typing or paste a draft reply");
+    assert!(app.find("empty-state").text_content().unwrap().contains("Paste or type"));
+    assert!(app.hint_cues().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn typing_highlights_the_cues_in_place() {
+    let app = mount();
+    app.set_name("Priya Raman").await;
+    app.type_draft("Hi Pryia, we apologize for any inconvenience.").await;
+    assert_eq!(app.highlighted_texts(), ["Pryia", "apologize for any inconvenience"]);
+    assert_eq!(app.summary(), "2 things to fix before sending");
+    let cues = app.hint_cues();
+    assert!(cues.contains(&"name-misspelled".to_string()) && cues.contains(&"apology-hollow".to_string()), "{cues:?}");
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_name_reanalyses_the_draft() {
+    let app = mount();
+    app.type_draft("Hi Priya, your refund is on its way.").await;
+    app.set_name("John Smith").await;
+    assert_eq!(app.highlighted_texts(), ["Priya"]);
+    assert!(app.hint_cues().contains(&"name-mismatch".to_string()));
+    app.set_name("Priya").await;
+    assert!(app.hint_cues().contains(&"name-used".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn highlights_after_emoji_cover_exactly_the_span() {
+    let app = mount();
+    app.type_draft("😀👍🏽 王伟 Sorry, but no.").await;
+    // With no name given, the name that opens the draft counts as addressing the customer.
+    assert_eq!(app.highlighted_texts(), ["王伟", "Sorry, but"]);
+    let layer = app.find("highlights").text_content().unwrap();
+    assert_eq!(layer, "😀👍🏽 王伟 Sorry, but no.\u{200b}");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_hint_selects_its_words() {
+    let app = mount();
+    app.type_draft("😀 Thanks! As I already explained, it ships today.").await;
+    let hint = app.all("[data-testid=hint][data-cue=sarcasm] [data-testid=hint-select]").remove(0);
+    hint.unchecked_into::<HtmlElement>().click();
+    tick().await;
+    let ta: HtmlTextAreaElement = app.find("draft").unchecked_into();
+    assert_eq!(document().active_element().map(|e| e.tag_name()).as_deref(), Some("TEXTAREA"), "focus is in the draft");
+    let (s, e) = (ta.selection_start().unwrap().unwrap() as usize, ta.selection_end().unwrap().unwrap() as usize);
+    let units: Vec<u16> = ta.value().encode_utf16().collect();
+    assert_eq!(String::from_utf16(&units[s..e]).unwrap(), "As I already explained");
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_the_draft_is_shown_as_text() {
+    let app = mount();
+    app.type_draft("<img src=x onerror=alert(1)> Sorry, but <b>no</b>").await;
+    assert!(app.all("img, b").is_empty());
+    assert_eq!(app.highlighted_texts(), ["Sorry, but"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_draft_is_kept_in_session_storage_and_cleared_with_it() {
+    let app = mount();
+    app.type_draft("Hi Sam, all done.").await;
+    tick().await;
+    let storage = window().session_storage().unwrap().unwrap();
+    assert_eq!(storage.get_item("cornerstone.draft").unwrap().as_deref(), Some("Hi Sam, all done."));
+    assert_eq!(window().local_storage().unwrap().unwrap().length().unwrap(), 0);
+    app.find("clear").unchecked_into::<HtmlElement>().click();
+    tick().await;
+    tick().await;
+    assert_eq!(app.find("draft").unchecked_into::<HtmlTextAreaElement>().value(), "");
+    assert_eq!(storage.get_item("cornerstone.draft").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn typing_never_resets_what_the_agent_typed() {
+    let app = mount();
+    app.type_draft("First words").await;
+    app.set_name("Sam").await;
+    tick().await;
+    let ta: HtmlTextAreaElement = app.find("draft").unchecked_into();
+    assert_eq!(ta.value(), "First words");
+    let name: HtmlInputElement = app.find("customer-name").unchecked_into();
+    assert_eq!(name.value(), "Sam");
+}

@@ -51,6 +51,33 @@ pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
     out
 }
 
+/// Pieces for `text` while its analysis is of an older `analysed` text (a
+/// long draft waiting for a pause in typing): highlights wholly before the
+/// first difference stay, the rest is plain, so nothing flickers or shifts.
+pub fn segments_while_stale(text: &str, analysed: &str, findings: &[Finding]) -> Vec<Segment> {
+    let mut same = text.bytes().zip(analysed.bytes()).take_while(|(a, b)| a == b).count();
+    while !text.is_char_boundary(same) {
+        same -= 1;
+    }
+    let kept: Vec<Finding> = findings.iter().filter(|f| f.span.is_some_and(|s| s.end() <= same)).cloned().collect();
+    let mut out = segments(&text[..same], &kept);
+    // Finding indexes must refer to the report, not to the filtered list.
+    let index: Vec<usize> =
+        findings.iter().enumerate().filter(|(_, f)| f.span.is_some_and(|s| s.end() <= same)).map(|(i, _)| i).collect();
+    for seg in &mut out {
+        if let Some(m) = &mut seg.mark {
+            m.finding = index[m.finding];
+        }
+    }
+    if same < text.len() {
+        match out.last_mut() {
+            Some(last) if last.mark.is_none() => last.text.push_str(&text[same..]),
+            _ => out.push(Segment { text: text[same..].to_string(), mark: None }),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +109,21 @@ mod tests {
         let plain: String =
             segments(text, &analyze(text, &Context::default()).findings).iter().map(|s| s.text.as_str()).collect();
         assert_eq!(plain, text);
+    }
+
+    #[test]
+    fn keeps_highlights_before_the_edit_while_a_long_draft_waits() {
+        let old = "Sorry, but no. As I already explained, it ships.";
+        let report = analyze(old, &Context::default());
+        let new = "Sorry, but no. As I already explained, it ships today.";
+        let segs = segments_while_stale(new, old, &report.findings);
+        let plain: String = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(plain, new);
+        let marked: Vec<&str> = segs.iter().filter(|s| s.mark.is_some()).map(|s| s.text.as_str()).collect();
+        assert_eq!(marked, ["Sorry, but", "As I already explained"]);
+        let edited_early = "Sorry, but NO. As I already explained, it ships.";
+        let segs = segments_while_stale(edited_early, old, &report.findings);
+        assert_eq!(segs.iter().filter(|s| s.mark.is_some()).count(), 1);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::Coach;
-use crate::highlight::{segments, Segment};
+use crate::highlight::{segments, segments_while_stale};
 
 /// The draft box: a textarea over a layer that repeats its text with the
 /// findings highlighted, so highlights sit exactly under the words.
@@ -9,15 +9,15 @@ use crate::highlight::{segments, Segment};
 pub fn Editor() -> impl IntoView {
     let coach = expect_context::<Coach>();
     let backdrop = NodeRef::<leptos::html::Div>::new();
-    // Highlights only for the text they were computed on: while a long draft
-    // waits for analysis, the layer shows the plain text.
+    // Highlights only where they still match the text: while a long draft
+    // waits for analysis, those before the first edit stay.
     let pieces = Memo::new(move |_| {
         let text = coach.draft.get();
         coach.analysis.with(|a| {
             if a.text == text {
                 segments(&text, &a.report.findings)
             } else {
-                vec![Segment { text, mark: None }]
+                segments_while_stale(&text, &a.text, &a.report.findings)
             }
         })
     });
@@ -30,7 +30,14 @@ pub fn Editor() -> impl IntoView {
     let initial = coach.draft.get_untracked();
     view! {
         <div class="editor">
-            <div class="backdrop" aria-hidden="true" dir="auto" node_ref=backdrop data-testid="highlights">
+            <div
+                class="backdrop"
+                aria-hidden="true"
+                dir="auto"
+                node_ref=backdrop
+                data-testid="highlights"
+                data-analysed=move || coach.analysis.with(|a| coach.draft.with(|d| a.text == *d)).to_string()
+            >
                 {move || {
                     pieces
                         .get()

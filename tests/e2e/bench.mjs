@@ -1,0 +1,81 @@
+// UI benchmark (not a test): drives the release build in headless Chromium
+// and prints load time, keystroke-to-update latency and first-load bytes.
+// Run: (cd tests/e2e && npm run bench) after `trunk build --release`.
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, launch, ROOT } from './harness.mjs';
+
+const BENCH = join(ROOT, '..', 'shared', 'bench');
+const KEYSTROKES = 40;
+
+const server = await serve();
+const browser = await launch();
+try {
+  // First load: bytes and time to interactive, over 5 fresh loads.
+  const loads = [];
+  let bytes = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const responses = [];
+    page.on('response', (r) => responses.push(r));
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=draft]');
+    loads.push(await page.evaluate(() => performance.now()));
+    if (i === 0) bytes = await Promise.all(responses.map(async (r) => ({ url: r.url(), body: await r.body() })));
+    await context.close();
+  }
+  const raw = bytes.reduce((n, b) => n + b.body.length, 0);
+  const gz = bytes.reduce((n, b) => n + gzipSync(b.body, { level: 9 }).length, 0);
+
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| page load to interactive (median of 5) | ${median(loads).toFixed(0)} ms |`);
+  console.log(`| first load transfer, raw | ${(raw / 1024).toFixed(1)} KB (${bytes.length} files) |`);
+  console.log(`| first load transfer, gzip -9 | ${(gz / 1024).toFixed(1)} KB |`);
+
+  for (const name of ['reply150', 'doc1000', 'doc10000']) {
+    const text = await readFile(join(BENCH, `${name}.txt`), 'utf8');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=draft]');
+    await page.fill('[data-testid=customer-name]', 'Priya Raman');
+    await page.fill('[data-testid=draft]', text);
+    await page.waitForTimeout(500);
+    // Each keystroke: append a character as typing would, then wait for the
+    // highlight layer to change. Measures input handling + analysis + render.
+    const times = await page.evaluate(async (n) => {
+      const ta = document.querySelector('[data-testid=draft]');
+      const layer = document.querySelector('[data-testid=highlights]');
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        // Done when the layer shows the new text fully analysed (for long
+        // drafts this includes the pause before analysis).
+        const want = ta.value.length + 1;
+        const done = () => layer.dataset.analysed === 'true' && layer.textContent.length === want + 1;
+        const changed = new Promise((resolve) => {
+          const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); resolve(); } });
+          mo.observe(layer, { childList: true, subtree: true, characterData: true, attributes: true });
+        });
+        const t0 = performance.now();
+        ta.value += i % 5 === 4 ? ' ' : 'x';
+        ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+        await changed;
+        out.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return out;
+    }, KEYSTROKES);
+    const words = text.split(/\s+/).filter(Boolean).length;
+    console.log(`| keystroke to updated highlights, ${words} words (median / p95 of ${KEYSTROKES}) | ${median(times).toFixed(1)} ms / ${p95(times).toFixed(1)} ms |`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+function p95(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; }

@@ -1,0 +1,111 @@
+//! The `cornerstone` command as a support team uses it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn cornerstone(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cornerstone"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("cornerstone-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn text_output_reads_like_a_compiler() {
+    let file = temp_file("reply.txt", "Hi Pryia,\nWe apologize for any inconvenience.\n".as_bytes());
+    let out = cornerstone(&["check", "--customer-name", "Priya Raman", &file], b"");
+    let text = stdout(&out);
+    assert!(text.contains(&format!("{file}:1:4: warning[name-misspelled]: ")), "{text}");
+    assert!(text.contains(&format!("{file}:2:4: warning[apology-hollow]: ")), "{text}");
+    assert!(text.contains("    = try: Priya"), "{text}");
+    assert!(!text.contains("\x1b["), "no colour when not on a terminal");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_clean_reply_exits_zero() {
+    let out = cornerstone(
+        &["check", "--customer-name", "Sam"],
+        b"Hi Sam, thanks for waiting! I've refunded you and you'll see it by Friday.",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("<stdin>: Ready to send"));
+}
+
+#[test]
+fn json_output_has_spans_in_bytes_and_utf16() {
+    let out = cornerstone(&["check", "--format", "json"], "😀 Sorry, but no.".as_bytes());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let hollow = findings.iter().find(|f| f["cue"] == "apology-hollow").unwrap();
+    assert_eq!(hollow["text"], "Sorry, but");
+    assert_eq!((hollow["start"].as_u64(), hollow["end"].as_u64()), (Some(5), Some(15)));
+    assert_eq!((hollow["start_utf16"].as_u64(), hollow["end_utf16"].as_u64()), (Some(3), Some(13)));
+    assert_eq!(hollow["severity"], "warning");
+    assert_eq!(hollow["cornerstone"], "respect");
+    assert!(hollow["suggestions"].is_array());
+    let missing = findings.iter().find(|f| f["cue"] == "name-missing").unwrap();
+    assert!(missing["start"].is_null() && missing["start_utf16"].is_null() && missing["text"].is_null());
+    assert_eq!(v["cornerstones"].as_array().unwrap().len(), 4);
+    assert_eq!(v["cornerstones"][1]["id"], "respect");
+    assert_eq!(v["cornerstones"][1]["status"], "needs-work");
+}
+
+#[test]
+fn jsonl_answers_line_by_line_and_reports_bad_lines() {
+    let input = concat!(
+        "{\"id\": 1, \"customer_name\": \"Priya\", \"draft\": \"Hi Priya, thanks!\"}\n",
+        "not json\n",
+        "{\"id\": \"b\", \"customer_name\": null, \"draft\": \"As I already explained, no.\"}\n",
+    );
+    let out = cornerstone(&["check", "--jsonl"], input.as_bytes());
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], 1);
+    assert!(lines[0]["findings"].as_array().unwrap().iter().any(|f| f["cue"] == "gratitude"));
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["id"], "b");
+    assert!(lines[2]["findings"].as_array().unwrap().iter().any(|f| f["cue"] == "sarcasm"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("line 2"), "{err}");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn unreadable_and_invalid_files_are_named_and_the_rest_still_checked() {
+    let bad = temp_file("latin1.txt", b"Sorry \xff\xfe");
+    let good = temp_file("good.txt", b"As I already explained, no.");
+    let out = cornerstone(&["check", "/no/such/file.txt", &bad, &good], b"");
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(err.contains("/no/such/file.txt: cannot read"), "{err}");
+    assert!(err.contains("latin1.txt: not valid UTF-8"), "{err}");
+    assert!(stdout(&out).contains("warning[sarcasm]"), "the good file is still checked");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn bad_usage_exits_two_with_a_message() {
+    let out = cornerstone(&["check", "--format", "xml"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("unknown format 'xml'"));
+    let out = cornerstone(&["frobnicate"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -209,3 +209,16 @@ test('the panel announces the summary politely, after typing pauses', async () =
   await page.waitForFunction(() => document.querySelector('[data-testid=announcer]').textContent === '1 thing to fix before sending', null, { timeout: 3000 });
   await context.close();
 });
+
+test('works when served from a sub-path, as on an intranet', async () => {
+  const sub = await serve(undefined, { prefix: '/tools/cornerstone/' });
+  try {
+    const { context, page, errors } = await openApp(browser, sub.url);
+    await typeDraft(page, 'Sorry, but no.');
+    assert.deepEqual(await highlightedTexts(page), ['Sorry, but']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await sub.close();
+  }
+});

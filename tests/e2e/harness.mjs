@@ -15,11 +15,13 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` over HTTP on 127.0.0.1 with an ephemeral port. */
-export async function serve(dir = DIST, { headers = {} } = {}) {
+/** Serves `dir` over HTTP on 127.0.0.1 with an ephemeral port, under `prefix`. */
+export async function serve(dir = DIST, { headers = {}, prefix = '/' } = {}) {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!full.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
+      const path = `/${full.slice(prefix.length)}`;
       let file = normalize(join(dir, path));
       if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
@@ -31,7 +33,7 @@ export async function serve(dir = DIST, { headers = {} } = {}) {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
   return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 

@@ -91,6 +91,8 @@ pub(crate) const OVER_PROMISE: &[Phrase] = &[
 ];
 
 const NOT_OVER_PROMISE: &[&str] = &["money", "back", "satisfaction", "price"];
+const NEGATIONS: &[&str] =
+    &["not", "can't", "cannot", "cant", "don't", "dont", "won't", "wont", "no", "unable", "never", "couldn't"];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], out);
@@ -99,6 +101,12 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // "our money-back guarantee" names a policy, it promises nothing new.
         let first = hit.first as usize;
         if first > 0 && NOT_OVER_PROMISE.contains(&doc.fold(first - 1)) {
+            continue;
+        }
+        // "We can't guarantee" is the careful opposite of an over-promise.
+        let negated = (first.saturating_sub(3)..first)
+            .any(|k| doc.tokens[k].sentence == doc.tokens[first].sentence && NEGATIONS.contains(&doc.fold(k)));
+        if negated {
             continue;
         }
         out.push(crate::rules::finding_for(Cue::OverPromise, T::OverPromise, &hit));
@@ -140,5 +148,6 @@ mod tests {
         assert_flags(Cue::OverPromise, "This is ⟦guaranteed⟧ and ⟦will never happen again⟧.");
         assert_flags(Cue::OverPromise, "I'm ⟦100%⟧ sure.");
         assert_clean(Cue::OverPromise, "Your order is covered by our money-back guarantee.");
+        assert_clean(Cue::OverPromise, "We can't guarantee a date yet, but I'll update you Friday.");
     }
 }

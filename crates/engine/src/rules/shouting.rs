@@ -57,13 +57,27 @@ const EMPHATIC: &[&str] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    let text = doc.text;
+    // Codes, handles and agent initials ("CORONAVIRUS_TA", "*SR", "^QA")
+    // are glued to symbols; shouting is words.
+    let glued = |i: usize| {
+        let span = doc.tokens[i].span;
+        let before = text[..span.start()].chars().next_back();
+        let after = text[span.end()..].chars().next();
+        [before, after].into_iter().flatten().any(|c| matches!(c, '_' | '*' | '^' | '#' | '@' | '/' | '\\' | '=' | '+'))
+            || before.is_some_and(|c| c.is_ascii_digit())
+            || after.is_some_and(|c| c.is_ascii_digit())
+    };
     let loud = |i: usize| {
         let t = &doc.tokens[i];
+        let w = doc.fold(i);
         t.is_agent()
             && t.is(flag::ALL_CAPS)
             && t.is(flag::ALPHA)
-            && !ACRONYMS.contains(&doc.fold(i))
-            && !doc.fold(i).bytes().all(|b| b == b'x')
+            && !ACRONYMS.contains(&w)
+            && !w.bytes().all(|b| b == b'x')
+            && !glued(i)
+            && (w.chars().count() >= 3 || EMPHATIC.contains(&w))
     };
     let mut i = 0;
     let n = doc.tokens.len();
@@ -132,5 +146,11 @@ mod tests {
     #[test]
     fn suggests_normal_case() {
         assert_suggests(Cue::Shouting, None, "You ⟦MUST READ⟧ it.", "must read");
+    }
+
+    #[test]
+    fn allows_codes_and_agent_initials() {
+        assert_clean(Cue::Shouting, "Thanks for reaching out about GTAV. Let us know! *SR");
+        assert_clean(Cue::Shouting, "Use the code CORONAVIRUS_TA or MGPO_TMO at checkout ^QA");
     }
 }

@@ -13,6 +13,38 @@ fn main() {
     goemotions();
     politeness();
     sarcasm_rates();
+    warnings_on_agent_replies();
+}
+
+/// Professional replies should draw few warnings: counts per cue on the real
+/// agent tweets.
+fn warnings_on_agent_replies() {
+    let rows = match read_jsonl(&data_dir().join("twitter-customer-care-agent-replies/agent_replies.jsonl")) {
+        Ok(r) => r,
+        Err(e) => return println!("agent replies: skipped ({e})\n"),
+    };
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut with_warning = 0;
+    for r in &rows {
+        let report = analyze(r["text"].as_str().unwrap_or_default(), &Context::default());
+        let mut any = false;
+        for f in report.findings.iter().filter(|f| f.severity() == cornerstone_engine::Severity::Warning) {
+            *counts.entry(f.cue.id()).or_default() += 1;
+            any = true;
+        }
+        with_warning += usize::from(any);
+    }
+    println!("## Warnings on {} real agent replies (customer-care tweets)\n", rows.len());
+    println!(
+        "Replies with any warning: {with_warning} ({:.1}%)\n",
+        100.0 * with_warning as f64 / rows.len().max(1) as f64
+    );
+    println!("| cue | warnings |");
+    println!("|---|---:|");
+    for (cue, n) in counts {
+        println!("| `{cue}` | {n} |");
+    }
+    println!();
 }
 
 fn corpus(verbose: bool) {

@@ -275,25 +275,36 @@ impl<'a> Document<'a> {
 
     fn tokenize(&mut self) {
         let text = self.text;
-        let mut iter = text.char_indices().peekable();
+        let bytes = text.as_bytes();
+        let mut at = 0;
         let mut start: Option<usize> = None;
         let mut fold_start = 0usize;
         let mut flags = 0u16;
         let mut cased = 0u32;
         let mut upper = 0u32;
         let mut first_letter_seen = false;
-        while let Some((at, c)) = iter.next() {
-            let word_char = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-                    || (c == '\'' && start.is_some() && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic()))
+        while at < bytes.len() {
+            // ASCII fast path: no UTF-8 decoding for the common case.
+            let b = bytes[at];
+            let (c, len) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+                (c, c.len_utf8())
+            };
+            let next_is_letter = || text[at + len..].chars().next().is_some_and(char::is_alphabetic);
+            let word_char = if b < 0x80 {
+                c.is_ascii_alphanumeric() || (c == '\'' && start.is_some() && next_is_letter())
             } else {
                 c.is_alphanumeric()
                     || (start.is_some() && is_combining_mark(c))
-                    || (start.is_some() && is_apostrophe(c) && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic()))
+                    || (start.is_some() && is_apostrophe(c) && next_is_letter())
             };
+            let here = at;
+            at += len;
             if word_char {
                 if start.is_none() {
-                    start = Some(at);
+                    start = Some(here);
                     fold_start = self.folded.len();
                     flags = flag::ALPHA;
                     cased = 0;
@@ -322,7 +333,7 @@ impl<'a> Document<'a> {
                 }
                 fold_char_into(c, &mut self.folded);
             } else if let Some(s) = start.take() {
-                self.push_token(s, at, fold_start, flags, cased, upper);
+                self.push_token(s, here, fold_start, flags, cased, upper);
             }
         }
         if let Some(s) = start {
@@ -803,6 +814,10 @@ fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec<Span>) {
         let base = off;
         off += line.len();
         if contained_sorted(quoted, line_span) || line.len() > 20_000 {
+            continue;
+        }
+        // Most lines quote nothing: skip the character walk for them.
+        if !line.contains(['"', '“', '„', '«', ':']) {
             continue;
         }
         let mut open: Option<(usize, char)> = None;

@@ -3,6 +3,7 @@
 
 /// Appends the folded form of `c` to `out`: lower case, Latin diacritics
 /// removed, curly apostrophes straightened, combining marks dropped.
+#[inline]
 pub(crate) fn fold_char_into(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());

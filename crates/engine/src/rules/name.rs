@@ -239,6 +239,10 @@ fn match_part(doc: &Document, part: &NamePart, i: usize) -> Option<usize> {
     if part.alt.as_deref().is_some_and(|a| doc.tokens[i].is_agent() && doc.fold(i) == a) {
         return Some(i);
     }
+    // Cheap reject before comparing whole words.
+    if doc.fold(i).as_bytes().first() != part.words[0].as_bytes().first() {
+        return None;
+    }
     let mut k = i;
     for (n, w) in part.words.iter().enumerate() {
         if k >= doc.tokens.len() || !doc.tokens[k].is_agent() || doc.fold(k) != w {

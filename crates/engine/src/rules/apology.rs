@@ -56,7 +56,7 @@ pub(crate) const HOLLOW: &[Phrase] = &[
     pn("sorry|apologize|apologise|apologies|apologizing|apologising if you|we|i|this|that|it|any feel|felt|think|thought|believe|were|are|have|had|found|got|experienced|caused|was|has|seemed|upset|offended|made|came", "An apology with an if questions whether anything went wrong. Own what happened instead.", &[]),
     // Generic.
     pn("sorry|apologize|apologise|apologies|apology for any|whatever inconvenience|inconveniences|confusion|trouble|frustration|issues|problems|difficulty|difficulties|disappointment|distress|upset|hassle", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
-    pn("sorry|apologize|apologise|apologies|apology for the|this inconvenience|trouble|confusion|frustration this|that|it|you? may|might|has|have? have? caused|created|experienced", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
+    pn("sorry|apologize|apologise|apologies|apology for the|this inconvenience|inconveniences this|that|it|you? may|might|has|have? have? caused|created|experienced", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
     pn("regret any|the inconvenience|confusion|trouble|frustration", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
     pn("inconvenience this|that|it may|might|has|have? have? caused", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
     // Blame-shifting.
@@ -150,6 +150,12 @@ mod tests {
         assert_flags(Cue::ApologyHollow, "⟦Sorry, but⟧ that's policy.");
         assert_clean(Cue::Apology, "We apologize for any inconvenience.");
         assert_clean(Cue::Apology, "Sorry, but that's policy.");
+    }
+
+    #[test]
+    fn a_specific_apology_for_what_it_caused_is_real() {
+        assert_flags(Cue::Apology, "⟦I apologise⟧ for the trouble this has caused.");
+        assert_flags(Cue::ApologyHollow, "We ⟦apologize for the inconvenience this may have caused⟧.");
     }
 
     #[test]

@@ -86,6 +86,17 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("in case you forgot", PUTDOWN, &[]),
     pn("in case you didn't|haven't notice|noticed", PUTDOWN, &[]),
     pn("calm down", PUTDOWN, &[]),
+    pn("perhaps|maybe you missed|overlooked|skipped|forgot", PUTDOWN, &[]),
+    pn("you do|did realize|realise|understand that", PUTDOWN, &[]),
+    pn("not sure if|whether you're|youre aware", PUTDOWN, &[]),
+    pn("not sure if|whether you are aware", PUTDOWN, &[]),
+    pn("as you should|ought to? already? know", PUTDOWN, &[]),
+    pn("as you should|ought to? be aware", PUTDOWN, &[]),
+    pn("as you should've|shouldve known", PUTDOWN, &[]),
+    pn("as you already know", PUTDOWN, &[]),
+    pn("for your information", REPEAT, &[]),
+    pn("in case it wasn't|wasnt clear", REPEAT, REPEAT_BETTER),
+    pn("to be perfectly|absolutely|crystal clear", REPEAT, &[]),
     // Mock wishes and praise.
     pn("newsflash", MOCK, &[]),
     pn("news flash", MOCK, &[]),
@@ -168,6 +179,13 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦What part of⟧ 'restart' is unclear?");
         assert_flags(Cue::Sarcasm, "We looked into your ⟦\"urgent\"⟧ issue.");
         assert_flags(Cue::Sarcasm, "⟦Thanks for nothing⟧.");
+    }
+
+    #[test]
+    fn flags_condescending_reminders() {
+        assert_flags(Cue::Sarcasm, "⟦Perhaps you missed⟧ the part about the fee.");
+        assert_flags(Cue::Sarcasm, "⟦As you should already know⟧, refunds take 5 days.");
+        assert_flags(Cue::Sarcasm, "⟦Not sure if you're aware⟧, but the store closes at 6.");
     }
 
     #[test]

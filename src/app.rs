@@ -1,7 +1,6 @@
 //! The app shell: state, derived analysis, and the effects that talk to the
 //! outside world.
 
-use cornerstone_engine::span::utf16_offsets;
 use cornerstone_engine::{analyze, Context, Report};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -29,15 +28,7 @@ pub struct Analysis {
 impl Analysis {
     pub fn new(text: String, customer_name: &str) -> Analysis {
         let report = analyze(&text, &Context::with_customer_name(customer_name));
-        let offsets: Vec<usize> =
-            report.findings.iter().filter_map(|f| f.span).flat_map(|s| [s.start(), s.end()]).collect();
-        let converted = utf16_offsets(&text, &offsets);
-        let mut it = converted.chunks(2);
-        let utf16 = report
-            .findings
-            .iter()
-            .map(|f| f.span.and_then(|_| it.next()).map(|c| (c[0] as u32, c[1] as u32)))
-            .collect();
+        let utf16 = report.utf16_spans(&text).into_iter().map(|r| r.map(|(s, e)| (s as u32, e as u32))).collect();
         Analysis { text, report, utf16 }
     }
 }
@@ -90,13 +81,17 @@ pub fn App() -> impl IntoView {
     });
     let analysis = Memo::new(move |_| Analysis::new(analysed.get(), &name.get()));
 
-    // Keep the draft and name for a reload of this tab only.
-    Effect::new(move |_| {
-        let saved = storage::save(DRAFT_KEY, &draft.get()).and_then(|_| storage::save(NAME_KEY, &name.get()));
-        if let Err(message) = saved {
-            notice.set(Some(message));
-        }
-    });
+    // Keep the draft and name for a reload of this tab only; each effect
+    // writes only the value that changed.
+    let keep = move |key: &'static str, value: RwSignal<String>| {
+        Effect::new(move |_| {
+            if let Err(message) = value.with(|v| storage::save(key, v)) {
+                notice.set(Some(message));
+            }
+        });
+    };
+    keep(DRAFT_KEY, draft);
+    keep(NAME_KEY, name);
 
     let announcement = RwSignal::new(String::new());
     let coach = Coach { draft, name, analysis, textarea: NodeRef::new(), announcement, notice };

@@ -11,7 +11,7 @@ extern "C" {
     fn clipboard_write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// Selects UTF-16 range `start..end` of the textarea and scrolls it into view.
+/// Focuses the textarea and selects UTF-16 range `start..end` of it.
 pub fn select(textarea: &HtmlTextAreaElement, start: u32, end: u32) {
     let _ = textarea.focus();
     let _ = textarea.set_selection_range(start, end);

@@ -499,10 +499,7 @@ impl<'a> Document<'a> {
         // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
         for (k, t) in self.tokens.iter().enumerate() {
             let w = &text[t.span];
-            if w.len() >= 3
-                && w.bytes().all(|c| c == b'X' || c == b'x')
-                && (w.bytes().all(|c| c == b'X') || w.len() >= 3)
-            {
+            if w.len() >= 3 && w.bytes().all(|c| c == b'X' || c == b'x') {
                 let prev_masked = k > 0 && {
                     let p = &self.tokens[k - 1];
                     p.gap_has(gap::TIGHT_HYPHEN) || text[p.span.end()..t.span.start()].contains(['*', '/', '.', '#'])

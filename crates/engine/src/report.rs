@@ -141,24 +141,27 @@ impl Report {
         &self.cornerstones[c as usize]
     }
 
+    /// Each finding's span as UTF-16 offsets into `text` (what the DOM and
+    /// JavaScript count in), in one pass over the text; `None` for findings
+    /// without a span.
+    pub fn utf16_spans(&self, text: &str) -> Vec<Option<(usize, usize)>> {
+        let offsets: Vec<usize> =
+            self.findings.iter().filter_map(|f| f.span).flat_map(|s| [s.start(), s.end()]).collect();
+        let converted = utf16_offsets(text, &offsets);
+        let mut pairs = converted.chunks(2);
+        self.findings.iter().map(|f| f.span.and_then(|_| pairs.next()).map(|c| (c[0], c[1]))).collect()
+    }
+
     /// The report in its public JSON shape (see the README), with UTF-16
     /// offsets computed in one pass over `text`.
     pub fn to_json(&self, text: &str) -> JsonReport {
-        let offsets: Vec<usize> =
-            self.findings.iter().filter_map(|f| f.span).flat_map(|s| [s.start(), s.end()]).collect();
-        let utf16 = utf16_offsets(text, &offsets);
-        let mut k = 0;
+        let utf16 = self.utf16_spans(text);
         let findings = self
             .findings
             .iter()
-            .map(|f| {
-                let (start_utf16, end_utf16) = match f.span {
-                    Some(_) => {
-                        k += 2;
-                        (Some(utf16[k - 2]), Some(utf16[k - 1]))
-                    }
-                    None => (None, None),
-                };
+            .zip(&utf16)
+            .map(|(f, range)| {
+                let (start_utf16, end_utf16) = (range.map(|r| r.0), range.map(|r| r.1));
                 JsonFinding {
                     cue: f.cue.id(),
                     cornerstone: f.cornerstone(),

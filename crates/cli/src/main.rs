@@ -4,12 +4,12 @@
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use cornerstone_engine::{analyze, Context, JsonReport, Report, Severity};
+use cornerstone_engine::{analyze, analyze_with, Context, JsonReport, Report, RulePack, Severity};
 use serde::{Deserialize, Serialize};
 
 const USAGE: &str = "\
-Usage: cornerstone check [--customer-name NAME] [--format text|json] [FILE...]
-       cornerstone check --jsonl < drafts.jsonl
+Usage: cornerstone check [--customer-name NAME] [--rules PACK] [--format text|json] [FILE...]
+       cornerstone check [--rules PACK] --jsonl < drafts.jsonl
 
 Checks customer-service drafts for tone: name usage, apologies, gratitude,
 sarcasm and the rest of the four cornerstones of customer service.
@@ -18,12 +18,13 @@ Reads each FILE, or standard input when none is given (or for '-').
 
 Options:
   --customer-name NAME   the customer's name, to check it is used and spelled right
+  --rules PACK           a team rule pack (JSON; see cornerstone.rules.schema.json)
   --format text|json     compiler-style lines (default) or one JSON report per input
   --jsonl                read JSON lines {\"id\", \"customer_name\", \"draft\"} from
                          standard input, write one result line per input line
   -h, --help             show this help
 
-Exit status: 0 no warnings, 1 warnings found, 2 bad usage or unreadable input.";
+Exit status: 0 no warnings, 1 warnings found, 2 bad usage, unreadable input or a broken rule pack.";
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Format {
@@ -34,6 +35,7 @@ enum Format {
 #[derive(Debug)]
 struct Args {
     customer_name: Option<String>,
+    rules: Option<String>,
     format: Format,
     jsonl: bool,
     files: Vec<String>,
@@ -46,7 +48,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
         Some(other) => return Err(format!("unknown command '{other}' (expected 'check')")),
         None => return Err("missing command (expected 'check')".into()),
     }
-    let mut out = Args { customer_name: None, format: Format::Text, jsonl: false, files: Vec::new() };
+    let mut out = Args { customer_name: None, rules: None, format: Format::Text, jsonl: false, files: Vec::new() };
     let mut only_files = false;
     while let Some(arg) = args.next() {
         if only_files {
@@ -61,6 +63,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             |name: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"));
         match flag.as_str() {
             "--customer-name" => out.customer_name = Some(value("--customer-name")?),
+            "--rules" => out.rules = Some(value("--rules")?),
             "--format" => {
                 out.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
@@ -93,11 +96,47 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let pack = match args.rules.as_deref().map(load_pack).transpose() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("cornerstone: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let checker = Checker { pack };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let outcome = if args.jsonl { run_jsonl(&args, io::stdin().lock(), &mut out) } else { run_files(&args, &mut out) };
+    let outcome = if args.jsonl {
+        run_jsonl(&args, &checker, io::stdin().lock(), &mut out)
+    } else {
+        run_files(&args, &checker, &mut out)
+    };
     let _ = out.flush();
     ExitCode::from(outcome.code())
+}
+
+/// Reads and compiles a rule pack; the error names the file, line, column
+/// and field.
+fn load_pack(path: &str) -> Result<RulePack, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read the rule pack: {e}"))?;
+    RulePack::from_json(&text).map_err(|e| {
+        let at = if e.path.is_empty() { String::new() } else { format!(" at {}", e.path) };
+        format!("{path}:{}:{}: broken rule pack{at}: {}", e.line, e.column, e.message)
+    })
+}
+
+/// The built-in rules, or the built-in rules with a team's pack.
+struct Checker {
+    pack: Option<RulePack>,
+}
+
+impl Checker {
+    fn check(&self, text: &str, ctx: &Context) -> Report {
+        match &self.pack {
+            Some(pack) => analyze_with(text, ctx, pack),
+            None => analyze(text, ctx),
+        }
+    }
 }
 
 /// What the run found, for the exit status.
@@ -119,7 +158,7 @@ impl Outcome {
     }
 }
 
-fn run_files(args: &Args, out: &mut impl Write) -> Outcome {
+fn run_files(args: &Args, checker: &Checker, out: &mut impl Write) -> Outcome {
     let mut outcome = Outcome::default();
     let ctx = args.customer_name.as_deref().map(Context::with_customer_name).unwrap_or_default();
     let files: Vec<String> = if args.files.is_empty() { vec!["-".into()] } else { args.files.clone() };
@@ -154,7 +193,7 @@ fn run_files(args: &Args, out: &mut impl Write) -> Outcome {
                 continue;
             }
         };
-        let report = analyze(&text, &ctx);
+        let report = checker.check(&text, &ctx);
         outcome.warnings |= report.warnings() > 0;
         let _ = match args.format {
             Format::Text => write_text(out, &label, &text, &report, color),
@@ -234,7 +273,7 @@ struct JsonlError<'a> {
     error: String,
 }
 
-fn run_jsonl(args: &Args, input: impl BufRead, out: &mut impl Write) -> Outcome {
+fn run_jsonl(args: &Args, checker: &Checker, input: impl BufRead, out: &mut impl Write) -> Outcome {
     let mut outcome = Outcome::default();
     let default_ctx = args.customer_name.as_deref().map(Context::with_customer_name).unwrap_or_default();
     for (n, line) in input.split(b'\n').enumerate() {
@@ -266,7 +305,7 @@ fn run_jsonl(args: &Args, input: impl BufRead, out: &mut impl Write) -> Outcome 
                     Some(name) => Context::with_customer_name(name),
                     None => default_ctx.clone(),
                 };
-                let report = analyze(&item.draft, &ctx);
+                let report = checker.check(&item.draft, &ctx);
                 outcome.warnings |= report.warnings() > 0;
                 let _ = writeln!(out, "{}", json(&JsonlOutput { id: &item.id, report: report.to_json(&item.draft) }));
             }

@@ -12,7 +12,8 @@ fn cornerstone(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // The command may exit before reading its input (bad usage, broken pack).
+    let _ = child.stdin.take().unwrap().write_all(stdin);
     child.wait_with_output().unwrap()
 }
 
@@ -108,4 +109,44 @@ fn bad_usage_exits_two_with_a_message() {
     assert!(String::from_utf8(out.stderr).unwrap().contains("unknown format 'xml'"));
     let out = cornerstone(&["frobnicate"], b"");
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_team_rule_pack_adds_its_own_rules() {
+    let pack = temp_file(
+        "acme.rules.json",
+        br#"{ "avoid": [{ "phrase": "Zendo", "message": "Don't name competitors.", "better": ["another provider"] }],
+              "disable": ["name-missing"] }"#,
+    );
+    let out = cornerstone(&["check", "--rules", &pack], b"We fixed it today, unlike Zendo.");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out).lines().take(3).collect::<Vec<_>>(),
+        ["<stdin>:1:27: warning[team-avoid]: Don't name competitors.", "    \"Zendo\"", "    = try: another provider"]
+    );
+    assert!(!stdout(&out).contains("name-missing"));
+    // The same pack applies to JSON lines.
+    let out = cornerstone(&["check", "--rules", &pack, "--jsonl"], b"{\"id\": 1, \"draft\": \"Zendo did it\"}\n");
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(line["findings"][0]["cue"], "team-avoid");
+    assert_eq!(line["findings"][0]["text"], "Zendo");
+}
+
+#[test]
+fn a_broken_rule_pack_exits_two_naming_file_line_column_and_field() {
+    let pack = temp_file("broken.rules.json", b"{\n  \"disable\": [\"shouting\", 3]\n}");
+    let out = cornerstone(&["check", "--rules", &pack], b"We fixed it.");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "cornerstone: {pack}:2:27: broken rule pack at disable[1]: invalid type: integer `3`, expected a string\n"
+        )
+    );
+    let out = cornerstone(&["check", "--rules", "/nonexistent/pack.json"], b"We fixed it.");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .starts_with("cornerstone: /nonexistent/pack.json: cannot read the rule pack: "));
 }

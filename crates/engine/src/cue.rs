@@ -172,6 +172,12 @@ cues! {
         "Taking personal ownership tells the customer their problem is in safe hands.";
     Deflection => "deflection", Dependable, Warning, "Deflects responsibility",
         "This passes the problem on. Say what you will do to get it solved, even if another team does the work.";
+    TeamAvoid => "team-avoid", Respect, Warning, "Team rule",
+        "Your team's rule pack asks you not to use this phrase.";
+    SignOff => "sign-off", Respect, Praise, "Team sign-off",
+        "The reply ends with your team's sign-off.";
+    SignOffMissing => "sign-off-missing", Respect, Warning, "Team sign-off missing",
+        "Your team's rule pack asks every reply to end with its sign-off.";
 }
 
 impl Cue {

@@ -217,6 +217,11 @@ const OPENERS: &[&str] = &[
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Document<'a> {
+        Document::parse_with(text, Lexicon::global())
+    }
+
+    /// Parses with a given lexicon (the built-in one plus a rule pack's phrases).
+    pub fn parse_with(text: &'a str, lexicon: &Lexicon) -> Document<'a> {
         let quoted = merge(find_quoted_regions(text), Vec::new());
         let (inline_customer, inline_quotes) = find_inline_quotes(text, &quoted);
         let quoted = merge(quoted, inline_customer);
@@ -237,7 +242,7 @@ impl<'a> Document<'a> {
         doc.find_placeholders();
         doc.mark_regions();
         doc.find_greeting();
-        doc.hits = Lexicon::global().scan(&doc);
+        doc.hits = lexicon.scan(&doc);
         doc.longest_hit = doc.hits.iter().map(|h| h.iter().map(|h| h.span.len()).max().unwrap_or(0)).collect();
         doc
     }
@@ -255,7 +260,12 @@ impl<'a> Document<'a> {
 
     /// Lexicon hits of one table, in text order.
     pub fn hits(&self, table: crate::rules::T) -> &[Hit] {
-        self.hits.get(table as usize).map(Vec::as_slice).unwrap_or(&[])
+        self.hits_at(table as usize)
+    }
+
+    /// Lexicon hits by table index (a rule pack's tables follow the built-in ones).
+    pub fn hits_at(&self, table: usize) -> &[Hit] {
+        self.hits.get(table).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Whether any hit of `table` overlaps `span`.

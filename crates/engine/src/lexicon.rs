@@ -56,9 +56,14 @@ pub(crate) struct Hit {
     pub span: Span,
 }
 
+/// What a phrase a team added in a rule pack carries: nothing of its own.
+const TEAM_PHRASE: Phrase = p("");
+
 impl Hit {
+    /// The table entry that matched; a team's own phrase (an entry past the
+    /// built-in table) carries no note or better phrasing.
     pub fn phrase(&self, table: crate::rules::T) -> &'static Phrase {
-        &crate::rules::TABLES[table as usize][self.entry as usize]
+        crate::rules::TABLES[table as usize].get(self.entry as usize).unwrap_or(&TEAM_PHRASE)
     }
 }
 
@@ -120,38 +125,60 @@ impl Lexicon {
         LEXICON.get_or_init(|| Lexicon::build(crate::rules::TABLES))
     }
 
+    /// A lexicon with no phrases, for splitting text into words only.
+    pub fn empty() -> &'static Lexicon {
+        static EMPTY: OnceLock<Lexicon> = OnceLock::new();
+        EMPTY.get_or_init(|| Lexicon::build(&[]))
+    }
+
     fn build(tables: &[&[Phrase]]) -> Lexicon {
-        let mut patterns = Vec::new();
-        let mut by_first: FnvMap<Box<str>, Node> = FnvMap::default();
+        let mut lex = Lexicon { patterns: Vec::new(), by_first: FnvMap::default(), tables: tables.len() };
         for (t, table) in tables.iter().enumerate() {
             for (e, phrase) in table.iter().enumerate() {
-                let elems = parse_pattern(phrase.pat);
-                let id = patterns.len() as u32;
-                let firsts: Vec<Box<str>> = match &elems[0] {
-                    (Elem::Word(w), false) => vec![w.clone()],
-                    (Elem::Alt(ws), false) => ws.to_vec(),
-                    _ => panic!("phrase {:?}: the first element must be a required word", phrase.pat),
-                };
-                let seconds: Option<Vec<Box<str>>> = match elems.get(1) {
-                    Some((Elem::Word(w), false)) => Some(vec![w.clone()]),
-                    Some((Elem::Alt(ws), false)) => Some(ws.to_vec()),
-                    _ => None,
-                };
-                for f in firsts {
-                    let node = by_first.entry(f).or_default();
-                    match &seconds {
-                        Some(ws) => {
-                            for w in ws {
-                                node.by_second.entry(w.clone()).or_default().push(id);
-                            }
-                        }
-                        None => node.any.push(id),
-                    }
-                }
-                patterns.push(Pattern { table: t as u16, entry: e as u16, elems });
+                lex.add(t as u16, e as u16, parse_pattern(phrase.pat), phrase.pat);
             }
         }
-        Lexicon { patterns, by_first, tables: tables.len() }
+        lex
+    }
+
+    /// The built-in tables plus a rule pack's phrases: `extra` holds
+    /// (table, entry, folded words); `tables` counts the pack's own tables too.
+    pub fn with_extra(tables: usize, extra: &[(u16, u16, Vec<String>)]) -> Lexicon {
+        let mut lex = Lexicon::build(crate::rules::TABLES);
+        lex.tables = lex.tables.max(tables);
+        for (t, e, words) in extra {
+            let elems: Box<[(Elem, bool)]> = words.iter().map(|w| (Elem::Word(w.as_str().into()), false)).collect();
+            if !elems.is_empty() {
+                lex.add(*t, *e, elems, "(rule pack phrase)");
+            }
+        }
+        lex
+    }
+
+    fn add(&mut self, table: u16, entry: u16, elems: Box<[(Elem, bool)]>, source: &str) {
+        let id = self.patterns.len() as u32;
+        let firsts: Vec<Box<str>> = match &elems[0] {
+            (Elem::Word(w), false) => vec![w.clone()],
+            (Elem::Alt(ws), false) => ws.to_vec(),
+            _ => panic!("phrase {source:?}: the first element must be a required word"),
+        };
+        let seconds: Option<Vec<Box<str>>> = match elems.get(1) {
+            Some((Elem::Word(w), false)) => Some(vec![w.clone()]),
+            Some((Elem::Alt(ws), false)) => Some(ws.to_vec()),
+            _ => None,
+        };
+        for f in firsts {
+            let node = self.by_first.entry(f).or_default();
+            match &seconds {
+                Some(ws) => {
+                    for w in ws {
+                        node.by_second.entry(w.clone()).or_default().push(id);
+                    }
+                }
+                None => node.any.push(id),
+            }
+        }
+        self.patterns.push(Pattern { table, entry, elems });
     }
 
     /// All hits in the document's own words, grouped by table, in text order.

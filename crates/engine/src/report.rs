@@ -15,11 +15,14 @@ pub struct Finding {
     pub message: String,
     /// Better phrasings that can replace the spanned words.
     pub suggestions: Vec<String>,
+    /// A rule pack's own filing for its "avoid" phrases; `None` files the
+    /// finding where its cue belongs.
+    pub(crate) filed: Option<(Cornerstone, Severity)>,
 }
 
 impl Finding {
     pub fn new(cue: Cue, span: Option<Span>) -> Finding {
-        Finding { cue, span, message: cue.default_message().to_string(), suggestions: Vec::new() }
+        Finding { cue, span, message: cue.default_message().to_string(), suggestions: Vec::new(), filed: None }
     }
 
     pub fn with_message(mut self, message: impl Into<String>) -> Finding {
@@ -35,12 +38,18 @@ impl Finding {
         self
     }
 
+    /// Files the finding under another cornerstone and severity than its cue's.
+    pub(crate) fn filed_under(mut self, cornerstone: Cornerstone, severity: Severity) -> Finding {
+        self.filed = Some((cornerstone, severity));
+        self
+    }
+
     pub fn severity(&self) -> Severity {
-        self.cue.severity()
+        self.filed.map_or(self.cue.severity(), |f| f.1)
     }
 
     pub fn cornerstone(&self) -> Cornerstone {
-        self.cue.cornerstone()
+        self.filed.map_or(self.cue.cornerstone(), |f| f.0)
     }
 }
 

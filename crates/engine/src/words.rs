@@ -22,6 +22,7 @@ set she should since so some someone something soon sorry still such support sur
 their them then there these they thing things think this those though through time to today together too top totally
 two under understand until up update us use used very via wait want was way we welcome well were what when where whether
 which while who why will wish with within without would yes yet you your yours
+unlike despite although besides regarding following unfortunately luckily fortunately actually also meanwhile instead otherwise
 apple art ash autumn amber angel april bill bob brook bud carol chance chase cliff crystal daisy dale dawn destiny don
 drew faith frank gene glen grace guy harmony heather holly hope hunter iris ivy jack jasmine joy june lily mark
 melody penny pat ray rich rob rose ruby sandy sky summer sunny sue trinity van

@@ -34,6 +34,9 @@ macro_rules! tables {
 
         /// All tables, indexed by [`T`].
         pub(crate) static TABLES: &[&[Phrase]] = &[$($path),*];
+
+        /// How many built-in tables there are; a rule pack's own come after.
+        pub(crate) const TABLES_LEN: usize = [$(T::$name),*].len();
     };
 }
 
@@ -86,9 +89,41 @@ pub(crate) static RULES: &[(&str, Check)] = &[
     ("ownership", ownership::check),
 ];
 
+/// The table a rule pack's phrases for `cue` join, for the cues whose rule
+/// finds them by phrase.
+pub(crate) fn phrase_table(cue: Cue) -> Option<T> {
+    Some(match cue {
+        Cue::Apology => T::ApologyOwn,
+        Cue::ApologyHollow => T::ApologyHollow,
+        Cue::Gratitude => T::Thanks,
+        Cue::Sarcasm => T::Sarcasm,
+        Cue::Profanity => T::Profanity,
+        Cue::Blame => T::Blame,
+        Cue::Demand => T::Demand,
+        Cue::PoliteRequest => T::Polite,
+        Cue::Empathy => T::Empathy,
+        Cue::Boilerplate => T::Boilerplate,
+        Cue::NegativeLanguage => T::Negative,
+        Cue::PositiveLanguage => T::Positive,
+        Cue::ExtraMile => T::ExtraMile,
+        Cue::NextSteps => T::NextSteps,
+        Cue::Commitment => T::Concrete,
+        Cue::VagueCommitment => T::Vague,
+        Cue::OverPromise => T::OverPromise,
+        Cue::Ownership => T::Ownership,
+        Cue::Deflection => T::Deflection,
+        _ => return None,
+    })
+}
+
 /// The hits of `table`, without hits that overlap an earlier, longer one.
 pub(crate) fn distinct_hits(doc: &Document, table: T) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = doc.hits(table).to_vec();
+    distinct_hits_at(doc, table as usize)
+}
+
+/// [`distinct_hits`] by table index, for a rule pack's own tables too.
+pub(crate) fn distinct_hits_at(doc: &Document, table: usize) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = doc.hits_at(table).to_vec();
     hits.sort_by_key(|h| (h.span.start(), std::cmp::Reverse(h.span.end())));
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {

@@ -397,6 +397,12 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_adverb_or_preposition_is_not_a_name() {
+        assert_clean(Cue::NameUsed, "Unlike Zendo, we fixed it today.");
+        assert_clean(Cue::NameUsed, "Unfortunately, the parcel is late.");
+    }
+
+    #[test]
     fn grace_period_is_not_a_use_of_graces_name() {
         assert_absent_finding(
             Cue::NameMissing,

@@ -1,0 +1,131 @@
+//! A support team tailors Cornerstone with a rule pack, and gets told exactly
+//! what is wrong when the pack is broken.
+
+use cornerstone_engine::{analyze, analyze_with, phrase_families, Context, Cornerstone, Cue, RulePack, Severity};
+
+const ACME: &str = r#"{
+  "$schema": "./cornerstone.rules.schema.json",
+  "name": "Acme support",
+  "disable": ["boilerplate", "next-steps-missing"],
+  "phrases": { "over-promise": ["lifetime warranty"], "apology": ["we owe you one"] },
+  "avoid": [
+    { "phrase": "Zendo", "message": "Don't name competitors.", "better": ["another provider"] },
+    { "phrase": "free upgrade", "message": "Only sales can offer upgrades.", "cornerstone": "dependable", "severity": "tip" }
+  ],
+  "signOff": { "phrases": ["The Acme Support Team"], "message": "End with 'The Acme Support Team'." }
+}"#;
+
+fn spans(text: &str, pack: &RulePack, cue: Cue) -> Vec<String> {
+    let report = analyze_with(text, &Context::default(), pack);
+    report
+        .findings
+        .iter()
+        .filter(|f| f.cue == cue)
+        .map(|f| f.span.map_or(String::new(), |s| text[s].to_string()))
+        .collect()
+}
+
+#[test]
+fn a_team_pack_adds_phrases_avoids_competitors_and_requires_its_sign_off() {
+    let pack = RulePack::from_json(ACME).unwrap();
+    assert_eq!(pack.name.as_deref(), Some("Acme support"));
+    let draft = "Hi Sam,\nUnlike Zendo, we include a lifetime warranty and a Free Upgrade. We owe you one.\nThe Acme Support Team";
+    assert_eq!(spans(draft, &pack, Cue::OverPromise), ["lifetime warranty"]);
+    assert_eq!(spans(draft, &pack, Cue::Apology), ["We owe you one"]);
+    assert_eq!(spans(draft, &pack, Cue::TeamAvoid), ["Zendo", "Free Upgrade"]);
+    assert_eq!(spans(draft, &pack, Cue::SignOff), ["The Acme Support Team"]);
+    assert!(spans(draft, &pack, Cue::SignOffMissing).is_empty());
+
+    let report = analyze_with(draft, &Context::default(), &pack);
+    let zendo = report.findings.iter().find(|f| f.cue == Cue::TeamAvoid).unwrap();
+    assert_eq!(zendo.message, "Don't name competitors.");
+    assert_eq!(zendo.suggestions, ["another provider"]);
+    assert_eq!((zendo.cornerstone(), zendo.severity()), (Cornerstone::Respect, Severity::Warning));
+    let upgrade = report.findings.iter().filter(|f| f.cue == Cue::TeamAvoid).nth(1).unwrap();
+    assert_eq!((upgrade.cornerstone(), upgrade.severity()), (Cornerstone::Dependable, Severity::Tip));
+    assert!(report
+        .cornerstone(Cornerstone::Dependable)
+        .hints
+        .iter()
+        .any(|&i| report.findings[i].cue == Cue::TeamAvoid));
+}
+
+#[test]
+fn a_missing_sign_off_is_a_warning_with_the_team_message_and_disabled_cues_stay_quiet() {
+    let pack = RulePack::from_json(ACME).unwrap();
+    let draft = "Thanks for your patience. We value your business. We fixed it.\nBest, Sam";
+    let report = analyze_with(draft, &Context::default(), &pack);
+    let missing = report.findings.iter().find(|f| f.cue == Cue::SignOffMissing).unwrap();
+    assert_eq!((missing.span, missing.message.as_str()), (None, "End with 'The Acme Support Team'."));
+    // Built in, "We value your business" is boilerplate; the pack turns it off.
+    assert!(analyze(draft, &Context::default()).has(Cue::Boilerplate));
+    assert!(!report.has(Cue::Boilerplate));
+    assert!(!report.has(Cue::NextStepsMissing));
+    // A sign-off early in a long reply does not close it.
+    let early = "The Acme Support Team here. We fixed it. It works now. We tested it twice. All good. Enjoy.";
+    assert!(spans(early, &pack, Cue::SignOffMissing) == [""]);
+    // An empty draft has nothing to sign yet.
+    assert!(spans("", &pack, Cue::SignOffMissing).is_empty());
+}
+
+#[test]
+fn phrases_can_join_every_family_that_is_found_by_phrase() {
+    for cue in phrase_families() {
+        let json = format!(r#"{{ "phrases": {{ "{}": ["zorblax quux"] }} }}"#, cue.id());
+        let pack = RulePack::from_json(&json).unwrap();
+        let draft = "Hello Sam. I will zorblax quux for you.";
+        assert_eq!(spans(draft, &pack, cue), ["zorblax quux"], "{}", cue.id());
+        assert!(spans(draft, &RulePack::from_json("{}").unwrap(), cue).iter().all(|s| s != "zorblax quux"));
+    }
+}
+
+#[test]
+fn without_a_pack_the_results_are_the_built_in_ones() {
+    let empty = RulePack::from_json("{}").unwrap();
+    let draft = "Hi Pryia, we apologize for any inconvenience. As I already explained, it is YOUR fault!!";
+    let ctx = Context::with_customer_name("Priya");
+    assert_eq!(analyze_with(draft, &ctx, &empty), analyze(draft, &ctx));
+}
+
+#[track_caller]
+fn broken(json: &str) -> String {
+    RulePack::from_json(json).err().expect("the pack should be refused").to_string()
+}
+
+#[test]
+fn a_broken_pack_is_refused_with_where_and_what() {
+    assert_eq!(broken("{\n  \"disable\": [\"shouting\",]\n}"), "line 2, column 26, at disable: trailing comma");
+    assert_eq!(
+        broken("{\n  \"disabel\": []\n}"),
+        "line 2, column 11, at disabel: unknown field `disabel`, expected one of `$schema`, `name`, `disable`, `phrases`, `avoid`, `signOff`"
+    );
+    assert_eq!(
+        broken("{\"avoid\": [{\"phrase\": \"x\", \"message\": 5}]}"),
+        "line 1, column 39, at avoid[0].message: invalid type: integer `5`, expected a string"
+    );
+    assert_eq!(
+        broken("{\"disable\": [\"shouting\", \"shoutin\"]}"),
+        "line 1, column 35, at disable[1]: unknown cue id 'shoutin' (did you mean 'shouting'?)"
+    );
+    let tone = broken("{\"disable\": [\"tone\"]}");
+    assert!(
+        tone.starts_with("line 1, column 20, at disable[0]: unknown cue id 'tone'; known ids: name-used, "),
+        "{tone}"
+    );
+    assert!(broken("{\"phrases\": {\"shouting\": [\"loud\"]}}")
+        .starts_with("line 1, column 23, at phrases.shouting: cue 'shouting' takes no phrases (it is not found by phrase); phrases can be added to: apology, "));
+    assert_eq!(
+        broken("{\"avoid\": [{\"phrase\": \" !! \", \"message\": \"m\"}]}"),
+        "line 1, column 28, at avoid[0].phrase: the phrase \" !! \" has no words"
+    );
+    assert_eq!(
+        broken("{\"avoid\": [{\"phrase\": \"x\", \"message\": \"m\", \"cornerstone\": \"kindness\"}]}")
+            .split(';')
+            .next()
+            .unwrap(),
+        "line 1, column 69, at avoid[0].cornerstone: unknown cornerstone 'kindness'"
+    );
+    assert_eq!(broken("{} {}"), "line 1, column 4: trailing characters");
+    assert_eq!(broken(""), "line 1, column 0: EOF while parsing a value");
+    assert_eq!(broken("\n  [\"shouting\"]"), "line 2, column 3: a rule pack is a JSON object ({ ... }), not a list");
+}

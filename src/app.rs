@@ -1,12 +1,14 @@
 //! The app shell: state, derived analysis, and the effects that talk to the
 //! outside world.
 
-use cornerstone_engine::{analyze, Context, Report};
+use cornerstone_engine::{analyze, analyze_with, Context, Report, RulePack};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use crate::components::{Editor, Panel, Toolbar};
+use crate::rules::Rules;
 use crate::storage::{self, DRAFT_KEY, NAME_KEY};
+use crate::target::Target;
 
 /// Drafts up to this many bytes are analysed on every keystroke; longer ones
 /// after a pause in typing, so that typing never waits for analysis.
@@ -26,24 +28,45 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    pub fn new(text: String, customer_name: &str) -> Analysis {
-        let report = analyze(&text, &Context::with_customer_name(customer_name));
+    pub fn new(text: String, customer_name: &str, pack: Option<&RulePack>) -> Analysis {
+        let ctx = Context::with_customer_name(customer_name);
+        let report = match pack {
+            Some(pack) => analyze_with(&text, &ctx, pack),
+            None => analyze(&text, &ctx),
+        };
         let utf16 = report.utf16_spans(&text).into_iter().map(|r| r.map(|(s, e)| (s as u32, e as u32))).collect();
         Analysis { text, report, utf16 }
     }
 }
 
+/// Where the coach is running, which decides what the panel offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The full app with its own editor.
+    App,
+    /// Beside a host page's textarea (`Cornerstone.attach`).
+    Embed,
+    /// In an iframe, fed by its parent page (`?embed`).
+    Frame,
+}
+
 /// Everything the components share, provided as context.
 #[derive(Clone, Copy)]
 pub struct Coach {
+    pub mode: Mode,
     /// The draft as the agent typed it.
     pub draft: RwSignal<String>,
     /// The customer's name as entered.
     pub name: RwSignal<String>,
+    /// The team rule pack in use, if any, and what went wrong loading one.
+    pub rules: RwSignal<Rules>,
     /// The latest analysis (of the draft, or of a slightly older draft while
     /// a long one waits for a pause in typing).
     pub analysis: Memo<Analysis>,
+    /// The app's own textarea (unused when embedded).
     pub textarea: NodeRef<leptos::html::Textarea>,
+    /// Where "select" and "apply" act.
+    pub target: StoredValue<Target, LocalStorage>,
     /// What the panel announces to screen readers, debounced.
     pub announcement: RwSignal<String>,
     /// A problem the agent should know about (storage refused, copy failed).
@@ -51,35 +74,94 @@ pub struct Coach {
 }
 
 impl Coach {
+    /// The shared state and its derived analysis. Call inside a reactive owner.
+    pub fn new(mode: Mode, draft: String, name: String, rules: Rules, target: Target) -> Coach {
+        let draft = RwSignal::new(draft);
+        let name = RwSignal::new(name);
+        let rules = RwSignal::new(rules);
+
+        // Long drafts are analysed after a pause; short ones at once.
+        let analysed = RwSignal::new(draft.get_untracked());
+        let pending = StoredValue::new_local(None::<Timeout>);
+        Effect::new(move |_| {
+            let long = draft.with(|d| d.len() > LIVE_LIMIT);
+            if long {
+                let timer = Timeout::new(DEBOUNCE_MS, move || analysed.set(draft.get_untracked()));
+                pending.set_value(Some(timer));
+            } else {
+                pending.set_value(None);
+                analysed.set(draft.get());
+            }
+        });
+        let analysis =
+            Memo::new(move |_| rules.with(|r| Analysis::new(analysed.get(), &name.get(), r.pack.as_deref())));
+
+        let announcement = RwSignal::new(String::new());
+        let coach = Coach {
+            mode,
+            draft,
+            name,
+            rules,
+            analysis,
+            textarea: NodeRef::new(),
+            target: StoredValue::new_local(target),
+            announcement,
+            notice: RwSignal::new(None),
+        };
+        let announce_timer = StoredValue::new_local(None::<Timeout>);
+        Effect::new(move |_| {
+            let summary = coach.summary();
+            let timer = Timeout::new(ANNOUNCE_MS, move || announcement.set(summary));
+            announce_timer.set_value(Some(timer));
+        });
+        coach
+    }
+
     /// The one-line summary shown above the hints.
     pub fn summary(&self) -> String {
         if self.draft.with(|d| d.trim().is_empty()) {
-            return "Start typing or paste a draft reply".into();
+            return match self.mode {
+                Mode::App => "Start typing or paste a draft reply".into(),
+                Mode::Embed | Mode::Frame => "Start typing your reply".into(),
+            };
         }
         self.analysis.with(|a| a.report.summary())
     }
+
+    /// Whether the draft is still the analysed text, so that offsets never
+    /// land on the wrong words.
+    pub fn in_sync(&self) -> bool {
+        self.analysis.with_untracked(|a| self.draft.with_untracked(|d| *d == a.text))
+    }
+
+    /// Selects UTF-16 range `start..end` of the draft, wherever it is edited.
+    pub fn select(&self, start: u32, end: u32) {
+        if self.in_sync() {
+            self.target.with_value(|t| t.select(self.textarea, start, end));
+        }
+    }
+
+    /// Replaces UTF-16 range `start..end` of the draft so that undo works.
+    pub fn replace(&self, start: u32, end: u32, text: &str) {
+        if self.in_sync() {
+            self.target.with_value(|t| t.replace(self.textarea, start, end, text));
+        }
+    }
 }
 
+/// The full app. `rules` is the text of the `cornerstone.rules.json` found
+/// beside the app, if any.
 #[component]
-pub fn App() -> impl IntoView {
-    let draft = RwSignal::new(storage::load(DRAFT_KEY).unwrap_or_default());
-    let name = RwSignal::new(storage::load(NAME_KEY).unwrap_or_default());
-    let notice = RwSignal::new(None::<String>);
-
-    // Long drafts are analysed after a pause; short ones at once.
-    let analysed = RwSignal::new(draft.get_untracked());
-    let pending = StoredValue::new_local(None::<Timeout>);
-    Effect::new(move |_| {
-        let long = draft.with(|d| d.len() > LIVE_LIMIT);
-        if long {
-            let timer = Timeout::new(DEBOUNCE_MS, move || analysed.set(draft.get_untracked()));
-            pending.set_value(Some(timer));
-        } else {
-            pending.set_value(None);
-            analysed.set(draft.get());
-        }
-    });
-    let analysis = Memo::new(move |_| Analysis::new(analysed.get(), &name.get()));
+pub fn App(#[prop(optional)] rules: Option<String>) -> impl IntoView {
+    let rules = rules.map(|json| Rules::from_json("cornerstone.rules.json", &json)).unwrap_or_default();
+    let coach = Coach::new(
+        Mode::App,
+        storage::load(DRAFT_KEY).unwrap_or_default(),
+        storage::load(NAME_KEY).unwrap_or_default(),
+        rules,
+        Target::Own,
+    );
+    let Coach { name, notice, .. } = coach;
 
     // Keep the draft and name for a reload of this tab only; each effect
     // writes only the value that changed.
@@ -90,17 +172,8 @@ pub fn App() -> impl IntoView {
             }
         });
     };
-    keep(DRAFT_KEY, draft);
+    keep(DRAFT_KEY, coach.draft);
     keep(NAME_KEY, name);
-
-    let announcement = RwSignal::new(String::new());
-    let coach = Coach { draft, name, analysis, textarea: NodeRef::new(), announcement, notice };
-    let announce_timer = StoredValue::new_local(None::<Timeout>);
-    Effect::new(move |_| {
-        let summary = coach.summary();
-        let timer = Timeout::new(ANNOUNCE_MS, move || announcement.set(summary));
-        announce_timer.set_value(Some(timer));
-    });
     provide_context(coach);
 
     let initial_name = name.get_untracked();

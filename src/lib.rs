@@ -8,8 +8,28 @@
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod embed;
+pub mod frame;
 pub mod highlight;
+pub mod listener;
+pub mod rules;
 pub mod sample;
 pub mod storage;
+pub mod target;
 
 pub use app::App;
+
+use wasm_bindgen::prelude::*;
+
+/// Starts the app in the page's body: the full app, or the compact panel
+/// when the page is framed with `?embed`. `rules` is the text of the
+/// `cornerstone.rules.json` beside the app, when the loader found one.
+#[wasm_bindgen]
+pub fn start_app(rules: Option<String>) {
+    console_error_panic_hook::set_once();
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    match frame::FrameConfig::from_query(&search) {
+        Some(config) => leptos::mount::mount_to_body(move || frame::FrameApp(frame::FrameAppProps { config, rules })),
+        None => leptos::mount::mount_to_body(move || App(app::AppProps { rules })),
+    }
+}

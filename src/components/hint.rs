@@ -2,7 +2,6 @@ use cornerstone_engine::Severity;
 use leptos::prelude::*;
 
 use crate::app::Coach;
-use crate::dom;
 
 /// One coaching hint: what was found, where, why, and a better phrasing.
 #[component]
@@ -22,14 +21,10 @@ pub fn Hint(
         Severity::Tip => ("✎", "Tip"),
         Severity::Praise => ("✓", "Good"),
     };
-    // Acts only if the draft is still the analysed text, so that offsets
-    // never land on the wrong words.
-    let in_sync = move || coach.analysis.with_untracked(|a| coach.draft.with_untracked(|d| *d == a.text));
+    // The coach acts only while the draft is still the analysed text.
     let select = move |_| {
-        if let (Some((s, e)), Some(ta)) = (range, coach.textarea.get()) {
-            if in_sync() {
-                dom::select(&ta, s, e);
-            }
+        if let Some((s, e)) = range {
+            coach.select(s, e);
         }
     };
     let suggestions = finding.suggestions.clone();
@@ -59,10 +54,8 @@ pub fn Hint(
                                 .map(|s| {
                                     let replacement = s.clone();
                                     let apply = move |_| {
-                                        if let (Some((start, end)), Some(ta)) = (range, coach.textarea.get()) {
-                                            if in_sync() {
-                                                dom::replace(&ta, start, end, &replacement);
-                                            }
+                                        if let Some((start, end)) = range {
+                                            coach.replace(start, end, &replacement);
                                         }
                                     };
                                     view! {

@@ -1,7 +1,7 @@
 use cornerstone_engine::{Cornerstone, Status};
 use leptos::prelude::*;
 
-use crate::app::Coach;
+use crate::app::{Coach, Mode};
 use crate::components::Hint;
 use crate::dom;
 use crate::sample;
@@ -35,6 +35,24 @@ pub fn Panel() -> impl IntoView {
             <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">
                 {move || coach.announcement.get()}
             </div>
+            {move || {
+                coach
+                    .rules
+                    .with(|r| r.label())
+                    .map(|label| view! { <p class="rules-status" data-testid="rules-status">{label}</p> })
+            }}
+            {move || {
+                coach
+                    .rules
+                    .with(|r| r.problem.clone())
+                    .map(|problem| {
+                        view! {
+                            <p class="notice" role="alert" data-testid="rules-error">
+                                {problem}
+                            </p>
+                        }
+                    })
+            }}
             <Show
                 when=empty
                 fallback=move || {
@@ -42,13 +60,26 @@ pub fn Panel() -> impl IntoView {
                 }
             >
                 <div class="empty" data-testid="empty-state">
-                    <p>
-                        "Paste or type your reply on the left. Cornerstone checks it as you type: the customer's name, "
-                        "apologies, thanks, sarcasm, and the rest of the four cornerstones of customer service."
-                    </p>
-                    <button class="primary" data-testid="try-example" on:click=try_example>
-                        "Try an example"
-                    </button>
+                    {if coach.mode == Mode::App {
+                        view! {
+                            <p>
+                                "Paste or type your reply on the left. Cornerstone checks it as you type: the customer's name, "
+                                "apologies, thanks, sarcasm, and the rest of the four cornerstones of customer service."
+                            </p>
+                            <button class="primary" data-testid="try-example" on:click=try_example>
+                                "Try an example"
+                            </button>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <p>
+                                "Cornerstone checks your reply as you type: the customer's name, apologies, thanks, "
+                                "sarcasm, and the rest of the four cornerstones of customer service. It never leaves this page."
+                            </p>
+                        }
+                            .into_any()
+                    }}
                 </div>
             </Show>
             <details class="about" data-testid="about">

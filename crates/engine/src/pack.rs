@@ -36,6 +36,7 @@ pub struct RulePack {
     disabled: Vec<Cue>,
     avoid: Vec<Avoid>,
     sign_off: Option<SignOff>,
+    has_phrases: bool,
 }
 
 /// What is wrong with a rule pack, and where.
@@ -140,7 +141,13 @@ impl RulePack {
                 })
                 .collect(),
             sign_off: file.sign_off.map(|s| SignOff { message: s.message }),
+            has_phrases: file.phrases.values().any(|p| !p.is_empty()),
         }
+    }
+
+    /// Whether the pack changes nothing (the file a build ships to be filled in).
+    pub fn is_empty(&self) -> bool {
+        self.disabled.is_empty() && self.avoid.is_empty() && self.sign_off.is_none() && !self.has_phrases
     }
 
     /// Whether the pack turns this cue off.

@@ -129,3 +129,38 @@ fn a_broken_pack_is_refused_with_where_and_what() {
     assert_eq!(broken(""), "line 1, column 0: EOF while parsing a value");
     assert_eq!(broken("\n  [\"shouting\"]"), "line 2, column 3: a rule pack is a JSON object ({ ... }), not a list");
 }
+
+fn repo_file(path: &str) -> String {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+}
+
+#[test]
+fn the_shipped_schema_and_example_agree_with_the_engine() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&repo_file("assets/static/cornerstone.rules.schema.json")).unwrap();
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+    };
+    let props = &schema["properties"];
+    let cue_ids: Vec<String> = Cue::ALL.iter().map(|c| c.id().to_string()).collect();
+    assert_eq!(strings(&props["disable"]["items"]["enum"]), cue_ids);
+    let families: Vec<String> = phrase_families().map(|c| c.id().to_string()).collect();
+    assert_eq!(strings(&props["phrases"]["propertyNames"]["enum"]), families);
+    let mut keys: Vec<&String> = props.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["$schema", "avoid", "disable", "name", "phrases", "signOff"]);
+    let avoid_keys: Vec<&String> = props["avoid"]["items"]["properties"].as_object().unwrap().keys().collect();
+    assert_eq!(avoid_keys.len(), 5);
+    for key in avoid_keys {
+        let json = format!(r#"{{"avoid": [{{"phrase": "x", "message": "m", "{key}": null}}]}}"#);
+        let err = RulePack::from_json(&json).err().map(|e| e.message).unwrap_or_default();
+        assert!(!err.contains("unknown field"), "the engine does not know avoid.{key}: {err}");
+    }
+
+    let example = RulePack::from_json(&repo_file("examples/cornerstone.rules.json")).unwrap();
+    assert_eq!(example.name.as_deref(), Some("Acme support"));
+    assert_eq!(example.disabled(), [Cue::Boilerplate]);
+    // The pack a build ships, to be filled in, changes nothing.
+    assert!(RulePack::from_json(&repo_file("assets/static/cornerstone.rules.json")).unwrap().is_empty());
+}

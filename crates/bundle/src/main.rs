@@ -1,0 +1,333 @@
+//! Trunk's post-build step (see `Trunk.toml`): turns Trunk's output into
+//! Cornerstone's release folder.
+//!
+//! - `boot-<hash>.js`: the loader, external so the page needs no inline
+//!   script (strict CSP); `index.html` gets it plus preload hints.
+//! - `cornerstone-embed.js`: the embed module, pointing at this build's files.
+//! - `sw.js`: the service worker, listing exactly this build's files under a
+//!   version derived from their contents.
+//! - `cornerstone-standalone.html`: the whole app in one file (stylesheet,
+//!   scripts and WebAssembly inlined) that works from `file://`.
+//!
+//! Reads the staging folder from `TRUNK_STAGING_DIR` (or the first
+//! argument) and the templates from `assets/templates`. Standard library
+//! only, so it builds in seconds on a fresh machine.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const STANDALONE: &str = "cornerstone-standalone.html";
+const SERVICE_WORKER: &str = "sw.js";
+
+fn main() -> ExitCode {
+    let staging = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok());
+    let Some(staging) = staging else {
+        eprintln!("cornerstone-bundle: give the staging folder (TRUNK_STAGING_DIR or first argument)");
+        return ExitCode::from(2);
+    };
+    let source = std::env::var("TRUNK_SOURCE_DIR").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("."));
+    match bundle(Path::new(&staging), &source.join("assets/templates")) {
+        Ok(summary) => {
+            eprintln!("cornerstone-bundle: {summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cornerstone-bundle: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The files Trunk produced that the bundle refers to.
+#[derive(Debug, PartialEq)]
+struct Outputs {
+    glue: String,
+    wasm: String,
+    css: String,
+}
+
+fn find_outputs(names: &[String]) -> Result<Outputs, String> {
+    let one = |what: &str, ok: &dyn Fn(&str) -> bool| -> Result<String, String> {
+        let found: Vec<&String> = names.iter().filter(|n| !n.contains('/') && ok(n)).collect();
+        match found.as_slice() {
+            [one] => Ok((*one).clone()),
+            _ => Err(format!("expected exactly one {what} in the build, found {found:?}")),
+        }
+    };
+    Ok(Outputs {
+        glue: one("cornerstone-<hash>.js", &|n| n.starts_with("cornerstone-") && is_hashed(n, ".js"))?,
+        wasm: one("cornerstone-<hash>_bg.wasm", &|n| n.starts_with("cornerstone-") && is_hashed(n, "_bg.wasm"))?,
+        css: one("main-<hash>.css", &|n| n.starts_with("main-") && is_hashed(n, ".css"))?,
+    })
+}
+
+/// `prefix-<hex>suffix`, as Trunk names hashed files.
+fn is_hashed(name: &str, suffix: &str) -> bool {
+    let Some(stem) = name.strip_suffix(suffix) else { return false };
+    let Some((_, hash)) = stem.rsplit_once('-') else { return false };
+    hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
+    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
+    let read_text = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let write = |name: &str, bytes: &[u8]| {
+        let p = staging.join(name);
+        std::fs::write(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
+    };
+
+    // Leftovers of an earlier run in the same folder are not part of this build.
+    let mut names = list_files(staging)?;
+    names.retain(|n| n != STANDALONE && n != SERVICE_WORKER && !n.starts_with("boot-"));
+    let out = find_outputs(&names)?;
+    let fill = |template: &str| {
+        template.replace("__GLUE__", &out.glue).replace("__WASM__", &out.wasm).replace("__CSS__", &out.css)
+    };
+
+    let boot = fill(&read_text(&templates.join("boot.js"))?);
+    let boot_name = format!("boot-{:016x}.js", fnv64(boot.as_bytes()));
+    write(&boot_name, boot.as_bytes())?;
+    write("cornerstone-embed.js", fill(&read_text(&templates.join("embed.js"))?).as_bytes())?;
+
+    let index = read_text(&staging.join("index.html"))?;
+    let index = loader_in_index(&index, &boot_name, &out)?;
+    write("index.html", index.as_bytes())?;
+
+    // The single file, from the page as served.
+    let css = read_text(&staging.join(&out.css))?;
+    let glue = read_text(&staging.join(&out.glue))?;
+    let wasm = read(&staging.join(&out.wasm))?;
+    let icon = read_text(&staging.join("icon.svg")).unwrap_or_default();
+    write(STANDALONE, standalone(&index, &css, &glue, &wasm, &icon)?.as_bytes())?;
+
+    // Every file of the build, under a version that changes when any does.
+    let mut files = list_files(staging)?;
+    files.retain(|n| n != STANDALONE && n != SERVICE_WORKER);
+    files.sort();
+    let mut version = Fnv::default();
+    for name in &files {
+        version.write(name.as_bytes());
+        version.write(&read(&staging.join(name))?);
+    }
+    let mut listed = vec!["./".to_string()];
+    listed.extend(files.iter().cloned());
+    let sw = read_text(&templates.join("sw.js"))?
+        .replace("__VERSION__", &format!("{:016x}", version.0))
+        .replace("__FILES__", &json_strings(&listed));
+    write(SERVICE_WORKER, sw.as_bytes())?;
+    Ok(format!(
+        "loader {boot_name}, embed, service worker ({} files, version {:016x}), {STANDALONE} ({} KB)",
+        listed.len(),
+        version.0,
+        std::fs::metadata(staging.join(STANDALONE)).map(|m| m.len() / 1024).unwrap_or(0)
+    ))
+}
+
+/// Paths of all files under `dir`, relative and with `/` separators.
+fn list_files(dir: &Path) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Replaces Trunk's leftover `<link data-trunk rel="rust" …>` (it injects
+/// nothing with `inject_scripts = false`) with preload hints and the
+/// external loader.
+fn loader_in_index(index: &str, boot: &str, out: &Outputs) -> Result<String, String> {
+    let start =
+        index.find("<link data-trunk rel=\"rust\"").ok_or("index.html: no <link data-trunk rel=\"rust\"> left")?;
+    let end = start + index[start..].find('>').ok_or("index.html: unterminated rust link")? + 1;
+    let tags = format!(
+        "<link rel=\"modulepreload\" href=\"./{glue}\">\n  \
+         <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  \
+         <script type=\"module\" src=\"./{boot}\"></script>",
+        glue = out.glue,
+        wasm = out.wasm,
+    );
+    Ok(format!("{}{}{}", &index[..start], tags, &index[end..]))
+}
+
+/// The page with everything inlined: it needs no other file and no server.
+/// (A page opened from disk may not load modules or fetch files, but it may
+/// run an inline module and compile WebAssembly from bytes.)
+fn standalone(index: &str, css: &str, glue: &str, wasm: &[u8], icon_svg: &str) -> Result<String, String> {
+    let mut page = String::with_capacity(index.len() + css.len() + glue.len() + wasm.len() * 4 / 3 + 1024);
+    for line in index.lines() {
+        let t = line.trim_start();
+        let drop = t.starts_with("<link rel=\"modulepreload\"")
+            || t.starts_with("<link rel=\"preload\"")
+            || t.starts_with("<link rel=\"manifest\"")
+            || t.starts_with("<link rel=\"apple-touch-icon\"")
+            || t.starts_with("<script type=\"module\" src=");
+        if drop {
+            continue;
+        }
+        if t.starts_with("<link rel=\"icon\"") {
+            let _ = writeln!(
+                page,
+                "  <link rel=\"icon\" href=\"data:image/svg+xml;base64,{}\">",
+                base64(icon_svg.as_bytes())
+            );
+        } else if t.starts_with("<link rel=\"stylesheet\"") {
+            let _ = writeln!(page, "  <style>\n{}\n  </style>", css.replace("</style", "<\\/style"));
+        } else if t.starts_with("</body>") {
+            let _ = writeln!(page, "<script type=\"module\">\n{}", glue.replace("</script", "<\\/script"));
+            page.push_str("\nconst bytes = Uint8Array.from(atob(\"");
+            page.push_str(&base64(wasm));
+            page.push_str("\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: bytes });\nstart_app(null);\n</script>\n");
+            page.push_str(line);
+            page.push('\n');
+        } else {
+            page.push_str(line);
+            page.push('\n');
+        }
+    }
+    if !glue.contains("async function __wbg_init(") || !glue.contains("export function start_app(") {
+        return Err(
+            "the wasm-bindgen glue no longer defines __wbg_init and start_app; update the standalone loader".into()
+        );
+    }
+    Ok(page)
+}
+
+fn json_strings(items: &[String]) -> String {
+    let quoted: Vec<String> = items
+        .iter()
+        .map(|s| {
+            let mut q = String::from("\"");
+            for c in s.chars() {
+                match c {
+                    '"' => q.push_str("\\\""),
+                    '\\' => q.push_str("\\\\"),
+                    c if (c as u32) < 0x20 => {
+                        let _ = write!(q, "\\u{:04x}", c as u32);
+                    }
+                    c => q.push(c),
+                }
+            }
+            q.push('"');
+            q
+        })
+        .collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n =
+            (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
+        let sextets = [n >> 18, n >> 12, n >> 6, n];
+        for (i, s) in sextets.iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(ABC[(s & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: a content fingerprint for file names and the cache
+/// version (not a security measure).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf29ce484222325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x100000001b3);
+        }
+    }
+}
+
+fn fnv64(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::default();
+    h.write(bytes);
+    h.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
+    }
+
+    #[test]
+    fn finds_trunks_hashed_outputs_and_refuses_ambiguity() {
+        let names: Vec<String> =
+            ["cornerstone-49643c3e88da910c.js", "cornerstone-49643c3e88da910c_bg.wasm", "main-54f9d233a67d7793.css"]
+                .into_iter()
+                .chain(["cornerstone-embed.js", "cornerstone.rules.schema.json", "examples/intranet.js"])
+                .map(String::from)
+                .collect();
+        let out = find_outputs(&names).unwrap();
+        assert_eq!(out.glue, "cornerstone-49643c3e88da910c.js");
+        assert_eq!(out.wasm, "cornerstone-49643c3e88da910c_bg.wasm");
+        assert_eq!(out.css, "main-54f9d233a67d7793.css");
+        let mut two = names.clone();
+        two.push("cornerstone-0123456789abcdef.js".into());
+        assert!(find_outputs(&two).unwrap_err().contains("exactly one cornerstone-<hash>.js"));
+    }
+
+    #[test]
+    fn the_index_gets_an_external_loader_and_no_inline_script() {
+        let out = Outputs { glue: "c-1.js".into(), wasm: "c-1_bg.wasm".into(), css: "m.css".into() };
+        let index = "<head>\n  <link data-trunk rel=\"rust\" data-wasm-opt=\"z\" data-trunk-id=\"0\" />\n</head>";
+        let got = loader_in_index(index, "boot-9.js", &out).unwrap();
+        assert_eq!(
+            got,
+            "<head>\n  <link rel=\"modulepreload\" href=\"./c-1.js\">\n  <link rel=\"preload\" href=\"./c-1_bg.wasm\" \
+             as=\"fetch\" type=\"application/wasm\" crossorigin>\n  <script type=\"module\" src=\"./boot-9.js\"></script>\n</head>"
+        );
+    }
+
+    #[test]
+    fn the_standalone_page_inlines_style_script_and_wasm() {
+        let index = "<head>\n  <link rel=\"icon\" href=\"icon.svg\">\n  <link rel=\"manifest\" href=\"m\">\n  \
+                     <link rel=\"stylesheet\" href=\"./m.css\"/>\n  <script type=\"module\" src=\"./boot.js\"></script>\n\
+                     </head>\n<body>\n</body>";
+        let glue = "async function __wbg_init(x) {}\nexport function start_app(r) {}\n// </script>";
+        let page = standalone(index, "p { color: red }", glue, b"\0asm", "<svg/>").unwrap();
+        assert!(page.contains("<style>\np { color: red }\n  </style>"));
+        assert!(page.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">"));
+        assert!(page.contains("atob(\"AGFzbQ==\")"));
+        assert!(page.contains("// <\\/script>"), "a closing script tag in the glue is escaped");
+        assert!(!page.contains("manifest") && !page.contains("src=\"./boot.js\"") && !page.contains("m.css"));
+        assert!(standalone(index, "", "renamed()", b"", "").is_err());
+    }
+
+    #[test]
+    fn lists_are_json() {
+        assert_eq!(json_strings(&["./".into(), "a\"b.js".into()]), r#"["./", "a\"b.js"]"#);
+    }
+}

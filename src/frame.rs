@@ -1,0 +1,133 @@
+//! The iframe mode (`index.html?embed&origin=https://intranet.example`): a
+//! compact panel fed by its parent page through `postMessage`.
+//!
+//! The parent sends `{type: "cornerstone:check", id, text, customerName}`;
+//! the frame answers `{type: "cornerstone:report", id, report}` (the CLI's
+//! JSON) and, when the agent clicks a hint, asks the parent to
+//! `cornerstone:select` or `cornerstone:replace` a UTF-16 range. Messages
+//! from any origin not listed are ignored, and nothing is ever sent to one.
+
+use crate::listener::Listener;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::app::{Coach, Mode};
+use crate::components::Panel;
+use crate::rules::Rules;
+use crate::target::Target;
+
+/// The origins the frame talks to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameConfig {
+    pub allowed: Vec<String>,
+}
+
+impl FrameConfig {
+    /// `Some` when the query asks for the iframe mode. Origins come from
+    /// `origin=` parameters (repeated or comma-separated); with none, only
+    /// the frame's own origin is allowed.
+    pub fn from_query(search: &str) -> Option<FrameConfig> {
+        let mut embed = false;
+        let mut allowed = Vec::new();
+        for pair in search.trim_start_matches('?').split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match key {
+                "embed" => embed = true,
+                "origin" => {
+                    let value = js_sys::decode_uri_component(value).map(String::from).unwrap_or_default();
+                    allowed.extend(value.split(',').map(|o| o.trim().trim_end_matches('/').to_string()));
+                }
+                _ => {}
+            }
+        }
+        allowed.retain(|o| !o.is_empty() && o != "*" && o != "null");
+        if allowed.is_empty() {
+            allowed.extend(web_sys::window().and_then(|w| w.location().origin().ok()));
+        }
+        embed.then_some(FrameConfig { allowed })
+    }
+
+    pub fn allows(&self, origin: &str) -> bool {
+        self.allowed.iter().any(|o| o == origin)
+    }
+}
+
+fn message(kind: &str, fields: &[(&str, JsValue)]) -> js_sys::Object {
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&msg, &(*k).into(), v);
+    }
+    msg
+}
+
+fn post(msg: &js_sys::Object, origin: &str) {
+    if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
+        let _ = parent.post_message(msg, origin);
+    }
+}
+
+fn string_field(data: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(data, &key.into()).ok().and_then(|v| v.as_string())
+}
+
+#[component]
+pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Option<String>) -> impl IntoView {
+    let rules = rules.map(|json| Rules::from_json("cornerstone.rules.json", &json)).unwrap_or_default();
+    let origin = RwSignal::new(None::<String>);
+    let coach = Coach::new(Mode::Frame, String::new(), String::new(), rules, Target::Parent { origin });
+    provide_context(coach);
+    let request_id = StoredValue::new_local(JsValue::NULL);
+
+    let send_report = move |to: &str| {
+        let json = coach.analysis.with_untracked(|a| a.report.to_json(&a.text));
+        let text = serde_json::to_string(&json).expect("reports always serialise");
+        let report = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
+        post(&message("cornerstone:report", &[("id", request_id.get_value()), ("report", report)]), to);
+    };
+    // Every new analysis goes to the parent that asked for it.
+    Effect::new(move |_| {
+        coach.analysis.track();
+        if let Some(to) = origin.get_untracked() {
+            send_report(&to);
+        }
+    });
+
+    let allowed = config.clone();
+    let listener = Listener::new(&window(), "message", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
+        let from = event.origin();
+        if !allowed.allows(&from) {
+            web_sys::console::warn_1(
+                &format!("Cornerstone: ignored a message from {from}, which is not an allowed origin").into(),
+            );
+            return;
+        }
+        let data = event.data();
+        if string_field(&data, "type").as_deref() != Some("cornerstone:check") {
+            return;
+        }
+        let text = string_field(&data, "text").unwrap_or_default();
+        let name = string_field(&data, "customerName").unwrap_or_default();
+        request_id.set_value(js_sys::Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL));
+        origin.set(Some(from.clone()));
+        let unchanged = coach.draft.with_untracked(|d| *d == text) && coach.name.with_untracked(|n| *n == name);
+        if unchanged && coach.in_sync() {
+            // Nothing to re-analyse: answer at once.
+            send_report(&from);
+        } else {
+            coach.name.set(name);
+            coach.draft.set(text);
+        }
+    });
+    StoredValue::new_local(listener);
+
+    for to in &config.allowed {
+        post(&message("cornerstone:ready", &[]), to);
+    }
+    view! {
+        <div class="frame" data-testid="cornerstone-frame">
+            <Panel />
+        </div>
+    }
+}

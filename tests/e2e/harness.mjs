@@ -15,15 +15,36 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` over HTTP on 127.0.0.1 with an ephemeral port, under `prefix`. */
-export async function serve(dir = DIST, { headers = {}, prefix = '/' } = {}) {
+export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+
+/**
+ * Serves `dir` over HTTP on 127.0.0.1 with an ephemeral port, under `prefix`.
+ * `headers` go on every response; `overrides` maps a path under the prefix
+ * to a body (or `null` for a 404), and can be changed while serving;
+ * `mounts` maps a path prefix to another folder (test fixtures).
+ */
+export async function serve(dir = DIST, { headers = {}, prefix = '/', overrides = {}, mounts = {} } = {}) {
+  const requests = [];
   const server = createServer(async (req, res) => {
     try {
       const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      requests.push(full);
       if (!full.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
-      const path = `/${full.slice(prefix.length)}`;
-      let file = normalize(join(dir, path));
-      if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+      const rel = full.slice(prefix.length);
+      if (Object.hasOwn(overrides, rel)) {
+        const body = overrides[rel];
+        if (body === null) { res.writeHead(404, headers).end('not found'); return; }
+        res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', ...headers });
+        res.end(body);
+        return;
+      }
+      let root = dir;
+      let path = `/${rel}`;
+      for (const [mount, folder] of Object.entries(mounts)) {
+        if (rel.startsWith(mount)) { root = folder; path = `/${rel.slice(mount.length)}`; }
+      }
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
@@ -34,16 +55,49 @@ export async function serve(dir = DIST, { headers = {}, prefix = '/' } = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${prefix}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url,
+    origin: new URL(url).origin,
+    overrides,
+    requests,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
 }
+
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+};
 
 /** Headless Chromium with the flags this machine needs (see DEVELOPERS.md). */
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+  return chromium.launch(CHROMIUM);
+}
+
+/** A browser with a real profile in a fresh folder (not incognito), as installing needs. */
+export function launchWithProfile(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, CHROMIUM);
+}
+
+/** The strict policy of issue #4, as a header. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** A page that records console errors, uncaught errors and CSP violations. */
+export async function watchedPage(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
   });
+  return { page, errors };
 }
 
 /** Opens the app and waits until it is interactive. */

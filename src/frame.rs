@@ -67,6 +67,19 @@ fn post(msg: &js_sys::Object, origin: &str) {
     }
 }
 
+/// The framing page's origin, as the browser reports it.
+fn parent_origin() -> Option<String> {
+    let window = web_sys::window()?;
+    // `location.ancestorOrigins` (Chromium, WebKit), else the referrer.
+    let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok()?;
+    let first = js_sys::Reflect::get(&ancestors, &0.into()).ok().and_then(|v| v.as_string());
+    first.or_else(|| {
+        let referrer = window.document()?.referrer();
+        let url = web_sys::Url::new(&referrer).ok()?;
+        Some(url.origin())
+    })
+}
+
 fn string_field(data: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(data, &key.into()).ok().and_then(|v| v.as_string())
 }
@@ -122,8 +135,9 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Option<String>) ->
     });
     StoredValue::new_local(listener);
 
-    for to in &config.allowed {
-        post(&message("cornerstone:ready", &[]), to);
+    // Tell the parent the frame is ready, if it is one the frame talks to.
+    if let Some(parent) = parent_origin().filter(|o| config.allows(o)) {
+        post(&message("cornerstone:ready", &[]), &parent);
     }
     view! {
         <div class="frame" data-testid="cornerstone-frame">

@@ -14,7 +14,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq chromium chromium-driver
 fi
-if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
+if ! (cd tests/e2e && npm ls --all >/dev/null 2>&1); then
   echo "==> installing the end-to-end test packages from npm"
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi

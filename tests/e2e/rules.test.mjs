@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serve, launch, watchedPage, DIST, FIXTURES, ROOT } from './harness.mjs';
 
@@ -110,4 +111,19 @@ test('attach takes a pack as an option; a broken one shows its problem in the pa
     await context.close();
     delete server.overrides[PACK];
   }
+});
+
+test('the JSON Schema shipped in the build accepts the example pack and refuses the broken ones', async () => {
+  const require = createRequire(import.meta.url);
+  const Ajv2020 = require('ajv/dist/2020').default;
+  const schema = JSON.parse(await readFile(join(DIST, 'cornerstone.rules.schema.json'), 'utf8'));
+  const validate = new Ajv2020({ allErrors: true }).compile(schema);
+  assert.ok(validate(JSON.parse(ACME)), JSON.stringify(validate.errors));
+  assert.ok(validate(JSON.parse(await readFile(join(DIST, PACK), 'utf8'))), 'the empty pack the build ships');
+  for (const [kind, [body]] of Object.entries(BROKEN)) {
+    if (kind === 'bad JSON') continue;
+    assert.equal(validate(JSON.parse(body)), false, `the schema refuses a pack with ${kind}`);
+  }
+  assert.equal(validate({ phrases: { shouting: ['loud'] } }), false, 'only phrase families take phrases');
+  assert.equal(validate({ avoid: [{ phrase: 'x' }] }), false, 'an avoid entry needs a message');
 });

@@ -5,6 +5,9 @@
 const VERSION = '__VERSION__';
 const CACHE = `cornerstone-${VERSION}`;
 const FILES = __FILES__;
+// Files named by their content can come from the HTTP cache (the page has
+// just loaded them); the others are fetched anew so that none is stale.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 // Dropped in after the build by the team, so fetched fresh when online.
 const RULES = 'cornerstone.rules.json';
 
@@ -12,7 +15,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'reload' }))))
       .then(() => self.skipWaiting()),
   );
 });

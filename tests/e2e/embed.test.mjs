@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { serve, launch, watchedPage, DIST, FIXTURES, ROOT } from './harness.mjs';
 
 let server;
@@ -54,6 +55,8 @@ test('on the intranet ticket page the panel coaches the reply box live and follo
   await page.keyboard.type('Hi Priya, as I already explained, your refund was re-queued. It will post by Friday.');
   await panelSummary(page).filter({ hasText: '1 thing to fix before sending' }).waitFor();
   assert.deepEqual((await panelCues(page)).slice(0, 2), ['sarcasm', 'name-used']);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'embed-intranet.png') });
 
   // The name field is followed as the agent edits it.
   await page.fill('#customer-name', 'Sam Lee');

@@ -63,6 +63,9 @@ impl fmt::Display for PackError {
 
 impl std::error::Error for PackError {}
 
+/// More phrases than any team needs, and few enough to index with `u16`.
+pub const MAX_PHRASES: usize = 20_000;
+
 /// The table index of a pack's "avoid" phrases and of its sign-offs, after
 /// the built-in tables.
 const AVOID_TABLE: usize = rules::TABLES_LEN;
@@ -100,6 +103,17 @@ impl RulePack {
             column: e.column(),
             path: String::new(),
         })?;
+        let phrases = file.phrases.values().map(Vec::len).sum::<usize>()
+            + file.avoid.len()
+            + file.sign_off.as_ref().map_or(0, |s| s.phrases.len());
+        if phrases > MAX_PHRASES {
+            return Err(PackError {
+                message: format!("the pack has {phrases} phrases; at most {MAX_PHRASES} are allowed"),
+                line: 1,
+                column: 1,
+                path: String::new(),
+            });
+        }
         Ok(RulePack::compile(file))
     }
 

@@ -2,12 +2,31 @@
 //! char boundaries inside the text with UTF-16 offsets that agree.
 
 use cornerstone_engine::span::utf16_offsets;
-use cornerstone_engine::{analyze, Context};
+use std::sync::OnceLock;
+
+use cornerstone_engine::{analyze, analyze_with, Context, RulePack};
 use proptest::prelude::*;
 
 fn check_report(text: &str, name: Option<&str>) {
+    check_report_with(text, name, None)
+}
+
+/// The example team pack of the repository, with phrases for families,
+/// avoid phrases and a sign-off.
+fn example_pack() -> &'static RulePack {
+    static PACK: OnceLock<RulePack> = OnceLock::new();
+    PACK.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/cornerstone.rules.json");
+        RulePack::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+    })
+}
+
+fn check_report_with(text: &str, name: Option<&str>, pack: Option<&RulePack>) {
     let ctx = Context { customer_name: name.map(str::to_string) };
-    let report = analyze(text, &ctx);
+    let report = match pack {
+        Some(pack) => analyze_with(text, &ctx, pack),
+        None => analyze(text, &ctx),
+    };
     let json = report.to_json(text);
     // Reference UTF-16 offsets for every byte on a char boundary, counted
     // independently of the engine with `encode_utf16`.
@@ -94,6 +113,20 @@ proptest! {
     #[test]
     fn any_unicode_gets_a_sound_report(text in any::<String>(), name in prop::option::of(any::<String>())) {
         check_report(&text, name.as_deref());
+    }
+
+    #[test]
+    fn tricky_drafts_with_a_team_pack_get_a_sound_report(text in tricky_text()) {
+        let text = format!("{text} Zendo free upgrade. The Acme Support Team");
+        check_report_with(&text, Some("Priya Raman"), Some(example_pack()));
+    }
+
+    #[test]
+    fn any_text_as_a_pack_compiles_or_is_refused_with_a_location(json in any::<String>()) {
+        if let Err(e) = RulePack::from_json(&json) {
+            prop_assert!(!e.message.is_empty());
+            prop_assert!(e.line >= 1);
+        }
     }
 
     #[test]

@@ -164,3 +164,13 @@ fn the_shipped_schema_and_example_agree_with_the_engine() {
     // The pack a build ships, to be filled in, changes nothing.
     assert!(RulePack::from_json(&repo_file("assets/static/cornerstone.rules.json")).unwrap().is_empty());
 }
+
+#[test]
+fn a_huge_pack_is_refused_not_truncated() {
+    let many: Vec<String> = (0..20_001).map(|i| format!(r#"{{"phrase": "w{i}", "message": "m"}}"#)).collect();
+    let json = format!(r#"{{"avoid": [{}]}}"#, many.join(","));
+    assert_eq!(broken(&json), "line 1, column 1: the pack has 20001 phrases; at most 20000 are allowed");
+    let last = format!(r#"{{"avoid": [{}]}}"#, many[..20_000].join(","));
+    let pack = RulePack::from_json(&last).unwrap();
+    assert_eq!(spans("we w19999 now", &pack, Cue::TeamAvoid), ["w19999"]);
+}

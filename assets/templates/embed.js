@@ -83,12 +83,19 @@ export function attach(textarea, options = {}) {
       attached.delete(textarea);
     },
   };
-  handle.ready = Promise.all([load(), packFrom(rules)]).then(([, pack]) => {
-    if (!detached) {
-      inner = attachPanel(textarea, mount, customerName ?? null, customerNameFrom ?? null, pack?.text ?? null, pack?.source ?? null);
-    }
-    return handle;
-  });
+  handle.ready = Promise.all([load(), packFrom(rules)]).then(
+    ([, pack]) => {
+      if (!detached) {
+        inner = attachPanel(textarea, mount, customerName ?? null, customerNameFrom ?? null, pack?.text ?? null, pack?.source ?? null);
+      }
+      return handle;
+    },
+    (error) => {
+      // Say so in the panel's place rather than leave an empty box.
+      mount.textContent = `Tone coaching is unavailable: Cornerstone could not load (${error?.message ?? error}).`;
+      throw error;
+    },
+  );
   attached.set(textarea, handle);
   return handle;
 }

@@ -219,3 +219,15 @@ test('the iframe mode answers its allowed parent and ignores every other origin'
     await otherHost.close();
   }
 });
+
+test('if the WebAssembly cannot load, attach says so in the panel and ready rejects', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/*_bg.wasm', (r) => r.abort());
+  await page.goto(`${server.url}fixtures/bare.html`);
+  await page.waitForFunction(() => window.Cornerstone);
+  const outcome = await page.evaluate(() => window.Cornerstone.attach(document.getElementById('reply')).ready.then(() => 'ready', (e) => `rejected: ${e.message}`));
+  assert.match(outcome, /^rejected: /);
+  assert.match(await page.locator('cornerstone-panel div').textContent(), /^Tone coaching is unavailable: Cornerstone could not load \(/);
+  await context.close();
+});

@@ -1,7 +1,7 @@
 //! The app shell: state, derived analysis, and the effects that talk to the
 //! outside world.
 
-use cornerstone_engine::{analyze, analyze_with, Context, Report, RulePack};
+use cornerstone_engine::{analyze_with, Context, Report, RulePack};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
@@ -29,11 +29,7 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn new(text: String, customer_name: &str, pack: Option<&RulePack>) -> Analysis {
-        let ctx = Context::with_customer_name(customer_name);
-        let report = match pack {
-            Some(pack) => analyze_with(&text, &ctx, pack),
-            None => analyze(&text, &ctx),
-        };
+        let report = analyze_with(&text, &Context::with_customer_name(customer_name), pack);
         let utf16 = report.utf16_spans(&text).into_iter().map(|r| r.map(|(s, e)| (s as u32, e as u32))).collect();
         Analysis { text, report, utf16 }
     }
@@ -149,11 +145,9 @@ impl Coach {
     }
 }
 
-/// The full app. `rules` is the text of the `cornerstone.rules.json` found
-/// beside the app, if any.
+/// The full app, with the team's rule pack if one was found beside it.
 #[component]
-pub fn App(#[prop(optional)] rules: Option<String>) -> impl IntoView {
-    let rules = rules.map(|json| Rules::from_json("cornerstone.rules.json", &json)).unwrap_or_default();
+pub fn App(#[prop(optional)] rules: Rules) -> impl IntoView {
     let coach = Coach::new(
         Mode::App,
         storage::load(DRAFT_KEY).unwrap_or_default(),

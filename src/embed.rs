@@ -1,19 +1,19 @@
 //! The embed: Cornerstone's panel beside a host page's own textarea, and the
-//! report as JSON for scripts. `cornerstone-embed.js` (see `assets/embed.js`)
+//! report as JSON for scripts. `cornerstone-embed.js` (see `assets/templates/embed.js`)
 //! wraps these in `window.Cornerstone`; it owns the shadow root the panel
 //! lives in, this module owns everything inside it.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::listener::Listener;
-use cornerstone_engine::{analyze, analyze_with, Context, RulePack};
+use cornerstone_engine::{analyze_with, Context, Report, RulePack};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 use crate::app::{Coach, Mode};
 use crate::components::Panel;
+use crate::listener::Listener;
 use crate::rules::Rules;
 use crate::target::Target;
 
@@ -22,14 +22,14 @@ use crate::target::Target;
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(text: &str, customer_name: Option<String>, rules: Option<String>) -> Result<String, JsError> {
     let ctx = customer_name.map(Context::with_customer_name).unwrap_or_default();
-    let report = match rules {
-        Some(json) => {
-            let pack = RulePack::from_json(&json).map_err(|e| JsError::new(&format!("rule pack refused: {e}")))?;
-            analyze_with(text, &ctx, &pack)
-        }
-        None => analyze(text, &ctx),
-    };
-    Ok(serde_json::to_string(&report.to_json(text)).expect("reports always serialise"))
+    let pack = rules.map(|json| RulePack::from_json(&json)).transpose();
+    let pack = pack.map_err(|e| JsError::new(&format!("rule pack refused: {e}")))?;
+    Ok(report_json(&analyze_with(text, &ctx, pack.as_ref()), text))
+}
+
+/// A report of `text` in the CLI's JSON shape, as a string.
+pub(crate) fn report_json(report: &Report, text: &str) -> String {
+    serde_json::to_string(&report.to_json(text)).expect("reports always serialise")
 }
 
 /// A panel attached to a host textarea. Dropping it (or `detach`) removes
@@ -57,8 +57,7 @@ impl Attachment {
     /// The current report, as JSON.
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&self) -> String {
-        let json = self.coach.analysis.with_untracked(|a| a.report.to_json(&a.text));
-        serde_json::to_string(&json).expect("reports always serialise")
+        self.coach.analysis.with_untracked(|a| report_json(&a.report, &a.text))
     }
 
     /// Removes the panel and the listeners; the host page is as it was.

@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::{Coach, Mode};
 use crate::components::Panel;
+use crate::embed::report_json;
 use crate::rules::Rules;
 use crate::target::Target;
 
@@ -52,7 +53,8 @@ impl FrameConfig {
     }
 }
 
-fn message(kind: &str, fields: &[(&str, JsValue)]) -> js_sys::Object {
+/// A message `{type: kind, ...fields}` for the parent page.
+pub(crate) fn message(kind: &str, fields: &[(&str, JsValue)]) -> js_sys::Object {
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
     for (k, v) in fields {
@@ -61,7 +63,8 @@ fn message(kind: &str, fields: &[(&str, JsValue)]) -> js_sys::Object {
     msg
 }
 
-fn post(msg: &js_sys::Object, origin: &str) {
+/// Posts to the parent page, delivered only if it is at `origin`.
+pub(crate) fn post(msg: &js_sys::Object, origin: &str) {
     if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
         let _ = parent.post_message(msg, origin);
     }
@@ -85,16 +88,14 @@ fn string_field(data: &JsValue, key: &str) -> Option<String> {
 }
 
 #[component]
-pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Option<String>) -> impl IntoView {
-    let rules = rules.map(|json| Rules::from_json("cornerstone.rules.json", &json)).unwrap_or_default();
+pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl IntoView {
     let origin = RwSignal::new(None::<String>);
     let coach = Coach::new(Mode::Frame, String::new(), String::new(), rules, Target::Parent { origin });
     provide_context(coach);
     let request_id = StoredValue::new_local(JsValue::NULL);
 
     let send_report = move |to: &str| {
-        let json = coach.analysis.with_untracked(|a| a.report.to_json(&a.text));
-        let text = serde_json::to_string(&json).expect("reports always serialise");
+        let text = coach.analysis.with_untracked(|a| report_json(&a.report, &a.text));
         let report = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
         post(&message("cornerstone:report", &[("id", request_id.get_value()), ("report", report)]), to);
     };

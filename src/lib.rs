@@ -28,6 +28,7 @@ use wasm_bindgen::prelude::*;
 pub fn start_app(rules: Option<String>) {
     console_error_panic_hook::set_once();
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let rules = rules.map(|json| rules::Rules::from_json("cornerstone.rules.json", &json)).unwrap_or_default();
     match frame::FrameConfig::from_query(&search) {
         Some(config) => leptos::mount::mount_to_body(move || frame::FrameApp(frame::FrameAppProps { config, rules })),
         None => leptos::mount::mount_to_body(move || App(app::AppProps { rules })),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;
 
-use crate::dom;
+use crate::{dom, frame};
 
 #[derive(Clone)]
 pub enum Target {
@@ -52,17 +52,7 @@ impl Target {
 
 fn post_to_parent(origin: RwSignal<Option<String>>, kind: &str, start: u32, end: u32, text: Option<&str>) {
     let Some(origin) = origin.get_untracked() else { return };
-    let msg = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| {
-        let _ = js_sys::Reflect::set(&msg, &k.into(), &v);
-    };
-    set("type", kind.into());
-    set("start", start.into());
-    set("end", end.into());
-    if let Some(t) = text {
-        set("text", t.into());
-    }
-    if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
-        let _ = parent.post_message(&msg, &origin);
-    }
+    let mut fields = vec![("start", JsValue::from(start)), ("end", JsValue::from(end))];
+    fields.extend(text.map(|t| ("text", JsValue::from(t))));
+    frame::post(&frame::message(kind, &fields), &origin);
 }

@@ -4,7 +4,7 @@
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use cornerstone_engine::{analyze, analyze_with, Context, JsonReport, Report, RulePack, Severity};
+use cornerstone_engine::{analyze_with, Context, JsonReport, Report, RulePack, Severity};
 use serde::{Deserialize, Serialize};
 
 const USAGE: &str = "\
@@ -103,13 +103,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let checker = Checker { pack };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let outcome = if args.jsonl {
-        run_jsonl(&args, &checker, io::stdin().lock(), &mut out)
+        run_jsonl(&args, pack.as_ref(), io::stdin().lock(), &mut out)
     } else {
-        run_files(&args, &checker, &mut out)
+        run_files(&args, pack.as_ref(), &mut out)
     };
     let _ = out.flush();
     ExitCode::from(outcome.code())
@@ -123,20 +122,6 @@ fn load_pack(path: &str) -> Result<RulePack, String> {
         let at = if e.path.is_empty() { String::new() } else { format!(" at {}", e.path) };
         format!("{path}:{}:{}: broken rule pack{at}: {}", e.line, e.column, e.message)
     })
-}
-
-/// The built-in rules, or the built-in rules with a team's pack.
-struct Checker {
-    pack: Option<RulePack>,
-}
-
-impl Checker {
-    fn check(&self, text: &str, ctx: &Context) -> Report {
-        match &self.pack {
-            Some(pack) => analyze_with(text, ctx, pack),
-            None => analyze(text, ctx),
-        }
-    }
 }
 
 /// What the run found, for the exit status.
@@ -158,7 +143,7 @@ impl Outcome {
     }
 }
 
-fn run_files(args: &Args, checker: &Checker, out: &mut impl Write) -> Outcome {
+fn run_files(args: &Args, pack: Option<&RulePack>, out: &mut impl Write) -> Outcome {
     let mut outcome = Outcome::default();
     let ctx = args.customer_name.as_deref().map(Context::with_customer_name).unwrap_or_default();
     let files: Vec<String> = if args.files.is_empty() { vec!["-".into()] } else { args.files.clone() };
@@ -193,7 +178,7 @@ fn run_files(args: &Args, checker: &Checker, out: &mut impl Write) -> Outcome {
                 continue;
             }
         };
-        let report = checker.check(&text, &ctx);
+        let report = analyze_with(&text, &ctx, pack);
         outcome.warnings |= report.warnings() > 0;
         let _ = match args.format {
             Format::Text => write_text(out, &label, &text, &report, color),
@@ -273,7 +258,7 @@ struct JsonlError<'a> {
     error: String,
 }
 
-fn run_jsonl(args: &Args, checker: &Checker, input: impl BufRead, out: &mut impl Write) -> Outcome {
+fn run_jsonl(args: &Args, pack: Option<&RulePack>, input: impl BufRead, out: &mut impl Write) -> Outcome {
     let mut outcome = Outcome::default();
     let default_ctx = args.customer_name.as_deref().map(Context::with_customer_name).unwrap_or_default();
     for (n, line) in input.split(b'\n').enumerate() {
@@ -305,7 +290,7 @@ fn run_jsonl(args: &Args, checker: &Checker, input: impl BufRead, out: &mut impl
                     Some(name) => Context::with_customer_name(name),
                     None => default_ctx.clone(),
                 };
-                let report = checker.check(&item.draft, &ctx);
+                let report = analyze_with(&item.draft, &ctx, pack);
                 outcome.warnings |= report.warnings() > 0;
                 let _ = writeln!(out, "{}", json(&JsonlOutput { id: &item.id, report: report.to_json(&item.draft) }));
             }

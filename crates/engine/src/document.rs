@@ -216,6 +216,8 @@ const OPENERS: &[&str] = &[
 ];
 
 impl<'a> Document<'a> {
+    /// Parses with the built-in lexicon (tests; `analyze_with` picks the lexicon).
+    #[cfg(test)]
     pub fn parse(text: &'a str) -> Document<'a> {
         Document::parse_with(text, Lexicon::global())
     }

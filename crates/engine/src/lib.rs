@@ -62,26 +62,24 @@ impl Context {
 
 /// Analyses a draft reply. Never panics, whatever the text.
 pub fn analyze(text: &str, ctx: &Context) -> Report {
-    let doc = document::Document::parse(text);
-    let mut findings = Vec::new();
-    for (_, check) in rules::RULES {
-        check(&doc, ctx, &mut findings);
-    }
-    let politeness = politeness::score(&doc, &findings);
-    Report::build(findings, politeness)
+    analyze_with(text, ctx, None)
 }
 
-/// Analyses a draft with a team's [`RulePack`]: its phrases join the
-/// built-in ones, its own findings are added, and the cues it turns off are
-/// left out (of the politeness score too). Never panics, whatever the text.
-pub fn analyze_with(text: &str, ctx: &Context, pack: &RulePack) -> Report {
-    let doc = document::Document::parse_with(text, &pack.lexicon);
+/// Analyses a draft with a team's [`RulePack`] (`&pack`), or with the
+/// built-in rules only (`None`): a pack's phrases join the built-in ones, its
+/// own findings are added, and the cues it turns off are left out (of the
+/// politeness score too). Never panics, whatever the text.
+pub fn analyze_with<'p>(text: &str, ctx: &Context, pack: impl Into<Option<&'p RulePack>>) -> Report {
+    let pack = pack.into();
+    let doc = document::Document::parse_with(text, pack.map_or(lexicon::Lexicon::global(), |p| &p.lexicon));
     let mut findings = Vec::new();
     for (_, check) in rules::RULES {
         check(&doc, ctx, &mut findings);
     }
-    pack.check(&doc, &mut findings);
-    findings.retain(|f| !pack.disables(f.cue));
+    if let Some(pack) = pack {
+        pack.check(&doc, &mut findings);
+        findings.retain(|f| !pack.disables(f.cue));
+    }
     let politeness = politeness::score(&doc, &findings);
     Report::build(findings, politeness)
 }

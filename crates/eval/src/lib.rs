@@ -176,3 +176,97 @@ pub fn gratitude_baseline(text: &str) -> bool {
 pub fn has_cue(text: &str, cue: Cue) -> bool {
     analyze(text, &Context::default()).findings.iter().any(|f| f.cue == cue)
 }
+
+/// The real agent replies (`twitter-customer-care-agent-replies`).
+pub fn agent_replies() -> Result<Vec<serde_json::Value>, String> {
+    read_jsonl(&data_dir().join("twitter-customer-care-agent-replies/agent_replies.jsonl"))
+}
+
+/// The seed of the audited sample: changing it means auditing anew.
+pub const AUDIT_SEED: &str = "cornerstone-audit-2026";
+/// How many real replies the audit reads.
+pub const AUDIT_SIZE: usize = 240;
+
+/// The audited sample: the replies whose FNV-1a hash of `seed:id` is
+/// smallest, so the choice depends on neither the file's order nor its
+/// length, only on the seed.
+pub fn audit_sample(rows: &[serde_json::Value]) -> Vec<&serde_json::Value> {
+    let hash = |id: &str| {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for b in AUDIT_SEED.bytes().chain([b':']).chain(id.bytes()) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        h
+    };
+    let mut keyed: Vec<(u64, &serde_json::Value)> =
+        rows.iter().map(|r| (hash(r["id"].as_str().unwrap_or_default()), r)).collect();
+    keyed.sort_by_key(|(h, _)| *h);
+    keyed.into_iter().take(AUDIT_SIZE).map(|(_, r)| r).collect()
+}
+
+/// One finding on an audited reply, identified by reply, cue and words.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AuditKey {
+    pub id: String,
+    pub cue: String,
+    /// Byte offsets in the reply, or `None` for a finding without words.
+    pub span: Option<(usize, usize)>,
+}
+
+/// A judged finding from `crates/eval/audit/agent-replies.jsonl`.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub key: AuditKey,
+    /// `correct`, `wrong` or `debatable`.
+    pub verdict: String,
+}
+
+pub fn audit_path() -> PathBuf {
+    repo_root().join("crates/eval/audit/agent-replies.jsonl")
+}
+
+/// Reads the committed audit.
+pub fn load_audit() -> Result<Vec<Verdict>, String> {
+    let path = audit_path();
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    read_jsonl(&path)?
+        .into_iter()
+        .map(|v| {
+            let span = match (v["start"].as_u64(), v["end"].as_u64()) {
+                (Some(s), Some(e)) => Some((s as usize, e as usize)),
+                _ => None,
+            };
+            let verdict = v["verdict"].as_str().unwrap_or_default().to_string();
+            if !matches!(verdict.as_str(), "correct" | "wrong" | "debatable") {
+                return Err(format!("audit: bad verdict {verdict:?} in {v}"));
+            }
+            Ok(Verdict {
+                key: AuditKey {
+                    id: v["id"].as_str().unwrap_or_default().to_string(),
+                    cue: v["cue"].as_str().unwrap_or_default().to_string(),
+                    span,
+                },
+                verdict,
+            })
+        })
+        .collect()
+}
+
+/// Every finding the engine reports now on the audited sample, with the
+/// reply's text.
+pub fn audit_findings(rows: &[serde_json::Value]) -> Vec<(AuditKey, cornerstone_engine::Severity, String, String)> {
+    let mut out = Vec::new();
+    for r in audit_sample(rows) {
+        let text = r["text"].as_str().unwrap_or_default();
+        let id = r["id"].as_str().unwrap_or_default();
+        for f in analyze(text, &Context::default()).findings {
+            let span = f.span.map(|s| (s.start(), s.end()));
+            let key = AuditKey { id: id.to_string(), cue: f.cue.id().to_string(), span };
+            out.push((key, f.severity(), f.message.clone(), text.to_string()));
+        }
+    }
+    out
+}

@@ -9,6 +9,9 @@ fn main() {
     if std::env::args().any(|a| a == "--goemotions-dev-errors") {
         return goemotions_errors("dev");
     }
+    if std::env::args().any(|a| a == "--audit-todo") {
+        return audit_todo();
+    }
     corpus(verbose);
     goemotions();
     politeness();
@@ -174,5 +177,29 @@ fn goemotions_errors(split: &str) {
         if ours != gold {
             println!("{} {}", if ours { "FP" } else { "FN" }, text);
         }
+    }
+}
+
+/// Prints, as JSON lines, every finding on the audited sample of real agent
+/// replies that the committed audit has not judged yet: the auditor's to-do.
+fn audit_todo() {
+    let rows = agent_replies().expect("agent replies");
+    let audit = load_audit().expect("the audit parses");
+    for (key, severity, message, text) in audit_findings(&rows) {
+        if audit.iter().any(|v| v.key == key) {
+            continue;
+        }
+        let words = key.span.map(|(s, e)| text[s..e].to_string());
+        let line = serde_json::json!({
+            "id": key.id,
+            "cue": key.cue,
+            "severity": severity.id(),
+            "start": key.span.map(|s| s.0),
+            "end": key.span.map(|s| s.1),
+            "words": words,
+            "message": message,
+            "reply": text,
+        });
+        println!("{line}");
     }
 }

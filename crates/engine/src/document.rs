@@ -28,6 +28,9 @@ pub(crate) mod flag {
     pub const UNSPACED: u16 = 1 << 6;
     /// Letters only (apostrophes allowed).
     pub const ALPHA: u16 = 1 << 7;
+    /// Part of a link, an e-mail address, a handle (`@customer`) or an agent's
+    /// initials after the reply (`^QA`): not prose, not the agent's words.
+    pub const LINK: u16 = 1 << 8;
 }
 
 /// Punctuation seen between a token and the next one.
@@ -70,9 +73,9 @@ impl Token {
     pub fn gap_has(&self, g: u16) -> bool {
         self.gap & g != 0
     }
-    /// The agent's own words: not quoted and not a placeholder.
+    /// The agent's own words: not quoted, not a placeholder, not a link.
     pub fn is_agent(&self) -> bool {
-        self.flags & (flag::QUOTED | flag::PLACEHOLDER) == 0
+        self.flags & (flag::QUOTED | flag::PLACEHOLDER | flag::LINK) == 0
     }
 }
 
@@ -102,6 +105,8 @@ pub(crate) struct Document<'a> {
     /// the span covers the quotation marks.
     pub inline_quotes: Vec<Span>,
     pub placeholders: Vec<Placeholder>,
+    /// Links, e-mail addresses, handles and trailing initials, in order.
+    pub links: Vec<Span>,
     /// Runs of emphatic punctuation such as "!!" or "?!".
     pub exclamation_runs: Vec<Span>,
     pub greeting: Option<Greeting>,
@@ -234,6 +239,7 @@ impl<'a> Document<'a> {
             quoted,
             inline_quotes,
             placeholders: Vec::new(),
+            links: find_links(text),
             exclamation_runs: Vec::new(),
             greeting: None,
             sentence_count: 0,
@@ -280,7 +286,16 @@ impl<'a> Document<'a> {
         hits[from..].iter().take_while(|h| h.span.start() < span.end()).any(|h| h.span.overlaps(span))
     }
 
-    /// Number of the agent's own words.
+    /// Whether the agent's own text links somewhere (a help page to follow).
+    pub fn has_link(&self) -> bool {
+        self.links.iter().any(|l| {
+            let w = &self.text[*l];
+            (w.contains("://") || w.starts_with("www.")) && !overlaps_sorted(&self.quoted, *l)
+        })
+    }
+
+    /// Number of the agent's own words: prose only, so links, handles,
+    /// e-mail addresses and initials do not count.
     pub fn agent_word_count(&self) -> usize {
         self.tokens.iter().filter(|t| t.is_agent()).count()
     }
@@ -477,6 +492,22 @@ impl<'a> Document<'a> {
                 b'<' if bytes.get(i + 1) == Some(&b'<') => (">>", i + 2),
                 b'[' if bytes.get(i + 1) == Some(&b'[') => ("]]", i + 2),
                 b'$' if bytes.get(i + 1) == Some(&b'{') => ("}", i + 2),
+                // Mailchimp merge tags: *|FNAME|*.
+                b'*' if bytes.get(i + 1) == Some(&b'|') => ("|*", i + 2),
+                b'$' if bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) => {
+                    // $NAME, $first_name: a shell-style variable.
+                    let len = bytes[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+                    let inner = &text[i + 1..i + 1 + len];
+                    if let Some(is_name) = placeholder_kind(inner, b'{', false) {
+                        let shouted = inner.bytes().all(|c| !c.is_ascii_lowercase());
+                        if shouted || inner.to_ascii_lowercase().contains("name") {
+                            found.push(Placeholder { span: Span::new(i, i + 1 + len), is_name });
+                        }
+                    }
+                    i += 1 + len;
+                    continue;
+                }
+                b'(' => (")", i + 1),
                 b'{' => ("}", i + 1),
                 b'[' => ("]", i + 1),
                 b'<' => (">", i + 1),
@@ -501,7 +532,13 @@ impl<'a> Document<'a> {
             };
             let inner = &text[inner_from..inner_from + rel];
             let end = inner_from + rel + close.len();
-            if let Some(is_name) = placeholder_kind(inner, b, close.len() == 2) {
+            let kind = match b {
+                b'(' => paren_placeholder(inner),
+                b'*' => placeholder_kind(inner, b'{', true),
+                _ => placeholder_kind(inner, b, close.len() == 2)
+                    .or_else(|| (b == b'[' && in_greeting_slot(text, i, end, inner)).then_some(true)),
+            };
+            if let Some(is_name) = kind {
                 found.push(Placeholder { span: Span::new(i, end), is_name });
                 i = end;
             } else {
@@ -511,10 +548,24 @@ impl<'a> Document<'a> {
         // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
         for (k, t) in self.tokens.iter().enumerate() {
             let w = &text[t.span];
+            // A name variable written bare: "Hi NAME," or "Dear FIRST_NAME".
+            if matches!(w, "NAME" | "FNAME" | "FIRSTNAME" | "CUSTOMERNAME" | "FULLNAME" | "LNAME") {
+                let mut start = t.span.start();
+                if k > 0 && &text[self.tokens[k - 1].span.end()..start] == "_" && self.tokens[k - 1].is(flag::ALL_CAPS)
+                {
+                    start = self.tokens[k - 1].span.start();
+                }
+                found.push(Placeholder { span: Span::new(start, t.span.end()), is_name: true });
+                continue;
+            }
             if w.len() >= 3 && w.bytes().all(|c| c == b'X' || c == b'x') {
+                // "Mr. XXX" is a placeholder; "4421.XXXX" is masked.
                 let prev_masked = k > 0 && {
                     let p = &self.tokens[k - 1];
-                    p.gap_has(gap::TIGHT_HYPHEN) || text[p.span.end()..t.span.start()].contains(['*', '/', '.', '#'])
+                    let masky = p.is(flag::NUMBER) || text[p.span].bytes().all(|c| c == b'X' || c == b'x');
+                    p.gap_has(gap::TIGHT_HYPHEN)
+                        || text[p.span.end()..t.span.start()].contains(['*', '/', '#'])
+                        || (masky && text[p.span.end()..t.span.start()].contains('.'))
                 };
                 let next_masked = t.gap_has(gap::TIGHT_HYPHEN | gap::OTHER)
                     || text[t.span.end()..].starts_with(['.', '*'])
@@ -526,7 +577,14 @@ impl<'a> Document<'a> {
                 }
             }
         }
-        found.sort_by_key(|p| p.span);
+        found.sort_by_key(|p| (p.span.start(), std::cmp::Reverse(p.span.end())));
+        // "%NAME%" holds the bare "NAME" too: keep the outer one.
+        let mut last_end = 0;
+        found.retain(|p| {
+            let keep = p.span.start() >= last_end || last_end == 0 && p.span.start() == 0;
+            last_end = last_end.max(p.span.end());
+            keep
+        });
         found.retain(|p| !overlaps_sorted(&self.quoted, p.span));
         self.placeholders = found;
     }
@@ -534,6 +592,7 @@ impl<'a> Document<'a> {
     fn mark_regions(&mut self) {
         let mut q = 0;
         let mut p = 0;
+        let mut l = 0;
         for t in &mut self.tokens {
             while q < self.quoted.len() && self.quoted[q].end() <= t.span.start() {
                 q += 1;
@@ -547,11 +606,19 @@ impl<'a> Document<'a> {
             if p < self.placeholders.len() && self.placeholders[p].span.overlaps(t.span) {
                 t.flags |= flag::PLACEHOLDER;
             }
+            while l < self.links.len() && self.links[l].end() <= t.span.start() {
+                l += 1;
+            }
+            if l < self.links.len() && self.links[l].overlaps(t.span) {
+                t.flags |= flag::LINK;
+            }
         }
     }
 
     fn find_greeting(&mut self) {
-        let Some(first) = self.tokens.iter().position(|t| !t.is(flag::QUOTED)) else {
+        // Social replies open with handles ("@customer @brand Hi Abby."):
+        // the greeting comes after them.
+        let Some(first) = self.tokens.iter().position(|t| !t.is(flag::QUOTED) && !t.is(flag::LINK)) else {
             return;
         };
         let sentence = self.tokens[first].sentence;
@@ -589,7 +656,17 @@ impl<'a> Document<'a> {
             return;
         }
         if k > first && self.tokens[k - 1].gap_has(gap::COMMA) {
-            self.greeting = Some(Greeting { addressee: k..k });
+            // "Hi, Kasidy!" addresses Kasidy; "Hi, thanks for ..." nobody.
+            let named = same(k, self) && {
+                let t = &self.tokens[k];
+                let w = self.fold(k);
+                t.is(flag::CAP)
+                    && t.is(flag::ALPHA)
+                    && t.gap_has(gap::CLAUSE)
+                    && (!crate::words::is_common(w) || crate::words::is_name_word(w))
+                    && !OPENERS.contains(&w)
+            };
+            self.greeting = Some(Greeting { addressee: if named { k..k + 1 } else { k..k } });
             return;
         }
         let mut end = k;
@@ -604,6 +681,83 @@ impl<'a> Document<'a> {
         }
         self.greeting = Some(Greeting { addressee: k..end });
     }
+}
+
+/// Links (`https://...`, `www....`), e-mail addresses, handles (`@customer`),
+/// masked data (`__email__`) and an agent's initials at the end of a social
+/// reply (`^QA`, `*MS`, `-Helen`), in text order. One pass over the bytes.
+fn find_links(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let url_char = |b: u8| !b.is_ascii_whitespace() && b != b'"' && b != b'<' && b != b'>';
+    let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let at_word_start = i == 0 || !word_char(bytes[i - 1]) && bytes[i - 1] != b'.' && bytes[i - 1] != b'/';
+        let rest = &bytes[i..];
+        let starts_url = at_word_start
+            && (rest.starts_with(b"http://")
+                || rest.starts_with(b"https://")
+                || rest.len() > 4 && rest[..4].eq_ignore_ascii_case(b"www."));
+        if starts_url {
+            let mut end = i;
+            while end < bytes.len() && url_char(bytes[end]) {
+                end += 1;
+            }
+            while end > i && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'\'') {
+                end -= 1;
+            }
+            out.push(Span::new(i, end));
+            i = end.max(i + 1);
+            continue;
+        }
+        if b == b'@' {
+            // An e-mail address: letters before the @ and a dotted domain after.
+            let mut start = i;
+            while start > 0 && (word_char(bytes[start - 1]) || matches!(bytes[start - 1], b'.' | b'-' | b'+' | b'%')) {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < bytes.len() && (word_char(bytes[end]) || matches!(bytes[end], b'.' | b'-')) {
+                end += 1;
+            }
+            while end > i + 1 && bytes[end - 1] == b'.' {
+                end -= 1;
+            }
+            if end > i + 1 && (start < i || at_word_start) {
+                // A handle stops at its word characters.
+                if start == i {
+                    end = i + 1 + bytes[i + 1..end].iter().take_while(|&&c| word_char(c)).count();
+                }
+                out.retain(|s: &Span| s.end() <= start);
+                out.push(Span::new(start, end));
+                i = end;
+                continue;
+            }
+        }
+        if b == b'_' && rest.starts_with(b"__") && at_word_start {
+            // Masked data such as __email__ or __number__.
+            let inner = rest[2..].iter().take_while(|&&c| c.is_ascii_alphabetic()).count();
+            if inner > 0 && rest[2 + inner..].starts_with(b"__") {
+                out.push(Span::new(i, i + inner + 4));
+                i += inner + 4;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Initials or a first name after a marker at the very end: "^QA", "*MS", "-Helen".
+    let trimmed = text.trim_end();
+    let tail_start = trimmed.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(k, c)| k + c.len_utf8());
+    let tail = &trimmed[tail_start..];
+    if let Some(rest) = tail.strip_prefix(['^', '*', '~', '-', '–', '—']) {
+        let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 1 && letters <= 12 && rest.chars().all(|c| c.is_alphabetic() || c == '.') && tail_start > 0 {
+            out.push(Span::new(tail_start, trimmed.len()));
+        }
+    }
+    out
 }
 
 fn is_closing(c: char) -> bool {
@@ -656,6 +810,48 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "tbd",
     "todo",
 ];
+
+/// `(customer name)`, `(first name)`: words in parentheses that only say
+/// which name to insert. Ordinary asides ("(in your name)") are not.
+fn paren_placeholder(inner: &str) -> Option<bool> {
+    let lower = inner.trim().to_ascii_lowercase();
+    let words: Vec<&str> = lower.split([' ', '_', '-']).filter(|w| !w.is_empty()).collect();
+    let fits = !words.is_empty()
+        && words.len() <= 3
+        && words.contains(&"name")
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "name"
+                    | "customer"
+                    | "client"
+                    | "first"
+                    | "last"
+                    | "full"
+                    | "insert"
+                    | "recipient"
+                    | "customer's"
+                    | "caller"
+            )
+        });
+    fits.then_some(true)
+}
+
+/// A bracketed word in any language where the name goes, such as
+/// `Hola [Nombre],` or `[名前]様`: at the start of its line or after a
+/// greeting word, and followed by punctuation or the end of the line.
+fn in_greeting_slot(text: &str, open: usize, end: usize, inner: &str) -> bool {
+    let word = inner.trim();
+    if word.is_empty() || word.chars().count() > 24 || !word.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        return false;
+    }
+    let line_start = text[..open].rfind('\n').map_or(0, |k| k + 1);
+    let before = text[line_start..open].trim();
+    let lead = before.is_empty()
+        || GREETING_WORDS.contains(&before.to_lowercase().trim_end_matches(',').rsplit(' ').next().unwrap_or(""));
+    let after = text[end..].chars().next();
+    lead && after.is_none_or(|c| matches!(c, ',' | '!' | '\n' | ':' | '.' | '、' | '，') || is_unspaced_script(c))
+}
 
 /// Whether the text between brackets looks like a template variable; `Some(true)`
 /// when it stands for a name.
@@ -956,6 +1152,10 @@ mod tests {
         let doc = Document::parse(text);
         let found: Vec<&str> = doc.placeholders.iter().map(|p| &text[p.span]).collect();
         assert_eq!(found, ["[Name]", "{{first_name}}", "<customer name>", "%NAME%", "XXX"]);
+        let text = "Hi NAME, $NAME *|FNAME|* (customer name) Mr. XXX, FIRST_NAME; $5 off (in your name) (see above)";
+        let doc = Document::parse(text);
+        let found: Vec<&str> = doc.placeholders.iter().map(|p| &text[p.span]).collect();
+        assert_eq!(found, ["NAME", "$NAME", "*|FNAME|*", "(customer name)", "XXX", "FIRST_NAME"]);
     }
 
     #[test]

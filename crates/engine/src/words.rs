@@ -23,15 +23,24 @@ their them then there these they thing things think this those though through ti
 two under understand until up update us use used very via wait want was way we welcome well were what when where whether
 which while who why will wish with within without would yes yet you your yours
 unlike despite although besides regarding following unfortunately luckily fortunately actually also meanwhile instead otherwise
+data date dan ana per pay reed read red rain lane gray grey king young white black brown green long price
+";
+/// Common words that are also first names (Grace, Faith, Bill): set off as
+/// a vocative ("Thanks for the feedback, Faith.") they address a person.
+const NAME_WORDS: &str = "
 apple art ash autumn amber angel april bill bob brook bud carol chance chase cliff crystal daisy dale dawn destiny don
 drew faith frank gene glen grace guy harmony heather holly hope hunter iris ivy jack jasmine joy june lily mark
 melody penny pat ray rich rob rose ruby sandy sky summer sunny sue trinity van
-data date dan ana per pay reed read red rain lane gray grey king young white black brown green long price
 ";
 
 pub(crate) fn is_common(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>> = OnceLock::new();
-    SET.get_or_init(|| COMMON.split_whitespace().collect()).contains(word)
+    SET.get_or_init(|| COMMON.split_whitespace().chain(NAME_WORDS.split_whitespace()).collect()).contains(word)
+}
+
+/// Whether a common word is also a first name ("grace", "faith", "bill").
+pub(crate) fn is_name_word(word: &str) -> bool {
+    NAME_WORDS.split_whitespace().any(|w| w == word)
 }
 
 /// Forms of address that do not name a person ("Hi there", "Dear Customer").

@@ -43,14 +43,39 @@ pub fn corpus_dir() -> PathBuf {
     repo_root().join("crates/engine/tests/corpus")
 }
 
-/// Parses every `drafts-*.txt` file of the corpus, in file-name order.
+/// The two parts of the labelled corpus, split before any rule was tuned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Split {
+    /// `drafts-*.txt`: the part rules are developed and tuned on.
+    Tune,
+    /// `test-*.txt`: held out; never read while changing a rule.
+    Test,
+}
+
+impl Split {
+    fn prefix(self) -> &'static str {
+        match self {
+            Split::Tune => "drafts-",
+            Split::Test => "test-",
+        }
+    }
+}
+
+/// Parses every `drafts-*.txt` file of the corpus (the tuning part), in
+/// file-name order.
 pub fn load_corpus() -> Result<Vec<Draft>, String> {
+    load_split(Split::Tune)
+}
+
+/// Parses every file of one part of the corpus, in file-name order.
+pub fn load_split(split: Split) -> Result<Vec<Draft>, String> {
+    let prefix = split.prefix();
     let dir = corpus_dir();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("drafts-") && n.ends_with(".txt"))
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
         })
         .collect();
     files.sort();

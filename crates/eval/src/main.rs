@@ -17,6 +17,36 @@ fn main() {
     politeness();
     sarcasm_rates();
     warnings_on_agent_replies();
+    audit_table();
+}
+
+/// Per-cue precision on the audited sample of real agent replies: of the
+/// findings the engine reports now, how many the audit judged correct.
+fn audit_table() {
+    let rows = match agent_replies() {
+        Ok(r) => r,
+        Err(e) => return println!("audit: skipped ({e})\n"),
+    };
+    let audit = load_audit().expect("the audit parses");
+    let mut per: std::collections::BTreeMap<String, (cornerstone_engine::Severity, [usize; 4])> = Default::default();
+    for (key, severity, _, _) in audit_findings(&rows) {
+        let slot = match audit.iter().find(|v| v.key == key).map(|v| v.verdict.as_str()) {
+            Some("correct") => 0,
+            Some("wrong") => 1,
+            Some(_) => 2,
+            None => 3,
+        };
+        per.entry(key.cue.clone()).or_insert((severity, [0; 4])).1[slot] += 1;
+    }
+    println!("## Audit of findings on {AUDIT_SIZE} real agent replies (crates/eval/audit)\n");
+    println!("| cue | severity | findings | correct | wrong | debatable | not judged | precision |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|");
+    for (cue, (sev, [c, w, d, n])) in per {
+        let judged = c + w;
+        let precision = if judged == 0 { "-".to_string() } else { format!("{:.2}", c as f64 / judged as f64) };
+        println!("| `{cue}` | {} | {} | {c} | {w} | {d} | {n} | {precision} |", sev.id(), c + w + d + n);
+    }
+    println!("\nPrecision = correct / (correct + wrong); debatable findings are left out of it.\n");
 }
 
 /// Professional replies should draw few warnings: counts per cue on the real
@@ -51,12 +81,22 @@ fn warnings_on_agent_replies() {
 }
 
 fn corpus(verbose: bool) {
-    let drafts = match load_corpus() {
+    corpus_split(Split::Tune, verbose);
+    // The held-out part: figures only, never the drafts that disagree.
+    corpus_split(Split::Test, false);
+}
+
+fn corpus_split(split: Split, verbose: bool) {
+    let drafts = match load_split(split) {
         Ok(d) => d,
         Err(e) => return println!("corpus: skipped ({e})"),
     };
     let (counts, misses) = score_corpus(&drafts);
-    println!("## Labelled corpus: {} drafts (crates/engine/tests/corpus)\n", drafts.len());
+    let part = match split {
+        Split::Tune => "tuning part, drafts-*.txt",
+        Split::Test => "held-out test part, test-*.txt",
+    };
+    println!("## Labelled corpus, {part}: {} drafts (crates/engine/tests/corpus)\n", drafts.len());
     println!("| cue | drafts | precision | recall | F1 |");
     println!("|---|---:|---:|---:|---:|");
     let mut f1s = Vec::new();

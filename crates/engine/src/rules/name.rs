@@ -12,7 +12,7 @@ use crate::document::{flag, gap, is_unspaced_script, Document};
 use crate::fold::fold;
 use crate::report::Finding;
 use crate::span::Span;
-use crate::words::{edit_distance, is_common, DETERMINERS, GENERIC_ADDRESS, TITLES, UNSPACED_GREETINGS};
+use crate::words::{edit_distance, is_common, is_name_word, DETERMINERS, GENERIC_ADDRESS, TITLES, UNSPACED_GREETINGS};
 use crate::Context;
 
 /// One part of the customer's name, such as "Priya" or "Anne-Marie".
@@ -154,30 +154,106 @@ fn check_without_name(doc: &Document, name_placeholder: bool, out: &mut Vec<Find
         addressed = true;
         out.push(Finding::new(Cue::NameUsed, Some(span)));
     }
-    // "Thanks, Priya!" further on.
-    for i in 1..doc.tokens.len() {
-        let prev = &doc.tokens[i - 1];
-        let t = &doc.tokens[i];
-        if matches!(doc.fold(i - 1), "thanks" | "you" | "cheers" | "again")
-            && prev.gap_has(gap::COMMA)
-            && !prev.gap_has(gap::BREAK)
-            && t.is_agent()
-            && t.is(flag::CAP)
-            && t.is(flag::ALPHA)
-            && t.gap_has(gap::CLAUSE)
-            && !is_common(doc.fold(i))
-            && !GENERIC_ADDRESS.contains(&doc.fold(i))
-            && t.sentence == prev.sentence
-        {
-            addressed = true;
-            out.push(Finding::new(Cue::NameUsed, Some(t.span)));
+    // "Thanks, Priya!", "Mind if we jump in, Dulce?" further on.
+    for (from, to) in vocatives(doc) {
+        let span = doc.tokens[from].span.cover(doc.tokens[to].span);
+        if doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&from)) {
+            continue;
         }
+        addressed = true;
+        out.push(Finding::new(Cue::NameUsed, Some(span)));
     }
     if !addressed && !name_placeholder {
         out.push(Finding::new(Cue::NameMissing, None).with_message(
             "The reply addresses no one by name. Greet the customer by name, or enter their name above so it can be checked.",
         ));
     }
+}
+
+/// Nouns after which a name set off by a comma is an apposition, not an
+/// address: "my colleague, John, will call".
+const PERSON_NOUNS: &[&str] = &[
+    "colleague",
+    "colleagues",
+    "manager",
+    "supervisor",
+    "agent",
+    "specialist",
+    "technician",
+    "engineer",
+    "rep",
+    "representative",
+    "named",
+    "called",
+    "partner",
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "friend",
+    "team",
+    "lead",
+    "advisor",
+    "adviser",
+    "driver",
+    "courier",
+    "owner",
+    "assistant",
+];
+
+/// Words set off by commas that address someone: "Thanks for waiting,
+/// Morgan." or "Mind if we jump in, Dulce?". A capitalised name (one word,
+/// or two as in "Manny Jr"), after a comma in mid-sentence, that closes the
+/// sentence or its clause. Returns token ranges, first and last inclusive.
+fn vocatives(doc: &Document) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let name_like = |k: usize| {
+        let t = &doc.tokens[k];
+        let w = doc.fold(k);
+        t.is_agent()
+            && t.is(flag::CAP)
+            && t.is(flag::ALPHA)
+            && !t.is(flag::ALL_CAPS)
+            && (!is_common(w) || is_name_word(w))
+            && !GENERIC_ADDRESS.contains(&w)
+            && !TITLES.contains(&w)
+            && w.chars().count() >= 2
+    };
+    for i in 1..doc.tokens.len() {
+        let prev = &doc.tokens[i - 1];
+        if !prev.gap_has(gap::COMMA)
+            || prev.gap_has(gap::BREAK)
+            || prev.sentence != doc.tokens[i].sentence
+            || (prev.is(flag::CAP) && !prev.is(flag::SENT_START))
+            || !name_like(i)
+        {
+            continue;
+        }
+        let back = i.saturating_sub(3);
+        if (back..i).any(|k| PERSON_NOUNS.contains(&doc.fold(k))) {
+            continue;
+        }
+        let mut end = i;
+        if doc.tokens[i].gap == 0
+            && i + 1 < doc.tokens.len()
+            && doc.tokens[i + 1].sentence == doc.tokens[i].sentence
+            && name_like(i + 1)
+        {
+            end = i + 1;
+        }
+        let t = &doc.tokens[end];
+        let closes = t.gap_has(gap::BREAK | gap::PERIOD | gap::EXCLAIM | gap::QUESTION | gap::NEWLINE | gap::DASH)
+            || end + 1 == doc.tokens.len();
+        // ", Faith, and we ..." closes a clause; "Paris, London, Rome" is a list.
+        let clause = t.gap_has(gap::COMMA)
+            && end + 1 < doc.tokens.len()
+            && !doc.tokens[end + 1].is(flag::CAP)
+            && doc.tokens[end + 1].sentence == t.sentence;
+        if closes || clause {
+            out.push((i, end));
+        }
+    }
+    out
 }
 
 /// Every use of a name part in the agent's words.
@@ -302,16 +378,19 @@ fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
         return None;
     }
     let w_len = w.chars().count();
+    let name_slot = in_greeting || is_name_position(doc, i, i);
     name.parts.iter().position(|p| {
         if p.unspaced || p.words.len() != 1 {
             return false;
         }
         let target = &p.words[0];
         let len = target.chars().count();
-        if len < 4 {
-            return false;
-        }
         let same_start = w.chars().next() == target.chars().next();
+        if len < 4 {
+            // Short names ("Jon", "Ann", "Zoë") only where a name stands:
+            // "John" for Jon is a misspelling even though John is a name.
+            return len == 3 && same_start && name_slot && edit_distance(w, target) == 1;
+        }
         // In the greeting a near miss is almost surely the name: allow
         // spelling variants such as Sofia/Sophia, Lucy/Lucie.
         let allowed = if len >= 7 || (in_greeting && same_start) { 2 } else { 1 };
@@ -445,5 +524,50 @@ mod tests {
         assert_flags(Cue::NamePlaceholder, "Hello ⟦XXX⟧, thanks.");
         assert_clean(Cue::NamePlaceholder, "Card XXXX-XXXX-4421 was charged.");
         assert_suggests(Cue::NamePlaceholder, Some("Priya Raman"), "Hi ⟦<customer name>⟧,", "Priya");
+    }
+
+    #[test]
+    fn skips_leading_handles_to_find_the_greeting() {
+        assert_flags(Cue::NameUsed, "@customer Hi ⟦Abby⟧. Try the steps here.");
+        assert_flags(Cue::NameUsed, "@customer @brandhelp Hi ⟦Roland⟧, thanks for waiting.");
+        assert_flags_with(Cue::NameUsed, Some("Abby Osei"), "@abby_osei Hi ⟦Abby⟧, it's fixed.");
+        assert_flags(Cue::NameUsed, "@customer Hi, ⟦Kasidy⟧! Can you tell us more?");
+    }
+
+    #[test]
+    fn a_vocative_anywhere_addresses_the_customer() {
+        assert_flags(Cue::NameUsed, "@customer Mind if we jump in, ⟦Dulce⟧? Are you getting an error?");
+        assert_flags(Cue::NameUsed, "Your site loads fine for us in several browsers, ⟦Bylli⟧.");
+        assert_flags(Cue::NameUsed, "Thank you for the feedback, ⟦Faith⟧, and we hear you.");
+        assert_flags(Cue::NameUsed, "Magenta would look great on you, ⟦Manny Jr⟧!");
+        assert_flags_with(Cue::NameUsed, Some("Morgan Lee"), "That's sorted now, ⟦Morgan⟧.");
+    }
+
+    #[test]
+    fn an_apposition_or_a_list_is_not_an_address() {
+        assert_absent_finding(Cue::NameMissing, None, "I've passed this to my colleague, John, who will call.");
+        assert_absent_finding(Cue::NameMissing, None, "We ship to Paris, London, Rome and Berlin.");
+        assert_absent_finding(Cue::NameMissing, None, "The store in Chicago, Illinois, is open.");
+    }
+
+    #[test]
+    fn a_near_miss_that_is_another_real_name_is_a_misspelling() {
+        assert_flags_with(Cue::NameMisspelled, Some("Jon Park"), "Hi ⟦John⟧, your order shipped.");
+        assert_flags_with(Cue::NameMisspelled, Some("Ann Lee"), "Dear ⟦Anne⟧,\nYour order shipped.");
+        assert_flags_with(Cue::NameMisspelled, Some("Zoë Martin"), "Hi ⟦Zoey⟧, all done.");
+        assert_clean_with(Cue::NameMismatch, Some("Jon Park"), "Hi John, your order shipped.");
+        assert_flags_with(Cue::NameMismatch, Some("Jon Park"), "Hi ⟦Steve⟧, your order shipped.");
+    }
+
+    #[test]
+    fn flags_placeholder_families() {
+        assert_flags(Cue::NamePlaceholder, "Hi ⟦NAME⟧, your order shipped.");
+        assert_flags(Cue::NamePlaceholder, "Dear ⟦$NAME⟧, thanks.");
+        assert_flags(Cue::NamePlaceholder, "Hi ⟦*|FNAME|*⟧, thanks.");
+        assert_flags(Cue::NamePlaceholder, "Hello ⟦(customer name)⟧, thanks.");
+        assert_flags(Cue::NamePlaceholder, "Dear Mr. ⟦XXX⟧,\nThanks.");
+        assert_flags(Cue::NamePlaceholder, "Hola ⟦[Nombre]⟧,\ngracias.");
+        assert_flags(Cue::NamePlaceholder, "Hallo ⟦[Vorname]⟧,\ndanke.");
+        assert_clean(Cue::NamePlaceholder, "The account is in your name (see above) and costs $5.");
     }
 }

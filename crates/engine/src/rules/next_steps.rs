@@ -1,11 +1,19 @@
 //! `next-steps` and `next-steps-missing`: telling the customer what happens
 //! next, before they have to ask.
+//!
+//! A reply gives a next step in many ways: a promise to follow up ("I'll
+//! email you by Friday"), an instruction to the customer ("Try restarting
+//! the app", "Head to Settings"), a link to follow, a question asking for
+//! what is needed ("Can you share the serial number?"), or an invitation to
+//! come back ("Let us know", "Keep us posted"). `next-steps` praises the
+//! promises and invitations; `next-steps-missing` speaks only when none of
+//! these is anywhere in a reply long enough to need one.
 
 use crate::cue::Cue;
-use crate::document::Document;
+use crate::document::{flag, gap, Document};
 use crate::lexicon::{p, Phrase};
 use crate::report::Finding;
-use crate::rules::{distinct_hits, emit_table, T};
+use crate::rules::{distinct_hits, T};
 use crate::Context;
 
 pub(crate) const NEXT_STEPS: &[Phrase] = &[
@@ -15,8 +23,8 @@ pub(crate) const NEXT_STEPS: &[Phrase] = &[
     p("i'll|we'll|ill keep you posted|updated|informed"),
     p("keep you in the loop"),
     p("i|we will keep you posted|updated|informed"),
-    p("i'll|we'll|ill personally|then|also|now|immediately? keep|update|notify|inform|email|message|call|contact|text|ping|follow|check|send|reach|let|get|confirm|monitor|escalate|investigate|review|look|chase|process|ship|arrange|schedule|book|refund|credit|replace|be"),
-    p("i|we will|shall personally|then|also|now|immediately? keep|update|notify|inform|email|message|call|contact|text|ping|follow|check|send|reach|let|get|confirm|monitor|escalate|investigate|review|look|chase|process|ship|arrange|schedule|book|refund|credit|replace|be"),
+    p("i'll|we'll|ill personally|then|also|now|immediately? keep|update|notify|inform|email|message|call|contact|text|ping|follow|check|send|reach|let|get|confirm|monitor|escalate|investigate|review|look|chase|process|ship|arrange|schedule|book|refund|credit|replace"),
+    p("i|we will|shall personally|then|also|now|immediately? keep|update|notify|inform|email|message|call|contact|text|ping|follow|check|send|reach|let|get|confirm|monitor|escalate|investigate|review|look|chase|process|ship|arrange|schedule|book|refund|credit|replace"),
     p("i've|we've escalated|forwarded|raised|logged|opened|filed|passed|flagged|created|submitted|scheduled|booked|arranged|reported|assigned|started|initiated|issued|processed"),
     p("i|we have escalated|forwarded|raised|logged|opened|filed|passed|flagged|created|submitted|scheduled|booked|arranged|reported|assigned|started|initiated|issued|processed"),
     p("i|we escalated|forwarded|raised|logged|opened|filed|flagged|created|submitted|scheduled|booked|arranged|reported|assigned|initiated|issued|processed"),
@@ -31,15 +39,280 @@ pub(crate) const NEXT_STEPS: &[Phrase] = &[
     p("follow up|follow-up"),
     p("keep an eye"),
     p("stay tuned"),
+    p("let us|me know"),
+    p("keep us posted|updated|informed"),
+    p("get back to you"),
+    p("be in touch"),
+    p("reach out|back to us|me"),
+    p("dm|message us"),
+    p("send us a dm|message|note"),
+    p("drop us a dm|message|note|line"),
+];
+
+/// Verbs that open an instruction to the customer: "Try ...", "Head to ...".
+const INSTRUCTIONS: &[&str] = &[
+    "try",
+    "check",
+    "head",
+    "go",
+    "visit",
+    "click",
+    "tap",
+    "select",
+    "choose",
+    "open",
+    "restart",
+    "reboot",
+    "reset",
+    "update",
+    "upgrade",
+    "install",
+    "reinstall",
+    "uninstall",
+    "clear",
+    "sign",
+    "log",
+    "reach",
+    "contact",
+    "call",
+    "send",
+    "dm",
+    "follow",
+    "make",
+    "ensure",
+    "use",
+    "give",
+    "enter",
+    "download",
+    "turn",
+    "toggle",
+    "unplug",
+    "plug",
+    "switch",
+    "hold",
+    "press",
+    "navigate",
+    "review",
+    "see",
+    "refer",
+    "read",
+    "look",
+    "keep",
+    "let",
+    "share",
+    "provide",
+    "reply",
+    "respond",
+    "drop",
+    "fill",
+    "submit",
+    "complete",
+    "remove",
+    "delete",
+    "add",
+    "change",
+    "disable",
+    "enable",
+    "confirm",
+    "verify",
+    "double-check",
+    "tell",
+    "wait",
+    "email",
+    "message",
+    "text",
+    "ping",
+    "hit",
+    "search",
+    "report",
+    "appeal",
+    "request",
+    "attach",
+    "upload",
+    "scan",
+    "pop",
+    "swing",
+    "stop",
+    "start",
+    "run",
+    "type",
+    "copy",
+    "paste",
+    "connect",
+    "disconnect",
+    "pair",
+    "unpair",
+    "power",
+    "charge",
+    "allow",
+    "accept",
+    "grant",
+    "set",
+    "browse",
+    "refresh",
+    "reload",
+    "relaunch",
+    "launch",
+    "force",
+    "quit",
+    "restore",
+    "test",
+    "rename",
+    "move",
+    "feel",
+    "ask",
+    "find",
+    "install",
+    "bring",
+    "pick",
+    "take",
+    "mail",
+    "ship",
+    "return",
+    "cancel",
+    "activate",
+    "deactivate",
+    "link",
+    "unlink",
+    "verify",
+];
+
+/// Words that may come before the verb of an instruction ("Please try",
+/// "Then tap", "Just head to").
+const INSTRUCTION_LEADS: &[&str] = &[
+    "please",
+    "pls",
+    "plz",
+    "kindly",
+    "just",
+    "simply",
+    "also",
+    "then",
+    "first",
+    "firstly",
+    "next",
+    "now",
+    "so",
+    "and",
+    "or",
+    "meanwhile",
+    "alternatively",
+    "otherwise",
+    "instead",
+    "additionally",
+    "finally",
+    "lastly",
+    "afterwards",
+    "afterward",
+    "step",
+    "again",
+    "definitely",
+    "do",
+];
+
+/// Words that, after an instruction verb, show it is a noun or a statement
+/// ("Update: ...", "Change is coming", "Contact details below").
+const NOT_AFTER_VERB: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "may",
+    "of",
+    "s",
+    "details",
+    "info",
+    "information",
+    "times",
+    "time",
+    "process",
+];
+
+/// Modal phrases that hand the customer a step: "you can appeal", "we
+/// recommend ...", "I'd suggest ...".
+const OPTION_LEADS: &[(&str, &[&str])] = &[
+    ("you", &["can", "could", "may", "might", "should", "need", "will", "would", "want"]),
+    ("you'll", &["need", "want", "have", "be"]),
+    ("you'd", &["need", "want", "have"]),
+    ("we", &["recommend", "suggest", "advise", "encourage"]),
+    ("we'd", &["recommend", "suggest", "advise", "encourage"]),
+    ("i'd", &["recommend", "suggest", "advise", "encourage"]),
+    ("i", &["recommend", "suggest", "advise", "encourage"]),
+    ("here's", &["how", "what", "where", "a", "the", "some", "more"]),
+    ("here", &["is", "are", "you"]),
+    ("this", &["link", "article", "page", "guide", "form"]),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(doc, T::NextSteps, Cue::NextSteps, &[T::Sarcasm, T::Deflection], out);
-    let informed = !distinct_hits(doc, T::NextSteps).is_empty() || !doc.hits(T::Concrete).is_empty();
+    let mut praised = false;
+    for hit in distinct_hits(doc, T::NextSteps) {
+        if doc.any_hit_overlaps(T::Sarcasm, hit.span)
+            || doc.any_hit_overlaps(T::Deflection, hit.span)
+            || is_wish(doc, hit.first as usize)
+        {
+            continue;
+        }
+        praised = true;
+        out.push(crate::rules::finding_for(Cue::NextSteps, T::NextSteps, &hit));
+    }
+    let informed = praised || !doc.hits(T::Concrete).is_empty() || doc.has_link() || gives_a_step(doc);
     // Short chat lines ("You're welcome!") don't need a plan.
     if !informed && doc.agent_word_count() >= 25 {
         out.push(Finding::new(Cue::NextStepsMissing, None));
     }
+}
+
+/// Whether token `i` is in a wish or hope ("Hopefully we'll have it soon"),
+/// which promises nothing.
+pub(crate) fn is_wish(doc: &Document, i: usize) -> bool {
+    let sentence = doc.tokens[i].sentence;
+    let mut k = i;
+    while k > 0 && doc.tokens[k - 1].sentence == sentence {
+        k -= 1;
+    }
+    (k..=i).any(|j| matches!(doc.fold(j), "hope" | "hopefully" | "fingers" | "wish" | "forward" | "hoping"))
+}
+
+/// Whether the reply gives the customer a step of their own: an
+/// instruction, an option, or a question that asks them for something.
+fn gives_a_step(doc: &Document) -> bool {
+    let n = doc.tokens.len();
+    for i in 0..n {
+        let t = &doc.tokens[i];
+        if !t.is_agent() {
+            continue;
+        }
+        let w = doc.fold(i);
+        // A clause starts here: after a sentence break, a comma, a colon, a
+        // list number or a lead such as "please".
+        let clause_start = t.is(flag::SENT_START)
+            || i == 0
+            || doc.tokens[i - 1].gap_has(gap::COMMA | gap::COLON | gap::NEWLINE | gap::DASH | gap::OTHER)
+            || doc.tokens[i - 1].is(flag::NUMBER)
+            || INSTRUCTION_LEADS.contains(&doc.fold(i - 1));
+        if clause_start && INSTRUCTIONS.contains(&w) && !t.gap_has(gap::COLON | gap::TIGHT_HYPHEN | gap::BREAK) {
+            let next = (i + 1 < n && doc.tokens[i + 1].sentence == t.sentence).then(|| doc.fold(i + 1));
+            if next.is_some_and(|x| !NOT_AFTER_VERB.contains(&x)) {
+                return true;
+            }
+        }
+        if let Some((_, seconds)) = OPTION_LEADS.iter().find(|(first, _)| *first == w) {
+            if i + 1 < n && doc.tokens[i + 1].sentence == t.sentence && seconds.contains(&doc.fold(i + 1)) {
+                return true;
+            }
+        }
+        // A question to the customer asks them for what is needed.
+        if t.gap_has(gap::QUESTION) && !doc.any_hit_overlaps(T::Sarcasm, t.span) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -51,11 +324,44 @@ mod tests {
     fn flags_next_steps() {
         assert_flags(Cue::NextSteps, "⟦I'll keep you posted⟧, and ⟦you'll receive⟧ a label.");
         assert_flags(Cue::NextSteps, "⟦I've escalated⟧ this to billing.");
+        assert_flags(Cue::NextSteps, "Try the new build and ⟦let us know⟧ how it goes.");
+        assert_flags(Cue::NextSteps, "Thanks for the update! ⟦Keep us posted⟧.");
     }
 
     #[test]
     fn flags_a_long_reply_with_no_next_step() {
         assert_absent_finding(Cue::NextStepsMissing, None, "Hello. The app has a known problem with some phones and the team is aware of it and it affects many customers in several regions this month, which is a pity.");
         assert_clean(Cue::NextStepsMissing, "You're welcome!");
+    }
+
+    #[test]
+    fn instructions_links_and_questions_are_next_steps() {
+        let long = "We have looked at the account history and the payment that failed last week was declined by the issuing bank, which happens when the card details on file no longer match.";
+        assert_absent_finding(Cue::NextStepsMissing, None, long);
+        for step in [
+            "Please try the steps here: https://support.example.com/a/1234",
+            "Can you share the serial number of the laptop?",
+            "Head to Settings, then Billing, and add the new card.",
+            "Let us know if that works.",
+            "You can update the card in the app.",
+            "1) Open the app 2) Select Billing.",
+            "We'd recommend updating the card.",
+        ] {
+            assert_clean(Cue::NextStepsMissing, &format!("{long} {step}"));
+        }
+    }
+
+    #[test]
+    fn links_handles_and_initials_are_not_words() {
+        // Twenty prose words and a long link: not long enough to need a plan.
+        assert_clean(
+            Cue::NextStepsMissing,
+            "@customer @brandhelp We have looked at the account and the payment was declined by the bank last week, sorry. https://example.com/a/b/c/d/e/f/g/h/i/j ^QA",
+        );
+    }
+
+    #[test]
+    fn a_wish_is_not_a_next_step() {
+        assert_clean(Cue::NextSteps, "Fingers crossed we'll be able to have it soon!");
     }
 }

@@ -753,7 +753,7 @@ fn find_links(text: &str) -> Vec<Span> {
     let tail = &trimmed[tail_start..];
     if let Some(rest) = tail.strip_prefix(['^', '*', '~', '-', '–', '—']) {
         let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 1 && letters <= 12 && rest.chars().all(|c| c.is_alphabetic() || c == '.') && tail_start > 0 {
+        if (1..=12).contains(&letters) && rest.chars().all(|c| c.is_alphabetic() || c == '.') && tail_start > 0 {
             out.push(Span::new(tail_start, trimmed.len()));
         }
     }

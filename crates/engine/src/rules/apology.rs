@@ -95,7 +95,11 @@ pub(crate) const NOT_APOLOGY: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    let hollow = distinct_hits(doc, T::ApologyHollow);
+    // A mock apology ("Sorry, I must have missed the part where ...") is
+    // sarcasm, found before this rule runs: it is not an apology at all.
+    let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, out);
+    let mock = |hit: &crate::lexicon::Hit| mocking.contains(&doc.tokens[hit.first as usize].sentence);
+    let hollow: Vec<_> = distinct_hits(doc, T::ApologyHollow).into_iter().filter(|h| !mock(h)).collect();
     let mut count = 0;
     let mut excess_span = None;
     let mut note = |span| {
@@ -110,7 +114,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         found.push(finding_for(Cue::ApologyHollow, T::ApologyHollow, hit));
     }
     for hit in distinct_hits(doc, T::ApologyOwn) {
-        if hollow.iter().any(|h| h.span.overlaps(hit.span)) || doc.any_hit_overlaps(T::NotApology, hit.span) {
+        if hollow.iter().any(|h| h.span.overlaps(hit.span))
+            || doc.any_hit_overlaps(T::NotApology, hit.span)
+            || mock(&hit)
+        {
             continue;
         }
         // "Sorry?" alone asks the customer to repeat themselves.

@@ -56,6 +56,15 @@ pub(crate) const NOT_THANKS: &[Phrase] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Thanks, Cue::Gratitude, &[T::NotThanks, T::Sarcasm], &mut found);
+    // Sarcastic thanks ("Thanks for the novel.") was found before this rule
+    // runs: it is not gratitude.
+    let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, out);
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+            doc.tokens.get(k).is_none_or(|t| !mocking.contains(&t.sentence))
+        })
+    });
     // "Thanks," alone on a line just above the signature is a closing
     // formula, not thanks for anything.
     found.retain(|f| !f.span.is_some_and(|s| is_sign_off(doc, s)));

@@ -70,12 +70,14 @@ tables! {
 /// A rule reads the parsed document and appends its findings.
 pub(crate) type Check = fn(&Document, &Context, &mut Vec<Finding>);
 
-/// Every rule, run in this order by [`crate::analyze`].
+/// Every rule, run in this order by [`crate::analyze`]. Sarcasm runs before
+/// apology and gratitude, which read its findings: mock thanks and mock
+/// apologies are sarcasm, not thanks or apologies.
 pub(crate) static RULES: &[(&str, Check)] = &[
     ("name", name::check),
+    ("sarcasm", sarcasm::check),
     ("apology", apology::check),
     ("gratitude", gratitude::check),
-    ("sarcasm", sarcasm::check),
     ("shouting", shouting::check),
     ("profanity", profanity::check),
     ("blame", blame::check),

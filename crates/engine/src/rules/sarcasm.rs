@@ -7,7 +7,7 @@
 //! flagged (measured on real agent tweets, see the README).
 
 use crate::cue::Cue;
-use crate::document::Document;
+use crate::document::{flag, gap, Document};
 use crate::lexicon::{pn, Phrase};
 use crate::report::Finding;
 use crate::rules::{emit_table, T};
@@ -131,17 +131,62 @@ pub(crate) const SARCASM: &[Phrase] = &[
 ];
 
 /// Words that, before a short quotation, make it a scare quote.
-const SCARE_LEADS: &[&str] = &["your", "so-called", "called", "this", "these", "those", "supposed", "supposedly"];
+const SCARE_LEADS: &[&str] = &[
+    "your",
+    "so-called",
+    "called",
+    "this",
+    "these",
+    "those",
+    "supposed",
+    "supposedly",
+    "the",
+    "that",
+    "a",
+    "an",
+    "my",
+];
+
+/// Words after a quotation that make it a label, not a scare quote: the
+/// "pay now" button, the "not available" message.
+const LABEL_NOUNS: &[&str] = &[
+    "button", "buttons", "tab", "link", "option", "options", "menu", "page", "field", "setting", "settings", "status",
+    "label", "section", "plan", "article", "message", "email", "screen", "folder", "icon", "box", "column", "filter",
+    "error", "prompt", "toggle", "switch", "mode", "feature", "tool", "form", "policy", "notice", "banner", "app",
+    "category", "setting", "code", "tier", "package", "bundle", "warning", "panel", "view", "report", "list",
+];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], out);
+    let mut found = Vec::new();
+    emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], &mut found);
     for &q in &doc.inline_quotes {
         if is_scare_quote(doc, q) {
-            out.push(Finding::new(Cue::Sarcasm, Some(q)).with_message(
-                "Quotation marks around the customer's words can read as mocking them. Drop the quotes.",
-            ));
+            found.push(Finding::new(Cue::Sarcasm, Some(q)).with_message(QUOTE_M));
         }
     }
+    let mut more = Vec::new();
+    mechanisms(doc, &mut more);
+    // One finding per slip: a mechanism adds nothing where a phrase already spoke.
+    more.retain(|m| !found.iter().any(|f| f.span.zip(m.span).is_some_and(|(a, b)| a.overlaps(b))));
+    found.extend(more);
+    found.sort_by_key(|f| f.span);
+    out.extend(found);
+}
+
+/// The sentences (by index) that hold a sarcasm finding already in `out`:
+/// thanks or an apology there is part of the sarcasm, not sincere.
+pub(crate) fn sarcastic_sentences(doc: &Document, out: &[Finding]) -> Vec<u32> {
+    let mut v: Vec<u32> = out
+        .iter()
+        .filter(|f| f.cue == Cue::Sarcasm)
+        .filter_map(|f| f.span)
+        .filter_map(|s| {
+            let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+            doc.tokens.get(k).map(|t| t.sentence)
+        })
+        .collect();
+    v.dedup();
+    v
 }
 
 /// A short lower-case quotation after "your", "so-called" and the like:
@@ -158,7 +203,928 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
     }
     let before = doc.fold(first - 1);
     let lead = SCARE_LEADS.contains(&before) || (before == "called" && first >= 2 && doc.fold(first - 2) == "so");
-    lead && doc.tokens[first - 1].is_agent()
+    let last = *inside.last().unwrap_or(&first);
+    let labelled = to < doc.tokens.len() && last + 1 == to && LABEL_NOUNS.contains(&doc.fold(to));
+    lead && !labelled && doc.tokens[first - 1].is_agent()
+}
+
+// ---------------------------------------------------------------------------
+// Mechanisms. Each looks at one sentence of the agent's own words (folded) and
+// asks what the words do and at whom they are aimed, not whether a stock
+// phrase occurs: a marker of the mechanism ("whole" before a span of time,
+// "again" set off by commas, a surprise word in a bare exclamation) plus what
+// makes it aimed at the customer. Each returns the token range to flag.
+// ---------------------------------------------------------------------------
+
+/// A sentence of the agent's words: token indexes `from..to`, folded words.
+struct Sentence<'d> {
+    from: usize,
+    words: Vec<&'d str>,
+    /// Whether it ends with a question mark.
+    question: bool,
+}
+
+impl Sentence<'_> {
+    fn has(&self, w: &str) -> bool {
+        self.words.contains(&w)
+    }
+    fn any(&self, set: &[&str]) -> bool {
+        self.words.iter().any(|w| set.contains(w))
+    }
+    /// Position of the first word in `set`.
+    fn pos(&self, set: &[&str]) -> Option<usize> {
+        self.words.iter().position(|w| set.contains(w))
+    }
+    /// Position of the first occurrence of the word sequence `seq`
+    /// (alternatives separated by `|`).
+    fn seq(&self, seq: &str) -> Option<usize> {
+        let parts: Vec<Vec<&str>> = seq.split(' ').map(|p| p.split('|').collect()).collect();
+        if parts.len() > self.words.len() {
+            return None;
+        }
+        (0..=self.words.len() - parts.len()).find(|&i| {
+            parts.iter().enumerate().all(|(k, alts)| {
+                let w = self.words[i + k];
+                alts.contains(&w) || (alts.contains(&"#") && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+            })
+        })
+    }
+    fn any_seq(&self, seqs: &[&str]) -> Option<usize> {
+        seqs.iter().filter_map(|s| self.seq(s)).min()
+    }
+}
+
+const SECOND_PERSON: &[&str] = &["you", "your", "you've", "you're", "you'd", "you'll", "yourself", "yours"];
+const APOLOGY_OR_EMPATHY: &[&str] = &[
+    "sorry",
+    "apologies",
+    "apologise",
+    "apologize",
+    "apologising",
+    "apologizing",
+    "frustrating",
+    "frustrated",
+    "understand",
+    "understandable",
+    "patience",
+    "appreciate",
+    "bad",
+    "mistake",
+    "wrong",
+];
+const DURATION: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "several",
+    "multiple",
+    "many",
+    "countless",
+    "numerous",
+    "a",
+    "an",
+    "one",
+];
+const ORDINALS: &[&str] = &[
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "umpteenth",
+    "nth",
+    "hundredth",
+    "millionth",
+    "2nd",
+    "3rd",
+    "4th",
+    "5th",
+    "6th",
+    "7th",
+    "8th",
+    "9th",
+    "10th",
+];
+const CONTACTS: &[&str] = &[
+    "message",
+    "messages",
+    "email",
+    "emails",
+    "dm",
+    "dms",
+    "call",
+    "calls",
+    "ticket",
+    "tickets",
+    "chat",
+    "chats",
+    "request",
+    "requests",
+    "complaint",
+    "complaints",
+    "voicemail",
+    "voicemails",
+    "reply",
+    "replies",
+    "attempt",
+    "attempts",
+    "tweet",
+    "tweets",
+    "post",
+    "posts",
+    "time",
+    "log",
+    "logins",
+    "times",
+];
+const SAYING: &[&str] = &[
+    "said",
+    "told",
+    "mentioned",
+    "explained",
+    "answered",
+    "stated",
+    "wrote",
+    "replied",
+    "covered",
+    "pointed",
+    "repeated",
+    "spelled",
+    "spelt",
+    "gave",
+    "pasted",
+    "clarified",
+    "confirmed",
+    "advised",
+    "noted",
+    "outlined",
+];
+const REPEAT_MARKERS: &[&str] = &["again", "already", "twice", "repeatedly", "before", "times", "previously", "yet"];
+const SURPRISE: &[&str] = &[
+    "surprise",
+    "surprised",
+    "surprising",
+    "shock",
+    "shocked",
+    "shocking",
+    "shocker",
+    "stunned",
+    "mystery",
+    "twist",
+    "astonishing",
+    "astonished",
+    "gasp",
+    "unexpected",
+    "imagine",
+    "figure",
+    "flabbergasted",
+    "gobsmacked",
+    "amazed",
+];
+const WARM: &[&str] =
+    &["lovely", "nice", "great", "happy", "pleasant", "good", "welcome", "wonderful", "glad", "thanks", "thank"];
+const HYPERBOLE: &[&str] = &[
+    "catastrophe",
+    "tragedy",
+    "disaster",
+    "violation",
+    "outrage",
+    "scandal",
+    "atrocity",
+    "injustice",
+    "apocalypse",
+    "crime",
+    "ordeal",
+    "travesty",
+    "calamity",
+    "unheard",
+];
+const IRONIC: &[&str] = &["clearly", "obviously", "truly", "totally", "certainly", "naturally", "surely", "definitely"];
+const AGREE_OPENERS: &[&str] =
+    &["yes", "yeah", "right", "sure", "oh", "agreed", "totally", "absolutely", "indeed", "ah"];
+const ASSURE: &[&str] = &[
+    "i'm sure",
+    "im sure",
+    "i am sure",
+    "i'm confident",
+    "i am confident",
+    "no doubt",
+    "bound to",
+    "i bet",
+    "i've no doubt",
+    "undoubtedly",
+    "rest assured",
+    "i'm certain",
+    "surely",
+    "obviously",
+];
+const SPECTACLE: &[&str] = &[
+    "drop everything",
+    "down tools",
+    "clear her|his|their diary|schedule|calendar",
+    "with a crane",
+    "talk of",
+    "edge of their seats",
+    "lose sleep",
+    "stop everything",
+    "top-level investigation",
+    "top level investigation",
+    "jump right on",
+    "whole team|department|company|board will|would|are|is",
+    "entire team|department|company|board will|would|are|is",
+    "first thing tomorrow obviously",
+    "personally attend",
+    "hold a meeting",
+    "emergency meeting",
+    "rush out",
+    "drop what",
+    "top priority obviously",
+    "a crane",
+];
+const THANKS_WORDS: &[&str] = &["thanks", "thank", "cheers", "appreciate", "appreciated", "love", "grateful", "ta"];
+const NUISANCE: &[&str] = &[
+    "novel",
+    "essay",
+    "saga",
+    "epic",
+    "lecture",
+    "sermon",
+    "caps",
+    "capitals",
+    "exclamation",
+    "callout",
+    "voicemails",
+    "copying",
+    "thieves",
+    "scammers",
+    "crooks",
+    "abuse",
+    "rant",
+    "liars",
+    "clowns",
+    "idiots",
+    "incompetent",
+    "useless",
+    "threats",
+    "threat",
+    "shouting",
+    "yelling",
+    "swearing",
+    "publicly",
+    "ultimatum",
+];
+const APOLOGY_WORDS: &[&str] =
+    &["sorry", "apologies", "apologise", "apologize", "apology", "forgive", "pardon", "regret"];
+const ABSURD_APOLOGY: &[&str] = &[
+    "the part where",
+    "must have missed|overlooked|misread|skipped",
+    "must have been rewritten|changed",
+    "read minds|mind|your mind",
+    "mind readers|reader",
+    "psychic",
+    "psychics",
+    "telepathic",
+    "clairvoyant",
+    "crystal ball",
+    "did exactly what",
+    "move the",
+    "guess your",
+    "can't|cannot|couldn't guess",
+];
+/// What a mock apology apologises for: the customer's own doing, the
+/// company doing what it announced, an expectation treated as absurd.
+const MOCK_APOLOGY_OBJECTS: &[&str] = &[
+    "just for you",
+    "for expecting",
+    "for not being able to control",
+    "control the weather",
+    "the only customer",
+    "such an inconvenience",
+    "so hard to find",
+    "doesn't stretch",
+    "does not stretch",
+    "date we announced",
+    "you gave us",
+    "address you gave",
+    "you typed",
+    "you asked for",
+    "you chose",
+    "you booked",
+    "exactly as",
+    "as advertised",
+    "for only",
+    "for sending only",
+    "only three|two reminders",
+    "hire a skywriter",
+    "for following your",
+    "for doing what you",
+    "for not reading",
+    "for not guessing",
+    "for not knowing",
+];
+
+const PATIENCE: &[&str] = &[
+    "no rush",
+    "no hurry",
+    "no pressure",
+    "take your time",
+    "whenever you're|youre ready",
+    "whenever you get",
+    "in your own time",
+    "at your leisure",
+    "take all the time",
+];
+const WISH: &[&str] = &["good luck", "best of luck", "enjoy", "fingers crossed", "wishing you", "hope the", "godspeed"];
+const WISH_DIG: &[&str] = &[
+    "by hand",
+    "from scratch",
+    "again",
+    "then",
+    "kindly",
+    "forgiving",
+    "steady hand",
+    "this side of",
+    "nothing goes wrong",
+    "with that",
+    "elsewhere",
+    "cheaper",
+    "yourself",
+    "on your own",
+];
+const READING: &[&str] = &[
+    "read",
+    "miss",
+    "missed",
+    "notice",
+    "noticed",
+    "see",
+    "saw",
+    "check",
+    "checked",
+    "scroll",
+    "look",
+    "looked",
+    "open",
+    "opened",
+    "spot",
+    "spotted",
+    "understand",
+    "realise",
+    "realize",
+    "click",
+    "clicked",
+    "try",
+    "tried",
+    "bother",
+    "bothered",
+    "reading",
+    "checking",
+    "unclear",
+    "confusing",
+];
+const RHETORIC: &[&str] = &[
+    "even",
+    "actually",
+    "ever",
+    "past",
+    "too much to ask",
+    "so hard",
+    "that hard",
+    "too hard",
+    "unclear",
+    "confusing",
+    "tend to",
+    "at all",
+    "which part",
+    "what part",
+    "seemed to apply",
+    "large letters",
+    "in bold",
+    "or just",
+    "you know",
+];
+const MINIMISERS: &[&str] = &[
+    "literally",
+    "even a child",
+    "even a toddler",
+    "even a kid",
+    "even my",
+    "easy peasy",
+    "as hard as",
+    "only one box",
+    "only one button",
+    "there is only one",
+    "there's only one",
+    "pretty basic",
+    "very basic",
+    "really basic",
+    "you'll manage",
+    "not rocket science",
+    "that's it just",
+    "it's that simple",
+    "it's that easy",
+    "right where it has always been",
+    "right where it's always been",
+    "where it has always been",
+    "the one that says",
+    "the button that says",
+    "tab labelled",
+    "button labelled",
+    "not that complicated",
+    "not that hard",
+    "not that difficult",
+    "really not hard",
+    "takes two seconds",
+    "takes five seconds",
+    "takes 2 seconds",
+];
+const END_DIGS: &[&str] = &[
+    "for once",
+    "believe it or not",
+    "no thanks to",
+    "as usual",
+    "wonders never cease",
+    "miracle of miracles",
+    "of all things",
+    "if that's not too much",
+    "if it's not too much",
+    "shocking as",
+    "surprising as",
+    "hard as it may",
+    "the whole time",
+    "all along",
+    "as it has always",
+    "like everyone else",
+    "keeping score",
+    "message received",
+    "super constructive",
+    "very constructive",
+    "really constructive",
+    "very thorough",
+    "most thorough",
+    "made our|my day|monday|morning|week",
+    "big ask",
+    "poor thing",
+    "for sport",
+    "for fun",
+    "end of the world",
+    "human rights",
+    "grave violation",
+];
+const OVER_EXPLAIN: &[&str] = &[
+    "as simply as",
+    "simplest version",
+    "really simple terms",
+    "very simple terms",
+    "really small steps",
+    "very small steps",
+    "one syllable",
+    "baby steps",
+    "first day with",
+    "like you're five",
+    "like you are five",
+    "plain english",
+    "spell it out",
+    "spell this out",
+    "break this down for you",
+    "break it down for you",
+    "walk you through it like",
+    "go slowly",
+    "go very slowly",
+    "nice and slowly",
+    "small words",
+];
+const PRAISE_IDIOMS: &[&str] = &[
+    "takes real skill",
+    "credit where it's due",
+    "hand it to you",
+    "have to admire",
+    "got to admire",
+    "gotta admire",
+    "brave approach",
+    "brave choice",
+    "brave move",
+    "bold move",
+    "bold choice",
+    "bold strategy",
+    "very observant",
+    "top research",
+    "gold star",
+    "hats off",
+    "bravo",
+    "impressive detective",
+    "detective work",
+    "real skill",
+    "quite the achievement",
+    "quite the feat",
+    "quite a feat",
+    "nice try",
+    "points for",
+    "ten out of ten for",
+    "10/10 for",
+    "full marks for",
+    "a for effort",
+];
+const REPROACH: &[&str] = &[
+    "already",
+    "again",
+    "explained",
+    "mentioned",
+    "stated",
+    "faq",
+    "manual",
+    "next time",
+    "worth checking",
+    "the whole time",
+    "last two",
+    "last three",
+    "right there",
+    "literally",
+    "clearly",
+    "listed",
+    "in the bit",
+    "just under",
+    "did flash",
+    "which is what",
+    "as explained",
+    "as mentioned",
+    "as stated",
+    "first page",
+    "every statement",
+    "on the product page",
+    "on the latch",
+    "switched off",
+    "before you pressed",
+    "you typed",
+    "you gave",
+    "you probably",
+    "for future reference",
+    "only needs",
+    "in red",
+    "in bold",
+    "just above",
+    "just below",
+    "three times",
+    "twice",
+    "which had been",
+    "the big",
+    "did ring",
+];
+const SMUG_EMOJI: &[char] = &['🙂', '😊', '🙃', '😉', '🙄', '😒', '😅', '😏', '🤷', '😬', '👍'];
+/// Emoji that are passive-aggressive in a reply whatever the words.
+const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒', '😏'];
+
+/// Every mechanism's finding in one sentence, as (first, last) token index.
+fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let sentence = doc.tokens[i].sentence;
+        let mut j = i;
+        while j < n && doc.tokens[j].sentence == sentence {
+            j += 1;
+        }
+        // Long runs without a sentence break are not prose a rule can read.
+        if j - i <= 80 && doc.tokens[i..j].iter().all(|t| !t.is(flag::QUOTED)) {
+            let s = Sentence {
+                from: i,
+                words: (i..j).map(|k| doc.fold(k)).collect(),
+                question: doc.tokens[j - 1].gap_has(gap::QUESTION),
+            };
+            let next = sentence_after(doc, j);
+            if let Some((a, b, message)) = read_sentence(doc, &s, j, next.as_ref()) {
+                let span = doc.tokens[i + a].span.cover(doc.tokens[i + b].span);
+                out.push(Finding::new(Cue::Sarcasm, Some(span)).with_message(message));
+            }
+        }
+        i = j;
+    }
+}
+
+fn sentence_after<'d>(doc: &'d Document, from: usize) -> Option<Sentence<'d>> {
+    let n = doc.tokens.len();
+    if from >= n {
+        return None;
+    }
+    let sentence = doc.tokens[from].sentence;
+    let mut j = from;
+    while j < n && doc.tokens[j].sentence == sentence && j - from < 80 {
+        j += 1;
+    }
+    Some(Sentence {
+        from,
+        words: (from..j).map(|k| doc.fold(k)).collect(),
+        question: doc.tokens[j - 1].gap_has(gap::QUESTION),
+    })
+}
+
+const MOCK_M: &str = "This can read as mocking the customer. Say plainly what you mean.";
+const REPEAT_M: &str =
+    "Stressing that you have said this before reads as passive-aggressive. Just give the answer again, kindly.";
+const COUNT_M: &str =
+    "Counting the customer's messages or mistakes reads as a reproach. Answer the question; the count helps no one.";
+const EXPLAIN_M: &str =
+    "Announcing that you will explain it simply talks down to the customer. Just explain it clearly.";
+const THANKS_M: &str = "Thanks said like this reads as sarcasm. Thank the customer sincerely or not at all.";
+const APOLOGY_M: &str =
+    "An apology like this mocks the customer rather than owning anything. Apologise sincerely or simply explain.";
+const PATIENCE_M: &str = "Mock patience or sympathy reads as sarcasm. State the facts and what happens next.";
+const WISH_M: &str = "A wish like this reads as a dig at the customer's choice. Close warmly or not at all.";
+const SURPRISE_M: &str = "Feigned surprise mocks the customer. State the cause plainly.";
+const ASSURE_M: &str = "Mock assurance about your own team reads as sarcasm. Say what will really happen and when.";
+const QUESTION_M: &str = "A rhetorical question like this belittles the customer. Explain the step instead.";
+const DIG_M: &str = "The end of this sentence is a dig at the customer. Drop it.";
+const MINIMISE_M: &str = "Calling the step trivial belittles the customer. Describe the step without judging it.";
+const AGREE_M: &str = "Sarcastic agreement mocks the customer's concern. Acknowledge it sincerely instead.";
+const EMOJI_M: &str = "An emoji after a reproach reads as passive-aggressive. Drop the emoji, or the reproach.";
+const QUOTE_M: &str = "Quotation marks around the customer's words can read as mocking them. Drop the quotes.";
+
+/// The first mechanism found in sentence `s` (tokens `s.from..end`), with
+/// the token range to flag, relative to `s.from`.
+fn read_sentence(
+    doc: &Document,
+    s: &Sentence,
+    end: usize,
+    next: Option<&Sentence>,
+) -> Option<(usize, usize, &'static str)> {
+    let len = s.words.len();
+    let last = len - 1;
+    let sincere = s.any(APOLOGY_OR_EMPATHY);
+    let whole = (0, last);
+
+    // Back-references that stress repetition: "I'll spell it out again",
+    // "this is the same answer I gave you yesterday", ", again, the label ...".
+    if let Some(k) = s.pos(SAYING) {
+        let first_person = s.words[..k]
+            .iter()
+            .any(|w| matches!(*w, "i" | "we" | "i've" | "we've" | "i'd" | "we'd" | "i'm" | "like" | "as"));
+        let stressed = s.words[k..].iter().any(|w| REPEAT_MARKERS.contains(w))
+            || s.any_seq(&[
+                "last two|three|four replies|emails|messages",
+                "day before",
+                "same answer",
+                "once more",
+                "more than once",
+                "# times",
+            ])
+            .is_some();
+        if first_person && stressed && !sincere {
+            return Some((0, last, REPEAT_M));
+        }
+    }
+    if s.any_seq(&[
+        "same answer",
+        "spell it out",
+        "the fourth|fifth|sixth|third|tenth|umpteenth time",
+        "yet again",
+        "once again",
+    ])
+    .is_some()
+        && !sincere
+        && s.any(&["i", "i've", "i'll", "i'm", "this", "that", "here"])
+    {
+        return Some((0, last, REPEAT_M));
+    }
+    // ", again, the label is attached": "again" set off as a reminder.
+    if let Some(k) = s.pos(&["again"]) {
+        let t = &doc.tokens[s.from + k];
+        let set_off = t.gap_has(gap::COMMA)
+            && (k == 0 || doc.tokens[s.from + k - 1].gap_has(gap::COMMA | gap::COLON))
+            && (k == 0
+                || !matches!(s.words[k - 1], "thanks" | "you" | "sorry" | "apologies" | "hello" | "hi" | "welcome"));
+        if set_off && !sincere {
+            return Some((k, k, REPEAT_M));
+        }
+    }
+
+    // Counting the customer's contacts or mistakes.
+    let counted = s.words.iter().enumerate().any(|(k, w)| {
+        (ORDINALS.contains(w) || NUMBER_WORDS[..13].contains(w) || doc.tokens[s.from + k].is(flag::NUMBER))
+            && s.words.get(k + 1).is_some_and(|x| CONTACTS.contains(x))
+            && !s
+                .words
+                .get(k + 2)
+                .is_some_and(|x| matches!(*x, "out" | "fee" | "fees" | "charge" | "back" | "centre" | "center"))
+            || (ORDINALS.contains(w) && s.words.get(k + 2).is_some_and(|x| CONTACTS.contains(x)))
+    });
+    let aimed = s.any(SECOND_PERSON)
+        || s.any_seq(&["in one|a|two morning|day|hour|hours|afternoon", "this week|morning", "today"]).is_some();
+    if counted && aimed && !sincere && !s.question && !s.any(&["we've", "we", "our", "i've"]) {
+        return Some((0, last, COUNT_M));
+    }
+
+    if let Some(k) = s.any_seq(OVER_EXPLAIN) {
+        let _ = k;
+        return Some((0, last, EXPLAIN_M));
+    }
+    if s.any_seq(PRAISE_IDIOMS).is_some() && !s.any(&["thank", "thanks"]) {
+        return Some(whole_or(whole, MOCK_M));
+    }
+
+    // Mock gratitude: thanks for an imposition, or thanks followed by a barb.
+    if let Some(k) = s.pos(THANKS_WORDS) {
+        let imposition = s.words[k..].iter().any(|w| NUISANCE.contains(w))
+            || s.any_seq(&[
+                "before you'd|you|checking|reading|opening|even",
+                "one star",
+                "for that",
+                "made our|my day|monday|morning|week",
+                "message received",
+                "super|very|really constructive",
+            ])
+            .is_some();
+        let barb_after =
+            next.is_some_and(|n| n.words.len() <= 3 && n.any(&["thorough", "constructive", "received", "subtle"]));
+        if (imposition || barb_after) && !s.question {
+            return Some((k, last, THANKS_M));
+        }
+    }
+
+    // Mock apology: apologising for the absurd.
+    if let Some(k) = s.pos(APOLOGY_WORDS) {
+        // Apologising for the absurd, for the customer's own doing, or for
+        // the company doing exactly what it said.
+        let absurd = s.any_seq(ABSURD_APOLOGY).is_some() || s.any_seq(MOCK_APOLOGY_OBJECTS).is_some();
+        let oh = k > 0 && s.words[..k].iter().any(|w| matches!(*w, "oh" | "ah" | "well" | "thousand"));
+        if absurd || oh {
+            return Some((k, last, APOLOGY_M));
+        }
+    }
+    if s.any_seq(&["the part where"]).is_some() {
+        return Some((0, last, APOLOGY_M));
+    }
+
+    // Mock patience or sympathy: "No rush, it's only been a month", "a whole
+    // ten minutes", "must be tough, waiting two whole days".
+    let only_been = s.words.windows(2).enumerate().any(|(k, w)| {
+        matches!(w, ["only", "been"] | ["only", "taken"] | ["only", "waited"])
+            && s.words[k + 2..].iter().take(3).any(|x| DURATION.contains(x))
+    });
+    let whole_span =
+        s.words.windows(3).any(|w| {
+            (w[1] == "whole" || w[1] == "entire")
+                && DURATION.contains(&w[2])
+                && (NUMBER_WORDS.contains(&w[0]) || w[0].chars().all(|c| c.is_ascii_digit()))
+        }) || s.words.windows(4).any(|w| (w[1] == "whole" || w[1] == "entire") && DURATION.contains(&w[3]));
+    let mock_pity = s
+        .any_seq(&["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "to actually"])
+        .is_some();
+    let patience = s.any_seq(PATIENCE).is_some();
+    if only_been
+        || whole_span
+        || mock_pity
+        || (patience && next.is_some_and(|n| n.words.windows(2).any(|w| w == ["only", "been"])))
+    {
+        return Some(whole_or(whole, PATIENCE_M));
+    }
+
+    // Mock wishes about the customer's own choice.
+    if s.any_seq(WISH).is_some()
+        && s.any_seq(WISH_DIG).is_some()
+        && !s.any(&["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"])
+    {
+        return Some(whole_or(whole, WISH_M));
+    }
+
+    // Feigned surprise: a bare exclamation of surprise.
+    let surprise_frame = s
+        .any_seq(&[
+            "who saw that coming",
+            "who could have|'ve guessed|predicted|known",
+            "who would have|'ve thought|guessed",
+            "who'd have thought|guessed",
+            "go figure",
+            "imagine that",
+            "fancy that",
+            "can't|cannot imagine why|how",
+            "what are the odds",
+            "colour|color me",
+        ])
+        .is_some();
+    let ironic_frame = s.any(&[
+        "truly", "quite", "big", "sure", "there", "really", "gosh", "wow", "well", "oh", "such", "shocker", "stunned",
+        "gasp", "colour", "color",
+    ]);
+    if surprise_frame || (len <= 6 && s.any(SURPRISE) && ironic_frame && !s.any(WARM) && !s.question) {
+        return Some(whole_or(whole, SURPRISE_M));
+    }
+
+    // Mock assurance about the team.
+    if s.any_seq(ASSURE).is_some() && s.any_seq(SPECTACLE).is_some() {
+        return Some(whole_or(whole, ASSURE_M));
+    }
+    if s.any_seq(&["expect them out with", "will down tools", "will drop everything", "clear her|his diary"]).is_some()
+    {
+        return Some(whole_or(whole, ASSURE_M));
+    }
+
+    // Rhetorical questions about the customer's attention.
+    if s.question && s.any(SECOND_PERSON) && s.any(READING) && s.any_seq(RHETORIC).is_some() {
+        return Some(whole_or(whole, QUESTION_M));
+    }
+    if s.question
+        && s.any_seq(&[
+            "which|what part of that",
+            "was the word",
+            "is the word",
+            "too much to ask",
+            "what about",
+            "did you read past",
+            "had you noticed",
+        ])
+        .is_some()
+    {
+        return Some(whole_or(whole, QUESTION_M));
+    }
+
+    // Belittling minimisers and digs at the end of a sentence.
+    if let Some(k) = s.any_seq(MINIMISERS) {
+        return Some((k.min(last), last, MINIMISE_M));
+    }
+    if let Some(k) = s.any_seq(END_DIGS) {
+        return Some((k.min(last), last, DIG_M));
+    }
+    let reproach_tail = s.any_seq(&["this time", "next time"]).is_some()
+        && s.any(&["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"])
+        && !s.any(&["we", "we'll", "i'll", "we're", "i'm", "sorry"]);
+    if reproach_tail {
+        return Some(whole_or(whole, DIG_M));
+    }
+
+    // Sarcastic agreement: "Right, because ...", "Yes, clearly a two-day
+    // delay is a catastrophe", "we obviously lose parcels for sport".
+    let opens_agreeing = AGREE_OPENERS.contains(&s.words[0]) || s.seq("of course").is_some_and(|k| k == 0);
+    if opens_agreeing && (s.has("because") || s.any(IRONIC) || s.any(HYPERBOLE)) {
+        return Some(whole_or(whole, AGREE_M));
+    }
+    if s.any(HYPERBOLE) && s.any(IRONIC) {
+        return Some(whole_or(whole, AGREE_M));
+    }
+    if s.any_seq(&["because we love|enjoy|adore", "we obviously|clearly", "obviously our fault", "clearly our fault"])
+        .is_some()
+        && !sincere
+    {
+        return Some(whole_or(whole, AGREE_M));
+    }
+
+    // An emoji after a reproach.
+    // Emoji sit between words, often without a full stop after them.
+    for k in s.from..end {
+        let from = doc.tokens[k].span.end();
+        let to = doc.tokens.get(k + 1).map_or(doc.text.len(), |t| t.span.start());
+        let gap_text = &doc.text[from..to];
+        if !gap_text.contains(SMUG_EMOJI) {
+            continue;
+        }
+        let before = Sentence { from: s.from, words: s.words[..=k - s.from].to_vec(), question: false };
+        if gap_text.contains(BARBED_EMOJI) || before.any_seq(REPROACH).is_some() {
+            return Some((0, k - s.from, EMOJI_M));
+        }
+    }
+    let _ = QUOTE_M;
+    None
+}
+
+fn whole_or(r: (usize, usize), m: &'static str) -> (usize, usize, &'static str) {
+    (r.0, r.1, m)
 }
 
 #[cfg(test)]

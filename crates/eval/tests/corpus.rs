@@ -1,7 +1,8 @@
 //! The labelled corpus, as a story of what the coach says about each draft.
 
+use cornerstone_engine::Cue;
 use cornerstone_engine::{analyze, Context};
-use cornerstone_eval::{load_corpus, score_corpus};
+use cornerstone_eval::{load_corpus, load_split, score_corpus, Split};
 
 /// Renders every finding of every draft, one line each:
 /// `r001 12..17 apology "sorry"`.
@@ -59,11 +60,42 @@ fn the_corpus_is_large_and_varied() {
     assert!(chats >= 40 && drafts.len() - chats >= 100, "{chats} chat-length drafts");
 }
 
+/// The floor each contract cue must stay above, on the tuning part and on
+/// the held-out test part (measured, not tuned: see the README's figures).
+/// Sarcasm's floor is lower because the corpus holds sixteen mechanisms of
+/// it written by someone other than the rule writer.
+fn floor(cue: Cue, split: Split) -> f64 {
+    match (cue, split) {
+        (Cue::Sarcasm, Split::Tune) => 0.75,
+        (Cue::Sarcasm, Split::Test) => 0.45,
+        (_, Split::Tune) => 0.85,
+        (_, Split::Test) => 0.78,
+    }
+}
+
 #[test]
 fn every_contract_cue_is_found_reliably() {
-    let (counts, _) = score_corpus(&load_corpus().unwrap());
-    for (cue, c) in counts {
-        assert!(c.tp + c.fn_ >= 5, "{} has only {} labelled drafts", cue.id(), c.tp + c.fn_);
-        assert!(c.f1() >= 0.85, "{}: F1 {:.2} (P {:.2}, R {:.2})", cue.id(), c.f1(), c.precision(), c.recall());
+    for split in [Split::Tune, Split::Test] {
+        let (counts, _) = score_corpus(&load_split(split).unwrap());
+        for (cue, c) in counts {
+            assert!(c.tp + c.fn_ >= 5, "{}: {split:?} has only {} labelled drafts", cue.id(), c.tp + c.fn_);
+            assert!(
+                c.f1() >= floor(cue, split),
+                "{} on the {split:?} part: F1 {:.2} (P {:.2}, R {:.2})",
+                cue.id(),
+                c.f1(),
+                c.precision(),
+                c.recall()
+            );
+        }
     }
+}
+
+#[test]
+fn the_held_out_part_is_large_and_balanced() {
+    let test = load_split(Split::Test).unwrap();
+    let all = test.len() + load_corpus().unwrap().len();
+    assert!(all >= 600 && test.len() * 5 >= all, "{} of {all} drafts held out", test.len());
+    let sarcastic = |d: &&cornerstone_eval::Draft| d.expected.contains(&Cue::Sarcasm);
+    assert!(test.iter().filter(sarcastic).count() >= 40);
 }

@@ -67,6 +67,17 @@ pub(crate) const HOLLOW: &[Phrase] = &[
     pn("sorry|apologize|apologise that? you misunderstood|misread|missed|failed", "This apology blames the customer. Own the part you can fix instead.", &[]),
     pn("sorry|apologize|apologise that? you didn't|didnt enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
     pn("sorry|apologize|apologise that? you did not enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
+    // Defensive: regretting the customer's reaction or choice, not the problem.
+    pn("sorry|apologize|apologise|regret that? you were|are|have|'ve|seem been? unhappy|dissatisfied|displeased|unsatisfied", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret that? you were|are|have|'ve been? not happy|satisfied|pleased", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret that? you were|are|have|'ve been? disappointed with|by the outcome|decision|result|response|resolution|answer", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret that? you've|youve chosen|decided|opted", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret that? you have chosen|decided|opted", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret that? you chose|decided|opted to|not", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret that? you've|youve been unhappy|dissatisfied|displeased|unsatisfied", DEFENSIVE, &[]),
+    pn("i|we regret that? you found|feel|felt|were|are|think|thought|believe|have|chose|decided", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|apologies|apology for any|the misunderstanding|misunderstandings|miscommunication", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|apologies|apology if there was|has been any|a misunderstanding|confusion", DEFENSIVE, &[]),
     pn("mistakes were made", "Passive voice hides who made the mistake. Own it in the first person.", &["we made a mistake"]),
     // Defensive.
     pn("sorry|apologize|apologise|apologies but|however|although|though", "An apology followed by but takes itself back. Apologise, then explain separately.", &[]),
@@ -94,6 +105,8 @@ pub(crate) const NOT_APOLOGY: &[Phrase] = &[
     p("i|we regret nothing"),
 ];
 
+const DEFENSIVE: &str = "This regrets the customer's reaction or choice, not what happened, so it sounds defensive. Own the specific problem, or explain it, instead.";
+
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // A mock apology ("Sorry, I must have missed the part where ...") is
     // sarcasm, found before this rule runs: it is not an apology at all.
@@ -111,7 +124,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     for hit in &hollow {
         note(hit.span);
-        found.push(finding_for(Cue::ApologyHollow, T::ApologyHollow, hit));
+        found.push(finding_for(doc, Cue::ApologyHollow, T::ApologyHollow, hit));
     }
     for hit in distinct_hits(doc, T::ApologyOwn) {
         if hollow.iter().any(|h| h.span.overlaps(hit.span))
@@ -126,7 +139,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         note(hit.span);
-        found.push(finding_for(Cue::Apology, T::ApologyOwn, &hit));
+        found.push(finding_for(doc, Cue::Apology, T::ApologyOwn, &hit));
     }
     out.extend(found);
     if let Some(span) = excess_span {
@@ -187,5 +200,16 @@ mod tests {
     #[test]
     fn suggests_owning_the_problem() {
         assert_suggests(Cue::ApologyHollow, None, "Sadly ⟦mistakes were made⟧.", "we made a mistake");
+    }
+
+    #[test]
+    fn defensive_apologies_are_hollow() {
+        assert_flags(Cue::ApologyHollow, "I'm ⟦sorry that you were unhappy⟧ with the outcome.");
+        assert_flags(Cue::ApologyHollow, "⟦We regret that you found⟧ the form confusing.");
+        assert_flags(Cue::ApologyHollow, "We're ⟦sorry you've chosen⟧ to leave.");
+        assert_flags(Cue::ApologyHollow, "⟦Apologies for any misunderstanding⟧.");
+        assert_clean(Cue::Apology, "Apologies for any misunderstanding.");
+        assert_flags(Cue::Apology, "⟦I'm sorry⟧ the engineer didn't turn up.");
+        assert_clean(Cue::ApologyHollow, "I'm sorry you have to wait another day.");
     }
 }

@@ -95,8 +95,20 @@ const NEGATIONS: &[&str] =
     &["not", "can't", "cannot", "cant", "don't", "dont", "won't", "wont", "no", "unable", "never", "couldn't"];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], out);
-    emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], out);
+    let mut found = Vec::new();
+    emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], &mut found);
+    // "Call us at 1-800-..." is a phone number, not a time.
+    found.retain(|f| f.span.is_none_or(|s| !is_phone_number(doc, s)));
+    emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut found);
+    // "Hope it gets resolved soon!" wishes; it commits to nothing.
+    found.retain(|f| {
+        f.cue != Cue::VagueCommitment
+            || f.span.is_none_or(|s| {
+                let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+                k >= doc.tokens.len() || !crate::rules::next_steps::is_wish(doc, k)
+            })
+    });
+    out.extend(found);
     for hit in crate::rules::distinct_hits(doc, T::OverPromise) {
         // "our money-back guarantee" names a policy, it promises nothing new.
         let first = hit.first as usize;
@@ -109,7 +121,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         if negated {
             continue;
         }
-        out.push(crate::rules::finding_for(Cue::OverPromise, T::OverPromise, &hit));
+        out.push(crate::rules::finding_for(doc, Cue::OverPromise, T::OverPromise, &hit));
     }
     // "100%" sure, fixed, guaranteed.
     for i in 0..doc.tokens.len() {
@@ -123,6 +135,17 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Whether the number ending `span` is part of a phone number ("at
+/// 1-800-555-0199", "at 0800 123 456").
+fn is_phone_number(doc: &Document, span: crate::span::Span) -> bool {
+    let after = &doc.text[span.end()..];
+    let digits = doc.text[span].bytes().rev().take_while(u8::is_ascii_digit).count();
+    let mut rest = after.chars();
+    let joined = matches!(rest.next(), Some('-' | '.' | ')')) && rest.next().is_some_and(|c| c.is_ascii_digit());
+    let spaced_digits = after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    joined || digits >= 5 || (digits >= 3 && spaced_digits)
 }
 
 #[cfg(test)]
@@ -141,6 +164,14 @@ mod tests {
     fn flags_vague_timing_but_not_see_you_soon() {
         assert_flags(Cue::VagueCommitment, "We'll fix it ⟦soon⟧, ⟦ASAP⟧.");
         assert_clean(Cue::VagueCommitment, "Talk soon! As soon as it ships you'll get an email.");
+        assert_clean(Cue::VagueCommitment, "Hope it gets resolved soon!");
+        assert_clean(Cue::VagueCommitment, "Fingers crossed we'll be able to have it soon!");
+    }
+
+    #[test]
+    fn a_phone_number_is_not_a_time() {
+        assert_clean(Cue::Commitment, "Please call us at 1-800-555-0199 for help.");
+        assert_flags(Cue::Commitment, "Please call us ⟦at 10⟧ tomorrow.");
     }
 
     #[test]

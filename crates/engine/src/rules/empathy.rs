@@ -35,7 +35,16 @@ pub(crate) const EMPATHY: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(doc, T::Empathy, Cue::Empathy, &[T::Sarcasm, T::ApologyHollow], out);
+    let mut found = Vec::new();
+    emit_table(doc, T::Empathy, Cue::Empathy, &[T::Sarcasm, T::ApologyHollow], &mut found);
+    // "Thanks for your concern" thanks; it says nothing of how they feel.
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+            k == 0 || !matches!(doc.fold(k - 1), "for" | "appreciate" | "appreciated")
+        })
+    });
+    out.extend(found);
 }
 
 #[cfg(test)]
@@ -52,5 +61,6 @@ mod tests {
     #[test]
     fn allows_understand_without_empathy() {
         assert_clean(Cue::Empathy, "Do you understand the steps?");
+        assert_clean(Cue::Empathy, "Thanks for your concern, we appreciate your concern too.");
     }
 }

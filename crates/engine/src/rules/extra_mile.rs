@@ -26,10 +26,8 @@ pub(crate) const EXTRA_MILE: &[Phrase] = &[
     p("while i was at it"),
     p("while we were at it"),
     p("just in case"),
-    p("bonus"),
     p("here's a tip|shortcut"),
     p("pro tip"),
-    p("if it helps"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {

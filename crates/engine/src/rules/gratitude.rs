@@ -25,6 +25,8 @@ pub(crate) const THANKS: &[Phrase] = &[
     p("much|greatly|really|truly|very|always|all appreciated"),
     p("appreciate|appreciated it|this|that|your|you|the|all"),
     p("grateful"),
+    p("much|most|greatly obliged"),
+    p("ta for|very|muchly"),
     p("thankful"),
     p("gratitude"),
     p("cheers for"),
@@ -41,7 +43,7 @@ pub(crate) const NOT_THANKS: &[Phrase] = &[
     p("no thanks|thank"),
     p("thanks but no thanks"),
     p("appreciate that it|this|the|our|your|how|why|what|you're|it's|its|there"),
-    p("appreciate how|why|what"),
+    p("appreciate how|why|what|where"),
     p("would|could appreciate|appreciated it? if"),
     p("i'd|we'd appreciate|appreciated it? if"),
     p("appreciate in|the value"),
@@ -66,9 +68,51 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         })
     });
     // "Thanks," alone on a line just above the signature is a closing
-    // formula, not thanks for anything.
-    found.retain(|f| !f.span.is_some_and(|s| is_sign_off(doc, s)));
+    // formula, not thanks for anything; so is a bare "Thanks!" closing a
+    // social reply before the agent's initials ("Thanks! ^NM").
+    found.retain(|f| !f.span.is_some_and(|s| is_sign_off(doc, s) || is_closing_thanks(doc, s)));
+    // "Ta!" alone, and typos such as "thnaks" or "thansk".
+    for i in 0..doc.tokens.len() {
+        let t = &doc.tokens[i];
+        let w = doc.fold(i);
+        let typo = w.len() >= 5
+            && w.len() <= 7
+            && w.starts_with('t')
+            && !matches!(w, "thank" | "thanks" | "thats" | "think" | "thing" | "thinks" | "tanks" | "thumb" | "thumbs")
+            && (crate::words::edit_distance(w, "thanks") == 1 || crate::words::edit_distance(w, "thank") == 1)
+            && ['h', 'a', 'n', 'k'].iter().all(|c| w.contains(*c));
+        let ta = w == "ta"
+            && t.gap_has(crate::document::gap::EXCLAIM | crate::document::gap::BREAK | crate::document::gap::COMMA)
+            && t.is(crate::document::flag::SENT_START);
+        if (typo || ta)
+            && t.is_agent()
+            && !found.iter().any(|f| f.span.is_some_and(|s| s.overlaps(t.span)))
+            && !is_sign_off(doc, t.span)
+            && !mocking.contains(&t.sentence)
+        {
+            found.push(Finding::new(Cue::Gratitude, Some(t.span)));
+        }
+    }
+    found.sort_by_key(|f| f.span);
     out.extend(found);
+}
+
+/// Whether the thanks at `span` is a bare "Thanks!" or "Thank you so much!"
+/// that closes a social reply (one with links or handles), with nothing
+/// after it but the agent's initials: a closing formula like "Thanks,".
+fn is_closing_thanks(doc: &Document, span: crate::span::Span) -> bool {
+    use crate::document::flag;
+    let first = doc.tokens.partition_point(|t| t.span.end() <= span.start());
+    let last = doc.tokens.partition_point(|t| t.span.start() < span.end());
+    if first == 0 || last == 0 || first >= doc.tokens.len() {
+        return false;
+    }
+    let last = last - 1;
+    // After a link there is often no full stop: "...high-cpu-usage Thanks!".
+    let starts = doc.tokens[first].is(flag::SENT_START) || doc.tokens[first - 1].is(flag::LINK);
+    let bare = doc.tokens[last].gap_has(crate::document::gap::BREAK) || last + 1 == doc.tokens.len();
+    let closes = doc.tokens[last + 1..].iter().all(|u| u.is(flag::LINK));
+    starts && bare && closes && !doc.links.is_empty()
 }
 
 /// Whether the thanks at `span` is the whole of its line, in the closing
@@ -121,5 +165,28 @@ mod tests {
     fn sarcastic_thanks_is_not_gratitude() {
         assert_clean(Cue::Gratitude, "Thanks for nothing, I guess.");
         assert_clean(Cue::Gratitude, "Thanks a lot for ignoring my instructions.");
+    }
+
+    #[test]
+    fn less_common_thanks_and_typos_count() {
+        assert_flags(Cue::Gratitude, "⟦Much obliged⟧ for the photos.");
+        assert_flags(Cue::Gratitude, "⟦Ta⟧! That's all sorted now.");
+        assert_flags(Cue::Gratitude, "We're ⟦grateful⟧ for your patience.");
+        assert_flags(Cue::Gratitude, "⟦Thnaks⟧ for waiting, it's fixed.");
+        assert_flags(Cue::Gratitude, "Again, ⟦thanks⟧!");
+        assert_clean(Cue::Gratitude, "We scored, who woulda thunk.");
+    }
+
+    #[test]
+    fn a_bare_thanks_before_the_agents_initials_is_a_sign_off() {
+        assert_clean(Cue::Gratitude, "@customer The fix is live, please update the app. Thanks! ^NM");
+        assert_clean(Cue::Gratitude, "@customer See https://example.com/help for the steps. Thank you so much!");
+        assert_flags(Cue::Gratitude, "@customer ⟦Thanks⟧ for reaching out! The fix is live. ^NM");
+    }
+
+    #[test]
+    fn mock_thanks_is_sarcasm_not_gratitude() {
+        assert_clean(Cue::Gratitude, "Thanks for the 14 exclamation marks, message received.");
+        assert_flags(Cue::Sarcasm, "⟦Thanks for the 14 exclamation marks, message received⟧.");
     }
 }

@@ -136,10 +136,13 @@ pub(crate) fn distinct_hits_at(doc: &Document, table: usize) -> Vec<Hit> {
     kept
 }
 
-/// A finding for a table hit, with the phrase's own note and better phrasings.
-pub(crate) fn finding_for(cue: Cue, table: T, hit: &Hit) -> Finding {
+/// A finding for a table hit, with the phrase's own note and better
+/// phrasings, cased for where they land ("Hi Priya, to recap, ...").
+pub(crate) fn finding_for(doc: &Document, cue: Cue, table: T, hit: &Hit) -> Finding {
     let phrase = hit.phrase(table);
-    Finding::new(cue, Some(hit.span)).with_message(phrase.note).with_suggestions(phrase.better.iter().copied())
+    Finding::new(cue, Some(hit.span))
+        .with_message(phrase.note)
+        .with_suggestions(phrase.better.iter().map(|b| requests::fit_case(doc, hit.first as usize, b)))
 }
 
 /// One finding per distinct hit of `table`, skipping hits that overlap any of
@@ -149,7 +152,7 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
         if unless.iter().any(|&u| doc.any_hit_overlaps(u, hit.span)) {
             continue;
         }
-        out.push(finding_for(cue, table, &hit));
+        out.push(finding_for(doc, cue, table, &hit));
     }
 }
 

@@ -42,6 +42,8 @@ pub(crate) const NEXT_STEPS: &[Phrase] = &[
     p("let us|me know"),
     p("keep us posted|updated|informed"),
     p("get back to you"),
+    p("i'll|we'll|i|we will? wait|await for? your response|reply|answer|confirmation|update|dm|message"),
+    p("look|looking forward to hearing|your"),
     p("be in touch"),
     p("reach out|back to us|me"),
     p("dm|message us"),
@@ -259,7 +261,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         praised = true;
-        out.push(crate::rules::finding_for(Cue::NextSteps, T::NextSteps, &hit));
+        out.push(crate::rules::finding_for(doc, Cue::NextSteps, T::NextSteps, &hit));
     }
     let informed = praised || !doc.hits(T::Concrete).is_empty() || doc.has_link() || gives_a_step(doc);
     // Short chat lines ("You're welcome!") don't need a plan.

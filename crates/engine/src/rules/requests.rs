@@ -45,12 +45,42 @@ pub(crate) const POLITE: &[Phrase] = &[
 /// Verbs that, opening a sentence without please, order the customer about.
 const ORDERS: &[&str] = &[
     "send", "provide", "give", "reply", "respond", "submit", "stop", "fill", "answer", "confirm", "pay", "return",
-    "explain", "tell", "forward", "call", "email", "resend", "attach", "upload", "read",
+    "explain", "tell", "forward", "call", "email", "resend", "attach", "upload", "read", "share",
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(doc, T::Demand, Cue::Demand, &[T::Sarcasm, T::Blame], out);
+    for hit in crate::rules::distinct_hits(doc, T::Demand) {
+        let first = hit.first as usize;
+        if doc.any_hit_overlaps(T::Sarcasm, hit.span)
+            || doc.any_hit_overlaps(T::Blame, hit.span)
+            || !is_order(doc, first, hit.last as usize)
+        {
+            continue;
+        }
+        let phrase = hit.phrase(T::Demand);
+        let mut f = Finding::new(Cue::Demand, Some(hit.span)).with_message(phrase.note);
+        // "You need to send the receipt." becomes "Could you please send the
+        // receipt?": the request covers the sentence, so it ends with "?".
+        if let Some((span, rest)) = rest_of_sentence(doc, hit.last as usize + 1, first) {
+            if phrase.better.first() == Some(&ASK[0]) {
+                f = Finding::new(Cue::Demand, Some(span))
+                    .with_message(phrase.note)
+                    .with_suggestions([format!("{} {rest}?", fit_case(doc, first, ASK[0]))]);
+            } else {
+                f = f.with_suggestions(phrase.better.iter().map(|b| fit_case(doc, first, b)));
+            }
+        }
+        out.push(f);
+    }
     emit_table(doc, T::Polite, Cue::PoliteRequest, &[T::Sarcasm, T::Boilerplate], out);
+    // "Please know that ..." informs; it asks nothing.
+    out.retain(|f| {
+        f.cue != Cue::PoliteRequest
+            || f.span.is_none_or(|s| {
+                let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+                !(doc.fold(k) == "please" && k + 1 < doc.tokens.len() && matches!(doc.fold(k + 1), "know" | "be"))
+            })
+    });
     // Bare imperatives: "Send us the receipt."
     for i in 0..doc.tokens.len() {
         let t = &doc.tokens[i];
@@ -61,23 +91,121 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             doc.tokens[i..].iter().enumerate().take_while(|(_, u)| u.sentence == t.sentence).any(|(k, _)| {
                 matches!(doc.fold(i + k), "please" | "kindly" | "pls" | "plz" | "if" | "when" | "once" | "feel")
             });
-        // "Call us anytime" and "reply here if" are offers, not orders.
+        // "Call us anytime" and "reply here if" are offers, not orders;
+        // "Read more here" points to a page.
         let next = doc.tokens.get(i + 1).filter(|u| u.sentence == t.sentence).map(|_| doc.fold(i + 1));
         let offer = matches!(next, Some("us" | "me" | "anytime" | "any"))
             && matches!(doc.fold(i), "call" | "email" | "reply" | "tell");
-        if !softened && !offer && next.is_some() {
-            let word = doc.word(i);
-            out.push(
-                Finding::new(Cue::Demand, Some(t.span))
-                    .with_message(
-                        "A bare instruction can sound like an order. Adding please, or asking, makes it a request.",
-                    )
-                    .with_suggestions([
-                        format!("Could you please {}", word.to_lowercase()),
-                        format!("Please {}", word.to_lowercase()),
-                    ]),
-            );
+        let pointer = matches!(next, Some("more" | "about" | "on" | "through" | "here" | "this" | "the" | "our"))
+            && doc.fold(i) == "read";
+        if softened || offer || pointer || next.is_none() {
+            continue;
         }
+        let Some((span, rest)) = rest_of_sentence(doc, i, i) else { continue };
+        let rest = lower_first(&rest);
+        out.push(
+            Finding::new(Cue::Demand, Some(span))
+                .with_message(
+                    "A bare instruction can sound like an order. Adding please, or asking, makes it a request.",
+                )
+                .with_suggestions([format!("Could you please {rest}?"), format!("Please {rest}.")]),
+        );
+    }
+}
+
+/// Whether the demand phrase at tokens `first..=last` orders the customer
+/// about: not in a condition ("if you need to ..."), not a relative clause
+/// ("the steps you need to take"), not a requirement ("you must have access").
+fn is_order(doc: &Document, first: usize, last: usize) -> bool {
+    let sentence = doc.tokens[first].sentence;
+    let clause_start = (0..first)
+        .rev()
+        .take_while(|&k| doc.tokens[k].sentence == sentence && !doc.tokens[k].gap_has(crate::document::gap::COMMA))
+        .last()
+        .unwrap_or(first);
+    let conditional = (clause_start..first).any(|k| {
+        matches!(
+            doc.fold(k),
+            "if" | "when"
+                | "whether"
+                | "unless"
+                | "once"
+                | "whenever"
+                | "where"
+                | "what"
+                | "how"
+                | "which"
+                | "that"
+                | "before"
+                | "after"
+                | "until"
+        )
+    });
+    let relative = first > 0
+        && doc.fold(first).starts_with("you")
+        && doc.tokens[first - 1].sentence == sentence
+        && !doc.tokens[first - 1].gap_has(crate::document::gap::COMMA | crate::document::gap::COLON)
+        && doc.tokens[first - 1].is(flag::ALPHA)
+        && !matches!(
+            doc.fold(first - 1),
+            "so" | "and"
+                | "then"
+                | "but"
+                | "now"
+                | "also"
+                | "just"
+                | "really"
+                | "still"
+                | "first"
+                | "please"
+                | "simply"
+                | "definitely"
+        );
+    let requirement =
+        doc.tokens.get(last + 1).is_some_and(|_| matches!(doc.fold(last + 1), "have" | "be" | "own" | "hold"))
+            && matches!(doc.fold(last), "must");
+    let quoted = doc.inline_quotes.iter().any(|q| q.contains(doc.tokens[first].span));
+    !(conditional || relative || requirement || quoted)
+}
+
+/// The text from token `from` to the end of its sentence, and the span from
+/// token `start` to that end including a closing "." or "!" (but not "?").
+fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<(crate::span::Span, String)> {
+    let sentence = doc.tokens.get(from)?.sentence;
+    let mut last = from;
+    while last + 1 < doc.tokens.len() && doc.tokens[last + 1].sentence == sentence && doc.tokens[last + 1].is_agent() {
+        last += 1;
+    }
+    if doc.tokens[last].gap_has(crate::document::gap::QUESTION) || last - from > 30 {
+        return None;
+    }
+    let words_end = doc.tokens[last].span.end();
+    let rest = doc.text[doc.tokens[from].span.start()..words_end].to_string();
+    let mut end = words_end;
+    if doc.text[end..].starts_with(['.', '!']) {
+        end += 1;
+    }
+    Some((crate::span::Span::new(doc.tokens[start].span.start(), end), rest))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if !s.starts_with("I ") => f.to_lowercase().chain(c).collect(),
+        _ => s.to_string(),
+    }
+}
+
+/// A suggestion cased for where it lands: capitalised at the start of a
+/// sentence, lower case inside one (except "I").
+pub(crate) fn fit_case(doc: &Document, token: usize, s: &str) -> String {
+    let at_start = doc.tokens.get(token).is_none_or(|t| t.is(flag::SENT_START));
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if at_start => f.to_uppercase().chain(c).collect(),
+        Some(_) if s.starts_with("I ") || s.starts_with("I'") => s.to_string(),
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -88,9 +216,19 @@ mod tests {
 
     #[test]
     fn flags_demands() {
-        assert_flags(Cue::Demand, "⟦You need to⟧ send the receipt.");
-        assert_flags(Cue::Demand, "⟦Send⟧ the receipt today.");
-        assert_suggests(Cue::Demand, None, "⟦Send⟧ the receipt today.", "Could you please send");
+        assert_flags(Cue::Demand, "⟦You need to send the receipt.⟧");
+        assert_flags(Cue::Demand, "⟦Send the receipt today.⟧");
+        assert_suggests(Cue::Demand, None, "⟦Send the receipt today.⟧", "Could you please send the receipt today?");
+        assert_suggests(Cue::Demand, None, "Hi. ⟦You need to send the receipt.⟧", "Could you please send the receipt?");
+        assert_flags(Cue::Demand, "⟦Share the serial number of your laptop.⟧");
+    }
+
+    #[test]
+    fn conditions_relative_clauses_and_pointers_are_not_demands() {
+        assert_clean(Cue::Demand, "If you need to report an issue in Maps, use the form.");
+        assert_clean(Cue::Demand, "Here are the steps you need to take.");
+        assert_clean(Cue::Demand, "To do that you must have access to your email.");
+        assert_clean(Cue::Demand, "Read more about the requirement here: https://example.com/a");
     }
 
     #[test]

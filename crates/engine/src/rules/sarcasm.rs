@@ -517,7 +517,8 @@ const ABSURD_APOLOGY: &[&str] = &[
     "the part where",
     "must have missed|overlooked|misread|skipped",
     "must have been rewritten|changed",
-    "read minds|mind|your mind",
+    "read minds|mind",
+    "read your mind",
     "mind readers|reader",
     "psychic",
     "psychics",
@@ -830,7 +831,11 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
                 question: doc.tokens[j - 1].gap_has(gap::QUESTION),
             };
             let next = sentence_after(doc, j);
-            if let Some((a, b, message)) = read_sentence(doc, &s, j, next.as_ref()) {
+            if let Some((a, mut b, message)) = read_sentence(doc, &s, j, next.as_ref()) {
+                // What follows a colon is the content, not the dig.
+                if let Some(k) = (a..b).find(|&k| doc.tokens[i + k].gap_has(gap::COLON)) {
+                    b = k;
+                }
                 let span = doc.tokens[i + a].span.cover(doc.tokens[i + b].span);
                 out.push(Finding::new(Cue::Sarcasm, Some(span)).with_message(message));
             }
@@ -930,7 +935,21 @@ fn read_sentence(
             && (k == 0 || doc.tokens[s.from + k - 1].gap_has(gap::COMMA | gap::COLON))
             && (k == 0
                 || !matches!(s.words[k - 1], "thanks" | "you" | "sorry" | "apologies" | "hello" | "hi" | "welcome"));
-        if set_off && !sincere {
+        let warm_next = s.words.get(k + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "thanks"
+                    | "thank"
+                    | "sorry"
+                    | "apologies"
+                    | "welcome"
+                    | "congratulations"
+                    | "congrats"
+                    | "happy"
+                    | "great"
+            )
+        });
+        if set_off && !sincere && !warm_next {
             return Some((k, k, REPEAT_M));
         }
     }
@@ -965,7 +984,6 @@ fn read_sentence(
             || s.any_seq(&[
                 "before you'd|you|checking|reading|opening|even",
                 "one star",
-                "for that",
                 "made our|my day|monday|morning|week",
                 "message received",
                 "super|very|really constructive",
@@ -985,7 +1003,28 @@ fn read_sentence(
         let absurd = s.any_seq(ABSURD_APOLOGY).is_some() || s.any_seq(MOCK_APOLOGY_OBJECTS).is_some();
         let oh = k > 0 && s.words[..k].iter().any(|w| matches!(*w, "oh" | "ah" | "well" | "thousand"));
         if absurd || oh {
-            return Some((k, last, APOLOGY_M));
+            let mut from = k;
+            while from > 0
+                && matches!(
+                    s.words[from - 1],
+                    "so" | "very"
+                        | "really"
+                        | "terribly"
+                        | "awfully"
+                        | "truly"
+                        | "deeply"
+                        | "oh"
+                        | "i'm"
+                        | "we're"
+                        | "my"
+                        | "our"
+                        | "a"
+                        | "thousand"
+                )
+            {
+                from -= 1;
+            }
+            return Some((from, last, APOLOGY_M));
         }
     }
     if s.any_seq(&["the part where"]).is_some() {
@@ -1160,5 +1199,57 @@ mod tests {
         assert_clean(Cue::Sarcasm, "Click the \"Reset\" button and wait a minute.");
         assert_clean(Cue::Sarcasm, "Good luck with the launch tomorrow!");
         assert_clean(Cue::Sarcasm, "Great job on the setup, it all looks right.");
+    }
+
+    #[test]
+    fn mechanisms_catch_phrasings_no_table_lists() {
+        // Repetition stressed or counted.
+        assert_flags(Cue::Sarcasm, "Hi Lee. ⟦As I've told⟧ you twice now, the code expires after ten minutes.");
+        assert_flags(Cue::Sarcasm, "Hi Lee, ⟦again⟧, the label is in the email from Monday.");
+        // Counting the customer's contacts.
+        assert_flags(Cue::Sarcasm, "⟦That's your ninth email this week about the same refund⟧.");
+        // Over-explanation.
+        assert_flags(Cue::Sarcasm, "⟦Let me put this as simply as I can⟧: the plan renews yearly.");
+        // Mock thanks and mock apology.
+        assert_flags(Cue::Sarcasm, "⟦Thanks for the lecture on how to run a bank⟧.");
+        assert_flags(Cue::Sarcasm, "⟦So sorry we can't read minds⟧.");
+        // Mock patience.
+        assert_flags(Cue::Sarcasm, "⟦Take your time, it's only been six weeks⟧.");
+        assert_flags(Cue::Sarcasm, "⟦Waiting a whole three days must be hard⟧.");
+        // Feigned surprise.
+        assert_flags(Cue::Sarcasm, "The card was never activated. ⟦Who could have guessed⟧.");
+        // Mock assurance.
+        assert_flags(Cue::Sarcasm, "⟦I'm sure the entire board will drop everything for this⟧.");
+        // Rhetorical question.
+        assert_flags(Cue::Sarcasm, "⟦Did you actually open the attachment⟧?");
+        // End digs and minimisers.
+        assert_flags(Cue::Sarcasm, "The parcel arrived on time, ⟦for once⟧.");
+        assert_flags(Cue::Sarcasm, "Tap Orders. It's the tab ⟦literally called Orders⟧.");
+        // Sarcastic agreement.
+        assert_flags(Cue::Sarcasm, "⟦Right, because a one-day delay is obviously a catastrophe⟧.");
+        // Emoji after a reproach.
+        assert_flags(Cue::Sarcasm, "⟦The fee is listed on the first page⟧ 🙃 Let me know if you need help.");
+    }
+
+    #[test]
+    fn sincere_look_alikes_stay_clean() {
+        for text in [
+            "Again, thanks for waiting!",
+            "As we agreed on Monday, the part has arrived.",
+            "I'm sorry you've had to write three times about this.",
+            "Take your time and let us know when you're ready.",
+            "That's surprising, the tracking said delivered.",
+            "I'm sure the team will have this fixed by Friday.",
+            "Did the reset help?",
+            "Just tap Settings, then Reset.",
+            "Your refund is on its way 🙂",
+            "Click the \"Pay now\" button, then the \"pending\" status disappears.",
+            "Good luck with the launch tomorrow!",
+            "Great news! The part arrived this morning.",
+            "This is the third replacement we've sent, so I've escalated it.",
+            "Thanks for the video! Super helpful.",
+        ] {
+            assert_clean(Cue::Sarcasm, text);
+        }
     }
 }

@@ -239,6 +239,27 @@ pub struct AuditKey {
     pub span: Option<(usize, usize)>,
 }
 
+impl AuditKey {
+    /// Whether a verdict on `self` speaks for the finding `other`: same
+    /// reply and cue, and the same words or words that overlap them (a rule
+    /// that widens its span to the whole sentence keeps its verdict).
+    pub fn matches(&self, other: &AuditKey) -> bool {
+        self.id == other.id
+            && self.cue == other.cue
+            && match (self.span, other.span) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.0 < b.1 && b.0 < a.1,
+                _ => false,
+            }
+    }
+}
+
+/// The verdict that speaks for a finding: the exact one if judged, else one
+/// on overlapping words.
+pub fn verdict_for<'a>(audit: &'a [Verdict], key: &AuditKey) -> Option<&'a Verdict> {
+    audit.iter().find(|v| v.key == *key).or_else(|| audit.iter().find(|v| v.key.matches(key)))
+}
+
 /// A judged finding from `crates/eval/audit/agent-replies.jsonl`.
 #[derive(Debug, Clone)]
 pub struct Verdict {

@@ -30,7 +30,7 @@ fn audit_table() {
     let audit = load_audit().expect("the audit parses");
     let mut per: std::collections::BTreeMap<String, (cornerstone_engine::Severity, [usize; 4])> = Default::default();
     for (key, severity, _, _) in audit_findings(&rows) {
-        let slot = match audit.iter().find(|v| v.key == key).map(|v| v.verdict.as_str()) {
+        let slot = match verdict_for(&audit, &key).map(|v| v.verdict.as_str()) {
             Some("correct") => 0,
             Some("wrong") => 1,
             Some(_) => 2,
@@ -226,7 +226,7 @@ fn audit_todo() {
     let rows = agent_replies().expect("agent replies");
     let audit = load_audit().expect("the audit parses");
     for (key, severity, message, text) in audit_findings(&rows) {
-        if audit.iter().any(|v| v.key == key) {
+        if verdict_for(&audit, &key).is_some() {
             continue;
         }
         let words = key.span.map(|(s, e)| text[s..e].to_string());

@@ -221,6 +221,40 @@ fn vocatives(doc: &Document) -> Vec<(usize, usize)> {
     };
     for i in 1..doc.tokens.len() {
         let prev = &doc.tokens[i - 1];
+        // "Congrats on the sale Craig!": a wish or thanks that closes on
+        // the name, with no comma before it.
+        let t = &doc.tokens[i];
+        if !prev.gap_has(gap::CLAUSE)
+            && prev.sentence == t.sentence
+            && !prev.is(flag::CAP)
+            && t.gap_has(gap::EXCLAIM)
+            && name_like(i)
+            && !matches!(
+                doc.fold(i - 1),
+                "to" | "in" | "at" | "from" | "on" | "for" | "with" | "of" | "by" | "the" | "our" | "your" | "a" | "an"
+            )
+        {
+            let mut k = i;
+            while k > 0 && doc.tokens[k - 1].sentence == t.sentence {
+                k -= 1;
+            }
+            if matches!(
+                doc.fold(k),
+                "congrats"
+                    | "congratulations"
+                    | "thanks"
+                    | "thank"
+                    | "welcome"
+                    | "happy"
+                    | "cheers"
+                    | "enjoy"
+                    | "good"
+                    | "great"
+            ) {
+                out.push((i, i));
+                continue;
+            }
+        }
         if !prev.gap_has(gap::COMMA)
             || prev.gap_has(gap::BREAK)
             || prev.sentence != doc.tokens[i].sentence
@@ -541,6 +575,8 @@ mod tests {
         assert_flags(Cue::NameUsed, "Thank you for the feedback, ⟦Faith⟧, and we hear you.");
         assert_flags(Cue::NameUsed, "Magenta would look great on you, ⟦Manny Jr⟧!");
         assert_flags_with(Cue::NameUsed, Some("Morgan Lee"), "That's sorted now, ⟦Morgan⟧.");
+        assert_flags(Cue::NameUsed, "You can DM us any questions. Congrats on the sale ⟦Craig⟧! ~Velvet");
+        assert_absent_finding(Cue::NameMissing, None, "Welcome to Chicago! Your room is ready.");
     }
 
     #[test]

@@ -23,8 +23,8 @@ pub(crate) const NEXT_STEPS: &[Phrase] = &[
     p("i'll|we'll|ill keep you posted|updated|informed"),
     p("keep you in the loop"),
     p("i|we will keep you posted|updated|informed"),
-    p("i'll|we'll|ill personally|then|also|now|immediately? keep|update|notify|inform|email|message|call|contact|text|ping|follow|check|send|reach|let|get|confirm|monitor|escalate|investigate|review|look|chase|process|ship|arrange|schedule|book|refund|credit|replace"),
-    p("i|we will|shall personally|then|also|now|immediately? keep|update|notify|inform|email|message|call|contact|text|ping|follow|check|send|reach|let|get|confirm|monitor|escalate|investigate|review|look|chase|process|ship|arrange|schedule|book|refund|credit|replace"),
+    p("i'll|we'll|ill personally|then|also|now|immediately? keep|update|notify|inform|email|message|call|contact|text|ping|follow|check|send|reach|let|get|confirm|monitor|escalate|investigate|review|look|chase|process|ship|arrange|schedule|book|refund|credit|replace|be"),
+    p("i|we will|shall personally|then|also|now|immediately? keep|update|notify|inform|email|message|call|contact|text|ping|follow|check|send|reach|let|get|confirm|monitor|escalate|investigate|review|look|chase|process|ship|arrange|schedule|book|refund|credit|replace|be"),
     p("i've|we've escalated|forwarded|raised|logged|opened|filed|passed|flagged|created|submitted|scheduled|booked|arranged|reported|assigned|started|initiated|issued|processed"),
     p("i|we have escalated|forwarded|raised|logged|opened|filed|passed|flagged|created|submitted|scheduled|booked|arranged|reported|assigned|started|initiated|issued|processed"),
     p("i|we escalated|forwarded|raised|logged|opened|filed|flagged|created|submitted|scheduled|booked|arranged|reported|assigned|initiated|issued|processed"),
@@ -254,9 +254,15 @@ const OPTION_LEADS: &[(&str, &[&str])] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut praised = false;
     for hit in distinct_hits(doc, T::NextSteps) {
+        // "We'll be open 9 to 5" states hours; it is not a step.
+        let hours = doc.fold(hit.last as usize) == "be"
+            && doc.tokens.get(hit.last as usize + 1).is_some_and(|_| {
+                matches!(doc.fold(hit.last as usize + 1), "open" | "closed" | "available" | "unavailable" | "here")
+            });
         if doc.any_hit_overlaps(T::Sarcasm, hit.span)
             || doc.any_hit_overlaps(T::Deflection, hit.span)
             || is_wish(doc, hit.first as usize)
+            || hours
         {
             continue;
         }
@@ -365,5 +371,7 @@ mod tests {
     #[test]
     fn a_wish_is_not_a_next_step() {
         assert_clean(Cue::NextSteps, "Fingers crossed we'll be able to have it soon!");
+        assert_clean(Cue::NextSteps, "We'll be open to serve you from 9:30AM-4PM, Monday-Friday.");
+        assert_flags(Cue::NextSteps, "⟦We'll be⟧ standing by so we can take a closer look!");
     }
 }

@@ -131,21 +131,8 @@ pub(crate) const SARCASM: &[Phrase] = &[
 ];
 
 /// Words that, before a short quotation, make it a scare quote.
-const SCARE_LEADS: &[&str] = &[
-    "your",
-    "so-called",
-    "called",
-    "this",
-    "these",
-    "those",
-    "supposed",
-    "supposedly",
-    "the",
-    "that",
-    "a",
-    "an",
-    "my",
-];
+const SCARE_LEADS: &[&str] =
+    &["your", "so-called", "called", "this", "these", "those", "supposed", "supposedly", "the", "that", "my"];
 
 /// Words after a quotation that make it a label, not a scare quote: the
 /// "pay now" button, the "not available" message.
@@ -422,6 +409,8 @@ const SURPRISE: &[&str] = &[
 const WARM: &[&str] =
     &["lovely", "nice", "great", "happy", "pleasant", "good", "welcome", "wonderful", "glad", "thanks", "thank"];
 const HYPERBOLE: &[&str] = &[
+    "cruellest",
+    "cruelest",
     "catastrophe",
     "tragedy",
     "disaster",
@@ -439,7 +428,7 @@ const HYPERBOLE: &[&str] = &[
 ];
 const IRONIC: &[&str] = &["clearly", "obviously", "truly", "totally", "certainly", "naturally", "surely", "definitely"];
 const AGREE_OPENERS: &[&str] =
-    &["yes", "yeah", "right", "sure", "oh", "agreed", "totally", "absolutely", "indeed", "ah"];
+    &["yes", "yeah", "right", "sure", "oh", "agreed", "totally", "absolutely", "indeed", "ah", "naturally"];
 const ASSURE: &[&str] = &[
     "i'm sure",
     "im sure",
@@ -452,6 +441,7 @@ const ASSURE: &[&str] = &[
     "i've no doubt",
     "undoubtedly",
     "rest assured",
+    "every confidence",
     "i'm certain",
     "surely",
     "obviously",
@@ -475,6 +465,13 @@ const SPECTACLE: &[&str] = &[
     "hold a meeting",
     "emergency meeting",
     "rush out",
+    "undivided attention",
+    "happily give up",
+    "entire grid",
+    "ahead of the other",
+    "nothing else on",
+    "for a third time",
+    "give up their",
     "drop what",
     "top priority obviously",
     "a crane",
@@ -498,6 +495,10 @@ const NUISANCE: &[&str] = &[
     "crooks",
     "abuse",
     "rant",
+    "garbage",
+    "rubbish",
+    "colourful",
+    "colorful",
     "liars",
     "clowns",
     "idiots",
@@ -556,6 +557,13 @@ const MOCK_APOLOGY_OBJECTS: &[&str] = &[
     "only three|two reminders",
     "hire a skywriter",
     "for following your",
+    "didn't realise|realize",
+    "a lot to expect",
+    "too much to expect",
+    "for letting you",
+    "was supposed to",
+    "doesn't yet reach",
+    "can't|cannot fix a",
     "for doing what you",
     "for not reading",
     "for not guessing",
@@ -573,7 +581,19 @@ const PATIENCE: &[&str] = &[
     "at your leisure",
     "take all the time",
 ];
-const WISH: &[&str] = &["good luck", "best of luck", "enjoy", "fingers crossed", "wishing you", "hope the", "godspeed"];
+const WISH: &[&str] = &[
+    "good luck",
+    "best of luck",
+    "enjoy",
+    "fingers crossed",
+    "wishing you",
+    "hope the",
+    "godspeed",
+    "here's hoping",
+    "may it",
+    "all the best with",
+    "hope you enjoy",
+];
 const WISH_DIG: &[&str] = &[
     "by hand",
     "from scratch",
@@ -585,6 +605,11 @@ const WISH_DIG: &[&str] = &[
     "this side of",
     "nothing goes wrong",
     "with that",
+    "this time",
+    "nobody",
+    "every one of those",
+    "promised",
+    "everything the",
     "elsewhere",
     "cheaper",
     "yourself",
@@ -643,7 +668,8 @@ const RHETORIC: &[&str] = &[
     "you know",
 ];
 const MINIMISERS: &[&str] = &[
-    "literally",
+    "literally labelled|labeled|called|says|named|marked|just",
+    "isn't|isnt|not|hardly rocket science",
     "even a child",
     "even a toddler",
     "even a kid",
@@ -676,12 +702,18 @@ const MINIMISERS: &[&str] = &[
     "takes two seconds",
     "takes five seconds",
     "takes 2 seconds",
+    "all there is to it",
+    "nothing more advanced",
+    "the entire process",
+    "no secret step",
+    "second job",
+    "for most people",
+    "really very simple",
 ];
 const END_DIGS: &[&str] = &[
     "for once",
     "believe it or not",
     "no thanks to",
-    "as usual",
     "wonders never cease",
     "miracle of miracles",
     "of all things",
@@ -707,7 +739,12 @@ const END_DIGS: &[&str] = &[
     "for sport",
     "for fun",
     "end of the world",
-    "human rights",
+    "for a change",
+    "bothered to",
+    "had bothered",
+    "right this time",
+    "correct this time",
+    "paid off after all",
     "grave violation",
 ];
 const OVER_EXPLAIN: &[&str] = &[
@@ -729,6 +766,11 @@ const OVER_EXPLAIN: &[&str] = &[
     "break it down for you",
     "walk you through it like",
     "go slowly",
+    "go really slowly",
+    "simplest possible",
+    "more simply",
+    "step by step since",
+    "really very simple",
     "go very slowly",
     "nice and slowly",
     "small words",
@@ -758,8 +800,17 @@ const PRAISE_IDIOMS: &[&str] = &[
     "quite the feat",
     "quite a feat",
     "nice try",
-    "points for",
     "ten out of ten for",
+    "genius move",
+    "genius idea",
+    "a+ for",
+    "some skill",
+    "truly visionary",
+    "a classic",
+    "nice move",
+    "smooth move",
+    "top marks for",
+    "quite the talent",
     "10/10 for",
     "full marks for",
     "a for effort",
@@ -811,7 +862,7 @@ const REPROACH: &[&str] = &[
 ];
 const SMUG_EMOJI: &[char] = &['🙂', '😊', '🙃', '😉', '🙄', '😒', '😅', '😏', '🤷', '😬', '👍'];
 /// Emoji that are passive-aggressive in a reply whatever the words.
-const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒', '😏'];
+const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒'];
 
 /// Every mechanism's finding in one sentence, as (first, last) token index.
 fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
@@ -823,20 +874,25 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         while j < n && doc.tokens[j].sentence == sentence {
             j += 1;
         }
+        // Handles at the start of a social reply are not part of the sentence.
+        let mut start = i;
+        while start < j && doc.tokens[start].is(flag::LINK) {
+            start += 1;
+        }
         // Long runs without a sentence break are not prose a rule can read.
-        if j - i <= 80 && doc.tokens[i..j].iter().all(|t| !t.is(flag::QUOTED)) {
+        if start < j && j - start <= 80 && doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED)) {
             let s = Sentence {
-                from: i,
-                words: (i..j).map(|k| doc.fold(k)).collect(),
+                from: start,
+                words: (start..j).map(|k| doc.fold(k)).collect(),
                 question: doc.tokens[j - 1].gap_has(gap::QUESTION),
             };
             let next = sentence_after(doc, j);
             if let Some((a, mut b, message)) = read_sentence(doc, &s, j, next.as_ref()) {
                 // What follows a colon is the content, not the dig.
-                if let Some(k) = (a..b).find(|&k| doc.tokens[i + k].gap_has(gap::COLON)) {
+                if let Some(k) = (a..b).find(|&k| doc.tokens[start + k].gap_has(gap::COLON)) {
                     b = k;
                 }
-                let span = doc.tokens[i + a].span.cover(doc.tokens[i + b].span);
+                let span = doc.tokens[start + a].span.cover(doc.tokens[start + b].span);
                 out.push(Finding::new(Cue::Sarcasm, Some(span)).with_message(message));
             }
         }
@@ -898,9 +954,12 @@ fn read_sentence(
     // Back-references that stress repetition: "I'll spell it out again",
     // "this is the same answer I gave you yesterday", ", again, the label ...".
     if let Some(k) = s.pos(SAYING) {
-        let first_person = s.words[..k]
+        // "I've told you", "as I said": the agent is the one who said it
+        // ("we all get told" is not).
+        let first_person = s.words[k.saturating_sub(3)..k]
             .iter()
-            .any(|w| matches!(*w, "i" | "we" | "i've" | "we've" | "i'd" | "we'd" | "i'm" | "like" | "as"));
+            .any(|w| matches!(*w, "i" | "we" | "i've" | "we've" | "i'd" | "we'd" | "i'm" | "like" | "as"))
+            && !(k > 0 && matches!(s.words[k - 1], "get" | "got" | "been" | "be" | "was" | "were" | "being"));
         let stressed = s.words[k..].iter().any(|w| REPEAT_MARKERS.contains(w))
             || s.any_seq(&[
                 "last two|three|four replies|emails|messages",
@@ -921,10 +980,19 @@ fn read_sentence(
         "the fourth|fifth|sixth|third|tenth|umpteenth time",
         "yet again",
         "once again",
+        "say|explain|repeat|put it|this one more time",
+        "for the record",
+        "repeating myself",
+        "repeat myself",
+        "i did say|mention|tell|explain",
+        "what feels like the",
+        "i'll say it again",
+        "hundredth time",
     ])
     .is_some()
         && !sincere
-        && s.any(&["i", "i've", "i'll", "i'm", "this", "that", "here"])
+        && s.any(&["i", "i've", "i'll", "i'm", "i'd", "we've", "myself", "you", "your", "you've", "record"])
+        && !s.any(&["thank", "thanks"])
     {
         return Some((0, last, REPEAT_M));
     }
@@ -964,8 +1032,22 @@ fn read_sentence(
                 .is_some_and(|x| matches!(*x, "out" | "fee" | "fees" | "charge" | "back" | "centre" | "center"))
             || (ORDINALS.contains(w) && s.words.get(k + 2).is_some_and(|x| CONTACTS.contains(x)))
     });
+    let window = s.words.windows(3).any(|w| {
+        matches!(w[0], "in" | "within" | "over")
+            && (NUMBER_WORDS.contains(&w[1]) || w[1].bytes().all(|b| b.is_ascii_digit()))
+            && DURATION.contains(&w[2])
+    });
     let aimed = s.any(SECOND_PERSON)
-        || s.any_seq(&["in one|a|two morning|day|hour|hours|afternoon", "this week|morning", "today"]).is_some();
+        || window
+        || s.any_seq(&["this week|morning", "today", "overnight", "in a row", "from this address", "by my count"])
+            .is_some();
+    // "attempt number five", "post number seven", "by my count".
+    let numbered = s.words.windows(3).any(|w| {
+        CONTACTS.contains(&w[0])
+            && w[1] == "number"
+            && (NUMBER_WORDS.contains(&w[2]) || w[2].bytes().all(|b| b.is_ascii_digit()))
+    }) || s.seq("by my count").is_some();
+    let counted = counted || numbered;
     if counted && aimed && !sincere && !s.question && !s.any(&["we've", "we", "our", "i've"]) {
         return Some((0, last, COUNT_M));
     }
@@ -984,6 +1066,9 @@ fn read_sentence(
             || s.any_seq(&[
                 "before you'd|you|checking|reading|opening|even",
                 "one star",
+                "i suppose",
+                "i guess",
+                "love that you",
                 "made our|my day|monday|morning|week",
                 "message received",
                 "super|very|really constructive",
@@ -1044,7 +1129,19 @@ fn read_sentence(
                 && (NUMBER_WORDS.contains(&w[0]) || w[0].chars().all(|c| c.is_ascii_digit()))
         }) || s.words.windows(4).any(|w| (w[1] == "whole" || w[1] == "entire") && DURATION.contains(&w[3]));
     let mock_pity = s
-        .any_seq(&["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "to actually"])
+        .any_seq(&[
+            "must be tough|hard|exhausting|awful|difficult|rough",
+            "poor thing",
+            "big ask",
+            "don't mind me",
+            "just sit here",
+            "take as long as you like",
+            "in no hurry at all",
+            "it's not as if",
+            "only closes in",
+            "keep holding",
+            "happy to keep",
+        ])
         .is_some();
     let patience = s.any_seq(PATIENCE).is_some();
     if only_been
@@ -1071,6 +1168,11 @@ fn read_sentence(
             "who would have|'ve thought|guessed",
             "who'd have thought|guessed",
             "go figure",
+            "who|whoever would|could have|'ve",
+            "who|whoever would|could ever have",
+            "imagine my astonishment|surprise|shock",
+            "plot twist",
+            "well well",
             "imagine that",
             "fancy that",
             "can't|cannot imagine why|how",
@@ -1099,9 +1201,23 @@ fn read_sentence(
     if s.question && s.any(SECOND_PERSON) && s.any(READING) && s.any_seq(RHETORIC).is_some() {
         return Some(whole_or(whole, QUESTION_M));
     }
+    // "is the router, you know, switched on?": "you know" set off by commas.
+    let aside = s.words.windows(2).enumerate().any(|(k, w)| {
+        w == ["you", "know"]
+            && k > 0
+            && doc.tokens[s.from + k - 1].gap_has(gap::COMMA)
+            && doc.tokens[s.from + k + 1].gap_has(gap::COMMA)
+    });
+    if s.question && aside {
+        return Some(whole_or(whole, QUESTION_M));
+    }
     if s.question
         && s.any_seq(&[
             "which|what part of that",
+            "were you listening",
+            "at any point",
+            "ring any bells",
+            "ring a bell",
             "was the word",
             "is the word",
             "too much to ask",
@@ -1131,14 +1247,27 @@ fn read_sentence(
     // Sarcastic agreement: "Right, because ...", "Yes, clearly a two-day
     // delay is a catastrophe", "we obviously lose parcels for sport".
     let opens_agreeing = AGREE_OPENERS.contains(&s.words[0]) || s.seq("of course").is_some_and(|k| k == 0);
-    if opens_agreeing && (s.has("because") || s.any(IRONIC) || s.any(HYPERBOLE)) {
+    let rest = &s.words[1..];
+    if opens_agreeing
+        && (s.has("because") || rest.iter().any(|w| IRONIC.contains(w)) || rest.iter().any(|w| HYPERBOLE.contains(w)))
+    {
         return Some(whole_or(whole, AGREE_M));
     }
     if s.any(HYPERBOLE) && s.any(IRONIC) {
         return Some(whole_or(whole, AGREE_M));
     }
-    if s.any_seq(&["because we love|enjoy|adore", "we obviously|clearly", "obviously our fault", "clearly our fault"])
-        .is_some()
+    if s.any_seq(&[
+        "because we love|enjoy|adore",
+        "we obviously|clearly",
+        "obviously our fault",
+        "clearly our fault",
+        "we secretly",
+        "specifically to inconvenience|annoy|upset",
+        "worst thing that",
+        "ever devised",
+        "ever happened to anyone",
+    ])
+    .is_some()
         && !sincere
     {
         return Some(whole_or(whole, AGREE_M));
@@ -1154,7 +1283,8 @@ fn read_sentence(
             continue;
         }
         let before = Sentence { from: s.from, words: s.words[..=k - s.from].to_vec(), question: false };
-        if gap_text.contains(BARBED_EMOJI) || before.any_seq(REPROACH).is_some() {
+        let aimed = before.any(SECOND_PERSON) || before.any_seq(REPROACH).is_some();
+        if aimed && (gap_text.contains(BARBED_EMOJI) || before.any_seq(REPROACH).is_some()) {
             return Some((0, k - s.from, EMOJI_M));
         }
     }

@@ -110,7 +110,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         found.push(finding_for(Cue::ApologyHollow, T::ApologyHollow, hit));
     }
     for hit in distinct_hits(doc, T::ApologyOwn) {
-        if hollow.iter().any(|h| h.span.overlaps(hit.span)) || doc.any_hit_overlaps(T::NotApology, hit.span) {
+        // Distinct hits are disjoint and in order: one binary search, not a scan.
+        let h = hollow.partition_point(|h| h.span.end() <= hit.span.start());
+        if hollow.get(h).is_some_and(|h| h.span.overlaps(hit.span)) || doc.any_hit_overlaps(T::NotApology, hit.span) {
             continue;
         }
         // "Sorry?" alone asks the customer to repeat themselves.

@@ -105,14 +105,16 @@ impl RulePack {
             PackError {
                 message: clean_message(&inner.to_string()),
                 line: inner.line(),
-                column: inner.column(),
+                // serde_json counts column 0 before the first char of a line
+                // (an empty file); the error promises 1-based columns.
+                column: inner.column().max(1),
                 path: if path == "." { String::new() } else { path },
             }
         })?;
         de.end().map_err(|e| PackError {
             message: clean_message(&e.to_string()),
             line: e.line(),
-            column: e.column(),
+            column: e.column().max(1),
             path: String::new(),
         })?;
         let phrases = file.phrases.values().map(Vec::len).sum::<usize>()

@@ -207,3 +207,10 @@ fn a_huge_unknown_cue_id_is_shown_by_its_start() {
     assert!(message.len() < 1_000, "{}", &message[..200]);
     assert!(message.contains(&format!("unknown cue id '{}…'", "x".repeat(40))), "{}", &message[..200]);
 }
+
+#[test]
+fn an_empty_pack_is_refused_at_line_1_column_1() {
+    // Found by the fuzz target: serde_json says column 0 at the end of an empty file.
+    assert_eq!(broken(""), "line 1, column 1: EOF while parsing a value");
+    assert_eq!(broken("\n"), "line 2, column 1: EOF while parsing a value");
+}

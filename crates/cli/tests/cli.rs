@@ -210,12 +210,9 @@ fn an_over_long_line_is_refused_by_number_and_the_rest_still_checked() {
     assert!(stdout(&out).contains("<stdin>:3:1: warning[apology-hollow]"), "{}", stdout(&out));
     assert_eq!(out.status.code(), Some(2));
 
-    let lines = format!(
-        "{}\n{}\n{}\n",
-        r#"{"id": 1, "draft": "Sorry, but no."}"#,
-        format!(r#"{{"id": 2, "draft": "{}"}}"#, "y".repeat(1 << 20)),
-        r#"{"id": 3, "draft": "Thanks, Sam!"}"#
-    );
+    let long = format!(r#"{{"id": 2, "draft": "{}"}}"#, "y".repeat(1 << 20));
+    let lines =
+        format!("{}\n{long}\n{}\n", r#"{"id": 1, "draft": "Sorry, but no."}"#, r#"{"id": 3, "draft": "Thanks, Sam!"}"#);
     let out = cornerstone_within(&["check", "--jsonl"], lines.into_bytes(), std::time::Duration::from_secs(20));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("<stdin>: line 2: longer than 1048576 bytes; skipped"), "{err}");

@@ -126,7 +126,7 @@ fn a_broken_pack_is_refused_with_where_and_what() {
         "line 1, column 69, at avoid[0].cornerstone: unknown cornerstone 'kindness'"
     );
     assert_eq!(broken("{} {}"), "line 1, column 4: trailing characters");
-    assert_eq!(broken(""), "line 1, column 0: EOF while parsing a value");
+    assert_eq!(broken(""), "line 1, column 1: EOF while parsing a value");
     assert_eq!(broken("\n  [\"shouting\"]"), "line 2, column 3: a rule pack is a JSON object ({ ... }), not a list");
 }
 

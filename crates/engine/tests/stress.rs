@@ -5,7 +5,9 @@
 //! ordinary 1 MB reply **in the same run**: the fastest of a few runs of the
 //! case may cost at most [`MAX_RATIO`] times the fastest run of the ordinary
 //! reply, and its peak heap at most [`MAX_RATIO`] times the ordinary reply's.
-//! Ratios, not absolute times, so the test holds on a slow or busy machine.
+//! Ratios, not absolute times, so the test holds on a slow or busy machine;
+//! a case over budget is measured again, back to back with a fresh
+//! measurement of the ordinary reply, before it counts as a failure.
 //!
 //! Everything runs in one `#[test]` so that no other test shares the heap
 //! counter or the CPU while a case is timed. A case that runs away is given up
@@ -226,7 +228,18 @@ fn hostile_drafts_cost_at_most_ten_ordinary_replies() {
     }
     let mut failures = Vec::new();
     for case in cases() {
-        match measure(&case, 3, Some(budget)) {
+        // Over budget once may be the machine (other work on its cores):
+        // then the ordinary reply and the case are both measured again, back
+        // to back, and compared afresh.
+        let mut base_time = base_time;
+        let mut measured = measure(&case, 3, Some(budget));
+        if let Ok((time, _)) = measured {
+            if time > budget {
+                base_time = measure(&ordinary, 3, None).expect("the ordinary reply finishes").0;
+                measured = measure(&case, 3, Some(base_time.mul_f64(MAX_RATIO)));
+            }
+        }
+        match measured {
             Ok((time, peak)) => {
                 let t_ratio = time.as_secs_f64() / base_time.as_secs_f64();
                 let m_ratio = peak as f64 / base_peak as f64;
@@ -250,7 +263,7 @@ fn hostile_drafts_cost_at_most_ten_ordinary_replies() {
     assert!(
         failures.is_empty(),
         "hostile inputs cost more than {MAX_RATIO}x an ordinary 1 MB reply ({:.1} ms, {:.1} MB):\n{}",
-        base_time.as_secs_f64() * 1e3,
+        budget.as_secs_f64() * 1e3 / MAX_RATIO,
         base_peak as f64 / MB as f64,
         failures.join("\n")
     );

@@ -117,7 +117,21 @@ fn main() -> ExitCode {
 /// Reads and compiles a rule pack; the error names the file, line, column
 /// and field.
 fn load_pack(path: &str) -> Result<RulePack, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read the rule pack: {e}"))?;
+    use std::io::Read;
+    let cannot = |e: io::Error| format!("{path}: cannot read the rule pack: {e}");
+    // Never more than the engine accepts is read into memory.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(cornerstone_engine::MAX_PACK_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() > cornerstone_engine::MAX_PACK_BYTES {
+        return Err(format!(
+            "{path}: the rule pack is larger than {} bytes (1 MB), the size limit",
+            cornerstone_engine::MAX_PACK_BYTES
+        ));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| cannot(io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")))?;
     RulePack::from_json(&text).map_err(|e| {
         let at = if e.path.is_empty() { String::new() } else { format!(" at {}", e.path) };
         format!("{path}:{}:{}: broken rule pack{at}: {}", e.line, e.column, e.message)

@@ -222,3 +222,12 @@ fn an_over_long_line_is_refused_by_number_and_the_rest_still_checked() {
     assert_eq!(answers[1]["error"], "line longer than 1048576 bytes");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_rule_pack_over_1_mb_is_refused_without_reading_it_all() {
+    let pack = temp_file("huge.rules.json", format!(r#"{{"name": "{}"}}"#, "x".repeat(3 << 20)).as_bytes());
+    let out = cornerstone(&["check", "--rules", &pack], b"Hi Sam.");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the rule pack is larger than 1048576 bytes (1 MB), the size limit"), "{err}");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: engine, CLI and
-# evaluation (native), the widget's component tests (wasm-bindgen-test in
+# evaluation (native), a bounded fuzz run of the engine, the widget's component tests (wasm-bindgen-test in
 # headless Chromium), and the end-to-end tests (Playwright on the release
 # build). Exits non-zero if any test fails.
 set -euo pipefail
@@ -25,6 +25,16 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 echo "==> engine, CLI, evaluation and app logic (native)"
 cargo test --workspace
+
+echo "==> fuzzing the engine for 60 s (draft, customer name, rule pack)"
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  rustup toolchain install nightly --profile minimal
+fi
+if ! command -v cargo-fuzz >/dev/null; then
+  cargo install cargo-fuzz --locked
+fi
+# Safe Rust only: no sanitizer needed, which runs about four times more inputs.
+(cd fuzz && cargo +nightly fuzz run --sanitizer none analyze -- -max_total_time=60 -timeout=10)
 
 echo "==> widget component tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p cornerstone --test browser

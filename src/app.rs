@@ -15,6 +15,9 @@ use crate::target::Target;
 pub const LIVE_LIMIT: usize = 24_000;
 /// The pause before a long draft is analysed, in milliseconds.
 pub const DEBOUNCE_MS: u32 = 150;
+/// Told to the agent when "apply" found the reply changed since it was checked.
+pub const STALE_NOTICE: &str =
+    "The reply changed since it was checked, so nothing was replaced. The hints are updated: click again.";
 /// The pause before the summary is announced to screen readers.
 pub const ANNOUNCE_MS: u32 = 900;
 
@@ -130,18 +133,50 @@ impl Coach {
         self.analysis.with_untracked(|a| self.draft.with_untracked(|d| *d == a.text))
     }
 
+    /// Whether the offsets of the analysis still fit the text the page holds
+    /// now. A host page may change its textarea from script (a macro,
+    /// `form.reset()`, clearing after send) without an `input` event: then
+    /// the draft is re-read, so it is analysed again, and the agent is told
+    /// to click again instead of an edit landing on the wrong words.
+    fn fits_the_page(&self) -> bool {
+        let now = self.target.with_value(|t| t.current_value(self.textarea));
+        if let Some(now) = now {
+            if self.draft.with_untracked(|d| *d != now) {
+                self.draft.set(now);
+                self.notice.set(Some(STALE_NOTICE.into()));
+                return false;
+            }
+        }
+        self.in_sync()
+    }
+
     /// Selects UTF-16 range `start..end` of the draft, wherever it is edited.
     pub fn select(&self, start: u32, end: u32) {
-        if self.in_sync() {
-            self.target.with_value(|t| t.select(self.textarea, start, end));
+        if self.fits_the_page() {
+            let words = self.words_at(start, end);
+            self.target.with_value(|t| t.select(self.textarea, start, end, &words));
         }
     }
 
     /// Replaces UTF-16 range `start..end` of the draft so that undo works.
     pub fn replace(&self, start: u32, end: u32, text: &str) {
-        if self.in_sync() {
-            self.target.with_value(|t| t.replace(self.textarea, start, end, text));
+        if self.fits_the_page() {
+            if self.notice.with_untracked(|n| n.as_deref() == Some(STALE_NOTICE)) {
+                self.notice.set(None);
+            }
+            let words = self.words_at(start, end);
+            self.target.with_value(|t| t.replace(self.textarea, start, end, text, &words));
         }
+    }
+
+    /// The analysed text at UTF-16 range `start..end`: the words an edit
+    /// expects to find there.
+    fn words_at(&self, start: u32, end: u32) -> String {
+        self.analysis.with_untracked(|a| {
+            let from = cornerstone_engine::span::byte_offset_from_utf16(&a.text, start as usize);
+            let to = cornerstone_engine::span::byte_offset_from_utf16(&a.text, end as usize).max(from);
+            a.text[from..to].to_string()
+        })
     }
 }
 
@@ -160,10 +195,13 @@ pub fn App(#[prop(optional)] rules: Rules) -> impl IntoView {
     // Keep the draft and name for a reload of this tab only; each effect
     // writes only the value that changed.
     let keep = move |key: &'static str, value: RwSignal<String>| {
-        Effect::new(move |_| {
-            if let Err(message) = value.with(|v| storage::save(key, v)) {
-                notice.set(Some(message));
+        Effect::new(move |_| match value.with(|v| storage::save(key, v)) {
+            Err(message) => notice.set(Some(message)),
+            // The notice tells of the latest save only.
+            Ok(()) if notice.with_untracked(|n| n.as_deref().is_some_and(storage::is_storage_notice)) => {
+                notice.set(None)
             }
+            Ok(()) => {}
         });
     };
     keep(DRAFT_KEY, coach.draft);

@@ -74,11 +74,13 @@ pub fn attach_panel(
     name_input: Option<HtmlInputElement>,
     rules: Option<String>,
     rules_source: Option<String>,
+    rules_problem: Option<String>,
 ) -> Attachment {
     console_error_panic_hook::set_once();
-    let rules = match rules {
-        Some(json) => Rules::from_json(rules_source.as_deref().unwrap_or("the rule pack"), &json),
-        None => Rules::default(),
+    let rules = match (rules, rules_problem) {
+        (Some(json), _) => Rules::from_json(rules_source.as_deref().unwrap_or("the rule pack"), &json),
+        (None, Some(problem)) => Rules::refused(problem),
+        (None, None) => Rules::default(),
     };
     let name = name_input.as_ref().map(|i| i.value()).or(customer_name).unwrap_or_default();
     let made: Rc<Cell<Option<Coach>>> = Rc::new(Cell::new(None));

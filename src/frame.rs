@@ -43,13 +43,21 @@ impl FrameConfig {
         }
         allowed.retain(|o| !o.is_empty() && o != "*" && o != "null");
         if allowed.is_empty() {
-            allowed.extend(web_sys::window().and_then(|w| w.location().origin().ok()));
+            // An opaque own origin ("null": a sandboxed iframe) names no one:
+            // every sandboxed page has it. Then nothing is allowed and the
+            // frame refuses to run (see `FrameApp`).
+            // `self.origin` is the document's origin ("null" when sandboxed);
+            // `location.origin` would give the URL's, sandbox or not.
+            let own = web_sys::window()
+                .and_then(|w| js_sys::Reflect::get(&w, &"origin".into()).ok())
+                .and_then(|o| o.as_string());
+            allowed.extend(own.filter(|o| o != "null"));
         }
         embed.then_some(FrameConfig { allowed })
     }
 
     pub fn allows(&self, origin: &str) -> bool {
-        self.allowed.iter().any(|o| o == origin)
+        origin != "null" && self.allowed.iter().any(|o| o == origin)
     }
 }
 
@@ -87,8 +95,27 @@ fn string_field(data: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(data, &key.into()).ok().and_then(|v| v.as_string())
 }
 
+/// Said in the console and the frame when the frame cannot know its parent.
+pub const OPAQUE_ORIGIN: &str = "Cornerstone: this frame has an opaque origin (a sandboxed iframe without \
+allow-same-origin) and no origin= parameter, so it cannot tell its parent from any other page: it does not run. \
+Add origin=<your page's origin> to its URL.";
+
+/// Whether a message comes from the page that frames this one (not a popup
+/// or a sibling frame, even of an allowed origin).
+fn from_parent(event: &web_sys::MessageEvent) -> bool {
+    let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
+    match (event.source(), parent) {
+        (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+        _ => false,
+    }
+}
+
 #[component]
 pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl IntoView {
+    if config.allowed.is_empty() {
+        web_sys::console::error_1(&OPAQUE_ORIGIN.into());
+        return view! { <p class="notice" role="alert" data-testid="frame-refused">{OPAQUE_ORIGIN}</p> }.into_any();
+    }
     let origin = RwSignal::new(None::<String>);
     let coach = Coach::new(Mode::Frame, String::new(), String::new(), rules, Target::Parent { origin });
     provide_context(coach);
@@ -114,6 +141,12 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
         if !allowed.allows(&from) {
             web_sys::console::warn_1(
                 &format!("Cornerstone: ignored a message from {from}, which is not an allowed origin").into(),
+            );
+            return;
+        }
+        if !from_parent(event) {
+            web_sys::console::warn_1(
+                &format!("Cornerstone: ignored a message from {from} that does not come from the framing page").into(),
             );
             return;
         }
@@ -145,4 +178,5 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
             <Panel />
         </div>
     }
+    .into_any()
 }

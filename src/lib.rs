@@ -23,12 +23,17 @@ use wasm_bindgen::prelude::*;
 
 /// Starts the app in the page's body: the full app, or the compact panel
 /// when the page is framed with `?embed`. `rules` is the text of the
-/// `cornerstone.rules.json` beside the app, when the loader found one.
+/// `cornerstone.rules.json` beside the app, when the loader found one;
+/// `rules_problem` why the loader gave up on it (a time or size limit).
 #[wasm_bindgen]
-pub fn start_app(rules: Option<String>) {
+pub fn start_app(rules: Option<String>, rules_problem: Option<String>) {
     console_error_panic_hook::set_once();
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let rules = rules.map(|json| rules::Rules::from_json("cornerstone.rules.json", &json)).unwrap_or_default();
+    let rules = match (rules, rules_problem) {
+        (Some(json), _) => rules::Rules::from_json("cornerstone.rules.json", &json),
+        (None, Some(problem)) => rules::Rules::refused(problem),
+        (None, None) => rules::Rules::default(),
+    };
     match frame::FrameConfig::from_query(&search) {
         Some(config) => leptos::mount::mount_to_body(move || frame::FrameApp(frame::FrameAppProps { config, rules })),
         None => leptos::mount::mount_to_body(move || App(app::AppProps { rules })),

@@ -25,6 +25,11 @@ impl Rules {
         }
     }
 
+    /// No pack, and why: the loader gave up on it (too slow, too big).
+    pub fn refused(problem: String) -> Rules {
+        Rules { pack: None, problem: Some(problem) }
+    }
+
     /// "Team rules: Acme support", when a pack is in use (an empty one, as
     /// a build ships, is not worth a mention).
     pub fn label(&self) -> Option<String> {

@@ -25,5 +25,19 @@ pub fn save(key: &str, value: &str) -> Result<(), String> {
         return Err("This browser does not allow session storage, so the draft will not survive a reload.".into());
     };
     let result = if value.is_empty() { storage.remove_item(key) } else { storage.set_item(key, value) };
-    result.map_err(|_| "The browser's storage is full, so the latest draft will not survive a reload. Copy it before closing the tab.".into())
+    result.map_err(|_| {
+        // The stored value is now older than the agent's: a reload must not
+        // bring it back (it may be a draft the agent has since cleared or
+        // sent), so it goes, and the notice says so.
+        let _ = storage.remove_item(key);
+        FULL.into()
+    })
+}
+
+const FULL: &str =
+    "The browser's storage is full, so the latest draft will not survive a reload. Copy it before closing the tab.";
+
+/// Whether a notice is one of this module's (to clear once a save works).
+pub fn is_storage_notice(notice: &str) -> bool {
+    notice == FULL
 }

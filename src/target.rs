@@ -27,9 +27,14 @@ impl Target {
         }
     }
 
-    pub fn select(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32) {
+    /// The text the page holds now, where it can be read (not across frames).
+    pub fn current_value(&self, own: NodeRef<leptos::html::Textarea>) -> Option<String> {
+        self.textarea(own).map(|ta| ta.value())
+    }
+
+    pub fn select(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, expected: &str) {
         match self {
-            Target::Parent { origin } => post_to_parent(*origin, "cornerstone:select", start, end, None),
+            Target::Parent { origin } => post_to_parent(*origin, "cornerstone:select", start, end, expected, None),
             _ => {
                 if let Some(ta) = self.textarea(own) {
                     dom::select(&ta, start, end);
@@ -38,9 +43,11 @@ impl Target {
         }
     }
 
-    pub fn replace(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, text: &str) {
+    pub fn replace(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, text: &str, expected: &str) {
         match self {
-            Target::Parent { origin } => post_to_parent(*origin, "cornerstone:replace", start, end, Some(text)),
+            Target::Parent { origin } => {
+                post_to_parent(*origin, "cornerstone:replace", start, end, expected, Some(text))
+            }
             _ => {
                 if let Some(ta) = self.textarea(own) {
                     dom::replace(&ta, start, end, text);
@@ -50,9 +57,27 @@ impl Target {
     }
 }
 
-fn post_to_parent(origin: RwSignal<Option<String>>, kind: &str, start: u32, end: u32, text: Option<&str>) {
+/// Asks the parent to act on its textarea. The message carries a request id
+/// (`requestId`, one per request) and the words the frame expects at
+/// `start..end` (`expected`): the parent must act only if its textarea
+/// still holds them there, else check again (see the README snippet).
+fn post_to_parent(
+    origin: RwSignal<Option<String>>,
+    kind: &str,
+    start: u32,
+    end: u32,
+    expected: &str,
+    text: Option<&str>,
+) {
+    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) });
     let Some(origin) = origin.get_untracked() else { return };
-    let mut fields = vec![("start", JsValue::from(start)), ("end", JsValue::from(end))];
+    let request = NEXT.with(|n| n.replace(n.get() + 1));
+    let mut fields = vec![
+        ("requestId", JsValue::from(request)),
+        ("start", JsValue::from(start)),
+        ("end", JsValue::from(end)),
+        ("expected", JsValue::from(expected)),
+    ];
     fields.extend(text.map(|t| ("text", JsValue::from(t))));
     frame::post(&frame::message(kind, &fields), &origin);
 }

@@ -8,15 +8,70 @@ const here = import.meta.url;
 const stylesheet = new URL('__CSS__', here).href;
 
 let loading = null;
-const load = () => (loading ??= init({ module_or_path: new URL('__WASM__', here) }));
+// A failed load is forgotten, so that a later attach tries again.
+const load = () =>
+  (loading ??= init({ module_or_path: new URL('__WASM__', here) }).catch((e) => {
+    loading = null;
+    throw e;
+  }));
+
+// Fetching a team's rule pack, with limits: a pack that takes longer than
+// RULES_TIMEOUT_MS (the service worker answers with its kept copy after 3 s)
+// or is larger than RULES_MAX_BYTES (the engine's limit too) is not used:
+// the built-in rules are, and the panel says which limit stopped it.
+const RULES_TIMEOUT_MS = 5000;
+const RULES_MAX_BYTES = 1 << 20;
+
+// Resolves to { text }, { problem } (a limit was hit) or null (no pack: a
+// missing file, or a server answering with its HTML fallback page).
+async function fetchPack(url, source) {
+  const slow = new AbortController();
+  const timer = setTimeout(() => slow.abort(), RULES_TIMEOUT_MS);
+  const tooBig = () => {
+    const problem = `Team rules not applied: ${source} is larger than ${RULES_MAX_BYTES} bytes (1 MB), the size limit. The built-in rules are in use.`;
+    console.warn(`Cornerstone: ${problem}`);
+    return { problem };
+  };
+  try {
+    const r = await fetch(url, { cache: 'no-cache', signal: slow.signal });
+    if (!r.ok || /html/i.test(r.headers.get('content-type') || '')) return null;
+    if (Number(r.headers.get('content-length')) > RULES_MAX_BYTES) return tooBig();
+    const reader = r.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > RULES_MAX_BYTES) {
+        reader.cancel().catch(() => {});
+        return tooBig();
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.byteLength;
+    }
+    return { text: new TextDecoder().decode(bytes) };
+  } catch (e) {
+    if (!slow.signal.aborted) return null;
+    const problem = `Team rules not applied: ${source} did not arrive within ${RULES_TIMEOUT_MS / 1000} s, the time limit. The built-in rules are in use.`;
+    console.warn(`Cornerstone: ${problem}`);
+    return { problem };
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 // The team's rule pack beside this file, fetched once, if there is one.
 let besidePack = null;
 const packBeside = () =>
-  (besidePack ??= fetch(new URL('cornerstone.rules.json', here), { cache: 'no-cache' })
-    .then((r) => (r.ok && !/html/i.test(r.headers.get('content-type') || '') ? r.text() : null))
-    .then((text) => (text === null ? null : { text, source: 'cornerstone.rules.json' }))
-    .catch(() => null));
+  (besidePack ??= fetchPack(new URL('cornerstone.rules.json', here), 'cornerstone.rules.json').then((p) =>
+    p === null ? null : { ...p, source: 'cornerstone.rules.json' },
+  ));
 
 // options.rules: a pack object, its JSON text, false for the built-in rules
 // only, or absent for the pack beside this file.
@@ -28,6 +83,22 @@ function packFrom(rules) {
 }
 
 const attached = new Map();
+// The panel left in place of an attach that failed (it says why), removed
+// when the same textarea is attached again.
+const failed = new WeakMap();
+
+// A textarea the host page removes is released: its panel, listeners and
+// WebAssembly state go, as with detach(). (A textarea moved within the page
+// stays attached: it is connected again by the time this runs.)
+let watching = null;
+function releaseRemoved() {
+  watching ??= new MutationObserver(() => {
+    for (const [textarea, handle] of attached) {
+      if (!textarea.isConnected) handle.detach();
+    }
+  });
+  watching.observe(document, { childList: true, subtree: true });
+}
 
 /**
  * Checks a textarea of the host page live and shows the hints panel after it
@@ -50,6 +121,8 @@ export function attach(textarea, options = {}) {
     throw new TypeError('Cornerstone.attach: options.customerName must be a string.');
   }
   if (attached.has(textarea)) return attached.get(textarea);
+  failed.get(textarea)?.remove();
+  failed.delete(textarea);
 
   // The panel lives in a shadow root: the host page's styles cannot reach
   // in, and the panel's cannot leak out.
@@ -86,17 +159,29 @@ export function attach(textarea, options = {}) {
   handle.ready = Promise.all([load(), packFrom(rules)]).then(
     ([, pack]) => {
       if (!detached) {
-        inner = attachPanel(textarea, mount, customerName ?? null, customerNameFrom ?? null, pack?.text ?? null, pack?.source ?? null);
+        inner = attachPanel(
+          textarea,
+          mount,
+          customerName ?? null,
+          customerNameFrom ?? null,
+          pack?.text ?? null,
+          pack?.source ?? null,
+          pack?.problem ?? null,
+        );
       }
       return handle;
     },
     (error) => {
-      // Say so in the panel's place rather than leave an empty box.
+      // Say so in the panel's place rather than leave an empty box, and
+      // forget this handle so that attaching again starts afresh.
       mount.textContent = `Tone coaching is unavailable: Cornerstone could not load (${error?.message ?? error}).`;
+      if (attached.get(textarea) === handle) attached.delete(textarea);
+      if (!detached) failed.set(textarea, host);
       throw error;
     },
   );
   attached.set(textarea, handle);
+  releaseRemoved();
   return handle;
 }
 
@@ -120,15 +205,26 @@ export async function analyze(text, options = {}) {
 // Declarative use: <textarea data-cornerstone data-customer-name="Priya">,
 // optionally data-customer-name-from="#name-field" and
 // data-cornerstone-panel="#hints" (CSS selectors).
+// A mistake in one textarea's attributes (an invalid selector) affects that
+// textarea only: it is named in the console and the others are attached.
 function attachDeclared() {
   for (const textarea of document.querySelectorAll('textarea[data-cornerstone]')) {
     const d = textarea.dataset;
-    const from = d.customerNameFrom ? document.querySelector(d.customerNameFrom) : null;
-    const panel = d.cornerstonePanel ? document.querySelector(d.cornerstonePanel) : null;
+    const find = (attribute, selector) => {
+      if (!selector) return undefined;
+      try {
+        return document.querySelector(selector) ?? undefined;
+      } catch {
+        throw new SyntaxError(`${attribute}="${selector}" is not a valid CSS selector`);
+      }
+    };
     try {
-      attach(textarea, { customerName: d.customerName, customerNameFrom: from ?? undefined, panel: panel ?? undefined });
+      const from = find('data-customer-name-from', d.customerNameFrom);
+      const panel = find('data-cornerstone-panel', d.cornerstonePanel);
+      attach(textarea, { customerName: d.customerName, customerNameFrom: from, panel }).ready.catch(() => {});
     } catch (e) {
-      console.error(e);
+      const which = textarea.id ? `#${textarea.id}` : textarea.name ? `[name=${textarea.name}]` : 'a <textarea data-cornerstone>';
+      console.error(`Cornerstone: not attached to ${which}: ${e.message ?? e}`);
     }
   }
 }

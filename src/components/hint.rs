@@ -44,7 +44,7 @@ pub fn Hint(
                 <span class="hint-label">{finding.cue.label()}</span>
                 {text.map(|t| view! { <q class="hint-text" data-testid="hint-text">{t}</q> })}
             </button>
-            <p class="hint-message">{finding.message.clone()}</p>
+            <p class="hint-message">{finding.message.to_string()}</p>
             {(!suggestions.is_empty() && range.is_some())
                 .then(|| {
                     view! {

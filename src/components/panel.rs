@@ -42,6 +42,12 @@ pub fn Panel() -> impl IntoView {
                     .map(|label| view! { <p class="rules-status" data-testid="rules-status">{label}</p> })
             }}
             {move || {
+                (coach.mode != Mode::App)
+                    .then(|| coach.notice.get())
+                    .flatten()
+                    .map(|m| view! { <p class="notice" role="alert" data-testid="notice">{m}</p> })
+            }}
+            {move || {
                 coach
                     .rules
                     .with(|r| r.problem.clone())

@@ -20,7 +20,8 @@ export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 /**
  * Serves `dir` over HTTP on 127.0.0.1 with an ephemeral port, under `prefix`.
  * `headers` go on every response; `overrides` maps a path under the prefix
- * to a body (or `null` for a 404), and can be changed while serving;
+ * to a body (or `null` for a 404, or a function `(req, res)` that answers,
+ * slowly or never), and can be changed while serving;
  * `mounts` maps a path prefix to another folder (test fixtures).
  */
 export async function serve(dir = DIST, { headers = {}, prefix = '/', overrides = {}, mounts = {} } = {}) {
@@ -34,6 +35,7 @@ export async function serve(dir = DIST, { headers = {}, prefix = '/', overrides 
       if (Object.hasOwn(overrides, rel)) {
         const body = overrides[rel];
         if (body === null) { res.writeHead(404, headers).end('not found'); return; }
+        if (typeof body === 'function') { body(req, res); return; }
         res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', ...headers });
         res.end(body);
         return;

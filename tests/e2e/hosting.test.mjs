@@ -79,7 +79,7 @@ test('after a first visit it works with the network gone, from the service worke
     return { keys, urls: (await cache.keys()).map((r) => new URL(r.url).pathname.slice(scope.length)).sort() };
   });
   assert.equal(cached.keys.length, 1);
-  assert.match(cached.keys[0], /^cornerstone-[0-9a-f]{16}$/);
+  assert.match(cached.keys[0], /^cornerstone:\/tools\/cornerstone\/:[0-9a-f]{16}$/);
   const build = (await filesIn(DIST)).filter((f) => f !== 'sw.js' && f !== 'cornerstone-standalone.html');
   assert.deepEqual(cached.urls, ['', ...build].sort());
 
@@ -111,9 +111,9 @@ test('a new build replaces the old cache, leaving no stale files behind', async 
       const reg = await navigator.serviceWorker.getRegistration();
       await reg.update();
     });
-    await page.waitForFunction(async () => (await caches.keys()).join() === 'cornerstone-ffffffffffffffff', null, { polling: 100 });
+    await page.waitForFunction(async () => (await caches.keys()).join() === 'cornerstone:/:ffffffffffffffff', null, { polling: 100 });
     assert.equal(first.length, 1);
-    assert.notEqual(first[0], 'cornerstone-ffffffffffffffff');
+    assert.notEqual(first[0], 'cornerstone:/:ffffffffffffffff');
   } finally {
     await context.close();
     await server.close();

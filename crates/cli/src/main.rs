@@ -1,7 +1,7 @@
 //! `cornerstone check`: the tone engine on the command line, for support
 //! teams that lint their canned responses.
 
-use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 use cornerstone_engine::{analyze_with, Context, JsonReport, Report, RulePack, Severity};
@@ -117,7 +117,21 @@ fn main() -> ExitCode {
 /// Reads and compiles a rule pack; the error names the file, line, column
 /// and field.
 fn load_pack(path: &str) -> Result<RulePack, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read the rule pack: {e}"))?;
+    use std::io::Read;
+    let cannot = |e: io::Error| format!("{path}: cannot read the rule pack: {e}");
+    // Never more than the engine accepts is read into memory.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(cornerstone_engine::MAX_PACK_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() > cornerstone_engine::MAX_PACK_BYTES {
+        return Err(format!(
+            "{path}: the rule pack is larger than {} bytes (1 MB), the size limit",
+            cornerstone_engine::MAX_PACK_BYTES
+        ));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| cannot(io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")))?;
     RulePack::from_json(&text).map_err(|e| {
         let at = if e.path.is_empty() { String::new() } else { format!(" at {}", e.path) };
         format!("{path}:{}:{}: broken rule pack{at}: {}", e.line, e.column, e.message)
@@ -149,22 +163,30 @@ fn run_files(args: &Args, pack: Option<&RulePack>, out: &mut impl Write) -> Outc
     let files: Vec<String> = if args.files.is_empty() { vec!["-".into()] } else { args.files.clone() };
     let color = args.format == Format::Text && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for file in &files {
-        let (label, bytes) = if file == "-" {
-            let mut buf = Vec::new();
-            if let Err(e) = io::stdin().read_to_end(&mut buf) {
-                eprintln!("cornerstone: <stdin>: cannot read: {e}");
+        let read = if file == "-" {
+            ("<stdin>".to_string(), read_lines_bounded(io::stdin().lock()))
+        } else {
+            let label = escape_controls(file).into_owned();
+            match std::fs::File::open(file) {
+                Ok(f) => (label, read_lines_bounded(io::BufReader::new(f))),
+                Err(e) => (label, Err(e)),
+            }
+        };
+        let (label, bytes) = match read {
+            (label, Ok((bytes, too_long))) => {
+                for line in too_long {
+                    eprintln!(
+                        "cornerstone: {label}: line {line} is longer than {MAX_LINE_BYTES} bytes; \
+                         it is left out and the rest is checked"
+                    );
+                    outcome.bad_input = true;
+                }
+                (label, bytes)
+            }
+            (label, Err(e)) => {
+                eprintln!("cornerstone: {label}: cannot read: {e}");
                 outcome.bad_input = true;
                 continue;
-            }
-            ("<stdin>".to_string(), buf)
-        } else {
-            match std::fs::read(file) {
-                Ok(b) => (file.clone(), b),
-                Err(e) => {
-                    eprintln!("cornerstone: {file}: cannot read: {e}");
-                    outcome.bad_input = true;
-                    continue;
-                }
             }
         };
         let text = match String::from_utf8(bytes) {
@@ -197,6 +219,88 @@ fn run_files(args: &Args, pack: Option<&RulePack>, out: &mut impl Write) -> Outc
     outcome
 }
 
+/// The longest line read from a draft or a JSONL input, in bytes (without
+/// its line break). A longer line is not kept in memory: it is skipped and
+/// reported by its number, and the rest of the input is still checked.
+const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// Reads one line, through its `\n`, into `buf`, keeping at most
+/// [`MAX_LINE_BYTES`] bytes of it. Returns `None` at the end of the input,
+/// `Some(true)` for a line that was longer (`buf` then holds only its line
+/// break, if it had one; the rest was read and dropped).
+fn read_line_bounded(input: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    buf.clear();
+    let (mut any, mut too_long) = (false, false);
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(too_long));
+        }
+        any = true;
+        let (take, ends) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            if buf.len() + take - usize::from(ends) > MAX_LINE_BYTES {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        if too_long && ends {
+            buf.push(b'\n');
+        }
+        input.consume(take);
+        if ends {
+            return Ok(Some(too_long));
+        }
+    }
+}
+
+/// A whole draft, line by line: over-long lines are left out (their line
+/// break kept, so later line numbers stay right) and their numbers returned.
+fn read_lines_bounded(mut input: impl BufRead) -> io::Result<(Vec<u8>, Vec<usize>)> {
+    let (mut text, mut too_long, mut line) = (Vec::new(), Vec::new(), Vec::new());
+    let mut n = 0;
+    while let Some(long) = read_line_bounded(&mut input, &mut line)? {
+        n += 1;
+        if long {
+            too_long.push(n);
+        }
+        text.extend_from_slice(&line);
+    }
+    Ok((text, too_long))
+}
+
+/// Text from the draft, the name or a file name made safe for a terminal:
+/// control characters (ESC, BEL, backspace, carriage return...) and the
+/// invisible bidirectional overrides are shown escaped, as `\u{1b}`.
+fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.contains(unsafe_char) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("reports always serialise")
 }
@@ -204,6 +308,8 @@ fn json<T: Serialize>(value: &T) -> String {
 /// Compiler-style output: `file:line:col: warning[cue]: message`.
 fn write_text(out: &mut impl Write, label: &str, text: &str, report: &Report, color: bool) -> io::Result<()> {
     let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
+    // Findings come in text order: line and column follow them in one pass.
+    let mut at = LineCol::new(text);
     for f in &report.findings {
         let sev = match f.severity() {
             Severity::Warning => paint("1;33", "warning"),
@@ -213,14 +319,15 @@ fn write_text(out: &mut impl Write, label: &str, text: &str, report: &Report, co
         let head = format!("{sev}[{}]", f.cue.id());
         match f.span {
             Some(span) => {
-                let (line, col) = line_col(text, span.start());
-                writeln!(out, "{label}:{line}:{col}: {head}: {}", f.message)?;
-                writeln!(out, "    {}", paint("2", &format!("\"{}\"", text[span].replace('\n', " "))))?;
+                let (line, col) = at.to(span.start());
+                writeln!(out, "{label}:{line}:{col}: {head}: {}", escape_controls(&f.message))?;
+                let words = text[span].replace('\n', " ");
+                writeln!(out, "    {}", paint("2", &format!("\"{}\"", escape_controls(&words))))?;
             }
-            None => writeln!(out, "{label}: {head}: {}", f.message)?,
+            None => writeln!(out, "{label}: {head}: {}", escape_controls(&f.message))?,
         }
         for s in &f.suggestions {
-            writeln!(out, "    = try: {s}")?;
+            writeln!(out, "    = try: {}", escape_controls(s))?;
         }
     }
     let statuses: Vec<String> =
@@ -228,12 +335,36 @@ fn write_text(out: &mut impl Write, label: &str, text: &str, report: &Report, co
     writeln!(out, "{label}: {} ({})", report.summary(), statuses.join(", "))
 }
 
-/// 1-based line and column (in chars) of a byte offset.
-fn line_col(text: &str, byte: usize) -> (usize, usize) {
-    let before = &text[..byte];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..byte].chars().count() + 1)
+/// 1-based line and column (in chars) of byte offsets taken in increasing
+/// order: the text is read once for all of them (an offset before the last
+/// one starts over from the top).
+struct LineCol<'a> {
+    text: &'a str,
+    at: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> LineCol<'a> {
+    fn new(text: &'a str) -> LineCol<'a> {
+        LineCol { text, at: 0, line: 1, col: 1 }
+    }
+
+    fn to(&mut self, byte: usize) -> (usize, usize) {
+        if byte < self.at {
+            *self = LineCol::new(self.text);
+        }
+        for c in self.text[self.at..byte].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.at = byte;
+        (self.line, self.col)
+    }
 }
 
 #[derive(Deserialize)]
@@ -261,16 +392,30 @@ struct JsonlError<'a> {
 fn run_jsonl(args: &Args, pack: Option<&RulePack>, input: impl BufRead, out: &mut impl Write) -> Outcome {
     let mut outcome = Outcome::default();
     let default_ctx = args.customer_name.as_deref().map(Context::with_customer_name).unwrap_or_default();
-    for (n, line) in input.split(b'\n').enumerate() {
-        let line_no = n + 1;
-        let bytes = match line {
-            Ok(b) => b,
+    let mut input = input;
+    let mut bytes = Vec::new();
+    let mut line_no = 0;
+    loop {
+        line_no += 1;
+        match read_line_bounded(&mut input, &mut bytes) {
+            Ok(None) => break,
+            Ok(Some(false)) => {}
+            Ok(Some(true)) => {
+                eprintln!("cornerstone: <stdin>: line {line_no}: longer than {MAX_LINE_BYTES} bytes; skipped");
+                outcome.bad_input = true;
+                let error = format!("line longer than {MAX_LINE_BYTES} bytes");
+                let _ = writeln!(out, "{}", json(&JsonlError { id: &serde_json::Value::Null, error }));
+                continue;
+            }
             Err(e) => {
                 eprintln!("cornerstone: <stdin>: line {line_no}: cannot read: {e}");
                 outcome.bad_input = true;
                 break;
             }
-        };
+        }
+        if bytes.last() == Some(&b'\n') {
+            bytes.pop();
+        }
         let Ok(text) = std::str::from_utf8(&bytes) else {
             eprintln!("cornerstone: <stdin>: line {line_no}: not valid UTF-8");
             outcome.bad_input = true;
@@ -314,8 +459,27 @@ mod tests {
 
     #[test]
     fn reports_lines_and_columns_in_chars() {
-        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
-        assert_eq!(line_col("x", 0), (1, 1));
+        let mut at = LineCol::new("ab\ncé d");
+        assert_eq!(at.to(0), (1, 1));
+        assert_eq!(at.to(7), (2, 4));
+        assert_eq!(at.to(1), (1, 2), "an earlier offset starts over");
+        assert_eq!(LineCol::new("x").to(0), (1, 1));
+    }
+
+    #[test]
+    fn escapes_control_characters_for_the_terminal() {
+        assert_eq!(escape_controls("plain é 😀"), "plain é 😀");
+        assert_eq!(escape_controls("a\x1b[2Jb\x07c\x08\td\r"), "a\\u{1b}[2Jb\\u{7}c\\u{8}\\td\\r");
+        assert_eq!(escape_controls("x\u{202e}y"), "x\\u{202e}y");
+    }
+
+    #[test]
+    fn reads_lines_up_to_the_limit_and_names_longer_ones() {
+        let long = "x".repeat(MAX_LINE_BYTES + 1);
+        let input = format!("one\n{long}\nthree\n{}\nfive", "y".repeat(MAX_LINE_BYTES));
+        let (text, too_long) = read_lines_bounded(input.as_bytes()).unwrap();
+        assert_eq!(too_long, [2]);
+        assert_eq!(String::from_utf8(text).unwrap(), format!("one\n\nthree\n{}\nfive", "y".repeat(MAX_LINE_BYTES)));
     }
 
     #[test]

@@ -150,3 +150,84 @@ fn a_broken_rule_pack_exits_two_naming_file_line_column_and_field() {
         .unwrap()
         .starts_with("cornerstone: /nonexistent/pack.json: cannot read the rule pack: "));
 }
+
+/// Runs the command with `stdin` written from another thread (so a large
+/// output never blocks a large input), killing it after `limit`.
+fn cornerstone_within(args: &[&str], stdin: Vec<u8>, limit: std::time::Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cornerstone"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        if rx.recv_timeout(limit).is_err() {
+            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    let _ = tx.send(());
+    assert!(out.status.code().is_some(), "cornerstone was still running after {limit:?}");
+    out
+}
+
+#[test]
+fn control_characters_in_the_draft_reach_the_terminal_escaped() {
+    let draft = "Hi Priya, SORRY\x08\x08\x08\x08\x08THANKS FOR NOTHING\x1b[2J!!\x07 Hi \x1b]0;x\x07";
+    let out = cornerstone(&["check", "--customer-name", "Priya"], draft.as_bytes());
+    let text = stdout(&out);
+    assert!(text.contains("warning[shouting]"), "{text}");
+    assert!(text.contains(r"SORRY\u{8}\u{8}\u{8}\u{8}\u{8}THANKS FOR NOTHING"), "{text}");
+    let raw: Vec<char> = text.chars().filter(|&c| c.is_control() && c != '\n').collect();
+    assert!(raw.is_empty(), "raw control characters {raw:?} in {text}");
+}
+
+#[test]
+fn line_and_column_cost_one_pass_over_a_long_line() {
+    // 262,000 findings on two lines of 1 MB: rescanning from the top for
+    // each would read about 10^11 bytes.
+    let line = "Thanks! ".repeat(131_000);
+    let draft = format!("{line}\n{line}").into_bytes();
+    let out = cornerstone_within(&["check"], draft, std::time::Duration::from_secs(20));
+    let text = stdout(&out);
+    assert!(text.contains("<stdin>:2:1047993: praise[gratitude]"), "{}", &text[text.len().saturating_sub(500)..]);
+}
+
+#[test]
+fn an_over_long_line_is_refused_by_number_and_the_rest_still_checked() {
+    let draft = format!("Hi Sam,\n{}\nSORRY, BUT NO.\n", "x".repeat(1 << 20 | 1));
+    let out = cornerstone_within(&["check"], draft.into_bytes(), std::time::Duration::from_secs(20));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("<stdin>: line 2 is longer than 1048576 bytes; it is left out"), "{err}");
+    assert!(stdout(&out).contains("<stdin>:3:1: warning[apology-hollow]"), "{}", stdout(&out));
+    assert_eq!(out.status.code(), Some(2));
+
+    let long = format!(r#"{{"id": 2, "draft": "{}"}}"#, "y".repeat(1 << 20));
+    let lines =
+        format!("{}\n{long}\n{}\n", r#"{"id": 1, "draft": "Sorry, but no."}"#, r#"{"id": 3, "draft": "Thanks, Sam!"}"#);
+    let out = cornerstone_within(&["check", "--jsonl"], lines.into_bytes(), std::time::Duration::from_secs(20));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("<stdin>: line 2: longer than 1048576 bytes; skipped"), "{err}");
+    let answers: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(answers.len(), 3);
+    assert_eq!((answers[0]["id"].clone(), answers[2]["id"].clone()), (1.into(), 3.into()));
+    assert_eq!(answers[1]["error"], "line longer than 1048576 bytes");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_rule_pack_over_1_mb_is_refused_without_reading_it_all() {
+    let pack = temp_file("huge.rules.json", format!(r#"{{"name": "{}"}}"#, "x".repeat(3 << 20)).as_bytes());
+    let out = cornerstone(&["check", "--rules", &pack], b"Hi Sam.");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the rule pack is larger than 1048576 bytes (1 MB), the size limit"), "{err}");
+    assert_eq!(out.status.code(), Some(2));
+}

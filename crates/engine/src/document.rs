@@ -112,8 +112,8 @@ pub(crate) struct Document<'a> {
     pub greeting: Option<Greeting>,
     pub sentence_count: u32,
     hits: Vec<Vec<Hit>>,
-    /// Per table, the length in bytes of its longest hit.
-    longest_hit: Vec<usize>,
+    /// Per table and hit, the furthest end of that hit and all before it.
+    max_end: Vec<Vec<usize>>,
 }
 
 const TITLES: &[&str] = &[
@@ -291,14 +291,25 @@ impl<'a> Document<'a> {
             greeting: None,
             sentence_count: 0,
             hits: Vec::new(),
-            longest_hit: Vec::new(),
+            max_end: Vec::new(),
         };
         doc.tokenize();
         doc.find_placeholders();
         doc.mark_regions();
         doc.find_greeting();
         doc.hits = lexicon.scan(&doc);
-        doc.longest_hit = doc.hits.iter().map(|h| h.iter().map(|h| h.span.len()).max().unwrap_or(0)).collect();
+        doc.max_end = doc
+            .hits
+            .iter()
+            .map(|h| {
+                h.iter()
+                    .scan(0, |m, h| {
+                        *m = h.span.end().max(*m);
+                        Some(*m)
+                    })
+                    .collect()
+            })
+            .collect();
         doc
     }
 
@@ -326,11 +337,11 @@ impl<'a> Document<'a> {
     /// Whether any hit of `table` overlaps `span`.
     pub fn any_hit_overlaps(&self, table: crate::rules::T, span: Span) -> bool {
         let hits = self.hits(table);
-        let longest = self.longest_hit.get(table as usize).copied().unwrap_or(0);
-        // Hits are in text order and no longer than `longest`: only those
-        // starting in [span.start - longest, span.end) can overlap.
-        let from = hits.partition_point(|h| h.span.start() + longest < span.start());
-        hits[from..].iter().take_while(|h| h.span.start() < span.end()).any(|h| h.span.overlaps(span))
+        // Hits are in text order: of those starting before `span` ends, one
+        // overlaps it exactly when the furthest end among them passes its
+        // start. A binary search, however long some hit is.
+        let k = hits.partition_point(|h| h.span.start() < span.end());
+        k > 0 && self.max_end[table as usize][k - 1] > span.start()
     }
 
     /// Whether the agent's own text links somewhere (a help page to follow).

@@ -116,6 +116,65 @@ pub(crate) struct Lexicon {
     patterns: Vec<Pattern>,
     by_first: FnvMap<Box<str>, Node>,
     tables: usize,
+    /// A rule pack's phrases.
+    extra: Trie,
+}
+
+/// A rule pack's phrases (plain words only) as a trie over folded words:
+/// matching from one word follows a single path, however many phrases the
+/// pack has or how many share their first words.
+#[derive(Default)]
+struct Trie {
+    /// Per node, the next node for each following word; node 0 is the root.
+    children: Vec<FnvMap<Box<str>, u32>>,
+    /// Per node, the (table, entry) of the phrases that end there.
+    ends: Vec<Vec<(u16, u16)>>,
+}
+
+impl Trie {
+    fn insert(&mut self, table: u16, entry: u16, words: &[String]) {
+        if self.children.is_empty() {
+            self.children.push(FnvMap::default());
+            self.ends.push(Vec::new());
+        }
+        let mut node = 0;
+        for w in words {
+            node = match self.children[node].get(w.as_str()) {
+                Some(&next) => next as usize,
+                None => {
+                    let next = self.children.len();
+                    self.children.push(FnvMap::default());
+                    self.ends.push(Vec::new());
+                    self.children[node].insert(w.as_str().into(), next as u32);
+                    next
+                }
+            };
+        }
+        if !self.ends[node].iter().any(|&(t, _)| t == table) {
+            self.ends[node].push((table, entry));
+        }
+    }
+
+    /// Every phrase that starts at token `i`, pushed to its table.
+    fn scan_from(&self, doc: &Document, i: usize, out: &mut [Vec<Hit>]) {
+        if self.children.is_empty() {
+            return;
+        }
+        let sentence = doc.tokens[i].sentence;
+        let mut node = 0;
+        let mut j = i;
+        while j < doc.tokens.len() && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent() {
+            let Some(&next) = self.children[node].get(doc.fold(j)) else {
+                break;
+            };
+            node = next as usize;
+            for &(table, entry) in &self.ends[node] {
+                let span = doc.tokens[i].span.cover(doc.tokens[j].span);
+                out[table as usize].push(Hit { entry, first: i as u32, last: j as u32, span });
+            }
+            j += 1;
+        }
+    }
 }
 
 impl Lexicon {
@@ -132,7 +191,8 @@ impl Lexicon {
     }
 
     fn build(tables: &[&[Phrase]]) -> Lexicon {
-        let mut lex = Lexicon { patterns: Vec::new(), by_first: FnvMap::default(), tables: tables.len() };
+        let mut lex =
+            Lexicon { patterns: Vec::new(), by_first: FnvMap::default(), tables: tables.len(), extra: Trie::default() };
         for (t, table) in tables.iter().enumerate() {
             for (e, phrase) in table.iter().enumerate() {
                 lex.add(t as u16, e as u16, parse_pattern(phrase.pat), phrase.pat);
@@ -147,9 +207,8 @@ impl Lexicon {
         let mut lex = Lexicon::build(crate::rules::TABLES);
         lex.tables = lex.tables.max(tables);
         for (t, e, words) in extra {
-            let elems: Box<[(Elem, bool)]> = words.iter().map(|w| (Elem::Word(w.as_str().into()), false)).collect();
-            if !elems.is_empty() {
-                lex.add(*t, *e, elems, "(rule pack phrase)");
+            if !words.is_empty() {
+                lex.extra.insert(*t, *e, words);
             }
         }
         lex
@@ -189,6 +248,7 @@ impl Lexicon {
                 continue;
             }
             let Some(node) = self.by_first.get(doc.fold(i)) else {
+                self.extra.scan_from(doc, i, &mut out);
                 continue;
             };
             let next_usable = i + 1 < doc.tokens.len()
@@ -207,6 +267,7 @@ impl Lexicon {
                     });
                 }
             }
+            self.extra.scan_from(doc, i, &mut out);
         }
         out
     }

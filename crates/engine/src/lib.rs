@@ -41,7 +41,7 @@ pub mod span;
 mod words;
 
 pub use cue::{Cornerstone, Cue, Severity};
-pub use pack::{phrase_families, PackError, RulePack};
+pub use pack::{phrase_families, PackError, RulePack, MAX_PACK_BYTES};
 pub use report::{CornerstoneReport, Finding, JsonCornerstone, JsonFinding, JsonReport, Report, Status};
 pub use span::Span;
 

@@ -66,6 +66,10 @@ impl std::error::Error for PackError {}
 /// More phrases than any team needs, and few enough to index with `u16`.
 pub const MAX_PHRASES: usize = 20_000;
 
+/// The largest pack accepted, in bytes, checked before parsing: a hundred
+/// times any real team's pack, and small enough to parse in a blink.
+pub const MAX_PACK_BYTES: usize = 1 << 20;
+
 /// The table index of a pack's "avoid" phrases and of its sign-offs, after
 /// the built-in tables.
 const AVOID_TABLE: usize = rules::TABLES_LEN;
@@ -79,6 +83,14 @@ pub fn phrase_families() -> impl Iterator<Item = Cue> {
 impl RulePack {
     /// Parses and compiles a pack. The error names the first problem.
     pub fn from_json(json: &str) -> Result<RulePack, PackError> {
+        if json.len() > MAX_PACK_BYTES {
+            return Err(PackError {
+                message: format!("the pack is {} bytes; at most {MAX_PACK_BYTES} bytes (1 MB) are allowed", json.len()),
+                line: 1,
+                column: 1,
+                path: String::new(),
+            });
+        }
         let start = json.len() - json.trim_start().len();
         if json[start..].starts_with('[') {
             let line = json[..start].matches('\n').count() + 1;
@@ -93,14 +105,16 @@ impl RulePack {
             PackError {
                 message: clean_message(&inner.to_string()),
                 line: inner.line(),
-                column: inner.column(),
+                // serde_json counts column 0 before the first char of a line
+                // (an empty file); the error promises 1-based columns.
+                column: inner.column().max(1),
                 path: if path == "." { String::new() } else { path },
             }
         })?;
         de.end().map_err(|e| PackError {
             message: clean_message(&e.to_string()),
             line: e.line(),
-            column: e.column(),
+            column: e.column().max(1),
             path: String::new(),
         })?;
         let phrases = file.phrases.values().map(Vec::len).sum::<usize>()
@@ -119,19 +133,28 @@ impl RulePack {
 
     fn compile(file: PackFile) -> RulePack {
         let mut extra: Vec<(u16, u16, Vec<String>)> = Vec::new();
+        // A phrase listed twice in one table would match twice for nothing:
+        // each table keeps its first copy (which is also the one whose hit
+        // the rules would have kept).
+        let mut seen: std::collections::HashSet<(u16, Vec<String>)> = std::collections::HashSet::new();
+        let mut push = |table: usize, entry: usize, words: &[String]| {
+            if seen.insert((table as u16, words.to_vec())) {
+                extra.push((table as u16, entry as u16, words.to_vec()));
+            }
+        };
         for (cue, phrases) in &file.phrases {
             let table = rules::phrase_table(cue.0).expect("checked while parsing") as usize;
             let base = rules::TABLES[table].len();
             for (k, p) in phrases.iter().enumerate() {
-                extra.push((table as u16, (base + k) as u16, p.0.clone()));
+                push(table, base + k, &p.0);
             }
         }
         for (k, a) in file.avoid.iter().enumerate() {
-            extra.push((AVOID_TABLE as u16, k as u16, a.phrase.0.clone()));
+            push(AVOID_TABLE, k, &a.phrase.0);
         }
         if let Some(s) = &file.sign_off {
             for p in &s.phrases {
-                extra.push((SIGN_OFF_TABLE as u16, 0, p.0.clone()));
+                push(SIGN_OFF_TABLE, 0, &p.0);
             }
         }
         let mut disabled: Vec<Cue> = file.disable.iter().map(|c| c.0).collect();
@@ -180,7 +203,7 @@ impl RulePack {
             let a = &self.avoid[hit.entry as usize];
             out.push(
                 Finding::new(Cue::TeamAvoid, Some(hit.span))
-                    .with_message(a.message.as_str())
+                    .with_message(a.message.clone())
                     .with_suggestions(a.better.iter().cloned())
                     .filed_under(a.cornerstone, a.severity),
             );
@@ -195,7 +218,7 @@ impl RulePack {
             doc.hits_at(SIGN_OFF_TABLE).iter().rev().find(|h| doc.tokens[h.last as usize].sentence + 3 > last_sentence);
         match closing {
             Some(h) => out.push(Finding::new(Cue::SignOff, Some(h.span))),
-            None => out.push(Finding::new(Cue::SignOffMissing, None).with_message(sign_off.message.as_str())),
+            None => out.push(Finding::new(Cue::SignOffMissing, None).with_message(sign_off.message.clone())),
         }
     }
 }
@@ -277,6 +300,11 @@ impl<'de> Deserialize<'de> for CueId {
         let id = String::deserialize(d)?;
         Cue::from_id(&id).map(CueId).ok_or_else(|| {
             let known: Vec<&str> = Cue::ALL.iter().map(|c| c.id()).collect();
+            // A huge id is shown by its start only (edit_distance bounds the work).
+            let id = match id.char_indices().nth(40) {
+                Some((cut, _)) => format!("{}…", &id[..cut]),
+                None => id,
+            };
             let near = known
                 .iter()
                 .min_by_key(|k| crate::words::edit_distance(k, &id))

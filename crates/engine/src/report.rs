@@ -1,5 +1,7 @@
 //! Findings, the per-cornerstone summary, and the JSON shape of a report.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::cue::{Cornerstone, Cue, Severity};
@@ -12,7 +14,7 @@ pub struct Finding {
     /// The words it is about; `None` for something missing from the draft.
     pub span: Option<Span>,
     /// One or two plain sentences of coaching.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Better phrasings that can replace the spanned words.
     pub suggestions: Vec<String>,
     /// A rule pack's own filing for its "avoid" phrases; `None` files the
@@ -22,10 +24,10 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(cue: Cue, span: Option<Span>) -> Finding {
-        Finding { cue, span, message: cue.default_message().to_string(), suggestions: Vec::new(), filed: None }
+        Finding { cue, span, message: Cow::Borrowed(cue.default_message()), suggestions: Vec::new(), filed: None }
     }
 
-    pub fn with_message(mut self, message: impl Into<String>) -> Finding {
+    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Finding {
         let m = message.into();
         if !m.is_empty() {
             self.message = m;
@@ -212,7 +214,7 @@ pub struct JsonFinding {
     pub cornerstone: Cornerstone,
     pub severity: Severity,
     pub label: &'static str,
-    pub message: String,
+    pub message: Cow<'static, str>,
     pub suggestions: Vec<String>,
     pub text: Option<String>,
     pub start: Option<usize>,

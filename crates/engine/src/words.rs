@@ -140,29 +140,52 @@ pub(crate) const TITLES: &[&str] = &[
     "madame",
 ];
 
+/// Words longer than this (in chars) are only compared for equality.
+pub(crate) const MAX_EDIT_CHARS: usize = 64;
+
 /// Damerau-Levenshtein distance (optimal string alignment) between two short
 /// words, counted in chars.
+///
+/// Work and memory are bounded whatever the input: three rows on the stack,
+/// and a word of more than [`MAX_EDIT_CHARS`] chars is never a near miss:
+/// the distance is 0 if the words are equal, otherwise `MAX_EDIT_CHARS + 1`.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
+    const FAR: usize = MAX_EDIT_CHARS + 1;
+    let mut ac = ['\0'; MAX_EDIT_CHARS];
+    let mut bc = ['\0'; MAX_EDIT_CHARS];
+    let fill = |s: &str, into: &mut [char; MAX_EDIT_CHARS]| {
+        let mut n = 0;
+        for c in s.chars() {
+            if n == MAX_EDIT_CHARS {
+                return None;
+            }
+            into[n] = c;
+            n += 1;
+        }
+        Some(n)
+    };
+    let (Some(n), Some(m)) = (fill(a, &mut ac), fill(b, &mut bc)) else {
+        return if a == b { 0 } else { FAR };
+    };
+    let (a, b) = (&ac[..n], &bc[..m]);
+    // Rows i-2, i-1 and i of the full table, in turn (distances fit in a byte).
+    let mut rows = [[0u8; MAX_EDIT_CHARS + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(m + 1) {
+        *cell = j as u8;
     }
     for i in 1..=n {
+        let (cur, prev, before) = (i % 3, (i - 1) % 3, (i + 1) % 3);
+        rows[cur][0] = i as u8;
         for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1).min(rows[cur][j - 1] + 1).min(rows[prev][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                d = d.min(rows[before][j - 2] + 1);
             }
+            rows[cur][j] = d;
         }
     }
-    d[n][m]
+    usize::from(rows[n % 3][m])
 }
 
 #[cfg(test)]
@@ -175,5 +198,54 @@ mod tests {
         assert_eq!(edit_distance("john", "jon"), 1);
         assert_eq!(edit_distance("priya", "priya"), 0);
         assert_eq!(edit_distance("alexander", "aleksander"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("ca", "abc"), 3);
+    }
+
+    #[test]
+    fn matches_the_full_table_on_many_pairs() {
+        // The former full-table version, as the reference.
+        fn full(a: &str, b: &str) -> usize {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            let (n, m) = (a.len(), b.len());
+            let mut d = vec![vec![0usize; m + 1]; n + 1];
+            for (i, row) in d.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            for (j, cell) in d[0].iter_mut().enumerate() {
+                *cell = j;
+            }
+            for i in 1..=n {
+                for j in 1..=m {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                    }
+                }
+            }
+            d[n][m]
+        }
+        let words =
+            ["", "a", "ab", "ba", "abc", "acb", "priya", "pryia", "piyra", "raman", "ramán", "zoë", "王伟", "abcabc"];
+        for a in words {
+            for b in words {
+                assert_eq!(edit_distance(a, b), full(a, b), "{a:?} vs {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_are_only_compared_for_equality() {
+        let long = "a".repeat(MAX_EDIT_CHARS + 1);
+        let other = format!("{long}b");
+        assert_eq!(edit_distance(&long, &long), 0);
+        assert!(edit_distance(&long, &other) > 2);
+        assert!(edit_distance("ab", &other) > 2);
+        // A 64-char word still gets an exact distance.
+        let max = "a".repeat(MAX_EDIT_CHARS);
+        assert_eq!(edit_distance(&max, &format!("{}b", &max[1..])), 1);
     }
 }

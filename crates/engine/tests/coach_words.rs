@@ -18,7 +18,7 @@ fn messages_and_suggestions_draw_no_warnings() {
     for draft in DRAFTS {
         let report = analyze(draft, &Context::with_customer_name("Priya Raman"));
         for f in &report.findings {
-            texts.push(f.message.clone());
+            texts.push(f.message.to_string());
             texts.extend(f.suggestions.iter().cloned());
         }
     }

@@ -56,7 +56,7 @@ fn a_missing_sign_off_is_a_warning_with_the_team_message_and_disabled_cues_stay_
     let draft = "Thanks for your patience. We value your business. We fixed it.\nBest, Sam";
     let report = analyze_with(draft, &Context::default(), &pack);
     let missing = report.findings.iter().find(|f| f.cue == Cue::SignOffMissing).unwrap();
-    assert_eq!((missing.span, missing.message.as_str()), (None, "End with 'The Acme Support Team'."));
+    assert_eq!((missing.span, missing.message.as_ref()), (None, "End with 'The Acme Support Team'."));
     // Built in, "We value your business" is boilerplate; the pack turns it off.
     assert!(analyze(draft, &Context::default()).has(Cue::Boilerplate));
     assert!(!report.has(Cue::Boilerplate));
@@ -126,7 +126,7 @@ fn a_broken_pack_is_refused_with_where_and_what() {
         "line 1, column 69, at avoid[0].cornerstone: unknown cornerstone 'kindness'"
     );
     assert_eq!(broken("{} {}"), "line 1, column 4: trailing characters");
-    assert_eq!(broken(""), "line 1, column 0: EOF while parsing a value");
+    assert_eq!(broken(""), "line 1, column 1: EOF while parsing a value");
     assert_eq!(broken("\n  [\"shouting\"]"), "line 2, column 3: a rule pack is a JSON object ({ ... }), not a list");
 }
 
@@ -173,4 +173,44 @@ fn a_huge_pack_is_refused_not_truncated() {
     let last = format!(r#"{{"avoid": [{}]}}"#, many[..20_000].join(","));
     let pack = RulePack::from_json(&last).unwrap();
     assert_eq!(spans("we w19999 now", &pack, Cue::TeamAvoid), ["w19999"]);
+}
+
+#[test]
+fn a_pack_over_1_mb_is_refused_before_parsing() {
+    let json = format!(r#"{{"name": "{}"}}"#, "x".repeat(cornerstone_engine::MAX_PACK_BYTES));
+    let message = broken(&json);
+    assert!(
+        message.starts_with("line 1, column 1: the pack is 1048588 bytes; at most 1048576 bytes (1 MB)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_phrase_listed_many_times_matches_once() {
+    let copies: Vec<&str> = vec![r#""sorry""#; 19_000];
+    let json = format!(
+        r#"{{"phrases": {{"apology": [{}]}}, "avoid": [{{"phrase": "Zendo", "message": "a"}}, {{"phrase": "zendo", "message": "b"}}]}}"#,
+        copies.join(",")
+    );
+    let pack = RulePack::from_json(&json).unwrap();
+    assert_eq!(spans("So sorry. Unlike Zendo, we fixed it.", &pack, Cue::Apology), ["So sorry"]);
+    let report = analyze_with("Unlike Zendo, we fixed it.", &Context::default(), &pack);
+    let avoid: Vec<&str> =
+        report.findings.iter().filter(|f| f.cue == Cue::TeamAvoid).map(|f| f.message.as_ref()).collect();
+    assert_eq!(avoid, ["a"], "the first copy of a phrase keeps its message");
+}
+
+#[test]
+fn a_huge_unknown_cue_id_is_shown_by_its_start() {
+    let json = format!(r#"{{"disable": ["{}"]}}"#, "x".repeat(500_000));
+    let message = broken(&json);
+    assert!(message.len() < 1_000, "{}", &message[..200]);
+    assert!(message.contains(&format!("unknown cue id '{}…'", "x".repeat(40))), "{}", &message[..200]);
+}
+
+#[test]
+fn an_empty_pack_is_refused_at_line_1_column_1() {
+    // Found by the fuzz target: serde_json says column 0 at the end of an empty file.
+    assert_eq!(broken(""), "line 1, column 1: EOF while parsing a value");
+    assert_eq!(broken("\n"), "line 2, column 1: EOF while parsing a value");
 }

@@ -311,7 +311,7 @@ pub fn audit_findings(rows: &[serde_json::Value]) -> Vec<(AuditKey, cornerstone_
         for f in analyze(text, &Context::default()).findings {
             let span = f.span.map(|s| (s.start(), s.end()));
             let key = AuditKey { id: id.to_string(), cue: f.cue.id().to_string(), span };
-            out.push((key, f.severity(), f.message.clone(), text.to_string()));
+            out.push((key, f.severity(), f.message.to_string(), text.to_string()));
         }
     }
     out

@@ -112,7 +112,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // sarcasm, found before this rule runs: it is not an apology at all.
     let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, out);
     let mock = |hit: &crate::lexicon::Hit| mocking.contains(&doc.tokens[hit.first as usize].sentence);
-    let hollow: Vec<_> = distinct_hits(doc, T::ApologyHollow).into_iter().filter(|h| !mock(h)).collect();
+    // A hollow apology beside a dig ("Sorry, but as I already explained")
+    // is still hollow: only one inside the mockery itself is not an apology.
+    let mock_words: Vec<crate::span::Span> =
+        out.iter().filter(|f| f.cue == Cue::Sarcasm).filter_map(|f| f.span).collect();
+    let hollow: Vec<_> = distinct_hits(doc, T::ApologyHollow)
+        .into_iter()
+        .filter(|h| !mock_words.iter().any(|m| m.overlaps(h.span)))
+        .collect();
     let mut count = 0;
     let mut excess_span = None;
     let mut note = |span| {
@@ -127,7 +134,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         found.push(finding_for(doc, Cue::ApologyHollow, T::ApologyHollow, hit));
     }
     for hit in distinct_hits(doc, T::ApologyOwn) {
-        if hollow.iter().any(|h| h.span.overlaps(hit.span))
+        // Distinct hits are disjoint and in order: one binary search, not a scan.
+        let h = hollow.partition_point(|h| h.span.end() <= hit.span.start());
+        if hollow.get(h).is_some_and(|h| h.span.overlaps(hit.span))
             || doc.any_hit_overlaps(T::NotApology, hit.span)
             || mock(&hit)
         {

@@ -119,17 +119,22 @@ fn is_closing_thanks(doc: &Document, span: crate::span::Span) -> bool {
 /// lines of the draft (only a short signature follows).
 fn is_sign_off(doc: &Document, span: crate::span::Span) -> bool {
     let text = doc.text;
-    let line_start = text[..span.start()].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end()..].find('\n').map_or(text.len(), |i| span.end() + i);
-    if line_start == 0 || !text[line_start..span.start()].trim().is_empty() {
+    // Only the blanks just before and the punctuation just after the thanks
+    // are read, never the whole line: a line of a thousand thanks stays linear.
+    let before = text[..span.start()].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    if !before.ends_with('\n') {
         return false;
     }
-    let tail = &text[span.end()..line_end];
-    if !tail.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '!' | '.' | '-' | '–')) {
+    let rest = &text[span.end()..];
+    let tail = rest
+        .find(|c: char| c == '\n' || !(c.is_whitespace() || matches!(c, ',' | '!' | '.' | '-' | '–')))
+        .unwrap_or(rest.len());
+    if !rest[tail..].is_empty() && !rest[tail..].starts_with('\n') {
         return false;
     }
+    let line_end = span.end() + tail;
     let mut after = text[line_end..].lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('>'));
-    after.by_ref().take(2).all(|l| l.split_whitespace().count() <= 4) && after.next().is_none()
+    after.by_ref().take(2).all(|l| l.split_whitespace().take(5).count() <= 4) && after.next().is_none()
 }
 
 #[cfg(test)]

@@ -56,6 +56,16 @@ impl CustomerName {
                 }
             })
             .collect();
+        // Every draft word is compared with every part: keep that bounded.
+        // A part written twice counts once, and a name of more parts than
+        // anyone has keeps its first ones and its last (the one greeted
+        // after a title).
+        let mut parts = parts;
+        let mut seen = std::collections::HashSet::new();
+        parts.retain(|p| seen.insert((p.words.clone(), p.unspaced.then(|| p.display.clone()))));
+        if parts.len() > MAX_NAME_PARTS {
+            parts.drain(MAX_NAME_PARTS - 1..parts.len() - 1);
+        }
         (!parts.is_empty()).then_some(CustomerName { parts })
     }
 
@@ -68,6 +78,9 @@ impl CustomerName {
         &self.parts[self.parts.len() - 1].display
     }
 }
+
+/// The most parts of a customer name that are looked for.
+const MAX_NAME_PARTS: usize = 8;
 
 /// A use of a name part in the draft.
 #[derive(Clone, Copy, Debug)]
@@ -107,10 +120,14 @@ fn check_with_name(doc: &Document, name: &CustomerName, name_placeholder: bool, 
     }
 
     // Near misses of a part that is never spelled right.
+    let mut used = vec![false; name.parts.len()];
+    for u in &uses {
+        used[u.part] = true;
+    }
     let mut misspelled_tokens = Vec::new();
     for i in 0..doc.tokens.len() {
         if let Some(part) = near_miss(doc, name, i) {
-            if !uses.iter().any(|u| u.part == part) && is_name_position(doc, i, i) {
+            if !used[part] && is_name_position(doc, i, i) {
                 misspelled_tokens.push(i);
                 flagged = true;
                 out.push(
@@ -418,6 +435,12 @@ fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
             return false;
         }
         let target = &p.words[0];
+        // Counting a huge part's chars for every word would be quadratic:
+        // a part of more bytes than 4 per char of the word, plus the edits
+        // allowed, cannot be within reach.
+        if target.len() > 4 * (w_len + 2) {
+            return false;
+        }
         let len = target.chars().count();
         let same_start = w.chars().next() == target.chars().next();
         if len < 4 {
@@ -605,5 +628,15 @@ mod tests {
         assert_flags(Cue::NamePlaceholder, "Hola ⟦[Nombre]⟧,\ngracias.");
         assert_flags(Cue::NamePlaceholder, "Hallo ⟦[Vorname]⟧,\ndanke.");
         assert_clean(Cue::NamePlaceholder, "The account is in your name (see above) and costs $5.");
+    }
+
+    #[test]
+    fn a_name_of_many_parts_keeps_its_first_and_last() {
+        let many: Vec<String> = (0..1000)
+            .map(|i| format!("Zq{}", char::from(b'a' + (i % 26) as u8).to_string().repeat(3 + i / 26)))
+            .collect();
+        let name = format!("Priya {} Raman", many.join(" "));
+        assert_flags_with(Cue::NameUsed, Some(&name), "Dear Ms. ⟦Raman⟧, hi ⟦Priya⟧.");
+        assert_suggests(Cue::NameMismatch, Some(&name), "Dear Ms. ⟦Smith⟧,", "Raman");
     }
 }

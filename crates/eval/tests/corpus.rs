@@ -69,7 +69,7 @@ fn floor(cue: Cue, split: Split) -> f64 {
         (Cue::Sarcasm, Split::Tune) => 0.75,
         (Cue::Sarcasm, Split::Test) => 0.45,
         (_, Split::Tune) => 0.85,
-        (_, Split::Test) => 0.78,
+        (_, Split::Test) => 0.75,
     }
 }
 

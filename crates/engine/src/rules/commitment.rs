@@ -100,6 +100,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "Call us at 1-800-..." is a phone number, not a time.
     found.retain(|f| f.span.is_none_or(|s| !is_phone_number(doc, s)));
     emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut found);
+    // "I'll try to call" becomes "I will call"; "I'll try again" or "we'll
+    // do our best to" have no drop-in rewrite.
+    for f in found.iter_mut().filter(|f| f.cue == Cue::VagueCommitment) {
+        if let Some(span) = f.span {
+            let words = doc.text[span].to_lowercase();
+            if (words.contains("try") || words.contains("best")) && !words.ends_with(" to") {
+                f.suggestions.clear();
+            }
+        }
+    }
     // "Hope it gets resolved soon!" wishes; it commits to nothing.
     found.retain(|f| {
         f.cue != Cue::VagueCommitment

@@ -146,6 +146,17 @@ const LABEL_NOUNS: &[&str] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], &mut found);
+    // "To recap" replaces a reminder that opens a clause ("As I already
+    // explained, ..."), not one in the middle ("... for the fourth time").
+    for f in &mut found {
+        let Some(span) = f.span else { continue };
+        let k = doc.tokens.partition_point(|t| t.span.end() <= span.start());
+        let opens = k < doc.tokens.len()
+            && (doc.tokens[k].is(flag::SENT_START) || k > 0 && doc.tokens[k - 1].gap_has(gap::COMMA | gap::COLON));
+        if !opens {
+            f.suggestions.clear();
+        }
+    }
     for &q in &doc.inline_quotes {
         if is_scare_quote(doc, q) {
             found.push(Finding::new(Cue::Sarcasm, Some(q)).with_message(QUOTE_M));
@@ -225,15 +236,17 @@ impl Sentence<'_> {
     /// Position of the first occurrence of the word sequence `seq`
     /// (alternatives separated by `|`).
     fn seq(&self, seq: &str) -> Option<usize> {
-        let parts: Vec<Vec<&str>> = seq.split(' ').map(|p| p.split('|').collect()).collect();
-        if parts.len() > self.words.len() {
+        // Parsed in place on every call: no allocation on the hot path.
+        let n = seq.split(' ').count();
+        if n > self.words.len() {
             return None;
         }
-        (0..=self.words.len() - parts.len()).find(|&i| {
-            parts.iter().enumerate().all(|(k, alts)| {
-                let w = self.words[i + k];
-                alts.contains(&w) || (alts.contains(&"#") && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-            })
+        let fits = |alts: &str, w: &str| {
+            alts.split('|').any(|a| a == w || (a == "#" && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())))
+        };
+        let first = seq.split(' ').next().unwrap_or("");
+        (0..=self.words.len() - n).find(|&i| {
+            fits(first, self.words[i]) && seq.split(' ').enumerate().all(|(k, alts)| fits(alts, self.words[i + k]))
         })
     }
     fn any_seq(&self, seqs: &[&str]) -> Option<usize> {
@@ -409,6 +422,11 @@ const SURPRISE: &[&str] = &[
 const WARM: &[&str] =
     &["lovely", "nice", "great", "happy", "pleasant", "good", "welcome", "wonderful", "glad", "thanks", "thank"];
 const HYPERBOLE: &[&str] = &[
+    "robbery",
+    "civilisation",
+    "civilization",
+    "invasion",
+    "hague",
     "cruellest",
     "cruelest",
     "catastrophe",
@@ -427,8 +445,21 @@ const HYPERBOLE: &[&str] = &[
     "unheard",
 ];
 const IRONIC: &[&str] = &["clearly", "obviously", "truly", "totally", "certainly", "naturally", "surely", "definitely"];
-const AGREE_OPENERS: &[&str] =
-    &["yes", "yeah", "right", "sure", "oh", "agreed", "totally", "absolutely", "indeed", "ah", "naturally"];
+const AGREE_OPENERS: &[&str] = &[
+    "yes",
+    "yeah",
+    "right",
+    "sure",
+    "oh",
+    "agreed",
+    "totally",
+    "absolutely",
+    "indeed",
+    "ah",
+    "naturally",
+    "yep",
+    "quite",
+];
 const ASSURE: &[&str] = &[
     "i'm sure",
     "im sure",
@@ -476,7 +507,8 @@ const SPECTACLE: &[&str] = &[
     "top priority obviously",
     "a crane",
 ];
-const THANKS_WORDS: &[&str] = &["thanks", "thank", "cheers", "appreciate", "appreciated", "love", "grateful", "ta"];
+const THANKS_WORDS: &[&str] =
+    &["obliged", "thanks", "thank", "cheers", "appreciate", "appreciated", "love", "grateful", "ta"];
 const NUISANCE: &[&str] = &[
     "novel",
     "essay",
@@ -859,10 +891,109 @@ const REPROACH: &[&str] = &[
     "which had been",
     "the big",
     "did ring",
+    "would be a good start",
+    "reminder",
+    "reminders",
+    "handbook",
+    "in bold",
+    "you replied",
+    "you asked",
+    "the whole point",
 ];
-const SMUG_EMOJI: &[char] = &['🙂', '😊', '🙃', '😉', '🙄', '😒', '😅', '😏', '🤷', '😬', '👍'];
+const SMUG_EMOJI: &[char] = &['🙂', '😊', '🙃', '😉', '🙄', '😒', '😅', '😏', '🤷', '😬', '👍', '☺'];
 /// Emoji that are passive-aggressive in a reply whatever the words.
 const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒'];
+
+/// Ironic frames that carry the mechanism on their own in a reply to a
+/// customer: blame by irony ("funny how ..."), ironic understatement of the
+/// customer's mistake ("a slight hiccup"), condescending reminders ("as
+/// you'll no doubt remember"), mock enthusiasm ("never gets old"), mock
+/// sympathy ("our thoughts are with you"), feigned surprise ("you're
+/// telling me").
+const IRONIC_FRAMES: &[(&str, &str)] = &[
+    ("funny|strange|odd|curious|interesting|incredible|amazing|remarkable how", BLAME_M),
+    ("funny|strange|odd|curious|interesting|incredible|amazing|remarkable that the", BLAME_M),
+    ("strange twist of fate", BLAME_M),
+    ("small|slight|minor|teeny|tiny|wee|little discrepancy|oversight|hiccup|mix-up|omission|slip|muddle", UNDER_M),
+    ("perhaps|maybe|possibly|arguably not ideal", UNDER_M),
+    ("somewhat important|significant|relevant", UNDER_M),
+    ("a smidge", UNDER_M),
+    ("only slightly baffled|confused|surprised", UNDER_M),
+    ("no doubt remember|know|recall", REMIND_M),
+    ("as you'll know|remember|recall", REMIND_M),
+    ("about the simplest thing", MINIMISE_M),
+    ("as every|any player|customer|user|traveller|traveler|driver knows|agrees", REMIND_M),
+    ("gently point out|remind", REMIND_M),
+    ("exists for precisely", REMIND_M),
+    ("seasoned|experienced traveller|traveler|customer|user|driver", REMIND_M),
+    ("for whatever that's worth", REMIND_M),
+    ("refreshing change", REMIND_M),
+    ("never gets old", ENTHUSE_M),
+    ("highlight of my day|week", ENTHUSE_M),
+    ("personal best", ENTHUSE_M),
+    ("keeping me busy", ENTHUSE_M),
+    ("thrilled to be looking", ENTHUSE_M),
+    ("test of endurance", PATIENCE_M),
+    ("deep breaths", PATIENCE_M),
+    ("felt like forever", PATIENCE_M),
+    ("very brave", PATIENCE_M),
+    ("we know we know", PATIENCE_M),
+    ("i know i know", PATIENCE_M),
+    ("you're telling me", SURPRISE_M),
+    ("never heard that one", SURPRISE_M),
+    ("you'll never guess", SURPRISE_M),
+    ("astonishing i know", SURPRISE_M),
+    ("shocking i know", SURPRISE_M),
+    ("we've|i've covered this", REPEAT_M),
+    ("further up this", REPEAT_M),
+    ("round the loop", REPEAT_M),
+    ("with feeling", REPEAT_M),
+    ("looks a lot like the one", REPEAT_M),
+    ("said exactly this", REPEAT_M),
+    ("lost count", COUNT_M),
+    ("hat-trick", COUNT_M),
+    ("hat trick", COUNT_M),
+    ("just so we're on the same page", EXPLAIN_M),
+    ("quick refresher on", EXPLAIN_M),
+    ("as demanding as", MINIMISE_M),
+    ("technical skill", MINIMISE_M),
+    ("every faith you", MINIMISE_M),
+    ("no step two", MINIMISE_M),
+    ("unaided", MINIMISE_M),
+    ("my nan|gran|grandma|granny|grandad|nephew|niece|toddler", MINIMISE_M),
+    ("eight-year-old|five-year-old|six-year-old", MINIMISE_M),
+    ("you've got us", AGREE_M),
+    ("didn't think to", APOLOGY_M),
+    ("terrible oversight", APOLOGY_M),
+    ("should have seen that coming", APOLOGY_M),
+    ("bigger letters", APOLOGY_M),
+    ("a long way in", APOLOGY_M),
+    ("every other order|customer|ticket|patient", ASSURE_M),
+    ("downed tools", ASSURE_M),
+    ("reorganise|reorganize|rearrange the whole", ASSURE_M),
+    ("heroic effort", ASSURE_M),
+    ("will of course be", ASSURE_M),
+    ("keep the doors open", ASSURE_M),
+    ("just throwing this out there", QUESTION_M),
+    ("genuine question", QUESTION_M),
+    ("out of interest what did you", QUESTION_M),
+    ("or was it more of", QUESTION_M),
+];
+
+/// Openers of mock enthusiasm: "Yay, SIM swap number five this month!"
+const ENTHUSE_OPENERS: &[&str] = &[
+    "yay",
+    "fantastic",
+    "amazing",
+    "exciting",
+    "wonderful",
+    "brilliant",
+    "lovely",
+    "marvellous",
+    "splendid",
+    "hooray",
+    "woohoo",
+];
 
 /// Every mechanism's finding in one sentence, as (first, last) token index.
 fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
@@ -879,8 +1010,9 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         while start < j && doc.tokens[start].is(flag::LINK) {
             start += 1;
         }
-        // Long runs without a sentence break are not prose a rule can read.
-        if start < j && j - start <= 80 && doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED)) {
+        // One word alone ("a!!") carries no mechanism; long runs without a
+        // sentence break are not prose a rule can read.
+        if start + 1 < j && j - start <= 80 && doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED)) {
             let s = Sentence {
                 from: start,
                 words: (start..j).map(|k| doc.fold(k)).collect(),
@@ -936,6 +1068,11 @@ const DIG_M: &str = "The end of this sentence is a dig at the customer. Drop it.
 const MINIMISE_M: &str = "Calling the step trivial belittles the customer. Describe the step without judging it.";
 const AGREE_M: &str = "Sarcastic agreement mocks the customer's concern. Acknowledge it sincerely instead.";
 const EMOJI_M: &str = "An emoji after a reproach reads as passive-aggressive. Drop the emoji, or the reproach.";
+const BLAME_M: &str = "Irony about what the customer did reads as blame. Say what happened, neutrally.";
+const UNDER_M: &str =
+    "Ironic understatement of the customer's mistake reads as mocking. Describe it plainly, or not at all.";
+const REMIND_M: &str = "A reminder of what the customer 'should know' talks down to them. Just give the information.";
+const ENTHUSE_M: &str = "Fake enthusiasm about the customer's problem reads as sarcasm. Describe the fix instead.";
 const QUOTE_M: &str = "Quotation marks around the customer's words can read as mocking them. Drop the quotes.";
 
 /// The first mechanism found in sentence `s` (tokens `s.from..end`), with
@@ -950,6 +1087,26 @@ fn read_sentence(
     let last = len - 1;
     let sincere = s.any(APOLOGY_OR_EMPATHY);
     let whole = (0, last);
+
+    for (frame, message) in IRONIC_FRAMES {
+        // Understatement is of the customer's mistake, not one of ours.
+        let ours = *message == UNDER_M && s.any(&["we", "our", "i", "my", "we've", "i've", "us", "ours"])
+            || *message == BLAME_M && s.any(&["me", "i", "my", "i'm", "thanks", "thank"]);
+        if s.seq(frame).is_some() && !(sincere && *message != APOLOGY_M) && !ours {
+            return Some((0, last, message));
+        }
+    }
+    // Mock enthusiasm: a cheer that opens a sentence about a repeat or a
+    // mistake ("Fantastic, a third name change on the same ticket!").
+    if ENTHUSE_OPENERS.contains(&s.words[0]) {
+        let counted = s.words.iter().any(|w| ORDINALS.contains(w))
+            || s.words.windows(2).any(|w| w[0] == "number" && NUMBER_WORDS[..13].contains(&w[1]));
+        let again = s.any_seq(&["same", "this month|week|year", "today", "in a row", "again"]).is_some();
+        let repeat = counted && again;
+        if repeat && !sincere {
+            return Some((0, last, ENTHUSE_M));
+        }
+    }
 
     // Back-references that stress repetition: "I'll spell it out again",
     // "this is the same answer I gave you yesterday", ", again, the label ...".
@@ -1048,6 +1205,9 @@ fn read_sentence(
             && (NUMBER_WORDS.contains(&w[2]) || w[2].bytes().all(|b| b.is_ascii_digit()))
     }) || s.seq("by my count").is_some();
     let counted = counted || numbered;
+    if numbered && !sincere && !s.question {
+        return Some((0, last, COUNT_M));
+    }
     if counted && aimed && !sincere && !s.question && !s.any(&["we've", "we", "our", "i've"]) {
         return Some((0, last, COUNT_M));
     }
@@ -1066,6 +1226,8 @@ fn read_sentence(
             || s.any_seq(&[
                 "before you'd|you|checking|reading|opening|even",
                 "one star",
+                "instead of us",
+                "ever so much",
                 "i suppose",
                 "i guess",
                 "love that you",
@@ -1237,7 +1399,7 @@ fn read_sentence(
     if let Some(k) = s.any_seq(END_DIGS) {
         return Some((k.min(last), last, DIG_M));
     }
-    let reproach_tail = s.any_seq(&["this time", "next time"]).is_some()
+    let reproach_tail = s.any_seq(&["this time", "next time", "in future"]).is_some()
         && s.any(&["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"])
         && !s.any(&["we", "we'll", "i'll", "we're", "i'm", "sorry"]);
     if reproach_tail {

@@ -142,7 +142,20 @@ pub(crate) fn finding_for(doc: &Document, cue: Cue, table: T, hit: &Hit) -> Find
     let phrase = hit.phrase(table);
     Finding::new(cue, Some(hit.span))
         .with_message(phrase.note)
-        .with_suggestions(phrase.better.iter().map(|b| requests::fit_case(doc, hit.first as usize, b)))
+        .with_suggestions(phrase.better.iter().map(|b| fit_case(doc, hit.first as usize, b)))
+}
+
+/// A suggestion cased for where it lands: capitalised at the start of a
+/// sentence, lower case inside one (except "I").
+pub(crate) fn fit_case(doc: &Document, token: usize, s: &str) -> String {
+    let at_start = doc.tokens.get(token).is_none_or(|t| t.is(crate::document::flag::SENT_START));
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if at_start => f.to_uppercase().chain(c).collect(),
+        Some(_) if s.starts_with("I ") || s.starts_with("I'") => s.to_string(),
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// One finding per distinct hit of `table`, skipping hits that overlap any of

@@ -65,9 +65,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             if phrase.better.first() == Some(&ASK[0]) {
                 f = Finding::new(Cue::Demand, Some(span))
                     .with_message(phrase.note)
-                    .with_suggestions([format!("{} {rest}?", fit_case(doc, first, ASK[0]))]);
+                    .with_suggestions([format!("{} {rest}?", crate::rules::fit_case(doc, first, ASK[0]))]);
             } else {
-                f = f.with_suggestions(phrase.better.iter().map(|b| fit_case(doc, first, b)));
+                f = f.with_suggestions(phrase.better.iter().map(|b| crate::rules::fit_case(doc, first, b)));
             }
         }
         out.push(f);
@@ -193,19 +193,6 @@ fn lower_first(s: &str) -> String {
     match c.next() {
         Some(f) if !s.starts_with("I ") => f.to_lowercase().chain(c).collect(),
         _ => s.to_string(),
-    }
-}
-
-/// A suggestion cased for where it lands: capitalised at the start of a
-/// sentence, lower case inside one (except "I").
-pub(crate) fn fit_case(doc: &Document, token: usize, s: &str) -> String {
-    let at_start = doc.tokens.get(token).is_none_or(|t| t.is(flag::SENT_START));
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) if at_start => f.to_uppercase().chain(c).collect(),
-        Some(_) if s.starts_with("I ") || s.starts_with("I'") => s.to_string(),
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

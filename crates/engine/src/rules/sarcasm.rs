@@ -1322,6 +1322,54 @@ fn read_sentence(
         return Some(whole_or(whole, WISH_M));
     }
 
+    // A wish about the consequences of the customer's own choice, right
+    // after carrying it out: "Downgraded as requested. Enjoy the 2GB limit."
+    if let Some(k) = s.any_seq(&[
+        "i do hope",
+        "here's hoping",
+        "hope",
+        "enjoy",
+        "fingers crossed",
+        "good luck",
+        "best of luck",
+        "wishing",
+    ]) {
+        let stock = s
+            .any_seq(&[
+                "hope this|that|it",
+                "hope to",
+                "hope you|you're|we",
+                "enjoy your|the rest|every",
+                "good luck with your",
+                "best of luck with your",
+                "wishing you",
+                "hope it helps",
+                "hope all",
+            ])
+            .is_some();
+        let aimed_at_choice = s.words[k..]
+            .iter()
+            .take(5)
+            .any(|w| matches!(*w, "the" | "that" | "their" | "those" | "nothing" | "nobody" | "prices"));
+        let complied = {
+            let from = s.from.saturating_sub(60);
+            let before = Sentence { from, words: (from..s.from).map(|i| doc.fold(i)).collect(), question: false };
+            before
+                .any_seq(&[
+                    "as requested",
+                    "as you requested|asked|wanted|insisted",
+                    "you insisted",
+                    "at your request",
+                    "cancelled|canceled|removed|downgraded|deleted|closed|processed|switched",
+                    "moved you",
+                ])
+                .is_some()
+        };
+        if !stock && aimed_at_choice && complied && !sincere {
+            return Some((k, last, WISH_M));
+        }
+    }
+
     // Feigned surprise: a bare exclamation of surprise.
     let surprise_frame = s
         .any_seq(&[
@@ -1521,6 +1569,25 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦Right, because a one-day delay is obviously a catastrophe⟧.");
         // Emoji after a reproach.
         assert_flags(Cue::Sarcasm, "⟦The fee is listed on the first page⟧ 🙃 Let me know if you need help.");
+    }
+
+    #[test]
+    fn a_wish_about_the_customers_own_choice_is_a_dig() {
+        assert_flags(Cue::Sarcasm, "Cover removed as requested. ⟦Here's hoping the old van stays reliable⟧.");
+        assert_flags(Cue::Sarcasm, "Downgraded to Basic as you asked. ⟦Enjoy the 2GB limit⟧.");
+        assert_clean(Cue::Sarcasm, "Your plan is cancelled as requested. Enjoy your new phone!");
+        assert_clean(Cue::Sarcasm, "Some likes were removed as invalid. Hope that clarifies things.");
+        assert_clean(Cue::Sarcasm, "Enjoy the concert tonight!");
+    }
+
+    #[test]
+    fn ironic_frames_carry_the_mechanism() {
+        assert_flags(Cue::Sarcasm, "⟦Funny how the sync stopped the day the folder was deleted⟧.");
+        assert_flags(Cue::Sarcasm, "⟦Booking March instead of May was a slight hiccup⟧.");
+        assert_flags(Cue::Sarcasm, "⟦As you'll no doubt remember, transfers need a card reader⟧.");
+        assert_flags(Cue::Sarcasm, "⟦Yay, a fifth password reset this week⟧!");
+        assert_clean(Cue::Sarcasm, "There was a slight hiccup on our side and we've fixed it.");
+        assert_clean(Cue::Sarcasm, "Brilliant, the third photo did the trick!");
     }
 
     #[test]

@@ -220,14 +220,90 @@ struct Sentence<'d> {
     words: Vec<&'d str>,
     /// Whether it ends with a question mark.
     question: bool,
+    /// A Bloom signature of the words: most patterns are rejected by their
+    /// first word without scanning the sentence.
+    bloom: Bloom,
+    /// The words with their positions, sorted: a pattern's first word is
+    /// found by binary search, not by a scan.
+    sorted: Vec<(&'d str, usize)>,
 }
 
-impl Sentence<'_> {
+/// A marker pattern parsed once: its elements' alternatives, and the Bloom
+/// bits of its first element's alternatives.
+struct Compiled {
+    elems: Vec<Vec<&'static str>>,
+    first_bits: Vec<(usize, u64)>,
+    first_number: bool,
+}
+
+/// Patterns are `'static` strings: each is parsed the first time it is
+/// used and looked up by address afterwards.
+fn compiled(seq: &'static str) -> std::rc::Rc<Compiled> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<crate::lexicon::FnvMap<usize, std::rc::Rc<Compiled>>> =
+            Default::default();
+    }
+    CACHE.with(|cache| {
+        let key = seq.as_ptr() as usize ^ (seq.len() << 48);
+        if let Some(c) = cache.borrow().get(&key) {
+            return c.clone();
+        }
+        let elems: Vec<Vec<&'static str>> = seq.split(' ').map(|e| e.split('|').collect()).collect();
+        let first = elems.first().cloned().unwrap_or_default();
+        let c = std::rc::Rc::new(Compiled {
+            first_bits: first.iter().map(|a| Bloom::bit(a)).collect(),
+            first_number: first.contains(&"#"),
+            elems,
+        });
+        cache.borrow_mut().insert(key, c.clone());
+        c
+    })
+}
+
+/// Whether one pattern alternative matches a word (`#` is any number).
+fn fits_one(a: &str, w: &str) -> bool {
+    a == w || (a == "#" && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A 256-bit Bloom signature of a sentence's words.
+#[derive(Clone, Copy, Default)]
+struct Bloom([u64; 4]);
+
+impl Bloom {
+    fn bit(w: &str) -> (usize, u64) {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for b in w.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        ((h >> 62) as usize, 1 << ((h >> 56) & 63))
+    }
+    fn add(&mut self, w: &str) {
+        let (k, bit) = Bloom::bit(w);
+        self.0[k] |= bit;
+    }
+    fn contains(&self, w: &str) -> bool {
+        let (k, bit) = Bloom::bit(w);
+        self.0[k] & bit != 0
+    }
+}
+
+impl<'d> Sentence<'d> {
+    fn new(from: usize, words: Vec<&'d str>, question: bool) -> Sentence<'d> {
+        let mut bloom = Bloom::default();
+        for w in &words {
+            bloom.add(w);
+        }
+        let mut sorted: Vec<(&'d str, usize)> = words.iter().copied().zip(0..).collect();
+        sorted.sort_unstable();
+        Sentence { from, words, question, bloom, sorted }
+    }
+
     fn has(&self, w: &str) -> bool {
-        self.words.contains(&w)
+        self.bloom.contains(w) && self.words.contains(&w)
     }
     fn any(&self, set: &[&str]) -> bool {
-        self.words.iter().any(|w| set.contains(w))
+        set.iter().any(|w| self.bloom.contains(w)) && self.words.iter().any(|w| set.contains(w))
     }
     /// Position of the first word in `set`.
     fn pos(&self, set: &[&str]) -> Option<usize> {
@@ -235,21 +311,42 @@ impl Sentence<'_> {
     }
     /// Position of the first occurrence of the word sequence `seq`
     /// (alternatives separated by `|`).
-    fn seq(&self, seq: &str) -> Option<usize> {
-        // Parsed in place on every call: no allocation on the hot path.
-        let n = seq.split(' ').count();
+    fn seq(&self, seq: &'static str) -> Option<usize> {
+        let c = compiled(seq);
+        if !c.first_bits.iter().any(|&(k, bit)| self.bloom.0[k] & bit != 0) && !c.first_number {
+            return None;
+        }
+        let n = c.elems.len();
         if n > self.words.len() {
             return None;
         }
-        let fits = |alts: &str, w: &str| {
-            alts.split('|').any(|a| a == w || (a == "#" && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())))
+        let rest_fits = |i: usize| {
+            i + n <= self.words.len()
+                && c.elems[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, alts)| alts.iter().any(|a| fits_one(a, self.words[i + 1 + k])))
         };
-        let first = seq.split(' ').next().unwrap_or("");
-        (0..=self.words.len() - n).find(|&i| {
-            fits(first, self.words[i]) && seq.split(' ').enumerate().all(|(k, alts)| fits(alts, self.words[i + k]))
-        })
+        if c.first_number {
+            return (0..=self.words.len() - n)
+                .find(|&i| c.elems[0].iter().any(|a| fits_one(a, self.words[i])) && rest_fits(i));
+        }
+        let mut best: Option<usize> = None;
+        for alt in &c.elems[0] {
+            let from = self.sorted.partition_point(|(w, _)| w < alt);
+            for &(w, i) in &self.sorted[from..] {
+                if w != *alt {
+                    break;
+                }
+                if best.is_none_or(|b| i < b) && rest_fits(i) {
+                    best = Some(i);
+                }
+            }
+        }
+        best
     }
-    fn any_seq(&self, seqs: &[&str]) -> Option<usize> {
+
+    fn any_seq(&self, seqs: &[&'static str]) -> Option<usize> {
         seqs.iter().filter_map(|s| self.seq(s)).min()
     }
 }
@@ -1013,13 +1110,12 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         // One word alone ("a!!") carries no mechanism; long runs without a
         // sentence break are not prose a rule can read.
         if start + 1 < j && j - start <= 80 && doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED)) {
-            let s = Sentence {
-                from: start,
-                words: (start..j).map(|k| doc.fold(k)).collect(),
-                question: doc.tokens[j - 1].gap_has(gap::QUESTION),
-            };
-            let next = sentence_after(doc, j);
-            if let Some((a, mut b, message)) = read_sentence(doc, &s, j, next.as_ref()) {
+            let s = Sentence::new(
+                start,
+                (start..j).map(|k| doc.fold(k)).collect(),
+                doc.tokens[j - 1].gap_has(gap::QUESTION),
+            );
+            if let Some((a, mut b, message)) = read_sentence(doc, &s, j) {
                 // What follows a colon is the content, not the dig.
                 if let Some(k) = (a..b).find(|&k| doc.tokens[start + k].gap_has(gap::COLON)) {
                     b = k;
@@ -1042,11 +1138,7 @@ fn sentence_after<'d>(doc: &'d Document, from: usize) -> Option<Sentence<'d>> {
     while j < n && doc.tokens[j].sentence == sentence && j - from < 80 {
         j += 1;
     }
-    Some(Sentence {
-        from,
-        words: (from..j).map(|k| doc.fold(k)).collect(),
-        question: doc.tokens[j - 1].gap_has(gap::QUESTION),
-    })
+    Some(Sentence::new(from, (from..j).map(|k| doc.fold(k)).collect(), doc.tokens[j - 1].gap_has(gap::QUESTION)))
 }
 
 const MOCK_M: &str = "This can read as mocking the customer. Say plainly what you mean.";
@@ -1077,12 +1169,7 @@ const QUOTE_M: &str = "Quotation marks around the customer's words can read as m
 
 /// The first mechanism found in sentence `s` (tokens `s.from..end`), with
 /// the token range to flag, relative to `s.from`.
-fn read_sentence(
-    doc: &Document,
-    s: &Sentence,
-    end: usize,
-    next: Option<&Sentence>,
-) -> Option<(usize, usize, &'static str)> {
+fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usize, &'static str)> {
     let len = s.words.len();
     let last = len - 1;
     let sincere = s.any(APOLOGY_OR_EMPATHY);
@@ -1236,8 +1323,8 @@ fn read_sentence(
                 "super|very|really constructive",
             ])
             .is_some();
-        let barb_after =
-            next.is_some_and(|n| n.words.len() <= 3 && n.any(&["thorough", "constructive", "received", "subtle"]));
+        let barb_after = sentence_after(doc, end)
+            .is_some_and(|n| n.words.len() <= 3 && n.any(&["thorough", "constructive", "received", "subtle"]));
         if (imposition || barb_after) && !s.question {
             return Some((k, last, THANKS_M));
         }
@@ -1309,7 +1396,7 @@ fn read_sentence(
     if only_been
         || whole_span
         || mock_pity
-        || (patience && next.is_some_and(|n| n.words.windows(2).any(|w| w == ["only", "been"])))
+        || (patience && sentence_after(doc, end).is_some_and(|n| n.words.windows(2).any(|w| w == ["only", "been"])))
     {
         return Some(whole_or(whole, PATIENCE_M));
     }
@@ -1353,7 +1440,7 @@ fn read_sentence(
             .any(|w| matches!(*w, "the" | "that" | "their" | "those" | "nothing" | "nobody" | "prices"));
         let complied = {
             let from = s.from.saturating_sub(60);
-            let before = Sentence { from, words: (from..s.from).map(|i| doc.fold(i)).collect(), question: false };
+            let before = Sentence::new(from, (from..s.from).map(|i| doc.fold(i)).collect(), false);
             before
                 .any_seq(&[
                     "as requested",
@@ -1492,7 +1579,7 @@ fn read_sentence(
         if !gap_text.contains(SMUG_EMOJI) {
             continue;
         }
-        let before = Sentence { from: s.from, words: s.words[..=k - s.from].to_vec(), question: false };
+        let before = Sentence::new(s.from, s.words[..=k - s.from].to_vec(), false);
         let aimed = before.any(SECOND_PERSON) || before.any_seq(REPROACH).is_some();
         if aimed && (gap_text.contains(BARBED_EMOJI) || before.any_seq(REPROACH).is_some()) {
             return Some((0, k - s.from, EMOJI_M));

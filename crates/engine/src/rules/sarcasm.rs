@@ -240,11 +240,11 @@ struct Compiled {
 /// used and looked up by address afterwards.
 fn compiled(seq: &'static str) -> std::rc::Rc<Compiled> {
     thread_local! {
-        static CACHE: std::cell::RefCell<crate::lexicon::FnvMap<usize, std::rc::Rc<Compiled>>> =
+        static CACHE: std::cell::RefCell<crate::lexicon::FnvMap<(usize, usize), std::rc::Rc<Compiled>>> =
             Default::default();
     }
     CACHE.with(|cache| {
-        let key = seq.as_ptr() as usize ^ (seq.len() << 48);
+        let key = (seq.as_ptr() as usize, seq.len());
         if let Some(c) = cache.borrow().get(&key) {
             return c.clone();
         }

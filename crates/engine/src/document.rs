@@ -344,6 +344,12 @@ impl<'a> Document<'a> {
         k > 0 && self.max_end[table as usize][k - 1] > span.start()
     }
 
+    /// The index of the first token that ends after byte `at`: the token a
+    /// span starting at `at` begins with (or `tokens.len()` if none).
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end() <= at)
+    }
+
     /// Whether the agent's own text links somewhere (a help page to follow).
     pub fn has_link(&self) -> bool {
         self.links.iter().any(|l| {

@@ -114,7 +114,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     found.retain(|f| {
         f.cue != Cue::VagueCommitment
             || f.span.is_none_or(|s| {
-                let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+                let k = doc.token_at(s.start());
                 k >= doc.tokens.len() || !crate::rules::next_steps::is_wish(doc, k)
             })
     });

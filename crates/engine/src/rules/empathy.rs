@@ -40,7 +40,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "Thanks for your concern" thanks; it says nothing of how they feel.
     found.retain(|f| {
         f.span.is_none_or(|s| {
-            let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+            let k = doc.token_at(s.start());
             k == 0 || !matches!(doc.fold(k - 1), "for" | "appreciate" | "appreciated")
         })
     });

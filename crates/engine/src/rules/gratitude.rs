@@ -63,7 +63,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, out);
     found.retain(|f| {
         f.span.is_none_or(|s| {
-            let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+            let k = doc.token_at(s.start());
             doc.tokens.get(k).is_none_or(|t| !mocking.contains(&t.sentence))
         })
     });
@@ -102,7 +102,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 /// after it but the agent's initials: a closing formula like "Thanks,".
 fn is_closing_thanks(doc: &Document, span: crate::span::Span) -> bool {
     use crate::document::flag;
-    let first = doc.tokens.partition_point(|t| t.span.end() <= span.start());
+    let first = doc.token_at(span.start());
     let last = doc.tokens.partition_point(|t| t.span.start() < span.end());
     if first == 0 || last == 0 || first >= doc.tokens.len() {
         return false;

@@ -77,7 +77,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     out.retain(|f| {
         f.cue != Cue::PoliteRequest
             || f.span.is_none_or(|s| {
-                let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+                let k = doc.token_at(s.start());
                 !(doc.fold(k) == "please" && k + 1 < doc.tokens.len() && matches!(doc.fold(k + 1), "know" | "be"))
             })
     });

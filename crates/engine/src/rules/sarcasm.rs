@@ -150,7 +150,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // explained, ..."), not one in the middle ("... for the fourth time").
     for f in &mut found {
         let Some(span) = f.span else { continue };
-        let k = doc.tokens.partition_point(|t| t.span.end() <= span.start());
+        let k = doc.token_at(span.start());
         let opens = k < doc.tokens.len()
             && (doc.tokens[k].is(flag::SENT_START) || k > 0 && doc.tokens[k - 1].gap_has(gap::COMMA | gap::COLON));
         if !opens {
@@ -179,7 +179,7 @@ pub(crate) fn sarcastic_sentences(doc: &Document, out: &[Finding]) -> Vec<u32> {
         .filter(|f| f.cue == Cue::Sarcasm)
         .filter_map(|f| f.span)
         .filter_map(|s| {
-            let k = doc.tokens.partition_point(|t| t.span.end() <= s.start());
+            let k = doc.token_at(s.start());
             doc.tokens.get(k).map(|t| t.sentence)
         })
         .collect();
@@ -1173,7 +1173,6 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     let len = s.words.len();
     let last = len - 1;
     let sincere = s.any(APOLOGY_OR_EMPATHY);
-    let whole = (0, last);
 
     for (frame, message) in IRONIC_FRAMES {
         // Understatement is of the customer's mistake, not one of ours.
@@ -1299,12 +1298,11 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
         return Some((0, last, COUNT_M));
     }
 
-    if let Some(k) = s.any_seq(OVER_EXPLAIN) {
-        let _ = k;
+    if s.any_seq(OVER_EXPLAIN).is_some() {
         return Some((0, last, EXPLAIN_M));
     }
     if s.any_seq(PRAISE_IDIOMS).is_some() && !s.any(&["thank", "thanks"]) {
-        return Some(whole_or(whole, MOCK_M));
+        return Some((0, last, MOCK_M));
     }
 
     // Mock gratitude: thanks for an imposition, or thanks followed by a barb.
@@ -1398,7 +1396,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
         || mock_pity
         || (patience && sentence_after(doc, end).is_some_and(|n| n.words.windows(2).any(|w| w == ["only", "been"])))
     {
-        return Some(whole_or(whole, PATIENCE_M));
+        return Some((0, last, PATIENCE_M));
     }
 
     // Mock wishes about the customer's own choice.
@@ -1406,7 +1404,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
         && s.any_seq(WISH_DIG).is_some()
         && !s.any(&["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"])
     {
-        return Some(whole_or(whole, WISH_M));
+        return Some((0, last, WISH_M));
     }
 
     // A wish about the consequences of the customer's own choice, right
@@ -1482,21 +1480,21 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
         "gasp", "colour", "color",
     ]);
     if surprise_frame || (len <= 6 && s.any(SURPRISE) && ironic_frame && !s.any(WARM) && !s.question) {
-        return Some(whole_or(whole, SURPRISE_M));
+        return Some((0, last, SURPRISE_M));
     }
 
     // Mock assurance about the team.
     if s.any_seq(ASSURE).is_some() && s.any_seq(SPECTACLE).is_some() {
-        return Some(whole_or(whole, ASSURE_M));
+        return Some((0, last, ASSURE_M));
     }
     if s.any_seq(&["expect them out with", "will down tools", "will drop everything", "clear her|his diary"]).is_some()
     {
-        return Some(whole_or(whole, ASSURE_M));
+        return Some((0, last, ASSURE_M));
     }
 
     // Rhetorical questions about the customer's attention.
     if s.question && s.any(SECOND_PERSON) && s.any(READING) && s.any_seq(RHETORIC).is_some() {
-        return Some(whole_or(whole, QUESTION_M));
+        return Some((0, last, QUESTION_M));
     }
     // "is the router, you know, switched on?": "you know" set off by commas.
     let aside = s.words.windows(2).enumerate().any(|(k, w)| {
@@ -1506,7 +1504,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
             && doc.tokens[s.from + k + 1].gap_has(gap::COMMA)
     });
     if s.question && aside {
-        return Some(whole_or(whole, QUESTION_M));
+        return Some((0, last, QUESTION_M));
     }
     if s.question
         && s.any_seq(&[
@@ -1524,7 +1522,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
         ])
         .is_some()
     {
-        return Some(whole_or(whole, QUESTION_M));
+        return Some((0, last, QUESTION_M));
     }
 
     // Belittling minimisers and digs at the end of a sentence.
@@ -1538,7 +1536,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
         && s.any(&["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"])
         && !s.any(&["we", "we'll", "i'll", "we're", "i'm", "sorry"]);
     if reproach_tail {
-        return Some(whole_or(whole, DIG_M));
+        return Some((0, last, DIG_M));
     }
 
     // Sarcastic agreement: "Right, because ...", "Yes, clearly a two-day
@@ -1548,10 +1546,10 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     if opens_agreeing
         && (s.has("because") || rest.iter().any(|w| IRONIC.contains(w)) || rest.iter().any(|w| HYPERBOLE.contains(w)))
     {
-        return Some(whole_or(whole, AGREE_M));
+        return Some((0, last, AGREE_M));
     }
     if s.any(HYPERBOLE) && s.any(IRONIC) {
-        return Some(whole_or(whole, AGREE_M));
+        return Some((0, last, AGREE_M));
     }
     if s.any_seq(&[
         "because we love|enjoy|adore",
@@ -1567,7 +1565,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     .is_some()
         && !sincere
     {
-        return Some(whole_or(whole, AGREE_M));
+        return Some((0, last, AGREE_M));
     }
 
     // An emoji after a reproach.
@@ -1585,12 +1583,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
             return Some((0, k - s.from, EMOJI_M));
         }
     }
-    let _ = QUOTE_M;
     None
-}
-
-fn whole_or(r: (usize, usize), m: &'static str) -> (usize, usize, &'static str) {
-    (r.0, r.1, m)
 }
 
 #[cfg(test)]

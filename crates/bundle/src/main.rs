@@ -4,6 +4,8 @@
 //! - `boot-<hash>.js`: the loader, external so the page needs no inline
 //!   script (strict CSP); `index.html` gets it plus preload hints.
 //! - `cornerstone-embed.js`: the embed module, pointing at this build's files.
+//! - `cornerstone-worker.js`: the web worker that analyses long drafts off
+//!   the page's main thread (the single-file build analyses on it).
 //! - `sw.js`: the service worker, listing exactly this build's files under a
 //!   version derived from their contents.
 //! - `cornerstone-standalone.html`: the whole app in one file (stylesheet,
@@ -19,6 +21,8 @@ use std::process::ExitCode;
 
 const STANDALONE: &str = "cornerstone-standalone.html";
 const SERVICE_WORKER: &str = "sw.js";
+/// The analysis worker for long drafts (`assets/templates/worker.js`).
+const WORKER: &str = "cornerstone-worker.js";
 
 fn main() -> ExitCode {
     let staging = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok());
@@ -89,6 +93,7 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let boot_name = format!("boot-{:016x}.js", fnv64(boot.as_bytes()));
     write(&boot_name, boot.as_bytes())?;
     write("cornerstone-embed.js", fill(&read_text(&templates.join("embed.js"))?).as_bytes())?;
+    write(WORKER, fill(&read_text(&templates.join("worker.js"))?).as_bytes())?;
 
     let index = read_text(&staging.join("index.html"))?;
     let index = loader_in_index(&index, &boot_name, &out)?;

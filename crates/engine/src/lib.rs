@@ -32,6 +32,7 @@
 mod cue;
 mod document;
 mod fold;
+mod incremental;
 mod lexicon;
 mod pack;
 mod politeness;
@@ -41,6 +42,7 @@ pub mod span;
 mod words;
 
 pub use cue::{Cornerstone, Cue, Severity};
+pub use incremental::Incremental;
 pub use pack::{phrase_families, PackError, RulePack, MAX_PACK_BYTES};
 pub use report::{CornerstoneReport, Finding, JsonCornerstone, JsonFinding, JsonReport, Report, Status};
 pub use span::Span;

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cue::{Cornerstone, Cue, Severity};
 use crate::span::{utf16_offsets, Span};
@@ -204,6 +204,79 @@ impl Report {
             findings,
             cornerstones,
         }
+    }
+}
+
+/// A report in a compact form for passing between threads (the app's web
+/// worker analyses long drafts): `Report::from_wire(&r.to_wire()) == Some(r)`.
+/// Not a public contract: both ends are the same build.
+#[derive(Serialize, Deserialize)]
+struct Wire<'a> {
+    /// Politeness.
+    p: f32,
+    #[serde(borrow)]
+    f: Vec<WireFinding<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireFinding<'a> {
+    /// Cue id.
+    c: &'a str,
+    /// Byte span.
+    s: Option<(usize, usize)>,
+    /// The message, when it is not the cue's default.
+    #[serde(borrow)]
+    m: Option<Cow<'a, str>>,
+    /// Suggestions.
+    g: Vec<String>,
+    /// A rule pack's filing: cornerstone id and severity id.
+    l: Option<(&'a str, &'a str)>,
+}
+
+impl Report {
+    /// The report in the compact form [`Report::from_wire`] reads.
+    pub fn to_wire(&self) -> String {
+        let f = self
+            .findings
+            .iter()
+            .map(|f| WireFinding {
+                c: f.cue.id(),
+                s: f.span.map(|s| (s.start(), s.end())),
+                m: (f.message != f.cue.default_message()).then(|| Cow::Borrowed(&*f.message)),
+                g: f.suggestions.clone(),
+                l: f.filed.map(|(c, s)| (c.id(), s.id())),
+            })
+            .collect();
+        serde_json::to_string(&Wire { p: self.politeness, f }).expect("reports always serialise")
+    }
+
+    /// Reads what [`Report::to_wire`] wrote; `None` for anything else.
+    pub fn from_wire(wire: &str) -> Option<Report> {
+        let w: Wire = serde_json::from_str(wire).ok()?;
+        let mut findings = Vec::with_capacity(w.f.len());
+        for f in w.f {
+            let cue = Cue::from_id(f.c)?;
+            let span = match f.s {
+                Some((a, b)) if a <= b => Some(Span::new(a, b)),
+                Some(_) => return None,
+                None => None,
+            };
+            let mut finding = Finding::new(cue, span).with_suggestions(f.g);
+            if let Some(m) = f.m {
+                finding.message = Cow::Owned(m.into_owned());
+            }
+            if let Some((c, s)) = f.l {
+                let severity = match s {
+                    "praise" => Severity::Praise,
+                    "tip" => Severity::Tip,
+                    "warning" => Severity::Warning,
+                    _ => return None,
+                };
+                finding.filed = Some((Cornerstone::from_id(c)?, severity));
+            }
+            findings.push(finding);
+        }
+        Some(Report::build(findings, w.p))
     }
 }
 

@@ -56,6 +56,8 @@ fn check_report_with(text: &str, name: Option<&str>, pack: Option<&RulePack>) {
         assert!(c.hints.iter().all(|&i| i < report.findings.len()));
     }
     assert!(report.politeness.is_finite());
+    // What the app's web worker sends back reads back as the same report.
+    assert_eq!(cornerstone_engine::Report::from_wire(&report.to_wire()).as_ref(), Some(&report));
 }
 
 /// Text built from pieces that stress the parser: emoji, combining marks,

@@ -1110,12 +1110,19 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         // One word alone ("a!!") carries no mechanism; long runs without a
         // sentence break are not prose a rule can read.
         if start + 1 < j && j - start <= 80 && doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED)) {
-            let s = Sentence::new(
-                start,
-                (start..j).map(|k| doc.fold(k)).collect(),
-                doc.tokens[j - 1].gap_has(gap::QUESTION),
-            );
-            if let Some((a, mut b, message)) = read_sentence(doc, &s, j) {
+            let read = || {
+                let s = Sentence::new(
+                    start,
+                    (start..j).map(|k| doc.fold(k)).collect(),
+                    doc.tokens[j - 1].gap_has(gap::QUESTION),
+                );
+                read_sentence(doc, &s, j)
+            };
+            let found = crate::incremental::with_memo(|memo| match memo {
+                Some(memo) => memo.get_or_insert(doc, start, j, read),
+                None => read(),
+            });
+            if let Some((a, mut b, message)) = found {
                 // What follows a colon is the content, not the dig.
                 if let Some(k) = (a..b).find(|&k| doc.tokens[start + k].gap_has(gap::COLON)) {
                     b = k;

@@ -1,0 +1,23 @@
+// Cornerstone's analysis worker: long drafts are analysed here, off the
+// page's main thread, by the same WebAssembly engine. A module worker from a
+// same-origin file, so it runs under the strict CSP (no blob:, no inline
+// code) and offline through the service worker. The post-build step
+// (crates/bundle) fills in this build's file names.
+//
+// Messages in: {id, text, name, rules?} (rules: the pack's JSON, sent when it
+// changes; null for the built-in rules). Out: {id, wire} (the report, see
+// src/analyst.rs) or {id, error}.
+import init, { Analyzer } from './__GLUE__';
+
+const ready = init({ module_or_path: new URL('__WASM__', import.meta.url) }).then(() => new Analyzer());
+
+self.onmessage = async (event) => {
+  const { id, text, name, rules } = event.data ?? {};
+  try {
+    const analyzer = await ready;
+    if (rules !== undefined) analyzer.setRules(rules);
+    self.postMessage({ id, wire: analyzer.analyze(String(text ?? ''), String(name ?? '')) });
+  } catch (e) {
+    self.postMessage({ id, error: String(e?.message ?? e) });
+  }
+};

@@ -1,0 +1,113 @@
+//! The incremental analysis (an agent typing in a long draft) always gives
+//! the report a full analysis of the same text gives, whatever the edits.
+
+use cornerstone_engine::{analyze_with, Context, Incremental, RulePack};
+use proptest::prelude::*;
+
+/// Sentences that fire sarcasm mechanisms and other cues, and plain ones,
+/// so that edits join, split and change sentences that matter.
+const PIECES: &[&str] = &[
+    "Hi Priya,\n\n",
+    "As I already explained, the refund takes five days. ",
+    "Thanks so much for the fourth email today. ",
+    "Wow, what a surprise that the link worked once you clicked it! ",
+    "I'm so sorry we charged you twice; that's on us. ",
+    "Sorry if you feel that way, but the policy is clear. ",
+    "You need to send the receipt ASAP!! ",
+    "We'll look into it soon. ",
+    "Again, the label is attached. Again. ",
+    "> On Monday you wrote: this is useless\n",
+    "On Mon, 3 Feb 2025, Jo <jo@example.com> wrote:\n> why is this so slow?\n",
+    "Please reply with your order number and we'll follow up by Friday. ",
+    "Thanks for your patience, Priya!\n",
+    "I'll explain it slowly: click \"Save\". ",
+    "Kind regards,\nSam\n",
+    "NO. ",
+    "😀 Good luck with that. ",
+    "\n",
+    // A reading that depends on the next sentence: thanks, then a barb.
+    "Thanks for the feedback. ",
+    "Very constructive. ",
+    "Thank you for waiting. ",
+    "It's only been two weeks. ",
+    "@sam ",
+];
+
+fn draft() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..14).prop_map(|v| v.concat())
+}
+
+/// An edit: at a fraction of the text, delete some chars and insert a piece
+/// or a few letters.
+fn edit() -> impl Strategy<Value = (f64, usize, String)> {
+    (
+        0.0..=1.0f64,
+        0usize..40,
+        prop_oneof![prop::sample::select(PIECES).prop_map(str::to_string), "[a-zA-Z ,.!?'\n]{0,6}",],
+    )
+}
+
+fn apply(text: &str, (at, delete, insert): &(f64, usize, String)) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = ((chars.len() as f64) * at) as usize;
+    let end = (at + delete).min(chars.len());
+    let mut out: String = chars[..at].iter().collect();
+    out.push_str(insert);
+    out.extend(&chars[end..]);
+    out
+}
+
+fn pack() -> RulePack {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/cornerstone.rules.json");
+    RulePack::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_edit_gives_the_full_analysis(
+        start in draft(),
+        edits in prop::collection::vec(edit(), 1..8),
+        named in any::<bool>(),
+        with_pack in any::<bool>(),
+    ) {
+        let ctx = if named { Context::with_customer_name("Priya Raman") } else { Context::default() };
+        let pack = with_pack.then(pack);
+        let mut engine = Incremental::new();
+        let mut text = start;
+        prop_assert_eq!(engine.analyze(&text, &ctx, pack.as_ref()), analyze_with(&text, &ctx, pack.as_ref()));
+        for e in &edits {
+            text = apply(&text, e);
+            prop_assert_eq!(
+                engine.analyze(&text, &ctx, pack.as_ref()),
+                analyze_with(&text, &ctx, pack.as_ref()),
+                "after an edit, text {:?}", text
+            );
+        }
+    }
+}
+
+#[test]
+fn an_edit_in_one_paragraph_re_reads_only_the_sentences_it_touched() {
+    let paragraph = "As I already explained, the refund takes five days. Thanks so much for the fourth email today. \
+                     Please reply with your order number and we'll follow up by Friday.\n\n";
+    let text = paragraph.repeat(200);
+    let ctx = Context::with_customer_name("Priya Raman");
+    let mut engine = Incremental::new();
+    let first = engine.analyze(&text, &ctx, None);
+    let (_, made, kept) = engine.stats();
+    assert_eq!(first, analyze_with(&text, &ctx, None));
+    // Identical paragraphs share readings: three sentences, the last one
+    // seeing a different next sentence in the last paragraph.
+    assert!(made <= 6 && kept <= 6, "made {made}, kept {kept}");
+
+    // Type a word into the 100th paragraph's second sentence.
+    let at = paragraph.len() * 99 + paragraph.find("the fourth").unwrap();
+    let edited = format!("{}really {}", &text[..at], &text[at..]);
+    let report = engine.analyze(&edited, &ctx, None);
+    assert_eq!(report, analyze_with(&edited, &ctx, None));
+    let (_, made_after, _) = engine.stats();
+    // The edited sentence and the one before it (which sees it as its next).
+    assert_eq!(made_after - made, 2);
+}

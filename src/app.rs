@@ -2,6 +2,8 @@
 //! outside world.
 
 use cornerstone_engine::{analyze_with, Context, Report, RulePack};
+
+use crate::analyst::Analyst;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
@@ -11,8 +13,9 @@ use crate::storage::{self, DRAFT_KEY, NAME_KEY};
 use crate::target::Target;
 
 /// Drafts up to this many bytes are analysed on every keystroke; longer ones
-/// after a pause in typing, so that typing never waits for analysis.
-pub const LIVE_LIMIT: usize = 24_000;
+/// after a pause in typing (in the analysis worker, see `analyst.rs`), so
+/// that typing never waits for analysis.
+pub const LIVE_LIMIT: usize = crate::analyst::WORKER_MIN;
 /// The pause before a long draft is analysed, in milliseconds.
 pub const DEBOUNCE_MS: u32 = 150;
 /// Told to the agent when "apply" found the reply changed since it was checked.
@@ -33,8 +36,7 @@ pub struct Analysis {
 impl Analysis {
     pub fn new(text: String, customer_name: &str, pack: Option<&RulePack>) -> Analysis {
         let report = analyze_with(&text, &Context::with_customer_name(customer_name), pack);
-        let utf16 = report.utf16_spans(&text).into_iter().map(|r| r.map(|(s, e)| (s as u32, e as u32))).collect();
-        Analysis { text, report, utf16 }
+        Analysis::from_report(text, report)
     }
 }
 
@@ -60,8 +62,9 @@ pub struct Coach {
     /// The team rule pack in use, if any, and what went wrong loading one.
     pub rules: RwSignal<Rules>,
     /// The latest analysis (of the draft, or of a slightly older draft while
-    /// a long one waits for a pause in typing).
-    pub analysis: Memo<Analysis>,
+    /// a long one waits for a pause in typing or for the worker). Set only
+    /// by the analyst.
+    pub analysis: RwSignal<Analysis>,
     /// The app's own textarea (unused when embedded).
     pub textarea: NodeRef<leptos::html::Textarea>,
     /// Where "select" and "apply" act.
@@ -92,8 +95,18 @@ impl Coach {
                 analysed.set(draft.get());
             }
         });
-        let analysis =
-            Memo::new(move |_| rules.with(|r| Analysis::new(analysed.get(), &name.get(), r.pack.as_deref())));
+        // A short draft is shown analysed from the start; a long one once the
+        // worker has answered.
+        let initial = draft.with_untracked(|d| {
+            let text = if d.len() > LIVE_LIMIT { String::new() } else { d.clone() };
+            rules.with_untracked(|r| Analysis::new(text, &name.get_untracked(), r.pack.as_deref()))
+        });
+        let analysis = RwSignal::new(initial);
+        let analyst = StoredValue::new_local(Analyst::new(move |a| analysis.set(a)));
+        Effect::new(move |_| {
+            let (text, who) = (analysed.get(), name.get());
+            rules.with(|r| analyst.with_value(|an| an.request(text, who, r)));
+        });
 
         let announcement = RwSignal::new(String::new());
         let coach = Coach {

@@ -127,8 +127,12 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
         post(&message("cornerstone:report", &[("id", request_id.get_value()), ("report", report)]), to);
     };
     // Every new analysis goes to the parent that asked for it.
+    // (An analysis of an older text, from the worker, is not the answer.)
     Effect::new(move |_| {
         coach.analysis.track();
+        if !coach.in_sync() {
+            return;
+        }
         if let Some(to) = origin.get_untracked() {
             send_report(&to);
         }

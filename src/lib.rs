@@ -5,6 +5,7 @@
 //! outside: session storage, the debounce of very long drafts, and the
 //! screen-reader announcement. See ARCHITECTURE.md.
 
+pub mod analyst;
 pub mod app;
 pub mod components;
 pub mod dom;
@@ -16,6 +17,7 @@ pub mod rules;
 pub mod sample;
 pub mod storage;
 pub mod target;
+pub mod worker;
 
 pub use app::App;
 

@@ -9,6 +9,8 @@ use cornerstone_engine::RulePack;
 #[derive(Clone, Default)]
 pub struct Rules {
     pub pack: Option<Arc<RulePack>>,
+    /// The pack's JSON, for the analysis worker (see `analyst.rs`).
+    pub json: Option<Arc<str>>,
     pub problem: Option<String>,
 }
 
@@ -17,9 +19,10 @@ impl Rules {
     /// keeps the reason for the agent.
     pub fn from_json(source: &str, json: &str) -> Rules {
         match RulePack::from_json(json) {
-            Ok(pack) => Rules { pack: Some(Arc::new(pack)), problem: None },
+            Ok(pack) => Rules { pack: Some(Arc::new(pack)), json: Some(Arc::from(json)), problem: None },
             Err(e) => Rules {
                 pack: None,
+                json: None,
                 problem: Some(format!("Team rules not applied: {source}, {e}. The built-in rules are in use.")),
             },
         }
@@ -27,7 +30,7 @@ impl Rules {
 
     /// No pack, and why: the loader gave up on it (too slow, too big).
     pub fn refused(problem: String) -> Rules {
-        Rules { pack: None, problem: Some(problem) }
+        Rules { pack: None, json: None, problem: Some(problem) }
     }
 
     /// "Team rules: Acme support", when a pack is in use (an empty one, as

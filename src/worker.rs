@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 pub struct Analyzer {
     engine: Incremental,
     pack: Option<RulePack>,
+    spans: Vec<u32>,
 }
 
 impl Default for Analyzer {
@@ -24,27 +25,41 @@ impl Analyzer {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Analyzer {
         console_error_panic_hook::set_once();
-        Analyzer { engine: Incremental::new(), pack: None }
+        Analyzer { engine: Incremental::new(), pack: None, spans: Vec::new() }
     }
 
     /// The team's rule pack (its JSON), or none for the built-in rules. The
     /// page has already checked it: a pack it refused is never sent.
     #[wasm_bindgen(js_name = setRules)]
     pub fn set_rules(&mut self, rules: Option<String>) -> Result<(), JsError> {
-        self.pack = rules.map(|json| RulePack::from_json(&json)).transpose().map_err(|e| JsError::new(&e.to_string()))?;
+        self.pack =
+            rules.map(|json| RulePack::from_json(&json)).transpose().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
 
-    /// The report of `text` for the customer `name`, as [`wire`] text.
+    /// The report of `text` for the customer `name`, in the engine's wire
+    /// form ([`cornerstone_engine::Report::to_wire`]); its findings' UTF-16
+    /// ranges are then read with [`Analyzer::spans`].
     pub fn analyze(&mut self, text: &str, name: &str) -> String {
         let report = self.engine.analyze(text, &Context::with_customer_name(name), self.pack.as_ref());
-        wire(&report, text)
+        self.spans = flatten(&report.utf16_spans(text));
+        report.to_wire()
+    }
+
+    /// The UTF-16 ranges of the last report's findings, two numbers each
+    /// (`u32::MAX` twice for a finding without words): computed here so that
+    /// the page does not walk a long draft again.
+    pub fn spans(&mut self) -> Vec<u32> {
+        std::mem::take(&mut self.spans)
     }
 }
 
-/// A report and each finding's UTF-16 range, as sent from the worker: the
-/// page needs both and the worker computes them off the main thread.
-pub fn wire(report: &cornerstone_engine::Report, text: &str) -> String {
-    let utf16: Vec<Option<(usize, usize)>> = report.utf16_spans(text);
-    format!("{{\"r\":{},\"u\":{}}}", report.to_wire(), serde_json::to_string(&utf16).expect("numbers serialise"))
+/// Findings' UTF-16 ranges as `start, end` pairs, `u32::MAX` for none.
+pub fn flatten(spans: &[Option<(usize, usize)>]) -> Vec<u32> {
+    spans.iter().flat_map(|r| r.map_or([u32::MAX; 2], |(s, e)| [s as u32, e as u32])).collect()
+}
+
+/// The inverse of [`flatten`].
+pub fn unflatten(flat: &[u32]) -> Vec<Option<(u32, u32)>> {
+    flat.chunks_exact(2).map(|c| (c[0] != u32::MAX).then_some((c[0], c[1]))).collect()
 }

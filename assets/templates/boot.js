@@ -1,7 +1,7 @@
 // Starts Cornerstone. An external module rather than an inline script, so
 // that the app runs under a strict Content-Security-Policy. The post-build
 // step (crates/bundle) fills in the file names of this build.
-import init, { start_app } from './__GLUE__';
+import init, { start_app, useWorker } from './__GLUE__';
 
 const here = import.meta.url;
 
@@ -61,6 +61,8 @@ const rules = fetchPack(new URL('cornerstone.rules.json', here), 'cornerstone.ru
 
 await init({ module_or_path: new URL('__WASM__', here) });
 const pack = await rules;
+// Long drafts are analysed off the main thread, by the same engine.
+useWorker(new URL('cornerstone-worker.js', here).href);
 start_app(pack?.text ?? null, pack?.problem ?? null);
 
 // Offline after the first visit: the service worker caches this build.

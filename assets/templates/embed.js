@@ -2,7 +2,7 @@
 // window.Cornerstone (attach, analyze) and attaches to every
 // <textarea data-cornerstone> on the page. Nothing leaves the browser.
 // The post-build step (crates/bundle) fills in the file names of this build.
-import init, { attachPanel, analyzeJson } from './__GLUE__';
+import init, { attachPanel, analyzeJson, useWorker } from './__GLUE__';
 
 const here = import.meta.url;
 const stylesheet = new URL('__CSS__', here).href;
@@ -10,10 +10,22 @@ const stylesheet = new URL('__CSS__', here).href;
 let loading = null;
 // A failed load is forgotten, so that a later attach tries again.
 const load = () =>
-  (loading ??= init({ module_or_path: new URL('__WASM__', here) }).catch((e) => {
-    loading = null;
-    throw e;
-  }));
+  (loading ??= init({ module_or_path: new URL('__WASM__', here) }).then(
+    () => {
+      // Long drafts are analysed in a worker, which must come from the
+      // page's own origin; an embed served from elsewhere analyses on the
+      // page's main thread.
+      if (new URL(here).origin === location.origin) {
+        useWorker(new URL('cornerstone-worker.js', here).href);
+      } else {
+        console.info('Cornerstone: the embed comes from another origin, so long drafts are analysed on the main thread.');
+      }
+    },
+    (e) => {
+      loading = null;
+      throw e;
+    },
+  ));
 
 // Fetching a team's rule pack, with limits: a pack that takes longer than
 // RULES_TIMEOUT_MS (the service worker answers with its kept copy after 3 s)

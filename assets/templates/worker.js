@@ -5,8 +5,8 @@
 // (crates/bundle) fills in this build's file names.
 //
 // Messages in: {id, text, name, rules?} (rules: the pack's JSON, sent when it
-// changes; null for the built-in rules). Out: {id, wire} (the report, see
-// src/analyst.rs) or {id, error}.
+// changes; null for the built-in rules). Out: {id, wire, spans} (the report and its
+// findings' UTF-16 ranges, see src/worker.rs) or {id, error}.
 import init, { Analyzer } from './__GLUE__';
 
 const ready = init({ module_or_path: new URL('__WASM__', import.meta.url) }).then(() => new Analyzer());
@@ -16,7 +16,9 @@ self.onmessage = async (event) => {
   try {
     const analyzer = await ready;
     if (rules !== undefined) analyzer.setRules(rules);
-    self.postMessage({ id, wire: analyzer.analyze(String(text ?? ''), String(name ?? '')) });
+    const wire = analyzer.analyze(String(text ?? ''), String(name ?? ''));
+    const spans = analyzer.spans();
+    self.postMessage({ id, wire, spans }, [spans.buffer]);
   } catch (e) {
     self.postMessage({ id, error: String(e?.message ?? e) });
   }

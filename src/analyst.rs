@@ -1,0 +1,258 @@
+//! Where a draft is analysed. Short drafts at once, on the main thread (an
+//! analysis takes well under a millisecond there); long ones in a web worker
+//! running the same engine (`cornerstone-worker.js`, see `worker.rs`), so
+//! that the page never waits for the analysis of a long e-mail thread.
+//!
+//! Every request has an id; a report is shown only if no newer one has been
+//! shown, and always together with the exact text it was made from, so the
+//! highlights of an older text are mapped (`highlight::segments_while_stale`)
+//! or dropped, never put on the wrong words. While the worker is busy, only
+//! the newest request waits; older ones are never analysed. If the worker
+//! cannot start (no worker file: the single-file build; a page whose CSP
+//! forbids it; an embed served from another origin) or fails, analysis falls
+//! back to the main thread and says so once in the console.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use cornerstone_engine::{Context, Incremental, Report, RulePack};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::Analysis;
+use crate::rules::Rules;
+
+/// Drafts longer than this (in bytes) are analysed in the worker. Measured
+/// (README, "Long drafts"): below it a main-thread analysis costs less than
+/// the round trip to the worker.
+pub const WORKER_MIN: usize = 24_000;
+
+thread_local! {
+    static WORKER_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Where the analysis worker of this build is (`cornerstone-worker.js`), set
+/// by the loader before the app or a panel starts. Without it, every draft
+/// is analysed on the main thread.
+#[wasm_bindgen(js_name = useWorker)]
+pub fn use_worker(url: Option<String>) {
+    WORKER_URL.with(|w| *w.borrow_mut() = url.filter(|u| !u.is_empty()));
+}
+
+struct Request {
+    id: u32,
+    text: String,
+    name: String,
+    pack: Option<Arc<RulePack>>,
+    pack_json: Option<Arc<str>>,
+}
+
+struct State {
+    next_id: u32,
+    /// The newest request whose analysis was shown.
+    shown: u32,
+    in_flight: Option<Request>,
+    queued: Option<Request>,
+    /// The pack the worker holds, by identity.
+    worker_pack: Option<Option<Arc<str>>>,
+    /// Main-thread analysis: short drafts, and everything if the worker failed.
+    local: Incremental,
+    deliver: Rc<dyn Fn(Analysis)>,
+}
+
+/// Sends drafts to be analysed and delivers each report (see the module).
+pub struct Analyst {
+    state: Rc<RefCell<State>>,
+    worker: Rc<RefCell<Option<web_sys::Worker>>>,
+    _callbacks: Option<(Closure<dyn FnMut(web_sys::MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>)>,
+}
+
+impl Drop for Analyst {
+    fn drop(&mut self) {
+        if let Some(w) = self.worker.borrow_mut().take() {
+            w.terminate();
+        }
+    }
+}
+
+impl Analyst {
+    /// An analyst that hands each finished analysis to `deliver`.
+    pub fn new(deliver: impl Fn(Analysis) + 'static) -> Analyst {
+        let state = Rc::new(RefCell::new(State {
+            next_id: 1,
+            shown: 0,
+            in_flight: None,
+            queued: None,
+            worker_pack: None,
+            local: Incremental::new(),
+            deliver: Rc::new(deliver),
+        }));
+        let worker = Rc::new(RefCell::new(None::<web_sys::Worker>));
+        let url = WORKER_URL.with(|w| w.borrow().clone());
+        let Some(url) = url else {
+            return Analyst { state, worker, _callbacks: None };
+        };
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let made = match web_sys::Worker::new_with_options(&url, &options) {
+            Ok(w) => w,
+            Err(e) => {
+                web_sys::console::warn_2(&"Cornerstone analyses on the main thread: no worker.".into(), &e);
+                return Analyst { state, worker, _callbacks: None };
+            }
+        };
+        let (st, wk) = (state.clone(), worker.clone());
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            received(&st, &wk, &event.data());
+        });
+        let (st, wk) = (state.clone(), worker.clone());
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            failed(&st, &wk, "the worker failed to start or stopped");
+        });
+        made.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        made.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        *worker.borrow_mut() = Some(made);
+        Analyst { state, worker, _callbacks: Some((on_message, on_error)) }
+    }
+
+    /// Analyses `text`; the result comes through `deliver`, at once for a
+    /// short draft, later for a long one.
+    pub fn request(&self, text: String, name: String, rules: &Rules) {
+        let request = {
+            let mut st = self.state.borrow_mut();
+            let id = st.next_id;
+            st.next_id += 1;
+            Request { id, text, name, pack: rules.pack.clone(), pack_json: rules.json.clone() }
+        };
+        let use_worker = request.text.len() > WORKER_MIN && self.worker.borrow().is_some();
+        if !use_worker {
+            // A newer request than any in flight: what is in flight or waits
+            // is already out of date.
+            self.state.borrow_mut().queued = None;
+            analyse_here(&self.state, request);
+            return;
+        }
+        let busy = self.state.borrow().in_flight.is_some();
+        if busy {
+            self.state.borrow_mut().queued = Some(request);
+        } else {
+            send(&self.state, &self.worker, request);
+        }
+    }
+}
+
+/// Analyses on the main thread and delivers, unless something newer was shown.
+fn analyse_here(state: &Rc<RefCell<State>>, r: Request) {
+    let (analysis, deliver) = {
+        let mut st = state.borrow_mut();
+        if r.id < st.shown {
+            return;
+        }
+        let report = st.local.analyze(&r.text, &Context::with_customer_name(&r.name), r.pack.as_deref());
+        st.shown = r.id;
+        (Analysis::from_report(r.text, report), st.deliver.clone())
+    };
+    deliver(analysis);
+}
+
+fn send(state: &Rc<RefCell<State>>, worker: &Rc<RefCell<Option<web_sys::Worker>>>, r: Request) {
+    let msg = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&msg, &k.into(), v);
+    };
+    set("id", &r.id.into());
+    set("text", &r.text.as_str().into());
+    set("name", &r.name.as_str().into());
+    {
+        let mut st = state.borrow_mut();
+        let same = st.worker_pack.as_ref().is_some_and(|held| match (held, &r.pack_json) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        });
+        if !same {
+            set("rules", &r.pack_json.as_deref().map_or(JsValue::NULL, JsValue::from));
+            st.worker_pack = Some(r.pack_json.clone());
+        }
+    }
+    let posted = worker.borrow().as_ref().map(|w| w.post_message(&msg));
+    match posted {
+        Some(Ok(())) => state.borrow_mut().in_flight = Some(r),
+        _ => {
+            state.borrow_mut().in_flight = Some(r);
+            failed(state, worker, "a draft could not be sent to the worker");
+        }
+    }
+}
+
+/// A message from the worker: `{id, wire}` or `{id, error}`.
+fn received(state: &Rc<RefCell<State>>, worker: &Rc<RefCell<Option<web_sys::Worker>>>, data: &JsValue) {
+    let id = js_sys::Reflect::get(data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0);
+    let wire = js_sys::Reflect::get(data, &"wire".into()).ok().and_then(|v| v.as_string());
+    let spans = js_sys::Reflect::get(data, &"spans".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Uint32Array>().ok())
+        .map(|a| a.to_vec())
+        .unwrap_or_default();
+    let Some(request) = state.borrow_mut().in_flight.take_if(|r| f64::from(r.id) == id) else { return };
+    let Some(wire) = wire else {
+        let error = js_sys::Reflect::get(data, &"error".into()).ok().and_then(|v| v.as_string());
+        state.borrow_mut().in_flight = Some(request);
+        failed(state, worker, &error.unwrap_or_else(|| "an unreadable answer".into()));
+        return;
+    };
+    let delivery = {
+        let mut st = state.borrow_mut();
+        if request.id > st.shown {
+            match Analysis::from_wire(request.text, &wire, &spans) {
+                Some(analysis) => {
+                    st.shown = request.id;
+                    Some((analysis, st.deliver.clone()))
+                }
+                None => None,
+            }
+        } else {
+            None
+        }
+    };
+    if let Some((analysis, deliver)) = delivery {
+        deliver(analysis);
+    }
+    let next = state.borrow_mut().queued.take();
+    if let Some(next) = next {
+        send(state, worker, next);
+    }
+}
+
+/// The worker is gone: say so once, analyse what waits here, and from now on
+/// analyse everything here.
+fn failed(state: &Rc<RefCell<State>>, worker: &Rc<RefCell<Option<web_sys::Worker>>>, why: &str) {
+    if let Some(w) = worker.borrow_mut().take() {
+        w.terminate();
+        web_sys::console::warn_1(&format!("Cornerstone analyses on the main thread: {why}.").into());
+    }
+    let (a, b) = {
+        let mut st = state.borrow_mut();
+        (st.in_flight.take(), st.queued.take())
+    };
+    for r in [a, b].into_iter().flatten() {
+        analyse_here(state, r);
+    }
+}
+
+impl Analysis {
+    /// The analysis of `text` from its report.
+    pub fn from_report(text: String, report: Report) -> Analysis {
+        let utf16 = report.utf16_spans(&text).into_iter().map(|r| r.map(|(s, e)| (s as u32, e as u32))).collect();
+        Analysis { text, report, utf16 }
+    }
+
+    /// The analysis of `text` from the worker's answer (see `worker.rs`).
+    fn from_wire(text: String, wire: &str, spans: &[u32]) -> Option<Analysis> {
+        let report = Report::from_wire(wire)?;
+        let utf16 = crate::worker::unflatten(spans);
+        (utf16.len() == report.findings.len()).then_some(Analysis { text, report, utf16 })
+    }
+}

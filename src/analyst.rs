@@ -61,11 +61,14 @@ struct State {
     deliver: Rc<dyn Fn(Analysis)>,
 }
 
+/// The worker's `onmessage` and `onerror`, kept alive with it.
+type Callbacks = (Closure<dyn FnMut(web_sys::MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>);
+
 /// Sends drafts to be analysed and delivers each report (see the module).
 pub struct Analyst {
     state: Rc<RefCell<State>>,
     worker: Rc<RefCell<Option<web_sys::Worker>>>,
-    _callbacks: Option<(Closure<dyn FnMut(web_sys::MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>)>,
+    _callbacks: Option<Callbacks>,
 }
 
 impl Drop for Analyst {

@@ -61,6 +61,9 @@ pub struct Coach {
     pub name: RwSignal<String>,
     /// The team rule pack in use, if any, and what went wrong loading one.
     pub rules: RwSignal<Rules>,
+    /// The text the analysis is asked for: the draft, once a long one has
+    /// paused.
+    pub analysed: RwSignal<String>,
     /// The latest analysis (of the draft, or of a slightly older draft while
     /// a long one waits for a pause in typing or for the worker). Set only
     /// by the analyst.
@@ -88,7 +91,12 @@ impl Coach {
         Effect::new(move |_| {
             let long = draft.with(|d| d.len() > LIVE_LIMIT);
             if long {
-                let timer = Timeout::new(DEBOUNCE_MS, move || analysed.set(draft.get_untracked()));
+                let timer = Timeout::new(DEBOUNCE_MS, move || {
+                    // (The app's editor may have handed it over already.)
+                    if draft.with_untracked(|d| analysed.with_untracked(|a| a != d)) {
+                        analysed.set(draft.get_untracked())
+                    }
+                });
                 pending.set_value(Some(timer));
             } else {
                 pending.set_value(None);
@@ -114,6 +122,7 @@ impl Coach {
             draft,
             name,
             rules,
+            analysed,
             analysis,
             textarea: NodeRef::new(),
             target: StoredValue::new_local(target),

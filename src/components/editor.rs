@@ -1,7 +1,10 @@
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::app::Coach;
+use crate::app::{Coach, DEBOUNCE_MS, LIVE_LIMIT};
 use crate::highlight::{segments, segments_while_stale};
+use crate::layer::{edit_range, LongLayer, REBUILD_SLICE};
 
 /// The draft box: a textarea over a layer that repeats its text with the
 /// findings highlighted, so highlights sit exactly under the words.
@@ -9,9 +12,36 @@ use crate::highlight::{segments, segments_while_stale};
 pub fn Editor() -> impl IntoView {
     let coach = expect_context::<Coach>();
     let backdrop = NodeRef::<leptos::html::Div>::new();
+    // A long draft's layer (see `layer.rs`): whether it is in use, the layer,
+    // the selection before the latest edit, and the layer's version when the
+    // draft was last read.
+    let long_root = NodeRef::<leptos::html::Div>::new();
+    let long = RwSignal::new(false);
+    let layer = StoredValue::new_local(None::<LongLayer>);
+    let before = StoredValue::new_local((0u32, 0u32, 0u32));
+    let read_at = StoredValue::new_local(0u64);
+    let pause = StoredValue::new_local(None::<Timeout>);
+    let with_layer = move |f: &mut dyn FnMut(&mut LongLayer)| {
+        layer.update_value(|l| {
+            if l.is_none() {
+                *l = long_root.get_untracked().map(|root| LongLayer::new(root.unchecked_into()));
+            }
+            if let Some(l) = l {
+                f(l)
+            }
+        })
+    };
+    let set_analysed = move |yes: bool| {
+        if let Some(root) = long_root.get_untracked() {
+            let _ = root.set_attribute("data-analysed", if yes { "true" } else { "false" });
+        }
+    };
     // Highlights only where they still match the text: while a long draft
     // waits for analysis, those before the first edit stay.
     let pieces = Memo::new(move |_| {
+        if long.get() {
+            return Vec::new();
+        }
         let text = coach.draft.get();
         coach.analysis.with(|a| {
             if a.text == text {
@@ -21,11 +51,113 @@ pub fn Editor() -> impl IntoView {
             }
         })
     });
-    let sync_scroll = move |_| {
-        if let (Some(ta), Some(bd)) = (coach.textarea.get(), backdrop.get()) {
-            bd.set_scroll_top(ta.scroll_top());
-            bd.set_scroll_left(ta.scroll_left());
+    // A long draft's marks, once the analysis is of the text the layer shows.
+    // After a paste (or any edit the layer could not patch) the layer is
+    // first rebuilt from the analysed text, a slice per task.
+    let building = StoredValue::new_local(None::<Timeout>);
+    fn draw_long(
+        coach: Coach,
+        with_layer: impl Fn(&mut dyn FnMut(&mut LongLayer)) + Copy + 'static,
+        read_at: StoredValue<u64, LocalStorage>,
+        building: StoredValue<Option<Timeout>, LocalStorage>,
+        set_analysed: impl Fn(bool) + Copy + 'static,
+        fresh: bool,
+    ) {
+        let mut again = false;
+        coach.analysis.with_untracked(|a| {
+            let current = coach.draft.with_untracked(|d| a.text == *d);
+            with_layer(&mut |l| {
+                if !current || l.version != read_at.get_value() {
+                    return;
+                }
+                if !l.complete {
+                    if !l.rebuild_step(&a.text, REBUILD_SLICE) {
+                        again = true;
+                        return;
+                    }
+                    l.draw(a, true);
+                } else {
+                    l.draw(a, fresh);
+                }
+                set_analysed(true);
+            })
+        });
+        if again {
+            let next = move || draw_long(coach, with_layer, read_at, building, set_analysed, true);
+            building.set_value(Some(Timeout::new(0, next)));
         }
+    }
+    let draw = move |fresh: bool| draw_long(coach, with_layer, read_at, building, set_analysed, fresh);
+    Effect::new(move |_| {
+        coach.analysis.track();
+        if long.get() {
+            draw(true);
+        }
+    });
+    let sync_scroll = move |_| {
+        if let Some(ta) = coach.textarea.get() {
+            for bd in [backdrop.get(), long_root.get()].into_iter().flatten() {
+                bd.set_scroll_top(ta.scroll_top());
+                bd.set_scroll_left(ta.scroll_left());
+            }
+            if long.get_untracked() {
+                draw(false);
+            }
+        }
+    };
+    let before_input = move |ev: web_sys::InputEvent| {
+        if let Some(ta) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+            let sel = (ta.selection_start().ok().flatten(), ta.selection_end().ok().flatten());
+            before.set_value((sel.0.unwrap_or(0), sel.1.unwrap_or(0), ta.text_length()));
+        }
+    };
+    // Short drafts: the draft signal follows every keystroke. Long ones: the
+    // layer is patched from the textarea, and the draft is read (and
+    // analysed) once typing pauses, so a keystroke never copies the draft.
+    let on_input = move |ev: web_sys::Event| {
+        let Some(ta) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+        let units = ta.text_length();
+        if (units as usize) <= LIVE_LIMIT {
+            if long.get_untracked() {
+                with_layer(&mut |l| l.clear());
+                long.set(false);
+            }
+            pause.set_value(None);
+            coach.draft.set(ta.value());
+            return;
+        }
+        if !long.get_untracked() {
+            with_layer(&mut |l| {
+                l.clear();
+            });
+            long.set(true);
+        }
+        let input_type = js_sys::Reflect::get(&ev, &"inputType".into()).ok().and_then(|v| v.as_string());
+        let after =
+            (ta.selection_start().ok().flatten().unwrap_or(0), ta.selection_end().ok().flatten().unwrap_or(0), units);
+        let range = edit_range(before.get_value(), after, input_type.as_deref().unwrap_or(""));
+        with_layer(&mut |l| {
+            if !range.is_some_and(|r| l.patch(&ta, r)) {
+                l.clear();
+            }
+        });
+        before.set_value(after);
+        set_analysed(false);
+        let read = move || {
+            if let Some(ta) = coach.textarea.get_untracked() {
+                let value = ta.value();
+                layer.with_value(|l| read_at.set_value(l.as_ref().map_or(0, |l| l.version)));
+                if coach.draft.with_untracked(|d| *d != value) {
+                    coach.draft.set(value.clone());
+                }
+                if coach.analysed.with_untracked(|a| *a != value) {
+                    coach.analysed.set(value);
+                } else {
+                    draw(true);
+                }
+            }
+        };
+        pause.set_value(Some(Timeout::new(DEBOUNCE_MS, read)));
     };
     let initial = coach.draft.get_untracked();
     view! {
@@ -33,9 +165,9 @@ pub fn Editor() -> impl IntoView {
             <div
                 class="backdrop"
                 aria-hidden="true"
-                dir="auto"
                 node_ref=backdrop
                 data-testid="highlights"
+                hidden=move || long.get()
                 data-analysed=move || coach.analysis.with(|a| coach.draft.with(|d| a.text == *d)).to_string()
             >
                 {move || {
@@ -62,6 +194,13 @@ pub fn Editor() -> impl IntoView {
                 // Keeps a trailing newline's empty last line as tall as the textarea's.
                 "\u{200b}"
             </div>
+            <div
+                class="backdrop long"
+                aria-hidden="true"
+                node_ref=long_root
+                data-testid="highlights-long"
+                hidden=move || !long.get()
+            ></div>
             <label for="draft" class="sr-only">
                 "Draft reply"
             </label>
@@ -69,10 +208,10 @@ pub fn Editor() -> impl IntoView {
                 id="draft"
                 data-testid="draft"
                 node_ref=coach.textarea
-                dir="auto"
                 spellcheck="true"
                 placeholder="Type or paste your reply to the customer…"
-                on:input=move |ev| coach.draft.set(event_target_value(&ev))
+                on:beforeinput=before_input
+                on:input=on_input
                 on:scroll=sync_scroll
             >
                 // The restored draft as the textarea's default value; after

@@ -133,7 +133,25 @@ fn CornerstoneSection(
                 if hints.is_empty() {
                     view! { <p class="no-hints">"Nothing to note yet."</p> }.into_any()
                 } else {
-                    view! { <ul class="hints">{hints.into_iter().map(|i| view! { <Hint index=i /> }).collect_view()}</ul> }
+                    let items = coach.analysis.with_untracked(|a| capped(&hints, |i| a.report.findings[i].cue));
+                    view! {
+                        <ul class="hints">
+                            {items
+                                .into_iter()
+                                .map(|item| match item {
+                                    Item::Hint(i) => view! { <Hint index=i /> }.into_any(),
+                                    Item::More(n) => {
+                                        view! {
+                                            <li class="more-hints" data-testid="more-hints">
+                                                {format!("and {n} more like this")}
+                                            </li>
+                                        }
+                                            .into_any()
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
                         .into_any()
                 }
             }}
@@ -141,10 +159,69 @@ fn CornerstoneSection(
     }
 }
 
+/// At most this many hints of one cue in a cornerstone; the rest are
+/// counted ("and 212 more like this"), so that a long draft's panel stays small.
+pub const HINTS_PER_CUE: usize = 3;
+
+/// What a cornerstone's list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// The hint of this finding.
+    Hint(usize),
+    /// How many more hints of the cue just above are not shown.
+    More(usize),
+}
+
+/// `hints` (finding indexes, in the panel's order) with at most
+/// [`HINTS_PER_CUE`] of each cue, each cue's count of the rest right after
+/// its last shown hint.
+pub fn capped<C: PartialEq + Copy>(hints: &[usize], cue: impl Fn(usize) -> C) -> Vec<Item> {
+    let mut shown: Vec<(C, usize, usize)> = Vec::new(); // cue, shown, position of its last hint in `out`
+    let mut rest: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for &i in hints {
+        let c = cue(i);
+        match shown.iter().position(|s| s.0 == c) {
+            Some(k) if shown[k].1 >= HINTS_PER_CUE => rest[k] += 1,
+            Some(k) => {
+                shown[k].1 += 1;
+                shown[k].2 = out.len();
+                out.push(Item::Hint(i));
+            }
+            None => {
+                shown.push((c, 1, out.len()));
+                rest.push(0);
+                out.push(Item::Hint(i));
+            }
+        }
+    }
+    // Insert the counts from the back, so that positions stay right.
+    let mut counts: Vec<(usize, usize)> =
+        shown.iter().zip(&rest).filter(|(_, &n)| n > 0).map(|(s, &n)| (s.2, n)).collect();
+    counts.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+    for (at, n) in counts {
+        out.insert(at + 1, Item::More(n));
+    }
+    out
+}
+
 fn status_text(s: Status) -> &'static str {
     match s {
         Status::Strong => "● Strong",
         Status::Fine => "◐ Fine",
         Status::NeedsWork => "○ Needs work",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_hints_are_counted_after_the_third() {
+        let cues = ["shouting", "shouting", "sarcasm", "shouting", "shouting", "shouting", "sarcasm"];
+        let items = capped(&[0, 1, 2, 3, 4, 5, 6], |i| cues[i]);
+        assert_eq!(items, [Item::Hint(0), Item::Hint(1), Item::Hint(2), Item::Hint(3), Item::More(2), Item::Hint(6)]);
+        assert_eq!(capped(&[0, 2], |i| cues[i]), [Item::Hint(0), Item::Hint(2)]);
     }
 }

@@ -59,6 +59,8 @@ struct State {
     /// Main-thread analysis: short drafts, and everything if the worker failed.
     local: Incremental,
     deliver: Rc<dyn Fn(Analysis)>,
+    /// Whether the console was told that long drafts stay on the main thread.
+    said_main_thread: bool,
 }
 
 /// The worker's `onmessage` and `onerror`, kept alive with it.
@@ -90,6 +92,7 @@ impl Analyst {
             worker_pack: None,
             local: Incremental::new(),
             deliver: Rc::new(deliver),
+            said_main_thread: false,
         }));
         let worker = Rc::new(RefCell::new(None::<web_sys::Worker>));
         let url = WORKER_URL.with(|w| w.borrow().clone());
@@ -129,7 +132,16 @@ impl Analyst {
             st.next_id += 1;
             Request { id, text, name, pack: rules.pack.clone(), pack_json: rules.json.clone() }
         };
-        let use_worker = request.text.len() > WORKER_MIN && self.worker.borrow().is_some();
+        let long = request.text.len() > WORKER_MIN;
+        let use_worker = long && self.worker.borrow().is_some();
+        if long && !use_worker && !self.state.borrow().said_main_thread {
+            self.state.borrow_mut().said_main_thread = true;
+            web_sys::console::info_1(
+                &"Cornerstone analyses this long draft on the page's main thread: this build or page has no analysis \
+                  worker (the single-file build, or an embed from another origin)."
+                    .into(),
+            );
+        }
         if !use_worker {
             // A newer request than any in flight: what is in flight or waits
             // is already out of date.

@@ -96,9 +96,25 @@ pub fn attach_panel(
         }
     });
     let coach = made.get().expect("the panel mounts synchronously");
+    // A long draft is read once typing pauses, never copied per keystroke.
+    let pause = Rc::new(Cell::new(None::<gloo_timers::callback::Timeout>));
     let mut listeners = vec![{
         let ta = textarea.clone();
-        Listener::new(&textarea, "input", move |_| coach.draft.set(ta.value()))
+        Listener::new(&textarea, "input", move |_| {
+            if ta.text_length() as usize <= crate::app::LIVE_LIMIT {
+                pause.set(None);
+                coach.draft.set(ta.value());
+            } else {
+                let ta = ta.clone();
+                let read = move || {
+                    // The pause is over: analyse at once.
+                    let value = ta.value();
+                    coach.draft.set(value.clone());
+                    coach.analysed.set(value);
+                };
+                pause.set(Some(gloo_timers::callback::Timeout::new(crate::app::DEBOUNCE_MS, read)));
+            }
+        })
     }];
     if let Some(input) = &name_input {
         let field = input.clone();

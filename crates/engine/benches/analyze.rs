@@ -30,3 +30,37 @@ fn analyze_and_serialise(bencher: divan::Bencher, name: &str) {
     let ctx = Context::with_customer_name("Priya Raman");
     bencher.counter(BytesCount::of_str(&text)).bench(|| analyze(divan::black_box(&text), &ctx).to_json(&text));
 }
+
+/// A 1 MB draft (the benchmark replies repeated) edited by one character in
+/// the middle, then analysed again: a full analysis against the
+/// [`Incremental`] one the app's worker keeps.
+fn one_mb_and_an_edit() -> (String, String) {
+    let base = bench_text("doc10000");
+    let mut text = String::from("Hi Priya,\n\n");
+    while text.len() < 1_000_000 {
+        text.push_str(&base);
+    }
+    let mut at = text.len() / 2;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let edited = format!("{}x{}", &text[..at], &text[at..]);
+    (text, edited)
+}
+
+#[divan::bench(args = ["full", "incremental"], sample_count = 10)]
+fn edit_in_1mb(bencher: divan::Bencher, how: &str) {
+    let (text, edited) = one_mb_and_an_edit();
+    let ctx = Context::with_customer_name("Priya Raman");
+    let mut engine = cornerstone_engine::Incremental::new();
+    let mut flip = false;
+    bencher.counter(BytesCount::of_str(&edited)).bench_local(move || {
+        // Alternate between the two versions, as typing and undoing would.
+        flip = !flip;
+        let t = if flip { &edited } else { &text };
+        match how {
+            "full" => analyze(divan::black_box(t), &ctx),
+            _ => engine.analyze(divan::black_box(t), &ctx, None),
+        }
+    });
+}

@@ -24,9 +24,11 @@ use crate::app::Analysis;
 use crate::rules::Rules;
 
 /// Drafts longer than this (in bytes) are analysed in the worker. Measured
-/// (README, "Long drafts"): below it a main-thread analysis costs less than
-/// the round trip to the worker.
-pub const WORKER_MIN: usize = 24_000;
+/// in headless Chromium (README, "Long drafts"): a main-thread analysis costs
+/// about 1 ms per KB (3 ms at 3 KB, 6 ms at 6 KB, 16 ms at 12 KB, 21 ms at
+/// 24 KB), and a fresh page's first analysis also builds the phrase tables;
+/// above 4 KB the worker answers before the next frame would.
+pub const WORKER_MIN: usize = 4_000;
 
 thread_local! {
     static WORKER_URL: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -61,21 +63,36 @@ struct State {
     deliver: Rc<dyn Fn(Analysis)>,
     /// Whether the console was told that long drafts stay on the main thread.
     said_main_thread: bool,
+    /// Whether the worker has this page's WebAssembly module.
+    module_sent: bool,
 }
 
 /// The worker's `onmessage` and `onerror`, kept alive with it.
 type Callbacks = (Closure<dyn FnMut(web_sys::MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>);
 
+/// The analysis worker: started on the first long draft (a page that never
+/// sees one never loads it), then kept; gone for good once it failed.
+enum Slot {
+    NotYet,
+    Running(web_sys::Worker, Callbacks),
+    /// (The callbacks stay alive: a failing worker's `onerror` may still be
+    /// running when it is given up.)
+    Gone {
+        _callbacks: Option<Callbacks>,
+    },
+}
+
+type Worker = Rc<RefCell<Slot>>;
+
 /// Sends drafts to be analysed and delivers each report (see the module).
 pub struct Analyst {
     state: Rc<RefCell<State>>,
-    worker: Rc<RefCell<Option<web_sys::Worker>>>,
-    _callbacks: Option<Callbacks>,
+    worker: Worker,
 }
 
 impl Drop for Analyst {
     fn drop(&mut self) {
-        if let Some(w) = self.worker.borrow_mut().take() {
+        if let Slot::Running(w, _) = &*self.worker.borrow() {
             w.terminate();
         }
     }
@@ -93,34 +110,22 @@ impl Analyst {
             local: Incremental::new(),
             deliver: Rc::new(deliver),
             said_main_thread: false,
+            module_sent: false,
         }));
-        let worker = Rc::new(RefCell::new(None::<web_sys::Worker>));
-        let url = WORKER_URL.with(|w| w.borrow().clone());
-        let Some(url) = url else {
-            return Analyst { state, worker, _callbacks: None };
-        };
-        let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        let made = match web_sys::Worker::new_with_options(&url, &options) {
-            Ok(w) => w,
-            Err(e) => {
-                web_sys::console::warn_2(&"Cornerstone analyses on the main thread: no worker.".into(), &e);
-                return Analyst { state, worker, _callbacks: None };
-            }
-        };
-        let (st, wk) = (state.clone(), worker.clone());
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            received(&st, &wk, &event.data());
-        });
-        let (st, wk) = (state.clone(), worker.clone());
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            event.prevent_default();
-            failed(&st, &wk, "the worker failed to start or stopped");
-        });
-        made.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        made.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        *worker.borrow_mut() = Some(made);
-        Analyst { state, worker, _callbacks: Some((on_message, on_error)) }
+        Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) }
+    }
+
+    /// Whether the worker runs, starting it if it has not been tried yet.
+    fn worker_runs(&self) -> bool {
+        if matches!(*self.worker.borrow(), Slot::NotYet) {
+            let started =
+                WORKER_URL.with(|w| w.borrow().clone()).and_then(|url| start(&self.state, &self.worker, &url));
+            *self.worker.borrow_mut() = match started {
+                Some((w, callbacks)) => Slot::Running(w, callbacks),
+                None => Slot::Gone { _callbacks: None },
+            };
+        }
+        matches!(*self.worker.borrow(), Slot::Running(..))
     }
 
     /// Analyses `text`; the result comes through `deliver`, at once for a
@@ -133,7 +138,7 @@ impl Analyst {
             Request { id, text, name, pack: rules.pack.clone(), pack_json: rules.json.clone() }
         };
         let long = request.text.len() > WORKER_MIN;
-        let use_worker = long && self.worker.borrow().is_some();
+        let use_worker = long && self.worker_runs();
         if long && !use_worker && !self.state.borrow().said_main_thread {
             self.state.borrow_mut().said_main_thread = true;
             web_sys::console::info_1(
@@ -158,6 +163,33 @@ impl Analyst {
     }
 }
 
+/// Starts the worker at `url`; it gets this page's compiled WebAssembly
+/// module with its first request, so it neither fetches nor compiles it.
+fn start(state: &Rc<RefCell<State>>, worker: &Worker, url: &str) -> Option<(web_sys::Worker, Callbacks)> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let made = match web_sys::Worker::new_with_options(url, &options) {
+        Ok(w) => w,
+        Err(e) => {
+            web_sys::console::warn_2(&"Cornerstone analyses on the main thread: no worker.".into(), &e);
+            return None;
+        }
+    };
+    let (st, wk) = (state.clone(), worker.clone());
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        received(&st, &wk, &event.data());
+    });
+    let (st, wk) = (state.clone(), worker.clone());
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        event.prevent_default();
+        failed(&st, &wk, "the worker failed to start or stopped");
+    });
+    made.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    made.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    state.borrow_mut().module_sent = false;
+    Some((made, (on_message, on_error)))
+}
+
 /// Analyses on the main thread and delivers, unless something newer was shown.
 fn analyse_here(state: &Rc<RefCell<State>>, r: Request) {
     let (analysis, deliver) = {
@@ -172,7 +204,7 @@ fn analyse_here(state: &Rc<RefCell<State>>, r: Request) {
     deliver(analysis);
 }
 
-fn send(state: &Rc<RefCell<State>>, worker: &Rc<RefCell<Option<web_sys::Worker>>>, r: Request) {
+fn send(state: &Rc<RefCell<State>>, worker: &Worker, r: Request) {
     let msg = js_sys::Object::new();
     let set = |k: &str, v: &JsValue| {
         let _ = js_sys::Reflect::set(&msg, &k.into(), v);
@@ -191,8 +223,15 @@ fn send(state: &Rc<RefCell<State>>, worker: &Rc<RefCell<Option<web_sys::Worker>>
             set("rules", &r.pack_json.as_deref().map_or(JsValue::NULL, JsValue::from));
             st.worker_pack = Some(r.pack_json.clone());
         }
+        if !st.module_sent {
+            set("module", &wasm_bindgen::module());
+            st.module_sent = true;
+        }
     }
-    let posted = worker.borrow().as_ref().map(|w| w.post_message(&msg));
+    let posted = match &*worker.borrow() {
+        Slot::Running(w, _) => Some(w.post_message(&msg)),
+        _ => None,
+    };
     match posted {
         Some(Ok(())) => state.borrow_mut().in_flight = Some(r),
         _ => {
@@ -203,7 +242,7 @@ fn send(state: &Rc<RefCell<State>>, worker: &Rc<RefCell<Option<web_sys::Worker>>
 }
 
 /// A message from the worker: `{id, wire}` or `{id, error}`.
-fn received(state: &Rc<RefCell<State>>, worker: &Rc<RefCell<Option<web_sys::Worker>>>, data: &JsValue) {
+fn received(state: &Rc<RefCell<State>>, worker: &Worker, data: &JsValue) {
     let id = js_sys::Reflect::get(data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0);
     let wire = js_sys::Reflect::get(data, &"wire".into()).ok().and_then(|v| v.as_string());
     let spans = js_sys::Reflect::get(data, &"spans".into())
@@ -243,10 +282,15 @@ fn received(state: &Rc<RefCell<State>>, worker: &Rc<RefCell<Option<web_sys::Work
 
 /// The worker is gone: say so once, analyse what waits here, and from now on
 /// analyse everything here.
-fn failed(state: &Rc<RefCell<State>>, worker: &Rc<RefCell<Option<web_sys::Worker>>>, why: &str) {
-    if let Some(w) = worker.borrow_mut().take() {
-        w.terminate();
-        web_sys::console::warn_1(&format!("Cornerstone analyses on the main thread: {why}.").into());
+fn failed(state: &Rc<RefCell<State>>, worker: &Worker, why: &str) {
+    let was = std::mem::replace(&mut *worker.borrow_mut(), Slot::Gone { _callbacks: None });
+    match was {
+        Slot::Running(w, callbacks) => {
+            w.terminate();
+            *worker.borrow_mut() = Slot::Gone { _callbacks: Some(callbacks) };
+            web_sys::console::warn_1(&format!("Cornerstone analyses on the main thread: {why}.").into());
+        }
+        other => *worker.borrow_mut() = other,
     }
     let (a, b) = {
         let mut st = state.borrow_mut();

@@ -12,10 +12,11 @@ use crate::rules::Rules;
 use crate::storage::{self, DRAFT_KEY, NAME_KEY};
 use crate::target::Target;
 
-/// Drafts up to this many bytes are analysed on every keystroke; longer ones
-/// after a pause in typing (in the analysis worker, see `analyst.rs`), so
-/// that typing never waits for analysis.
-pub const LIVE_LIMIT: usize = crate::analyst::WORKER_MIN;
+/// Drafts up to this many bytes are analysed on every keystroke (above
+/// `analyst::WORKER_MIN`, in the analysis worker); longer ones after a pause
+/// in typing, with the chunked highlight layer (`layer.rs`), so that typing
+/// never waits for analysis.
+pub const LIVE_LIMIT: usize = 24_000;
 /// The pause before a long draft is analysed, in milliseconds.
 pub const DEBOUNCE_MS: u32 = 150;
 /// Told to the agent when "apply" found the reply changed since it was checked.

@@ -4,16 +4,21 @@
 // code) and offline through the service worker. The post-build step
 // (crates/bundle) fills in this build's file names.
 //
-// Messages in: {id, text, name, rules?} (rules: the pack's JSON, sent when it
-// changes; null for the built-in rules). Out: {id, wire, spans} (the report and its
-// findings' UTF-16 ranges, see src/worker.rs) or {id, error}.
+// Messages in: {id, text, name, rules?, module?} (rules: the pack's JSON,
+// sent when it changes, null for the built-in rules; module: the page's
+// compiled WebAssembly module, with the first request). Out: {id, wire,
+// spans} (the report and its findings' UTF-16 ranges, see src/worker.rs) or
+// {id, error}.
 import init, { Analyzer } from './__GLUE__';
 
-const ready = init({ module_or_path: new URL('__WASM__', import.meta.url) }).then(() => new Analyzer());
+// The page sends its compiled module with the first request, so the worker
+// neither fetches nor compiles the WebAssembly again.
+let ready = null;
 
 self.onmessage = async (event) => {
-  const { id, text, name, rules } = event.data ?? {};
+  const { id, text, name, rules, module } = event.data ?? {};
   try {
+    ready ??= init({ module_or_path: module ?? new URL('__WASM__', import.meta.url) }).then(() => new Analyzer());
     const analyzer = await ready;
     if (rules !== undefined) analyzer.setRules(rules);
     const wire = analyzer.analyze(String(text ?? ''), String(name ?? ''));

@@ -48,16 +48,17 @@ try {
     // highlight layer to change. Measures input handling + analysis + render.
     const times = await page.evaluate(async (n) => {
       const ta = document.querySelector('[data-testid=draft]');
-      const layer = document.querySelector('[data-testid=highlights]');
+      // The layer in use: drafts over 24 KB have the chunked one.
+      const layer = () => document.querySelector('[data-testid=highlights]:not([hidden]), [data-testid=highlights-long]:not([hidden])');
       const out = [];
       for (let i = 0; i < n; i++) {
         // Done when the layer shows the new text fully analysed (for long
         // drafts this includes the pause before analysis).
         const want = ta.value.length + 1;
-        const done = () => layer.dataset.analysed === 'true' && layer.textContent.length === want + 1;
+        const done = () => layer().dataset.analysed === 'true' && layer().textContent.length === want + 1;
         const changed = new Promise((resolve) => {
           const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); resolve(); } });
-          mo.observe(layer, { childList: true, subtree: true, characterData: true, attributes: true });
+          mo.observe(layer().parentElement, { childList: true, subtree: true, characterData: true, attributes: true });
         });
         const t0 = performance.now();
         ta.value += i % 5 === 4 ? ' ' : 'x';

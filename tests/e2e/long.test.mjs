@@ -218,3 +218,18 @@ test('the single-file build analyses a long draft on the main thread, and says s
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a short reply never starts the worker: the first load stays what it was', async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await watchedPage(context);
+  const loaded = [];
+  page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=draft]');
+  await page.fill('[data-testid=draft]', 'Hi Priya, sorry, but as I already explained, no.');
+  await page.waitForSelector('[data-testid=highlights] mark[data-cue=sarcasm]');
+  assert.deepEqual(page.workers(), []);
+  assert.ok(!loaded.includes('/cornerstone-worker.js'), loaded.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

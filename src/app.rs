@@ -218,13 +218,17 @@ pub fn App(#[prop(optional)] rules: Rules) -> impl IntoView {
     // Keep the draft and name for a reload of this tab only; each effect
     // writes only the value that changed.
     let keep = move |key: &'static str, value: RwSignal<String>| {
-        Effect::new(move |_| match value.with(|v| storage::save(key, v)) {
-            Err(message) => notice.set(Some(message)),
-            // The notice tells of the latest save only.
-            Ok(()) if notice.with_untracked(|n| n.as_deref().is_some_and(storage::is_storage_notice)) => {
-                notice.set(None)
-            }
-            Ok(()) => {}
+        Effect::new(move |_| {
+            value.with(|v| {
+                storage::save(key, v, move |saved| match saved {
+                    Err(message) => notice.set(Some(message)),
+                    // The notice tells of the latest save only.
+                    Ok(()) if notice.with_untracked(|n| n.as_deref().is_some_and(storage::is_storage_notice)) => {
+                        notice.set(None)
+                    }
+                    Ok(()) => {}
+                })
+            })
         });
     };
     keep(DRAFT_KEY, coach.draft);

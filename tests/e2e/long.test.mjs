@@ -233,3 +233,44 @@ test('a short reply never starts the worker: the first load stays what it was', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a long draft survives a reload, kept in parts: an edit rewrites one part, clearing removes every part', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await watchedPage(context);
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=draft]');
+  const text = longDraft(300_000);
+  await paste(page, text);
+  await analysed(page);
+  const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(sessionStorage)
+    .filter((k) => k.startsWith('cornerstone.draft')).map((k) => [k, sessionStorage.getItem(k)])));
+  await page.waitForFunction(() => sessionStorage.getItem('cornerstone.draft')?.startsWith('\u0001'));
+  const first = await stored();
+  const parts = Object.keys(first).filter((k) => k.includes('.part.'));
+  assert.ok(parts.length >= 8, `${parts.length} parts`);
+  // The header lists the parts in order; together they are the draft.
+  const order = first['cornerstone.draft'].slice('\u0001cornerstone-parts:'.length).split(',');
+  assert.equal(order.map((h) => first[`cornerstone.draft.part.${h}`]).join(''), text);
+
+  await caretAt(page, text.indexOf(SARCASM));
+  await page.keyboard.type('Well. ');
+  await analysed(page);
+  await page.waitForFunction((old) => sessionStorage.getItem('cornerstone.draft') !== old, first['cornerstone.draft']);
+  const second = await stored();
+  const added = Object.keys(second).filter((k) => !(k in first));
+  const removed = Object.keys(first).filter((k) => !(k in second));
+  assert.equal(added.length, 1, 'one part written');
+  assert.equal(removed.length, 1, 'the part it replaces removed');
+
+  await page.reload();
+  await page.waitForSelector('[data-testid=draft]');
+  const restored = await page.inputValue('[data-testid=draft]');
+  assert.equal(restored, `${text.slice(0, text.indexOf(SARCASM))}Well. ${text.slice(text.indexOf(SARCASM))}`);
+
+  await page.focus('[data-testid=draft]');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => !Object.keys(sessionStorage).some((k) => k.startsWith('cornerstone.draft')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

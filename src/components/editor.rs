@@ -51,43 +51,53 @@ pub fn Editor() -> impl IntoView {
             }
         })
     });
-    // A long draft's marks, once the analysis is of the text the layer shows.
-    // After a paste (or any edit the layer could not patch) the layer is
-    // first rebuilt from the analysed text, a slice per task.
-    let building = StoredValue::new_local(None::<Timeout>);
+    // A long draft's marks, once the analysis is of the text the layer shows
+    // and the layer holds all of it.
     fn draw_long(
+        coach: Coach,
+        with_layer: impl Fn(&mut dyn FnMut(&mut LongLayer)) + Copy + 'static,
+        read_at: StoredValue<u64, LocalStorage>,
+        set_analysed: impl Fn(bool) + Copy + 'static,
+        fresh: bool,
+    ) {
+        coach.analysis.with_untracked(|a| {
+            let current = coach.draft.with_untracked(|d| a.text == *d);
+            with_layer(&mut |l| {
+                if current && l.complete && l.version == read_at.get_value() {
+                    l.draw(a, fresh);
+                    set_analysed(true);
+                }
+            })
+        });
+    }
+    // After a paste (or any edit the layer could not patch) the layer is
+    // rebuilt from the draft once typing pauses, a slice per task, while the
+    // worker analyses; then the analysis is drawn if it has arrived.
+    let building = StoredValue::new_local(None::<Timeout>);
+    fn build_long(
         coach: Coach,
         with_layer: impl Fn(&mut dyn FnMut(&mut LongLayer)) + Copy + 'static,
         read_at: StoredValue<u64, LocalStorage>,
         building: StoredValue<Option<Timeout>, LocalStorage>,
         set_analysed: impl Fn(bool) + Copy + 'static,
-        fresh: bool,
     ) {
         let mut again = false;
-        coach.analysis.with_untracked(|a| {
-            let current = coach.draft.with_untracked(|d| a.text == *d);
+        coach.draft.with_untracked(|d| {
             with_layer(&mut |l| {
-                if !current || l.version != read_at.get_value() {
-                    return;
+                // Edited since the draft was read: the next pause starts over.
+                if l.version == read_at.get_value() && !l.rebuild_step(d, REBUILD_SLICE) {
+                    again = true;
                 }
-                if !l.complete {
-                    if !l.rebuild_step(&a.text, REBUILD_SLICE) {
-                        again = true;
-                        return;
-                    }
-                    l.draw(a, true);
-                } else {
-                    l.draw(a, fresh);
-                }
-                set_analysed(true);
             })
         });
         if again {
-            let next = move || draw_long(coach, with_layer, read_at, building, set_analysed, true);
+            let next = move || build_long(coach, with_layer, read_at, building, set_analysed);
             building.set_value(Some(Timeout::new(0, next)));
+        } else {
+            draw_long(coach, with_layer, read_at, set_analysed, true);
         }
     }
-    let draw = move |fresh: bool| draw_long(coach, with_layer, read_at, building, set_analysed, fresh);
+    let draw = move |fresh: bool| draw_long(coach, with_layer, read_at, set_analysed, fresh);
     Effect::new(move |_| {
         coach.analysis.track();
         if long.get() {
@@ -152,9 +162,8 @@ pub fn Editor() -> impl IntoView {
                 }
                 if coach.analysed.with_untracked(|a| *a != value) {
                     coach.analysed.set(value);
-                } else {
-                    draw(true);
                 }
+                build_long(coach, with_layer, read_at, building, set_analysed);
             }
         };
         pause.set_value(Some(Timeout::new(DEBOUNCE_MS, read)));

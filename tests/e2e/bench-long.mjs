@@ -1,15 +1,16 @@
 // Long-draft benchmark (not a test): how the release build handles long
 // drafts (a reply above a long quoted thread, a pasted conversation) beside a
 // bare <textarea> in the same run. For 6 KB, 100 KB, 300 KB and 1 MB drafts
-// it reports the paste handler (setting the value and dispatching `input`,
-// as a paste does), the keystroke handler (one character typed in the
-// middle: `beforeinput`, the edit, `input`), and the longest task and the
-// total of long tasks (> 50 ms) from the paste until the highlights are
-// back after the keystroke. Run: (cd tests/e2e && npm run bench:long) after
+// it reports a paste (setting the value and dispatching `input`, as a paste
+// does) and a keystroke (one character typed in the middle: `beforeinput`,
+// the edit, `input`), whole and their event handlers alone (the rest is the
+// browser's own work on the textarea, the same with or without Cornerstone),
+// and the longest task and the total of long tasks (> 50 ms) from the paste
+// until the highlights are back after the keystroke. Run: (cd tests/e2e && npm run bench:long) after
 // `trunk build --release`.
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, ROOT } from './harness.mjs';
+import { serve, launch, ROOT, DIST } from './harness.mjs';
 
 const BENCH = join(ROOT, '..', 'shared', 'bench');
 const SIZES = [['6 KB', 6_000], ['100 KB', 100_000], ['300 KB', 300_000], ['1 MB', 1_000_000]];
@@ -42,21 +43,30 @@ async function measure(text) {
   ta.focus();
   let t0 = performance.now();
   ta.value = text;
+  const pasteEdit = performance.now() - t0;
+  t0 = performance.now();
   ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-  const paste = performance.now() - t0;
+  const pasteHandler = performance.now() - t0;
   await settle();
   const at = Math.floor(text.length / 2);
   ta.setSelectionRange(at, at);
   t0 = performance.now();
   ta.dispatchEvent(new InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: 'x' }));
+  let keyHandler = performance.now() - t0;
+  t0 = performance.now();
   ta.setRangeText('x', at, at, 'end');
+  const keyEdit = performance.now() - t0;
+  t0 = performance.now();
   ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
-  const key = performance.now() - t0;
+  keyHandler += performance.now() - t0;
   await settle();
   po.disconnect();
-  return { paste, key, longest: Math.max(0, ...longTasks), total: longTasks.reduce((a, b) => a + b, 0) };
+  const paste = pasteEdit + pasteHandler;
+  const key = keyEdit + keyHandler;
+  return { paste, key, pasteHandler, keyHandler, longest: Math.max(0, ...longTasks), total: longTasks.reduce((a, b) => a + b, 0) };
 }
 
+const css = (await readdir(DIST)).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
 const server = await serve();
 const browser = await launch();
 const rows = [];
@@ -65,25 +75,31 @@ try {
     const text = draft(size);
     const results = { bare: [], app: [] };
     for (let run = 0; run < RUNS; run++) {
-      for (const kind of ['bare', 'app']) {
+      // The bare textarea gets the app's stylesheet and the width the app's
+      // has, so that the browser's own work on it is the same.
+      let width = 600;
+      for (const kind of ['app', 'bare']) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         if (kind === 'bare') {
-          await page.setContent('<textarea style="width:600px;height:420px;font:16px/1.5 system-ui"></textarea>');
+          await page.goto(`${server.url}cornerstone.rules.schema.json`);
+          await page.setContent(`<link rel="stylesheet" href="${server.url}${css}"><div class="editor" style="width:${width}px"><textarea spellcheck="true" placeholder="Type or paste your reply"></textarea></div>`);
         } else {
           await page.goto(server.url);
           await page.waitForSelector('[data-testid=draft]');
+          width = await page.$eval('[data-testid=draft]', (t) => t.offsetWidth);
         }
         results[kind].push(await page.evaluate(measure, text));
         await page.close();
       }
     }
     const med = (kind, key) => median(results[kind].map((r) => r[key]));
-    rows.push(`| ${label} | ${med('bare', 'paste').toFixed(1)} ms / ${med('bare', 'key').toFixed(1)} ms | ${med('bare', 'longest').toFixed(0)} ms, ${med('bare', 'total').toFixed(0)} ms | ${med('app', 'paste').toFixed(1)} ms / ${med('app', 'key').toFixed(1)} ms | ${med('app', 'longest').toFixed(0)} ms, ${med('app', 'total').toFixed(0)} ms |`);
+    const ms = (kind, key, digits = 1) => `${med(kind, key).toFixed(digits)} ms`;
+    rows.push(`| ${label} | ${ms('bare', 'paste')} / ${ms('bare', 'key')} | ${ms('app', 'paste')} / ${ms('app', 'key')} | ${ms('bare', 'pasteHandler', 2)} / ${ms('bare', 'keyHandler', 2)} | ${ms('app', 'pasteHandler')} / ${ms('app', 'keyHandler')} | ${ms('bare', 'longest', 0)}, ${ms('bare', 'total', 0)} | ${ms('app', 'longest', 0)}, ${ms('app', 'total', 0)} |`);
     console.error(label, JSON.stringify(results));
   }
   console.log(`Median of ${RUNS} runs, headless Chromium, release build:\n`);
-  console.log('| draft | bare textarea: paste / keystroke handler | bare textarea: longest task, total long tasks | Cornerstone: paste / keystroke handler | Cornerstone: longest task, total long tasks |');
-  console.log('|---|---|---|---|---|');
+  console.log('| draft | bare textarea: paste / keystroke, whole | Cornerstone: paste / keystroke, whole | bare textarea: event handlers, paste / keystroke | Cornerstone: event handlers, paste / keystroke | bare textarea: longest task, total long tasks | Cornerstone: longest task, total long tasks |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 } finally {
   await browser.close();

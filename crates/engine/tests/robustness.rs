@@ -161,3 +161,15 @@ fn utf16_conversion_matches_javascript_counting() {
     let expected: Vec<usize> = offsets.iter().map(|&i| text[..i].encode_utf16().count()).collect();
     assert_eq!(utf16_offsets(text, &offsets), expected);
 }
+
+#[test]
+fn the_worker_wire_carries_any_message_and_suggestion() {
+    let pack = RulePack::from_json(
+        r#"{"avoid": [{"phrase": "Zendo", "message": "tab\there,\nnew line, back\\slash, unit\u001fsep", "better": ["a\tb", "c\u001fd\\"]}]}"#,
+    )
+    .unwrap();
+    let report = analyze_with("We use Zendo. Sorry, but no.", &Context::default(), &pack);
+    assert!(report.findings.iter().any(|f| f.message.contains('\t') && f.message.contains('\u{1f}')));
+    assert_eq!(cornerstone_engine::Report::from_wire(&report.to_wire()).as_ref(), Some(&report));
+    assert_eq!(cornerstone_engine::Report::from_wire("not a report"), None);
+}

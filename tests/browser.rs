@@ -48,14 +48,14 @@ impl Mounted {
         let ta: HtmlTextAreaElement = self.find("draft").unchecked_into();
         ta.set_value(text);
         fire_input(&ta);
-        tick().await;
+        settle().await;
     }
 
     async fn set_name(&self, name: &str) {
         let input: HtmlInputElement = self.find("customer-name").unchecked_into();
         input.set_value(name);
         fire_input(&input);
-        tick().await;
+        settle().await;
     }
 
     fn highlighted_texts(&self) -> Vec<String> {
@@ -69,6 +69,13 @@ impl Mounted {
     fn summary(&self) -> String {
         self.find("summary").text_content().unwrap()
     }
+}
+
+/// Waits until an edit is shown analysed: the draft's effect asks the
+/// analyst (which answers at once for a short draft), then the view updates.
+async fn settle() {
+    tick().await;
+    tick().await;
 }
 
 fn fire_input(target: &web_sys::EventTarget) {

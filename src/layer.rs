@@ -30,7 +30,7 @@ pub const CHUNK: u32 = 2048;
 /// visible part.
 const MARGIN_VIEWPORTS: f64 = 1.0;
 /// How many bytes of a long draft one step of a rebuild lays out (one task).
-pub const REBUILD_SLICE: usize = 96 * 1024;
+pub const REBUILD_SLICE: usize = 48 * 1024;
 /// An edit covering more than this many UTF-16 units (a paste, select all and
 /// delete) rebuilds the layer instead of patching it.
 pub const REBUILD_OVER: u32 = 64 * 1024;

@@ -25,7 +25,7 @@ pub const NAME_KEY: &str = "cornerstone.customer-name";
 /// ones in parts of about this size.
 pub const PART: usize = 32 * 1024;
 /// How many bytes of parts one task writes.
-const WRITE_BUDGET: usize = 4 * PART;
+const WRITE_BUDGET: usize = 2 * PART;
 /// What a header starts with (a control character no typed draft starts with).
 const HEADER: &str = "\u{1}cornerstone-parts:";
 

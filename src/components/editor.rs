@@ -163,7 +163,10 @@ pub fn Editor() -> impl IntoView {
                 if coach.analysed.with_untracked(|a| *a != value) {
                     coach.analysed.set(value);
                 }
-                build_long(coach, with_layer, read_at, building, set_analysed);
+                // The layer is built from the next task on: this one has read,
+                // saved and sent the draft.
+                let build = move || build_long(coach, with_layer, read_at, building, set_analysed);
+                building.set_value(Some(Timeout::new(0, build)));
             }
         };
         pause.set_value(Some(Timeout::new(DEBOUNCE_MS, read)));

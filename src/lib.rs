@@ -11,6 +11,7 @@ pub mod dom;
 pub mod embed;
 pub mod frame;
 pub mod highlight;
+pub mod inplace;
 pub mod listener;
 pub mod rules;
 pub mod sample;

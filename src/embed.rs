@@ -131,7 +131,9 @@ pub(crate) fn attach(
         }
         None => {
             // No panel: the coach still needs an owner for its memo and
-            // effects, dropped with the attachment.
+            // effects, dropped with the attachment, and the executor that
+            // runs effects (an error only says it already runs).
+            let _ = any_spawner::Executor::init_wasm_bindgen();
             let owner = Owner::new();
             let coach = owner.with(|| Coach::new(Mode::Embed, text, name, rules, target));
             (coach, Box::new(owner))

@@ -277,9 +277,13 @@ export class InPlace {
       }, { passive: true });
       on(root, 'focus', () => this.layer.layout());
       on(root, 'pointerenter', () => this.layer.layout());
+      // The textarea's box, or its parent's, resized; or its font, padding,
+      // direction or wrapping changed without a resize.
       this.resize = new ResizeObserver(() => this.moved(true));
       this.resize.observe(root);
       if (root.parentElement) this.resize.observe(root.parentElement);
+      this.restyle = new MutationObserver(() => this.moved(true));
+      this.restyle.observe(root, { attributes: true, attributeFilter: ['style', 'class', 'dir', 'wrap', 'rows', 'cols', 'lang'] });
     }
   }
 
@@ -393,14 +397,17 @@ export class InPlace {
     }
   }
 
+  // After the arrow keys (and Home, End...): the card of the underline
+  // the caret landed in, shown without taking the focus; moving out of it
+  // closes that card (not one the pointer or F8 opened).
   caretMoved() {
-    if (!this.layer) return;
+    if (!this.layer || (this.open && this.open.how !== 'caret')) return;
     const caret = this.source.caret();
     const at = caret && caret[0] === caret[1] ? caret[0] : -1;
     const segment = this.segments.find((s) => s.start <= at && at < s.end);
     if (segment) {
       if (this.open?.item !== segment.item) this.show(segment.item, { how: 'caret' });
-    } else if (this.open && this.open.how !== 'hover') {
+    } else {
       this.close(false);
     }
   }
@@ -457,6 +464,7 @@ export class InPlace {
   destroy() {
     this.stop.abort();
     this.resize?.disconnect();
+    this.restyle?.disconnect();
     clearTimeout(this.timers.open);
     clearTimeout(this.timers.close);
     cancelAnimationFrame(this.frame);

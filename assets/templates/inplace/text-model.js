@@ -296,22 +296,24 @@ export class TextModel {
       }
     }
     // Elsewhere (between elements, in text left out): the first piece at or
-    // after the position, in document order.
+    // after the position, in document order; a position right at a line
+    // break between blocks is at the start of the next line.
     const probe = document.createRange();
-    const before = (p) => {
+    const compare = (p) => {
       if (p.kind === EXACT || p.kind === SPACE) probe.setStart(p.node, p.from);
       else if (p.kind === BREAK && p.after) probe.setStartAfter(p.node);
       else probe.setStartBefore(p.node);
       probe.collapse(true);
-      return probe.comparePoint(node, offset) <= 0;
+      return probe.comparePoint(node, offset);
     };
     let lo = 0;
     let hi = ps.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (before(ps[mid])) hi = mid;
+      if (compare(ps[mid]) <= 0) hi = mid;
       else lo = mid + 1;
     }
+    while (lo < ps.length && ps[lo].kind === BREAK && compare(ps[lo]) === 0) lo++;
     return lo < ps.length ? ps[lo].start : this.text.length;
   }
 

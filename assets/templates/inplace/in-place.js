@@ -49,6 +49,13 @@ export class EditableSource {
     this.observer.observe(root, {
       childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'alt'],
     });
+    // The agent's own keys and clicks, counted: a selection Cornerstone set
+    // is kept only until the agent does something.
+    this.acts = 0;
+    this.stop = new AbortController();
+    const act = () => this.acts++;
+    root.addEventListener('keydown', act, { capture: true, signal: this.stop.signal });
+    root.addEventListener('pointerdown', act, { capture: true, signal: this.stop.signal });
     // What the WebAssembly side calls (`HostEditor`); it never throws.
     this.adapter = {
       text: () => this.text,
@@ -108,11 +115,29 @@ export class EditableSource {
     const range = model.range(start, end);
     if (!range) return false;
     // The focus first: an editor may set its own selection as it gains it.
-    if (!this.root.contains(document.activeElement)) this.root.focus({ preventScroll: true });
+    const focusing = !this.root.contains(document.activeElement);
+    if (focusing) this.root.focus({ preventScroll: true });
     const sel = document.getSelection();
     sel.removeAllRanges();
     sel.addRange(range);
     reveal(range);
+    // Some editors put back the selection they knew a moment after they
+    // gain the focus (ProseMirror does, after 20 ms): the words are
+    // selected again then, unless the agent has acted since.
+    if (focusing) {
+      const acts = this.acts;
+      const text = model.text;
+      const want = [range.startContainer, range.startOffset, range.endContainer, range.endOffset];
+      setTimeout(() => {
+        const now = document.getSelection();
+        const r = now.rangeCount ? now.getRangeAt(0) : null;
+        const same = r && r.startContainer === want[0] && r.startOffset === want[1] && r.endContainer === want[2] && r.endOffset === want[3];
+        if (this.acts === acts && this.text === text && !same && this.root.contains(document.activeElement) && range.startContainer.isConnected) {
+          now.removeAllRanges();
+          now.addRange(range);
+        }
+      }, 60);
+    }
     return true;
   }
 
@@ -142,6 +167,7 @@ export class EditableSource {
 
   destroy() {
     this.observer.disconnect();
+    this.stop.abort();
     this.listeners = [];
   }
 }

@@ -195,7 +195,10 @@ export class MirrorLayer {
     this.box.setAttribute('aria-hidden', 'true');
     this.box.dataset.testid = 'underlines';
     root.append(this.box);
-    textarea.after(this.host);
+    // Right after the textarea (after the panel, when that is there): any
+    // place in the same box would do, as the layer measures where it is.
+    const next = textarea.nextElementSibling;
+    (next?.localName === 'cornerstone-panel' ? next : textarea).after(this.host);
     this.segments = [];
     this.rects = null;
     this.signature = '';

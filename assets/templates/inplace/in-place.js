@@ -22,6 +22,12 @@ import { HighlightLayer, MirrorLayer, canHighlight, segmentsOf } from './underli
 
 /** At most this many underlines are painted (warnings first). */
 export const MAX_UNDERLINES = 5000;
+/**
+ * The User Timing mark left after each repaint of the underlines (only the
+ * latest is kept), with `detail.fresh`: whether they are of the analysis of
+ * the text now, and `detail.length`: the text's length. For benchmarks.
+ */
+const PAINTED = 'cornerstone:underlines';
 const OPEN_DELAY_MS = 200;
 const CLOSE_DELAY_MS = 300;
 const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -265,6 +271,7 @@ export class InPlace {
     this.open = null;
     this.timers = { open: 0, close: 0 };
     this.frame = 0;
+    this.textFrame = 0;
     this.pending = false;
     this.painted = null;
     const editable = source.kind === 'editable';
@@ -294,9 +301,9 @@ export class InPlace {
     on(window, 'resize', () => this.moved(true), { passive: true });
     if (document.fonts) on(document.fonts, 'loadingdone', () => this.moved(true));
     if (editable) {
-      source.onChange(() => this.schedule());
+      source.onChange(() => this.textChanged());
     } else {
-      on(root, 'input', () => this.schedule());
+      on(root, 'input', () => this.textChanged());
       on(root, 'scroll', () => {
         this.layer.scroll();
         this.moved();
@@ -317,6 +324,21 @@ export class InPlace {
   analysed(text, spans) {
     this.analysis = { text, spans };
     this.schedule();
+  }
+
+  /**
+   * The reply changed. Its analysis usually follows within the same task
+   * and paints then, once; if it has not come by the next frame (a long
+   * draft waits for a pause in typing), the underlines that still fit are
+   * painted on the new text before that frame, so none is drawn on words
+   * that moved.
+   */
+  textChanged() {
+    if (this.textFrame) return;
+    this.textFrame = requestAnimationFrame(() => {
+      this.textFrame = 0;
+      this.paint();
+    });
   }
 
   /** Paints once the current task's changes are all in (a microtask). */
@@ -347,6 +369,8 @@ export class InPlace {
     this.layer.paint(model, this.segments);
     const textChanged = this.painted && this.painted.text !== text;
     this.painted = { model, analysis, text };
+    performance.clearMarks(PAINTED);
+    performance.mark(PAINTED, { detail: { fresh: analysis?.text === text, length: text.length } });
     if (this.open) {
       const same = !textChanged && this.items.find((i) => i.start === this.open.item.start && i.end === this.open.item.end && i.severity === this.open.item.severity);
       if (same) {
@@ -494,6 +518,7 @@ export class InPlace {
     clearTimeout(this.timers.open);
     clearTimeout(this.timers.close);
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.textFrame);
     this.close(false);
     this.layer.destroy();
     this.layer = null;

@@ -213,7 +213,9 @@ fn link_modules(text: &str, prefix: &str, modules: &BTreeMap<String, Module>) ->
         text = text.replace(&format!("'{prefix}{name}'"), &format!("'./{}'", module.output));
     }
     match text.find(&format!("'{prefix}")) {
-        Some(at) => Err(format!("an import of a missing in-place module: {}", &text[at..].lines().next().unwrap_or(""))),
+        Some(at) => {
+            Err(format!("an import of a missing in-place module: {}", &text[at..].lines().next().unwrap_or("")))
+        }
         None => Ok(text),
     }
 }
@@ -435,11 +437,16 @@ mod tests {
         assert!(b.output.starts_with("inplace-b-") && is_hashed(&b.output, ".js"), "{}", b.output);
         assert_eq!(
             a.text,
-            format!("import {{ b }} from './{}';\nconst CSS = \"p::before {{ content: \\\"\\\\201C\\\" }}\\u000a\";", b.output)
+            format!(
+                "import {{ b }} from './{}';\nconst CSS = \"p::before {{ content: \\\"\\\\201C\\\" }}\\u000a\";",
+                b.output
+            )
         );
         let embed = link_modules("import x from './inplace/a.js';", "./inplace/", &modules).unwrap();
         assert_eq!(embed, format!("import x from './{}';", a.output));
-        assert!(link_modules("import x from './inplace/gone.js';", "./inplace/", &modules).unwrap_err().contains("gone.js"));
+        assert!(link_modules("import x from './inplace/gone.js';", "./inplace/", &modules)
+            .unwrap_err()
+            .contains("gone.js"));
 
         let mut circle = files.clone();
         circle.insert("b.js".into(), "import './a.js';".into());

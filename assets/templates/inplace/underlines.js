@@ -99,27 +99,60 @@ export class HighlightLayer {
     this.root = root;
     this.shared = acquireHighlights();
     this.segments = [];
+    // The painted ranges by severity, nodes and offsets.
+    this.painted = new Map();
+    // (Weak: nodes the editor drops are not kept alive.)
+    this.ids = new WeakMap();
+    this.nextId = 1;
     this.rects = null;
     this.active = null;
   }
 
-  /** Underlines `segments` (offsets in `model.text`), replacing the last ones. */
+  /**
+   * Underlines `segments` (offsets in `model.text`), replacing the last
+   * ones. A range that is exactly as before (same severity, same nodes and
+   * offsets: every underline but those near an edit) stays in its
+   * highlight, so the browser repaints only what changed.
+   */
   paint(model, segments) {
-    this.clear();
     const { highlights } = this.shared;
+    const before = this.painted;
+    const now = new Map();
+    this.segments = [];
     for (const s of segments) {
       const range = model.range(s.start, s.end);
       if (!range) continue;
-      s.range = staticRange(range);
-      highlights[s.severity].add(s.range);
+      const key = `${s.severity} ${this.id(range.startContainer)} ${range.startOffset} ${this.id(range.endContainer)} ${range.endOffset}`;
+      let kept = before.get(key);
+      if (kept) {
+        before.delete(key);
+      } else {
+        kept = { severity: s.severity, range: staticRange(range) };
+        highlights[s.severity].add(kept.range);
+      }
+      now.set(key, kept);
+      s.range = kept.range;
       this.segments.push(s);
     }
+    for (const { severity, range } of before.values()) highlights[severity].delete(range);
+    this.painted = now;
     this.rects = null;
+  }
+
+  // A number for each node, to compare ranges by.
+  id(node) {
+    let n = this.ids.get(node);
+    if (n === undefined) {
+      n = this.nextId++;
+      this.ids.set(node, n);
+    }
+    return n;
   }
 
   clear() {
     const { highlights } = this.shared;
-    for (const s of this.segments) highlights[s.severity].delete(s.range);
+    for (const { severity, range } of this.painted.values()) highlights[severity].delete(range);
+    this.painted = new Map();
     this.segments = [];
     this.rects = null;
   }

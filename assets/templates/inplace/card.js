@@ -81,8 +81,10 @@ export class Card {
     } else if (finding.suggestions.length) {
       const group = el('div', { class: 'suggestions', role: 'group', 'aria-label': 'Better phrasings' });
       for (const text of finding.suggestions) {
-        const b = el('button', { class: 'suggestion', type: 'button', 'data-testid': 'card-suggestion' },
-          el('span', { class: 'sr-only', text: 'Replace with ' }), text);
+        const b = text
+          ? el('button', { class: 'suggestion', type: 'button', 'data-testid': 'card-suggestion' },
+            el('span', { class: 'sr-only', text: 'Replace with ' }), text)
+          : el('button', { class: 'suggestion', type: 'button', 'data-testid': 'card-suggestion', text: 'Remove these words' });
         b.addEventListener('click', () => this.callbacks.onApply(text));
         group.append(b);
       }

@@ -294,6 +294,10 @@ export class InPlace {
       this.closeSoon();
     });
     on(root, 'keydown', (e) => this.key(e), { capture: true });
+    // A tap (no hover on a touch screen) puts the caret in the words: their card.
+    on(root, 'pointerup', (e) => {
+      if (e.pointerType !== 'mouse') setTimeout(() => this.caretMoved(), 0);
+    });
     on(document, 'pointerdown', (e) => {
       if (this.open && !this.card.contains(e.target) && !root.contains(e.target)) this.close(false);
     }, { capture: true });
@@ -308,8 +312,14 @@ export class InPlace {
         this.layer.scroll();
         this.moved();
       }, { passive: true });
-      on(root, 'focus', () => this.layer.layout());
-      on(root, 'pointerenter', () => this.layer.layout());
+      // The page may have moved the textarea, or changed its text from
+      // script (no input event): caught up when the agent comes back to it.
+      const caughtUp = () => {
+        this.layer.layout();
+        if (this.painted && this.painted.text !== source.text) this.textChanged();
+      };
+      on(root, 'focus', caughtUp);
+      on(root, 'pointerenter', caughtUp);
       // The textarea's box, or its parent's, resized; or its font, padding,
       // direction or wrapping changed without a resize.
       this.resize = new ResizeObserver(() => this.moved(true));

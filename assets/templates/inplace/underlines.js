@@ -77,6 +77,20 @@ function inside(rects, x, y) {
   return null;
 }
 
+// The DOM position of the caret that a click at viewport point (x, y) would
+// place, if the browser can tell.
+function caretAt(x, y) {
+  if (document.caretPositionFromPoint) {
+    const p = document.caretPositionFromPoint(x, y);
+    return p?.offsetNode ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (document.caretRangeFromPoint) {
+    const r = document.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}
+
 function staticRange(range) {
   return new StaticRange({
     startContainer: range.startContainer,
@@ -99,6 +113,7 @@ export class HighlightLayer {
     this.root = root;
     this.shared = acquireHighlights();
     this.segments = [];
+    this.model = null;
     // The painted ranges by severity, nodes and offsets.
     this.painted = new Map();
     // (Weak: nodes the editor drops are not kept alive.)
@@ -115,6 +130,7 @@ export class HighlightLayer {
    * highlight, so the browser repaints only what changed.
    */
   paint(model, segments) {
+    this.model = model;
     const { highlights } = this.shared;
     const before = this.painted;
     const now = new Map();
@@ -170,8 +186,35 @@ export class HighlightLayer {
     }
   }
 
-  /** The segment under viewport point (x, y) and the rectangle hit, if any. */
+  /**
+   * The segment under viewport point (x, y) and the rectangle hit, if any:
+   * the caret position there says which segments could be (at most two),
+   * their rectangles say whether the point is on the words.
+   */
   hitTest(x, y) {
+    // Just below a line, on its underline, the caret may already be on the next line.
+    return this.hitNear(x, y, y) ?? this.hitNear(x, y, y - UNDERLINE_REACH - 1);
+  }
+
+  hitNear(x, y, probeY) {
+    const at = caretAt(x, probeY);
+    const model = this.model;
+    if (at && model) {
+      const offset = model.offsetAt(at.node, at.offset);
+      if (offset < 0) return null;
+      let lo = 0;
+      let hi = this.segments.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.segments[mid].end < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.segments.length && this.segments[i].start <= offset; i++) {
+        const rect = inside(this.rectsOf(this.segments[i]), x, y);
+        if (rect) return { segment: this.segments[i], rect };
+      }
+      return null;
+    }
     this.rects ??= this.segments.map((s) => this.rectsOf(s));
     for (let i = 0; i < this.segments.length; i++) {
       const rect = inside(this.rects[i], x, y);

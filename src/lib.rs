@@ -12,6 +12,7 @@ pub mod dom;
 pub mod embed;
 pub mod frame;
 pub mod highlight;
+pub mod inplace;
 pub mod layer;
 pub mod listener;
 pub mod rules;

@@ -1,11 +1,12 @@
 //! Where the coach's "select these words" and "apply this phrasing" act:
-//! the app's own textarea, a host page's textarea, or the parent page of an
-//! iframe, told by `postMessage`.
+//! the app's own textarea, a host page's textarea or editable element, or
+//! the parent page of an iframe, told by `postMessage`.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;
 
+use crate::inplace::HostEditor;
 use crate::{dom, frame};
 
 #[derive(Clone)]
@@ -16,6 +17,9 @@ pub enum Target {
     Host(HtmlTextAreaElement),
     /// The parent page of an iframe: messages go to this origin only.
     Parent { origin: RwSignal<Option<String>> },
+    /// A host page's editable element (a rich-text editor's root), read and
+    /// edited through its text model (see `inplace.rs`).
+    Editor(HostEditor),
 }
 
 impl Target {
@@ -23,18 +27,24 @@ impl Target {
         match self {
             Target::Own => own.get_untracked(),
             Target::Host(ta) => Some(ta.clone()),
-            Target::Parent { .. } => None,
+            Target::Parent { .. } | Target::Editor(_) => None,
         }
     }
 
     /// The text the page holds now, where it can be read (not across frames).
     pub fn current_value(&self, own: NodeRef<leptos::html::Textarea>) -> Option<String> {
-        self.textarea(own).map(|ta| ta.value())
+        match self {
+            Target::Editor(editor) => editor.text().ok(),
+            _ => self.textarea(own).map(|ta| ta.value()),
+        }
     }
 
     pub fn select(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, expected: &str) {
         match self {
             Target::Parent { origin } => post_to_parent(*origin, "cornerstone:select", start, end, expected, None),
+            Target::Editor(editor) => {
+                let _ = editor.select(start, end, expected);
+            }
             _ => {
                 if let Some(ta) = self.textarea(own) {
                     dom::select(&ta, start, end);
@@ -47,6 +57,9 @@ impl Target {
         match self {
             Target::Parent { origin } => {
                 post_to_parent(*origin, "cornerstone:replace", start, end, expected, Some(text))
+            }
+            Target::Editor(editor) => {
+                let _ = editor.replace(start, end, text, expected);
             }
             _ => {
                 if let Some(ta) = self.textarea(own) {

@@ -173,3 +173,102 @@ async fn typing_never_resets_what_the_agent_typed() {
     let name: HtmlInputElement = app.find("customer-name").unchecked_into();
     assert_eq!(name.value(), "Sam");
 }
+
+/// A host editor as the embed's in-place modules present one to the coach
+/// (`HostEditor`): its text, and a record of the edits the coach asked for.
+/// The real one, over a real editor, is tested end to end
+/// (`tests/e2e/inplace.test.mjs`); this one checks the coach's side.
+struct ScriptedEditor {
+    object: js_sys::Object,
+    text: std::rc::Rc<std::cell::RefCell<String>>,
+    edits: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    _closures: Vec<Box<dyn std::any::Any>>,
+}
+
+impl ScriptedEditor {
+    fn new(text: &str) -> ScriptedEditor {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        use wasm_bindgen::closure::Closure;
+        let object = js_sys::Object::new();
+        let text = Rc::new(RefCell::new(text.to_string()));
+        let edits = Rc::new(RefCell::new(Vec::new()));
+        let read = Closure::<dyn Fn() -> String>::new({
+            let text = text.clone();
+            move || text.borrow().clone()
+        });
+        let select = Closure::<dyn Fn(u32, u32, String)>::new({
+            let edits = edits.clone();
+            move |s, e, expected| edits.borrow_mut().push(format!("select {s}..{e} {expected:?}"))
+        });
+        let replace = Closure::<dyn Fn(u32, u32, String, String)>::new({
+            let edits = edits.clone();
+            move |s, e, with, expected| edits.borrow_mut().push(format!("replace {s}..{e} {expected:?} with {with:?}"))
+        });
+        for (name, f) in [("text", read.as_ref()), ("select", select.as_ref()), ("replace", replace.as_ref())] {
+            js_sys::Reflect::set(&object, &name.into(), f).unwrap();
+        }
+        ScriptedEditor { object, text, edits, _closures: vec![Box::new(read), Box::new(select), Box::new(replace)] }
+    }
+
+    fn host(&self) -> cornerstone::inplace::HostEditor {
+        self.object.clone().unchecked_into()
+    }
+
+    fn edits(&self) -> Vec<String> {
+        self.edits.borrow().clone()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_host_editor_without_a_panel_gets_utf16_spans_of_each_analysis_and_edits_only_current_words() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let text = "😀 Hi Pryia, as I already explained, it ships today.";
+    let editor = ScriptedEditor::new("");
+    let mut attachment =
+        cornerstone::inplace::attach_editor(editor.host(), None, Some("Priya Raman".into()), None, None, None, None);
+    // Each report: the analysed text and its spans.
+    type Reports = Rc<RefCell<Vec<(String, Vec<u32>)>>>;
+    let seen: Reports = Rc::default();
+    let watch = wasm_bindgen::closure::Closure::<dyn Fn(String, js_sys::Uint32Array)>::new({
+        let seen = seen.clone();
+        move |text, spans: js_sys::Uint32Array| seen.borrow_mut().push((text, spans.to_vec()))
+    });
+    attachment.watch(watch.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    *editor.text.borrow_mut() = text.into();
+    attachment.set_draft(text.into());
+    tick().await;
+
+    // Four numbers per finding with words: UTF-16 start and end, severity
+    // (0 warning) and the finding's index.
+    let (analysed, spans) = seen.borrow().last().cloned().expect("an analysis was reported");
+    assert_eq!(analysed, text);
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let words = |s: &[u32]| String::from_utf16(&utf16[s[0] as usize..s[1] as usize]).unwrap();
+    let warnings: Vec<(Vec<u32>, String)> =
+        spans.chunks(4).filter(|s| s[2] == 0).map(|s| (s[..2].to_vec(), words(s))).collect();
+    assert_eq!(warnings, [(vec![6, 11], "Pryia".to_string()), (vec![13, 35], "as I already explained".to_string())]);
+
+    // A card asks for a finding by index and words; a stale ask gets nothing.
+    let index = spans.chunks(4).find(|s| s[0] == 6).unwrap()[3] as usize;
+    let json: serde_json::Value = serde_json::from_str(&attachment.finding_json(index, 6, 11).unwrap()).unwrap();
+    assert_eq!(json["cue"], "name-misspelled");
+    assert_eq!(json["cornerstoneTitle"], "Respect, courtesy, kindness and empathy");
+    assert_eq!(json["suggestions"], serde_json::json!(["Priya"]));
+    assert_eq!(attachment.finding_json(index, 6, 12), None);
+
+    // Apply goes to the editor with the words it expects there.
+    attachment.apply(6, 11, "Priya");
+    assert_eq!(editor.edits(), [r#"replace 6..11 "Pryia" with "Priya""#]);
+    // The page changed the text from script (no setDraft yet): nothing is
+    // replaced, and the new text is analysed.
+    *editor.text.borrow_mut() = "Thanks for waiting, Pryia!".into();
+    attachment.apply(6, 11, "Priya");
+    attachment.select(6, 11);
+    assert_eq!(editor.edits().len(), 1);
+    tick().await;
+    assert_eq!(seen.borrow().last().unwrap().0, "Thanks for waiting, Pryia!");
+    attachment.select(20, 25);
+    assert_eq!(editor.edits()[1], r#"select 20..25 "Pryia""#);
+}

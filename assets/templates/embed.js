@@ -1,8 +1,10 @@
 // Cornerstone embed: `import './cornerstone-embed.js'` defines
-// window.Cornerstone (attach, analyze) and attaches to every
-// <textarea data-cornerstone> on the page. Nothing leaves the browser.
-// The post-build step (crates/bundle) fills in the file names of this build.
-import init, { attachPanel, analyzeJson, useWorker } from './__GLUE__';
+// window.Cornerstone (attach, analyze) and attaches to every element marked
+// data-cornerstone on the page (a textarea, or an editable element such as a
+// rich-text editor). Nothing leaves the browser. The post-build step
+// (crates/bundle) fills in the file names of this build.
+import init, { attachPanel, attachEditor, analyzeJson, useWorker } from './__GLUE__';
+import { EditableSource, InPlace, TextareaSource, canHighlight } from './inplace/in-place.js';
 
 const here = import.meta.url;
 const stylesheet = new URL('__CSS__', here).href;
@@ -94,37 +96,65 @@ function packFrom(rules) {
   return Promise.resolve({ text, source: 'options.rules' });
 }
 
+// Handles by reply box (the textarea or editable element coached).
 const attached = new Map();
 // The panel left in place of an attach that failed (it says why), removed
-// when the same textarea is attached again.
+// when the same reply box is attached again.
 const failed = new WeakMap();
+// What the page detached itself: the declarative attribute does not bring
+// it back.
+const declined = new WeakSet();
+// How each attachment is taken down, by reply box.
+const releases = new Map();
 
-// A textarea the host page removes is released: its panel, listeners and
-// WebAssembly state go, as with detach(). (A textarea moved within the page
-// stays attached: it is connected again by the time this runs.)
+// A reply box the host page removes is released: its panel, underlines,
+// listeners and WebAssembly state go, as with detach(). (One moved within
+// the page stays attached: it is connected again by the time this runs.)
 let watching = null;
 function releaseRemoved() {
   watching ??= new MutationObserver(() => {
-    for (const [textarea, handle] of attached) {
-      if (!textarea.isConnected) handle.detach();
+    for (const [box, handle] of attached) {
+      if (!box.isConnected) releases.get(box)?.();
     }
   });
   watching.observe(document, { childList: true, subtree: true });
 }
 
+// The reply box `target` names: a textarea, an editable element (the
+// topmost one, for an element inside a rich-text editor), or the editable
+// element inside `target` (a rich-text editor's container). Null if none.
+function replyBox(target) {
+  if (target instanceof HTMLTextAreaElement) return target;
+  if (!(target instanceof HTMLElement)) return null;
+  let box = target.isContentEditable
+    ? target
+    : [...target.querySelectorAll('[contenteditable]')].find((e) => e.isContentEditable) ?? null;
+  while (box?.parentElement?.isContentEditable) box = box.parentElement;
+  return box;
+}
+
 /**
- * Checks a textarea of the host page live and shows the hints panel after it
- * (or inside options.panel). Returns a handle: `ready` (a promise),
- * `report` (the latest report), `refresh()` (after changing the textarea
- * from script) and `detach()` (removes everything attach added).
+ * Checks a reply box of the host page live: a <textarea>, or an editable
+ * element (a `contenteditable`, such as the editable root of a rich-text
+ * editor, or an element containing one). Underlines the words in place and
+ * shows a hint card for them; shows the hints panel after `target` (or
+ * inside options.panel; none with `panel: false`). Returns a handle:
+ * `ready` (a promise), `report` (the latest report), `text` (the reply as
+ * analysed), `refresh()` (after changing the reply from script) and
+ * `detach()` (removes everything attach added).
  */
-export function attach(textarea, options = {}) {
-  if (!(textarea instanceof HTMLTextAreaElement)) {
-    throw new TypeError('Cornerstone.attach: the first argument must be a <textarea> element.');
+export function attach(target, options = {}) {
+  const box = replyBox(target);
+  if (!box) {
+    throw new TypeError('Cornerstone.attach: the first argument must be a <textarea>, an editable element (contenteditable) or an element containing one.');
   }
-  const { panel, customerName, customerNameFrom, rules } = options ?? {};
-  if (panel != null && !(panel instanceof Element)) {
-    throw new TypeError('Cornerstone.attach: options.panel must be an element.');
+  const textarea = box instanceof HTMLTextAreaElement ? box : null;
+  const { panel, customerName, customerNameFrom, rules, underlines = true } = options ?? {};
+  if (panel != null && panel !== false && !(panel instanceof Element)) {
+    throw new TypeError('Cornerstone.attach: options.panel must be an element, or false for no panel.');
+  }
+  if (underlines !== true && underlines !== false && underlines !== 'issues') {
+    throw new TypeError("Cornerstone.attach: options.underlines must be true, false or 'issues'.");
   }
   if (customerNameFrom != null && !(customerNameFrom instanceof HTMLInputElement)) {
     throw new TypeError('Cornerstone.attach: options.customerNameFrom must be an <input> element.');
@@ -132,67 +162,101 @@ export function attach(textarea, options = {}) {
   if (customerName != null && typeof customerName !== 'string') {
     throw new TypeError('Cornerstone.attach: options.customerName must be a string.');
   }
-  if (attached.has(textarea)) return attached.get(textarea);
-  failed.get(textarea)?.remove();
-  failed.delete(textarea);
+  if (attached.has(box)) return attached.get(box);
+  declined.delete(box);
+  failed.get(box)?.remove();
+  failed.delete(box);
 
   // The panel lives in a shadow root: the host page's styles cannot reach
   // in, and the panel's cannot leak out.
-  const host = document.createElement('cornerstone-panel');
-  const root = host.attachShadow({ mode: 'open' });
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = stylesheet;
+  let host = null;
   const mount = document.createElement('div');
-  root.append(link, mount);
-  if (panel) panel.append(host);
-  else textarea.after(host);
+  if (panel !== false) {
+    host = document.createElement('cornerstone-panel');
+    const root = host.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesheet;
+    root.append(link, mount);
+    if (panel) panel.append(host);
+    else target.after(host);
+  }
+  const source = textarea ? new TextareaSource(textarea) : new EditableSource(box);
 
   let inner = null;
+  let inPlace = null;
   let detached = false;
+  const release = () => {
+    if (detached) return;
+    detached = true;
+    inPlace?.destroy();
+    inPlace = null;
+    source.destroy();
+    inner?.detach();
+    inner = null;
+    host?.remove();
+    attached.delete(box);
+    releases.delete(box);
+  };
   const handle = {
+    target: box,
     textarea,
     element: host,
     get report() {
       return inner ? JSON.parse(inner.reportJson()) : null;
     },
+    /** The reply as Cornerstone reads it (for a rich-text editor, its plain text). */
+    get text() {
+      return source.text;
+    },
     refresh() {
+      source.refresh();
       inner?.refresh();
+      inPlace?.schedule();
     },
     detach() {
-      if (detached) return;
-      detached = true;
-      inner?.detach();
-      inner = null;
-      host.remove();
-      attached.delete(textarea);
+      declined.add(box);
+      release();
     },
   };
   handle.ready = Promise.all([load(), packFrom(rules)]).then(
     ([, pack]) => {
       if (!detached) {
-        inner = attachPanel(
-          textarea,
-          mount,
+        const args = [
+          host ? mount : null,
           customerName ?? null,
           customerNameFrom ?? null,
           pack?.text ?? null,
           pack?.source ?? null,
           pack?.problem ?? null,
-        );
+        ];
+        inner = textarea ? attachPanel(textarea, ...args) : attachEditor(source.adapter, ...args);
+        if (!textarea) source.onChange(() => inner?.setDraft(source.text));
+        if (underlines !== false && (textarea || canHighlight())) {
+          const coached = new InPlace(source, inner, { underlines });
+          inPlace = coached;
+          inner.watch((text, spans) => coached.analysed(text, spans));
+        }
       }
       return handle;
     },
     (error) => {
       // Say so in the panel's place rather than leave an empty box, and
       // forget this handle so that attaching again starts afresh.
-      mount.textContent = `Tone coaching is unavailable: Cornerstone could not load (${error?.message ?? error}).`;
-      if (attached.get(textarea) === handle) attached.delete(textarea);
-      if (!detached) failed.set(textarea, host);
+      const why = `Tone coaching is unavailable: Cornerstone could not load (${error?.message ?? error}).`;
+      if (host) mount.textContent = why;
+      else console.error(`Cornerstone: ${why}`);
+      source.destroy();
+      if (attached.get(box) === handle) {
+        attached.delete(box);
+        releases.delete(box);
+      }
+      if (!detached && host) failed.set(box, host);
       throw error;
     },
   );
-  attached.set(textarea, handle);
+  attached.set(box, handle);
+  releases.set(box, release);
   releaseRemoved();
   return handle;
 }
@@ -215,13 +279,20 @@ export async function analyze(text, options = {}) {
 }
 
 // Declarative use: <textarea data-cornerstone data-customer-name="Priya">,
-// optionally data-customer-name-from="#name-field" and
-// data-cornerstone-panel="#hints" (CSS selectors).
-// A mistake in one textarea's attributes (an invalid selector) affects that
-// textarea only: it is named in the console and the others are attached.
+// or data-cornerstone on an editable element or a rich-text editor's
+// container; optionally data-customer-name-from="#name-field",
+// data-cornerstone-panel="#hints" (CSS selectors; "none" for no panel) and
+// data-cornerstone-underlines="off" (or "issues"). Marked elements added
+// later, and editors that create their editable element after the page
+// has loaded, are attached when they appear.
+// A mistake in one element's attributes (an invalid selector) affects that
+// element only: it is named in the console (once) and the others are attached.
+const reported = new WeakSet();
 function attachDeclared() {
-  for (const textarea of document.querySelectorAll('textarea[data-cornerstone]')) {
-    const d = textarea.dataset;
+  for (const marked of document.querySelectorAll('[data-cornerstone]')) {
+    const box = replyBox(marked);
+    if (!box || attached.has(box) || declined.has(box) || reported.has(marked)) continue;
+    const d = marked.dataset;
     const find = (attribute, selector) => {
       if (!selector) return undefined;
       try {
@@ -232,19 +303,35 @@ function attachDeclared() {
     };
     try {
       const from = find('data-customer-name-from', d.customerNameFrom);
-      const panel = find('data-cornerstone-panel', d.cornerstonePanel);
-      attach(textarea, { customerName: d.customerName, customerNameFrom: from, panel }).ready.catch(() => {});
+      const panel = d.cornerstonePanel === 'none' ? false : find('data-cornerstone-panel', d.cornerstonePanel);
+      const underlines = { off: false, issues: 'issues' }[d.cornerstoneUnderlines] ?? true;
+      attach(marked, { customerName: d.customerName, customerNameFrom: from, panel, underlines }).ready.catch(() => {});
     } catch (e) {
-      const which = textarea.id ? `#${textarea.id}` : textarea.name ? `[name=${textarea.name}]` : 'a <textarea data-cornerstone>';
+      reported.add(marked);
+      const which = marked.id ? `#${marked.id}` : marked.getAttribute('name') ? `[name=${marked.getAttribute('name')}]` : `a <${marked.localName} data-cornerstone>`;
       console.error(`Cornerstone: not attached to ${which}: ${e.message ?? e}`);
     }
   }
 }
 
+// Marked elements and editable elements that appear later.
+let declaring = false;
+function watchDeclared() {
+  attachDeclared();
+  new MutationObserver(() => {
+    if (declaring) return;
+    declaring = true;
+    queueMicrotask(() => {
+      declaring = false;
+      attachDeclared();
+    });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-cornerstone', 'contenteditable'] });
+}
+
 const Cornerstone = Object.freeze({
   attach,
   analyze,
-  /** The handles of every textarea Cornerstone is attached to. */
+  /** The handles of every reply box Cornerstone is attached to. */
   get attached() {
     return [...attached.values()];
   },
@@ -252,5 +339,5 @@ const Cornerstone = Object.freeze({
 window.Cornerstone = Cornerstone;
 export default Cornerstone;
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', attachDeclared, { once: true });
-else attachDeclared();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchDeclared, { once: true });
+else watchDeclared();

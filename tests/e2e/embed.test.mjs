@@ -154,7 +154,7 @@ test('Cornerstone.analyze resolves to the same JSON as cornerstone check --forma
 
   // Bad input gets a clear message.
   await assert.rejects(page.evaluate(() => window.Cornerstone.analyze(42)), /the text must be a string/);
-  await assert.rejects(page.evaluate(() => window.Cornerstone.attach(document.body)), /must be a <textarea> element/);
+  await assert.rejects(page.evaluate(() => window.Cornerstone.attach(document.body)), /must be a <textarea>, an editable element \(contenteditable\) or an element containing one/);
   await context.close();
 });
 

@@ -90,6 +90,9 @@ test('after a first visit it works with the network gone, from the service worke
   await checkDraft(page);
   await page.goto(`${server.url}examples/intranet.html`);
   await page.waitForFunction(() => window.Cornerstone?.attached[0]?.report);
+  // The rich-text example too: its editor is served from the build, not a CDN.
+  await page.goto(`${server.url}examples/helpdesk.html`);
+  await page.waitForFunction(() => window.quill && window.Cornerstone?.attached[0]?.report);
   assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);
   await context.close();
 });

@@ -6,6 +6,9 @@
 //! - `cornerstone-embed.js`: the embed module, pointing at this build's files.
 //! - `cornerstone-worker.js`: the web worker that analyses long drafts off
 //!   the page's main thread (the single-file build analyses on it).
+//! - `inplace-<name>-<hash>.js`: the embed's in-place modules (underlines
+//!   and hint cards in the host's own editor), from `assets/templates/inplace/`,
+//!   with their imports of each other and their stylesheets filled in.
 //! - `sw.js`: the service worker, listing exactly this build's files under a
 //!   version derived from their contents.
 //! - `cornerstone-standalone.html`: the whole app in one file (stylesheet,
@@ -15,6 +18,7 @@
 //! argument) and the templates from `assets/templates`. Standard library
 //! only, so it builds in seconds on a fresh machine.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -83,7 +87,7 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
 
     // Leftovers of an earlier run in the same folder are not part of this build.
     let mut names = list_files(staging)?;
-    names.retain(|n| n != STANDALONE && n != SERVICE_WORKER && !n.starts_with("boot-"));
+    names.retain(|n| n != STANDALONE && n != SERVICE_WORKER && !n.starts_with("boot-") && !n.starts_with(INPLACE));
     let out = find_outputs(&names)?;
     let fill = |template: &str| {
         template.replace("__GLUE__", &out.glue).replace("__WASM__", &out.wasm).replace("__CSS__", &out.css)
@@ -92,7 +96,12 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let boot = fill(&read_text(&templates.join("boot.js"))?);
     let boot_name = format!("boot-{:016x}.js", fnv64(boot.as_bytes()));
     write(&boot_name, boot.as_bytes())?;
-    write("cornerstone-embed.js", fill(&read_text(&templates.join("embed.js"))?).as_bytes())?;
+    let modules = inplace_modules(&read_folder(&templates.join("inplace"))?)?;
+    for module in modules.values() {
+        write(&module.output, module.text.as_bytes())?;
+    }
+    let embed = link_modules(&fill(&read_text(&templates.join("embed.js"))?), "./inplace/", &modules)?;
+    write("cornerstone-embed.js", embed.as_bytes())?;
     write(WORKER, fill(&read_text(&templates.join("worker.js"))?).as_bytes())?;
 
     let index = read_text(&staging.join("index.html"))?;
@@ -127,6 +136,93 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
         version.0,
         std::fs::metadata(staging.join(STANDALONE)).map(|m| m.len() / 1024).unwrap_or(0)
     ))
+}
+
+/// The prefix of the in-place modules' file names in the build.
+const INPLACE: &str = "inplace-";
+
+/// One in-place module as written to the build.
+#[derive(Debug)]
+struct Module {
+    /// `inplace-<name>-<hash>.js`, named by its content (imports included),
+    /// so a new build never mixes with an old one.
+    output: String,
+    text: String,
+}
+
+/// The files of a folder (not its subfolders) by name.
+fn read_folder(dir: &Path) -> Result<BTreeMap<String, String>, String> {
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            files.insert(name, std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+        }
+    }
+    Ok(files)
+}
+
+/// The in-place modules (`*.js` of `files`), each with its stylesheets
+/// (`'__CSS:<name>.css__'`, replaced by the file's text as a string literal:
+/// the module builds a constructed stylesheet from it, which a strict CSP
+/// allows) and its imports of the others (`'./<name>.js'`) pointing at their
+/// hashed names. Keyed by source name.
+fn inplace_modules(files: &BTreeMap<String, String>) -> Result<BTreeMap<String, Module>, String> {
+    fn visit(
+        name: &str,
+        files: &BTreeMap<String, String>,
+        done: &mut BTreeMap<String, Module>,
+        stack: &mut Vec<String>,
+    ) -> Result<(), String> {
+        if done.contains_key(name) {
+            return Ok(());
+        }
+        if stack.iter().any(|n| n == name) {
+            return Err(format!("in-place modules import each other in a circle: {} -> {name}", stack.join(" -> ")));
+        }
+        stack.push(name.to_string());
+        let mut text = files[name].clone();
+        for (css, rules) in files.iter().filter(|(n, _)| n.ends_with(".css")) {
+            text = text.replace(&format!("'__CSS:{css}__'"), &json_string(rules));
+        }
+        if let Some(at) = text.find("'__CSS:") {
+            let missing = text[at + 7..].split("__'").next().unwrap_or_default();
+            return Err(format!("inplace/{name} uses a stylesheet that is not there: {missing}"));
+        }
+        let deps: Vec<String> =
+            files.keys().filter(|d| d.ends_with(".js") && text.contains(&format!("'./{d}'"))).cloned().collect();
+        for dep in &deps {
+            visit(dep, files, done, stack)?;
+            text = text.replace(&format!("'./{dep}'"), &format!("'./{}'", done[dep].output));
+        }
+        stack.pop();
+        let stem = name.trim_end_matches(".js");
+        let output = format!("{INPLACE}{stem}-{:016x}.js", fnv64(text.as_bytes()));
+        done.insert(name.to_string(), Module { output, text });
+        Ok(())
+    }
+    let mut done = BTreeMap::new();
+    for name in files.keys().filter(|n| n.ends_with(".js")) {
+        visit(name, files, &mut done, &mut Vec::new())?;
+    }
+    Ok(done)
+}
+
+/// `text` with its imports of in-place modules (`'<prefix><name>.js'`)
+/// pointing at their hashed names; an import of a module that is not there
+/// is an error.
+fn link_modules(text: &str, prefix: &str, modules: &BTreeMap<String, Module>) -> Result<String, String> {
+    let mut text = text.to_string();
+    for (name, module) in modules {
+        text = text.replace(&format!("'{prefix}{name}'"), &format!("'./{}'", module.output));
+    }
+    match text.find(&format!("'{prefix}")) {
+        Some(at) => {
+            Err(format!("an import of a missing in-place module: {}", &text[at..].lines().next().unwrap_or("")))
+        }
+        None => Ok(text),
+    }
 }
 
 /// Paths of all files under `dir`, relative and with `/` separators.
@@ -209,25 +305,25 @@ fn standalone(index: &str, css: &str, glue: &str, wasm: &[u8], icon_svg: &str) -
 }
 
 fn json_strings(items: &[String]) -> String {
-    let quoted: Vec<String> = items
-        .iter()
-        .map(|s| {
-            let mut q = String::from("\"");
-            for c in s.chars() {
-                match c {
-                    '"' => q.push_str("\\\""),
-                    '\\' => q.push_str("\\\\"),
-                    c if (c as u32) < 0x20 => {
-                        let _ = write!(q, "\\u{:04x}", c as u32);
-                    }
-                    c => q.push(c),
-                }
-            }
-            q.push('"');
-            q
-        })
-        .collect();
+    let quoted: Vec<String> = items.iter().map(|s| json_string(s)).collect();
     format!("[{}]", quoted.join(", "))
+}
+
+/// `s` as a JSON string literal, which is also a JavaScript one.
+fn json_string(s: &str) -> String {
+    let mut q = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(q, "\\u{:04x}", c as u32);
+            }
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
 }
 
 fn base64(bytes: &[u8]) -> String {
@@ -329,6 +425,40 @@ mod tests {
         assert!(page.contains("// <\\/script>"), "a closing script tag in the glue is escaped");
         assert!(!page.contains("manifest") && !page.contains("src=\"./boot.js\"") && !page.contains("m.css"));
         assert!(standalone(index, "", "renamed()", b"", "").is_err());
+    }
+
+    #[test]
+    fn in_place_modules_get_hashed_names_their_imports_and_their_stylesheets() {
+        let files: BTreeMap<String, String> = [
+            ("a.js", "import { b } from './b.js';\nconst CSS = '__CSS:a.css__';"),
+            ("b.js", "export const b = 1;"),
+            ("a.css", "p::before { content: \"\\201C\" }\n"),
+        ]
+        .into_iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+        let modules = inplace_modules(&files).unwrap();
+        let (a, b) = (&modules["a.js"], &modules["b.js"]);
+        assert!(b.output.starts_with("inplace-b-") && is_hashed(&b.output, ".js"), "{}", b.output);
+        assert_eq!(
+            a.text,
+            format!(
+                "import {{ b }} from './{}';\nconst CSS = \"p::before {{ content: \\\"\\\\201C\\\" }}\\u000a\";",
+                b.output
+            )
+        );
+        let embed = link_modules("import x from './inplace/a.js';", "./inplace/", &modules).unwrap();
+        assert_eq!(embed, format!("import x from './{}';", a.output));
+        assert!(link_modules("import x from './inplace/gone.js';", "./inplace/", &modules)
+            .unwrap_err()
+            .contains("gone.js"));
+
+        let mut circle = files.clone();
+        circle.insert("b.js".into(), "import './a.js';".into());
+        assert!(inplace_modules(&circle).unwrap_err().contains("circle"));
+        let mut missing = files.clone();
+        missing.remove("a.css");
+        assert!(inplace_modules(&missing).unwrap_err().contains("a.css"));
     }
 
     #[test]

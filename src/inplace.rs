@@ -9,7 +9,7 @@
 //! there, which it hands over with `setDraft` and which `HostEditor` maps
 //! back to DOM ranges for "select" and "apply".
 
-use cornerstone_engine::Severity;
+use cornerstone_engine::{JsonFinding, Severity};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -105,30 +105,33 @@ impl Attachment {
     }
 
     /// Finding `index` of the latest analysis as JSON (what a hint card
-    /// shows), if its words are still at UTF-16 range `start..end`; null if
-    /// the analysis has moved on since.
+    /// shows): `{"finding": <as in the report>, "cornerstoneTitle": ...}`,
+    /// if its words are still at UTF-16 range `start..end`; null if the
+    /// analysis has moved on since.
     #[wasm_bindgen(js_name = findingJson)]
     pub fn finding_json(&self, index: usize, start: u32, end: u32) -> Option<String> {
         self.coach.analysis.with_untracked(|a| {
-            let finding = a.report.findings.get(index)?;
-            let span = finding.span?;
+            let f = a.report.findings.get(index)?;
+            let span = f.span?;
             if a.utf16.get(index).copied().flatten() != Some((start, end)) {
                 return None;
             }
-            let cornerstone = finding.cornerstone();
-            let json = serde_json::json!({
-                "cue": finding.cue.id(),
-                "label": finding.cue.label(),
-                "severity": finding.severity().id(),
-                "cornerstone": cornerstone.id(),
-                "cornerstoneTitle": cornerstone.title(),
-                "message": finding.message,
-                "suggestions": finding.suggestions,
-                "text": &a.text.as_str()[span],
-                "start": start,
-                "end": end,
-            });
-            Some(json.to_string())
+            let finding = JsonFinding {
+                cue: f.cue.id(),
+                cornerstone: f.cornerstone(),
+                severity: f.severity(),
+                label: f.cue.label(),
+                message: f.message.clone(),
+                suggestions: f.suggestions.clone(),
+                text: Some(a.text.as_str()[span].to_string()),
+                start: Some(span.start()),
+                end: Some(span.end()),
+                start_utf16: Some(start as usize),
+                end_utf16: Some(end as usize),
+            };
+            let finding = serde_json::to_string(&finding).ok()?;
+            let title = serde_json::to_string(f.cornerstone().title()).ok()?;
+            Some(format!(r#"{{"finding":{finding},"cornerstoneTitle":{title}}}"#))
         })
     }
 

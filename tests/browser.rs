@@ -253,9 +253,10 @@ async fn a_host_editor_without_a_panel_gets_utf16_spans_of_each_analysis_and_edi
     // A card asks for a finding by index and words; a stale ask gets nothing.
     let index = spans.chunks(4).find(|s| s[0] == 6).unwrap()[3] as usize;
     let json: serde_json::Value = serde_json::from_str(&attachment.finding_json(index, 6, 11).unwrap()).unwrap();
-    assert_eq!(json["cue"], "name-misspelled");
+    assert_eq!(json["finding"]["cue"], "name-misspelled");
+    assert_eq!(json["finding"]["text"], "Pryia");
     assert_eq!(json["cornerstoneTitle"], "Respect, courtesy, kindness and empathy");
-    assert_eq!(json["suggestions"], serde_json::json!(["Priya"]));
+    assert_eq!(json["finding"]["suggestions"], serde_json::json!(["Priya"]));
     assert_eq!(attachment.finding_json(index, 6, 12), None);
 
     // Apply goes to the editor with the words it expects there.

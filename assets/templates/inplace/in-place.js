@@ -498,7 +498,8 @@ export class InPlace {
     const json = this.inner.findingJson(item.index, item.aStart, item.aEnd);
     const where = anchor ?? this.anchorOf(item);
     if (!json || !where) return;
-    this.card.show(JSON.parse(json), where, { focus, pending: item.stale });
+    const { finding, cornerstoneTitle } = JSON.parse(json);
+    this.card.show({ ...finding, cornerstoneTitle }, where, { focus, pending: item.stale });
     this.open = { item, how };
     this.layer.setActive(this.model, item);
   }

@@ -185,7 +185,7 @@ mod tests {
             "😀 Sorry, but as I already explained, no. Thanks! Thanks again, I'm SO SORRY.",
         ] {
             for name in [None, Some("Priya Raman")] {
-                let ctx = Context { customer_name: name.map(str::to_string) };
+                let ctx = Context { customer_name: name.map(str::to_string), customer_message: None };
                 let findings = analyze(text, &ctx).findings;
                 assert_eq!(segments(text, &findings), segments_by_scan(text, &findings), "{text}");
             }

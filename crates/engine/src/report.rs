@@ -17,6 +17,9 @@ pub struct Finding {
     pub message: Cow<'static, str>,
     /// Better phrasings that can replace the spanned words.
     pub suggestions: Vec<String>,
+    /// For a finding about the customer's message, the customer's words it
+    /// is about: a byte range of the message (see [`Report::message`]).
+    pub context: Option<Span>,
     /// A rule pack's own filing for its "avoid" phrases; `None` files the
     /// finding where its cue belongs.
     pub(crate) filed: Option<(Cornerstone, Severity)>,
@@ -24,7 +27,14 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(cue: Cue, span: Option<Span>) -> Finding {
-        Finding { cue, span, message: Cow::Borrowed(cue.default_message()), suggestions: Vec::new(), filed: None }
+        Finding {
+            cue,
+            span,
+            message: Cow::Borrowed(cue.default_message()),
+            suggestions: Vec::new(),
+            context: None,
+            filed: None,
+        }
     }
 
     pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Finding {
@@ -37,6 +47,12 @@ impl Finding {
 
     pub fn with_suggestions<S: Into<String>>(mut self, s: impl IntoIterator<Item = S>) -> Finding {
         self.suggestions.extend(s.into_iter().map(Into::into));
+        self
+    }
+
+    /// Points the finding at the customer's words it is about.
+    pub fn with_context(mut self, context: Span) -> Finding {
+        self.context = Some(context);
         self
     }
 
@@ -102,12 +118,131 @@ pub struct Report {
     /// How polite and respectful the draft reads, from about -3 (rude) to
     /// about +3 (very courteous); 0 is neutral.
     pub politeness: f32,
+    /// The customer name the name cues used, and where it came from.
+    pub customer_name: Option<CustomerName>,
+    /// The customer's message the reply was read against, if there was one.
+    pub message: Option<Message>,
+}
+
+/// Where the customer name the report used came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameSource {
+    /// Given by the agent (the name field, `--customer-name`, `customerName`).
+    Given,
+    /// Found in the customer's message ("Thanks, Priya", "My name is ...").
+    Message,
+}
+
+/// The customer name the name cues used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerName {
+    pub name: String,
+    pub source: NameSource,
+}
+
+/// Where the customer's message came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MessageSource {
+    /// Given beside the draft: context spans index the message.
+    Given,
+    /// Quoted below the reply in the draft itself (`>` lines, "On ...
+    /// wrote:"): context spans index the draft.
+    Quoted,
+}
+
+/// The customer's message the reply was read against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub source: MessageSource,
+    /// The message as given (empty when it was quoted in the draft).
+    pub text: String,
+    pub relation: Relation,
+}
+
+impl Message {
+    /// The text that findings' `context` spans index: the given message, or
+    /// the draft for a message quoted in it.
+    pub fn context_text<'a>(&'a self, draft: &'a str) -> &'a str {
+        match self.source {
+            MessageSource::Given => &self.text,
+            MessageSource::Quoted => draft,
+        }
+    }
+}
+
+/// How the reply relates to the customer's message, in numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Relation {
+    /// Questions the customer asked (rhetorical venting left out).
+    pub questions: usize,
+    /// Of those, the ones the reply does not address.
+    pub unanswered: usize,
+    /// What the customer feels, if they show frustration, anger, worry or
+    /// disappointment ("frustration", "worry" ...).
+    pub feeling: Option<&'static str>,
+    /// Whether the reply apologises or shows empathy.
+    pub feeling_acknowledged: bool,
+    /// Whether the customer says they wrote, called or waited before.
+    pub repeat_contact: bool,
+    pub repeat_acknowledged: bool,
+    /// The details the reply asks for again ("order number", "e-mail address").
+    pub asked_again: Vec<&'static str>,
+}
+
+impl Relation {
+    /// One line on how the reply relates to the message: "Answers 1 of 2
+    /// questions; doesn't acknowledge their frustration".
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        match (self.questions, self.unanswered) {
+            (0, _) => {}
+            (1, 0) => parts.push("answers their question".into()),
+            (1, _) => parts.push("leaves their question unanswered".into()),
+            (n, u) => parts.push(format!("answers {} of {n} questions", n - u.min(n))),
+        }
+        if let Some(feeling) = self.feeling {
+            parts.push(if self.feeling_acknowledged {
+                format!("acknowledges their {feeling}")
+            } else {
+                format!("doesn't acknowledge their {feeling}")
+            });
+        }
+        if self.repeat_contact {
+            parts.push(if self.repeat_acknowledged {
+                "acknowledges they have been in touch before".into()
+            } else {
+                "doesn't acknowledge they have been in touch before".into()
+            });
+        }
+        if !self.asked_again.is_empty() {
+            parts.push(format!("asks again for {}", join_and(&self.asked_again)));
+        }
+        if parts.is_empty() {
+            return "The message asks no question and shows no strong feeling".into();
+        }
+        let line = parts.join("; ");
+        let mut c = line.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => format!("the {one}"),
+        [init @ .., last] => format!("the {} and the {last}", init.join(", the ")),
+    }
 }
 
 impl Report {
     pub(crate) fn build(mut findings: Vec<Finding>, politeness: f32) -> Report {
-        findings.sort_by_key(|f| (f.span.is_none(), f.span.map(|s| (s.start(), s.end())), f.cue));
-        findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span);
+        findings.sort_by_key(|f| {
+            (f.span.is_none(), f.span.map(|s| (s.start(), s.end())), f.cue, f.context.map(|c| (c.start(), c.end())))
+        });
+        findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span && a.context == b.context);
         let cornerstones = Cornerstone::ALL
             .into_iter()
             .map(|c| {
@@ -126,7 +261,7 @@ impl Report {
                 CornerstoneReport { cornerstone: c, status, hints }
             })
             .collect();
-        Report { findings, cornerstones, politeness }
+        Report { findings, cornerstones, politeness, customer_name: None, message: None }
     }
 
     /// Number of warnings: the things to fix before sending.
@@ -167,11 +302,18 @@ impl Report {
     /// offsets computed in one pass over `text`.
     pub fn to_json(&self, text: &str) -> JsonReport {
         let utf16 = self.utf16_spans(text);
+        let contexts = self.context_utf16(text);
+        let context_in = match self.message.as_ref().map(|m| m.source) {
+            Some(MessageSource::Quoted) => "draft",
+            _ => "message",
+        };
+        let context_text = self.message.as_ref().map_or("", |m| m.context_text(text));
         let findings = self
             .findings
             .iter()
             .zip(&utf16)
-            .map(|(f, range)| {
+            .zip(&contexts)
+            .map(|((f, range), ctx_range)| {
                 let (start_utf16, end_utf16) = (range.map(|r| r.0), range.map(|r| r.1));
                 JsonFinding {
                     cue: f.cue.id(),
@@ -185,6 +327,14 @@ impl Report {
                     end: f.span.map(|s| s.end()),
                     start_utf16,
                     end_utf16,
+                    context: f.context.zip(*ctx_range).map(|(c, (s16, e16))| JsonContext {
+                        text: context_text.get(c.start()..c.end()).unwrap_or_default().to_string(),
+                        start: c.start(),
+                        end: c.end(),
+                        start_utf16: s16,
+                        end_utf16: e16,
+                        within: context_in,
+                    }),
                 }
             })
             .collect();
@@ -203,7 +353,42 @@ impl Report {
             politeness: (self.politeness * 100.0).round() / 100.0,
             findings,
             cornerstones,
+            customer_name: self
+                .customer_name
+                .as_ref()
+                .map(|n| JsonCustomerName { name: n.name.clone(), source: n.source }),
+            relation: self.message.as_ref().map(|m| JsonRelation {
+                source: m.source,
+                questions: m.relation.questions,
+                answered: m.relation.questions - m.relation.unanswered.min(m.relation.questions),
+                summary: m.relation.summary(),
+            }),
         }
+    }
+
+    /// Each finding's `context` as UTF-16 offsets into the text it indexes
+    /// (the given message, or `draft` for a message quoted in it), in one
+    /// pass; `None` for findings without one.
+    pub fn context_utf16(&self, draft: &str) -> Vec<Option<(usize, usize)>> {
+        let Some(message) = &self.message else {
+            return vec![None; self.findings.len()];
+        };
+        let text = message.context_text(draft);
+        let fits = |c: &Span| c.end() <= text.len() && text.is_char_boundary(c.start()) && text.is_char_boundary(c.end());
+        let offsets: Vec<usize> =
+            self.findings.iter().filter_map(|f| f.context.filter(fits)).flat_map(|s| [s.start(), s.end()]).collect();
+        let converted = utf16_offsets(text, &offsets);
+        let mut pairs = converted.chunks(2);
+        self.findings
+            .iter()
+            .map(|f| f.context.filter(fits).and_then(|_| pairs.next()).map(|c| (c[0], c[1])))
+            .collect()
+    }
+
+    /// How the reply relates to the customer's message, in one line, when
+    /// there was a message.
+    pub fn relation_summary(&self) -> Option<String> {
+        self.message.as_ref().map(|m| m.relation.summary())
     }
 }
 
@@ -221,6 +406,41 @@ pub struct JsonFinding {
     pub end: Option<usize>,
     pub start_utf16: Option<usize>,
     pub end_utf16: Option<usize>,
+    /// The customer's words the finding is about, for findings about the
+    /// customer's message; `null` otherwise.
+    pub context: Option<JsonContext>,
+}
+
+/// Where in the customer's message a finding points.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonContext {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+    /// `"message"` (offsets into the given message) or `"draft"` (into the
+    /// draft, when the message was quoted below the reply).
+    #[serde(rename = "in")]
+    pub within: &'static str,
+}
+
+/// The customer name the report used, as it appears in JSON.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonCustomerName {
+    pub name: String,
+    pub source: NameSource,
+}
+
+/// How the reply relates to the customer's message, as it appears in JSON.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonRelation {
+    /// `"given"` or `"quoted"` (found below the reply in the draft).
+    pub source: MessageSource,
+    pub questions: usize,
+    pub answered: usize,
+    /// One line, such as "Answers 1 of 2 questions".
+    pub summary: String,
 }
 
 /// A cornerstone as it appears in JSON; `hints` index into `findings`.
@@ -239,4 +459,8 @@ pub struct JsonReport {
     pub politeness: f32,
     pub findings: Vec<JsonFinding>,
     pub cornerstones: Vec<JsonCornerstone>,
+    /// The customer name the name cues used and its source, or `null`.
+    pub customer_name: Option<JsonCustomerName>,
+    /// How the reply relates to the customer's message, or `null` without one.
+    pub relation: Option<JsonRelation>,
 }

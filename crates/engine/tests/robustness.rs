@@ -22,7 +22,7 @@ fn example_pack() -> &'static RulePack {
 }
 
 fn check_report_with(text: &str, name: Option<&str>, pack: Option<&RulePack>) {
-    let ctx = Context { customer_name: name.map(str::to_string) };
+    let ctx = Context { customer_name: name.map(str::to_string), customer_message: None };
     let report = match pack {
         Some(pack) => analyze_with(text, &ctx, pack),
         None => analyze(text, &ctx),

@@ -87,7 +87,7 @@ impl Case {
 
     fn run(&self) -> usize {
         let pack = self.pack.as_ref().map(|json| RulePack::from_json(json));
-        let ctx = Context { customer_name: self.customer.clone() };
+        let ctx = Context { customer_name: self.customer.clone(), customer_message: None };
         let report = analyze_with(&self.text, &ctx, pack.as_ref().and_then(|p| p.as_ref().ok()));
         let json = report.to_json(&self.text);
         json.findings.len() + usize::from(matches!(pack, Some(Err(_))))

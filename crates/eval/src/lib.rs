@@ -118,7 +118,7 @@ pub fn parse_corpus(file: &str, text: &str) -> Result<Vec<Draft>, String> {
 
 /// The contract cues the engine reports for a draft.
 pub fn predicted(d: &Draft) -> BTreeSet<Cue> {
-    let ctx = Context { customer_name: d.customer_name.clone() };
+    let ctx = Context { customer_name: d.customer_name.clone(), customer_message: None };
     analyze(&d.text, &ctx).findings.iter().map(|f| f.cue).filter(|c| CONTRACT_CUES.contains(c)).collect()
 }
 

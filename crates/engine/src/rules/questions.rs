@@ -1,0 +1,431 @@
+//! `question-unanswered`: a question the customer asked that the reply does
+//! not address.
+//!
+//! In the message, a question is a sentence that ends with a question mark
+//! or holds an indirect question ("I'd like to know whether ...", "let me
+//! know when ..."), split where a second question joins the first ("... and
+//! when will it ship?"); rhetorical venting ("Are you kidding me?", "How
+//! hard can it be?") and one- or two-word questions are left out.
+//!
+//! A question counts as addressed when the reply talks about what it asks
+//! (a content word or a synonym in common, the words it shares with the rest
+//! of the message aside), gives the kind of answer it calls for in a
+//! sentence no other question claims (a time for "when", a reason for
+//! "why", steps or a link for "how", a yes or no for a yes-no question),
+//! hands the matter on ("DM us", "we're looking into it", a help link), or,
+//! for a message of one question, asks for what is needed to answer it.
+//! When in doubt, the question counts as addressed: a false "unanswered" is
+//! worse than a missed one.
+
+use std::ops::Range;
+
+use crate::cue::Cue;
+use crate::document::{flag, gap, Document};
+use crate::lexicon::{p, Phrase};
+use crate::report::{Finding, Relation};
+use crate::rules::exchange::{excerpt, Exchange, Topic};
+use crate::rules::T;
+use crate::span::Span;
+
+/// Indirect questions in the customer's message.
+pub(crate) const INDIRECT: &[Phrase] = &[
+    p("i'd|id like to know|ask|understand"),
+    p("i would like to know|ask|understand"),
+    p("i want|wanna|need to know|ask|understand"),
+    p("i'm|im|am|was wondering"),
+    p("wondering if|whether|when|why|how|what|where|who|which"),
+    p("let me|us know if|whether|when|why|how|what|where|who|which"),
+    p("tell me if|whether|when|why|how|what|where|who|which"),
+    p("explain why|how|what|when"),
+    p("confirm if|whether|when"),
+    p("advise if|whether|when|how|what|why"),
+    p("any idea|ideas if|whether|when|why|how|what"),
+    p("i need an answer|explanation"),
+    p("i'd|i would appreciate an answer|explanation|update"),
+];
+
+/// Questions asked for effect, not for an answer.
+pub(crate) const RHETORICAL: &[Phrase] = &[
+    p("are you kidding|serious|joking|for real"),
+    p("are u kidding|serious|joking"),
+    p("you kidding|joking me"),
+    p("is this a joke"),
+    p("is this for real|normal"),
+    p("how hard|difficult can|is it|this|that"),
+    p("how is this|that|it acceptable|ok|okay|fair|legal|right|reasonable|allowed|possible"),
+    p("how can this|that be acceptable|allowed|legal|right|ok|okay|possible"),
+    p("how many times do|must|should|will|have i"),
+    p("what is|what's|whats wrong with you|your|this|these|people"),
+    p("who does that"),
+    p("what kind of service|company|business|support|customer"),
+    p("why is it|this|that always|so hard|difficult|complicated|bad"),
+    p("why does it|this have to be so"),
+    p("is anyone|anybody there|listening|home|awake|reading"),
+    p("does anyone|anybody care|read|listen|work"),
+    p("do you|u even care|read|listen|work"),
+    p("what's|what is|whats the point"),
+    p("why me"),
+    p("why bother"),
+    p("why do i bother"),
+    p("what the hell|heck|fuck|f|actual"),
+    p("wtf"),
+    p("are you guys|people serious|kidding"),
+    p("am i the only one"),
+    p("who thought this was|is a good idea"),
+    p("how dare"),
+    p("can you believe"),
+    p("where's|where is the customer service|support"),
+    p("what happened to customer service|support"),
+];
+
+/// A reply that hands the matter on, or says it is being worked on,
+/// addresses every question for now.
+pub(crate) const DEFERRAL: &[Phrase] = &[
+    p("dm|dms|pm us|me"),
+    p("send|drop|shoot us|me a|an dm|direct message|private message|pm|email|e-mail|note"),
+    p("via|by|over|through|in dm|dms|direct message|private message|email"),
+    p("look|looking|looked into"),
+    p("investigate|investigating|investigation"),
+    p("find out"),
+    p("get|getting back to you"),
+    p("follow|following up"),
+    p("escalate|escalated|escalating"),
+    p("check|checking with|on|into"),
+    p("we'll|we|i'll|i will|let me|let us|i'm|we're check|checking|confirm|confirming|ask|asking|verify|verifying"),
+    p("pass|passed|passing this|it|that|your feedback|this along|on"),
+    p("looped|loop in"),
+    p("reach|reaching out to"),
+    p("contact|call|email|message our|the|us"),
+    p("submit|open|raise|file|create a|an request|ticket|case|report"),
+    p("our team|specialists|experts|engineers will|are|is"),
+    p("connect you with|to"),
+    p("someone will"),
+    p("get in touch"),
+    p("here's|here is how|the link|a link|an article|more info"),
+    p("this|these may|might|should|will help"),
+    p("more info|information|details here|at|on"),
+    p("learn more"),
+    p("take a look"),
+];
+
+/// What a question calls for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    YesNo,
+    When,
+    Why,
+    /// How to do something, where to find it, what to do now.
+    How,
+    Other,
+}
+
+/// A question in the customer's message.
+#[derive(Debug)]
+struct Question {
+    /// Token range in the message.
+    tokens: Range<usize>,
+    /// The customer's words, with the question mark.
+    span: Span,
+    kind: Kind,
+}
+
+const WH: &[&str] = &["when", "where", "why", "how", "what", "which", "who", "whats", "what's", "where's", "wheres", "hows", "how's"];
+const AUX: &[&str] = &[
+    "can", "could", "will", "would", "is", "are", "do", "does", "did", "should", "have", "has", "was", "were", "may",
+    "am", "shall", "isn't", "aren't", "can't", "won't", "don't", "doesn't", "didn't", "wouldn't", "couldn't", "cant",
+    "wont", "dont", "doesnt", "didnt", "is", "any",
+];
+const LEAD_IN: &[&str] = &[
+    "so", "and", "but", "also", "hi", "hey", "hello", "ok", "okay", "well", "um", "plus", "btw", "then", "please", "pls",
+    "guys", "just", "quick", "question", "q", "oh", "anyway", "now", "ps",
+];
+const SUBJECTS: &[&str] = &["you", "i", "it", "we", "they", "he", "she", "there", "this", "that", "my", "u", "the", "your", "someone", "anyone"];
+
+/// The questions the customer asked.
+fn questions(msg: &Document) -> Vec<Question> {
+    let mut out = Vec::new();
+    let indirect = msg.hits(T::Indirect);
+    let rhetorical = msg.hits(T::Rhetorical);
+    for r in msg.sentences() {
+        if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
+            continue;
+        }
+        let own: Vec<usize> = r.clone().filter(|&k| msg.tokens[k].is_agent()).collect();
+        let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
+        let direct = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
+        let lead = indirect.iter().find(|h| r.contains(&(h.first as usize)));
+        if !direct && lead.is_none() {
+            continue;
+        }
+        if rhetorical.iter().any(|h| r.contains(&(h.first as usize))) || own.len() < 3 {
+            continue;
+        }
+        // Where a second question joins the first: "..., and when will it ship?"
+        let mut starts = vec![lead.filter(|_| !direct).map_or(first, |h| h.first as usize)];
+        if direct {
+            for &k in &own {
+                if k < starts[0] + 2 || k + 1 >= r.end {
+                    continue;
+                }
+                let w = msg.fold(k);
+                let prev = msg.fold(k - 1);
+                let joined = matches!(prev, "and" | "also" | "plus" | "or") || msg.tokens[k - 1].gap_has(gap::COMMA);
+                let wh = WH.contains(&w) && joined;
+                let aux = AUX.contains(&w)
+                    && matches!(prev, "and" | "also" | "plus")
+                    && SUBJECTS.contains(&msg.fold(k + 1));
+                if (wh || aux) && k >= *starts.last().unwrap_or(&0) + 3 {
+                    starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
+                }
+            }
+        }
+        for (n, &s) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(last + 1);
+            if end <= s {
+                continue;
+            }
+            let mut span = msg.tokens[s].span.cover(msg.tokens[end - 1].span);
+            let after = &msg.text[span.end()..];
+            let marks = after.len() - after.trim_start_matches(['?', '!']).len();
+            if end == last + 1 && marks > 0 {
+                span = Span::new(span.start(), span.end() + marks);
+            }
+            let kind = kind_of(msg, s..end, lead.filter(|_| n == 0 && !direct).map(|h| h.last as usize + 1));
+            out.push(Question { tokens: s..end, span, kind });
+        }
+    }
+    out
+}
+
+/// What kind of answer the question calls for, from its first words (or,
+/// for an indirect question, the word after its lead).
+fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
+    let words: Vec<&str> = r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    let has = |w: &str| words.contains(&w);
+    let tail_do = words.last() == Some(&"do");
+    if has("what") && (tail_do || has("options") || has("next")) {
+        return Kind::How;
+    }
+    let at = match after_lead {
+        Some(k) if k < r.end => words.iter().position(|&w| w == msg.fold(k)).unwrap_or(0),
+        _ => words.iter().position(|w| !LEAD_IN.contains(w)).unwrap_or(0),
+    };
+    let w = words.get(at).copied().unwrap_or("");
+    let next = words.get(at + 1).copied().unwrap_or("");
+    match w {
+        "when" => Kind::When,
+        "why" => Kind::Why,
+        "how" if next == "come" => Kind::Why,
+        "how" if matches!(next, "long" | "soon") => Kind::When,
+        "how" | "how's" | "hows" if matches!(next, "do" | "can" | "should" | "would" | "to" | "does" | "i" | "could") => {
+            Kind::How
+        }
+        "where" | "where's" | "wheres" => Kind::How,
+        "what" | "what's" | "whats" if matches!(next, "time" | "date" | "day") => Kind::When,
+        "any" if matches!(next, "update" | "updates" | "news" | "eta" | "idea") => Kind::When,
+        "if" | "whether" => Kind::YesNo,
+        w if AUX.contains(&w) => Kind::YesNo,
+        _ if has("eta") => Kind::When,
+        _ => Kind::Other,
+    }
+}
+
+/// Words that give a time.
+const TIME_WORDS: &[&str] = &[
+    "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "week", "weeks", "day", "days", "hour", "hours", "minutes", "mins", "month", "months", "morning", "afternoon",
+    "evening", "weekend", "eta", "soon", "shortly", "asap", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "immediately", "now", "currently", "yet", "date",
+];
+
+/// Words that give a reason.
+const REASON_WORDS: &[&str] = &[
+    "because", "due", "cause", "caused", "causing", "reason", "reasons", "result", "happens", "happened", "occurs",
+    "outage", "bug", "glitch", "maintenance", "policy", "changed", "changes", "error", "issue", "known", "since",
+];
+
+/// Verbs that open an instruction.
+const STEPS: &[&str] = &[
+    "go", "tap", "click", "open", "select", "head", "navigate", "visit", "try", "follow", "check", "use", "enter",
+    "update", "restart", "reset", "sign", "log", "choose", "press", "turn", "install", "reinstall", "clear", "download",
+    "contact", "reach", "call", "email", "dm", "submit", "fill", "make", "switch", "remove", "add", "delete", "find",
+    "look", "see", "uninstall", "disable", "enable", "change", "request", "reply", "send", "drop",
+];
+
+/// Opening words that answer a yes-no question.
+const YES_NO: &[&str] = &[
+    "yes", "yeah", "yep", "yup", "no", "nope", "sure", "absolutely", "certainly", "definitely", "unfortunately",
+    "sadly", "afraid", "correct", "currently", "indeed", "good", "great", "of",
+];
+
+/// What one sentence of the reply offers.
+struct Said {
+    topic: Topic,
+    time: bool,
+    reason: bool,
+    steps: bool,
+    yes_no: bool,
+    asks: bool,
+}
+
+fn said(reply: &Document, r: Range<usize>) -> Said {
+    let own: Vec<usize> = r.clone().filter(|&k| reply.tokens[k].is_agent()).collect();
+    let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
+    let opener = words.iter().position(|w| !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so"));
+    let first = opener.and_then(|i| words.get(i)).copied().unwrap_or("");
+    let second = opener.and_then(|i| words.get(i + 1)).copied().unwrap_or("");
+    let has_you_can = words.windows(2).any(|w| {
+        matches!(w[0], "you" | "you'll" | "you'd")
+            && matches!(w[1], "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must")
+    });
+    let in_span = |t: T| reply.hits(t).iter().any(|h| r.contains(&(h.first as usize)));
+    Said {
+        topic: Topic::of(reply, r.clone()),
+        time: words.iter().any(|w| TIME_WORDS.contains(w))
+            || in_span(T::Concrete)
+            || in_span(T::Vague)
+            || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
+        reason: words.iter().any(|w| REASON_WORDS.contains(w)),
+        steps: STEPS.contains(&first) || has_you_can || words.contains(&"steps") || words.contains(&"settings"),
+        yes_no: YES_NO.contains(&first)
+            && (first != "good" || matches!(second, "news"))
+            && (first != "great" || matches!(second, "news"))
+            && (first != "of" || second == "course"),
+        asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION)) || in_span(T::Polite),
+    }
+}
+
+pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
+    let (msg, reply) = (ex.message, ex.reply);
+    let qs = questions(msg);
+    relation.questions = qs.len();
+    if qs.is_empty() {
+        return;
+    }
+    // Each question's own words: its content words, less those the rest
+    // of the message shares (what the whole message is about).
+    let all_sentences = msg.sentences();
+    let topics: Vec<Topic> = qs
+        .iter()
+        .map(|q| {
+            let whole = Topic::of(msg, q.tokens.clone());
+            let mut rest = Topic::default();
+            let mut merged = Vec::new();
+            for s in &all_sentences {
+                if s.start >= q.tokens.end || s.end <= q.tokens.start {
+                    merged.push(s.clone());
+                }
+            }
+            for s in merged {
+                rest = union(rest, Topic::of(msg, s));
+            }
+            for (j, other) in qs.iter().enumerate() {
+                if other.tokens != q.tokens && j < qs.len() {
+                    rest = union(rest, Topic::of(msg, other.tokens.clone()));
+                }
+            }
+            let own = whole.without(&rest);
+            if own.is_empty() {
+                whole
+            } else {
+                own
+            }
+        })
+        .collect();
+    let sentences: Vec<Said> =
+        reply.sentences().into_iter().filter(|r| r.clone().any(|k| reply.tokens[k].is_agent())).map(|r| said(reply, r)).collect();
+    let handed_on = !reply.hits(T::Deferral).is_empty() || reply.has_link();
+    let one_question = qs.len() == 1;
+    let mut yes_no_left = sentences.iter().filter(|s| s.yes_no).count();
+    let mut unanswered = 0;
+    for (q, topic) in qs.iter().zip(&topics) {
+        let about = |s: &Said| topic.meets(&s.topic);
+        // A sentence that another question's words claim answers that one.
+        let free = |s: &Said| !topics.iter().any(|t| !std::ptr::eq(t, topic) && t.meets(&s.topic));
+        let typed = |s: &Said| match q.kind {
+            Kind::When => s.time,
+            Kind::Why => s.reason,
+            Kind::How => s.steps,
+            Kind::YesNo | Kind::Other => false,
+        };
+        let mut addressed = topic.is_empty()
+            || sentences.iter().any(about)
+            || sentences.iter().any(|s| free(s) && typed(s))
+            || handed_on
+            || (one_question && sentences.iter().any(|s| s.asks || s.steps));
+        if !addressed && q.kind == Kind::YesNo && yes_no_left > 0 {
+            yes_no_left -= 1;
+            addressed = true;
+        }
+        if addressed {
+            continue;
+        }
+        unanswered += 1;
+        let asked = excerpt(&msg.text[q.span], 90);
+        out.push(
+            Finding::new(Cue::QuestionUnanswered, None)
+                .with_context(q.span)
+                .with_message(format!(
+                    "The customer asked “{asked}” and the reply does not answer it. Answer it, or say what happens next and when."
+                )),
+        );
+    }
+    relation.unanswered = unanswered;
+}
+
+fn union(mut a: Topic, b: Topic) -> Topic {
+    a.absorb(b);
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_each_question_the_reply_leaves_out() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hi, my blender arrived with a cracked jug. ⟦Can you send a replacement jug?⟧ ⟦Also, do you sell spare blades?⟧",
+            "Hi Sam, thanks for your order! We hope you enjoy your new blender.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "The invoice for March is wrong. Can you correct the VAT line? ⟦And why was I charged a late fee when I paid on time?⟧",
+            "Hi Dana, I've corrected the VAT line on the March invoice and attached the new copy.",
+        );
+    }
+
+    #[test]
+    fn flags_an_indirect_question() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "My flight on the 12th was cancelled. ⟦I'd like to know whether I can get a voucher instead of cash⟧.",
+            "Hello, thank you for flying with us. We value your feedback.",
+        );
+    }
+
+    #[test]
+    fn allows_answers_in_other_words() {
+        let msg = "When will my parcel arrive? I ordered it last week.";
+        assert_no_context(Cue::QuestionUnanswered, msg, "Hi Jo, it's with the courier and due on Thursday.");
+        assert_no_context(Cue::QuestionUnanswered, "Why was my card declined?", "Hi, that happened because the bank flagged the payment.");
+        assert_no_context(Cue::QuestionUnanswered, "How do I reset my password?", "Hi! Tap Settings, then Security, then Reset.");
+        assert_no_context(Cue::QuestionUnanswered, "Do you ship to Canada?", "Yes! Orders to Canada take about a week.");
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Can you tell me why my account is locked?",
+            "Please DM us the email on the account and we'll take a look.",
+        );
+    }
+
+    #[test]
+    fn rhetorical_venting_is_not_a_question() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Are you kidding me? How hard can it be to deliver a parcel? Why me?",
+            "Hi Sam, we're so sorry. Your parcel is out for delivery today.",
+        );
+    }
+}

@@ -316,3 +316,174 @@ pub fn audit_findings(rows: &[serde_json::Value]) -> Vec<(AuditKey, cornerstone_
     }
     out
 }
+
+// ---------------------------------------------------------------------------
+// Message/reply pairs: the reply read against the customer's message.
+
+/// The cues that read the reply against the customer's message.
+pub const PAIR_CUES: [Cue; 4] =
+    [Cue::QuestionUnanswered, Cue::FeelingsUnacknowledged, Cue::RepeatContactUnacknowledged, Cue::DetailsAskedAgain];
+
+/// The name cues, scored on the pairs too: with no name given, the name
+/// comes from the customer's message.
+pub const PAIR_NAME_CUES: [Cue; 4] = [Cue::NameUsed, Cue::NameMissing, Cue::NameMisspelled, Cue::NameMismatch];
+
+/// Cues counted once per finding (a message can hold two unanswered
+/// questions); the others count once per pair.
+fn counted_per_finding(cue: Cue) -> bool {
+    matches!(cue, Cue::QuestionUnanswered | Cue::DetailsAskedAgain)
+}
+
+/// One labelled message/reply pair (`crates/engine/tests/pairs`).
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub id: String,
+    pub file: String,
+    /// What the pair exercises, such as `q:indirect-question`.
+    pub tag: String,
+    pub customer_name: Option<String>,
+    /// The labels, a cue once per finding expected.
+    pub expected: Vec<Cue>,
+    pub message: String,
+    pub reply: String,
+}
+
+impl Pair {
+    /// The context the agent would give: the name, if known, and the message.
+    pub fn context(&self) -> Context {
+        Context { customer_name: self.customer_name.clone(), customer_message: Some(self.message.clone()) }
+    }
+}
+
+pub fn pairs_dir() -> PathBuf {
+    repo_root().join("crates/engine/tests/pairs")
+}
+
+/// The pairs of one part: `pairs-*.txt` (tuning) or `test-*.txt` (held out).
+pub fn load_pairs(split: Split) -> Result<Vec<Pair>, String> {
+    let prefix = match split {
+        Split::Tune => "pairs-",
+        Split::Test => "test-",
+    };
+    let dir = pairs_dir();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt")))
+        .collect();
+    files.sort();
+    let mut pairs = Vec::new();
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+        pairs.extend(parse_pairs(&name, &text)?);
+    }
+    Ok(pairs)
+}
+
+/// Parses one pairs file:
+/// `### <id> <industry> <email|chat> <tag> | <name or -> | <cues>`, then
+/// `<<< customer` and the message, `>>> reply` and the reply.
+pub fn parse_pairs(file: &str, text: &str) -> Result<Vec<Pair>, String> {
+    #[derive(PartialEq)]
+    enum Part {
+        Head,
+        Message,
+        Reply,
+    }
+    let mut out: Vec<Pair> = Vec::new();
+    let mut part = Part::Head;
+    for (n, line) in text.lines().enumerate() {
+        if let Some(header) = line.strip_prefix("### ") {
+            let fields: Vec<&str> = header.split('|').map(str::trim).collect();
+            let [meta, name, cues] = fields[..] else {
+                return Err(format!("{file}:{}: header needs three fields separated by |", n + 1));
+            };
+            let meta: Vec<&str> = meta.split_whitespace().collect();
+            let expected = cues
+                .split_whitespace()
+                .filter(|c| *c != "-")
+                .map(|c| Cue::from_id(c).ok_or_else(|| format!("{file}:{}: unknown cue {c}", n + 1)))
+                .collect::<Result<Vec<Cue>, String>>()?;
+            out.push(Pair {
+                id: meta.first().copied().unwrap_or_default().to_string(),
+                file: file.to_string(),
+                tag: meta.get(3).copied().unwrap_or_default().to_string(),
+                customer_name: (name != "-").then(|| name.to_string()),
+                expected,
+                message: String::new(),
+                reply: String::new(),
+            });
+            part = Part::Head;
+        } else if line.trim_end() == "<<< customer" {
+            part = Part::Message;
+        } else if line.trim_end() == ">>> reply" {
+            part = Part::Reply;
+        } else if let Some(p) = out.last_mut() {
+            let target = match part {
+                Part::Message => &mut p.message,
+                Part::Reply => &mut p.reply,
+                Part::Head => continue,
+            };
+            target.push_str(line);
+            target.push('\n');
+        }
+    }
+    for p in &mut out {
+        p.message = p.message.trim_end().to_string();
+        p.reply = p.reply.trim_end().to_string();
+        if p.message.is_empty() || p.reply.is_empty() {
+            return Err(format!("{file}: pair {} lacks its message or its reply", p.id));
+        }
+    }
+    Ok(out)
+}
+
+/// The pair cues and name cues the engine reports for a pair, one entry
+/// per finding for cues counted per finding, once otherwise.
+pub fn predicted_pair(p: &Pair) -> Vec<Cue> {
+    let report = analyze(&p.reply, &p.context());
+    let mut out: Vec<Cue> = Vec::new();
+    for f in &report.findings {
+        let scored = PAIR_CUES.contains(&f.cue) || PAIR_NAME_CUES.contains(&f.cue);
+        if scored && (counted_per_finding(f.cue) || !out.contains(&f.cue)) {
+            out.push(f.cue);
+        }
+    }
+    out
+}
+
+/// A pair the engine disagrees on: id, tag, expected, predicted.
+pub type PairMiss = (String, String, Vec<Cue>, Vec<Cue>);
+
+/// Per-cue counts over pairs (the four pair cues, then the name cues), and
+/// the pairs that disagree on a pair cue.
+pub fn score_pairs(pairs: &[Pair]) -> (Vec<(Cue, Counts)>, Vec<PairMiss>) {
+    let cues: Vec<Cue> = PAIR_CUES.iter().chain(&PAIR_NAME_CUES).copied().collect();
+    let mut counts: Vec<(Cue, Counts)> = cues.iter().map(|&c| (c, Counts::default())).collect();
+    let mut misses = Vec::new();
+    for p in pairs {
+        let got = predicted_pair(p);
+        let mut differ = false;
+        for (cue, c) in counts.iter_mut() {
+            let n = |v: &[Cue]| {
+                let k = v.iter().filter(|x| *x == cue).count();
+                if counted_per_finding(*cue) {
+                    k
+                } else {
+                    k.min(1)
+                }
+            };
+            let (want, have) = (n(&p.expected), n(&got));
+            let tp = want.min(have);
+            c.tp += tp;
+            c.fp += have - tp;
+            c.fn_ += want - tp;
+            differ |= want != have && PAIR_CUES.contains(cue);
+        }
+        if differ {
+            misses.push((p.id.clone(), p.tag.clone(), p.expected.clone(), got));
+        }
+    }
+    (counts, misses)
+}

@@ -12,7 +12,14 @@ fn main() {
     if std::env::args().any(|a| a == "--audit-todo") {
         return audit_todo();
     }
+    if let Some(id) = std::env::args().skip_while(|a| a != "--show-pair").nth(1) {
+        return show_pair(&id);
+    }
+    if std::env::args().any(|a| a == "--pairs") {
+        return pairs(verbose);
+    }
     corpus(verbose);
+    pairs(verbose);
     goemotions();
     politeness();
     sarcasm_rates();
@@ -78,6 +85,65 @@ fn warnings_on_agent_replies() {
         println!("| `{cue}` | {n} |");
     }
     println!();
+}
+
+fn pairs(verbose: bool) {
+    pairs_split(Split::Tune, verbose);
+    // The held-out part: figures only, never the pairs that disagree.
+    pairs_split(Split::Test, false);
+}
+
+fn pairs_split(split: Split, verbose: bool) {
+    let pairs = match load_pairs(split) {
+        Ok(p) => p,
+        Err(e) => return println!("pairs: skipped ({e})"),
+    };
+    let (counts, misses) = score_pairs(&pairs);
+    let part = match split {
+        Split::Tune => "tuning part, pairs-*.txt",
+        Split::Test => "held-out test part, test-*.txt",
+    };
+    println!("## Message/reply pairs, {part}: {} pairs (crates/engine/tests/pairs)\n", pairs.len());
+    println!("| cue | labelled | found | precision | recall | F1 |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (cue, c) in &counts {
+        println!(
+            "| `{}` | {} | {} | {:.2} | {:.2} | {:.2} |",
+            cue.id(),
+            c.tp + c.fn_,
+            c.tp + c.fp,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
+    println!("\nPairs with every pair cue right: {} of {}\n", pairs.len() - misses.len(), pairs.len());
+    if verbose {
+        let ids = |s: &[Cue]| s.iter().map(|c| c.id()).collect::<Vec<_>>().join(" ");
+        for (id, tag, want, got) in &misses {
+            println!("  {id} ({tag}): expected [{}] got [{}]", ids(want), ids(got));
+        }
+    }
+}
+
+/// Prints one tuning pair with what the engine says about it (never a
+/// held-out pair).
+fn show_pair(id: &str) {
+    let pairs = load_pairs(Split::Tune).expect("the tuning pairs parse");
+    let Some(p) = pairs.iter().find(|p| p.id == id) else {
+        return println!("{id}: not a tuning pair (held-out pairs are never shown)");
+    };
+    println!("### {} {} | {} | expected {:?}", p.id, p.tag, p.customer_name.as_deref().unwrap_or("-"), p.expected.iter().map(|c| c.id()).collect::<Vec<_>>());
+    println!("<<< customer\n{}\n>>> reply\n{}\n---", p.message, p.reply);
+    let report = analyze(&p.reply, &p.context());
+    for f in &report.findings {
+        let words = f.span.map(|s| &p.reply[s]);
+        let ctx = f.context.map(|s| &p.message[s]);
+        println!("{} {:?} ctx={:?}\n    {}", f.cue.id(), words, ctx, f.message);
+    }
+    if let Some(m) = &report.message {
+        println!("relation: {}", m.relation.summary());
+    }
 }
 
 fn corpus(verbose: bool) {

@@ -137,8 +137,8 @@ fn show_pair(id: &str) {
     println!("<<< customer\n{}\n>>> reply\n{}\n---", p.message, p.reply);
     let report = analyze(&p.reply, &p.context());
     for f in &report.findings {
-        let words = f.span.map(|s| &p.reply[s]);
-        let ctx = f.context.map(|s| &p.message[s]);
+        let words = f.span.map(|s| &p.reply[s.start()..s.end()]);
+        let ctx = f.context.map(|s| &p.message[s.start()..s.end()]);
         println!("{} {:?} ctx={:?}\n    {}", f.cue.id(), words, ctx, f.message);
     }
     if let Some(m) = &report.message {

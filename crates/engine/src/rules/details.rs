@@ -27,10 +27,12 @@ pub(crate) const ATTACHED: &[Phrase] = &[
     p("photo|photos|picture|pictures|pic|pics|image|images|screenshot|screenshots|video|videos|receipt|receipts|file|files|document|documents|scan|invoice is|are? attached|enclosed|included|below|above"),
     p("attached|enclosed is|are a|an|the|my|some photo|photos|picture|pictures|pic|pics|image|images|screenshot|screenshots|video|receipt|file|document|scan|invoice"),
     p("attached|enclosed is|are photo|photos|picture|pictures|pics|images|screenshots|receipt|receipts"),
-    p("i've|ive|i|we've|i have|we have attached|added|included|uploaded|enclosed"),
+    p("i've|ive|we've|weve attached|added|included|uploaded|enclosed"),
+    p("i|we have? attached|added|included|uploaded|enclosed"),
     p("attaching|enclosing"),
     p("see|find attached|enclosed|attachment"),
-    p("here's|heres|here is a|the photo|picture|pic|screenshot|image|video|receipt"),
+    p("here's|heres a|the photo|picture|pic|screenshot|image|video|receipt"),
+    p("here is a|the photo|picture|pic|screenshot|image|video|receipt"),
 ];
 
 /// Words in the reply that say the given detail did not work.

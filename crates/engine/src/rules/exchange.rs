@@ -51,13 +51,12 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 const SYNONYMS: &[&[&str]] = &[
     &["deliv", "ship", "arriv", "dispa", "track", "parce", "packa", "couri", "trans", "eta", "post"],
     &["refun", "reimb", "money", "credi", "repay"],
-    &["charg", "bill", "payme", "paid", "pay", "fee", "cost", "price", "debit", "deduc"],
+    &["charg", "bill", "fee", "cost", "price", "debit", "deduc"],
     &["cance", "termi"],
     &["login", "log", "sign", "signi", "passw", "locke", "acces", "verif"],
     &["repla", "excha", "swap"],
     &["fix", "repai", "resol", "solve", "sort", "work"],
     &["open", "hour", "close"],
-    &["retur", "send"],
     &["subsc", "membe", "plan"],
 ];
 
@@ -100,7 +99,7 @@ fn group(stem: &str) -> Option<usize> {
 
 /// What a stretch of words is about: its content stems and their synonym
 /// groups.
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub(crate) struct Topic {
     stems: HashSet<String, BuildHasherDefault<Fnv>>,
     groups: Vec<usize>,

@@ -29,9 +29,17 @@ use crate::span::Span;
 
 /// Indirect questions in the customer's message.
 pub(crate) const INDIRECT: &[Phrase] = &[
-    p("i'd|id like to know|ask|understand"),
-    p("i would like to know|ask|understand"),
-    p("i want|wanna|need to know|ask|understand"),
+    p("i'd|id also? like to know|ask|understand|check|confirm"),
+    p("i would also? like to know|ask|understand|check|confirm"),
+    p("i'd|id also? like to find out"),
+    p("i would also? like to find out"),
+    p("i also? want|wanna|need to know|ask|understand"),
+    p("i also? want|wanted|need to find out"),
+    p("i|we also? wanted to know|ask|check|confirm"),
+    p("i was hoping to know|check|confirm"),
+    p("i was hoping to find out"),
+    p("i'd|id be grateful|glad if you could tell|let|confirm|explain|advise"),
+    p("i would be grateful|glad if you could tell|let|confirm|explain|advise"),
     p("i'm|im|am|was wondering"),
     p("wondering if|whether|when|why|how|what|where|who|which"),
     p("let me|us know if|whether|when|why|how|what|where|who|which"),
@@ -41,21 +49,24 @@ pub(crate) const INDIRECT: &[Phrase] = &[
     p("advise if|whether|when|how|what|why"),
     p("any idea|ideas if|whether|when|why|how|what"),
     p("i need an answer|explanation"),
-    p("i'd|i would appreciate an answer|explanation|update"),
+    p("i'd|id appreciate an answer|explanation|update"),
+    p("i would appreciate an answer|explanation|update"),
 ];
 
 /// Questions asked for effect, not for an answer.
 pub(crate) const RHETORICAL: &[Phrase] = &[
-    p("are you kidding|serious|joking|for real"),
+    p("are you kidding|serious|joking"),
+    p("are you for real"),
     p("are u kidding|serious|joking"),
     p("you kidding|joking me"),
     p("is this a joke"),
-    p("is this for real|normal"),
+    p("is this for real"),
     p("how hard|difficult can|is it|this|that"),
     p("how is this|that|it acceptable|ok|okay|fair|legal|right|reasonable|allowed|possible"),
     p("how can this|that be acceptable|allowed|legal|right|ok|okay|possible"),
     p("how many times do|must|should|will|have i"),
-    p("what is|what's|whats wrong with you|your|this|these|people"),
+    p("what's|whats wrong with you|your|this|these|people"),
+    p("what is wrong with you|your|this|these|people"),
     p("who does that"),
     p("what kind of service|company|business|support|customer"),
     p("why is it|this|that always|so hard|difficult|complicated|bad"),
@@ -63,7 +74,8 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     p("is anyone|anybody there|listening|home|awake|reading"),
     p("does anyone|anybody care|read|listen|work"),
     p("do you|u even care|read|listen|work"),
-    p("what's|what is|whats the point"),
+    p("what's|whats the point"),
+    p("what is the point"),
     p("why me"),
     p("why bother"),
     p("why do i bother"),
@@ -74,7 +86,8 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     p("who thought this was|is a good idea"),
     p("how dare"),
     p("can you believe"),
-    p("where's|where is the customer service|support"),
+    p("where's|wheres the customer service|support"),
+    p("where is the customer service|support"),
     p("what happened to customer service|support"),
 ];
 
@@ -82,8 +95,10 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
 /// addresses every question for now.
 pub(crate) const DEFERRAL: &[Phrase] = &[
     p("dm|dms|pm us|me"),
-    p("send|drop|shoot us|me a|an dm|direct message|private message|pm|email|e-mail|note"),
-    p("via|by|over|through|in dm|dms|direct message|private message|email"),
+    p("send|drop|shoot us|me a|an dm|pm|email|note|message"),
+    p("send|drop|shoot us|me a|an direct|private message"),
+    p("via|by|over|through|in dm|dms|email|pm"),
+    p("via|by|over|through|in direct|private message|messages"),
     p("look|looking|looked into"),
     p("investigate|investigating|investigation"),
     p("find out"),
@@ -91,17 +106,24 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     p("follow|following up"),
     p("escalate|escalated|escalating"),
     p("check|checking with|on|into"),
-    p("we'll|we|i'll|i will|let me|let us|i'm|we're check|checking|confirm|confirming|ask|asking|verify|verifying"),
-    p("pass|passed|passing this|it|that|your feedback|this along|on"),
+    p("we'll|i'll|i'm|we're check|checking|confirm|confirming|ask|asking|verify|verifying"),
+    p("i|we will check|confirm|ask|verify"),
+    p("let me|us check|confirm|ask|verify"),
+    p("pass|passed|passing this|it|that|these|them along|on"),
+    p("pass|passed|passing your feedback|request|case|details along|on|to"),
     p("looped|loop in"),
     p("reach|reaching out to"),
-    p("contact|call|email|message our|the|us"),
+    p("contact|call|email|message|ring us"),
+    p("contact|call|email|message|ring our team|support|specialists|experts|store|branch|helpline"),
     p("submit|open|raise|file|create a|an request|ticket|case|report"),
     p("our team|specialists|experts|engineers will|are|is"),
     p("connect you with|to"),
     p("someone will"),
     p("get in touch"),
-    p("here's|here is how|the link|a link|an article|more info"),
+    p("here's|heres how"),
+    p("here is how"),
+    p("here's|heres a|the|an link|article|guide|page"),
+    p("here is a|the|an link|article|guide|page"),
     p("this|these may|might|should|will help"),
     p("more info|information|details here|at|on"),
     p("learn more"),
@@ -162,7 +184,7 @@ fn questions(msg: &Document) -> Vec<Question> {
         }
         // Where a second question joins the first: "..., and when will it ship?"
         let mut starts = vec![lead.filter(|_| !direct).map_or(first, |h| h.first as usize)];
-        if direct {
+        {
             for &k in &own {
                 if k < starts[0] + 2 || k + 1 >= r.end {
                     continue;
@@ -170,7 +192,7 @@ fn questions(msg: &Document) -> Vec<Question> {
                 let w = msg.fold(k);
                 let prev = msg.fold(k - 1);
                 let joined = matches!(prev, "and" | "also" | "plus" | "or") || msg.tokens[k - 1].gap_has(gap::COMMA);
-                let wh = WH.contains(&w) && joined;
+                let wh = (WH.contains(&w) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
                 let aux = AUX.contains(&w)
                     && matches!(prev, "and" | "also" | "plus")
                     && SUBJECTS.contains(&msg.fold(k + 1));
@@ -353,9 +375,21 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || sentences.iter().any(|s| free(s) && typed(s))
             || handed_on
             || (one_question && sentences.iter().any(|s| s.asks || s.steps));
-        if !addressed && q.kind == Kind::YesNo && yes_no_left > 0 {
+        // A "Yes, ..." answers the first yes-no question still waiting for
+        // one, in order.
+        if q.kind == Kind::YesNo && yes_no_left > 0 {
             yes_no_left -= 1;
             addressed = true;
+        }
+        if std::env::var_os("CORNERSTONE_DEBUG_QUESTIONS").is_some() {
+            eprintln!(
+                "question {:?} kind {:?} topic {:?} addressed {addressed} (about {}, typed {}, handed_on {handed_on})",
+                &msg.text[q.span],
+                q.kind,
+                topic,
+                sentences.iter().any(about),
+                sentences.iter().any(|s| free(s) && typed(s))
+            );
         }
         if addressed {
             continue;

@@ -329,9 +329,9 @@ pub const PAIR_CUES: [Cue; 4] =
 pub const PAIR_NAME_CUES: [Cue; 4] = [Cue::NameUsed, Cue::NameMissing, Cue::NameMisspelled, Cue::NameMismatch];
 
 /// Cues counted once per finding (a message can hold two unanswered
-/// questions); the others count once per pair.
+/// questions, and the labels count each); the others count once per pair.
 fn counted_per_finding(cue: Cue) -> bool {
-    matches!(cue, Cue::QuestionUnanswered | Cue::DetailsAskedAgain)
+    cue == Cue::QuestionUnanswered
 }
 
 /// One labelled message/reply pair (`crates/engine/tests/pairs`).

@@ -34,6 +34,7 @@ were weren't what what's whatever when where whether which while who whom whose 
 wondering would wouldn't yes yet you you're you've your yours yourself hi hey also able anymore ever today yesterday
 time times day days week weeks thing stuff team support guy guys folks sir madam please advise explain answer question
 questions reply respond response update info information regarding re via per etc assist assistance
+actually exactly basically really just keep keeps kept thinking
 ";
 
 fn stopwords() -> &'static HashSet<&'static str, BuildHasherDefault<Fnv>> {
@@ -66,7 +67,7 @@ const SYNONYMS: &[&[&str]] = &[
 pub(crate) fn stem(w: &str) -> Cow<'_, str> {
     let w = w.strip_suffix("'s").unwrap_or(w);
     let mut s: &str = w;
-    if s.chars().count() > 5 {
+    if s.chars().count() >= 5 {
         for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "ly", "al", "s"] {
             if let Some(rest) = s.strip_suffix(suffix) {
                 if rest.chars().count() >= 3 {
@@ -76,6 +77,9 @@ pub(crate) fn stem(w: &str) -> Cow<'_, str> {
             }
         }
     } else if s.chars().count() >= 4 && s.ends_with('s') && !s.ends_with("ss") {
+        s = &s[..s.len() - 1];
+    }
+    if s.len() >= 4 && s.ends_with('e') {
         s = &s[..s.len() - 1];
     }
     let b = s.as_bytes();

@@ -94,6 +94,7 @@ pub(crate) const ACKNOWLEDGE: &[Phrase] = &[
     p("do not like to hear|see"),
     p("not what we like|want to hear|see"),
     p("we|i understand"),
+    p("we|i can|do|totally|completely|fully|really understand"),
     p("understand your|the frustration|concern|worry|disappointment"),
     p("don't|dont worry"),
     p("do not worry"),

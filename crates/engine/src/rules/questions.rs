@@ -138,6 +138,8 @@ enum Kind {
     Why,
     /// How to do something, where to find it, what to do now.
     How,
+    /// How much something costs.
+    Amount,
     Other,
 }
 
@@ -212,7 +214,18 @@ fn questions(msg: &Document) -> Vec<Question> {
             if end == last + 1 && marks > 0 {
                 span = Span::new(span.start(), span.end() + marks);
             }
-            let kind = kind_of(msg, s..end, lead.filter(|_| n == 0 && !direct).map(|h| h.last as usize + 1));
+            let lead_here = lead.filter(|_| n == 0 && !direct);
+            // A clause before a joined question is a question only if it
+            // asks one: "I'm thinking about the iPhone, what deals ...?"
+            // holds one question.
+            let asks = lead_here.is_some() || end == last + 1 || {
+                let w = (s..end).map(|k| msg.fold(k)).find(|w| !LEAD_IN.contains(w)).unwrap_or("");
+                WH.contains(&w) || AUX.contains(&w) || w == "whether"
+            };
+            if !asks {
+                continue;
+            }
+            let kind = kind_of(msg, s..end, lead_here.map(|h| h.last as usize + 1));
             out.push(Question { tokens: s..end, span, kind });
         }
     }
@@ -227,6 +240,19 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     let tail_do = words.last() == Some(&"do");
     if has("what") && (tail_do || has("options") || has("next")) {
         return Kind::How;
+    }
+    let money = ["price", "prices", "pricing", "cost", "costs", "fee", "fees", "charge", "rate", "rates", "cheaper", "expensive", "premium", "much"];
+    if words.iter().any(|w| money.contains(w)) && !has("when") && !has("why") {
+        return Kind::Amount;
+    }
+    // "Can you tell me why ...": the question inside the request.
+    if let Some(i) = words.iter().take(6).position(|w| matches!(*w, "tell" | "explain" | "know" | "advise" | "confirm")) {
+        match words.get(i + 1..i + 3).and_then(|w| w.iter().find(|w| WH.contains(w))) {
+            Some(&"when") => return Kind::When,
+            Some(&"why") => return Kind::Why,
+            Some(&"how") | Some(&"where") => return Kind::How,
+            _ => {}
+        }
     }
     let at = match after_lead {
         Some(k) if k < r.end => words.iter().position(|&w| w == msg.fold(k)).unwrap_or(0),
@@ -284,6 +310,7 @@ const YES_NO: &[&str] = &[
 struct Said {
     topic: Topic,
     time: bool,
+    amount: bool,
     reason: bool,
     steps: bool,
     yes_no: bool,
@@ -308,6 +335,11 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             || in_span(T::Vague)
             || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
         reason: words.iter().any(|w| REASON_WORDS.contains(w)),
+        amount: own.iter().any(|&k| {
+            let t = reply.tokens[k];
+            let before = reply.text[..t.span.start()].chars().next_back();
+            t.is(flag::NUMBER) && (matches!(before, Some('£' | '$' | '€' | '¥' | '₹')) || t.gap_has(gap::PERCENT))
+        }) || words.iter().any(|w| matches!(*w, "free" | "pounds" | "dollars" | "euros" | "pence" | "cents" | "charge" | "fee" | "cost" | "costs")),
         steps: STEPS.contains(&first) || has_you_can || words.contains(&"steps") || words.contains(&"settings"),
         yes_no: YES_NO.contains(&first)
             && (first != "good" || matches!(second, "news"))
@@ -368,6 +400,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::When => s.time,
             Kind::Why => s.reason,
             Kind::How => s.steps,
+            Kind::Amount => s.amount,
             Kind::YesNo | Kind::Other => false,
         };
         let mut addressed = topic.is_empty()

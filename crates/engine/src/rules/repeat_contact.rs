@@ -59,7 +59,8 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("been|being|feel|keep being? ignored"),
     p("you're|youre ignoring"),
     p("you are|keep ignoring"),
-    p("previous|earlier|original ticket|case|email|message|chat|call|complaint|reply|agent|request"),
+    p("previous|earlier ticket|case|email|message|chat|call|complaint|reply|agent|request|letter"),
+    p("original ticket|case|complaint|request|claim"),
     p("my last ticket|case|email|message|chat|call|complaint|request"),
     p("once again writing|asking|contacting|emailing|reaching"),
     p("writing|asking|contacting|emailing|messaging|tweeting|calling|reaching out? again"),
@@ -85,6 +86,8 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
     p("you shouldn't|shouldnt have had to"),
     p("you should not have had to"),
     p("welcome back"),
+    p("you've|youve had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
+    p("you have had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
 ];
 
 /// Verbs of contact in the past.
@@ -112,7 +115,8 @@ const WAIT: &[&str] = &[
     "patience", "wait", "waiting", "waited", "delay", "delays", "delayed", "chase", "chasing", "chased", "again",
     "previous", "previously", "earlier", "before", "already", "follow", "following", "long", "longer", "repeat",
     "repeated", "repeatedly", "multiple", "several", "runaround", "persistence", "still", "called", "emailed",
-    "contacted", "wrote", "written", "messaged", "reached", "slow", "silence",
+    "contacted", "wrote", "written", "messaged", "reached", "slow", "silence", "calls", "emails", "messages",
+    "letters", "chats", "tweets", "attempts", "times",
 ];
 
 /// Where the customer says they were in touch or waited before.

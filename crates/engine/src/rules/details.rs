@@ -59,6 +59,9 @@ enum Kind {
     Serial,
     Date,
     Photo,
+    Id,
+    Registration,
+    Address,
 }
 
 impl Kind {
@@ -73,6 +76,9 @@ impl Kind {
             Kind::Serial => "serial number",
             Kind::Date => "date",
             Kind::Photo => "photo",
+            Kind::Id => "ID number",
+            Kind::Registration => "registration number",
+            Kind::Address => "address",
         }
     }
 
@@ -81,11 +87,13 @@ impl Kind {
         Some(match w {
             "order" | "orders" => Kind::Order,
             "ticket" | "case" | "reference" | "ref" | "booking" | "reservation" | "confirmation" | "claim"
-            | "incident" | "request" | "pnr" | "complaint" | "itinerary" => Kind::Reference,
+            | "incident" | "request" | "pnr" | "complaint" | "itinerary" | "tag" => Kind::Reference,
             "tracking" | "consignment" | "waybill" => Kind::Tracking,
             "phone" | "mobile" | "cell" | "tel" | "telephone" | "cellphone" | "whatsapp" | "landline" => Kind::Phone,
             "account" | "acct" | "membership" | "member" | "customer" | "policy" | "invoice" | "contract"
             | "subscriber" | "loyalty" | "card" => Kind::Account,
+            "student" | "employee" | "staff" | "patient" | "nhs" | "passport" | "licence" | "license" => Kind::Id,
+            "reg" | "registration" | "vrn" | "numberplate" | "plate" => Kind::Registration,
             "serial" | "imei" | "sn" => Kind::Serial,
             _ => return None,
         })
@@ -109,7 +117,10 @@ const MONTHS: &[&str] = &[
 ];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// Words between a label and its value.
-const FILLER: &[&str] = &["number", "no", "num", "nr", "id", "code", "is", "was", "ref", "reference", "my", "the", "of", "for", "n", "s"];
+const FILLER: &[&str] = &[
+    "number", "no", "num", "nr", "id", "code", "is", "was", "ref", "reference", "my", "the", "of", "for", "n", "s",
+    "ending", "ends", "in", "with", "digits", "last",
+];
 
 /// Whether token `k` can be (the start of) a code: it has a digit, or it is
 /// a run of at least five capitals and digits (a booking reference).
@@ -122,7 +133,8 @@ fn code_like(doc: &Document, k: usize) -> bool {
 /// its last token.
 fn code_at(doc: &Document, k: usize) -> Option<(Span, usize)> {
     let mut end = k;
-    while end + 1 < doc.tokens.len() && end - k < 4 && doc.tokens[end].gap_has(gap::TIGHT_HYPHEN) {
+    let glued = |a: usize| matches!(&doc.text[doc.tokens[a].span.end()..doc.tokens[a + 1].span.start()], "-" | "/" | "." | "_");
+    while end + 1 < doc.tokens.len() && end - k < 4 && glued(end) {
         end += 1;
     }
     (k..=end).any(|j| code_like(doc, j)).then(|| (doc.tokens[k].span.cover(doc.tokens[end].span), end))
@@ -152,6 +164,21 @@ fn given(msg: &Document) -> Vec<Given> {
                 let mut j = k + 1;
                 while j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence && FILLER.contains(&msg.fold(j)) && !code_like(msg, j) {
                     j += 1;
+                }
+                if j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence && kind == Kind::Registration {
+                    // "LK19 XYZ": capitals and digits, in one or two words.
+                    let plate = |i: usize| {
+                        i < n && msg.word(i).len() <= 5 && msg.word(i).bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    };
+                    if plate(j) {
+                        let end = if plate(j + 1) && msg.tokens[j + 1].sentence == t.sentence { j + 1 } else { j };
+                        let span = msg.tokens[j].span.cover(msg.tokens[end].span);
+                        if msg.text[span].bytes().any(|b| b.is_ascii_digit()) && span.len() >= 5 {
+                            out.push(Given { kind, span, parts: parts(msg, j, end) });
+                            k = end + 1;
+                            continue;
+                        }
+                    }
                 }
                 if j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence {
                     if let Some((span, end)) = code_at(msg, j) {
@@ -243,12 +270,48 @@ fn given(msg: &Document) -> Vec<Given> {
             }
         }
     }
+    // A postal address: a house number, a street and its kind ("5
+    // Willow Close"), or a UK postcode ("NR4 7TJ").
+    for k in 0..n {
+        let t = msg.tokens[k];
+        if !t.is_agent() || t.is(flag::QUOTED) {
+            continue;
+        }
+        let street = STREETS.contains(&msg.fold(k)) && k >= 2 && msg.tokens[k - 1].is(flag::CAP) && msg.tokens[k - 2].is(flag::NUMBER);
+        let postcode = k + 1 < n && is_outward_code(msg.word(k)) && is_inward_code(msg.word(k + 1));
+        if street || postcode {
+            let span = if street { msg.tokens[k - 2].span.cover(t.span) } else { t.span.cover(msg.tokens[k + 1].span) };
+            out.push(Given { kind: Kind::Address, span, parts: Vec::new() });
+            break;
+        }
+    }
     // A photo or file they say is attached.
     if let Some(h) = msg.hits(T::Attached).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)) {
         out.push(Given { kind: Kind::Photo, span: h.span, parts: Vec::new() });
     }
     out.sort_by_key(|g| g.span);
     out
+}
+
+/// Kinds of street that end a street address.
+const STREETS: &[&str] = &[
+    "road", "rd", "street", "st", "close", "lane", "ln", "avenue", "ave", "way", "drive", "dr", "court", "ct", "place",
+    "crescent", "terrace", "gardens", "grove", "square", "boulevard", "blvd", "mews", "row", "hill", "park",
+];
+
+/// The first half of a UK postcode ("NR4", "SW1A", "M20").
+fn is_outward_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    (2..=4).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b.iter().any(u8::is_ascii_digit)
+}
+
+/// The second half of a UK postcode ("7TJ").
+fn is_inward_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_uppercase() && b[2].is_ascii_uppercase()
 }
 
 /// The detail a reply's words at token `k` name, and the last token of its
@@ -287,7 +350,34 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
                 None
             }
         }
-        "date" if matches!(prev, "what" | "which" | "the") => Some((Kind::Date, k)),
+        "date" if matches!(
+            prev,
+            "what" | "which" | "the" | "your" | "moving" | "move" | "purchase" | "order" | "delivery" | "travel"
+                | "booking" | "departure" | "installation" | "transfer" | "collection" | "exact"
+        ) =>
+        {
+            Some((Kind::Date, k))
+        }
+        "student" | "employee" | "staff" | "patient" | "nhs" | "passport" | "licence" | "license"
+            if matches!(next(1), "id" | "number" | "no") =>
+        {
+            Some((Kind::Id, if next(2) == "number" { k + 2 } else { k + 1 }))
+        }
+        "registration" | "reg" if !matches!(next(1), "form" | "page" | "process" | "link" | "email") => {
+            Some((Kind::Registration, if numbered(1) { k + 1 } else { k }))
+        }
+        "plate" if prev == "number" => Some((Kind::Registration, k)),
+        "tag" if numbered(1) => Some((Kind::Reference, k + 1)),
+        "card" if matches!(prev, "which" | "what") || next(1) == "number" => {
+            Some((Kind::Account, if next(1) == "number" { k + 1 } else { k }))
+        }
+        "digits" if matches!(prev, "four" | "4" | "last") => Some((Kind::Account, k)),
+        "address" | "postcode" | "zip"
+            if !matches!(prev, "email" | "e" | "mail" | "ip" | "web" | "mac" | "wallet")
+                && matches!(prev, "your" | "the" | "new" | "postal" | "delivery" | "home" | "billing" | "shipping" | "full" | "street" | "installation" | "a" | "which" | "what") =>
+        {
+            Some((Kind::Address, k))
+        }
         "photo" | "photos" | "picture" | "pictures" | "pic" | "pics" | "image" | "images" | "screenshot" | "screenshots" | "video" | "receipt" | "attachment" => {
             Some((Kind::Photo, k))
         }
@@ -316,8 +406,10 @@ fn asks(reply: &Document, kind: Kind) -> Option<Span> {
             if found != kind {
                 continue;
             }
-            let words = || own.iter().map(|&j| reply.fold(j));
-            if words().any(|w| DIFFERENT.contains(&w)) {
+            // "another e-mail address", "the full order number": a
+            // different detail (a new address is the one they gave).
+            let near = own.iter().copied().filter(|&j| j < k && j + 3 >= k).map(|j| reply.fold(j));
+            if near.clone().any(|w| DIFFERENT.contains(&w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date))) {
                 break;
             }
             let marker = own.iter().copied().take_while(|&j| j < k).find(|&j| ASKING.contains(&reply.fold(j)));

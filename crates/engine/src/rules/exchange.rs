@@ -34,7 +34,8 @@ were weren't what what's whatever when where whether which while who whom whose 
 wondering would wouldn't yes yet you you're you've your yours yourself hi hey also able anymore ever today yesterday
 time times day days week weeks thing stuff team support guy guys folks sir madam please advise explain answer question
 questions reply respond response update info information regarding re via per etc assist assistance
-actually exactly basically really just keep keeps kept thinking
+actually exactly basically really just keep keeps kept thinking new old different same first happen happens
+happened happening
 ";
 
 fn stopwords() -> &'static HashSet<&'static str, BuildHasherDefault<Fnv>> {
@@ -121,6 +122,10 @@ impl Topic {
             }
             let w = doc.fold(k);
             if is_stopword(w) || (w.chars().count() < 3 && !tok.is(flag::NUMBER)) {
+                continue;
+            }
+            // "of course" says nothing about a course.
+            if w == "course" && k > 0 && doc.fold(k - 1) == "of" {
                 continue;
             }
             let s = stem(w);

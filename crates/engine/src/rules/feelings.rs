@@ -122,6 +122,11 @@ const ANGRY_EMOJI: &[char] =
 /// The feeling the customer shows, and the words that show it.
 fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
     let mut best: Option<(usize, &'static str, Span)> = None;
+    // Venting by question ("How is this even possible?", "What's the
+    // point ...?!") is frustration shown.
+    if let Some(h) = msg.hits(T::Rhetorical).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)) {
+        best = Some((1, "frustration", h.span));
+    }
     for (rank, &(table, name)) in FEELINGS.iter().enumerate() {
         for h in msg.hits(table) {
             let k = h.first as usize;

@@ -62,8 +62,8 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     p("is this a joke"),
     p("is this for real"),
     p("how hard|difficult can|is it|this|that"),
-    p("how is this|that|it acceptable|ok|okay|fair|legal|right|reasonable|allowed|possible"),
-    p("how can this|that be acceptable|allowed|legal|right|ok|okay|possible"),
+    p("how is this|that|it even? acceptable|ok|okay|fair|legal|right|reasonable|allowed|possible"),
+    p("how can this|that even? be acceptable|allowed|legal|right|ok|okay|possible"),
     p("how many times do|must|should|will|have i"),
     p("what's|whats wrong with you|your|this|these|people"),
     p("what is wrong with you|your|this|these|people"),
@@ -103,7 +103,9 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     p("investigate|investigating|investigation"),
     p("find out"),
     p("get|getting back to you"),
-    p("follow|following up"),
+    p("we'll|i'll follow up"),
+    p("i|we will follow up"),
+    p("follow up with you"),
     p("escalate|escalated|escalating"),
     p("check|checking with|on|into"),
     p("we'll|i'll|i'm|we're check|checking|confirm|confirming|ask|asking|verify|verifying"),
@@ -196,7 +198,7 @@ fn questions(msg: &Document) -> Vec<Question> {
                 let joined = matches!(prev, "and" | "also" | "plus" | "or") || msg.tokens[k - 1].gap_has(gap::COMMA);
                 let wh = (WH.contains(&w) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
                 let aux = AUX.contains(&w)
-                    && matches!(prev, "and" | "also" | "plus")
+                    && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA))
                     && SUBJECTS.contains(&msg.fold(k + 1));
                 if (wh || aux) && k >= *starts.last().unwrap_or(&0) + 3 {
                     starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
@@ -238,7 +240,8 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     let words: Vec<&str> = r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
     let has = |w: &str| words.contains(&w);
     let tail_do = words.last() == Some(&"do");
-    if has("what") && (tail_do || has("options") || has("next")) {
+    let what_i_need = words.windows(3).any(|w| w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must"));
+    if has("what") && (tail_do || has("options") || has("next") || what_i_need) {
         return Kind::How;
     }
     let money = ["price", "prices", "pricing", "cost", "costs", "fee", "fees", "charge", "rate", "rates", "cheaper", "expensive", "premium", "much"];
@@ -264,7 +267,7 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
         "when" => Kind::When,
         "why" => Kind::Why,
         "how" if next == "come" => Kind::Why,
-        "how" if matches!(next, "long" | "soon") => Kind::When,
+        "how" if matches!(next, "long" | "soon" | "late" | "early" | "often" | "quickly" | "fast") => Kind::When,
         "how" | "how's" | "hows" if matches!(next, "do" | "can" | "should" | "would" | "to" | "does" | "i" | "could") => {
             Kind::How
         }
@@ -297,7 +300,8 @@ const STEPS: &[&str] = &[
     "go", "tap", "click", "open", "select", "head", "navigate", "visit", "try", "follow", "check", "use", "enter",
     "update", "restart", "reset", "sign", "log", "choose", "press", "turn", "install", "reinstall", "clear", "download",
     "contact", "reach", "call", "email", "dm", "submit", "fill", "make", "switch", "remove", "add", "delete", "find",
-    "look", "see", "uninstall", "disable", "enable", "change", "request", "reply", "send", "drop",
+    "look", "see", "uninstall", "disable", "enable", "change", "request", "reply", "send", "drop", "upload", "attach",
+    "provide", "share", "forward", "complete", "bring", "book", "pay", "ring", "text", "pop", "take", "keep",
 ];
 
 /// Opening words that answer a yes-no question.
@@ -314,6 +318,9 @@ struct Said {
     reason: bool,
     steps: bool,
     yes_no: bool,
+    /// "We can ...", "It's ...": a plain statement that can answer a
+    /// yes-no question.
+    modal: bool,
     asks: bool,
 }
 
@@ -345,7 +352,22 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             && (first != "good" || matches!(second, "news"))
             && (first != "great" || matches!(second, "news"))
             && (first != "of" || second == "course"),
-        asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION)) || in_span(T::Polite),
+        modal: matches!(first, "we" | "you" | "i" | "it" | "they" | "that" | "this" | "there")
+            && matches!(
+                second,
+                "can" | "can't" | "cannot" | "could" | "will" | "won't" | "do" | "don't" | "does" | "doesn't" | "is"
+                    | "isn't" | "are" | "aren't" | "have" | "haven't" | "has" | "hasn't"
+            )
+            || matches!(first, "we'll" | "you'll" | "it'll" | "we're" | "it's" | "you're" | "there's" | "that's" | "we've" | "it'd" | "you'd"),
+        asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
+            || (in_span(T::Polite)
+                && words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "send" | "share" | "provide" | "confirm" | "tell" | "let" | "dm" | "email" | "reply" | "forward"
+                            | "upload" | "attach" | "check" | "give" | "call" | "contact"
+                    )
+                })),
     }
 }
 
@@ -401,7 +423,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::Why => s.reason,
             Kind::How => s.steps,
             Kind::Amount => s.amount,
-            Kind::YesNo | Kind::Other => false,
+            Kind::YesNo => s.modal,
+            Kind::Other => false,
         };
         let mut addressed = topic.is_empty()
             || sentences.iter().any(about)

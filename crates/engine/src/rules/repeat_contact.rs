@@ -20,7 +20,10 @@ use crate::span::Span;
 /// Earlier contact or waiting, in the customer's words.
 pub(crate) const REPEAT: &[Phrase] = &[
     p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth|millionth time i've|i|im|i'm|ive|that|we|asking|writing|emailing|calling|contacting|messaging|reaching|tweeting|chatting|raising|reporting|trying|requesting"),
-    p("my|this second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|e-mail|message|call|tweet|attempt|request|ticket|complaint|chat|dm|letter"),
+    p("my|this|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|e-mail|message|call|tweet|attempt|request|ticket|complaint|chat|dm|letter"),
+    p("hi|hello|hey again"),
+    p("been trying to get through|reach|contact|call|speak"),
+    p("your colleague|agent|rep|advisor|adviser|team|engineer said|told|promised|assured"),
     p("still waiting"),
     p("still haven't|havent|hasn't|hasnt|didn't|didnt|never heard|received|got|gotten|had|seen"),
     p("still have|has|did not heard|received|got|gotten|had|seen"),
@@ -54,7 +57,7 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("i|i've|ive already told|sent|gave|provided|explained|called|emailed|contacted|asked|messaged|reported|submitted"),
     p("i have already told|sent|gave|given|provided|explained|called|emailed|contacted|asked|messaged|reported|submitted"),
     p("how many times do|must|have|should i"),
-    p("keep|keeps|kept getting|being passed|told|transferred|ignored|bounced"),
+    p("keep|keeps|kept getting|being passed|told|transferred|ignored|bounced|cut"),
     p("every|each time i call|contact|ask|write|email|chat"),
     p("been|being|feel|keep being? ignored"),
     p("you're|youre ignoring"),
@@ -101,7 +104,8 @@ const CONTACTED: &[&str] = &[
 const BEFORE: &[&str] = &[
     "times", "twice", "already", "before", "previously", "again", "earlier", "ago", "yesterday", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "multiple", "several", "numerous",
-    "countless", "repeatedly", "weeks", "days", "months", "since",
+    "countless", "repeatedly", "weeks", "days", "months", "since", "january", "february", "march", "april",
+    "june", "july", "august", "september", "october", "november", "december",
 ];
 
 /// Words of an acknowledgement.

@@ -148,6 +148,19 @@ impl Topic {
         self.groups.iter().any(|g| other.groups.contains(g)) || self.stems.iter().any(|s| other.stems.contains(s))
     }
 
+    /// How many content words (numbers aside) the topic holds.
+    pub fn words(&self) -> usize {
+        self.stems.iter().filter(|s| !s.bytes().all(|b| b.is_ascii_digit())).count()
+    }
+
+    /// How many of this topic's words `other` shares, a synonym group
+    /// counting once.
+    pub fn shared(&self, other: &Topic) -> usize {
+        let same = self.stems.iter().filter(|s| other.stems.contains(*s)).count();
+        let groups = self.groups.iter().filter(|g| other.groups.contains(g)).count();
+        same + groups
+    }
+
     /// Adds the words of `other`.
     pub fn absorb(&mut self, other: Topic) {
         for g in other.groups {
@@ -158,11 +171,14 @@ impl Topic {
         self.stems.extend(other.stems);
     }
 
-    /// Content stems in `self` that are not in `other`.
+    /// Content stems in `self` that are not in `other`, and their synonym
+    /// groups that `other` does not touch either.
     pub fn without(&self, other: &Topic) -> Topic {
         let stems: HashSet<String, BuildHasherDefault<Fnv>> =
             self.stems.iter().filter(|s| !other.stems.contains(*s)).cloned().collect();
-        let groups = stems.iter().filter_map(|s| group(s)).collect();
+        let mut groups: Vec<usize> = stems.iter().filter_map(|s| group(s)).filter(|g| !other.groups.contains(g)).collect();
+        groups.sort_unstable();
+        groups.dedup();
         Topic { stems, groups }
     }
 }

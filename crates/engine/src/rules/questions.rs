@@ -197,9 +197,10 @@ fn questions(msg: &Document) -> Vec<Question> {
                 let prev = msg.fold(k - 1);
                 let joined = matches!(prev, "and" | "also" | "plus" | "or") || msg.tokens[k - 1].gap_has(gap::COMMA);
                 let wh = (WH.contains(&w) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
+                let after_comma_and = prev == "and" && k >= 2 && msg.tokens[k - 2].gap_has(gap::COMMA);
                 let aux = AUX.contains(&w)
                     && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA))
-                    && SUBJECTS.contains(&msg.fold(k + 1));
+                    && (SUBJECTS.contains(&msg.fold(k + 1)) || after_comma_and);
                 if (wh || aux) && k >= *starts.last().unwrap_or(&0) + 3 {
                     starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
                 }
@@ -318,9 +319,6 @@ struct Said {
     reason: bool,
     steps: bool,
     yes_no: bool,
-    /// "We can ...", "It's ...": a plain statement that can answer a
-    /// yes-no question.
-    modal: bool,
     asks: bool,
 }
 
@@ -352,13 +350,6 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             && (first != "good" || matches!(second, "news"))
             && (first != "great" || matches!(second, "news"))
             && (first != "of" || second == "course"),
-        modal: matches!(first, "we" | "you" | "i" | "it" | "they" | "that" | "this" | "there")
-            && matches!(
-                second,
-                "can" | "can't" | "cannot" | "could" | "will" | "won't" | "do" | "don't" | "does" | "doesn't" | "is"
-                    | "isn't" | "are" | "aren't" | "have" | "haven't" | "has" | "hasn't"
-            )
-            || matches!(first, "we'll" | "you'll" | "it'll" | "we're" | "it's" | "you're" | "there's" | "that's" | "we've" | "it'd" | "you'd"),
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
             || (in_span(T::Polite)
                 && words.iter().any(|w| {
@@ -408,14 +399,17 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             }
         })
         .collect();
-    let sentences: Vec<Said> =
-        reply.sentences().into_iter().filter(|r| r.clone().any(|k| reply.tokens[k].is_agent())).map(|r| said(reply, r)).collect();
+    let sentences: Vec<Said> = body(reply).into_iter().map(|r| said(reply, r)).collect();
     let handed_on = !reply.hits(T::Deferral).is_empty() || reply.has_link();
     let one_question = qs.len() == 1;
     let mut yes_no_left = sentences.iter().filter(|s| s.yes_no).count();
     let mut unanswered = 0;
     for (q, topic) in qs.iter().zip(&topics) {
-        let about = |s: &Said| topic.meets(&s.topic);
+        // A long question needs two of its words in one sentence of the
+        // reply: a reply that names the product it is about does not yet
+        // answer what it asks.
+        let needed = if topic.words() >= 4 { 2 } else { 1 };
+        let about = |s: &Said| topic.shared(&s.topic) >= needed;
         // A sentence that another question's words claim answers that one.
         let free = |s: &Said| !topics.iter().any(|t| !std::ptr::eq(t, topic) && t.meets(&s.topic));
         let typed = |s: &Said| match q.kind {
@@ -423,8 +417,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::Why => s.reason,
             Kind::How => s.steps,
             Kind::Amount => s.amount,
-            Kind::YesNo => s.modal,
-            Kind::Other => false,
+            Kind::YesNo | Kind::Other => false,
         };
         let mut addressed = topic.is_empty()
             || sentences.iter().any(about)
@@ -461,6 +454,32 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         );
     }
     relation.unanswered = unanswered;
+}
+
+/// The sentences of the reply's body: its own words, without a short
+/// greeting line ("Dear Policyholder,") or the sign-off ("Best wishes,\n
+/// International Shipping"), whose words say nothing about the questions.
+fn body(reply: &Document) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> =
+        reply.sentences().into_iter().filter(|r| r.clone().any(|k| reply.tokens[k].is_agent())).collect();
+    if let (Some(first), Some(g)) = (out.first(), &reply.greeting) {
+        if first.contains(&g.addressee.start.saturating_sub(1)) && first.len() <= 6 {
+            out.remove(0);
+        }
+    }
+    // The sign-off: a short line that opens with a closing word, and
+    // everything after it.
+    let closing = out.iter().rposition(|r| {
+        r.len() <= 3
+            && matches!(
+                reply.fold(r.start),
+                "regards" | "best" | "kind" | "warm" | "many" | "thanks" | "thank" | "cheers" | "sincerely" | "yours" | "all"
+            )
+    });
+    if let Some(c) = closing.filter(|&c| c > 0 && out.len() - c <= 4) {
+        out.truncate(c);
+    }
+    out
 }
 
 fn union(mut a: Topic, b: Topic) -> Topic {

@@ -34,7 +34,7 @@ were weren't what what's whatever when where whether which while who whom whose 
 wondering would wouldn't yes yet you you're you've your yours yourself hi hey also able anymore ever today yesterday
 time times day days week weeks thing stuff team support guy guys folks sir madam please advise explain answer question
 questions reply respond response update info information regarding re via per etc assist assistance
-actually exactly basically really just keep keeps kept thinking new old different same first happen happens
+actually exactly basically really just keep keeps kept thinking new old different same first happen happens long
 happened happening
 ";
 
@@ -53,7 +53,7 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 const SYNONYMS: &[&[&str]] = &[
     &["deliv", "ship", "arriv", "dispa", "track", "parce", "packa", "couri", "trans", "eta", "post"],
     &["refun", "reimb", "money", "credi", "repay"],
-    &["charg", "bill", "fee", "cost", "price", "debit", "deduc"],
+    &["charg", "bill", "fee", "cost", "price", "debit", "deduc", "penal", "surch"],
     &["cance", "termi"],
     &["login", "log", "sign", "signi", "passw", "locke", "acces", "verif"],
     &["repla", "excha", "swap"],

@@ -153,6 +153,9 @@ struct Question {
     /// The customer's words, with the question mark.
     span: Span,
     kind: Kind,
+    /// For a yes-no question, the pronoun it asks about ("will I ...",
+    /// "if you could ..."): an answer speaks of it ("you'll", "we can").
+    subject: Option<&'static str>,
 }
 
 const WH: &[&str] = &["when", "where", "why", "how", "what", "which", "who", "whats", "what's", "where's", "wheres", "hows", "how's"];
@@ -229,11 +232,38 @@ fn questions(msg: &Document) -> Vec<Question> {
                 continue;
             }
             let kind = kind_of(msg, s..end, lead_here.map(|h| h.last as usize + 1));
-            out.push(Question { tokens: s..end, span, kind });
+            let subject = (kind == Kind::YesNo).then(|| subject_of(msg, s..end)).flatten();
+            out.push(Question { tokens: s..end, span, kind, subject });
         }
     }
     out
 }
+
+/// The pronoun a yes-no question asks about: after its opening verb ("can
+/// I", "will you") or after "if"/"whether".
+fn subject_of(msg: &Document, r: Range<usize>) -> Option<&'static str> {
+    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    let at = words.iter().position(|w| AUX.contains(w) || matches!(*w, "if" | "whether"))?;
+    PRONOUNS.iter().find(|p| words.get(at + 1) == Some(p)).copied()
+}
+
+const PRONOUNS: &[&str] = &["i", "we", "you", "it", "they", "u"];
+
+/// The pronoun an answer uses for the one a question asks about.
+fn mirror(p: &str) -> &'static [&'static str] {
+    match p {
+        "i" | "we" => &["you"],
+        "you" | "u" => &["we", "i"],
+        "it" => &["it"],
+        _ => &["they"],
+    }
+}
+
+/// Verbs that, after a pronoun, give a yes or a no.
+const ANSWER_AUX: &[&str] = &[
+    "will", "won't", "would", "wouldn't", "can", "can't", "cannot", "could", "couldn't", "do", "don't", "does",
+    "doesn't", "is", "isn't", "are", "aren't", "should", "shouldn't", "may", "might", "need", "needn't",
+];
 
 /// What kind of answer the question calls for, from its first words (or,
 /// for an indirect question, the word after its lead).
@@ -319,6 +349,9 @@ struct Said {
     reason: bool,
     steps: bool,
     yes_no: bool,
+    /// Pronouns said with a verb that gives a yes or a no ("you'll",
+    /// "we can", "it isn't").
+    mirrors: Vec<&'static str>,
     asks: bool,
 }
 
@@ -350,6 +383,19 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             && (first != "good" || matches!(second, "news"))
             && (first != "great" || matches!(second, "news"))
             && (first != "of" || second == "course"),
+        mirrors: {
+            let mut m: Vec<&'static str> = Vec::new();
+            for (i, w) in words.iter().enumerate() {
+                let (base, rest) = w.split_once('\'').unwrap_or((w, ""));
+                let Some(p) = PRONOUNS.iter().find(|p| **p == base) else { continue };
+                let gives = matches!(rest, "ll" | "d" | "re" | "s" | "m")
+                    || (rest.is_empty() && words.get(i + 1).is_some_and(|n| ANSWER_AUX.contains(n)));
+                if gives && !m.contains(p) {
+                    m.push(p);
+                }
+            }
+            m
+        },
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
             || (in_span(T::Polite)
                 && words.iter().any(|w| {
@@ -402,9 +448,18 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     let sentences: Vec<Said> = body(reply).into_iter().map(|r| said(reply, r)).collect();
     let handed_on = !reply.hits(T::Deferral).is_empty() || reply.has_link();
     let one_question = qs.len() == 1;
-    let mut yes_no_left = sentences.iter().filter(|s| s.yes_no).count();
+    // Each "Yes, ..." answers the yes-no question it speaks of, else the
+    // first one no opener answers yet.
+    let mut opened = vec![false; qs.len()];
+    for s in sentences.iter().filter(|s| s.yes_no) {
+        let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && !opened[*i];
+        let about = (0..qs.len()).filter(yes_no).find(|&i| topics[i].meets(&s.topic));
+        if let Some(i) = about.or_else(|| (0..qs.len()).find(yes_no)) {
+            opened[i] = true;
+        }
+    }
     let mut unanswered = 0;
-    for (q, topic) in qs.iter().zip(&topics) {
+    for ((q, topic), &opened) in qs.iter().zip(&topics).zip(&opened) {
         // A long question needs two of its words in one sentence of the
         // reply: a reply that names the product it is about does not yet
         // answer what it asks.
@@ -417,19 +472,15 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::Why => s.reason,
             Kind::How => s.steps,
             Kind::Amount => s.amount,
-            Kind::YesNo | Kind::Other => false,
+            Kind::YesNo => q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors.contains(m))),
+            Kind::Other => false,
         };
-        let mut addressed = topic.is_empty()
+        let addressed = opened
+            || topic.is_empty()
             || sentences.iter().any(about)
             || sentences.iter().any(|s| free(s) && typed(s))
             || handed_on
             || (one_question && sentences.iter().any(|s| s.asks || s.steps));
-        // A "Yes, ..." answers the first yes-no question still waiting for
-        // one, in order.
-        if q.kind == Kind::YesNo && yes_no_left > 0 {
-            yes_no_left -= 1;
-            addressed = true;
-        }
         if std::env::var_os("CORNERSTONE_DEBUG_QUESTIONS").is_some() {
             eprintln!(
                 "question {:?} kind {:?} topic {:?} addressed {addressed} (about {}, typed {}, handed_on {handed_on})",

@@ -148,7 +148,14 @@ const NOT_NAMES: &[&str] = &[
 /// Park", a sign-off ("Thanks,\nPriya", "- Priya Raman", "Regards,\nTomás")
 /// or the attribution line of a quote ("On Monday, Priya Raman <...> wrote:").
 pub(crate) fn customer_name(msg: &Document) -> Option<String> {
-    introduced(msg).or_else(|| signed(msg)).or_else(|| attributed(msg))
+    let name = introduced(msg).or_else(|| signed(msg)).or_else(|| attributed(msg))?;
+    // "Thanks Windows" after "@Windows ..." thanks the company.
+    let first = crate::fold::fold(name.split_whitespace().next().unwrap_or(""));
+    let handle = msg.links.iter().any(|l| {
+        let w = &msg.text[*l];
+        w.starts_with('@') && crate::fold::fold(&w[1..]).contains(&first)
+    });
+    (!handle).then_some(name)
 }
 
 /// Whether token `k` can be part of a person's name.
@@ -324,6 +331,7 @@ mod tests {
         assert_eq!(name("Where is it?\nThanks,\nThe Accounts Team"), None);
         assert_eq!(name("Where is it?\n\nSent from my iPhone"), None);
         assert_eq!(name("It stopped on Monday.\nThanks"), None);
+        assert_eq!(name("@Windows Hi, the keyboard fails\nThanks Windows"), None);
     }
 
     #[test]

@@ -487,3 +487,153 @@ pub fn score_pairs(pairs: &[Pair]) -> (Vec<(Cue, Counts)>, Vec<PairMiss>) {
     }
     (counts, misses)
 }
+
+// ---------------------------------------------------------------------------
+// The audit of the pair cues on real message/reply pairs.
+
+/// The seed of the audited sample of real pairs: changing it means
+/// auditing anew.
+pub const PAIR_AUDIT_SEED: &str = "cornerstone-pairs-audit-2026";
+/// How many real pairs the audit reads: every pair of the data set (1,139),
+/// in the seeded order, so that the rarer cues (an unanswered question, a
+/// detail asked for again) are judged often enough to say something.
+pub const PAIR_AUDIT_SIZE: usize = 1139;
+
+/// The audited sample of real pairs: the agent replies that have the
+/// customer's message before them, those whose FNV-1a hash of `seed:id` is
+/// smallest (independent of the file's order and length).
+pub fn pair_audit_sample(rows: &[serde_json::Value]) -> Vec<&serde_json::Value> {
+    let hash = |id: &str| {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for b in PAIR_AUDIT_SEED.bytes().chain([b':']).chain(id.bytes()) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        h
+    };
+    let mut keyed: Vec<(u64, &serde_json::Value)> = rows
+        .iter()
+        .filter(|r| r["previous_customer_message"].as_str().is_some_and(|m| !m.trim().is_empty()))
+        .map(|r| (hash(r["id"].as_str().unwrap_or_default()), r))
+        .collect();
+    keyed.sort_by_key(|(h, _)| *h);
+    keyed.into_iter().take(PAIR_AUDIT_SIZE).map(|(_, r)| r).collect()
+}
+
+/// One finding on an audited real pair: reply, cue, the reply's words and
+/// the customer's words it is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PairKey {
+    pub id: String,
+    pub cue: String,
+    pub span: Option<(usize, usize)>,
+    pub context: Option<(usize, usize)>,
+}
+
+impl PairKey {
+    /// Whether a verdict on `self` speaks for `other`: same pair and cue,
+    /// and overlapping words on both sides (or none on either).
+    pub fn matches(&self, other: &PairKey) -> bool {
+        let near = |a: Option<(usize, usize)>, b: Option<(usize, usize)>| match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.0 < b.1 && b.0 < a.1 || a == b,
+            _ => false,
+        };
+        self.id == other.id && self.cue == other.cue && near(self.span, other.span) && near(self.context, other.context)
+    }
+}
+
+/// A judged finding from `crates/eval/audit/pairs.jsonl`.
+#[derive(Debug, Clone)]
+pub struct PairVerdict {
+    pub key: PairKey,
+    /// `right`, `wrong` or `debatable`.
+    pub verdict: String,
+}
+
+pub fn pair_audit_path() -> PathBuf {
+    repo_root().join("crates/eval/audit/pairs.jsonl")
+}
+
+/// Reads the committed verdicts on real pairs.
+pub fn load_pair_audit() -> Result<Vec<PairVerdict>, String> {
+    let path = pair_audit_path();
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let range = |v: &serde_json::Value, s: &str, e: &str| match (v[s].as_u64(), v[e].as_u64()) {
+        (Some(s), Some(e)) => Some((s as usize, e as usize)),
+        _ => None,
+    };
+    read_jsonl(&path)?
+        .into_iter()
+        .map(|v| {
+            let verdict = v["verdict"].as_str().unwrap_or_default().to_string();
+            if !matches!(verdict.as_str(), "right" | "wrong" | "debatable") {
+                return Err(format!("pairs audit: bad verdict {verdict:?} in {v}"));
+            }
+            if v["why"].as_str().is_none_or(|w| w.trim().is_empty()) {
+                return Err(format!("pairs audit: a verdict without its reason: {v}"));
+            }
+            Ok(PairVerdict {
+                key: PairKey {
+                    id: v["id"].as_str().unwrap_or_default().to_string(),
+                    cue: v["cue"].as_str().unwrap_or_default().to_string(),
+                    span: range(&v, "start", "end"),
+                    context: range(&v, "context_start", "context_end"),
+                },
+                verdict,
+            })
+        })
+        .collect()
+}
+
+/// The verdict that speaks for a finding: the exact one if judged, else one
+/// on overlapping words.
+pub fn pair_verdict_for<'a>(audit: &'a [PairVerdict], key: &PairKey) -> Option<&'a PairVerdict> {
+    audit.iter().find(|v| v.key == *key).or_else(|| audit.iter().find(|v| v.key.matches(key)))
+}
+
+/// A finding to judge on a real pair, with what the auditor reads.
+#[derive(Debug, Clone)]
+pub struct PairFinding {
+    pub key: PairKey,
+    pub severity: cornerstone_engine::Severity,
+    pub message: String,
+    pub customer_message: String,
+    pub reply: String,
+}
+
+/// Every finding the audit judges on the sampled real pairs: the four pair
+/// cues, and the name cues when the name came from the customer's message.
+pub fn pair_audit_findings(rows: &[serde_json::Value]) -> Vec<PairFinding> {
+    let mut out = Vec::new();
+    for r in pair_audit_sample(rows) {
+        let reply = r["text"].as_str().unwrap_or_default();
+        let message = r["previous_customer_message"].as_str().unwrap_or_default();
+        let id = r["id"].as_str().unwrap_or_default();
+        let ctx = Context { customer_name: None, customer_message: Some(message.to_string()) };
+        let report = analyze(reply, &ctx);
+        let named_from_message =
+            report.customer_name.as_ref().is_some_and(|n| n.source == cornerstone_engine::NameSource::Message);
+        for f in &report.findings {
+            let judged = PAIR_CUES.contains(&f.cue) || (named_from_message && PAIR_NAME_CUES.contains(&f.cue));
+            if !judged {
+                continue;
+            }
+            out.push(PairFinding {
+                key: PairKey {
+                    id: id.to_string(),
+                    cue: f.cue.id().to_string(),
+                    span: f.span.map(|s| (s.start(), s.end())),
+                    context: f.context.map(|s| (s.start(), s.end())),
+                },
+                severity: f.severity(),
+                message: f.message.to_string(),
+                customer_message: message.to_string(),
+                reply: reply.to_string(),
+            });
+        }
+    }
+    out
+}

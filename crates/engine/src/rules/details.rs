@@ -328,8 +328,12 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
         if matches!(next(d), "address" | "addresses") {
             return Some((Kind::Email, end + 1));
         }
-        let verb_use = matches!(next(d), "us" | "me" | "you" | "our" | "it" | "them" | "him" | "her");
-        return (owned && !verb_use).then_some((Kind::Email, end));
+        // "your email", "the email on the account" name an address; "send
+        // us an email", "a screenshot of the email" do not.
+        let address_of = matches!(prev, "your" | "registered" | "associated" | "primary" | "account" | "login" | "contact" | "same")
+            || (matches!(prev, "the" | "which" | "what" | "that")
+                && matches!(next(d), "on" | "linked" | "associated" | "registered" | "attached" | "tied" | "connected" | "used" | "you"));
+        return address_of.then_some((Kind::Email, end));
     }
     match w {
         "phone" | "mobile" | "cell" | "telephone" | "contact" if next(1) == "number" => Some((Kind::Phone, k + 1)),
@@ -392,6 +396,13 @@ const ASKING: &[&str] = &[
     "what's", "whats", "which", "may", "need", "require", "mind", "when", "email", "message",
 ];
 
+/// Verbs and words of a request to be given something.
+const GIVE: &[&str] = &[
+    "send", "share", "provide", "confirm", "tell", "give", "dm", "forward", "attach", "upload", "reply", "include",
+    "know", "pass", "post", "text", "drop", "shoot", "message", "verify", "have", "get", "need", "require", "what",
+    "what's", "whats", "which", "email", "enter", "supply", "quote",
+];
+
 /// Words that make an ask about a different detail than the one given.
 const DIFFERENT: &[&str] = &["another", "different", "other", "alternate", "alternative", "second", "new", "backup", "additional", "full", "correct", "right", "complete", "clearer"];
 
@@ -412,7 +423,15 @@ fn asks(reply: &Document, kind: Kind) -> Option<Span> {
             if near.clone().any(|w| DIFFERENT.contains(&w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date))) {
                 break;
             }
-            let marker = own.iter().copied().take_while(|&j| j < k).find(|&j| ASKING.contains(&reply.fold(j)));
+            let before: Vec<usize> = own.iter().copied().take_while(|&j| j < k).collect();
+            // Asking means asking to be given it: "please send", "what's",
+            // "we need"; not "please delete this tweet with your email",
+            // nor "do not share your order number".
+            let gives = before.iter().any(|&j| GIVE.contains(&reply.fold(j)));
+            if !(gives || question) || before.iter().any(|&j| matches!(reply.fold(j), "not" | "don't" | "dont" | "never" | "avoid")) {
+                continue;
+            }
+            let marker = before.iter().copied().find(|&j| ASKING.contains(&reply.fold(j)));
             // "When did you order?" names the date by a question instead.
             let start = match marker {
                 Some(m) => m,

@@ -52,7 +52,7 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 /// a question about delivery is addressed by a reply about shipping.
 const SYNONYMS: &[&[&str]] = &[
     &["deliv", "ship", "arriv", "dispa", "track", "parce", "packa", "couri", "trans", "eta", "post"],
-    &["refun", "reimb", "money", "credi", "repay"],
+    &["refun", "reimb", "money", "credi", "repay", "fund"],
     &["charg", "bill", "fee", "cost", "price", "debit", "deduc", "penal", "surch"],
     &["cance", "termi"],
     &["login", "log", "sign", "signi", "passw", "locke", "acces", "verif"],

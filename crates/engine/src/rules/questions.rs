@@ -130,6 +130,7 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     p("more info|information|details here|at|on"),
     p("learn more"),
     p("take a look"),
+    p("we'll|we will|let's|let us see what|if|how"),
 ];
 
 /// What a question calls for.
@@ -224,9 +225,16 @@ fn questions(msg: &Document) -> Vec<Question> {
             // A clause before a joined question is a question only if it
             // asks one: "I'm thinking about the iPhone, what deals ...?"
             // holds one question.
-            let asks = lead_here.is_some() || end == last + 1 || {
-                let w = (s..end).map(|k| msg.fold(k)).find(|w| !LEAD_IN.contains(w)).unwrap_or("");
-                WH.contains(&w) || AUX.contains(&w) || w == "whether"
+            // A statement said as a question ("I buy the game to deal with
+            // this?", "£35 fee because my salary came in a day late?") is
+            // disbelief, not a question to answer.
+            let asks = lead_here.is_some() || {
+                let w = (s..end)
+                    .filter(|&k| msg.tokens[k].is_agent())
+                    .map(|k| msg.fold(k))
+                    .find(|w| !LEAD_IN.contains(w))
+                    .unwrap_or("");
+                WH.contains(&w) || AUX.contains(&w) || matches!(w, "whether" | "if")
             };
             if !asks {
                 continue;
@@ -396,13 +404,17 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             }
             m
         },
+        // Asking for what is needed to answer: a question, or a request to
+        // be told or sent something ("please let us know which device").
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
             || (in_span(T::Polite)
+                && words.iter().any(|w| matches!(*w, "send" | "share" | "provide" | "confirm" | "tell" | "let" | "dm" | "reply" | "give"))
                 && words.iter().any(|w| {
                     matches!(
                         *w,
-                        "send" | "share" | "provide" | "confirm" | "tell" | "let" | "dm" | "email" | "reply" | "forward"
-                            | "upload" | "attach" | "check" | "give" | "call" | "contact"
+                        "know" | "which" | "what" | "number" | "details" | "screenshot" | "photo" | "device" | "platform"
+                            | "version" | "model" | "email" | "address" | "url" | "link" | "name" | "more" | "info"
+                            | "information" | "error" | "date" | "username" | "id"
                     )
                 })),
     }
@@ -458,7 +470,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             opened[i] = true;
         }
     }
-    let mut unanswered = 0;
+    let mut addressed_all = Vec::with_capacity(qs.len());
     for ((q, topic), &opened) in qs.iter().zip(&topics).zip(&opened) {
         // A long question needs two of its words in one sentence of the
         // reply: a reply that names the product it is about does not yet
@@ -491,6 +503,17 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
                 sentences.iter().any(|s| free(s) && typed(s))
             );
         }
+        addressed_all.push(addressed);
+    }
+    // A reply that answers nothing yet but asks for what it needs ("Which
+    // device are you on?") addresses every question for now; one that
+    // answers some and asks about those leaves the others open.
+    let asks = sentences.iter().any(|s| s.asks);
+    if asks && !addressed_all.iter().any(|&a| a) {
+        addressed_all.iter_mut().for_each(|a| *a = true);
+    }
+    let mut unanswered = 0;
+    for (q, &addressed) in qs.iter().zip(&addressed_all) {
         if addressed {
             continue;
         }

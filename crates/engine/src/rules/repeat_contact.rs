@@ -25,10 +25,11 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("been trying to get through|reach|contact|call|speak"),
     p("your colleague|agent|rep|advisor|adviser|team|engineer said|told|promised|assured"),
     p("still waiting"),
-    p("still haven't|havent|hasn't|hasnt|didn't|didnt|never heard|received|got|gotten|had|seen"),
-    p("still have|has|did not heard|received|got|gotten|had|seen"),
+    p("still haven't|havent|hasn't|hasnt|didn't|didnt|never heard"),
+    p("still have|has|did not heard"),
+    p("still haven't|havent|hasn't|hasnt|didn't|didnt|never received|got|gotten|had a|any reply|response|answer|callback|update|word"),
+    p("still have|has|did not received|got|gotten|had a|any reply|response|answer|callback|update|word"),
     p("still no|not reply|response|answer|word|update|news|refund|callback|call|email|help|resolution|fix|sign|resolved|fixed|sorted|refunded|answered|processed|heard"),
-    p("still nothing"),
     p("still hasn't|hasnt|isn't|isnt|wasn't been? resolved|fixed|sorted|refunded|answered|processed"),
     p("no one has|have? ever? replied|responded|answered|called|got|gotten|emailed|contacted|helped|bothered|returned|gets"),
     p("nobody|noone has|have? ever? replied|responded|answered|called|got|gotten|emailed|contacted|helped|bothered|returned|gets"),
@@ -41,6 +42,8 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("no reply|response|answer|word|callback yet|since"),
     p("no reply|response|answer|word|callback so far"),
     p("been waiting"),
+    p("been sending|emailing|calling|messaging|writing|contacting|chasing|tweeting|ringing"),
+    p("waited for more|over|nearly|almost|about than? # days|weeks|months|hours"),
     p("waiting since"),
     p("waited # days|weeks|hours|months"),
     p("waited two|three|four|five|six|several|a|over days|weeks|week|month|months|hours|long|ages|forever"),
@@ -96,7 +99,7 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
 /// Verbs of contact in the past.
 const CONTACTED: &[&str] = &[
     "called", "emailed", "e-mailed", "messaged", "contacted", "wrote", "written", "tweeted", "chatted", "phoned",
-    "rang", "dmed", "dm'd", "reached", "spoke", "spoken", "complained", "reported", "raised", "submitted", "logged",
+    "rang", "dmed", "dm'd", "spoke", "spoken", "complained", "reported", "raised", "submitted", "logged",
     "filed", "asked", "requested",
 ];
 

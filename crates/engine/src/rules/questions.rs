@@ -234,7 +234,7 @@ fn questions(msg: &Document) -> Vec<Question> {
                     .map(|k| msg.fold(k))
                     .find(|w| !LEAD_IN.contains(w))
                     .unwrap_or("");
-                WH.contains(&w) || AUX.contains(&w) || matches!(w, "whether" | "if")
+                WH.contains(&w) || AUX.contains(&w) || w == "whether"
             };
             if !asks {
                 continue;

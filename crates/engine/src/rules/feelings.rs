@@ -37,7 +37,10 @@ pub(crate) const FRUSTRATION: &[Phrase] = &[
     p("had enough"),
     p("wits|wit's end"),
     p("annoyed|annoying|irritated|irritating|aggravated|aggravating"),
-    p("ridiculous|unacceptable|absurd|ludicrous|pathetic|useless|hopeless|shambles|joke|nightmare|farce"),
+    p("ridiculous|unacceptable|absurd|ludicrous|pathetic|useless|hopeless|shambles|nightmare|farce"),
+    p("is|what|such|utter|total|complete|absolute|bloody|fucking joke"),
+    p("is|was a|an joke"),
+    p("a complete|total|absolute|bloody|sick joke"),
     p("terrible|awful|horrible|horrendous|atrocious|dreadful|abysmal|shocking|woeful"),
     p("worst"),
     p("waste of my? time|money"),
@@ -56,7 +59,7 @@ pub(crate) const FRUSTRATION: &[Phrase] = &[
 /// Worry.
 pub(crate) const WORRY: &[Phrase] = &[
     p("worried|worrying|anxious|nervous|scared|afraid|frightened|panicking|panicked|stressed|stressful|desperate"),
-    p("freaking|freaked out"),
+    p("i'm|im|am|i|was|totally|completely freaking|freaked out"),
     p("worry|worries that|about"),
     p("i'm|im|am|really|very|quite|bit|little|getting|extremely|deeply|so concerned"),
     p("distressing|distressed|upsetting|heartbreaking"),
@@ -88,6 +91,10 @@ pub(crate) const ACKNOWLEDGE: &[Phrase] = &[
     p("oh no"),
     p("yikes"),
     p("not the experience|service we"),
+    p("not the type|kind|sort of experience|service"),
+    p("want|wanted you to feel|experience"),
+    p("and apologize|apologise|apologies"),
+    p("sounds like it can|could|might|must be? difficult|frustrating|stressful|worrying|annoying|upsetting|confusing|tough|hard|scary"),
     p("never our intention"),
     p("hate to hear|see"),
     p("don't|dont like to hear|see"),
@@ -135,6 +142,15 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
             }
             // "as far as I'm concerned", "worried about nothing" are not worry.
             if table == T::Worry && k >= 2 && msg.fold(k - 2) == "far" {
+                continue;
+            }
+            // "terrible with names" describes the customer; "some annoying,
+            // non-fatal bugs" is a mild aside.
+            let last = h.last as usize;
+            if last + 1 < msg.tokens.len() && matches!(msg.fold(last + 1), "with" | "at") && table == T::Frustration {
+                continue;
+            }
+            if k > 0 && matches!(msg.fold(k - 1), "some" | "few" | "minor" | "slightly" | "mildly" | "somewhat" | "bit" | "little") {
                 continue;
             }
             let earlier = best.is_none_or(|(r, _, s)| h.span.start() < s.start() || (h.span.start() == s.start() && rank < r));

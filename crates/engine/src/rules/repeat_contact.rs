@@ -35,7 +35,8 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("nobody|noone has|have? ever? replied|responded|answered|called|got|gotten|emailed|contacted|helped|bothered|returned|gets"),
     p("haven't|havent|hadn't|hadnt|never heard back|anything"),
     p("had not heard back|anything"),
-    p("another one|claim|ticket|request|complaint|email|message"),
+    p("sent|submitted|filed|made|opened|raised|logged another one|claim|ticket|request|complaint|email|message"),
+    p("logged|filed|raised|opened a ticket|case|complaint|call|request|claim"),
     p("have not heard back|anything"),
     p("didn't|didnt|never get|got|receive|received a|any? reply|response|answer|callback"),
     p("did not get|receive a|any? reply|response|answer|callback"),
@@ -99,8 +100,7 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
 /// Verbs of contact in the past.
 const CONTACTED: &[&str] = &[
     "called", "emailed", "e-mailed", "messaged", "contacted", "wrote", "written", "tweeted", "chatted", "phoned",
-    "rang", "dmed", "dm'd", "spoke", "spoken", "complained", "reported", "raised", "submitted", "logged",
-    "filed", "asked", "requested",
+    "rang", "dmed", "dm'd", "spoke", "spoken", "complained", "reported", "submitted", "asked", "requested",
 ];
 
 /// Words that put an act of contact in the past or say it was repeated.

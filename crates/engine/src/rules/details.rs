@@ -525,6 +525,15 @@ mod tests {
     }
 
     #[test]
+    fn an_email_as_a_message_a_verb_or_a_warning_is_not_an_ask() {
+        let msg = "I can't log in, my e-mail address: __email__";
+        assert_no_context(Cue::DetailsAskedAgain, msg, "Please send us an email at the link and we will assist.");
+        assert_no_context(Cue::DetailsAskedAgain, msg, "Would you mind sending over a screenshot of the e-mail in question?");
+        assert_no_context(Cue::DetailsAskedAgain, msg, "Also, please delete this tweet with your email because it's private.");
+        assert_no_context(Cue::DetailsAskedAgain, "Faulty phone. Order # __number__", "Kindly do not share your order number, as our page is public.");
+    }
+
+    #[test]
     fn using_the_detail_or_asking_for_another_is_fine() {
         let msg = "My order #A-55321 never arrived, my email is jo@example.com.";
         assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Jo, order 55321 is at the depot. Could you confirm your order number is correct?");

@@ -60,6 +60,8 @@ const SYNONYMS: &[&[&str]] = &[
     &["fix", "repai", "resol", "solve", "sort", "work"],
     &["open", "hour", "close"],
     &["subsc", "membe", "plan"],
+    // Time limits: "before the year runs out", "past their expiration date".
+    &["expir", "valid", "lapse", "deadl", "run"],
 ];
 
 /// A crude stem: lower case, a possessive and one common suffix off, a

@@ -251,6 +251,25 @@ mod tests {
     }
 
     #[test]
+    fn literal_or_mild_words_on_real_messages_are_not_feelings() {
+        let reply = "Please send us an email and we will assist.";
+        assert_no_context(Cue::FeelingsUnacknowledged, "i changed my name as a joke with my friends and now i cant play", reply);
+        assert_no_context(Cue::FeelingsUnacknowledged, "Big fan. For those of us who are terrible with names, how about photos?", reply);
+        assert_no_context(Cue::FeelingsUnacknowledged, "My iphone is freaking out and won't open any apps", reply);
+        assert_no_context(Cue::FeelingsUnacknowledged, "I'm finding it quite useable, but with some annoying, non-fatal bugs", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "This app ⟦is a joke⟧.", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "⟦IM FREAKING OUT⟧!!", reply);
+    }
+
+    #[test]
+    fn acknowledgements_seen_in_real_replies() {
+        let msg = "Terrible customer support in time of crisis.";
+        assert_no_context(Cue::FeelingsUnacknowledged, msg, "This is never the way we want you to feel and apologize.");
+        assert_no_context(Cue::FeelingsUnacknowledged, "Getting really fed up of orders not arriving!", "That's not the type of experience we want for any of our members.");
+        assert_no_context(Cue::FeelingsUnacknowledged, "I'm so frustrated, it won't restart", "That sounds like it can be difficult, so we want to help.");
+    }
+
+    #[test]
     fn calm_or_negated_words_are_not_feelings() {
         let reply = "Hi, the refund is on its way.";
         assert_no_context(Cue::FeelingsUnacknowledged, "No worries if not, just checking on my refund.", reply);

@@ -181,6 +181,15 @@ fn questions(msg: &Document) -> Vec<Question> {
             continue;
         }
         let own: Vec<usize> = r.clone().filter(|&k| msg.tokens[k].is_agent()).collect();
+        // "hi, can I ...?": the greeting is not part of the question.
+        let opening = own
+            .iter()
+            .take_while(|&&k| {
+                matches!(msg.fold(k), "hi" | "hey" | "hello" | "hiya" | "ok" | "okay" | "um" | "well" | "morning")
+                    && msg.tokens[k].gap_has(gap::COMMA)
+            })
+            .count();
+        let own = &own[opening..];
         let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
         let direct = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
         let lead = indirect.iter().find(|h| r.contains(&(h.first as usize)));
@@ -193,7 +202,7 @@ fn questions(msg: &Document) -> Vec<Question> {
         // Where a second question joins the first: "..., and when will it ship?"
         let mut starts = vec![lead.filter(|_| !direct).map_or(first, |h| h.first as usize)];
         {
-            for &k in &own {
+            for &k in own {
                 if k < starts[0] + 2 || k + 1 >= r.end {
                     continue;
                 }
@@ -600,6 +609,31 @@ mod tests {
             Cue::QuestionUnanswered,
             "Can you tell me why my account is locked?",
             "Please DM us the email on the account and we'll take a look.",
+        );
+    }
+
+    #[test]
+    fn disbelief_and_a_reply_that_asks_what_it_needs_on_real_messages() {
+        // A statement said as a question is disbelief.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "what is going on with these server disconnects? I buy the game to deal with this?",
+            "Please let us know what platform and game you are playing on so we may assist further.",
+        );
+        // A reply that answers nothing yet but asks for what it needs.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "you download an album and then it's nowhere in your library?? Do I have to follow the artist too?",
+            "Could you let us know the exact model of your device and its Spotify version?",
+        );
+    }
+
+    #[test]
+    fn a_yes_answers_the_question_it_speaks_of() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "hi, ⟦can I transfer in credits from my unfinished degree at Leeds?⟧ and is Student Finance available for part time study?",
+            "Hi! Yes, part-time students can apply for a loan from Student Finance.",
         );
     }
 

@@ -226,6 +226,16 @@ mod tests {
     }
 
     #[test]
+    fn signing_in_or_buying_again_is_not_contact_on_real_messages() {
+        let reply = "Please create a support ticket so we may assist you.";
+        assert_no_context(Cue::RepeatContactUnacknowledged, "it lagged out so I logged back on and it did it again", reply);
+        assert_no_context(Cue::RepeatContactUnacknowledged, "why verify when I logged in no problem last night?", reply);
+        assert_no_context(Cue::RepeatContactUnacknowledged, "my pc just broke and i had to buy another one", reply);
+        assert_no_context(Cue::RepeatContactUnacknowledged, "I bought a shark card 4 days ago and still haven't received the bonus", reply);
+        assert_context(Cue::RepeatContactUnacknowledged, "I ⟦submitted a ticket a month ago⟧ and never got a response.", reply);
+    }
+
+    #[test]
     fn a_first_contact_is_not_a_repeat() {
         assert_no_context(Cue::RepeatContactUnacknowledged, "Where is my refund? I returned the shoes on Monday.", "Hi, it went out today.");
         assert_no_context(Cue::RepeatContactUnacknowledged, "The app crashed again after the update.", "Hi, please update to 4.2.");

@@ -327,13 +327,15 @@ impl Report {
                     end: f.span.map(|s| s.end()),
                     start_utf16,
                     end_utf16,
-                    context: f.context.zip(*ctx_range).map(|(c, (s16, e16))| JsonContext {
+                    context: f.context.zip(*ctx_range).map(|(c, (s16, e16))| {
+                        Box::new(JsonContext {
                         text: context_text.get(c.start()..c.end()).unwrap_or_default().to_string(),
                         start: c.start(),
                         end: c.end(),
                         start_utf16: s16,
                         end_utf16: e16,
                         within: context_in,
+                        })
                     }),
                 }
             })
@@ -407,8 +409,9 @@ pub struct JsonFinding {
     pub start_utf16: Option<usize>,
     pub end_utf16: Option<usize>,
     /// The customer's words the finding is about, for findings about the
-    /// customer's message; `null` otherwise.
-    pub context: Option<JsonContext>,
+    /// customer's message; `null` otherwise. (Boxed: most findings have
+    /// none, and a report of many findings stays small.)
+    pub context: Option<Box<JsonContext>>,
 }
 
 /// Where in the customer's message a finding points.

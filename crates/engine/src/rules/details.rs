@@ -458,11 +458,12 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         return;
     }
     let reply = ex.reply;
-    let used = |g: &Given| {
-        g.parts.iter().any(|p| {
-            (0..reply.tokens.len()).any(|k| reply.fold(k) == p) || reply.links.iter().any(|l| reply.text[*l].eq_ignore_ascii_case(p))
-        })
-    };
+    // The reply's words and links, once, to see whether it uses a value given.
+    let said: std::collections::HashSet<String> = (0..reply.tokens.len())
+        .map(|k| reply.fold(k).to_string())
+        .chain(reply.links.iter().map(|l| reply.text[*l].to_ascii_lowercase()))
+        .collect();
+    let used = |g: &Given| g.parts.iter().any(|p| said.contains(p));
     let mut seen: Vec<Kind> = Vec::new();
     for g in &details {
         if seen.contains(&g.kind) {

@@ -163,22 +163,41 @@ impl Topic {
         same + groups
     }
 
-    /// Adds the words of `other`.
-    pub fn absorb(&mut self, other: Topic) {
-        for g in other.groups {
-            if !self.groups.contains(&g) {
-                self.groups.push(g);
-            }
+
+}
+
+/// How many stretches of a text (sentences, questions) each content word
+/// and synonym group occurs in: counted once, then asked per question.
+#[derive(Default)]
+pub(crate) struct Census {
+    stems: std::collections::HashMap<String, usize, BuildHasherDefault<Fnv>>,
+    groups: Vec<usize>,
+}
+
+impl Census {
+    /// Counts one stretch's topic.
+    pub fn count(&mut self, t: &Topic) {
+        for s in &t.stems {
+            *self.stems.entry(s.clone()).or_default() += 1;
         }
-        self.stems.extend(other.stems);
+        for &g in &t.groups {
+            if self.groups.len() <= g {
+                self.groups.resize(g + 1, 0);
+            }
+            self.groups[g] += 1;
+        }
     }
 
-    /// Content stems in `self` that are not in `other`, and their synonym
-    /// groups that `other` does not touch either.
-    pub fn without(&self, other: &Topic) -> Topic {
+    /// The words of `t` (a counted stretch) that occur in no other stretch,
+    /// and their synonym groups that no other stretch touches either.
+    pub fn unique_in(&self, t: &Topic) -> Topic {
         let stems: HashSet<String, BuildHasherDefault<Fnv>> =
-            self.stems.iter().filter(|s| !other.stems.contains(*s)).cloned().collect();
-        let mut groups: Vec<usize> = stems.iter().filter_map(|s| group(s)).filter(|g| !other.groups.contains(g)).collect();
+            t.stems.iter().filter(|s| self.stems.get(*s).copied().unwrap_or(0) <= 1).cloned().collect();
+        let mut groups: Vec<usize> = stems
+            .iter()
+            .filter_map(|s| group(s))
+            .filter(|&g| self.groups.get(g).copied().unwrap_or(0) <= 1)
+            .collect();
         groups.sort_unstable();
         groups.dedup();
         Topic { stems, groups }

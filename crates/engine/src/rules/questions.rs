@@ -171,12 +171,25 @@ const LEAD_IN: &[&str] = &[
 ];
 const SUBJECTS: &[&str] = &["you", "i", "it", "we", "they", "he", "she", "there", "this", "that", "my", "u", "the", "your", "someone", "anyone"];
 
-/// The questions the customer asked.
+/// The most questions read in one message: no message asks more, and it
+/// keeps matching them against the reply linear in the reply's length.
+const MAX_QUESTIONS: usize = 64;
+
+/// The first hit of `hits` (in text order) that starts in token range `r`.
+fn hit_in(hits: &[crate::lexicon::Hit], r: &Range<usize>) -> Option<crate::lexicon::Hit> {
+    let i = hits.partition_point(|h| (h.first as usize) < r.start);
+    hits.get(i).filter(|h| (h.first as usize) < r.end).copied()
+}
+
+/// The questions the customer asked (at most [`MAX_QUESTIONS`]).
 fn questions(msg: &Document) -> Vec<Question> {
     let mut out = Vec::new();
     let indirect = msg.hits(T::Indirect);
     let rhetorical = msg.hits(T::Rhetorical);
     for r in msg.sentences() {
+        if out.len() >= MAX_QUESTIONS {
+            break;
+        }
         if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
             continue;
         }
@@ -192,11 +205,11 @@ fn questions(msg: &Document) -> Vec<Question> {
         let own = &own[opening..];
         let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
         let direct = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
-        let lead = indirect.iter().find(|h| r.contains(&(h.first as usize)));
+        let lead = hit_in(indirect, &r);
         if !direct && lead.is_none() {
             continue;
         }
-        if rhetorical.iter().any(|h| r.contains(&(h.first as usize))) || own.len() < 3 {
+        if hit_in(rhetorical, &r).is_some() || own.len() < 3 {
             continue;
         }
         // Where a second question joins the first: "..., and when will it ship?"
@@ -382,7 +395,7 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
         matches!(w[0], "you" | "you'll" | "you'd")
             && matches!(w[1], "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must")
     });
-    let in_span = |t: T| reply.hits(t).iter().any(|h| r.contains(&(h.first as usize)));
+    let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
     Said {
         topic: Topic::of(reply, r.clone()),
         time: words.iter().any(|w| TIME_WORDS.contains(w))
@@ -436,29 +449,28 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if qs.is_empty() {
         return;
     }
-    // Each question's own words: its content words, less those the rest
-    // of the message shares (what the whole message is about).
-    let all_sentences = msg.sentences();
-    let topics: Vec<Topic> = qs
-        .iter()
-        .map(|q| {
-            let whole = Topic::of(msg, q.tokens.clone());
-            let mut rest = Topic::default();
-            let mut merged = Vec::new();
-            for s in &all_sentences {
-                if s.start >= q.tokens.end || s.end <= q.tokens.start {
-                    merged.push(s.clone());
-                }
-            }
-            for s in merged {
-                rest = union(rest, Topic::of(msg, s));
-            }
-            for (j, other) in qs.iter().enumerate() {
-                if other.tokens != q.tokens && j < qs.len() {
-                    rest = union(rest, Topic::of(msg, other.tokens.clone()));
-                }
-            }
-            let own = whole.without(&rest);
+    // Each question's own words: its content words, less those another
+    // question or another sentence of the message shares (what the whole
+    // message is about). Words are counted over the message once.
+    let whole: Vec<Topic> = qs.iter().map(|q| Topic::of(msg, q.tokens.clone())).collect();
+    let mut seen = crate::rules::exchange::Census::default();
+    let mut qi = 0;
+    for s in msg.sentences() {
+        while qi < qs.len() && qs[qi].tokens.end <= s.start {
+            qi += 1;
+        }
+        let holds_question = qs[qi..].iter().take_while(|q| q.tokens.start < s.end).any(|q| q.tokens.end > s.start);
+        if !holds_question {
+            seen.count(&Topic::of(msg, s));
+        }
+    }
+    for t in &whole {
+        seen.count(t);
+    }
+    let topics: Vec<Topic> = whole
+        .into_iter()
+        .map(|whole| {
+            let own = seen.unique_in(&whole);
             if own.is_empty() {
                 whole
             } else {
@@ -488,6 +500,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         let about = |s: &Said| topic.shared(&s.topic) >= needed;
         // A sentence that another question's words claim answers that one.
         let free = |s: &Said| !topics.iter().any(|t| !std::ptr::eq(t, topic) && t.meets(&s.topic));
+        // (At most MAX_QUESTIONS questions: this stays linear in the reply.)
         let typed = |s: &Said| match q.kind {
             Kind::When => s.time,
             Kind::Why => s.reason,
@@ -563,11 +576,6 @@ fn body(reply: &Document) -> Vec<Range<usize>> {
         out.truncate(c);
     }
     out
-}
-
-fn union(mut a: Topic, b: Topic) -> Topic {
-    a.absorb(b);
-    a
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use web_sys::Storage;
 
 pub const DRAFT_KEY: &str = "cornerstone.draft";
 pub const NAME_KEY: &str = "cornerstone.customer-name";
+pub const MESSAGE_KEY: &str = "cornerstone.customer-message";
 
 fn session() -> Option<Storage> {
     web_sys::window()?.session_storage().ok().flatten()

@@ -82,6 +82,27 @@ function packFrom(rules) {
   return Promise.resolve({ text, source: 'options.rules' });
 }
 
+// options.customerMessageFrom: an element of the page, or a CSS selector for
+// one (a textarea or input is followed as it is edited, any other element as
+// its text changes).
+function elementFrom(value, option) {
+  if (value == null) return null;
+  if (value instanceof HTMLElement) return value;
+  if (typeof value !== 'string') {
+    throw new TypeError(`Cornerstone.attach: options.${option} must be an element or a CSS selector.`);
+  }
+  let found;
+  try {
+    found = document.querySelector(value);
+  } catch {
+    throw new SyntaxError(`Cornerstone.attach: options.${option} "${value}" is not a valid CSS selector.`);
+  }
+  if (!(found instanceof HTMLElement)) {
+    throw new TypeError(`Cornerstone.attach: options.${option} "${value}" matches no element of the page.`);
+  }
+  return found;
+}
+
 const attached = new Map();
 // The panel left in place of an attach that failed (it says why), removed
 // when the same textarea is attached again.
@@ -110,7 +131,8 @@ export function attach(textarea, options = {}) {
   if (!(textarea instanceof HTMLTextAreaElement)) {
     throw new TypeError('Cornerstone.attach: the first argument must be a <textarea> element.');
   }
-  const { panel, customerName, customerNameFrom, rules } = options ?? {};
+  const { panel, customerName, customerNameFrom, customerMessage, rules } = options ?? {};
+  const customerMessageFrom = elementFrom(options?.customerMessageFrom, 'customerMessageFrom');
   if (panel != null && !(panel instanceof Element)) {
     throw new TypeError('Cornerstone.attach: options.panel must be an element.');
   }
@@ -119,6 +141,9 @@ export function attach(textarea, options = {}) {
   }
   if (customerName != null && typeof customerName !== 'string') {
     throw new TypeError('Cornerstone.attach: options.customerName must be a string.');
+  }
+  if (customerMessage != null && typeof customerMessage !== 'string') {
+    throw new TypeError('Cornerstone.attach: options.customerMessage must be a string.');
   }
   if (attached.has(textarea)) return attached.get(textarea);
   failed.get(textarea)?.remove();
@@ -164,6 +189,8 @@ export function attach(textarea, options = {}) {
           mount,
           customerName ?? null,
           customerNameFrom ?? null,
+          customerMessage ?? null,
+          customerMessageFrom ?? null,
           pack?.text ?? null,
           pack?.source ?? null,
           pack?.problem ?? null,
@@ -192,19 +219,23 @@ export function attach(textarea, options = {}) {
  */
 export async function analyze(text, options = {}) {
   if (typeof text !== 'string') throw new TypeError('Cornerstone.analyze: the text must be a string.');
-  const { customerName, rules } = options ?? {};
+  const { customerName, customerMessage, rules } = options ?? {};
+  if (customerMessage != null && typeof customerMessage !== 'string') {
+    throw new TypeError('Cornerstone.analyze: options.customerMessage must be a string.');
+  }
   await load();
   const pack = rules == null || rules === false ? null : await packFrom(rules);
   try {
-    return JSON.parse(analyzeJson(text, customerName ?? null, pack?.text ?? null));
+    return JSON.parse(analyzeJson(text, customerName ?? null, customerMessage ?? null, pack?.text ?? null));
   } catch (e) {
     throw new Error(`Cornerstone.analyze: ${e.message ?? e}`);
   }
 }
 
 // Declarative use: <textarea data-cornerstone data-customer-name="Priya">,
-// optionally data-customer-name-from="#name-field" and
-// data-cornerstone-panel="#hints" (CSS selectors).
+// optionally data-customer-name-from="#name-field",
+// data-customer-message-from="#ticket-message" (or data-customer-message)
+// and data-cornerstone-panel="#hints" (CSS selectors).
 // A mistake in one textarea's attributes (an invalid selector) affects that
 // textarea only: it is named in the console and the others are attached.
 function attachDeclared() {
@@ -220,8 +251,18 @@ function attachDeclared() {
     };
     try {
       const from = find('data-customer-name-from', d.customerNameFrom);
+      const messageFrom = find('data-customer-message-from', d.customerMessageFrom);
+      if (d.customerMessageFrom && !messageFrom) {
+        throw new TypeError(`data-customer-message-from="${d.customerMessageFrom}" matches no element`);
+      }
       const panel = find('data-cornerstone-panel', d.cornerstonePanel);
-      attach(textarea, { customerName: d.customerName, customerNameFrom: from, panel }).ready.catch(() => {});
+      attach(textarea, {
+        customerName: d.customerName,
+        customerNameFrom: from,
+        customerMessage: d.customerMessage,
+        customerMessageFrom: messageFrom,
+        panel,
+      }).ready.catch(() => {});
     } catch (e) {
       const which = textarea.id ? `#${textarea.id}` : textarea.name ? `[name=${textarea.name}]` : 'a <textarea data-cornerstone>';
       console.error(`Cornerstone: not attached to ${which}: ${e.message ?? e}`);

@@ -97,7 +97,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
         return Err("--jsonl reads standard input only; give no FILE".into());
     }
     if out.jsonl && out.customer_message.is_some() {
-        return Err("--jsonl takes each draft's message from its line (\"customer_message\"); give no --customer-message".into());
+        return Err(
+            "--jsonl takes each draft's message from its line (\"customer_message\"); give no --customer-message"
+                .into(),
+        );
     }
     if out.customer_message.as_deref() == Some("-") && (out.files.is_empty() || out.files.iter().any(|f| f == "-")) {
         return Err("--customer-message - and the draft cannot both be read from standard input".into());
@@ -356,13 +359,7 @@ fn json<T: Serialize>(value: &T) -> String {
 }
 
 /// Compiler-style output: `file:line:col: warning[cue]: message`.
-fn write_text(
-    out: &mut impl Write,
-    label: &str,
-    text: &str,
-    report: &Report,
-    color: bool,
-) -> io::Result<()> {
+fn write_text(out: &mut impl Write, label: &str, text: &str, report: &Report, color: bool) -> io::Result<()> {
     let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
     // Findings come in text order: line and column follow them in one pass.
     let mut at = LineCol::new(text);

@@ -41,12 +41,12 @@ fn quoted_message(doc: &Document) -> Option<String> {
     for q in &quotes {
         bytes[q.start()..q.end()].copy_from_slice(&src[q.start()..q.end()]);
         let mut at_line_start = true;
-        for i in q.start()..q.end() {
-            match bytes[i] {
+        for b in &mut bytes[q.start()..q.end()] {
+            match *b {
                 b'\n' => at_line_start = true,
                 b' ' | b'\t' if at_line_start => {}
                 b'>' if at_line_start => {
-                    bytes[i] = b' ';
+                    *b = b' ';
                     at_line_start = false;
                 }
                 _ => at_line_start = false,
@@ -260,7 +260,9 @@ fn signed(msg: &Document) -> Option<String> {
             continue;
         }
         let mut j = k + 1;
-        while j <= last && matches!(msg.fold(j), "you" | "regards" | "wishes" | "again" | "so" | "much" | "in" | "advance") {
+        while j <= last
+            && matches!(msg.fold(j), "you" | "regards" | "wishes" | "again" | "so" | "much" | "in" | "advance")
+        {
             j += 1;
         }
         if j > last || !name_like(msg, j) {
@@ -284,7 +286,8 @@ fn is_title_then_name(msg: &Document, k: usize) -> bool {
 /// "On Tue, 3 Mar 2026, Priya Raman <priya@example.com> wrote:": the name
 /// before the address (or before "wrote").
 fn attributed(msg: &Document) -> Option<String> {
-    let wrote = msg.tokens.iter().position(|t| t.gap_has(gap::COLON) && msg.text[t.span].eq_ignore_ascii_case("wrote"))?;
+    let wrote =
+        msg.tokens.iter().position(|t| t.gap_has(gap::COLON) && msg.text[t.span].eq_ignore_ascii_case("wrote"))?;
     let mut k = wrote;
     while k > 0 && msg.tokens[k - 1].is(flag::LINK) {
         k -= 1;
@@ -321,7 +324,10 @@ mod tests {
     fn finds_a_customer_introducing_themselves() {
         assert_eq!(name("Hi, my name is Jon Park and my router died.").as_deref(), Some("Jon Park"));
         assert_eq!(name("This is Priya from Acme, our invoices are wrong.").as_deref(), Some("Priya"));
-        assert_eq!(name("On Tue, 3 Mar 2026, Priya Raman <priya@example.com> wrote:\nHi").as_deref(), Some("Priya Raman"));
+        assert_eq!(
+            name("On Tue, 3 Mar 2026, Priya Raman <priya@example.com> wrote:\nHi").as_deref(),
+            Some("Priya Raman")
+        );
     }
 
     #[test]

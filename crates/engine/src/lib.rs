@@ -44,8 +44,8 @@ mod words;
 pub use cue::{Cornerstone, Cue, Severity};
 pub use pack::{phrase_families, PackError, RulePack, MAX_PACK_BYTES};
 pub use report::{
-    CornerstoneReport, CustomerName, Finding, JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding, JsonRelation,
-    JsonReport, MessageSource, NameSource, Relation, Report, Status,
+    CornerstoneReport, CustomerName, Finding, JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding,
+    JsonRelation, JsonReport, MessageSource, NameSource, Relation, Report, Status,
 };
 pub use span::Span;
 
@@ -112,8 +112,7 @@ pub fn analyze_with<'p>(text: &str, ctx: &Context, pack: impl Into<Option<&'p Ru
     let pack = pack.into();
     let doc = document::Document::parse_with(text, pack.map_or(lexicon::Lexicon::global(), |p| &p.lexicon));
     let message = conversation::message_text(ctx, &doc);
-    let message_doc =
-        message.as_ref().map(|(m, _)| document::Document::parse_with(m, lexicon::Lexicon::message()));
+    let message_doc = message.as_ref().map(|(m, _)| document::Document::parse_with(m, lexicon::Lexicon::message()));
     let name = match &ctx.customer_name {
         Some(n) => Some(CustomerName { name: n.clone(), source: NameSource::Given }),
         None => message_doc

@@ -329,12 +329,12 @@ impl Report {
                     end_utf16,
                     context: f.context.zip(*ctx_range).map(|(c, (s16, e16))| {
                         Box::new(JsonContext {
-                        text: context_text.get(c.start()..c.end()).unwrap_or_default().to_string(),
-                        start: c.start(),
-                        end: c.end(),
-                        start_utf16: s16,
-                        end_utf16: e16,
-                        within: context_in,
+                            text: context_text.get(c.start()..c.end()).unwrap_or_default().to_string(),
+                            start: c.start(),
+                            end: c.end(),
+                            start_utf16: s16,
+                            end_utf16: e16,
+                            within: context_in,
                         })
                     }),
                 }
@@ -376,15 +376,13 @@ impl Report {
             return vec![None; self.findings.len()];
         };
         let text = message.context_text(draft);
-        let fits = |c: &Span| c.end() <= text.len() && text.is_char_boundary(c.start()) && text.is_char_boundary(c.end());
+        let fits =
+            |c: &Span| c.end() <= text.len() && text.is_char_boundary(c.start()) && text.is_char_boundary(c.end());
         let offsets: Vec<usize> =
             self.findings.iter().filter_map(|f| f.context.filter(fits)).flat_map(|s| [s.start(), s.end()]).collect();
         let converted = utf16_offsets(text, &offsets);
         let mut pairs = converted.chunks(2);
-        self.findings
-            .iter()
-            .map(|f| f.context.filter(fits).and_then(|_| pairs.next()).map(|c| (c[0], c[1])))
-            .collect()
+        self.findings.iter().map(|f| f.context.filter(fits).and_then(|_| pairs.next()).map(|c| (c[0], c[1]))).collect()
     }
 
     /// How the reply relates to the customer's message, in one line, when

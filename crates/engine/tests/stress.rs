@@ -214,14 +214,23 @@ fn cases() -> Vec<Case> {
         Case::new("512 KB greeting word near a 512 KB name", format!("Hi A{long_word}c,\nThanks."))
             .named(&format!("A{long_word}")),
         // The customer's message beside the draft.
-        Case::new("1 MB of questions against a 1 MB reply", repeat_to("Yes, the parcel ships on Friday from Leeds. ", MB))
-            .answering(repeat_to("When will my parcel ship? And can you refund the delivery fee? ", MB)),
-        Case::new("1 MB of details, reply asking for each", repeat_to("Could you send your order number and email address? ", MB))
-            .answering(repeat_to("Order #A-55321, jo@example.com, 12 March, photo attached. ", MB)),
+        Case::new(
+            "1 MB of questions against a 1 MB reply",
+            repeat_to("Yes, the parcel ships on Friday from Leeds. ", MB),
+        )
+        .answering(repeat_to("When will my parcel ship? And can you refund the delivery fee? ", MB)),
+        Case::new(
+            "1 MB of details, reply asking for each",
+            repeat_to("Could you send your order number and email address? ", MB),
+        )
+        .answering(repeat_to("Order #A-55321, jo@example.com, 12 March, photo attached. ", MB)),
         Case::new("1 MB of feelings and earlier contact", "Hi, the refund went out today.".to_string())
             .answering(repeat_to("I'm furious!!! Third time I'm asking, still waiting. ", MB)),
         Case::new("1 MB message of one sentence", "Hi, done.".to_string()).answering(repeat_to("and when is it ", MB)),
-        Case::new("1 MB of quoted message below a reply", format!("Hi,\nDone.\n\n{}", repeat_to("> Where is it? Thanks,\n", MB))),
+        Case::new(
+            "1 MB of quoted message below a reply",
+            format!("Hi,\nDone.\n\n{}", repeat_to("> Where is it? Thanks,\n", MB)),
+        ),
         Case::new("1 MB of sign-off lines", "Hi, done.".to_string()).answering(repeat_to("Thanks,\nPriya\n", MB)),
     ]
 }

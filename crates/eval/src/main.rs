@@ -48,7 +48,9 @@ fn pair_audit_table() {
         };
         per.entry(f.key.cue.clone()).or_default()[slot] += 1;
     }
-    println!("## Audit of the pair cues on {PAIR_AUDIT_SIZE} real message/reply pairs (crates/eval/audit/pairs.jsonl)\n");
+    println!(
+        "## Audit of the pair cues on {PAIR_AUDIT_SIZE} real message/reply pairs (crates/eval/audit/pairs.jsonl)\n"
+    );
     println!("| cue | findings | right | wrong | debatable | not judged | precision |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for cue in PAIR_CUES.iter().chain(&PAIR_NAME_CUES) {
@@ -193,7 +195,13 @@ fn show_pair(id: &str) {
     let Some(p) = pairs.iter().find(|p| p.id == id) else {
         return println!("{id}: not a tuning pair (held-out pairs are never shown)");
     };
-    println!("### {} {} | {} | expected {:?}", p.id, p.tag, p.customer_name.as_deref().unwrap_or("-"), p.expected.iter().map(|c| c.id()).collect::<Vec<_>>());
+    println!(
+        "### {} {} | {} | expected {:?}",
+        p.id,
+        p.tag,
+        p.customer_name.as_deref().unwrap_or("-"),
+        p.expected.iter().map(|c| c.id()).collect::<Vec<_>>()
+    );
     println!("<<< customer\n{}\n>>> reply\n{}\n---", p.message, p.reply);
     let report = analyze(&p.reply, &p.context());
     for f in &report.findings {

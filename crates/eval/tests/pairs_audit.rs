@@ -65,6 +65,9 @@ fn every_finding_is_judged_and_precise() {
             continue;
         }
         let precision = right as f64 / (right + wrong) as f64;
-        assert!(precision >= 0.9, "{cue}: precision {precision:.2} on the audited real pairs ({right} right, {wrong} wrong)");
+        assert!(
+            precision >= 0.9,
+            "{cue}: precision {precision:.2} on the audited real pairs ({right} right, {wrong} wrong)"
+        );
     }
 }

@@ -112,28 +112,71 @@ struct Given {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// Words between a label and its value.
 const FILLER: &[&str] = &[
-    "number", "no", "num", "nr", "id", "code", "is", "was", "ref", "reference", "my", "the", "of", "for", "n", "s",
-    "ending", "ends", "in", "with", "digits", "last",
+    "number",
+    "no",
+    "num",
+    "nr",
+    "id",
+    "code",
+    "is",
+    "was",
+    "ref",
+    "reference",
+    "my",
+    "the",
+    "of",
+    "for",
+    "n",
+    "s",
+    "ending",
+    "ends",
+    "in",
+    "with",
+    "digits",
+    "last",
 ];
 
 /// Whether token `k` can be (the start of) a code: it has a digit, or it is
 /// a run of at least five capitals and digits (a booking reference).
 fn code_like(doc: &Document, k: usize) -> bool {
     let w = doc.word(k);
-    w.bytes().any(|b| b.is_ascii_digit()) || (w.len() >= 5 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+    w.bytes().any(|b| b.is_ascii_digit())
+        || (w.len() >= 5 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
 }
 
 /// The code starting at token `k`, through tight hyphens ("A-55321"), and
 /// its last token.
 fn code_at(doc: &Document, k: usize) -> Option<(Span, usize)> {
     let mut end = k;
-    let glued = |a: usize| matches!(&doc.text[doc.tokens[a].span.end()..doc.tokens[a + 1].span.start()], "-" | "/" | "." | "_");
+    let glued =
+        |a: usize| matches!(&doc.text[doc.tokens[a].span.end()..doc.tokens[a + 1].span.start()], "-" | "/" | "." | "_");
     while end + 1 < doc.tokens.len() && end - k < 4 && glued(end) {
         end += 1;
     }
@@ -149,8 +192,9 @@ fn parts(doc: &Document, from: usize, to: usize) -> Vec<String> {
 fn given(msg: &Document) -> Vec<Given> {
     let mut out: Vec<Given> = Vec::new();
     let n = msg.tokens.len();
-    let labels_anywhere: Option<Kind> =
-        (0..n).filter(|&k| msg.tokens[k].is_agent()).find_map(|k| Kind::of_label(msg.fold(k)).filter(|k| matches!(k, Kind::Order | Kind::Reference)));
+    let labels_anywhere: Option<Kind> = (0..n)
+        .filter(|&k| msg.tokens[k].is_agent())
+        .find_map(|k| Kind::of_label(msg.fold(k)).filter(|k| matches!(k, Kind::Order | Kind::Reference)));
     let mut k = 0;
     while k < n {
         let t = msg.tokens[k];
@@ -162,13 +206,20 @@ fn given(msg: &Document) -> Vec<Given> {
         if t.is_agent() {
             if let Some(kind) = Kind::of_label(msg.fold(k)) {
                 let mut j = k + 1;
-                while j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence && FILLER.contains(&msg.fold(j)) && !code_like(msg, j) {
+                while j < n
+                    && j <= k + 4
+                    && msg.tokens[j].sentence == t.sentence
+                    && FILLER.contains(&msg.fold(j))
+                    && !code_like(msg, j)
+                {
                     j += 1;
                 }
                 if j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence && kind == Kind::Registration {
                     // "LK19 XYZ": capitals and digits, in one or two words.
                     let plate = |i: usize| {
-                        i < n && msg.word(i).len() <= 5 && msg.word(i).bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                        i < n
+                            && msg.word(i).len() <= 5
+                            && msg.word(i).bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
                     };
                     if plate(j) {
                         let end = if plate(j + 1) && msg.tokens[j + 1].sentence == t.sentence { j + 1 } else { j };
@@ -183,7 +234,11 @@ fn given(msg: &Document) -> Vec<Given> {
                 if j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence {
                     if let Some((span, end)) = code_at(msg, j) {
                         let digits = msg.text[span].bytes().filter(u8::is_ascii_digit).count();
-                        let kind = if kind == Kind::Account && msg.fold(k) == "card" && digits < 4 { None } else { Some(kind) };
+                        let kind = if kind == Kind::Account && msg.fold(k) == "card" && digits < 4 {
+                            None
+                        } else {
+                            Some(kind)
+                        };
                         if let Some(kind) = kind.filter(|_| digits >= 3 || msg.text[span].len() >= 5) {
                             out.push(Given { kind, span, parts: parts(msg, j, end) });
                             k = end + 1;
@@ -194,7 +249,11 @@ fn given(msg: &Document) -> Vec<Given> {
             }
         }
         // A bare "#12345".
-        if t.is(flag::NUMBER) && t.span.start() > 0 && msg.text.as_bytes()[t.span.start() - 1] == b'#' && t.span.len() >= 3 {
+        if t.is(flag::NUMBER)
+            && t.span.start() > 0
+            && msg.text.as_bytes()[t.span.start() - 1] == b'#'
+            && t.span.len() >= 3
+        {
             let near = (k.saturating_sub(5)..k).rev().find_map(|j| Kind::of_label(msg.fold(j)));
             let kind = near.or(labels_anywhere).unwrap_or(Kind::Reference);
             out.push(Given { kind, span: t.span, parts: vec![msg.fold(k).to_string()] });
@@ -207,7 +266,9 @@ fn given(msg: &Document) -> Vec<Given> {
             let mut digits = msg.word(k).bytes().filter(u8::is_ascii_digit).count();
             while end + 1 < n
                 && msg.tokens[end + 1].is(flag::NUMBER)
-                && msg.text[msg.tokens[end].span.end()..msg.tokens[end + 1].span.start()].bytes().all(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
+                && msg.text[msg.tokens[end].span.end()..msg.tokens[end + 1].span.start()]
+                    .bytes()
+                    .all(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
             {
                 end += 1;
                 digits += msg.word(end).bytes().filter(u8::is_ascii_digit).count();
@@ -216,10 +277,15 @@ fn given(msg: &Document) -> Vec<Given> {
                 let plus = t.span.start() > 0 && matches!(msg.text.as_bytes()[t.span.start() - 1], b'+' | b'(');
                 let from = k.saturating_sub(6);
                 let phone_word = (from..k).any(|j| {
-                    Kind::of_label(msg.fold(j)) == Some(Kind::Phone) || matches!(msg.fold(j), "call" | "text" | "reach" | "ring")
+                    Kind::of_label(msg.fold(j)) == Some(Kind::Phone)
+                        || matches!(msg.fold(j), "call" | "text" | "reach" | "ring")
                 });
                 if plus || phone_word {
-                    out.push(Given { kind: Kind::Phone, span: t.span.cover(msg.tokens[end].span), parts: parts(msg, k, end) });
+                    out.push(Given {
+                        kind: Kind::Phone,
+                        span: t.span.cover(msg.tokens[end].span),
+                        parts: parts(msg, k, end),
+                    });
                 }
                 k = end + 1;
                 continue;
@@ -228,11 +294,23 @@ fn given(msg: &Document) -> Vec<Given> {
         // A date: "12 March", "March 12th", "03/12/2025", "on Monday".
         if t.is_agent() {
             let w = msg.fold(k);
-            let number_near = |j: usize| j < n && msg.tokens[j].is(flag::NUMBER) && msg.word(j).len() <= 4 && msg.tokens[j].sentence == t.sentence;
-            if MONTHS.contains(&w) && (w != "may" || number_near(k + 1)) && (number_near(k + 1) || (k > 0 && number_near(k - 1))) {
+            let number_near = |j: usize| {
+                j < n
+                    && msg.tokens[j].is(flag::NUMBER)
+                    && msg.word(j).len() <= 4
+                    && msg.tokens[j].sentence == t.sentence
+            };
+            if MONTHS.contains(&w)
+                && (w != "may" || number_near(k + 1))
+                && (number_near(k + 1) || (k > 0 && number_near(k - 1)))
+            {
                 let from = if k > 0 && number_near(k - 1) { k - 1 } else { k };
                 let to = if number_near(k + 1) { k + 1 } else { k };
-                out.push(Given { kind: Kind::Date, span: msg.tokens[from].span.cover(msg.tokens[to].span), parts: Vec::new() });
+                out.push(Given {
+                    kind: Kind::Date,
+                    span: msg.tokens[from].span.cover(msg.tokens[to].span),
+                    parts: Vec::new(),
+                });
                 k = to + 1;
                 continue;
             }
@@ -244,7 +322,8 @@ fn given(msg: &Document) -> Vec<Given> {
         }
         if t.is(flag::NUMBER) && k + 2 < n {
             let sep = |a: usize| &msg.text[msg.tokens[a].span.end()..msg.tokens[a + 1].span.start()];
-            let numeric = (k..k + 3).all(|j| msg.tokens[j].is(flag::NUMBER) && msg.word(j).bytes().all(|b| b.is_ascii_digit()));
+            let numeric =
+                (k..k + 3).all(|j| msg.tokens[j].is(flag::NUMBER) && msg.word(j).bytes().all(|b| b.is_ascii_digit()));
             if numeric && matches!(sep(k), "/" | "-" | ".") && sep(k) == sep(k + 1) {
                 out.push(Given { kind: Kind::Date, span: t.span.cover(msg.tokens[k + 2].span), parts: Vec::new() });
                 k += 3;
@@ -277,7 +356,10 @@ fn given(msg: &Document) -> Vec<Given> {
         if !t.is_agent() || t.is(flag::QUOTED) {
             continue;
         }
-        let street = STREETS.contains(&msg.fold(k)) && k >= 2 && msg.tokens[k - 1].is(flag::CAP) && msg.tokens[k - 2].is(flag::NUMBER);
+        let street = STREETS.contains(&msg.fold(k))
+            && k >= 2
+            && msg.tokens[k - 1].is(flag::CAP)
+            && msg.tokens[k - 2].is(flag::NUMBER);
         let postcode = k + 1 < n && is_outward_code(msg.word(k)) && is_inward_code(msg.word(k + 1));
         if street || postcode {
             let span = if street { msg.tokens[k - 2].span.cover(t.span) } else { t.span.cover(msg.tokens[k + 1].span) };
@@ -295,8 +377,32 @@ fn given(msg: &Document) -> Vec<Given> {
 
 /// Kinds of street that end a street address.
 const STREETS: &[&str] = &[
-    "road", "rd", "street", "st", "close", "lane", "ln", "avenue", "ave", "way", "drive", "dr", "court", "ct", "place",
-    "crescent", "terrace", "gardens", "grove", "square", "boulevard", "blvd", "mews", "row", "hill", "park",
+    "road",
+    "rd",
+    "street",
+    "st",
+    "close",
+    "lane",
+    "ln",
+    "avenue",
+    "ave",
+    "way",
+    "drive",
+    "dr",
+    "court",
+    "ct",
+    "place",
+    "crescent",
+    "terrace",
+    "gardens",
+    "grove",
+    "square",
+    "boulevard",
+    "blvd",
+    "mews",
+    "row",
+    "hill",
+    "park",
 ];
 
 /// The first half of a UK postcode ("NR4", "SW1A", "M20").
@@ -318,10 +424,34 @@ fn is_inward_code(w: &str) -> bool {
 /// name: "order number", "e-mail address", "booking reference", "photo".
 fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
     let w = reply.fold(k);
-    let next = |d: usize| if k + d < reply.tokens.len() && reply.tokens[k + d].sentence == reply.tokens[k].sentence { reply.fold(k + d) } else { "" };
+    let next = |d: usize| {
+        if k + d < reply.tokens.len() && reply.tokens[k + d].sentence == reply.tokens[k].sentence {
+            reply.fold(k + d)
+        } else {
+            ""
+        }
+    };
     let prev = if k > 0 { reply.fold(k - 1) } else { "" };
-    let numbered = |d: usize| matches!(next(d), "number" | "no" | "num" | "#" | "id" | "code" | "reference" | "ref" | "details");
-    let owned = matches!(prev, "your" | "the" | "an" | "a" | "which" | "what" | "that" | "same" | "registered" | "associated" | "primary" | "correct" | "account" | "contact" | "login");
+    let numbered =
+        |d: usize| matches!(next(d), "number" | "no" | "num" | "#" | "id" | "code" | "reference" | "ref" | "details");
+    let owned = matches!(
+        prev,
+        "your"
+            | "the"
+            | "an"
+            | "a"
+            | "which"
+            | "what"
+            | "that"
+            | "same"
+            | "registered"
+            | "associated"
+            | "primary"
+            | "correct"
+            | "account"
+            | "contact"
+            | "login"
+    );
     if w == "email" || (w == "e" && next(1) == "mail") {
         let end = if w == "e" { k + 1 } else { k };
         let d = end - k + 1;
@@ -330,9 +460,20 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
         }
         // "your email", "the email on the account" name an address; "send
         // us an email", "a screenshot of the email" do not.
-        let address_of = matches!(prev, "your" | "registered" | "associated" | "primary" | "account" | "login" | "contact" | "same")
-            || (matches!(prev, "the" | "which" | "what" | "that")
-                && matches!(next(d), "on" | "linked" | "associated" | "registered" | "attached" | "tied" | "connected" | "used" | "you"));
+        let address_of =
+            matches!(prev, "your" | "registered" | "associated" | "primary" | "account" | "login" | "contact" | "same")
+                || (matches!(prev, "the" | "which" | "what" | "that")
+                    && matches!(
+                        next(d),
+                        "on" | "linked"
+                            | "associated"
+                            | "registered"
+                            | "attached"
+                            | "tied"
+                            | "connected"
+                            | "used"
+                            | "you"
+                    ));
         return address_of.then_some((Kind::Email, end));
     }
     match w {
@@ -342,7 +483,9 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
         "serial" => Some((Kind::Serial, if numbered(1) { k + 1 } else { k })),
         "imei" => Some((Kind::Serial, k)),
         "pnr" => Some((Kind::Reference, k)),
-        "account" | "membership" | "member" | "customer" | "policy" | "subscriber" if numbered(1) && next(1) != "details" => {
+        "account" | "membership" | "member" | "customer" | "policy" | "subscriber"
+            if numbered(1) && next(1) != "details" =>
+        {
             Some((Kind::Account, k + 1))
         }
         "ticket" | "case" | "booking" | "reservation" | "confirmation" | "claim" | "incident" | "reference" | "ref" => {
@@ -354,11 +497,26 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
                 None
             }
         }
-        "date" if matches!(
-            prev,
-            "what" | "which" | "the" | "your" | "moving" | "move" | "purchase" | "order" | "delivery" | "travel"
-                | "booking" | "departure" | "installation" | "transfer" | "collection" | "exact"
-        ) =>
+        "date"
+            if matches!(
+                prev,
+                "what"
+                    | "which"
+                    | "the"
+                    | "your"
+                    | "moving"
+                    | "move"
+                    | "purchase"
+                    | "order"
+                    | "delivery"
+                    | "travel"
+                    | "booking"
+                    | "departure"
+                    | "installation"
+                    | "transfer"
+                    | "collection"
+                    | "exact"
+            ) =>
         {
             Some((Kind::Date, k))
         }
@@ -378,13 +536,28 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
         "digits" if matches!(prev, "four" | "4" | "last") => Some((Kind::Account, k)),
         "address" | "postcode" | "zip"
             if !matches!(prev, "email" | "e" | "mail" | "ip" | "web" | "mac" | "wallet")
-                && matches!(prev, "your" | "the" | "new" | "postal" | "delivery" | "home" | "billing" | "shipping" | "full" | "street" | "installation" | "a" | "which" | "what") =>
+                && matches!(
+                    prev,
+                    "your"
+                        | "the"
+                        | "new"
+                        | "postal"
+                        | "delivery"
+                        | "home"
+                        | "billing"
+                        | "shipping"
+                        | "full"
+                        | "street"
+                        | "installation"
+                        | "a"
+                        | "which"
+                        | "what"
+                ) =>
         {
             Some((Kind::Address, k))
         }
-        "photo" | "photos" | "picture" | "pictures" | "pic" | "pics" | "image" | "images" | "screenshot" | "screenshots" | "video" | "receipt" | "attachment" => {
-            Some((Kind::Photo, k))
-        }
+        "photo" | "photos" | "picture" | "pictures" | "pic" | "pics" | "image" | "images" | "screenshot"
+        | "screenshots" | "video" | "receipt" | "attachment" => Some((Kind::Photo, k)),
         _ => None,
     }
 }
@@ -404,7 +577,22 @@ const GIVE: &[&str] = &[
 ];
 
 /// Words that make an ask about a different detail than the one given.
-const DIFFERENT: &[&str] = &["another", "different", "other", "alternate", "alternative", "second", "new", "backup", "additional", "full", "correct", "right", "complete", "clearer"];
+const DIFFERENT: &[&str] = &[
+    "another",
+    "different",
+    "other",
+    "alternate",
+    "alternative",
+    "second",
+    "new",
+    "backup",
+    "additional",
+    "full",
+    "correct",
+    "right",
+    "complete",
+    "clearer",
+];
 
 /// Where the reply asks for a detail of `kind`: the span of the asking words.
 fn asks(reply: &Document, kind: Kind) -> Option<Span> {
@@ -420,7 +608,10 @@ fn asks(reply: &Document, kind: Kind) -> Option<Span> {
             // "another e-mail address", "the full order number": a
             // different detail (a new address is the one they gave).
             let near = own.iter().copied().filter(|&j| j < k && j + 3 >= k).map(|j| reply.fold(j));
-            if near.clone().any(|w| DIFFERENT.contains(&w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date))) {
+            if near
+                .clone()
+                .any(|w| DIFFERENT.contains(&w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date)))
+            {
                 break;
             }
             let before: Vec<usize> = own.iter().copied().take_while(|&j| j < k).collect();
@@ -428,7 +619,9 @@ fn asks(reply: &Document, kind: Kind) -> Option<Span> {
             // "we need"; not "please delete this tweet with your email",
             // nor "do not share your order number".
             let gives = before.iter().any(|&j| GIVE.contains(&reply.fold(j)));
-            if !(gives || question) || before.iter().any(|&j| matches!(reply.fold(j), "not" | "don't" | "dont" | "never" | "avoid")) {
+            if !(gives || question)
+                || before.iter().any(|&j| matches!(reply.fold(j), "not" | "don't" | "dont" | "never" | "avoid"))
+            {
                 continue;
             }
             let marker = before.iter().copied().find(|&j| ASKING.contains(&reply.fold(j)));
@@ -443,7 +636,11 @@ fn asks(reply: &Document, kind: Kind) -> Option<Span> {
         // "When did you place the order?" asks for the date.
         if kind == Kind::Date && question {
             let w: Vec<&str> = own.iter().map(|&j| reply.fold(j)).collect();
-            if let Some(i) = w.windows(3).position(|x| x[0] == "when" && matches!(x[1], "did" | "was" | "were") && matches!(x[2], "you" | "it" | "this" | "the" | "your")) {
+            if let Some(i) = w.windows(3).position(|x| {
+                x[0] == "when"
+                    && matches!(x[1], "did" | "was" | "were")
+                    && matches!(x[2], "you" | "it" | "this" | "the" | "your")
+            }) {
                 let end = own[(i + 4).min(own.len() - 1)];
                 return Some(reply.tokens[own[i]].span.cover(reply.tokens[end].span));
             }
@@ -476,14 +673,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         let Some(span) = asks(reply, g.kind) else { continue };
         relation.asked_again.push(g.kind.name());
         let value = excerpt(&ex.message.text[g.span], 40);
-        out.push(
-            Finding::new(Cue::DetailsAskedAgain, Some(span))
-                .with_context(g.span)
-                .with_message(format!(
-                    "The customer already gave their {} (“{value}”). Use it rather than asking again.",
-                    g.kind.name()
-                )),
-        );
+        out.push(Finding::new(Cue::DetailsAskedAgain, Some(span)).with_context(g.span).with_message(format!(
+            "The customer already gave their {} (“{value}”). Use it rather than asking again.",
+            g.kind.name()
+        )));
     }
 }
 
@@ -529,18 +722,42 @@ mod tests {
     fn an_email_as_a_message_a_verb_or_a_warning_is_not_an_ask() {
         let msg = "I can't log in, my e-mail address: __email__";
         assert_no_context(Cue::DetailsAskedAgain, msg, "Please send us an email at the link and we will assist.");
-        assert_no_context(Cue::DetailsAskedAgain, msg, "Would you mind sending over a screenshot of the e-mail in question?");
-        assert_no_context(Cue::DetailsAskedAgain, msg, "Also, please delete this tweet with your email because it's private.");
-        assert_no_context(Cue::DetailsAskedAgain, "Faulty phone. Order # __number__", "Kindly do not share your order number, as our page is public.");
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Would you mind sending over a screenshot of the e-mail in question?",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Also, please delete this tweet with your email because it's private.",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "Faulty phone. Order # __number__",
+            "Kindly do not share your order number, as our page is public.",
+        );
     }
 
     #[test]
     fn using_the_detail_or_asking_for_another_is_fine() {
         let msg = "My order #A-55321 never arrived, my email is jo@example.com.";
-        assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Jo, order 55321 is at the depot. Could you confirm your order number is correct?");
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Hi Jo, order 55321 is at the depot. Could you confirm your order number is correct?",
+        );
         assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Jo, could you send us another email address we can use?");
-        assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Jo, that order number doesn't match our records. Could you check the order number?");
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Hi Jo, that order number doesn't match our records. Could you check the order number?",
+        );
         assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Jo, could you send a photo of the parcel label?");
-        assert_no_context(Cue::DetailsAskedAgain, "My parcel never arrived.", "Hi Jo, could you DM us your order number?");
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "My parcel never arrived.",
+            "Hi Jo, could you DM us your order number?",
+        );
     }
 }

@@ -89,7 +89,8 @@ pub(crate) fn stem(w: &str) -> Cow<'_, str> {
     if b.len() >= 4
         && b[b.len() - 1].is_ascii_alphabetic()
         && b[b.len() - 1] == b[b.len() - 2]
-        && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b's' | b'l') {
+        && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b's' | b'l')
+    {
         s = &s[..s.len() - 1];
     }
     match s.char_indices().nth(5) {
@@ -162,8 +163,6 @@ impl Topic {
         let groups = self.groups.iter().filter(|g| other.groups.contains(g)).count();
         same + groups
     }
-
-
 }
 
 /// How many stretches of a text (sentences, questions) each content word
@@ -193,11 +192,8 @@ impl Census {
     pub fn unique_in(&self, t: &Topic) -> Topic {
         let stems: HashSet<String, BuildHasherDefault<Fnv>> =
             t.stems.iter().filter(|s| self.stems.get(*s).copied().unwrap_or(0) <= 1).cloned().collect();
-        let mut groups: Vec<usize> = stems
-            .iter()
-            .filter_map(|s| group(s))
-            .filter(|&g| self.groups.get(g).copied().unwrap_or(0) <= 1)
-            .collect();
+        let mut groups: Vec<usize> =
+            stems.iter().filter_map(|s| group(s)).filter(|&g| self.groups.get(g).copied().unwrap_or(0) <= 1).collect();
         groups.sort_unstable();
         groups.dedup();
         Topic { stems, groups }
@@ -244,7 +240,16 @@ mod tests {
 
     #[test]
     fn stems_share_word_families() {
-        for (a, b) in [("refunded", "refund"), ("refunds", "refund"), ("shipping", "ship"), ("shipped", "ship"), ("orders", "order"), ("delivered", "delivery"), ("cancelled", "cancel"), ("charged", "charges")] {
+        for (a, b) in [
+            ("refunded", "refund"),
+            ("refunds", "refund"),
+            ("shipping", "ship"),
+            ("shipped", "ship"),
+            ("orders", "order"),
+            ("delivered", "delivery"),
+            ("cancelled", "cancel"),
+            ("charged", "charges"),
+        ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
         assert_ne!(stem("account"), stem("accept"));

@@ -116,12 +116,8 @@ pub(crate) const ACKNOWLEDGE: &[Phrase] = &[
 ];
 
 /// The feelings, in the order they are reported when several show.
-const FEELINGS: &[(T, &str)] = &[
-    (T::Anger, "anger"),
-    (T::Frustration, "frustration"),
-    (T::Worry, "worry"),
-    (T::Disappointment, "disappointment"),
-];
+const FEELINGS: &[(T, &str)] =
+    &[(T::Anger, "anger"), (T::Frustration, "frustration"), (T::Worry, "worry"), (T::Disappointment, "disappointment")];
 
 const ANGRY_EMOJI: &[char] =
     &['😡', '😠', '🤬', '😤', '😢', '😭', '😞', '😩', '😫', '🙄', '💔', '😒', '😑', '😣', '😖', '😟', '😰', '😨', '😱'];
@@ -150,10 +146,16 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
             if last + 1 < msg.tokens.len() && matches!(msg.fold(last + 1), "with" | "at") && table == T::Frustration {
                 continue;
             }
-            if k > 0 && matches!(msg.fold(k - 1), "some" | "few" | "minor" | "slightly" | "mildly" | "somewhat" | "bit" | "little") {
+            if k > 0
+                && matches!(
+                    msg.fold(k - 1),
+                    "some" | "few" | "minor" | "slightly" | "mildly" | "somewhat" | "bit" | "little"
+                )
+            {
                 continue;
             }
-            let earlier = best.is_none_or(|(r, _, s)| h.span.start() < s.start() || (h.span.start() == s.start() && rank < r));
+            let earlier =
+                best.is_none_or(|(r, _, s)| h.span.start() < s.start() || (h.span.start() == s.start() && rank < r));
             if earlier {
                 best = Some((rank, name, h.span));
             }
@@ -196,7 +198,8 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
 pub(crate) fn check(ex: &Exchange, findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
     let Some((name, span)) = feeling(ex.message) else { return };
     relation.feeling = Some(name);
-    let sincere = findings.iter().any(|f| matches!(f.cue, Cue::Apology | Cue::Empathy) && f.severity() == Severity::Praise);
+    let sincere =
+        findings.iter().any(|f| matches!(f.cue, Cue::Apology | Cue::Empathy) && f.severity() == Severity::Praise);
     let acknowledged = sincere || !ex.reply.hits(T::Acknowledge).is_empty();
     relation.feeling_acknowledged = acknowledged;
     if acknowledged {
@@ -253,10 +256,22 @@ mod tests {
     #[test]
     fn literal_or_mild_words_on_real_messages_are_not_feelings() {
         let reply = "Please send us an email and we will assist.";
-        assert_no_context(Cue::FeelingsUnacknowledged, "i changed my name as a joke with my friends and now i cant play", reply);
-        assert_no_context(Cue::FeelingsUnacknowledged, "Big fan. For those of us who are terrible with names, how about photos?", reply);
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "i changed my name as a joke with my friends and now i cant play",
+            reply,
+        );
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "Big fan. For those of us who are terrible with names, how about photos?",
+            reply,
+        );
         assert_no_context(Cue::FeelingsUnacknowledged, "My iphone is freaking out and won't open any apps", reply);
-        assert_no_context(Cue::FeelingsUnacknowledged, "I'm finding it quite useable, but with some annoying, non-fatal bugs", reply);
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "I'm finding it quite useable, but with some annoying, non-fatal bugs",
+            reply,
+        );
         assert_context(Cue::FeelingsUnacknowledged, "This app ⟦is a joke⟧.", reply);
         assert_context(Cue::FeelingsUnacknowledged, "⟦IM FREAKING OUT⟧!!", reply);
     }
@@ -265,8 +280,16 @@ mod tests {
     fn acknowledgements_seen_in_real_replies() {
         let msg = "Terrible customer support in time of crisis.";
         assert_no_context(Cue::FeelingsUnacknowledged, msg, "This is never the way we want you to feel and apologize.");
-        assert_no_context(Cue::FeelingsUnacknowledged, "Getting really fed up of orders not arriving!", "That's not the type of experience we want for any of our members.");
-        assert_no_context(Cue::FeelingsUnacknowledged, "I'm so frustrated, it won't restart", "That sounds like it can be difficult, so we want to help.");
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "Getting really fed up of orders not arriving!",
+            "That's not the type of experience we want for any of our members.",
+        );
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "I'm so frustrated, it won't restart",
+            "That sounds like it can be difficult, so we want to help.",
+        );
     }
 
     #[test]

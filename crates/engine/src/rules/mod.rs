@@ -300,7 +300,10 @@ pub(crate) mod testing {
 
     /// The findings of `cue` for `reply` answering `message`: (draft span,
     /// context span).
-    fn against(cue: Cue, message: &str, reply: &str) -> Vec<(Option<(usize, usize)>, Option<(usize, usize)>)> {
+    /// A byte range, if any.
+    type Range = Option<(usize, usize)>;
+
+    fn against(cue: Cue, message: &str, reply: &str) -> Vec<(Range, Range)> {
         let ctx = Context { customer_name: None, customer_message: Some(message.to_string()) };
         let report = analyze(reply, &ctx);
         report

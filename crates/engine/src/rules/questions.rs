@@ -159,17 +159,20 @@ struct Question {
     subject: Option<&'static str>,
 }
 
-const WH: &[&str] = &["when", "where", "why", "how", "what", "which", "who", "whats", "what's", "where's", "wheres", "hows", "how's"];
+const WH: &[&str] =
+    &["when", "where", "why", "how", "what", "which", "who", "whats", "what's", "where's", "wheres", "hows", "how's"];
 const AUX: &[&str] = &[
     "can", "could", "will", "would", "is", "are", "do", "does", "did", "should", "have", "has", "was", "were", "may",
     "am", "shall", "isn't", "aren't", "can't", "won't", "don't", "doesn't", "didn't", "wouldn't", "couldn't", "cant",
     "wont", "dont", "doesnt", "didnt", "is", "any",
 ];
 const LEAD_IN: &[&str] = &[
-    "so", "and", "but", "also", "hi", "hey", "hello", "ok", "okay", "well", "um", "plus", "btw", "then", "please", "pls",
-    "guys", "just", "quick", "question", "q", "oh", "anyway", "now", "ps",
+    "so", "and", "but", "also", "hi", "hey", "hello", "ok", "okay", "well", "um", "plus", "btw", "then", "please",
+    "pls", "guys", "just", "quick", "question", "q", "oh", "anyway", "now", "ps",
 ];
-const SUBJECTS: &[&str] = &["you", "i", "it", "we", "they", "he", "she", "there", "this", "that", "my", "u", "the", "your", "someone", "anyone"];
+const SUBJECTS: &[&str] = &[
+    "you", "i", "it", "we", "they", "he", "she", "there", "this", "that", "my", "u", "the", "your", "someone", "anyone",
+];
 
 /// The most questions read in one message: no message asks more, and it
 /// keeps matching them against the reply linear in the reply's length.
@@ -291,8 +294,29 @@ fn mirror(p: &str) -> &'static [&'static str] {
 
 /// Verbs that, after a pronoun, give a yes or a no.
 const ANSWER_AUX: &[&str] = &[
-    "will", "won't", "would", "wouldn't", "can", "can't", "cannot", "could", "couldn't", "do", "don't", "does",
-    "doesn't", "is", "isn't", "are", "aren't", "should", "shouldn't", "may", "might", "need", "needn't",
+    "will",
+    "won't",
+    "would",
+    "wouldn't",
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "couldn't",
+    "do",
+    "don't",
+    "does",
+    "doesn't",
+    "is",
+    "isn't",
+    "are",
+    "aren't",
+    "should",
+    "shouldn't",
+    "may",
+    "might",
+    "need",
+    "needn't",
 ];
 
 /// What kind of answer the question calls for, from its first words (or,
@@ -301,16 +325,34 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     let words: Vec<&str> = r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
     let has = |w: &str| words.contains(&w);
     let tail_do = words.last() == Some(&"do");
-    let what_i_need = words.windows(3).any(|w| w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must"));
+    let what_i_need = words
+        .windows(3)
+        .any(|w| w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must"));
     if has("what") && (tail_do || has("options") || has("next") || what_i_need) {
         return Kind::How;
     }
-    let money = ["price", "prices", "pricing", "cost", "costs", "fee", "fees", "charge", "rate", "rates", "cheaper", "expensive", "premium", "much"];
+    let money = [
+        "price",
+        "prices",
+        "pricing",
+        "cost",
+        "costs",
+        "fee",
+        "fees",
+        "charge",
+        "rate",
+        "rates",
+        "cheaper",
+        "expensive",
+        "premium",
+        "much",
+    ];
     if words.iter().any(|w| money.contains(w)) && !has("when") && !has("why") {
         return Kind::Amount;
     }
     // "Can you tell me why ...": the question inside the request.
-    if let Some(i) = words.iter().take(6).position(|w| matches!(*w, "tell" | "explain" | "know" | "advise" | "confirm")) {
+    if let Some(i) = words.iter().take(6).position(|w| matches!(*w, "tell" | "explain" | "know" | "advise" | "confirm"))
+    {
         match words.get(i + 1..i + 3).and_then(|w| w.iter().find(|w| WH.contains(w))) {
             Some(&"when") => return Kind::When,
             Some(&"why") => return Kind::Why,
@@ -329,7 +371,9 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
         "why" => Kind::Why,
         "how" if next == "come" => Kind::Why,
         "how" if matches!(next, "long" | "soon" | "late" | "early" | "often" | "quickly" | "fast") => Kind::When,
-        "how" | "how's" | "hows" if matches!(next, "do" | "can" | "should" | "would" | "to" | "does" | "i" | "could") => {
+        "how" | "how's" | "hows"
+            if matches!(next, "do" | "can" | "should" | "would" | "to" | "does" | "i" | "could") =>
+        {
             Kind::How
         }
         "where" | "where's" | "wheres" => Kind::How,
@@ -344,31 +388,165 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
 
 /// Words that give a time.
 const TIME_WORDS: &[&str] = &[
-    "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "week", "weeks", "day", "days", "hour", "hours", "minutes", "mins", "month", "months", "morning", "afternoon",
-    "evening", "weekend", "eta", "soon", "shortly", "asap", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "immediately", "now", "currently", "yet", "date",
+    "today",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minutes",
+    "mins",
+    "month",
+    "months",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "eta",
+    "soon",
+    "shortly",
+    "asap",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "immediately",
+    "now",
+    "currently",
+    "yet",
+    "date",
 ];
 
 /// Words that give a reason.
 const REASON_WORDS: &[&str] = &[
-    "because", "due", "cause", "caused", "causing", "reason", "reasons", "result", "happens", "happened", "occurs",
-    "outage", "bug", "glitch", "maintenance", "policy", "changed", "changes", "error", "issue", "known", "since",
+    "because",
+    "due",
+    "cause",
+    "caused",
+    "causing",
+    "reason",
+    "reasons",
+    "result",
+    "happens",
+    "happened",
+    "occurs",
+    "outage",
+    "bug",
+    "glitch",
+    "maintenance",
+    "policy",
+    "changed",
+    "changes",
+    "error",
+    "issue",
+    "known",
+    "since",
 ];
 
 /// Verbs that open an instruction.
 const STEPS: &[&str] = &[
-    "go", "tap", "click", "open", "select", "head", "navigate", "visit", "try", "follow", "check", "use", "enter",
-    "update", "restart", "reset", "sign", "log", "choose", "press", "turn", "install", "reinstall", "clear", "download",
-    "contact", "reach", "call", "email", "dm", "submit", "fill", "make", "switch", "remove", "add", "delete", "find",
-    "look", "see", "uninstall", "disable", "enable", "change", "request", "reply", "send", "drop", "upload", "attach",
-    "provide", "share", "forward", "complete", "bring", "book", "pay", "ring", "text", "pop", "take", "keep",
+    "go",
+    "tap",
+    "click",
+    "open",
+    "select",
+    "head",
+    "navigate",
+    "visit",
+    "try",
+    "follow",
+    "check",
+    "use",
+    "enter",
+    "update",
+    "restart",
+    "reset",
+    "sign",
+    "log",
+    "choose",
+    "press",
+    "turn",
+    "install",
+    "reinstall",
+    "clear",
+    "download",
+    "contact",
+    "reach",
+    "call",
+    "email",
+    "dm",
+    "submit",
+    "fill",
+    "make",
+    "switch",
+    "remove",
+    "add",
+    "delete",
+    "find",
+    "look",
+    "see",
+    "uninstall",
+    "disable",
+    "enable",
+    "change",
+    "request",
+    "reply",
+    "send",
+    "drop",
+    "upload",
+    "attach",
+    "provide",
+    "share",
+    "forward",
+    "complete",
+    "bring",
+    "book",
+    "pay",
+    "ring",
+    "text",
+    "pop",
+    "take",
+    "keep",
 ];
 
 /// Opening words that answer a yes-no question.
 const YES_NO: &[&str] = &[
-    "yes", "yeah", "yep", "yup", "no", "nope", "sure", "absolutely", "certainly", "definitely", "unfortunately",
-    "sadly", "afraid", "correct", "currently", "indeed", "good", "great", "of",
+    "yes",
+    "yeah",
+    "yep",
+    "yup",
+    "no",
+    "nope",
+    "sure",
+    "absolutely",
+    "certainly",
+    "definitely",
+    "unfortunately",
+    "sadly",
+    "afraid",
+    "correct",
+    "currently",
+    "indeed",
+    "good",
+    "great",
+    "of",
 ];
 
 /// What one sentence of the reply offers.
@@ -388,7 +566,9 @@ struct Said {
 fn said(reply: &Document, r: Range<usize>) -> Said {
     let own: Vec<usize> = r.clone().filter(|&k| reply.tokens[k].is_agent()).collect();
     let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
-    let opener = words.iter().position(|w| !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so"));
+    let opener = words.iter().position(|w| {
+        !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
+    });
     let first = opener.and_then(|i| words.get(i)).copied().unwrap_or("");
     let second = opener.and_then(|i| words.get(i + 1)).copied().unwrap_or("");
     let has_you_can = words.windows(2).any(|w| {
@@ -407,7 +587,12 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             let t = reply.tokens[k];
             let before = reply.text[..t.span.start()].chars().next_back();
             t.is(flag::NUMBER) && (matches!(before, Some('£' | '$' | '€' | '¥' | '₹')) || t.gap_has(gap::PERCENT))
-        }) || words.iter().any(|w| matches!(*w, "free" | "pounds" | "dollars" | "euros" | "pence" | "cents" | "charge" | "fee" | "cost" | "costs")),
+        }) || words.iter().any(|w| {
+            matches!(
+                *w,
+                "free" | "pounds" | "dollars" | "euros" | "pence" | "cents" | "charge" | "fee" | "cost" | "costs"
+            )
+        }),
         steps: STEPS.contains(&first) || has_you_can || words.contains(&"steps") || words.contains(&"settings"),
         yes_no: YES_NO.contains(&first)
             && (first != "good" || matches!(second, "news"))
@@ -430,13 +615,35 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
         // be told or sent something ("please let us know which device").
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
             || (in_span(T::Polite)
-                && words.iter().any(|w| matches!(*w, "send" | "share" | "provide" | "confirm" | "tell" | "let" | "dm" | "reply" | "give"))
+                && words.iter().any(|w| {
+                    matches!(*w, "send" | "share" | "provide" | "confirm" | "tell" | "let" | "dm" | "reply" | "give")
+                })
                 && words.iter().any(|w| {
                     matches!(
                         *w,
-                        "know" | "which" | "what" | "number" | "details" | "screenshot" | "photo" | "device" | "platform"
-                            | "version" | "model" | "email" | "address" | "url" | "link" | "name" | "more" | "info"
-                            | "information" | "error" | "date" | "username" | "id"
+                        "know"
+                            | "which"
+                            | "what"
+                            | "number"
+                            | "details"
+                            | "screenshot"
+                            | "photo"
+                            | "device"
+                            | "platform"
+                            | "version"
+                            | "model"
+                            | "email"
+                            | "address"
+                            | "url"
+                            | "link"
+                            | "name"
+                            | "more"
+                            | "info"
+                            | "information"
+                            | "error"
+                            | "date"
+                            | "username"
+                            | "id"
                     )
                 })),
     }
@@ -569,7 +776,17 @@ fn body(reply: &Document) -> Vec<Range<usize>> {
         r.len() <= 3
             && matches!(
                 reply.fold(r.start),
-                "regards" | "best" | "kind" | "warm" | "many" | "thanks" | "thank" | "cheers" | "sincerely" | "yours" | "all"
+                "regards"
+                    | "best"
+                    | "kind"
+                    | "warm"
+                    | "many"
+                    | "thanks"
+                    | "thank"
+                    | "cheers"
+                    | "sincerely"
+                    | "yours"
+                    | "all"
             )
     });
     if let Some(c) = closing.filter(|&c| c > 0 && out.len() - c <= 4) {
@@ -610,9 +827,21 @@ mod tests {
     fn allows_answers_in_other_words() {
         let msg = "When will my parcel arrive? I ordered it last week.";
         assert_no_context(Cue::QuestionUnanswered, msg, "Hi Jo, it's with the courier and due on Thursday.");
-        assert_no_context(Cue::QuestionUnanswered, "Why was my card declined?", "Hi, that happened because the bank flagged the payment.");
-        assert_no_context(Cue::QuestionUnanswered, "How do I reset my password?", "Hi! Tap Settings, then Security, then Reset.");
-        assert_no_context(Cue::QuestionUnanswered, "Do you ship to Canada?", "Yes! Orders to Canada take about a week.");
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Why was my card declined?",
+            "Hi, that happened because the bank flagged the payment.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "How do I reset my password?",
+            "Hi! Tap Settings, then Security, then Reset.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Do you ship to Canada?",
+            "Yes! Orders to Canada take about a week.",
+        );
         assert_no_context(
             Cue::QuestionUnanswered,
             "Can you tell me why my account is locked?",

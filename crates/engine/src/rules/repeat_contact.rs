@@ -99,31 +99,137 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
 
 /// Verbs of contact in the past.
 const CONTACTED: &[&str] = &[
-    "called", "emailed", "e-mailed", "messaged", "contacted", "wrote", "written", "tweeted", "chatted", "phoned",
-    "rang", "dmed", "dm'd", "spoke", "spoken", "complained", "reported", "submitted", "asked", "requested",
+    "called",
+    "emailed",
+    "e-mailed",
+    "messaged",
+    "contacted",
+    "wrote",
+    "written",
+    "tweeted",
+    "chatted",
+    "phoned",
+    "rang",
+    "dmed",
+    "dm'd",
+    "spoke",
+    "spoken",
+    "complained",
+    "reported",
+    "submitted",
+    "asked",
+    "requested",
 ];
 
 /// Words that put an act of contact in the past or say it was repeated.
 const BEFORE: &[&str] = &[
-    "times", "twice", "already", "before", "previously", "again", "earlier", "ago", "yesterday", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "multiple", "several", "numerous",
-    "countless", "repeatedly", "weeks", "days", "months", "since", "january", "february", "march", "april",
-    "june", "july", "august", "september", "october", "november", "december",
+    "times",
+    "twice",
+    "already",
+    "before",
+    "previously",
+    "again",
+    "earlier",
+    "ago",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "multiple",
+    "several",
+    "numerous",
+    "countless",
+    "repeatedly",
+    "weeks",
+    "days",
+    "months",
+    "since",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Words of an acknowledgement.
 const NOTE: &[&str] = &[
-    "sorry", "apologies", "apologise", "apologize", "apologised", "apologized", "thanks", "thank", "appreciate",
-    "understand", "see", "know", "realise", "realize", "hear", "notice", "noticed", "noted",
+    "sorry",
+    "apologies",
+    "apologise",
+    "apologize",
+    "apologised",
+    "apologized",
+    "thanks",
+    "thank",
+    "appreciate",
+    "understand",
+    "see",
+    "know",
+    "realise",
+    "realize",
+    "hear",
+    "notice",
+    "noticed",
+    "noted",
 ];
 
 /// Words about the wait or the earlier contact.
 const WAIT: &[&str] = &[
-    "patience", "wait", "waiting", "waited", "delay", "delays", "delayed", "chase", "chasing", "chased", "again",
-    "previous", "previously", "earlier", "before", "already", "follow", "following", "long", "longer", "repeat",
-    "repeated", "repeatedly", "multiple", "several", "runaround", "persistence", "still", "called", "emailed",
-    "contacted", "wrote", "written", "messaged", "reached", "slow", "silence", "calls", "emails", "messages",
-    "letters", "chats", "tweets", "attempts", "times",
+    "patience",
+    "wait",
+    "waiting",
+    "waited",
+    "delay",
+    "delays",
+    "delayed",
+    "chase",
+    "chasing",
+    "chased",
+    "again",
+    "previous",
+    "previously",
+    "earlier",
+    "before",
+    "already",
+    "follow",
+    "following",
+    "long",
+    "longer",
+    "repeat",
+    "repeated",
+    "repeatedly",
+    "multiple",
+    "several",
+    "runaround",
+    "persistence",
+    "still",
+    "called",
+    "emailed",
+    "contacted",
+    "wrote",
+    "written",
+    "messaged",
+    "reached",
+    "slow",
+    "silence",
+    "calls",
+    "emails",
+    "messages",
+    "letters",
+    "chats",
+    "tweets",
+    "attempts",
+    "times",
 ];
 
 /// Where the customer says they were in touch or waited before.
@@ -149,8 +255,19 @@ fn repeat(msg: &Document) -> Option<Span> {
                     && j + 1 < r.end
                     && matches!(
                         msg.fold(j + 1),
-                        "week" | "month" | "night" | "time" | "year" | "weekend" | "monday" | "tuesday" | "wednesday"
-                            | "thursday" | "friday" | "saturday" | "sunday"
+                        "week"
+                            | "month"
+                            | "night"
+                            | "time"
+                            | "year"
+                            | "weekend"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
                     ))
         };
         if let Some(m) = r.clone().find(|&j| past(j)) {
@@ -220,24 +337,60 @@ mod tests {
     #[test]
     fn an_acknowledgement_of_the_wait_or_contact_is_enough() {
         let msg = "Second time I'm asking: where is my refund?";
-        assert_no_context(Cue::RepeatContactUnacknowledged, msg, "Thanks for your patience, Sam. The refund went out today.");
-        assert_no_context(Cue::RepeatContactUnacknowledged, msg, "Sorry you've had to chase this. The refund went out today.");
-        assert_no_context(Cue::RepeatContactUnacknowledged, msg, "I can see you wrote on Monday. The refund went out today.");
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            msg,
+            "Thanks for your patience, Sam. The refund went out today.",
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            msg,
+            "Sorry you've had to chase this. The refund went out today.",
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            msg,
+            "I can see you wrote on Monday. The refund went out today.",
+        );
     }
 
     #[test]
     fn signing_in_or_buying_again_is_not_contact_on_real_messages() {
         let reply = "Please create a support ticket so we may assist you.";
-        assert_no_context(Cue::RepeatContactUnacknowledged, "it lagged out so I logged back on and it did it again", reply);
-        assert_no_context(Cue::RepeatContactUnacknowledged, "why verify when I logged in no problem last night?", reply);
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "it lagged out so I logged back on and it did it again",
+            reply,
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "why verify when I logged in no problem last night?",
+            reply,
+        );
         assert_no_context(Cue::RepeatContactUnacknowledged, "my pc just broke and i had to buy another one", reply);
-        assert_no_context(Cue::RepeatContactUnacknowledged, "I bought a shark card 4 days ago and still haven't received the bonus", reply);
-        assert_context(Cue::RepeatContactUnacknowledged, "I ⟦submitted a ticket a month ago⟧ and never got a response.", reply);
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "I bought a shark card 4 days ago and still haven't received the bonus",
+            reply,
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I ⟦submitted a ticket a month ago⟧ and never got a response.",
+            reply,
+        );
     }
 
     #[test]
     fn a_first_contact_is_not_a_repeat() {
-        assert_no_context(Cue::RepeatContactUnacknowledged, "Where is my refund? I returned the shoes on Monday.", "Hi, it went out today.");
-        assert_no_context(Cue::RepeatContactUnacknowledged, "The app crashed again after the update.", "Hi, please update to 4.2.");
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "Where is my refund? I returned the shoes on Monday.",
+            "Hi, it went out today.",
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "The app crashed again after the update.",
+            "Hi, please update to 4.2.",
+        );
     }
 }

@@ -46,6 +46,8 @@ struct Request {
     id: u32,
     text: String,
     name: String,
+    /// The customer's message ("" for none).
+    message: String,
     pack: Option<Arc<RulePack>>,
     pack_json: Option<Arc<str>>,
 }
@@ -130,12 +132,12 @@ impl Analyst {
 
     /// Analyses `text`; the result comes through `deliver`, at once for a
     /// short draft, later for a long one.
-    pub fn request(&self, text: String, name: String, rules: &Rules) {
+    pub fn request(&self, text: String, name: String, message: String, rules: &Rules) {
         let request = {
             let mut st = self.state.borrow_mut();
             let id = st.next_id;
             st.next_id += 1;
-            Request { id, text, name, pack: rules.pack.clone(), pack_json: rules.json.clone() }
+            Request { id, text, name, message, pack: rules.pack.clone(), pack_json: rules.json.clone() }
         };
         let long = request.text.len() > WORKER_MIN;
         let use_worker = long && self.worker_runs();
@@ -197,9 +199,10 @@ fn analyse_here(state: &Rc<RefCell<State>>, r: Request) {
         if r.id < st.shown {
             return;
         }
-        let report = st.local.analyze(&r.text, &Context::with_customer_name(&r.name), r.pack.as_deref());
+        let ctx = Context::with_customer_name(&r.name).and_customer_message(r.message.as_str());
+        let report = st.local.analyze(&r.text, &ctx, r.pack.as_deref());
         st.shown = r.id;
-        (Analysis::from_report(r.text, report), st.deliver.clone())
+        (Analysis::from_report(r.text, r.message, report), st.deliver.clone())
     };
     deliver(analysis);
 }
@@ -212,6 +215,7 @@ fn send(state: &Rc<RefCell<State>>, worker: &Worker, r: Request) {
     set("id", &r.id.into());
     set("text", &r.text.as_str().into());
     set("name", &r.name.as_str().into());
+    set("message", &r.message.as_str().into());
     {
         let mut st = state.borrow_mut();
         let same = st.worker_pack.as_ref().is_some_and(|held| match (held, &r.pack_json) {
@@ -245,11 +249,14 @@ fn send(state: &Rc<RefCell<State>>, worker: &Worker, r: Request) {
 fn received(state: &Rc<RefCell<State>>, worker: &Worker, data: &JsValue) {
     let id = js_sys::Reflect::get(data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0);
     let wire = js_sys::Reflect::get(data, &"wire".into()).ok().and_then(|v| v.as_string());
-    let spans = js_sys::Reflect::get(data, &"spans".into())
-        .ok()
-        .and_then(|v| v.dyn_into::<js_sys::Uint32Array>().ok())
-        .map(|a| a.to_vec())
-        .unwrap_or_default();
+    let numbers = |key: &str| {
+        js_sys::Reflect::get(data, &key.into())
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Uint32Array>().ok())
+            .map(|a| a.to_vec())
+            .unwrap_or_default()
+    };
+    let (spans, contexts) = (numbers("spans"), numbers("contexts"));
     let Some(request) = state.borrow_mut().in_flight.take_if(|r| f64::from(r.id) == id) else { return };
     let Some(wire) = wire else {
         let error = js_sys::Reflect::get(data, &"error".into()).ok().and_then(|v| v.as_string());
@@ -260,7 +267,7 @@ fn received(state: &Rc<RefCell<State>>, worker: &Worker, data: &JsValue) {
     let delivery = {
         let mut st = state.borrow_mut();
         if request.id > st.shown {
-            match Analysis::from_wire(request.text, &wire, &spans) {
+            match Analysis::from_wire(request.text, request.message, &wire, &spans, &contexts) {
                 Some(analysis) => {
                     st.shown = request.id;
                     Some((analysis, st.deliver.clone()))
@@ -302,16 +309,22 @@ fn failed(state: &Rc<RefCell<State>>, worker: &Worker, why: &str) {
 }
 
 impl Analysis {
-    /// The analysis of `text` from its report.
-    pub fn from_report(text: String, report: Report) -> Analysis {
-        let utf16 = report.utf16_spans(&text).into_iter().map(|r| r.map(|(s, e)| (s as u32, e as u32))).collect();
-        Analysis { text, report, utf16 }
+    /// The analysis of `text`, read against the customer's `message`, from
+    /// its report.
+    pub fn from_report(text: String, message: String, report: Report) -> Analysis {
+        let to32 =
+            |v: Vec<Option<(usize, usize)>>| v.into_iter().map(|r| r.map(|(s, e)| (s as u32, e as u32))).collect();
+        let utf16 = to32(report.utf16_spans(&text));
+        let context16 = to32(report.context_utf16(&text));
+        Analysis { text, message, report, utf16, context16 }
     }
 
     /// The analysis of `text` from the worker's answer (see `worker.rs`).
-    fn from_wire(text: String, wire: &str, spans: &[u32]) -> Option<Analysis> {
-        let report = Report::from_wire(wire)?;
+    fn from_wire(text: String, message: String, wire: &str, spans: &[u32], contexts: &[u32]) -> Option<Analysis> {
+        let report = Report::from_wire(wire, &message)?;
         let utf16 = crate::worker::unflatten(spans);
-        (utf16.len() == report.findings.len()).then_some(Analysis { text, report, utf16 })
+        let context16 = crate::worker::unflatten(contexts);
+        let n = report.findings.len();
+        (utf16.len() == n && context16.len() == n).then_some(Analysis { text, message, report, utf16, context16 })
     }
 }

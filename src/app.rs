@@ -7,10 +7,10 @@ use crate::analyst::Analyst;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
-use crate::components::{Editor, Panel, Toolbar};
+use crate::components::{Editor, MessageField, Panel, Toolbar};
 use crate::rules::Rules;
-use crate::storage::{self, DRAFT_KEY, NAME_KEY};
-use crate::target::Target;
+use crate::storage::{self, DRAFT_KEY, MESSAGE_KEY, NAME_KEY};
+use crate::target::{MessageTarget, Target};
 
 /// Drafts up to this many bytes are analysed on every keystroke (above
 /// `analyst::WORKER_MIN`, in the analysis worker); longer ones after a pause
@@ -30,14 +30,26 @@ pub const ANNOUNCE_MS: u32 = 900;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analysis {
     pub text: String,
+    /// The customer's message it was read against ("" for none).
+    pub message: String,
     pub report: Report,
     pub utf16: Vec<Option<(u32, u32)>>,
+    /// Each finding's `context` as a UTF-16 range of the message (or of the
+    /// draft, when the message was quoted in it).
+    pub context16: Vec<Option<(u32, u32)>>,
 }
 
 impl Analysis {
-    pub fn new(text: String, customer_name: &str, pack: Option<&RulePack>) -> Analysis {
-        let report = analyze_with(&text, &Context::with_customer_name(customer_name), pack);
-        Analysis::from_report(text, report)
+    pub fn new(text: String, customer_name: &str, message: &str, pack: Option<&RulePack>) -> Analysis {
+        let ctx = Context::with_customer_name(customer_name).and_customer_message(message);
+        let report = analyze_with(&text, &ctx, pack);
+        Analysis::from_report(text, message.to_string(), report)
+    }
+
+    /// Whether the findings' context points into the draft (a message quoted
+    /// below the reply) rather than into the message field.
+    pub fn context_in_draft(&self) -> bool {
+        self.report.message.as_ref().is_some_and(|m| m.source == cornerstone_engine::MessageSource::Quoted)
     }
 }
 
@@ -60,6 +72,8 @@ pub struct Coach {
     pub draft: RwSignal<String>,
     /// The customer's name as entered.
     pub name: RwSignal<String>,
+    /// The customer's message the draft answers, as pasted ("" for none).
+    pub message: RwSignal<String>,
     /// The team rule pack in use, if any, and what went wrong loading one.
     pub rules: RwSignal<Rules>,
     /// The text the analysis is asked for: the draft, once a long one has
@@ -73,6 +87,10 @@ pub struct Coach {
     pub textarea: NodeRef<leptos::html::Textarea>,
     /// Where "select" and "apply" act.
     pub target: StoredValue<Target, LocalStorage>,
+    /// The app's own message field (unused when embedded).
+    pub message_textarea: NodeRef<leptos::html::Textarea>,
+    /// Where the customer's words a hint is about are selected.
+    pub message_target: StoredValue<MessageTarget, LocalStorage>,
     /// What the panel announces to screen readers, debounced.
     pub announcement: RwSignal<String>,
     /// A problem the agent should know about (storage refused, copy failed).
@@ -82,8 +100,22 @@ pub struct Coach {
 impl Coach {
     /// The shared state and its derived analysis. Call inside a reactive owner.
     pub fn new(mode: Mode, draft: String, name: String, rules: Rules, target: Target) -> Coach {
+        Coach::with_message(mode, draft, name, String::new(), rules, target, MessageTarget::None)
+    }
+
+    /// [`Coach::new`] with the customer's message and where it is shown.
+    pub fn with_message(
+        mode: Mode,
+        draft: String,
+        name: String,
+        message: String,
+        rules: Rules,
+        target: Target,
+        message_target: MessageTarget,
+    ) -> Coach {
         let draft = RwSignal::new(draft);
         let name = RwSignal::new(name);
+        let message = RwSignal::new(message);
         let rules = RwSignal::new(rules);
 
         // Long drafts are analysed after a pause; short ones at once.
@@ -108,13 +140,15 @@ impl Coach {
         // worker has answered.
         let initial = draft.with_untracked(|d| {
             let text = if d.len() > LIVE_LIMIT { String::new() } else { d.clone() };
-            rules.with_untracked(|r| Analysis::new(text, &name.get_untracked(), r.pack.as_deref()))
+            rules.with_untracked(|r| {
+                message.with_untracked(|m| Analysis::new(text, &name.get_untracked(), m, r.pack.as_deref()))
+            })
         });
         let analysis = RwSignal::new(initial);
         let analyst = StoredValue::new_local(Analyst::new(move |a| analysis.set(a)));
         Effect::new(move |_| {
-            let (text, who) = (analysed.get(), name.get());
-            rules.with(|r| analyst.with_value(|an| an.request(text, who, r)));
+            let (text, who, said) = (analysed.get(), name.get(), message.get());
+            rules.with(|r| analyst.with_value(|an| an.request(text, who, said, r)));
         });
 
         let announcement = RwSignal::new(String::new());
@@ -122,11 +156,14 @@ impl Coach {
             mode,
             draft,
             name,
+            message,
             rules,
             analysed,
             analysis,
             textarea: NodeRef::new(),
             target: StoredValue::new_local(target),
+            message_textarea: NodeRef::new(),
+            message_target: StoredValue::new_local(message_target),
             announcement,
             notice: RwSignal::new(None),
         };
@@ -192,6 +229,21 @@ impl Coach {
         }
     }
 
+    /// Selects the customer's words at UTF-16 range `start..end` of the
+    /// message (or of the draft, for a message quoted in it), wherever the
+    /// message is shown.
+    pub fn select_context(&self, start: u32, end: u32) {
+        if self.analysis.with_untracked(Analysis::context_in_draft) {
+            return self.select(start, end);
+        }
+        let expected = self.analysis.with_untracked(|a| {
+            let from = cornerstone_engine::span::byte_offset_from_utf16(&a.message, start as usize);
+            let to = cornerstone_engine::span::byte_offset_from_utf16(&a.message, end as usize).max(from);
+            a.message[from..to].to_string()
+        });
+        self.message_target.with_value(|t| t.select(self.message_textarea, start, end, &expected));
+    }
+
     /// The analysed text at UTF-16 range `start..end`: the words an edit
     /// expects to find there.
     fn words_at(&self, start: u32, end: u32) -> String {
@@ -206,12 +258,14 @@ impl Coach {
 /// The full app, with the team's rule pack if one was found beside it.
 #[component]
 pub fn App(#[prop(optional)] rules: Rules) -> impl IntoView {
-    let coach = Coach::new(
+    let coach = Coach::with_message(
         Mode::App,
         storage::load(DRAFT_KEY).unwrap_or_default(),
         storage::load(NAME_KEY).unwrap_or_default(),
+        storage::load(MESSAGE_KEY).unwrap_or_default(),
         rules,
         Target::Own,
+        MessageTarget::Own,
     );
     let Coach { name, notice, .. } = coach;
 
@@ -233,6 +287,7 @@ pub fn App(#[prop(optional)] rules: Rules) -> impl IntoView {
     };
     keep(DRAFT_KEY, coach.draft);
     keep(NAME_KEY, name);
+    keep(MESSAGE_KEY, coach.message);
     provide_context(coach);
 
     let initial_name = name.get_untracked();
@@ -246,6 +301,7 @@ pub fn App(#[prop(optional)] rules: Rules) -> impl IntoView {
             </header>
             <main class="workspace">
                 <section class="compose" aria-label="Your reply">
+                    <MessageField />
                     <div class="field">
                         <label for="customer-name">"Customer's name"</label>
                         <input

@@ -17,13 +17,18 @@ use crate::app::{Coach, Mode};
 use crate::components::Panel;
 use crate::listener::Listener;
 use crate::rules::Rules;
-use crate::target::Target;
+use crate::target::{MessageTarget, Target};
 
 /// The report for `text`, as the same JSON `cornerstone check --format json`
 /// prints. A broken rule pack is an error naming line, column and field.
 #[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(text: &str, customer_name: Option<String>, rules: Option<String>) -> Result<String, JsError> {
-    let ctx = customer_name.map(Context::with_customer_name).unwrap_or_default();
+pub fn analyze_json(
+    text: &str,
+    customer_name: Option<String>,
+    customer_message: Option<String>,
+    rules: Option<String>,
+) -> Result<String, JsError> {
+    let ctx = Context::new(customer_name.as_deref(), customer_message.as_deref());
     let pack = rules.map(|json| RulePack::from_json(&json)).transpose();
     let pack = pack.map_err(|e| JsError::new(&format!("rule pack refused: {e}")))?;
     Ok(report_json(&analyze_with(text, &ctx, pack.as_ref()), text))
@@ -42,6 +47,8 @@ pub struct Attachment {
     pub(crate) coach: Coach,
     name_input: Option<HtmlInputElement>,
     pub(crate) listeners: Vec<Listener>,
+    /// The element the customer's message is read from, if any.
+    message_from: Option<HtmlElement>,
     /// The panel's view, or the reactive owner of a coach without one, and
     /// anything else that lives as long as the attachment.
     pub(crate) owned: Vec<Box<dyn Any>>,
@@ -58,6 +65,9 @@ impl Attachment {
         if let Some(input) = &self.name_input {
             self.coach.name.set(input.value());
         }
+        if let Some(from) = &self.message_from {
+            self.coach.message.set(text_of(from));
+        }
     }
 
     /// The current report, as JSON.
@@ -70,22 +80,73 @@ impl Attachment {
     pub fn detach(self) {}
 }
 
+/// The text of the element the customer's message is read from: a
+/// textarea's or input's value, any other element's text.
+fn text_of(element: &HtmlElement) -> String {
+    use wasm_bindgen::JsCast;
+    if let Some(ta) = element.dyn_ref::<HtmlTextAreaElement>() {
+        return ta.value();
+    }
+    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        return input.value();
+    }
+    element.text_content().unwrap_or_default()
+}
+
+/// Follows changes to an element's text (a host page rendering the
+/// customer's message as it loads); disconnected when dropped.
+struct Observer {
+    observer: web_sys::MutationObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Observer {
+    fn new(element: &HtmlElement, f: impl FnMut() + 'static) -> Option<Observer> {
+        use wasm_bindgen::JsCast;
+        let callback = Closure::<dyn FnMut()>::new(f);
+        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        let init = web_sys::MutationObserverInit::new();
+        init.set_character_data(true);
+        init.set_child_list(true);
+        init.set_subtree(true);
+        observer.observe_with_options(element, &init).ok()?;
+        Some(Observer { observer, _callback: callback })
+    }
+}
+
+impl Drop for Observer {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// Mounts the panel into `mount` (inside the embed's shadow root), or no
-/// panel when `mount` is null, and follows `textarea`, and `name_input` if
-/// given, as the agent types.
+/// panel when `mount` is null, and follows `textarea`, and `name_input` and
+/// `message_from` if given, as the agent types (or the page fills them in).
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen(js_name = attachPanel)]
 pub fn attach_panel(
     textarea: HtmlTextAreaElement,
     mount: Option<HtmlElement>,
     customer_name: Option<String>,
     name_input: Option<HtmlInputElement>,
+    customer_message: Option<String>,
+    message_from: Option<HtmlElement>,
     rules: Option<String>,
     rules_source: Option<String>,
     rules_problem: Option<String>,
 ) -> Attachment {
     let rules = rules_from(rules, rules_source, rules_problem);
-    let mut attachment =
-        attach(Target::Host(textarea.clone()), textarea.value(), mount, customer_name, name_input, rules);
+    let mut attachment = attach(
+        Target::Host(textarea.clone()),
+        textarea.value(),
+        mount,
+        customer_name,
+        name_input,
+        customer_message,
+        message_from,
+        rules,
+    );
     let coach = attachment.coach;
     // A long draft is read once typing pauses, never copied per keystroke.
     let pause = Rc::new(Cell::new(None::<gloo_timers::callback::Timeout>));
@@ -118,23 +179,28 @@ pub(crate) fn rules_from(rules: Option<String>, source: Option<String>, problem:
 }
 
 /// A coach for `target`, whose text is `text` now, with its panel in
-/// `mount` (or none), following `name_input` if given.
+/// `mount` (or none), following `name_input` and `message_from` if given.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn attach(
     target: Target,
     text: String,
     mount: Option<HtmlElement>,
     customer_name: Option<String>,
     name_input: Option<HtmlInputElement>,
+    customer_message: Option<String>,
+    message_from: Option<HtmlElement>,
     rules: Rules,
 ) -> Attachment {
     console_error_panic_hook::set_once();
     let name = name_input.as_ref().map(|i| i.value()).or(customer_name).unwrap_or_default();
+    let message = message_from.as_ref().map(text_of).or(customer_message).unwrap_or_default();
+    let message_target = message_from.clone().map_or(MessageTarget::None, MessageTarget::Host);
     let (coach, owned): (Coach, Box<dyn Any>) = match mount {
         Some(mount) => {
             let made: Rc<Cell<Option<Coach>>> = Rc::new(Cell::new(None));
             let slot = made.clone();
             let unmount = leptos::mount::mount_to(mount, move || {
-                let coach = Coach::new(Mode::Embed, text, name, rules, target);
+                let coach = Coach::with_message(Mode::Embed, text, name, message, rules, target, message_target);
                 slot.set(Some(coach));
                 provide_context(coach);
                 view! {
@@ -151,7 +217,8 @@ pub(crate) fn attach(
             // runs effects (an error only says it already runs).
             let _ = any_spawner::Executor::init_wasm_bindgen();
             let owner = Owner::new();
-            let coach = owner.with(|| Coach::new(Mode::Embed, text, name, rules, target));
+            let coach =
+                owner.with(|| Coach::with_message(Mode::Embed, text, name, message, rules, target, message_target));
             (coach, Box::new(owner))
         }
     };
@@ -160,5 +227,17 @@ pub(crate) fn attach(
         let field = input.clone();
         listeners.push(Listener::new(input, "input", move |_| coach.name.set(field.value())));
     }
-    Attachment { coach, name_input, listeners, owned: vec![owned] }
+    let mut owned = vec![owned];
+    if let Some(from) = &message_from {
+        let field = from.clone();
+        let follow = move || coach.message.set(text_of(&field));
+        use wasm_bindgen::JsCast;
+        let editable = from.dyn_ref::<HtmlTextAreaElement>().is_some() || from.dyn_ref::<HtmlInputElement>().is_some();
+        if editable {
+            listeners.push(Listener::new(from, "input", move |_| follow()));
+        } else if let Some(observer) = Observer::new(from, follow) {
+            owned.push(Box::new(observer));
+        }
+    }
+    Attachment { coach, name_input, message_from, listeners, owned }
 }

@@ -1,10 +1,12 @@
 //! The iframe mode (`index.html?embed&origin=https://intranet.example`): a
 //! compact panel fed by its parent page through `postMessage`.
 //!
-//! The parent sends `{type: "cornerstone:check", id, text, customerName}`;
+//! The parent sends `{type: "cornerstone:check", id, text, customerName,
+//! customerMessage}`;
 //! the frame answers `{type: "cornerstone:report", id, report}` (the CLI's
 //! JSON) and, when the agent clicks a hint, asks the parent to
-//! `cornerstone:select` or `cornerstone:replace` a UTF-16 range. Messages
+//! `cornerstone:select` or `cornerstone:replace` a UTF-16 range (a select
+//! with `field: "message"` is in the customer's message). Messages
 //! from any origin not listed are ignored, and nothing is ever sent to one.
 
 use crate::listener::Listener;
@@ -15,7 +17,7 @@ use crate::app::{Coach, Mode};
 use crate::components::Panel;
 use crate::embed::report_json;
 use crate::rules::Rules;
-use crate::target::Target;
+use crate::target::{MessageTarget, Target};
 
 /// The origins the frame talks to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,7 +119,15 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
         return view! { <p class="notice" role="alert" data-testid="frame-refused">{OPAQUE_ORIGIN}</p> }.into_any();
     }
     let origin = RwSignal::new(None::<String>);
-    let coach = Coach::new(Mode::Frame, String::new(), String::new(), rules, Target::Parent { origin });
+    let coach = Coach::with_message(
+        Mode::Frame,
+        String::new(),
+        String::new(),
+        String::new(),
+        rules,
+        Target::Parent { origin },
+        MessageTarget::Parent { origin },
+    );
     provide_context(coach);
     let request_id = StoredValue::new_local(JsValue::NULL);
 
@@ -160,14 +170,18 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
         }
         let text = string_field(&data, "text").unwrap_or_default();
         let name = string_field(&data, "customerName").unwrap_or_default();
+        let message = string_field(&data, "customerMessage").unwrap_or_default();
         request_id.set_value(js_sys::Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL));
         origin.set(Some(from.clone()));
-        let unchanged = coach.draft.with_untracked(|d| *d == text) && coach.name.with_untracked(|n| *n == name);
+        let unchanged = coach.draft.with_untracked(|d| *d == text)
+            && coach.name.with_untracked(|n| *n == name)
+            && coach.message.with_untracked(|m| *m == message);
         if unchanged && coach.in_sync() {
             // Nothing to re-analyse: answer at once.
             send_report(&from);
         } else {
             coach.name.set(name);
+            coach.message.set(message);
             coach.draft.set(text);
         }
     });

@@ -68,6 +68,20 @@ pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
     out
 }
 
+/// Pieces of the customer's message with the words findings are about
+/// (their `context`) marked; marks carry the finding's index in `findings`.
+pub fn context_segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
+    let (index, about): (Vec<usize>, Vec<Finding>) =
+        findings.iter().enumerate().filter_map(|(i, f)| f.context.map(|c| (i, Finding::new(f.cue, Some(c))))).unzip();
+    let mut out = segments(text, &about);
+    for piece in &mut out {
+        if let Some(m) = &mut piece.mark {
+            m.finding = index[m.finding];
+        }
+    }
+    out
+}
+
 /// Pieces for `text` while its analysis is of an older `analysed` text (a
 /// long draft waiting for a pause in typing): highlights wholly before the
 /// first difference stay, the rest is plain, so nothing flickers or shifts.
@@ -185,7 +199,7 @@ mod tests {
             "😀 Sorry, but as I already explained, no. Thanks! Thanks again, I'm SO SORRY.",
         ] {
             for name in [None, Some("Priya Raman")] {
-                let ctx = Context { customer_name: name.map(str::to_string) };
+                let ctx = Context { customer_name: name.map(str::to_string), customer_message: None };
                 let findings = analyze(text, &ctx).findings;
                 assert_eq!(segments(text, &findings), segments_by_scan(text, &findings), "{text}");
             }

@@ -44,18 +44,21 @@ extern "C" {
 /// Mounts the panel into `mount` (or no panel when it is null) and coaches
 /// the editable element behind `editor`. Its text arrives with `setDraft`.
 #[wasm_bindgen(js_name = attachEditor)]
+#[allow(clippy::too_many_arguments)]
 pub fn attach_editor(
     editor: HostEditor,
     mount: Option<HtmlElement>,
     customer_name: Option<String>,
     name_input: Option<HtmlInputElement>,
+    customer_message: Option<String>,
+    message_from: Option<HtmlElement>,
     rules: Option<String>,
     rules_source: Option<String>,
     rules_problem: Option<String>,
 ) -> Attachment {
     let text = editor.text().unwrap_or_default();
     let rules = rules_from(rules, rules_source, rules_problem);
-    attach(Target::Editor(editor), text, mount, customer_name, name_input, rules)
+    attach(Target::Editor(editor), text, mount, customer_name, name_input, customer_message, message_from, rules)
 }
 
 /// The severity of a finding as the in-place modules number it.
@@ -128,6 +131,18 @@ impl Attachment {
                 end: Some(span.end()),
                 start_utf16: Some(start as usize),
                 end_utf16: Some(end as usize),
+                context: f.context.and_then(|c| {
+                    let message = a.report.message.as_ref()?;
+                    let (start_utf16, end_utf16) = a.context16.get(index).copied().flatten()?;
+                    Some(Box::new(cornerstone_engine::JsonContext {
+                        text: message.context_text(&a.text).get(c.start()..c.end())?.to_string(),
+                        start: c.start(),
+                        end: c.end(),
+                        start_utf16: start_utf16 as usize,
+                        end_utf16: end_utf16 as usize,
+                        within: if a.context_in_draft() { "draft" } else { "message" },
+                    }))
+                }),
             };
             let finding = serde_json::to_string(&finding).ok()?;
             let title = serde_json::to_string(f.cornerstone().title()).ok()?;

@@ -20,6 +20,7 @@ use web_sys::Storage;
 
 pub const DRAFT_KEY: &str = "cornerstone.draft";
 pub const NAME_KEY: &str = "cornerstone.customer-name";
+pub const MESSAGE_KEY: &str = "cornerstone.customer-message";
 
 /// Values up to this many bytes are stored whole under their key; longer
 /// ones in parts of about this size.

@@ -9,6 +9,47 @@ use web_sys::HtmlTextAreaElement;
 use crate::inplace::HostEditor;
 use crate::{dom, frame};
 
+/// Where the customer's message is shown, for selecting the customer's
+/// words a hint is about.
+#[derive(Clone)]
+pub enum MessageTarget {
+    /// Nowhere (no message field).
+    None,
+    /// The app's own message field (the coach's message node ref).
+    Own,
+    /// A host page's element the message is read from: a textarea, an
+    /// input, or any element (its text is selected with a DOM range).
+    Host(web_sys::HtmlElement),
+    /// The parent page of an iframe: asked to select, with `field: "message"`.
+    Parent { origin: RwSignal<Option<String>> },
+}
+
+impl MessageTarget {
+    pub fn select(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, expected: &str) {
+        match self {
+            MessageTarget::None => {}
+            MessageTarget::Own => {
+                if let Some(ta) = own.get_untracked() {
+                    // The field may be folded away: open it first.
+                    dom::open_enclosing_details(&ta);
+                    dom::select(&ta, start, end);
+                }
+            }
+            MessageTarget::Host(element) => dom::select_in(element, start, end),
+            MessageTarget::Parent { origin } => {
+                let Some(origin) = origin.get_untracked() else { return };
+                let fields = [
+                    ("field", JsValue::from("message")),
+                    ("start", JsValue::from(start)),
+                    ("end", JsValue::from(end)),
+                    ("expected", JsValue::from(expected)),
+                ];
+                frame::post(&frame::message("cornerstone:select", &fields), &origin);
+            }
+        }
+    }
+}
+
 #[derive(Clone)]
 pub enum Target {
     /// The app's own textarea (the coach's node ref).

@@ -12,6 +12,7 @@ pub struct Analyzer {
     engine: Incremental,
     pack: Option<RulePack>,
     spans: Vec<u32>,
+    contexts: Vec<u32>,
 }
 
 impl Default for Analyzer {
@@ -25,7 +26,7 @@ impl Analyzer {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Analyzer {
         console_error_panic_hook::set_once();
-        Analyzer { engine: Incremental::new(), pack: None, spans: Vec::new() }
+        Analyzer { engine: Incremental::new(), pack: None, spans: Vec::new(), contexts: Vec::new() }
     }
 
     /// The team's rule pack (its JSON), or none for the built-in rules. The
@@ -40,10 +41,19 @@ impl Analyzer {
     /// The report of `text` for the customer `name`, in the engine's wire
     /// form ([`cornerstone_engine::Report::to_wire`]); its findings' UTF-16
     /// ranges are then read with [`Analyzer::spans`].
-    pub fn analyze(&mut self, text: &str, name: &str) -> String {
-        let report = self.engine.analyze(text, &Context::with_customer_name(name), self.pack.as_ref());
+    pub fn analyze(&mut self, text: &str, name: &str, message: &str) -> String {
+        let ctx = Context::with_customer_name(name).and_customer_message(message);
+        let report = self.engine.analyze(text, &ctx, self.pack.as_ref());
         self.spans = flatten(&report.utf16_spans(text));
+        self.contexts = flatten(&report.context_utf16(text));
         report.to_wire()
+    }
+
+    /// The UTF-16 ranges of the last report's findings' `context` (the
+    /// customer's words in the message, or in the draft when the message is
+    /// quoted there), as [`Analyzer::spans`].
+    pub fn contexts(&mut self) -> Vec<u32> {
+        std::mem::take(&mut self.contexts)
     }
 
     /// The UTF-16 ranges of the last report's findings, two numbers each

@@ -226,8 +226,17 @@ async fn a_host_editor_without_a_panel_gets_utf16_spans_of_each_analysis_and_edi
     use std::rc::Rc;
     let text = "😀 Hi Pryia, as I already explained, it ships today.";
     let editor = ScriptedEditor::new("");
-    let mut attachment =
-        cornerstone::inplace::attach_editor(editor.host(), None, Some("Priya Raman".into()), None, None, None, None);
+    let mut attachment = cornerstone::inplace::attach_editor(
+        editor.host(),
+        None,
+        Some("Priya Raman".into()),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    );
     // Each report: the analysed text and its spans.
     type Reports = Rc<RefCell<Vec<(String, Vec<u32>)>>>;
     let seen: Reports = Rc::default();

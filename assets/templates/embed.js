@@ -96,6 +96,27 @@ function packFrom(rules) {
   return Promise.resolve({ text, source: 'options.rules' });
 }
 
+// options.customerMessageFrom: an element of the page, or a CSS selector for
+// one (a textarea or input is followed as it is edited, any other element as
+// its text changes).
+function elementFrom(value, option) {
+  if (value == null) return null;
+  if (value instanceof HTMLElement) return value;
+  if (typeof value !== 'string') {
+    throw new TypeError(`Cornerstone.attach: options.${option} must be an element or a CSS selector.`);
+  }
+  let found;
+  try {
+    found = document.querySelector(value);
+  } catch {
+    throw new SyntaxError(`Cornerstone.attach: options.${option} "${value}" is not a valid CSS selector.`);
+  }
+  if (!(found instanceof HTMLElement)) {
+    throw new TypeError(`Cornerstone.attach: options.${option} "${value}" matches no element of the page.`);
+  }
+  return found;
+}
+
 // Handles by reply box (the textarea or editable element coached).
 const attached = new Map();
 // The panel left in place of an attach that failed (it says why), removed
@@ -149,7 +170,8 @@ export function attach(target, options = {}) {
     throw new TypeError('Cornerstone.attach: the first argument must be a <textarea>, an editable element (contenteditable) or an element containing one.');
   }
   const textarea = box instanceof HTMLTextAreaElement ? box : null;
-  const { panel, customerName, customerNameFrom, rules, underlines = true } = options ?? {};
+  const { panel, customerName, customerNameFrom, customerMessage, rules, underlines = true } = options ?? {};
+  const customerMessageFrom = elementFrom(options?.customerMessageFrom, 'customerMessageFrom');
   if (panel != null && panel !== false && !(panel instanceof Element)) {
     throw new TypeError('Cornerstone.attach: options.panel must be an element, or false for no panel.');
   }
@@ -161,6 +183,9 @@ export function attach(target, options = {}) {
   }
   if (customerName != null && typeof customerName !== 'string') {
     throw new TypeError('Cornerstone.attach: options.customerName must be a string.');
+  }
+  if (customerMessage != null && typeof customerMessage !== 'string') {
+    throw new TypeError('Cornerstone.attach: options.customerMessage must be a string.');
   }
   if (attached.has(box)) return attached.get(box);
   declined.delete(box);
@@ -226,6 +251,8 @@ export function attach(target, options = {}) {
           host ? mount : null,
           customerName ?? null,
           customerNameFrom ?? null,
+          customerMessage ?? null,
+          customerMessageFrom ?? null,
           pack?.text ?? null,
           pack?.source ?? null,
           pack?.problem ?? null,
@@ -268,11 +295,14 @@ export function attach(target, options = {}) {
  */
 export async function analyze(text, options = {}) {
   if (typeof text !== 'string') throw new TypeError('Cornerstone.analyze: the text must be a string.');
-  const { customerName, rules } = options ?? {};
+  const { customerName, customerMessage, rules } = options ?? {};
+  if (customerMessage != null && typeof customerMessage !== 'string') {
+    throw new TypeError('Cornerstone.analyze: options.customerMessage must be a string.');
+  }
   await load();
   const pack = rules == null || rules === false ? null : await packFrom(rules);
   try {
-    return JSON.parse(analyzeJson(text, customerName ?? null, pack?.text ?? null));
+    return JSON.parse(analyzeJson(text, customerName ?? null, customerMessage ?? null, pack?.text ?? null));
   } catch (e) {
     throw new Error(`Cornerstone.analyze: ${e.message ?? e}`);
   }
@@ -281,6 +311,7 @@ export async function analyze(text, options = {}) {
 // Declarative use: <textarea data-cornerstone data-customer-name="Priya">,
 // or data-cornerstone on an editable element or a rich-text editor's
 // container; optionally data-customer-name-from="#name-field",
+// data-customer-message-from="#ticket-message" (or data-customer-message),
 // data-cornerstone-panel="#hints" (CSS selectors; "none" for no panel) and
 // data-cornerstone-underlines="off" (or "issues"). Marked elements added
 // later, and editors that create their editable element after the page
@@ -303,9 +334,20 @@ function attachDeclared() {
     };
     try {
       const from = find('data-customer-name-from', d.customerNameFrom);
+      const messageFrom = find('data-customer-message-from', d.customerMessageFrom);
+      if (d.customerMessageFrom && !messageFrom) {
+        throw new TypeError(`data-customer-message-from="${d.customerMessageFrom}" matches no element`);
+      }
       const panel = d.cornerstonePanel === 'none' ? false : find('data-cornerstone-panel', d.cornerstonePanel);
       const underlines = { off: false, issues: 'issues' }[d.cornerstoneUnderlines] ?? true;
-      attach(marked, { customerName: d.customerName, customerNameFrom: from, panel, underlines }).ready.catch(() => {});
+      attach(marked, {
+        customerName: d.customerName,
+        customerNameFrom: from,
+        customerMessage: d.customerMessage,
+        customerMessageFrom: messageFrom,
+        panel,
+        underlines,
+      }).ready.catch(() => {});
     } catch (e) {
       reported.add(marked);
       const which = marked.id ? `#${marked.id}` : marked.getAttribute('name') ? `[name=${marked.getAttribute('name')}]` : `a <${marked.localName} data-cornerstone>`;

@@ -4,11 +4,11 @@
 // code) and offline through the service worker. The post-build step
 // (crates/bundle) fills in this build's file names.
 //
-// Messages in: {id, text, name, rules?, module?} (rules: the pack's JSON,
+// Messages in: {id, text, name, message, rules?, module?} (rules: the pack's JSON,
 // sent when it changes, null for the built-in rules; module: the page's
 // compiled WebAssembly module, with the first request). Out: {id, wire,
-// spans} (the report and its findings' UTF-16 ranges, see src/worker.rs) or
-// {id, error}.
+// spans, contexts} (the report, its findings' UTF-16 ranges and those of the
+// customer's words they are about, see src/worker.rs) or {id, error}.
 import init, { Analyzer } from './__GLUE__';
 
 // The page sends its compiled module with the first request, so the worker
@@ -16,14 +16,15 @@ import init, { Analyzer } from './__GLUE__';
 let ready = null;
 
 self.onmessage = async (event) => {
-  const { id, text, name, rules, module } = event.data ?? {};
+  const { id, text, name, message, rules, module } = event.data ?? {};
   try {
     ready ??= init({ module_or_path: module ?? new URL('__WASM__', import.meta.url) }).then(() => new Analyzer());
     const analyzer = await ready;
     if (rules !== undefined) analyzer.setRules(rules);
-    const wire = analyzer.analyze(String(text ?? ''), String(name ?? ''));
+    const wire = analyzer.analyze(String(text ?? ''), String(name ?? ''), String(message ?? ''));
     const spans = analyzer.spans();
-    self.postMessage({ id, wire, spans }, [spans.buffer]);
+    const contexts = analyzer.contexts();
+    self.postMessage({ id, wire, spans, contexts }, [spans.buffer, contexts.buffer]);
   } catch (e) {
     self.postMessage({ id, error: String(e?.message ?? e) });
   }

@@ -1,12 +1,14 @@
-//! Fuzzes the engine over a draft, a customer name and a rule pack at once.
+//! Fuzzes the engine over a draft, a customer name, the customer's message
+//! and a rule pack at once.
 //!
-//! The input is split on NUL bytes: `draft \0 name \0 pack`. The pack part is
+//! The input is split on NUL bytes: `draft \0 name \0 message \0 pack`. The pack part is
 //! tried as a pack's JSON text, and its words are also put into a valid pack
 //! (as a family phrase, a phrase to avoid and a sign-off), so that pack
 //! phrases are matched against the draft whatever the JSON looks like.
 //! Checked for every input: no panic, every span inside the text and on char
 //! boundaries, the JSON report's text and UTF-16 offsets agreeing with an
-//! independent count, and hint indexes in range.
+//! independent count, every context span inside the text it indexes, and
+//! hint indexes in range.
 #![no_main]
 
 use cornerstone_engine::{analyze_with, Context, Report, RulePack};
@@ -14,12 +16,13 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
-    let mut parts = input.splitn(3, '\0');
+    let mut parts = input.splitn(4, '\0');
     let draft = parts.next().unwrap_or("");
     let name = parts.next();
+    let message = parts.next();
     let pack_text = parts.next().unwrap_or("");
 
-    let ctx = name.map(Context::with_customer_name).unwrap_or_default();
+    let ctx = Context::new(name, message);
     check(draft, &analyze_with(draft, &ctx, None));
 
     // The pack part as JSON; a pack that is refused must say where.
@@ -66,4 +69,18 @@ fn check(text: &str, report: &Report) {
         assert!(c.hints.iter().all(|&i| i < report.findings.len()));
     }
     assert!(report.politeness.is_finite());
+    // Context spans index the message (or the draft, for a quoted one).
+    let source = report.message.as_ref().map(|m| m.context_text(text));
+    for (f, j) in report.findings.iter().zip(&json.findings) {
+        match (f.context, source) {
+            (Some(c), Some(source)) => {
+                assert!(c.end() <= source.len() && source.is_char_boundary(c.start()) && source.is_char_boundary(c.end()));
+                let jc = j.context.as_ref().expect("a context in JSON");
+                assert_eq!(jc.text, &source[c.start()..c.end()]);
+                assert_eq!(jc.start_utf16, source[..c.start()].encode_utf16().count());
+            }
+            (None, _) => assert!(j.context.is_none()),
+            (Some(_), None) => panic!("a context without a message"),
+        }
+    }
 }

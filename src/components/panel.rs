@@ -21,6 +21,11 @@ pub fn Panel() -> impl IntoView {
                 input.set_value(sample::CUSTOMER_NAME);
             }
         }
+        if let Some(ta) = coach.message_textarea.get() {
+            dom::open_enclosing_details(&ta);
+            let len = ta.value().encode_utf16().count() as u32;
+            dom::replace(&ta, 0, len, sample::MESSAGE);
+        }
         if let Some(ta) = coach.textarea.get() {
             let len = ta.value().encode_utf16().count() as u32;
             dom::replace(&ta, 0, len, sample::DRAFT);
@@ -32,6 +37,12 @@ pub fn Panel() -> impl IntoView {
             <p class="summary" data-testid="summary" class:ready=move || warnings() == 0 && !empty()>
                 {move || coach.summary()}
             </p>
+            {move || {
+                (!empty())
+                    .then(|| coach.analysis.with(|a| a.report.relation_summary()))
+                    .flatten()
+                    .map(|line| view! { <p class="relation" data-testid="relation">{line}</p> })
+            }}
             <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">
                 {move || coach.announcement.get()}
             </div>

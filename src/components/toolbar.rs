@@ -20,7 +20,11 @@ pub fn Toolbar() -> impl IntoView {
         });
     };
     // Clearing goes through the editing history, so Ctrl+Z brings it back.
+    // The customer's message goes with the draft: both belong to one reply.
     let clear = move |_| {
+        if let Some(ta) = coach.message_textarea.get().filter(|ta| !ta.value().is_empty()) {
+            dom::clear(&ta);
+        }
         if let Some(ta) = coach.textarea.get() {
             let len = ta.value().encode_utf16().count() as u32;
             dom::replace(&ta, 0, len, "");

@@ -8,7 +8,8 @@ use cornerstone_engine::{analyze_with, Context, JsonReport, Report, RulePack, Se
 use serde::{Deserialize, Serialize};
 
 const USAGE: &str = "\
-Usage: cornerstone check [--customer-name NAME] [--rules PACK] [--format text|json] [FILE...]
+Usage: cornerstone check [--customer-name NAME] [--customer-message FILE] [--rules PACK]
+                        [--format text|json] [FILE...]
        cornerstone check [--rules PACK] --jsonl < drafts.jsonl
 
 Checks customer-service drafts for tone: name usage, apologies, gratitude,
@@ -18,10 +19,15 @@ Reads each FILE, or standard input when none is given (or for '-').
 
 Options:
   --customer-name NAME   the customer's name, to check it is used and spelled right
+  --customer-message FILE
+                         the customer's message the draft answers ('-' for standard
+                         input): checks the reply answers its questions, acknowledges
+                         feelings and earlier contact, and asks for nothing it gives
   --rules PACK           a team rule pack (JSON; see cornerstone.rules.schema.json)
   --format text|json     compiler-style lines (default) or one JSON report per input
-  --jsonl                read JSON lines {\"id\", \"customer_name\", \"draft\"} from
-                         standard input, write one result line per input line
+  --jsonl                read JSON lines {\"id\", \"customer_name\", \"customer_message\",
+                         \"draft\"} from standard input, write one result line per
+                         input line
   -h, --help             show this help
 
 Exit status: 0 no warnings, 1 warnings found, 2 bad usage, unreadable input or a broken rule pack.";
@@ -35,6 +41,7 @@ enum Format {
 #[derive(Debug)]
 struct Args {
     customer_name: Option<String>,
+    customer_message: Option<String>,
     rules: Option<String>,
     format: Format,
     jsonl: bool,
@@ -48,7 +55,14 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
         Some(other) => return Err(format!("unknown command '{other}' (expected 'check')")),
         None => return Err("missing command (expected 'check')".into()),
     }
-    let mut out = Args { customer_name: None, rules: None, format: Format::Text, jsonl: false, files: Vec::new() };
+    let mut out = Args {
+        customer_name: None,
+        customer_message: None,
+        rules: None,
+        format: Format::Text,
+        jsonl: false,
+        files: Vec::new(),
+    };
     let mut only_files = false;
     while let Some(arg) = args.next() {
         if only_files {
@@ -63,6 +77,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             |name: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"));
         match flag.as_str() {
             "--customer-name" => out.customer_name = Some(value("--customer-name")?),
+            "--customer-message" => out.customer_message = Some(value("--customer-message")?),
             "--rules" => out.rules = Some(value("--rules")?),
             "--format" => {
                 out.format = match value("--format")?.as_str() {
@@ -80,6 +95,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
     }
     if out.jsonl && !out.files.is_empty() {
         return Err("--jsonl reads standard input only; give no FILE".into());
+    }
+    if out.jsonl && out.customer_message.is_some() {
+        return Err(
+            "--jsonl takes each draft's message from its line (\"customer_message\"); give no --customer-message"
+                .into(),
+        );
+    }
+    if out.customer_message.as_deref() == Some("-") && (out.files.is_empty() || out.files.iter().any(|f| f == "-")) {
+        return Err("--customer-message - and the draft cannot both be read from standard input".into());
     }
     Ok(Some(out))
 }
@@ -103,12 +127,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let message = match args.customer_message.as_deref().map(load_message).transpose() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("cornerstone: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let outcome = if args.jsonl {
         run_jsonl(&args, pack.as_ref(), io::stdin().lock(), &mut out)
     } else {
-        run_files(&args, pack.as_ref(), &mut out)
+        run_files(&args, message.as_deref(), pack.as_ref(), &mut out)
     };
     let _ = out.flush();
     ExitCode::from(outcome.code())
@@ -138,6 +169,28 @@ fn load_pack(path: &str) -> Result<RulePack, String> {
     })
 }
 
+/// Reads the customer's message: a file, or standard input for `-`. Its
+/// lines are bounded as a draft's are; a line over the limit is an error,
+/// since the message would be read wrong without it.
+fn load_message(path: &str) -> Result<String, String> {
+    let label = if path == "-" { "<stdin>".to_string() } else { escape_controls(path).into_owned() };
+    let read = if path == "-" {
+        read_lines_bounded(io::stdin().lock())
+    } else {
+        std::fs::File::open(path).and_then(|f| read_lines_bounded(io::BufReader::new(f)))
+    };
+    let (bytes, too_long) = read.map_err(|e| format!("{label}: cannot read the customer's message: {e}"))?;
+    if let Some(line) = too_long.first() {
+        return Err(format!("{label}: line {line} of the customer's message is longer than {MAX_LINE_BYTES} bytes"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{label}: the customer's message is not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 /// What the run found, for the exit status.
 #[derive(Default)]
 struct Outcome {
@@ -157,9 +210,9 @@ impl Outcome {
     }
 }
 
-fn run_files(args: &Args, pack: Option<&RulePack>, out: &mut impl Write) -> Outcome {
+fn run_files(args: &Args, message: Option<&str>, pack: Option<&RulePack>, out: &mut impl Write) -> Outcome {
     let mut outcome = Outcome::default();
-    let ctx = args.customer_name.as_deref().map(Context::with_customer_name).unwrap_or_default();
+    let ctx = Context::new(args.customer_name.as_deref(), message);
     let files: Vec<String> = if args.files.is_empty() { vec!["-".into()] } else { args.files.clone() };
     let color = args.format == Format::Text && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for file in &files {
@@ -326,9 +379,24 @@ fn write_text(out: &mut impl Write, label: &str, text: &str, report: &Report, co
             }
             None => writeln!(out, "{label}: {head}: {}", escape_controls(&f.message))?,
         }
+        if let (Some(c), Some(m)) = (f.context, report.message.as_ref()) {
+            let source = m.context_text(text);
+            let (name, (line, col)) = match m.source {
+                cornerstone_engine::MessageSource::Given => ("customer message", LineCol::new(source).to(c.start())),
+                cornerstone_engine::MessageSource::Quoted => ("quoted message", LineCol::new(text).to(c.start())),
+            };
+            let words = source.get(c.start()..c.end()).unwrap_or_default().replace('\n', " ");
+            writeln!(out, "    = {name}:{line}:{col}: {}", paint("2", &format!("\"{}\"", escape_controls(&words))))?;
+        }
         for s in &f.suggestions {
             writeln!(out, "    = try: {}", escape_controls(s))?;
         }
+    }
+    if let Some(relation) = report.relation_summary() {
+        writeln!(out, "{label}: {}", escape_controls(&relation))?;
+    }
+    if let Some(name) = report.customer_name.as_ref().filter(|n| n.source == cornerstone_engine::NameSource::Message) {
+        writeln!(out, "{label}: customer name from the message: {}", escape_controls(&name.name))?;
     }
     let statuses: Vec<String> =
         report.cornerstones.iter().map(|c| format!("{} {}", c.cornerstone.id(), c.status.id())).collect();
@@ -373,6 +441,8 @@ struct JsonlInput {
     id: serde_json::Value,
     #[serde(default)]
     customer_name: Option<String>,
+    #[serde(default)]
+    customer_message: Option<String>,
     draft: String,
 }
 
@@ -434,6 +504,10 @@ fn run_jsonl(args: &Args, pack: Option<&RulePack>, input: impl BufRead, out: &mu
                 let ctx = match item.customer_name.as_deref() {
                     Some(name) => Context::with_customer_name(name),
                     None => default_ctx.clone(),
+                };
+                let ctx = match item.customer_message {
+                    Some(m) => ctx.and_customer_message(m),
+                    None => ctx,
                 };
                 let report = analyze_with(&item.draft, &ctx, pack);
                 outcome.warnings |= report.warnings() > 0;

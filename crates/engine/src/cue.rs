@@ -172,6 +172,14 @@ cues! {
         "Taking personal ownership tells the customer their problem is in safe hands.";
     Deflection => "deflection", Dependable, Warning, "Deflects responsibility",
         "This passes the problem on. Say what you will do to get it solved, even if another team does the work.";
+    QuestionUnanswered => "question-unanswered", Proactive, Warning, "Question left unanswered",
+        "The customer asked something the reply does not address. Answer it, or say what happens next and when.";
+    FeelingsUnacknowledged => "feelings-unacknowledged", Respect, Warning, "Feelings not acknowledged",
+        "The customer is upset, and the reply neither apologises nor shows empathy. Acknowledge how they feel before the fix.";
+    RepeatContactUnacknowledged => "repeat-contact-unacknowledged", Respect, Tip, "Earlier contact not acknowledged",
+        "The customer says they have been in touch or waited before. Thank them for their patience, or say you can see their earlier contact.";
+    DetailsAskedAgain => "details-asked-again", Dependable, Warning, "Asks again for a detail already given",
+        "The customer already gave this detail in their message. Use it rather than asking again.";
     TeamAvoid => "team-avoid", Respect, Warning, "Team rule",
         "Your team's rule pack asks you not to use this phrase.";
     SignOff => "sign-off", Respect, Praise, "Team sign-off",

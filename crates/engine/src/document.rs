@@ -101,6 +101,10 @@ pub(crate) struct Document<'a> {
     pub tokens: Vec<Token>,
     /// Quoted customer text, in order.
     pub quoted: Vec<Span>,
+    /// The whole-line part of it: `>` lines, an attribution line ("On ...
+    /// wrote:") and the message below it, forwarded headers and what
+    /// follows; in order.
+    pub block_quotes: Vec<Span>,
     /// Short quotations in the agent's own words (possible scare quotes):
     /// the span covers the quotation marks.
     pub inline_quotes: Vec<Span>,
@@ -276,14 +280,15 @@ impl<'a> Document<'a> {
 
     /// Parses with a given lexicon (the built-in one plus a rule pack's phrases).
     pub fn parse_with(text: &'a str, lexicon: &Lexicon) -> Document<'a> {
-        let quoted = merge(find_quoted_regions(text), Vec::new());
-        let (inline_customer, inline_quotes) = find_inline_quotes(text, &quoted);
-        let quoted = merge(quoted, inline_customer);
+        let block_quotes = merge(find_quoted_regions(text), Vec::new());
+        let (inline_customer, inline_quotes) = find_inline_quotes(text, &block_quotes);
+        let quoted = merge(block_quotes.clone(), inline_customer);
         let mut doc = Document {
             text,
             folded: String::with_capacity(text.len()),
             tokens: Vec::with_capacity(text.len() / 5),
             quoted,
+            block_quotes,
             inline_quotes,
             placeholders: Vec::new(),
             links: find_links(text),
@@ -348,6 +353,20 @@ impl<'a> Document<'a> {
     /// span starting at `at` begins with (or `tokens.len()` if none).
     pub fn token_at(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end() <= at)
+    }
+
+    /// Token ranges of the sentences, in order (a sentence with no token is
+    /// not there). One pass.
+    pub fn sentences(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(self.sentence_count as usize);
+        let mut start = 0;
+        for i in 1..=self.tokens.len() {
+            if i == self.tokens.len() || self.tokens[i].sentence != self.tokens[start].sentence {
+                out.push(start..i);
+                start = i;
+            }
+        }
+        out
     }
 
     /// Whether the agent's own text links somewhere (a help page to follow).

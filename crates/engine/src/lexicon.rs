@@ -178,10 +178,17 @@ impl Trie {
 }
 
 impl Lexicon {
-    /// The lexicon of every rule's tables, built on first use.
+    /// The lexicon of every rule's tables for the draft, built on first use.
     pub fn global() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::build(crate::rules::TABLES))
+        LEXICON.get_or_init(|| Lexicon::build_only(crate::rules::TABLES, |t| !crate::rules::is_message_table(t)))
+    }
+
+    /// The lexicon of the tables rules read in the customer's message (its
+    /// hits keep the tables' own indexes), built on first use.
+    pub fn message() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::build_only(crate::rules::TABLES, crate::rules::is_message_table))
     }
 
     /// A lexicon with no phrases, for splitting text into words only.
@@ -191,9 +198,14 @@ impl Lexicon {
     }
 
     fn build(tables: &[&[Phrase]]) -> Lexicon {
+        Lexicon::build_only(tables, |_| true)
+    }
+
+    /// A lexicon of the tables `keep` accepts, indexed as in `tables`.
+    fn build_only(tables: &[&[Phrase]], keep: impl Fn(usize) -> bool) -> Lexicon {
         let mut lex =
             Lexicon { patterns: Vec::new(), by_first: FnvMap::default(), tables: tables.len(), extra: Trie::default() };
-        for (t, table) in tables.iter().enumerate() {
+        for (t, table) in tables.iter().enumerate().filter(|(t, _)| keep(*t)) {
             for (e, phrase) in table.iter().enumerate() {
                 lex.add(t as u16, e as u16, parse_pattern(phrase.pat), phrase.pat);
             }
@@ -204,7 +216,7 @@ impl Lexicon {
     /// The built-in tables plus a rule pack's phrases: `extra` holds
     /// (table, entry, folded words); `tables` counts the pack's own tables too.
     pub fn with_extra(tables: usize, extra: &[(u16, u16, Vec<String>)]) -> Lexicon {
-        let mut lex = Lexicon::build(crate::rules::TABLES);
+        let mut lex = Lexicon::build_only(crate::rules::TABLES, |t| !crate::rules::is_message_table(t));
         lex.tables = lex.tables.max(tables);
         for (t, e, words) in extra {
             if !words.is_empty() {
@@ -334,9 +346,8 @@ mod tests {
 
     #[test]
     fn every_table_entry_compiles_with_a_word_first() {
-        let lex = Lexicon::global();
         let total: usize = crate::rules::TABLES.iter().map(|t| t.len()).sum();
-        assert_eq!(lex.patterns.len(), total);
+        assert_eq!(Lexicon::global().patterns.len() + Lexicon::message().patterns.len(), total);
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct Finding {
     pub message: Cow<'static, str>,
     /// Better phrasings that can replace the spanned words.
     pub suggestions: Vec<String>,
+    /// For a finding about the customer's message, the customer's words it
+    /// is about: a byte range of the message (see [`Report::message`]).
+    pub context: Option<Span>,
     /// A rule pack's own filing for its "avoid" phrases; `None` files the
     /// finding where its cue belongs.
     pub(crate) filed: Option<(Cornerstone, Severity)>,
@@ -24,7 +27,14 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(cue: Cue, span: Option<Span>) -> Finding {
-        Finding { cue, span, message: Cow::Borrowed(cue.default_message()), suggestions: Vec::new(), filed: None }
+        Finding {
+            cue,
+            span,
+            message: Cow::Borrowed(cue.default_message()),
+            suggestions: Vec::new(),
+            context: None,
+            filed: None,
+        }
     }
 
     pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Finding {
@@ -37,6 +47,12 @@ impl Finding {
 
     pub fn with_suggestions<S: Into<String>>(mut self, s: impl IntoIterator<Item = S>) -> Finding {
         self.suggestions.extend(s.into_iter().map(Into::into));
+        self
+    }
+
+    /// Points the finding at the customer's words it is about.
+    pub fn with_context(mut self, context: Span) -> Finding {
+        self.context = Some(context);
         self
     }
 
@@ -102,12 +118,131 @@ pub struct Report {
     /// How polite and respectful the draft reads, from about -3 (rude) to
     /// about +3 (very courteous); 0 is neutral.
     pub politeness: f32,
+    /// The customer name the name cues used, and where it came from.
+    pub customer_name: Option<CustomerName>,
+    /// The customer's message the reply was read against, if there was one.
+    pub message: Option<Message>,
+}
+
+/// Where the customer name the report used came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameSource {
+    /// Given by the agent (the name field, `--customer-name`, `customerName`).
+    Given,
+    /// Found in the customer's message ("Thanks, Priya", "My name is ...").
+    Message,
+}
+
+/// The customer name the name cues used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerName {
+    pub name: String,
+    pub source: NameSource,
+}
+
+/// Where the customer's message came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MessageSource {
+    /// Given beside the draft: context spans index the message.
+    Given,
+    /// Quoted below the reply in the draft itself (`>` lines, "On ...
+    /// wrote:"): context spans index the draft.
+    Quoted,
+}
+
+/// The customer's message the reply was read against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub source: MessageSource,
+    /// The message as given (empty when it was quoted in the draft).
+    pub text: String,
+    pub relation: Relation,
+}
+
+impl Message {
+    /// The text that findings' `context` spans index: the given message, or
+    /// the draft for a message quoted in it.
+    pub fn context_text<'a>(&'a self, draft: &'a str) -> &'a str {
+        match self.source {
+            MessageSource::Given => &self.text,
+            MessageSource::Quoted => draft,
+        }
+    }
+}
+
+/// How the reply relates to the customer's message, in numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Relation {
+    /// Questions the customer asked (rhetorical venting left out).
+    pub questions: usize,
+    /// Of those, the ones the reply does not address.
+    pub unanswered: usize,
+    /// What the customer feels, if they show frustration, anger, worry or
+    /// disappointment ("frustration", "worry" ...).
+    pub feeling: Option<&'static str>,
+    /// Whether the reply apologises or shows empathy.
+    pub feeling_acknowledged: bool,
+    /// Whether the customer says they wrote, called or waited before.
+    pub repeat_contact: bool,
+    pub repeat_acknowledged: bool,
+    /// The details the reply asks for again ("order number", "e-mail address").
+    pub asked_again: Vec<&'static str>,
+}
+
+impl Relation {
+    /// One line on how the reply relates to the message: "Answers 1 of 2
+    /// questions; doesn't acknowledge their frustration".
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        match (self.questions, self.unanswered) {
+            (0, _) => {}
+            (1, 0) => parts.push("answers their question".into()),
+            (1, _) => parts.push("leaves their question unanswered".into()),
+            (n, u) => parts.push(format!("answers {} of {n} questions", n - u.min(n))),
+        }
+        if let Some(feeling) = self.feeling {
+            parts.push(if self.feeling_acknowledged {
+                format!("acknowledges their {feeling}")
+            } else {
+                format!("doesn't acknowledge their {feeling}")
+            });
+        }
+        if self.repeat_contact {
+            parts.push(if self.repeat_acknowledged {
+                "acknowledges they have been in touch before".into()
+            } else {
+                "doesn't acknowledge they have been in touch before".into()
+            });
+        }
+        if !self.asked_again.is_empty() {
+            parts.push(format!("asks again for {}", join_and(&self.asked_again)));
+        }
+        if parts.is_empty() {
+            return "The message asks no question and shows no strong feeling".into();
+        }
+        let line = parts.join("; ");
+        let mut c = line.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => format!("the {one}"),
+        [init @ .., last] => format!("the {} and the {last}", init.join(", the ")),
+    }
 }
 
 impl Report {
     pub(crate) fn build(mut findings: Vec<Finding>, politeness: f32) -> Report {
-        findings.sort_by_key(|f| (f.span.is_none(), f.span.map(|s| (s.start(), s.end())), f.cue));
-        findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span);
+        findings.sort_by_key(|f| {
+            (f.span.is_none(), f.span.map(|s| (s.start(), s.end())), f.cue, f.context.map(|c| (c.start(), c.end())))
+        });
+        findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span && a.context == b.context);
         let cornerstones = Cornerstone::ALL
             .into_iter()
             .map(|c| {
@@ -126,7 +261,7 @@ impl Report {
                 CornerstoneReport { cornerstone: c, status, hints }
             })
             .collect();
-        Report { findings, cornerstones, politeness }
+        Report { findings, cornerstones, politeness, customer_name: None, message: None }
     }
 
     /// Number of warnings: the things to fix before sending.
@@ -167,11 +302,18 @@ impl Report {
     /// offsets computed in one pass over `text`.
     pub fn to_json(&self, text: &str) -> JsonReport {
         let utf16 = self.utf16_spans(text);
+        let contexts = self.context_utf16(text);
+        let context_in = match self.message.as_ref().map(|m| m.source) {
+            Some(MessageSource::Quoted) => "draft",
+            _ => "message",
+        };
+        let context_text = self.message.as_ref().map_or("", |m| m.context_text(text));
         let findings = self
             .findings
             .iter()
             .zip(&utf16)
-            .map(|(f, range)| {
+            .zip(&contexts)
+            .map(|((f, range), ctx_range)| {
                 let (start_utf16, end_utf16) = (range.map(|r| r.0), range.map(|r| r.1));
                 JsonFinding {
                     cue: f.cue.id(),
@@ -185,6 +327,16 @@ impl Report {
                     end: f.span.map(|s| s.end()),
                     start_utf16,
                     end_utf16,
+                    context: f.context.zip(*ctx_range).map(|(c, (s16, e16))| {
+                        Box::new(JsonContext {
+                            text: context_text.get(c.start()..c.end()).unwrap_or_default().to_string(),
+                            start: c.start(),
+                            end: c.end(),
+                            start_utf16: s16,
+                            end_utf16: e16,
+                            within: context_in,
+                        })
+                    }),
                 }
             })
             .collect();
@@ -203,24 +355,94 @@ impl Report {
             politeness: (self.politeness * 100.0).round() / 100.0,
             findings,
             cornerstones,
+            customer_name: self
+                .customer_name
+                .as_ref()
+                .map(|n| JsonCustomerName { name: n.name.clone(), source: n.source }),
+            relation: self.message.as_ref().map(|m| JsonRelation {
+                source: m.source,
+                questions: m.relation.questions,
+                answered: m.relation.questions - m.relation.unanswered.min(m.relation.questions),
+                summary: m.relation.summary(),
+            }),
         }
+    }
+
+    /// Each finding's `context` as UTF-16 offsets into the text it indexes
+    /// (the given message, or `draft` for a message quoted in it), in one
+    /// pass; `None` for findings without one.
+    pub fn context_utf16(&self, draft: &str) -> Vec<Option<(usize, usize)>> {
+        let Some(message) = &self.message else {
+            return vec![None; self.findings.len()];
+        };
+        let text = message.context_text(draft);
+        let fits =
+            |c: &Span| c.end() <= text.len() && text.is_char_boundary(c.start()) && text.is_char_boundary(c.end());
+        let offsets: Vec<usize> =
+            self.findings.iter().filter_map(|f| f.context.filter(fits)).flat_map(|s| [s.start(), s.end()]).collect();
+        let converted = utf16_offsets(text, &offsets);
+        let mut pairs = converted.chunks(2);
+        self.findings.iter().map(|f| f.context.filter(fits).and_then(|_| pairs.next()).map(|c| (c[0], c[1]))).collect()
+    }
+
+    /// How the reply relates to the customer's message, in one line, when
+    /// there was a message.
+    pub fn relation_summary(&self) -> Option<String> {
+        self.message.as_ref().map(|m| m.relation.summary())
     }
 }
 
 /// A report in a compact form for passing between threads (the app's web
-/// worker analyses long drafts): `Report::from_wire(&r.to_wire()) == Some(r)`.
-/// Not a public contract: both ends are the same build. Lines of
-/// tab-separated fields, so that reading a report of 10,000 findings costs a
-/// split, not a JSON parse: the politeness, then per finding the cue id, the
-/// byte span (empty for none), the message (empty for the cue's default), the
-/// suggestions (separated by `\u{1f}`) and a rule pack's filing
-/// (`cornerstone:severity`, or empty). Tabs, newlines, `\u{1f}` and
-/// backslashes in text are escaped.
+/// worker analyses long drafts): `Report::from_wire(&r.to_wire(), message)`
+/// gives `r` back, `message` being the customer's message the analysis was
+/// given (the page has it; it is not sent back). Not a public contract: both
+/// ends are the same build. Lines of tab-separated fields, so that reading a
+/// report of 10,000 findings costs a split, not a JSON parse:
+/// 1. the politeness;
+/// 2. the customer name used: empty, or its source (`given`, `message`) and
+///    the name;
+/// 3. the message's relation: empty, or its source (`given`, `quoted`), the
+///    questions, the unanswered ones, the feeling (or empty), whether it is
+///    acknowledged (`1`/`0`), repeat contact and its acknowledgement, and the
+///    details asked again (separated by `\u{1f}`);
+/// 4. then per finding: the cue id, the byte span (two fields, empty for
+///    none), the message (empty for the cue's default), the suggestions
+///    (separated by `\u{1f}`), a rule pack's filing (`cornerstone:severity`,
+///    or empty), and the context span (two fields, empty for none).
+///
+/// Tabs, newlines, `\u{1f}` and backslashes in text are escaped.
 impl Report {
     /// The report in the compact form [`Report::from_wire`] reads.
     pub fn to_wire(&self) -> String {
         use std::fmt::Write as _;
-        let mut out = format!("{}", self.politeness);
+        let mut out = format!("{}\n", self.politeness);
+        if let Some(n) = &self.customer_name {
+            out.push_str(match n.source {
+                NameSource::Given => "given\t",
+                NameSource::Message => "message\t",
+            });
+            escape_into(&mut out, &n.name);
+        }
+        out.push('\n');
+        if let Some(m) = &self.message {
+            let r = &m.relation;
+            let flag = |b: bool| if b { 1 } else { 0 };
+            let _ = write!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                match m.source {
+                    MessageSource::Given => "given",
+                    MessageSource::Quoted => "quoted",
+                },
+                r.questions,
+                r.unanswered,
+                r.feeling.unwrap_or(""),
+                flag(r.feeling_acknowledged),
+                flag(r.repeat_contact),
+                flag(r.repeat_acknowledged),
+                r.asked_again.join("\u{1f}"),
+            );
+        }
         for f in &self.findings {
             out.push('\n');
             out.push_str(f.cue.id());
@@ -245,41 +467,93 @@ impl Report {
             if let Some((c, s)) = f.filed {
                 let _ = write!(out, "{}:{}", c.id(), s.id());
             }
+            out.push('\t');
+            if let Some(c) = f.context {
+                let _ = write!(out, "{}\t{}", c.start(), c.end());
+            } else {
+                out.push('\t');
+            }
         }
         out
     }
 
-    /// Reads what [`Report::to_wire`] wrote; `None` for anything else.
-    pub fn from_wire(wire: &str) -> Option<Report> {
-        let mut lines = wire.split('\n');
-        let politeness: f32 = lines.next()?.parse().ok()?;
-        let mut findings = Vec::new();
-        for line in lines {
-            let mut field = line.split('\t');
-            let cue = Cue::from_id(field.next()?)?;
-            let (start, end) = (field.next()?, field.next()?);
-            let span = match (start, end) {
-                ("", "") => None,
+    /// Reads what [`Report::to_wire`] wrote, for an analysis given the
+    /// customer's `message` (empty for none); `None` for anything else.
+    pub fn from_wire(wire: &str, message: &str) -> Option<Report> {
+        fn span(a: &str, b: &str) -> Option<Option<Span>> {
+            match (a, b) {
+                ("", "") => Some(None),
                 (a, b) => {
                     let (a, b): (usize, usize) = (a.parse().ok()?, b.parse().ok()?);
-                    if a > b {
-                        return None;
-                    }
-                    Some(Span::new(a, b))
+                    (a <= b).then_some(Some(Span::new(a, b)))
                 }
-            };
-            let mut finding = Finding::new(cue, span);
-            let message = field.next()?;
-            if !message.is_empty() {
-                finding.message = Cow::Owned(unescape(message)?);
             }
-            let suggestions = field.next()?;
+        }
+        let mut lines = wire.split('\n');
+        let politeness: f32 = lines.next()?.parse().ok()?;
+        let customer_name = match lines.next()? {
+            "" => None,
+            line => {
+                let (source, name) = line.split_once('\t')?;
+                let source = match source {
+                    "given" => NameSource::Given,
+                    "message" => NameSource::Message,
+                    _ => return None,
+                };
+                Some(CustomerName { name: unescape(name)?, source })
+            }
+        };
+        let relation = match lines.next()? {
+            "" => None,
+            line => {
+                let f: Vec<&str> = line.split('\t').collect();
+                let [source, questions, unanswered, feeling, feeling_ack, repeat, repeat_ack, asked] = f[..] else {
+                    return None;
+                };
+                let source = match source {
+                    "given" => MessageSource::Given,
+                    "quoted" => MessageSource::Quoted,
+                    _ => return None,
+                };
+                let feeling = match feeling {
+                    "" => None,
+                    f => Some(crate::rules::feelings::feeling_name(f)?),
+                };
+                let mut asked_again = Vec::new();
+                for a in asked.split('\u{1f}').filter(|a| !a.is_empty()) {
+                    asked_again.push(crate::rules::details::detail_name(a)?);
+                }
+                let relation = Relation {
+                    questions: questions.parse().ok()?,
+                    unanswered: unanswered.parse().ok()?,
+                    feeling,
+                    feeling_acknowledged: feeling_ack == "1",
+                    repeat_contact: repeat == "1",
+                    repeat_acknowledged: repeat_ack == "1",
+                    asked_again,
+                };
+                let text = match source {
+                    MessageSource::Given => message.to_string(),
+                    MessageSource::Quoted => String::new(),
+                };
+                Some(Message { source, text, relation })
+            }
+        };
+        let mut findings = Vec::new();
+        for line in lines {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [cue, start, end, text, suggestions, filed, context_start, context_end] = f[..] else {
+                return None;
+            };
+            let mut finding = Finding::new(Cue::from_id(cue)?, span(start, end)?);
+            if !text.is_empty() {
+                finding.message = Cow::Owned(unescape(text)?);
+            }
             if !suggestions.is_empty() {
                 for g in suggestions.split('\u{1f}') {
                     finding.suggestions.push(unescape(g)?);
                 }
             }
-            let filed = field.next()?;
             if let Some((c, s)) = filed.split_once(':') {
                 let severity = match s {
                     "praise" => Severity::Praise,
@@ -289,12 +563,13 @@ impl Report {
                 };
                 finding.filed = Some((Cornerstone::from_id(c)?, severity));
             }
-            if field.next().is_some() {
-                return None;
-            }
+            finding.context = span(context_start, context_end)?;
             findings.push(finding);
         }
-        Some(Report::build(findings, politeness))
+        let mut report = Report::build(findings, politeness);
+        report.customer_name = customer_name;
+        report.message = relation;
+        Some(report)
     }
 }
 
@@ -346,6 +621,42 @@ pub struct JsonFinding {
     pub end: Option<usize>,
     pub start_utf16: Option<usize>,
     pub end_utf16: Option<usize>,
+    /// The customer's words the finding is about, for findings about the
+    /// customer's message; `null` otherwise. (Boxed: most findings have
+    /// none, and a report of many findings stays small.)
+    pub context: Option<Box<JsonContext>>,
+}
+
+/// Where in the customer's message a finding points.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonContext {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+    /// `"message"` (offsets into the given message) or `"draft"` (into the
+    /// draft, when the message was quoted below the reply).
+    #[serde(rename = "in")]
+    pub within: &'static str,
+}
+
+/// The customer name the report used, as it appears in JSON.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonCustomerName {
+    pub name: String,
+    pub source: NameSource,
+}
+
+/// How the reply relates to the customer's message, as it appears in JSON.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonRelation {
+    /// `"given"` or `"quoted"` (found below the reply in the draft).
+    pub source: MessageSource,
+    pub questions: usize,
+    pub answered: usize,
+    /// One line, such as "Answers 1 of 2 questions".
+    pub summary: String,
 }
 
 /// A cornerstone as it appears in JSON; `hints` index into `findings`.
@@ -364,4 +675,8 @@ pub struct JsonReport {
     pub politeness: f32,
     pub findings: Vec<JsonFinding>,
     pub cornerstones: Vec<JsonCornerstone>,
+    /// The customer name the name cues used and its source, or `null`.
+    pub customer_name: Option<JsonCustomerName>,
+    /// How the reply relates to the customer's message, or `null` without one.
+    pub relation: Option<JsonRelation>,
 }

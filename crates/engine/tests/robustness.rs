@@ -22,7 +22,34 @@ fn example_pack() -> &'static RulePack {
 }
 
 fn check_report_with(text: &str, name: Option<&str>, pack: Option<&RulePack>) {
-    let ctx = Context { customer_name: name.map(str::to_string) };
+    check_exchange(text, name, None, pack)
+}
+
+/// Every context span lies inside the text it indexes (the message, or the
+/// draft for a quoted one), on char boundaries, with agreeing UTF-16
+/// offsets and text.
+fn check_contexts(report: &cornerstone_engine::Report, json: &cornerstone_engine::JsonReport, draft: &str) {
+    let Some(m) = &report.message else {
+        assert!(report.findings.iter().all(|f| f.context.is_none()));
+        return;
+    };
+    let text = m.context_text(draft);
+    for (f, j) in report.findings.iter().zip(&json.findings) {
+        let Some(c) = f.context else {
+            assert!(j.context.is_none());
+            continue;
+        };
+        assert!(c.end() <= text.len() && text.is_char_boundary(c.start()) && text.is_char_boundary(c.end()), "{c:?}");
+        let jc = j.context.as_ref().expect("a context in JSON");
+        assert_eq!(jc.text, &text[c]);
+        assert_eq!(jc.start_utf16, text[..c.start()].encode_utf16().count());
+        assert_eq!(jc.end_utf16, text[..c.end()].encode_utf16().count());
+    }
+    assert!(m.relation.unanswered <= m.relation.questions);
+}
+
+fn check_exchange(text: &str, name: Option<&str>, message: Option<&str>, pack: Option<&RulePack>) {
+    let ctx = Context { customer_name: name.map(str::to_string), customer_message: message.map(str::to_string) };
     let report = match pack {
         Some(pack) => analyze_with(text, &ctx, pack),
         None => analyze(text, &ctx),
@@ -56,8 +83,10 @@ fn check_report_with(text: &str, name: Option<&str>, pack: Option<&RulePack>) {
         assert!(c.hints.iter().all(|&i| i < report.findings.len()));
     }
     assert!(report.politeness.is_finite());
+    check_contexts(&report, &json, text);
     // What the app's web worker sends back reads back as the same report.
-    assert_eq!(cornerstone_engine::Report::from_wire(&report.to_wire()).as_ref(), Some(&report));
+    let wired = cornerstone_engine::Report::from_wire(&report.to_wire(), message.unwrap_or(""));
+    assert_eq!(wired.as_ref(), Some(&report));
 }
 
 /// Text built from pieces that stress the parser: emoji, combining marks,
@@ -132,6 +161,12 @@ proptest! {
     }
 
     #[test]
+    fn any_message_beside_any_draft_gets_a_sound_report(text in tricky_text(), message in prop_oneof![tricky_text(), any::<String>()]) {
+        check_exchange(&text, None, Some(&message), None);
+        check_exchange(&format!("Hi,\nWe fixed it.\n\nOn Monday, Priya wrote:\n> {message}"), None, None, None);
+    }
+
+    #[test]
     fn tricky_drafts_get_a_sound_report(text in tricky_text(), name in prop::option::of(prop::sample::select(vec!["Priya Raman", "王伟", "Zoë", "An", "Grace", "O'Connor", ""]))) {
         check_report(&text, name);
     }
@@ -147,10 +182,19 @@ fn a_one_megabyte_draft_is_analysed() {
 }
 
 #[test]
+fn a_one_megabyte_message_is_read() {
+    let para = "Where is my order #A-55321?? I'm so frustrated!!! I called twice. Thanks,\nPriya 😀 e\u{301}\n";
+    let message = para.repeat(1_000_000 / para.len() + 1);
+    check_exchange("Hi Priya, could you send your order number?", None, Some(&message), None);
+}
+
+#[test]
 fn lone_quote_markers_and_empty_text() {
     for text in ["", ">", ">\n>", "\n\n\n", "\r\n", "\u{301}", "!!!", "XXXX", "[", "{{}}", "<>", "%%", "”“"] {
         check_report(text, Some("Priya"));
         check_report(text, None);
+        check_exchange("Hi, done.", None, Some(text), None);
+        check_exchange(text, None, Some(text), None);
     }
 }
 
@@ -170,6 +214,6 @@ fn the_worker_wire_carries_any_message_and_suggestion() {
     .unwrap();
     let report = analyze_with("We use Zendo. Sorry, but no.", &Context::default(), &pack);
     assert!(report.findings.iter().any(|f| f.message.contains('\t') && f.message.contains('\u{1f}')));
-    assert_eq!(cornerstone_engine::Report::from_wire(&report.to_wire()).as_ref(), Some(&report));
-    assert_eq!(cornerstone_engine::Report::from_wire("not a report"), None);
+    assert_eq!(cornerstone_engine::Report::from_wire(&report.to_wire(), "").as_ref(), Some(&report));
+    assert_eq!(cornerstone_engine::Report::from_wire("not a report", ""), None);
 }

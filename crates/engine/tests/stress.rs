@@ -69,15 +69,20 @@ struct Case {
     name: &'static str,
     text: Arc<String>,
     customer: Option<String>,
+    message: Option<Arc<String>>,
     pack: Option<Arc<String>>,
 }
 
 impl Case {
     fn new(name: &'static str, text: String) -> Case {
-        Case { name, text: Arc::new(text), customer: None, pack: None }
+        Case { name, text: Arc::new(text), customer: None, message: None, pack: None }
     }
     fn named(mut self, customer: &str) -> Case {
         self.customer = Some(customer.to_string());
+        self
+    }
+    fn answering(mut self, message: String) -> Case {
+        self.message = Some(Arc::new(message));
         self
     }
     fn with_pack(mut self, pack: String) -> Case {
@@ -87,7 +92,10 @@ impl Case {
 
     fn run(&self) -> usize {
         let pack = self.pack.as_ref().map(|json| RulePack::from_json(json));
-        let ctx = Context { customer_name: self.customer.clone() };
+        let ctx = Context {
+            customer_name: self.customer.clone(),
+            customer_message: self.message.as_ref().map(|m| m.to_string()),
+        };
         let report = analyze_with(&self.text, &ctx, pack.as_ref().and_then(|p| p.as_ref().ok()));
         let json = report.to_json(&self.text);
         json.findings.len() + usize::from(matches!(pack, Some(Err(_))))
@@ -205,6 +213,25 @@ fn cases() -> Vec<Case> {
         Case::new("\"Mr. \" x many", repeat_to("Mr. ", MB)).named("Priya Raman"),
         Case::new("512 KB greeting word near a 512 KB name", format!("Hi A{long_word}c,\nThanks."))
             .named(&format!("A{long_word}")),
+        // The customer's message beside the draft.
+        Case::new(
+            "1 MB of questions against a 1 MB reply",
+            repeat_to("Yes, the parcel ships on Friday from Leeds. ", MB),
+        )
+        .answering(repeat_to("When will my parcel ship? And can you refund the delivery fee? ", MB)),
+        Case::new(
+            "1 MB of details, reply asking for each",
+            repeat_to("Could you send your order number and email address? ", MB),
+        )
+        .answering(repeat_to("Order #A-55321, jo@example.com, 12 March, photo attached. ", MB)),
+        Case::new("1 MB of feelings and earlier contact", "Hi, the refund went out today.".to_string())
+            .answering(repeat_to("I'm furious!!! Third time I'm asking, still waiting. ", MB)),
+        Case::new("1 MB message of one sentence", "Hi, done.".to_string()).answering(repeat_to("and when is it ", MB)),
+        Case::new(
+            "1 MB of quoted message below a reply",
+            format!("Hi,\nDone.\n\n{}", repeat_to("> Where is it? Thanks,\n", MB)),
+        ),
+        Case::new("1 MB of sign-off lines", "Hi, done.".to_string()).answering(repeat_to("Thanks,\nPriya\n", MB)),
     ]
 }
 

@@ -118,7 +118,7 @@ pub fn parse_corpus(file: &str, text: &str) -> Result<Vec<Draft>, String> {
 
 /// The contract cues the engine reports for a draft.
 pub fn predicted(d: &Draft) -> BTreeSet<Cue> {
-    let ctx = Context { customer_name: d.customer_name.clone() };
+    let ctx = Context { customer_name: d.customer_name.clone(), customer_message: None };
     analyze(&d.text, &ctx).findings.iter().map(|f| f.cue).filter(|c| CONTRACT_CUES.contains(c)).collect()
 }
 
@@ -312,6 +312,329 @@ pub fn audit_findings(rows: &[serde_json::Value]) -> Vec<(AuditKey, cornerstone_
             let span = f.span.map(|s| (s.start(), s.end()));
             let key = AuditKey { id: id.to_string(), cue: f.cue.id().to_string(), span };
             out.push((key, f.severity(), f.message.to_string(), text.to_string()));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Message/reply pairs: the reply read against the customer's message.
+
+/// The cues that read the reply against the customer's message.
+pub const PAIR_CUES: [Cue; 4] =
+    [Cue::QuestionUnanswered, Cue::FeelingsUnacknowledged, Cue::RepeatContactUnacknowledged, Cue::DetailsAskedAgain];
+
+/// The name cues, scored on the pairs too: with no name given, the name
+/// comes from the customer's message.
+pub const PAIR_NAME_CUES: [Cue; 4] = [Cue::NameUsed, Cue::NameMissing, Cue::NameMisspelled, Cue::NameMismatch];
+
+/// Cues counted once per finding (a message can hold two unanswered
+/// questions, and the labels count each); the others count once per pair.
+fn counted_per_finding(cue: Cue) -> bool {
+    cue == Cue::QuestionUnanswered
+}
+
+/// One labelled message/reply pair (`crates/engine/tests/pairs`).
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub id: String,
+    pub file: String,
+    /// What the pair exercises, such as `q:indirect-question`.
+    pub tag: String,
+    pub customer_name: Option<String>,
+    /// The labels, a cue once per finding expected.
+    pub expected: Vec<Cue>,
+    pub message: String,
+    pub reply: String,
+}
+
+impl Pair {
+    /// The context the agent would give: the name, if known, and the message.
+    pub fn context(&self) -> Context {
+        Context { customer_name: self.customer_name.clone(), customer_message: Some(self.message.clone()) }
+    }
+}
+
+pub fn pairs_dir() -> PathBuf {
+    repo_root().join("crates/engine/tests/pairs")
+}
+
+/// The pairs of one part: `pairs-*.txt` (tuning) or `test-*.txt` (held out).
+pub fn load_pairs(split: Split) -> Result<Vec<Pair>, String> {
+    let prefix = match split {
+        Split::Tune => "pairs-",
+        Split::Test => "test-",
+    };
+    let dir = pairs_dir();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+        })
+        .collect();
+    files.sort();
+    let mut pairs = Vec::new();
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+        pairs.extend(parse_pairs(&name, &text)?);
+    }
+    Ok(pairs)
+}
+
+/// Parses one pairs file:
+/// `### <id> <industry> <email|chat> <tag> | <name or -> | <cues>`, then
+/// `<<< customer` and the message, `>>> reply` and the reply.
+pub fn parse_pairs(file: &str, text: &str) -> Result<Vec<Pair>, String> {
+    #[derive(PartialEq)]
+    enum Part {
+        Head,
+        Message,
+        Reply,
+    }
+    let mut out: Vec<Pair> = Vec::new();
+    let mut part = Part::Head;
+    for (n, line) in text.lines().enumerate() {
+        if let Some(header) = line.strip_prefix("### ") {
+            let fields: Vec<&str> = header.split('|').map(str::trim).collect();
+            let [meta, name, cues] = fields[..] else {
+                return Err(format!("{file}:{}: header needs three fields separated by |", n + 1));
+            };
+            let meta: Vec<&str> = meta.split_whitespace().collect();
+            let expected = cues
+                .split_whitespace()
+                .filter(|c| *c != "-")
+                .map(|c| Cue::from_id(c).ok_or_else(|| format!("{file}:{}: unknown cue {c}", n + 1)))
+                .collect::<Result<Vec<Cue>, String>>()?;
+            out.push(Pair {
+                id: meta.first().copied().unwrap_or_default().to_string(),
+                file: file.to_string(),
+                tag: meta.get(3).copied().unwrap_or_default().to_string(),
+                customer_name: (name != "-").then(|| name.to_string()),
+                expected,
+                message: String::new(),
+                reply: String::new(),
+            });
+            part = Part::Head;
+        } else if line.trim_end() == "<<< customer" {
+            part = Part::Message;
+        } else if line.trim_end() == ">>> reply" {
+            part = Part::Reply;
+        } else if let Some(p) = out.last_mut() {
+            let target = match part {
+                Part::Message => &mut p.message,
+                Part::Reply => &mut p.reply,
+                Part::Head => continue,
+            };
+            target.push_str(line);
+            target.push('\n');
+        }
+    }
+    for p in &mut out {
+        p.message = p.message.trim_end().to_string();
+        p.reply = p.reply.trim_end().to_string();
+        if p.message.is_empty() || p.reply.is_empty() {
+            return Err(format!("{file}: pair {} lacks its message or its reply", p.id));
+        }
+    }
+    Ok(out)
+}
+
+/// The pair cues and name cues the engine reports for a pair, one entry
+/// per finding for cues counted per finding, once otherwise.
+pub fn predicted_pair(p: &Pair) -> Vec<Cue> {
+    let report = analyze(&p.reply, &p.context());
+    let mut out: Vec<Cue> = Vec::new();
+    for f in &report.findings {
+        let scored = PAIR_CUES.contains(&f.cue) || PAIR_NAME_CUES.contains(&f.cue);
+        if scored && (counted_per_finding(f.cue) || !out.contains(&f.cue)) {
+            out.push(f.cue);
+        }
+    }
+    out
+}
+
+/// A pair the engine disagrees on: id, tag, expected, predicted.
+pub type PairMiss = (String, String, Vec<Cue>, Vec<Cue>);
+
+/// Per-cue counts over pairs (the four pair cues, then the name cues), and
+/// the pairs that disagree on a pair cue.
+pub fn score_pairs(pairs: &[Pair]) -> (Vec<(Cue, Counts)>, Vec<PairMiss>) {
+    let cues: Vec<Cue> = PAIR_CUES.iter().chain(&PAIR_NAME_CUES).copied().collect();
+    let mut counts: Vec<(Cue, Counts)> = cues.iter().map(|&c| (c, Counts::default())).collect();
+    let mut misses = Vec::new();
+    for p in pairs {
+        let got = predicted_pair(p);
+        let mut differ = false;
+        for (cue, c) in counts.iter_mut() {
+            let n = |v: &[Cue]| {
+                let k = v.iter().filter(|x| *x == cue).count();
+                if counted_per_finding(*cue) {
+                    k
+                } else {
+                    k.min(1)
+                }
+            };
+            let (want, have) = (n(&p.expected), n(&got));
+            let tp = want.min(have);
+            c.tp += tp;
+            c.fp += have - tp;
+            c.fn_ += want - tp;
+            differ |= want != have && PAIR_CUES.contains(cue);
+        }
+        if differ {
+            misses.push((p.id.clone(), p.tag.clone(), p.expected.clone(), got));
+        }
+    }
+    (counts, misses)
+}
+
+// ---------------------------------------------------------------------------
+// The audit of the pair cues on real message/reply pairs.
+
+/// The seed of the audited sample of real pairs: changing it means
+/// auditing anew.
+pub const PAIR_AUDIT_SEED: &str = "cornerstone-pairs-audit-2026";
+/// How many real pairs the audit reads: every pair of the data set (1,139),
+/// in the seeded order, so that the rarer cues (an unanswered question, a
+/// detail asked for again) are judged often enough to say something.
+pub const PAIR_AUDIT_SIZE: usize = 1139;
+
+/// The audited sample of real pairs: the agent replies that have the
+/// customer's message before them, those whose FNV-1a hash of `seed:id` is
+/// smallest (independent of the file's order and length).
+pub fn pair_audit_sample(rows: &[serde_json::Value]) -> Vec<&serde_json::Value> {
+    let hash = |id: &str| {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for b in PAIR_AUDIT_SEED.bytes().chain([b':']).chain(id.bytes()) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        h
+    };
+    let mut keyed: Vec<(u64, &serde_json::Value)> = rows
+        .iter()
+        .filter(|r| r["previous_customer_message"].as_str().is_some_and(|m| !m.trim().is_empty()))
+        .map(|r| (hash(r["id"].as_str().unwrap_or_default()), r))
+        .collect();
+    keyed.sort_by_key(|(h, _)| *h);
+    keyed.into_iter().take(PAIR_AUDIT_SIZE).map(|(_, r)| r).collect()
+}
+
+/// One finding on an audited real pair: reply, cue, the reply's words and
+/// the customer's words it is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PairKey {
+    pub id: String,
+    pub cue: String,
+    pub span: Option<(usize, usize)>,
+    pub context: Option<(usize, usize)>,
+}
+
+impl PairKey {
+    /// Whether a verdict on `self` speaks for `other`: same pair and cue,
+    /// and overlapping words on both sides (or none on either).
+    pub fn matches(&self, other: &PairKey) -> bool {
+        let near = |a: Option<(usize, usize)>, b: Option<(usize, usize)>| match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.0 < b.1 && b.0 < a.1 || a == b,
+            _ => false,
+        };
+        self.id == other.id && self.cue == other.cue && near(self.span, other.span) && near(self.context, other.context)
+    }
+}
+
+/// A judged finding from `crates/eval/audit/pairs.jsonl`.
+#[derive(Debug, Clone)]
+pub struct PairVerdict {
+    pub key: PairKey,
+    /// `right`, `wrong` or `debatable`.
+    pub verdict: String,
+}
+
+pub fn pair_audit_path() -> PathBuf {
+    repo_root().join("crates/eval/audit/pairs.jsonl")
+}
+
+/// Reads the committed verdicts on real pairs.
+pub fn load_pair_audit() -> Result<Vec<PairVerdict>, String> {
+    let path = pair_audit_path();
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let range = |v: &serde_json::Value, s: &str, e: &str| match (v[s].as_u64(), v[e].as_u64()) {
+        (Some(s), Some(e)) => Some((s as usize, e as usize)),
+        _ => None,
+    };
+    read_jsonl(&path)?
+        .into_iter()
+        .map(|v| {
+            let verdict = v["verdict"].as_str().unwrap_or_default().to_string();
+            if !matches!(verdict.as_str(), "right" | "wrong" | "debatable") {
+                return Err(format!("pairs audit: bad verdict {verdict:?} in {v}"));
+            }
+            if v["why"].as_str().is_none_or(|w| w.trim().is_empty()) {
+                return Err(format!("pairs audit: a verdict without its reason: {v}"));
+            }
+            Ok(PairVerdict {
+                key: PairKey {
+                    id: v["id"].as_str().unwrap_or_default().to_string(),
+                    cue: v["cue"].as_str().unwrap_or_default().to_string(),
+                    span: range(&v, "start", "end"),
+                    context: range(&v, "context_start", "context_end"),
+                },
+                verdict,
+            })
+        })
+        .collect()
+}
+
+/// The verdict that speaks for a finding: the exact one if judged, else one
+/// on overlapping words.
+pub fn pair_verdict_for<'a>(audit: &'a [PairVerdict], key: &PairKey) -> Option<&'a PairVerdict> {
+    audit.iter().find(|v| v.key == *key).or_else(|| audit.iter().find(|v| v.key.matches(key)))
+}
+
+/// A finding to judge on a real pair, with what the auditor reads.
+#[derive(Debug, Clone)]
+pub struct PairFinding {
+    pub key: PairKey,
+    pub severity: cornerstone_engine::Severity,
+    pub message: String,
+    pub customer_message: String,
+    pub reply: String,
+}
+
+/// Every finding the audit judges on the sampled real pairs: the four pair
+/// cues, and the name cues when the name came from the customer's message.
+pub fn pair_audit_findings(rows: &[serde_json::Value]) -> Vec<PairFinding> {
+    let mut out = Vec::new();
+    for r in pair_audit_sample(rows) {
+        let reply = r["text"].as_str().unwrap_or_default();
+        let message = r["previous_customer_message"].as_str().unwrap_or_default();
+        let id = r["id"].as_str().unwrap_or_default();
+        let ctx = Context { customer_name: None, customer_message: Some(message.to_string()) };
+        let report = analyze(reply, &ctx);
+        let named_from_message =
+            report.customer_name.as_ref().is_some_and(|n| n.source == cornerstone_engine::NameSource::Message);
+        for f in &report.findings {
+            let judged = PAIR_CUES.contains(&f.cue) || (named_from_message && PAIR_NAME_CUES.contains(&f.cue));
+            if !judged {
+                continue;
+            }
+            out.push(PairFinding {
+                key: PairKey {
+                    id: id.to_string(),
+                    cue: f.cue.id().to_string(),
+                    span: f.span.map(|s| (s.start(), s.end())),
+                    context: f.context.map(|s| (s.start(), s.end())),
+                },
+                severity: f.severity(),
+                message: f.message.to_string(),
+                customer_message: message.to_string(),
+                reply: reply.to_string(),
+            });
         }
     }
     out

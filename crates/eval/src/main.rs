@@ -12,12 +12,81 @@ fn main() {
     if std::env::args().any(|a| a == "--audit-todo") {
         return audit_todo();
     }
+    if let Some(id) = std::env::args().skip_while(|a| a != "--show-pair").nth(1) {
+        return show_pair(&id);
+    }
+    if std::env::args().any(|a| a == "--pairs-audit-todo") {
+        return pair_audit_todo();
+    }
+    if std::env::args().any(|a| a == "--pairs") {
+        return pairs(verbose);
+    }
     corpus(verbose);
+    pairs(verbose);
     goemotions();
     politeness();
     sarcasm_rates();
     warnings_on_agent_replies();
     audit_table();
+    pair_audit_table();
+}
+
+/// Per-cue precision on the audited sample of real message/reply pairs.
+fn pair_audit_table() {
+    let rows = match agent_replies() {
+        Ok(r) => r,
+        Err(e) => return println!("pairs audit: skipped ({e})\n"),
+    };
+    let audit = load_pair_audit().expect("the pairs audit parses");
+    let mut per: std::collections::BTreeMap<String, [usize; 4]> = Default::default();
+    for f in pair_audit_findings(&rows) {
+        let slot = match pair_verdict_for(&audit, &f.key).map(|v| v.verdict.as_str()) {
+            Some("right") => 0,
+            Some("wrong") => 1,
+            Some(_) => 2,
+            None => 3,
+        };
+        per.entry(f.key.cue.clone()).or_default()[slot] += 1;
+    }
+    println!(
+        "## Audit of the pair cues on {PAIR_AUDIT_SIZE} real message/reply pairs (crates/eval/audit/pairs.jsonl)\n"
+    );
+    println!("| cue | findings | right | wrong | debatable | not judged | precision |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for cue in PAIR_CUES.iter().chain(&PAIR_NAME_CUES) {
+        let [r, w, d, n] = per.get(cue.id()).copied().unwrap_or_default();
+        let precision = if r + w == 0 { "-".to_string() } else { format!("{:.2}", r as f64 / (r + w) as f64) };
+        println!("| `{}` | {} | {r} | {w} | {d} | {n} | {precision} |", cue.id(), r + w + d + n);
+    }
+    println!("\nName cues are judged only where the name came from the customer's message. Precision = right / (right + wrong).\n");
+}
+
+/// Prints, as JSON lines, every finding on the audited real pairs that has
+/// no verdict yet, with the message and reply to judge it by.
+fn pair_audit_todo() {
+    let rows = agent_replies().expect("agent replies");
+    let audit = load_pair_audit().expect("the pairs audit parses");
+    for f in pair_audit_findings(&rows) {
+        if pair_verdict_for(&audit, &f.key).is_some() {
+            continue;
+        }
+        let cut = |text: &str, r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
+        let line = serde_json::json!({
+            "id": f.key.id,
+            "cue": f.key.cue,
+            "severity": f.severity.id(),
+            "start": f.key.span.map(|s| s.0),
+            "end": f.key.span.map(|s| s.1),
+            "words": cut(&f.reply, f.key.span),
+            "context_start": f.key.context.map(|s| s.0),
+            "context_end": f.key.context.map(|s| s.1),
+            "context_words": cut(&f.customer_message, f.key.context),
+            "message": f.message,
+            "customer_message": f.customer_message,
+            "reply": f.reply,
+        });
+        println!("{line}");
+    }
 }
 
 /// Per-cue precision on the audited sample of real agent replies: of the
@@ -78,6 +147,71 @@ fn warnings_on_agent_replies() {
         println!("| `{cue}` | {n} |");
     }
     println!();
+}
+
+fn pairs(verbose: bool) {
+    pairs_split(Split::Tune, verbose);
+    // The held-out part: figures only, never the pairs that disagree.
+    pairs_split(Split::Test, false);
+}
+
+fn pairs_split(split: Split, verbose: bool) {
+    let pairs = match load_pairs(split) {
+        Ok(p) => p,
+        Err(e) => return println!("pairs: skipped ({e})"),
+    };
+    let (counts, misses) = score_pairs(&pairs);
+    let part = match split {
+        Split::Tune => "tuning part, pairs-*.txt",
+        Split::Test => "held-out test part, test-*.txt",
+    };
+    println!("## Message/reply pairs, {part}: {} pairs (crates/engine/tests/pairs)\n", pairs.len());
+    println!("| cue | labelled | found | precision | recall | F1 |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (cue, c) in &counts {
+        println!(
+            "| `{}` | {} | {} | {:.2} | {:.2} | {:.2} |",
+            cue.id(),
+            c.tp + c.fn_,
+            c.tp + c.fp,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
+    println!("\nPairs with every pair cue right: {} of {}\n", pairs.len() - misses.len(), pairs.len());
+    if verbose {
+        let ids = |s: &[Cue]| s.iter().map(|c| c.id()).collect::<Vec<_>>().join(" ");
+        for (id, tag, want, got) in &misses {
+            println!("  {id} ({tag}): expected [{}] got [{}]", ids(want), ids(got));
+        }
+    }
+}
+
+/// Prints one tuning pair with what the engine says about it (never a
+/// held-out pair).
+fn show_pair(id: &str) {
+    let pairs = load_pairs(Split::Tune).expect("the tuning pairs parse");
+    let Some(p) = pairs.iter().find(|p| p.id == id) else {
+        return println!("{id}: not a tuning pair (held-out pairs are never shown)");
+    };
+    println!(
+        "### {} {} | {} | expected {:?}",
+        p.id,
+        p.tag,
+        p.customer_name.as_deref().unwrap_or("-"),
+        p.expected.iter().map(|c| c.id()).collect::<Vec<_>>()
+    );
+    println!("<<< customer\n{}\n>>> reply\n{}\n---", p.message, p.reply);
+    let report = analyze(&p.reply, &p.context());
+    for f in &report.findings {
+        let words = f.span.map(|s| &p.reply[s.start()..s.end()]);
+        let ctx = f.context.map(|s| &p.message[s.start()..s.end()]);
+        println!("{} {:?} ctx={:?}\n    {}", f.cue.id(), words, ctx, f.message);
+    }
+    if let Some(m) = &report.message {
+        println!("relation: {}", m.relation.summary());
+    }
 }
 
 fn corpus(verbose: bool) {

@@ -9,7 +9,7 @@ use cornerstone_eval::{load_corpus, load_split, score_corpus, Split};
 fn render_all() -> String {
     let mut out = String::new();
     for d in load_corpus().expect("the corpus parses") {
-        let report = analyze(&d.text, &Context { customer_name: d.customer_name.clone() });
+        let report = analyze(&d.text, &Context { customer_name: d.customer_name.clone(), customer_message: None });
         out.push_str(&format!("### {} ({})\n", d.id, report.summary()));
         for f in &report.findings {
             match f.span {

@@ -23,7 +23,7 @@ fn every_suggestion_fixes_its_words_and_adds_no_warning() {
     let mut failures = Vec::new();
     for split in [Split::Tune, Split::Test] {
         for d in load_split(split).unwrap() {
-            let ctx = Context { customer_name: d.customer_name.clone() };
+            let ctx = Context { customer_name: d.customer_name.clone(), customer_message: None };
             let report = analyze(&d.text, &ctx);
             let before = warnings(&d.text, &ctx);
             for f in &report.findings {

@@ -7,21 +7,26 @@
 use crate::cue::Cue;
 use crate::document::Document;
 use crate::lexicon::{Hit, Phrase};
-use crate::report::Finding;
+use crate::report::{Finding, Relation};
 use crate::Context;
 
 pub(crate) mod apology;
 pub(crate) mod blame;
 pub(crate) mod boilerplate;
 pub(crate) mod commitment;
+pub(crate) mod details;
 pub(crate) mod empathy;
+pub(crate) mod exchange;
 pub(crate) mod extra_mile;
+pub(crate) mod feelings;
 pub(crate) mod gratitude;
 pub(crate) mod language;
 pub(crate) mod name;
 pub(crate) mod next_steps;
 pub(crate) mod ownership;
 pub(crate) mod profanity;
+pub(crate) mod questions;
+pub(crate) mod repeat_contact;
 pub(crate) mod requests;
 pub(crate) mod sarcasm;
 pub(crate) mod shouting;
@@ -65,6 +70,39 @@ tables! {
     Deflection => ownership::DEFLECTION,
     Hedge => crate::politeness::HEDGES,
     Rude => crate::politeness::RUDE,
+    Deferral => questions::DEFERRAL,
+    Acknowledge => feelings::ACKNOWLEDGE,
+    RepeatAck => repeat_contact::REPEAT_ACK,
+    DidNotWork => details::DID_NOT_WORK,
+    // Tables read in the customer's message (see `MESSAGE_TABLES`).
+    Indirect => questions::INDIRECT,
+    Rhetorical => questions::RHETORICAL,
+    Anger => feelings::ANGER,
+    Frustration => feelings::FRUSTRATION,
+    Worry => feelings::WORRY,
+    Disappointment => feelings::DISAPPOINTMENT,
+    Heat => feelings::HEAT,
+    Repeat => repeat_contact::REPEAT,
+    Attached => details::ATTACHED,
+}
+
+/// The tables matched in the customer's message rather than in the draft:
+/// they make up `Lexicon::message`, and the draft's lexicon leaves them out.
+pub(crate) const MESSAGE_TABLES: &[T] = &[
+    T::Indirect,
+    T::Rhetorical,
+    T::Anger,
+    T::Frustration,
+    T::Worry,
+    T::Disappointment,
+    T::Heat,
+    T::Repeat,
+    T::Attached,
+];
+
+/// Whether table index `t` is one of [`MESSAGE_TABLES`].
+pub(crate) fn is_message_table(t: usize) -> bool {
+    MESSAGE_TABLES.iter().any(|&m| m as usize == t)
 }
 
 /// A rule reads the parsed document and appends its findings.
@@ -89,6 +127,22 @@ pub(crate) static RULES: &[(&str, Check)] = &[
     ("next_steps", next_steps::check),
     ("commitment", commitment::check),
     ("ownership", ownership::check),
+];
+
+pub(crate) use exchange::Exchange;
+
+/// A rule that reads the reply against the customer's message: it sees the
+/// draft's findings so far, records how the reply relates to the message
+/// and appends its findings.
+pub(crate) type RelationCheck = fn(&Exchange, &[Finding], &mut Relation, &mut Vec<Finding>);
+
+/// Every rule that reads the reply against the customer's message, run by
+/// [`crate::analyze`] after [`RULES`] when there is a message.
+pub(crate) static RELATION_RULES: &[(&str, RelationCheck)] = &[
+    ("questions", questions::check),
+    ("feelings", feelings::check),
+    ("repeat_contact", repeat_contact::check),
+    ("details", details::check),
 ];
 
 /// The table a rule pack's phrases for `cue` join, for the cues whose rule
@@ -199,7 +253,7 @@ pub(crate) mod testing {
     pub fn assert_flags_with(cue: Cue, name: Option<&str>, marked: &str) {
         let (text, expected) = unmark(marked);
         assert!(!expected.is_empty(), "test has no ⟦span⟧ marked: {marked}");
-        let ctx = Context { customer_name: name.map(str::to_string) };
+        let ctx = Context { customer_name: name.map(str::to_string), customer_message: None };
         let report = analyze(&text, &ctx);
         let got = spans_of(&report, cue);
         let show =
@@ -215,7 +269,7 @@ pub(crate) mod testing {
     /// Asserts that `cue` reports nothing for the text.
     #[track_caller]
     pub fn assert_clean_with(cue: Cue, name: Option<&str>, text: &str) {
-        let ctx = Context { customer_name: name.map(str::to_string) };
+        let ctx = Context { customer_name: name.map(str::to_string), customer_message: None };
         let report = analyze(text, &ctx);
         let got: Vec<String> = report
             .findings
@@ -234,7 +288,7 @@ pub(crate) mod testing {
     /// Asserts that `cue` reports a finding without a span.
     #[track_caller]
     pub fn assert_absent_finding(cue: Cue, name: Option<&str>, text: &str) {
-        let ctx = Context { customer_name: name.map(str::to_string) };
+        let ctx = Context { customer_name: name.map(str::to_string), customer_message: None };
         let report = analyze(text, &ctx);
         assert!(
             report.findings.iter().any(|f| f.cue == cue && f.span.is_none()),
@@ -244,11 +298,59 @@ pub(crate) mod testing {
         );
     }
 
+    /// The findings of `cue` for `reply` answering `message`: (draft span,
+    /// context span).
+    /// A byte range, if any.
+    type Range = Option<(usize, usize)>;
+
+    fn against(cue: Cue, message: &str, reply: &str) -> Vec<(Range, Range)> {
+        let ctx = Context { customer_name: None, customer_message: Some(message.to_string()) };
+        let report = analyze(reply, &ctx);
+        report
+            .findings
+            .iter()
+            .filter(|f| f.cue == cue)
+            .map(|f| (f.span.map(|s| (s.start(), s.end())), f.context.map(|s| (s.start(), s.end()))))
+            .collect()
+    }
+
+    /// Asserts that `cue` points at exactly the ⟦bracketed⟧ words of the
+    /// customer's message, and at least one, for `reply`.
+    #[track_caller]
+    pub fn assert_context(cue: Cue, marked_message: &str, reply: &str) {
+        let (message, expected) = unmark(marked_message);
+        assert!(!expected.is_empty(), "test has no ⟦span⟧ marked: {marked_message}");
+        let got: Vec<(usize, usize)> = against(cue, &message, reply).into_iter().filter_map(|(_, c)| c).collect();
+        let show = |v: &[(usize, usize)]| {
+            v.iter().map(|&(s, e)| format!("{:?}", &message[s..e])).collect::<Vec<_>>().join(", ")
+        };
+        assert_eq!(got, expected, "{}: expected [{}], got [{}] in {message:?}", cue.id(), show(&expected), show(&got));
+    }
+
+    /// Asserts that `cue` flags exactly the ⟦bracketed⟧ words of `reply`,
+    /// and at least one, when it answers `message`.
+    #[track_caller]
+    pub fn assert_flags_against(cue: Cue, message: &str, marked_reply: &str) {
+        let (reply, expected) = unmark(marked_reply);
+        assert!(!expected.is_empty(), "test has no ⟦span⟧ marked: {marked_reply}");
+        let got: Vec<(usize, usize)> = against(cue, message, &reply).into_iter().filter_map(|(s, _)| s).collect();
+        let show =
+            |v: &[(usize, usize)]| v.iter().map(|&(s, e)| format!("{:?}", &reply[s..e])).collect::<Vec<_>>().join(", ");
+        assert_eq!(got, expected, "{}: expected [{}], got [{}] in {reply:?}", cue.id(), show(&expected), show(&got));
+    }
+
+    /// Asserts that `cue` reports nothing for `reply` answering `message`.
+    #[track_caller]
+    pub fn assert_no_context(cue: Cue, message: &str, reply: &str) {
+        let got = against(cue, message, reply);
+        assert!(got.is_empty(), "{}: expected nothing, got {got:?} for {reply:?} answering {message:?}", cue.id());
+    }
+
     /// Asserts that the finding of `cue` on the marked span offers `better`.
     #[track_caller]
     pub fn assert_suggests(cue: Cue, name: Option<&str>, marked: &str, better: &str) {
         let (text, spans) = unmark(marked);
-        let ctx = Context { customer_name: name.map(str::to_string) };
+        let ctx = Context { customer_name: name.map(str::to_string), customer_message: None };
         let report = analyze(&text, &ctx);
         let f = report
             .findings

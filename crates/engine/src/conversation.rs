@@ -1,0 +1,363 @@
+//! The customer's message the draft answers: where it comes from (given
+//! beside the draft, or quoted below the reply), how it is made ready for
+//! parsing, and the customer's name found in it.
+//!
+//! The message is parsed into a [`Document`] of its own, with the message
+//! lexicon (`Lexicon::message`), so that rules read it as they read the
+//! draft: folded words, sentences, phrase hits. Its byte offsets are those of
+//! the given message, or, for a quote in the draft, those of the draft.
+
+use std::borrow::Cow;
+
+use crate::document::{flag, gap, Document};
+use crate::report::MessageSource;
+use crate::words::{is_common, is_name_word, GENERIC_ADDRESS, TITLES};
+use crate::Context;
+
+/// The message text to parse, and where it came from. Offsets into it are
+/// offsets into the given message or, for a quote, into the draft: the
+/// preparation below only ever swaps one ASCII byte for another, or blanks
+/// the agent's own text with as many spaces as it had bytes.
+pub(crate) fn message_text<'c>(ctx: &'c Context, doc: &Document) -> Option<(Cow<'c, str>, MessageSource)> {
+    if let Some(m) = ctx.customer_message.as_deref().filter(|m| !m.trim().is_empty()) {
+        return Some((unwrap_lines(Cow::Borrowed(m)), MessageSource::Given));
+    }
+    quoted_message(doc).map(|m| (unwrap_lines(Cow::Owned(m)), MessageSource::Quoted))
+}
+
+/// The customer's message quoted below the reply: the draft with everything
+/// but the block quotes after the agent's first own word blanked, and one
+/// `>` marker taken off each quoted line (a second level, the customer
+/// quoting the agent, stays quoted).
+fn quoted_message(doc: &Document) -> Option<String> {
+    let text = doc.text;
+    let first_own = doc.tokens.iter().find(|t| t.is_agent())?.span.start();
+    let quotes: Vec<_> = doc.block_quotes.iter().filter(|q| q.start() > first_own).copied().collect();
+    if quotes.is_empty() {
+        return None;
+    }
+    let src = text.as_bytes();
+    let mut bytes: Vec<u8> = src.iter().map(|&b| if b == b'\n' { b'\n' } else { b' ' }).collect();
+    for q in &quotes {
+        bytes[q.start()..q.end()].copy_from_slice(&src[q.start()..q.end()]);
+        let mut at_line_start = true;
+        for b in &mut bytes[q.start()..q.end()] {
+            match *b {
+                b'\n' => at_line_start = true,
+                b' ' | b'\t' if at_line_start => {}
+                b'>' if at_line_start => {
+                    *b = b' ';
+                    at_line_start = false;
+                }
+                _ => at_line_start = false,
+            }
+        }
+    }
+    // Whole chars were copied or blanked byte for byte: still UTF-8.
+    String::from_utf8(bytes).ok()
+}
+
+/// Joins lines that an e-mail client wrapped in mid-sentence (a long line
+/// without closing punctuation, followed by one that starts in lower case),
+/// so that a question wrapped over two lines stays one sentence. A line
+/// break becomes a space: offsets do not move.
+fn unwrap_lines(text: Cow<'_, str>) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut joins = Vec::new();
+    let mut line_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'\n' {
+            continue;
+        }
+        let line = text[line_start..i].trim_end_matches('\r').trim();
+        line_start = i + 1;
+        let next = text[i + 1..].trim_start_matches([' ', '\t', '>']);
+        let wrapped = line.chars().count() >= 40
+            && !line.ends_with(['.', '!', '?', ':', ';', ','])
+            && next.chars().next().is_some_and(|c| c.is_lowercase());
+        if wrapped {
+            joins.push(i);
+        }
+    }
+    if joins.is_empty() {
+        return text;
+    }
+    let mut owned = text.into_owned().into_bytes();
+    for i in joins {
+        owned[i] = b' ';
+        if i > 0 && owned[i - 1] == b'\r' {
+            owned[i - 1] = b' ';
+        }
+    }
+    // Only ASCII bytes were swapped for spaces.
+    Cow::Owned(String::from_utf8(owned).unwrap_or_default())
+}
+
+/// Words that close a message before the sender's name.
+const CLOSINGS: &[&str] = &[
+    "thanks",
+    "thank",
+    "thx",
+    "thanx",
+    "ta",
+    "cheers",
+    "regards",
+    "best",
+    "sincerely",
+    "yours",
+    "cordially",
+    "respectfully",
+    "warmly",
+    "wishes",
+    "appreciated",
+];
+
+/// Capitalised words that are not names even when not common words.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "regards",
+    "thanks",
+    "cheers",
+    "sincerely",
+    "iphone",
+    "android",
+    "ipad",
+    "outlook",
+    "gmail",
+    "sent",
+];
+
+/// The customer's name as they give it in the message: "My name is Jon
+/// Park", a sign-off ("Thanks,\nPriya", "- Priya Raman", "Regards,\nTomás")
+/// or the attribution line of a quote ("On Monday, Priya Raman <...> wrote:").
+pub(crate) fn customer_name(msg: &Document) -> Option<String> {
+    let name = introduced(msg).or_else(|| signed(msg)).or_else(|| attributed(msg))?;
+    // "Thanks Windows" after "@Windows ..." thanks the company.
+    let first = crate::fold::fold(name.split_whitespace().next().unwrap_or(""));
+    let handle = msg.links.iter().any(|l| {
+        let w = &msg.text[*l];
+        w.starts_with('@') && crate::fold::fold(&w[1..]).contains(&first)
+    });
+    (!handle).then_some(name)
+}
+
+/// Whether token `k` can be part of a person's name.
+fn name_like(msg: &Document, k: usize) -> bool {
+    let Some(t) = msg.tokens.get(k) else { return false };
+    let w = msg.fold(k);
+    t.is_agent()
+        && t.is(flag::CAP)
+        && t.is(flag::ALPHA)
+        && !t.is(flag::ALL_CAPS)
+        && w.chars().count() >= 2
+        && (!is_common(w) || is_name_word(w))
+        && !GENERIC_ADDRESS.contains(&w)
+        && !TITLES.contains(&w)
+        && !NOT_NAMES.contains(&w)
+        && !CLOSINGS.contains(&w)
+}
+
+/// Up to three name-like tokens from `k` on the same line, joined.
+fn name_from(msg: &Document, k: usize) -> Option<(String, usize)> {
+    let mut end = k;
+    while end < msg.tokens.len() && end - k < 3 && name_like(msg, end) {
+        end += 1;
+        let g = msg.tokens[end - 1].gap;
+        if g & (gap::NEWLINE | gap::BREAK | gap::COMMA) != 0 || g & gap::TIGHT_HYPHEN != 0 {
+            break;
+        }
+    }
+    (end > k).then(|| {
+        let span = msg.tokens[k].span.cover(msg.tokens[end - 1].span);
+        (msg.text[span].to_string(), end)
+    })
+}
+
+/// "My name is Jon Park", "my name's Priya", "This is Priya from ...".
+fn introduced(msg: &Document) -> Option<String> {
+    let n = msg.tokens.len();
+    for i in 0..n {
+        if !msg.tokens[i].is_agent() {
+            continue;
+        }
+        let at = |k: usize, w: &str| k < n && msg.fold(k) == w;
+        let start = if at(i, "my") && at(i + 1, "name") && at(i + 2, "is") {
+            i + 3
+        } else if at(i, "my") && at(i + 1, "name's") {
+            i + 2
+        } else if at(i, "this") && at(i + 1, "is") && msg.tokens[i].sentence <= 1 {
+            // "This is Priya from ..." only near the start, and only with a
+            // close that marks an introduction.
+            let Some((name, end)) = name_from(msg, i + 2) else { continue };
+            let closes = end >= n
+                || msg.tokens[end - 1].gap_has(gap::COMMA | gap::BREAK | gap::NEWLINE)
+                || matches!(msg.fold(end), "from" | "here");
+            if closes {
+                return Some(name);
+            }
+            continue;
+        } else {
+            continue;
+        };
+        if let Some((name, _)) = name_from(msg, start) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// A sign-off at the end: a name alone on the last line after a closing
+/// line ("Thanks,\nPriya"), a name after a dash ("- Priya Raman"), or a
+/// closing and a name on the last line of a message of several lines
+/// ("Thanks, Priya"). A one-line tweet that ends "thanks Dave" thanks the
+/// agent, so it does not count.
+fn signed(msg: &Document) -> Option<String> {
+    let last = msg.tokens.iter().rposition(|t| t.is_agent())?;
+    // The tokens of the last line with the customer's own words.
+    let mut first = last;
+    while first > 0 && !msg.tokens[first - 1].gap_has(gap::NEWLINE) && msg.tokens[first - 1].is_agent() {
+        first -= 1;
+    }
+    let line = first..last + 1;
+    let before_first = &msg.text[..msg.tokens[first].span.start()];
+    let line_prefix = before_first.rsplit('\n').next().unwrap_or("").trim();
+    let dashed = matches!(line_prefix, "-" | "--" | "—" | "–" | "~");
+    // Name alone on the line.
+    if line.len() <= 3 && line.clone().all(|k| name_like(msg, k) || (k > first && is_title_then_name(msg, k))) {
+        let previous_closes = first > 0 && {
+            let p = first - 1;
+            let mut k = p;
+            while k > 0 && !msg.tokens[k - 1].gap_has(gap::NEWLINE) {
+                k -= 1;
+            }
+            (k..=p).any(|j| CLOSINGS.contains(&msg.fold(j)))
+        };
+        if dashed || previous_closes {
+            return name_from(msg, first).map(|(n, _)| n);
+        }
+    }
+    // "Thanks, Priya" or "Thanks! - Priya" ending the last line.
+    let several_lines = msg.text.trim().contains('\n');
+    for k in line.clone() {
+        if !CLOSINGS.contains(&msg.fold(k)) {
+            continue;
+        }
+        let mut j = k + 1;
+        while j <= last
+            && matches!(msg.fold(j), "you" | "regards" | "wishes" | "again" | "so" | "much" | "in" | "advance")
+        {
+            j += 1;
+        }
+        if j > last || !name_like(msg, j) {
+            continue;
+        }
+        let between = &msg.text[msg.tokens[j - 1].span.end()..msg.tokens[j].span.start()];
+        let dash_before = between.contains(['-', '—', '–', '~']);
+        if let Some((name, end)) = name_from(msg, j) {
+            if end == last + 1 && (several_lines || dash_before) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+fn is_title_then_name(msg: &Document, k: usize) -> bool {
+    TITLES.contains(&msg.fold(k - 1)) && name_like(msg, k)
+}
+
+/// "On Tue, 3 Mar 2026, Priya Raman <priya@example.com> wrote:": the name
+/// before the address (or before "wrote").
+fn attributed(msg: &Document) -> Option<String> {
+    let wrote =
+        msg.tokens.iter().position(|t| t.gap_has(gap::COLON) && msg.text[t.span].eq_ignore_ascii_case("wrote"))?;
+    let mut k = wrote;
+    while k > 0 && msg.tokens[k - 1].is(flag::LINK) {
+        k -= 1;
+    }
+    let end = k;
+    while k > 0 && end - k < 3 && name_like(msg, k - 1) && !msg.tokens[k - 1].gap_has(gap::COMMA | gap::BREAK) {
+        k -= 1;
+    }
+    if k == end && end > 0 && name_like(msg, end - 1) {
+        k = end - 1;
+    }
+    (k < end).then(|| msg.text[msg.tokens[k].span.cover(msg.tokens[end - 1].span)].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn name(message: &str) -> Option<String> {
+        customer_name(&Document::parse_with(message, Lexicon::message()))
+    }
+
+    #[test]
+    fn finds_the_name_a_customer_signs_with() {
+        assert_eq!(name("Hi,\nWhere is my order?\nThanks,\nPriya").as_deref(), Some("Priya"));
+        assert_eq!(name("Where is my order?\n- Priya Raman").as_deref(), Some("Priya Raman"));
+        assert_eq!(name("Hello,\nIt broke again.\n\nRegards,\nTomás García").as_deref(), Some("Tomás García"));
+        assert_eq!(name("Hello,\nIt broke again.\nThanks, Priya").as_deref(), Some("Priya"));
+        assert_eq!(name("It broke again. Thanks! - Priya").as_deref(), Some("Priya"));
+    }
+
+    #[test]
+    fn finds_a_customer_introducing_themselves() {
+        assert_eq!(name("Hi, my name is Jon Park and my router died.").as_deref(), Some("Jon Park"));
+        assert_eq!(name("This is Priya from Acme, our invoices are wrong.").as_deref(), Some("Priya"));
+        assert_eq!(
+            name("On Tue, 3 Mar 2026, Priya Raman <priya@example.com> wrote:\nHi").as_deref(),
+            Some("Priya Raman")
+        );
+    }
+
+    #[test]
+    fn a_tweet_thanking_the_agent_or_a_closing_is_not_a_name() {
+        assert_eq!(name("@brand it still fails, thanks Dave"), None);
+        assert_eq!(name("This is ridiculous. Where is my refund?"), None);
+        assert_eq!(name("Where is it?\nThanks,\nThe Accounts Team"), None);
+        assert_eq!(name("Where is it?\n\nSent from my iPhone"), None);
+        assert_eq!(name("It stopped on Monday.\nThanks"), None);
+        assert_eq!(name("@Windows Hi, the keyboard fails\nThanks Windows"), None);
+    }
+
+    #[test]
+    fn unwraps_lines_wrapped_in_mid_sentence_without_moving_offsets() {
+        let text = "Could you tell me when the replacement part\nwill be shipped? Thanks\nPriya";
+        let out = unwrap_lines(Cow::Borrowed(text));
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out, "Could you tell me when the replacement part will be shipped? Thanks\nPriya");
+    }
+
+    #[test]
+    fn takes_the_quote_below_the_reply_as_the_message() {
+        let draft = "Hi Priya,\nIt ships today.\n\nOn Mon, Priya wrote:\n> When will it ship?\n> Thanks";
+        let doc = Document::parse(draft);
+        let ctx = Context::default();
+        let (text, source) = message_text(&ctx, &doc).unwrap();
+        assert_eq!(source, MessageSource::Quoted);
+        assert_eq!(text.len(), draft.len());
+        let at = draft.find("When").unwrap();
+        assert_eq!(&text[at..at + 18], "When will it ship?");
+        assert!(text[..draft.find("On Mon").unwrap()].trim().is_empty());
+    }
+}

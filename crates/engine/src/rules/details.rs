@@ -1,0 +1,784 @@
+//! `details-asked-again`: the reply asks for something the customer's
+//! message already gives: an order, ticket or booking number, an e-mail
+//! address, a phone, account or serial number, a date, a photo they say is
+//! attached.
+//!
+//! In the message, a detail is a code after its label ("order #A-55321",
+//! "booking ref ZX4Q9P", "IMEI 3567..."), a bare `#12345`, an e-mail
+//! address, a phone number (9+ digits near a word for phone, or written
+//! `+44 ...`), a date ("12 March", "03/12/2025", "on Monday"), or words that
+//! say a photo or file is attached. In the reply, an ask is a request
+//! ("Could you ...", "Please DM us ...", "What's ...", a question) naming a
+//! detail of the same kind; its span runs from the asking words to the
+//! detail's name. A reply that uses the value given, asks for a different
+//! one ("another e-mail address"), or says why the given one did not work
+//! ("doesn't match our records") is not asking again.
+
+use crate::cue::Cue;
+use crate::document::{flag, gap, Document};
+use crate::lexicon::{p, Phrase};
+use crate::report::{Finding, Relation};
+use crate::rules::exchange::{excerpt, Exchange};
+use crate::rules::T;
+use crate::span::Span;
+
+/// Words in the message that say something is attached.
+pub(crate) const ATTACHED: &[Phrase] = &[
+    p("photo|photos|picture|pictures|pic|pics|image|images|screenshot|screenshots|video|videos|receipt|receipts|file|files|document|documents|scan|invoice is|are? attached|enclosed|included|below|above"),
+    p("attached|enclosed is|are a|an|the|my|some photo|photos|picture|pictures|pic|pics|image|images|screenshot|screenshots|video|receipt|file|document|scan|invoice"),
+    p("attached|enclosed is|are photo|photos|picture|pictures|pics|images|screenshots|receipt|receipts"),
+    p("i've|ive|we've|weve attached|added|included|uploaded|enclosed"),
+    p("i|we have? attached|added|included|uploaded|enclosed"),
+    p("attaching|enclosing"),
+    p("see|find attached|enclosed|attachment"),
+    p("here's|heres a|the photo|picture|pic|screenshot|image|video|receipt"),
+    p("here is a|the photo|picture|pic|screenshot|image|video|receipt"),
+];
+
+/// Words in the reply that say the given detail did not work.
+pub(crate) const DID_NOT_WORK: &[Phrase] = &[
+    p("couldn't|cant|can't|cannot|unable to? find|locate|open|see|view|match|verify|access|pull"),
+    p("could|can|was|were not find|locate|open|see|view|match|verify|access"),
+    p("not able to find|locate|open|see|view|match|verify|access"),
+    p("doesn't|didn't|don't|isn't|wasn't|aren't|won't match|show|showing|appear|appearing|come|work|load|seem|open"),
+    p("does|did|do|is|was|will not match|show|showing|appear|appearing|come|work|load|seem|open"),
+    p("no record|records|match|trace"),
+    p("not showing|coming|found|recognised|recognized|valid|attached|visible|linked|associated"),
+    p("invalid|incorrect|typo|mistyped|incomplete|partial|expired|blurry|unreadable|corrupted"),
+];
+
+/// Kinds of detail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Order,
+    Reference,
+    Tracking,
+    Email,
+    Phone,
+    Account,
+    Serial,
+    Date,
+    Photo,
+    Id,
+    Registration,
+    Address,
+}
+
+impl Kind {
+    const ALL: [Kind; 12] = [
+        Kind::Order,
+        Kind::Reference,
+        Kind::Tracking,
+        Kind::Email,
+        Kind::Phone,
+        Kind::Account,
+        Kind::Serial,
+        Kind::Date,
+        Kind::Photo,
+        Kind::Id,
+        Kind::Registration,
+        Kind::Address,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Order => "order number",
+            Kind::Reference => "reference number",
+            Kind::Tracking => "tracking number",
+            Kind::Email => "e-mail address",
+            Kind::Phone => "phone number",
+            Kind::Account => "account number",
+            Kind::Serial => "serial number",
+            Kind::Date => "date",
+            Kind::Photo => "photo",
+            Kind::Id => "ID number",
+            Kind::Registration => "registration number",
+            Kind::Address => "address",
+        }
+    }
+
+    /// The kind a label word names ("order", "booking", "imei").
+    fn of_label(w: &str) -> Option<Kind> {
+        Some(match w {
+            "order" | "orders" => Kind::Order,
+            "ticket" | "case" | "reference" | "ref" | "booking" | "reservation" | "confirmation" | "claim"
+            | "incident" | "request" | "pnr" | "complaint" | "itinerary" | "tag" => Kind::Reference,
+            "tracking" | "consignment" | "waybill" => Kind::Tracking,
+            "phone" | "mobile" | "cell" | "tel" | "telephone" | "cellphone" | "whatsapp" | "landline" => Kind::Phone,
+            "account" | "acct" | "membership" | "member" | "customer" | "policy" | "invoice" | "contract"
+            | "subscriber" | "loyalty" | "card" => Kind::Account,
+            "student" | "employee" | "staff" | "patient" | "nhs" | "passport" | "licence" | "license" => Kind::Id,
+            "reg" | "registration" | "vrn" | "numberplate" | "plate" => Kind::Registration,
+            "serial" | "imei" | "sn" => Kind::Serial,
+            _ => return None,
+        })
+    }
+}
+
+/// A detail the customer gave.
+#[derive(Debug)]
+struct Given {
+    kind: Kind,
+    /// Where it is in the message.
+    span: Span,
+    /// Its folded parts that a reply using it would repeat (the digits of a
+    /// number, the address), empty when it cannot be used again by value.
+    parts: Vec<String>,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// Words between a label and its value.
+const FILLER: &[&str] = &[
+    "number",
+    "no",
+    "num",
+    "nr",
+    "id",
+    "code",
+    "is",
+    "was",
+    "ref",
+    "reference",
+    "my",
+    "the",
+    "of",
+    "for",
+    "n",
+    "s",
+    "ending",
+    "ends",
+    "in",
+    "with",
+    "digits",
+    "last",
+];
+
+/// Whether token `k` can be (the start of) a code: it has a digit, or it is
+/// a run of at least five capitals and digits (a booking reference).
+fn code_like(doc: &Document, k: usize) -> bool {
+    let w = doc.word(k);
+    w.bytes().any(|b| b.is_ascii_digit())
+        || (w.len() >= 5 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+}
+
+/// The code starting at token `k`, through tight hyphens ("A-55321"), and
+/// its last token.
+fn code_at(doc: &Document, k: usize) -> Option<(Span, usize)> {
+    let mut end = k;
+    let glued =
+        |a: usize| matches!(&doc.text[doc.tokens[a].span.end()..doc.tokens[a + 1].span.start()], "-" | "/" | "." | "_");
+    while end + 1 < doc.tokens.len() && end - k < 4 && glued(end) {
+        end += 1;
+    }
+    (k..=end).any(|j| code_like(doc, j)).then(|| (doc.tokens[k].span.cover(doc.tokens[end].span), end))
+}
+
+/// The digits and letters of a code, folded, that a reply would repeat.
+fn parts(doc: &Document, from: usize, to: usize) -> Vec<String> {
+    (from..=to).map(|j| doc.fold(j).to_string()).filter(|w| w.len() >= 3).collect()
+}
+
+/// The details the customer gave.
+fn given(msg: &Document) -> Vec<Given> {
+    let mut out: Vec<Given> = Vec::new();
+    let n = msg.tokens.len();
+    let labels_anywhere: Option<Kind> = (0..n)
+        .filter(|&k| msg.tokens[k].is_agent())
+        .find_map(|k| Kind::of_label(msg.fold(k)).filter(|k| matches!(k, Kind::Order | Kind::Reference)));
+    let mut k = 0;
+    while k < n {
+        let t = msg.tokens[k];
+        if t.is(flag::QUOTED) {
+            k += 1;
+            continue;
+        }
+        // A label and its value: "order #A-55321", "booking ref ZX4Q9P".
+        if t.is_agent() {
+            if let Some(kind) = Kind::of_label(msg.fold(k)) {
+                let mut j = k + 1;
+                while j < n
+                    && j <= k + 4
+                    && msg.tokens[j].sentence == t.sentence
+                    && FILLER.contains(&msg.fold(j))
+                    && !code_like(msg, j)
+                {
+                    j += 1;
+                }
+                if j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence && kind == Kind::Registration {
+                    // "LK19 XYZ": capitals and digits, in one or two words.
+                    let plate = |i: usize| {
+                        i < n
+                            && msg.word(i).len() <= 5
+                            && msg.word(i).bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    };
+                    if plate(j) {
+                        let end = if plate(j + 1) && msg.tokens[j + 1].sentence == t.sentence { j + 1 } else { j };
+                        let span = msg.tokens[j].span.cover(msg.tokens[end].span);
+                        if msg.text[span].bytes().any(|b| b.is_ascii_digit()) && span.len() >= 5 {
+                            out.push(Given { kind, span, parts: parts(msg, j, end) });
+                            k = end + 1;
+                            continue;
+                        }
+                    }
+                }
+                if j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence {
+                    if let Some((span, end)) = code_at(msg, j) {
+                        let digits = msg.text[span].bytes().filter(u8::is_ascii_digit).count();
+                        let kind = if kind == Kind::Account && msg.fold(k) == "card" && digits < 4 {
+                            None
+                        } else {
+                            Some(kind)
+                        };
+                        if let Some(kind) = kind.filter(|_| digits >= 3 || msg.text[span].len() >= 5) {
+                            out.push(Given { kind, span, parts: parts(msg, j, end) });
+                            k = end + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // A bare "#12345".
+        if t.is(flag::NUMBER)
+            && t.span.start() > 0
+            && msg.text.as_bytes()[t.span.start() - 1] == b'#'
+            && t.span.len() >= 3
+        {
+            let near = (k.saturating_sub(5)..k).rev().find_map(|j| Kind::of_label(msg.fold(j)));
+            let kind = near.or(labels_anywhere).unwrap_or(Kind::Reference);
+            out.push(Given { kind, span: t.span, parts: vec![msg.fold(k).to_string()] });
+            k += 1;
+            continue;
+        }
+        // A phone number: 9 digits or more in one run of numbers.
+        if t.is(flag::NUMBER) {
+            let mut end = k;
+            let mut digits = msg.word(k).bytes().filter(u8::is_ascii_digit).count();
+            while end + 1 < n
+                && msg.tokens[end + 1].is(flag::NUMBER)
+                && msg.text[msg.tokens[end].span.end()..msg.tokens[end + 1].span.start()]
+                    .bytes()
+                    .all(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
+            {
+                end += 1;
+                digits += msg.word(end).bytes().filter(u8::is_ascii_digit).count();
+            }
+            if digits >= 9 {
+                let plus = t.span.start() > 0 && matches!(msg.text.as_bytes()[t.span.start() - 1], b'+' | b'(');
+                let from = k.saturating_sub(6);
+                let phone_word = (from..k).any(|j| {
+                    Kind::of_label(msg.fold(j)) == Some(Kind::Phone)
+                        || matches!(msg.fold(j), "call" | "text" | "reach" | "ring")
+                });
+                if plus || phone_word {
+                    out.push(Given {
+                        kind: Kind::Phone,
+                        span: t.span.cover(msg.tokens[end].span),
+                        parts: parts(msg, k, end),
+                    });
+                }
+                k = end + 1;
+                continue;
+            }
+        }
+        // A date: "12 March", "March 12th", "03/12/2025", "on Monday".
+        if t.is_agent() {
+            let w = msg.fold(k);
+            let number_near = |j: usize| {
+                j < n
+                    && msg.tokens[j].is(flag::NUMBER)
+                    && msg.word(j).len() <= 4
+                    && msg.tokens[j].sentence == t.sentence
+            };
+            if MONTHS.contains(&w)
+                && (w != "may" || number_near(k + 1))
+                && (number_near(k + 1) || (k > 0 && number_near(k - 1)))
+            {
+                let from = if k > 0 && number_near(k - 1) { k - 1 } else { k };
+                let to = if number_near(k + 1) { k + 1 } else { k };
+                out.push(Given {
+                    kind: Kind::Date,
+                    span: msg.tokens[from].span.cover(msg.tokens[to].span),
+                    parts: Vec::new(),
+                });
+                k = to + 1;
+                continue;
+            }
+            if WEEKDAYS.contains(&w) && k > 0 && matches!(msg.fold(k - 1), "on" | "last" | "since") {
+                out.push(Given { kind: Kind::Date, span: msg.tokens[k - 1].span.cover(t.span), parts: Vec::new() });
+                k += 1;
+                continue;
+            }
+        }
+        if t.is(flag::NUMBER) && k + 2 < n {
+            let sep = |a: usize| &msg.text[msg.tokens[a].span.end()..msg.tokens[a + 1].span.start()];
+            let numeric =
+                (k..k + 3).all(|j| msg.tokens[j].is(flag::NUMBER) && msg.word(j).bytes().all(|b| b.is_ascii_digit()));
+            if numeric && matches!(sep(k), "/" | "-" | ".") && sep(k) == sep(k + 1) {
+                out.push(Given { kind: Kind::Date, span: t.span.cover(msg.tokens[k + 2].span), parts: Vec::new() });
+                k += 3;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // E-mail addresses (and addresses masked as __email__).
+    for l in &msg.links {
+        let w = &msg.text[*l];
+        let masked = w == "__email__";
+        let address = w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.'));
+        if masked || address {
+            let parts = if address { vec![w.to_ascii_lowercase()] } else { Vec::new() };
+            out.push(Given { kind: Kind::Email, span: *l, parts });
+        }
+        if w == "__number__" {
+            let k = msg.token_at(l.start());
+            let near = (k.saturating_sub(4)..k).rev().find_map(|j| Kind::of_label(msg.fold(j)));
+            if let Some(kind) = near {
+                out.push(Given { kind, span: *l, parts: Vec::new() });
+            }
+        }
+    }
+    // A postal address: a house number, a street and its kind ("5
+    // Willow Close"), or a UK postcode ("NR4 7TJ").
+    for k in 0..n {
+        let t = msg.tokens[k];
+        if !t.is_agent() || t.is(flag::QUOTED) {
+            continue;
+        }
+        let street = STREETS.contains(&msg.fold(k))
+            && k >= 2
+            && msg.tokens[k - 1].is(flag::CAP)
+            && msg.tokens[k - 2].is(flag::NUMBER);
+        let postcode = k + 1 < n && is_outward_code(msg.word(k)) && is_inward_code(msg.word(k + 1));
+        if street || postcode {
+            let span = if street { msg.tokens[k - 2].span.cover(t.span) } else { t.span.cover(msg.tokens[k + 1].span) };
+            out.push(Given { kind: Kind::Address, span, parts: Vec::new() });
+            break;
+        }
+    }
+    // A photo or file they say is attached.
+    if let Some(h) = msg.hits(T::Attached).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)) {
+        out.push(Given { kind: Kind::Photo, span: h.span, parts: Vec::new() });
+    }
+    out.sort_by_key(|g| g.span);
+    out
+}
+
+/// Kinds of street that end a street address.
+const STREETS: &[&str] = &[
+    "road",
+    "rd",
+    "street",
+    "st",
+    "close",
+    "lane",
+    "ln",
+    "avenue",
+    "ave",
+    "way",
+    "drive",
+    "dr",
+    "court",
+    "ct",
+    "place",
+    "crescent",
+    "terrace",
+    "gardens",
+    "grove",
+    "square",
+    "boulevard",
+    "blvd",
+    "mews",
+    "row",
+    "hill",
+    "park",
+];
+
+/// The first half of a UK postcode ("NR4", "SW1A", "M20").
+fn is_outward_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    (2..=4).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b.iter().any(u8::is_ascii_digit)
+}
+
+/// The second half of a UK postcode ("7TJ").
+fn is_inward_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_uppercase() && b[2].is_ascii_uppercase()
+}
+
+/// The detail a reply's words at token `k` name, and the last token of its
+/// name: "order number", "e-mail address", "booking reference", "photo".
+fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
+    let w = reply.fold(k);
+    let next = |d: usize| {
+        if k + d < reply.tokens.len() && reply.tokens[k + d].sentence == reply.tokens[k].sentence {
+            reply.fold(k + d)
+        } else {
+            ""
+        }
+    };
+    let prev = if k > 0 { reply.fold(k - 1) } else { "" };
+    let numbered =
+        |d: usize| matches!(next(d), "number" | "no" | "num" | "#" | "id" | "code" | "reference" | "ref" | "details");
+    let owned = matches!(
+        prev,
+        "your"
+            | "the"
+            | "an"
+            | "a"
+            | "which"
+            | "what"
+            | "that"
+            | "same"
+            | "registered"
+            | "associated"
+            | "primary"
+            | "correct"
+            | "account"
+            | "contact"
+            | "login"
+    );
+    if w == "email" || (w == "e" && next(1) == "mail") {
+        let end = if w == "e" { k + 1 } else { k };
+        let d = end - k + 1;
+        if matches!(next(d), "address" | "addresses") {
+            return Some((Kind::Email, end + 1));
+        }
+        // "your email", "the email on the account" name an address; "send
+        // us an email", "a screenshot of the email" do not.
+        let address_of =
+            matches!(prev, "your" | "registered" | "associated" | "primary" | "account" | "login" | "contact" | "same")
+                || (matches!(prev, "the" | "which" | "what" | "that")
+                    && matches!(
+                        next(d),
+                        "on" | "linked"
+                            | "associated"
+                            | "registered"
+                            | "attached"
+                            | "tied"
+                            | "connected"
+                            | "used"
+                            | "you"
+                    ));
+        return address_of.then_some((Kind::Email, end));
+    }
+    match w {
+        "phone" | "mobile" | "cell" | "telephone" | "contact" if next(1) == "number" => Some((Kind::Phone, k + 1)),
+        "order" if numbered(1) => Some((Kind::Order, k + 1)),
+        "tracking" => Some((Kind::Tracking, if numbered(1) { k + 1 } else { k })),
+        "serial" => Some((Kind::Serial, if numbered(1) { k + 1 } else { k })),
+        "imei" => Some((Kind::Serial, k)),
+        "pnr" => Some((Kind::Reference, k)),
+        "account" | "membership" | "member" | "customer" | "policy" | "subscriber"
+            if numbered(1) && next(1) != "details" =>
+        {
+            Some((Kind::Account, k + 1))
+        }
+        "ticket" | "case" | "booking" | "reservation" | "confirmation" | "claim" | "incident" | "reference" | "ref" => {
+            if numbered(1) && next(1) != "details" {
+                Some((Kind::Reference, k + 1))
+            } else if matches!(w, "reference" | "ref") && owned {
+                Some((Kind::Reference, k))
+            } else {
+                None
+            }
+        }
+        "date"
+            if matches!(
+                prev,
+                "what"
+                    | "which"
+                    | "the"
+                    | "your"
+                    | "moving"
+                    | "move"
+                    | "purchase"
+                    | "order"
+                    | "delivery"
+                    | "travel"
+                    | "booking"
+                    | "departure"
+                    | "installation"
+                    | "transfer"
+                    | "collection"
+                    | "exact"
+            ) =>
+        {
+            Some((Kind::Date, k))
+        }
+        "student" | "employee" | "staff" | "patient" | "nhs" | "passport" | "licence" | "license"
+            if matches!(next(1), "id" | "number" | "no") =>
+        {
+            Some((Kind::Id, if next(2) == "number" { k + 2 } else { k + 1 }))
+        }
+        "registration" | "reg" if !matches!(next(1), "form" | "page" | "process" | "link" | "email") => {
+            Some((Kind::Registration, if numbered(1) { k + 1 } else { k }))
+        }
+        "plate" if prev == "number" => Some((Kind::Registration, k)),
+        "tag" if numbered(1) => Some((Kind::Reference, k + 1)),
+        "card" if matches!(prev, "which" | "what") || next(1) == "number" => {
+            Some((Kind::Account, if next(1) == "number" { k + 1 } else { k }))
+        }
+        "digits" if matches!(prev, "four" | "4" | "last") => Some((Kind::Account, k)),
+        "address" | "postcode" | "zip"
+            if !matches!(prev, "email" | "e" | "mail" | "ip" | "web" | "mac" | "wallet")
+                && matches!(
+                    prev,
+                    "your"
+                        | "the"
+                        | "new"
+                        | "postal"
+                        | "delivery"
+                        | "home"
+                        | "billing"
+                        | "shipping"
+                        | "full"
+                        | "street"
+                        | "installation"
+                        | "a"
+                        | "which"
+                        | "what"
+                ) =>
+        {
+            Some((Kind::Address, k))
+        }
+        "photo" | "photos" | "picture" | "pictures" | "pic" | "pics" | "image" | "images" | "screenshot"
+        | "screenshots" | "video" | "receipt" | "attachment" => Some((Kind::Photo, k)),
+        _ => None,
+    }
+}
+
+/// Words that open a request in the reply.
+const ASKING: &[&str] = &[
+    "could", "can", "would", "will", "please", "kindly", "send", "share", "provide", "confirm", "dm", "forward",
+    "attach", "upload", "include", "reply", "give", "tell", "let", "pass", "post", "text", "drop", "shoot", "what",
+    "what's", "whats", "which", "may", "need", "require", "mind", "when", "email", "message",
+];
+
+/// Verbs and words of a request to be given something.
+const GIVE: &[&str] = &[
+    "send", "share", "provide", "confirm", "tell", "give", "dm", "forward", "attach", "upload", "reply", "include",
+    "know", "pass", "post", "text", "drop", "shoot", "message", "verify", "have", "get", "need", "require", "what",
+    "what's", "whats", "which", "email", "enter", "supply", "quote",
+];
+
+/// Words that make an ask about a different detail than the one given.
+const DIFFERENT: &[&str] = &[
+    "another",
+    "different",
+    "other",
+    "alternate",
+    "alternative",
+    "second",
+    "new",
+    "backup",
+    "additional",
+    "full",
+    "correct",
+    "right",
+    "complete",
+    "clearer",
+];
+
+/// Where the reply asks for a detail of `kind`: the span of the asking words.
+fn asks(reply: &Document, kind: Kind) -> Option<Span> {
+    for r in reply.sentences() {
+        let own: Vec<usize> = r.clone().filter(|&k| reply.tokens[k].is_agent()).collect();
+        let Some(&last) = own.last() else { continue };
+        let question = reply.tokens[last].gap_has(gap::QUESTION) || reply.tokens[r.end - 1].gap_has(gap::QUESTION);
+        for &k in &own {
+            let Some((found, end)) = named(reply, k) else { continue };
+            if found != kind {
+                continue;
+            }
+            // "another e-mail address", "the full order number": a
+            // different detail (a new address is the one they gave).
+            let near = own.iter().copied().filter(|&j| j < k && j + 3 >= k).map(|j| reply.fold(j));
+            if near
+                .clone()
+                .any(|w| DIFFERENT.contains(&w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date)))
+            {
+                break;
+            }
+            let before: Vec<usize> = own.iter().copied().take_while(|&j| j < k).collect();
+            // Asking means asking to be given it: "please send", "what's",
+            // "we need"; not "please delete this tweet with your email",
+            // nor "do not share your order number".
+            let gives = before.iter().any(|&j| GIVE.contains(&reply.fold(j)));
+            if !(gives || question)
+                || before.iter().any(|&j| matches!(reply.fold(j), "not" | "don't" | "dont" | "never" | "avoid"))
+            {
+                continue;
+            }
+            let marker = before.iter().copied().find(|&j| ASKING.contains(&reply.fold(j)));
+            // "When did you order?" names the date by a question instead.
+            let start = match marker {
+                Some(m) => m,
+                None if question => own[0],
+                None => continue,
+            };
+            return Some(reply.tokens[start].span.cover(reply.tokens[end].span));
+        }
+        // "When did you place the order?" asks for the date.
+        if kind == Kind::Date && question {
+            let w: Vec<&str> = own.iter().map(|&j| reply.fold(j)).collect();
+            if let Some(i) = w.windows(3).position(|x| {
+                x[0] == "when"
+                    && matches!(x[1], "did" | "was" | "were")
+                    && matches!(x[2], "you" | "it" | "this" | "the" | "your")
+            }) {
+                let end = own[(i + 4).min(own.len() - 1)];
+                return Some(reply.tokens[own[i]].span.cover(reply.tokens[end].span));
+            }
+        }
+    }
+    None
+}
+
+pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
+    let details = given(ex.message);
+    if details.is_empty() || !ex.reply.hits(T::DidNotWork).is_empty() {
+        return;
+    }
+    let reply = ex.reply;
+    // The reply's words and links, once, to see whether it uses a value given.
+    let said: std::collections::HashSet<String> = (0..reply.tokens.len())
+        .map(|k| reply.fold(k).to_string())
+        .chain(reply.links.iter().map(|l| reply.text[*l].to_ascii_lowercase()))
+        .collect();
+    let used = |g: &Given| g.parts.iter().any(|p| said.contains(p));
+    let mut seen: Vec<Kind> = Vec::new();
+    for g in &details {
+        if seen.contains(&g.kind) {
+            continue;
+        }
+        seen.push(g.kind);
+        if details.iter().filter(|d| d.kind == g.kind).any(used) {
+            continue;
+        }
+        let Some(span) = asks(reply, g.kind) else { continue };
+        relation.asked_again.push(g.kind.name());
+        let value = excerpt(&ex.message.text[g.span], 40);
+        out.push(Finding::new(Cue::DetailsAskedAgain, Some(span)).with_context(g.span).with_message(format!(
+            "The customer already gave their {} (“{value}”). Use it rather than asking again.",
+            g.kind.name()
+        )));
+    }
+}
+
+/// The name of a kind of detail as [`crate::Relation::asked_again`] holds
+/// it, from its text (the worker's report wire).
+pub(crate) fn detail_name(text: &str) -> Option<&'static str> {
+    Kind::ALL.iter().map(|k| k.name()).find(|n| *n == text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_a_detail_asked_for_again() {
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "My order #A-55321 never arrived.",
+            "Hi Jo, sorry about that. ⟦Could you DM us your order number⟧?",
+        );
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "I can't log in, my email is jo@example.com.",
+            "Hi, ⟦what's the email address⟧ on the account?",
+        );
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "The lamp arrived broken, photo attached.",
+            "So sorry! ⟦Can you send us a picture⟧ of the damage?",
+        );
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "Booking ref ZX4Q9P, flight on 12 March.",
+            "Hello! ⟦Please share your booking reference⟧ and we'll check.",
+        );
+    }
+
+    #[test]
+    fn points_at_the_detail_in_the_message() {
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "My order #⟦A-55321⟧ never arrived.",
+            "Hi Jo, could you DM us your order number?",
+        );
+    }
+
+    #[test]
+    fn an_email_as_a_message_a_verb_or_a_warning_is_not_an_ask() {
+        let msg = "I can't log in, my e-mail address: __email__";
+        assert_no_context(Cue::DetailsAskedAgain, msg, "Please send us an email at the link and we will assist.");
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Would you mind sending over a screenshot of the e-mail in question?",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Also, please delete this tweet with your email because it's private.",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "Faulty phone. Order # __number__",
+            "Kindly do not share your order number, as our page is public.",
+        );
+    }
+
+    #[test]
+    fn using_the_detail_or_asking_for_another_is_fine() {
+        let msg = "My order #A-55321 never arrived, my email is jo@example.com.";
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Hi Jo, order 55321 is at the depot. Could you confirm your order number is correct?",
+        );
+        assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Jo, could you send us another email address we can use?");
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Hi Jo, that order number doesn't match our records. Could you check the order number?",
+        );
+        assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Jo, could you send a photo of the parcel label?");
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "My parcel never arrived.",
+            "Hi Jo, could you DM us your order number?",
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! What the rules that read the reply against the customer's message share:
+//! the pair of documents, and a rough notion of what a sentence is about
+//! (content words, stemmed, with a few synonyms folded together).
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+use crate::document::{flag, Document};
+use crate::lexicon::Fnv;
+
+/// The draft and the customer's message it answers, both parsed.
+pub(crate) struct Exchange<'d> {
+    pub reply: &'d Document<'d>,
+    pub message: &'d Document<'d>,
+}
+
+/// Words that say nothing about what a question is about: function words,
+/// the verbs of asking and helping, greetings.
+const STOP: &str = "
+a about above after again against all almost along already also although always am an and another any anybody anyone
+anything anyway are aren't around as ask asked asking at away back be because been before being below between both
+but by can can't cannot cant come could couldn't did didn't do does doesn't doing don't done dont down each either
+else even ever every everyone everything for from get gets getting give go goes going gonna got gotten guys had hadn't
+has hasn't have haven't having he hello help helped helping her here hey hi him his how however i i'd i'll i'm i've id
+if im in into is isn't it it's its itself just keep kind know knows let let's like likely lot make many may maybe me
+mean might mine more most much must my myself need needed needs no nor not now of off oh ok okay on once one only or
+other our ours out over own please pls plz possible really right said same say see seem seems she should shouldn't
+since so some somebody someone something sometimes still such sure tell telling than thank thanks that that's the
+their them then there there's these they they're thing things think this those though through thx to too told try
+tried trying u uh um under until up upon us use used very wanna want wanted wants was wasn't way we we're we've well
+were weren't what what's whatever when where whether which while who whom whose why will with without won't wonder
+wondering would wouldn't yes yet you you're you've your yours yourself hi hey also able anymore ever today yesterday
+time times day days week weeks thing stuff team support guy guys folks sir madam please advise explain answer question
+questions reply respond response update info information regarding re via per etc assist assistance
+actually exactly basically really just keep keeps kept thinking new old different same first happen happens long
+happened happening
+";
+
+fn stopwords() -> &'static HashSet<&'static str, BuildHasherDefault<Fnv>> {
+    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    SET.get_or_init(|| STOP.split_whitespace().collect())
+}
+
+/// Whether a folded word says nothing about a topic.
+pub(crate) fn is_stopword(w: &str) -> bool {
+    stopwords().contains(w)
+}
+
+/// Words that name the same thing in a support exchange, by their stems:
+/// a question about delivery is addressed by a reply about shipping.
+const SYNONYMS: &[&[&str]] = &[
+    &["deliv", "ship", "arriv", "dispa", "track", "parce", "packa", "couri", "trans", "eta", "post"],
+    &["refun", "reimb", "money", "credi", "repay", "fund"],
+    &["charg", "bill", "fee", "cost", "price", "debit", "deduc", "penal", "surch"],
+    &["cance", "termi"],
+    &["login", "log", "sign", "signi", "passw", "locke", "acces", "verif"],
+    &["repla", "excha", "swap"],
+    &["fix", "repai", "resol", "solve", "sort", "work"],
+    &["open", "hour", "close"],
+    &["subsc", "membe", "plan"],
+    // Time limits: "before the year runs out", "past their expiration date".
+    &["expir", "valid", "lapse", "deadl", "run"],
+];
+
+/// A crude stem: lower case, a possessive and one common suffix off, a
+/// doubled final consonant undone, then at most five letters. "refunded",
+/// "refunds" and "refund" share "refun"; "shipping" and "ship" share "ship".
+pub(crate) fn stem(w: &str) -> Cow<'_, str> {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let mut s: &str = w;
+    if s.chars().count() >= 5 {
+        for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "ly", "al", "s"] {
+            if let Some(rest) = s.strip_suffix(suffix) {
+                if rest.chars().count() >= 3 {
+                    s = rest;
+                    break;
+                }
+            }
+        }
+    } else if s.chars().count() >= 4 && s.ends_with('s') && !s.ends_with("ss") {
+        s = &s[..s.len() - 1];
+    }
+    if s.len() >= 4 && s.ends_with('e') {
+        s = &s[..s.len() - 1];
+    }
+    let b = s.as_bytes();
+    if b.len() >= 4
+        && b[b.len() - 1].is_ascii_alphabetic()
+        && b[b.len() - 1] == b[b.len() - 2]
+        && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b's' | b'l')
+    {
+        s = &s[..s.len() - 1];
+    }
+    match s.char_indices().nth(5) {
+        Some((at, _)) => Cow::Owned(s[..at].to_string()),
+        None if s.len() == w.len() => Cow::Borrowed(w),
+        None => Cow::Owned(s.to_string()),
+    }
+}
+
+/// The synonym group a stem belongs to, if any.
+fn group(stem: &str) -> Option<usize> {
+    SYNONYMS.iter().position(|g| g.contains(&stem))
+}
+
+/// What a stretch of words is about: its content stems and their synonym
+/// groups.
+#[derive(Default, Debug)]
+pub(crate) struct Topic {
+    stems: HashSet<String, BuildHasherDefault<Fnv>>,
+    groups: Vec<usize>,
+}
+
+impl Topic {
+    /// The topic of tokens `range` of `doc`: words that are not stop words,
+    /// links or handles (numbers count: "order 4471").
+    pub fn of(doc: &Document, range: std::ops::Range<usize>) -> Topic {
+        let mut t = Topic::default();
+        for k in range {
+            let tok = &doc.tokens[k];
+            if !tok.is_agent() {
+                continue;
+            }
+            let w = doc.fold(k);
+            if is_stopword(w) || (w.chars().count() < 3 && !tok.is(flag::NUMBER)) {
+                continue;
+            }
+            // "of course" says nothing about a course.
+            if w == "course" && k > 0 && doc.fold(k - 1) == "of" {
+                continue;
+            }
+            let s = stem(w);
+            if let Some(g) = group(&s) {
+                if !t.groups.contains(&g) {
+                    t.groups.push(g);
+                }
+            }
+            t.stems.insert(s.into_owned());
+        }
+        t
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+
+    /// Whether the two share a content word or a synonym group.
+    pub fn meets(&self, other: &Topic) -> bool {
+        self.groups.iter().any(|g| other.groups.contains(g)) || self.stems.iter().any(|s| other.stems.contains(s))
+    }
+
+    /// How many content words (numbers aside) the topic holds.
+    pub fn words(&self) -> usize {
+        self.stems.iter().filter(|s| !s.bytes().all(|b| b.is_ascii_digit())).count()
+    }
+
+    /// How many of this topic's words `other` shares, a synonym group
+    /// counting once.
+    pub fn shared(&self, other: &Topic) -> usize {
+        let same = self.stems.iter().filter(|s| other.stems.contains(*s)).count();
+        let groups = self.groups.iter().filter(|g| other.groups.contains(g)).count();
+        same + groups
+    }
+}
+
+/// How many stretches of a text (sentences, questions) each content word
+/// and synonym group occurs in: counted once, then asked per question.
+#[derive(Default)]
+pub(crate) struct Census {
+    stems: std::collections::HashMap<String, usize, BuildHasherDefault<Fnv>>,
+    groups: Vec<usize>,
+}
+
+impl Census {
+    /// Counts one stretch's topic.
+    pub fn count(&mut self, t: &Topic) {
+        for s in &t.stems {
+            *self.stems.entry(s.clone()).or_default() += 1;
+        }
+        for &g in &t.groups {
+            if self.groups.len() <= g {
+                self.groups.resize(g + 1, 0);
+            }
+            self.groups[g] += 1;
+        }
+    }
+
+    /// The words of `t` (a counted stretch) that occur in no other stretch,
+    /// and their synonym groups that no other stretch touches either.
+    pub fn unique_in(&self, t: &Topic) -> Topic {
+        let stems: HashSet<String, BuildHasherDefault<Fnv>> =
+            t.stems.iter().filter(|s| self.stems.get(*s).copied().unwrap_or(0) <= 1).cloned().collect();
+        let mut groups: Vec<usize> =
+            stems.iter().filter_map(|s| group(s)).filter(|&g| self.groups.get(g).copied().unwrap_or(0) <= 1).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        Topic { stems, groups }
+    }
+}
+
+/// Whether the word at token `k` is negated: "not", "no", "never" or a
+/// word ending in "n't" among the three before it, in the same sentence.
+pub(crate) fn negated(doc: &Document, k: usize) -> bool {
+    let sentence = doc.tokens[k].sentence;
+    (k.saturating_sub(3)..k).any(|j| {
+        doc.tokens[j].sentence == sentence && {
+            let w = doc.fold(j);
+            matches!(w, "not" | "no" | "never" | "nothing" | "without" | "nor" | "dont" | "didnt" | "isnt" | "wasnt")
+                || w.ends_with("n't")
+        }
+    })
+}
+
+/// The first few words of `text[span]`, for a message: whole words, at most
+/// about `max` chars, with an ellipsis when cut.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    let t = text.trim();
+    if t.chars().count() <= max {
+        return t.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let mut out = String::new();
+    for w in t.split_whitespace() {
+        if out.chars().count() + w.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_share_word_families() {
+        for (a, b) in [
+            ("refunded", "refund"),
+            ("refunds", "refund"),
+            ("shipping", "ship"),
+            ("shipped", "ship"),
+            ("orders", "order"),
+            ("delivered", "delivery"),
+            ("cancelled", "cancel"),
+            ("charged", "charges"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+        assert_ne!(stem("account"), stem("accept"));
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("When  will it\narrive?", 40), "When will it arrive?");
+        assert_eq!(excerpt("Could you tell me when the replacement will ship", 20), "Could you tell me…");
+    }
+}

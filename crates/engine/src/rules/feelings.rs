@@ -1,0 +1,308 @@
+//! `feelings-unacknowledged`: the customer is frustrated, angry, worried or
+//! disappointed, and the reply neither apologises nor shows empathy.
+//!
+//! A feeling counts when the customer names it ("I'm so frustrated", "this
+//! is unacceptable", "I'm worried") and it is not negated ("no worries",
+//! "not angry"), or when it shows in two different ways at once (a run of
+//! `!!!`, several words in capitals, "seriously", an angry emoji). The reply
+//! acknowledges it with a sincere apology (`apology`), empathy (`empathy`),
+//! or a plain acknowledgement ("Oh no!", "not the experience we want",
+//! "don't worry"); a hollow "sorry for any inconvenience" does not.
+
+use crate::cue::{Cue, Severity};
+use crate::document::{flag, Document};
+use crate::lexicon::{p, Phrase};
+use crate::report::{Finding, Relation};
+use crate::rules::exchange::{excerpt, negated, Exchange};
+use crate::rules::T;
+use crate::span::Span;
+
+/// Anger, in the customer's words.
+pub(crate) const ANGER: &[Phrase] = &[
+    p("angry|furious|livid|outraged|irate|enraged|infuriated|infuriating|fuming|seething"),
+    p("pissed"),
+    p("mad at|about"),
+    p("so|really|very|extremely mad"),
+    p("disgusted|disgusting|disgraceful|disgrace|appalled|appalling|outrageous|scandalous"),
+    p("how dare"),
+    p("sick and tired"),
+];
+
+/// Frustration.
+pub(crate) const FRUSTRATION: &[Phrase] = &[
+    p("frustrated|frustrating|frustration|exasperated|exasperating"),
+    p("fed up"),
+    p("sick of"),
+    p("tired of"),
+    p("had enough"),
+    p("wits|wit's end"),
+    p("annoyed|annoying|irritated|irritating|aggravated|aggravating"),
+    p("ridiculous|unacceptable|absurd|ludicrous|pathetic|useless|hopeless|shambles|nightmare|farce"),
+    p("is|what|such|utter|total|complete|absolute|bloody|fucking joke"),
+    p("is|was a|an joke"),
+    p("a complete|total|absolute|bloody|sick joke"),
+    p("terrible|awful|horrible|horrendous|atrocious|dreadful|abysmal|shocking|woeful"),
+    p("worst"),
+    p("waste of my? time|money"),
+    p("driving me crazy|mad|insane|nuts"),
+    p("losing my patience|mind"),
+    p("not happy|impressed|pleased"),
+    p("unhappy|upset"),
+    p("i give up"),
+    p("i hate"),
+    p("hate this|it|that"),
+    p("sucks"),
+    p("beyond a joke"),
+    p("beyond frustrated|annoyed|angry"),
+];
+
+/// Worry.
+pub(crate) const WORRY: &[Phrase] = &[
+    p("worried|worrying|anxious|nervous|scared|afraid|frightened|panicking|panicked|stressed|stressful|desperate"),
+    p("i'm|im|am|i|was|totally|completely freaking|freaked out"),
+    p("worry|worries that|about"),
+    p("i'm|im|am|really|very|quite|bit|little|getting|extremely|deeply|so concerned"),
+    p("distressing|distressed|upsetting|heartbreaking"),
+    p("concerned about|that"),
+    p("panic"),
+];
+
+/// Disappointment.
+pub(crate) const DISAPPOINTMENT: &[Phrase] = &[
+    p("disappointed|disappointing|disappointment|gutted|heartbroken|devastated|saddened"),
+    p("let down"),
+    p("letdown"),
+    p("expected better|more"),
+    p("so|really|very sad"),
+    p("sad to|that"),
+];
+
+/// Signs of strong feeling that count only two of a kind together.
+pub(crate) const HEAT: &[Phrase] = &[
+    p("seriously"),
+    p("ugh|ugh|argh|grr|smh|ffs|omg|wtf"),
+    p("come on"),
+    p("for god's|gods|heaven's|heavens|pete's sake"),
+    p("urgent|urgently|immediately|asap"),
+];
+
+/// Acknowledgements in the reply beyond an apology or empathy.
+pub(crate) const ACKNOWLEDGE: &[Phrase] = &[
+    p("oh no"),
+    p("yikes"),
+    p("not the experience|service we"),
+    p("not the type|kind|sort of experience|service"),
+    p("want|wanted you to feel|experience"),
+    p("and apologize|apologise|apologies"),
+    p("sounds like it can|could|might|must be? difficult|frustrating|stressful|worrying|annoying|upsetting|confusing|tough|hard|scary"),
+    p("never our intention"),
+    p("hate to hear|see"),
+    p("don't|dont like to hear|see"),
+    p("do not like to hear|see"),
+    p("not what we like|want to hear|see"),
+    p("we|i understand"),
+    p("we|i can|do|totally|completely|fully|really understand"),
+    p("understand your|the frustration|concern|worry|disappointment"),
+    p("don't|dont worry"),
+    p("do not worry"),
+    p("no need to worry|panic"),
+    p("nothing to worry about"),
+    p("rest assured"),
+    p("that's|thats not okay|ok|right|acceptable|good"),
+    p("that is not okay|ok|right|acceptable|good"),
+    p("not ideal|good|okay|ok|acceptable"),
+    p("we want to make this|it|things right"),
+    p("let's|lets make this|it|things right"),
+];
+
+/// The feelings, in the order they are reported when several show.
+const FEELINGS: &[(T, &str)] =
+    &[(T::Anger, "anger"), (T::Frustration, "frustration"), (T::Worry, "worry"), (T::Disappointment, "disappointment")];
+
+const ANGRY_EMOJI: &[char] =
+    &['😡', '😠', '🤬', '😤', '😢', '😭', '😞', '😩', '😫', '🙄', '💔', '😒', '😑', '😣', '😖', '😟', '😰', '😨', '😱'];
+
+/// The feeling the customer shows, and the words that show it.
+fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
+    let mut best: Option<(usize, &'static str, Span)> = None;
+    // Venting by question ("How is this even possible?", "What's the
+    // point ...?!") is frustration shown.
+    if let Some(h) = msg.hits(T::Rhetorical).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)) {
+        best = Some((1, "frustration", h.span));
+    }
+    for (rank, &(table, name)) in FEELINGS.iter().enumerate() {
+        for h in msg.hits(table) {
+            let k = h.first as usize;
+            if negated(msg, k) || msg.tokens[k].is(flag::QUOTED) {
+                continue;
+            }
+            // "as far as I'm concerned", "worried about nothing" are not worry.
+            if table == T::Worry && k >= 2 && msg.fold(k - 2) == "far" {
+                continue;
+            }
+            // "terrible with names" describes the customer; "some annoying,
+            // non-fatal bugs" is a mild aside.
+            let last = h.last as usize;
+            if last + 1 < msg.tokens.len() && matches!(msg.fold(last + 1), "with" | "at") && table == T::Frustration {
+                continue;
+            }
+            if k > 0
+                && matches!(
+                    msg.fold(k - 1),
+                    "some" | "few" | "minor" | "slightly" | "mildly" | "somewhat" | "bit" | "little"
+                )
+            {
+                continue;
+            }
+            let earlier =
+                best.is_none_or(|(r, _, s)| h.span.start() < s.start() || (h.span.start() == s.start() && rank < r));
+            if earlier {
+                best = Some((rank, name, h.span));
+            }
+        }
+    }
+    if let Some((_, name, span)) = best {
+        return Some((name, span));
+    }
+    // Shown rather than said: two different signs of heat.
+    let mut signs: Vec<Span> = Vec::new();
+    let mut kinds = 0;
+    if let Some(run) = msg.exclamation_runs.iter().find(|r| r.len() >= 3) {
+        signs.push(*run);
+        kinds += 1;
+    }
+    let caps: Vec<Span> = msg
+        .tokens
+        .iter()
+        .filter(|t| t.is_agent() && t.is(flag::ALL_CAPS) && t.is(flag::ALPHA) && t.span.len() >= 4)
+        .map(|t| t.span)
+        .collect();
+    if caps.len() >= 3 {
+        signs.push(caps[0]);
+        kinds += 1;
+    }
+    if let Some(h) = msg.hits(T::Heat).first() {
+        signs.push(h.span);
+        kinds += 1;
+    }
+    if let Some((at, c)) = msg.text.char_indices().find(|(_, c)| ANGRY_EMOJI.contains(c)) {
+        signs.push(Span::new(at, at + c.len_utf8()));
+        kinds += 1;
+    }
+    (kinds >= 2).then(|| {
+        signs.sort();
+        ("frustration", signs[0])
+    })
+}
+
+pub(crate) fn check(ex: &Exchange, findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
+    let Some((name, span)) = feeling(ex.message) else { return };
+    relation.feeling = Some(name);
+    let sincere =
+        findings.iter().any(|f| matches!(f.cue, Cue::Apology | Cue::Empathy) && f.severity() == Severity::Praise);
+    let acknowledged = sincere || !ex.reply.hits(T::Acknowledge).is_empty();
+    relation.feeling_acknowledged = acknowledged;
+    if acknowledged {
+        return;
+    }
+    let shown = excerpt(&ex.message.text[span], 60);
+    let adjective = match name {
+        "anger" => "angry",
+        "worry" => "worried",
+        "disappointment" => "disappointed",
+        _ => "frustrated",
+    };
+    out.push(
+        Finding::new(Cue::FeelingsUnacknowledged, None)
+            .with_context(span)
+            .with_message(format!(
+                "The customer sounds {adjective} (“{shown}”), and the reply neither apologises nor shows empathy. Acknowledge how they feel before the fix."
+            )),
+    );
+}
+
+/// The name of a feeling as [`crate::Relation::feeling`] holds it, from its
+/// text (the worker's report wire).
+pub(crate) fn feeling_name(text: &str) -> Option<&'static str> {
+    FEELINGS.iter().map(|(_, n)| *n).find(|n| *n == text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_a_feeling_met_with_a_form_reply() {
+        assert_context(
+            Cue::FeelingsUnacknowledged,
+            "I am ⟦furious⟧. The router died again and I lost a day of work.",
+            "Hi Sam, please restart the router and let us know.",
+        );
+        assert_context(
+            Cue::FeelingsUnacknowledged,
+            "Honestly I'm ⟦worried⟧ my card details were stolen.",
+            "Hello, we apologize for any inconvenience. Please call the number on your card.",
+        );
+        assert_context(
+            Cue::FeelingsUnacknowledged,
+            "WHERE IS MY PARCEL ⟦!!!⟧ 😡",
+            "Hi, your parcel is out for delivery today.",
+        );
+    }
+
+    #[test]
+    fn an_apology_or_empathy_acknowledges_it() {
+        let msg = "This is so frustrating, the app logs me out every hour.";
+        assert_no_context(Cue::FeelingsUnacknowledged, msg, "I'm so sorry about that, Sam. Please update to 4.2.");
+        assert_no_context(Cue::FeelingsUnacknowledged, msg, "That sounds really frustrating. Please update to 4.2.");
+        assert_no_context(Cue::FeelingsUnacknowledged, msg, "Oh no! Please update to 4.2, which fixes it.");
+    }
+
+    #[test]
+    fn literal_or_mild_words_on_real_messages_are_not_feelings() {
+        let reply = "Please send us an email and we will assist.";
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "i changed my name as a joke with my friends and now i cant play",
+            reply,
+        );
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "Big fan. For those of us who are terrible with names, how about photos?",
+            reply,
+        );
+        assert_no_context(Cue::FeelingsUnacknowledged, "My iphone is freaking out and won't open any apps", reply);
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "I'm finding it quite useable, but with some annoying, non-fatal bugs",
+            reply,
+        );
+        assert_context(Cue::FeelingsUnacknowledged, "This app ⟦is a joke⟧.", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "⟦IM FREAKING OUT⟧!!", reply);
+    }
+
+    #[test]
+    fn acknowledgements_seen_in_real_replies() {
+        let msg = "Terrible customer support in time of crisis.";
+        assert_no_context(Cue::FeelingsUnacknowledged, msg, "This is never the way we want you to feel and apologize.");
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "Getting really fed up of orders not arriving!",
+            "That's not the type of experience we want for any of our members.",
+        );
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "I'm so frustrated, it won't restart",
+            "That sounds like it can be difficult, so we want to help.",
+        );
+    }
+
+    #[test]
+    fn calm_or_negated_words_are_not_feelings() {
+        let reply = "Hi, the refund is on its way.";
+        assert_no_context(Cue::FeelingsUnacknowledged, "No worries if not, just checking on my refund.", reply);
+        assert_no_context(Cue::FeelingsUnacknowledged, "I'm not angry, just wondering where my refund is.", reply);
+        assert_no_context(Cue::FeelingsUnacknowledged, "Where is my refund? Thanks!", reply);
+    }
+}

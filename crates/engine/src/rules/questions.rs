@@ -1,0 +1,885 @@
+//! `question-unanswered`: a question the customer asked that the reply does
+//! not address.
+//!
+//! In the message, a question is a sentence that ends with a question mark
+//! or holds an indirect question ("I'd like to know whether ...", "let me
+//! know when ..."), split where a second question joins the first ("... and
+//! when will it ship?"); rhetorical venting ("Are you kidding me?", "How
+//! hard can it be?") and one- or two-word questions are left out.
+//!
+//! A question counts as addressed when the reply talks about what it asks
+//! (a content word or a synonym in common, the words it shares with the rest
+//! of the message aside), gives the kind of answer it calls for in a
+//! sentence no other question claims (a time for "when", a reason for
+//! "why", steps or a link for "how", a yes or no for a yes-no question),
+//! hands the matter on ("DM us", "we're looking into it", a help link), or,
+//! for a message of one question, asks for what is needed to answer it.
+//! When in doubt, the question counts as addressed: a false "unanswered" is
+//! worse than a missed one.
+
+use std::ops::Range;
+
+use crate::cue::Cue;
+use crate::document::{flag, gap, Document};
+use crate::lexicon::{p, Phrase};
+use crate::report::{Finding, Relation};
+use crate::rules::exchange::{excerpt, Exchange, Topic};
+use crate::rules::T;
+use crate::span::Span;
+
+/// Indirect questions in the customer's message.
+pub(crate) const INDIRECT: &[Phrase] = &[
+    p("i'd|id also? like to know|ask|understand|check|confirm"),
+    p("i would also? like to know|ask|understand|check|confirm"),
+    p("i'd|id also? like to find out"),
+    p("i would also? like to find out"),
+    p("i also? want|wanna|need to know|ask|understand"),
+    p("i also? want|wanted|need to find out"),
+    p("i|we also? wanted to know|ask|check|confirm"),
+    p("i was hoping to know|check|confirm"),
+    p("i was hoping to find out"),
+    p("i'd|id be grateful|glad if you could tell|let|confirm|explain|advise"),
+    p("i would be grateful|glad if you could tell|let|confirm|explain|advise"),
+    p("i'm|im|am|was wondering"),
+    p("wondering if|whether|when|why|how|what|where|who|which"),
+    p("let me|us know if|whether|when|why|how|what|where|who|which"),
+    p("tell me if|whether|when|why|how|what|where|who|which"),
+    p("explain why|how|what|when"),
+    p("confirm if|whether|when"),
+    p("advise if|whether|when|how|what|why"),
+    p("any idea|ideas if|whether|when|why|how|what"),
+    p("i need an answer|explanation"),
+    p("i'd|id appreciate an answer|explanation|update"),
+    p("i would appreciate an answer|explanation|update"),
+];
+
+/// Questions asked for effect, not for an answer.
+pub(crate) const RHETORICAL: &[Phrase] = &[
+    p("are you kidding|serious|joking"),
+    p("are you for real"),
+    p("are u kidding|serious|joking"),
+    p("you kidding|joking me"),
+    p("is this a joke"),
+    p("is this for real"),
+    p("how hard|difficult can|is it|this|that"),
+    p("how is this|that|it even? acceptable|ok|okay|fair|legal|right|reasonable|allowed|possible"),
+    p("how can this|that even? be acceptable|allowed|legal|right|ok|okay|possible"),
+    p("how many times do|must|should|will|have i"),
+    p("what's|whats wrong with you|your|this|these|people"),
+    p("what is wrong with you|your|this|these|people"),
+    p("who does that"),
+    p("what kind of service|company|business|support|customer"),
+    p("why is it|this|that always|so hard|difficult|complicated|bad"),
+    p("why does it|this have to be so"),
+    p("is anyone|anybody there|listening|home|awake|reading"),
+    p("does anyone|anybody care|read|listen|work"),
+    p("do you|u even care|read|listen|work"),
+    p("what's|whats the point"),
+    p("what is the point"),
+    p("why me"),
+    p("why bother"),
+    p("why do i bother"),
+    p("what the hell|heck|fuck|f|actual"),
+    p("wtf"),
+    p("are you guys|people serious|kidding"),
+    p("am i the only one"),
+    p("who thought this was|is a good idea"),
+    p("how dare"),
+    p("can you believe"),
+    p("where's|wheres the customer service|support"),
+    p("where is the customer service|support"),
+    p("what happened to customer service|support"),
+];
+
+/// A reply that hands the matter on, or says it is being worked on,
+/// addresses every question for now.
+pub(crate) const DEFERRAL: &[Phrase] = &[
+    p("dm|dms|pm us|me"),
+    p("send|drop|shoot us|me a|an dm|pm|email|note|message"),
+    p("send|drop|shoot us|me a|an direct|private message"),
+    p("via|by|over|through|in dm|dms|email|pm"),
+    p("via|by|over|through|in direct|private message|messages"),
+    p("look|looking|looked into"),
+    p("investigate|investigating|investigation"),
+    p("find out"),
+    p("get|getting back to you"),
+    p("we'll|i'll follow up"),
+    p("i|we will follow up"),
+    p("follow up with you"),
+    p("escalate|escalated|escalating"),
+    p("check|checking with|on|into"),
+    p("we'll|i'll|i'm|we're check|checking|confirm|confirming|ask|asking|verify|verifying"),
+    p("i|we will check|confirm|ask|verify"),
+    p("let me|us check|confirm|ask|verify"),
+    p("pass|passed|passing this|it|that|these|them along|on"),
+    p("pass|passed|passing your feedback|request|case|details along|on|to"),
+    p("looped|loop in"),
+    p("reach|reaching out to"),
+    p("contact|call|email|message|ring us"),
+    p("contact|call|email|message|ring our team|support|specialists|experts|store|branch|helpline"),
+    p("submit|open|raise|file|create a|an request|ticket|case|report"),
+    p("our team|specialists|experts|engineers will|are|is"),
+    p("connect you with|to"),
+    p("someone will"),
+    p("get in touch"),
+    p("here's|heres how"),
+    p("here is how"),
+    p("here's|heres a|the|an link|article|guide|page"),
+    p("here is a|the|an link|article|guide|page"),
+    p("this|these may|might|should|will help"),
+    p("more info|information|details here|at|on"),
+    p("learn more"),
+    p("take a look"),
+    p("we'll|we will|let's|let us see what|if|how"),
+];
+
+/// What a question calls for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    YesNo,
+    When,
+    Why,
+    /// How to do something, where to find it, what to do now.
+    How,
+    /// How much something costs.
+    Amount,
+    Other,
+}
+
+/// A question in the customer's message.
+#[derive(Debug)]
+struct Question {
+    /// Token range in the message.
+    tokens: Range<usize>,
+    /// The customer's words, with the question mark.
+    span: Span,
+    kind: Kind,
+    /// For a yes-no question, the pronoun it asks about ("will I ...",
+    /// "if you could ..."): an answer speaks of it ("you'll", "we can").
+    subject: Option<&'static str>,
+}
+
+const WH: &[&str] =
+    &["when", "where", "why", "how", "what", "which", "who", "whats", "what's", "where's", "wheres", "hows", "how's"];
+const AUX: &[&str] = &[
+    "can", "could", "will", "would", "is", "are", "do", "does", "did", "should", "have", "has", "was", "were", "may",
+    "am", "shall", "isn't", "aren't", "can't", "won't", "don't", "doesn't", "didn't", "wouldn't", "couldn't", "cant",
+    "wont", "dont", "doesnt", "didnt", "is", "any",
+];
+const LEAD_IN: &[&str] = &[
+    "so", "and", "but", "also", "hi", "hey", "hello", "ok", "okay", "well", "um", "plus", "btw", "then", "please",
+    "pls", "guys", "just", "quick", "question", "q", "oh", "anyway", "now", "ps",
+];
+const SUBJECTS: &[&str] = &[
+    "you", "i", "it", "we", "they", "he", "she", "there", "this", "that", "my", "u", "the", "your", "someone", "anyone",
+];
+
+/// The most questions read in one message: no message asks more, and it
+/// keeps matching them against the reply linear in the reply's length.
+const MAX_QUESTIONS: usize = 64;
+
+/// The first hit of `hits` (in text order) that starts in token range `r`.
+fn hit_in(hits: &[crate::lexicon::Hit], r: &Range<usize>) -> Option<crate::lexicon::Hit> {
+    let i = hits.partition_point(|h| (h.first as usize) < r.start);
+    hits.get(i).filter(|h| (h.first as usize) < r.end).copied()
+}
+
+/// The questions the customer asked (at most [`MAX_QUESTIONS`]).
+fn questions(msg: &Document) -> Vec<Question> {
+    let mut out = Vec::new();
+    let indirect = msg.hits(T::Indirect);
+    let rhetorical = msg.hits(T::Rhetorical);
+    for r in msg.sentences() {
+        if out.len() >= MAX_QUESTIONS {
+            break;
+        }
+        if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
+            continue;
+        }
+        let own: Vec<usize> = r.clone().filter(|&k| msg.tokens[k].is_agent()).collect();
+        // "hi, can I ...?": the greeting is not part of the question.
+        let opening = own
+            .iter()
+            .take_while(|&&k| {
+                matches!(msg.fold(k), "hi" | "hey" | "hello" | "hiya" | "ok" | "okay" | "um" | "well" | "morning")
+                    && msg.tokens[k].gap_has(gap::COMMA)
+            })
+            .count();
+        let own = &own[opening..];
+        let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
+        let direct = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
+        let lead = hit_in(indirect, &r);
+        if !direct && lead.is_none() {
+            continue;
+        }
+        if hit_in(rhetorical, &r).is_some() || own.len() < 3 {
+            continue;
+        }
+        // Where a second question joins the first: "..., and when will it ship?"
+        let mut starts = vec![lead.filter(|_| !direct).map_or(first, |h| h.first as usize)];
+        {
+            for &k in own {
+                if k < starts[0] + 2 || k + 1 >= r.end {
+                    continue;
+                }
+                let w = msg.fold(k);
+                let prev = msg.fold(k - 1);
+                let joined = matches!(prev, "and" | "also" | "plus" | "or") || msg.tokens[k - 1].gap_has(gap::COMMA);
+                let wh = (WH.contains(&w) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
+                let after_comma_and = prev == "and" && k >= 2 && msg.tokens[k - 2].gap_has(gap::COMMA);
+                let aux = AUX.contains(&w)
+                    && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA))
+                    && (SUBJECTS.contains(&msg.fold(k + 1)) || after_comma_and);
+                if (wh || aux) && k >= *starts.last().unwrap_or(&0) + 3 {
+                    starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
+                }
+            }
+        }
+        for (n, &s) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(last + 1);
+            if end <= s {
+                continue;
+            }
+            let mut span = msg.tokens[s].span.cover(msg.tokens[end - 1].span);
+            let after = &msg.text[span.end()..];
+            let marks = after.len() - after.trim_start_matches(['?', '!']).len();
+            if end == last + 1 && marks > 0 {
+                span = Span::new(span.start(), span.end() + marks);
+            }
+            let lead_here = lead.filter(|_| n == 0 && !direct);
+            // A clause before a joined question is a question only if it
+            // asks one: "I'm thinking about the iPhone, what deals ...?"
+            // holds one question.
+            // A statement said as a question ("I buy the game to deal with
+            // this?", "£35 fee because my salary came in a day late?") is
+            // disbelief, not a question to answer.
+            let asks = lead_here.is_some() || {
+                let w = (s..end)
+                    .filter(|&k| msg.tokens[k].is_agent())
+                    .map(|k| msg.fold(k))
+                    .find(|w| !LEAD_IN.contains(w))
+                    .unwrap_or("");
+                WH.contains(&w) || AUX.contains(&w) || w == "whether"
+            };
+            if !asks {
+                continue;
+            }
+            let kind = kind_of(msg, s..end, lead_here.map(|h| h.last as usize + 1));
+            let subject = (kind == Kind::YesNo).then(|| subject_of(msg, s..end)).flatten();
+            out.push(Question { tokens: s..end, span, kind, subject });
+        }
+    }
+    out
+}
+
+/// The pronoun a yes-no question asks about: after its opening verb ("can
+/// I", "will you") or after "if"/"whether".
+fn subject_of(msg: &Document, r: Range<usize>) -> Option<&'static str> {
+    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    let at = words.iter().position(|w| AUX.contains(w) || matches!(*w, "if" | "whether"))?;
+    PRONOUNS.iter().find(|p| words.get(at + 1) == Some(p)).copied()
+}
+
+const PRONOUNS: &[&str] = &["i", "we", "you", "it", "they", "u"];
+
+/// The pronoun an answer uses for the one a question asks about.
+fn mirror(p: &str) -> &'static [&'static str] {
+    match p {
+        "i" | "we" => &["you"],
+        "you" | "u" => &["we", "i"],
+        "it" => &["it"],
+        _ => &["they"],
+    }
+}
+
+/// Verbs that, after a pronoun, give a yes or a no.
+const ANSWER_AUX: &[&str] = &[
+    "will",
+    "won't",
+    "would",
+    "wouldn't",
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "couldn't",
+    "do",
+    "don't",
+    "does",
+    "doesn't",
+    "is",
+    "isn't",
+    "are",
+    "aren't",
+    "should",
+    "shouldn't",
+    "may",
+    "might",
+    "need",
+    "needn't",
+];
+
+/// What kind of answer the question calls for, from its first words (or,
+/// for an indirect question, the word after its lead).
+fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
+    let words: Vec<&str> = r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    let has = |w: &str| words.contains(&w);
+    let tail_do = words.last() == Some(&"do");
+    let what_i_need = words
+        .windows(3)
+        .any(|w| w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must"));
+    if has("what") && (tail_do || has("options") || has("next") || what_i_need) {
+        return Kind::How;
+    }
+    let money = [
+        "price",
+        "prices",
+        "pricing",
+        "cost",
+        "costs",
+        "fee",
+        "fees",
+        "charge",
+        "rate",
+        "rates",
+        "cheaper",
+        "expensive",
+        "premium",
+        "much",
+    ];
+    if words.iter().any(|w| money.contains(w)) && !has("when") && !has("why") {
+        return Kind::Amount;
+    }
+    // "Can you tell me why ...": the question inside the request.
+    if let Some(i) = words.iter().take(6).position(|w| matches!(*w, "tell" | "explain" | "know" | "advise" | "confirm"))
+    {
+        match words.get(i + 1..i + 3).and_then(|w| w.iter().find(|w| WH.contains(w))) {
+            Some(&"when") => return Kind::When,
+            Some(&"why") => return Kind::Why,
+            Some(&"how") | Some(&"where") => return Kind::How,
+            _ => {}
+        }
+    }
+    let at = match after_lead {
+        Some(k) if k < r.end => words.iter().position(|&w| w == msg.fold(k)).unwrap_or(0),
+        _ => words.iter().position(|w| !LEAD_IN.contains(w)).unwrap_or(0),
+    };
+    let w = words.get(at).copied().unwrap_or("");
+    let next = words.get(at + 1).copied().unwrap_or("");
+    match w {
+        "when" => Kind::When,
+        "why" => Kind::Why,
+        "how" if next == "come" => Kind::Why,
+        "how" if matches!(next, "long" | "soon" | "late" | "early" | "often" | "quickly" | "fast") => Kind::When,
+        "how" | "how's" | "hows"
+            if matches!(next, "do" | "can" | "should" | "would" | "to" | "does" | "i" | "could") =>
+        {
+            Kind::How
+        }
+        "where" | "where's" | "wheres" => Kind::How,
+        "what" | "what's" | "whats" if matches!(next, "time" | "date" | "day") => Kind::When,
+        "any" if matches!(next, "update" | "updates" | "news" | "eta" | "idea") => Kind::When,
+        "if" | "whether" => Kind::YesNo,
+        w if AUX.contains(&w) => Kind::YesNo,
+        _ if has("eta") => Kind::When,
+        _ => Kind::Other,
+    }
+}
+
+/// Words that give a time.
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minutes",
+    "mins",
+    "month",
+    "months",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "eta",
+    "soon",
+    "shortly",
+    "asap",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "immediately",
+    "now",
+    "currently",
+    "yet",
+    "date",
+];
+
+/// Words that give a reason.
+const REASON_WORDS: &[&str] = &[
+    "because",
+    "due",
+    "cause",
+    "caused",
+    "causing",
+    "reason",
+    "reasons",
+    "result",
+    "happens",
+    "happened",
+    "occurs",
+    "outage",
+    "bug",
+    "glitch",
+    "maintenance",
+    "policy",
+    "changed",
+    "changes",
+    "error",
+    "issue",
+    "known",
+    "since",
+];
+
+/// Verbs that open an instruction.
+const STEPS: &[&str] = &[
+    "go",
+    "tap",
+    "click",
+    "open",
+    "select",
+    "head",
+    "navigate",
+    "visit",
+    "try",
+    "follow",
+    "check",
+    "use",
+    "enter",
+    "update",
+    "restart",
+    "reset",
+    "sign",
+    "log",
+    "choose",
+    "press",
+    "turn",
+    "install",
+    "reinstall",
+    "clear",
+    "download",
+    "contact",
+    "reach",
+    "call",
+    "email",
+    "dm",
+    "submit",
+    "fill",
+    "make",
+    "switch",
+    "remove",
+    "add",
+    "delete",
+    "find",
+    "look",
+    "see",
+    "uninstall",
+    "disable",
+    "enable",
+    "change",
+    "request",
+    "reply",
+    "send",
+    "drop",
+    "upload",
+    "attach",
+    "provide",
+    "share",
+    "forward",
+    "complete",
+    "bring",
+    "book",
+    "pay",
+    "ring",
+    "text",
+    "pop",
+    "take",
+    "keep",
+];
+
+/// Opening words that answer a yes-no question.
+const YES_NO: &[&str] = &[
+    "yes",
+    "yeah",
+    "yep",
+    "yup",
+    "no",
+    "nope",
+    "sure",
+    "absolutely",
+    "certainly",
+    "definitely",
+    "unfortunately",
+    "sadly",
+    "afraid",
+    "correct",
+    "currently",
+    "indeed",
+    "good",
+    "great",
+    "of",
+];
+
+/// What one sentence of the reply offers.
+struct Said {
+    topic: Topic,
+    time: bool,
+    amount: bool,
+    reason: bool,
+    steps: bool,
+    yes_no: bool,
+    /// Pronouns said with a verb that gives a yes or a no ("you'll",
+    /// "we can", "it isn't").
+    mirrors: Vec<&'static str>,
+    asks: bool,
+}
+
+fn said(reply: &Document, r: Range<usize>) -> Said {
+    let own: Vec<usize> = r.clone().filter(|&k| reply.tokens[k].is_agent()).collect();
+    let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
+    let opener = words.iter().position(|w| {
+        !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
+    });
+    let first = opener.and_then(|i| words.get(i)).copied().unwrap_or("");
+    let second = opener.and_then(|i| words.get(i + 1)).copied().unwrap_or("");
+    let has_you_can = words.windows(2).any(|w| {
+        matches!(w[0], "you" | "you'll" | "you'd")
+            && matches!(w[1], "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must")
+    });
+    let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
+    Said {
+        topic: Topic::of(reply, r.clone()),
+        time: words.iter().any(|w| TIME_WORDS.contains(w))
+            || in_span(T::Concrete)
+            || in_span(T::Vague)
+            || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
+        reason: words.iter().any(|w| REASON_WORDS.contains(w)),
+        amount: own.iter().any(|&k| {
+            let t = reply.tokens[k];
+            let before = reply.text[..t.span.start()].chars().next_back();
+            t.is(flag::NUMBER) && (matches!(before, Some('£' | '$' | '€' | '¥' | '₹')) || t.gap_has(gap::PERCENT))
+        }) || words.iter().any(|w| {
+            matches!(
+                *w,
+                "free" | "pounds" | "dollars" | "euros" | "pence" | "cents" | "charge" | "fee" | "cost" | "costs"
+            )
+        }),
+        steps: STEPS.contains(&first) || has_you_can || words.contains(&"steps") || words.contains(&"settings"),
+        yes_no: YES_NO.contains(&first)
+            && (first != "good" || matches!(second, "news"))
+            && (first != "great" || matches!(second, "news"))
+            && (first != "of" || second == "course"),
+        mirrors: {
+            let mut m: Vec<&'static str> = Vec::new();
+            for (i, w) in words.iter().enumerate() {
+                let (base, rest) = w.split_once('\'').unwrap_or((w, ""));
+                let Some(p) = PRONOUNS.iter().find(|p| **p == base) else { continue };
+                let gives = matches!(rest, "ll" | "d" | "re" | "s" | "m")
+                    || (rest.is_empty() && words.get(i + 1).is_some_and(|n| ANSWER_AUX.contains(n)));
+                if gives && !m.contains(p) {
+                    m.push(p);
+                }
+            }
+            m
+        },
+        // Asking for what is needed to answer: a question, or a request to
+        // be told or sent something ("please let us know which device").
+        asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
+            || (in_span(T::Polite)
+                && words.iter().any(|w| {
+                    matches!(*w, "send" | "share" | "provide" | "confirm" | "tell" | "let" | "dm" | "reply" | "give")
+                })
+                && words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "know"
+                            | "which"
+                            | "what"
+                            | "number"
+                            | "details"
+                            | "screenshot"
+                            | "photo"
+                            | "device"
+                            | "platform"
+                            | "version"
+                            | "model"
+                            | "email"
+                            | "address"
+                            | "url"
+                            | "link"
+                            | "name"
+                            | "more"
+                            | "info"
+                            | "information"
+                            | "error"
+                            | "date"
+                            | "username"
+                            | "id"
+                    )
+                })),
+    }
+}
+
+pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
+    let (msg, reply) = (ex.message, ex.reply);
+    let qs = questions(msg);
+    relation.questions = qs.len();
+    if qs.is_empty() {
+        return;
+    }
+    // Each question's own words: its content words, less those another
+    // question or another sentence of the message shares (what the whole
+    // message is about). Words are counted over the message once.
+    let whole: Vec<Topic> = qs.iter().map(|q| Topic::of(msg, q.tokens.clone())).collect();
+    let mut seen = crate::rules::exchange::Census::default();
+    let mut qi = 0;
+    for s in msg.sentences() {
+        while qi < qs.len() && qs[qi].tokens.end <= s.start {
+            qi += 1;
+        }
+        let holds_question = qs[qi..].iter().take_while(|q| q.tokens.start < s.end).any(|q| q.tokens.end > s.start);
+        if !holds_question {
+            seen.count(&Topic::of(msg, s));
+        }
+    }
+    for t in &whole {
+        seen.count(t);
+    }
+    let topics: Vec<Topic> = whole
+        .into_iter()
+        .map(|whole| {
+            let own = seen.unique_in(&whole);
+            if own.is_empty() {
+                whole
+            } else {
+                own
+            }
+        })
+        .collect();
+    let sentences: Vec<Said> = body(reply).into_iter().map(|r| said(reply, r)).collect();
+    let handed_on = !reply.hits(T::Deferral).is_empty() || reply.has_link();
+    let one_question = qs.len() == 1;
+    // Each "Yes, ..." answers the yes-no question it speaks of, else the
+    // first one no opener answers yet.
+    let mut opened = vec![false; qs.len()];
+    for s in sentences.iter().filter(|s| s.yes_no) {
+        let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && !opened[*i];
+        let about = (0..qs.len()).filter(yes_no).find(|&i| topics[i].meets(&s.topic));
+        if let Some(i) = about.or_else(|| (0..qs.len()).find(yes_no)) {
+            opened[i] = true;
+        }
+    }
+    let mut addressed_all = Vec::with_capacity(qs.len());
+    for ((q, topic), &opened) in qs.iter().zip(&topics).zip(&opened) {
+        // A long question needs two of its words in one sentence of the
+        // reply: a reply that names the product it is about does not yet
+        // answer what it asks.
+        let needed = if topic.words() >= 4 { 2 } else { 1 };
+        let about = |s: &Said| topic.shared(&s.topic) >= needed;
+        // A sentence that another question's words claim answers that one.
+        let free = |s: &Said| !topics.iter().any(|t| !std::ptr::eq(t, topic) && t.meets(&s.topic));
+        // (At most MAX_QUESTIONS questions: this stays linear in the reply.)
+        let typed = |s: &Said| match q.kind {
+            Kind::When => s.time,
+            Kind::Why => s.reason,
+            Kind::How => s.steps,
+            Kind::Amount => s.amount,
+            Kind::YesNo => q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors.contains(m))),
+            Kind::Other => false,
+        };
+        let addressed = opened
+            || topic.is_empty()
+            || sentences.iter().any(about)
+            || sentences.iter().any(|s| free(s) && typed(s))
+            || handed_on
+            || (one_question && sentences.iter().any(|s| s.asks || s.steps));
+        if std::env::var_os("CORNERSTONE_DEBUG_QUESTIONS").is_some() {
+            eprintln!(
+                "question {:?} kind {:?} topic {:?} addressed {addressed} (about {}, typed {}, handed_on {handed_on})",
+                &msg.text[q.span],
+                q.kind,
+                topic,
+                sentences.iter().any(about),
+                sentences.iter().any(|s| free(s) && typed(s))
+            );
+        }
+        addressed_all.push(addressed);
+    }
+    // A reply that answers nothing yet but asks for what it needs ("Which
+    // device are you on?") addresses every question for now; one that
+    // answers some and asks about those leaves the others open.
+    let asks = sentences.iter().any(|s| s.asks);
+    if asks && !addressed_all.iter().any(|&a| a) {
+        addressed_all.iter_mut().for_each(|a| *a = true);
+    }
+    let mut unanswered = 0;
+    for (q, &addressed) in qs.iter().zip(&addressed_all) {
+        if addressed {
+            continue;
+        }
+        unanswered += 1;
+        let asked = excerpt(&msg.text[q.span], 90);
+        out.push(
+            Finding::new(Cue::QuestionUnanswered, None)
+                .with_context(q.span)
+                .with_message(format!(
+                    "The customer asked “{asked}” and the reply does not answer it. Answer it, or say what happens next and when."
+                )),
+        );
+    }
+    relation.unanswered = unanswered;
+}
+
+/// The sentences of the reply's body: its own words, without a short
+/// greeting line ("Dear Policyholder,") or the sign-off ("Best wishes,\n
+/// International Shipping"), whose words say nothing about the questions.
+fn body(reply: &Document) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> =
+        reply.sentences().into_iter().filter(|r| r.clone().any(|k| reply.tokens[k].is_agent())).collect();
+    if let (Some(first), Some(g)) = (out.first(), &reply.greeting) {
+        if first.contains(&g.addressee.start.saturating_sub(1)) && first.len() <= 6 {
+            out.remove(0);
+        }
+    }
+    // The sign-off: a short line that opens with a closing word, and
+    // everything after it.
+    let closing = out.iter().rposition(|r| {
+        r.len() <= 3
+            && matches!(
+                reply.fold(r.start),
+                "regards"
+                    | "best"
+                    | "kind"
+                    | "warm"
+                    | "many"
+                    | "thanks"
+                    | "thank"
+                    | "cheers"
+                    | "sincerely"
+                    | "yours"
+                    | "all"
+            )
+    });
+    if let Some(c) = closing.filter(|&c| c > 0 && out.len() - c <= 4) {
+        out.truncate(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_each_question_the_reply_leaves_out() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hi, my blender arrived with a cracked jug. ⟦Can you send a replacement jug?⟧ ⟦Also, do you sell spare blades?⟧",
+            "Hi Sam, thanks for your order! We hope you enjoy your new blender.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "The invoice for March is wrong. Can you correct the VAT line? ⟦And why was I charged a late fee when I paid on time?⟧",
+            "Hi Dana, I've corrected the VAT line on the March invoice and attached the new copy.",
+        );
+    }
+
+    #[test]
+    fn flags_an_indirect_question() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "My flight on the 12th was cancelled. ⟦I'd like to know whether I can get a voucher instead of cash⟧.",
+            "Hello, thank you for flying with us. We value your feedback.",
+        );
+    }
+
+    #[test]
+    fn allows_answers_in_other_words() {
+        let msg = "When will my parcel arrive? I ordered it last week.";
+        assert_no_context(Cue::QuestionUnanswered, msg, "Hi Jo, it's with the courier and due on Thursday.");
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Why was my card declined?",
+            "Hi, that happened because the bank flagged the payment.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "How do I reset my password?",
+            "Hi! Tap Settings, then Security, then Reset.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Do you ship to Canada?",
+            "Yes! Orders to Canada take about a week.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Can you tell me why my account is locked?",
+            "Please DM us the email on the account and we'll take a look.",
+        );
+    }
+
+    #[test]
+    fn disbelief_and_a_reply_that_asks_what_it_needs_on_real_messages() {
+        // A statement said as a question is disbelief.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "what is going on with these server disconnects? I buy the game to deal with this?",
+            "Please let us know what platform and game you are playing on so we may assist further.",
+        );
+        // A reply that answers nothing yet but asks for what it needs.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "you download an album and then it's nowhere in your library?? Do I have to follow the artist too?",
+            "Could you let us know the exact model of your device and its Spotify version?",
+        );
+    }
+
+    #[test]
+    fn a_yes_answers_the_question_it_speaks_of() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "hi, ⟦can I transfer in credits from my unfinished degree at Leeds?⟧ and is Student Finance available for part time study?",
+            "Hi! Yes, part-time students can apply for a loan from Student Finance.",
+        );
+    }
+
+    #[test]
+    fn rhetorical_venting_is_not_a_question() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Are you kidding me? How hard can it be to deliver a parcel? Why me?",
+            "Hi Sam, we're so sorry. Your parcel is out for delivery today.",
+        );
+    }
+}

@@ -1,0 +1,396 @@
+//! `repeat-contact-unacknowledged`: the customer says they have written,
+//! called or waited before, and the reply does not acknowledge it.
+//!
+//! Earlier contact shows in phrases ("second time I'm asking", "still
+//! waiting", "no one has replied", "for two weeks now", "following up") or
+//! as a verb of contact with a word that puts it in the past ("I called
+//! twice", "emailed on Monday", "I've already sent it"). The reply
+//! acknowledges it when a sentence both thanks, apologises or notes ("sorry",
+//! "thanks", "I can see") and speaks of the wait or the earlier contact
+//! ("patience", "the wait", "again", "chase", "you called").
+
+use crate::cue::Cue;
+use crate::document::{flag, Document};
+use crate::lexicon::{p, Phrase};
+use crate::report::{Finding, Relation};
+use crate::rules::exchange::{excerpt, Exchange};
+use crate::rules::T;
+use crate::span::Span;
+
+/// Earlier contact or waiting, in the customer's words.
+pub(crate) const REPEAT: &[Phrase] = &[
+    p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth|millionth time i've|i|im|i'm|ive|that|we|asking|writing|emailing|calling|contacting|messaging|reaching|tweeting|chatting|raising|reporting|trying|requesting"),
+    p("my|this|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|e-mail|message|call|tweet|attempt|request|ticket|complaint|chat|dm|letter"),
+    p("hi|hello|hey again"),
+    p("been trying to get through|reach|contact|call|speak"),
+    p("your colleague|agent|rep|advisor|adviser|team|engineer said|told|promised|assured"),
+    p("still waiting"),
+    p("still haven't|havent|hasn't|hasnt|didn't|didnt|never heard"),
+    p("still have|has|did not heard"),
+    p("still haven't|havent|hasn't|hasnt|didn't|didnt|never received|got|gotten|had a|any reply|response|answer|callback|update|word"),
+    p("still have|has|did not received|got|gotten|had a|any reply|response|answer|callback|update|word"),
+    p("still no|not reply|response|answer|word|update|news|refund|callback|call|email|help|resolution|fix|sign|resolved|fixed|sorted|refunded|answered|processed|heard"),
+    p("still hasn't|hasnt|isn't|isnt|wasn't been? resolved|fixed|sorted|refunded|answered|processed"),
+    p("no one has|have? ever? replied|responded|answered|called|got|gotten|emailed|contacted|helped|bothered|returned|gets"),
+    p("nobody|noone has|have? ever? replied|responded|answered|called|got|gotten|emailed|contacted|helped|bothered|returned|gets"),
+    p("haven't|havent|hadn't|hadnt|never heard back|anything"),
+    p("had not heard back|anything"),
+    p("sent|submitted|filed|made|opened|raised|logged another one|claim|ticket|request|complaint|email|message"),
+    p("logged|filed|raised|opened a ticket|case|complaint|call|request|claim"),
+    p("have not heard back|anything"),
+    p("didn't|didnt|never get|got|receive|received a|any? reply|response|answer|callback"),
+    p("did not get|receive a|any? reply|response|answer|callback"),
+    p("no reply|response|answer|word|callback yet|since"),
+    p("no reply|response|answer|word|callback so far"),
+    p("been waiting"),
+    p("been sending|emailing|calling|messaging|writing|contacting|chasing|tweeting|ringing"),
+    p("waited for more|over|nearly|almost|about than? # days|weeks|months|hours"),
+    p("waiting since"),
+    p("waited # days|weeks|hours|months"),
+    p("waited two|three|four|five|six|several|a|over days|weeks|week|month|months|hours|long|ages|forever"),
+    p("for # days|weeks|months|hours now"),
+    p("for two|three|four|five|six|seven|eight|nine|ten|several|many days|weeks|months|hours now"),
+    p("for a week|month|fortnight now"),
+    p("for a few|couple days|weeks|months now"),
+    p("for a couple of days|weeks|months now"),
+    p("following up"),
+    p("just checking in|back|up"),
+    p("chasing|chased"),
+    p("as i said|mentioned|explained|stated before|earlier|previously|already"),
+    p("as i told you|u before|earlier|previously|already"),
+    p("i|i've|ive already told|sent|gave|provided|explained|called|emailed|contacted|asked|messaged|reported|submitted"),
+    p("i have already told|sent|gave|given|provided|explained|called|emailed|contacted|asked|messaged|reported|submitted"),
+    p("how many times do|must|have|should i"),
+    p("keep|keeps|kept getting|being passed|told|transferred|ignored|bounced|cut"),
+    p("every|each time i call|contact|ask|write|email|chat"),
+    p("been|being|feel|keep being? ignored"),
+    p("you're|youre ignoring"),
+    p("you are|keep ignoring"),
+    p("previous|earlier ticket|case|email|message|chat|call|complaint|reply|agent|request|letter"),
+    p("original ticket|case|complaint|request|claim"),
+    p("my last ticket|case|email|message|chat|call|complaint|request"),
+    p("once again writing|asking|contacting|emailing|reaching"),
+    p("writing|asking|contacting|emailing|messaging|tweeting|calling|reaching out? again"),
+    p("spoke|spoken|talked|chatted to|with someone|you|support"),
+    p("spoke|spoken|talked|chatted to|with an|a|your|one|another agent|rep|representative|colleague|colleagues|team|advisor|person"),
+];
+
+/// Acknowledgements of earlier contact or waiting in the reply.
+pub(crate) const REPEAT_ACK: &[Phrase] = &[
+    p("sorry|apologies for the wait|delay|delays|silence"),
+    p("sorry|apologies you've|youve had to"),
+    p("sorry|apologies you have had to"),
+    p("sorry|apologies nobody"),
+    p("sorry|apologies no one"),
+    p("sorry|apologies it's|its taken"),
+    p("sorry|apologies it|this has taken"),
+    p("sorry|apologies you haven't|havent"),
+    p("i|we can? see you've|youve|you'd"),
+    p("i|we can? see that you've|youve|you"),
+    p("i|we can? see you have|had|called|emailed|wrote|contacted|reached|messaged|spoke|been"),
+    p("i|we can? see your previous|earlier|last|original"),
+    p("i've|we've found|pulled|reviewed|read|checked your previous|earlier|last|original"),
+    p("you shouldn't|shouldnt have had to"),
+    p("you should not have had to"),
+    p("welcome back"),
+    p("you've|youve had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
+    p("you have had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
+];
+
+/// Verbs of contact in the past.
+const CONTACTED: &[&str] = &[
+    "called",
+    "emailed",
+    "e-mailed",
+    "messaged",
+    "contacted",
+    "wrote",
+    "written",
+    "tweeted",
+    "chatted",
+    "phoned",
+    "rang",
+    "dmed",
+    "dm'd",
+    "spoke",
+    "spoken",
+    "complained",
+    "reported",
+    "submitted",
+    "asked",
+    "requested",
+];
+
+/// Words that put an act of contact in the past or say it was repeated.
+const BEFORE: &[&str] = &[
+    "times",
+    "twice",
+    "already",
+    "before",
+    "previously",
+    "again",
+    "earlier",
+    "ago",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "multiple",
+    "several",
+    "numerous",
+    "countless",
+    "repeatedly",
+    "weeks",
+    "days",
+    "months",
+    "since",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words of an acknowledgement.
+const NOTE: &[&str] = &[
+    "sorry",
+    "apologies",
+    "apologise",
+    "apologize",
+    "apologised",
+    "apologized",
+    "thanks",
+    "thank",
+    "appreciate",
+    "understand",
+    "see",
+    "know",
+    "realise",
+    "realize",
+    "hear",
+    "notice",
+    "noticed",
+    "noted",
+];
+
+/// Words about the wait or the earlier contact.
+const WAIT: &[&str] = &[
+    "patience",
+    "wait",
+    "waiting",
+    "waited",
+    "delay",
+    "delays",
+    "delayed",
+    "chase",
+    "chasing",
+    "chased",
+    "again",
+    "previous",
+    "previously",
+    "earlier",
+    "before",
+    "already",
+    "follow",
+    "following",
+    "long",
+    "longer",
+    "repeat",
+    "repeated",
+    "repeatedly",
+    "multiple",
+    "several",
+    "runaround",
+    "persistence",
+    "still",
+    "called",
+    "emailed",
+    "contacted",
+    "wrote",
+    "written",
+    "messaged",
+    "reached",
+    "slow",
+    "silence",
+    "calls",
+    "emails",
+    "messages",
+    "letters",
+    "chats",
+    "tweets",
+    "attempts",
+    "times",
+];
+
+/// Where the customer says they were in touch or waited before.
+fn repeat(msg: &Document) -> Option<Span> {
+    let phrase = msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)).map(|h| h.span);
+    let mut verb = None;
+    for r in msg.sentences() {
+        let Some(k) = r.clone().find(|&k| msg.tokens[k].is_agent() && CONTACTED.contains(&msg.fold(k))) else {
+            continue;
+        };
+        // The customer's own contact: "I called", "we've emailed", or a
+        // verb that opens the sentence ("Called twice, no answer").
+        let first_person = (k.saturating_sub(3).max(r.start)..k)
+            .any(|j| matches!(msg.fold(j), "i" | "i've" | "ive" | "we" | "we've" | "weve" | "i'd" | "id"));
+        let opens = r.clone().find(|&j| msg.tokens[j].is_agent()) == Some(k);
+        if !(first_person || opens) {
+            continue;
+        }
+        let past = |j: usize| {
+            let w = msg.fold(j);
+            BEFORE.contains(&w)
+                || (w == "last"
+                    && j + 1 < r.end
+                    && matches!(
+                        msg.fold(j + 1),
+                        "week"
+                            | "month"
+                            | "night"
+                            | "time"
+                            | "year"
+                            | "weekend"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    ))
+        };
+        if let Some(m) = r.clone().find(|&j| past(j)) {
+            verb = Some(msg.tokens[k.min(m)].span.cover(msg.tokens[k.max(m)].span));
+            break;
+        }
+    }
+    match (phrase, verb) {
+        (Some(a), Some(b)) => Some(if a.start() <= b.start() { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Whether the reply acknowledges the earlier contact or the wait.
+fn acknowledged(reply: &Document) -> bool {
+    if !reply.hits(T::RepeatAck).is_empty() {
+        return true;
+    }
+    reply.sentences().into_iter().any(|r| {
+        let agent = |k: &usize| reply.tokens[*k].is_agent();
+        r.clone().filter(agent).any(|k| NOTE.contains(&reply.fold(k)))
+            && r.clone().filter(agent).any(|k| WAIT.contains(&reply.fold(k)))
+    })
+}
+
+pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
+    let Some(span) = repeat(ex.message) else { return };
+    relation.repeat_contact = true;
+    relation.repeat_acknowledged = acknowledged(ex.reply);
+    if relation.repeat_acknowledged {
+        return;
+    }
+    let said = excerpt(&ex.message.text[span], 60);
+    out.push(
+        Finding::new(Cue::RepeatContactUnacknowledged, None)
+            .with_context(span)
+            .with_message(format!(
+                "The customer says they have been in touch or waited before (“{said}”). Acknowledge it: thank them for their patience, or say you can see their earlier contact."
+            )),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+    use crate::Cue;
+
+    #[test]
+    fn flags_earlier_contact_left_unmentioned() {
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "This is the ⟦third time I'm⟧ asking about my refund.",
+            "Hi Sam, refunds take 5 to 7 working days.",
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I ⟦called twice⟧ last week about the outage.",
+            "Hello, the outage in your area is fixed.",
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "My order is ⟦still waiting⟧ at the depot, for two weeks now.",
+            "Hi! The depot will deliver it tomorrow.",
+        );
+    }
+
+    #[test]
+    fn an_acknowledgement_of_the_wait_or_contact_is_enough() {
+        let msg = "Second time I'm asking: where is my refund?";
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            msg,
+            "Thanks for your patience, Sam. The refund went out today.",
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            msg,
+            "Sorry you've had to chase this. The refund went out today.",
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            msg,
+            "I can see you wrote on Monday. The refund went out today.",
+        );
+    }
+
+    #[test]
+    fn signing_in_or_buying_again_is_not_contact_on_real_messages() {
+        let reply = "Please create a support ticket so we may assist you.";
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "it lagged out so I logged back on and it did it again",
+            reply,
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "why verify when I logged in no problem last night?",
+            reply,
+        );
+        assert_no_context(Cue::RepeatContactUnacknowledged, "my pc just broke and i had to buy another one", reply);
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "I bought a shark card 4 days ago and still haven't received the bonus",
+            reply,
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I ⟦submitted a ticket a month ago⟧ and never got a response.",
+            reply,
+        );
+    }
+
+    #[test]
+    fn a_first_contact_is_not_a_repeat() {
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "Where is my refund? I returned the shoes on Monday.",
+            "Hi, it went out today.",
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "The app crashed again after the update.",
+            "Hi, please update to 4.2.",
+        );
+    }
+}

@@ -631,8 +631,11 @@ test('the textarea layer follows the textarea: scrolling, resizing, a new font a
   const { context, page, errors, k } = await open('textarea');
   const filler = 'The parcel left the depot this morning and the courier has it now. ';
   await page.click(k.box);
-  await page.keyboard.insertText(`${filler.repeat(6)}Hi Pryia, as I already explained, it ships today.`);
+  // Markup in the reply is copied as text, never as HTML.
+  await page.keyboard.insertText(`<img src=x onerror="window.__pwned=1"> ${filler.repeat(6)}Hi Pryia, as I already explained, it ships today.`);
   await waitForUnderlines(page, [['warning', 'Pryia'], ['warning', 'as I already explained']]);
+  assert.equal(await page.evaluate(() => document.querySelector('cornerstone-underlines').shadowRoot.querySelectorAll('img').length), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
   const agrees = async (what) => {
     await page.$eval(k.box, (t) => { t.scrollTop = t.scrollHeight; });
     await selectIndependently(page, k.box, 'as I already explained');

@@ -632,7 +632,7 @@ test('the textarea layer follows the textarea: scrolling, resizing, a new font a
   const filler = 'The parcel left the depot this morning and the courier has it now. ';
   await page.click(k.box);
   // Markup in the reply is copied as text, never as HTML.
-  await page.keyboard.insertText(`<img src=x onerror="window.__pwned=1"> ${filler.repeat(6)}Hi Pryia, as I already explained, it ships today.`);
+  await page.keyboard.insertText(`${filler.repeat(6)}Hi Pryia, as I already explained, it ships today. <img src=x onerror="window.__pwned=1">`);
   await waitForUnderlines(page, [['warning', 'Pryia'], ['warning', 'as I already explained']]);
   assert.equal(await page.evaluate(() => document.querySelector('cornerstone-underlines').shadowRoot.querySelectorAll('img').length), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);

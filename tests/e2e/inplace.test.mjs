@@ -588,7 +588,7 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-test('options: underlines off, or issues only; the declarative attribute on an editor that is created later', async () => {
+test('options: underlines off, or issues only; the declarative attribute on an editor created later and on a contenteditable element', async () => {
   const { context, page, k } = await open('bare', { underlines: false });
   await type(page, k.box, ['Hi Pryia, thanks so much, it ships soon.']);
   await page.locator('#hints cornerstone-panel [data-testid=summary]').filter({ hasText: '1 thing to fix before sending' }).waitFor();
@@ -624,6 +624,21 @@ test('options: underlines off, or issues only; the declarative attribute on an e
   await p.click('#later .ql-editor');
   await p.keyboard.type('Hi Pryia.');
   await waitForUnderlines(p, [['warning', 'Pryia']]);
+  // A marked contenteditable element itself, added later.
+  await p.evaluate(() => {
+    const div = document.createElement('div');
+    div.id = 'plain';
+    div.contentEditable = 'true';
+    div.dataset.cornerstone = '';
+    div.dataset.customerName = 'Priya Raman';
+    div.dataset.cornerstoneUnderlines = 'issues';
+    div.textContent = 'Thanks so much, Pryia.';
+    document.body.append(div);
+  });
+  await p.waitForFunction(() => window.Cornerstone.attached.length === 2 && window.Cornerstone.attached[1].report);
+  assert.equal(await p.evaluate(() => window.Cornerstone.attached[1].target.id), 'plain');
+  await waitForUnderlines(p, [['warning', 'Pryia'], ['warning', 'Pryia']]);
+  assert.equal(await p.locator('#plain + cornerstone-panel').count(), 1, 'the panel right after it');
   await declared.close();
 });
 

@@ -588,7 +588,7 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-test('options: underlines off, or issues only; the declarative attribute on an editor that is created later', async () => {
+test('options: underlines off, or issues only; the declarative attribute on an editor created later and on a contenteditable element', async () => {
   const { context, page, k } = await open('bare', { underlines: false });
   await type(page, k.box, ['Hi Pryia, thanks so much, it ships soon.']);
   await page.locator('#hints cornerstone-panel [data-testid=summary]').filter({ hasText: '1 thing to fix before sending' }).waitFor();
@@ -624,6 +624,21 @@ test('options: underlines off, or issues only; the declarative attribute on an e
   await p.click('#later .ql-editor');
   await p.keyboard.type('Hi Pryia.');
   await waitForUnderlines(p, [['warning', 'Pryia']]);
+  // A marked contenteditable element itself, added later.
+  await p.evaluate(() => {
+    const div = document.createElement('div');
+    div.id = 'plain';
+    div.contentEditable = 'true';
+    div.dataset.cornerstone = '';
+    div.dataset.customerName = 'Priya Raman';
+    div.dataset.cornerstoneUnderlines = 'issues';
+    div.textContent = 'Thanks so much, Pryia.';
+    document.body.append(div);
+  });
+  await p.waitForFunction(() => window.Cornerstone.attached.length === 2 && window.Cornerstone.attached[1].report);
+  assert.equal(await p.evaluate(() => window.Cornerstone.attached[1].target.id), 'plain');
+  await waitForUnderlines(p, [['warning', 'Pryia'], ['warning', 'Pryia']]);
+  assert.equal(await p.locator('#plain + cornerstone-panel').count(), 1, 'the panel right after it');
   await declared.close();
 });
 
@@ -631,8 +646,11 @@ test('the textarea layer follows the textarea: scrolling, resizing, a new font a
   const { context, page, errors, k } = await open('textarea');
   const filler = 'The parcel left the depot this morning and the courier has it now. ';
   await page.click(k.box);
-  await page.keyboard.insertText(`${filler.repeat(6)}Hi Pryia, as I already explained, it ships today.`);
+  // Markup in the reply is copied as text, never as HTML.
+  await page.keyboard.insertText(`${filler.repeat(6)}Hi Pryia, as I already explained, it ships today. <img src=x onerror="window.__pwned=1">`);
   await waitForUnderlines(page, [['warning', 'Pryia'], ['warning', 'as I already explained']]);
+  assert.equal(await page.evaluate(() => document.querySelector('cornerstone-underlines').shadowRoot.querySelectorAll('img').length), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
   const agrees = async (what) => {
     await page.$eval(k.box, (t) => { t.scrollTop = t.scrollHeight; });
     await selectIndependently(page, k.box, 'as I already explained');

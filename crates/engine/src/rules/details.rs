@@ -18,7 +18,7 @@ use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::lexicon::{p, Phrase};
 use crate::report::{Finding, Relation};
-use crate::rules::exchange::{excerpt, Exchange};
+use crate::rules::exchange::Exchange;
 use crate::rules::T;
 use crate::span::Span;
 
@@ -672,9 +672,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         }
         let Some(span) = asks(reply, g.kind) else { continue };
         relation.asked_again.push(g.kind.name());
-        let value = excerpt(&ex.message.text[g.span], 40);
         out.push(Finding::new(Cue::DetailsAskedAgain, Some(span)).with_context(g.span).with_message(format!(
-            "The customer already gave their {} (“{value}”). Use it rather than asking again.",
+            "The customer already gave their {} in their message. Use it rather than asking again.",
             g.kind.name()
         )));
     }

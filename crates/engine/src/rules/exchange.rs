@@ -213,27 +213,6 @@ pub(crate) fn negated(doc: &Document, k: usize) -> bool {
     })
 }
 
-/// The first few words of `text[span]`, for a message: whole words, at most
-/// about `max` chars, with an ellipsis when cut.
-pub(crate) fn excerpt(text: &str, max: usize) -> String {
-    let t = text.trim();
-    if t.chars().count() <= max {
-        return t.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    let mut out = String::new();
-    for w in t.split_whitespace() {
-        if out.chars().count() + w.chars().count() + 1 > max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,11 +232,5 @@ mod tests {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
         assert_ne!(stem("account"), stem("accept"));
-    }
-
-    #[test]
-    fn excerpts_cut_at_words() {
-        assert_eq!(excerpt("When  will it\narrive?", 40), "When will it arrive?");
-        assert_eq!(excerpt("Could you tell me when the replacement will ship", 20), "Could you tell me…");
     }
 }

@@ -23,7 +23,7 @@ use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::lexicon::{p, Phrase};
 use crate::report::{Finding, Relation};
-use crate::rules::exchange::{excerpt, Exchange, Topic};
+use crate::rules::exchange::{Exchange, Topic};
 use crate::rules::T;
 use crate::span::Span;
 
@@ -224,7 +224,8 @@ fn questions(msg: &Document) -> Vec<Question> {
                 }
                 let w = msg.fold(k);
                 let prev = msg.fold(k - 1);
-                let joined = matches!(prev, "and" | "also" | "plus" | "or") || msg.tokens[k - 1].gap_has(gap::COMMA);
+                let joined = matches!(prev, "and" | "also" | "plus" | "or")
+                    || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON);
                 let wh = (WH.contains(&w) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
                 let after_comma_and = prev == "and" && k >= 2 && msg.tokens[k - 2].gap_has(gap::COMMA);
                 let aux = AUX.contains(&w)
@@ -747,14 +748,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             continue;
         }
         unanswered += 1;
-        let asked = excerpt(&msg.text[q.span], 90);
-        out.push(
-            Finding::new(Cue::QuestionUnanswered, None)
-                .with_context(q.span)
-                .with_message(format!(
-                    "The customer asked “{asked}” and the reply does not answer it. Answer it, or say what happens next and when."
-                )),
-        );
+        // The message is the cue's own; the question is the finding's context.
+        out.push(Finding::new(Cue::QuestionUnanswered, None).with_context(q.span));
     }
     relation.unanswered = unanswered;
 }
@@ -766,7 +761,10 @@ fn body(reply: &Document) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> =
         reply.sentences().into_iter().filter(|r| r.clone().any(|k| reply.tokens[k].is_agent())).collect();
     if let (Some(first), Some(g)) = (out.first(), &reply.greeting) {
-        if first.contains(&g.addressee.start.saturating_sub(1)) && first.len() <= 6 {
+        // Only a line that is nothing but the greeting ("Hi Tobias,").
+        if first.contains(&g.addressee.start.saturating_sub(1))
+            && first.end <= g.addressee.end.max(g.addressee.start + 1)
+        {
             out.remove(0);
         }
     }

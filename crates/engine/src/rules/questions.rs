@@ -97,9 +97,9 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     p("dm|dms|pm us|me"),
     p("send|drop|shoot us|me a|an dm|pm|email|note|message"),
     p("send|drop|shoot us|me a|an direct|private message"),
-    p("via|by|over|through|in dm|dms|email|pm"),
+    p("via|by|over|through|in dm|dms|pm"),
     p("via|by|over|through|in direct|private message|messages"),
-    p("look|looking|looked into"),
+    p("look|looking into"),
     p("investigate|investigating|investigation"),
     p("find out"),
     p("get|getting back to you"),
@@ -733,6 +733,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
                 sentences.iter().any(|s| free(s) && typed(s))
             );
         }
+        // "..., and if so, how do I get a label?" hangs on the question
+        // before it: answered with that one ("no need to return it").
+        let conditional = {
+            let from = q.tokens.start.saturating_sub(3);
+            let words: Vec<&str> = (from..q.tokens.end.min(q.tokens.start + 4)).map(|k| msg.fold(k)).collect();
+            words.windows(2).any(|w| w[0] == "if" && matches!(w[1], "so" | "not" | "yes")) || words.contains(&"otherwise")
+        };
+        let addressed = addressed || (conditional && addressed_all.last() == Some(&true));
         addressed_all.push(addressed);
     }
     // A reply that answers nothing yet but asks for what it needs ("Which
@@ -869,6 +877,19 @@ mod tests {
             Cue::QuestionUnanswered,
             "hi, ⟦can I transfer in credits from my unfinished degree at Leeds?⟧ and is Student Finance available for part time study?",
             "Hi! Yes, part-time students can apply for a loan from Student Finance.",
+        );
+    }
+
+    #[test]
+    fn a_question_on_condition_goes_with_the_one_before() {
+        let msg = "Do I need to return the broken jar, and if so, how do I get a prepaid label?";
+        assert_no_context(Cue::QuestionUnanswered, msg, "Hi, there is no need to return the broken jar; please recycle it.");
+        // Left open when the question it hangs on is; "we looked into it"
+        // and "by email" hand nothing on.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Do I need to return the broken jar, and if so⟧, ⟦how do I get a prepaid label?⟧",
+            "Hi, thanks for your order! We looked into it, and the receipt goes out by email.",
         );
     }
 

@@ -68,7 +68,9 @@ impl Target {
 
     pub fn select(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, expected: &str) {
         match self {
-            Target::Parent { origin } => post_to_parent(*origin, "cornerstone:select", start, end, expected, None, None),
+            Target::Parent { origin } => {
+                post_to_parent(*origin, "cornerstone:select", start, end, expected, None, None)
+            }
             _ => {
                 if let Some(ta) = self.textarea(own) {
                     dom::select(&ta, start, end);

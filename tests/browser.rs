@@ -192,7 +192,10 @@ async fn the_reply_is_read_against_the_customers_message() {
         assert!(cues.contains(&cue.to_string()), "{cue} in {cues:?}");
     }
     // The relation in one line, and the customer's words marked in their message.
-    assert_eq!(app.find("relation").text_content().unwrap(), "Answers 2 of 2 questions; doesn't acknowledge their worry; asks again for the order number");
+    assert_eq!(
+        app.find("relation").text_content().unwrap(),
+        "Answers 2 of 2 questions; doesn't acknowledge their worry; asks again for the order number"
+    );
     assert_eq!(app.message_highlights(), ["A-55321", "worried"]);
     // The name comes from the sign-off.
     let name_hint = app.all("[data-testid=hint][data-cue=name-missing] .hint-message").remove(0);
@@ -219,7 +222,10 @@ async fn clicking_a_hint_about_the_message_selects_the_customers_words_there() {
     let (s, e) = (ta.selection_start().unwrap().unwrap() as usize, ta.selection_end().unwrap().unwrap() as usize);
     let units: Vec<u16> = ta.value().encode_utf16().collect();
     assert_eq!(String::from_utf16(&units[s..e]).unwrap(), "And why was I charged twice?");
-    assert_eq!(app.find("relation").text_content().unwrap(), "Answers 1 of 2 questions; doesn't acknowledge their anger");
+    assert_eq!(
+        app.find("relation").text_content().unwrap(),
+        "Answers 1 of 2 questions; doesn't acknowledge their anger"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -550,6 +550,29 @@ const YES_NO: &[&str] = &[
     "of",
 ];
 
+const TIME: u8 = 1;
+const REASON: u8 = 2;
+
+/// Whether `w` is one of the words of a kind (`TIME`, `REASON`): one hash
+/// lookup rather than a scan of the lists.
+fn word_is(w: &str, kind: u8) -> bool {
+    use std::collections::HashMap;
+    use std::hash::BuildHasherDefault;
+    static WORDS: std::sync::OnceLock<HashMap<&'static str, u8, BuildHasherDefault<crate::lexicon::Fnv>>> =
+        std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut m: HashMap<&'static str, u8, BuildHasherDefault<crate::lexicon::Fnv>> = HashMap::default();
+        for w in TIME_WORDS {
+            *m.entry(w).or_default() |= TIME;
+        }
+        for w in REASON_WORDS {
+            *m.entry(w).or_default() |= REASON;
+        }
+        m
+    });
+    words.get(w).is_some_and(|k| k & kind != 0)
+}
+
 /// What one sentence of the reply offers.
 struct Said {
     topic: Topic,
@@ -579,11 +602,11 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
     Said {
         topic: Topic::of(reply, r.clone()),
-        time: words.iter().any(|w| TIME_WORDS.contains(w))
+        time: words.iter().any(|w| word_is(w, TIME))
             || in_span(T::Concrete)
             || in_span(T::Vague)
             || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
-        reason: words.iter().any(|w| REASON_WORDS.contains(w)),
+        reason: words.iter().any(|w| word_is(w, REASON)),
         amount: own.iter().any(|&k| {
             let t = reply.tokens[k];
             let before = reply.text[..t.span.start()].chars().next_back();
@@ -738,7 +761,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         let conditional = {
             let from = q.tokens.start.saturating_sub(3);
             let words: Vec<&str> = (from..q.tokens.end.min(q.tokens.start + 4)).map(|k| msg.fold(k)).collect();
-            words.windows(2).any(|w| w[0] == "if" && matches!(w[1], "so" | "not" | "yes")) || words.contains(&"otherwise")
+            words.windows(2).any(|w| w[0] == "if" && matches!(w[1], "so" | "not" | "yes"))
+                || words.contains(&"otherwise")
         };
         let addressed = addressed || (conditional && addressed_all.last() == Some(&true));
         addressed_all.push(addressed);
@@ -883,7 +907,11 @@ mod tests {
     #[test]
     fn a_question_on_condition_goes_with_the_one_before() {
         let msg = "Do I need to return the broken jar, and if so, how do I get a prepaid label?";
-        assert_no_context(Cue::QuestionUnanswered, msg, "Hi, there is no need to return the broken jar; please recycle it.");
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            msg,
+            "Hi, there is no need to return the broken jar; please recycle it.",
+        );
         // Left open when the question it hangs on is; "we looked into it"
         // and "by email" hand nothing on.
         assert_context(

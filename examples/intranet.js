@@ -1,5 +1,6 @@
-// The help desk's glue: Cornerstone coaches the reply box, follows the
-// customer-name field, and shows its panel in the sidebar. The toggle
+// The help desk's glue: Cornerstone coaches the reply box against the
+// customer's message, follows the customer-name field, and shows its panel
+// in the sidebar. The toggle
 // detaches it (the page is left exactly as it was) and attaches it again.
 import Cornerstone from '../cornerstone-embed.js';
 
@@ -8,10 +9,11 @@ const name = document.getElementById('customer-name');
 const coach = document.getElementById('coach');
 const toggle = document.getElementById('coach-toggle');
 
-let handle = Cornerstone.attach(reply, { customerNameFrom: name, panel: coach });
+const options = { customerNameFrom: name, customerMessageFrom: '#customer-message', panel: coach };
+let handle = Cornerstone.attach(reply, options);
 
 toggle.addEventListener('change', () => {
-  if (toggle.checked) handle = Cornerstone.attach(reply, { customerNameFrom: name, panel: coach });
+  if (toggle.checked) handle = Cornerstone.attach(reply, options);
   else handle.detach();
 });
 

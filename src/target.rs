@@ -37,14 +37,7 @@ impl MessageTarget {
             }
             MessageTarget::Host(element) => dom::select_in(element, start, end),
             MessageTarget::Parent { origin } => {
-                let Some(origin) = origin.get_untracked() else { return };
-                let fields = [
-                    ("field", JsValue::from("message")),
-                    ("start", JsValue::from(start)),
-                    ("end", JsValue::from(end)),
-                    ("expected", JsValue::from(expected)),
-                ];
-                frame::post(&frame::message("cornerstone:select", &fields), &origin);
+                post_to_parent(*origin, "cornerstone:select", start, end, expected, None, Some("message"))
             }
         }
     }
@@ -82,7 +75,9 @@ impl Target {
 
     pub fn select(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, expected: &str) {
         match self {
-            Target::Parent { origin } => post_to_parent(*origin, "cornerstone:select", start, end, expected, None),
+            Target::Parent { origin } => {
+                post_to_parent(*origin, "cornerstone:select", start, end, expected, None, None)
+            }
             Target::Editor(editor) => {
                 let _ = editor.select(start, end, expected);
             }
@@ -97,7 +92,7 @@ impl Target {
     pub fn replace(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, text: &str, expected: &str) {
         match self {
             Target::Parent { origin } => {
-                post_to_parent(*origin, "cornerstone:replace", start, end, expected, Some(text))
+                post_to_parent(*origin, "cornerstone:replace", start, end, expected, Some(text), None)
             }
             Target::Editor(editor) => {
                 let _ = editor.replace(start, end, text, expected);
@@ -115,6 +110,7 @@ impl Target {
 /// (`requestId`, one per request) and the words the frame expects at
 /// `start..end` (`expected`): the parent must act only if its textarea
 /// still holds them there, else check again (see the README snippet).
+/// `field: "message"` marks a select in the customer's message.
 fn post_to_parent(
     origin: RwSignal<Option<String>>,
     kind: &str,
@@ -122,6 +118,7 @@ fn post_to_parent(
     end: u32,
     expected: &str,
     text: Option<&str>,
+    field: Option<&str>,
 ) {
     thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) });
     let Some(origin) = origin.get_untracked() else { return };
@@ -133,5 +130,6 @@ fn post_to_parent(
         ("expected", JsValue::from(expected)),
     ];
     fields.extend(text.map(|t| ("text", JsValue::from(t))));
+    fields.extend(field.map(|f| ("field", JsValue::from(f))));
     frame::post(&frame::message(kind, &fields), &origin);
 }

@@ -58,6 +58,20 @@ impl Mounted {
         settle().await;
     }
 
+    /// Opens the message field and pastes the customer's message into it.
+    async fn paste_message(&self, text: &str) {
+        self.find("message-field").set_attribute("open", "").unwrap();
+        let ta: HtmlTextAreaElement = self.find("customer-message").unchecked_into();
+        ta.set_value(text);
+        fire_input(&ta);
+        tick().await;
+    }
+
+    /// The customer's words marked in the message field.
+    fn message_highlights(&self) -> Vec<String> {
+        self.all("[data-testid=message-highlights] mark").iter().map(|m| m.text_content().unwrap()).collect()
+    }
+
     fn highlighted_texts(&self) -> Vec<String> {
         self.all("[data-testid=highlights] mark").iter().map(|m| m.text_content().unwrap()).collect()
     }
@@ -281,4 +295,76 @@ async fn a_host_editor_without_a_panel_gets_utf16_spans_of_each_analysis_and_edi
     assert_eq!(seen.borrow().last().unwrap().0, "Thanks for waiting, Pryia!");
     attachment.select(20, 25);
     assert_eq!(editor.edits()[1], r#"select 20..25 "Pryia""#);
+}
+
+#[wasm_bindgen_test]
+async fn the_reply_is_read_against_the_customers_message() {
+    let app = mount();
+    app.paste_message("Hi 😀, my order #A-55321 is late and I'm worried.\nWhen will it arrive? Can I change the address?\nThanks,\nPriya")
+        .await;
+    app.type_draft("Hello! Could you DM us your order number?").await;
+    let cues = app.hint_cues();
+    for cue in ["details-asked-again", "feelings-unacknowledged", "name-missing"] {
+        assert!(cues.contains(&cue.to_string()), "{cue} in {cues:?}");
+    }
+    // The relation in one line, and the customer's words marked in their message.
+    assert_eq!(
+        app.find("relation").text_content().unwrap(),
+        "Answers 2 of 2 questions; doesn't acknowledge their worry; asks again for the order number"
+    );
+    assert_eq!(app.message_highlights(), ["A-55321", "worried"]);
+    // The name comes from the sign-off.
+    let name_hint = app.all("[data-testid=hint][data-cue=name-missing] .hint-message").remove(0);
+    assert!(name_hint.text_content().unwrap().contains("Priya"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_hint_about_the_message_selects_the_customers_words_there() {
+    let app = mount();
+    app.paste_message("😀 I'm furious. Where is my refund? And why was I charged twice?").await;
+    app.type_draft("Hi Sam, your refund went out today.").await;
+    let hint = app.all("[data-testid=hint][data-cue=question-unanswered]").remove(0);
+    assert_eq!(
+        hint.query_selector("[data-testid=hint-context]").unwrap().unwrap().text_content().unwrap(),
+        "And why was I charged twice?"
+    );
+    // Fold the field away: the click opens it again.
+    app.find("message-field").remove_attribute("open").unwrap();
+    hint.query_selector("[data-testid=hint-select]").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert!(app.find("message-field").has_attribute("open"));
+    let ta: HtmlTextAreaElement = app.find("customer-message").unchecked_into();
+    assert_eq!(document().active_element().map(|e| e.id()).as_deref(), Some("customer-message"));
+    let (s, e) = (ta.selection_start().unwrap().unwrap() as usize, ta.selection_end().unwrap().unwrap() as usize);
+    let units: Vec<u16> = ta.value().encode_utf16().collect();
+    assert_eq!(String::from_utf16(&units[s..e]).unwrap(), "And why was I charged twice?");
+    assert_eq!(
+        app.find("relation").text_content().unwrap(),
+        "Answers 1 of 2 questions; doesn't acknowledge their anger"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_message_is_kept_with_the_draft_and_cleared_with_it() {
+    let app = mount();
+    app.paste_message("Where is my parcel?").await;
+    app.type_draft("Hi Sam, it arrives today.").await;
+    tick().await;
+    let storage = window().session_storage().unwrap().unwrap();
+    assert_eq!(storage.get_item("cornerstone.customer-message").unwrap().as_deref(), Some("Where is my parcel?"));
+    app.find("clear").unchecked_into::<HtmlElement>().click();
+    tick().await;
+    tick().await;
+    assert_eq!(app.find("customer-message").unchecked_into::<HtmlTextAreaElement>().value(), "");
+    assert_eq!(storage.get_item("cornerstone.customer-message").unwrap(), None);
+    assert!(app.all("[data-testid=relation]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_the_message_is_shown_as_text() {
+    let app = mount();
+    app.paste_message("<img src=x onerror=alert(1)> I'm <b>furious</b>").await;
+    app.type_draft("Hi Sam, done.").await;
+    assert!(app.all("img, b").is_empty());
+    assert_eq!(app.message_highlights(), ["furious"]);
 }

@@ -4,6 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchedPage, DIST, FIXTURES, ROOT } from './harness.mjs';
 
@@ -54,7 +56,12 @@ test('on the intranet ticket page the panel coaches the reply box live and follo
   await page.click('#reply');
   await page.keyboard.type('Hi Priya, as I already explained, your refund was re-queued. It will post by Friday.');
   await panelSummary(page).filter({ hasText: '1 thing to fix before sending' }).waitFor();
-  assert.deepEqual((await panelCues(page)).slice(0, 2), ['sarcasm', 'name-used']);
+  assert.deepEqual((await panelCues(page)).slice(0, 3), ['sarcasm', 'repeat-contact-unacknowledged', 'name-used']);
+  // The reply is read against the customer's message on the ticket
+  // (customerMessageFrom: '#customer-message', a paragraph).
+  assert.equal(await panel(page).locator('[data-testid=relation]').textContent(), "Doesn't acknowledge they have been in touch before");
+  await panel(page).locator('[data-testid=hint][data-cue=repeat-contact-unacknowledged] [data-testid=hint-select]').click();
+  assert.equal(await page.evaluate(() => window.getSelection().toString()), 'second time I');
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'embed-intranet.png') });
 
@@ -152,7 +159,23 @@ test('Cornerstone.analyze resolves to the same JSON as cornerstone check --forma
   assert.deepEqual(got, expected);
   assert.deepEqual(got.findings.map((f) => f.text).slice(0, 2), ['Pryia', 'apologize for any inconvenience']);
 
+  // With the customer's message: the same JSON as --customer-message.
+  const message = 'Hi, my order #A-55321 is late 😀 and I am worried. When will it arrive?\nThanks,\nPriya';
+  const file = join(mkdtempSync(join(tmpdir(), 'cornerstone-e2e-')), 'message.txt');
+  writeFileSync(file, message);
+  const reply = 'Hello, could you send us your order number?';
+  const withMessage = spawnSync('cargo', ['run', '--quiet', '-p', 'cornerstone-cli', '--', 'check', '--format', 'json', '--customer-message', file],
+    { cwd: ROOT, input: reply, encoding: 'utf8' });
+  assert.equal(withMessage.status, 1, withMessage.stderr);
+  const fromMessage = await page.evaluate(([r, m]) => window.Cornerstone.analyze(r, { customerMessage: m }), [reply, message]);
+  assert.deepEqual(fromMessage, JSON.parse(withMessage.stdout));
+  assert.deepEqual(fromMessage.customer_name, { name: 'Priya', source: 'message' });
+  const again = fromMessage.findings.find((f) => f.cue === 'details-asked-again');
+  assert.deepEqual([again.text, again.context.text, again.context.start_utf16, again.context.in], ['could you send us your order number', 'A-55321', 14, 'message']);
+
   // Bad input gets a clear message.
+  await assert.rejects(page.evaluate(() => window.Cornerstone.analyze('hi', { customerMessage: 7 })), /customerMessage must be a string/);
+  await assert.rejects(page.evaluate(() => window.Cornerstone.attach(document.getElementById('reply'), { customerMessageFrom: '#nope' })), /matches no element/);
   await assert.rejects(page.evaluate(() => window.Cornerstone.analyze(42)), /the text must be a string/);
   await assert.rejects(page.evaluate(() => window.Cornerstone.attach(document.body)), /must be a <textarea>, an editable element \(contenteditable\) or an element containing one/);
   await context.close();
@@ -162,7 +185,7 @@ test('textareas marked data-cornerstone are coached as soon as the module is imp
   const context = await browser.newContext();
   const { page, errors } = await watchedPage(context);
   await page.goto(`${server.url}fixtures/declarative.html`);
-  await page.waitForFunction(() => window.Cornerstone?.attached.length === 2 && window.Cornerstone.attached.every((h) => h.report));
+  await page.waitForFunction(() => window.Cornerstone?.attached.length === 3 && window.Cornerstone.attached.every((h) => h.report));
   // #a: the name from data-customer-name; the panel right after the textarea.
   assert.equal(await page.evaluate(() => document.getElementById('a').nextElementSibling.localName), 'cornerstone-panel');
   assert.deepEqual(await page.evaluate(() => window.Cornerstone.attached[0].report.findings.map((f) => [f.cue, f.text])).then((f) => f[0]), ['name-misspelled', 'Pryia']);
@@ -172,6 +195,15 @@ test('textareas marked data-cornerstone are coached as soon as the module is imp
   assert.ok((await panelCues(page, '#hints-b cornerstone-panel')).includes('name-mismatch'));
   await page.fill('#name-b', 'Priya');
   await panelSummary(page, '#hints-b cornerstone-panel').filter({ hasText: 'Ready to send' }).waitFor();
+  // #d: read against the message typed in #msg-d, followed live.
+  await page.fill('#msg-d', "Where is my order #A-55321? I'm so annoyed.");
+  await page.fill('#d', 'Hi, could you send your order number?');
+  const relation = panel(page, '#hints-d cornerstone-panel').locator('[data-testid=relation]');
+  await relation.filter({ hasText: 'asks again for the order number' }).waitFor();
+  assert.equal(await relation.textContent(), "Answers their question; doesn't acknowledge their frustration; asks again for the order number");
+  // The customer's words are selected in their message field.
+  await panel(page, '#hints-d cornerstone-panel').locator('[data-testid=hint][data-cue=details-asked-again] [data-testid=hint-context-select]').click();
+  assert.equal(await page.$eval('#msg-d', (t) => t.value.slice(t.selectionStart, t.selectionEnd)), 'A-55321');
   // #c is not marked: left alone.
   assert.equal(await page.evaluate(() => document.getElementById('c').nextElementSibling?.localName ?? null), null);
   assert.deepEqual(errors, []);
@@ -201,6 +233,21 @@ test('the iframe mode answers its allowed parent and ignores every other origin'
     assert.equal(typeof requestId, 'number');
     assert.deepEqual(replace, { type: 'cornerstone:replace', start: 3, end: 8, expected: 'Pryia', text: 'Priya' });
     assert.equal(await page.inputValue('#reply'), 'Hi Priya, as I already explained, it is fixed.');
+
+    // With the customer's message: the report relates the reply to it, and
+    // a hint about the message asks the parent to select there.
+    await page.fill('#message', 'When will it be fixed? And why did it break?');
+    await page.evaluate(() => window.check('with-message'));
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'cornerstone:report' && m.id === 'with-message'));
+    const related = await page.evaluate(() => window.received.find((m) => m.id === 'with-message').report);
+    assert.deepEqual([related.relation.questions, related.relation.answered], [2, 1]);
+    await frame.locator('[data-testid=relation]').filter({ hasText: 'Answers 1 of 2 questions' }).waitFor();
+    await frame.locator('[data-testid=hint][data-cue=question-unanswered] [data-testid=hint-select]').click();
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'cornerstone:select' && m.field === 'message'));
+    const { requestId: selectId, ...select } = await page.evaluate(() => window.received.find((m) => m.field === 'message'));
+    assert.equal(typeof selectId, 'number');
+    assert.deepEqual(select, { type: 'cornerstone:select', field: 'message', start: 23, end: 44, expected: 'And why did it break?' });
+    assert.equal(await page.$eval('#message', (t) => t.value.slice(t.selectionStart, t.selectionEnd)), 'And why did it break?');
 
     // A page on an origin the frame was not told about gets nothing.
     const intruder = await context.newPage();

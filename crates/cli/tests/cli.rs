@@ -231,3 +231,69 @@ fn a_rule_pack_over_1_mb_is_refused_without_reading_it_all() {
     assert!(err.contains("the rule pack is larger than 1048576 bytes (1 MB), the size limit"), "{err}");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_customer_message_file_is_read_against_the_reply() {
+    let message = temp_file(
+        "message.txt",
+        "Hi,\nMy order #A-55321 never arrived and I'm furious.\nWhen will it come?\nThanks,\nPriya".as_bytes(),
+    );
+    let reply = temp_file("answer.txt", b"Hello, could you DM us your order number?\n");
+    let out = cornerstone(&["check", "--customer-message", &message, &reply], b"");
+    let text = stdout(&out);
+    assert!(text.contains(&format!("{reply}:1:8: warning[details-asked-again]: ")), "{text}");
+    assert!(text.contains("    = customer message:2:11: \"A-55321\""), "{text}");
+    assert!(text.contains(&format!("{reply}: warning[feelings-unacknowledged]: ")), "{text}");
+    assert!(text.contains("    = customer message:2:41: \"furious\""), "{text}");
+    assert!(text.contains(&format!("{reply}: tip[name-missing]: Greet the customer by name, Priya")), "{text}");
+    assert!(text.contains(&format!("{reply}: customer name from the message: Priya")), "{text}");
+    assert_eq!(out.status.code(), Some(1));
+
+    let out = cornerstone(&["check", "--format", "json", "--customer-message", &message, &reply], b"");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["customer_name"], serde_json::json!({"name": "Priya", "source": "message"}));
+    assert_eq!(v["relation"]["questions"], 1);
+    let again = v["findings"].as_array().unwrap().iter().find(|f| f["cue"] == "details-asked-again").unwrap();
+    assert_eq!(again["text"], "could you DM us your order number");
+    assert_eq!(
+        again["context"],
+        serde_json::json!({"text": "A-55321", "start": 14, "end": 21, "start_utf16": 14, "end_utf16": 21, "in": "message"})
+    );
+    let hollow = cornerstone(&["check", "--format", "json", &reply], b"");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&hollow)).unwrap();
+    assert!(v["customer_name"].is_null() && v["relation"].is_null());
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["context"].is_null()));
+}
+
+#[test]
+fn jsonl_lines_take_a_customer_message_or_null() {
+    let input = concat!(
+        r#"{"id": 1, "customer_message": "Second time I'm asking: where is my refund?", "draft": "Hi, the refund went out today."}"#,
+        "\n",
+        r#"{"id": 2, "customer_message": null, "draft": "Hi, the refund went out today."}"#,
+        "\n"
+    );
+    let out = cornerstone(&["check", "--jsonl"], input.as_bytes());
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let cues = |v: &serde_json::Value| -> Vec<String> {
+        v["findings"].as_array().unwrap().iter().map(|f| f["cue"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(cues(&lines[0]).contains(&"repeat-contact-unacknowledged".to_string()), "{:?}", cues(&lines[0]));
+    assert_eq!(
+        lines[0]["relation"]["summary"],
+        "Answers their question; doesn't acknowledge they have been in touch before"
+    );
+    assert!(!cues(&lines[1]).contains(&"repeat-contact-unacknowledged".to_string()));
+    assert!(lines[1]["relation"].is_null());
+}
+
+#[test]
+fn a_missing_or_conflicting_customer_message_is_bad_usage() {
+    let out = cornerstone(&["check", "--customer-message", "/no/such/message.txt"], b"Hi");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/message.txt: cannot read the customer's message"));
+    let out = cornerstone(&["check", "--customer-message", "-"], b"Hi");
+    assert_eq!(out.status.code(), Some(2));
+    let out = cornerstone(&["check", "--jsonl", "--customer-message", "m.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

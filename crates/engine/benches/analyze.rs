@@ -69,3 +69,15 @@ fn edit_in_1mb(bencher: divan::Bencher, how: &str) {
         }
     });
 }
+
+/// A 150-word reply read against a 150-word customer message (questions,
+/// a feeling, earlier contact, details, a sign-off): the cost of the pair
+/// cues on top of the reply's own analysis.
+#[divan::bench(args = [false, true])]
+fn reply150_with_message150(bencher: divan::Bencher, with_message: bool) {
+    let text = bench_text("reply150");
+    let message = include_str!("message150.txt");
+    let ctx = Context::with_customer_name("Maria Lopez");
+    let ctx = if with_message { ctx.and_customer_message(message) } else { ctx };
+    bencher.counter(BytesCount::of_str(&text)).bench(|| analyze(divan::black_box(&text), &ctx));
+}

@@ -173,7 +173,7 @@ cues! {
     Deflection => "deflection", Dependable, Warning, "Deflects responsibility",
         "This passes the problem on. Say what you will do to get it solved, even if another team does the work.";
     QuestionUnanswered => "question-unanswered", Proactive, Warning, "Question left unanswered",
-        "The customer asked something the reply does not address. Answer it, or say what happens next and when.";
+        "The customer asked this and the reply does not answer it. Answer it, or say what happens next and when.";
     FeelingsUnacknowledged => "feelings-unacknowledged", Respect, Warning, "Feelings not acknowledged",
         "The customer is upset, and the reply neither apologises nor shows empathy. Acknowledge how they feel before the fix.";
     RepeatContactUnacknowledged => "repeat-contact-unacknowledged", Respect, Tip, "Earlier contact not acknowledged",

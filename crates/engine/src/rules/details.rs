@@ -18,7 +18,7 @@ use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::lexicon::{p, Phrase};
 use crate::report::{Finding, Relation};
-use crate::rules::exchange::{excerpt, Exchange};
+use crate::rules::exchange::Exchange;
 use crate::rules::T;
 use crate::span::Span;
 
@@ -609,59 +609,63 @@ const DIFFERENT: &[&str] = &[
     "clearer",
 ];
 
-/// Where the reply asks for a detail of `kind`: the span of the asking words.
-fn asks(reply: &Document, kind: Kind) -> Option<Span> {
+/// Where the reply asks for each kind of detail: the span of the asking
+/// words of its first ask. One pass over the reply.
+fn asks(reply: &Document) -> Vec<(Kind, Span)> {
+    let mut out: Vec<(Kind, Span)> = Vec::new();
+    let mut own: Vec<usize> = Vec::new();
     for r in reply.sentences() {
-        let own: Vec<usize> = r.clone().filter(|&k| reply.tokens[k].is_agent()).collect();
+        own.clear();
+        own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
         let Some(&last) = own.last() else { continue };
         let question = reply.tokens[last].gap_has(gap::QUESTION) || reply.tokens[r.end - 1].gap_has(gap::QUESTION);
-        for &k in &own {
-            let Some((found, end)) = named(reply, k) else { continue };
-            if found != kind {
-                continue;
+        // Kinds this sentence asks for a different one of.
+        let mut other: Vec<Kind> = Vec::new();
+        let mut gives = false;
+        let mut negated = false;
+        let mut marker: Option<usize> = None;
+        for (i, &k) in own.iter().enumerate() {
+            let w = reply.fold(k);
+            if let Some((kind, end)) = named(reply, k) {
+                let recorded = out.iter().any(|(c, _)| *c == kind) || other.contains(&kind);
+                // "another e-mail address", "the full order number": a
+                // different detail (a new address is the one they gave).
+                let different = own[i.saturating_sub(3)..i]
+                    .iter()
+                    .map(|&j| reply.fold(j))
+                    .any(|w| DIFFERENT.contains(&w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date)));
+                if different {
+                    other.push(kind);
+                } else if !recorded && (gives || question) && !negated {
+                    // "When did you order?" names the date by a question instead.
+                    if let Some(start) = marker.or(question.then_some(own[0])) {
+                        out.push((kind, reply.tokens[start].span.cover(reply.tokens[end].span)));
+                    }
+                }
             }
-            // "another e-mail address", "the full order number": a
-            // different detail (a new address is the one they gave).
-            let near = own.iter().copied().filter(|&j| j < k && j + 3 >= k).map(|j| reply.fold(j));
-            if near
-                .clone()
-                .any(|w| DIFFERENT.contains(&w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date)))
-            {
-                break;
-            }
-            let before: Vec<usize> = own.iter().copied().take_while(|&j| j < k).collect();
             // Asking means asking to be given it: "please send", "what's",
             // "we need"; not "please delete this tweet with your email",
             // nor "do not share your order number".
-            let gives = before.iter().any(|&j| GIVE.contains(&reply.fold(j)));
-            if !(gives || question)
-                || before.iter().any(|&j| matches!(reply.fold(j), "not" | "don't" | "dont" | "never" | "avoid"))
-            {
-                continue;
+            gives |= GIVE.contains(&w);
+            negated |= matches!(w, "not" | "don't" | "dont" | "never" | "avoid");
+            if marker.is_none() && ASKING.contains(&w) {
+                marker = Some(k);
             }
-            let marker = before.iter().copied().find(|&j| ASKING.contains(&reply.fold(j)));
-            // "When did you order?" names the date by a question instead.
-            let start = match marker {
-                Some(m) => m,
-                None if question => own[0],
-                None => continue,
-            };
-            return Some(reply.tokens[start].span.cover(reply.tokens[end].span));
         }
         // "When did you place the order?" asks for the date.
-        if kind == Kind::Date && question {
-            let w: Vec<&str> = own.iter().map(|&j| reply.fold(j)).collect();
-            if let Some(i) = w.windows(3).position(|x| {
-                x[0] == "when"
-                    && matches!(x[1], "did" | "was" | "were")
-                    && matches!(x[2], "you" | "it" | "this" | "the" | "your")
-            }) {
+        if question && !out.iter().any(|(c, _)| *c == Kind::Date) {
+            let at = own.windows(3).position(|x| {
+                reply.fold(x[0]) == "when"
+                    && matches!(reply.fold(x[1]), "did" | "was" | "were")
+                    && matches!(reply.fold(x[2]), "you" | "it" | "this" | "the" | "your")
+            });
+            if let Some(i) = at {
                 let end = own[(i + 4).min(own.len() - 1)];
-                return Some(reply.tokens[own[i]].span.cover(reply.tokens[end].span));
+                out.push((Kind::Date, reply.tokens[own[i]].span.cover(reply.tokens[end].span)));
             }
         }
     }
-    None
+    out
 }
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
@@ -670,12 +674,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         return;
     }
     let reply = ex.reply;
+    let asked = asks(reply);
+    if asked.is_empty() {
+        return;
+    }
     // The reply's words and links, once, to see whether it uses a value given.
-    let said: std::collections::HashSet<String> = (0..reply.tokens.len())
-        .map(|k| reply.fold(k).to_string())
-        .chain(reply.links.iter().map(|l| reply.text[*l].to_ascii_lowercase()))
-        .collect();
-    let used = |g: &Given| g.parts.iter().any(|p| said.contains(p));
+    let words: std::collections::HashSet<&str> = (0..reply.tokens.len()).map(|k| reply.fold(k)).collect();
+    let links: Vec<String> = reply.links.iter().map(|l| reply.text[*l].to_ascii_lowercase()).collect();
+    let used = |g: &Given| g.parts.iter().any(|p| words.contains(p.as_str()) || links.contains(p));
     let mut seen: Vec<Kind> = Vec::new();
     for g in &details {
         if seen.contains(&g.kind) {
@@ -685,11 +691,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         if details.iter().filter(|d| d.kind == g.kind).any(used) {
             continue;
         }
-        let Some(span) = asks(reply, g.kind) else { continue };
+        let Some(&(_, span)) = asked.iter().find(|(k, _)| *k == g.kind) else { continue };
         relation.asked_again.push(g.kind.name());
-        let value = excerpt(&ex.message.text[g.span], 40);
         out.push(Finding::new(Cue::DetailsAskedAgain, Some(span)).with_context(g.span).with_message(format!(
-            "The customer already gave their {} (“{value}”). Use it rather than asking again.",
+            "The customer already gave their {} in their message. Use it rather than asking again.",
             g.kind.name()
         )));
     }

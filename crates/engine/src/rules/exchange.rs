@@ -2,7 +2,6 @@
 //! the pair of documents, and a rough notion of what a sentence is about
 //! (content words, stemmed, with a few synonyms folded together).
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -67,7 +66,7 @@ const SYNONYMS: &[&[&str]] = &[
 /// A crude stem: lower case, a possessive and one common suffix off, a
 /// doubled final consonant undone, then at most five letters. "refunded",
 /// "refunds" and "refund" share "refun"; "shipping" and "ship" share "ship".
-pub(crate) fn stem(w: &str) -> Cow<'_, str> {
+pub(crate) fn stem(w: &str) -> &str {
     let w = w.strip_suffix("'s").unwrap_or(w);
     let mut s: &str = w;
     if s.chars().count() >= 5 {
@@ -94,30 +93,45 @@ pub(crate) fn stem(w: &str) -> Cow<'_, str> {
         s = &s[..s.len() - 1];
     }
     match s.char_indices().nth(5) {
-        Some((at, _)) => Cow::Owned(s[..at].to_string()),
-        None if s.len() == w.len() => Cow::Borrowed(w),
-        None => Cow::Owned(s.to_string()),
+        Some((at, _)) => &s[..at],
+        None => s,
     }
 }
 
 /// The synonym group a stem belongs to, if any.
 fn group(stem: &str) -> Option<usize> {
-    SYNONYMS.iter().position(|g| g.contains(&stem))
+    static GROUPS: OnceLock<std::collections::HashMap<&'static str, usize, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    GROUPS
+        .get_or_init(|| SYNONYMS.iter().enumerate().flat_map(|(i, g)| g.iter().map(move |s| (*s, i))).collect())
+        .get(stem)
+        .copied()
 }
 
-/// What a stretch of words is about: its content stems and their synonym
-/// groups.
+/// What a stretch of words is about: its content stems (as FNV-1a hashes,
+/// so that no word is copied) and their synonym groups, both sorted.
 #[derive(Default, Debug)]
 pub(crate) struct Topic {
-    stems: HashSet<String, BuildHasherDefault<Fnv>>,
+    stems: Vec<u64>,
+    /// Per stem in `stems`, whether it is a number.
+    numbers: Vec<bool>,
     groups: Vec<usize>,
+}
+
+fn hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
 }
 
 impl Topic {
     /// The topic of tokens `range` of `doc`: words that are not stop words,
     /// links or handles (numbers count: "order 4471").
     pub fn of(doc: &Document, range: std::ops::Range<usize>) -> Topic {
-        let mut t = Topic::default();
+        let mut found: Vec<(u64, bool)> = Vec::new();
+        let mut groups = Vec::new();
         for k in range {
             let tok = &doc.tokens[k];
             if !tok.is_agent() {
@@ -132,14 +146,17 @@ impl Topic {
                 continue;
             }
             let s = stem(w);
-            if let Some(g) = group(&s) {
-                if !t.groups.contains(&g) {
-                    t.groups.push(g);
-                }
+            if let Some(g) = group(s) {
+                groups.push(g);
             }
-            t.stems.insert(s.into_owned());
+            found.push((hash(s), s.bytes().all(|b| b.is_ascii_digit())));
         }
-        t
+        found.sort_unstable();
+        found.dedup_by_key(|f| f.0);
+        groups.sort_unstable();
+        groups.dedup();
+        let (stems, numbers) = found.into_iter().unzip();
+        Topic { stems, numbers, groups }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -148,19 +165,19 @@ impl Topic {
 
     /// Whether the two share a content word or a synonym group.
     pub fn meets(&self, other: &Topic) -> bool {
-        self.groups.iter().any(|g| other.groups.contains(g)) || self.stems.iter().any(|s| other.stems.contains(s))
+        self.shared(other) > 0
     }
 
     /// How many content words (numbers aside) the topic holds.
     pub fn words(&self) -> usize {
-        self.stems.iter().filter(|s| !s.bytes().all(|b| b.is_ascii_digit())).count()
+        self.numbers.iter().filter(|n| !**n).count()
     }
 
     /// How many of this topic's words `other` shares, a synonym group
     /// counting once.
     pub fn shared(&self, other: &Topic) -> usize {
-        let same = self.stems.iter().filter(|s| other.stems.contains(*s)).count();
-        let groups = self.groups.iter().filter(|g| other.groups.contains(g)).count();
+        let same = self.stems.iter().filter(|s| other.stems.binary_search(s).is_ok()).count();
+        let groups = self.groups.iter().filter(|g| other.groups.binary_search(g).is_ok()).count();
         same + groups
     }
 }
@@ -169,7 +186,7 @@ impl Topic {
 /// and synonym group occurs in: counted once, then asked per question.
 #[derive(Default)]
 pub(crate) struct Census {
-    stems: std::collections::HashMap<String, usize, BuildHasherDefault<Fnv>>,
+    stems: std::collections::HashMap<u64, usize, BuildHasherDefault<Fnv>>,
     groups: Vec<usize>,
 }
 
@@ -177,7 +194,7 @@ impl Census {
     /// Counts one stretch's topic.
     pub fn count(&mut self, t: &Topic) {
         for s in &t.stems {
-            *self.stems.entry(s.clone()).or_default() += 1;
+            *self.stems.entry(*s).or_default() += 1;
         }
         for &g in &t.groups {
             if self.groups.len() <= g {
@@ -188,15 +205,17 @@ impl Census {
     }
 
     /// The words of `t` (a counted stretch) that occur in no other stretch,
-    /// and their synonym groups that no other stretch touches either.
+    /// and the synonym groups no other stretch touches.
     pub fn unique_in(&self, t: &Topic) -> Topic {
-        let stems: HashSet<String, BuildHasherDefault<Fnv>> =
-            t.stems.iter().filter(|s| self.stems.get(*s).copied().unwrap_or(0) <= 1).cloned().collect();
-        let mut groups: Vec<usize> =
-            stems.iter().filter_map(|s| group(s)).filter(|&g| self.groups.get(g).copied().unwrap_or(0) <= 1).collect();
-        groups.sort_unstable();
-        groups.dedup();
-        Topic { stems, groups }
+        let mut out = Topic::default();
+        for (s, n) in t.stems.iter().zip(&t.numbers) {
+            if self.stems.get(s).copied().unwrap_or(0) <= 1 {
+                out.stems.push(*s);
+                out.numbers.push(*n);
+            }
+        }
+        out.groups = t.groups.iter().copied().filter(|&g| self.groups.get(g).copied().unwrap_or(0) <= 1).collect();
+        out
     }
 }
 
@@ -211,27 +230,6 @@ pub(crate) fn negated(doc: &Document, k: usize) -> bool {
                 || w.ends_with("n't")
         }
     })
-}
-
-/// The first few words of `text[span]`, for a message: whole words, at most
-/// about `max` chars, with an ellipsis when cut.
-pub(crate) fn excerpt(text: &str, max: usize) -> String {
-    let t = text.trim();
-    if t.chars().count() <= max {
-        return t.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    let mut out = String::new();
-    for w in t.split_whitespace() {
-        if out.chars().count() + w.chars().count() + 1 > max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out.push('…');
-    out
 }
 
 #[cfg(test)]
@@ -253,11 +251,5 @@ mod tests {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
         assert_ne!(stem("account"), stem("accept"));
-    }
-
-    #[test]
-    fn excerpts_cut_at_words() {
-        assert_eq!(excerpt("When  will it\narrive?", 40), "When will it arrive?");
-        assert_eq!(excerpt("Could you tell me when the replacement will ship", 20), "Could you tell me…");
     }
 }

@@ -13,7 +13,7 @@ use crate::cue::{Cue, Severity};
 use crate::document::{flag, Document};
 use crate::lexicon::{p, Phrase};
 use crate::report::{Finding, Relation};
-use crate::rules::exchange::{excerpt, negated, Exchange};
+use crate::rules::exchange::{negated, Exchange};
 use crate::rules::T;
 use crate::span::Span;
 
@@ -205,7 +205,6 @@ pub(crate) fn check(ex: &Exchange, findings: &[Finding], relation: &mut Relation
     if acknowledged {
         return;
     }
-    let shown = excerpt(&ex.message.text[span], 60);
     let adjective = match name {
         "anger" => "angry",
         "worry" => "worried",
@@ -216,7 +215,7 @@ pub(crate) fn check(ex: &Exchange, findings: &[Finding], relation: &mut Relation
         Finding::new(Cue::FeelingsUnacknowledged, None)
             .with_context(span)
             .with_message(format!(
-                "The customer sounds {adjective} (“{shown}”), and the reply neither apologises nor shows empathy. Acknowledge how they feel before the fix."
+                "The customer sounds {adjective}, and the reply neither apologises nor shows empathy. Acknowledge how they feel before the fix."
             )),
     );
 }

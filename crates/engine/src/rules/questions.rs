@@ -23,7 +23,7 @@ use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::lexicon::{p, Phrase};
 use crate::report::{Finding, Relation};
-use crate::rules::exchange::{excerpt, Exchange, Topic};
+use crate::rules::exchange::{Exchange, Topic};
 use crate::rules::T;
 use crate::span::Span;
 
@@ -97,9 +97,9 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     p("dm|dms|pm us|me"),
     p("send|drop|shoot us|me a|an dm|pm|email|note|message"),
     p("send|drop|shoot us|me a|an direct|private message"),
-    p("via|by|over|through|in dm|dms|email|pm"),
+    p("via|by|over|through|in dm|dms|pm"),
     p("via|by|over|through|in direct|private message|messages"),
-    p("look|looking|looked into"),
+    p("look|looking into"),
     p("investigate|investigating|investigation"),
     p("find out"),
     p("get|getting back to you"),
@@ -224,7 +224,8 @@ fn questions(msg: &Document) -> Vec<Question> {
                 }
                 let w = msg.fold(k);
                 let prev = msg.fold(k - 1);
-                let joined = matches!(prev, "and" | "also" | "plus" | "or") || msg.tokens[k - 1].gap_has(gap::COMMA);
+                let joined = matches!(prev, "and" | "also" | "plus" | "or")
+                    || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON);
                 let wh = (WH.contains(&w) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
                 let after_comma_and = prev == "and" && k >= 2 && msg.tokens[k - 2].gap_has(gap::COMMA);
                 let aux = AUX.contains(&w)
@@ -549,6 +550,29 @@ const YES_NO: &[&str] = &[
     "of",
 ];
 
+const TIME: u8 = 1;
+const REASON: u8 = 2;
+
+/// Whether `w` is one of the words of a kind (`TIME`, `REASON`): one hash
+/// lookup rather than a scan of the lists.
+fn word_is(w: &str, kind: u8) -> bool {
+    use std::collections::HashMap;
+    use std::hash::BuildHasherDefault;
+    static WORDS: std::sync::OnceLock<HashMap<&'static str, u8, BuildHasherDefault<crate::lexicon::Fnv>>> =
+        std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut m: HashMap<&'static str, u8, BuildHasherDefault<crate::lexicon::Fnv>> = HashMap::default();
+        for w in TIME_WORDS {
+            *m.entry(w).or_default() |= TIME;
+        }
+        for w in REASON_WORDS {
+            *m.entry(w).or_default() |= REASON;
+        }
+        m
+    });
+    words.get(w).is_some_and(|k| k & kind != 0)
+}
+
 /// What one sentence of the reply offers.
 struct Said {
     topic: Topic,
@@ -578,11 +602,11 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
     Said {
         topic: Topic::of(reply, r.clone()),
-        time: words.iter().any(|w| TIME_WORDS.contains(w))
+        time: words.iter().any(|w| word_is(w, TIME))
             || in_span(T::Concrete)
             || in_span(T::Vague)
             || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
-        reason: words.iter().any(|w| REASON_WORDS.contains(w)),
+        reason: words.iter().any(|w| word_is(w, REASON)),
         amount: own.iter().any(|&k| {
             let t = reply.tokens[k];
             let before = reply.text[..t.span.start()].chars().next_back();
@@ -732,6 +756,15 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
                 sentences.iter().any(|s| free(s) && typed(s))
             );
         }
+        // "..., and if so, how do I get a label?" hangs on the question
+        // before it: answered with that one ("no need to return it").
+        let conditional = {
+            let from = q.tokens.start.saturating_sub(3);
+            let words: Vec<&str> = (from..q.tokens.end.min(q.tokens.start + 4)).map(|k| msg.fold(k)).collect();
+            words.windows(2).any(|w| w[0] == "if" && matches!(w[1], "so" | "not" | "yes"))
+                || words.contains(&"otherwise")
+        };
+        let addressed = addressed || (conditional && addressed_all.last() == Some(&true));
         addressed_all.push(addressed);
     }
     // A reply that answers nothing yet but asks for what it needs ("Which
@@ -747,14 +780,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             continue;
         }
         unanswered += 1;
-        let asked = excerpt(&msg.text[q.span], 90);
-        out.push(
-            Finding::new(Cue::QuestionUnanswered, None)
-                .with_context(q.span)
-                .with_message(format!(
-                    "The customer asked “{asked}” and the reply does not answer it. Answer it, or say what happens next and when."
-                )),
-        );
+        // The message is the cue's own; the question is the finding's context.
+        out.push(Finding::new(Cue::QuestionUnanswered, None).with_context(q.span));
     }
     relation.unanswered = unanswered;
 }
@@ -766,7 +793,10 @@ fn body(reply: &Document) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> =
         reply.sentences().into_iter().filter(|r| r.clone().any(|k| reply.tokens[k].is_agent())).collect();
     if let (Some(first), Some(g)) = (out.first(), &reply.greeting) {
-        if first.contains(&g.addressee.start.saturating_sub(1)) && first.len() <= 6 {
+        // Only a line that is nothing but the greeting ("Hi Tobias,").
+        if first.contains(&g.addressee.start.saturating_sub(1))
+            && first.end <= g.addressee.end.max(g.addressee.start + 1)
+        {
             out.remove(0);
         }
     }
@@ -871,6 +901,23 @@ mod tests {
             Cue::QuestionUnanswered,
             "hi, ⟦can I transfer in credits from my unfinished degree at Leeds?⟧ and is Student Finance available for part time study?",
             "Hi! Yes, part-time students can apply for a loan from Student Finance.",
+        );
+    }
+
+    #[test]
+    fn a_question_on_condition_goes_with_the_one_before() {
+        let msg = "Do I need to return the broken jar, and if so, how do I get a prepaid label?";
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            msg,
+            "Hi, there is no need to return the broken jar; please recycle it.",
+        );
+        // Left open when the question it hangs on is; "we looked into it"
+        // and "by email" hand nothing on.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Do I need to return the broken jar, and if so⟧, ⟦how do I get a prepaid label?⟧",
+            "Hi, thanks for your order! We looked into it, and the receipt goes out by email.",
         );
     }
 

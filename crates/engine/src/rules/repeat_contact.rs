@@ -13,7 +13,7 @@ use crate::cue::Cue;
 use crate::document::{flag, Document};
 use crate::lexicon::{p, Phrase};
 use crate::report::{Finding, Relation};
-use crate::rules::exchange::{excerpt, Exchange};
+use crate::rules::exchange::Exchange;
 use crate::rules::T;
 use crate::span::Span;
 
@@ -300,14 +300,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if relation.repeat_acknowledged {
         return;
     }
-    let said = excerpt(&ex.message.text[span], 60);
-    out.push(
-        Finding::new(Cue::RepeatContactUnacknowledged, None)
-            .with_context(span)
-            .with_message(format!(
-                "The customer says they have been in touch or waited before (“{said}”). Acknowledge it: thank them for their patience, or say you can see their earlier contact."
-            )),
-    );
+    out.push(Finding::new(Cue::RepeatContactUnacknowledged, None).with_context(span));
 }
 
 #[cfg(test)]

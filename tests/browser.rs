@@ -261,7 +261,7 @@ async fn a_host_editor_without_a_panel_gets_utf16_spans_of_each_analysis_and_edi
     attachment.watch(watch.as_ref().unchecked_ref::<js_sys::Function>().clone());
     *editor.text.borrow_mut() = text.into();
     attachment.set_draft(text.into());
-    tick().await;
+    settle().await;
 
     // Four numbers per finding with words: UTF-16 start and end, severity
     // (0 warning) and the finding's index.
@@ -291,7 +291,7 @@ async fn a_host_editor_without_a_panel_gets_utf16_spans_of_each_analysis_and_edi
     attachment.apply(6, 11, "Priya");
     attachment.select(6, 11);
     assert_eq!(editor.edits().len(), 1);
-    tick().await;
+    settle().await;
     assert_eq!(seen.borrow().last().unwrap().0, "Thanks for waiting, Pryia!");
     attachment.select(20, 25);
     assert_eq!(editor.edits()[1], r#"select 20..25 "Pryia""#);

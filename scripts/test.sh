@@ -26,7 +26,7 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "==> engine, CLI, evaluation and app logic (native)"
 cargo test --workspace
 
-echo "==> fuzzing the engine for 60 s (draft, customer name, rule pack)"
+echo "==> fuzzing the engine for 60 s (draft, customer name, customer message, rule pack)"
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
   rustup toolchain install nightly --profile minimal
 fi

@@ -102,7 +102,7 @@ impl Kind {
         Some(match w {
             "order" | "orders" => Kind::Order,
             "ticket" | "case" | "reference" | "ref" | "booking" | "reservation" | "confirmation" | "claim"
-            | "incident" | "request" | "pnr" | "complaint" | "itinerary" | "tag" => Kind::Reference,
+            | "incident" | "request" | "pnr" | "complaint" | "itinerary" | "tag" | "agreement" => Kind::Reference,
             "tracking" | "consignment" | "waybill" => Kind::Tracking,
             "phone" | "mobile" | "cell" | "tel" | "telephone" | "cellphone" | "whatsapp" | "landline" => Kind::Phone,
             "account" | "acct" | "membership" | "member" | "customer" | "policy" | "invoice" | "contract"
@@ -503,7 +503,8 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
         {
             Some((Kind::Account, k + 1))
         }
-        "ticket" | "case" | "booking" | "reservation" | "confirmation" | "claim" | "incident" | "reference" | "ref" => {
+        "ticket" | "case" | "booking" | "reservation" | "confirmation" | "claim" | "incident" | "reference" | "ref"
+        | "agreement" => {
             if numbered(1) && next(1) != "details" {
                 Some((Kind::Reference, k + 1))
             } else if matches!(w, "reference" | "ref") && owned {
@@ -571,8 +572,8 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
         {
             Some((Kind::Address, k))
         }
-        "photo" | "photos" | "picture" | "pictures" | "pic" | "pics" | "image" | "images" | "screenshot"
-        | "screenshots" | "video" | "receipt" | "attachment" => Some((Kind::Photo, k)),
+        "photo" | "photos" | "photograph" | "photographs" | "picture" | "pictures" | "pic" | "pics" | "image"
+        | "images" | "screenshot" | "screenshots" | "video" | "receipt" | "attachment" => Some((Kind::Photo, k)),
         _ => None,
     }
 }

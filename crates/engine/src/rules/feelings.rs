@@ -45,7 +45,7 @@ pub(crate) const FRUSTRATION: &[Phrase] = &[
     p("worst"),
     p("waste of my? time|money"),
     p("driving me crazy|mad|insane|nuts"),
-    p("losing my patience|mind"),
+    p("losing my? patience|mind"),
     p("not happy|impressed|pleased"),
     p("unhappy|upset"),
     p("i give up"),
@@ -279,6 +279,7 @@ mod tests {
         );
         assert_context(Cue::FeelingsUnacknowledged, "This app ⟦is a joke⟧.", reply);
         assert_context(Cue::FeelingsUnacknowledged, "⟦IM FREAKING OUT⟧!!", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "I've emailed four times. I am ⟦losing patience⟧.", reply);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth|millionth time i've|i|im|i'm|ive|that|we|asking|writing|emailing|calling|contacting|messaging|reaching|tweeting|chatting|raising|reporting|trying|requesting"),
     p("my|this|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|e-mail|message|call|tweet|attempt|request|ticket|complaint|chat|dm|letter"),
     p("hi|hello|hey again"),
+    p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|e-mail|message|call|tweet|attempt|chat|dm|letter"),
     p("been trying to get through|reach|contact|call|speak"),
     p("your colleague|agent|rep|advisor|adviser|team|engineer said|told|promised|assured"),
     p("still waiting"),
@@ -172,16 +173,15 @@ const NOTE: &[&str] = &[
     "thanks",
     "thank",
     "appreciate",
-    "understand",
-    "see",
-    "know",
     "realise",
     "realize",
-    "hear",
-    "notice",
     "noticed",
     "noted",
 ];
+
+/// Verbs that acknowledge only with "I" or "we" before them ("I can see",
+/// "we know"): "let us know the serial number" acknowledges nothing.
+const NOTE_FIRST_PERSON: &[&str] = &["understand", "see", "know", "hear", "notice"];
 
 /// Words about the wait or the earlier contact.
 const WAIT: &[&str] = &[
@@ -212,7 +212,6 @@ const WAIT: &[&str] = &[
     "several",
     "runaround",
     "persistence",
-    "still",
     "called",
     "emailed",
     "contacted",
@@ -230,6 +229,11 @@ const WAIT: &[&str] = &[
     "tweets",
     "attempts",
     "times",
+    "touch",
+    "spoke",
+    "spoken",
+    "talked",
+    "chatted",
 ];
 
 /// Where the customer says they were in touch or waited before.
@@ -288,8 +292,13 @@ fn acknowledged(reply: &Document) -> bool {
     }
     reply.sentences().into_iter().any(|r| {
         let agent = |k: &usize| reply.tokens[*k].is_agent();
-        r.clone().filter(agent).any(|k| NOTE.contains(&reply.fold(k)))
-            && r.clone().filter(agent).any(|k| WAIT.contains(&reply.fold(k)))
+        let noted = r.clone().filter(agent).any(|k| {
+            let w = reply.fold(k);
+            NOTE.contains(&w)
+                || (NOTE_FIRST_PERSON.contains(&w)
+                    && (k.saturating_sub(2)..k).any(|j| matches!(reply.fold(j), "i" | "we" | "i've" | "we've")))
+        });
+        noted && r.clone().filter(agent).any(|k| WAIT.contains(&reply.fold(k)))
     })
 }
 
@@ -370,6 +379,20 @@ mod tests {
             Cue::RepeatContactUnacknowledged,
             "I ⟦submitted a ticket a month ago⟧ and never got a response.",
             reply,
+        );
+    }
+
+    #[test]
+    fn asking_to_be_told_is_not_an_acknowledgement() {
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "hello??? ⟦4th message⟧ today. my tracking hasn't moved since Monday",
+            "Please let us know the tracking number and confirm it is still with you.",
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "Hi again, I messaged yesterday about my box.",
+            "Thanks for getting back in touch; the box went out today.",
         );
     }
 

@@ -117,10 +117,14 @@ impl Analyst {
             said_main_thread: false,
             module_sent: false,
         }));
-        // Build the phrase tables once the page is idle, not on the agent's
-        // first keystroke (a first analysis costs some 50 ms more).
+        // Build the phrase tables and compile the engine's code once the page
+        // is idle, not on the agent's first keystroke or paste (a first
+        // analysis costs some 50-100 ms more): the example reply goes through
+        // most rules.
         let warm = gloo_timers::callback::Timeout::new(0, || {
-            let _ = cornerstone_engine::analyze("Warm up.", &Context::default());
+            let ctx =
+                Context::with_customer_name(crate::sample::CUSTOMER_NAME).and_customer_message(crate::sample::MESSAGE);
+            let _ = cornerstone_engine::analyze(crate::sample::DRAFT, &ctx);
         });
         warm.forget();
         Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) }

@@ -38,7 +38,7 @@ pub fn MessageField() -> impl IntoView {
                 "Paste what the customer wrote: Cornerstone checks the reply answers their questions, acknowledges how they feel and asks for nothing they already gave. It stays in this tab."
             </p>
             <div class="editor message-editor">
-                <div class="backdrop" aria-hidden="true" dir="auto" node_ref=backdrop data-testid="message-highlights">
+                <div class="backdrop" aria-hidden="true" node_ref=backdrop data-testid="message-highlights">
                     {move || {
                         pieces
                             .get()
@@ -69,7 +69,6 @@ pub fn MessageField() -> impl IntoView {
                     id="customer-message"
                     data-testid="customer-message"
                     node_ref=coach.message_textarea
-                    dir="auto"
                     spellcheck="false"
                     aria-describedby="customer-message-help"
                     placeholder="The customer's e-mail or chat message…"

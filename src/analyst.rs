@@ -35,6 +35,8 @@ pub const WORKER_MIN: usize = 12_000;
 
 thread_local! {
     static WORKER_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether the engine was warmed up on this page (see [`Analyst::new`]).
+    static WARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Where the analysis worker of this build is (`cornerstone-worker.js`), set
@@ -121,6 +123,10 @@ impl Analyst {
         // is idle, not on the agent's first keystroke or paste (a first
         // analysis costs some 50-100 ms more): the example reply goes through
         // most rules.
+        // Once per page: each embed attachment has an analyst of its own.
+        if WARMED.with(|w| w.replace(true)) {
+            return Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) };
+        }
         let warm = gloo_timers::callback::Timeout::new(0, || {
             let ctx =
                 Context::with_customer_name(crate::sample::CUSTOMER_NAME).and_customer_message(crate::sample::MESSAGE);

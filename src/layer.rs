@@ -77,10 +77,6 @@ pub struct Chunks {
 }
 
 impl Chunks {
-    pub fn of(text: &str) -> Chunks {
-        Chunks { lens: split_lines(text).into_iter().map(units).collect() }
-    }
-
     pub fn total(&self) -> u32 {
         self.lens.iter().sum()
     }

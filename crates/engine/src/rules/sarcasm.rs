@@ -220,49 +220,134 @@ struct Sentence<'d> {
     words: Vec<&'d str>,
     /// Whether it ends with a question mark.
     question: bool,
-    /// A Bloom signature of the words: most patterns are rejected by their
-    /// first word without scanning the sentence.
+    /// A Bloom signature of the words: a pattern or word set whose words are
+    /// not all in it is rejected without looking at the sentence's words.
     bloom: Bloom,
-    /// The words with their positions, sorted: a pattern's first word is
-    /// found by binary search, not by a scan.
-    sorted: Vec<(&'d str, usize)>,
+    /// Each word's Bloom bit: a pattern is tried at a position only where
+    /// every word's bit is in its element's mask.
+    bits: Vec<(usize, u64)>,
 }
 
-/// A marker pattern parsed once: its elements' alternatives, and the Bloom
-/// bits of its first element's alternatives.
-struct Compiled {
-    elems: Vec<Vec<&'static str>>,
-    first_bits: Vec<(usize, u64)>,
-    first_number: bool,
+/// How many of a pattern's elements carry a Bloom mask.
+const MASKED: usize = 6;
+
+/// A marker pattern over folded words (`a|b c`: "a c" or "b c"; `#` is any
+/// number), prepared at compile time: per element, the Bloom bits of its
+/// alternatives, so a sentence lacking any element is passed over in a few
+/// instructions, with no parsing or lookup at run time.
+pub(crate) struct Pat {
+    src: &'static str,
+    len: usize,
+    masks: [[u64; 4]; MASKED],
 }
 
-/// Patterns are `'static` strings: each is parsed the first time it is
-/// used and looked up by address afterwards.
-fn compiled(seq: &'static str) -> std::rc::Rc<Compiled> {
-    thread_local! {
-        static CACHE: std::cell::RefCell<crate::lexicon::FnvMap<(usize, usize), std::rc::Rc<Compiled>>> =
-            Default::default();
-    }
-    CACHE.with(|cache| {
-        let key = (seq.as_ptr() as usize, seq.len());
-        if let Some(c) = cache.borrow().get(&key) {
-            return c.clone();
+impl Pat {
+    pub(crate) const fn new(src: &'static str) -> Pat {
+        let b = src.as_bytes();
+        let mut masks = [[0u64; 4]; MASKED];
+        let (mut elem, mut start, mut i) = (0, 0, 0);
+        loop {
+            if i == b.len() || b[i] == b' ' || b[i] == b'|' {
+                assert!(i > start, "empty element in a marker pattern");
+                if elem < MASKED {
+                    if i - start == 1 && b[start] == b'#' {
+                        masks[elem] = [u64::MAX; 4];
+                    } else {
+                        let (k, bit) = bloom_bit(b, start, i);
+                        masks[elem][k] |= bit;
+                    }
+                }
+                if i == b.len() {
+                    break;
+                }
+                if b[i] == b' ' {
+                    elem += 1;
+                }
+                start = i + 1;
+            }
+            i += 1;
         }
-        let elems: Vec<Vec<&'static str>> = seq.split(' ').map(|e| e.split('|').collect()).collect();
-        let first = elems.first().cloned().unwrap_or_default();
-        let c = std::rc::Rc::new(Compiled {
-            first_bits: first.iter().map(|a| Bloom::bit(a)).collect(),
-            first_number: first.contains(&"#"),
-            elems,
-        });
-        cache.borrow_mut().insert(key, c.clone());
-        c
-    })
+        Pat { src, len: elem + 1, masks }
+    }
+}
+
+/// A set of folded words with its Bloom mask, prepared at compile time.
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    mask: [u64; 4],
+}
+
+impl Words {
+    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        let mut mask = [0u64; 4];
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            let (k, bit) = bloom_bit(b, 0, b.len());
+            mask[k] |= bit;
+            i += 1;
+        }
+        Words { list, mask }
+    }
+    fn contains(&self, w: &str) -> bool {
+        self.list.contains(&w)
+    }
+}
+
+/// Marker patterns prepared at compile time: `pats!["a|b c", "d"]`.
+macro_rules! pats {
+    [$($p:expr),* $(,)?] => { const { &[$(Pat::new($p)),*] as &[Pat] } };
+}
+/// One marker pattern prepared at compile time.
+macro_rules! pat {
+    ($p:expr) => {
+        const { &Pat::new($p) }
+    };
+}
+/// A word set prepared at compile time: `words!["a", "b"]`.
+macro_rules! words {
+    [$($w:expr),* $(,)?] => { const { &Words::new(&[$($w),*]) } };
+}
+
+/// The Bloom bit of `b[from..to]` (FNV-1a), usable at compile time.
+const fn bloom_bit(b: &[u8], from: usize, to: usize) -> (usize, u64) {
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut i = from;
+    while i < to {
+        h ^= b[i] as u64;
+        h = h.wrapping_mul(0x100000001b3);
+        i += 1;
+    }
+    ((h >> 62) as usize, 1 << ((h >> 56) & 63))
 }
 
 /// Whether one pattern alternative matches a word (`#` is any number).
-fn fits_one(a: &str, w: &str) -> bool {
-    a == w || (a == "#" && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+fn fits_one(a: &[u8], w: &[u8]) -> bool {
+    a == w || (a == b"#" && !w.is_empty() && w.iter().all(|b| b.is_ascii_digit()))
+}
+
+impl Pat {
+    /// Whether the pattern's elements match `words` one for one (as many
+    /// words as elements).
+    fn fits_at(&self, words: &[&str]) -> bool {
+        let src = self.src.as_bytes();
+        let (mut k, mut start, mut fits) = (0, 0, false);
+        for i in 0..=src.len() {
+            let end = i == src.len();
+            if end || src[i] == b' ' || src[i] == b'|' {
+                fits |= fits_one(&src[start..i], words[k].as_bytes());
+                start = i + 1;
+                if end || src[i] == b' ' {
+                    if !fits {
+                        return false;
+                    }
+                    k += 1;
+                    fits = false;
+                }
+            }
+        }
+        true
+    }
 }
 
 /// A 256-bit Bloom signature of a sentence's words.
@@ -270,89 +355,58 @@ fn fits_one(a: &str, w: &str) -> bool {
 struct Bloom([u64; 4]);
 
 impl Bloom {
-    fn bit(w: &str) -> (usize, u64) {
-        let mut h: u64 = 0xcbf29ce484222325;
-        for b in w.bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        ((h >> 62) as usize, 1 << ((h >> 56) & 63))
-    }
-    fn add(&mut self, w: &str) {
-        let (k, bit) = Bloom::bit(w);
-        self.0[k] |= bit;
-    }
     fn contains(&self, w: &str) -> bool {
-        let (k, bit) = Bloom::bit(w);
+        let (k, bit) = bloom_bit(w.as_bytes(), 0, w.len());
         self.0[k] & bit != 0
+    }
+    fn meets(&self, mask: &[u64; 4]) -> bool {
+        (self.0[0] & mask[0]) | (self.0[1] & mask[1]) | (self.0[2] & mask[2]) | (self.0[3] & mask[3]) != 0
     }
 }
 
 impl<'d> Sentence<'d> {
     fn new(from: usize, words: Vec<&'d str>, question: bool) -> Sentence<'d> {
         let mut bloom = Bloom::default();
-        for w in &words {
-            bloom.add(w);
+        let bits: Vec<(usize, u64)> = words.iter().map(|w| bloom_bit(w.as_bytes(), 0, w.len())).collect();
+        for &(k, bit) in &bits {
+            bloom.0[k] |= bit;
         }
-        let mut sorted: Vec<(&'d str, usize)> = words.iter().copied().zip(0..).collect();
-        sorted.sort_unstable();
-        Sentence { from, words, question, bloom, sorted }
+        Sentence { from, words, question, bloom, bits }
     }
 
     fn has(&self, w: &str) -> bool {
         self.bloom.contains(w) && self.words.contains(&w)
     }
-    fn any(&self, set: &[&str]) -> bool {
-        set.iter().any(|w| self.bloom.contains(w)) && self.words.iter().any(|w| set.contains(w))
+    fn any(&self, set: &Words) -> bool {
+        self.bloom.meets(&set.mask) && self.words.iter().any(|w| set.contains(w))
     }
     /// Position of the first word in `set`.
-    fn pos(&self, set: &[&str]) -> Option<usize> {
+    fn pos(&self, set: &Words) -> Option<usize> {
+        if !self.bloom.meets(&set.mask) {
+            return None;
+        }
         self.words.iter().position(|w| set.contains(w))
     }
-    /// Position of the first occurrence of the word sequence `seq`
-    /// (alternatives separated by `|`).
-    fn seq(&self, seq: &'static str) -> Option<usize> {
-        let c = compiled(seq);
-        if !c.first_bits.iter().any(|&(k, bit)| self.bloom.0[k] & bit != 0) && !c.first_number {
+    /// Position of the first occurrence of the marker pattern `p`.
+    fn seq(&self, p: &Pat) -> Option<usize> {
+        let n = p.len;
+        if n > self.words.len() || !p.masks[..n.min(MASKED)].iter().all(|m| self.bloom.meets(m)) {
             return None;
         }
-        let n = c.elems.len();
-        if n > self.words.len() {
-            return None;
-        }
-        let rest_fits = |i: usize| {
-            i + n <= self.words.len()
-                && c.elems[1..]
-                    .iter()
-                    .enumerate()
-                    .all(|(k, alts)| alts.iter().any(|a| fits_one(a, self.words[i + 1 + k])))
-        };
-        if c.first_number {
-            return (0..=self.words.len() - n)
-                .find(|&i| c.elems[0].iter().any(|a| fits_one(a, self.words[i])) && rest_fits(i));
-        }
-        let mut best: Option<usize> = None;
-        for alt in &c.elems[0] {
-            let from = self.sorted.partition_point(|(w, _)| w < alt);
-            for &(w, i) in &self.sorted[from..] {
-                if w != *alt {
-                    break;
-                }
-                if best.is_none_or(|b| i < b) && rest_fits(i) {
-                    best = Some(i);
-                }
-            }
-        }
-        best
+        let masked = n.min(MASKED);
+        (0..=self.words.len() - n).find(|&i| {
+            self.bits[i..i + masked].iter().zip(&p.masks).all(|(&(k, bit), m)| m[k] & bit != 0)
+                && p.fits_at(&self.words[i..i + n])
+        })
     }
 
-    fn any_seq(&self, seqs: &[&'static str]) -> Option<usize> {
+    fn any_seq(&self, seqs: &[Pat]) -> Option<usize> {
         seqs.iter().filter_map(|s| self.seq(s)).min()
     }
 }
 
-const SECOND_PERSON: &[&str] = &["you", "your", "you've", "you're", "you'd", "you'll", "yourself", "yours"];
-const APOLOGY_OR_EMPATHY: &[&str] = &[
+const SECOND_PERSON: &Words = words!["you", "your", "you've", "you're", "you'd", "you'll", "yourself", "yours"];
+const APOLOGY_OR_EMPATHY: &Words = words![
     "sorry",
     "apologies",
     "apologise",
@@ -472,7 +526,7 @@ const CONTACTS: &[&str] = &[
     "logins",
     "times",
 ];
-const SAYING: &[&str] = &[
+const SAYING: &Words = words![
     "said",
     "told",
     "mentioned",
@@ -495,7 +549,7 @@ const SAYING: &[&str] = &[
     "outlined",
 ];
 const REPEAT_MARKERS: &[&str] = &["again", "already", "twice", "repeatedly", "before", "times", "previously", "yet"];
-const SURPRISE: &[&str] = &[
+const SURPRISE: &Words = words![
     "surprise",
     "surprised",
     "surprising",
@@ -516,9 +570,9 @@ const SURPRISE: &[&str] = &[
     "gobsmacked",
     "amazed",
 ];
-const WARM: &[&str] =
-    &["lovely", "nice", "great", "happy", "pleasant", "good", "welcome", "wonderful", "glad", "thanks", "thank"];
-const HYPERBOLE: &[&str] = &[
+const WARM: &Words =
+    words!["lovely", "nice", "great", "happy", "pleasant", "good", "welcome", "wonderful", "glad", "thanks", "thank"];
+const HYPERBOLE: &Words = words![
     "robbery",
     "civilisation",
     "civilization",
@@ -541,7 +595,8 @@ const HYPERBOLE: &[&str] = &[
     "calamity",
     "unheard",
 ];
-const IRONIC: &[&str] = &["clearly", "obviously", "truly", "totally", "certainly", "naturally", "surely", "definitely"];
+const IRONIC: &Words =
+    words!["clearly", "obviously", "truly", "totally", "certainly", "naturally", "surely", "definitely"];
 const AGREE_OPENERS: &[&str] = &[
     "yes",
     "yeah",
@@ -557,7 +612,7 @@ const AGREE_OPENERS: &[&str] = &[
     "yep",
     "quite",
 ];
-const ASSURE: &[&str] = &[
+const ASSURE: &[Pat] = pats![
     "i'm sure",
     "im sure",
     "i am sure",
@@ -574,7 +629,7 @@ const ASSURE: &[&str] = &[
     "surely",
     "obviously",
 ];
-const SPECTACLE: &[&str] = &[
+const SPECTACLE: &[Pat] = pats![
     "drop everything",
     "down tools",
     "clear her|his|their diary|schedule|calendar",
@@ -604,8 +659,8 @@ const SPECTACLE: &[&str] = &[
     "top priority obviously",
     "a crane",
 ];
-const THANKS_WORDS: &[&str] =
-    &["obliged", "thanks", "thank", "cheers", "appreciate", "appreciated", "love", "grateful", "ta"];
+const THANKS_WORDS: &Words =
+    words!["obliged", "thanks", "thank", "cheers", "appreciate", "appreciated", "love", "grateful", "ta"];
 const NUISANCE: &[&str] = &[
     "novel",
     "essay",
@@ -641,9 +696,9 @@ const NUISANCE: &[&str] = &[
     "publicly",
     "ultimatum",
 ];
-const APOLOGY_WORDS: &[&str] =
-    &["sorry", "apologies", "apologise", "apologize", "apology", "forgive", "pardon", "regret"];
-const ABSURD_APOLOGY: &[&str] = &[
+const APOLOGY_WORDS: &Words =
+    words!["sorry", "apologies", "apologise", "apologize", "apology", "forgive", "pardon", "regret"];
+const ABSURD_APOLOGY: &[Pat] = pats![
     "the part where",
     "must have missed|overlooked|misread|skipped",
     "must have been rewritten|changed",
@@ -662,7 +717,7 @@ const ABSURD_APOLOGY: &[&str] = &[
 ];
 /// What a mock apology apologises for: the customer's own doing, the
 /// company doing what it announced, an expectation treated as absurd.
-const MOCK_APOLOGY_OBJECTS: &[&str] = &[
+const MOCK_APOLOGY_OBJECTS: &[Pat] = pats![
     "just for you",
     "for expecting",
     "for not being able to control",
@@ -699,7 +754,7 @@ const MOCK_APOLOGY_OBJECTS: &[&str] = &[
     "for not knowing",
 ];
 
-const PATIENCE: &[&str] = &[
+const PATIENCE: &[Pat] = pats![
     "no rush",
     "no hurry",
     "no pressure",
@@ -710,7 +765,7 @@ const PATIENCE: &[&str] = &[
     "at your leisure",
     "take all the time",
 ];
-const WISH: &[&str] = &[
+const WISH: &[Pat] = pats![
     "good luck",
     "best of luck",
     "enjoy",
@@ -723,7 +778,7 @@ const WISH: &[&str] = &[
     "all the best with",
     "hope you enjoy",
 ];
-const WISH_DIG: &[&str] = &[
+const WISH_DIG: &[Pat] = pats![
     "by hand",
     "from scratch",
     "again",
@@ -744,7 +799,7 @@ const WISH_DIG: &[&str] = &[
     "yourself",
     "on your own",
 ];
-const READING: &[&str] = &[
+const READING: &Words = words![
     "read",
     "miss",
     "missed",
@@ -775,7 +830,7 @@ const READING: &[&str] = &[
     "unclear",
     "confusing",
 ];
-const RHETORIC: &[&str] = &[
+const RHETORIC: &[Pat] = pats![
     "even",
     "actually",
     "ever",
@@ -796,7 +851,7 @@ const RHETORIC: &[&str] = &[
     "or just",
     "you know",
 ];
-const MINIMISERS: &[&str] = &[
+const MINIMISERS: &[Pat] = pats![
     "literally labelled|labeled|called|says|named|marked|just",
     "isn't|isnt|not|hardly rocket science",
     "even a child",
@@ -839,7 +894,7 @@ const MINIMISERS: &[&str] = &[
     "for most people",
     "really very simple",
 ];
-const END_DIGS: &[&str] = &[
+const END_DIGS: &[Pat] = pats![
     "for once",
     "believe it or not",
     "no thanks to",
@@ -876,7 +931,7 @@ const END_DIGS: &[&str] = &[
     "paid off after all",
     "grave violation",
 ];
-const OVER_EXPLAIN: &[&str] = &[
+const OVER_EXPLAIN: &[Pat] = pats![
     "as simply as",
     "simplest version",
     "really simple terms",
@@ -904,7 +959,7 @@ const OVER_EXPLAIN: &[&str] = &[
     "nice and slowly",
     "small words",
 ];
-const PRAISE_IDIOMS: &[&str] = &[
+const PRAISE_IDIOMS: &[Pat] = pats![
     "takes real skill",
     "credit where it's due",
     "hand it to you",
@@ -944,7 +999,7 @@ const PRAISE_IDIOMS: &[&str] = &[
     "full marks for",
     "a for effort",
 ];
-const REPROACH: &[&str] = &[
+const REPROACH: &[Pat] = pats![
     "already",
     "again",
     "explained",
@@ -1007,74 +1062,77 @@ const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒'];
 /// you'll no doubt remember"), mock enthusiasm ("never gets old"), mock
 /// sympathy ("our thoughts are with you"), feigned surprise ("you're
 /// telling me").
-const IRONIC_FRAMES: &[(&str, &str)] = &[
-    ("funny|strange|odd|curious|interesting|incredible|amazing|remarkable how", BLAME_M),
-    ("funny|strange|odd|curious|interesting|incredible|amazing|remarkable that the", BLAME_M),
-    ("strange twist of fate", BLAME_M),
-    ("small|slight|minor|teeny|tiny|wee|little discrepancy|oversight|hiccup|mix-up|omission|slip|muddle", UNDER_M),
-    ("perhaps|maybe|possibly|arguably not ideal", UNDER_M),
-    ("somewhat important|significant|relevant", UNDER_M),
-    ("a smidge", UNDER_M),
-    ("only slightly baffled|confused|surprised", UNDER_M),
-    ("no doubt remember|know|recall", REMIND_M),
-    ("as you'll know|remember|recall", REMIND_M),
-    ("about the simplest thing", MINIMISE_M),
-    ("as every|any player|customer|user|traveller|traveler|driver knows|agrees", REMIND_M),
-    ("gently point out|remind", REMIND_M),
-    ("exists for precisely", REMIND_M),
-    ("seasoned|experienced traveller|traveler|customer|user|driver", REMIND_M),
-    ("for whatever that's worth", REMIND_M),
-    ("refreshing change", REMIND_M),
-    ("never gets old", ENTHUSE_M),
-    ("highlight of my day|week", ENTHUSE_M),
-    ("personal best", ENTHUSE_M),
-    ("keeping me busy", ENTHUSE_M),
-    ("thrilled to be looking", ENTHUSE_M),
-    ("test of endurance", PATIENCE_M),
-    ("deep breaths", PATIENCE_M),
-    ("felt like forever", PATIENCE_M),
-    ("very brave", PATIENCE_M),
-    ("we know we know", PATIENCE_M),
-    ("i know i know", PATIENCE_M),
-    ("you're telling me", SURPRISE_M),
-    ("never heard that one", SURPRISE_M),
-    ("you'll never guess", SURPRISE_M),
-    ("astonishing i know", SURPRISE_M),
-    ("shocking i know", SURPRISE_M),
-    ("we've|i've covered this", REPEAT_M),
-    ("further up this", REPEAT_M),
-    ("round the loop", REPEAT_M),
-    ("with feeling", REPEAT_M),
-    ("looks a lot like the one", REPEAT_M),
-    ("said exactly this", REPEAT_M),
-    ("lost count", COUNT_M),
-    ("hat-trick", COUNT_M),
-    ("hat trick", COUNT_M),
-    ("just so we're on the same page", EXPLAIN_M),
-    ("quick refresher on", EXPLAIN_M),
-    ("as demanding as", MINIMISE_M),
-    ("technical skill", MINIMISE_M),
-    ("every faith you", MINIMISE_M),
-    ("no step two", MINIMISE_M),
-    ("unaided", MINIMISE_M),
-    ("my nan|gran|grandma|granny|grandad|nephew|niece|toddler", MINIMISE_M),
-    ("eight-year-old|five-year-old|six-year-old", MINIMISE_M),
-    ("you've got us", AGREE_M),
-    ("didn't think to", APOLOGY_M),
-    ("terrible oversight", APOLOGY_M),
-    ("should have seen that coming", APOLOGY_M),
-    ("bigger letters", APOLOGY_M),
-    ("a long way in", APOLOGY_M),
-    ("every other order|customer|ticket|patient", ASSURE_M),
-    ("downed tools", ASSURE_M),
-    ("reorganise|reorganize|rearrange the whole", ASSURE_M),
-    ("heroic effort", ASSURE_M),
-    ("will of course be", ASSURE_M),
-    ("keep the doors open", ASSURE_M),
-    ("just throwing this out there", QUESTION_M),
-    ("genuine question", QUESTION_M),
-    ("out of interest what did you", QUESTION_M),
-    ("or was it more of", QUESTION_M),
+const IRONIC_FRAMES: &[(Pat, &str)] = &[
+    (Pat::new("funny|strange|odd|curious|interesting|incredible|amazing|remarkable how"), BLAME_M),
+    (Pat::new("funny|strange|odd|curious|interesting|incredible|amazing|remarkable that the"), BLAME_M),
+    (Pat::new("strange twist of fate"), BLAME_M),
+    (
+        Pat::new("small|slight|minor|teeny|tiny|wee|little discrepancy|oversight|hiccup|mix-up|omission|slip|muddle"),
+        UNDER_M,
+    ),
+    (Pat::new("perhaps|maybe|possibly|arguably not ideal"), UNDER_M),
+    (Pat::new("somewhat important|significant|relevant"), UNDER_M),
+    (Pat::new("a smidge"), UNDER_M),
+    (Pat::new("only slightly baffled|confused|surprised"), UNDER_M),
+    (Pat::new("no doubt remember|know|recall"), REMIND_M),
+    (Pat::new("as you'll know|remember|recall"), REMIND_M),
+    (Pat::new("about the simplest thing"), MINIMISE_M),
+    (Pat::new("as every|any player|customer|user|traveller|traveler|driver knows|agrees"), REMIND_M),
+    (Pat::new("gently point out|remind"), REMIND_M),
+    (Pat::new("exists for precisely"), REMIND_M),
+    (Pat::new("seasoned|experienced traveller|traveler|customer|user|driver"), REMIND_M),
+    (Pat::new("for whatever that's worth"), REMIND_M),
+    (Pat::new("refreshing change"), REMIND_M),
+    (Pat::new("never gets old"), ENTHUSE_M),
+    (Pat::new("highlight of my day|week"), ENTHUSE_M),
+    (Pat::new("personal best"), ENTHUSE_M),
+    (Pat::new("keeping me busy"), ENTHUSE_M),
+    (Pat::new("thrilled to be looking"), ENTHUSE_M),
+    (Pat::new("test of endurance"), PATIENCE_M),
+    (Pat::new("deep breaths"), PATIENCE_M),
+    (Pat::new("felt like forever"), PATIENCE_M),
+    (Pat::new("very brave"), PATIENCE_M),
+    (Pat::new("we know we know"), PATIENCE_M),
+    (Pat::new("i know i know"), PATIENCE_M),
+    (Pat::new("you're telling me"), SURPRISE_M),
+    (Pat::new("never heard that one"), SURPRISE_M),
+    (Pat::new("you'll never guess"), SURPRISE_M),
+    (Pat::new("astonishing i know"), SURPRISE_M),
+    (Pat::new("shocking i know"), SURPRISE_M),
+    (Pat::new("we've|i've covered this"), REPEAT_M),
+    (Pat::new("further up this"), REPEAT_M),
+    (Pat::new("round the loop"), REPEAT_M),
+    (Pat::new("with feeling"), REPEAT_M),
+    (Pat::new("looks a lot like the one"), REPEAT_M),
+    (Pat::new("said exactly this"), REPEAT_M),
+    (Pat::new("lost count"), COUNT_M),
+    (Pat::new("hat-trick"), COUNT_M),
+    (Pat::new("hat trick"), COUNT_M),
+    (Pat::new("just so we're on the same page"), EXPLAIN_M),
+    (Pat::new("quick refresher on"), EXPLAIN_M),
+    (Pat::new("as demanding as"), MINIMISE_M),
+    (Pat::new("technical skill"), MINIMISE_M),
+    (Pat::new("every faith you"), MINIMISE_M),
+    (Pat::new("no step two"), MINIMISE_M),
+    (Pat::new("unaided"), MINIMISE_M),
+    (Pat::new("my nan|gran|grandma|granny|grandad|nephew|niece|toddler"), MINIMISE_M),
+    (Pat::new("eight-year-old|five-year-old|six-year-old"), MINIMISE_M),
+    (Pat::new("you've got us"), AGREE_M),
+    (Pat::new("didn't think to"), APOLOGY_M),
+    (Pat::new("terrible oversight"), APOLOGY_M),
+    (Pat::new("should have seen that coming"), APOLOGY_M),
+    (Pat::new("bigger letters"), APOLOGY_M),
+    (Pat::new("a long way in"), APOLOGY_M),
+    (Pat::new("every other order|customer|ticket|patient"), ASSURE_M),
+    (Pat::new("downed tools"), ASSURE_M),
+    (Pat::new("reorganise|reorganize|rearrange the whole"), ASSURE_M),
+    (Pat::new("heroic effort"), ASSURE_M),
+    (Pat::new("will of course be"), ASSURE_M),
+    (Pat::new("keep the doors open"), ASSURE_M),
+    (Pat::new("just throwing this out there"), QUESTION_M),
+    (Pat::new("genuine question"), QUESTION_M),
+    (Pat::new("out of interest what did you"), QUESTION_M),
+    (Pat::new("or was it more of"), QUESTION_M),
 ];
 
 /// Openers of mock enthusiasm: "Yay, SIM swap number five this month!"
@@ -1183,8 +1241,8 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
 
     for (frame, message) in IRONIC_FRAMES {
         // Understatement is of the customer's mistake, not one of ours.
-        let ours = *message == UNDER_M && s.any(&["we", "our", "i", "my", "we've", "i've", "us", "ours"])
-            || *message == BLAME_M && s.any(&["me", "i", "my", "i'm", "thanks", "thank"]);
+        let ours = *message == UNDER_M && s.any(words!["we", "our", "i", "my", "we've", "i've", "us", "ours"])
+            || *message == BLAME_M && s.any(words!["me", "i", "my", "i'm", "thanks", "thank"]);
         if s.seq(frame).is_some() && !(sincere && *message != APOLOGY_M) && !ours {
             return Some((0, last, message));
         }
@@ -1194,7 +1252,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     if ENTHUSE_OPENERS.contains(&s.words[0]) {
         let counted = s.words.iter().any(|w| ORDINALS.contains(w))
             || s.words.windows(2).any(|w| w[0] == "number" && NUMBER_WORDS[..13].contains(&w[1]));
-        let again = s.any_seq(&["same", "this month|week|year", "today", "in a row", "again"]).is_some();
+        let again = s.any_seq(pats!["same", "this month|week|year", "today", "in a row", "again"]).is_some();
         let repeat = counted && again;
         if repeat && !sincere {
             return Some((0, last, ENTHUSE_M));
@@ -1211,7 +1269,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
             .any(|w| matches!(*w, "i" | "we" | "i've" | "we've" | "i'd" | "we'd" | "i'm" | "like" | "as"))
             && !(k > 0 && matches!(s.words[k - 1], "get" | "got" | "been" | "be" | "was" | "were" | "being"));
         let stressed = s.words[k..].iter().any(|w| REPEAT_MARKERS.contains(w))
-            || s.any_seq(&[
+            || s.any_seq(pats![
                 "last two|three|four replies|emails|messages",
                 "day before",
                 "same answer",
@@ -1224,7 +1282,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
             return Some((0, last, REPEAT_M));
         }
     }
-    if s.any_seq(&[
+    if s.any_seq(pats![
         "same answer",
         "spell it out",
         "the fourth|fifth|sixth|third|tenth|umpteenth time",
@@ -1241,13 +1299,13 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     ])
     .is_some()
         && !sincere
-        && s.any(&["i", "i've", "i'll", "i'm", "i'd", "we've", "myself", "you", "your", "you've", "record"])
-        && !s.any(&["thank", "thanks"])
+        && s.any(words!["i", "i've", "i'll", "i'm", "i'd", "we've", "myself", "you", "your", "you've", "record"])
+        && !s.any(words!["thank", "thanks"])
     {
         return Some((0, last, REPEAT_M));
     }
     // ", again, the label is attached": "again" set off as a reminder.
-    if let Some(k) = s.pos(&["again"]) {
+    if let Some(k) = s.pos(words!["again"]) {
         let t = &doc.tokens[s.from + k];
         let set_off = t.gap_has(gap::COMMA)
             && (k == 0 || doc.tokens[s.from + k - 1].gap_has(gap::COMMA | gap::COLON))
@@ -1289,33 +1347,33 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     });
     let aimed = s.any(SECOND_PERSON)
         || window
-        || s.any_seq(&["this week|morning", "today", "overnight", "in a row", "from this address", "by my count"])
+        || s.any_seq(pats!["this week|morning", "today", "overnight", "in a row", "from this address", "by my count"])
             .is_some();
     // "attempt number five", "post number seven", "by my count".
     let numbered = s.words.windows(3).any(|w| {
         CONTACTS.contains(&w[0])
             && w[1] == "number"
             && (NUMBER_WORDS.contains(&w[2]) || w[2].bytes().all(|b| b.is_ascii_digit()))
-    }) || s.seq("by my count").is_some();
+    }) || s.seq(pat!("by my count")).is_some();
     let counted = counted || numbered;
     if numbered && !sincere && !s.question {
         return Some((0, last, COUNT_M));
     }
-    if counted && aimed && !sincere && !s.question && !s.any(&["we've", "we", "our", "i've"]) {
+    if counted && aimed && !sincere && !s.question && !s.any(words!["we've", "we", "our", "i've"]) {
         return Some((0, last, COUNT_M));
     }
 
     if s.any_seq(OVER_EXPLAIN).is_some() {
         return Some((0, last, EXPLAIN_M));
     }
-    if s.any_seq(PRAISE_IDIOMS).is_some() && !s.any(&["thank", "thanks"]) {
+    if s.any_seq(PRAISE_IDIOMS).is_some() && !s.any(words!["thank", "thanks"]) {
         return Some((0, last, MOCK_M));
     }
 
     // Mock gratitude: thanks for an imposition, or thanks followed by a barb.
     if let Some(k) = s.pos(THANKS_WORDS) {
         let imposition = s.words[k..].iter().any(|w| NUISANCE.contains(w))
-            || s.any_seq(&[
+            || s.any_seq(pats![
                 "before you'd|you|checking|reading|opening|even",
                 "one star",
                 "instead of us",
@@ -1329,7 +1387,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
             ])
             .is_some();
         let barb_after = sentence_after(doc, end)
-            .is_some_and(|n| n.words.len() <= 3 && n.any(&["thorough", "constructive", "received", "subtle"]));
+            .is_some_and(|n| n.words.len() <= 3 && n.any(words!["thorough", "constructive", "received", "subtle"]));
         if (imposition || barb_after) && !s.question {
             return Some((k, last, THANKS_M));
         }
@@ -1366,7 +1424,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
             return Some((from, last, APOLOGY_M));
         }
     }
-    if s.any_seq(&["the part where"]).is_some() {
+    if s.any_seq(pats!["the part where"]).is_some() {
         return Some((0, last, APOLOGY_M));
     }
 
@@ -1383,7 +1441,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
                 && (NUMBER_WORDS.contains(&w[0]) || w[0].chars().all(|c| c.is_ascii_digit()))
         }) || s.words.windows(4).any(|w| (w[1] == "whole" || w[1] == "entire") && DURATION.contains(&w[3]));
     let mock_pity = s
-        .any_seq(&[
+        .any_seq(pats![
             "must be tough|hard|exhausting|awful|difficult|rough",
             "poor thing",
             "big ask",
@@ -1409,14 +1467,14 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     // Mock wishes about the customer's own choice.
     if s.any_seq(WISH).is_some()
         && s.any_seq(WISH_DIG).is_some()
-        && !s.any(&["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"])
+        && !s.any(words!["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"])
     {
         return Some((0, last, WISH_M));
     }
 
     // A wish about the consequences of the customer's own choice, right
     // after carrying it out: "Downgraded as requested. Enjoy the 2GB limit."
-    if let Some(k) = s.any_seq(&[
+    if let Some(k) = s.any_seq(pats![
         "i do hope",
         "here's hoping",
         "hope",
@@ -1427,7 +1485,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
         "wishing",
     ]) {
         let stock = s
-            .any_seq(&[
+            .any_seq(pats![
                 "hope this|that|it",
                 "hope to",
                 "hope you|you're|we",
@@ -1447,7 +1505,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
             let from = s.from.saturating_sub(60);
             let before = Sentence::new(from, (from..s.from).map(|i| doc.fold(i)).collect(), false);
             before
-                .any_seq(&[
+                .any_seq(pats![
                     "as requested",
                     "as you requested|asked|wanted|insisted",
                     "you insisted",
@@ -1464,7 +1522,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
 
     // Feigned surprise: a bare exclamation of surprise.
     let surprise_frame = s
-        .any_seq(&[
+        .any_seq(pats![
             "who saw that coming",
             "who could have|'ve guessed|predicted|known",
             "who would have|'ve thought|guessed",
@@ -1482,7 +1540,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
             "colour|color me",
         ])
         .is_some();
-    let ironic_frame = s.any(&[
+    let ironic_frame = s.any(words![
         "truly", "quite", "big", "sure", "there", "really", "gosh", "wow", "well", "oh", "such", "shocker", "stunned",
         "gasp", "colour", "color",
     ]);
@@ -1494,7 +1552,8 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     if s.any_seq(ASSURE).is_some() && s.any_seq(SPECTACLE).is_some() {
         return Some((0, last, ASSURE_M));
     }
-    if s.any_seq(&["expect them out with", "will down tools", "will drop everything", "clear her|his diary"]).is_some()
+    if s.any_seq(pats!["expect them out with", "will down tools", "will drop everything", "clear her|his diary"])
+        .is_some()
     {
         return Some((0, last, ASSURE_M));
     }
@@ -1514,7 +1573,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
         return Some((0, last, QUESTION_M));
     }
     if s.question
-        && s.any_seq(&[
+        && s.any_seq(pats![
             "which|what part of that",
             "were you listening",
             "at any point",
@@ -1539,16 +1598,16 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     if let Some(k) = s.any_seq(END_DIGS) {
         return Some((k.min(last), last, DIG_M));
     }
-    let reproach_tail = s.any_seq(&["this time", "next time", "in future"]).is_some()
-        && s.any(&["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"])
-        && !s.any(&["we", "we'll", "i'll", "we're", "i'm", "sorry"]);
+    let reproach_tail = s.any_seq(pats!["this time", "next time", "in future"]).is_some()
+        && s.any(words!["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"])
+        && !s.any(words!["we", "we'll", "i'll", "we're", "i'm", "sorry"]);
     if reproach_tail {
         return Some((0, last, DIG_M));
     }
 
     // Sarcastic agreement: "Right, because ...", "Yes, clearly a two-day
     // delay is a catastrophe", "we obviously lose parcels for sport".
-    let opens_agreeing = AGREE_OPENERS.contains(&s.words[0]) || s.seq("of course").is_some_and(|k| k == 0);
+    let opens_agreeing = AGREE_OPENERS.contains(&s.words[0]) || s.seq(pat!("of course")).is_some_and(|k| k == 0);
     let rest = &s.words[1..];
     if opens_agreeing
         && (s.has("because") || rest.iter().any(|w| IRONIC.contains(w)) || rest.iter().any(|w| HYPERBOLE.contains(w)))
@@ -1558,7 +1617,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     if s.any(HYPERBOLE) && s.any(IRONIC) {
         return Some((0, last, AGREE_M));
     }
-    if s.any_seq(&[
+    if s.any_seq(pats![
         "because we love|enjoy|adore",
         "we obviously|clearly",
         "obviously our fault",

@@ -3,7 +3,7 @@
 //! parsing, and the customer's name found in it.
 //!
 //! The message is parsed into a [`Document`] of its own, with the message
-//! lexicon (`Lexicon::message`), so that rules read it as they read the
+//! lexicon (`rules::message_lexicon`), so that rules read it as they read the
 //! draft: folded words, sentences, phrase hits. Its byte offsets are those of
 //! the given message, or, for a quote in the draft, those of the draft.
 
@@ -180,7 +180,7 @@ fn name_from(msg: &Document, k: usize) -> Option<(String, usize)> {
     while end < msg.tokens.len() && end - k < 3 && name_like(msg, end) {
         end += 1;
         let g = msg.tokens[end - 1].gap;
-        if g & (gap::NEWLINE | gap::BREAK | gap::COMMA) != 0 || g & gap::TIGHT_HYPHEN != 0 {
+        if g.has(gap::NEWLINE | gap::BREAK | gap::COMMA | gap::TIGHT_HYPHEN) {
             break;
         }
     }
@@ -305,10 +305,9 @@ fn attributed(msg: &Document) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
 
     fn name(message: &str) -> Option<String> {
-        customer_name(&Document::parse_with(message, Lexicon::message()))
+        customer_name(&Document::parse_with(message, crate::rules::message_lexicon()))
     }
 
     #[test]

@@ -20,7 +20,7 @@
 use std::cell::RefCell;
 
 use crate::document::Document;
-use crate::lexicon::FnvMap;
+use crate::hash::FnvMap;
 use crate::{analyze_with, Context, Report, RulePack};
 
 /// A sarcasm mechanism's reading of one sentence: the token range to flag
@@ -96,8 +96,8 @@ impl Memo {
         for t in &tokens[from..end] {
             key.extend_from_slice(&((t.span.start() - base) as u32).to_le_bytes());
             key.extend_from_slice(&((t.span.end() - base) as u32).to_le_bytes());
-            key.extend_from_slice(&t.flags.to_le_bytes());
-            key.extend_from_slice(&t.gap.to_le_bytes());
+            key.extend_from_slice(&t.flags.0.to_le_bytes());
+            key.extend_from_slice(&t.gap.0.to_le_bytes());
             key.extend_from_slice(&(t.sentence - sentence).to_le_bytes());
         }
         key.extend_from_slice(&doc.text.as_bytes()[base..stop]);

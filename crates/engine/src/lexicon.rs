@@ -14,13 +14,12 @@
 //! many phrases there are. A match never crosses a sentence boundary, quoted
 //! customer text or a placeholder.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::document::Document;
 use crate::fold::fold;
+use crate::hash::FnvMap;
 use crate::span::Span;
+use crate::tokens::Token;
 
 /// One entry of a phrase table.
 #[derive(Clone, Copy, Debug)]
@@ -56,14 +55,14 @@ pub(crate) struct Hit {
     pub span: Span,
 }
 
-/// What a phrase a team added in a rule pack carries: nothing of its own.
-const TEAM_PHRASE: Phrase = p("");
+/// A phrase table's id: the lexicon matches tables by id and does not know
+/// which rule owns one (the rules register their tables, see `rules::T`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct TableId(pub(crate) u16);
 
-impl Hit {
-    /// The table entry that matched; a team's own phrase (an entry past the
-    /// built-in table) carries no note or better phrasing.
-    pub fn phrase(&self, table: crate::rules::T) -> &'static Phrase {
-        crate::rules::TABLES[table as usize].get(self.entry as usize).unwrap_or(&TEAM_PHRASE)
+impl TableId {
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
     }
 }
 
@@ -82,26 +81,6 @@ struct Pattern {
     entry: u16,
     elems: Box<[(Elem, bool)]>,
 }
-
-/// FNV-1a: short keys, no need for DoS resistance, much faster than SipHash.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Patterns that start with one word, split by their second word so that a
 /// common first word ("we", "i") does not try every pattern it starts.
@@ -156,7 +135,7 @@ impl Trie {
     }
 
     /// Every phrase that starts at token `i`, pushed to its table.
-    fn scan_from(&self, doc: &Document, i: usize, out: &mut [Vec<Hit>]) {
+    fn scan_from(&self, doc: &View, i: usize, out: &mut [Vec<Hit>]) {
         if self.children.is_empty() {
             return;
         }
@@ -178,52 +157,44 @@ impl Trie {
 }
 
 impl Lexicon {
-    /// The lexicon of every rule's tables for the draft, built on first use.
-    pub fn global() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::build_only(crate::rules::TABLES, |t| !crate::rules::is_message_table(t)))
-    }
-
-    /// The lexicon of the tables rules read in the customer's message (its
-    /// hits keep the tables' own indexes), built on first use.
-    pub fn message() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::build_only(crate::rules::TABLES, crate::rules::is_message_table))
-    }
-
     /// A lexicon with no phrases, for splitting text into words only.
     pub fn empty() -> &'static Lexicon {
         static EMPTY: OnceLock<Lexicon> = OnceLock::new();
-        EMPTY.get_or_init(|| Lexicon::build(&[]))
+        EMPTY.get_or_init(|| Lexicon::build(&[], |_| true, 0, &[]))
     }
 
-    fn build(tables: &[&[Phrase]]) -> Lexicon {
-        Lexicon::build_only(tables, |_| true)
-    }
-
-    /// A lexicon of the tables `keep` accepts, indexed as in `tables`.
-    fn build_only(tables: &[&[Phrase]], keep: impl Fn(usize) -> bool) -> Lexicon {
-        let mut lex =
-            Lexicon { patterns: Vec::new(), by_first: FnvMap::default(), tables: tables.len(), extra: Trie::default() };
-        for (t, table) in tables.iter().enumerate().filter(|(t, _)| keep(*t)) {
+    /// A lexicon of the tables `keep` accepts, indexed as in `tables`, plus
+    /// a rule pack's phrases: `extra` holds (table, entry, folded words), and
+    /// `count` is how many tables there are in all, the pack's own included.
+    pub fn build(
+        tables: &[&[Phrase]],
+        keep: impl Fn(TableId) -> bool,
+        count: usize,
+        extra: &[(TableId, u16, Vec<String>)],
+    ) -> Lexicon {
+        let mut lex = Lexicon {
+            patterns: Vec::new(),
+            by_first: FnvMap::default(),
+            tables: count.max(tables.len()),
+            extra: Trie::default(),
+        };
+        for (t, table) in tables.iter().enumerate().filter(|(t, _)| keep(TableId(*t as u16))) {
             for (e, phrase) in table.iter().enumerate() {
                 lex.add(t as u16, e as u16, parse_pattern(phrase.pat), phrase.pat);
             }
         }
-        lex
-    }
-
-    /// The built-in tables plus a rule pack's phrases: `extra` holds
-    /// (table, entry, folded words); `tables` counts the pack's own tables too.
-    pub fn with_extra(tables: usize, extra: &[(u16, u16, Vec<String>)]) -> Lexicon {
-        let mut lex = Lexicon::build_only(crate::rules::TABLES, |t| !crate::rules::is_message_table(t));
-        lex.tables = lex.tables.max(tables);
         for (t, e, words) in extra {
             if !words.is_empty() {
-                lex.extra.insert(*t, *e, words);
+                lex.extra.insert(t.0, *e, words);
             }
         }
         lex
+    }
+
+    /// How many patterns the lexicon holds (built-in tables only).
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.patterns.len()
     }
 
     fn add(&mut self, table: u16, entry: u16, elems: Box<[(Elem, bool)]>, source: &str) {
@@ -253,7 +224,8 @@ impl Lexicon {
     }
 
     /// All hits in the document's own words, grouped by table, in text order.
-    pub fn scan(&self, doc: &Document) -> Vec<Vec<Hit>> {
+    pub fn scan(&self, tokens: &[Token], folded: &str) -> Vec<Vec<Hit>> {
+        let doc = &View { tokens, folded };
         let mut out: Vec<Vec<Hit>> = (0..self.tables).map(|_| Vec::new()).collect();
         for i in 0..doc.tokens.len() {
             if !doc.tokens[i].is_agent() {
@@ -285,9 +257,21 @@ impl Lexicon {
     }
 }
 
+/// The tokens a scan reads, with their folded forms.
+struct View<'t> {
+    tokens: &'t [Token],
+    folded: &'t str,
+}
+
+impl View<'_> {
+    fn fold(&self, i: usize) -> &str {
+        self.tokens[i].folded(self.folded)
+    }
+}
+
 /// Matches `elems` from token `j`; returns the index after the last token
 /// consumed. Optional elements are tried greedily first.
-fn match_elems(doc: &Document, elems: &[(Elem, bool)], j: usize, sentence: u32) -> Option<usize> {
+fn match_elems(doc: &View, elems: &[(Elem, bool)], j: usize, sentence: u32) -> Option<usize> {
     let Some(((elem, optional), rest)) = elems.split_first() else {
         return Some(j);
     };
@@ -303,13 +287,13 @@ fn match_elems(doc: &Document, elems: &[(Elem, bool)], j: usize, sentence: u32) 
     None
 }
 
-fn elem_matches(elem: &Elem, doc: &Document, j: usize) -> bool {
+fn elem_matches(elem: &Elem, doc: &View, j: usize) -> bool {
     let w = doc.fold(j);
     match elem {
         Elem::Word(x) => **x == *w,
         Elem::Alt(xs) => xs.iter().any(|x| **x == *w),
         Elem::Prefix(x) => w.starts_with(&**x),
-        Elem::Number => doc.tokens[j].is(crate::document::flag::NUMBER),
+        Elem::Number => doc.tokens[j].is(crate::tokens::flag::NUMBER),
         Elem::Any => true,
     }
 }
@@ -343,12 +327,6 @@ fn parse_pattern(pat: &str) -> Box<[(Elem, bool)]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_table_entry_compiles_with_a_word_first() {
-        let total: usize = crate::rules::TABLES.iter().map(|t| t.len()).sum();
-        assert_eq!(Lexicon::global().patterns.len() + Lexicon::message().patterns.len(), total);
-    }
 
     #[test]
     fn patterns_with_optionals_and_alternatives() {

@@ -33,6 +33,7 @@ mod conversation;
 mod cue;
 mod document;
 mod fold;
+mod hash;
 mod incremental;
 mod lexicon;
 mod pack;
@@ -40,6 +41,7 @@ mod politeness;
 mod report;
 mod rules;
 pub mod span;
+mod tokens;
 mod words;
 
 pub use cue::{Cornerstone, Cue, Severity};
@@ -112,9 +114,9 @@ pub fn analyze(text: &str, ctx: &Context) -> Report {
 /// and a customer name found in the message stands in for a missing one.
 pub fn analyze_with<'p>(text: &str, ctx: &Context, pack: impl Into<Option<&'p RulePack>>) -> Report {
     let pack = pack.into();
-    let doc = document::Document::parse_with(text, pack.map_or(lexicon::Lexicon::global(), |p| &p.lexicon));
+    let doc = document::Document::parse_with(text, pack.map_or(rules::draft_lexicon(), |p| &p.lexicon));
     let message = conversation::message_text(ctx, &doc);
-    let message_doc = message.as_ref().map(|(m, _)| document::Document::parse_with(m, lexicon::Lexicon::message()));
+    let message_doc = message.as_ref().map(|(m, _)| document::Document::parse_with(m, rules::message_lexicon()));
     let name = match &ctx.customer_name {
         Some(n) => Some(CustomerName { name: n.clone(), source: NameSource::Given }),
         None => message_doc

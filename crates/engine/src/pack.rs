@@ -24,7 +24,7 @@ use serde::Deserialize;
 
 use crate::cue::{Cornerstone, Cue, Severity};
 use crate::document::Document;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, TableId};
 use crate::report::Finding;
 use crate::rules;
 
@@ -72,8 +72,8 @@ pub const MAX_PACK_BYTES: usize = 1 << 20;
 
 /// The table index of a pack's "avoid" phrases and of its sign-offs, after
 /// the built-in tables.
-const AVOID_TABLE: usize = rules::TABLES_LEN;
-const SIGN_OFF_TABLE: usize = rules::TABLES_LEN + 1;
+const AVOID_TABLE: TableId = TableId(rules::TABLES_LEN as u16);
+const SIGN_OFF_TABLE: TableId = TableId(rules::TABLES_LEN as u16 + 1);
 
 /// The cues a team can add phrases to, with the table their phrases join.
 pub fn phrase_families() -> impl Iterator<Item = Cue> {
@@ -132,21 +132,21 @@ impl RulePack {
     }
 
     fn compile(file: PackFile) -> RulePack {
-        let mut extra: Vec<(u16, u16, Vec<String>)> = Vec::new();
+        let mut extra: Vec<(TableId, u16, Vec<String>)> = Vec::new();
         // A phrase listed twice in one table would match twice for nothing:
         // each table keeps its first copy (which is also the one whose hit
         // the rules would have kept).
-        let mut seen: std::collections::HashSet<(u16, Vec<String>)> = std::collections::HashSet::new();
-        let mut push = |table: usize, entry: usize, words: &[String]| {
-            if seen.insert((table as u16, words.to_vec())) {
-                extra.push((table as u16, entry as u16, words.to_vec()));
+        let mut seen: std::collections::HashSet<(TableId, Vec<String>)> = std::collections::HashSet::new();
+        let mut push = |table: TableId, entry: usize, words: &[String]| {
+            if seen.insert((table, words.to_vec())) {
+                extra.push((table, entry as u16, words.to_vec()));
             }
         };
         for (cue, phrases) in &file.phrases {
-            let table = rules::phrase_table(cue.0).expect("checked while parsing") as usize;
-            let base = rules::TABLES[table].len();
+            let table = rules::phrase_table(cue.0).expect("checked while parsing");
+            let base = rules::TABLES[table as usize].len();
             for (k, p) in phrases.iter().enumerate() {
-                push(table, base + k, &p.0);
+                push(table.into(), base + k, &p.0);
             }
         }
         for (k, a) in file.avoid.iter().enumerate() {
@@ -162,7 +162,7 @@ impl RulePack {
         disabled.dedup();
         RulePack {
             name: file.name.filter(|n| !n.trim().is_empty()),
-            lexicon: Lexicon::with_extra(SIGN_OFF_TABLE + 1, &extra),
+            lexicon: rules::draft_lexicon_with(SIGN_OFF_TABLE.index() + 1, &extra),
             disabled,
             avoid: file
                 .avoid
@@ -215,7 +215,7 @@ impl RulePack {
         // The sign-off closes the reply: it must sit in the last few sentences.
         let last_sentence = doc.tokens.iter().filter(|t| t.is_agent()).map(|t| t.sentence).max().unwrap_or(0);
         let closing =
-            doc.hits_at(SIGN_OFF_TABLE).iter().rev().find(|h| doc.tokens[h.last as usize].sentence + 3 > last_sentence);
+            doc.hits(SIGN_OFF_TABLE).iter().rev().find(|h| doc.tokens[h.last as usize].sentence + 3 > last_sentence);
         match closing {
             Some(h) => out.push(Finding::new(Cue::SignOff, Some(h.span))),
             None => out.push(Finding::new(Cue::SignOffMissing, None).with_message(sign_off.message.clone())),

@@ -34,7 +34,7 @@ melody penny pat ray rich rob rose ruby sandy sky summer sunny sue trinity van
 ";
 
 pub(crate) fn is_common(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&'static str, std::hash::BuildHasherDefault<crate::hash::Fnv>>> = OnceLock::new();
     SET.get_or_init(|| COMMON.split_whitespace().chain(NAME_WORDS.split_whitespace()).collect()).contains(word)
 }
 

@@ -7,7 +7,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::document::{flag, Document};
-use crate::lexicon::Fnv;
+use crate::hash::Fnv;
 
 /// The draft and the customer's message it answers, both parsed.
 pub(crate) struct Exchange<'d> {

@@ -6,7 +6,7 @@
 
 use crate::cue::Cue;
 use crate::document::Document;
-use crate::lexicon::{Hit, Phrase};
+use crate::lexicon::{p, Hit, Lexicon, Phrase, TableId};
 use crate::report::{Finding, Relation};
 use crate::Context;
 
@@ -87,7 +87,7 @@ tables! {
 }
 
 /// The tables matched in the customer's message rather than in the draft:
-/// they make up `Lexicon::message`, and the draft's lexicon leaves them out.
+/// they make up [`message_lexicon`], and the draft's lexicon leaves them out.
 pub(crate) const MESSAGE_TABLES: &[T] = &[
     T::Indirect,
     T::Rhetorical,
@@ -100,9 +100,42 @@ pub(crate) const MESSAGE_TABLES: &[T] = &[
     T::Attached,
 ];
 
-/// Whether table index `t` is one of [`MESSAGE_TABLES`].
-pub(crate) fn is_message_table(t: usize) -> bool {
-    MESSAGE_TABLES.iter().any(|&m| m as usize == t)
+/// Whether table `t` is one of [`MESSAGE_TABLES`].
+pub(crate) fn is_message_table(t: TableId) -> bool {
+    MESSAGE_TABLES.iter().any(|&m| TableId::from(m) == t)
+}
+
+impl From<T> for TableId {
+    fn from(t: T) -> TableId {
+        TableId(t as u16)
+    }
+}
+
+/// The lexicon of every rule's tables for the draft, built on first use.
+pub(crate) fn draft_lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| draft_lexicon_with(TABLES_LEN, &[]))
+}
+
+/// The draft's lexicon plus a rule pack's phrases (see [`Lexicon::build`]).
+pub(crate) fn draft_lexicon_with(count: usize, extra: &[(TableId, u16, Vec<String>)]) -> Lexicon {
+    Lexicon::build(TABLES, |t| !is_message_table(t), count, extra)
+}
+
+/// The lexicon of the tables rules read in the customer's message (its
+/// hits keep the tables' own ids), built on first use.
+pub(crate) fn message_lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::build(TABLES, is_message_table, TABLES_LEN, &[]))
+}
+
+/// What a phrase a team added in a rule pack carries: nothing of its own.
+const TEAM_PHRASE: Phrase = p("");
+
+/// The table entry a hit of `table` matched; a team's own phrase (an entry
+/// past the built-in table) carries no note or better phrasing.
+pub(crate) fn phrase(hit: &Hit, table: T) -> &'static Phrase {
+    TABLES[table as usize].get(hit.entry as usize).unwrap_or(&TEAM_PHRASE)
 }
 
 /// A rule reads the parsed document and appends its findings.
@@ -174,12 +207,12 @@ pub(crate) fn phrase_table(cue: Cue) -> Option<T> {
 
 /// The hits of `table`, without hits that overlap an earlier, longer one.
 pub(crate) fn distinct_hits(doc: &Document, table: T) -> Vec<Hit> {
-    distinct_hits_at(doc, table as usize)
+    distinct_hits_at(doc, table.into())
 }
 
 /// [`distinct_hits`] by table index, for a rule pack's own tables too.
-pub(crate) fn distinct_hits_at(doc: &Document, table: usize) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = doc.hits_at(table).to_vec();
+pub(crate) fn distinct_hits_at(doc: &Document, table: TableId) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = doc.hits(table).to_vec();
     hits.sort_by_key(|h| (h.span.start(), std::cmp::Reverse(h.span.end())));
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
@@ -193,7 +226,7 @@ pub(crate) fn distinct_hits_at(doc: &Document, table: usize) -> Vec<Hit> {
 /// A finding for a table hit, with the phrase's own note and better
 /// phrasings, cased for where they land ("Hi Priya, to recap, ...").
 pub(crate) fn finding_for(doc: &Document, cue: Cue, table: T, hit: &Hit) -> Finding {
-    let phrase = hit.phrase(table);
+    let phrase = phrase(hit, table);
     Finding::new(cue, Some(hit.span))
         .with_message(phrase.note)
         .with_suggestions(phrase.better.iter().map(|b| fit_case(doc, hit.first as usize, b)))
@@ -220,6 +253,17 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
             continue;
         }
         out.push(finding_for(doc, cue, table, &hit));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_entry_compiles_with_a_word_first() {
+        let total: usize = TABLES.iter().map(|t| t.len()).sum();
+        assert_eq!(draft_lexicon().len() + message_lexicon().len(), total);
     }
 }
 

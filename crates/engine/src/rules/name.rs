@@ -8,10 +8,11 @@
 //! the greeting tells whether the reply addresses a person.
 
 use crate::cue::Cue;
-use crate::document::{flag, gap, is_unspaced_script, Document};
+use crate::document::{flag, gap, Document};
 use crate::fold::fold;
 use crate::report::Finding;
 use crate::span::Span;
+use crate::tokens::is_unspaced_script;
 use crate::words::{edit_distance, is_common, is_name_word, DETERMINERS, GENERIC_ADDRESS, TITLES, UNSPACED_GREETINGS};
 use crate::Context;
 
@@ -285,7 +286,7 @@ fn vocatives(doc: &Document) -> Vec<(usize, usize)> {
             continue;
         }
         let mut end = i;
-        if doc.tokens[i].gap == 0
+        if doc.tokens[i].gap.is_empty()
             && i + 1 < doc.tokens.len()
             && doc.tokens[i + 1].sentence == doc.tokens[i].sentence
             && name_like(i + 1)
@@ -377,7 +378,7 @@ fn match_part(doc: &Document, part: &NamePart, i: usize) -> Option<usize> {
         }
         if n + 1 < part.words.len() {
             let g = doc.tokens[k].gap;
-            if g != 0 && g != gap::TIGHT_HYPHEN {
+            if !g.is_empty() && g != gap::TIGHT_HYPHEN {
                 return None;
             }
         }
@@ -402,8 +403,8 @@ fn is_name_position(doc: &Document, i: usize, end: usize) -> bool {
 
 fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, end: usize) -> bool {
     let other = |k: usize| name.parts.iter().enumerate().any(|(q, part)| q != p && match_part(doc, part, k).is_some());
-    (i > 0 && doc.tokens[i - 1].gap == 0 && other(i - 1))
-        || (doc.tokens[end].gap == 0 && end + 1 < doc.tokens.len() && other(end + 1))
+    (i > 0 && doc.tokens[i - 1].gap.is_empty() && other(i - 1))
+        || (doc.tokens[end].gap.is_empty() && end + 1 < doc.tokens.len() && other(end + 1))
 }
 
 /// The name part that token `i` nearly spells, if it is a plausible typo of

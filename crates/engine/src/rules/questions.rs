@@ -558,10 +558,10 @@ const REASON: u8 = 2;
 fn word_is(w: &str, kind: u8) -> bool {
     use std::collections::HashMap;
     use std::hash::BuildHasherDefault;
-    static WORDS: std::sync::OnceLock<HashMap<&'static str, u8, BuildHasherDefault<crate::lexicon::Fnv>>> =
+    static WORDS: std::sync::OnceLock<HashMap<&'static str, u8, BuildHasherDefault<crate::hash::Fnv>>> =
         std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut m: HashMap<&'static str, u8, BuildHasherDefault<crate::lexicon::Fnv>> = HashMap::default();
+        let mut m: HashMap<&'static str, u8, BuildHasherDefault<crate::hash::Fnv>> = HashMap::default();
         for w in TIME_WORDS {
             *m.entry(w).or_default() |= TIME;
         }

@@ -57,7 +57,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let phrase = hit.phrase(T::Demand);
+        let phrase = crate::rules::phrase(&hit, T::Demand);
         let mut f = Finding::new(Cue::Demand, Some(hit.span)).with_message(phrase.note);
         // "You need to send the receipt." becomes "Could you please send the
         // receipt?": the request covers the sentence, so it ends with "?".

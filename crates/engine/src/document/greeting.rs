@@ -1,0 +1,227 @@
+//! The opening greeting and whom it addresses: a document fact.
+
+use super::Document;
+use crate::tokens::{flag, gap, TITLES};
+
+/// The opening greeting ("Hi Priya,", "Dear Ms. Raman,", "Priya, ...").
+#[derive(Clone, Debug)]
+pub(crate) struct Greeting {
+    /// Token index range of the words after the greeting word, up to the first
+    /// punctuation: the candidates for the person addressed.
+    pub addressee: std::ops::Range<usize>,
+}
+
+pub(super) const GREETING_WORDS: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "greetings",
+    "hiya",
+    "howdy",
+    "heya",
+    "hallo",
+    "hola",
+    "bonjour",
+    "bonsoir",
+    "ciao",
+    "salut",
+    "hej",
+    "hei",
+    "moin",
+    "servus",
+    "ola",
+    "olá",
+    "estimado",
+    "estimada",
+    "querido",
+    "querida",
+    "cara",
+    "caro",
+    "liebe",
+    "lieber",
+    "cher",
+    "chère",
+    "chere",
+    "buongiorno",
+    "namaste",
+    "salaam",
+    "shalom",
+    "здравствуйте",
+    "привет",
+    "dzień",
+    "czesc",
+    "cześć",
+    "ahoj",
+    "merhaba",
+    "yo",
+];
+
+/// Words that open a draft followed by a comma without addressing anyone
+/// ("Sure, ...", "Thanks, ...").
+const OPENERS: &[&str] = &[
+    "sure",
+    "yes",
+    "no",
+    "ok",
+    "okay",
+    "thanks",
+    "thank",
+    "well",
+    "so",
+    "unfortunately",
+    "great",
+    "absolutely",
+    "of",
+    "certainly",
+    "alright",
+    "right",
+    "sorry",
+    "apologies",
+    "again",
+    "firstly",
+    "first",
+    "also",
+    "however",
+    "hmm",
+    "oh",
+    "wow",
+    "good",
+    "perfect",
+    "understood",
+    "noted",
+    "done",
+    "yeah",
+    "yep",
+    "nope",
+    "update",
+    "fortunately",
+    "luckily",
+    "honestly",
+    "cheers",
+    "welcome",
+    "please",
+    "regards",
+    "best",
+    "morning",
+    "afternoon",
+    "evening",
+    "team",
+    "all",
+    "additionally",
+    "alternatively",
+    "currently",
+    "hopefully",
+    "ideally",
+    "basically",
+    "essentially",
+    "generally",
+    "typically",
+    "usually",
+    "normally",
+    "personally",
+    "frankly",
+    "finally",
+    "lastly",
+    "secondly",
+    "thirdly",
+    "similarly",
+    "likewise",
+    "accordingly",
+    "consequently",
+    "therefore",
+    "furthermore",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "regardless",
+    "understandably",
+    "apparently",
+    "naturally",
+    "obviously",
+    "clearly",
+    "importantly",
+    "interestingly",
+    "sadly",
+    "thankfully",
+    "happily",
+    "meanwhile",
+    "afterwards",
+    "next",
+    "then",
+    "now",
+    "here",
+    "there",
+    "today",
+    "tomorrow",
+    "yesterday",
+];
+
+impl Document<'_> {
+    pub(super) fn find_greeting(&mut self) {
+        // Social replies open with handles ("@customer @brand Hi Abby."):
+        // the greeting comes after them.
+        let Some(first) = self.tokens.iter().position(|t| !t.is(flag::QUOTED) && !t.is(flag::LINK)) else {
+            return;
+        };
+        let sentence = self.tokens[first].sentence;
+        let same = |k: usize, doc: &Document| {
+            k < doc.tokens.len() && doc.tokens[k].sentence == sentence && !doc.tokens[k].is(flag::QUOTED)
+        };
+        let f = self.fold(first);
+        let mut k = first;
+        if GREETING_WORDS.contains(&f) {
+            k += 1;
+        } else if f == "good"
+            && same(first + 1, self)
+            && matches!(self.fold(first + 1), "morning" | "afternoon" | "evening" | "day")
+        {
+            k += 2;
+        } else if matches!(f, "morning" | "afternoon" | "evening") {
+            k += 1;
+        } else if self.tokens[first].is(flag::PLACEHOLDER) {
+            // "[Name], thanks for ..." addresses a placeholder.
+        } else if !OPENERS.contains(&f)
+            && !crate::words::is_common(f)
+            && !crate::words::UNSPACED_GREETINGS.contains(&f)
+            && (self.tokens[first].is(flag::CAP) || self.tokens[first].is(flag::UNSPACED))
+            && (self.tokens[first].gap_has(gap::COMMA | gap::NEWLINE | gap::EXCLAIM)
+                || (same(first + 1, self) && self.tokens[first + 1].gap_has(gap::COMMA | gap::NEWLINE)))
+        {
+            // A draft that opens with the name: "Priya, ..." or "Priya Raman,".
+        } else {
+            return;
+        }
+        // The greeting word itself may carry the punctuation ("Hi, Priya" is
+        // rare; "Hi, thanks" is common): then nobody is addressed.
+        if k > first && self.tokens[k - 1].gap_has(gap::CLAUSE & !gap::COMMA) {
+            self.greeting = Some(Greeting { addressee: k..k });
+            return;
+        }
+        if k > first && self.tokens[k - 1].gap_has(gap::COMMA) {
+            // "Hi, Kasidy!" addresses Kasidy; "Hi, thanks for ..." nobody.
+            let named = same(k, self) && {
+                let t = &self.tokens[k];
+                let w = self.fold(k);
+                t.is(flag::CAP)
+                    && t.is(flag::ALPHA)
+                    && t.gap_has(gap::CLAUSE)
+                    && (!crate::words::is_common(w) || crate::words::is_name_word(w))
+                    && !OPENERS.contains(&w)
+            };
+            self.greeting = Some(Greeting { addressee: if named { k..k + 1 } else { k..k } });
+            return;
+        }
+        let mut end = k;
+        while same(end, self) && end - k < 4 {
+            // Titles are part of the address ("Dear Ms. Raman").
+            end += 1;
+            if self.tokens[end - 1].gap_has(gap::CLAUSE & !gap::PERIOD)
+                || (self.tokens[end - 1].gap_has(gap::PERIOD) && !TITLES.contains(&self.fold(end - 1)))
+            {
+                break;
+            }
+        }
+        self.greeting = Some(Greeting { addressee: k..end });
+    }
+}

@@ -1,0 +1,246 @@
+//! Unfilled template placeholders (`[Name]`, `{{first_name}}`, `XXX`): a
+//! document fact, found over the text and its tokens, outside quoted text.
+
+use super::greeting::GREETING_WORDS;
+use super::{overlaps_sorted, Document};
+use crate::span::Span;
+use crate::tokens::{flag, gap, is_unspaced_script};
+
+/// An unfilled template placeholder such as `[Name]` or `{{first_name}}`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Placeholder {
+    pub span: Span,
+    /// Whether it stands for a person's name.
+    pub is_name: bool,
+}
+
+impl Document<'_> {
+    /// Finds `[Name]`, `{{first_name}}`, `<customer name>`, `%NAME%`, `____`
+    /// and stand-alone `XXX`, outside quoted text.
+    pub(super) fn find_placeholders(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut found: Vec<Placeholder> = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (close, inner_from) = match b {
+                b'{' if bytes.get(i + 1) == Some(&b'{') => ("}}", i + 2),
+                b'<' if bytes.get(i + 1) == Some(&b'<') => (">>", i + 2),
+                b'[' if bytes.get(i + 1) == Some(&b'[') => ("]]", i + 2),
+                b'$' if bytes.get(i + 1) == Some(&b'{') => ("}", i + 2),
+                // Mailchimp merge tags: *|FNAME|*.
+                b'*' if bytes.get(i + 1) == Some(&b'|') => ("|*", i + 2),
+                b'$' if bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) => {
+                    // $NAME, $first_name: a shell-style variable.
+                    let len = bytes[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+                    let inner = &text[i + 1..i + 1 + len];
+                    if let Some(is_name) = placeholder_kind(inner, b'{', false) {
+                        let shouted = inner.bytes().all(|c| !c.is_ascii_lowercase());
+                        if shouted || inner.to_ascii_lowercase().contains("name") {
+                            found.push(Placeholder { span: Span::new(i, i + 1 + len), is_name });
+                        }
+                    }
+                    i += 1 + len;
+                    continue;
+                }
+                b'(' => (")", i + 1),
+                b'{' => ("}", i + 1),
+                b'[' => ("]", i + 1),
+                b'<' => (">", i + 1),
+                b'%' => ("%", i + 1),
+                b'_' => {
+                    let run = bytes[i..].iter().take_while(|&&c| c == b'_').count();
+                    if run >= 3 {
+                        found.push(Placeholder { span: Span::new(i, i + run), is_name: true });
+                    }
+                    i += run;
+                    continue;
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let window_end = (inner_from + 40).min(bytes.len());
+            let Some(rel) = find_bytes(&bytes[inner_from..window_end], close.as_bytes()) else {
+                i += 1;
+                continue;
+            };
+            let inner = &text[inner_from..inner_from + rel];
+            let end = inner_from + rel + close.len();
+            let kind = match b {
+                b'(' => paren_placeholder(inner),
+                b'*' => placeholder_kind(inner, b'{', true),
+                _ => placeholder_kind(inner, b, close.len() == 2)
+                    .or_else(|| (b == b'[' && in_greeting_slot(text, i, end, inner)).then_some(true)),
+            };
+            if let Some(is_name) = kind {
+                found.push(Placeholder { span: Span::new(i, end), is_name });
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
+        for (k, t) in self.tokens.iter().enumerate() {
+            let w = &text[t.span];
+            // A name variable written bare: "Hi NAME," or "Dear FIRST_NAME".
+            if matches!(w, "NAME" | "FNAME" | "FIRSTNAME" | "CUSTOMERNAME" | "FULLNAME" | "LNAME") {
+                let mut start = t.span.start();
+                if k > 0 && &text[self.tokens[k - 1].span.end()..start] == "_" && self.tokens[k - 1].is(flag::ALL_CAPS)
+                {
+                    start = self.tokens[k - 1].span.start();
+                }
+                found.push(Placeholder { span: Span::new(start, t.span.end()), is_name: true });
+                continue;
+            }
+            if w.len() >= 3 && w.bytes().all(|c| c == b'X' || c == b'x') {
+                // "Mr. XXX" is a placeholder; "4421.XXXX" is masked.
+                let prev_masked = k > 0 && {
+                    let p = &self.tokens[k - 1];
+                    let masky = p.is(flag::NUMBER) || text[p.span].bytes().all(|c| c == b'X' || c == b'x');
+                    p.gap_has(gap::TIGHT_HYPHEN)
+                        || text[p.span.end()..t.span.start()].contains(['*', '/', '#'])
+                        || (masky && text[p.span.end()..t.span.start()].contains('.'))
+                };
+                let next_masked = t.gap_has(gap::TIGHT_HYPHEN | gap::OTHER)
+                    || text[t.span.end()..].starts_with(['.', '*'])
+                        && text[t.span.end() + 1..].starts_with(|c: char| c.is_ascii_digit() || c == 'X');
+                let before = text[..t.span.start()].chars().next_back();
+                let glued = before.is_some_and(|c| c == '*' || c == '#' || c == '-');
+                if !prev_masked && !next_masked && !glued {
+                    found.push(Placeholder { span: t.span, is_name: true });
+                }
+            }
+        }
+        found.sort_by_key(|p| (p.span.start(), std::cmp::Reverse(p.span.end())));
+        // "%NAME%" holds the bare "NAME" too: keep the outer one.
+        let mut last_end = 0;
+        found.retain(|p| {
+            let keep = p.span.start() >= last_end || last_end == 0 && p.span.start() == 0;
+            last_end = last_end.max(p.span.end());
+            keep
+        });
+        found.retain(|p| !overlaps_sorted(&self.quoted, p.span));
+        self.placeholders = found;
+    }
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "name",
+    "first",
+    "last",
+    "customer",
+    "client",
+    "recipient",
+    "user",
+    "agent",
+    "company",
+    "insert",
+    "date",
+    "order",
+    "ticket",
+    "number",
+    "product",
+    "link",
+    "email",
+    "phone",
+    "address",
+    "account",
+    "placeholder",
+    "fname",
+    "lname",
+    "firstname",
+    "lastname",
+    "surname",
+    "title",
+    "salutation",
+    "contact",
+    "amount",
+    "here",
+    "tbd",
+    "todo",
+];
+
+/// `(customer name)`, `(first name)`: words in parentheses that only say
+/// which name to insert. Ordinary asides ("(in your name)") are not.
+fn paren_placeholder(inner: &str) -> Option<bool> {
+    let lower = inner.trim().to_ascii_lowercase();
+    let words: Vec<&str> = lower.split([' ', '_', '-']).filter(|w| !w.is_empty()).collect();
+    let fits = !words.is_empty()
+        && words.len() <= 3
+        && words.contains(&"name")
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "name"
+                    | "customer"
+                    | "client"
+                    | "first"
+                    | "last"
+                    | "full"
+                    | "insert"
+                    | "recipient"
+                    | "customer's"
+                    | "caller"
+            )
+        });
+    fits.then_some(true)
+}
+
+/// A bracketed word in any language where the name goes, such as
+/// `Hola [Nombre],` or `[名前]様`: at the start of its line or after a
+/// greeting word, and followed by punctuation or the end of the line.
+fn in_greeting_slot(text: &str, open: usize, end: usize, inner: &str) -> bool {
+    let word = inner.trim();
+    if word.is_empty() || word.chars().count() > 24 || !word.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        return false;
+    }
+    let line_start = text[..open].rfind('\n').map_or(0, |k| k + 1);
+    let before = text[line_start..open].trim();
+    let lead = before.is_empty()
+        || GREETING_WORDS.contains(&before.to_lowercase().trim_end_matches(',').rsplit(' ').next().unwrap_or(""));
+    let after = text[end..].chars().next();
+    lead && after.is_none_or(|c| matches!(c, ',' | '!' | '\n' | ':' | '.' | '、' | '，') || is_unspaced_script(c))
+}
+
+/// Whether the text between brackets looks like a template variable; `Some(true)`
+/// when it stands for a name.
+fn placeholder_kind(inner: &str, open: u8, double: bool) -> Option<bool> {
+    let trimmed = inner.trim();
+    if trimmed.is_empty() || trimmed.len() > 32 {
+        return None;
+    }
+    let ident = trimmed.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
+        && trimmed.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
+    let wordy = trimmed.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'\''));
+    if !wordy && !ident {
+        return None;
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let is_name = lower.contains("name")
+        || lower == "salutation"
+        || lower.contains("recipient")
+        || lower == "customer"
+        || lower == "client";
+    let keyword = PLACEHOLDER_WORDS
+        .iter()
+        .any(|w| lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|part| part == *w || part.contains("name")));
+    let shouted =
+        trimmed.bytes().filter(|c| c.is_ascii_alphabetic()).all(|c| c.is_ascii_uppercase()) && trimmed.len() >= 2;
+    let accept = match open {
+        // Template engines: any identifier ({{first_name}}, ${name}, %NAME%).
+        b'{' | b'$' => ident || keyword,
+        b'%' => ident && (shouted || keyword),
+        b'[' | b'<' if double => ident || keyword || shouted,
+        // Square or angle brackets: only when the words say what to insert,
+        // or it is written in capitals like [NAME]. Keeps out <br> and [1].
+        _ => keyword || (shouted && ident && trimmed.len() >= 3),
+    };
+    accept.then_some(is_name || (shouted && lower.contains("name")))
+}

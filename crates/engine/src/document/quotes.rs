@@ -1,0 +1,206 @@
+//! Quoted customer text: `>` lines, "On ... wrote:" and what follows,
+//! forwarded headers, and quotations in the agent's own lines.
+
+use super::contained_sorted;
+use crate::span::Span;
+
+/// Lines quoted from the customer's message: `>` lines, e-mail attribution
+/// lines and the quoted message below them, forwarded-message headers.
+pub(super) fn find_quoted_regions(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let lines: Vec<(usize, &str)> = {
+        let mut v = Vec::new();
+        let mut off = 0;
+        for line in text.split_inclusive('\n') {
+            v.push((off, line));
+            off += line.len();
+        }
+        v
+    };
+    let mut idx = 0;
+    while idx < lines.len() {
+        let (off, line) = lines[idx];
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        // Only lines that could be a quote marker, a header or an
+        // attribution are looked at closely.
+        let maybe_header = trimmed.starts_with(['-', 'F', 'f']) || trimmed.ends_with(':');
+        let lower: String =
+            if maybe_header { trimmed.chars().take(200).flat_map(char::to_lowercase).collect() } else { String::new() };
+        if trimmed.starts_with('>') {
+            out.push(Span::new(off, off + content.len()));
+        } else if lower.starts_with("-----original message")
+            || lower.starts_with("----- original message")
+            || lower.starts_with("-------- forwarded message")
+            || (lower.starts_with("from:")
+                && lines[idx + 1..].iter().take(4).any(|(_, l)| {
+                    let l = l.trim_start().to_ascii_lowercase();
+                    l.starts_with("sent:")
+                        || l.starts_with("subject:")
+                        || l.starts_with("to:")
+                        || l.starts_with("date:")
+                }))
+        {
+            out.push(Span::new(off, text.len()));
+            break;
+        } else if lower.ends_with("wrote:") || lower.ends_with("a écrit :") || lower.ends_with("schrieb:") {
+            let next_quoted = lines[idx + 1..]
+                .iter()
+                .find(|(_, l)| !l.trim().is_empty())
+                .is_some_and(|(_, l)| l.trim_start().starts_with('>'));
+            if next_quoted {
+                out.push(Span::new(off, off + content.len()));
+            } else if lower.starts_with("on ")
+                || lower.starts_with("le ")
+                || lower.starts_with("am ")
+                || lower.contains('@')
+            {
+                out.push(Span::new(off, text.len()));
+                break;
+            } else {
+                // "You wrote:" followed by the customer's paragraph.
+                let mut end = off + line.len();
+                let mut j = idx + 1;
+                while j < lines.len() && lines[j].1.trim().is_empty() {
+                    j += 1;
+                }
+                while j < lines.len() && !lines[j].1.trim().is_empty() {
+                    end = lines[j].0 + lines[j].1.trim_end_matches(['\n', '\r']).len();
+                    j += 1;
+                }
+                out.push(Span::new(off, end));
+                idx = j;
+                continue;
+            }
+        }
+        idx += 1;
+    }
+    // A text made only of quoted lines has no words of the agent's to tell
+    // apart: read it as written (a pasted message keeps its markers).
+    let has_own_words = {
+        let (mut off, mut q) = (0, 0);
+        text.split_inclusive('\n').any(|line| {
+            let span = Span::new(off, off + line.len());
+            off += line.len();
+            while q < out.len() && out[q].end() <= span.start() {
+                q += 1;
+            }
+            !(line.trim().is_empty() || q < out.len() && out[q].overlaps(span))
+        })
+    };
+    if !has_own_words {
+        out.clear();
+    }
+    out
+}
+
+const CUSTOMER_QUOTE_LEADS: &[&str] = &[
+    "you wrote",
+    "you said",
+    "you mentioned",
+    "you asked",
+    "you told us",
+    "you told me",
+    "you say",
+    "you write",
+    "you put it",
+    "your message said",
+    "your email said",
+    "your message",
+    "your email",
+    "your words",
+    "in your words",
+    "you commented",
+    "you noted",
+    "you explained",
+    "you stated",
+    "you called it",
+    "your note said",
+    "your ticket says",
+    "your ticket said",
+    "you described it as",
+    "you described",
+];
+
+/// Pairs quotation marks within a line. Returns (customer quotes, other quotes):
+/// a quotation introduced by "you wrote", "you said" ... is the customer's;
+/// "you wrote: text" without marks quotes up to the end of the sentence.
+pub(super) fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec<Span>) {
+    let mut customer = Vec::new();
+    let mut other = Vec::new();
+    let mut off = 0;
+    for line in text.split_inclusive('\n') {
+        let line_span = Span::new(off, off + line.len());
+        let base = off;
+        off += line.len();
+        if contained_sorted(quoted, line_span) || line.len() > 20_000 {
+            continue;
+        }
+        // Most lines quote nothing: skip the character walk for them.
+        if !line.contains(['"', '“', '„', '«', ':']) {
+            continue;
+        }
+        let mut open: Option<(usize, char)> = None;
+        let mut handled_until = 0;
+        for (i, c) in line.char_indices() {
+            let closes = |o: char| match o {
+                '"' => c == '"' || c == '”',
+                '“' => c == '”' || c == '"',
+                '„' => c == '“' || c == '”',
+                '«' => c == '»',
+                '»' => c == '«',
+                _ => false,
+            };
+            match open {
+                Some((at, o)) if closes(o) => {
+                    let span = Span::new(base + at, base + i + c.len_utf8());
+                    if lead_is_customer(&line[..at]) {
+                        customer.push(span);
+                    } else if i - at <= 200 {
+                        other.push(span);
+                    }
+                    handled_until = i;
+                    open = None;
+                }
+                None if matches!(c, '"' | '“' | '„' | '«') => open = Some((i, c)),
+                _ => {}
+            }
+        }
+        // "you wrote: the app crashes." without quotation marks.
+        if !line.contains(':') {
+            continue;
+        }
+        let lower: String = line.chars().map(|c| c.to_ascii_lowercase()).collect();
+        if lower.len() == line.len() {
+            for lead in ["you wrote:", "you said:", "you mentioned:", "your message:", "your email:", "you asked:"] {
+                if let Some(p) = lower.find(lead) {
+                    let from = p + lead.len();
+                    if from <= handled_until || line[from..].trim_start().starts_with(['"', '“', '„', '«']) {
+                        continue;
+                    }
+                    let rest = &line[from..];
+                    let mut end = rest.trim_end_matches(['\n', '\r']).len();
+                    for (k, ch) in rest.char_indices() {
+                        if matches!(ch, '.' | '!' | '?') && rest[k + 1..].starts_with([' ', '\n', '\r']) {
+                            end = k + 1;
+                            break;
+                        }
+                    }
+                    if end > 0 {
+                        customer.push(Span::new(base + from, base + from + end));
+                    }
+                }
+            }
+        }
+    }
+    (customer, other)
+}
+
+fn lead_is_customer(before: &str) -> bool {
+    let tail_start = before.len().saturating_sub(48);
+    let tail_start = (tail_start..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
+    let tail: String =
+        before[tail_start..].trim_end_matches([' ', ':', ',', '\t']).chars().map(|c| c.to_ascii_lowercase()).collect();
+    let tail = tail.replace('\u{2019}', "'");
+    CUSTOMER_QUOTE_LEADS.iter().any(|lead| tail.ends_with(lead))
+}

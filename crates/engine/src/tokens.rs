@@ -1,0 +1,442 @@
+//! Layer 1, tokens: the draft split into words once, each with its folded
+//! form (lower case, no accents, straight apostrophes) in one buffer, its
+//! case shape, the punctuation after it and its sentence. Knows nothing of
+//! phrases, quotes or rules.
+
+use crate::fold::{fold_char_into, is_apostrophe, is_combining_mark};
+use crate::span::Span;
+
+macro_rules! bitset {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub(crate) struct $name(pub(crate) u16);
+
+        impl $name {
+            /// No bit set.
+            pub(crate) const NONE: $name = $name(0);
+            #[allow(dead_code, reason = "used for gaps, not yet for flags")]
+            pub(crate) fn is_empty(self) -> bool {
+                self.0 == 0
+            }
+            /// Whether any bit of `other` is set here.
+            pub(crate) fn has(self, other: $name) -> bool {
+                self.0 & other.0 != 0
+            }
+        }
+        impl std::ops::BitOr for $name {
+            type Output = $name;
+            fn bitor(self, o: $name) -> $name {
+                $name(self.0 | o.0)
+            }
+        }
+        impl std::ops::BitOrAssign for $name {
+            fn bitor_assign(&mut self, o: $name) {
+                self.0 |= o.0;
+            }
+        }
+        impl std::ops::BitAnd for $name {
+            type Output = $name;
+            fn bitand(self, o: $name) -> $name {
+                $name(self.0 & o.0)
+            }
+        }
+        impl std::ops::BitAndAssign for $name {
+            fn bitand_assign(&mut self, o: $name) {
+                self.0 &= o.0;
+            }
+        }
+        impl std::ops::Not for $name {
+            type Output = $name;
+            fn not(self) -> $name {
+                $name(!self.0)
+            }
+        }
+    };
+}
+
+bitset!(
+    /// Case and role flags of a [`Token`] (see [`flag`]).
+    Flags
+);
+bitset!(
+    /// Punctuation between a token and the next (see [`gap`]): a type of its
+    /// own, so a flag can never be tested against a gap.
+    Gaps
+);
+
+/// Case and role flags of a [`Token`].
+pub(crate) mod flag {
+    use super::Flags;
+    /// The first letter is upper case.
+    pub const CAP: Flags = Flags(1);
+    /// At least two cased letters, all of them upper case.
+    pub const ALL_CAPS: Flags = Flags(1 << 1);
+    /// Starts with an ASCII digit.
+    pub const NUMBER: Flags = Flags(1 << 2);
+    /// Inside quoted customer text: not the agent's words.
+    pub const QUOTED: Flags = Flags(1 << 3);
+    /// Inside an unfilled template placeholder.
+    pub const PLACEHOLDER: Flags = Flags(1 << 4);
+    /// First word of its sentence.
+    pub const SENT_START: Flags = Flags(1 << 5);
+    /// Contains a character of a script written without spaces (CJK, Thai).
+    pub const UNSPACED: Flags = Flags(1 << 6);
+    /// Letters only (apostrophes allowed).
+    pub const ALPHA: Flags = Flags(1 << 7);
+    /// Part of a link, an e-mail address, a handle (`@customer`) or an agent's
+    /// initials after the reply (`^QA`): not prose, not the agent's words.
+    pub const LINK: Flags = Flags(1 << 8);
+}
+
+/// Punctuation seen between a token and the next one.
+pub(crate) mod gap {
+    use super::Gaps;
+    pub const COMMA: Gaps = Gaps(1);
+    pub const PERIOD: Gaps = Gaps(1 << 1);
+    pub const EXCLAIM: Gaps = Gaps(1 << 2);
+    pub const QUESTION: Gaps = Gaps(1 << 3);
+    pub const COLON: Gaps = Gaps(1 << 4);
+    pub const NEWLINE: Gaps = Gaps(1 << 5);
+    /// A hyphen with no space around it, as in "Anne-Marie" or "XXXX-4421".
+    pub const TIGHT_HYPHEN: Gaps = Gaps(1 << 6);
+    /// A dash or hyphen with space around it.
+    pub const DASH: Gaps = Gaps(1 << 7);
+    pub const QUOTE: Gaps = Gaps(1 << 8);
+    pub const PERCENT: Gaps = Gaps(1 << 9);
+    pub const OTHER: Gaps = Gaps(1 << 10);
+    /// A sentence ends after this token.
+    pub const BREAK: Gaps = Gaps(1 << 11);
+    /// Any punctuation that closes a vocative ("Thanks, Grace!").
+    pub const CLAUSE: Gaps = Gaps(COMMA.0 | PERIOD.0 | EXCLAIM.0 | QUESTION.0 | COLON.0 | NEWLINE.0 | DASH.0 | BREAK.0);
+}
+
+/// One word of the draft.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub span: Span,
+    fold_start: u32,
+    fold_end: u32,
+    pub sentence: u32,
+    pub flags: Flags,
+    /// Punctuation after this token, see [`gap`].
+    pub gap: Gaps,
+}
+
+impl Token {
+    pub fn is(&self, f: Flags) -> bool {
+        self.flags.has(f)
+    }
+    pub fn gap_has(&self, g: Gaps) -> bool {
+        self.gap.has(g)
+    }
+    /// The agent's own words: not quoted, not a placeholder, not a link.
+    pub fn is_agent(&self) -> bool {
+        !self.flags.has(flag::QUOTED | flag::PLACEHOLDER | flag::LINK)
+    }
+}
+
+impl Token {
+    /// The folded form of this token in `folded`, the buffer it was made with.
+    pub fn folded<'f>(&self, folded: &'f str) -> &'f str {
+        &folded[self.fold_start as usize..self.fold_end as usize]
+    }
+}
+
+/// The words of a text: tokens, their folded forms, runs of emphatic
+/// punctuation, and the number of sentences.
+#[derive(Default)]
+pub(crate) struct Tokens {
+    pub tokens: Vec<Token>,
+    pub folded: String,
+    /// Runs of emphatic punctuation such as "!!" or "?!".
+    pub exclamation_runs: Vec<Span>,
+    pub sentence_count: u32,
+}
+
+pub(crate) const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "miss", "sir", "madam", "mme", "mlle", "herr", "frau", "sra", "sr", "st",
+    "jr",
+];
+
+impl Tokens {
+    /// Splits `text` into words and sentences. One pass.
+    pub fn of(text: &str) -> Tokens {
+        let mut t = Tokens {
+            tokens: Vec::with_capacity(text.len() / 5),
+            folded: String::with_capacity(text.len()),
+            ..Tokens::default()
+        };
+        t.tokenize(text);
+        t
+    }
+
+    fn fold(&self, i: usize) -> &str {
+        self.tokens[i].folded(&self.folded)
+    }
+
+    fn tokenize(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        let mut start: Option<usize> = None;
+        let mut fold_start = 0usize;
+        let mut flags = Flags::NONE;
+        let mut cased = 0u32;
+        let mut upper = 0u32;
+        let mut first_letter_seen = false;
+        while at < bytes.len() {
+            // ASCII fast path: no UTF-8 decoding for the common case.
+            let b = bytes[at];
+            let (c, len) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+                (c, c.len_utf8())
+            };
+            let next_is_letter = || text[at + len..].chars().next().is_some_and(char::is_alphabetic);
+            let word_char = if b < 0x80 {
+                c.is_ascii_alphanumeric() || (c == '\'' && start.is_some() && next_is_letter())
+            } else {
+                c.is_alphanumeric()
+                    || (start.is_some() && is_combining_mark(c))
+                    || (start.is_some() && is_apostrophe(c) && next_is_letter())
+            };
+            let here = at;
+            at += len;
+            if word_char {
+                if start.is_none() {
+                    start = Some(here);
+                    fold_start = self.folded.len();
+                    flags = flag::ALPHA;
+                    cased = 0;
+                    upper = 0;
+                    first_letter_seen = false;
+                    if c.is_ascii_digit() {
+                        flags |= flag::NUMBER;
+                    }
+                }
+                if c.is_alphabetic() {
+                    if c.is_uppercase() {
+                        upper += 1;
+                        cased += 1;
+                        if !first_letter_seen {
+                            flags |= flag::CAP;
+                        }
+                    } else if c.is_lowercase() {
+                        cased += 1;
+                    }
+                    first_letter_seen = true;
+                    if !c.is_ascii() && is_unspaced_script(c) {
+                        flags |= flag::UNSPACED;
+                    }
+                } else if !is_apostrophe(c) && !is_combining_mark(c) {
+                    flags &= !flag::ALPHA;
+                }
+                fold_char_into(c, &mut self.folded);
+            } else if let Some(s) = start.take() {
+                self.push_token(s, here, fold_start, flags, cased, upper);
+            }
+        }
+        if let Some(s) = start {
+            self.push_token(s, text.len(), fold_start, flags, cased, upper);
+        }
+
+        // Gaps, sentence breaks and runs of emphatic punctuation.
+        let mut sentence = 0u32;
+        let mut sentence_start = true;
+        let n = self.tokens.len();
+        for i in 0..n {
+            let from = self.tokens[i].span.end();
+            let to = if i + 1 < n { self.tokens[i + 1].span.start() } else { text.len() };
+            let between = &text[from..to];
+            let mut g = Gaps::NONE;
+            let mut ends_sentence = false;
+            let mut run_start: Option<usize> = None;
+            let mut run_bangs = 0;
+            let mut run_len = 0;
+            let mut chars = between.char_indices().peekable();
+            while let Some((off, c)) = chars.next() {
+                let next = chars.peek().map(|&(_, n)| n);
+                match c {
+                    ',' | '、' | '，' => g |= gap::COMMA,
+                    '.' | '。' | '…' => {
+                        g |= gap::PERIOD;
+                        if next.is_none_or(|n| n.is_whitespace() || is_closing(n)) || c != '.' {
+                            ends_sentence = true;
+                        }
+                    }
+                    '!' | '！' => {
+                        g |= gap::EXCLAIM;
+                        ends_sentence = true;
+                    }
+                    '?' | '？' => {
+                        g |= gap::QUESTION;
+                        ends_sentence = true;
+                    }
+                    ':' => g |= gap::COLON,
+                    ';' => g |= gap::OTHER,
+                    '\n' => {
+                        g |= gap::NEWLINE;
+                        ends_sentence = true;
+                    }
+                    '-' | '–' | '—' => {
+                        if between.len() == 1 && c == '-' {
+                            g |= gap::TIGHT_HYPHEN;
+                        } else {
+                            g |= gap::DASH;
+                        }
+                    }
+                    '"' | '“' | '”' | '«' | '»' | '„' => g |= gap::QUOTE,
+                    '%' => g |= gap::PERCENT,
+                    c if c.is_whitespace() => {}
+                    _ => g |= gap::OTHER,
+                }
+                if matches!(c, '!' | '?' | '！' | '？') {
+                    if run_start.is_none() {
+                        run_start = Some(from + off);
+                        run_bangs = 0;
+                        run_len = 0;
+                    }
+                    run_len += 1;
+                    if matches!(c, '!' | '！') {
+                        run_bangs += 1;
+                    }
+                } else if let Some(rs) = run_start.take() {
+                    if run_len >= 2 && run_bangs >= 1 {
+                        self.exclamation_runs.push(Span::new(rs, from + off));
+                    }
+                }
+            }
+            if let Some(rs) = run_start {
+                if run_len >= 2 && run_bangs >= 1 {
+                    self.exclamation_runs.push(Span::new(rs, to));
+                }
+            }
+            // "Mr. Raman", "e.g. this": a period after a title or a single
+            // letter does not end the sentence, unless a line break follows.
+            if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
+                let f = self.fold(i);
+                if TITLES.contains(&f) || (f.chars().count() == 1 && !self.tokens[i].is(flag::NUMBER)) {
+                    ends_sentence = false;
+                }
+            }
+            let t = &mut self.tokens[i];
+            t.sentence = sentence;
+            if sentence_start {
+                t.flags |= flag::SENT_START;
+            }
+            sentence_start = ends_sentence;
+            if ends_sentence {
+                g |= gap::BREAK;
+                sentence += 1;
+            }
+            t.gap = g;
+        }
+        self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
+    }
+
+    fn push_token(&mut self, start: usize, end: usize, fold_start: usize, mut flags: Flags, cased: u32, upper: u32) {
+        if cased >= 2 && cased == upper {
+            flags |= flag::ALL_CAPS;
+        }
+        if self.folded.len() > u32::MAX as usize {
+            return;
+        }
+        self.tokens.push(Token {
+            span: Span::new(start, end),
+            fold_start: fold_start as u32,
+            fold_end: self.folded.len() as u32,
+            sentence: 0,
+            flags,
+            gap: Gaps::NONE,
+        });
+    }
+}
+
+/// Links (`https://...`, `www....`), e-mail addresses, handles (`@customer`),
+/// masked data (`__email__`) and an agent's initials at the end of a social
+/// reply (`^QA`, `*MS`, `-Helen`), in text order. One pass over the bytes.
+pub(crate) fn find_links(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let url_char = |b: u8| !b.is_ascii_whitespace() && b != b'"' && b != b'<' && b != b'>';
+    let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let at_word_start = i == 0 || !word_char(bytes[i - 1]) && bytes[i - 1] != b'.' && bytes[i - 1] != b'/';
+        let rest = &bytes[i..];
+        let starts_url = at_word_start
+            && (rest.starts_with(b"http://")
+                || rest.starts_with(b"https://")
+                || rest.len() > 4 && rest[..4].eq_ignore_ascii_case(b"www."));
+        if starts_url {
+            let mut end = i;
+            while end < bytes.len() && url_char(bytes[end]) {
+                end += 1;
+            }
+            while end > i && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'\'') {
+                end -= 1;
+            }
+            out.push(Span::new(i, end));
+            i = end.max(i + 1);
+            continue;
+        }
+        if b == b'@' {
+            // An e-mail address: letters before the @ and a dotted domain after.
+            let mut start = i;
+            while start > 0 && (word_char(bytes[start - 1]) || matches!(bytes[start - 1], b'.' | b'-' | b'+' | b'%')) {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < bytes.len() && (word_char(bytes[end]) || matches!(bytes[end], b'.' | b'-')) {
+                end += 1;
+            }
+            while end > i + 1 && bytes[end - 1] == b'.' {
+                end -= 1;
+            }
+            if end > i + 1 && (start < i || at_word_start) {
+                // A handle stops at its word characters.
+                if start == i {
+                    end = i + 1 + bytes[i + 1..end].iter().take_while(|&&c| word_char(c)).count();
+                }
+                out.retain(|s: &Span| s.end() <= start);
+                out.push(Span::new(start, end));
+                i = end;
+                continue;
+            }
+        }
+        if b == b'_' && rest.starts_with(b"__") && at_word_start {
+            // Masked data such as __email__ or __number__.
+            let inner = rest[2..].iter().take_while(|&&c| c.is_ascii_alphabetic()).count();
+            if inner > 0 && rest[2 + inner..].starts_with(b"__") {
+                out.push(Span::new(i, i + inner + 4));
+                i += inner + 4;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Initials or a first name after a marker at the very end: "^QA", "*MS", "-Helen".
+    let trimmed = text.trim_end();
+    let tail_start = trimmed.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(k, c)| k + c.len_utf8());
+    let tail = &trimmed[tail_start..];
+    if let Some(rest) = tail.strip_prefix(['^', '*', '~', '-', '–', '—']) {
+        let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+        if (1..=12).contains(&letters) && rest.chars().all(|c| c.is_alphabetic() || c == '.') && tail_start > 0 {
+            out.push(Span::new(tail_start, trimmed.len()));
+        }
+    }
+    out
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
+}
+
+/// Scripts written without spaces between words, where a name is found as a
+/// substring of a longer run of letters.
+pub(crate) fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0x20000..=0x2FFFF)
+}

@@ -9,10 +9,10 @@
 
 use std::borrow::Cow;
 
+use crate::context::Context;
 use crate::document::{flag, gap, Document};
-use crate::report::MessageSource;
+use crate::finding::MessageSource;
 use crate::words::{is_common, is_name_word, GENERIC_ADDRESS, TITLES};
-use crate::Context;
 
 /// The message text to parse, and where it came from. Offsets into it are
 /// offsets into the given message or, for a quote, into the draft: the

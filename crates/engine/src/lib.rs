@@ -29,73 +29,37 @@
 //! phrase lexicon over it in one pass (`lexicon.rs`); each rule in `rules/`
 //! then reads that structure and appends findings.
 
+mod context;
 mod conversation;
 mod cue;
 mod document;
+mod finding;
 mod fold;
 mod hash;
 mod incremental;
 mod lexicon;
 mod pack;
-mod politeness;
 mod report;
 mod rules;
 pub mod span;
 mod tokens;
 mod words;
 
+pub use context::Context;
 pub use cue::{Cornerstone, Cue, Severity};
+pub use finding::{Finding, MessageSource, Relation};
 pub use incremental::Incremental;
 pub use pack::{phrase_families, PackError, RulePack, MAX_PACK_BYTES};
 pub use report::{
-    CornerstoneReport, CustomerName, Finding, JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding,
-    JsonRelation, JsonReport, MessageSource, NameSource, Relation, Report, Status,
+    CornerstoneReport, CustomerName, JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding, JsonRelation,
+    JsonReport, NameSource, Report, Status,
 };
 pub use span::Span;
 
-/// What the engine knows about the conversation besides the draft.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Context {
-    /// The customer's name as the agent knows it ("Priya Raman", "王伟").
-    pub customer_name: Option<String>,
-    /// The customer's message the draft answers, if the agent has it. It is
-    /// read for questions, feelings, earlier contact, details already given
-    /// and the customer's name; it never leaves the process.
-    pub customer_message: Option<String>,
-}
-
-impl Context {
-    pub fn with_customer_name(name: impl Into<String>) -> Context {
-        Context::default().and_customer_name(name)
-    }
-
-    /// The same context with this customer name (blank means none).
-    pub fn and_customer_name(mut self, name: impl Into<String>) -> Context {
-        let name = name.into();
-        let trimmed = name.trim();
-        self.customer_name = (!trimmed.is_empty()).then(|| trimmed.to_string());
-        self
-    }
-
-    /// The same context with the customer's message (blank means none).
-    pub fn and_customer_message(mut self, message: impl Into<String>) -> Context {
-        let message = message.into();
-        self.customer_message = (!message.trim().is_empty()).then_some(message);
-        self
-    }
-
-    /// A context from optional parts, as front ends receive them.
-    pub fn new(customer_name: Option<&str>, customer_message: Option<&str>) -> Context {
-        let ctx = Context::default();
-        let ctx = match customer_name {
-            Some(n) => ctx.and_customer_name(n),
-            None => ctx,
-        };
-        match customer_message {
-            Some(m) => ctx.and_customer_message(m),
-            None => ctx,
-        }
-    }
+/// The rules that run with `pack`: a rule whose cues the pack all turns off
+/// is skipped, unless a later rule reads its findings.
+fn active_rules(pack: Option<&RulePack>) -> impl Iterator<Item = &'static rules::Rule> + '_ {
+    rules::RULES.iter().filter(move |r| !r.skippable(|cue| pack.is_some_and(|p| p.disables(cue))))
 }
 
 /// Analyses a draft reply. Never panics, whatever the text.
@@ -133,24 +97,38 @@ pub fn analyze_with<'p>(text: &str, ctx: &Context, pack: impl Into<Option<&'p Ru
         _ => ctx,
     };
     let mut findings = Vec::new();
-    for (_, check) in rules::RULES {
-        check(&doc, rule_ctx, &mut findings);
+    for rule in active_rules(pack) {
+        let before = findings.len();
+        (rule.check)(&doc, rule_ctx, &mut findings);
+        debug_assert!(
+            findings[before..].iter().all(|f| rule.cues.contains(&f.cue)),
+            "rule {} emitted a cue it does not declare",
+            rule.id
+        );
     }
     let relation = message_doc.as_ref().map(|m| {
         let exchange = rules::Exchange { reply: &doc, message: m };
         let mut relation = Relation::default();
         let mut found = Vec::new();
-        for (_, check) in rules::RELATION_RULES {
-            check(&exchange, &findings, &mut relation, &mut found);
+        for rule in rules::RELATION_RULES {
+            let before = found.len();
+            (rule.check)(&exchange, &findings, &mut relation, &mut found);
+            debug_assert!(
+                found[before..].iter().all(|f| rule.cues.contains(&f.cue)),
+                "rule {} emitted a cue it does not declare",
+                rule.id
+            );
         }
         findings.extend(found);
         relation
     });
     if let Some(pack) = pack {
+        let before = findings.len();
         pack.check(&doc, &mut findings);
+        debug_assert!(findings[before..].iter().all(|f| pack::PACK_CUES.contains(&f.cue)));
         findings.retain(|f| !pack.disables(f.cue));
     }
-    let politeness = politeness::score(&doc, &findings);
+    let politeness = rules::politeness::score(&doc, &findings);
     let mut report = Report::build(findings, politeness);
     report.customer_name = name;
     if let (Some((m, source)), Some(relation)) = (message, relation) {
@@ -165,4 +143,34 @@ pub fn analyze_with<'p>(text: &str, ctx: &Context, pack: impl Into<Option<&'p Ru
         drop(m);
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(pack: Option<&RulePack>) -> Vec<&'static str> {
+        active_rules(pack).map(|r| r.id).collect()
+    }
+
+    #[test]
+    fn a_pack_that_turns_off_every_cue_of_a_rule_skips_it() {
+        let all = ids(None);
+        assert_eq!(all.len(), rules::RULES.len());
+        let pack = RulePack::from_json(r#"{"disable": ["boilerplate", "negative-language"]}"#).unwrap();
+        // Boilerplate has one cue; language has two, one still on.
+        let with = ids(Some(&pack));
+        assert!(!with.contains(&"boilerplate") && with.contains(&"language"), "{with:?}");
+        assert_eq!(with.len(), all.len() - 1);
+        // Sarcasm's findings are read by the apology and gratitude rules: it
+        // runs, and its findings are dropped after.
+        let pack = RulePack::from_json(r#"{"disable": ["sarcasm"]}"#).unwrap();
+        assert!(ids(Some(&pack)).contains(&"sarcasm"));
+        let text = "Thanks for nothing. As I already explained, it ships today.";
+        let report = analyze_with(text, &Context::default(), &pack);
+        let mut full = analyze(text, &Context::default()).findings;
+        assert!(full.iter().any(|f| f.cue == Cue::Sarcasm), "{full:?}");
+        full.retain(|f| f.cue != Cue::Sarcasm);
+        assert_eq!(report.findings, full);
+    }
 }

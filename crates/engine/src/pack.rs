@@ -24,9 +24,12 @@ use serde::Deserialize;
 
 use crate::cue::{Cornerstone, Cue, Severity};
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{Lexicon, TableId};
-use crate::report::Finding;
 use crate::rules;
+
+/// The cues only a rule pack emits (its own avoid list and sign-off).
+pub(crate) const PACK_CUES: &[Cue] = &[Cue::TeamAvoid, Cue::SignOff, Cue::SignOffMissing];
 
 /// A compiled rule pack, ready for [`crate::analyze_with`].
 pub struct RulePack {

@@ -5,71 +5,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::cue::{Cornerstone, Cue, Severity};
+use crate::finding::{Finding, MessageSource, Relation};
 use crate::span::{utf16_offsets, Span};
-
-/// One thing the engine noticed about the draft.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Finding {
-    pub cue: Cue,
-    /// The words it is about; `None` for something missing from the draft.
-    pub span: Option<Span>,
-    /// One or two plain sentences of coaching.
-    pub message: Cow<'static, str>,
-    /// Better phrasings that can replace the spanned words.
-    pub suggestions: Vec<String>,
-    /// For a finding about the customer's message, the customer's words it
-    /// is about: a byte range of the message (see [`Report::message`]).
-    pub context: Option<Span>,
-    /// A rule pack's own filing for its "avoid" phrases; `None` files the
-    /// finding where its cue belongs.
-    pub(crate) filed: Option<(Cornerstone, Severity)>,
-}
-
-impl Finding {
-    pub fn new(cue: Cue, span: Option<Span>) -> Finding {
-        Finding {
-            cue,
-            span,
-            message: Cow::Borrowed(cue.default_message()),
-            suggestions: Vec::new(),
-            context: None,
-            filed: None,
-        }
-    }
-
-    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Finding {
-        let m = message.into();
-        if !m.is_empty() {
-            self.message = m;
-        }
-        self
-    }
-
-    pub fn with_suggestions<S: Into<String>>(mut self, s: impl IntoIterator<Item = S>) -> Finding {
-        self.suggestions.extend(s.into_iter().map(Into::into));
-        self
-    }
-
-    /// Points the finding at the customer's words it is about.
-    pub fn with_context(mut self, context: Span) -> Finding {
-        self.context = Some(context);
-        self
-    }
-
-    /// Files the finding under another cornerstone and severity than its cue's.
-    pub(crate) fn filed_under(mut self, cornerstone: Cornerstone, severity: Severity) -> Finding {
-        self.filed = Some((cornerstone, severity));
-        self
-    }
-
-    pub fn severity(&self) -> Severity {
-        self.filed.map_or(self.cue.severity(), |f| f.1)
-    }
-
-    pub fn cornerstone(&self) -> Cornerstone {
-        self.filed.map_or(self.cue.cornerstone(), |f| f.0)
-    }
-}
 
 /// How a cornerstone stands in the draft.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -141,17 +78,6 @@ pub struct CustomerName {
     pub source: NameSource,
 }
 
-/// Where the customer's message came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MessageSource {
-    /// Given beside the draft: context spans index the message.
-    Given,
-    /// Quoted below the reply in the draft itself (`>` lines, "On ...
-    /// wrote:"): context spans index the draft.
-    Quoted,
-}
-
 /// The customer's message the reply was read against.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Message {
@@ -169,71 +95,6 @@ impl Message {
             MessageSource::Given => &self.text,
             MessageSource::Quoted => draft,
         }
-    }
-}
-
-/// How the reply relates to the customer's message, in numbers.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Relation {
-    /// Questions the customer asked (rhetorical venting left out).
-    pub questions: usize,
-    /// Of those, the ones the reply does not address.
-    pub unanswered: usize,
-    /// What the customer feels, if they show frustration, anger, worry or
-    /// disappointment ("frustration", "worry" ...).
-    pub feeling: Option<&'static str>,
-    /// Whether the reply apologises or shows empathy.
-    pub feeling_acknowledged: bool,
-    /// Whether the customer says they wrote, called or waited before.
-    pub repeat_contact: bool,
-    pub repeat_acknowledged: bool,
-    /// The details the reply asks for again ("order number", "e-mail address").
-    pub asked_again: Vec<&'static str>,
-}
-
-impl Relation {
-    /// One line on how the reply relates to the message: "Answers 1 of 2
-    /// questions; doesn't acknowledge their frustration".
-    pub fn summary(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        match (self.questions, self.unanswered) {
-            (0, _) => {}
-            (1, 0) => parts.push("answers their question".into()),
-            (1, _) => parts.push("leaves their question unanswered".into()),
-            (n, u) => parts.push(format!("answers {} of {n} questions", n - u.min(n))),
-        }
-        if let Some(feeling) = self.feeling {
-            parts.push(if self.feeling_acknowledged {
-                format!("acknowledges their {feeling}")
-            } else {
-                format!("doesn't acknowledge their {feeling}")
-            });
-        }
-        if self.repeat_contact {
-            parts.push(if self.repeat_acknowledged {
-                "acknowledges they have been in touch before".into()
-            } else {
-                "doesn't acknowledge they have been in touch before".into()
-            });
-        }
-        if !self.asked_again.is_empty() {
-            parts.push(format!("asks again for {}", join_and(&self.asked_again)));
-        }
-        if parts.is_empty() {
-            return "The message asks no question and shows no strong feeling".into();
-        }
-        let line = parts.join("; ");
-        let mut c = line.chars();
-        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => format!("the {one}"),
-        [init @ .., last] => format!("the {} and the {last}", init.join(", the ")),
     }
 }
 

@@ -42,12 +42,6 @@ pub(crate) struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    /// Parses with the built-in lexicon (tests; `analyze_with` picks the lexicon).
-    #[cfg(test)]
-    pub fn parse(text: &'a str) -> Document<'a> {
-        Document::parse_with(text, crate::rules::draft_lexicon())
-    }
-
     /// Parses with a given lexicon (the built-in one plus a rule pack's phrases).
     pub fn parse_with(text: &'a str, lexicon: &Lexicon) -> Document<'a> {
         let block_quotes = merge(find_quoted_regions(text), Vec::new());
@@ -199,6 +193,14 @@ pub(crate) fn overlaps_sorted(sorted: &[Span], span: Span) -> bool {
 pub(crate) fn contained_sorted(sorted: &[Span], span: Span) -> bool {
     let i = sorted.partition_point(|q| q.end() < span.end());
     i < sorted.len() && sorted[i].contains(span)
+}
+
+#[cfg(test)]
+impl<'a> Document<'a> {
+    /// Parses with the built-in lexicon (tests; `analyze_with` picks the lexicon).
+    pub fn parse(text: &'a str) -> Document<'a> {
+        Document::parse_with(text, crate::rules::draft_lexicon())
+    }
 }
 
 #[cfg(test)]

@@ -5,12 +5,12 @@
 //! conditional ("if you feel"), generic ("any inconvenience"), blame-shifting
 //! ("you feel that way") or defensive ("sorry, but").
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{p, pn, Phrase};
-use crate::report::Finding;
 use crate::rules::{distinct_hits, finding_for, T};
-use crate::Context;
 
 pub(crate) const OWN: &[Phrase] = &[
     p("sorry"),

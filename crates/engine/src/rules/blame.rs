@@ -1,11 +1,11 @@
 //! `blame`: putting the fault on the customer.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 pub(crate) const BLAME: &[Phrase] = &[
     p("you failed|neglected|forgot|omitted to"),

@@ -1,11 +1,11 @@
 //! `boilerplate`: stock phrases that sound indifferent.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{p, pb, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 const SPECIFIC: &[&str] = &["I'm glad you reached out about this."];
 

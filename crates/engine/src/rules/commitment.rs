@@ -1,12 +1,12 @@
 //! `commitment`, `vague-commitment` and `over-promise`: when the customer can
 //! expect something, and whether it can be kept.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{gap, Document};
+use crate::finding::Finding;
 use crate::lexicon::{p, pb, pn, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 const CONCRETE_BETTER: &[&str] = &["by Friday at 5 pm"];
 

@@ -1,11 +1,11 @@
 //! `empathy`: acknowledging how the customer feels.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 pub(crate) const EMPATHY: &[Phrase] = &[
     p("i|we completely|totally|fully|really|absolutely? understand how|why|that|what|your|the"),

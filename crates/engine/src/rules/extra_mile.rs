@@ -1,11 +1,11 @@
 //! `extra-mile`: doing more than the customer asked.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 pub(crate) const EXTRA_MILE: &[Phrase] = &[
     p("i've|we've|i|we also|additionally|even? added|applied|included|upgraded|extended|waived|credited|refunded|sent|attached|arranged|set|booked|covered|reserved"),

@@ -4,12 +4,12 @@
 //! a table of phrases that count, a table of look-alikes that don't, and a
 //! `check` that emits one finding per distinct hit.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 pub(crate) const THANKS: &[Phrase] = &[
     p("thank you|u|ya|yall|y'all"),

@@ -1,12 +1,12 @@
 //! `negative-language` and `positive-language`: leading with what can't be
 //! done versus what can.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 pub(crate) const NEGATIVE: &[Phrase] = &[
     p("unfortunately"),

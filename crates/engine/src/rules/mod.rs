@@ -4,11 +4,11 @@
 //! `const`s and a `check` function; then list the tables in `tables!` and the
 //! function in [`RULES`]. The cue itself is registered in `cue.rs`.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::{Finding, Relation};
 use crate::lexicon::{p, Hit, Lexicon, Phrase, TableId};
-use crate::report::{Finding, Relation};
-use crate::Context;
 
 pub(crate) mod apology;
 pub(crate) mod blame;
@@ -21,9 +21,11 @@ pub(crate) mod extra_mile;
 pub(crate) mod feelings;
 pub(crate) mod gratitude;
 pub(crate) mod language;
+pub(crate) mod memo;
 pub(crate) mod name;
 pub(crate) mod next_steps;
 pub(crate) mod ownership;
+pub(crate) mod politeness;
 pub(crate) mod profanity;
 pub(crate) mod questions;
 pub(crate) mod repeat_contact;
@@ -68,8 +70,8 @@ tables! {
     OverPromise => commitment::OVER_PROMISE,
     Ownership => ownership::OWNERSHIP,
     Deflection => ownership::DEFLECTION,
-    Hedge => crate::politeness::HEDGES,
-    Rude => crate::politeness::RUDE,
+    Hedge => crate::rules::politeness::HEDGES,
+    Rude => crate::rules::politeness::RUDE,
     Deferral => questions::DEFERRAL,
     Acknowledge => feelings::ACKNOWLEDGE,
     RepeatAck => repeat_contact::REPEAT_ACK,
@@ -141,25 +143,56 @@ pub(crate) fn phrase(hit: &Hit, table: T) -> &'static Phrase {
 /// A rule reads the parsed document and appends its findings.
 pub(crate) type Check = fn(&Document, &Context, &mut Vec<Finding>);
 
+/// A rule under its id, with the cues it emits (and no other: checked while
+/// tests run, and each cue comes from exactly one rule, see the tests).
+pub(crate) struct Rule {
+    pub id: &'static str,
+    pub cues: &'static [Cue],
+    pub check: Check,
+    /// Whether a later rule reads its findings: it then runs even when a
+    /// rule pack turns all its cues off (and its findings are dropped after).
+    pub read_later: bool,
+}
+
+impl Rule {
+    /// Whether the rule can be skipped: it emits only cues `off` turns off
+    /// and no later rule reads its findings.
+    pub fn skippable(&self, off: impl Fn(Cue) -> bool) -> bool {
+        !self.read_later && self.cues.iter().all(|&c| off(c))
+    }
+}
+
+const fn rule(id: &'static str, cues: &'static [Cue], check: Check) -> Rule {
+    Rule { id, cues, check, read_later: false }
+}
+
 /// Every rule, run in this order by [`crate::analyze`]. Sarcasm runs before
 /// apology and gratitude, which read its findings: mock thanks and mock
-/// apologies are sarcasm, not thanks or apologies.
-pub(crate) static RULES: &[(&str, Check)] = &[
-    ("name", name::check),
-    ("sarcasm", sarcasm::check),
-    ("apology", apology::check),
-    ("gratitude", gratitude::check),
-    ("shouting", shouting::check),
-    ("profanity", profanity::check),
-    ("blame", blame::check),
-    ("requests", requests::check),
-    ("empathy", empathy::check),
-    ("boilerplate", boilerplate::check),
-    ("language", language::check),
-    ("extra_mile", extra_mile::check),
-    ("next_steps", next_steps::check),
-    ("commitment", commitment::check),
-    ("ownership", ownership::check),
+/// apologies are sarcasm, not thanks or apologies. The relation rule
+/// `feelings` reads apology and empathy findings.
+pub(crate) static RULES: &[Rule] = &[
+    rule(
+        "name",
+        &[Cue::NameUsed, Cue::NameMissing, Cue::NameMisspelled, Cue::NameMismatch, Cue::NamePlaceholder],
+        name::check,
+    ),
+    Rule { read_later: true, ..rule("sarcasm", &[Cue::Sarcasm], sarcasm::check) },
+    Rule {
+        read_later: true,
+        ..rule("apology", &[Cue::Apology, Cue::ApologyHollow, Cue::ApologyExcess], apology::check)
+    },
+    rule("gratitude", &[Cue::Gratitude], gratitude::check),
+    rule("shouting", &[Cue::Shouting], shouting::check),
+    rule("profanity", &[Cue::Profanity], profanity::check),
+    rule("blame", &[Cue::Blame], blame::check),
+    rule("requests", &[Cue::Demand, Cue::PoliteRequest], requests::check),
+    Rule { read_later: true, ..rule("empathy", &[Cue::Empathy], empathy::check) },
+    rule("boilerplate", &[Cue::Boilerplate], boilerplate::check),
+    rule("language", &[Cue::NegativeLanguage, Cue::PositiveLanguage], language::check),
+    rule("extra_mile", &[Cue::ExtraMile], extra_mile::check),
+    rule("next_steps", &[Cue::NextSteps, Cue::NextStepsMissing], next_steps::check),
+    rule("commitment", &[Cue::Commitment, Cue::VagueCommitment, Cue::OverPromise], commitment::check),
+    rule("ownership", &[Cue::Ownership, Cue::Deflection], ownership::check),
 ];
 
 pub(crate) use exchange::Exchange;
@@ -169,13 +202,23 @@ pub(crate) use exchange::Exchange;
 /// and appends its findings.
 pub(crate) type RelationCheck = fn(&Exchange, &[Finding], &mut Relation, &mut Vec<Finding>);
 
+/// A rule that reads the reply against the message, under its id, with the
+/// cues it emits. Relation rules always run: besides findings they record
+/// the reply's relation to the message, which the panel shows whatever cues
+/// a pack turns off.
+pub(crate) struct RelationRule {
+    pub id: &'static str,
+    pub cues: &'static [Cue],
+    pub check: RelationCheck,
+}
+
 /// Every rule that reads the reply against the customer's message, run by
 /// [`crate::analyze`] after [`RULES`] when there is a message.
-pub(crate) static RELATION_RULES: &[(&str, RelationCheck)] = &[
-    ("questions", questions::check),
-    ("feelings", feelings::check),
-    ("repeat_contact", repeat_contact::check),
-    ("details", details::check),
+pub(crate) static RELATION_RULES: &[RelationRule] = &[
+    RelationRule { id: "questions", cues: &[Cue::QuestionUnanswered], check: questions::check },
+    RelationRule { id: "feelings", cues: &[Cue::FeelingsUnacknowledged], check: feelings::check },
+    RelationRule { id: "repeat_contact", cues: &[Cue::RepeatContactUnacknowledged], check: repeat_contact::check },
+    RelationRule { id: "details", cues: &[Cue::DetailsAskedAgain], check: details::check },
 ];
 
 /// The table a rule pack's phrases for `cue` join, for the cues whose rule
@@ -259,6 +302,24 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cue_comes_from_exactly_one_rule() {
+        for cue in Cue::ALL {
+            let from: Vec<&str> = RULES
+                .iter()
+                .filter(|r| r.cues.contains(cue))
+                .map(|r| r.id)
+                .chain(RELATION_RULES.iter().filter(|r| r.cues.contains(cue)).map(|r| r.id))
+                .chain(crate::pack::PACK_CUES.contains(cue).then_some("rule pack"))
+                .collect();
+            assert_eq!(from.len(), 1, "{} comes from {from:?}", cue.id());
+        }
+        let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).chain(RELATION_RULES.iter().map(|r| r.id)).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), RULES.len() + RELATION_RULES.len(), "rule ids are unique");
+    }
 
     #[test]
     fn every_table_entry_compiles_with_a_word_first() {

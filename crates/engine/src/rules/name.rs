@@ -7,14 +7,14 @@
 //! "Will", "An") count only where they are used as a name. Without a name,
 //! the greeting tells whether the reply addresses a person.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
+use crate::finding::Finding;
 use crate::fold::fold;
-use crate::report::Finding;
 use crate::span::Span;
 use crate::tokens::is_unspaced_script;
 use crate::words::{edit_distance, is_common, is_name_word, DETERMINERS, GENERIC_ADDRESS, TITLES, UNSPACED_GREETINGS};
-use crate::Context;
 
 /// One part of the customer's name, such as "Priya" or "Anne-Marie".
 #[derive(Debug)]

@@ -9,12 +9,12 @@
 //! promises and invitations; `next-steps-missing` speaks only when none of
 //! these is anywhere in a reply long enough to need one.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
+use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::report::Finding;
 use crate::rules::{distinct_hits, T};
-use crate::Context;
 
 pub(crate) const NEXT_STEPS: &[Phrase] = &[
     p("next step|steps"),

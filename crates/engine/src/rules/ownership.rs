@@ -1,11 +1,11 @@
 //! `ownership` and `deflection`: taking the problem on, or passing it on.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 pub(crate) const OWNERSHIP: &[Phrase] = &[
     p("i'll|ill personally"),

@@ -1,11 +1,11 @@
 //! `profanity`: swearing and name-calling.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lexicon::{p, pn, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 const CALLING: &str = "Calling the customer names is never acceptable, however frustrating the exchange.";
 

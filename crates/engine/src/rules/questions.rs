@@ -21,8 +21,8 @@ use std::ops::Range;
 
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
+use crate::finding::{Finding, Relation};
 use crate::lexicon::{p, Phrase};
-use crate::report::{Finding, Relation};
 use crate::rules::exchange::{Exchange, Topic};
 use crate::rules::T;
 use crate::span::Span;

@@ -11,8 +11,8 @@
 
 use crate::cue::Cue;
 use crate::document::{flag, Document};
+use crate::finding::{Finding, Relation};
 use crate::lexicon::{p, Phrase};
-use crate::report::{Finding, Relation};
 use crate::rules::exchange::Exchange;
 use crate::rules::T;
 use crate::span::Span;

@@ -1,11 +1,11 @@
 //! `demand` and `polite-request`: asking the customer to do something.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, Document};
+use crate::finding::Finding;
 use crate::lexicon::{p, pb, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
-use crate::Context;
 
 const ASK: &[&str] = &["Could you please"];
 

@@ -6,13 +6,13 @@
 //! table is specific on purpose: professional replies must almost never be
 //! flagged (measured on real agent tweets, see the README).
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
+use crate::finding::Finding;
 use crate::lexicon::{pn, Phrase};
-use crate::report::Finding;
 use crate::rules::{emit_table, T};
 use crate::span::Span;
-use crate::Context;
 
 const REPEAT: &str = "Reminding the customer that they were already told reads as passive-aggressive. Just give the answer again, kindly.";
 const REPEAT_BETTER: &[&str] = &["To recap"];
@@ -1176,7 +1176,7 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
                 );
                 read_sentence(doc, &s, j)
             };
-            let found = crate::incremental::with_memo(|memo| match memo {
+            let found = crate::rules::memo::with_memo(|memo| match memo {
                 Some(memo) => memo.get_or_insert(doc, start, j, read),
                 None => read(),
             });

@@ -1,10 +1,10 @@
 //! `shouting`: runs of capitals and stacked exclamation marks.
 
+use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, Document};
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::span::Span;
-use crate::Context;
 
 /// Capitalised words that are abbreviations, not shouting.
 const ACRONYMS: &[&str] = &[

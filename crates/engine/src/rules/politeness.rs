@@ -10,8 +10,8 @@
 
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
+use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::report::Finding;
 use crate::rules::T;
 
 pub(crate) const HEDGES: &[Phrase] = &[

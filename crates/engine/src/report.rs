@@ -25,14 +25,6 @@ impl Status {
             Status::NeedsWork => "needs-work",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Strong => "Strong",
-            Status::Fine => "Fine",
-            Status::NeedsWork => "Needs work",
-        }
-    }
 }
 
 /// One cornerstone's status and its hints.

@@ -10,13 +10,13 @@
 //! from any origin not listed are ignored, and nothing is ever sent to one.
 
 use crate::listener::Listener;
+use crate::protocol::{message, post};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::{Coach, Mode};
 use crate::components::Panel;
-use crate::embed::report_json;
 use crate::rules::Rules;
+use crate::state::{Coach, Mode};
 use crate::target::{MessageTarget, Target};
 
 /// The origins the frame talks to.
@@ -60,23 +60,6 @@ impl FrameConfig {
 
     pub fn allows(&self, origin: &str) -> bool {
         origin != "null" && self.allowed.iter().any(|o| o == origin)
-    }
-}
-
-/// A message `{type: kind, ...fields}` for the parent page.
-pub(crate) fn message(kind: &str, fields: &[(&str, JsValue)]) -> js_sys::Object {
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
-    for (k, v) in fields {
-        let _ = js_sys::Reflect::set(&msg, &(*k).into(), v);
-    }
-    msg
-}
-
-/// Posts to the parent page, delivered only if it is at `origin`.
-pub(crate) fn post(msg: &js_sys::Object, origin: &str) {
-    if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
-        let _ = parent.post_message(msg, origin);
     }
 }
 
@@ -132,7 +115,7 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
     let request_id = StoredValue::new_local(JsValue::NULL);
 
     let send_report = move |to: &str| {
-        let text = coach.analysis.with_untracked(|a| report_json(&a.report, &a.text));
+        let text = coach.analysis.with_untracked(|a| a.report_json());
         let report = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
         post(&message("cornerstone:report", &[("id", request_id.get_value()), ("report", report)]), to);
     };

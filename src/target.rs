@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;
 
-use crate::inplace::HostEditor;
-use crate::{dom, frame};
+use crate::host::HostEditor;
+use crate::{dom, protocol};
 
 /// Where the customer's message is shown, for selecting the customer's
 /// words a hint is about.
@@ -131,5 +131,5 @@ fn post_to_parent(
     ];
     fields.extend(text.map(|t| ("text", JsValue::from(t))));
     fields.extend(field.map(|f| ("field", JsValue::from(f))));
-    frame::post(&frame::message(kind, &fields), &origin);
+    protocol::post(&protocol::message(kind, &fields), &origin);
 }

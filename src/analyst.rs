@@ -20,7 +20,7 @@ use cornerstone_engine::{Context, Incremental, Report, RulePack};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::Analysis;
+use crate::analysis::Analysis;
 use crate::rules::Rules;
 
 /// Drafts longer than this (in bytes) are analysed in the worker. Measured
@@ -328,16 +328,6 @@ fn failed(state: &Rc<RefCell<State>>, worker: &Worker, why: &str) {
 }
 
 impl Analysis {
-    /// The analysis of `text`, read against the customer's `message`, from
-    /// its report.
-    pub fn from_report(text: String, message: String, report: Report) -> Analysis {
-        let to32 =
-            |v: Vec<Option<(usize, usize)>>| v.into_iter().map(|r| r.map(|(s, e)| (s as u32, e as u32))).collect();
-        let utf16 = to32(report.utf16_spans(&text));
-        let context16 = to32(report.context_utf16(&text));
-        Analysis { text, message, report, utf16, context16 }
-    }
-
     /// The analysis of `text` from the worker's answer (see `worker.rs`).
     fn from_wire(text: String, message: String, wire: &str, spans: &[u32], contexts: &[u32]) -> Option<Analysis> {
         let report = Report::from_wire(wire, &message)?;

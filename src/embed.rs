@@ -8,15 +8,16 @@ use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use cornerstone_engine::{analyze_with, Context, Report, RulePack};
+use cornerstone_engine::{analyze_with, Context, RulePack};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::app::{Coach, Mode};
+use crate::analysis::Analysis;
 use crate::components::Panel;
 use crate::listener::Listener;
 use crate::rules::Rules;
+use crate::state::{Coach, Mode};
 use crate::target::{MessageTarget, Target};
 
 /// The report for `text`, as the same JSON `cornerstone check --format json`
@@ -31,12 +32,8 @@ pub fn analyze_json(
     let ctx = Context::new(customer_name.as_deref(), customer_message.as_deref());
     let pack = rules.map(|json| RulePack::from_json(&json)).transpose();
     let pack = pack.map_err(|e| JsError::new(&format!("rule pack refused: {e}")))?;
-    Ok(report_json(&analyze_with(text, &ctx, pack.as_ref()), text))
-}
-
-/// A report of `text` in the CLI's JSON shape, as a string.
-pub(crate) fn report_json(report: &Report, text: &str) -> String {
-    serde_json::to_string(&report.to_json(text)).expect("reports always serialise")
+    let report = analyze_with(text, &ctx, pack.as_ref());
+    Ok(serde_json::to_string(&report.to_json(text)).expect("reports always serialise"))
 }
 
 /// A panel attached to a host's reply box (a textarea, or an editable
@@ -73,7 +70,7 @@ impl Attachment {
     /// The current report, as JSON.
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&self) -> String {
-        self.coach.analysis.with_untracked(|a| report_json(&a.report, &a.text))
+        self.coach.analysis.with_untracked(Analysis::report_json)
     }
 
     /// Removes the panel and the listeners; the host page is as it was.
@@ -152,7 +149,7 @@ pub fn attach_panel(
     let pause = Rc::new(Cell::new(None::<gloo_timers::callback::Timeout>));
     let ta = textarea.clone();
     attachment.listeners.push(Listener::new(&textarea, "input", move |_| {
-        if ta.text_length() as usize <= crate::app::LIVE_LIMIT {
+        if ta.text_length() as usize <= crate::state::LIVE_LIMIT {
             pause.set(None);
             coach.draft.set(ta.value());
         } else {
@@ -163,7 +160,7 @@ pub fn attach_panel(
                 coach.draft.set(value.clone());
                 coach.analysed.set(value);
             };
-            pause.set(Some(gloo_timers::callback::Timeout::new(crate::app::DEBOUNCE_MS, read)));
+            pause.set(Some(gloo_timers::callback::Timeout::new(crate::state::DEBOUNCE_MS, read)));
         }
     }));
     attachment

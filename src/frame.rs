@@ -1,22 +1,21 @@
 //! The iframe mode (`index.html?embed&origin=https://intranet.example`): a
 //! compact panel fed by its parent page through `postMessage`.
 //!
-//! The parent sends `{type: "cornerstone:check", id, text, customerName,
-//! customerMessage}`;
-//! the frame answers `{type: "cornerstone:report", id, report}` (the CLI's
-//! JSON) and, when the agent clicks a hint, asks the parent to
-//! `cornerstone:select` or `cornerstone:replace` a UTF-16 range (a select
-//! with `field: "message"` is in the customer's message). Messages
-//! from any origin not listed are ignored, and nothing is ever sent to one.
+//! The messages (`cornerstone:check` in, `cornerstone:report`, `ready`,
+//! `select`, `replace` out) are typed in `cornerstone_protocol` and read and
+//! built by `protocol.rs`. Messages from any origin not listed, or from a
+//! window that is not the framing page, are ignored, and nothing is ever
+//! sent to one.
 
 use crate::listener::Listener;
+use crate::protocol::{self, post, Incoming};
+use cornerstone_protocol::Outgoing;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::{Coach, Mode};
 use crate::components::Panel;
-use crate::embed::report_json;
 use crate::rules::Rules;
+use crate::state::{Coach, Mode};
 use crate::target::{MessageTarget, Target};
 
 /// The origins the frame talks to.
@@ -63,23 +62,6 @@ impl FrameConfig {
     }
 }
 
-/// A message `{type: kind, ...fields}` for the parent page.
-pub(crate) fn message(kind: &str, fields: &[(&str, JsValue)]) -> js_sys::Object {
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
-    for (k, v) in fields {
-        let _ = js_sys::Reflect::set(&msg, &(*k).into(), v);
-    }
-    msg
-}
-
-/// Posts to the parent page, delivered only if it is at `origin`.
-pub(crate) fn post(msg: &js_sys::Object, origin: &str) {
-    if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
-        let _ = parent.post_message(msg, origin);
-    }
-}
-
 /// The framing page's origin, as the browser reports it.
 fn parent_origin() -> Option<String> {
     let window = web_sys::window()?;
@@ -91,10 +73,6 @@ fn parent_origin() -> Option<String> {
         let url = web_sys::Url::new(&referrer).ok()?;
         Some(url.origin())
     })
-}
-
-fn string_field(data: &JsValue, key: &str) -> Option<String> {
-    js_sys::Reflect::get(data, &key.into()).ok().and_then(|v| v.as_string())
 }
 
 /// Said in the console and the frame when the frame cannot know its parent.
@@ -132,9 +110,9 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
     let request_id = StoredValue::new_local(JsValue::NULL);
 
     let send_report = move |to: &str| {
-        let text = coach.analysis.with_untracked(|a| report_json(&a.report, &a.text));
+        let text = coach.analysis.with_untracked(|a| a.report_json());
         let report = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
-        post(&message("cornerstone:report", &[("id", request_id.get_value()), ("report", report)]), to);
+        post(Outgoing::Report { id: request_id.get_value(), report }, to);
     };
     // Every new analysis goes to the parent that asked for it.
     // (An analysis of an older text, from the worker, is not the answer.)
@@ -164,14 +142,18 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
             );
             return;
         }
-        let data = event.data();
-        if string_field(&data, "type").as_deref() != Some("cornerstone:check") {
-            return;
-        }
-        let text = string_field(&data, "text").unwrap_or_default();
-        let name = string_field(&data, "customerName").unwrap_or_default();
-        let message = string_field(&data, "customerMessage").unwrap_or_default();
-        request_id.set_value(js_sys::Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL));
+        let (id, text, name, message) = match protocol::read(&event.data()) {
+            Ok(Some(Incoming::Check { id, text, customer_name, customer_message })) => {
+                (id, text, customer_name, customer_message)
+            }
+            // Not Cornerstone's: another script's message.
+            Ok(None) => return,
+            Err(e) => {
+                web_sys::console::warn_1(&format!("Cornerstone: ignored a message from {from}: {e}").into());
+                return;
+            }
+        };
+        request_id.set_value(id);
         origin.set(Some(from.clone()));
         let unchanged = coach.draft.with_untracked(|d| *d == text)
             && coach.name.with_untracked(|n| *n == name)
@@ -189,7 +171,7 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
 
     // Tell the parent the frame is ready, if it is one the frame talks to.
     if let Some(parent) = parent_origin().filter(|o| config.allows(o)) {
-        post(&message("cornerstone:ready", &[]), &parent);
+        post(Outgoing::Ready, &parent);
     }
     view! {
         <div class="frame" data-testid="cornerstone-frame">

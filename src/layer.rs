@@ -20,7 +20,7 @@ use cornerstone_engine::{Finding, Span};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 
-use crate::app::Analysis;
+use crate::analysis::Analysis;
 use crate::highlight::segments;
 
 /// The size a chunk aims at, in UTF-16 units. A chunk holds whole lines, so

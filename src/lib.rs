@@ -5,6 +5,7 @@
 //! outside: session storage, the debounce of very long drafts, and the
 //! screen-reader announcement. See ARCHITECTURE.md.
 
+pub mod analysis;
 pub mod analyst;
 pub mod app;
 pub mod components;
@@ -12,11 +13,14 @@ pub mod dom;
 pub mod embed;
 pub mod frame;
 pub mod highlight;
+pub mod host;
 pub mod inplace;
 pub mod layer;
 pub mod listener;
+pub mod protocol;
 pub mod rules;
 pub mod sample;
+pub mod state;
 pub mod storage;
 pub mod target;
 pub mod worker;

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;
 
-use crate::inplace::HostEditor;
-use crate::{dom, frame};
+use crate::dom;
+use crate::host::HostEditor;
+use crate::protocol::{self, Place};
+use cornerstone_protocol::Outgoing;
 
 /// Where the customer's message is shown, for selecting the customer's
 /// words a hint is about.
@@ -36,9 +38,13 @@ impl MessageTarget {
                 }
             }
             MessageTarget::Host(element) => dom::select_in(element, start, end),
-            MessageTarget::Parent { origin } => {
-                post_to_parent(*origin, "cornerstone:select", start, end, expected, None, Some("message"))
-            }
+            MessageTarget::Parent { origin } => post_to_parent(*origin, |request_id| Outgoing::Select {
+                request_id,
+                start,
+                end,
+                expected: expected.into(),
+                place: Place::Message,
+            }),
         }
     }
 }
@@ -75,9 +81,13 @@ impl Target {
 
     pub fn select(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, expected: &str) {
         match self {
-            Target::Parent { origin } => {
-                post_to_parent(*origin, "cornerstone:select", start, end, expected, None, None)
-            }
+            Target::Parent { origin } => post_to_parent(*origin, |request_id| Outgoing::Select {
+                request_id,
+                start,
+                end,
+                expected: expected.into(),
+                place: Place::Reply,
+            }),
             Target::Editor(editor) => {
                 let _ = editor.select(start, end, expected);
             }
@@ -91,9 +101,13 @@ impl Target {
 
     pub fn replace(&self, own: NodeRef<leptos::html::Textarea>, start: u32, end: u32, text: &str, expected: &str) {
         match self {
-            Target::Parent { origin } => {
-                post_to_parent(*origin, "cornerstone:replace", start, end, expected, Some(text), None)
-            }
+            Target::Parent { origin } => post_to_parent(*origin, |request_id| Outgoing::Replace {
+                request_id,
+                start,
+                end,
+                expected: expected.into(),
+                text: text.into(),
+            }),
             Target::Editor(editor) => {
                 let _ = editor.replace(start, end, text, expected);
             }
@@ -110,26 +124,9 @@ impl Target {
 /// (`requestId`, one per request) and the words the frame expects at
 /// `start..end` (`expected`): the parent must act only if its textarea
 /// still holds them there, else check again (see the README snippet).
-/// `field: "message"` marks a select in the customer's message.
-fn post_to_parent(
-    origin: RwSignal<Option<String>>,
-    kind: &str,
-    start: u32,
-    end: u32,
-    expected: &str,
-    text: Option<&str>,
-    field: Option<&str>,
-) {
+fn post_to_parent(origin: RwSignal<Option<String>>, message: impl FnOnce(u32) -> Outgoing<JsValue>) {
     thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) });
     let Some(origin) = origin.get_untracked() else { return };
     let request = NEXT.with(|n| n.replace(n.get() + 1));
-    let mut fields = vec![
-        ("requestId", JsValue::from(request)),
-        ("start", JsValue::from(start)),
-        ("end", JsValue::from(end)),
-        ("expected", JsValue::from(expected)),
-    ];
-    fields.extend(text.map(|t| ("text", JsValue::from(t))));
-    fields.extend(field.map(|f| ("field", JsValue::from(f))));
-    frame::post(&frame::message(kind, &fields), &origin);
+    protocol::post(message(request), &origin);
 }

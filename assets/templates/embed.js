@@ -370,9 +370,15 @@ function watchDeclared() {
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-cornerstone', 'contenteditable'] });
 }
 
+// The iframe mode's message types (`index.html?embed`), for a parent page's
+// script: `frameMessages.check` is 'cornerstone:check'. The bundler fills
+// them in from the app's own list (crates/protocol), so they cannot drift.
+export const frameMessages = Object.freeze(__FRAME_MESSAGES__);
+
 const Cornerstone = Object.freeze({
   attach,
   analyze,
+  frameMessages,
   /** The handles of every reply box Cornerstone is attached to. */
   get attached() {
     return [...attached.values()];

@@ -2,9 +2,9 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{Coach, DEBOUNCE_MS, LIVE_LIMIT};
 use crate::highlight::{segments, segments_while_stale};
 use crate::layer::{edit_range, LongLayer, REBUILD_SLICE};
+use crate::state::{Coach, DEBOUNCE_MS, LIVE_LIMIT};
 
 /// The draft box: a textarea over a layer that repeats its text with the
 /// findings highlighted, so highlights sit exactly under the words.

@@ -1,7 +1,7 @@
 use cornerstone_engine::Severity;
 use leptos::prelude::*;
 
-use crate::app::Coach;
+use crate::state::Coach;
 
 /// One coaching hint: what was found, where, why, and a better phrasing.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::Coach;
 use crate::highlight::context_segments;
+use crate::state::Coach;
 
 /// The customer's message, pasted beside the draft: folded away until
 /// wanted, with the customer's words that hints are about highlighted

@@ -1,10 +1,10 @@
 use cornerstone_engine::{Cornerstone, Status};
 use leptos::prelude::*;
 
-use crate::app::{Coach, Mode};
 use crate::components::Hint;
 use crate::dom;
 use crate::sample;
+use crate::state::{Coach, Mode};
 
 /// The hints panel: a summary, then the four cornerstones with their status
 /// and hints, most important first.

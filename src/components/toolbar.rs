@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::Coach;
 use crate::dom;
+use crate::state::Coach;
 
 /// Copy and Clear, with a short status line.
 #[component]

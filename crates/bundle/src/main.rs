@@ -89,20 +89,25 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let mut names = list_files(staging)?;
     names.retain(|n| n != STANDALONE && n != SERVICE_WORKER && !n.starts_with("boot-") && !n.starts_with(INPLACE));
     let out = find_outputs(&names)?;
+    let frame_messages = cornerstone_protocol::Kind::js_table();
     let fill = |template: &str| {
-        template.replace("__GLUE__", &out.glue).replace("__WASM__", &out.wasm).replace("__CSS__", &out.css)
+        template
+            .replace("__GLUE__", &out.glue)
+            .replace("__WASM__", &out.wasm)
+            .replace("__CSS__", &out.css)
+            .replace("__FRAME_MESSAGES__", &frame_messages)
     };
 
-    let boot = fill(&read_text(&templates.join("boot.js"))?);
+    let boot = filled("boot.js", fill(&read_text(&templates.join("boot.js"))?))?;
     let boot_name = format!("boot-{:016x}.js", fnv64(boot.as_bytes()));
     write(&boot_name, boot.as_bytes())?;
     let modules = inplace_modules(&read_folder(&templates.join("inplace"))?)?;
-    for module in modules.values() {
-        write(&module.output, module.text.as_bytes())?;
+    for (name, module) in &modules {
+        write(&module.output, filled(&format!("inplace/{name}"), module.text.clone())?.as_bytes())?;
     }
     let embed = link_modules(&fill(&read_text(&templates.join("embed.js"))?), "./inplace/", &modules)?;
-    write("cornerstone-embed.js", embed.as_bytes())?;
-    write(WORKER, fill(&read_text(&templates.join("worker.js"))?).as_bytes())?;
+    write("cornerstone-embed.js", filled("embed.js", embed)?.as_bytes())?;
+    write(WORKER, filled("worker.js", fill(&read_text(&templates.join("worker.js"))?))?.as_bytes())?;
 
     let index = read_text(&staging.join("index.html"))?;
     let index = loader_in_index(&index, &boot_name, &out)?;
@@ -129,6 +134,7 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let sw = read_text(&templates.join("sw.js"))?
         .replace("__VERSION__", &format!("{:016x}", version.0))
         .replace("__FILES__", &json_strings(&listed));
+    let sw = filled("sw.js", sw)?;
     write(SERVICE_WORKER, sw.as_bytes())?;
     Ok(format!(
         "loader {boot_name}, embed, service worker ({} files, version {:016x}), {STANDALONE} ({} KB)",
@@ -136,6 +142,52 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
         version.0,
         std::fs::metadata(staging.join(STANDALONE)).map(|m| m.len() / 1024).unwrap_or(0)
     ))
+}
+
+/// `text`, the template `name` once filled in, if no placeholder is left in
+/// it: a `__NAME__` or `__NAME:detail__` token (capitals, digits and `_`)
+/// that no step replaced would reach the browser as a broken URL or a
+/// syntax error, so the build fails naming the file and the token.
+fn filled(name: &str, text: String) -> Result<String, String> {
+    match leftover_placeholder(&text) {
+        Some((line, token)) => {
+            Err(format!("assets/templates/{name}, line {line}: placeholder {token} was left unfilled"))
+        }
+        None => Ok(text),
+    }
+}
+
+/// The first `__NAME__` / `__NAME:detail__` token in `text` and its line.
+fn leftover_placeholder(text: &str) -> Option<(usize, &str)> {
+    for (n, line) in text.lines().enumerate() {
+        let mut rest = line;
+        while let Some(at) = rest.find("__") {
+            let after = &rest[at + 2..];
+            let name_len =
+                after.bytes().take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_').count();
+            let starts_upper = after.as_bytes().first().is_some_and(|b| b.is_ascii_uppercase());
+            if starts_upper && name_len > 0 {
+                // `__NAME__`: the name's own trailing `__` closes it.
+                let name = &after[..name_len];
+                if let Some(stem) = name.strip_suffix("__") {
+                    if !stem.is_empty() && !stem.ends_with('_') {
+                        return Some((n + 1, &rest[at..at + 2 + name_len]));
+                    }
+                }
+                // `__NAME:detail__`.
+                if after[name_len..].starts_with(':') {
+                    if let Some(close) = after[name_len..].find("__") {
+                        let detail = &after[name_len + 1..name_len + close];
+                        if !detail.is_empty() && !detail.contains(char::is_whitespace) {
+                            return Some((n + 1, &rest[at..at + 2 + name_len + close + 2]));
+                        }
+                    }
+                }
+            }
+            rest = after;
+        }
+    }
+    None
 }
 
 /// The prefix of the in-place modules' file names in the build.
@@ -459,6 +511,47 @@ mod tests {
         let mut missing = files.clone();
         missing.remove("a.css");
         assert!(inplace_modules(&missing).unwrap_err().contains("a.css"));
+    }
+
+    #[test]
+    fn a_placeholder_left_unfilled_fails_the_build_naming_file_and_token() {
+        let err = filled("embed.js", "import init from './c-1.js';\nconst url = new URL('__WASM__', here);".into());
+        assert_eq!(err.unwrap_err(), "assets/templates/embed.js, line 2: placeholder __WASM__ was left unfilled");
+        let err = filled("inplace/card.js", "const CSS_CARD = '__CSS:card.css__';".into());
+        assert_eq!(
+            err.unwrap_err(),
+            "assets/templates/inplace/card.js, line 1: placeholder __CSS:card.css__ was left unfilled"
+        );
+        assert_eq!(leftover_placeholder("const FILES = __FILES__;"), Some((1, "__FILES__")));
+        assert_eq!(leftover_placeholder("x = __FRAME_MESSAGES__;"), Some((1, "__FRAME_MESSAGES__")));
+        // What JavaScript itself writes is not a placeholder.
+        for fine in ["obj.__proto__", "wasm.__wbindgen_malloc", "__wbg_init(x)", "a__B", "__ __", "x.__A_ b", "__a:b__"]
+        {
+            assert_eq!(leftover_placeholder(fine), None, "{fine}");
+        }
+    }
+
+    #[test]
+    fn every_template_is_filled_by_the_bundle() {
+        // Each real template, filled as `bundle` fills it, keeps no placeholder;
+        // a template that gains a new one fails here until the bundler fills it.
+        let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/templates");
+        let dir = std::env::temp_dir().join(format!("cornerstone-bundle-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in [
+            ("cornerstone-0123456789abcdef.js", "async function __wbg_init(x) {}\nexport function start_app(r) {}"),
+            ("cornerstone-0123456789abcdef_bg.wasm", "\0asm"),
+            ("main-0123456789abcdef.css", "p {}"),
+            ("index.html", "<head>\n  <link data-trunk rel=\"rust\" data-wasm-opt=\"z\"/>\n</head>\n<body>\n</body>"),
+        ] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let summary = bundle(&dir, &templates);
+        let embed = std::fs::read_to_string(dir.join("cornerstone-embed.js")).unwrap_or_default();
+        let _ = std::fs::remove_dir_all(&dir);
+        summary.unwrap();
+        assert!(embed.contains(&cornerstone_protocol::Kind::js_table()), "the embed lists the frame's messages");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 // UI benchmark (not a test): drives the release build in headless Chromium
 // and prints load time, keystroke-to-update latency and first-load bytes.
-// Run: (cd tests/e2e && npm run bench) after `trunk build --release`.
+// Run: (cd tests/e2e && npm run bench) after `trunk build --release`;
+// `npm run bench:load` (`--load`) measures the first load only, file by file.
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { serve, launch, ROOT } from './harness.mjs';
 
 const BENCH = join(ROOT, '..', 'shared', 'bench');
 const KEYSTROKES = 40;
+const LOAD_ONLY = process.argv.includes('--load');
 
 const server = await serve();
 const browser = await launch();
@@ -34,8 +36,15 @@ try {
   console.log(`| page load to interactive (median of 5) | ${median(loads).toFixed(0)} ms |`);
   console.log(`| first load transfer, raw | ${(raw / 1024).toFixed(1)} KB (${bytes.length} files) |`);
   console.log(`| first load transfer, gzip -9 | ${(gz / 1024).toFixed(1)} KB |`);
+  if (LOAD_ONLY) {
+    console.log('\n| file of the first load | raw | gzip -9 |\n|---|---:|---:|');
+    for (const b of [...bytes].sort((x, y) => y.body.length - x.body.length)) {
+      const name = new URL(b.url).pathname.replace(/^\//, '') || 'index.html';
+      console.log(`| ${name} | ${(b.body.length / 1024).toFixed(1)} KB | ${(gzipSync(b.body, { level: 9 }).length / 1024).toFixed(1)} KB |`);
+    }
+  }
 
-  for (const name of ['reply150', 'doc1000', 'doc10000']) {
+  for (const name of LOAD_ONLY ? [] : ['reply150', 'doc1000', 'doc10000']) {
     const text = await readFile(join(BENCH, `${name}.txt`), 'utf8');
     const context = await browser.newContext();
     const page = await context.newPage();

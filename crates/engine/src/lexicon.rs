@@ -3,7 +3,9 @@
 //! A phrase is a short pattern over folded words, written in a rule's file as
 //! a `const` table: `"i'm|i|we're so|really? sorry"`. Elements are separated
 //! by spaces:
-//! - `word`: that word (folded: case, accents and curly apostrophes ignored);
+//! - `word`: that word, written folded (lower case, straight apostrophes, no
+//!   accents) and matched against the text's folded words, so case, accents
+//!   and curly apostrophes in a draft are ignored;
 //! - `a|b|c`: any one of them;
 //! - `word*`: any word starting with `word`;
 //! - `#`: a number; `_`: any one word;
@@ -16,6 +18,7 @@
 
 use std::sync::OnceLock;
 
+#[cfg(test)]
 use crate::fold::fold;
 use crate::hash::FnvMap;
 use crate::span::Span;
@@ -66,11 +69,15 @@ impl TableId {
     }
 }
 
+/// One element of a pattern. Its words are slices of the `'static` pattern
+/// text, which is written folded (checked when the lexicon is built in tests),
+/// so building the lexicon neither folds nor allocates a word.
 #[derive(Debug)]
 enum Elem {
-    Word(Box<str>),
-    Alt(Box<[Box<str>]>),
-    Prefix(Box<str>),
+    Word(&'static str),
+    /// Alternatives as written, `a|b|c`.
+    Alt(&'static str),
+    Prefix(&'static str),
     Number,
     Any,
 }
@@ -79,7 +86,8 @@ enum Elem {
 struct Pattern {
     table: u16,
     entry: u16,
-    elems: Box<[(Elem, bool)]>,
+    /// This pattern's elements in `Lexicon::elems`.
+    elems: (u32, u32),
 }
 
 /// Patterns that start with one word, split by their second word so that a
@@ -88,12 +96,14 @@ struct Pattern {
 struct Node {
     /// Patterns whose second element is optional, a wildcard or absent.
     any: Vec<u32>,
-    by_second: FnvMap<Box<str>, Vec<u32>>,
+    by_second: FnvMap<&'static str, Vec<u32>>,
 }
 
 pub(crate) struct Lexicon {
     patterns: Vec<Pattern>,
-    by_first: FnvMap<Box<str>, Node>,
+    /// Every pattern's elements, one after another, with whether each is optional.
+    elems: Vec<(Elem, bool)>,
+    by_first: FnvMap<&'static str, Node>,
     tables: usize,
     /// A rule pack's phrases.
     extra: Trie,
@@ -174,13 +184,14 @@ impl Lexicon {
     ) -> Lexicon {
         let mut lex = Lexicon {
             patterns: Vec::new(),
+            elems: Vec::new(),
             by_first: FnvMap::default(),
             tables: count.max(tables.len()),
             extra: Trie::default(),
         };
         for (t, table) in tables.iter().enumerate().filter(|(t, _)| keep(TableId(*t as u16))) {
             for (e, phrase) in table.iter().enumerate() {
-                lex.add(t as u16, e as u16, parse_pattern(phrase.pat), phrase.pat);
+                lex.add(t as u16, e as u16, phrase.pat);
             }
         }
         for (t, e, words) in extra {
@@ -197,30 +208,31 @@ impl Lexicon {
         self.patterns.len()
     }
 
-    fn add(&mut self, table: u16, entry: u16, elems: Box<[(Elem, bool)]>, source: &str) {
+    fn add(&mut self, table: u16, entry: u16, source: &'static str) {
         let id = self.patterns.len() as u32;
-        let firsts: Vec<Box<str>> = match &elems[0] {
-            (Elem::Word(w), false) => vec![w.clone()],
-            (Elem::Alt(ws), false) => ws.to_vec(),
+        let start = self.elems.len();
+        parse_pattern(source, &mut self.elems);
+        let elems = &self.elems[start..];
+        let first = match elems[0] {
+            (Elem::Word(w) | Elem::Alt(w), false) => w,
             _ => panic!("phrase {source:?}: the first element must be a required word"),
         };
-        let seconds: Option<Vec<Box<str>>> = match elems.get(1) {
-            Some((Elem::Word(w), false)) => Some(vec![w.clone()]),
-            Some((Elem::Alt(ws), false)) => Some(ws.to_vec()),
+        let second = match elems.get(1) {
+            Some(&(Elem::Word(w) | Elem::Alt(w), false)) => Some(w),
             _ => None,
         };
-        for f in firsts {
+        for f in first.split('|') {
             let node = self.by_first.entry(f).or_default();
-            match &seconds {
+            match second {
                 Some(ws) => {
-                    for w in ws {
-                        node.by_second.entry(w.clone()).or_default().push(id);
+                    for w in ws.split('|') {
+                        node.by_second.entry(w).or_default().push(id);
                     }
                 }
                 None => node.any.push(id),
             }
         }
-        self.patterns.push(Pattern { table, entry, elems });
+        self.patterns.push(Pattern { table, entry, elems: (start as u32, self.elems.len() as u32) });
     }
 
     /// All hits in the document's own words, grouped by table, in text order.
@@ -241,7 +253,8 @@ impl Lexicon {
             let paired = if next_usable { node.by_second.get(doc.fold(i + 1)) } else { None };
             for &id in node.any.iter().chain(paired.into_iter().flatten()) {
                 let pat = &self.patterns[id as usize];
-                if let Some(next) = match_elems(doc, &pat.elems[1..], i + 1, doc.tokens[i].sentence) {
+                let elems = &self.elems[pat.elems.0 as usize + 1..pat.elems.1 as usize];
+                if let Some(next) = match_elems(doc, elems, i + 1, doc.tokens[i].sentence) {
                     let last = next - 1;
                     out[pat.table as usize].push(Hit {
                         entry: pat.entry,
@@ -290,38 +303,47 @@ fn match_elems(doc: &View, elems: &[(Elem, bool)], j: usize, sentence: u32) -> O
 fn elem_matches(elem: &Elem, doc: &View, j: usize) -> bool {
     let w = doc.fold(j);
     match elem {
-        Elem::Word(x) => **x == *w,
-        Elem::Alt(xs) => xs.iter().any(|x| **x == *w),
-        Elem::Prefix(x) => w.starts_with(&**x),
+        Elem::Word(x) => *x == w,
+        Elem::Alt(xs) => xs.split('|').any(|x| x == w),
+        Elem::Prefix(x) => w.starts_with(x),
         Elem::Number => doc.tokens[j].is(crate::tokens::flag::NUMBER),
         Elem::Any => true,
     }
 }
 
-fn parse_pattern(pat: &str) -> Box<[(Elem, bool)]> {
-    let elems: Vec<(Elem, bool)> = pat
-        .split_whitespace()
-        .map(|raw| {
-            let (raw, optional) = match raw.strip_suffix('?') {
-                Some(r) => (r, true),
-                None => (raw, false),
-            };
-            let elem = if raw == "#" {
-                Elem::Number
-            } else if raw == "_" {
-                Elem::Any
-            } else if raw.contains('|') {
-                Elem::Alt(raw.split('|').map(|w| fold(w).into_boxed_str()).collect())
-            } else if let Some(prefix) = raw.strip_suffix('*') {
-                Elem::Prefix(fold(prefix).into_boxed_str())
-            } else {
-                Elem::Word(fold(raw).into_boxed_str())
-            };
-            (elem, optional)
-        })
-        .collect();
-    assert!(!elems.is_empty(), "empty phrase pattern");
-    elems.into_boxed_slice()
+/// Appends the elements of `pat` to `out`. The pattern is written folded
+/// (lower case, straight apostrophes, no accents), so its words are used as
+/// they are; a test checks every built-in table.
+fn parse_pattern(pat: &'static str, out: &mut Vec<(Elem, bool)>) {
+    let before = out.len();
+    for raw in pat.split_whitespace() {
+        let (raw, optional) = match raw.strip_suffix('?') {
+            Some(r) => (r, true),
+            None => (raw, false),
+        };
+        let elem = if raw == "#" {
+            Elem::Number
+        } else if raw == "_" {
+            Elem::Any
+        } else if raw.contains('|') {
+            Elem::Alt(raw)
+        } else if let Some(prefix) = raw.strip_suffix('*') {
+            Elem::Prefix(prefix)
+        } else {
+            Elem::Word(raw)
+        };
+        out.push((elem, optional));
+    }
+    assert!(out.len() > before, "empty phrase pattern");
+}
+
+/// The words of a pattern that are not written folded.
+#[cfg(test)]
+pub(crate) fn unfolded_words(pat: &str) -> Vec<&str> {
+    pat.split(|c: char| c.is_whitespace() || c == '|')
+        .map(|w| w.trim_end_matches(['?', '*']))
+        .filter(|w| fold(w) != *w)
+        .collect()
 }
 
 #[cfg(test)]
@@ -330,8 +352,11 @@ mod tests {
 
     #[test]
     fn patterns_with_optionals_and_alternatives() {
-        let elems = parse_pattern("i'm|we're so|really? sorry");
+        let mut elems = Vec::new();
+        parse_pattern("i'm|we're so|really? sorry", &mut elems);
         assert_eq!(elems.len(), 3);
         assert!(elems[1].1);
+        assert!(matches!(elems[0].0, Elem::Alt("i'm|we're")));
+        assert_eq!(unfolded_words("i'm|We’re so? café*"), ["We’re", "café"]);
     }
 }

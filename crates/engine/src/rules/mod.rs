@@ -304,6 +304,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_phrase_is_written_folded() {
+        for (t, table) in TABLES.iter().enumerate() {
+            for phrase in table.iter() {
+                let unfolded = crate::lexicon::unfolded_words(phrase.pat);
+                assert!(unfolded.is_empty(), "table {t}, {:?}: write {unfolded:?} folded", phrase.pat);
+            }
+        }
+    }
+
+    #[test]
     fn every_cue_comes_from_exactly_one_rule() {
         for cue in Cue::ALL {
             let from: Vec<&str> = RULES

@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::Document;
 use crate::finding::{Finding, Relation};
-use crate::lexicon::{p, Hit, Lexicon, Phrase, TableId};
+use crate::lexicon::{self, p, Hit, Lexicon, Phrase, TableId};
 
 pub(crate) mod apology;
 pub(crate) mod blame;
@@ -40,7 +40,7 @@ macro_rules! tables {
         pub(crate) enum T { $($name),* }
 
         /// All tables, indexed by [`T`].
-        pub(crate) static TABLES: &[&[Phrase]] = &[$($path),*];
+        pub(crate) const TABLES: &[&[Phrase]] = &[$($path),*];
 
         /// How many built-in tables there are; a rule pack's own come after.
         pub(crate) const TABLES_LEN: usize = [$(T::$name),*].len();
@@ -102,33 +102,69 @@ pub(crate) const MESSAGE_TABLES: &[T] = &[
     T::Attached,
 ];
 
-/// Whether table `t` is one of [`MESSAGE_TABLES`].
-pub(crate) fn is_message_table(t: TableId) -> bool {
-    MESSAGE_TABLES.iter().any(|&m| TableId::from(m) == t)
-}
-
 impl From<T> for TableId {
     fn from(t: T) -> TableId {
         TableId(t as u16)
     }
 }
 
-/// The lexicon of every rule's tables for the draft, built on first use.
+/// Per table, whether it is read in the customer's message (`true`) or in
+/// the draft.
+const IN_MESSAGE: [bool; TABLES_LEN] = {
+    let mut mask = [false; TABLES_LEN];
+    let mut i = 0;
+    while i < MESSAGE_TABLES.len() {
+        mask[MESSAGE_TABLES[i] as usize] = true;
+        i += 1;
+    }
+    mask
+};
+
+const IN_DRAFT: [bool; TABLES_LEN] = {
+    let mut mask = [false; TABLES_LEN];
+    let mut i = 0;
+    while i < TABLES_LEN {
+        mask[i] = !IN_MESSAGE[i];
+        i += 1;
+    }
+    mask
+};
+
+const DRAFT_SIZES: lexicon::Sizes = lexicon::sizes(TABLES, &IN_DRAFT);
+const MESSAGE_SIZES: lexicon::Sizes = lexicon::sizes(TABLES, &IN_MESSAGE);
+
+/// The draft's tables, compiled with the crate.
+static DRAFT: lexicon::Compiled<
+    { DRAFT_SIZES.patterns },
+    { DRAFT_SIZES.elems },
+    { DRAFT_SIZES.alts },
+    { DRAFT_SIZES.keys },
+> = lexicon::compile(TABLES, &IN_DRAFT);
+
+/// The tables read in the customer's message, compiled with the crate.
+static MESSAGE: lexicon::Compiled<
+    { MESSAGE_SIZES.patterns },
+    { MESSAGE_SIZES.elems },
+    { MESSAGE_SIZES.alts },
+    { MESSAGE_SIZES.keys },
+> = lexicon::compile(TABLES, &IN_MESSAGE);
+
+/// The lexicon of every rule's tables for the draft.
 pub(crate) fn draft_lexicon() -> &'static Lexicon {
-    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    LEXICON.get_or_init(|| draft_lexicon_with(TABLES_LEN, &[]))
+    static LEXICON: Lexicon = Lexicon::compiled(DRAFT.index(), TABLES_LEN);
+    &LEXICON
 }
 
-/// The draft's lexicon plus a rule pack's phrases (see [`Lexicon::build`]).
+/// The draft's lexicon plus a rule pack's phrases (see [`Lexicon::with_extra`]).
 pub(crate) fn draft_lexicon_with(count: usize, extra: &[(TableId, u16, Vec<String>)]) -> Lexicon {
-    Lexicon::build(TABLES, |t| !is_message_table(t), count, extra)
+    Lexicon::with_extra(DRAFT.index(), count, extra)
 }
 
 /// The lexicon of the tables rules read in the customer's message (its
-/// hits keep the tables' own ids), built on first use.
+/// hits keep the tables' own ids).
 pub(crate) fn message_lexicon() -> &'static Lexicon {
-    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::build(TABLES, is_message_table, TABLES_LEN, &[]))
+    static LEXICON: Lexicon = Lexicon::compiled(MESSAGE.index(), TABLES_LEN);
+    &LEXICON
 }
 
 /// What a phrase a team added in a rule pack carries: nothing of its own.
@@ -307,7 +343,7 @@ mod tests {
     fn every_phrase_is_written_folded() {
         for (t, table) in TABLES.iter().enumerate() {
             for phrase in table.iter() {
-                let unfolded = crate::lexicon::unfolded_words(phrase.pat);
+                let unfolded = crate::lexicon::tests::unfolded_words(phrase.pat);
                 assert!(unfolded.is_empty(), "table {t}, {:?}: write {unfolded:?} folded", phrase.pat);
             }
         }

@@ -1,0 +1,394 @@
+//! The built-in phrase tables, compiled into their index while the crate
+//! compiles: no table is parsed, folded or hashed when the engine runs, so the
+//! first analysis costs what any other does.
+//!
+//! The index is three flat arrays, small enough to keep the first load lean:
+//! - `patterns`: per pattern its table, entry and first element;
+//! - `elems`: every pattern's elements, each a kind and a byte range of the
+//!   pattern's own text (which is written folded, so it is compared as it is);
+//! - `keys`/`ids`: for every first word a pattern can start with (and, when
+//!   its second element is a required word, every first and second word), a
+//!   16-bit hash of the word(s) beside the pattern it leads to, sorted by
+//!   hash and then by pattern order. A scan finds a word's patterns by binary
+//!   search and confirms each by its elements, so hashes that collide only
+//!   cost a comparison.
+
+use super::Phrase;
+use crate::hash::{fnv1a, FNV_START};
+
+/// An element's kind (low bits of [`Elem::kind`]).
+pub(super) const WORD: u8 = 0;
+pub(super) const ALT: u8 = 1;
+pub(super) const PREFIX: u8 = 2;
+pub(super) const NUMBER: u8 = 3;
+pub(super) const ANY: u8 = 4;
+/// Set in [`Elem::kind`] when the element may be skipped.
+pub(super) const OPTIONAL: u8 = 8;
+
+/// Set in an id when its key is the first two words.
+pub(super) const PAIR: u16 = 0x8000;
+
+/// One element of a pattern: its kind and the bytes `start..end` of the
+/// pattern's text it names, or for alternatives the range of the index's
+/// `alts` that holds them.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Elem {
+    pub kind: u8,
+    pub start: u16,
+    pub end: u16,
+}
+
+/// A pattern: its text, `table`, `entry`, and its first element in `elems`
+/// (its elements end where the next pattern's begin).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Pattern {
+    pub text: &'static str,
+    pub table: u16,
+    pub entry: u16,
+    pub first: u16,
+}
+
+/// The compiled index of the tables a mask keeps; see [`sizes`].
+pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const K: usize> {
+    tables: &'static [&'static [Phrase]],
+    patterns: [Pattern; P],
+    elems: [Elem; E],
+    /// Each alternative of every `a|b|c`: its bytes in the pattern's text.
+    alts: [(u16, u16); A],
+    keys: [u16; K],
+    ids: [u16; K],
+}
+
+/// A compiled index as slices, whatever its sizes.
+#[derive(Clone, Copy)]
+pub(crate) struct Index {
+    pub(super) tables: &'static [&'static [Phrase]],
+    pub(super) patterns: &'static [Pattern],
+    pub(super) elems: &'static [Elem],
+    pub(super) alts: &'static [(u16, u16)],
+    pub(super) keys: &'static [u16],
+    pub(super) ids: &'static [u16],
+}
+
+impl Index {
+    pub(super) const EMPTY: Index = Index { tables: &[], patterns: &[], elems: &[], alts: &[], keys: &[], ids: &[] };
+
+    /// The elements of pattern `p`.
+    pub(super) fn elems(&self, p: usize) -> &'static [Elem] {
+        let end = self.patterns.get(p + 1).map_or(self.elems.len(), |n| n.first as usize);
+        &self.elems[self.patterns[p].first as usize..end]
+    }
+
+    /// The text element `e` of pattern `p` names (not alternatives).
+    pub(super) fn text(&self, p: usize, e: Elem) -> &'static str {
+        &self.patterns[p].text[e.start as usize..e.end as usize]
+    }
+
+    /// Whether `word` is one of the alternatives `e` of pattern `p`.
+    pub(super) fn is_alt(&self, p: usize, e: Elem, word: &str) -> bool {
+        let text = self.patterns[p].text.as_bytes();
+        self.alts[e.start as usize..e.end as usize]
+            .iter()
+            .any(|&(s, end)| (end - s) as usize == word.len() && &text[s as usize..end as usize] == word.as_bytes())
+    }
+
+    /// The alternatives `e` of pattern `p`.
+    #[cfg(test)]
+    pub(super) fn alts(&self, p: usize, e: Elem) -> Vec<&'static str> {
+        let text = self.patterns[p].text;
+        self.alts[e.start as usize..e.end as usize].iter().map(|&(s, end)| &text[s as usize..end as usize]).collect()
+    }
+
+    /// The ids whose key hashes to `key`, in pattern order.
+    pub(super) fn ids_of(&self, key: u16) -> &'static [u16] {
+        let from = self.keys.partition_point(|&k| k < key);
+        let to = from + self.keys[from..].partition_point(|&k| k == key);
+        &self.ids[from..to]
+    }
+}
+
+impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P, E, A, K> {
+    pub(crate) const fn index(&'static self) -> Index {
+        Index {
+            tables: self.tables,
+            patterns: &self.patterns,
+            elems: &self.elems,
+            alts: &self.alts,
+            keys: &self.keys,
+            ids: &self.ids,
+        }
+    }
+}
+
+/// The 16-bit key of a hash.
+pub(super) const fn key(h: u64) -> u16 {
+    (h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48)) as u16
+}
+
+/// The hash of a first word; continue it with [`pair_hash`] for two words.
+pub(super) const fn word_hash(word: &[u8]) -> u64 {
+    fnv1a(FNV_START, word)
+}
+
+/// The hash of two words, from the first word's hash.
+pub(super) const fn pair_hash(first: u64, second: &[u8]) -> u64 {
+    fnv1a(fnv1a(first, b" "), second)
+}
+
+/// How big the compiled index of the kept tables is.
+#[derive(Clone, Copy)]
+pub(crate) struct Sizes {
+    pub patterns: usize,
+    pub elems: usize,
+    pub alts: usize,
+    pub keys: usize,
+}
+
+/// The next element of `pat` from byte `at`: its raw byte range, or `None`.
+const fn next_raw(pat: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    while at < pat.len() && pat[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    if at == pat.len() {
+        return None;
+    }
+    let start = at;
+    while at < pat.len() && !pat[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    Some((start, at))
+}
+
+/// The element written as `pat[start..end]`.
+const fn parse(pat: &[u8], start: usize, mut end: usize) -> Elem {
+    let mut optional = 0;
+    if pat[end - 1] == b'?' {
+        optional = OPTIONAL;
+        end -= 1;
+    }
+    let kind = if end - start == 1 && pat[start] == b'#' {
+        NUMBER
+    } else if end - start == 1 && pat[start] == b'_' {
+        ANY
+    } else if contains(pat, start, end, b'|') {
+        ALT
+    } else if end > start && pat[end - 1] == b'*' {
+        end -= 1;
+        PREFIX
+    } else {
+        WORD
+    };
+    assert!(end <= u16::MAX as usize, "a phrase pattern is longer than 65535 bytes");
+    Elem { kind: kind | optional, start: start as u16, end: end as u16 }
+}
+
+const fn contains(pat: &[u8], mut at: usize, end: usize, byte: u8) -> bool {
+    while at < end {
+        if pat[at] == byte {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// The alternative of `pat[start..end]` (split at `|`) that begins at `at`:
+/// its end.
+const fn alt_end(pat: &[u8], mut at: usize, end: usize) -> usize {
+    while at < end && pat[at] != b'|' {
+        at += 1;
+    }
+    at
+}
+
+/// `pat[start..end]` as a slice.
+const fn sub(pat: &[u8], start: usize, end: usize) -> &[u8] {
+    pat.split_at(end).0.split_at(start).1
+}
+
+/// Whether an element can key a pattern: a required word or alternatives.
+const fn is_key(e: Elem) -> bool {
+    e.kind == WORD || e.kind == ALT
+}
+
+/// How many alternatives an element has.
+const fn alts(pat: &[u8], e: Elem) -> usize {
+    let mut n = 1;
+    let mut at = e.start as usize;
+    while at < e.end as usize {
+        if pat[at] == b'|' {
+            n += 1;
+        }
+        at += 1;
+    }
+    n
+}
+
+/// The first two elements of `pat` (the second `None` unless it is a key),
+/// and how many elements it has.
+const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize) {
+    let Some((s, e)) = next_raw(pat, 0) else {
+        panic!("empty phrase pattern");
+    };
+    let first = parse(pat, s, e);
+    assert!(is_key(first), "a phrase pattern's first element must be a required word or alternatives");
+    let mut count = 1;
+    let mut second = None;
+    let mut at = e;
+    while let Some((s, e)) = next_raw(pat, at) {
+        if count == 1 {
+            let elem = parse(pat, s, e);
+            if is_key(elem) {
+                second = Some(elem);
+            }
+        }
+        count += 1;
+        at = e;
+    }
+    (first, second, count)
+}
+
+/// The sizes of the index of the tables `keep` accepts.
+pub(crate) const fn sizes(tables: &[&[Phrase]], keep: &[bool]) -> Sizes {
+    let mut sizes = Sizes { patterns: 0, elems: 0, alts: 0, keys: 0 };
+    let mut t = 0;
+    while t < tables.len() {
+        let mut e = 0;
+        while keep[t] && e < tables[t].len() {
+            let pat = tables[t][e].pat.as_bytes();
+            let (first, second, count) = head(pat);
+            sizes.patterns += 1;
+            sizes.elems += count;
+            let mut at = 0;
+            while let Some((s, end)) = next_raw(pat, at) {
+                let elem = parse(pat, s, end);
+                if elem.kind & !OPTIONAL == ALT {
+                    sizes.alts += alts(pat, elem);
+                }
+                at = end;
+            }
+            sizes.keys += alts(pat, first) * if let Some(s) = second { alts(pat, s) } else { 1 };
+            e += 1;
+        }
+        t += 1;
+    }
+    sizes
+}
+
+/// Compiles the tables `keep` accepts; `P`, `E`, `A` and `K` are their [`sizes`].
+pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, const K: usize>(
+    tables: &'static [&'static [Phrase]],
+    keep: &[bool],
+) -> Compiled<P, E, A, K> {
+    let mut out = Compiled {
+        tables,
+        patterns: [Pattern { text: "", table: 0, entry: 0, first: 0 }; P],
+        elems: [Elem { kind: 0, start: 0, end: 0 }; E],
+        alts: [(0, 0); A],
+        keys: [0; K],
+        ids: [0; K],
+    };
+    assert!(
+        P < PAIR as usize && E <= u16::MAX as usize && A <= u16::MAX as usize && K < 1 << 16,
+        "the phrase tables outgrew the index"
+    );
+    // Every key with its pattern, as (key << 16 | order) so that sorting
+    // keeps the pattern order within a key.
+    let mut order = [0u32; K];
+    let (mut p, mut n, mut k, mut x) = (0, 0, 0, 0);
+    let mut t = 0;
+    while t < tables.len() {
+        let mut e = 0;
+        while keep[t] && e < tables[t].len() {
+            let pat = tables[t][e].pat.as_bytes();
+            out.patterns[p] = Pattern { text: tables[t][e].pat, table: t as u16, entry: e as u16, first: n as u16 };
+            let mut at = 0;
+            while let Some((s, end)) = next_raw(pat, at) {
+                let mut elem = parse(pat, s, end);
+                if elem.kind & !OPTIONAL == ALT {
+                    // The element names its alternatives in `alts`.
+                    let first = x;
+                    let mut a = elem.start as usize;
+                    while a <= elem.end as usize {
+                        let a_end = alt_end(pat, a, elem.end as usize);
+                        out.alts[x] = (a as u16, a_end as u16);
+                        x += 1;
+                        a = a_end + 1;
+                    }
+                    elem.start = first as u16;
+                    elem.end = x as u16;
+                }
+                out.elems[n] = elem;
+                n += 1;
+                at = end;
+            }
+            let (first, second, _) = head(pat);
+            let mut a = first.start as usize;
+            while a < first.end as usize {
+                let a_end = alt_end(pat, a, first.end as usize);
+                let h = word_hash(sub(pat, a, a_end));
+                match second {
+                    None => {
+                        out.ids[k] = p as u16;
+                        order[k] = (key(h) as u32) << 16 | k as u32;
+                        k += 1;
+                    }
+                    Some(second) => {
+                        let mut b = second.start as usize;
+                        while b < second.end as usize {
+                            let b_end = alt_end(pat, b, second.end as usize);
+                            out.ids[k] = p as u16 | PAIR;
+                            order[k] = (key(pair_hash(h, sub(pat, b, b_end))) as u32) << 16 | k as u32;
+                            k += 1;
+                            b = b_end + 1;
+                        }
+                    }
+                }
+                a = a_end + 1;
+            }
+            p += 1;
+            e += 1;
+        }
+        t += 1;
+    }
+    heapsort(&mut order);
+    let ids = out.ids;
+    let mut i = 0;
+    while i < K {
+        out.keys[i] = (order[i] >> 16) as u16;
+        out.ids[i] = ids[(order[i] & 0xffff) as usize];
+        i += 1;
+    }
+    out
+}
+
+const fn heapsort(v: &mut [u32]) {
+    let mut end = v.len();
+    let mut start = end / 2;
+    while start > 0 {
+        start -= 1;
+        sift_down(v, start, end);
+    }
+    while end > 1 {
+        end -= 1;
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
+}
+
+const fn sift_down(v: &mut [u32], mut root: usize, end: usize) {
+    loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && v[child + 1] > v[child] {
+            child += 1;
+        }
+        if v[root] >= v[child] {
+            return;
+        }
+        v.swap(root, child);
+        root = child;
+    }
+}

@@ -1,0 +1,306 @@
+//! Phrase tables and the one matcher that runs them all in a single pass.
+//!
+//! A phrase is a short pattern over folded words, written in a rule's file as
+//! a `const` table: `"i'm|i|we're so|really? sorry"`. Elements are separated
+//! by spaces:
+//! - `word`: that word, written folded (lower case, straight apostrophes, no
+//!   accents) and matched against the text's folded words, so case, accents
+//!   and curly apostrophes in a draft are ignored;
+//! - `a|b|c`: any one of them;
+//! - `word*`: any word starting with `word`;
+//! - `#`: a number; `_`: any one word;
+//! - a trailing `?` makes the element optional.
+//!
+//! The first element must be a plain word or alternatives, so every pattern is
+//! indexed by its first word: scanning costs one hash lookup per word however
+//! many phrases there are. A match never crosses a sentence boundary, quoted
+//! customer text or a placeholder.
+
+use crate::hash::FnvMap;
+
+mod compile;
+
+use crate::span::Span;
+use crate::tokens::Token;
+pub(crate) use compile::{compile, sizes, Compiled, Index, Sizes};
+use compile::{Elem, OPTIONAL, PAIR};
+
+/// One entry of a phrase table.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Phrase {
+    pub pat: &'static str,
+    /// Why it matters, shown instead of the cue's default message; may be empty.
+    pub note: &'static str,
+    /// Better phrasings that can replace the matched words.
+    pub better: &'static [&'static str],
+}
+
+/// A phrase that only needs its pattern.
+pub(crate) const fn p(pat: &'static str) -> Phrase {
+    Phrase { pat, note: "", better: &[] }
+}
+
+/// A phrase with better phrasings.
+pub(crate) const fn pb(pat: &'static str, better: &'static [&'static str]) -> Phrase {
+    Phrase { pat, note: "", better }
+}
+
+/// A phrase with its own message and better phrasings.
+pub(crate) const fn pn(pat: &'static str, note: &'static str, better: &'static [&'static str]) -> Phrase {
+    Phrase { pat, note, better }
+}
+
+/// A match of one table entry: tokens `first..=last`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub entry: u16,
+    pub first: u32,
+    pub last: u32,
+    pub span: Span,
+}
+
+/// A phrase table's id: the lexicon matches tables by id and does not know
+/// which rule owns one (the rules register their tables, see `rules::T`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct TableId(pub(crate) u16);
+
+impl TableId {
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+pub(crate) struct Lexicon {
+    /// The built-in tables, compiled with the crate.
+    index: Index,
+    tables: usize,
+    /// A rule pack's phrases.
+    extra: Trie,
+}
+
+/// A rule pack's phrases (plain words only) as a trie over folded words:
+/// matching from one word follows a single path, however many phrases the
+/// pack has or how many share their first words.
+struct Trie {
+    /// Per node, the next node for each following word; node 0 is the root.
+    children: Vec<FnvMap<Box<str>, u32>>,
+    /// Per node, the (table, entry) of the phrases that end there.
+    ends: Vec<Vec<(u16, u16)>>,
+}
+
+impl Trie {
+    const EMPTY: Trie = Trie { children: Vec::new(), ends: Vec::new() };
+
+    fn insert(&mut self, table: u16, entry: u16, words: &[String]) {
+        if self.children.is_empty() {
+            self.children.push(FnvMap::default());
+            self.ends.push(Vec::new());
+        }
+        let mut node = 0;
+        for w in words {
+            node = match self.children[node].get(w.as_str()) {
+                Some(&next) => next as usize,
+                None => {
+                    let next = self.children.len();
+                    self.children.push(FnvMap::default());
+                    self.ends.push(Vec::new());
+                    self.children[node].insert(w.as_str().into(), next as u32);
+                    next
+                }
+            };
+        }
+        if !self.ends[node].iter().any(|&(t, _)| t == table) {
+            self.ends[node].push((table, entry));
+        }
+    }
+
+    /// Every phrase that starts at token `i`, pushed to its table.
+    fn scan_from(&self, doc: &View, i: usize, out: &mut [Vec<Hit>]) {
+        if self.children.is_empty() {
+            return;
+        }
+        let sentence = doc.tokens[i].sentence;
+        let mut node = 0;
+        let mut j = i;
+        while j < doc.tokens.len() && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent() {
+            let Some(&next) = self.children[node].get(doc.fold(j)) else {
+                break;
+            };
+            node = next as usize;
+            for &(table, entry) in &self.ends[node] {
+                let span = doc.tokens[i].span.cover(doc.tokens[j].span);
+                out[table as usize].push(Hit { entry, first: i as u32, last: j as u32, span });
+            }
+            j += 1;
+        }
+    }
+}
+
+impl Lexicon {
+    /// A lexicon with no phrases, for splitting text into words only.
+    pub fn empty() -> &'static Lexicon {
+        static EMPTY: Lexicon = Lexicon::compiled(Index::EMPTY, 0);
+        &EMPTY
+    }
+
+    /// The lexicon of a compiled index, of `tables` tables in all.
+    pub const fn compiled(index: Index, tables: usize) -> Lexicon {
+        Lexicon { index, tables, extra: Trie::EMPTY }
+    }
+
+    /// A compiled index plus a rule pack's phrases: `extra` holds (table,
+    /// entry, folded words), and `count` is how many tables there are in
+    /// all, the pack's own included.
+    pub fn with_extra(index: Index, count: usize, extra: &[(TableId, u16, Vec<String>)]) -> Lexicon {
+        let mut lex = Lexicon::compiled(index, count.max(index.tables.len()));
+        for (t, e, words) in extra {
+            if !words.is_empty() {
+                lex.extra.insert(t.0, *e, words);
+            }
+        }
+        lex
+    }
+
+    /// How many patterns the lexicon holds (built-in tables only).
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.index.patterns.len()
+    }
+
+    /// All hits in the document's own words, grouped by table, in text order.
+    pub fn scan(&self, tokens: &[Token], folded: &str) -> Vec<Vec<Hit>> {
+        let doc = &View { tokens, folded };
+        let index = &self.index;
+        let mut out: Vec<Vec<Hit>> = (0..self.tables).map(|_| Vec::new()).collect();
+        for i in 0..doc.tokens.len() {
+            if !doc.tokens[i].is_agent() {
+                continue;
+            }
+            if !index.keys.is_empty() {
+                let word = doc.fold(i);
+                let h = compile::word_hash(word.as_bytes());
+                let next_usable = i + 1 < doc.tokens.len()
+                    && doc.tokens[i + 1].sentence == doc.tokens[i].sentence
+                    && doc.tokens[i + 1].is_agent();
+                // Patterns keyed by this word alone, then by it and the next.
+                let singles = index.ids_of(compile::key(h)).iter().filter(|&&id| id & PAIR == 0);
+                let pairs = match next_usable {
+                    true => index.ids_of(compile::key(compile::pair_hash(h, doc.fold(i + 1).as_bytes()))),
+                    false => &[],
+                };
+                // A pattern whose alternatives' keys collide is listed twice in a row.
+                let mut previous = u16::MAX;
+                for &id in singles.chain(pairs.iter().filter(|&&id| id & PAIR != 0)) {
+                    if std::mem::replace(&mut previous, id) == id {
+                        continue;
+                    }
+                    let p = (id & !PAIR) as usize;
+                    let elems = index.elems(p);
+                    if !elem_matches(index, p, elems[0], doc, i) {
+                        continue;
+                    }
+                    if let Some(next) = match_elems(index, p, doc, &elems[1..], i + 1, doc.tokens[i].sentence) {
+                        let last = next - 1;
+                        let pat = index.patterns[p];
+                        out[pat.table as usize].push(Hit {
+                            entry: pat.entry,
+                            first: i as u32,
+                            last: last as u32,
+                            span: doc.tokens[i].span.cover(doc.tokens[last].span),
+                        });
+                    }
+                }
+            }
+            self.extra.scan_from(doc, i, &mut out);
+        }
+        out
+    }
+}
+
+/// The tokens a scan reads, with their folded forms.
+struct View<'t> {
+    tokens: &'t [Token],
+    folded: &'t str,
+}
+
+impl View<'_> {
+    fn fold(&self, i: usize) -> &str {
+        self.tokens[i].folded(self.folded)
+    }
+}
+
+/// Matches `elems` of pattern `p` from token `j`; returns the index after
+/// the last token consumed. Optional elements are tried greedily first.
+fn match_elems(index: &Index, p: usize, doc: &View, elems: &[Elem], j: usize, sentence: u32) -> Option<usize> {
+    let Some((&elem, rest)) = elems.split_first() else {
+        return Some(j);
+    };
+    let usable = j < doc.tokens.len() && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent();
+    if usable && elem_matches(index, p, elem, doc, j) {
+        if let Some(end) = match_elems(index, p, doc, rest, j + 1, sentence) {
+            return Some(end);
+        }
+    }
+    if elem.kind & OPTIONAL != 0 {
+        return match_elems(index, p, doc, rest, j, sentence);
+    }
+    None
+}
+
+fn elem_matches(index: &Index, p: usize, elem: Elem, doc: &View, j: usize) -> bool {
+    let w = doc.fold(j);
+    match elem.kind & !OPTIONAL {
+        compile::WORD => index.text(p, elem) == w,
+        compile::ALT => index.is_alt(p, elem, w),
+        compile::PREFIX => w.starts_with(index.text(p, elem)),
+        compile::NUMBER => doc.tokens[j].is(crate::tokens::flag::NUMBER),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The words of a pattern that are not written folded.
+    pub(crate) fn unfolded_words(pat: &str) -> Vec<&str> {
+        pat.split(|c: char| c.is_whitespace() || c == '|')
+            .map(|w| w.trim_end_matches(['?', '*']))
+            .filter(|w| crate::fold::fold(w) != *w)
+            .collect()
+    }
+
+    const TABLE: &[Phrase] = &[p("i'm|we're so|really? sorry"), p("sorry"), p("thanks|thank _ #? for*")];
+    const KEEP: [bool; 1] = [true];
+    const SIZES: compile::Sizes = compile::sizes(&[TABLE], &KEEP);
+    static COMPILED: compile::Compiled<{ SIZES.patterns }, { SIZES.elems }, { SIZES.alts }, { SIZES.keys }> =
+        compile::compile(&[TABLE], &KEEP);
+
+    #[test]
+    fn patterns_with_optionals_and_alternatives() {
+        assert_eq!((SIZES.patterns, SIZES.elems, SIZES.alts, SIZES.keys), (3, 8, 6, 5));
+        let index = COMPILED.index();
+        let first = index.elems(0);
+        assert_eq!(first.len(), 3);
+        assert_eq!((first[0].kind, index.alts(0, first[0])), (compile::ALT, vec!["i'm", "we're"]));
+        assert_eq!((first[1].kind, index.alts(0, first[1])), (compile::ALT | OPTIONAL, vec!["so", "really"]));
+        assert_eq!((first[2].kind, index.text(0, first[2])), (compile::WORD, "sorry"));
+        let kinds: Vec<u8> = index.elems(2).iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [compile::ALT, compile::ANY, compile::NUMBER | OPTIONAL, compile::PREFIX]);
+        assert_eq!(index.text(2, index.elems(2)[3]), "for");
+        assert_eq!(unfolded_words("i'm|We\u{2019}re so? caf\u{e9}*"), ["We\u{2019}re", "caf\u{e9}"]);
+    }
+
+    #[test]
+    fn a_scan_finds_each_pattern_by_its_first_words() {
+        let lexicon = Lexicon::compiled(COMPILED.index(), 1);
+        let text = "I'm so sorry. Thank you 2 for it! We\u{2019}re sorry";
+        let doc = crate::tokens::Tokens::of(text);
+        let hits = lexicon.scan(&doc.tokens, &doc.folded);
+        let found: Vec<(u16, &str)> = hits[0].iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect();
+        assert_eq!(
+            found,
+            [(0, "I'm so sorry"), (1, "sorry"), (2, "Thank you 2 for"), (0, "We\u{2019}re sorry"), (1, "sorry")]
+        );
+    }
+}

@@ -2,16 +2,19 @@
 //! compiles: no table is parsed, folded or hashed when the engine runs, so the
 //! first analysis costs what any other does.
 //!
-//! The index is three flat arrays, small enough to keep the first load lean:
-//! - `patterns`: per pattern its table, entry and first element;
+//! The index is a few flat arrays, small enough to keep the first load lean
+//! (about 35 KB for the draft's 651 patterns and the message's 169):
+//! - `patterns`: per pattern its text, table, entry and first element;
 //! - `elems`: every pattern's elements, each a kind and a byte range of the
-//!   pattern's own text (which is written folded, so it is compared as it is);
+//!   pattern's own text (which is written folded, so it is compared as it
+//!   is), or for `a|b|c` a range of `alts`, the alternatives' byte ranges;
 //! - `keys`/`ids`: for every first word a pattern can start with (and, when
 //!   its second element is a required word, every first and second word), a
 //!   16-bit hash of the word(s) beside the pattern it leads to, sorted by
-//!   hash and then by pattern order. A scan finds a word's patterns by binary
-//!   search and confirms each by its elements, so hashes that collide only
-//!   cost a comparison.
+//!   hash and then by pattern order; `buckets` says where each high byte's
+//!   keys begin. A scan finds a word's patterns by a short binary search in
+//!   its bucket and confirms each by its elements, so hashes that collide
+//!   only cost a comparison.
 
 use super::Phrase;
 use crate::hash::{fnv1a, FNV_START};
@@ -57,6 +60,8 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     alts: [(u16, u16); A],
     keys: [u16; K],
     ids: [u16; K],
+    /// Where the keys whose high byte is `b` begin: `keys[buckets[b]..buckets[b + 1]]`.
+    buckets: [u16; 257],
 }
 
 /// A compiled index as slices, whatever its sizes.
@@ -68,10 +73,12 @@ pub(crate) struct Index {
     pub(super) alts: &'static [(u16, u16)],
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
+    pub(super) buckets: &'static [u16; 257],
 }
 
 impl Index {
-    pub(super) const EMPTY: Index = Index { tables: &[], patterns: &[], elems: &[], alts: &[], keys: &[], ids: &[] };
+    pub(super) const EMPTY: Index =
+        Index { tables: &[], patterns: &[], elems: &[], alts: &[], keys: &[], ids: &[], buckets: &[0; 257] };
 
     /// The elements of pattern `p`.
     pub(super) fn elems(&self, p: usize) -> &'static [Elem] {
@@ -101,8 +108,11 @@ impl Index {
 
     /// The ids whose key hashes to `key`, in pattern order.
     pub(super) fn ids_of(&self, key: u16) -> &'static [u16] {
-        let from = self.keys.partition_point(|&k| k < key);
-        let to = from + self.keys[from..].partition_point(|&k| k == key);
+        let b = (key >> 8) as usize;
+        let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        let bucket = &self.keys[start..end];
+        let from = start + bucket.partition_point(|&k| k < key);
+        let to = from + self.keys[from..end].partition_point(|&k| k == key);
         &self.ids[from..to]
     }
 }
@@ -116,6 +126,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             alts: &self.alts,
             keys: &self.keys,
             ids: &self.ids,
+            buckets: &self.buckets,
         }
     }
 }
@@ -287,6 +298,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         alts: [(0, 0); A],
         keys: [0; K],
         ids: [0; K],
+        buckets: [0; 257],
     };
     assert!(
         P < PAIR as usize && E <= u16::MAX as usize && A <= u16::MAX as usize && K < 1 << 16,
@@ -358,6 +370,16 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         out.keys[i] = (order[i] >> 16) as u16;
         out.ids[i] = ids[(order[i] & 0xffff) as usize];
         i += 1;
+    }
+    // buckets[b] = how many keys have a high byte below b.
+    let mut b = 0;
+    let mut i = 0;
+    while b < 257 {
+        while i < K && ((out.keys[i] >> 8) as usize) < b {
+            i += 1;
+        }
+        out.buckets[b] = i as u16;
+        b += 1;
     }
     out
 }

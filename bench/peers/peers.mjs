@@ -76,4 +76,4 @@ for (const [name, r] of Object.entries(results)) {
   const cells = r.map((ms, i) => (name.startsWith('Cornerstone') ? fmt(ms) : `${fmt(ms)} (${(ms / ours[i]).toFixed(0)}x)`));
   console.log(`| ${name} | ${cells.join(' | ')} |`);
 }
-console.log(`\nCornerstone: module load and compile ${csLoad.toFixed(0)} ms; first call (builds the phrase tables) ${csFirst.toFixed(1)} ms.`);
+console.log(`\nCornerstone: module load and compile ${csLoad.toFixed(0)} ms; first call ${csFirst.toFixed(1)} ms (V8 compiles each wasm function on its first call; run node --no-wasm-lazy-compilation peers.mjs to compile them all on load instead).`);

@@ -53,7 +53,8 @@ pub(super) struct Pattern {
 
 /// The compiled index of the tables a mask keeps; see [`sizes`].
 pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const K: usize> {
-    tables: &'static [&'static [Phrase]],
+    /// How many tables the index was compiled from.
+    tables: usize,
     patterns: [Pattern; P],
     elems: [Elem; E],
     /// Each alternative of every `a|b|c`: its bytes in the pattern's text.
@@ -67,7 +68,7 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
 /// A compiled index as slices, whatever its sizes.
 #[derive(Clone, Copy)]
 pub(crate) struct Index {
-    pub(super) tables: &'static [&'static [Phrase]],
+    pub(super) tables: usize,
     pub(super) patterns: &'static [Pattern],
     pub(super) elems: &'static [Elem],
     pub(super) alts: &'static [(u16, u16)],
@@ -78,7 +79,7 @@ pub(crate) struct Index {
 
 impl Index {
     pub(super) const EMPTY: Index =
-        Index { tables: &[], patterns: &[], elems: &[], alts: &[], keys: &[], ids: &[], buckets: &[0; 257] };
+        Index { tables: 0, patterns: &[], elems: &[], alts: &[], keys: &[], ids: &[], buckets: &[0; 257] };
 
     /// The elements of pattern `p`.
     pub(super) fn elems(&self, p: usize) -> &'static [Elem] {
@@ -288,11 +289,11 @@ pub(crate) const fn sizes(tables: &[&[Phrase]], keep: &[bool]) -> Sizes {
 
 /// Compiles the tables `keep` accepts; `P`, `E`, `A` and `K` are their [`sizes`].
 pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, const K: usize>(
-    tables: &'static [&'static [Phrase]],
+    tables: &[&[Phrase]],
     keep: &[bool],
 ) -> Compiled<P, E, A, K> {
     let mut out = Compiled {
-        tables,
+        tables: tables.len(),
         patterns: [Pattern { text: "", table: 0, entry: 0, first: 0 }; P],
         elems: [Elem { kind: 0, start: 0, end: 0 }; E],
         alts: [(0, 0); A],

@@ -39,8 +39,9 @@ macro_rules! tables {
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub(crate) enum T { $($name),* }
 
-        /// All tables, indexed by [`T`].
-        pub(crate) const TABLES: &[&[Phrase]] = &[$($path),*];
+        /// All tables, indexed by [`T`]: one static for the rules, read while
+        /// compiling the lexicons.
+        pub(crate) static TABLES: &[&[Phrase]] = &[$($path),*];
 
         /// How many built-in tables there are; a rule pack's own come after.
         pub(crate) const TABLES_LEN: usize = [$(T::$name),*].len();

@@ -119,10 +119,10 @@ impl Analyst {
             said_main_thread: false,
             module_sent: false,
         }));
-        // Build the phrase tables and compile the engine's code once the page
-        // is idle, not on the agent's first keystroke or paste (a first
-        // analysis costs some 50-100 ms more): the example reply goes through
-        // most rules.
+        // Have the browser compile the engine's code (each WebAssembly
+        // function is compiled on its first call; the phrase tables are
+        // compiled into the module) once the page is idle, not on the agent's
+        // first keystroke or paste: the example reply goes through most rules.
         // Once per page: each embed attachment has an analyst of its own.
         if WARMED.with(|w| w.replace(true)) {
             return Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) };

@@ -12,9 +12,10 @@
 //!   its second element is a required word, every first and second word), a
 //!   16-bit hash of the word(s) beside the pattern it leads to, sorted by
 //!   hash and then by pattern order; `buckets` says where each high byte's
-//!   keys begin. A scan finds a word's patterns by a short binary search in
-//!   its bucket and confirms each by its elements, so hashes that collide
-//!   only cost a comparison.
+//!   keys begin; `words` says which alternative(s) each key was made from. A
+//!   scan finds a word's patterns by a short binary search in its bucket and
+//!   confirms each key by comparing those one or two words, so hashes that
+//!   collide only cost a comparison.
 
 use super::Phrase;
 use crate::hash::{fnv1a, FNV_START};
@@ -61,6 +62,9 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     alts: [(u16, u16); A],
     keys: [u16; K],
     ids: [u16; K],
+    /// Per key, which alternative of the pattern's first element (low byte)
+    /// and second element (high byte, for two-word keys) it was made from.
+    words: [u16; K],
     /// Where the keys whose high byte is `b` begin: `keys[buckets[b]..buckets[b + 1]]`.
     buckets: [u16; 257],
 }
@@ -74,12 +78,13 @@ pub(crate) struct Index {
     pub(super) alts: &'static [(u16, u16)],
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
+    pub(super) words: &'static [u16],
     pub(super) buckets: &'static [u16; 257],
 }
 
 impl Index {
     pub(super) const EMPTY: Index =
-        Index { tables: 0, patterns: &[], elems: &[], alts: &[], keys: &[], ids: &[], buckets: &[0; 257] };
+        Index { tables: 0, patterns: &[], elems: &[], alts: &[], keys: &[], ids: &[], words: &[], buckets: &[0; 257] };
 
     /// The elements of pattern `p`.
     pub(super) fn elems(&self, p: usize) -> &'static [Elem] {
@@ -107,14 +112,23 @@ impl Index {
         self.alts[e.start as usize..e.end as usize].iter().map(|&(s, end)| &text[s as usize..end as usize]).collect()
     }
 
-    /// The ids whose key hashes to `key`, in pattern order.
-    pub(super) fn ids_of(&self, key: u16) -> &'static [u16] {
+    /// The word of element `e` of pattern `p`, its alternative `alt` if it has them.
+    pub(super) fn word(&self, p: usize, e: Elem, alt: u8) -> &'static str {
+        let (start, end) = match e.kind & !OPTIONAL {
+            ALT => self.alts[e.start as usize + alt as usize],
+            _ => (e.start, e.end),
+        };
+        &self.patterns[p].text[start as usize..end as usize]
+    }
+
+    /// Where the ids whose key hashes to `key` are, in pattern order.
+    pub(super) fn ids_of(&self, key: u16) -> std::ops::Range<usize> {
         let b = (key >> 8) as usize;
         let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
         let bucket = &self.keys[start..end];
         let from = start + bucket.partition_point(|&k| k < key);
         let to = from + self.keys[from..end].partition_point(|&k| k == key);
-        &self.ids[from..to]
+        from..to
     }
 }
 
@@ -127,6 +141,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             alts: &self.alts,
             keys: &self.keys,
             ids: &self.ids,
+            words: &self.words,
             buckets: &self.buckets,
         }
     }
@@ -299,6 +314,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         alts: [(0, 0); A],
         keys: [0; K],
         ids: [0; K],
+        words: [0; K],
         buckets: [0; 257],
     };
     assert!(
@@ -337,27 +353,35 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             }
             let (first, second, _) = head(pat);
             let mut a = first.start as usize;
+            let mut ai = 0;
             while a < first.end as usize {
                 let a_end = alt_end(pat, a, first.end as usize);
                 let h = word_hash(sub(pat, a, a_end));
+                assert!(ai < 256, "a phrase pattern's first element has over 256 alternatives");
                 match second {
                     None => {
                         out.ids[k] = p as u16;
+                        out.words[k] = ai as u16;
                         order[k] = (key(h) as u32) << 16 | k as u32;
                         k += 1;
                     }
                     Some(second) => {
                         let mut b = second.start as usize;
+                        let mut bi = 0;
                         while b < second.end as usize {
                             let b_end = alt_end(pat, b, second.end as usize);
+                            assert!(bi < 256, "a phrase pattern's second element has over 256 alternatives");
                             out.ids[k] = p as u16 | PAIR;
+                            out.words[k] = (bi << 8 | ai) as u16;
                             order[k] = (key(pair_hash(h, sub(pat, b, b_end))) as u32) << 16 | k as u32;
                             k += 1;
                             b = b_end + 1;
+                            bi += 1;
                         }
                     }
                 }
                 a = a_end + 1;
+                ai += 1;
             }
             p += 1;
             e += 1;
@@ -365,11 +389,12 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         t += 1;
     }
     heapsort(&mut order);
-    let ids = out.ids;
+    let (ids, words) = (out.ids, out.words);
     let mut i = 0;
     while i < K {
         out.keys[i] = (order[i] >> 16) as u16;
         out.ids[i] = ids[(order[i] & 0xffff) as usize];
+        out.words[i] = words[(order[i] & 0xffff) as usize];
         i += 1;
     }
     // buckets[b] = how many keys have a high byte below b.

@@ -182,25 +182,30 @@ impl Lexicon {
                 let next_usable = i + 1 < doc.tokens.len()
                     && doc.tokens[i + 1].sentence == doc.tokens[i].sentence
                     && doc.tokens[i + 1].is_agent();
-                // Patterns keyed by this word alone, then by it and the next.
-                let singles = index.ids_of(compile::key(h)).iter().filter(|&&id| id & PAIR == 0);
-                let pairs = match next_usable {
-                    true => index.ids_of(compile::key(compile::pair_hash(h, doc.fold(i + 1).as_bytes()))),
-                    false => &[],
+                // Patterns keyed by this word alone, then by it and the next
+                // (whose second word is then matched already).
+                let singles = index.ids_of(compile::key(h));
+                let next = if next_usable { Some(doc.fold(i + 1)) } else { None };
+                let pairs = match next {
+                    Some(next) => index.ids_of(compile::key(compile::pair_hash(h, next.as_bytes()))),
+                    None => 0..0,
                 };
-                // A pattern whose alternatives' keys collide is listed twice in a row.
-                let mut previous = u16::MAX;
-                for &id in singles.chain(pairs.iter().filter(|&&id| id & PAIR != 0)) {
-                    if std::mem::replace(&mut previous, id) == id {
-                        continue;
-                    }
+                for k in singles.chain(pairs) {
+                    let (id, words) = (index.ids[k], index.words[k]);
                     let p = (id & !PAIR) as usize;
                     let elems = index.elems(p);
-                    if !elem_matches(index, p, elems[0], doc, i) {
+                    if index.word(p, elems[0], words as u8) != word {
                         continue;
                     }
-                    if let Some(next) = match_elems(index, p, doc, &elems[1..], i + 1, doc.tokens[i].sentence) {
-                        let last = next - 1;
+                    let (rest, from) = match (id & PAIR != 0, next) {
+                        (false, _) => (&elems[1..], i + 1),
+                        (true, Some(next)) if index.word(p, elems[1], (words >> 8) as u8) == next => {
+                            (&elems[2..], i + 2)
+                        }
+                        (true, _) => continue,
+                    };
+                    if let Some(end) = match_elems(index, p, doc, rest, from, doc.tokens[i].sentence) {
+                        let last = end - 1;
                         let pat = index.patterns[p];
                         out[pat.table as usize].push(Hit {
                             entry: pat.entry,

@@ -354,7 +354,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             let (first, second, _) = head(pat);
             let mut a = first.start as usize;
             let mut ai = 0;
-            while a < first.end as usize {
+            while a <= first.end as usize {
                 let a_end = alt_end(pat, a, first.end as usize);
                 let h = word_hash(sub(pat, a, a_end));
                 assert!(ai < 256, "a phrase pattern's first element has over 256 alternatives");
@@ -368,7 +368,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                     Some(second) => {
                         let mut b = second.start as usize;
                         let mut bi = 0;
-                        while b < second.end as usize {
+                        while b <= second.end as usize {
                             let b_end = alt_end(pat, b, second.end as usize);
                             assert!(bi < 256, "a phrase pattern's second element has over 256 alternatives");
                             out.ids[k] = p as u16 | PAIR;
@@ -388,6 +388,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         }
         t += 1;
     }
+    assert!(p == P && k == K, "the index was compiled to other sizes than `sizes` gave");
     heapsort(&mut order);
     let (ids, words) = (out.ids, out.words);
     let mut i = 0;

@@ -190,6 +190,10 @@ impl Lexicon {
                     Some(next) => index.ids_of(compile::key(compile::pair_hash(h, next.as_bytes()))),
                     None => 0..0,
                 };
+                // A word's one- and two-word keys may hash alike: each range
+                // gives only the entries of its own kind.
+                let singles = singles.filter(|&k| index.ids[k] & PAIR == 0);
+                let pairs = pairs.filter(|&k| index.ids[k] & PAIR != 0);
                 for k in singles.chain(pairs) {
                     let (id, words) = (index.ids[k], index.words[k]);
                     let p = (id & !PAIR) as usize;
@@ -294,6 +298,29 @@ pub(crate) mod tests {
         assert_eq!(kinds, [compile::ALT, compile::ANY, compile::NUMBER | OPTIONAL, compile::PREFIX]);
         assert_eq!(index.text(2, index.elems(2)[3]), "for");
         assert_eq!(unfolded_words("i'm|We\u{2019}re so? caf\u{e9}*"), ["We\u{2019}re", "caf\u{e9}"]);
+    }
+
+    /// Words whose one-word key equals their two-word key with the next
+    /// word (the reviewer found "I really worry", "I'm frustrated that").
+    #[test]
+    fn a_word_whose_one_and_two_word_keys_collide_is_matched_once() {
+        use compile::{key, pair_hash, word_hash};
+        let h = word_hash(b"really");
+        let next = (0..1_000_000)
+            .map(|n| format!("w{n}"))
+            .find(|w| key(pair_hash(h, w.as_bytes())) == key(h))
+            .expect("a colliding word");
+        const T: &[Phrase] = &[p("really"), p("really worry")];
+        static TS: &[&[Phrase]] = &[T];
+        const K: [bool; 1] = [true];
+        const S: compile::Sizes = compile::sizes(TS, &K);
+        static C: compile::Compiled<{ S.patterns }, { S.elems }, { S.alts }, { S.keys }> = compile::compile(TS, &K);
+        let lexicon = Lexicon::compiled(C.index(), 1);
+        let text = format!("I really {next}.");
+        let doc = crate::tokens::Tokens::of(&text);
+        let hits = lexicon.scan(&doc.tokens, &doc.folded);
+        let found: Vec<(u16, &str)> = hits[0].iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect();
+        assert_eq!(found, [(0, "really")]);
     }
 
     #[test]

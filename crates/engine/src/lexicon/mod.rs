@@ -22,8 +22,23 @@ mod compile;
 
 use crate::span::Span;
 use crate::tokens::Token;
-pub(crate) use compile::{compile, sizes, Compiled, Index, Sizes};
+pub(crate) use compile::{compile, sizes, Compiled, Index};
+
+/// A static holding the compiled index of the tables a mask keeps, sized by
+/// [`sizes`]: `compiled_index! { NAME = TABLES, MASK }`.
+macro_rules! compiled_index {
+    ($(#[$doc:meta])* $name:ident = $tables:expr, $keep:expr) => {
+        $(#[$doc])*
+        static $name: $crate::lexicon::Compiled<
+            { $crate::lexicon::sizes($tables, &$keep).patterns },
+            { $crate::lexicon::sizes($tables, &$keep).elems },
+            { $crate::lexicon::sizes($tables, &$keep).alts },
+            { $crate::lexicon::sizes($tables, &$keep).keys },
+        > = $crate::lexicon::compile($tables, &$keep);
+    };
+}
 use compile::{Elem, OPTIONAL, PAIR};
+pub(crate) use compiled_index;
 
 /// One entry of a phrase table.
 #[derive(Clone, Copy, Debug)]
@@ -313,8 +328,7 @@ pub(crate) mod tests {
         const T: &[Phrase] = &[p("really"), p("really worry")];
         static TS: &[&[Phrase]] = &[T];
         const K: [bool; 1] = [true];
-        const S: compile::Sizes = compile::sizes(TS, &K);
-        static C: compile::Compiled<{ S.patterns }, { S.elems }, { S.alts }, { S.keys }> = compile::compile(TS, &K);
+        compiled_index! { C = TS, K }
         let lexicon = Lexicon::compiled(C.index(), 1);
         let text = format!("I really {next}.");
         let doc = crate::tokens::Tokens::of(&text);

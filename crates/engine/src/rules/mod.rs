@@ -131,24 +131,15 @@ const IN_DRAFT: [bool; TABLES_LEN] = {
     mask
 };
 
-const DRAFT_SIZES: lexicon::Sizes = lexicon::sizes(TABLES, &IN_DRAFT);
-const MESSAGE_SIZES: lexicon::Sizes = lexicon::sizes(TABLES, &IN_MESSAGE);
+lexicon::compiled_index! {
+    /// The draft's tables, compiled with the crate.
+    DRAFT = TABLES, IN_DRAFT
+}
 
-/// The draft's tables, compiled with the crate.
-static DRAFT: lexicon::Compiled<
-    { DRAFT_SIZES.patterns },
-    { DRAFT_SIZES.elems },
-    { DRAFT_SIZES.alts },
-    { DRAFT_SIZES.keys },
-> = lexicon::compile(TABLES, &IN_DRAFT);
-
-/// The tables read in the customer's message, compiled with the crate.
-static MESSAGE: lexicon::Compiled<
-    { MESSAGE_SIZES.patterns },
-    { MESSAGE_SIZES.elems },
-    { MESSAGE_SIZES.alts },
-    { MESSAGE_SIZES.keys },
-> = lexicon::compile(TABLES, &IN_MESSAGE);
+lexicon::compiled_index! {
+    /// The tables read in the customer's message, compiled with the crate.
+    MESSAGE = TABLES, IN_MESSAGE
+}
 
 /// The lexicon of every rule's tables for the draft.
 pub(crate) fn draft_lexicon() -> &'static Lexicon {

@@ -1,27 +1,32 @@
-//! Analysing successive versions of one draft: an edit re-reads only the
-//! sentences it changed.
+//! Analysing successive versions of one draft: an edit re-parses only the
+//! lines around it and re-reads only the sentences it changed.
 //!
-//! Most of an analysis is the sarcasm mechanisms, which read each sentence
-//! (and the start of the next) against some 400 marker patterns. What such a
-//! reading can see is a pure function of a few bytes: the sentence's text
-//! and the next sentence's, and each of their tokens' boundaries, flags,
-//! punctuation gaps and relative sentence number (which carry everything the
-//! rest of the draft says about them: quoted, a link, a placeholder, the
-//! start of a sentence). [`Incremental`] keeps each reading under exactly
-//! those bytes, compared in full (not only hashed), so a cached reading is
-//! one the full analysis would make: `Incremental::analyze` always returns
-//! what [`crate::analyze_with`] returns (a property test over random edits
-//! checks it). Readings of sentences no longer in the draft are dropped
-//! after each analysis, so the memory is bounded by the draft.
+//! Two memos make it, each keeping work under exactly what it can see,
+//! compared in full (not only hashed), so a kept result is one the full
+//! analysis would make: `Incremental::analyze` always returns what
+//! [`crate::analyze_with`] returns (a property test over random edits
+//! checks it).
+//! - The parse (`document/reuse.rs`): the draft is cut into chunks of whole
+//!   lines; a chunk's words are kept under its text, and its phrase hits
+//!   under its words and which of them are quoted, placeholders or links.
+//! - The sarcasm readings (`rules/memo.rs`), about half of what remains: a
+//!   sentence's reading is a pure function of a few bytes (the sentence's
+//!   text and the next sentence's, and each of their tokens' boundaries,
+//!   flags, gaps and relative sentence number), and is kept under them.
 //!
-//! The rest of an analysis (tokens, the phrase lexicon, the other rules) is
-//! a few linear passes and is redone whole.
+//! What is left is redone over the whole draft, as linear passes over the
+//! parsed words: the facts about the whole draft (quoted regions, links,
+//! placeholders, the greeting) and the other rules. Parses and readings no
+//! longer in the draft are dropped after each analysis, so the memory is
+//! bounded by the draft.
 
+use crate::document::ParseMemo;
 use crate::rules::memo::{self, Memo};
-use crate::{analyze_with, Context, Report, RulePack};
+use crate::{analyze_in, Context, Report, RulePack};
 
-/// Analyses successive versions of one draft (as the agent types), re-reading
-/// only the sentences each edit changed. Same reports as
+/// Analyses successive versions of one draft (as the agent types),
+/// re-parsing only the lines each edit changed and re-reading only its
+/// sentences. Same reports as
 /// [`crate::analyze_with`], whatever the edits.
 ///
 /// ```
@@ -37,11 +42,12 @@ use crate::{analyze_with, Context, Report, RulePack};
 #[derive(Default)]
 pub struct Incremental {
     memo: Option<Memo>,
+    parse: ParseMemo,
 }
 
 impl Incremental {
     pub fn new() -> Incremental {
-        Incremental { memo: Some(Memo::default()) }
+        Incremental { memo: Some(Memo::default()), parse: ParseMemo::default() }
     }
 
     /// The report of `text`, as [`crate::analyze_with`] makes it.
@@ -59,12 +65,20 @@ impl Incremental {
             }
         }
         let _restore = Restore(&mut self.memo);
-        analyze_with(text, ctx, pack)
+        let report = analyze_in(text, ctx, pack, Some(&mut self.parse));
+        self.parse.sweep();
+        report
     }
 
-    /// (readings reused, readings made) since this analyser was made, and
+    /// Sarcasm readings (reused, made) since this analyser was made, and
     /// how many it keeps: for tests and benchmarks.
     pub fn stats(&self) -> (usize, usize, usize) {
         self.memo.as_ref().map_or((0, 0, 0), |m| (m.hits, m.misses, m.len()))
+    }
+
+    /// Chunks of lines (reused, parsed) since this analyser was made, and how
+    /// many it keeps: for tests and benchmarks.
+    pub fn parse_stats(&self) -> (usize, usize, usize) {
+        (self.parse.reused, self.parse.parsed, self.parse.len())
     }
 }

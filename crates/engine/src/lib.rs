@@ -77,8 +77,17 @@ pub fn analyze(text: &str, ctx: &Context) -> Report {
 /// feelings and earlier contact not acknowledged, details asked for again;
 /// and a customer name found in the message stands in for a missing one.
 pub fn analyze_with<'p>(text: &str, ctx: &Context, pack: impl Into<Option<&'p RulePack>>) -> Report {
-    let pack = pack.into();
-    let doc = document::Document::parse_with(text, pack.map_or(rules::draft_lexicon(), |p| &p.lexicon));
+    analyze_in(text, ctx, pack.into(), None)
+}
+
+/// [`analyze_with`], parsing the draft afresh or, for [`Incremental`],
+/// reusing the parse of the lines an earlier version of it had.
+fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, memo: Option<&mut document::ParseMemo>) -> Report {
+    let lexicon = pack.map_or(rules::draft_lexicon(), |p| &p.lexicon);
+    let doc = match memo {
+        Some(memo) => document::Document::parse_reusing(text, lexicon, memo),
+        None => document::Document::parse_with(text, lexicon),
+    };
     let message = conversation::message_text(ctx, &doc);
     let message_doc = message.as_ref().map(|(m, _)| document::Document::parse_with(m, rules::message_lexicon()));
     let name = match &ctx.customer_name {

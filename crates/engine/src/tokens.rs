@@ -87,6 +87,9 @@ pub(crate) mod flag {
     /// Part of a link, an e-mail address, a handle (`@customer`) or an agent's
     /// initials after the reply (`^QA`): not prose, not the agent's words.
     pub const LINK: Flags = Flags(1 << 8);
+    /// The flags set over the whole draft once it is split into words: what
+    /// is not the agent's own prose (quoted, a placeholder, a link).
+    pub const REGIONS: Flags = Flags(QUOTED.0 | PLACEHOLDER.0 | LINK.0);
 }
 
 /// Punctuation seen between a token and the next one.
@@ -132,7 +135,7 @@ impl Token {
     }
     /// The agent's own words: not quoted, not a placeholder, not a link.
     pub fn is_agent(&self) -> bool {
-        !self.flags.has(flag::QUOTED | flag::PLACEHOLDER | flag::LINK)
+        !self.flags.has(flag::REGIONS)
     }
 }
 
@@ -140,6 +143,19 @@ impl Token {
     /// The folded form of this token in `folded`, the buffer it was made with.
     pub fn folded<'f>(&self, folded: &'f str) -> &'f str {
         &folded[self.fold_start as usize..self.fold_end as usize]
+    }
+
+    /// This token of a piece of text, placed in a longer one: the piece
+    /// starts at byte `bytes`, its folded forms at `fold` in the longer
+    /// buffer, its first sentence is sentence `sentence`.
+    pub fn shifted(self, bytes: usize, fold: u32, sentence: u32) -> Token {
+        Token {
+            span: Span::new(self.span.start() + bytes, self.span.end() + bytes),
+            fold_start: self.fold_start + fold,
+            fold_end: self.fold_end + fold,
+            sentence: self.sentence + sentence,
+            ..self
+        }
     }
 }
 

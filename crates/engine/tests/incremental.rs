@@ -37,6 +37,17 @@ fn draft() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..14).prop_map(|v| v.concat())
 }
 
+/// A draft of some thousand bytes or more, in several chunks of lines (the
+/// incremental parse reuses a chunk's words when an edit leaves its lines
+/// alone); a number starts some lines, so that lines differ.
+fn long_draft() -> impl Strategy<Value = String> {
+    prop::collection::vec((prop::sample::select(PIECES), 0u32..40), 20..160).prop_map(|v| {
+        v.into_iter()
+            .map(|(piece, n)| if piece == "\n" && n % 3 == 0 { format!("\n{n} ") } else { piece.to_string() })
+            .collect()
+    })
+}
+
 /// An edit: at a fraction of the text, delete some chars and insert a piece
 /// or a few letters.
 fn edit() -> impl Strategy<Value = (f64, usize, String)> {
@@ -88,6 +99,32 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_edit_of_a_long_draft_gives_the_full_analysis(
+        start in long_draft(),
+        edits in prop::collection::vec(edit(), 1..6),
+        named in any::<bool>(),
+        with_pack in any::<bool>(),
+    ) {
+        let ctx = if named { Context::with_customer_name("Priya Raman") } else { Context::default() };
+        let pack = with_pack.then(pack);
+        let mut engine = Incremental::new();
+        let mut text = start;
+        prop_assert_eq!(engine.analyze(&text, &ctx, pack.as_ref()), analyze_with(&text, &ctx, pack.as_ref()));
+        for e in &edits {
+            text = apply(&text, e);
+            prop_assert_eq!(
+                engine.analyze(&text, &ctx, pack.as_ref()),
+                analyze_with(&text, &ctx, pack.as_ref()),
+                "after an edit, text {:?}", text
+            );
+        }
+    }
+}
+
 #[test]
 fn an_edit_in_one_paragraph_re_reads_only_the_sentences_it_touched() {
     let paragraph = "As I already explained, the refund takes five days. Thanks so much for the fourth email today. \
@@ -110,4 +147,37 @@ fn an_edit_in_one_paragraph_re_reads_only_the_sentences_it_touched() {
     let (_, made_after, _) = engine.stats();
     // The edited sentence and the one before it (which sees it as its next).
     assert_eq!(made_after - made, 2);
+}
+
+#[test]
+fn an_edit_re_parses_only_the_lines_around_it() {
+    // A long thread: 300 numbered paragraphs, some quoted.
+    let text: String = (0..300)
+        .map(|n| match n % 3 {
+            0 => format!("{n}. As I already explained, the refund takes five days.\n\n"),
+            1 => format!("> Customer {n} wrote: why is this so slow?\n> Still waiting.\n\n"),
+            _ => format!("Order {n}: please reply with your order number and we'll follow up by Friday.\n\n"),
+        })
+        .collect();
+    let ctx = Context::with_customer_name("Priya Raman");
+    let mut engine = Incremental::new();
+    assert_eq!(engine.analyze(&text, &ctx, None), analyze_with(&text, &ctx, None));
+    let (_, parsed, kept) = engine.parse_stats();
+    assert!(kept > 20, "a {} KB draft is parsed in {kept} chunks", text.len() / 1000);
+
+    // Type a word into the 150th paragraph.
+    let at = text.find("150. As I").unwrap() + "150. As I".len();
+    let edited = format!("{} really{}", &text[..at], &text[at..]);
+    assert_eq!(engine.analyze(&edited, &ctx, None), analyze_with(&edited, &ctx, None));
+    let (reused, parsed_after, kept_after) = engine.parse_stats();
+    assert_eq!(parsed_after - parsed, 1, "only the edited chunk is parsed again");
+    assert_eq!(kept_after, kept);
+    assert!(reused >= kept - 1);
+
+    // Delete a line break: the two chunks around it become one.
+    let at = edited.find("\n\n> Customer 151").unwrap();
+    let joined = format!("{}{}", &edited[..at], &edited[at + 2..]);
+    assert_eq!(engine.analyze(&joined, &ctx, None), analyze_with(&joined, &ctx, None));
+    let (_, parsed_joined, _) = engine.parse_stats();
+    assert!(parsed_joined - parsed_after <= 2, "{} chunks parsed", parsed_joined - parsed_after);
 }

@@ -6,10 +6,12 @@
 mod greeting;
 mod placeholders;
 mod quotes;
+mod reuse;
 
 pub(crate) use crate::tokens::{flag, gap, Token};
 pub(crate) use greeting::Greeting;
 pub(crate) use placeholders::Placeholder;
+pub(crate) use reuse::ParseMemo;
 
 use crate::lexicon::{Hit, Lexicon, TableId};
 use crate::span::Span;
@@ -44,10 +46,23 @@ pub(crate) struct Document<'a> {
 impl<'a> Document<'a> {
     /// Parses with a given lexicon (the built-in one plus a rule pack's phrases).
     pub fn parse_with(text: &'a str, lexicon: &Lexicon) -> Document<'a> {
+        Document::parse_in(text, lexicon, None)
+    }
+
+    /// Parses as [`Document::parse_with`] does, reusing the words and phrase
+    /// hits of the lines an earlier draft had (see [`ParseMemo`]).
+    pub fn parse_reusing(text: &'a str, lexicon: &Lexicon, memo: &mut ParseMemo) -> Document<'a> {
+        Document::parse_in(text, lexicon, Some(memo))
+    }
+
+    fn parse_in(text: &'a str, lexicon: &Lexicon, mut memo: Option<&mut ParseMemo>) -> Document<'a> {
         let block_quotes = merge(find_quoted_regions(text), Vec::new());
         let (inline_customer, inline_quotes) = find_inline_quotes(text, &block_quotes);
         let quoted = merge(block_quotes.clone(), inline_customer);
-        let Tokens { tokens, folded, exclamation_runs, sentence_count } = Tokens::of(text);
+        let Tokens { tokens, folded, exclamation_runs, sentence_count } = match memo.as_deref_mut() {
+            Some(memo) => memo.tokens(text),
+            None => Tokens::of(text),
+        };
         let mut doc = Document {
             text,
             folded,
@@ -66,7 +81,10 @@ impl<'a> Document<'a> {
         doc.find_placeholders();
         doc.mark_regions();
         doc.find_greeting();
-        doc.hits = lexicon.scan(&doc.tokens, &doc.folded);
+        doc.hits = match memo {
+            Some(memo) => memo.hits(&doc.tokens, lexicon),
+            None => lexicon.scan(&doc.tokens, &doc.folded),
+        };
         doc.max_end = doc
             .hits
             .iter()

@@ -91,6 +91,8 @@ pub(crate) struct Lexicon {
     tables: usize,
     /// A rule pack's phrases.
     extra: Trie,
+    /// Tells lexicons apart: equal for two lexicons that find the same hits.
+    fingerprint: u64,
 }
 
 /// A rule pack's phrases (plain words only) as a trie over folded words:
@@ -160,7 +162,20 @@ impl Lexicon {
 
     /// The lexicon of a compiled index, of `tables` tables in all.
     pub const fn compiled(index: Index, tables: usize) -> Lexicon {
-        Lexicon { index, tables, extra: Trie::EMPTY }
+        let h = crate::hash::fnv1a(crate::hash::FNV_START, &(index.patterns.len() as u64).to_le_bytes());
+        let fingerprint = crate::hash::fnv1a(h, &(tables as u64).to_le_bytes());
+        Lexicon { index, tables, extra: Trie::EMPTY, fingerprint }
+    }
+
+    /// How many tables its hits are grouped in.
+    pub fn tables(&self) -> usize {
+        self.tables
+    }
+
+    /// Equal for two lexicons that find the same hits in the same tokens
+    /// (the same compiled index, the same rule-pack phrases).
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// A compiled index plus a rule pack's phrases: `extra` holds (table,
@@ -171,6 +186,13 @@ impl Lexicon {
         for (t, e, words) in extra {
             if !words.is_empty() {
                 lex.extra.insert(t.0, *e, words);
+                let mut h = crate::hash::fnv1a(lex.fingerprint, &t.0.to_le_bytes());
+                h = crate::hash::fnv1a(h, &e.to_le_bytes());
+                for w in words {
+                    h = crate::hash::fnv1a(h, w.as_bytes());
+                    h = crate::hash::fnv1a(h, &[0xff]);
+                }
+                lex.fingerprint = h;
             }
         }
         lex

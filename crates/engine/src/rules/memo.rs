@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 
 use crate::document::Document;
-use crate::hash::FnvMap;
+use crate::hash::{long_hash, FnvMap};
 
 /// A sarcasm mechanism's reading of one sentence: the token range to flag
 /// (relative to the sentence) and the message.
@@ -47,7 +47,7 @@ impl Memo {
         read: impl FnOnce() -> Reading,
     ) -> Reading {
         self.fill_key(doc, from, to);
-        let hash = fnv(&self.key);
+        let hash = long_hash(&self.key);
         let generation = self.generation;
         if let Some(bucket) = self.entries.get_mut(&hash) {
             if let Some(e) = bucket.iter_mut().find(|e| *e.key == *self.key) {
@@ -105,16 +105,6 @@ impl Memo {
     pub(crate) fn len(&self) -> usize {
         self.entries.values().map(Vec::len).sum()
     }
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for chunk in bytes.chunks(8) {
-        let mut w = [0u8; 8];
-        w[..chunk.len()].copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29);
-    }
-    h ^ bytes.len() as u64
 }
 
 thread_local! {

@@ -1,0 +1,248 @@
+//! Parsing successive versions of one draft: an edit re-tokenises and
+//! re-scans only the lines around it (see [`crate::Incremental`]).
+//!
+//! The draft is cut into chunks of whole lines, each starting at the first
+//! word of a line. Three facts make a chunk's parse its own:
+//! - the tokenizer carries nothing past a line break into the next word (no
+//!   word is in progress, and a line break always ends a sentence), so a
+//!   chunk's tokens are a pure function of its text: their boundaries,
+//!   folded forms, case flags, punctuation gaps and sentences (numbered from
+//!   the chunk's first), and its runs of emphatic punctuation;
+//! - a phrase never crosses a sentence, so a chunk's phrase hits are a pure
+//!   function of its tokens, of the region flags set over the whole draft
+//!   (quoted, placeholder, link: they decide which words are the agent's)
+//!   and of the lexicon;
+//! - cuts are chosen by content (a line's first bytes), not position, so an
+//!   edit moves no cut but those next to it.
+//!
+//! Each chunk's parse is kept under its text, compared in full (not only
+//! hashed), and its hits under its region flags, compared in full, and the
+//! lexicon's fingerprint: the document assembled from them is the one a
+//! full parse makes (a property test over random edits checks the reports).
+//! Chunks the latest parse did not use are dropped by [`ParseMemo::sweep`].
+
+use crate::hash::{fnv1a, long_hash, FnvMap, FNV_START};
+use crate::lexicon::{Hit, Lexicon};
+use crate::span::Span;
+use crate::tokens::{flag, Flags, Token, Tokens};
+
+/// A line's first word starts a chunk when this many of its first bytes
+/// hash to a multiple of [`CUT_ONE_IN`]: about one line in eight.
+const CUT_KEY_BYTES: usize = 16;
+const CUT_ONE_IN: u64 = 8;
+/// No chunk is cut shorter than this (a chunk costs a lookup and a few
+/// allocations when it is parsed)...
+const MIN_CHUNK: usize = 512;
+/// ... nor, where lines allow it, longer than this (lines that never hash
+/// to a cut: a long run of identical lines).
+const MAX_CHUNK: usize = 32 * 1024;
+
+/// Parses kept from earlier versions of the draft.
+#[derive(Default)]
+pub(crate) struct ParseMemo {
+    chunks: Vec<Chunk>,
+    /// Chunk indices by the hash of their text.
+    by_text: FnvMap<u64, Vec<u32>>,
+    /// The latest draft's chunks, in order: (chunk, its first byte, its
+    /// first token).
+    layout: Vec<(u32, usize, usize)>,
+    generation: u32,
+    /// Chunks reused and parsed since the memo was made (tests, benchmarks).
+    pub(crate) reused: usize,
+    pub(crate) parsed: usize,
+}
+
+struct Chunk {
+    text: Box<str>,
+    tokens: Tokens,
+    scanned: Option<Scanned>,
+    generation: u32,
+}
+
+/// A chunk's hits, found with `lexicon` while its tokens had `regions`.
+struct Scanned {
+    lexicon: u64,
+    regions: Vec<Flags>,
+    /// (table, hit) by table, then in text order; relative to the chunk.
+    hits: Vec<(u16, Hit)>,
+}
+
+impl ParseMemo {
+    /// The tokens of `text`, as [`Tokens::of`] makes them, reusing the
+    /// chunks of earlier drafts; remembers the chunks for [`Self::hits`].
+    pub(crate) fn tokens(&mut self, text: &str) -> Tokens {
+        self.layout.clear();
+        let mut out = Tokens {
+            tokens: Vec::with_capacity(text.len() / 5),
+            folded: String::with_capacity(text.len()),
+            ..Tokens::default()
+        };
+        let mut start = 0;
+        for end in cuts(text).chain(std::iter::once(text.len())) {
+            let k = self.chunk(&text[start..end]);
+            self.layout.push((k, start, out.tokens.len()));
+            let c = &self.chunks[k as usize].tokens;
+            let fold = out.folded.len() as u32;
+            let sentence = out.sentence_count;
+            out.tokens.extend(c.tokens.iter().map(|t| t.shifted(start, fold, sentence)));
+            out.folded.push_str(&c.folded);
+            out.exclamation_runs
+                .extend(c.exclamation_runs.iter().map(|s| Span::new(s.start() + start, s.end() + start)));
+            out.sentence_count += c.sentence_count;
+            start = end;
+        }
+        out
+    }
+
+    /// The index of the chunk of `text`, parsed now if no earlier draft had it.
+    fn chunk(&mut self, text: &str) -> u32 {
+        let hash = long_hash(text.as_bytes());
+        let generation = self.generation;
+        let bucket = self.by_text.entry(hash).or_default();
+        if let Some(&k) = bucket.iter().find(|&&k| *self.chunks[k as usize].text == *text) {
+            self.chunks[k as usize].generation = generation;
+            self.reused += 1;
+            return k;
+        }
+        self.parsed += 1;
+        let k = self.chunks.len() as u32;
+        bucket.push(k);
+        self.chunks.push(Chunk { text: text.into(), tokens: Tokens::of(text), scanned: None, generation });
+        k
+    }
+
+    /// The lexicon's hits in `tokens` (the latest [`Self::tokens`], with
+    /// their region flags set), as [`Lexicon::scan`] finds them, re-scanning
+    /// only chunks whose words or region flags changed.
+    pub(crate) fn hits(&mut self, tokens: &[Token], lexicon: &Lexicon) -> Vec<Vec<Hit>> {
+        let mut out: Vec<Vec<Hit>> = (0..lexicon.tables()).map(|_| Vec::new()).collect();
+        let fingerprint = lexicon.fingerprint();
+        for &(k, byte, first) in &self.layout {
+            let chunk = &mut self.chunks[k as usize];
+            let own = &tokens[first..first + chunk.tokens.tokens.len()];
+            let fresh = chunk.scanned.as_ref().is_some_and(|s| {
+                s.lexicon == fingerprint && s.regions.iter().zip(own).all(|(r, t)| *r == t.flags & flag::REGIONS)
+            });
+            if !fresh {
+                let regions: Vec<Flags> = own.iter().map(|t| t.flags & flag::REGIONS).collect();
+                let mut marked = chunk.tokens.tokens.clone();
+                for (t, r) in marked.iter_mut().zip(&regions) {
+                    t.flags |= *r;
+                }
+                let by_table = lexicon.scan(&marked, &chunk.tokens.folded);
+                let hits = by_table
+                    .into_iter()
+                    .enumerate()
+                    .flat_map(|(table, hits)| hits.into_iter().map(move |h| (table as u16, h)))
+                    .collect();
+                chunk.scanned = Some(Scanned { lexicon: fingerprint, regions, hits });
+            }
+            let Some(scanned) = &chunk.scanned else { continue };
+            for &(table, h) in &scanned.hits {
+                if let Some(list) = out.get_mut(table as usize) {
+                    list.push(Hit {
+                        entry: h.entry,
+                        first: h.first + first as u32,
+                        last: h.last + first as u32,
+                        span: Span::new(h.span.start() + byte, h.span.end() + byte),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Drops the chunks the latest parse did not use.
+    pub(crate) fn sweep(&mut self) {
+        let generation = self.generation;
+        let old = std::mem::take(&mut self.chunks);
+        self.by_text.clear();
+        for chunk in old.into_iter().filter(|c| c.generation == generation) {
+            let hash = long_hash(chunk.text.as_bytes());
+            self.by_text.entry(hash).or_default().push(self.chunks.len() as u32);
+            self.chunks.push(chunk);
+        }
+        self.layout.clear();
+        self.generation = self.generation.wrapping_add(1);
+    }
+
+    /// How many chunks the memo keeps.
+    pub(crate) fn len(&self) -> usize {
+        self.chunks.len()
+    }
+}
+
+/// Where `text` is cut into chunks, in order: byte offsets of the first
+/// word of a line (the first alphanumeric character after a line break),
+/// chosen by the hash of the line's first bytes, at least [`MIN_CHUNK`]
+/// apart; past [`MAX_CHUNK`], at the next line's first word.
+fn cuts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let mut last_cut = 0;
+    std::iter::from_fn(move || loop {
+        let newline = from + bytes[from..].iter().position(|&b| b == b'\n')?;
+        let word = first_word_after(text, newline + 1)?;
+        from = word;
+        if word - last_cut < MIN_CHUNK {
+            continue;
+        }
+        let key = &bytes[word..(word + CUT_KEY_BYTES).min(bytes.len())];
+        if fnv1a(FNV_START, key).is_multiple_of(CUT_ONE_IN) || word - last_cut >= MAX_CHUNK {
+            last_cut = word;
+            return Some(word);
+        }
+    })
+}
+
+/// The byte offset of the first character at or after `at` that starts a
+/// word (see `Tokens::of`: with no word in progress, only an alphanumeric
+/// character does).
+fn first_word_after(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    rest.char_indices().find(|&(_, c)| c.is_alphanumeric()).map(|(k, _)| at + k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_tokens(a: &Tokens, b: &Tokens) {
+        assert_eq!(a.folded, b.folded);
+        assert_eq!(a.sentence_count, b.sentence_count);
+        assert_eq!(a.exclamation_runs, b.exclamation_runs);
+        assert_eq!(a.tokens.len(), b.tokens.len());
+        for (x, y) in a.tokens.iter().zip(&b.tokens) {
+            assert_eq!(
+                (x.span, x.folded(&a.folded), x.sentence, x.flags, x.gap),
+                (y.span, y.folded(&b.folded), y.sentence, y.flags, y.gap)
+            );
+        }
+    }
+
+    #[test]
+    fn chunked_tokens_are_the_whole_drafts_tokens() {
+        let text: String = (0..200)
+            .map(|i| format!("Hi Mr. Raman {i}!! It's *done*.\n\n  — 'quoted' café, naïve… ¿Qué? 王伟您好\n> {i}-34 e.g. this?!\n"))
+            .collect();
+        let mut memo = ParseMemo::default();
+        assert!(cuts(&text).count() > 10, "the draft is cut");
+        same_tokens(&memo.tokens(&text), &Tokens::of(&text));
+        // The same draft again: every chunk is reused.
+        let parsed = memo.parsed;
+        same_tokens(&memo.tokens(&text), &Tokens::of(&text));
+        assert_eq!(memo.parsed, parsed);
+    }
+
+    #[test]
+    fn cuts_fall_on_a_lines_first_word() {
+        let text = "word ".repeat(30) + "\n\n- ¡Olé!\n" + &"more words\n".repeat(400);
+        for cut in cuts(&text) {
+            assert!(text[..cut].ends_with(|c: char| !c.is_alphanumeric()));
+            let before = &text[..cut];
+            let gap_start = before.rfind(|c: char| c.is_alphanumeric()).unwrap();
+            assert!(before[gap_start..].contains('\n'), "no line break before the cut at {cut}");
+            assert!(text[cut..].starts_with(|c: char| c.is_alphanumeric()));
+        }
+    }
+}

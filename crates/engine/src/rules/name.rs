@@ -14,7 +14,10 @@ use crate::finding::Finding;
 use crate::fold::fold;
 use crate::span::Span;
 use crate::tokens::is_unspaced_script;
-use crate::words::{edit_distance, is_common, is_name_word, DETERMINERS, GENERIC_ADDRESS, TITLES, UNSPACED_GREETINGS};
+use crate::words::{
+    edit_distance, edit_distance_lower_bound, is_common, is_name_word, DETERMINERS, GENERIC_ADDRESS, TITLES,
+    UNSPACED_GREETINGS,
+};
 
 /// One part of the customer's name, such as "Priya" or "Anne-Marie".
 #[derive(Debug)]
@@ -447,12 +450,16 @@ fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
         if len < 4 {
             // Short names ("Jon", "Ann", "Zoë") only where a name stands:
             // "John" for Jon is a misspelling even though John is a name.
-            return len == 3 && same_start && name_slot && edit_distance(w, target) == 1;
+            return len == 3
+                && same_start
+                && name_slot
+                && edit_distance_lower_bound(w, target) <= 1
+                && edit_distance(w, target) == 1;
         }
         // In the greeting a near miss is almost surely the name: allow
         // spelling variants such as Sofia/Sophia, Lucy/Lucie.
         let allowed = if len >= 7 || (in_greeting && same_start) { 2 } else { 1 };
-        if w_len.abs_diff(len) > allowed {
+        if w_len.abs_diff(len) > allowed || edit_distance_lower_bound(w, target) > allowed {
             return false;
         }
         let d = edit_distance(w, target);

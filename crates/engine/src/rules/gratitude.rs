@@ -79,8 +79,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             && w.len() <= 7
             && w.starts_with('t')
             && !matches!(w, "thank" | "thanks" | "thats" | "think" | "thing" | "thinks" | "tanks" | "thumb" | "thumbs")
-            && (crate::words::edit_distance(w, "thanks") == 1 || crate::words::edit_distance(w, "thank") == 1)
-            && ['h', 'a', 'n', 'k'].iter().all(|c| w.contains(*c));
+            && ['h', 'a', 'n', 'k'].iter().all(|c| w.contains(*c))
+            && (crate::words::edit_distance(w, "thanks") == 1 || crate::words::edit_distance(w, "thank") == 1);
         let ta = w == "ta"
             && t.gap_has(crate::document::gap::EXCLAIM | crate::document::gap::BREAK | crate::document::gap::COMMA)
             && t.is(crate::document::flag::SENT_START);

@@ -55,7 +55,11 @@ impl<'a> Document<'a> {
         Document::parse_in(text, lexicon, Some(memo))
     }
 
-    fn parse_in(text: &'a str, lexicon: &Lexicon, mut memo: Option<&mut ParseMemo>) -> Document<'a> {
+    fn parse_in(text: &'a str, lexicon: &Lexicon, memo: Option<&mut ParseMemo>) -> Document<'a> {
+        // Token offsets into the folded words are 32-bit: past 4 GiB of
+        // folded words the tokenizer stops adding words, which joined chunks
+        // would not do; a text under 1 GiB never folds to that much.
+        let mut memo = memo.filter(|_| text.len() < u32::MAX as usize / 4);
         let block_quotes = merge(find_quoted_regions(text), Vec::new());
         let (inline_customer, inline_quotes) = find_inline_quotes(text, &block_quotes);
         let quoted = merge(block_quotes.clone(), inline_customer);

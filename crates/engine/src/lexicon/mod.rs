@@ -91,9 +91,13 @@ pub(crate) struct Lexicon {
     tables: usize,
     /// A rule pack's phrases.
     extra: Trie,
-    /// Tells lexicons apart: equal for two lexicons that find the same hits.
-    fingerprint: u64,
+    /// A rule pack's lexicon's own number (0: none), never given twice in
+    /// a process: see [`Lexicon::identity`].
+    extra_id: u64,
 }
+
+/// The numbers given to rule packs' lexicons.
+static NEXT_EXTRA_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A rule pack's phrases (plain words only) as a trie over folded words:
 /// matching from one word follows a single path, however many phrases the
@@ -162,9 +166,7 @@ impl Lexicon {
 
     /// The lexicon of a compiled index, of `tables` tables in all.
     pub const fn compiled(index: Index, tables: usize) -> Lexicon {
-        let h = crate::hash::fnv1a(crate::hash::FNV_START, &(index.patterns.len() as u64).to_le_bytes());
-        let fingerprint = crate::hash::fnv1a(h, &(tables as u64).to_le_bytes());
-        Lexicon { index, tables, extra: Trie::EMPTY, fingerprint }
+        Lexicon { index, tables, extra: Trie::EMPTY, extra_id: 0 }
     }
 
     /// How many tables its hits are grouped in.
@@ -172,10 +174,13 @@ impl Lexicon {
         self.tables
     }
 
-    /// Equal for two lexicons that find the same hits in the same tokens
-    /// (the same compiled index, the same rule-pack phrases).
-    pub fn fingerprint(&self) -> u64 {
-        self.fingerprint
+    /// Who this lexicon is: two lexicons with the same identity find the
+    /// same hits in the same tokens. The compiled index is a static, known
+    /// by its address; a rule pack's phrases by a number no other lexicon
+    /// of this process was given (two packs with the same phrases have
+    /// different identities: they only do not share what was kept).
+    pub fn identity(&self) -> (usize, usize, u64) {
+        (self.index.patterns.as_ptr() as usize, self.tables, self.extra_id)
     }
 
     /// A compiled index plus a rule pack's phrases: `extra` holds (table,
@@ -186,15 +191,9 @@ impl Lexicon {
         for (t, e, words) in extra {
             if !words.is_empty() {
                 lex.extra.insert(t.0, *e, words);
-                let mut h = crate::hash::fnv1a(lex.fingerprint, &t.0.to_le_bytes());
-                h = crate::hash::fnv1a(h, &e.to_le_bytes());
-                for w in words {
-                    h = crate::hash::fnv1a(h, w.as_bytes());
-                    h = crate::hash::fnv1a(h, &[0xff]);
-                }
-                lex.fingerprint = h;
             }
         }
+        lex.extra_id = NEXT_EXTRA_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         lex
     }
 

@@ -380,6 +380,12 @@ pub(crate) fn find_links(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Only these bytes start a link, an address, a handle or masked
+        // data: skip the others without looking around them.
+        if !matches!(b, b'h' | b'H' | b'w' | b'W' | b'@' | b'_') {
+            i += 1;
+            continue;
+        }
         let at_word_start = i == 0 || !word_char(bytes[i - 1]) && bytes[i - 1] != b'.' && bytes[i - 1] != b'/';
         let rest = &bytes[i..];
         let starts_url = at_word_start

@@ -84,6 +84,10 @@ impl Document<'_> {
         }
         // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
         for (k, t) in self.tokens.iter().enumerate() {
+            // Only words of capitals or of x's are looked at below.
+            if !t.is(flag::ALL_CAPS) && !matches!(text.as_bytes()[t.span.start()], b'x' | b'X') {
+                continue;
+            }
             let w = &text[t.span];
             // A name variable written bare: "Hi NAME," or "Dear FIRST_NAME".
             if matches!(w, "NAME" | "FNAME" | "FIRSTNAME" | "CUSTOMERNAME" | "FULLNAME" | "LNAME") {

@@ -136,8 +136,10 @@ pub(super) fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec
         if contained_sorted(quoted, line_span) || line.len() > 20_000 {
             continue;
         }
-        // Most lines quote nothing: skip the character walk for them.
-        if !line.contains(['"', '“', '„', '«', ':']) {
+        // Most lines quote nothing: skip the character walk for them (a
+        // byte test first: '“' and '„' start with 0xE2, '«' with 0xC2).
+        if !line.bytes().any(|b| matches!(b, b'"' | b':' | 0xE2 | 0xC2)) || !line.contains(['"', '“', '„', '«', ':'])
+        {
             continue;
         }
         let mut open: Option<(usize, char)> = None;

@@ -206,7 +206,7 @@ fn cuts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut from = 0;
     let mut last_cut = 0;
     std::iter::from_fn(move || loop {
-        let newline = from + bytes[from..].iter().position(|&b| b == b'\n')?;
+        let newline = from + text[from..].find('\n')?;
         let word = first_word_after(text, newline + 1)?;
         from = word;
         if word - last_cut < MIN_CHUNK {

@@ -314,9 +314,26 @@ fn vocatives(doc: &Document) -> Vec<(usize, usize)> {
 /// Every use of a name part in the agent's words.
 fn find_uses(doc: &Document, name: &CustomerName) -> Vec<Use> {
     let mut uses = Vec::new();
+    // A word can match a part only if it starts as the part's first word
+    // or its transliteration does (see `match_part`), or, for a part in a
+    // script without spaces, if it is written in one.
+    let firsts: Vec<Option<u8>> = name
+        .parts
+        .iter()
+        .filter(|p| !p.unspaced)
+        .flat_map(|p| {
+            [p.words[0].as_bytes().first().copied()]
+                .into_iter()
+                .chain(p.alt.as_ref().map(|a| a.as_bytes().first().copied()))
+        })
+        .collect();
+    let any_unspaced = name.parts.iter().any(|p| p.unspaced);
     for i in 0..doc.tokens.len() {
         let t = &doc.tokens[i];
         if !t.is_agent() {
+            continue;
+        }
+        if !(any_unspaced && t.is(flag::UNSPACED)) && !firsts.contains(&doc.fold(i).as_bytes().first().copied()) {
             continue;
         }
         for (p, part) in name.parts.iter().enumerate() {

@@ -333,7 +333,9 @@ fn find_uses(doc: &Document, name: &CustomerName) -> Vec<Use> {
         if !t.is_agent() {
             continue;
         }
-        if !(any_unspaced && t.is(flag::UNSPACED)) && !firsts.contains(&doc.fold(i).as_bytes().first().copied()) {
+        let could_match =
+            (any_unspaced && t.is(flag::UNSPACED)) || firsts.contains(&doc.fold(i).as_bytes().first().copied());
+        if !could_match {
             continue;
         }
         for (p, part) in name.parts.iter().enumerate() {

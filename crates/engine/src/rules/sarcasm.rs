@@ -226,6 +226,9 @@ struct Sentence<'d> {
     /// Each word's Bloom bit: a pattern is tried at a position only where
     /// every word's bit is in its element's mask.
     bits: Vec<(usize, u64)>,
+    /// A Bloom signature of its pairs of adjacent words: a pattern whose
+    /// first two elements make no pair of it is passed over.
+    pairs: Bloom,
 }
 
 /// How many of a pattern's elements carry a Bloom mask.
@@ -239,6 +242,10 @@ pub(crate) struct Pat {
     src: &'static str,
     len: usize,
     masks: [[u64; 4]; MASKED],
+    /// The Bloom bits of every pair of its first two elements'
+    /// alternatives (all bits when either is a number, `#`, or when it has
+    /// one element).
+    pair_mask: [u64; 4],
 }
 
 impl Pat {
@@ -267,8 +274,70 @@ impl Pat {
             }
             i += 1;
         }
-        Pat { src, len: elem + 1, masks }
+        Pat { src, len: elem + 1, masks, pair_mask: pair_mask(b) }
     }
+}
+
+/// The Bloom mask of the pairs "a b" a pattern's first two elements can
+/// make (see [`Pat::pair_mask`]), usable at compile time.
+const fn pair_mask(b: &[u8]) -> [u64; 4] {
+    // The byte ranges of the first two elements.
+    let mut first_end = 0;
+    while first_end < b.len() && b[first_end] != b' ' {
+        first_end += 1;
+    }
+    if first_end == b.len() {
+        return [u64::MAX; 4];
+    }
+    let second_start = first_end + 1;
+    let mut second_end = second_start;
+    while second_end < b.len() && b[second_end] != b' ' {
+        second_end += 1;
+    }
+    let mut mask = [0u64; 4];
+    let mut a = 0;
+    while a < first_end {
+        let mut a_end = a;
+        while a_end < first_end && b[a_end] != b'|' {
+            a_end += 1;
+        }
+        let mut c = second_start;
+        while c < second_end {
+            let mut c_end = c;
+            while c_end < second_end && b[c_end] != b'|' {
+                c_end += 1;
+            }
+            if (a_end - a == 1 && b[a] == b'#') || (c_end - c == 1 && b[c] == b'#') {
+                return [u64::MAX; 4];
+            }
+            let (k, bit) = pair_bit(b, a, a_end, b, c, c_end);
+            mask[k] |= bit;
+            c = c_end + 1;
+        }
+        a = a_end + 1;
+    }
+    mask
+}
+
+/// The Bloom bit of the pair "x y" (x = `a[a0..a1]`, y = `b[b0..b1]`), as
+/// [`bloom_bit`] gives it for the two words joined by a space.
+const fn pair_bit(a: &[u8], a0: usize, a1: usize, b: &[u8], b0: usize, b1: usize) -> (usize, u64) {
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut i = a0;
+    while i < a1 {
+        h ^= a[i] as u64;
+        h = h.wrapping_mul(0x100000001b3);
+        i += 1;
+    }
+    h ^= b' ' as u64;
+    h = h.wrapping_mul(0x100000001b3);
+    let mut i = b0;
+    while i < b1 {
+        h ^= b[i] as u64;
+        h = h.wrapping_mul(0x100000001b3);
+        i += 1;
+    }
+    ((h >> 62) as usize, 1 << ((h >> 56) & 63))
 }
 
 /// A set of folded words with its Bloom mask, prepared at compile time.
@@ -371,7 +440,12 @@ impl<'d> Sentence<'d> {
         for &(k, bit) in &bits {
             bloom.0[k] |= bit;
         }
-        Sentence { from, words, question, bloom, bits }
+        let mut pairs = Bloom::default();
+        for w in words.windows(2) {
+            let (k, bit) = pair_bit(w[0].as_bytes(), 0, w[0].len(), w[1].as_bytes(), 0, w[1].len());
+            pairs.0[k] |= bit;
+        }
+        Sentence { from, words, question, bloom, bits, pairs }
     }
 
     fn has(&self, w: &str) -> bool {
@@ -390,7 +464,10 @@ impl<'d> Sentence<'d> {
     /// Position of the first occurrence of the marker pattern `p`.
     fn seq(&self, p: &Pat) -> Option<usize> {
         let n = p.len;
-        if n > self.words.len() || !p.masks[..n.min(MASKED)].iter().all(|m| self.bloom.meets(m)) {
+        if n > self.words.len()
+            || !self.pairs.meets(&p.pair_mask)
+            || !p.masks[..n.min(MASKED)].iter().all(|m| self.bloom.meets(m))
+        {
             return None;
         }
         let masked = n.min(MASKED);

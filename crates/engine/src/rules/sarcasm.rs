@@ -1317,10 +1317,13 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     let sincere = s.any(APOLOGY_OR_EMPATHY);
 
     for (frame, message) in IRONIC_FRAMES {
+        if s.seq(frame).is_none() {
+            continue;
+        }
         // Understatement is of the customer's mistake, not one of ours.
         let ours = *message == UNDER_M && s.any(words!["we", "our", "i", "my", "we've", "i've", "us", "ours"])
             || *message == BLAME_M && s.any(words!["me", "i", "my", "i'm", "thanks", "thank"]);
-        if s.seq(frame).is_some() && !(sincere && *message != APOLOGY_M) && !ours {
+        if !(sincere && *message != APOLOGY_M) && !ours {
             return Some((0, last, message));
         }
     }

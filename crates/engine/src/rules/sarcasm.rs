@@ -363,9 +363,35 @@ impl Words {
     }
 }
 
+/// A list of marker patterns with the union of their first elements'
+/// Bloom masks and of their pair masks: a sentence that meets neither union
+/// is passed over in two tests, whatever the list's length.
+pub(crate) struct Pats {
+    list: &'static [Pat],
+    firsts: [u64; 4],
+    pairs: [u64; 4],
+}
+
+impl Pats {
+    pub(crate) const fn new(list: &'static [Pat]) -> Pats {
+        let (mut firsts, mut pairs) = ([0u64; 4], [0u64; 4]);
+        let mut i = 0;
+        while i < list.len() {
+            let mut k = 0;
+            while k < 4 {
+                firsts[k] |= list[i].masks[0][k];
+                pairs[k] |= list[i].pair_mask[k];
+                k += 1;
+            }
+            i += 1;
+        }
+        Pats { list, firsts, pairs }
+    }
+}
+
 /// Marker patterns prepared at compile time: `pats!["a|b c", "d"]`.
 macro_rules! pats {
-    [$($p:expr),* $(,)?] => { const { &[$(Pat::new($p)),*] as &[Pat] } };
+    [$($p:expr),* $(,)?] => { const { &Pats::new(const { &[$(Pat::new($p)),*] }) } };
 }
 /// One marker pattern prepared at compile time.
 macro_rules! pat {
@@ -477,8 +503,11 @@ impl<'d> Sentence<'d> {
         })
     }
 
-    fn any_seq(&self, seqs: &[Pat]) -> Option<usize> {
-        seqs.iter().filter_map(|s| self.seq(s)).min()
+    fn any_seq(&self, seqs: &Pats) -> Option<usize> {
+        if !self.pairs.meets(&seqs.pairs) || !self.bloom.meets(&seqs.firsts) {
+            return None;
+        }
+        seqs.list.iter().filter_map(|s| self.seq(s)).min()
     }
 }
 
@@ -689,7 +718,7 @@ const AGREE_OPENERS: &[&str] = &[
     "yep",
     "quite",
 ];
-const ASSURE: &[Pat] = pats![
+const ASSURE: &Pats = pats![
     "i'm sure",
     "im sure",
     "i am sure",
@@ -706,7 +735,7 @@ const ASSURE: &[Pat] = pats![
     "surely",
     "obviously",
 ];
-const SPECTACLE: &[Pat] = pats![
+const SPECTACLE: &Pats = pats![
     "drop everything",
     "down tools",
     "clear her|his|their diary|schedule|calendar",
@@ -775,7 +804,7 @@ const NUISANCE: &[&str] = &[
 ];
 const APOLOGY_WORDS: &Words =
     words!["sorry", "apologies", "apologise", "apologize", "apology", "forgive", "pardon", "regret"];
-const ABSURD_APOLOGY: &[Pat] = pats![
+const ABSURD_APOLOGY: &Pats = pats![
     "the part where",
     "must have missed|overlooked|misread|skipped",
     "must have been rewritten|changed",
@@ -794,7 +823,7 @@ const ABSURD_APOLOGY: &[Pat] = pats![
 ];
 /// What a mock apology apologises for: the customer's own doing, the
 /// company doing what it announced, an expectation treated as absurd.
-const MOCK_APOLOGY_OBJECTS: &[Pat] = pats![
+const MOCK_APOLOGY_OBJECTS: &Pats = pats![
     "just for you",
     "for expecting",
     "for not being able to control",
@@ -831,7 +860,7 @@ const MOCK_APOLOGY_OBJECTS: &[Pat] = pats![
     "for not knowing",
 ];
 
-const PATIENCE: &[Pat] = pats![
+const PATIENCE: &Pats = pats![
     "no rush",
     "no hurry",
     "no pressure",
@@ -842,7 +871,7 @@ const PATIENCE: &[Pat] = pats![
     "at your leisure",
     "take all the time",
 ];
-const WISH: &[Pat] = pats![
+const WISH: &Pats = pats![
     "good luck",
     "best of luck",
     "enjoy",
@@ -855,7 +884,7 @@ const WISH: &[Pat] = pats![
     "all the best with",
     "hope you enjoy",
 ];
-const WISH_DIG: &[Pat] = pats![
+const WISH_DIG: &Pats = pats![
     "by hand",
     "from scratch",
     "again",
@@ -907,7 +936,7 @@ const READING: &Words = words![
     "unclear",
     "confusing",
 ];
-const RHETORIC: &[Pat] = pats![
+const RHETORIC: &Pats = pats![
     "even",
     "actually",
     "ever",
@@ -928,7 +957,7 @@ const RHETORIC: &[Pat] = pats![
     "or just",
     "you know",
 ];
-const MINIMISERS: &[Pat] = pats![
+const MINIMISERS: &Pats = pats![
     "literally labelled|labeled|called|says|named|marked|just",
     "isn't|isnt|not|hardly rocket science",
     "even a child",
@@ -971,7 +1000,7 @@ const MINIMISERS: &[Pat] = pats![
     "for most people",
     "really very simple",
 ];
-const END_DIGS: &[Pat] = pats![
+const END_DIGS: &Pats = pats![
     "for once",
     "believe it or not",
     "no thanks to",
@@ -1008,7 +1037,7 @@ const END_DIGS: &[Pat] = pats![
     "paid off after all",
     "grave violation",
 ];
-const OVER_EXPLAIN: &[Pat] = pats![
+const OVER_EXPLAIN: &Pats = pats![
     "as simply as",
     "simplest version",
     "really simple terms",
@@ -1036,7 +1065,7 @@ const OVER_EXPLAIN: &[Pat] = pats![
     "nice and slowly",
     "small words",
 ];
-const PRAISE_IDIOMS: &[Pat] = pats![
+const PRAISE_IDIOMS: &Pats = pats![
     "takes real skill",
     "credit where it's due",
     "hand it to you",
@@ -1076,7 +1105,7 @@ const PRAISE_IDIOMS: &[Pat] = pats![
     "full marks for",
     "a for effort",
 ];
-const REPROACH: &[Pat] = pats![
+const REPROACH: &Pats = pats![
     "already",
     "again",
     "explained",
@@ -1139,6 +1168,22 @@ const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒'];
 /// you'll no doubt remember"), mock enthusiasm ("never gets old"), mock
 /// sympathy ("our thoughts are with you"), feigned surprise ("you're
 /// telling me").
+/// The union of the ironic frames' first-element and pair masks (see [`Pats`]).
+const IRONIC_FRAMES_FILTER: ([u64; 4], [u64; 4]) = {
+    let (mut firsts, mut pairs) = ([0u64; 4], [0u64; 4]);
+    let mut i = 0;
+    while i < IRONIC_FRAMES.len() {
+        let mut k = 0;
+        while k < 4 {
+            firsts[k] |= IRONIC_FRAMES[i].0.masks[0][k];
+            pairs[k] |= IRONIC_FRAMES[i].0.pair_mask[k];
+            k += 1;
+        }
+        i += 1;
+    }
+    (firsts, pairs)
+};
+
 const IRONIC_FRAMES: &[(Pat, &str)] = &[
     (Pat::new("funny|strange|odd|curious|interesting|incredible|amazing|remarkable how"), BLAME_M),
     (Pat::new("funny|strange|odd|curious|interesting|incredible|amazing|remarkable that the"), BLAME_M),
@@ -1316,7 +1361,9 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     let last = len - 1;
     let sincere = s.any(APOLOGY_OR_EMPATHY);
 
-    for (frame, message) in IRONIC_FRAMES {
+    let (frame_firsts, frame_pairs) = IRONIC_FRAMES_FILTER;
+    let frames = if s.pairs.meets(&frame_pairs) && s.bloom.meets(&frame_firsts) { IRONIC_FRAMES } else { &[] };
+    for (frame, message) in frames {
         if s.seq(frame).is_none() {
             continue;
         }

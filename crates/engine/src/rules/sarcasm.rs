@@ -1370,7 +1370,8 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
         // Understatement is of the customer's mistake, not one of ours.
         let ours = *message == UNDER_M && s.any(words!["we", "our", "i", "my", "we've", "i've", "us", "ours"])
             || *message == BLAME_M && s.any(words!["me", "i", "my", "i'm", "thanks", "thank"]);
-        if !(sincere && *message != APOLOGY_M) && !ours {
+        let excused = ours || (sincere && *message != APOLOGY_M);
+        if !excused {
             return Some((0, last, message));
         }
     }

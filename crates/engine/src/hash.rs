@@ -49,3 +49,140 @@ pub(crate) fn long_hash(bytes: &[u8]) -> u64 {
 }
 
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A set of words built while compiling, each word with a bit per list it
+/// is in: `lists[i]` gives bit `1 << i` (at most 32 lists); a list's
+/// strings are split at ASCII whitespace. Open addressing over FNV-1a, so a
+/// lookup is one hash and a probe or two, and nothing is built at run time.
+pub(crate) struct WordMap<const SLOTS: usize> {
+    lists: &'static [&'static [&'static str]],
+    /// (list, string, start, end, bits); `end == 0` is an empty slot.
+    slots: [(u8, u16, u32, u32, u32); SLOTS],
+}
+
+/// The slots a [`WordMap`] of `lists` needs: a power of two, at least
+/// twice its words.
+pub(crate) const fn word_map_slots(lists: &[&[&str]]) -> usize {
+    let mut words: usize = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut s = 0;
+        while s < lists[l].len() {
+            let b = lists[l][s].as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if !b[i].is_ascii_whitespace() && (i == 0 || b[i - 1].is_ascii_whitespace()) {
+                    words += 1;
+                }
+                i += 1;
+            }
+            s += 1;
+        }
+        l += 1;
+    }
+    (2 * words + 1).next_power_of_two()
+}
+
+const fn same_bytes(a: &[u8], a0: usize, a1: usize, b: &[u8]) -> bool {
+    if a1 - a0 != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if a[a0 + i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl<const SLOTS: usize> WordMap<SLOTS> {
+    pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> WordMap<SLOTS> {
+        assert!(lists.len() <= 32 && SLOTS.is_power_of_two());
+        let mut slots = [(0u8, 0u16, 0u32, 0u32, 0u32); SLOTS];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut s = 0;
+            while s < lists[l].len() {
+                let b = lists[l][s].as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    if b[i].is_ascii_whitespace() {
+                        i += 1;
+                        continue;
+                    }
+                    let start = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    let word = b.split_at(start).1.split_at(i - start).0;
+                    let mut k = (fnv1a(FNV_START, word) as usize) & (SLOTS - 1);
+                    loop {
+                        let (sl, ss, s0, s1, bits) = slots[k];
+                        if s1 == 0 {
+                            slots[k] = (l as u8, s as u16, start as u32, i as u32, 1 << l);
+                            break;
+                        }
+                        if same_bytes(lists[sl as usize][ss as usize].as_bytes(), s0 as usize, s1 as usize, word) {
+                            slots[k].4 = bits | 1 << l;
+                            break;
+                        }
+                        k = (k + 1) & (SLOTS - 1);
+                    }
+                }
+                s += 1;
+            }
+            l += 1;
+        }
+        WordMap { lists, slots }
+    }
+
+    /// The bits of the lists `word` is in (0 if none).
+    pub(crate) fn get(&self, word: &str) -> u32 {
+        let w = word.as_bytes();
+        let mut k = (fnv1a(FNV_START, w) as usize) & (SLOTS - 1);
+        loop {
+            let (l, s, s0, s1, bits) = self.slots[k];
+            if s1 == 0 {
+                return 0;
+            }
+            if same_bytes(self.lists[l as usize][s as usize].as_bytes(), s0 as usize, s1 as usize, w) {
+                return bits;
+            }
+            k = (k + 1) & (SLOTS - 1);
+        }
+    }
+}
+
+/// A [`WordMap`] of `lists` (each a list of strings of words), compiled.
+macro_rules! word_map {
+    ($name:ident = $lists:expr) => {
+        static $name: $crate::hash::WordMap<{ $crate::hash::word_map_slots($lists) }> =
+            $crate::hash::WordMap::new($lists);
+    };
+}
+pub(crate) use word_map;
+
+#[cfg(test)]
+mod tests {
+
+    const A: &[&str] = &["time when\n  soon", "later"];
+    const B: &[&str] = &["why because", "soon"];
+    word_map!(MAP = &[A, B]);
+
+    #[test]
+    fn a_compiled_word_map_gives_each_word_its_lists() {
+        assert_eq!(MAP.get("time"), 1);
+        assert_eq!(MAP.get("later"), 1);
+        assert_eq!(MAP.get("because"), 2);
+        assert_eq!(MAP.get("soon"), 3, "a word in both lists");
+        for absent in ["", "tim", "times", "when ", "Soon", "because why"] {
+            assert_eq!(MAP.get(absent), 0, "{absent:?}");
+        }
+        // Every word of a long list is found.
+        let common: Vec<&str> = crate::words::tests::COMMON_WORDS.split_whitespace().collect();
+        assert!(common.len() > 300);
+        assert!(common.iter().all(|w| crate::words::is_common(w)));
+    }
+}

@@ -1,9 +1,6 @@
 //! Small word lists shared by rules: common English words (which a name
 //! must be told apart from) and forms of address that name nobody.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
 /// Common English words, including the ones that double as first names
 /// (Grace, Will, May, Hope...). A name that is one of these counts only where
 /// it is used as a name: capitalised and in a greeting, after a title, set off
@@ -34,8 +31,8 @@ melody penny pat ray rich rob rose ruby sandy sky summer sunny sue trinity van
 ";
 
 pub(crate) fn is_common(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str, std::hash::BuildHasherDefault<crate::hash::Fnv>>> = OnceLock::new();
-    SET.get_or_init(|| COMMON.split_whitespace().chain(NAME_WORDS.split_whitespace()).collect()).contains(word)
+    crate::hash::word_map!(SET = &[&[COMMON], &[NAME_WORDS]]);
+    SET.get(word) != 0
 }
 
 /// Whether a common word is also a first name ("grace", "faith", "bill").
@@ -206,8 +203,10 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    pub(crate) const COMMON_WORDS: &str = COMMON;
 
     #[test]
     fn the_lower_bound_never_exceeds_the_distance() {

@@ -2,9 +2,7 @@
 //! the pair of documents, and a rough notion of what a sentence is about
 //! (content words, stemmed, with a few synonyms folded together).
 
-use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
 
 use crate::document::{flag, Document};
 use crate::hash::Fnv;
@@ -37,14 +35,10 @@ actually exactly basically really just keep keeps kept thinking new old differen
 happened happening
 ";
 
-fn stopwords() -> &'static HashSet<&'static str, BuildHasherDefault<Fnv>> {
-    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = OnceLock::new();
-    SET.get_or_init(|| STOP.split_whitespace().collect())
-}
-
 /// Whether a folded word says nothing about a topic.
 pub(crate) fn is_stopword(w: &str) -> bool {
-    stopwords().contains(w)
+    crate::hash::word_map!(SET = &[&[STOP]]);
+    SET.get(w) != 0
 }
 
 /// Words that name the same thing in a support exchange, by their stems:
@@ -100,11 +94,10 @@ pub(crate) fn stem(w: &str) -> &str {
 
 /// The synonym group a stem belongs to, if any.
 fn group(stem: &str) -> Option<usize> {
-    static GROUPS: OnceLock<std::collections::HashMap<&'static str, usize, BuildHasherDefault<Fnv>>> = OnceLock::new();
-    GROUPS
-        .get_or_init(|| SYNONYMS.iter().enumerate().flat_map(|(i, g)| g.iter().map(move |s| (*s, i))).collect())
-        .get(stem)
-        .copied()
+    crate::hash::word_map!(GROUPS = SYNONYMS);
+    // A stem in two groups belongs to the later one.
+    let bits = GROUPS.get(stem);
+    (bits != 0).then(|| 31 - bits.leading_zeros() as usize)
 }
 
 /// What a stretch of words is about: its content stems (as FNV-1a hashes,

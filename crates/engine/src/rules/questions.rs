@@ -556,21 +556,8 @@ const REASON: u8 = 2;
 /// Whether `w` is one of the words of a kind (`TIME`, `REASON`): one hash
 /// lookup rather than a scan of the lists.
 fn word_is(w: &str, kind: u8) -> bool {
-    use std::collections::HashMap;
-    use std::hash::BuildHasherDefault;
-    static WORDS: std::sync::OnceLock<HashMap<&'static str, u8, BuildHasherDefault<crate::hash::Fnv>>> =
-        std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let mut m: HashMap<&'static str, u8, BuildHasherDefault<crate::hash::Fnv>> = HashMap::default();
-        for w in TIME_WORDS {
-            *m.entry(w).or_default() |= TIME;
-        }
-        for w in REASON_WORDS {
-            *m.entry(w).or_default() |= REASON;
-        }
-        m
-    });
-    words.get(w).is_some_and(|k| k & kind != 0)
+    crate::hash::word_map!(WORDS = &[TIME_WORDS, REASON_WORDS]);
+    WORDS.get(w) & u32::from(kind) != 0
 }
 
 /// What one sentence of the reply offers.

@@ -51,13 +51,14 @@ pub(crate) fn long_hash(bytes: &[u8]) -> u64 {
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A set of words built while compiling, each word with a bit per list it
-/// is in: `lists[i]` gives bit `1 << i` (at most 32 lists); a list's
+/// is in: `lists[i]` gives bit `1 << i` (at most 16 lists); a list's
 /// strings are split at ASCII whitespace. Open addressing over FNV-1a, so a
 /// lookup is one hash and a probe or two, and nothing is built at run time.
 pub(crate) struct WordMap<const SLOTS: usize> {
     lists: &'static [&'static [&'static str]],
     /// (list, string, start, end, bits); `end == 0` is an empty slot.
-    slots: [(u8, u16, u32, u32, u32); SLOTS],
+    /// Sixteen-bit offsets keep the table small in the WebAssembly module.
+    slots: [(u8, u16, u16, u16, u16); SLOTS],
 }
 
 /// The slots a [`WordMap`] of `lists` needs: a power of two, at least
@@ -99,13 +100,14 @@ const fn same_bytes(a: &[u8], a0: usize, a1: usize, b: &[u8]) -> bool {
 
 impl<const SLOTS: usize> WordMap<SLOTS> {
     pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> WordMap<SLOTS> {
-        assert!(lists.len() <= 32 && SLOTS.is_power_of_two());
-        let mut slots = [(0u8, 0u16, 0u32, 0u32, 0u32); SLOTS];
+        assert!(lists.len() <= 16 && SLOTS.is_power_of_two());
+        let mut slots = [(0u8, 0u16, 0u16, 0u16, 0u16); SLOTS];
         let mut l = 0;
         while l < lists.len() {
             let mut s = 0;
             while s < lists[l].len() {
                 let b = lists[l][s].as_bytes();
+                assert!(b.len() < u16::MAX as usize && s < u16::MAX as usize, "a word list too long for a WordMap");
                 let mut i = 0;
                 while i < b.len() {
                     if b[i].is_ascii_whitespace() {
@@ -121,7 +123,7 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
                     loop {
                         let (sl, ss, s0, s1, bits) = slots[k];
                         if s1 == 0 {
-                            slots[k] = (l as u8, s as u16, start as u32, i as u32, 1 << l);
+                            slots[k] = (l as u8, s as u16, start as u16, i as u16, 1 << l);
                             break;
                         }
                         if same_bytes(lists[sl as usize][ss as usize].as_bytes(), s0 as usize, s1 as usize, word) {
@@ -139,7 +141,7 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
     }
 
     /// The bits of the lists `word` is in (0 if none).
-    pub(crate) fn get(&self, word: &str) -> u32 {
+    pub(crate) fn get(&self, word: &str) -> u16 {
         let w = word.as_bytes();
         let mut k = (fnv1a(FNV_START, w) as usize) & (SLOTS - 1);
         loop {

@@ -97,7 +97,7 @@ fn group(stem: &str) -> Option<usize> {
     crate::hash::word_map!(GROUPS = SYNONYMS);
     // A stem in two groups belongs to the later one.
     let bits = GROUPS.get(stem);
-    (bits != 0).then(|| 31 - bits.leading_zeros() as usize)
+    (bits != 0).then(|| 15 - bits.leading_zeros() as usize)
 }
 
 /// What a stretch of words is about: its content stems (as FNV-1a hashes,

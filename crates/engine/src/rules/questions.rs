@@ -557,7 +557,7 @@ const REASON: u8 = 2;
 /// lookup rather than a scan of the lists.
 fn word_is(w: &str, kind: u8) -> bool {
     crate::hash::word_map!(WORDS = &[TIME_WORDS, REASON_WORDS]);
-    WORDS.get(w) & u32::from(kind) != 0
+    WORDS.get(w) & u16::from(kind) != 0
 }
 
 /// What one sentence of the reply offers.

@@ -7,11 +7,13 @@
 //! phrases are matched against the draft whatever the JSON looks like.
 //! Checked for every input: no panic, every span inside the text and on char
 //! boundaries, the JSON report's text and UTF-16 offsets agreeing with an
-//! independent count, every context span inside the text it indexes, and
-//! hint indexes in range.
+//! independent count, every context span inside the text it indexes, hint
+//! indexes in range, and the incremental analysis of the draft, then of the
+//! draft with its halves swapped (an edit that keeps most lines), giving
+//! the full analysis's report.
 #![no_main]
 
-use cornerstone_engine::{analyze_with, Context, Report, RulePack};
+use cornerstone_engine::{analyze_with, Context, Incremental, Report, RulePack};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -23,7 +25,15 @@ fuzz_target!(|data: &[u8]| {
     let pack_text = parts.next().unwrap_or("");
 
     let ctx = Context::new(name, message);
-    check(draft, &analyze_with(draft, &ctx, None));
+    let full = analyze_with(draft, &ctx, None);
+    check(draft, &full);
+
+    // Incremental analysis: the draft, then an edit of it.
+    let mut engine = Incremental::new();
+    assert_eq!(engine.analyze(draft, &ctx, None), full);
+    let mid = (draft.len() / 2..=draft.len()).find(|&k| draft.is_char_boundary(k)).unwrap_or(0);
+    let edited = format!("{}{}", &draft[mid..], &draft[..mid]);
+    assert_eq!(engine.analyze(&edited, &ctx, None), analyze_with(&edited, &ctx, None));
 
     // The pack part as JSON; a pack that is refused must say where.
     match RulePack::from_json(pack_text) {

@@ -140,11 +140,13 @@ pub(crate) const TITLES: &[&str] = &[
 /// Words longer than this (in chars) are only compared for equality.
 pub(crate) const MAX_EDIT_CHARS: usize = 64;
 
-/// A lower bound of [`edit_distance`], much cheaper: each edit adds or
-/// removes at most one char of each word's multiset of chars (a
-/// transposition none), so the distance is at least the larger of the
-/// chars one word has and the other lacks. Chars are counted in 32 buckets,
-/// which only lowers the bound.
+/// A lower bound of [`edit_distance`] for words of at most
+/// [`MAX_EDIT_CHARS`] chars, much cheaper: each edit adds or removes at
+/// most one char of each word's multiset of chars (a transposition none),
+/// so the distance is at least the larger of the chars one word has and
+/// the other lacks. Chars are counted in 32 buckets, which only lowers the
+/// bound. (Longer words are never near misses: `edit_distance` gives them
+/// `MAX_EDIT_CHARS + 1`, above any bound a caller compares with.)
 pub(crate) fn edit_distance_lower_bound(a: &str, b: &str) -> usize {
     let mut counts = [0i32; 32];
     for c in a.chars() {

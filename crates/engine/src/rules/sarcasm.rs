@@ -244,7 +244,8 @@ pub(crate) struct Pat {
     masks: [[u64; 4]; MASKED],
     /// The Bloom bits of every pair of its first two elements'
     /// alternatives (all bits when either is a number, `#`, or when it has
-    /// one element).
+    /// one element), met by the pairs of adjacent words of a sentence (a
+    /// sentence of one word meets every mask: see `Sentence::new`).
     pair_mask: [u64; 4],
 }
 
@@ -374,18 +375,23 @@ pub(crate) struct Pats {
 
 impl Pats {
     pub(crate) const fn new(list: &'static [Pat]) -> Pats {
-        let (mut firsts, mut pairs) = ([0u64; 4], [0u64; 4]);
+        let mut pats = Pats { list, firsts: [0; 4], pairs: [0; 4] };
         let mut i = 0;
         while i < list.len() {
-            let mut k = 0;
-            while k < 4 {
-                firsts[k] |= list[i].masks[0][k];
-                pairs[k] |= list[i].pair_mask[k];
-                k += 1;
-            }
+            pats.add_masks(&list[i]);
             i += 1;
         }
-        Pats { list, firsts, pairs }
+        pats
+    }
+
+    /// Adds `p`'s first-element and pair masks to the unions.
+    const fn add_masks(&mut self, p: &Pat) {
+        let mut k = 0;
+        while k < 4 {
+            self.firsts[k] |= p.masks[0][k];
+            self.pairs[k] |= p.pair_mask[k];
+            k += 1;
+        }
     }
 }
 
@@ -466,7 +472,9 @@ impl<'d> Sentence<'d> {
         for &(k, bit) in &bits {
             bloom.0[k] |= bit;
         }
-        let mut pairs = Bloom::default();
+        // A sentence of one word has no pair, yet a one-element pattern
+        // (whose pair mask is all ones) may match it: it meets every mask.
+        let mut pairs = if words.len() < 2 { Bloom([u64::MAX; 4]) } else { Bloom::default() };
         for w in words.windows(2) {
             let (k, bit) = pair_bit(w[0].as_bytes(), 0, w[0].len(), w[1].as_bytes(), 0, w[1].len());
             pairs.0[k] |= bit;
@@ -504,10 +512,15 @@ impl<'d> Sentence<'d> {
     }
 
     fn any_seq(&self, seqs: &Pats) -> Option<usize> {
-        if !self.pairs.meets(&seqs.pairs) || !self.bloom.meets(&seqs.firsts) {
+        if !self.may_meet(seqs) {
             return None;
         }
         seqs.list.iter().filter_map(|s| self.seq(s)).min()
+    }
+
+    /// Whether some pattern whose masks make up `unions` may match here.
+    fn may_meet(&self, unions: &Pats) -> bool {
+        self.pairs.meets(&unions.pairs) && self.bloom.meets(&unions.firsts)
     }
 }
 
@@ -1168,22 +1181,6 @@ const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒'];
 /// you'll no doubt remember"), mock enthusiasm ("never gets old"), mock
 /// sympathy ("our thoughts are with you"), feigned surprise ("you're
 /// telling me").
-/// The union of the ironic frames' first-element and pair masks (see [`Pats`]).
-const IRONIC_FRAMES_FILTER: ([u64; 4], [u64; 4]) = {
-    let (mut firsts, mut pairs) = ([0u64; 4], [0u64; 4]);
-    let mut i = 0;
-    while i < IRONIC_FRAMES.len() {
-        let mut k = 0;
-        while k < 4 {
-            firsts[k] |= IRONIC_FRAMES[i].0.masks[0][k];
-            pairs[k] |= IRONIC_FRAMES[i].0.pair_mask[k];
-            k += 1;
-        }
-        i += 1;
-    }
-    (firsts, pairs)
-};
-
 const IRONIC_FRAMES: &[(Pat, &str)] = &[
     (Pat::new("funny|strange|odd|curious|interesting|incredible|amazing|remarkable how"), BLAME_M),
     (Pat::new("funny|strange|odd|curious|interesting|incredible|amazing|remarkable that the"), BLAME_M),
@@ -1256,6 +1253,18 @@ const IRONIC_FRAMES: &[(Pat, &str)] = &[
     (Pat::new("out of interest what did you"), QUESTION_M),
     (Pat::new("or was it more of"), QUESTION_M),
 ];
+
+/// The unions of the ironic frames' masks (see [`Pats`]): a sentence that
+/// meets neither skips the frames in two tests.
+const IRONIC_FRAMES_FILTER: Pats = {
+    let mut unions = Pats::new(&[]);
+    let mut i = 0;
+    while i < IRONIC_FRAMES.len() {
+        unions.add_masks(&IRONIC_FRAMES[i].0);
+        i += 1;
+    }
+    unions
+};
 
 /// Openers of mock enthusiasm: "Yay, SIM swap number five this month!"
 const ENTHUSE_OPENERS: &[&str] = &[
@@ -1361,8 +1370,7 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
     let last = len - 1;
     let sincere = s.any(APOLOGY_OR_EMPATHY);
 
-    let (frame_firsts, frame_pairs) = IRONIC_FRAMES_FILTER;
-    let frames = if s.pairs.meets(&frame_pairs) && s.bloom.meets(&frame_firsts) { IRONIC_FRAMES } else { &[] };
+    let frames = if s.may_meet(&IRONIC_FRAMES_FILTER) { IRONIC_FRAMES } else { &[] };
     for (frame, message) in frames {
         if s.seq(frame).is_none() {
             continue;
@@ -1805,6 +1813,14 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦Perhaps you missed⟧ the part about the fee.");
         assert_flags(Cue::Sarcasm, "⟦As you should already know⟧, refunds take 5 days.");
         assert_flags(Cue::Sarcasm, "⟦Not sure if you're aware⟧, but the store closes at 6.");
+    }
+
+    #[test]
+    fn a_one_word_sentence_before_a_mechanism_is_still_read() {
+        // Found by review: a sentence of one word has no pair of words, and
+        // its one-element patterns must still match ("Downgraded", "again").
+        assert_flags(Cue::Sarcasm, "Downgraded. ⟦Enjoy the 2GB limit⟧.");
+        assert_flags(Cue::Sarcasm, "⟦Again⟧ 🙄 you need to restart the router.");
     }
 
     #[test]

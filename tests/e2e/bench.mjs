@@ -14,17 +14,34 @@ const LOAD_ONLY = process.argv.includes('--load');
 const server = await serve();
 const browser = await launch();
 try {
-  // First load: bytes and time to interactive, over 5 fresh loads.
+  // First load: bytes and time to interactive, over 5 fresh loads. The
+  // moment the draft box (with its listeners: the app mounts both in one
+  // task) enters the page is taken in the page itself, by a mutation
+  // observer set before any of the page's scripts runs: reading the clock
+  // after Playwright has seen the box would add its polling and round trips
+  // (150-300 ms on this VM) to the page's own time.
   const loads = [];
+  const seen = [];
   let bytes = [];
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        if (document.querySelector('[data-testid=draft]')) {
+          window.__draftShownAt = performance.now();
+          watch.disconnect();
+        }
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    });
     const page = await context.newPage();
     const responses = [];
     page.on('response', (r) => responses.push(r));
     await page.goto(server.url);
     await page.waitForSelector('[data-testid=draft]');
-    loads.push(await page.evaluate(() => performance.now()));
+    const [shown, now] = await page.evaluate(() => [window.__draftShownAt, performance.now()]);
+    loads.push(shown);
+    seen.push(now);
     if (i === 0) bytes = await Promise.all(responses.map(async (r) => ({ url: r.url(), body: await r.body() })));
     await context.close();
   }
@@ -33,7 +50,8 @@ try {
 
   console.log('| measure | value |');
   console.log('|---|---|');
-  console.log(`| page load to interactive (median of 5) | ${median(loads).toFixed(0)} ms |`);
+  console.log(`| page load to interactive: the draft box in the page (median of 5) | ${median(loads).toFixed(0)} ms |`);
+  console.log(`| the same, as Playwright first sees it (median of 5) | ${median(seen).toFixed(0)} ms |`);
   console.log(`| first load transfer, raw | ${(raw / 1024).toFixed(1)} KB (${bytes.length} files) |`);
   console.log(`| first load transfer, gzip -9 | ${(gz / 1024).toFixed(1)} KB |`);
   if (LOAD_ONLY) {

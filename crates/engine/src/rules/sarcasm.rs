@@ -456,10 +456,6 @@ impl Pat {
 struct Bloom([u64; 4]);
 
 impl Bloom {
-    fn contains(&self, w: &str) -> bool {
-        let (k, bit) = bloom_bit(w.as_bytes(), 0, w.len());
-        self.0[k] & bit != 0
-    }
     fn meets(&self, mask: &[u64; 4]) -> bool {
         (self.0[0] & mask[0]) | (self.0[1] & mask[1]) | (self.0[2] & mask[2]) | (self.0[3] & mask[3]) != 0
     }
@@ -483,17 +479,22 @@ impl<'d> Sentence<'d> {
     }
 
     fn has(&self, w: &str) -> bool {
-        self.bloom.contains(w) && self.words.contains(&w)
+        let bit = bloom_bit(w.as_bytes(), 0, w.len());
+        self.bloom.0[bit.0] & bit.1 != 0 && self.bits.iter().zip(&self.words).any(|(b, x)| *b == bit && *x == w)
     }
     fn any(&self, set: &Words) -> bool {
-        self.bloom.meets(&set.mask) && self.words.iter().any(|w| set.contains(w))
+        self.pos(set).is_some()
     }
-    /// Position of the first word in `set`.
+    /// Position of the first word in `set` (only words whose Bloom bit is
+    /// in the set's mask are compared).
     fn pos(&self, set: &Words) -> Option<usize> {
         if !self.bloom.meets(&set.mask) {
             return None;
         }
-        self.words.iter().position(|w| set.contains(w))
+        (0..self.words.len()).find(|&i| {
+            let (k, bit) = self.bits[i];
+            set.mask[k] & bit != 0 && set.contains(self.words[i])
+        })
     }
     /// Position of the first occurrence of the marker pattern `p`.
     fn seq(&self, p: &Pat) -> Option<usize> {

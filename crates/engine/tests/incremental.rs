@@ -73,6 +73,31 @@ fn pack() -> RulePack {
     RulePack::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// Analyses `start`, then each edit of it, incrementally and in full, with
+/// or without a customer name and a rule pack: the reports must be equal.
+fn edit_and_compare(
+    start: String,
+    edits: &[(f64, usize, String)],
+    named: bool,
+    with_pack: bool,
+) -> Result<(), TestCaseError> {
+    let ctx = if named { Context::with_customer_name("Priya Raman") } else { Context::default() };
+    let pack = with_pack.then(pack);
+    let mut engine = Incremental::new();
+    let mut text = start;
+    prop_assert_eq!(engine.analyze(&text, &ctx, pack.as_ref()), analyze_with(&text, &ctx, pack.as_ref()));
+    for e in edits {
+        text = apply(&text, e);
+        prop_assert_eq!(
+            engine.analyze(&text, &ctx, pack.as_ref()),
+            analyze_with(&text, &ctx, pack.as_ref()),
+            "after an edit, text {:?}",
+            text
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
@@ -83,19 +108,7 @@ proptest! {
         named in any::<bool>(),
         with_pack in any::<bool>(),
     ) {
-        let ctx = if named { Context::with_customer_name("Priya Raman") } else { Context::default() };
-        let pack = with_pack.then(pack);
-        let mut engine = Incremental::new();
-        let mut text = start;
-        prop_assert_eq!(engine.analyze(&text, &ctx, pack.as_ref()), analyze_with(&text, &ctx, pack.as_ref()));
-        for e in &edits {
-            text = apply(&text, e);
-            prop_assert_eq!(
-                engine.analyze(&text, &ctx, pack.as_ref()),
-                analyze_with(&text, &ctx, pack.as_ref()),
-                "after an edit, text {:?}", text
-            );
-        }
+        edit_and_compare(start, &edits, named, with_pack)?;
     }
 }
 
@@ -109,19 +122,7 @@ proptest! {
         named in any::<bool>(),
         with_pack in any::<bool>(),
     ) {
-        let ctx = if named { Context::with_customer_name("Priya Raman") } else { Context::default() };
-        let pack = with_pack.then(pack);
-        let mut engine = Incremental::new();
-        let mut text = start;
-        prop_assert_eq!(engine.analyze(&text, &ctx, pack.as_ref()), analyze_with(&text, &ctx, pack.as_ref()));
-        for e in &edits {
-            text = apply(&text, e);
-            prop_assert_eq!(
-                engine.analyze(&text, &ctx, pack.as_ref()),
-                analyze_with(&text, &ctx, pack.as_ref()),
-                "after an edit, text {:?}", text
-            );
-        }
+        edit_and_compare(start, &edits, named, with_pack)?;
     }
 }
 

@@ -234,19 +234,6 @@ mod tests {
     use super::*;
     use crate::lexicon::Hit;
 
-    fn same_tokens(a: &Tokens, b: &Tokens) {
-        assert_eq!(a.folded, b.folded);
-        assert_eq!(a.sentence_count, b.sentence_count);
-        assert_eq!(a.exclamation_runs, b.exclamation_runs);
-        assert_eq!(a.tokens.len(), b.tokens.len());
-        for (x, y) in a.tokens.iter().zip(&b.tokens) {
-            assert_eq!(
-                (x.span, x.folded(&a.folded), x.sentence, x.flags, x.gap),
-                (y.span, y.folded(&b.folded), y.sentence, y.flags, y.gap)
-            );
-        }
-    }
-
     #[test]
     fn chunked_tokens_are_the_whole_drafts_tokens() {
         let text: String = (0..200)
@@ -254,10 +241,10 @@ mod tests {
             .collect();
         let mut memo = ParseMemo::default();
         assert!(cuts(&text).count() > 10, "the draft is cut");
-        same_tokens(&memo.tokens(&text), &Tokens::of(&text));
+        same_tokens(&memo.tokens(&text), &Tokens::of(&text), &text);
         // The same draft again: every chunk is reused.
         let parsed = memo.parsed;
-        same_tokens(&memo.tokens(&text), &Tokens::of(&text));
+        same_tokens(&memo.tokens(&text), &Tokens::of(&text), &text);
         assert_eq!(memo.parsed, parsed);
     }
 
@@ -379,7 +366,7 @@ mod tests {
         s
     }
 
-    fn same_tokens_of(a: &Tokens, b: &Tokens, text: &str) {
+    fn same_tokens(a: &Tokens, b: &Tokens, text: &str) {
         assert_eq!(a.folded, b.folded, "{text:?}");
         assert_eq!(a.sentence_count, b.sentence_count, "{text:?}");
         assert_eq!(a.exclamation_runs, b.exclamation_runs, "{text:?}");
@@ -416,7 +403,7 @@ mod tests {
             for _version in 0..8 {
                 let chunked = memo.tokens(&s);
                 let whole = Tokens::of(&s);
-                same_tokens_of(&chunked, &whole, &s);
+                same_tokens(&chunked, &whole, &s);
                 total_chunks += memo.layout.len();
                 // Random region runs over the whole draft.
                 let mut toks = whole.tokens.clone();

@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::finding::Finding;
+use crate::hash::{fnv1a, FNV_START};
 use crate::lexicon::{pn, Phrase};
 use crate::rules::{emit_table, T};
 use crate::span::Span;
@@ -323,22 +324,8 @@ const fn pair_mask(b: &[u8]) -> [u64; 4] {
 /// The Bloom bit of the pair "x y" (x = `a[a0..a1]`, y = `b[b0..b1]`), as
 /// [`bloom_bit`] gives it for the two words joined by a space.
 const fn pair_bit(a: &[u8], a0: usize, a1: usize, b: &[u8], b0: usize, b1: usize) -> (usize, u64) {
-    let mut h: u64 = 0xcbf29ce484222325;
-    let mut i = a0;
-    while i < a1 {
-        h ^= a[i] as u64;
-        h = h.wrapping_mul(0x100000001b3);
-        i += 1;
-    }
-    h ^= b' ' as u64;
-    h = h.wrapping_mul(0x100000001b3);
-    let mut i = b0;
-    while i < b1 {
-        h ^= b[i] as u64;
-        h = h.wrapping_mul(0x100000001b3);
-        i += 1;
-    }
-    ((h >> 62) as usize, 1 << ((h >> 56) & 63))
+    let h = fnv1a(fnv1a(FNV_START, bytes(a, a0, a1)), b" ");
+    bit_of(fnv1a(h, bytes(b, b0, b1)))
 }
 
 /// A set of folded words with its Bloom mask, prepared at compile time.
@@ -412,14 +399,17 @@ macro_rules! words {
 
 /// The Bloom bit of `b[from..to]` (FNV-1a), usable at compile time.
 const fn bloom_bit(b: &[u8], from: usize, to: usize) -> (usize, u64) {
-    let mut h: u64 = 0xcbf29ce484222325;
-    let mut i = from;
-    while i < to {
-        h ^= b[i] as u64;
-        h = h.wrapping_mul(0x100000001b3);
-        i += 1;
-    }
+    bit_of(fnv1a(FNV_START, bytes(b, from, to)))
+}
+
+/// A Bloom signature's word and bit for a hash.
+const fn bit_of(h: u64) -> (usize, u64) {
     ((h >> 62) as usize, 1 << ((h >> 56) & 63))
+}
+
+/// `b[from..to]`, usable at compile time.
+const fn bytes(b: &[u8], from: usize, to: usize) -> &[u8] {
+    b.split_at(to).0.split_at(from).1
 }
 
 /// Whether one pattern alternative matches a word (`#` is any number).

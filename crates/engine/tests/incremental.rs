@@ -1,7 +1,7 @@
 //! The incremental analysis (an agent typing in a long draft) always gives
 //! the report a full analysis of the same text gives, whatever the edits.
 
-use cornerstone_engine::{analyze_with, Context, Incremental, RulePack};
+use cornerstone_engine::{analyze_with, Context, Cue, Incremental, RulePack};
 use proptest::prelude::*;
 
 /// Sentences that fire sarcasm mechanisms and other cues, and plain ones,
@@ -31,6 +31,10 @@ const PIECES: &[&str] = &[
     "Thank you for waiting. ",
     "It's only been two weeks. ",
     "@sam ",
+    // A reading that depends on the words before its sentence: a wish
+    // after carrying out the customer's own choice.
+    "Downgraded as requested. ",
+    "Enjoy the 2GB limit. ",
 ];
 
 fn draft() -> impl Strategy<Value = String> {
@@ -148,6 +152,23 @@ fn an_edit_in_one_paragraph_re_reads_only_the_sentences_it_touched() {
     let (_, made_after, _) = engine.stats();
     // The edited sentence and the one before it (which sees it as its next).
     assert_eq!(made_after - made, 2);
+}
+
+#[test]
+fn a_reading_that_depends_on_the_sentence_before_is_read_again_when_that_changes() {
+    let ctx = Context::default();
+    let mut engine = Incremental::new();
+    let wish = "Enjoy the 2GB limit.";
+    assert_eq!(engine.analyze(wish, &ctx, None), analyze_with(wish, &ctx, None));
+    // Only after carrying out the customer's own choice is the wish a dig.
+    let after = "Downgraded as requested. Enjoy the 2GB limit.";
+    let report = engine.analyze(after, &ctx, None);
+    assert_eq!(report, analyze_with(after, &ctx, None));
+    let sarcasm: Vec<&str> =
+        report.findings.iter().filter(|f| f.cue == Cue::Sarcasm).filter_map(|f| f.span).map(|s| &after[s]).collect();
+    assert_eq!(sarcasm, ["Enjoy the 2GB limit"]);
+    // And back.
+    assert_eq!(engine.analyze(wish, &ctx, None), analyze_with(wish, &ctx, None));
 }
 
 #[test]

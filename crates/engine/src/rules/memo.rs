@@ -5,12 +5,16 @@
 //! sentence's text and the next sentence's, and each of their tokens'
 //! boundaries, flags, punctuation gaps and relative sentence number. A
 //! reading is kept under exactly those bytes, compared in full (not only
-//! hashed), so a cached reading is one the full analysis would make.
+//! hashed), so a cached reading is one the full analysis would make. A
+//! reading that also looked at the words before the sentence (see
+//! `LOOK_BEHIND` in `rules/sarcasm.rs`) is kept with them, and reused only
+//! where the same words stand before it.
 
 use std::cell::RefCell;
 
 use crate::document::Document;
 use crate::hash::{long_hash, FnvMap};
+use crate::rules::sarcasm::LOOK_BEHIND;
 
 /// A sarcasm mechanism's reading of one sentence: the token range to flag
 /// (relative to the sentence) and the message.
@@ -28,6 +32,8 @@ pub(crate) struct Memo {
 
 struct Entry {
     key: Box<[u8]>,
+    /// The folded words before the sentence, when the reading looked at them.
+    behind: Option<Box<[u8]>>,
     reading: Reading,
     generation: u32,
 }
@@ -38,28 +44,38 @@ const NEXT_SENTENCE_TOKENS: usize = 80;
 
 impl Memo {
     /// The reading of the sentence of tokens `from..to`, from the memo when
-    /// the same bytes were read before, else from `read`.
+    /// the same bytes were read before, else from `read`, which also says
+    /// whether it looked at the words before the sentence.
     pub(crate) fn get_or_insert(
         &mut self,
         doc: &Document,
         from: usize,
         to: usize,
-        read: impl FnOnce() -> Reading,
+        read: impl FnOnce() -> (Reading, bool),
     ) -> Reading {
         self.fill_key(doc, from, to);
         let hash = long_hash(&self.key);
         let generation = self.generation;
+        // Whether a reading looked behind is decided by the sentence, so
+        // entries of one key all keep the words before it, or none does.
+        let mut behind: Option<Vec<u8>> = None;
         if let Some(bucket) = self.entries.get_mut(&hash) {
-            if let Some(e) = bucket.iter_mut().find(|e| *e.key == *self.key) {
+            let key = &self.key;
+            let found = bucket.iter_mut().find(|e| {
+                *e.key == **key
+                    && e.behind.as_deref().is_none_or(|b| *b == **behind.get_or_insert_with(|| words_before(doc, from)))
+            });
+            if let Some(e) = found {
                 e.generation = generation;
                 self.hits += 1;
                 return e.reading;
             }
         }
         self.misses += 1;
-        let reading = read();
+        let (reading, looked_behind) = read();
+        let behind = looked_behind.then(|| behind.unwrap_or_else(|| words_before(doc, from)).into_boxed_slice());
         let key = self.key.clone().into_boxed_slice();
-        self.entries.entry(hash).or_default().push(Entry { key, reading, generation });
+        self.entries.entry(hash).or_default().push(Entry { key, behind, reading, generation });
         reading
     }
 
@@ -105,6 +121,17 @@ impl Memo {
     pub(crate) fn len(&self) -> usize {
         self.entries.values().map(Vec::len).sum()
     }
+}
+
+/// The folded words a reading of the sentence starting at token `from` may
+/// look back on, each followed by 0xFF (a byte no UTF-8 text holds).
+fn words_before(doc: &Document, from: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in from.saturating_sub(LOOK_BEHIND)..from {
+        out.extend_from_slice(doc.fold(i).as_bytes());
+        out.push(0xFF);
+    }
+    out
 }
 
 thread_local! {

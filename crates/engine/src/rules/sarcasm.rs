@@ -1296,11 +1296,13 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
                     (start..j).map(|k| doc.fold(k)).collect(),
                     doc.tokens[j - 1].gap_has(gap::QUESTION),
                 );
-                read_sentence(doc, &s, j)
+                let mut looked_behind = false;
+                let reading = read_sentence(doc, &s, j, &mut looked_behind);
+                (reading, looked_behind)
             };
             let found = crate::rules::memo::with_memo(|memo| match memo {
                 Some(memo) => memo.get_or_insert(doc, start, j, read),
-                None => read(),
+                None => read().0,
             });
             if let Some((a, mut b, message)) = found {
                 // What follows a colon is the content, not the dig.
@@ -1314,6 +1316,10 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         i = j;
     }
 }
+
+/// How many words before a sentence a reading may look at (what the
+/// customer asked for, just carried out: "Downgraded as requested.").
+pub(crate) const LOOK_BEHIND: usize = 60;
 
 fn sentence_after<'d>(doc: &'d Document, from: usize) -> Option<Sentence<'d>> {
     let n = doc.tokens.len();
@@ -1356,7 +1362,14 @@ const QUOTE_M: &str = "Quotation marks around the customer's words can read as m
 
 /// The first mechanism found in sentence `s` (tokens `s.from..end`), with
 /// the token range to flag, relative to `s.from`.
-fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usize, &'static str)> {
+/// `looked_behind` is set when the reading looked at the words before the
+/// sentence (at most [`LOOK_BEHIND`] of them): the memo then keeps them with it.
+fn read_sentence(
+    doc: &Document,
+    s: &Sentence,
+    end: usize,
+    looked_behind: &mut bool,
+) -> Option<(usize, usize, &'static str)> {
     let len = s.words.len();
     let last = len - 1;
     let sincere = s.any(APOLOGY_OR_EMPATHY);
@@ -1629,7 +1642,8 @@ fn read_sentence(doc: &Document, s: &Sentence, end: usize) -> Option<(usize, usi
             .take(5)
             .any(|w| matches!(*w, "the" | "that" | "their" | "those" | "nothing" | "nobody" | "prices"));
         let complied = {
-            let from = s.from.saturating_sub(60);
+            *looked_behind = true;
+            let from = s.from.saturating_sub(LOOK_BEHIND);
             let before = Sentence::new(from, (from..s.from).map(|i| doc.fold(i)).collect(), false);
             before
                 .any_seq(pats![

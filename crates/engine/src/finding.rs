@@ -9,6 +9,9 @@ use serde::Serialize;
 use crate::cue::{Cornerstone, Cue, Severity};
 use crate::span::Span;
 
+/// Where a finding stands in a report (see [`Finding::report_order`]).
+pub(crate) type ReportOrder = (bool, Option<(usize, usize)>, Cue, Option<(usize, usize)>);
+
 /// One thing the engine noticed about the draft.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
@@ -62,6 +65,17 @@ impl Finding {
     pub(crate) fn filed_under(mut self, cornerstone: Cornerstone, severity: Severity) -> Finding {
         self.filed = Some((cornerstone, severity));
         self
+    }
+
+    /// The order of findings in a report: by span (findings without one
+    /// last), then cue, then context.
+    pub(crate) fn report_order(&self) -> ReportOrder {
+        (
+            self.span.is_none(),
+            self.span.map(|s| (s.start(), s.end())),
+            self.cue,
+            self.context.map(|c| (c.start(), c.end())),
+        )
     }
 
     pub fn severity(&self) -> Severity {

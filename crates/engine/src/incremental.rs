@@ -20,9 +20,8 @@
 //! longer in the draft are dropped after each analysis, so the memory is
 //! bounded by the draft.
 
-use crate::document::ParseMemo;
 use crate::rules::memo::{self, Memo};
-use crate::{analyze_in, Context, Report, RulePack};
+use crate::{analyze_in, Context, Memos, Report, RulePack};
 
 /// Analyses successive versions of one draft (as the agent types),
 /// re-parsing only the lines each edit changed and re-reading only its
@@ -42,12 +41,12 @@ use crate::{analyze_in, Context, Report, RulePack};
 #[derive(Default)]
 pub struct Incremental {
     memo: Option<Memo>,
-    parse: ParseMemo,
+    memos: Memos,
 }
 
 impl Incremental {
     pub fn new() -> Incremental {
-        Incremental { memo: Some(Memo::default()), parse: ParseMemo::default() }
+        Incremental { memo: Some(Memo::default()), memos: Memos::default() }
     }
 
     /// The report of `text`, as [`crate::analyze_with`] makes it.
@@ -65,8 +64,9 @@ impl Incremental {
             }
         }
         let _restore = Restore(&mut self.memo);
-        let report = analyze_in(text, ctx, pack, Some(&mut self.parse));
-        self.parse.sweep();
+        let report = analyze_in(text, ctx, pack, Some(&mut self.memos));
+        self.memos.parse.sweep();
+        self.memos.local.sweep();
         report
     }
 
@@ -79,6 +79,12 @@ impl Incremental {
     /// Chunks of lines (reused, parsed) since this analyser was made, and how
     /// many it keeps: for tests and benchmarks.
     pub fn parse_stats(&self) -> (usize, usize, usize) {
-        (self.parse.reused, self.parse.parsed, self.parse.len())
+        (self.memos.parse.reused, self.memos.parse.parsed, self.memos.parse.len())
+    }
+
+    /// Chunks whose local findings were (reused, found again) since this
+    /// analyser was made, and how many it keeps: for tests and benchmarks.
+    pub fn local_stats(&self) -> (usize, usize, usize) {
+        (self.memos.local.reused, self.memos.local.ran, self.memos.local.len())
     }
 }

@@ -80,12 +80,21 @@ pub fn analyze_with<'p>(text: &str, ctx: &Context, pack: impl Into<Option<&'p Ru
     analyze_in(text, ctx, pack.into(), None)
 }
 
+/// What [`Incremental`] keeps between versions of a draft: the parse of its
+/// chunks of lines and the local rules' findings in them.
+#[derive(Default)]
+pub(crate) struct Memos {
+    parse: document::ParseMemo,
+    local: rules::local::LocalMemo,
+}
+
 /// [`analyze_with`], parsing the draft afresh or, for [`Incremental`],
-/// reusing the parse of the lines an earlier version of it had.
-fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, memo: Option<&mut document::ParseMemo>) -> Report {
+/// reusing the parse of the lines an earlier version of it had and the
+/// local rules' findings in them.
+fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, mut memos: Option<&mut Memos>) -> Report {
     let lexicon = pack.map_or(rules::draft_lexicon(), |p| &p.lexicon);
-    let doc = match memo {
-        Some(memo) => document::Document::parse_reusing(text, lexicon, memo),
+    let doc = match memos.as_deref_mut() {
+        Some(memos) => document::Document::parse_reusing(text, lexicon, &mut memos.parse),
         None => document::Document::parse_with(text, lexicon),
     };
     let message = conversation::message_text(ctx, &doc);
@@ -106,7 +115,16 @@ fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, memo: Option<&
         _ => ctx,
     };
     let mut findings = Vec::new();
-    for rule in active_rules(pack) {
+    // With a memo, the local rules run first, chunk by chunk: no rule reads
+    // their findings but through the report, which does not depend on
+    // their order (see `Report::build`).
+    let chunked = memos.and_then(|m| m.parse.placed(text.len()).map(|chunks| (chunks, &mut m.local)));
+    let by_chunk = chunked.is_some();
+    if let Some((chunks, local)) = chunked {
+        let locals: Vec<&rules::Rule> = active_rules(pack).filter(|r| r.scope == rules::Scope::Local).collect();
+        local.findings(&doc, &chunks, &locals, rule_ctx, &mut findings);
+    }
+    for rule in active_rules(pack).filter(|r| !by_chunk || r.scope == rules::Scope::Draft) {
         let before = findings.len();
         (rule.check)(&doc, rule_ctx, &mut findings);
         debug_assert!(

@@ -92,9 +92,9 @@ impl Message {
 
 impl Report {
     pub(crate) fn build(mut findings: Vec<Finding>, politeness: f32) -> Report {
-        findings.sort_by_key(|f| {
-            (f.span.is_none(), f.span.map(|s| (s.start(), s.end())), f.cue, f.context.map(|c| (c.start(), c.end())))
-        });
+        // Stable: of equal findings (one rule's), the first found is kept.
+        // Runs already in order (`Incremental`'s local findings) cost a pass.
+        findings.sort_by_key(Finding::report_order);
         findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span && a.context == b.context);
         let cornerstones = Cornerstone::ALL
             .into_iter()

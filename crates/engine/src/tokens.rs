@@ -157,6 +157,17 @@ impl Token {
             ..self
         }
     }
+
+    /// This token with its folded form moved `by` bytes back in the buffer
+    /// (a view of a document keeps the folded forms of its tokens only).
+    pub fn fold_moved_back(self, by: u32) -> Token {
+        Token { fold_start: self.fold_start - by, fold_end: self.fold_end - by, ..self }
+    }
+
+    /// Where its folded form starts and ends in the buffer.
+    pub fn fold_range(&self) -> (u32, u32) {
+        (self.fold_start, self.fold_end)
+    }
 }
 
 /// The words of a text: tokens, their folded forms, runs of emphatic

@@ -186,6 +186,7 @@ fn an_edit_re_parses_only_the_lines_around_it() {
     assert_eq!(engine.analyze(&text, &ctx, None), analyze_with(&text, &ctx, None));
     let (_, parsed, kept) = engine.parse_stats();
     assert!(kept >= 10, "a {} KB draft is parsed in {kept} chunks", text.len() / 1000);
+    assert_eq!(engine.local_stats().1, kept, "the local rules ran once on each chunk");
 
     // Type a word into the 150th paragraph.
     let at = text.find("150. As I").unwrap() + "150. As I".len();
@@ -195,6 +196,13 @@ fn an_edit_re_parses_only_the_lines_around_it() {
     assert_eq!(parsed_after - parsed, 1, "only the edited chunk is parsed again");
     assert_eq!(kept_after, kept);
     assert!(reused >= kept - 1);
+
+    // The local rules (all but name, apology, gratitude and next steps) ran
+    // again only where the edit can reach: the edited chunk, the chunk
+    // before it (which reads the sentence after it) and the chunk after it
+    // (which reads the words before it).
+    let (_, ran, _) = engine.local_stats();
+    assert!((1..=3).contains(&(ran - kept)), "local rules ran again on {} chunks for one edit", ran - kept);
 
     // Delete a line break: the two chunks around it become one.
     let at = edited.find("\n\n> Customer 151").unwrap();

@@ -11,7 +11,7 @@ mod reuse;
 pub(crate) use crate::tokens::{flag, gap, Token};
 pub(crate) use greeting::Greeting;
 pub(crate) use placeholders::Placeholder;
-pub(crate) use reuse::ParseMemo;
+pub(crate) use reuse::{ParseMemo, PlacedChunk};
 
 use crate::lexicon::{Hit, Lexicon, TableId};
 use crate::span::Span;
@@ -89,18 +89,14 @@ impl<'a> Document<'a> {
             Some(memo) => memo.hits(&doc.tokens, lexicon),
             None => lexicon.scan(&doc.tokens, &doc.folded),
         };
-        doc.max_end = doc
-            .hits
-            .iter()
-            .map(|h| {
-                h.iter()
-                    .scan(0, |m, h| {
-                        *m = h.span.end().max(*m);
-                        Some(*m)
-                    })
-                    .collect()
-            })
-            .collect();
+        doc.max_end = max_ends(&doc.hits);
+        debug_assert!(
+            [&doc.quoted, &doc.block_quotes, &doc.inline_quotes, &doc.links, &doc.exclamation_runs]
+                .iter()
+                .all(|l| disjoint_in_order(l.iter().copied()))
+                && disjoint_in_order(doc.placeholders.iter().map(|p| p.span)),
+            "facts are in text order and disjoint (a view finds them by binary search)"
+        );
         doc
     }
 
@@ -150,6 +146,91 @@ impl<'a> Document<'a> {
         out
     }
 
+    /// The part of the document made of tokens `range`, as a document of
+    /// its own for rules that read only near their words (see
+    /// `rules::Scope::Local`): spans stay those of the whole draft; the text
+    /// ends where the token after the range starts; the phrase hits and the
+    /// facts are those within the range, facts clipped to it; no greeting.
+    pub fn view(&self, range: std::ops::Range<usize>) -> Document<'a> {
+        let (start_byte, end_byte) = self.view_bytes(range.clone());
+        let own = &self.tokens[range.clone()];
+        let (fold_from, fold_to) = match (own.first(), own.last()) {
+            (Some(a), Some(b)) => (a.fold_range().0, b.fold_range().1),
+            _ => (0, 0),
+        };
+        let hits: Vec<Vec<Hit>> = (0..self.hits.len())
+            .map(|table| {
+                self.hits_between(table, range.clone())
+                    .map(|h| Hit { first: h.first - range.start as u32, last: h.last - range.start as u32, ..*h })
+                    .collect()
+            })
+            .collect();
+        let clip = |spans: &[Span]| clipped(spans, start_byte, end_byte);
+        let mut doc = Document {
+            text: &self.text[..end_byte],
+            folded: self.folded[fold_from as usize..fold_to as usize].to_string(),
+            tokens: own.iter().map(|t| t.fold_moved_back(fold_from)).collect(),
+            quoted: clip(&self.quoted),
+            block_quotes: clip(&self.block_quotes),
+            inline_quotes: clip(&self.inline_quotes),
+            placeholders: self.placeholders[overlapping(&self.placeholders, |p| p.span, start_byte, end_byte)]
+                .iter()
+                .map(|p| Placeholder { span: clip_span(p.span, start_byte, end_byte), ..*p })
+                .collect(),
+            links: clip(&self.links),
+            exclamation_runs: clip(&self.exclamation_runs),
+            greeting: None,
+            sentence_count: own.last().map_or(0, |b| b.sentence + 1 - own[0].sentence),
+            hits,
+            max_end: Vec::new(),
+        };
+        doc.max_end = max_ends(&doc.hits);
+        doc
+    }
+
+    /// The bytes a [`Document::view`] of tokens `range` holds: from its first
+    /// token (or the start of the draft, for a view from the first token) to
+    /// where the token after it starts (or the end of the draft).
+    pub fn view_bytes(&self, range: std::ops::Range<usize>) -> (usize, usize) {
+        let end = self.tokens.get(range.end).map_or(self.text.len(), |t| t.span.start());
+        let start = match range.start {
+            0 => 0,
+            k => self.tokens.get(k).map_or(end, |t| t.span.start()).min(end),
+        };
+        (start, end)
+    }
+
+    /// How many phrase tables the hits are kept for.
+    pub fn tables(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// The hits of table `table` (an index) within tokens `range`, in order:
+    /// those a [`Document::view`] of the range keeps.
+    pub fn hits_between(&self, table: usize, range: std::ops::Range<usize>) -> impl Iterator<Item = &Hit> {
+        let list = &self.hits[table];
+        let from = list.partition_point(|h| (h.first as usize) < range.start);
+        list[from..]
+            .iter()
+            .take_while(move |h| (h.first as usize) < range.end)
+            .filter(move |h| (h.last as usize) < range.end)
+    }
+
+    /// Calls `f` with each fact a [`Document::view`] ending at byte `to`
+    /// and starting at `from` holds, clipped as it clips them: a kind (0 to
+    /// 6), the span, and for a placeholder whether it stands for a name.
+    pub fn facts_between(&self, from: usize, to: usize, mut f: impl FnMut(u8, Span, u8)) {
+        let lists = [&self.quoted, &self.block_quotes, &self.inline_quotes, &self.links, &self.exclamation_runs];
+        for (kind, list) in lists.into_iter().enumerate() {
+            for s in clipped(list, from, to) {
+                f(kind as u8, s, 0);
+            }
+        }
+        for p in &self.placeholders[overlapping(&self.placeholders, |p| p.span, from, to)] {
+            f(5, clip_span(p.span, from, to), p.is_name as u8);
+        }
+    }
+
     /// Whether the agent's own text links somewhere (a help page to follow).
     pub fn has_link(&self) -> bool {
         self.links.iter().any(|l| {
@@ -189,6 +270,50 @@ impl<'a> Document<'a> {
             }
         }
     }
+}
+
+/// Per table and hit, the furthest end of that hit and all before it.
+fn max_ends(hits: &[Vec<Hit>]) -> Vec<Vec<usize>> {
+    hits.iter()
+        .map(|h| {
+            h.iter()
+                .scan(0, |m, h| {
+                    *m = h.span.end().max(*m);
+                    Some(*m)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The spans of `sorted` (in text order, disjoint) that overlap
+/// `from..to`, clipped to it; two binary searches.
+fn clipped(sorted: &[Span], from: usize, to: usize) -> Vec<Span> {
+    let range = overlapping(sorted, |s| *s, from, to);
+    sorted[range].iter().map(|&s| clip_span(s, from, to)).collect()
+}
+
+/// The index range of the items of `sorted` (in text order, disjoint) whose
+/// span overlaps `from..to`.
+fn overlapping<T>(sorted: &[T], span: impl Fn(&T) -> Span, from: usize, to: usize) -> std::ops::Range<usize> {
+    let lo = sorted.partition_point(|s| span(s).end() <= from);
+    let hi = lo + sorted[lo..].partition_point(|s| span(s).start() < to);
+    lo..hi
+}
+
+/// Whether the spans are in text order and disjoint, as the facts a view
+/// clips by binary search must be.
+fn disjoint_in_order(spans: impl Iterator<Item = Span>) -> bool {
+    let mut end = 0;
+    spans.enumerate().all(|(i, s)| {
+        let ok = i == 0 || s.start() >= end;
+        end = s.end();
+        ok
+    })
+}
+
+fn clip_span(s: Span, from: usize, to: usize) -> Span {
+    Span::new(s.start().max(from), s.end().min(to))
 }
 
 /// Sorted, non-overlapping union of two span lists.

@@ -47,6 +47,10 @@ pub(crate) struct ParseMemo {
     /// The latest draft's chunks, in order.
     layout: Vec<Placed>,
     generation: u32,
+    /// The stamp the next [`Scanned`] gets: no two ever share one.
+    next_stamp: u64,
+    /// Whether `layout` is that of the latest draft, scanned.
+    scanned_layout: bool,
     /// Chunks reused and parsed since the memo was made (tests, benchmarks).
     pub(crate) reused: usize,
     pub(crate) parsed: usize,
@@ -59,6 +63,19 @@ struct Placed {
     /// Its first byte and its first token in the draft.
     byte: usize,
     token: usize,
+    /// The stamp of the scan its hits came from (set by [`ParseMemo::hits`]).
+    stamp: u64,
+}
+
+/// A chunk of the latest draft, for work kept per chunk (see
+/// `rules::local`): its bytes, its tokens, and a stamp that stands for its
+/// text, its words' region flags and the lexicon exactly, as no other
+/// chunk's scan ever has the same one.
+#[derive(Clone, Debug)]
+pub(crate) struct PlacedChunk {
+    pub bytes: std::ops::Range<usize>,
+    pub tokens: std::ops::Range<usize>,
+    pub stamp: u64,
 }
 
 struct Chunk {
@@ -75,6 +92,7 @@ const SCANS_KEPT: usize = 4;
 
 /// A chunk's hits, found with `lexicon` while its tokens had `regions`.
 struct Scanned {
+    stamp: u64,
     lexicon: (usize, usize, u64),
     regions: Vec<Flags>,
     /// (table, hit) by table, then in text order; relative to the chunk.
@@ -86,6 +104,7 @@ impl ParseMemo {
     /// chunks of earlier drafts; remembers the chunks for [`Self::hits`].
     pub(crate) fn tokens(&mut self, text: &str) -> Tokens {
         self.layout.clear();
+        self.scanned_layout = false;
         let mut out = Tokens {
             tokens: Vec::with_capacity(text.len() / 5),
             folded: String::with_capacity(text.len()),
@@ -94,7 +113,7 @@ impl ParseMemo {
         let mut start = 0;
         for end in cuts(text).chain(std::iter::once(text.len())) {
             let k = self.chunk(&text[start..end]);
-            self.layout.push(Placed { chunk: k, byte: start, token: out.tokens.len() });
+            self.layout.push(Placed { chunk: k, byte: start, token: out.tokens.len(), stamp: 0 });
             let c = &self.chunks[k as usize].tokens;
             let fold = out.folded.len() as u32;
             let sentence = out.sentence_count;
@@ -136,7 +155,8 @@ impl ParseMemo {
             tokens.len(),
             "hits() reads the tokens of the latest tokens()"
         );
-        for &Placed { chunk: k, byte, token: first } in &self.layout {
+        for placed in &mut self.layout {
+            let Placed { chunk: k, byte, token: first, .. } = *placed;
             let chunk = &mut self.chunks[k as usize];
             let own = &tokens[first..first + chunk.tokens.tokens.len()];
             let kept = chunk.scanned.iter().position(|s| {
@@ -159,10 +179,12 @@ impl ParseMemo {
                     if chunk.scanned.len() == SCANS_KEPT {
                         chunk.scanned.remove(0);
                     }
-                    chunk.scanned.push(Scanned { lexicon: identity, regions, hits });
+                    chunk.scanned.push(Scanned { stamp: self.next_stamp, lexicon: identity, regions, hits });
+                    self.next_stamp += 1;
                     chunk.scanned.len() - 1
                 }
             };
+            placed.stamp = chunk.scanned[kept].stamp;
             for &(table, h) in &chunk.scanned[kept].hits {
                 if let Some(list) = out.get_mut(table as usize) {
                     list.push(Hit {
@@ -174,7 +196,23 @@ impl ParseMemo {
                 }
             }
         }
+        self.scanned_layout = true;
         out
+    }
+
+    /// The chunks of the latest draft, in order, once [`Self::hits`] has
+    /// scanned them (`None` before, or when the draft was not parsed here).
+    pub(crate) fn placed(&self, text_len: usize) -> Option<Vec<PlacedChunk>> {
+        if !self.scanned_layout {
+            return None;
+        }
+        let mut out: Vec<PlacedChunk> = Vec::with_capacity(self.layout.len());
+        for (i, p) in self.layout.iter().enumerate() {
+            let end = self.layout.get(i + 1).map_or(text_len, |n| n.byte);
+            let tokens = self.chunks[p.chunk as usize].tokens.tokens.len();
+            out.push(PlacedChunk { bytes: p.byte..end, tokens: p.token..p.token + tokens, stamp: p.stamp });
+        }
+        Some(out)
     }
 
     /// Drops the chunks the latest parse did not use.
@@ -188,6 +226,7 @@ impl ParseMemo {
             self.chunks.push(chunk);
         }
         self.layout.clear();
+        self.scanned_layout = false;
         self.generation = self.generation.wrapping_add(1);
     }
 

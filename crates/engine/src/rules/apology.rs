@@ -111,7 +111,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // A mock apology ("Sorry, I must have missed the part where ...") is
     // sarcasm, found before this rule runs: it is not an apology at all.
     let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, out);
-    let mock = |hit: &crate::lexicon::Hit| mocking.contains(&doc.tokens[hit.first as usize].sentence);
+    let mock = |hit: &crate::lexicon::Hit| mocking.binary_search(&doc.tokens[hit.first as usize].sentence).is_ok();
     // A hollow apology beside a dig ("Sorry, but as I already explained")
     // is still hollow: only one inside the mockery itself is not an apology.
     let mock_words: Vec<crate::span::Span> =

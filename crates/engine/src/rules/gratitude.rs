@@ -64,7 +64,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     found.retain(|f| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
-            doc.tokens.get(k).is_none_or(|t| !mocking.contains(&t.sentence))
+            doc.tokens.get(k).is_none_or(|t| mocking.binary_search(&t.sentence).is_err())
         })
     });
     // "Thanks," alone on a line just above the signature is a closing
@@ -88,7 +88,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             && t.is_agent()
             && !found.iter().any(|f| f.span.is_some_and(|s| s.overlaps(t.span)))
             && !is_sign_off(doc, t.span)
-            && !mocking.contains(&t.sentence)
+            && mocking.binary_search(&t.sentence).is_err()
         {
             found.push(Finding::new(Cue::Gratitude, Some(t.span)));
         }

@@ -21,6 +21,7 @@ pub(crate) mod extra_mile;
 pub(crate) mod feelings;
 pub(crate) mod gratitude;
 pub(crate) mod language;
+pub(crate) mod local;
 pub(crate) mod memo;
 pub(crate) mod name;
 pub(crate) mod next_steps;
@@ -180,6 +181,22 @@ pub(crate) struct Rule {
     /// Whether a later rule reads its findings: it then runs even when a
     /// rule pack turns all its cues off (and its findings are dropped after).
     pub read_later: bool,
+    pub scope: Scope,
+}
+
+/// What a rule reads to make a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Only near the finding's words: their sentence, at most
+    /// [`local::LOOK_BEHIND`] tokens before it and the sentence after it,
+    /// with the facts (quotes, placeholders, links) that overlap those; no
+    /// greeting, no customer, no other rule's findings; every finding has a
+    /// span. Such a rule can run on a part of the draft (`Document::view`),
+    /// and `Incremental` keeps its findings per chunk of lines.
+    Local,
+    /// Anywhere in the draft: counts, the greeting, the last lines, other
+    /// rules' findings, the customer's name.
+    Draft,
 }
 
 impl Rule {
@@ -190,16 +207,24 @@ impl Rule {
     }
 }
 
+/// A rule that reads only near its words (see [`Scope::Local`]).
 const fn rule(id: &'static str, cues: &'static [Cue], check: Check) -> Rule {
-    Rule { id, cues, check, read_later: false }
+    Rule { id, cues, check, read_later: false, scope: Scope::Local }
+}
+
+/// A rule that reads the whole draft (see [`Scope::Draft`]).
+const fn draft_rule(id: &'static str, cues: &'static [Cue], check: Check) -> Rule {
+    Rule { scope: Scope::Draft, ..rule(id, cues, check) }
 }
 
 /// Every rule, run in this order by [`crate::analyze`]. Sarcasm runs before
 /// apology and gratitude, which read its findings: mock thanks and mock
 /// apologies are sarcasm, not thanks or apologies. The relation rule
-/// `feelings` reads apology and empathy findings.
+/// `feelings` reads apology and empathy findings. Local rules read no
+/// other rule's findings, so they may also run first, chunk by chunk (see
+/// `local.rs`).
 pub(crate) static RULES: &[Rule] = &[
-    rule(
+    draft_rule(
         "name",
         &[Cue::NameUsed, Cue::NameMissing, Cue::NameMisspelled, Cue::NameMismatch, Cue::NamePlaceholder],
         name::check,
@@ -207,9 +232,9 @@ pub(crate) static RULES: &[Rule] = &[
     Rule { read_later: true, ..rule("sarcasm", &[Cue::Sarcasm], sarcasm::check) },
     Rule {
         read_later: true,
-        ..rule("apology", &[Cue::Apology, Cue::ApologyHollow, Cue::ApologyExcess], apology::check)
+        ..draft_rule("apology", &[Cue::Apology, Cue::ApologyHollow, Cue::ApologyExcess], apology::check)
     },
-    rule("gratitude", &[Cue::Gratitude], gratitude::check),
+    draft_rule("gratitude", &[Cue::Gratitude], gratitude::check),
     rule("shouting", &[Cue::Shouting], shouting::check),
     rule("profanity", &[Cue::Profanity], profanity::check),
     rule("blame", &[Cue::Blame], blame::check),
@@ -218,7 +243,7 @@ pub(crate) static RULES: &[Rule] = &[
     rule("boilerplate", &[Cue::Boilerplate], boilerplate::check),
     rule("language", &[Cue::NegativeLanguage, Cue::PositiveLanguage], language::check),
     rule("extra_mile", &[Cue::ExtraMile], extra_mile::check),
-    rule("next_steps", &[Cue::NextSteps, Cue::NextStepsMissing], next_steps::check),
+    draft_rule("next_steps", &[Cue::NextSteps, Cue::NextStepsMissing], next_steps::check),
     rule("commitment", &[Cue::Commitment, Cue::VagueCommitment, Cue::OverPromise], commitment::check),
     rule("ownership", &[Cue::Ownership, Cue::Deflection], ownership::check),
 ];

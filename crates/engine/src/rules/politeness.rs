@@ -63,25 +63,33 @@ pub(crate) const RUDE: &[Phrase] = &[
 
 /// The politeness score of a draft, from its findings and strategy words.
 pub(crate) fn score(doc: &Document, findings: &[Finding]) -> f32 {
-    let mut s = 0.0f32;
+    // Counted per cue, then weighed in the cues' order: the score does not
+    // depend on the order the rules found things in (`Incremental` finds
+    // local findings chunk by chunk).
+    let mut counts = [0u32; Cue::ALL.len()];
     for f in findings {
-        s += match f.cue {
-            Cue::Gratitude => 1.1,
-            Cue::Apology => 0.7,
-            Cue::ApologyHollow => 0.1,
-            Cue::PoliteRequest => 0.5,
-            Cue::Empathy => 0.4,
-            Cue::PositiveLanguage => 0.4,
-            Cue::NameUsed => 0.3,
-            Cue::Sarcasm => -1.0,
-            Cue::Profanity => -1.5,
-            Cue::Shouting => -0.8,
-            Cue::Blame => -0.9,
-            Cue::Demand => -0.5,
-            Cue::Deflection => -0.5,
-            Cue::NegativeLanguage => -0.1,
-            _ => 0.0,
-        };
+        counts[f.cue as usize] += 1;
+    }
+    let mut s = 0.0f32;
+    for (&cue, &n) in Cue::ALL.iter().zip(&counts) {
+        s += n as f32
+            * match cue {
+                Cue::Gratitude => 1.1,
+                Cue::Apology => 0.7,
+                Cue::ApologyHollow => 0.1,
+                Cue::PoliteRequest => 0.5,
+                Cue::Empathy => 0.4,
+                Cue::PositiveLanguage => 0.4,
+                Cue::NameUsed => 0.3,
+                Cue::Sarcasm => -1.0,
+                Cue::Profanity => -1.5,
+                Cue::Shouting => -0.8,
+                Cue::Blame => -0.9,
+                Cue::Demand => -0.5,
+                Cue::Deflection => -0.5,
+                Cue::NegativeLanguage => -0.1,
+                _ => 0.0,
+            };
     }
     s += 0.3 * crate::rules::distinct_hits(doc, T::Hedge).len() as f32;
     s -= 0.45 * crate::rules::distinct_hits(doc, T::Rude).len() as f32;

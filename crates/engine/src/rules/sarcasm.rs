@@ -173,7 +173,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The sentences (by index) that hold a sarcasm finding already in `out`:
-/// thanks or an apology there is part of the sarcasm, not sincere.
+/// thanks or an apology there is part of the sarcasm, not sincere. Sorted,
+/// for `binary_search`.
 pub(crate) fn sarcastic_sentences(doc: &Document, out: &[Finding]) -> Vec<u32> {
     let mut v: Vec<u32> = out
         .iter()
@@ -184,6 +185,7 @@ pub(crate) fn sarcastic_sentences(doc: &Document, out: &[Finding]) -> Vec<u32> {
             doc.tokens.get(k).map(|t| t.sentence)
         })
         .collect();
+    v.sort_unstable();
     v.dedup();
     v
 }

@@ -1,0 +1,175 @@
+//! The local rules ([`Scope::Local`]) run chunk by chunk, for
+//! [`crate::Incremental`]: an edit re-runs them only on the chunks of lines
+//! it changed, and on the chunks whose surroundings it changed.
+//!
+//! A local rule's finding is a pure function of what lies near its words:
+//! their sentence, at most [`LOOK_BEHIND`] tokens before it, the sentence
+//! after it, and the facts overlapping those. So the findings that start in
+//! a chunk are the ones the rule makes on a view of the draft
+//! (`Document::view`) holding the chunk, the [`LOOK_BEHIND`] tokens before
+//! it and the sentence after it. They are kept under the chunk's stamp (its
+//! text, region flags and lexicon; see `document::PlacedChunk`) and,
+//! compared in full, everything else the view holds: the tokens, text and
+//! phrase hits around the chunk, the facts clipped to the view, and which
+//! rules ran. A kept finding is therefore one the full analysis makes
+//! (property tests in `tests/incremental.rs` compare whole reports).
+
+use crate::context::Context;
+use crate::document::{Document, PlacedChunk};
+use crate::finding::Finding;
+use crate::hash::FnvMap;
+use crate::rules::{Rule, Scope, RULES};
+use crate::span::Span;
+
+/// How many tokens before a chunk its view holds: the most any local rule
+/// looks back (sarcasm, on what the customer asked for just before).
+pub(crate) const LOOK_BEHIND: usize = crate::rules::sarcasm::LOOK_BEHIND;
+
+/// Local findings kept from earlier versions of the draft, per chunk.
+#[derive(Default)]
+pub(crate) struct LocalMemo {
+    runs: FnvMap<u64, Vec<Run>>,
+    generation: u32,
+    key: Vec<u8>,
+    /// Chunks whose findings were reused, and chunks the rules ran on, since
+    /// the memo was made (tests, benchmarks).
+    pub(crate) reused: usize,
+    pub(crate) ran: usize,
+}
+
+/// The local findings starting in one chunk, with spans relative to the
+/// chunk's first byte, under everything else its view holds.
+struct Run {
+    key: Box<[u8]>,
+    findings: Vec<Finding>,
+    generation: u32,
+}
+
+impl LocalMemo {
+    /// Appends to `out` the findings of `rules` (all local) over the draft
+    /// `doc`, made of `chunks`, re-running the rules only on chunks whose
+    /// view changed.
+    pub(crate) fn findings(
+        &mut self,
+        doc: &Document,
+        chunks: &[PlacedChunk],
+        rules: &[&Rule],
+        ctx: &Context,
+        out: &mut Vec<Finding>,
+    ) {
+        debug_assert!(rules.iter().all(|r| r.scope == Scope::Local));
+        let mask = rules.iter().fold(0u64, |m, r| m | 1 << RULES.iter().position(|x| x.id == r.id).unwrap_or(63));
+        for chunk in chunks {
+            let view = view_range(doc, chunk);
+            self.fill_key(doc, chunk, view.clone(), mask);
+            let generation = self.generation;
+            let base = chunk.bytes.start;
+            let shift = |f: &Finding, by: isize| {
+                let mut f = f.clone();
+                f.span = f.span.map(|s| Span::new(s.start().wrapping_add_signed(by), s.end().wrapping_add_signed(by)));
+                f
+            };
+            let runs = self.runs.entry(chunk.stamp).or_default();
+            if let Some(run) = runs.iter_mut().find(|r| *r.key == *self.key) {
+                run.generation = generation;
+                out.extend(run.findings.iter().map(|f| shift(f, base as isize)));
+                self.reused += 1;
+                continue;
+            }
+            self.ran += 1;
+            let part = doc.view(view);
+            let mut found = Vec::new();
+            for rule in rules {
+                (rule.check)(&part, ctx, &mut found);
+            }
+            debug_assert!(found.iter().all(|f| f.span.is_some()), "a local rule's findings have spans");
+            found.retain(|f| f.span.is_some_and(|s| chunk.bytes.contains(&s.start())));
+            // In report order (stable: equal findings keep their order), so
+            // the chunks' findings make one run the report's sort passes over.
+            found.sort_by_key(Finding::report_order);
+            out.extend(found.iter().cloned());
+            let findings = found.iter().map(|f| shift(f, -(base as isize))).collect();
+            runs.push(Run { key: self.key.clone().into_boxed_slice(), findings, generation });
+        }
+    }
+
+    /// Everything the view of `chunk` holds besides the chunk itself (which
+    /// its stamp stands for), relative to the chunk's first byte and token.
+    fn fill_key(&mut self, doc: &Document, chunk: &PlacedChunk, view: std::ops::Range<usize>, mask: u64) {
+        let key = &mut self.key;
+        key.clear();
+        let base = chunk.bytes.start as i64;
+        let rel = |at: usize| (at as i64 - base).to_le_bytes();
+        key.extend_from_slice(&mask.to_le_bytes());
+        key.extend_from_slice(&((chunk.tokens.start - view.start) as u32).to_le_bytes());
+        key.extend_from_slice(&((view.end - chunk.tokens.end) as u32).to_le_bytes());
+        let around = (view.start..chunk.tokens.start).chain(chunk.tokens.end..view.end);
+        let first_sentence = doc.tokens.get(view.start).map_or(0, |t| t.sentence);
+        for i in around {
+            let t = &doc.tokens[i];
+            key.extend_from_slice(&rel(t.span.start()));
+            key.extend_from_slice(&rel(t.span.end()));
+            key.extend_from_slice(&t.flags.0.to_le_bytes());
+            key.extend_from_slice(&t.gap.0.to_le_bytes());
+            key.extend_from_slice(&(t.sentence - first_sentence).to_le_bytes());
+        }
+        // The text around the chunk: from the view's first token to the
+        // chunk, and from the chunk's end to where the view's text ends.
+        let (start_byte, end_byte) = doc.view_bytes(view.clone());
+        key.extend_from_slice(&rel(start_byte));
+        key.extend_from_slice(&rel(end_byte));
+        key.extend_from_slice(&doc.text.as_bytes()[start_byte.min(chunk.bytes.start)..chunk.bytes.start]);
+        key.push(0xFF);
+        key.extend_from_slice(&doc.text.as_bytes()[chunk.bytes.end.min(end_byte)..end_byte]);
+        key.push(0xFF);
+        // The phrase hits around the chunk (its own come with its stamp).
+        for table in 0..doc.tables() {
+            for h in doc.hits_between(table, view.clone()) {
+                if (h.first as usize) < chunk.tokens.start || (h.first as usize) >= chunk.tokens.end {
+                    key.extend_from_slice(&(table as u16).to_le_bytes());
+                    key.extend_from_slice(&h.entry.to_le_bytes());
+                    key.extend_from_slice(&(h.first as i64 - chunk.tokens.start as i64).to_le_bytes());
+                    key.extend_from_slice(&(h.last as i64 - chunk.tokens.start as i64).to_le_bytes());
+                    key.extend_from_slice(&rel(h.span.start()));
+                    key.extend_from_slice(&rel(h.span.end()));
+                }
+            }
+        }
+        key.push(0xFF);
+        // The facts, clipped to the view as the view clips them.
+        doc.facts_between(start_byte, end_byte, |kind, span, extra| {
+            key.push(kind);
+            key.extend_from_slice(&rel(span.start()));
+            key.extend_from_slice(&rel(span.end()));
+            key.push(extra);
+        });
+    }
+
+    /// Drops the findings the latest analysis did not use.
+    pub(crate) fn sweep(&mut self) {
+        let generation = self.generation;
+        self.runs.retain(|_, runs| {
+            runs.retain(|r| r.generation == generation);
+            !runs.is_empty()
+        });
+        self.generation = self.generation.wrapping_add(1);
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.runs.values().map(Vec::len).sum()
+    }
+}
+
+/// The tokens of the view of `chunk`: [`LOOK_BEHIND`] tokens before it, its
+/// own, and the sentence after it.
+fn view_range(doc: &Document, chunk: &PlacedChunk) -> std::ops::Range<usize> {
+    let from = chunk.tokens.start.saturating_sub(LOOK_BEHIND);
+    let mut to = chunk.tokens.end;
+    if let Some(next) = doc.tokens.get(to) {
+        let sentence = next.sentence;
+        while to < doc.tokens.len() && doc.tokens[to].sentence == sentence {
+            to += 1;
+        }
+    }
+    from..to
+}

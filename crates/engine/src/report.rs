@@ -99,8 +99,18 @@ impl Report {
         let cornerstones = Cornerstone::ALL
             .into_iter()
             .map(|c| {
-                let mut hints: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].cornerstone() == c).collect();
-                hints.sort_by_key(|&i| (std::cmp::Reverse(findings[i].severity()), findings[i].span.is_none(), i));
+                // Warnings first, then tips, then praise; spanned before
+                // unspanned; else in report order: six buckets, one pass.
+                let mut buckets: [Vec<usize>; 6] = Default::default();
+                for (i, f) in findings.iter().enumerate().filter(|(_, f)| f.cornerstone() == c) {
+                    let rank = match f.severity() {
+                        Severity::Warning => 0,
+                        Severity::Tip => 2,
+                        Severity::Praise => 4,
+                    };
+                    buckets[rank + f.span.is_none() as usize].push(i);
+                }
+                let hints: Vec<usize> = buckets.concat();
                 let count = |s: Severity| hints.iter().filter(|&&i| findings[i].severity() == s).count();
                 let (praise, tips, warnings) =
                     (count(Severity::Praise), count(Severity::Tip), count(Severity::Warning));

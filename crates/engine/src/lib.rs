@@ -115,18 +115,23 @@ fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, mut memos: Opt
         _ => ctx,
     };
     let mut findings = Vec::new();
-    // With a memo, the local rules run first, chunk by chunk: no rule reads
-    // their findings but through the report, which does not depend on
-    // their order (see `Report::build`).
+    // With a memo, the local rules run first, chunk by chunk, with the local
+    // parts of the draft rules: no rule reads their findings but through
+    // the report, which does not depend on their order (see `Report::build`).
     let chunked = memos.and_then(|m| m.parse.placed(text.len()).map(|chunks| (chunks, &mut m.local)));
-    let by_chunk = chunked.is_some();
+    let mut parts = None;
     if let Some((chunks, local)) = chunked {
         let locals: Vec<&rules::Rule> = active_rules(pack).filter(|r| r.scope == rules::Scope::Local).collect();
-        local.findings(&doc, &chunks, &locals, rule_ctx, &mut findings);
+        // The name rule is the one whose local part is mentions.
+        let names = active_rules(pack).any(|r| r.decide.is_some());
+        parts = Some(local.findings(&doc, &chunks, &locals, names, rule_ctx, &mut findings));
     }
-    for rule in active_rules(pack).filter(|r| !by_chunk || r.scope == rules::Scope::Draft) {
+    for rule in active_rules(pack).filter(|r| parts.is_none() || r.scope == rules::Scope::Draft) {
         let before = findings.len();
-        (rule.check)(&doc, rule_ctx, &mut findings);
+        match (&parts, rule.decide) {
+            (Some(parts), Some(decide)) => decide(&doc, rule_ctx, parts, &mut findings),
+            _ => (rule.check)(&doc, rule_ctx, &mut findings),
+        }
         debug_assert!(
             findings[before..].iter().all(|f| rule.cues.contains(&f.cue)),
             "rule {} emitted a cue it does not declare",
@@ -155,7 +160,11 @@ fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, mut memos: Opt
         debug_assert!(findings[before..].iter().all(|f| pack::PACK_CUES.contains(&f.cue)));
         findings.retain(|f| !pack.disables(f.cue));
     }
-    let politeness = rules::politeness::score(&doc, &findings);
+    let words = match &parts {
+        Some(parts) => parts.counts,
+        None => rules::politeness::Counts::of(&doc, 0..doc.tokens.len()),
+    };
+    let politeness = rules::politeness::score(&findings, &words);
     let mut report = Report::build(findings, politeness);
     report.customer_name = name;
     if let (Some((m, source)), Some(relation)) = (message, relation) {

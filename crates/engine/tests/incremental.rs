@@ -35,6 +35,11 @@ const PIECES: &[&str] = &[
     // after carrying out the customer's own choice.
     "Downgraded as requested. ",
     "Enjoy the 2GB limit. ",
+    // Name mentions: a vocative, a near miss, an apposition, a greeting.
+    "Thanks for waiting, Morgan. ",
+    "Pryia, ",
+    "My colleague, John, will call. ",
+    "Dear Priya Raman,\n",
 ];
 
 fn draft() -> impl Strategy<Value = String> {

@@ -18,8 +18,19 @@ use crate::context::Context;
 use crate::document::{Document, PlacedChunk};
 use crate::finding::Finding;
 use crate::hash::FnvMap;
+use crate::rules::name::{self, Mention};
+use crate::rules::politeness::Counts;
 use crate::rules::{Rule, Scope, RULES};
 use crate::span::Span;
+
+/// The local parts of the draft rules, gathered chunk by chunk: what the
+/// name rule notices at each word (but the greeting's, see
+/// [`name::greeting_tokens`]), and the politeness strategy words.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Parts {
+    pub mentions: Vec<Mention>,
+    pub counts: Counts,
+}
 
 /// How many tokens before a chunk its view holds: the most any local rule
 /// looks back (sarcasm, on what the customer asked for just before).
@@ -42,26 +53,52 @@ pub(crate) struct LocalMemo {
 struct Run {
     key: Box<[u8]>,
     findings: Vec<Finding>,
+    mentions: Vec<Mention>,
+    counts: Counts,
     generation: u32,
 }
 
 impl LocalMemo {
     /// Appends to `out` the findings of `rules` (all local) over the draft
-    /// `doc`, made of `chunks`, re-running the rules only on chunks whose
-    /// view changed.
+    /// `doc`, made of `chunks`, and returns the local parts of the draft
+    /// rules (the name rule's when `names`), re-running them only on chunks
+    /// whose view changed.
     pub(crate) fn findings(
         &mut self,
         doc: &Document,
         chunks: &[PlacedChunk],
         rules: &[&Rule],
+        names: bool,
         ctx: &Context,
         out: &mut Vec<Finding>,
-    ) {
+    ) -> Parts {
+        let mut parts = Parts::default();
         debug_assert!(rules.iter().all(|r| r.scope == Scope::Local));
         let mask = rules.iter().fold(0u64, |m, r| m | 1 << RULES.iter().position(|x| x.id == r.id).unwrap_or(63));
+        let mask = mask | (names as u64) << 63;
+        let greeting = name::greeting_tokens(doc);
         for chunk in chunks {
             let view = view_range(doc, chunk);
             self.fill_key(doc, chunk, view.clone(), mask);
+            // The name rule reads the customer's name, and the greeting's
+            // words are not the chunk's to judge.
+            if names {
+                let key = &mut self.key;
+                match &ctx.customer_name {
+                    Some(n) => {
+                        key.push(1);
+                        key.extend_from_slice(&(n.len() as u64).to_le_bytes());
+                        key.extend_from_slice(n.as_bytes());
+                    }
+                    None => key.push(0),
+                }
+                let skip = greeting.start.max(chunk.tokens.start)..greeting.end.min(chunk.tokens.end);
+                let rel = |k: usize| ((k - chunk.tokens.start) as u64).to_le_bytes();
+                if !skip.is_empty() {
+                    key.extend_from_slice(&rel(skip.start));
+                    key.extend_from_slice(&rel(skip.end));
+                }
+            }
             let generation = self.generation;
             let base = chunk.bytes.start;
             let shift = |f: &Finding, by: isize| {
@@ -73,15 +110,28 @@ impl LocalMemo {
             if let Some(run) = runs.iter_mut().find(|r| *r.key == *self.key) {
                 run.generation = generation;
                 out.extend(run.findings.iter().map(|f| shift(f, base as isize)));
+                parts.mentions.extend(run.mentions.iter().map(|m| m.moved(base as isize)));
+                parts.counts.add(&run.counts);
                 self.reused += 1;
                 continue;
             }
             self.ran += 1;
-            let part = doc.view(view);
+            let part = doc.view(view.clone());
             let mut found = Vec::new();
             for rule in rules {
                 (rule.check)(&part, ctx, &mut found);
             }
+            // The chunk's own tokens, in the view.
+            let own = chunk.tokens.start - view.start..chunk.tokens.end - view.start;
+            let counts = Counts::of(&part, own.clone());
+            parts.counts.add(&counts);
+            let mut mentions = Vec::new();
+            if names {
+                let in_greeting = |k: usize| greeting.contains(&(k + view.start));
+                name::mentions(&part, ctx, own.filter(|&k| !in_greeting(k)), &mut mentions);
+            }
+            parts.mentions.extend(mentions.iter().copied());
+            let mentions = mentions.into_iter().map(|m| m.moved(-(base as isize))).collect();
             debug_assert!(found.iter().all(|f| f.span.is_some()), "a local rule's findings have spans");
             found.retain(|f| f.span.is_some_and(|s| chunk.bytes.contains(&s.start())));
             // In report order (stable: equal findings keep their order), so
@@ -89,8 +139,9 @@ impl LocalMemo {
             found.sort_by_key(Finding::report_order);
             out.extend(found.iter().cloned());
             let findings = found.iter().map(|f| shift(f, -(base as isize))).collect();
-            runs.push(Run { key: self.key.clone().into_boxed_slice(), findings, generation });
+            runs.push(Run { key: self.key.clone().into_boxed_slice(), findings, mentions, counts, generation });
         }
+        parts
     }
 
     /// Everything the view of `chunk` holds besides the chunk itself (which

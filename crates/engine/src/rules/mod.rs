@@ -182,7 +182,14 @@ pub(crate) struct Rule {
     /// rule pack turns all its cues off (and its findings are dropped after).
     pub read_later: bool,
     pub scope: Scope,
+    /// For a draft rule with a local part kept per chunk by `Incremental`
+    /// (see `local::Parts`): the rule from its local part. `check` is the
+    /// same rule finding its local part itself.
+    pub decide: Option<Decide>,
 }
+
+/// A draft rule from the local parts of the chunks.
+pub(crate) type Decide = fn(&Document, &Context, &local::Parts, &mut Vec<Finding>);
 
 /// What a rule reads to make a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -209,7 +216,7 @@ impl Rule {
 
 /// A rule that reads only near its words (see [`Scope::Local`]).
 const fn rule(id: &'static str, cues: &'static [Cue], check: Check) -> Rule {
-    Rule { id, cues, check, read_later: false, scope: Scope::Local }
+    Rule { id, cues, check, read_later: false, scope: Scope::Local, decide: None }
 }
 
 /// A rule that reads the whole draft (see [`Scope::Draft`]).
@@ -224,11 +231,14 @@ const fn draft_rule(id: &'static str, cues: &'static [Cue], check: Check) -> Rul
 /// other rule's findings, so they may also run first, chunk by chunk (see
 /// `local.rs`).
 pub(crate) static RULES: &[Rule] = &[
-    draft_rule(
-        "name",
-        &[Cue::NameUsed, Cue::NameMissing, Cue::NameMisspelled, Cue::NameMismatch, Cue::NamePlaceholder],
-        name::check,
-    ),
+    Rule {
+        decide: Some(name::decide_from),
+        ..draft_rule(
+            "name",
+            &[Cue::NameUsed, Cue::NameMissing, Cue::NameMisspelled, Cue::NameMismatch, Cue::NamePlaceholder],
+            name::check,
+        )
+    },
     Rule { read_later: true, ..rule("sarcasm", &[Cue::Sarcasm], sarcasm::check) },
     Rule {
         read_later: true,

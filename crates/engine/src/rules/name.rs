@@ -93,7 +93,83 @@ struct Use {
     span: Span,
 }
 
+/// What the name rule notices at a word, before it weighs the draft as a
+/// whole: the local part of the rule, which reads only near the word (at
+/// most three words back and the rest of the sentence), except in the
+/// greeting (see [`greeting_tokens`]). `Incremental` keeps these per chunk
+/// of lines.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Mention {
+    /// A use of a name part (adjacent parts not yet merged).
+    Use { part: usize, span: Span },
+    /// A word one or two edits from a part, where a name stands.
+    NearMiss { part: usize, span: Span },
+    /// Without a customer name: a name set off as an address ("Thanks,
+    /// Morgan."), first to last word.
+    Vocative { span: Span },
+}
+
+impl Mention {
+    /// The same mention with its span moved by `by` bytes.
+    pub(crate) fn moved(self, by: isize) -> Mention {
+        let m = |s: Span| Span::new(s.start().wrapping_add_signed(by), s.end().wrapping_add_signed(by));
+        match self {
+            Mention::Use { part, span } => Mention::Use { part, span: m(span) },
+            Mention::NearMiss { part, span } => Mention::NearMiss { part, span: m(span) },
+            Mention::Vocative { span } => Mention::Vocative { span: m(span) },
+        }
+    }
+}
+
+/// The tokens whose mentions depend on the greeting: the words it
+/// addresses. Their mentions are found over the whole draft; every other
+/// word's, over any part of it that holds the word's surroundings.
+pub(crate) fn greeting_tokens(doc: &Document) -> std::ops::Range<usize> {
+    doc.greeting.as_ref().map_or(0..0, |g| g.addressee.clone())
+}
+
+/// Appends the mentions that start at `tokens` (in order): with a customer
+/// name in `ctx`, uses and near misses of it; without one, vocatives.
+pub(crate) fn mentions(doc: &Document, ctx: &Context, tokens: impl Iterator<Item = usize>, out: &mut Vec<Mention>) {
+    match ctx.customer_name.as_deref().and_then(CustomerName::parse) {
+        Some(name) => {
+            let firsts = first_bytes(&name);
+            for i in tokens {
+                uses_at(doc, &name, &firsts, i, out);
+                if let Some(part) = near_miss(doc, &name, i) {
+                    if is_name_position(doc, i, i) {
+                        out.push(Mention::NearMiss { part, span: doc.tokens[i].span });
+                    }
+                }
+            }
+        }
+        None => {
+            for i in tokens {
+                if let Some((from, to)) = vocative_at(doc, i) {
+                    out.push(Mention::Vocative { span: doc.tokens[from].span.cover(doc.tokens[to].span) });
+                }
+            }
+        }
+    }
+}
+
 pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
+    let mut found = Vec::new();
+    mentions(doc, ctx, 0..doc.tokens.len(), &mut found);
+    decide(doc, ctx, &found, out);
+}
+
+/// [`decide`] for `Incremental`, from the mentions found chunk by chunk
+/// (see `rules::local`) and those of the greeting's words.
+pub(crate) fn decide_from(doc: &Document, ctx: &Context, parts: &crate::rules::local::Parts, out: &mut Vec<Finding>) {
+    let mut found = parts.mentions.clone();
+    mentions(doc, ctx, greeting_tokens(doc), &mut found);
+    decide(doc, ctx, &found, out);
+}
+
+/// The name rule over the whole draft, from the mentions of all its words
+/// (in any order).
+pub(crate) fn decide(doc: &Document, ctx: &Context, mentions: &[Mention], out: &mut Vec<Finding>) {
     let name = ctx.customer_name.as_deref().and_then(CustomerName::parse);
     for ph in &doc.placeholders {
         let mut f = Finding::new(Cue::NamePlaceholder, Some(ph.span));
@@ -111,13 +187,28 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     match name {
-        Some(name) => check_with_name(doc, &name, name_placeholder, out),
-        None => check_without_name(doc, name_placeholder, out),
+        Some(name) => check_with_name(doc, &name, mentions, name_placeholder, out),
+        None => check_without_name(doc, mentions, name_placeholder, out),
     }
 }
 
-fn check_with_name(doc: &Document, name: &CustomerName, name_placeholder: bool, out: &mut Vec<Finding>) {
-    let uses = find_uses(doc, name);
+fn check_with_name(
+    doc: &Document,
+    name: &CustomerName,
+    mentions: &[Mention],
+    name_placeholder: bool,
+    out: &mut Vec<Finding>,
+) {
+    let uses = merge_uses(
+        doc,
+        mentions
+            .iter()
+            .filter_map(|m| match *m {
+                Mention::Use { part, span } => Some(Use { part, span }),
+                _ => None,
+            })
+            .collect(),
+    );
     let mut flagged = false;
     for u in &uses {
         out.push(Finding::new(Cue::NameUsed, Some(u.span)));
@@ -128,21 +219,27 @@ fn check_with_name(doc: &Document, name: &CustomerName, name_placeholder: bool, 
     for u in &uses {
         used[u.part] = true;
     }
+    let mut near: Vec<(Span, usize)> = mentions
+        .iter()
+        .filter_map(|m| match *m {
+            Mention::NearMiss { part, span } => Some((span, part)),
+            _ => None,
+        })
+        .collect();
+    near.sort_by_key(|&(span, _)| span);
     let mut misspelled_tokens = Vec::new();
-    for i in 0..doc.tokens.len() {
-        if let Some(part) = near_miss(doc, name, i) {
-            if !used[part] && is_name_position(doc, i, i) {
-                misspelled_tokens.push(i);
-                flagged = true;
-                out.push(
-                    Finding::new(Cue::NameMisspelled, Some(doc.tokens[i].span))
-                        .with_message(format!(
-                            "This looks like a misspelling of the customer's name, {}.",
-                            name.parts[part].display
-                        ))
-                        .with_suggestions([name.parts[part].display.clone()]),
-                );
-            }
+    for (span, part) in near {
+        if !used[part] {
+            misspelled_tokens.push(doc.token_at(span.start()));
+            flagged = true;
+            out.push(
+                Finding::new(Cue::NameMisspelled, Some(span))
+                    .with_message(format!(
+                        "This looks like a misspelling of the customer's name, {}.",
+                        name.parts[part].display
+                    ))
+                    .with_suggestions([name.parts[part].display.clone()]),
+            );
         }
     }
 
@@ -169,15 +266,16 @@ fn check_with_name(doc: &Document, name: &CustomerName, name_placeholder: bool, 
     }
 }
 
-fn check_without_name(doc: &Document, name_placeholder: bool, out: &mut Vec<Finding>) {
+fn check_without_name(doc: &Document, mentions: &[Mention], name_placeholder: bool, out: &mut Vec<Finding>) {
     let mut addressed = false;
     if let Some((span, _)) = greeting_addressee(doc, None, &[], &[]) {
         addressed = true;
         out.push(Finding::new(Cue::NameUsed, Some(span)));
     }
     // "Thanks, Priya!", "Mind if we jump in, Dulce?" further on.
-    for (from, to) in vocatives(doc) {
-        let span = doc.tokens[from].span.cover(doc.tokens[to].span);
+    for m in mentions {
+        let Mention::Vocative { span } = *m else { continue };
+        let from = doc.token_at(span.start());
         if doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&from)) {
             continue;
         }
@@ -225,9 +323,9 @@ const PERSON_NOUNS: &[&str] = &[
 /// Words set off by commas that address someone: "Thanks for waiting,
 /// Morgan." or "Mind if we jump in, Dulce?". A capitalised name (one word,
 /// or two as in "Manny Jr"), after a comma in mid-sentence, that closes the
-/// sentence or its clause. Returns token ranges, first and last inclusive.
-fn vocatives(doc: &Document) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// sentence or its clause. Returns the token range that starts at token
+/// `i`, first and last inclusive.
+fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
     let name_like = |k: usize| {
         let t = &doc.tokens[k];
         let w = doc.fold(k);
@@ -240,7 +338,10 @@ fn vocatives(doc: &Document) -> Vec<(usize, usize)> {
             && !TITLES.contains(&w)
             && w.chars().count() >= 2
     };
-    for i in 1..doc.tokens.len() {
+    if i == 0 || i >= doc.tokens.len() {
+        return None;
+    }
+    {
         let prev = &doc.tokens[i - 1];
         // "Congrats on the sale Craig!": a wish or thanks that closes on
         // the name, with no comma before it.
@@ -272,8 +373,7 @@ fn vocatives(doc: &Document) -> Vec<(usize, usize)> {
                     | "good"
                     | "great"
             ) {
-                out.push((i, i));
-                continue;
+                return Some((i, i));
             }
         }
         if !prev.gap_has(gap::COMMA)
@@ -282,11 +382,11 @@ fn vocatives(doc: &Document) -> Vec<(usize, usize)> {
             || (prev.is(flag::CAP) && !prev.is(flag::SENT_START))
             || !name_like(i)
         {
-            continue;
+            return None;
         }
         let back = i.saturating_sub(3);
         if (back..i).any(|k| PERSON_NOUNS.contains(&doc.fold(k))) {
-            continue;
+            return None;
         }
         let mut end = i;
         if doc.tokens[i].gap.is_empty()
@@ -304,21 +404,15 @@ fn vocatives(doc: &Document) -> Vec<(usize, usize)> {
             && end + 1 < doc.tokens.len()
             && !doc.tokens[end + 1].is(flag::CAP)
             && doc.tokens[end + 1].sentence == t.sentence;
-        if closes || clause {
-            out.push((i, end));
-        }
+        (closes || clause).then_some((i, end))
     }
-    out
 }
 
-/// Every use of a name part in the agent's words.
-fn find_uses(doc: &Document, name: &CustomerName) -> Vec<Use> {
-    let mut uses = Vec::new();
-    // A word can match a part only if it starts as the part's first word
-    // or its transliteration does (see `match_part`), or, for a part in a
-    // script without spaces, if it is written in one.
-    let firsts: Vec<Option<u8>> = name
-        .parts
+/// A word can match a part only if it starts as the part's first word or
+/// its transliteration does (see `match_part`), or, for a part in a script
+/// without spaces, if it is written in one: the first bytes to look for.
+fn first_bytes(name: &CustomerName) -> Vec<Option<u8>> {
+    name.parts
         .iter()
         .filter(|p| !p.unspaced)
         .flat_map(|p| {
@@ -326,43 +420,49 @@ fn find_uses(doc: &Document, name: &CustomerName) -> Vec<Use> {
                 .into_iter()
                 .chain(p.alt.as_ref().map(|a| a.as_bytes().first().copied()))
         })
-        .collect();
-    let any_unspaced = name.parts.iter().any(|p| p.unspaced);
-    for i in 0..doc.tokens.len() {
-        let t = &doc.tokens[i];
-        if !t.is_agent() {
-            continue;
-        }
-        let could_match =
-            (any_unspaced && t.is(flag::UNSPACED)) || firsts.contains(&doc.fold(i).as_bytes().first().copied());
-        if !could_match {
-            continue;
-        }
-        for (p, part) in name.parts.iter().enumerate() {
-            if part.unspaced {
-                if t.is(flag::UNSPACED) {
-                    let word = doc.word(i);
-                    if let Some(at) = word.find(&part.display) {
-                        let start = t.span.start() + at;
-                        uses.push(Use { part: p, span: Span::new(start, start + part.display.len()) });
-                    }
-                }
-                continue;
-            }
-            let Some(end) = match_part(doc, part, i) else {
-                continue;
-            };
-            if part.ambiguous
-                && !(doc.tokens[i].is(flag::CAP)
-                    && (is_name_position(doc, i, end) || next_to_other_part(doc, name, p, i, end)))
-            {
-                continue;
-            }
-            uses.push(Use { part: p, span: t.span.cover(doc.tokens[end].span) });
-        }
+        .collect()
+}
+
+/// The uses of a name part in the agent's words that start at token `i`.
+fn uses_at(doc: &Document, name: &CustomerName, firsts: &[Option<u8>], i: usize, out: &mut Vec<Mention>) {
+    let t = &doc.tokens[i];
+    if !t.is_agent() {
+        return;
     }
-    // A full name is one use: merge adjacent parts ("Priya Raman").
-    uses.sort_by_key(|u| u.span);
+    let any_unspaced = name.parts.iter().any(|p| p.unspaced);
+    let could_match =
+        (any_unspaced && t.is(flag::UNSPACED)) || firsts.contains(&doc.fold(i).as_bytes().first().copied());
+    if !could_match {
+        return;
+    }
+    for (p, part) in name.parts.iter().enumerate() {
+        if part.unspaced {
+            if t.is(flag::UNSPACED) {
+                let word = doc.word(i);
+                if let Some(at) = word.find(&part.display) {
+                    let start = t.span.start() + at;
+                    out.push(Mention::Use { part: p, span: Span::new(start, start + part.display.len()) });
+                }
+            }
+            continue;
+        }
+        let Some(end) = match_part(doc, part, i) else {
+            continue;
+        };
+        if part.ambiguous
+            && !(doc.tokens[i].is(flag::CAP)
+                && (is_name_position(doc, i, end) || next_to_other_part(doc, name, p, i, end)))
+        {
+            continue;
+        }
+        out.push(Mention::Use { part: p, span: t.span.cover(doc.tokens[end].span) });
+    }
+}
+
+/// The uses, a full name as one ("Priya Raman"): adjacent parts merged.
+fn merge_uses(doc: &Document, mut uses: Vec<Use>) -> Vec<Use> {
+    // In text order, and of uses of one word in the order of the name's parts.
+    uses.sort_by_key(|u| (u.span, u.part));
     let mut merged: Vec<Use> = Vec::with_capacity(uses.len());
     for u in uses {
         if let Some(last) = merged.last_mut() {

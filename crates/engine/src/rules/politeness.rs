@@ -61,11 +61,64 @@ pub(crate) const RUDE: &[Phrase] = &[
     p("instead"),
 ];
 
-/// The politeness score of a draft, from its findings and strategy words.
-pub(crate) fn score(doc: &Document, findings: &[Finding]) -> f32 {
-    // Counted per cue, then weighed in the cues' order: the score does not
-    // depend on the order the rules found things in (`Incremental` finds
-    // local findings chunk by chunk).
+/// The strategy words of a part of the draft (the whole of it, or a chunk
+/// of lines, see `rules::local`): counts, so parts add up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    hedges: u32,
+    rude: u32,
+    /// Sentence-initial "please", "you"/"your", "so"/"then"/"but"/"and".
+    please: u32,
+    you: u32,
+    so: u32,
+    /// Direct questions in the agent's words.
+    questions: u32,
+}
+
+impl Counts {
+    /// The strategy words of tokens `tokens` of `doc` (phrases that start there).
+    pub(crate) fn of(doc: &Document, tokens: std::ops::Range<usize>) -> Counts {
+        let within = |table: T| {
+            crate::rules::distinct_hits(doc, table).iter().filter(|h| tokens.contains(&(h.first as usize))).count()
+                as u32
+        };
+        let mut c = Counts { hedges: within(T::Hedge), rude: within(T::Rude), ..Counts::default() };
+        for i in tokens {
+            let t = &doc.tokens[i];
+            if !t.is_agent() {
+                continue;
+            }
+            if t.gap_has(gap::QUESTION) {
+                c.questions += 1;
+            }
+            if !t.is(flag::SENT_START) {
+                continue;
+            }
+            match doc.fold(i) {
+                "please" => c.please += 1,
+                "you" | "your" => c.you += 1,
+                "so" | "then" | "but" | "and" => c.so += 1,
+                _ => {}
+            }
+        }
+        c
+    }
+
+    pub(crate) fn add(&mut self, o: &Counts) {
+        self.hedges += o.hedges;
+        self.rude += o.rude;
+        self.please += o.please;
+        self.you += o.you;
+        self.so += o.so;
+        self.questions += o.questions;
+    }
+}
+
+/// The politeness score of a draft, from its findings and the strategy
+/// words it counts (see [`Counts`]). Counted per cue, then weighed in the
+/// cues' order: the score does not depend on the order things were found in
+/// (`Incremental` finds them chunk by chunk).
+pub(crate) fn score(findings: &[Finding], words: &Counts) -> f32 {
     let mut counts = [0u32; Cue::ALL.len()];
     for f in findings {
         counts[f.cue as usize] += 1;
@@ -91,27 +144,14 @@ pub(crate) fn score(doc: &Document, findings: &[Finding]) -> f32 {
                 _ => 0.0,
             };
     }
-    s += 0.3 * crate::rules::distinct_hits(doc, T::Hedge).len() as f32;
-    s -= 0.45 * crate::rules::distinct_hits(doc, T::Rude).len() as f32;
+    s += 0.3 * words.hedges as f32;
+    s -= 0.45 * words.rude as f32;
     // Sentence-initial "please" is a bare command in disguise (the paper's
     // strongest negative "please" effect): take back most of its credit.
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if !t.is_agent() {
-            continue;
-        }
-        let w = doc.fold(i);
-        if t.is(flag::SENT_START) && w == "please" {
-            s -= 0.4;
-        }
-        if t.is(flag::SENT_START) && matches!(w, "you" | "your") {
-            s -= 0.3;
-        }
-        if t.is(flag::SENT_START) && matches!(w, "so" | "then" | "but" | "and") {
-            s -= 0.2;
-        }
-    }
+    s -= 0.4 * words.please as f32;
+    s -= 0.3 * words.you as f32;
+    s -= 0.2 * words.so as f32;
     // A direct question with no softener is a demand for an answer.
-    let questions = doc.tokens.iter().filter(|t| t.is_agent() && t.gap_has(gap::QUESTION)).count() as f32;
-    s -= 0.15 * questions;
+    s -= 0.15 * words.questions as f32;
     s
 }

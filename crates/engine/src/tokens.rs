@@ -384,19 +384,26 @@ impl Tokens {
 /// masked data (`__email__`) and an agent's initials at the end of a social
 /// reply (`^QA`, `*MS`, `-Helen`), in text order. One pass over the bytes.
 pub(crate) fn find_links(text: &str) -> Vec<Span> {
+    let mut out = scan_links(text);
+    trailing_initials(text, &mut out);
+    out
+}
+
+/// Links, e-mail addresses, handles and masked data, in order.
+fn scan_links(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let url_char = |b: u8| !b.is_ascii_whitespace() && b != b'"' && b != b'<' && b != b'>';
     let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // Only these bytes start a link, an address, a handle or masked
-        // data: skip the others without looking around them.
-        if !matches!(b, b'h' | b'H' | b'w' | b'W' | b'@' | b'_') {
-            i += 1;
+    // Only where a link, an address, a handle or masked data may start is
+    // anything looked at: found by byte searches, not a walk over every byte.
+    for at in link_candidates(text) {
+        if at < i {
             continue;
         }
+        i = at;
+        let b = bytes[i];
         let at_word_start = i == 0 || !word_char(bytes[i - 1]) && bytes[i - 1] != b'.' && bytes[i - 1] != b'/';
         let rest = &bytes[i..];
         let starts_url = at_word_start
@@ -450,7 +457,11 @@ pub(crate) fn find_links(text: &str) -> Vec<Span> {
         }
         i += 1;
     }
-    // Initials or a first name after a marker at the very end: "^QA", "*MS", "-Helen".
+    out
+}
+
+/// Initials or a first name after a marker at the very end: "^QA", "*MS", "-Helen".
+fn trailing_initials(text: &str, out: &mut Vec<Span>) {
     let trimmed = text.trim_end();
     let tail_start = trimmed.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(k, c)| k + c.len_utf8());
     let tail = &trimmed[tail_start..];
@@ -460,7 +471,30 @@ pub(crate) fn find_links(text: &str) -> Vec<Span> {
             out.push(Span::new(tail_start, trimmed.len()));
         }
     }
-    out
+}
+
+/// The bytes where a link, an address, a handle or masked data may start,
+/// in order: "http://", "https://", "www." (any case), '@', "__".
+fn link_candidates(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut at: Vec<usize> = Vec::new();
+    for (k, _) in text.match_indices("://") {
+        if k >= 4 && &bytes[k - 4..k] == b"http" {
+            at.push(k - 4);
+        } else if k >= 5 && &bytes[k - 5..k] == b"https" {
+            at.push(k - 5);
+        }
+    }
+    for (k, _) in text.match_indices('.') {
+        if k >= 3 && k + 1 < bytes.len() && bytes[k - 3..k].eq_ignore_ascii_case(b"www") {
+            at.push(k - 3);
+        }
+    }
+    at.extend(text.match_indices('@').map(|(k, _)| k));
+    at.extend(text.match_indices('_').map(|(k, _)| k).filter(|&k| bytes.get(k + 1) == Some(&b'_')));
+    at.sort_unstable();
+    at.dedup();
+    at
 }
 
 fn is_closing(c: char) -> bool {
@@ -472,4 +506,120 @@ fn is_closing(c: char) -> bool {
 pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0x20000..=0x2FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scan as first written: every byte looked at.
+    fn reference_scan(text: &str) -> Vec<Span> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let url_char = |b: u8| !b.is_ascii_whitespace() && b != b'"' && b != b'<' && b != b'>';
+        let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Only these bytes start a link, an address, a handle or masked
+            // data: skip the others without looking around them.
+            if !matches!(b, b'h' | b'H' | b'w' | b'W' | b'@' | b'_') {
+                i += 1;
+                continue;
+            }
+            let at_word_start = i == 0 || !word_char(bytes[i - 1]) && bytes[i - 1] != b'.' && bytes[i - 1] != b'/';
+            let rest = &bytes[i..];
+            let starts_url = at_word_start
+                && (rest.starts_with(b"http://")
+                    || rest.starts_with(b"https://")
+                    || rest.len() > 4 && rest[..4].eq_ignore_ascii_case(b"www."));
+            if starts_url {
+                let mut end = i;
+                while end < bytes.len() && url_char(bytes[end]) {
+                    end += 1;
+                }
+                while end > i && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'\'')
+                {
+                    end -= 1;
+                }
+                out.push(Span::new(i, end));
+                i = end.max(i + 1);
+                continue;
+            }
+            if b == b'@' {
+                // An e-mail address: letters before the @ and a dotted domain after.
+                let mut start = i;
+                while start > 0
+                    && (word_char(bytes[start - 1]) || matches!(bytes[start - 1], b'.' | b'-' | b'+' | b'%'))
+                {
+                    start -= 1;
+                }
+                let mut end = i + 1;
+                while end < bytes.len() && (word_char(bytes[end]) || matches!(bytes[end], b'.' | b'-')) {
+                    end += 1;
+                }
+                while end > i + 1 && bytes[end - 1] == b'.' {
+                    end -= 1;
+                }
+                if end > i + 1 && (start < i || at_word_start) {
+                    // A handle stops at its word characters.
+                    if start == i {
+                        end = i + 1 + bytes[i + 1..end].iter().take_while(|&&c| word_char(c)).count();
+                    }
+                    out.retain(|s: &Span| s.end() <= start);
+                    out.push(Span::new(start, end));
+                    i = end;
+                    continue;
+                }
+            }
+            if b == b'_' && rest.starts_with(b"__") && at_word_start {
+                // Masked data such as __email__ or __number__.
+                let inner = rest[2..].iter().take_while(|&&c| c.is_ascii_alphabetic()).count();
+                if inner > 0 && rest[2 + inner..].starts_with(b"__") {
+                    out.push(Span::new(i, i + inner + 4));
+                    i += inner + 4;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn the_link_scan_by_candidates_finds_what_a_walk_over_every_byte_finds() {
+        let pieces = [
+            "http://",
+            "https://",
+            "a.b",
+            "www.",
+            "WwW.x",
+            "@",
+            "a",
+            "b@c.d",
+            "__",
+            "_",
+            "__email__",
+            ".",
+            "/",
+            "h",
+            "w",
+            " ",
+            "\n",
+            "-",
+            "é",
+            ":",
+            "//",
+            "ttp",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(scan_links(text), reference_scan(text), "{text:?}");
+        }
+    }
 }

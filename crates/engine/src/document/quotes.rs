@@ -128,18 +128,11 @@ const CUSTOMER_QUOTE_LEADS: &[&str] = &[
 pub(super) fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec<Span>) {
     let mut customer = Vec::new();
     let mut other = Vec::new();
-    let mut off = 0;
-    for line in text.split_inclusive('\n') {
-        let line_span = Span::new(off, off + line.len());
-        let base = off;
-        off += line.len();
+    // Most lines quote nothing: only those with a quotation mark or a colon
+    // are walked.
+    for (base, line) in lines_that_may_quote(text) {
+        let line_span = Span::new(base, base + line.len());
         if contained_sorted(quoted, line_span) || line.len() > 20_000 {
-            continue;
-        }
-        // Most lines quote nothing: skip the character walk for them (a
-        // byte test first: '“' and '„' start with 0xE2, '«' with 0xC2).
-        if !line.bytes().any(|b| matches!(b, b'"' | b':' | 0xE2 | 0xC2)) || !line.contains(['"', '“', '„', '«', ':'])
-        {
             continue;
         }
         let mut open: Option<(usize, char)> = None;
@@ -198,6 +191,37 @@ pub(super) fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec
     (customer, other)
 }
 
+/// The characters that can open a quotation or introduce one ("you wrote:").
+const QUOTE_TRIGGERS: [char; 5] = ['"', ':', '“', '„', '«'];
+
+/// The lines of `text` (with their line break, and the byte each starts
+/// at) that hold one of [`QUOTE_TRIGGERS`], in order: found by a byte
+/// search (`memchr`) for each trigger, so the lines of prose between them
+/// cost a fraction of an instruction per byte.
+fn lines_that_may_quote(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    // Per trigger, where it next stands (`usize::MAX`: nowhere), once looked for.
+    let mut next: [Option<usize>; QUOTE_TRIGGERS.len()] = [None; QUOTE_TRIGGERS.len()];
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let mut at = usize::MAX;
+        for (n, c) in next.iter_mut().zip(QUOTE_TRIGGERS) {
+            let found = match *n {
+                Some(k) if k >= from => k,
+                _ => text.get(from..).and_then(|rest| rest.find(c)).map_or(usize::MAX, |k| from + k),
+            };
+            *n = Some(found);
+            at = at.min(found);
+        }
+        if at == usize::MAX {
+            return None;
+        }
+        let start = text[from..at].rfind('\n').map_or(from, |k| from + k + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |k| at + k + 1);
+        from = end;
+        Some((start, &text[start..end]))
+    })
+}
+
 fn lead_is_customer(before: &str) -> bool {
     let tail_start = before.len().saturating_sub(48);
     let tail_start = (tail_start..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
@@ -205,4 +229,33 @@ fn lead_is_customer(before: &str) -> bool {
         before[tail_start..].trim_end_matches([' ', ':', ',', '\t']).chars().map(|c| c.to_ascii_lowercase()).collect();
     let tail = tail.replace('\u{2019}', "'");
     CUSTOMER_QUOTE_LEADS.iter().any(|lead| tail.ends_with(lead))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lines_searched_for_quotes_are_exactly_those_with_a_trigger() {
+        let pieces = ["a", "’", "—", "“", "”", "„", "«", "»", "\"", ":", "é", "\n", " ", "‘"];
+        // Every text of up to four pieces.
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let mut off = 0;
+            let mut want = Vec::new();
+            for line in text.split_inclusive('\n') {
+                if line.contains(QUOTE_TRIGGERS) {
+                    want.push((off, line));
+                }
+                off += line.len();
+            }
+            let got: Vec<(usize, &str)> = lines_that_may_quote(text).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }

@@ -1,31 +1,38 @@
 //! Analysing successive versions of one draft: an edit re-parses only the
-//! lines around it and re-reads only the sentences it changed.
+//! lines around it and re-runs the rules that read near their words only
+//! there.
 //!
-//! Two memos make it, each keeping work under exactly what it can see,
+//! Three memos make it, each keeping work under exactly what it can see,
 //! compared in full (not only hashed), so a kept result is one the full
 //! analysis would make: `Incremental::analyze` always returns what
-//! [`crate::analyze_with`] returns (a property test over random edits
-//! checks it).
+//! [`crate::analyze_with`] returns (property tests over random edits check
+//! it).
 //! - The parse (`document/reuse.rs`): the draft is cut into chunks of whole
 //!   lines; a chunk's words are kept under its text, and its phrase hits
 //!   under its words and which of them are quoted, placeholders or links.
-//! - The sarcasm readings (`rules/memo.rs`), about half of what remains: a
-//!   sentence's reading is a pure function of a few bytes (the sentence's
-//!   text and the next sentence's, and each of their tokens' boundaries,
-//!   flags, gaps and relative sentence number), and is kept under them.
+//! - The local rules (`rules/local.rs`): the findings of the rules that
+//!   read only near their words, with the local parts of the draft rules
+//!   (mentions of the customer's name, politeness words), kept per chunk
+//!   under everything the chunk's view holds.
+//! - The sarcasm readings (`rules/memo.rs`): a sentence's reading is a pure
+//!   function of a few bytes (the sentence's text and the next sentence's,
+//!   each of their tokens' boundaries, flags, gaps and relative sentence
+//!   number, and the words before it when it looked at them), and is kept
+//!   under them; it spares the unchanged sentences of an edited chunk.
 //!
-//! What is left is redone over the whole draft, as linear passes over the
-//! parsed words: the facts about the whole draft (quoted regions, links,
-//! placeholders, the greeting) and the other rules. Parses and readings no
-//! longer in the draft are dropped after each analysis, so the memory is
-//! bounded by the draft.
+//! What is left is redone over the whole draft, as linear passes: the facts
+//! about the whole draft (quoted regions, quotations, links, placeholders,
+//! the greeting), joining the chunks, and the draft rules (name, apology,
+//! gratitude, next steps, the politeness score) weighing what the chunks
+//! kept. Work no longer in the draft is dropped after each analysis, so the
+//! memory is bounded by the draft.
 
 use crate::rules::memo::{self, Memo};
 use crate::{analyze_in, Context, Memos, Report, RulePack};
 
 /// Analyses successive versions of one draft (as the agent types),
-/// re-parsing only the lines each edit changed and re-reading only its
-/// sentences. Same reports as
+/// re-parsing only the lines each edit changed and re-running the local
+/// rules only there. Same reports as
 /// [`crate::analyze_with`], whatever the edits.
 ///
 /// ```

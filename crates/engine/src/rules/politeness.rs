@@ -115,43 +115,39 @@ impl Counts {
 }
 
 /// The politeness score of a draft, from its findings and the strategy
-/// words it counts (see [`Counts`]). Counted per cue, then weighed in the
-/// cues' order: the score does not depend on the order things were found in
-/// (`Incremental` finds them chunk by chunk).
+/// words it counts (see [`Counts`]). Summed exactly, in hundredths: the
+/// score does not depend on the order things were found in (`Incremental`
+/// finds them chunk by chunk), and a draft whose strategies cancel out
+/// scores exactly 0.
 pub(crate) fn score(findings: &[Finding], words: &Counts) -> f32 {
-    let mut counts = [0u32; Cue::ALL.len()];
+    let mut s: i64 = 0;
     for f in findings {
-        counts[f.cue as usize] += 1;
+        s += match f.cue {
+            Cue::Gratitude => 110,
+            Cue::Apology => 70,
+            Cue::ApologyHollow => 10,
+            Cue::PoliteRequest => 50,
+            Cue::Empathy => 40,
+            Cue::PositiveLanguage => 40,
+            Cue::NameUsed => 30,
+            Cue::Sarcasm => -100,
+            Cue::Profanity => -150,
+            Cue::Shouting => -80,
+            Cue::Blame => -90,
+            Cue::Demand => -50,
+            Cue::Deflection => -50,
+            Cue::NegativeLanguage => -10,
+            _ => 0,
+        };
     }
-    let mut s = 0.0f32;
-    for (&cue, &n) in Cue::ALL.iter().zip(&counts) {
-        s += n as f32
-            * match cue {
-                Cue::Gratitude => 1.1,
-                Cue::Apology => 0.7,
-                Cue::ApologyHollow => 0.1,
-                Cue::PoliteRequest => 0.5,
-                Cue::Empathy => 0.4,
-                Cue::PositiveLanguage => 0.4,
-                Cue::NameUsed => 0.3,
-                Cue::Sarcasm => -1.0,
-                Cue::Profanity => -1.5,
-                Cue::Shouting => -0.8,
-                Cue::Blame => -0.9,
-                Cue::Demand => -0.5,
-                Cue::Deflection => -0.5,
-                Cue::NegativeLanguage => -0.1,
-                _ => 0.0,
-            };
-    }
-    s += 0.3 * words.hedges as f32;
-    s -= 0.45 * words.rude as f32;
+    s += 30 * words.hedges as i64;
+    s -= 45 * words.rude as i64;
     // Sentence-initial "please" is a bare command in disguise (the paper's
     // strongest negative "please" effect): take back most of its credit.
-    s -= 0.4 * words.please as f32;
-    s -= 0.3 * words.you as f32;
-    s -= 0.2 * words.so as f32;
+    s -= 40 * words.please as i64;
+    s -= 30 * words.you as i64;
+    s -= 20 * words.so as i64;
     // A direct question with no softener is a demand for an answer.
-    s -= 0.15 * words.questions as f32;
-    s
+    s -= 15 * words.questions as i64;
+    s as f32 / 100.0
 }

@@ -122,14 +122,13 @@ fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, mut memos: Opt
     let mut parts = None;
     if let Some((chunks, local)) = chunked {
         let locals: Vec<&rules::Rule> = active_rules(pack).filter(|r| r.scope == rules::Scope::Local).collect();
-        // The name rule is the one whose local part is mentions.
-        let names = active_rules(pack).any(|r| r.decide.is_some());
-        parts = Some(local.findings(&doc, &chunks, &locals, names, rule_ctx, &mut findings));
+        let wanted: Vec<rules::LocalPart> = active_rules(pack).filter_map(|r| r.decide.map(|d| d.0)).collect();
+        parts = Some(local.findings(&doc, &chunks, &locals, &wanted, rule_ctx, &mut findings));
     }
     for rule in active_rules(pack).filter(|r| parts.is_none() || r.scope == rules::Scope::Draft) {
         let before = findings.len();
         match (&parts, rule.decide) {
-            (Some(parts), Some(decide)) => decide(&doc, rule_ctx, parts, &mut findings),
+            (Some(parts), Some((_, decide))) => decide(&doc, rule_ctx, parts, &mut findings),
             _ => (rule.check)(&doc, rule_ctx, &mut findings),
         }
         debug_assert!(

@@ -40,6 +40,10 @@ const PIECES: &[&str] = &[
     "Pryia, ",
     "My colleague, John, will call. ",
     "Dear Priya Raman,\n",
+    // Thanks: a typo, a sign-off, a bare closing thanks after a link.
+    "Thnaks for your patience. ",
+    "\nThanks,\nSam\n",
+    "See https://example.com/help Thanks! ",
 ];
 
 fn draft() -> impl Strategy<Value = String> {

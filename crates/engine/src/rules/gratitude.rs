@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
 use crate::rules::{emit_table, T};
+use crate::span::Span;
 
 pub(crate) const THANKS: &[Phrase] = &[
     p("thank you|u|ya|yall|y'all"),
@@ -55,24 +56,60 @@ pub(crate) const NOT_THANKS: &[Phrase] = &[
     p("they|he|she|people|would|will|should|must|can|to|just appreciate|appreciated"),
 ];
 
+/// What the gratitude rule notices near its words, before it looks at the
+/// end of the draft (the local part, kept per chunk by `Incremental`):
+/// thanks found by phrase, and thanks spelled with a typo or said as "Ta!",
+/// neither in a sarcastic sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Thanks {
+    /// Thanks found by phrase, with the phrase's note and better phrasings.
+    Phrase(Finding),
+    /// A typo or "Ta!", with the phrase thanks it overlaps, if any: it
+    /// counts only if that one does not (that one is a sign-off, say).
+    Word { span: Span, overlaps: Option<Span> },
+}
+
+impl Thanks {
+    /// The same thanks moved by `by` bytes.
+    pub(crate) fn moved(self, by: isize) -> Thanks {
+        let m = |s: Span| Span::new(s.start().wrapping_add_signed(by), s.end().wrapping_add_signed(by));
+        match self {
+            Thanks::Phrase(f) => Thanks::Phrase(Finding { span: f.span.map(m), ..f }),
+            Thanks::Word { span, overlaps } => Thanks::Word { span: m(span), overlaps: overlaps.map(m) },
+        }
+    }
+}
+
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
+    thanks(doc, out, 0..doc.tokens.len(), &mut found);
+    decide(doc, &found, out);
+}
+
+/// [`decide`] for `Incremental`, from the thanks found chunk by chunk (see
+/// `rules::local`).
+pub(crate) fn decide_from(doc: &Document, _ctx: &Context, parts: &crate::rules::local::Parts, out: &mut Vec<Finding>) {
+    decide(doc, &parts.thanks, out);
+}
+
+/// Appends the thanks that start at tokens `tokens` of `doc`, given the
+/// findings so far (sarcasm's: sarcastic thanks, "Thanks for the novel.",
+/// is not gratitude).
+pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range<usize>, out: &mut Vec<Thanks>) {
+    let mut found = Vec::new();
     emit_table(doc, T::Thanks, Cue::Gratitude, &[T::NotThanks, T::Sarcasm], &mut found);
-    // Sarcastic thanks ("Thanks for the novel.") was found before this rule
-    // runs: it is not gratitude.
-    let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, out);
+    let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, so_far);
     found.retain(|f| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             doc.tokens.get(k).is_none_or(|t| mocking.binary_search(&t.sentence).is_err())
         })
     });
-    // "Thanks," alone on a line just above the signature is a closing
-    // formula, not thanks for anything; so is a bare "Thanks!" closing a
-    // social reply before the agent's initials ("Thanks! ^NM").
-    found.retain(|f| !f.span.is_some_and(|s| is_sign_off(doc, s) || is_closing_thanks(doc, s)));
+    let phrases: Vec<Span> = found.iter().filter_map(|f| f.span).collect();
+    let starts_here = |f: &Finding| f.span.is_some_and(|s| tokens.contains(&doc.token_at(s.start())));
+    out.extend(found.into_iter().filter(starts_here).map(Thanks::Phrase));
     // "Ta!" alone, and typos such as "thnaks" or "thansk".
-    for i in 0..doc.tokens.len() {
+    for i in tokens {
         let t = &doc.tokens[i];
         let w = doc.fold(i);
         let typo = w.len() >= 5
@@ -84,13 +121,35 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let ta = w == "ta"
             && t.gap_has(crate::document::gap::EXCLAIM | crate::document::gap::BREAK | crate::document::gap::COMMA)
             && t.is(crate::document::flag::SENT_START);
-        if (typo || ta)
-            && t.is_agent()
-            && !found.iter().any(|f| f.span.is_some_and(|s| s.overlaps(t.span)))
-            && !is_sign_off(doc, t.span)
-            && mocking.binary_search(&t.sentence).is_err()
-        {
-            found.push(Finding::new(Cue::Gratitude, Some(t.span)));
+        if (typo || ta) && t.is_agent() && mocking.binary_search(&t.sentence).is_err() {
+            let overlaps = phrases.iter().copied().find(|s| s.overlaps(t.span));
+            out.push(Thanks::Word { span: t.span, overlaps });
+        }
+    }
+}
+
+/// The gratitude findings of the whole draft from its thanks (in any order).
+pub(crate) fn decide(doc: &Document, thanks: &[Thanks], out: &mut Vec<Finding>) {
+    // "Thanks," alone on a line just above the signature is a closing
+    // formula, not thanks for anything; so is a bare "Thanks!" closing a
+    // social reply before the agent's initials ("Thanks! ^NM").
+    let mut found: Vec<Finding> = thanks
+        .iter()
+        .filter_map(|t| match t {
+            Thanks::Phrase(f) if !f.span.is_some_and(|s| is_sign_off(doc, s) || is_closing_thanks(doc, s)) => {
+                Some(f.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    let mut kept: Vec<Span> = found.iter().filter_map(|f| f.span).collect();
+    kept.sort();
+    for t in thanks {
+        if let Thanks::Word { span, overlaps } = *t {
+            let counted = overlaps.is_some_and(|o| kept.binary_search(&o).is_ok());
+            if !counted && !is_sign_off(doc, span) {
+                found.push(Finding::new(Cue::Gratitude, Some(span)));
+            }
         }
     }
     found.sort_by_key(|f| f.span);

@@ -18,17 +18,20 @@ use crate::context::Context;
 use crate::document::{Document, PlacedChunk};
 use crate::finding::Finding;
 use crate::hash::FnvMap;
+use crate::rules::gratitude::{self, Thanks};
 use crate::rules::name::{self, Mention};
 use crate::rules::politeness::Counts;
-use crate::rules::{Rule, Scope, RULES};
+use crate::rules::{LocalPart, Rule, Scope, RULES};
 use crate::span::Span;
 
 /// The local parts of the draft rules, gathered chunk by chunk: what the
 /// name rule notices at each word (but the greeting's, see
-/// [`name::greeting_tokens`]), and the politeness strategy words.
+/// [`name::greeting_tokens`]), the thanks the gratitude rule finds before it
+/// rules out sign-offs, and the politeness strategy words.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Parts {
     pub mentions: Vec<Mention>,
+    pub thanks: Vec<Thanks>,
     pub counts: Counts,
 }
 
@@ -54,6 +57,7 @@ struct Run {
     key: Box<[u8]>,
     findings: Vec<Finding>,
     mentions: Vec<Mention>,
+    thanks: Vec<Thanks>,
     counts: Counts,
     generation: u32,
 }
@@ -61,21 +65,23 @@ struct Run {
 impl LocalMemo {
     /// Appends to `out` the findings of `rules` (all local) over the draft
     /// `doc`, made of `chunks`, and returns the local parts of the draft
-    /// rules (the name rule's when `names`), re-running them only on chunks
+    /// rules (those `wanted`), re-running them only on chunks
     /// whose view changed.
     pub(crate) fn findings(
         &mut self,
         doc: &Document,
         chunks: &[PlacedChunk],
         rules: &[&Rule],
-        names: bool,
+        wanted: &[LocalPart],
         ctx: &Context,
         out: &mut Vec<Finding>,
     ) -> Parts {
         let mut parts = Parts::default();
         debug_assert!(rules.iter().all(|r| r.scope == Scope::Local));
         let mask = rules.iter().fold(0u64, |m, r| m | 1 << RULES.iter().position(|x| x.id == r.id).unwrap_or(63));
-        let mask = mask | (names as u64) << 63;
+        let names = wanted.contains(&LocalPart::Mentions);
+        let thanks = wanted.contains(&LocalPart::Thanks);
+        let mask = mask | (names as u64) << 63 | (thanks as u64) << 62;
         let greeting = name::greeting_tokens(doc);
         for chunk in chunks {
             let view = view_range(doc, chunk);
@@ -111,6 +117,7 @@ impl LocalMemo {
                 run.generation = generation;
                 out.extend(run.findings.iter().map(|f| shift(f, base as isize)));
                 parts.mentions.extend(run.mentions.iter().map(|m| m.moved(base as isize)));
+                parts.thanks.extend(run.thanks.iter().map(|t| t.clone().moved(base as isize)));
                 parts.counts.add(&run.counts);
                 self.reused += 1;
                 continue;
@@ -128,10 +135,18 @@ impl LocalMemo {
             let mut mentions = Vec::new();
             if names {
                 let in_greeting = |k: usize| greeting.contains(&(k + view.start));
-                name::mentions(&part, ctx, own.filter(|&k| !in_greeting(k)), &mut mentions);
+                name::mentions(&part, ctx, own.clone().filter(|&k| !in_greeting(k)), &mut mentions);
             }
             parts.mentions.extend(mentions.iter().copied());
             let mentions = mentions.into_iter().map(|m| m.moved(-(base as isize))).collect();
+            // Thanks read sarcasm's findings in the view (all of them: those
+            // of the chunk's sentences are the full analysis's).
+            let mut thanked = Vec::new();
+            if thanks {
+                gratitude::thanks(&part, &found, own.clone(), &mut thanked);
+            }
+            parts.thanks.extend(thanked.iter().cloned());
+            let thanked = thanked.into_iter().map(|t| t.moved(-(base as isize))).collect();
             debug_assert!(found.iter().all(|f| f.span.is_some()), "a local rule's findings have spans");
             found.retain(|f| f.span.is_some_and(|s| chunk.bytes.contains(&s.start())));
             // In report order (stable: equal findings keep their order), so
@@ -139,7 +154,14 @@ impl LocalMemo {
             found.sort_by_key(Finding::report_order);
             out.extend(found.iter().cloned());
             let findings = found.iter().map(|f| shift(f, -(base as isize))).collect();
-            runs.push(Run { key: self.key.clone().into_boxed_slice(), findings, mentions, counts, generation });
+            runs.push(Run {
+                key: self.key.clone().into_boxed_slice(),
+                findings,
+                mentions,
+                thanks: thanked,
+                counts,
+                generation,
+            });
         }
         parts
     }

@@ -183,9 +183,18 @@ pub(crate) struct Rule {
     pub read_later: bool,
     pub scope: Scope,
     /// For a draft rule with a local part kept per chunk by `Incremental`
-    /// (see `local::Parts`): the rule from its local part. `check` is the
-    /// same rule finding its local part itself.
-    pub decide: Option<Decide>,
+    /// (see `local::Parts`): which part, and the rule from it. `check` is
+    /// the same rule finding its local part itself.
+    pub decide: Option<(LocalPart, Decide)>,
+}
+
+/// The local part of a draft rule, kept per chunk (see `local::Parts`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LocalPart {
+    /// The name rule's: mentions of the customer's name.
+    Mentions,
+    /// The gratitude rule's: thanks, before the sign-off is ruled out.
+    Thanks,
 }
 
 /// A draft rule from the local parts of the chunks.
@@ -232,7 +241,7 @@ const fn draft_rule(id: &'static str, cues: &'static [Cue], check: Check) -> Rul
 /// `local.rs`).
 pub(crate) static RULES: &[Rule] = &[
     Rule {
-        decide: Some(name::decide_from),
+        decide: Some((LocalPart::Mentions, name::decide_from)),
         ..draft_rule(
             "name",
             &[Cue::NameUsed, Cue::NameMissing, Cue::NameMisspelled, Cue::NameMismatch, Cue::NamePlaceholder],
@@ -244,7 +253,10 @@ pub(crate) static RULES: &[Rule] = &[
         read_later: true,
         ..draft_rule("apology", &[Cue::Apology, Cue::ApologyHollow, Cue::ApologyExcess], apology::check)
     },
-    draft_rule("gratitude", &[Cue::Gratitude], gratitude::check),
+    Rule {
+        decide: Some((LocalPart::Thanks, gratitude::decide_from)),
+        ..draft_rule("gratitude", &[Cue::Gratitude], gratitude::check)
+    },
     rule("shouting", &[Cue::Shouting], shouting::check),
     rule("profanity", &[Cue::Profanity], profanity::check),
     rule("blame", &[Cue::Blame], blame::check),

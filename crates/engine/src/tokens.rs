@@ -478,7 +478,7 @@ fn trailing_initials(text: &str, out: &mut Vec<Span>) {
 fn link_candidates(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut at: Vec<usize> = Vec::new();
-    for (k, _) in text.match_indices("://") {
+    for (k, _) in text.match_indices(':').filter(|&(k, _)| bytes[k + 1..].starts_with(b"//")) {
         if k >= 4 && &bytes[k - 4..k] == b"http" {
             at.push(k - 4);
         } else if k >= 5 && &bytes[k - 5..k] == b"https" {

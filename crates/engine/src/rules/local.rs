@@ -123,19 +123,30 @@ impl LocalMemo {
                 continue;
             }
             self.ran += 1;
-            let part = doc.view(view.clone());
+            // A chunk whose view is the whole draft (a draft of one chunk)
+            // is read in the draft itself: a local rule reads no greeting,
+            // which is all a view leaves out.
+            let whole;
+            let viewed;
+            let part: &Document = if view == (0..doc.tokens.len()) {
+                whole = doc;
+                whole
+            } else {
+                viewed = doc.view(view.clone());
+                &viewed
+            };
             let mut found = Vec::new();
             for rule in rules {
-                (rule.check)(&part, ctx, &mut found);
+                (rule.check)(part, ctx, &mut found);
             }
             // The chunk's own tokens, in the view.
             let own = chunk.tokens.start - view.start..chunk.tokens.end - view.start;
-            let counts = Counts::of(&part, own.clone());
+            let counts = Counts::of(part, own.clone());
             parts.counts.add(&counts);
             let mut mentions = Vec::new();
             if names {
                 let in_greeting = |k: usize| greeting.contains(&(k + view.start));
-                name::mentions(&part, ctx, own.clone().filter(|&k| !in_greeting(k)), &mut mentions);
+                name::mentions(part, ctx, own.clone().filter(|&k| !in_greeting(k)), &mut mentions);
             }
             parts.mentions.extend(mentions.iter().copied());
             let mentions = mentions.into_iter().map(|m| m.moved(-(base as isize))).collect();
@@ -143,7 +154,7 @@ impl LocalMemo {
             // of the chunk's sentences are the full analysis's).
             let mut thanked = Vec::new();
             if thanks {
-                gratitude::thanks(&part, &found, own.clone(), &mut thanked);
+                gratitude::thanks(part, &found, own.clone(), &mut thanked);
             }
             parts.thanks.extend(thanked.iter().cloned());
             let thanked = thanked.into_iter().map(|t| t.moved(-(base as isize))).collect();
@@ -152,8 +163,14 @@ impl LocalMemo {
             // In report order (stable: equal findings keep their order), so
             // the chunks' findings make one run the report's sort passes over.
             found.sort_by_key(Finding::report_order);
-            out.extend(found.iter().cloned());
-            let findings = found.iter().map(|f| shift(f, -(base as isize))).collect();
+            let findings = found
+                .into_iter()
+                .map(|mut f| {
+                    out.push(f.clone());
+                    f.span = f.span.map(|s| Span::new(s.start() - base, s.end() - base));
+                    f
+                })
+                .collect();
             runs.push(Run {
                 key: self.key.clone().into_boxed_slice(),
                 findings,

@@ -102,6 +102,19 @@ pub fn byte_offset_from_utf16(text: &str, utf16: usize) -> usize {
     text.len()
 }
 
+/// Every text made of at most `n` of `pieces` (in any order, repeats
+/// allowed): inputs for tests that compare two ways of finding something.
+#[cfg(test)]
+pub(crate) fn every_text(pieces: &[&str], n: usize) -> Vec<String> {
+    let mut all = vec![String::new()];
+    let mut last = vec![String::new()];
+    for _ in 0..n {
+        last = last.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
+        all.extend(last.iter().cloned());
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -545,13 +545,7 @@ mod tests {
             "//",
             "ttp",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> =
-                texts.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
-            texts.extend(longer);
-        }
-        for text in &texts {
+        for text in &crate::span::every_text(&pieces, 4) {
             // The candidates are all the bytes where a link may start: the
             // scan finds what it finds looking at every byte.
             assert_eq!(scan_links(text), scan_links_at(text, 0..text.len()), "{text:?}");

@@ -238,14 +238,7 @@ mod tests {
     #[test]
     fn the_lines_searched_for_quotes_are_exactly_those_with_a_trigger() {
         let pieces = ["a", "’", "—", "“", "”", "„", "«", "»", "\"", ":", "é", "\n", " ", "‘"];
-        // Every text of up to four pieces.
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> =
-                texts.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
-            texts.extend(longer);
-        }
-        for text in &texts {
+        for text in &crate::span::every_text(&pieces, 4) {
             let mut off = 0;
             let mut want = Vec::new();
             for line in text.split_inclusive('\n') {

@@ -4,10 +4,11 @@
 //!
 //! A local rule's finding is a pure function of what lies near its words:
 //! their sentence, at most [`LOOK_BEHIND`] tokens before it, the sentence
-//! after it, and the facts overlapping those. So the findings that start in
-//! a chunk are the ones the rule makes on a view of the draft
-//! (`Document::view`) holding the chunk, the [`LOOK_BEHIND`] tokens before
-//! it and the sentence after it. They are kept under the chunk's stamp (its
+//! after it, and the facts overlapping those. So the findings of a chunk
+//! (those that start at one of its tokens, or in the bytes just before
+//! one, such as a quotation mark opening its first line) are the ones the
+//! rule makes on a view of the draft (`Document::view`) holding the chunk,
+//! the [`LOOK_BEHIND`] tokens before it and the sentence after it. They are kept under the chunk's stamp (its
 //! text, region flags and lexicon; see `document::PlacedChunk`) and,
 //! compared in full, everything else the view holds: the tokens, text and
 //! phrase hits around the chunk, the facts clipped to the view, and which
@@ -51,10 +52,12 @@ pub(crate) struct LocalMemo {
     pub(crate) ran: usize,
 }
 
-/// The local findings starting in one chunk, with spans relative to the
-/// chunk's first byte, under everything else its view holds.
+/// The local findings of one chunk, under everything else its view holds,
+/// with the byte the chunk started at when they were found (a finding may
+/// start before it: a quotation mark opening the chunk's first line).
 struct Run {
     key: Box<[u8]>,
+    base: usize,
     findings: Vec<Finding>,
     mentions: Vec<Mention>,
     thanks: Vec<Thanks>,
@@ -115,9 +118,10 @@ impl LocalMemo {
             let runs = self.runs.entry(chunk.stamp).or_default();
             if let Some(run) = runs.iter_mut().find(|r| *r.key == *self.key) {
                 run.generation = generation;
-                out.extend(run.findings.iter().map(|f| shift(f, base as isize)));
-                parts.mentions.extend(run.mentions.iter().map(|m| m.moved(base as isize)));
-                parts.thanks.extend(run.thanks.iter().map(|t| t.clone().moved(base as isize)));
+                let by = base as isize - run.base as isize;
+                out.extend(run.findings.iter().map(|f| shift(f, by)));
+                parts.mentions.extend(run.mentions.iter().map(|m| m.moved(by)));
+                parts.thanks.extend(run.thanks.iter().map(|t| t.clone().moved(by)));
                 parts.counts.add(&run.counts);
                 self.reused += 1;
                 continue;
@@ -149,7 +153,6 @@ impl LocalMemo {
                 name::mentions(part, ctx, own.clone().filter(|&k| !in_greeting(k)), &mut mentions);
             }
             parts.mentions.extend(mentions.iter().copied());
-            let mentions = mentions.into_iter().map(|m| m.moved(-(base as isize))).collect();
             // Thanks read sarcasm's findings in the view (all of them: those
             // of the chunk's sentences are the full analysis's).
             let mut thanked = Vec::new();
@@ -157,23 +160,19 @@ impl LocalMemo {
                 gratitude::thanks(part, &found, own.clone(), &mut thanked);
             }
             parts.thanks.extend(thanked.iter().cloned());
-            let thanked = thanked.into_iter().map(|t| t.moved(-(base as isize))).collect();
             debug_assert!(found.iter().all(|f| f.span.is_some()), "a local rule's findings have spans");
-            found.retain(|f| f.span.is_some_and(|s| chunk.bytes.contains(&s.start())));
+            // A finding is the chunk's when the token it starts at (or
+            // before: a quotation mark opening a line, "!!!") is: the view
+            // holds that token's sentence and the one after it.
+            found.retain(|f| f.span.is_some_and(|s| owns(doc, chunk, s.start())));
             // In report order (stable: equal findings keep their order), so
             // the chunks' findings make one run the report's sort passes over.
             found.sort_by_key(Finding::report_order);
-            let findings = found
-                .into_iter()
-                .map(|mut f| {
-                    out.push(f.clone());
-                    f.span = f.span.map(|s| Span::new(s.start() - base, s.end() - base));
-                    f
-                })
-                .collect();
+            out.extend(found.iter().cloned());
             runs.push(Run {
                 key: self.key.clone().into_boxed_slice(),
-                findings,
+                base,
+                findings: found,
                 mentions,
                 thanks: thanked,
                 counts,
@@ -248,6 +247,14 @@ impl LocalMemo {
     pub(crate) fn len(&self) -> usize {
         self.runs.values().map(Vec::len).sum()
     }
+}
+
+/// Whether a finding starting at byte `at` is `chunk`'s: the token it
+/// starts at, or the first after it, is the chunk's (past the last token of
+/// the draft, the last chunk's).
+fn owns(doc: &Document, chunk: &PlacedChunk, at: usize) -> bool {
+    let k = doc.token_at(at);
+    chunk.tokens.contains(&k) || (k == doc.tokens.len() && chunk.tokens.end == k)
 }
 
 /// The tokens of the view of `chunk`: [`LOOK_BEHIND`] tokens before it, its

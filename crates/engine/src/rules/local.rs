@@ -8,12 +8,14 @@
 //! (those that start at one of its tokens, or in the bytes just before
 //! one, such as a quotation mark opening its first line) are the ones the
 //! rule makes on a view of the draft (`Document::view`) holding the chunk,
-//! the [`LOOK_BEHIND`] tokens before it and the sentence after it. They are kept under the chunk's stamp (its
-//! text, region flags and lexicon; see `document::PlacedChunk`) and,
-//! compared in full, everything else the view holds: the tokens, text and
-//! phrase hits around the chunk, the facts clipped to the view, and which
-//! rules ran. A kept finding is therefore one the full analysis makes
-//! (property tests in `tests/incremental.rs` compare whole reports).
+//! the [`LOOK_BEHIND`] tokens before it and the sentence after it. They are
+//! kept under the chunk's stamp (its text, region flags and lexicon; see
+//! `document::PlacedChunk`) and, compared in full, everything else the view
+//! holds: the tokens, text and phrase hits around the chunk, the facts
+//! clipped to the view, and which rules ran. A kept finding is therefore one
+//! the full analysis makes (property tests in `tests/incremental.rs` and a
+//! reviewer's adversarial test in `tests/review_local.rs` compare whole
+//! reports).
 
 use crate::context::Context;
 use crate::document::{Document, PlacedChunk};

@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
     // Incremental analysis: the draft, then an edit of it.
     let mut engine = Incremental::new();
     assert_eq!(engine.analyze(draft, &ctx, None), full);
-    let mid = (draft.len() / 2..=draft.len()).find(|&k| draft.is_char_boundary(k)).unwrap_or(0);
+    let mid = draft.ceil_char_boundary(draft.len() / 2);
     let edited = format!("{}{}", &draft[mid..], &draft[..mid]);
     assert_eq!(engine.analyze(&edited, &ctx, None), analyze_with(&edited, &ctx, None));
 

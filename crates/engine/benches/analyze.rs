@@ -45,10 +45,7 @@ fn one_mb_and_an_edit() -> (String, String) {
         }
         text.push_str(&base.replace(". ", &format!(" {copy}. ")));
     }
-    let mut at = text.len() / 2;
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
+    let at = text.ceil_char_boundary(text.len() / 2);
     let edited = format!("{}x{}", &text[..at], &text[at..]);
     (text, edited)
 }

@@ -16,8 +16,7 @@ fn main() {
     let mut engine = Incremental::new();
     let mut n = engine.analyze(&text, &ctx, None).findings.len();
     for i in 0..reps {
-        let at = text.len() / 2 + i * 7;
-        let at = (at..).find(|&a| text.is_char_boundary(a)).unwrap();
+        let at = text.ceil_char_boundary(text.len() / 2 + i * 7);
         text.insert(at, 'x');
         n += engine.analyze(&text, &ctx, None).findings.len();
     }

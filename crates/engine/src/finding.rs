@@ -61,6 +61,11 @@ impl Finding {
         self
     }
 
+    /// The same finding with its span moved by `by` bytes (see [`Span::moved`]).
+    pub(crate) fn moved(self, by: isize) -> Finding {
+        Finding { span: self.span.map(|s| s.moved(by)), ..self }
+    }
+
     /// Files the finding under another cornerstone and severity than its cue's.
     pub(crate) fn filed_under(mut self, cornerstone: Cornerstone, severity: Severity) -> Finding {
         self.filed = Some((cornerstone, severity));

@@ -51,6 +51,12 @@ impl Span {
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
+
+    /// The same bytes `by` bytes further on (or back): where they stand in
+    /// a longer text, or after an edit before them.
+    pub(crate) fn moved(self, by: isize) -> Span {
+        Span::new(self.start.wrapping_add_signed(by), self.end.wrapping_add_signed(by))
+    }
 }
 
 impl Index<Span> for str {

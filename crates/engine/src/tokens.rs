@@ -150,7 +150,7 @@ impl Token {
     /// buffer, its first sentence is sentence `sentence`.
     pub fn shifted(self, bytes: usize, fold: u32, sentence: u32) -> Token {
         Token {
-            span: Span::new(self.span.start() + bytes, self.span.end() + bytes),
+            span: self.span.moved(bytes as isize),
             fold_start: self.fold_start + fold,
             fold_end: self.fold_end + fold,
             sentence: self.sentence + sentence,

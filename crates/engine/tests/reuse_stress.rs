@@ -7,29 +7,11 @@
 //! `cargo test --release -p cornerstone-engine --test reuse_stress -- --nocapture`
 //! A failing step is written to /tmp/reuse_fail_<seed>.txt (JSON: before, after).
 
+mod common;
+use common::{env, Rng};
 use cornerstone_engine::{analyze_with, Context, Incremental, RulePack};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
 
 /// Words and phrases: lexicon triggers, pack phrases, titles, abbreviations,
 /// names, links, placeholders, unspaced scripts, marks and apostrophes.
@@ -295,8 +277,8 @@ fn draft(rng: &mut Rng, target: usize) -> String {
     if rng.chance(50) {
         // Repeated paragraphs: equal chunk texts in several places.
         let len = s.len();
-        let a = floor(&s, rng.below(len));
-        let b = floor(&s, (a + 600 + rng.below(3000)).min(len));
+        let a = s.floor_char_boundary(rng.below(len));
+        let b = s.floor_char_boundary((a + 600 + rng.below(3000)).min(len));
         let piece = s[a..b].to_string();
         for _ in 0..(1 + rng.below(3)) {
             s.push_str(&piece);
@@ -312,16 +294,8 @@ fn draft(rng: &mut Rng, target: usize) -> String {
     s
 }
 
-fn floor(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 fn char_pos(rng: &mut Rng, s: &str) -> usize {
-    floor(s, rng.below(s.len() + 1))
+    s.floor_char_boundary(rng.below(s.len() + 1))
 }
 
 /// Byte offsets just after each '\n' (line starts).
@@ -352,7 +326,7 @@ fn edit(rng: &mut Rng, s: &str) -> String {
         4 | 5 => {
             let a = char_pos(rng, &s);
             let max = if rng.chance(20) { 2000 } else { 60 };
-            let b = floor(&s, a + 1 + rng.below(max));
+            let b = s.floor_char_boundary(a + 1 + rng.below(max));
             s.replace_range(a..b.max(a), "");
         }
         6 | 7 => {
@@ -409,7 +383,7 @@ fn edit(rng: &mut Rng, s: &str) -> String {
         10 => {
             // Copy a range elsewhere.
             let a = char_pos(rng, &s);
-            let b = floor(&s, a + rng.below(1500));
+            let b = s.floor_char_boundary(a + rng.below(1500));
             let piece = s[a..b.max(a)].to_string();
             let at = char_pos(rng, &s);
             s.insert_str(at, &piece);
@@ -479,10 +453,6 @@ fn packs() -> (RulePack, RulePack) {
     )
     .unwrap();
     (a, b)
-}
-
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 #[derive(Default)]

@@ -15,29 +15,11 @@
 //! `cargo test --release -p cornerstone-engine --test review_local -- --nocapture`
 //! A failing step is written to /tmp/review_fail_<seed>_<n>.txt.
 
+mod common;
+use common::{env, Rng};
 use cornerstone_engine::{analyze_with, Context, Incremental, Report, RulePack};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
 
 /// What opens a line before its first word (bytes the chunk before owns
 /// when the line starts a chunk).
@@ -247,7 +229,7 @@ fn draft(rng: &mut Rng, target: usize, lead_quotes: bool) -> String {
         s.push_str(&line(rng, lead_quotes));
         // A block repeated: the same chunk text in other surroundings.
         if rng.chance(3) && s.len() > 200 {
-            let from = floor(&s, s.len() - 200 - rng.below(s.len() - 200).min(900));
+            let from = s.floor_char_boundary(s.len() - 200 - rng.below(s.len() - 200).min(900));
             let block = s[from..].to_string();
             s.push_str(&block);
         }
@@ -256,16 +238,8 @@ fn draft(rng: &mut Rng, target: usize, lead_quotes: bool) -> String {
     s
 }
 
-fn floor(s: &str, mut at: usize) -> usize {
-    at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// Whether a line opens with a quotation mark before its first word (the
-/// failure this review found; see `known_lead_quote_failure`).
+/// failure this review found; see `a_quotation_opening_a_line_at_a_chunk_cut`).
 fn has_lead_quote(text: &str) -> bool {
     text.split('\n').any(|l| {
         let prefix = &l[..l.find(|c: char| c.is_alphanumeric()).unwrap_or(l.len())];
@@ -278,8 +252,8 @@ fn edit(rng: &mut Rng, text: &str, lead_quotes: bool) -> String {
     match rng.below(10) {
         // Type or delete at random.
         0..=3 => {
-            let at = floor(&t, rng.below(t.len() + 1));
-            let end = floor(&t, at + rng.below(30)).max(at);
+            let at = t.floor_char_boundary(rng.below(t.len() + 1));
+            let end = t.floor_char_boundary(at + rng.below(30)).max(at);
             let ins = match rng.below(5) {
                 0 => line(rng, lead_quotes),
                 1 => rng.pick(SENTENCES).to_string(),
@@ -291,7 +265,7 @@ fn edit(rng: &mut Rng, text: &str, lead_quotes: bool) -> String {
         }
         // One character typed (the worker's usual step).
         4 => {
-            let at = floor(&t, rng.below(t.len() + 1));
+            let at = t.floor_char_boundary(rng.below(t.len() + 1));
             t.insert(at, ['a', 'Z', ' ', '.', '\n', '!', '"'][rng.below(7)]);
         }
         // Far edits: the greeting, the sign-off, a line at the top.
@@ -300,7 +274,7 @@ fn edit(rng: &mut Rng, text: &str, lead_quotes: bool) -> String {
             t.replace_range(..first_nl, rng.pick(GREETINGS));
         }
         6 => {
-            let cut = floor(&t, t.len().saturating_sub(rng.below(40)));
+            let cut = t.floor_char_boundary(t.len().saturating_sub(rng.below(40)));
             t.truncate(cut);
             t.push_str(rng.pick(SIGN_OFFS));
         }
@@ -427,7 +401,6 @@ fn run(seed: u64, seqs: usize, edits: usize, lead_quotes: bool, totals: &Totals)
 
 #[test]
 fn incremental_local_rules_match_the_full_analysis() {
-    let env = |name: &str, default: usize| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
     let seqs = env("REVIEW_SEQS", 6);
     let edits = env("REVIEW_EDITS", 12);
     let seed = env("REVIEW_SEED", 1) as u64;

@@ -110,10 +110,7 @@ impl Case {
         let (text, report) = if self.incremental {
             let mut engine = Incremental::new();
             let first = engine.analyze(&self.text, &ctx, pack);
-            let mut at = self.text.len() / 2;
-            while !self.text.is_char_boundary(at) {
-                at += 1;
-            }
+            let at = self.text.ceil_char_boundary(self.text.len() / 2);
             let edited = format!("{}x{}", &self.text[..at], &self.text[at..]);
             let report = engine.analyze(&edited, &ctx, pack);
             std::hint::black_box(first);

@@ -25,7 +25,6 @@
 
 use crate::hash::{fnv1a, long_hash, FnvMap, FNV_START};
 use crate::lexicon::{Hit, Lexicon};
-use crate::span::Span;
 use crate::tokens::{flag, Flags, Token, Tokens};
 
 /// A line's first word starts a chunk when the line (up to this many bytes
@@ -119,8 +118,7 @@ impl ParseMemo {
             let sentence = out.sentence_count;
             out.tokens.extend(c.tokens.iter().map(|t| t.shifted(start, fold, sentence)));
             out.folded.push_str(&c.folded);
-            out.exclamation_runs
-                .extend(c.exclamation_runs.iter().map(|s| Span::new(s.start() + start, s.end() + start)));
+            out.exclamation_runs.extend(c.exclamation_runs.iter().map(|s| s.moved(start as isize)));
             out.sentence_count += c.sentence_count;
             start = end;
         }
@@ -191,7 +189,7 @@ impl ParseMemo {
                         entry: h.entry,
                         first: h.first + first as u32,
                         last: h.last + first as u32,
-                        span: Span::new(h.span.start() + byte, h.span.end() + byte),
+                        span: h.span.moved(byte as isize),
                     });
                 }
             }
@@ -463,19 +461,12 @@ mod tests {
                 let got = memo.hits(&toks, lexicon);
                 same_hits(&got, &want);
                 memo.sweep();
-                let at = rng.below(s.len() + 1);
-                let mut at = at;
-                while !s.is_char_boundary(at) {
-                    at -= 1;
-                }
+                let at = s.floor_char_boundary(rng.below(s.len() + 1));
                 if rng.below(2) == 0 {
                     let ins = ATOMS[rng.below(ATOMS.len())];
                     s.insert_str(at, ins);
                 } else {
-                    let mut end = (at + 1 + rng.below(80)).min(s.len());
-                    while !s.is_char_boundary(end) {
-                        end -= 1;
-                    }
+                    let end = s.floor_char_boundary(at + 1 + rng.below(80));
                     s.replace_range(at..end, "");
                 }
             }

@@ -72,10 +72,11 @@ pub(crate) enum Thanks {
 impl Thanks {
     /// The same thanks moved by `by` bytes.
     pub(crate) fn moved(self, by: isize) -> Thanks {
-        let m = |s: Span| Span::new(s.start().wrapping_add_signed(by), s.end().wrapping_add_signed(by));
         match self {
-            Thanks::Phrase(f) => Thanks::Phrase(Finding { span: f.span.map(m), ..f }),
-            Thanks::Word { span, overlaps } => Thanks::Word { span: m(span), overlaps: overlaps.map(m) },
+            Thanks::Phrase(f) => Thanks::Phrase(f.moved(by)),
+            Thanks::Word { span, overlaps } => {
+                Thanks::Word { span: span.moved(by), overlaps: overlaps.map(|o| o.moved(by)) }
+            }
         }
     }
 }

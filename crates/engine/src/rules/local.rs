@@ -25,7 +25,6 @@ use crate::rules::gratitude::{self, Thanks};
 use crate::rules::name::{self, Mention};
 use crate::rules::politeness::Counts;
 use crate::rules::{LocalPart, Rule, Scope, RULES};
-use crate::span::Span;
 
 /// The local parts of the draft rules, gathered chunk by chunk: what the
 /// name rule notices at each word (but the greeting's, see
@@ -91,37 +90,16 @@ impl LocalMemo {
         for chunk in chunks {
             let view = view_range(doc, chunk);
             self.fill_key(doc, chunk, view.clone(), mask);
-            // The name rule reads the customer's name, and the greeting's
-            // words are not the chunk's to judge.
             if names {
-                let key = &mut self.key;
-                match &ctx.customer_name {
-                    Some(n) => {
-                        key.push(1);
-                        key.extend_from_slice(&(n.len() as u64).to_le_bytes());
-                        key.extend_from_slice(n.as_bytes());
-                    }
-                    None => key.push(0),
-                }
-                let skip = greeting.start.max(chunk.tokens.start)..greeting.end.min(chunk.tokens.end);
-                let rel = |k: usize| ((k - chunk.tokens.start) as u64).to_le_bytes();
-                if !skip.is_empty() {
-                    key.extend_from_slice(&rel(skip.start));
-                    key.extend_from_slice(&rel(skip.end));
-                }
+                self.fill_name_key(chunk, ctx, &greeting);
             }
             let generation = self.generation;
             let base = chunk.bytes.start;
-            let shift = |f: &Finding, by: isize| {
-                let mut f = f.clone();
-                f.span = f.span.map(|s| Span::new(s.start().wrapping_add_signed(by), s.end().wrapping_add_signed(by)));
-                f
-            };
             let runs = self.runs.entry(chunk.stamp).or_default();
             if let Some(run) = runs.iter_mut().find(|r| *r.key == *self.key) {
                 run.generation = generation;
                 let by = base as isize - run.base as isize;
-                out.extend(run.findings.iter().map(|f| shift(f, by)));
+                out.extend(run.findings.iter().map(|f| f.clone().moved(by)));
                 parts.mentions.extend(run.mentions.iter().map(|m| m.moved(by)));
                 parts.thanks.extend(run.thanks.iter().map(|t| t.clone().moved(by)));
                 parts.counts.add(&run.counts);
@@ -132,11 +110,9 @@ impl LocalMemo {
             // A chunk whose view is the whole draft (a draft of one chunk)
             // is read in the draft itself: a local rule reads no greeting,
             // which is all a view leaves out.
-            let whole;
             let viewed;
             let part: &Document = if view == (0..doc.tokens.len()) {
-                whole = doc;
-                whole
+                doc
             } else {
                 viewed = doc.view(view.clone());
                 &viewed
@@ -234,6 +210,27 @@ impl LocalMemo {
             key.extend_from_slice(&rel(span.end()));
             key.push(extra);
         });
+    }
+
+    /// What the name rule's part of `chunk` reads besides its view: the
+    /// customer's name, and which of its words are the greeting's (not the
+    /// chunk's to judge).
+    fn fill_name_key(&mut self, chunk: &PlacedChunk, ctx: &Context, greeting: &std::ops::Range<usize>) {
+        let key = &mut self.key;
+        match &ctx.customer_name {
+            Some(n) => {
+                key.push(1);
+                key.extend_from_slice(&(n.len() as u64).to_le_bytes());
+                key.extend_from_slice(n.as_bytes());
+            }
+            None => key.push(0),
+        }
+        let skip = greeting.start.max(chunk.tokens.start)..greeting.end.min(chunk.tokens.end);
+        let rel = |k: usize| ((k - chunk.tokens.start) as u64).to_le_bytes();
+        if !skip.is_empty() {
+            key.extend_from_slice(&rel(skip.start));
+            key.extend_from_slice(&rel(skip.end));
+        }
     }
 
     /// Drops the findings the latest analysis did not use.

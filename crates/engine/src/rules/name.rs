@@ -112,11 +112,10 @@ pub(crate) enum Mention {
 impl Mention {
     /// The same mention with its span moved by `by` bytes.
     pub(crate) fn moved(self, by: isize) -> Mention {
-        let m = |s: Span| Span::new(s.start().wrapping_add_signed(by), s.end().wrapping_add_signed(by));
         match self {
-            Mention::Use { part, span } => Mention::Use { part, span: m(span) },
-            Mention::NearMiss { part, span } => Mention::NearMiss { part, span: m(span) },
-            Mention::Vocative { span } => Mention::Vocative { span: m(span) },
+            Mention::Use { part, span } => Mention::Use { part, span: span.moved(by) },
+            Mention::NearMiss { part, span } => Mention::NearMiss { part, span: span.moved(by) },
+            Mention::Vocative { span } => Mention::Vocative { span: span.moved(by) },
         }
     }
 }

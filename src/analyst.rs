@@ -33,6 +33,10 @@ use crate::rules::Rules;
 /// of a short draft is not a long task either.
 pub const WORKER_MIN: usize = 12_000;
 
+/// How many bytes of memory the page takes at start-up, for the analyses to
+/// come (see [`Analyst::new`]).
+const GROW_AT_START: usize = 8 << 20;
+
 thread_local! {
     static WORKER_URL: RefCell<Option<String>> = const { RefCell::new(None) };
     /// Whether the engine was warmed up on this page (see [`Analyst::new`]).
@@ -127,10 +131,16 @@ impl Analyst {
         if WARMED.with(|w| w.replace(true)) {
             return Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) };
         }
+        // Through an incremental engine, as the page analyses: the example,
+        // then the example with a paragraph pasted above it (the path of an
+        // edit, where a chunk is reused and one is read afresh).
         let warm = gloo_timers::callback::Timeout::new(0, || {
             let ctx =
                 Context::with_customer_name(crate::sample::CUSTOMER_NAME).and_customer_message(crate::sample::MESSAGE);
-            let _ = cornerstone_engine::analyze(crate::sample::DRAFT, &ctx);
+            let mut engine = Incremental::new();
+            let _ = engine.analyze(crate::sample::DRAFT, &ctx, None);
+            let edited = format!("{}\n\n{}", crate::sample::DRAFT, crate::sample::DRAFT);
+            let _ = engine.analyze(&edited, &ctx, None);
         });
         warm.forget();
         Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) }

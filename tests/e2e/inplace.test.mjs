@@ -93,8 +93,13 @@ async function until(check) {
 const handleText = (page) => page.evaluate(() => window.Cornerstone.attached[0].text);
 
 /** The painted underlines in text order: severity, words and box. */
+// The highlights hold static ranges, which a keystroke can leave pointing
+// past the end of a text node until Cornerstone repaints them before the
+// next frame (the browser paints none of them in between): the helpers below
+// read them after a frame, and a wait treats a stale one as "not yet".
 function underlines(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => r()));
     const out = [];
     const box = (b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom });
     for (const severity of ['warning', 'tip', 'praise']) {
@@ -124,8 +129,12 @@ async function waitForUnderlines(page, expected) {
       for (const severity of ['warning', 'tip', 'praise']) {
         for (const r of CSS.highlights.get(`cornerstone-${severity}`) ?? []) {
           const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
+          try {
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+          } catch {
+            return false;
+          }
           got.push(`${severity}:${range.toString()}`);
         }
       }

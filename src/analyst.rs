@@ -33,10 +33,6 @@ use crate::rules::Rules;
 /// of a short draft is not a long task either.
 pub const WORKER_MIN: usize = 12_000;
 
-/// How many bytes of memory the page takes at start-up, for the analyses to
-/// come (see [`Analyst::new`]).
-const GROW_AT_START: usize = 8 << 20;
-
 thread_local! {
     static WORKER_URL: RefCell<Option<String>> = const { RefCell::new(None) };
     /// Whether the engine was warmed up on this page (see [`Analyst::new`]).

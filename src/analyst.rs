@@ -68,7 +68,8 @@ struct State {
     /// Main-thread analysis: short drafts, and everything if the worker failed.
     local: Incremental,
     deliver: Rc<dyn Fn(Analysis)>,
-    /// Whether the console was told that long drafts stay on the main thread.
+    /// Whether a long draft was analysed on the main thread (and the
+    /// console told so).
     said_main_thread: bool,
     /// Whether the worker has this page's WebAssembly module.
     module_sent: bool,
@@ -140,6 +141,12 @@ impl Analyst {
         });
         warm.forget();
         Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) }
+    }
+
+    /// Whether long drafts are analysed on the page's main thread: a long
+    /// draft was, as this build or page has no worker (or it failed).
+    pub fn long_drafts_here(&self) -> bool {
+        self.state.borrow().said_main_thread
     }
 
     /// Whether the worker runs, starting it if it has not been tried yet.

@@ -62,6 +62,10 @@ pub struct Coach {
     pub message_textarea: NodeRef<leptos::html::Textarea>,
     /// Where the customer's words a hint is about are selected.
     pub message_target: StoredValue<MessageTarget, LocalStorage>,
+    /// Whether long drafts are analysed on the page itself, with no worker
+    /// (the single-file build, an embed from another origin): the panel
+    /// says so while the draft is long.
+    pub long_drafts_here: RwSignal<bool>,
     /// What the panel announces to screen readers, debounced.
     pub announcement: RwSignal<String>,
     /// A problem the agent should know about (storage refused, copy failed).
@@ -117,9 +121,13 @@ impl Coach {
         });
         let analysis = RwSignal::new(initial);
         let analyst = StoredValue::new_local(Analyst::new(move |a| analysis.set(a)));
+        let long_drafts_here = RwSignal::new(false);
         Effect::new(move |_| {
             let (text, who, said) = (analysed.get(), name.get(), message.get());
             rules.with(|r| analyst.with_value(|an| an.request(text, who, said, r)));
+            if !long_drafts_here.get_untracked() && analyst.with_value(Analyst::long_drafts_here) {
+                long_drafts_here.set(true);
+            }
         });
 
         let announcement = RwSignal::new(String::new());
@@ -135,6 +143,7 @@ impl Coach {
             target: StoredValue::new_local(target),
             message_textarea: NodeRef::new(),
             message_target: StoredValue::new_local(message_target),
+            long_drafts_here,
             announcement,
             notice: RwSignal::new(None),
         };

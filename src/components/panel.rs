@@ -1,6 +1,7 @@
 use cornerstone_engine::{Cornerstone, Status};
 use leptos::prelude::*;
 
+use crate::analyst::WORKER_MIN;
 use crate::components::Hint;
 use crate::dom;
 use crate::sample;
@@ -51,6 +52,10 @@ pub fn Panel() -> impl IntoView {
                     .rules
                     .with(|r| r.label())
                     .map(|label| view! { <p class="rules-status" data-testid="rules-status">{label}</p> })
+            }}
+            {move || {
+                (coach.long_drafts_here.get() && coach.draft.with(|d| d.len() > WORKER_MIN))
+                    .then(|| view! { <p class="rules-status" data-testid="main-thread-status">{MAIN_THREAD_STATUS}</p> })
             }}
             {move || {
                 (coach.mode != Mode::App)
@@ -116,6 +121,10 @@ pub fn Panel() -> impl IntoView {
         </section>
     }
 }
+
+/// Said under the summary while a long draft is analysed on the page itself.
+pub const MAIN_THREAD_STATUS: &str = "Long drafts are checked on this page itself: this copy of Cornerstone has no \
+     background worker, so typing in a draft of several hundred KB may stutter.";
 
 /// One cornerstone: its status and its hints.
 #[component]

@@ -197,10 +197,11 @@ test('offline, long drafts are still analysed in the worker, from the service wo
   await analysed(page);
   assert.ok(page.workers().some((w) => w.url().endsWith('/cs/cornerstone-worker.js')));
   assert.equal((await marks(page))[0], 'name-used:Priya');
+  assert.equal(await page.locator('[data-testid=main-thread-status]').count(), 0, 'with the worker, nothing to say');
   await context.close();
 });
 
-test('the single-file build analyses a long draft on the main thread, and says so', async () => {
+test('the single-file build analyses a long draft on the main thread, and says so, to the agent too', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cornerstone-standalone-'));
   const file = join(dir, 'cornerstone.html');
   await copyFile(join(DIST, 'cornerstone-standalone.html'), file);
@@ -215,6 +216,11 @@ test('the single-file build analyses a long draft on the main thread, and says s
   assert.deepEqual(page.workers(), []);
   assert.ok(said.some((m) => m.includes("analyses this long draft on the page's main thread")), said.join('\n'));
   assert.equal((await marks(page))[0], 'name-used:Priya');
+  // The panel says it under the summary while the draft is long.
+  assert.equal(await page.textContent('[data-testid=main-thread-status]'),
+    'Long drafts are checked on this page itself: this copy of Cornerstone has no background worker, so typing in a draft of several hundred KB may stutter.');
+  await page.fill('[data-testid=draft]', 'Hi Priya, the refund is on its way.');
+  await page.waitForSelector('[data-testid=main-thread-status]', { state: 'detached' });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -68,9 +68,11 @@ struct State {
     /// Main-thread analysis: short drafts, and everything if the worker failed.
     local: Incremental,
     deliver: Rc<dyn Fn(Analysis)>,
-    /// Whether a long draft was analysed on the main thread (and the
-    /// console told so).
+    /// Whether long drafts are analysed on the main thread: one was, with
+    /// no worker, or the worker failed (and the console was told so).
     said_main_thread: bool,
+    /// Called once, when long drafts start being analysed here.
+    on_main_thread: Rc<dyn Fn()>,
     /// Whether the worker has this page's WebAssembly module.
     module_sent: bool,
 }
@@ -107,8 +109,10 @@ impl Drop for Analyst {
 }
 
 impl Analyst {
-    /// An analyst that hands each finished analysis to `deliver`.
-    pub fn new(deliver: impl Fn(Analysis) + 'static) -> Analyst {
+    /// An analyst that hands each finished analysis to `deliver`, and calls
+    /// `on_main_thread` once long drafts are analysed on the page's main
+    /// thread (no worker in this build or page, or it failed).
+    pub fn new(deliver: impl Fn(Analysis) + 'static, on_main_thread: impl Fn() + 'static) -> Analyst {
         let state = Rc::new(RefCell::new(State {
             next_id: 1,
             shown: 0,
@@ -118,6 +122,7 @@ impl Analyst {
             local: Incremental::new(),
             deliver: Rc::new(deliver),
             said_main_thread: false,
+            on_main_thread: Rc::new(on_main_thread),
             module_sent: false,
         }));
         // Have the browser compile the engine's code (each WebAssembly
@@ -128,25 +133,13 @@ impl Analyst {
         if WARMED.with(|w| w.replace(true)) {
             return Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) };
         }
-        // Through an incremental engine, as the page analyses: the example,
-        // then the example with a paragraph pasted above it (the path of an
-        // edit, where a chunk is reused and one is read afresh).
+        // Through an incremental engine, as the page analyses (see
+        // [`warm_up`]).
         let warm = gloo_timers::callback::Timeout::new(0, || {
-            let ctx =
-                Context::with_customer_name(crate::sample::CUSTOMER_NAME).and_customer_message(crate::sample::MESSAGE);
-            let mut engine = Incremental::new();
-            let _ = engine.analyze(crate::sample::DRAFT, &ctx, None);
-            let edited = format!("{}\n\n{}", crate::sample::DRAFT, crate::sample::DRAFT);
-            let _ = engine.analyze(&edited, &ctx, None);
+            warm_up(&mut Incremental::new());
         });
         warm.forget();
         Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) }
-    }
-
-    /// Whether long drafts are analysed on the page's main thread: a long
-    /// draft was, as this build or page has no worker (or it failed).
-    pub fn long_drafts_here(&self) -> bool {
-        self.state.borrow().said_main_thread
     }
 
     /// Whether the worker runs, starting it if it has not been tried yet.
@@ -175,6 +168,8 @@ impl Analyst {
         let use_worker = long && self.worker_runs();
         if long && !use_worker && !self.state.borrow().said_main_thread {
             self.state.borrow_mut().said_main_thread = true;
+            let tell = self.state.borrow().on_main_thread.clone();
+            tell();
             web_sys::console::info_1(
                 &"Cornerstone analyses this long draft on the page's main thread: this build or page has no analysis \
                   worker (the single-file build, or an embed from another origin)."
@@ -195,6 +190,23 @@ impl Analyst {
             send(&self.state, &self.worker, request);
         }
     }
+}
+
+/// Analyses what the engine's code paths need to have been compiled before
+/// the agent's first paste: the example reply, then a thread of several
+/// chunks of lines made of it, then that thread edited near its end (the
+/// path of an edit: chunks reused, one parsed and read again).
+fn warm_up(engine: &mut Incremental) {
+    let ctx = Context::with_customer_name(crate::sample::CUSTOMER_NAME).and_customer_message(crate::sample::MESSAGE);
+    let _ = engine.analyze(crate::sample::DRAFT, &ctx, None);
+    let mut thread = String::new();
+    for k in 1..=12 {
+        thread.push_str(&crate::sample::DRAFT.replace("Alex", &format!("Alex ({k})")));
+        thread.push_str("\n\n");
+    }
+    let _ = engine.analyze(&thread, &ctx, None);
+    thread.push_str("Sorry again, and thank you for your patience.");
+    let _ = engine.analyze(&thread, &ctx, None);
 }
 
 /// Starts the worker at `url`; it gets this page's compiled WebAssembly
@@ -331,6 +343,14 @@ fn failed(state: &Rc<RefCell<State>>, worker: &Worker, why: &str) {
         }
         other => *worker.borrow_mut() = other,
     }
+    let tell = {
+        let mut st = state.borrow_mut();
+        let first = !std::mem::replace(&mut st.said_main_thread, true);
+        first.then(|| st.on_main_thread.clone())
+    };
+    if let Some(tell) = tell {
+        tell();
+    }
     let (a, b) = {
         let mut st = state.borrow_mut();
         (st.in_flight.take(), st.queued.take())
@@ -348,5 +368,20 @@ impl Analysis {
         let context16 = crate::worker::unflatten(contexts);
         let n = report.findings.len();
         (utf16.len() == n && context16.len() == n).then_some(Analysis { text, message, report, utf16, context16 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_warm_up_goes_through_an_edit_of_a_draft_of_several_chunks() {
+        let mut engine = Incremental::new();
+        warm_up(&mut engine);
+        let (reused, parsed, _) = engine.parse_stats();
+        assert!(reused >= 2 && parsed >= 3, "chunks reused {reused}, parsed {parsed}");
+        let (reused, ran, _) = engine.local_stats();
+        assert!(reused >= 1 && ran >= 3, "local rules reused on {reused} chunks, run on {ran}");
     }
 }

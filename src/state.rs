@@ -120,14 +120,12 @@ impl Coach {
             })
         });
         let analysis = RwSignal::new(initial);
-        let analyst = StoredValue::new_local(Analyst::new(move |a| analysis.set(a)));
         let long_drafts_here = RwSignal::new(false);
+        let analyst =
+            StoredValue::new_local(Analyst::new(move |a| analysis.set(a), move || long_drafts_here.set(true)));
         Effect::new(move |_| {
             let (text, who, said) = (analysed.get(), name.get(), message.get());
             rules.with(|r| analyst.with_value(|an| an.request(text, who, said, r)));
-            if !long_drafts_here.get_untracked() && analyst.with_value(Analyst::long_drafts_here) {
-                long_drafts_here.set(true);
-            }
         });
 
         let announcement = RwSignal::new(String::new());

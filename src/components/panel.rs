@@ -123,8 +123,8 @@ pub fn Panel() -> impl IntoView {
 }
 
 /// Said under the summary while a long draft is analysed on the page itself.
-pub const MAIN_THREAD_STATUS: &str = "Long drafts are checked on this page itself: this copy of Cornerstone has no \
-     background worker, so typing in a draft of several hundred KB may stutter.";
+pub const MAIN_THREAD_STATUS: &str = "Long drafts are checked on this page itself, as the background worker \
+     cannot run here: in a draft of several hundred KB, each check may hold up typing for a moment.";
 
 /// One cornerstone: its status and its hints.
 #[component]

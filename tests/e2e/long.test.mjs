@@ -218,7 +218,7 @@ test('the single-file build analyses a long draft on the main thread, and says s
   assert.equal((await marks(page))[0], 'name-used:Priya');
   // The panel says it under the summary while the draft is long.
   assert.equal(await page.textContent('[data-testid=main-thread-status]'),
-    'Long drafts are checked on this page itself: this copy of Cornerstone has no background worker, so typing in a draft of several hundred KB may stutter.');
+    'Long drafts are checked on this page itself, as the background worker cannot run here: in a draft of several hundred KB, each check may hold up typing for a moment.');
   await page.fill('[data-testid=draft]', 'Hi Priya, the refund is on its way.');
   await page.waitForSelector('[data-testid=main-thread-status]', { state: 'detached' });
   assert.deepEqual(errors, []);

@@ -225,6 +225,23 @@ test('the single-file build analyses a long draft on the main thread, and says s
   await context.close();
 });
 
+test('when the worker cannot start, the long draft is analysed on the page, and the panel says so', async () => {
+  // The worker's file is gone from the server (a partial deploy).
+  const broken = await serve(DIST, { headers: { 'content-security-policy': STRICT_CSP }, overrides: { 'cornerstone-worker.js': null } });
+  const context = await browser.newContext();
+  const { page, errors } = await watchedPage(context);
+  await page.goto(broken.url);
+  await page.waitForSelector('[data-testid=draft]');
+  assert.equal(await page.locator('[data-testid=main-thread-status]').count(), 0);
+  await paste(page, longDraft(100_000));
+  await analysed(page);
+  assert.equal((await marks(page))[0], 'name-used:Priya');
+  assert.match(await page.textContent('[data-testid=main-thread-status]'), /^Long drafts are checked on this page itself, as the background worker cannot run here/);
+  assert.deepEqual(errors.filter((e) => !/cornerstone-worker\.js|404|Failed to load resource/.test(e)), []);
+  await context.close();
+  await broken.close();
+});
+
 test('a short reply never starts the worker: the first load stays what it was', async () => {
   const context = await browser.newContext();
   const { page, errors } = await watchedPage(context);

@@ -166,10 +166,7 @@ impl Analyst {
         };
         let long = request.text.len() > WORKER_MIN;
         let use_worker = long && self.worker_runs();
-        if long && !use_worker && !self.state.borrow().said_main_thread {
-            self.state.borrow_mut().said_main_thread = true;
-            let tell = self.state.borrow().on_main_thread.clone();
-            tell();
+        if long && !use_worker && now_on_main_thread(&self.state) {
             web_sys::console::info_1(
                 &"Cornerstone analyses this long draft on the page's main thread: this build or page has no analysis \
                   worker (the single-file build, or an embed from another origin)."
@@ -189,6 +186,23 @@ impl Analyst {
         } else {
             send(&self.state, &self.worker, request);
         }
+    }
+}
+
+/// Long drafts are analysed on the main thread from now on: the first time,
+/// tells the page (`on_main_thread`) and returns `true`.
+fn now_on_main_thread(state: &Rc<RefCell<State>>) -> bool {
+    let tell = {
+        let mut st = state.borrow_mut();
+        let first = !std::mem::replace(&mut st.said_main_thread, true);
+        first.then(|| st.on_main_thread.clone())
+    };
+    match tell {
+        Some(tell) => {
+            tell();
+            true
+        }
+        None => false,
     }
 }
 
@@ -343,14 +357,7 @@ fn failed(state: &Rc<RefCell<State>>, worker: &Worker, why: &str) {
         }
         other => *worker.borrow_mut() = other,
     }
-    let tell = {
-        let mut st = state.borrow_mut();
-        let first = !std::mem::replace(&mut st.said_main_thread, true);
-        first.then(|| st.on_main_thread.clone())
-    };
-    if let Some(tell) = tell {
-        tell();
-    }
+    now_on_main_thread(state);
     let (a, b) = {
         let mut st = state.borrow_mut();
         (st.in_flight.take(), st.queued.take())

@@ -63,8 +63,8 @@ pub struct Coach {
     /// Where the customer's words a hint is about are selected.
     pub message_target: StoredValue<MessageTarget, LocalStorage>,
     /// Whether long drafts are analysed on the page itself, with no worker
-    /// (the single-file build, an embed from another origin): the panel
-    /// says so while the draft is long.
+    /// (the single-file build, an embed from another origin, a worker that
+    /// failed): the panel says so while the draft is long.
     pub long_drafts_here: RwSignal<bool>,
     /// What the panel announces to screen readers, debounced.
     pub announcement: RwSignal<String>,

@@ -19,7 +19,8 @@ import { serve, launch, ROOT, DIST } from './harness.mjs';
 const BENCH = join(ROOT, '..', 'shared', 'bench');
 const SIZES = [['6 KB', 6_000], ['100 KB', 100_000], ['300 KB', 300_000], ['1 MB', 1_000_000]];
 const RUNS = Number(process.env.RUNS ?? 3);
-// How long the app's page is left to settle after it has started.
+// How long each page (the app's, the bare textarea's) is left to settle
+// after it opened, before the paste.
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 1000);
 
 const base = await readFile(join(BENCH, 'doc10000.txt'), 'utf8');

@@ -92,11 +92,12 @@ async function until(check) {
 
 const handleText = (page) => page.evaluate(() => window.Cornerstone.attached[0].text);
 
-/** The painted underlines in text order: severity, words and box. */
 // The highlights hold static ranges, which a keystroke can leave pointing
 // past the end of a text node until Cornerstone repaints them before the
 // next frame (the browser paints none of them in between): the helpers below
 // read them after a frame, and a wait treats a stale one as "not yet".
+
+/** The painted underlines in text order: severity, words and box. */
 function underlines(page) {
   return page.evaluate(async () => {
     await new Promise((r) => requestAnimationFrame(() => r()));

@@ -22,6 +22,7 @@ pub(crate) mod feelings;
 pub(crate) mod gratitude;
 pub(crate) mod language;
 pub(crate) mod local;
+pub(crate) mod markers;
 pub(crate) mod memo;
 pub(crate) mod name;
 pub(crate) mod next_steps;

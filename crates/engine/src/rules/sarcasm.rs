@@ -10,8 +10,8 @@ use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::finding::Finding;
-use crate::hash::{fnv1a, FNV_START};
 use crate::lexicon::{pn, Phrase};
+use crate::rules::markers::{markers, Reading, Set, MAX_WORDS};
 use crate::rules::{emit_table, T};
 use crate::span::Span;
 
@@ -217,953 +217,737 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
 // makes it aimed at the customer. Each returns the token range to flag.
 // ---------------------------------------------------------------------------
 
-/// A sentence of the agent's words: token indexes `from..to`, folded words.
+/// A sentence of the agent's words: token indexes `from..to`, folded words,
+/// read once against every marker set (see `rules/markers.rs`).
 struct Sentence<'d> {
     from: usize,
     words: Vec<&'d str>,
     /// Whether it ends with a question mark.
     question: bool,
-    /// A Bloom signature of the words: a pattern or word set whose words are
-    /// not all in it is rejected without looking at the sentence's words.
-    bloom: Bloom,
-    /// Each word's Bloom bit: a pattern is tried at a position only where
-    /// every word's bit is in its element's mask.
-    bits: Vec<(usize, u64)>,
-    /// A Bloom signature of its pairs of adjacent words: a pattern whose
-    /// first two elements make no pair of it is passed over.
-    pairs: Bloom,
+    /// Where each marker set's markers start.
+    markers: Reading<{ SETS.len() }>,
+    /// Bit `i` set when word `i` is made of ASCII digits only.
+    digits: u128,
 }
 
-/// How many of a pattern's elements carry a Bloom mask.
-const MASKED: usize = 6;
-
-/// A marker pattern over folded words (`a|b c`: "a c" or "b c"; `#` is any
-/// number), prepared at compile time: per element, the Bloom bits of its
-/// alternatives, so a sentence lacking any element is passed over in a few
-/// instructions, with no parsing or lookup at run time.
-pub(crate) struct Pat {
-    src: &'static str,
-    len: usize,
-    masks: [[u64; 4]; MASKED],
-    /// The Bloom bits of every pair of its first two elements'
-    /// alternatives (all bits when either is a number, `#`, or when it has
-    /// one element), met by the pairs of adjacent words of a sentence (a
-    /// sentence of one word meets every mask: see `Sentence::new`).
-    pair_mask: [u64; 4],
-}
-
-impl Pat {
-    pub(crate) const fn new(src: &'static str) -> Pat {
-        let b = src.as_bytes();
-        let mut masks = [[0u64; 4]; MASKED];
-        let (mut elem, mut start, mut i) = (0, 0, 0);
-        loop {
-            if i == b.len() || b[i] == b' ' || b[i] == b'|' {
-                assert!(i > start, "empty element in a marker pattern");
-                if elem < MASKED {
-                    if i - start == 1 && b[start] == b'#' {
-                        masks[elem] = [u64::MAX; 4];
-                    } else {
-                        let (k, bit) = bloom_bit(b, start, i);
-                        masks[elem][k] |= bit;
-                    }
-                }
-                if i == b.len() {
-                    break;
-                }
-                if b[i] == b' ' {
-                    elem += 1;
-                }
-                start = i + 1;
-            }
-            i += 1;
-        }
-        Pat { src, len: elem + 1, masks, pair_mask: pair_mask(b) }
-    }
-}
-
-/// The Bloom mask of the pairs "a b" a pattern's first two elements can
-/// make (see [`Pat::pair_mask`]), usable at compile time.
-const fn pair_mask(b: &[u8]) -> [u64; 4] {
-    // The byte ranges of the first two elements.
-    let mut first_end = 0;
-    while first_end < b.len() && b[first_end] != b' ' {
-        first_end += 1;
-    }
-    if first_end == b.len() {
-        return [u64::MAX; 4];
-    }
-    let second_start = first_end + 1;
-    let mut second_end = second_start;
-    while second_end < b.len() && b[second_end] != b' ' {
-        second_end += 1;
-    }
-    let mut mask = [0u64; 4];
-    let mut a = 0;
-    while a < first_end {
-        let mut a_end = a;
-        while a_end < first_end && b[a_end] != b'|' {
-            a_end += 1;
-        }
-        let mut c = second_start;
-        while c < second_end {
-            let mut c_end = c;
-            while c_end < second_end && b[c_end] != b'|' {
-                c_end += 1;
-            }
-            if (a_end - a == 1 && b[a] == b'#') || (c_end - c == 1 && b[c] == b'#') {
-                return [u64::MAX; 4];
-            }
-            let (k, bit) = pair_bit(b, a, a_end, b, c, c_end);
-            mask[k] |= bit;
-            c = c_end + 1;
-        }
-        a = a_end + 1;
-    }
-    mask
-}
-
-/// The Bloom bit of the pair "x y" (x = `a[a0..a1]`, y = `b[b0..b1]`), as
-/// [`bloom_bit`] gives it for the two words joined by a space.
-const fn pair_bit(a: &[u8], a0: usize, a1: usize, b: &[u8], b0: usize, b1: usize) -> (usize, u64) {
-    let h = fnv1a(fnv1a(FNV_START, bytes(a, a0, a1)), b" ");
-    bit_of(fnv1a(h, bytes(b, b0, b1)))
-}
-
-/// A set of folded words with its Bloom mask, prepared at compile time.
-pub(crate) struct Words {
-    list: &'static [&'static str],
-    mask: [u64; 4],
-}
-
-impl Words {
-    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
-        let mut mask = [0u64; 4];
-        let mut i = 0;
-        while i < list.len() {
-            let b = list[i].as_bytes();
-            let (k, bit) = bloom_bit(b, 0, b.len());
-            mask[k] |= bit;
-            i += 1;
-        }
-        Words { list, mask }
-    }
-    fn contains(&self, w: &str) -> bool {
-        self.list.contains(&w)
-    }
-}
-
-/// A list of marker patterns with the union of their first elements'
-/// Bloom masks and of their pair masks: a sentence that meets neither union
-/// is passed over in two tests, whatever the list's length.
-pub(crate) struct Pats {
-    list: &'static [Pat],
-    firsts: [u64; 4],
-    pairs: [u64; 4],
-}
-
-impl Pats {
-    pub(crate) const fn new(list: &'static [Pat]) -> Pats {
-        let mut pats = Pats { list, firsts: [0; 4], pairs: [0; 4] };
-        let mut i = 0;
-        while i < list.len() {
-            pats.add_masks(&list[i]);
-            i += 1;
-        }
-        pats
-    }
-
-    /// Adds `p`'s first-element and pair masks to the unions.
-    const fn add_masks(&mut self, p: &Pat) {
-        let mut k = 0;
-        while k < 4 {
-            self.firsts[k] |= p.masks[0][k];
-            self.pairs[k] |= p.pair_mask[k];
-            k += 1;
-        }
-    }
-}
-
-/// Marker patterns prepared at compile time: `pats!["a|b c", "d"]`.
-macro_rules! pats {
-    [$($p:expr),* $(,)?] => { const { &Pats::new(const { &[$(Pat::new($p)),*] }) } };
-}
-/// One marker pattern prepared at compile time.
-macro_rules! pat {
-    ($p:expr) => {
-        const { &Pat::new($p) }
-    };
-}
-/// A word set prepared at compile time: `words!["a", "b"]`.
-macro_rules! words {
-    [$($w:expr),* $(,)?] => { const { &Words::new(&[$($w),*]) } };
-}
-
-/// The Bloom bit of `b[from..to]` (FNV-1a), usable at compile time.
-const fn bloom_bit(b: &[u8], from: usize, to: usize) -> (usize, u64) {
-    bit_of(fnv1a(FNV_START, bytes(b, from, to)))
-}
-
-/// A Bloom signature's word and bit for a hash.
-const fn bit_of(h: u64) -> (usize, u64) {
-    ((h >> 62) as usize, 1 << ((h >> 56) & 63))
-}
-
-/// `b[from..to]`, usable at compile time.
-const fn bytes(b: &[u8], from: usize, to: usize) -> &[u8] {
-    b.split_at(to).0.split_at(from).1
-}
-
-/// Whether one pattern alternative matches a word (`#` is any number).
-fn fits_one(a: &[u8], w: &[u8]) -> bool {
-    a == w || (a == b"#" && !w.is_empty() && w.iter().all(|b| b.is_ascii_digit()))
-}
-
-impl Pat {
-    /// Whether the pattern's elements match `words` one for one (as many
-    /// words as elements).
-    fn fits_at(&self, words: &[&str]) -> bool {
-        let src = self.src.as_bytes();
-        let (mut k, mut start, mut fits) = (0, 0, false);
-        for i in 0..=src.len() {
-            let end = i == src.len();
-            if end || src[i] == b' ' || src[i] == b'|' {
-                fits |= fits_one(&src[start..i], words[k].as_bytes());
-                start = i + 1;
-                if end || src[i] == b' ' {
-                    if !fits {
-                        return false;
-                    }
-                    k += 1;
-                    fits = false;
-                }
-            }
-        }
-        true
-    }
-}
-
-/// A 256-bit Bloom signature of a sentence's words.
-#[derive(Clone, Copy, Default)]
-struct Bloom([u64; 4]);
-
-impl Bloom {
-    fn meets(&self, mask: &[u64; 4]) -> bool {
-        (self.0[0] & mask[0]) | (self.0[1] & mask[1]) | (self.0[2] & mask[2]) | (self.0[3] & mask[3]) != 0
-    }
+/// The positions of a mask's bits, lowest first.
+fn bits(mut mask: u128) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let k = mask.trailing_zeros() as usize;
+        mask &= mask.checked_sub(1)?;
+        Some(k)
+    })
 }
 
 impl<'d> Sentence<'d> {
+    /// Reads `words` (at most [`MAX_WORDS`]: every caller's sentence is shorter).
     fn new(from: usize, words: Vec<&'d str>, question: bool) -> Sentence<'d> {
-        let mut bloom = Bloom::default();
-        let bits: Vec<(usize, u64)> = words.iter().map(|w| bloom_bit(w.as_bytes(), 0, w.len())).collect();
-        for &(k, bit) in &bits {
-            bloom.0[k] |= bit;
-        }
-        // A sentence of one word has no pair, yet a one-element pattern
-        // (whose pair mask is all ones) may match it: it meets every mask.
-        let mut pairs = if words.len() < 2 { Bloom([u64::MAX; 4]) } else { Bloom::default() };
-        for w in words.windows(2) {
-            let (k, bit) = pair_bit(w[0].as_bytes(), 0, w[0].len(), w[1].as_bytes(), 0, w[1].len());
-            pairs.0[k] |= bit;
-        }
-        Sentence { from, words, question, bloom, bits, pairs }
+        let markers = MARKERS.read(&words);
+        let digits = words
+            .iter()
+            .take(MAX_WORDS)
+            .enumerate()
+            .filter(|(_, w)| w.bytes().all(|b| b.is_ascii_digit()))
+            .fold(0, |m, (i, _)| m | 1 << i);
+        Sentence { from, words, question, markers, digits }
     }
 
     fn has(&self, w: &str) -> bool {
-        let bit = bloom_bit(w.as_bytes(), 0, w.len());
-        self.bloom.0[bit.0] & bit.1 != 0 && self.bits.iter().zip(&self.words).any(|(b, x)| *b == bit && *x == w)
+        self.words.contains(&w)
     }
-    fn any(&self, set: &Words) -> bool {
-        self.pos(set).is_some()
+    /// Whether a marker of `set` is in the sentence.
+    fn any(&self, set: Set) -> bool {
+        self.markers.at(set) != 0
     }
-    /// Position of the first word in `set` (only words whose Bloom bit is
-    /// in the set's mask are compared).
-    fn pos(&self, set: &Words) -> Option<usize> {
-        if !self.bloom.meets(&set.mask) {
-            return None;
-        }
-        (0..self.words.len()).find(|&i| {
-            let (k, bit) = self.bits[i];
-            set.mask[k] & bit != 0 && set.contains(self.words[i])
-        })
+    /// Position of the first word where a marker of `set` starts.
+    fn pos(&self, set: Set) -> Option<usize> {
+        self.markers.first(set)
     }
-    /// Position of the first occurrence of the marker pattern `p`.
-    fn seq(&self, p: &Pat) -> Option<usize> {
-        let n = p.len;
-        if n > self.words.len()
-            || !self.pairs.meets(&p.pair_mask)
-            || !p.masks[..n.min(MASKED)].iter().all(|m| self.bloom.meets(m))
-        {
-            return None;
-        }
-        let masked = n.min(MASKED);
-        (0..=self.words.len() - n).find(|&i| {
-            self.bits[i..i + masked].iter().zip(&p.masks).all(|(&(k, bit), m)| m[k] & bit != 0)
-                && p.fits_at(&self.words[i..i + n])
-        })
-    }
-
-    fn any_seq(&self, seqs: &Pats) -> Option<usize> {
-        if !self.may_meet(seqs) {
-            return None;
-        }
-        seqs.list.iter().filter_map(|s| self.seq(s)).min()
-    }
-
-    /// Whether some pattern whose masks make up `unions` may match here.
-    fn may_meet(&self, unions: &Pats) -> bool {
-        self.pairs.meets(&unions.pairs) && self.bloom.meets(&unions.firsts)
+    /// The positions where a marker of `set` starts, as bits.
+    fn at(&self, set: Set) -> u128 {
+        self.markers.at(set)
     }
 }
 
-const SECOND_PERSON: &Words = words!["you", "your", "you've", "you're", "you'd", "you'll", "yourself", "yours"];
-const APOLOGY_OR_EMPATHY: &Words = words![
-    "sorry",
-    "apologies",
-    "apologise",
-    "apologize",
-    "apologising",
-    "apologizing",
-    "frustrating",
-    "frustrated",
-    "understand",
-    "understandable",
-    "patience",
-    "appreciate",
-    "bad",
-    "mistake",
-    "wrong",
-];
-const DURATION: &[&str] = &[
-    "second",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "fortnight",
-    "month",
-    "months",
-    "year",
-    "years",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "weekend",
-];
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "several",
-    "multiple",
-    "many",
-    "countless",
-    "numerous",
-    "a",
-    "an",
-    "one",
-];
-const ORDINALS: &[&str] = &[
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "umpteenth",
-    "nth",
-    "hundredth",
-    "millionth",
-    "2nd",
-    "3rd",
-    "4th",
-    "5th",
-    "6th",
-    "7th",
-    "8th",
-    "9th",
-    "10th",
-];
-const CONTACTS: &[&str] = &[
-    "message",
-    "messages",
-    "email",
-    "emails",
-    "dm",
-    "dms",
-    "call",
-    "calls",
-    "ticket",
-    "tickets",
-    "chat",
-    "chats",
-    "request",
-    "requests",
-    "complaint",
-    "complaints",
-    "voicemail",
-    "voicemails",
-    "reply",
-    "replies",
-    "attempt",
-    "attempts",
-    "tweet",
-    "tweets",
-    "post",
-    "posts",
-    "time",
-    "log",
-    "logins",
-    "times",
-];
-const SAYING: &Words = words![
-    "said",
-    "told",
-    "mentioned",
-    "explained",
-    "answered",
-    "stated",
-    "wrote",
-    "replied",
-    "covered",
-    "pointed",
-    "repeated",
-    "spelled",
-    "spelt",
-    "gave",
-    "pasted",
-    "clarified",
-    "confirmed",
-    "advised",
-    "noted",
-    "outlined",
-];
-const REPEAT_MARKERS: &[&str] = &["again", "already", "twice", "repeatedly", "before", "times", "previously", "yet"];
-const SURPRISE: &Words = words![
-    "surprise",
-    "surprised",
-    "surprising",
-    "shock",
-    "shocked",
-    "shocking",
-    "shocker",
-    "stunned",
-    "mystery",
-    "twist",
-    "astonishing",
-    "astonished",
-    "gasp",
-    "unexpected",
-    "imagine",
-    "figure",
-    "flabbergasted",
-    "gobsmacked",
-    "amazed",
-];
-const WARM: &Words =
-    words!["lovely", "nice", "great", "happy", "pleasant", "good", "welcome", "wonderful", "glad", "thanks", "thank"];
-const HYPERBOLE: &Words = words![
-    "robbery",
-    "civilisation",
-    "civilization",
-    "invasion",
-    "hague",
-    "cruellest",
-    "cruelest",
-    "catastrophe",
-    "tragedy",
-    "disaster",
-    "violation",
-    "outrage",
-    "scandal",
-    "atrocity",
-    "injustice",
-    "apocalypse",
-    "crime",
-    "ordeal",
-    "travesty",
-    "calamity",
-    "unheard",
-];
-const IRONIC: &Words =
-    words!["clearly", "obviously", "truly", "totally", "certainly", "naturally", "surely", "definitely"];
-const AGREE_OPENERS: &[&str] = &[
-    "yes",
-    "yeah",
-    "right",
-    "sure",
-    "oh",
-    "agreed",
-    "totally",
-    "absolutely",
-    "indeed",
-    "ah",
-    "naturally",
-    "yep",
-    "quite",
-];
-const ASSURE: &Pats = pats![
-    "i'm sure",
-    "im sure",
-    "i am sure",
-    "i'm confident",
-    "i am confident",
-    "no doubt",
-    "bound to",
-    "i bet",
-    "i've no doubt",
-    "undoubtedly",
-    "rest assured",
-    "every confidence",
-    "i'm certain",
-    "surely",
-    "obviously",
-];
-const SPECTACLE: &Pats = pats![
-    "drop everything",
-    "down tools",
-    "clear her|his|their diary|schedule|calendar",
-    "with a crane",
-    "talk of",
-    "edge of their seats",
-    "lose sleep",
-    "stop everything",
-    "top-level investigation",
-    "top level investigation",
-    "jump right on",
-    "whole team|department|company|board will|would|are|is",
-    "entire team|department|company|board will|would|are|is",
-    "first thing tomorrow obviously",
-    "personally attend",
-    "hold a meeting",
-    "emergency meeting",
-    "rush out",
-    "undivided attention",
-    "happily give up",
-    "entire grid",
-    "ahead of the other",
-    "nothing else on",
-    "for a third time",
-    "give up their",
-    "drop what",
-    "top priority obviously",
-    "a crane",
-];
-const THANKS_WORDS: &Words =
-    words!["obliged", "thanks", "thank", "cheers", "appreciate", "appreciated", "love", "grateful", "ta"];
-const NUISANCE: &[&str] = &[
-    "novel",
-    "essay",
-    "saga",
-    "epic",
-    "lecture",
-    "sermon",
-    "caps",
-    "capitals",
-    "exclamation",
-    "callout",
-    "voicemails",
-    "copying",
-    "thieves",
-    "scammers",
-    "crooks",
-    "abuse",
-    "rant",
-    "garbage",
-    "rubbish",
-    "colourful",
-    "colorful",
-    "liars",
-    "clowns",
-    "idiots",
-    "incompetent",
-    "useless",
-    "threats",
-    "threat",
-    "shouting",
-    "yelling",
-    "swearing",
-    "publicly",
-    "ultimatum",
-];
-const APOLOGY_WORDS: &Words =
-    words!["sorry", "apologies", "apologise", "apologize", "apology", "forgive", "pardon", "regret"];
-const ABSURD_APOLOGY: &Pats = pats![
-    "the part where",
-    "must have missed|overlooked|misread|skipped",
-    "must have been rewritten|changed",
-    "read minds|mind",
-    "read your mind",
-    "mind readers|reader",
-    "psychic",
-    "psychics",
-    "telepathic",
-    "clairvoyant",
-    "crystal ball",
-    "did exactly what",
-    "move the",
-    "guess your",
-    "can't|cannot|couldn't guess",
-];
-/// What a mock apology apologises for: the customer's own doing, the
-/// company doing what it announced, an expectation treated as absurd.
-const MOCK_APOLOGY_OBJECTS: &Pats = pats![
-    "just for you",
-    "for expecting",
-    "for not being able to control",
-    "control the weather",
-    "the only customer",
-    "such an inconvenience",
-    "so hard to find",
-    "doesn't stretch",
-    "does not stretch",
-    "date we announced",
-    "you gave us",
-    "address you gave",
-    "you typed",
-    "you asked for",
-    "you chose",
-    "you booked",
-    "exactly as",
-    "as advertised",
-    "for only",
-    "for sending only",
-    "only three|two reminders",
-    "hire a skywriter",
-    "for following your",
-    "didn't realise|realize",
-    "a lot to expect",
-    "too much to expect",
-    "for letting you",
-    "was supposed to",
-    "doesn't yet reach",
-    "can't|cannot fix a",
-    "for doing what you",
-    "for not reading",
-    "for not guessing",
-    "for not knowing",
-];
+markers! {
+    static MARKERS;
+    SECOND_PERSON = &["you", "your", "you've", "you're", "you'd", "you'll", "yourself", "yours"];
+    APOLOGY_OR_EMPATHY = &[
+        "sorry",
+        "apologies",
+        "apologise",
+        "apologize",
+        "apologising",
+        "apologizing",
+        "frustrating",
+        "frustrated",
+        "understand",
+        "understandable",
+        "patience",
+        "appreciate",
+        "bad",
+        "mistake",
+        "wrong",
+    ];
+    DURATION = &[
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "fortnight",
+        "month",
+        "months",
+        "year",
+        "years",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+    ];
+    /// Numbers of things counted: "two" to "twenty".
+    NUMBERS_COUNTED = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"];
+    /// Vague or single counts: "several", "a", "one".
+    NUMBERS_VAGUE = &["several", "multiple", "many", "countless", "numerous", "a", "an", "one"];
+    ORDINALS = &[
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "umpteenth",
+        "nth",
+        "hundredth",
+        "millionth",
+        "2nd",
+        "3rd",
+        "4th",
+        "5th",
+        "6th",
+        "7th",
+        "8th",
+        "9th",
+        "10th",
+    ];
+    CONTACTS = &[
+        "message",
+        "messages",
+        "email",
+        "emails",
+        "dm",
+        "dms",
+        "call",
+        "calls",
+        "ticket",
+        "tickets",
+        "chat",
+        "chats",
+        "request",
+        "requests",
+        "complaint",
+        "complaints",
+        "voicemail",
+        "voicemails",
+        "reply",
+        "replies",
+        "attempt",
+        "attempts",
+        "tweet",
+        "tweets",
+        "post",
+        "posts",
+        "time",
+        "log",
+        "logins",
+        "times",
+    ];
+    SAYING = &[
+        "said",
+        "told",
+        "mentioned",
+        "explained",
+        "answered",
+        "stated",
+        "wrote",
+        "replied",
+        "covered",
+        "pointed",
+        "repeated",
+        "spelled",
+        "spelt",
+        "gave",
+        "pasted",
+        "clarified",
+        "confirmed",
+        "advised",
+        "noted",
+        "outlined",
+    ];
+    REPEAT_MARKERS = &["again", "already", "twice", "repeatedly", "before", "times", "previously", "yet"];
+    SURPRISE = &[
+        "surprise",
+        "surprised",
+        "surprising",
+        "shock",
+        "shocked",
+        "shocking",
+        "shocker",
+        "stunned",
+        "mystery",
+        "twist",
+        "astonishing",
+        "astonished",
+        "gasp",
+        "unexpected",
+        "imagine",
+        "figure",
+        "flabbergasted",
+        "gobsmacked",
+        "amazed",
+    ];
+    WARM = &["lovely", "nice", "great", "happy", "pleasant", "good", "welcome", "wonderful", "glad", "thanks", "thank"];
+    HYPERBOLE = &[
+        "robbery",
+        "civilisation",
+        "civilization",
+        "invasion",
+        "hague",
+        "cruellest",
+        "cruelest",
+        "catastrophe",
+        "tragedy",
+        "disaster",
+        "violation",
+        "outrage",
+        "scandal",
+        "atrocity",
+        "injustice",
+        "apocalypse",
+        "crime",
+        "ordeal",
+        "travesty",
+        "calamity",
+        "unheard",
+    ];
+    IRONIC = &["clearly", "obviously", "truly", "totally", "certainly", "naturally", "surely", "definitely"];
+    AGREE_OPENERS = &[
+        "yes",
+        "yeah",
+        "right",
+        "sure",
+        "oh",
+        "agreed",
+        "totally",
+        "absolutely",
+        "indeed",
+        "ah",
+        "naturally",
+        "yep",
+        "quite",
+    ];
+    ASSURE = &[
+        "i'm sure",
+        "im sure",
+        "i am sure",
+        "i'm confident",
+        "i am confident",
+        "no doubt",
+        "bound to",
+        "i bet",
+        "i've no doubt",
+        "undoubtedly",
+        "rest assured",
+        "every confidence",
+        "i'm certain",
+        "surely",
+        "obviously",
+    ];
+    SPECTACLE = &[
+        "drop everything",
+        "down tools",
+        "clear her|his|their diary|schedule|calendar",
+        "with a crane",
+        "talk of",
+        "edge of their seats",
+        "lose sleep",
+        "stop everything",
+        "top-level investigation",
+        "top level investigation",
+        "jump right on",
+        "whole team|department|company|board will|would|are|is",
+        "entire team|department|company|board will|would|are|is",
+        "first thing tomorrow obviously",
+        "personally attend",
+        "hold a meeting",
+        "emergency meeting",
+        "rush out",
+        "undivided attention",
+        "happily give up",
+        "entire grid",
+        "ahead of the other",
+        "nothing else on",
+        "for a third time",
+        "give up their",
+        "drop what",
+        "top priority obviously",
+        "a crane",
+    ];
+    THANKS_WORDS = &["obliged", "thanks", "thank", "cheers", "appreciate", "appreciated", "love", "grateful", "ta"];
+    NUISANCE = &[
+        "novel",
+        "essay",
+        "saga",
+        "epic",
+        "lecture",
+        "sermon",
+        "caps",
+        "capitals",
+        "exclamation",
+        "callout",
+        "voicemails",
+        "copying",
+        "thieves",
+        "scammers",
+        "crooks",
+        "abuse",
+        "rant",
+        "garbage",
+        "rubbish",
+        "colourful",
+        "colorful",
+        "liars",
+        "clowns",
+        "idiots",
+        "incompetent",
+        "useless",
+        "threats",
+        "threat",
+        "shouting",
+        "yelling",
+        "swearing",
+        "publicly",
+        "ultimatum",
+    ];
+    APOLOGY_WORDS = &["sorry", "apologies", "apologise", "apologize", "apology", "forgive", "pardon", "regret"];
+    ABSURD_APOLOGY = &[
+        "the part where",
+        "must have missed|overlooked|misread|skipped",
+        "must have been rewritten|changed",
+        "read minds|mind",
+        "read your mind",
+        "mind readers|reader",
+        "psychic",
+        "psychics",
+        "telepathic",
+        "clairvoyant",
+        "crystal ball",
+        "did exactly what",
+        "move the",
+        "guess your",
+        "can't|cannot|couldn't guess",
+    ];
+    /// What a mock apology apologises for: the customer's own doing, the
+    /// company doing what it announced, an expectation treated as absurd.
+    MOCK_APOLOGY_OBJECTS = &[
+        "just for you",
+        "for expecting",
+        "for not being able to control",
+        "control the weather",
+        "the only customer",
+        "such an inconvenience",
+        "so hard to find",
+        "doesn't stretch",
+        "does not stretch",
+        "date we announced",
+        "you gave us",
+        "address you gave",
+        "you typed",
+        "you asked for",
+        "you chose",
+        "you booked",
+        "exactly as",
+        "as advertised",
+        "for only",
+        "for sending only",
+        "only three|two reminders",
+        "hire a skywriter",
+        "for following your",
+        "didn't realise|realize",
+        "a lot to expect",
+        "too much to expect",
+        "for letting you",
+        "was supposed to",
+        "doesn't yet reach",
+        "can't|cannot fix a",
+        "for doing what you",
+        "for not reading",
+        "for not guessing",
+        "for not knowing",
+    ];
 
-const PATIENCE: &Pats = pats![
-    "no rush",
-    "no hurry",
-    "no pressure",
-    "take your time",
-    "whenever you're|youre ready",
-    "whenever you get",
-    "in your own time",
-    "at your leisure",
-    "take all the time",
-];
-const WISH: &Pats = pats![
-    "good luck",
-    "best of luck",
-    "enjoy",
-    "fingers crossed",
-    "wishing you",
-    "hope the",
-    "godspeed",
-    "here's hoping",
-    "may it",
-    "all the best with",
-    "hope you enjoy",
-];
-const WISH_DIG: &Pats = pats![
-    "by hand",
-    "from scratch",
-    "again",
-    "then",
-    "kindly",
-    "forgiving",
-    "steady hand",
-    "this side of",
-    "nothing goes wrong",
-    "with that",
-    "this time",
-    "nobody",
-    "every one of those",
-    "promised",
-    "everything the",
-    "elsewhere",
-    "cheaper",
-    "yourself",
-    "on your own",
-];
-const READING: &Words = words![
-    "read",
-    "miss",
-    "missed",
-    "notice",
-    "noticed",
-    "see",
-    "saw",
-    "check",
-    "checked",
-    "scroll",
-    "look",
-    "looked",
-    "open",
-    "opened",
-    "spot",
-    "spotted",
-    "understand",
-    "realise",
-    "realize",
-    "click",
-    "clicked",
-    "try",
-    "tried",
-    "bother",
-    "bothered",
-    "reading",
-    "checking",
-    "unclear",
-    "confusing",
-];
-const RHETORIC: &Pats = pats![
-    "even",
-    "actually",
-    "ever",
-    "past",
-    "too much to ask",
-    "so hard",
-    "that hard",
-    "too hard",
-    "unclear",
-    "confusing",
-    "tend to",
-    "at all",
-    "which part",
-    "what part",
-    "seemed to apply",
-    "large letters",
-    "in bold",
-    "or just",
-    "you know",
-];
-const MINIMISERS: &Pats = pats![
-    "literally labelled|labeled|called|says|named|marked|just",
-    "isn't|isnt|not|hardly rocket science",
-    "even a child",
-    "even a toddler",
-    "even a kid",
-    "even my",
-    "easy peasy",
-    "as hard as",
-    "only one box",
-    "only one button",
-    "there is only one",
-    "there's only one",
-    "pretty basic",
-    "very basic",
-    "really basic",
-    "you'll manage",
-    "not rocket science",
-    "that's it just",
-    "it's that simple",
-    "it's that easy",
-    "right where it has always been",
-    "right where it's always been",
-    "where it has always been",
-    "the one that says",
-    "the button that says",
-    "tab labelled",
-    "button labelled",
-    "not that complicated",
-    "not that hard",
-    "not that difficult",
-    "really not hard",
-    "takes two seconds",
-    "takes five seconds",
-    "takes 2 seconds",
-    "all there is to it",
-    "nothing more advanced",
-    "the entire process",
-    "no secret step",
-    "second job",
-    "for most people",
-    "really very simple",
-];
-const END_DIGS: &Pats = pats![
-    "for once",
-    "believe it or not",
-    "no thanks to",
-    "wonders never cease",
-    "miracle of miracles",
-    "of all things",
-    "if that's not too much",
-    "if it's not too much",
-    "shocking as",
-    "surprising as",
-    "hard as it may",
-    "the whole time",
-    "all along",
-    "as it has always",
-    "like everyone else",
-    "keeping score",
-    "message received",
-    "super constructive",
-    "very constructive",
-    "really constructive",
-    "very thorough",
-    "most thorough",
-    "made our|my day|monday|morning|week",
-    "big ask",
-    "poor thing",
-    "for sport",
-    "for fun",
-    "end of the world",
-    "for a change",
-    "bothered to",
-    "had bothered",
-    "right this time",
-    "correct this time",
-    "paid off after all",
-    "grave violation",
-];
-const OVER_EXPLAIN: &Pats = pats![
-    "as simply as",
-    "simplest version",
-    "really simple terms",
-    "very simple terms",
-    "really small steps",
-    "very small steps",
-    "one syllable",
-    "baby steps",
-    "first day with",
-    "like you're five",
-    "like you are five",
-    "plain english",
-    "spell it out",
-    "spell this out",
-    "break this down for you",
-    "break it down for you",
-    "walk you through it like",
-    "go slowly",
-    "go really slowly",
-    "simplest possible",
-    "more simply",
-    "step by step since",
-    "really very simple",
-    "go very slowly",
-    "nice and slowly",
-    "small words",
-];
-const PRAISE_IDIOMS: &Pats = pats![
-    "takes real skill",
-    "credit where it's due",
-    "hand it to you",
-    "have to admire",
-    "got to admire",
-    "gotta admire",
-    "brave approach",
-    "brave choice",
-    "brave move",
-    "bold move",
-    "bold choice",
-    "bold strategy",
-    "very observant",
-    "top research",
-    "gold star",
-    "hats off",
-    "bravo",
-    "impressive detective",
-    "detective work",
-    "real skill",
-    "quite the achievement",
-    "quite the feat",
-    "quite a feat",
-    "nice try",
-    "ten out of ten for",
-    "genius move",
-    "genius idea",
-    "a+ for",
-    "some skill",
-    "truly visionary",
-    "a classic",
-    "nice move",
-    "smooth move",
-    "top marks for",
-    "quite the talent",
-    "10/10 for",
-    "full marks for",
-    "a for effort",
-];
-const REPROACH: &Pats = pats![
-    "already",
-    "again",
-    "explained",
-    "mentioned",
-    "stated",
-    "faq",
-    "manual",
-    "next time",
-    "worth checking",
-    "the whole time",
-    "last two",
-    "last three",
-    "right there",
-    "literally",
-    "clearly",
-    "listed",
-    "in the bit",
-    "just under",
-    "did flash",
-    "which is what",
-    "as explained",
-    "as mentioned",
-    "as stated",
-    "first page",
-    "every statement",
-    "on the product page",
-    "on the latch",
-    "switched off",
-    "before you pressed",
-    "you typed",
-    "you gave",
-    "you probably",
-    "for future reference",
-    "only needs",
-    "in red",
-    "in bold",
-    "just above",
-    "just below",
-    "three times",
-    "twice",
-    "which had been",
-    "the big",
-    "did ring",
-    "would be a good start",
-    "reminder",
-    "reminders",
-    "handbook",
-    "in bold",
-    "you replied",
-    "you asked",
-    "the whole point",
-];
+    PATIENCE = &[
+        "no rush",
+        "no hurry",
+        "no pressure",
+        "take your time",
+        "whenever you're|youre ready",
+        "whenever you get",
+        "in your own time",
+        "at your leisure",
+        "take all the time",
+    ];
+    WISH = &[
+        "good luck",
+        "best of luck",
+        "enjoy",
+        "fingers crossed",
+        "wishing you",
+        "hope the",
+        "godspeed",
+        "here's hoping",
+        "may it",
+        "all the best with",
+        "hope you enjoy",
+    ];
+    WISH_DIG = &[
+        "by hand",
+        "from scratch",
+        "again",
+        "then",
+        "kindly",
+        "forgiving",
+        "steady hand",
+        "this side of",
+        "nothing goes wrong",
+        "with that",
+        "this time",
+        "nobody",
+        "every one of those",
+        "promised",
+        "everything the",
+        "elsewhere",
+        "cheaper",
+        "yourself",
+        "on your own",
+    ];
+    READING = &[
+        "read",
+        "miss",
+        "missed",
+        "notice",
+        "noticed",
+        "see",
+        "saw",
+        "check",
+        "checked",
+        "scroll",
+        "look",
+        "looked",
+        "open",
+        "opened",
+        "spot",
+        "spotted",
+        "understand",
+        "realise",
+        "realize",
+        "click",
+        "clicked",
+        "try",
+        "tried",
+        "bother",
+        "bothered",
+        "reading",
+        "checking",
+        "unclear",
+        "confusing",
+    ];
+    RHETORIC = &[
+        "even",
+        "actually",
+        "ever",
+        "past",
+        "too much to ask",
+        "so hard",
+        "that hard",
+        "too hard",
+        "unclear",
+        "confusing",
+        "tend to",
+        "at all",
+        "which part",
+        "what part",
+        "seemed to apply",
+        "large letters",
+        "in bold",
+        "or just",
+        "you know",
+    ];
+    MINIMISERS = &[
+        "literally labelled|labeled|called|says|named|marked|just",
+        "isn't|isnt|not|hardly rocket science",
+        "even a child",
+        "even a toddler",
+        "even a kid",
+        "even my",
+        "easy peasy",
+        "as hard as",
+        "only one box",
+        "only one button",
+        "there is only one",
+        "there's only one",
+        "pretty basic",
+        "very basic",
+        "really basic",
+        "you'll manage",
+        "not rocket science",
+        "that's it just",
+        "it's that simple",
+        "it's that easy",
+        "right where it has always been",
+        "right where it's always been",
+        "where it has always been",
+        "the one that says",
+        "the button that says",
+        "tab labelled",
+        "button labelled",
+        "not that complicated",
+        "not that hard",
+        "not that difficult",
+        "really not hard",
+        "takes two seconds",
+        "takes five seconds",
+        "takes 2 seconds",
+        "all there is to it",
+        "nothing more advanced",
+        "the entire process",
+        "no secret step",
+        "second job",
+        "for most people",
+        "really very simple",
+    ];
+    END_DIGS = &[
+        "for once",
+        "believe it or not",
+        "no thanks to",
+        "wonders never cease",
+        "miracle of miracles",
+        "of all things",
+        "if that's not too much",
+        "if it's not too much",
+        "shocking as",
+        "surprising as",
+        "hard as it may",
+        "the whole time",
+        "all along",
+        "as it has always",
+        "like everyone else",
+        "keeping score",
+        "message received",
+        "super constructive",
+        "very constructive",
+        "really constructive",
+        "very thorough",
+        "most thorough",
+        "made our|my day|monday|morning|week",
+        "big ask",
+        "poor thing",
+        "for sport",
+        "for fun",
+        "end of the world",
+        "for a change",
+        "bothered to",
+        "had bothered",
+        "right this time",
+        "correct this time",
+        "paid off after all",
+        "grave violation",
+    ];
+    OVER_EXPLAIN = &[
+        "as simply as",
+        "simplest version",
+        "really simple terms",
+        "very simple terms",
+        "really small steps",
+        "very small steps",
+        "one syllable",
+        "baby steps",
+        "first day with",
+        "like you're five",
+        "like you are five",
+        "plain english",
+        "spell it out",
+        "spell this out",
+        "break this down for you",
+        "break it down for you",
+        "walk you through it like",
+        "go slowly",
+        "go really slowly",
+        "simplest possible",
+        "more simply",
+        "step by step since",
+        "really very simple",
+        "go very slowly",
+        "nice and slowly",
+        "small words",
+    ];
+    PRAISE_IDIOMS = &[
+        "takes real skill",
+        "credit where it's due",
+        "hand it to you",
+        "have to admire",
+        "got to admire",
+        "gotta admire",
+        "brave approach",
+        "brave choice",
+        "brave move",
+        "bold move",
+        "bold choice",
+        "bold strategy",
+        "very observant",
+        "top research",
+        "gold star",
+        "hats off",
+        "bravo",
+        "impressive detective",
+        "detective work",
+        "real skill",
+        "quite the achievement",
+        "quite the feat",
+        "quite a feat",
+        "nice try",
+        "ten out of ten for",
+        "genius move",
+        "genius idea",
+        "a+ for",
+        "some skill",
+        "truly visionary",
+        "a classic",
+        "nice move",
+        "smooth move",
+        "top marks for",
+        "quite the talent",
+        "10/10 for",
+        "full marks for",
+        "a for effort",
+    ];
+    REPROACH = &[
+        "already",
+        "again",
+        "explained",
+        "mentioned",
+        "stated",
+        "faq",
+        "manual",
+        "next time",
+        "worth checking",
+        "the whole time",
+        "last two",
+        "last three",
+        "right there",
+        "literally",
+        "clearly",
+        "listed",
+        "in the bit",
+        "just under",
+        "did flash",
+        "which is what",
+        "as explained",
+        "as mentioned",
+        "as stated",
+        "first page",
+        "every statement",
+        "on the product page",
+        "on the latch",
+        "switched off",
+        "before you pressed",
+        "you typed",
+        "you gave",
+        "you probably",
+        "for future reference",
+        "only needs",
+        "in red",
+        "in bold",
+        "just above",
+        "just below",
+        "three times",
+        "twice",
+        "which had been",
+        "the big",
+        "did ring",
+        "would be a good start",
+        "reminder",
+        "reminders",
+        "handbook",
+        "in bold",
+        "you replied",
+        "you asked",
+        "the whole point",
+    ];
+    OUR_OWN = &["we", "our", "i", "my", "we've", "i've", "us", "ours"];
+    SPEAKER_OR_THANKS = &["me", "i", "my", "i'm", "thanks", "thank"];
+    REPEATED_LATELY = &["same", "this month|week|year", "today", "in a row", "again"];
+    STRESSED_REPEAT = &["last two|three|four replies|emails|messages", "day before", "same answer", "once more", "more than once", "# times"];
+    RESTATING = &["same answer", "spell it out", "the fourth|fifth|sixth|third|tenth|umpteenth time", "yet again", "once again", "say|explain|repeat|put it|this one more time", "for the record", "repeating myself", "repeat myself", "i did say|mention|tell|explain", "what feels like the", "i'll say it again", "hundredth time"];
+    RESTATE_VOICES = &["i", "i've", "i'll", "i'm", "i'd", "we've", "myself", "you", "your", "you've", "record"];
+    THANK = &["thank", "thanks"];
+    AGAIN = &["again"];
+    RECENTLY = &["this week|morning", "today", "overnight", "in a row", "from this address", "by my count"];
+    BY_MY_COUNT = &["by my count"];
+    WE_OUR = &["we've", "we", "our", "i've"];
+    IMPOSITION = &["before you'd|you|checking|reading|opening|even", "one star", "instead of us", "ever so much", "i suppose", "i guess", "love that you", "made our|my day|monday|morning|week", "message received", "super|very|really constructive"];
+    BARBS = &["thorough", "constructive", "received", "subtle"];
+    THE_PART_WHERE = &["the part where"];
+    MOCK_PITY = &["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "don't mind me", "just sit here", "take as long as you like", "in no hurry at all", "it's not as if", "only closes in", "keep holding", "happy to keep"];
+    WISH_OCCASIONS = &["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"];
+    WISHING = &["i do hope", "here's hoping", "hope", "enjoy", "fingers crossed", "good luck", "best of luck", "wishing"];
+    STOCK_WISHES = &["hope this|that|it", "hope to", "hope you|you're|we", "enjoy your|the rest|every", "good luck with your", "best of luck with your", "wishing you", "hope it helps", "hope all"];
+    COMPLIED = &["as requested", "as you requested|asked|wanted|insisted", "you insisted", "at your request", "cancelled|canceled|removed|downgraded|deleted|closed|processed|switched", "moved you"];
+    SURPRISE_FRAMES = &["who saw that coming", "who could have|'ve guessed|predicted|known", "who would have|'ve thought|guessed", "who'd have thought|guessed", "go figure", "who|whoever would|could have|'ve", "who|whoever would|could ever have", "imagine my astonishment|surprise|shock", "plot twist", "well well", "imagine that", "fancy that", "can't|cannot imagine why|how", "what are the odds", "colour|color me"];
+    IRONIC_FRAME_WORDS = &["truly", "quite", "big", "sure", "there", "really", "gosh", "wow", "well", "oh", "such", "shocker", "stunned", "gasp", "colour", "color"];
+    TEAM_HEROICS = &["expect them out with", "will down tools", "will drop everything", "clear her|his diary"];
+    RHETORICAL_QUESTIONS = &["which|what part of that", "were you listening", "at any point", "ring any bells", "ring a bell", "was the word", "is the word", "too much to ask", "what about", "did you read past", "had you noticed"];
+    NEXT_TIME = &["this time", "next time", "in future"];
+    REPROACH_HEDGES = &["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"];
+    AGENT_VOICE = &["we", "we'll", "i'll", "we're", "i'm", "sorry"];
+    OF_COURSE = &["of course"];
+    MOCK_ADMISSIONS = &["because we love|enjoy|adore", "we obviously|clearly", "obviously our fault", "clearly our fault", "we secretly", "specifically to inconvenience|annoy|upset", "worst thing that", "ever devised", "ever happened to anyone"];
+    /// "in", "within", "over" before a span of time.
+    WITHIN = &["in", "within", "over"];
+    NUMBER = &["number"];
+    /// What is not a contact after a count: "two call-out fees".
+    NOT_CONTACTS = &["out", "fee", "fees", "charge", "back", "centre", "center"];
+    ONLY_WAITED = &["only been|taken|waited"];
+    ONLY_BEEN = &["only been"];
+    WHOLE = &["whole", "entire"];
+    /// Openers of mock enthusiasm: "Yay, SIM swap number five this month!"
+    ENTHUSE_OPENERS = &[
+        "yay",
+        "fantastic",
+        "amazing",
+        "exciting",
+        "wonderful",
+        "brilliant",
+        "lovely",
+        "marvellous",
+        "splendid",
+        "hooray",
+        "woohoo",
+    ];
+    IRONIC_FRAMES = &IRONIC_FRAME_PATTERNS;
+}
+
 const SMUG_EMOJI: &[char] = &['🙂', '😊', '🙃', '😉', '🙄', '😒', '😅', '😏', '🤷', '😬', '👍', '☺'];
 /// Emoji that are passive-aggressive in a reply whatever the words.
 const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒'];
@@ -1174,105 +958,86 @@ const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒'];
 /// you'll no doubt remember"), mock enthusiasm ("never gets old"), mock
 /// sympathy ("our thoughts are with you"), feigned surprise ("you're
 /// telling me").
-const IRONIC_FRAMES: &[(Pat, &str)] = &[
-    (Pat::new("funny|strange|odd|curious|interesting|incredible|amazing|remarkable how"), BLAME_M),
-    (Pat::new("funny|strange|odd|curious|interesting|incredible|amazing|remarkable that the"), BLAME_M),
-    (Pat::new("strange twist of fate"), BLAME_M),
-    (
-        Pat::new("small|slight|minor|teeny|tiny|wee|little discrepancy|oversight|hiccup|mix-up|omission|slip|muddle"),
-        UNDER_M,
-    ),
-    (Pat::new("perhaps|maybe|possibly|arguably not ideal"), UNDER_M),
-    (Pat::new("somewhat important|significant|relevant"), UNDER_M),
-    (Pat::new("a smidge"), UNDER_M),
-    (Pat::new("only slightly baffled|confused|surprised"), UNDER_M),
-    (Pat::new("no doubt remember|know|recall"), REMIND_M),
-    (Pat::new("as you'll know|remember|recall"), REMIND_M),
-    (Pat::new("about the simplest thing"), MINIMISE_M),
-    (Pat::new("as every|any player|customer|user|traveller|traveler|driver knows|agrees"), REMIND_M),
-    (Pat::new("gently point out|remind"), REMIND_M),
-    (Pat::new("exists for precisely"), REMIND_M),
-    (Pat::new("seasoned|experienced traveller|traveler|customer|user|driver"), REMIND_M),
-    (Pat::new("for whatever that's worth"), REMIND_M),
-    (Pat::new("refreshing change"), REMIND_M),
-    (Pat::new("never gets old"), ENTHUSE_M),
-    (Pat::new("highlight of my day|week"), ENTHUSE_M),
-    (Pat::new("personal best"), ENTHUSE_M),
-    (Pat::new("keeping me busy"), ENTHUSE_M),
-    (Pat::new("thrilled to be looking"), ENTHUSE_M),
-    (Pat::new("test of endurance"), PATIENCE_M),
-    (Pat::new("deep breaths"), PATIENCE_M),
-    (Pat::new("felt like forever"), PATIENCE_M),
-    (Pat::new("very brave"), PATIENCE_M),
-    (Pat::new("we know we know"), PATIENCE_M),
-    (Pat::new("i know i know"), PATIENCE_M),
-    (Pat::new("you're telling me"), SURPRISE_M),
-    (Pat::new("never heard that one"), SURPRISE_M),
-    (Pat::new("you'll never guess"), SURPRISE_M),
-    (Pat::new("astonishing i know"), SURPRISE_M),
-    (Pat::new("shocking i know"), SURPRISE_M),
-    (Pat::new("we've|i've covered this"), REPEAT_M),
-    (Pat::new("further up this"), REPEAT_M),
-    (Pat::new("round the loop"), REPEAT_M),
-    (Pat::new("with feeling"), REPEAT_M),
-    (Pat::new("looks a lot like the one"), REPEAT_M),
-    (Pat::new("said exactly this"), REPEAT_M),
-    (Pat::new("lost count"), COUNT_M),
-    (Pat::new("hat-trick"), COUNT_M),
-    (Pat::new("hat trick"), COUNT_M),
-    (Pat::new("just so we're on the same page"), EXPLAIN_M),
-    (Pat::new("quick refresher on"), EXPLAIN_M),
-    (Pat::new("as demanding as"), MINIMISE_M),
-    (Pat::new("technical skill"), MINIMISE_M),
-    (Pat::new("every faith you"), MINIMISE_M),
-    (Pat::new("no step two"), MINIMISE_M),
-    (Pat::new("unaided"), MINIMISE_M),
-    (Pat::new("my nan|gran|grandma|granny|grandad|nephew|niece|toddler"), MINIMISE_M),
-    (Pat::new("eight-year-old|five-year-old|six-year-old"), MINIMISE_M),
-    (Pat::new("you've got us"), AGREE_M),
-    (Pat::new("didn't think to"), APOLOGY_M),
-    (Pat::new("terrible oversight"), APOLOGY_M),
-    (Pat::new("should have seen that coming"), APOLOGY_M),
-    (Pat::new("bigger letters"), APOLOGY_M),
-    (Pat::new("a long way in"), APOLOGY_M),
-    (Pat::new("every other order|customer|ticket|patient"), ASSURE_M),
-    (Pat::new("downed tools"), ASSURE_M),
-    (Pat::new("reorganise|reorganize|rearrange the whole"), ASSURE_M),
-    (Pat::new("heroic effort"), ASSURE_M),
-    (Pat::new("will of course be"), ASSURE_M),
-    (Pat::new("keep the doors open"), ASSURE_M),
-    (Pat::new("just throwing this out there"), QUESTION_M),
-    (Pat::new("genuine question"), QUESTION_M),
-    (Pat::new("out of interest what did you"), QUESTION_M),
-    (Pat::new("or was it more of"), QUESTION_M),
+const IRONIC_FRAME_LIST: &[(&str, &str)] = &[
+    ("funny|strange|odd|curious|interesting|incredible|amazing|remarkable how", BLAME_M),
+    ("funny|strange|odd|curious|interesting|incredible|amazing|remarkable that the", BLAME_M),
+    ("strange twist of fate", BLAME_M),
+    ("small|slight|minor|teeny|tiny|wee|little discrepancy|oversight|hiccup|mix-up|omission|slip|muddle", UNDER_M),
+    ("perhaps|maybe|possibly|arguably not ideal", UNDER_M),
+    ("somewhat important|significant|relevant", UNDER_M),
+    ("a smidge", UNDER_M),
+    ("only slightly baffled|confused|surprised", UNDER_M),
+    ("no doubt remember|know|recall", REMIND_M),
+    ("as you'll know|remember|recall", REMIND_M),
+    ("about the simplest thing", MINIMISE_M),
+    ("as every|any player|customer|user|traveller|traveler|driver knows|agrees", REMIND_M),
+    ("gently point out|remind", REMIND_M),
+    ("exists for precisely", REMIND_M),
+    ("seasoned|experienced traveller|traveler|customer|user|driver", REMIND_M),
+    ("for whatever that's worth", REMIND_M),
+    ("refreshing change", REMIND_M),
+    ("never gets old", ENTHUSE_M),
+    ("highlight of my day|week", ENTHUSE_M),
+    ("personal best", ENTHUSE_M),
+    ("keeping me busy", ENTHUSE_M),
+    ("thrilled to be looking", ENTHUSE_M),
+    ("test of endurance", PATIENCE_M),
+    ("deep breaths", PATIENCE_M),
+    ("felt like forever", PATIENCE_M),
+    ("very brave", PATIENCE_M),
+    ("we know we know", PATIENCE_M),
+    ("i know i know", PATIENCE_M),
+    ("you're telling me", SURPRISE_M),
+    ("never heard that one", SURPRISE_M),
+    ("you'll never guess", SURPRISE_M),
+    ("astonishing i know", SURPRISE_M),
+    ("shocking i know", SURPRISE_M),
+    ("we've|i've covered this", REPEAT_M),
+    ("further up this", REPEAT_M),
+    ("round the loop", REPEAT_M),
+    ("with feeling", REPEAT_M),
+    ("looks a lot like the one", REPEAT_M),
+    ("said exactly this", REPEAT_M),
+    ("lost count", COUNT_M),
+    ("hat-trick", COUNT_M),
+    ("hat trick", COUNT_M),
+    ("just so we're on the same page", EXPLAIN_M),
+    ("quick refresher on", EXPLAIN_M),
+    ("as demanding as", MINIMISE_M),
+    ("technical skill", MINIMISE_M),
+    ("every faith you", MINIMISE_M),
+    ("no step two", MINIMISE_M),
+    ("unaided", MINIMISE_M),
+    ("my nan|gran|grandma|granny|grandad|nephew|niece|toddler", MINIMISE_M),
+    ("eight-year-old|five-year-old|six-year-old", MINIMISE_M),
+    ("you've got us", AGREE_M),
+    ("didn't think to", APOLOGY_M),
+    ("terrible oversight", APOLOGY_M),
+    ("should have seen that coming", APOLOGY_M),
+    ("bigger letters", APOLOGY_M),
+    ("a long way in", APOLOGY_M),
+    ("every other order|customer|ticket|patient", ASSURE_M),
+    ("downed tools", ASSURE_M),
+    ("reorganise|reorganize|rearrange the whole", ASSURE_M),
+    ("heroic effort", ASSURE_M),
+    ("will of course be", ASSURE_M),
+    ("keep the doors open", ASSURE_M),
+    ("just throwing this out there", QUESTION_M),
+    ("genuine question", QUESTION_M),
+    ("out of interest what did you", QUESTION_M),
+    ("or was it more of", QUESTION_M),
 ];
 
-/// The unions of the ironic frames' masks (see [`Pats`]): a sentence that
-/// meets neither skips the frames in two tests.
-const IRONIC_FRAMES_FILTER: Pats = {
-    let mut unions = Pats::new(&[]);
+/// The ironic frames' patterns, in order: the marker set `IRONIC_FRAMES`.
+const IRONIC_FRAME_PATTERNS: [&str; IRONIC_FRAME_LIST.len()] = {
+    let mut out = [""; IRONIC_FRAME_LIST.len()];
     let mut i = 0;
-    while i < IRONIC_FRAMES.len() {
-        unions.add_masks(&IRONIC_FRAMES[i].0);
+    while i < out.len() {
+        out[i] = IRONIC_FRAME_LIST[i].0;
         i += 1;
     }
-    unions
+    out
 };
-
-/// Openers of mock enthusiasm: "Yay, SIM swap number five this month!"
-const ENTHUSE_OPENERS: &[&str] = &[
-    "yay",
-    "fantastic",
-    "amazing",
-    "exciting",
-    "wonderful",
-    "brilliant",
-    "lovely",
-    "marvellous",
-    "splendid",
-    "hooray",
-    "woohoo",
-];
 
 /// Every mechanism's finding in one sentence, as (first, last) token index.
 fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
@@ -1376,14 +1141,13 @@ fn read_sentence(
     let last = len - 1;
     let sincere = s.any(APOLOGY_OR_EMPATHY);
 
-    let frames = if s.may_meet(&IRONIC_FRAMES_FILTER) { IRONIC_FRAMES } else { &[] };
-    for (frame, message) in frames {
-        if s.seq(frame).is_none() {
+    let frames = if s.any(IRONIC_FRAMES) { IRONIC_FRAME_LIST } else { &[] };
+    for (k, (_, message)) in frames.iter().enumerate() {
+        if !s.markers.matched(IRONIC_FRAMES, k) {
             continue;
         }
         // Understatement is of the customer's mistake, not one of ours.
-        let ours = *message == UNDER_M && s.any(words!["we", "our", "i", "my", "we've", "i've", "us", "ours"])
-            || *message == BLAME_M && s.any(words!["me", "i", "my", "i'm", "thanks", "thank"]);
+        let ours = *message == UNDER_M && s.any(OUR_OWN) || *message == BLAME_M && s.any(SPEAKER_OR_THANKS);
         let excused = ours || (sincere && *message != APOLOGY_M);
         if !excused {
             return Some((0, last, message));
@@ -1391,10 +1155,9 @@ fn read_sentence(
     }
     // Mock enthusiasm: a cheer that opens a sentence about a repeat or a
     // mistake ("Fantastic, a third name change on the same ticket!").
-    if ENTHUSE_OPENERS.contains(&s.words[0]) {
-        let counted = s.words.iter().any(|w| ORDINALS.contains(w))
-            || s.words.windows(2).any(|w| w[0] == "number" && NUMBER_WORDS[..13].contains(&w[1]));
-        let again = s.any_seq(pats!["same", "this month|week|year", "today", "in a row", "again"]).is_some();
+    if s.at(ENTHUSE_OPENERS) & 1 != 0 {
+        let counted = s.any(ORDINALS) || s.at(NUMBER) & s.at(NUMBERS_COUNTED) >> 1 != 0;
+        let again = s.pos(REPEATED_LATELY).is_some();
         let repeat = counted && again;
         if repeat && !sincere {
             return Some((0, last, ENTHUSE_M));
@@ -1410,44 +1173,16 @@ fn read_sentence(
             .iter()
             .any(|w| matches!(*w, "i" | "we" | "i've" | "we've" | "i'd" | "we'd" | "i'm" | "like" | "as"))
             && !(k > 0 && matches!(s.words[k - 1], "get" | "got" | "been" | "be" | "was" | "were" | "being"));
-        let stressed = s.words[k..].iter().any(|w| REPEAT_MARKERS.contains(w))
-            || s.any_seq(pats![
-                "last two|three|four replies|emails|messages",
-                "day before",
-                "same answer",
-                "once more",
-                "more than once",
-                "# times",
-            ])
-            .is_some();
+        let stressed = s.at(REPEAT_MARKERS) >> k != 0 || s.pos(STRESSED_REPEAT).is_some();
         if first_person && stressed && !sincere {
             return Some((0, last, REPEAT_M));
         }
     }
-    if s.any_seq(pats![
-        "same answer",
-        "spell it out",
-        "the fourth|fifth|sixth|third|tenth|umpteenth time",
-        "yet again",
-        "once again",
-        "say|explain|repeat|put it|this one more time",
-        "for the record",
-        "repeating myself",
-        "repeat myself",
-        "i did say|mention|tell|explain",
-        "what feels like the",
-        "i'll say it again",
-        "hundredth time",
-    ])
-    .is_some()
-        && !sincere
-        && s.any(words!["i", "i've", "i'll", "i'm", "i'd", "we've", "myself", "you", "your", "you've", "record"])
-        && !s.any(words!["thank", "thanks"])
-    {
+    if s.pos(RESTATING).is_some() && !sincere && s.any(RESTATE_VOICES) && !s.any(THANK) {
         return Some((0, last, REPEAT_M));
     }
     // ", again, the label is attached": "again" set off as a reminder.
-    if let Some(k) = s.pos(words!["again"]) {
+    if let Some(k) = s.pos(AGAIN) {
         let t = &doc.tokens[s.from + k];
         let set_off = t.gap_has(gap::COMMA)
             && (k == 0 || doc.tokens[s.from + k - 1].gap_has(gap::COMMA | gap::COLON))
@@ -1473,63 +1208,39 @@ fn read_sentence(
     }
 
     // Counting the customer's contacts or mistakes.
-    let counted = s.words.iter().enumerate().any(|(k, w)| {
-        (ORDINALS.contains(w) || NUMBER_WORDS[..13].contains(w) || doc.tokens[s.from + k].is(flag::NUMBER))
-            && s.words.get(k + 1).is_some_and(|x| CONTACTS.contains(x))
-            && !s
-                .words
-                .get(k + 2)
-                .is_some_and(|x| matches!(*x, "out" | "fee" | "fees" | "charge" | "back" | "centre" | "center"))
-            || (ORDINALS.contains(w) && s.words.get(k + 2).is_some_and(|x| CONTACTS.contains(x)))
-    });
-    let window = s.words.windows(3).any(|w| {
-        matches!(w[0], "in" | "within" | "over")
-            && (NUMBER_WORDS.contains(&w[1]) || w[1].bytes().all(|b| b.is_ascii_digit()))
-            && DURATION.contains(&w[2])
-    });
-    let aimed = s.any(SECOND_PERSON)
-        || window
-        || s.any_seq(pats!["this week|morning", "today", "overnight", "in a row", "from this address", "by my count"])
-            .is_some();
+    // Each test reads every word position at once: bit k of a mask is word k.
+    let numeric = (0..len).filter(|&k| doc.tokens[s.from + k].is(flag::NUMBER)).fold(0u128, |m, k| m | 1 << k);
+    let (ordinals, contacts) = (s.at(ORDINALS), s.at(CONTACTS));
+    // A count: "two", "several", or digits.
+    let count = s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.digits;
+    // "third email" (not "two call-out fees"), "fourth support ticket".
+    let counted = ((ordinals | s.at(NUMBERS_COUNTED) | numeric) & (contacts >> 1) & !(s.at(NOT_CONTACTS) >> 2))
+        | (ordinals & (contacts >> 2))
+        != 0;
+    // "in two days", "within 24 hours".
+    let window = s.at(WITHIN) & (count >> 1) & (s.at(DURATION) >> 2) != 0;
+    let aimed = s.any(SECOND_PERSON) || window || s.any(RECENTLY);
     // "attempt number five", "post number seven", "by my count".
-    let numbered = s.words.windows(3).any(|w| {
-        CONTACTS.contains(&w[0])
-            && w[1] == "number"
-            && (NUMBER_WORDS.contains(&w[2]) || w[2].bytes().all(|b| b.is_ascii_digit()))
-    }) || s.seq(pat!("by my count")).is_some();
+    let numbered = contacts & (s.at(NUMBER) >> 1) & (count >> 2) != 0 || s.any(BY_MY_COUNT);
     let counted = counted || numbered;
     if numbered && !sincere && !s.question {
         return Some((0, last, COUNT_M));
     }
-    if counted && aimed && !sincere && !s.question && !s.any(words!["we've", "we", "our", "i've"]) {
+    if counted && aimed && !sincere && !s.question && !s.any(WE_OUR) {
         return Some((0, last, COUNT_M));
     }
 
-    if s.any_seq(OVER_EXPLAIN).is_some() {
+    if s.pos(OVER_EXPLAIN).is_some() {
         return Some((0, last, EXPLAIN_M));
     }
-    if s.any_seq(PRAISE_IDIOMS).is_some() && !s.any(words!["thank", "thanks"]) {
+    if s.pos(PRAISE_IDIOMS).is_some() && !s.any(THANK) {
         return Some((0, last, MOCK_M));
     }
 
     // Mock gratitude: thanks for an imposition, or thanks followed by a barb.
     if let Some(k) = s.pos(THANKS_WORDS) {
-        let imposition = s.words[k..].iter().any(|w| NUISANCE.contains(w))
-            || s.any_seq(pats![
-                "before you'd|you|checking|reading|opening|even",
-                "one star",
-                "instead of us",
-                "ever so much",
-                "i suppose",
-                "i guess",
-                "love that you",
-                "made our|my day|monday|morning|week",
-                "message received",
-                "super|very|really constructive",
-            ])
-            .is_some();
-        let barb_after = sentence_after(doc, end)
-            .is_some_and(|n| n.words.len() <= 3 && n.any(words!["thorough", "constructive", "received", "subtle"]));
+        let imposition = s.at(NUISANCE) >> k != 0 || s.pos(IMPOSITION).is_some();
+        let barb_after = sentence_after(doc, end).is_some_and(|n| n.words.len() <= 3 && n.any(BARBS));
         if (imposition || barb_after) && !s.question {
             return Some((k, last, THANKS_M));
         }
@@ -1539,7 +1250,7 @@ fn read_sentence(
     if let Some(k) = s.pos(APOLOGY_WORDS) {
         // Apologising for the absurd, for the customer's own doing, or for
         // the company doing exactly what it said.
-        let absurd = s.any_seq(ABSURD_APOLOGY).is_some() || s.any_seq(MOCK_APOLOGY_OBJECTS).is_some();
+        let absurd = s.pos(ABSURD_APOLOGY).is_some() || s.pos(MOCK_APOLOGY_OBJECTS).is_some();
         let oh = k > 0 && s.words[..k].iter().any(|w| matches!(*w, "oh" | "ah" | "well" | "thousand"));
         if absurd || oh {
             let mut from = k;
@@ -1566,79 +1277,34 @@ fn read_sentence(
             return Some((from, last, APOLOGY_M));
         }
     }
-    if s.any_seq(pats!["the part where"]).is_some() {
+    if s.pos(THE_PART_WHERE).is_some() {
         return Some((0, last, APOLOGY_M));
     }
 
     // Mock patience or sympathy: "No rush, it's only been a month", "a whole
     // ten minutes", "must be tough, waiting two whole days".
-    let only_been = s.words.windows(2).enumerate().any(|(k, w)| {
-        matches!(w, ["only", "been"] | ["only", "taken"] | ["only", "waited"])
-            && s.words[k + 2..].iter().take(3).any(|x| DURATION.contains(x))
-    });
-    let whole_span =
-        s.words.windows(3).any(|w| {
-            (w[1] == "whole" || w[1] == "entire")
-                && DURATION.contains(&w[2])
-                && (NUMBER_WORDS.contains(&w[0]) || w[0].chars().all(|c| c.is_ascii_digit()))
-        }) || s.words.windows(4).any(|w| (w[1] == "whole" || w[1] == "entire") && DURATION.contains(&w[3]));
-    let mock_pity = s
-        .any_seq(pats![
-            "must be tough|hard|exhausting|awful|difficult|rough",
-            "poor thing",
-            "big ask",
-            "don't mind me",
-            "just sit here",
-            "take as long as you like",
-            "in no hurry at all",
-            "it's not as if",
-            "only closes in",
-            "keep holding",
-            "happy to keep",
-        ])
-        .is_some();
-    let patience = s.any_seq(PATIENCE).is_some();
-    if only_been
-        || whole_span
-        || mock_pity
-        || (patience && sentence_after(doc, end).is_some_and(|n| n.words.windows(2).any(|w| w == ["only", "been"])))
+    let duration = s.at(DURATION);
+    // "only been" with a span of time in the three words after it.
+    let only_been = bits(s.at(ONLY_WAITED)).any(|k| (duration >> (k + 2)) & 0b111 != 0);
+    // "three whole days", "a whole two weeks" ("whole" after the first word).
+    let whole = s.at(WHOLE) >> 1;
+    let whole_span = (count & whole & (duration >> 2)) | (whole & (duration >> 3)) != 0;
+    let mock_pity = s.pos(MOCK_PITY).is_some();
+    let patience = s.pos(PATIENCE).is_some();
+    if only_been || whole_span || mock_pity || (patience && sentence_after(doc, end).is_some_and(|n| n.any(ONLY_BEEN)))
     {
         return Some((0, last, PATIENCE_M));
     }
 
     // Mock wishes about the customer's own choice.
-    if s.any_seq(WISH).is_some()
-        && s.any_seq(WISH_DIG).is_some()
-        && !s.any(words!["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"])
-    {
+    if s.pos(WISH).is_some() && s.pos(WISH_DIG).is_some() && !s.any(WISH_OCCASIONS) {
         return Some((0, last, WISH_M));
     }
 
     // A wish about the consequences of the customer's own choice, right
     // after carrying it out: "Downgraded as requested. Enjoy the 2GB limit."
-    if let Some(k) = s.any_seq(pats![
-        "i do hope",
-        "here's hoping",
-        "hope",
-        "enjoy",
-        "fingers crossed",
-        "good luck",
-        "best of luck",
-        "wishing",
-    ]) {
-        let stock = s
-            .any_seq(pats![
-                "hope this|that|it",
-                "hope to",
-                "hope you|you're|we",
-                "enjoy your|the rest|every",
-                "good luck with your",
-                "best of luck with your",
-                "wishing you",
-                "hope it helps",
-                "hope all",
-            ])
-            .is_some();
+    if let Some(k) = s.pos(WISHING) {
+        let stock = s.pos(STOCK_WISHES).is_some();
         let aimed_at_choice = s.words[k..]
             .iter()
             .take(5)
@@ -1647,16 +1313,7 @@ fn read_sentence(
             *looked_behind = true;
             let from = s.from.saturating_sub(LOOK_BEHIND);
             let before = Sentence::new(from, (from..s.from).map(|i| doc.fold(i)).collect(), false);
-            before
-                .any_seq(pats![
-                    "as requested",
-                    "as you requested|asked|wanted|insisted",
-                    "you insisted",
-                    "at your request",
-                    "cancelled|canceled|removed|downgraded|deleted|closed|processed|switched",
-                    "moved you",
-                ])
-                .is_some()
+            before.pos(COMPLIED).is_some()
         };
         if !stock && aimed_at_choice && complied && !sincere {
             return Some((k, last, WISH_M));
@@ -1664,45 +1321,22 @@ fn read_sentence(
     }
 
     // Feigned surprise: a bare exclamation of surprise.
-    let surprise_frame = s
-        .any_seq(pats![
-            "who saw that coming",
-            "who could have|'ve guessed|predicted|known",
-            "who would have|'ve thought|guessed",
-            "who'd have thought|guessed",
-            "go figure",
-            "who|whoever would|could have|'ve",
-            "who|whoever would|could ever have",
-            "imagine my astonishment|surprise|shock",
-            "plot twist",
-            "well well",
-            "imagine that",
-            "fancy that",
-            "can't|cannot imagine why|how",
-            "what are the odds",
-            "colour|color me",
-        ])
-        .is_some();
-    let ironic_frame = s.any(words![
-        "truly", "quite", "big", "sure", "there", "really", "gosh", "wow", "well", "oh", "such", "shocker", "stunned",
-        "gasp", "colour", "color",
-    ]);
+    let surprise_frame = s.pos(SURPRISE_FRAMES).is_some();
+    let ironic_frame = s.any(IRONIC_FRAME_WORDS);
     if surprise_frame || (len <= 6 && s.any(SURPRISE) && ironic_frame && !s.any(WARM) && !s.question) {
         return Some((0, last, SURPRISE_M));
     }
 
     // Mock assurance about the team.
-    if s.any_seq(ASSURE).is_some() && s.any_seq(SPECTACLE).is_some() {
+    if s.pos(ASSURE).is_some() && s.pos(SPECTACLE).is_some() {
         return Some((0, last, ASSURE_M));
     }
-    if s.any_seq(pats!["expect them out with", "will down tools", "will drop everything", "clear her|his diary"])
-        .is_some()
-    {
+    if s.pos(TEAM_HEROICS).is_some() {
         return Some((0, last, ASSURE_M));
     }
 
     // Rhetorical questions about the customer's attention.
-    if s.question && s.any(SECOND_PERSON) && s.any(READING) && s.any_seq(RHETORIC).is_some() {
+    if s.question && s.any(SECOND_PERSON) && s.any(READING) && s.pos(RHETORIC).is_some() {
         return Some((0, last, QUESTION_M));
     }
     // "is the router, you know, switched on?": "you know" set off by commas.
@@ -1715,65 +1349,32 @@ fn read_sentence(
     if s.question && aside {
         return Some((0, last, QUESTION_M));
     }
-    if s.question
-        && s.any_seq(pats![
-            "which|what part of that",
-            "were you listening",
-            "at any point",
-            "ring any bells",
-            "ring a bell",
-            "was the word",
-            "is the word",
-            "too much to ask",
-            "what about",
-            "did you read past",
-            "had you noticed",
-        ])
-        .is_some()
-    {
+    if s.question && s.pos(RHETORICAL_QUESTIONS).is_some() {
         return Some((0, last, QUESTION_M));
     }
 
     // Belittling minimisers and digs at the end of a sentence.
-    if let Some(k) = s.any_seq(MINIMISERS) {
+    if let Some(k) = s.pos(MINIMISERS) {
         return Some((k.min(last), last, MINIMISE_M));
     }
-    if let Some(k) = s.any_seq(END_DIGS) {
+    if let Some(k) = s.pos(END_DIGS) {
         return Some((k.min(last), last, DIG_M));
     }
-    let reproach_tail = s.any_seq(pats!["this time", "next time", "in future"]).is_some()
-        && s.any(words!["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"])
-        && !s.any(words!["we", "we'll", "i'll", "we're", "i'm", "sorry"]);
+    let reproach_tail = s.pos(NEXT_TIME).is_some() && s.any(REPROACH_HEDGES) && !s.any(AGENT_VOICE);
     if reproach_tail {
         return Some((0, last, DIG_M));
     }
 
     // Sarcastic agreement: "Right, because ...", "Yes, clearly a two-day
     // delay is a catastrophe", "we obviously lose parcels for sport".
-    let opens_agreeing = AGREE_OPENERS.contains(&s.words[0]) || s.seq(pat!("of course")).is_some_and(|k| k == 0);
-    let rest = &s.words[1..];
-    if opens_agreeing
-        && (s.has("because") || rest.iter().any(|w| IRONIC.contains(w)) || rest.iter().any(|w| HYPERBOLE.contains(w)))
-    {
+    let opens_agreeing = (s.at(AGREE_OPENERS) | s.at(OF_COURSE)) & 1 != 0;
+    if opens_agreeing && (s.has("because") || (s.at(IRONIC) | s.at(HYPERBOLE)) >> 1 != 0) {
         return Some((0, last, AGREE_M));
     }
     if s.any(HYPERBOLE) && s.any(IRONIC) {
         return Some((0, last, AGREE_M));
     }
-    if s.any_seq(pats![
-        "because we love|enjoy|adore",
-        "we obviously|clearly",
-        "obviously our fault",
-        "clearly our fault",
-        "we secretly",
-        "specifically to inconvenience|annoy|upset",
-        "worst thing that",
-        "ever devised",
-        "ever happened to anyone",
-    ])
-    .is_some()
-        && !sincere
-    {
+    if s.pos(MOCK_ADMISSIONS).is_some() && !sincere {
         return Some((0, last, AGREE_M));
     }
 
@@ -1787,8 +1388,8 @@ fn read_sentence(
             continue;
         }
         let before = Sentence::new(s.from, s.words[..=k - s.from].to_vec(), false);
-        let aimed = before.any(SECOND_PERSON) || before.any_seq(REPROACH).is_some();
-        if aimed && (gap_text.contains(BARBED_EMOJI) || before.any_seq(REPROACH).is_some()) {
+        let aimed = before.any(SECOND_PERSON) || before.pos(REPROACH).is_some();
+        if aimed && (gap_text.contains(BARBED_EMOJI) || before.pos(REPROACH).is_some()) {
             return Some((0, k - s.from, EMOJI_M));
         }
     }

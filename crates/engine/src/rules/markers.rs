@@ -1,0 +1,310 @@
+//! Marker sets read in one pass: every marker pattern a rule asks a sentence
+//! about, compiled into one index while the crate compiles, so a sentence is
+//! read once, word by word, and each question a rule then asks ("does this
+//! sentence hold a marker of set X, and where?") is a lookup.
+//!
+//! A marker is a short pattern over folded words: elements separated by
+//! spaces, `a|b` for alternatives, `#` for a number (a word of ASCII digits).
+//! A rule lists its sets once with [`markers!`], which gives each a [`Set`]
+//! id and compiles the index ([`Markers`]): per marker its text, length and
+//! set; per alternative of a marker's first element, a 32-bit hash of it
+//! beside the marker, sorted by hash. Reading a sentence costs one hash and
+//! one binary search per word, and a comparison per marker whose first word
+//! the word may be, however many sets and markers there are.
+//! [`Reading`] holds the result: per set, a bit per word position where one
+//! of its markers starts (sentences read this way hold at most
+//! [`MAX_WORDS`] words), and per marker whether it matched anywhere.
+
+use crate::hash::{fnv1a, FNV_START};
+
+/// The most words a sentence read against the markers may hold: positions
+/// are bits of a `u128`.
+pub(crate) const MAX_WORDS: usize = 128;
+/// The most sets one index may hold (a set's id is a byte).
+pub(crate) const MAX_SETS: usize = 128;
+/// The most markers one index may hold.
+pub(crate) const MAX_MARKERS: usize = 1024;
+
+/// A marker set's id: its place in the list its index was compiled from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Set(pub(crate) u8);
+
+/// One marker: its text, how many elements it has, its set, and where its
+/// second element begins in its text (its length if it has one element).
+#[derive(Clone, Copy)]
+struct Marker {
+    src: &'static str,
+    len: u8,
+    set: u8,
+    rest: u16,
+}
+
+/// The index of a list of marker sets, sized by [`sizes`].
+pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
+    markers: [Marker; M],
+    /// The hash of every alternative of every marker's first element, sorted.
+    keys: [u32; K],
+    /// The marker each key leads to, in the same order.
+    ids: [u16; K],
+    /// The bytes of the marker's text each key was made from.
+    alts: [(u16, u16); K],
+    /// Where each set's markers begin in `markers` (sets are contiguous).
+    starts: [u16; S],
+}
+
+/// How many markers and first-element alternatives `sets` hold: the sizes of
+/// their [`Markers`].
+pub(crate) const fn sizes(sets: &[&[&str]]) -> (usize, usize) {
+    let (mut markers, mut keys) = (0, 0);
+    let mut s = 0;
+    while s < sets.len() {
+        let mut m = 0;
+        while m < sets[s].len() {
+            markers += 1;
+            let b = sets[s][m].as_bytes();
+            let mut i = 0;
+            keys += 1;
+            while i < b.len() && b[i] != b' ' {
+                if b[i] == b'|' {
+                    keys += 1;
+                }
+                i += 1;
+            }
+            m += 1;
+        }
+        s += 1;
+    }
+    (markers, keys)
+}
+
+/// The key of a word: the low 32 bits of its FNV-1a hash.
+const fn key(b: &[u8], from: usize, to: usize) -> u32 {
+    fnv1a(FNV_START, b.split_at(to).0.split_at(from).1) as u32
+}
+
+impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
+    /// Compiles `sets` (each a list of markers); panics, while compiling,
+    /// on an empty element or on more sets or markers than a [`Reading`] holds.
+    pub(crate) const fn compile(sets: &[&[&'static str]]) -> Self {
+        assert!(sets.len() == S && S <= MAX_SETS, "S is the number of sets, at most MAX_SETS");
+        assert!(M <= MAX_MARKERS, "too many markers");
+        let mut markers = [Marker { src: "", len: 0, set: 0, rest: 0 }; M];
+        let mut keys = [0u32; K];
+        let mut ids = [0u16; K];
+        let mut alts = [(0u16, 0u16); K];
+        let mut starts = [0u16; S];
+        let (mut m, mut k) = (0, 0);
+        let mut s = 0;
+        while s < sets.len() {
+            starts[s] = m as u16;
+            let mut j = 0;
+            while j < sets[s].len() {
+                let src = sets[s][j];
+                let b = src.as_bytes();
+                assert!(b.len() < u16::MAX as usize, "a marker too long");
+                let (mut len, mut start, mut i, mut first, mut rest) = (1, 0, 0, true, b.len());
+                while i <= b.len() {
+                    if i == b.len() || b[i] == b' ' || b[i] == b'|' {
+                        assert!(i > start, "empty element in a marker");
+                        if first {
+                            keys[k] = key(b, start, i);
+                            ids[k] = m as u16;
+                            alts[k] = (start as u16, i as u16);
+                            k += 1;
+                        }
+                        if i < b.len() && b[i] == b' ' {
+                            len += 1;
+                            if first {
+                                rest = i + 1;
+                            }
+                            first = false;
+                        }
+                        start = i + 1;
+                    }
+                    i += 1;
+                }
+                assert!(len <= MAX_WORDS, "a marker longer than a sentence");
+                markers[m] = Marker { src, len: len as u8, set: s as u8, rest: rest as u16 };
+                m += 1;
+                j += 1;
+            }
+            s += 1;
+        }
+        // Sort the keys (insertion sort: a few hundred keys, once, while compiling),
+        // by hash and then by marker.
+        let mut i = 1;
+        while i < K {
+            let (kk, id, alt) = (keys[i], ids[i], alts[i]);
+            let mut j = i;
+            while j > 0 && (keys[j - 1] > kk || keys[j - 1] == kk && ids[j - 1] > id) {
+                keys[j] = keys[j - 1];
+                ids[j] = ids[j - 1];
+                alts[j] = alts[j - 1];
+                j -= 1;
+            }
+            keys[j] = kk;
+            ids[j] = id;
+            alts[j] = alt;
+            i += 1;
+        }
+        Markers { markers, keys, ids, alts, starts }
+    }
+
+    /// Reads `words` (folded, at most [`MAX_WORDS`]: the rest are not read)
+    /// against every marker.
+    pub(crate) fn read(&'static self, words: &[&str]) -> Reading<S> {
+        debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
+        let words = &words[..words.len().min(MAX_WORDS)];
+        let mut r = Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &self.starts };
+        let number = key(b"#", 0, 1);
+        for (i, w) in words.iter().enumerate() {
+            let wk = key(w.as_bytes(), 0, w.len());
+            self.probe(wk, words, i, &mut r);
+            if wk != number && is_number(w.as_bytes()) {
+                self.probe(number, words, i, &mut r);
+            }
+        }
+        r
+    }
+
+    /// Records every marker keyed by `k` that matches `words` from `i`.
+    fn probe(&self, k: u32, words: &[&str], i: usize, r: &mut Reading<S>) {
+        let from = self.keys.partition_point(|&x| x < k);
+        for j in from..K {
+            if self.keys[j] != k {
+                break;
+            }
+            let id = self.ids[j] as usize;
+            let m = self.markers[id];
+            let len = m.len as usize;
+            let (a, b) = self.alts[j];
+            if i + len <= words.len()
+                && fits_one(&m.src.as_bytes()[a as usize..b as usize], words[i].as_bytes())
+                && (len == 1 || fits_at(&m.src[m.rest as usize..], &words[i + 1..i + len]))
+            {
+                r.at[m.set as usize] |= 1 << i;
+                r.hit[id / 64] |= 1 << (id % 64);
+            }
+        }
+    }
+}
+
+/// Whether `w` is a number to a `#` element: one or more ASCII digits.
+fn is_number(w: &[u8]) -> bool {
+    !w.is_empty() && w.iter().all(|b| b.is_ascii_digit())
+}
+
+/// Whether one alternative of an element matches a word (`#` is any number).
+fn fits_one(a: &[u8], w: &[u8]) -> bool {
+    a == w || (a == b"#" && is_number(w))
+}
+
+/// Whether a marker's elements match `words` one for one (as many words as
+/// elements).
+fn fits_at(src: &str, words: &[&str]) -> bool {
+    let src = src.as_bytes();
+    let (mut k, mut start, mut fits) = (0, 0, false);
+    for i in 0..=src.len() {
+        let end = i == src.len();
+        if end || src[i] == b' ' || src[i] == b'|' {
+            fits |= fits_one(&src[start..i], words[k].as_bytes());
+            start = i + 1;
+            if end || src[i] == b' ' {
+                if !fits {
+                    return false;
+                }
+                k += 1;
+                fits = false;
+            }
+        }
+    }
+    true
+}
+
+/// What one sentence holds of every marker set (see [`Markers::read`]).
+pub(crate) struct Reading<const S: usize> {
+    /// Per set, bit `i` set when one of its markers starts at word `i`.
+    at: [u128; S],
+    /// Per marker (by its place in the index), whether it matched.
+    hit: [u64; MAX_MARKERS / 64],
+    starts: &'static [u16; S],
+}
+
+impl<const S: usize> Reading<S> {
+    /// The word positions where a marker of `set` starts, as bits.
+    pub(crate) fn at(&self, set: Set) -> u128 {
+        self.at[set.0 as usize]
+    }
+    /// The first word position where a marker of `set` starts.
+    pub(crate) fn first(&self, set: Set) -> Option<usize> {
+        let at = self.at(set);
+        (at != 0).then(|| at.trailing_zeros() as usize)
+    }
+    /// Whether the `k`th marker of `set` (in the order listed) matched.
+    pub(crate) fn matched(&self, set: Set, k: usize) -> bool {
+        let id = self.starts[set.0 as usize] as usize + k;
+        self.hit[id / 64] & (1 << (id % 64)) != 0
+    }
+}
+
+/// Lists a rule's marker sets once: each `NAME = list;` becomes a [`Set`]
+/// constant `NAME`, and `static INDEX` their compiled [`Markers`]:
+/// `markers! { static INDEX; GREETINGS = &["hi", "good morning|evening"]; }`.
+macro_rules! markers {
+    (static $index:ident; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
+        #[repr(u8)]
+        enum SetName { $($name),* }
+        $($(#[$doc])* const $name: $crate::rules::markers::Set = $crate::rules::markers::Set(SetName::$name as u8);)*
+        const SETS: &[&[&'static str]] = &[$($list),*];
+        static $index: $crate::rules::markers::Markers<
+            { $crate::rules::markers::sizes(SETS).0 },
+            { $crate::rules::markers::sizes(SETS).1 },
+            { SETS.len() },
+        > = $crate::rules::markers::Markers::compile(SETS);
+    };
+}
+pub(crate) use markers;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    markers! {
+        static INDEX;
+        GREET = &["hi", "good morning|evening"];
+        COUNT = &["# times", "twice"];
+        OTHER = &["same answer", "the same"];
+    }
+
+    fn read(text: &str) -> Reading<3> {
+        let words: Vec<&str> = text.split(' ').collect();
+        INDEX.read(&words)
+    }
+
+    #[test]
+    fn a_marker_is_found_wherever_it_starts_and_by_set() {
+        let r = read("oh hi good evening hi");
+        assert_eq!(r.at(GREET), 0b10110);
+        assert_eq!(r.first(GREET), Some(1));
+        assert!(r.matched(GREET, 0) && r.matched(GREET, 1));
+        assert_eq!(r.first(COUNT), None);
+    }
+
+    #[test]
+    fn a_number_element_takes_any_digits_and_nothing_else() {
+        assert_eq!(read("told you 12 times").first(COUNT), Some(2));
+        assert_eq!(read("told you twelve times").first(COUNT), None);
+        assert_eq!(read("told you 1x times").first(COUNT), None);
+        let r = read("twice");
+        assert!(!r.matched(COUNT, 0) && r.matched(COUNT, 1));
+    }
+
+    #[test]
+    fn a_marker_must_fit_whole_and_within_the_sentence() {
+        assert_eq!(read("the same answer").at(OTHER), 0b11);
+        assert_eq!(read("same").first(OTHER), None);
+        assert_eq!(read("good").first(GREET), None);
+        assert_eq!(read("good night").first(GREET), None);
+    }
+}

@@ -212,8 +212,39 @@ impl Tokens {
         let mut upper = 0u32;
         let mut first_letter_seen = false;
         while at < bytes.len() {
-            // ASCII fast path: no UTF-8 decoding for the common case.
             let b = bytes[at];
+            // A run of ASCII letters and digits, the bulk of most drafts, in
+            // one step: what the general path below does char by char.
+            if b.is_ascii_alphanumeric() {
+                if start.is_none() {
+                    start = Some(at);
+                    fold_start = self.folded.len();
+                    flags = if b.is_ascii_digit() { flag::ALPHA | flag::NUMBER } else { flag::ALPHA };
+                    cased = 0;
+                    upper = 0;
+                    first_letter_seen = false;
+                }
+                let run = bytes[at..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - at);
+                for &b in &bytes[at..at + run] {
+                    if b.is_ascii_uppercase() {
+                        upper += 1;
+                        cased += 1;
+                        if !first_letter_seen {
+                            flags |= flag::CAP;
+                        }
+                        first_letter_seen = true;
+                    } else if b.is_ascii_lowercase() {
+                        cased += 1;
+                        first_letter_seen = true;
+                    } else {
+                        flags &= !flag::ALPHA;
+                    }
+                }
+                self.folded.extend(bytes[at..at + run].iter().map(|b| b.to_ascii_lowercase() as char));
+                at += run;
+                continue;
+            }
+            // ASCII fast path: no UTF-8 decoding for the common case.
             let (c, len) = if b < 0x80 {
                 (b as char, 1)
             } else {

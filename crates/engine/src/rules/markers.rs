@@ -48,6 +48,9 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     ids: [u16; K],
     /// The bytes of the marker's text each key was made from.
     alts: [(u16, u16); K],
+    /// Whether a key was made from the same word as the key before it: the
+    /// word is then compared once for the run.
+    same: [bool; K],
     /// Where each set's markers begin in `markers` (sets are contiguous).
     starts: [u16; S],
 }
@@ -147,7 +150,22 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             alts[j] = alt;
             i += 1;
         }
-        Markers { markers, keys, ids, alts, starts }
+        let mut same = [false; K];
+        let mut i = 1;
+        while i < K {
+            let (a0, a1) = alts[i - 1];
+            let (b0, b1) = alts[i];
+            let (x, y) = (markers[ids[i - 1] as usize].src.as_bytes(), markers[ids[i] as usize].src.as_bytes());
+            let mut eq = keys[i - 1] == keys[i] && a1 - a0 == b1 - b0;
+            let mut k = 0;
+            while eq && k < (a1 - a0) as usize {
+                eq = x[a0 as usize + k] == y[b0 as usize + k];
+                k += 1;
+            }
+            same[i] = eq;
+            i += 1;
+        }
+        Markers { markers, keys, ids, alts, same, starts }
     }
 
     /// Reads `words` (folded, at most [`MAX_WORDS`]: the rest are not read)
@@ -170,16 +188,20 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     /// Records every marker keyed by `k` that matches `words` from `i`.
     fn probe(&self, k: u32, words: &[&str], i: usize, r: &mut Reading<S>) {
         let from = self.keys.partition_point(|&x| x < k);
+        let mut first_fits = false;
         for j in from..K {
             if self.keys[j] != k {
                 break;
             }
             let id = self.ids[j] as usize;
             let m = self.markers[id];
+            if !self.same[j] {
+                let (a, b) = self.alts[j];
+                first_fits = fits_one(&m.src.as_bytes()[a as usize..b as usize], words[i].as_bytes());
+            }
             let len = m.len as usize;
-            let (a, b) = self.alts[j];
-            if i + len <= words.len()
-                && fits_one(&m.src.as_bytes()[a as usize..b as usize], words[i].as_bytes())
+            if first_fits
+                && i + len <= words.len()
                 && (len == 1 || fits_at(&m.src[m.rest as usize..], &words[i + 1..i + len]))
             {
                 r.at[m.set as usize] |= 1 << i;

@@ -29,14 +29,18 @@ pub(crate) const MAX_MARKERS: usize = 1024;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Set(pub(crate) u8);
 
-/// One marker: its text, how many elements it has, its set, and where its
-/// second element begins in its text (its length if it has one element).
+/// One marker: its text, how many elements it has, its set, where its
+/// second element begins in its text (its length if it has one element),
+/// and the [`bit`]s of its second element's alternatives (all bits for `#`):
+/// a marker whose second word cannot be the sentence's next word is passed
+/// over without reading its text.
 #[derive(Clone, Copy)]
 struct Marker {
     src: &'static str,
     len: u8,
     set: u8,
     rest: u16,
+    second: u64,
 }
 
 /// The index of a list of marker sets, sized by [`sizes`].
@@ -85,13 +89,18 @@ const fn key(b: &[u8], from: usize, to: usize) -> u32 {
     fnv1a(FNV_START, b.split_at(to).0.split_at(from).1) as u32
 }
 
+/// A word's bit in a 64-bit signature, from its key.
+const fn bit(key: u32) -> u64 {
+    1 << (key >> 26)
+}
+
 impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     /// Compiles `sets` (each a list of markers); panics, while compiling,
     /// on an empty element or on more sets or markers than a [`Reading`] holds.
     pub(crate) const fn compile(sets: &[&[&'static str]]) -> Self {
         assert!(sets.len() == S && S <= MAX_SETS, "S is the number of sets, at most MAX_SETS");
         assert!(M <= MAX_MARKERS, "too many markers");
-        let mut markers = [Marker { src: "", len: 0, set: 0, rest: 0 }; M];
+        let mut markers = [Marker { src: "", len: 0, set: 0, rest: 0, second: 0 }; M];
         let mut keys = [0u32; K];
         let mut ids = [0u16; K];
         let mut alts = [(0u16, 0u16); K];
@@ -106,6 +115,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 let b = src.as_bytes();
                 assert!(b.len() < u16::MAX as usize, "a marker too long");
                 let (mut len, mut start, mut i, mut first, mut rest) = (1, 0, 0, true, b.len());
+                let mut second = 0u64;
                 while i <= b.len() {
                     if i == b.len() || b[i] == b' ' || b[i] == b'|' {
                         assert!(i > start, "empty element in a marker");
@@ -114,6 +124,8 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                             ids[k] = m as u16;
                             alts[k] = (start as u16, i as u16);
                             k += 1;
+                        } else if len == 2 {
+                            second |= if i - start == 1 && b[start] == b'#' { u64::MAX } else { bit(key(b, start, i)) };
                         }
                         if i < b.len() && b[i] == b' ' {
                             len += 1;
@@ -127,7 +139,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                     i += 1;
                 }
                 assert!(len <= MAX_WORDS, "a marker longer than a sentence");
-                markers[m] = Marker { src, len: len as u8, set: s as u8, rest: rest as u16 };
+                markers[m] = Marker { src, len: len as u8, set: s as u8, rest: rest as u16, second };
                 m += 1;
                 j += 1;
             }
@@ -175,18 +187,23 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         let words = &words[..words.len().min(MAX_WORDS)];
         let mut r = Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &self.starts };
         let number = key(b"#", 0, 1);
+        let mut keys = [0u32; MAX_WORDS];
+        for (k, w) in keys.iter_mut().zip(words) {
+            *k = key(w.as_bytes(), 0, w.len());
+        }
         for (i, w) in words.iter().enumerate() {
-            let wk = key(w.as_bytes(), 0, w.len());
-            self.probe(wk, words, i, &mut r);
-            if wk != number && is_number(w.as_bytes()) {
-                self.probe(number, words, i, &mut r);
+            let next = if i + 1 < words.len() { bit(keys[i + 1]) } else { 0 };
+            self.probe(keys[i], words, i, next, &mut r);
+            if keys[i] != number && is_number(w.as_bytes()) {
+                self.probe(number, words, i, next, &mut r);
             }
         }
         r
     }
 
-    /// Records every marker keyed by `k` that matches `words` from `i`.
-    fn probe(&self, k: u32, words: &[&str], i: usize, r: &mut Reading<S>) {
+    /// Records every marker keyed by `k` that matches `words` from `i`
+    /// (`next`: the [`bit`] of the word after it, 0 at the end).
+    fn probe(&self, k: u32, words: &[&str], i: usize, next: u64, r: &mut Reading<S>) {
         let from = self.keys.partition_point(|&x| x < k);
         let mut first_fits = false;
         for j in from..K {
@@ -202,7 +219,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             let len = m.len as usize;
             if first_fits
                 && i + len <= words.len()
-                && (len == 1 || fits_at(&m.src[m.rest as usize..], &words[i + 1..i + len]))
+                && (len == 1 || m.second & next != 0 && fits_at(&m.src[m.rest as usize..], &words[i + 1..i + len]))
             {
                 r.at[m.set as usize] |= 1 << i;
                 r.hit[id / 64] |= 1 << (id % 64);

@@ -63,16 +63,29 @@ const SYNONYMS: &[&[&str]] = &[
 pub(crate) fn stem(w: &str) -> &str {
     let w = w.strip_suffix("'s").unwrap_or(w);
     let mut s: &str = w;
-    if s.chars().count() >= 5 {
-        for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "ly", "al", "s"] {
+    let chars = char_count(s);
+    if chars >= 5 {
+        // The suffixes tried, in order, grouped by their last byte (only
+        // those can match).
+        let suffixes: &[&str] = match s.as_bytes()[s.len() - 1] {
+            b's' => &["ations", "ments", "ings", "ions", "es", "s"],
+            b'n' => &["ation", "ion"],
+            b't' => &["ment"],
+            b'g' => &["ing"],
+            b'd' => &["ed"],
+            b'y' => &["ly"],
+            b'l' => &["al"],
+            _ => &[],
+        };
+        for suffix in suffixes {
             if let Some(rest) = s.strip_suffix(suffix) {
-                if rest.chars().count() >= 3 {
+                if char_count(rest) >= 3 {
                     s = rest;
                     break;
                 }
             }
         }
-    } else if s.chars().count() >= 4 && s.ends_with('s') && !s.ends_with("ss") {
+    } else if chars >= 4 && s.ends_with('s') && !s.ends_with("ss") {
         s = &s[..s.len() - 1];
     }
     if s.len() >= 4 && s.ends_with('e') {
@@ -89,6 +102,15 @@ pub(crate) fn stem(w: &str) -> &str {
     match s.char_indices().nth(5) {
         Some((at, _)) => &s[..at],
         None => s,
+    }
+}
+
+/// How many chars `s` holds (its length, for ASCII).
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
     }
 }
 
@@ -131,7 +153,7 @@ impl Topic {
                 continue;
             }
             let w = doc.fold(k);
-            if is_stopword(w) || (w.chars().count() < 3 && !tok.is(flag::NUMBER)) {
+            if (char_count(w) < 3 && !tok.is(flag::NUMBER)) || is_stopword(w) {
                 continue;
             }
             // "of course" says nothing about a course.

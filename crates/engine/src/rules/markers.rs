@@ -37,10 +37,10 @@ pub(crate) struct Set(pub(crate) u8);
 #[derive(Clone, Copy)]
 struct Marker {
     src: &'static str,
+    second: u32,
+    rest: u16,
     len: u8,
     set: u8,
-    rest: u16,
-    second: u64,
 }
 
 /// The index of a list of marker sets, sized by [`sizes`].
@@ -89,9 +89,9 @@ const fn key(b: &[u8], from: usize, to: usize) -> u32 {
     fnv1a(FNV_START, b.split_at(to).0.split_at(from).1) as u32
 }
 
-/// A word's bit in a 64-bit signature, from its key.
-const fn bit(key: u32) -> u64 {
-    1 << (key >> 26)
+/// A word's bit in a 32-bit signature, from its key.
+const fn bit(key: u32) -> u32 {
+    1 << (key >> 27)
 }
 
 impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
@@ -100,7 +100,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     pub(crate) const fn compile(sets: &[&[&'static str]]) -> Self {
         assert!(sets.len() == S && S <= MAX_SETS, "S is the number of sets, at most MAX_SETS");
         assert!(M <= MAX_MARKERS, "too many markers");
-        let mut markers = [Marker { src: "", len: 0, set: 0, rest: 0, second: 0 }; M];
+        let mut markers = [Marker { src: "", second: 0, rest: 0, len: 0, set: 0 }; M];
         let mut keys = [0u32; K];
         let mut ids = [0u16; K];
         let mut alts = [(0u16, 0u16); K];
@@ -115,7 +115,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 let b = src.as_bytes();
                 assert!(b.len() < u16::MAX as usize, "a marker too long");
                 let (mut len, mut start, mut i, mut first, mut rest) = (1, 0, 0, true, b.len());
-                let mut second = 0u64;
+                let mut second = 0u32;
                 while i <= b.len() {
                     if i == b.len() || b[i] == b' ' || b[i] == b'|' {
                         assert!(i > start, "empty element in a marker");
@@ -125,7 +125,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                             alts[k] = (start as u16, i as u16);
                             k += 1;
                         } else if len == 2 {
-                            second |= if i - start == 1 && b[start] == b'#' { u64::MAX } else { bit(key(b, start, i)) };
+                            second |= if i - start == 1 && b[start] == b'#' { u32::MAX } else { bit(key(b, start, i)) };
                         }
                         if i < b.len() && b[i] == b' ' {
                             len += 1;
@@ -139,7 +139,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                     i += 1;
                 }
                 assert!(len <= MAX_WORDS, "a marker longer than a sentence");
-                markers[m] = Marker { src, len: len as u8, set: s as u8, rest: rest as u16, second };
+                markers[m] = Marker { src, second, rest: rest as u16, len: len as u8, set: s as u8 };
                 m += 1;
                 j += 1;
             }
@@ -203,7 +203,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
 
     /// Records every marker keyed by `k` that matches `words` from `i`
     /// (`next`: the [`bit`] of the word after it, 0 at the end).
-    fn probe(&self, k: u32, words: &[&str], i: usize, next: u64, r: &mut Reading<S>) {
+    fn probe(&self, k: u32, words: &[&str], i: usize, next: u32, r: &mut Reading<S>) {
         let from = self.keys.partition_point(|&x| x < k);
         let mut first_fits = false;
         for j in from..K {

@@ -244,7 +244,7 @@ impl Tokens {
                 at += run;
                 continue;
             }
-            // ASCII fast path: no UTF-8 decoding for the common case.
+            // Any other char, one at a time (an ASCII one needs no UTF-8 decoding).
             let (c, len) = if b < 0x80 {
                 (b as char, 1)
             } else {
@@ -252,8 +252,10 @@ impl Tokens {
                 (c, c.len_utf8())
             };
             let next_is_letter = || text[at + len..].chars().next().is_some_and(char::is_alphabetic);
+            // ASCII letters and digits were taken above: of the rest of ASCII,
+            // only an apostrophe between letters belongs to a word.
             let word_char = if b < 0x80 {
-                c.is_ascii_alphanumeric() || (c == '\'' && start.is_some() && next_is_letter())
+                c == '\'' && start.is_some() && next_is_letter()
             } else {
                 c.is_alphanumeric()
                     || (start.is_some() && is_combining_mark(c))
@@ -269,9 +271,6 @@ impl Tokens {
                     cased = 0;
                     upper = 0;
                     first_letter_seen = false;
-                    if c.is_ascii_digit() {
-                        flags |= flag::NUMBER;
-                    }
                 }
                 if c.is_alphabetic() {
                     if c.is_uppercase() {
@@ -549,6 +548,37 @@ pub(crate) fn is_unspaced_script(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word read partly by the run of ASCII letters and digits and partly
+    /// char by char (an apostrophe, an accented letter) is one token with
+    /// the flags and folded form of the whole word.
+    #[test]
+    fn words_that_leave_the_ascii_run_are_read_whole() {
+        use flag::{ALL_CAPS, ALPHA, CAP, NUMBER};
+        let cases: &[(&str, &str, &[Flags], &[Flags])] = &[
+            ("Don't", "don't", &[ALPHA, CAP], &[ALL_CAPS, NUMBER]),
+            ("don\u{2019}t", "don't", &[ALPHA], &[CAP, ALL_CAPS, NUMBER]),
+            ("naïve", "naive", &[ALPHA], &[CAP, ALL_CAPS]),
+            ("ÉCOLE", "ecole", &[ALPHA, CAP, ALL_CAPS], &[NUMBER]),
+            ("ÉcOLE", "ecole", &[ALPHA, CAP], &[ALL_CAPS]),
+            ("3rd", "3rd", &[NUMBER], &[ALPHA, CAP]),
+            ("x3", "x3", &[], &[ALPHA, NUMBER, CAP]),
+            ("٣x", "٣x", &[], &[ALPHA, NUMBER, CAP]),
+            ("eBay's", "ebay's", &[ALPHA], &[CAP, ALL_CAPS]),
+        ];
+        for &(text, folded, set, unset) in cases {
+            let t = Tokens::of(text);
+            assert_eq!(t.tokens.len(), 1, "{text}: one token");
+            assert_eq!(t.tokens[0].folded(&t.folded), folded, "{text}");
+            assert_eq!(t.tokens[0].span, Span::new(0, text.len()), "{text}");
+            for &f in set {
+                assert!(t.tokens[0].is(f), "{text}: flag {f:?} set");
+            }
+            for &f in unset {
+                assert!(!t.tokens[0].is(f), "{text}: flag {f:?} not set");
+            }
+        }
+    }
 
     #[test]
     fn the_link_scan_by_candidates_finds_what_a_walk_over_every_byte_finds() {

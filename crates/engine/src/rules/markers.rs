@@ -20,9 +20,9 @@ use crate::hash::{fnv1a, FNV_START};
 /// The most words a sentence read against the markers may hold: positions
 /// are bits of a `u128`.
 pub(crate) const MAX_WORDS: usize = 128;
-/// The most sets one index may hold (a set's id is a byte).
+/// The most sets one index may hold.
 pub(crate) const MAX_SETS: usize = 128;
-/// The most markers one index may hold.
+/// The most markers one index may hold (each has a bit in a [`Reading`]).
 pub(crate) const MAX_MARKERS: usize = 1024;
 
 /// A marker set's id: its place in the list its index was compiled from.
@@ -88,6 +88,9 @@ pub(crate) const fn sizes(sets: &[&[&str]]) -> (usize, usize) {
 const fn key(b: &[u8], from: usize, to: usize) -> u32 {
     fnv1a(FNV_START, b.split_at(to).0.split_at(from).1) as u32
 }
+
+/// The key of `#`, the element any number matches.
+const NUMBER_KEY: u32 = key(b"#", 0, 1);
 
 /// A word's bit in a 32-bit signature, from its key.
 const fn bit(key: u32) -> u32 {
@@ -180,13 +183,13 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         Markers { markers, keys, ids, alts, same, starts }
     }
 
-    /// Reads `words` (folded, at most [`MAX_WORDS`]: the rest are not read)
-    /// against every marker.
+    /// Reads `words` (folded) against every marker. Callers pass at most
+    /// [`MAX_WORDS`] words (a debug build panics on more; a release build
+    /// reads the first [`MAX_WORDS`]).
     pub(crate) fn read(&'static self, words: &[&str]) -> Reading<S> {
         debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
         let words = &words[..words.len().min(MAX_WORDS)];
         let mut r = Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &self.starts };
-        let number = key(b"#", 0, 1);
         let mut keys = [0u32; MAX_WORDS];
         for (k, w) in keys.iter_mut().zip(words) {
             *k = key(w.as_bytes(), 0, w.len());
@@ -194,8 +197,8 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         for (i, w) in words.iter().enumerate() {
             let next = if i + 1 < words.len() { bit(keys[i + 1]) } else { 0 };
             self.probe(keys[i], words, i, next, &mut r);
-            if keys[i] != number && is_number(w.as_bytes()) {
-                self.probe(number, words, i, next, &mut r);
+            if keys[i] != NUMBER_KEY && is_number(w.as_bytes()) {
+                self.probe(NUMBER_KEY, words, i, next, &mut r);
             }
         }
         r
@@ -282,6 +285,10 @@ impl<const S: usize> Reading<S> {
     /// Whether the `k`th marker of `set` (in the order listed) matched.
     pub(crate) fn matched(&self, set: Set, k: usize) -> bool {
         let id = self.starts[set.0 as usize] as usize + k;
+        debug_assert!(
+            self.starts.get(set.0 as usize + 1).is_none_or(|&next| id < next as usize),
+            "marker {k} is past the end of its set"
+        );
         self.hit[id / 64] & (1 << (id % 64)) != 0
     }
 }
@@ -289,6 +296,9 @@ impl<const S: usize> Reading<S> {
 /// Lists a rule's marker sets once: each `NAME = list;` becomes a [`Set`]
 /// constant `NAME`, and `static INDEX` their compiled [`Markers`]:
 /// `markers! { static INDEX; GREETINGS = &["hi", "good morning|evening"]; }`.
+/// It also defines the module's `SETS` (the lists, in order: a [`Reading`]
+/// of the index is a `Reading<{ SETS.len() }>`) and a private enum
+/// `SetName`, so a module lists all its sets in one `markers!`.
 macro_rules! markers {
     (static $index:ident; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]

@@ -125,9 +125,10 @@ impl Index {
     pub(super) fn ids_of(&self, key: u16) -> std::ops::Range<usize> {
         let b = (key >> 8) as usize;
         let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        // A bucket holds a few keys: a walk beats a binary search.
         let bucket = &self.keys[start..end];
-        let from = start + bucket.partition_point(|&k| k < key);
-        let to = from + self.keys[from..end].partition_point(|&k| k == key);
+        let from = start + bucket.iter().position(|&k| k >= key).unwrap_or(bucket.len());
+        let to = from + self.keys[from..end].iter().take_while(|&&k| k == key).count();
         from..to
     }
 }

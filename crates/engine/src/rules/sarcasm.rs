@@ -1392,7 +1392,8 @@ fn read_sentence(
         let from = doc.tokens[k].span.end();
         let to = doc.tokens.get(k + 1).map_or(doc.text.len(), |t| t.span.start());
         let gap_text = &doc.text[from..to];
-        if !gap_text.contains(SMUG_EMOJI) {
+        // Emoji are never ASCII: most gaps (a space, a comma) hold none.
+        if gap_text.is_ascii() || !gap_text.contains(SMUG_EMOJI) {
             continue;
         }
         let before = Sentence::new(s.from, s.words[..=k - s.from].to_vec(), false);

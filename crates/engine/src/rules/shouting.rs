@@ -82,7 +82,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut i = 0;
     let n = doc.tokens.len();
     while i < n {
-        if !(loud(i) || doc.tokens[i].is(flag::ALL_CAPS) && doc.fold(i) == "i") {
+        // Both need capitals: most words are passed over by that test alone.
+        if !doc.tokens[i].is(flag::ALL_CAPS) || !(loud(i) || doc.fold(i) == "i") {
             i += 1;
             continue;
         }

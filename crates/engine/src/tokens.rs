@@ -311,7 +311,8 @@ impl Tokens {
             let mut run_start: Option<usize> = None;
             let mut run_bangs = 0;
             let mut run_len = 0;
-            let mut chars = between.char_indices().peekable();
+            // Most gaps are one space, which sets nothing: its chars need no reading.
+            let mut chars = if between == " " { "" } else { between }.char_indices().peekable();
             while let Some((off, c)) = chars.next() {
                 let next = chars.peek().map(|&(_, n)| n);
                 match c {

@@ -79,16 +79,25 @@ pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
     order.sort_unstable_by_key(|&i| byte_offsets[i]);
     let mut out = vec![0; byte_offsets.len()];
-    let mut chars = text.char_indices().peekable();
-    let mut units = 0;
+    // A walk over the bytes from char to char (the text is UTF-8, so a
+    // char's length is in its first byte): no char is decoded.
+    let bytes = text.as_bytes();
+    let (mut at, mut units) = (0, 0);
     for i in order {
         let target = byte_offsets[i];
-        while let Some(&(at, c)) = chars.peek() {
-            if at + c.len_utf8() > target {
+        while at < bytes.len() {
+            let len = match bytes[at] {
+                0..0x80 => 1,
+                0x80..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+            if at + len > target {
                 break;
             }
-            units += c.len_utf16();
-            chars.next();
+            // A char of four bytes is two UTF-16 units (a surrogate pair).
+            units += if len == 4 { 2 } else { 1 };
+            at += len;
         }
         out[i] = units;
     }
@@ -135,6 +144,22 @@ mod tests {
         let text = "a😀b é";
         // bytes: a=0, 😀=1..5, b=5, ' '=6, é=7..9
         assert_eq!(utf16_offsets(text, &[0, 1, 5, 6, 7, 9]), vec![0, 1, 3, 4, 5, 6]);
+    }
+
+    /// Every offset, on a char boundary or inside a char or past the end,
+    /// converts as counting the UTF-16 units of the chars wholly before it.
+    #[test]
+    fn the_byte_walk_counts_what_the_chars_before_an_offset_hold() {
+        for text in every_text(&["a", "é", "€", "😀", "\n"], 4) {
+            let offsets: Vec<usize> = (0..=text.len() + 2).rev().collect();
+            let expected: Vec<usize> = offsets
+                .iter()
+                .map(|&o| {
+                    text.char_indices().filter(|(at, c)| at + c.len_utf8() <= o).map(|(_, c)| c.len_utf16()).sum()
+                })
+                .collect();
+            assert_eq!(utf16_offsets(&text, &offsets), expected, "{text:?}");
+        }
     }
 
     #[test]

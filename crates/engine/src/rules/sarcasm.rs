@@ -226,8 +226,6 @@ struct Sentence<'d> {
     question: bool,
     /// Where each marker set's markers start.
     markers: Reading<{ SETS.len() }>,
-    /// Bit `i` set when word `i` is a number: one or more ASCII digits.
-    digits: u128,
 }
 
 /// The positions of a mask's bits, lowest first.
@@ -243,13 +241,7 @@ impl<'d> Sentence<'d> {
     /// Reads `words` (at most [`MAX_WORDS`]: every caller's sentence is shorter).
     fn new(from: usize, words: Vec<&'d str>, question: bool) -> Sentence<'d> {
         let markers = MARKERS.read(&words);
-        let digits = words
-            .iter()
-            .take(MAX_WORDS)
-            .enumerate()
-            .filter(|(_, w)| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-            .fold(0, |m, (i, _)| m | (1 << i));
-        Sentence { from, words, question, markers, digits }
+        Sentence { from, words, question, markers }
     }
 
     fn has(&self, w: &str) -> bool {
@@ -931,6 +923,8 @@ markers! {
     ONLY_WAITED = &["only been|taken|waited"];
     ONLY_BEEN = &["only been"];
     WHOLE = &["whole", "entire"];
+    /// A number: one or more ASCII digits (a folded word is never a literal `#`).
+    DIGITS = &["#"];
     /// Openers of mock enthusiasm: "Yay, SIM swap number five this month!"
     ENTHUSE_OPENERS = &[
         "yay",
@@ -1147,6 +1141,9 @@ fn read_sentence(
 ) -> Option<(usize, usize, &'static str)> {
     let len = s.words.len();
     let last = len - 1;
+    // The sentence after this one, read at most once, by the readers that look at it.
+    let after = std::cell::OnceCell::new();
+    let next = || after.get_or_init(|| sentence_after(doc, end)).as_ref();
     let sincere = s.any(APOLOGY_OR_EMPATHY);
 
     let frames = if s.any(IRONIC_FRAMES) { IRONIC_FRAME_LIST } else { &[] };
@@ -1220,7 +1217,7 @@ fn read_sentence(
     let numeric = (0..len).filter(|&k| doc.tokens[s.from + k].is(flag::NUMBER)).fold(0u128, |m, k| m | (1 << k));
     let (ordinals, contacts) = (s.at(ORDINALS), s.at(CONTACTS));
     // A count: "two", "several", or digits.
-    let count = s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.digits;
+    let count = s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.at(DIGITS);
     // "third email" (not "two call-out fees"), "fourth support ticket".
     let counted = ((ordinals | s.at(NUMBERS_COUNTED) | numeric) & (contacts >> 1) & !(s.at(NOT_CONTACTS) >> 2))
         | (ordinals & (contacts >> 2))
@@ -1248,7 +1245,7 @@ fn read_sentence(
     // Mock gratitude: thanks for an imposition, or thanks followed by a barb.
     if let Some(k) = s.pos(THANKS_WORDS) {
         let imposition = s.at(NUISANCE) >> k != 0 || s.any(IMPOSITION);
-        let barb_after = sentence_after(doc, end).is_some_and(|n| n.words.len() <= 3 && n.any(BARBS));
+        let barb_after = next().is_some_and(|n| n.words.len() <= 3 && n.any(BARBS));
         if (imposition || barb_after) && !s.question {
             return Some((k, last, THANKS_M));
         }
@@ -1299,8 +1296,7 @@ fn read_sentence(
     let whole_span = (count & whole & (duration >> 2)) | (whole & (duration >> 3)) != 0;
     let mock_pity = s.any(MOCK_PITY);
     let patience = s.any(PATIENCE);
-    if only_been || whole_span || mock_pity || (patience && sentence_after(doc, end).is_some_and(|n| n.any(ONLY_BEEN)))
-    {
+    if only_been || whole_span || mock_pity || (patience && next().is_some_and(|n| n.any(ONLY_BEEN))) {
         return Some((0, last, PATIENCE_M));
     }
 

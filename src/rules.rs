@@ -53,7 +53,7 @@ mod tests {
         assert!(r.pack.is_none());
         assert_eq!(
             r.problem.as_deref(),
-            Some("Team rules not applied: cornerstone.rules.json, line 2, column 23, at disable[0]: unknown cue id 'shoutin' (did you mean 'shouting'?). The built-in rules are in use.")
+            Some("Team rules not applied: cornerstone.rules.json, line 2, column 14, at disable[0]: unknown cue id 'shoutin' (did you mean 'shouting'?). The built-in rules are in use.")
         );
         let ok = Rules::from_json("x", r#"{"name": "Acme support"}"#);
         assert_eq!(ok.label().as_deref(), Some("Team rules: Acme support"));

@@ -55,9 +55,9 @@ test('the app applies the team pack found beside it', async () => {
 
 const BROKEN = {
   'bad JSON': ['{\n  "disable": ["boilerplate",]\n}', 'line 2, column 29, at disable: trailing comma'],
-  'an unknown field': ['{\n  "disabled": []\n}', 'line 2, column 12, at disabled: unknown field `disabled`'],
+  'an unknown field': ['{\n  "disabled": []\n}', 'line 2, column 3, at disabled: unknown field `disabled`'],
   'a wrong type': ['{ "avoid": [{ "phrase": "Zendo", "message": 3 }] }', 'line 1, column 45, at avoid[0].message: invalid type: integer `3`, expected a string'],
-  'an unknown cue id': ['{ "disable": ["boilerplat"] }', "line 1, column 27, at disable[0]: unknown cue id 'boilerplat' (did you mean 'boilerplate'?)"],
+  'an unknown cue id': ['{ "disable": ["boilerplat"] }', "line 1, column 15, at disable[0]: unknown cue id 'boilerplat' (did you mean 'boilerplate'?)"],
 };
 
 for (const [kind, [body, where]] of Object.entries(BROKEN)) {
@@ -100,7 +100,7 @@ test('attach takes a pack as an option; a broken one shows its problem in the pa
       await window.Cornerstone.attach(document.getElementById('reply'), { rules: '{ "disable": [42] }' }).ready;
     });
     const problem = await embedded.locator('[data-testid=rules-error]').textContent();
-    assert.equal(problem, 'Team rules not applied: options.rules, line 1, column 16, at disable[0]: invalid type: integer `42`, expected a string. The built-in rules are in use.');
+    assert.equal(problem, 'Team rules not applied: options.rules, line 1, column 15, at disable[0]: invalid type: integer `42`, expected a string. The built-in rules are in use.');
     assert.ok((await embedded.locator('[data-testid=hint]').evaluateAll((hs) => hs.map((h) => h.dataset.cue))).includes('boilerplate'));
 
     // analyze() refuses a broken pack outright, saying where.

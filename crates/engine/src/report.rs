@@ -261,7 +261,7 @@ impl Report {
 /// given (the page has it; it is not sent back). Not a public contract: both
 /// ends are the same build. Lines of tab-separated fields, so that reading a
 /// report of 10,000 findings costs a split, not a JSON parse:
-/// 1. the politeness;
+/// 1. the politeness, as the bits of its `f32`;
 /// 2. the customer name used: empty, or its source (`given`, `message`) and
 ///    the name;
 /// 3. the message's relation: empty, or its source (`given`, `quoted`), the
@@ -278,7 +278,8 @@ impl Report {
     /// The report in the compact form [`Report::from_wire`] reads.
     pub fn to_wire(&self) -> String {
         use std::fmt::Write as _;
-        let mut out = format!("{}\n", self.politeness);
+        // The score as its bits: exact, and no float formatting in the module.
+        let mut out = format!("{}\n", self.politeness.to_bits());
         if let Some(n) = &self.customer_name {
             out.push_str(match n.source {
                 NameSource::Given => "given\t",
@@ -353,7 +354,7 @@ impl Report {
             }
         }
         let mut lines = wire.split('\n');
-        let politeness: f32 = lines.next()?.parse().ok()?;
+        let politeness = f32::from_bits(lines.next()?.parse().ok()?);
         let customer_name = match lines.next()? {
             "" => None,
             line => {

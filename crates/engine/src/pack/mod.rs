@@ -19,8 +19,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserializer};
-use serde::Deserialize;
+mod json;
+
+use json::{Read, Reader};
 
 use crate::cue::{Cornerstone, Cue, Severity};
 use crate::document::Document;
@@ -101,24 +102,10 @@ impl RulePack {
             let message = "a rule pack is a JSON object ({ ... }), not a list".to_string();
             return Err(PackError { message, line, column, path: String::new() });
         }
-        let mut de = serde_json::Deserializer::from_str(json);
-        let file: PackFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            PackError {
-                message: clean_message(&inner.to_string()),
-                line: inner.line(),
-                // serde_json counts column 0 before the first char of a line
-                // (an empty file); the error promises 1-based columns.
-                column: inner.column().max(1),
-                path: if path == "." { String::new() } else { path },
-            }
-        })?;
-        de.end().map_err(|e| PackError {
-            message: clean_message(&e.to_string()),
-            line: e.line(),
-            column: e.column().max(1),
-            path: String::new(),
+        let mut reader = json::Reader::new(json);
+        let file = PackFile::read(&mut reader).and_then(|file| reader.end().map(|()| file)).map_err(|e| {
+            let (line, column) = json::line_column(json, e.at);
+            PackError { message: e.message, line, column, path: e.path }
         })?;
         let phrases = file.phrases.values().map(Vec::len).sum::<usize>()
             + file.avoid.len()
@@ -146,7 +133,7 @@ impl RulePack {
             }
         };
         for (cue, phrases) in &file.phrases {
-            let table = rules::phrase_table(cue.0).expect("checked while parsing");
+            let table = rules::phrase_table(*cue).expect("checked while parsing");
             let base = rules::TABLES[table as usize].len();
             for (k, p) in phrases.iter().enumerate() {
                 push(table.into(), base + k, &p.0);
@@ -160,7 +147,7 @@ impl RulePack {
                 push(SIGN_OFF_TABLE, 0, &p.0);
             }
         }
-        let mut disabled: Vec<Cue> = file.disable.iter().map(|c| c.0).collect();
+        let mut disabled: Vec<Cue> = file.disable.clone();
         disabled.sort();
         disabled.dedup();
         RulePack {
@@ -174,10 +161,7 @@ impl RulePack {
                     message: a.message,
                     better: a.better,
                     cornerstone: a.cornerstone.unwrap_or(Cornerstone::Respect),
-                    severity: match a.severity {
-                        Some(AvoidSeverity::Tip) => Severity::Tip,
-                        _ => Severity::Warning,
-                    },
+                    severity: a.severity.unwrap_or(Severity::Warning),
                 })
                 .collect(),
             sign_off: file.sign_off.map(|s| SignOff { message: s.message }),
@@ -237,133 +221,235 @@ struct SignOff {
     message: String,
 }
 
-/// serde_json ends its messages with " at line L column C"; the error carries
-/// those separately.
-fn clean_message(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+/// The pack file as written, checked.
+#[derive(Default)]
 struct PackFile {
-    #[serde(rename = "$schema", default)]
-    _schema: Option<String>,
-    #[serde(default)]
     name: Option<String>,
-    #[serde(default)]
-    disable: Vec<CueId>,
-    #[serde(default)]
-    phrases: BTreeMap<FamilyId, Vec<PackPhrase>>,
-    #[serde(default)]
+    disable: Vec<Cue>,
+    phrases: BTreeMap<Cue, Vec<PackPhrase>>,
     avoid: Vec<AvoidFile>,
-    #[serde(default)]
     sign_off: Option<SignOffFile>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct AvoidFile {
     phrase: PackPhrase,
     message: String,
-    #[serde(default)]
     better: Vec<String>,
-    #[serde(default)]
     cornerstone: Option<Cornerstone>,
-    #[serde(default)]
-    severity: Option<AvoidSeverity>,
+    severity: Option<Severity>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum AvoidSeverity {
-    Tip,
-    Warning,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct SignOffFile {
     phrases: Vec<PackPhrase>,
-    #[serde(default = "default_sign_off_message")]
     message: String,
-}
-
-fn default_sign_off_message() -> String {
-    Cue::SignOffMissing.default_message().to_string()
-}
-
-/// A cue id, checked against the registry while parsing.
-struct CueId(Cue);
-
-impl<'de> Deserialize<'de> for CueId {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let id = String::deserialize(d)?;
-        Cue::from_id(&id).map(CueId).ok_or_else(|| {
-            let known: Vec<&str> = Cue::ALL.iter().map(|c| c.id()).collect();
-            // A huge id is shown by its start only (edit_distance bounds the work).
-            let id = match id.char_indices().nth(40) {
-                Some((cut, _)) => format!("{}…", &id[..cut]),
-                None => id,
-            };
-            let near = known
-                .iter()
-                .min_by_key(|k| crate::words::edit_distance(k, &id))
-                .filter(|k| crate::words::edit_distance(k, &id) <= 2);
-            match near {
-                Some(k) => de::Error::custom(format!("unknown cue id '{id}' (did you mean '{k}'?)")),
-                None => de::Error::custom(format!("unknown cue id '{id}'; known ids: {}", known.join(", "))),
-            }
-        })
-    }
-}
-
-/// A cue that takes a team's phrases.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct FamilyId(Cue);
-
-impl<'de> Deserialize<'de> for FamilyId {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let CueId(cue) = CueId::deserialize(d)?;
-        if rules::phrase_table(cue).is_some() {
-            return Ok(FamilyId(cue));
-        }
-        let families: Vec<&str> = phrase_families().map(|c| c.id()).collect();
-        Err(de::Error::custom(format!(
-            "cue '{}' takes no phrases (it is not found by phrase); phrases can be added to: {}",
-            cue.id(),
-            families.join(", ")
-        )))
-    }
 }
 
 /// A phrase as the team writes it, split into folded words exactly as drafts
 /// are, so "can't", "e-mail" and "Café" match as they would in a reply.
 struct PackPhrase(Vec<String>);
 
-impl<'de> Deserialize<'de> for PackPhrase {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        let doc = Document::parse_with(&text, Lexicon::empty());
-        let words: Vec<String> = (0..doc.tokens.len()).map(|i| doc.fold(i).to_string()).collect();
-        if words.is_empty() {
-            return Err(de::Error::custom(format!("the phrase {text:?} has no words")));
+/// The fields of an object, each at most once: `read` reads the value of
+/// field `i` (the reader on the value); returns where the object starts
+/// and which fields it had, as bits.
+fn fields(
+    r: &mut Reader<'_>,
+    names: &[&str],
+    read: &mut dyn FnMut(&mut Reader<'_>, usize) -> Read<()>,
+) -> Read<(usize, u32)> {
+    let mut seen = 0u32;
+    let at = r.object("an object", &mut |r, key, key_at| {
+        let Some(i) = names.iter().position(|n| *n == key) else {
+            return Err(r.error(key_at, format!("unknown field `{key}`, expected {}", json::one_of(names))));
+        };
+        if seen & 1 << i != 0 {
+            return Err(r.error(key_at, format!("duplicate field `{key}`")));
         }
-        if words.len() > 12 {
-            return Err(de::Error::custom(format!("the phrase {text:?} is longer than 12 words")));
+        seen |= 1 << i;
+        read(r, i)
+    })?;
+    Ok((at, seen))
+}
+
+/// A string, or nothing for `null`.
+fn optional_string(r: &mut Reader<'_>) -> Read<Option<String>> {
+    if r.null()? {
+        return Ok(None);
+    }
+    Ok(Some(r.string("a string")?.1))
+}
+
+/// A list of strings.
+fn strings(r: &mut Reader<'_>) -> Read<Vec<String>> {
+    let mut out = Vec::new();
+    r.array("a sequence", &mut |r| {
+        out.push(r.string("a string")?.1);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// A list of phrases.
+fn phrases(r: &mut Reader<'_>) -> Read<Vec<PackPhrase>> {
+    let mut out = Vec::new();
+    r.array("a sequence", &mut |r| {
+        out.push(PackPhrase::read(r)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// A cue id, checked against the registry.
+fn cue_id(r: &Reader<'_>, at: usize, id: &str) -> Read<Cue> {
+    Cue::from_id(id).ok_or_else(|| {
+        let known: Vec<&str> = Cue::ALL.iter().map(|c| c.id()).collect();
+        // A huge id is shown by its start only (edit_distance bounds the work).
+        let id = json::shortened(id);
+        let near = known
+            .iter()
+            .min_by_key(|k| crate::words::edit_distance(k, &id))
+            .filter(|k| crate::words::edit_distance(k, &id) <= 2);
+        match near {
+            Some(k) => r.error(at, format!("unknown cue id '{id}' (did you mean '{k}'?)")),
+            None => r.error(at, format!("unknown cue id '{id}'; known ids: {}", known.join(", "))),
         }
-        Ok(PackPhrase(words))
+    })
+}
+
+impl PackFile {
+    const FIELDS: [&'static str; 6] = ["$schema", "name", "disable", "phrases", "avoid", "signOff"];
+
+    fn read(r: &mut Reader<'_>) -> Read<PackFile> {
+        let mut file = PackFile::default();
+        fields(r, &Self::FIELDS, &mut |r, field| {
+            match field {
+                0 => drop(optional_string(r)?),
+                1 => file.name = optional_string(r)?,
+                2 => {
+                    r.array("a sequence", &mut |r| {
+                        let (at, id) = r.string("a string")?;
+                        file.disable.push(cue_id(r, at, &id)?);
+                        Ok(())
+                    })?;
+                }
+                3 => {
+                    r.object("an object", &mut |r, key, key_at| {
+                        let cue = cue_id(r, key_at, &key)?;
+                        if rules::phrase_table(cue).is_none() {
+                            let families: Vec<&str> = phrase_families().map(|c| c.id()).collect();
+                            return Err(r.error(
+                                key_at,
+                                format!(
+                                    "cue '{key}' takes no phrases (it is not found by phrase); phrases can be added to: {}",
+                                    families.join(", ")
+                                ),
+                            ));
+                        }
+                        if file.phrases.contains_key(&cue) {
+                            return Err(r.error(key_at, format!("duplicate field `{key}`")));
+                        }
+                        let list = phrases(r)?;
+                        file.phrases.insert(cue, list);
+                        Ok(())
+                    })?;
+                }
+                4 => {
+                    r.array("a sequence", &mut |r| {
+                        file.avoid.push(AvoidFile::read(r)?);
+                        Ok(())
+                    })?;
+                }
+                _ => file.sign_off = if r.null()? { None } else { Some(SignOffFile::read(r)?) },
+            }
+            Ok(())
+        })?;
+        Ok(file)
     }
 }
 
-impl<'de> Deserialize<'de> for Cornerstone {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let id = String::deserialize(d)?;
-        Cornerstone::from_id(&id).ok_or_else(|| {
-            let known: Vec<&str> = Cornerstone::ALL.iter().map(|c| c.id()).collect();
-            de::Error::custom(format!("unknown cornerstone '{id}'; known: {}", known.join(", ")))
+/// The first required field an object lacks, as an error at the object.
+fn missing(r: &Reader<'_>, at: usize, names: &[&str], seen: u32, required: u32) -> Read<()> {
+    match (0..names.len()).find(|&i| required & 1 << i != 0 && seen & 1 << i == 0) {
+        Some(i) => Err(r.error(at, format!("missing field `{}`", names[i]))),
+        None => Ok(()),
+    }
+}
+
+impl AvoidFile {
+    const FIELDS: [&'static str; 5] = ["phrase", "message", "better", "cornerstone", "severity"];
+
+    fn read(r: &mut Reader<'_>) -> Read<AvoidFile> {
+        let (mut phrase, mut message, mut better, mut cornerstone, mut severity) = (None, None, vec![], None, None);
+        let (at, seen) = fields(r, &Self::FIELDS, &mut |r, field| {
+            match field {
+                0 => phrase = Some(PackPhrase::read(r)?),
+                1 => message = Some(r.string("a string")?.1),
+                2 => better = strings(r)?,
+                3 if r.null()? => cornerstone = None,
+                3 => {
+                    let (at, id) = r.string("a string")?;
+                    cornerstone = Some(Cornerstone::from_id(&id).ok_or_else(|| {
+                        let known: Vec<&str> = Cornerstone::ALL.iter().map(|c| c.id()).collect();
+                        let id = json::shortened(&id);
+                        r.error(at, format!("unknown cornerstone '{id}'; known: {}", known.join(", ")))
+                    })?);
+                }
+                _ if r.null()? => severity = None,
+                _ => {
+                    let (at, id) = r.string("a string")?;
+                    severity = Some(match id.as_str() {
+                        "tip" => Severity::Tip,
+                        "warning" => Severity::Warning,
+                        _ => {
+                            let id = json::shortened(&id);
+                            return Err(r.error(at, format!("unknown variant `{id}`, expected `tip` or `warning`")));
+                        }
+                    });
+                }
+            }
+            Ok(())
+        })?;
+        missing(r, at, &Self::FIELDS, seen, 0b11)?;
+        Ok(AvoidFile {
+            phrase: phrase.expect("checked by missing"),
+            message: message.expect("checked by missing"),
+            better,
+            cornerstone,
+            severity,
         })
+    }
+}
+
+impl SignOffFile {
+    const FIELDS: [&'static str; 2] = ["phrases", "message"];
+
+    fn read(r: &mut Reader<'_>) -> Read<SignOffFile> {
+        let (mut list, mut message) = (Vec::new(), None);
+        let (at, seen) = fields(r, &Self::FIELDS, &mut |r, field| {
+            match field {
+                0 => list = phrases(r)?,
+                _ => message = Some(r.string("a string")?.1),
+            }
+            Ok(())
+        })?;
+        missing(r, at, &Self::FIELDS, seen, 0b1)?;
+        Ok(SignOffFile {
+            phrases: list,
+            message: message.unwrap_or_else(|| Cue::SignOffMissing.default_message().to_string()),
+        })
+    }
+}
+
+impl PackPhrase {
+    fn read(r: &mut Reader<'_>) -> Read<PackPhrase> {
+        let (at, text) = r.string("a string")?;
+        let doc = Document::parse_with(&text, Lexicon::empty());
+        let words: Vec<String> = (0..doc.tokens.len()).map(|i| doc.fold(i).to_string()).collect();
+        if words.is_empty() {
+            return Err(r.error(at, format!("the phrase {:?} has no words", json::shortened(&text))));
+        }
+        if words.len() > 12 {
+            return Err(r.error(at, format!("the phrase {:?} is longer than 12 words", json::shortened(&text))));
+        }
+        Ok(PackPhrase(words))
     }
 }

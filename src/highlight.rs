@@ -33,12 +33,12 @@ pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
         .filter(|&(_, s, e)| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
         .collect();
     let mut cuts: Vec<usize> = spans.iter().flat_map(|&(_, s, e)| [s, e]).chain([0, text.len()]).collect();
-    cuts.sort_unstable();
+    cornerstone_engine::order::sort(&mut cuts);
     cuts.dedup();
     // One sweep over the cuts: spans join a heap (most severe, then
     // earliest, on top) when they start and leave it once they have ended,
     // so each piece costs a heap operation, not a scan of every finding.
-    spans.sort_unstable_by_key(|&(i, s, _)| (s, i));
+    cornerstone_engine::order::sort_by_key(&mut spans, |&(i, s, _)| (s, i));
     let mut active: BinaryHeap<(Severity, Reverse<usize>, usize)> = BinaryHeap::new();
     let mut next = 0;
     let mut out: Vec<Segment> = Vec::new();

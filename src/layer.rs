@@ -326,7 +326,7 @@ impl LongLayer {
 fn sorted_spans(analysis: &Analysis) -> Vec<(u32, u32, usize)> {
     let mut v: Vec<(u32, u32, usize)> =
         analysis.utf16.iter().enumerate().filter_map(|(i, r)| r.map(|(s, e)| (s, e, i))).collect();
-    v.sort_unstable();
+    cornerstone_engine::order::sort(&mut v);
     v
 }
 

@@ -218,7 +218,7 @@ pub fn capped<C: PartialEq + Copy>(hints: &[usize], cue: impl Fn(usize) -> C) ->
     // Insert the counts from the back, so that positions stay right.
     let mut counts: Vec<(usize, usize)> =
         shown.iter().zip(&rest).filter(|(_, &n)| n > 0).map(|(s, &n)| (s.2, n)).collect();
-    counts.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+    cornerstone_engine::order::sort_by_key(&mut counts, |c| std::cmp::Reverse(c.0));
     for (at, n) in counts {
         out.insert(at + 1, Item::More(n));
     }

@@ -76,14 +76,14 @@ impl Index<Span> for str {
 /// Offsets that are not on a char boundary are rounded down to the char they
 /// fall in; offsets past the end map to the text's UTF-16 length.
 pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| byte_offsets[i]);
+    let order = crate::order::sorted_order(byte_offsets.len(), &mut |a, b| byte_offsets[a] < byte_offsets[b]);
     let mut out = vec![0; byte_offsets.len()];
     // A walk over the bytes from char to char (the text is UTF-8, so a
     // char's length is in its first byte): no char is decoded.
     let bytes = text.as_bytes();
     let (mut at, mut units) = (0, 0);
     for i in order {
+        let i = i as usize;
         let target = byte_offsets[i];
         while at < bytes.len() {
             let len = match bytes[at] {

@@ -530,7 +530,7 @@ fn link_candidates(text: &str) -> Vec<usize> {
     }
     at.extend(text.match_indices('@').map(|(k, _)| k));
     at.extend(text.match_indices('_').map(|(k, _)| k).filter(|&k| bytes.get(k + 1) == Some(&b'_')));
-    at.sort_unstable();
+    crate::order::sort(&mut at);
     at.dedup();
     at
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 /// Modules by layer, lowest first. A module may use any module of a lower
 /// layer and its own submodules, never one of its own layer or above.
 const LAYERS: &[(&str, &[&str])] = &[
+    ("sorting", &["order"]),
     ("text", &["span", "fold", "hash", "cue", "context"]),
     ("vocabulary", &["finding", "words"]),
     ("tokens", &["tokens"]),
@@ -94,4 +95,28 @@ fn the_check_sees_an_upward_use() {
     let code = "use crate::tokens::Token;\nfn f() { crate::rules::draft_lexicon(); }\n// crate::report in a comment\n";
     assert_eq!(uses(code), ["rules", "tokens"]);
     assert!(layer_of("rules") > layer_of("lexicon"));
+}
+
+/// The module's one sort: outside tests, lists are sorted by
+/// `order::sort_by_key` or `order::sort` (ARCHITECTURE.md, `order.rs`),
+/// never by a standard sort, which would compile another copy of itself.
+#[test]
+fn lists_are_sorted_by_the_one_sort() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    files(&root.join("src"), &mut paths);
+    files(&root.join("../../src"), &mut paths);
+    let mut found = Vec::new();
+    for path in &paths {
+        for (n, line) in code_of(path).lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for sort in [".sort(", ".sort_by(", ".sort_by_key(", ".sort_unstable", ".sort_by_cached_key("] {
+                if code.contains(sort) {
+                    found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(paths.len() > 40, "the sources were found");
+    assert!(found.is_empty(), "use cornerstone_engine::order instead:\n{}", found.join("\n"));
 }

@@ -179,10 +179,35 @@ fn a_pack_is_read_as_json_defines_it() {
             "{\"avoid\": [{\"phrase\": \"x\", \"message\": \"m\", \"severity\": \"error\"}]}",
             "line 1, column 56, at avoid[0].severity: unknown variant `error`, expected `tip` or `warning`",
         ),
+        ("\u{feff}{\"x\": 1}", "line 1, column 2, at x: unknown field `x`, expected one of `$schema`, `name`, `disable`, `phrases`, `avoid`, `signOff`"),
+        ("\u{feff} [1]", "line 1, column 2: a rule pack is a JSON object ({ ... }), not a list"),
+        ("{\"name\": \"\\ud83d\\uzzzz\"}", "line 1, column 17, at name: invalid escape"),
+        // A struct is an object: serde also took a list of its fields in order.
+        ("{\"avoid\": [[\"Zendo\", \"m\"]]}", "line 1, column 12, at avoid[0]: invalid type: sequence, expected an object"),
         ("{\"name\": \"\u{e9}\u{e9}\", \"x\": 1}", "line 1, column 16, at x: unknown field `x`, expected one of `$schema`, `name`, `disable`, `phrases`, `avoid`, `signOff`"),
     ] {
         assert_eq!(broken(json), problem, "{json}");
     }
+}
+
+/// A megabyte in one key or number is shown by its start, in the message
+/// and in the path.
+#[test]
+fn a_huge_key_or_number_is_shown_by_its_start() {
+    let ones = "1".repeat(500_000);
+    assert_eq!(
+        broken(&format!("{{\"name\": {ones}}}")),
+        format!("line 1, column 10, at name: invalid type: integer `{}…`, expected a string", &ones[..40])
+    );
+    let key = "k".repeat(500_000);
+    let message = broken(&format!("{{\"{key}\": 1}}"));
+    let short = format!("{}…", &key[..40]);
+    assert!(
+        message.starts_with(&format!("line 1, column 2, at {short}: unknown field `{short}`, expected")),
+        "{}",
+        &message[..200]
+    );
+    assert!(message.len() < 300);
 }
 
 /// A value of the wrong kind is refused where it starts, so no input nests

@@ -319,7 +319,7 @@ fn clip_span(s: Span, from: usize, to: usize) -> Span {
 /// Sorted, non-overlapping union of two span lists.
 fn merge(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
     a.extend(b);
-    a.sort();
+    crate::order::sort(&mut a);
     let mut out: Vec<Span> = Vec::with_capacity(a.len());
     for s in a {
         match out.last_mut() {

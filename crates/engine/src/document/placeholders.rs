@@ -136,7 +136,7 @@ impl Document<'_> {
                 }
             }
         }
-        found.sort_by_key(|p| (p.span.start(), std::cmp::Reverse(p.span.end())));
+        crate::order::sort_by_key(&mut found, |p| (p.span.start(), std::cmp::Reverse(p.span.end())));
         // "%NAME%" holds the bare "NAME" too: keep the outer one.
         let mut last_end = 0;
         found.retain(|p| {

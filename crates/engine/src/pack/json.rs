@@ -103,11 +103,8 @@ impl<'a> Reader<'a> {
             b'"' => format!("string {:?}", shortened(&self.string_body()?)),
             b'-' | b'0'..=b'9' => {
                 let n = self.number()?;
-                if n.contains(['.', 'e', 'E']) {
-                    format!("floating point `{n}`")
-                } else {
-                    format!("integer `{n}`")
-                }
+                let kind = if n.contains(['.', 'e', 'E']) { "floating point" } else { "integer" };
+                format!("{kind} `{}`", shortened(n))
             }
             _ => match self.literal()? {
                 "null" => "null".to_string(),
@@ -221,8 +218,9 @@ impl<'a> Reader<'a> {
         }
         let b = self.text.as_bytes();
         if high < 0xdc00 && b.get(self.pos) == Some(&b'\\') && b.get(self.pos + 1) == Some(&b'u') {
+            let second = self.pos;
             self.pos += 2;
-            let low = self.hex4(at)?;
+            let low = self.hex4(second)?;
             if (0xdc00..0xe000).contains(&low) {
                 let c = 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00);
                 return char::from_u32(c).ok_or_else(|| self.error(at, "invalid escape"));
@@ -270,7 +268,7 @@ impl<'a> Reader<'a> {
                 None => return Err(self.error(self.pos, "EOF while parsing an object")),
                 Some(_) => return Err(self.error(self.pos, "expected `:`")),
             }
-            self.path.push(Step::Key(key.clone()));
+            self.path.push(Step::Key(shortened(&key)));
             each(self, key, key_at)?;
             self.path.pop();
             match self.peek() {
@@ -331,9 +329,11 @@ pub(crate) fn shortened(s: &str) -> String {
     }
 }
 
-/// The 1-based line and column (in chars) of byte `at` of `text`.
+/// The 1-based line and column (in chars) of byte `at` of `text`; a
+/// leading byte order mark, which editors do not show, is not counted.
 pub(crate) fn line_column(text: &str, at: usize) -> (usize, usize) {
     let before = &text[..at.min(text.len())];
+    let before = before.strip_prefix('\u{feff}').unwrap_or(before);
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
 }

@@ -95,10 +95,9 @@ impl RulePack {
                 path: String::new(),
             });
         }
-        let start = json.len() - json.trim_start().len();
+        let start = json.len() - json.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
         if json[start..].starts_with('[') {
-            let line = json[..start].matches('\n').count() + 1;
-            let column = start - json[..start].rfind('\n').map_or(0, |i| i + 1) + 1;
+            let (line, column) = json::line_column(json, start);
             let message = "a rule pack is a JSON object ({ ... }), not a list".to_string();
             return Err(PackError { message, line, column, path: String::new() });
         }
@@ -148,7 +147,7 @@ impl RulePack {
             }
         }
         let mut disabled: Vec<Cue> = file.disable.clone();
-        disabled.sort();
+        crate::order::sort(&mut disabled);
         disabled.dedup();
         RulePack {
             name: file.name.filter(|n| !n.trim().is_empty()),
@@ -259,6 +258,7 @@ fn fields(
     let mut seen = 0u32;
     let at = r.object("an object", &mut |r, key, key_at| {
         let Some(i) = names.iter().position(|n| *n == key) else {
+            let key = json::shortened(&key);
             return Err(r.error(key_at, format!("unknown field `{key}`, expected {}", json::one_of(names))));
         };
         if seen & 1 << i != 0 {

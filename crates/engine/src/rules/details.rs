@@ -386,7 +386,7 @@ fn given(msg: &Document) -> Vec<Given> {
     if let Some(h) = msg.hits(T::Attached).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)) {
         out.push(Given { kind: Kind::Photo, span: h.span, parts: Vec::new() });
     }
-    out.sort_by_key(|g| g.span);
+    crate::order::sort_by_key(&mut out, |g| g.span);
     out
 }
 

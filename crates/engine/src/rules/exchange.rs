@@ -166,9 +166,9 @@ impl Topic {
             }
             found.push((hash(s), s.bytes().all(|b| b.is_ascii_digit())));
         }
-        found.sort_unstable();
+        crate::order::sort(&mut found);
         found.dedup_by_key(|f| f.0);
-        groups.sort_unstable();
+        crate::order::sort(&mut groups);
         groups.dedup();
         let (stems, numbers) = found.into_iter().unzip();
         Topic { stems, numbers, groups }

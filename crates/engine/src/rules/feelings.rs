@@ -190,7 +190,7 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
         kinds += 1;
     }
     (kinds >= 2).then(|| {
-        signs.sort();
+        crate::order::sort(&mut signs);
         ("frustration", signs[0])
     })
 }

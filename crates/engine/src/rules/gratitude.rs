@@ -144,7 +144,7 @@ pub(crate) fn decide(doc: &Document, thanks: &[Thanks], out: &mut Vec<Finding>) 
         })
         .collect();
     let mut kept: Vec<Span> = found.iter().filter_map(|f| f.span).collect();
-    kept.sort();
+    crate::order::sort(&mut kept);
     for t in thanks {
         if let Thanks::Word { span, overlaps } = *t {
             let counted = overlaps.is_some_and(|o| kept.binary_search(&o).is_ok());
@@ -153,7 +153,7 @@ pub(crate) fn decide(doc: &Document, thanks: &[Thanks], out: &mut Vec<Finding>) 
             }
         }
     }
-    found.sort_by_key(|f| f.span);
+    crate::order::sort_by_key(&mut found, |f| f.span);
     out.extend(found);
 }
 

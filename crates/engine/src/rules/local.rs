@@ -145,7 +145,7 @@ impl LocalMemo {
             found.retain(|f| f.span.is_some_and(|s| owns(doc, chunk, s.start())));
             // In report order (stable: equal findings keep their order), so
             // the chunks' findings make one run the report's sort passes over.
-            found.sort_by_key(Finding::report_order);
+            crate::order::sort_by_key(&mut found, Finding::report_order);
             out.extend(found.iter().cloned());
             runs.push(Run {
                 key: self.key.clone().into_boxed_slice(),

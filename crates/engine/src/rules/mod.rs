@@ -332,7 +332,7 @@ pub(crate) fn distinct_hits(doc: &Document, table: T) -> Vec<Hit> {
 /// [`distinct_hits`] by table index, for a rule pack's own tables too.
 pub(crate) fn distinct_hits_at(doc: &Document, table: TableId) -> Vec<Hit> {
     let mut hits: Vec<Hit> = doc.hits(table).to_vec();
-    hits.sort_by_key(|h| (h.span.start(), std::cmp::Reverse(h.span.end())));
+    crate::order::sort_by_key(&mut hits, |h| (h.span.start(), std::cmp::Reverse(h.span.end())));
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
         if kept.last().is_none_or(|k| !k.span.overlaps(h.span)) {

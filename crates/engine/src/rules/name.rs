@@ -225,7 +225,7 @@ fn check_with_name(
             _ => None,
         })
         .collect();
-    near.sort_by_key(|&(span, _)| span);
+    crate::order::sort_by_key(&mut near, |&(span, _)| span);
     let mut misspelled_tokens = Vec::new();
     for (span, part) in near {
         if !used[part] {
@@ -461,7 +461,7 @@ fn uses_at(doc: &Document, name: &CustomerName, firsts: &[Option<u8>], i: usize,
 /// The uses, a full name as one ("Priya Raman"): adjacent parts merged.
 fn merge_uses(doc: &Document, mut uses: Vec<Use>) -> Vec<Use> {
     // In text order, and of uses of one word in the order of the name's parts.
-    uses.sort_by_key(|u| (u.span, u.part));
+    crate::order::sort_by_key(&mut uses, |u| (u.span, u.part));
     let mut merged: Vec<Use> = Vec::with_capacity(uses.len());
     for u in uses {
         if let Some(last) = merged.last_mut() {

@@ -168,7 +168,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // One finding per slip: a mechanism adds nothing where a phrase already spoke.
     more.retain(|m| !found.iter().any(|f| f.span.zip(m.span).is_some_and(|(a, b)| a.overlaps(b))));
     found.extend(more);
-    found.sort_by_key(|f| f.span);
+    crate::order::sort_by_key(&mut found, |f| f.span);
     out.extend(found);
 }
 
@@ -185,7 +185,7 @@ pub(crate) fn sarcastic_sentences(doc: &Document, out: &[Finding]) -> Vec<u32> {
             doc.tokens.get(k).map(|t| t.sentence)
         })
         .collect();
-    v.sort_unstable();
+    crate::order::sort(&mut v);
     v.dedup();
     v
 }

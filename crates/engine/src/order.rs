@@ -1,0 +1,102 @@
+//! One sort for the whole WebAssembly module.
+//!
+//! The standard library's sorts are compiled anew for every element type
+//! and comparison: the engine and the app sorted thirty-odd kinds of list,
+//! and the module carried 265 sort functions, 66 KB before compression
+//! (README, "First load"). Here the sorting itself is one function over
+//! indices that asks a `dyn` comparison; each call site adds only the code
+//! that reads its keys and moves its elements. The lists sorted are short
+//! (a report's findings, a sentence's spans), and a list already in order,
+//! the common case, costs one pass.
+
+/// The order of `n` items, stably, given `less(a, b)`: whether item `a`
+/// goes before item `b`. Returns the items' indices in that order.
+pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<u32> {
+    assert!(n <= u32::MAX as usize, "more items than a u32 indexes");
+    let mut a: Vec<u32> = (0..n as u32).collect();
+    if (1..n).all(|i| !less(i, i - 1)) {
+        return a;
+    }
+    // Bottom-up merge sort: runs of `width` merged in pairs, from `a` into
+    // `b`, taking the left run's item unless the right one is less (stable).
+    let mut b = vec![0u32; n];
+    let mut width = 1;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j) = (lo, mid);
+            for slot in &mut b[lo..hi] {
+                let right = j < hi && (i >= mid || less(a[j] as usize, a[i] as usize));
+                if right {
+                    *slot = a[j];
+                    j += 1;
+                } else {
+                    *slot = a[i];
+                    i += 1;
+                }
+            }
+            lo = hi;
+        }
+        std::mem::swap(&mut a, &mut b);
+        width *= 2;
+    }
+    a
+}
+
+/// Sorts `v` stably by `key` (what `v.sort_by_key(key)` does).
+pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl FnMut(&T) -> K) {
+    if v.len() < 2 {
+        return;
+    }
+    let keys: Vec<K> = v.iter().map(key).collect();
+    let order = sorted_order(keys.len(), &mut |a, b| keys[a] < keys[b]);
+    let mut items: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(order.iter().map(|&i| items[i as usize].take().expect("an order names each item once")));
+}
+
+/// Sorts `v` (what `v.sort()` does).
+pub fn sort<T: Ord + Clone>(v: &mut Vec<T>) {
+    sort_by_key(v, T::clone);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator, so the test needs no crate.
+    fn numbers(seed: u64, n: usize, range: u64) -> Vec<u64> {
+        let mut x = seed | 1;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x % range
+            })
+            .collect()
+    }
+
+    #[test]
+    fn it_sorts_as_the_standard_stable_sort_does() {
+        for n in [0, 1, 2, 3, 7, 8, 9, 31, 64, 100, 1000] {
+            for (seed, range) in [(1, 5), (2, 1000), (3, u64::MAX)] {
+                // Pairs of (key, original position): equal keys must keep
+                // their order, so the whole pair is compared after.
+                let keys = numbers(seed + n as u64, n, range);
+                let mut ours: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+                let mut std = ours.clone();
+                sort_by_key(&mut ours, |p| p.0);
+                std.sort_by_key(|p| p.0);
+                assert_eq!(ours, std, "n = {n}, range {range}");
+            }
+        }
+        let mut sorted: Vec<u32> = (0..50).collect();
+        sort(&mut sorted);
+        assert_eq!(sorted, (0..50).collect::<Vec<u32>>());
+        let mut reversed: Vec<u32> = (0..50).rev().collect();
+        sort(&mut reversed);
+        assert_eq!(reversed, sorted);
+    }
+}

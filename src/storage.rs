@@ -13,7 +13,6 @@
 //! finds either the old draft or the new one, whole.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use gloo_timers::callback::Timeout;
 use web_sys::Storage;
@@ -121,10 +120,11 @@ pub fn save(key: &'static str, value: &str, done: impl FnOnce(Result<(), String>
     }
     let parts: Vec<(String, String)> = parts(value).into_iter().map(|p| (hash(p), p.to_string())).collect();
     // The parts the header lists are stored (it is written after them).
-    let kept: HashSet<String> = old.into_iter().collect();
+    let mut kept: Vec<String> = old;
+    cornerstone_engine::order::sort(&mut kept);
     let header = format!("{HEADER}{}", parts.iter().map(|(h, _)| h.as_str()).collect::<Vec<_>>().join(","));
     // Only parts not stored yet are written.
-    let to_write: Vec<(String, String)> = parts.into_iter().filter(|(h, _)| !kept.contains(h)).collect();
+    let to_write: Vec<(String, String)> = parts.into_iter().filter(|(h, _)| kept.binary_search(h).is_err()).collect();
     write_steps(key, storage, to_write, header, Box::new(done));
 }
 
@@ -155,8 +155,9 @@ fn write_steps(
     }
     // Every part the header does not list goes, also those of a save that
     // a newer one cancelled half-way.
-    let now: HashSet<String> = header[HEADER.len()..].split(',').map(|h| part_key(key, h)).collect();
-    for k in own_parts(&storage, key).into_iter().filter(|k| !now.contains(k)) {
+    let mut now: Vec<String> = header[HEADER.len()..].split(',').map(|h| part_key(key, h)).collect();
+    cornerstone_engine::order::sort(&mut now);
+    for k in own_parts(&storage, key).into_iter().filter(|k| now.binary_search(k).is_err()) {
         let _ = storage.remove_item(&k);
     }
     PENDING.with(|p| p.borrow_mut().retain(|(k, _)| *k != key));

@@ -61,6 +61,25 @@ pub fn sort<T: Ord + Clone>(v: &mut Vec<T>) {
     sort_by_key(v, T::clone);
 }
 
+/// Keeps the first item of each `key`, in their order: what a `HashSet` of
+/// the keys seen so far would keep, with no hash table compiled for it.
+pub fn first_of_each<T, K: Ord>(v: &mut Vec<T>, key: impl FnMut(&T) -> K) {
+    let keys: Vec<K> = v.iter().map(key).collect();
+    let order = sorted_order(keys.len(), &mut |a, b| keys[a] < keys[b]);
+    let mut keep = vec![true; keys.len()];
+    for w in order.windows(2) {
+        // Stable: of equal keys, the earliest comes first and stays.
+        if keys[w[0] as usize] == keys[w[1] as usize] {
+            keep[w[1] as usize] = false;
+        }
+    }
+    let mut k = 0;
+    v.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +111,9 @@ mod tests {
                 assert_eq!(ours, std, "n = {n}, range {range}");
             }
         }
+        let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e'), (3, 'f')];
+        first_of_each(&mut items, |i| i.0);
+        assert_eq!(items, [(3, 'a'), (1, 'b'), (2, 'd')]);
         let mut sorted: Vec<u32> = (0..50).collect();
         sort(&mut sorted);
         assert_eq!(sorted, (0..50).collect::<Vec<u32>>());

@@ -680,9 +680,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         return;
     }
     // The reply's words and links, once, to see whether it uses a value given.
-    let words: std::collections::HashSet<&str> = (0..reply.tokens.len()).map(|k| reply.fold(k)).collect();
+    let mut words: Vec<&str> = (0..reply.tokens.len()).map(|k| reply.fold(k)).collect();
+    crate::order::sort(&mut words);
     let links: Vec<String> = reply.links.iter().map(|l| reply.text[*l].to_ascii_lowercase()).collect();
-    let used = |g: &Given| g.parts.iter().any(|p| words.contains(p.as_str()) || links.contains(p));
+    let used = |g: &Given| g.parts.iter().any(|p| words.binary_search(&p.as_str()).is_ok() || links.contains(p));
     let mut seen: Vec<Kind> = Vec::new();
     for g in &details {
         if seen.contains(&g.kind) {

@@ -65,8 +65,7 @@ impl CustomerName {
         // anyone has keeps its first ones and its last (the one greeted
         // after a title).
         let mut parts = parts;
-        let mut seen = std::collections::HashSet::new();
-        parts.retain(|p| seen.insert((p.words.clone(), p.unspaced.then(|| p.display.clone()))));
+        crate::order::first_of_each(&mut parts, |p| (p.words.clone(), p.unspaced.then(|| p.display.clone())));
         if parts.len() > MAX_NAME_PARTS {
             parts.drain(MAX_NAME_PARTS - 1..parts.len() - 1);
         }

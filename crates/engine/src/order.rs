@@ -45,20 +45,37 @@ pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec
     a
 }
 
-/// Sorts `v` stably by `key` (what `v.sort_by_key(key)` does).
-pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl FnMut(&T) -> K) {
-    if v.len() < 2 {
+/// Lists up to this long are sorted in place by insertion, with no
+/// allocation: most lists sorted per analysis are this short (a sentence's
+/// words, a report's findings), and the code it adds per call site is a
+/// loop of a few instructions.
+const SHORT: usize = 24;
+
+/// Sorts `v` stably by `less(a, b)`: whether `a` goes before `b`.
+fn sort_by<T>(v: &mut Vec<T>, less: &mut impl FnMut(&T, &T) -> bool) {
+    if v.len() <= SHORT {
+        for i in 1..v.len() {
+            let mut j = i;
+            while j > 0 && less(&v[j], &v[j - 1]) {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
         return;
     }
-    let keys: Vec<K> = v.iter().map(key).collect();
-    let order = sorted_order(keys.len(), &mut |a, b| keys[a] < keys[b]);
+    let order = sorted_order(v.len(), &mut |a, b| less(&v[a], &v[b]));
     let mut items: Vec<Option<T>> = v.drain(..).map(Some).collect();
     v.extend(order.iter().map(|&i| items[i as usize].take().expect("an order names each item once")));
 }
 
+/// Sorts `v` stably by `key` (what `v.sort_by_key(key)` does).
+pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
+    sort_by(v, &mut |a, b| key(a) < key(b));
+}
+
 /// Sorts `v` (what `v.sort()` does).
-pub fn sort<T: Ord + Clone>(v: &mut Vec<T>) {
-    sort_by_key(v, T::clone);
+pub fn sort<T: Ord>(v: &mut Vec<T>) {
+    sort_by(v, &mut |a, b| a < b);
 }
 
 /// Keeps the first item of each `key`, in their order: what a `HashSet` of
@@ -99,7 +116,7 @@ mod tests {
 
     #[test]
     fn it_sorts_as_the_standard_stable_sort_does() {
-        for n in [0, 1, 2, 3, 7, 8, 9, 31, 64, 100, 1000] {
+        for n in [0, 1, 2, 3, 7, 8, 9, SHORT, SHORT + 1, 31, 64, 100, 1000] {
             for (seed, range) in [(1, 5), (2, 1000), (3, u64::MAX)] {
                 // Pairs of (key, original position): equal keys must keep
                 // their order, so the whole pair is compared after.

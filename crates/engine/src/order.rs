@@ -14,18 +14,25 @@
 pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<u32> {
     assert!(n <= u32::MAX as usize, "more items than a u32 indexes");
     let mut a: Vec<u32> = (0..n as u32).collect();
-    if (1..n).all(|i| !less(i, i - 1)) {
+    // The runs already in order: where each begins, then `n`. A list in
+    // order is one run and costs this pass only; runs joined end to end
+    // (`Incremental`'s findings, chunk by chunk) cost a pass per halving
+    // of their number.
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend((1..n).filter(|&i| less(i, i - 1)));
+    bounds.push(n);
+    if bounds.len() <= 2 {
         return a;
     }
-    // Bottom-up merge sort: runs of `width` merged in pairs, from `a` into
-    // `b`, taking the left run's item unless the right one is less (stable).
+    // Runs merged in pairs, from `a` into `b`, taking the left run's item
+    // unless the right one is less (stable), until one run is left.
     let mut b = vec![0u32; n];
-    let mut width = 1;
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
+    while bounds.len() > 2 {
+        let mut merged = vec![0];
+        for pair in bounds[1..].chunks(2) {
+            let lo = *merged.last().expect("starts with 0");
+            let mid = pair[0];
+            let hi = *pair.get(1).unwrap_or(&mid);
             let (mut i, mut j) = (lo, mid);
             for slot in &mut b[lo..hi] {
                 let right = j < hi && (i >= mid || less(a[j] as usize, a[i] as usize));
@@ -37,10 +44,10 @@ pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec
                     i += 1;
                 }
             }
-            lo = hi;
+            merged.push(hi);
         }
         std::mem::swap(&mut a, &mut b);
-        width *= 2;
+        bounds = merged;
     }
     a
 }
@@ -127,6 +134,22 @@ mod tests {
                 std.sort_by_key(|p| p.0);
                 assert_eq!(ours, std, "n = {n}, range {range}");
             }
+        }
+        // Runs already in order joined end to end, as `Incremental` gives
+        // a report's findings, and a list in reverse.
+        for runs in [2, 3, 7, 100] {
+            let mut keys: Vec<u64> = Vec::new();
+            for r in 0..runs {
+                let mut run = numbers(r as u64 + 11, 40, 50);
+                run.sort();
+                keys.extend(run);
+            }
+            keys.extend((0..30).rev());
+            let mut ours: Vec<(u64, usize)> = keys.into_iter().zip(0..).collect();
+            let mut std = ours.clone();
+            sort_by_key(&mut ours, |p| p.0);
+            std.sort_by_key(|p| p.0);
+            assert_eq!(ours, std, "{runs} runs");
         }
         let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e'), (3, 'f')];
         first_of_each(&mut items, |i| i.0);

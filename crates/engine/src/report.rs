@@ -93,7 +93,8 @@ impl Message {
 impl Report {
     pub(crate) fn build(mut findings: Vec<Finding>, politeness: f32) -> Report {
         // Stable: of equal findings (one rule's), the first found is kept.
-        // Runs already in order (`Incremental`'s local findings) cost a pass.
+        // Runs already in order (`Incremental`'s local findings) are merged,
+        // not sorted again (see `order::sorted_order`).
         crate::order::sort_by_key(&mut findings, Finding::report_order);
         findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span && a.context == b.context);
         let cornerstones = Cornerstone::ALL

@@ -16,7 +16,6 @@
 //! always compiles. The JSON Schema in `schema/cornerstone.rules.schema.json`
 //! describes the same shape; a test keeps the two in step.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 mod json;
@@ -106,7 +105,7 @@ impl RulePack {
             let (line, column) = json::line_column(json, e.at);
             PackError { message: e.message, line, column, path: e.path }
         })?;
-        let phrases = file.phrases.values().map(Vec::len).sum::<usize>()
+        let phrases = file.phrases.iter().map(|f| f.1.len()).sum::<usize>()
             + file.avoid.len()
             + file.sign_off.as_ref().map_or(0, |s| s.phrases.len());
         if phrases > MAX_PHRASES {
@@ -122,16 +121,11 @@ impl RulePack {
 
     fn compile(file: PackFile) -> RulePack {
         let mut extra: Vec<(TableId, u16, Vec<String>)> = Vec::new();
-        // A phrase listed twice in one table would match twice for nothing:
-        // each table keeps its first copy (which is also the one whose hit
-        // the rules would have kept).
-        let mut seen: std::collections::HashSet<(TableId, Vec<String>)> = std::collections::HashSet::new();
-        let mut push = |table: TableId, entry: usize, words: &[String]| {
-            if seen.insert((table, words.to_vec())) {
-                extra.push((table, entry as u16, words.to_vec()));
-            }
-        };
-        for (cue, phrases) in &file.phrases {
+        let mut push =
+            |table: TableId, entry: usize, words: &[String]| extra.push((table, entry as u16, words.to_vec()));
+        let mut families: Vec<&(Cue, Vec<PackPhrase>)> = file.phrases.iter().collect();
+        crate::order::sort_by_key(&mut families, |f| f.0);
+        for (cue, phrases) in families {
             let table = rules::phrase_table(*cue).expect("checked while parsing");
             let base = rules::TABLES[table as usize].len();
             for (k, p) in phrases.iter().enumerate() {
@@ -146,6 +140,10 @@ impl RulePack {
                 push(SIGN_OFF_TABLE, 0, &p.0);
             }
         }
+        // A phrase listed twice in one table would match twice for nothing:
+        // each table keeps its first copy (which is also the one whose hit
+        // the rules would have kept).
+        crate::order::first_of_each(&mut extra, |(table, _, words)| (*table, words.clone()));
         let mut disabled: Vec<Cue> = file.disable.clone();
         crate::order::sort(&mut disabled);
         disabled.dedup();
@@ -164,7 +162,7 @@ impl RulePack {
                 })
                 .collect(),
             sign_off: file.sign_off.map(|s| SignOff { message: s.message }),
-            has_phrases: file.phrases.values().any(|p| !p.is_empty()),
+            has_phrases: file.phrases.iter().any(|f| !f.1.is_empty()),
         }
     }
 
@@ -225,7 +223,8 @@ struct SignOff {
 struct PackFile {
     name: Option<String>,
     disable: Vec<Cue>,
-    phrases: BTreeMap<Cue, Vec<PackPhrase>>,
+    /// Per cue, its phrases, in the file's order (each cue once).
+    phrases: Vec<(Cue, Vec<PackPhrase>)>,
     avoid: Vec<AvoidFile>,
     sign_off: Option<SignOffFile>,
 }
@@ -344,11 +343,11 @@ impl PackFile {
                                 ),
                             ));
                         }
-                        if file.phrases.contains_key(&cue) {
+                        if file.phrases.iter().any(|f| f.0 == cue) {
                             return Err(r.error(key_at, format!("duplicate field `{key}`")));
                         }
                         let list = phrases(r)?;
-                        file.phrases.insert(cue, list);
+                        file.phrases.push((cue, list));
                         Ok(())
                     })?;
                 }

@@ -679,11 +679,21 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if asked.is_empty() {
         return;
     }
-    // The reply's words and links, once, to see whether it uses a value given.
-    let mut words: Vec<&str> = (0..reply.tokens.len()).map(|k| reply.fold(k)).collect();
-    crate::order::sort(&mut words);
+    // The values given, and which of them the reply's words repeat: one
+    // pass over the reply, each word looked up among the (few) values.
+    let mut values: Vec<&str> = details.iter().flat_map(|g| g.parts.iter().map(String::as_str)).collect();
+    crate::order::sort(&mut values);
+    values.dedup();
+    let mut repeated = vec![false; values.len()];
+    for k in 0..reply.tokens.len() {
+        if let Ok(i) = values.binary_search(&reply.fold(k)) {
+            repeated[i] = true;
+        }
+    }
     let links: Vec<String> = reply.links.iter().map(|l| reply.text[*l].to_ascii_lowercase()).collect();
-    let used = |g: &Given| g.parts.iter().any(|p| words.binary_search(&p.as_str()).is_ok() || links.contains(p));
+    let used = |g: &Given| {
+        g.parts.iter().any(|p| values.binary_search(&p.as_str()).is_ok_and(|i| repeated[i]) || links.contains(p))
+    };
     let mut seen: Vec<Kind> = Vec::new();
     for g in &details {
         if seen.contains(&g.kind) {

@@ -2,7 +2,10 @@
 //! the pair of documents, and a rough notion of what a sentence is about
 //! (content words, stemmed, with a few synonyms folded together).
 
+use std::hash::BuildHasherDefault;
+
 use crate::document::{flag, Document};
+use crate::hash::Fnv;
 
 /// The draft and the customer's message it answers, both parsed.
 pub(crate) struct Exchange<'d> {
@@ -196,21 +199,18 @@ impl Topic {
 
 /// How many stretches of a text (sentences, questions) each content word
 /// and synonym group occurs in: counted once, then asked per question.
-/// The stems are kept in one list, sorted once when first asked (a hash
-/// map of counts would compile another hash table into the module).
 #[derive(Default)]
 pub(crate) struct Census {
-    /// Every counted stretch's stems (each stretch's once).
-    stems: Vec<u64>,
-    sorted: bool,
+    stems: std::collections::HashMap<u64, usize, BuildHasherDefault<Fnv>>,
     groups: Vec<usize>,
 }
 
 impl Census {
     /// Counts one stretch's topic.
     pub fn count(&mut self, t: &Topic) {
-        self.stems.extend_from_slice(&t.stems);
-        self.sorted = false;
+        for s in &t.stems {
+            *self.stems.entry(*s).or_default() += 1;
+        }
         for &g in &t.groups {
             if self.groups.len() <= g {
                 self.groups.resize(g + 1, 0);
@@ -221,15 +221,10 @@ impl Census {
 
     /// The words of `t` (a counted stretch) that occur in no other stretch,
     /// and the synonym groups no other stretch touches.
-    pub fn unique_in(&mut self, t: &Topic) -> Topic {
-        if !self.sorted {
-            crate::order::sort(&mut self.stems);
-            self.sorted = true;
-        }
+    pub fn unique_in(&self, t: &Topic) -> Topic {
         let mut out = Topic::default();
         for (s, n) in t.stems.iter().zip(&t.numbers) {
-            let from = self.stems.partition_point(|x| x < s);
-            if self.stems.get(from + 1) != Some(s) {
+            if self.stems.get(s).copied().unwrap_or(0) <= 1 {
                 out.stems.push(*s);
                 out.numbers.push(*n);
             }

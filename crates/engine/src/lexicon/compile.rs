@@ -42,11 +42,12 @@ pub(super) struct Elem {
     pub end: u16,
 }
 
-/// A pattern: its text, `table`, `entry`, and its first element in `elems`
-/// (its elements end where the next pattern's begin).
+/// A pattern: its `table` and `entry` (its text is the table entry's, read
+/// from the index's `source`: six bytes a pattern, not a pointer more), and
+/// its first element in `elems` (its elements end where the next pattern's
+/// begin).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Pattern {
-    pub text: &'static str,
     pub table: u16,
     pub entry: u16,
     pub first: u16,
@@ -56,6 +57,8 @@ pub(super) struct Pattern {
 pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const K: usize> {
     /// How many tables the index was compiled from.
     tables: usize,
+    /// The tables themselves, for the patterns' text.
+    source: &'static [&'static [Phrase]],
     patterns: [Pattern; P],
     elems: [Elem; E],
     /// Each alternative of every `a|b|c`: its bytes in the pattern's text.
@@ -73,6 +76,7 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
 #[derive(Clone, Copy)]
 pub(crate) struct Index {
     pub(super) tables: usize,
+    pub(super) source: &'static [&'static [Phrase]],
     pub(super) patterns: &'static [Pattern],
     pub(super) elems: &'static [Elem],
     pub(super) alts: &'static [(u16, u16)],
@@ -83,8 +87,24 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    pub(super) const EMPTY: Index =
-        Index { tables: 0, patterns: &[], elems: &[], alts: &[], keys: &[], ids: &[], words: &[], buckets: &[0; 257] };
+    pub(super) const EMPTY: Index = Index {
+        tables: 0,
+        source: &[],
+        patterns: &[],
+        elems: &[],
+        alts: &[],
+        keys: &[],
+        ids: &[],
+        words: &[],
+        buckets: &[0; 257],
+    };
+
+    /// The text of pattern `p`, as its table gives it: read once per
+    /// pattern tried, then handed to the methods below.
+    pub(super) fn pattern_text(&self, p: usize) -> &'static str {
+        let pat = self.patterns[p];
+        self.source[pat.table as usize][pat.entry as usize].pat
+    }
 
     /// The elements of pattern `p`.
     pub(super) fn elems(&self, p: usize) -> &'static [Elem] {
@@ -92,14 +112,15 @@ impl Index {
         &self.elems[self.patterns[p].first as usize..end]
     }
 
-    /// The text element `e` of pattern `p` names (not alternatives).
-    pub(super) fn text(&self, p: usize, e: Elem) -> &'static str {
-        &self.patterns[p].text[e.start as usize..e.end as usize]
+    /// The text element `e` of a pattern names (not alternatives), given
+    /// the pattern's `text`.
+    pub(super) fn text(&self, text: &'static str, e: Elem) -> &'static str {
+        &text[e.start as usize..e.end as usize]
     }
 
-    /// Whether `word` is one of the alternatives `e` of pattern `p`.
-    pub(super) fn is_alt(&self, p: usize, e: Elem, word: &str) -> bool {
-        let text = self.patterns[p].text.as_bytes();
+    /// Whether `word` is one of the alternatives `e` of the pattern of `text`.
+    pub(super) fn is_alt(&self, text: &'static str, e: Elem, word: &str) -> bool {
+        let text = text.as_bytes();
         self.alts[e.start as usize..e.end as usize]
             .iter()
             .any(|&(s, end)| (end - s) as usize == word.len() && &text[s as usize..end as usize] == word.as_bytes())
@@ -108,17 +129,21 @@ impl Index {
     /// The alternatives `e` of pattern `p`.
     #[cfg(test)]
     pub(super) fn alts(&self, p: usize, e: Elem) -> Vec<&'static str> {
-        let text = self.patterns[p].text;
+        let text = self.pattern_text(p);
         self.alts[e.start as usize..e.end as usize].iter().map(|&(s, end)| &text[s as usize..end as usize]).collect()
     }
 
-    /// The word of element `e` of pattern `p`, its alternative `alt` if it has them.
-    pub(super) fn word(&self, p: usize, e: Elem, alt: u8) -> &'static str {
+    /// The word of element `e` of the pattern of `text`, its alternative
+    /// `alt` if it has them.
+    pub(super) fn word(&self, text: &'static str, e: Elem, alt: u8) -> &'static str {
         let (start, end) = match e.kind & !OPTIONAL {
-            ALT => self.alts[e.start as usize + alt as usize],
-            _ => (e.start, e.end),
+            ALT => {
+                let (s, e) = self.alts[e.start as usize + alt as usize];
+                (s as usize, e as usize)
+            }
+            _ => (e.start as usize, e.end as usize),
         };
-        &self.patterns[p].text[start as usize..end as usize]
+        &text[start..end]
     }
 
     /// Where the ids whose key hashes to `key` are, in pattern order.
@@ -137,6 +162,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
     pub(crate) const fn index(&'static self) -> Index {
         Index {
             tables: self.tables,
+            source: self.source,
             patterns: &self.patterns,
             elems: &self.elems,
             alts: &self.alts,
@@ -305,12 +331,13 @@ pub(crate) const fn sizes(tables: &[&[Phrase]], keep: &[bool]) -> Sizes {
 
 /// Compiles the tables `keep` accepts; `P`, `E`, `A` and `K` are their [`sizes`].
 pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, const K: usize>(
-    tables: &[&[Phrase]],
+    tables: &'static [&'static [Phrase]],
     keep: &[bool],
 ) -> Compiled<P, E, A, K> {
     let mut out = Compiled {
         tables: tables.len(),
-        patterns: [Pattern { text: "", table: 0, entry: 0, first: 0 }; P],
+        source: tables,
+        patterns: [Pattern { table: 0, entry: 0, first: 0 }; P],
         elems: [Elem { kind: 0, start: 0, end: 0 }; E],
         alts: [(0, 0); A],
         keys: [0; K],
@@ -331,7 +358,8 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         let mut e = 0;
         while keep[t] && e < tables[t].len() {
             let pat = tables[t][e].pat.as_bytes();
-            out.patterns[p] = Pattern { text: tables[t][e].pat, table: t as u16, entry: e as u16, first: n as u16 };
+
+            out.patterns[p] = Pattern { table: t as u16, entry: e as u16, first: n as u16 };
             let mut at = 0;
             while let Some((s, end)) = next_raw(pat, at) {
                 let mut elem = parse(pat, s, end);

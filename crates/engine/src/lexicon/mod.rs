@@ -234,17 +234,18 @@ impl Lexicon {
                     let (id, words) = (index.ids[k], index.words[k]);
                     let p = (id & !PAIR) as usize;
                     let elems = index.elems(p);
-                    if index.word(p, elems[0], words as u8) != word {
+                    let text = index.pattern_text(p);
+                    if index.word(text, elems[0], words as u8) != word {
                         continue;
                     }
                     let (rest, from) = match (id & PAIR != 0, next) {
                         (false, _) => (&elems[1..], i + 1),
-                        (true, Some(next)) if index.word(p, elems[1], (words >> 8) as u8) == next => {
+                        (true, Some(next)) if index.word(text, elems[1], (words >> 8) as u8) == next => {
                             (&elems[2..], i + 2)
                         }
                         (true, _) => continue,
                     };
-                    if let Some(end) = match_elems(index, p, doc, rest, from, doc.tokens[i].sentence) {
+                    if let Some(end) = match_elems(index, text, doc, rest, from, doc.tokens[i].sentence) {
                         let last = end - 1;
                         let pat = index.patterns[p];
                         out[pat.table as usize].push(Hit {
@@ -276,28 +277,35 @@ impl View<'_> {
 
 /// Matches `elems` of pattern `p` from token `j`; returns the index after
 /// the last token consumed. Optional elements are tried greedily first.
-fn match_elems(index: &Index, p: usize, doc: &View, elems: &[Elem], j: usize, sentence: u32) -> Option<usize> {
+fn match_elems(
+    index: &Index,
+    text: &'static str,
+    doc: &View,
+    elems: &[Elem],
+    j: usize,
+    sentence: u32,
+) -> Option<usize> {
     let Some((&elem, rest)) = elems.split_first() else {
         return Some(j);
     };
     let usable = j < doc.tokens.len() && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent();
-    if usable && elem_matches(index, p, elem, doc, j) {
-        if let Some(end) = match_elems(index, p, doc, rest, j + 1, sentence) {
+    if usable && elem_matches(index, text, elem, doc, j) {
+        if let Some(end) = match_elems(index, text, doc, rest, j + 1, sentence) {
             return Some(end);
         }
     }
     if elem.kind & OPTIONAL != 0 {
-        return match_elems(index, p, doc, rest, j, sentence);
+        return match_elems(index, text, doc, rest, j, sentence);
     }
     None
 }
 
-fn elem_matches(index: &Index, p: usize, elem: Elem, doc: &View, j: usize) -> bool {
+fn elem_matches(index: &Index, text: &'static str, elem: Elem, doc: &View, j: usize) -> bool {
     let w = doc.fold(j);
     match elem.kind & !OPTIONAL {
-        compile::WORD => index.text(p, elem) == w,
-        compile::ALT => index.is_alt(p, elem, w),
-        compile::PREFIX => w.starts_with(index.text(p, elem)),
+        compile::WORD => index.text(text, elem) == w,
+        compile::ALT => index.is_alt(text, elem, w),
+        compile::PREFIX => w.starts_with(index.text(text, elem)),
         compile::NUMBER => doc.tokens[j].is(crate::tokens::flag::NUMBER),
         _ => true,
     }
@@ -329,10 +337,10 @@ pub(crate) mod tests {
         assert_eq!(first.len(), 3);
         assert_eq!((first[0].kind, index.alts(0, first[0])), (compile::ALT, vec!["i'm", "we're"]));
         assert_eq!((first[1].kind, index.alts(0, first[1])), (compile::ALT | OPTIONAL, vec!["so", "really"]));
-        assert_eq!((first[2].kind, index.text(0, first[2])), (compile::WORD, "sorry"));
+        assert_eq!((first[2].kind, index.text(index.pattern_text(0), first[2])), (compile::WORD, "sorry"));
         let kinds: Vec<u8> = index.elems(2).iter().map(|e| e.kind).collect();
         assert_eq!(kinds, [compile::ALT, compile::ANY, compile::NUMBER | OPTIONAL, compile::PREFIX]);
-        assert_eq!(index.text(2, index.elems(2)[3]), "for");
+        assert_eq!(index.text(index.pattern_text(2), index.elems(2)[3]), "for");
         assert_eq!(unfolded_words("i'm|We\u{2019}re so? caf\u{e9}*"), ["We\u{2019}re", "caf\u{e9}"]);
     }
 

@@ -2,9 +2,10 @@
 //! compiles: no table is parsed, folded or hashed when the engine runs, so the
 //! first analysis costs what any other does.
 //!
-//! The index is a few flat arrays (about 64 KB in the WebAssembly module for
-//! the draft's 651 patterns and the message's 169, 34 KB of its gzip):
-//! - `patterns`: per pattern its text, table, entry and first element;
+//! The index is a few flat arrays (about 57 KB in the WebAssembly module for
+//! the draft's 651 patterns and the message's 169, about 30 KB of its gzip):
+//! - `patterns`: per pattern its table, entry and first element (its text is
+//!   the table entry's, read through the index's one reference to the tables);
 //! - `elems`: every pattern's elements, each a kind and a byte range of the
 //!   pattern's own text (which is written folded, so it is compared as it
 //!   is), or for `a|b|c` a range of `alts`, the alternatives' byte ranges;

@@ -56,9 +56,7 @@ pub(super) struct Pattern {
 
 /// The compiled index of the tables a mask keeps; see [`sizes`].
 pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const K: usize> {
-    /// How many tables the index was compiled from.
-    tables: usize,
-    /// The tables themselves, for the patterns' text.
+    /// The tables the index was compiled from, for the patterns' text.
     source: &'static [&'static [Phrase]],
     patterns: [Pattern; P],
     elems: [Elem; E],
@@ -76,7 +74,6 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
 /// A compiled index as slices, whatever its sizes.
 #[derive(Clone, Copy)]
 pub(crate) struct Index {
-    pub(super) tables: usize,
     pub(super) source: &'static [&'static [Phrase]],
     pub(super) patterns: &'static [Pattern],
     pub(super) elems: &'static [Elem],
@@ -89,7 +86,6 @@ pub(crate) struct Index {
 
 impl Index {
     pub(super) const EMPTY: Index = Index {
-        tables: 0,
         source: &[],
         patterns: &[],
         elems: &[],
@@ -99,6 +95,11 @@ impl Index {
         words: &[],
         buckets: &[0; 257],
     };
+
+    /// How many tables the index was compiled from.
+    pub(super) fn tables(&self) -> usize {
+        self.source.len()
+    }
 
     /// The text of pattern `p`, as its table gives it: read once per
     /// pattern tried, then handed to the methods below.
@@ -162,7 +163,6 @@ impl Index {
 impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P, E, A, K> {
     pub(crate) const fn index(&'static self) -> Index {
         Index {
-            tables: self.tables,
             source: self.source,
             patterns: &self.patterns,
             elems: &self.elems,
@@ -336,7 +336,6 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
     keep: &[bool],
 ) -> Compiled<P, E, A, K> {
     let mut out = Compiled {
-        tables: tables.len(),
         source: tables,
         patterns: [Pattern { table: 0, entry: 0, first: 0 }; P],
         elems: [Elem { kind: 0, start: 0, end: 0 }; E],

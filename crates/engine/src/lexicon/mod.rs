@@ -187,7 +187,7 @@ impl Lexicon {
     /// entry, folded words), and `count` is how many tables there are in
     /// all, the pack's own included.
     pub fn with_extra(index: Index, count: usize, extra: &[(TableId, u16, Vec<String>)]) -> Lexicon {
-        let mut lex = Lexicon::compiled(index, count.max(index.tables));
+        let mut lex = Lexicon::compiled(index, count.max(index.tables()));
         for (t, e, words) in extra {
             if !words.is_empty() {
                 lex.extra.insert(t.0, *e, words);

@@ -271,19 +271,8 @@ impl<'a> Reader<'a> {
             self.path.push(Step::Key(shortened(&key)));
             each(self, key, key_at)?;
             self.path.pop();
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    if self.peek() == Some(b'}') {
-                        return Err(self.error(self.pos, "trailing comma"));
-                    }
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(at);
-                }
-                None => return Err(self.error(self.pos, "EOF while parsing an object")),
-                Some(_) => return Err(self.error(self.pos, "expected `,` or `}`")),
+            if self.closes(b'}', "an object")? {
+                return Ok(at);
             }
         }
     }
@@ -302,20 +291,29 @@ impl<'a> Reader<'a> {
             each(self)?;
             self.path.pop();
             i += 1;
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    if self.peek() == Some(b']') {
-                        return Err(self.error(self.pos, "trailing comma"));
-                    }
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                None => return Err(self.error(self.pos, "EOF while parsing a list")),
-                Some(_) => return Err(self.error(self.pos, "expected `,` or `]`")),
+            if self.closes(b']', "a list")? {
+                return Ok(());
             }
+        }
+    }
+
+    /// After a member of an object or an element of a list (`what`): a
+    /// comma and another one (false), or `close`, consumed (true).
+    fn closes(&mut self, close: u8, what: &str) -> Read<bool> {
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                if self.peek() == Some(close) {
+                    return Err(self.error(self.pos, "trailing comma"));
+                }
+                Ok(false)
+            }
+            Some(c) if c == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            None => Err(self.error(self.pos, format!("EOF while parsing {what}"))),
+            Some(_) => Err(self.error(self.pos, format!("expected `,` or `{}`", char::from(close)))),
         }
     }
 }

@@ -208,58 +208,71 @@ impl Lexicon {
         let doc = &View { tokens, folded };
         let index = &self.index;
         let mut out: Vec<Vec<Hit>> = (0..self.tables).map(|_| Vec::new()).collect();
-        for i in 0..doc.tokens.len() {
-            if !doc.tokens[i].is_agent() {
+        let has_keys = !index.keys.is_empty();
+        let has_extra = !self.extra.children.is_empty();
+        for (i, tok) in tokens.iter().enumerate() {
+            if !tok.is_agent() {
                 continue;
             }
-            if !index.keys.is_empty() {
+            if has_keys {
                 let word = doc.fold(i);
                 let h = compile::word_hash(word.as_bytes());
-                let next_usable = i + 1 < doc.tokens.len()
-                    && doc.tokens[i + 1].sentence == doc.tokens[i].sentence
-                    && doc.tokens[i + 1].is_agent();
-                // Patterns keyed by this word alone, then by it and the next
-                // (whose second word is then matched already).
-                let singles = index.ids_of(compile::key(h));
-                let next = if next_usable { Some(doc.fold(i + 1)) } else { None };
-                let pairs = match next {
-                    Some(next) => index.ids_of(compile::key(compile::pair_hash(h, next.as_bytes()))),
-                    None => 0..0,
+                let next = match tokens.get(i + 1) {
+                    Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(doc.fold(i + 1)),
+                    _ => None,
                 };
-                // A word's one- and two-word keys may hash alike: each range
-                // gives only the entries of its own kind.
-                let singles = singles.filter(|&k| index.ids[k] & PAIR == 0);
-                let pairs = pairs.filter(|&k| index.ids[k] & PAIR != 0);
-                for k in singles.chain(pairs) {
-                    let (id, words) = (index.ids[k], index.words[k]);
-                    let p = (id & !PAIR) as usize;
-                    let elems = index.elems(p);
-                    let text = index.pattern_text(p);
-                    if index.word(text, elems[0], words as u8) != word {
-                        continue;
+                // Patterns keyed by this word alone, then by it and the next
+                // (whose second word is then matched already). A word's one-
+                // and two-word keys may hash alike: each range gives only the
+                // entries of its own kind.
+                for k in index.ids_of(compile::key(h)) {
+                    let id = index.ids[k];
+                    if id & PAIR == 0 {
+                        self.try_key(doc, i, k, word, None, &mut out);
                     }
-                    let (rest, from) = match (id & PAIR != 0, next) {
-                        (false, _) => (&elems[1..], i + 1),
-                        (true, Some(next)) if index.word(text, elems[1], (words >> 8) as u8) == next => {
-                            (&elems[2..], i + 2)
+                }
+                if let Some(next) = next {
+                    for k in index.ids_of(compile::key(compile::pair_hash(h, next.as_bytes()))) {
+                        if index.ids[k] & PAIR != 0 {
+                            self.try_key(doc, i, k, word, Some(next), &mut out);
                         }
-                        (true, _) => continue,
-                    };
-                    if let Some(end) = match_elems(index, text, doc, rest, from, doc.tokens[i].sentence) {
-                        let last = end - 1;
-                        let pat = index.patterns[p];
-                        out[pat.table as usize].push(Hit {
-                            entry: pat.entry,
-                            first: i as u32,
-                            last: last as u32,
-                            span: doc.tokens[i].span.cover(doc.tokens[last].span),
-                        });
                     }
                 }
             }
-            self.extra.scan_from(doc, i, &mut out);
+            if has_extra {
+                self.extra.scan_from(doc, i, &mut out);
+            }
         }
         out
+    }
+
+    /// Tries the pattern of key `k` at token `i` (its folded `word`; `next`,
+    /// the next word, for a two-word key): pushes its hit if it matches.
+    #[inline]
+    fn try_key(&self, doc: &View, i: usize, k: usize, word: &str, next: Option<&str>, out: &mut [Vec<Hit>]) {
+        let index = &self.index;
+        let (id, words) = (index.ids[k], index.words[k]);
+        let p = (id & !PAIR) as usize;
+        let elems = index.elems(p);
+        let text = index.pattern_text(p);
+        if index.word(text, elems[0], words as u8) != word {
+            return;
+        }
+        let (rest, from) = match next {
+            None => (&elems[1..], i + 1),
+            Some(next) if index.word(text, elems[1], (words >> 8) as u8) == next => (&elems[2..], i + 2),
+            Some(_) => return,
+        };
+        if let Some(end) = match_elems(index, text, doc, rest, from, doc.tokens[i].sentence) {
+            let last = end - 1;
+            let pat = index.patterns[p];
+            out[pat.table as usize].push(Hit {
+                entry: pat.entry,
+                first: i as u32,
+                last: last as u32,
+                span: doc.tokens[i].span.cover(doc.tokens[last].span),
+            });
+        }
     }
 }
 

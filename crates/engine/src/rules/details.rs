@@ -438,6 +438,26 @@ fn is_inward_code(w: &str) -> bool {
 /// The detail a reply's words at token `k` name, and the last token of its
 /// name: "order number", "e-mail address", "booking reference", "photo".
 fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
+    // Most words name no detail: one lookup instead of the comparisons below.
+    crate::hash::word_map!(HEADS = &[NAMING_WORDS]);
+    if HEADS.get(reply.fold(k)) == 0 {
+        debug_assert!(naming(reply, k).is_none(), "{:?} names a detail: add it to NAMING_WORDS", reply.fold(k));
+        return None;
+    }
+    naming(reply, k)
+}
+
+/// Every word [`naming`] can name a detail by (the first word of its match).
+const NAMING_WORDS: &[&str] = &["
+    email e phone mobile cell telephone contact order tracking serial imei pnr account membership member customer
+    policy subscriber ticket case booking reservation confirmation claim incident reference ref agreement date student
+    employee staff patient nhs passport licence license registration reg plate tag card digits address postcode zip
+    photo photos photograph photographs picture pictures pic pics image images screenshot screenshots video receipt
+    attachment
+"];
+
+/// [`named`] for a word in [`NAMING_WORDS`].
+fn naming(reply: &Document, k: usize) -> Option<(Kind, usize)> {
     let w = reply.fold(k);
     let next = |d: usize| {
         if k + d < reply.tokens.len() && reply.tokens[k + d].sentence == reply.tokens[k].sentence {
@@ -449,24 +469,26 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
     let prev = if k > 0 { reply.fold(k - 1) } else { "" };
     let numbered =
         |d: usize| matches!(next(d), "number" | "no" | "num" | "#" | "id" | "code" | "reference" | "ref" | "details");
-    let owned = matches!(
-        prev,
-        "your"
-            | "the"
-            | "an"
-            | "a"
-            | "which"
-            | "what"
-            | "that"
-            | "same"
-            | "registered"
-            | "associated"
-            | "primary"
-            | "correct"
-            | "account"
-            | "contact"
-            | "login"
-    );
+    let owned = || {
+        matches!(
+            prev,
+            "your"
+                | "the"
+                | "an"
+                | "a"
+                | "which"
+                | "what"
+                | "that"
+                | "same"
+                | "registered"
+                | "associated"
+                | "primary"
+                | "correct"
+                | "account"
+                | "contact"
+                | "login"
+        )
+    };
     if w == "email" || (w == "e" && next(1) == "mail") {
         let end = if w == "e" { k + 1 } else { k };
         let d = end - k + 1;
@@ -507,7 +529,7 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
         | "agreement" => {
             if numbered(1) && next(1) != "details" {
                 Some((Kind::Reference, k + 1))
-            } else if matches!(w, "reference" | "ref") && owned {
+            } else if matches!(w, "reference" | "ref") && owned() {
                 Some((Kind::Reference, k))
             } else {
                 None
@@ -592,6 +614,15 @@ const GIVE: &[&str] = &[
     "what's", "whats", "which", "email", "enter", "supply", "quote",
 ];
 
+/// Which of [`ASKING`] ([`ASKS`]) and [`GIVE`] ([`GIVES`]) a folded word
+/// is in: one lookup for both.
+fn request_words(w: &str) -> u16 {
+    crate::hash::word_map!(LISTS = &[ASKING, GIVE]);
+    LISTS.get(w)
+}
+const ASKS: u16 = 1;
+const GIVES: u16 = 2;
+
 /// Words that make an ask about a different detail than the one given.
 const DIFFERENT: &[&str] = &[
     "another",
@@ -647,9 +678,10 @@ fn asks(reply: &Document) -> Vec<(Kind, Span)> {
             // Asking means asking to be given it: "please send", "what's",
             // "we need"; not "please delete this tweet with your email",
             // nor "do not share your order number".
-            gives |= GIVE.contains(&w);
+            let lists = request_words(w);
+            gives |= lists & GIVES != 0;
             negated |= matches!(w, "not" | "don't" | "dont" | "never" | "avoid");
-            if marker.is_none() && ASKING.contains(&w) {
+            if marker.is_none() && lists & ASKS != 0 {
                 marker = Some(k);
             }
         }

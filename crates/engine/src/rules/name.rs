@@ -129,12 +129,26 @@ pub(crate) fn greeting_tokens(doc: &Document) -> std::ops::Range<usize> {
 /// Appends the mentions that start at `tokens` (in order): with a customer
 /// name in `ctx`, uses and near misses of it; without one, vocatives.
 pub(crate) fn mentions(doc: &Document, ctx: &Context, tokens: impl Iterator<Item = usize>, out: &mut Vec<Mention>) {
-    match ctx.customer_name.as_deref().and_then(CustomerName::parse) {
+    mentions_of(doc, customer_name(ctx).as_ref(), tokens, out);
+}
+
+/// The customer's name in `ctx`, parsed: once per analysis.
+fn customer_name(ctx: &Context) -> Option<CustomerName> {
+    ctx.customer_name.as_deref().and_then(CustomerName::parse)
+}
+
+fn mentions_of(
+    doc: &Document,
+    name: Option<&CustomerName>,
+    tokens: impl Iterator<Item = usize>,
+    out: &mut Vec<Mention>,
+) {
+    match name {
         Some(name) => {
-            let firsts = first_bytes(&name);
+            let firsts = first_bytes(name);
             for i in tokens {
-                uses_at(doc, &name, &firsts, i, out);
-                if let Some(part) = near_miss(doc, &name, i) {
+                uses_at(doc, name, &firsts, i, out);
+                if let Some(part) = near_miss(doc, name, i) {
                     if is_name_position(doc, i, i) {
                         out.push(Mention::NearMiss { part, span: doc.tokens[i].span });
                     }
@@ -152,23 +166,24 @@ pub(crate) fn mentions(doc: &Document, ctx: &Context, tokens: impl Iterator<Item
 }
 
 pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
+    let name = customer_name(ctx);
     let mut found = Vec::new();
-    mentions(doc, ctx, 0..doc.tokens.len(), &mut found);
-    decide(doc, ctx, &found, out);
+    mentions_of(doc, name.as_ref(), 0..doc.tokens.len(), &mut found);
+    decide(doc, name, &found, out);
 }
 
 /// [`decide`] for `Incremental`, from the mentions found chunk by chunk
 /// (see `rules::local`) and those of the greeting's words.
 pub(crate) fn decide_from(doc: &Document, ctx: &Context, parts: &crate::rules::local::Parts, out: &mut Vec<Finding>) {
+    let name = customer_name(ctx);
     let mut found = parts.mentions.clone();
-    mentions(doc, ctx, greeting_tokens(doc), &mut found);
-    decide(doc, ctx, &found, out);
+    mentions_of(doc, name.as_ref(), greeting_tokens(doc), &mut found);
+    decide(doc, name, &found, out);
 }
 
 /// The name rule over the whole draft, from the mentions of all its words
 /// (in any order).
-pub(crate) fn decide(doc: &Document, ctx: &Context, mentions: &[Mention], out: &mut Vec<Finding>) {
-    let name = ctx.customer_name.as_deref().and_then(CustomerName::parse);
+fn decide(doc: &Document, name: Option<CustomerName>, mentions: &[Mention], out: &mut Vec<Finding>) {
     for ph in &doc.placeholders {
         let mut f = Finding::new(Cue::NamePlaceholder, Some(ph.span));
         if !ph.is_name {

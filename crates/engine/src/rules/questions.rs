@@ -159,14 +159,14 @@ struct Question {
     subject: Option<&'static str>,
 }
 
-const WH: &[&str] =
+const WH_WORDS: &[&str] =
     &["when", "where", "why", "how", "what", "which", "who", "whats", "what's", "where's", "wheres", "hows", "how's"];
-const AUX: &[&str] = &[
+const AUX_WORDS: &[&str] = &[
     "can", "could", "will", "would", "is", "are", "do", "does", "did", "should", "have", "has", "was", "were", "may",
     "am", "shall", "isn't", "aren't", "can't", "won't", "don't", "doesn't", "didn't", "wouldn't", "couldn't", "cant",
     "wont", "dont", "doesnt", "didnt", "is", "any",
 ];
-const LEAD_IN: &[&str] = &[
+const LEAD_IN_WORDS: &[&str] = &[
     "so", "and", "but", "also", "hi", "hey", "hello", "ok", "okay", "well", "um", "plus", "btw", "then", "please",
     "pls", "guys", "just", "quick", "question", "q", "oh", "anyway", "now", "ps",
 ];
@@ -226,11 +226,11 @@ fn questions(msg: &Document) -> Vec<Question> {
                 let prev = msg.fold(k - 1);
                 let joined = matches!(prev, "and" | "also" | "plus" | "or")
                     || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON);
-                let wh = (WH.contains(&w) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
+                let wh = (word_is(w, WH) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
                 let after_comma_and = prev == "and" && k >= 2 && msg.tokens[k - 2].gap_has(gap::COMMA);
-                let aux = AUX.contains(&w)
+                let aux = word_is(w, AUX)
                     && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA))
-                    && (SUBJECTS.contains(&msg.fold(k + 1)) || after_comma_and);
+                    && (word_is(msg.fold(k + 1), SUBJECT) || after_comma_and);
                 if (wh || aux) && k >= *starts.last().unwrap_or(&0) + 3 {
                     starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
                 }
@@ -258,9 +258,9 @@ fn questions(msg: &Document) -> Vec<Question> {
                 let w = (s..end)
                     .filter(|&k| msg.tokens[k].is_agent())
                     .map(|k| msg.fold(k))
-                    .find(|w| !LEAD_IN.contains(w))
+                    .find(|w| !word_is(w, LEAD_IN))
                     .unwrap_or("");
-                WH.contains(&w) || AUX.contains(&w) || w == "whether"
+                word_is(w, WH | AUX) || w == "whether"
             };
             if !asks {
                 continue;
@@ -277,7 +277,7 @@ fn questions(msg: &Document) -> Vec<Question> {
 /// I", "will you") or after "if"/"whether".
 fn subject_of(msg: &Document, r: Range<usize>) -> Option<&'static str> {
     let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
-    let at = words.iter().position(|w| AUX.contains(w) || matches!(*w, "if" | "whether"))?;
+    let at = words.iter().position(|w| word_is(w, AUX) || matches!(*w, "if" | "whether"))?;
     PRONOUNS.iter().find(|p| words.get(at + 1) == Some(p)).copied()
 }
 
@@ -354,7 +354,7 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     // "Can you tell me why ...": the question inside the request.
     if let Some(i) = words.iter().take(6).position(|w| matches!(*w, "tell" | "explain" | "know" | "advise" | "confirm"))
     {
-        match words.get(i + 1..i + 3).and_then(|w| w.iter().find(|w| WH.contains(w))) {
+        match words.get(i + 1..i + 3).and_then(|w| w.iter().find(|w| word_is(w, WH))) {
             Some(&"when") => return Kind::When,
             Some(&"why") => return Kind::Why,
             Some(&"how") | Some(&"where") => return Kind::How,
@@ -363,7 +363,7 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     }
     let at = match after_lead {
         Some(k) if k < r.end => words.iter().position(|&w| w == msg.fold(k)).unwrap_or(0),
-        _ => words.iter().position(|w| !LEAD_IN.contains(w)).unwrap_or(0),
+        _ => words.iter().position(|w| !word_is(w, LEAD_IN)).unwrap_or(0),
     };
     let w = words.get(at).copied().unwrap_or("");
     let next = words.get(at + 1).copied().unwrap_or("");
@@ -381,7 +381,7 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
         "what" | "what's" | "whats" if matches!(next, "time" | "date" | "day") => Kind::When,
         "any" if matches!(next, "update" | "updates" | "news" | "eta" | "idea") => Kind::When,
         "if" | "whether" => Kind::YesNo,
-        w if AUX.contains(&w) => Kind::YesNo,
+        w if word_is(w, AUX) => Kind::YesNo,
         _ if has("eta") => Kind::When,
         _ => Kind::Other,
     }
@@ -550,15 +550,81 @@ const YES_NO: &[&str] = &[
     "of",
 ];
 
-const TIME: u8 = 1;
-const REASON: u8 = 2;
+const TIME: u16 = 1;
+const REASON: u16 = 2;
+const WH: u16 = 4;
+const AUX: u16 = 8;
+const LEAD_IN: u16 = 16;
+const SUBJECT: u16 = 32;
+const PRONOUN: u16 = 64;
+const GIVES_ANSWER: u16 = 128;
+const STEP: u16 = 256;
+const YES_OR_NO: u16 = 512;
+const AMOUNT: u16 = 1024;
+const ASK_VERB: u16 = 2048;
+const ASK_WHAT: u16 = 4096;
 
-/// Whether `w` is one of the words of a kind (`TIME`, `REASON`): one hash
-/// lookup rather than a scan of the lists.
-fn word_is(w: &str, kind: u8) -> bool {
-    crate::hash::word_map!(WORDS = &[TIME_WORDS, REASON_WORDS]);
-    WORDS.get(w) & u16::from(kind) != 0
+/// The kinds (`TIME`, `REASON`, `WH`, ...) a folded word is of, as bits:
+/// one hash lookup however many lists it is asked about.
+fn kinds(w: &str) -> u16 {
+    crate::hash::word_map!(
+        WORDS = &[
+            TIME_WORDS,
+            REASON_WORDS,
+            WH_WORDS,
+            AUX_WORDS,
+            LEAD_IN_WORDS,
+            SUBJECTS,
+            PRONOUNS,
+            ANSWER_AUX,
+            STEPS,
+            YES_NO,
+            AMOUNT_WORDS,
+            ASK_VERBS,
+            ASK_OBJECTS
+        ]
+    );
+    WORDS.get(w)
 }
+
+/// Whether `w` is a word of any of `kinds` (bits such as `TIME | REASON`).
+fn word_is(w: &str, kinds_asked: u16) -> bool {
+    kinds(w) & kinds_asked != 0
+}
+
+/// Words that say what something costs.
+const AMOUNT_WORDS: &[&str] =
+    &["free", "pounds", "dollars", "euros", "pence", "cents", "charge", "fee", "cost", "costs"];
+
+/// Verbs of a request to be told or sent something.
+const ASK_VERBS: &[&str] = &["send", "share", "provide", "confirm", "tell", "let", "dm", "reply", "give"];
+
+/// What a request to be told or sent something asks for.
+const ASK_OBJECTS: &[&str] = &[
+    "know",
+    "which",
+    "what",
+    "number",
+    "details",
+    "screenshot",
+    "photo",
+    "device",
+    "platform",
+    "version",
+    "model",
+    "email",
+    "address",
+    "url",
+    "link",
+    "name",
+    "more",
+    "info",
+    "information",
+    "error",
+    "date",
+    "username",
+    "id",
+];
 
 /// What one sentence of the reply offers.
 struct Said {
@@ -577,10 +643,14 @@ struct Said {
 fn said(reply: &Document, r: Range<usize>) -> Said {
     let own: Vec<usize> = r.clone().filter(|&k| reply.tokens[k].is_agent()).collect();
     let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
+    // Each word's kinds, looked up once.
+    let bits: Vec<u16> = words.iter().map(|w| kinds(w)).collect();
+    let any = |kind: u16| bits.iter().any(|b| b & kind != 0);
     let opener = words.iter().position(|w| {
         !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
     });
     let first = opener.and_then(|i| words.get(i)).copied().unwrap_or("");
+    let first_bits = opener.and_then(|i| bits.get(i)).copied().unwrap_or(0);
     let second = opener.and_then(|i| words.get(i + 1)).copied().unwrap_or("");
     let has_you_can = words.windows(2).any(|w| {
         matches!(w[0], "you" | "you'll" | "you'd")
@@ -589,23 +659,18 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
     Said {
         topic: Topic::of(reply, r.clone()),
-        time: words.iter().any(|w| word_is(w, TIME))
+        time: any(TIME)
             || in_span(T::Concrete)
             || in_span(T::Vague)
             || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
-        reason: words.iter().any(|w| word_is(w, REASON)),
+        reason: any(REASON),
         amount: own.iter().any(|&k| {
             let t = reply.tokens[k];
             let before = reply.text[..t.span.start()].chars().next_back();
             t.is(flag::NUMBER) && (matches!(before, Some('£' | '$' | '€' | '¥' | '₹')) || t.gap_has(gap::PERCENT))
-        }) || words.iter().any(|w| {
-            matches!(
-                *w,
-                "free" | "pounds" | "dollars" | "euros" | "pence" | "cents" | "charge" | "fee" | "cost" | "costs"
-            )
-        }),
-        steps: STEPS.contains(&first) || has_you_can || words.contains(&"steps") || words.contains(&"settings"),
-        yes_no: YES_NO.contains(&first)
+        }) || any(AMOUNT),
+        steps: first_bits & STEP != 0 || has_you_can || words.contains(&"steps") || words.contains(&"settings"),
+        yes_no: first_bits & YES_OR_NO != 0
             && (first != "good" || matches!(second, "news"))
             && (first != "great" || matches!(second, "news"))
             && (first != "of" || second == "course"),
@@ -613,9 +678,17 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             let mut m: Vec<&'static str> = Vec::new();
             for (i, w) in words.iter().enumerate() {
                 let (base, rest) = w.split_once('\'').unwrap_or((w, ""));
+                let is_pronoun = if rest.is_empty() && base.len() == w.len() {
+                    bits[i] & PRONOUN != 0
+                } else {
+                    word_is(base, PRONOUN)
+                };
+                if !is_pronoun {
+                    continue;
+                }
                 let Some(p) = PRONOUNS.iter().find(|p| **p == base) else { continue };
                 let gives = matches!(rest, "ll" | "d" | "re" | "s" | "m")
-                    || (rest.is_empty() && words.get(i + 1).is_some_and(|n| ANSWER_AUX.contains(n)));
+                    || (rest.is_empty() && bits.get(i + 1).is_some_and(|n| n & GIVES_ANSWER != 0));
                 if gives && !m.contains(p) {
                     m.push(p);
                 }
@@ -625,38 +698,7 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
         // Asking for what is needed to answer: a question, or a request to
         // be told or sent something ("please let us know which device").
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
-            || (in_span(T::Polite)
-                && words.iter().any(|w| {
-                    matches!(*w, "send" | "share" | "provide" | "confirm" | "tell" | "let" | "dm" | "reply" | "give")
-                })
-                && words.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "know"
-                            | "which"
-                            | "what"
-                            | "number"
-                            | "details"
-                            | "screenshot"
-                            | "photo"
-                            | "device"
-                            | "platform"
-                            | "version"
-                            | "model"
-                            | "email"
-                            | "address"
-                            | "url"
-                            | "link"
-                            | "name"
-                            | "more"
-                            | "info"
-                            | "information"
-                            | "error"
-                            | "date"
-                            | "username"
-                            | "id"
-                    )
-                })),
+            || (in_span(T::Polite) && any(ASK_VERB) && any(ASK_WHAT)),
     }
 }
 

@@ -224,23 +224,33 @@ impl Tokens {
                     upper = 0;
                     first_letter_seen = false;
                 }
-                let run = bytes[at..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - at);
-                for &b in &bytes[at..at + run] {
-                    if b.is_ascii_uppercase() {
+                // One pass over the run: where it ends, and its letters.
+                let mut end = at;
+                while end < bytes.len() {
+                    let b = bytes[end];
+                    if b.is_ascii_lowercase() {
+                        cased += 1;
+                        first_letter_seen = true;
+                    } else if b.is_ascii_uppercase() {
                         upper += 1;
                         cased += 1;
                         if !first_letter_seen {
                             flags |= flag::CAP;
                         }
                         first_letter_seen = true;
-                    } else if b.is_ascii_lowercase() {
-                        cased += 1;
-                        first_letter_seen = true;
-                    } else {
+                    } else if b.is_ascii_digit() {
                         flags &= !flag::ALPHA;
+                    } else {
+                        break;
                     }
+                    end += 1;
                 }
-                self.folded.extend(bytes[at..at + run].iter().map(|b| b.to_ascii_lowercase() as char));
+                let run = end - at;
+                // Copied, then lowered in place: pushing char by char costs
+                // a UTF-8 encoding and a capacity check per byte.
+                let from = self.folded.len();
+                self.folded.push_str(&text[at..at + run]);
+                self.folded[from..].make_ascii_lowercase();
                 at += run;
                 continue;
             }

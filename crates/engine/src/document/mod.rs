@@ -105,6 +105,13 @@ impl<'a> Document<'a> {
         self.tokens[i].folded(&self.folded)
     }
 
+    /// The length in bytes of token `i`'s folded form, and its first
+    /// byte: for a cheap test before [`Document::fold`] slices the buffer.
+    pub fn fold_head(&self, i: usize) -> (usize, u8) {
+        let (start, end) = self.tokens[i].fold_range();
+        (end as usize - start as usize, self.folded.as_bytes().get(start as usize).copied().unwrap_or(0))
+    }
+
     /// The original text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].span]

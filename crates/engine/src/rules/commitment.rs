@@ -136,7 +136,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "100%" sure, fixed, guaranteed.
     for i in 0..doc.tokens.len() {
         let t = &doc.tokens[i];
-        if t.is_agent() && doc.fold(i) == "100" && t.gap_has(gap::PERCENT) {
+        if t.is_agent() && t.gap_has(gap::PERCENT) && doc.fold(i) == "100" {
             let end = doc.text[t.span.end()..].find('%').map(|k| t.span.end() + k + 1).unwrap_or(t.span.end());
             out.push(
                 Finding::new(Cue::OverPromise, Some(crate::span::Span::new(t.span.start(), end)))

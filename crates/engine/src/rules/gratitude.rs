@@ -112,6 +112,11 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
     // "Ta!" alone, and typos such as "thnaks" or "thansk".
     for i in tokens {
         let t = &doc.tokens[i];
+        // Only "ta" and words of 5 to 7 bytes starting with "t" can be either.
+        let (len, first) = doc.fold_head(i);
+        if !(len == 2 || (5..=7).contains(&len)) || first != b't' {
+            continue;
+        }
         let w = doc.fold(i);
         let typo = w.len() >= 5
             && w.len() <= 7

@@ -443,8 +443,8 @@ fn uses_at(doc: &Document, name: &CustomerName, firsts: &[Option<u8>], i: usize,
         return;
     }
     let any_unspaced = name.parts.iter().any(|p| p.unspaced);
-    let could_match =
-        (any_unspaced && t.is(flag::UNSPACED)) || firsts.contains(&doc.fold(i).as_bytes().first().copied());
+    let (len, first) = doc.fold_head(i);
+    let could_match = (any_unspaced && t.is(flag::UNSPACED)) || firsts.contains(&(len > 0).then_some(first));
     if !could_match {
         return;
     }
@@ -547,10 +547,10 @@ fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, e
 /// edits away.
 fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
     let t = &doc.tokens[i];
-    let w = doc.fold(i);
     if !t.is_agent() || !t.is(flag::ALPHA) {
         return None;
     }
+    let w = doc.fold(i);
     let in_greeting = doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&i));
     if !t.is_agent()
         || !t.is(flag::ALPHA)

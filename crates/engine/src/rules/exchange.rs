@@ -145,7 +145,7 @@ impl Topic {
     /// The topic of tokens `range` of `doc`: words that are not stop words,
     /// links or handles (numbers count: "order 4471").
     pub fn of(doc: &Document, range: std::ops::Range<usize>) -> Topic {
-        let mut found: Vec<(u64, bool)> = Vec::new();
+        let mut found: Vec<(u64, bool)> = Vec::with_capacity(range.len());
         let mut groups = Vec::new();
         for k in range {
             let tok = &doc.tokens[k];
@@ -170,7 +170,8 @@ impl Topic {
         found.dedup_by_key(|f| f.0);
         crate::order::sort(&mut groups);
         groups.dedup();
-        let (stems, numbers) = found.into_iter().unzip();
+        let stems = found.iter().map(|f| f.0).collect();
+        let numbers = found.iter().map(|f| f.1).collect();
         Topic { stems, numbers, groups }
     }
 

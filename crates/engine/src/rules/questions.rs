@@ -189,6 +189,7 @@ fn questions(msg: &Document) -> Vec<Question> {
     let mut out = Vec::new();
     let indirect = msg.hits(T::Indirect);
     let rhetorical = msg.hits(T::Rhetorical);
+    let mut own: Vec<usize> = Vec::new();
     for r in msg.sentences() {
         if out.len() >= MAX_QUESTIONS {
             break;
@@ -196,7 +197,8 @@ fn questions(msg: &Document) -> Vec<Question> {
         if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
             continue;
         }
-        let own: Vec<usize> = r.clone().filter(|&k| msg.tokens[k].is_agent()).collect();
+        own.clear();
+        own.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
         // "hi, can I ...?": the greeting is not part of the question.
         let opening = own
             .iter()
@@ -276,7 +278,8 @@ fn questions(msg: &Document) -> Vec<Question> {
 /// The pronoun a yes-no question asks about: after its opening verb ("can
 /// I", "will you") or after "if"/"whether".
 fn subject_of(msg: &Document, r: Range<usize>) -> Option<&'static str> {
-    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    let mut words: Vec<&str> = Vec::with_capacity(r.len());
+    words.extend(r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)));
     let at = words.iter().position(|w| word_is(w, AUX) || matches!(*w, "if" | "whether"))?;
     PRONOUNS.iter().find(|p| words.get(at + 1) == Some(p)).copied()
 }
@@ -323,7 +326,8 @@ const ANSWER_AUX: &[&str] = &[
 /// What kind of answer the question calls for, from its first words (or,
 /// for an indirect question, the word after its lead).
 fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
-    let words: Vec<&str> = r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    let mut words: Vec<&str> = Vec::with_capacity(r.len());
+    words.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)));
     let has = |w: &str| words.contains(&w);
     let tail_do = words.last() == Some(&"do");
     let what_i_need = words
@@ -641,7 +645,8 @@ struct Said {
 }
 
 fn said(reply: &Document, r: Range<usize>) -> Said {
-    let own: Vec<usize> = r.clone().filter(|&k| reply.tokens[k].is_agent()).collect();
+    let mut own: Vec<usize> = Vec::with_capacity(r.len());
+    own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
     let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
     // Each word's kinds, looked up once.
     let bits: Vec<u16> = words.iter().map(|w| kinds(w)).collect();
@@ -775,16 +780,6 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || sentences.iter().any(|s| free(s) && typed(s))
             || handed_on
             || (one_question && sentences.iter().any(|s| s.asks || s.steps));
-        if std::env::var_os("CORNERSTONE_DEBUG_QUESTIONS").is_some() {
-            eprintln!(
-                "question {:?} kind {:?} topic {:?} addressed {addressed} (about {}, typed {}, handed_on {handed_on})",
-                &msg.text[q.span],
-                q.kind,
-                topic,
-                sentences.iter().any(about),
-                sentences.iter().any(|s| free(s) && typed(s))
-            );
-        }
         // "..., and if so, how do I get a label?" hangs on the question
         // before it: answered with that one ("no need to return it").
         let conditional = {

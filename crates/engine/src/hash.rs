@@ -30,6 +30,12 @@ pub(crate) const fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
+/// The key of a (folded) word: the low 32 bits of its FNV-1a hash. Tokens
+/// carry theirs; the tables looked up per word are keyed by it.
+pub(crate) const fn word_key(word: &[u8]) -> u32 {
+    fnv1a(FNV_START, word) as u32
+}
+
 /// A hash of a long byte string, eight bytes a step (an FNV-like mix): for
 /// keys compared in full after, where speed matters more than spread.
 pub(crate) fn long_hash(bytes: &[u8]) -> u64 {
@@ -119,7 +125,7 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
                         i += 1;
                     }
                     let word = b.split_at(start).1.split_at(i - start).0;
-                    let mut k = (fnv1a(FNV_START, word) as usize) & (SLOTS - 1);
+                    let mut k = (word_key(word) as usize) & (SLOTS - 1);
                     loop {
                         let (sl, ss, s0, s1, bits) = slots[k];
                         if s1 == 0 {
@@ -142,8 +148,14 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
 
     /// The bits of the lists `word` is in (0 if none).
     pub(crate) fn get(&self, word: &str) -> u16 {
+        self.get_keyed(word, word_key(word.as_bytes()))
+    }
+
+    /// [`WordMap::get`] of a word whose [`word_key`] is known (a token's).
+    pub(crate) fn get_keyed(&self, word: &str, key: u32) -> u16 {
+        debug_assert!(SLOTS as u64 <= 1 << 32 && key == word_key(word.as_bytes()));
         let w = word.as_bytes();
-        let mut k = (fnv1a(FNV_START, w) as usize) & (SLOTS - 1);
+        let mut k = (key as usize) & (SLOTS - 1);
         loop {
             let (l, s, s0, s1, bits) = self.slots[k];
             if s1 == 0 {

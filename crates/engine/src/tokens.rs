@@ -4,6 +4,7 @@
 //! phrases, quotes or rules.
 
 use crate::fold::{fold_char_into, is_apostrophe, is_combining_mark};
+use crate::hash::word_key;
 use crate::span::Span;
 
 macro_rules! bitset {
@@ -124,6 +125,10 @@ pub(crate) struct Token {
     pub flags: Flags,
     /// Punctuation after this token, see [`gap`].
     pub gap: Gaps,
+    /// The [`word_key`] of its folded form, computed once: every table
+    /// looked up per word (the phrase index, the marker sets, the word
+    /// maps) is keyed by it, so no rule hashes a word again.
+    pub key: u32,
 }
 
 impl Token {
@@ -417,6 +422,7 @@ impl Tokens {
             sentence: 0,
             flags,
             gap: Gaps::NONE,
+            key: word_key(&self.folded.as_bytes()[fold_start..]),
         });
     }
 }

@@ -19,7 +19,7 @@
 //!   collide only cost a comparison.
 
 use super::Phrase;
-use crate::hash::{fnv1a, FNV_START};
+pub(super) use crate::hash::word_key;
 
 /// An element's kind (low bits of [`Elem::kind`]).
 pub(super) const WORD: u8 = 0;
@@ -175,19 +175,15 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
     }
 }
 
-/// The 16-bit key of a hash.
-pub(super) const fn key(h: u64) -> u16 {
-    (h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48)) as u16
+/// The 16-bit key of a word, from its [`word_key`] (a token carries its own).
+pub(super) const fn key(k: u32) -> u16 {
+    (k ^ (k >> 16)) as u16
 }
 
-/// The hash of a first word; continue it with [`pair_hash`] for two words.
-pub(super) const fn word_hash(word: &[u8]) -> u64 {
-    fnv1a(FNV_START, word)
-}
-
-/// The hash of two words, from the first word's hash.
-pub(super) const fn pair_hash(first: u64, second: &[u8]) -> u64 {
-    fnv1a(fnv1a(first, b" "), second)
+/// The 16-bit key of two words in a row, from their [`word_key`]s: the
+/// high bits of a product, which depend on every bit of both.
+pub(super) const fn pair_key(first: u32, second: u32) -> u16 {
+    ((((first as u64) << 32) | second as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as u16
 }
 
 /// How big the compiled index of the kept tables is.
@@ -385,7 +381,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             let mut ai = 0;
             while a <= first.end as usize {
                 let a_end = alt_end(pat, a, first.end as usize);
-                let h = word_hash(sub(pat, a, a_end));
+                let h = word_key(sub(pat, a, a_end));
                 assert!(ai < 256, "a phrase pattern's first element has over 256 alternatives");
                 match second {
                     None => {
@@ -402,7 +398,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                             assert!(bi < 256, "a phrase pattern's second element has over 256 alternatives");
                             out.ids[k] = p as u16 | PAIR;
                             out.words[k] = (bi << 8 | ai) as u16;
-                            order[k] = (key(pair_hash(h, sub(pat, b, b_end))) as u32) << 16 | k as u32;
+                            order[k] = (pair_key(h, word_key(sub(pat, b, b_end))) as u32) << 16 | k as u32;
                             k += 1;
                             b = b_end + 1;
                             bi += 1;

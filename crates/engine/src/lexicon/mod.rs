@@ -216,25 +216,23 @@ impl Lexicon {
             }
             if has_keys {
                 let word = doc.fold(i);
-                let h = compile::word_hash(word.as_bytes());
                 let next = match tokens.get(i + 1) {
-                    Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(doc.fold(i + 1)),
+                    Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(n),
                     _ => None,
                 };
                 // Patterns keyed by this word alone, then by it and the next
                 // (whose second word is then matched already). A word's one-
-                // and two-word keys may hash alike: each range gives only the
+                // and two-word keys may be alike: each range gives only the
                 // entries of its own kind.
-                for k in index.ids_of(compile::key(h)) {
-                    let id = index.ids[k];
-                    if id & PAIR == 0 {
+                for k in index.ids_of(compile::key(tok.key)) {
+                    if index.ids[k] & PAIR == 0 {
                         self.try_key(doc, i, k, word, None, &mut out);
                     }
                 }
-                if let Some(next) = next {
-                    for k in index.ids_of(compile::key(compile::pair_hash(h, next.as_bytes()))) {
+                if let Some(n) = next {
+                    for k in index.ids_of(compile::pair_key(tok.key, n.key)) {
                         if index.ids[k] & PAIR != 0 {
-                            self.try_key(doc, i, k, word, Some(next), &mut out);
+                            self.try_key(doc, i, k, word, Some(doc.fold(i + 1)), &mut out);
                         }
                     }
                 }
@@ -361,11 +359,11 @@ pub(crate) mod tests {
     /// word (the reviewer found "I really worry", "I'm frustrated that").
     #[test]
     fn a_word_whose_one_and_two_word_keys_collide_is_matched_once() {
-        use compile::{key, pair_hash, word_hash};
-        let h = word_hash(b"really");
+        use compile::{key, pair_key, word_key};
+        let h = word_key(b"really");
         let next = (0..1_000_000)
             .map(|n| format!("w{n}"))
-            .find(|w| key(pair_hash(h, w.as_bytes())) == key(h))
+            .find(|w| pair_key(h, word_key(w.as_bytes())) == key(h))
             .expect("a colliding word");
         const T: &[Phrase] = &[p("really"), p("really worry")];
         static TS: &[&[Phrase]] = &[T];

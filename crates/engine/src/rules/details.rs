@@ -440,7 +440,7 @@ fn is_inward_code(w: &str) -> bool {
 fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
     // Most words name no detail: one lookup instead of the comparisons below.
     crate::hash::word_map!(HEADS = &[NAMING_WORDS]);
-    if HEADS.get(reply.fold(k)) == 0 {
+    if HEADS.get_keyed(reply.fold(k), reply.tokens[k].key) == 0 {
         debug_assert!(naming(reply, k).is_none(), "{:?} names a detail: add it to NAMING_WORDS", reply.fold(k));
         return None;
     }
@@ -616,9 +616,9 @@ const GIVE: &[&str] = &[
 
 /// Which of [`ASKING`] ([`ASKS`]) and [`GIVE`] ([`GIVES`]) a folded word
 /// is in: one lookup for both.
-fn request_words(w: &str) -> u16 {
+fn request_words(w: &str, key: u32) -> u16 {
     crate::hash::word_map!(LISTS = &[ASKING, GIVE]);
-    LISTS.get(w)
+    LISTS.get_keyed(w, key)
 }
 const ASKS: u16 = 1;
 const GIVES: u16 = 2;
@@ -678,7 +678,7 @@ fn asks(reply: &Document) -> Vec<(Kind, Span)> {
             // Asking means asking to be given it: "please send", "what's",
             // "we need"; not "please delete this tweet with your email",
             // nor "do not share your order number".
-            let lists = request_words(w);
+            let lists = request_words(w, reply.tokens[k].key);
             gives |= lists & GIVES != 0;
             negated |= matches!(w, "not" | "don't" | "dont" | "never" | "avoid");
             if marker.is_none() && lists & ASKS != 0 {

@@ -36,9 +36,9 @@ happened happening
 ";
 
 /// Whether a folded word says nothing about a topic.
-pub(crate) fn is_stopword(w: &str) -> bool {
+pub(crate) fn is_stopword(w: &str, key: u32) -> bool {
     crate::hash::word_map!(SET = &[&[STOP]]);
-    SET.get(w) != 0
+    SET.get_keyed(w, key) != 0
 }
 
 /// Words that name the same thing in a support exchange, by their stems:
@@ -153,7 +153,7 @@ impl Topic {
                 continue;
             }
             let w = doc.fold(k);
-            if (char_count(w) < 3 && !tok.is(flag::NUMBER)) || is_stopword(w) {
+            if (char_count(w) < 3 && !tok.is(flag::NUMBER)) || is_stopword(w, tok.key) {
                 continue;
             }
             // "of course" says nothing about a course.

@@ -15,7 +15,7 @@
 //! of its markers starts (sentences read this way hold at most
 //! [`MAX_WORDS`] words), and per marker whether it matched anywhere.
 
-use crate::hash::{fnv1a, FNV_START};
+use crate::hash::word_key;
 
 /// The most words a sentence read against the markers may hold: positions
 /// are bits of a `u128`.
@@ -84,9 +84,9 @@ pub(crate) const fn sizes(sets: &[&[&str]]) -> (usize, usize) {
     (markers, keys)
 }
 
-/// The key of a word: the low 32 bits of its FNV-1a hash.
+/// The key of a word: its [`word_key`] (a token carries its own).
 const fn key(b: &[u8], from: usize, to: usize) -> u32 {
-    fnv1a(FNV_START, b.split_at(to).0.split_at(from).1) as u32
+    word_key(b.split_at(to).0.split_at(from).1)
 }
 
 /// The key of `#`, the element any number matches.
@@ -183,17 +183,14 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         Markers { markers, keys, ids, alts, same, starts }
     }
 
-    /// Reads `words` (folded) against every marker. Callers pass at most
-    /// [`MAX_WORDS`] words (a debug build panics on more; a release build
-    /// reads the first [`MAX_WORDS`]).
-    pub(crate) fn read(&'static self, words: &[&str]) -> Reading<S> {
+    /// Reads `words` (folded; `keys`, their [`word_key`]s) against every
+    /// marker. Callers pass at most [`MAX_WORDS`] words (a debug build
+    /// panics on more; a release build reads the first [`MAX_WORDS`]).
+    pub(crate) fn read(&'static self, words: &[&str], keys: &[u32]) -> Reading<S> {
         debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
-        let words = &words[..words.len().min(MAX_WORDS)];
+        debug_assert!(words.len() == keys.len() && words.iter().zip(keys).all(|(w, &k)| k == word_key(w.as_bytes())));
+        let words = &words[..words.len().min(MAX_WORDS).min(keys.len())];
         let mut r = Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &self.starts };
-        let mut keys = [0u32; MAX_WORDS];
-        for (k, w) in keys.iter_mut().zip(words) {
-            *k = key(w.as_bytes(), 0, w.len());
-        }
         for (i, w) in words.iter().enumerate() {
             let next = if i + 1 < words.len() { bit(keys[i + 1]) } else { 0 };
             self.probe(keys[i], words, i, next, &mut r);
@@ -328,7 +325,8 @@ mod tests {
 
     fn read(text: &str) -> Reading<3> {
         let words: Vec<&str> = text.split(' ').collect();
-        INDEX.read(&words)
+        let keys: Vec<u32> = words.iter().map(|w| word_key(w.as_bytes())).collect();
+        INDEX.read(&words, &keys)
     }
 
     #[test]

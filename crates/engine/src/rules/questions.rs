@@ -571,6 +571,11 @@ const ASK_WHAT: u16 = 4096;
 /// The kinds (`TIME`, `REASON`, `WH`, ...) a folded word is of, as bits:
 /// one hash lookup however many lists it is asked about.
 fn kinds(w: &str) -> u16 {
+    kinds_keyed(w, crate::hash::word_key(w.as_bytes()))
+}
+
+/// [`kinds`] of a token's folded word, by the key it carries.
+fn kinds_keyed(w: &str, key: u32) -> u16 {
     crate::hash::word_map!(
         WORDS = &[
             TIME_WORDS,
@@ -588,7 +593,7 @@ fn kinds(w: &str) -> u16 {
             ASK_OBJECTS
         ]
     );
-    WORDS.get(w)
+    WORDS.get_keyed(w, key)
 }
 
 /// Whether `w` is a word of any of `kinds` (bits such as `TIME | REASON`).
@@ -649,7 +654,7 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
     let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
     // Each word's kinds, looked up once.
-    let bits: Vec<u16> = words.iter().map(|w| kinds(w)).collect();
+    let bits: Vec<u16> = own.iter().zip(&words).map(|(&k, w)| kinds_keyed(w, reply.tokens[k].key)).collect();
     let any = |kind: u16| bits.iter().any(|b| b & kind != 0);
     let opener = words.iter().position(|w| {
         !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")

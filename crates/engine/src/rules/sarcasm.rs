@@ -238,9 +238,15 @@ fn bits(mut mask: u128) -> impl Iterator<Item = usize> {
 }
 
 impl<'d> Sentence<'d> {
-    /// Reads `words` (at most [`MAX_WORDS`]: every caller's sentence is shorter).
-    fn new(from: usize, words: Vec<&'d str>, question: bool) -> Sentence<'d> {
-        let markers = MARKERS.read(&words);
+    /// Reads `words`, the folded words of `doc`'s tokens from `from` on (at
+    /// most [`MAX_WORDS`]: every caller's sentence is shorter), by their keys.
+    fn new(doc: &Document, from: usize, words: Vec<&'d str>, question: bool) -> Sentence<'d> {
+        let mut keys = [0u32; MAX_WORDS];
+        let n = words.len().min(MAX_WORDS);
+        for (k, t) in keys[..n].iter_mut().zip(&doc.tokens[from..]) {
+            *k = t.key;
+        }
+        let markers = MARKERS.read(&words[..n], &keys[..n]);
         Sentence { from, words, question, markers }
     }
 
@@ -1053,6 +1059,7 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         if start + 1 < j && j - start <= MAX_SENTENCE && doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED)) {
             let read = || {
                 let s = Sentence::new(
+                    doc,
                     start,
                     (start..j).map(|k| doc.fold(k)).collect(),
                     doc.tokens[j - 1].gap_has(gap::QUESTION),
@@ -1100,7 +1107,7 @@ fn sentence_after<'d>(doc: &'d Document, from: usize) -> Option<Sentence<'d>> {
     while j < n && doc.tokens[j].sentence == sentence && j - from < MAX_SENTENCE {
         j += 1;
     }
-    Some(Sentence::new(from, (from..j).map(|k| doc.fold(k)).collect(), doc.tokens[j - 1].gap_has(gap::QUESTION)))
+    Some(Sentence::new(doc, from, (from..j).map(|k| doc.fold(k)).collect(), doc.tokens[j - 1].gap_has(gap::QUESTION)))
 }
 
 const MOCK_M: &str = "This can read as mocking the customer. Say plainly what you mean.";
@@ -1316,7 +1323,7 @@ fn read_sentence(
         let complied = {
             *looked_behind = true;
             let from = s.from.saturating_sub(LOOK_BEHIND);
-            let before = Sentence::new(from, (from..s.from).map(|i| doc.fold(i)).collect(), false);
+            let before = Sentence::new(doc, from, (from..s.from).map(|i| doc.fold(i)).collect(), false);
             before.any(COMPLIED)
         };
         if !stock && aimed_at_choice && complied && !sincere {
@@ -1392,7 +1399,7 @@ fn read_sentence(
         if gap_text.is_ascii() || !gap_text.contains(SMUG_EMOJI) {
             continue;
         }
-        let before = Sentence::new(s.from, s.words[..=k - s.from].to_vec(), false);
+        let before = Sentence::new(doc, s.from, s.words[..=k - s.from].to_vec(), false);
         let aimed = before.any(SECOND_PERSON) || before.any(REPROACH);
         if aimed && (gap_text.contains(BARBED_EMOJI) || before.any(REPROACH)) {
             return Some((0, k - s.from, EMOJI_M));

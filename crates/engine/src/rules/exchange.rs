@@ -126,9 +126,8 @@ fn group(stem: &str) -> Option<usize> {
 /// so that no word is copied) and their synonym groups, both sorted.
 #[derive(Default, Debug)]
 pub(crate) struct Topic {
-    stems: Vec<u64>,
-    /// Per stem in `stems`, whether it is a number.
-    numbers: Vec<bool>,
+    /// Each stem's hash, and whether it is a number; sorted, one per hash.
+    stems: Vec<(u64, bool)>,
     groups: Vec<usize>,
 }
 
@@ -170,9 +169,7 @@ impl Topic {
         found.dedup_by_key(|f| f.0);
         crate::order::sort(&mut groups);
         groups.dedup();
-        let stems = found.iter().map(|f| f.0).collect();
-        let numbers = found.iter().map(|f| f.1).collect();
-        Topic { stems, numbers, groups }
+        Topic { stems: found, groups }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -186,13 +183,13 @@ impl Topic {
 
     /// How many content words (numbers aside) the topic holds.
     pub fn words(&self) -> usize {
-        self.numbers.iter().filter(|n| !**n).count()
+        self.stems.iter().filter(|s| !s.1).count()
     }
 
     /// How many of this topic's words `other` shares, a synonym group
     /// counting once.
     pub fn shared(&self, other: &Topic) -> usize {
-        let same = self.stems.iter().filter(|s| other.stems.binary_search(s).is_ok()).count();
+        let same = self.stems.iter().filter(|s| other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok()).count();
         let groups = self.groups.iter().filter(|g| other.groups.binary_search(g).is_ok()).count();
         same + groups
     }
@@ -210,7 +207,7 @@ impl Census {
     /// Counts one stretch's topic.
     pub fn count(&mut self, t: &Topic) {
         for s in &t.stems {
-            *self.stems.entry(*s).or_default() += 1;
+            *self.stems.entry(s.0).or_default() += 1;
         }
         for &g in &t.groups {
             if self.groups.len() <= g {
@@ -224,10 +221,9 @@ impl Census {
     /// and the synonym groups no other stretch touches.
     pub fn unique_in(&self, t: &Topic) -> Topic {
         let mut out = Topic::default();
-        for (s, n) in t.stems.iter().zip(&t.numbers) {
-            if self.stems.get(s).copied().unwrap_or(0) <= 1 {
+        for s in &t.stems {
+            if self.stems.get(&s.0).copied().unwrap_or(0) <= 1 {
                 out.stems.push(*s);
-                out.numbers.push(*n);
             }
         }
         out.groups = t.groups.iter().copied().filter(|&g| self.groups.get(g).copied().unwrap_or(0) <= 1).collect();

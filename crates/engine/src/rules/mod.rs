@@ -333,13 +333,16 @@ pub(crate) fn distinct_hits(doc: &Document, table: T) -> Vec<Hit> {
 pub(crate) fn distinct_hits_at(doc: &Document, table: TableId) -> Vec<Hit> {
     let mut hits: Vec<Hit> = doc.hits(table).to_vec();
     crate::order::sort_by_key(&mut hits, |h| (h.span.start(), std::cmp::Reverse(h.span.end())));
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
-        if kept.last().is_none_or(|k| !k.span.overlaps(h.span)) {
-            kept.push(h);
+    // Kept in place: the first `kept` hold the hits kept so far.
+    let mut kept = 0;
+    for i in 0..hits.len() {
+        if kept == 0 || !hits[kept - 1].span.overlaps(hits[i].span) {
+            hits[kept] = hits[i];
+            kept += 1;
         }
     }
-    kept
+    hits.truncate(kept);
+    hits
 }
 
 /// A finding for a table hit, with the phrase's own note and better

@@ -7,10 +7,12 @@
 //! spaces, `a|b` for alternatives, `#` for a number (a word of ASCII digits).
 //! A rule lists its sets once with [`markers!`], which gives each a [`Set`]
 //! id and compiles the index ([`Markers`]): per marker its text, length and
-//! set; per alternative of a marker's first element, a 32-bit hash of it
-//! beside the marker, sorted by hash. Reading a sentence costs one hash and
-//! one binary search per word, and a comparison per marker whose first word
-//! the word may be, however many sets and markers there are.
+//! set; per alternative of a marker's first element, a 32-bit key of it (its
+//! word key, mixed) beside the marker, sorted by key, with where each
+//! bucket of keys (by their top bits, about one key a bucket) begins.
+//! Reading a sentence costs, per word, a look in its bucket by the key its
+//! token already carries, and a comparison per marker whose first word the
+//! word may be, however many sets and markers there are.
 //! [`Reading`] holds the result: per set, a bit per word position where one
 //! of its markers starts (sentences read this way hold at most
 //! [`MAX_WORDS`] words), and per marker whether it matched anywhere.
@@ -57,7 +59,14 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     same: [bool; K],
     /// Where each set's markers begin in `markers` (sets are contiguous).
     starts: [u16; S],
+    /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
+    /// `keys[buckets[b]..buckets[b + 1]]`, about one key a bucket.
+    buckets: [u16; BUCKETS + 1],
 }
+
+/// The bits of a key that choose its bucket, and how many buckets there are.
+const BUCKET_BITS: u32 = 10;
+const BUCKETS: usize = 1 << BUCKET_BITS;
 
 /// How many markers and first-element alternatives `sets` hold: the sizes of
 /// their [`Markers`].
@@ -84,9 +93,17 @@ pub(crate) const fn sizes(sets: &[&[&str]]) -> (usize, usize) {
     (markers, keys)
 }
 
-/// The key of a word: its [`word_key`] (a token carries its own).
+/// The key of a word: its [`word_key`] (a token carries its own), mixed.
 const fn key(b: &[u8], from: usize, to: usize) -> u32 {
-    word_key(b.split_at(to).0.split_at(from).1)
+    mixed(word_key(b.split_at(to).0.split_at(from).1))
+}
+
+/// A word key with its bits mixed: FNV-1a's top bits barely depend on the
+/// last bytes of a short word, and the buckets are chosen by the top bits.
+/// A product by an odd number, so two keys are equal exactly when their
+/// mixes are.
+const fn mixed(word_key: u32) -> u32 {
+    word_key.wrapping_mul(0x9e37_79b1)
 }
 
 /// The key of `#`, the element any number matches.
@@ -180,7 +197,18 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             same[i] = eq;
             i += 1;
         }
-        Markers { markers, keys, ids, alts, same, starts }
+        // buckets[b] = how many keys have their top bits below b.
+        assert!(K < u16::MAX as usize, "too many marker keys");
+        let mut buckets = [0u16; BUCKETS + 1];
+        let (mut b, mut i) = (0, 0);
+        while b <= BUCKETS {
+            while i < K && ((keys[i] >> (32 - BUCKET_BITS)) as usize) < b {
+                i += 1;
+            }
+            buckets[b] = i as u16;
+            b += 1;
+        }
+        Markers { markers, keys, ids, alts, same, starts, buckets }
     }
 
     /// Reads `words` (folded; `keys`, their [`word_key`]s) against every
@@ -191,10 +219,14 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         debug_assert!(words.len() == keys.len() && words.iter().zip(keys).all(|(w, &k)| k == word_key(w.as_bytes())));
         let words = &words[..words.len().min(MAX_WORDS).min(keys.len())];
         let mut r = Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &self.starts };
+        let mut mixes = [0u32; MAX_WORDS];
+        for (m, &k) in mixes.iter_mut().zip(keys) {
+            *m = mixed(k);
+        }
         for (i, w) in words.iter().enumerate() {
-            let next = if i + 1 < words.len() { bit(keys[i + 1]) } else { 0 };
-            self.probe(keys[i], words, i, next, &mut r);
-            if keys[i] != NUMBER_KEY && is_number(w.as_bytes()) {
+            let next = if i + 1 < words.len() { bit(mixes[i + 1]) } else { 0 };
+            self.probe(mixes[i], words, i, next, &mut r);
+            if mixes[i] != NUMBER_KEY && is_number(w.as_bytes()) {
                 self.probe(NUMBER_KEY, words, i, next, &mut r);
             }
         }
@@ -204,9 +236,13 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     /// Records every marker keyed by `k` that matches `words` from `i`
     /// (`next`: the [`bit`] of the word after it, 0 at the end).
     fn probe(&self, k: u32, words: &[&str], i: usize, next: u32, r: &mut Reading<S>) {
-        let from = self.keys.partition_point(|&x| x < k);
+        let b = (k >> (32 - BUCKET_BITS)) as usize;
+        let (mut from, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        while from < end && self.keys[from] < k {
+            from += 1;
+        }
         let mut first_fits = false;
-        for j in from..K {
+        for j in from..end {
             if self.keys[j] != k {
                 break;
             }

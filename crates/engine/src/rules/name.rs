@@ -424,27 +424,38 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
 /// A word can match a part only if it starts as the part's first word or
 /// its transliteration does (see `match_part`), or, for a part in a script
 /// without spaces, if it is written in one: the first bytes to look for.
-fn first_bytes(name: &CustomerName) -> Vec<Option<u8>> {
-    name.parts
-        .iter()
-        .filter(|p| !p.unspaced)
-        .flat_map(|p| {
-            [p.words[0].as_bytes().first().copied()]
-                .into_iter()
-                .chain(p.alt.as_ref().map(|a| a.as_bytes().first().copied()))
-        })
-        .collect()
+fn first_bytes(name: &CustomerName) -> Firsts {
+    let mut bytes = [false; 256];
+    let mut empty = false;
+    for p in name.parts.iter().filter(|p| !p.unspaced) {
+        for w in std::iter::once(&p.words[0]).chain(p.alt.as_ref()) {
+            match w.as_bytes().first() {
+                Some(&b) => bytes[b as usize] = true,
+                None => empty = true,
+            }
+        }
+    }
+    Firsts { bytes, empty, any_unspaced: name.parts.iter().any(|p| p.unspaced) }
+}
+
+/// What a word must start with to start a use of the name, looked up once
+/// per word: the first bytes of its parts (and whether a part is empty),
+/// and whether a part is in a script written without spaces.
+struct Firsts {
+    bytes: [bool; 256],
+    empty: bool,
+    any_unspaced: bool,
 }
 
 /// The uses of a name part in the agent's words that start at token `i`.
-fn uses_at(doc: &Document, name: &CustomerName, firsts: &[Option<u8>], i: usize, out: &mut Vec<Mention>) {
+fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: &mut Vec<Mention>) {
     let t = &doc.tokens[i];
     if !t.is_agent() {
         return;
     }
-    let any_unspaced = name.parts.iter().any(|p| p.unspaced);
     let (len, first) = doc.fold_head(i);
-    let could_match = (any_unspaced && t.is(flag::UNSPACED)) || firsts.contains(&(len > 0).then_some(first));
+    let could_match = (firsts.any_unspaced && t.is(flag::UNSPACED))
+        || if len > 0 { firsts.bytes[first as usize] } else { firsts.empty };
     if !could_match {
         return;
     }

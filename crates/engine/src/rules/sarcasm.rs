@@ -1221,8 +1221,13 @@ fn read_sentence(
 
     // Counting the customer's contacts or mistakes.
     // Each test reads every word position at once: bit k of a mask is word k.
-    let numeric = (0..len).filter(|&k| doc.tokens[s.from + k].is(flag::NUMBER)).fold(0u128, |m, k| m | (1 << k));
     let (ordinals, contacts) = (s.at(ORDINALS), s.at(CONTACTS));
+    // Numbers count only before a word of contact: read only if there is one.
+    let numeric = if contacts == 0 {
+        0
+    } else {
+        (0..len).filter(|&k| doc.tokens[s.from + k].is(flag::NUMBER)).fold(0u128, |m, k| m | (1 << k))
+    };
     // A count: "two", "several", or digits.
     let count = s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.at(DIGITS);
     // "third email" (not "two call-out fees"), "fourth support ticket".
@@ -1394,9 +1399,12 @@ fn read_sentence(
     for k in s.from..end {
         let from = doc.tokens[k].span.end();
         let to = doc.tokens.get(k + 1).map_or(doc.text.len(), |t| t.span.start());
-        let gap_text = &doc.text[from..to];
         // Emoji are never ASCII: most gaps (a space, a comma) hold none.
-        if gap_text.is_ascii() || !gap_text.contains(SMUG_EMOJI) {
+        if doc.text.as_bytes()[from..to].is_ascii() {
+            continue;
+        }
+        let gap_text = &doc.text[from..to];
+        if !gap_text.contains(SMUG_EMOJI) {
             continue;
         }
         let before = Sentence::new(doc, s.from, s.words[..=k - s.from].to_vec(), false);

@@ -60,7 +60,15 @@ const SYNONYMS: &[&[&str]] = &[
 /// A crude stem: lower case, a possessive and one common suffix off, a
 /// doubled final consonant undone, then at most five letters. "refunded",
 /// "refunds" and "refund" share "refun"; "shipping" and "ship" share "ship".
+#[cfg(test)]
 pub(crate) fn stem(w: &str) -> &str {
+    stem_of(w, w.is_ascii())
+}
+
+/// [`stem`] of a word known to be ASCII or not.
+fn stem_of(w: &str, ascii: bool) -> &str {
+    // For ASCII, chars are bytes: no count needed.
+    let char_count = |s: &str| if ascii { s.len() } else { s.chars().count() };
     let w = w.strip_suffix("'s").unwrap_or(w);
     let mut s: &str = w;
     let chars = char_count(s);
@@ -105,15 +113,6 @@ pub(crate) fn stem(w: &str) -> &str {
     }
 }
 
-/// How many chars `s` holds (its length, for ASCII).
-fn char_count(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
-    }
-}
-
 /// The synonym group a stem belongs to, if any.
 fn group(stem: &str) -> Option<usize> {
     crate::hash::word_map!(GROUPS = SYNONYMS);
@@ -152,14 +151,16 @@ impl Topic {
                 continue;
             }
             let w = doc.fold(k);
-            if (char_count(w) < 3 && !tok.is(flag::NUMBER)) || is_stopword(w, tok.key) {
+            let ascii = w.is_ascii();
+            let chars = if ascii { w.len() } else { w.chars().count() };
+            if (chars < 3 && !tok.is(flag::NUMBER)) || is_stopword(w, tok.key) {
                 continue;
             }
             // "of course" says nothing about a course.
             if w == "course" && k > 0 && doc.fold(k - 1) == "of" {
                 continue;
             }
-            let s = stem(w);
+            let s = stem_of(w, ascii);
             if let Some(g) = group(s) {
                 groups.push(g);
             }

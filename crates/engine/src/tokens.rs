@@ -208,6 +208,11 @@ impl Tokens {
     }
 
     fn tokenize(&mut self, text: &str) {
+        // The folded words are written as bytes (a run of ASCII letters
+        // and digits is lowered by setting one bit of each), and become the
+        // String again once all are written.
+        let mut folded = std::mem::take(&mut self.folded).into_bytes();
+        let mut scratch = String::new();
         let bytes = text.as_bytes();
         let mut at = 0;
         let mut start: Option<usize> = None;
@@ -223,7 +228,7 @@ impl Tokens {
             if b.is_ascii_alphanumeric() {
                 if start.is_none() {
                     start = Some(at);
-                    fold_start = self.folded.len();
+                    fold_start = folded.len();
                     flags = if b.is_ascii_digit() { flag::ALPHA | flag::NUMBER } else { flag::ALPHA };
                     cased = 0;
                     upper = 0;
@@ -253,9 +258,9 @@ impl Tokens {
                 let run = end - at;
                 // Copied, then lowered in place: pushing char by char costs
                 // a UTF-8 encoding and a capacity check per byte.
-                let from = self.folded.len();
-                self.folded.push_str(&text[at..at + run]);
-                self.folded[from..].make_ascii_lowercase();
+                // ASCII letters and digits: lower case is bit 5 set (a digit
+                // has it already).
+                folded.extend(bytes[at..at + run].iter().map(|b| b | 0x20));
                 at += run;
                 continue;
             }
@@ -281,7 +286,7 @@ impl Tokens {
             if word_char {
                 if start.is_none() {
                     start = Some(here);
-                    fold_start = self.folded.len();
+                    fold_start = folded.len();
                     flags = flag::ALPHA;
                     cased = 0;
                     upper = 0;
@@ -304,14 +309,18 @@ impl Tokens {
                 } else if !is_apostrophe(c) && !is_combining_mark(c) {
                     flags &= !flag::ALPHA;
                 }
-                fold_char_into(c, &mut self.folded);
+                scratch.clear();
+                fold_char_into(c, &mut scratch);
+                folded.extend_from_slice(scratch.as_bytes());
             } else if let Some(s) = start.take() {
-                self.push_token(s, here, fold_start, flags, cased, upper);
+                self.push_token(&folded, Span::new(s, here), fold_start, cased_flags(flags, cased, upper));
             }
         }
         if let Some(s) = start {
-            self.push_token(s, text.len(), fold_start, flags, cased, upper);
+            self.push_token(&folded, Span::new(s, text.len()), fold_start, cased_flags(flags, cased, upper));
         }
+        // Only whole chars were written: the bytes are UTF-8.
+        self.folded = String::from_utf8(folded).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 
         // Gaps, sentence breaks and runs of emphatic punctuation.
         let mut sentence = 0u32;
@@ -408,22 +417,30 @@ impl Tokens {
         self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
     }
 
-    fn push_token(&mut self, start: usize, end: usize, fold_start: usize, mut flags: Flags, cased: u32, upper: u32) {
-        if cased >= 2 && cased == upper {
-            flags |= flag::ALL_CAPS;
-        }
-        if self.folded.len() > u32::MAX as usize {
+    /// Adds the word at `span`, whose folded form is `folded[fold_start..]`.
+    fn push_token(&mut self, folded: &[u8], span: Span, fold_start: usize, flags: Flags) {
+        if folded.len() > u32::MAX as usize {
             return;
         }
         self.tokens.push(Token {
-            span: Span::new(start, end),
+            span,
             fold_start: fold_start as u32,
-            fold_end: self.folded.len() as u32,
+            fold_end: folded.len() as u32,
             sentence: 0,
             flags,
             gap: Gaps::NONE,
-            key: word_key(&self.folded.as_bytes()[fold_start..]),
+            key: word_key(&folded[fold_start..]),
         });
+    }
+}
+
+/// A word's flags with [`flag::ALL_CAPS`] added when two or more of its
+/// letters are cased and all of those are capitals (`upper` of `cased`).
+fn cased_flags(flags: Flags, cased: u32, upper: u32) -> Flags {
+    if cased >= 2 && cased == upper {
+        flags | flag::ALL_CAPS
+    } else {
+        flags
     }
 }
 

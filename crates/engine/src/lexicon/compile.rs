@@ -11,15 +11,20 @@
 //!   is), or for `a|b|c` a range of `alts`, the alternatives' byte ranges;
 //! - `keys`/`ids`: for every first word a pattern can start with (and, when
 //!   its second element is a required word, every first and second word), a
-//!   16-bit hash of the word(s) beside the pattern it leads to, sorted by
-//!   hash and then by pattern order; `buckets` says where each high byte's
-//!   keys begin; `words` says which alternative(s) each key was made from. A
-//!   scan finds a word's patterns by a short binary search in its bucket and
-//!   confirms each key by comparing those one or two words, so hashes that
-//!   collide only cost a comparison.
+//!   16-bit key of the word(s) (from the words' keys, which tokens carry)
+//!   beside the pattern it leads to, sorted by key and then by pattern
+//!   order; `buckets` says where the keys of each bucket (their top ten
+//!   bits) begin, a few keys a bucket; `words` says which
+//!   alternative(s) each key was made from. A scan finds a word's patterns
+//!   by a short walk in its bucket and confirms each key by comparing those
+//!   one or two words, so keys that collide only cost a comparison.
 
 use super::Phrase;
 pub(super) use crate::hash::word_key;
+
+/// The top bits of a key that choose its bucket, and how many buckets.
+const BUCKET_BITS: u32 = 10;
+const BUCKETS: usize = 1 << BUCKET_BITS;
 
 /// An element's kind (low bits of [`Elem::kind`]).
 pub(super) const WORD: u8 = 0;
@@ -67,8 +72,9 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// Per key, which alternative of the pattern's first element (low byte)
     /// and second element (high byte, for two-word keys) it was made from.
     words: [u16; K],
-    /// Where the keys whose high byte is `b` begin: `keys[buckets[b]..buckets[b + 1]]`.
-    buckets: [u16; 257],
+    /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
+    /// `keys[buckets[b]..buckets[b + 1]]`.
+    buckets: [u16; BUCKETS + 1],
 }
 
 /// A compiled index as slices, whatever its sizes.
@@ -81,7 +87,7 @@ pub(crate) struct Index {
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
     pub(super) words: &'static [u16],
-    pub(super) buckets: &'static [u16; 257],
+    pub(super) buckets: &'static [u16; BUCKETS + 1],
 }
 
 impl Index {
@@ -93,7 +99,7 @@ impl Index {
         keys: &[],
         ids: &[],
         words: &[],
-        buckets: &[0; 257],
+        buckets: &[0; BUCKETS + 1],
     };
 
     /// How many tables the index was compiled from.
@@ -150,7 +156,7 @@ impl Index {
 
     /// Where the ids whose key hashes to `key` are, in pattern order.
     pub(super) fn ids_of(&self, key: u16) -> std::ops::Range<usize> {
-        let b = (key >> 8) as usize;
+        let b = (key >> (16 - BUCKET_BITS)) as usize;
         let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
         // A bucket holds a few keys: a walk beats a binary search.
         let bucket = &self.keys[start..end];
@@ -339,7 +345,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         keys: [0; K],
         ids: [0; K],
         words: [0; K],
-        buckets: [0; 257],
+        buckets: [0; BUCKETS + 1],
     };
     assert!(
         P < PAIR as usize && E <= u16::MAX as usize && A <= u16::MAX as usize && K < 1 << 16,
@@ -423,11 +429,11 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         out.words[i] = words[(order[i] & 0xffff) as usize];
         i += 1;
     }
-    // buckets[b] = how many keys have a high byte below b.
+    // buckets[b] = how many keys have their top bits below b.
     let mut b = 0;
     let mut i = 0;
-    while b < 257 {
-        while i < K && ((out.keys[i] >> 8) as usize) < b {
+    while b <= BUCKETS {
+        while i < K && ((out.keys[i] >> (16 - BUCKET_BITS)) as usize) < b {
             i += 1;
         }
         out.buckets[b] = i as u16;

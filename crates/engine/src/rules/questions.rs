@@ -687,7 +687,11 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
         mirrors: {
             let mut m: Vec<&'static str> = Vec::new();
             for (i, w) in words.iter().enumerate() {
-                let (base, rest) = w.split_once('\'').unwrap_or((w, ""));
+                // A byte search: an apostrophe is one byte.
+                let (base, rest) = match w.bytes().position(|b| b == b'\'') {
+                    Some(p) => (&w[..p], &w[p + 1..]),
+                    None => (*w, ""),
+                };
                 let is_pronoun = if rest.is_empty() && base.len() == w.len() {
                     bits[i] & PRONOUN != 0
                 } else {

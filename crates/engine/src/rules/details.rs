@@ -752,8 +752,23 @@ pub(crate) fn detail_name(text: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    use super::{request_words, ASKING, ASKS, GIVE, GIVES};
+    use crate::hash::word_key;
     use crate::rules::testing::*;
     use crate::Cue;
+
+    /// The request words' bits name their lists. (That the lookup before
+    /// `naming` passes over no word it would name is checked by a debug
+    /// assertion on every word analysed.)
+    #[test]
+    fn the_word_lists_looked_up_once_are_the_lists() {
+        for (bit, list) in [(ASKS, ASKING), (GIVES, GIVE)] {
+            for w in list {
+                assert_ne!(request_words(w, word_key(w.as_bytes())) & bit, 0, "{w}");
+            }
+        }
+        assert_eq!(request_words("zebra", word_key(b"zebra")), 0);
+    }
 
     #[test]
     fn flags_a_detail_asked_for_again() {

@@ -860,8 +860,38 @@ fn body(reply: &Document) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::rules::testing::*;
     use crate::Cue;
+
+    /// The kind bits name the lists of `kinds`' word map, in its order.
+    #[test]
+    fn each_kind_bit_is_its_list() {
+        let lists: [(u16, &[&str]); 13] = [
+            (TIME, TIME_WORDS),
+            (REASON, REASON_WORDS),
+            (WH, WH_WORDS),
+            (AUX, AUX_WORDS),
+            (LEAD_IN, LEAD_IN_WORDS),
+            (SUBJECT, SUBJECTS),
+            (PRONOUN, PRONOUNS),
+            (GIVES_ANSWER, ANSWER_AUX),
+            (STEP, STEPS),
+            (YES_OR_NO, YES_NO),
+            (AMOUNT, AMOUNT_WORDS),
+            (ASK_VERB, ASK_VERBS),
+            (ASK_WHAT, ASK_OBJECTS),
+        ];
+        for (bit, list) in lists {
+            for w in list {
+                assert!(word_is(w, bit), "{w} in the list of bit {bit}");
+            }
+            for other in ["", "zebra", "Can", "tim"] {
+                assert!(!word_is(other, bit), "{other}");
+            }
+        }
+        assert_eq!(kinds("which"), WH | ASK_WHAT, "a word in two lists has both bits");
+    }
 
     #[test]
     fn flags_each_question_the_reply_leaves_out() {

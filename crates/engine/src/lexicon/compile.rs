@@ -40,12 +40,23 @@ pub(super) const PAIR: u16 = 0x8000;
 
 /// One element of a pattern: its kind and the bytes `start..end` of the
 /// pattern's text it names, or for alternatives the range of the index's
-/// `alts` that holds them.
+/// `alts` that holds them. `tags` tells most words that cannot match it
+/// from their key alone, without reading them (see [`tag_bit`]): for a word
+/// or alternatives, the tag bits of the word(s); all bits otherwise. It
+/// fills what was padding: an element is six bytes either way.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Elem {
     pub kind: u8,
+    pub tags: u8,
     pub start: u16,
     pub end: u16,
+}
+
+/// A word's tag bit, from its word key: one of eight, by the top bits of
+/// the mixed key. A word can match an element only if its bit is among the
+/// element's `tags`.
+pub(super) const fn tag_bit(word_key: u32) -> u8 {
+    1 << (word_key.wrapping_mul(0x9e37_79b1) >> 29)
 }
 
 /// A pattern: its `table` and `entry` (its text is the table entry's, read
@@ -236,7 +247,8 @@ const fn parse(pat: &[u8], start: usize, mut end: usize) -> Elem {
         WORD
     };
     assert!(end <= u16::MAX as usize, "a phrase pattern is longer than 65535 bytes");
-    Elem { kind: kind | optional, start: start as u16, end: end as u16 }
+    let tags = if kind == WORD { tag_bit(word_key(sub(pat, start, end))) } else { u8::MAX };
+    Elem { kind: kind | optional, tags, start: start as u16, end: end as u16 }
 }
 
 const fn contains(pat: &[u8], mut at: usize, end: usize, byte: u8) -> bool {
@@ -340,7 +352,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
     let mut out = Compiled {
         source: tables,
         patterns: [Pattern { table: 0, entry: 0, first: 0 }; P],
-        elems: [Elem { kind: 0, start: 0, end: 0 }; E],
+        elems: [Elem { kind: 0, tags: 0, start: 0, end: 0 }; E],
         alts: [(0, 0); A],
         keys: [0; K],
         ids: [0; K],
@@ -369,8 +381,10 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                     // The element names its alternatives in `alts`.
                     let first = x;
                     let mut a = elem.start as usize;
+                    elem.tags = 0;
                     while a <= elem.end as usize {
                         let a_end = alt_end(pat, a, elem.end as usize);
+                        elem.tags |= tag_bit(word_key(sub(pat, a, a_end)));
                         out.alts[x] = (a as u16, a_end as u16);
                         x += 1;
                         a = a_end + 1;

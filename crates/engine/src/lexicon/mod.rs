@@ -312,6 +312,11 @@ fn match_elems(
 }
 
 fn elem_matches(index: &Index, text: &'static str, elem: Elem, doc: &View, j: usize) -> bool {
+    // Most words that cannot match a word or alternatives are told by their
+    // key, without reading them.
+    if elem.tags & compile::tag_bit(doc.tokens[j].key) == 0 {
+        return false;
+    }
     let w = doc.fold(j);
     match elem.kind & !OPTIONAL {
         compile::WORD => index.text(text, elem) == w,

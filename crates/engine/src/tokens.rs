@@ -320,6 +320,7 @@ impl Tokens {
             self.push_token(&folded, Span::new(s, text.len()), fold_start, cased_flags(flags, cased, upper));
         }
         // Only whole chars were written: the bytes are UTF-8.
+        debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
         self.folded = String::from_utf8(folded).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 
         // Gaps, sentence breaks and runs of emphatic punctuation.

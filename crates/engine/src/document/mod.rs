@@ -106,10 +106,12 @@ impl<'a> Document<'a> {
     }
 
     /// The length in bytes of token `i`'s folded form, and its first
-    /// byte: for a cheap test before [`Document::fold`] slices the buffer.
+    /// byte (0 if it folds to nothing): for a cheap test before
+    /// [`Document::fold`] slices the buffer.
     pub fn fold_head(&self, i: usize) -> (usize, u8) {
         let (start, end) = self.tokens[i].fold_range();
-        (end as usize - start as usize, self.folded.as_bytes().get(start as usize).copied().unwrap_or(0))
+        let len = end as usize - start as usize;
+        (len, if len == 0 { 0 } else { self.folded.as_bytes().get(start as usize).copied().unwrap_or(0) })
     }
 
     /// The original text of token `i`.

@@ -241,6 +241,7 @@ impl<'d> Sentence<'d> {
     /// Reads `words`, the folded words of `doc`'s tokens from `from` on (at
     /// most [`MAX_WORDS`]: every caller's sentence is shorter), by their keys.
     fn new(doc: &Document, from: usize, words: Vec<&'d str>, question: bool) -> Sentence<'d> {
+        debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
         let mut keys = [0u32; MAX_WORDS];
         let n = words.len().min(MAX_WORDS);
         for (k, t) in keys[..n].iter_mut().zip(&doc.tokens[from..]) {

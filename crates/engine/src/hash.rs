@@ -36,6 +36,14 @@ pub(crate) const fn word_key(word: &[u8]) -> u32 {
     fnv1a(FNV_START, word) as u32
 }
 
+/// A word key with its bits mixed (a product by an odd number, so two keys
+/// are equal exactly when their mixes are): FNV-1a's top bits barely depend
+/// on the last bytes of a short word, so tables that choose by top bits
+/// (buckets, tags) use the mix.
+pub(crate) const fn mixed_key(word_key: u32) -> u32 {
+    word_key.wrapping_mul(0x9e37_79b1)
+}
+
 /// A hash of a long byte string, eight bytes a step (an FNV-like mix): for
 /// keys compared in full after, where speed matters more than spread.
 pub(crate) fn long_hash(bytes: &[u8]) -> u64 {
@@ -177,6 +185,25 @@ macro_rules! word_map {
     };
 }
 pub(crate) use word_map;
+
+/// A module's word lists asked about per word, listed once:
+/// `word_lists! { fn lookup; TIME = TIME_WORDS; REASON = REASON_WORDS; }`
+/// makes each name a bit constant (`1 <<` its place in the order given) and
+/// `fn lookup(word, key) -> u16` the bits of the lists a folded word (with
+/// its [`word_key`]) is in: one [`WordMap`] lookup for all of them.
+macro_rules! word_lists {
+    (fn $get:ident; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
+        #[repr(u16)]
+        enum ListName { $($name),* }
+        $($(#[$doc])* const $name: u16 = 1 << ListName::$name as u16;)*
+        fn $get(word: &str, key: u32) -> u16 {
+            $crate::hash::word_map!(LISTS = &[$($list),*]);
+            LISTS.get_keyed(word, key)
+        }
+    };
+}
+pub(crate) use word_lists;
 
 #[cfg(test)]
 mod tests {

@@ -256,10 +256,8 @@ impl Tokens {
                     end += 1;
                 }
                 let run = end - at;
-                // Copied, then lowered in place: pushing char by char costs
-                // a UTF-8 encoding and a capacity check per byte.
                 // ASCII letters and digits: lower case is bit 5 set (a digit
-                // has it already).
+                // has it already), with no branch and no UTF-8 encoding.
                 folded.extend(bytes[at..at + run].iter().map(|b| b | 0x20));
                 at += run;
                 continue;

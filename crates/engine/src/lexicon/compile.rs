@@ -56,7 +56,7 @@ pub(super) struct Elem {
 /// the mixed key. A word can match an element only if its bit is among the
 /// element's `tags`.
 pub(super) const fn tag_bit(word_key: u32) -> u8 {
-    1 << (word_key.wrapping_mul(0x9e37_79b1) >> 29)
+    1 << (crate::hash::mixed_key(word_key) >> 29)
 }
 
 /// A pattern: its `table` and `entry` (its text is the table entry's, read

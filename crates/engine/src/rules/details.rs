@@ -614,14 +614,13 @@ const GIVE: &[&str] = &[
     "what's", "whats", "which", "email", "enter", "supply", "quote",
 ];
 
-/// Which of [`ASKING`] ([`ASKS`]) and [`GIVE`] ([`GIVES`]) a folded word
-/// is in: one lookup for both.
-fn request_words(w: &str, key: u32) -> u16 {
-    crate::hash::word_map!(LISTS = &[ASKING, GIVE]);
-    LISTS.get_keyed(w, key)
+// Which of the request words a folded word is: `request_words(word, key)`
+// gives the bits `ASKS` (in `ASKING`) and `GIVES` (in `GIVE`), one lookup.
+crate::hash::word_lists! {
+    fn request_words;
+    ASKS = ASKING;
+    GIVES = GIVE;
 }
-const ASKS: u16 = 1;
-const GIVES: u16 = 2;
 
 /// Words that make an ask about a different detail than the one given.
 const DIFFERENT: &[&str] = &[

@@ -17,7 +17,7 @@
 //! of its markers starts (sentences read this way hold at most
 //! [`MAX_WORDS`] words), and per marker whether it matched anywhere.
 
-use crate::hash::word_key;
+use crate::hash::{mixed_key as mixed, word_key};
 
 /// The most words a sentence read against the markers may hold: positions
 /// are bits of a `u128`.
@@ -96,14 +96,6 @@ pub(crate) const fn sizes(sets: &[&[&str]]) -> (usize, usize) {
 /// The key of a word: its [`word_key`] (a token carries its own), mixed.
 const fn key(b: &[u8], from: usize, to: usize) -> u32 {
     mixed(word_key(b.split_at(to).0.split_at(from).1))
-}
-
-/// A word key with its bits mixed: FNV-1a's top bits barely depend on the
-/// last bytes of a short word, and the buckets are chosen by the top bits.
-/// A product by an odd number, so two keys are equal exactly when their
-/// mixes are.
-const fn mixed(word_key: u32) -> u32 {
-    word_key.wrapping_mul(0x9e37_79b1)
 }
 
 /// The key of `#`, the element any number matches.

@@ -563,13 +563,7 @@ fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
     }
     let w = doc.fold(i);
     let in_greeting = doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&i));
-    if !t.is_agent()
-        || !t.is(flag::ALPHA)
-        || !(t.is(flag::CAP) || in_greeting)
-        || w.chars().count() < 3
-        || is_common(w)
-        || TITLES.contains(&w)
-    {
+    if !(t.is(flag::CAP) || in_greeting) || w.chars().count() < 3 || is_common(w) || TITLES.contains(&w) {
         return None;
     }
     if name.parts.iter().any(|p| (p.words.len() == 1 && p.words[0] == w) || p.alt.as_deref() == Some(w)) {

@@ -554,46 +554,29 @@ const YES_NO: &[&str] = &[
     "of",
 ];
 
-const TIME: u16 = 1;
-const REASON: u16 = 2;
-const WH: u16 = 4;
-const AUX: u16 = 8;
-const LEAD_IN: u16 = 16;
-const SUBJECT: u16 = 32;
-const PRONOUN: u16 = 64;
-const GIVES_ANSWER: u16 = 128;
-const STEP: u16 = 256;
-const YES_OR_NO: u16 = 512;
-const AMOUNT: u16 = 1024;
-const ASK_VERB: u16 = 2048;
-const ASK_WHAT: u16 = 4096;
+// The kinds of word (`TIME`, `REASON`, `WH`, ...) as bits, and the
+// lookup of a token's folded word by the key it carries.
+crate::hash::word_lists! {
+    fn kinds_keyed;
+    TIME = TIME_WORDS;
+    REASON = REASON_WORDS;
+    WH = WH_WORDS;
+    AUX = AUX_WORDS;
+    LEAD_IN = LEAD_IN_WORDS;
+    SUBJECT = SUBJECTS;
+    PRONOUN = PRONOUNS;
+    GIVES_ANSWER = ANSWER_AUX;
+    STEP = STEPS;
+    YES_OR_NO = YES_NO;
+    AMOUNT = AMOUNT_WORDS;
+    ASK_VERB = ASK_VERBS;
+    ASK_WHAT = ASK_OBJECTS;
+}
 
 /// The kinds (`TIME`, `REASON`, `WH`, ...) a folded word is of, as bits:
 /// one hash lookup however many lists it is asked about.
 fn kinds(w: &str) -> u16 {
     kinds_keyed(w, crate::hash::word_key(w.as_bytes()))
-}
-
-/// [`kinds`] of a token's folded word, by the key it carries.
-fn kinds_keyed(w: &str, key: u32) -> u16 {
-    crate::hash::word_map!(
-        WORDS = &[
-            TIME_WORDS,
-            REASON_WORDS,
-            WH_WORDS,
-            AUX_WORDS,
-            LEAD_IN_WORDS,
-            SUBJECTS,
-            PRONOUNS,
-            ANSWER_AUX,
-            STEPS,
-            YES_NO,
-            AMOUNT_WORDS,
-            ASK_VERBS,
-            ASK_OBJECTS
-        ]
-    );
-    WORDS.get_keyed(w, key)
 }
 
 /// Whether `w` is a word of any of `kinds` (bits such as `TIME | REASON`).

@@ -39,7 +39,7 @@ impl Analysis {
     /// The report in the CLI's JSON shape, as a string (what the embed's
     /// `reportJson` and the iframe's `cornerstone:report` carry).
     pub fn report_json(&self) -> String {
-        serde_json::to_string(&self.report.to_json(&self.text)).expect("reports always serialise")
+        self.report.json(&self.text)
     }
 
     /// Whether the findings' context points into the draft (a message quoted

@@ -33,7 +33,7 @@ pub fn analyze_json(
     let pack = rules.map(|json| RulePack::from_json(&json)).transpose();
     let pack = pack.map_err(|e| JsError::new(&format!("rule pack refused: {e}")))?;
     let report = analyze_with(text, &ctx, pack.as_ref());
-    Ok(serde_json::to_string(&report.to_json(text)).expect("reports always serialise"))
+    Ok(report.json(text))
 }
 
 /// A panel attached to a host's reply box (a textarea, or an editable

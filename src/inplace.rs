@@ -121,8 +121,8 @@ impl Attachment {
                     }))
                 }),
             };
-            let finding = serde_json::to_string(&finding).ok()?;
-            let title = serde_json::to_string(f.cornerstone().title()).ok()?;
+            let finding = finding.to_json_string();
+            let title = cornerstone_engine::json_str(f.cornerstone().title());
             Some(format!(r#"{{"finding":{finding},"cornerstoneTitle":{title}}}"#))
         })
     }

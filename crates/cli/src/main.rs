@@ -257,7 +257,7 @@ fn run_files(args: &Args, message: Option<&str>, pack: Option<&RulePack>, out: &
         outcome.warnings |= report.warnings() > 0;
         let _ = match args.format {
             Format::Text => write_text(out, &label, &text, &report, color),
-            Format::Json if files.len() == 1 => writeln!(out, "{}", json(&report.to_json(&text))),
+            Format::Json if files.len() == 1 => writeln!(out, "{}", report.json(&text)),
             Format::Json => {
                 #[derive(Serialize)]
                 struct WithFile<'a> {

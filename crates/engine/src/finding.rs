@@ -4,8 +4,6 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-
 use crate::cue::{Cornerstone, Cue, Severity};
 use crate::span::Span;
 
@@ -93,8 +91,9 @@ impl Finding {
 }
 
 /// Where the customer's message came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum MessageSource {
     /// Given beside the draft: context spans index the message.
     Given,

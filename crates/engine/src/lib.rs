@@ -52,8 +52,8 @@ pub use finding::{Finding, MessageSource, Relation};
 pub use incremental::Incremental;
 pub use pack::{phrase_families, PackError, RulePack, MAX_PACK_BYTES};
 pub use report::{
-    CornerstoneReport, CustomerName, JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding, JsonRelation,
-    JsonReport, NameSource, Report, Status,
+    json_str, CornerstoneReport, CustomerName, JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding,
+    JsonRelation, JsonReport, NameSource, Report, Status,
 };
 pub use span::Span;
 

@@ -2,15 +2,17 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+mod json;
+pub use json::json_str;
 
 use crate::cue::{Cornerstone, Cue, Severity};
 use crate::finding::{Finding, MessageSource, Relation};
 use crate::span::{utf16_offsets, Span};
 
 /// How a cornerstone stands in the draft.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Status {
     Strong,
     Fine,
@@ -54,8 +56,9 @@ pub struct Report {
 }
 
 /// Where the customer name the report used came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum NameSource {
     /// Given by the agent (the name field, `--customer-name`, `customerName`).
     Given,
@@ -230,6 +233,12 @@ impl Report {
                 summary: m.relation.summary(),
             }),
         }
+    }
+
+    /// The report in its public JSON shape, written as compact JSON (what
+    /// `analyzeJson` returns and `cornerstone check --format json` prints).
+    pub fn json(&self, text: &str) -> String {
+        self.to_json(text).to_json_string()
     }
 
     /// Each finding's `context` as UTF-16 offsets into the text it indexes
@@ -473,7 +482,8 @@ fn unescape(text: &str) -> Option<String> {
 }
 
 /// A finding as it appears in JSON.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct JsonFinding {
     pub cue: &'static str,
     pub cornerstone: Cornerstone,
@@ -493,7 +503,8 @@ pub struct JsonFinding {
 }
 
 /// Where in the customer's message a finding points.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct JsonContext {
     pub text: String,
     pub start: usize,
@@ -502,19 +513,21 @@ pub struct JsonContext {
     pub end_utf16: usize,
     /// `"message"` (offsets into the given message) or `"draft"` (into the
     /// draft, when the message was quoted below the reply).
-    #[serde(rename = "in")]
+    #[cfg_attr(feature = "serde", serde(rename = "in"))]
     pub within: &'static str,
 }
 
 /// The customer name the report used, as it appears in JSON.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct JsonCustomerName {
     pub name: String,
     pub source: NameSource,
 }
 
 /// How the reply relates to the customer's message, as it appears in JSON.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct JsonRelation {
     /// `"given"` or `"quoted"` (found below the reply in the draft).
     pub source: MessageSource,
@@ -525,7 +538,8 @@ pub struct JsonRelation {
 }
 
 /// A cornerstone as it appears in JSON; `hints` index into `findings`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct JsonCornerstone {
     pub id: Cornerstone,
     pub title: &'static str,
@@ -534,7 +548,8 @@ pub struct JsonCornerstone {
 }
 
 /// The whole report as it appears in JSON.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct JsonReport {
     pub summary: String,
     pub politeness: f32,

@@ -1,0 +1,313 @@
+//! The report's JSON, written by hand: byte for byte what `serde_json`
+//! writes for the `Json*` structs (compact, fields in declaration order,
+//! strings escaped as serde_json escapes them), without serde's generic
+//! serializer in the WebAssembly module. In the release module, serde_json's
+//! writer was about a third of an `analyzeJson` call: it calls through
+//! `io::Write` for every piece, and a module compiled for size does not
+//! inline those calls. A test in the CLI crate (which keeps serde's derives,
+//! `features = ["serde"]`) compares the two on generated reports.
+
+use super::{JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding, JsonRelation, JsonReport, NameSource};
+use crate::finding::MessageSource;
+
+/// A JSON string: `text` in quotes, escaped as serde_json escapes it
+/// (`"`, `\`, and control characters; `\b \f \n \r \t` by name, the others
+/// as `\u00XX` in lowercase hex). Everything else, `/` and non-ASCII
+/// included, is written as it is.
+pub fn write_str(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(text.len() + 2);
+    out.push('"');
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        // Escapes are ASCII, so `from` and `i` are char boundaries.
+        out.push_str(&text[from..i]);
+        from = i + 1;
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\t' => out.push_str("\\t"),
+            b'\r' => out.push_str("\\r"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
+                out.push_str("\\u00");
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 0xf) as usize] as char);
+            }
+        }
+    }
+    out.push_str(&text[from..]);
+    out.push('"');
+}
+
+/// `text` as a JSON string literal.
+pub fn json_str(text: &str) -> String {
+    let mut out = String::new();
+    write_str(&mut out, text);
+    out
+}
+
+fn write_usize(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits.
+    out.push_str(std::str::from_utf8(&digits[k..]).unwrap_or_default());
+}
+
+fn write_opt_usize(out: &mut String, n: Option<usize>) {
+    match n {
+        Some(n) => write_usize(out, n),
+        None => out.push_str("null"),
+    }
+}
+
+/// The politeness, to two decimals, as serde_json writes an `f32` that holds
+/// a whole number of hundredths (its shortest round-trip form, `3.35`,
+/// `-0.5`, `2.0`, `-0.0`); `null` if not finite, as serde_json writes it.
+/// The report's politeness is always rounded to hundredths (`to_json`), and
+/// the shortest decimal that reads back as such an `f32` is that number of
+/// hundredths (two numbers of hundredths under 10^5 are much further apart
+/// than an `f32`'s precision). No float formatting code in the module.
+fn write_hundredths(out: &mut String, v: f32) {
+    if !v.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    // Saturates for absurd values, which the score never reaches.
+    let k = (v.abs() * 100.0).round() as u64 as usize;
+    write_usize(out, k / 100);
+    out.push('.');
+    let frac = k % 100;
+    out.push((b'0' + (frac / 10) as u8) as char);
+    if !frac.is_multiple_of(10) {
+        out.push((b'0' + (frac % 10) as u8) as char);
+    }
+}
+
+/// A JSON object written field by field: the commas and the quoted keys.
+struct Object<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Object<'a> {
+    fn new(out: &'a mut String) -> Object<'a> {
+        out.push('{');
+        Object { out, first: true }
+    }
+
+    fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        // Keys are the structs' field names: nothing to escape.
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+        self.out
+    }
+
+    fn str(&mut self, key: &str, value: &str) {
+        write_str(self.key(key), value);
+    }
+
+    fn usize(&mut self, key: &str, value: usize) {
+        write_usize(self.key(key), value);
+    }
+
+    fn end(self) {
+        self.out.push('}');
+    }
+}
+
+/// A JSON list of `items`, each written by `item`.
+fn write_list<T>(out: &mut String, items: &[T], item: impl Fn(&mut String, &T)) {
+    out.push('[');
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        item(out, x);
+    }
+    out.push(']');
+}
+
+fn write_null_or<T>(out: &mut String, value: Option<&T>, write: impl FnOnce(&mut String, &T)) {
+    match value {
+        Some(v) => write(out, v),
+        None => out.push_str("null"),
+    }
+}
+
+fn name_source_id(s: NameSource) -> &'static str {
+    match s {
+        NameSource::Given => "given",
+        NameSource::Message => "message",
+    }
+}
+
+fn message_source_id(s: MessageSource) -> &'static str {
+    match s {
+        MessageSource::Given => "given",
+        MessageSource::Quoted => "quoted",
+    }
+}
+
+impl JsonReport {
+    /// The report as compact JSON, appended to `out`.
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("summary", &self.summary);
+        write_hundredths(o.key("politeness"), self.politeness);
+        write_list(o.key("findings"), &self.findings, |out, f| f.write_json(out));
+        write_list(o.key("cornerstones"), &self.cornerstones, |out, c| c.write_json(out));
+        write_null_or(o.key("customer_name"), self.customer_name.as_ref(), |out, n| n.write_json(out));
+        write_null_or(o.key("relation"), self.relation.as_ref(), |out, r| r.write_json(out));
+        o.end();
+    }
+
+    /// The report as compact JSON.
+    pub fn to_json_string(&self) -> String {
+        // About 300 bytes a finding.
+        let mut out = String::with_capacity(256 + 320 * self.findings.len());
+        self.write_json(&mut out);
+        out
+    }
+}
+
+impl JsonFinding {
+    /// The finding as compact JSON, appended to `out`.
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("cue", self.cue);
+        o.str("cornerstone", self.cornerstone.id());
+        o.str("severity", self.severity.id());
+        o.str("label", self.label);
+        o.str("message", &self.message);
+        write_list(o.key("suggestions"), &self.suggestions, |out, s| write_str(out, s));
+        write_null_or(o.key("text"), self.text.as_ref(), |out, t| write_str(out, t));
+        write_opt_usize(o.key("start"), self.start);
+        write_opt_usize(o.key("end"), self.end);
+        write_opt_usize(o.key("start_utf16"), self.start_utf16);
+        write_opt_usize(o.key("end_utf16"), self.end_utf16);
+        write_null_or(o.key("context"), self.context.as_deref(), |out, c| c.write_json(out));
+        o.end();
+    }
+
+    /// The finding as compact JSON.
+    pub fn to_json_string(&self) -> String {
+        let mut out = String::with_capacity(320);
+        self.write_json(&mut out);
+        out
+    }
+}
+
+impl JsonContext {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("text", &self.text);
+        o.usize("start", self.start);
+        o.usize("end", self.end);
+        o.usize("start_utf16", self.start_utf16);
+        o.usize("end_utf16", self.end_utf16);
+        o.str("in", self.within);
+        o.end();
+    }
+}
+
+impl JsonCornerstone {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("id", self.id.id());
+        o.str("title", self.title);
+        o.str("status", self.status.id());
+        write_list(o.key("hints"), &self.hints, |out, &h| write_usize(out, h));
+        o.end();
+    }
+}
+
+impl JsonCustomerName {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("name", &self.name);
+        o.str("source", name_source_id(self.source));
+        o.end();
+    }
+}
+
+impl JsonRelation {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("source", message_source_id(self.source));
+        o.usize("questions", self.questions);
+        o.usize("answered", self.answered);
+        o.str("summary", &self.summary);
+        o.end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn str_of(text: &str) -> String {
+        json_str(text)
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        assert_eq!(str_of("plain"), r#""plain""#);
+        assert_eq!(str_of("say \"hi\" \\ now"), r#""say \"hi\" \\ now""#);
+        assert_eq!(str_of("a\nb\tc\rd\u{8}e\u{c}f"), r#""a\nb\tc\rd\be\ff""#);
+        assert_eq!(str_of("\u{0}\u{1f}\u{7f}"), "\"\\u0000\\u001f\u{7f}\"");
+        assert_eq!(str_of("café / 日本 🙂"), "\"café / 日本 🙂\"");
+        assert_eq!(str_of(""), r#""""#);
+    }
+
+    fn hundredths(v: f32) -> String {
+        let mut out = String::new();
+        write_hundredths(&mut out, v);
+        out
+    }
+
+    #[test]
+    fn the_politeness_is_written_in_its_shortest_form() {
+        assert_eq!(hundredths(3.35), "3.35");
+        assert_eq!(hundredths(2.0), "2.0");
+        assert_eq!(hundredths(-0.5), "-0.5");
+        assert_eq!(hundredths(0.07), "0.07");
+        assert_eq!(hundredths(-0.0), "-0.0");
+        assert_eq!(hundredths(0.0), "0.0");
+        assert_eq!(hundredths(-12.1), "-12.1");
+        assert_eq!(hundredths(f32::NAN), "null");
+        assert_eq!(hundredths(f32::INFINITY), "null");
+    }
+
+    #[test]
+    fn numbers_are_written_in_full() {
+        let mut out = String::new();
+        for n in [0, 7, 10, 1234567890, usize::MAX] {
+            out.clear();
+            write_usize(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+    }
+}

@@ -59,6 +59,10 @@ pub(super) const fn tag_bit(word_key: u32) -> u8 {
     1 << (crate::hash::mixed_key(word_key) >> 29)
 }
 
+/// The [`Index`]'s `next` of a key whose pattern has no required element
+/// after the key's words: every word may follow.
+pub(super) const ANY_NEXT: u8 = u8::MAX;
+
 /// A pattern: its `table` and `entry` (its text is the table entry's, read
 /// from the index's `source`: six bytes a pattern, not a pointer more), and
 /// its first element in `elems` (its elements end where the next pattern's
@@ -83,6 +87,10 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// Per key, which alternative of the pattern's first element (low byte)
     /// and second element (high byte, for two-word keys) it was made from.
     words: [u16; K],
+    /// Per key, the tag bits of the element after the key's words when it
+    /// is required ([`ANY_NEXT`] if there is none or it is optional): a
+    /// candidate whose next word cannot match it is passed over unread.
+    next: [u8; K],
     /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
     /// `keys[buckets[b]..buckets[b + 1]]`.
     buckets: [u16; BUCKETS + 1],
@@ -98,6 +106,7 @@ pub(crate) struct Index {
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
     pub(super) words: &'static [u16],
+    pub(super) next: &'static [u8],
     pub(super) buckets: &'static [u16; BUCKETS + 1],
 }
 
@@ -110,6 +119,7 @@ impl Index {
         keys: &[],
         ids: &[],
         words: &[],
+        next: &[],
         buckets: &[0; BUCKETS + 1],
     };
 
@@ -187,6 +197,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             keys: &self.keys,
             ids: &self.ids,
             words: &self.words,
+            next: &self.next,
             buckets: &self.buckets,
         }
     }
@@ -357,6 +368,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         keys: [0; K],
         ids: [0; K],
         words: [0; K],
+        next: [ANY_NEXT; K],
         buckets: [0; BUCKETS + 1],
     };
     assert!(
@@ -397,6 +409,10 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                 at = end;
             }
             let (first, second, _) = head(pat);
+            // The tags of the element after the key's words (one or two).
+            let after = out.patterns[p].first as usize + if second.is_some() { 2 } else { 1 };
+            let next =
+                if after < n && out.elems[after].kind & OPTIONAL == 0 { out.elems[after].tags } else { ANY_NEXT };
             let mut a = first.start as usize;
             let mut ai = 0;
             while a <= first.end as usize {
@@ -407,6 +423,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                     None => {
                         out.ids[k] = p as u16;
                         out.words[k] = ai as u16;
+                        out.next[k] = next;
                         order[k] = (key(h) as u32) << 16 | k as u32;
                         k += 1;
                     }
@@ -418,6 +435,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                             assert!(bi < 256, "a phrase pattern's second element has over 256 alternatives");
                             out.ids[k] = p as u16 | PAIR;
                             out.words[k] = (bi << 8 | ai) as u16;
+                            out.next[k] = next;
                             order[k] = (pair_key(h, word_key(sub(pat, b, b_end))) as u32) << 16 | k as u32;
                             k += 1;
                             b = b_end + 1;
@@ -435,12 +453,13 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
     }
     assert!(p == P && k == K, "the index was compiled to other sizes than `sizes` gave");
     heapsort(&mut order);
-    let (ids, words) = (out.ids, out.words);
+    let (ids, words, next) = (out.ids, out.words, out.next);
     let mut i = 0;
     while i < K {
         out.keys[i] = (order[i] >> 16) as u16;
         out.ids[i] = ids[(order[i] & 0xffff) as usize];
         out.words[i] = words[(order[i] & 0xffff) as usize];
+        out.next[i] = next[(order[i] & 0xffff) as usize];
         i += 1;
     }
     // buckets[b] = how many keys have their top bits below b.

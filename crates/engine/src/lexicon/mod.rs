@@ -249,7 +249,12 @@ impl Lexicon {
     #[inline]
     fn try_key(&self, doc: &View, i: usize, k: usize, word: &str, next: Option<&str>, out: &mut [Vec<Hit>]) {
         let index = &self.index;
-        let (id, words) = (index.ids[k], index.words[k]);
+        let (id, words, tags) = (index.ids[k], index.words[k], index.next[k]);
+        // The word after the key's must be able to match the next element.
+        let after = i + if next.is_some() { 2 } else { 1 };
+        if tags != compile::ANY_NEXT && doc.tokens.get(after).is_none_or(|t| tags & compile::tag_bit(t.key) == 0) {
+            return;
+        }
         let p = (id & !PAIR) as usize;
         let elems = index.elems(p);
         let text = index.pattern_text(p);

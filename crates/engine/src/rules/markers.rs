@@ -50,18 +50,29 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     markers: [Marker; M],
     /// The hash of every alternative of every marker's first element, sorted.
     keys: [u32; K],
-    /// The marker each key leads to, in the same order.
-    ids: [u16; K],
-    /// The bytes of the marker's text each key was made from.
-    alts: [(u16, u16); K],
-    /// Whether a key was made from the same word as the key before it: the
-    /// word is then compared once for the run.
-    same: [bool; K],
+    /// What the candidate each key leads to needs to be tried, in the same
+    /// order: most are passed over on these alone, without their marker.
+    entries: [Entry; K],
     /// Where each set's markers begin in `markers` (sets are contiguous).
     starts: [u16; S],
     /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
     /// `keys[buckets[b]..buckets[b + 1]]`, about one key a bucket.
     buckets: [u16; BUCKETS + 1],
+}
+
+/// A key's candidate: its marker, the bytes of the marker's text the key was
+/// made from, the marker's length and second-element bits (copied from the
+/// marker, so that a candidate whose second word cannot follow is passed
+/// over without reading the marker), and whether the key was made from the
+/// same word as the key before it (the word is then compared once for the
+/// run).
+#[derive(Clone, Copy)]
+struct Entry {
+    second: u32,
+    id: u16,
+    alt: (u16, u16),
+    len: u8,
+    same: bool,
 }
 
 /// The bits of a key that choose its bucket, and how many buckets there are.
@@ -200,7 +211,14 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             buckets[b] = i as u16;
             b += 1;
         }
-        Markers { markers, keys, ids, alts, same, starts, buckets }
+        let mut entries = [Entry { second: 0, id: 0, alt: (0, 0), len: 0, same: false }; K];
+        let mut i = 0;
+        while i < K {
+            let m = &markers[ids[i] as usize];
+            entries[i] = Entry { second: m.second, id: ids[i], alt: alts[i], len: m.len, same: same[i] };
+            i += 1;
+        }
+        Markers { markers, keys, entries, starts, buckets }
     }
 
     /// Reads `words` (folded; `keys`, their [`word_key`]s) against every
@@ -227,28 +245,28 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
 
     /// Records every marker keyed by `k` that matches `words` from `i`
     /// (`next`: the [`bit`] of the word after it, 0 at the end).
+    #[inline(always)]
     fn probe(&self, k: u32, words: &[&str], i: usize, next: u32, r: &mut Reading<S>) {
         let b = (k >> (32 - BUCKET_BITS)) as usize;
-        let (mut from, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        while from < end && self.keys[from] < k {
-            from += 1;
+        let (mut j, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        while j < end && self.keys[j] < k {
+            j += 1;
         }
         let mut first_fits = false;
-        for j in from..end {
-            if self.keys[j] != k {
-                break;
+        while j < end && self.keys[j] == k {
+            let e = self.entries[j];
+            j += 1;
+            let id = e.id as usize;
+            if !e.same {
+                let (a, b) = e.alt;
+                first_fits = fits_one(&self.markers[id].src.as_bytes()[a as usize..b as usize], words[i].as_bytes());
             }
-            let id = self.ids[j] as usize;
-            let m = self.markers[id];
-            if !self.same[j] {
-                let (a, b) = self.alts[j];
-                first_fits = fits_one(&m.src.as_bytes()[a as usize..b as usize], words[i].as_bytes());
+            let len = e.len as usize;
+            if !first_fits || i + len > words.len() || len > 1 && e.second & next == 0 {
+                continue;
             }
-            let len = m.len as usize;
-            if first_fits
-                && i + len <= words.len()
-                && (len == 1 || m.second & next != 0 && fits_at(&m.src[m.rest as usize..], &words[i + 1..i + len]))
-            {
+            let m = &self.markers[id];
+            if len == 1 || fits_at(&m.src[m.rest as usize..], &words[i + 1..i + len]) {
                 r.at[m.set as usize] |= 1 << i;
                 r.hit[id / 64] |= 1 << (id % 64);
             }

@@ -292,30 +292,38 @@ impl View<'_> {
 }
 
 /// Matches `elems` of pattern `p` from token `j`; returns the index after
-/// the last token consumed. Optional elements are tried greedily first.
+/// the last token consumed. Optional elements are tried greedily first: the
+/// rest is matched after the element, and if that fails, without it.
+/// Required elements are matched in a loop; only an optional one recurses.
 fn match_elems(
     index: &Index,
     text: &'static str,
     doc: &View,
-    elems: &[Elem],
-    j: usize,
+    mut elems: &[Elem],
+    mut j: usize,
     sentence: u32,
 ) -> Option<usize> {
-    let Some((&elem, rest)) = elems.split_first() else {
-        return Some(j);
-    };
-    let usable = j < doc.tokens.len() && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent();
-    if usable && elem_matches(index, text, elem, doc, j) {
-        if let Some(end) = match_elems(index, text, doc, rest, j + 1, sentence) {
-            return Some(end);
+    while let Some((&elem, rest)) = elems.split_first() {
+        let fits = j < doc.tokens.len()
+            && doc.tokens[j].sentence == sentence
+            && doc.tokens[j].is_agent()
+            && elem_matches(index, text, elem, doc, j);
+        if elem.kind & OPTIONAL == 0 {
+            if !fits {
+                return None;
+            }
+            j += 1;
+        } else if fits {
+            if let Some(end) = match_elems(index, text, doc, rest, j + 1, sentence) {
+                return Some(end);
+            }
         }
+        elems = rest;
     }
-    if elem.kind & OPTIONAL != 0 {
-        return match_elems(index, text, doc, rest, j, sentence);
-    }
-    None
+    Some(j)
 }
 
+#[inline]
 fn elem_matches(index: &Index, text: &'static str, elem: Elem, doc: &View, j: usize) -> bool {
     // Most words that cannot match a word or alternatives are told by their
     // key, without reading them.

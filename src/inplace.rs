@@ -101,9 +101,9 @@ impl Attachment {
                 cornerstone: f.cornerstone(),
                 severity: f.severity(),
                 label: f.cue.label(),
-                message: f.message.clone(),
-                suggestions: f.suggestions.clone(),
-                text: Some(a.text.as_str()[span].to_string()),
+                message: &f.message,
+                suggestions: &f.suggestions,
+                text: Some(&a.text.as_str()[span]),
                 start: Some(span.start()),
                 end: Some(span.end()),
                 start_utf16: Some(start as usize),
@@ -111,14 +111,14 @@ impl Attachment {
                 context: f.context.and_then(|c| {
                     let message = a.report.message.as_ref()?;
                     let (start_utf16, end_utf16) = a.context16.get(index).copied().flatten()?;
-                    Some(Box::new(cornerstone_engine::JsonContext {
-                        text: message.context_text(&a.text).get(c.start()..c.end())?.to_string(),
+                    Some(cornerstone_engine::JsonContext {
+                        text: message.context_text(&a.text).get(c.start()..c.end())?,
                         start: c.start(),
                         end: c.end(),
                         start_utf16: start_utf16 as usize,
                         end_utf16: end_utf16 as usize,
                         within: if a.context_in_draft() { "draft" } else { "message" },
-                    }))
+                    })
                 }),
             };
             let finding = finding.to_json_string();

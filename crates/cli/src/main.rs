@@ -263,7 +263,7 @@ fn run_files(args: &Args, message: Option<&str>, pack: Option<&RulePack>, out: &
                 struct WithFile<'a> {
                     file: &'a str,
                     #[serde(flatten)]
-                    report: JsonReport,
+                    report: JsonReport<'a>,
                 }
                 writeln!(out, "{}", json(&WithFile { file: &label, report: report.to_json(&text) }))
             }
@@ -450,7 +450,7 @@ struct JsonlInput {
 struct JsonlOutput<'a> {
     id: &'a serde_json::Value,
     #[serde(flatten)]
-    report: JsonReport,
+    report: JsonReport<'a>,
 }
 
 #[derive(Serialize)]

@@ -81,7 +81,8 @@ fn the_hand_written_json_is_what_serde_json_writes() {
 
 #[test]
 fn the_politeness_is_written_as_serde_json_writes_it() {
-    let mut json = analyze_with("Thank you so much!", &Context::default(), None).to_json("Thank you so much!");
+    let report = analyze_with("Thank you so much!", &Context::default(), None);
+    let mut json = report.to_json("Thank you so much!");
     for k in -2000..=2000 {
         json.politeness = ((k as f32) / 100.0 * 100.0).round() / 100.0;
         let ours = json.to_json_string();

@@ -28,7 +28,7 @@ fn analyze_text(bencher: divan::Bencher, name: &str) {
 fn analyze_and_serialise(bencher: divan::Bencher, name: &str) {
     let text = bench_text(name);
     let ctx = Context::with_customer_name("Priya Raman");
-    bencher.counter(BytesCount::of_str(&text)).bench(|| analyze(divan::black_box(&text), &ctx).to_json(&text));
+    bencher.counter(BytesCount::of_str(&text)).bench(|| analyze(divan::black_box(&text), &ctx).json(&text));
 }
 
 /// A 1 MB draft (the benchmark replies repeated) edited by one character in

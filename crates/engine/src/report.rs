@@ -167,7 +167,7 @@ impl Report {
 
     /// The report in its public JSON shape (see the README), with UTF-16
     /// offsets computed in one pass over `text`.
-    pub fn to_json(&self, text: &str) -> JsonReport {
+    pub fn to_json<'a>(&'a self, text: &'a str) -> JsonReport<'a> {
         let utf16 = self.utf16_spans(text);
         let contexts = self.context_utf16(text);
         let context_in = match self.message.as_ref().map(|m| m.source) {
@@ -187,22 +187,20 @@ impl Report {
                     cornerstone: f.cornerstone(),
                     severity: f.severity(),
                     label: f.cue.label(),
-                    message: f.message.clone(),
-                    suggestions: f.suggestions.clone(),
-                    text: f.span.map(|s| text[s].to_string()),
+                    message: &f.message,
+                    suggestions: &f.suggestions,
+                    text: f.span.map(|s| &text[s]),
                     start: f.span.map(|s| s.start()),
                     end: f.span.map(|s| s.end()),
                     start_utf16,
                     end_utf16,
-                    context: f.context.zip(*ctx_range).map(|(c, (s16, e16))| {
-                        Box::new(JsonContext {
-                            text: context_text.get(c.start()..c.end()).unwrap_or_default().to_string(),
-                            start: c.start(),
-                            end: c.end(),
-                            start_utf16: s16,
-                            end_utf16: e16,
-                            within: context_in,
-                        })
+                    context: f.context.zip(*ctx_range).map(|(c, (s16, e16))| JsonContext {
+                        text: context_text.get(c.start()..c.end()).unwrap_or_default(),
+                        start: c.start(),
+                        end: c.end(),
+                        start_utf16: s16,
+                        end_utf16: e16,
+                        within: context_in,
                     }),
                 }
             })
@@ -214,7 +212,7 @@ impl Report {
                 id: c.cornerstone,
                 title: c.cornerstone.title(),
                 status: c.status,
-                hints: c.hints.clone(),
+                hints: &c.hints,
             })
             .collect();
         JsonReport {
@@ -222,10 +220,7 @@ impl Report {
             politeness: (self.politeness * 100.0).round() / 100.0,
             findings,
             cornerstones,
-            customer_name: self
-                .customer_name
-                .as_ref()
-                .map(|n| JsonCustomerName { name: n.name.clone(), source: n.source }),
+            customer_name: self.customer_name.as_ref().map(|n| JsonCustomerName { name: &n.name, source: n.source }),
             relation: self.message.as_ref().map(|m| JsonRelation {
                 source: m.source,
                 questions: m.relation.questions,
@@ -481,32 +476,33 @@ fn unescape(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// A finding as it appears in JSON.
+/// A finding as it appears in JSON. The `Json*` structs borrow their text
+/// from the report and the draft: a report's JSON copies nothing before it
+/// is written.
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct JsonFinding {
+pub struct JsonFinding<'a> {
     pub cue: &'static str,
     pub cornerstone: Cornerstone,
     pub severity: Severity,
     pub label: &'static str,
-    pub message: Cow<'static, str>,
-    pub suggestions: Vec<String>,
-    pub text: Option<String>,
+    pub message: &'a str,
+    pub suggestions: &'a [String],
+    pub text: Option<&'a str>,
     pub start: Option<usize>,
     pub end: Option<usize>,
     pub start_utf16: Option<usize>,
     pub end_utf16: Option<usize>,
     /// The customer's words the finding is about, for findings about the
-    /// customer's message; `null` otherwise. (Boxed: most findings have
-    /// none, and a report of many findings stays small.)
-    pub context: Option<Box<JsonContext>>,
+    /// customer's message; `null` otherwise.
+    pub context: Option<JsonContext<'a>>,
 }
 
 /// Where in the customer's message a finding points.
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct JsonContext {
-    pub text: String,
+pub struct JsonContext<'a> {
+    pub text: &'a str,
     pub start: usize,
     pub end: usize,
     pub start_utf16: usize,
@@ -520,8 +516,8 @@ pub struct JsonContext {
 /// The customer name the report used, as it appears in JSON.
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct JsonCustomerName {
-    pub name: String,
+pub struct JsonCustomerName<'a> {
+    pub name: &'a str,
     pub source: NameSource,
 }
 
@@ -540,23 +536,23 @@ pub struct JsonRelation {
 /// A cornerstone as it appears in JSON; `hints` index into `findings`.
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct JsonCornerstone {
+pub struct JsonCornerstone<'a> {
     pub id: Cornerstone,
     pub title: &'static str,
     pub status: Status,
-    pub hints: Vec<usize>,
+    pub hints: &'a [usize],
 }
 
 /// The whole report as it appears in JSON.
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct JsonReport {
+pub struct JsonReport<'a> {
     pub summary: String,
     pub politeness: f32,
-    pub findings: Vec<JsonFinding>,
-    pub cornerstones: Vec<JsonCornerstone>,
+    pub findings: Vec<JsonFinding<'a>>,
+    pub cornerstones: Vec<JsonCornerstone<'a>>,
     /// The customer name the name cues used and its source, or `null`.
-    pub customer_name: Option<JsonCustomerName>,
+    pub customer_name: Option<JsonCustomerName<'a>>,
     /// How the reply relates to the customer's message, or `null` without one.
     pub relation: Option<JsonRelation>,
 }

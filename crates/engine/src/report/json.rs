@@ -171,7 +171,7 @@ fn message_source_id(s: MessageSource) -> &'static str {
     }
 }
 
-impl JsonReport {
+impl JsonReport<'_> {
     /// The report as compact JSON, appended to `out`.
     pub fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
@@ -193,7 +193,7 @@ impl JsonReport {
     }
 }
 
-impl JsonFinding {
+impl JsonFinding<'_> {
     /// The finding as compact JSON, appended to `out`.
     pub fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
@@ -201,14 +201,14 @@ impl JsonFinding {
         o.str("cornerstone", self.cornerstone.id());
         o.str("severity", self.severity.id());
         o.str("label", self.label);
-        o.str("message", &self.message);
-        write_list(o.key("suggestions"), &self.suggestions, |out, s| write_str(out, s));
+        o.str("message", self.message);
+        write_list(o.key("suggestions"), self.suggestions, |out, s| write_str(out, s));
         write_null_or(o.key("text"), self.text.as_ref(), |out, t| write_str(out, t));
         write_opt_usize(o.key("start"), self.start);
         write_opt_usize(o.key("end"), self.end);
         write_opt_usize(o.key("start_utf16"), self.start_utf16);
         write_opt_usize(o.key("end_utf16"), self.end_utf16);
-        write_null_or(o.key("context"), self.context.as_deref(), |out, c| c.write_json(out));
+        write_null_or(o.key("context"), self.context.as_ref(), |out, c| c.write_json(out));
         o.end();
     }
 
@@ -220,10 +220,10 @@ impl JsonFinding {
     }
 }
 
-impl JsonContext {
+impl JsonContext<'_> {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.str("text", &self.text);
+        o.str("text", self.text);
         o.usize("start", self.start);
         o.usize("end", self.end);
         o.usize("start_utf16", self.start_utf16);
@@ -233,21 +233,21 @@ impl JsonContext {
     }
 }
 
-impl JsonCornerstone {
+impl JsonCornerstone<'_> {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
         o.str("id", self.id.id());
         o.str("title", self.title);
         o.str("status", self.status.id());
-        write_list(o.key("hints"), &self.hints, |out, &h| write_usize(out, h));
+        write_list(o.key("hints"), self.hints, |out, &h| write_usize(out, h));
         o.end();
     }
 }
 
-impl JsonCustomerName {
+impl JsonCustomerName<'_> {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.str("name", &self.name);
+        o.str("name", self.name);
         o.str("source", name_source_id(self.source));
         o.end();
     }

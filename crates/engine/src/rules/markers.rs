@@ -31,17 +31,12 @@ pub(crate) const MAX_MARKERS: usize = 1024;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Set(pub(crate) u8);
 
-/// One marker: its text, how many elements it has, its set, where its
-/// second element begins in its text (its length if it has one element),
-/// and the [`bit`]s of its second element's alternatives (all bits for `#`):
-/// a marker whose second word cannot be the sentence's next word is passed
-/// over without reading its text.
+/// One marker: its text, its set, and where its second element begins in
+/// its text (its length if it has one element).
 #[derive(Clone, Copy)]
 struct Marker {
     src: &'static str,
-    second: u32,
     rest: u16,
-    len: u8,
     set: u8,
 }
 
@@ -61,11 +56,11 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
 }
 
 /// A key's candidate: its marker, the bytes of the marker's text the key was
-/// made from, the marker's length and second-element bits (copied from the
-/// marker, so that a candidate whose second word cannot follow is passed
-/// over without reading the marker), and whether the key was made from the
-/// same word as the key before it (the word is then compared once for the
-/// run).
+/// made from, the marker's length (in elements), the [`bit`]s of its second
+/// element's alternatives (all bits for `#`), and whether the key was made
+/// from the same word as the key before it (the word is then compared once
+/// for the run). Most candidates are passed over on these alone: a marker
+/// whose second word cannot be the sentence's next word is not read.
 #[derive(Clone, Copy)]
 struct Entry {
     second: u32,
@@ -123,7 +118,9 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     pub(crate) const fn compile(sets: &[&[&'static str]]) -> Self {
         assert!(sets.len() == S && S <= MAX_SETS, "S is the number of sets, at most MAX_SETS");
         assert!(M <= MAX_MARKERS, "too many markers");
-        let mut markers = [Marker { src: "", second: 0, rest: 0, len: 0, set: 0 }; M];
+        let mut markers = [Marker { src: "", rest: 0, set: 0 }; M];
+        // Per marker, its length and second-element bits, for its entries.
+        let mut shape = [(0u8, 0u32); M];
         let mut keys = [0u32; K];
         let mut ids = [0u16; K];
         let mut alts = [(0u16, 0u16); K];
@@ -162,7 +159,8 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                     i += 1;
                 }
                 assert!(len <= MAX_WORDS, "a marker longer than a sentence");
-                markers[m] = Marker { src, second, rest: rest as u16, len: len as u8, set: s as u8 };
+                markers[m] = Marker { src, rest: rest as u16, set: s as u8 };
+                shape[m] = (len as u8, second);
                 m += 1;
                 j += 1;
             }
@@ -214,8 +212,8 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         let mut entries = [Entry { second: 0, id: 0, alt: (0, 0), len: 0, same: false }; K];
         let mut i = 0;
         while i < K {
-            let m = &markers[ids[i] as usize];
-            entries[i] = Entry { second: m.second, id: ids[i], alt: alts[i], len: m.len, same: same[i] };
+            let (len, second) = shape[ids[i] as usize];
+            entries[i] = Entry { id: ids[i], alt: alts[i], second, len, same: same[i] };
             i += 1;
         }
         Markers { markers, keys, entries, starts, buckets }

@@ -68,7 +68,7 @@ fn check(text: &str, report: &Report) {
             Some(span) => {
                 assert!(span.end() <= text.len(), "span {span:?} past the end of {} bytes", text.len());
                 assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()), "{span:?}");
-                assert_eq!(j.text.as_deref(), Some(&text[span]));
+                assert_eq!(j.text, Some(&text[span]));
                 assert_eq!((j.start, j.end), (Some(span.start()), Some(span.end())));
                 assert_eq!((j.start_utf16, j.end_utf16), (Some(utf16_at[span.start()]), Some(utf16_at[span.end()])));
             }

@@ -74,7 +74,7 @@ fn check_exchange(text: &str, name: Option<&str>, message: Option<&str>, pack: O
                 );
                 let expected: Vec<usize> = vec![utf16_at[span.start()], utf16_at[span.end()]];
                 assert_eq!(vec![j.start_utf16.unwrap(), j.end_utf16.unwrap()], expected);
-                assert_eq!(j.text.as_deref(), Some(&text[span]));
+                assert_eq!(j.text, Some(&text[span]));
             }
             None => assert!(j.start.is_none() && j.start_utf16.is_none()),
         }

@@ -16,9 +16,16 @@ use crate::finding::MessageSource;
 /// included, is written as it is.
 pub fn write_str(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.reserve(text.len() + 2);
-    out.push('"');
     let bytes = text.as_bytes();
+    // Most strings need no escape: one append for the whole.
+    if !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.reserve(text.len() + 2);
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
+    out.push('"');
     let mut from = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if b >= 0x20 && b != b'"' && b != b'\\' {
@@ -101,43 +108,6 @@ fn write_hundredths(out: &mut String, v: f32) {
     }
 }
 
-/// A JSON object written field by field: the commas and the quoted keys.
-struct Object<'a> {
-    out: &'a mut String,
-    first: bool,
-}
-
-impl<'a> Object<'a> {
-    fn new(out: &'a mut String) -> Object<'a> {
-        out.push('{');
-        Object { out, first: true }
-    }
-
-    fn key(&mut self, key: &str) -> &mut String {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        // Keys are the structs' field names: nothing to escape.
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
-        self.out
-    }
-
-    fn str(&mut self, key: &str, value: &str) {
-        write_str(self.key(key), value);
-    }
-
-    fn usize(&mut self, key: &str, value: usize) {
-        write_usize(self.key(key), value);
-    }
-
-    fn end(self) {
-        self.out.push('}');
-    }
-}
-
 /// A JSON list of `items`, each written by `item`.
 fn write_list<T>(out: &mut String, items: &[T], item: impl Fn(&mut String, &T)) {
     out.push('[');
@@ -157,6 +127,13 @@ fn write_null_or<T>(out: &mut String, value: Option<&T>, write: impl FnOnce(&mut
     }
 }
 
+/// An id (a cue, cornerstone, severity or status id, a source): ASCII
+/// letters and hyphens, so written without an escape scan.
+fn write_id(out: &mut String, id: &str) {
+    debug_assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'), "{id:?} is not an id");
+    out.push_str(id);
+}
+
 fn name_source_id(s: NameSource) -> &'static str {
     match s {
         NameSource::Given => "given",
@@ -171,17 +148,26 @@ fn message_source_id(s: MessageSource) -> &'static str {
     }
 }
 
+// The writers below put each field's key, with the punctuation around it,
+// as one piece of text: fewer and larger appends (a module compiled for
+// size calls a function for each).
+
 impl JsonReport<'_> {
     /// The report as compact JSON, appended to `out`.
     pub fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        o.str("summary", &self.summary);
-        write_hundredths(o.key("politeness"), self.politeness);
-        write_list(o.key("findings"), &self.findings, |out, f| f.write_json(out));
-        write_list(o.key("cornerstones"), &self.cornerstones, |out, c| c.write_json(out));
-        write_null_or(o.key("customer_name"), self.customer_name.as_ref(), |out, n| n.write_json(out));
-        write_null_or(o.key("relation"), self.relation.as_ref(), |out, r| r.write_json(out));
-        o.end();
+        out.push_str("{\"summary\":");
+        write_str(out, &self.summary);
+        out.push_str(",\"politeness\":");
+        write_hundredths(out, self.politeness);
+        out.push_str(",\"findings\":");
+        write_list(out, &self.findings, |out, f| f.write_json(out));
+        out.push_str(",\"cornerstones\":");
+        write_list(out, &self.cornerstones, |out, c| c.write_json(out));
+        out.push_str(",\"customer_name\":");
+        write_null_or(out, self.customer_name.as_ref(), |out, n| n.write_json(out));
+        out.push_str(",\"relation\":");
+        write_null_or(out, self.relation.as_ref(), |out, r| r.write_json(out));
+        out.push('}');
     }
 
     /// The report as compact JSON.
@@ -196,20 +182,31 @@ impl JsonReport<'_> {
 impl JsonFinding<'_> {
     /// The finding as compact JSON, appended to `out`.
     pub fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        o.str("cue", self.cue);
-        o.str("cornerstone", self.cornerstone.id());
-        o.str("severity", self.severity.id());
-        o.str("label", self.label);
-        o.str("message", self.message);
-        write_list(o.key("suggestions"), self.suggestions, |out, s| write_str(out, s));
-        write_null_or(o.key("text"), self.text.as_ref(), |out, t| write_str(out, t));
-        write_opt_usize(o.key("start"), self.start);
-        write_opt_usize(o.key("end"), self.end);
-        write_opt_usize(o.key("start_utf16"), self.start_utf16);
-        write_opt_usize(o.key("end_utf16"), self.end_utf16);
-        write_null_or(o.key("context"), self.context.as_ref(), |out, c| c.write_json(out));
-        o.end();
+        out.push_str("{\"cue\":\"");
+        write_id(out, self.cue);
+        out.push_str("\",\"cornerstone\":\"");
+        write_id(out, self.cornerstone.id());
+        out.push_str("\",\"severity\":\"");
+        write_id(out, self.severity.id());
+        out.push_str("\",\"label\":");
+        write_str(out, self.label);
+        out.push_str(",\"message\":");
+        write_str(out, self.message);
+        out.push_str(",\"suggestions\":");
+        write_list(out, self.suggestions, |out, s| write_str(out, s));
+        out.push_str(",\"text\":");
+        write_null_or(out, self.text.as_ref(), |out, t| write_str(out, t));
+        out.push_str(",\"start\":");
+        write_opt_usize(out, self.start);
+        out.push_str(",\"end\":");
+        write_opt_usize(out, self.end);
+        out.push_str(",\"start_utf16\":");
+        write_opt_usize(out, self.start_utf16);
+        out.push_str(",\"end_utf16\":");
+        write_opt_usize(out, self.end_utf16);
+        out.push_str(",\"context\":");
+        write_null_or(out, self.context.as_ref(), |out, c| c.write_json(out));
+        out.push('}');
     }
 
     /// The finding as compact JSON.
@@ -222,45 +219,57 @@ impl JsonFinding<'_> {
 
 impl JsonContext<'_> {
     fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        o.str("text", self.text);
-        o.usize("start", self.start);
-        o.usize("end", self.end);
-        o.usize("start_utf16", self.start_utf16);
-        o.usize("end_utf16", self.end_utf16);
-        o.str("in", self.within);
-        o.end();
+        out.push_str("{\"text\":");
+        write_str(out, self.text);
+        out.push_str(",\"start\":");
+        write_usize(out, self.start);
+        out.push_str(",\"end\":");
+        write_usize(out, self.end);
+        out.push_str(",\"start_utf16\":");
+        write_usize(out, self.start_utf16);
+        out.push_str(",\"end_utf16\":");
+        write_usize(out, self.end_utf16);
+        out.push_str(",\"in\":\"");
+        write_id(out, self.within);
+        out.push_str("\"}");
     }
 }
 
 impl JsonCornerstone<'_> {
     fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        o.str("id", self.id.id());
-        o.str("title", self.title);
-        o.str("status", self.status.id());
-        write_list(o.key("hints"), self.hints, |out, &h| write_usize(out, h));
-        o.end();
+        out.push_str("{\"id\":\"");
+        write_id(out, self.id.id());
+        out.push_str("\",\"title\":");
+        write_str(out, self.title);
+        out.push_str(",\"status\":\"");
+        write_id(out, self.status.id());
+        out.push_str("\",\"hints\":");
+        write_list(out, self.hints, |out, &h| write_usize(out, h));
+        out.push('}');
     }
 }
 
 impl JsonCustomerName<'_> {
     fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        o.str("name", self.name);
-        o.str("source", name_source_id(self.source));
-        o.end();
+        out.push_str("{\"name\":");
+        write_str(out, self.name);
+        out.push_str(",\"source\":\"");
+        write_id(out, name_source_id(self.source));
+        out.push_str("\"}");
     }
 }
 
 impl JsonRelation {
     fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        o.str("source", message_source_id(self.source));
-        o.usize("questions", self.questions);
-        o.usize("answered", self.answered);
-        o.str("summary", &self.summary);
-        o.end();
+        out.push_str("{\"source\":\"");
+        write_id(out, message_source_id(self.source));
+        out.push_str("\",\"questions\":");
+        write_usize(out, self.questions);
+        out.push_str(",\"answered\":");
+        write_usize(out, self.answered);
+        out.push_str(",\"summary\":");
+        write_str(out, &self.summary);
+        out.push('}');
     }
 }
 

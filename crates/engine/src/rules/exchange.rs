@@ -114,10 +114,12 @@ fn stem_of(w: &str, ascii: bool) -> &str {
 }
 
 /// The synonym group a stem belongs to, if any.
-fn group(stem: &str) -> Option<usize> {
+/// The synonym group of `stem`, whose FNV-1a hash is `hash`.
+fn group(stem: &str, hash: u64) -> Option<usize> {
     crate::hash::word_map!(GROUPS = SYNONYMS);
-    // A stem in two groups belongs to the later one.
-    let bits = GROUPS.get(stem);
+    // A stem in two groups belongs to the later one. (A word key is the low
+    // bits of the same hash.)
+    let bits = GROUPS.get_keyed(stem, hash as u32);
     (bits != 0).then(|| 15 - bits.leading_zeros() as usize)
 }
 
@@ -131,12 +133,7 @@ pub(crate) struct Topic {
 }
 
 fn hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    crate::hash::fnv1a(crate::hash::FNV_START, s.as_bytes())
 }
 
 impl Topic {
@@ -161,10 +158,11 @@ impl Topic {
                 continue;
             }
             let s = stem_of(w, ascii);
-            if let Some(g) = group(s) {
+            let h = hash(s);
+            if let Some(g) = group(s, h) {
                 groups.push(g);
             }
-            found.push((hash(s), s.bytes().all(|b| b.is_ascii_digit())));
+            found.push((h, s.bytes().all(|b| b.is_ascii_digit())));
         }
         crate::order::sort(&mut found);
         found.dedup_by_key(|f| f.0);

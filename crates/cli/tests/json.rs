@@ -89,8 +89,18 @@ fn the_politeness_is_written_as_serde_json_writes_it() {
         let theirs = serde_json::to_string(&json).unwrap();
         assert_eq!(ours, theirs, "politeness {k}/100");
     }
-    json.politeness = -0.0;
-    assert_eq!(json.to_json_string(), serde_json::to_string(&json).unwrap());
+    // Scores far past any real draft's (a reviewer found 131072.1 written
+    // as 131072.09 by a first version that wrote hundredths).
+    for v in [-0.0, 131072.1, -131072.1, 262144.62, 1e7, 3.4e38, 1e-7, f32::NAN, f32::INFINITY] {
+        json.politeness = v;
+        assert_eq!(json.to_json_string(), serde_json::to_string(&json).unwrap(), "politeness {v}");
+    }
+    let mut k: u32 = 1;
+    while k < 1 << 30 {
+        json.politeness = k as f32 / 100.0;
+        assert_eq!(json.to_json_string(), serde_json::to_string(&json).unwrap(), "politeness {k}/100");
+        k = k * 3 + 7;
+    }
 }
 
 #[test]

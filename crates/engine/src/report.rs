@@ -283,7 +283,7 @@ impl Report {
     /// The report in the compact form [`Report::from_wire`] reads.
     pub fn to_wire(&self) -> String {
         use std::fmt::Write as _;
-        // The score as its bits: exact, and no float formatting in the module.
+        // The score as its bits: exact, and no float parsing on the way back.
         let mut out = format!("{}\n", self.politeness.to_bits());
         if let Some(n) = &self.customer_name {
             out.push_str(match n.source {

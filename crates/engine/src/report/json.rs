@@ -82,29 +82,13 @@ fn write_opt_usize(out: &mut String, n: Option<usize>) {
     }
 }
 
-/// The politeness, to two decimals, as serde_json writes an `f32` that holds
-/// a whole number of hundredths (its shortest round-trip form, `3.35`,
-/// `-0.5`, `2.0`, `-0.0`); `null` if not finite, as serde_json writes it.
-/// The report's politeness is always rounded to hundredths (`to_json`), and
-/// the shortest decimal that reads back as such an `f32` is that number of
-/// hundredths (two numbers of hundredths under 10^5 are much further apart
-/// than an `f32`'s precision). No float formatting code in the module.
-fn write_hundredths(out: &mut String, v: f32) {
-    if !v.is_finite() {
+/// The politeness as serde_json writes an `f32`: its shortest round-trip
+/// form by `zmij`, the formatter serde_json uses (`3.35`, `-0.5`, `2.0`, `131072.1`), `null` if not finite.
+fn write_f32(out: &mut String, v: f32) {
+    if v.is_finite() {
+        out.push_str(zmij::Buffer::new().format_finite(v));
+    } else {
         out.push_str("null");
-        return;
-    }
-    if v.is_sign_negative() {
-        out.push('-');
-    }
-    // Saturates for absurd values, which the score never reaches.
-    let k = (v.abs() * 100.0).round() as u64 as usize;
-    write_usize(out, k / 100);
-    out.push('.');
-    let frac = k % 100;
-    out.push((b'0' + (frac / 10) as u8) as char);
-    if !frac.is_multiple_of(10) {
-        out.push((b'0' + (frac % 10) as u8) as char);
     }
 }
 
@@ -158,7 +142,7 @@ impl JsonReport<'_> {
         out.push_str("{\"summary\":");
         write_str(out, &self.summary);
         out.push_str(",\"politeness\":");
-        write_hundredths(out, self.politeness);
+        write_f32(out, self.politeness);
         out.push_str(",\"findings\":");
         write_list(out, &self.findings, |out, f| f.write_json(out));
         out.push_str(",\"cornerstones\":");
@@ -291,23 +275,26 @@ mod tests {
         assert_eq!(str_of(""), r#""""#);
     }
 
-    fn hundredths(v: f32) -> String {
+    fn politeness(v: f32) -> String {
         let mut out = String::new();
-        write_hundredths(&mut out, v);
+        write_f32(&mut out, v);
         out
     }
 
     #[test]
     fn the_politeness_is_written_in_its_shortest_form() {
-        assert_eq!(hundredths(3.35), "3.35");
-        assert_eq!(hundredths(2.0), "2.0");
-        assert_eq!(hundredths(-0.5), "-0.5");
-        assert_eq!(hundredths(0.07), "0.07");
-        assert_eq!(hundredths(-0.0), "-0.0");
-        assert_eq!(hundredths(0.0), "0.0");
-        assert_eq!(hundredths(-12.1), "-12.1");
-        assert_eq!(hundredths(f32::NAN), "null");
-        assert_eq!(hundredths(f32::INFINITY), "null");
+        assert_eq!(politeness(3.35), "3.35");
+        assert_eq!(politeness(2.0), "2.0");
+        assert_eq!(politeness(-0.5), "-0.5");
+        assert_eq!(politeness(0.07), "0.07");
+        assert_eq!(politeness(-0.0), "-0.0");
+        assert_eq!(politeness(0.0), "0.0");
+        assert_eq!(politeness(-12.1), "-12.1");
+        // Past 2^17 an f32 no longer holds every hundredth: its shortest form.
+        assert_eq!(politeness(131072.1), "131072.1");
+        assert_eq!(politeness(-262144.62), "-262144.62");
+        assert_eq!(politeness(f32::NAN), "null");
+        assert_eq!(politeness(f32::INFINITY), "null");
     }
 
     #[test]

@@ -82,6 +82,16 @@ fn write_opt_usize(out: &mut String, n: Option<usize>) {
     }
 }
 
+/// The `start`, `end`, `start_utf16` and `end_utf16` fields of a finding or
+/// a context, each after a comma (`null` for none).
+fn write_offsets(out: &mut String, offsets: [Option<usize>; 4]) {
+    const KEYS: [&str; 4] = [",\"start\":", ",\"end\":", ",\"start_utf16\":", ",\"end_utf16\":"];
+    for (key, n) in KEYS.into_iter().zip(offsets) {
+        out.push_str(key);
+        write_opt_usize(out, n);
+    }
+}
+
 /// The politeness as serde_json writes an `f32`: its shortest round-trip
 /// form by `zmij`, the formatter serde_json uses (`3.35`, `-0.5`, `2.0`, `131072.1`), `null` if not finite.
 fn write_f32(out: &mut String, v: f32) {
@@ -180,14 +190,7 @@ impl JsonFinding<'_> {
         write_list(out, self.suggestions, |out, s| write_str(out, s));
         out.push_str(",\"text\":");
         write_null_or(out, self.text.as_ref(), |out, t| write_str(out, t));
-        out.push_str(",\"start\":");
-        write_opt_usize(out, self.start);
-        out.push_str(",\"end\":");
-        write_opt_usize(out, self.end);
-        out.push_str(",\"start_utf16\":");
-        write_opt_usize(out, self.start_utf16);
-        out.push_str(",\"end_utf16\":");
-        write_opt_usize(out, self.end_utf16);
+        write_offsets(out, [self.start, self.end, self.start_utf16, self.end_utf16]);
         out.push_str(",\"context\":");
         write_null_or(out, self.context.as_ref(), |out, c| c.write_json(out));
         out.push('}');
@@ -205,14 +208,7 @@ impl JsonContext<'_> {
     fn write_json(&self, out: &mut String) {
         out.push_str("{\"text\":");
         write_str(out, self.text);
-        out.push_str(",\"start\":");
-        write_usize(out, self.start);
-        out.push_str(",\"end\":");
-        write_usize(out, self.end);
-        out.push_str(",\"start_utf16\":");
-        write_usize(out, self.start_utf16);
-        out.push_str(",\"end_utf16\":");
-        write_usize(out, self.end_utf16);
+        write_offsets(out, [Some(self.start), Some(self.end), Some(self.start_utf16), Some(self.end_utf16)]);
         out.push_str(",\"in\":\"");
         write_id(out, self.within);
         out.push_str("\"}");

@@ -102,6 +102,16 @@ pub enum MessageSource {
     Quoted,
 }
 
+impl MessageSource {
+    /// The id used in JSON and in the worker's wire: `given` or `quoted`.
+    pub fn id(self) -> &'static str {
+        match self {
+            MessageSource::Given => "given",
+            MessageSource::Quoted => "quoted",
+        }
+    }
+}
+
 /// How the reply relates to the customer's message, in numbers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Relation {

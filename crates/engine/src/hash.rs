@@ -190,13 +190,16 @@ pub(crate) use word_map;
 /// `word_lists! { fn lookup; TIME = TIME_WORDS; REASON = REASON_WORDS; }`
 /// makes each name a bit constant (`1 <<` its place in the order given) and
 /// `fn lookup(word, key) -> u16` the bits of the lists a folded word (with
-/// its [`word_key`]) is in: one [`WordMap`] lookup for all of them.
+/// its [`word_key`]) is in: one [`WordMap`] lookup for all of them. Tests
+/// read each bit beside its list in `WORD_LISTS`.
 macro_rules! word_lists {
     (fn $get:ident; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
         #[repr(u16)]
         enum ListName { $($name),* }
         $($(#[$doc])* const $name: u16 = 1 << ListName::$name as u16;)*
+        #[cfg(test)]
+        const WORD_LISTS: &[(u16, &[&str])] = &[$(($name, $list)),*];
         fn $get(word: &str, key: u32) -> u16 {
             $crate::hash::word_map!(LISTS = &[$($list),*]);
             LISTS.get_keyed(word, key)

@@ -66,6 +66,16 @@ pub enum NameSource {
     Message,
 }
 
+impl NameSource {
+    /// The id used in JSON and in the worker's wire: `given` or `message`.
+    pub fn id(self) -> &'static str {
+        match self {
+            NameSource::Given => "given",
+            NameSource::Message => "message",
+        }
+    }
+}
+
 /// The customer name the name cues used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CustomerName {
@@ -286,10 +296,8 @@ impl Report {
         // The score as its bits: exact, and no float parsing on the way back.
         let mut out = format!("{}\n", self.politeness.to_bits());
         if let Some(n) = &self.customer_name {
-            out.push_str(match n.source {
-                NameSource::Given => "given\t",
-                NameSource::Message => "message\t",
-            });
+            out.push_str(n.source.id());
+            out.push('\t');
             escape_into(&mut out, &n.name);
         }
         out.push('\n');
@@ -299,10 +307,7 @@ impl Report {
             let _ = write!(
                 out,
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                match m.source {
-                    MessageSource::Given => "given",
-                    MessageSource::Quoted => "quoted",
-                },
+                m.source.id(),
                 r.questions,
                 r.unanswered,
                 r.feeling.unwrap_or(""),

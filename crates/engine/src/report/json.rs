@@ -2,13 +2,12 @@
 //! writes for the `Json*` structs (compact, fields in declaration order,
 //! strings escaped as serde_json escapes them), without serde's generic
 //! serializer in the WebAssembly module. In the release module, serde_json's
-//! writer was about a third of an `analyzeJson` call: it calls through
+//! writer was about a quarter of an `analyzeJson` call: it calls through
 //! `io::Write` for every piece, and a module compiled for size does not
 //! inline those calls. A test in the CLI crate (which keeps serde's derives,
 //! `features = ["serde"]`) compares the two on generated reports.
 
-use super::{JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding, JsonRelation, JsonReport, NameSource};
-use crate::finding::MessageSource;
+use super::{JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding, JsonRelation, JsonReport};
 
 /// A JSON string: `text` in quotes, escaped as serde_json escapes it
 /// (`"`, `\`, and control characters; `\b \f \n \r \t` by name, the others
@@ -128,20 +127,6 @@ fn write_id(out: &mut String, id: &str) {
     out.push_str(id);
 }
 
-fn name_source_id(s: NameSource) -> &'static str {
-    match s {
-        NameSource::Given => "given",
-        NameSource::Message => "message",
-    }
-}
-
-fn message_source_id(s: MessageSource) -> &'static str {
-    match s {
-        MessageSource::Given => "given",
-        MessageSource::Quoted => "quoted",
-    }
-}
-
 // The writers below put each field's key, with the punctuation around it,
 // as one piece of text: fewer and larger appends (a module compiled for
 // size calls a function for each).
@@ -234,7 +219,7 @@ impl JsonCustomerName<'_> {
         out.push_str("{\"name\":");
         write_str(out, self.name);
         out.push_str(",\"source\":\"");
-        write_id(out, name_source_id(self.source));
+        write_id(out, self.source.id());
         out.push_str("\"}");
     }
 }
@@ -242,7 +227,7 @@ impl JsonCustomerName<'_> {
 impl JsonRelation {
     fn write_json(&self, out: &mut String) {
         out.push_str("{\"source\":\"");
-        write_id(out, message_source_id(self.source));
+        write_id(out, self.source.id());
         out.push_str("\",\"questions\":");
         write_usize(out, self.questions);
         out.push_str(",\"answered\":");

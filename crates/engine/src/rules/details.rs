@@ -751,7 +751,7 @@ pub(crate) fn detail_name(text: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{request_words, ASKING, ASKS, GIVE, GIVES};
+    use super::{request_words, WORD_LISTS};
     use crate::hash::word_key;
     use crate::rules::testing::*;
     use crate::Cue;
@@ -761,7 +761,7 @@ mod tests {
     /// assertion on every word analysed.)
     #[test]
     fn the_word_lists_looked_up_once_are_the_lists() {
-        for (bit, list) in [(ASKS, ASKING), (GIVES, GIVE)] {
+        for &(bit, list) in WORD_LISTS {
             for w in list {
                 assert_ne!(request_words(w, word_key(w.as_bytes())) & bit, 0, "{w}");
             }

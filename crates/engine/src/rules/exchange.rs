@@ -65,10 +65,19 @@ pub(crate) fn stem(w: &str) -> &str {
     stem_of(w, w.is_ascii())
 }
 
+/// How many chars `s` holds, known to be ASCII or not (for ASCII, its
+/// length: no count needed).
+fn chars_in(s: &str, ascii: bool) -> usize {
+    if ascii {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
 /// [`stem`] of a word known to be ASCII or not.
 fn stem_of(w: &str, ascii: bool) -> &str {
-    // For ASCII, chars are bytes: no count needed.
-    let char_count = |s: &str| if ascii { s.len() } else { s.chars().count() };
+    let char_count = |s: &str| chars_in(s, ascii);
     let w = w.strip_suffix("'s").unwrap_or(w);
     let mut s: &str = w;
     let chars = char_count(s);
@@ -113,8 +122,7 @@ fn stem_of(w: &str, ascii: bool) -> &str {
     }
 }
 
-/// The synonym group a stem belongs to, if any.
-/// The synonym group of `stem`, whose FNV-1a hash is `hash`.
+/// The synonym group `stem` belongs to, if any; `hash` is its FNV-1a hash.
 fn group(stem: &str, hash: u64) -> Option<usize> {
     crate::hash::word_map!(GROUPS = SYNONYMS);
     // A stem in two groups belongs to the later one. (A word key is the low
@@ -149,8 +157,7 @@ impl Topic {
             }
             let w = doc.fold(k);
             let ascii = w.is_ascii();
-            let chars = if ascii { w.len() } else { w.chars().count() };
-            if (chars < 3 && !tok.is(flag::NUMBER)) || is_stopword(w, tok.key) {
+            if (chars_in(w, ascii) < 3 && !tok.is(flag::NUMBER)) || is_stopword(w, tok.key) {
                 continue;
             }
             // "of course" says nothing about a course.

@@ -850,22 +850,8 @@ mod tests {
     /// The kind bits name the lists of `kinds`' word map, in its order.
     #[test]
     fn each_kind_bit_is_its_list() {
-        let lists: [(u16, &[&str]); 13] = [
-            (TIME, TIME_WORDS),
-            (REASON, REASON_WORDS),
-            (WH, WH_WORDS),
-            (AUX, AUX_WORDS),
-            (LEAD_IN, LEAD_IN_WORDS),
-            (SUBJECT, SUBJECTS),
-            (PRONOUN, PRONOUNS),
-            (GIVES_ANSWER, ANSWER_AUX),
-            (STEP, STEPS),
-            (YES_OR_NO, YES_NO),
-            (AMOUNT, AMOUNT_WORDS),
-            (ASK_VERB, ASK_VERBS),
-            (ASK_WHAT, ASK_OBJECTS),
-        ];
-        for (bit, list) in lists {
+        assert_eq!(WORD_LISTS.len(), 13);
+        for &(bit, list) in WORD_LISTS {
             for w in list {
                 assert!(word_is(w, bit), "{w} in the list of bit {bit}");
             }

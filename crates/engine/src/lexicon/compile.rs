@@ -10,8 +10,9 @@
 //!   pattern's own text (which is written folded, so it is compared as it
 //!   is), or for `a|b|c` a range of `alts`, the alternatives' byte ranges;
 //! - `keys`/`ids`: for every first word a pattern can start with (and, when
-//!   its second element is a required word, every first and second word), a
-//!   16-bit key of the word(s) (from the words' keys, which tokens carry)
+//!   its second element is a required word, every first and second word;
+//!   when its second is an optional word and its third a required one,
+//!   every first word with each of those), a 16-bit key of the word(s) (from the words' keys, which tokens carry)
 //!   beside the pattern it leads to, sorted by key and then by pattern
 //!   order; `buckets` says where the keys of each bucket (their top ten
 //!   bits) begin, a few keys a bucket; `words` says which
@@ -37,6 +38,17 @@ pub(super) const OPTIONAL: u8 = 8;
 
 /// Set in an id when its key is the first two words.
 pub(super) const PAIR: u16 = 0x8000;
+/// Set (with [`PAIR`]) in an id whose pattern's second element is an
+/// optional word and its third a required one ("i|we really? appreciate"):
+/// the pattern is keyed by its first word and either of those, and its
+/// keys are tried in pattern order with the one-word keys, as a pattern
+/// keyed by its first word alone would be.
+pub(super) const OPT2: u16 = 0x4000;
+/// Set (with [`OPT2`]) when the key's second word is the pattern's third
+/// element, its optional second left out.
+pub(super) const SKIPS: u16 = 0x2000;
+/// The bits of an id that name its pattern.
+pub(super) const PATTERN: u16 = SKIPS - 1;
 
 /// One element of a pattern: its kind and the bytes `start..end` of the
 /// pattern's text it names, or for alternatives the range of the index's
@@ -305,8 +317,9 @@ const fn alts(pat: &[u8], e: Elem) -> usize {
 }
 
 /// The first two elements of `pat` (the second `None` unless it is a key),
-/// and how many elements it has.
-const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize) {
+/// how many elements it has, and, when its second element is an optional
+/// word or alternatives and its third a required one, those two.
+const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize, Option<(Elem, Elem)>) {
     let Some((s, e)) = next_raw(pat, 0) else {
         panic!("empty phrase pattern");
     };
@@ -314,18 +327,28 @@ const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize) {
     assert!(is_key(first), "a phrase pattern's first element must be a required word or alternatives");
     let mut count = 1;
     let mut second = None;
+    let mut optional = None;
+    let mut skip = None;
     let mut at = e;
     while let Some((s, e)) = next_raw(pat, at) {
+        let elem = parse(pat, s, e);
         if count == 1 {
-            let elem = parse(pat, s, e);
             if is_key(elem) {
                 second = Some(elem);
+            } else if elem.kind & OPTIONAL != 0 && is_key(Elem { kind: elem.kind & !OPTIONAL, ..elem }) {
+                optional = Some(elem);
+            }
+        } else if count == 2 {
+            if let Some(o) = optional {
+                if is_key(elem) {
+                    skip = Some((o, elem));
+                }
             }
         }
         count += 1;
         at = e;
     }
-    (first, second, count)
+    (first, second, count, skip)
 }
 
 /// The sizes of the index of the tables `keep` accepts.
@@ -336,7 +359,7 @@ pub(crate) const fn sizes(tables: &[&[Phrase]], keep: &[bool]) -> Sizes {
         let mut e = 0;
         while keep[t] && e < tables[t].len() {
             let pat = tables[t][e].pat.as_bytes();
-            let (first, second, count) = head(pat);
+            let (first, second, count, skip) = head(pat);
             sizes.patterns += 1;
             sizes.elems += count;
             let mut at = 0;
@@ -347,7 +370,12 @@ pub(crate) const fn sizes(tables: &[&[Phrase]], keep: &[bool]) -> Sizes {
                 }
                 at = end;
             }
-            sizes.keys += alts(pat, first) * if let Some(s) = second { alts(pat, s) } else { 1 };
+            sizes.keys += alts(pat, first)
+                * match (second, skip) {
+                    (Some(s), _) => alts(pat, s),
+                    (None, Some((o, r))) => alts(pat, o) + alts(pat, r),
+                    (None, None) => 1,
+                };
             e += 1;
         }
         t += 1;
@@ -372,7 +400,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         buckets: [0; BUCKETS + 1],
     };
     assert!(
-        P < PAIR as usize && E <= u16::MAX as usize && A <= u16::MAX as usize && K < 1 << 16,
+        P <= PATTERN as usize && E <= u16::MAX as usize && A <= u16::MAX as usize && K < 1 << 16,
         "the phrase tables outgrew the index"
     );
     // Every key with its pattern, as (key << 16 | order) so that sorting
@@ -408,40 +436,50 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                 n += 1;
                 at = end;
             }
-            let (first, second, _) = head(pat);
+            let (first, second, _, skip) = head(pat);
             // The tags of the element after the key's words (one or two).
-            let after = out.patterns[p].first as usize + if second.is_some() { 2 } else { 1 };
-            let next =
-                if after < n && out.elems[after].kind & OPTIONAL == 0 { out.elems[after].tags } else { ANY_NEXT };
+            let base = out.patterns[p].first as usize;
             let mut a = first.start as usize;
             let mut ai = 0;
             while a <= first.end as usize {
                 let a_end = alt_end(pat, a, first.end as usize);
                 let h = word_key(sub(pat, a, a_end));
                 assert!(ai < 256, "a phrase pattern's first element has over 256 alternatives");
-                match second {
-                    None => {
-                        out.ids[k] = p as u16;
-                        out.words[k] = ai as u16;
-                        out.next[k] = next;
-                        order[k] = (key(h) as u32) << 16 | k as u32;
-                        k += 1;
+                // The second words of its keys: none, the second element's
+                // alternatives, or those of the optional second and of the
+                // third (which then follows the first).
+                let seconds = match (second, skip) {
+                    (Some(s), _) => [Some((s, p as u16 | PAIR, 2)), None],
+                    (None, Some((o, r))) => {
+                        [Some((o, p as u16 | PAIR | OPT2, 2)), Some((r, p as u16 | PAIR | OPT2 | SKIPS, 3))]
                     }
-                    Some(second) => {
+                    (None, None) => [None, None],
+                };
+                if seconds[0].is_none() {
+                    out.ids[k] = p as u16;
+                    out.words[k] = ai as u16;
+                    out.next[k] = next_tags(&out.elems, n, base + 1);
+                    order[k] = (key(h) as u32) << 16 | k as u32;
+                    k += 1;
+                }
+                let mut v = 0;
+                while v < seconds.len() {
+                    if let Some((second, id, after)) = seconds[v] {
                         let mut b = second.start as usize;
                         let mut bi = 0;
                         while b <= second.end as usize {
                             let b_end = alt_end(pat, b, second.end as usize);
                             assert!(bi < 256, "a phrase pattern's second element has over 256 alternatives");
-                            out.ids[k] = p as u16 | PAIR;
+                            out.ids[k] = id;
                             out.words[k] = (bi << 8 | ai) as u16;
-                            out.next[k] = next;
+                            out.next[k] = next_tags(&out.elems, n, base + after);
                             order[k] = (pair_key(h, word_key(sub(pat, b, b_end))) as u32) << 16 | k as u32;
                             k += 1;
                             b = b_end + 1;
                             bi += 1;
                         }
                     }
+                    v += 1;
                 }
                 a = a_end + 1;
                 ai += 1;
@@ -473,6 +511,16 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         b += 1;
     }
     out
+}
+
+/// The tags of element `after` of a pattern whose elements end at `n`, if
+/// it is required: a key's `next`.
+const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u8 {
+    if after < n && elems[after].kind & OPTIONAL == 0 {
+        elems[after].tags
+    } else {
+        ANY_NEXT
+    }
 }
 
 const fn heapsort(v: &mut [u32]) {

@@ -12,8 +12,10 @@
 //! - a trailing `?` makes the element optional.
 //!
 //! The first element must be a plain word or alternatives, so every pattern is
-//! indexed by its first word: scanning costs one hash lookup per word however
-//! many phrases there are. A match never crosses a sentence boundary, quoted
+//! indexed by its first word, or by its first two when the second (or, after
+//! an optional one, the third) is a plain word too: scanning costs two lookups
+//! per word however many phrases there are, and a pattern is read only when
+//! its first words are there. A match never crosses a sentence boundary, quoted
 //! customer text or a placeholder.
 
 use crate::hash::FnvMap;
@@ -37,7 +39,7 @@ macro_rules! compiled_index {
         > = $crate::lexicon::compile($tables, &$keep);
     };
 }
-use compile::{Elem, OPTIONAL, PAIR};
+use compile::{Elem, OPT2, OPTIONAL, PAIR, PATTERN, SKIPS};
 pub(crate) use compiled_index;
 
 /// One entry of a phrase table.
@@ -220,20 +222,46 @@ impl Lexicon {
                     Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(n),
                     _ => None,
                 };
-                // Patterns keyed by this word alone, then by it and the next
-                // (whose second word is then matched already). A word's one-
-                // and two-word keys may be alike: each range gives only the
-                // entries of its own kind.
-                for k in index.ids_of(compile::key(tok.key)) {
-                    if index.ids[k] & PAIR == 0 {
-                        self.try_key(doc, i, k, word, None, &mut out);
+                // Patterns keyed by this word alone, or by it and a word
+                // after an optional one, in pattern order; then those keyed
+                // by it and the next (whose second word is then matched
+                // already). A word's one- and two-word keys may be alike:
+                // each range gives only the entries of its own kind.
+                let ones = index.ids_of(compile::key(tok.key));
+                let pairs = match next {
+                    Some(n) => index.ids_of(compile::pair_key(tok.key, n.key)),
+                    None => 0..0,
+                };
+                let next_word = next.map(|_| doc.fold(i + 1));
+                let (mut a, mut b) = (ones.start, pairs.start);
+                let mut hit_at = None;
+                loop {
+                    while a < ones.end && index.ids[a] & PAIR != 0 {
+                        a += 1;
+                    }
+                    while b < pairs.end && index.ids[b] & (PAIR | OPT2) != PAIR | OPT2 {
+                        b += 1;
+                    }
+                    let take_one = match (a < ones.end, b < pairs.end) {
+                        (false, false) => break,
+                        (one, pair) => one && (!pair || index.ids[a] & PATTERN < index.ids[b] & PATTERN),
+                    };
+                    if take_one {
+                        self.try_key(doc, i, a, word, None, &mut out);
+                        a += 1;
+                    } else {
+                        // The optional word taken is tried first: a pattern
+                        // matched with it is not tried again without it.
+                        let p = index.ids[b] & PATTERN;
+                        if hit_at != Some(p) && self.try_key(doc, i, b, word, next_word, &mut out) {
+                            hit_at = Some(p);
+                        }
+                        b += 1;
                     }
                 }
-                if let Some(n) = next {
-                    for k in index.ids_of(compile::pair_key(tok.key, n.key)) {
-                        if index.ids[k] & PAIR != 0 {
-                            self.try_key(doc, i, k, word, Some(doc.fold(i + 1)), &mut out);
-                        }
+                for k in pairs {
+                    if index.ids[k] & (PAIR | OPT2) == PAIR {
+                        self.try_key(doc, i, k, word, next_word, &mut out);
                     }
                 }
             }
@@ -245,37 +273,44 @@ impl Lexicon {
     }
 
     /// Tries the pattern of key `k` at token `i` (its folded `word`; `next`,
-    /// the next word, for a two-word key): pushes its hit if it matches.
+    /// the next word, for a two-word key): pushes its hit if it matches, and
+    /// says whether it did.
     #[inline]
-    fn try_key(&self, doc: &View, i: usize, k: usize, word: &str, next: Option<&str>, out: &mut [Vec<Hit>]) {
+    fn try_key(&self, doc: &View, i: usize, k: usize, word: &str, next: Option<&str>, out: &mut [Vec<Hit>]) -> bool {
         let index = &self.index;
         let (id, words, tags) = (index.ids[k], index.words[k], index.next[k]);
-        // The word after the key's must be able to match the next element.
+        // The word after the key's words must be able to match the element
+        // after them.
         let after = i + if next.is_some() { 2 } else { 1 };
         if tags != compile::ANY_NEXT && doc.tokens.get(after).is_none_or(|t| tags & compile::tag_bit(t.key) == 0) {
-            return;
+            return false;
         }
-        let p = (id & !PAIR) as usize;
+        let p = (id & PATTERN) as usize;
         let elems = index.elems(p);
         let text = index.pattern_text(p);
         if index.word(text, elems[0], words as u8) != word {
-            return;
+            return false;
         }
+        // The element the key's second word is: the second, or the third
+        // when the optional second is left out.
+        let second = if id & SKIPS != 0 { 2 } else { 1 };
         let (rest, from) = match next {
             None => (&elems[1..], i + 1),
-            Some(next) if index.word(text, elems[1], (words >> 8) as u8) == next => (&elems[2..], i + 2),
-            Some(_) => return,
+            Some(next) if index.word(text, elems[second], (words >> 8) as u8) == next => (&elems[second + 1..], i + 2),
+            Some(_) => return false,
         };
-        if let Some(end) = match_elems(index, text, doc, rest, from, doc.tokens[i].sentence) {
-            let last = end - 1;
-            let pat = index.patterns[p];
-            out[pat.table as usize].push(Hit {
-                entry: pat.entry,
-                first: i as u32,
-                last: last as u32,
-                span: doc.tokens[i].span.cover(doc.tokens[last].span),
-            });
-        }
+        let Some(end) = match_elems(index, text, doc, rest, from, doc.tokens[i].sentence) else {
+            return false;
+        };
+        let last = end - 1;
+        let pat = index.patterns[p];
+        out[pat.table as usize].push(Hit {
+            entry: pat.entry,
+            first: i as u32,
+            last: last as u32,
+            span: doc.tokens[i].span.cover(doc.tokens[last].span),
+        });
+        true
     }
 }
 
@@ -360,7 +395,9 @@ pub(crate) mod tests {
 
     #[test]
     fn patterns_with_optionals_and_alternatives() {
-        assert_eq!((SIZES.patterns, SIZES.elems, SIZES.alts, SIZES.keys), (3, 8, 6, 5));
+        // "i'm|we're so|really? sorry" is keyed by its first word and either
+        // "so", "really" or "sorry" (six keys).
+        assert_eq!((SIZES.patterns, SIZES.elems, SIZES.alts, SIZES.keys), (3, 8, 6, 9));
         let index = COMPILED.index();
         let first = index.elems(0);
         assert_eq!(first.len(), 3);
@@ -393,6 +430,32 @@ pub(crate) mod tests {
         let hits = lexicon.scan(&doc.tokens, &doc.folded);
         let found: Vec<(u16, &str)> = hits[0].iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect();
         assert_eq!(found, [(0, "really")]);
+    }
+
+    /// A pattern whose second word is optional is keyed by its first word
+    /// and the next, but matches as one keyed by its first word alone:
+    /// greedily (the optional word taken if the rest then matches), once
+    /// per place, and in pattern order among the patterns keyed by one word
+    /// (before those keyed by two required words: "so very").
+    #[test]
+    fn an_optional_second_word_is_taken_greedily_once_and_in_pattern_order() {
+        const T: &[Phrase] = &[p("so very? very glad"), p("so"), p("so very"), p("so very? very")];
+        static TS: &[&[Phrase]] = &[T];
+        const K: [bool; 1] = [true];
+        compiled_index! { C = TS, K }
+        let lexicon = Lexicon::compiled(C.index(), 1);
+        let found = |text: &'static str| {
+            let doc = crate::tokens::Tokens::of(text);
+            let hits = lexicon.scan(&doc.tokens, &doc.folded);
+            hits[0].iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("so very very glad"),
+            [(0, "so very very glad"), (1, "so"), (3, "so very very"), (2, "so very")]
+        );
+        assert_eq!(found("so very glad"), [(0, "so very glad"), (1, "so"), (3, "so very"), (2, "so very")]);
+        assert_eq!(found("so glad"), [(1, "so")]);
+        assert_eq!(found("so very. Glad"), [(1, "so"), (3, "so very"), (2, "so very")]);
     }
 
     #[test]

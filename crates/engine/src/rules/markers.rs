@@ -6,13 +6,15 @@
 //! A marker is a short pattern over folded words: elements separated by
 //! spaces, `a|b` for alternatives, `#` for a number (a word of ASCII digits).
 //! A rule lists its sets once with [`markers!`], which gives each a [`Set`]
-//! id and compiles the index ([`Markers`]): per marker its text, length and
-//! set; per alternative of a marker's first element, a 32-bit key of it (its
-//! word key, mixed) beside the marker, sorted by key, with where each
-//! bucket of keys (by their top bits, about one key a bucket) begins.
-//! Reading a sentence costs, per word, a look in its bucket by the key its
-//! token already carries, and a comparison per marker whose first word the
-//! word may be, however many sets and markers there are.
+//! id and compiles the index ([`Markers`]): per marker its text and set;
+//! per alternative of a marker's first element (and, for a marker of two
+//! elements or more, per alternative of its first two), a 32-bit key of
+//! the word(s) beside the marker, sorted by key, with where each bucket of
+//! keys (by their top bits, about one key a bucket) begins.
+//! Reading a sentence costs, per word, a look in two buckets (by the key
+//! its token already carries, and by that key with the next word's), and a
+//! comparison per marker whose first word(s) the words may be, however many
+//! sets and markers there are.
 //! [`Reading`] holds the result: per set, a bit per word position where one
 //! of its markers starts (sentences read this way hold at most
 //! [`MAX_WORDS`] words), and per marker whether it matched anywhere.
@@ -31,22 +33,21 @@ pub(crate) const MAX_MARKERS: usize = 1024;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Set(pub(crate) u8);
 
-/// One marker: its text, its set, and where its second element begins in
-/// its text (its length if it has one element).
+/// One marker: its text and its set.
 #[derive(Clone, Copy)]
 struct Marker {
     src: &'static str,
-    rest: u16,
     set: u8,
 }
 
 /// The index of a list of marker sets, sized by [`sizes`].
 pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     markers: [Marker; M],
-    /// The hash of every alternative of every marker's first element, sorted.
+    /// The key of every alternative of every marker's first element (of
+    /// every pair of alternatives of its first two, if it has two or more),
+    /// sorted.
     keys: [u32; K],
-    /// What the candidate each key leads to needs to be tried, in the same
-    /// order: most are passed over on these alone, without their marker.
+    /// The candidate each key leads to, in the same order.
     entries: [Entry; K],
     /// Where each set's markers begin in `markers` (sets are contiguous).
     starts: [u16; S],
@@ -55,17 +56,18 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     buckets: [u16; BUCKETS + 1],
 }
 
-/// A key's candidate: its marker, the bytes of the marker's text the key was
-/// made from, the marker's length (in elements), the [`bit`]s of its second
-/// element's alternatives (all bits for `#`), and whether the key was made
-/// from the same word as the key before it (the word is then compared once
-/// for the run). Most candidates are passed over on these alone: a marker
-/// whose second word cannot be the sentence's next word is not read.
+/// A key's candidate: its marker, the bytes of the marker's text its key
+/// was made from (its first word's, and for a marker of two elements or
+/// more its second word's), where the elements after those begin, the
+/// marker's length (in elements), and whether the key was made from the
+/// same first word as the key before it (the word is then compared once for
+/// the run).
 #[derive(Clone, Copy)]
 struct Entry {
-    second: u32,
     id: u16,
     alt: (u16, u16),
+    alt2: (u16, u16),
+    rest: u16,
     len: u8,
     same: bool,
 }
@@ -74,8 +76,8 @@ struct Entry {
 const BUCKET_BITS: u32 = 10;
 const BUCKETS: usize = 1 << BUCKET_BITS;
 
-/// How many markers and first-element alternatives `sets` hold: the sizes of
-/// their [`Markers`].
+/// How many markers and keys (alternatives of a first element, or pairs of
+/// alternatives of the first two) `sets` hold: the sizes of their [`Markers`].
 pub(crate) const fn sizes(sets: &[&[&str]]) -> (usize, usize) {
     let (mut markers, mut keys) = (0, 0);
     let mut s = 0;
@@ -84,14 +86,22 @@ pub(crate) const fn sizes(sets: &[&[&str]]) -> (usize, usize) {
         while m < sets[s].len() {
             markers += 1;
             let b = sets[s][m].as_bytes();
+            // Alternatives of the first element, times those of the second.
+            let (mut first, mut second, mut element) = (1, 1, 0);
             let mut i = 0;
-            keys += 1;
-            while i < b.len() && b[i] != b' ' {
-                if b[i] == b'|' {
-                    keys += 1;
+            while i < b.len() && element < 2 {
+                if b[i] == b' ' {
+                    element += 1;
+                } else if b[i] == b'|' {
+                    if element == 0 {
+                        first += 1;
+                    } else {
+                        second += 1;
+                    }
                 }
                 i += 1;
             }
+            keys += first * second;
             m += 1;
         }
         s += 1;
@@ -107,9 +117,10 @@ const fn key(b: &[u8], from: usize, to: usize) -> u32 {
 /// The key of `#`, the element any number matches.
 const NUMBER_KEY: u32 = key(b"#", 0, 1);
 
-/// A word's bit in a 32-bit signature, from its key.
-const fn bit(key: u32) -> u32 {
-    1 << (key >> 27)
+/// The key of two words in a row, from their keys: the high bits of a
+/// product, which depend on every bit of both.
+const fn pair(first: u32, second: u32) -> u32 {
+    ((((first as u64) << 32) | second as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
 }
 
 impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
@@ -118,12 +129,9 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     pub(crate) const fn compile(sets: &[&[&'static str]]) -> Self {
         assert!(sets.len() == S && S <= MAX_SETS, "S is the number of sets, at most MAX_SETS");
         assert!(M <= MAX_MARKERS, "too many markers");
-        let mut markers = [Marker { src: "", rest: 0, set: 0 }; M];
-        // Per marker, its length and second-element bits, for its entries.
-        let mut shape = [(0u8, 0u32); M];
+        let mut markers = [Marker { src: "", set: 0 }; M];
         let mut keys = [0u32; K];
-        let mut ids = [0u16; K];
-        let mut alts = [(0u16, 0u16); K];
+        let mut entries = [Entry { id: 0, alt: (0, 0), alt2: (0, 0), rest: 0, len: 0, same: false }; K];
         let mut starts = [0u16; S];
         let (mut m, mut k) = (0, 0);
         let mut s = 0;
@@ -134,68 +142,94 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 let src = sets[s][j];
                 let b = src.as_bytes();
                 assert!(b.len() < u16::MAX as usize, "a marker too long");
-                let (mut len, mut start, mut i, mut first, mut rest) = (1, 0, 0, true, b.len());
-                let mut second = 0u32;
-                while i <= b.len() {
-                    if i == b.len() || b[i] == b' ' || b[i] == b'|' {
-                        assert!(i > start, "empty element in a marker");
-                        if first {
-                            keys[k] = key(b, start, i);
-                            ids[k] = m as u16;
-                            alts[k] = (start as u16, i as u16);
-                            k += 1;
+                // Where its first two elements end, and how many it has.
+                let (mut len, mut i) = (1, 0);
+                let (mut end1, mut end2) = (b.len(), b.len());
+                while i < b.len() {
+                    if b[i] == b' ' {
+                        assert!(i + 1 < b.len() && b[i + 1] != b' ', "empty element in a marker");
+                        if len == 1 {
+                            end1 = i;
                         } else if len == 2 {
-                            second |= if i - start == 1 && b[start] == b'#' { u32::MAX } else { bit(key(b, start, i)) };
+                            end2 = i;
                         }
-                        if i < b.len() && b[i] == b' ' {
-                            len += 1;
-                            if first {
-                                rest = i + 1;
-                            }
-                            first = false;
-                        }
-                        start = i + 1;
+                        len += 1;
                     }
                     i += 1;
                 }
                 assert!(len <= MAX_WORDS, "a marker longer than a sentence");
-                markers[m] = Marker { src, rest: rest as u16, set: s as u8 };
-                shape[m] = (len as u8, second);
+                let rest = if len > 2 { end2 + 1 } else { b.len() };
+                markers[m] = Marker { src, set: s as u8 };
+                // A key per alternative of the first element, or per pair of
+                // alternatives of the first two.
+                let mut a = 0;
+                while a <= end1 {
+                    let a_end = alt_end(b, a, end1);
+                    if len == 1 {
+                        keys[k] = key(b, a, a_end);
+                        entries[k] = Entry {
+                            id: m as u16,
+                            alt: (a as u16, a_end as u16),
+                            alt2: (0, 0),
+                            rest: rest as u16,
+                            len: 1,
+                            same: false,
+                        };
+                        k += 1;
+                    } else {
+                        let mut c = end1 + 1;
+                        while c <= end2 {
+                            let c_end = alt_end(b, c, end2);
+                            keys[k] = pair(key(b, a, a_end), key(b, c, c_end));
+                            entries[k] = Entry {
+                                id: m as u16,
+                                alt: (a as u16, a_end as u16),
+                                alt2: (c as u16, c_end as u16),
+                                rest: rest as u16,
+                                len: len as u8,
+                                same: false,
+                            };
+                            k += 1;
+                            c = c_end + 1;
+                        }
+                    }
+                    a = a_end + 1;
+                }
                 m += 1;
                 j += 1;
             }
             s += 1;
         }
+        assert!(k == K, "the marker keys were counted otherwise by `sizes`");
         // Sort the keys (insertion sort: a few hundred keys, once, while compiling),
         // by hash and then by marker.
         let mut i = 1;
         while i < K {
-            let (kk, id, alt) = (keys[i], ids[i], alts[i]);
+            let (kk, e) = (keys[i], entries[i]);
             let mut j = i;
-            while j > 0 && (keys[j - 1] > kk || keys[j - 1] == kk && ids[j - 1] > id) {
+            while j > 0 && (keys[j - 1] > kk || keys[j - 1] == kk && entries[j - 1].id > e.id) {
                 keys[j] = keys[j - 1];
-                ids[j] = ids[j - 1];
-                alts[j] = alts[j - 1];
+                entries[j] = entries[j - 1];
                 j -= 1;
             }
             keys[j] = kk;
-            ids[j] = id;
-            alts[j] = alt;
+            entries[j] = e;
             i += 1;
         }
-        let mut same = [false; K];
+        // Whether each key's first word is the one of the key before it.
         let mut i = 1;
         while i < K {
-            let (a0, a1) = alts[i - 1];
-            let (b0, b1) = alts[i];
-            let (x, y) = (markers[ids[i - 1] as usize].src.as_bytes(), markers[ids[i] as usize].src.as_bytes());
+            let (a0, a1) = entries[i - 1].alt;
+            let (b0, b1) = entries[i].alt;
+            let (x, y) =
+                (markers[entries[i - 1].id as usize].src.as_bytes(), markers[entries[i].id as usize].src.as_bytes());
             let mut eq = keys[i - 1] == keys[i] && a1 - a0 == b1 - b0;
             let mut k = 0;
             while eq && k < (a1 - a0) as usize {
                 eq = x[a0 as usize + k] == y[b0 as usize + k];
                 k += 1;
             }
-            same[i] = eq;
+            entries[i].same = eq;
             i += 1;
         }
         // buckets[b] = how many keys have their top bits below b.
@@ -209,13 +243,6 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             buckets[b] = i as u16;
             b += 1;
         }
-        let mut entries = [Entry { second: 0, id: 0, alt: (0, 0), len: 0, same: false }; K];
-        let mut i = 0;
-        while i < K {
-            let (len, second) = shape[ids[i] as usize];
-            entries[i] = Entry { id: ids[i], alt: alts[i], second, len, same: same[i] };
-            i += 1;
-        }
         Markers { markers, keys, entries, starts, buckets }
     }
 
@@ -227,24 +254,49 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         debug_assert!(words.len() == keys.len() && words.iter().zip(keys).all(|(w, &k)| k == word_key(w.as_bytes())));
         let words = &words[..words.len().min(MAX_WORDS).min(keys.len())];
         let mut r = Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &self.starts };
+        // Per word, its key, and whether it is a number (which `#` matches).
         let mut mixes = [0u32; MAX_WORDS];
-        for (m, &k) in mixes.iter_mut().zip(keys) {
+        let mut numbers = 0u128;
+        for (i, (m, &k)) in mixes.iter_mut().zip(keys).enumerate() {
             *m = mixed(k);
+            if is_number(words[i].as_bytes()) {
+                numbers |= 1 << i;
+            }
         }
-        for (i, w) in words.iter().enumerate() {
-            let next = if i + 1 < words.len() { bit(mixes[i + 1]) } else { 0 };
-            self.probe(mixes[i], words, i, next, &mut r);
-            if mixes[i] != NUMBER_KEY && is_number(w.as_bytes()) {
-                self.probe(NUMBER_KEY, words, i, next, &mut r);
+        for i in 0..words.len() {
+            let has_next = i + 1 < words.len();
+            self.probe(mixes[i], words, i, false, &mut r);
+            if has_next {
+                self.probe(pair(mixes[i], mixes[i + 1]), words, i, true, &mut r);
+            }
+            // A number is also `#`, which its own key does not find (a key
+            // tried twice only sets the same bits twice).
+            if numbers >> i & 0b11 != 0 {
+                let number = numbers & (1 << i) != 0;
+                if number {
+                    self.probe(NUMBER_KEY, words, i, false, &mut r);
+                }
+                if has_next {
+                    let next_number = numbers & (1 << (i + 1)) != 0;
+                    for (f, g, tried) in [
+                        (NUMBER_KEY, mixes[i + 1], !number),
+                        (mixes[i], NUMBER_KEY, !next_number),
+                        (NUMBER_KEY, NUMBER_KEY, !(number && next_number)),
+                    ] {
+                        if !tried {
+                            self.probe(pair(f, g), words, i, true, &mut r);
+                        }
+                    }
+                }
             }
         }
         r
     }
 
     /// Records every marker keyed by `k` that matches `words` from `i`
-    /// (`next`: the [`bit`] of the word after it, 0 at the end).
+    /// (`two`: whether `k` is a key of two words).
     #[inline(always)]
-    fn probe(&self, k: u32, words: &[&str], i: usize, next: u32, r: &mut Reading<S>) {
+    fn probe(&self, k: u32, words: &[&str], i: usize, two: bool, r: &mut Reading<S>) {
         let b = (k >> (32 - BUCKET_BITS)) as usize;
         let (mut j, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
         while j < end && self.keys[j] < k {
@@ -254,22 +306,36 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         while j < end && self.keys[j] == k {
             let e = self.entries[j];
             j += 1;
-            let id = e.id as usize;
+            let src = self.markers[e.id as usize].src;
             if !e.same {
-                let (a, b) = e.alt;
-                first_fits = fits_one(&self.markers[id].src.as_bytes()[a as usize..b as usize], words[i].as_bytes());
+                first_fits = fits_one(&src.as_bytes()[e.alt.0 as usize..e.alt.1 as usize], words[i].as_bytes());
             }
             let len = e.len as usize;
-            if !first_fits || i + len > words.len() || len > 1 && e.second & next == 0 {
+            // A one-word key may be alike a two-word one: each probe takes
+            // only the entries of its own kind.
+            if !first_fits || (len > 1) != two || i + len > words.len() {
                 continue;
             }
-            let m = &self.markers[id];
-            if len == 1 || fits_at(&m.src[m.rest as usize..], &words[i + 1..i + len]) {
-                r.at[m.set as usize] |= 1 << i;
+            if len == 1
+                || fits_one(&src.as_bytes()[e.alt2.0 as usize..e.alt2.1 as usize], words[i + 1].as_bytes())
+                    && (len == 2 || fits_at(&src[e.rest as usize..], &words[i + 2..i + len]))
+            {
+                let id = e.id as usize;
+                r.at[self.markers[id].set as usize] |= 1 << i;
                 r.hit[id / 64] |= 1 << (id % 64);
             }
         }
     }
+}
+
+/// Where the alternative of `b[..end]` that begins at `at` ends.
+const fn alt_end(b: &[u8], mut at: usize, end: usize) -> usize {
+    let start = at;
+    while at < end && b[at] != b'|' {
+        at += 1;
+    }
+    assert!(at > start, "empty element or alternative in a marker");
+    at
 }
 
 /// Whether `w` is a number to a `#` element: one or more ASCII digits.
@@ -365,9 +431,10 @@ mod tests {
         GREET = &["hi", "good morning|evening"];
         COUNT = &["# times", "twice"];
         OTHER = &["same answer", "the same"];
+        LATER = &["at # pm|am", "# #", "as i|we said|told"];
     }
 
-    fn read(text: &str) -> Reading<3> {
+    fn read(text: &str) -> Reading<4> {
         let words: Vec<&str> = text.split(' ').collect();
         let keys: Vec<u32> = words.iter().map(|w| word_key(w.as_bytes())).collect();
         INDEX.read(&words, &keys)
@@ -389,6 +456,18 @@ mod tests {
         assert_eq!(read("told you 1x times").first(COUNT), None);
         let r = read("twice");
         assert!(!r.matched(COUNT, 0) && r.matched(COUNT, 1));
+    }
+
+    #[test]
+    fn a_number_or_alternatives_second_and_a_third_word_are_matched_too() {
+        assert_eq!(read("meet at 5 pm or at 6 am").at(LATER), 0b100010);
+        assert_eq!(read("meet at five pm").first(LATER), None);
+        let r = read("call 12 34 now");
+        assert_eq!(r.at(LATER), 0b10);
+        assert!(r.matched(LATER, 1) && !r.matched(LATER, 0));
+        assert_eq!(read("as we told").first(LATER), Some(0));
+        assert_eq!(read("as we say").first(LATER), None);
+        assert_eq!(read("as we").first(LATER), None);
     }
 
     #[test]

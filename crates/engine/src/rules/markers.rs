@@ -33,10 +33,12 @@ pub(crate) const MAX_MARKERS: usize = 1024;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Set(pub(crate) u8);
 
-/// One marker: its text and its set.
+/// One marker: its text, its set, and where its second element begins in
+/// its text (its length if it has one element).
 #[derive(Clone, Copy)]
 struct Marker {
     src: &'static str,
+    rest: u16,
     set: u8,
 }
 
@@ -56,18 +58,16 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     buckets: [u16; BUCKETS + 1],
 }
 
-/// A key's candidate: its marker, the bytes of the marker's text its key
-/// was made from (its first word's, and for a marker of two elements or
-/// more its second word's), where the elements after those begin, the
-/// marker's length (in elements), and whether the key was made from the
-/// same first word as the key before it (the word is then compared once for
-/// the run).
+/// A key's candidate: its marker, the bytes of the marker's text its first
+/// word was made from, the marker's length (in elements), and whether the
+/// key was made from the same first word as the key before it (the word is
+/// then compared once for the run). A key of two words does not say which
+/// alternative of the second element it was made from: the marker's words
+/// after the first are matched as a whole.
 #[derive(Clone, Copy)]
 struct Entry {
     id: u16,
     alt: (u16, u16),
-    alt2: (u16, u16),
-    rest: u16,
     len: u8,
     same: bool,
 }
@@ -129,9 +129,9 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     pub(crate) const fn compile(sets: &[&[&'static str]]) -> Self {
         assert!(sets.len() == S && S <= MAX_SETS, "S is the number of sets, at most MAX_SETS");
         assert!(M <= MAX_MARKERS, "too many markers");
-        let mut markers = [Marker { src: "", set: 0 }; M];
+        let mut markers = [Marker { src: "", rest: 0, set: 0 }; M];
         let mut keys = [0u32; K];
-        let mut entries = [Entry { id: 0, alt: (0, 0), alt2: (0, 0), rest: 0, len: 0, same: false }; K];
+        let mut entries = [Entry { id: 0, alt: (0, 0), len: 0, same: false }; K];
         let mut starts = [0u16; S];
         let (mut m, mut k) = (0, 0);
         let mut s = 0;
@@ -158,37 +158,24 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                     i += 1;
                 }
                 assert!(len <= MAX_WORDS, "a marker longer than a sentence");
-                let rest = if len > 2 { end2 + 1 } else { b.len() };
-                markers[m] = Marker { src, set: s as u8 };
+                let rest = if len > 1 { end1 + 1 } else { b.len() };
+                markers[m] = Marker { src, rest: rest as u16, set: s as u8 };
                 // A key per alternative of the first element, or per pair of
                 // alternatives of the first two.
                 let mut a = 0;
                 while a <= end1 {
                     let a_end = alt_end(b, a, end1);
+                    let entry = Entry { id: m as u16, alt: (a as u16, a_end as u16), len: len as u8, same: false };
                     if len == 1 {
                         keys[k] = key(b, a, a_end);
-                        entries[k] = Entry {
-                            id: m as u16,
-                            alt: (a as u16, a_end as u16),
-                            alt2: (0, 0),
-                            rest: rest as u16,
-                            len: 1,
-                            same: false,
-                        };
+                        entries[k] = entry;
                         k += 1;
                     } else {
                         let mut c = end1 + 1;
                         while c <= end2 {
                             let c_end = alt_end(b, c, end2);
                             keys[k] = pair(key(b, a, a_end), key(b, c, c_end));
-                            entries[k] = Entry {
-                                id: m as u16,
-                                alt: (a as u16, a_end as u16),
-                                alt2: (c as u16, c_end as u16),
-                                rest: rest as u16,
-                                len: len as u8,
-                                same: false,
-                            };
+                            entries[k] = entry;
                             k += 1;
                             c = c_end + 1;
                         }
@@ -316,12 +303,10 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             if !first_fits || (len > 1) != two || i + len > words.len() {
                 continue;
             }
-            if len == 1
-                || fits_one(&src.as_bytes()[e.alt2.0 as usize..e.alt2.1 as usize], words[i + 1].as_bytes())
-                    && (len == 2 || fits_at(&src[e.rest as usize..], &words[i + 2..i + len]))
-            {
+            let m = &self.markers[e.id as usize];
+            if len == 1 || fits_at(&src[m.rest as usize..], &words[i + 1..i + len]) {
                 let id = e.id as usize;
-                r.at[self.markers[id].set as usize] |= 1 << i;
+                r.at[m.set as usize] |= 1 << i;
                 r.hit[id / 64] |= 1 << (id % 64);
             }
         }

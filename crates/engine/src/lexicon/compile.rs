@@ -12,13 +12,14 @@
 //! - `keys`/`ids`: for every first word a pattern can start with (and, when
 //!   its second element is a required word, every first and second word;
 //!   when its second is an optional word and its third a required one,
-//!   every first word with each of those), a 16-bit key of the word(s) (from the words' keys, which tokens carry)
-//!   beside the pattern it leads to, sorted by key and then by pattern
-//!   order; `buckets` says where the keys of each bucket (their top ten
-//!   bits) begin, a few keys a bucket; `words` says which
-//!   alternative(s) each key was made from. A scan finds a word's patterns
-//!   by a short walk in its bucket and confirms each key by comparing those
-//!   one or two words, so keys that collide only cost a comparison.
+//!   every first word with each of those), a 16-bit key of the word(s)
+//!   (from the words' keys, which tokens carry) beside the pattern it leads
+//!   to, sorted by key and then by pattern order; `buckets` says where the
+//!   keys of each bucket (their top ten bits) begin, a few keys a bucket;
+//!   `words` says which alternative of the first element each key was made
+//!   from. A scan finds a word's patterns by a short walk in its bucket and
+//!   confirms each key by comparing its one or two words, so keys that
+//!   collide only cost a comparison.
 
 use super::Phrase;
 pub(super) use crate::hash::word_key;
@@ -96,9 +97,10 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     alts: [(u16, u16); A],
     keys: [u16; K],
     ids: [u16; K],
-    /// Per key, which alternative of the pattern's first element (low byte)
-    /// and second element (high byte, for two-word keys) it was made from.
-    words: [u16; K],
+    /// Per key, which alternative of the pattern's first element it was
+    /// made from (a two-word key's second word is matched against all of
+    /// its element's alternatives).
+    words: [u8; K],
     /// Per key, the tag bits of the element after the key's words when it
     /// is required ([`ANY_NEXT`] if there is none or it is optional): a
     /// candidate whose next word cannot match it is passed over unread.
@@ -117,7 +119,7 @@ pub(crate) struct Index {
     pub(super) alts: &'static [(u16, u16)],
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
-    pub(super) words: &'static [u16],
+    pub(super) words: &'static [u8],
     pub(super) next: &'static [u8],
     pub(super) buckets: &'static [u16; BUCKETS + 1],
 }
@@ -185,6 +187,15 @@ impl Index {
             _ => (e.start as usize, e.end as usize),
         };
         &text[start..end]
+    }
+
+    /// Whether `word` is the word of element `e` (a word or alternatives)
+    /// of the pattern of `text`.
+    pub(super) fn is_word(&self, text: &'static str, e: Elem, word: &str) -> bool {
+        match e.kind & !OPTIONAL {
+            ALT => self.is_alt(text, e, word),
+            _ => self.text(text, e) == word,
+        }
     }
 
     /// Where the ids whose key hashes to `key` are, in pattern order.
@@ -457,7 +468,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                 };
                 if seconds[0].is_none() {
                     out.ids[k] = p as u16;
-                    out.words[k] = ai as u16;
+                    out.words[k] = ai as u8;
                     out.next[k] = next_tags(&out.elems, n, base + 1);
                     order[k] = (key(h) as u32) << 16 | k as u32;
                     k += 1;
@@ -466,17 +477,14 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                 while v < seconds.len() {
                     if let Some((second, id, after)) = seconds[v] {
                         let mut b = second.start as usize;
-                        let mut bi = 0;
                         while b <= second.end as usize {
                             let b_end = alt_end(pat, b, second.end as usize);
-                            assert!(bi < 256, "a phrase pattern's second element has over 256 alternatives");
                             out.ids[k] = id;
-                            out.words[k] = (bi << 8 | ai) as u16;
+                            out.words[k] = ai as u8;
                             out.next[k] = next_tags(&out.elems, n, base + after);
                             order[k] = (pair_key(h, word_key(sub(pat, b, b_end))) as u32) << 16 | k as u32;
                             k += 1;
                             b = b_end + 1;
-                            bi += 1;
                         }
                     }
                     v += 1;

@@ -288,7 +288,7 @@ impl Lexicon {
         let p = (id & PATTERN) as usize;
         let elems = index.elems(p);
         let text = index.pattern_text(p);
-        if index.word(text, elems[0], words as u8) != word {
+        if index.word(text, elems[0], words) != word {
             return false;
         }
         // The element the key's second word is: the second, or the third
@@ -296,7 +296,7 @@ impl Lexicon {
         let second = if id & SKIPS != 0 { 2 } else { 1 };
         let (rest, from) = match next {
             None => (&elems[1..], i + 1),
-            Some(next) if index.word(text, elems[second], (words >> 8) as u8) == next => (&elems[second + 1..], i + 2),
+            Some(next) if index.is_word(text, elems[second], next) => (&elems[second + 1..], i + 2),
             Some(_) => return false,
         };
         let Some(end) = match_elems(index, text, doc, rest, from, doc.tokens[i].sentence) else {

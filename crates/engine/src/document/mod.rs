@@ -13,7 +13,7 @@ pub(crate) use greeting::Greeting;
 pub(crate) use placeholders::Placeholder;
 pub(crate) use reuse::{ParseMemo, PlacedChunk};
 
-use crate::lexicon::{Hit, Lexicon, TableId};
+use crate::lexicon::{Hit, HitTables, Lexicon, TableId};
 use crate::span::Span;
 use crate::tokens::{find_links, Tokens};
 use quotes::{find_inline_quotes, find_quoted_regions};
@@ -38,9 +38,7 @@ pub(crate) struct Document<'a> {
     pub exclamation_runs: Vec<Span>,
     pub greeting: Option<Greeting>,
     pub sentence_count: u32,
-    hits: Vec<Vec<Hit>>,
-    /// Per table and hit, the furthest end of that hit and all before it.
-    max_end: Vec<Vec<usize>>,
+    hits: HitTables,
 }
 
 impl<'a> Document<'a> {
@@ -79,8 +77,7 @@ impl<'a> Document<'a> {
             exclamation_runs,
             greeting: None,
             sentence_count,
-            hits: Vec::new(),
-            max_end: Vec::new(),
+            hits: HitTables::default(),
         };
         doc.find_placeholders();
         doc.mark_regions();
@@ -89,7 +86,6 @@ impl<'a> Document<'a> {
             Some(memo) => memo.hits(&doc.tokens, lexicon),
             None => lexicon.scan(&doc.tokens, &doc.folded),
         };
-        doc.max_end = max_ends(&doc.hits);
         debug_assert!(
             [&doc.quoted, &doc.block_quotes, &doc.inline_quotes, &doc.links, &doc.exclamation_runs]
                 .iter()
@@ -121,7 +117,7 @@ impl<'a> Document<'a> {
 
     /// Lexicon hits of one table, in text order.
     pub fn hits(&self, table: impl Into<TableId>) -> &[Hit] {
-        self.hits.get(table.into().index()).map(Vec::as_slice).unwrap_or(&[])
+        self.hits.get(table.into().index())
     }
 
     /// Whether any hit of `table` overlaps `span`.
@@ -132,7 +128,7 @@ impl<'a> Document<'a> {
         // overlaps it exactly when the furthest end among them passes its
         // start. A binary search, however long some hit is.
         let k = hits.partition_point(|h| h.span.start() < span.end());
-        k > 0 && self.max_end[table.index()][k - 1] > span.start()
+        k > 0 && self.hits.max_ends(table.index())[k - 1] > span.start()
     }
 
     /// The index of the first token that ends after byte `at`: the token a
@@ -167,15 +163,16 @@ impl<'a> Document<'a> {
             (Some(a), Some(b)) => (a.fold_range().0, b.fold_range().1),
             _ => (0, 0),
         };
-        let hits: Vec<Vec<Hit>> = (0..self.hits.len())
-            .map(|table| {
-                self.hits_between(table, range.clone())
-                    .map(|h| Hit { first: h.first - range.start as u32, last: h.last - range.start as u32, ..*h })
-                    .collect()
+        let found: Vec<(u16, Hit)> = (0..self.hits.tables())
+            .flat_map(|table| {
+                self.hits_between(table, range.clone()).map(move |h| {
+                    (table as u16, Hit { first: h.first - range.start as u32, last: h.last - range.start as u32, ..*h })
+                })
             })
             .collect();
+        let hits = HitTables::from_found(self.hits.tables(), &found);
         let clip = |spans: &[Span]| clipped(spans, start_byte, end_byte);
-        let mut doc = Document {
+        Document {
             text: &self.text[..end_byte],
             folded: self.folded[fold_from as usize..fold_to as usize].to_string(),
             tokens: own.iter().map(|t| t.fold_moved_back(fold_from)).collect(),
@@ -191,10 +188,7 @@ impl<'a> Document<'a> {
             greeting: None,
             sentence_count: own.last().map_or(0, |b| b.sentence + 1 - own[0].sentence),
             hits,
-            max_end: Vec::new(),
-        };
-        doc.max_end = max_ends(&doc.hits);
-        doc
+        }
     }
 
     /// The bytes a [`Document::view`] of tokens `range` holds: from its first
@@ -211,13 +205,13 @@ impl<'a> Document<'a> {
 
     /// How many phrase tables the hits are kept for.
     pub fn tables(&self) -> usize {
-        self.hits.len()
+        self.hits.tables()
     }
 
     /// The hits of table `table` (an index) within tokens `range`, in order:
     /// those a [`Document::view`] of the range keeps.
     pub fn hits_between(&self, table: usize, range: std::ops::Range<usize>) -> impl Iterator<Item = &Hit> {
-        let list = &self.hits[table];
+        let list = self.hits.get(table);
         let from = list.partition_point(|h| (h.first as usize) < range.start);
         list[from..]
             .iter()
@@ -279,20 +273,6 @@ impl<'a> Document<'a> {
             }
         }
     }
-}
-
-/// Per table and hit, the furthest end of that hit and all before it.
-fn max_ends(hits: &[Vec<Hit>]) -> Vec<Vec<usize>> {
-    hits.iter()
-        .map(|h| {
-            h.iter()
-                .scan(0, |m, h| {
-                    *m = h.span.end().max(*m);
-                    Some(*m)
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// The spans of `sorted` (in text order, disjoint) that overlap

@@ -24,7 +24,7 @@
 //! [`ParseMemo::sweep`].
 
 use crate::hash::{fnv1a, long_hash, FnvMap, FNV_START};
-use crate::lexicon::{Hit, Lexicon};
+use crate::lexicon::{Hit, HitTables, Lexicon};
 use crate::tokens::{flag, Flags, Token, Tokens};
 
 /// A line's first word starts a chunk when the line (up to this many bytes
@@ -145,8 +145,8 @@ impl ParseMemo {
     /// The lexicon's hits in `tokens` (the latest [`Self::tokens`], with
     /// their region flags set), as [`Lexicon::scan`] finds them, re-scanning
     /// only chunks whose words or region flags changed.
-    pub(crate) fn hits(&mut self, tokens: &[Token], lexicon: &Lexicon) -> Vec<Vec<Hit>> {
-        let mut out: Vec<Vec<Hit>> = (0..lexicon.tables()).map(|_| Vec::new()).collect();
+    pub(crate) fn hits(&mut self, tokens: &[Token], lexicon: &Lexicon) -> HitTables {
+        let mut out: Vec<(u16, Hit)> = Vec::new();
         let identity = lexicon.identity();
         debug_assert_eq!(
             self.layout.last().map_or(0, |p| p.token + self.chunks[p.chunk as usize].tokens.tokens.len()),
@@ -168,12 +168,7 @@ impl ParseMemo {
                     for (t, r) in marked.iter_mut().zip(&regions) {
                         t.flags |= *r;
                     }
-                    let by_table = lexicon.scan(&marked, &chunk.tokens.folded);
-                    let hits = by_table
-                        .into_iter()
-                        .enumerate()
-                        .flat_map(|(table, hits)| hits.into_iter().map(move |h| (table as u16, h)))
-                        .collect();
+                    let hits = lexicon.scan_found(&marked, &chunk.tokens.folded);
                     if chunk.scanned.len() == SCANS_KEPT {
                         chunk.scanned.remove(0);
                     }
@@ -184,18 +179,19 @@ impl ParseMemo {
             };
             placed.stamp = chunk.scanned[kept].stamp;
             for &(table, h) in &chunk.scanned[kept].hits {
-                if let Some(list) = out.get_mut(table as usize) {
-                    list.push(Hit {
+                out.push((
+                    table,
+                    Hit {
                         entry: h.entry,
                         first: h.first + first as u32,
                         last: h.last + first as u32,
                         span: h.span.moved(byte as isize),
-                    });
-                }
+                    },
+                ));
             }
         }
         self.scanned_layout = true;
-        out
+        HitTables::from_found(lexicon.tables(), &out)
     }
 
     /// The chunks of the latest draft, in order, once [`Self::hits`] has
@@ -269,7 +265,6 @@ fn first_word_after(text: &str, at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Hit;
 
     #[test]
     fn chunked_tokens_are_the_whole_drafts_tokens() {
@@ -417,12 +412,13 @@ mod tests {
         }
     }
 
-    fn same_hits(a: &[Vec<Hit>], b: &[Vec<Hit>]) {
-        assert_eq!(a.len(), b.len());
-        for (x, y) in a.iter().zip(b) {
-            let x: Vec<_> = x.iter().map(|h| (h.entry, h.first, h.last, h.span)).collect();
-            let y: Vec<_> = y.iter().map(|h| (h.entry, h.first, h.last, h.span)).collect();
+    fn same_hits(a: &HitTables, b: &HitTables) {
+        assert_eq!(a.tables(), b.tables());
+        for t in 0..a.tables() {
+            let x: Vec<_> = a.get(t).iter().map(|h| (h.entry, h.first, h.last, h.span)).collect();
+            let y: Vec<_> = b.get(t).iter().map(|h| (h.entry, h.first, h.last, h.span)).collect();
             assert_eq!(x, y);
+            assert_eq!(a.max_ends(t), b.max_ends(t));
         }
     }
 
@@ -455,7 +451,7 @@ mod tests {
                 }
                 let got = memo.hits(&toks, lexicon);
                 let want = lexicon.scan(&toks, &whole.folded);
-                total_hits += want.iter().map(Vec::len).sum::<usize>();
+                total_hits += (0..want.tables()).map(|t| want.get(t).len()).sum::<usize>();
                 same_hits(&got, &want);
                 // Again with the same flags (reused hits), then an edit.
                 let got = memo.hits(&toks, lexicon);

@@ -76,6 +76,73 @@ pub(crate) struct Hit {
     pub span: Span,
 }
 
+/// The hits of every table, in one list: table by table, each table's in
+/// the order they were found (text order), with where each table's begin
+/// and, per hit, the furthest end of it and the table's hits before it. A
+/// scan allocates these three lists, however many tables have hits.
+#[derive(Debug, Default)]
+pub(crate) struct HitTables {
+    list: Vec<Hit>,
+    /// `list[starts[t]..starts[t + 1]]` are table `t`'s hits.
+    starts: Vec<u32>,
+    max_end: Vec<usize>,
+}
+
+impl HitTables {
+    /// The hits of `tables` tables from (table, hit) pairs in the order
+    /// found: each table's keep their order.
+    pub(crate) fn from_found(tables: usize, found: &[(u16, Hit)]) -> HitTables {
+        let mut starts = vec![0u32; tables + 1];
+        for &(t, _) in found {
+            if (t as usize) < tables {
+                starts[t as usize + 1] += 1;
+            }
+        }
+        for t in 0..tables {
+            starts[t + 1] += starts[t];
+        }
+        let mut list = vec![Hit { entry: 0, first: 0, last: 0, span: Span::new(0, 0) }; starts[tables] as usize];
+        let mut next: Vec<u32> = starts[..tables].to_vec();
+        for &(t, h) in found {
+            if let Some(at) = next.get_mut(t as usize) {
+                list[*at as usize] = h;
+                *at += 1;
+            }
+        }
+        let mut max_end = Vec::with_capacity(list.len());
+        for t in 0..tables {
+            let mut m = 0;
+            for h in &list[starts[t] as usize..starts[t + 1] as usize] {
+                m = h.span.end().max(m);
+                max_end.push(m);
+            }
+        }
+        HitTables { list, starts, max_end }
+    }
+
+    /// How many tables the hits are kept for.
+    pub(crate) fn tables(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn range(&self, table: usize) -> std::ops::Range<usize> {
+        match (self.starts.get(table), self.starts.get(table + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// Table `table`'s hits, in text order (none for a table it does not keep).
+    pub(crate) fn get(&self, table: usize) -> &[Hit] {
+        &self.list[self.range(table)]
+    }
+
+    /// Per hit of table `table`, the furthest end of it and those before it.
+    pub(crate) fn max_ends(&self, table: usize) -> &[usize] {
+        &self.max_end[self.range(table)]
+    }
+}
+
 /// A phrase table's id: the lexicon matches tables by id and does not know
 /// which rule owns one (the rules register their tables, see `rules::T`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -138,7 +205,7 @@ impl Trie {
     }
 
     /// Every phrase that starts at token `i`, pushed to its table.
-    fn scan_from(&self, doc: &View, i: usize, out: &mut [Vec<Hit>]) {
+    fn scan_from(&self, doc: &View, i: usize, out: &mut Vec<(u16, Hit)>) {
         if self.children.is_empty() {
             return;
         }
@@ -152,7 +219,7 @@ impl Trie {
             node = next as usize;
             for &(table, entry) in &self.ends[node] {
                 let span = doc.tokens[i].span.cover(doc.tokens[j].span);
-                out[table as usize].push(Hit { entry, first: i as u32, last: j as u32, span });
+                out.push((table, Hit { entry, first: i as u32, last: j as u32, span }));
             }
             j += 1;
         }
@@ -206,10 +273,16 @@ impl Lexicon {
     }
 
     /// All hits in the document's own words, grouped by table, in text order.
-    pub fn scan(&self, tokens: &[Token], folded: &str) -> Vec<Vec<Hit>> {
+    pub fn scan(&self, tokens: &[Token], folded: &str) -> HitTables {
+        HitTables::from_found(self.tables, &self.scan_found(tokens, folded))
+    }
+
+    /// All hits in the document's own words, each with its table, in the
+    /// order found (each table's in text order).
+    pub fn scan_found(&self, tokens: &[Token], folded: &str) -> Vec<(u16, Hit)> {
         let doc = &View { tokens, folded };
         let index = &self.index;
-        let mut out: Vec<Vec<Hit>> = (0..self.tables).map(|_| Vec::new()).collect();
+        let mut out: Vec<(u16, Hit)> = Vec::new();
         let has_keys = !index.keys.is_empty();
         let has_extra = !self.extra.children.is_empty();
         for (i, tok) in tokens.iter().enumerate() {
@@ -276,7 +349,15 @@ impl Lexicon {
     /// the next word, for a two-word key): pushes its hit if it matches, and
     /// says whether it did.
     #[inline]
-    fn try_key(&self, doc: &View, i: usize, k: usize, word: &str, next: Option<&str>, out: &mut [Vec<Hit>]) -> bool {
+    fn try_key(
+        &self,
+        doc: &View,
+        i: usize,
+        k: usize,
+        word: &str,
+        next: Option<&str>,
+        out: &mut Vec<(u16, Hit)>,
+    ) -> bool {
         let index = &self.index;
         let (id, words, tags) = (index.ids[k], index.words[k], index.next[k]);
         // The word after the key's words must be able to match the element
@@ -304,12 +385,15 @@ impl Lexicon {
         };
         let last = end - 1;
         let pat = index.patterns[p];
-        out[pat.table as usize].push(Hit {
-            entry: pat.entry,
-            first: i as u32,
-            last: last as u32,
-            span: doc.tokens[i].span.cover(doc.tokens[last].span),
-        });
+        out.push((
+            pat.table,
+            Hit {
+                entry: pat.entry,
+                first: i as u32,
+                last: last as u32,
+                span: doc.tokens[i].span.cover(doc.tokens[last].span),
+            },
+        ));
         true
     }
 }
@@ -410,6 +494,26 @@ pub(crate) mod tests {
         assert_eq!(unfolded_words("i'm|We\u{2019}re so? caf\u{e9}*"), ["We\u{2019}re", "caf\u{e9}"]);
     }
 
+    /// Hits kept table by table: each table's in the order found, with the
+    /// furthest end so far; a table out of range is left out.
+    #[test]
+    fn hit_tables_keep_each_tables_hits_in_order_found() {
+        let hit = |first: u32, start: usize, end: usize| Hit {
+            entry: first as u16,
+            first,
+            last: first,
+            span: Span::new(start, end),
+        };
+        let found = [(2, hit(0, 0, 9)), (0, hit(1, 2, 4)), (2, hit(2, 3, 5)), (7, hit(3, 0, 1)), (0, hit(4, 6, 8))];
+        let t = HitTables::from_found(3, &found);
+        assert_eq!(t.tables(), 3);
+        let firsts = |k: usize| t.get(k).iter().map(|h| h.first).collect::<Vec<_>>();
+        assert_eq!((firsts(0), firsts(1), firsts(2)), (vec![1, 4], vec![], vec![0, 2]));
+        assert_eq!((t.max_ends(0), t.max_ends(2)), (&[4, 8][..], &[9, 9][..]));
+        assert!(t.get(3).is_empty() && t.max_ends(3).is_empty());
+        assert_eq!(HitTables::default().tables(), 0);
+    }
+
     /// Words whose one-word key equals their two-word key with the next
     /// word (the reviewer found "I really worry", "I'm frustrated that").
     #[test]
@@ -428,7 +532,8 @@ pub(crate) mod tests {
         let text = format!("I really {next}.");
         let doc = crate::tokens::Tokens::of(&text);
         let hits = lexicon.scan(&doc.tokens, &doc.folded);
-        let found: Vec<(u16, &str)> = hits[0].iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect();
+        let found: Vec<(u16, &str)> =
+            hits.get(0).iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect();
         assert_eq!(found, [(0, "really")]);
     }
 
@@ -447,7 +552,7 @@ pub(crate) mod tests {
         let found = |text: &'static str| {
             let doc = crate::tokens::Tokens::of(text);
             let hits = lexicon.scan(&doc.tokens, &doc.folded);
-            hits[0].iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect::<Vec<_>>()
+            hits.get(0).iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect::<Vec<_>>()
         };
         assert_eq!(
             found("so very very glad"),
@@ -464,7 +569,8 @@ pub(crate) mod tests {
         let text = "I'm so sorry. Thank you 2 for it! We\u{2019}re sorry";
         let doc = crate::tokens::Tokens::of(text);
         let hits = lexicon.scan(&doc.tokens, &doc.folded);
-        let found: Vec<(u16, &str)> = hits[0].iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect();
+        let found: Vec<(u16, &str)> =
+            hits.get(0).iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect();
         assert_eq!(
             found,
             [(0, "I'm so sorry"), (1, "sorry"), (2, "Thank you 2 for"), (0, "We\u{2019}re sorry"), (1, "sorry")]

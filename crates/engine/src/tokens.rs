@@ -328,14 +328,30 @@ impl Tokens {
         for i in 0..n {
             let from = self.tokens[i].span.end();
             let to = if i + 1 < n { self.tokens[i + 1].span.start() } else { text.len() };
+            // Most gaps are one space, which sets nothing, or a comma and a
+            // space; neither ends a sentence.
+            let simple = match &text.as_bytes()[from..to] {
+                b" " => Some(Gaps::NONE),
+                b", " => Some(gap::COMMA),
+                _ => None,
+            };
+            if let Some(g) = simple {
+                let t = &mut self.tokens[i];
+                t.sentence = sentence;
+                if sentence_start {
+                    t.flags |= flag::SENT_START;
+                }
+                t.gap = g;
+                sentence_start = false;
+                continue;
+            }
             let between = &text[from..to];
             let mut g = Gaps::NONE;
             let mut ends_sentence = false;
             let mut run_start: Option<usize> = None;
             let mut run_bangs = 0;
             let mut run_len = 0;
-            // Most gaps are one space, which sets nothing: its chars need no reading.
-            let mut chars = if between == " " { "" } else { between }.char_indices().peekable();
+            let mut chars = between.char_indices().peekable();
             while let Some((off, c)) = chars.next() {
                 let next = chars.peek().map(|&(_, n)| n);
                 match c {

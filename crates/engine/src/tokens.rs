@@ -4,7 +4,7 @@
 //! phrases, quotes or rules.
 
 use crate::fold::{fold_char_into, is_apostrophe, is_combining_mark};
-use crate::hash::word_key;
+use crate::hash::{fnv1a, FNV_START};
 use crate::span::Span;
 
 macro_rules! bitset {
@@ -221,6 +221,9 @@ impl Tokens {
         let mut cased = 0u32;
         let mut upper = 0u32;
         let mut first_letter_seen = false;
+        // The FNV-1a hash of the folded word so far: its key, computed as
+        // its bytes are written.
+        let mut hash = FNV_START;
         while at < bytes.len() {
             let b = bytes[at];
             // A run of ASCII letters and digits, the bulk of most drafts, in
@@ -229,6 +232,7 @@ impl Tokens {
                 if start.is_none() {
                     start = Some(at);
                     fold_start = folded.len();
+                    hash = FNV_START;
                     flags = if b.is_ascii_digit() { flag::ALPHA | flag::NUMBER } else { flag::ALPHA };
                     cased = 0;
                     upper = 0;
@@ -253,6 +257,7 @@ impl Tokens {
                     } else {
                         break;
                     }
+                    hash = (hash ^ u64::from(b | 0x20)).wrapping_mul(0x100000001b3);
                     end += 1;
                 }
                 let run = end - at;
@@ -285,6 +290,7 @@ impl Tokens {
                 if start.is_none() {
                     start = Some(here);
                     fold_start = folded.len();
+                    hash = FNV_START;
                     flags = flag::ALPHA;
                     cased = 0;
                     upper = 0;
@@ -310,12 +316,19 @@ impl Tokens {
                 scratch.clear();
                 fold_char_into(c, &mut scratch);
                 folded.extend_from_slice(scratch.as_bytes());
+                hash = fnv1a(hash, scratch.as_bytes());
             } else if let Some(s) = start.take() {
-                self.push_token(&folded, Span::new(s, here), fold_start, cased_flags(flags, cased, upper));
+                self.push_token(&folded, Span::new(s, here), fold_start, cased_flags(flags, cased, upper), hash as u32);
             }
         }
         if let Some(s) = start {
-            self.push_token(&folded, Span::new(s, text.len()), fold_start, cased_flags(flags, cased, upper));
+            self.push_token(
+                &folded,
+                Span::new(s, text.len()),
+                fold_start,
+                cased_flags(flags, cased, upper),
+                hash as u32,
+            );
         }
         // Only whole chars were written: the bytes are UTF-8.
         debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
@@ -432,8 +445,10 @@ impl Tokens {
         self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
     }
 
-    /// Adds the word at `span`, whose folded form is `folded[fold_start..]`.
-    fn push_token(&mut self, folded: &[u8], span: Span, fold_start: usize, flags: Flags) {
+    /// Adds the word at `span`, whose folded form is `folded[fold_start..]`
+    /// and its [`word_key`](crate::hash::word_key) `key`.
+    fn push_token(&mut self, folded: &[u8], span: Span, fold_start: usize, flags: Flags, key: u32) {
+        debug_assert_eq!(key, crate::hash::word_key(&folded[fold_start..]), "a token's key is its folded word's");
         if folded.len() > u32::MAX as usize {
             return;
         }
@@ -444,7 +459,7 @@ impl Tokens {
             sentence: 0,
             flags,
             gap: Gaps::NONE,
-            key: word_key(&folded[fold_start..]),
+            key,
         });
     }
 }

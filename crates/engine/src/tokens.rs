@@ -341,87 +341,14 @@ impl Tokens {
         for i in 0..n {
             let from = self.tokens[i].span.end();
             let to = if i + 1 < n { self.tokens[i + 1].span.start() } else { text.len() };
-            // Most gaps are one space, which sets nothing, or a comma and a
-            // space; neither ends a sentence.
-            let simple = match &text.as_bytes()[from..to] {
-                b" " => Some(Gaps::NONE),
-                b", " => Some(gap::COMMA),
-                _ => None,
+            // Most gaps are one space, a comma and a space, or a period and
+            // a space: told by their bytes, without reading chars.
+            let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
+                b" " => (Gaps::NONE, false),
+                b", " => (gap::COMMA, false),
+                b". " => (gap::PERIOD, true),
+                _ => self.read_gap(text, from, to),
             };
-            if let Some(g) = simple {
-                let t = &mut self.tokens[i];
-                t.sentence = sentence;
-                if sentence_start {
-                    t.flags |= flag::SENT_START;
-                }
-                t.gap = g;
-                sentence_start = false;
-                continue;
-            }
-            let between = &text[from..to];
-            let mut g = Gaps::NONE;
-            let mut ends_sentence = false;
-            let mut run_start: Option<usize> = None;
-            let mut run_bangs = 0;
-            let mut run_len = 0;
-            let mut chars = between.char_indices().peekable();
-            while let Some((off, c)) = chars.next() {
-                let next = chars.peek().map(|&(_, n)| n);
-                match c {
-                    ',' | '、' | '，' => g |= gap::COMMA,
-                    '.' | '。' | '…' => {
-                        g |= gap::PERIOD;
-                        if next.is_none_or(|n| n.is_whitespace() || is_closing(n)) || c != '.' {
-                            ends_sentence = true;
-                        }
-                    }
-                    '!' | '！' => {
-                        g |= gap::EXCLAIM;
-                        ends_sentence = true;
-                    }
-                    '?' | '？' => {
-                        g |= gap::QUESTION;
-                        ends_sentence = true;
-                    }
-                    ':' => g |= gap::COLON,
-                    ';' => g |= gap::OTHER,
-                    '\n' => {
-                        g |= gap::NEWLINE;
-                        ends_sentence = true;
-                    }
-                    '-' | '–' | '—' => {
-                        if between.len() == 1 && c == '-' {
-                            g |= gap::TIGHT_HYPHEN;
-                        } else {
-                            g |= gap::DASH;
-                        }
-                    }
-                    '"' | '“' | '”' | '«' | '»' | '„' => g |= gap::QUOTE,
-                    '%' => g |= gap::PERCENT,
-                    c if c.is_whitespace() => {}
-                    _ => g |= gap::OTHER,
-                }
-                if matches!(c, '!' | '?' | '！' | '？') {
-                    if run_start.is_none() {
-                        run_start = Some(from + off);
-                        run_bangs = 0;
-                        run_len = 0;
-                    }
-                    run_len += 1;
-                    if matches!(c, '!' | '！') {
-                        run_bangs += 1;
-                    }
-                } else if let Some(rs) = run_start.take() {
-                    if run_len >= 2 && run_bangs >= 1 {
-                        self.exclamation_runs.push(Span::new(rs, from + off));
-                    }
-                }
-            }
-            if let Some(rs) = run_start {
-                if run_len >= 2 && run_bangs >= 1 {
-                    self.exclamation_runs.push(Span::new(rs, to));
-                }
-            }
             // "Mr. Raman", "e.g. this": a period after a title or a single
             // letter does not end the sentence, unless a line break follows.
             if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
@@ -443,6 +370,79 @@ impl Tokens {
             t.gap = g;
         }
         self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
+    }
+
+    /// The punctuation of the gap `text[from..to]` between two tokens, and
+    /// whether it ends a sentence; records its runs of emphatic punctuation.
+    /// Out of line: most gaps never come here, and the loop that does stays
+    /// small (inlined, it measured 1% more instructions per reply).
+    #[inline(never)]
+    fn read_gap(&mut self, text: &str, from: usize, to: usize) -> (Gaps, bool) {
+        let between = &text[from..to];
+        let mut g = Gaps::NONE;
+        let mut ends_sentence = false;
+        let mut run_start: Option<usize> = None;
+        let mut run_bangs = 0;
+        let mut run_len = 0;
+        let mut chars = between.char_indices().peekable();
+        while let Some((off, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            match c {
+                ',' | '、' | '，' => g |= gap::COMMA,
+                '.' | '。' | '…' => {
+                    g |= gap::PERIOD;
+                    if next.is_none_or(|n| n.is_whitespace() || is_closing(n)) || c != '.' {
+                        ends_sentence = true;
+                    }
+                }
+                '!' | '！' => {
+                    g |= gap::EXCLAIM;
+                    ends_sentence = true;
+                }
+                '?' | '？' => {
+                    g |= gap::QUESTION;
+                    ends_sentence = true;
+                }
+                ':' => g |= gap::COLON,
+                ';' => g |= gap::OTHER,
+                '\n' => {
+                    g |= gap::NEWLINE;
+                    ends_sentence = true;
+                }
+                '-' | '–' | '—' => {
+                    if between.len() == 1 && c == '-' {
+                        g |= gap::TIGHT_HYPHEN;
+                    } else {
+                        g |= gap::DASH;
+                    }
+                }
+                '"' | '“' | '”' | '«' | '»' | '„' => g |= gap::QUOTE,
+                '%' => g |= gap::PERCENT,
+                c if c.is_whitespace() => {}
+                _ => g |= gap::OTHER,
+            }
+            if matches!(c, '!' | '?' | '！' | '？') {
+                if run_start.is_none() {
+                    run_start = Some(from + off);
+                    run_bangs = 0;
+                    run_len = 0;
+                }
+                run_len += 1;
+                if matches!(c, '!' | '！') {
+                    run_bangs += 1;
+                }
+            } else if let Some(rs) = run_start.take() {
+                if run_len >= 2 && run_bangs >= 1 {
+                    self.exclamation_runs.push(Span::new(rs, from + off));
+                }
+            }
+        }
+        if let Some(rs) = run_start {
+            if run_len >= 2 && run_bangs >= 1 {
+                self.exclamation_runs.push(Span::new(rs, to));
+            }
+        }
+        (g, ends_sentence)
     }
 
     /// Adds the word at `span`, whose folded form is `folded[fold_start..]`

@@ -359,7 +359,44 @@ const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize, Option<(Elem, Elem)>) {
         count += 1;
         at = e;
     }
+    // Such a pattern matches at most once per place (see `Lexicon::scan_found`),
+    // as one keyed by its first word does unless that word is listed twice.
+    assert!(
+        skip.is_none() || distinct_alts(pat, first),
+        "a phrase pattern with an optional second word lists a first word twice"
+    );
     (first, second, count, skip)
+}
+
+/// Whether the alternatives of element `e` of `pat` are all different.
+const fn distinct_alts(pat: &[u8], e: Elem) -> bool {
+    let (start, end) = (e.start as usize, e.end as usize);
+    let mut a = start;
+    while a <= end {
+        let a_end = alt_end(pat, a, end);
+        let mut b = a_end + 1;
+        while b <= end {
+            let b_end = alt_end(pat, b, end);
+            if a_end - a == b_end - b && same(pat, a, b, a_end - a) {
+                return false;
+            }
+            b = b_end + 1;
+        }
+        a = a_end + 1;
+    }
+    true
+}
+
+/// Whether `pat[a..a + len]` and `pat[b..b + len]` are the same bytes.
+const fn same(pat: &[u8], a: usize, b: usize, len: usize) -> bool {
+    let mut i = 0;
+    while i < len {
+        if pat[a + i] != pat[b + i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The sizes of the index of the tables `keep` accepts.
@@ -559,5 +596,28 @@ const fn sift_down(v: &mut [u32], mut root: usize, end: usize) {
         }
         v.swap(root, child);
         root = child;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pattern keyed past an optional word matches once per place; one
+    /// listing a first word twice would match twice if keyed by that word
+    /// alone, so the tables may not hold one (the check runs while
+    /// compiling; here it runs at run time).
+    #[test]
+    #[should_panic(expected = "lists a first word twice")]
+    fn a_first_word_listed_twice_before_an_optional_word_is_refused() {
+        head(b"so|so very? glad");
+    }
+
+    #[test]
+    fn distinct_first_words_before_an_optional_word_are_taken() {
+        let (_, second, count, skip) = head(b"so|too very? glad");
+        assert!(second.is_none() && skip.is_some() && count == 3);
+        // Without an optional second word, a word listed twice is allowed.
+        assert!(head(b"ugh|ugh|argh").3.is_none());
     }
 }

@@ -44,20 +44,20 @@ impl CustomerName {
             .split(|c: char| c.is_whitespace() || c == ',')
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
-            .filter(|w| !TITLES.contains(&fold(w).as_str()))
+            .filter(|w| !is_title(w))
             .map(|w| {
                 let words: Vec<String> =
                     w.split(['-', '\u{2010}', '\u{2011}']).filter(|s| !s.is_empty()).map(fold).collect();
                 let unspaced = w.chars().any(is_unspaced_script);
                 let ambiguous =
                     !unspaced && words.len() == 1 && (words[0].chars().count() <= 2 || is_common(&words[0]));
-                {
-                    let lower = w.to_lowercase();
-                    let alt = lower
-                        .contains(['ü', 'ö', 'ä', 'ß'])
-                        .then(|| fold(&lower.replace('ü', "ue").replace('ö', "oe").replace('ä', "ae")));
-                    NamePart { words, alt, display: w.to_string(), unspaced, ambiguous }
-                }
+                // German umlauts written out ("Müller" as "Mueller"); an
+                // ASCII word has none to write out.
+                let alt = (!w.is_ascii())
+                    .then(|| w.to_lowercase())
+                    .filter(|l| l.contains(['ü', 'ö', 'ä', 'ß']))
+                    .map(|lower| fold(&lower.replace('ü', "ue").replace('ö', "oe").replace('ä', "ae")));
+                NamePart { words, alt, display: w.to_string(), unspaced, ambiguous }
             })
             .collect();
         // Every draft word is compared with every part: keep that bounded.
@@ -79,6 +79,16 @@ impl CustomerName {
     /// The part to greet with after a title: the last name.
     fn last(&self) -> &str {
         &self.parts[self.parts.len() - 1].display
+    }
+}
+
+/// Whether a word of a customer name is a title ("Mr", "Dr."), folded as
+/// the draft's words are (an ASCII word without a copy).
+fn is_title(w: &str) -> bool {
+    if w.is_ascii() {
+        TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    } else {
+        TITLES.contains(&fold(w).as_str())
     }
 }
 

@@ -98,7 +98,8 @@ pub(crate) const fn word_map_slots(lists: &[&[&str]]) -> usize {
     (2 * words + 1).next_power_of_two()
 }
 
-const fn same_bytes(a: &[u8], a0: usize, a1: usize, b: &[u8]) -> bool {
+/// Whether `a[a0..a1]` holds the bytes of `b`, usable while compiling.
+pub(crate) const fn same_bytes(a: &[u8], a0: usize, a1: usize, b: &[u8]) -> bool {
     if a1 - a0 != b.len() {
         return false;
     }

@@ -257,7 +257,7 @@ impl Tokens {
                     } else {
                         break;
                     }
-                    hash = (hash ^ u64::from(b | 0x20)).wrapping_mul(0x100000001b3);
+                    hash = fnv1a(hash, &[b | 0x20]);
                     end += 1;
                 }
                 let run = end - at;

@@ -24,7 +24,7 @@ mod compile;
 
 use crate::span::Span;
 use crate::tokens::Token;
-pub(crate) use compile::{compile, sizes, Compiled, Index};
+pub(crate) use compile::{alt_end, compile, sizes, Compiled, Index};
 
 /// A static holding the compiled index of the tables a mask keeps, sized by
 /// [`sizes`]: `compiled_index! { NAME = TABLES, MASK }`.
@@ -305,7 +305,6 @@ impl Lexicon {
                     Some(n) => index.ids_of(compile::pair_key(tok.key, n.key)),
                     None => 0..0,
                 };
-                let next_word = next.map(|_| doc.fold(i + 1));
                 let (mut a, mut b) = (ones.start, pairs.start);
                 let mut hit_at = None;
                 loop {
@@ -320,13 +319,13 @@ impl Lexicon {
                         (one, pair) => one && (!pair || index.ids[a] & PATTERN < index.ids[b] & PATTERN),
                     };
                     if take_one {
-                        self.try_key(doc, i, a, word, None, &mut out);
+                        self.try_key(doc, i, a, word, false, &mut out);
                         a += 1;
                     } else {
                         // The optional word taken is tried first: a pattern
                         // matched with it is not tried again without it.
                         let p = index.ids[b] & PATTERN;
-                        if hit_at != Some(p) && self.try_key(doc, i, b, word, next_word, &mut out) {
+                        if hit_at != Some(p) && self.try_key(doc, i, b, word, true, &mut out) {
                             hit_at = Some(p);
                         }
                         b += 1;
@@ -334,7 +333,7 @@ impl Lexicon {
                 }
                 for k in pairs {
                     if index.ids[k] & (PAIR | OPT2) == PAIR {
-                        self.try_key(doc, i, k, word, next_word, &mut out);
+                        self.try_key(doc, i, k, word, true, &mut out);
                     }
                 }
             }
@@ -345,24 +344,16 @@ impl Lexicon {
         out
     }
 
-    /// Tries the pattern of key `k` at token `i` (its folded `word`; `next`,
-    /// the next word, for a two-word key): pushes its hit if it matches, and
-    /// says whether it did.
+    /// Tries the pattern of key `k` at token `i` (its folded `word`; `pair`:
+    /// whether the key is of two words, the second then token `i + 1`):
+    /// pushes its hit if it matches, and says whether it did.
     #[inline]
-    fn try_key(
-        &self,
-        doc: &View,
-        i: usize,
-        k: usize,
-        word: &str,
-        next: Option<&str>,
-        out: &mut Vec<(u16, Hit)>,
-    ) -> bool {
+    fn try_key(&self, doc: &View, i: usize, k: usize, word: &str, pair: bool, out: &mut Vec<(u16, Hit)>) -> bool {
         let index = &self.index;
         let (id, words, tags) = (index.ids[k], index.words[k], index.next[k]);
         // The word after the key's words must be able to match the element
         // after them.
-        let after = i + if next.is_some() { 2 } else { 1 };
+        let after = i + if pair { 2 } else { 1 };
         if tags != compile::ANY_NEXT && doc.tokens.get(after).is_none_or(|t| tags & compile::tag_bit(t.key) == 0) {
             return false;
         }
@@ -375,10 +366,12 @@ impl Lexicon {
         // The element the key's second word is: the second, or the third
         // when the optional second is left out.
         let second = if id & SKIPS != 0 { 2 } else { 1 };
-        let (rest, from) = match next {
-            None => (&elems[1..], i + 1),
-            Some(next) if index.is_word(text, elems[second], next) => (&elems[second + 1..], i + 2),
-            Some(_) => return false,
+        let (rest, from) = if !pair {
+            (&elems[1..], i + 1)
+        } else if elem_matches(index, text, elems[second], doc, i + 1) {
+            (&elems[second + 1..], i + 2)
+        } else {
+            return false;
         };
         let Some(end) = match_elems(index, text, doc, rest, from, doc.tokens[i].sentence) else {
             return false;

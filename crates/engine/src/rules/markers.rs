@@ -20,6 +20,7 @@
 //! [`MAX_WORDS`] words), and per marker whether it matched anywhere.
 
 use crate::hash::{mixed_key as mixed, word_key};
+use crate::lexicon::alt_end;
 
 /// The most words a sentence read against the markers may hold: positions
 /// are bits of a `u128`.
@@ -165,6 +166,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 let mut a = 0;
                 while a <= end1 {
                     let a_end = alt_end(b, a, end1);
+                    assert!(a_end > a, "empty element or alternative in a marker");
                     let entry = Entry { id: m as u16, alt: (a as u16, a_end as u16), len: len as u8, same: false };
                     if len == 1 {
                         keys[k] = key(b, a, a_end);
@@ -174,6 +176,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                         let mut c = end1 + 1;
                         while c <= end2 {
                             let c_end = alt_end(b, c, end2);
+                            assert!(c_end > c, "empty element or alternative in a marker");
                             keys[k] = pair(key(b, a, a_end), key(b, c, c_end));
                             entries[k] = entry;
                             k += 1;
@@ -311,16 +314,6 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             }
         }
     }
-}
-
-/// Where the alternative of `b[..end]` that begins at `at` ends.
-const fn alt_end(b: &[u8], mut at: usize, end: usize) -> usize {
-    let start = at;
-    while at < end && b[at] != b'|' {
-        at += 1;
-    }
-    assert!(at > start, "empty element or alternative in a marker");
-    at
 }
 
 /// Whether `w` is a number to a `#` element: one or more ASCII digits.

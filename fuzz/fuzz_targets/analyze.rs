@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     check(draft, &full);
 
     // Incremental analysis: the draft, then an edit of it.
-    let mut engine = Incremental::new();
+    let mut engine = Incremental::chunking_all();
     assert_eq!(engine.analyze(draft, &ctx, None), full);
     let mid = draft.ceil_char_boundary(draft.len() / 2);
     let edited = format!("{}{}", &draft[mid..], &draft[..mid]);

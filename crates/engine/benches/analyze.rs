@@ -78,3 +78,23 @@ fn reply150_with_message150(bencher: divan::Bencher, with_message: bool) {
     let ctx = if with_message { ctx.and_customer_message(message) } else { ctx };
     bencher.counter(BytesCount::of_str(&text)).bench(|| analyze(divan::black_box(&text), &ctx));
 }
+
+/// The same reply (with and without the customer's message) through the
+/// [`Incremental`] analyser the app keeps while the agent types: each
+/// analysis alternates between the reply and a copy with one letter typed
+/// in the middle.
+#[divan::bench(args = [false, true])]
+fn typing_reply150(bencher: divan::Bencher, with_message: bool) {
+    let text = bench_text("reply150");
+    let at = text.ceil_char_boundary(text.len() / 2);
+    let edited = format!("{}x{}", &text[..at], &text[at..]);
+    let message = include_str!("message150.txt");
+    let ctx = Context::with_customer_name("Maria Lopez");
+    let ctx = if with_message { ctx.and_customer_message(message) } else { ctx };
+    let mut engine = cornerstone_engine::Incremental::new();
+    let mut flip = false;
+    bencher.counter(BytesCount::of_str(&text)).bench_local(move || {
+        flip = !flip;
+        engine.analyze(divan::black_box(if flip { &edited } else { &text }), &ctx, None)
+    });
+}

@@ -49,7 +49,7 @@ mod words;
 pub use context::Context;
 pub use cue::{Cornerstone, Cue, Severity};
 pub use finding::{Finding, MessageSource, Relation};
-pub use incremental::Incremental;
+pub use incremental::{Incremental, CHUNKED_MIN};
 pub use pack::{phrase_families, PackError, RulePack, MAX_PACK_BYTES};
 pub use report::{
     json_str, CornerstoneReport, CustomerName, JsonContext, JsonCornerstone, JsonCustomerName, JsonFinding,

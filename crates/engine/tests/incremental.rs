@@ -88,6 +88,9 @@ fn pack() -> RulePack {
 
 /// Analyses `start`, then each edit of it, incrementally and in full, with
 /// or without a customer name and a rule pack: the reports must be equal.
+/// Two analysers follow the edits: the app's (a short draft analysed whole,
+/// with its sarcasm readings kept) and one that reads every draft through
+/// the chunks' memos, however short.
 fn edit_and_compare(
     start: String,
     edits: &[(f64, usize, String)],
@@ -96,17 +99,18 @@ fn edit_and_compare(
 ) -> Result<(), TestCaseError> {
     let ctx = if named { Context::with_customer_name("Priya Raman") } else { Context::default() };
     let pack = with_pack.then(pack);
-    let mut engine = Incremental::new();
+    let mut engines = [Incremental::new(), Incremental::chunking_all()];
     let mut text = start;
-    prop_assert_eq!(engine.analyze(&text, &ctx, pack.as_ref()), analyze_with(&text, &ctx, pack.as_ref()));
+    let full = analyze_with(&text, &ctx, pack.as_ref());
+    for engine in &mut engines {
+        prop_assert_eq!(engine.analyze(&text, &ctx, pack.as_ref()), full.clone());
+    }
     for e in edits {
         text = apply(&text, e);
-        prop_assert_eq!(
-            engine.analyze(&text, &ctx, pack.as_ref()),
-            analyze_with(&text, &ctx, pack.as_ref()),
-            "after an edit, text {:?}",
-            text
-        );
+        let full = analyze_with(&text, &ctx, pack.as_ref());
+        for engine in &mut engines {
+            prop_assert_eq!(engine.analyze(&text, &ctx, pack.as_ref()), full.clone(), "after an edit, text {:?}", text);
+        }
     }
     Ok(())
 }
@@ -161,6 +165,40 @@ fn an_edit_in_one_paragraph_re_reads_only_the_sentences_it_touched() {
     let (_, made_after, _) = engine.stats();
     // The edited sentence and the one before it (which sees it as its next).
     assert_eq!(made_after - made, 2);
+}
+
+#[test]
+fn a_short_draft_is_analysed_whole_and_a_long_one_in_chunks() {
+    // A reply of a few sentences: its chunks' work would cost more to keep
+    // and find than to redo, so none is kept.
+    let ctx = Context::with_customer_name("Priya Raman");
+    let reply = "Hi Priya,\n\nAs I already explained, the refund takes five days. \
+                 Please reply with your order number and we'll follow up by Friday.\n\nKind regards,\nSam\n";
+    assert!(reply.len() < cornerstone_engine::CHUNKED_MIN);
+    let mut engine = Incremental::new();
+    assert_eq!(engine.analyze(reply, &ctx, None), analyze_with(reply, &ctx, None));
+    let edited = reply.replace("five", "three");
+    assert_eq!(engine.analyze(&edited, &ctx, None), analyze_with(&edited, &ctx, None));
+    assert_eq!(engine.parse_stats(), (0, 0, 0), "no chunk parsed or kept");
+    assert_eq!(engine.local_stats(), (0, 0, 0), "no chunk's findings kept");
+    // Its sarcasm readings are kept: four sentences are read (the "Sam" of
+    // the sign-off is one word), then after the edit only the edited one
+    // and the one before it, which sees it as its next; two are reused.
+    let (reused, made, _) = engine.stats();
+    assert_eq!((reused, made), (2, 4 + 2), "readings reused and made");
+
+    // The draft grows into a thread: from then on it is read in chunks...
+    let quoted: String =
+        (1..=40).map(|n| format!("> Message {n}: why is this so slow?\n> Still waiting after {n} days.\n\n")).collect();
+    let thread = format!("{reply}{quoted}");
+    assert!(thread.len() >= cornerstone_engine::CHUNKED_MIN);
+    assert_eq!(engine.analyze(&thread, &ctx, None), analyze_with(&thread, &ctx, None));
+    let (_, parsed, kept) = engine.parse_stats();
+    assert!(parsed >= 2 && kept == parsed, "parsed {parsed}, kept {kept}");
+    // ... and when it is cut short again, what its chunks kept is dropped.
+    assert_eq!(engine.analyze(reply, &ctx, None), analyze_with(reply, &ctx, None));
+    assert_eq!(engine.parse_stats().2, 0);
+    assert_eq!(engine.local_stats().2, 0);
 }
 
 #[test]

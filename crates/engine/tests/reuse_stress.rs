@@ -480,7 +480,7 @@ fn run(seed: u64, seqs: usize, edits: usize, totals: &Totals) {
         };
         // 0: none, 1: pack a, 2: pack b, 3: switch at random each step.
         let pack_mode = rng.below(4);
-        let mut engine = Incremental::new();
+        let mut engine = Incremental::chunking_all();
         for step in 0..=edits {
             let before = text.clone();
             if step > 0 {
@@ -564,7 +564,7 @@ fn an_edit_re_parses_few_chunks_when_lines_start_alike() {
             })
             .collect();
         let ctx = Context::default();
-        let mut engine = Incremental::new();
+        let mut engine = Incremental::chunking_all();
         engine.analyze(&text, &ctx, None);
         let (_, _, kept) = engine.parse_stats();
         assert!(kept > 50, "{prefix:?}: {kept} chunks");

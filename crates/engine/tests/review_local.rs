@@ -358,7 +358,7 @@ fn run(seed: u64, seqs: usize, edits: usize, lead_quotes: bool, totals: &Totals)
         let mut text = draft(&mut rng, target, lead_quotes);
         let mut ctx_k = rng.below(contexts.len());
         let mut pack_k = rng.below(packs.len() + 2);
-        let mut engine = Incremental::new();
+        let mut engine = Incremental::chunking_all();
         for step in 0..=edits {
             if step > 0 {
                 text = edit(&mut rng, &text, lead_quotes);
@@ -381,7 +381,7 @@ fn run(seed: u64, seqs: usize, edits: usize, lead_quotes: bool, totals: &Totals)
                     totals.lead_quote_failures.fetch_add(1, Ordering::Relaxed);
                 }
                 // Does a fresh analyser fail too (no memo history needed)?
-                let fresh = Incremental::new().analyze(&text, ctx, pack) != full;
+                let fresh = Incremental::chunking_all().analyze(&text, ctx, pack) != full;
                 let path = format!("/tmp/review_fail_{seed}_{n}.txt");
                 let _ = std::fs::write(
                     &path,
@@ -393,7 +393,7 @@ fn run(seed: u64, seqs: usize, edits: usize, lead_quotes: bool, totals: &Totals)
                     ),
                 );
                 // Continue with a new analyser (the memo now holds a bad run).
-                engine = Incremental::new();
+                engine = Incremental::chunking_all();
             }
         }
     }
@@ -446,7 +446,7 @@ fn a_quotation_opening_a_line_at_a_chunk_cut() {
             let text = format!("{filler}we looked at your\n{line}Thanks.\n");
             let ctx = Context::default();
             let full = analyze_with(&text, &ctx, None);
-            let got = Incremental::new().analyze(&text, &ctx, None);
+            let got = Incremental::chunking_all().analyze(&text, &ctx, None);
             if full != got {
                 println!("{:?}\n{}", &text[text.len() - 60..], describe(&full, &got));
                 failing.push(text);

@@ -108,7 +108,7 @@ impl Case {
         };
         let pack = pack.as_ref().and_then(|p| p.as_ref().ok());
         let (text, report) = if self.incremental {
-            let mut engine = Incremental::new();
+            let mut engine = Incremental::chunking_all();
             let first = engine.analyze(&self.text, &ctx, pack);
             let at = self.text.ceil_char_boundary(self.text.len() / 2);
             let edited = format!("{}x{}", &self.text[..at], &self.text[at..]);

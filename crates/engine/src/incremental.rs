@@ -28,7 +28,7 @@
 //! memory is bounded by the draft.
 
 use crate::rules::memo::{self, Memo};
-use crate::{analyze_in, Context, Memos, Report, RulePack};
+use crate::{analyze_in, Context, KeptMessage, Memos, Report, RulePack};
 
 /// Analyses successive versions of one draft (as the agent types),
 /// re-parsing only the lines each edit changed and re-running the local
@@ -48,6 +48,8 @@ use crate::{analyze_in, Context, Memos, Report, RulePack};
 pub struct Incremental {
     memo: Option<Memo>,
     memos: Memos,
+    /// The customer's message as the last analysis parsed it.
+    message: KeptMessage,
     /// Drafts shorter than this (in bytes) are analysed whole.
     chunked_min: usize,
 }
@@ -69,7 +71,12 @@ impl Default for Incremental {
 
 impl Incremental {
     pub fn new() -> Incremental {
-        Incremental { memo: Some(Memo::default()), memos: Memos::default(), chunked_min: CHUNKED_MIN }
+        Incremental {
+            memo: Some(Memo::default()),
+            memos: Memos::default(),
+            message: KeptMessage::default(),
+            chunked_min: CHUNKED_MIN,
+        }
     }
 
     /// An analyser that reads every draft through its memos, however short
@@ -100,9 +107,9 @@ impl Incremental {
             if self.memos.parse.len() + self.memos.local.len() > 0 {
                 self.memos = Memos::default();
             }
-            return analyze_in(text, ctx, pack, None);
+            return analyze_in(text, ctx, pack, None, Some(&mut self.message));
         }
-        let report = analyze_in(text, ctx, pack, Some(&mut self.memos));
+        let report = analyze_in(text, ctx, pack, Some(&mut self.memos), Some(&mut self.message));
         self.memos.parse.sweep();
         self.memos.local.sweep();
         report

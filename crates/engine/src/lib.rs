@@ -78,7 +78,7 @@ pub fn analyze(text: &str, ctx: &Context) -> Report {
 /// feelings and earlier contact not acknowledged, details asked for again;
 /// and a customer name found in the message stands in for a missing one.
 pub fn analyze_with<'p>(text: &str, ctx: &Context, pack: impl Into<Option<&'p RulePack>>) -> Report {
-    analyze_in(text, ctx, pack.into(), None)
+    analyze_in(text, ctx, pack.into(), None, None)
 }
 
 /// What [`Incremental`] keeps between versions of a draft: the parse of its
@@ -89,17 +89,50 @@ pub(crate) struct Memos {
     local: rules::local::LocalMemo,
 }
 
+/// The customer's message as [`Incremental`]'s last analysis read it: its
+/// parse and what the relation rules read in it alone, kept while the agent
+/// types the reply to the same message.
+#[derive(Default)]
+pub(crate) struct KeptMessage {
+    parse: document::KeptParse,
+    facts: rules::MessageFacts,
+}
+
 /// [`analyze_with`], parsing the draft afresh or, for [`Incremental`],
 /// reusing the parse of the lines an earlier version of it had and the
-/// local rules' findings in them.
-fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, mut memos: Option<&mut Memos>) -> Report {
+/// local rules' findings in them (`memos`), and the parse of the customer's
+/// message when it is the one the last analysis read (`kept_message`).
+fn analyze_in(
+    text: &str,
+    ctx: &Context,
+    pack: Option<&RulePack>,
+    mut memos: Option<&mut Memos>,
+    mut kept_message: Option<&mut KeptMessage>,
+) -> Report {
     let lexicon = pack.map_or(rules::draft_lexicon(), |p| &p.lexicon);
     let doc = match memos.as_deref_mut() {
         Some(memos) => document::Document::parse_reusing(text, lexicon, &mut memos.parse),
         None => document::Document::parse_with(text, lexicon),
     };
     let message = conversation::message_text(ctx, &doc);
-    let message_doc = message.as_ref().map(|(m, _)| document::Document::parse_with(m, rules::message_lexicon()));
+    let message_doc = message.as_ref().map(|(m, _)| match kept_message.as_deref_mut() {
+        Some(kept) => {
+            let (doc, reused) = kept.parse.take(m, rules::message_lexicon());
+            if !reused {
+                kept.facts = rules::MessageFacts::default();
+            }
+            doc
+        }
+        None => document::Document::parse_with(m, rules::message_lexicon()),
+    });
+    let fresh_facts;
+    let facts = match kept_message.as_deref() {
+        Some(kept) => &kept.facts,
+        None => {
+            fresh_facts = rules::MessageFacts::default();
+            &fresh_facts
+        }
+    };
     let name = match &ctx.customer_name {
         Some(n) => Some(CustomerName { name: n.clone(), source: NameSource::Given }),
         None => message_doc
@@ -139,7 +172,7 @@ fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, mut memos: Opt
         );
     }
     let relation = message_doc.as_ref().map(|m| {
-        let exchange = rules::Exchange { reply: &doc, message: m };
+        let exchange = rules::Exchange { reply: &doc, message: m, facts };
         let mut relation = Relation::default();
         let mut found = Vec::new();
         for rule in rules::RELATION_RULES {
@@ -154,6 +187,9 @@ fn analyze_in(text: &str, ctx: &Context, pack: Option<&RulePack>, mut memos: Opt
         findings.extend(found);
         relation
     });
+    if let (Some(kept), Some(m)) = (kept_message, message_doc) {
+        kept.parse.keep(m);
+    }
     if let Some(pack) = pack {
         let before = findings.len();
         pack.check(&doc, &mut findings);

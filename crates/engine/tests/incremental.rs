@@ -46,6 +46,14 @@ const PIECES: &[&str] = &[
     "See https://example.com/help Thanks! ",
 ];
 
+/// Customers' messages a draft answers: questions, a feeling, earlier
+/// contact, an order number given, a name to find.
+const MESSAGES: &[&str] = &[
+    "Hi, I'm Priya. When will my refund arrive? I've emailed three times already and I'm really upset!",
+    "My order #A-55321 never came. Can you send a replacement, or do I need to return something first?",
+    "Why was I charged twice?? This is the second time I've had to write about it.\n\nThanks, Sam",
+];
+
 fn draft() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..14).prop_map(|v| v.concat())
 }
@@ -96,8 +104,19 @@ fn edit_and_compare(
     edits: &[(f64, usize, String)],
     named: bool,
     with_pack: bool,
+    message: Option<usize>,
 ) -> Result<(), TestCaseError> {
-    let ctx = if named { Context::with_customer_name("Priya Raman") } else { Context::default() };
+    // The customer's message, if any: one of a few, changed by some edits
+    // (the customer wrote again) and kept by the others.
+    let context = |m: Option<usize>| {
+        let ctx = if named { Context::with_customer_name("Priya Raman") } else { Context::default() };
+        match m {
+            Some(m) => ctx.and_customer_message(MESSAGES[m % MESSAGES.len()]),
+            None => ctx,
+        }
+    };
+    let mut message = message;
+    let ctx = context(message);
     let pack = with_pack.then(pack);
     let mut engines = [Incremental::new(), Incremental::chunking_all()];
     let mut text = start;
@@ -107,6 +126,10 @@ fn edit_and_compare(
     }
     for e in edits {
         text = apply(&text, e);
+        if e.1 % 5 == 0 {
+            message = message.map(|m| m + 1);
+        }
+        let ctx = context(message);
         let full = analyze_with(&text, &ctx, pack.as_ref());
         for engine in &mut engines {
             prop_assert_eq!(engine.analyze(&text, &ctx, pack.as_ref()), full.clone(), "after an edit, text {:?}", text);
@@ -124,8 +147,9 @@ proptest! {
         edits in prop::collection::vec(edit(), 1..8),
         named in any::<bool>(),
         with_pack in any::<bool>(),
+        message in prop::option::of(0usize..3),
     ) {
-        edit_and_compare(start, &edits, named, with_pack)?;
+        edit_and_compare(start, &edits, named, with_pack, message)?;
     }
 }
 
@@ -138,8 +162,9 @@ proptest! {
         edits in prop::collection::vec(edit(), 1..6),
         named in any::<bool>(),
         with_pack in any::<bool>(),
+        message in prop::option::of(0usize..3),
     ) {
-        edit_and_compare(start, &edits, named, with_pack)?;
+        edit_and_compare(start, &edits, named, with_pack, message)?;
     }
 }
 
@@ -199,6 +224,45 @@ fn a_short_draft_is_analysed_whole_and_a_long_one_in_chunks() {
     assert_eq!(engine.analyze(reply, &ctx, None), analyze_with(reply, &ctx, None));
     assert_eq!(engine.parse_stats().2, 0);
     assert_eq!(engine.local_stats().2, 0);
+}
+
+#[test]
+fn typing_a_reply_to_one_message_then_another() {
+    // The message is parsed and its questions read once while the agent
+    // types; when the customer writes again, the reply is read against the
+    // new message, not the kept one.
+    let first = Context::with_customer_name("Priya Raman")
+        .and_customer_message("When will my refund arrive? I've emailed three times already.");
+    let second = Context::with_customer_name("Priya Raman")
+        .and_customer_message("Can I change my password? I have forgotten it.");
+    let unanswered = |r: &cornerstone_engine::Report, ctx: &Context| -> Vec<String> {
+        let message = ctx.customer_message.as_deref().unwrap();
+        let mut asked: Vec<String> = r
+            .findings
+            .iter()
+            .filter(|f| f.cue == Cue::QuestionUnanswered)
+            .filter_map(|f| f.context)
+            .map(|s| message[s].to_string())
+            .collect();
+        asked.sort();
+        asked
+    };
+    let mut engine = Incremental::new();
+    let mut reply = String::from("Hi Priya, ");
+    for word in "thanks for your patience. We have checked your account.".split_inclusive(' ') {
+        reply.push_str(word);
+        let report = engine.analyze(&reply, &first, None);
+        assert_eq!(report, analyze_with(&reply, &first, None), "{reply:?}");
+        assert_eq!(unanswered(&report, &first), ["When will my refund arrive?"], "{reply:?}");
+    }
+    reply.push_str(" Your refund arrives by Friday.");
+    let report = engine.analyze(&reply, &first, None);
+    assert_eq!(report, analyze_with(&reply, &first, None));
+    assert_eq!(unanswered(&report, &first), Vec::<String>::new());
+    // The same reply against the customer's next message.
+    let report = engine.analyze(&reply, &second, None);
+    assert_eq!(report, analyze_with(&reply, &second, None));
+    assert_eq!(unanswered(&report, &second), ["Can I change my password?"]);
 }
 
 #[test]

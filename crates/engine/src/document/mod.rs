@@ -41,6 +41,46 @@ pub(crate) struct Document<'a> {
     hits: HitTables,
 }
 
+/// One text's parse, kept for the next analysis: the customer's message
+/// stays the same while the agent types the reply. A parse is a pure
+/// function of the text and the lexicon, so the kept one is used only for
+/// the same text, compared in full, and the same lexicon (a static one: its
+/// address is its identity).
+#[derive(Default)]
+pub(crate) struct KeptParse {
+    text: String,
+    lexicon: usize,
+    doc: Option<Document<'static>>,
+}
+
+impl KeptParse {
+    /// The parse of `text` with `lexicon`, and whether it is the kept one
+    /// (of the same text and lexicon) rather than a new one. Either way
+    /// nothing is kept until [`KeptParse::keep`].
+    pub(crate) fn take<'t>(&mut self, text: &'t str, lexicon: &'static Lexicon) -> (Document<'t>, bool) {
+        let id = lexicon as *const Lexicon as usize;
+        match self.doc.take() {
+            Some(doc) if self.text == text && self.lexicon == id => {
+                let mut doc: Document<'t> = doc;
+                doc.text = text;
+                (doc, true)
+            }
+            _ => {
+                self.text.clear();
+                self.text.push_str(text);
+                self.lexicon = id;
+                (Document::parse_with(text, lexicon), false)
+            }
+        }
+    }
+
+    /// Keeps `doc`, the parse [`KeptParse::take`] last gave.
+    pub(crate) fn keep(&mut self, doc: Document) {
+        debug_assert!(doc.text == self.text, "the parse kept is of the text taken last");
+        self.doc = Some(doc.detach());
+    }
+}
+
 impl<'a> Document<'a> {
     /// Parses with a given lexicon (the built-in one plus a rule pack's phrases).
     pub fn parse_with(text: &'a str, lexicon: &Lexicon) -> Document<'a> {
@@ -51,6 +91,25 @@ impl<'a> Document<'a> {
     /// hits of the lines an earlier draft had (see [`ParseMemo`]).
     pub fn parse_reusing(text: &'a str, lexicon: &Lexicon, memo: &mut ParseMemo) -> Document<'a> {
         Document::parse_in(text, lexicon, Some(memo))
+    }
+
+    /// The parse without its text, to be kept past the text's life (see
+    /// [`KeptParse`]).
+    fn detach(self) -> Document<'static> {
+        Document {
+            text: "",
+            folded: self.folded,
+            tokens: self.tokens,
+            quoted: self.quoted,
+            block_quotes: self.block_quotes,
+            inline_quotes: self.inline_quotes,
+            placeholders: self.placeholders,
+            links: self.links,
+            exclamation_runs: self.exclamation_runs,
+            greeting: self.greeting,
+            sentence_count: self.sentence_count,
+            hits: self.hits,
+        }
     }
 
     fn parse_in(text: &'a str, lexicon: &Lexicon, memo: Option<&mut ParseMemo>) -> Document<'a> {

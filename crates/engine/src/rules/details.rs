@@ -117,7 +117,7 @@ impl Kind {
 
 /// A detail the customer gave.
 #[derive(Debug)]
-struct Given {
+pub(crate) struct Given {
     kind: Kind,
     /// Where it is in the message.
     span: Span,
@@ -204,7 +204,7 @@ fn parts(doc: &Document, from: usize, to: usize) -> Vec<String> {
 }
 
 /// The details the customer gave.
-fn given(msg: &Document) -> Vec<Given> {
+pub(crate) fn given(msg: &Document) -> Vec<Given> {
     let mut out: Vec<Given> = Vec::new();
     let n = msg.tokens.len();
     let labels_anywhere: Option<Kind> = (0..n)
@@ -701,7 +701,7 @@ fn asks(reply: &Document) -> Vec<(Kind, Span)> {
 }
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
-    let details = given(ex.message);
+    let details = ex.facts.details.get_or_init(|| given(ex.message));
     if details.is_empty() || !ex.reply.hits(T::DidNotWork).is_empty() {
         return;
     }
@@ -726,7 +726,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         g.parts.iter().any(|p| values.binary_search(&p.as_str()).is_ok_and(|i| repeated[i]) || links.contains(p))
     };
     let mut seen: Vec<Kind> = Vec::new();
-    for g in &details {
+    for g in details {
         if seen.contains(&g.kind) {
             continue;
         }

@@ -11,6 +11,17 @@ use crate::hash::Fnv;
 pub(crate) struct Exchange<'d> {
     pub reply: &'d Document<'d>,
     pub message: &'d Document<'d>,
+    /// What the rules read in the message alone, worked out on first use.
+    pub facts: &'d MessageFacts,
+}
+
+/// What the relation rules read in the customer's message alone, worked out
+/// when a rule first needs it; `Incremental` keeps it while the message
+/// stays the same (the agent types the reply to one message).
+#[derive(Default)]
+pub(crate) struct MessageFacts {
+    pub questions: std::cell::OnceCell<crate::rules::questions::Asked>,
+    pub details: std::cell::OnceCell<Vec<crate::rules::details::Given>>,
 }
 
 /// Words that say nothing about what a question is about: function words,

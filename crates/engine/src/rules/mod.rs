@@ -271,7 +271,7 @@ pub(crate) static RULES: &[Rule] = &[
     rule("ownership", &[Cue::Ownership, Cue::Deflection], ownership::check),
 ];
 
-pub(crate) use exchange::Exchange;
+pub(crate) use exchange::{Exchange, MessageFacts};
 
 /// A rule that reads the reply against the customer's message: it sees the
 /// draft's findings so far, records how the reply relates to the message

@@ -699,16 +699,23 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     }
 }
 
-pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
-    let (msg, reply) = (ex.message, ex.reply);
+/// The questions of a customer's message and what each is about: read in
+/// the message alone, once per message (see `rules::MessageFacts`).
+pub(crate) struct Asked {
+    qs: Vec<Question>,
+    /// Each question's own words (see [`asked`]).
+    topics: Vec<Topic>,
+}
+
+/// The questions of `msg`, and each one's own words: its content words,
+/// less those another question or another sentence of the message shares
+/// (what the whole message is about), or all of them if that leaves none.
+pub(crate) fn asked(msg: &Document) -> Asked {
     let qs = questions(msg);
-    relation.questions = qs.len();
     if qs.is_empty() {
-        return;
+        return Asked { qs, topics: Vec::new() };
     }
-    // Each question's own words: its content words, less those another
-    // question or another sentence of the message shares (what the whole
-    // message is about). Words are counted over the message once.
+    // Words are counted over the message once.
     let whole: Vec<Topic> = qs.iter().map(|q| Topic::of(msg, q.tokens.clone())).collect();
     let mut seen = crate::rules::exchange::Census::default();
     let mut qi = 0;
@@ -735,6 +742,16 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             }
         })
         .collect();
+    Asked { qs, topics }
+}
+
+pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
+    let (msg, reply) = (ex.message, ex.reply);
+    let Asked { qs, topics } = ex.facts.questions.get_or_init(|| asked(msg));
+    relation.questions = qs.len();
+    if qs.is_empty() {
+        return;
+    }
     let sentences: Vec<Said> = body(reply).into_iter().map(|r| said(reply, r)).collect();
     let handed_on = !reply.hits(T::Deferral).is_empty() || reply.has_link();
     let one_question = qs.len() == 1;
@@ -749,7 +766,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         }
     }
     let mut addressed_all = Vec::with_capacity(qs.len());
-    for ((q, topic), &opened) in qs.iter().zip(&topics).zip(&opened) {
+    for ((q, topic), &opened) in qs.iter().zip(topics).zip(&opened) {
         // A long question needs two of its words in one sentence of the
         // reply: a reply that names the product it is about does not yet
         // answer what it asks.

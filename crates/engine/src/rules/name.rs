@@ -9,7 +9,7 @@
 
 use crate::context::Context;
 use crate::cue::Cue;
-use crate::document::{flag, gap, Document};
+use crate::document::{flag, gap, Document, Token};
 use crate::finding::Finding;
 use crate::fold::fold;
 use crate::span::Span;
@@ -156,11 +156,23 @@ fn mentions_of(
     match name {
         Some(name) => {
             let firsts = first_bytes(name);
+            let greeting = doc.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
             for i in tokens {
-                uses_at(doc, name, &firsts, i, out);
-                if let Some(part) = near_miss(doc, name, i) {
-                    if is_name_position(doc, i, i) {
-                        out.push(Mention::NearMiss { part, span: doc.tokens[i].span });
+                // Most words start no use of the name and are no near miss
+                // of it: told here, without a call (see `uses_at` and
+                // `near_miss`, which test the same first).
+                let t = &doc.tokens[i];
+                if !t.is_agent() {
+                    continue;
+                }
+                if firsts.may_start(doc, t, i) {
+                    uses_at(doc, name, &firsts, i, out);
+                }
+                if t.is(flag::ALPHA) && (t.is(flag::CAP) || greeting.contains(&i)) {
+                    if let Some(part) = near_miss(doc, name, i) {
+                        if is_name_position(doc, i, i) {
+                            out.push(Mention::NearMiss { part, span: t.span });
+                        }
                     }
                 }
             }
@@ -457,16 +469,19 @@ struct Firsts {
     any_unspaced: bool,
 }
 
+impl Firsts {
+    /// Whether token `i` (`t`) may start a use of the name.
+    #[inline(always)]
+    fn may_start(&self, doc: &Document, t: &Token, i: usize) -> bool {
+        let (len, first) = doc.fold_head(i);
+        (self.any_unspaced && t.is(flag::UNSPACED)) || if len > 0 { self.bytes[first as usize] } else { self.empty }
+    }
+}
+
 /// The uses of a name part in the agent's words that start at token `i`.
 fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: &mut Vec<Mention>) {
     let t = &doc.tokens[i];
-    if !t.is_agent() {
-        return;
-    }
-    let (len, first) = doc.fold_head(i);
-    let could_match = (firsts.any_unspaced && t.is(flag::UNSPACED))
-        || if len > 0 { firsts.bytes[first as usize] } else { firsts.empty };
-    if !could_match {
+    if !t.is_agent() || !firsts.may_start(doc, t, i) {
         return;
     }
     for (p, part) in name.parts.iter().enumerate() {

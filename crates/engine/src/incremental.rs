@@ -2,7 +2,7 @@
 //! lines around it and re-runs the rules that read near their words only
 //! there.
 //!
-//! Three memos make it, each keeping work under exactly what it can see,
+//! Four memos make it, each keeping work under exactly what it can see,
 //! compared in full (not only hashed), so a kept result is one the full
 //! analysis would make: `Incremental::analyze` always returns what
 //! [`crate::analyze_with`] returns (property tests over random edits check
@@ -19,6 +19,13 @@
 //!   each of their tokens' boundaries, flags, gaps and relative sentence
 //!   number, and the words before it when it looked at them), and is kept
 //!   under them; it spares the unchanged sentences of an edited chunk.
+//! - The customer's message: its parse and what the relation rules read in
+//!   it alone (its questions, the details it gives), kept under its text
+//!   while the agent types the reply to it.
+//!
+//! A draft under [`CHUNKED_MIN`] bytes is parsed and checked whole, with
+//! only the sarcasm readings and the message kept: for a reply of a few
+//! sentences the chunks' memos cost more than they spare.
 //!
 //! What is left is redone over the whole draft, as linear passes: the facts
 //! about the whole draft (quoted regions, quotations, links, placeholders,

@@ -477,15 +477,57 @@ fn cased_flags(flags: Flags, cased: u32, upper: u32) -> Flags {
 /// Links (`https://...`, `www....`), e-mail addresses, handles (`@customer`),
 /// masked data (`__email__`) and an agent's initials at the end of a social
 /// reply (`^QA`, `*MS`, `-Helen`), in text order. One pass over the bytes.
-pub(crate) fn find_links(text: &str) -> Vec<Span> {
-    let mut out = scan_links(text);
+pub(crate) fn find_links(text: &str, marks: &Marks) -> Vec<Span> {
+    let mut out = scan_links_at(text, link_candidates(text, marks));
     trailing_initials(text, &mut out);
     out
 }
 
 /// Links, e-mail addresses, handles and masked data, in order.
+#[cfg(test)]
 fn scan_links(text: &str) -> Vec<Span> {
-    scan_links_at(text, link_candidates(text))
+    scan_links_at(text, link_candidates(text, &Marks::of(text)))
+}
+
+/// The bytes the finders of a document's facts look for: where a link, an
+/// address, a handle or masked data may start (`:` `.` `@` `_`), where a
+/// placeholder may open (`{` `<` `[` `$` `*` `(` `%` `_`), where a quotation
+/// may be (`"` `:`, and the lead bytes of “ „ «: 0xE2 and 0xC2).
+pub(crate) const MARKED: [bool; 256] = {
+    let mut t = [false; 256];
+    let marked = b":.@_{<[$*(%\"";
+    let mut k = 0;
+    while k < marked.len() {
+        t[marked[k] as usize] = true;
+        k += 1;
+    }
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
+
+/// Where the bytes of [`MARKED`] stand in a text, in order: found in one
+/// pass, then read by each finder of a document's facts (links, quotations,
+/// placeholders) instead of a pass of its own over the text.
+pub(crate) struct Marks {
+    at: Vec<usize>,
+}
+
+impl Marks {
+    pub(crate) fn of(text: &str) -> Marks {
+        let mut at = Vec::new();
+        for (k, &b) in text.as_bytes().iter().enumerate() {
+            if MARKED[b as usize] {
+                at.push(k);
+            }
+        }
+        Marks { at }
+    }
+
+    /// The places, in order, of the marked bytes.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.at.iter().copied()
+    }
 }
 
 /// [`scan_links`], looking only at the bytes `candidates` (in order): every
@@ -576,23 +618,25 @@ fn trailing_initials(text: &str, out: &mut Vec<Span>) {
 
 /// The bytes where a link, an address, a handle or masked data may start,
 /// in order: "http://", "https://", "www." (any case), '@', "__".
-fn link_candidates(text: &str) -> Vec<usize> {
+fn link_candidates(text: &str, marks: &Marks) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut at: Vec<usize> = Vec::new();
-    for (k, _) in text.match_indices(':').filter(|&(k, _)| bytes[k + 1..].starts_with(b"//")) {
-        if k >= 4 && &bytes[k - 4..k] == b"http" {
-            at.push(k - 4);
-        } else if k >= 5 && &bytes[k - 5..k] == b"https" {
-            at.push(k - 5);
+    for k in marks.iter() {
+        match bytes[k] {
+            b':' if bytes[k + 1..].starts_with(b"//") => {
+                if k >= 4 && &bytes[k - 4..k] == b"http" {
+                    at.push(k - 4);
+                } else if k >= 5 && &bytes[k - 5..k] == b"https" {
+                    at.push(k - 5);
+                }
+            }
+            b'.' if k >= 3 && k + 1 < bytes.len() && bytes[k - 3..k].eq_ignore_ascii_case(b"www") => at.push(k - 3),
+            b'@' => at.push(k),
+            b'_' if bytes.get(k + 1) == Some(&b'_') => at.push(k),
+            _ => {}
         }
     }
-    for (k, _) in text.match_indices('.') {
-        if k >= 3 && k + 1 < bytes.len() && bytes[k - 3..k].eq_ignore_ascii_case(b"www") {
-            at.push(k - 3);
-        }
-    }
-    at.extend(text.match_indices('@').map(|(k, _)| k));
-    at.extend(text.match_indices('_').map(|(k, _)| k).filter(|&k| bytes.get(k + 1) == Some(&b'_')));
+    // (A "www." or "http" candidate stands before the mark that found it.)
     crate::order::sort(&mut at);
     at.dedup();
     at

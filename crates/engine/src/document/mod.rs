@@ -15,7 +15,7 @@ pub(crate) use reuse::{ParseMemo, PlacedChunk};
 
 use crate::lexicon::{Hit, HitTables, Lexicon, TableId};
 use crate::span::Span;
-use crate::tokens::{find_links, Tokens};
+use crate::tokens::{find_links, Marks, Tokens};
 use quotes::{find_inline_quotes, find_quoted_regions};
 
 pub(crate) struct Document<'a> {
@@ -117,8 +117,10 @@ impl<'a> Document<'a> {
         // folded words the tokenizer stops adding words, which joined chunks
         // would not do; a text under 1 GiB never folds to that much.
         let mut memo = memo.filter(|_| text.len() < u32::MAX as usize / 4);
+        // Where the bytes the facts' finders look for stand: one pass.
+        let marks = Marks::of(text);
         let block_quotes = merge(find_quoted_regions(text), Vec::new());
-        let (inline_customer, inline_quotes) = find_inline_quotes(text, &block_quotes);
+        let (inline_customer, inline_quotes) = find_inline_quotes(text, &block_quotes, &marks);
         let quoted = merge(block_quotes.clone(), inline_customer);
         let Tokens { tokens, folded, exclamation_runs, sentence_count } = match memo.as_deref_mut() {
             Some(memo) => memo.tokens(text),
@@ -132,13 +134,13 @@ impl<'a> Document<'a> {
             block_quotes,
             inline_quotes,
             placeholders: Vec::new(),
-            links: find_links(text),
+            links: find_links(text, &marks),
             exclamation_runs,
             greeting: None,
             sentence_count,
             hits: HitTables::default(),
         };
-        doc.find_placeholders();
+        doc.find_placeholders(&marks);
         doc.mark_regions();
         doc.find_greeting();
         doc.hits = match memo {

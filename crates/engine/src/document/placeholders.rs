@@ -4,7 +4,7 @@
 use super::greeting::GREETING_WORDS;
 use super::{overlaps_sorted, Document};
 use crate::span::Span;
-use crate::tokens::{flag, gap, is_unspaced_script};
+use crate::tokens::{flag, gap, is_unspaced_script, Marks};
 
 /// An unfilled template placeholder such as `[Name]` or `{{first_name}}`.
 #[derive(Clone, Copy, Debug)]
@@ -15,7 +15,8 @@ pub(crate) struct Placeholder {
 }
 
 /// The bytes a placeholder can start with (see the `match` in
-/// `find_placeholders`, whose other arms only step past a byte).
+/// `find_placeholders`, whose other arms only step past a byte); each is
+/// one of the marked bytes of [`Marks`].
 const OPENS: [bool; 256] = {
     let mut t = [false; 256];
     let opens = b"{<[$*(%_";
@@ -27,20 +28,30 @@ const OPENS: [bool; 256] = {
     t
 };
 
+// Every byte that can open a placeholder is marked.
+const _: () = {
+    let mut b = 0;
+    while b < 256 {
+        assert!(!OPENS[b] || crate::tokens::MARKED[b]);
+        b += 1;
+    }
+};
+
 impl Document<'_> {
     /// Finds `[Name]`, `{{first_name}}`, `<customer name>`, `%NAME%`, `____`
     /// and stand-alone `XXX`, outside quoted text.
-    pub(super) fn find_placeholders(&mut self) {
+    pub(super) fn find_placeholders(&mut self, marks: &Marks) {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut found: Vec<Placeholder> = Vec::new();
+        // Where the bytes that can open a placeholder stand (every one is
+        // marked), at or after `i`, the end of the last one read.
         let mut i = 0;
-        while i < bytes.len() {
-            // Most bytes open nothing: one table lookup passes them over.
-            if !OPENS[bytes[i] as usize] {
-                i += 1;
+        for at in marks.iter() {
+            if at < i || !OPENS[bytes[at] as usize] {
                 continue;
             }
+            i = at;
             let b = bytes[i];
             let (close, inner_from) = match b {
                 b'{' if bytes.get(i + 1) == Some(&b'{') => ("}}", i + 2),

@@ -3,6 +3,7 @@
 
 use super::contained_sorted;
 use crate::span::Span;
+use crate::tokens::Marks;
 
 /// Lines quoted from the customer's message: `>` lines, e-mail attribution
 /// lines and the quoted message below them, forwarded-message headers.
@@ -125,12 +126,12 @@ const CUSTOMER_QUOTE_LEADS: &[&str] = &[
 /// Pairs quotation marks within a line. Returns (customer quotes, other quotes):
 /// a quotation introduced by "you wrote", "you said" ... is the customer's;
 /// "you wrote: text" without marks quotes up to the end of the sentence.
-pub(super) fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec<Span>) {
+pub(super) fn find_inline_quotes(text: &str, quoted: &[Span], marks: &Marks) -> (Vec<Span>, Vec<Span>) {
     let mut customer = Vec::new();
     let mut other = Vec::new();
     // Most lines quote nothing: only those with a quotation mark or a colon
     // are walked.
-    for (base, line) in lines_that_may_quote(text) {
+    for (base, line) in lines_that_may_quote(text, marks) {
         let line_span = Span::new(base, base + line.len());
         if contained_sorted(quoted, line_span) || line.len() > 20_000 {
             continue;
@@ -192,29 +193,29 @@ pub(super) fn find_inline_quotes(text: &str, quoted: &[Span]) -> (Vec<Span>, Vec
 }
 
 /// The characters that can open a quotation or introduce one ("you wrote:").
-const QUOTE_TRIGGERS: [char; 5] = ['"', ':', '“', '„', '«'];
+const QUOTE_TRIGGERS: [&str; 5] = ["\"", ":", "“", "„", "«"];
+
+// Every trigger's first byte is marked.
+const _: () = {
+    let mut k = 0;
+    while k < QUOTE_TRIGGERS.len() {
+        assert!(crate::tokens::MARKED[QUOTE_TRIGGERS[k].as_bytes()[0] as usize]);
+        k += 1;
+    }
+};
 
 /// The lines of `text` (with their line break, and the byte each starts
-/// at) that hold one of [`QUOTE_TRIGGERS`], in order: found by a byte
-/// search (`memchr`) for each trigger, so the lines of prose between them
-/// cost a fraction of an instruction per byte.
-fn lines_that_may_quote(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    // Per trigger, where it next stands (`usize::MAX`: nowhere), once looked for.
-    let mut next: [Option<usize>; QUOTE_TRIGGERS.len()] = [None; QUOTE_TRIGGERS.len()];
+/// at) that hold one of [`QUOTE_TRIGGERS`], in order: found among the
+/// marked bytes (every trigger's first byte is one), so the lines of prose
+/// between them are not read at all.
+fn lines_that_may_quote<'t>(text: &'t str, marks: &'t Marks) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    let bytes = text.as_bytes();
+    // A marked byte is ASCII or a lead byte, so a char starts there.
+    let mut triggers =
+        marks.iter().filter(move |&k| QUOTE_TRIGGERS.iter().any(|t| bytes[k..].starts_with(t.as_bytes())));
     let mut from = 0;
     std::iter::from_fn(move || {
-        let mut at = usize::MAX;
-        for (n, c) in next.iter_mut().zip(QUOTE_TRIGGERS) {
-            let found = match *n {
-                Some(k) if k >= from => k,
-                _ => text.get(from..).and_then(|rest| rest.find(c)).map_or(usize::MAX, |k| from + k),
-            };
-            *n = Some(found);
-            at = at.min(found);
-        }
-        if at == usize::MAX {
-            return None;
-        }
+        let at = triggers.by_ref().find(|&k| k >= from)?;
         let start = text[from..at].rfind('\n').map_or(from, |k| from + k + 1);
         let end = text[at..].find('\n').map_or(text.len(), |k| at + k + 1);
         from = end;
@@ -242,12 +243,13 @@ mod tests {
             let mut off = 0;
             let mut want = Vec::new();
             for line in text.split_inclusive('\n') {
-                if line.contains(QUOTE_TRIGGERS) {
+                if QUOTE_TRIGGERS.iter().any(|t| line.contains(t)) {
                     want.push((off, line));
                 }
                 off += line.len();
             }
-            let got: Vec<(usize, &str)> = lines_that_may_quote(text).collect();
+            let marks = Marks::of(text);
+            let got: Vec<(usize, &str)> = lines_that_may_quote(text, &marks).collect();
             assert_eq!(got, want, "{text:?}");
         }
     }

@@ -493,18 +493,18 @@ fn scan_links(text: &str) -> Vec<Span> {
 /// address, a handle or masked data may start (`:` `.` `@` `_`), where a
 /// placeholder may open (`{` `<` `[` `$` `*` `(` `%` `_`), where a quotation
 /// may be (`"` `:`, and the lead bytes of “ „ «: 0xE2 and 0xC2).
-pub(crate) const MARKED: [bool; 256] = {
+pub(crate) const MARKED: [bool; 256] = byte_set(b":.@_{<[$*(%\"\xE2\xC2");
+
+/// The set of `bytes`, as a table by byte.
+pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];
-    let marked = b":.@_{<[$*(%\"";
     let mut k = 0;
-    while k < marked.len() {
-        t[marked[k] as usize] = true;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
         k += 1;
     }
-    t[0xE2] = true;
-    t[0xC2] = true;
     t
-};
+}
 
 /// Where the bytes of [`MARKED`] stand in a text, in order: found in one
 /// pass, then read by each finder of a document's facts (links, quotations,

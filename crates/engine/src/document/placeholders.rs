@@ -17,16 +17,7 @@ pub(crate) struct Placeholder {
 /// The bytes a placeholder can start with (see the `match` in
 /// `find_placeholders`, whose other arms only step past a byte); each is
 /// one of the marked bytes of [`Marks`].
-const OPENS: [bool; 256] = {
-    let mut t = [false; 256];
-    let opens = b"{<[$*(%_";
-    let mut k = 0;
-    while k < opens.len() {
-        t[opens[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+const OPENS: [bool; 256] = crate::tokens::byte_set(b"{<[$*(%_");
 
 // Every byte that can open a placeholder is marked.
 const _: () = {

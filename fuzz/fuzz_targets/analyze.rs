@@ -29,11 +29,15 @@ fuzz_target!(|data: &[u8]| {
     check(draft, &full);
 
     // Incremental analysis: the draft, then an edit of it.
-    let mut engine = Incremental::chunking_all();
-    assert_eq!(engine.analyze(draft, &ctx, None), full);
+    // (The app's analyser, which reads a short draft whole, and one that
+    // reads every draft through the chunks' memos.)
     let mid = draft.ceil_char_boundary(draft.len() / 2);
     let edited = format!("{}{}", &draft[mid..], &draft[..mid]);
-    assert_eq!(engine.analyze(&edited, &ctx, None), analyze_with(&edited, &ctx, None));
+    let edited_full = analyze_with(&edited, &ctx, None);
+    for mut engine in [Incremental::new(), Incremental::chunking_all()] {
+        assert_eq!(engine.analyze(draft, &ctx, None), full);
+        assert_eq!(engine.analyze(&edited, &ctx, None), edited_full);
+    }
 
     // The pack part as JSON; a pack that is refused must say where.
     match RulePack::from_json(pack_text) {

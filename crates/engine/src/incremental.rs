@@ -31,16 +31,18 @@
 //! about the whole draft (quoted regions, quotations, links, placeholders,
 //! the greeting), joining the chunks, and the draft rules (name, apology,
 //! gratitude, next steps, the politeness score) weighing what the chunks
-//! kept. Work no longer in the draft is dropped after each analysis, so the
-//! memory is bounded by the draft.
+//! kept. Work no longer in the draft is dropped after each analysis, and
+//! the kept message when an analysis has none, so the memory is bounded by
+//! the draft and its message.
 
 use crate::rules::memo::{self, Memo};
 use crate::{analyze_in, Context, KeptMessage, Memos, Report, RulePack};
 
-/// Analyses successive versions of one draft (as the agent types),
-/// re-parsing only the lines each edit changed and re-running the local
-/// rules only there. Same reports as
-/// [`crate::analyze_with`], whatever the edits.
+/// Analyses successive versions of one draft (as the agent types): a long
+/// draft re-parsed only in the lines each edit changed, with the local rules
+/// re-run only there; a short one (under [`CHUNKED_MIN`] bytes) whole, with
+/// its sentences' sarcasm readings kept; the customer's message read once.
+/// Same reports as [`crate::analyze_with`], whatever the edits.
 ///
 /// ```
 /// use cornerstone_engine::{analyze, Context, Incremental};
@@ -122,20 +124,28 @@ impl Incremental {
         report
     }
 
+    /// Parses of the customer's message (reused, made) since this analyser
+    /// was made: for tests and benchmarks.
+    pub fn message_stats(&self) -> (usize, usize) {
+        self.message.stats()
+    }
+
     /// Sarcasm readings (reused, made) since this analyser was made, and
     /// how many it keeps: for tests and benchmarks.
     pub fn stats(&self) -> (usize, usize, usize) {
         self.memo.as_ref().map_or((0, 0, 0), |m| (m.hits, m.misses, m.len()))
     }
 
-    /// Chunks of lines (reused, parsed) since this analyser was made, and how
-    /// many it keeps: for tests and benchmarks.
+    /// Chunks of lines (reused, parsed) since the chunks' memos were last
+    /// made (when this analyser was, or when a short draft dropped them),
+    /// and how many it keeps: for tests and benchmarks.
     pub fn parse_stats(&self) -> (usize, usize, usize) {
         (self.memos.parse.reused, self.memos.parse.parsed, self.memos.parse.len())
     }
 
-    /// Chunks whose local findings were (reused, found again) since this
-    /// analyser was made, and how many it keeps: for tests and benchmarks.
+    /// Chunks whose local findings were (reused, found again) since the
+    /// chunks' memos were last made, and how many it keeps: for tests and
+    /// benchmarks.
     pub fn local_stats(&self) -> (usize, usize, usize) {
         (self.memos.local.reused, self.memos.local.ran, self.memos.local.len())
     }

@@ -95,7 +95,40 @@ pub(crate) struct Memos {
 #[derive(Default)]
 pub(crate) struct KeptMessage {
     parse: document::KeptParse,
-    facts: rules::MessageFacts,
+    /// The facts of the kept parse (there is one exactly when there is a
+    /// kept parse: both are taken and kept together).
+    facts: Option<rules::MessageFacts>,
+}
+
+impl KeptMessage {
+    /// The parse of the message `text` and its facts: the kept ones if they
+    /// are of the same text, else new ones. Nothing is kept until
+    /// [`KeptMessage::keep`].
+    fn take<'t>(&mut self, text: &'t str) -> (document::Document<'t>, rules::MessageFacts) {
+        let (doc, reused) = self.parse.take(text, rules::message_lexicon());
+        let facts = match self.facts.take() {
+            Some(facts) if reused => facts,
+            _ => rules::MessageFacts::of(&doc),
+        };
+        (doc, facts)
+    }
+
+    /// Keeps the parse and facts [`KeptMessage::take`] last gave.
+    fn keep(&mut self, doc: document::Document, facts: rules::MessageFacts) {
+        self.parse.keep(doc);
+        self.facts = Some(facts);
+    }
+
+    /// Drops what is kept (the draft has no message now).
+    fn clear(&mut self) {
+        self.parse.clear();
+        self.facts = None;
+    }
+
+    /// How many times a message's parse was (reused, made).
+    pub(crate) fn stats(&self) -> (usize, usize) {
+        self.parse.stats()
+    }
 }
 
 /// [`analyze_with`], parsing the draft afresh or, for [`Incremental`],
@@ -115,22 +148,21 @@ fn analyze_in(
         None => document::Document::parse_with(text, lexicon),
     };
     let message = conversation::message_text(ctx, &doc);
-    let message_doc = message.as_ref().map(|(m, _)| match kept_message.as_deref_mut() {
-        Some(kept) => {
-            let (doc, reused) = kept.parse.take(m, rules::message_lexicon());
-            if !reused {
-                kept.facts = rules::MessageFacts::default();
-            }
-            doc
+    let (message_doc, message_facts) = match (&message, kept_message.as_deref_mut()) {
+        (Some((m, _)), Some(kept)) => {
+            let (doc, facts) = kept.take(m);
+            (Some(doc), Some(facts))
         }
-        None => document::Document::parse_with(m, rules::message_lexicon()),
-    });
-    let fresh_facts;
-    let facts = match kept_message.as_deref() {
-        Some(kept) => &kept.facts,
-        None => {
-            fresh_facts = rules::MessageFacts::default();
-            &fresh_facts
+        (Some((m, _)), None) => {
+            let doc = document::Document::parse_with(m, rules::message_lexicon());
+            let facts = rules::MessageFacts::of(&doc);
+            (Some(doc), Some(facts))
+        }
+        (None, kept) => {
+            if let Some(kept) = kept {
+                kept.clear();
+            }
+            (None, None)
         }
     };
     let name = match &ctx.customer_name {
@@ -171,7 +203,7 @@ fn analyze_in(
             rule.id
         );
     }
-    let relation = message_doc.as_ref().map(|m| {
+    let relation = message_doc.as_ref().zip(message_facts.as_ref()).map(|(m, facts)| {
         let exchange = rules::Exchange { reply: &doc, message: m, facts };
         let mut relation = Relation::default();
         let mut found = Vec::new();
@@ -187,8 +219,8 @@ fn analyze_in(
         findings.extend(found);
         relation
     });
-    if let (Some(kept), Some(m)) = (kept_message, message_doc) {
-        kept.parse.keep(m);
+    if let (Some(kept), Some(m), Some(facts)) = (kept_message, message_doc, message_facts) {
+        kept.keep(m, facts);
     }
     if let Some(pack) = pack {
         let before = findings.len();

@@ -489,6 +489,16 @@ pub(crate) fn find_links(text: &str, marks: &Marks) -> Vec<Span> {
 /// may be (`"` `:`, and the lead bytes of “ „ «: 0xE2 and 0xC2).
 pub(crate) const MARKED: [bool; 256] = byte_set(b":.@_{<[$*(%\"\xE2\xC2");
 
+// A marked byte starts a char (an ASCII byte or a lead byte, never a
+// continuation byte), so a finder may slice the text there.
+const _: () = {
+    let mut b = 0x80;
+    while b < 0xC0 {
+        assert!(!MARKED[b]);
+        b += 1;
+    }
+};
+
 /// The set of `bytes`, as a table by byte.
 pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];

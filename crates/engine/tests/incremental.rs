@@ -106,8 +106,9 @@ fn edit_and_compare(
     with_pack: bool,
     message: Option<usize>,
 ) -> Result<(), TestCaseError> {
-    // The customer's message, if any: one of a few, changed by some edits
-    // (the customer wrote again) and kept by the others.
+    // The customer's message, if any: one of a few, changed or removed by
+    // some edits and kept by the others. (Without one, a message quoted
+    // below the reply is read: see the quoted pieces.)
     let context = |m: Option<usize>| {
         let ctx = if named { Context::with_customer_name("Priya Raman") } else { Context::default() };
         match m {
@@ -126,8 +127,14 @@ fn edit_and_compare(
     }
     for e in edits {
         text = apply(&text, e);
+        // Some edits come with the customer's next message, or none (and
+        // the one after brings the first back).
         if e.1 % 5 == 0 {
-            message = message.map(|m| m + 1);
+            message = match message {
+                Some(m) if m + 1 == MESSAGES.len() => None,
+                Some(m) => Some(m + 1),
+                None => Some(0),
+            };
         }
         let ctx = context(message);
         let full = analyze_with(&text, &ctx, pack.as_ref());
@@ -259,10 +266,20 @@ fn typing_a_reply_to_one_message_then_another() {
     let report = engine.analyze(&reply, &first, None);
     assert_eq!(report, analyze_with(&reply, &first, None));
     assert_eq!(unanswered(&report, &first), Vec::<String>::new());
+    // The message was parsed once, for the first of the reply's versions.
+    let typed = "thanks for your patience. We have checked your account.".split_inclusive(' ').count() + 1;
+    assert_eq!(engine.message_stats(), (typed - 1, 1), "message parses (reused, made)");
     // The same reply against the customer's next message.
     let report = engine.analyze(&reply, &second, None);
     assert_eq!(report, analyze_with(&reply, &second, None));
     assert_eq!(unanswered(&report, &second), ["Can I change my password?"]);
+    assert_eq!(engine.message_stats(), (typed - 1, 2));
+}
+
+#[test]
+fn an_analyser_can_move_to_and_be_shared_by_threads() {
+    fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<Incremental>();
 }
 
 #[test]

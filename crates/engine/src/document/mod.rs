@@ -51,6 +51,9 @@ pub(crate) struct KeptParse {
     text: String,
     lexicon: usize,
     doc: Option<Document<'static>>,
+    /// Parses reused and made (tests and benchmarks).
+    reused: usize,
+    made: usize,
 }
 
 impl KeptParse {
@@ -63,15 +66,28 @@ impl KeptParse {
             Some(doc) if self.text == text && self.lexicon == id => {
                 let mut doc: Document<'t> = doc;
                 doc.text = text;
+                self.reused += 1;
                 (doc, true)
             }
             _ => {
                 self.text.clear();
                 self.text.push_str(text);
                 self.lexicon = id;
+                self.made += 1;
                 (Document::parse_with(text, lexicon), false)
             }
         }
+    }
+
+    /// Drops the kept parse and its text.
+    pub(crate) fn clear(&mut self) {
+        self.doc = None;
+        self.text = String::new();
+    }
+
+    /// Parses (reused, made).
+    pub(crate) fn stats(&self) -> (usize, usize) {
+        (self.reused, self.made)
     }
 
     /// Keeps `doc`, the parse [`KeptParse::take`] last gave.

@@ -701,7 +701,7 @@ fn asks(reply: &Document) -> Vec<(Kind, Span)> {
 }
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
-    let details = ex.facts.details.get_or_init(|| given(ex.message));
+    let details = &ex.facts.given;
     if details.is_empty() || !ex.reply.hits(T::DidNotWork).is_empty() {
         return;
     }

@@ -11,17 +11,24 @@ use crate::hash::Fnv;
 pub(crate) struct Exchange<'d> {
     pub reply: &'d Document<'d>,
     pub message: &'d Document<'d>,
-    /// What the rules read in the message alone, worked out on first use.
+    /// What the rules read in the message alone.
     pub facts: &'d MessageFacts,
 }
 
-/// What the relation rules read in the customer's message alone, worked out
-/// when a rule first needs it; `Incremental` keeps it while the message
-/// stays the same (the agent types the reply to one message).
-#[derive(Default)]
+/// What the relation rules read in the customer's message alone: its
+/// questions and the details it gives. `Incremental` keeps it with the
+/// message's parse while the message stays the same (the agent types the
+/// reply to one message).
 pub(crate) struct MessageFacts {
-    pub questions: std::cell::OnceCell<crate::rules::questions::Asked>,
-    pub details: std::cell::OnceCell<Vec<crate::rules::details::Given>>,
+    pub asked: crate::rules::questions::Asked,
+    pub given: Vec<crate::rules::details::Given>,
+}
+
+impl MessageFacts {
+    /// The facts of the parsed message `msg`.
+    pub fn of(msg: &Document) -> MessageFacts {
+        MessageFacts { asked: crate::rules::questions::asked(msg), given: crate::rules::details::given(msg) }
+    }
 }
 
 /// Words that say nothing about what a question is about: function words,

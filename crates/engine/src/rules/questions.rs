@@ -700,7 +700,7 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
 }
 
 /// The questions of a customer's message and what each is about: read in
-/// the message alone, once per message (see `rules::MessageFacts`).
+/// the message alone (see `rules::MessageFacts`).
 pub(crate) struct Asked {
     qs: Vec<Question>,
     /// Each question's own words (see [`asked`]).
@@ -747,7 +747,7 @@ pub(crate) fn asked(msg: &Document) -> Asked {
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
     let (msg, reply) = (ex.message, ex.reply);
-    let Asked { qs, topics } = ex.facts.questions.get_or_init(|| asked(msg));
+    let Asked { qs, topics } = &ex.facts.asked;
     relation.questions = qs.len();
     if qs.is_empty() {
         return;

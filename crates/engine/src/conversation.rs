@@ -62,19 +62,18 @@ fn quoted_message(doc: &Document) -> Option<String> {
 /// so that a question wrapped over two lines stays one sentence. A line
 /// break becomes a space: offsets do not move.
 fn unwrap_lines(text: Cow<'_, str>) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
     let mut joins = Vec::new();
     let mut line_start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b != b'\n' {
-            continue;
-        }
+    // The line breaks, found by a byte search.
+    for (i, _) in text.match_indices('\n') {
         let line = text[line_start..i].trim_end_matches('\r').trim();
         line_start = i + 1;
         let next = text[i + 1..].trim_start_matches([' ', '\t', '>']);
-        let wrapped = line.chars().count() >= 40
+        // (A line of under 40 bytes has under 40 chars: not counted.)
+        let wrapped = line.len() >= 40
             && !line.ends_with(['.', '!', '?', ':', ';', ','])
-            && next.chars().next().is_some_and(|c| c.is_lowercase());
+            && next.chars().next().is_some_and(|c| c.is_lowercase())
+            && line.chars().count() >= 40;
         if wrapped {
             joins.push(i);
         }

@@ -92,44 +92,7 @@ pub(crate) struct Memos {
 /// The customer's message as [`Incremental`]'s last analysis read it: its
 /// parse and what the relation rules read in it alone, kept while the agent
 /// types the reply to the same message.
-#[derive(Default)]
-pub(crate) struct KeptMessage {
-    parse: document::KeptParse,
-    /// The facts of the kept parse (there is one exactly when there is a
-    /// kept parse: both are taken and kept together).
-    facts: Option<rules::MessageFacts>,
-}
-
-impl KeptMessage {
-    /// The parse of the message `text` and its facts: the kept ones if they
-    /// are of the same text, else new ones. Nothing is kept until
-    /// [`KeptMessage::keep`].
-    fn take<'t>(&mut self, text: &'t str) -> (document::Document<'t>, rules::MessageFacts) {
-        let (doc, reused) = self.parse.take(text, rules::message_lexicon());
-        let facts = match self.facts.take() {
-            Some(facts) if reused => facts,
-            _ => rules::MessageFacts::of(&doc),
-        };
-        (doc, facts)
-    }
-
-    /// Keeps the parse and facts [`KeptMessage::take`] last gave.
-    fn keep(&mut self, doc: document::Document, facts: rules::MessageFacts) {
-        self.parse.keep(doc);
-        self.facts = Some(facts);
-    }
-
-    /// Drops what is kept (the draft has no message now).
-    fn clear(&mut self) {
-        self.parse.clear();
-        self.facts = None;
-    }
-
-    /// How many times a message's parse was (reused, made).
-    pub(crate) fn stats(&self) -> (usize, usize) {
-        self.parse.stats()
-    }
-}
+pub(crate) type KeptMessage = document::KeptParse<rules::MessageFacts>;
 
 /// [`analyze_with`], parsing the draft afresh or, for [`Incremental`],
 /// reusing the parse of the lines an earlier version of it had and the
@@ -150,7 +113,8 @@ fn analyze_in(
     let message = conversation::message_text(ctx, &doc);
     let (message_doc, message_facts) = match (&message, kept_message.as_deref_mut()) {
         (Some((m, _)), Some(kept)) => {
-            let (doc, facts) = kept.take(m);
+            let (doc, facts) = kept.take(m, rules::message_lexicon());
+            let facts = facts.unwrap_or_else(|| rules::MessageFacts::of(&doc));
             (Some(doc), Some(facts))
         }
         (Some((m, _)), None) => {

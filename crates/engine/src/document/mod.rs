@@ -41,59 +41,64 @@ pub(crate) struct Document<'a> {
     hits: HitTables,
 }
 
-/// One text's parse, kept for the next analysis: the customer's message
-/// stays the same while the agent types the reply. A parse is a pure
-/// function of the text and the lexicon, so the kept one is used only for
-/// the same text, compared in full, and the same lexicon (a static one: its
-/// address is its identity).
-#[derive(Default)]
-pub(crate) struct KeptParse {
+/// One text's parse and what was worked out from it (`T`), kept for the
+/// next analysis: the customer's message stays the same while the agent
+/// types the reply. A parse is a pure function of the text and the
+/// lexicon, so the kept one is used only for the same text, compared in
+/// full, and the same lexicon (a static one: its address is its identity).
+pub(crate) struct KeptParse<T> {
     text: String,
     lexicon: usize,
-    doc: Option<Document<'static>>,
+    kept: Option<(Document<'static>, T)>,
     /// Parses reused and made (tests and benchmarks).
     reused: usize,
     made: usize,
 }
 
-impl KeptParse {
-    /// The parse of `text` with `lexicon`, and whether it is the kept one
-    /// (of the same text and lexicon) rather than a new one. Either way
-    /// nothing is kept until [`KeptParse::keep`].
-    pub(crate) fn take<'t>(&mut self, text: &'t str, lexicon: &'static Lexicon) -> (Document<'t>, bool) {
+impl<T> Default for KeptParse<T> {
+    fn default() -> KeptParse<T> {
+        KeptParse { text: String::new(), lexicon: 0, kept: None, reused: 0, made: 0 }
+    }
+}
+
+impl<T> KeptParse<T> {
+    /// The parse of `text` with `lexicon`, with what was kept with it if it
+    /// is the kept one (of the same text and lexicon), or a new parse and
+    /// `None`. Either way nothing is kept until [`KeptParse::keep`].
+    pub(crate) fn take<'t>(&mut self, text: &'t str, lexicon: &'static Lexicon) -> (Document<'t>, Option<T>) {
         let id = lexicon as *const Lexicon as usize;
-        match self.doc.take() {
-            Some(doc) if self.text == text && self.lexicon == id => {
+        match self.kept.take() {
+            Some((doc, with)) if self.text == text && self.lexicon == id => {
                 let mut doc: Document<'t> = doc;
                 doc.text = text;
                 self.reused += 1;
-                (doc, true)
+                (doc, Some(with))
             }
             _ => {
                 self.text.clear();
                 self.text.push_str(text);
                 self.lexicon = id;
                 self.made += 1;
-                (Document::parse_with(text, lexicon), false)
+                (Document::parse_with(text, lexicon), None)
             }
         }
     }
 
+    /// Keeps `doc`, the parse [`KeptParse::take`] last gave, with `with`.
+    pub(crate) fn keep(&mut self, doc: Document, with: T) {
+        debug_assert!(doc.text == self.text, "the parse kept is of the text taken last");
+        self.kept = Some((doc.detach(), with));
+    }
+
     /// Drops the kept parse and its text.
     pub(crate) fn clear(&mut self) {
-        self.doc = None;
+        self.kept = None;
         self.text = String::new();
     }
 
     /// Parses (reused, made).
     pub(crate) fn stats(&self) -> (usize, usize) {
         (self.reused, self.made)
-    }
-
-    /// Keeps `doc`, the parse [`KeptParse::take`] last gave.
-    pub(crate) fn keep(&mut self, doc: Document) {
-        debug_assert!(doc.text == self.text, "the parse kept is of the text taken last");
-        self.doc = Some(doc.detach());
     }
 }
 

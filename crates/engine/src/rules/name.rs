@@ -159,8 +159,8 @@ fn mentions_of(
             let greeting = doc.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
             for i in tokens {
                 // Most words start no use of the name and are no near miss
-                // of it: told here, without a call (see `uses_at` and
-                // `near_miss`, which test the same first).
+                // of it: told here, without a call (`uses_at` and
+                // `near_miss` are given only the words that pass).
                 let t = &doc.tokens[i];
                 if !t.is_agent() {
                     continue;
@@ -168,8 +168,9 @@ fn mentions_of(
                 if firsts.may_start(doc, t, i) {
                     uses_at(doc, name, &firsts, i, out);
                 }
-                if t.is(flag::ALPHA) && (t.is(flag::CAP) || greeting.contains(&i)) {
-                    if let Some(part) = near_miss(doc, name, i) {
+                let in_greeting = greeting.contains(&i);
+                if t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting) {
+                    if let Some(part) = near_miss(doc, name, i, in_greeting) {
                         if is_name_position(doc, i, i) {
                             out.push(Mention::NearMiss { part, span: t.span });
                         }
@@ -478,12 +479,11 @@ impl Firsts {
     }
 }
 
-/// The uses of a name part in the agent's words that start at token `i`.
+/// The uses of a name part that start at token `i`, an agent's word that
+/// may start one (`Firsts::may_start`).
 fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: &mut Vec<Mention>) {
     let t = &doc.tokens[i];
-    if !t.is_agent() || !firsts.may_start(doc, t, i) {
-        return;
-    }
+    debug_assert!(t.is_agent() && firsts.may_start(doc, t, i));
     for (p, part) in name.parts.iter().enumerate() {
         if part.unspaced {
             if t.is(flag::UNSPACED) {
@@ -579,16 +579,13 @@ fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, e
 }
 
 /// The name part that token `i` nearly spells, if it is a plausible typo of
-/// one: capitalised (or in the greeting), not an ordinary word, one or two
-/// edits away.
-fn near_miss(doc: &Document, name: &CustomerName, i: usize) -> Option<usize> {
+/// one: not an ordinary word, one or two edits away. Token `i` is an agent's
+/// word of letters, capitalised or in the greeting (`in_greeting`).
+fn near_miss(doc: &Document, name: &CustomerName, i: usize, in_greeting: bool) -> Option<usize> {
     let t = &doc.tokens[i];
-    if !t.is_agent() || !t.is(flag::ALPHA) {
-        return None;
-    }
+    debug_assert!(t.is_agent() && t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting));
     let w = doc.fold(i);
-    let in_greeting = doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&i));
-    if !(t.is(flag::CAP) || in_greeting) || w.chars().count() < 3 || is_common(w) || TITLES.contains(&w) {
+    if w.chars().count() < 3 || is_common(w) || TITLES.contains(&w) {
         return None;
     }
     if name.parts.iter().any(|p| (p.words.len() == 1 && p.words[0] == w) || p.alt.as_deref() == Some(w)) {

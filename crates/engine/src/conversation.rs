@@ -167,10 +167,10 @@ fn name_like(msg: &Document, k: usize) -> bool {
         && !t.is(flag::ALL_CAPS)
         && w.chars().count() >= 2
         && (!is_common(w) || is_name_word(w))
-        && !GENERIC_ADDRESS.contains(&w)
-        && !TITLES.contains(&w)
-        && !NOT_NAMES.contains(&w)
-        && !CLOSINGS.contains(&w)
+        && !crate::words::among(GENERIC_ADDRESS, w)
+        && !crate::words::among(TITLES, w)
+        && !crate::words::among(NOT_NAMES, w)
+        && !crate::words::among(CLOSINGS, w)
 }
 
 /// Up to three name-like tokens from `k` on the same line, joined.
@@ -246,7 +246,7 @@ fn signed(msg: &Document) -> Option<String> {
             while k > 0 && !msg.tokens[k - 1].gap_has(gap::NEWLINE) {
                 k -= 1;
             }
-            (k..=p).any(|j| CLOSINGS.contains(&msg.fold(j)))
+            (k..=p).any(|j| crate::words::among(CLOSINGS, msg.fold(j)))
         };
         if dashed || previous_closes {
             return name_from(msg, first).map(|(n, _)| n);
@@ -255,7 +255,7 @@ fn signed(msg: &Document) -> Option<String> {
     // "Thanks, Priya" or "Thanks! - Priya" ending the last line.
     let several_lines = msg.text.trim().contains('\n');
     for k in line.clone() {
-        if !CLOSINGS.contains(&msg.fold(k)) {
+        if !crate::words::among(CLOSINGS, msg.fold(k)) {
             continue;
         }
         let mut j = k + 1;
@@ -279,7 +279,7 @@ fn signed(msg: &Document) -> Option<String> {
 }
 
 fn is_title_then_name(msg: &Document, k: usize) -> bool {
-    TITLES.contains(&msg.fold(k - 1)) && name_like(msg, k)
+    crate::words::among(TITLES, msg.fold(k - 1)) && name_like(msg, k)
 }
 
 /// "On Tue, 3 Mar 2026, Priya Raman <priya@example.com> wrote:": the name

@@ -146,6 +146,7 @@ impl Token {
 
 impl Token {
     /// The folded form of this token in `folded`, the buffer it was made with.
+    #[inline(always)]
     pub fn folded<'f>(&self, folded: &'f str) -> &'f str {
         &folded[self.fold_start as usize..self.fold_end as usize]
     }
@@ -203,6 +204,7 @@ impl Tokens {
         t
     }
 
+    #[inline(always)]
     fn fold(&self, i: usize) -> &str {
         self.tokens[i].folded(&self.folded)
     }
@@ -353,7 +355,7 @@ impl Tokens {
             // letter does not end the sentence, unless a line break follows.
             if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
                 let f = self.fold(i);
-                if TITLES.contains(&f) || (f.chars().count() == 1 && !self.tokens[i].is(flag::NUMBER)) {
+                if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !self.tokens[i].is(flag::NUMBER)) {
                     ends_sentence = false;
                 }
             }

@@ -170,7 +170,7 @@ impl Document<'_> {
         };
         let f = self.fold(first);
         let mut k = first;
-        if GREETING_WORDS.contains(&f) {
+        if crate::words::among(GREETING_WORDS, f) {
             k += 1;
         } else if f == "good"
             && same(first + 1, self)
@@ -181,9 +181,9 @@ impl Document<'_> {
             k += 1;
         } else if self.tokens[first].is(flag::PLACEHOLDER) {
             // "[Name], thanks for ..." addresses a placeholder.
-        } else if !OPENERS.contains(&f)
+        } else if !crate::words::among(OPENERS, f)
             && !crate::words::is_common(f)
-            && !crate::words::UNSPACED_GREETINGS.contains(&f)
+            && !crate::words::among(crate::words::UNSPACED_GREETINGS, f)
             && (self.tokens[first].is(flag::CAP) || self.tokens[first].is(flag::UNSPACED))
             && (self.tokens[first].gap_has(gap::COMMA | gap::NEWLINE | gap::EXCLAIM)
                 || (same(first + 1, self) && self.tokens[first + 1].gap_has(gap::COMMA | gap::NEWLINE)))
@@ -207,7 +207,7 @@ impl Document<'_> {
                     && t.is(flag::ALPHA)
                     && t.gap_has(gap::CLAUSE)
                     && (!crate::words::is_common(w) || crate::words::is_name_word(w))
-                    && !OPENERS.contains(&w)
+                    && !crate::words::among(OPENERS, w)
             };
             self.greeting = Some(Greeting { addressee: if named { k..k + 1 } else { k..k } });
             return;
@@ -217,7 +217,7 @@ impl Document<'_> {
             // Titles are part of the address ("Dear Ms. Raman").
             end += 1;
             if self.tokens[end - 1].gap_has(gap::CLAUSE & !gap::PERIOD)
-                || (self.tokens[end - 1].gap_has(gap::PERIOD) && !TITLES.contains(&self.fold(end - 1)))
+                || (self.tokens[end - 1].gap_has(gap::PERIOD) && !crate::words::among(TITLES, self.fold(end - 1)))
             {
                 break;
             }

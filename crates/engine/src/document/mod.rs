@@ -179,6 +179,7 @@ impl<'a> Document<'a> {
     }
 
     /// The folded form of token `i`.
+    #[inline(always)]
     pub fn fold(&self, i: usize) -> &str {
         self.tokens[i].folded(&self.folded)
     }
@@ -186,6 +187,7 @@ impl<'a> Document<'a> {
     /// The length in bytes of token `i`'s folded form, and its first
     /// byte (0 if it folds to nothing): for a cheap test before
     /// [`Document::fold`] slices the buffer.
+    #[inline(always)]
     pub fn fold_head(&self, i: usize) -> (usize, u8) {
         let (start, end) = self.tokens[i].fold_range();
         let len = end as usize - start as usize;

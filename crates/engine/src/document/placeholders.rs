@@ -228,7 +228,10 @@ fn in_greeting_slot(text: &str, open: usize, end: usize, inner: &str) -> bool {
     let line_start = text[..open].rfind('\n').map_or(0, |k| k + 1);
     let before = text[line_start..open].trim();
     let lead = before.is_empty()
-        || GREETING_WORDS.contains(&before.to_lowercase().trim_end_matches(',').rsplit(' ').next().unwrap_or(""));
+        || crate::words::among(
+            GREETING_WORDS,
+            before.to_lowercase().trim_end_matches(',').rsplit(' ').next().unwrap_or(""),
+        );
     let after = text[end..].chars().next();
     lead && after.is_none_or(|c| matches!(c, ',' | '!' | '\n' | ':' | '.' | '、' | '，') || is_unspaced_script(c))
 }

@@ -398,6 +398,7 @@ struct View<'t> {
 }
 
 impl View<'_> {
+    #[inline(always)]
     fn fold(&self, i: usize) -> &str {
         self.tokens[i].folded(self.folded)
     }

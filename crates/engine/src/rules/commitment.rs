@@ -122,12 +122,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     for hit in crate::rules::distinct_hits(doc, T::OverPromise) {
         // "our money-back guarantee" names a policy, it promises nothing new.
         let first = hit.first as usize;
-        if first > 0 && NOT_OVER_PROMISE.contains(&doc.fold(first - 1)) {
+        if first > 0 && crate::words::among(NOT_OVER_PROMISE, doc.fold(first - 1)) {
             continue;
         }
         // "We can't guarantee" is the careful opposite of an over-promise.
-        let negated = (first.saturating_sub(3)..first)
-            .any(|k| doc.tokens[k].sentence == doc.tokens[first].sentence && NEGATIONS.contains(&doc.fold(k)));
+        let negated = (first.saturating_sub(3)..first).any(|k| {
+            doc.tokens[k].sentence == doc.tokens[first].sentence && crate::words::among(NEGATIONS, doc.fold(k))
+        });
         if negated {
             continue;
         }

@@ -224,7 +224,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                 while j < n
                     && j <= k + 4
                     && msg.tokens[j].sentence == t.sentence
-                    && FILLER.contains(&msg.fold(j))
+                    && crate::words::among(FILLER, msg.fold(j))
                     && !code_like(msg, j)
                 {
                     j += 1;
@@ -315,7 +315,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                     && msg.word(j).len() <= 4
                     && msg.tokens[j].sentence == t.sentence
             };
-            if MONTHS.contains(&w)
+            if crate::words::among(MONTHS, w)
                 && (w != "may" || number_near(k + 1))
                 && (number_near(k + 1) || (k > 0 && number_near(k - 1)))
             {
@@ -329,7 +329,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                 k = to + 1;
                 continue;
             }
-            if WEEKDAYS.contains(&w) && k > 0 && matches!(msg.fold(k - 1), "on" | "last" | "since") {
+            if crate::words::among(WEEKDAYS, w) && k > 0 && matches!(msg.fold(k - 1), "on" | "last" | "since") {
                 out.push(Given { kind: Kind::Date, span: msg.tokens[k - 1].span.cover(t.span), parts: Vec::new() });
                 k += 1;
                 continue;
@@ -371,7 +371,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         if !t.is_agent() || t.is(flag::QUOTED) {
             continue;
         }
-        let street = STREETS.contains(&msg.fold(k))
+        let street = crate::words::among(STREETS, msg.fold(k))
             && k >= 2
             && msg.tokens[k - 1].is(flag::CAP)
             && msg.tokens[k - 2].is(flag::NUMBER);
@@ -661,10 +661,9 @@ fn asks(reply: &Document) -> Vec<(Kind, Span)> {
                 let recorded = out.iter().any(|(c, _)| *c == kind) || other.contains(&kind);
                 // "another e-mail address", "the full order number": a
                 // different detail (a new address is the one they gave).
-                let different = own[i.saturating_sub(3)..i]
-                    .iter()
-                    .map(|&j| reply.fold(j))
-                    .any(|w| DIFFERENT.contains(&w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date)));
+                let different = own[i.saturating_sub(3)..i].iter().map(|&j| reply.fold(j)).any(|w| {
+                    crate::words::among(DIFFERENT, w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date))
+                });
                 if different {
                     other.push(kind);
                 } else if !recorded && (gives || question) && !negated {

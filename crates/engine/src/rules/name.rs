@@ -88,7 +88,7 @@ fn is_title(w: &str) -> bool {
     if w.is_ascii() {
         TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
     } else {
-        TITLES.contains(&fold(w).as_str())
+        crate::words::among(TITLES, fold(w).as_str())
     }
 }
 
@@ -370,8 +370,8 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
             && t.is(flag::ALPHA)
             && !t.is(flag::ALL_CAPS)
             && (!is_common(w) || is_name_word(w))
-            && !GENERIC_ADDRESS.contains(&w)
-            && !TITLES.contains(&w)
+            && !crate::words::among(GENERIC_ADDRESS, w)
+            && !crate::words::among(TITLES, w)
             && w.chars().count() >= 2
     };
     if i == 0 || i >= doc.tokens.len() {
@@ -421,7 +421,7 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
             return None;
         }
         let back = i.saturating_sub(3);
-        if (back..i).any(|k| PERSON_NOUNS.contains(&doc.fold(k))) {
+        if (back..i).any(|k| crate::words::among(PERSON_NOUNS, doc.fold(k))) {
             return None;
         }
         let mut end = i;
@@ -563,8 +563,8 @@ fn match_part(doc: &Document, part: &NamePart, i: usize) -> Option<usize> {
 fn is_name_position(doc: &Document, i: usize, end: usize) -> bool {
     let t = &doc.tokens[i];
     let in_greeting = doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&i));
-    let after_title = i > 0 && TITLES.contains(&doc.fold(i - 1));
-    if i > 0 && DETERMINERS.contains(&doc.fold(i - 1)) && !in_greeting {
+    let after_title = i > 0 && crate::words::among(TITLES, doc.fold(i - 1));
+    if i > 0 && crate::words::among(DETERMINERS, doc.fold(i - 1)) && !in_greeting {
         return false;
     }
     let set_off_before = i > 0 && doc.tokens[i - 1].gap_has(gap::COMMA) && !doc.tokens[i - 1].gap_has(gap::BREAK);
@@ -585,7 +585,7 @@ fn near_miss(doc: &Document, name: &CustomerName, i: usize, in_greeting: bool) -
     let t = &doc.tokens[i];
     debug_assert!(t.is_agent() && t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting));
     let w = doc.fold(i);
-    if w.chars().count() < 3 || is_common(w) || TITLES.contains(&w) {
+    if w.chars().count() < 3 || is_common(w) || crate::words::among(TITLES, w) {
         return None;
     }
     if name.parts.iter().any(|p| (p.words.len() == 1 && p.words[0] == w) || p.alt.as_deref() == Some(w)) {
@@ -638,7 +638,7 @@ fn greeting_addressee(
     let g = doc.greeting.as_ref()?;
     let mut i = g.addressee.start;
     let mut titled = false;
-    while i < g.addressee.end && TITLES.contains(&doc.fold(i)) {
+    while i < g.addressee.end && crate::words::among(TITLES, doc.fold(i)) {
         titled = true;
         i += 1;
     }
@@ -650,9 +650,9 @@ fn greeting_addressee(
         let is_ours = uses.iter().any(|u| u.span.overlaps(t.span)) || misspelled.contains(&end);
         let name_like = t.is_agent()
             && (t.is(flag::ALPHA) || t.is(flag::UNSPACED))
-            && !GENERIC_ADDRESS.contains(&w)
-            && !UNSPACED_GREETINGS.contains(&w)
-            && !TITLES.contains(&w)
+            && !crate::words::among(GENERIC_ADDRESS, w)
+            && !crate::words::among(UNSPACED_GREETINGS, w)
+            && !crate::words::among(TITLES, w)
             && (t.is(flag::CAP) || t.is(flag::UNSPACED) || !is_common(w))
             // An ordinary word counts only as the whole address ("Hi Grace,"),
             // never tacked onto one ("王伟 Sorry, ...").

@@ -303,10 +303,13 @@ fn gives_a_step(doc: &Document) -> bool {
             || i == 0
             || doc.tokens[i - 1].gap_has(gap::COMMA | gap::COLON | gap::NEWLINE | gap::DASH | gap::OTHER)
             || doc.tokens[i - 1].is(flag::NUMBER)
-            || INSTRUCTION_LEADS.contains(&doc.fold(i - 1));
-        if clause_start && INSTRUCTIONS.contains(&w) && !t.gap_has(gap::COLON | gap::TIGHT_HYPHEN | gap::BREAK) {
+            || crate::words::among(INSTRUCTION_LEADS, doc.fold(i - 1));
+        if clause_start
+            && crate::words::among(INSTRUCTIONS, w)
+            && !t.gap_has(gap::COLON | gap::TIGHT_HYPHEN | gap::BREAK)
+        {
             let next = (i + 1 < n && doc.tokens[i + 1].sentence == t.sentence).then(|| doc.fold(i + 1));
-            if next.is_some_and(|x| !NOT_AFTER_VERB.contains(&x)) {
+            if next.is_some_and(|x| !crate::words::among(NOT_AFTER_VERB, x)) {
                 return true;
             }
         }

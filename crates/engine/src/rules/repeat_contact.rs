@@ -241,7 +241,8 @@ fn repeat(msg: &Document) -> Option<Span> {
     let phrase = msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)).map(|h| h.span);
     let mut verb = None;
     for r in msg.sentences() {
-        let Some(k) = r.clone().find(|&k| msg.tokens[k].is_agent() && CONTACTED.contains(&msg.fold(k))) else {
+        let Some(k) = r.clone().find(|&k| msg.tokens[k].is_agent() && crate::words::among(CONTACTED, msg.fold(k)))
+        else {
             continue;
         };
         // The customer's own contact: "I called", "we've emailed", or a
@@ -254,7 +255,7 @@ fn repeat(msg: &Document) -> Option<Span> {
         }
         let past = |j: usize| {
             let w = msg.fold(j);
-            BEFORE.contains(&w)
+            crate::words::among(BEFORE, w)
                 || (w == "last"
                     && j + 1 < r.end
                     && matches!(
@@ -294,11 +295,11 @@ fn acknowledged(reply: &Document) -> bool {
         let agent = |k: &usize| reply.tokens[*k].is_agent();
         let noted = r.clone().filter(agent).any(|k| {
             let w = reply.fold(k);
-            NOTE.contains(&w)
-                || (NOTE_FIRST_PERSON.contains(&w)
+            crate::words::among(NOTE, w)
+                || (crate::words::among(NOTE_FIRST_PERSON, w)
                     && (k.saturating_sub(2)..k).any(|j| matches!(reply.fold(j), "i" | "we" | "i've" | "we've")))
         });
-        noted && r.clone().filter(agent).any(|k| WAIT.contains(&reply.fold(k)))
+        noted && r.clone().filter(agent).any(|k| crate::words::among(WAIT, reply.fold(k)))
     })
 }
 

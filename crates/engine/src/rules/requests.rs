@@ -84,7 +84,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // Bare imperatives: "Send us the receipt."
     for i in 0..doc.tokens.len() {
         let t = &doc.tokens[i];
-        if !t.is(flag::SENT_START) || !t.is_agent() || !ORDERS.contains(&doc.fold(i)) {
+        if !t.is(flag::SENT_START) || !t.is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
             continue;
         }
         let softened =

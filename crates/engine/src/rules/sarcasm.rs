@@ -203,9 +203,10 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
         return false;
     }
     let before = doc.fold(first - 1);
-    let lead = SCARE_LEADS.contains(&before) || (before == "called" && first >= 2 && doc.fold(first - 2) == "so");
+    let lead =
+        crate::words::among(SCARE_LEADS, before) || (before == "called" && first >= 2 && doc.fold(first - 2) == "so");
     let last = *inside.last().unwrap_or(&first);
-    let labelled = to < doc.tokens.len() && last + 1 == to && LABEL_NOUNS.contains(&doc.fold(to));
+    let labelled = to < doc.tokens.len() && last + 1 == to && crate::words::among(LABEL_NOUNS, doc.fold(to));
     lead && !labelled && doc.tokens[first - 1].is_agent()
 }
 

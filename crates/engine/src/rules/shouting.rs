@@ -74,10 +74,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         t.is_agent()
             && t.is(flag::ALL_CAPS)
             && t.is(flag::ALPHA)
-            && !ACRONYMS.contains(&w)
+            && !crate::words::among(ACRONYMS, w)
             && !w.bytes().all(|b| b == b'x')
             && !glued(i)
-            && (w.chars().count() >= 3 || EMPHATIC.contains(&w))
+            && (w.chars().count() >= 3 || crate::words::among(EMPHATIC, w))
     };
     let mut i = 0;
     let n = doc.tokens.len();
@@ -101,7 +101,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             }
             j += 1;
         }
-        let single_emphatic = loud_words == 1 && (i..j).any(|k| loud(k) && EMPHATIC.contains(&doc.fold(k)));
+        let single_emphatic = loud_words == 1 && (i..j).any(|k| loud(k) && crate::words::among(EMPHATIC, doc.fold(k)));
         if (loud_words >= 2 && letters >= 6) || single_emphatic {
             // Trim leading/trailing tokens that are not loud (a stray "I" or number).
             let first = (i..j).find(|&k| loud(k)).unwrap_or(i);

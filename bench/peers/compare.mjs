@@ -1,0 +1,51 @@
+// Compares builds of Cornerstone's WebAssembly (not a test): `analyzeJson`
+// on the standard texts (../shared/bench), each build loaded in this one
+// Node process and called in turn, block by block, so that the machine's
+// changes of speed fall on every build alike. Prints each build's median.
+//
+// Run: `node compare.mjs DIR...`, each DIR either a release folder (`trunk
+// build --release --dist DIR`) or a module built alone (the steps in the
+// README's "First load": `cornerstone.js` beside `o.wasm` or
+// `cornerstone_bg.wasm`).
+import { readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const BENCH = fileURLToPath(new URL('../../../shared/bench', import.meta.url));
+const dirs = process.argv.slice(2).map((d) => resolve(d));
+if (dirs.length === 0) throw new Error('usage: node compare.mjs DIR...');
+
+async function load(dir) {
+  const files = await readdir(dir);
+  const glue = files.find((f) => /^cornerstone(-[0-9a-f]+)?\.js$/.test(f));
+  const wasm = ['o.wasm', 'cornerstone_bg.wasm'].find((f) => files.includes(f))
+    ?? files.find((f) => /^cornerstone-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (!glue || !wasm) throw new Error(`no Cornerstone module in ${dir}`);
+  const cs = await import(join(dir, glue));
+  await cs.default({ module_or_path: await readFile(join(dir, wasm)) });
+  cs.analyzeJson('Warm up.', null, null);
+  return cs;
+}
+
+const builds = [];
+for (const d of dirs) builds.push(await load(d));
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+const fmt = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(0)} µs`);
+let unseen = 0;
+for (const [name, block, rounds] of [['reply150', 200, 15], ['doc1000', 40, 15], ['doc10000', 4, 12]]) {
+  const text = await readFile(join(BENCH, `${name}.txt`), 'utf8');
+  const times = builds.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    builds.forEach((cs, b) => {
+      for (let k = 0; k < block; k++) {
+        // Text the build has not seen, as in the peer benchmark.
+        const t = `${text}\n\n${unseen++}`;
+        const t0 = performance.now();
+        cs.analyzeJson(t, 'Priya Raman', null);
+        times[b].push(performance.now() - t0);
+      }
+    });
+  }
+  console.log(`${name.padEnd(9)} ${dirs.map((d, b) => `${d}: ${fmt(median(times[b]))}`).join('   ')}`);
+}

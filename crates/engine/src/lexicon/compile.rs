@@ -156,17 +156,19 @@ impl Index {
     }
 
     /// The text element `e` of a pattern names (not alternatives), given
-    /// the pattern's `text`.
-    pub(super) fn text(&self, text: &'static str, e: Elem) -> &'static str {
-        &text[e.start as usize..e.end as usize]
+    /// the pattern's `text`, as bytes: compared with a token's folded
+    /// bytes, it needs no char boundary checked (a call each, in a module
+    /// compiled for size).
+    pub(super) fn text(&self, text: &'static str, e: Elem) -> &'static [u8] {
+        &text.as_bytes()[e.start as usize..e.end as usize]
     }
 
     /// Whether `word` is one of the alternatives `e` of the pattern of `text`.
-    pub(super) fn is_alt(&self, text: &'static str, e: Elem, word: &str) -> bool {
+    pub(super) fn is_alt(&self, text: &'static str, e: Elem, word: &[u8]) -> bool {
         let text = text.as_bytes();
         self.alts[e.start as usize..e.end as usize]
             .iter()
-            .any(|&(s, end)| (end - s) as usize == word.len() && &text[s as usize..end as usize] == word.as_bytes())
+            .any(|&(s, end)| (end - s) as usize == word.len() && &text[s as usize..end as usize] == word)
     }
 
     /// The alternatives `e` of pattern `p`.
@@ -177,8 +179,8 @@ impl Index {
     }
 
     /// The word of element `e` of the pattern of `text`, its alternative
-    /// `alt` if it has them.
-    pub(super) fn word(&self, text: &'static str, e: Elem, alt: u8) -> &'static str {
+    /// `alt` if it has them, as bytes (see [`Index::text`]).
+    pub(super) fn word(&self, text: &'static str, e: Elem, alt: u8) -> &'static [u8] {
         let (start, end) = match e.kind & !OPTIONAL {
             ALT => {
                 let (s, e) = self.alts[e.start as usize + alt as usize];
@@ -186,7 +188,7 @@ impl Index {
             }
             _ => (e.start as usize, e.end as usize),
         };
-        &text[start..end]
+        &text.as_bytes()[start..end]
     }
 
     /// Where the ids whose key hashes to `key` are, in pattern order.

@@ -290,7 +290,7 @@ impl Lexicon {
                 continue;
             }
             if has_keys {
-                let word = doc.fold(i);
+                let word = doc.fold_bytes(i);
                 let next = match tokens.get(i + 1) {
                     Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(n),
                     _ => None,
@@ -348,7 +348,7 @@ impl Lexicon {
     /// whether the key is of two words, the second then token `i + 1`):
     /// pushes its hit if it matches, and says whether it did.
     #[inline]
-    fn try_key(&self, doc: &View, i: usize, k: usize, word: &str, pair: bool, out: &mut Vec<(u16, Hit)>) -> bool {
+    fn try_key(&self, doc: &View, i: usize, k: usize, word: &[u8], pair: bool, out: &mut Vec<(u16, Hit)>) -> bool {
         let index = &self.index;
         let (id, words, tags) = (index.ids[k], index.words[k], index.next[k]);
         // The word after the key's words must be able to match the element
@@ -402,6 +402,14 @@ impl View<'_> {
     fn fold(&self, i: usize) -> &str {
         self.tokens[i].folded(self.folded)
     }
+
+    /// Token `i`'s folded form as bytes, for comparing with a pattern's
+    /// words (see [`compile::Index::text`]).
+    #[inline(always)]
+    fn fold_bytes(&self, i: usize) -> &[u8] {
+        let (start, end) = self.tokens[i].fold_range();
+        &self.folded.as_bytes()[start as usize..end as usize]
+    }
 }
 
 /// Matches `elems` of pattern `p` from token `j`; returns the index after
@@ -443,7 +451,7 @@ fn elem_matches(index: &Index, text: &'static str, elem: Elem, doc: &View, j: us
     if elem.tags & compile::tag_bit(doc.tokens[j].key) == 0 {
         return false;
     }
-    let w = doc.fold(j);
+    let w = doc.fold_bytes(j);
     match elem.kind & !OPTIONAL {
         compile::WORD => index.text(text, elem) == w,
         compile::ALT => index.is_alt(text, elem, w),
@@ -481,10 +489,10 @@ pub(crate) mod tests {
         assert_eq!(first.len(), 3);
         assert_eq!((first[0].kind, index.alts(0, first[0])), (compile::ALT, vec!["i'm", "we're"]));
         assert_eq!((first[1].kind, index.alts(0, first[1])), (compile::ALT | OPTIONAL, vec!["so", "really"]));
-        assert_eq!((first[2].kind, index.text(index.pattern_text(0), first[2])), (compile::WORD, "sorry"));
+        assert_eq!((first[2].kind, index.text(index.pattern_text(0), first[2])), (compile::WORD, &b"sorry"[..]));
         let kinds: Vec<u8> = index.elems(2).iter().map(|e| e.kind).collect();
         assert_eq!(kinds, [compile::ALT, compile::ANY, compile::NUMBER | OPTIONAL, compile::PREFIX]);
-        assert_eq!(index.text(index.pattern_text(2), index.elems(2)[3]), "for");
+        assert_eq!(index.text(index.pattern_text(2), index.elems(2)[3]), b"for");
         assert_eq!(unfolded_words("i'm|We\u{2019}re so? caf\u{e9}*"), ["We\u{2019}re", "caf\u{e9}"]);
     }
 

@@ -3,9 +3,6 @@
 # http://127.0.0.1:8080 (set PORT to change it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -n "${RUSTFLAGS:-}${CARGO_ENCODED_RUSTFLAGS:-}" ]; then
-  echo "warning: RUSTFLAGS is set; it replaces the WebAssembly flags of .cargo/config.toml (the release module's inline threshold)" >&2
-fi
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 # No live-reload script: the served page makes no connection of its own.

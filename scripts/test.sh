@@ -5,9 +5,6 @@
 # build). Exits non-zero if any test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -n "${RUSTFLAGS:-}${CARGO_ENCODED_RUSTFLAGS:-}" ]; then
-  echo "warning: RUSTFLAGS is set; it replaces the WebAssembly flags of .cargo/config.toml (the release module's inline threshold)" >&2
-fi
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 

@@ -7,29 +7,22 @@
 // build --release --dist DIR`) or a module built alone (the steps in the
 // README's "First load": `cornerstone.js` beside `o.wasm` or
 // `cornerstone_bg.wasm`).
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { loadCornerstone } from './cornerstone.mjs';
 
 const BENCH = fileURLToPath(new URL('../../../shared/bench', import.meta.url));
 const dirs = process.argv.slice(2).map((d) => resolve(d));
 if (dirs.length === 0) throw new Error('usage: node compare.mjs DIR...');
 
-async function load(dir) {
-  const files = await readdir(dir);
-  const glue = files.find((f) => /^cornerstone(-[0-9a-f]+)?\.js$/.test(f));
-  const wasm = ['o.wasm', 'cornerstone_bg.wasm'].find((f) => files.includes(f))
-    ?? files.find((f) => /^cornerstone-[0-9a-f]+_bg\.wasm$/.test(f));
-  if (!glue || !wasm) throw new Error(`no Cornerstone module in ${dir}`);
-  const cs = await import(join(dir, glue));
-  await cs.default({ module_or_path: await readFile(join(dir, wasm)) });
-  cs.analyzeJson('Warm up.', null, null);
-  return cs;
-}
-
 const builds = [];
-for (const d of dirs) builds.push(await load(d));
+for (const d of dirs) {
+  const cs = await loadCornerstone(d);
+  cs.analyzeJson('Warm up.', null, null);
+  builds.push(cs);
+}
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const fmt = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(0)} µs`);
 let unseen = 0;

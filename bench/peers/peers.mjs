@@ -6,10 +6,11 @@
 // Each tool gets text it has not seen (a counter is appended per call), so
 // no cache answers for it; harper.js is a fresh LocalLinter, set up before
 // timing. VADER scores sentence by sentence, as its authors advise.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { loadCornerstone } from './cornerstone.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -18,13 +19,8 @@ const TEXTS = ['reply150', 'doc1000', 'doc10000'];
 const BUDGET_MS = Number(process.env.BUDGET_MS ?? 3000);
 
 // Cornerstone: the wasm-bindgen glue of the release build, loaded from bytes.
-const files = await readdir(DIST);
-const glue = files.find((f) => /^cornerstone-[0-9a-f]+\.js$/.test(f));
-const wasm = files.find((f) => /^cornerstone-[0-9a-f]+_bg\.wasm$/.test(f));
-if (!glue || !wasm) throw new Error('no release build in dist/: run trunk build --release first');
-const cs = await import(join(DIST, glue));
 const first = performance.now();
-await cs.default({ module_or_path: await readFile(join(DIST, wasm)) });
+const cs = await loadCornerstone(DIST);
 const csFirst = (() => { const t0 = performance.now(); cs.analyzeJson('Warm up.', null, null); return performance.now() - t0; })();
 const csLoad = performance.now() - first;
 

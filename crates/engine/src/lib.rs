@@ -111,29 +111,29 @@ fn analyze_in(
         None => document::Document::parse_with(text, lexicon),
     };
     let message = conversation::message_text(ctx, &doc);
-    let (message_doc, message_facts) = match (&message, kept_message.as_deref_mut()) {
-        (Some((m, _)), Some(kept)) => {
-            let (doc, facts) = kept.take(m, rules::message_lexicon());
+    // The message's parse and its facts: kept ones when the message is the
+    // one the last analysis read.
+    let message_read = match &message {
+        Some((m, _)) => {
+            let (doc, facts) = match kept_message.as_deref_mut() {
+                Some(kept) => kept.take(m, rules::message_lexicon()),
+                None => (document::Document::parse_with(m, rules::message_lexicon()), None),
+            };
             let facts = facts.unwrap_or_else(|| rules::MessageFacts::of(&doc));
-            (Some(doc), Some(facts))
+            Some((doc, facts))
         }
-        (Some((m, _)), None) => {
-            let doc = document::Document::parse_with(m, rules::message_lexicon());
-            let facts = rules::MessageFacts::of(&doc);
-            (Some(doc), Some(facts))
-        }
-        (None, kept) => {
-            if let Some(kept) = kept {
+        None => {
+            if let Some(kept) = kept_message.as_deref_mut() {
                 kept.clear();
             }
-            (None, None)
+            None
         }
     };
     let name = match &ctx.customer_name {
         Some(n) => Some(CustomerName { name: n.clone(), source: NameSource::Given }),
-        None => message_doc
+        None => message_read
             .as_ref()
-            .and_then(conversation::customer_name)
+            .and_then(|(m, _)| conversation::customer_name(m))
             .map(|name| CustomerName { name, source: NameSource::Message }),
     };
     let found_ctx;
@@ -167,7 +167,7 @@ fn analyze_in(
             rule.id
         );
     }
-    let relation = message_doc.as_ref().zip(message_facts.as_ref()).map(|(m, facts)| {
+    let relation = message_read.as_ref().map(|(m, facts)| {
         let exchange = rules::Exchange { reply: &doc, message: m, facts };
         let mut relation = Relation::default();
         let mut found = Vec::new();
@@ -183,7 +183,7 @@ fn analyze_in(
         findings.extend(found);
         relation
     });
-    if let (Some(kept), Some(m), Some(facts)) = (kept_message, message_doc, message_facts) {
+    if let (Some(kept), Some((m, facts))) = (kept_message, message_read) {
         kept.keep(m, facts);
     }
     if let Some(pack) = pack {

@@ -407,8 +407,7 @@ impl View<'_> {
     /// words (see [`compile::Index::text`]).
     #[inline(always)]
     fn fold_bytes(&self, i: usize) -> &[u8] {
-        let (start, end) = self.tokens[i].fold_range();
-        &self.folded.as_bytes()[start as usize..end as usize]
+        self.tokens[i].folded_bytes(self.folded)
     }
 }
 

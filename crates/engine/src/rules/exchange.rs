@@ -66,6 +66,9 @@ const SYNONYMS: &[&[&str]] = &[
     &["refun", "reimb", "money", "credi", "repay", "fund"],
     &["charg", "bill", "fee", "cost", "price", "debit", "deduc", "penal", "surch"],
     &["cance", "termi"],
+    // Changing a date, a plan or a setting: "can this be changed?" is
+    // answered by "it has been moved to the 15th".
+    &["chang", "mov", "switc", "amend", "adjus", "resch"],
     &["login", "log", "sign", "signi", "passw", "locke", "acces", "verif"],
     &["repla", "excha", "swap"],
     &["fix", "repai", "resol", "solve", "sort", "work"],
@@ -153,8 +156,9 @@ fn group(stem: &str, hash: u64) -> Option<usize> {
 /// so that no word is copied) and their synonym groups, both sorted.
 #[derive(Default, Debug)]
 pub(crate) struct Topic {
-    /// Each stem's hash, and whether it is a number; sorted, one per hash.
-    stems: Vec<(u64, bool)>,
+    /// Each stem's hash, whether it is a number, and its synonym group plus
+    /// one (0 for none); sorted, one per hash.
+    stems: Vec<(u64, bool, u8)>,
     groups: Vec<usize>,
 }
 
@@ -166,7 +170,7 @@ impl Topic {
     /// The topic of tokens `range` of `doc`: words that are not stop words,
     /// links or handles (numbers count: "order 4471").
     pub fn of(doc: &Document, range: std::ops::Range<usize>) -> Topic {
-        let mut found: Vec<(u64, bool)> = Vec::with_capacity(range.len());
+        let mut found: Vec<(u64, bool, u8)> = Vec::with_capacity(range.len());
         let mut groups = Vec::new();
         for k in range {
             let tok = &doc.tokens[k];
@@ -184,10 +188,11 @@ impl Topic {
             }
             let s = stem_of(w, ascii);
             let h = hash(s);
-            if let Some(g) = group(s, h) {
+            let g = group(s, h);
+            if let Some(g) = g {
                 groups.push(g);
             }
-            found.push((h, s.bytes().all(|b| b.is_ascii_digit())));
+            found.push((h, s.bytes().all(|b| b.is_ascii_digit()), g.map_or(0, |g| g as u8 + 1)));
         }
         crate::order::sort(&mut found);
         found.dedup_by_key(|f| f.0);
@@ -224,20 +229,24 @@ impl Topic {
 #[derive(Default)]
 pub(crate) struct Census {
     stems: std::collections::HashMap<u64, usize, BuildHasherDefault<Fnv>>,
-    groups: Vec<usize>,
+    /// Per synonym group, how many stretches touch it, and how many of
+    /// them are questions.
+    groups: Vec<(usize, usize)>,
 }
 
 impl Census {
-    /// Counts one stretch's topic.
-    pub fn count(&mut self, t: &Topic) {
+    /// Counts one stretch's topic (`question`: whether the stretch is a
+    /// question).
+    pub fn count(&mut self, t: &Topic, question: bool) {
         for s in &t.stems {
             *self.stems.entry(s.0).or_default() += 1;
         }
         for &g in &t.groups {
             if self.groups.len() <= g {
-                self.groups.resize(g + 1, 0);
+                self.groups.resize(g + 1, (0, 0));
             }
-            self.groups[g] += 1;
+            self.groups[g].0 += 1;
+            self.groups[g].1 += usize::from(question);
         }
     }
 
@@ -250,7 +259,18 @@ impl Census {
                 out.stems.push(*s);
             }
         }
-        out.groups = t.groups.iter().copied().filter(|&g| self.groups.get(g).copied().unwrap_or(0) <= 1).collect();
+        // A group no other question touches stays with a word of its own
+        // that stays: "Can this be changed?" after "I asked you to move my
+        // direct debit" is still answered by "it has been moved".
+        out.groups = t
+            .groups
+            .iter()
+            .copied()
+            .filter(|&g| {
+                let (stretches, questions) = self.groups.get(g).copied().unwrap_or((0, 0));
+                stretches <= 1 || (questions <= 1 && out.stems.iter().any(|s| s.2 == g as u8 + 1))
+            })
+            .collect();
         out
     }
 }

@@ -69,7 +69,10 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     p("what is wrong with you|your|this|these|people"),
     p("who does that"),
     p("what kind of service|company|business|support|customer"),
-    p("why is it|this|that always|so hard|difficult|complicated|bad"),
+    // "Why is it so impossible to cancel an order?!": how hard it is, not a
+    // question about why.
+    p("why is it|this|that always|so hard|difficult|complicated|bad|impossible|confusing|awkward|painful|slow"),
+    p("why is it|this|that always so"),
     p("why does it|this have to be so"),
     p("is anyone|anybody there|listening|home|awake|reading"),
     p("does anyone|anybody care|read|listen|work"),
@@ -112,7 +115,9 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     p("i|we will check|confirm|ask|verify"),
     p("let me|us check|confirm|ask|verify"),
     p("pass|passed|passing this|it|that|these|them along|on"),
-    p("pass|passed|passing your feedback|request|case|details along|on|to"),
+    // Handed to someone who will answer: "I've passed your question to our
+    // travel documents team".
+    p("pass|passed|passing|forward|forwarded|forwarding|refer|referred|referring your|this|the feedback|request|case|details|question|questions|query|queries|enquiry|inquiry|concern|message along|on|to|over"),
     p("looped|loop in"),
     p("reach|reaching out to"),
     p("contact|call|email|message|ring us"),
@@ -157,6 +162,9 @@ struct Question {
     /// For a yes-no question, the pronoun it asks about ("will I ...",
     /// "if you could ..."): an answer speaks of it ("you'll", "we can").
     subject: Option<&'static str>,
+    /// Whether it names a price or a fee: an amount answers it too ("Is it
+    /// the same price?" — "There's a £25 surcharge").
+    money: bool,
 }
 
 const WH_WORDS: &[&str] =
@@ -190,6 +198,8 @@ fn questions(msg: &Document) -> Vec<Question> {
     let indirect = msg.hits(T::Indirect);
     let rhetorical = msg.hits(T::Rhetorical);
     let mut own: Vec<usize> = Vec::new();
+    // Whether the sentence before ended with a question mark.
+    let mut after_question = false;
     for r in msg.sentences() {
         if out.len() >= MAX_QUESTIONS {
             break;
@@ -209,7 +219,17 @@ fn questions(msg: &Document) -> Vec<Question> {
             .count();
         let own = &own[opening..];
         let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
-        let direct = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
+        let marked = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
+        // A chat's next question, joined to the one before without its
+        // mark: "do saves work on Xbox? and will my skins carry over too".
+        let continued = !marked
+            && after_question
+            && own.len() >= 3
+            && matches!(msg.fold(own[0]), "and" | "also" | "plus" | "or")
+            && word_is(msg.fold(own[1]), AUX)
+            && word_is(msg.fold(own[2]), SUBJECT);
+        after_question = marked;
+        let direct = marked || continued;
         let lead = hit_in(indirect, &r);
         if !direct && lead.is_none() {
             continue;
@@ -269,7 +289,8 @@ fn questions(msg: &Document) -> Vec<Question> {
             }
             let kind = kind_of(msg, s..end, lead_here.map(|h| h.last as usize + 1));
             let subject = (kind == Kind::YesNo).then(|| subject_of(msg, s..end)).flatten();
-            out.push(Question { tokens: s..end, span, kind, subject });
+            let money = (s..end).any(|k| crate::words::among(MONEY, msg.fold(k)));
+            out.push(Question { tokens: s..end, span, kind, subject, money });
         }
     }
     out
@@ -324,7 +345,13 @@ const ANSWER_AUX: &[&str] = &[
 ];
 
 /// What kind of answer the question calls for, from its first words (or,
-/// for an indirect question, the word after its lead).
+/// for an indirect question, the word after its lead). A question that
+/// opens with a question word is of that word's kind ("how often do the
+/// prices change" asks when, though it names prices); a request to be told
+/// ("Could you tell me what time ...", "Any idea what's causing it") is of
+/// the kind of the question inside it; one that opens with a verb ("Is
+/// there a standing charge ...?") asks for a yes or a no, whatever it is
+/// about; the rest that name a price ask for an amount.
 fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     let mut words: Vec<&str> = Vec::with_capacity(r.len());
     words.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)));
@@ -336,33 +363,19 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     if has("what") && (tail_do || has("options") || has("next") || what_i_need) {
         return Kind::How;
     }
-    let money = [
-        "price",
-        "prices",
-        "pricing",
-        "cost",
-        "costs",
-        "fee",
-        "fees",
-        "charge",
-        "rate",
-        "rates",
-        "cheaper",
-        "expensive",
-        "premium",
-        "much",
-    ];
-    if words.iter().any(|w| money.contains(w)) && !has("when") && !has("why") {
-        return Kind::Amount;
-    }
-    // "Can you tell me why ...": the question inside the request.
-    if let Some(i) = words.iter().take(6).position(|w| matches!(*w, "tell" | "explain" | "know" | "advise" | "confirm"))
-    {
-        match words.get(i + 1..i + 3).and_then(|w| w.iter().find(|w| word_is(w, WH))) {
-            Some(&"when") => return Kind::When,
-            Some(&"why") => return Kind::Why,
-            Some(&"how") | Some(&"where") => return Kind::How,
-            _ => {}
+    // "Can you tell me why ...", "any idea what's causing it": the question
+    // inside the request.
+    let asks_to_be_told =
+        words.iter().take(6).position(|w| matches!(*w, "tell" | "explain" | "know" | "advise" | "confirm"));
+    let any_idea =
+        words.windows(2).take(5).position(|w| w[0] == "any" && matches!(w[1], "idea" | "ideas")).map(|i| i + 1);
+    if let Some(i) = asks_to_be_told.or(any_idea) {
+        let inner = words.get(i + 1..(i + 3).min(words.len())).and_then(|w| w.iter().position(|w| word_is(w, WH)));
+        if let Some(at) = inner.map(|at| i + 1 + at) {
+            match wh_kind(words[at], words.get(at + 1).copied().unwrap_or("")) {
+                Kind::Other => {}
+                kind => return kind,
+            }
         }
     }
     let at = match after_lead {
@@ -371,22 +384,66 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     };
     let w = words.get(at).copied().unwrap_or("");
     let next = words.get(at + 1).copied().unwrap_or("");
+    let opens_with_verb = word_is(w, AUX) && !matches!(w, "any" | "how");
+    if !opens_with_verb && words.iter().any(|w| MONEY.contains(w)) && !has("when") && !has("why") {
+        match wh_kind(w, next) {
+            Kind::When | Kind::Why => {}
+            _ => return Kind::Amount,
+        }
+    }
+    match w {
+        "any" if matches!(next, "update" | "updates" | "news" | "eta" | "idea") => Kind::When,
+        "if" | "whether" => Kind::YesNo,
+        w if opens_with_verb || word_is(w, AUX) => Kind::YesNo,
+        _ => match wh_kind(w, next) {
+            Kind::Other if has("eta") => Kind::When,
+            kind => kind,
+        },
+    }
+}
+
+/// Words that name what something costs.
+const MONEY: &[&str] = &[
+    "price",
+    "prices",
+    "pricing",
+    "cost",
+    "costs",
+    "fee",
+    "fees",
+    "charge",
+    "rate",
+    "rates",
+    "cheaper",
+    "expensive",
+    "premium",
+    "much",
+];
+
+/// The kind of a question that opens with question word `w`, `next` the
+/// word after it.
+fn wh_kind(w: &str, next: &str) -> Kind {
     match w {
         "when" => Kind::When,
         "why" => Kind::Why,
         "how" if next == "come" => Kind::Why,
         "how" if matches!(next, "long" | "soon" | "late" | "early" | "often" | "quickly" | "fast") => Kind::When,
+        "how" if matches!(next, "much" | "many") => Kind::Amount,
+        // "how do I", and "how we apply" inside a question.
         "how" | "how's" | "hows"
-            if matches!(next, "do" | "can" | "should" | "would" | "to" | "does" | "i" | "could") =>
+            if matches!(
+                next,
+                "do" | "can" | "should" | "would" | "to" | "does" | "i" | "could" | "we" | "you" | "they"
+            ) =>
         {
             Kind::How
         }
         "where" | "where's" | "wheres" => Kind::How,
         "what" | "what's" | "whats" if matches!(next, "time" | "date" | "day") => Kind::When,
-        "any" if matches!(next, "update" | "updates" | "news" | "eta" | "idea") => Kind::When,
-        "if" | "whether" => Kind::YesNo,
-        w if word_is(w, AUX) => Kind::YesNo,
-        _ if has("eta") => Kind::When,
+        // "what's causing it", "what caused the outage".
+        "what" | "what's" | "whats" if matches!(next, "causing" | "caused" | "causes" | "cause" | "happened") => {
+            Kind::Why
+        }
         _ => Kind::Other,
     }
 }
@@ -463,6 +520,9 @@ const REASON_WORDS: &[&str] = &[
     "issue",
     "known",
     "since",
+    // "Exit code 137 usually means the job ran out of memory."
+    "means",
+    "indicates",
 ];
 
 /// Verbs that open an instruction.
@@ -639,8 +699,11 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     // Each word's kinds, looked up once.
     let bits: Vec<u16> = own.iter().zip(&words).map(|(&k, w)| kinds_keyed(w, reply.tokens[k].key)).collect();
     let any = |kind: u16| bits.iter().any(|b| b & kind != 0);
-    let opener = words.iter().position(|w| {
-        !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
+    // The first word past the greeting ("Hi Jo, tap Settings").
+    let greeting = reply.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
+    let opener = own.iter().zip(&words).position(|(k, w)| {
+        !greeting.contains(k)
+            && !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
     });
     let first = opener.and_then(|i| words.get(i)).copied().unwrap_or("");
     let first_bits = opener.and_then(|i| bits.get(i)).copied().unwrap_or(0);
@@ -725,11 +788,11 @@ pub(crate) fn asked(msg: &Document) -> Asked {
         }
         let holds_question = qs[qi..].iter().take_while(|q| q.tokens.start < s.end).any(|q| q.tokens.end > s.start);
         if !holds_question {
-            seen.count(&Topic::of(msg, s));
+            seen.count(&Topic::of(msg, s), false);
         }
     }
     for t in &whole {
-        seen.count(t);
+        seen.count(t, true);
     }
     let topics: Vec<Topic> = whole
         .into_iter()
@@ -752,8 +815,13 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if qs.is_empty() {
         return;
     }
-    let sentences: Vec<Said> = body(reply).into_iter().map(|r| said(reply, r)).collect();
-    let handed_on = !reply.hits(T::Deferral).is_empty() || reply.has_link();
+    let sentences: Vec<Said> =
+        body(reply).into_iter().filter(|r| !offers_more_help(reply, r.clone())).map(|r| said(reply, r)).collect();
+    // A hand-off in an offer of more help ("don't hesitate to get in touch
+    // if there's anything else") hands nothing on.
+    let handed_on =
+        reply.hits(T::Deferral).iter().any(|h| !offers_more_help(reply, sentence_of(reply, h.first as usize)))
+            || reply.has_link();
     let one_question = qs.len() == 1;
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
@@ -780,13 +848,18 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::Why => s.reason,
             Kind::How => s.steps,
             Kind::Amount => s.amount,
-            Kind::YesNo => q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors.contains(m))),
+            Kind::YesNo => {
+                q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors.contains(m))) || (q.money && s.amount)
+            }
             Kind::Other => false,
         };
         let addressed = opened
             || topic.is_empty()
             || sentences.iter().any(about)
             || sentences.iter().any(|s| free(s) && typed(s))
+            // An amount answers a yes-no question about a price wherever
+            // it stands ("Do you ship there, and is it the same price?").
+            || (q.kind == Kind::YesNo && q.money && sentences.iter().any(|s| s.amount))
             || handed_on
             || (one_question && sentences.iter().any(|s| s.asks || s.steps));
         // "..., and if so, how do I get a label?" hangs on the question
@@ -817,6 +890,27 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         out.push(Finding::new(Cue::QuestionUnanswered, None).with_context(q.span));
     }
     relation.unanswered = unanswered;
+}
+
+/// The tokens of the sentence that holds token `k`.
+fn sentence_of(doc: &Document, k: usize) -> Range<usize> {
+    let sentence = doc.tokens[k].sentence;
+    let from = doc.tokens[..k].iter().rposition(|t| t.sentence != sentence).map_or(0, |i| i + 1);
+    let to = doc.tokens[k..].iter().position(|t| t.sentence != sentence).map_or(doc.tokens.len(), |i| k + i);
+    from..to
+}
+
+/// Whether sentence `r` of the reply offers help with anything else ("if
+/// you have any other questions", "anything else you need", "don't
+/// hesitate to ..."), rather than taking up this matter: it neither
+/// answers a question nor hands it on.
+fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
+    let words: Vec<&str> = r.filter(|&i| reply.tokens[i].is_agent()).map(|i| reply.fold(i)).collect();
+    words.iter().any(|w| matches!(*w, "else" | "hesitate"))
+        || words.windows(2).any(|w| {
+            matches!(w[0], "other" | "further" | "more" | "additional")
+                && matches!(w[1], "questions" | "question" | "queries" | "help" | "concerns" | "issues")
+        })
 }
 
 /// The sentences of the reply's body: its own words, without a short
@@ -971,7 +1065,115 @@ mod tests {
     }
 
     #[test]
+    fn a_request_to_be_told_asks_what_its_inner_question_asks() {
+        // "Could you tell me what time ..." asks when: a time answers it.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Could you tell me what time the pool opens on Sundays, ⟦and whether guests can swim for free?⟧",
+            "Hello Ana, on Sundays the pool opens at 7:30am.",
+        );
+        // "Any idea what's causing it" asks why: an explanation answers it.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My export keeps failing with error 413. Any idea what's causing it?",
+            "Hi Sam, error 413 usually means the file is over the 50 MB upload limit.",
+        );
+        // "how we apply" inside a question asks how.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "We've just moved here. Could you let me know how we register with the practice?",
+            "Hi Jo, fill in the form on our website and bring photo ID to reception.",
+        );
+    }
+
+    #[test]
+    fn a_yes_no_question_about_a_price_takes_a_yes_or_an_amount() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "is there a booking fee on concert tickets and how often do you release new dates?",
+            "Hi! Yes, there's a handling cost of 2 pounds per order, and new dates go up every Friday.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Do you ship to Jersey, and is it the same price as the mainland?",
+            "Yes, we ship to Jersey. There's a £6 surcharge on top of standard delivery.",
+        );
+        // "How often" asks when, though it names prices.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Is there a booking fee, ⟦and how often do prices change?⟧",
+            "Yes, there's a £2 booking fee on every order.",
+        );
+    }
+
+    #[test]
+    fn a_question_passed_to_someone_who_will_answer_is_handed_on() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Will my visa still be valid if my passport is renewed before I travel?",
+            "Hi Tom, visa rules are set by the embassy, so I've forwarded your query to our travel documents team, who'll email you tomorrow.",
+        );
+    }
+
+    #[test]
+    fn an_offer_of_more_help_hands_nothing_on() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦How much do you charge for a copy of my records?⟧",
+            "Dear Yusuf, we're always happy to help. Don't hesitate to get in touch if there's anything else you need.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦When does the summer sale start?⟧",
+            "Hi! Thanks for shopping with us. If you have any other questions, contact our team.",
+        );
+        // A hand-off of this matter still is one.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "When does the summer sale start?",
+            "Hi! I've passed your question to our marketing team, who'll get back to you.",
+        );
+    }
+
+    #[test]
+    fn a_chat_question_joined_without_its_mark_is_still_asked() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "does my warranty cover water damage? ⟦and can I claim for the charger too⟧",
+            "Hey! Yes, the warranty covers water damage once you register the phone.",
+        );
+        // Not after a question, or not asking: a statement.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "my phone got wet. and can I say the charger died too",
+            "Sorry to hear that! Your warranty covers water damage.",
+        );
+    }
+
+    #[test]
+    fn a_synonym_of_the_questions_own_word_answers_it() {
+        // "move" in the story, "changed" in the question, "moved" in the answer.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "I asked last month to move my payment date to the 20th. It still comes out on the 2nd. Can this be changed?",
+            "Dear Kim, your payment date has now been switched to the 20th from next month.",
+        );
+        // The group stays with the question whose own word it is, not with
+        // another question that also touches it.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Will the repair be done at my home? ⟦Can I get a loan laptop while it is fixed?⟧",
+            "Hi Imran, an engineer will come to your home to repair it on Monday.",
+        );
+    }
+
+    #[test]
     fn rhetorical_venting_is_not_a_question() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "why is it so impossible to change a delivery address on your app?!?! just change it to 4 Elm Row please",
+            "Hi, I've updated the delivery address to 4 Elm Row.",
+        );
         assert_no_context(
             Cue::QuestionUnanswered,
             "Are you kidding me? How hard can it be to deliver a parcel? Why me?",

@@ -5,14 +5,18 @@
 //!
 //! In the message, a detail is a code after its label ("order #A-55321",
 //! "booking ref ZX4Q9P", "IMEI 3567..."), a bare `#12345`, an e-mail
-//! address, a phone number (9+ digits near a word for phone, or written
-//! `+44 ...`), a date ("12 March", "03/12/2025", "on Monday"), or words that
+//! address, a phone number (9+ digits with a word for a phone in its
+//! sentence or the one before, written `+44 ...`, or eleven digits from a
+//! 0), an ID number (also in spaced groups: "QQ 12 34 56 C"), a date ("12
+//! March", "03/12/2025", "on Monday"), or words that
 //! say a photo or file is attached. In the reply, an ask is a request
 //! ("Could you ...", "Please DM us ...", "What's ...", a question) naming a
 //! detail of the same kind; its span runs from the asking words to the
 //! detail's name. A reply that uses the value given, asks for a different
 //! one ("another e-mail address"), or says why the given one did not work
-//! ("doesn't match our records") is not asking again.
+//! ("doesn't match our records") is not asking again; asking for "the new
+//! number" asks again when the customer gave theirs as new. "Before the
+//! date" refers to the date given; it does not ask for one.
 
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
@@ -107,7 +111,8 @@ impl Kind {
             "phone" | "mobile" | "cell" | "tel" | "telephone" | "cellphone" | "whatsapp" | "landline" => Kind::Phone,
             "account" | "acct" | "membership" | "member" | "customer" | "policy" | "invoice" | "contract"
             | "subscriber" | "loyalty" | "card" => Kind::Account,
-            "student" | "employee" | "staff" | "patient" | "nhs" | "passport" | "licence" | "license" => Kind::Id,
+            "student" | "employee" | "staff" | "patient" | "nhs" | "passport" | "licence" | "license" | "insurance"
+            | "ssn" => Kind::Id,
             "reg" | "registration" | "vrn" | "numberplate" | "plate" => Kind::Registration,
             "serial" | "imei" | "sn" => Kind::Serial,
             _ => return None,
@@ -124,6 +129,10 @@ pub(crate) struct Given {
     /// Its folded parts that a reply using it would repeat (the digits of a
     /// number, the address), empty when it cannot be used again by value.
     parts: Vec<String>,
+    /// The word of [`DIFFERENT`] the customer describes it with, if any:
+    /// "my new number is ...", "the correct address is ...". A reply that
+    /// asks for "the new number" then asks for this one.
+    said_as: Option<&'static str>,
 }
 
 const MONTHS: &[&str] = &[
@@ -240,10 +249,32 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                         let end = if plate(j + 1) && msg.tokens[j + 1].sentence == t.sentence { j + 1 } else { j };
                         let span = msg.tokens[j].span.cover(msg.tokens[end].span);
                         if msg.text[span].bytes().any(|b| b.is_ascii_digit()) && span.len() >= 5 {
-                            out.push(Given { kind, span, parts: parts(msg, j, end) });
+                            out.push(Given { kind, span, parts: parts(msg, j, end), said_as: None });
                             k = end + 1;
                             continue;
                         }
+                    }
+                }
+                if j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence && kind == Kind::Id {
+                    // "QQ 12 34 56 C": short groups of capitals and digits.
+                    let group = |i: usize| {
+                        i < n
+                            && msg.tokens[i].sentence == t.sentence
+                            && msg.word(i).len() <= 4
+                            && msg.word(i).bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    };
+                    let mut end = j;
+                    while group(end + 1)
+                        && end + 1 - j < 6
+                        && &msg.text[msg.tokens[end].span.end()..msg.tokens[end + 1].span.start()] == " "
+                    {
+                        end += 1;
+                    }
+                    let span = msg.tokens[j].span.cover(msg.tokens[end].span);
+                    if group(j) && end >= j + 2 && msg.text[span].bytes().filter(u8::is_ascii_digit).count() >= 4 {
+                        out.push(Given { kind, span, parts: parts(msg, j, end), said_as: None });
+                        k = end + 1;
+                        continue;
                     }
                 }
                 if j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence {
@@ -255,7 +286,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                             Some(kind)
                         };
                         if let Some(kind) = kind.filter(|_| digits >= 3 || msg.text[span].len() >= 5) {
-                            out.push(Given { kind, span, parts: parts(msg, j, end) });
+                            out.push(Given { kind, span, parts: parts(msg, j, end), said_as: None });
                             k = end + 1;
                             continue;
                         }
@@ -271,7 +302,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         {
             let near = (k.saturating_sub(5)..k).rev().find_map(|j| Kind::of_label(msg.fold(j)));
             let kind = near.or(labels_anywhere).unwrap_or(Kind::Reference);
-            out.push(Given { kind, span: t.span, parts: vec![msg.fold(k).to_string()] });
+            out.push(Given { kind, span: t.span, parts: vec![msg.fold(k).to_string()], said_as: None });
             k += 1;
             continue;
         }
@@ -290,16 +321,34 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
             }
             if digits >= 9 {
                 let plus = t.span.start() > 0 && matches!(msg.text.as_bytes()[t.span.start() - 1], b'+' | b'(');
-                let from = k.saturating_sub(6);
+                // A word for a phone in its sentence or the one before: "I've
+                // changed my mobile. New number is 07700 900418".
+                let before = t.sentence.saturating_sub(1);
+                let from = msg.tokens[..k].iter().rposition(|x| x.sentence < before).map_or(0, |i| i + 1);
                 let phone_word = (from..k).any(|j| {
                     Kind::of_label(msg.fold(j)) == Some(Kind::Phone)
-                        || matches!(msg.fold(j), "call" | "text" | "reach" | "ring")
+                        || matches!(
+                            msg.fold(j),
+                            "call"
+                                | "calls"
+                                | "calling"
+                                | "called"
+                                | "text"
+                                | "texts"
+                                | "texting"
+                                | "reach"
+                                | "ring"
+                                | "sms"
+                        )
                 });
-                if plus || phone_word {
+                // A national number: eleven digits from a 0 ("07700 900418").
+                let national = digits == 11 && msg.word(k).starts_with('0');
+                if plus || phone_word || national {
                     out.push(Given {
                         kind: Kind::Phone,
                         span: t.span.cover(msg.tokens[end].span),
                         parts: parts(msg, k, end),
+                        said_as: None,
                     });
                 }
                 k = end + 1;
@@ -325,12 +374,18 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                     kind: Kind::Date,
                     span: msg.tokens[from].span.cover(msg.tokens[to].span),
                     parts: Vec::new(),
+                    said_as: None,
                 });
                 k = to + 1;
                 continue;
             }
             if crate::words::among(WEEKDAYS, w) && k > 0 && matches!(msg.fold(k - 1), "on" | "last" | "since") {
-                out.push(Given { kind: Kind::Date, span: msg.tokens[k - 1].span.cover(t.span), parts: Vec::new() });
+                out.push(Given {
+                    kind: Kind::Date,
+                    span: msg.tokens[k - 1].span.cover(t.span),
+                    parts: Vec::new(),
+                    said_as: None,
+                });
                 k += 1;
                 continue;
             }
@@ -340,7 +395,12 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
             let numeric =
                 (k..k + 3).all(|j| msg.tokens[j].is(flag::NUMBER) && msg.word(j).bytes().all(|b| b.is_ascii_digit()));
             if numeric && matches!(sep(k), "/" | "-" | ".") && sep(k) == sep(k + 1) {
-                out.push(Given { kind: Kind::Date, span: t.span.cover(msg.tokens[k + 2].span), parts: Vec::new() });
+                out.push(Given {
+                    kind: Kind::Date,
+                    span: t.span.cover(msg.tokens[k + 2].span),
+                    parts: Vec::new(),
+                    said_as: None,
+                });
                 k += 3;
                 continue;
             }
@@ -354,13 +414,13 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         let address = w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.'));
         if masked || address {
             let parts = if address { vec![w.to_ascii_lowercase()] } else { Vec::new() };
-            out.push(Given { kind: Kind::Email, span: *l, parts });
+            out.push(Given { kind: Kind::Email, span: *l, parts, said_as: None });
         }
         if w == "__number__" {
             let k = msg.token_at(l.start());
             let near = (k.saturating_sub(4)..k).rev().find_map(|j| Kind::of_label(msg.fold(j)));
             if let Some(kind) = near {
-                out.push(Given { kind, span: *l, parts: Vec::new() });
+                out.push(Given { kind, span: *l, parts: Vec::new(), said_as: None });
             }
         }
     }
@@ -378,13 +438,21 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         let postcode = k + 1 < n && is_outward_code(msg.word(k)) && is_inward_code(msg.word(k + 1));
         if street || postcode {
             let span = if street { msg.tokens[k - 2].span.cover(t.span) } else { t.span.cover(msg.tokens[k + 1].span) };
-            out.push(Given { kind: Kind::Address, span, parts: Vec::new() });
+            out.push(Given { kind: Kind::Address, span, parts: Vec::new(), said_as: None });
             break;
         }
     }
     // A photo or file they say is attached.
     if let Some(h) = msg.hits(T::Attached).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)) {
-        out.push(Given { kind: Kind::Photo, span: h.span, parts: Vec::new() });
+        out.push(Given { kind: Kind::Photo, span: h.span, parts: Vec::new(), said_as: None });
+    }
+    // How the customer describes each: "new number is 07700 ...".
+    for g in &mut out {
+        let k = msg.token_at(g.span.start());
+        let sentence = msg.tokens.get(k).map(|t| t.sentence);
+        g.said_as = (k.saturating_sub(4)..k)
+            .filter(|&j| Some(msg.tokens[j].sentence) == sentence)
+            .find_map(|j| DIFFERENT.iter().copied().find(|d| *d == msg.fold(j)));
     }
     crate::order::sort_by_key(&mut out, |g| g.span);
     out
@@ -451,7 +519,8 @@ fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
 const NAMING_WORDS: &[&str] = &["
     email e phone mobile cell telephone contact order tracking serial imei pnr account membership member customer
     policy subscriber ticket case booking reservation confirmation claim incident reference ref agreement date student
-    employee staff patient nhs passport licence license registration reg plate tag card digits address postcode zip
+    employee staff patient nhs passport licence license insurance registration reg plate tag card digits
+    address postcode zip
     photo photos photograph photographs picture pictures pic pics image images screenshot screenshots video receipt
     attachment
 "];
@@ -535,6 +604,14 @@ fn naming(reply: &Document, k: usize) -> Option<(Kind, usize)> {
                 None
             }
         }
+        // "apply at least 6 weeks before the date" refers to the date given.
+        "date"
+            if prev == "the"
+                && k >= 2
+                && matches!(reply.fold(k - 2), "before" | "after" | "until" | "by" | "on" | "from" | "since") =>
+        {
+            None
+        }
         "date"
             if matches!(
                 prev,
@@ -558,7 +635,7 @@ fn naming(reply: &Document, k: usize) -> Option<(Kind, usize)> {
         {
             Some((Kind::Date, k))
         }
-        "student" | "employee" | "staff" | "patient" | "nhs" | "passport" | "licence" | "license"
+        "student" | "employee" | "staff" | "patient" | "nhs" | "passport" | "licence" | "license" | "insurance"
             if matches!(next(1), "id" | "number" | "no") =>
         {
             Some((Kind::Id, if next(2) == "number" { k + 2 } else { k + 1 }))
@@ -640,10 +717,17 @@ const DIFFERENT: &[&str] = &[
     "clearer",
 ];
 
+/// An ask for a detail described by a word of [`DIFFERENT`]: its kind,
+/// the span of its asking words, and the word.
+type Described = (Kind, Span, &'static str);
+
 /// Where the reply asks for each kind of detail: the span of the asking
-/// words of its first ask. One pass over the reply.
-fn asks(reply: &Document) -> Vec<(Kind, Span)> {
+/// words of its first ask, and of its first ask for one described by a
+/// word of [`DIFFERENT`] ("the new number"), with that word. One pass over
+/// the reply.
+fn asks(reply: &Document) -> (Vec<(Kind, Span)>, Vec<Described>) {
     let mut out: Vec<(Kind, Span)> = Vec::new();
+    let mut described: Vec<Described> = Vec::new();
     let mut own: Vec<usize> = Vec::new();
     for r in reply.sentences() {
         own.clear();
@@ -661,11 +745,21 @@ fn asks(reply: &Document) -> Vec<(Kind, Span)> {
                 let recorded = out.iter().any(|(c, _)| *c == kind) || other.contains(&kind);
                 // "another e-mail address", "the full order number": a
                 // different detail (a new address is the one they gave).
-                let different = own[i.saturating_sub(3)..i].iter().map(|&j| reply.fold(j)).any(|w| {
-                    crate::words::among(DIFFERENT, w) && !(w == "new" && matches!(kind, Kind::Address | Kind::Date))
+                let different = own[i.saturating_sub(3)..i].iter().map(|&j| reply.fold(j)).find_map(|w| {
+                    DIFFERENT
+                        .iter()
+                        .copied()
+                        .find(|d| *d == w)
+                        .filter(|&d| !(d == "new" && matches!(kind, Kind::Address | Kind::Date)))
                 });
-                if different {
+                if let Some(word) = different {
                     other.push(kind);
+                    let asking = (gives || question) && !negated;
+                    if asking && !described.iter().any(|(c, _, _)| *c == kind) {
+                        if let Some(start) = marker.or(question.then_some(own[0])) {
+                            described.push((kind, reply.tokens[start].span.cover(reply.tokens[end].span), word));
+                        }
+                    }
                 } else if !recorded && (gives || question) && !negated {
                     // "When did you order?" names the date by a question instead.
                     if let Some(start) = marker.or(question.then_some(own[0])) {
@@ -696,17 +790,24 @@ fn asks(reply: &Document) -> Vec<(Kind, Span)> {
             }
         }
     }
-    out
+    (out, described)
 }
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
     let details = &ex.facts.given;
-    if details.is_empty() || !ex.reply.hits(T::DidNotWork).is_empty() {
+    // "We couldn't find that order number" says why it is asked for again;
+    // "the driver couldn't find you" is about the customer, not a detail.
+    let reply_words = ex.reply;
+    let did_not_work = reply_words.hits(T::DidNotWork).iter().any(|h| {
+        let next = h.last as usize + 1;
+        next >= reply_words.tokens.len() || !matches!(reply_words.fold(next), "you" | "u")
+    });
+    if details.is_empty() || did_not_work {
         return;
     }
     let reply = ex.reply;
-    let asked = asks(reply);
-    if asked.is_empty() {
+    let (asked, described) = asks(reply);
+    if asked.is_empty() && described.is_empty() {
         return;
     }
     // The values given, and which of them the reply's words repeat: one
@@ -733,7 +834,16 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         if details.iter().filter(|d| d.kind == g.kind).any(used) {
             continue;
         }
-        let Some(&(_, span)) = asked.iter().find(|(k, _)| *k == g.kind) else { continue };
+        // An ask for "the new number" asks for the one the customer calls new.
+        let ask = asked.iter().find(|(k, _)| *k == g.kind).map(|a| a.1).or_else(|| {
+            described
+                .iter()
+                .find(|(k, _, word)| {
+                    *k == g.kind && details.iter().any(|d| d.kind == g.kind && d.said_as == Some(*word))
+                })
+                .map(|a| a.1)
+        });
+        let Some(span) = ask else { continue };
         relation.asked_again.push(g.kind.name());
         out.push(Finding::new(Cue::DetailsAskedAgain, Some(span)).with_context(g.span).with_message(format!(
             "The customer already gave their {} in their message. Use it rather than asking again.",
@@ -841,6 +951,81 @@ mod tests {
             Cue::DetailsAskedAgain,
             "My parcel never arrived.",
             "Hi Jo, could you DM us your order number?",
+        );
+    }
+
+    #[test]
+    fn the_new_or_correct_one_is_the_one_the_customer_called_so() {
+        // The customer gave the new number: asking for "the new number" asks again.
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "I've switched networks. My new number is 07911 123456, please update it.",
+            "Hi Dev, thanks! ⟦What's the new mobile number⟧ you'd like us to use?",
+        );
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "The courier keeps ringing an old number. My correct number is 07700 900777.",
+            "Hi Dev, sorry about that. ⟦Could you send the correct phone number⟧?",
+        );
+        // The customer gave a number without calling it new: asking for a
+        // new one asks for something else.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "Please call me on 07911 123456 about my order.",
+            "Hi Dev, if that number changes, could you send the new phone number?",
+        );
+    }
+
+    #[test]
+    fn a_number_in_national_form_or_after_a_word_for_a_phone_is_a_phone() {
+        // Eleven digits from a 0, with no word for a phone near it.
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "The engineer should use ⟦01632 960983⟧ to reach the site office.",
+            "Hi, could you give us a phone number for the site?",
+        );
+        // A word for a phone in the sentence before.
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "I changed my mobile last week. It's ⟦555 867 5309⟧ now.",
+            "Hi, could you confirm your phone number?",
+        );
+        // Ten digits with no word for a phone: not known to be one.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "My meter reading is 5558675309.",
+            "Hi, could you confirm your phone number?",
+        );
+    }
+
+    #[test]
+    fn an_id_number_in_spaced_groups_is_given() {
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "I need my tax summary. My National Insurance number is ⟦QQ 12 34 56 C⟧.",
+            "Dear Kasia, please provide your National Insurance number so we can find your records.",
+        );
+    }
+
+    #[test]
+    fn a_detail_referred_to_or_a_customer_not_found_is_not_asked_again() {
+        // "before the date" refers to the date the customer gave.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "We'd like to close our road for a party on Saturday 5 July. Do we need a permit?",
+            "Yes, you'll need a permit; please apply at least six weeks before the date.",
+        );
+        // The driver could not find the customer, not a detail.
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "The driver kept calling the wrong number. My number is 07700 900555.",
+            "Sorry the driver couldn't find you. ⟦What's your phone number⟧?",
+        );
+        // A detail that did not work may be asked for again.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "My number is 07700 900555.",
+            "Sorry, we couldn't find that number on any account. What's your phone number?",
         );
     }
 }

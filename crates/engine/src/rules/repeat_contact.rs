@@ -37,7 +37,10 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("haven't|havent|hadn't|hadnt|never heard back|anything"),
     p("had not heard back|anything"),
     p("sent|submitted|filed|made|opened|raised|logged another one|claim|ticket|request|complaint|email|message"),
-    p("logged|filed|raised|opened a ticket|case|complaint|call|request|claim"),
+    // "I opened ticket #558201 nine days ago": with or without an article.
+    p("logged|filed|raised|opened a|an|the|my? ticket|case|complaint|call|request|claim"),
+    p("have|has|had heard nothing"),
+    p("heard nothing back|since|yet"),
     p("have not heard back|anything"),
     p("didn't|didnt|never get|got|receive|received a|any? reply|response|answer|callback"),
     p("did not get|receive a|any? reply|response|answer|callback"),
@@ -334,6 +337,20 @@ mod tests {
             Cue::RepeatContactUnacknowledged,
             "My order is ⟦still waiting⟧ at the depot, for two weeks now.",
             "Hi! The depot will deliver it tomorrow.",
+        );
+    }
+
+    #[test]
+    fn a_ticket_opened_before_or_silence_since_is_earlier_contact() {
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I ⟦raised case⟧ 88120 a week ago about the broken hinge.",
+            "Hi Sam, a new hinge is on its way today.",
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "The fan has rattled since Monday and I ⟦have heard nothing⟧ from your team.",
+            "Hi Sam, an engineer will look at the fan tomorrow.",
         );
     }
 

@@ -39,7 +39,7 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("sent|submitted|filed|made|opened|raised|logged another one|claim|ticket|request|complaint|email|message"),
     // "I opened ticket #558201 nine days ago": with or without an article.
     p("logged|filed|raised|opened a|an|the|my? ticket|case|complaint|call|request|claim"),
-    p("have|has|had heard nothing"),
+    p("have|has|had heard nothing back|from|since|yet"),
     p("heard nothing back|since|yet"),
     p("have not heard back|anything"),
     p("didn't|didnt|never get|got|receive|received a|any? reply|response|answer|callback"),
@@ -349,7 +349,7 @@ mod tests {
         );
         assert_context(
             Cue::RepeatContactUnacknowledged,
-            "The fan has rattled since Monday and I ⟦have heard nothing⟧ from your team.",
+            "The fan has rattled since Monday and I ⟦have heard nothing from⟧ your team.",
             "Hi Sam, an engineer will look at the fan tomorrow.",
         );
     }

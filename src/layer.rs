@@ -342,7 +342,14 @@ fn draw_chunk(chunk: &mut Chunk, start: u32, analysis: &Analysis, spans: &[(u32,
         return;
     }
     let text = chunk.el.text_content().unwrap_or_default();
-    let byte = |u: u32| cornerstone_engine::span::byte_offset_from_utf16(&text, u.saturating_sub(start) as usize);
+    // Every offset the marks need, converted in one pass over the chunk (a
+    // chunk of one long line may hold thousands of marks).
+    let mut units: Vec<usize> =
+        over.iter().flat_map(|&(s, e, _)| [s.max(start) - start, e.min(end) - start]).map(|u| u as usize).collect();
+    cornerstone_engine::order::sort(&mut units);
+    units.dedup();
+    let bytes = cornerstone_engine::span::byte_offsets_from_utf16(&text, &units);
+    let byte = |u: u32| units.binary_search(&((u - start) as usize)).map_or(text.len(), |i| bytes[i]);
     // Findings relative to the chunk, keeping their indexes into the report.
     let mut local: Vec<Finding> = Vec::with_capacity(over.len());
     let mut index = Vec::with_capacity(over.len());

@@ -24,10 +24,14 @@ const RUNS = Number(process.env.RUNS ?? 3);
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 1000);
 
 const base = await readFile(join(BENCH, 'doc10000.txt'), 'utf8');
+// `ONELINE=1`: the same drafts as one paragraph (a pasted chat or web page
+// often arrives without line breaks), whose marks all fall in one line.
+const ONELINE = process.env.ONELINE === '1';
 const draft = (size) => {
   let t = 'Hi Priya,\n\n';
   while (t.length < size) t += base;
-  return t.slice(0, size);
+  t = t.slice(0, size);
+  return ONELINE ? t.replace(/\n/g, ' ') : t;
 };
 
 // Runs in the page: paste `text`, then type one character in the middle.

@@ -117,6 +117,28 @@ pub fn byte_offset_from_utf16(text: &str, utf16: usize) -> usize {
     text.len()
 }
 
+/// [`byte_offset_from_utf16`] of each of `units`, sorted ascending, in one
+/// pass over the text: converting a chunk's many marks one by one would
+/// walk the text once per mark.
+pub fn byte_offsets_from_utf16(text: &str, units: &[usize]) -> Vec<usize> {
+    debug_assert!(units.windows(2).all(|w| w[0] <= w[1]), "offsets must be sorted");
+    let mut out = Vec::with_capacity(units.len());
+    let mut chars = text.char_indices().peekable();
+    // UTF-16 units before the next char.
+    let mut seen = 0usize;
+    for &u in units {
+        while seen < u {
+            match chars.next() {
+                Some((_, c)) => seen += c.len_utf16(),
+                None => break,
+            }
+        }
+        // The first char with at least `u` units before it.
+        out.push(if seen >= u { chars.peek().map_or(text.len(), |&(i, _)| i) } else { text.len() });
+    }
+    out
+}
+
 /// Every text made of at most `n` of `pieces` (in any order, repeats
 /// allowed): inputs for tests that compare two ways of finding something.
 #[cfg(test)]
@@ -133,6 +155,20 @@ pub(crate) fn every_text(pieces: &[&str], n: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_utf16_offsets_convert_in_one_pass_as_one_by_one() {
+        for text in ["", "a", "Hi 👋🏽 Zoé, 漢字 ok\r\n\t\u{1F1EC}\u{1F1E7}!", "éé", "👋👋"] {
+            let total = text.encode_utf16().count();
+            let units: Vec<usize> = (0..=total + 2).collect();
+            let one_by_one: Vec<usize> = units.iter().map(|&u| byte_offset_from_utf16(text, u)).collect();
+            assert_eq!(byte_offsets_from_utf16(text, &units), one_by_one, "{text:?}");
+            // Repeats and gaps.
+            let some: Vec<usize> = units.iter().copied().filter(|u| u % 3 != 1).flat_map(|u| [u, u]).collect();
+            let expected: Vec<usize> = some.iter().map(|&u| byte_offset_from_utf16(text, u)).collect();
+            assert_eq!(byte_offsets_from_utf16(text, &some), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn indexes_str_by_span() {

@@ -217,6 +217,29 @@ fn questions(msg: &Document) -> Vec<Question> {
                     && msg.tokens[k].gap_has(gap::COMMA)
             })
             .count();
+        // "Hi Sam, when will ...?", "Hello Support, where is ...?": the
+        // greeting and the name it addresses are not part of the question.
+        let opening = if opening == 0
+            && own.first().is_some_and(|&k| {
+                matches!(msg.fold(k), "hi" | "hey" | "hello" | "hiya" | "dear" | "morning" | "greetings")
+            }) {
+            own.iter()
+                .take(4)
+                .skip(1)
+                .position(|&k| msg.tokens[k].gap_has(gap::COMMA))
+                .filter(|&p| {
+                    own[1..=p + 1].iter().all(|&k| {
+                        msg.tokens[k].is(flag::CAP)
+                            || matches!(
+                                msg.fold(k),
+                                "there" | "team" | "support" | "all" | "guys" | "folks" | "everyone"
+                            )
+                    })
+                })
+                .map_or(0, |p| p + 2)
+        } else {
+            opening
+        };
         let own = &own[opening..];
         let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
         let marked = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
@@ -984,6 +1007,20 @@ mod tests {
             Cue::QuestionUnanswered,
             "The invoice for March is wrong. Can you correct the VAT line? ⟦And why was I charged a late fee when I paid on time?⟧",
             "Hi Dana, I've corrected the VAT line on the March invoice and attached the new copy.",
+        );
+    }
+
+    #[test]
+    fn a_question_after_a_greeting_that_names_someone_is_asked() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hello Support, ⟦where is my order 7710?⟧",
+            "Hi, thanks for your message. We appreciate it.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hi Sam, ⟦when will my refund arrive?⟧ Can you also send a new invoice?",
+            "Hi Dana, I've attached a new invoice to this email.",
         );
     }
 

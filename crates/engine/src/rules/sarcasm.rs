@@ -906,6 +906,17 @@ markers! {
     RECENTLY = &["this week|morning", "today", "overnight", "in a row", "from this address", "by my count"];
     BY_MY_COUNT = &["by my count"];
     WE_OUR = &["we've", "we", "our", "i've"];
+    /// The agent noticing what the customer went through: "I see you've
+    /// contacted us three times".
+    NOTICING = &[
+        "i|we see|know|understand|notice|realise|realize|appreciate",
+        "i|we can see",
+        "i'm|we're|im aware",
+        "i am aware",
+        "we are aware",
+    ];
+    /// Owning it: "and that's not okay".
+    OWNING = &["not okay|ok|acceptable|right|fair", "not good enough", "unacceptable", "shouldn't|should not have"];
     IMPOSITION = &["before you'd|you|checking|reading|opening|even", "one star", "instead of us", "ever so much", "i suppose", "i guess", "love that you", "made our|my day|monday|morning|week", "message received", "super|very|really constructive"];
     BARBS = &["thorough", "constructive", "received", "subtle"];
     THE_PART_WHERE = &["the part where"];
@@ -1245,7 +1256,12 @@ fn read_sentence(
     if numbered && !sincere && !s.question {
         return Some((0, last, COUNT_M));
     }
-    if counted && aimed && !sincere && !s.question && !s.any(WE_OUR) {
+    // Counting their contacts to own it is the acknowledgement the
+    // customer is owed: "I see you've contacted us three times about this.
+    // I'm so sorry", "I know you've written three times, and that's not okay".
+    let owned =
+        s.any(OWNING) || (s.any(NOTICING) && next().is_some_and(|n| n.any(APOLOGY_OR_EMPATHY) || n.any(OWNING)));
+    if counted && aimed && !sincere && !owned && !s.question && !s.any(WE_OUR) {
         return Some((0, last, COUNT_M));
     }
 
@@ -1477,6 +1493,8 @@ mod tests {
         assert_flags(Cue::Sarcasm, "Hi Lee, ⟦again⟧, the label is in the email from Monday.");
         // Counting the customer's contacts.
         assert_flags(Cue::Sarcasm, "⟦That's your ninth email this week about the same refund⟧.");
+        // Noticing the count without owning it is still the count.
+        assert_flags(Cue::Sarcasm, "⟦I see you've emailed us five times today⟧. The answer is the same.");
         // Over-explanation.
         assert_flags(Cue::Sarcasm, "⟦Let me put this as simply as I can⟧: the plan renews yearly.");
         // Mock thanks and mock apology.
@@ -1525,6 +1543,8 @@ mod tests {
             "Again, thanks for waiting!",
             "As we agreed on Monday, the part has arrived.",
             "I'm sorry you've had to write three times about this.",
+            "I see you've contacted us three times about this. I'm so sorry.",
+            "I know you've contacted us three times now, and that's not okay.",
             "Take your time and let us know when you're ready.",
             "That's surprising, the tracking said delivered.",
             "I'm sure the team will have this fixed by Friday.",

@@ -134,10 +134,31 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         }
         out.push(crate::rules::finding_for(doc, Cue::OverPromise, T::OverPromise, &hit));
     }
-    // "100%" sure, fixed, guaranteed.
+    // "100%" sure, fixed, guaranteed; not "100% cotton" or "100% CPU".
     for i in 0..doc.tokens.len() {
         let t = &doc.tokens[i];
-        if t.is_agent() && t.gap_has(gap::PERCENT) && doc.fold(i) == "100" {
+        // Before what it promises, after a modal ("it will 100% arrive"), or
+        // ending the sentence.
+        let promised = || {
+            let next = doc.tokens.get(i + 1).filter(|n| n.sentence == t.sentence);
+            let modal = i > 0
+                && matches!(
+                    doc.fold(i - 1),
+                    "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "shall"
+                        | "i'll"
+                        | "we'll"
+                        | "it'll"
+                        | "you'll"
+                );
+            modal || next.is_none_or(|_| crate::words::among(PROMISED, doc.fold(i + 1)))
+        };
+        if t.is_agent() && t.gap_has(gap::PERCENT) && doc.fold(i) == "100" && promised() {
             let end = doc.text[t.span.end()..].find('%').map(|k| t.span.end() + k + 1).unwrap_or(t.span.end());
             out.push(
                 Finding::new(Cue::OverPromise, Some(crate::span::Span::new(t.span.start(), end)))
@@ -147,6 +168,29 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// What "100%" promises when it stands before it (or ends the sentence:
+/// "it will work 100%").
+const PROMISED: &[&str] = &[
+    "sure",
+    "certain",
+    "confident",
+    "guaranteed",
+    "guarantee",
+    "fixed",
+    "resolved",
+    "working",
+    "safe",
+    "secure",
+    "satisfied",
+    "satisfaction",
+    "accurate",
+    "reliable",
+    "positive",
+    "solved",
+    "sorted",
+    "correct",
+];
 
 /// Whether the number ending `span` is part of a phone number ("at
 /// 1-800-555-0199", "at 0800 123 456").
@@ -189,6 +233,10 @@ mod tests {
     fn flags_over_promises_but_not_a_named_guarantee() {
         assert_flags(Cue::OverPromise, "This is ⟦guaranteed⟧ and ⟦will never happen again⟧.");
         assert_flags(Cue::OverPromise, "I'm ⟦100%⟧ sure.");
+        assert_flags(Cue::OverPromise, "It will work ⟦100%⟧.");
+        assert_flags(Cue::OverPromise, "It will ⟦100%⟧ arrive tomorrow.");
+        assert_clean(Cue::OverPromise, "The shirt is 100% cotton.");
+        assert_clean(Cue::OverPromise, "Does it use 100% CPU when it stalls?");
         assert_clean(Cue::OverPromise, "Your order is covered by our money-back guarantee.");
         assert_clean(Cue::OverPromise, "We can't guarantee a date yet, but I'll update you Friday.");
     }

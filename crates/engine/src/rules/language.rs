@@ -36,6 +36,8 @@ pub(crate) const POSITIVE: &[Phrase] = &[
     p("my|our pleasure"),
     p("great|good|fantastic|wonderful|exciting news"),
     p("i'd|we'd love to"),
+    // Enthusiasm, not a refusal: "I can't wait to hear how you like it".
+    p("i|we can't|cannot|cant wait"),
     p("i|we would love to"),
     p("absolutely"),
     p("of course"),
@@ -53,7 +55,13 @@ pub(crate) const POSITIVE: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(doc, T::Negative, Cue::NegativeLanguage, &[T::Sarcasm, T::Deflection, T::Empathy, T::NotApology], out);
+    emit_table(
+        doc,
+        T::Negative,
+        Cue::NegativeLanguage,
+        &[T::Sarcasm, T::Deflection, T::Empathy, T::NotApology, T::Positive],
+        out,
+    );
     emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], out);
 }
 
@@ -72,5 +80,7 @@ mod tests {
     fn praises_positive_wording() {
         assert_flags(Cue::PositiveLanguage, "⟦I'm happy to⟧ help, and ⟦the good news is⟧ it's quick.");
         assert_clean(Cue::NegativeLanguage, "I'm happy to help.");
+        assert_flags(Cue::PositiveLanguage, "⟦I can't wait⟧ to hear how you like it!");
+        assert_clean(Cue::NegativeLanguage, "I can't wait to hear how you like it!");
     }
 }

@@ -118,6 +118,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 k >= doc.tokens.len() || !crate::rules::next_steps::is_wish(doc, k)
             })
     });
+    // "You called on Monday" dates the past; it commits to nothing.
+    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !dates_the_past(doc, doc.token_at(s.start()))));
+    // "as soon as I hear back, by Wednesday at the latest": the sentence
+    // already gives its deadline.
+    let sentence_of = |f: &Finding| f.span.map(|s| doc.tokens.get(doc.token_at(s.start())).map(|t| t.sentence));
+    let dated: Vec<Option<Option<u32>>> =
+        found.iter().filter(|f| f.cue == Cue::Commitment).map(|f| sentence_of(f)).collect();
+    found.retain(|f| f.cue != Cue::VagueCommitment || !dated.contains(&sentence_of(f)));
     out.extend(found);
     for hit in crate::rules::distinct_hits(doc, T::OverPromise) {
         // "our money-back guarantee" names a policy, it promises nothing new.
@@ -192,6 +200,46 @@ const PROMISED: &[&str] = &[
     "correct",
 ];
 
+/// Whether the time phrase at token `k` ("on Monday") dates something
+/// past: right after a verb in the past ("called on Monday", "shipped it on
+/// Monday" is not read) with no "will", "going to" or "be" before it in
+/// its sentence ("it will be delivered on Monday" commits).
+fn dates_the_past(doc: &Document, k: usize) -> bool {
+    if k == 0 || k >= doc.tokens.len() || doc.fold(k) != "on" {
+        return false;
+    }
+    let sentence = doc.tokens[k].sentence;
+    let before = doc.fold(k - 1);
+    // (A name is no verb: "with Dr Ahmed on Monday".)
+    let verb = !doc.tokens[k - 1].is(crate::document::flag::CAP);
+    let past = (verb && before.len() > 4 && before.ends_with("ed") && !matches!(before, "need" | "indeed"))
+        || matches!(
+            before,
+            "was"
+                | "were"
+                | "did"
+                | "sent"
+                | "said"
+                | "came"
+                | "went"
+                | "got"
+                | "had"
+                | "made"
+                | "left"
+                | "paid"
+                | "rang"
+                | "spoke"
+                | "wrote"
+                | "bought"
+                | "told"
+                | "arrived"
+        );
+    let ahead = (0..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+        matches!(doc.fold(j), "will" | "i'll" | "we'll" | "it'll" | "you'll" | "they'll" | "going" | "be" | "shall")
+    });
+    past && !ahead
+}
+
 /// Whether the number ending `span` is part of a phone number ("at
 /// 1-800-555-0199", "at 0800 123 456").
 fn is_phone_number(doc: &Document, span: crate::span::Span) -> bool {
@@ -233,6 +281,16 @@ mod tests {
     fn flags_over_promises_but_not_a_named_guarantee() {
         assert_flags(Cue::OverPromise, "This is ⟦guaranteed⟧ and ⟦will never happen again⟧.");
         assert_flags(Cue::OverPromise, "I'm ⟦100%⟧ sure.");
+        // A date in the past is no commitment; one ahead is.
+        assert_clean(Cue::Commitment, "I can see you called on Monday and emailed twice.");
+        assert_flags(Cue::Commitment, "It will be delivered ⟦on Monday⟧.");
+        assert_flags(Cue::Commitment, "I've rebooked you with Dr Ahmed ⟦on Monday⟧.");
+        // A deadline in the sentence makes "as soon as" no vaguer.
+        assert_clean(
+            Cue::VagueCommitment,
+            "I'll follow up as soon as I hear back from the courier, by Wednesday at the latest.",
+        );
+        assert_flags(Cue::VagueCommitment, "I'll follow up ⟦as soon as I⟧ hear back from the courier.");
         assert_flags(Cue::OverPromise, "It will work ⟦100%⟧.");
         assert_flags(Cue::OverPromise, "It will ⟦100%⟧ arrive tomorrow.");
         assert_clean(Cue::OverPromise, "The shirt is 100% cotton.");

@@ -123,8 +123,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "as soon as I hear back, by Wednesday at the latest": the sentence
     // already gives its deadline.
     let sentence_of = |f: &Finding| f.span.map(|s| doc.tokens.get(doc.token_at(s.start())).map(|t| t.sentence));
-    let dated: Vec<Option<Option<u32>>> =
-        found.iter().filter(|f| f.cue == Cue::Commitment).map(|f| sentence_of(f)).collect();
+    let dated: Vec<Option<Option<u32>>> = found.iter().filter(|f| f.cue == Cue::Commitment).map(sentence_of).collect();
     found.retain(|f| f.cue != Cue::VagueCommitment || !dated.contains(&sentence_of(f)));
     out.extend(found);
     for hit in crate::rules::distinct_hits(doc, T::OverPromise) {

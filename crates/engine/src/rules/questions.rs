@@ -287,6 +287,17 @@ fn questions(msg: &Document) -> Vec<Question> {
                 continue;
             }
             let mut span = msg.tokens[s].span.cover(msg.tokens[end - 1].span);
+            // An address or a link that ends the question is part of it
+            // ("Can you change my e-mail to a@b.com?"): links are no tokens.
+            if end == last + 1 {
+                let limit = msg.tokens.get(r.end).map_or(msg.text.len(), |t| t.span.start());
+                for l in &msg.links {
+                    let gap = msg.text.get(span.end()..l.start()).unwrap_or("x");
+                    if l.start() >= span.end() && l.end() <= limit && gap.bytes().all(|b| b == b' ') {
+                        span = Span::new(span.start(), l.end());
+                    }
+                }
+            }
             let after = &msg.text[span.end()..];
             let marks = after.len() - after.trim_start_matches(['?', '!']).len();
             if end == last + 1 && marks > 0 {
@@ -1021,6 +1032,15 @@ mod tests {
             Cue::QuestionUnanswered,
             "Hi Sam, ⟦when will my refund arrive?⟧ Can you also send a new invoice?",
             "Hi Dana, I've attached a new invoice to this email.",
+        );
+    }
+
+    #[test]
+    fn a_question_that_ends_with_an_address_holds_it() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Can you change my e-mail to a@b.com?⟧",
+            "Hi, thanks for your message. We appreciate it.",
         );
     }
 

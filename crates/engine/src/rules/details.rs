@@ -797,15 +797,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     let details = &ex.facts.given;
     // "We couldn't find that order number" says why it is asked for again;
     // "the driver couldn't find you" is about the customer, not a detail.
-    let reply_words = ex.reply;
-    let did_not_work = reply_words.hits(T::DidNotWork).iter().any(|h| {
+    let reply = ex.reply;
+    let did_not_work = reply.hits(T::DidNotWork).iter().any(|h| {
         let next = h.last as usize + 1;
-        next >= reply_words.tokens.len() || !matches!(reply_words.fold(next), "you" | "u")
+        next >= reply.tokens.len() || !matches!(reply.fold(next), "you" | "u")
     });
     if details.is_empty() || did_not_work {
         return;
     }
-    let reply = ex.reply;
     let (asked, described) = asks(reply);
     if asked.is_empty() && described.is_empty() {
         return;

@@ -882,9 +882,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::Why => s.reason,
             Kind::How => s.steps,
             Kind::Amount => s.amount,
-            Kind::YesNo => {
-                q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors.contains(m))) || (q.money && s.amount)
-            }
+            Kind::YesNo => q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors.contains(m))),
             Kind::Other => false,
         };
         let addressed = opened

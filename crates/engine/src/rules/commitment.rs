@@ -1,6 +1,8 @@
 //! `commitment`, `vague-commitment` and `over-promise`: when the customer can
 //! expect something, and whether it can be kept.
 
+use std::borrow::Cow;
+
 use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{gap, Document};
@@ -29,7 +31,7 @@ pub(crate) const CONCRETE: &[Phrase] = &[
 pub(crate) const VAGUE: &[Phrase] = &[
     pb("soon", CONCRETE_BETTER),
     pb("asap", CONCRETE_BETTER),
-    pb("as soon as possible|practical|feasible|we|i|they", CONCRETE_BETTER),
+    pb("as soon as possible|practical|feasible|we|i|they|we're|i'm|they're|we've|i've|they've", CONCRETE_BETTER),
     pb("shortly", &["within the hour"]),
     pb("at some point", CONCRETE_BETTER),
     pb("eventually", CONCRETE_BETTER),
@@ -68,6 +70,30 @@ pub(crate) const NOT_VAGUE: &[Phrase] = &[
     p("as soon as it|the|your|this|that|everything|you|possible"),
     p("soon as it|the|your|this|that|everything|you"),
 ];
+
+const WAITS_ON_EVENT: &str = "Timing that waits on something else leaves the customer guessing. Add when you \
+                              expect it, or when you will update them either way.";
+
+/// Whether the vague words at `span` open a clause that names what the
+/// timing waits on ("as soon as they're available", "as soon as I hear
+/// back"): a time put in their place would leave
+/// that clause without its opener.
+fn waits_on_event(doc: &Document, span: crate::span::Span) -> bool {
+    let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+    let sentence = doc.tokens[first].sentence;
+    let word_after = last + 1 < doc.tokens.len()
+        && doc.tokens[last + 1].sentence == sentence
+        && !doc.tokens[last].gap_has(gap::COMMA);
+    if !word_after {
+        return false;
+    }
+    match doc.fold(first) {
+        // "as soon as I ...", or "soon" inside "as soon as the parts ...".
+        "as" => !matches!(doc.fold(last), "possible" | "practical" | "feasible"),
+        "soon" => first > 0 && doc.fold(first - 1) == "as" && doc.fold(last + 1) == "as",
+        _ => false,
+    }
+}
 
 const CONTROL: &str = "Promise only what you control: a broken promise costs more trust than a careful one.";
 
@@ -108,6 +134,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             if (words.contains("try") || words.contains("best")) && !words.ends_with(" to") {
                 f.suggestions.clear();
             }
+        }
+    }
+    // "as soon as I hear back" waits on an event:
+    // no time fits in their place, so the coaching says what to add.
+    for f in found.iter_mut().filter(|f| f.cue == Cue::VagueCommitment) {
+        if f.span.is_some_and(|s| waits_on_event(doc, s)) {
+            f.suggestions.clear();
+            f.message = Cow::Borrowed(WAITS_ON_EVENT);
         }
     }
     // "Hope it gets resolved soon!" wishes; it commits to nothing.
@@ -252,6 +286,8 @@ fn is_phone_number(doc: &Document, span: crate::span::Span) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::WAITS_ON_EVENT;
+    use crate::context::Context;
     use crate::rules::testing::*;
     use crate::Cue;
 
@@ -268,6 +304,30 @@ mod tests {
         assert_clean(Cue::VagueCommitment, "Talk soon! As soon as it ships you'll get an email.");
         assert_clean(Cue::VagueCommitment, "Hope it gets resolved soon!");
         assert_clean(Cue::VagueCommitment, "Fingers crossed we'll be able to have it soon!");
+    }
+
+    #[test]
+    fn timing_that_waits_on_an_event_gets_no_drop_in_time() {
+        let findings = |text: &str| {
+            let report = crate::analyze(text, &Context::default());
+            report
+                .findings
+                .into_iter()
+                .filter(|f| f.cue == Cue::VagueCommitment)
+                .map(|f| (text[f.span.unwrap()].to_string(), f.suggestions, f.message == WAITS_ON_EVENT))
+                .collect::<Vec<_>>()
+        };
+        // "by Friday at 5 pm they're available" would not read.
+        assert_eq!(
+            findings("I'll ship them as soon as they're available."),
+            [("as soon as they're".to_string(), vec![], true)]
+        );
+        assert_eq!(findings("I'll call as soon as I hear back."), [("as soon as I".to_string(), vec![], true)]);
+        // A time fits in place of "soon".
+        assert_eq!(
+            findings("We'll fix it soon."),
+            [("soon".to_string(), vec!["by Friday at 5 pm".to_string()], false)]
+        );
     }
 
     #[test]
@@ -290,6 +350,7 @@ mod tests {
             "I'll follow up as soon as I hear back from the courier, by Wednesday at the latest.",
         );
         assert_flags(Cue::VagueCommitment, "I'll follow up ⟦as soon as I⟧ hear back from the courier.");
+        assert_flags(Cue::VagueCommitment, "I'll ship them ⟦as soon as they're⟧ available.");
         assert_flags(Cue::OverPromise, "It will work ⟦100%⟧.");
         assert_flags(Cue::OverPromise, "It will ⟦100%⟧ arrive tomorrow.");
         assert_clean(Cue::OverPromise, "The shirt is 100% cotton.");

@@ -161,11 +161,53 @@ fn is_order(doc: &Document, first: usize, last: usize) -> bool {
                 | "simply"
                 | "definitely"
         );
-    let requirement =
-        doc.tokens.get(last + 1).is_some_and(|_| matches!(doc.fold(last + 1), "have" | "be" | "own" | "hold"))
-            && matches!(doc.fold(last), "must");
+    let requirement = is_requirement(doc, last);
     let quoted = doc.inline_quotes.iter().any(|q| q.contains(doc.tokens[first].span));
     !(conditional || relative || requirement || quoted)
+}
+
+/// Whether the words after the demand phrase ending at token `last` state
+/// a precondition, a state the customer must be in ("you need to be able to
+/// sign in to see it", "you have to be logged in", "you need to have an
+/// account"), which informs; not an act asked of them ("you need to send",
+/// "you need to be patient"). After "must", any "be" or "have" (the
+/// original reading: "you must have access").
+fn is_requirement(doc: &Document, last: usize) -> bool {
+    let next = |k: usize| {
+        let i = last + k;
+        (i < doc.tokens.len() && doc.tokens[i].sentence == doc.tokens[last].sentence).then(|| doc.fold(i))
+    };
+    match next(1) {
+        Some("have" | "own" | "hold") => true,
+        Some("be") if doc.fold(last) == "must" => true,
+        Some("be") => matches!(
+            next(2),
+            Some(
+                "able"
+                    | "logged"
+                    | "signed"
+                    | "registered"
+                    | "verified"
+                    | "eligible"
+                    | "enrolled"
+                    | "subscribed"
+                    | "authorized"
+                    | "authorised"
+                    | "connected"
+                    | "over"
+                    | "aged"
+                    | "at"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "on"
+                    | "in"
+                    | "within"
+                    | "using"
+            )
+        ),
+        _ => false,
+    }
 }
 
 /// The text from token `from` to the end of its sentence, and the span from
@@ -214,6 +256,11 @@ mod tests {
     fn conditions_relative_clauses_and_pointers_are_not_demands() {
         assert_clean(Cue::Demand, "If you need to report an issue in Maps, use the form.");
         assert_clean(Cue::Demand, "Here are the steps you need to take.");
+        // A precondition, stated as information: no request fits it.
+        assert_clean(Cue::Demand, "Hi Sam, you need to be able to sign in to see the invoice.");
+        assert_clean(Cue::Demand, "You have to be logged in as the account owner to change it.");
+        assert_clean(Cue::Demand, "You need to have an admin role for that page.");
+        assert_flags(Cue::Demand, "⟦You need to be patient.⟧");
         assert_clean(Cue::Demand, "To do that you must have access to your email.");
         assert_clean(Cue::Demand, "Read more about the requirement here: https://example.com/a");
     }

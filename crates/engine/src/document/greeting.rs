@@ -157,6 +157,22 @@ const OPENERS: &[&str] = &[
     "yesterday",
 ];
 
+/// Whether a word is an interjection: laughter ("ha", "haha", "hehe",
+/// "lol"), surprise or relief ("oh", "ooh", "phew"): words that open a
+/// sentence without naming anyone.
+fn is_interjection(w: &str) -> bool {
+    let laughter =
+        w.len() >= 2 && w.len() % 2 == 0 && w.as_bytes().chunks(2).all(|c| matches!(c, b"ha" | b"he" | b"ah"));
+    laughter
+        || crate::words::among(
+            &[
+                "lol", "lmao", "heh", "hah", "ahh", "aw", "aww", "ooh", "oooh", "oops", "whoops", "phew", "yay",
+                "woohoo", "whoa", "ugh", "yikes", "gosh", "wow", "oh", "ah", "aha", "hmm", "ooh",
+            ],
+            w,
+        )
+}
+
 impl Document<'_> {
     pub(super) fn find_greeting(&mut self) {
         // Social replies open with handles ("@customer @brand Hi Abby."):
@@ -168,6 +184,12 @@ impl Document<'_> {
         let same = |k: usize, doc: &Document| {
             k < doc.tokens.len() && doc.tokens[k].sentence == sentence && !doc.tokens[k].is(flag::QUOTED)
         };
+        // "Ha, Liam, ..." and "Haha, I agree": an interjection addresses
+        // nobody; the greeting, if any, comes after it.
+        let mut first = first;
+        while is_interjection(self.fold(first)) && self.tokens[first].gap_has(gap::COMMA) && same(first + 1, self) {
+            first += 1;
+        }
         let f = self.fold(first);
         let mut k = first;
         if crate::words::among(GREETING_WORDS, f) {

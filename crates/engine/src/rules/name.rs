@@ -759,6 +759,16 @@ mod tests {
     }
 
     #[test]
+    fn an_interjection_is_not_a_name() {
+        // Laughter opening a reply addresses nobody; a name after it does.
+        assert_clean_with(Cue::NameMismatch, Some("Liam O'Connor"), "Ha, Liam, the seagulls aren't included.");
+        assert_flags_with(Cue::NameUsed, Some("Liam O'Connor"), "Ha, ⟦Liam⟧, the seagulls aren't included.");
+        assert_clean(Cue::NameUsed, "Haha, I agree, the router does look like a spaceship.");
+        assert_clean(Cue::NameUsed, "Oops, that link was wrong. Here is the right one.");
+        assert_flags_with(Cue::NameMismatch, Some("Priya Raman"), "Oh, ⟦John⟧, thanks for waiting.");
+    }
+
+    #[test]
     fn a_vocative_anywhere_addresses_the_customer() {
         assert_flags(Cue::NameUsed, "@customer Mind if we jump in, ⟦Dulce⟧? Are you getting an error?");
         assert_flags(Cue::NameUsed, "Your site loads fine for us in several browsers, ⟦Bylli⟧.");

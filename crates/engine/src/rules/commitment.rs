@@ -19,6 +19,8 @@ pub(crate) const CONCRETE: &[Phrase] = &[
     p("within|in one|two|three|four|five|six|seven|ten|a|an|24|48|72 minutes|mins|hours|hrs|hour|days|day|business|working|weeks|week"),
     p("within|in the next # minutes|mins|hours|hrs|hour|days|day|business|working|weeks"),
     p("within|in the next one|two|three|four|five|six|seven|ten|few minutes|mins|hours|hrs|hour|days|day|business|working"),
+    // The suggestion for "shortly" is itself a commitment.
+    p("within the hour"),
     p("by|before the? end of the|this? day|week|today|business|month|shift"),
     p("by|on|before # january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"),
     p("by|on|before january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec #"),
@@ -296,6 +298,7 @@ mod tests {
         assert_flags(Cue::Commitment, "You'll have it ⟦by Friday⟧, ⟦at 5 pm⟧.");
         assert_flags(Cue::Commitment, "I'll reply ⟦within 24 hours⟧.");
         assert_flags(Cue::Commitment, "Expect it ⟦within two business⟧ days.");
+        assert_flags(Cue::Commitment, "Maintenance will fix the latch ⟦within the hour⟧.");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::analysis::Analysis;
 use crate::components::Panel;
 use crate::listener::Listener;
 use crate::rules::Rules;
-use crate::state::{Coach, Mode};
+use crate::state::{set_if_changed, Coach, Mode};
 use crate::target::{MessageTarget, Target};
 
 /// The report for `text`, as the same JSON `cornerstone check --format json`
@@ -43,9 +43,13 @@ pub fn analyze_json(
 pub struct Attachment {
     pub(crate) coach: Coach,
     name_input: Option<HtmlInputElement>,
+    /// What follows the name field as it is edited.
+    name_follow: Vec<Listener>,
     pub(crate) listeners: Vec<Listener>,
     /// The element the customer's message is read from, if any.
     message_from: Option<HtmlElement>,
+    /// What follows that element (its listener or its observer).
+    message_follow: Option<Box<dyn Any>>,
     /// The panel's view, or the reactive owner of a coach without one, and
     /// anything else that lives as long as the attachment.
     pub(crate) owned: Vec<Box<dyn Any>>,
@@ -67,6 +71,39 @@ impl Attachment {
         }
     }
 
+    /// Re-reads the name field and a message field that is a textarea or an
+    /// input (a host page's script sets their values without an `input`
+    /// event): called as the agent enters or types in the reply box. Only a
+    /// value that changed is set, so nothing is analysed again for nothing.
+    #[wasm_bindgen(js_name = syncFields)]
+    pub fn sync_fields(&self) {
+        if let Some(input) = &self.name_input {
+            set_if_changed(self.coach.name, input.value());
+        }
+        if let Some(from) = self.message_from.as_ref().filter(|f| is_field(f)) {
+            set_if_changed(self.coach.message, text_of(from));
+        }
+    }
+
+    /// Follows another name field (the host page replaced the one given).
+    #[wasm_bindgen(js_name = setNameFrom)]
+    pub fn set_name_from(&mut self, input: HtmlInputElement) {
+        self.name_follow = follow_name(self.coach, &input);
+        set_if_changed(self.coach.name, input.value());
+        self.name_input = Some(input);
+    }
+
+    /// Follows another element for the customer's message (the host page
+    /// replaced the one given), and selects the customer's words there.
+    #[wasm_bindgen(js_name = setMessageFrom)]
+    pub fn set_message_from(&mut self, from: HtmlElement) {
+        self.message_follow = None;
+        self.message_follow = follow_message(self.coach, &from);
+        self.coach.message_target.set_value(MessageTarget::Host(from.clone()));
+        set_if_changed(self.coach.message, text_of(&from));
+        self.message_from = Some(from);
+    }
+
     /// The current report, as JSON.
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&self) -> String {
@@ -75,6 +112,36 @@ impl Attachment {
 
     /// Removes the panel and the listeners; the host page is as it was.
     pub fn detach(self) {}
+}
+
+/// Whether the element is edited as a field (a textarea or an input),
+/// rather than rendered by the page.
+fn is_field(element: &HtmlElement) -> bool {
+    use wasm_bindgen::JsCast;
+    element.dyn_ref::<HtmlTextAreaElement>().is_some() || element.dyn_ref::<HtmlInputElement>().is_some()
+}
+
+/// The listeners that follow a name field as the agent edits it.
+fn follow_name(coach: Coach, input: &HtmlInputElement) -> Vec<Listener> {
+    ["input", "change"]
+        .into_iter()
+        .map(|kind| {
+            let field = input.clone();
+            Listener::new(input, kind, move |_| set_if_changed(coach.name, field.value()))
+        })
+        .collect()
+}
+
+/// What follows the element the customer's message is read from: a field's
+/// `input` listener, or an observer of any other element's text.
+fn follow_message(coach: Coach, from: &HtmlElement) -> Option<Box<dyn Any>> {
+    let field = from.clone();
+    let follow = move || set_if_changed(coach.message, text_of(&field));
+    if is_field(from) {
+        Some(Box::new(Listener::new(from, "input", move |_| follow())))
+    } else {
+        Observer::new(from, follow).map(|o| Box::new(o) as Box<dyn Any>)
+    }
 }
 
 /// The text of the element the customer's message is read from: a
@@ -219,22 +286,15 @@ pub(crate) fn attach(
             (coach, Box::new(owner))
         }
     };
-    let mut listeners = Vec::new();
-    if let Some(input) = &name_input {
-        let field = input.clone();
-        listeners.push(Listener::new(input, "input", move |_| coach.name.set(field.value())));
+    let name_follow = name_input.as_ref().map(|input| follow_name(coach, input)).unwrap_or_default();
+    let message_follow = message_from.as_ref().and_then(|from| follow_message(coach, from));
+    Attachment {
+        coach,
+        name_input,
+        name_follow,
+        message_from,
+        message_follow,
+        listeners: Vec::new(),
+        owned: vec![owned],
     }
-    let mut owned = vec![owned];
-    if let Some(from) = &message_from {
-        let field = from.clone();
-        let follow = move || coach.message.set(text_of(&field));
-        use wasm_bindgen::JsCast;
-        let editable = from.dyn_ref::<HtmlTextAreaElement>().is_some() || from.dyn_ref::<HtmlInputElement>().is_some();
-        if editable {
-            listeners.push(Listener::new(from, "input", move |_| follow()));
-        } else if let Some(observer) = Observer::new(from, follow) {
-            owned.push(Box::new(observer));
-        }
-    }
-    Attachment { coach, name_input, message_from, listeners, owned }
 }

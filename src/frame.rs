@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::Panel;
 use crate::rules::Rules;
-use crate::state::{Coach, Mode};
+use crate::state::{set_if_changed, Coach, Mode};
 use crate::target::{MessageTarget, Target};
 
 /// The origins the frame talks to.
@@ -162,9 +162,11 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
             // Nothing to re-analyse: answer at once.
             send_report(&from);
         } else {
-            coach.name.set(name);
-            coach.message.set(message);
-            coach.draft.set(text);
+            // Only what changed is set: each signal set is one more
+            // analysis, and each analysis of the draft one more report.
+            set_if_changed(coach.name, name);
+            set_if_changed(coach.message, message);
+            set_if_changed(coach.draft, text);
         }
     });
     StoredValue::new_local(listener);

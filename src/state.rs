@@ -35,6 +35,15 @@ pub enum Mode {
     Frame,
 }
 
+/// Sets `signal` to `value` only if it differs: setting a signal notifies
+/// even with an equal value, and each notice is one more analysis (and, in
+/// the iframe, one more report sent to the parent).
+pub fn set_if_changed(signal: RwSignal<String>, value: String) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
 /// Everything the components share, provided as context.
 #[derive(Clone, Copy)]
 pub struct Coach {

@@ -26,7 +26,9 @@ pub const MESSAGE_KEY: &str = "cornerstone.customer-message";
 pub const PART: usize = 32 * 1024;
 /// How many bytes of parts one task writes.
 const WRITE_BUDGET: usize = 2 * PART;
-/// What a header starts with (a control character no typed draft starts with).
+/// What a header starts with (a control character a typed draft seldom
+/// starts with; one that does is stored in parts, so a stored value starts
+/// with it exactly when it is a header).
 const HEADER: &str = "\u{1}cornerstone-parts:";
 
 fn session() -> Option<Storage> {
@@ -106,7 +108,7 @@ pub fn save(key: &'static str, value: &str, done: impl FnOnce(Result<(), String>
         );
     };
     let old = listed(storage.get_item(key).ok().flatten());
-    if value.len() <= PART {
+    if value.len() <= PART && !value.starts_with(&HEADER[..1]) {
         let result = if value.is_empty() { storage.remove_item(key) } else { storage.set_item(key, value) };
         if result.is_err() {
             return done(Err(refused(&storage, key)));

@@ -127,15 +127,21 @@ const failed = new WeakMap();
 const declined = new WeakSet();
 // How each attachment is taken down, by reply box.
 const releases = new Map();
+// How each attachment finds its name field and message element again when
+// the page replaces them, by reply box.
+const refinds = new Map();
 
 // A reply box the host page removes is released: its panel, underlines,
 // listeners and WebAssembly state go, as with detach(). (One moved within
 // the page stays attached: it is connected again by the time this runs.)
+// A name field or message element given by a CSS selector that the page
+// replaces (a ticket view rendered again) is found again by it.
 let watching = null;
 function releaseRemoved() {
   watching ??= new MutationObserver(() => {
-    for (const [box, handle] of attached) {
+    for (const [box] of attached) {
       if (!box.isConnected) releases.get(box)?.();
+      else refinds.get(box)?.();
     }
   });
   watching.observe(document, { childList: true, subtree: true });
@@ -170,7 +176,8 @@ export function attach(target, options = {}) {
     throw new TypeError('Cornerstone.attach: the first argument must be a <textarea>, an editable element (contenteditable) or an element containing one.');
   }
   const textarea = box instanceof HTMLTextAreaElement ? box : null;
-  const { panel, customerName, customerNameFrom, customerMessage, rules, underlines = true } = options ?? {};
+  const { panel, customerName, customerMessage, rules, underlines = true } = options ?? {};
+  const customerNameFrom = elementFrom(options?.customerNameFrom, 'customerNameFrom');
   const customerMessageFrom = elementFrom(options?.customerMessageFrom, 'customerMessageFrom');
   if (panel != null && panel !== false && !(panel instanceof Element)) {
     throw new TypeError('Cornerstone.attach: options.panel must be an element, or false for no panel.');
@@ -179,7 +186,7 @@ export function attach(target, options = {}) {
     throw new TypeError("Cornerstone.attach: options.underlines must be true, false or 'issues'.");
   }
   if (customerNameFrom != null && !(customerNameFrom instanceof HTMLInputElement)) {
-    throw new TypeError('Cornerstone.attach: options.customerNameFrom must be an <input> element.');
+    throw new TypeError('Cornerstone.attach: options.customerNameFrom must be an <input> element or a CSS selector for one.');
   }
   if (customerName != null && typeof customerName !== 'string') {
     throw new TypeError('Cornerstone.attach: options.customerName must be a string.');
@@ -211,9 +218,35 @@ export function attach(target, options = {}) {
   let inner = null;
   let inPlace = null;
   let detached = false;
+  // A host page's script may set the name field or the message field
+  // without an input event: they are read again as the agent enters or
+  // types in the reply box.
+  const sync = () => inner?.syncFields();
+  box.addEventListener('focusin', sync);
+  box.addEventListener('input', sync);
+  // Given by selector, a replaced name field or message element is found again.
+  let nameField = customerNameFrom;
+  let messageField = customerMessageFrom;
+  const refind = (selector, now, set) => {
+    if (typeof selector !== 'string' || now?.isConnected) return now;
+    let found = null;
+    try { found = document.querySelector(selector); } catch { /* checked at attach */ }
+    if (found instanceof HTMLElement && found !== now) set(found);
+    return found ?? now;
+  };
+  refinds.set(box, () => {
+    if (!inner) return;
+    nameField = refind(options?.customerNameFrom, nameField, (found) => {
+      if (found instanceof HTMLInputElement) inner.setNameFrom(found);
+    });
+    messageField = refind(options?.customerMessageFrom, messageField, (found) => inner.setMessageFrom(found));
+  });
   const release = () => {
     if (detached) return;
     detached = true;
+    box.removeEventListener('focusin', sync);
+    box.removeEventListener('input', sync);
+    refinds.delete(box);
     inPlace?.destroy();
     inPlace = null;
     source.destroy();
@@ -250,9 +283,9 @@ export function attach(target, options = {}) {
         const args = [
           host ? mount : null,
           customerName ?? null,
-          customerNameFrom ?? null,
+          nameField ?? null,
           customerMessage ?? null,
-          customerMessageFrom ?? null,
+          messageField ?? null,
           pack?.text ?? null,
           pack?.source ?? null,
           pack?.problem ?? null,
@@ -274,6 +307,9 @@ export function attach(target, options = {}) {
       if (host) mount.textContent = why;
       else console.error(`Cornerstone: ${why}`);
       source.destroy();
+      box.removeEventListener('focusin', sync);
+      box.removeEventListener('input', sync);
+      refinds.delete(box);
       if (attached.get(box) === handle) {
         attached.delete(box);
         releases.delete(box);
@@ -290,8 +326,12 @@ export function attach(target, options = {}) {
 
 /**
  * Resolves to the report for `text`: the same JSON as
- * `cornerstone check --format json`. Rejects if options.rules is a broken
- * pack, with what is wrong and where.
+ * `cornerstone check --format json`, under the same rules as a panel
+ * attached on this page: options.rules as for attach (absent: the team's
+ * pack beside this file, if there is one; false: the built-in rules only).
+ * Rejects if options.rules is a broken pack, with what is wrong and where;
+ * a broken or late pack beside the file is warned about on the console and
+ * the built-in rules are used, as the panel does.
  */
 export async function analyze(text, options = {}) {
   if (typeof text !== 'string') throw new TypeError('Cornerstone.analyze: the text must be a string.');
@@ -300,11 +340,18 @@ export async function analyze(text, options = {}) {
     throw new TypeError('Cornerstone.analyze: options.customerMessage must be a string.');
   }
   await load();
-  const pack = rules == null || rules === false ? null : await packFrom(rules);
+  const pack = await packFrom(rules);
+  if (pack?.problem) console.warn(`Cornerstone.analyze: ${pack.problem}`);
+  const run = (packText) => JSON.parse(analyzeJson(text, customerName ?? null, customerMessage ?? null, packText));
   try {
-    return JSON.parse(analyzeJson(text, customerName ?? null, customerMessage ?? null, pack?.text ?? null));
+    return run(pack?.text ?? null);
   } catch (e) {
-    throw new Error(`Cornerstone.analyze: ${e.message ?? e}`);
+    const why = `${e.message ?? e}`;
+    if (rules === undefined && pack?.text != null && why.startsWith('rule pack refused: ')) {
+      console.warn(`Cornerstone.analyze: Team rules not applied: ${pack.source}, ${why.slice('rule pack refused: '.length)}. The built-in rules are in use.`);
+      return run(null);
+    }
+    throw new Error(`Cornerstone.analyze: ${why}`);
   }
 }
 
@@ -338,13 +385,17 @@ function attachDeclared() {
       if (d.customerMessageFrom && !messageFrom) {
         throw new TypeError(`data-customer-message-from="${d.customerMessageFrom}" matches no element`);
       }
+      if (d.customerNameFrom && !(from instanceof HTMLInputElement)) {
+        throw new TypeError(`data-customer-name-from="${d.customerNameFrom}" matches no <input> element`);
+      }
       const panel = d.cornerstonePanel === 'none' ? false : find('data-cornerstone-panel', d.cornerstonePanel);
       const underlines = { off: false, issues: 'issues' }[d.cornerstoneUnderlines] ?? true;
       attach(marked, {
         customerName: d.customerName,
-        customerNameFrom: from,
+        // By selector, so that a field the page renders again is found again.
+        customerNameFrom: d.customerNameFrom || undefined,
         customerMessage: d.customerMessage,
-        customerMessageFrom: messageFrom,
+        customerMessageFrom: d.customerMessageFrom || undefined,
         panel,
         underlines,
       }).ready.catch(() => {});

@@ -181,7 +181,7 @@ test('Cornerstone.analyze resolves to the same JSON as cornerstone check --forma
   await context.close();
 });
 
-test('textareas marked data-cornerstone are coached as soon as the module is imported', async () => {
+test('textareas marked data-cornerstone are coached as soon as the module is imported, and follow fields the page sets or renders again', async () => {
   const context = await browser.newContext();
   const { page, errors } = await watchedPage(context);
   await page.goto(`${server.url}fixtures/declarative.html`);
@@ -204,6 +204,24 @@ test('textareas marked data-cornerstone are coached as soon as the module is imp
   // The customer's words are selected in their message field.
   await panel(page, '#hints-d cornerstone-panel').locator('[data-testid=hint][data-cue=details-asked-again] [data-testid=hint-context-select]').click();
   assert.equal(await page.$eval('#msg-d', (t) => t.value.slice(t.selectionStart, t.selectionEnd)), 'A-55321');
+  // The page's own script sets the name field (no input event): read again
+  // as soon as the agent is back in the reply box.
+  await page.evaluate(() => { document.getElementById('name-b').value = 'Sam Lee'; });
+  await page.focus('#b');
+  await panelSummary(page, '#hints-b cornerstone-panel').filter({ hasText: '1 thing to fix before sending' }).waitFor();
+  assert.ok((await panelCues(page, '#hints-b cornerstone-panel')).includes('name-mismatch'));
+  // The page renders the next ticket's message as a new element under the
+  // same selector: it is followed, and a hint selects the words there.
+  await page.evaluate(() => {
+    const next = document.createElement('textarea');
+    next.id = 'msg-d';
+    next.value = 'My order number is B-20417 and it still has not shipped.';
+    document.getElementById('msg-d').replaceWith(next);
+  });
+  const asked = panel(page, '#hints-d cornerstone-panel').locator('[data-testid=hint][data-cue=details-asked-again]');
+  await asked.filter({ hasText: 'B-20417' }).waitFor();
+  await asked.locator('[data-testid=hint-context-select]').click();
+  assert.equal(await page.$eval('#msg-d', (t) => t.value.slice(t.selectionStart, t.selectionEnd)), 'B-20417');
   // #c is not marked: left alone.
   assert.equal(await page.evaluate(() => document.getElementById('c').nextElementSibling?.localName ?? null), null);
   assert.deepEqual(errors, []);
@@ -248,6 +266,14 @@ test('the iframe mode answers its allowed parent and ignores every other origin'
     assert.equal(typeof selectId, 'number');
     assert.deepEqual(select, { type: 'cornerstone:select', field: 'message', start: 23, end: 44, expected: 'And why did it break?' });
     assert.equal(await page.$eval('#message', (t) => t.value.slice(t.selectionStart, t.selectionEnd)), 'And why did it break?');
+
+    // One check, one report: a name that differs only in white space, and
+    // a check of what was just checked, each answered once. (A check sent
+    // after them is answered after every report they caused.)
+    await page.evaluate(() => { window.check('spaced', 'Priya Raman '); window.check('again', 'Priya Raman '); window.check('last'); });
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'cornerstone:report' && m.id === 'last'));
+    const answered = await page.evaluate(() => window.received.filter((m) => m.type === 'cornerstone:report').map((m) => m.id).filter((id) => ['spaced', 'again', 'last'].includes(id)));
+    assert.deepEqual(answered, ['spaced', 'again', 'last']);
 
     // A page on an origin the frame was not told about gets nothing.
     const intruder = await context.newPage();

@@ -1,7 +1,7 @@
 // End-to-end: hostile networks, host pages that change under the panel, and
 // long sessions. Rule packs that hang or are huge, several deployments on one
 // origin, apply on a textarea changed from script, iframe messages from the
-// wrong window, host-page churn, and a full session storage.
+// wrong window, host-page churn, a full session storage, and a draft that looks like its header.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -272,6 +272,31 @@ test('after the storage is full, a reload never brings back an older draft, and 
     await page.reload();
     await page.waitForSelector('[data-testid=draft]');
     assert.equal(await page.inputValue('[data-testid=draft]'), 'Hi Sam, done.');
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('a draft that starts like the long-draft storage header survives a reload whole', async () => {
+  const server = await serve(DIST);
+  try {
+    const { context, page, errors } = await openApp(server.url);
+    // Pasted from a log: it starts with the control character and the words
+    // the app's own storage header starts with.
+    const draft = '\u0001cornerstone-parts:0123,4567\nHi Sam, the log above is from your device.';
+    await page.fill('[data-testid=draft]', draft);
+    await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith('cornerstone.draft.part.')));
+    await page.reload();
+    await page.waitForSelector('[data-testid=draft]');
+    assert.equal(await page.inputValue('[data-testid=draft]'), draft);
+    // A short draft after it is kept whole again, and the parts go.
+    await page.fill('[data-testid=draft]', 'Hi Sam, done.');
+    await page.waitForFunction(() => !Object.keys(sessionStorage).some((k) => k.includes('.part.')));
+    await page.reload();
+    await page.waitForSelector('[data-testid=draft]');
+    assert.equal(await page.inputValue('[data-testid=draft]'), 'Hi Sam, done.');
+    assert.deepEqual(errors, []);
     await context.close();
   } finally {
     await server.close();

@@ -113,6 +113,38 @@ test('attach takes a pack as an option; a broken one shows its problem in the pa
   }
 });
 
+test('analyze() reads under the same pack as attach: the one beside the embed, unless told otherwise', async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await watchedPage(context);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  const avoided = (report) => report.findings.filter((f) => f.cue === 'team-avoid').map((f) => [f.text, f.start]);
+  try {
+    server.overrides[PACK] = ACME;
+    await page.goto(`${server.url}fixtures/bare.html`);
+    await page.waitForFunction(() => window.Cornerstone);
+    const beside = await page.evaluate((d) => window.Cornerstone.analyze(d, { customerName: 'Priya Raman' }), DRAFT);
+    assert.deepEqual(avoided(beside), [['Zendo', DRAFT.indexOf('Zendo')]]);
+    assert.ok(!beside.findings.some((f) => f.cue === 'boilerplate'), 'the pack turns boilerplate off');
+    const builtIn = await page.evaluate((d) => window.Cornerstone.analyze(d, { rules: false }), DRAFT);
+    assert.deepEqual(avoided(builtIn), []);
+    assert.ok(builtIn.findings.some((f) => f.cue === 'boilerplate'));
+    assert.deepEqual(warnings, []);
+
+    // A broken pack beside the embed: the built-in rules, and a warning that says where.
+    server.overrides[PACK] = '{ "disable": [42] }';
+    await page.reload();
+    await page.waitForFunction(() => window.Cornerstone);
+    const fallback = await page.evaluate((d) => window.Cornerstone.analyze(d), DRAFT);
+    assert.ok(fallback.findings.some((f) => f.cue === 'boilerplate'));
+    assert.deepEqual(warnings, ['Cornerstone.analyze: Team rules not applied: cornerstone.rules.json, line 1, column 15, at disable[0]: invalid type: integer `42`, expected a string. The built-in rules are in use.']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    delete server.overrides[PACK];
+  }
+});
+
 test('the JSON Schema shipped in the build accepts the example pack and refuses the broken ones', async () => {
   const require = createRequire(import.meta.url);
   const Ajv2020 = require('ajv/dist/2020').default;

@@ -162,7 +162,7 @@ const OPENERS: &[&str] = &[
 /// sentence without naming anyone.
 fn is_interjection(w: &str) -> bool {
     let laughter =
-        w.len() >= 2 && w.len() % 2 == 0 && w.as_bytes().chunks(2).all(|c| matches!(c, b"ha" | b"he" | b"ah"));
+        w.len() >= 2 && w.len().is_multiple_of(2) && w.as_bytes().chunks(2).all(|c| matches!(c, b"ha" | b"he" | b"ah"));
     laughter
         || crate::words::among(
             &[

@@ -400,7 +400,15 @@ impl Tokens {
                 ',' | '、' | '，' => g |= gap::COMMA,
                 '.' | '。' | '…' => {
                     g |= gap::PERIOD;
-                    if next.is_none_or(|n| n.is_whitespace() || is_closing(n)) || c != '.' {
+                    // A period between two digits ends no sentence: "$49.99",
+                    // "version 4.2". (Inside a link it still cuts the link's
+                    // words into sentences of their own, which the rules
+                    // that read a link's end rely on.)
+                    let inside = next.is_none()
+                        && between.len() == 1
+                        && text.as_bytes()[from - 1].is_ascii_digit()
+                        && text.as_bytes().get(to).is_some_and(u8::is_ascii_digit);
+                    if (next.is_none_or(|n| n.is_whitespace() || is_closing(n)) && !inside) || c != '.' {
                         ends_sentence = true;
                     }
                 }

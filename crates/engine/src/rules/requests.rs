@@ -218,7 +218,12 @@ fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<(crate:
     while last + 1 < doc.tokens.len() && doc.tokens[last + 1].sentence == sentence && doc.tokens[last + 1].is_agent() {
         last += 1;
     }
-    if doc.tokens[last].gap_has(crate::document::gap::QUESTION) || last - from > 30 {
+    // A sentence cut inside a word ("visit example.com/reset", "a link
+    // https://...") has no end a request could take its place up to.
+    let cut_inside = doc.tokens.get(last + 1).is_some_and(|t| {
+        t.sentence != sentence && !doc.text[doc.tokens[last].span.end()..t.span.start()].contains(char::is_whitespace)
+    });
+    if doc.tokens[last].gap_has(crate::document::gap::QUESTION) || last - from > 30 || cut_inside {
         return None;
     }
     let words_end = doc.tokens[last].span.end();
@@ -240,6 +245,7 @@ fn lower_first(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::context::Context;
     use crate::rules::testing::*;
     use crate::Cue;
 
@@ -249,6 +255,24 @@ mod tests {
         assert_flags(Cue::Demand, "⟦Send the receipt today.⟧");
         assert_suggests(Cue::Demand, None, "⟦Send the receipt today.⟧", "Could you please send the receipt today?");
         assert_suggests(Cue::Demand, None, "Hi. ⟦You need to send the receipt.⟧", "Could you please send the receipt?");
+        // The request covers the whole sentence, past a decimal point or a
+        // dot in an address.
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Priya, ⟦you need to pay the balance of $49.99 by Friday.⟧",
+            "could you please pay the balance of $49.99 by Friday?",
+        );
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "⟦You have to update the app to version 4.2 for this to work.⟧",
+            "Could you please update the app to version 4.2 for this to work?",
+        );
+        // Cut inside an address, the sentence has no end to rewrite up to.
+        let report = crate::analyze("You need to visit example.com/reset and follow the steps.", &Context::default());
+        let demand = report.findings.iter().find(|f| f.cue == Cue::Demand).expect("a demand");
+        assert_eq!(demand.suggestions, Vec::<String>::new());
         assert_flags(Cue::Demand, "⟦Share the serial number of your laptop.⟧");
     }
 

@@ -336,6 +336,9 @@ export function attach(target, options = {}) {
 export async function analyze(text, options = {}) {
   if (typeof text !== 'string') throw new TypeError('Cornerstone.analyze: the text must be a string.');
   const { customerName, customerMessage, rules } = options ?? {};
+  if (customerName != null && typeof customerName !== 'string') {
+    throw new TypeError('Cornerstone.analyze: options.customerName must be a string.');
+  }
   if (customerMessage != null && typeof customerMessage !== 'string') {
     throw new TypeError('Cornerstone.analyze: options.customerMessage must be a string.');
   }

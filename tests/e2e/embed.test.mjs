@@ -177,6 +177,8 @@ test('Cornerstone.analyze resolves to the same JSON as cornerstone check --forma
   await assert.rejects(page.evaluate(() => window.Cornerstone.analyze('hi', { customerMessage: 7 })), /customerMessage must be a string/);
   await assert.rejects(page.evaluate(() => window.Cornerstone.attach(document.getElementById('reply'), { customerMessageFrom: '#nope' })), /matches no element/);
   await assert.rejects(page.evaluate(() => window.Cornerstone.analyze(42)), /the text must be a string/);
+  await assert.rejects(page.evaluate(() => window.Cornerstone.analyze('Hi Priya', { customerName: 42 })), /Cornerstone.analyze: options.customerName must be a string/);
+  await assert.rejects(page.evaluate(() => window.Cornerstone.analyze('Hi Priya', { customerName: {} })), /options.customerName must be a string/);
   await assert.rejects(page.evaluate(() => window.Cornerstone.attach(document.body)), /must be a <textarea>, an editable element \(contenteditable\) or an element containing one/);
   await context.close();
 });

@@ -747,9 +747,12 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             && matches!(w[1], "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must")
     });
     let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
+    // A time in a pleasantry answers no "when": "Good morning Priya",
+    // "thanks for getting in touch today", "Have a great weekend!".
+    let pleasantry = pleasantry_words(reply, &own, &words, &greeting);
     Said {
         topic: Topic::of(reply, r.clone()),
-        time: any(TIME)
+        time: bits.iter().zip(&pleasantry).any(|(b, p)| b & TIME != 0 && !p)
             || in_span(T::Concrete)
             || in_span(T::Vague)
             || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
@@ -794,6 +797,27 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
             || (in_span(T::Polite) && any(ASK_VERB) && any(ASK_WHAT)),
     }
+}
+
+/// For each of a reply sentence's words (`own`, folded `words`), whether it
+/// is part of a pleasantry: the greeting ("Good morning Priya"), or a
+/// clause that thanks or wishes ("thanks for your message today", "Have a
+/// great day", "Enjoy your weekend"), up to the clause's end.
+fn pleasantry_words(reply: &Document, own: &[usize], words: &[&str], greeting: &Range<usize>) -> Vec<bool> {
+    let mut out = vec![false; own.len()];
+    let mut in_pleasantry = false;
+    let mut clause_start = true;
+    for (i, (&k, w)) in own.iter().zip(words).enumerate() {
+        if clause_start {
+            let next = words.get(i + 1).copied().unwrap_or("");
+            in_pleasantry = matches!(*w, "thanks" | "thank" | "enjoy")
+                || (*w == "good" && matches!(next, "morning" | "afternoon" | "evening" | "day" | "night"))
+                || (*w == "have" && matches!(next, "a" | "an"));
+        }
+        out[i] = in_pleasantry || k < greeting.end;
+        clause_start = reply.tokens[k].gap_has(gap::CLAUSE & !gap::DASH);
+    }
+    out
 }
 
 /// The questions of a customer's message and what each is about: read in
@@ -1030,6 +1054,25 @@ mod tests {
             Cue::QuestionUnanswered,
             "Hi Sam, ⟦when will my refund arrive?⟧ Can you also send a new invoice?",
             "Hi Dana, I've attached a new invoice to this email.",
+        );
+    }
+
+    #[test]
+    fn a_time_in_a_pleasantry_answers_no_when() {
+        for reply in [
+            "Good morning Priya, thanks for your message.",
+            "Hi Priya, thanks for your message. Have a great day.",
+            "Hi Priya, thanks for getting in touch today.",
+            "Hi Priya, thanks for your message. Enjoy your weekend!",
+        ] {
+            assert_context(Cue::QuestionUnanswered, "⟦When will my refund arrive?⟧", reply);
+            assert_context(Cue::QuestionUnanswered, "⟦How long does shipping take?⟧", reply);
+        }
+        // A time given after the thanks does answer it.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "When will my refund arrive?",
+            "Hi Priya, thanks for your patience, your refund will arrive on Friday.",
         );
     }
 

@@ -189,10 +189,51 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
         signs.push(Span::new(at, at + c.len_utf8()));
         kinds += 1;
     }
-    (kinds >= 2).then(|| {
+    if kinds >= 2 {
         crate::order::sort(&mut signs);
-        ("frustration", signs[0])
-    })
+        return Some(("frustration", signs[0]));
+    }
+    // One sign strong enough alone: an angry face, a message shouted (most
+    // of its words in capitals), or a run of "!!!" or "???" ending a
+    // complaint or a question (not "Thank you!!!").
+    if let Some((at, c)) = msg.text.char_indices().find(|(_, c)| matches!(c, '😡' | '😠' | '🤬' | '😤')) {
+        return Some(("anger", Span::new(at, at + c.len_utf8())));
+    }
+    let words = msg.tokens.iter().filter(|t| t.is_agent() && t.is(flag::ALPHA));
+    let (all, shouted) = words
+        .fold((0, 0), |(all, shouted), t| (all + 1, shouted + usize::from(t.is(flag::ALL_CAPS) && t.span.len() >= 2)));
+    if caps.len() >= 3 && shouted * 2 >= all {
+        return Some(("frustration", caps[0]));
+    }
+    let heated_run = msg.exclamation_runs.iter().find(|r| {
+        r.len() >= 3 && {
+            let k = msg.token_at(r.start()).saturating_sub(1);
+            let sentence = msg.tokens.get(k).map(|t| t.sentence);
+            !msg.tokens.iter().enumerate().any(|(j, t)| {
+                Some(t.sentence) == sentence
+                    && matches!(
+                        msg.fold(j),
+                        "thanks"
+                            | "thank"
+                            | "love"
+                            | "great"
+                            | "awesome"
+                            | "amazing"
+                            | "happy"
+                            | "glad"
+                            | "excited"
+                            | "congrats"
+                            | "congratulations"
+                            | "wow"
+                            | "yay"
+                            | "best"
+                            | "perfect"
+                            | "brilliant"
+                    )
+            })
+        }
+    });
+    heated_run.map(|r| ("frustration", *r))
 }
 
 pub(crate) fn check(ex: &Exchange, findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
@@ -247,6 +288,23 @@ mod tests {
             Cue::FeelingsUnacknowledged,
             "WHERE IS MY PARCEL ⟦!!!⟧ 😡",
             "Hi, your parcel is out for delivery today.",
+        );
+    }
+
+    #[test]
+    fn one_strong_sign_shows_a_feeling() {
+        let reply = "Hi, your order will arrive on Wednesday.";
+        assert_context(Cue::FeelingsUnacknowledged, "Where is my order⟦!!!⟧", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "My order is late ⟦😡⟧", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "⟦WHERE⟧ IS MY ORDER? I PAID TWO WEEKS AGO", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "The app keeps crashing⟦!!!⟧ Fix it", reply);
+        // Joy shouted is no complaint; one word in capitals is no shouting.
+        assert_no_context(Cue::FeelingsUnacknowledged, "Thank you so much!!! It arrived today.", reply);
+        assert_no_context(Cue::FeelingsUnacknowledged, "Where is my order? I ordered the LARGE one.", reply);
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "Where is my order!!!",
+            "Hi, I'm so sorry for the wait. It arrives Wednesday.",
         );
     }
 

@@ -192,6 +192,45 @@ fn hit_in(hits: &[crate::lexicon::Hit], r: &Range<usize>) -> Option<crate::lexic
     hits.get(i).filter(|h| (h.first as usize) < r.end).copied()
 }
 
+/// A question of one or two words ending with "?" ("Why?", "When?", "Any
+/// update?", "Refund status?") after a statement of at least three words:
+/// a question about that statement, whose words give its topic. `own`: the
+/// question's words; `r`: its sentence; `before`: the sentence before.
+fn short_question(
+    msg: &Document,
+    own: &[usize],
+    r: Range<usize>,
+    marked: bool,
+    before: Option<Range<usize>>,
+) -> Option<Question> {
+    let before = before?;
+    let stated = before.clone().filter(|&k| msg.tokens[k].is_agent()).count() >= 3
+        && !msg.tokens[before.end - 1].gap_has(gap::QUESTION);
+    if !marked || own.is_empty() || !stated {
+        return None;
+    }
+    let w = msg.fold(own[0]);
+    let next = own.get(1).map_or("", |&k| msg.fold(k));
+    let kind = match (w, next) {
+        ("why" | "when" | "how" | "where", "" | "not" | "so" | "now") => wh_kind(w, ""),
+        ("any", "update" | "updates" | "news" | "progress" | "eta") => Kind::Other,
+        (_, "status" | "update" | "eta") => Kind::Other,
+        _ => return None,
+    };
+    let span = msg.tokens[own[0]].span.cover(msg.tokens[own[own.len() - 1]].span);
+    let marks = {
+        let after = &msg.text[span.end()..];
+        after.len() - after.trim_start_matches(['?', '!']).len()
+    };
+    Some(Question {
+        tokens: before.start..r.end,
+        span: Span::new(span.start(), span.end() + marks),
+        kind,
+        subject: None,
+        money: false,
+    })
+}
+
 /// The questions the customer asked (at most [`MAX_QUESTIONS`]).
 fn questions(msg: &Document) -> Vec<Question> {
     let mut out = Vec::new();
@@ -200,10 +239,13 @@ fn questions(msg: &Document) -> Vec<Question> {
     let mut own: Vec<usize> = Vec::new();
     // Whether the sentence before ended with a question mark.
     let mut after_question = false;
+    // The sentence before this one.
+    let mut prev_sentence: Option<Range<usize>> = None;
     for r in msg.sentences() {
         if out.len() >= MAX_QUESTIONS {
             break;
         }
+        let before = prev_sentence.replace(r.clone());
         if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
             continue;
         }
@@ -257,7 +299,16 @@ fn questions(msg: &Document) -> Vec<Question> {
         if !direct && lead.is_none() {
             continue;
         }
-        if hit_in(rhetorical, &r).is_some() || own.len() < 3 {
+        if hit_in(rhetorical, &r).is_some() {
+            continue;
+        }
+        if own.len() < 3 {
+            // A chat's short question about what it just said: "My card
+            // was charged twice. Why?", "Ordered last week. Any update?".
+            // It is about the sentence before, which gives its words.
+            if let Some(q) = short_question(msg, own, r.clone(), marked, before) {
+                out.push(q);
+            }
             continue;
         }
         // Where a second question joins the first: "..., and when will it ship?"
@@ -1055,6 +1106,22 @@ mod tests {
             "Hi Sam, ⟦when will my refund arrive?⟧ Can you also send a new invoice?",
             "Hi Dana, I've attached a new invoice to this email.",
         );
+    }
+
+    #[test]
+    fn a_short_chat_question_asks_about_the_sentence_before() {
+        let pleasantries = "Hi Priya, thanks for your message. Have a great day.";
+        assert_context(Cue::QuestionUnanswered, "My card was charged twice. ⟦Why?⟧", pleasantries);
+        assert_context(Cue::QuestionUnanswered, "Ordered last week. ⟦Any update?⟧", pleasantries);
+        assert_context(Cue::QuestionUnanswered, "Still no parcel. ⟦When?⟧", pleasantries);
+        assert_context(Cue::QuestionUnanswered, "My refund from March. ⟦Refund status?⟧", pleasantries);
+        // Answered by a reason about the charge; a lone "Why?" is no question.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My card was charged twice. Why?",
+            "Hi Priya, the second charge is a pending authorisation because the first payment timed out.",
+        );
+        assert_no_context(Cue::QuestionUnanswered, "Why?", pleasantries);
     }
 
     #[test]

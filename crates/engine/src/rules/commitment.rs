@@ -97,6 +97,31 @@ fn waits_on_event(doc: &Document, span: crate::span::Span) -> bool {
     }
 }
 
+/// Whether the vague timing at `span` is of something the customer will
+/// do: "you'll" or "you will|can|should" before it in its clause, with a
+/// verb of their own doing after it (not "get", "receive", "hear", "see",
+/// "have", "be": what we send them).
+fn customers_own_doing(doc: &Document, span: crate::span::Span) -> bool {
+    let first = doc.token_at(span.start());
+    let sentence = doc.tokens[first].sentence;
+    let mut k = first;
+    while k > 0 && doc.tokens[k - 1].sentence == sentence && !doc.tokens[k - 1].gap_has(gap::CLAUSE & !gap::DASH) {
+        k -= 1;
+    }
+    (k..first).any(|j| {
+        let verb = match doc.fold(j) {
+            "you'll" => j + 1,
+            "you" if j + 1 < first && matches!(doc.fold(j + 1), "will" | "can" | "should" | "could") => j + 2,
+            _ => return false,
+        };
+        verb < first
+            && !matches!(
+                doc.fold(verb),
+                "get" | "receive" | "hear" | "see" | "have" | "be" | "find" | "notice" | "need"
+            )
+    })
+}
+
 const CONTROL: &str = "Promise only what you control: a broken promise costs more trust than a careful one.";
 
 pub(crate) const OVER_PROMISE: &[Phrase] = &[
@@ -146,6 +171,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             f.message = Cow::Borrowed(WAITS_ON_EVENT);
         }
     }
+    // "I'm sure you'll figure it out eventually": the customer's own doing,
+    // not a promise ("you'll get it soon" is ours, said of them).
+    found.retain(|f| f.cue != Cue::VagueCommitment || f.span.is_none_or(|s| !customers_own_doing(doc, s)));
     // "Hope it gets resolved soon!" wishes; it commits to nothing.
     found.retain(|f| {
         f.cue != Cue::VagueCommitment
@@ -307,6 +335,10 @@ mod tests {
         assert_clean(Cue::VagueCommitment, "Talk soon! As soon as it ships you'll get an email.");
         assert_clean(Cue::VagueCommitment, "Hope it gets resolved soon!");
         assert_clean(Cue::VagueCommitment, "Fingers crossed we'll be able to have it soon!");
+        // The customer's own doing is no promise of ours; what we send them is.
+        assert_clean(Cue::VagueCommitment, "I'm sure you'll figure it out eventually.");
+        assert_flags(Cue::VagueCommitment, "You'll get your refund ⟦soon⟧.");
+        assert_flags(Cue::VagueCommitment, "We'll call you ⟦soon⟧.");
     }
 
     #[test]

@@ -62,7 +62,21 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         &[T::Sarcasm, T::Deflection, T::Empathy, T::NotApology, T::Positive],
         out,
     );
+    // "I cannot stress this enough", "we can't thank you enough": an
+    // intensifier, not a refusal.
+    out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !intensifies(doc, s)));
     emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], out);
+}
+
+/// Whether the negation at `span` is "can't <say> ... enough".
+fn intensifies(doc: &Document, span: crate::span::Span) -> bool {
+    let last = doc.token_at(span.end() - 1);
+    let sentence = doc.tokens[last].sentence;
+    let verb = last + 1;
+    verb < doc.tokens.len()
+        && matches!(doc.fold(verb), "stress" | "emphasise" | "emphasize" | "overstate" | "thank" | "recommend" | "say")
+        && (verb + 1..(verb + 5).min(doc.tokens.len()))
+            .any(|k| doc.tokens[k].sentence == sentence && doc.fold(k) == "enough")
 }
 
 #[cfg(test)]
@@ -82,5 +96,8 @@ mod tests {
         assert_clean(Cue::NegativeLanguage, "I'm happy to help.");
         assert_flags(Cue::PositiveLanguage, "⟦I can't wait⟧ to hear how you like it!");
         assert_clean(Cue::NegativeLanguage, "I can't wait to hear how you like it!");
+        assert_clean(Cue::NegativeLanguage, "Hi Priya, I cannot stress this enough: back up your files first.");
+        assert_clean(Cue::NegativeLanguage, "We can't thank you enough for the report.");
+        assert_flags(Cue::NegativeLanguage, "⟦We cannot⟧ stress-test it for you.");
     }
 }

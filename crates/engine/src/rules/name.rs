@@ -171,7 +171,7 @@ fn mentions_of(
                 let in_greeting = greeting.contains(&i);
                 if t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting) {
                     if let Some(part) = near_miss(doc, name, i, in_greeting) {
-                        if is_name_position(doc, i, i) {
+                        if is_name_position(doc, i, i) && (in_greeting || !names_a_third_person(doc, i)) {
                             out.push(Mention::NearMiss { part, span: t.span });
                         }
                     }
@@ -572,6 +572,42 @@ fn is_name_position(doc: &Document, i: usize, end: usize) -> bool {
     in_greeting || after_title || set_off_before || set_off_after || (!t.is(flag::SENT_START) && t.is(flag::CAP))
 }
 
+/// Whether the name at token `i` is the object of a verb or preposition
+/// that talks about a person rather than to the customer: "I've asked
+/// Ramon in our warehouse", "spoke with Raman", "a note from Ramon".
+fn names_a_third_person(doc: &Document, i: usize) -> bool {
+    i > 0
+        && doc.tokens[i - 1].sentence == doc.tokens[i].sentence
+        && !doc.tokens[i - 1].gap_has(gap::CLAUSE)
+        && matches!(
+            doc.fold(i - 1),
+            "asked"
+                | "ask"
+                | "told"
+                | "tell"
+                | "with"
+                | "from"
+                | "to"
+                | "by"
+                | "colleague"
+                | "manager"
+                | "cc"
+                | "cc'd"
+                | "copied"
+                | "contacted"
+                | "contact"
+                | "called"
+                | "emailed"
+                | "messaged"
+                | "let"
+                | "and"
+                | "or"
+                | "technician"
+                | "engineer"
+                | "supervisor"
+        )
+}
+
 fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, end: usize) -> bool {
     let other = |k: usize| name.parts.iter().enumerate().any(|(q, part)| q != p && match_part(doc, part, k).is_some());
     (i > 0 && doc.tokens[i - 1].gap.is_empty() && other(i - 1))
@@ -756,6 +792,14 @@ mod tests {
         assert_flags(Cue::NameUsed, "@customer @brandhelp Hi ⟦Roland⟧, thanks for waiting.");
         assert_flags_with(Cue::NameUsed, Some("Abby Osei"), "@abby_osei Hi ⟦Abby⟧, it's fixed.");
         assert_flags(Cue::NameUsed, "@customer Hi, ⟦Kasidy⟧! Can you tell us more?");
+    }
+
+    #[test]
+    fn a_colleague_named_like_the_customer_is_not_a_misspelling() {
+        let name = Some("Priya Raman");
+        assert_clean_with(Cue::NameMisspelled, name, "Hi Priya, I've asked Ramon in our warehouse to check on it.");
+        assert_clean_with(Cue::NameMisspelled, name, "Hi Priya, I spoke with Ramon, our engineer, this morning.");
+        assert_flags_with(Cue::NameMisspelled, name, "Thanks for waiting, ⟦Pryia⟧.");
     }
 
     #[test]

@@ -107,8 +107,30 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             let first = (i..j).find(|&k| loud(k)).unwrap_or(i);
             let last = (i..j).rev().find(|&k| loud(k)).unwrap_or(j - 1);
             let span = doc.tokens[first].span.cover(doc.tokens[last].span);
-            let lower = doc.text[span].to_lowercase();
-            out.push(Finding::new(Cue::Shouting, Some(span)).with_suggestions([lower]));
+            // Normal case, not lower case: "I" stays a capital, a sentence
+            // starts with one, and acronyms ("UPS", "IMEI") keep theirs.
+            let mut better = String::with_capacity(span.len());
+            let mut at = span.start();
+            for k in first..=last {
+                let t = doc.tokens[k].span;
+                better.push_str(&doc.text[at..t.start()]);
+                let word = &doc.text[t];
+                let w = doc.fold(k);
+                if w == "i" || w.starts_with("i'") {
+                    better.push('I');
+                    better.push_str(&word[1..].to_lowercase());
+                } else if !loud(k) && (glued(k) || (crate::words::among(ACRONYMS, w) && !crate::words::is_common(w))) {
+                    better.push_str(word);
+                } else if doc.tokens[k].is(flag::SENT_START) {
+                    let mut chars = word.chars();
+                    better.extend(chars.next());
+                    better.push_str(&chars.as_str().to_lowercase());
+                } else {
+                    better.push_str(&word.to_lowercase());
+                }
+                at = t.end();
+            }
+            out.push(Finding::new(Cue::Shouting, Some(span)).with_suggestions([better]));
         }
         i = j.max(i + 1);
     }
@@ -147,6 +169,10 @@ mod tests {
     #[test]
     fn suggests_normal_case() {
         assert_suggests(Cue::Shouting, None, "You ⟦MUST READ⟧ it.", "must read");
+        // "I" and a sentence's first capital stay; acronyms keep theirs.
+        assert_suggests(Cue::Shouting, None, "Hi Priya. ⟦I'M SO SORRY ABOUT THIS⟧.", "I'm so sorry about this");
+        assert_suggests(Cue::Shouting, None, "Hi Priya. ⟦PLEASE DO NOT REPLY⟧ to this.", "Please do not reply");
+        assert_suggests(Cue::Shouting, None, "Hi, I ⟦NEED YOUR UPS TRACKING⟧ ID today.", "need your UPS tracking");
     }
 
     #[test]

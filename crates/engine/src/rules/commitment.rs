@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::context::Context;
 use crate::cue::Cue;
-use crate::document::{gap, Document};
+use crate::document::{flag, gap, Document};
 use crate::finding::Finding;
 use crate::lexicon::{p, pb, pn, Phrase};
 use crate::rules::{emit_table, T};
@@ -97,6 +97,65 @@ fn waits_on_event(doc: &Document, span: crate::span::Span) -> bool {
     }
 }
 
+/// Whether the time at `span` is "by" a number followed by a unit of
+/// change ("by 14 days", "by 20 percent", "by 20%").
+fn by_an_amount(doc: &Document, span: crate::span::Span) -> bool {
+    let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+    let next = last + 1;
+    doc.fold(first) == "by"
+        && doc.tokens[last].is(flag::NUMBER)
+        && (doc.tokens[last].gap_has(gap::PERCENT)
+            || (next < doc.tokens.len()
+                && doc.tokens[next].sentence == doc.tokens[last].sentence
+                && matches!(
+                    doc.fold(next),
+                    "days"
+                        | "day"
+                        | "weeks"
+                        | "week"
+                        | "months"
+                        | "month"
+                        | "hours"
+                        | "minutes"
+                        | "percent"
+                        | "per"
+                        | "pounds"
+                        | "dollars"
+                        | "euros"
+                        | "points"
+                        | "gb"
+                        | "mb"
+                )))
+}
+
+/// `span` grown over the rest of the time it starts: minutes after a colon,
+/// "am" or "pm", a day word after the hour, the unit after "business".
+fn whole_time(doc: &Document, span: crate::span::Span) -> crate::span::Span {
+    let mut last = doc.token_at(span.end() - 1);
+    let sentence = doc.tokens[last].sentence;
+    loop {
+        let next = last + 1;
+        if next >= doc.tokens.len() || doc.tokens[next].sentence != sentence {
+            break;
+        }
+        let t = &doc.tokens[last];
+        let w = doc.fold(next);
+        let minutes = t.is(flag::NUMBER)
+            && doc.tokens[next].is(flag::NUMBER)
+            && doc.text[t.span.end()..doc.tokens[next].span.start()] == *":";
+        let clock = t.is(flag::NUMBER) && matches!(w, "am" | "pm" | "a.m" | "p.m");
+        let day = matches!(doc.fold(last), "am" | "pm") && matches!(w, "today" | "tomorrow" | "tonight");
+        let unit = matches!(doc.fold(last), "business" | "working") && matches!(w, "days" | "day" | "hours" | "hour");
+        let spaced = !doc.tokens[last].gap_has(gap::CLAUSE);
+        if (minutes || ((clock || day || unit) && spaced)) && last - doc.token_at(span.start()) < 6 {
+            last = next;
+        } else {
+            break;
+        }
+    }
+    crate::span::Span::new(span.start(), doc.tokens[last].span.end().max(span.end()))
+}
+
 /// Whether the vague timing at `span` is of something the customer will
 /// do: "you'll" or "you will|can|should" before it in its clause, with a
 /// verb of their own doing after it (not "get", "receive", "hear", "see",
@@ -182,6 +241,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 k >= doc.tokens.len() || !crate::rules::next_steps::is_wish(doc, k)
             })
     });
+    // "extended your trial by 14 days", "reduced by 20 percent": "by" an
+    // amount of change, not a deadline.
+    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !by_an_amount(doc, s)));
+    // The whole time: "by 3 pm today", "at 10:30 am", "within 3 business
+    // days" (the table's pattern stops at the number or the unit's first word).
+    for f in found.iter_mut().filter(|f| f.cue == Cue::Commitment) {
+        if let Some(s) = f.span {
+            f.span = Some(whole_time(doc, s));
+        }
+    }
     // "You called on Monday" dates the past; it commits to nothing.
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !dates_the_past(doc, doc.token_at(s.start()))));
     // "as soon as I hear back, by Wednesday at the latest": the sentence
@@ -325,8 +394,15 @@ mod tests {
     fn praises_concrete_times() {
         assert_flags(Cue::Commitment, "You'll have it ⟦by Friday⟧, ⟦at 5 pm⟧.");
         assert_flags(Cue::Commitment, "I'll reply ⟦within 24 hours⟧.");
-        assert_flags(Cue::Commitment, "Expect it ⟦within two business⟧ days.");
+        assert_flags(Cue::Commitment, "Expect it ⟦within two business days⟧.");
         assert_flags(Cue::Commitment, "Maintenance will fix the latch ⟦within the hour⟧.");
+        // The whole time is highlighted.
+        assert_flags(Cue::Commitment, "It will be ready ⟦by 3 pm today⟧.");
+        assert_flags(Cue::Commitment, "The engineer arrives ⟦at 10:30 am⟧.");
+        assert_flags(Cue::Commitment, "You'll hear back ⟦within 3 business days⟧.");
+        // "by" an amount of change is no deadline.
+        assert_clean(Cue::Commitment, "I've extended your trial by 14 days.");
+        assert_clean(Cue::Commitment, "We reduced the price by 20 percent.");
     }
 
     #[test]

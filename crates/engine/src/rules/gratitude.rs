@@ -43,6 +43,8 @@ pub(crate) const NOT_THANKS: &[Phrase] = &[
     p("thanks in large? part"),
     p("no thanks|thank"),
     p("thanks but no thanks"),
+    // A debt, not thanks: "we owe you a refund", "we owe you an apology".
+    p("i|we owe you a|an refund|apology|explanation|update|answer|credit|reply|response|call|fix"),
     p("appreciate that it|this|the|our|your|how|why|what|you're|it's|its|there"),
     p("appreciate how|why|what|where"),
     p("would|could appreciate|appreciated it? if"),
@@ -215,6 +217,10 @@ mod tests {
         assert_flags(Cue::Gratitude, "We're ⟦grateful⟧ you stuck with us.");
         assert_flags(Cue::Gratitude, "⟦I really appreciate⟧ your help.");
         assert_flags(Cue::Gratitude, "⟦THANK YOU⟧ for waiting.");
+        // A debt is no thanks.
+        assert_clean(Cue::Gratitude, "Hi Sam, we owe you a refund of $20 and an apology.");
+        assert_clean(Cue::Gratitude, "We owe you an apology for the delay.");
+        assert_flags(Cue::Gratitude, "You found the bug for us; ⟦we owe you⟧ one!");
     }
 
     #[test]

@@ -259,10 +259,21 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             && doc.tokens.get(hit.last as usize + 1).is_some_and(|_| {
                 matches!(doc.fold(hit.last as usize + 1), "open" | "closed" | "available" | "unavailable" | "here")
             });
+        // "we can't change the address once the order has shipped": a
+        // condition of a refusal, not a step.
+        let refusal_condition = matches!(doc.fold(hit.first as usize), "once" | "as") && {
+            let k = hit.first as usize;
+            let sentence = doc.tokens[k].sentence;
+            (k.saturating_sub(10)..k).any(|j| {
+                doc.tokens[j].sentence == sentence
+                    && matches!(doc.fold(j), "can't" | "cannot" | "cant" | "won't" | "unable" | "not" | "isn't")
+            })
+        };
         if doc.any_hit_overlaps(T::Sarcasm, hit.span)
             || doc.any_hit_overlaps(T::Deflection, hit.span)
             || is_wish(doc, hit.first as usize)
             || hours
+            || refusal_condition
         {
             continue;
         }
@@ -337,6 +348,9 @@ mod tests {
         assert_flags(Cue::NextSteps, "⟦I've escalated⟧ this to billing.");
         assert_flags(Cue::NextSteps, "Try the new build and ⟦let us know⟧ how it goes.");
         assert_flags(Cue::NextSteps, "Thanks for the update! ⟦Keep us posted⟧.");
+        // The condition of a refusal is no step; the same words promising one are.
+        assert_clean(Cue::NextSteps, "Unfortunately we can't change the delivery address once the order has shipped.");
+        assert_flags(Cue::NextSteps, "⟦Once the⟧ order has shipped, ⟦you'll receive⟧ a tracking link.");
     }
 
     #[test]

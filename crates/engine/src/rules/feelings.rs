@@ -4,7 +4,9 @@
 //! A feeling counts when the customer names it ("I'm so frustrated", "this
 //! is unacceptable", "I'm worried") and it is not negated ("no worries",
 //! "not angry"), or when it shows in two different ways at once (a run of
-//! `!!!`, several words in capitals, "seriously", an angry emoji). The reply
+//! `!!!`, several words in capitals, "seriously", an angry emoji), or in
+//! one strong way (an angry face, a message mostly in capitals, a run of
+//! `!!!` or `?!?!` ending a complaint or a question). The reply
 //! acknowledges it with a sincere apology (`apology`), empathy (`empathy`),
 //! or a plain acknowledgement ("Oh no!", "not the experience we want",
 //! "don't worry"); a hollow "sorry for any inconvenience" does not.

@@ -815,12 +815,22 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     crate::order::sort(&mut values);
     values.dedup();
     let mut repeated = vec![false; values.len()];
+    // The customer's own words quoted below the reply (the message, when
+    // none is given) repeat nothing: only the agent's words count.
     for k in 0..reply.tokens.len() {
+        if reply.tokens[k].is(flag::QUOTED) {
+            continue;
+        }
         if let Ok(i) = values.binary_search(&reply.fold(k)) {
             repeated[i] = true;
         }
     }
-    let links: Vec<String> = reply.links.iter().map(|l| reply.text[*l].to_ascii_lowercase()).collect();
+    let links: Vec<String> = reply
+        .links
+        .iter()
+        .filter(|l| !crate::document::contained_sorted(&reply.quoted, **l))
+        .map(|l| reply.text[*l].to_ascii_lowercase())
+        .collect();
     let used = |g: &Given| {
         g.parts.iter().any(|p| values.binary_search(&p.as_str()).is_ok_and(|i| repeated[i]) || links.contains(p))
     };
@@ -867,6 +877,20 @@ mod tests {
     /// The request words' bits name their lists. (That the lookup before
     /// `naming` passes over no word it would name is checked by a debug
     /// assertion on every word analysed.)
+    #[test]
+    fn a_detail_in_the_quoted_message_is_asked_again() {
+        // The quote below the reply is the message: its number does not
+        // count as the reply repeating it.
+        assert_flags(
+            Cue::DetailsAskedAgain,
+            "Hi there, sorry for the wait! ⟦Could you send us your order number⟧?\n\n> My order 778812 has not arrived. When will it come?\n",
+        );
+        assert_clean(
+            Cue::DetailsAskedAgain,
+            "Hi there, order 778812 ships today.\n\n> My order 778812 has not arrived. When will it come?\n",
+        );
+    }
+
     #[test]
     fn the_word_lists_looked_up_once_are_the_lists() {
         for &(bit, list) in WORD_LISTS {

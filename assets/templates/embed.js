@@ -224,6 +224,11 @@ export function attach(target, options = {}) {
   const sync = () => inner?.syncFields();
   box.addEventListener('focusin', sync);
   box.addEventListener('input', sync);
+  const unfollow = () => {
+    box.removeEventListener('focusin', sync);
+    box.removeEventListener('input', sync);
+    refinds.delete(box);
+  };
   // Given by selector, a replaced name field or message element is found again.
   let nameField = customerNameFrom;
   let messageField = customerMessageFrom;
@@ -244,9 +249,7 @@ export function attach(target, options = {}) {
   const release = () => {
     if (detached) return;
     detached = true;
-    box.removeEventListener('focusin', sync);
-    box.removeEventListener('input', sync);
-    refinds.delete(box);
+    unfollow();
     inPlace?.destroy();
     inPlace = null;
     source.destroy();
@@ -307,9 +310,7 @@ export function attach(target, options = {}) {
       if (host) mount.textContent = why;
       else console.error(`Cornerstone: ${why}`);
       source.destroy();
-      box.removeEventListener('focusin', sync);
-      box.removeEventListener('input', sync);
-      refinds.delete(box);
+      unfollow();
       if (attached.get(box) === handle) {
         attached.delete(box);
         releases.delete(box);

@@ -167,7 +167,7 @@ fn is_interjection(w: &str) -> bool {
         || crate::words::among(
             &[
                 "lol", "lmao", "heh", "hah", "ahh", "aw", "aww", "ooh", "oooh", "oops", "whoops", "phew", "yay",
-                "woohoo", "whoa", "ugh", "yikes", "gosh", "wow", "oh", "ah", "aha", "hmm", "ooh",
+                "woohoo", "whoa", "ugh", "yikes", "gosh", "wow", "oh", "ah", "aha", "hmm",
             ],
             w,
         )

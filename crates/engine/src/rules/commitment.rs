@@ -131,6 +131,7 @@ fn by_an_amount(doc: &Document, span: crate::span::Span) -> bool {
 /// `span` grown over the rest of the time it starts: minutes after a colon,
 /// "am" or "pm", a day word after the hour, the unit after "business".
 fn whole_time(doc: &Document, span: crate::span::Span) -> crate::span::Span {
+    let first = doc.token_at(span.start());
     let mut last = doc.token_at(span.end() - 1);
     let sentence = doc.tokens[last].sentence;
     loop {
@@ -147,7 +148,7 @@ fn whole_time(doc: &Document, span: crate::span::Span) -> crate::span::Span {
         let day = matches!(doc.fold(last), "am" | "pm") && matches!(w, "today" | "tomorrow" | "tonight");
         let unit = matches!(doc.fold(last), "business" | "working") && matches!(w, "days" | "day" | "hours" | "hour");
         let spaced = !doc.tokens[last].gap_has(gap::CLAUSE);
-        if (minutes || ((clock || day || unit) && spaced)) && last - doc.token_at(span.start()) < 6 {
+        if (minutes || ((clock || day || unit) && spaced)) && last - first < 6 {
             last = next;
         } else {
             break;

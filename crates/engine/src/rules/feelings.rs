@@ -207,33 +207,40 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
     if caps.len() >= 3 && shouted * 2 >= all {
         return Some(("frustration", caps[0]));
     }
+    // Each run reads only its own sentence's words (a message of many
+    // "Thanks!!!" stays linear).
+    let joyful = |w: &str| {
+        matches!(
+            w,
+            "thanks"
+                | "thank"
+                | "love"
+                | "great"
+                | "awesome"
+                | "amazing"
+                | "happy"
+                | "glad"
+                | "excited"
+                | "congrats"
+                | "congratulations"
+                | "wow"
+                | "yay"
+                | "best"
+                | "perfect"
+                | "brilliant"
+        )
+    };
     let heated_run = msg.exclamation_runs.iter().find(|r| {
-        r.len() >= 3 && {
-            let k = msg.token_at(r.start()).saturating_sub(1);
-            let sentence = msg.tokens.get(k).map(|t| t.sentence);
-            !msg.tokens.iter().enumerate().any(|(j, t)| {
-                Some(t.sentence) == sentence
-                    && matches!(
-                        msg.fold(j),
-                        "thanks"
-                            | "thank"
-                            | "love"
-                            | "great"
-                            | "awesome"
-                            | "amazing"
-                            | "happy"
-                            | "glad"
-                            | "excited"
-                            | "congrats"
-                            | "congratulations"
-                            | "wow"
-                            | "yay"
-                            | "best"
-                            | "perfect"
-                            | "brilliant"
-                    )
-            })
+        if r.len() < 3 || msg.tokens.is_empty() {
+            return r.len() >= 3;
         }
+        let k = msg.token_at(r.start()).saturating_sub(1).min(msg.tokens.len() - 1);
+        let sentence = msg.tokens[k].sentence;
+        let mut from = k;
+        while from > 0 && msg.tokens[from - 1].sentence == sentence {
+            from -= 1;
+        }
+        !(from..msg.tokens.len()).take_while(|&j| msg.tokens[j].sentence == sentence).any(|j| joyful(msg.fold(j)))
     });
     heated_run.map(|r| ("frustration", *r))
 }

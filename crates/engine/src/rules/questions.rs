@@ -218,17 +218,13 @@ fn short_question(
         _ => return None,
     };
     let span = msg.tokens[own[0]].span.cover(msg.tokens[own[own.len() - 1]].span);
-    let marks = {
-        let after = &msg.text[span.end()..];
-        after.len() - after.trim_start_matches(['?', '!']).len()
-    };
-    Some(Question {
-        tokens: before.start..r.end,
-        span: Span::new(span.start(), span.end() + marks),
-        kind,
-        subject: None,
-        money: false,
-    })
+    Some(Question { tokens: before.start..r.end, span: with_marks(msg, span), kind, subject: None, money: false })
+}
+
+/// `span` with the "?" and "!" right after it.
+fn with_marks(msg: &Document, span: Span) -> Span {
+    let after = &msg.text[span.end()..];
+    Span::new(span.start(), span.end() + after.len() - after.trim_start_matches(['?', '!']).len())
 }
 
 /// The questions the customer asked (at most [`MAX_QUESTIONS`]).
@@ -349,10 +345,8 @@ fn questions(msg: &Document) -> Vec<Question> {
                     }
                 }
             }
-            let after = &msg.text[span.end()..];
-            let marks = after.len() - after.trim_start_matches(['?', '!']).len();
-            if end == last + 1 && marks > 0 {
-                span = Span::new(span.start(), span.end() + marks);
+            if end == last + 1 {
+                span = with_marks(msg, span);
             }
             let lead_here = lead.filter(|_| n == 0 && !direct);
             // A clause before a joined question is a question only if it
@@ -800,10 +794,13 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
     // A time in a pleasantry answers no "when": "Good morning Priya",
     // "thanks for getting in touch today", "Have a great weekend!".
-    let pleasantry = pleasantry_words(reply, &own, &words, &greeting);
+    let time_word = any(TIME) && {
+        let pleasantry = pleasantry_words(reply, &own, &words, &greeting);
+        bits.iter().zip(&pleasantry).any(|(b, p)| b & TIME != 0 && !p)
+    };
     Said {
         topic: Topic::of(reply, r.clone()),
-        time: bits.iter().zip(&pleasantry).any(|(b, p)| b & TIME != 0 && !p)
+        time: time_word
             || in_span(T::Concrete)
             || in_span(T::Vague)
             || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),

@@ -117,8 +117,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 let word = &doc.text[t];
                 let w = doc.fold(k);
                 if w == "i" || w.starts_with("i'") {
+                    let mut chars = word.chars();
+                    chars.next();
                     better.push('I');
-                    better.push_str(&word[1..].to_lowercase());
+                    better.push_str(&chars.as_str().to_lowercase());
                 } else if !loud(k) && (glued(k) || (crate::words::among(ACRONYMS, w) && !crate::words::is_common(w))) {
                     better.push_str(word);
                 } else if doc.tokens[k].is(flag::SENT_START) {

@@ -254,6 +254,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     }
     // "You called on Monday" dates the past; it commits to nothing.
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !dates_the_past(doc, doc.token_at(s.start()))));
+    // "Please send the form by Friday", "within 30 days of purchase": a
+    // deadline of the customer's or a policy's commits us to nothing.
+    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !someone_elses_deadline(doc, s)));
     // "as soon as I hear back, by Wednesday at the latest": the sentence
     // already gives its deadline.
     let sentence_of = |f: &Finding| f.span.map(|s| doc.tokens.get(doc.token_at(s.start())).map(|t| t.sentence));
@@ -338,11 +341,35 @@ const PROMISED: &[&str] = &[
 /// Monday" is not read) with no "will", "going to" or "be" before it in
 /// its sentence ("it will be delivered on Monday" commits).
 fn dates_the_past(doc: &Document, k: usize) -> bool {
-    if k == 0 || k >= doc.tokens.len() || doc.fold(k) != "on" {
+    if k == 0 || k >= doc.tokens.len() || !matches!(doc.fold(k), "on" | "at" | "by") {
         return false;
     }
     let sentence = doc.tokens[k].sentence;
     let before = doc.fold(k - 1);
+    // "is booked on Monday", "it's scheduled at 10": what stands arranged
+    // now, ahead of it; "if it hasn't arrived by Friday": the time
+    // expected, in a condition.
+    let arranged = k > 1
+        && doc.tokens[k - 2].sentence == sentence
+        && matches!(
+            doc.fold(k - 2),
+            "is" | "are"
+                | "it's"
+                | "that's"
+                | "am"
+                | "i'm"
+                | "we're"
+                | "you're"
+                | "been"
+                | "hasn't"
+                | "haven't"
+                | "has"
+                | "have"
+                | "not"
+        );
+    if arranged {
+        return false;
+    }
     // (A name is no verb: "with Dr Ahmed on Monday".)
     let verb = !doc.tokens[k - 1].is(crate::document::flag::CAP);
     let past = (verb && before.len() > 4 && before.ends_with("ed") && !matches!(before, "need" | "indeed"))
@@ -370,7 +397,64 @@ fn dates_the_past(doc: &Document, k: usize) -> bool {
     let ahead = (0..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
         matches!(doc.fold(j), "will" | "i'll" | "we'll" | "it'll" | "you'll" | "they'll" | "going" | "be" | "shall")
     });
-    past && !ahead
+    // "at 10 am tomorrow" is ahead whatever the verb.
+    let later = (k + 1..doc.tokens.len())
+        .take_while(|&j| doc.tokens[j].sentence == sentence && j < k + 6)
+        .any(|j| matches!(doc.fold(j), "tomorrow" | "tonight" | "next" | "coming"));
+    past && !ahead && !later
+}
+
+/// Whether the deadline at `span` is someone else's, not a commitment of
+/// ours: the customer's ("Please send the form by Friday", "you'll need to
+/// reply within 14 days") or a policy's window after an event ("returns
+/// are accepted within 30 days of purchase"). A clause where we say we
+/// will ("We'll refund you within 5 days of receiving it") stays ours; a
+/// time "at" which to call is an appointment both keep.
+fn someone_elses_deadline(doc: &Document, span: crate::span::Span) -> bool {
+    let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+    if !matches!(doc.fold(first), "by" | "before" | "within" | "until") {
+        return false;
+    }
+    let sentence = doc.tokens[first].sentence;
+    let mut k = first;
+    while k > 0 && doc.tokens[k - 1].sentence == sentence && !doc.tokens[k - 1].gap_has(gap::CLAUSE & !gap::DASH) {
+        k -= 1;
+    }
+    // We or a future of ours in the clause ("we'll aim to settle", "your
+    // refund will go back"): "us" and "our" after the customer's verb
+    // ("send us the form") are not.
+    let ours = (k..first).any(|j| {
+        let w = doc.fold(j);
+        matches!(
+            w,
+            "we" | "i" | "we'll" | "i'll" | "we're" | "i'm" | "we've" | "i've" | "we'd" | "i'd" | "it'll" | "shall"
+        ) || (w == "will" && !(j > k && doc.fold(j - 1) == "you"))
+    });
+    if ours {
+        return false;
+    }
+    // The customer does it: "please ...", "could you ...", "you need to
+    // ...", "you can ..."; not what they will receive from us ("you
+    // should hear back", "you can expect it").
+    let received = |j: usize| {
+        j < first
+            && matches!(doc.fold(j), "get" | "receive" | "hear" | "see" | "have" | "be" | "expect" | "find" | "notice")
+    };
+    let customers = matches!(doc.fold(k), "please" | "kindly")
+        || (k..first).any(|j| {
+            let w = doc.fold(j);
+            let next = if j + 1 < first { doc.fold(j + 1) } else { "" };
+            (w == "you" && matches!(next, "need" | "must" | "should" | "have" | "can" | "may") && !received(j + 2))
+                || (matches!(w, "you'll" | "you'd") && next == "need")
+                || (matches!(w, "could" | "can" | "would") && next == "you" && !received(j + 2))
+        });
+    let after = last + 1;
+    let window = doc.fold(first) == "within"
+        && after < doc.tokens.len()
+        && doc.tokens[after].sentence == sentence
+        && !doc.tokens[last].gap_has(gap::CLAUSE)
+        && matches!(doc.fold(after), "of" | "from" | "after");
+    customers || window
 }
 
 /// Whether the number ending `span` is part of a phone number ("at
@@ -443,6 +527,23 @@ mod tests {
     }
 
     #[test]
+    fn a_deadline_of_the_customers_or_a_policys_is_no_commitment() {
+        assert_clean(Cue::Commitment, "Please send the signed form by Friday.");
+        assert_clean(Cue::Commitment, "You'll need to reply within 14 days, and you can cancel before Monday.");
+        assert_clean(Cue::Commitment, "Could you let us know by Friday?");
+        assert_clean(Cue::Commitment, "Returns are accepted within 30 days of purchase.");
+        // Ours, even after an event or asked of us.
+        assert_flags(Cue::Commitment, "We'll refund you ⟦within 5 days⟧ of receiving the parcel.");
+        assert_flags(Cue::Commitment, "Please expect our call, I will ring you ⟦by Friday⟧.");
+        assert_flags(Cue::Commitment, "You'll have it ⟦by Friday⟧.");
+        assert_flags(Cue::Commitment, "Your certificate will be emailed ⟦within 10 working days⟧ of results day.");
+        assert_flags(Cue::Commitment, "You should hear back ⟦within 5 working days⟧.");
+        assert_flags(Cue::Commitment, "Please upload the receipts and we'll settle ⟦within 10 working days⟧.");
+        // An appointment at a time is kept by both.
+        assert_flags(Cue::Commitment, "Please call us ⟦at 10⟧ tomorrow.");
+    }
+
+    #[test]
     fn a_phone_number_is_not_a_time() {
         assert_clean(Cue::Commitment, "Please call us at 1-800-555-0199 for help.");
         assert_flags(Cue::Commitment, "Please call us ⟦at 10⟧ tomorrow.");
@@ -456,6 +557,12 @@ mod tests {
         assert_clean(Cue::Commitment, "I can see you called on Monday and emailed twice.");
         assert_flags(Cue::Commitment, "It will be delivered ⟦on Monday⟧.");
         assert_flags(Cue::Commitment, "I've rebooked you with Dr Ahmed ⟦on Monday⟧.");
+        // A clock time after a verb in the past dates it too; one arranged
+        // now, or said to be tomorrow, is ahead.
+        assert_clean(Cue::Commitment, "The fix was deployed at 14:00 UTC. I called at 3 pm.");
+        assert_flags(Cue::Commitment, "Your repair is booked ⟦on Monday⟧.");
+        assert_flags(Cue::Commitment, "If it hasn't arrived ⟦by Friday⟧, tell me.");
+        assert_flags(Cue::Commitment, "I called and booked it ⟦at 10 am tomorrow⟧.");
         // A deadline in the sentence makes "as soon as" no vaguer.
         assert_clean(
             Cue::VagueCommitment,

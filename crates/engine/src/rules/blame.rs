@@ -30,7 +30,12 @@ pub(crate) const BLAME: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(doc, T::Blame, Cue::Blame, &[T::Sarcasm], out);
+    let mut found = Vec::new();
+    emit_table(doc, T::Blame, Cue::Blame, &[T::Sarcasm], &mut found);
+    // "This isn't your fault", "none of this is your fault": denying the
+    // fault takes it off the customer.
+    found.retain(|f| f.span.is_none_or(|s| !crate::rules::negated_before(doc, doc.token_at(s.start()), 3)));
+    out.extend(found);
 }
 
 #[cfg(test)]
@@ -49,5 +54,9 @@ mod tests {
     fn allows_no_fault_phrasing() {
         assert_clean(Cue::Blame, "It looks like the payment didn't go through, so let's retry it.");
         assert_clean(Cue::Blame, "You should have the parcel by Friday.");
+        // Denying the fault takes it off the customer.
+        assert_clean(Cue::Blame, "This isn't your fault. It wasn't your fault at all.");
+        assert_clean(Cue::Blame, "None of this is your fault, and please don't blame yourself: it's not your fault.");
+        assert_flags(Cue::Blame, "Honestly, ⟦this is your fault⟧.");
     }
 }

@@ -204,8 +204,30 @@ pub(crate) const OVER_PROMISE: &[Phrase] = &[
 ];
 
 const NOT_OVER_PROMISE: &[&str] = &["money", "back", "satisfaction", "price"];
-const NEGATIONS: &[&str] =
-    &["not", "can't", "cannot", "cant", "don't", "dont", "won't", "wont", "no", "unable", "never", "couldn't"];
+
+/// Words before "guarantee" that make it the name of a product's cover,
+/// not a promise: "a 2-year guarantee", "under guarantee", "the
+/// manufacturer's guarantee".
+const COVER: &[&str] = &[
+    "a",
+    "the",
+    "your",
+    "its",
+    "their",
+    "under",
+    "year",
+    "years",
+    "month",
+    "months",
+    "lifetime",
+    "manufacturer's",
+    "manufacturers",
+    "product",
+    "warranty",
+    "extended",
+    "standard",
+    "full",
+];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
@@ -270,10 +292,17 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         // "We can't guarantee" is the careful opposite of an over-promise.
-        let negated = (first.saturating_sub(3)..first).any(|k| {
-            doc.tokens[k].sentence == doc.tokens[first].sentence && crate::words::among(NEGATIONS, doc.fold(k))
-        });
-        if negated {
+        if crate::rules::negated_before(doc, first, 3) {
+            continue;
+        }
+        // "a 2-year guarantee", "still under guarantee": the cover a
+        // product comes with, a fact and no promise of ours.
+        let cover = doc.fold(first) == "guarantee"
+            && hit.last == hit.first
+            && first > 0
+            && doc.tokens[first - 1].sentence == doc.tokens[first].sentence
+            && crate::words::among(COVER, doc.fold(first - 1));
+        if cover {
             continue;
         }
         out.push(crate::rules::finding_for(doc, Cue::OverPromise, T::OverPromise, &hit));
@@ -302,12 +331,17 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 );
             modal || next.is_none_or(|_| crate::words::among(PROMISED, doc.fold(i + 1)))
         };
-        if t.is_agent() && t.gap_has(gap::PERCENT) && doc.fold(i) == "100" && promised() {
+        // "I'm not 100% sure yet" hedges; it promises nothing.
+        let hedged = || crate::rules::negated_before(doc, i, 2);
+        if t.is_agent() && t.gap_has(gap::PERCENT) && doc.fold(i) == "100" && promised() && !hedged() {
+            let certain = doc.tokens.get(i + 1).is_some_and(|n| n.sentence == t.sentence)
+                && matches!(doc.fold(i + 1), "sure" | "certain" | "confident" | "positive");
             let end = doc.text[t.span.end()..].find('%').map(|k| t.span.end() + k + 1).unwrap_or(t.span.end());
             out.push(
                 Finding::new(Cue::OverPromise, Some(crate::span::Span::new(t.span.start(), end)))
                     .with_message(CONTROL)
-                    .with_suggestions(["fully"]),
+                    // "fully sure" is no English: "100% sure" has no drop-in word.
+                    .with_suggestions(if certain { None } else { Some("fully") }),
             );
         }
     }
@@ -575,6 +609,12 @@ mod tests {
         assert_clean(Cue::OverPromise, "The shirt is 100% cotton.");
         assert_clean(Cue::OverPromise, "Does it use 100% CPU when it stalls?");
         assert_clean(Cue::OverPromise, "Your order is covered by our money-back guarantee.");
+        assert_clean(
+            Cue::OverPromise,
+            "All our products come with a 2-year guarantee; yours is still under guarantee.",
+        );
+        assert_flags(Cue::OverPromise, "I ⟦guarantee⟧ it arrives tomorrow.");
+        assert_clean(Cue::OverPromise, "I'm not 100% sure yet, so I've asked our engineers.");
         assert_clean(Cue::OverPromise, "We can't guarantee a date yet, but I'll update you Friday.");
     }
 }

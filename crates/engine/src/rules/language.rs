@@ -52,6 +52,13 @@ pub(crate) const POSITIVE: &[Phrase] = &[
     p("great question"),
     p("good question"),
     p("enjoy"),
+    // Reassurance, not a refusal: "there's nothing you need to do".
+    p("there's|theres nothing more|else? you need|have to do"),
+    p("there is nothing more|else? you need|have to do"),
+    p("there's|theres nothing more|else? for you to do"),
+    p("there is nothing more|else? for you to do"),
+    p("there's|theres nothing to worry about"),
+    p("there is nothing to worry about"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
@@ -99,5 +106,9 @@ mod tests {
         assert_clean(Cue::NegativeLanguage, "Hi Priya, I cannot stress this enough: back up your files first.");
         assert_clean(Cue::NegativeLanguage, "We can't thank you enough for the report.");
         assert_flags(Cue::NegativeLanguage, "⟦We cannot⟧ stress-test it for you.");
+        // Reassurance: nothing for the customer to do or worry about.
+        assert_clean(Cue::NegativeLanguage, "There's nothing you need to do: the refund is automatic.");
+        assert_clean(Cue::NegativeLanguage, "There is nothing else for you to do, and nothing to worry about.");
+        assert_flags(Cue::NegativeLanguage, "⟦There's nothing⟧ we can change.");
     }
 }

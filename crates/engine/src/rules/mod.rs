@@ -354,6 +354,20 @@ pub(crate) fn finding_for(doc: &Document, cue: Cue, table: T, hit: &Hit) -> Find
         .with_suggestions(phrase.better.iter().map(|b| fit_case(doc, hit.first as usize, b)))
 }
 
+/// Words that deny what follows them: "we can't guarantee", "this isn't
+/// your fault", "none of this is your fault".
+const NEGATIONS: &[&str] = &[
+    "not", "can't", "cannot", "cant", "don't", "dont", "won't", "wont", "no", "unable", "never", "couldn't", "isn't",
+    "isnt", "wasn't", "wasnt", "aren't", "weren't", "none", "nothing", "neither", "nor",
+];
+
+/// Whether one of the `window` words before token `first`, in its
+/// sentence, denies it.
+pub(crate) fn negated_before(doc: &Document, first: usize, window: usize) -> bool {
+    (first.saturating_sub(window)..first)
+        .any(|k| doc.tokens[k].sentence == doc.tokens[first].sentence && crate::words::among(NEGATIONS, doc.fold(k)))
+}
+
 /// A suggestion cased for where it lands: capitalised at the start of a
 /// sentence, lower case inside one (except "I").
 pub(crate) fn fit_case(doc: &Document, token: usize, s: &str) -> String {

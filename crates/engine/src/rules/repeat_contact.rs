@@ -96,6 +96,19 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
     p("i've|we've found|pulled|reviewed|read|checked your previous|earlier|last|original"),
     p("you shouldn't|shouldnt have had to"),
     p("you should not have had to"),
+    p("sorry|apologies you had to"),
+    p("sorry|apologies that you've|youve|you'd had to"),
+    p("sorry|apologies that you had to"),
+    // Owning the silence: "sorry we didn't get back to you sooner", "sorry
+    // about the missed call".
+    p("sorry|apologies we|i didn't|didnt|haven't|havent|hadn't get|got|come|reply|respond|answer|call|write"),
+    p("sorry|apologies we|i did|have|had not get|got|come|reply|respond|answer|call|write"),
+    p("sorry|apologies for not getting|coming|replying|responding|answering|calling|writing"),
+    p("sorry|apologies about|for the|your missed call|calls"),
+    p("sorry|apologies we|i missed your call|calls|message|messages|email|emails"),
+    p("sorry|apologies for the|our slow|late|delayed reply|response"),
+    // Seeing the earlier contact itself: "I can see your email from Monday".
+    p("i|we can? see your email|emails|e-mail|call|calls|message|messages|ticket|chat|dm|dms|request|complaint|note|voicemail"),
     p("welcome back"),
     p("you've|youve had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
     p("you have had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
@@ -372,6 +385,14 @@ mod tests {
             msg,
             "I can see you wrote on Monday. The refund went out today.",
         );
+        for reply in [
+            "I'm sorry you had to contact us twice about this. The refund went out today.",
+            "I can see your email from Monday. The refund went out today.",
+            "I'm sorry we didn't get back to you sooner. The refund went out today.",
+            "Sorry about the missed call yesterday. The refund went out today.",
+        ] {
+            assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
+        }
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod fold;
 mod hash;
 mod incremental;
 mod lexicon;
+mod nicknames;
 pub mod order;
 mod pack;
 mod report;

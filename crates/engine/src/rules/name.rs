@@ -24,8 +24,12 @@ use crate::words::{
 struct NamePart {
     /// Folded words; more than one for hyphenated parts.
     words: Vec<String>,
-    /// The same part transliterated the German way ("Müller" as "Mueller").
-    alt: Option<String>,
+    /// Other forms that count as this part: transliterated the German way
+    /// ("Müller" as "Mueller"), or, for a first name, its familiar forms
+    /// ("Bob" for Robert, see `nicknames`), folded; with whether each is
+    /// also an ordinary word ("Will", "Bill"), which counts only used as
+    /// a name.
+    alts: Vec<(String, bool)>,
     display: String,
     /// Written in a script without spaces: found as a substring.
     unspaced: bool,
@@ -40,6 +44,18 @@ struct CustomerName {
 
 impl CustomerName {
     fn parse(raw: &str) -> Option<CustomerName> {
+        // A social handle given as the name ("@jenny_b"): the letters it
+        // opens with are the only name in it ("Hi Jenny" uses it).
+        let handle;
+        let raw = match raw.trim().strip_prefix('@') {
+            Some(h) if !h.is_empty() && !h.contains(char::is_whitespace) => {
+                let letters: String = h.chars().take_while(|c| c.is_alphabetic()).collect();
+                let mut c = letters.chars();
+                handle = c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default();
+                handle.as_str()
+            }
+            _ => raw,
+        };
         let parts: Vec<NamePart> = raw
             .split(|c: char| c.is_whitespace() || c == ',')
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -53,11 +69,20 @@ impl CustomerName {
                     !unspaced && words.len() == 1 && (words[0].chars().count() <= 2 || is_common(&words[0]));
                 // German umlauts written out ("Müller" as "Mueller"); an
                 // ASCII word has none to write out.
-                let alt = (!w.is_ascii())
+                let mut alts: Vec<(String, bool)> = (!w.is_ascii())
                     .then(|| w.to_lowercase())
                     .filter(|l| l.contains(['ü', 'ö', 'ä', 'ß']))
-                    .map(|lower| fold(&lower.replace('ü', "ue").replace('ö', "oe").replace('ä', "ae")));
-                NamePart { words, alt, display: w.to_string(), unspaced, ambiguous }
+                    .map(|lower| (fold(&lower.replace('ü', "ue").replace('ö', "oe").replace('ä', "ae")), false))
+                    .into_iter()
+                    .collect();
+                if words.len() == 1 {
+                    alts.extend(
+                        crate::nicknames::forms_of(&words[0])
+                            .into_iter()
+                            .map(|f| (f.to_string(), f.len() <= 2 || is_common(f))),
+                    );
+                }
+                NamePart { words, alts, display: w.to_string(), unspaced, ambiguous }
             })
             .collect();
         // Every draft word is compared with every part: keep that bounded.
@@ -451,7 +476,7 @@ fn first_bytes(name: &CustomerName) -> Firsts {
     let mut bytes = [false; 256];
     let mut empty = false;
     for p in name.parts.iter().filter(|p| !p.unspaced) {
-        for w in std::iter::once(&p.words[0]).chain(p.alt.as_ref()) {
+        for w in std::iter::once(&p.words[0]).chain(p.alts.iter().map(|(a, _)| a)) {
             match w.as_bytes().first() {
                 Some(&b) => bytes[b as usize] = true,
                 None => empty = true,
@@ -495,10 +520,10 @@ fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: 
             }
             continue;
         }
-        let Some(end) = match_part(doc, part, i) else {
+        let Some((end, alt_ambiguous)) = match_part(doc, part, i) else {
             continue;
         };
-        if part.ambiguous
+        if (part.ambiguous || alt_ambiguous)
             && !(doc.tokens[i].is(flag::CAP)
                 && (is_name_position(doc, i, end) || next_to_other_part(doc, name, p, i, end)))
         {
@@ -533,10 +558,14 @@ fn merge_uses(doc: &Document, mut uses: Vec<Use>) -> Vec<Use> {
     merged
 }
 
-/// Matches the words of `part` from token `i`; returns the last token.
-fn match_part(doc: &Document, part: &NamePart, i: usize) -> Option<usize> {
-    if part.alt.as_deref().is_some_and(|a| doc.tokens[i].is_agent() && doc.fold(i) == a) {
-        return Some(i);
+/// Matches the words of `part` from token `i`; returns the last token, and
+/// whether it matched by another form that is also an ordinary word.
+fn match_part(doc: &Document, part: &NamePart, i: usize) -> Option<(usize, bool)> {
+    if doc.tokens[i].is_agent() {
+        let w = doc.fold(i);
+        if let Some((_, ambiguous)) = part.alts.iter().find(|(a, _)| a == w) {
+            return Some((i, *ambiguous));
+        }
     }
     // Cheap reject before comparing whole words.
     if doc.fold(i).as_bytes().first() != part.words[0].as_bytes().first() {
@@ -555,7 +584,7 @@ fn match_part(doc: &Document, part: &NamePart, i: usize) -> Option<usize> {
         }
         k += 1;
     }
-    Some(k - 1)
+    Some((k - 1, false))
 }
 
 /// Whether tokens `i..=end` stand where a name would: in the greeting, after
@@ -624,7 +653,7 @@ fn near_miss(doc: &Document, name: &CustomerName, i: usize, in_greeting: bool) -
     if w.chars().count() < 3 || is_common(w) || crate::words::among(TITLES, w) {
         return None;
     }
-    if name.parts.iter().any(|p| (p.words.len() == 1 && p.words[0] == w) || p.alt.as_deref() == Some(w)) {
+    if name.parts.iter().any(|p| (p.words.len() == 1 && p.words[0] == w) || p.alts.iter().any(|(a, _)| a == w)) {
         return None;
     }
     let w_len = w.chars().count();
@@ -768,6 +797,30 @@ mod tests {
         assert_flags_with(Cue::NameMismatch, Some("Priya Raman"), "Hi ⟦John⟧,\nThanks for waiting.");
         assert_clean_with(Cue::NameMismatch, Some("Priya Raman"), "Hi there,\nThanks for waiting.");
         assert_suggests(Cue::NameMismatch, Some("Priya Raman"), "Hi ⟦John⟧,", "Priya");
+    }
+
+    #[test]
+    fn a_familiar_form_of_the_name_addresses_the_customer() {
+        assert_flags_with(Cue::NameUsed, Some("Robert Fischer"), "Hi ⟦Bob⟧,\nYour card is on its way.");
+        assert_clean_with(Cue::NameMismatch, Some("Robert Fischer"), "Hi Bob,\nYour card is on its way.");
+        assert_clean_with(Cue::NameMismatch, Some("Mike Brown"), "Hi Michael, your card is on its way.");
+        assert_clean_with(Cue::NameMismatch, Some("Katherine Lee"), "Dear Kate, your card is on its way.");
+        // A familiar form that is an ordinary word counts only as a name.
+        assert_flags_with(Cue::NameUsed, Some("William Grant"), "Hi ⟦Will⟧, your card is on its way.");
+        assert_clean_with(Cue::NameUsed, Some("William Grant"), "Hello, we will send it today.");
+        // Another name is still another person.
+        assert_flags_with(Cue::NameMismatch, Some("Robert Fischer"), "Hi ⟦Steve⟧,\nYour card is on its way.");
+    }
+
+    #[test]
+    fn a_handle_given_as_the_name_is_greeted_by_its_letters() {
+        assert_flags_with(Cue::NameUsed, Some("@jenny_b"), "@jenny_b Hi ⟦Jenny⟧, I'm sorry about the cancellation.");
+        assert_clean_with(
+            Cue::NameMisspelled,
+            Some("@jenny_b"),
+            "@jenny_b Hi Jenny, I'm sorry about the cancellation.",
+        );
+        assert_suggests(Cue::NameMismatch, Some("@jenny_b"), "Hi ⟦Laura⟧,", "Jenny");
     }
 
     #[test]

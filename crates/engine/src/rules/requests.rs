@@ -61,11 +61,11 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let mut f = Finding::new(Cue::Demand, Some(hit.span)).with_message(phrase.note);
         // "You need to send the receipt." becomes "Could you please send the
         // receipt?": the request covers the sentence, so it ends with "?".
-        if let Some((span, rest)) = rest_of_sentence(doc, hit.last as usize + 1, first) {
+        if let Some(rest) = rest_of_sentence(doc, hit.last as usize + 1, first) {
             if phrase.better.first() == Some(&ASK[0]) {
-                f = Finding::new(Cue::Demand, Some(span))
+                f = Finding::new(Cue::Demand, Some(rest.span))
                     .with_message(phrase.note)
-                    .with_suggestions([format!("{} {rest}?", crate::rules::fit_case(doc, first, ASK[0]))]);
+                    .with_suggestions([rest.question(&crate::rules::fit_case(doc, first, ASK[0]))]);
             } else {
                 f = f.with_suggestions(phrase.better.iter().map(|b| crate::rules::fit_case(doc, first, b)));
             }
@@ -101,14 +101,15 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         if softened || offer || pointer || next.is_none() {
             continue;
         }
-        let Some((span, rest)) = rest_of_sentence(doc, i, i) else { continue };
-        let rest = lower_first(&rest);
+        let Some(mut rest) = rest_of_sentence(doc, i, i) else { continue };
+        rest.head = lower_first(&rest.head);
+        let whole = lower_first(&rest.whole);
         out.push(
-            Finding::new(Cue::Demand, Some(span))
+            Finding::new(Cue::Demand, Some(rest.span))
                 .with_message(
                     "A bare instruction can sound like an order. Adding please, or asking, makes it a request.",
                 )
-                .with_suggestions([format!("Could you please {rest}?"), format!("Please {rest}.")]),
+                .with_suggestions([rest.question("Could you please"), format!("Please {whole}.")]),
         );
     }
 }
@@ -210,29 +211,92 @@ fn is_requirement(doc: &Document, last: usize) -> bool {
     }
 }
 
-/// The text from token `from` to the end of its sentence, and the span from
-/// token `start` to that end including a closing "." or "!" (but not "?").
-fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<(crate::span::Span, String)> {
-    let sentence = doc.tokens.get(from)?.sentence;
+/// What a demand's sentence becomes as a request: the span it replaces,
+/// from the demand to the sentence's end (with a closing "." or "!", not
+/// "?"); the words of the request (`head`); and a clause of ours after it
+/// that the request is not ("... and we'll match it"), as its own sentence.
+struct Rest {
+    span: crate::span::Span,
+    /// From the words after the demand (with a comma set off after it,
+    /// ", as I said, fill in the form") to the end or the clause of ours.
+    head: String,
+    /// "We'll match it", capitalised, without its stop.
+    tail: Option<String>,
+    /// The whole sentence from `from`, for "Please ...".
+    whole: String,
+}
+
+impl Rest {
+    /// "Could you please <head>?", and the clause of ours after it.
+    fn question(&self, ask: &str) -> String {
+        let sep = if self.head.starts_with(',') { "" } else { " " };
+        match &self.tail {
+            Some(tail) => format!("{ask}{sep}{}? {tail}.", self.head),
+            None => format!("{ask}{sep}{}?", self.head),
+        }
+    }
+}
+
+/// The rest of the sentence from token `from` (see [`Rest`]), the span
+/// starting at token `start`. Links and addresses in the sentence are part
+/// of it ("email returns@example.com with your receipt").
+fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<Rest> {
+    let mut sentence = doc.tokens.get(from)?.sentence;
     let mut last = from;
-    while last + 1 < doc.tokens.len() && doc.tokens[last + 1].sentence == sentence && doc.tokens[last + 1].is_agent() {
+    while let Some(next) = doc.tokens.get(last + 1) {
+        // A dot inside a link ends a sentence of the tokenizer's
+        // ("returns@example.com"); the sentence goes on after the link.
+        let in_link = next.is(flag::LINK)
+            && doc.tokens[last].is(flag::LINK)
+            && !doc.text[doc.tokens[last].span.end()..next.span.start()].contains(char::is_whitespace);
+        if in_link {
+            sentence = next.sentence;
+        } else if next.sentence != sentence || !(next.is_agent() || next.is(flag::LINK)) {
+            break;
+        }
         last += 1;
+    }
+    // A link that ends the sentence follows the request; it is not part of it.
+    while last > from && doc.tokens[last].is(flag::LINK) {
+        last -= 1;
     }
     // A sentence cut inside a word ("visit example.com/reset", "a link
     // https://...") has no end a request could take its place up to.
     let cut_inside = doc.tokens.get(last + 1).is_some_and(|t| {
         t.sentence != sentence && !doc.text[doc.tokens[last].span.end()..t.span.start()].contains(char::is_whitespace)
     });
-    if doc.tokens[last].gap_has(crate::document::gap::QUESTION) || last - from > 30 || cut_inside {
+    let quoted_next = doc.tokens.get(last + 1).is_some_and(|t| t.sentence == sentence && !t.is(flag::LINK));
+    if doc.tokens[last].gap_has(crate::document::gap::QUESTION) || last - from > 30 || cut_inside || quoted_next {
         return None;
     }
     let words_end = doc.tokens[last].span.end();
-    let rest = doc.text[doc.tokens[from].span.start()..words_end].to_string();
+    // ", as I said, fill in": the comma after the demand stays with the request.
+    let opening =
+        if from > start { doc.text[doc.tokens[from - 1].span.end()..doc.tokens[from].span.start()].trim() } else { "" };
+    let lead = if opening == "," { "," } else { "" };
+    let whole = doc.text[doc.tokens[from].span.start()..words_end].to_string();
+    // "... and we'll match it": our own doing, after the request.
+    let ours = (from + 1..last).find(|&k| {
+        doc.fold(k) == "and"
+            && matches!(doc.fold(k + 1), "we'll" | "i'll" | "we" | "i")
+            && !doc.tokens[k + 1].is(flag::LINK)
+    });
+    let (head, tail) = match ours {
+        Some(k) => {
+            let head = doc.text[doc.tokens[from].span.start()..doc.tokens[k - 1].span.end()].to_string();
+            let tail = &doc.text[doc.tokens[k + 1].span.start()..words_end];
+            let mut c = tail.chars();
+            let tail = c.next().map(|f| f.to_uppercase().chain(c).collect::<String>());
+            (head, tail)
+        }
+        None => (whole.clone(), None),
+    };
+    let head = if lead.is_empty() { head } else { format!("{lead} {head}") };
     let mut end = words_end;
     if doc.text[end..].starts_with(['.', '!']) {
         end += 1;
     }
-    Some((crate::span::Span::new(doc.tokens[start].span.start(), end), rest))
+    Some(Rest { span: crate::span::Span::new(doc.tokens[start].span.start(), end), head, tail, whole })
 }
 
 fn lower_first(s: &str) -> String {
@@ -274,6 +338,39 @@ mod tests {
         let demand = report.findings.iter().find(|f| f.cue == Cue::Demand).expect("a demand");
         assert_eq!(demand.suggestions, Vec::<String>::new());
         assert_flags(Cue::Demand, "⟦Share the serial number of your laptop.⟧");
+        // An address in the sentence is part of the request.
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Priya, ⟦you need to email returns@example.com with your receipt.⟧",
+            "could you please email returns@example.com with your receipt?",
+        );
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Priya, ⟦you need to fill in the form at https://example.com/returns before we can refund you.⟧",
+            "could you please fill in the form at https://example.com/returns before we can refund you?",
+        );
+        // A comma set off after the demand stays.
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Priya, ⟦you need to, as I said, fill in the form.⟧",
+            "could you please, as I said, fill in the form?",
+        );
+        // The request is the customer's part; what we do after it is ours.
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "We do! ⟦Send us a link to the cheaper listing and we'll match it.⟧",
+            "Could you please send us a link to the cheaper listing? We'll match it.",
+        );
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "We do! ⟦Send us a link to the cheaper listing and we'll match it.⟧",
+            "Please send us a link to the cheaper listing and we'll match it.",
+        );
     }
 
     #[test]

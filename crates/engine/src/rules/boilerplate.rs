@@ -2,12 +2,13 @@
 
 use crate::context::Context;
 use crate::cue::Cue;
-use crate::document::Document;
+use crate::document::{flag, gap, Document};
 use crate::finding::Finding;
 use crate::lexicon::{p, pb, Phrase};
 use crate::rules::{emit_table, T};
 
 const SPECIFIC: &[&str] = &["I'm glad you reached out about this."];
+const BEARING: &[&str] = &["Thank you for bearing with us."];
 
 pub(crate) const BOILERPLATE: &[Phrase] = &[
     pb(
@@ -21,9 +22,9 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("we strive to|for"),
     p("as per our policy|policies"),
     p("per our policy|policies"),
-    pb("thank you for your patience and understanding", &["Thank you for bearing with us while we fixed this."]),
-    pb("thank you for your understanding", &["Thank you for bearing with us while we fixed this."]),
-    pb("thanks for your understanding", &["Thank you for bearing with us while we fixed this."]),
+    pb("thank you for your patience and understanding", BEARING),
+    pb("thank you for your understanding", BEARING),
+    pb("thanks for your understanding", BEARING),
     pb(
         "experiencing a|an? high|higher|heavy|unusually|large|increased volume|volumes|number|demand",
         &["We're busier than usual, so here's exactly when you'll hear from us:"],
@@ -42,7 +43,25 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(doc, T::Boilerplate, Cue::Boilerplate, &[T::Sarcasm], out);
+    let mut found = Vec::new();
+    emit_table(doc, T::Boilerplate, Cue::Boilerplate, &[T::Sarcasm], &mut found);
+    // The better phrasings are whole sentences: they replace a stock
+    // phrase that is its sentence (with its stop), and nothing inside
+    // one ("your call is important to us and we'll reply ...").
+    for f in &mut found {
+        let Some(span) = f.span else { continue };
+        let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+        let sentence = doc.tokens[first].sentence;
+        let whole = doc.tokens[first].is(flag::SENT_START)
+            && doc.tokens.get(last + 1).is_none_or(|t| t.sentence != sentence)
+            && !doc.tokens[last].gap_has(gap::QUESTION);
+        if !whole {
+            f.suggestions.clear();
+        } else if doc.text[span.end()..].starts_with(['.', '!']) {
+            f.span = Some(crate::span::Span::new(span.start(), span.end() + 1));
+        }
+    }
+    out.extend(found);
 }
 
 #[cfg(test)]
@@ -52,8 +71,30 @@ mod tests {
 
     #[test]
     fn flags_stock_phrases() {
-        assert_flags(Cue::Boilerplate, "⟦Your call is important to us⟧.");
+        assert_flags(Cue::Boilerplate, "⟦Your call is important to us.⟧");
         assert_flags(Cue::Boilerplate, "Please ⟦do not hesitate to⟧ contact us.");
+    }
+
+    #[test]
+    fn a_better_sentence_replaces_only_a_whole_sentence() {
+        assert_suggests(
+            Cue::Boilerplate,
+            None,
+            "Hi. ⟦Your call is important to us.⟧",
+            "I'm glad you reached out about this.",
+        );
+        assert_suggests(
+            Cue::Boilerplate,
+            None,
+            "⟦Thank you for your understanding!⟧ Bye.",
+            "Thank you for bearing with us.",
+        );
+        let report = crate::analyze(
+            "Hi Priya, your call is important to us and we'll reply within 24 hours.",
+            &crate::Context::default(),
+        );
+        let f = report.findings.iter().find(|f| f.cue == Cue::Boilerplate).expect("boilerplate");
+        assert!(f.suggestions.is_empty(), "{f:?}");
     }
 
     #[test]

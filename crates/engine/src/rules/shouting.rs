@@ -68,10 +68,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             || before.is_some_and(|c| c.is_ascii_digit())
             || after.is_some_and(|c| c.is_ascii_digit())
     };
+    // Words in quotation marks are quoted, not raised: an error message
+    // ("INVALID SESSION TOKEN").
+    let quoted = |i: usize| crate::document::contained_sorted(&doc.inline_quotes, doc.tokens[i].span);
     let loud = |i: usize| {
         let t = &doc.tokens[i];
         let w = doc.fold(i);
         t.is_agent()
+            && !quoted(i)
             && t.is(flag::ALL_CAPS)
             && t.is(flag::ALPHA)
             && !crate::words::among(ACRONYMS, w)
@@ -102,10 +106,30 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             j += 1;
         }
         let single_emphatic = loud_words == 1 && (i..j).any(|k| loud(k) && crate::words::among(EMPHATIC, doc.fold(k)));
-        if (loud_words >= 2 && letters >= 6) || single_emphatic {
-            // Trim leading/trailing tokens that are not loud (a stray "I" or number).
-            let first = (i..j).find(|&k| loud(k)).unwrap_or(i);
-            let last = (i..j).rev().find(|&k| loud(k)).unwrap_or(j - 1);
+        if ((loud_words >= 2 && letters >= 6) || single_emphatic) && !instruction(doc, i, j) {
+            // Trim a stray "I", number or acronym at either end; short
+            // words inside the run are part of it ("AS I SAID", "CALLING US").
+            let part = |k: usize| {
+                let w = doc.fold(k);
+                loud(k)
+                    || (doc.tokens[k].is(flag::ALPHA)
+                        && !doc.tokens[k].is(flag::NUMBER)
+                        && w != "i"
+                        && !(crate::words::among(ACRONYMS, w) && !crate::words::is_common(w)))
+            };
+            // Short capitals just before the run open it ("AS I SAID").
+            let mut i = i;
+            while i > 0
+                && doc.tokens[i - 1].sentence == doc.tokens[i].sentence
+                && (doc.tokens[i - 1].is(flag::ALL_CAPS) && part(i - 1) || doc.fold(i - 1) == "i")
+                && doc.tokens[i - 1].is_agent()
+                && !quoted(i - 1)
+                && !glued(i - 1)
+            {
+                i -= 1;
+            }
+            let first = (i..j).find(|&k| part(k)).unwrap_or(i);
+            let last = (i..j).rev().find(|&k| part(k)).unwrap_or(j - 1);
             let span = doc.tokens[first].span.cover(doc.tokens[last].span);
             // Normal case, not lower case: "I" stays a capital, a sentence
             // starts with one, and acronyms ("UPS", "IMEI") keep theirs.
@@ -149,6 +173,23 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether the capitals of tokens `i..j` are what the customer must type or
+/// find, not raised words: a keyword to send ("type YES to confirm, or
+/// STOP to unsubscribe") or a step of a menu path ("Settings > Privacy >
+/// ALLOW TRACKING").
+fn instruction(doc: &Document, i: usize, j: usize) -> bool {
+    let gap_before = if i > 0 { &doc.text[doc.tokens[i - 1].span.end()..doc.tokens[i].span.start()] } else { "" };
+    let gap_after = doc.tokens.get(j).map_or("", |t| &doc.text[doc.tokens[j - 1].span.end()..t.span.start()]);
+    if gap_before.contains(['>', '→']) || gap_after.contains(['>', '→']) {
+        return true;
+    }
+    let prev = if i > 0 && doc.tokens[i - 1].sentence == doc.tokens[i].sentence { doc.fold(i - 1) } else { "" };
+    let next = if j < doc.tokens.len() && doc.tokens[j].sentence == doc.tokens[i].sentence { doc.fold(j) } else { "" };
+    j == i + 1
+        && (matches!(prev, "type" | "text" | "reply" | "enter" | "send" | "press" | "say" | "key" | "write")
+            || (next == "to" && matches!(prev, "or" | "and")))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
@@ -175,6 +216,25 @@ mod tests {
         assert_suggests(Cue::Shouting, None, "Hi Priya. ⟦I'M SO SORRY ABOUT THIS⟧.", "I'm so sorry about this");
         assert_suggests(Cue::Shouting, None, "Hi Priya. ⟦PLEASE DO NOT REPLY⟧ to this.", "Please do not reply");
         assert_suggests(Cue::Shouting, None, "Hi, I ⟦NEED YOUR UPS TRACKING⟧ ID today.", "need your UPS tracking");
+    }
+
+    #[test]
+    fn quoted_words_keywords_and_menu_paths_are_not_raised() {
+        assert_clean(Cue::Shouting, "The error says \"INVALID SESSION TOKEN\", which means your login expired.");
+        assert_clean(Cue::Shouting, "Type YES to confirm, or STOP to unsubscribe.");
+        assert_clean(Cue::Shouting, "It's under Settings > Privacy > ALLOW TRACKING.");
+        assert_flags(Cue::Shouting, "Please ⟦STOP⟧ calling us.");
+    }
+
+    #[test]
+    fn short_words_inside_a_run_are_part_of_it() {
+        assert_suggests(Cue::Shouting, None, "Hi. The refund is sent, ⟦AS I SAID BEFORE⟧, today.", "as I said before");
+        assert_suggests(
+            Cue::Shouting,
+            None,
+            "Hi. ⟦YOU NEED TO RESTART THE ROUTER BEFORE CALLING US⟧.",
+            "You need to restart the router before calling us",
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::tokens::Marks;
 pub(super) fn find_quoted_regions(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let lines: Vec<(usize, &str)> = {
-        let mut v = Vec::new();
+        let mut v = Vec::with_capacity(text.len() / 32);
         let mut off = 0;
         for line in text.split_inclusive('\n') {
             v.push((off, line));

@@ -376,6 +376,11 @@ impl<const S: usize> Reading<S> {
     pub(crate) fn empty<const M: usize, const K: usize>(index: &'static Markers<M, K, S>) -> Reading<S> {
         Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &index.starts }
     }
+    /// Forgets every marker read: [`Reading::empty`] again.
+    pub(crate) fn clear(&mut self) {
+        self.at = [0; S];
+        self.hit = [0; MAX_MARKERS / 64];
+    }
     /// The word positions where a marker of `set` starts, as bits.
     pub(crate) fn at(&self, set: Set) -> u128 {
         self.at[set.0 as usize]

@@ -242,12 +242,21 @@ impl<'d> Sentence<'d> {
     /// Reads `words`, the folded words of `doc`'s tokens from `from` on (at
     /// most [`MAX_WORDS`]: every caller's sentence is shorter), by their keys.
     fn new(doc: &Document, from: usize, words: &'d [&'d str], question: bool) -> Sentence<'d> {
+        let mut s = Sentence { from, words: &[], question, markers: Reading::empty(&MARKERS) };
+        s.read(doc, from, words, question);
+        s
+    }
+
+    /// [`Sentence::new`] in place of the sentence this one was: a reading
+    /// is over a kilobyte, and the sentences of a draft are read one after
+    /// the other into one.
+    fn read(&mut self, doc: &Document, from: usize, words: &'d [&'d str], question: bool) {
         debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
         let n = words.len().min(MAX_WORDS);
         let tokens = &doc.tokens[from..from + n];
-        let mut s = Sentence { from, words, question, markers: Reading::empty(&MARKERS) };
-        MARKERS.read_keyed(&words[..n], |i| tokens[i].key, &mut s.markers);
-        s
+        (self.from, self.words, self.question) = (from, words, question);
+        self.markers.clear();
+        MARKERS.read_keyed(&words[..n], |i| tokens[i].key, &mut self.markers);
     }
 
     fn has(&self, w: &str) -> bool {
@@ -1057,11 +1066,15 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
     // (and the words before it, and the sentence after it) is a slice of them.
     let words: Vec<&str> = (0..n).map(|k| doc.fold(k)).collect();
     let words = &words[..];
+    let mut s = Sentence::new(doc, 0, &[], false);
     let mut i = 0;
     while i < n {
         let sentence = doc.tokens[i].sentence;
         let mut j = i;
+        // The flags of any of its tokens: most sentences hold no quoted word.
+        let mut any = crate::tokens::Flags::NONE;
         while j < n && doc.tokens[j].sentence == sentence {
+            any |= doc.tokens[j].flags;
             j += 1;
         }
         // Handles at the start of a social reply are not part of the sentence.
@@ -1069,11 +1082,12 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         while start < j && doc.tokens[start].is(flag::LINK) {
             start += 1;
         }
+        let unquoted = || !any.has(flag::QUOTED) || doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED));
         // One word alone ("a!!") carries no mechanism; long runs without a
         // sentence break are not prose a rule can read.
-        if start + 1 < j && j - start <= MAX_SENTENCE && doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED)) {
-            let read = || {
-                let s = Sentence::new(doc, start, &words[start..j], doc.tokens[j - 1].gap_has(gap::QUESTION));
+        if start + 1 < j && j - start <= MAX_SENTENCE && unquoted() {
+            let mut read = || {
+                s.read(doc, start, &words[start..j], doc.tokens[j - 1].gap_has(gap::QUESTION));
                 let mut looked_behind = false;
                 let reading = read_sentence(doc, words, &s, j, &mut looked_behind);
                 (reading, looked_behind)
@@ -1421,8 +1435,11 @@ fn read_sentence<'d>(
     }
 
     // An emoji after a reproach.
-    // Emoji sit between words, often without a full stop after them.
-    for k in s.from..end {
+    // Emoji sit between words, often without a full stop after them. Emoji
+    // are never ASCII: most sentences, their words and gaps, hold none.
+    let gaps = doc.tokens[s.from].span.end()..doc.tokens.get(end).map_or(doc.text.len(), |t| t.span.start());
+    let gaps = if doc.text.as_bytes()[gaps].is_ascii() { end..end } else { s.from..end };
+    for k in gaps {
         let from = doc.tokens[k].span.end();
         let to = doc.tokens.get(k + 1).map_or(doc.text.len(), |t| t.span.start());
         // Emoji are never ASCII: most gaps (a space, a comma) hold none.

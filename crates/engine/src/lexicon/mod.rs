@@ -290,7 +290,7 @@ impl Lexicon {
             if !tok.is_agent() {
                 continue;
             }
-            if has_keys {
+            if has_keys && index.may_start(tok.key) {
                 let word = doc.fold_bytes(i);
                 let next = match tokens.get(i + 1) {
                     Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(n),

@@ -145,7 +145,7 @@ fn analyze_in(
         }
         _ => ctx,
     };
-    let mut findings = Vec::new();
+    let mut findings = Vec::with_capacity(32);
     // With a memo, the local rules run first, chunk by chunk, with the local
     // parts of the draft rules: no rule reads their findings but through
     // the report, which does not depend on their order (see `Report::build`).

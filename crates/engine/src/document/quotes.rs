@@ -10,7 +10,7 @@ use crate::tokens::Marks;
 pub(super) fn find_quoted_regions(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let lines: Vec<(usize, &str)> = {
-        let mut v = Vec::new();
+        let mut v = Vec::with_capacity(text.len() / 32);
         let mut off = 0;
         for line in text.split_inclusive('\n') {
             v.push((off, line));
@@ -77,8 +77,9 @@ pub(super) fn find_quoted_regions(text: &str) -> Vec<Span> {
         idx += 1;
     }
     // A text made only of quoted lines has no words of the agent's to tell
-    // apart: read it as written (a pasted message keeps its markers).
-    let has_own_words = {
+    // apart: read it as written (a pasted message keeps its markers). (With
+    // no quoted line there is nothing to read otherwise.)
+    let has_own_words = out.is_empty() || {
         let (mut off, mut q) = (0, 0);
         text.split_inclusive('\n').any(|line| {
             let span = Span::new(off, off + line.len());

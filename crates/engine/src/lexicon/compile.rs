@@ -19,7 +19,10 @@
 //!   `words` says which alternative of the first element each key was made
 //!   from. A scan finds a word's patterns by a short walk in its bucket and
 //!   confirms each key by comparing its one or two words, so keys that
-//!   collide only cost a comparison.
+//!   collide only cost a comparison;
+//! - `firsts`: a bit per first word a pattern can start with (by its key),
+//!   so most words, which start none, are passed over by one lookup before
+//!   any bucket is walked.
 
 use super::Phrase;
 pub(super) use crate::hash::word_key;
@@ -27,6 +30,18 @@ pub(super) use crate::hash::word_key;
 /// The top bits of a key that choose its bucket, and how many buckets.
 const BUCKET_BITS: u32 = 10;
 const BUCKETS: usize = 1 << BUCKET_BITS;
+
+/// The bits of a word's mixed key that choose its bit in `firsts` (see
+/// [`Index::may_start`]), and how many `u64`s those bits fill: 4,096 bits
+/// (512 bytes) for the draft's 403 first words and the message's 266 (at
+/// 8,192 bits, 0.2% fewer instructions per reply for twice the bytes).
+const FIRST_BITS: u32 = 12;
+const FIRST_WORDS: usize = 1 << (FIRST_BITS - 6);
+
+/// A word's bit in `firsts`, from its word key.
+const fn first_bit(word_key: u32) -> usize {
+    (crate::hash::mixed_key(word_key) >> (32 - FIRST_BITS)) as usize
+}
 
 /// An element's kind (low bits of [`Elem::kind`]).
 pub(super) const WORD: u8 = 0;
@@ -108,6 +123,9 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
     /// `keys[buckets[b]..buckets[b + 1]]`.
     buckets: [u16; BUCKETS + 1],
+    /// The bit ([`first_bit`]) of every word a pattern may start with:
+    /// a word whose bit is clear starts no key, one-word or two-word.
+    firsts: [u64; FIRST_WORDS],
 }
 
 /// A compiled index as slices, whatever its sizes.
@@ -122,6 +140,7 @@ pub(crate) struct Index {
     pub(super) words: &'static [u8],
     pub(super) next: &'static [u8],
     pub(super) buckets: &'static [u16; BUCKETS + 1],
+    pub(super) firsts: &'static [u64; FIRST_WORDS],
 }
 
 impl Index {
@@ -135,6 +154,7 @@ impl Index {
         words: &[],
         next: &[],
         buckets: &[0; BUCKETS + 1],
+        firsts: &[0; FIRST_WORDS],
     };
 
     /// How many tables the index was compiled from.
@@ -191,6 +211,15 @@ impl Index {
         &text.as_bytes()[start..end]
     }
 
+    /// Whether a word (by its word key) may start a pattern: one lookup that
+    /// passes over most words, which start none, before the two walks of
+    /// [`Index::ids_of`] (for its own key and for the pair it starts).
+    #[inline(always)]
+    pub(super) fn may_start(&self, word_key: u32) -> bool {
+        let f = first_bit(word_key);
+        self.firsts[f / 64] & (1 << (f % 64)) != 0
+    }
+
     /// Where the ids whose key hashes to `key` are, in pattern order.
     pub(super) fn ids_of(&self, key: u16) -> std::ops::Range<usize> {
         let b = (key >> (16 - BUCKET_BITS)) as usize;
@@ -215,6 +244,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             words: &self.words,
             next: &self.next,
             buckets: &self.buckets,
+            firsts: &self.firsts,
         }
     }
 }
@@ -427,6 +457,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         words: [0; K],
         next: [ANY_NEXT; K],
         buckets: [0; BUCKETS + 1],
+        firsts: [0; FIRST_WORDS],
     };
     assert!(
         P <= PATTERN as usize && E <= u16::MAX as usize && A <= u16::MAX as usize && K < 1 << 16,
@@ -473,6 +504,8 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             while a <= first.end as usize {
                 let a_end = alt_end(pat, a, first.end as usize);
                 let h = word_key(sub(pat, a, a_end));
+                let f = first_bit(h);
+                out.firsts[f / 64] |= 1 << (f % 64);
                 assert!(ai < 256, "a phrase pattern's first element has over 256 alternatives");
                 // The second words of its keys: none, the second element's
                 // alternatives, or those of the optional second and of the

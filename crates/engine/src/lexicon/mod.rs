@@ -282,14 +282,15 @@ impl Lexicon {
     pub fn scan_found(&self, tokens: &[Token], folded: &str) -> Vec<(u16, Hit)> {
         let doc = &View { tokens, folded };
         let index = &self.index;
-        let mut out: Vec<(u16, Hit)> = Vec::new();
+        // About one hit per two words in prose: sized once, not grown.
+        let mut out: Vec<(u16, Hit)> = Vec::with_capacity(tokens.len() / 2);
         let has_keys = !index.keys.is_empty();
         let has_extra = !self.extra.children.is_empty();
         for (i, tok) in tokens.iter().enumerate() {
             if !tok.is_agent() {
                 continue;
             }
-            if has_keys {
+            if has_keys && index.may_start(tok.key) {
                 let word = doc.fold_bytes(i);
                 let next = match tokens.get(i + 1) {
                     Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(n),

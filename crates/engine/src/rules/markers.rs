@@ -237,50 +237,64 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     }
 
     /// Reads `words` (folded; `keys`, their [`word_key`]s) against every
-    /// marker. Callers pass at most [`MAX_WORDS`] words (a debug build
-    /// panics on more; a release build reads the first [`MAX_WORDS`]).
+    /// marker (the tests' way; the rules' is [`Markers::read_keyed`]).
+    #[cfg(test)]
     pub(crate) fn read(&'static self, words: &[&str], keys: &[u32]) -> Reading<S> {
+        let mut r = Reading::empty(self);
+        self.read_keyed(words, |i| keys[i], &mut r);
+        r
+    }
+
+    /// Reads `words` (folded; word `i`'s [`word_key`] is `key(i)`, the one
+    /// its token carries) against every marker, into `r`, a reading that
+    /// holds no marker yet ([`Reading::empty`]): a reading is over a
+    /// kilobyte, filled where its caller keeps it rather than copied there.
+    /// Callers pass at most [`MAX_WORDS`] words (a debug build panics on
+    /// more; a release build reads the first [`MAX_WORDS`]).
+    #[inline(always)]
+    pub(crate) fn read_keyed(&'static self, words: &[&str], key: impl Fn(usize) -> u32, r: &mut Reading<S>) {
         debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
-        debug_assert!(words.len() == keys.len() && words.iter().zip(keys).all(|(w, &k)| k == word_key(w.as_bytes())));
-        let words = &words[..words.len().min(MAX_WORDS).min(keys.len())];
-        let mut r = Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &self.starts };
-        // Per word, its key, and whether it is a number (which `#` matches).
-        let mut mixes = [0u32; MAX_WORDS];
+        debug_assert!(words.iter().enumerate().all(|(i, w)| key(i) == word_key(w.as_bytes())));
+        debug_assert!(r.at.iter().all(|&a| a == 0) && r.hit.iter().all(|&h| h == 0), "an empty reading");
+        let words = &words[..words.len().min(MAX_WORDS)];
+        // Whether each word is a number (which `#` matches).
         let mut numbers = 0u128;
-        for (i, (m, &k)) in mixes.iter_mut().zip(keys).enumerate() {
-            *m = mixed(k);
-            if is_number(words[i].as_bytes()) {
+        for (i, w) in words.iter().enumerate() {
+            if is_number(w.as_bytes()) {
                 numbers |= 1 << i;
             }
         }
+        // Each word's key, mixed, and the next word's.
+        let mut mix = if words.is_empty() { 0 } else { mixed(key(0)) };
         for i in 0..words.len() {
             let has_next = i + 1 < words.len();
-            self.probe(mixes[i], words, i, false, &mut r);
+            let this = mix;
+            self.probe(this, words, i, false, r);
             if has_next {
-                self.probe(pair(mixes[i], mixes[i + 1]), words, i, true, &mut r);
+                mix = mixed(key(i + 1));
+                self.probe(pair(this, mix), words, i, true, r);
             }
             // A number is also `#`, which its own key does not find (a key
             // tried twice only sets the same bits twice).
             if numbers >> i & 0b11 != 0 {
                 let number = numbers & (1 << i) != 0;
                 if number {
-                    self.probe(NUMBER_KEY, words, i, false, &mut r);
+                    self.probe(NUMBER_KEY, words, i, false, r);
                 }
                 if has_next {
                     let next_number = numbers & (1 << (i + 1)) != 0;
                     for (f, g, tried) in [
-                        (NUMBER_KEY, mixes[i + 1], !number),
-                        (mixes[i], NUMBER_KEY, !next_number),
+                        (NUMBER_KEY, mix, !number),
+                        (this, NUMBER_KEY, !next_number),
                         (NUMBER_KEY, NUMBER_KEY, !(number && next_number)),
                     ] {
                         if !tried {
-                            self.probe(pair(f, g), words, i, true, &mut r);
+                            self.probe(pair(f, g), words, i, true, r);
                         }
                     }
                 }
             }
         }
-        r
     }
 
     /// Records every marker keyed by `k` that matches `words` from `i`
@@ -358,6 +372,15 @@ pub(crate) struct Reading<const S: usize> {
 }
 
 impl<const S: usize> Reading<S> {
+    /// A reading of `index` that holds no marker yet (see [`Markers::read_keyed`]).
+    pub(crate) fn empty<const M: usize, const K: usize>(index: &'static Markers<M, K, S>) -> Reading<S> {
+        Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &index.starts }
+    }
+    /// Forgets every marker read: [`Reading::empty`] again.
+    pub(crate) fn clear(&mut self) {
+        self.at = [0; S];
+        self.hit = [0; MAX_MARKERS / 64];
+    }
     /// The word positions where a marker of `set` starts, as bits.
     pub(crate) fn at(&self, set: Set) -> u128 {
         self.at[set.0 as usize]

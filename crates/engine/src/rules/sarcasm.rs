@@ -222,7 +222,7 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
 /// read once against every marker set (see `rules/markers.rs`).
 struct Sentence<'d> {
     from: usize,
-    words: Vec<&'d str>,
+    words: &'d [&'d str],
     /// Whether it ends with a question mark.
     question: bool,
     /// Where each marker set's markers start.
@@ -241,15 +241,22 @@ fn bits(mut mask: u128) -> impl Iterator<Item = usize> {
 impl<'d> Sentence<'d> {
     /// Reads `words`, the folded words of `doc`'s tokens from `from` on (at
     /// most [`MAX_WORDS`]: every caller's sentence is shorter), by their keys.
-    fn new(doc: &Document, from: usize, words: Vec<&'d str>, question: bool) -> Sentence<'d> {
+    fn new(doc: &Document, from: usize, words: &'d [&'d str], question: bool) -> Sentence<'d> {
+        let mut s = Sentence { from, words: &[], question, markers: Reading::empty(&MARKERS) };
+        s.read(doc, from, words, question);
+        s
+    }
+
+    /// [`Sentence::new`] in place of the sentence this one was: a reading
+    /// is over a kilobyte, and the sentences of a draft are read one after
+    /// the other into one.
+    fn read(&mut self, doc: &Document, from: usize, words: &'d [&'d str], question: bool) {
         debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
-        let mut keys = [0u32; MAX_WORDS];
         let n = words.len().min(MAX_WORDS);
-        for (k, t) in keys[..n].iter_mut().zip(&doc.tokens[from..]) {
-            *k = t.key;
-        }
-        let markers = MARKERS.read(&words[..n], &keys[..n]);
-        Sentence { from, words, question, markers }
+        let tokens = &doc.tokens[from..from + n];
+        (self.from, self.words, self.question) = (from, words, question);
+        self.markers.clear();
+        MARKERS.read_keyed(&words[..n], |i| tokens[i].key, &mut self.markers);
     }
 
     fn has(&self, w: &str) -> bool {
@@ -1051,11 +1058,19 @@ const IRONIC_FRAME_PATTERNS: [&str; IRONIC_FRAME_LIST.len()] = {
 /// Every mechanism's finding in one sentence, as (first, last) token index.
 fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
     let n = doc.tokens.len();
+    // The folded words of the whole draft, listed once: every sentence read
+    // (and the words before it, and the sentence after it) is a slice of them.
+    let words: Vec<&str> = (0..n).map(|k| doc.fold(k)).collect();
+    let words = &words[..];
+    let mut s = Sentence::new(doc, 0, &[], false);
     let mut i = 0;
     while i < n {
         let sentence = doc.tokens[i].sentence;
         let mut j = i;
+        // The flags of any of its tokens: most sentences hold no quoted word.
+        let mut any = crate::tokens::Flags::NONE;
         while j < n && doc.tokens[j].sentence == sentence {
+            any |= doc.tokens[j].flags;
             j += 1;
         }
         // Handles at the start of a social reply are not part of the sentence.
@@ -1063,18 +1078,14 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         while start < j && doc.tokens[start].is(flag::LINK) {
             start += 1;
         }
+        let unquoted = || !any.has(flag::QUOTED) || doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED));
         // One word alone ("a!!") carries no mechanism; long runs without a
         // sentence break are not prose a rule can read.
-        if start + 1 < j && j - start <= MAX_SENTENCE && doc.tokens[start..j].iter().all(|t| !t.is(flag::QUOTED)) {
-            let read = || {
-                let s = Sentence::new(
-                    doc,
-                    start,
-                    (start..j).map(|k| doc.fold(k)).collect(),
-                    doc.tokens[j - 1].gap_has(gap::QUESTION),
-                );
+        if start + 1 < j && j - start <= MAX_SENTENCE && unquoted() {
+            let mut read = || {
+                s.read(doc, start, &words[start..j], doc.tokens[j - 1].gap_has(gap::QUESTION));
                 let mut looked_behind = false;
-                let reading = read_sentence(doc, &s, j, &mut looked_behind);
+                let reading = read_sentence(doc, words, &s, j, &mut looked_behind);
                 (reading, looked_behind)
             };
             let found = crate::rules::memo::with_memo(|memo| match memo {
@@ -1106,7 +1117,16 @@ const MAX_SENTENCE: usize = 80;
 // positions are the bits of a `u128`.
 const _: () = assert!(MAX_SENTENCE <= MAX_WORDS && LOOK_BEHIND <= MAX_WORDS);
 
-fn sentence_after<'d>(doc: &'d Document, from: usize) -> Option<Sentence<'d>> {
+/// The sentence from token `from` on (`words`: the draft's folded words),
+/// at most [`MAX_SENTENCE`] words of it.
+fn sentence_after<'d>(doc: &Document, words: &'d [&'d str], from: usize) -> Option<Sentence<'d>> {
+    let j = sentence_end(doc, from)?;
+    Some(Sentence::new(doc, from, &words[from..j], doc.tokens[j - 1].gap_has(gap::QUESTION)))
+}
+
+/// Where the sentence from token `from` on ends, at most [`MAX_SENTENCE`]
+/// words on: the words [`sentence_after`] reads (none past the last token).
+fn sentence_end(doc: &Document, from: usize) -> Option<usize> {
     let n = doc.tokens.len();
     if from >= n {
         return None;
@@ -1116,7 +1136,7 @@ fn sentence_after<'d>(doc: &'d Document, from: usize) -> Option<Sentence<'d>> {
     while j < n && doc.tokens[j].sentence == sentence && j - from < MAX_SENTENCE {
         j += 1;
     }
-    Some(Sentence::new(doc, from, (from..j).map(|k| doc.fold(k)).collect(), doc.tokens[j - 1].gap_has(gap::QUESTION)))
+    Some(j)
 }
 
 const MOCK_M: &str = "This can read as mocking the customer. Say plainly what you mean.";
@@ -1149,9 +1169,10 @@ const QUOTE_M: &str = "Quotation marks around the customer's words can read as m
 /// the token range to flag, relative to `s.from`.
 /// `looked_behind` is set when the reading looked at the words before the
 /// sentence (at most [`LOOK_BEHIND`] of them): the memo then keeps them with it.
-fn read_sentence(
+fn read_sentence<'d>(
     doc: &Document,
-    s: &Sentence,
+    words: &'d [&'d str],
+    s: &Sentence<'d>,
     end: usize,
     looked_behind: &mut bool,
 ) -> Option<(usize, usize, &'static str)> {
@@ -1159,7 +1180,7 @@ fn read_sentence(
     let last = len - 1;
     // The sentence after this one, read at most once, by the readers that look at it.
     let after = std::cell::OnceCell::new();
-    let next = || after.get_or_init(|| sentence_after(doc, end)).as_ref();
+    let next = || after.get_or_init(|| sentence_after(doc, words, end)).as_ref();
     let sincere = s.any(APOLOGY_OR_EMPATHY);
 
     let frames = if s.any(IRONIC_FRAMES) { IRONIC_FRAME_LIST } else { &[] };
@@ -1271,7 +1292,8 @@ fn read_sentence(
     // Mock gratitude: thanks for an imposition, or thanks followed by a barb.
     if let Some(k) = s.pos(THANKS_WORDS) {
         let imposition = s.at(NUISANCE) >> k != 0 || s.any(IMPOSITION);
-        let barb_after = next().is_some_and(|n| n.words.len() <= 3 && n.any(BARBS));
+        // Its length is known without reading it.
+        let barb_after = sentence_end(doc, end).is_some_and(|j| j - end <= 3) && next().is_some_and(|n| n.any(BARBS));
         if (imposition || barb_after) && !s.question {
             return Some((k, last, THANKS_M));
         }
@@ -1342,7 +1364,7 @@ fn read_sentence(
         let complied = {
             *looked_behind = true;
             let from = s.from.saturating_sub(LOOK_BEHIND);
-            let before = Sentence::new(doc, from, (from..s.from).map(|i| doc.fold(i)).collect(), false);
+            let before = Sentence::new(doc, from, &words[from..s.from], false);
             before.any(COMPLIED)
         };
         if !stock && aimed_at_choice && complied && !sincere {
@@ -1409,8 +1431,11 @@ fn read_sentence(
     }
 
     // An emoji after a reproach.
-    // Emoji sit between words, often without a full stop after them.
-    for k in s.from..end {
+    // Emoji sit between words, often without a full stop after them. Emoji
+    // are never ASCII: most sentences, their words and gaps, hold none.
+    let gaps = doc.tokens[s.from].span.end()..doc.tokens.get(end).map_or(doc.text.len(), |t| t.span.start());
+    let gaps = if doc.text.as_bytes()[gaps].is_ascii() { end..end } else { s.from..end };
+    for k in gaps {
         let from = doc.tokens[k].span.end();
         let to = doc.tokens.get(k + 1).map_or(doc.text.len(), |t| t.span.start());
         // Emoji are never ASCII: most gaps (a space, a comma) hold none.
@@ -1421,7 +1446,7 @@ fn read_sentence(
         if !gap_text.contains(SMUG_EMOJI) {
             continue;
         }
-        let before = Sentence::new(doc, s.from, s.words[..=k - s.from].to_vec(), false);
+        let before = Sentence::new(doc, s.from, &s.words[..=k - s.from], false);
         let aimed = before.any(SECOND_PERSON) || before.any(REPROACH);
         if aimed && (gap_text.contains(BARBED_EMOJI) || before.any(REPROACH)) {
             return Some((0, k - s.from, EMOJI_M));

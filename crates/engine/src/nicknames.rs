@@ -1,118 +1,125 @@
 //! Familiar forms of first names ("Bob" for Robert, "Liz" for Elizabeth):
 //! a greeting that uses one addresses the customer, it names nobody else.
 //!
-//! Each family lists a formal name (or several spellings of it) and the
-//! familiar forms everyone knows; a name in two families ("Chris",
-//! "Sam", "Alex") takes the forms of both. The spellings of a formal name
+//! Each family lists a formal name (or several spellings of it), then
+//! after a "/" the familiar forms everyone knows; a name in two families
+//! ("Chris", "Sam", "Alex") takes the forms of both. The spellings of a formal name
 //! are not forms of each other: "Steven" for Stephen is a misspelling, as
 //! "Catherine" for Kathryn is. Kept to forms an agent would use without
 //! thinking twice: no "Liam" for William, no "Jack" for John.
 
-const FAMILIES: &[(&[&str], &[&str])] = &[
-    (&["robert"], &["rob", "bob", "bobby", "robbie", "bert"]),
-    (&["william"], &["will", "bill", "billy", "willie", "willy"]),
-    (&["richard"], &["rich", "rick", "ricky", "richie"]),
-    (&["michael"], &["mike", "mikey", "mick", "mickey"]),
-    (&["james"], &["jim", "jimmy", "jamie"]),
-    (&["joseph"], &["joe", "joey"]),
-    (&["thomas"], &["tom", "tommy"]),
-    (&["christopher"], &["chris"]),
-    (&["christine", "christina"], &["chris", "tina"]),
-    (&["daniel"], &["dan", "danny"]),
-    (&["david"], &["dave", "davey"]),
-    (&["edward"], &["ed", "eddie", "ted", "ned"]),
-    (&["elizabeth"], &["liz", "lizzie", "beth", "betty", "eliza", "libby"]),
-    (&["katherine", "catherine", "kathryn"], &["kate", "katie", "kathy", "cathy", "kat"]),
-    (&["margaret"], &["maggie", "meg", "peggy"]),
-    (&["jennifer"], &["jen", "jenny"]),
-    (&["jessica"], &["jess", "jessie"]),
-    (&["rebecca"], &["becky", "becca"]),
-    (&["alexander"], &["alex", "xander"]),
-    (&["alexandra"], &["alex", "lexi", "sandra"]),
-    (&["andrew"], &["andy", "drew"]),
-    (&["anthony", "antony"], &["tony"]),
-    (&["benjamin"], &["ben", "benny"]),
-    (&["charles"], &["charlie", "chuck"]),
-    (&["nicholas"], &["nick", "nicky"]),
-    (&["patrick"], &["pat", "paddy"]),
-    (&["patricia"], &["pat", "patty", "trish"]),
-    (&["samuel"], &["sam", "sammy"]),
-    (&["samantha"], &["sam", "sammy"]),
-    (&["steven", "stephen"], &["steve"]),
-    (&["timothy"], &["tim", "timmy"]),
-    (&["matthew"], &["matt"]),
-    (&["gregory"], &["greg"]),
-    (&["jonathan"], &["jon", "jonny"]),
-    (&["joshua"], &["josh"]),
-    (&["zachary"], &["zach", "zack"]),
-    (&["nathaniel", "nathan"], &["nate", "nat"]),
-    (&["victoria"], &["vicky", "vikki", "tori"]),
-    (&["susan", "suzanne"], &["sue", "susie", "suzy"]),
-    (&["deborah", "debra"], &["deb", "debbie"]),
-    (&["abigail"], &["abby", "abbie"]),
-    (&["frederick"], &["fred", "freddie"]),
-    (&["kenneth"], &["ken", "kenny"]),
-    (&["lawrence", "laurence"], &["larry"]),
-    (&["leonard"], &["len", "lenny"]),
-    (&["ronald"], &["ron", "ronnie"]),
-    (&["donald"], &["don", "donny"]),
-    (&["douglas"], &["doug"]),
-    (&["peter"], &["pete"]),
-    (&["philip", "phillip"], &["phil"]),
-    (&["raymond"], &["ray"]),
-    (&["gerald"], &["gerry", "jerry"]),
-    (&["jacob"], &["jake"]),
-    (&["jeffrey", "geoffrey"], &["jeff", "geoff"]),
-    (&["kimberly", "kimberley"], &["kim"]),
-    (&["pamela"], &["pam"]),
-    (&["theodore"], &["theo", "teddy"]),
-    (&["eleanor"], &["ellie", "nell"]),
-    (&["isabella", "isabel"], &["izzy", "bella"]),
-    (&["sebastian"], &["seb"]),
-    (&["henry"], &["harry", "hank"]),
-    (&["harold"], &["harry"]),
-    (&["albert"], &["al", "bert"]),
-    (&["alfred"], &["alf", "alfie"]),
-    (&["francis"], &["frank", "frankie"]),
-    (&["frances"], &["fran", "frankie"]),
-    (&["vincent"], &["vince", "vinny"]),
-    (&["terence", "terrence"], &["terry"]),
-    (&["bradley"], &["brad"]),
-    (&["maximilian"], &["max"]),
-    (&["nicole"], &["nikki"]),
-    (&["gabriel"], &["gabe"]),
-    (&["gabriella", "gabrielle"], &["gabby"]),
-    (&["cynthia"], &["cindy"]),
-    (&["dorothy"], &["dot", "dottie"]),
-    (&["jacqueline"], &["jackie"]),
-    (&["stephanie"], &["steph"]),
-    (&["melissa"], &["mel", "missy"]),
-    (&["melanie"], &["mel"]),
-    (&["valerie"], &["val"]),
-    (&["barbara"], &["barb", "babs"]),
-    (&["josephine"], &["jo", "josie"]),
-    (&["joanne", "joanna"], &["jo"]),
-    (&["benedict"], &["ben"]),
-    (&["oliver"], &["ollie"]),
-    (&["olivia"], &["liv"]),
+const FAMILIES: &[&str] = &[
+    "robert / rob bob bobby robbie bert",
+    "william / will bill billy willie willy",
+    "richard / rich rick ricky richie",
+    "michael / mike mikey mick mickey",
+    "james / jim jimmy jamie",
+    "joseph / joe joey",
+    "thomas / tom tommy",
+    "christopher / chris",
+    "christine christina / chris tina",
+    "daniel / dan danny",
+    "david / dave davey",
+    "edward / ed eddie ted ned",
+    "elizabeth / liz lizzie beth betty eliza libby",
+    "katherine catherine kathryn / kate katie kathy cathy kat",
+    "margaret / maggie meg peggy",
+    "jennifer / jen jenny",
+    "jessica / jess jessie",
+    "rebecca / becky becca",
+    "alexander / alex xander",
+    "alexandra / alex lexi sandra",
+    "andrew / andy drew",
+    "anthony antony / tony",
+    "benjamin / ben benny",
+    "charles / charlie chuck",
+    "nicholas / nick nicky",
+    "patrick / pat paddy",
+    "patricia / pat patty trish",
+    "samuel / sam sammy",
+    "samantha / sam sammy",
+    "steven stephen / steve",
+    "timothy / tim timmy",
+    "matthew / matt",
+    "gregory / greg",
+    "jonathan / jon jonny",
+    "joshua / josh",
+    "zachary / zach zack",
+    "nathaniel nathan / nate nat",
+    "victoria / vicky vikki tori",
+    "susan suzanne / sue susie suzy",
+    "deborah debra / deb debbie",
+    "abigail / abby abbie",
+    "frederick / fred freddie",
+    "kenneth / ken kenny",
+    "lawrence laurence / larry",
+    "leonard / len lenny",
+    "ronald / ron ronnie",
+    "donald / don donny",
+    "douglas / doug",
+    "peter / pete",
+    "philip phillip / phil",
+    "raymond / ray",
+    "gerald / gerry jerry",
+    "jacob / jake",
+    "jeffrey geoffrey / jeff geoff",
+    "kimberly kimberley / kim",
+    "pamela / pam",
+    "theodore / theo teddy",
+    "eleanor / ellie nell",
+    "isabella isabel / izzy bella",
+    "sebastian / seb",
+    "henry / harry hank",
+    "harold / harry",
+    "albert / al bert",
+    "alfred / alf alfie",
+    "francis / frank frankie",
+    "frances / fran frankie",
+    "vincent / vince vinny",
+    "terence terrence / terry",
+    "bradley / brad",
+    "maximilian / max",
+    "nicole / nikki",
+    "gabriel / gabe",
+    "gabriella gabrielle / gabby",
+    "cynthia / cindy",
+    "dorothy / dot dottie",
+    "jacqueline / jackie",
+    "stephanie / steph",
+    "melissa / mel missy",
+    "melanie / mel",
+    "valerie / val",
+    "barbara / barb babs",
+    "josephine / jo josie",
+    "joanne joanna / jo",
+    "benedict / ben",
+    "oliver / ollie",
+    "olivia / liv",
 ];
 
 /// The other forms of the folded first name `name` ("bob" for "robert",
 /// "robert" and "rob" for "bob"), each once; none for a name no family
 /// holds.
 pub(crate) fn forms_of(name: &str) -> Vec<&'static str> {
+    // Most names are in no family: one lookup tells.
+    crate::hash::word_map!(ALL = &[FAMILIES]);
     let mut out: Vec<&'static str> = Vec::new();
-    for &(formal, familiar) in FAMILIES {
+    if ALL.get(name) == 0 || name == "/" {
+        return out;
+    }
+    for family in FAMILIES {
+        let (formal, familiar) = family.split_once(" / ").expect("formal / familiar");
+        let has = |list: &str| list.split_whitespace().any(|w| w == name);
         // A formal name takes the familiar forms; a familiar one, the
         // formal spellings and the other familiar forms.
-        let forms: &[&[&'static str]] = if formal.contains(&name) {
-            &[familiar]
-        } else if familiar.contains(&name) {
-            &[formal, familiar]
+        let (forms, more) = if has(formal) {
+            (familiar, "")
+        } else if has(familiar) {
+            (familiar, formal)
         } else {
             continue;
         };
-        for &w in forms.iter().flat_map(|f| f.iter()) {
+        for w in forms.split_whitespace().chain(more.split_whitespace()) {
             if w != name && !out.contains(&w) {
                 out.push(w);
             }
@@ -139,8 +146,9 @@ mod tests {
 
     #[test]
     fn families_are_folded_words() {
-        for (formal, familiar) in FAMILIES {
-            for w in formal.iter().chain(familiar.iter()) {
+        for family in FAMILIES {
+            let (formal, familiar) = family.split_once(" / ").expect("formal / familiar");
+            for w in formal.split_whitespace().chain(familiar.split_whitespace()) {
                 assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
             }
         }

@@ -116,7 +116,16 @@ impl Document<'_> {
                 {
                     start = self.tokens[k - 1].span.start();
                 }
-                found.push(Placeholder { span: Span::new(start, t.span.end()), is_name: true });
+                // "#NAME#", "~NAME~": the same mark on both sides is the
+                // template's own, and goes with the name put in its place.
+                let mut end = t.span.end();
+                let (before, after) = (text[..start].chars().next_back(), text[end..].chars().next());
+                if before == after && before.is_some_and(|c| matches!(c, '#' | '%' | '~' | '^' | '!' | '|' | '*' | '@'))
+                {
+                    start -= 1;
+                    end += 1;
+                }
+                found.push(Placeholder { span: Span::new(start, end), is_name: true });
                 continue;
             }
             if w.len() >= 3 && w.bytes().all(|c| c == b'X' || c == b'x') {

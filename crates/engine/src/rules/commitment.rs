@@ -69,7 +69,7 @@ pub(crate) const NOT_VAGUE: &[Phrase] = &[
     p("talk|speak soon"),
     p("get|feel well|better soon"),
     p("sooner"),
-    p("as soon as it|the|your|this|that|everything|you|possible"),
+    p("as soon as it|the|your|this|that|everything|you"),
     p("soon as it|the|your|this|that|everything|you"),
 ];
 
@@ -90,8 +90,12 @@ fn waits_on_event(doc: &Document, span: crate::span::Span) -> bool {
         return false;
     }
     match doc.fold(first) {
-        // "as soon as I ...", or "soon" inside "as soon as the parts ...".
-        "as" => !matches!(doc.fold(last), "possible" | "practical" | "feasible"),
+        // "as soon as I ...", or "soon" inside "as soon as the parts ...";
+        // "as soon as I can" waits on nothing but us.
+        "as" => {
+            !matches!(doc.fold(last), "possible" | "practical" | "feasible")
+                && !matches!(doc.fold(last + 1), "can" | "could")
+        }
         "soon" => first > 0 && doc.fold(first - 1) == "as" && doc.fold(last + 1) == "as",
         _ => false,
     }
@@ -147,14 +151,62 @@ fn whole_time(doc: &Document, span: crate::span::Span) -> crate::span::Span {
         let clock = t.is(flag::NUMBER) && matches!(w, "am" | "pm" | "a.m" | "p.m");
         let day = matches!(doc.fold(last), "am" | "pm") && matches!(w, "today" | "tomorrow" | "tonight");
         let unit = matches!(doc.fold(last), "business" | "working") && matches!(w, "days" | "day" | "hours" | "hour");
+        // "until 15 August", "by 15/08".
+        let month = t.is(flag::NUMBER) && crate::words::among(MONTHS, w);
+        let slashed = t.is(flag::NUMBER)
+            && doc.tokens[next].is(flag::NUMBER)
+            && doc.text[t.span.end()..doc.tokens[next].span.start()] == *"/";
         let spaced = !doc.tokens[last].gap_has(gap::CLAUSE);
-        if (minutes || ((clock || day || unit) && spaced)) && last - first < 6 {
+        if (minutes || slashed || ((clock || day || unit || month) && spaced)) && last - first < 6 {
             last = next;
         } else {
             break;
         }
     }
     crate::span::Span::new(span.start(), doc.tokens[last].span.end().max(span.end()))
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Whether the time at `span` is no commitment of ours whatever its
+/// words: how often something happened ("three times in one week"), or
+/// a time we say we cannot promise ("I can't guarantee the courier will
+/// arrive before noon").
+fn not_promised(doc: &Document, span: crate::span::Span) -> bool {
+    let first = doc.token_at(span.start());
+    let sentence = doc.tokens[first].sentence;
+    let frequency = first > 0 && matches!(doc.fold(first - 1), "times" | "once" | "twice");
+    let disclaimed = (first.saturating_sub(12)..first).any(|j| {
+        doc.tokens[j].sentence == sentence
+            && matches!(doc.fold(j), "guarantee" | "promise" | "sure" | "certain" | "confirm")
+            && crate::rules::negated_before(doc, j, 3)
+    });
+    frequency || disclaimed
 }
 
 /// Whether the vague timing at `span` is of something the customer will
@@ -253,6 +305,26 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             f.message = Cow::Borrowed(WAITS_ON_EVENT);
         }
     }
+    // Timing in quotation marks is someone's words, quoted: not "as soon
+    // as possible".
+    found.retain(|f| {
+        f.cue != Cue::VagueCommitment
+            || f.span.is_none_or(|s| !crate::document::contained_sorted(&doc.inline_quotes, s))
+    });
+    // "as soon as I can": the whole phrase.
+    for f in found.iter_mut().filter(|f| f.cue == Cue::VagueCommitment) {
+        let Some(span) = f.span else { continue };
+        let last = doc.token_at(span.end() - 1);
+        let next = last + 1;
+        if doc.fold(doc.token_at(span.start())) == "as"
+            && next < doc.tokens.len()
+            && doc.tokens[next].sentence == doc.tokens[last].sentence
+            && !doc.tokens[last].gap_has(gap::CLAUSE)
+            && matches!(doc.fold(next), "can" | "could")
+        {
+            f.span = Some(span.cover(doc.tokens[next].span));
+        }
+    }
     // "I'm sure you'll figure it out eventually": the customer's own doing,
     // not a promise ("you'll get it soon" is ours, said of them).
     found.retain(|f| f.cue != Cue::VagueCommitment || f.span.is_none_or(|s| !customers_own_doing(doc, s)));
@@ -261,7 +333,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         f.cue != Cue::VagueCommitment
             || f.span.is_none_or(|s| {
                 let k = doc.token_at(s.start());
-                k >= doc.tokens.len() || !crate::rules::next_steps::is_wish(doc, k)
+                k >= doc.tokens.len() || !crate::rules::next_steps::is_wish(doc, k) || hopes_to(doc, k)
             })
     });
     // "extended your trial by 14 days", "reduced by 20 percent": "by" an
@@ -276,6 +348,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     }
     // "You called on Monday" dates the past; it commits to nothing.
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !dates_the_past(doc, doc.token_at(s.start()))));
+    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !not_promised(doc, s)));
     // "Please send the form by Friday", "within 30 days of purchase": a
     // deadline of the customer's or a policy's commits us to nothing.
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !someone_elses_deadline(doc, s)));
@@ -491,6 +564,20 @@ fn someone_elses_deadline(doc: &Document, span: crate::span::Span) -> bool {
     customers || window
 }
 
+/// Whether the sentence of token `k` says, before it, that we hope to do
+/// something ("We hope to have an update shortly"): a hedged promise of
+/// ours, not a wish for the customer.
+fn hopes_to(doc: &Document, k: usize) -> bool {
+    let sentence = doc.tokens[k].sentence;
+    (1..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+        matches!(doc.fold(j), "hope" | "hoping")
+            && matches!(doc.fold(j - 1), "we" | "i" | "we're" | "i'm")
+            && doc.fold(j + 1) == "to"
+            // "We hope to welcome you again soon" is a pleasantry.
+            && !matches!(doc.fold(j + 2), "see" | "welcome" | "hear" | "serve" | "speak" | "talk" | "meet" | "chat" | "host")
+    })
+}
+
 /// Whether the number ending `span` is part of a phone number ("at
 /// 1-800-555-0199", "at 0800 123 456").
 fn is_phone_number(doc: &Document, span: crate::span::Span) -> bool {
@@ -529,6 +616,7 @@ mod tests {
         assert_flags(Cue::VagueCommitment, "We'll fix it ⟦soon⟧, ⟦ASAP⟧.");
         assert_clean(Cue::VagueCommitment, "Talk soon! As soon as it ships you'll get an email.");
         assert_clean(Cue::VagueCommitment, "Hope it gets resolved soon!");
+        assert_clean(Cue::VagueCommitment, "We hope to welcome you on board again soon.");
         assert_clean(Cue::VagueCommitment, "Fingers crossed we'll be able to have it soon!");
         // The customer's own doing is no promise of ours; what we send them is.
         assert_clean(Cue::VagueCommitment, "I'm sure you'll figure it out eventually.");
@@ -578,6 +666,15 @@ mod tests {
     }
 
     #[test]
+    fn a_date_is_whole_and_a_frequency_or_a_disclaimed_time_is_no_commitment() {
+        assert_flags(Cue::Commitment, "I've extended your trial ⟦until 15 August⟧.");
+        assert_flags(Cue::Commitment, "I'll send it over ⟦by 15/08⟧.");
+        assert_clean(Cue::Commitment, "You've called three times in one week.");
+        assert_clean(Cue::Commitment, "I can't guarantee the courier will arrive before noon.");
+        assert_flags(Cue::Commitment, "I can guarantee it: the courier will arrive ⟦before noon⟧.");
+    }
+
+    #[test]
     fn a_phone_number_is_not_a_time() {
         assert_clean(Cue::Commitment, "Please call us at 1-800-555-0199 for help.");
         assert_flags(Cue::Commitment, "Please call us ⟦at 10⟧ tomorrow.");
@@ -604,6 +701,13 @@ mod tests {
         );
         assert_flags(Cue::VagueCommitment, "I'll follow up ⟦as soon as I⟧ hear back from the courier.");
         assert_flags(Cue::VagueCommitment, "I'll ship them ⟦as soon as they're⟧ available.");
+        assert_flags(Cue::VagueCommitment, "We'll get back to you ⟦as soon as possible⟧.");
+        assert_flags(Cue::VagueCommitment, "I'll reply ⟦as soon as I can⟧.");
+        assert_clean(Cue::VagueCommitment, "Please reply as soon as you can.");
+        // Hoping to do it ourselves is a hedged promise, not a wish.
+        assert_flags(Cue::VagueCommitment, "We hope to have an update ⟦shortly⟧.");
+        assert_clean(Cue::VagueCommitment, "Hope it gets resolved soon!");
+        assert_clean(Cue::VagueCommitment, "We hope to welcome you on board again soon.");
         assert_flags(Cue::OverPromise, "It will work ⟦100%⟧.");
         assert_flags(Cue::OverPromise, "It will ⟦100%⟧ arrive tomorrow.");
         assert_clean(Cue::OverPromise, "The shirt is 100% cotton.");

@@ -895,6 +895,8 @@ mod tests {
     #[test]
     fn flags_placeholder_families() {
         assert_flags(Cue::NamePlaceholder, "Hi ⟦NAME⟧, your order shipped.");
+        assert_flags(Cue::NamePlaceholder, "Hi ⟦#NAME#⟧, your order shipped.");
+        assert_flags(Cue::NamePlaceholder, "Hi ⟦~FNAME~⟧, your order shipped.");
         assert_flags(Cue::NamePlaceholder, "Dear ⟦$NAME⟧, thanks.");
         assert_flags(Cue::NamePlaceholder, "Hi ⟦*|FNAME|*⟧, thanks.");
         assert_flags(Cue::NamePlaceholder, "Hello ⟦(customer name)⟧, thanks.");

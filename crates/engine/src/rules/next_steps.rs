@@ -269,11 +269,21 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     && matches!(doc.fold(j), "can't" | "cannot" | "cant" | "won't" | "unable" | "not" | "isn't")
             })
         };
+        // "sorry we didn't get back to you sooner": a step not taken.
+        let not_taken = {
+            let k = hit.first as usize;
+            k > 0
+                && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+                && !doc.tokens[k - 1].gap_has(gap::CLAUSE)
+                && (matches!(doc.fold(k - 1), "didn't" | "didnt" | "haven't" | "havent" | "hadn't" | "never")
+                    || (doc.fold(k - 1) == "not" && k > 1 && matches!(doc.fold(k - 2), "did" | "have" | "had")))
+        };
         if doc.any_hit_overlaps(T::Sarcasm, hit.span)
             || doc.any_hit_overlaps(T::Deflection, hit.span)
             || is_wish(doc, hit.first as usize)
             || hours
             || refusal_condition
+            || not_taken
         {
             continue;
         }
@@ -390,5 +400,12 @@ mod tests {
         assert_clean(Cue::NextSteps, "Fingers crossed we'll be able to have it soon!");
         assert_clean(Cue::NextSteps, "We'll be open to serve you from 9:30AM-4PM, Monday-Friday.");
         assert_flags(Cue::NextSteps, "⟦We'll be⟧ standing by so we can take a closer look!");
+    }
+
+    #[test]
+    fn a_step_not_taken_is_no_next_step() {
+        assert_clean(Cue::NextSteps, "I'm sorry we didn't get back to you sooner.");
+        assert_flags(Cue::NextSteps, "Someone will ⟦get back to you⟧ tomorrow.");
+        assert_flags(Cue::NextSteps, "If not, ⟦reach out to us⟧ by chat.");
     }
 }

@@ -1092,7 +1092,14 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
                 Some(memo) => memo.get_or_insert(doc, start, j, read),
                 None => read().0,
             });
-            if let Some((a, mut b, message)) = found {
+            if let Some((mut a, mut b, message)) = found {
+                // The greeting ("Hi Priya, ...") is not part of the dig.
+                if let Some(g) = &doc.greeting {
+                    let after = g.addressee.end;
+                    if start + a < after && after < start + b && doc.tokens[after - 1].gap_has(gap::COMMA) {
+                        a = after - start;
+                    }
+                }
                 // What follows a colon is the content, not the dig.
                 if let Some(k) = (a..b).find(|&k| doc.tokens[start + k].gap_has(gap::COLON)) {
                     b = k;
@@ -1514,6 +1521,8 @@ mod tests {
         assert_flags(Cue::Sarcasm, "Hi Lee, ⟦again⟧, the label is in the email from Monday.");
         // Counting the customer's contacts.
         assert_flags(Cue::Sarcasm, "⟦That's your ninth email this week about the same refund⟧.");
+        // The greeting is not part of the dig.
+        assert_flags(Cue::Sarcasm, "Hi Priya, ⟦that's your ninth email this week about the same refund⟧.");
         // Noticing the count without owning it is still the count.
         assert_flags(Cue::Sarcasm, "⟦I see you've emailed us five times today⟧. The answer is the same.");
         // Over-explanation.

@@ -115,7 +115,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     || (doc.tokens[k].is(flag::ALPHA)
                         && !doc.tokens[k].is(flag::NUMBER)
                         && w != "i"
-                        && !(crate::words::among(ACRONYMS, w) && !crate::words::is_common(w)))
+                        && (!crate::words::among(ACRONYMS, w) || crate::words::is_common(w)))
             };
             // Short capitals just before the run open it ("AS I SAID").
             let mut i = i;

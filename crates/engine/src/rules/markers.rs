@@ -10,9 +10,11 @@
 //! per alternative of a marker's first element (and, for a marker of two
 //! elements or more, per alternative of its first two), a 32-bit key of
 //! the word(s) beside the marker, sorted by key, with where each bucket of
-//! keys (by their top bits, about one key a bucket) begins.
-//! Reading a sentence costs, per word, a look in two buckets (by the key
-//! its token already carries, and by that key with the next word's), and a
+//! keys (by their top bits, about one key a bucket) begins; and a bit per
+//! word a marker's first element may be (by the key's low bits).
+//! Reading a sentence costs, per word, one lookup of that bit, and for a
+//! word whose bit is set a look in two buckets (by the key its token
+//! already carries, and by that key with the next word's), and a
 //! comparison per marker whose first word(s) the words may be, however many
 //! sets and markers there are.
 //! [`Reading`] holds the result: per set, a bit per word position where one
@@ -57,6 +59,9 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
     /// `keys[buckets[b]..buckets[b + 1]]`, about one key a bucket.
     buckets: [u16; BUCKETS + 1],
+    /// The bit ([`first_bit`]) of every alternative of every marker's first
+    /// element: a word whose bit is clear starts no marker by its own key.
+    firsts: [u64; FIRST_WORDS],
 }
 
 /// A key's candidate: its marker, the bytes of the marker's text its first
@@ -76,6 +81,17 @@ struct Entry {
 /// The bits of a key that choose its bucket, and how many buckets there are.
 const BUCKET_BITS: u32 = 10;
 const BUCKETS: usize = 1 << BUCKET_BITS;
+
+/// The bits of a word's mixed key that choose its bit in `firsts`, and how
+/// many `u64`s those bits fill (4,096 bits, 512 bytes).
+const FIRST_BITS: u32 = 12;
+const FIRST_WORDS: usize = 1 << (FIRST_BITS - 6);
+
+/// A word's bit in `firsts`, from its mixed key (the low bits, which the
+/// buckets, chosen by the top bits, do not use).
+const fn first_bit(mixed_key: u32) -> usize {
+    (mixed_key & ((1 << FIRST_BITS) - 1)) as usize
+}
 
 /// How many markers and keys (alternatives of a first element, or pairs of
 /// alternatives of the first two) `sets` hold: the sizes of their [`Markers`].
@@ -134,6 +150,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         let mut keys = [0u32; K];
         let mut entries = [Entry { id: 0, alt: (0, 0), len: 0, same: false }; K];
         let mut starts = [0u16; S];
+        let mut firsts = [0u64; FIRST_WORDS];
         let (mut m, mut k) = (0, 0);
         let mut s = 0;
         while s < sets.len() {
@@ -167,6 +184,8 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 while a <= end1 {
                     let a_end = alt_end(b, a, end1);
                     assert!(a_end > a, "empty element or alternative in a marker");
+                    let f = first_bit(key(b, a, a_end));
+                    firsts[f / 64] |= 1 << (f % 64);
                     let entry = Entry { id: m as u16, alt: (a as u16, a_end as u16), len: len as u8, same: false };
                     if len == 1 {
                         keys[k] = key(b, a, a_end);
@@ -233,7 +252,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             buckets[b] = i as u16;
             b += 1;
         }
-        Markers { markers, keys, entries, starts, buckets }
+        Markers { markers, keys, entries, starts, buckets, firsts }
     }
 
     /// Reads `words` (folded; `keys`, their [`word_key`]s) against every
@@ -269,10 +288,18 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         for i in 0..words.len() {
             let has_next = i + 1 < words.len();
             let this = mix;
-            self.probe(this, words, i, false, r);
+            // A word whose bit is clear starts no marker by its own key, one
+            // word or two (most words: both probes are passed over).
+            let f = first_bit(this);
+            let starts = self.firsts[f / 64] & (1 << (f % 64)) != 0;
+            if starts {
+                self.probe(this, words, i, false, r);
+            }
             if has_next {
                 mix = mixed(key(i + 1));
-                self.probe(pair(this, mix), words, i, true, r);
+                if starts {
+                    self.probe(pair(this, mix), words, i, true, r);
+                }
             }
             // A number is also `#`, which its own key does not find (a key
             // tried twice only sets the same bits twice).
@@ -285,7 +312,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                     let next_number = numbers & (1 << (i + 1)) != 0;
                     for (f, g, tried) in [
                         (NUMBER_KEY, mix, !number),
-                        (this, NUMBER_KEY, !next_number),
+                        (this, NUMBER_KEY, !next_number || !starts),
                         (NUMBER_KEY, NUMBER_KEY, !(number && next_number)),
                     ] {
                         if !tried {

@@ -90,7 +90,23 @@ impl CustomerName {
         // anyone has keeps its first ones and its last (the one greeted
         // after a title).
         let mut parts = parts;
-        crate::order::first_of_each(&mut parts, |p| (p.words.clone(), p.unspaced.then(|| p.display.clone())));
+        // Compared in place (a name has a few parts): a part is dropped when
+        // an earlier one has its words (and, unspaced, its display).
+        let same = |a: &NamePart, b: &NamePart| {
+            a.words == b.words && a.unspaced == b.unspaced && (!a.unspaced || a.display == b.display)
+        };
+        if parts.len() > 16 {
+            crate::order::first_of_each(&mut parts, |p| (p.words.clone(), p.unspaced.then(|| p.display.clone())));
+        } else if parts.len() > 1 {
+            let mut i = 1;
+            while i < parts.len() {
+                if parts[..i].iter().any(|q| same(q, &parts[i])) {
+                    parts.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
         if parts.len() > MAX_NAME_PARTS {
             parts.drain(MAX_NAME_PARTS - 1..parts.len() - 1);
         }

@@ -11,7 +11,7 @@ pub(crate) struct Greeting {
     pub addressee: std::ops::Range<usize>,
 }
 
-pub(super) const GREETING_WORDS: &[&str] = &[
+pub(crate) const GREETING_WORDS: &[&str] = &[
     "hi",
     "hello",
     "hey",

@@ -9,7 +9,7 @@ mod quotes;
 mod reuse;
 
 pub(crate) use crate::tokens::{flag, gap, Token};
-pub(crate) use greeting::Greeting;
+pub(crate) use greeting::{Greeting, GREETING_WORDS};
 pub(crate) use placeholders::Placeholder;
 pub(crate) use reuse::{ParseMemo, PlacedChunk};
 

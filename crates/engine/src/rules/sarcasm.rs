@@ -1094,10 +1094,13 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
             });
             if let Some((mut a, mut b, message)) = found {
                 // The greeting ("Hi Priya, ...") is not part of the dig.
-                if let Some(g) = &doc.greeting {
-                    let after = g.addressee.end;
-                    if start + a < after && after < start + b && doc.tokens[after - 1].gap_has(gap::COMMA) {
-                        a = after - start;
+                // Read from the sentence alone: a rule that runs chunk by
+                // chunk knows nothing of the draft's greeting.
+                if a == 0 && crate::words::among(crate::document::GREETING_WORDS, doc.fold(start)) {
+                    if let Some(k) = (start..(start + 4).min(j)).find(|&k| doc.tokens[k].gap_has(gap::COMMA)) {
+                        if k + 1 - start < b {
+                            a = k + 1 - start;
+                        }
                     }
                 }
                 // What follows a colon is the content, not the dig.

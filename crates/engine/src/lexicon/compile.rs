@@ -8,9 +8,7 @@
 //!   the table entry's, read through the index's one reference to the tables);
 //! - `elems`: every pattern's elements, each a kind and a byte range of the
 //!   pattern's own text (which is written folded, so it is compared as it
-//!   is), or for `a|b|c` a range of `alts`, the alternatives' byte ranges
-//!   (with their word keys in `alt_keys`, so a word is compared with an
-//!   alternative's bytes only when their keys are equal);
+//!   is), or for `a|b|c` a range of `alts`, the alternatives' byte ranges;
 //! - `keys`/`ids`: for every first word a pattern can start with (and, when
 //!   its second element is a required word, every first and second word;
 //!   when its second is an optional word and its third a required one,
@@ -112,9 +110,6 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     elems: [Elem; E],
     /// Each alternative of every `a|b|c`: its bytes in the pattern's text.
     alts: [(u16, u16); A],
-    /// The [`word_key`] of each alternative in `alts`, so most words that
-    /// are not an alternative are told by their key, without reading them.
-    alt_keys: [u32; A],
     keys: [u16; K],
     ids: [u16; K],
     /// Per key, which alternative of the pattern's first element it was
@@ -140,7 +135,6 @@ pub(crate) struct Index {
     pub(super) patterns: &'static [Pattern],
     pub(super) elems: &'static [Elem],
     pub(super) alts: &'static [(u16, u16)],
-    pub(super) alt_keys: &'static [u32],
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
     pub(super) words: &'static [u8],
@@ -155,7 +149,6 @@ impl Index {
         patterns: &[],
         elems: &[],
         alts: &[],
-        alt_keys: &[],
         keys: &[],
         ids: &[],
         words: &[],
@@ -190,16 +183,12 @@ impl Index {
         &text.as_bytes()[e.start as usize..e.end as usize]
     }
 
-    /// Whether `word` (whose [`word_key`] is `key`) is one of the
-    /// alternatives `e` of the pattern of `text`: compared by key first, so
-    /// most alternatives are passed over without reading their bytes.
-    pub(super) fn is_alt(&self, text: &'static str, e: Elem, word: &[u8], key: u32) -> bool {
+    /// Whether `word` is one of the alternatives `e` of the pattern of `text`.
+    pub(super) fn is_alt(&self, text: &'static str, e: Elem, word: &[u8]) -> bool {
         let text = text.as_bytes();
-        let r = e.start as usize..e.end as usize;
-        self.alt_keys[r.clone()]
+        self.alts[e.start as usize..e.end as usize]
             .iter()
-            .zip(&self.alts[r])
-            .any(|(&k, &(s, end))| k == key && &text[s as usize..end as usize] == word)
+            .any(|&(s, end)| (end - s) as usize == word.len() && &text[s as usize..end as usize] == word)
     }
 
     /// The alternatives `e` of pattern `p`.
@@ -250,7 +239,6 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             patterns: &self.patterns,
             elems: &self.elems,
             alts: &self.alts,
-            alt_keys: &self.alt_keys,
             keys: &self.keys,
             ids: &self.ids,
             words: &self.words,
@@ -464,7 +452,6 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         patterns: [Pattern { table: 0, entry: 0, first: 0 }; P],
         elems: [Elem { kind: 0, tags: 0, start: 0, end: 0 }; E],
         alts: [(0, 0); A],
-        alt_keys: [0; A],
         keys: [0; K],
         ids: [0; K],
         words: [0; K],
@@ -497,10 +484,8 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                     elem.tags = 0;
                     while a <= elem.end as usize {
                         let a_end = alt_end(pat, a, elem.end as usize);
-                        let k = word_key(sub(pat, a, a_end));
-                        elem.tags |= tag_bit(k);
+                        elem.tags |= tag_bit(word_key(sub(pat, a, a_end)));
                         out.alts[x] = (a as u16, a_end as u16);
-                        out.alt_keys[x] = k;
                         x += 1;
                         a = a_end + 1;
                     }

@@ -209,17 +209,24 @@ fn not_promised(doc: &Document, span: crate::span::Span) -> bool {
     frequency || disclaimed
 }
 
+/// The first token of the clause that holds token `first`: back to a
+/// clause break in its sentence (a dash does not break it).
+fn clause_start(doc: &Document, first: usize) -> usize {
+    let sentence = doc.tokens[first].sentence;
+    let mut k = first;
+    while k > 0 && doc.tokens[k - 1].sentence == sentence && !doc.tokens[k - 1].gap_has(gap::CLAUSE & !gap::DASH) {
+        k -= 1;
+    }
+    k
+}
+
 /// Whether the vague timing at `span` is of something the customer will
 /// do: "you'll" or "you will|can|should" before it in its clause, with a
 /// verb of their own doing after it (not "get", "receive", "hear", "see",
 /// "have", "be": what we send them).
 fn customers_own_doing(doc: &Document, span: crate::span::Span) -> bool {
     let first = doc.token_at(span.start());
-    let sentence = doc.tokens[first].sentence;
-    let mut k = first;
-    while k > 0 && doc.tokens[k - 1].sentence == sentence && !doc.tokens[k - 1].gap_has(gap::CLAUSE & !gap::DASH) {
-        k -= 1;
-    }
+    let k = clause_start(doc, first);
     (k..first).any(|j| {
         let verb = match doc.fold(j) {
             "you'll" => j + 1,
@@ -523,10 +530,7 @@ fn someone_elses_deadline(doc: &Document, span: crate::span::Span) -> bool {
         return false;
     }
     let sentence = doc.tokens[first].sentence;
-    let mut k = first;
-    while k > 0 && doc.tokens[k - 1].sentence == sentence && !doc.tokens[k - 1].gap_has(gap::CLAUSE & !gap::DASH) {
-        k -= 1;
-    }
+    let k = clause_start(doc, first);
     // We or a future of ours in the clause ("we'll aim to settle", "your
     // refund will go back"): "us" and "our" after the customer's verb
     // ("send us the form") are not.

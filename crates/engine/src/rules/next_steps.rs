@@ -290,7 +290,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         praised = true;
         out.push(crate::rules::finding_for(doc, Cue::NextSteps, T::NextSteps, &hit));
     }
-    let informed = praised || !doc.hits(T::Concrete).is_empty() || doc.has_link() || gives_a_step(doc);
+    let informed =
+        praised || !doc.hits(T::Concrete).is_empty() || doc.has_link() || gives_a_step(doc) || says_what_happens(doc);
     // Short chat lines ("You're welcome!") don't need a plan.
     if !informed && doc.agent_word_count() >= 25 {
         out.push(Finding::new(Cue::NextStepsMissing, None));
@@ -306,6 +307,110 @@ pub(crate) fn is_wish(doc: &Document, i: usize) -> bool {
         k -= 1;
     }
     (k..=i).any(|j| matches!(doc.fold(j), "hope" | "hopefully" | "fingers" | "wish" | "forward" | "hoping"))
+}
+
+/// Verbs of work under way: "Our developers are fixing it this week".
+const UNDER_WAY: &[&str] = &[
+    "fixing",
+    "working",
+    "repairing",
+    "investigating",
+    "processing",
+    "preparing",
+    "replacing",
+    "reviewing",
+    "testing",
+    "rolling",
+    "deploying",
+    "resolving",
+    "handling",
+    "arranging",
+    "sending",
+    "shipping",
+    "restoring",
+    "rebuilding",
+    "patching",
+];
+
+/// Words that say when work under way ends: "... fixing it this week".
+const WHEN_UNDER_WAY: &[&str] = &[
+    "today",
+    "tomorrow",
+    "tonight",
+    "now",
+    "currently",
+    "week",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the reply says what will happen next, whoever does it: a future
+/// ("An engineer will be with you tomorrow", "the courier'll collect it",
+/// "Your refund is going to reach you"), work under way with a time ("Our
+/// developers are fixing it this week") or in the passive ("A fix is being
+/// rolled out"). Not a wish ("Hopefully it will ..."), a refusal ("it won't
+/// ..."), a condition ("if it will ...") or a question. Such a sentence
+/// keeps the customer in the loop, so it silences `next-steps-missing`
+/// (it earns no praise: a promise of ours is what `next-steps` praises).
+fn says_what_happens(doc: &Document) -> bool {
+    let n = doc.tokens.len();
+    let same_clause = |a: usize, b: usize| {
+        b < n && doc.tokens[a].sentence == doc.tokens[b].sentence && !doc.tokens[a].gap_has(gap::CLAUSE)
+    };
+    for i in 0..n {
+        let t = &doc.tokens[i];
+        if !t.is_agent() || t.gap_has(gap::QUESTION) {
+            continue;
+        }
+        let w = doc.fold(i);
+        // The subject before "will": a word of the same clause.
+        let has_subject = i > 0 && same_clause(i - 1, i);
+        // Ours ("we will", "I'll") are the promises `next-steps` reads.
+        let ours = |j: usize| matches!(doc.fold(j), "i" | "we" | "you");
+        let future = match w {
+            "will" | "shall" => has_subject && !ours(i - 1),
+            "going" => has_subject && same_clause(i, i + 1) && doc.fold(i + 1) == "to",
+            _ => w.len() > 3 && w.ends_with("'ll") && !matches!(w, "i'll" | "we'll" | "you'll"),
+        };
+        let under_way = matches!(w, "is" | "are" | "'re" | "we're" | "they're" | "it's")
+            && same_clause(i, i + 1)
+            && ((doc.fold(i + 1) == "being" && same_clause(i + 1, i + 2) && doc.fold(i + 2).ends_with("ed"))
+                || (crate::words::among(UNDER_WAY, doc.fold(i + 1)) && {
+                    let s = t.sentence;
+                    (i + 1..n)
+                        .take_while(|&j| doc.tokens[j].sentence == s)
+                        .any(|j| crate::words::among(WHEN_UNDER_WAY, doc.fold(j)))
+                }));
+        if !(future || under_way) || !same_clause(i, i + 1) {
+            continue;
+        }
+        if future && matches!(doc.fold(i + 1), "not" | "never") {
+            continue;
+        }
+        // A wish, a condition or a question the sentence asks.
+        let sentence = t.sentence;
+        let mut start = i;
+        while start > 0 && doc.tokens[start - 1].sentence == sentence {
+            start -= 1;
+        }
+        let conditional = (start..i).any(|j| matches!(doc.fold(j), "if" | "unless" | "whether"));
+        let asked =
+            (i..n).take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| doc.tokens[j].gap_has(gap::QUESTION));
+        if conditional || asked || is_wish(doc, i) {
+            continue;
+        }
+        return true;
+    }
+    false
 }
 
 /// Whether the reply gives the customer a step of their own: an
@@ -407,5 +512,29 @@ mod tests {
         assert_clean(Cue::NextSteps, "I'm sorry we didn't get back to you sooner.");
         assert_flags(Cue::NextSteps, "Someone will ⟦get back to you⟧ tomorrow.");
         assert_flags(Cue::NextSteps, "If not, ⟦reach out to us⟧ by chat.");
+    }
+
+    #[test]
+    fn a_third_partys_step_or_work_under_way_keeps_the_customer_informed() {
+        let long = "Hi Sam, thanks for letting us know about the crash when you open the reports page. I can see it happens on the latest version for several customers.";
+        for step in [
+            "An engineer will be with you tomorrow between 8 and 10 am.",
+            "Our developers are fixing it this week.",
+            "A fix is being rolled out to everyone.",
+            "The courier is going to collect it from your door.",
+            "The warehouse'll send the replacement.",
+        ] {
+            assert_clean(Cue::NextStepsMissing, &format!("{long} {step}"));
+        }
+        // A wish, a refusal, a condition, work with no end, the past: no step.
+        for not_a_step in [
+            "Hopefully it will be fixed.",
+            "It will not be fixed in this version.",
+            "If the engineer will be late, it is a problem.",
+            "We are currently working with several partners on our roadmap.",
+            "The engineer visited you last month.",
+        ] {
+            assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} {not_a_step}"));
+        }
     }
 }

@@ -165,6 +165,10 @@ struct Question {
     /// Whether it names a price or a fee: an amount answers it too ("Is it
     /// the same price?" — "There's a £25 surcharge").
     money: bool,
+    /// Whether it asks where something stands ("Where is my order?", "Has
+    /// my return been received?", "Did the payment go through?"): a
+    /// status answers it ("It arrived at our warehouse on Tuesday").
+    status: bool,
 }
 
 const WH_WORDS: &[&str] =
@@ -218,7 +222,16 @@ fn short_question(
         _ => return None,
     };
     let span = msg.tokens[own[0]].span.cover(msg.tokens[own[own.len() - 1]].span);
-    Some(Question { tokens: before.start..r.end, span: with_marks(msg, span), kind, subject: None, money: false })
+    // "Refund status?", "Any update?": where the thing stated stands.
+    let status = kind == Kind::Other || w == "where";
+    Some(Question {
+        tokens: before.start..r.end,
+        span: with_marks(msg, span),
+        kind,
+        subject: None,
+        money: false,
+        status,
+    })
 }
 
 /// `span` with the "?" and "!" right after it.
@@ -369,7 +382,8 @@ fn questions(msg: &Document) -> Vec<Question> {
             let kind = kind_of(msg, s..end, lead_here.map(|h| h.last as usize + 1));
             let subject = (kind == Kind::YesNo).then(|| subject_of(msg, s..end)).flatten();
             let money = (s..end).any(|k| crate::words::among(MONEY, msg.fold(k)));
-            out.push(Question { tokens: s..end, span, kind, subject, money });
+            let status = asks_status(msg, s..end);
+            out.push(Question { tokens: s..end, span, kind, subject, money, status });
         }
     }
     out
@@ -710,6 +724,7 @@ crate::hash::word_lists! {
     AMOUNT = AMOUNT_WORDS;
     ASK_VERB = ASK_VERBS;
     ASK_WHAT = ASK_OBJECTS;
+    STATUS = STATUS_WORDS;
 }
 
 /// The kinds (`TIME`, `REASON`, `WH`, ...) a folded word is of, as bits:
@@ -721,6 +736,60 @@ fn kinds(w: &str) -> u16 {
 /// Whether `w` is a word of any of `kinds` (bits such as `TIME | REASON`).
 fn word_is(w: &str, kinds_asked: u16) -> bool {
     kinds(w) & kinds_asked != 0
+}
+
+/// Words that say where something stands: an order, a payment, a claim.
+const STATUS_WORDS: &[&str] = &[
+    "shipped",
+    "dispatched",
+    "delivered",
+    "arrived",
+    "received",
+    "processed",
+    "approved",
+    "declined",
+    "rejected",
+    "issued",
+    "refunded",
+    "credited",
+    "posted",
+    "collected",
+    "cancelled",
+    "canceled",
+    "returned",
+    "completed",
+    "cleared",
+    "accepted",
+    "activated",
+    "reactivated",
+    "installed",
+    "booked",
+    "confirmed",
+    "resolved",
+    "restored",
+    "unlocked",
+    "released",
+    "transit",
+    "pending",
+    "landed",
+    "reached",
+    "assigned",
+    "scheduled",
+    "logged",
+    "status",
+];
+
+/// Whether question `r` asks where something stands: "where is|are|'s"
+/// something, or a status word ("Has my return been received?", "what's
+/// the status of ...", "did it go through?").
+fn asks_status(msg: &Document, r: Range<usize>) -> bool {
+    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    words.iter().any(|w| word_is(w, STATUS))
+        || words.windows(2).any(|w| {
+            (matches!(w[0], "where's" | "wheres") && !word_is(w[1], SUBJECT))
+                || (w[0] == "where" && matches!(w[1], "is" | "are"))
+                || (matches!(w[0], "go" | "gone" | "went") && w[1] == "through")
+        })
 }
 
 /// Words that say what something costs.
@@ -769,6 +838,9 @@ struct Said {
     /// "we can", "it isn't").
     mirrors: Vec<&'static str>,
     asks: bool,
+    /// Whether it says where something stands ("it's out for delivery",
+    /// "we received it on Tuesday", "it's with the courier").
+    status: bool,
 }
 
 fn said(reply: &Document, r: Range<usize>) -> Said {
@@ -840,6 +912,14 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             }
             m
         },
+        status: any(STATUS)
+            || words.windows(3).any(|w| {
+                (w[0] == "on" && matches!(w[1], "its" | "the" | "their" | "it's") && w[2] == "way")
+                    || (w[0] == "out" && w[1] == "for" && w[2] == "delivery")
+                    || (w[0] == "with"
+                        && matches!(w[1], "the" | "our" | "your")
+                        && matches!(w[2], "courier" | "carrier" | "driver" | "warehouse"))
+            }),
         // Asking for what is needed to answer: a question, or a request to
         // be told or sent something ("please let us know which device").
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
@@ -964,6 +1044,11 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // An amount answers a yes-no question about a price wherever
             // it stands ("Do you ship there, and is it the same price?").
             || (q.kind == Kind::YesNo && q.money && sentences.iter().any(|s| s.amount))
+            // Where something stands, told in a sentence no other question
+            // claims ("Where is my order?" — "Your parcel is out for
+            // delivery"; "Has my return been received?" — "It arrived at
+            // our warehouse on Tuesday").
+            || (q.status && sentences.iter().any(|s| free(s) && s.status))
             || handed_on
             || (one_question && sentences.iter().any(|s| s.asks || s.steps));
         // "..., and if so, how do I get a label?" hangs on the question
@@ -1065,7 +1150,7 @@ mod tests {
     /// The kind bits name the lists of `kinds`' word map, in its order.
     #[test]
     fn each_kind_bit_is_its_list() {
-        assert_eq!(WORD_LISTS.len(), 13);
+        assert_eq!(WORD_LISTS.len(), 14);
         for &(bit, list) in WORD_LISTS {
             for w in list {
                 assert!(word_is(w, bit), "{w} in the list of bit {bit}");
@@ -1181,6 +1266,30 @@ mod tests {
             Cue::QuestionUnanswered,
             "Can you tell me why my account is locked?",
             "Please DM us the email on the account and we'll take a look.",
+        );
+    }
+
+    #[test]
+    fn a_status_answers_where_something_stands() {
+        for (msg, reply) in [
+            ("Where is my order?", "Hi Sam, your parcel is out for delivery and will arrive before 6 pm today."),
+            ("Has my return been received?", "Hi Sam, it arrived at our warehouse on Tuesday."),
+            ("Did my payment go through?", "Hi Sam, it was approved this morning."),
+            ("Ordered last week. Any update?", "Hi Sam, it was dispatched yesterday."),
+            ("where's my parcel??", "It's on its way, with the courier now."),
+        ] {
+            assert_no_context(Cue::QuestionUnanswered, msg, reply);
+        }
+        // A status answers no other question, and pleasantries no status.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Where is my order?⟧",
+            "Hi Sam, thanks for your message. Have a great day.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Has my return been received? ⟦And can I get a refund to my card instead of a voucher?⟧",
+            "Hi Sam, it arrived at our warehouse on Tuesday.",
         );
     }
 

@@ -9,7 +9,7 @@ pub(crate) fn fold_char_into(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    if is_combining_mark(c) {
+    if is_combining_mark(c) || is_invisible(c) {
         return;
     }
     if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}') {
@@ -35,6 +35,14 @@ pub(crate) fn fold(s: &str) -> String {
 
 pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Chars that show nothing and are dropped from a word's folded form: a
+/// soft hyphen, zero-width space, zero-width non-joiner, word joiner or
+/// byte-order mark pasted inside a name ("Pri\u{AD}ya" is Priya). Not the
+/// zero-width joiner, which builds emoji.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}')
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {

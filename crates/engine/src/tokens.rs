@@ -3,7 +3,7 @@
 //! case shape, the punctuation after it and its sentence. Knows nothing of
 //! phrases, quotes or rules.
 
-use crate::fold::{fold_char_into, is_apostrophe, is_combining_mark};
+use crate::fold::{fold_char_into, is_apostrophe, is_combining_mark, is_invisible};
 use crate::hash::{fnv1a, FNV_START};
 use crate::span::Span;
 
@@ -291,11 +291,17 @@ impl Tokens {
             } else {
                 c.is_alphanumeric()
                     || (start.is_some() && is_combining_mark(c))
+                    // An invisible char between letters ("Pri\u{AD}ya") is
+                    // inside the word and adds nothing to its folded form.
+                    || (start.is_some() && is_invisible(c) && next_is_letter())
                     || (start.is_some() && is_apostrophe(c) && next_is_letter())
             };
             let here = at;
             at += len;
             if word_char {
+                if is_invisible(c) {
+                    continue;
+                }
                 if start.is_none() {
                     start = Some(here);
                     fold_start = folded.len();

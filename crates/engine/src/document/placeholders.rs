@@ -55,7 +55,9 @@ impl Document<'_> {
                     // $NAME, $first_name: a shell-style variable.
                     let len = bytes[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
                     let inner = &text[i + 1..i + 1 + len];
-                    if let Some(is_name) = placeholder_kind(inner, b'{', false) {
+                    // "$XX.XX" is an unfilled amount (read with the words below).
+                    let amount = inner.bytes().all(|c| c == b'X' || c == b'x');
+                    if let Some(is_name) = placeholder_kind(inner, b'{', false).filter(|_| !amount) {
                         let shouted = inner.bytes().all(|c| !c.is_ascii_lowercase());
                         if shouted || inner.to_ascii_lowercase().contains("name") {
                             found.push(Placeholder { span: Span::new(i, i + 1 + len), is_name });
@@ -104,11 +106,17 @@ impl Document<'_> {
         }
         // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
         for (k, t) in self.tokens.iter().enumerate() {
-            // Only words of capitals or of x's are looked at below.
-            if !t.is(flag::ALL_CAPS) && !matches!(text.as_bytes()[t.span.start()], b'x' | b'X') {
+            // Only words of capitals, of x's or a date's "dd"/"mm" are looked at below.
+            if !t.is(flag::ALL_CAPS) && !matches!(text.as_bytes()[t.span.start()], b'x' | b'X' | b'd' | b'm') {
                 continue;
             }
             let w = &text[t.span];
+            // An amount or a date left as the template wrote it: "£XX.XX",
+            // "$X,XXX", "on DD/MM/YYYY".
+            if let Some(end) = unfilled_amount(text, t.span).or_else(|| unfilled_date(text, t.span)) {
+                found.push(Placeholder { span: Span::new(t.span.start(), end), is_name: false });
+                continue;
+            }
             // A name variable written bare: "Hi NAME," or "Dear FIRST_NAME".
             if matches!(w, "NAME" | "FNAME" | "FIRSTNAME" | "CUSTOMERNAME" | "FULLNAME" | "LNAME") {
                 let mut start = t.span.start();
@@ -158,6 +166,43 @@ impl Document<'_> {
         found.retain(|p| !overlaps_sorted(&self.quoted, p.span));
         self.placeholders = found;
     }
+}
+
+/// Where an unfilled amount that starts with word `w` ends: a run of X's
+/// right after a currency sign, with its ",XXX" and ".XX" ("£XX.XX",
+/// "$X,XXX", "€xx"). The sign is not part of the span: the amount is
+/// what the agent must write.
+fn unfilled_amount(text: &str, w: Span) -> Option<usize> {
+    let is_x = |b: u8| b == b'X' || b == b'x';
+    let bytes = text.as_bytes();
+    let before = text[..w.start()].chars().next_back()?;
+    if !matches!(before, '£' | '$' | '€' | '¥' | '₹') || !bytes[w.start()..w.end()].iter().all(|&b| is_x(b)) {
+        return None;
+    }
+    let mut end = w.end();
+    while end + 1 < bytes.len() && matches!(bytes[end], b'.' | b',') && is_x(bytes[end + 1]) {
+        end += 1;
+        while end < bytes.len() && is_x(bytes[end]) {
+            end += 1;
+        }
+    }
+    // "£XXL" or "$xylophone" is a word.
+    (end >= bytes.len() || !bytes[end].is_ascii_alphanumeric()).then_some(end)
+}
+
+/// Where an unfilled date that starts with word `w` ends: "DD/MM/YYYY",
+/// "MM/DD/YY", "dd.mm.yyyy".
+fn unfilled_date(text: &str, w: Span) -> Option<usize> {
+    let rest = &text[w.start()..];
+    for form in ["dd/mm/yyyy", "mm/dd/yyyy", "dd-mm-yyyy", "dd.mm.yyyy", "dd/mm/yy", "mm/dd/yy"] {
+        let matches = rest.len() >= form.len()
+            && rest.as_bytes()[..form.len()].eq_ignore_ascii_case(form.as_bytes())
+            && !rest.as_bytes().get(form.len()).is_some_and(u8::is_ascii_alphanumeric);
+        if matches {
+            return Some(w.start() + form.len());
+        }
+    }
+    None
 }
 
 fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -923,6 +923,15 @@ mod tests {
     }
 
     #[test]
+    fn flags_an_amount_or_a_date_left_as_the_template_wrote_it() {
+        assert_flags(Cue::NamePlaceholder, "Your refund of £⟦XX.XX⟧ will reach you by ⟦DD/MM/YYYY⟧.");
+        assert_flags(Cue::NamePlaceholder, "A credit of $⟦X,XXX⟧ and €⟦xx⟧ more, due ⟦mm/dd/yy⟧.");
+        // A masked card, an amount written out, a size and a word are filled.
+        assert_clean(Cue::NamePlaceholder, "Card XXXX-XXXX-4421 was refunded £12.50 for the XXL shirt.");
+        assert_clean(Cue::NamePlaceholder, "The $xylophone is on its way, in a box marked XXXL.");
+    }
+
+    #[test]
     fn a_name_of_many_parts_keeps_its_first_and_last() {
         let many: Vec<String> = (0..1000)
             .map(|i| format!("Zq{}", char::from(b'a' + (i % 26) as u8).to_string().repeat(3 + i / 26)))
@@ -930,5 +939,16 @@ mod tests {
         let name = format!("Priya {} Raman", many.join(" "));
         assert_flags_with(Cue::NameUsed, Some(&name), "Dear Ms. ⟦Raman⟧, hi ⟦Priya⟧.");
         assert_suggests(Cue::NameMismatch, Some(&name), "Dear Ms. ⟦Smith⟧,", "Raman");
+    }
+
+    #[test]
+    fn an_invisible_char_inside_a_name_is_no_misspelling() {
+        // A soft hyphen or zero-width space pasted from a CRM or a web page.
+        assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "Hi ⟦Pri\u{AD}ya⟧, thanks for your message.");
+        assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "Hi ⟦Pri\u{200B}ya⟧, thanks for your message.");
+        assert_flags_with(Cue::NameUsed, Some("Pri\u{AD}ya Raman"), "Hi ⟦Priya⟧, thanks for your message.");
+        assert_clean_with(Cue::NameMisspelled, Some("Priya Raman"), "Hi Pri\u{200B}ya, thanks for your message.");
+        // Between words it still separates them: "Hi\u{200B}Priya" greets.
+        assert_flags_with(Cue::NameMisspelled, Some("Priya Raman"), "Hi ⟦Pria⟧\u{AD}, thanks.");
     }
 }

@@ -94,6 +94,16 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     p("what happened to customer service|support"),
 ];
 
+/// Whether a question's words (`own`) are irony that asks nothing, said
+/// with a shrug rather than in anger: "who knew, eh?", "who'd have
+/// thought?", "go figure?", "what are the odds?".
+fn ironic(msg: &Document, own: &[usize]) -> bool {
+    let w = |i: usize| own.get(i).map_or("", |&k| msg.fold(k));
+    matches!((w(0), w(1)), ("who", "knew" | "knows" | "guessed") | ("go", "figure"))
+        || (matches!(w(0), "who'd" | "who") && (1..4).any(|i| matches!(w(i), "thought" | "guessed")))
+        || (w(0) == "what" && w(1) == "are" && w(2) == "the" && matches!(w(3), "odds" | "chances"))
+}
+
 /// A reply that hands the matter on, or says it is being worked on,
 /// addresses every question for now.
 pub(crate) const DEFERRAL: &[Phrase] = &[
@@ -165,6 +175,10 @@ struct Question {
     /// Whether it names a price or a fee: an amount answers it too ("Is it
     /// the same price?" — "There's a £25 surcharge").
     money: bool,
+    /// Whether it asks us to do something ("Could you look into it?",
+    /// "Can you send a replacement?"): what we did answers it ("I've sent
+    /// this to our deposits team").
+    request: bool,
     /// Whether it asks where something stands ("Where is my order?", "Has
     /// my return been received?", "Did the payment go through?"): a
     /// status answers it ("It arrived at our warehouse on Tuesday").
@@ -231,6 +245,7 @@ fn short_question(
         subject: None,
         money: false,
         status,
+        request: false,
     })
 }
 
@@ -308,7 +323,7 @@ fn questions(msg: &Document) -> Vec<Question> {
         if !direct && lead.is_none() {
             continue;
         }
-        if hit_in(rhetorical, &r).is_some() {
+        if hit_in(rhetorical, &r).is_some() || ironic(msg, own) {
             continue;
         }
         if own.len() < 3 {
@@ -383,7 +398,11 @@ fn questions(msg: &Document) -> Vec<Question> {
             let subject = (kind == Kind::YesNo).then(|| subject_of(msg, s..end)).flatten();
             let money = (s..end).any(|k| crate::words::among(MONEY, msg.fold(k)));
             let status = asks_status(msg, s..end);
-            out.push(Question { tokens: s..end, span, kind, subject, money, status });
+            let request = subject == Some("you") && {
+                let opener = (s..end).find(|&k| msg.tokens[k].is_agent() && !word_is(msg.fold(k), LEAD_IN));
+                opener.is_some_and(|k| matches!(msg.fold(k), "can" | "could" | "would" | "will"))
+            };
+            out.push(Question { tokens: s..end, span, kind, subject, money, status, request });
         }
     }
     out
@@ -776,6 +795,13 @@ const STATUS_WORDS: &[&str] = &[
     "assigned",
     "scheduled",
     "logged",
+    "closed",
+    "removed",
+    "transferred",
+    "updated",
+    "paid",
+    "receive",
+    "arrive",
     "status",
 ];
 
@@ -784,7 +810,12 @@ const STATUS_WORDS: &[&str] = &[
 /// the status of ...", "did it go through?").
 fn asks_status(msg: &Document, r: Range<usize>) -> bool {
     let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
-    words.iter().any(|w| word_is(w, STATUS))
+    // "Has the service been taken out of my name?", "Was my claim
+    // approved?": a yes-no question in the passive asks what became of it.
+    let passive = words.first().is_some_and(|w| matches!(*w, "has" | "have" | "was" | "were" | "is" | "are"))
+        && words.iter().skip(1).any(|w| *w == "been" || (w.len() > 4 && w.ends_with("ed")));
+    passive
+        || words.iter().any(|w| word_is(w, STATUS))
         || words.windows(2).any(|w| {
             (matches!(w[0], "where's" | "wheres") && !word_is(w[1], SUBJECT))
                 || (w[0] == "where" && matches!(w[1], "is" | "are"))
@@ -838,6 +869,9 @@ struct Said {
     /// "we can", "it isn't").
     mirrors: Vec<&'static str>,
     asks: bool,
+    /// Whether it says we have done something ("I've sent this to the
+    /// team", "we have booked an engineer").
+    done: bool,
     /// Whether it says where something stands ("it's out for delivery",
     /// "we received it on Tuesday", "it's with the courier").
     status: bool,
@@ -912,6 +946,10 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             }
             m
         },
+        done: words.windows(2).any(|w| {
+            (matches!(w[0], "i've" | "we've") && w[1] != "been")
+                || (matches!(w[0], "i" | "we") && matches!(w[1], "have" | "already"))
+        }),
         status: any(STATUS)
             || words.windows(3).any(|w| {
                 (w[0] == "on" && matches!(w[1], "its" | "the" | "their" | "it's") && w[2] == "way")
@@ -1049,6 +1087,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // delivery"; "Has my return been received?" — "It arrived at
             // our warehouse on Tuesday").
             || (q.status && sentences.iter().any(|s| free(s) && s.status))
+            // A request, met by what we did ("Could you look into it?" —
+            // "I've sent this to our deposits team").
+            || (q.request && sentences.iter().any(|s| free(s) && s.done))
             || handed_on
             || (one_question && sentences.iter().any(|s| s.asks || s.steps));
         // "..., and if so, how do I get a label?" hangs on the question
@@ -1290,6 +1331,38 @@ mod tests {
             Cue::QuestionUnanswered,
             "Has my return been received? ⟦And can I get a refund to my card instead of a voucher?⟧",
             "Hi Sam, it arrived at our warehouse on Tuesday.",
+        );
+    }
+
+    #[test]
+    fn a_request_is_met_by_what_we_did_and_irony_asks_nothing() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "A $120 check I deposited on Monday isn't showing. Could you look into it?",
+            "Hi Sandra, I've sent this to our deposit operations team to trace the check.",
+        );
+        // What we did meets a request, not a question of fact beside it.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Can you send the quote today? ⟦And do you also offer bonded storage?⟧",
+            "Dear Kenji, I've attached it now: £1,180 for haulage.",
+        );
+        // Nor a question about what the customer can do.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Can I switch supplier straight away?⟧",
+            "Hi Rhys, you've been placed on our standard tariff.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "The link on your medical conditions page goes to a 404. Who knew, eh? 😅",
+            "Thanks for flagging this! We've passed it to our web team.",
+        );
+        // A yes-no question in the passive asks what became of something.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "I moved out on August 31. Has the electric service been taken out of my name?",
+            "Hi Greg, the account in your name was closed on August 31.",
         );
     }
 

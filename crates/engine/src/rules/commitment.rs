@@ -291,8 +291,9 @@ const COVER: &[&str] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], &mut found);
-    // "Call us at 1-800-..." is a phone number, not a time.
-    found.retain(|f| f.span.is_none_or(|s| !is_phone_number(doc, s)));
+    // "Call us at 1-800-..." is a phone number, not a time; "at 22 Pine St"
+    // an address.
+    found.retain(|f| f.span.is_none_or(|s| !is_phone_number(doc, s) && !is_street_number(doc, s)));
     emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut found);
     // "I'll try to call" becomes "I will call"; "I'll try again" or "we'll
     // do our best to" have no drop-in rewrite.
@@ -593,6 +594,41 @@ fn is_phone_number(doc: &Document, span: crate::span::Span) -> bool {
     joined || digits >= 5 || (digits >= 3 && spaced_digits)
 }
 
+/// Whether the number ending `span` ("at 22") is a house number: a
+/// capitalised word that gives no time follows it ("at 22 Pine St", "by 4
+/// Station Road"), or a street word does ("at 5 the Parade" aside).
+fn is_street_number(doc: &Document, span: crate::span::Span) -> bool {
+    let last = doc.token_at(span.end() - 1);
+    let next = last + 1;
+    if last >= doc.tokens.len() || !doc.tokens[last].is(flag::NUMBER) || next >= doc.tokens.len() {
+        return false;
+    }
+    if doc.tokens[next].sentence != doc.tokens[last].sentence || doc.tokens[last].gap_has(gap::CLAUSE) {
+        return false;
+    }
+    let w = doc.fold(next);
+    let gives_time = matches!(
+        w,
+        "am" | "pm" | "a" | "p" | "o'clock" | "noon" | "midday" | "gmt" | "bst" | "utc" | "est" | "pst" | "cet"
+    ) || crate::words::among(MONTHS, w)
+        || matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "tomorrow"
+                | "tonight"
+        );
+    !gives_time
+        && (doc.tokens[next].is(flag::CAP)
+            || matches!(w, "street" | "st" | "road" | "rd" | "avenue" | "ave" | "lane" | "drive"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::WAITS_ON_EVENT;
@@ -609,6 +645,9 @@ mod tests {
         // The whole time is highlighted.
         assert_flags(Cue::Commitment, "It will be ready ⟦by 3 pm today⟧.");
         assert_flags(Cue::Commitment, "The engineer arrives ⟦at 10:30 am⟧.");
+        // A house number is no time.
+        assert_clean(Cue::Commitment, "The account at 22 Pine St was closed, and the keys are at 4 Station Road.");
+        assert_flags(Cue::Commitment, "We'll call ⟦at 9 AM⟧, or ⟦at 10⟧ Monday.");
         assert_flags(Cue::Commitment, "You'll hear back ⟦within 3 business days⟧.");
         // "by" an amount of change is no deadline.
         assert_clean(Cue::Commitment, "I've extended your trial by 14 days.");

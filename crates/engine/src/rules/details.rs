@@ -604,6 +604,9 @@ fn naming(reply: &Document, k: usize) -> Option<(Kind, usize)> {
                 None
             }
         }
+        // A date of birth is a detail of its own: a date the message gives
+        // ("my GP sent it on Monday") is not it.
+        "date" if next(1) == "of" && next(2) == "birth" => None,
         // "apply at least 6 weeks before the date" refers to the date given.
         "date"
             if prev == "the"
@@ -922,6 +925,20 @@ mod tests {
             Cue::DetailsAskedAgain,
             "Booking ref ZX4Q9P, flight on 12 March.",
             "Hello! ⟦Please share your booking reference⟧ and we'll check.",
+        );
+    }
+
+    #[test]
+    fn a_date_of_birth_is_not_the_date_given() {
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "Has my referral been received? My GP said she sent it on Monday.",
+            "Could you send me your date of birth and NHS number so I can find your referral?",
+        );
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "I'd like to move my delivery, currently due on 12 March.",
+            "Hi! ⟦Could you confirm the delivery date⟧ for me?",
         );
     }
 

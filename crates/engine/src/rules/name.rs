@@ -545,8 +545,67 @@ fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: 
         {
             continue;
         }
+        // In lower case where no name stands, in a draft that capitalises
+        // names, it is the ordinary word: "Hi Will, we will grant the
+        // refund" to Will Grant. (A draft all in lower case, "thx priya",
+        // still names.)
+        if !t.is(flag::CAP) && !is_name_position(doc, i, end) && capitalises_names(doc) {
+            continue;
+        }
+        // "Best,\nPriya": the agent signs with the same first name.
+        if in_sign_off(doc, i) {
+            continue;
+        }
         out.push(Mention::Use { part: p, span: t.span.cover(doc.tokens[end].span) });
     }
+}
+
+/// Whether token `i` is in the reply's sign-off: on a line after a line
+/// that is only a closing ("Best,", "Kind regards,", "Thanks,"), near the
+/// end of the draft.
+fn in_sign_off(doc: &Document, i: usize) -> bool {
+    let text = doc.text;
+    let at = doc.tokens[i].span.start();
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    if line_start == 0 || text[at..].matches('\n').count() > 3 {
+        return false;
+    }
+    let before = text[..line_start - 1].trim_end();
+    let prev_line = before[before.rfind('\n').map_or(0, |p| p + 1)..].trim();
+    let Some(closing) = prev_line.strip_suffix(',') else { return false };
+    let words: Vec<String> = closing.split_whitespace().map(|w| w.to_lowercase()).collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "best"
+                    | "regards"
+                    | "kind"
+                    | "kindest"
+                    | "warm"
+                    | "warmest"
+                    | "many"
+                    | "thanks"
+                    | "thank"
+                    | "you"
+                    | "cheers"
+                    | "sincerely"
+                    | "yours"
+                    | "wishes"
+                    | "all"
+                    | "the"
+                    | "with"
+                    | "faithfully"
+                    | "truly"
+            )
+        })
+}
+
+/// Whether the agent's words hold a capital inside a sentence (a name, a
+/// product, "I"): the writer capitalises.
+fn capitalises_names(doc: &Document) -> bool {
+    doc.tokens.iter().any(|t| t.is_agent() && t.is(flag::CAP) && !t.is(flag::SENT_START))
 }
 
 /// The uses, a full name as one ("Priya Raman"): adjacent parts merged.
@@ -950,5 +1009,20 @@ mod tests {
         assert_clean_with(Cue::NameMisspelled, Some("Priya Raman"), "Hi Pri\u{200B}ya, thanks for your message.");
         // Between words it still separates them: "Hi\u{200B}Priya" greets.
         assert_flags_with(Cue::NameMisspelled, Some("Priya Raman"), "Hi ⟦Pria⟧\u{AD}, thanks.");
+    }
+
+    #[test]
+    fn an_ordinary_word_in_lower_case_or_the_agents_signature_is_no_use() {
+        assert_flags_with(Cue::NameUsed, Some("Will Grant"), "Hi ⟦Will⟧, we will grant the refund today.");
+        assert_flags_with(Cue::NameUsed, Some("Will Grant"), "Dear ⟦Will Grant⟧, we will grant the refund today.");
+        // The agent signs with the customer's first name: no one is greeted.
+        assert_absent_finding(
+            Cue::NameMissing,
+            Some("Priya Raman"),
+            "Hi there, your refund is on its way.\nBest,\nPriya",
+        );
+        assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "Hi ⟦Priya⟧, your refund is on its way.\nBest,\nPriya");
+        // A draft all in lower case still names.
+        assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "thx ⟦priya⟧ all sorted now");
     }
 }

@@ -276,6 +276,8 @@ fn check_with_name(
     name_placeholder: bool,
     out: &mut Vec<Finding>,
 ) {
+    // Whether the draft capitalises, read once when first asked.
+    let mut capitalises = None;
     let uses = merge_uses(
         doc,
         mentions
@@ -284,6 +286,7 @@ fn check_with_name(
                 Mention::Use { part, span } => Some(Use { part, span }),
                 _ => None,
             })
+            .filter(|u| !is_ordinary_word_or_signature(doc, u.span, &mut capitalises))
             .collect(),
     );
     let mut flagged = false;
@@ -545,61 +548,86 @@ fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: 
         {
             continue;
         }
-        // In lower case where no name stands, in a draft that capitalises
-        // names, it is the ordinary word: "Hi Will, we will grant the
-        // refund" to Will Grant. (A draft all in lower case, "thx priya",
-        // still names.)
-        if !t.is(flag::CAP) && !is_name_position(doc, i, end) && capitalises_names(doc) {
-            continue;
-        }
-        // "Best,\nPriya": the agent signs with the same first name.
-        if in_sign_off(doc, i) {
-            continue;
-        }
         out.push(Mention::Use { part: p, span: t.span.cover(doc.tokens[end].span) });
     }
 }
 
-/// Whether token `i` is in the reply's sign-off: on a line after a line
-/// that is only a closing ("Best,", "Kind regards,", "Thanks,"), near the
-/// end of the draft.
+/// Whether a use of the name (`span`) is not the customer's name after
+/// all, read over the whole draft (a chunk of it would not see the
+/// capitals or the closing line): a word in lower case where no name
+/// stands, in a draft that capitalises names ("Hi Will, we will grant the
+/// refund" to Will Grant; a draft all in lower case, "thx priya", still
+/// names), or the agent's signature ("Best,\nPriya").
+fn is_ordinary_word_or_signature(doc: &Document, span: Span, capitalises: &mut Option<bool>) -> bool {
+    let i = doc.token_at(span.start());
+    let end = doc.token_at(span.end() - 1);
+    if i >= doc.tokens.len() || end >= doc.tokens.len() {
+        return false;
+    }
+    let t = &doc.tokens[i];
+    (!t.is(flag::CAP)
+        && !t.is(flag::UNSPACED)
+        && !is_name_position(doc, i, end)
+        && *capitalises.get_or_insert_with(|| capitalises_names(doc)))
+        || in_sign_off(doc, i)
+}
+
+/// Whether token `i` is in the reply's sign-off: on a short line after a
+/// line that is only a closing ("Best,", "Kind regards,", "Thanks,"), in
+/// the last 256 bytes of the draft. Reads a bounded stretch of text: many
+/// uses of the name cost no more than one each.
 fn in_sign_off(doc: &Document, i: usize) -> bool {
     let text = doc.text;
     let at = doc.tokens[i].span.start();
-    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-    if line_start == 0 || text[at..].matches('\n').count() > 3 {
+    if text.len() - at > 256 {
         return false;
     }
-    let before = text[..line_start - 1].trim_end();
-    let prev_line = before[before.rfind('\n').map_or(0, |p| p + 1)..].trim();
-    let Some(closing) = prev_line.strip_suffix(',') else { return false };
-    let words: Vec<String> = closing.split_whitespace().map(|w| w.to_lowercase()).collect();
-    !words.is_empty()
-        && words.len() <= 3
-        && words.iter().all(|w| {
-            matches!(
-                w.as_str(),
-                "best"
-                    | "regards"
-                    | "kind"
-                    | "kindest"
-                    | "warm"
-                    | "warmest"
-                    | "many"
-                    | "thanks"
-                    | "thank"
-                    | "you"
-                    | "cheers"
-                    | "sincerely"
-                    | "yours"
-                    | "wishes"
-                    | "all"
-                    | "the"
-                    | "with"
-                    | "faithfully"
-                    | "truly"
-            )
-        })
+    let window_start = |end: usize| {
+        let mut from = end.saturating_sub(64);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        from
+    };
+    // The line the name is on starts within 64 bytes before it.
+    let from = window_start(at);
+    let Some(nl) = text[from..at].rfind('\n').map(|p| from + p) else { return false };
+    let before = text[..nl].trim_end();
+    let from = window_start(before.len());
+    let Some(prev_start) = before[from..].rfind('\n').map(|p| from + p + 1).or((from == 0).then_some(0)) else {
+        return false;
+    };
+    let Some(closing) = before[prev_start..].trim().strip_suffix(',') else { return false };
+    let mut words = 0;
+    for w in closing.split_whitespace() {
+        words += 1;
+        let closing_word = matches!(
+            w.to_ascii_lowercase().as_str(),
+            "best"
+                | "regards"
+                | "kind"
+                | "kindest"
+                | "warm"
+                | "warmest"
+                | "many"
+                | "thanks"
+                | "thank"
+                | "you"
+                | "cheers"
+                | "sincerely"
+                | "yours"
+                | "wishes"
+                | "all"
+                | "the"
+                | "with"
+                | "faithfully"
+                | "truly"
+        );
+        if !closing_word || words > 3 {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// Whether the agent's words hold a capital inside a sentence (a name, a

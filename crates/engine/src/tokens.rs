@@ -291,17 +291,11 @@ impl Tokens {
             } else {
                 c.is_alphanumeric()
                     || (start.is_some() && is_combining_mark(c))
-                    // An invisible char between letters ("Pri\u{AD}ya") is
-                    // inside the word and adds nothing to its folded form.
-                    || (start.is_some() && is_invisible(c) && next_is_letter())
                     || (start.is_some() && is_apostrophe(c) && next_is_letter())
             };
             let here = at;
             at += len;
             if word_char {
-                if is_invisible(c) {
-                    continue;
-                }
                 if start.is_none() {
                     start = Some(here);
                     fold_start = folded.len();
@@ -332,6 +326,13 @@ impl Tokens {
                 fold_char_into(c, &mut scratch);
                 folded.extend_from_slice(scratch.as_bytes());
                 hash = fnv1a(hash, scratch.as_bytes());
+            } else if b >= 0x80
+                && start.is_some()
+                && is_invisible(c)
+                && text[at..].chars().next().is_some_and(char::is_alphabetic)
+            {
+                // An invisible char between letters ("Pri\u{AD}ya") is
+                // inside the word and adds nothing to its folded form.
             } else if let Some(s) = start.take() {
                 self.push_token(&folded, Span::new(s, here), fold_start, cased_flags(flags, cased, upper), hash as u32);
             }

@@ -106,14 +106,20 @@ impl Document<'_> {
         }
         // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
         for (k, t) in self.tokens.iter().enumerate() {
-            // Only words of capitals, of x's or a date's "dd"/"mm" are looked at below.
-            if !t.is(flag::ALL_CAPS) && !matches!(text.as_bytes()[t.span.start()], b'x' | b'X' | b'd' | b'm') {
+            // A date left as the template wrote it: "on dd/mm/yyyy".
+            let w = &text[t.span];
+            if w.len() == 2 && matches!(w, "DD" | "MM" | "dd" | "mm" | "Dd" | "Mm") {
+                if let Some(end) = unfilled_date(text, t.span) {
+                    found.push(Placeholder { span: Span::new(t.span.start(), end), is_name: false });
+                    continue;
+                }
+            }
+            // Only words of capitals or of x's are looked at below.
+            if !t.is(flag::ALL_CAPS) && !matches!(text.as_bytes()[t.span.start()], b'x' | b'X') {
                 continue;
             }
-            let w = &text[t.span];
-            // An amount or a date left as the template wrote it: "£XX.XX",
-            // "$X,XXX", "on DD/MM/YYYY".
-            if let Some(end) = unfilled_amount(text, t.span).or_else(|| unfilled_date(text, t.span)) {
+            // An amount left as the template wrote it: "£XX.XX", "$X,XXX".
+            if let Some(end) = unfilled_amount(text, t.span) {
                 found.push(Placeholder { span: Span::new(t.span.start(), end), is_name: false });
                 continue;
             }

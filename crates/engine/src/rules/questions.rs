@@ -809,18 +809,33 @@ const STATUS_WORDS: &[&str] = &[
 /// something, or a status word ("Has my return been received?", "what's
 /// the status of ...", "did it go through?").
 fn asks_status(msg: &Document, r: Range<usize>) -> bool {
-    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
-    // "Has the service been taken out of my name?", "Was my claim
-    // approved?": a yes-no question in the passive asks what became of it.
-    let passive = words.first().is_some_and(|w| matches!(*w, "has" | "have" | "was" | "were" | "is" | "are"))
-        && words.iter().skip(1).any(|w| *w == "been" || (w.len() > 4 && w.ends_with("ed")));
-    passive
-        || words.iter().any(|w| word_is(w, STATUS))
-        || words.windows(2).any(|w| {
-            (matches!(w[0], "where's" | "wheres") && !word_is(w[1], SUBJECT))
-                || (w[0] == "where" && matches!(w[1], "is" | "are"))
-                || (matches!(w[0], "go" | "gone" | "went") && w[1] == "through")
-        })
+    // One pass over the question's words, each looked up by its key.
+    let mut first = true;
+    let mut passive_opener = false;
+    let mut prev = "";
+    for k in r.filter(|&k| msg.tokens[k].is_agent()) {
+        let w = msg.fold(k);
+        let bits = kinds_keyed(w, msg.tokens[k].key);
+        if bits & STATUS != 0 {
+            return true;
+        }
+        // "Has the service been taken out of my name?", "Was my claim
+        // approved?": a yes-no question in the passive asks what became of it.
+        if first {
+            passive_opener = matches!(w, "has" | "have" | "was" | "were" | "is" | "are");
+        } else if passive_opener && (w == "been" || (w.len() > 4 && w.ends_with("ed"))) {
+            return true;
+        }
+        let where_is = (matches!(prev, "where's" | "wheres") && bits & SUBJECT == 0)
+            || (prev == "where" && matches!(w, "is" | "are"))
+            || (matches!(prev, "go" | "gone" | "went") && w == "through");
+        if where_is {
+            return true;
+        }
+        first = false;
+        prev = w;
+    }
+    false
 }
 
 /// Words that say what something costs.

@@ -106,18 +106,23 @@ impl Document<'_> {
         }
         // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
         for (k, t) in self.tokens.iter().enumerate() {
-            // A date left as the template wrote it: "on dd/mm/yyyy".
-            let w = &text[t.span];
-            if w.len() == 2 && matches!(w, "DD" | "MM" | "dd" | "mm" | "Dd" | "Mm") {
+            // A date left as the template wrote it: "on dd/mm/yyyy" (told
+            // by two bytes before any slicing: this runs for every word).
+            let first = text.as_bytes()[t.span.start()];
+            if t.span.len() == 2
+                && matches!(first | 0x20, b'd' | b'm')
+                && text.as_bytes()[t.span.start() + 1] | 0x20 == first | 0x20
+            {
                 if let Some(end) = unfilled_date(text, t.span) {
                     found.push(Placeholder { span: Span::new(t.span.start(), end), is_name: false });
                     continue;
                 }
             }
             // Only words of capitals or of x's are looked at below.
-            if !t.is(flag::ALL_CAPS) && !matches!(text.as_bytes()[t.span.start()], b'x' | b'X') {
+            if !t.is(flag::ALL_CAPS) && !matches!(first, b'x' | b'X') {
                 continue;
             }
+            let w = &text[t.span];
             // An amount left as the template wrote it: "£XX.XX", "$X,XXX".
             if let Some(end) = unfilled_amount(text, t.span) {
                 found.push(Placeholder { span: Span::new(t.span.start(), end), is_name: false });

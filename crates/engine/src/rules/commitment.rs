@@ -258,6 +258,9 @@ pub(crate) const OVER_PROMISE: &[Phrase] = &[
     pn("definitely|certainly|absolutely fix|solve|resolve|work", CONTROL, &["should fix"]),
     pn("will definitely|certainly|absolutely fix|solve|resolve|work|be", CONTROL, &[]),
     pn("no more problems|issues|errors|delays", CONTROL, &[]),
+    pn("never have|need to worry", CONTROL, &[]),
+    pn("never have|experience|see this|that|it again", CONTROL, &[]),
+    pn("never have|experience|see the|this|that same? problem|issue|error|fault again", CONTROL, &[]),
     pn("without fail", CONTROL, &[]),
     pn("always be on time|available|perfect", CONTROL, &[]),
 ];
@@ -727,6 +730,8 @@ mod tests {
     fn flags_over_promises_but_not_a_named_guarantee() {
         assert_flags(Cue::OverPromise, "This is ⟦guaranteed⟧ and ⟦will never happen again⟧.");
         assert_flags(Cue::OverPromise, "I'm ⟦100%⟧ sure.");
+        assert_flags(Cue::OverPromise, "You will ⟦never have to worry⟧ about this again.");
+        assert_flags(Cue::OverPromise, "You'll ⟦never see this again⟧.");
         // A date in the past is no commitment; one ahead is.
         assert_clean(Cue::Commitment, "I can see you called on Monday and emailed twice.");
         assert_flags(Cue::Commitment, "It will be delivered ⟦on Monday⟧.");

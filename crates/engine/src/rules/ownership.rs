@@ -51,7 +51,8 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("not something i|we can help"),
     p("i|we can't|cannot help you with that|this|there"),
     p("that's|thats not on us|me"),
-    p("take it up with"),
+    p("take it|that|this up with"),
+    p("take the|this|that matter|issue|problem up with"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
@@ -68,6 +69,8 @@ mod tests {
     fn flags_ownership_and_deflection() {
         assert_flags(Cue::Ownership, "⟦I'll personally⟧ track it, ⟦leave it with me⟧.");
         assert_flags(Cue::Deflection, "That's ⟦not my department⟧ and there's ⟦nothing I can do⟧.");
+        assert_flags(Cue::Deflection, "You'll have to ⟦take that up with⟧ the courier.");
+        assert_flags(Cue::Deflection, "Please ⟦take the matter up with⟧ your bank.");
     }
 
     #[test]

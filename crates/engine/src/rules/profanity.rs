@@ -35,6 +35,7 @@ pub(crate) const PROFANITY: &[Phrase] = &[
     p("screw you|this|that"),
     p("sucks"),
     pn("idiot|idiots|idiotic|moron|morons|moronic|imbecile|dumbass|dimwit|halfwit|cretin|numpty", CALLING, &[]),
+    pn("muppet|plonker|pillock|nitwit|twit|numbskull|bonehead|knucklehead|doofus|dipstick|dingbat", CALLING, &[]),
     pn("stupid|dumb", CALLING, &[]),
     pn(
         "you|you're|youre|are clueless|incompetent|pathetic|hopeless|lazy|ignorant|ridiculous|unreasonable",
@@ -47,6 +48,77 @@ pub(crate) const PROFANITY: &[Phrase] = &[
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     emit_table(doc, T::Profanity, Cue::Profanity, &[], out);
+    // Swearing the table's whole words miss: a compound ("shitshow",
+    // "clusterfuck", "batshit") or a word masked with asterisks
+    // ("f***ing", "sh*t"), which shows the writer knew the word.
+    let text = doc.text;
+    // One pass over the words' folded bytes and one over the text they
+    // span tell whether any word may be such: most drafts hold none.
+    let (lo, hi) = match (doc.tokens.first(), doc.tokens.last()) {
+        (Some(a), Some(b)) => (a.span.start(), (b.span.end() + 1).min(text.len())),
+        _ => return,
+    };
+    let maybe_compound = doc.folded_words().contains("fuck") || doc.folded_words().contains("shit");
+    if !maybe_compound && !text.as_bytes()[lo..hi].contains(&b'*') {
+        return;
+    }
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // Cheap tests first: most words are neither long enough to hold a
+        // compound with an "f" or "sh", nor followed by an asterisk.
+        let (len, first) = doc.fold_head(i);
+        let star_after = text.as_bytes().get(t.span.end()) == Some(&b'*');
+        if !t.is_agent() || (!star_after && len <= 4) {
+            continue;
+        }
+        let w = doc.fold(i);
+        let compound = len > 4
+            && ((first == b's' && w.starts_with("shit") && !w.starts_with("shita"))
+                || (w.ends_with("shit") && w != "mishit")
+                || w.contains("fuck"));
+        if !(compound || star_after) || doc.any_hit_overlaps(T::Profanity, t.span) {
+            continue;
+        }
+        let mut span = t.span;
+        let masked = !compound && masked_word(text, &mut span);
+        let already = out.last().is_some_and(|f| f.cue == Cue::Profanity && f.span.is_some_and(|s| s.overlaps(span)));
+        if (compound || masked) && !already {
+            out.push(Finding::new(Cue::Profanity, Some(span)));
+        }
+    }
+}
+
+/// Whether the word at `span` goes on in asterisks standing for letters
+/// ("f***ing", "f**k", "sh*t", "b*****d"), widening `span` over them.
+/// Only a swear word's first letters start such a mask.
+fn masked_word(text: &str, span: &mut crate::span::Span) -> bool {
+    let bytes = text.as_bytes();
+    let word = &text[*span];
+    if !matches!(word.as_bytes().first().map(|b| b | 0x20), Some(b'f' | b's' | b'b' | b'a' | b'c' | b'p'))
+        || word.len() > 3
+        || bytes.get(span.end()) != Some(&b'*')
+    {
+        return false;
+    }
+    let mut end = span.end();
+    while end < bytes.len() && bytes[end] == b'*' {
+        end += 1;
+    }
+    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    // A footnote mark or emphasis ("see note*", "a *big* change") is no mask.
+    let stars = text[span.end()..end].bytes().filter(|&b| b == b'*').count();
+    let letters_after = end - span.end() - stars;
+    // One star after one letter masks a word only before lower-case
+    // letters ("f*ck"; "A*B" is a name for a test).
+    let after = &text[span.end() + stars..end];
+    let one_letter_unclear =
+        stars == 1 && word.len() == 1 && (letters_after < 2 || !after.bytes().all(|b| b.is_ascii_lowercase()));
+    if stars > 6 || one_letter_unclear {
+        return false;
+    }
+    *span = crate::span::Span::new(span.start(), end);
+    true
 }
 
 #[cfg(test)]
@@ -57,6 +129,11 @@ mod tests {
     #[test]
     fn flags_swearing_and_name_calling() {
         assert_flags(Cue::Profanity, "This ⟦damn⟧ app.");
+        assert_flags(Cue::Profanity, "What a ⟦shitshow⟧, sorry about that.");
+        assert_flags(Cue::Profanity, "Sorry, the ⟦f***ing⟧ system crashed again, total ⟦clusterfuck⟧.");
+        assert_flags(Cue::Profanity, "Read the email again, you ⟦muppet⟧.");
+        assert_flags(Cue::Profanity, "It's ⟦sh*t⟧, I know.");
+        assert_clean(Cue::Profanity, "Prices* apply, see the A*B test and the *new* plan. He mishit the ball.");
         assert_flags(Cue::Profanity, "Don't be ⟦stupid⟧.");
         assert_flags(Cue::Profanity, "Honestly ⟦you're clueless⟧.");
     }

@@ -4,10 +4,13 @@ use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, Document};
 use crate::finding::Finding;
-use crate::lexicon::{p, pb, Phrase};
+use crate::lexicon::{p, pb, pn, Phrase};
 use crate::rules::{emit_table, T};
 
 const ASK: &[&str] = &["Could you please"];
+
+const SHUT_OUT: &str =
+    "Telling the customer not to get in touch shuts them out. Say what you can't do, and where they can turn instead.";
 
 pub(crate) const DEMAND: &[Phrase] = &[
     pb("you need|needs to", ASK),
@@ -24,6 +27,9 @@ pub(crate) const DEMAND: &[Phrase] = &[
     pb("i|we demand", &["We'd ask that you"]),
     pb("it's mandatory|compulsory", &["We'd ask that you"]),
     pb("it is mandatory|compulsory", &["We'd ask that you"]),
+    // Shutting the customer out: "Don't contact us again".
+    pn("don't|dont contact|call|email|message|write|ring|chase|bother us|me again|anymore|further", SHUT_OUT, &[]),
+    pn("do not contact|call|email|message|write|ring|chase|bother us|me again|anymore|further", SHUT_OUT, &[]),
 ];
 
 pub(crate) const POLITE: &[Phrase] = &[
@@ -84,34 +90,55 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // Bare imperatives: "Send us the receipt."
     for i in 0..doc.tokens.len() {
         let t = &doc.tokens[i];
-        if !t.is(flag::SENT_START) || !t.is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
-            continue;
+        // A sentence's first word, or the first after a greeting and its
+        // comma at the sentence's start ("Hi Priya, send us a photo"). Read
+        // from the sentence alone: this rule runs chunk by chunk and knows
+        // nothing of the draft's greeting.
+        let after_greeting = || {
+            i > 0 && doc.tokens[i - 1].gap_has(crate::document::gap::COMMA) && {
+                let start = (i.saturating_sub(4)..i).find(|&k| doc.tokens[k].sentence == t.sentence);
+                start.is_some_and(|s| {
+                    doc.tokens[s].is(flag::SENT_START)
+                        && crate::words::among(crate::document::GREETING_WORDS, doc.fold(s))
+                        && (s..i - 1).all(|k| !doc.tokens[k].gap_has(crate::document::gap::CLAUSE))
+                })
+            }
+        };
+        if t.is(flag::SENT_START) || after_greeting() {
+            order_at(doc, i, out);
         }
-        let softened =
-            doc.tokens[i..].iter().enumerate().take_while(|(_, u)| u.sentence == t.sentence).any(|(k, _)| {
-                matches!(doc.fold(i + k), "please" | "kindly" | "pls" | "plz" | "if" | "when" | "once" | "feel")
-            });
-        // "Call us anytime" and "reply here if" are offers, not orders;
-        // "Read more here" points to a page.
-        let next = doc.tokens.get(i + 1).filter(|u| u.sentence == t.sentence).map(|_| doc.fold(i + 1));
-        let offer = matches!(next, Some("us" | "me" | "anytime" | "any"))
-            && matches!(doc.fold(i), "call" | "email" | "reply" | "tell");
-        let pointer = matches!(next, Some("more" | "about" | "on" | "through" | "here" | "this" | "the" | "our"))
-            && doc.fold(i) == "read";
-        if softened || offer || pointer || next.is_none() {
-            continue;
-        }
-        let Some(mut rest) = rest_of_sentence(doc, i, i) else { continue };
-        rest.head = lower_first(&rest.head);
-        let whole = lower_first(&rest.whole);
-        out.push(
-            Finding::new(Cue::Demand, Some(rest.span))
-                .with_message(
-                    "A bare instruction can sound like an order. Adding please, or asking, makes it a request.",
-                )
-                .with_suggestions([rest.question("Could you please"), format!("Please {whole}.")]),
-        );
     }
+}
+
+/// A bare imperative at token `i`, a clause's first word: "Send us the
+/// receipt."
+fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
+    let t = &doc.tokens[i];
+    if !t.is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
+        return;
+    }
+    let softened =
+        doc.tokens[i..].iter().enumerate().take_while(|(_, u)| u.sentence == t.sentence).any(|(k, _)| {
+            matches!(doc.fold(i + k), "please" | "kindly" | "pls" | "plz" | "if" | "when" | "once" | "feel")
+        });
+    // "Call us anytime" and "reply here if" are offers, not orders;
+    // "Read more here" points to a page.
+    let next = doc.tokens.get(i + 1).filter(|u| u.sentence == t.sentence).map(|_| doc.fold(i + 1));
+    let offer = matches!(next, Some("us" | "me" | "anytime" | "any"))
+        && matches!(doc.fold(i), "call" | "email" | "reply" | "tell");
+    let pointer = matches!(next, Some("more" | "about" | "on" | "through" | "here" | "this" | "the" | "our"))
+        && doc.fold(i) == "read";
+    if softened || offer || pointer || next.is_none() {
+        return;
+    }
+    let Some(mut rest) = rest_of_sentence(doc, i, i) else { return };
+    rest.head = lower_first(&rest.head);
+    let whole = lower_first(&rest.whole);
+    out.push(
+        Finding::new(Cue::Demand, Some(rest.span))
+            .with_message("A bare instruction can sound like an order. Adding please, or asking, makes it a request.")
+            .with_suggestions([rest.question("Could you please"), format!("Please {whole}.")]),
+    );
 }
 
 /// Whether the demand phrase at tokens `first..=last` orders the customer
@@ -312,6 +339,18 @@ mod tests {
     use crate::context::Context;
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn flags_an_order_after_the_greeting_and_shutting_the_customer_out() {
+        assert_flags(Cue::Demand, "Hi Priya, ⟦send us a photo of the damage.⟧");
+        assert_flags(Cue::Demand, "Hello there Priya, ⟦send us a photo of the damage.⟧");
+        assert_clean(Cue::Demand, "Hi Priya, call us anytime.");
+        assert_clean(Cue::Demand, "We checked, Priya, send is greyed out.");
+        assert_flags(Cue::Demand, "⟦Don't contact us again⟧ about this order.");
+        assert_flags(Cue::Demand, "Please ⟦do not contact us again⟧.");
+        assert_clean(Cue::Demand, "If you don't contact us again, we close the ticket.");
+        assert_clean(Cue::Demand, "Don't hesitate to contact us again.");
+    }
 
     #[test]
     fn flags_demands() {

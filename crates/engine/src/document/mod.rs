@@ -178,12 +178,6 @@ impl<'a> Document<'a> {
         doc
     }
 
-    /// Every word's folded form, one after the other (no separators): to
-    /// tell at once whether any word may hold some letters.
-    pub(crate) fn folded_words(&self) -> &str {
-        &self.folded
-    }
-
     /// The folded form of token `i`.
     #[inline(always)]
     pub fn fold(&self, i: usize) -> &str {

@@ -88,26 +88,35 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             })
     });
     // Bare imperatives: "Send us the receipt."
-    for i in 0..doc.tokens.len() {
-        let t = &doc.tokens[i];
+    let tokens = &doc.tokens;
+    for i in 0..tokens.len() {
         // A sentence's first word, or the first after a greeting and its
         // comma at the sentence's start ("Hi Priya, send us a photo"). Read
         // from the sentence alone: this rule runs chunk by chunk and knows
         // nothing of the draft's greeting.
-        let after_greeting = || {
-            i > 0 && doc.tokens[i - 1].gap_has(crate::document::gap::COMMA) && {
-                let start = (i.saturating_sub(4)..i).find(|&k| doc.tokens[k].sentence == t.sentence);
-                start.is_some_and(|s| {
-                    doc.tokens[s].is(flag::SENT_START)
-                        && crate::words::among(crate::document::GREETING_WORDS, doc.fold(s))
-                        && (s..i - 1).all(|k| !doc.tokens[k].gap_has(crate::document::gap::CLAUSE))
-                })
-            }
+        let opens = if tokens[i].is(flag::SENT_START) {
+            true
+        } else if i > 0 && tokens[i - 1].gap_has(crate::document::gap::COMMA) {
+            after_greeting(doc, i)
+        } else {
+            false
         };
-        if t.is(flag::SENT_START) || after_greeting() {
+        if opens {
             order_at(doc, i, out);
         }
     }
+}
+
+/// Whether token `i`, after a comma, follows a greeting that opens its
+/// sentence ("Hi Priya, ...", "Hello there, ...").
+fn after_greeting(doc: &Document, i: usize) -> bool {
+    // The sentence's start within four words back, by its flag alone: most
+    // commas stand further into their sentence.
+    let Some(s) = (i.saturating_sub(4)..i).rev().find(|&k| doc.tokens[k].is(flag::SENT_START)) else {
+        return false;
+    };
+    crate::words::among(crate::document::GREETING_WORDS, doc.fold(s))
+        && (s..i - 1).all(|k| !doc.tokens[k].gap_has(crate::document::gap::CLAUSE))
 }
 
 /// A bare imperative at token `i`, a clause's first word: "Send us the

@@ -329,7 +329,8 @@ impl Tokens {
             } else if b >= 0x80
                 && start.is_some()
                 && is_invisible(c)
-                && text[at..].chars().next().is_some_and(char::is_alphabetic)
+                // A capital after it starts a new word ("Hi\u{200B}Priya").
+                && text[at..].chars().next().is_some_and(char::is_lowercase)
             {
                 // An invisible char between letters ("Pri\u{AD}ya") is
                 // inside the word and adds nothing to its folded form.

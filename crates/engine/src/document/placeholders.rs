@@ -113,7 +113,13 @@ impl Document<'_> {
                 && matches!(first | 0x20, b'd' | b'm')
                 && text.as_bytes()[t.span.start() + 1] | 0x20 == first | 0x20
             {
-                if let Some(end) = unfilled_date(text, t.span) {
+                // "in the format DD/MM/YYYY", "(dd/mm/yyyy)" show how to
+                // write a date: no slot left unfilled.
+                let before = text[..t.span.start()].trim_end();
+                let shows_format = before.ends_with(['(', '"', ':'])
+                    || (k.saturating_sub(3)..k)
+                        .any(|j| matches!(self.fold(j), "format" | "as" | "like" | "e.g" | "eg" | "form"));
+                if let Some(end) = unfilled_date(text, t.span).filter(|_| !shows_format) {
                     found.push(Placeholder { span: Span::new(t.span.start(), end), is_name: false });
                     continue;
                 }

@@ -627,7 +627,12 @@ fn is_street_number(doc: &Document, span: crate::span::Span) -> bool {
                 | "tomorrow"
                 | "tonight"
         );
+    // A short word in capitals after a clock time is its zone ("at 9 EDT").
+    let zone = doc.tokens[next].is(flag::ALL_CAPS)
+        && (2..=4).contains(&w.len())
+        && !matches!(w, "mb" | "gb" | "kb" | "tb" | "kg" | "km" | "mph" | "kmh" | "gbp" | "usd" | "eur");
     !gives_time
+        && !zone
         && (doc.tokens[next].is(flag::CAP)
             || matches!(w, "street" | "st" | "road" | "rd" | "avenue" | "ave" | "lane" | "drive"))
 }
@@ -651,6 +656,7 @@ mod tests {
         // A house number is no time.
         assert_clean(Cue::Commitment, "The account at 22 Pine St was closed, and the keys are at 4 Station Road.");
         assert_flags(Cue::Commitment, "We'll call ⟦at 9 AM⟧, or ⟦at 10⟧ Monday.");
+        assert_flags(Cue::Commitment, "We'll call ⟦at 9⟧ EDT.");
         assert_flags(Cue::Commitment, "You'll hear back ⟦within 3 business days⟧.");
         // "by" an amount of change is no deadline.
         assert_clean(Cue::Commitment, "I've extended your trial by 14 days.");

@@ -592,9 +592,10 @@ fn in_sign_off(doc: &Document, i: usize) -> bool {
     // The line the name is on starts within 64 bytes before it.
     let from = window_start(at);
     let Some(nl) = text[from..at].rfind('\n').map(|p| from + p) else { return false };
-    let before = text[..nl].trim_end();
-    let from = window_start(before.len());
-    let Some(prev_start) = before[from..].rfind('\n').map(|p| from + p + 1).or((from == 0).then_some(0)) else {
+    // The line before, within 64 bytes of it (blank lines trimmed there).
+    let from = window_start(nl);
+    let before = text[from..nl].trim_end();
+    let Some(prev_start) = before.rfind('\n').map(|p| p + 1).or((from == 0).then_some(0)) else {
         return false;
     };
     let Some(closing) = before[prev_start..].trim().strip_suffix(',') else { return false };
@@ -1013,6 +1014,8 @@ mod tests {
     fn flags_an_amount_or_a_date_left_as_the_template_wrote_it() {
         assert_flags(Cue::NamePlaceholder, "Your refund of £⟦XX.XX⟧ will reach you by ⟦DD/MM/YYYY⟧.");
         assert_flags(Cue::NamePlaceholder, "A credit of $⟦X,XXX⟧ and €⟦xx⟧ more, due ⟦mm/dd/yy⟧.");
+        // A date's format shown, not left unfilled.
+        assert_clean(Cue::NamePlaceholder, "Enter your date of birth in the format DD/MM/YYYY (dd/mm/yy).");
         // A masked card, an amount written out, a size and a word are filled.
         assert_clean(Cue::NamePlaceholder, "Card XXXX-XXXX-4421 was refunded £12.50 for the XXL shirt.");
         assert_clean(Cue::NamePlaceholder, "The $xylophone is on its way, in a box marked XXXL.");
@@ -1035,7 +1038,8 @@ mod tests {
         assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "Hi ⟦Pri\u{200B}ya⟧, thanks for your message.");
         assert_flags_with(Cue::NameUsed, Some("Pri\u{AD}ya Raman"), "Hi ⟦Priya⟧, thanks for your message.");
         assert_clean_with(Cue::NameMisspelled, Some("Priya Raman"), "Hi Pri\u{200B}ya, thanks for your message.");
-        // Between words it still separates them: "Hi\u{200B}Priya" greets.
+        // Before a capital it still separates words: "Hi\u{200B}Priya" greets.
+        assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "Hi\u{200B}⟦Priya⟧, thanks for your message.");
         assert_flags_with(Cue::NameMisspelled, Some("Priya Raman"), "Hi ⟦Pria⟧\u{AD}, thanks.");
     }
 

@@ -366,49 +366,46 @@ fn says_what_happens(doc: &Document) -> bool {
     let same_clause = |a: usize, b: usize| {
         b < n && doc.tokens[a].sentence == doc.tokens[b].sentence && !doc.tokens[a].gap_has(gap::CLAUSE)
     };
-    for i in 0..n {
-        let t = &doc.tokens[i];
-        if !t.is_agent() || t.gap_has(gap::QUESTION) {
+    // Sentence by sentence, each read a fixed number of times: whether it
+    // asks, where its last time word stands, and, word by word, whether a
+    // condition or a wish came before.
+    for r in doc.sentences() {
+        if r.clone().any(|j| doc.tokens[j].gap_has(gap::QUESTION)) {
             continue;
         }
-        let w = doc.fold(i);
-        // The subject before "will": a word of the same clause.
-        let has_subject = i > 0 && same_clause(i - 1, i);
-        // Ours ("we will", "I'll") are the promises `next-steps` reads.
-        let ours = |j: usize| matches!(doc.fold(j), "i" | "we" | "you");
-        let future = match w {
-            "will" | "shall" => has_subject && !ours(i - 1),
-            "going" => has_subject && same_clause(i, i + 1) && doc.fold(i + 1) == "to",
-            _ => w.len() > 3 && w.ends_with("'ll") && !matches!(w, "i'll" | "we'll" | "you'll"),
-        };
-        let under_way = matches!(w, "is" | "are" | "'re" | "we're" | "they're" | "it's")
-            && same_clause(i, i + 1)
-            && ((doc.fold(i + 1) == "being" && same_clause(i + 1, i + 2) && doc.fold(i + 2).ends_with("ed"))
-                || (crate::words::among(UNDER_WAY, doc.fold(i + 1)) && {
-                    let s = t.sentence;
-                    (i + 1..n)
-                        .take_while(|&j| doc.tokens[j].sentence == s)
-                        .any(|j| crate::words::among(WHEN_UNDER_WAY, doc.fold(j)))
-                }));
-        if !(future || under_way) || !same_clause(i, i + 1) {
-            continue;
+        let last_time = r.clone().rev().find(|&j| crate::words::among(WHEN_UNDER_WAY, doc.fold(j)));
+        let mut conditional = false;
+        let mut wish = false;
+        for i in r.clone() {
+            let t = &doc.tokens[i];
+            let w = doc.fold(i);
+            wish |= matches!(w, "hope" | "hopefully" | "fingers" | "wish" | "forward" | "hoping");
+            if !t.is_agent() || conditional || wish {
+                conditional |= matches!(w, "if" | "unless" | "whether");
+                continue;
+            }
+            // The subject before "will": a word of the same clause.
+            let has_subject = i > r.start && same_clause(i - 1, i);
+            // Ours ("we will", "I'll") are the promises `next-steps` reads.
+            let ours = |j: usize| matches!(doc.fold(j), "i" | "we" | "you");
+            let future = match w {
+                "will" | "shall" => has_subject && !ours(i - 1),
+                "going" => has_subject && same_clause(i, i + 1) && doc.fold(i + 1) == "to",
+                _ => w.len() > 3 && w.ends_with("'ll") && !matches!(w, "i'll" | "we'll" | "you'll"),
+            };
+            let under_way = matches!(w, "is" | "are" | "'re" | "we're" | "they're" | "it's")
+                && same_clause(i, i + 1)
+                && ((doc.fold(i + 1) == "being" && same_clause(i + 1, i + 2) && doc.fold(i + 2).ends_with("ed"))
+                    || (crate::words::among(UNDER_WAY, doc.fold(i + 1)) && last_time.is_some_and(|k| k > i + 1)));
+            conditional |= matches!(w, "if" | "unless" | "whether");
+            if !(future || under_way) || !same_clause(i, i + 1) {
+                continue;
+            }
+            if future && matches!(doc.fold(i + 1), "not" | "never") {
+                continue;
+            }
+            return true;
         }
-        if future && matches!(doc.fold(i + 1), "not" | "never") {
-            continue;
-        }
-        // A wish, a condition or a question the sentence asks.
-        let sentence = t.sentence;
-        let mut start = i;
-        while start > 0 && doc.tokens[start - 1].sentence == sentence {
-            start -= 1;
-        }
-        let conditional = (start..i).any(|j| matches!(doc.fold(j), "if" | "unless" | "whether"));
-        let asked =
-            (i..n).take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| doc.tokens[j].gap_has(gap::QUESTION));
-        if conditional || asked || is_wish(doc, i) {
-            continue;
-        }
-        return true;
     }
     false
 }

@@ -58,6 +58,25 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     emit_table(doc, T::Ownership, Cue::Ownership, &[T::Sarcasm], out);
     emit_table(doc, T::Deflection, Cue::Deflection, &[T::Sarcasm], out);
+    // "I'll take this up with the courier", "let me take it up with my
+    // manager": we take it up, which is ownership; only the customer sent
+    // to take it up is deflected.
+    out.retain(|f| {
+        f.cue != Cue::Deflection
+            || f.span.is_none_or(|s| {
+                let k = doc.token_at(s.start());
+                // The doer up to two words back: "I'll take", "I will
+                // personally take", "let me take".
+                !(doc.fold(k) == "take"
+                    && (k.saturating_sub(3)..k).any(|j| {
+                        doc.tokens[j].sentence == doc.tokens[k].sentence
+                            && matches!(
+                                doc.fold(j),
+                                "i" | "we" | "i'll" | "we'll" | "me" | "us" | "ill" | "i'd" | "we'd"
+                            )
+                    }))
+            })
+    });
 }
 
 #[cfg(test)]
@@ -71,6 +90,8 @@ mod tests {
         assert_flags(Cue::Deflection, "That's ⟦not my department⟧ and there's ⟦nothing I can do⟧.");
         assert_flags(Cue::Deflection, "You'll have to ⟦take that up with⟧ the courier.");
         assert_flags(Cue::Deflection, "Please ⟦take the matter up with⟧ your bank.");
+        assert_clean(Cue::Deflection, "I'll take this up with the courier today. Let me take it up with my manager.");
+        assert_clean(Cue::Deflection, "I will personally take this up with the courier.");
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub(crate) const PROFANITY: &[Phrase] = &[
     p("screw you|this|that"),
     p("sucks"),
     pn("idiot|idiots|idiotic|moron|morons|moronic|imbecile|dumbass|dimwit|halfwit|cretin|numpty", CALLING, &[]),
-    pn("muppet|plonker|pillock|nitwit|twit|numbskull|bonehead|knucklehead|doofus|dipstick|dingbat", CALLING, &[]),
+    pn("muppet|plonker|pillock|nitwit|twit|numbskull|bonehead|knucklehead|doofus", CALLING, &[]),
     pn("stupid|dumb", CALLING, &[]),
     pn(
         "you|you're|youre|are clueless|incompetent|pathetic|hopeless|lazy|ignorant|ridiculous|unreasonable",
@@ -95,11 +95,15 @@ fn masked_word(text: &str, span: &mut crate::span::Span) -> bool {
     let stars = text[span.end()..end].bytes().filter(|&b| b == b'*').count();
     let letters_after = end - span.end() - stars;
     // One star after one letter masks a word only before lower-case
-    // letters ("f*ck"; "A*B" is a name for a test).
+    // letters ("f*ck"; "A*B" is a name for a test); stars that end a word
+    // mask letters only after a one-letter word ("a**"): "FAQ*", "Sun*"
+    // mark a footnote. A word inside stars is emphasis ("a *big* change").
     let after = &text[span.end() + stars..end];
     let one_letter_unclear =
         stars == 1 && word.len() == 1 && (letters_after < 2 || !after.bytes().all(|b| b.is_ascii_lowercase()));
-    if stars > 6 || one_letter_unclear {
+    let footnote = letters_after == 0 && !(word.len() == 1 && stars >= 2);
+    let emphasis = span.start() > 0 && bytes[span.start() - 1] == b'*';
+    if stars > 6 || one_letter_unclear || footnote || emphasis {
         return false;
     }
     *span = crate::span::Span::new(span.start(), end);
@@ -119,6 +123,8 @@ mod tests {
         assert_flags(Cue::Profanity, "Read the email again, you ⟦muppet⟧.");
         assert_flags(Cue::Profanity, "It's ⟦sh*t⟧, I know.");
         assert_clean(Cue::Profanity, "Prices* apply, see the A*B test and the *new* plan. He mishit the ball.");
+        assert_clean(Cue::Profanity, "A *big* change, a **big** update. **Pay** now. See our FAQ*, £5 per box*.");
+        assert_clean(Cue::Profanity, "Check the oil on the dipstick.");
         assert_flags(Cue::Profanity, "Don't be ⟦stupid⟧.");
         assert_flags(Cue::Profanity, "Honestly ⟦you're clueless⟧.");
     }

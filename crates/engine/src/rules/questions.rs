@@ -100,8 +100,11 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
 fn ironic(msg: &Document, own: &[usize]) -> bool {
     let w = |i: usize| own.get(i).map_or("", |&k| msg.fold(k));
     matches!((w(0), w(1)), ("who", "knew" | "knows" | "guessed") | ("go", "figure"))
-        || (matches!(w(0), "who'd" | "who") && (1..4).any(|i| matches!(w(i), "thought" | "guessed")))
-        || (w(0) == "what" && w(1) == "are" && w(2) == "the" && matches!(w(3), "odds" | "chances"))
+        || (w(0) == "who'd" && (1..4).any(|i| matches!(w(i), "thought" | "guessed")))
+        || (w(0) == "who" && w(1) == "would" && matches!(w(2), "have" | "'ve") && matches!(w(3), "thought" | "guessed"))
+        // "What are the odds?" alone; "what are the chances of getting it
+        // by Friday?" asks.
+        || (own.len() <= 5 && w(0) == "what" && w(1) == "are" && w(2) == "the" && matches!(w(3), "odds" | "chances"))
 }
 
 /// A reply that hands the matter on, or says it is being worked on,
@@ -805,6 +808,36 @@ const STATUS_WORDS: &[&str] = &[
     "status",
 ];
 
+/// Whether `w` reads as a past participle after "have": "sent",
+/// "arranged", "taken" (not "have a new plan").
+fn participle(w: &str) -> bool {
+    (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")))
+        || matches!(
+            w,
+            "sent"
+                | "made"
+                | "put"
+                | "set"
+                | "done"
+                | "paid"
+                | "found"
+                | "built"
+                | "sold"
+                | "told"
+                | "kept"
+                | "left"
+                | "brought"
+                | "bought"
+                | "caught"
+                | "run"
+                | "got"
+                | "had"
+                | "shown"
+                | "spoken"
+                | "won"
+        )
+}
+
 /// Whether question `r` asks where something stands: "where is|are|'s"
 /// something, or a status word ("Has my return been received?", "what's
 /// the status of ...", "did it go through?").
@@ -812,11 +845,20 @@ fn asks_status(msg: &Document, r: Range<usize>) -> bool {
     // One pass over the question's words, each looked up by its key.
     let mut first = true;
     let mut passive_opener = false;
+    // "Can I have it delivered to my office?" asks for something, not
+    // where it stands, unless it asks whether ("can you check if it
+    // arrived?").
+    let mut modal_opener = false;
+    let mut whether = false;
     let mut prev = "";
     for k in r.filter(|&k| msg.tokens[k].is_agent()) {
         let w = msg.fold(k);
         let bits = kinds_keyed(w, msg.tokens[k].key);
-        if bits & STATUS != 0 {
+        if first {
+            modal_opener = matches!(w, "can" | "could" | "would" | "will" | "should" | "may" | "might");
+        }
+        whether |= matches!(w, "if" | "whether" | "that");
+        if bits & STATUS != 0 && (!modal_opener || whether) {
             return true;
         }
         // "Has the service been taken out of my name?", "Was my claim
@@ -826,7 +868,7 @@ fn asks_status(msg: &Document, r: Range<usize>) -> bool {
         } else if passive_opener && (w == "been" || (w.len() > 4 && w.ends_with("ed"))) {
             return true;
         }
-        let where_is = (matches!(prev, "where's" | "wheres") && bits & SUBJECT == 0)
+        let where_is = matches!(prev, "where's" | "wheres")
             || (prev == "where" && matches!(w, "is" | "are"))
             || (matches!(prev, "go" | "gone" | "went") && w == "through");
         if where_is {
@@ -913,6 +955,31 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             && matches!(w[1], "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must")
     });
     let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
+    // "We've received your message": a receipt, which tells no status and
+    // does nothing asked.
+    let receipt = words.windows(3).any(|w| {
+        matches!(w[0], "received" | "got" | "receiving" | "getting")
+            && matches!(w[1], "your" | "the" | "this")
+            && matches!(
+                w[2],
+                "message"
+                    | "email"
+                    | "e-mail"
+                    | "query"
+                    | "ticket"
+                    | "request"
+                    | "enquiry"
+                    | "inquiry"
+                    | "dm"
+                    | "tweet"
+                    | "call"
+                    | "complaint"
+                    | "feedback"
+                    | "note"
+                    | "letter"
+                    | "messages"
+            )
+    });
     // A time in a pleasantry answers no "when": "Good morning Priya",
     // "thanks for getting in touch today", "Have a great weekend!".
     let time_word = any(TIME) && {
@@ -961,11 +1028,12 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             }
             m
         },
-        done: words.windows(2).any(|w| {
-            (matches!(w[0], "i've" | "we've") && w[1] != "been")
-                || (matches!(w[0], "i" | "we") && matches!(w[1], "have" | "already"))
-        }),
-        status: any(STATUS)
+        done: !receipt
+            && (words.windows(2).any(|w| matches!(w[0], "i've" | "we've") && participle(w[1]) && w[1] != "been")
+                || words
+                    .windows(3)
+                    .any(|w| matches!(w[0], "i" | "we") && matches!(w[1], "have" | "already") && participle(w[2]))),
+        status: !receipt && any(STATUS)
             || words.windows(3).any(|w| {
                 (w[0] == "on" && matches!(w[1], "its" | "the" | "their" | "it's") && w[2] == "way")
                     || (w[0] == "out" && w[1] == "for" && w[2] == "delivery")
@@ -1336,6 +1404,19 @@ mod tests {
         ] {
             assert_no_context(Cue::QuestionUnanswered, msg, reply);
         }
+        assert_no_context(Cue::QuestionUnanswered, "Where's my refund?", "Hi Sam, it was processed on Monday.");
+        // A receipt is no status, nor something done.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Where is my order?⟧",
+            "Thanks, we've received your message. Have a great day.",
+        );
+        // A request for something is no status question.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Can I have it delivered to my office instead?⟧",
+            "Hi Sam, your order was confirmed today.",
+        );
         // A status answers no other question, and pleasantries no status.
         assert_context(
             Cue::QuestionUnanswered,
@@ -1367,6 +1448,11 @@ mod tests {
             Cue::QuestionUnanswered,
             "⟦Can I switch supplier straight away?⟧",
             "Hi Rhys, you've been placed on our standard tariff.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦What are the chances of getting it before Christmas?⟧",
+            "Thanks for your message! Have a great day.",
         );
         assert_no_context(
             Cue::QuestionUnanswered,

@@ -137,7 +137,14 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
         && matches!(doc.fold(i), "call" | "email" | "reply" | "tell");
     let pointer = matches!(next, Some("more" | "about" | "on" | "through" | "here" | "this" | "the" | "our"))
         && doc.fold(i) == "read";
-    if softened || offer || pointer || next.is_none() {
+    // "Return labels are attached", "Email addresses are case-sensitive":
+    // the word names a thing, the subject of the verb right after it.
+    let noun = (i + 1..(i + 3).min(doc.tokens.len())).any(|k| {
+        doc.tokens[k].sentence == t.sentence
+            && !doc.tokens[k - 1].gap_has(crate::document::gap::CLAUSE)
+            && matches!(doc.fold(k), "is" | "are" | "was" | "were")
+    });
+    if softened || offer || pointer || noun || next.is_none() {
         return;
     }
     let Some(mut rest) = rest_of_sentence(doc, i, i) else { return };
@@ -354,6 +361,8 @@ mod tests {
         assert_flags(Cue::Demand, "Hi Priya, ⟦send us a photo of the damage.⟧");
         assert_flags(Cue::Demand, "Hello there Priya, ⟦send us a photo of the damage.⟧");
         assert_clean(Cue::Demand, "Hi Priya, call us anytime.");
+        // A noun first is no order: "return labels are attached".
+        assert_clean(Cue::Demand, "Hi Sam, return labels are attached. Email addresses are case-sensitive.");
         assert_clean(Cue::Demand, "We checked, Priya, send is greyed out.");
         assert_flags(Cue::Demand, "⟦Don't contact us again⟧ about this order.");
         assert_flags(Cue::Demand, "Please ⟦do not contact us again⟧.");

@@ -614,19 +614,8 @@ fn is_street_number(doc: &Document, span: crate::span::Span) -> bool {
         w,
         "am" | "pm" | "a" | "p" | "o'clock" | "noon" | "midday" | "gmt" | "bst" | "utc" | "est" | "pst" | "cet"
     ) || crate::words::among(MONTHS, w)
-        || matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "tomorrow"
-                | "tonight"
-        );
+        || crate::words::among(crate::rules::details::WEEKDAYS, w)
+        || matches!(w, "today" | "tomorrow" | "tonight");
     // A short word in capitals after a clock time is its zone ("at 9 EDT").
     let zone = doc.tokens[next].is(flag::ALL_CAPS)
         && (2..=4).contains(&w.len())

@@ -160,7 +160,7 @@ const MONTHS: &[&str] = &[
     "nov",
     "dec",
 ];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// Words between a label and its value.
 const FILLER: &[&str] = &[
     "number",

@@ -332,26 +332,10 @@ const UNDER_WAY: &[&str] = &[
     "patching",
 ];
 
-/// Words that say when work under way ends: "... fixing it this week".
-const WHEN_UNDER_WAY: &[&str] = &[
-    "today",
-    "tomorrow",
-    "tonight",
-    "now",
-    "currently",
-    "week",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Words that say when work under way ends: "... fixing it this week"
+/// (and the days of the week, `details::WEEKDAYS`).
+const WHEN_UNDER_WAY: &[&str] =
+    &["today", "tomorrow", "tonight", "now", "currently", "week", "weekend", "morning", "afternoon", "evening"];
 
 /// Whether the reply says what will happen next, whoever does it: a future
 /// ("An engineer will be with you tomorrow", "the courier'll collect it",
@@ -373,7 +357,10 @@ fn says_what_happens(doc: &Document) -> bool {
         if r.clone().any(|j| doc.tokens[j].gap_has(gap::QUESTION)) {
             continue;
         }
-        let last_time = r.clone().rev().find(|&j| crate::words::among(WHEN_UNDER_WAY, doc.fold(j)));
+        let last_time = r.clone().rev().find(|&j| {
+            let w = doc.fold(j);
+            crate::words::among(WHEN_UNDER_WAY, w) || crate::words::among(crate::rules::details::WEEKDAYS, w)
+        });
         let mut conditional = false;
         let mut wish = false;
         for i in r.clone() {

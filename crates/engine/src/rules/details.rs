@@ -207,6 +207,24 @@ fn code_at(doc: &Document, k: usize) -> Option<(Span, usize)> {
     (k..=end).any(|j| code_like(doc, j)).then(|| (doc.tokens[k].span.cover(doc.tokens[end].span), end))
 }
 
+/// The last token of the run of numbers starting at token `k`, separated
+/// only by spaces, hyphens, dots or brackets ("07700 900123", "(020)
+/// 7946-0018"), and how many digits the run holds.
+fn number_run(msg: &Document, k: usize) -> (usize, usize) {
+    let mut end = k;
+    let mut digits = msg.word(k).bytes().filter(u8::is_ascii_digit).count();
+    while end + 1 < msg.tokens.len()
+        && msg.tokens[end + 1].is(flag::NUMBER)
+        && msg.text[msg.tokens[end].span.end()..msg.tokens[end + 1].span.start()]
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
+    {
+        end += 1;
+        digits += msg.word(end).bytes().filter(u8::is_ascii_digit).count();
+    }
+    (end, digits)
+}
+
 /// The digits and letters of a code, folded, that a reply would repeat.
 fn parts(doc: &Document, from: usize, to: usize) -> Vec<String> {
     (from..=to).map(|j| doc.fold(j).to_string()).filter(|w| w.len() >= 3).collect()
@@ -279,6 +297,14 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                 }
                 if j < n && j <= k + 4 && msg.tokens[j].sentence == t.sentence {
                     if let Some((span, end)) = code_at(msg, j) {
+                        // A phone number runs on through its spaced groups:
+                        // "phone is 07700 900123".
+                        let (span, end) = if kind == Kind::Phone && msg.tokens[j].is(flag::NUMBER) {
+                            let (last, _) = number_run(msg, j);
+                            (span.cover(msg.tokens[last.max(end)].span), last.max(end))
+                        } else {
+                            (span, end)
+                        };
                         let digits = msg.text[span].bytes().filter(u8::is_ascii_digit).count();
                         let kind = if kind == Kind::Account && msg.fold(k) == "card" && digits < 4 {
                             None
@@ -308,17 +334,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         }
         // A phone number: 9 digits or more in one run of numbers.
         if t.is(flag::NUMBER) {
-            let mut end = k;
-            let mut digits = msg.word(k).bytes().filter(u8::is_ascii_digit).count();
-            while end + 1 < n
-                && msg.tokens[end + 1].is(flag::NUMBER)
-                && msg.text[msg.tokens[end].span.end()..msg.tokens[end + 1].span.start()]
-                    .bytes()
-                    .all(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
-            {
-                end += 1;
-                digits += msg.word(end).bytes().filter(u8::is_ascii_digit).count();
-            }
+            let (end, digits) = number_run(msg, k);
             if digits >= 9 {
                 let plus = t.span.start() > 0 && matches!(msg.text.as_bytes()[t.span.start() - 1], b'+' | b'(');
                 // A word for a phone in its sentence or the one before: "I've
@@ -520,10 +536,13 @@ const NAMING_WORDS: &[&str] = &["
     email e phone mobile cell telephone contact order tracking serial imei pnr account membership member customer
     policy subscriber ticket case booking reservation confirmation claim incident reference ref agreement date student
     employee staff patient nhs passport licence license insurance registration reg plate tag card digits
-    address postcode zip
+    address postcode zip number
     photo photos photograph photographs picture pictures pic pics image images screenshot screenshots video receipt
     attachment
 "];
+
+/// Verbs of calling someone: "a number to reach you on".
+const CALLING: &[&str] = &["reach", "call", "contact", "ring", "text", "phone"];
 
 /// [`named`] for a word in [`NAMING_WORDS`].
 fn naming(reply: &Document, k: usize) -> Option<(Kind, usize)> {
@@ -584,6 +603,17 @@ fn naming(reply: &Document, k: usize) -> Option<(Kind, usize)> {
     }
     match w {
         "phone" | "mobile" | "cell" | "telephone" | "contact" if next(1) == "number" => Some((Kind::Phone, k + 1)),
+        // "the best number to reach you on", "a number we can call you on",
+        // "a callback number": a number for calling the customer is a phone.
+        "number" if matches!(prev, "callback" | "daytime" | "landline") => Some((Kind::Phone, k)),
+        "number"
+            if (next(1) == "to" && CALLING.contains(&next(2)))
+                || (matches!(next(1), "we" | "i" | "they" | "someone")
+                    && matches!(next(2), "can" | "could" | "should" | "may" | "will" | "might")
+                    && CALLING.contains(&next(3))) =>
+        {
+            Some((Kind::Phone, k))
+        }
         "order" if numbered(1) => Some((Kind::Order, k + 1)),
         "tracking" => Some((Kind::Tracking, if numbered(1) { k + 1 } else { k })),
         "serial" => Some((Kind::Serial, if numbered(1) { k + 1 } else { k })),
@@ -742,6 +772,10 @@ fn asks(reply: &Document) -> (Vec<(Kind, Span)>, Vec<Described>) {
         let mut gives = false;
         let mut negated = false;
         let mut marker: Option<usize> = None;
+        // A question asks from its first word after the greeting: "Hi Sam,
+        // what's ...?" asks from "what's".
+        let greeted = reply.greeting.as_ref().map_or(0, |g| g.addressee.end);
+        let opens = |k: usize| own.iter().copied().find(|&j| j >= greeted).filter(|&j| j <= k).unwrap_or(own[0]);
         for (i, &k) in own.iter().enumerate() {
             let w = reply.fold(k);
             if let Some((kind, end)) = named(reply, k) {
@@ -759,13 +793,13 @@ fn asks(reply: &Document) -> (Vec<(Kind, Span)>, Vec<Described>) {
                     other.push(kind);
                     let asking = (gives || question) && !negated;
                     if asking && !described.iter().any(|(c, _, _)| *c == kind) {
-                        if let Some(start) = marker.or(question.then_some(own[0])) {
+                        if let Some(start) = marker.or(question.then(|| opens(k))) {
                             described.push((kind, reply.tokens[start].span.cover(reply.tokens[end].span), word));
                         }
                     }
                 } else if !recorded && (gives || question) && !negated {
                     // "When did you order?" names the date by a question instead.
-                    if let Some(start) = marker.or(question.then_some(own[0])) {
+                    if let Some(start) = marker.or(question.then(|| opens(k))) {
                         out.push((kind, reply.tokens[start].span.cover(reply.tokens[end].span)));
                     }
                 }
@@ -1035,6 +1069,38 @@ mod tests {
             Cue::DetailsAskedAgain,
             "My meter reading is 5558675309.",
             "Hi, could you confirm your phone number?",
+        );
+    }
+
+    #[test]
+    fn a_number_to_reach_the_customer_on_asks_for_their_phone() {
+        // The whole number is pointed at, its spaced groups too.
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "My phone is ⟦07700 900123⟧, please call me about it.",
+            "Hi Sam, what's the best number to reach you on?",
+        );
+        // The ask starts after the greeting, at the asking words.
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "My phone is 07700 900123, please call me about it.",
+            "Hi, ⟦is there a number⟧ we can call you on?",
+        );
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "My phone is 07700 900123, please call me about it.",
+            "Hi Sam, ⟦please send a callback number⟧.",
+        );
+        // Our number, or theirs used, asks nothing.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "My phone is 07700 900123, please call me about it.",
+            "Hi, you can call our team on 0800 123 456, the best number to reach us on.",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "My phone is 07700 900123, please call me about it.",
+            "Hi Sam, we'll call you on 07700 900123 today. What's the best time to reach you?",
         );
     }
 

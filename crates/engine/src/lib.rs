@@ -193,6 +193,7 @@ fn analyze_in(
         debug_assert!(findings[before..].iter().all(|f| pack::PACK_CUES.contains(&f.cue)));
         findings.retain(|f| !pack.disables(f.cue));
     }
+    rules::drop_mocked_praise(&mut findings);
     let words = match &parts {
         Some(parts) => parts.counts,
         None => rules::politeness::Counts::of(&doc, 0..doc.tokens.len()),

@@ -392,6 +392,36 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
     }
 }
 
+/// Praise for words the report also calls sarcastic is no praise: "We're
+/// thrilled to hear about your fifth complaint" is not positive language,
+/// "Great news 🙃" no good news. The name used there is still used, and a
+/// team's sign-off still signed.
+pub(crate) fn drop_mocked_praise(findings: &mut Vec<Finding>) {
+    let mut mocked: Vec<crate::span::Span> =
+        findings.iter().filter(|f| f.cue == Cue::Sarcasm).filter_map(|f| f.span).collect();
+    if mocked.is_empty() {
+        return;
+    }
+    // Sorted and merged where they overlap, so one binary search per
+    // praise finds the only stretch it could fall in.
+    crate::order::sort_by_key(&mut mocked, |s| (s.start(), s.end()));
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(mocked.len());
+    for s in mocked {
+        match merged.last_mut() {
+            Some(last) if s.start() < last.1 => last.1 = last.1.max(s.end()),
+            _ => merged.push((s.start(), s.end())),
+        }
+    }
+    findings.retain(|f| {
+        let Some(span) = f.span else { return true };
+        if f.cue.severity() != crate::cue::Severity::Praise || matches!(f.cue, Cue::NameUsed | Cue::SignOff) {
+            return true;
+        }
+        let i = merged.partition_point(|m| m.0 < span.end());
+        i == 0 || merged[i - 1].1 <= span.start()
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1292,6 +1292,14 @@ fn read_sentence<'d>(
         return Some((0, last, COUNT_M));
     }
 
+    // "Thanks for reading the instructions this time. Not.": a lone "Not"
+    // after a statement takes it back, the oldest mock in the book. Its
+    // length is known without reading it.
+    if !s.question && sentence_end(doc, end).is_some_and(|j| j - end == 1) && next().is_some_and(|n| n.words == ["not"])
+    {
+        return Some((0, last, MOCK_M));
+    }
+
     if s.any(OVER_EXPLAIN) {
         return Some((0, last, EXPLAIN_M));
     }
@@ -1458,7 +1466,11 @@ fn read_sentence<'d>(
         }
         let before = Sentence::new(doc, s.from, &s.words[..=k - s.from], false);
         let aimed = before.any(SECOND_PERSON) || before.any(REPROACH);
-        if aimed && (gap_text.contains(BARBED_EMOJI) || before.any(REPROACH)) {
+        let barbed = gap_text.contains(BARBED_EMOJI);
+        // "Great job reading the instructions 🙄": praise or thanks with
+        // an eye-roll is mock praise, whoever it names.
+        let mock_praise = barbed && (before.any(WARM) || before.any(THANKS_WORDS) || before.any(PRAISE_IDIOMS));
+        if (aimed && (barbed || before.any(REPROACH))) || mock_praise {
             return Some((0, k - s.from, EMOJI_M));
         }
     }
@@ -1499,6 +1511,34 @@ mod tests {
         // word must still match ("Downgraded", "again").
         assert_flags(Cue::Sarcasm, "Downgraded. ⟦Enjoy the 2GB limit⟧.");
         assert_flags(Cue::Sarcasm, "⟦Again⟧ 🙄 you need to restart the router.");
+    }
+
+    #[test]
+    fn a_lone_not_takes_back_the_sentence_before() {
+        assert_flags(Cue::Sarcasm, "⟦Thanks so much for reading the instructions this time⟧. Not.");
+        assert_flags(Cue::Sarcasm, "⟦We love hearing from you⟧. NOT! Your ticket is closed.");
+        // "Not" that begins a sentence of its own words takes nothing back.
+        assert_clean(Cue::Sarcasm, "We'd love to help. Not a problem at all!");
+        assert_clean(Cue::Sarcasm, "Is this your fault? Not at all. We'll fix it today.");
+    }
+
+    #[test]
+    fn praise_with_an_eye_roll_is_mock_praise() {
+        assert_flags(Cue::Sarcasm, "⟦Great job reading the instructions⟧ 🙄 The button is on the left.");
+        assert_flags(Cue::Sarcasm, "⟦Thanks for waiting⟧ 😒");
+        // A warm emoji after thanks is warm.
+        assert_clean(Cue::Sarcasm, "Thanks for your patience 🙂 Your refund is on its way.");
+    }
+
+    #[test]
+    fn words_called_sarcastic_get_no_praise() {
+        let report =
+            crate::analyze("We're thrilled to hear about your fifth complaint this month.", &crate::Context::default());
+        let cues: Vec<&str> = report.findings.iter().map(|f| f.cue.id()).collect();
+        assert!(cues.contains(&"sarcasm") && !cues.contains(&"positive-language"), "{cues:?}");
+        // The same praise in a sincere sentence stays.
+        let report = crate::analyze("Hi Sam, great news: your refund is on its way.", &crate::Context::default());
+        assert!(report.findings.iter().any(|f| f.cue == Cue::PositiveLanguage), "{:?}", report.findings);
     }
 
     #[test]

@@ -36,7 +36,7 @@ impl MessageFacts {
 const STOP: &str = "
 a about above after again against all almost along already also although always am an and another any anybody anyone
 anything anyway are aren't around as ask asked asking at away back be because been before being below between both
-but by can can't cannot cant come could couldn't did didn't do does doesn't doing don't done dont down each either
+but by can can't cannot cant come could couldn't did didn't do does doesn't doing don't done dont each either
 else even ever every everyone everything for from get gets getting give go goes going gonna got gotten guys had hadn't
 has hasn't have haven't having he hello help helped helping her here hey hi him his how however i i'd i'll i'm i've id
 if im in into is isn't it it's its itself just keep kind know knows let let's like likely lot make many may maybe me
@@ -76,6 +76,12 @@ const SYNONYMS: &[&[&str]] = &[
     &["subsc", "membe", "plan"],
     // Time limits: "before the year runs out", "past their expiration date".
     &["expir", "valid", "lapse", "deadl", "run"],
+    // "Is there a luggage limit?" is answered by "one suitcase of up to 20kg".
+    &["lugga", "bagga", "suitc", "bag"],
+    // "Can you block the card?" by "your card is now frozen".
+    &["block", "freez", "froze", "suspe"],
+    // "Is the server down?" by "we had an outage".
+    &["outag", "down", "offli"],
 ];
 
 /// A crude stem: lower case, a possessive and one common suffix off, a

@@ -92,6 +92,14 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     p("where's|wheres the customer service|support"),
     p("where is the customer service|support"),
     p("what happened to customer service|support"),
+    // "Why do I have to keep chasing you?": a complaint about having to
+    // contact them again (repeat-contact's to acknowledge), not a request
+    // for a reason.
+    p("why do|must|should i|we have|need to keep chasing|asking|calling|ringing|emailing|messaging|writing|contacting|repeating|explaining|reminding|begging|tweeting|pestering|nagging"),
+    p("why do|must|should i|we always have|need to chase|ask|call|ring|email|message|write|contact|repeat|explain|remind|beg|tweet|pester|nag"),
+    p("why do|must i|we keep having to chase|ask|call|ring|email|message|write|contact|repeat|explain|remind|beg|tweet|pester|nag"),
+    p("why am i having to chase|ask|call|ring|email|message|write|contact|repeat|explain|remind|beg|tweet|pester|nag"),
+    p("why are we having to chase|ask|call|ring|email|message|write|contact|repeat|explain|remind|beg|tweet|pester|nag"),
 ];
 
 /// Whether a question's words (`own`) are irony that asks nothing, said
@@ -186,6 +194,48 @@ struct Question {
     /// my return been received?", "Did the payment go through?"): a
     /// status answers it ("It arrived at our warehouse on Tuesday").
     status: bool,
+    /// Whether it asks if someone will come out ("Is anyone coming out to
+    /// look at it?", "Can you send an engineer?"): a visit told answers it
+    /// ("a repair crew is already on site").
+    visit: bool,
+}
+
+/// People who come out to a customer's home or street.
+const VISITORS: &[&str] = &[
+    "anyone",
+    "someone",
+    "somebody",
+    "anybody",
+    "engineer",
+    "engineers",
+    "technician",
+    "technicians",
+    "tech",
+    "crew",
+    "crews",
+    "plumber",
+    "electrician",
+    "fitter",
+    "fitters",
+    "installer",
+    "inspector",
+    "surveyor",
+    "driver",
+];
+
+/// Whether words `r` of `doc` speak of one of [`VISITORS`] and of coming
+/// (in a question) or being there or on the way (in an answer).
+fn speaks_of_visit(doc: &Document, r: Range<usize>, answer: bool) -> bool {
+    let words: Vec<&str> = r.filter(|&k| doc.tokens[k].is_agent()).map(|k| doc.fold(k)).collect();
+    let someone = words.iter().any(|w| VISITORS.contains(w));
+    let coming = words.iter().any(|w| matches!(*w, "coming" | "come" | "visit" | "visiting" | "send" | "sending"))
+        || (answer
+            && (words
+                .iter()
+                .any(|w| matches!(*w, "booked" | "arrive" | "arriving" | "attend" | "attending" | "dispatched"))
+                || words.windows(2).any(|w| w[0] == "on" && matches!(w[1], "site" | "scene"))
+                || words.windows(3).any(|w| w[0] == "on" && matches!(w[1], "the" | "their" | "its") && w[2] == "way")));
+    someone && coming
 }
 
 const WH_WORDS: &[&str] =
@@ -249,6 +299,7 @@ fn short_question(
         money: false,
         status,
         request: false,
+        visit: false,
     })
 }
 
@@ -405,7 +456,8 @@ fn questions(msg: &Document) -> Vec<Question> {
                 let opener = (s..end).find(|&k| msg.tokens[k].is_agent() && !word_is(msg.fold(k), LEAD_IN));
                 opener.is_some_and(|k| matches!(msg.fold(k), "can" | "could" | "would" | "will"))
             };
-            out.push(Question { tokens: s..end, span, kind, subject, money, status, request });
+            let visit = kind == Kind::YesNo && speaks_of_visit(msg, s..end, false);
+            out.push(Question { tokens: s..end, span, kind, subject, money, status, request, visit });
         }
     }
     out
@@ -533,6 +585,12 @@ const MONEY: &[&str] = &[
     "expensive",
     "premium",
     "much",
+    "discount",
+    "discounts",
+    "fare",
+    "fares",
+    "deposit",
+    "surcharge",
 ];
 
 /// The kind of a question that opens with question word `w`, `next` the
@@ -922,6 +980,8 @@ struct Said {
     reason: bool,
     steps: bool,
     yes_no: bool,
+    /// Whether it tells of someone coming out or on site.
+    visit: bool,
     /// Pronouns said with a verb that gives a yes or a no ("you'll",
     /// "we can", "it isn't").
     mirrors: Vec<&'static str>,
@@ -988,6 +1048,7 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     };
     Said {
         topic: Topic::of(reply, r.clone()),
+        visit: speaks_of_visit(reply, r.clone(), true),
         time: time_word
             || in_span(T::Concrete)
             || in_span(T::Vague)
@@ -999,10 +1060,11 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             t.is(flag::NUMBER) && (matches!(before, Some('£' | '$' | '€' | '¥' | '₹')) || t.gap_has(gap::PERCENT))
         }) || any(AMOUNT),
         steps: first_bits & STEP != 0 || has_you_can || words.contains(&"steps") || words.contains(&"settings"),
-        yes_no: first_bits & YES_OR_NO != 0
+        yes_no: (first_bits & YES_OR_NO != 0
             && (first != "good" || matches!(second, "news"))
             && (first != "great" || matches!(second, "news"))
-            && (first != "of" || second == "course"),
+            && (first != "of" || second == "course"))
+            || opener.is_some_and(|i| elliptical_answer(&own, &words, &bits, reply, i)),
         mirrors: {
             let mut m: Vec<&'static str> = Vec::new();
             for (i, w) in words.iter().enumerate() {
@@ -1029,7 +1091,13 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             m
         },
         done: !receipt
-            && (words.windows(2).any(|w| matches!(w[0], "i've" | "we've") && participle(w[1]) && w[1] != "been")
+            // "Done - your card is now frozen", "All sorted!".
+            && (matches!(first, "done" | "sorted") || (matches!(first, "all" | "that's") && matches!(second, "done" | "sorted"))
+                || words.windows(2).any(|w| matches!(w[0], "i've" | "we've") && participle(w[1]) && w[1] != "been")
+                // "your card is now frozen".
+                || words.windows(3).any(|w| {
+                    matches!(w[0], "is" | "are" | "it's" | "they're") && w[1] == "now" && participle(w[2])
+                })
                 || words
                     .windows(3)
                     .any(|w| matches!(w[0], "i" | "we") && matches!(w[1], "have" | "already") && participle(w[2]))),
@@ -1046,6 +1114,23 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
             || (in_span(T::Polite) && any(ASK_VERB) && any(ASK_WHAT)),
     }
+}
+
+/// Whether the reply sentence's words from `i` (its first past the
+/// greeting) open with a yes or a no said by its verb alone: "It does!",
+/// "They don't, sadly", "Yes it is.", "Unfortunately it isn't".
+fn elliptical_answer(own: &[usize], words: &[&str], bits: &[u16], reply: &Document, i: usize) -> bool {
+    let i = if bits.get(i).is_some_and(|b| b & YES_OR_NO != 0) { i + 1 } else { i };
+    let (Some(&subject), Some(&verb)) = (words.get(i), words.get(i + 1)) else { return false };
+    if !(PRONOUNS.contains(&subject) || matches!(subject, "that" | "this" | "there" | "both")) {
+        return false;
+    }
+    if bits[i + 1] & GIVES_ANSWER == 0 && !matches!(verb, "did" | "didn't" | "has" | "hasn't" | "have" | "haven't") {
+        return false;
+    }
+    // The verb, or the "not" after it, ends the clause.
+    let end = if words.get(i + 2) == Some(&"not") { i + 2 } else { i + 1 };
+    end + 1 == own.len() || reply.tokens[own[end]].gap_has(gap::CLAUSE)
 }
 
 /// For each of a reply sentence's words (`own`, folded `words`), whether it
@@ -1164,7 +1249,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || sentences.iter().any(|s| free(s) && typed(s))
             // An amount answers a yes-no question about a price wherever
             // it stands ("Do you ship there, and is it the same price?").
-            || (q.kind == Kind::YesNo && q.money && sentences.iter().any(|s| s.amount))
+            // A question about what something costs is answered by an
+            // amount of money anywhere ("How much will it cost per day?" —
+            // "On your plan it's £2.25 a day, and ...").
+            || (matches!(q.kind, Kind::YesNo | Kind::Amount) && q.money && sentences.iter().any(|s| s.amount))
             // Where something stands, told in a sentence no other question
             // claims ("Where is my order?" — "Your parcel is out for
             // delivery"; "Has my return been received?" — "It arrived at
@@ -1173,6 +1261,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
             || (q.request && sentences.iter().any(|s| free(s) && s.done))
+            // Whether someone is coming out, met by who is coming or there.
+            || (q.visit && sentences.iter().any(|s| s.visit))
             || handed_on
             || (one_question && sentences.iter().any(|s| s.asks || s.steps));
         // "..., and if so, how do I get a label?" hangs on the question
@@ -1219,10 +1309,12 @@ fn sentence_of(doc: &Document, k: usize) -> Range<usize> {
 /// answers a question nor hands it on.
 fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
     let words: Vec<&str> = r.filter(|&i| reply.tokens[i].is_agent()).map(|i| reply.fold(i)).collect();
-    words.iter().any(|w| matches!(*w, "else" | "hesitate"))
+    // "anything else", not "so nothing else can go through on it".
+    words.contains(&"hesitate")
         || words.windows(2).any(|w| {
-            matches!(w[0], "other" | "further" | "more" | "additional")
-                && matches!(w[1], "questions" | "question" | "queries" | "help" | "concerns" | "issues")
+            (matches!(w[0], "other" | "further" | "more" | "additional")
+                && matches!(w[1], "questions" | "question" | "queries" | "help" | "concerns" | "issues"))
+                || (matches!(w[0], "anything" | "something" | "whatever") && w[1] == "else")
         })
 }
 
@@ -1613,6 +1705,97 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_said_by_its_verb_alone_answers() {
+        // "It does!" is a yes; "They don't, sadly" a no.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Hi, does cross-save work between the Switch and PC versions?",
+            "Hi Kai,\nIt does! Link both platforms to your account and your progress carries across.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Do the rooms on the coach tour have air conditioning?",
+            "Hi Wendy, unfortunately they don't, but every room has a fan.",
+        );
+        // "It does" inside a longer clause answers nothing.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Does the Team plan include single sign-on with Okta?⟧",
+            "Hi Lukas, it does take a few minutes to set up a new workspace. Thanks for trying Tallyboard!",
+        );
+    }
+
+    #[test]
+    fn a_price_question_is_answered_by_an_amount_anywhere() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "How much will it cost me per day to use my phone out there? Also, is there a cap on data while I'm away?",
+            "Hi Tom, on your plan it's £2.25 a day, and for that you use your normal allowance of data. There's a fair-use limit of 25GB abroad.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Let me know if you offer any nonprofit discount for our charity.",
+            "Hi Anya, registered charities get 50% off any plan.",
+        );
+    }
+
+    #[test]
+    fn a_request_is_met_by_its_result() {
+        // "Done", "is now frozen": what was asked is done. "Nothing else can
+        // go through" offers no more help.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "I don't recognise a payment on my debit card. Can you block the card?",
+            "Hi Priya, done - your card ending 4471 is now frozen, so nothing else can go through on it.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "I don't recognise a payment on my debit card. Can you block the card?",
+            "Hi Priya, your card ending 4471 is now frozen.",
+        );
+        // What is done elsewhere does not answer when the money will arrive.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Could you confirm the refund amount, ⟦and how long it will take to reach my account?⟧",
+            "Hi Chris, your refund of £1,340 has now been approved.",
+        );
+    }
+
+    #[test]
+    fn words_for_the_same_thing_answer_it() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "We've booked the coach tour. Is there a luggage limit on the coach?",
+            "Dear Mrs Carter, each passenger can bring one suitcase of up to 20kg.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "is the server down?",
+            "Hey, we had an outage from 7 to 9pm and everything's back up now.",
+        );
+    }
+
+    #[test]
+    fn a_visit_asked_about_is_answered_by_who_is_coming() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "The water pressure in our street has been low since this morning. Is anyone coming out to look at it?",
+            "Hi there, a burst main is affecting pressure in your area - a repair crew is already on site.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My boiler has stopped working. Will you send an engineer?",
+            "Hi Sam, an engineer is booked for Thursday morning.",
+        );
+        // A visit not asked about answers nothing else.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Why did my bill go up by £20 this month?⟧",
+            "Hi Sam, an engineer is booked for Thursday morning.",
+        );
+    }
+
+    #[test]
     fn rhetorical_venting_is_not_a_question() {
         assert_no_context(
             Cue::QuestionUnanswered,
@@ -1623,6 +1806,23 @@ mod tests {
             Cue::QuestionUnanswered,
             "Are you kidding me? How hard can it be to deliver a parcel? Why me?",
             "Hi Sam, we're so sorry. Your parcel is out for delivery today.",
+        );
+        // Having to chase them again is a complaint, not a question.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "I'M SO ANGRY, WHY DO I HAVE TO KEEP CHASING YOU? Where is my refund?",
+            "Hi, we have refunded your order today.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Why am I having to email you a third time? The refund still hasn't come.",
+            "Hi, we have refunded your order today.",
+        );
+        // Why they keep being charged asks for a reason.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Why do I keep getting charged twice?⟧",
+            "Hi, thanks for getting in touch with us today.",
         );
     }
 }

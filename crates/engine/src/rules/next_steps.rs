@@ -391,11 +391,42 @@ fn says_what_happens(doc: &Document) -> bool {
             if future && matches!(doc.fold(i + 1), "not" | "never") {
                 continue;
             }
+            // "I understand this will be frustrating": how it feels, not
+            // what happens.
+            if future
+                && doc.fold(i + 1) == "be"
+                && same_clause(i + 1, i + 2)
+                && crate::words::among(FEELING, doc.fold(i + 2))
+            {
+                continue;
+            }
             return true;
         }
     }
     false
 }
+
+/// How news will feel ("this will be frustrating"): no step.
+const FEELING: &[&str] = &[
+    "frustrating",
+    "disappointing",
+    "annoying",
+    "upsetting",
+    "worrying",
+    "stressful",
+    "inconvenient",
+    "difficult",
+    "hard",
+    "confusing",
+    "unwelcome",
+    "frustrated",
+    "disappointed",
+    "upset",
+    "annoyed",
+    "worried",
+    "concerned",
+    "unhappy",
+];
 
 /// Whether the reply gives the customer a step of their own: an
 /// instruction, an option, or a question that asks them for something.
@@ -517,6 +548,7 @@ mod tests {
             "If the engineer will be late, it is a problem.",
             "We are currently working with several partners on our roadmap.",
             "The engineer visited you last month.",
+            "I understand this will be frustrating to hear.",
         ] {
             assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} {not_a_step}"));
         }

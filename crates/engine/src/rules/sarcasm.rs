@@ -163,6 +163,11 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             found.push(Finding::new(Cue::Sarcasm, Some(q)).with_message(QUOTE_M));
         }
     }
+    for q in single_quotes(doc) {
+        if is_scare_quote(doc, q) {
+            found.push(Finding::new(Cue::Sarcasm, Some(q)).with_message(QUOTE_M));
+        }
+    }
     let mut more = Vec::new();
     mechanisms(doc, &mut more);
     // One finding per slip: a mechanism adds nothing where a phrase already spoke.
@@ -190,6 +195,44 @@ pub(crate) fn sarcastic_sentences(doc: &Document, out: &[Finding]) -> Vec<u32> {
     v
 }
 
+/// Short quotations in single quotes, 'urgent' or ‘urgent’: an opening
+/// mark after a space or a bracket and before a letter, a closing one after
+/// a letter and not before one ("don't" closes nothing), on one line and at
+/// most 40 bytes on. Apostrophes are everywhere ("we'll"), so they are not
+/// among the document's quotation marks; only the scare-quote test reads
+/// these. Each mark is looked at once, and each opening reads at most 40
+/// bytes: linear.
+fn single_quotes(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(first) = doc.tokens.first() else { return out };
+    let from = first.span.start();
+    let text = doc.text;
+    let bytes = text.as_bytes();
+    let mut skip_to = from;
+    for (p, mark) in text[from..].match_indices(['\'', '‘']) {
+        let p = p + from;
+        if p < skip_to || p == 0 || !matches!(bytes[p - 1], b' ' | b'(' | b'\t') {
+            continue;
+        }
+        let open_end = p + mark.len();
+        if !text[open_end..].starts_with(|c: char| c.is_alphabetic()) {
+            continue;
+        }
+        let window = &text[open_end..text.len().min(open_end + 40)];
+        let close = window.char_indices().take_while(|&(_, c)| c != '\n').find(|&(i, c)| {
+            matches!(c, '\'' | '’')
+                && window[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[open_end + i + c.len_utf8()..].starts_with(|n: char| n.is_alphanumeric())
+        });
+        if let Some((i, c)) = close {
+            let end = open_end + i + c.len_utf8();
+            out.push(Span::new(p, end));
+            skip_to = end;
+        }
+    }
+    out
+}
+
 /// A short lower-case quotation after "your", "so-called" and the like:
 /// your "urgent" issue.
 fn is_scare_quote(doc: &Document, q: Span) -> bool {
@@ -199,7 +242,12 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
     let Some(&first) = inside.first() else {
         return false;
     };
-    if inside.len() > 3 || first == 0 || doc.tokens[first].is(crate::document::flag::CAP) {
+    // A quoted key or letter ("your 'n' key") scares nothing.
+    if inside.len() > 3
+        || first == 0
+        || doc.tokens[first].is(crate::document::flag::CAP)
+        || inside.iter().all(|&i| doc.word(i).len() < 3)
+    {
         return false;
     }
     let before = doc.fold(first - 1);
@@ -1520,6 +1568,16 @@ mod tests {
         // "Not" that begins a sentence of its own words takes nothing back.
         assert_clean(Cue::Sarcasm, "We'd love to help. Not a problem at all!");
         assert_clean(Cue::Sarcasm, "Is this your fault? Not at all. We'll fix it today.");
+    }
+
+    #[test]
+    fn single_quotes_scare_too() {
+        assert_flags(Cue::Sarcasm, "Your ⟦'urgent'⟧ request has been logged.");
+        assert_flags(Cue::Sarcasm, "Hi Sam, your ⟦‘urgent’⟧ request has been logged.");
+        // A menu item, a contraction, a name in quotes: no scare.
+        assert_clean(Cue::Sarcasm, "Tap 'Settings' and then 'Reset'. We'll sort it out, don't worry.");
+        assert_clean(Cue::Sarcasm, "Your 'Premium' plan renews on 3 May.");
+        assert_clean(Cue::Sarcasm, "We've updated the customers' accounts and your 'n' key's label, 'til Friday.");
     }
 
     #[test]

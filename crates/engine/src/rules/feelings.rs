@@ -145,7 +145,15 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
             // "terrible with names" describes the customer; "some annoying,
             // non-fatal bugs" is a mild aside.
             let last = h.last as usize;
-            if last + 1 < msg.tokens.len() && matches!(msg.fold(last + 1), "with" | "at") && table == T::Frustration {
+            // ("Fed up with it", "annoyed with you" are feelings.)
+            if last + 1 < msg.tokens.len()
+                && matches!(msg.fold(last + 1), "with" | "at")
+                && table == T::Frustration
+                && matches!(
+                    msg.fold(k),
+                    "terrible" | "awful" | "horrible" | "dreadful" | "abysmal" | "hopeless" | "useless" | "shocking"
+                )
+            {
                 continue;
             }
             if k > 0
@@ -280,6 +288,25 @@ pub(crate) fn feeling_name(text: &str) -> Option<&'static str> {
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn fed_up_with_it_is_a_feeling_terrible_with_names_is_not() {
+        assert_context(
+            Cue::FeelingsUnacknowledged,
+            "the showers have been cold all week. really ⟦fed up⟧ with it, paying £45 a month for this",
+            "Thanks for letting us know. The boiler engineer is booked for tomorrow morning.",
+        );
+        assert_context(
+            Cue::FeelingsUnacknowledged,
+            "I'm ⟦annoyed⟧ with the app logging me out every day.",
+            "Hi, please update to version 4.2.",
+        );
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "I'm terrible with passwords. Can you reset mine?",
+            "Hi, I've sent a reset link to your email.",
+        );
+    }
 
     #[test]
     fn flags_a_feeling_met_with_a_form_reply() {

@@ -68,6 +68,9 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     p("what's|whats wrong with you|your|this|these|people"),
     p("what is wrong with you|your|this|these|people"),
     p("who does that"),
+    // "Who tests these things?!": blame, not a request for a name.
+    p("who tests|designs|approves|checks|writes|makes|builds|plans these things"),
+    p("who tests|designs|approves|checks|writes|makes|builds|plans this stuff|rubbish|nonsense"),
     p("what kind of service|company|business|support|customer"),
     // "Why is it so impossible to cancel an order?!": how hard it is, not a
     // question about why.
@@ -139,6 +142,9 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     // Handed to someone who will answer: "I've passed your question to our
     // travel documents team".
     p("pass|passed|passing|forward|forwarded|forwarding|refer|referred|referring your|this|the feedback|request|case|details|question|questions|query|queries|enquiry|inquiry|concern|message along|on|to|over"),
+    // "I've passed it to our engineers", "raised it with the team".
+    p("pass|passed|passing|forward|forwarded|hand|handed this|it|that|these|them to|over"),
+    p("raise|raised|flag|flagged|report|reported this|it|that with|to our|the"),
     p("looped|loop in"),
     p("reach|reaching out to"),
     p("contact|call|email|message|ring us"),
@@ -1758,6 +1764,34 @@ mod tests {
             Cue::QuestionUnanswered,
             "Could you confirm the refund amount, ⟦and how long it will take to reach my account?⟧",
             "Hi Chris, your refund of £1,340 has now been approved.",
+        );
+    }
+
+    #[test]
+    fn passed_to_the_engineers_hands_the_question_on() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Since Tuesday our exports are missing the Region column. Is this a known bug?",
+            "Hi Ben, I've passed it to our engineers with your workspace details and will update you when I hear back.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Since Tuesday our exports are missing the Region column. Is this a known bug?",
+            "Hi Ben, I've raised it with the product team today.",
+        );
+    }
+
+    #[test]
+    fn blame_asked_as_who_is_no_question() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "The game now crashes every twenty minutes on PC. Who tests these things?!",
+            "Hi Kieran, I'm sorry. Updating your graphics driver fixes the crash.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Who handles refunds for bookings made through an agent?⟧",
+            "Hi Kieran, thanks for being a customer since 2019.",
         );
     }
 

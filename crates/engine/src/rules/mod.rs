@@ -395,31 +395,44 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
 /// Praise for words the report also calls sarcastic is no praise: "We're
 /// thrilled to hear about your fifth complaint" is not positive language,
 /// "Great news 🙃" no good news. The name used there is still used, and a
-/// team's sign-off still signed.
+/// team's sign-off still signed. Words shouted lose their courtesy too ("WE
+/// SENT IT YESTERDAY. PLEASE CHECK YOUR MAILBOX": neither extra mile nor a
+/// polite request), though what they commit to stays committed.
 pub(crate) fn drop_mocked_praise(findings: &mut Vec<Finding>) {
-    let mut mocked: Vec<crate::span::Span> =
-        findings.iter().filter(|f| f.cue == Cue::Sarcasm).filter_map(|f| f.span).collect();
-    if mocked.is_empty() {
+    let sarcastic = merged_spans(findings, Cue::Sarcasm);
+    let shouted = merged_spans(findings, Cue::Shouting);
+    if sarcastic.is_empty() && shouted.is_empty() {
         return;
     }
-    // Sorted and merged where they overlap, so one binary search per
-    // praise finds the only stretch it could fall in.
-    crate::order::sort_by_key(&mut mocked, |s| (s.start(), s.end()));
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(mocked.len());
-    for s in mocked {
-        match merged.last_mut() {
-            Some(last) if s.start() < last.1 => last.1 = last.1.max(s.end()),
-            _ => merged.push((s.start(), s.end())),
-        }
-    }
+    // Sorted and disjoint, so one binary search per praise finds the only
+    // stretch it could fall in.
+    let within = |spans: &[(usize, usize)], span: crate::span::Span| {
+        let i = spans.partition_point(|m| m.0 < span.end());
+        i > 0 && spans[i - 1].1 > span.start()
+    };
     findings.retain(|f| {
         let Some(span) = f.span else { return true };
         if f.cue.severity() != crate::cue::Severity::Praise || matches!(f.cue, Cue::NameUsed | Cue::SignOff) {
             return true;
         }
-        let i = merged.partition_point(|m| m.0 < span.end());
-        i == 0 || merged[i - 1].1 <= span.start()
+        let courtesy = matches!(f.cue, Cue::PoliteRequest | Cue::PositiveLanguage | Cue::ExtraMile | Cue::Empathy);
+        !within(&sarcastic, span) && !(courtesy && within(&shouted, span))
     });
+}
+
+/// The spans of `cue`'s findings, sorted and merged where they overlap.
+fn merged_spans(findings: &[Finding], cue: Cue) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> =
+        findings.iter().filter(|f| f.cue == cue).filter_map(|f| f.span).map(|s| (s.start(), s.end())).collect();
+    crate::order::sort(&mut spans);
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.0 < last.1 => last.1 = last.1.max(s.1),
+            _ => merged.push(s),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]

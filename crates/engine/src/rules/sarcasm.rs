@@ -1597,6 +1597,14 @@ mod tests {
         // The same praise in a sincere sentence stays.
         let report = crate::analyze("Hi Sam, great news: your refund is on its way.", &crate::Context::default());
         assert!(report.findings.iter().any(|f| f.cue == Cue::PositiveLanguage), "{:?}", report.findings);
+        // Shouted courtesy is no courtesy; a shouted date is still a date.
+        let report = crate::analyze(
+            "Hi Sam, WE SENT THE REPLACEMENT YESTERDAY. PLEASE CHECK YOUR MAILBOX BY FRIDAY.",
+            &crate::Context::default(),
+        );
+        let cues: Vec<&str> = report.findings.iter().map(|f| f.cue.id()).collect();
+        assert!(cues.contains(&"shouting") && cues.contains(&"name-used"), "{cues:?}");
+        assert!(!cues.contains(&"extra-mile") && !cues.contains(&"polite-request"), "{cues:?}");
     }
 
     #[test]

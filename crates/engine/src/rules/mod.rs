@@ -416,7 +416,8 @@ pub(crate) fn drop_mocked_praise(findings: &mut Vec<Finding>) {
             return true;
         }
         let courtesy = matches!(f.cue, Cue::PoliteRequest | Cue::PositiveLanguage | Cue::ExtraMile | Cue::Empathy);
-        !within(&sarcastic, span) && !(courtesy && within(&shouted, span))
+        let mocked = within(&sarcastic, span) || (courtesy && within(&shouted, span));
+        !mocked
     });
 }
 

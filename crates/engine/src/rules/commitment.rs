@@ -152,7 +152,7 @@ fn whole_time(doc: &Document, span: crate::span::Span) -> crate::span::Span {
         let day = matches!(doc.fold(last), "am" | "pm") && matches!(w, "today" | "tomorrow" | "tonight");
         let unit = matches!(doc.fold(last), "business" | "working") && matches!(w, "days" | "day" | "hours" | "hour");
         // "until 15 August", "by 15/08".
-        let month = t.is(flag::NUMBER) && crate::words::among(MONTHS, w);
+        let month = t.is(flag::NUMBER) && crate::words::among(crate::rules::details::MONTHS, w);
         let slashed = t.is(flag::NUMBER)
             && doc.tokens[next].is(flag::NUMBER)
             && doc.text[t.span.end()..doc.tokens[next].span.start()] == *"/";
@@ -165,33 +165,6 @@ fn whole_time(doc: &Document, span: crate::span::Span) -> crate::span::Span {
     }
     crate::span::Span::new(span.start(), doc.tokens[last].span.end().max(span.end()))
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 /// Whether the time at `span` is no commitment of ours whatever its
 /// words: how often something happened ("three times in one week"), or
@@ -613,7 +586,7 @@ fn is_street_number(doc: &Document, span: crate::span::Span) -> bool {
     let gives_time = matches!(
         w,
         "am" | "pm" | "a" | "p" | "o'clock" | "noon" | "midday" | "gmt" | "bst" | "utc" | "est" | "pst" | "cet"
-    ) || crate::words::among(MONTHS, w)
+    ) || crate::words::among(crate::rules::details::MONTHS, w)
         || crate::words::among(crate::rules::details::WEEKDAYS, w)
         || matches!(w, "today" | "tomorrow" | "tonight");
     // A short word in capitals after a clock time is its zone ("at 9 EDT").

@@ -135,7 +135,9 @@ pub(crate) struct Given {
     said_as: Option<&'static str>,
 }
 
-const MONTHS: &[&str] = &[
+/// The months, in full and short ("mar" too: a month only with a number
+/// beside it, so "mar the day" is no date). Shared with `commitment`.
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -150,6 +152,7 @@ const MONTHS: &[&str] = &[
     "december",
     "jan",
     "feb",
+    "mar",
     "apr",
     "jun",
     "jul",
@@ -973,6 +976,17 @@ mod tests {
             Cue::DetailsAskedAgain,
             "I'd like to move my delivery, currently due on 12 March.",
             "Hi! ⟦Could you confirm the delivery date⟧ for me?",
+        );
+        // A short month is a month beside its number; the verb is not.
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "I'd like to move my delivery, currently due on ⟦12 Mar⟧.",
+            "Hi! Could you confirm the delivery date for me?",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "I don't want a late delivery to mar the party.",
+            "Hi! Could you confirm the delivery date for me?",
         );
     }
 

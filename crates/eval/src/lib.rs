@@ -639,3 +639,97 @@ pub fn pair_audit_findings(rows: &[serde_json::Value]) -> Vec<PairFinding> {
     }
     out
 }
+
+// ---------------------------------------------------------------------------
+// The audit of every question in a sample of real messages: how many of the
+// questions real agents left open `question-unanswered` finds, and whether it
+// warns on any they answered.
+
+/// One question of a real customer's message, judged from the text alone by
+/// a reviewer who read only the cue's definition (`crates/eval/audit/questions.jsonl`).
+/// The sample: the 150 real pairs whose message holds a `?` with the
+/// smallest SHA-256 of `cornerstone-question-audit-2026:<id>`; the ids are in
+/// the file, so the sample is read from it.
+#[derive(Debug, Clone)]
+pub struct QuestionVerdict {
+    pub id: String,
+    /// The customer's words, as they stand in the message; `None` for a
+    /// message that asks nothing.
+    pub question: Option<String>,
+    /// `real` or `rhetorical`.
+    pub kind: String,
+    /// `addressed`, `unanswered`, or `n/a` (rhetorical).
+    pub verdict: String,
+    /// Whether the reviewer was torn (the reason starts "borderline:").
+    pub borderline: bool,
+}
+
+pub fn load_question_audit() -> Result<Vec<QuestionVerdict>, String> {
+    read_jsonl(&repo_root().join("crates/eval/audit/questions.jsonl"))?
+        .into_iter()
+        .map(|v| {
+            let verdict = v["verdict"].as_str().unwrap_or_default().to_string();
+            if !matches!(verdict.as_str(), "addressed" | "unanswered" | "n/a") {
+                return Err(format!("questions audit: bad verdict {verdict:?} in {v}"));
+            }
+            Ok(QuestionVerdict {
+                id: v["id"].as_str().unwrap_or_default().to_string(),
+                question: v["question"].as_str().map(str::to_string),
+                kind: v["kind"].as_str().unwrap_or_default().to_string(),
+                verdict,
+                borderline: v["why"].as_str().is_some_and(|w| w.starts_with("borderline")),
+            })
+        })
+        .collect()
+}
+
+/// What `question-unanswered` made of the audited questions.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct QuestionAudit {
+    /// Questions judged unanswered, and how many of them it flagged.
+    pub unanswered: usize,
+    pub found: usize,
+    /// Its findings on questions judged addressed: clearly, or borderline.
+    pub on_addressed: Vec<String>,
+    pub on_borderline: Vec<String>,
+    /// Its findings on rhetorical questions, and on words no verdict names.
+    pub on_rhetorical: Vec<String>,
+    pub unmatched: Vec<String>,
+    /// Pairs read.
+    pub pairs: usize,
+}
+
+/// Runs the engine on every audited pair (the message given) and matches
+/// each `question-unanswered` finding to the judged question its words overlap.
+pub fn score_question_audit(rows: &[serde_json::Value], audit: &[QuestionVerdict]) -> QuestionAudit {
+    let mut out = QuestionAudit::default();
+    let mut ids: Vec<&str> = audit.iter().map(|v| v.id.as_str()).collect();
+    ids.dedup();
+    for id in ids {
+        let Some(row) = rows.iter().find(|r| r["id"].as_str() == Some(id)) else { continue };
+        out.pairs += 1;
+        let message = row["previous_customer_message"].as_str().unwrap_or_default();
+        let reply = row["text"].as_str().unwrap_or_default();
+        let judged: Vec<(&QuestionVerdict, Option<(usize, usize)>)> = audit
+            .iter()
+            .filter(|v| v.id == id)
+            .map(|v| (v, v.question.as_deref().and_then(|q| message.find(q).map(|s| (s, s + q.len())))))
+            .collect();
+        out.unanswered += judged.iter().filter(|(v, _)| v.verdict == "unanswered").count();
+        let ctx = Context { customer_name: None, customer_message: Some(message.to_string()) };
+        let report = analyze(reply, &ctx);
+        for f in report.findings.iter().filter(|f| f.cue == cornerstone_engine::Cue::QuestionUnanswered) {
+            let Some(c) = f.context else { continue };
+            let words = format!("{id}: {}", &message[c.start()..c.end()]);
+            let hit = judged.iter().find(|(_, at)| at.is_some_and(|(s, e)| s < c.end() && c.start() < e));
+            match hit.map(|(v, _)| *v) {
+                Some(v) if v.verdict == "unanswered" => out.found += 1,
+                Some(v) if v.verdict == "addressed" && v.borderline => out.on_borderline.push(words),
+                Some(v) if v.verdict == "addressed" => out.on_addressed.push(words),
+                Some(_) => out.on_rhetorical.push(words),
+                None => out.unmatched.push(words),
+            }
+        }
+    }
+    out
+}

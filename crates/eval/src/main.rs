@@ -59,6 +59,23 @@ fn pair_audit_table() {
         println!("| `{}` | {} | {r} | {w} | {d} | {n} | {precision} |", cue.id(), r + w + d + n);
     }
     println!("\nName cues are judged only where the name came from the customer's message. Precision = right / (right + wrong).\n");
+    let questions = cornerstone_eval::load_question_audit().expect("the questions audit parses");
+    let q = cornerstone_eval::score_question_audit(&rows, &questions);
+    let real = questions.iter().filter(|v| v.kind == "real").count();
+    println!("## Every question in {} real messages, judged (crates/eval/audit/questions.jsonl)\n", q.pairs);
+    println!(
+        "{real} real questions, {} judged unanswered; `question-unanswered` found {} of them (recall {:.2}). Its findings on questions judged answered: {} ({} more on borderline ones); on rhetorical questions: {}; on words no verdict names: {}.\n",
+        q.unanswered,
+        q.found,
+        if q.unanswered == 0 { 0.0 } else { q.found as f64 / q.unanswered as f64 },
+        q.on_addressed.len(),
+        q.on_borderline.len(),
+        q.on_rhetorical.len(),
+        q.unmatched.len()
+    );
+    for w in q.on_addressed.iter().chain(&q.on_borderline).chain(&q.on_rhetorical).chain(&q.unmatched) {
+        println!("- {w}");
+    }
 }
 
 /// Prints, as JSON lines, every finding on the audited real pairs that has

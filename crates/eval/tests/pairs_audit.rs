@@ -71,3 +71,18 @@ fn every_finding_is_judged_and_precise() {
         );
     }
 }
+
+/// Every question in 150 real messages, judged answered or not by a
+/// reviewer: the cue warns on none that was clearly answered, and still
+/// finds the ones it found when the audit was made.
+#[test]
+fn no_real_question_judged_answered_is_called_unanswered() {
+    let rows = agent_replies().unwrap();
+    let audit = cornerstone_eval::load_question_audit().unwrap();
+    assert!(audit.iter().filter(|v| v.kind == "real").count() >= 100, "too few judged questions");
+    let q = cornerstone_eval::score_question_audit(&rows, &audit);
+    assert_eq!(q.pairs, 150, "the audited pairs are in the data");
+    assert!(q.on_addressed.is_empty(), "warned on questions judged answered: {:#?}", q.on_addressed);
+    assert!(q.unmatched.is_empty(), "warned on words that are no judged question: {:#?}", q.unmatched);
+    assert!(q.found >= 2, "found only {} of the {} questions judged unanswered", q.found, q.unanswered);
+}

@@ -320,9 +320,14 @@ impl<'a> Document<'a> {
 
     /// Whether the agent's own text links somewhere (a help page to follow).
     pub fn has_link(&self) -> bool {
+        self.has_link_where(|_| true)
+    }
+
+    /// Whether the agent's words hold a web link whose text meets `keep`.
+    pub fn has_link_where(&self, keep: impl Fn(&str) -> bool) -> bool {
         self.links.iter().any(|l| {
             let w = &self.text[*l];
-            (w.contains("://") || w.starts_with("www.")) && !overlaps_sorted(&self.quoted, *l)
+            (w.contains("://") || w.starts_with("www.")) && !overlaps_sorted(&self.quoted, *l) && keep(w)
         })
     }
 

@@ -148,6 +148,8 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     p("looped|loop in"),
     p("reach|reaching out to"),
     p("contact|call|email|message|ring us"),
+    // "by contacting us at 1-800-...", not "thank you for contacting us".
+    p("by|try|trying|recommend|suggest contacting|calling|emailing|messaging|ringing us"),
     p("contact|call|email|message|ring our team|support|specialists|experts|store|branch|helpline"),
     p("submit|open|raise|file|create a|an request|ticket|case|report"),
     p("our team|specialists|experts|engineers will|are|is"),
@@ -1217,9 +1219,13 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         body(reply).into_iter().filter(|r| !offers_more_help(reply, r.clone())).map(|r| said(reply, r)).collect();
     // A hand-off in an offer of more help ("don't hesitate to get in touch
     // if there's anything else") hands nothing on.
-    let handed_on =
-        reply.hits(T::Deferral).iter().any(|h| !offers_more_help(reply, sentence_of(reply, h.first as usize)))
-            || reply.has_link();
+    // So does a link to a page of its own; a site's front page ("visit
+    // delta.com", "our Help site help.example.net/hc/en-us") answers nothing.
+    let handed_on = reply.hits(T::Deferral).iter().any(|h| !offers_more_help(reply, sentence_of(reply, h.first as usize)))
+            || reply.has_link_where(|url| !front_page(url))
+            // A number to call hands on the one question asked; where there
+            // are more, it answers the one about how to reach someone.
+            || (qs.len() == 1 && gives_number_to_call(reply));
     let one_question = qs.len() == 1;
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
@@ -1270,6 +1276,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // Whether someone is coming out, met by who is coming or there.
             || (q.visit && sentences.iter().any(|s| s.visit))
             || handed_on
+            // A plea for help ("..., any help?") is met by where help is,
+            // even a help site's front page.
+            || (asks_help(msg, q) && reply.has_link())
             || (one_question && sentences.iter().any(|s| s.asks || s.steps));
         // "..., and if so, how do I get a label?" hangs on the question
         // before it: answered with that one ("no need to return it").
@@ -1322,6 +1331,54 @@ fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
                 && matches!(w[1], "questions" | "question" | "queries" | "help" | "concerns" | "issues"))
                 || (matches!(w[0], "anything" | "something" | "whatever") && w[1] == "else")
         })
+}
+
+/// Whether the reply gives a number to call ("please call 1-800-848-9136",
+/// "ring us on 0800 123 456"): the matter is handed to the phone line.
+fn gives_number_to_call(reply: &Document) -> bool {
+    let n = reply.tokens.len();
+    (0..n).any(|k| {
+        matches!(reply.fold(k), "call" | "ring" | "phone" | "contact" | "text" | "dial")
+            && (k + 1..(k + 4).min(n)).any(|j| {
+                reply.tokens[j].sentence == reply.tokens[k].sentence && reply.tokens[j].is(flag::NUMBER) && {
+                    // The whole number, through its hyphens and spaces.
+                    let mut end = j;
+                    while end + 1 < n
+                        && reply.tokens[end + 1].is(flag::NUMBER)
+                        && reply.text[reply.tokens[end].span.end()..reply.tokens[end + 1].span.start()]
+                            .bytes()
+                            .all(|b| matches!(b, b' ' | b'-' | b'.'))
+                    {
+                        end += 1;
+                    }
+                    let digits: usize =
+                        (j..=end).map(|i| reply.word(i).bytes().filter(u8::is_ascii_digit).count()).sum();
+                    digits >= 7
+                }
+            })
+    })
+}
+
+/// Whether question `q` only asks for help: "help" among its last four
+/// words ("..., any help?", "can anyone help me?").
+fn asks_help(msg: &Document, q: &Question) -> bool {
+    let own: Vec<usize> = q.tokens.clone().filter(|&k| msg.tokens[k].is_agent()).collect();
+    own.iter().rev().take(4).any(|&k| matches!(msg.fold(k), "help" | "helps" | "assist" | "advice" | "advise"))
+}
+
+/// Whether `url` is a site's front page: a host with nothing after it
+/// but a language, a country or a help centre's root ("delta.com",
+/// "https://help.minecraft.net/hc/en-us"). An archived link is read as the
+/// page it archives.
+fn front_page(url: &str) -> bool {
+    let url = url.rfind("://").map_or(url, |at| &url[at + 3..]);
+    let url = url.split(['?', '#']).next().unwrap_or(url);
+    let mut segments = url.split('/').skip(1).filter(|s| !s.is_empty());
+    segments.all(|s| {
+        let s = s.to_ascii_lowercase();
+        let locale = s.len() == 2 || (s.len() == 5 && matches!(s.as_bytes()[2], b'-' | b'_'));
+        locale || matches!(s.as_str(), "hc" | "home" | "index.html" | "index.htm" | "index.php" | "welcome")
+    })
 }
 
 /// The sentences of the reply's body: its own words, without a short

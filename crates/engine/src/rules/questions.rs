@@ -1825,6 +1825,47 @@ mod tests {
     }
 
     #[test]
+    fn a_sites_front_page_answers_nothing_a_page_of_its_own_may() {
+        let message = "any reason I can't play minecraft on ps4 at all today? my account fails to load";
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦any reason I can't play minecraft on ps4 at all today?⟧ my account fails to load",
+            "For technical help, please visit our Help site https://help.minecraft.net/hc/en-us ^JS",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            message,
+            "This is a known issue on PS4: https://help.minecraft.net/hc/en-us/articles/360046470431 ^JS",
+        );
+        // A plea for help is met by where help is.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "the game keeps crashing after the update, any help?",
+            "For technical help, please visit our Help site https://help.minecraft.net/hc/en-us ^JS",
+        );
+    }
+
+    #[test]
+    fn a_number_to_call_hands_on_the_one_question() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "why have you started charging an escrow fee on my mortgage after 8 years?",
+            "We are unable to assist with mortgage inquiries here. Please call 1-800-848-9136.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "do you have any flights to New York in the next few days?",
+            "All of our routes can be found on our website or by contacting us anytime.",
+        );
+        // Thanks for contacting us hands nothing on.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦do you have any flights to New York in the next few days?⟧",
+            "Thank you for contacting us. Have a lovely weekend!",
+        );
+    }
+
+    #[test]
     fn passed_to_the_engineers_hands_the_question_on() {
         assert_no_context(
             Cue::QuestionUnanswered,

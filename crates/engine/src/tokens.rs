@@ -224,128 +224,25 @@ impl Tokens {
         let mut scratch = String::new();
         let bytes = text.as_bytes();
         let mut at = 0;
-        let mut start: Option<usize> = None;
-        let mut fold_start = 0usize;
-        let mut flags = Flags::NONE;
-        let mut cased = 0u32;
-        let mut upper = 0u32;
-        let mut first_letter_seen = false;
-        // The FNV-1a hash of the folded word so far: its key, computed as
-        // its bytes are written.
-        let mut hash = FNV_START;
+        // Between words only a letter or a digit starts one: ASCII spaces
+        // and punctuation are passed over here, byte by byte, and a word is
+        // read whole by `read_word`, whose state lives only while it reads.
         while at < bytes.len() {
             let b = bytes[at];
-            // A run of ASCII letters and digits, the bulk of most drafts, in
-            // one step: what the general path below does char by char.
-            if b.is_ascii_alphanumeric() {
-                if start.is_none() {
-                    start = Some(at);
-                    fold_start = folded.len();
-                    hash = FNV_START;
-                    flags = if b.is_ascii_digit() { flag::ALPHA | flag::NUMBER } else { flag::ALPHA };
-                    cased = 0;
-                    upper = 0;
-                    first_letter_seen = false;
-                }
-                // One pass over the run: where it ends, and its letters.
-                let mut end = at;
-                while end < bytes.len() {
-                    let b = bytes[end];
-                    if b.is_ascii_lowercase() {
-                        cased += 1;
-                        first_letter_seen = true;
-                    } else if b.is_ascii_uppercase() {
-                        upper += 1;
-                        cased += 1;
-                        if !first_letter_seen {
-                            flags |= flag::CAP;
-                        }
-                        first_letter_seen = true;
-                    } else if b.is_ascii_digit() {
-                        flags &= !flag::ALPHA;
+            // How many bytes to pass over: none before a word.
+            let skip = match b {
+                _ if b.is_ascii_alphanumeric() => 0,
+                0..0x80 => 1,
+                _ => {
+                    let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+                    if c.is_alphanumeric() {
+                        0
                     } else {
-                        break;
+                        c.len_utf8()
                     }
-                    hash = fnv1a(hash, &[b | 0x20]);
-                    end += 1;
                 }
-                let run = end - at;
-                // ASCII letters and digits: lower case is bit 5 set (a digit
-                // has it already), with no branch and no UTF-8 encoding.
-                folded.extend(bytes[at..at + run].iter().map(|b| b | 0x20));
-                at += run;
-                continue;
-            }
-            // Any other char, one at a time (an ASCII one needs no UTF-8 decoding).
-            let (c, len) = if b < 0x80 {
-                (b as char, 1)
-            } else {
-                let c = text[at..].chars().next().unwrap_or('\u{fffd}');
-                (c, c.len_utf8())
             };
-            let next_is_letter = || text[at + len..].chars().next().is_some_and(char::is_alphabetic);
-            // ASCII letters and digits were taken above: of the rest of ASCII,
-            // only an apostrophe between letters belongs to a word.
-            let word_char = if b < 0x80 {
-                c == '\'' && start.is_some() && next_is_letter()
-            } else {
-                c.is_alphanumeric()
-                    || (start.is_some() && is_combining_mark(c))
-                    || (start.is_some() && is_apostrophe(c) && next_is_letter())
-            };
-            let here = at;
-            at += len;
-            if word_char {
-                if start.is_none() {
-                    start = Some(here);
-                    fold_start = folded.len();
-                    hash = FNV_START;
-                    flags = flag::ALPHA;
-                    cased = 0;
-                    upper = 0;
-                    first_letter_seen = false;
-                }
-                if c.is_alphabetic() {
-                    if c.is_uppercase() {
-                        upper += 1;
-                        cased += 1;
-                        if !first_letter_seen {
-                            flags |= flag::CAP;
-                        }
-                    } else if c.is_lowercase() {
-                        cased += 1;
-                    }
-                    first_letter_seen = true;
-                    if !c.is_ascii() && is_unspaced_script(c) {
-                        flags |= flag::UNSPACED;
-                    }
-                } else if !is_apostrophe(c) && !is_combining_mark(c) {
-                    flags &= !flag::ALPHA;
-                }
-                scratch.clear();
-                fold_char_into(c, &mut scratch);
-                folded.extend_from_slice(scratch.as_bytes());
-                hash = fnv1a(hash, scratch.as_bytes());
-            } else if b >= 0x80
-                && start.is_some()
-                && is_invisible(c)
-                // A capital after it starts a new word ("Hi\u{200B}Priya").
-                && text[at..].chars().next().is_some_and(char::is_lowercase)
-            {
-                // An invisible char between letters ("Pri\u{AD}ya") is
-                // inside the word and adds nothing to its folded form.
-            } else if let Some(s) = start.take() {
-                self.push_token(&folded, Span::new(s, here), fold_start, cased_flags(flags, cased, upper), hash as u32);
-            }
-        }
-        if let Some(s) = start {
-            self.push_token(
-                &folded,
-                Span::new(s, text.len()),
-                fold_start,
-                cased_flags(flags, cased, upper),
-                hash as u32,
-            );
+            at = if skip == 0 { self.read_word(text, at, &mut folded, &mut scratch) } else { at + skip };
         }
         // Only whole chars were written: the bytes are UTF-8.
         debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
@@ -387,6 +284,109 @@ impl Tokens {
             t.gap = g;
         }
         self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
+    }
+
+    /// Reads the word that starts at byte `at` (a letter or a digit) into a
+    /// token, its folded form into `folded`, and returns where the text
+    /// goes on: past the char that ended the word (which starts none), or
+    /// the end of the text.
+    #[inline(always)]
+    fn read_word(&mut self, text: &str, mut at: usize, folded: &mut Vec<u8>, scratch: &mut String) -> usize {
+        let bytes = text.as_bytes();
+        let start = at;
+        let fold_start = folded.len();
+        let mut flags = if bytes[at].is_ascii_digit() { flag::ALPHA | flag::NUMBER } else { flag::ALPHA };
+        let mut cased = 0u32;
+        let mut upper = 0u32;
+        let mut first_letter_seen = false;
+        // The FNV-1a hash of the folded word so far: its key, computed as
+        // its bytes are written.
+        let mut hash = FNV_START;
+        // Where the word ends, and where reading goes on.
+        let (end, next) = loop {
+            let Some(&b) = bytes.get(at) else { break (at, at) };
+            // A run of ASCII letters and digits, the bulk of most drafts, in
+            // one step: what the general path below does char by char.
+            if b.is_ascii_alphanumeric() {
+                // One pass over the run: its letters, its key and its
+                // folded bytes (ASCII letters and digits: lower case is bit
+                // 5 set, a digit has it already, with no branch and no
+                // UTF-8 encoding).
+                while at < bytes.len() {
+                    let b = bytes[at];
+                    if b.is_ascii_lowercase() {
+                        cased += 1;
+                        first_letter_seen = true;
+                    } else if b.is_ascii_uppercase() {
+                        upper += 1;
+                        cased += 1;
+                        if !first_letter_seen {
+                            flags |= flag::CAP;
+                        }
+                        first_letter_seen = true;
+                    } else if b.is_ascii_digit() {
+                        flags &= !flag::ALPHA;
+                    } else {
+                        break;
+                    }
+                    folded.push(b | 0x20);
+                    hash = fnv1a(hash, &[b | 0x20]);
+                    at += 1;
+                }
+                continue;
+            }
+            // Any other char, one at a time (an ASCII one needs no UTF-8 decoding).
+            let (c, len) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+                (c, c.len_utf8())
+            };
+            let next_is_letter = || text[at + len..].chars().next().is_some_and(char::is_alphabetic);
+            // ASCII letters and digits were taken above: of the rest of ASCII,
+            // only an apostrophe between letters belongs to a word.
+            let word_char = if b < 0x80 {
+                c == '\'' && next_is_letter()
+            } else {
+                c.is_alphanumeric() || is_combining_mark(c) || (is_apostrophe(c) && next_is_letter())
+            };
+            let here = at;
+            at += len;
+            if word_char {
+                if c.is_alphabetic() {
+                    if c.is_uppercase() {
+                        upper += 1;
+                        cased += 1;
+                        if !first_letter_seen {
+                            flags |= flag::CAP;
+                        }
+                    } else if c.is_lowercase() {
+                        cased += 1;
+                    }
+                    first_letter_seen = true;
+                    if !c.is_ascii() && is_unspaced_script(c) {
+                        flags |= flag::UNSPACED;
+                    }
+                } else if !is_apostrophe(c) && !is_combining_mark(c) {
+                    flags &= !flag::ALPHA;
+                }
+                scratch.clear();
+                fold_char_into(c, scratch);
+                folded.extend_from_slice(scratch.as_bytes());
+                hash = fnv1a(hash, scratch.as_bytes());
+            } else if b >= 0x80
+                && is_invisible(c)
+                // A capital after it starts a new word ("Hi\u{200B}Priya").
+                && text[at..].chars().next().is_some_and(char::is_lowercase)
+            {
+                // An invisible char between letters ("Pri\u{AD}ya") is
+                // inside the word and adds nothing to its folded form.
+            } else {
+                break (here, at);
+            }
+        };
+        self.push_token(folded, Span::new(start, end), fold_start, cased_flags(flags, cased, upper), hash as u32);
+        next
     }
 
     /// The punctuation of the gap `text[from..to]` between two tokens, and

@@ -129,6 +129,11 @@ pub(crate) struct Token {
     /// looked up per word (the phrase index, the marker sets, the word
     /// maps) is keyed by it, so no rule hashes a word again.
     pub key: u32,
+    /// The first byte of its folded form (0 if it folds to nothing): the
+    /// rules that pass most words over by it read it here, not in the
+    /// folded buffer (on 64-bit targets it fills what was padding; in the
+    /// WebAssembly module a token grows from 28 to 32 bytes).
+    first: u8,
 }
 
 impl Token {
@@ -180,6 +185,13 @@ impl Token {
     /// Where its folded form starts and ends in the buffer.
     pub fn fold_range(&self) -> (u32, u32) {
         (self.fold_start, self.fold_end)
+    }
+
+    /// The length in bytes of its folded form, and its first byte (0 if it
+    /// folds to nothing).
+    #[inline(always)]
+    pub fn fold_head(&self) -> (usize, u8) {
+        ((self.fold_end - self.fold_start) as usize, self.first)
     }
 }
 
@@ -485,6 +497,7 @@ impl Tokens {
             flags,
             gap: Gaps::NONE,
             key,
+            first: folded.get(fold_start).copied().unwrap_or(0),
         });
     }
 }

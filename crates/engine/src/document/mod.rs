@@ -189,9 +189,7 @@ impl<'a> Document<'a> {
     /// [`Document::fold`] slices the buffer.
     #[inline(always)]
     pub fn fold_head(&self, i: usize) -> (usize, u8) {
-        let (start, end) = self.tokens[i].fold_range();
-        let len = end as usize - start as usize;
-        (len, if len == 0 { 0 } else { self.folded.as_bytes().get(start as usize).copied().unwrap_or(0) })
+        self.tokens[i].fold_head()
     }
 
     /// The original text of token `i`.

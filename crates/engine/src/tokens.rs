@@ -345,7 +345,14 @@ impl Tokens {
                     hash = fnv1a(hash, &[b | 0x20]);
                     at += 1;
                 }
-                continue;
+                // Most words end here, at an ASCII space or punctuation mark
+                // other than an apostrophe: what the path below would tell
+                // of that char, without reading it again.
+                match bytes.get(at) {
+                    None => break (at, at),
+                    Some(&b) if b < 0x80 && b != b'\'' => break (at, at + 1),
+                    Some(_) => continue,
+                }
             }
             // Any other char, one at a time (an ASCII one needs no UTF-8 decoding).
             let (c, len) = if b < 0x80 {

@@ -223,12 +223,18 @@ impl<'a> Document<'a> {
     /// not there). One pass.
     pub fn sentences(&self) -> Vec<std::ops::Range<usize>> {
         let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(self.sentence_count as usize);
+        // A sentence ends where the next token's number differs from its
+        // last token's (which is its first token's): each token is read
+        // once, beside the one before it.
         let mut start = 0;
-        for i in 1..=self.tokens.len() {
-            if i == self.tokens.len() || self.tokens[i].sentence != self.tokens[start].sentence {
-                out.push(start..i);
-                start = i;
+        for (i, pair) in self.tokens.windows(2).enumerate() {
+            if pair[0].sentence != pair[1].sentence {
+                out.push(start..i + 1);
+                start = i + 1;
             }
+        }
+        if !self.tokens.is_empty() {
+            out.push(start..self.tokens.len());
         }
         out
     }

@@ -223,11 +223,6 @@ impl Tokens {
         t
     }
 
-    #[inline(always)]
-    fn fold(&self, i: usize) -> &str {
-        self.tokens[i].folded(&self.folded)
-    }
-
     fn tokenize(&mut self, text: &str) {
         // The folded words are written as bytes (a run of ASCII letters
         // and digits is lowered by setting one bit of each), and become the
@@ -260,13 +255,17 @@ impl Tokens {
         debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
         self.folded = String::from_utf8(folded).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 
-        // Gaps, sentence breaks and runs of emphatic punctuation.
+        // Gaps, sentence breaks and runs of emphatic punctuation. The
+        // tokens are taken out while their gaps are read, so that reading
+        // a gap's runs into `self` does not make each token be looked up
+        // through `self` again.
+        let mut tokens = std::mem::take(&mut self.tokens);
         let mut sentence = 0u32;
         let mut sentence_start = true;
-        let n = self.tokens.len();
+        let n = tokens.len();
         for i in 0..n {
-            let from = self.tokens[i].span.end();
-            let to = if i + 1 < n { self.tokens[i + 1].span.start() } else { text.len() };
+            let from = tokens[i].span.end();
+            let to = tokens.get(i + 1).map_or(text.len(), |t| t.span.start());
             // Most gaps are one space, a comma and a space, or a period and
             // a space: told by their bytes, without reading chars.
             let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
@@ -275,15 +274,15 @@ impl Tokens {
                 b". " => (gap::PERIOD, true),
                 _ => self.read_gap(text, from, to),
             };
+            let t = &mut tokens[i];
             // "Mr. Raman", "e.g. this": a period after a title or a single
             // letter does not end the sentence, unless a line break follows.
             if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
-                let f = self.fold(i);
-                if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !self.tokens[i].is(flag::NUMBER)) {
+                let f = t.folded(&self.folded);
+                if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !t.is(flag::NUMBER)) {
                     ends_sentence = false;
                 }
             }
-            let t = &mut self.tokens[i];
             t.sentence = sentence;
             if sentence_start {
                 t.flags |= flag::SENT_START;
@@ -295,6 +294,7 @@ impl Tokens {
             }
             t.gap = g;
         }
+        self.tokens = tokens;
         self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
     }
 

@@ -337,6 +337,11 @@ impl<'a> Document<'a> {
     }
 
     fn mark_regions(&mut self) {
+        // Most drafts quote nothing and hold no placeholder or link: no
+        // token to mark, and no walk over them.
+        if self.quoted.is_empty() && self.placeholders.is_empty() && self.links.is_empty() {
+            return;
+        }
         let mut q = 0;
         let mut p = 0;
         let mut l = 0;

@@ -129,6 +129,11 @@ pub(crate) struct Token {
     /// looked up per word (the phrase index, the marker sets, the word
     /// maps) is keyed by it, so no rule hashes a word again.
     pub key: u32,
+    /// The first byte of its folded form (0 if it folds to nothing): the
+    /// rules that pass most words over by it read it here, not in the
+    /// folded buffer (on 64-bit targets it fills what was padding; in the
+    /// WebAssembly module a token grows from 28 to 32 bytes).
+    first: u8,
 }
 
 impl Token {
@@ -181,6 +186,13 @@ impl Token {
     pub fn fold_range(&self) -> (u32, u32) {
         (self.fold_start, self.fold_end)
     }
+
+    /// The length in bytes of its folded form, and its first byte (0 if it
+    /// folds to nothing).
+    #[inline(always)]
+    pub fn fold_head(&self) -> (usize, u8) {
+        ((self.fold_end - self.fold_start) as usize, self.first)
+    }
 }
 
 /// The words of a text: tokens, their folded forms, runs of emphatic
@@ -211,11 +223,6 @@ impl Tokens {
         t
     }
 
-    #[inline(always)]
-    fn fold(&self, i: usize) -> &str {
-        self.tokens[i].folded(&self.folded)
-    }
-
     fn tokenize(&mut self, text: &str) {
         // The folded words are written as bytes (a run of ASCII letters
         // and digits is lowered by setting one bit of each), and become the
@@ -224,33 +231,101 @@ impl Tokens {
         let mut scratch = String::new();
         let bytes = text.as_bytes();
         let mut at = 0;
-        let mut start: Option<usize> = None;
-        let mut fold_start = 0usize;
-        let mut flags = Flags::NONE;
+        // Between words only a letter or a digit starts one: ASCII spaces
+        // and punctuation are passed over here, byte by byte, and a word is
+        // read whole by `read_word`, whose state lives only while it reads.
+        while at < bytes.len() {
+            let b = bytes[at];
+            // How many bytes to pass over: none before a word.
+            let skip = match b {
+                _ if b.is_ascii_alphanumeric() => 0,
+                0..0x80 => 1,
+                _ => {
+                    let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+                    if c.is_alphanumeric() {
+                        0
+                    } else {
+                        c.len_utf8()
+                    }
+                }
+            };
+            at = if skip == 0 { self.read_word(text, at, &mut folded, &mut scratch) } else { at + skip };
+        }
+        // Only whole chars were written: the bytes are UTF-8.
+        debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
+        self.folded = String::from_utf8(folded).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+
+        // Gaps, sentence breaks and runs of emphatic punctuation. The
+        // tokens are taken out while their gaps are read, so that reading
+        // a gap's runs into `self` does not make each token be looked up
+        // through `self` again.
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let mut sentence = 0u32;
+        let mut sentence_start = true;
+        let n = tokens.len();
+        for i in 0..n {
+            let from = tokens[i].span.end();
+            let to = tokens.get(i + 1).map_or(text.len(), |t| t.span.start());
+            // Most gaps are one space, a comma and a space, or a period and
+            // a space: told by their bytes, without reading chars.
+            let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
+                b" " => (Gaps::NONE, false),
+                b", " => (gap::COMMA, false),
+                b". " => (gap::PERIOD, true),
+                _ => self.read_gap(text, from, to),
+            };
+            let t = &mut tokens[i];
+            // "Mr. Raman", "e.g. this": a period after a title or a single
+            // letter does not end the sentence, unless a line break follows.
+            if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
+                let f = t.folded(&self.folded);
+                if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !t.is(flag::NUMBER)) {
+                    ends_sentence = false;
+                }
+            }
+            t.sentence = sentence;
+            if sentence_start {
+                t.flags |= flag::SENT_START;
+            }
+            sentence_start = ends_sentence;
+            if ends_sentence {
+                g |= gap::BREAK;
+                sentence += 1;
+            }
+            t.gap = g;
+        }
+        self.tokens = tokens;
+        self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
+    }
+
+    /// Reads the word that starts at byte `at` (a letter or a digit) into a
+    /// token, its folded form into `folded`, and returns where the text
+    /// goes on: past the char that ended the word (which starts none), or
+    /// the end of the text.
+    #[inline(always)]
+    fn read_word(&mut self, text: &str, mut at: usize, folded: &mut Vec<u8>, scratch: &mut String) -> usize {
+        let bytes = text.as_bytes();
+        let start = at;
+        let fold_start = folded.len();
+        let mut flags = if bytes[at].is_ascii_digit() { flag::ALPHA | flag::NUMBER } else { flag::ALPHA };
         let mut cased = 0u32;
         let mut upper = 0u32;
         let mut first_letter_seen = false;
         // The FNV-1a hash of the folded word so far: its key, computed as
         // its bytes are written.
         let mut hash = FNV_START;
-        while at < bytes.len() {
-            let b = bytes[at];
+        // Where the word ends, and where reading goes on.
+        let (end, next) = loop {
+            let Some(&b) = bytes.get(at) else { break (at, at) };
             // A run of ASCII letters and digits, the bulk of most drafts, in
             // one step: what the general path below does char by char.
             if b.is_ascii_alphanumeric() {
-                if start.is_none() {
-                    start = Some(at);
-                    fold_start = folded.len();
-                    hash = FNV_START;
-                    flags = if b.is_ascii_digit() { flag::ALPHA | flag::NUMBER } else { flag::ALPHA };
-                    cased = 0;
-                    upper = 0;
-                    first_letter_seen = false;
-                }
-                // One pass over the run: where it ends, and its letters.
-                let mut end = at;
-                while end < bytes.len() {
-                    let b = bytes[end];
+                // One pass over the run: its letters, its key and its
+                // folded bytes (ASCII letters and digits: lower case is bit
+                // 5 set, a digit has it already, with no branch and no
+                // UTF-8 encoding).
+                while at < bytes.len() {
+                    let b = bytes[at];
                     if b.is_ascii_lowercase() {
                         cased += 1;
                         first_letter_seen = true;
@@ -266,15 +341,18 @@ impl Tokens {
                     } else {
                         break;
                     }
+                    folded.push(b | 0x20);
                     hash = fnv1a(hash, &[b | 0x20]);
-                    end += 1;
+                    at += 1;
                 }
-                let run = end - at;
-                // ASCII letters and digits: lower case is bit 5 set (a digit
-                // has it already), with no branch and no UTF-8 encoding.
-                folded.extend(bytes[at..at + run].iter().map(|b| b | 0x20));
-                at += run;
-                continue;
+                // Most words end here, at an ASCII space or punctuation mark
+                // other than an apostrophe: what the path below would tell
+                // of that char, without reading it again.
+                match bytes.get(at) {
+                    None => break (at, at),
+                    Some(&b) if b < 0x80 && b != b'\'' => break (at, at + 1),
+                    Some(_) => continue,
+                }
             }
             // Any other char, one at a time (an ASCII one needs no UTF-8 decoding).
             let (c, len) = if b < 0x80 {
@@ -287,24 +365,13 @@ impl Tokens {
             // ASCII letters and digits were taken above: of the rest of ASCII,
             // only an apostrophe between letters belongs to a word.
             let word_char = if b < 0x80 {
-                c == '\'' && start.is_some() && next_is_letter()
+                c == '\'' && next_is_letter()
             } else {
-                c.is_alphanumeric()
-                    || (start.is_some() && is_combining_mark(c))
-                    || (start.is_some() && is_apostrophe(c) && next_is_letter())
+                c.is_alphanumeric() || is_combining_mark(c) || (is_apostrophe(c) && next_is_letter())
             };
             let here = at;
             at += len;
             if word_char {
-                if start.is_none() {
-                    start = Some(here);
-                    fold_start = folded.len();
-                    hash = FNV_START;
-                    flags = flag::ALPHA;
-                    cased = 0;
-                    upper = 0;
-                    first_letter_seen = false;
-                }
                 if c.is_alphabetic() {
                     if c.is_uppercase() {
                         upper += 1;
@@ -323,70 +390,22 @@ impl Tokens {
                     flags &= !flag::ALPHA;
                 }
                 scratch.clear();
-                fold_char_into(c, &mut scratch);
+                fold_char_into(c, scratch);
                 folded.extend_from_slice(scratch.as_bytes());
                 hash = fnv1a(hash, scratch.as_bytes());
             } else if b >= 0x80
-                && start.is_some()
                 && is_invisible(c)
                 // A capital after it starts a new word ("Hi\u{200B}Priya").
                 && text[at..].chars().next().is_some_and(char::is_lowercase)
             {
                 // An invisible char between letters ("Pri\u{AD}ya") is
                 // inside the word and adds nothing to its folded form.
-            } else if let Some(s) = start.take() {
-                self.push_token(&folded, Span::new(s, here), fold_start, cased_flags(flags, cased, upper), hash as u32);
+            } else {
+                break (here, at);
             }
-        }
-        if let Some(s) = start {
-            self.push_token(
-                &folded,
-                Span::new(s, text.len()),
-                fold_start,
-                cased_flags(flags, cased, upper),
-                hash as u32,
-            );
-        }
-        // Only whole chars were written: the bytes are UTF-8.
-        debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
-        self.folded = String::from_utf8(folded).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-
-        // Gaps, sentence breaks and runs of emphatic punctuation.
-        let mut sentence = 0u32;
-        let mut sentence_start = true;
-        let n = self.tokens.len();
-        for i in 0..n {
-            let from = self.tokens[i].span.end();
-            let to = if i + 1 < n { self.tokens[i + 1].span.start() } else { text.len() };
-            // Most gaps are one space, a comma and a space, or a period and
-            // a space: told by their bytes, without reading chars.
-            let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
-                b" " => (Gaps::NONE, false),
-                b", " => (gap::COMMA, false),
-                b". " => (gap::PERIOD, true),
-                _ => self.read_gap(text, from, to),
-            };
-            // "Mr. Raman", "e.g. this": a period after a title or a single
-            // letter does not end the sentence, unless a line break follows.
-            if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
-                let f = self.fold(i);
-                if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !self.tokens[i].is(flag::NUMBER)) {
-                    ends_sentence = false;
-                }
-            }
-            let t = &mut self.tokens[i];
-            t.sentence = sentence;
-            if sentence_start {
-                t.flags |= flag::SENT_START;
-            }
-            sentence_start = ends_sentence;
-            if ends_sentence {
-                g |= gap::BREAK;
-                sentence += 1;
-            }
-            t.gap = g;
-        }
-        self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
+        };
+        self.push_token(folded, Span::new(start, end), fold_start, cased_flags(flags, cased, upper), hash as u32);
+        next
     }
 
     /// The punctuation of the gap `text[from..to]` between two tokens, and
@@ -485,6 +504,7 @@ impl Tokens {
             flags,
             gap: Gaps::NONE,
             key,
+            first: folded.get(fold_start).copied().unwrap_or(0),
         });
     }
 }

@@ -189,9 +189,7 @@ impl<'a> Document<'a> {
     /// [`Document::fold`] slices the buffer.
     #[inline(always)]
     pub fn fold_head(&self, i: usize) -> (usize, u8) {
-        let (start, end) = self.tokens[i].fold_range();
-        let len = end as usize - start as usize;
-        (len, if len == 0 { 0 } else { self.folded.as_bytes().get(start as usize).copied().unwrap_or(0) })
+        self.tokens[i].fold_head()
     }
 
     /// The original text of token `i`.
@@ -225,12 +223,18 @@ impl<'a> Document<'a> {
     /// not there). One pass.
     pub fn sentences(&self) -> Vec<std::ops::Range<usize>> {
         let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(self.sentence_count as usize);
+        // A sentence ends where the next token's number differs from its
+        // last token's (which is its first token's): each token is read
+        // once, beside the one before it.
         let mut start = 0;
-        for i in 1..=self.tokens.len() {
-            if i == self.tokens.len() || self.tokens[i].sentence != self.tokens[start].sentence {
-                out.push(start..i);
-                start = i;
+        for (i, pair) in self.tokens.windows(2).enumerate() {
+            if pair[0].sentence != pair[1].sentence {
+                out.push(start..i + 1);
+                start = i + 1;
             }
+        }
+        if !self.tokens.is_empty() {
+            out.push(start..self.tokens.len());
         }
         out
     }
@@ -338,6 +342,11 @@ impl<'a> Document<'a> {
     }
 
     fn mark_regions(&mut self) {
+        // Most drafts quote nothing and hold no placeholder or link: no
+        // token to mark, and no walk over them.
+        if self.quoted.is_empty() && self.placeholders.is_empty() && self.links.is_empty() {
+            return;
+        }
         let mut q = 0;
         let mut p = 0;
         let mut l = 0;

@@ -196,42 +196,49 @@ pub(crate) fn sarcastic_sentences(doc: &Document, out: &[Finding]) -> Vec<u32> {
 }
 
 /// Short quotations in single quotes, 'urgent' or ‘urgent’: an opening
-/// mark after a space or a bracket and before a letter, a closing one after
-/// a letter and not before one ("don't" closes nothing), on one line and at
-/// most 40 bytes on. Apostrophes are everywhere ("we'll"), so they are not
-/// among the document's quotation marks; only the scare-quote test reads
-/// these. Each mark is looked at once, and each opening reads at most 40
-/// bytes: linear.
+/// mark after a space or a bracket and before a word, a closing one right
+/// after one of the next few words and not before a letter ("don't" closes
+/// nothing), on one line. Apostrophes are everywhere ("we'll"), so they are
+/// not among the document's quotation marks; only the scare-quote test
+/// reads these. A lone mark between words is an "other" mark to the
+/// tokenizer: only gaps with one are looked at, each word at most a few
+/// times.
 fn single_quotes(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
-    let Some(first) = doc.tokens.first() else { return out };
-    let from = first.span.start();
-    let text = doc.text;
-    let bytes = text.as_bytes();
-    let mut skip_to = from;
-    for (p, mark) in text[from..].match_indices(['\'', '‘']) {
-        let p = p + from;
-        if p < skip_to || p == 0 || !matches!(bytes[p - 1], b' ' | b'(' | b'\t') {
+    let (text, tokens) = (doc.text, &doc.tokens);
+    let gap_text = |k: usize| &text[tokens[k].span.end()..tokens.get(k + 1).map_or(text.len(), |t| t.span.start())];
+    let mut k = 1;
+    while k < tokens.len() {
+        if !tokens[k - 1].gap_has(gap::OTHER) {
+            k += 1;
             continue;
         }
-        let open_end = p + mark.len();
-        if !text[open_end..].starts_with(|c: char| c.is_alphabetic()) {
+        let before = gap_text(k - 1);
+        let opens = before
+            .strip_suffix(['\'', '‘'])
+            .is_some_and(|rest| rest.ends_with(|c: char| c.is_whitespace() || c == '('));
+        if !opens {
+            k += 1;
             continue;
         }
-        let mut window_end = text.len().min(open_end + 40);
-        while !text.is_char_boundary(window_end) {
-            window_end -= 1;
-        }
-        let window = &text[open_end..window_end];
-        let close = window.char_indices().take_while(|&(_, c)| c != '\n').find(|&(i, c)| {
-            matches!(c, '\'' | '’')
-                && window[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !text[open_end + i + c.len_utf8()..].starts_with(|n: char| n.is_alphanumeric())
+        // The closing mark ends one of the next three words, in the line.
+        let close = (k..(k + 3).min(tokens.len())).find_map(|j| {
+            let after = gap_text(j);
+            let closes = after.starts_with(['\'', '’']);
+            if closes {
+                return Some(Some(j));
+            }
+            // Past a line or sentence break, or another mark, it is no quote.
+            (!after.bytes().all(|b| b == b' ')).then_some(None)
         });
-        if let Some((i, c)) = close {
-            let end = open_end + i + c.len_utf8();
-            out.push(Span::new(p, end));
-            skip_to = end;
+        match close.flatten() {
+            Some(j) => {
+                let mark = if gap_text(j).starts_with('\'') { 1 } else { '’'.len_utf8() };
+                let open = tokens[k].span.start() - if before.ends_with('\'') { 1 } else { '‘'.len_utf8() };
+                out.push(Span::new(open, tokens[j].span.end() + mark));
+                k = j + 1;
+            }
+            None => k += 1,
         }
     }
     out
@@ -1347,8 +1354,7 @@ fn read_sentence<'d>(
     // "Thanks for reading the instructions this time. Not.": a lone "Not"
     // after a statement takes it back, the oldest mock in the book. Its
     // length is known without reading it.
-    if !s.question && sentence_end(doc, end).is_some_and(|j| j - end == 1) && next().is_some_and(|n| n.words == ["not"])
-    {
+    if !s.question && words.get(end) == Some(&"not") && sentence_end(doc, end).is_some_and(|j| j - end == 1) {
         return Some((0, last, MOCK_M));
     }
 

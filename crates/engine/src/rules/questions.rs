@@ -234,16 +234,21 @@ const VISITORS: &[&str] = &[
 /// Whether words `r` of `doc` speak of one of [`VISITORS`] and of coming
 /// (in a question) or being there or on the way (in an answer).
 fn speaks_of_visit(doc: &Document, r: Range<usize>, answer: bool) -> bool {
-    let words: Vec<&str> = r.filter(|&k| doc.tokens[k].is_agent()).map(|k| doc.fold(k)).collect();
-    let someone = words.iter().any(|w| VISITORS.contains(w));
-    let coming = words.iter().any(|w| matches!(*w, "coming" | "come" | "visit" | "visiting" | "send" | "sending"))
-        || (answer
-            && (words
-                .iter()
-                .any(|w| matches!(*w, "booked" | "arrive" | "arriving" | "attend" | "attending" | "dispatched"))
-                || words.windows(2).any(|w| w[0] == "on" && matches!(w[1], "site" | "scene"))
-                || words.windows(3).any(|w| w[0] == "on" && matches!(w[1], "the" | "their" | "its") && w[2] == "way")));
-    someone && coming
+    let (mut someone, mut coming) = (false, false);
+    let own = || r.clone().filter(|&k| doc.tokens[k].is_agent());
+    for k in own() {
+        let w = doc.fold(k);
+        someone |= VISITORS.contains(&w);
+        coming |= matches!(w, "coming" | "come" | "visit" | "visiting" | "send" | "sending")
+            || (answer && matches!(w, "booked" | "arrive" | "arriving" | "attend" | "attending" | "dispatched"));
+    }
+    if !someone || coming || !answer {
+        return someone && coming;
+    }
+    // "on site", "on the way", "on their way".
+    let words: Vec<&str> = own().map(|k| doc.fold(k)).collect();
+    words.windows(2).any(|w| w[0] == "on" && matches!(w[1], "site" | "scene"))
+        || words.windows(3).any(|w| w[0] == "on" && matches!(w[1], "the" | "their" | "its") && w[2] == "way")
 }
 
 const WH_WORDS: &[&str] =
@@ -988,8 +993,8 @@ struct Said {
     reason: bool,
     steps: bool,
     yes_no: bool,
-    /// Whether it tells of someone coming out or on site.
-    visit: bool,
+    /// Its tokens, for the tests only some questions need.
+    range: Range<usize>,
     /// Pronouns said with a verb that gives a yes or a no ("you'll",
     /// "we can", "it isn't").
     mirrors: Vec<&'static str>,
@@ -1056,7 +1061,7 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     };
     Said {
         topic: Topic::of(reply, r.clone()),
-        visit: speaks_of_visit(reply, r.clone(), true),
+        range: r.clone(),
         time: time_word
             || in_span(T::Concrete)
             || in_span(T::Vague)
@@ -1274,7 +1279,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // "I've sent this to our deposits team").
             || (q.request && sentences.iter().any(|s| free(s) && s.done))
             // Whether someone is coming out, met by who is coming or there.
-            || (q.visit && sentences.iter().any(|s| s.visit))
+            || (q.visit && sentences.iter().any(|s| speaks_of_visit(reply, s.range.clone(), true)))
             || handed_on
             // A plea for help ("..., any help?") is met by where help is,
             // even a help site's front page.

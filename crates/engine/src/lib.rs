@@ -168,6 +168,9 @@ fn analyze_in(
             rule.id
         );
     }
+    // Before the relation rules read the praise ("shows empathy") and a
+    // pack turns cues off.
+    rules::drop_mocked_praise(&mut findings);
     let relation = message_read.as_ref().map(|(m, facts)| {
         let exchange = rules::Exchange { reply: &doc, message: m, facts };
         let mut relation = Relation::default();
@@ -193,7 +196,6 @@ fn analyze_in(
         debug_assert!(findings[before..].iter().all(|f| pack::PACK_CUES.contains(&f.cue)));
         findings.retain(|f| !pack.disables(f.cue));
     }
-    rules::drop_mocked_praise(&mut findings);
     let words = match &parts {
         Some(parts) => parts.counts,
         None => rules::politeness::Counts::of(&doc, 0..doc.tokens.len()),

@@ -686,9 +686,10 @@ pub fn load_question_audit() -> Result<Vec<QuestionVerdict>, String> {
 /// What `question-unanswered` made of the audited questions.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct QuestionAudit {
-    /// Questions judged unanswered, and how many of them it flagged.
+    /// Questions judged unanswered, and those of them it flagged
+    /// (`id: words`, one per question).
     pub unanswered: usize,
-    pub found: usize,
+    pub found: Vec<String>,
     /// Its findings on questions judged addressed: clearly, or borderline.
     pub on_addressed: Vec<String>,
     pub on_borderline: Vec<String>,
@@ -704,6 +705,7 @@ pub struct QuestionAudit {
 pub fn score_question_audit(rows: &[serde_json::Value], audit: &[QuestionVerdict]) -> QuestionAudit {
     let mut out = QuestionAudit::default();
     let mut ids: Vec<&str> = audit.iter().map(|v| v.id.as_str()).collect();
+    ids.sort_unstable();
     ids.dedup();
     for id in ids {
         let Some(row) = rows.iter().find(|r| r["id"].as_str() == Some(id)) else { continue };
@@ -723,7 +725,12 @@ pub fn score_question_audit(rows: &[serde_json::Value], audit: &[QuestionVerdict
             let words = format!("{id}: {}", &message[c.start()..c.end()]);
             let hit = judged.iter().find(|(_, at)| at.is_some_and(|(s, e)| s < c.end() && c.start() < e));
             match hit.map(|(v, _)| *v) {
-                Some(v) if v.verdict == "unanswered" => out.found += 1,
+                Some(v) if v.verdict == "unanswered" => {
+                    let found = format!("{id}: {}", v.question.as_deref().unwrap_or_default());
+                    if !out.found.contains(&found) {
+                        out.found.push(found);
+                    }
+                }
                 Some(v) if v.verdict == "addressed" && v.borderline => out.on_borderline.push(words),
                 Some(v) if v.verdict == "addressed" => out.on_addressed.push(words),
                 Some(_) => out.on_rhetorical.push(words),

@@ -66,8 +66,8 @@ fn pair_audit_table() {
     println!(
         "{real} real questions, {} judged unanswered; `question-unanswered` found {} of them (recall {:.2}). Its findings on questions judged answered: {} ({} more on borderline ones); on rhetorical questions: {}; on words no verdict names: {}.\n",
         q.unanswered,
-        q.found,
-        if q.unanswered == 0 { 0.0 } else { q.found as f64 / q.unanswered as f64 },
+        q.found.len(),
+        if q.unanswered == 0 { 0.0 } else { q.found.len() as f64 / q.unanswered as f64 },
         q.on_addressed.len(),
         q.on_borderline.len(),
         q.on_rhetorical.len(),

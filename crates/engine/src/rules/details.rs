@@ -218,6 +218,7 @@ fn number_run(msg: &Document, k: usize) -> (usize, usize) {
     let mut digits = msg.word(k).bytes().filter(u8::is_ascii_digit).count();
     while end + 1 < msg.tokens.len()
         && msg.tokens[end + 1].is(flag::NUMBER)
+        && msg.tokens[end + 1].sentence == msg.tokens[k].sentence
         && msg.text[msg.tokens[end].span.end()..msg.tokens[end + 1].span.start()]
             .bytes()
             .all(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
@@ -1104,6 +1105,12 @@ mod tests {
             Cue::DetailsAskedAgain,
             "My phone is 07700 900123, please call me about it.",
             "Hi Sam, ⟦please send a callback number⟧.",
+        );
+        // The number stops where its sentence does.
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "My phone is ⟦07700 900123⟧. 3 calls later, nothing.",
+            "Hi Sam, what's the best number to reach you on?",
         );
         // Our number, or theirs used, asks nothing.
         assert_no_context(

@@ -192,6 +192,42 @@ impl Topic {
             if w == "course" && k > 0 && doc.fold(k - 1) == "of" {
                 continue;
             }
+            // "down" is a state ("is the server down?"), not a direction
+            // ("scroll down", "let you down", "slow down").
+            if w == "down"
+                && k > 0
+                && matches!(
+                    doc.fold(k - 1),
+                    "scroll"
+                        | "let"
+                        | "slow"
+                        | "calm"
+                        | "sit"
+                        | "back"
+                        | "shut"
+                        | "turn"
+                        | "write"
+                        | "put"
+                        | "set"
+                        | "settle"
+                        | "cut"
+                        | "narrow"
+                        | "step"
+                        | "track"
+                        | "hunt"
+                        | "pin"
+                        | "note"
+                        | "jot"
+                        | "break"
+                        | "you"
+                        | "me"
+                        | "us"
+                        | "them"
+                        | "it"
+                )
+            {
+                continue;
+            }
             let s = stem_of(w, ascii);
             let h = hash(s);
             let g = group(s, h);

@@ -404,11 +404,17 @@ pub(crate) fn drop_mocked_praise(findings: &mut Vec<Finding>) {
     if sarcastic.is_empty() && shouted.is_empty() {
         return;
     }
-    // Sorted and disjoint, so one binary search per praise finds the only
-    // stretch it could fall in.
+    // Sorted and disjoint, so one binary search per praise finds the
+    // stretch it overlaps most; the praise goes when at least half of it
+    // lies there (one shouted word does not take a sentence's courtesy
+    // with it; a shouted sentence's trimmed "I" keeps nothing).
     let within = |spans: &[(usize, usize)], span: crate::span::Span| {
         let i = spans.partition_point(|m| m.0 < span.end());
-        i > 0 && spans[i - 1].1 > span.start()
+        i > 0 && {
+            let (a, b) = spans[i - 1];
+            let overlap = b.min(span.end()).saturating_sub(a.max(span.start()));
+            overlap * 2 >= span.len().max(1)
+        }
     };
     findings.retain(|f| {
         let Some(span) = f.span else { return true };

@@ -98,11 +98,12 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     // "Why do I have to keep chasing you?": a complaint about having to
     // contact them again (repeat-contact's to acknowledge), not a request
     // for a reason.
-    p("why do|must|should i|we have|need to keep chasing|asking|calling|ringing|emailing|messaging|writing|contacting|repeating|explaining|reminding|begging|tweeting|pestering|nagging"),
-    p("why do|must|should i|we always have|need to chase|ask|call|ring|email|message|write|contact|repeat|explain|remind|beg|tweet|pester|nag"),
-    p("why do|must i|we keep having to chase|ask|call|ring|email|message|write|contact|repeat|explain|remind|beg|tweet|pester|nag"),
-    p("why am i having to chase|ask|call|ring|email|message|write|contact|repeat|explain|remind|beg|tweet|pester|nag"),
-    p("why are we having to chase|ask|call|ring|email|message|write|contact|repeat|explain|remind|beg|tweet|pester|nag"),
+    p("why do|must|should i|we have|need to keep chasing|asking|calling|ringing|emailing|messaging|writing|contacting|reminding|begging|tweeting|pestering|nagging you|u|your|support|this|it"),
+    p("why do|must|should i|we have|need to keep repeating|explaining myself|ourselves"),
+    p("why do|must|should i|we always have|need to chase|ask|call|ring|email|message|write|contact|remind|beg|tweet|pester|nag you|u|your|support"),
+    p("why do|must i|we keep having to chase|ask|call|ring|email|message|write|contact|remind|beg|tweet|pester|nag you|u|your|support"),
+    p("why am i having to chase|ask|call|ring|email|message|write|contact|remind|beg|tweet|pester|nag you|u|your|support"),
+    p("why are we having to chase|ask|call|ring|email|message|write|contact|remind|beg|tweet|pester|nag you|u|your|support"),
 ];
 
 /// Whether a question's words (`own`) are irony that asks nothing, said
@@ -143,8 +144,9 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     // travel documents team".
     p("pass|passed|passing|forward|forwarded|forwarding|refer|referred|referring your|this|the feedback|request|case|details|question|questions|query|queries|enquiry|inquiry|concern|message along|on|to|over"),
     // "I've passed it to our engineers", "raised it with the team".
-    p("pass|passed|passing|forward|forwarded|hand|handed this|it|that|these|them to|over"),
-    p("raise|raised|flag|flagged|report|reported this|it|that with|to our|the"),
+    p("passed|forwarded|handed this|it|that|these|them to|over"),
+    p("i've|we've|i'll|we'll pass|passed|forward|forwarded|raise|raised|flag|flagged this|it|that to|with|over"),
+    p("raised|flagged|reported this|it|that with|to our|the"),
     p("looped|loop in"),
     p("reach|reaching out to"),
     p("contact|call|email|message|ring us"),
@@ -238,7 +240,7 @@ fn speaks_of_visit(doc: &Document, r: Range<usize>, answer: bool) -> bool {
     let own = || r.clone().filter(|&k| doc.tokens[k].is_agent());
     for k in own() {
         let w = doc.fold(k);
-        someone |= VISITORS.contains(&w);
+        someone |= crate::words::among(VISITORS, w);
         coming |= matches!(w, "coming" | "come" | "visit" | "visiting" | "send" | "sending")
             || (answer && matches!(w, "booked" | "arrive" | "arriving" | "attend" | "attending" | "dispatched"));
     }
@@ -879,6 +881,39 @@ const STATUS_WORDS: &[&str] = &[
     "status",
 ];
 
+/// What a request asked of us is once done: "your card is now frozen".
+const DONE_RESULTS: &[&str] = &[
+    "frozen",
+    "blocked",
+    "cancelled",
+    "canceled",
+    "fixed",
+    "sorted",
+    "unlocked",
+    "updated",
+    "changed",
+    "refunded",
+    "reset",
+    "removed",
+    "deleted",
+    "restored",
+    "reactivated",
+    "activated",
+    "active",
+    "booked",
+    "resolved",
+    "processed",
+    "approved",
+    "paid",
+    "sent",
+    "upgraded",
+    "downgraded",
+    "extended",
+    "credited",
+    "corrected",
+    "reinstated",
+];
+
 /// Whether `w` reads as a past participle after "have": "sent",
 /// "arranged", "taken" (not "have a new plan").
 fn participle(w: &str) -> bool {
@@ -1107,9 +1142,9 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             // "Done - your card is now frozen", "All sorted!".
             && (matches!(first, "done" | "sorted") || (matches!(first, "all" | "that's") && matches!(second, "done" | "sorted"))
                 || words.windows(2).any(|w| matches!(w[0], "i've" | "we've") && participle(w[1]) && w[1] != "been")
-                // "your card is now frozen".
+                // "your card is now frozen" (not "your ticket is now closed").
                 || words.windows(3).any(|w| {
-                    matches!(w[0], "is" | "are" | "it's" | "they're") && w[1] == "now" && participle(w[2])
+                    matches!(w[0], "is" | "are" | "it's" | "they're") && w[1] == "now" && DONE_RESULTS.contains(&w[2])
                 })
                 || words
                     .windows(3)
@@ -1138,7 +1173,8 @@ fn elliptical_answer(own: &[usize], words: &[&str], bits: &[u16], reply: &Docume
     if !(PRONOUNS.contains(&subject) || matches!(subject, "that" | "this" | "there" | "both")) {
         return false;
     }
-    if bits[i + 1] & GIVES_ANSWER == 0 && !matches!(verb, "did" | "didn't" | "has" | "hasn't" | "have" | "haven't") {
+    // ("I have, however, cancelled it" is no answer: "have" only in "I haven't".)
+    if bits[i + 1] & GIVES_ANSWER == 0 && !matches!(verb, "did" | "didn't" | "hasn't" | "haven't") {
         return false;
     }
     // The verb, or the "not" after it, ends the clause.
@@ -1338,37 +1374,62 @@ fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
         })
 }
 
-/// Whether the reply gives a number to call ("please call 1-800-848-9136",
-/// "ring us on 0800 123 456"): the matter is handed to the phone line.
+/// Whether the reply's body gives a number to call ("please call
+/// 1-800-848-9136", "ring us on 0800 123 456"): the matter is handed to the
+/// phone line. Not a signature's "Phone: ...", the customer's words quoted
+/// below, a date ("we'll call you back on 12.03.2026") or a reference
+/// ("your call reference is 48213377").
 fn gives_number_to_call(reply: &Document) -> bool {
     let n = reply.tokens.len();
-    (0..n).any(|k| {
-        matches!(reply.fold(k), "call" | "ring" | "phone" | "contact" | "text" | "dial")
-            && (k + 1..(k + 4).min(n)).any(|j| {
-                reply.tokens[j].sentence == reply.tokens[k].sentence && reply.tokens[j].is(flag::NUMBER) && {
-                    // The whole number, through its hyphens and spaces.
-                    let mut end = j;
-                    while end + 1 < n
-                        && reply.tokens[end + 1].is(flag::NUMBER)
-                        && reply.text[reply.tokens[end].span.end()..reply.tokens[end + 1].span.start()]
-                            .bytes()
-                            .all(|b| matches!(b, b' ' | b'-' | b'.'))
-                    {
-                        end += 1;
-                    }
-                    let digits: usize =
-                        (j..=end).map(|i| reply.word(i).bytes().filter(u8::is_ascii_digit).count()).sum();
-                    digits >= 7
-                }
-            })
+    body(reply).into_iter().any(|r| {
+        r.clone().any(|k| {
+            let t = &reply.tokens[k];
+            if !t.is_agent()
+                || t.gap_has(gap::COLON)
+                || !matches!(reply.fold(k), "call" | "ring" | "phone" | "contact" | "text" | "dial")
+            {
+                return false;
+            }
+            // "call us on", "ring our helpline at": a few words, then the number.
+            let mut j = k + 1;
+            while j < r.end
+                && j <= k + 3
+                && matches!(
+                    reply.fold(j),
+                    "us" | "our" | "the" | "team" | "helpline" | "line" | "on" | "at" | "free" | "freephone"
+                )
+            {
+                j += 1;
+            }
+            if j >= r.end || !reply.tokens[j].is(flag::NUMBER) {
+                return false;
+            }
+            // The whole number, through hyphens and spaces, in its sentence.
+            let mut end = j;
+            let mut digits = reply.word(j).bytes().filter(u8::is_ascii_digit).count();
+            while end + 1 < n.min(r.end)
+                && reply.tokens[end + 1].is(flag::NUMBER)
+                && reply.text[reply.tokens[end].span.end()..reply.tokens[end + 1].span.start()]
+                    .bytes()
+                    .all(|b| matches!(b, b' ' | b'-'))
+            {
+                end += 1;
+                digits += reply.word(end).bytes().filter(u8::is_ascii_digit).count();
+            }
+            digits >= 7
+        })
     })
 }
 
 /// Whether question `q` only asks for help: "help" among its last four
 /// words ("..., any help?", "can anyone help me?").
 fn asks_help(msg: &Document, q: &Question) -> bool {
-    let own: Vec<usize> = q.tokens.clone().filter(|&k| msg.tokens[k].is_agent()).collect();
-    own.iter().rev().take(4).any(|&k| matches!(msg.fold(k), "help" | "helps" | "assist" | "advice" | "advise"))
+    q.tokens
+        .clone()
+        .rev()
+        .filter(|&k| msg.tokens[k].is_agent())
+        .take(4)
+        .any(|k| matches!(msg.fold(k), "help" | "helps" | "assist" | "advice" | "advise"))
 }
 
 /// Whether `url` is a site's front page: a host with nothing after it
@@ -1376,13 +1437,22 @@ fn asks_help(msg: &Document, q: &Question) -> bool {
 /// "https://help.minecraft.net/hc/en-us"). An archived link is read as the
 /// page it archives.
 fn front_page(url: &str) -> bool {
-    let url = url.rfind("://").map_or(url, |at| &url[at + 3..]);
-    let url = url.split(['?', '#']).next().unwrap_or(url);
-    let mut segments = url.split('/').skip(1).filter(|s| !s.is_empty());
-    segments.all(|s| {
-        let s = s.to_ascii_lowercase();
+    // A query or a fragment names a page: "index.php?route=account/order",
+    // "example.com/#/orders/123".
+    if url.contains(['?', '#']) {
+        return false;
+    }
+    let url = url.split_once("://").map_or(url, |(_, rest)| rest);
+    // An archived page is the page it archives.
+    if let Some(rest) = url.strip_prefix("web.archive.org/web/") {
+        return rest.split_once("/http").is_some_and(|(_, page)| front_page(page));
+    }
+    url.split('/').skip(1).filter(|s| !s.is_empty()).all(|s| {
         let locale = s.len() == 2 || (s.len() == 5 && matches!(s.as_bytes()[2], b'-' | b'_'));
-        locale || matches!(s.as_str(), "hc" | "home" | "index.html" | "index.htm" | "index.php" | "welcome")
+        locale
+            || ["hc", "home", "index.html", "index.htm", "index.php", "welcome"]
+                .iter()
+                .any(|h| s.eq_ignore_ascii_case(h))
     })
 }
 
@@ -1821,6 +1891,12 @@ mod tests {
             "I don't recognise a payment on my debit card. Can you block the card?",
             "Hi Priya, your card ending 4471 is now frozen.",
         );
+        // A state that is no result of the request (found by review).
+        assert_context(
+            Cue::QuestionUnanswered,
+            "My delivery is late. ⟦Can you expedite it?⟧",
+            "Hi Priya, your ticket is now closed.",
+        );
         // What is done elsewhere does not answer when the money will arrive.
         assert_context(
             Cue::QuestionUnanswered,
@@ -1842,6 +1918,16 @@ mod tests {
             message,
             "This is a known issue on PS4: https://help.minecraft.net/hc/en-us/articles/360046470431 ^JS",
         );
+        // A query or a fragment names a page; an archived front page is one.
+        for link in ["https://shop.example.com/index.php?route=account/order&id=9", "https://example.com/#/orders/123"]
+        {
+            assert_no_context(Cue::QuestionUnanswered, message, &format!("You can see it here: {link}"));
+        }
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦any reason I can't play minecraft on ps4 at all today?⟧ my account fails to load",
+            "For technical help, please visit https://web.archive.org/web/20200401/https://help.minecraft.net/hc/en-us",
+        );
         // A plea for help is met by where help is.
         assert_no_context(
             Cue::QuestionUnanswered,
@@ -1862,6 +1948,19 @@ mod tests {
             "do you have any flights to New York in the next few days?",
             "All of our routes can be found on our website or by contacting us anytime.",
         );
+        // A signature's phone, a date, a reference: no number to call
+        // (found by review).
+        for reply in [
+            "Hi, thanks for your message.\n\nKind regards,\nSam\nPhone: 0800 123 4567",
+            "Hi, we'll call you back on 12.03.2026.",
+            "Hi, your call reference is 48213377.",
+        ] {
+            assert_context(
+                Cue::QuestionUnanswered,
+                "⟦why have you started charging an escrow fee on my mortgage after 8 years?⟧",
+                reply,
+            );
+        }
         // Thanks for contacting us hands nothing on.
         assert_context(
             Cue::QuestionUnanswered,
@@ -1881,6 +1980,15 @@ mod tests {
             Cue::QuestionUnanswered,
             "Since Tuesday our exports are missing the Region column. Is this a known bug?",
             "Hi Ben, I've raised it with the product team today.",
+        );
+    }
+
+    #[test]
+    fn telling_the_customer_to_report_it_hands_nothing_on() {
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Someone used my card in Spain. ⟦Will I get the money back?⟧",
+            "Hi Sam, please report it to the police and forward it to your bank.",
         );
     }
 
@@ -1909,6 +2017,12 @@ mod tests {
             Cue::QuestionUnanswered,
             "is the server down?",
             "Hey, we had an outage from 7 to 9pm and everything's back up now.",
+        );
+        // Down as a direction says nothing about an outage.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦is the server down?⟧",
+            "Hey, scroll down to the bottom of the page and sorry to let you down.",
         );
     }
 
@@ -1954,6 +2068,12 @@ mod tests {
             Cue::QuestionUnanswered,
             "Why am I having to email you a third time? The refund still hasn't come.",
             "Hi, we have refunded your order today.",
+        );
+        // Why they keep calling an endpoint asks for a reason.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Why do I have to keep calling the refresh endpoint every hour?⟧",
+            "Hi, thanks for getting in touch with us today.",
         );
         // Why they keep being charged asks for a reason.
         assert_context(

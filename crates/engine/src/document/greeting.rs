@@ -174,6 +174,15 @@ fn is_interjection(w: &str) -> bool {
 }
 
 impl Document<'_> {
+    /// Whether token `k` is inside an HTML tag: "p" in "<p>", "div" in
+    /// "</div>", "class" and "x" in `<div class="x">` (the nearest angle
+    /// bracket before it, within 200 bytes, opens a tag).
+    fn is_html_tag(&self, k: usize) -> bool {
+        let start = self.tokens[k].span.start();
+        let before = &self.text.as_bytes()[start.saturating_sub(200)..start];
+        before.iter().rev().find(|&&b| b == b'<' || b == b'>') == Some(&b'<')
+    }
+
     pub(super) fn find_greeting(&mut self) {
         // Social replies open with handles ("@customer @brand Hi Abby."):
         // the greeting comes after them.
@@ -184,9 +193,15 @@ impl Document<'_> {
         let same = |k: usize, doc: &Document| {
             k < doc.tokens.len() && doc.tokens[k].sentence == sentence && !doc.tokens[k].is(flag::QUOTED)
         };
+        // A draft pasted as HTML opens with its tags ("<p>Hi Sam,</p>"):
+        // the greeting comes after them.
+        let mut first = first;
+        let tags_from = first;
+        while first - tags_from < 16 && self.is_html_tag(first) && same(first + 1, self) {
+            first += 1;
+        }
         // "Ha, Liam, ..." and "Haha, I agree": an interjection addresses
         // nobody; the greeting, if any, comes after it.
-        let mut first = first;
         while is_interjection(self.fold(first)) && self.tokens[first].gap_has(gap::COMMA) && same(first + 1, self) {
             first += 1;
         }

@@ -489,6 +489,15 @@ mod tests {
         assert_eq!(doc.greeting.unwrap().addressee, 0..1);
         let doc = Document::parse("Sure, I can help.");
         assert!(doc.greeting.is_none());
+        // A draft pasted as HTML: the greeting follows its tags.
+        let doc = Document::parse("<p>Hi Sam,</p><p>Thanks for your message.</p>");
+        let g = doc.greeting.clone().unwrap();
+        let names: Vec<&str> = g.addressee.map(|i| doc.word(i)).collect();
+        assert_eq!(names, ["Sam"]);
+        let doc = Document::parse("<div class=\"x\"><p>Hello Priya,</p>");
+        let g = doc.greeting.clone().unwrap();
+        let names: Vec<&str> = g.addressee.map(|i| doc.word(i)).collect();
+        assert_eq!(names, ["Priya"]);
     }
 
     #[test]

@@ -165,7 +165,7 @@ cues! {
     Commitment => "commitment", Dependable, Praise, "Concrete commitment",
         "A concrete time tells the customer exactly when to expect the next step.";
     VagueCommitment => "vague-commitment", Dependable, Tip, "Vague timing",
-        "Vague timing leaves the customer guessing. Give a concrete time you can keep.";
+        "Vague timing leaves the customer guessing. Give a concrete time you can keep: a day and hour (\"by Friday, 5 pm\") or a time frame (\"within 24 hours\").";
     OverPromise => "over-promise", Dependable, Warning, "Over-promise",
         "A promise that fails costs more trust than a careful commitment. Commit only to what you control.";
     Ownership => "ownership", Dependable, Praise, "Takes ownership",

@@ -107,16 +107,38 @@ fn pair_audit_todo() {
 }
 
 /// Per-cue precision on the audited sample of real agent replies: of the
-/// findings the engine reports now, how many the audit judged correct.
+/// findings the engine reports now, how many the audit judged correct; and
+/// the same for the tips and warnings on the other replies.
 fn audit_table() {
     let rows = match agent_replies() {
         Ok(r) => r,
         Err(e) => return println!("audit: skipped ({e})\n"),
     };
     let audit = load_audit().expect("the audit parses");
+    print_audit(
+        &format!("## Audit of findings on {AUDIT_SIZE} real agent replies (crates/eval/audit)"),
+        &audit,
+        audit_findings(&rows),
+    );
+    let rest = load_rest_audit().expect("the second audit parses");
+    print_audit(
+        &format!(
+            "## Audit of every tip and warning but `name-missing` on the other {} real replies (crates/eval/audit/agent-replies-rest.jsonl)",
+            rows.len().saturating_sub(AUDIT_SIZE)
+        ),
+        &rest,
+        rest_audit_findings(&rows),
+    );
+}
+
+fn print_audit(
+    title: &str,
+    audit: &[Verdict],
+    findings: Vec<(AuditKey, cornerstone_engine::Severity, String, String)>,
+) {
     let mut per: std::collections::BTreeMap<String, (cornerstone_engine::Severity, [usize; 4])> = Default::default();
-    for (key, severity, _, _) in audit_findings(&rows) {
-        let slot = match verdict_for(&audit, &key).map(|v| v.verdict.as_str()) {
+    for (key, severity, _, _) in findings {
+        let slot = match verdict_for(audit, &key).map(|v| v.verdict.as_str()) {
             Some("correct") => 0,
             Some("wrong") => 1,
             Some(_) => 2,
@@ -124,7 +146,7 @@ fn audit_table() {
         };
         per.entry(key.cue.clone()).or_insert((severity, [0; 4])).1[slot] += 1;
     }
-    println!("## Audit of findings on {AUDIT_SIZE} real agent replies (crates/eval/audit)\n");
+    println!("{title}\n");
     println!("| cue | severity | findings | correct | wrong | debatable | not judged | precision |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
     for (cue, (sev, [c, w, d, n])) in per {
@@ -376,12 +398,17 @@ fn goemotions_errors(split: &str) {
 fn audit_todo() {
     let rows = agent_replies().expect("agent replies");
     let audit = load_audit().expect("the audit parses");
-    for (key, severity, message, text) in audit_findings(&rows) {
-        if verdict_for(&audit, &key).is_some() {
+    let rest = load_rest_audit().expect("the second audit parses");
+    let sample = audit_findings(&rows).into_iter().map(|f| ("sample", f));
+    let others = rest_audit_findings(&rows).into_iter().map(|f| ("rest", f));
+    for (which, (key, severity, message, text)) in sample.chain(others) {
+        let judged = if which == "sample" { &audit } else { &rest };
+        if verdict_for(judged, &key).is_some() {
             continue;
         }
         let words = key.span.map(|(s, e)| text[s..e].to_string());
         let line = serde_json::json!({
+            "audit": which,
             "id": key.id,
             "cue": key.cue,
             "severity": severity.id(),

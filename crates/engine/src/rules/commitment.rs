@@ -10,7 +10,11 @@ use crate::finding::Finding;
 use crate::lexicon::{p, pb, pn, Phrase};
 use crate::rules::{emit_table, T};
 
-const CONCRETE_BETTER: &[&str] = &["by Friday at 5 pm"];
+/// No drop-in time for vague timing: only the agent knows when it will be
+/// done, and a made-up "by Friday at 5 pm" sent by one click is a promise
+/// nobody made (the first audit of real replies outside the sample found
+/// it wrong on all ten it was offered on). The message says what to add.
+const CONCRETE_BETTER: &[&str] = &[];
 
 pub(crate) const CONCRETE: &[Phrase] = &[
     p("by|before|until|on|this|next|coming monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|tonight|noon|midday|midnight|eod|cob|eow"),
@@ -34,7 +38,7 @@ pub(crate) const VAGUE: &[Phrase] = &[
     pb("soon", CONCRETE_BETTER),
     pb("asap", CONCRETE_BETTER),
     pb("as soon as possible|practical|feasible|we|i|they|we're|i'm|they're|we've|i've|they've", CONCRETE_BETTER),
-    pb("shortly", &["within the hour"]),
+    pb("shortly", CONCRETE_BETTER),
     pb("at some point", CONCRETE_BETTER),
     pb("eventually", CONCRETE_BETTER),
     pb("in due course", CONCRETE_BETTER),
@@ -214,6 +218,21 @@ fn customers_own_doing(doc: &Document, span: crate::span::Span) -> bool {
     })
 }
 
+/// Whether the vague timing at `span` ends a purpose clause of something
+/// else's: "(avoid sleep mode) for the sync to be up to date asap", "for
+/// the page to load soon". Not "for us to": that is ours.
+fn purpose_of_something_else(doc: &Document, span: crate::span::Span) -> bool {
+    let first = doc.token_at(span.start());
+    let k = clause_start(doc, first);
+    (k..first).any(|j| {
+        doc.fold(j) == "for"
+            && (j + 2..first.min(j + 6)).any(|to| {
+                doc.fold(to) == "to"
+                    && (j + 1..to).all(|w| !matches!(doc.fold(w), "us" | "me" | "you" | "them" | "him" | "her"))
+            })
+    })
+}
+
 const CONTROL: &str = "Promise only what you control: a broken promise costs more trust than a careful one.";
 
 pub(crate) const OVER_PROMISE: &[Phrase] = &[
@@ -312,6 +331,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "I'm sure you'll figure it out eventually": the customer's own doing,
     // not a promise ("you'll get it soon" is ours, said of them).
     found.retain(|f| f.cue != Cue::VagueCommitment || f.span.is_none_or(|s| !customers_own_doing(doc, s)));
+    // "Keep the device awake for the sync to be up to date asap": when
+    // something else is done, not when we will do it.
+    found.retain(|f| f.cue != Cue::VagueCommitment || f.span.is_none_or(|s| !purpose_of_something_else(doc, s)));
     // "Hope it gets resolved soon!" wishes; it commits to nothing.
     found.retain(|f| {
         f.cue != Cue::VagueCommitment
@@ -655,11 +677,26 @@ mod tests {
             [("as soon as they're".to_string(), vec![], true)]
         );
         assert_eq!(findings("I'll call as soon as I hear back."), [("as soon as I".to_string(), vec![], true)]);
-        // A time fits in place of "soon".
-        assert_eq!(
-            findings("We'll fix it soon."),
-            [("soon".to_string(), vec!["by Friday at 5 pm".to_string()], false)]
+        // Nor does any other vague timing get one: only the agent knows
+        // when ("We'll fix it by Friday at 5 pm" would be a promise nobody
+        // made, applied by one click).
+        assert_eq!(findings("We'll fix it soon."), [("soon".to_string(), vec![], false)]);
+        assert_eq!(findings("Someone will call you shortly."), [("shortly".to_string(), vec![], false)]);
+        assert_eq!(findings("You'll hear from us in a few days."), [("in a few days".to_string(), vec![], false)]);
+    }
+
+    #[test]
+    fn timing_in_a_purpose_clause_of_something_else_is_no_commitment() {
+        // A real reply's words.
+        assert_clean(
+            Cue::VagueCommitment,
+            "Make sure to avoid the device going on sleepmode for the sync to be up to date asap. We hope this helps.",
         );
+        assert_clean(Cue::VagueCommitment, "Clear the cache for the page to load quickly and the images to show soon.");
+        // Ours, and a purpose of ours, stay vague.
+        assert_flags(Cue::VagueCommitment, "It will take a while for us to fix it, but we'll have it done ⟦soon⟧.");
+        assert_flags(Cue::VagueCommitment, "We'll replace it for you ⟦asap⟧.");
+        assert_flags(Cue::VagueCommitment, "We need a day for us to get it to you ⟦soon⟧.");
     }
 
     #[test]

@@ -72,7 +72,96 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "I cannot stress this enough", "we can't thank you enough": an
     // intensifier, not a refusal.
     out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !intensifies(doc, s)));
+    // "We don't allow profiting from human tragedies": a stand against
+    // others' misconduct, on the customer's side, refuses them nothing.
+    out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !forbids_misconduct(doc, s)));
+    // "It is possible to upgrade ...; however, it is not possible to
+    // downgrade": what can't be done, after what can, does not lead.
+    out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !follows_what_can_be_done(doc, s)));
     emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], out);
+}
+
+/// Wrongdoing that a company forbids on the customer's behalf.
+const MISCONDUCT: &[&str] = &[
+    "profiting",
+    "profiteering",
+    "gouging",
+    "abuse",
+    "abusive",
+    "harassment",
+    "hate",
+    "fraud",
+    "fraudulent",
+    "scam",
+    "scams",
+    "spam",
+    "counterfeit",
+    "counterfeits",
+    "fakes",
+    "bullying",
+    "threats",
+    "discrimination",
+    "scalping",
+    "exploitation",
+    "exploiting",
+    "impersonation",
+    "misinformation",
+    "illegal",
+];
+
+/// Whether the refusal at `span` ("we don't allow", "not permitted") is
+/// of misconduct: one of [`MISCONDUCT`] within four words after it, or
+/// before it in its clause ("price gouging is not allowed"); or whether
+/// the regret at `span` ("unfortunately") is at misconduct later in its
+/// sentence.
+fn forbids_misconduct(doc: &Document, span: crate::span::Span) -> bool {
+    let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+    let sentence = doc.tokens[last].sentence;
+    // "Unfortunately there appears to be a lot of misinformation
+    // circulating": regret at others' doing, in its sentence.
+    if matches!(doc.fold(last), "unfortunately" | "regrettably") {
+        return (last + 1..(last + 13).min(doc.tokens.len()))
+            .take_while(|&k| doc.tokens[k].sentence == sentence)
+            .any(|k| crate::words::among(MISCONDUCT, doc.fold(k)));
+    }
+    if !matches!(doc.fold(last), "allow" | "permit" | "accept" | "allowed" | "permitted") {
+        return false;
+    }
+    let after = (last + 1..(last + 5).min(doc.tokens.len())).take_while(|&k| doc.tokens[k].sentence == sentence);
+    let before = (first.saturating_sub(4)..first).filter(|&k| doc.tokens[k].sentence == sentence);
+    after.chain(before).any(|k| crate::words::among(MISCONDUCT, doc.fold(k)))
+}
+
+/// Whether the negation at `span` opens a contrast ("however", "but") or
+/// a caveat ("keep in mind that") after what the reply has already said
+/// can be done: "possible", "you
+/// can", "we can", "able to", not negated, earlier in the reply.
+fn follows_what_can_be_done(doc: &Document, span: crate::span::Span) -> bool {
+    let first = doc.token_at(span.start());
+    let sentence = doc.tokens[first].sentence;
+    // A contrast, or a caveat ("keep in mind that", "please note that").
+    let contrast = (first.saturating_sub(10)..first).any(|k| {
+        doc.tokens[k].sentence == sentence
+            && (matches!(doc.fold(k), "however" | "but" | "although" | "though" | "note") && k + 4 >= first
+                || (doc.fold(k) == "mind" && k > 1 && matches!(doc.fold(k - 2), "keep" | "bear")))
+    });
+    if !contrast {
+        return false;
+    }
+    let negated = |k: usize| k > 0 && matches!(doc.fold(k - 1), "not" | "never" | "no");
+    (0..first).any(|k| {
+        doc.tokens[k].is_agent()
+            && match doc.fold(k) {
+                "possible" => !(negated(k) || k > 1 && doc.fold(k - 2) == "not"),
+                "can" => {
+                    k > 0
+                        && matches!(doc.fold(k - 1), "you" | "we" | "i")
+                        && (k + 1 >= first || doc.fold(k + 1) != "not")
+                }
+                "able" => !negated(k) && k + 1 < first && doc.fold(k + 1) == "to",
+                _ => false,
+            }
+    })
 }
 
 /// Whether the negation at `span` is "can't <say> ... enough".
@@ -110,5 +199,43 @@ mod tests {
         assert_clean(Cue::NegativeLanguage, "There's nothing you need to do: the refund is automatic.");
         assert_clean(Cue::NegativeLanguage, "There is nothing else for you to do, and nothing to worry about.");
         assert_flags(Cue::NegativeLanguage, "⟦There's nothing⟧ we can change.");
+    }
+
+    #[test]
+    fn a_stand_against_misconduct_refuses_the_customer_nothing() {
+        // A real reply's words.
+        assert_clean(
+            Cue::NegativeLanguage,
+            "We're working to get those items removed, as we don't allow profiting from human tragedies.",
+        );
+        assert_clean(Cue::NegativeLanguage, "Price gouging is not permitted on our marketplace.");
+        assert_flags(Cue::NegativeLanguage, "Sorry, ⟦we don't allow⟧ returns after 30 days.");
+        assert_clean(
+            Cue::NegativeLanguage,
+            "We appreciate your concern. Unfortunately there appears to be a considerable amount of misinformation circulating.",
+        );
+        assert_flags(Cue::NegativeLanguage, "⟦Unfortunately⟧ the refund was declined by your bank.");
+    }
+
+    #[test]
+    fn what_cant_be_done_after_what_can_does_not_lead() {
+        // A real reply's words.
+        assert_clean(
+            Cue::NegativeLanguage,
+            "Glad to clarify. It is possible to upgrade a PSN account once this turns 18, however, it is not possible to downgrade a PSN account.",
+        );
+        assert_clean(Cue::NegativeLanguage, "You can change the date online, but we can't change the airport.");
+        assert_clean(
+            Cue::NegativeLanguage,
+            "You can follow the steps here to delete it: https://example.com/delete Keep in mind that after the owner deletes an account, we are unable to re-enable the account for security reasons.",
+        );
+        assert_flags(Cue::NegativeLanguage, "Keep in mind that ⟦we are unable to⟧ re-enable a deleted account.");
+        // Leading with it, or a contrast with nothing possible before it.
+        assert_flags(Cue::NegativeLanguage, "⟦We can't⟧ change the airport, but you can change the date online.");
+        assert_flags(Cue::NegativeLanguage, "Thanks for asking. However, it is ⟦not possible⟧ to downgrade.");
+        assert_flags(
+            Cue::NegativeLanguage,
+            "It is ⟦not possible⟧ to upgrade, and however you ask, it's ⟦not possible⟧ to downgrade.",
+        );
     }
 }

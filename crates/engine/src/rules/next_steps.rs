@@ -292,10 +292,35 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     }
     let informed =
         praised || !doc.hits(T::Concrete).is_empty() || doc.has_link() || gives_a_step(doc) || says_what_happens(doc);
-    // Short chat lines ("You're welcome!") don't need a plan.
-    if !informed && doc.agent_word_count() >= 25 {
+    // Short chat lines ("You're welcome!") don't need a plan; nor does the
+    // first part of a reply sent in parts ("(1/2) ..."): the next may hold it.
+    if !informed && doc.agent_word_count() >= 25 && !continues_in_next_part(doc.text) {
         out.push(Finding::new(Cue::NextStepsMissing, None));
     }
+}
+
+/// Whether the text is a part of a reply sent in numbered parts and not the
+/// last one: "(1/2) Hello, Harold! ...", "... 2/3", "[1/2]", at its start
+/// (after any `@handles`) or its end.
+fn continues_in_next_part(text: &str) -> bool {
+    let marker = |w: &str| {
+        let w = w.trim_matches(|c| matches!(c, '(' | ')' | '[' | ']' | '.' | ','));
+        let Some((a, b)) = w.split_once('/') else { return false };
+        let digit = |s: &str| s.len() == 1 && s.as_bytes()[0].is_ascii_digit() && s != "0";
+        digit(a) && digit(b) && a < b
+    };
+    let mut words = text.split_whitespace().skip_while(|w| w.starts_with('@'));
+    let mut last = text.split_whitespace().rev();
+    // A date ends a sentence after its preposition ("since 1/3").
+    let dated = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "on" | "since" | "by" | "from" | "until" | "till" | "before" | "after"
+            )
+        })
+    };
+    words.next().is_some_and(marker) || (last.next().is_some_and(marker) && !dated(last.next()))
 }
 
 /// Whether token `i` is in a wish or hope ("Hopefully we'll have it soon"),
@@ -487,6 +512,20 @@ mod tests {
     fn flags_a_long_reply_with_no_next_step() {
         assert_absent_finding(Cue::NextStepsMissing, None, "Hello. The app has a known problem with some phones and the team is aware of it and it affects many customers in several regions this month, which is a pity.");
         assert_clean(Cue::NextStepsMissing, "You're welcome!");
+    }
+
+    #[test]
+    fn the_first_part_of_a_reply_in_parts_is_not_judged_alone() {
+        // A real reply, cut off where the second part goes on.
+        let first = "@customer (1/2) Hello, Harold! We've received your tweet about your product key, and we'd like to help you with this query. A product key is a 25-character code used to activate Windows or Office.";
+        assert_clean(Cue::NextStepsMissing, first);
+        let ended = "The app has a known problem with some phones and the team is aware of it and it affects many customers in several regions this month, which is a pity.";
+        assert_clean(Cue::NextStepsMissing, &format!("{ended} [1/3]"));
+        // The last part is judged (with the others unseen), and a date is no
+        // part number.
+        assert_absent_finding(Cue::NextStepsMissing, None, &format!("{ended} 2/2"));
+        assert_absent_finding(Cue::NextStepsMissing, None, &format!("{ended} Since 3/12"));
+        assert_absent_finding(Cue::NextStepsMissing, None, &format!("{ended} It started on 1/3"));
     }
 
     #[test]

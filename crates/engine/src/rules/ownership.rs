@@ -77,6 +77,57 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     }))
             })
     });
+    // "You'll need to contact us by DM", "you will need to go to our help
+    // page ... to get in touch with one of our agents": sent to us, by
+    // another way in, not away.
+    out.retain(|f| f.cue != Cue::Deflection || f.span.is_none_or(|s| !sent_to_us(doc, s)));
+}
+
+/// People of ours that the customer can be sent to without being sent away.
+const OUR_PEOPLE: &[&str] = &[
+    "agents",
+    "agent",
+    "advisors",
+    "advisers",
+    "advisor",
+    "adviser",
+    "specialists",
+    "specialist",
+    "experts",
+    "team",
+    "support",
+    "staff",
+    "representatives",
+    "representative",
+    "reps",
+    "care",
+    "colleagues",
+];
+
+/// Whether the hand-off at `span` ("you'll need to contact ...") sends the
+/// customer to us: "us" or "me" (not "not us"), or "our agents", "one of
+/// our specialists", later in its sentence.
+fn sent_to_us(doc: &Document, span: crate::span::Span) -> bool {
+    let first = doc.token_at(span.start());
+    if doc.fold(first) == "take" {
+        return false;
+    }
+    let last = doc.token_at(span.end() - 1);
+    let mut sentence = doc.tokens[last].sentence;
+    let n = doc.tokens.len();
+    // Through a link's dots and slashes, which may end a sentence.
+    let mut same_sentence = |j: usize| {
+        if doc.tokens[j].sentence != sentence && doc.tokens[j - 1].is_agent() {
+            return false;
+        }
+        sentence = doc.tokens[j].sentence;
+        true
+    };
+    (last + 1..n).take_while(|&j| same_sentence(j)).any(|j| match doc.fold(j) {
+        "us" | "me" => doc.fold(j - 1) != "not",
+        "our" | "my" => j + 1 < n && crate::words::among(OUR_PEOPLE, doc.fold(j + 1)),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
@@ -92,6 +143,19 @@ mod tests {
         assert_flags(Cue::Deflection, "Please ⟦take the matter up with⟧ your bank.");
         assert_clean(Cue::Deflection, "I'll take this up with the courier today. Let me take it up with my manager.");
         assert_clean(Cue::Deflection, "I will personally take this up with the courier.");
+    }
+
+    #[test]
+    fn sending_the_customer_to_us_is_no_deflection() {
+        // A real reply's words.
+        assert_clean(
+            Cue::Deflection,
+            "Hi there! You will need to go to https://help.yahoo.com/kb/account and click on the 'Contact us' link in order to get in touch with one of our agents.",
+        );
+        assert_clean(Cue::Deflection, "For account changes you'll need to contact us by DM with your email.");
+        assert_clean(Cue::Deflection, "You'll need to speak to our support team on the chat.");
+        assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ your bank about that.");
+        assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ the courier, not us.");
     }
 
     #[test]

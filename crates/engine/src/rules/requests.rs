@@ -144,7 +144,14 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
             && !doc.tokens[k - 1].gap_has(crate::document::gap::CLAUSE)
             && matches!(doc.fold(k), "is" | "are" | "was" | "were")
     });
-    if softened || offer || pointer || noun || next.is_none() {
+    // "Give it a try and keep us posted!" invites; it orders nothing.
+    let invitation = doc.fold(i) == "give"
+        && matches!(next, Some("it" | "this" | "that" | "them"))
+        && i + 3 < doc.tokens.len()
+        && doc.tokens[i + 3].sentence == t.sentence
+        && doc.fold(i + 2) == "a"
+        && matches!(doc.fold(i + 3), "try" | "go" | "shot" | "whirl" | "test");
+    if softened || offer || pointer || noun || invitation || next.is_none() {
         return;
     }
     let Some(mut rest) = rest_of_sentence(doc, i, i) else { return };
@@ -206,6 +213,13 @@ fn is_order(doc: &Document, first: usize, last: usize) -> bool {
                 | "definitely"
         );
     let requirement = is_requirement(doc, last);
+    // "I'm afraid you have to contact ...", "Unfortunately, you'll need to
+    // ...": a constraint told with regret, not an order.
+    let regretted = (0..first)
+        .rev()
+        .take_while(|&k| doc.tokens[k].sentence == sentence)
+        .any(|k| matches!(doc.fold(k), "afraid" | "unfortunately" | "sadly" | "regrettably"));
+    let requirement = requirement || regretted;
     let quoted = doc.inline_quotes.iter().any(|q| q.contains(doc.tokens[first].span));
     !(conditional || relative || requirement || quoted)
 }
@@ -217,6 +231,14 @@ fn is_order(doc: &Document, first: usize, last: usize) -> bool {
 /// "you need to be patient"). After "must", any "be" or "have" (the
 /// original reading: "you must have access").
 fn is_requirement(doc: &Document, last: usize) -> bool {
+    // Past an adverb: "you are required to either have access to ...".
+    let mut last = last;
+    while last + 1 < doc.tokens.len()
+        && doc.tokens[last + 1].sentence == doc.tokens[last].sentence
+        && matches!(doc.fold(last + 1), "either" | "also" | "still" | "already" | "first" | "always")
+    {
+        last += 1;
+    }
     let next = |k: usize| {
         let i = last + k;
         (i < doc.tokens.len() && doc.tokens[i].sentence == doc.tokens[last].sentence).then(|| doc.fold(i))
@@ -441,6 +463,16 @@ mod tests {
         assert_flags(Cue::Demand, "⟦You need to be patient.⟧");
         assert_clean(Cue::Demand, "To do that you must have access to your email.");
         assert_clean(Cue::Demand, "Read more about the requirement here: https://example.com/a");
+        // Real replies' words: a requirement past an adverb, a constraint
+        // told with regret, an invitation to try.
+        assert_clean(
+            Cue::Demand,
+            "Therefore, you are required to either have access to the primary method, or one of the backup ones.",
+        );
+        assert_clean(Cue::Demand, "I'm afraid, you have to contact your regional HP Support to arrange a repair.");
+        assert_clean(Cue::Demand, "Have you tried starting the download via PC? Give it a try and keep us posted!");
+        assert_flags(Cue::Demand, "⟦Give us the order number.⟧");
+        assert_flags(Cue::Demand, "⟦You are required to send the form today.⟧");
     }
 
     #[test]

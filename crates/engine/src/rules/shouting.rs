@@ -178,9 +178,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 /// STOP to unsubscribe") or a step of a menu path ("Settings > Privacy >
 /// ALLOW TRACKING").
 fn instruction(doc: &Document, i: usize, j: usize) -> bool {
-    let gap_before = if i > 0 { &doc.text[doc.tokens[i - 1].span.end()..doc.tokens[i].span.start()] } else { "" };
-    let gap_after = doc.tokens.get(j).map_or("", |t| &doc.text[doc.tokens[j - 1].span.end()..t.span.start()]);
-    if gap_before.contains(['>', '→']) || gap_after.contains(['>', '→']) {
+    // A menu step may open with a capital "I" the run leaves out ("Logging
+    // in > I STILL NEED HELP").
+    let mut from = i;
+    while from > 0 && doc.tokens[from - 1].sentence == doc.tokens[i].sentence && doc.fold(from - 1) == "i" {
+        from -= 1;
+    }
+    if path_step_between(doc, from) || path_step_between(doc, j) {
         return true;
     }
     let prev = if i > 0 && doc.tokens[i - 1].sentence == doc.tokens[i].sentence { doc.fold(i - 1) } else { "" };
@@ -188,6 +192,27 @@ fn instruction(doc: &Document, i: usize, j: usize) -> bool {
     j == i + 1
         && (matches!(prev, "type" | "text" | "reply" | "enter" | "send" | "press" | "say" | "key" | "write")
             || (next == "to" && matches!(prev, "or" | "and")))
+}
+
+/// Whether a menu path's separator stands between tokens `k - 1` and `k`:
+/// `>`, `→` or `»`, or `>` escaped as HTML (`&gt;`, as text copied from a
+/// web page or a feed holds it: the "gt" is then a token of its own).
+fn path_step_between(doc: &Document, k: usize) -> bool {
+    let gap = |a: usize, b: usize| &doc.text[doc.tokens[a].span.end()..doc.tokens[b].span.start()];
+    if k == 0 || k >= doc.tokens.len() {
+        return false;
+    }
+    if gap(k - 1, k).contains(['>', '→', '»']) {
+        return true;
+    }
+    let entity = |g: usize| {
+        g > 0
+            && g < doc.tokens.len() - 1
+            && doc.word(g) == "gt"
+            && gap(g - 1, g).ends_with('&')
+            && gap(g, g + 1).starts_with(';')
+    };
+    entity(k - 1) || entity(k)
 }
 
 #[cfg(test)]
@@ -223,6 +248,14 @@ mod tests {
         assert_clean(Cue::Shouting, "The error says \"INVALID SESSION TOKEN\", which means your login expired.");
         assert_clean(Cue::Shouting, "Type YES to confirm, or STOP to unsubscribe.");
         assert_clean(Cue::Shouting, "It's under Settings > Privacy > ALLOW TRACKING.");
+        // A step that opens with "I", and a path escaped as HTML, as a
+        // real reply copied from the web held it.
+        assert_clean(Cue::Shouting, "Go to the contact form > Logging in > I STILL NEED HELP. We hope this helps.");
+        assert_clean(
+            Cue::Shouting,
+            "Get in touch with us &gt; contact form &gt; Logging in &gt; I STILL NEED HELP. We hope this helps.",
+        );
+        assert_clean(Cue::Shouting, "Open Settings » DATA SAVER and switch it off.");
         assert_flags(Cue::Shouting, "Please ⟦STOP⟧ calling us.");
     }
 

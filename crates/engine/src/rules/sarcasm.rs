@@ -170,6 +170,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     }
     let mut more = Vec::new();
     mechanisms(doc, &mut more);
+    condescension(doc, &mut more);
     // One finding per slip: a mechanism adds nothing where a phrase already spoke.
     more.retain(|m| !found.iter().any(|f| f.span.zip(m.span).is_some_and(|(a, b)| a.overlaps(b))));
     found.extend(more);
@@ -1262,6 +1263,87 @@ fn sentence_end(doc: &Document, from: usize) -> Option<usize> {
     Some(j)
 }
 
+/// Talking down to the customer about their difficulty, each aimed by its
+/// sentence:
+/// - "why you're struggling with something so simple": a step called
+///   trivial beside the customer's trouble with it (not "something so
+///   simple caused trouble on our side");
+/// - "it really isn't that hard to find": a step's difficulty denied (a
+///   step: "to" after it, or "you" in the sentence), without reassurance ("don't worry, it isn't that hard, I'll walk you
+///   through it");
+/// - "let me explain it slowly this time": our explaining slowed down,
+///   "this time" (not the customer asked to type slower).
+fn condescension(doc: &Document, out: &mut Vec<Finding>) {
+    let n = doc.tokens.len();
+    let mut from = 0;
+    while from < n {
+        let sentence = doc.tokens[from].sentence;
+        let mut to = from;
+        while to < n && doc.tokens[to].sentence == sentence {
+            to += 1;
+        }
+        let w = |k: usize| if k >= from && k < to && doc.tokens[k].is_agent() { doc.fold(k) } else { "" };
+        let any = |f: &dyn Fn(&str) -> bool| (from..to).any(|k| f(w(k)));
+        let span = |a: usize, b: usize| doc.tokens[a].span.cover(doc.tokens[b].span);
+        for k in from..to {
+            // "something so simple", "something this basic".
+            if matches!(w(k), "something" | "anything")
+                && matches!(w(k + 1), "so" | "this")
+                && matches!(w(k + 2), "simple" | "basic" | "easy" | "straightforward")
+            {
+                let trouble = any(&|x| {
+                    matches!(
+                        x,
+                        "struggling"
+                            | "struggle"
+                            | "struggled"
+                            | "confused"
+                            | "stuck"
+                            | "trouble"
+                            | "difficulty"
+                            | "manage"
+                            | "managed"
+                            | "failing"
+                            | "failed"
+                            | "can't"
+                            | "cannot"
+                            | "couldn't"
+                    )
+                });
+                if trouble && any(&|x| matches!(x, "you" | "you're" | "you've" | "youre")) {
+                    out.push(Finding::new(Cue::Sarcasm, Some(span(k, k + 2))).with_message(MINIMISE_M));
+                }
+            }
+            // "it really isn't that hard".
+            if matches!(w(k), "it" | "this" | "that") {
+                let v = if w(k + 1) == "really" { k + 2 } else { k + 1 };
+                let denied = matches!(w(v), "isn't" | "isnt") || (w(v) == "is" && w(v + 1) == "not");
+                let that = if matches!(w(v), "isn't" | "isnt") { v + 1 } else { v + 2 };
+                if denied
+                    && w(that) == "that"
+                    && matches!(w(that + 1), "hard" | "difficult" | "complicated" | "tricky")
+                    && !any(&|x| matches!(x, "worry" | "walk" | "guide" | "help" | "show" | "happy" | "glad"))
+                    // A step of the customer's: "... to find", or "you" in the sentence.
+                    && (w(that + 2) == "to" || any(&|x| matches!(x, "you" | "your" | "you're")))
+                {
+                    out.push(Finding::new(Cue::Sarcasm, Some(span(k, that + 1))).with_message(MINIMISE_M));
+                }
+            }
+            // "explain it slowly this time".
+            if matches!(w(k), "slowly" | "slower") && w(k + 1) == "this" && w(k + 2) == "time" {
+                let speaker = (from..k).rev().take(5).find(|&j| {
+                    matches!(w(j), "explain" | "say" | "put" | "repeat" | "spell" | "tell" | "write" | "type")
+                        && !(w(j) == "type" || j > from && w(j - 1) == "you")
+                });
+                if let Some(j) = speaker {
+                    out.push(Finding::new(Cue::Sarcasm, Some(span(j, k + 2))).with_message(EXPLAIN_M));
+                }
+            }
+        }
+        from = to;
+    }
+}
+
 const MOCK_M: &str = "This can read as mocking the customer. Say plainly what you mean.";
 const REPEAT_M: &str =
     "Stressing that you have said this before reads as passive-aggressive. Just give the answer again, kindly.";
@@ -1601,6 +1683,33 @@ fn read_sentence<'d>(
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn talking_down_about_the_customers_difficulty() {
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Dana, I'm not sure why you're struggling with ⟦something so simple⟧, but here are the steps again.",
+        );
+        assert_flags(Cue::Sarcasm, "Hi Dana, let me ⟦explain it slowly this time⟧: click Settings, then Reset.");
+        assert_flags(Cue::Sarcasm, "Hi Dana, ⟦it really isn't that hard⟧ to find the reset button.");
+        // Aimed elsewhere: our own trouble, reassurance, the customer asked
+        // to go slower at a form.
+        assert_clean(Cue::Sarcasm, "Hi Dana, good news: it was such a simple fix in the end!");
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Dana, for something so simple it caused a lot of trouble on our side, and I'm sorry.",
+        );
+        assert_clean(Cue::Sarcasm, "Hi Dana, don't worry, it isn't that hard and I'll walk you through it.");
+        // An opinion about others, not a step of the customer's (iSarcasmEval).
+        assert_clean(
+            Cue::Sarcasm,
+            "Wearing a mask really isn't a big deal. It really isn't that hard and just protects others.",
+        );
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Dana, please go slower this time when you enter the code, as the field times out.",
+        );
+    }
 
     #[test]
     fn flags_passive_aggressive_reminders() {

@@ -208,12 +208,28 @@ fn customers_own_doing(doc: &Document, span: crate::span::Span) -> bool {
         let verb = match doc.fold(j) {
             "you'll" => j + 1,
             "you" if j + 1 < first && matches!(doc.fold(j + 1), "will" | "can" | "should" | "could") => j + 2,
+            // "you're moving house shortly": a plan of theirs.
+            "you're" | "youre" if j + 1 < first && doc.fold(j + 1).ends_with("ing") => j + 1,
+            "you" if j + 2 < first && doc.fold(j + 1) == "are" && doc.fold(j + 2).ends_with("ing") => j + 2,
             _ => return false,
         };
         verb < first
             && !matches!(
                 doc.fold(verb),
-                "get" | "receive" | "hear" | "see" | "have" | "be" | "find" | "notice" | "need"
+                "get"
+                    | "receive"
+                    | "hear"
+                    | "see"
+                    | "have"
+                    | "be"
+                    | "find"
+                    | "notice"
+                    | "need"
+                    | "getting"
+                    | "receiving"
+                    | "hearing"
+                    | "seeing"
+                    | "having"
             )
     })
 }
@@ -683,6 +699,15 @@ mod tests {
         assert_eq!(findings("We'll fix it soon."), [("soon".to_string(), vec![], false)]);
         assert_eq!(findings("Someone will call you shortly."), [("shortly".to_string(), vec![], false)]);
         assert_eq!(findings("You'll hear from us in a few days."), [("in a few days".to_string(), vec![], false)]);
+    }
+
+    #[test]
+    fn the_customers_own_plans_are_no_commitment() {
+        assert_clean(
+            Cue::VagueCommitment,
+            "You mentioned you're moving house shortly, so just update your address in My Account.",
+        );
+        assert_flags(Cue::VagueCommitment, "You're getting a replacement ⟦soon⟧.");
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub(crate) const NEGATIVE: &[Phrase] = &[
     p("i|we won't|wont be able to"),
     p("i|we will not be able to"),
     p("not possible"),
+    p("isn't|isnt possible"),
+    p("not something i|we can do|offer"),
+    p("we don't|dont ship|deliver to"),
+    p("we do not ship|deliver to"),
     p("impossible"),
     p("we don't|dont allow|permit|accept|offer|support|provide|refund"),
     p("we do not allow|permit|accept|offer|support|provide|refund"),
@@ -83,6 +87,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 
 /// Wrongdoing that a company forbids on the customer's behalf.
 const MISCONDUCT: &[&str] = &[
+    "touts",
+    "touting",
+    "scalpers",
     "profiting",
     "profiteering",
     "gouging",
@@ -129,7 +136,13 @@ fn forbids_misconduct(doc: &Document, span: crate::span::Span) -> bool {
     }
     let after = (last + 1..(last + 5).min(doc.tokens.len())).take_while(|&k| doc.tokens[k].sentence == sentence);
     let before = (first.saturating_sub(4)..first).filter(|&k| doc.tokens[k].sentence == sentence);
-    after.chain(before).any(|k| crate::words::among(MISCONDUCT, doc.fold(k)))
+    // Or a rule that, by its sentence, protects the customer: "..., which
+    // protects fans like you from touts".
+    let n = doc.tokens.len();
+    let rest = || (last + 1..n).take_while(|&k| doc.tokens[k].sentence == sentence);
+    let protects = rest().any(|k| matches!(doc.fold(k), "protects" | "protect" | "protecting" | "safeguards"))
+        && rest().any(|k| matches!(doc.fold(k), "you" | "customers" | "fans" | "buyers" | "members" | "users"));
+    protects || after.chain(before).any(|k| crate::words::among(MISCONDUCT, doc.fold(k)))
 }
 
 /// Whether the negation at `span` opens a contrast ("however", "but") or
@@ -142,7 +155,7 @@ fn follows_what_can_be_done(doc: &Document, span: crate::span::Span) -> bool {
     // A contrast, or a caveat ("keep in mind that", "please note that").
     let contrast = (first.saturating_sub(10)..first).any(|k| {
         doc.tokens[k].sentence == sentence
-            && (matches!(doc.fold(k), "however" | "but" | "although" | "though" | "note") && k + 4 >= first
+            && (matches!(doc.fold(k), "however" | "but" | "although" | "though" | "note" | "what") && k + 4 >= first
                 || (doc.fold(k) == "mind" && k > 1 && matches!(doc.fold(k - 2), "keep" | "bear")))
     });
     if !contrast {
@@ -209,6 +222,10 @@ mod tests {
             "We're working to get those items removed, as we don't allow profiting from human tragedies.",
         );
         assert_clean(Cue::NegativeLanguage, "Price gouging is not permitted on our marketplace.");
+        assert_clean(
+            Cue::NegativeLanguage,
+            "We do not permit resale of tickets above face value, which protects fans like you from touts.",
+        );
         assert_flags(Cue::NegativeLanguage, "Sorry, ⟦we don't allow⟧ returns after 30 days.");
         assert_clean(
             Cue::NegativeLanguage,
@@ -230,6 +247,14 @@ mod tests {
             "You can follow the steps here to delete it: https://example.com/delete Keep in mind that after the owner deletes an account, we are unable to re-enable the account for security reasons.",
         );
         assert_flags(Cue::NegativeLanguage, "Keep in mind that ⟦we are unable to⟧ re-enable a deleted account.");
+        // "What I can't do is ..." after what I can.
+        assert_clean(
+            Cue::NegativeLanguage,
+            "I can credit £15 to your account today; what I can't do is waive the whole cancellation fee.",
+        );
+        assert_flags(Cue::NegativeLanguage, "Sorry, that's ⟦not something we can do⟧ at the moment.");
+        assert_flags(Cue::NegativeLanguage, "It ⟦isn't possible⟧ to merge two accounts.");
+        assert_flags(Cue::NegativeLanguage, "⟦We don't ship to⟧ PO boxes.");
         // Leading with it, or a contrast with nothing possible before it.
         assert_flags(Cue::NegativeLanguage, "⟦We can't⟧ change the airport, but you can change the date online.");
         assert_flags(Cue::NegativeLanguage, "Thanks for asking. However, it is ⟦not possible⟧ to downgrade.");

@@ -304,7 +304,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 /// (after any `@handles`) or its end.
 fn continues_in_next_part(text: &str) -> bool {
     let marker = |w: &str| {
-        let w = w.trim_matches(|c| matches!(c, '(' | ')' | '[' | ']' | '.' | ','));
+        let w = w.trim_matches(|c| matches!(c, '(' | ')' | '[' | ']' | '.' | ',' | ':' | '-'));
         let Some((a, b)) = w.split_once('/') else { return false };
         let digit = |s: &str| s.len() == 1 && s.as_bytes()[0].is_ascii_digit() && s != "0";
         digit(a) && digit(b) && a < b
@@ -521,6 +521,7 @@ mod tests {
         assert_clean(Cue::NextStepsMissing, first);
         let ended = "The app has a known problem with some phones and the team is aware of it and it affects many customers in several regions this month, which is a pity.";
         assert_clean(Cue::NextStepsMissing, &format!("{ended} [1/3]"));
+        assert_clean(Cue::NextStepsMissing, &format!("1/2: {ended}"));
         // The last part is judged (with the others unseen), and a date is no
         // part number.
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{ended} 2/2"));

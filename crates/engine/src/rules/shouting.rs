@@ -105,7 +105,23 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             }
             j += 1;
         }
-        let single_emphatic = loud_words == 1 && (i..j).any(|k| loud(k) && crate::words::among(EMPHATIC, doc.fold(k)));
+        // One capitalised everyday word in a sentence otherwise in normal
+        // case stresses it: "the order WAS dispatched", "It is VERY
+        // important", "a FULL 30 seconds". (A brand or code is no common
+        // word; a sentence all in capitals is read as a run.)
+        let single_emphatic = loud_words == 1
+            && (i..j).any(|k| {
+                loud(k)
+                    && (crate::words::among(EMPHATIC, doc.fold(k))
+                        || (crate::words::is_common(doc.fold(k))
+                            && !crate::words::is_name_word(doc.fold(k))
+                            // "the WHO website", "our SAVE button": a name.
+                            && !(k > 0
+                                && matches!(
+                                    doc.fold(k - 1),
+                                    "the" | "our" | "your" | "my" | "their" | "its" | "this" | "that"
+                                ))))
+            });
         if ((loud_words >= 2 && letters >= 6) || single_emphatic) && !instruction(doc, i, j) {
             // Trim a stray "I", number or acronym at either end; short
             // words inside the run are part of it ("AS I SAID", "CALLING US").
@@ -190,8 +206,25 @@ fn instruction(doc: &Document, i: usize, j: usize) -> bool {
     let prev = if i > 0 && doc.tokens[i - 1].sentence == doc.tokens[i].sentence { doc.fold(i - 1) } else { "" };
     let next = if j < doc.tokens.len() && doc.tokens[j].sentence == doc.tokens[i].sentence { doc.fold(j) } else { "" };
     j == i + 1
-        && (matches!(prev, "type" | "text" | "reply" | "enter" | "send" | "press" | "say" | "key" | "write")
-            || (next == "to" && matches!(prev, "or" | "and")))
+        && (matches!(
+            prev,
+            "type"
+                | "text"
+                | "reply"
+                | "enter"
+                | "send"
+                | "press"
+                | "say"
+                | "key"
+                | "write"
+                | "tap"
+                | "click"
+                | "select"
+                | "choose"
+                | "hit"
+                | "pick"
+                | "toggle"
+        ) || (next == "to" && matches!(prev, "or" | "and")))
 }
 
 /// Whether a menu path's separator stands between tokens `k - 1` and `k`:
@@ -225,6 +258,17 @@ mod tests {
         assert_flags(Cue::Shouting, "Please ⟦DO NOT RESTART⟧ the router.");
         assert_flags(Cue::Shouting, "I have ⟦ALREADY⟧ sent it.");
         assert_flags(Cue::Shouting, "Stop that⟦!!!⟧");
+    }
+
+    #[test]
+    fn one_capitalised_everyday_word_is_stressed() {
+        assert_flags(Cue::Shouting, "As I said in my last three emails, the order ⟦WAS⟧ dispatched on Monday.");
+        assert_flags(Cue::Shouting, "It is ⟦VERY⟧ important that you back up your photos first.");
+        assert_flags(Cue::Shouting, "Hold the power button for a ⟦FULL⟧ 30 seconds, not just tap it.");
+        // Buttons and keywords to find or type, brands and codes.
+        assert_clean(Cue::Shouting, "Tap DONE when the upload has finished.");
+        assert_clean(Cue::Shouting, "Beyond that, we'd recommend visiting the WHO website for more info.");
+        assert_clean(Cue::Shouting, "Your IMEI and SIM number are on the box, and 5G should come back after.");
     }
 
     #[test]

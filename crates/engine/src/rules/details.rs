@@ -100,24 +100,6 @@ impl Kind {
             Kind::Address => "address",
         }
     }
-
-    /// The kind a label word names ("order", "booking", "imei").
-    fn of_label(w: &str) -> Option<Kind> {
-        Some(match w {
-            "order" | "orders" => Kind::Order,
-            "ticket" | "case" | "reference" | "ref" | "booking" | "reservation" | "confirmation" | "claim"
-            | "incident" | "request" | "pnr" | "complaint" | "itinerary" | "tag" | "agreement" => Kind::Reference,
-            "tracking" | "consignment" | "waybill" => Kind::Tracking,
-            "phone" | "mobile" | "cell" | "tel" | "telephone" | "cellphone" | "whatsapp" | "landline" => Kind::Phone,
-            "account" | "acct" | "membership" | "member" | "customer" | "policy" | "invoice" | "contract"
-            | "subscriber" | "loyalty" | "card" => Kind::Account,
-            "student" | "employee" | "staff" | "patient" | "nhs" | "passport" | "licence" | "license" | "insurance"
-            | "ssn" => Kind::Id,
-            "reg" | "registration" | "vrn" | "numberplate" | "plate" => Kind::Registration,
-            "serial" | "imei" | "sn" => Kind::Serial,
-            _ => return None,
-        })
-    }
 }
 
 /// A detail the customer gave.
@@ -234,13 +216,54 @@ fn parts(doc: &Document, from: usize, to: usize) -> Vec<String> {
     (from..=to).map(|j| doc.fold(j).to_string()).filter(|w| w.len() >= 3).collect()
 }
 
+// Which of this rule's word lists a folded word is in, by one lookup:
+// `detail_words(word, key)` gives the bits of the labels (`L_*`), months,
+// weekdays, filler, and the request words `ASKS` (in `ASKING`) and `GIVES`
+// (in `GIVE`).
+crate::hash::word_lists! {
+    fn detail_words;
+    ASKS = ASKING;
+    GIVES = GIVE;
+    L_ORDER = &["order orders"];
+    L_REFERENCE = &["ticket case reference ref booking reservation confirmation claim incident request pnr complaint itinerary tag agreement"];
+    L_TRACKING = &["tracking consignment waybill"];
+    L_PHONE = &["phone mobile cell tel telephone cellphone whatsapp landline"];
+    L_ACCOUNT = &["account acct membership member customer policy invoice contract subscriber loyalty card"];
+    L_ID = &["student employee staff patient nhs passport licence license insurance ssn"];
+    L_REGISTRATION = &["reg registration vrn numberplate plate"];
+    L_SERIAL = &["serial imei sn"];
+    MONTH = MONTHS;
+    WEEKDAY = WEEKDAYS;
+    FILL = FILLER;
+}
+
+/// The kind a label word names ("order", "booking", "imei"), from its
+/// [`detail_words`] bits.
+fn label_of(bits: u16) -> Option<Kind> {
+    Some(match bits {
+        b if b & L_ORDER != 0 => Kind::Order,
+        b if b & L_REFERENCE != 0 => Kind::Reference,
+        b if b & L_TRACKING != 0 => Kind::Tracking,
+        b if b & L_PHONE != 0 => Kind::Phone,
+        b if b & L_ACCOUNT != 0 => Kind::Account,
+        b if b & L_ID != 0 => Kind::Id,
+        b if b & L_REGISTRATION != 0 => Kind::Registration,
+        b if b & L_SERIAL != 0 => Kind::Serial,
+        _ => return None,
+    })
+}
+
 /// The details the customer gave.
 pub(crate) fn given(msg: &Document) -> Vec<Given> {
     let mut out: Vec<Given> = Vec::new();
     let n = msg.tokens.len();
+    // Each word's lists, looked up once (labels, months, weekdays, filler):
+    // the scans below ask them several times per word.
+    let bits: Vec<u16> = (0..n).map(|k| detail_words(msg.fold(k), msg.tokens[k].key)).collect();
+    let label = |k: usize| label_of(bits[k]);
     let labels_anywhere: Option<Kind> = (0..n)
         .filter(|&k| msg.tokens[k].is_agent())
-        .find_map(|k| Kind::of_label(msg.fold(k)).filter(|k| matches!(k, Kind::Order | Kind::Reference)));
+        .find_map(|k| label(k).filter(|k| matches!(k, Kind::Order | Kind::Reference)));
     let mut k = 0;
     while k < n {
         let t = msg.tokens[k];
@@ -250,12 +273,12 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         }
         // A label and its value: "order #A-55321", "booking ref ZX4Q9P".
         if t.is_agent() {
-            if let Some(kind) = Kind::of_label(msg.fold(k)) {
+            if let Some(kind) = label(k) {
                 let mut j = k + 1;
                 while j < n
                     && j <= k + 4
                     && msg.tokens[j].sentence == t.sentence
-                    && crate::words::among(FILLER, msg.fold(j))
+                    && bits[j] & FILL != 0
                     && !code_like(msg, j)
                 {
                     j += 1;
@@ -330,7 +353,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
             && msg.text.as_bytes()[t.span.start() - 1] == b'#'
             && t.span.len() >= 3
         {
-            let near = (k.saturating_sub(5)..k).rev().find_map(|j| Kind::of_label(msg.fold(j)));
+            let near = (k.saturating_sub(5)..k).rev().find_map(label);
             let kind = near.or(labels_anywhere).unwrap_or(Kind::Reference);
             out.push(Given { kind, span: t.span, parts: vec![msg.fold(k).to_string()], said_as: None });
             k += 1;
@@ -346,7 +369,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                 let before = t.sentence.saturating_sub(1);
                 let from = msg.tokens[..k].iter().rposition(|x| x.sentence < before).map_or(0, |i| i + 1);
                 let phone_word = (from..k).any(|j| {
-                    Kind::of_label(msg.fold(j)) == Some(Kind::Phone)
+                    label(j) == Some(Kind::Phone)
                         || matches!(
                             msg.fold(j),
                             "call"
@@ -384,7 +407,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                     && msg.word(j).len() <= 4
                     && msg.tokens[j].sentence == t.sentence
             };
-            if crate::words::among(MONTHS, w)
+            if bits[k] & MONTH != 0
                 && (w != "may" || number_near(k + 1))
                 && (number_near(k + 1) || (k > 0 && number_near(k - 1)))
             {
@@ -399,7 +422,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                 k = to + 1;
                 continue;
             }
-            if crate::words::among(WEEKDAYS, w) && k > 0 && matches!(msg.fold(k - 1), "on" | "last" | "since") {
+            if bits[k] & WEEKDAY != 0 && k > 0 && matches!(msg.fold(k - 1), "on" | "last" | "since") {
                 out.push(Given {
                     kind: Kind::Date,
                     span: msg.tokens[k - 1].span.cover(t.span),
@@ -438,7 +461,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         }
         if w == "__number__" {
             let k = msg.token_at(l.start());
-            let near = (k.saturating_sub(4)..k).rev().find_map(|j| Kind::of_label(msg.fold(j)));
+            let near = (k.saturating_sub(4)..k).rev().find_map(label);
             if let Some(kind) = near {
                 out.push(Given { kind, span: *l, parts: Vec::new(), said_as: None });
             }
@@ -728,14 +751,6 @@ const GIVE: &[&str] = &[
     "what's", "whats", "which", "email", "enter", "supply", "quote",
 ];
 
-// Which of the request words a folded word is: `request_words(word, key)`
-// gives the bits `ASKS` (in `ASKING`) and `GIVES` (in `GIVE`), one lookup.
-crate::hash::word_lists! {
-    fn request_words;
-    ASKS = ASKING;
-    GIVES = GIVE;
-}
-
 /// Words that make an ask about a different detail than the one given.
 const DIFFERENT: &[&str] = &[
     "another",
@@ -811,7 +826,7 @@ fn asks(reply: &Document) -> (Vec<(Kind, Span)>, Vec<Described>) {
             // Asking means asking to be given it: "please send", "what's",
             // "we need"; not "please delete this tweet with your email",
             // nor "do not share your order number".
-            let lists = request_words(w, reply.tokens[k].key);
+            let lists = detail_words(w, reply.tokens[k].key);
             gives |= lists & GIVES != 0;
             negated |= matches!(w, "not" | "don't" | "dont" | "never" | "avoid");
             if marker.is_none() && lists & ASKS != 0 {
@@ -910,7 +925,7 @@ pub(crate) fn detail_name(text: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{request_words, WORD_LISTS};
+    use super::{detail_words, WORD_LISTS};
     use crate::hash::word_key;
     use crate::rules::testing::*;
     use crate::Cue;
@@ -935,11 +950,11 @@ mod tests {
     #[test]
     fn the_word_lists_looked_up_once_are_the_lists() {
         for &(bit, list) in WORD_LISTS {
-            for w in list {
-                assert_ne!(request_words(w, word_key(w.as_bytes())) & bit, 0, "{w}");
+            for w in list.iter().flat_map(|l| l.split_whitespace()) {
+                assert_ne!(detail_words(w, word_key(w.as_bytes())) & bit, 0, "{w}");
             }
         }
-        assert_eq!(request_words("zebra", word_key(b"zebra")), 0);
+        assert_eq!(detail_words("zebra", word_key(b"zebra")), 0);
     }
 
     #[test]

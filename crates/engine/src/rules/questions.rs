@@ -1364,14 +1364,18 @@ fn sentence_of(doc: &Document, k: usize) -> Range<usize> {
 /// hesitate to ..."), rather than taking up this matter: it neither
 /// answers a question nor hands it on.
 fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
-    let words: Vec<&str> = r.filter(|&i| reply.tokens[i].is_agent()).map(|i| reply.fold(i)).collect();
-    // "anything else", not "so nothing else can go through on it".
-    words.contains(&"hesitate")
-        || words.windows(2).any(|w| {
-            (matches!(w[0], "other" | "further" | "more" | "additional")
-                && matches!(w[1], "questions" | "question" | "queries" | "help" | "concerns" | "issues"))
-                || (matches!(w[0], "anything" | "something" | "whatever") && w[1] == "else")
-        })
+    // Each of the agent's words beside the one before it, unallocated.
+    let mut prev = "";
+    r.filter(|&i| reply.tokens[i].is_agent()).any(|i| {
+        let w = reply.fold(i);
+        // "anything else", not "so nothing else can go through on it".
+        let offer = w == "hesitate"
+            || (matches!(prev, "other" | "further" | "more" | "additional")
+                && matches!(w, "questions" | "question" | "queries" | "help" | "concerns" | "issues"))
+            || (matches!(prev, "anything" | "something" | "whatever") && w == "else");
+        prev = w;
+        offer
+    })
 }
 
 /// Whether the reply's body gives a number to call ("please call

@@ -1274,73 +1274,95 @@ fn sentence_end(doc: &Document, from: usize) -> Option<usize> {
 /// - "let me explain it slowly this time": our explaining slowed down,
 ///   "this time" (not the customer asked to type slower).
 fn condescension(doc: &Document, out: &mut Vec<Finding>) {
+    use crate::hash::word_key;
+    // The words each reading starts from, by key: most tokens are passed
+    // over by one comparison each.
+    const STARTS: [u32; 7] = [
+        word_key(b"something"),
+        word_key(b"anything"),
+        word_key(b"it"),
+        word_key(b"this"),
+        word_key(b"that"),
+        word_key(b"slowly"),
+        word_key(b"slower"),
+    ];
     let n = doc.tokens.len();
-    let mut from = 0;
-    while from < n {
-        let sentence = doc.tokens[from].sentence;
-        let mut to = from;
-        while to < n && doc.tokens[to].sentence == sentence {
-            to += 1;
+    for k in 0..n {
+        if !STARTS.contains(&doc.tokens[k].key) || !doc.tokens[k].is_agent() {
+            continue;
         }
-        let w = |k: usize| if k >= from && k < to && doc.tokens[k].is_agent() { doc.fold(k) } else { "" };
-        let any = |f: &dyn Fn(&str) -> bool| (from..to).any(|k| f(w(k)));
+        let sentence = doc.tokens[k].sentence;
+        let w = |j: usize| {
+            if j < n && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent() {
+                doc.fold(j)
+            } else {
+                ""
+            }
+        };
+        // The sentence's bounds, found only when a reading needs them.
+        let bounds = || {
+            let from = (0..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).last().unwrap_or(k);
+            (from, (k..n).find(|&j| doc.tokens[j].sentence != sentence).unwrap_or(n))
+        };
+        let any = |f: &dyn Fn(&str) -> bool| {
+            let (from, to) = bounds();
+            (from..to).any(|j| f(w(j)))
+        };
         let span = |a: usize, b: usize| doc.tokens[a].span.cover(doc.tokens[b].span);
-        for k in from..to {
-            // "something so simple", "something this basic".
-            if matches!(w(k), "something" | "anything")
-                && matches!(w(k + 1), "so" | "this")
-                && matches!(w(k + 2), "simple" | "basic" | "easy" | "straightforward")
-            {
-                let trouble = any(&|x| {
-                    matches!(
-                        x,
-                        "struggling"
-                            | "struggle"
-                            | "struggled"
-                            | "confused"
-                            | "stuck"
-                            | "trouble"
-                            | "difficulty"
-                            | "manage"
-                            | "managed"
-                            | "failing"
-                            | "failed"
-                            | "can't"
-                            | "cannot"
-                            | "couldn't"
-                    )
-                });
-                if trouble && any(&|x| matches!(x, "you" | "you're" | "you've" | "youre")) {
-                    out.push(Finding::new(Cue::Sarcasm, Some(span(k, k + 2))).with_message(MINIMISE_M));
-                }
-            }
-            // "it really isn't that hard".
-            if matches!(w(k), "it" | "this" | "that") {
-                let v = if w(k + 1) == "really" { k + 2 } else { k + 1 };
-                let denied = matches!(w(v), "isn't" | "isnt") || (w(v) == "is" && w(v + 1) == "not");
-                let that = if matches!(w(v), "isn't" | "isnt") { v + 1 } else { v + 2 };
-                if denied
-                    && w(that) == "that"
-                    && matches!(w(that + 1), "hard" | "difficult" | "complicated" | "tricky")
-                    && !any(&|x| matches!(x, "worry" | "walk" | "guide" | "help" | "show" | "happy" | "glad"))
-                    // A step of the customer's: "... to find", or "you" in the sentence.
-                    && (w(that + 2) == "to" || any(&|x| matches!(x, "you" | "your" | "you're")))
-                {
-                    out.push(Finding::new(Cue::Sarcasm, Some(span(k, that + 1))).with_message(MINIMISE_M));
-                }
-            }
-            // "explain it slowly this time".
-            if matches!(w(k), "slowly" | "slower") && w(k + 1) == "this" && w(k + 2) == "time" {
-                let speaker = (from..k).rev().take(5).find(|&j| {
-                    matches!(w(j), "explain" | "say" | "put" | "repeat" | "spell" | "tell" | "write" | "type")
-                        && !(w(j) == "type" || j > from && w(j - 1) == "you")
-                });
-                if let Some(j) = speaker {
-                    out.push(Finding::new(Cue::Sarcasm, Some(span(j, k + 2))).with_message(EXPLAIN_M));
-                }
+        // "something so simple", "something this basic".
+        if matches!(w(k), "something" | "anything")
+            && matches!(w(k + 1), "so" | "this")
+            && matches!(w(k + 2), "simple" | "basic" | "easy" | "straightforward")
+        {
+            let trouble = any(&|x| {
+                matches!(
+                    x,
+                    "struggling"
+                        | "struggle"
+                        | "struggled"
+                        | "confused"
+                        | "stuck"
+                        | "trouble"
+                        | "difficulty"
+                        | "manage"
+                        | "managed"
+                        | "failing"
+                        | "failed"
+                        | "can't"
+                        | "cannot"
+                        | "couldn't"
+                )
+            });
+            if trouble && any(&|x| matches!(x, "you" | "you're" | "you've" | "youre")) {
+                out.push(Finding::new(Cue::Sarcasm, Some(span(k, k + 2))).with_message(MINIMISE_M));
             }
         }
-        from = to;
+        // "it really isn't that hard".
+        if matches!(w(k), "it" | "this" | "that") {
+            let v = if w(k + 1) == "really" { k + 2 } else { k + 1 };
+            let denied = matches!(w(v), "isn't" | "isnt") || (w(v) == "is" && w(v + 1) == "not");
+            let that = if matches!(w(v), "isn't" | "isnt") { v + 1 } else { v + 2 };
+            if denied
+                && w(that) == "that"
+                && matches!(w(that + 1), "hard" | "difficult" | "complicated" | "tricky")
+                && !any(&|x| matches!(x, "worry" | "walk" | "guide" | "help" | "show" | "happy" | "glad"))
+                // A step of the customer's: "... to find", or "you" in the sentence.
+                && (w(that + 2) == "to" || any(&|x| matches!(x, "you" | "your" | "you're")))
+            {
+                out.push(Finding::new(Cue::Sarcasm, Some(span(k, that + 1))).with_message(MINIMISE_M));
+            }
+        }
+        // "explain it slowly this time".
+        if matches!(w(k), "slowly" | "slower") && w(k + 1) == "this" && w(k + 2) == "time" {
+            let from = bounds().0;
+            let speaker = (from..k).rev().take(5).find(|&j| {
+                matches!(w(j), "explain" | "say" | "put" | "repeat" | "spell" | "tell" | "write" | "type")
+                    && !(w(j) == "type" || j > from && w(j - 1) == "you")
+            });
+            if let Some(j) = speaker {
+                out.push(Finding::new(Cue::Sarcasm, Some(span(j, k + 2))).with_message(EXPLAIN_M));
+            }
+        }
     }
 }
 

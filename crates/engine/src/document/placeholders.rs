@@ -180,9 +180,31 @@ impl Document<'_> {
             last_end = last_end.max(p.span.end());
             keep
         });
-        found.retain(|p| !overlaps_sorted(&self.quoted, p.span));
+        found.retain(|p| !overlaps_sorted(&self.quoted, p.span) && !technical(text, &self.links, p.span));
         self.placeholders = found;
     }
+}
+
+/// Whether the placeholder-like text at `span` is technical text that
+/// belongs there, not a slot left unfilled: part of a link
+/// (`https://api.example.com/users/{user_id}`), inside a code span
+/// (`` `export TOKEN=$TOKEN` ``), a Markdown link's text (`[here](...)`),
+/// a path variable (`%APPDATA%\Tandem`), or a form's blank after its label
+/// (`Signature: ________`).
+fn technical(text: &str, links: &[Span], span: Span) -> bool {
+    let bytes = text.as_bytes();
+    // Code opened by a backtick earlier on its line (at most 200 bytes
+    // back: a line of many placeholders stays linear).
+    let from = span.start().saturating_sub(200);
+    let line_start = bytes[from..span.start()].iter().rposition(|&b| b == b'\n').map_or(from, |i| from + i + 1);
+    let in_code = bytes[line_start..span.start()].iter().filter(|&&b| b == b'`').count() % 2 == 1;
+    let (first, last) = (bytes[span.start()], bytes[span.end() - 1]);
+    let markdown_link = first == b'[' && last == b']' && bytes.get(span.end()) == Some(&b'(');
+    let path = first == b'%'
+        && (matches!(bytes.get(span.end()), Some(b'\\' | b'/'))
+            || span.start() > 0 && matches!(bytes[span.start() - 1], b'\\' | b'/'));
+    let form_blank = first == b'_' && bytes[from..span.start()].iter().rev().find(|&&b| b != b' ') == Some(&b':');
+    in_code || markdown_link || path || form_blank || overlaps_sorted(links, span)
 }
 
 /// Where an unfilled amount that starts with word `w` ends: a run of X's

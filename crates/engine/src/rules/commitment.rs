@@ -20,6 +20,14 @@ pub(crate) const CONCRETE: &[Phrase] = &[
     p("by|before|until|on|this|next|coming monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|tonight|noon|midday|midnight|eod|cob|eow"),
     p("by|before|until|at|around #"),
     p("within|in # minutes|mins|hours|hrs|hour|days|day|business|working|weeks|week"),
+    // A range: "within 3 to 5 business days", "in 3-5 days".
+    p("within|in # to # minutes|mins|hours|hrs|days|business|working|weeks"),
+    p("within|in # # minutes|mins|hours|hrs|days|business|working|weeks"),
+    // A window: "between 9 am and 1 pm", "between 9:00 and 13:00".
+    p("between # am|pm and #"),
+    p("between # # and # #"),
+    // A day and its date or hour: "Saturday 14 June", "Saturday 8 am to 12 pm".
+    p("monday|tuesday|wednesday|thursday|friday|saturday|sunday # am|pm|january|february|march|april|may|june|july|august|september|october|november|december"),
     p("within|in one|two|three|four|five|six|seven|ten|a|an|24|48|72 minutes|mins|hours|hrs|hour|days|day|business|working|weeks|week"),
     p("within|in the next # minutes|mins|hours|hrs|hour|days|day|business|working|weeks"),
     p("within|in the next one|two|three|four|five|six|seven|ten|few minutes|mins|hours|hrs|hour|days|day|business|working"),
@@ -69,6 +77,8 @@ pub(crate) const VAGUE: &[Phrase] = &[
 
 /// "Soon" that is not a commitment.
 pub(crate) const NOT_VAGUE: &[Phrase] = &[
+    // "shortly after 9 am": a time, given.
+    p("shortly after|before #"),
     p("see|speak|talk|chat|hear from|catch you soon"),
     p("talk|speak soon"),
     p("get|feel well|better soon"),
@@ -204,6 +214,16 @@ fn clause_start(doc: &Document, first: usize) -> usize {
 fn customers_own_doing(doc: &Document, span: crate::span::Span) -> bool {
     let first = doc.token_at(span.start());
     let k = clause_start(doc, first);
+    // A request to the customer: "please call us as soon as possible", with
+    // no "we" or "I" of ours between ("please note we'll fix it soon").
+    if let Some(please) = (k..first).find(|&j| doc.fold(j) == "please") {
+        let ours = (please + 1..first).any(|j| {
+            matches!(doc.fold(j), "we" | "i" | "we'll" | "i'll" | "we're" | "i'm" | "we've" | "i've" | "our" | "they")
+        });
+        if !ours {
+            return true;
+        }
+    }
     (k..first).any(|j| {
         let verb = match doc.fold(j) {
             "you'll" => j + 1,
@@ -400,6 +420,19 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         if cover {
             continue;
         }
+        // "Royal Mail Special Delivery Guaranteed": a service's name, in
+        // capitals after a capitalised word, mid-sentence.
+        let named = first > 0
+            && doc.tokens[first].is(flag::CAP)
+            && !doc.tokens[first].is(flag::SENT_START)
+            && !matches!(doc.fold(first), "i" | "i'm" | "i'll" | "i've" | "i'd")
+            && doc.tokens[first - 1].is(flag::CAP)
+            && !doc.tokens[first - 1].is(flag::SENT_START)
+            && !doc.tokens[first - 1].gap_has(gap::CLAUSE)
+            && doc.tokens[first - 1].sentence == doc.tokens[first].sentence;
+        if named {
+            continue;
+        }
         out.push(crate::rules::finding_for(doc, Cue::OverPromise, T::OverPromise, &hit));
     }
     // "100%" sure, fixed, guaranteed; not "100% cotton" or "100% CPU".
@@ -445,6 +478,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 /// What "100%" promises when it stands before it (or ends the sentence:
 /// "it will work 100%").
 const PROMISED: &[&str] = &[
+    // "100% going to arrive on time".
+    "going",
+    "gonna",
     "sure",
     "certain",
     "confident",
@@ -470,10 +506,35 @@ const PROMISED: &[&str] = &[
 /// Monday" is not read) with no "will", "going to" or "be" before it in
 /// its sentence ("it will be delivered on Monday" commits).
 fn dates_the_past(doc: &Document, k: usize) -> bool {
-    if k == 0 || k >= doc.tokens.len() || !matches!(doc.fold(k), "on" | "at" | "by") {
+    if k == 0
+        || k >= doc.tokens.len()
+        || !matches!(
+            doc.fold(k),
+            "on" | "at"
+                | "by"
+                | "between"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+    {
         return false;
     }
     let sentence = doc.tokens[k].sentence;
+    // "between 8:02 and 8:06 this morning", "on Monday last week": dated
+    // by what follows.
+    let after = || (k + 1..doc.tokens.len()).take_while(|&j| doc.tokens[j].sentence == sentence && j < k + 7);
+    let dated_back = after().any(|j| {
+        matches!(doc.fold(j), "yesterday" | "ago" | "earlier" | "last")
+            || (doc.fold(j) == "this" && j + 1 < doc.tokens.len() && doc.fold(j + 1) == "morning")
+    });
+    if dated_back && !after().any(|j| matches!(doc.fold(j), "tomorrow" | "next")) {
+        return true;
+    }
     let before = doc.fold(k - 1);
     // "is booked on Monday", "it's scheduled at 10": what stands arranged
     // now, ahead of it; "if it hasn't arrived by Friday": the time
@@ -702,6 +763,16 @@ mod tests {
     }
 
     #[test]
+    fn a_request_to_the_customer_is_no_commitment() {
+        assert_clean(
+            Cue::VagueCommitment,
+            "To avoid it being returned, please call us as soon as possible on 0800 555 0100 to arrange redelivery.",
+        );
+        assert_flags(Cue::VagueCommitment, "Please note we will fix it ⟦soon⟧.");
+        assert_clean(Cue::VagueCommitment, "Your engineer will arrive shortly after 9 am tomorrow.");
+    }
+
+    #[test]
     fn the_customers_own_plans_are_no_commitment() {
         assert_clean(
             Cue::VagueCommitment,
@@ -766,6 +837,12 @@ mod tests {
         assert_clean(Cue::Commitment, "I can see you called on Monday and emailed twice.");
         assert_flags(Cue::Commitment, "It will be delivered ⟦on Monday⟧.");
         assert_flags(Cue::Commitment, "I've rebooked you with Dr Ahmed ⟦on Monday⟧.");
+        // A window or a day dated back by what follows it; ranges and
+        // windows ahead are commitments.
+        assert_clean(Cue::Commitment, "The lockout came from failed log-ins between 8:02 and 8:06 this morning.");
+        assert_clean(Cue::Commitment, "Your parcel was scanned Tuesday 4 June, two days ago.");
+        assert_flags(Cue::Commitment, "I've moved your delivery to ⟦Saturday 14 June⟧, ⟦between 9 am and 1 pm⟧.");
+        assert_flags(Cue::Commitment, "It shows on your statement ⟦within 3 to 5 business days⟧, or ⟦in 3-5 days⟧.");
         // A clock time after a verb in the past dates it too; one arranged
         // now, or said to be tomorrow, is ahead.
         assert_clean(Cue::Commitment, "The fix was deployed at 14:00 UTC. I called at 3 pm.");
@@ -789,6 +866,14 @@ mod tests {
         assert_flags(Cue::OverPromise, "It will work ⟦100%⟧.");
         assert_flags(Cue::OverPromise, "It will ⟦100%⟧ arrive tomorrow.");
         assert_clean(Cue::OverPromise, "The shirt is 100% cotton.");
+        assert_flags(Cue::OverPromise, "Hi Gary, your next delivery is ⟦100%⟧ going to arrive on time.");
+        // A service's name.
+        assert_clean(
+            Cue::OverPromise,
+            "Hi Mr. Patel, your documents were sent today by Royal Mail Special Delivery Guaranteed, tracking ZX123456789GB.",
+        );
+        assert_flags(Cue::OverPromise, "Delivery is ⟦Guaranteed⟧ by Monday.");
+        assert_flags(Cue::OverPromise, "Hi Sam, ⟦I promise⟧ it's fixed. Hi Sam ⟦I promise⟧ too.");
         assert_clean(Cue::OverPromise, "Does it use 100% CPU when it stalls?");
         assert_clean(Cue::OverPromise, "Your order is covered by our money-back guarantee.");
         assert_clean(

@@ -177,11 +177,20 @@ fn follows_what_can_be_done(doc: &Document, span: crate::span::Span) -> bool {
     })
 }
 
-/// Whether the negation at `span` is "can't <say> ... enough".
+/// Whether the negation at `span` is "can't <say> ... enough", or
+/// "can't believe" / "can't imagine" (dismay, not a refusal).
 fn intensifies(doc: &Document, span: crate::span::Span) -> bool {
     let last = doc.token_at(span.end() - 1);
     let sentence = doc.tokens[last].sentence;
     let verb = last + 1;
+    // "I can't believe you've been waiting three weeks": dismay, on the
+    // customer's side.
+    if verb < doc.tokens.len()
+        && doc.tokens[verb].sentence == sentence
+        && matches!(doc.fold(verb), "believe" | "imagine")
+    {
+        return true;
+    }
     verb < doc.tokens.len()
         && matches!(doc.fold(verb), "stress" | "emphasise" | "emphasize" | "overstate" | "thank" | "recommend" | "say")
         && (verb + 1..(verb + 5).min(doc.tokens.len()))
@@ -207,6 +216,11 @@ mod tests {
         assert_clean(Cue::NegativeLanguage, "I can't wait to hear how you like it!");
         assert_clean(Cue::NegativeLanguage, "Hi Priya, I cannot stress this enough: back up your files first.");
         assert_clean(Cue::NegativeLanguage, "We can't thank you enough for the report.");
+        assert_clean(
+            Cue::NegativeLanguage,
+            "Hi Fran, I can't believe you've been waiting three weeks for this, I'm so sorry.",
+        );
+        assert_clean(Cue::NegativeLanguage, "We cannot imagine how stressful this has been.");
         assert_flags(Cue::NegativeLanguage, "⟦We cannot⟧ stress-test it for you.");
         // Reassurance: nothing for the customer to do or worry about.
         assert_clean(Cue::NegativeLanguage, "There's nothing you need to do: the refund is automatic.");

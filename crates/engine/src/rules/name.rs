@@ -838,9 +838,15 @@ fn greeting_addressee(
     match name {
         None => Some((span, titled)),
         Some(_) => {
-            let any_ours = (start..end)
-                .any(|k| uses.iter().any(|u| u.span.overlaps(doc.tokens[k].span)) || misspelled.contains(&k));
-            (!any_ours).then_some((span, titled))
+            let ours = |k: usize| uses.iter().any(|u| u.span.overlaps(doc.tokens[k].span)) || misspelled.contains(&k);
+            let any_ours = (start..end).any(ours);
+            // "Hi Tom and Sarah," to Sarah: a joint greeting that names her.
+            let n = doc.tokens.len();
+            let joined = end < n
+                && (doc.fold(end) == "and"
+                    || doc.text[doc.tokens[end - 1].span.end()..doc.tokens[end].span.start()].contains('&'))
+                && (end..(end + 4).min(n)).any(|k| doc.tokens[k].sentence == doc.tokens[start].sentence && ours(k));
+            (!any_ours && !joined).then_some((span, titled))
         }
     }
 }
@@ -914,6 +920,14 @@ mod tests {
         assert_clean_with(Cue::NameUsed, Some("William Grant"), "Hello, we will send it today.");
         // Another name is still another person.
         assert_flags_with(Cue::NameMismatch, Some("Robert Fischer"), "Hi ⟦Steve⟧,\nYour card is on its way.");
+        // A joint greeting that names the customer, in either order.
+        assert_clean_with(
+            Cue::NameMismatch,
+            Some("Sarah Ellis"),
+            "Hi Tom and Sarah,\n\nThank you for choosing us for your wedding!",
+        );
+        assert_clean_with(Cue::NameMismatch, Some("Sarah Ellis"), "Dear Tom & Sarah, your booking is confirmed.");
+        assert_flags_with(Cue::NameMismatch, Some("Sarah Ellis"), "Hi ⟦Tom⟧ and Jess, your booking is confirmed.");
     }
 
     #[test]
@@ -1008,6 +1022,25 @@ mod tests {
         assert_flags(Cue::NamePlaceholder, "Hola ⟦[Nombre]⟧,\ngracias.");
         assert_flags(Cue::NamePlaceholder, "Hallo ⟦[Vorname]⟧,\ndanke.");
         assert_clean(Cue::NamePlaceholder, "The account is in your name (see above) and costs $5.");
+    }
+
+    #[test]
+    fn technical_text_is_no_unfilled_slot() {
+        // From a QA pass: a Markdown link, a path variable, shell in code, an
+        // API path, a form's blank for a signature.
+        for text in [
+            "Hi Sam,\n\nYou can reset your password [here](https://example.com/reset). The link is valid for 24 hours.",
+            "Hi Ivan, please close the app, delete the folder %APPDATA%\\Tandem\\cache, and start the app again.",
+            "Hi Priya, run `export TANDEM_TOKEN=$TOKEN` before `tandem sync`.",
+            "Hi Felix, call curl -H \"Authorization: Bearer token\" https://api.example.com/v1/users/{user_id} to list them.",
+            "Hi Mr. Lewis, please sign where it says \"Signature: ________\", then post it back.",
+        ] {
+            assert_clean(Cue::NamePlaceholder, text);
+        }
+        // Still slots: in the greeting, a blank for the name, a variable.
+        assert_flags(Cue::NamePlaceholder, "Hi ⟦[Name]⟧, see [the guide](https://example.com/g).");
+        assert_flags(Cue::NamePlaceholder, "Dear ⟦______⟧, your order shipped.");
+        assert_flags(Cue::NamePlaceholder, "Dear ⟦%NAME%⟧, thanks.");
     }
 
     #[test]

@@ -106,9 +106,24 @@ fn masked_word(text: &str, span: &mut crate::span::Span) -> bool {
     if stars > 6 || one_letter_unclear || footnote || emphasis {
         return false;
     }
+    // The mask must spell a swear word, its stars standing for letters:
+    // "BRT*TRAVEL" and "SQ*COFFEE" on a card statement are merchants.
+    let masked = &bytes[span.start()..end];
+    if !MASKABLE.iter().any(|w| {
+        w.len() == masked.len() && w.bytes().zip(masked).all(|(l, &m)| m == b'*' || m.to_ascii_lowercase() == l)
+    }) {
+        return false;
+    }
     *span = crate::span::Span::new(span.start(), end);
     true
 }
+
+/// The swear words a mask of asterisks stands for ("f***ing", "sh*t").
+const MASKABLE: &[&str] = &[
+    "fuck", "fucking", "fucked", "fucker", "fuckers", "fucks", "fuckin", "shit", "shits", "shitty", "shite", "bitch",
+    "bitches", "bastard", "bastards", "ass", "arse", "asshole", "arsehole", "crap", "crappy", "piss", "pissed",
+    "prick", "cock", "cunt", "bollocks", "bullshit",
+];
 
 #[cfg(test)]
 mod tests {
@@ -127,6 +142,16 @@ mod tests {
         assert_clean(Cue::Profanity, "Check the oil on the dipstick.");
         assert_flags(Cue::Profanity, "Don't be ⟦stupid⟧.");
         assert_flags(Cue::Profanity, "Honestly ⟦you're clueless⟧.");
+    }
+
+    #[test]
+    fn a_mask_spells_a_swear_word_not_a_merchant_code() {
+        assert_clean(
+            Cue::Profanity,
+            "Hi Chinedu, the payment of £84.20 to \"BRT*TRAVEL\" on 12 March is from British Rail Travel.",
+        );
+        assert_clean(Cue::Profanity, "The charge shown as AMZN*MKTP is Amazon, and SQ*COFFEE HOUSE is a café.");
+        assert_flags(Cue::Profanity, "That was ⟦F**KING⟧ slow, sorry. What a ⟦b*****d⟧ of a week, ⟦a**⟧.");
     }
 
     #[test]

@@ -316,6 +316,11 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
     {
         return false;
     }
+    // A file, path or code by its name ("the process called \"setup.exe\"").
+    let words = &doc.text[doc.tokens[first].span.start()..doc.tokens[*inside.last().unwrap_or(&first)].span.end()];
+    if !words.contains(' ') && words.contains(['.', '/', '\\', '_', ':']) {
+        return false;
+    }
     let before = doc.fold(first - 1);
     let lead =
         crate::words::among(SCARE_LEADS, before) || (before == "called" && first >= 2 && doc.fold(first - 2) == "so");
@@ -1705,6 +1710,16 @@ fn read_sentence<'d>(
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn a_file_or_code_in_quotes_is_no_scare_quote() {
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Dev, if the installer hangs, open Task Manager, end the process called \"setup.exe\", and run it again.",
+        );
+        assert_clean(Cue::Sarcasm, "Hi Dev, the setting so-called \"sync_mode\" is off.");
+        assert_flags(Cue::Sarcasm, "Hi Dev, your so-called ⟦\"urgent\"⟧ request is in the queue.");
+    }
 
     #[test]
     fn talking_down_about_the_customers_difficulty() {

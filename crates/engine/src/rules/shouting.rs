@@ -203,6 +203,35 @@ fn instruction(doc: &Document, i: usize, j: usize) -> bool {
     if path_step_between(doc, from) || path_step_between(doc, j) {
         return true;
     }
+    // Text the customer sees, named as such: "the message ACCESS DENIED
+    // appears", "the button says SAVE CHANGES"; or a card statement's
+    // merchant after its code and star ("TST* BLUE DOOR CAFE").
+    if from > 0 && doc.tokens[from - 1].sentence == doc.tokens[from].sentence {
+        let shown = matches!(
+            doc.fold(from - 1),
+            "message"
+                | "error"
+                | "status"
+                | "says"
+                | "reads"
+                | "shows"
+                | "displays"
+                | "labelled"
+                | "labeled"
+                | "called"
+                | "named"
+                | "titled"
+                | "option"
+                | "button"
+                | "banner"
+                | "prompt"
+                | "notice"
+        );
+        let merchant = doc.text[doc.tokens[from - 1].span.end()..doc.tokens[from].span.start()].contains('*');
+        if shown || merchant {
+            return true;
+        }
+    }
     let prev = if i > 0 && doc.tokens[i - 1].sentence == doc.tokens[i].sentence { doc.fold(i - 1) } else { "" };
     let next = if j < doc.tokens.len() && doc.tokens[j].sentence == doc.tokens[i].sentence { doc.fold(j) } else { "" };
     j == i + 1
@@ -300,6 +329,13 @@ mod tests {
             "Get in touch with us &gt; contact form &gt; Logging in &gt; I STILL NEED HELP. We hope this helps.",
         );
         assert_clean(Cue::Shouting, "Open Settings » DATA SAVER and switch it off.");
+        // Text on screen or on a statement, named as such.
+        assert_clean(
+            Cue::Shouting,
+            "Hi Eva, the message ACCESS DENIED appears because your account is still set to read-only.",
+        );
+        assert_clean(Cue::Shouting, "UBER *TRIP on 2 May is a ride, and TST* BLUE DOOR CAFE is a café payment.");
+        assert_flags(Cue::Shouting, "The message is clear: ⟦DO NOT CALL US AGAIN⟧.");
         assert_flags(Cue::Shouting, "Please ⟦STOP⟧ calling us.");
     }
 

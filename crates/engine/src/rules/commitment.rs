@@ -666,7 +666,10 @@ fn is_phone_number(doc: &Document, span: crate::span::Span) -> bool {
     let mut rest = after.chars();
     let joined = matches!(rest.next(), Some('-' | '.' | ')')) && rest.next().is_some_and(|c| c.is_ascii_digit());
     let spaced_digits = after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_ascii_digit());
-    joined || digits >= 5 || (digits >= 3 && spaced_digits)
+    // An area code in brackets: "at (555) 201-3344".
+    let area_code =
+        doc.text[span].contains('(') && after.starts_with(") ") && after[2..].starts_with(|c: char| c.is_ascii_digit());
+    joined || digits >= 5 || (digits >= 3 && spaced_digits) || area_code
 }
 
 /// Whether the number ending `span` ("at 22") is a house number: a
@@ -835,6 +838,7 @@ mod tests {
         assert_flags(Cue::OverPromise, "You'll ⟦never see this again⟧.");
         // A date in the past is no commitment; one ahead is.
         assert_clean(Cue::Commitment, "I can see you called on Monday and emailed twice.");
+        assert_clean(Cue::Commitment, "You can call us at (555) 201-3344 any time.");
         assert_flags(Cue::Commitment, "It will be delivered ⟦on Monday⟧.");
         assert_flags(Cue::Commitment, "I've rebooked you with Dr Ahmed ⟦on Monday⟧.");
         // A window or a day dated back by what follows it; ranges and

@@ -321,9 +321,20 @@ fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<Rest> {
         }
         last += 1;
     }
-    // A link that ends the sentence follows the request; it is not part of it.
-    while last > from && doc.tokens[last].is(flag::LINK) {
-        last -= 1;
+    // A link that ends the sentence follows the request; it is not part of
+    // it ("Reset it here: https://..."), unless the request names it as
+    // its object ("Send it to verify@example.com").
+    let mut link_from = last;
+    while link_from > from && doc.tokens[link_from].is(flag::LINK) {
+        link_from -= 1;
+    }
+    let object = link_from < last
+        && matches!(doc.fold(link_from), "to" | "at" | "via" | "on" | "from" | "into")
+        && doc.text[doc.tokens[link_from].span.end()..doc.tokens[link_from + 1].span.start()]
+            .bytes()
+            .all(|b| b == b' ');
+    if !object {
+        last = link_from;
     }
     // A sentence cut inside a word ("visit example.com/reset", "a link
     // https://...") has no end a request could take its place up to.
@@ -449,6 +460,22 @@ mod tests {
             None,
             "We do! ⟦Send us a link to the cheaper listing and we'll match it.⟧",
             "Please send us a link to the cheaper listing and we'll match it.",
+        );
+    }
+
+    #[test]
+    fn a_link_the_request_names_is_part_of_it() {
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Fatima. ⟦Send it to verify@example.com.⟧",
+            "Could you please send it to verify@example.com?",
+        );
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Fatima. ⟦Send us a photo via https://example.com/upload.⟧",
+            "Please send us a photo via https://example.com/upload.",
         );
     }
 

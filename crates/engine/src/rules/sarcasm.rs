@@ -118,6 +118,11 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("glad we|i could finally clear", MOCK, &[]),
     pn("if that's|thats not too much|hard to ask", MOCK, &[]),
     pn("take your sweet time", MOCK, &[]),
+    // Idioms of mock effort and mock inadequacy, aimed at the customer.
+    pn("was too much to ask", MOCK, &[]),
+    pn("just drop everything", MOCK, &[]),
+    pn("wasn't|isn't|weren't|aren't|wasnt|isnt good enough for you", MOCK, &[]),
+    pn("sure you're|youre very|really|terribly? busy but", MOCK, &[]),
     pn("no offense|offence but", MOCK, &[]),
     pn("with all due respect", MOCK, &[]),
     pn("don't|dont take this|it the wrong way", MOCK, &[]),
@@ -154,7 +159,15 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let k = doc.token_at(span.start());
         let opens = k < doc.tokens.len()
             && (doc.tokens[k].is(flag::SENT_START) || k > 0 && doc.tokens[k - 1].gap_has(gap::COMMA | gap::COLON));
-        if !opens {
+        // ... and ends it: "As I've already explained twice, ..." or "Not
+        // sure how else to explain this." would read "To recap twice",
+        // "To recap this".
+        let last = doc.token_at(span.end() - 1);
+        let closes = last < doc.tokens.len()
+            && (last + 1 == doc.tokens.len()
+                || doc.tokens[last].gap_has(gap::CLAUSE)
+                || doc.tokens[last + 1].sentence != doc.tokens[last].sentence);
+        if !opens || !closes {
             f.suggestions.clear();
         }
     }
@@ -1719,6 +1732,27 @@ mod tests {
         );
         assert_clean(Cue::Sarcasm, "Hi Dev, the setting so-called \"sync_mode\" is off.");
         assert_flags(Cue::Sarcasm, "Hi Dev, your so-called ⟦\"urgent\"⟧ request is in the queue.");
+    }
+
+    #[test]
+    fn idioms_of_mock_effort_and_inadequacy() {
+        assert_flags(Cue::Sarcasm, "Thanks for your patience, Derek. Clearly reading the FAQ ⟦was too much to ask⟧.");
+        assert_flags(Cue::Sarcasm, "Sure, we'll ⟦just drop everything⟧ and resend it.");
+        assert_flags(Cue::Sarcasm, "So sorry that our 24/7 help centre ⟦wasn't good enough for you⟧.");
+        assert_flags(Cue::Sarcasm, "Hi Nadia, I'm ⟦sure you're very busy, but⟧ the link was in the email.");
+        assert_clean(Cue::Sarcasm, "Hi Nadia, I'm sure you're very busy, so I'll keep this short.");
+    }
+
+    #[test]
+    fn to_recap_replaces_only_a_whole_clause() {
+        assert_suggests(Cue::Sarcasm, None, "⟦As I already explained⟧, the refund takes five days.", "To recap");
+        for text in
+            ["As I've already explained twice, your refund was issued on 3 May.", "Not sure how else to explain this."]
+        {
+            let report = crate::analyze(text, &crate::Context::default());
+            let f = report.findings.iter().find(|f| f.cue == Cue::Sarcasm).expect("a reminder");
+            assert!(f.suggestions.is_empty(), "{text}: {:?}", f.suggestions);
+        }
     }
 
     #[test]

@@ -390,6 +390,20 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     }
     // "You called on Monday" dates the past; it commits to nothing.
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !dates_the_past(doc, doc.token_at(s.start()))));
+    // "a waiting time of around 6 weeks", "at 5 days old": a length of
+    // time, not a time we commit to.
+    found.retain(|f| {
+        f.cue != Cue::Commitment
+            || f.span.is_none_or(|s| {
+                let (first, last) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
+                let unit = doc.tokens.get(last + 1).is_some_and(|t| t.sentence == doc.tokens[last].sentence)
+                    && matches!(
+                        doc.fold(last + 1),
+                        "minutes" | "mins" | "hours" | "hrs" | "days" | "weeks" | "months" | "years" | "day" | "week"
+                    );
+                !(matches!(doc.fold(first), "around" | "at") && doc.tokens[last].is(flag::NUMBER) && unit)
+            })
+    });
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !not_promised(doc, s)));
     // "Please send the form by Friday", "within 30 days of purchase": a
     // deadline of the customer's or a policy's commits us to nothing.
@@ -839,6 +853,8 @@ mod tests {
         // A date in the past is no commitment; one ahead is.
         assert_clean(Cue::Commitment, "I can see you called on Monday and emailed twice.");
         assert_clean(Cue::Commitment, "You can call us at (555) 201-3344 any time.");
+        assert_clean(Cue::Commitment, "Their current waiting time is around 6 weeks.");
+        assert_flags(Cue::Commitment, "I'll call you ⟦around 6 pm⟧.");
         assert_flags(Cue::Commitment, "It will be delivered ⟦on Monday⟧.");
         assert_flags(Cue::Commitment, "I've rebooked you with Dr Ahmed ⟦on Monday⟧.");
         // A window or a day dated back by what follows it; ranges and

@@ -200,6 +200,11 @@ struct Question {
     /// "Can you send a replacement?"): what we did answers it ("I've sent
     /// this to our deposits team").
     request: bool,
+    /// Whether the request is to send or give us something ("Can you send
+    /// a new one?", "Could you post it?"): it is met by the thing sent, on
+    /// its way, here or attached, whatever noun stands for it ("A new
+    /// handle is on its way", "Here's your invoice").
+    sending: bool,
     /// Whether it asks where something stands ("Where is my order?", "Has
     /// my return been received?", "Did the payment go through?"): a
     /// status answers it ("It arrived at our warehouse on Tuesday").
@@ -314,6 +319,7 @@ fn short_question(
         money: false,
         status,
         request: false,
+        sending: false,
         visit: false,
     })
 }
@@ -471,11 +477,71 @@ fn questions(msg: &Document) -> Vec<Question> {
                 let opener = (s..end).find(|&k| msg.tokens[k].is_agent() && !word_is(msg.fold(k), LEAD_IN));
                 opener.is_some_and(|k| matches!(msg.fold(k), "can" | "could" | "would" | "will"))
             };
+            let sending = request && asks_to_send(msg, s..end);
             let visit = kind == Kind::YesNo && speaks_of_visit(msg, s..end, false);
-            out.push(Question { tokens: s..end, span, kind, subject, money, status, request, visit });
+            out.push(Question { tokens: s..end, span, kind, subject, money, status, request, sending, visit });
         }
     }
     out
+}
+
+/// Whether request `r` ("can you ...") asks us to send or give something:
+/// the verb after "you" (past "please", "just", "also") is one of sending.
+fn asks_to_send(msg: &Document, r: Range<usize>) -> bool {
+    let mut own = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k));
+    own.by_ref().find(|w| matches!(*w, "you" | "u"));
+    own.find(|w| !matches!(*w, "please" | "pls" | "just" | "also" | "kindly" | "maybe" | "possibly" | "then"))
+        .is_some_and(|w| crate::words::among(SENDING, w))
+}
+
+/// Verbs of sending or giving something to the customer.
+const SENDING: &[&str] = &[
+    "send", "resend", "give", "post", "mail", "email", "e-mail", "forward", "ship", "dispatch", "provide", "supply",
+    "issue", "reissue", "replace", "courier",
+];
+
+/// Participles that say something has gone to the customer: "has been
+/// sent", "I've attached".
+const SENT: &[&str] = &[
+    "sent",
+    "resent",
+    "posted",
+    "mailed",
+    "emailed",
+    "e-mailed",
+    "dispatched",
+    "shipped",
+    "forwarded",
+    "issued",
+    "reissued",
+    "attached",
+    "enclosed",
+    "couriered",
+];
+
+/// Whether the reply sentence's words say something is sent to the
+/// customer, on its way, here or attached ("The part has been sent out
+/// today", "A new handle is on its way", "Here's your invoice", "Please
+/// find attached", "We're sending a new one"). Not what the customer sent
+/// ("the photo you sent", "the files attached to your email").
+fn says_sent(words: &[&str]) -> bool {
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    (0..words.len()).any(|i| {
+        let w = words[i];
+        let customers = |j: usize| {
+            (j.saturating_sub(2)..j).any(|b| matches!(at(b), "you" | "you've" | "you'd" | "you're" | "u" | "they"))
+        };
+        let sent_word = crate::words::among(SENT, w)
+            && !customers(i)
+            && !(at(i + 1) == "to" && matches!(at(i + 2), "your" | "their" | "his" | "her"));
+        let sending = w == "sending" && matches!(at(i.wrapping_sub(1)), "we're" | "i'm" | "are" | "am" | "is");
+        let here = (matches!(w, "here's" | "heres") || (w == "here" && matches!(at(i + 1), "is" | "are"))) && {
+            let next = if w == "here" { at(i + 2) } else { at(i + 1) };
+            matches!(next, "your" | "the" | "a" | "an" | "it" | "them" | "this" | "these" | "that" | "our")
+        };
+        let on_its_way = w == "on" && matches!(at(i + 1), "its" | "the" | "their" | "it's") && at(i + 2) == "way";
+        sent_word || sending || here || on_its_way
+    })
 }
 
 /// The pronoun a yes-no question asks about: after its opening verb ("can
@@ -1040,6 +1106,9 @@ struct Said {
     /// Whether it says where something stands ("it's out for delivery",
     /// "we received it on Tuesday", "it's with the courier").
     status: bool,
+    /// Whether it says something is sent to the customer, on its way,
+    /// here or attached (see [`says_sent`]).
+    sent: bool,
 }
 
 fn said(reply: &Document, r: Range<usize>) -> Said {
@@ -1157,6 +1226,7 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
                         && matches!(w[1], "the" | "our" | "your")
                         && matches!(w[2], "courier" | "carrier" | "driver" | "warehouse"))
             }),
+        sent: !receipt && says_sent(&words),
         // Asking for what is needed to answer: a question, or a request to
         // be told or sent something ("please let us know which device").
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
@@ -1314,6 +1384,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
             || (q.request && sentences.iter().any(|s| free(s) && s.done))
+            // A request to send something, met by the thing sent, on its
+            // way, here or attached, whatever noun stands for it ("Can you
+            // send a new one?" — "A new handle is on its way").
+            || (q.sending && sentences.iter().any(|s| free(s) && s.sent))
             // Whether someone is coming out, met by who is coming or there.
             || (q.visit && sentences.iter().any(|s| speaks_of_visit(reply, s.range.clone(), true)))
             || handed_on
@@ -1906,6 +1980,41 @@ mod tests {
             Cue::QuestionUnanswered,
             "Could you confirm the refund amount, ⟦and how long it will take to reach my account?⟧",
             "Hi Chris, your refund of £1,340 has now been approved.",
+        );
+    }
+
+    #[test]
+    fn a_request_to_send_something_is_met_by_it_sent_whatever_it_is_called() {
+        // Found by QA: "a new one", "it" stand for the handle, the invoice.
+        let kettle = "Hi, the handle on my kettle broke, can you send a new one? Order 7781.\n\nThanks,\nPriya Raman";
+        for reply in [
+            "Hi Priya,\n\nThanks for letting us know. A new handle is on its way to you today and should arrive by Thursday.\n\nBest,\nAndy",
+            "Hi Priya,\n\nThanks for letting us know. The replacement part has been sent out today.\n\nBest,\nAndy",
+        ] {
+            assert_no_context(Cue::QuestionUnanswered, kettle, reply);
+        }
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Hi, I called earlier today and your colleague asked me to email to request my April invoice. Can you send it? Ada",
+            "Hi Ada,\n\nThanks for emailing. Here's your invoice for April as a PDF.\n\nBest,\nJim",
+        );
+        // Other verbs of sending, other words for being sent.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My bank card snapped in half. Could you please send me another?",
+            "Hi Tom, a new card has been issued and should reach you within 3 working days.",
+        );
+        // What the customer sent is nothing sent to them.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "The handle on my kettle broke, ⟦can you send a new one?⟧",
+            "Hi Priya, thanks for the photos you sent. Have a great day.",
+        );
+        // Something sent meets a request to send, not one to explain.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Can you explain this charge?⟧",
+            "Hi Ada, here's your invoice for April as a PDF.",
         );
     }
 

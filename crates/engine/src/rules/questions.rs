@@ -13,7 +13,12 @@
 //! sentence no other question claims (a time for "when", a reason for
 //! "why", steps or a link for "how", a yes or no for a yes-no question),
 //! hands the matter on ("DM us", "we're looking into it", a help link), or,
-//! for a message of one question, asks for what is needed to answer it.
+//! for a message of one question, asks for what is needed to answer it. A
+//! request to send something is met by the thing sent, on its way, here or
+//! attached, whatever it is called. A "when" question needs a time somewhere
+//! in the reply (or word that it has already happened, or that there is no
+//! time to tell yet): speaking of its topic, or of where it stands, is not
+//! enough.
 //! When in doubt, the question counts as addressed: a false "unanswered" is
 //! worse than a missed one.
 
@@ -423,10 +428,15 @@ fn questions(msg: &Document) -> Vec<Question> {
                     || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON);
                 let wh = (word_is(w, WH) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
                 let after_comma_and = prev == "and" && k >= 2 && msg.tokens[k - 2].gap_has(gap::COMMA);
+                // "..., can I ...", and after a colon: "I have two questions:
+                // is the gym open on Sundays?"
                 let aux = word_is(w, AUX)
-                    && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA))
+                    && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON))
                     && (word_is(msg.fold(k + 1), SUBJECT) || after_comma_and);
-                if (wh || aux) && k >= *starts.last().unwrap_or(&0) + 3 {
+                // A lead-in that ends in a colon is a label, however short:
+                // "Two things: can I pay by card?"
+                let gap_needed = if msg.tokens[k - 1].gap_has(gap::COLON) { 1 } else { 3 };
+                if (wh || aux) && k >= *starts.last().unwrap_or(&0) + gap_needed {
                     starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
                 }
             }
@@ -1109,6 +1119,11 @@ struct Said {
     /// Whether it says something is sent to the customer, on its way,
     /// here or attached (see [`says_sent`]).
     sent: bool,
+    /// Whether it says something has already happened ("it was delivered
+    /// to your porch", "the refund has arrived"), or that there is no time
+    /// to tell yet ("We do not have any information on the restart"): no
+    /// time is owed.
+    happened: bool,
 }
 
 fn said(reply: &Document, r: Range<usize>) -> Said {
@@ -1227,11 +1242,43 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
                         && matches!(w[2], "courier" | "carrier" | "driver" | "warehouse"))
             }),
         sent: !receipt && says_sent(&words),
+        happened: words.iter().any(|w| {
+            matches!(
+                *w,
+                "already" | "delivered" | "arrived" | "landed" | "received" | "completed" | "yesterday" | "ago"
+            )
+        }) || says_no_time(&words),
         // Asking for what is needed to answer: a question, or a request to
         // be told or sent something ("please let us know which device").
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
             || (in_span(T::Polite) && any(ASK_VERB) && any(ASK_WHAT)),
     }
+}
+
+/// Whether a reply sentence's words say there is no time to tell yet: a
+/// negation before a word for news of it ("We do not have any information
+/// on the restart", "there's no date yet", "I can't give you an ETA").
+fn says_no_time(words: &[&str]) -> bool {
+    let mut denied = false;
+    words.iter().any(|w| {
+        denied |= matches!(*w, "no" | "not" | "unable" | "cannot" | "without") || w.ends_with("n't");
+        denied
+            && matches!(
+                *w,
+                "information"
+                    | "info"
+                    | "update"
+                    | "updates"
+                    | "news"
+                    | "date"
+                    | "dates"
+                    | "timeline"
+                    | "timeframe"
+                    | "timescale"
+                    | "eta"
+                    | "idea"
+            )
+    })
 }
 
 /// Whether the reply sentence's words from `i` (its first past the
@@ -1366,9 +1413,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::YesNo => q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors.contains(m))),
             Kind::Other => false,
         };
+        // A "when" question needs a time: a reply that speaks of what it
+        // asks about but gives no time anywhere, nor says it has already
+        // happened, leaves it open ("When will my order arrive?" — "Your
+        // order has been dispatched").
+        let timed = q.kind != Kind::When || sentences.iter().any(|s| s.time || s.happened);
         let addressed = opened
             || topic.is_empty()
-            || sentences.iter().any(about)
+            || (timed && sentences.iter().any(about))
             || sentences.iter().any(|s| free(s) && typed(s))
             // An amount answers a yes-no question about a price wherever
             // it stands ("Do you ship there, and is it the same price?").
@@ -1380,7 +1432,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // claims ("Where is my order?" — "Your parcel is out for
             // delivery"; "Has my return been received?" — "It arrived at
             // our warehouse on Tuesday").
-            || (q.status && sentences.iter().any(|s| free(s) && s.status))
+            || (timed && q.status && sentences.iter().any(|s| free(s) && s.status))
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
             || (q.request && sentences.iter().any(|s| free(s) && s.done))
@@ -2015,6 +2067,51 @@ mod tests {
             Cue::QuestionUnanswered,
             "⟦Can you explain this charge?⟧",
             "Hi Ada, here's your invoice for April as a PDF.",
+        );
+    }
+
+    #[test]
+    fn a_when_question_needs_a_time() {
+        // Found by QA: the order is spoken of, its arrival never timed.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hi, ⟦when will my order arrive?⟧ Also, can I change the delivery address to my work address? Helen",
+            "Hi Helen,\n\nThanks for getting in touch. Your order has been dispatched. I've also updated the delivery address to your work address.\n\nBest,\nTim",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦When will my refund reach my account?⟧",
+            "Hi Sam, your refund has been approved.",
+        );
+        // A time, a thing already done, or no time to give yet answers it.
+        for reply in [
+            "Hi Sam, your order was dispatched today and should arrive within 3 working days.",
+            "Hi Sam, your order has already been delivered to your safe place.",
+            "Hi Sam, we don't have any news on your order from the courier.",
+        ] {
+            assert_no_context(Cue::QuestionUnanswered, "When will my order arrive?", reply);
+        }
+    }
+
+    #[test]
+    fn a_question_after_a_colon_is_asked_and_a_yes_answers_its_own() {
+        // Found by QA: "is the gym open" after a colon is a question; the
+        // "yes" answers it, not the one about discounts.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hi, I have two questions: is the gym open on Sundays? ⟦Do you offer student discounts?⟧",
+            "Hi Ana, yes, we are open on Sundays from 9 am to 5 pm.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Two things: can I pay by card at the door? ⟦Is there parking nearby?⟧",
+            "Hi Jo, yes, you can pay by card at the door.",
+        );
+        // Both answered.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Hi, I have two questions: is the gym open on Sundays? Do you offer student discounts?",
+            "Hi Ana, yes, we are open on Sundays from 9 am to 5 pm, and students get 20% off.",
         );
     }
 

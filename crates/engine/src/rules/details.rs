@@ -900,6 +900,8 @@ fn asks(reply: &Document) -> Asks {
         let dates_before = out.iter().filter(|(c, _)| *c == Kind::Date).count();
         let mut prefers = false;
         let mut thanks = false;
+        // "thanks" then "for" so far in the sentence.
+        let mut thanks_for = false;
         for (i, &k) in own.iter().enumerate() {
             let w = reply.fold(k);
             let word = |d: isize| i.checked_add_signed(d).and_then(|j| own.get(j)).map_or("", |&j| reply.fold(j));
@@ -908,7 +910,7 @@ fn asks(reply: &Document) -> Asks {
             // looked at ("from the photo").
             let seen = named_here.is_some_and(|(kind, _)| kind == Kind::Photo)
                 && !gives
-                && ((thanks && own[..i].iter().any(|&j| reply.fold(j) == "for"))
+                && (thanks_for
                     || (matches!(word(1), "you" | "you've")
                         && (2..4).any(|d| {
                             matches!(
@@ -950,6 +952,7 @@ fn asks(reply: &Document) -> Asks {
             prefers |= lists & PREFER != 0
                 && !(w == "like" && word(1) == "to")
                 && (w != "work" || matches!(word(1), "for" | "best" | "better"));
+            thanks_for |= thanks && w == "for";
             thanks |= matches!(w, "thanks" | "thank");
             gives |= lists & GIVES != 0;
             negated |= matches!(w, "not" | "don't" | "dont" | "never" | "avoid");
@@ -1008,6 +1011,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
                 None => k += 1,
             }
         }
+        crate::order::sort(&mut days);
     }
     // The values given, and which of them the reply's words repeat: one
     // pass over the reply, each word looked up among the (few) values.
@@ -1033,7 +1037,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         .collect();
     let used = |g: &Given| {
         g.parts.iter().any(|p| values.binary_search(&p.as_str()).is_ok_and(|i| repeated[i]) || links.contains(p))
-            || g.date.is_some_and(|d| days.contains(&d))
+            || g.date.is_some_and(|d| days.binary_search(&d).is_ok())
             || (g.kind == Kind::Photo && photo_seen)
     };
     let mut seen: Vec<Kind> = Vec::new();

@@ -1395,6 +1395,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             opened[i] = true;
         }
     }
+    // Whether the reply gives a time anywhere, or says it is past or not
+    // known yet (what a "when" question needs).
+    let gives_time = sentences.iter().any(|s| s.time || s.happened);
     let mut addressed_all = Vec::with_capacity(qs.len());
     for ((q, topic), &opened) in qs.iter().zip(topics).zip(&opened) {
         // A long question needs two of its words in one sentence of the
@@ -1417,7 +1420,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         // asks about but gives no time anywhere, nor says it has already
         // happened, leaves it open ("When will my order arrive?" — "Your
         // order has been dispatched").
-        let timed = q.kind != Kind::When || sentences.iter().any(|s| s.time || s.happened);
+        let timed = q.kind != Kind::When || gives_time;
         let addressed = opened
             || topic.is_empty()
             || (timed && sentences.iter().any(about))

@@ -265,6 +265,14 @@ fn cases() -> Vec<Case> {
             repeat_to("Could you send your order number and email address? ", MB),
         )
         .answering(repeat_to("Order #A-55321, jo@example.com, 12 March, photo attached. ", MB)),
+        Case::new(
+            "1 MB of dates and addresses, reply naming dates and asking for one",
+            repeat_to("Your visit on 4 July is off. Thanks for the photo you sent. Which date would suit you? ", MB),
+        )
+        .answering(repeat_to(
+            "Bought on 3 May, you could come on 12 March. Photo attached. My old address, 4 Elm Road, LS6 1AB. ",
+            MB,
+        )),
         Case::new("1 MB of feelings and earlier contact", "Hi, the refund went out today.".to_string())
             .answering(repeat_to("I'm furious!!! Third time I'm asking, still waiting. ", MB)),
         Case::new("1 MB message of one sentence", "Hi, done.".to_string()).answering(repeat_to("and when is it ", MB)),

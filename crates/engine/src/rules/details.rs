@@ -15,8 +15,15 @@
 //! detail's name. A reply that uses the value given, asks for a different
 //! one ("another e-mail address"), or says why the given one did not work
 //! ("doesn't match our records") is not asking again; asking for "the new
-//! number" asks again when the customer gave theirs as new. "Before the
-//! date" refers to the date given; it does not ask for one.
+//! number" asks again when the customer gave theirs as new, and "the new
+//! address" unless they called theirs old ("my old address, 4 Elm Road").
+//! A reply uses a date when it names the same day ("your appointment on 4
+//! July"), and a photo when it speaks of the one it has ("Thanks for the
+//! photo of the cracked screen"): a photo it then asks for is another. A
+//! date the customer is asked to choose ("Which date would suit you?") is
+//! asked again only if they gave theirs as the one they want ("Could you
+//! come on 12 March?"), not one that happened ("bought on 3 May"). "Before
+//! the date" refers to the date given; it does not ask for one.
 
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
@@ -115,6 +122,20 @@ pub(crate) struct Given {
     /// "my new number is ...", "the correct address is ...". A reply that
     /// asks for "the new number" then asks for this one.
     said_as: Option<&'static str>,
+    /// For a date, what it names ([`date_at`]'s key): a reply that names
+    /// the same day uses it ("your appointment on 4 July").
+    date: Option<u32>,
+    /// For a date, whether the customer gives it as one they want ("Could
+    /// you come on 12 March?") rather than one that happened or stands
+    /// ("bought on 3 May", "cancelled my appointment on 4 July"): only such
+    /// a date is asked again by "which date would suit you?".
+    wished: bool,
+}
+
+impl Given {
+    fn new(kind: Kind, span: Span, parts: Vec<String>) -> Given {
+        Given { kind, span, parts, said_as: None, date: None, wished: false }
+    }
 }
 
 /// The months, in full and short ("mar" too: a month only with a number
@@ -235,7 +256,28 @@ crate::hash::word_lists! {
     MONTH = MONTHS;
     WEEKDAY = WEEKDAYS;
     FILL = FILLER;
+    WISH = WISHING;
+    PREFER = PREFERRING;
 }
+
+/// Words of a clause that gives a date the customer wants, not one that
+/// happened or stands: "Could you come on 12 March?", "I'd like it on
+/// Monday", "I'm free on Friday".
+const WISHING: &[&str] = &["
+    can could would want wanted like prefer preferred rather instead suit suits suited works free available ok okay
+    possible
+"];
+
+/// Words of an ask for a date the customer is to choose: "Which date would
+/// suit you?", "What date works best for the visit?".
+const PREFERRING: &[&str] = &["
+    suit suits prefer preferred preference convenient works work best like available free
+"];
+
+/// Words that describe a detail given as no longer the one to use: "my
+/// old address, 4 Elm Road". Asking for "the new address" then asks for a
+/// different one.
+const OLD: &[&str] = &["old", "previous", "former", "wrong", "incorrect", "outdated", "current", "existing"];
 
 /// The kind a label word names ("order", "booking", "imei"), from its
 /// [`detail_words`] bits.
@@ -294,7 +336,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                         let end = if plate(j + 1) && msg.tokens[j + 1].sentence == t.sentence { j + 1 } else { j };
                         let span = msg.tokens[j].span.cover(msg.tokens[end].span);
                         if msg.text[span].bytes().any(|b| b.is_ascii_digit()) && span.len() >= 5 {
-                            out.push(Given { kind, span, parts: parts(msg, j, end), said_as: None });
+                            out.push(Given::new(kind, span, parts(msg, j, end)));
                             k = end + 1;
                             continue;
                         }
@@ -317,7 +359,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                     }
                     let span = msg.tokens[j].span.cover(msg.tokens[end].span);
                     if group(j) && end >= j + 2 && msg.text[span].bytes().filter(u8::is_ascii_digit).count() >= 4 {
-                        out.push(Given { kind, span, parts: parts(msg, j, end), said_as: None });
+                        out.push(Given::new(kind, span, parts(msg, j, end)));
                         k = end + 1;
                         continue;
                     }
@@ -339,7 +381,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                             Some(kind)
                         };
                         if let Some(kind) = kind.filter(|_| digits >= 3 || msg.text[span].len() >= 5) {
-                            out.push(Given { kind, span, parts: parts(msg, j, end), said_as: None });
+                            out.push(Given::new(kind, span, parts(msg, j, end)));
                             k = end + 1;
                             continue;
                         }
@@ -355,7 +397,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         {
             let near = (k.saturating_sub(5)..k).rev().find_map(label);
             let kind = near.or(labels_anywhere).unwrap_or(Kind::Reference);
-            out.push(Given { kind, span: t.span, parts: vec![msg.fold(k).to_string()], said_as: None });
+            out.push(Given::new(kind, t.span, vec![msg.fold(k).to_string()]));
             k += 1;
             continue;
         }
@@ -387,66 +429,19 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                 // A national number: eleven digits from a 0 ("07700 900418").
                 let national = digits == 11 && msg.word(k).starts_with('0');
                 if plus || phone_word || national {
-                    out.push(Given {
-                        kind: Kind::Phone,
-                        span: t.span.cover(msg.tokens[end].span),
-                        parts: parts(msg, k, end),
-                        said_as: None,
-                    });
+                    out.push(Given::new(Kind::Phone, t.span.cover(msg.tokens[end].span), parts(msg, k, end)));
                 }
                 k = end + 1;
                 continue;
             }
         }
         // A date: "12 March", "March 12th", "03/12/2025", "on Monday".
-        if t.is_agent() {
-            let w = msg.fold(k);
-            let number_near = |j: usize| {
-                j < n
-                    && msg.tokens[j].is(flag::NUMBER)
-                    && msg.word(j).len() <= 4
-                    && msg.tokens[j].sentence == t.sentence
-            };
-            if bits[k] & MONTH != 0
-                && (w != "may" || number_near(k + 1))
-                && (number_near(k + 1) || (k > 0 && number_near(k - 1)))
-            {
-                let from = if k > 0 && number_near(k - 1) { k - 1 } else { k };
-                let to = if number_near(k + 1) { k + 1 } else { k };
-                out.push(Given {
-                    kind: Kind::Date,
-                    span: msg.tokens[from].span.cover(msg.tokens[to].span),
-                    parts: Vec::new(),
-                    said_as: None,
-                });
-                k = to + 1;
-                continue;
-            }
-            if bits[k] & WEEKDAY != 0 && k > 0 && matches!(msg.fold(k - 1), "on" | "last" | "since") {
-                out.push(Given {
-                    kind: Kind::Date,
-                    span: msg.tokens[k - 1].span.cover(t.span),
-                    parts: Vec::new(),
-                    said_as: None,
-                });
-                k += 1;
-                continue;
-            }
-        }
-        if t.is(flag::NUMBER) && k + 2 < n {
-            let sep = |a: usize| &msg.text[msg.tokens[a].span.end()..msg.tokens[a + 1].span.start()];
-            let numeric =
-                (k..k + 3).all(|j| msg.tokens[j].is(flag::NUMBER) && msg.word(j).bytes().all(|b| b.is_ascii_digit()));
-            if numeric && matches!(sep(k), "/" | "-" | ".") && sep(k) == sep(k + 1) {
-                out.push(Given {
-                    kind: Kind::Date,
-                    span: t.span.cover(msg.tokens[k + 2].span),
-                    parts: Vec::new(),
-                    said_as: None,
-                });
-                k += 3;
-                continue;
-            }
+        if let Some((from, to, key)) = date_at(msg, k, |j| bits[j]) {
+            let mut g = Given::new(Kind::Date, msg.tokens[from].span.cover(msg.tokens[to].span), Vec::new());
+            g.date = Some(key);
+            out.push(g);
+            k = to + 1;
+            continue;
         }
         k += 1;
     }
@@ -457,48 +452,138 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         let address = w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.'));
         if masked || address {
             let parts = if address { vec![w.to_ascii_lowercase()] } else { Vec::new() };
-            out.push(Given { kind: Kind::Email, span: *l, parts, said_as: None });
+            out.push(Given::new(Kind::Email, *l, parts));
         }
         if w == "__number__" {
             let k = msg.token_at(l.start());
             let near = (k.saturating_sub(4)..k).rev().find_map(label);
             if let Some(kind) = near {
-                out.push(Given { kind, span: *l, parts: Vec::new(), said_as: None });
+                out.push(Given::new(kind, *l, Vec::new()));
             }
         }
     }
-    // A postal address: a house number, a street and its kind ("5
-    // Willow Close"), or a UK postcode ("NR4 7TJ").
-    for k in 0..n {
+    // Postal addresses: a house number, a street and its kind ("5 Willow
+    // Close"), or a UK postcode ("NR4 7TJ"); a postcode right after a
+    // street is the same address ("4 Elm Road, LS6 1AB"). All of them: an
+    // old address and a new one may both be given.
+    let mut k = 0;
+    while k < n {
         let t = msg.tokens[k];
         if !t.is_agent() || t.is(flag::QUOTED) {
+            k += 1;
             continue;
         }
+        let postcode_at = |j: usize| j + 1 < n && is_outward_code(msg.word(j)) && is_inward_code(msg.word(j + 1));
         let street = crate::words::among(STREETS, msg.fold(k))
             && k >= 2
             && msg.tokens[k - 1].is(flag::CAP)
             && msg.tokens[k - 2].is(flag::NUMBER);
-        let postcode = k + 1 < n && is_outward_code(msg.word(k)) && is_inward_code(msg.word(k + 1));
-        if street || postcode {
-            let span = if street { msg.tokens[k - 2].span.cover(t.span) } else { t.span.cover(msg.tokens[k + 1].span) };
-            out.push(Given { kind: Kind::Address, span, parts: Vec::new(), said_as: None });
-            break;
+        if street {
+            let (mut span, mut end) = (msg.tokens[k - 2].span.cover(t.span), k);
+            if let Some(j) = (k + 1..n.min(k + 3)).find(|&j| postcode_at(j) && msg.tokens[j].sentence == t.sentence) {
+                span = span.cover(msg.tokens[j + 1].span);
+                end = j + 1;
+            }
+            out.push(Given::new(Kind::Address, span, Vec::new()));
+            k = end + 1;
+        } else if postcode_at(k) {
+            out.push(Given::new(Kind::Address, t.span.cover(msg.tokens[k + 1].span), Vec::new()));
+            k += 2;
+        } else {
+            k += 1;
         }
     }
     // A photo or file they say is attached.
     if let Some(h) = msg.hits(T::Attached).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)) {
-        out.push(Given { kind: Kind::Photo, span: h.span, parts: Vec::new(), said_as: None });
+        out.push(Given::new(Kind::Photo, h.span, Vec::new()));
     }
-    // How the customer describes each: "new number is 07700 ...".
+    // How the customer describes each: "new number is 07700 ...", "my old
+    // address, 4 Elm Road".
     for g in &mut out {
         let k = msg.token_at(g.span.start());
         let sentence = msg.tokens.get(k).map(|t| t.sentence);
         g.said_as = (k.saturating_sub(4)..k)
             .filter(|&j| Some(msg.tokens[j].sentence) == sentence)
-            .find_map(|j| DIFFERENT.iter().copied().find(|d| *d == msg.fold(j)));
+            .find_map(|j| DIFFERENT.iter().chain(OLD).copied().find(|d| *d == msg.fold(j)));
+    }
+    // Which clauses say what the customer wants ("Could you come on 12
+    // March?", "I'm free on Monday"), not what happened ("bought on 3 May,
+    // is leaking, can you fix it?"): one pass, only when a date is given.
+    if out.iter().any(|g| g.kind == Kind::Date) {
+        let mut clause_of: Vec<u32> = Vec::with_capacity(n);
+        let mut wishing: Vec<u32> = Vec::new();
+        let mut clause = 0u32;
+        for (k, (t, &b)) in msg.tokens.iter().zip(&bits).enumerate() {
+            if k > 0 && (msg.tokens[k - 1].gap_has(gap::CLAUSE) || msg.tokens[k - 1].sentence != t.sentence) {
+                clause += 1;
+            }
+            clause_of.push(clause);
+            if t.is_agent() && b & WISH != 0 && wishing.last() != Some(&clause) {
+                wishing.push(clause);
+            }
+        }
+        for g in out.iter_mut().filter(|g| g.kind == Kind::Date) {
+            let clause = clause_of[msg.token_at(g.span.start())];
+            g.wished = wishing.binary_search(&clause).is_ok();
+        }
     }
     crate::order::sort_by_key(&mut out, |g| g.span);
     out
+}
+
+/// The date at token `k` of `doc`, if one starts there: its first and last
+/// token and a key naming the day it is ("4 July", "July 4th" and "4 jul"
+/// share one). `bits(j)`: token `j`'s [`detail_words`]. "12 March",
+/// "March 12th", "3 May 2024", "on Monday", "03/12/2025".
+fn date_at(doc: &Document, k: usize, bits: impl Fn(usize) -> u16) -> Option<(usize, usize, u32)> {
+    let n = doc.tokens.len();
+    let t = doc.tokens[k];
+    if t.is_agent() {
+        let b = bits(k);
+        let w = doc.fold(k);
+        let number_near = |j: usize| {
+            j < n && doc.tokens[j].is(flag::NUMBER) && doc.word(j).len() <= 4 && doc.tokens[j].sentence == t.sentence
+        };
+        if b & MONTH != 0 && (w != "may" || number_near(k + 1)) && (number_near(k + 1) || (k > 0 && number_near(k - 1)))
+        {
+            let from = if k > 0 && number_near(k - 1) { k - 1 } else { k };
+            let to = if number_near(k + 1) { k + 1 } else { k };
+            // The day: the number before the month, else the one after
+            // (a year is no day).
+            let day_of = |j: usize| {
+                let digits = doc.word(j).bytes().take_while(u8::is_ascii_digit);
+                let day = digits.fold(0u32, |d, c| d.saturating_mul(10).saturating_add(u32::from(c - b'0')));
+                if day <= 31 {
+                    day
+                } else {
+                    0
+                }
+            };
+            let day = if from < k {
+                day_of(from)
+            } else if to > k {
+                day_of(to)
+            } else {
+                0
+            };
+            let month = MONTHS.iter().position(|m| m.get(..3) == w.get(..3)).unwrap_or(0) as u32;
+            return Some((from, to, 1_000 + month * 100 + day));
+        }
+        if b & WEEKDAY != 0 && k > 0 && matches!(doc.fold(k - 1), "on" | "last" | "since") {
+            let day = WEEKDAYS.iter().position(|d| *d == w).unwrap_or(0) as u32;
+            return Some((k - 1, k, 3_000 + day));
+        }
+    }
+    if t.is(flag::NUMBER) && k + 2 < n {
+        let sep = |a: usize| &doc.text[doc.tokens[a].span.end()..doc.tokens[a + 1].span.start()];
+        let numeric =
+            (k..k + 3).all(|j| doc.tokens[j].is(flag::NUMBER) && doc.word(j).bytes().all(|b| b.is_ascii_digit()));
+        if numeric && matches!(sep(k), "/" | "-" | ".") && sep(k) == sep(k + 1) {
+            let text = &doc.text[t.span.cover(doc.tokens[k + 2].span)];
+            return Some((k, k + 2, crate::hash::word_key(text.as_bytes()) | 0x8000_0000));
+        }
+    }
+    None
 }
 
 /// Kinds of street that end a street address.
@@ -773,13 +858,30 @@ const DIFFERENT: &[&str] = &[
 /// the span of its asking words, and the word.
 type Described = (Kind, Span, &'static str);
 
-/// Where the reply asks for each kind of detail: the span of the asking
-/// words of its first ask, and of its first ask for one described by a
-/// word of [`DIFFERENT`] ("the new number"), with that word. One pass over
-/// the reply.
-fn asks(reply: &Document) -> (Vec<(Kind, Span)>, Vec<Described>) {
+/// What the reply asks for, read in one pass.
+struct Asks {
+    /// Per kind of detail, the span of the asking words of its first ask.
+    plain: Vec<(Kind, Span)>,
+    /// Per kind, its first ask for one described by a word of
+    /// [`DIFFERENT`] ("the new number"), with that word.
+    described: Vec<Described>,
+    /// Whether the first ask for a date asks the customer to choose one
+    /// ("Which date would suit you?", "What date works best?"): a date to
+    /// arrange, not the one a message tells of.
+    date_to_choose: bool,
+    /// Whether the reply speaks of a photo it has ("Thanks for the photo of
+    /// the cracked screen", "the pictures you sent", "I can see from the
+    /// photo"): it uses the one given, and a photo it asks for is another.
+    photo_seen: bool,
+}
+
+/// Where the reply asks for each kind of detail (see [`Asks`]). One pass
+/// over the reply.
+fn asks(reply: &Document) -> Asks {
     let mut out: Vec<(Kind, Span)> = Vec::new();
     let mut described: Vec<Described> = Vec::new();
+    let mut date_to_choose = false;
+    let mut photo_seen = false;
     let mut own: Vec<usize> = Vec::new();
     for r in reply.sentences() {
         own.clear();
@@ -795,19 +897,37 @@ fn asks(reply: &Document) -> (Vec<(Kind, Span)>, Vec<Described>) {
         // what's ...?" asks from "what's".
         let greeted = reply.greeting.as_ref().map_or(0, |g| g.addressee.end);
         let opens = |k: usize| own.iter().copied().find(|&j| j >= greeted).filter(|&j| j <= k).unwrap_or(own[0]);
+        let dates_before = out.iter().filter(|(c, _)| *c == Kind::Date).count();
+        let mut prefers = false;
+        let mut thanks = false;
+        // "thanks" then "for" so far in the sentence.
+        let mut thanks_for = false;
         for (i, &k) in own.iter().enumerate() {
             let w = reply.fold(k);
-            if let Some((kind, end)) = named(reply, k) {
+            let word = |d: isize| i.checked_add_signed(d).and_then(|j| own.get(j)).map_or("", |&j| reply.fold(j));
+            let named_here = named(reply, k);
+            // A photo the reply has: thanked for, sent by the customer, or
+            // looked at ("from the photo").
+            let seen = named_here.is_some_and(|(kind, _)| kind == Kind::Photo)
+                && !gives
+                && (thanks_for
+                    || (matches!(word(1), "you" | "you've")
+                        && (2..4).any(|d| {
+                            matches!(
+                                word(d),
+                                "sent" | "attached" | "shared" | "provided" | "included" | "uploaded" | "emailed"
+                            )
+                        }))
+                    || (matches!(word(-1), "the" | "your") && matches!(word(-2), "from" | "in")));
+            photo_seen |= seen;
+            if let Some((kind, end)) = named_here.filter(|_| !seen) {
                 let recorded = out.iter().any(|(c, _)| *c == kind) || other.contains(&kind);
                 // "another e-mail address", "the full order number": a
                 // different detail (a new address is the one they gave).
-                let different = own[i.saturating_sub(3)..i].iter().map(|&j| reply.fold(j)).find_map(|w| {
-                    DIFFERENT
-                        .iter()
-                        .copied()
-                        .find(|d| *d == w)
-                        .filter(|&d| !(d == "new" && matches!(kind, Kind::Address | Kind::Date)))
-                });
+                let different = own[i.saturating_sub(3)..i]
+                    .iter()
+                    .map(|&j| reply.fold(j))
+                    .find_map(|w| DIFFERENT.iter().copied().find(|d| *d == w));
                 if let Some(word) = different {
                     other.push(kind);
                     let asking = (gives || question) && !negated;
@@ -827,11 +947,21 @@ fn asks(reply: &Document) -> (Vec<(Kind, Span)>, Vec<Described>) {
             // "we need"; not "please delete this tweet with your email",
             // nor "do not share your order number".
             let lists = detail_words(w, reply.tokens[k].key);
+            // "Which date would suit you?", not "would you like to share
+            // the date"; "would work for you", not "the work".
+            prefers |= lists & PREFER != 0
+                && !(w == "like" && word(1) == "to")
+                && (w != "work" || matches!(word(1), "for" | "best" | "better"));
+            thanks_for |= thanks && w == "for";
+            thanks |= matches!(w, "thanks" | "thank");
             gives |= lists & GIVES != 0;
             negated |= matches!(w, "not" | "don't" | "dont" | "never" | "avoid");
             if marker.is_none() && lists & ASKS != 0 {
                 marker = Some(k);
             }
+        }
+        if dates_before == 0 && out.iter().any(|(c, _)| *c == Kind::Date) {
+            date_to_choose = prefers;
         }
         // "When did you place the order?" asks for the date.
         if question && !out.iter().any(|(c, _)| *c == Kind::Date) {
@@ -846,7 +976,7 @@ fn asks(reply: &Document) -> (Vec<(Kind, Span)>, Vec<Described>) {
             }
         }
     }
-    (out, described)
+    Asks { plain: out, described, date_to_choose, photo_seen }
 }
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
@@ -861,9 +991,27 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if details.is_empty() || did_not_work {
         return;
     }
-    let (asked, described) = asks(reply);
+    let Asks { plain: asked, described, date_to_choose, photo_seen } = asks(reply);
     if asked.is_empty() && described.is_empty() {
         return;
+    }
+    // The days the reply names, when it asks for a date the message gives
+    // ("I'm sorry your appointment on 4 July had to be cancelled").
+    let asks_date = asked.iter().any(|a| a.0 == Kind::Date) || described.iter().any(|d| d.0 == Kind::Date);
+    let mut days: Vec<u32> = Vec::new();
+    if asks_date && details.iter().any(|g| g.date.is_some()) {
+        let bits = |j: usize| detail_words(reply.fold(j), reply.tokens[j].key);
+        let mut k = 0;
+        while k < reply.tokens.len() {
+            match date_at(reply, k, bits).filter(|_| !reply.tokens[k].is(flag::QUOTED)) {
+                Some((_, to, key)) => {
+                    days.push(key);
+                    k = to + 1;
+                }
+                None => k += 1,
+            }
+        }
+        crate::order::sort(&mut days);
     }
     // The values given, and which of them the reply's words repeat: one
     // pass over the reply, each word looked up among the (few) values.
@@ -889,6 +1037,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         .collect();
     let used = |g: &Given| {
         g.parts.iter().any(|p| values.binary_search(&p.as_str()).is_ok_and(|i| repeated[i]) || links.contains(p))
+            || g.date.is_some_and(|d| days.binary_search(&d).is_ok())
+            || (g.kind == Kind::Photo && photo_seen)
     };
     let mut seen: Vec<Kind> = Vec::new();
     for g in details {
@@ -899,12 +1049,27 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         if details.iter().filter(|d| d.kind == g.kind).any(used) {
             continue;
         }
-        // An ask for "the new number" asks for the one the customer calls new.
-        let ask = asked.iter().find(|(k, _)| *k == g.kind).map(|a| a.1).or_else(|| {
+        let of_kind = || details.iter().filter(|d| d.kind == g.kind);
+        // A date to choose ("Which date would suit you?") asks again only
+        // for a date the customer gave as the one they want.
+        let plain = asked
+            .iter()
+            .find(|(k, _)| *k == g.kind)
+            .filter(|_| g.kind != Kind::Date || !date_to_choose || of_kind().any(|d| d.wished));
+        // An ask for "the new number" asks for the one the customer calls
+        // new; for "the new address" or "the new date", for any the
+        // customer did not call old ("my old address, 4 Elm Road").
+        let ask = plain.map(|a| a.1).or_else(|| {
             described
                 .iter()
                 .find(|(k, _, word)| {
-                    *k == g.kind && details.iter().any(|d| d.kind == g.kind && d.said_as == Some(*word))
+                    *k == g.kind
+                        && of_kind().any(|d| {
+                            d.said_as == Some(*word)
+                                || (*word == "new"
+                                    && matches!(g.kind, Kind::Address | Kind::Date)
+                                    && !d.said_as.is_some_and(|w| OLD.contains(&w)))
+                        })
                 })
                 .map(|a| a.1)
         });
@@ -1169,5 +1334,94 @@ mod tests {
             "My number is 07700 900555.",
             "Sorry, we couldn't find that number on any account. What's your phone number?",
         );
+    }
+
+    #[test]
+    fn a_date_the_reply_names_is_used_not_asked_again() {
+        // Found by QA: the reply names the day given, and asks for a new one.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "You cancelled my appointment on 4 July. When can I get a new one?",
+            "Hi Omar,\n\nI'm sorry your appointment on 4 July had to be cancelled. Which date would you prefer for the new appointment? We have 9, 10 and 14 July available.\n\nKind regards,\nClinic Reception",
+        );
+        // The same day written another way.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "My flight on 3 June was cancelled.",
+            "Hi Ola, I'm sorry your flight on June 3rd was cancelled. Could you confirm the date you'd like to travel instead?",
+        );
+        // A reply that does not name it asks again.
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "My flight on 3 June was cancelled.",
+            "Hi Ola, I'm sorry your flight was cancelled. ⟦Could you confirm the date⟧ of the flight?",
+        );
+    }
+
+    #[test]
+    fn a_date_to_choose_is_not_a_date_that_happened() {
+        // Found by QA: a visit's date is not the purchase date.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "My washing machine, bought on 3 May 2024, is leaking from the bottom. Can you send someone to fix it?",
+            "Hi,\n\nSorry to hear that. It's still under warranty, so the repair is free. What date would suit you for the engineer visit next week?\n\nBest,\nSam",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "I ordered the sofa on Monday and it arrived with a torn cushion.",
+            "Hi Kim, so sorry! What date would be convenient for us to collect it?",
+        );
+        // A date the customer gave as the one they want is asked again.
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "The boiler is broken. Could your engineer come on 12 March?",
+            "Hi, ⟦what date⟧ would suit you for the visit?",
+        );
+    }
+
+    #[test]
+    fn a_photo_the_reply_has_is_used_and_one_it_asks_for_is_another() {
+        // Found by QA: the photo of the screen is thanked for; the receipt's is another.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "The screen on my tablet cracked on its own. Photo attached. Is this covered by the warranty?",
+            "Hi Ben,\n\nThanks for the photo of the cracked screen. To process the warranty claim, could you also send a photo of your receipt?\n\nBest,\nLina",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "Here's a picture of the dent in the door. Can I get a refund?",
+            "Hi Jo, the pictures you sent show the dent clearly. Please share a picture of the delivery label too.",
+        );
+        // A reply that says nothing of the photo asks for it again.
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "The screen on my tablet cracked on its own. Photo attached. Is this covered by the warranty?",
+            "Hi Ben, thanks for your message. ⟦Could you send a photo⟧ of the damage?",
+        );
+    }
+
+    #[test]
+    fn the_new_address_is_not_the_old_one_given() {
+        // Found by QA: the old address is given; the new one is asked. The
+        // phone number given is asked again.
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "My parcel went to my old address, 4 Elm Road, LS6 1AB. I moved last month! Can you redirect it? Paul, 07700 900111",
+            "Hi Paul,\n\nSorry about that. ⟦Could you send me your new address and a phone number⟧ the courier can use?\n\nBest,\nSam",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "Please stop sending letters to my previous address, 12 Mill Lane.",
+            "Hi Rosa, what's your new address, so we can update the account?",
+        );
+        // An address given as new, or as where they moved, is asked again;
+        // so is the new one beside the old.
+        for message in [
+            "My new address is 9 Oak Lane, please update it.",
+            "I've moved to 9 Oak Lane.",
+            "My old address was 4 Elm Road, my new one is 9 Oak Lane.",
+        ] {
+            assert_flags_against(Cue::DetailsAskedAgain, message, "Hi Rosa, ⟦could you confirm your new address⟧?");
+        }
     }
 }

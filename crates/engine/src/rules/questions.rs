@@ -13,7 +13,12 @@
 //! sentence no other question claims (a time for "when", a reason for
 //! "why", steps or a link for "how", a yes or no for a yes-no question),
 //! hands the matter on ("DM us", "we're looking into it", a help link), or,
-//! for a message of one question, asks for what is needed to answer it.
+//! for a message of one question, asks for what is needed to answer it. A
+//! request to send something is met by the thing sent, on its way, here or
+//! attached, whatever it is called. A "when" question needs a time somewhere
+//! in the reply (or word that it has already happened, or that there is no
+//! time to tell yet): speaking of its topic, or of where it stands, is not
+//! enough.
 //! When in doubt, the question counts as addressed: a false "unanswered" is
 //! worse than a missed one.
 
@@ -200,6 +205,11 @@ struct Question {
     /// "Can you send a replacement?"): what we did answers it ("I've sent
     /// this to our deposits team").
     request: bool,
+    /// Whether the request is to send or give us something ("Can you send
+    /// a new one?", "Could you post it?"): it is met by the thing sent, on
+    /// its way, here or attached, whatever noun stands for it ("A new
+    /// handle is on its way", "Here's your invoice").
+    sending: bool,
     /// Whether it asks where something stands ("Where is my order?", "Has
     /// my return been received?", "Did the payment go through?"): a
     /// status answers it ("It arrived at our warehouse on Tuesday").
@@ -314,6 +324,7 @@ fn short_question(
         money: false,
         status,
         request: false,
+        sending: false,
         visit: false,
     })
 }
@@ -417,10 +428,15 @@ fn questions(msg: &Document) -> Vec<Question> {
                     || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON);
                 let wh = (word_is(w, WH) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
                 let after_comma_and = prev == "and" && k >= 2 && msg.tokens[k - 2].gap_has(gap::COMMA);
+                // "..., can I ...", and after a colon: "I have two questions:
+                // is the gym open on Sundays?"
                 let aux = word_is(w, AUX)
-                    && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA))
+                    && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON))
                     && (word_is(msg.fold(k + 1), SUBJECT) || after_comma_and);
-                if (wh || aux) && k >= *starts.last().unwrap_or(&0) + 3 {
+                // A lead-in that ends in a colon is a label, however short:
+                // "Two things: can I pay by card?"
+                let gap_needed = if msg.tokens[k - 1].gap_has(gap::COLON) { 1 } else { 3 };
+                if (wh || aux) && k >= *starts.last().unwrap_or(&0) + gap_needed {
                     starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
                 }
             }
@@ -471,11 +487,71 @@ fn questions(msg: &Document) -> Vec<Question> {
                 let opener = (s..end).find(|&k| msg.tokens[k].is_agent() && !word_is(msg.fold(k), LEAD_IN));
                 opener.is_some_and(|k| matches!(msg.fold(k), "can" | "could" | "would" | "will"))
             };
+            let sending = request && asks_to_send(msg, s..end);
             let visit = kind == Kind::YesNo && speaks_of_visit(msg, s..end, false);
-            out.push(Question { tokens: s..end, span, kind, subject, money, status, request, visit });
+            out.push(Question { tokens: s..end, span, kind, subject, money, status, request, sending, visit });
         }
     }
     out
+}
+
+/// Whether request `r` ("can you ...") asks us to send or give something:
+/// the verb after "you" (past "please", "just", "also") is one of sending.
+fn asks_to_send(msg: &Document, r: Range<usize>) -> bool {
+    let mut own = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k));
+    own.by_ref().find(|w| matches!(*w, "you" | "u"));
+    own.find(|w| !matches!(*w, "please" | "pls" | "just" | "also" | "kindly" | "maybe" | "possibly" | "then"))
+        .is_some_and(|w| crate::words::among(SENDING, w))
+}
+
+/// Verbs of sending or giving something to the customer.
+const SENDING: &[&str] = &[
+    "send", "resend", "give", "post", "mail", "email", "e-mail", "forward", "ship", "dispatch", "provide", "supply",
+    "issue", "reissue", "replace", "courier",
+];
+
+/// Participles that say something has gone to the customer: "has been
+/// sent", "I've attached".
+const SENT: &[&str] = &[
+    "sent",
+    "resent",
+    "posted",
+    "mailed",
+    "emailed",
+    "e-mailed",
+    "dispatched",
+    "shipped",
+    "forwarded",
+    "issued",
+    "reissued",
+    "attached",
+    "enclosed",
+    "couriered",
+];
+
+/// Whether the reply sentence's words say something is sent to the
+/// customer, on its way, here or attached ("The part has been sent out
+/// today", "A new handle is on its way", "Here's your invoice", "Please
+/// find attached", "We're sending a new one"). Not what the customer sent
+/// ("the photo you sent", "the files attached to your email").
+fn says_sent(words: &[&str]) -> bool {
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    (0..words.len()).any(|i| {
+        let w = words[i];
+        let customers = |j: usize| {
+            (j.saturating_sub(2)..j).any(|b| matches!(at(b), "you" | "you've" | "you'd" | "you're" | "u" | "they"))
+        };
+        let sent_word = crate::words::among(SENT, w)
+            && !customers(i)
+            && !(at(i + 1) == "to" && matches!(at(i + 2), "your" | "their" | "his" | "her"));
+        let sending = w == "sending" && matches!(at(i.wrapping_sub(1)), "we're" | "i'm" | "are" | "am" | "is");
+        let here = (matches!(w, "here's" | "heres") || (w == "here" && matches!(at(i + 1), "is" | "are"))) && {
+            let next = if w == "here" { at(i + 2) } else { at(i + 1) };
+            matches!(next, "your" | "the" | "a" | "an" | "it" | "them" | "this" | "these" | "that" | "our")
+        };
+        let on_its_way = w == "on" && matches!(at(i + 1), "its" | "the" | "their" | "it's") && at(i + 2) == "way";
+        sent_word || sending || here || on_its_way
+    })
 }
 
 /// The pronoun a yes-no question asks about: after its opening verb ("can
@@ -1040,6 +1116,14 @@ struct Said {
     /// Whether it says where something stands ("it's out for delivery",
     /// "we received it on Tuesday", "it's with the courier").
     status: bool,
+    /// Whether it says something is sent to the customer, on its way,
+    /// here or attached (see [`says_sent`]).
+    sent: bool,
+    /// Whether it says something has already happened ("it was delivered
+    /// to your porch", "the refund has arrived"), or that there is no time
+    /// to tell yet ("We do not have any information on the restart"): no
+    /// time is owed.
+    happened: bool,
 }
 
 fn said(reply: &Document, r: Range<usize>) -> Said {
@@ -1157,11 +1241,44 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
                         && matches!(w[1], "the" | "our" | "your")
                         && matches!(w[2], "courier" | "carrier" | "driver" | "warehouse"))
             }),
+        sent: !receipt && says_sent(&words),
+        happened: words.iter().any(|w| {
+            matches!(
+                *w,
+                "already" | "delivered" | "arrived" | "landed" | "received" | "completed" | "yesterday" | "ago"
+            )
+        }) || says_no_time(&words),
         // Asking for what is needed to answer: a question, or a request to
         // be told or sent something ("please let us know which device").
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
             || (in_span(T::Polite) && any(ASK_VERB) && any(ASK_WHAT)),
     }
+}
+
+/// Whether a reply sentence's words say there is no time to tell yet: a
+/// negation before a word for news of it ("We do not have any information
+/// on the restart", "there's no date yet", "I can't give you an ETA").
+fn says_no_time(words: &[&str]) -> bool {
+    let mut denied = false;
+    words.iter().any(|w| {
+        denied |= matches!(*w, "no" | "not" | "unable" | "cannot" | "without") || w.ends_with("n't");
+        denied
+            && matches!(
+                *w,
+                "information"
+                    | "info"
+                    | "update"
+                    | "updates"
+                    | "news"
+                    | "date"
+                    | "dates"
+                    | "timeline"
+                    | "timeframe"
+                    | "timescale"
+                    | "eta"
+                    | "idea"
+            )
+    })
 }
 
 /// Whether the reply sentence's words from `i` (its first past the
@@ -1278,6 +1395,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             opened[i] = true;
         }
     }
+    // Whether the reply gives a time anywhere, or says it is past or not
+    // known yet (what a "when" question needs).
+    let gives_time = sentences.iter().any(|s| s.time || s.happened);
     let mut addressed_all = Vec::with_capacity(qs.len());
     for ((q, topic), &opened) in qs.iter().zip(topics).zip(&opened) {
         // A long question needs two of its words in one sentence of the
@@ -1296,9 +1416,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::YesNo => q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors.contains(m))),
             Kind::Other => false,
         };
+        // A "when" question needs a time: a reply that speaks of what it
+        // asks about but gives no time anywhere, nor says it has already
+        // happened, leaves it open ("When will my order arrive?" — "Your
+        // order has been dispatched").
+        let timed = q.kind != Kind::When || gives_time;
         let addressed = opened
             || topic.is_empty()
-            || sentences.iter().any(about)
+            || (timed && sentences.iter().any(about))
             || sentences.iter().any(|s| free(s) && typed(s))
             // An amount answers a yes-no question about a price wherever
             // it stands ("Do you ship there, and is it the same price?").
@@ -1310,10 +1435,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // claims ("Where is my order?" — "Your parcel is out for
             // delivery"; "Has my return been received?" — "It arrived at
             // our warehouse on Tuesday").
-            || (q.status && sentences.iter().any(|s| free(s) && s.status))
+            || (timed && q.status && sentences.iter().any(|s| free(s) && s.status))
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
             || (q.request && sentences.iter().any(|s| free(s) && s.done))
+            // A request to send something, met by the thing sent, on its
+            // way, here or attached, whatever noun stands for it ("Can you
+            // send a new one?" — "A new handle is on its way").
+            || (q.sending && sentences.iter().any(|s| free(s) && s.sent))
             // Whether someone is coming out, met by who is coming or there.
             || (q.visit && sentences.iter().any(|s| speaks_of_visit(reply, s.range.clone(), true)))
             || handed_on
@@ -1906,6 +2035,86 @@ mod tests {
             Cue::QuestionUnanswered,
             "Could you confirm the refund amount, ⟦and how long it will take to reach my account?⟧",
             "Hi Chris, your refund of £1,340 has now been approved.",
+        );
+    }
+
+    #[test]
+    fn a_request_to_send_something_is_met_by_it_sent_whatever_it_is_called() {
+        // Found by QA: "a new one", "it" stand for the handle, the invoice.
+        let kettle = "Hi, the handle on my kettle broke, can you send a new one? Order 7781.\n\nThanks,\nPriya Raman";
+        for reply in [
+            "Hi Priya,\n\nThanks for letting us know. A new handle is on its way to you today and should arrive by Thursday.\n\nBest,\nAndy",
+            "Hi Priya,\n\nThanks for letting us know. The replacement part has been sent out today.\n\nBest,\nAndy",
+        ] {
+            assert_no_context(Cue::QuestionUnanswered, kettle, reply);
+        }
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Hi, I called earlier today and your colleague asked me to email to request my April invoice. Can you send it? Ada",
+            "Hi Ada,\n\nThanks for emailing. Here's your invoice for April as a PDF.\n\nBest,\nJim",
+        );
+        // Other verbs of sending, other words for being sent.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My bank card snapped in half. Could you please send me another?",
+            "Hi Tom, a new card has been issued and should reach you within 3 working days.",
+        );
+        // What the customer sent is nothing sent to them.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "The handle on my kettle broke, ⟦can you send a new one?⟧",
+            "Hi Priya, thanks for the photos you sent. Have a great day.",
+        );
+        // Something sent meets a request to send, not one to explain.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Can you explain this charge?⟧",
+            "Hi Ada, here's your invoice for April as a PDF.",
+        );
+    }
+
+    #[test]
+    fn a_when_question_needs_a_time() {
+        // Found by QA: the order is spoken of, its arrival never timed.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hi, ⟦when will my order arrive?⟧ Also, can I change the delivery address to my work address? Helen",
+            "Hi Helen,\n\nThanks for getting in touch. Your order has been dispatched. I've also updated the delivery address to your work address.\n\nBest,\nTim",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦When will my refund reach my account?⟧",
+            "Hi Sam, your refund has been approved.",
+        );
+        // A time, a thing already done, or no time to give yet answers it.
+        for reply in [
+            "Hi Sam, your order was dispatched today and should arrive within 3 working days.",
+            "Hi Sam, your order has already been delivered to your safe place.",
+            "Hi Sam, we don't have any news on your order from the courier.",
+        ] {
+            assert_no_context(Cue::QuestionUnanswered, "When will my order arrive?", reply);
+        }
+    }
+
+    #[test]
+    fn a_question_after_a_colon_is_asked_and_a_yes_answers_its_own() {
+        // Found by QA: "is the gym open" after a colon is a question; the
+        // "yes" answers it, not the one about discounts.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hi, I have two questions: is the gym open on Sundays? ⟦Do you offer student discounts?⟧",
+            "Hi Ana, yes, we are open on Sundays from 9 am to 5 pm.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Two things: can I pay by card at the door? ⟦Is there parking nearby?⟧",
+            "Hi Jo, yes, you can pay by card at the door.",
+        );
+        // Both answered.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Hi, I have two questions: is the gym open on Sundays? Do you offer student discounts?",
+            "Hi Ana, yes, we are open on Sundays from 9 am to 5 pm, and students get 20% off.",
         );
     }
 

@@ -290,8 +290,12 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         praised = true;
         out.push(crate::rules::finding_for(doc, Cue::NextSteps, T::NextSteps, &hit));
     }
-    let informed =
-        praised || !doc.hits(T::Concrete).is_empty() || doc.has_link() || gives_a_step(doc) || says_what_happens(doc);
+    let informed = praised
+        || !doc.hits(T::Concrete).is_empty()
+        || doc.has_link()
+        || gives_a_step(doc)
+        || says_what_happens(doc)
+        || reports_it_done(doc);
     // Short chat lines ("You're welcome!") don't need a plan; nor does the
     // first part of a reply sent in parts ("(1/2) ..."): the next may hold it.
     if !informed && doc.agent_word_count() >= 25 && !continues_in_next_part(doc.text) {
@@ -321,6 +325,95 @@ fn continues_in_next_part(text: &str) -> bool {
         })
     };
     words.next().is_some_and(marker) || (last.next().is_some_and(marker) && !dated(last.next()))
+}
+
+/// What we have done for the customer that settles the matter: "I've
+/// refunded", "has been cancelled", "is now active".
+const DONE: &[&str] = &[
+    "changed",
+    "updated",
+    "refunded",
+    "cancelled",
+    "canceled",
+    "issued",
+    "added",
+    "fixed",
+    "reset",
+    "moved",
+    "activated",
+    "reactivated",
+    "unlocked",
+    "removed",
+    "applied",
+    "credited",
+    "processed",
+    "corrected",
+    "restored",
+    "resolved",
+    "replaced",
+    "upgraded",
+    "rebooked",
+    "reversed",
+    "waived",
+    "renewed",
+    "extended",
+    "reinstated",
+    "enabled",
+    "disabled",
+    "merged",
+    "transferred",
+    "amended",
+];
+
+/// States a matter is left in, settled: "your account is now active".
+const SETTLED: &[&str] = &[
+    "active",
+    "live",
+    "fixed",
+    "working",
+    "updated",
+    "available",
+    "sorted",
+    "resolved",
+    "closed",
+    "cancelled",
+    "canceled",
+    "unlocked",
+    "restored",
+    "in",
+];
+
+/// Whether the reply reports the matter done, which keeps the customer in
+/// the loop as a next step would: "I've changed it to 30 days", "Your
+/// refund has been processed", "The updated bill is in your online
+/// account now". Not negated ("we haven't refunded"), not asked.
+fn reports_it_done(doc: &Document) -> bool {
+    let n = doc.tokens.len();
+    let same = |a: usize, b: usize| b < n && doc.tokens[a].sentence == doc.tokens[b].sentence;
+    (0..n).any(|i| {
+        let t = &doc.tokens[i];
+        if !t.is_agent() || t.gap_has(gap::QUESTION) {
+            return false;
+        }
+        let done_at = |j: usize| same(i, j) && crate::words::among(DONE, doc.fold(j));
+        match doc.fold(i) {
+            // "I've refunded", "we've just changed", "I have now cancelled".
+            "i've" | "we've" | "ive" | "weve" => done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)),
+            "have" | "has" if i > 0 && matches!(doc.fold(i - 1), "i" | "we") => done_at(i + 1) || done_at(i + 2),
+            // "has been cancelled", "have been refunded".
+            "been" if i > 0 && matches!(doc.fold(i - 1), "has" | "have") => done_at(i + 1),
+            // "is now active", "is in your account now".
+            "now" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's") => {
+                same(i, i + 1) && crate::words::among(SETTLED, doc.fold(i + 1))
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Whether token `k` negates ("not", "never").
+fn same_not(doc: &Document, k: usize) -> bool {
+    matches!(doc.fold(k), "not" | "never")
 }
 
 /// Whether token `i` is in a wish or hope ("Hopefully we'll have it soon"),
@@ -512,6 +605,22 @@ mod tests {
     fn flags_a_long_reply_with_no_next_step() {
         assert_absent_finding(Cue::NextStepsMissing, None, "Hello. The app has a known problem with some phones and the team is aware of it and it affects many customers in several regions this month, which is a pity.");
         assert_clean(Cue::NextStepsMissing, "You're welcome!");
+    }
+
+    #[test]
+    fn a_reply_that_reports_the_matter_done_needs_no_next_step() {
+        let done = [
+            "Hi Lukas, you're right that the tournament bracket skipped your team because of a seeding bug, and I'm sorry. We've reinstated you in round two.",
+            "Thanks for your patience over these two weeks while we chased the payment processor about it. Your subscription is active again and the double charge has been refunded.",
+            "Dear Olivia, thank you for your patience during the migration. We should have told you the transfer would take longer. Your number is now active on the new SIM.",
+        ];
+        for text in done {
+            assert_clean(Cue::NextStepsMissing, text);
+        }
+        // Not done, or asked.
+        let long = "We have looked at the account history and the payment that failed last week was declined by the issuing bank, which happens when the card details on file no longer match.";
+        assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} We haven't refunded the fee."));
+        assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} It was never cancelled."));
     }
 
     #[test]

@@ -197,7 +197,11 @@ fn technical(text: &str, links: &[Span], span: Span) -> bool {
     // back: a line of many placeholders stays linear).
     let from = span.start().saturating_sub(200);
     let line_start = bytes[from..span.start()].iter().rposition(|&b| b == b'\n').map_or(from, |i| from + i + 1);
-    let in_code = bytes[line_start..span.start()].iter().filter(|&&b| b == b'`').count() % 2 == 1;
+    // ... and closed after it on the same line (a backtick typed for an
+    // apostrophe, "We`re sorry, [Name]", opens nothing).
+    let to = (span.end() + 200).min(bytes.len());
+    let closed = bytes[span.end()..to].iter().take_while(|&&b| b != b'\n').any(|&b| b == b'`');
+    let in_code = closed && bytes[line_start..span.start()].iter().filter(|&&b| b == b'`').count() % 2 == 1;
     let (first, last) = (bytes[span.start()], bytes[span.end() - 1]);
     let markdown_link = first == b'[' && last == b']' && bytes.get(span.end()) == Some(&b'(');
     let path = first == b'%'

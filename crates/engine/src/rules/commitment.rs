@@ -201,7 +201,12 @@ fn not_promised(doc: &Document, span: crate::span::Span) -> bool {
 fn clause_start(doc: &Document, first: usize) -> usize {
     let sentence = doc.tokens[first].sentence;
     let mut k = first;
-    while k > 0 && doc.tokens[k - 1].sentence == sentence && !doc.tokens[k - 1].gap_has(gap::CLAUSE & !gap::DASH) {
+    // (At most 40 words back: one endless clause stays linear.)
+    while k > 0
+        && first - k < 40
+        && doc.tokens[k - 1].sentence == sentence
+        && !doc.tokens[k - 1].gap_has(gap::CLAUSE & !gap::DASH)
+    {
         k -= 1;
     }
     k
@@ -216,7 +221,12 @@ fn customers_own_doing(doc: &Document, span: crate::span::Span) -> bool {
     let k = clause_start(doc, first);
     // A request to the customer: "please call us as soon as possible", with
     // no "we" or "I" of ours between ("please note we'll fix it soon").
-    if let Some(please) = (k..first).find(|&j| doc.fold(j) == "please") {
+    // (Not "please note", "please be patient": what follows is ours.)
+    let asks_to_act = |p: usize| {
+        let v = if p + 1 < first && matches!(doc.fold(p + 1), "just" | "kindly") { p + 2 } else { p + 1 };
+        v < first && !matches!(doc.fold(v), "note" | "be" | "bear" | "allow" | "wait" | "rest" | "know" | "accept")
+    };
+    if let Some(please) = (k..first).find(|&j| doc.fold(j) == "please").filter(|&p| asks_to_act(p)) {
         let ours = (please + 1..first).any(|j| {
             matches!(doc.fold(j), "we" | "i" | "we'll" | "i'll" | "we're" | "i'm" | "we've" | "i've" | "our" | "they")
         });
@@ -262,7 +272,7 @@ fn purpose_of_something_else(doc: &Document, span: crate::span::Span) -> bool {
     let k = clause_start(doc, first);
     (k..first).any(|j| {
         doc.fold(j) == "for"
-            && (j + 2..first.min(j + 6)).any(|to| {
+            && (j + 2..first.min(j + 4)).any(|to| {
                 doc.fold(to) == "to"
                     && (j + 1..to).all(|w| !matches!(doc.fold(w), "us" | "me" | "you" | "them" | "him" | "her"))
             })
@@ -438,6 +448,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // capitals after a capitalised word, mid-sentence.
         let named = first > 0
             && doc.tokens[first].is(flag::CAP)
+            && !doc.tokens[first].is(flag::ALL_CAPS)
+            && !doc.tokens[first - 1].is(flag::ALL_CAPS)
             && !doc.tokens[first].is(flag::SENT_START)
             && !matches!(doc.fold(first), "i" | "i'm" | "i'll" | "i've" | "i'd")
             && doc.tokens[first - 1].is(flag::CAP)
@@ -786,6 +798,8 @@ mod tests {
             "To avoid it being returned, please call us as soon as possible on 0800 555 0100 to arrange redelivery.",
         );
         assert_flags(Cue::VagueCommitment, "Please note we will fix it ⟦soon⟧.");
+        assert_flags(Cue::VagueCommitment, "Please note the refund will be processed ⟦soon⟧.");
+        assert_flags(Cue::VagueCommitment, "Please be patient as the team will fix it ⟦soon⟧.");
         assert_clean(Cue::VagueCommitment, "Your engineer will arrive shortly after 9 am tomorrow.");
     }
 
@@ -809,6 +823,7 @@ mod tests {
         // Ours, and a purpose of ours, stay vague.
         assert_flags(Cue::VagueCommitment, "It will take a while for us to fix it, but we'll have it done ⟦soon⟧.");
         assert_flags(Cue::VagueCommitment, "We'll replace it for you ⟦asap⟧.");
+        assert_flags(Cue::VagueCommitment, "We're sorry for the delay and expect to resolve it ⟦soon⟧.");
         assert_flags(Cue::VagueCommitment, "We need a day for us to get it to you ⟦soon⟧.");
     }
 
@@ -893,6 +908,7 @@ mod tests {
             "Hi Mr. Patel, your documents were sent today by Royal Mail Special Delivery Guaranteed, tracking ZX123456789GB.",
         );
         assert_flags(Cue::OverPromise, "Delivery is ⟦Guaranteed⟧ by Monday.");
+        assert_flags(Cue::OverPromise, "Your refund is ABSOLUTELY ⟦GUARANTEED⟧ by Friday.");
         assert_flags(Cue::OverPromise, "Hi Sam, ⟦I promise⟧ it's fixed. Hi Sam ⟦I promise⟧ too.");
         assert_clean(Cue::OverPromise, "Does it use 100% CPU when it stalls?");
         assert_clean(Cue::OverPromise, "Your order is covered by our money-back guarantee.");

@@ -81,7 +81,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !forbids_misconduct(doc, s)));
     // "It is possible to upgrade ...; however, it is not possible to
     // downgrade": what can't be done, after what can, does not lead.
-    out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !follows_what_can_be_done(doc, s)));
+    let can_from = first_can(doc);
+    out.retain(|f| {
+        f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !follows_what_can_be_done(doc, s, can_from))
+    });
     emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], out);
 }
 
@@ -139,17 +142,44 @@ fn forbids_misconduct(doc: &Document, span: crate::span::Span) -> bool {
     // Or a rule that, by its sentence, protects the customer: "..., which
     // protects fans like you from touts".
     let n = doc.tokens.len();
-    let rest = || (last + 1..n).take_while(|&k| doc.tokens[k].sentence == sentence);
+    let rest = || (last + 1..(last + 25).min(n)).take_while(|&k| doc.tokens[k].sentence == sentence);
     let protects = rest().any(|k| matches!(doc.fold(k), "protects" | "protect" | "protecting" | "safeguards"))
         && rest().any(|k| matches!(doc.fold(k), "you" | "customers" | "fans" | "buyers" | "members" | "users"));
     protects || after.chain(before).any(|k| crate::words::among(MISCONDUCT, doc.fold(k)))
+}
+
+/// The first token where the reply says what can be done: "possible
+/// to" (not negated), "you|we|i can" (not "can see", "can understand"),
+/// "able to"; found once for the whole reply.
+fn first_can(doc: &Document) -> Option<usize> {
+    let n = doc.tokens.len();
+    let negated = |k: usize| k > 0 && matches!(doc.fold(k - 1), "not" | "never" | "no");
+    (0..n).find(|&k| {
+        doc.tokens[k].is_agent()
+            && match doc.fold(k) {
+                "possible" => {
+                    !(negated(k) || k > 1 && doc.fold(k - 2) == "not") && k + 1 < n && doc.fold(k + 1) == "to"
+                }
+                "can" => {
+                    k > 0
+                        && matches!(doc.fold(k - 1), "you" | "we" | "i")
+                        && (k + 1 >= n
+                            || !matches!(
+                                doc.fold(k + 1),
+                                "not" | "see" | "understand" | "imagine" | "appreciate" | "confirm" | "tell" | "assure"
+                            ))
+                }
+                "able" => !negated(k) && k + 1 < n && doc.fold(k + 1) == "to",
+                _ => false,
+            }
+    })
 }
 
 /// Whether the negation at `span` opens a contrast ("however", "but") or
 /// a caveat ("keep in mind that") after what the reply has already said
 /// can be done: "possible", "you
 /// can", "we can", "able to", not negated, earlier in the reply.
-fn follows_what_can_be_done(doc: &Document, span: crate::span::Span) -> bool {
+fn follows_what_can_be_done(doc: &Document, span: crate::span::Span, can_from: Option<usize>) -> bool {
     let first = doc.token_at(span.start());
     let sentence = doc.tokens[first].sentence;
     // A contrast, or a caveat ("keep in mind that", "please note that").
@@ -161,20 +191,7 @@ fn follows_what_can_be_done(doc: &Document, span: crate::span::Span) -> bool {
     if !contrast {
         return false;
     }
-    let negated = |k: usize| k > 0 && matches!(doc.fold(k - 1), "not" | "never" | "no");
-    (0..first).any(|k| {
-        doc.tokens[k].is_agent()
-            && match doc.fold(k) {
-                "possible" => !(negated(k) || k > 1 && doc.fold(k - 2) == "not"),
-                "can" => {
-                    k > 0
-                        && matches!(doc.fold(k - 1), "you" | "we" | "i")
-                        && (k + 1 >= first || doc.fold(k + 1) != "not")
-                }
-                "able" => !negated(k) && k + 1 < first && doc.fold(k + 1) == "to",
-                _ => false,
-            }
-    })
+    can_from.is_some_and(|c| c < first)
 }
 
 /// Whether the negation at `span` is "can't <say> ... enough", or
@@ -272,6 +289,12 @@ mod tests {
         // Leading with it, or a contrast with nothing possible before it.
         assert_flags(Cue::NegativeLanguage, "⟦We can't⟧ change the airport, but you can change the date online.");
         assert_flags(Cue::NegativeLanguage, "Thanks for asking. However, it is ⟦not possible⟧ to downgrade.");
+        // Seeing or understanding is not something done for the customer.
+        assert_flags(
+            Cue::NegativeLanguage,
+            "Hi Sam, I can understand your frustration, but ⟦we are unable to⟧ refund this order.",
+        );
+        assert_flags(Cue::NegativeLanguage, "Hi Sam, I can see the charge, but it is ⟦not possible⟧ to refund it.");
         assert_flags(
             Cue::NegativeLanguage,
             "It is ⟦not possible⟧ to upgrade, and however you ask, it's ⟦not possible⟧ to downgrade.",

@@ -1041,6 +1041,8 @@ mod tests {
         assert_flags(Cue::NamePlaceholder, "Hi ⟦[Name]⟧, see [the guide](https://example.com/g).");
         assert_flags(Cue::NamePlaceholder, "Dear ⟦______⟧, your order shipped.");
         assert_flags(Cue::NamePlaceholder, "Dear ⟦%NAME%⟧, thanks.");
+        // A backtick typed for an apostrophe opens no code.
+        assert_flags(Cue::NamePlaceholder, "We`re so sorry, ⟦[Name]⟧. Your refund is on its way.");
     }
 
     #[test]

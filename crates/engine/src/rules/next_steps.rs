@@ -399,7 +399,9 @@ fn reports_it_done(doc: &Document) -> bool {
         match doc.fold(i) {
             // "I've refunded", "we've just changed", "I have now cancelled".
             "i've" | "we've" | "ive" | "weve" => done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)),
-            "have" | "has" if i > 0 && matches!(doc.fold(i - 1), "i" | "we") => done_at(i + 1) || done_at(i + 2),
+            "have" | "has" if i > 0 && matches!(doc.fold(i - 1), "i" | "we") => {
+                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1))
+            }
             // "has been cancelled", "have been refunded".
             "been" if i > 0 && matches!(doc.fold(i - 1), "has" | "have") => done_at(i + 1),
             // "is now active", "is in your account now".
@@ -621,6 +623,7 @@ mod tests {
         let long = "We have looked at the account history and the payment that failed last week was declined by the issuing bank, which happens when the card details on file no longer match.";
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} We haven't refunded the fee."));
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} It was never cancelled."));
+        assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} We have not refunded the fee."));
     }
 
     #[test]

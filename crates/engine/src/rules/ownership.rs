@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::cue::Cue;
-use crate::document::Document;
+use crate::document::{gap, Document};
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
 use crate::rules::{emit_table, T};
@@ -123,11 +123,27 @@ fn sent_to_us(doc: &Document, span: crate::span::Span) -> bool {
         sentence = doc.tokens[j].sentence;
         true
     };
-    (last + 1..n).take_while(|&j| same_sentence(j)).any(|j| match doc.fold(j) {
-        "us" | "me" => doc.fold(j - 1) != "not",
-        "our" | "my" => j + 1 < n && crate::words::among(OUR_PEOPLE, doc.fold(j + 1)),
-        _ => false,
-    })
+    // "us", "me", "our agents", "one of our team" as the object: within
+    // three words of `from`, in its clause.
+    let object_at = |from: usize| {
+        (from..(from + 4).min(n)).take_while(|&j| j == from || !doc.tokens[j - 1].gap_has(gap::CLAUSE)).any(|j| {
+            match doc.fold(j) {
+                "us" | "me" => !matches!(doc.fold(j - 1), "not" | "than"),
+                "our" | "my" => j + 1 < n && crate::words::among(OUR_PEOPLE, doc.fold(j + 1)),
+                _ => false,
+            }
+        })
+    };
+    // Sent to us directly ("you'll need to contact us by DM"), or through a
+    // page whose form reaches us ("go to <link> and click 'Contact us' to
+    // get in touch with one of our agents"): a verb of reaching someone
+    // with us as its object, later in the sentence (at most 25 words on,
+    // through a link's dots and slashes).
+    object_at(last + 1)
+        || (last + 1..(last + 25).min(n)).take_while(|&j| same_sentence(j)).any(|j| {
+            matches!(doc.fold(j), "touch" | "contact" | "reach" | "speak" | "talk" | "message" | "chat")
+                && object_at(j + 1)
+        })
 }
 
 #[cfg(test)]
@@ -156,6 +172,13 @@ mod tests {
         assert_clean(Cue::Deflection, "You'll need to speak to our support team on the chat.");
         assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ your bank about that.");
         assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ the courier, not us.");
+        // "us" elsewhere in the sentence is not where the customer is sent.
+        assert_flags(
+            Cue::Deflection,
+            "⟦You'll need to contact⟧ your bank about that, they don't share card details with us.",
+        );
+        assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ the courier rather than us.");
+        assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ your bank, as our team cannot see card details.");
     }
 
     #[test]

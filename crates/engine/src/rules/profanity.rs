@@ -108,9 +108,11 @@ fn masked_word(text: &str, span: &mut crate::span::Span) -> bool {
     }
     // The mask must spell a swear word, its stars standing for letters:
     // "BRT*TRAVEL" and "SQ*COFFEE" on a card statement are merchants.
+    // A compound may go on past the word ("sh*thead", "f**kwit") or past
+    // the mask ("b*ll" of "b*ll*cks"): the shorter of the two must agree.
     let masked = &bytes[span.start()..end];
     if !MASKABLE.iter().any(|w| {
-        w.len() == masked.len() && w.bytes().zip(masked).all(|(l, &m)| m == b'*' || m.to_ascii_lowercase() == l)
+        w.bytes().zip(masked).all(|(l, &m)| m == b'*' || m.to_ascii_lowercase() == l) && w.len().min(masked.len()) >= 3
     }) {
         return false;
     }
@@ -152,6 +154,7 @@ mod tests {
         );
         assert_clean(Cue::Profanity, "The charge shown as AMZN*MKTP is Amazon, and SQ*COFFEE HOUSE is a café.");
         assert_flags(Cue::Profanity, "That was ⟦F**KING⟧ slow, sorry. What a ⟦b*****d⟧ of a week, ⟦a**⟧.");
+        assert_flags(Cue::Profanity, "Hi Sam, this is ⟦sh*thead⟧ stuff, you ⟦f**kwit⟧.");
     }
 
     #[test]

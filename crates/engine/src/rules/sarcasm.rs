@@ -1318,9 +1318,13 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
             }
         };
         // The sentence's bounds, found only when a reading needs them.
+        // (At most 30 words either side: a draft of one endless sentence
+        // stays linear.)
         let bounds = || {
-            let from = (0..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).last().unwrap_or(k);
-            (from, (k..n).find(|&j| doc.tokens[j].sentence != sentence).unwrap_or(n))
+            let lo = k.saturating_sub(30);
+            let from = (lo..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).last().unwrap_or(k);
+            let hi = (k + 30).min(n);
+            (from, (k..hi).find(|&j| doc.tokens[j].sentence != sentence).unwrap_or(hi))
         };
         let any = |f: &dyn Fn(&str) -> bool| {
             let (from, to) = bounds();

@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::cue::Cue;
-use crate::document::{flag, Document};
+use crate::document::{flag, gap, Document};
 use crate::finding::Finding;
 use crate::span::Span;
 
@@ -206,7 +206,10 @@ fn instruction(doc: &Document, i: usize, j: usize) -> bool {
     // Text the customer sees, named as such: "the message ACCESS DENIED
     // appears", "the button says SAVE CHANGES"; or a card statement's
     // merchant after its code and star ("TST* BLUE DOOR CAFE").
-    if from > 0 && doc.tokens[from - 1].sentence == doc.tokens[from].sentence {
+    if from > 0
+        && doc.tokens[from - 1].sentence == doc.tokens[from].sentence
+        && !doc.tokens[from - 1].gap_has(gap::CLAUSE)
+    {
         let shown = matches!(
             doc.fold(from - 1),
             "message"
@@ -336,6 +339,7 @@ mod tests {
         );
         assert_clean(Cue::Shouting, "UBER *TRIP on 2 May is a ride, and TST* BLUE DOOR CAFE is a café payment.");
         assert_flags(Cue::Shouting, "The message is clear: ⟦DO NOT CALL US AGAIN⟧.");
+        assert_flags(Cue::Shouting, "Hi Sam, you got the message, ⟦DO NOT CALL US AGAIN⟧.");
         assert_flags(Cue::Shouting, "Please ⟦STOP⟧ calling us.");
     }
 

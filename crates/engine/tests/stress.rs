@@ -212,6 +212,18 @@ fn cases() -> Vec<Case> {
     vec![
         // The reviewer's drafts.
         Case::new("\"Thanks! \" x 131072 on one line", "Thanks! ".repeat(131_072)),
+        // One endless sentence, a reading at every few words that looks
+        // back or on through its sentence (each was quadratic before
+        // session 20's bounds).
+        Case::new("1 MB of \"you need to send it \" in one sentence", repeat_to("you need to send it ", MB)),
+        Case::new("1 MB of \"hopefully soon \" in one sentence", repeat_to("hopefully soon ", MB)),
+        Case::new("1 MB of \"please we fix it soon \" in one sentence", repeat_to("please we fix it soon ", MB)),
+        Case::new("1 MB of \"it isn't that hard \" in one sentence", repeat_to("it isn't that hard ", MB)),
+        Case::new("1 MB of \"we do not allow it \" in one sentence", repeat_to("we do not allow it ", MB)),
+        Case::new(
+            "1 MB of \"you'll need to contact them \" in one sentence",
+            repeat_to("you'll need to contact them ", MB),
+        ),
         Case::new("\"Raman Pryia \" x 85000, name Priya Raman", "Raman Pryia ".repeat(85_000)).named("Priya Raman"),
         Case::new("\"Sorry if you feel. \" (hollow x own apologies)", repeat_to("Sorry if you feel so. ", MB)),
         Case::new(

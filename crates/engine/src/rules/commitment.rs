@@ -675,7 +675,8 @@ fn someone_elses_deadline(doc: &Document, span: crate::span::Span) -> bool {
 /// ours, not a wish for the customer.
 fn hopes_to(doc: &Document, k: usize) -> bool {
     let sentence = doc.tokens[k].sentence;
-    (1..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+    // (At most 40 words back, as `is_wish` reads.)
+    (k.saturating_sub(40).max(1)..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
         matches!(doc.fold(j), "hope" | "hoping")
             && matches!(doc.fold(j - 1), "we" | "i" | "we're" | "i'm")
             && doc.fold(j + 1) == "to"

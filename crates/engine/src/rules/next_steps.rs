@@ -422,8 +422,10 @@ fn same_not(doc: &Document, k: usize) -> bool {
 /// which promises nothing.
 pub(crate) fn is_wish(doc: &Document, i: usize) -> bool {
     let sentence = doc.tokens[i].sentence;
+    // (At most 40 words back: a draft of one endless sentence full of
+    // "soon" stays linear.)
     let mut k = i;
-    while k > 0 && doc.tokens[k - 1].sentence == sentence {
+    while k > 0 && i - k < 40 && doc.tokens[k - 1].sentence == sentence {
         k -= 1;
     }
     (k..=i).any(|j| matches!(doc.fold(j), "hope" | "hopefully" | "fingers" | "wish" | "forward" | "hoping"))

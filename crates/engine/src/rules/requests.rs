@@ -169,7 +169,8 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
 /// ("the steps you need to take"), not a requirement ("you must have access").
 fn is_order(doc: &Document, first: usize, last: usize) -> bool {
     let sentence = doc.tokens[first].sentence;
-    let clause_start = (0..first)
+    // (At most 40 words back: one endless sentence stays linear.)
+    let clause_start = (first.saturating_sub(40)..first)
         .rev()
         .take_while(|&k| doc.tokens[k].sentence == sentence && !doc.tokens[k].gap_has(crate::document::gap::COMMA))
         .last()
@@ -215,7 +216,7 @@ fn is_order(doc: &Document, first: usize, last: usize) -> bool {
     let requirement = is_requirement(doc, last);
     // "I'm afraid you have to contact ...", "Unfortunately, you'll need to
     // ...": a constraint told with regret, not an order.
-    let regretted = (0..first)
+    let regretted = (first.saturating_sub(40)..first)
         .rev()
         .take_while(|&k| doc.tokens[k].sentence == sentence)
         .any(|k| matches!(doc.fold(k), "afraid" | "unfortunately" | "sadly" | "regrettably"));
@@ -308,7 +309,8 @@ impl Rest {
 fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<Rest> {
     let mut sentence = doc.tokens.get(from)?.sentence;
     let mut last = from;
-    while let Some(next) = doc.tokens.get(last + 1) {
+    // (A request longer than 30 words gets no rewrite: stop reading there.)
+    while let Some(next) = doc.tokens.get(last + 1).filter(|_| last - from <= 31) {
         // A dot inside a link ends a sentence of the tokenizer's
         // ("returns@example.com"); the sentence goes on after the link.
         let in_link = next.is(flag::LINK)

@@ -81,7 +81,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !forbids_misconduct(doc, s)));
     // "It is possible to upgrade ...; however, it is not possible to
     // downgrade": what can't be done, after what can, does not lead.
-    let can_from = first_can(doc);
+    // (Read only when there is a negation to weigh: most replies hold none.)
+    let can_from = if out.iter().any(|f| f.cue == Cue::NegativeLanguage) { first_can(doc) } else { None };
     out.retain(|f| {
         f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !follows_what_can_be_done(doc, s, can_from))
     });

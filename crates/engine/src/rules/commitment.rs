@@ -534,19 +534,8 @@ const PROMISED: &[&str] = &[
 fn dates_the_past(doc: &Document, k: usize) -> bool {
     if k == 0
         || k >= doc.tokens.len()
-        || !matches!(
-            doc.fold(k),
-            "on" | "at"
-                | "by"
-                | "between"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-        )
+        || !(matches!(doc.fold(k), "on" | "at" | "by" | "between")
+            || crate::words::among(crate::rules::details::WEEKDAYS, doc.fold(k)))
     {
         return false;
     }

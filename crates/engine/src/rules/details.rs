@@ -544,8 +544,10 @@ fn date_at(doc: &Document, k: usize, bits: impl Fn(usize) -> u16) -> Option<(usi
         let number_near = |j: usize| {
             j < n && doc.tokens[j].is(flag::NUMBER) && doc.word(j).len() <= 4 && doc.tokens[j].sentence == t.sentence
         };
-        if b & MONTH != 0 && (w != "may" || number_near(k + 1)) && (number_near(k + 1) || (k > 0 && number_near(k - 1)))
-        {
+        // "May" is a month before a number, or written as one after a
+        // number ("on 3 May"; not "option 2 may work").
+        let month_may = || number_near(k + 1) || (t.is(flag::CAP) && !t.is(flag::SENT_START | flag::ALL_CAPS));
+        if b & MONTH != 0 && (w != "may" || month_may()) && (number_near(k + 1) || (k > 0 && number_near(k - 1))) {
             let from = if k > 0 && number_near(k - 1) { k - 1 } else { k };
             let to = if number_near(k + 1) { k + 1 } else { k };
             // The day: the number before the month, else the one after
@@ -949,9 +951,20 @@ fn asks(reply: &Document) -> Asks {
             let lists = detail_words(w, reply.tokens[k].key);
             // "Which date would suit you?", not "would you like to share
             // the date"; "would work for you", not "the work".
+            // "Free" and "available" choose a date only when said of the
+            // customer ("when are you free?", "would you be available?"),
+            // not of what we send ("so we can send you a free replacement").
+            let of_customer = || {
+                let mut d = -1;
+                while matches!(word(d), "be" | "are" | "will" | "would" | "still") && d > -4 {
+                    d -= 1;
+                }
+                matches!(word(d), "you" | "you're" | "youre" | "you'll" | "u")
+            };
             prefers |= lists & PREFER != 0
                 && !(w == "like" && word(1) == "to")
-                && (w != "work" || matches!(word(1), "for" | "best" | "better"));
+                && (w != "work" || matches!(word(1), "for" | "best" | "better"))
+                && (!matches!(w, "free" | "available") || of_customer());
             thanks_for |= thanks && w == "for";
             thanks |= matches!(w, "thanks" | "thank");
             gives |= lists & GIVES != 0;
@@ -1370,6 +1383,23 @@ mod tests {
             Cue::DetailsAskedAgain,
             "I ordered the sofa on Monday and it arrived with a torn cushion.",
             "Hi Kim, so sorry! What date would be convenient for us to collect it?",
+        );
+        // Found by review: a free replacement is not a date to choose.
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "I ordered the sofa on 3 May and it arrived with a torn cushion.",
+            "Hi Kim, so sorry! ⟦Could you confirm the date⟧ you ordered so we can send you a free replacement?",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "I ordered the sofa on 3 May and it arrived with a torn cushion.",
+            "Hi Kim, so sorry! Which date are you free for us to collect it? Or would you be available next week?",
+        );
+        // "3 May" is a date; "option 2 may" is not.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "I ordered the sofa and it arrived torn. Option 2 may suit me better than a refund.",
+            "Hi Kim, so sorry! Could you confirm the date you ordered?",
         );
         // A date the customer gave as the one they want is asked again.
         assert_flags_against(

@@ -1242,11 +1242,11 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
                         && matches!(w[2], "courier" | "carrier" | "driver" | "warehouse"))
             }),
         sent: !receipt && says_sent(&words),
+        // (A receipt of the customer's own message tells nothing of when
+        // what they asked about happens: "We have received your email".)
         happened: words.iter().any(|w| {
-            matches!(
-                *w,
-                "already" | "delivered" | "arrived" | "landed" | "received" | "completed" | "yesterday" | "ago"
-            )
+            matches!(*w, "already" | "delivered" | "arrived" | "landed" | "completed" | "yesterday" | "ago")
+                || (*w == "received" && !receipt)
         }) || says_no_time(&words),
         // Asking for what is needed to answer: a question, or a request to
         // be told or sent something ("please let us know which device").
@@ -2086,8 +2086,15 @@ mod tests {
             "⟦When will my refund reach my account?⟧",
             "Hi Sam, your refund has been approved.",
         );
+        // Found by review: a receipt of the customer's e-mail is no time.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦When will my refund reach my account?⟧",
+            "Hi Sam, we have received your email. Your refund has been approved.",
+        );
         // A time, a thing already done, or no time to give yet answers it.
         for reply in [
+            "Hi Sam, our records show your order was received and signed for at your address.",
             "Hi Sam, your order was dispatched today and should arrive within 3 working days.",
             "Hi Sam, your order has already been delivered to your safe place.",
             "Hi Sam, we don't have any news on your order from the courier.",

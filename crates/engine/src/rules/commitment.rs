@@ -55,6 +55,7 @@ pub(crate) const VAGUE: &[Phrase] = &[
     pb("sometime", CONCRETE_BETTER),
     pb("when|whenever possible|we can|i can|we get|i get", CONCRETE_BETTER),
     pb("in the near future", CONCRETE_BETTER),
+    pb("in|over the coming|next few? days|weeks|months", CONCRETE_BETTER),
     pb("at a later date|time|stage", CONCRETE_BETTER),
     pb("down the line|road", CONCRETE_BETTER),
     pb("one of these days", CONCRETE_BETTER),

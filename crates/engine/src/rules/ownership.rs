@@ -53,6 +53,18 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("that's|thats not on us|me"),
     p("take it|that|this up with"),
     p("take the|this|that matter|issue|problem up with"),
+    // Disowning the outcome: "We can't be held responsible for damage
+    // caused by third-party chargers", "we're not liable for".
+    p("can't|cant|cannot be held responsible|liable|accountable"),
+    p("can not be held responsible|liable|accountable"),
+    p("we're|were|i'm|im not responsible|liable|accountable for"),
+    p("we|i are|am not responsible|liable|accountable for"),
+    p("we aren't|arent responsible|liable|accountable for"),
+    p("we're|were only|just the marketplace|platform|retailer|reseller|middleman|distributor"),
+    p("we are only|just the marketplace|platform|retailer|reseller|middleman|distributor"),
+    // The customer sent elsewhere, and away from us: "has to go through
+    // Samsung, not us" (a contrast after a comma or a dash).
+    p("not us|me"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
@@ -81,6 +93,24 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // page ... to get in touch with one of our agents": sent to us, by
     // another way in, not away.
     out.retain(|f| f.cue != Cue::Deflection || f.span.is_none_or(|s| !sent_to_us(doc, s)));
+    // "not us" disowns only as a contrast set off from what comes before
+    // ("through Samsung, not us"), not in "it was not us who changed it";
+    // after a hand-off in its sentence ("You'll need to contact the
+    // courier, not us") it says nothing more.
+    // (The table's hits come in text order: the last one kept is enough.)
+    let mut last_kept: Option<u32> = None;
+    out.retain(|f| {
+        let Some(s) = f.span.filter(|_| f.cue == Cue::Deflection) else { return true };
+        let k = doc.token_at(s.start());
+        let sentence = doc.tokens[k].sentence;
+        let not_us = doc.fold(k) == "not" && matches!(doc.fold(k + 1), "us" | "me");
+        let keep =
+            !not_us || (k > 0 && doc.tokens[k - 1].gap_has(gap::COMMA | gap::DASH) && last_kept != Some(sentence));
+        if keep {
+            last_kept = Some(sentence);
+        }
+        keep
+    });
 }
 
 /// People of ours that the customer can be sent to without being sent away.
@@ -179,6 +209,19 @@ mod tests {
         );
         assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ the courier rather than us.");
         assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ your bank, as our team cannot see card details.");
+    }
+
+    #[test]
+    fn disowning_the_outcome_is_deflection() {
+        // Found by mechanism drafts a helper wrote.
+        assert_flags(Cue::Deflection, "We ⟦can't be held responsible⟧ for damage caused by third-party chargers.");
+        assert_flags(Cue::Deflection, "Sorry, but ⟦we are not responsible for⟧ delays at customs.");
+        assert_flags(
+            Cue::Deflection,
+            "Your warranty claim has to go through Samsung, ⟦not us⟧ – ⟦we're only the retailer⟧.",
+        );
+        assert_clean(Cue::Deflection, "It was not us who changed the setting, but I've switched it back for you.");
+        assert_clean(Cue::Deflection, "I'm responsible for your account from now on and will call you on Monday.");
     }
 
     #[test]

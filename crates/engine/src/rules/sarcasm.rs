@@ -77,6 +77,16 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("surely you know|understand|realize|realise|can|must|read|saw", PUTDOWN, &[]),
     pn("i'm|im sure you know|understand|realize|realise|appreciate", PUTDOWN, &[]),
     pn("i'm|im sure you can understand|appreciate|see", PUTDOWN, &[]),
+    pn("i'm|im sure you'll|youll understand|appreciate|realise|realize", PUTDOWN, &[]),
+    // Mind-reading: the customer mocked for not saying what they mean.
+    pn("i|we can't|cannot|cant read minds|thoughts", PUTDOWN, &[]),
+    pn("i|we can't|cannot|cant read your mind|thoughts", PUTDOWN, &[]),
+    pn("i'm|im|we're|were not mind readers|reader", PUTDOWN, &[]),
+    pn("i'm|im|we're|were not psychic|psychics|telepathic|clairvoyant", PUTDOWN, &[]),
+    pn("i'm|im|we're|were not a mind reader", PUTDOWN, &[]),
+    pn("i|we am|are not mind readers|reader", PUTDOWN, &[]),
+    pn("i|we am|are not psychic|psychics|telepathic|clairvoyant", PUTDOWN, &[]),
+    pn("i|we am|are not a mind reader", PUTDOWN, &[]),
     pn("even a child|toddler|kid could|can", PUTDOWN, &[]),
     pn("everyone|everybody|anyone else manages|seems|knows|understands|figured|figures|gets|got", PUTDOWN, &[]),
     pn("as anyone|everyone|everybody knows", PUTDOWN, &[]),
@@ -1748,6 +1758,17 @@ mod tests {
     }
 
     #[test]
+    fn mocking_the_customer_for_not_saying_what_they_mean() {
+        // Found by the fourth QA pass.
+        assert_flags(Cue::Sarcasm, "⟦I'm sure you'll understand⟧ that ⟦we can't read minds⟧.");
+        assert_flags(Cue::Sarcasm, "Which order? ⟦We can't read minds⟧.");
+        assert_flags(Cue::Sarcasm, "⟦We're not mind readers⟧, so include your order number next time.");
+        assert_flags(Cue::Sarcasm, "Hi Ola, ⟦I am not psychic⟧. Which order do you mean?");
+        assert_clean(Cue::Sarcasm, "Hi Ola, our psychic readings are booked by phone. Which session do you mean?");
+        assert_clean(Cue::Sarcasm, "I'm sure you'll love the new colour, Ola.");
+    }
+
+    #[test]
     fn to_recap_replaces_only_a_whole_clause() {
         assert_suggests(Cue::Sarcasm, None, "⟦As I already explained⟧, the refund takes five days.", "To recap");
         for text in
@@ -1921,7 +1942,7 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦Let me put this as simply as I can⟧: the plan renews yearly.");
         // Mock thanks and mock apology.
         assert_flags(Cue::Sarcasm, "⟦Thanks for the lecture on how to run a bank⟧.");
-        assert_flags(Cue::Sarcasm, "⟦So sorry we can't read minds⟧.");
+        assert_flags(Cue::Sarcasm, "⟦So sorry we don't have a crystal ball⟧.");
         // Mock patience.
         assert_flags(Cue::Sarcasm, "⟦Take your time, it's only been six weeks⟧.");
         assert_flags(Cue::Sarcasm, "⟦Waiting a whole three days must be hard⟧.");

@@ -155,6 +155,43 @@ const OPENERS: &[&str] = &[
     "today",
     "tomorrow",
     "yesterday",
+    // Evaluative words and agreement that open a sentence ("Amazing, a
+    // fourth request ...", "Brilliant, that worked").
+    "amazing",
+    "brilliant",
+    "fantastic",
+    "lovely",
+    "excellent",
+    "awesome",
+    "wonderful",
+    "splendid",
+    "superb",
+    "marvellous",
+    "marvelous",
+    "terrific",
+    "cool",
+    "nice",
+    "fine",
+    "indeed",
+    "exactly",
+    "totally",
+    "correct",
+    "true",
+    "agreed",
+    "gotcha",
+    "congrats",
+    "congratulations",
+    "fair",
+    "sweet",
+    "super",
+    "incredible",
+    "unbelievable",
+    "seriously",
+    "really",
+    "interesting",
+    "wait",
+    "look",
+    "listen",
 ];
 
 /// Whether a word is an interjection: laughter ("ha", "haha", "hehe",
@@ -171,6 +208,34 @@ fn is_interjection(w: &str) -> bool {
             ],
             w,
         )
+}
+
+/// Whether a folded word names a day of the week or a month.
+fn is_day_or_month(w: &str) -> bool {
+    crate::words::among(
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        w,
+    )
 }
 
 impl Document<'_> {
@@ -204,6 +269,35 @@ impl Document<'_> {
         // nobody; the greeting, if any, comes after it.
         while is_interjection(self.fold(first)) && self.tokens[first].gap_has(gap::COMMA) && same(first + 1, self) {
             first += 1;
+        }
+        // "Obrigado, Mateus!", "Fair point, Omar, ...": a remark of one or
+        // two words set off by a comma, then a name set off in turn (not a
+        // list: "Yes, London, Leeds and York"): the name is the one
+        // addressed.
+        if !crate::words::among(GREETING_WORDS, self.fold(first))
+            && !(self.fold(first) == "good" && same(first + 1, self))
+        {
+            let comma = (first..first + 2).find(|&c| same(c, self) && self.tokens[c].gap_has(gap::COMMA));
+            if let Some(at) = comma.map(|c| c + 1).filter(|&j| same(j, self)) {
+                let t = &self.tokens[at];
+                let w = self.fold(at);
+                let listed = same(at + 1, self)
+                    && self.tokens[at + 1].is(flag::CAP)
+                    && !crate::words::is_common(self.fold(at + 1));
+                if t.is(flag::CAP)
+                    && t.is(flag::ALPHA)
+                    && !t.is(flag::ALL_CAPS)
+                    && t.gap_has(gap::CLAUSE)
+                    && (!crate::words::is_common(w) || crate::words::is_name_word(w))
+                    && !crate::words::among(OPENERS, w)
+                    && !crate::words::among(GREETING_WORDS, w)
+                    && !is_day_or_month(w)
+                    && !listed
+                {
+                    self.greeting = Some(Greeting { addressee: at..at + 1 });
+                    return;
+                }
+            }
         }
         let f = self.fold(first);
         let mut k = first;

@@ -984,6 +984,29 @@ mod tests {
     }
 
     #[test]
+    fn a_remark_before_the_name_is_not_a_name() {
+        // Found in the tuning corpus: a remark set off by a comma, then the
+        // name set off in turn, addresses the name.
+        let mateus = Some("Mateus Costa");
+        assert_clean_with(Cue::NameMismatch, mateus, "Obrigado, Mateus! That bug report was perfect.");
+        assert_flags_with(Cue::NameUsed, mateus, "Obrigado, ⟦Mateus⟧! That bug report was perfect.");
+        let omar = Some("Omar Saleh");
+        assert_flags_with(Cue::NameUsed, omar, "Fair point, ⟦Omar⟧, the timetable is confusing.");
+        assert_clean_with(Cue::NameMismatch, omar, "Fair point, Omar, the timetable is confusing.");
+        assert_flags_with(Cue::NameUsed, omar, "Good catch, ⟦Omar⟧. The fix is live.");
+        assert_flags_with(Cue::NameMismatch, omar, "That's done, ⟦Valentina⟧ – the seat is added.");
+        // An evaluative word opening a sentence names nobody.
+        assert_clean_with(Cue::NameMismatch, Some("Farah Siddiqui"), "Amazing, a fourth request to move it.");
+        // The remark still leaves a wrong name wrong.
+        assert_flags_with(Cue::NameMismatch, omar, "Fair point, ⟦Thabo⟧, the fee was unclear.");
+        // A list or a day after a remark names nobody.
+        assert_clean_with(Cue::NameMismatch, omar, "Yes, London, Leeds and York all have stores.");
+        assert_clean_with(Cue::NameMismatch, omar, "Sure, Tuesday, 10 am works for the visit.");
+        // A name and then a word set off are the name: "Priya, Sunday works".
+        assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "⟦Priya⟧, Sunday works for the visit.");
+    }
+
+    #[test]
     fn a_vocative_anywhere_addresses_the_customer() {
         assert_flags(Cue::NameUsed, "@customer Mind if we jump in, ⟦Dulce⟧? Are you getting an error?");
         assert_flags(Cue::NameUsed, "Your site loads fine for us in several browsers, ⟦Bylli⟧.");

@@ -274,9 +274,9 @@ impl Document<'_> {
         // two words set off by a comma, then a name set off in turn (not a
         // list: "Yes, London, Leeds and York"): the name is the one
         // addressed.
-        if !crate::words::among(GREETING_WORDS, self.fold(first))
-            && !(self.fold(first) == "good" && same(first + 1, self))
-        {
+        let greets = crate::words::among(GREETING_WORDS, self.fold(first))
+            || (self.fold(first) == "good" && same(first + 1, self));
+        if !greets {
             let comma = (first..first + 2).find(|&c| same(c, self) && self.tokens[c].gap_has(gap::COMMA));
             if let Some(at) = comma.map(|c| c + 1).filter(|&j| same(j, self)) {
                 let t = &self.tokens[at];

@@ -112,14 +112,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // sarcasm, found before this rule runs: it is not an apology at all.
     let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, out);
     let mock = |hit: &crate::lexicon::Hit| mocking.binary_search(&doc.tokens[hit.first as usize].sentence).is_ok();
-    // A hollow apology beside a dig ("Sorry, but as I already explained")
-    // is still hollow: only one inside the mockery itself is not an apology.
-    let mock_words: Vec<crate::span::Span> =
-        out.iter().filter(|f| f.cue == Cue::Sarcasm).filter_map(|f| f.span).collect();
-    let hollow: Vec<_> = distinct_hits(doc, T::ApologyHollow)
-        .into_iter()
-        .filter(|h| !mock_words.iter().any(|m| m.overlaps(h.span)))
-        .collect();
+    // A hollow apology is hollow beside a dig ("Sorry, but as I already
+    // explained") and inside one ("Sorry if the giant red SOLD OUT banner
+    // wasn't clear enough"): its form does not own the problem either way.
+    let hollow: Vec<_> = distinct_hits(doc, T::ApologyHollow);
     let mut count = 0;
     let mut excess_span = None;
     let mut note = |span| {

@@ -90,6 +90,18 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("even a child|toddler|kid could|can", PUTDOWN, &[]),
     pn("everyone|everybody|anyone else manages|seems|knows|understands|figured|figures|gets|got", PUTDOWN, &[]),
     pn("as anyone|everyone|everybody knows", PUTDOWN, &[]),
+    pn("as anyone|everyone|everybody who", PUTDOWN, &[]),
+    // Rhetorical questions about what the customer thought or read.
+    pn("did you really|honestly|seriously|actually|genuinely think|expect|imagine|believe", PUTDOWN, &[]),
+    pn("where|what|how|why exactly did you think|expect", PUTDOWN, &[]),
+    pn("have you tried|considered reading", PUTDOWN, &[]),
+    pn("did you try reading", PUTDOWN, &[]),
+    // Judging the customer's abilities: "Since tracking numbers don't seem
+    // to be your thing", "You're remarkably persistent for someone who
+    // hasn't read the agreement" (said to "you": see `check`).
+    pn("don't|doesn't|dont|doesnt seem to be your thing|forte|strength|strong", MOCK, &[]),
+    pn("isn't|isnt|aren't|arent|not exactly your thing|forte|strength|strong", MOCK, &[]),
+    pn("for someone who hasn't|hasnt|doesn't|doesnt|didn't|didnt|can't|cant|never|won't|wont|couldn't|couldnt", MOCK, &[]),
     pn("as anyone|everyone|everybody can see", PUTDOWN, &[]),
     pn("not sure what you expected|expect|were", PUTDOWN, &[]),
     pn("what did|do you expect", PUTDOWN, &[]),
@@ -162,6 +174,21 @@ const LABEL_NOUNS: &[&str] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], &mut found);
+    // "... for someone who hasn't read it" judges the customer only when
+    // said of them ("You're remarkably persistent for someone who ..."),
+    // not of a product ("ideal for someone who doesn't travel much").
+    found.retain(|f| {
+        let Some(span) = f.span else { return true };
+        let k = doc.token_at(span.start());
+        let said_to_you = || {
+            (k.saturating_sub(10)..k).any(|j| {
+                doc.tokens[j].sentence == doc.tokens[k].sentence
+                    && (matches!(doc.fold(j), "you're" | "youre")
+                        || (doc.fold(j) == "you" && matches!(doc.fold(j + 1), "are" | "were" | "seem")))
+            })
+        };
+        !(doc.fold(k) == "for" && doc.fold(k + 1) == "someone") || said_to_you()
+    });
     // "To recap" replaces a reminder that opens a clause ("As I already
     // explained, ..."), not one in the middle ("... for the fourth time").
     for f in &mut found {
@@ -692,6 +719,14 @@ markers! {
     APOLOGY_WORDS = &["sorry", "apologies", "apologise", "apologize", "apology", "forgive", "pardon", "regret"];
     ABSURD_APOLOGY = &[
         "the part where",
+        // The obvious made big: "Sorry if the giant red SOLD OUT banner
+        // wasn't clear enough".
+        "giant",
+        "large print",
+        "bold letters",
+        "big bold",
+        "big red",
+        "bright red",
         "must have missed|overlooked|misread|skipped",
         "must have been rewritten|changed",
         "read minds|mind",
@@ -905,7 +940,6 @@ markers! {
         "really constructive",
         "very thorough",
         "most thorough",
-        "made our|my day|monday|morning|week",
         "big ask",
         "poor thing",
         "for sport",
@@ -945,6 +979,8 @@ markers! {
         "really very simple",
         "go very slowly",
         "nice and slowly",
+        "through it very|really slowly",
+        "through this very|really slowly",
         "small words",
     ];
     PRAISE_IDIOMS = &[
@@ -1062,10 +1098,10 @@ markers! {
     ];
     /// Owning it: "and that's not okay".
     OWNING = &["not okay|ok|acceptable|right|fair", "not good enough", "unacceptable", "shouldn't|should not have"];
-    IMPOSITION = &["before you'd|you|checking|reading|opening|even", "one star", "instead of us", "ever so much", "i suppose", "i guess", "love that you", "made our|my day|monday|morning|week", "message received", "super|very|really constructive"];
+    IMPOSITION = &["before you'd|you|checking|reading|opening|even", "one star", "instead of us", "ever so much", "i suppose", "i guess", "love that you", "message received", "super|very|really constructive"];
     BARBS = &["thorough", "constructive", "received", "subtle"];
     THE_PART_WHERE = &["the part where"];
-    MOCK_PITY = &["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "don't mind me", "just sit here", "take as long as you like", "in no hurry at all", "it's not as if", "only closes in", "keep holding", "happy to keep"];
+    MOCK_PITY = &["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "don't mind me", "just sit here", "take as long as you like", "in no hurry at all", "it's not as if", "only closes in", "keep holding", "happy to keep", "real hardship", "such a hardship", "terrible hardship"];
     WISH_OCCASIONS = &["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"];
     WISHING = &["i do hope", "here's hoping", "hope", "enjoy", "fingers crossed", "good luck", "best of luck", "wishing"];
     STOCK_WISHES = &["hope this|that|it", "hope to", "hope you|you're|we", "enjoy your|the rest|every", "good luck with your", "best of luck with your", "wishing you", "hope it helps", "hope all"];
@@ -1073,8 +1109,10 @@ markers! {
     SURPRISE_FRAMES = &["who saw that coming", "who could have|'ve guessed|predicted|known", "who would have|'ve thought|guessed", "who'd have thought|guessed", "go figure", "who|whoever would|could have|'ve", "who|whoever would|could ever have", "imagine my astonishment|surprise|shock", "plot twist", "well well", "imagine that", "fancy that", "can't|cannot imagine why|how", "what are the odds", "colour|color me"];
     IRONIC_FRAME_WORDS = &["truly", "quite", "big", "sure", "there", "really", "gosh", "wow", "well", "oh", "such", "shocker", "stunned", "gasp", "colour", "color"];
     TEAM_HEROICS = &["expect them out with", "will down tools", "will drop everything", "clear her|his diary"];
+    /// "Did you think the meter would keep sending readings unplugged?"
+    DID_YOU_THINK = &["did you think|expect|imagine|assume|suppose"];
     RHETORICAL_QUESTIONS = &["which|what part of that", "were you listening", "at any point", "ring any bells", "ring a bell", "was the word", "is the word", "too much to ask", "what about", "did you read past", "had you noticed"];
-    NEXT_TIME = &["this time", "next time", "in future"];
+    NEXT_TIME = &["this time", "next time", "in future", "for the future", "for future reference", "the first time round|around"];
     REPROACH_HEDGES = &["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"];
     AGENT_VOICE = &["we", "we'll", "i'll", "we're", "i'm", "sorry"];
     OF_COURSE = &["of course"];
@@ -1087,6 +1125,10 @@ markers! {
     ONLY_WAITED = &["only been|taken|waited"];
     ONLY_BEEN = &["only been"];
     WHOLE = &["whole", "entire"];
+    /// "made our day": a dig after an imposition, warm thanks after kind words.
+    MADE_OUR_DAY = &["made our|my day|monday|morning|week"];
+    /// Kind words said of what the customer sent ("your lovely message").
+    KIND_WORDS = &["lovely", "kind", "sweet", "wonderful", "generous", "glowing", "thoughtful", "beautiful", "heartwarming", "positive"];
     /// A number: one or more ASCII digits (a folded word is never a literal `#`).
     DIGITS = &["#"];
     /// Openers of mock enthusiasm: "Yay, SIM swap number five this month!"
@@ -1562,7 +1604,9 @@ fn read_sentence<'d>(
 
     // Mock gratitude: thanks for an imposition, or thanks followed by a barb.
     if let Some(k) = s.pos(THANKS_WORDS) {
-        let imposition = s.at(NUISANCE) >> k != 0 || s.any(IMPOSITION);
+        // ("made our day" is a dig unless said of kind words: "Thank you
+        // for your lovely message, it made our day!")
+        let imposition = s.at(NUISANCE) >> k != 0 || s.any(IMPOSITION) || (s.any(MADE_OUR_DAY) && !s.any(KIND_WORDS));
         // Its length is known without reading it.
         let barb_after = sentence_end(doc, end).is_some_and(|j| j - end <= 3) && next().is_some_and(|n| n.any(BARBS));
         if (imposition || barb_after) && !s.question {
@@ -1610,9 +1654,10 @@ fn read_sentence<'d>(
     let duration = s.at(DURATION);
     // "only been" with a span of time in the three words after it.
     let only_been = bits(s.at(ONLY_WAITED)).any(|k| (duration >> (k + 2)) & 0b111 != 0);
-    // "three whole days", "a whole two weeks" ("whole" after the first word).
+    // "three whole days", "a whole two weeks" ("whole" after the first
+    // word; not "the whole team's month").
     let whole = s.at(WHOLE) >> 1;
-    let whole_span = (count & whole & (duration >> 2)) | (whole & (duration >> 3)) != 0;
+    let whole_span = (count & whole & (duration >> 2)) | (whole & (count >> 2) & (duration >> 3)) != 0;
     let mock_pity = s.any(MOCK_PITY);
     let patience = s.any(PATIENCE);
     if only_been || whole_span || mock_pity || (patience && next().is_some_and(|n| n.any(ONLY_BEEN))) {
@@ -1672,6 +1717,13 @@ fn read_sentence<'d>(
     if s.question && aside {
         return Some((0, last, QUESTION_M));
     }
+    // What the customer thought a thing would do, asked back at them: "Did
+    // you think the smart meter would keep sending readings unplugged?"
+    if let Some(k) = s.pos(DID_YOU_THINK).filter(|_| s.question) {
+        if s.words[k..].iter().skip(3).take(12).any(|w| matches!(*w, "would" | "could" | "might")) {
+            return Some((0, last, QUESTION_M));
+        }
+    }
     if s.question && s.any(RHETORICAL_QUESTIONS) {
         return Some((0, last, QUESTION_M));
     }
@@ -1681,6 +1733,9 @@ fn read_sentence<'d>(
         return Some((k.min(last), last, MINIMISE_M));
     }
     if let Some(k) = s.pos(END_DIGS) {
+        return Some((k.min(last), last, DIG_M));
+    }
+    if let Some(k) = s.pos(MADE_OUR_DAY).filter(|_| !s.any(KIND_WORDS)) {
         return Some((k.min(last), last, DIG_M));
     }
     let reproach_tail = s.any(NEXT_TIME) && s.any(REPROACH_HEDGES) && !s.any(AGENT_VOICE);
@@ -1766,6 +1821,34 @@ mod tests {
         assert_flags(Cue::Sarcasm, "Hi Ola, ⟦I am not psychic⟧. Which order do you mean?");
         assert_clean(Cue::Sarcasm, "Hi Ola, our psychic readings are booked by phone. Which session do you mean?");
         assert_clean(Cue::Sarcasm, "I'm sure you'll love the new colour, Ola.");
+    }
+
+    #[test]
+    fn a_sixth_batchs_mechanisms_and_their_sincere_twins() {
+        // From the tuning half of the sixth sarcasm batch, each with a
+        // sincere twin written beside it.
+        assert_flags(Cue::Sarcasm, "⟦Where exactly did you think⟧ the Cancel button would take you?");
+        assert_flags(Cue::Sarcasm, "⟦Did you think the meter would keep sending readings while unplugged⟧?");
+        assert_clean(Cue::Sarcasm, "Did you get the reading from the meter? If not, I can book a visit.");
+        assert_clean(Cue::Sarcasm, "I think the meter would need a new battery; I've booked a visit.");
+        assert_flags(Cue::Sarcasm, "⟦Have you tried reading⟧ the text we sent about the data cap?");
+        assert_clean(Cue::Sarcasm, "Have you tried restarting the router? That clears most drops.");
+        assert_flags(Cue::Sarcasm, "Since tracking numbers ⟦don't seem to be your thing⟧, here it is again.");
+        assert_clean(Cue::Sarcasm, "If live chat isn't your thing, you can email us instead.");
+        assert_flags(Cue::Sarcasm, "You're remarkably persistent ⟦for someone who hasn't⟧ read the tenancy agreement.");
+        assert_clean(Cue::Sarcasm, "This plan is ideal for someone who doesn't travel much.");
+        assert_flags(Cue::Sarcasm, "Obviously, ⟦as anyone who⟧ has owned a car would know, it's not covered.");
+        assert_flags(Cue::Sarcasm, "⟦Sorry if the giant red SOLD OUT banner wasn't clear enough, Marcus⟧.");
+        assert_clean(Cue::Sarcasm, "Sorry if my last message wasn't clear enough, Marcus: the item is sold out.");
+        // Inside the mockery, a hollow apology is still hollow.
+        assert_flags(Cue::ApologyHollow, "⟦Sorry if⟧ the giant red SOLD OUT banner wasn't clear enough, Marcus.");
+        assert_flags(Cue::Sarcasm, "⟦Being upgraded to a sea-view room must have been a real hardship⟧.");
+        assert_flags(Cue::Sarcasm, "Sure, Ben. ⟦Let me walk you through it very slowly⟧.");
+        assert_clean(Cue::Sarcasm, "Sure, Ben. Let me walk you through it step by step.");
+        // Warm thanks that made our day, and a review that made the team's month.
+        assert_clean(Cue::Sarcasm, "Thank you SO much for your lovely message, it absolutely made our day!");
+        assert_clean(Cue::Sarcasm, "Your review has honestly made the whole team's month!");
+        assert_flags(Cue::Sarcasm, "Seventeen tickets overnight, that ⟦made my day⟧.");
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub(crate) const OWN: &[Phrase] = &[
     p("that's|thats|this|that on us|me"),
     p("that is|was on us|me"),
     p("this|that one is|was|'s on us|me"),
+    p("this|that one's|ones on us|me"),
+    p("i|we owe you an apology"),
     p("this|that is|was on us|me"),
     p("my|our bad"),
     p("my|our mistake|error|fault|oversight"),
@@ -60,21 +62,22 @@ pub(crate) const HOLLOW: &[Phrase] = &[
     pn("regret any|the inconvenience|confusion|trouble|frustration", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
     pn("inconvenience this|that|it may|might|has|have? have? caused", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
     // Blame-shifting.
-    pn("sorry|apologize|apologise you feel|felt|think|thought that? way|like|this|that", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
-    pn("sorry|apologize|apologise that? you feel|felt|think|thought|believe|find|found|consider", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
-    pn("sorry|apologize|apologise you're|youre|your upset|offended|disappointed|unhappy|frustrated|confused|angry", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
+    pn("sorry|apologize|apologise|apologies to? hear|learn|see|read? that? you feel|felt|think|thought that? way|like|this|that", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
+    pn("sorry|apologize|apologise|apologies to? hear|learn|see|read? that? you feel|felt|think|thought|believe|find|found|consider", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
+    pn("sorry|apologize|apologise|apologies that? you're|youre|your upset|offended|disappointed|unhappy|frustrated|confused|angry", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
+    pn("sorry|apologize|apologise|apologies for that|your disappointment|dissatisfaction", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
     pn("sorry|apologize|apologise for your confusion|misunderstanding", "Calling it the customer's confusion puts the blame on them. Own the unclear part instead.", &[]),
-    pn("sorry|apologize|apologise that? you misunderstood|misread|missed|failed", "This apology blames the customer. Own the part you can fix instead.", &[]),
-    pn("sorry|apologize|apologise that? you didn't|didnt enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
-    pn("sorry|apologize|apologise that? you did not enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
+    pn("sorry|apologize|apologise|apologies that? you misunderstood|misread|missed|failed", "This apology blames the customer. Own the part you can fix instead.", &[]),
+    pn("sorry|apologize|apologise|apologies to? hear|learn|see|read? that? you didn't|didnt enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
+    pn("sorry|apologize|apologise|apologies to? hear|learn|see|read? that? you did not enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
     // Defensive: regretting the customer's reaction or choice, not the problem.
-    pn("sorry|apologize|apologise|regret that? you were|are|have|'ve|seem been? unhappy|dissatisfied|displeased|unsatisfied", DEFENSIVE, &[]),
-    pn("sorry|apologize|apologise|regret that? you were|are|have|'ve been? not happy|satisfied|pleased", DEFENSIVE, &[]),
-    pn("sorry|apologize|apologise|regret that? you were|are|have|'ve been? disappointed with|by the outcome|decision|result|response|resolution|answer", DEFENSIVE, &[]),
-    pn("sorry|apologize|apologise|regret that? you've|youve chosen|decided|opted", DEFENSIVE, &[]),
-    pn("sorry|apologize|apologise|regret that? you have chosen|decided|opted", DEFENSIVE, &[]),
-    pn("sorry|apologize|apologise|regret that? you chose|decided|opted to|not", DEFENSIVE, &[]),
-    pn("sorry|apologize|apologise|regret that? you've|youve been unhappy|dissatisfied|displeased|unsatisfied", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you were|are|have|'ve|seem been? unhappy|dissatisfied|displeased|unsatisfied", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you were|are|have|'ve been? not happy|satisfied|pleased", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you were|are|have|'ve been? disappointed with|by the outcome|decision|result|response|resolution|answer", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you've|youve chosen|decided|opted", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you have chosen|decided|opted", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you chose|decided|opted to|not", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you've|youve been unhappy|dissatisfied|displeased|unsatisfied", DEFENSIVE, &[]),
     pn("i|we regret that? you found|feel|felt|were|are|think|thought|believe|have|chose|decided", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|apologies|apology for any|the misunderstanding|misunderstandings|miscommunication", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|apologies|apology if there was|has been any|a misunderstanding|confusion", DEFENSIVE, &[]),
@@ -216,5 +219,27 @@ mod tests {
         assert_clean(Cue::Apology, "Apologies for any misunderstanding.");
         assert_flags(Cue::Apology, "⟦I'm sorry⟧ the engineer didn't turn up.");
         assert_clean(Cue::ApologyHollow, "I'm sorry you have to wait another day.");
+    }
+
+    #[test]
+    fn regretting_a_reaction_heard_of_is_still_hollow() {
+        // Found in the tuning corpus: "to hear", "that" and "apologies"
+        // between the apology and the customer's reaction.
+        assert_flags(Cue::ApologyHollow, "We're ⟦sorry to hear you didn't enjoy⟧ the excursion.");
+        assert_flags(Cue::ApologyHollow, "⟦apologies that you felt⟧ rushed during your appointment.");
+        assert_flags(Cue::ApologyHollow, "We ⟦apologise for that disappointment⟧.");
+        assert_flags(Cue::ApologyHollow, "⟦Sorry to hear you've decided⟧ to leave us.");
+        assert_flags(Cue::ApologyHollow, "We're ⟦sorry that you're unhappy⟧ with the decision.");
+        assert_clean(Cue::Apology, "We're sorry to hear you didn't enjoy the excursion.");
+        // What happened to the customer, heard of, is a real apology.
+        assert_flags(Cue::Apology, "⟦I'm sorry⟧ to hear you were charged twice.");
+        assert_clean(Cue::ApologyHollow, "I'm sorry to hear you missed your connection because of our delay.");
+        assert_clean(Cue::ApologyHollow, "I'm sorry to hear you were charged twice.");
+    }
+
+    #[test]
+    fn owning_it_without_the_word_sorry() {
+        assert_flags(Cue::Apology, "⟦That one's on me⟧, Helena – I booked the wrong week.");
+        assert_flags(Cue::Apology, "Kia ora Rangi, ⟦I owe you an apology⟧. I promised a call back.");
     }
 }

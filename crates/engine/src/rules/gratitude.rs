@@ -35,6 +35,10 @@ pub(crate) const THANKS: &[Phrase] = &[
     p("you're|youre a star|lifesaver|legend|gem|hero"),
     p("you rock"),
     p("bless you"),
+    // Thanks in other languages, as agents greet customers in theirs.
+    p("grazie|obrigado|obrigada|merci|danke|gracias|arigato|arigatou|kiitos|takk|dziekuje|dekuji|spasibo|mahalo|shukran|hvala|multumesc|tesekkurler|koszonom|asante|salamat|dhanyavaad|dhanyavad|xiexie"),
+    // Appreciation without the word: "We really value you taking the time".
+    p("i|we really|truly|greatly|do? value you|your taking|time|feedback|patience|input|help|comments|loyalty"),
 ];
 
 /// Look-alikes that are not thanks to anyone.
@@ -53,6 +57,7 @@ pub(crate) const NOT_THANKS: &[Phrase] = &[
     p("you'll|you'd appreciate"),
     p("you will|would appreciate"),
     p("thankless"),
+    p("thank goodness|god|heavens|gosh|christ"),
     p("thank me|us later"),
     p("you're|youre|be|are|feel grateful|thankful"),
     p("they|he|she|people|would|will|should|must|can|to|just appreciate|appreciated"),
@@ -251,6 +256,17 @@ mod tests {
         assert_flags(Cue::Gratitude, "⟦Thnaks⟧ for waiting, it's fixed.");
         assert_flags(Cue::Gratitude, "Again, ⟦thanks⟧!");
         assert_clean(Cue::Gratitude, "We scored, who woulda thunk.");
+    }
+
+    #[test]
+    fn thanks_in_the_customers_language_and_without_the_word() {
+        // Found in the tuning corpus.
+        assert_flags(Cue::Gratitude, "Cara Sofia, ⟦Grazie⟧ for your patience.");
+        assert_flags(Cue::Gratitude, "⟦Obrigado⟧, Mateus! The crash log was perfect.");
+        assert_flags(Cue::Gratitude, "⟦We really value you taking⟧ the time to fill in the form.");
+        assert_clean(Cue::Gratitude, "Thank goodness the courier took a photo at drop-off.");
+        // Look-alikes in English are not thanks.
+        assert_clean(Cue::Gratitude, "At the mercy of the courier, we changed tack and rebooked.");
     }
 
     #[test]

@@ -1098,7 +1098,9 @@ markers! {
     ];
     /// Owning it: "and that's not okay".
     OWNING = &["not okay|ok|acceptable|right|fair", "not good enough", "unacceptable", "shouldn't|should not have"];
-    IMPOSITION = &["before you'd|you|checking|reading|opening|even", "one star", "instead of us", "ever so much", "i suppose", "i guess", "love that you", "message received", "super|very|really constructive"];
+    // "Thanks for emailing before you'd even read it", not "Thanks for
+    // checking with us before you ordered" (consulted first: sincere).
+    IMPOSITION = &["before you'd|you even|read|checked|looked|opened|bothered|tried|actually|ever|had", "before checking|reading|opening|even|looking", "one star", "instead of us", "ever so much", "i suppose", "i guess", "love that you", "message received", "super|very|really constructive"];
     BARBS = &["thorough", "constructive", "received", "subtle"];
     THE_PART_WHERE = &["the part where"];
     MOCK_PITY = &["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "don't mind me", "just sit here", "take as long as you like", "in no hurry at all", "it's not as if", "only closes in", "keep holding", "happy to keep", "real hardship", "such a hardship", "terrible hardship"];
@@ -1848,6 +1850,9 @@ mod tests {
         // Warm thanks that made our day, and a review that made the team's month.
         assert_clean(Cue::Sarcasm, "Thank you SO much for your lovely message, it absolutely made our day!");
         assert_clean(Cue::Sarcasm, "Your review has honestly made the whole team's month!");
+        // Thanks for consulting us first; thanks for writing before reading.
+        assert_clean(Cue::Sarcasm, "Hi, thanks for checking with us before you ordered.");
+        assert_flags(Cue::Sarcasm, "⟦Thanks for emailing before you'd even opened the guide⟧.");
         assert_flags(Cue::Sarcasm, "Seventeen tickets overnight, that ⟦made my day⟧.");
     }
 

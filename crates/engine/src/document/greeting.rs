@@ -275,7 +275,9 @@ impl Document<'_> {
         // list: "Yes, London, Leeds and York"): the name is the one
         // addressed.
         let greets = crate::words::among(GREETING_WORDS, self.fold(first))
-            || (self.fold(first) == "good" && same(first + 1, self));
+            || (self.fold(first) == "good"
+                && same(first + 1, self)
+                && matches!(self.fold(first + 1), "morning" | "afternoon" | "evening" | "day" | "night"));
         if !greets {
             let comma = (first..first + 2).find(|&c| same(c, self) && self.tokens[c].gap_has(gap::COMMA));
             if let Some(at) = comma.map(|c| c + 1).filter(|&j| same(j, self)) {
@@ -284,6 +286,29 @@ impl Document<'_> {
                 let listed = same(at + 1, self)
                     && self.tokens[at + 1].is(flag::CAP)
                     && !crate::words::is_common(self.fold(at + 1));
+                // "Quick update, Hermes, our courier, has collected it": a
+                // name described between commas is the sentence's subject
+                // ("Fair point, Thabo, the fee was unclear" addresses Thabo).
+                let described = t.gap_has(gap::COMMA)
+                    && same(at + 1, self)
+                    && matches!(
+                        self.fold(at + 1),
+                        "our"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "my"
+                            | "your"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "not"
+                            | "as"
+                            | "who"
+                            | "which"
+                    )
+                    && (at + 1..at + 6).any(|j| same(j, self) && self.tokens[j].gap_has(gap::COMMA | gap::DASH));
                 if t.is(flag::CAP)
                     && t.is(flag::ALPHA)
                     && !t.is(flag::ALL_CAPS)
@@ -293,6 +318,7 @@ impl Document<'_> {
                     && !crate::words::among(GREETING_WORDS, w)
                     && !is_day_or_month(w)
                     && !listed
+                    && !described
                 {
                     self.greeting = Some(Greeting { addressee: at..at + 1 });
                     return;

@@ -30,7 +30,7 @@ pub(crate) const OWN: &[Phrase] = &[
     p("that is|was on us|me"),
     p("this|that one is|was|'s on us|me"),
     p("this|that one's|ones on us|me"),
-    p("i|we owe you an apology"),
+    p("i|we owe you an|a big|huge|sincere|real? apology"),
     p("this|that is|was on us|me"),
     p("my|our bad"),
     p("my|our mistake|error|fault|oversight"),
@@ -63,13 +63,15 @@ pub(crate) const HOLLOW: &[Phrase] = &[
     pn("inconvenience this|that|it may|might|has|have? have? caused", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
     // Blame-shifting.
     pn("sorry|apologize|apologise|apologies to? hear|learn|see|read? that? you feel|felt|think|thought that? way|like|this|that", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
-    pn("sorry|apologize|apologise|apologies to? hear|learn|see|read? that? you feel|felt|think|thought|believe|find|found|consider", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
+    pn("sorry|apologize|apologise|apologies that? you feel|felt|think|thought|believe|find|found|consider", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
     pn("sorry|apologize|apologise|apologies that? you're|youre|your upset|offended|disappointed|unhappy|frustrated|confused|angry", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
     pn("sorry|apologize|apologise|apologies for that|your disappointment|dissatisfaction", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
     pn("sorry|apologize|apologise for your confusion|misunderstanding", "Calling it the customer's confusion puts the blame on them. Own the unclear part instead.", &[]),
     pn("sorry|apologize|apologise|apologies that? you misunderstood|misread|missed|failed", "This apology blames the customer. Own the part you can fix instead.", &[]),
-    pn("sorry|apologize|apologise|apologies to? hear|learn|see|read? that? you didn't|didnt enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
-    pn("sorry|apologize|apologise|apologies to? hear|learn|see|read? that? you did not enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
+    pn("sorry|apologize|apologise|apologies that? you didn't|didnt enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
+    pn("sorry|apologize|apologise|apologies that? you did not enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
+    pn("sorry|apologize|apologise|apologies to|i|we hear|learn|see|read that? you didn't|didnt enjoy|like|appreciate|agree", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
+    pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you're|youre unhappy|dissatisfied|displeased|unsatisfied|disappointed|upset", DEFENSIVE, &[]),
     // Defensive: regretting the customer's reaction or choice, not the problem.
     pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you were|are|have|'ve|seem been? unhappy|dissatisfied|displeased|unsatisfied", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|regret|apologies to? hear|learn|see|read? that? you were|are|have|'ve been? not happy|satisfied|pleased", DEFENSIVE, &[]),
@@ -235,11 +237,24 @@ mod tests {
         assert_flags(Cue::Apology, "⟦I'm sorry⟧ to hear you were charged twice.");
         assert_clean(Cue::ApologyHollow, "I'm sorry to hear you missed your connection because of our delay.");
         assert_clean(Cue::ApologyHollow, "I'm sorry to hear you were charged twice.");
+        // Found by review: what the customer found or felt, heard of, is no
+        // reaction to regret; being unhappy with a decision is.
+        for text in [
+            "I'm sorry to hear you found a hair in your food. That's unacceptable.",
+            "I'm sorry to hear you felt unwell after the meal.",
+            "I'm sorry to hear you felt ignored by our staff.",
+            "I'm sorry to hear you didn't feel safe on the late train.",
+        ] {
+            assert_clean(Cue::ApologyHollow, text);
+        }
+        assert_flags(Cue::ApologyHollow, "I'm ⟦sorry to hear you're unhappy⟧ with the decision.");
+        assert_flags(Cue::ApologyHollow, "We're ⟦sorry to hear that you're disappointed⟧ with it.");
     }
 
     #[test]
     fn owning_it_without_the_word_sorry() {
         assert_flags(Cue::Apology, "⟦That one's on me⟧, Helena – I booked the wrong week.");
         assert_flags(Cue::Apology, "Kia ora Rangi, ⟦I owe you an apology⟧. I promised a call back.");
+        assert_flags(Cue::Apology, "⟦I owe you a big apology⟧: the engineer never came.");
     }
 }

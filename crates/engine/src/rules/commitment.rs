@@ -55,7 +55,10 @@ pub(crate) const VAGUE: &[Phrase] = &[
     pb("sometime", CONCRETE_BETTER),
     pb("when|whenever possible|we can|i can|we get|i get", CONCRETE_BETTER),
     pb("in the near future", CONCRETE_BETTER),
-    pb("in|over the coming|next few? days|weeks|months", CONCRETE_BETTER),
+    // (Not "over the next few weeks", which often advises: "use the heater
+    // sparingly over the next few weeks while the plaster dries".)
+    pb("in|within|during the? coming day|days|week|weeks|month|months", CONCRETE_BETTER),
+    pb("in the days|weeks|months ahead", CONCRETE_BETTER),
     pb("at a later date|time|stage", CONCRETE_BETTER),
     pb("down the line|road", CONCRETE_BETTER),
     pb("one of these days", CONCRETE_BETTER),
@@ -780,6 +783,17 @@ mod tests {
         assert_eq!(findings("We'll fix it soon."), [("soon".to_string(), vec![], false)]);
         assert_eq!(findings("Someone will call you shortly."), [("shortly".to_string(), vec![], false)]);
         assert_eq!(findings("You'll hear from us in a few days."), [("in a few days".to_string(), vec![], false)]);
+    }
+
+    #[test]
+    fn the_coming_weeks_are_vague() {
+        // Found by a helper's mechanism drafts and a review.
+        assert_flags(Cue::VagueCommitment, "We will roll out a patch ⟦in the coming weeks⟧.");
+        assert_flags(Cue::VagueCommitment, "A fix is planned ⟦in the weeks ahead⟧.");
+        assert_clean(
+            Cue::VagueCommitment,
+            "The heater should be used sparingly over the next few weeks while the plaster dries.",
+        );
     }
 
     #[test]

@@ -546,7 +546,16 @@ fn date_at(doc: &Document, k: usize, bits: impl Fn(usize) -> u16) -> Option<(usi
         };
         // "May" is a month before a number, or written as one after a
         // number ("on 3 May"; not "option 2 may work").
-        let month_may = || number_near(k + 1) || (t.is(flag::CAP) && !t.is(flag::SENT_START | flag::ALL_CAPS));
+        // (Not "2 May Morris prints": a name after it makes May one.)
+        let month_may = || {
+            number_near(k + 1)
+                || (t.is(flag::CAP)
+                    && !t.is(flag::SENT_START)
+                    && !(k + 1 < n
+                        && doc.tokens[k + 1].sentence == t.sentence
+                        && doc.tokens[k + 1].is(flag::CAP)
+                        && !t.gap_has(gap::CLAUSE)))
+        };
         if b & MONTH != 0 && (w != "may" || month_may()) && (number_near(k + 1) || (k > 0 && number_near(k - 1))) {
             let from = if k > 0 && number_near(k - 1) { k - 1 } else { k };
             let to = if number_near(k + 1) { k + 1 } else { k };
@@ -956,7 +965,11 @@ fn asks(reply: &Document) -> Asks {
             // not of what we send ("so we can send you a free replacement").
             let of_customer = || {
                 let mut d = -1;
-                while matches!(word(d), "be" | "are" | "will" | "would" | "still") && d > -4 {
+                while matches!(
+                    word(d),
+                    "be" | "are" | "will" | "would" | "still" | "next" | "usually" | "normally" | "ever"
+                ) && d > -4
+                {
                     d -= 1;
                 }
                 matches!(word(d), "you" | "you're" | "youre" | "you'll" | "u")
@@ -1400,6 +1413,22 @@ mod tests {
             Cue::DetailsAskedAgain,
             "I ordered the sofa and it arrived torn. Option 2 may suit me better than a refund.",
             "Hi Kim, so sorry! Could you confirm the date you ordered?",
+        );
+        // Found by review: "2 May Morris prints" gives no date; "3 MAY" does.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "I bought 2 May Morris prints and one arrived torn.",
+            "Hi Kim, so sorry! Could you confirm the date you ordered?",
+        );
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "I ordered the sofa on 3 MAY and it arrived with a torn cushion.",
+            "Hi Kim, so sorry! ⟦Please confirm the order date⟧.",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "I ordered the sofa on 3 May and it arrived with a torn cushion.",
+            "Hi Kim, so sorry! Which date are you next free for us to collect it?",
         );
         // A date the customer gave as the one they want is asked again.
         assert_flags_against(

@@ -41,6 +41,34 @@ pub(crate) const THANKS: &[Phrase] = &[
     p("i|we really|truly|greatly|do? value you|your taking|time|feedback|patience|input|help|comments|loyalty"),
 ];
 
+/// The words of thanks in other languages that `THANKS` lists (folded).
+const FOREIGN_THANKS: &[&str] = &[
+    "grazie",
+    "obrigado",
+    "obrigada",
+    "merci",
+    "danke",
+    "gracias",
+    "arigato",
+    "arigatou",
+    "kiitos",
+    "takk",
+    "dziekuje",
+    "dekuji",
+    "spasibo",
+    "mahalo",
+    "shukran",
+    "hvala",
+    "multumesc",
+    "tesekkurler",
+    "koszonom",
+    "asante",
+    "salamat",
+    "dhanyavaad",
+    "dhanyavad",
+    "xiexie",
+];
+
 /// Look-alikes that are not thanks to anyone.
 pub(crate) const NOT_THANKS: &[Phrase] = &[
     p("thanks to the|a|an|this|that|these|those|our|its|his|her|their|which|new|recent|improved|latest|some|my|lots|many|several|him|them|it|modern|good"),
@@ -106,6 +134,40 @@ pub(crate) fn decide_from(doc: &Document, _ctx: &Context, parts: &crate::rules::
 pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range<usize>, out: &mut Vec<Thanks>) {
     let mut found = Vec::new();
     emit_table(doc, T::Thanks, Cue::Gratitude, &[T::NotThanks, T::Sarcasm], &mut found);
+    // Thanks in another language is thanks said as one ("Grazie for your
+    // patience", "Obrigado, Mateus!"), not a name or a brand: "Dear Mr
+    // Asante", "Hi Merci", "the Takk jumper".
+    found.retain(|f| {
+        let Some(s) = f.span else { return true };
+        let k = doc.token_at(s.start());
+        if k >= doc.tokens.len() || !crate::words::among(FOREIGN_THANKS, doc.fold(k)) {
+            return true;
+        }
+        let t = &doc.tokens[k];
+        let named = k > 0
+            && doc.tokens[k - 1].sentence == t.sentence
+            && !doc.tokens[k - 1].gap_has(crate::document::gap::CLAUSE)
+            && (crate::words::among(crate::tokens::TITLES, doc.fold(k - 1))
+                || crate::words::among(crate::document::GREETING_WORDS, doc.fold(k - 1))
+                || matches!(doc.fold(k - 1), "the" | "a" | "an" | "our" | "your" | "my"));
+        let said = t.gap_has(crate::document::gap::CLAUSE)
+            || k + 1 == doc.tokens.len()
+            || matches!(
+                doc.fold(k + 1),
+                "for"
+                    | "so"
+                    | "very"
+                    | "much"
+                    | "beaucoup"
+                    | "mille"
+                    | "tante"
+                    | "muito"
+                    | "muchas"
+                    | "vielmals"
+                    | "sana"
+            );
+        said && !named
+    });
     let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, so_far);
     found.retain(|f| {
         f.span.is_none_or(|s| {
@@ -265,6 +327,16 @@ mod tests {
         assert_flags(Cue::Gratitude, "⟦Obrigado⟧, Mateus! The crash log was perfect.");
         assert_flags(Cue::Gratitude, "⟦We really value you taking⟧ the time to fill in the form.");
         assert_clean(Cue::Gratitude, "Thank goodness the courier took a photo at drop-off.");
+        assert_flags(Cue::Gratitude, "⟦Merci⟧! Your parcel is on its way.");
+        // Found by review: names and brands that are thanks elsewhere.
+        for text in [
+            "Dear Mr Asante, your card is on its way.",
+            "Hi Merci, your order shipped.",
+            "The Takk jumper is back in stock.",
+            "Grazie restaurant has your booking.",
+        ] {
+            assert_clean(Cue::Gratitude, text);
+        }
         // Look-alikes in English are not thanks.
         assert_clean(Cue::Gratitude, "At the mercy of the courier, we changed tack and rebooked.");
     }

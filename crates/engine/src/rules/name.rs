@@ -999,6 +999,18 @@ mod tests {
         assert_clean_with(Cue::NameMismatch, Some("Farah Siddiqui"), "Amazing, a fourth request to move it.");
         // The remark still leaves a wrong name wrong.
         assert_flags_with(Cue::NameMismatch, omar, "Fair point, ⟦Thabo⟧, the fee was unclear.");
+        // Found by review: a name described between commas is the
+        // sentence's subject; "Good question" and "Got it" are remarks.
+        for text in [
+            "Quick update, Hermes, our courier, has collected the parcel.",
+            "As promised, Karen, our billing lead, will call you today.",
+            "Yes, Paris, the city you mentioned, has a branch.",
+            "Right now, Samsung, not us, handles the warranty.",
+        ] {
+            assert_clean_with(Cue::NameMismatch, omar, text);
+        }
+        assert_flags_with(Cue::NameMismatch, omar, "Good question, ⟦Thabo⟧! The fee was unclear.");
+        assert_flags_with(Cue::NameMismatch, omar, "Got it, ⟦Thabo⟧ – the fee was unclear.");
         // A list or a day after a remark names nobody.
         assert_clean_with(Cue::NameMismatch, omar, "Yes, London, Leeds and York all have stores.");
         assert_clean_with(Cue::NameMismatch, omar, "Sure, Tuesday, 10 am works for the visit.");

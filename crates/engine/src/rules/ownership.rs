@@ -60,8 +60,11 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("we're|were|i'm|im not responsible|liable|accountable for"),
     p("we|i are|am not responsible|liable|accountable for"),
     p("we aren't|arent responsible|liable|accountable for"),
-    p("we're|were only|just the marketplace|platform|retailer|reseller|middleman|distributor"),
-    p("we are only|just the marketplace|platform|retailer|reseller|middleman|distributor"),
+    p("we're|were only|just|merely the|a marketplace|platform|retailer|reseller|middleman|distributor"),
+    p("we are only|just|merely the|a marketplace|platform|retailer|reseller|middleman|distributor"),
+    p("we|i take|accept no responsibility|liability"),
+    p("we|i can't|cant|cannot accept responsibility|liability"),
+    p("will not|won't|wont be held responsible|liable|accountable"),
     // The customer sent elsewhere, and away from us: "has to go through
     // Samsung, not us" (a contrast after a comma or a dash).
     p("not us|me"),
@@ -93,6 +96,20 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // page ... to get in touch with one of our agents": sent to us, by
     // another way in, not away.
     out.retain(|f| f.cue != Cue::Deflection || f.span.is_none_or(|s| !sent_to_us(doc, s)));
+    // A hand-off or a disclaimer followed by what we do about it is
+    // ownership: "Samsung handles the warranty, not us, but I've already
+    // opened the claim for you" (the rest of its sentence, at most 20 words).
+    out.retain(|f| {
+        let Some(s) = f.span.filter(|_| f.cue == Cue::Deflection) else { return true };
+        let last = doc.token_at(s.end() - 1);
+        let sentence = doc.tokens[last].sentence;
+        let n = doc.tokens.len();
+        !(last + 1..(last + 20).min(n)).take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+            matches!(doc.fold(j), "but" | "however")
+                && j + 1 < n
+                && matches!(doc.fold(j + 1), "i've" | "i'll" | "we've" | "we'll" | "i" | "we" | "i'm" | "we're" | "let")
+        })
+    });
     // "not us" disowns only as a contrast set off from what comes before
     // ("through Samsung, not us"), not in "it was not us who changed it";
     // after a hand-off in its sentence ("You'll need to contact the
@@ -222,6 +239,17 @@ mod tests {
         );
         assert_clean(Cue::Deflection, "It was not us who changed the setting, but I've switched it back for you.");
         assert_clean(Cue::Deflection, "I'm responsible for your account from now on and will call you on Monday.");
+        // Found by review: followed by what we do about it, it is owned.
+        assert_clean(
+            Cue::Deflection,
+            "Samsung handles the warranty, not us, but I've already opened the claim for you and will update you Friday.",
+        );
+        assert_clean(
+            Cue::Deflection,
+            "I'm not responsible for billing myself, but I've passed it to Sam who is and he'll call you today.",
+        );
+        assert_flags(Cue::Deflection, "⟦We're just a reseller⟧, so the warranty is with the maker.");
+        assert_flags(Cue::Deflection, "⟦We take no responsibility⟧ for third-party chargers.");
     }
 
     #[test]

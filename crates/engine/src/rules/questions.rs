@@ -1149,8 +1149,10 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
     let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
     // "We've received your message": a receipt, which tells no status and
     // does nothing asked.
-    let receipt = words.windows(3).any(|w| {
-        matches!(w[0], "received" | "got" | "receiving" | "getting")
+    let receipt_at = |i: usize| {
+        let w = &words[i..(i + 3).min(words.len())];
+        w.len() == 3
+            && matches!(w[0], "received" | "got" | "receiving" | "getting")
             && matches!(w[1], "your" | "the" | "this")
             && matches!(
                 w[2],
@@ -1171,7 +1173,8 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
                     | "letter"
                     | "messages"
             )
-    });
+    };
+    let receipt = (0..words.len()).any(receipt_at);
     // A time in a pleasantry answers no "when": "Good morning Priya",
     // "thanks for getting in touch today", "Have a great weekend!".
     let time_word = any(TIME) && {
@@ -1244,9 +1247,9 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
         sent: !receipt && says_sent(&words),
         // (A receipt of the customer's own message tells nothing of when
         // what they asked about happens: "We have received your email".)
-        happened: words.iter().any(|w| {
+        happened: words.iter().enumerate().any(|(i, w)| {
             matches!(*w, "already" | "delivered" | "arrived" | "landed" | "completed" | "yesterday" | "ago")
-                || (*w == "received" && !receipt)
+                || (*w == "received" && !receipt_at(i))
         }) || says_no_time(&words),
         // Asking for what is needed to answer: a question, or a request to
         // be told or sent something ("please let us know which device").
@@ -2095,6 +2098,8 @@ mod tests {
         // A time, a thing already done, or no time to give yet answers it.
         for reply in [
             "Hi Sam, our records show your order was received and signed for at your address.",
+            // Found by review: a receipt beside it takes nothing from it.
+            "Hi Sam, we have received your email, and our records show your order was received and signed for at your address.",
             "Hi Sam, your order was dispatched today and should arrive within 3 working days.",
             "Hi Sam, your order has already been delivered to your safe place.",
             "Hi Sam, we don't have any news on your order from the courier.",

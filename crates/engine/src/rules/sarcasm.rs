@@ -77,7 +77,10 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("surely you know|understand|realize|realise|can|must|read|saw", PUTDOWN, &[]),
     pn("i'm|im sure you know|understand|realize|realise|appreciate", PUTDOWN, &[]),
     pn("i'm|im sure you can understand|appreciate|see", PUTDOWN, &[]),
-    pn("i'm|im sure you'll|youll understand|appreciate|realise|realize", PUTDOWN, &[]),
+    // "I'm sure you'll understand that ...", not "... appreciate the new
+    // faster delivery times".
+    pn("i'm|im|we're|were sure you'll|youll understand|appreciate|realise|realize that|why|how", PUTDOWN, &[]),
+    pn("i'm|im|we're|were sure you will understand|appreciate|realise|realize that|why|how", PUTDOWN, &[]),
     // Mind-reading: the customer mocked for not saying what they mean.
     pn("i|we can't|cannot|cant read minds|thoughts", PUTDOWN, &[]),
     pn("i|we can't|cannot|cant read your mind|thoughts", PUTDOWN, &[]),
@@ -90,17 +93,17 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("even a child|toddler|kid could|can", PUTDOWN, &[]),
     pn("everyone|everybody|anyone else manages|seems|knows|understands|figured|figures|gets|got", PUTDOWN, &[]),
     pn("as anyone|everyone|everybody knows", PUTDOWN, &[]),
-    pn("as anyone|everyone|everybody who", PUTDOWN, &[]),
     // Rhetorical questions about what the customer thought or read.
-    pn("did you really|honestly|seriously|actually|genuinely think|expect|imagine|believe", PUTDOWN, &[]),
-    pn("where|what|how|why exactly did you think|expect", PUTDOWN, &[]),
-    pn("have you tried|considered reading", PUTDOWN, &[]),
+    pn("did you|u really|honestly|seriously|actually|genuinely think|expect|imagine|believe", PUTDOWN, &[]),
+    pn("where|how|why exactly did you think|expect", PUTDOWN, &[]),
+    // Reading what we sent, not reading the meter.
+    pn("have you tried|considered reading the|our|my|any email|emails|message|messages|instructions|faq|manual|guide|text|article|terms|policy|letter|page|reply|replies|notification|notifications|sign|label", PUTDOWN, &[]),
     pn("did you try reading", PUTDOWN, &[]),
     // Judging the customer's abilities: "Since tracking numbers don't seem
     // to be your thing", "You're remarkably persistent for someone who
     // hasn't read the agreement" (said to "you": see `check`).
     pn("don't|doesn't|dont|doesnt seem to be your thing|forte|strength|strong", MOCK, &[]),
-    pn("isn't|isnt|aren't|arent|not exactly your thing|forte|strength|strong", MOCK, &[]),
+    pn("isn't|isnt|aren't|arent|not exactly|really your thing|forte|strength|strong", MOCK, &[]),
     pn("for someone who hasn't|hasnt|doesn't|doesnt|didn't|didnt|can't|cant|never|won't|wont|couldn't|couldnt", MOCK, &[]),
     pn("as anyone|everyone|everybody can see", PUTDOWN, &[]),
     pn("not sure what you expected|expect|were", PUTDOWN, &[]),
@@ -180,14 +183,25 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     found.retain(|f| {
         let Some(span) = f.span else { return true };
         let k = doc.token_at(span.start());
+        // "You're remarkably persistent for someone who ...": at most three
+        // words between, in one clause.
         let said_to_you = || {
-            (k.saturating_sub(10)..k).any(|j| {
+            (k.saturating_sub(5)..k).any(|j| {
                 doc.tokens[j].sentence == doc.tokens[k].sentence
+                    && (j..k).all(|i| !doc.tokens[i].gap_has(gap::CLAUSE | gap::OTHER))
                     && (matches!(doc.fold(j), "you're" | "youre")
                         || (doc.fold(j) == "you" && matches!(doc.fold(j + 1), "are" | "were" | "seem")))
             })
         };
-        !(doc.fold(k) == "for" && doc.fold(k + 1) == "someone") || said_to_you()
+        // A conditional offers help: "if DIY isn't exactly your forte, we
+        // offer free installation".
+        let conditional = || {
+            (k.saturating_sub(6)..k)
+                .any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && matches!(doc.fold(j), "if" | "unless"))
+        };
+        let your_thing = (k + 1..(k + 6).min(doc.tokens.len()))
+            .any(|j| doc.fold(j) == "your" && matches!(doc.fold(j + 1), "thing" | "forte" | "strength" | "strong"));
+        !(doc.fold(k) == "for" && doc.fold(k + 1) == "someone" && !said_to_you()) && !(your_thing && conditional())
     });
     // "To recap" replaces a reminder that opens a clause ("As I already
     // explained, ..."), not one in the middle ("... for the fourth time").
@@ -719,14 +733,6 @@ markers! {
     APOLOGY_WORDS = &["sorry", "apologies", "apologise", "apologize", "apology", "forgive", "pardon", "regret"];
     ABSURD_APOLOGY = &[
         "the part where",
-        // The obvious made big: "Sorry if the giant red SOLD OUT banner
-        // wasn't clear enough".
-        "giant",
-        "large print",
-        "bold letters",
-        "big bold",
-        "big red",
-        "bright red",
         "must have missed|overlooked|misread|skipped",
         "must have been rewritten|changed",
         "read minds|mind",
@@ -979,8 +985,6 @@ markers! {
         "really very simple",
         "go very slowly",
         "nice and slowly",
-        "through it very|really slowly",
-        "through this very|really slowly",
         "small words",
     ];
     PRAISE_IDIOMS = &[
@@ -1103,7 +1107,7 @@ markers! {
     IMPOSITION = &["before you'd|you even|read|checked|looked|opened|bothered|tried|actually|ever|had", "before checking|reading|opening|even|looking", "one star", "instead of us", "ever so much", "i suppose", "i guess", "love that you", "message received", "super|very|really constructive"];
     BARBS = &["thorough", "constructive", "received", "subtle"];
     THE_PART_WHERE = &["the part where"];
-    MOCK_PITY = &["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "don't mind me", "just sit here", "take as long as you like", "in no hurry at all", "it's not as if", "only closes in", "keep holding", "happy to keep", "real hardship", "such a hardship", "terrible hardship"];
+    MOCK_PITY = &["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "don't mind me", "just sit here", "take as long as you like", "in no hurry at all", "it's not as if", "only closes in", "keep holding", "happy to keep"];
     WISH_OCCASIONS = &["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"];
     WISHING = &["i do hope", "here's hoping", "hope", "enjoy", "fingers crossed", "good luck", "best of luck", "wishing"];
     STOCK_WISHES = &["hope this|that|it", "hope to", "hope you|you're|we", "enjoy your|the rest|every", "good luck with your", "best of luck with your", "wishing you", "hope it helps", "hope all"];
@@ -1114,7 +1118,11 @@ markers! {
     /// "Did you think the meter would keep sending readings unplugged?"
     DID_YOU_THINK = &["did you think|expect|imagine|assume|suppose"];
     RHETORICAL_QUESTIONS = &["which|what part of that", "were you listening", "at any point", "ring any bells", "ring a bell", "was the word", "is the word", "too much to ask", "what about", "did you read past", "had you noticed"];
-    NEXT_TIME = &["this time", "next time", "in future", "for the future", "for future reference", "the first time round|around"];
+    NEXT_TIME = &["this time", "next time", "in future", "the first time round|around"];
+    /// The obvious made big, in a mock apology for its not being seen:
+    /// "Sorry if the giant red SOLD OUT banner wasn't clear enough".
+    MADE_BIG = &["giant", "large print|letters|type", "bold letters|print|type", "big bold", "big red", "bright red", "flashing", "in capitals", "capital letters", "huge", "enormous", "massive"];
+    NOT_SEEN = &["clear|obvious|visible|big|bold|noticeable|prominent|large enough", "hard to see|spot|miss|find|read|notice", "confused by"];
     REPROACH_HEDGES = &["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"];
     AGENT_VOICE = &["we", "we'll", "i'll", "we're", "i'm", "sorry"];
     OF_COURSE = &["of course"];
@@ -1127,10 +1135,11 @@ markers! {
     ONLY_WAITED = &["only been|taken|waited"];
     ONLY_BEEN = &["only been"];
     WHOLE = &["whole", "entire"];
-    /// "made our day": a dig after an imposition, warm thanks after kind words.
+    /// "made our day": a dig after an imposition counted or named
+    /// ("Seventeen tickets overnight, that made my day"), warm thanks
+    /// otherwise ("thanks for the photos, they made my day").
     MADE_OUR_DAY = &["made our|my day|monday|morning|week"];
-    /// Kind words said of what the customer sent ("your lovely message").
-    KIND_WORDS = &["lovely", "kind", "sweet", "wonderful", "generous", "glowing", "thoughtful", "beautiful", "heartwarming", "positive"];
+    COUNTED_MORE = &["thirteen", "fourteen", "sixteen", "seventeen", "eighteen", "nineteen", "thirty", "forty", "fifty", "hundred", "dozen", "again", "every"];
     /// A number: one or more ASCII digits (a folded word is never a literal `#`).
     DIGITS = &["#"];
     /// Openers of mock enthusiasm: "Yay, SIM swap number five this month!"
@@ -1485,6 +1494,10 @@ fn read_sentence<'d>(
     let after = std::cell::OnceCell::new();
     let next = || after.get_or_init(|| sentence_after(doc, words, end)).as_ref();
     let sincere = s.any(APOLOGY_OR_EMPATHY);
+    // An imposition counted or named: "seventeen tickets", "your fifth
+    // email", "the essay", "again".
+    let imposed =
+        || s.any(NUMBERS_COUNTED) || s.any(DIGITS) || s.any(ORDINALS) || s.any(NUISANCE) || s.any(COUNTED_MORE);
 
     let frames = if s.any(IRONIC_FRAMES) { IRONIC_FRAME_LIST } else { &[] };
     for (k, (_, message)) in frames.iter().enumerate() {
@@ -1608,7 +1621,7 @@ fn read_sentence<'d>(
     if let Some(k) = s.pos(THANKS_WORDS) {
         // ("made our day" is a dig unless said of kind words: "Thank you
         // for your lovely message, it made our day!")
-        let imposition = s.at(NUISANCE) >> k != 0 || s.any(IMPOSITION) || (s.any(MADE_OUR_DAY) && !s.any(KIND_WORDS));
+        let imposition = s.at(NUISANCE) >> k != 0 || s.any(IMPOSITION) || (s.any(MADE_OUR_DAY) && imposed());
         // Its length is known without reading it.
         let barb_after = sentence_end(doc, end).is_some_and(|j| j - end <= 3) && next().is_some_and(|n| n.any(BARBS));
         if (imposition || barb_after) && !s.question {
@@ -1620,7 +1633,7 @@ fn read_sentence<'d>(
     if let Some(k) = s.pos(APOLOGY_WORDS) {
         // Apologising for the absurd, for the customer's own doing, or for
         // the company doing exactly what it said.
-        let absurd = s.any(ABSURD_APOLOGY) || s.any(MOCK_APOLOGY_OBJECTS);
+        let absurd = s.any(ABSURD_APOLOGY) || s.any(MOCK_APOLOGY_OBJECTS) || (s.any(MADE_BIG) && s.any(NOT_SEEN));
         let oh = k > 0 && s.words[..k].iter().any(|w| matches!(*w, "oh" | "ah" | "well" | "thousand"));
         if absurd || oh {
             let mut from = k;
@@ -1721,8 +1734,12 @@ fn read_sentence<'d>(
     }
     // What the customer thought a thing would do, asked back at them: "Did
     // you think the smart meter would keep sending readings unplugged?"
-    if let Some(k) = s.pos(DID_YOU_THINK).filter(|_| s.question) {
-        if s.words[k..].iter().skip(3).take(12).any(|w| matches!(*w, "would" | "could" | "might")) {
+    // (Not when the reply owns the mix-up next: "Did you think the bundle
+    // would include the charger? Our listing was unclear, and I'm sorry.")
+    if let Some(k) = s.pos(DID_YOU_THINK).filter(|_| s.question && !sincere) {
+        if s.words[k..].iter().skip(3).take(12).any(|w| matches!(*w, "would" | "could" | "might"))
+            && !next().is_some_and(|n| n.any(APOLOGY_OR_EMPATHY) || n.any(APOLOGY_WORDS))
+        {
             return Some((0, last, QUESTION_M));
         }
     }
@@ -1737,7 +1754,7 @@ fn read_sentence<'d>(
     if let Some(k) = s.pos(END_DIGS) {
         return Some((k.min(last), last, DIG_M));
     }
-    if let Some(k) = s.pos(MADE_OUR_DAY).filter(|_| !s.any(KIND_WORDS)) {
+    if let Some(k) = s.pos(MADE_OUR_DAY).filter(|_| imposed()) {
         return Some((k.min(last), last, DIG_M));
     }
     let reproach_tail = s.any(NEXT_TIME) && s.any(REPROACH_HEDGES) && !s.any(AGENT_VOICE);
@@ -1817,7 +1834,7 @@ mod tests {
     #[test]
     fn mocking_the_customer_for_not_saying_what_they_mean() {
         // Found by the fourth QA pass.
-        assert_flags(Cue::Sarcasm, "⟦I'm sure you'll understand⟧ that ⟦we can't read minds⟧.");
+        assert_flags(Cue::Sarcasm, "⟦I'm sure you'll understand that⟧ ⟦we can't read minds⟧.");
         assert_flags(Cue::Sarcasm, "Which order? ⟦We can't read minds⟧.");
         assert_flags(Cue::Sarcasm, "⟦We're not mind readers⟧, so include your order number next time.");
         assert_flags(Cue::Sarcasm, "Hi Ola, ⟦I am not psychic⟧. Which order do you mean?");
@@ -1827,33 +1844,50 @@ mod tests {
 
     #[test]
     fn a_sixth_batchs_mechanisms_and_their_sincere_twins() {
-        // From the tuning half of the sixth sarcasm batch, each with a
-        // sincere twin written beside it.
+        // From the tuning half of the sixth sarcasm batch, each with sincere
+        // twins (several found by a reviewer).
         assert_flags(Cue::Sarcasm, "⟦Where exactly did you think⟧ the Cancel button would take you?");
         assert_flags(Cue::Sarcasm, "⟦Did you think the meter would keep sending readings while unplugged⟧?");
         assert_clean(Cue::Sarcasm, "Did you get the reading from the meter? If not, I can book a visit.");
         assert_clean(Cue::Sarcasm, "I think the meter would need a new battery; I've booked a visit.");
-        assert_flags(Cue::Sarcasm, "⟦Have you tried reading⟧ the text we sent about the data cap?");
+        assert_clean(
+            Cue::Sarcasm,
+            "Did you think the bundle would include the charger? Our listing was unclear, and I'm sorry.",
+        );
+        assert_clean(Cue::Sarcasm, "What exactly did you expect from the service, so we can do better next time?");
+        assert_flags(Cue::Sarcasm, "⟦Have you tried reading the text⟧ we sent about the data cap?");
         assert_clean(Cue::Sarcasm, "Have you tried restarting the router? That clears most drops.");
+        assert_clean(Cue::Sarcasm, "Have you tried reading the meter again after the reset?");
         assert_flags(Cue::Sarcasm, "Since tracking numbers ⟦don't seem to be your thing⟧, here it is again.");
         assert_clean(Cue::Sarcasm, "If live chat isn't your thing, you can email us instead.");
+        assert_clean(Cue::Sarcasm, "If spreadsheets don't seem to be your thing, our team can set it up free.");
+        assert_clean(Cue::Sarcasm, "If DIY isn't exactly your forte, we offer free installation.");
         assert_flags(Cue::Sarcasm, "You're remarkably persistent ⟦for someone who hasn't⟧ read the tenancy agreement.");
         assert_clean(Cue::Sarcasm, "This plan is ideal for someone who doesn't travel much.");
-        assert_flags(Cue::Sarcasm, "Obviously, ⟦as anyone who⟧ has owned a car would know, it's not covered.");
+        assert_clean(
+            Cue::Sarcasm,
+            "You're a great fit for the app, made for someone who can't always get to a branch.",
+        );
+        assert_clean(Cue::Sarcasm, "As anyone who has flown with us knows, we're happy to help.");
         assert_flags(Cue::Sarcasm, "⟦Sorry if the giant red SOLD OUT banner wasn't clear enough, Marcus⟧.");
         assert_clean(Cue::Sarcasm, "Sorry if my last message wasn't clear enough, Marcus: the item is sold out.");
+        assert_clean(Cue::Sarcasm, "Hi Priya, I'm sorry the giant bicycle frame arrived scratched.");
+        assert_clean(Cue::Sarcasm, "Sorry the large print edition was out of stock; it's back on Monday.");
         // Inside the mockery, a hollow apology is still hollow.
         assert_flags(Cue::ApologyHollow, "⟦Sorry if⟧ the giant red SOLD OUT banner wasn't clear enough, Marcus.");
-        assert_flags(Cue::Sarcasm, "⟦Being upgraded to a sea-view room must have been a real hardship⟧.");
-        assert_flags(Cue::Sarcasm, "Sure, Ben. ⟦Let me walk you through it very slowly⟧.");
-        assert_clean(Cue::Sarcasm, "Sure, Ben. Let me walk you through it step by step.");
-        // Warm thanks that made our day, and a review that made the team's month.
+        assert_clean(Cue::Sarcasm, "I know this has been a real hardship for your family, and I'm sorry.");
+        assert_clean(Cue::Sarcasm, "I'd be glad to walk you through it very slowly over the phone.");
+        assert_clean(Cue::Sarcasm, "For future reference, remember you can pause your subscription in Settings.");
+        assert_flags(Cue::Sarcasm, "⟦I'm sure you'll understand that⟧ the offer has ended.");
+        assert_clean(Cue::Sarcasm, "I'm sure you'll appreciate the new faster delivery times.");
+        // Thanks that made our day, unless for an imposition counted.
         assert_clean(Cue::Sarcasm, "Thank you SO much for your lovely message, it absolutely made our day!");
+        assert_clean(Cue::Sarcasm, "Thanks for the photos, they made my day.");
         assert_clean(Cue::Sarcasm, "Your review has honestly made the whole team's month!");
+        assert_flags(Cue::Sarcasm, "Seventeen tickets overnight, that ⟦made my day⟧.");
         // Thanks for consulting us first; thanks for writing before reading.
         assert_clean(Cue::Sarcasm, "Hi, thanks for checking with us before you ordered.");
         assert_flags(Cue::Sarcasm, "⟦Thanks for emailing before you'd even opened the guide⟧.");
-        assert_flags(Cue::Sarcasm, "Seventeen tickets overnight, that ⟦made my day⟧.");
     }
 
     #[test]

@@ -95,6 +95,8 @@ const FAMILIES: &[&str] = &[
     "benedict / ben",
     "oliver / ollie",
     "olivia / liv",
+    "wesley / wes",
+    "dmitri dmitry / dima",
 ];
 
 /// The other forms of the folded first name `name` ("bob" for "robert",

@@ -384,6 +384,19 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "Keep the device awake for the sync to be up to date asap": when
     // something else is done, not when we will do it.
     found.retain(|f| f.cue != Cue::VagueCommitment || f.span.is_none_or(|s| !purpose_of_something_else(doc, s)));
+    // "See you soon!", "Talk soon": a farewell, no promise of when.
+    found.retain(|f| {
+        f.cue != Cue::VagueCommitment
+            || f.span.is_none_or(|s| {
+                let k = doc.token_at(s.start());
+                !(k > 0
+                    && k < doc.tokens.len()
+                    && doc.fold(k) == "soon"
+                    && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+                    && (matches!(doc.fold(k - 1), "talk" | "speak" | "chat")
+                        || (k > 1 && doc.fold(k - 2) == "see" && matches!(doc.fold(k - 1), "you" | "ya"))))
+            })
+    });
     // "Hope it gets resolved soon!" wishes; it commits to nothing.
     found.retain(|f| {
         f.cue != Cue::VagueCommitment
@@ -783,6 +796,14 @@ mod tests {
         assert_eq!(findings("We'll fix it soon."), [("soon".to_string(), vec![], false)]);
         assert_eq!(findings("Someone will call you shortly."), [("shortly".to_string(), vec![], false)]);
         assert_eq!(findings("You'll hear from us in a few days."), [("in a few days".to_string(), vec![], false)]);
+    }
+
+    #[test]
+    fn a_farewell_is_no_promise() {
+        // Found by the fifth QA pass.
+        assert_clean(Cue::VagueCommitment, "Hi Felix, we're open from 10 am to 4 pm on Sundays. See you soon!");
+        assert_clean(Cue::VagueCommitment, "All sorted, Felix. Talk soon!");
+        assert_flags(Cue::VagueCommitment, "We'll see to it ⟦soon⟧, Felix.");
     }
 
     #[test]

@@ -255,7 +255,18 @@ fn decide(doc: &Document, name: Option<CustomerName>, mentions: &[Mention], out:
                 "A template placeholder was left in the reply. Replace it with the real details before sending.",
             );
         } else if let Some(n) = &name {
-            f = f.with_suggestions([n.first().to_string()]);
+            // After a title, or for a surname, the last name: "Dear Mr. XXX"
+            // becomes "Dear Mr. Doyle", not "Dear Mr. Kevin".
+            let before = doc.text[..ph.span.start()].trim_end();
+            let titled = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| crate::words::among(TITLES, &w.to_lowercase()));
+            let surname = {
+                let inner = doc.text[ph.span].to_lowercase();
+                inner.contains("surname") || inner.contains("last") || inner.contains("family")
+            };
+            f = f.with_suggestions([if titled || surname { n.last() } else { n.first() }.to_string()]);
         }
         out.push(f);
     }
@@ -955,6 +966,10 @@ mod tests {
         assert_flags(Cue::NamePlaceholder, "Hello ⟦XXX⟧, thanks.");
         assert_clean(Cue::NamePlaceholder, "Card XXXX-XXXX-4421 was charged.");
         assert_suggests(Cue::NamePlaceholder, Some("Priya Raman"), "Hi ⟦<customer name>⟧,", "Priya");
+        // Found by the fifth QA pass: after a title, the surname.
+        assert_suggests(Cue::NamePlaceholder, Some("Kevin Doyle"), "Dear Mr. ⟦XXX⟧,\nYour claim is approved.", "Doyle");
+        assert_suggests(Cue::NamePlaceholder, Some("Kevin Doyle"), "Dear Mr. ⟦[Surname]⟧,", "Doyle");
+        assert_suggests(Cue::NamePlaceholder, Some("Kevin Doyle"), "Dear ⟦[Last Name]⟧,", "Doyle");
     }
 
     #[test]

@@ -121,8 +121,23 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let k = doc.token_at(s.start());
         let sentence = doc.tokens[k].sentence;
         let not_us = doc.fold(k) == "not" && matches!(doc.fold(k + 1), "us" | "me");
-        let keep =
-            !not_us || (k > 0 && doc.tokens[k - 1].gap_has(gap::COMMA | gap::DASH) && last_kept != Some(sentence));
+        // Who charges or decides, followed by what we did about it, is an
+        // explanation: "the fee is charged by your bank, not us. I've
+        // emailed you their contact details."
+        let then_owned = || {
+            let n = doc.tokens.len();
+            (k + 2..(k + 20).min(n)).find(|&j| doc.tokens[j].sentence != sentence).is_some_and(|j| {
+                matches!(doc.fold(j), "i've" | "i'll" | "we've" | "we'll" | "let")
+                    || (matches!(doc.fold(j), "i" | "we")
+                        && j + 1 < n
+                        && matches!(doc.fold(j + 1), "have" | "will" | "can" | "am" | "are"))
+            })
+        };
+        let keep = !not_us
+            || (k > 0
+                && doc.tokens[k - 1].gap_has(gap::COMMA | gap::DASH)
+                && last_kept != Some(sentence)
+                && !then_owned());
         if keep {
             last_kept = Some(sentence);
         }
@@ -249,6 +264,11 @@ mod tests {
             "I'm not responsible for billing myself, but I've passed it to Sam who is and he'll call you today.",
         );
         assert_flags(Cue::Deflection, "⟦We're just a reseller⟧, so the warranty is with the maker.");
+        // Found by the fifth QA pass: who charges, then what we did.
+        assert_clean(
+            Cue::Deflection,
+            "Hi Dana, the fee is charged by your bank, not us. I've emailed you their contact details.",
+        );
         assert_flags(Cue::Deflection, "⟦We take no responsibility⟧ for third-party chargers.");
     }
 

@@ -160,7 +160,12 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
     out.push(
         Finding::new(Cue::Demand, Some(rest.span))
             .with_message("A bare instruction can sound like an order. Adding please, or asking, makes it a request.")
-            .with_suggestions([rest.question("Could you please"), format!("Please {whole}.")]),
+            .with_suggestions(if t.is(flag::SENT_START) {
+                [rest.question("Could you please"), format!("Please {whole}.")]
+            } else {
+                // After the greeting's comma: "Hi Beth, could you please ...?"
+                [rest.question("could you please"), format!("please {whole}.")]
+            }),
     );
 }
 
@@ -296,9 +301,24 @@ impl Rest {
     /// "Could you please <head>?", and the clause of ours after it.
     fn question(&self, ask: &str) -> String {
         let sep = if self.head.starts_with(',') { "" } else { " " };
+        // "confirm your date of birth, please" asked with "please" already:
+        // the trailing one goes ("could you please confirm your date of
+        // birth?", not "..., please?").
+        let head = if ask.to_lowercase().contains("please") {
+            let h = self.head.trim_end();
+            let lower = h.to_lowercase();
+            match lower.strip_suffix("please") {
+                Some(rest) if rest.ends_with(", ") || rest.ends_with(' ') => {
+                    h[..rest.len()].trim_end_matches([',', ' '])
+                }
+                _ => h,
+            }
+        } else {
+            self.head.as_str()
+        };
         match &self.tail {
-            Some(tail) => format!("{ask}{sep}{}? {tail}.", self.head),
-            None => format!("{ask}{sep}{}?", self.head),
+            Some(tail) => format!("{ask}{sep}{head}? {tail}."),
+            None => format!("{ask}{sep}{head}?"),
         }
     }
 }
@@ -403,6 +423,24 @@ mod tests {
         assert_flags(Cue::Demand, "Please ⟦do not contact us again⟧.");
         assert_clean(Cue::Demand, "If you don't contact us again, we close the ticket.");
         assert_clean(Cue::Demand, "Don't hesitate to contact us again.");
+    }
+
+    #[test]
+    fn rewrites_read_right_after_the_greeting_and_with_please() {
+        // Found by the fifth QA pass: no capital after the greeting's
+        // comma, and no second "please".
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Beth, ⟦share your booking reference and we'll check.⟧",
+            "could you please share your booking reference? We'll check.",
+        );
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Beth, ⟦I need you to confirm your date of birth, please.⟧",
+            "could you please confirm your date of birth?",
+        );
     }
 
     #[test]

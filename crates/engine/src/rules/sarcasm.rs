@@ -127,7 +127,7 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("newsflash", MOCK, &[]),
     pn("news flash", MOCK, &[]),
     pn("surprise surprise", MOCK, &[]),
-    pn("good|best of? luck with that", MOCK, &["I hope this helps."]),
+    pn("good|best of? luck with that", MOCK, &["I hope this helps"]),
     pn("nice|good try", MOCK, &[]),
     pn("bless your heart", MOCK, &[]),
     pn("congratulations|congrats on breaking|deleting|locking|losing|managing|finally|ignoring", MOCK, &[]),
@@ -1135,6 +1135,8 @@ markers! {
     ONLY_WAITED = &["only been|taken|waited"];
     ONLY_BEEN = &["only been"];
     WHOLE = &["whole", "entire"];
+    TIMES = &["time", "times"];
+    OUR_MISTAKE = &["mix-up", "mixup", "mix up", "mistake", "error", "wrong", "delay", "damage", "damaged", "fault", "confusion", "missing", "broken", "faulty", "incorrect"];
     /// "made our day": a dig after an imposition counted or named
     /// ("Seventeen tickets overnight, that made my day"), warm thanks
     /// otherwise ("thanks for the photos, they made my day").
@@ -1577,11 +1579,22 @@ fn read_sentence<'d>(
     // A count: "two", "several", or digits.
     let count = s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.at(DIGITS);
     // "third email" (not "two call-out fees"), "fourth support ticket".
-    let counted = ((ordinals | s.at(NUMBERS_COUNTED) | numeric) & (contacts >> 1) & !(s.at(NOT_CONTACTS) >> 2))
-        | (ordinals & (contacts >> 2))
-        != 0;
+    let counted_at = |contacts: u128| {
+        ((ordinals | s.at(NUMBERS_COUNTED) | numeric) & (contacts >> 1) & !(s.at(NOT_CONTACTS) >> 2))
+            | (ordinals & (contacts >> 2))
+            != 0
+    };
+    // "three times" counts the customer's doing only when said of them
+    // ("you've called three times"), not of what happened to their account
+    // ("your card was blocked because a wrong PIN was entered three times").
     // "in two days", "within 24 hours".
     let window = s.at(WITHIN) & (count >> 1) & (s.at(DURATION) >> 2) != 0;
+    // ("three times in one month" counts a habit, whoever is named.)
+    let counted = counted_at(contacts & !s.at(TIMES))
+        || (counted_at(contacts)
+            && (window
+                || s.any(RECENTLY)
+                || s.words.iter().any(|w| matches!(*w, "you" | "you've" | "you'd" | "you're" | "u"))));
     let aimed = s.any(SECOND_PERSON) || window || s.any(RECENTLY);
     // "attempt number five", "post number seven", "by my count".
     let numbered = contacts & (s.at(NUMBER) >> 1) & (count >> 2) != 0 || s.any(BY_MY_COUNT);
@@ -1633,7 +1646,11 @@ fn read_sentence<'d>(
     if let Some(k) = s.pos(APOLOGY_WORDS) {
         // Apologising for the absurd, for the customer's own doing, or for
         // the company doing exactly what it said.
-        let absurd = s.any(ABSURD_APOLOGY) || s.any(MOCK_APOLOGY_OBJECTS) || (s.any(MADE_BIG) && s.any(NOT_SEEN));
+        // (An apology for our mistake about what the customer chose is
+        // sincere: "sorry for the mix-up with the colour you chose".)
+        let absurd = s.any(ABSURD_APOLOGY)
+            || (s.any(MOCK_APOLOGY_OBJECTS) && !s.any(OUR_MISTAKE))
+            || (s.any(MADE_BIG) && s.any(NOT_SEEN));
         let oh = k > 0 && s.words[..k].iter().any(|w| matches!(*w, "oh" | "ah" | "well" | "thousand"));
         if absurd || oh {
             let mut from = k;
@@ -1888,6 +1905,21 @@ mod tests {
         // Thanks for consulting us first; thanks for writing before reading.
         assert_clean(Cue::Sarcasm, "Hi, thanks for checking with us before you ordered.");
         assert_flags(Cue::Sarcasm, "⟦Thanks for emailing before you'd even opened the guide⟧.");
+    }
+
+    #[test]
+    fn the_fifth_qa_passs_sincere_replies() {
+        // Counting what happened to the account is no count of contacts;
+        // an apology for our mix-up about what they chose is sincere.
+        assert_clean(Cue::Sarcasm, "Hi Beth, your card was blocked because an incorrect PIN was entered three times.");
+        assert_flags(Cue::Sarcasm, "Hi Beth, ⟦you've now called three times about the same PIN⟧.");
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Paul, I'm so sorry for the mix-up with the colour you chose. Your replacement ships tomorrow.",
+        );
+        assert_flags(Cue::Sarcasm, "⟦So sorry we sent you exactly the colour you chose⟧.");
+        // The rewrite of "Good luck with that." keeps one full stop.
+        assert_suggests(Cue::Sarcasm, None, "It's escalated. ⟦Good luck with that⟧.", "I hope this helps");
     }
 
     #[test]

@@ -201,7 +201,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         };
         let your_thing = (k + 1..(k + 6).min(doc.tokens.len()))
             .any(|j| doc.fold(j) == "your" && matches!(doc.fold(j + 1), "thing" | "forte" | "strength" | "strong"));
-        !(doc.fold(k) == "for" && doc.fold(k + 1) == "someone" && !said_to_you()) && !(your_thing && conditional())
+        let judged_unsaid = doc.fold(k) == "for" && doc.fold(k + 1) == "someone" && !said_to_you();
+        let offered = your_thing && conditional();
+        !(judged_unsaid || offered)
     });
     // "To recap" replaces a reminder that opens a clause ("As I already
     // explained, ..."), not one in the middle ("... for the fourth time").

@@ -25,6 +25,8 @@ pub(crate) const CONCRETE: &[Phrase] = &[
     p("within|in # # minutes|mins|hours|hrs|days|business|working|weeks"),
     // A window: "between 9 am and 1 pm", "between 9:00 and 13:00".
     p("between # am|pm and #"),
+    // "between 1 and 3 pm".
+    p("between # and # am|pm"),
     p("between # # and # #"),
     // A day and its date or hour: "Saturday 14 June", "Saturday 8 am to 12 pm".
     p("monday|tuesday|wednesday|thursday|friday|saturday|sunday # am|pm|january|february|march|april|may|june|july|august|september|october|november|december"),

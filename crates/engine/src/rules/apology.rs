@@ -157,6 +157,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         if hit.first == hit.last && t.gap_has(crate::document::gap::QUESTION) {
             continue;
         }
+        // "I'm sorry you had to wait, but we are very busy": the excuse
+        // after "but" takes the apology back ("..., but your refund is on
+        // its way" does not, nor "..., but we'll fix it today").
+        if let Some(but) = takes_it_back(doc, hit.last as usize) {
+            note(hit.span);
+            found.push(
+                Finding::new(Cue::ApologyHollow, Some(hit.span.cover(doc.tokens[but].span))).with_message(TAKEN_BACK),
+            );
+            continue;
+        }
         note(hit.span);
         found.push(finding_for(doc, Cue::Apology, T::ApologyOwn, &hit));
     }
@@ -164,6 +174,66 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     if let Some(span) = excess_span {
         out.push(Finding::new(Cue::ApologyExcess, Some(span)));
     }
+}
+
+const TAKEN_BACK: &str = "An apology followed by but takes itself back. Apologise, then explain separately.";
+
+/// The "but" that takes back the apology ending at token `last`: later in
+/// its sentence (at most 15 words on), after a comma, and followed by an
+/// excuse, a rule or the customer's part, not by what we do or good news.
+fn takes_it_back(doc: &Document, last: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let sentence = doc.tokens[last].sentence;
+    let but = (last + 1..(last + 15).min(n)).take_while(|&j| doc.tokens[j].sentence == sentence).find(|&j| {
+        matches!(doc.fold(j), "but" | "however") && doc.tokens[j - 1].gap_has(crate::document::gap::COMMA)
+    })?;
+    let next = |d: usize| (but + d < n && doc.tokens[but + d].sentence == sentence).then(|| doc.fold(but + d));
+    let excuse = matches!(
+        next(1),
+        Some(
+            "we" | "we're"
+                | "were"
+                | "it"
+                | "it's"
+                | "its"
+                | "that"
+                | "that's"
+                | "thats"
+                | "this"
+                | "there"
+                | "there's"
+                | "our"
+                | "you"
+                | "unfortunately"
+                | "as"
+                | "policy"
+                | "the"
+                | "i"
+        )
+    );
+    // What we do, or good news, after "but" keeps the apology.
+    let remedy = (1..8).filter_map(next).any(|w| {
+        matches!(
+            w,
+            "i've"
+                | "we've"
+                | "i'll"
+                | "we'll"
+                | "good"
+                | "refund"
+                | "refunded"
+                | "replacement"
+                | "fixed"
+                | "sorted"
+                | "resolved"
+                | "now"
+                | "happy"
+                | "glad"
+                | "can"
+                | "will"
+        )
+    });
+    (excuse && !remedy).then_some(but)
 }
 
 #[cfg(test)]
@@ -258,6 +328,18 @@ mod tests {
         }
         assert_flags(Cue::ApologyHollow, "I'm ⟦sorry to hear you're unhappy⟧ with the decision.");
         assert_flags(Cue::ApologyHollow, "We're ⟦sorry to hear that you're disappointed⟧ with it.");
+    }
+
+    #[test]
+    fn an_excuse_after_but_takes_the_apology_back() {
+        // Found by the fifth QA pass.
+        assert_flags(Cue::ApologyHollow, "⟦I'm sorry you had to wait, but⟧ we are very busy.");
+        assert_clean(Cue::Apology, "I'm sorry you had to wait, but we are very busy.");
+        assert_flags(Cue::ApologyHollow, "⟦Sorry for the delay, but⟧ the system wouldn't let me refund it.");
+        // What we do, or good news, after "but" keeps the apology.
+        assert_flags(Cue::Apology, "⟦I'm sorry⟧ it arrived late, but your refund is now on its way.");
+        assert_flags(Cue::Apology, "⟦I'm sorry⟧ it broke, but we'll send a replacement today.");
+        assert_clean(Cue::ApologyHollow, "I'm sorry it broke, but we'll send a replacement today.");
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("you haven't|havent followed|read|checked|entered|provided|paid|submitted|updated"),
     p("you have not followed|read|checked|entered|provided|paid|submitted|updated"),
     p("your fault"),
+    // "that's on you, I'm afraid": the mirror of "that's on us".
+    p("that's|thats|this|that|it's|its on you"),
+    p("that|this|it is|was on you"),
     p("your own fault|mistake|doing"),
     p("it's|its|that's|thats your fault|mistake|error|problem|responsibility"),
     p("this|that|it is|was your fault|mistake|error|problem|responsibility"),
@@ -48,6 +51,9 @@ mod tests {
         assert_flags(Cue::Blame, "The order failed because ⟦you failed to⟧ confirm it.");
         assert_flags(Cue::Blame, "⟦You should have checked⟧ the size chart.");
         assert_flags(Cue::Blame, "⟦That's your fault⟧.");
+        // Found by the fifth QA pass; "that's on us" owns it.
+        assert_flags(Cue::Blame, "⟦That's on you⟧, I'm afraid - the address you entered was wrong.");
+        assert_clean(Cue::Blame, "That's on us, I'm afraid - we sent it to the wrong address.");
     }
 
     #[test]

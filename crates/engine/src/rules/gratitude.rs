@@ -246,7 +246,10 @@ fn is_closing_thanks(doc: &Document, span: crate::span::Span) -> bool {
     let starts = doc.tokens[first].is(flag::SENT_START) || doc.tokens[first - 1].is(flag::LINK);
     let bare = doc.tokens[last].gap_has(crate::document::gap::BREAK) || last + 1 == doc.tokens.len();
     let closes = doc.tokens[last + 1..].iter().all(|u| u.is(flag::LINK));
-    starts && bare && closes && !doc.links.is_empty()
+    // (A social reply: links or handles in it, or the agent's initials
+    // after the thanks: "Thanks! ^AB".)
+    let initials_after = last + 1 < doc.tokens.len();
+    starts && bare && closes && (!doc.links.is_empty() || initials_after)
 }
 
 /// Whether the thanks at `span` is the whole of its line, in the closing

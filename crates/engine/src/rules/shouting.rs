@@ -122,7 +122,38 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                                     "the" | "our" | "your" | "my" | "their" | "its" | "this" | "that"
                                 ))))
             });
-        if ((loud_words >= 2 && letters >= 6) || single_emphatic) && !instruction(doc, i, j) {
+        // A brand or a product named after "choosing", "with", "at" ...:
+        // two or three capitalised words, none an everyday word ("thank
+        // you for choosing SKYLINE AIRWAYS", "the ASUS ZENBOOK"), not
+        // "STOP CALLING US" or "is ABSOLUTELY RIDICULOUS".
+        let brand = (2..=3).contains(&(j - i))
+            && i > 0
+            && doc.tokens[i - 1].sentence == doc.tokens[i].sentence
+            && matches!(
+                doc.fold(i - 1),
+                "choosing"
+                    | "choose"
+                    | "chose"
+                    | "using"
+                    | "with"
+                    | "at"
+                    | "from"
+                    | "by"
+                    | "on"
+                    | "visit"
+                    | "visiting"
+                    | "the"
+                    | "our"
+                    | "your"
+                    | "of"
+                    | "via"
+                    | "to"
+                    | "into"
+                    | "flying"
+                    | "booking"
+            )
+            && (i..j).all(|k| loud(k) && !crate::words::is_common(doc.fold(k)));
+        if ((loud_words >= 2 && letters >= 6) || single_emphatic) && !instruction(doc, i, j) && !brand {
             // Trim a stray "I", number or acronym at either end; short
             // words inside the run are part of it ("AS I SAID", "CALLING US").
             let part = |k: usize| {
@@ -301,6 +332,15 @@ mod tests {
         assert_clean(Cue::Shouting, "Tap DONE when the upload has finished.");
         assert_clean(Cue::Shouting, "Beyond that, we'd recommend visiting the WHO website for more info.");
         assert_clean(Cue::Shouting, "Your IMEI and SIM number are on the box, and 5G should come back after.");
+    }
+
+    #[test]
+    fn a_brand_in_capitals_is_no_shouting() {
+        // Found by the fifth QA pass.
+        assert_clean(Cue::Shouting, "Hi Grace, thank you for choosing SKYLINE AIRWAYS. Your seat is confirmed.");
+        assert_clean(Cue::Shouting, "The battery on the ASUS ZENBOOK is covered for two years.");
+        assert_flags(Cue::Shouting, "Please ⟦STOP CALLING US⟧ about this.");
+        assert_flags(Cue::Shouting, "This is ⟦ABSOLUTELY RIDICULOUS⟧.");
     }
 
     #[test]

@@ -120,7 +120,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let Some(s) = f.span.filter(|_| f.cue == Cue::Deflection) else { return true };
         let k = doc.token_at(s.start());
         let sentence = doc.tokens[k].sentence;
-        let not_us = doc.fold(k) == "not" && matches!(doc.fold(k + 1), "us" | "me");
+        let not_us = k + 1 < doc.tokens.len() && doc.fold(k) == "not" && matches!(doc.fold(k + 1), "us" | "me");
         // Who charges or decides, followed by what we did about it, is an
         // explanation: "the fee is charged by your bank, not us. I've
         // emailed you their contact details."

@@ -199,9 +199,11 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             (k.saturating_sub(6)..k)
                 .any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && matches!(doc.fold(j), "if" | "unless"))
         };
-        let your_thing = (k + 1..(k + 6).min(doc.tokens.len()))
+        // (Within the draft: the finding may end it, "..., your" typed last.)
+        let n = doc.tokens.len();
+        let your_thing = (k + 1..(k + 6).min(n.saturating_sub(1)))
             .any(|j| doc.fold(j) == "your" && matches!(doc.fold(j + 1), "thing" | "forte" | "strength" | "strong"));
-        let judged_unsaid = doc.fold(k) == "for" && doc.fold(k + 1) == "someone" && !said_to_you();
+        let judged_unsaid = k + 1 < n && doc.fold(k) == "for" && doc.fold(k + 1) == "someone" && !said_to_you();
         let offered = your_thing && conditional();
         !(judged_unsaid || offered)
     });

@@ -40,6 +40,41 @@ pub(crate) fn is_name_word(word: &str) -> bool {
     NAME_WORDS.split_whitespace().any(|w| w == word)
 }
 
+/// The months, in full and short ("mar" too: a month only with a number
+/// beside it, so "mar the day" is no date). Shared by the greeting and the rules
+/// that read dates (`details`, `commitment`, `next_steps`).
+pub(crate) const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// The months' full names: the first twelve of [`MONTHS`] (a short form
+/// such as "Jan" is a name too; the greeting tells a name from a month by
+/// these).
+pub(crate) const FULL_MONTHS: &[&str] = MONTHS.split_at(12).0;
+
 /// Whether `w` is one of the words of `list` (`list.contains(&w)`), in
 /// one loop that compares each length before the bytes: in a module
 /// compiled for size, `contains` makes two calls per word listed
@@ -222,6 +257,12 @@ pub(crate) mod tests {
     use super::*;
 
     pub(crate) const COMMON_WORDS: &str = COMMON;
+
+    #[test]
+    fn the_full_months_are_the_twelve_names() {
+        assert_eq!(FULL_MONTHS.len(), 12);
+        assert_eq!((FULL_MONTHS[0], FULL_MONTHS[11]), ("january", "december"));
+    }
 
     #[test]
     fn the_lower_bound_never_exceeds_the_distance() {

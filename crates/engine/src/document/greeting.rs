@@ -210,32 +210,9 @@ fn is_interjection(w: &str) -> bool {
         )
 }
 
-/// Whether a folded word names a day of the week or a month.
+/// Whether a folded word names a day of the week or a month (in full).
 fn is_day_or_month(w: &str) -> bool {
-    crate::words::among(
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        w,
-    )
+    crate::words::among(crate::words::WEEKDAYS, w) || crate::words::among(crate::words::FULL_MONTHS, w)
 }
 
 impl Document<'_> {

@@ -138,35 +138,9 @@ impl Given {
     }
 }
 
-/// The months, in full and short ("mar" too: a month only with a number
-/// beside it, so "mar the day" is no date). Shared with `commitment`.
-pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// The months and the days of the week (shared with `commitment` and
+/// `next_steps`; kept with the vocabulary, which the greeting reads too).
+pub(crate) use crate::words::{MONTHS, WEEKDAYS};
 /// Words between a label and its value.
 const FILLER: &[&str] = &[
     "number",

@@ -96,28 +96,18 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // page ... to get in touch with one of our agents": sent to us, by
     // another way in, not away.
     out.retain(|f| f.cue != Cue::Deflection || f.span.is_none_or(|s| !sent_to_us(doc, s)));
-    // A hand-off or a disclaimer followed by what we do about it is
-    // ownership: "Samsung handles the warranty, not us, but I've already
-    // opened the claim for you" (the rest of its sentence, at most 20 words).
-    out.retain(|f| {
-        let Some(s) = f.span.filter(|_| f.cue == Cue::Deflection) else { return true };
-        let last = doc.token_at(s.end() - 1);
-        let sentence = doc.tokens[last].sentence;
-        let n = doc.tokens.len();
-        !(last + 1..(last + 20).min(n)).take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
-            matches!(doc.fold(j), "but" | "however")
-                && j + 1 < n
-                && matches!(doc.fold(j + 1), "i've" | "i'll" | "we've" | "we'll" | "i" | "we" | "i'm" | "we're" | "let")
-        })
-    });
-    // "not us" disowns only as a contrast set off from what comes before
-    // ("through Samsung, not us"), not in "it was not us who changed it";
+    // One pass: a hand-off followed by what we do about it is ownership
+    // (`followed_by_what_we_do`); and "not us" disowns only as a contrast
+    // set off from what comes before ("through Samsung, not us"), not in "it was not us who changed it";
     // after a hand-off in its sentence ("You'll need to contact the
     // courier, not us") it says nothing more.
     // (The table's hits come in text order: the last one kept is enough.)
     let mut last_kept: Option<u32> = None;
     out.retain(|f| {
         let Some(s) = f.span.filter(|_| f.cue == Cue::Deflection) else { return true };
+        if followed_by_what_we_do(doc, s) {
+            return false;
+        }
         let k = doc.token_at(s.start());
         let sentence = doc.tokens[k].sentence;
         let not_us = k + 1 < doc.tokens.len() && doc.fold(k) == "not" && matches!(doc.fold(k + 1), "us" | "me");
@@ -143,6 +133,21 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         }
         keep
     });
+}
+
+/// Whether the hand-off or disclaimer at `span` is followed, in the rest
+/// of its sentence (at most 20 words), by what we do about it: "Samsung
+/// handles the warranty, not us, but I've already opened the claim for
+/// you". That is ownership, not deflection.
+fn followed_by_what_we_do(doc: &Document, span: crate::span::Span) -> bool {
+    let last = doc.token_at(span.end() - 1);
+    let sentence = doc.tokens[last].sentence;
+    let n = doc.tokens.len();
+    (last + 1..(last + 20).min(n)).take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+        matches!(doc.fold(j), "but" | "however")
+            && j + 1 < n
+            && matches!(doc.fold(j + 1), "i've" | "i'll" | "we've" | "we'll" | "i" | "we" | "i'm" | "we're" | "let")
+    })
 }
 
 /// People of ours that the customer can be sent to without being sent away.

@@ -111,6 +111,10 @@ const CLOSINGS: &[&str] = &[
     "appreciated",
 ];
 
+/// Closings that only ever sign a message off, at a sentence's start
+/// before a comma: "Regards, Linda", "Best, Linda", "Kind regards, Linda".
+const SIGN_OFFS: &[&str] = &["regards", "sincerely", "best", "cordially", "respectfully", "warmly", "wishes"];
+
 /// Capitalised words that are not names even when not common words.
 const NOT_NAMES: &[&str] = &[
     "monday",
@@ -269,8 +273,17 @@ fn signed(msg: &Document) -> Option<String> {
         }
         let between = &msg.text[msg.tokens[j - 1].span.end()..msg.tokens[j].span.start()];
         let dash_before = between.contains(['-', '—', '–', '~']);
+        // "Regards, Linda Park" ends even a one-line message with the
+        // sender's name: nobody is regarded or sincerely'd by name, as
+        // "thanks Dave" thanks the agent.
+        let sign_off = crate::words::among(SIGN_OFFS, msg.fold(k))
+            && (msg.tokens[k].is(flag::SENT_START)
+                || k > 0
+                    && msg.tokens[k - 1].is(flag::SENT_START)
+                    && matches!(msg.fold(k - 1), "kind" | "best" | "warm" | "warmest"))
+            && msg.tokens[j - 1].gap_has(gap::COMMA);
         if let Some((name, end)) = name_from(msg, j) {
-            if end == last + 1 && (several_lines || dash_before) {
+            if end == last + 1 && (several_lines || dash_before || sign_off) {
                 return Some(name);
             }
         }
@@ -316,6 +329,9 @@ mod tests {
         assert_eq!(name("Hello,\nIt broke again.\n\nRegards,\nTomás García").as_deref(), Some("Tomás García"));
         assert_eq!(name("Hello,\nIt broke again.\nThanks, Priya").as_deref(), Some("Priya"));
         assert_eq!(name("It broke again. Thanks! - Priya").as_deref(), Some("Priya"));
+        assert_eq!(name("It arrived broken. Regards, Linda Park").as_deref(), Some("Linda Park"));
+        assert_eq!(name("It arrived broken. Best, Linda").as_deref(), Some("Linda"));
+        assert_eq!(name("It arrived broken. Kind regards, Linda").as_deref(), Some("Linda"));
     }
 
     #[test]
@@ -331,6 +347,8 @@ mod tests {
     #[test]
     fn a_tweet_thanking_the_agent_or_a_closing_is_not_a_name() {
         assert_eq!(name("@brand it still fails, thanks Dave"), None);
+        assert_eq!(name("@brand it still fails. Thanks, Dave"), None);
+        assert_eq!(name("I wish you all the best Linda"), None);
         assert_eq!(name("This is ridiculous. Where is my refund?"), None);
         assert_eq!(name("Where is it?\nThanks,\nThe Accounts Team"), None);
         assert_eq!(name("Where is it?\n\nSent from my iPhone"), None);

@@ -45,6 +45,7 @@ mod report;
 mod rules;
 pub mod span;
 mod tokens;
+mod translit;
 mod words;
 
 pub use context::Context;

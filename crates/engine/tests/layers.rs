@@ -9,7 +9,7 @@ use std::path::Path;
 const LAYERS: &[(&str, &[&str])] = &[
     ("sorting", &["order"]),
     ("text", &["span", "fold", "hash", "cue", "context"]),
-    ("vocabulary", &["finding", "words", "nicknames"]),
+    ("vocabulary", &["finding", "words", "nicknames", "translit"]),
     ("tokens", &["tokens"]),
     ("phrase hits", &["lexicon"]),
     ("document facts", &["document"]),

@@ -884,6 +884,20 @@ fn asks(reply: &Document) -> Asks {
         let opens = |k: usize| own.iter().copied().find(|&j| j >= greeted).filter(|&j| j <= k).unwrap_or(own[0]);
         let dates_before = out.iter().filter(|(c, _)| *c == Kind::Date).count();
         let mut prefers = false;
+        // Where the last plain ask in this sentence ended: a second detail
+        // asked for in the same breath ("your patient ID and the date") is
+        // pointed at from after the first, so that no two spans overlap.
+        let mut asked_to: Option<usize> = None;
+        let after_last_ask = |start: usize, asked_to: Option<usize>| match asked_to {
+            Some(e) if e >= start => {
+                let mut s = e + 1;
+                while s < reply.tokens.len() && matches!(reply.fold(s), "and" | "or" | "also" | "plus") {
+                    s += 1;
+                }
+                s
+            }
+            _ => start,
+        };
         let mut thanks = false;
         // "thanks" then "for" so far in the sentence.
         let mut thanks_for = false;
@@ -918,13 +932,16 @@ fn asks(reply: &Document) -> Asks {
                     let asking = (gives || question) && !negated;
                     if asking && !described.iter().any(|(c, _, _)| *c == kind) {
                         if let Some(start) = marker.or(question.then(|| opens(k))) {
+                            let start = after_last_ask(start, asked_to).min(end);
                             described.push((kind, reply.tokens[start].span.cover(reply.tokens[end].span), word));
                         }
                     }
                 } else if !recorded && (gives || question) && !negated {
                     // "When did you order?" names the date by a question instead.
                     if let Some(start) = marker.or(question.then(|| opens(k))) {
+                        let start = after_last_ask(start, asked_to).min(end);
                         out.push((kind, reply.tokens[start].span.cover(reply.tokens[end].span)));
+                        asked_to = Some(end);
                     }
                 }
             }
@@ -1120,6 +1137,15 @@ mod tests {
             }
         }
         assert_eq!(detail_words("zebra", word_key(b"zebra")), 0);
+    }
+
+    #[test]
+    fn two_details_asked_in_one_breath_are_pointed_at_apart() {
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "Can you confirm my appointment on 12 June? My patient ID is HX-44512.",
+            "Hi Ines, ⟦could you tell me your patient ID⟧ and ⟦the date⟧ of your appointment?",
+        );
     }
 
     #[test]

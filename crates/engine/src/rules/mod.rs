@@ -561,6 +561,18 @@ pub(crate) mod testing {
     /// A byte range, if any.
     type Range = Option<(usize, usize)>;
 
+    /// Every finding on `reply` answering `message` (no name given): its cue
+    /// and its words.
+    pub fn cues_against(message: &str, reply: &str) -> Vec<(Cue, String)> {
+        let ctx = Context { customer_name: None, customer_message: Some(message.to_string()) };
+        let report = analyze(reply, &ctx);
+        report
+            .findings
+            .iter()
+            .map(|f| (f.cue, f.span.map(|s| reply[s.start()..s.end()].to_string()).unwrap_or_default()))
+            .collect()
+    }
+
     fn against(cue: Cue, message: &str, reply: &str) -> Vec<(Range, Range)> {
         let ctx = Context { customer_name: None, customer_message: Some(message.to_string()) };
         let report = analyze(reply, &ctx);

@@ -335,26 +335,56 @@ fn check_with_name(
     }
 
     // A greeting that names somebody else.
+    let mut other_script = false;
     if let Some((span, titled)) = greeting_addressee(doc, Some(name), &uses, &misspelled_tokens) {
-        flagged = true;
-        let better = if titled { name.last() } else { name.first() };
-        out.push(
-            Finding::new(Cue::NameMismatch, Some(span))
-                .with_message(format!(
-                    "The greeting names {}, but this customer is {}. Check you are replying to the right person.",
-                    &doc.text[span],
-                    name.parts.iter().map(|p| p.display.as_str()).collect::<Vec<_>>().join(" ")
-                ))
-                .with_suggestions([better.to_string()]),
-        );
+        // "Здравствуйте, Дмитрий!" to Dmitri, "山本様" to Hiroshi Yamamoto:
+        // the name in the customer's own script.
+        if named_in_other_script(&doc.text[span], name) {
+            other_script = true;
+            out.push(Finding::new(Cue::NameUsed, Some(span)));
+        } else {
+            flagged = true;
+            let better = if titled { name.last() } else { name.first() };
+            out.push(
+                Finding::new(Cue::NameMismatch, Some(span))
+                    .with_message(format!(
+                        "The greeting names {}, but this customer is {}. Check you are replying to the right person.",
+                        &doc.text[span],
+                        name.parts.iter().map(|p| p.display.as_str()).collect::<Vec<_>>().join(" ")
+                    ))
+                    .with_suggestions([better.to_string()]),
+            );
+        }
     }
 
-    if uses.is_empty() && !flagged && !name_placeholder {
+    if uses.is_empty() && !other_script && !flagged && !name_placeholder {
         out.push(Finding::new(Cue::NameMissing, None).with_message(format!(
             "Greet the customer by name, {}: it shows a person, not a template, wrote the reply.",
             name.first()
         )));
     }
+}
+
+/// Whether a greeting's addressee `words`, written in another script than
+/// the customer's name, names them: spelt out the same (Cyrillic or Greek
+/// against Latin: Дмитрий is Dmitri), or in a script that can't be spelt
+/// out letter by letter (山本様 to Hiroshi Yamamoto), which the agent
+/// could only have taken from the customer.
+fn named_in_other_script(words: &str, name: &CustomerName) -> bool {
+    use crate::translit::{same_name, script, Script};
+    let Some(theirs) = name.parts.iter().find_map(|p| script(&p.display)) else { return false };
+    let ours: Vec<&str> = words.split_whitespace().filter(|w| script(w).is_some()).collect();
+    let Some(first) = ours.first().and_then(|w| script(w)) else { return false };
+    if first == theirs {
+        return false;
+    }
+    if first == Script::Other || theirs == Script::Other {
+        return true;
+    }
+    ours.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        name.parts.iter().any(|p| same_name(w, &p.display))
+    })
 }
 
 fn check_without_name(doc: &Document, mentions: &[Mention], name_placeholder: bool, out: &mut Vec<Finding>) {
@@ -866,6 +896,44 @@ fn greeting_addressee(
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn the_name_a_one_line_message_is_signed_with_is_checked() {
+        let message = "My order 55-2093 arrived with a cracked screen. Regards, Linda Park";
+        let got = cues_against(message, "Hi Lynda, I'm sorry it arrived damaged.");
+        assert!(got.contains(&(Cue::NameMisspelled, "Lynda".to_string())), "{got:?}");
+        let got = cues_against(message, "Hi Sarah, I'm sorry it arrived damaged.");
+        assert!(got.contains(&(Cue::NameMismatch, "Sarah".to_string())), "{got:?}");
+        // "thanks Dave" on one line thanks the agent: no name to check.
+        let got = cues_against("It still fails, thanks Dave", "Hi Sarah, I'm sorry it still fails.");
+        assert!(got.contains(&(Cue::NameUsed, "Sarah".to_string())), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_in_the_customers_own_script_addresses_them() {
+        // Spelt out letter by letter, Дмитрий is Dmitri; Ольга is not.
+        assert_flags_with(Cue::NameUsed, Some("Dmitri Ivanov"), "Здравствуйте, ⟦Дмитрий⟧! Your account is up to date.");
+        assert_clean_with(
+            Cue::NameMismatch,
+            Some("Dmitri Ivanov"),
+            "Здравствуйте, Дмитрий! Your account is up to date.",
+        );
+        assert_clean_with(
+            Cue::NameMissing,
+            Some("Dmitri Ivanov"),
+            "Здравствуйте, Дмитрий! Your account is up to date.",
+        );
+        assert_flags_with(
+            Cue::NameMismatch,
+            Some("Dmitri Ivanov"),
+            "Здравствуйте, ⟦Ольга⟧! Your account is up to date.",
+        );
+        assert_flags_with(Cue::NameUsed, Some("Дмитрий Иванов"), "Hi ⟦Dmitry⟧, your account is up to date.");
+        assert_flags_with(Cue::NameMismatch, Some("Дмитрий Иванов"), "Hi ⟦Sarah⟧, your account is up to date.");
+        // Kanji can't be spelt out: written in them, the name was the customer's.
+        assert_flags_with(Cue::NameUsed, Some("Hiroshi Yamamoto"), "⟦山本様⟧\n\nYour reservation is confirmed.");
+        assert_clean_with(Cue::NameMismatch, Some("Hiroshi Yamamoto"), "山本様\n\nYour reservation is confirmed.");
+    }
 
     #[test]
     fn flags_first_last_and_full_name_ignoring_case_and_accents() {

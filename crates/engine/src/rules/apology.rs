@@ -69,6 +69,8 @@ pub(crate) const HOLLOW: &[Phrase] = &[
     pn("sorry|apologize|apologise|apologies for that|your disappointment|dissatisfaction", "This apologises for the customer's feelings, not for what happened, which shifts the blame onto them.", &[]),
     pn("sorry|apologize|apologise for your confusion|misunderstanding", "Calling it the customer's confusion puts the blame on them. Own the unclear part instead.", &[]),
     pn("sorry|apologize|apologise|apologies that? you misunderstood|misread|missed|failed", "This apology blames the customer. Own the part you can fix instead.", &[]),
+    pn("sorry|apologize|apologise|apologies that? you didn't|didnt read|follow|check", "This apology blames the customer. Own the part you can fix instead.", &[]),
+    pn("sorry|apologize|apologise|apologies that? you did not read|follow|check", "This apology blames the customer. Own the part you can fix instead.", &[]),
     pn("sorry|apologize|apologise|apologies that? you didn't|didnt enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
     pn("sorry|apologize|apologise|apologies that? you did not enjoy|like|appreciate|agree|find|feel", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
     pn("sorry|apologize|apologise|apologies to hear|learn|see|read that? you didn't|didnt enjoy|like|appreciate|agree", "This apologises for the customer's reaction, not for what happened. Own the specific problem instead.", &[]),
@@ -92,7 +94,15 @@ pub(crate) const HOLLOW: &[Phrase] = &[
     pn("i|we regret that? you found|feel|felt|were|are|think|thought|believe|have|chose|decided", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|apologies|apology for any|the misunderstanding|misunderstandings|miscommunication", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|apologies|apology if there was|has been any|a misunderstanding|confusion", DEFENSIVE, &[]),
-    pn("mistakes were made", "Passive voice hides who made the mistake. Own it in the first person.", &["we made a mistake"]),
+    pn("mistakes|errors were made", "Passive voice hides who made the mistake. Own it in the first person.", &["we made a mistake"]),
+    pn("mistakes|errors have been made", "Passive voice hides who made the mistake. Own it in the first person.", &["we made a mistake"]),
+    pn("regret|sorry|apologize|apologise that mistakes|errors were made", "Passive voice hides who made the mistake. Own it in the first person.", &[]),
+    pn("regret|sorry|apologize|apologise that mistakes|errors have been made", "Passive voice hides who made the mistake. Own it in the first person.", &[]),
+    // Impersonal: nobody apologises.
+    pn("it is|it's|its regrettable", "An impersonal regret apologises for nobody. Own it in the first person.", &["I'm sorry"]),
+    // The customer's own slip, apologised for: blame.
+    pn("sorry|apologize|apologise|apologies that? you entered|typed|chose|selected|picked|used|gave|put|provided|input|sent|ordered|booked the|an|a? wrong|incorrect", "This apology blames the customer. Explain the fix instead.", &[]),
+    pn("sorry|apologize|apologise|apologies that? you were|are|got|seem|seemed confused|mistaken", "Calling it the customer's confusion puts the blame on them. Own the unclear part instead.", &[]),
     // Defensive.
     pn("sorry|apologize|apologise|apologies but|however|although|though", "An apology followed by but takes itself back. Apologise, then explain separately.", &[]),
     pn("sorry|apologize|apologise|apologies for the|any inconvenience|delay|trouble but|however", "An apology followed by but takes itself back. Apologise, then explain separately.", &[]),
@@ -111,6 +121,8 @@ pub(crate) const NOT_APOLOGY: &[Phrase] = &[
     p("sorry state"),
     p("you'll be sorry"),
     p("sorry to bother|trouble|disturb|interrupt|pester"),
+    // A farewell, not an apology: "We're sorry to see you go!"
+    p("sorry to see you go|leave"),
     p("sorry for|about the|this? bother|interruption"),
     p("apology letter"),
     p("you|they|he|she apologized|apologised"),
@@ -167,6 +179,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             );
             continue;
         }
+        // "Sorry, the system does that sometimes, nothing I can do about
+        // it": disowning the problem in the same breath.
+        if let Some(disowned) = disowned_after(doc, hit.last as usize) {
+            note(hit.span);
+            found.push(Finding::new(Cue::ApologyHollow, Some(hit.span)).with_message(format!(
+                "An apology that goes on to say \"{}\" takes itself back. Say what you can do instead.",
+                &doc.text[disowned]
+            )));
+            continue;
+        }
         note(hit.span);
         found.push(finding_for(doc, Cue::Apology, T::ApologyOwn, &hit));
     }
@@ -178,15 +200,128 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 
 const TAKEN_BACK: &str = "An apology followed by but takes itself back. Apologise, then explain separately.";
 
+/// Words of a deflection that disown the problem (not a hand-off: "you'll
+/// need to contact your bank").
+const DISOWNING: &[&str] =
+    &["nothing", "hands", "control", "department", "job", "rules", "policy", "responsible", "liable", "accountable"];
+
+/// A deflection that disowns the problem later in the apology's sentence,
+/// with nothing we do after it ("beyond our control, but I've asked the
+/// courier to hurry" keeps the apology).
+fn disowned_after(doc: &Document, last: usize) -> Option<crate::span::Span> {
+    let sentence = doc.tokens[last].sentence;
+    let hits = doc.hits(T::Deflection);
+    let from = hits.partition_point(|h| (h.first as usize) <= last);
+    let h = hits[from..]
+        .iter()
+        .take_while(|h| doc.tokens[h.first as usize].sentence == sentence)
+        .find(|h| (h.first as usize..=h.last as usize).any(|k| crate::words::among(DISOWNING, doc.fold(k))))?;
+    let n = doc.tokens.len();
+    let after = (h.last as usize + 1..n).take_while(|&k| doc.tokens[k].sentence == sentence);
+    let remedy = after.into_iter().any(|k| REMEDY.contains(&doc.fold(k)));
+    (!remedy).then_some(h.span)
+}
+
+/// Words after "but" (or a disowning) that say what we do, or good news:
+/// the apology stands.
+const REMEDY: &[&str] = &[
+    "i've",
+    "we've",
+    "i'll",
+    "we'll",
+    "good",
+    "refund",
+    "refunded",
+    "replacement",
+    "fixed",
+    "sorted",
+    "resolved",
+    "now",
+    "happy",
+    "glad",
+    "can",
+    "will",
+    "arrive",
+    "arriving",
+    "tomorrow",
+    "today",
+    "way",
+    "credited",
+    "restored",
+    "asked",
+];
+
+/// What the words between an apology and its "but" say we said or wrote
+/// ("my earlier email gave your date as the 12th, but it's actually the
+/// 14th"): the "but" corrects our own words, it excuses nothing.
+fn corrects_our_words(doc: &Document, from: usize, but: usize) -> bool {
+    (from..but).any(|k| {
+        let next = if k + 1 < but { doc.fold(k + 1) } else { "" };
+        match doc.fold(k) {
+            "my" | "our" => matches!(
+                next,
+                "earlier"
+                    | "previous"
+                    | "last"
+                    | "email"
+                    | "e-mail"
+                    | "message"
+                    | "letter"
+                    | "reply"
+                    | "note"
+                    | "confirmation"
+                    | "text"
+                    | "invoice"
+                    | "quote"
+                    | "website"
+                    | "site"
+                    | "app"
+            ),
+            "i" | "we" => matches!(
+                next,
+                "said" | "told" | "wrote" | "gave" | "quoted" | "listed" | "sent" | "stated" | "mentioned" | "typed"
+            ),
+            _ => false,
+        }
+    })
+}
+
+/// "We're sorry you had problems with the import. However, these issues
+/// only occur when files are not formatted to our guidelines": the next
+/// sentence opens with "however" or "but" and puts it on a rule or on the
+/// customer, with nothing we do. Returns that sentence's first word.
+fn takes_it_back_after(doc: &Document, last: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let sentence = doc.tokens[last].sentence;
+    let first = (last + 1..n).find(|&k| doc.tokens[k].sentence != sentence)?;
+    if !matches!(doc.fold(first), "however" | "but") || !doc.tokens[first].is_agent() {
+        return None;
+    }
+    let next = doc.tokens[first].sentence;
+    let words: Vec<&str> =
+        (first + 1..n).take_while(|&k| doc.tokens[k].sentence == next).map(|k| doc.fold(k)).collect();
+    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
+    let rule = has(&["policy", "terms", "guidelines", "rules", "conditions"])
+        || (has(&["only"]) && has(&["when", "if", "unless"]));
+    let on_customer = has(&["you", "your"]) && has(&["not", "didn't", "didnt", "failed", "should", "must", "forgot"]);
+    ((rule || on_customer) && !has(REMEDY)).then_some(first)
+}
+
 /// The "but" that takes back the apology ending at token `last`: later in
 /// its sentence (at most 15 words on), after a comma, and followed by an
 /// excuse, a rule or the customer's part, not by what we do or good news.
 fn takes_it_back(doc: &Document, last: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let sentence = doc.tokens[last].sentence;
-    let but = (last + 1..(last + 15).min(n)).take_while(|&j| doc.tokens[j].sentence == sentence).find(|&j| {
-        matches!(doc.fold(j), "but" | "however") && doc.tokens[j - 1].gap_has(crate::document::gap::COMMA)
-    })?;
+    let Some(but) = (last + 1..(last + 15).min(n))
+        .take_while(|&j| doc.tokens[j].sentence == sentence)
+        .find(|&j| matches!(doc.fold(j), "but" | "however") && doc.tokens[j - 1].gap_has(crate::document::gap::COMMA))
+    else {
+        return takes_it_back_after(doc, last);
+    };
+    if corrects_our_words(doc, last + 1, but) {
+        return None;
+    }
     let next = |d: usize| (but + d < n && doc.tokens[but + d].sentence == sentence).then(|| doc.fold(but + d));
     let excuse = matches!(
         next(1),
@@ -208,31 +343,13 @@ fn takes_it_back(doc: &Document, last: usize) -> Option<usize> {
                 | "as"
                 | "policy"
                 | "the"
+                | "these"
+                | "those"
                 | "i"
         )
     );
     // What we do, or good news, after "but" keeps the apology.
-    let remedy = (1..8).filter_map(next).any(|w| {
-        matches!(
-            w,
-            "i've"
-                | "we've"
-                | "i'll"
-                | "we'll"
-                | "good"
-                | "refund"
-                | "refunded"
-                | "replacement"
-                | "fixed"
-                | "sorted"
-                | "resolved"
-                | "now"
-                | "happy"
-                | "glad"
-                | "can"
-                | "will"
-        )
-    });
+    let remedy = (1..12).filter_map(next).any(|w| REMEDY.contains(&w));
     (excuse && !remedy).then_some(but)
 }
 
@@ -340,6 +457,40 @@ mod tests {
         assert_flags(Cue::Apology, "⟦I'm sorry⟧ it arrived late, but your refund is now on its way.");
         assert_flags(Cue::Apology, "⟦I'm sorry⟧ it broke, but we'll send a replacement today.");
         assert_clean(Cue::ApologyHollow, "I'm sorry it broke, but we'll send a replacement today.");
+    }
+
+    #[test]
+    fn apologising_for_the_customers_slip_or_nobodys_is_hollow() {
+        // Found in batch g's tuning half and the sixth QA pass.
+        assert_flags(Cue::ApologyHollow, "Hi Bill, ⟦sorry you entered the wrong⟧ meter reading.");
+        assert_flags(Cue::ApologyHollow, "Hi Priya, I'm ⟦sorry you chose the wrong⟧ plan.");
+        assert_flags(Cue::ApologyHollow, "Hi Priya, I'm ⟦sorry you didn't read⟧ the terms.");
+        assert_flags(Cue::ApologyHollow, "Hi Edwin, I'm ⟦sorry you were confused⟧ by your bill.");
+        assert_flags(Cue::ApologyHollow, "We ⟦regret that errors were made⟧ in your readings.");
+        assert_flags(Cue::ApologyHollow, "Ruth, ⟦it is regrettable⟧ that the letter went astray.");
+        assert_flags(Cue::Apology, "Hi Bill, ⟦sorry⟧ we entered the wrong meter reading.");
+        assert_flags(Cue::Apology, "Hi Edwin, ⟦I'm sorry⟧ the bill was so confusing.");
+        assert_clean(Cue::Apology, "Hi Priya, we're sorry to see you go! Your account is now closed.");
+    }
+
+    #[test]
+    fn disowning_the_problem_or_a_rule_after_however_takes_it_back() {
+        assert_flags(Cue::ApologyHollow, "⟦Sorry⟧ Yusuf, the system does that, nothing I can do about it.");
+        assert_flags(Cue::Apology, "⟦Sorry⟧, it's out of my hands now, but I've opened a claim with the courier.");
+        assert_flags(
+            Cue::ApologyHollow,
+            "⟦We're sorry you had problems with the import. However⟧, these issues only occur when files are not formatted to our guidelines.",
+        );
+        assert_flags(Cue::Apology, "⟦I'm sorry⟧ for the delay. However, your refund was processed today.");
+        assert_flags(
+            Cue::Apology,
+            "⟦I'm sorry⟧ your parcel is late, but it is with the courier and should arrive tomorrow.",
+        );
+        // "But" correcting our own words excuses nothing.
+        assert_flags(
+            Cue::Apology,
+            "⟦Apologies⟧, my earlier email gave the date as Thursday 12th, but it's actually Tuesday.",
+        );
     }
 
     #[test]

@@ -171,7 +171,7 @@ fn analyze_in(
     }
     // Before the relation rules read the praise ("shows empathy") and a
     // pack turns cues off.
-    rules::drop_mocked_praise(&mut findings);
+    rules::drop_mocked_praise(&doc, &mut findings);
     let relation = message_read.as_ref().map(|(m, facts)| {
         let exchange = rules::Exchange { reply: &doc, message: m, facts };
         let mut relation = Relation::default();

@@ -200,6 +200,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 
 const TAKEN_BACK: &str = "An apology followed by but takes itself back. Apologise, then explain separately.";
 
+/// How many words on from an apology its taking back is looked for.
+const WINDOW: usize = 30;
+
 /// Words of a deflection that disown the problem (not a hand-off: "you'll
 /// need to contact your bank").
 const DISOWNING: &[&str] =
@@ -212,12 +215,15 @@ fn disowned_after(doc: &Document, last: usize) -> Option<crate::span::Span> {
     let sentence = doc.tokens[last].sentence;
     let hits = doc.hits(T::Deflection);
     let from = hits.partition_point(|h| (h.first as usize) <= last);
+    // Within a clause's reach: a long run of apologies reads in linear time.
+    let reach = last + WINDOW;
     let h = hits[from..]
         .iter()
-        .take_while(|h| doc.tokens[h.first as usize].sentence == sentence)
+        .take_while(|h| (h.first as usize) < reach && doc.tokens[h.first as usize].sentence == sentence)
         .find(|h| (h.first as usize..=h.last as usize).any(|k| crate::words::among(DISOWNING, doc.fold(k))))?;
     let n = doc.tokens.len();
-    let after = (h.last as usize + 1..n).take_while(|&k| doc.tokens[k].sentence == sentence);
+    let after =
+        (h.last as usize + 1..n.min(h.last as usize + WINDOW)).take_while(|&k| doc.tokens[k].sentence == sentence);
     let remedy = after.into_iter().any(|k| REMEDY.contains(&doc.fold(k)));
     (!remedy).then_some(h.span)
 }
@@ -293,13 +299,15 @@ fn corrects_our_words(doc: &Document, from: usize, but: usize) -> bool {
 fn takes_it_back_after(doc: &Document, last: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let sentence = doc.tokens[last].sentence;
-    let first = (last + 1..n).find(|&k| doc.tokens[k].sentence != sentence)?;
+    let first = (last + 1..n.min(last + WINDOW)).find(|&k| doc.tokens[k].sentence != sentence)?;
     if !matches!(doc.fold(first), "however" | "but") || !doc.tokens[first].is_agent() {
         return None;
     }
     let next = doc.tokens[first].sentence;
-    let words: Vec<&str> =
-        (first + 1..n).take_while(|&k| doc.tokens[k].sentence == next).map(|k| doc.fold(k)).collect();
+    let words: Vec<&str> = (first + 1..n.min(first + WINDOW))
+        .take_while(|&k| doc.tokens[k].sentence == next)
+        .map(|k| doc.fold(k))
+        .collect();
     let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
     let rule = has(&["policy", "terms", "guidelines", "rules", "conditions"])
         || (has(&["only"]) && has(&["when", "if", "unless"]));

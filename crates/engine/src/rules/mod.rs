@@ -397,9 +397,13 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
 /// "Great news 🙃" no good news. The name used there is still used, and a
 /// team's sign-off still signed. Words shouted lose their courtesy too ("WE
 /// SENT IT YESTERDAY. PLEASE CHECK YOUR MAILBOX": neither extra mile nor a
-/// polite request), though what they commit to stays committed.
-pub(crate) fn drop_mocked_praise(findings: &mut Vec<Finding>) {
+/// polite request), though what they commit to stays committed. Courtesy
+/// in a sentence that mocks is mocked too, wherever the mocking words
+/// stand: "Did you even look at the attachment I sent?" goes the extra
+/// mile nowhere.
+pub(crate) fn drop_mocked_praise(doc: &Document, findings: &mut Vec<Finding>) {
     let sarcastic = merged_spans(findings, Cue::Sarcasm);
+    let mocking = if sarcastic.is_empty() { Vec::new() } else { sarcasm::sarcastic_sentences(doc, findings) };
     let shouted = merged_spans(findings, Cue::Shouting);
     if sarcastic.is_empty() && shouted.is_empty() {
         return;
@@ -422,7 +426,11 @@ pub(crate) fn drop_mocked_praise(findings: &mut Vec<Finding>) {
             return true;
         }
         let courtesy = matches!(f.cue, Cue::PoliteRequest | Cue::PositiveLanguage | Cue::ExtraMile | Cue::Empathy);
-        let mocked = within(&sarcastic, span) || (courtesy && within(&shouted, span));
+        let in_mocking_sentence = || {
+            let k = doc.token_at(span.start());
+            courtesy && doc.tokens.get(k).is_some_and(|t| mocking.binary_search(&t.sentence).is_ok())
+        };
+        let mocked = within(&sarcastic, span) || (courtesy && within(&shouted, span)) || in_mocking_sentence();
         !mocked
     });
 }

@@ -151,6 +151,51 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("no offense|offence but", MOCK, &[]),
     pn("with all due respect", MOCK, &[]),
     pn("don't|dont take this|it the wrong way", MOCK, &[]),
+    // Mock congratulations on finding what was always there: "Congrats,
+    // you've found the mute button".
+    pn("congratulations|congrats you've|youve found|discovered|located|spotted|figured|worked|mastered", MOCK_M, &[]),
+    pn("congratulations|congrats you have|just found|discovered|located|spotted|figured|worked|mastered", MOCK_M, &[]),
+    pn("congratulations|congrats you found|discovered|located|spotted|figured|worked|mastered", MOCK_M, &[]),
+    // Mock appraisal of what the customer did: "filling a diesel car with
+    // petrol is certainly one way to test the fuel system".
+    // ("one way to look at it" agrees.)
+    pn("certainly|definitely|surely one way to test|use|fix|do|get|handle|treat|spend|solve|find|make|start|end|learn|lose|break|say|ask", MOCK_M, &[]),
+    pn("sure is one way to test|use|fix|do|get|handle|treat|spend|solve|find|make|start|end|learn|lose|break|say|ask", MOCK_M, &[]),
+    pn("well that's|thats one way to test|use|fix|do|get|handle|treat|spend|solve|find|make|start|end|learn|lose|break|say|ask", MOCK_M, &[]),
+    pn("that's|thats certainly|definitely|surely|quite one way to test|use|fix|do|get|handle|treat|spend|solve|find|make|start|end|learn|lose|break|say|ask", MOCK_M, &[]),
+    // Mock sympathy with the customer's standards: "Sorry our 24/7 line
+    // wasn't quick enough for you at 3am".
+    pn("wasn't|isn't|weren't|aren't|wasnt|isnt quick|fast|clear|simple|cheap|easy|generous|big|early|long enough for you", MOCK_M, &[]),
+    pn("was|is|were|are not quick|fast|clear|simple|cheap|easy|generous|big|early|long enough for you", MOCK_M, &[]),
+    // Our own clarity praised beside the customer's trouble: "our perfectly
+    // clear instructions".
+    pn("our|my perfectly|crystal clear|simple|obvious", MOCK_M, &[]),
+    // The customer's basic duty stressed: "the law requires you to actually
+    // show proof of address".
+    pn("requires|expects|expected|required you to actually", MOCK_M, &[]),
+    // Mock modesty: "I'm sure our billing team had nothing better to do".
+    pn("nothing better to do than", MOCK_M, &[]),
+    pn("it's|its not like we|i have|had|got other|better|anything", MOCK_M, &[]),
+    pn("definitely|certainly|really|all losing sleep over", ASSURE_M, &[]),
+    // Feigned surprise at the customer's trouble.
+    pn("the first person|customer|one ever to have|had|struggle|complain|find|get", SURPRISE_M, &[]),
+    pn("i'm|im surprised you weren't|werent|aren't|arent aware", SURPRISE_M, &[]),
+    // Counting, sighing, stressing what was said.
+    pn("all two|three|four|five|six|seven|eight|nine|ten|twelve|twenty messages|emails|e-mails|calls|paragraphs|pages|reminders|tickets|chats|voicemails of it|them", COUNT_M, &[]),
+    pn("how many more ways|times can|do|must|should i|we", REPEAT, &[]),
+    pn("how many more ways|times i|we can|could", REPEAT, &[]),
+    pn("can't|cannot|cant stress this|that|it enough", REPEAT, &[]),
+    // Mock wishes.
+    pn("nice|wonderful|great|good|lovely|fun day|time|evening|weekend trying to", WISH_M, &[]),
+    pn("you're|youre welcome to keep emailing|calling|writing|asking|chasing but", MOCK_M, &[]),
+    // Rhetorical questions about what the customer read.
+    pn("were you perhaps|maybe|possibly reading|looking", PUTDOWN, &[]),
+    // A hesitation before naming the customer's view: "your, er, strong
+    // opinions".
+    pn("your|such er|um|erm|ahem", MOCK_M, &[]),
+    pn("everything is always our|my fault", AGREE_M, &[]),
+    pn("it's|its always our|my fault", AGREE_M, &[]),
+    pn("it is always our|my fault", AGREE_M, &[]),
     // Sarcastic thanks.
     pn("thanks|thank you? for nothing", THANKS, &[]),
     pn("thanks|thank you? so? much? a? lot|bunch? for wasting|ignoring|breaking|yelling|shouting|nothing", THANKS, &[]),
@@ -168,10 +213,71 @@ const SCARE_LEADS: &[&str] =
 /// Words after a quotation that make it a label, not a scare quote: the
 /// "pay now" button, the "not available" message.
 const LABEL_NOUNS: &[&str] = &[
-    "button", "buttons", "tab", "link", "option", "options", "menu", "page", "field", "setting", "settings", "status",
-    "label", "section", "plan", "article", "message", "email", "screen", "folder", "icon", "box", "column", "filter",
-    "error", "prompt", "toggle", "switch", "mode", "feature", "tool", "form", "policy", "notice", "banner", "app",
-    "category", "setting", "code", "tier", "package", "bundle", "warning", "panel", "view", "report", "list",
+    "button",
+    "buttons",
+    "tab",
+    "link",
+    "option",
+    "options",
+    "menu",
+    "page",
+    "field",
+    "setting",
+    "settings",
+    "status",
+    "label",
+    "section",
+    "plan",
+    "article",
+    "message",
+    "email",
+    "screen",
+    "folder",
+    "icon",
+    "box",
+    "column",
+    "filter",
+    "error",
+    "prompt",
+    "toggle",
+    "switch",
+    "mode",
+    "feature",
+    "tool",
+    "form",
+    "policy",
+    "notice",
+    "banner",
+    "app",
+    "category",
+    "setting",
+    "code",
+    "tier",
+    "package",
+    "bundle",
+    "warning",
+    "panel",
+    "view",
+    "report",
+    "list",
+    "letter",
+    "letters",
+    "text",
+    "reminder",
+    "notification",
+    "alert",
+    "sticker",
+    "sign",
+    "document",
+    "statement",
+    "invoice",
+    "heading",
+    "title",
+    "step",
+    "clause",
+    "stamp",
+    "tag",
+    "e-mail",
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
@@ -205,7 +311,12 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             .any(|j| doc.fold(j) == "your" && matches!(doc.fold(j + 1), "thing" | "forte" | "strength" | "strong"));
         let judged_unsaid = k + 1 < n && doc.fold(k) == "for" && doc.fold(k + 1) == "someone" && !said_to_you();
         let offered = your_thing && conditional();
-        !(judged_unsaid || offered)
+        // "Just to repeat the key point: ..." recaps; it reminds of nothing.
+        let recap = doc.fold(k) == "just"
+            && (k + 4..(k + 7).min(n)).any(|j| {
+                matches!(doc.fold(j), "point" | "points") && matches!(doc.fold(j - 1), "key" | "main" | "important")
+            });
+        !(judged_unsaid || offered || recap)
     });
     // "To recap" replaces a reminder that opens a clause ("As I already
     // explained, ..."), not one in the middle ("... for the fourth time").
@@ -1169,6 +1280,11 @@ const SMUG_EMOJI: &[char] = &['🙂', '😊', '🙃', '😉', '🙄', '😒', '�
 /// Emoji that are passive-aggressive in a reply whatever the words.
 const BARBED_EMOJI: &[char] = &['🙃', '🙄', '😒'];
 
+/// Words before "again" that make it warm: "thanks again", "thank you
+/// again", "sorry again", "welcome again".
+const WARM_BEFORE_AGAIN: &[&str] =
+    &["thanks", "thank", "you", "sorry", "apologies", "welcome", "congratulations", "congrats"];
+
 /// Ironic frames that carry the mechanism on their own in a reply to a
 /// customer: blame by irony ("funny how ..."), ironic understatement of the
 /// customer's mistake ("a slight hiccup"), condescending reminders ("as
@@ -1502,8 +1618,17 @@ fn read_sentence<'d>(
     let sincere = s.any(APOLOGY_OR_EMPATHY);
     // An imposition counted or named: "seventeen tickets", "your fifth
     // email", "the essay", "again".
-    let imposed =
-        || s.any(NUMBERS_COUNTED) || s.any(DIGITS) || s.any(ORDINALS) || s.any(NUISANCE) || s.any(COUNTED_MORE);
+    // "Thanks again", "sorry again": a warm "again" counts nothing.
+    let warm_again = (1..len)
+        .filter(|&k| s.words[k] == "again" && WARM_BEFORE_AGAIN.contains(&s.words[k - 1]))
+        .fold(0u128, |m, k| m | 1 << k);
+    let imposed = || {
+        s.any(NUMBERS_COUNTED)
+            || s.any(DIGITS)
+            || s.any(ORDINALS)
+            || s.any(NUISANCE)
+            || s.at(COUNTED_MORE) & !warm_again != 0
+    };
 
     let frames = if s.any(IRONIC_FRAMES) { IRONIC_FRAME_LIST } else { &[] };
     for (k, (_, message)) in frames.iter().enumerate() {
@@ -1594,6 +1719,15 @@ fn read_sentence<'d>(
     // "in two days", "within 24 hours".
     let window = s.at(WITHIN) & (count >> 1) & (s.at(DURATION) >> 2) != 0;
     // ("three times in one month" counts a habit, whoever is named.)
+    // "You can renew them up to three times": a limit, not a count of
+    // what the customer did.
+    let limits = (1..len)
+        .filter(|&k| {
+            matches!(s.words[k - 1], "max" | "maximum" | "upto")
+                || k >= 2 && matches!((s.words[k - 2], s.words[k - 1]), ("up", "to") | ("at", "most"))
+        })
+        .fold(0u128, |m, k| m | 1 << k);
+    let contacts = contacts & !(limits << 1);
     let counted = counted_at(contacts & !s.at(TIMES))
         || (counted_at(contacts)
             && (window
@@ -1638,7 +1772,21 @@ fn read_sentence<'d>(
     if let Some(k) = s.pos(THANKS_WORDS) {
         // ("made our day" is a dig unless said of kind words: "Thank you
         // for your lovely message, it made our day!")
-        let imposition = s.at(NUISANCE) >> k != 0 || s.any(IMPOSITION) || (s.any(MADE_OUR_DAY) && imposed());
+        // "Thank you for reading the guide this time": thanks that says
+        // the customer failed before (not thanks for patience "this time").
+        // ("at this time", "by this time" say when, not "again, right").
+        let one_clause = (s.from + k..s.from + last).all(|j| !doc.tokens[j].gap_has(gap::CLAUSE));
+        let this_time = len >= 3
+            && one_clause
+            && last - k <= 12
+            && matches!((s.words[last - 1], s.words[last]), ("this", "time") | ("for", "once"))
+            && !matches!(
+                s.words[last - 2],
+                "at" | "by" | "for" | "until" | "till" | "from" | "since" | "during" | "around"
+            )
+            && !s.words[k..].iter().any(|w| matches!(*w, "patience" | "bearing" | "understanding" | "waiting"));
+        let imposition =
+            s.at(NUISANCE) >> k != 0 || s.any(IMPOSITION) || (s.any(MADE_OUR_DAY) && imposed()) || this_time;
         // Its length is known without reading it.
         let barb_after = sentence_end(doc, end).is_some_and(|j| j - end <= 3) && next().is_some_and(|n| n.any(BARBS));
         if (imposition || barb_after) && !s.question {
@@ -1772,7 +1920,9 @@ fn read_sentence<'d>(
     if let Some(k) = s.pos(MINIMISERS) {
         return Some((k.min(last), last, MINIMISE_M));
     }
-    if let Some(k) = s.pos(END_DIGS) {
+    // "You were right all along" concedes; "it was there all along" digs.
+    let conceding = |k: usize| k > 0 && matches!(s.words[k - 1], "right" | "correct") && s.words[k] == "all";
+    if let Some(k) = s.pos(END_DIGS).filter(|&k| !conceding(k)) {
         return Some((k.min(last), last, DIG_M));
     }
     if let Some(k) = s.pos(MADE_OUR_DAY).filter(|_| imposed()) {
@@ -2162,5 +2312,70 @@ mod tests {
         ] {
             assert_clean(Cue::Sarcasm, text);
         }
+    }
+
+    #[test]
+    fn mechanisms_of_the_sixth_qa_pass_and_batch_g() {
+        // Mock congratulations on finding what was always there.
+        assert_flags(Cue::Sarcasm, "⟦Congratulations, you've found⟧ the mute button. The handset was muted.");
+        assert_clean(Cue::Sarcasm, "Congratulations on your new home! The keys are ready to collect.");
+        // Mock appraisal of what the customer did; "one way to look at it" agrees.
+        assert_flags(Cue::Sarcasm, "Filling a diesel car with petrol is ⟦certainly one way to test⟧ the fuel system.");
+        assert_clean(Cue::Sarcasm, "That's definitely one way to look at it, and a fair one.");
+        // Mock sympathy with the customer's standards.
+        assert_flags(Cue::Sarcasm, "So sorry our 24/7 line ⟦wasn't quick enough for you⟧ at 3am.");
+        assert_clean(Cue::Sarcasm, "If the basic plan isn't fast enough, the fibre plan is twice the speed.");
+        // The customer's basic duty stressed.
+        assert_flags(Cue::Sarcasm, "Terribly sorry that the law ⟦requires you to actually⟧ show proof of address.");
+        // Counting what the customer sent.
+        assert_flags(Cue::Sarcasm, "Yes, I did read your message. ⟦All four paragraphs of it⟧.");
+        assert_flags(Cue::Sarcasm, "Thanks for your patience — ⟦all seven messages of it⟧.");
+        // Thanks that says the customer failed before; "at this time" says when.
+        assert_flags(Cue::Sarcasm, "⟦Thank you for reading the meter guide this time⟧. The reading is correct.");
+        assert_clean(Cue::Sarcasm, "Thanks for reaching out, we can't review your channel at this time.");
+        assert_clean(Cue::Sarcasm, "Thanks for your patience this time, the fix is live.");
+        // A limit is not a count of the customer's doing.
+        assert_clean(Cue::Sarcasm, "Your books are due on 3 December. You can renew them online up to three times.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, I'm not sure ⟦how many more ways I can⟧ say this. The fee stays.");
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Priya, ⟦again⟧, and I ⟦can't stress this enough⟧, the refund goes to your card.",
+        );
+        assert_clean(Cue::Sarcasm, "I can't stress enough how sorry we are about the delay.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, have a ⟦wonderful day trying to⟧ figure out the settings on your own!");
+        assert_flags(Cue::Sarcasm, "Hi Priya, ⟦were you perhaps reading⟧ a different email?");
+        assert_flags(Cue::Sarcasm, "Hi Priya, you're absolutely right, of course, ⟦everything is always our fault⟧.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, I appreciate you sharing ⟦your, er⟧, strong opinions.");
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Priya, I'm sure our billing team had ⟦nothing better to do than⟧ fix your invoice twice.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "Thanks SO much for your patience, really. ⟦It's not like we have other⟧ customers.",
+        );
+        assert_clean(Cue::Sarcasm, "It's not like us to miss a delivery, and I'm sorry we did.");
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Priya, I'm so sorry that ⟦our perfectly clear⟧ instructions were too confusing.",
+        );
+    }
+
+    #[test]
+    fn sincere_lines_the_sixth_qa_pass_found_flagged() {
+        for text in [
+            "Hi Priya, that's why you received the \"missed payment\" letter.",
+            "Hi Priya, I'm sorry, you were right all along. I've refunded the charge.",
+            "Hi Priya, just to repeat the key point: your refund is confirmed for Friday.",
+            "Hi Priya, thanks again for your kindness today, it made my day.",
+        ] {
+            assert_clean(Cue::Sarcasm, text);
+        }
+        // Courtesy in a sentence that mocks is no courtesy.
+        assert_clean(Cue::ExtraMile, "Hi Priya, did you even look at the attachment I sent?");
+        assert_flags(Cue::ExtraMile, "Hi Priya, ⟦I've also added⟧ a credit. Did you even look at the attachment?");
+        // Still a dig: what was there all along, "just to reiterate" alone.
+        assert_flags(Cue::Sarcasm, "The button was on the home screen ⟦all along⟧.");
+        assert_flags(Cue::Sarcasm, "⟦Just to reiterate⟧, we don't ship to PO boxes.");
     }
 }

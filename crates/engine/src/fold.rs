@@ -76,6 +76,15 @@ fn strip_accent(c: char) -> Option<&'static str> {
         'ý' | 'ÿ' | 'ŷ' => "y",
         'ź' | 'ż' | 'ž' => "z",
         'þ' => "th",
+        'ơ' => "o",
+        'ư' => "u",
+        // Vietnamese vowels with two marks (Latin Extended Additional).
+        '\u{1EA0}'..='\u{1EB7}' => "a",
+        '\u{1EB8}'..='\u{1EC7}' => "e",
+        '\u{1EC8}'..='\u{1ECB}' => "i",
+        '\u{1ECC}'..='\u{1EE3}' => "o",
+        '\u{1EE4}'..='\u{1EF1}' => "u",
+        '\u{1EF2}'..='\u{1EF9}' => "y",
         _ => return None,
     })
 }
@@ -92,5 +101,6 @@ mod tests {
         assert_eq!(fold("Zoe\u{0308}"), "zoe");
         assert_eq!(fold("Алексей"), "алексей");
         assert_eq!(fold("王伟"), "王伟");
+        assert_eq!(fold("Nguyễn Cảm ơn Trường"), "nguyen cam on truong");
     }
 }

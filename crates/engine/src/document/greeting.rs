@@ -200,11 +200,18 @@ const OPENERS: &[&str] = &[
 fn is_interjection(w: &str) -> bool {
     let laughter =
         w.len() >= 2 && w.len().is_multiple_of(2) && w.as_bytes().chunks(2).all(|c| matches!(c, b"ha" | b"he" | b"ah"));
+    // Drawn-out sounds of sympathy or surprise: "aah", "ahhh", "awww", "oooh".
+    let sound = (2..=7).contains(&w.len())
+        && w.bytes().all(|b| matches!(b, b'a' | b'o' | b'h' | b'w'))
+        && w.bytes().any(|b| matches!(b, b'h' | b'w'))
+        && !matches!(w, "who" | "how" | "wha" | "whao");
     laughter
+        || sound
         || crate::words::among(
             &[
                 "lol", "lmao", "heh", "hah", "ahh", "aw", "aww", "ooh", "oooh", "oops", "whoops", "phew", "yay",
-                "woohoo", "whoa", "ugh", "yikes", "gosh", "wow", "oh", "ah", "aha", "hmm",
+                "woohoo", "whoa", "ugh", "yikes", "gosh", "wow", "oh", "ah", "aha", "hmm", "hmmm", "um", "umm", "erm",
+                "eek", "argh", "meh", "welp", "huh", "ouch", "oof", "ahem",
             ],
             w,
         )
@@ -216,6 +223,37 @@ fn is_day_or_month(w: &str) -> bool {
 }
 
 impl Document<'_> {
+    /// Whether token `first`, a first name that is also a word ("Pat",
+    /// "Will", "Grace"), opens the draft as an address: capitalised, a
+    /// comma after it, then words to the customer ("Pat, your table is
+    /// booked", "Will, we've refunded it").
+    fn name_word_then_address(&self, first: usize) -> bool {
+        let t = &self.tokens[first];
+        let next = first + 1;
+        t.is(flag::CAP)
+            && crate::words::is_name_word(self.fold(first))
+            && t.gap_has(gap::COMMA)
+            && next < self.tokens.len()
+            && self.tokens[next].sentence == t.sentence
+            && matches!(
+                self.fold(next),
+                "your"
+                    | "you"
+                    | "you're"
+                    | "you've"
+                    | "we"
+                    | "we've"
+                    | "we're"
+                    | "i"
+                    | "i've"
+                    | "i'm"
+                    | "thanks"
+                    | "thank"
+                    | "sorry"
+                    | "just"
+            )
+    }
+
     /// Whether token `k` is inside an HTML tag: "p" in "<p>", "div" in
     /// "</div>", "class" and "x" in `<div class="x">` (the nearest angle
     /// bracket before it, within 200 bytes, opens a tag).
@@ -316,7 +354,7 @@ impl Document<'_> {
         } else if self.tokens[first].is(flag::PLACEHOLDER) {
             // "[Name], thanks for ..." addresses a placeholder.
         } else if !crate::words::among(OPENERS, f)
-            && !crate::words::is_common(f)
+            && (!crate::words::is_common(f) || self.name_word_then_address(first))
             && !crate::words::among(crate::words::UNSPACED_GREETINGS, f)
             && (self.tokens[first].is(flag::CAP) || self.tokens[first].is(flag::UNSPACED))
             && (self.tokens[first].gap_has(gap::COMMA | gap::NEWLINE | gap::EXCLAIM)

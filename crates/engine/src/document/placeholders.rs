@@ -74,7 +74,30 @@ impl Document<'_> {
                 b'_' => {
                     let run = bytes[i..].iter().take_while(|&&c| c == b'_').count();
                     if run >= 3 {
-                        found.push(Placeholder { span: Span::new(i, i + run), is_name: true });
+                        // A blank is a name where a name goes: after "Hi",
+                        // "Dear" or a title ("Dear Mr ____"), not "your
+                        // refund of ____".
+                        let before = text[..i].trim_end_matches([' ', '.']);
+                        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                        let w = word.to_ascii_lowercase();
+                        let is_name = before.is_empty()
+                            || before.ends_with('\n')
+                            || matches!(
+                                w.as_str(),
+                                "hi" | "hello"
+                                    | "hey"
+                                    | "dear"
+                                    | "mr"
+                                    | "mrs"
+                                    | "ms"
+                                    | "miss"
+                                    | "dr"
+                                    | "thanks"
+                                    | "morning"
+                                    | "afternoon"
+                                    | "evening"
+                            );
+                        found.push(Placeholder { span: Span::new(i, i + run), is_name });
                     }
                     i += run;
                     continue;
@@ -135,7 +158,20 @@ impl Document<'_> {
                 continue;
             }
             // A name variable written bare: "Hi NAME," or "Dear FIRST_NAME".
-            if matches!(w, "NAME" | "FNAME" | "FIRSTNAME" | "CUSTOMERNAME" | "FULLNAME" | "LNAME") {
+            // Not a label in capitals: "the field labelled NAME ON CARD",
+            // "NAME OF ACCOUNT HOLDER" (more capitals after it, or a word
+            // that names a label before it).
+            let label = self.tokens.get(k + 1).is_some_and(|u| {
+                u.is(flag::ALL_CAPS)
+                    && u.sentence == t.sentence
+                    && t.gap.is_empty()
+                    && text[t.span.end()..u.span.start()] == *" "
+            }) || (k > 0
+                && matches!(
+                    self.fold(k - 1),
+                    "labelled" | "labeled" | "marked" | "field" | "box" | "column" | "heading" | "called" | "titled"
+                ));
+            if matches!(w, "NAME" | "FNAME" | "FIRSTNAME" | "CUSTOMERNAME" | "FULLNAME" | "LNAME") && !label {
                 let mut start = t.span.start();
                 if k > 0 && &text[self.tokens[k - 1].span.end()..start] == "_" && self.tokens[k - 1].is(flag::ALL_CAPS)
                 {

@@ -91,6 +91,12 @@ pub(crate) const NOT_VAGUE: &[Phrase] = &[
     p("sooner"),
     p("as soon as it|the|your|this|that|everything|you"),
     p("soon as it|the|your|this|that|everything|you"),
+    // "as soon as it's on its way back", like "as soon as it ships".
+    p("as soon as it's|its"),
+    // "this came up so soon after your renewal": when it happened.
+    p("so|too soon after|before|into"),
+    // "I'll try a different approach": trying a thing, not hedging a time.
+    p("try a|an|another|something|different"),
 ];
 
 const WAITS_ON_EVENT: &str = "Timing that waits on something else leaves the customer guessing. Add when you \
@@ -947,5 +953,15 @@ mod tests {
         assert_flags(Cue::OverPromise, "I ⟦guarantee⟧ it arrives tomorrow.");
         assert_clean(Cue::OverPromise, "I'm not 100% sure yet, so I've asked our engineers.");
         assert_clean(Cue::OverPromise, "We can't guarantee a date yet, but I'll update you Friday.");
+    }
+
+    #[test]
+    fn an_event_a_past_moment_or_a_different_approach_is_no_vague_promise() {
+        // Found by the sixth QA pass.
+        assert_clean(Cue::VagueCommitment, "Hi Priya, I'll email you as soon as it's on its way back.");
+        assert_clean(Cue::VagueCommitment, "Hi Priya, sorry this came up so soon after your last renewal.");
+        assert_clean(Cue::VagueCommitment, "Hi Priya, I'll try a different approach: open Settings and tap Billing.");
+        assert_flags(Cue::VagueCommitment, "Hi Priya, ⟦I'll try⟧ again later.");
+        assert_flags(Cue::VagueCommitment, "Hi Priya, we'll fix it ⟦soon⟧.");
     }
 }

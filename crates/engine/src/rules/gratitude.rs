@@ -73,6 +73,12 @@ const FOREIGN_THANKS: &[&str] = &[
 pub(crate) const NOT_THANKS: &[Phrase] = &[
     p("thanks to the|a|an|this|that|these|those|our|its|his|her|their|which|new|recent|improved|latest|some|my|lots|many|several|him|them|it|modern|good"),
     p("thanks in large? part"),
+    // Thanks said to a third party: "a big thank-you to our payments
+    // partner", "thank you to everyone who tested it".
+    p("thank you to the|our|their|his|her|everyone|all|my"),
+    // A stock phrase (boilerplate), not thanks: "we value your feedback".
+    p("we|i value your business|custom|patronage|loyalty|feedback|input"),
+    p("thank-you|thankyou to the|our|their|his|her|everyone|all|my"),
     p("no thanks|thank"),
     p("thanks but no thanks"),
     // A debt, not thanks: "we owe you a refund", "we owe you an apology".
@@ -165,6 +171,17 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
                     | "muchas"
                     | "vielmals"
                     | "sana"
+                    // "for" in the same language: "dziękuję za", "merci
+                    // pour", "grazie per", "gracias por", "danke für".
+                    | "za"
+                    | "pour"
+                    | "per"
+                    | "por"
+                    | "fur"
+                    | "pela"
+                    | "pelo"
+                    | "bardzo"
+                    | "molto"
             );
         said && !named
     });
@@ -179,7 +196,7 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
     let starts_here = |f: &Finding| f.span.is_some_and(|s| tokens.contains(&doc.token_at(s.start())));
     out.extend(found.into_iter().filter(starts_here).map(Thanks::Phrase));
     // "Ta!" alone, and typos such as "thnaks" or "thansk".
-    for i in tokens {
+    for i in tokens.clone() {
         let t = &doc.tokens[i];
         // Only "ta" and words of 5 to 7 bytes starting with "t" can be either.
         let (len, first) = doc.fold_head(i);
@@ -200,6 +217,59 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
             let overlaps = phrases.iter().copied().find(|s| s.overlaps(t.span));
             out.push(Thanks::Word { span: t.span, overlaps });
         }
+    }
+    native_thanks(doc, tokens, &mocking, out);
+}
+
+/// Thanks in a script of its own, written as the customer would: "Спасибо",
+/// "Ευχαριστώ", "ありがとう", "谢谢" (folded: lower case).
+const NATIVE_THANKS: &[&str] = &[
+    "спасибо",
+    "благодарю",
+    "дякую",
+    "ευχαριστώ",
+    "ευχαριστούμε",
+    "ευχαριστω",
+    "شكرا",
+    "شكراً",
+    "תודה",
+    "धन्यवाद",
+    "ありがとう",
+    "ありがとうございます",
+    "ありがとうございました",
+    "谢谢",
+    "謝謝",
+    "多谢",
+    "感谢",
+    "감사합니다",
+    "고맙습니다",
+    "ขอบคุณ",
+    "ขอบคุณครับ",
+    "ขอบคุณค่ะ",
+];
+
+/// Thanks in another script, and Vietnamese "cảm ơn" (which folds to two
+/// English words, so only its accented form counts), in tokens `tokens`.
+fn native_thanks(doc: &Document, tokens: std::ops::Range<usize>, mocking: &[u32], out: &mut Vec<Thanks>) {
+    for i in tokens {
+        let t = &doc.tokens[i];
+        if !t.is_agent() || mocking.binary_search(&t.sentence).is_ok() {
+            continue;
+        }
+        let span = if doc.word(i).is_ascii() {
+            continue;
+        } else if crate::words::among(NATIVE_THANKS, doc.fold(i)) {
+            t.span
+        } else if doc.fold(i) == "cam"
+            && i + 1 < doc.tokens.len()
+            && doc.fold(i + 1) == "on"
+            && doc.tokens[i + 1].sentence == t.sentence
+        {
+            t.span.cover(doc.tokens[i + 1].span)
+        } else {
+            continue;
+        };
+        out.push(Thanks::Word { span, overlaps: None });
     }
 }
 
@@ -355,5 +425,22 @@ mod tests {
     fn mock_thanks_is_sarcasm_not_gratitude() {
         assert_clean(Cue::Gratitude, "Thanks for the 14 exclamation marks, message received.");
         assert_flags(Cue::Sarcasm, "⟦Thanks for the 14 exclamation marks, message received⟧.");
+    }
+
+    #[test]
+    fn thanks_in_the_customers_language_and_script_is_thanks() {
+        // Found in batch g's tuning half.
+        assert_flags(Cue::Gratitude, "Cześć Jakub, your ban is lifted.\nBardzo ⟦dziękuję⟧ za cierpliwość!");
+        assert_flags(Cue::Gratitude, "Chào chị Lan! Your viewing is confirmed. ⟦Cảm ơn⟧ chị!");
+        assert_flags(Cue::Gratitude, "Γεια σου Ελένη! Your refund is on its way. ⟦Ευχαριστώ⟧ πολύ!");
+        assert_flags(Cue::Gratitude, "Your parcel is on its way. ⟦Спасибо⟧!");
+        assert_clean(Cue::Gratitude, "Hi Tom, the dash cam on your dashboard is covered.");
+    }
+
+    #[test]
+    fn thanks_to_a_third_party_or_a_stock_phrase_is_not_thanks_to_the_customer() {
+        assert_clean(Cue::Gratitude, "Your gems are credited. A big thank-you to our payments partner, who traced it.");
+        assert_flags(Cue::Gratitude, "Thank you to our partner for tracing it, and ⟦thank you⟧ for your patience.");
+        assert_clean(Cue::Gratitude, "Hi Priya, we value your feedback.");
     }
 }

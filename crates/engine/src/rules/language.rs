@@ -57,10 +57,10 @@ pub(crate) const POSITIVE: &[Phrase] = &[
     p("good question"),
     p("enjoy"),
     // Reassurance, not a refusal: "there's nothing you need to do".
-    p("there's|theres nothing more|else? you need|have to do"),
-    p("there is nothing more|else? you need|have to do"),
-    p("there's|theres nothing more|else? for you to do"),
-    p("there is nothing more|else? for you to do"),
+    p("there's|theres nothing more|else|further|extra? you need|have to do"),
+    p("there is nothing more|else|further|extra? you need|have to do"),
+    p("there's|theres nothing more|else|further|extra? for you to do"),
+    p("there is nothing more|else|further|extra? for you to do"),
     p("there's|theres nothing to worry about"),
     p("there is nothing to worry about"),
 ];
@@ -300,5 +300,11 @@ mod tests {
             Cue::NegativeLanguage,
             "It is ⟦not possible⟧ to upgrade, and however you ask, it's ⟦not possible⟧ to downgrade.",
         );
+    }
+
+    #[test]
+    fn nothing_further_to_do_reassures() {
+        assert_clean(Cue::NegativeLanguage, "Hi Priya, there is nothing further you need to do.");
+        assert_flags(Cue::NegativeLanguage, "Hi Priya, ⟦there is nothing⟧ we can change now.");
     }
 }

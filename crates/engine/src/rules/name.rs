@@ -611,6 +611,21 @@ fn is_ordinary_word_or_signature(doc: &Document, span: Span, capitalises: &mut O
         && !is_name_position(doc, i, end)
         && *capitalises.get_or_insert_with(|| capitalises_names(doc)))
         || in_sign_off(doc, i)
+        || a_colleague(doc, i, end)
+}
+
+/// Whether the name at tokens `i..=end` is a colleague's, spoken of: "Kim
+/// from our billing team will call you" (a namesake of the customer's; not
+/// in the greeting).
+fn a_colleague(doc: &Document, i: usize, end: usize) -> bool {
+    let n = doc.tokens.len();
+    let in_greeting = doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&i));
+    !in_greeting
+        && end + 2 < n
+        && doc.tokens[end + 2].sentence == doc.tokens[i].sentence
+        && !doc.tokens[end].gap_has(gap::CLAUSE)
+        && doc.fold(end + 1) == "from"
+        && matches!(doc.fold(end + 2), "our" | "the" | "my")
 }
 
 /// Whether token `i` is in the reply's sign-off: on a short line after a
@@ -1209,5 +1224,22 @@ mod tests {
         assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "Hi ⟦Priya⟧, your refund is on its way.\nBest,\nPriya");
         // A draft all in lower case still names.
         assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "thx ⟦priya⟧ all sorted now");
+    }
+
+    #[test]
+    fn interjections_and_colleagues_are_not_the_customer_addressed() {
+        // Found in batch g's tuning half and the sixth QA pass.
+        assert_clean_with(Cue::NameUsed, None, "Aah, I'm so sorry, that sounds really frustrating. I've restored it.");
+        assert_flags_with(
+            Cue::NameUsed,
+            None,
+            "⟦Pat⟧, your table for six is booked. Thanks for mentioning the birthday.",
+        );
+        assert_clean_with(Cue::NameUsed, None, "Sure, your table for six is booked.");
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("Kim Nguyen"),
+            "Hi ⟦Kim⟧,\n\nKim from our billing team will call you tomorrow.",
+        );
     }
 }

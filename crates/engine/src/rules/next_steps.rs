@@ -425,6 +425,33 @@ const SETTLED_AS_SAID: &[&str] = &[
     "reactivated",
 ];
 
+/// Deeds that, said in the passive of the past ("your refund was issued"),
+/// report something done for the customer (not "was cancelled", which may
+/// be the problem).
+const DONE_FOR_THEM: &[&str] = &[
+    "issued",
+    "refunded",
+    "credited",
+    "processed",
+    "applied",
+    "restored",
+    "resolved",
+    "fixed",
+    "corrected",
+    "reinstated",
+    "reactivated",
+    "unlocked",
+    "waived",
+    "renewed",
+    "upgraded",
+    "rebooked",
+    "replaced",
+    "approved",
+    "dispatched",
+    "shipped",
+    "completed",
+];
+
 /// States a matter is left in, settled: "your account is now active".
 const SETTLED: &[&str] = &[
     "active",
@@ -456,11 +483,48 @@ fn reports_it_done(doc: &Document) -> bool {
             return false;
         }
         let done_at = |j: usize| same(i, j) && crate::words::among(DONE, doc.fold(j));
+        // "I've picked up your case and refunded the £20": a second deed
+        // after "and", a few words on in the clause.
+        let and_done = || {
+            (i + 2..(i + 10).min(n)).any(|j| same(i, j) && doc.fold(j - 1) == "and" && done_at(j))
+                && !(i + 1..(i + 3).min(n)).any(|j| same_not(doc, j))
+        };
+        // "I've taken 20% off", "we've knocked £10 off".
+        let taken_off = || {
+            (i + 1..(i + 3).min(n)).any(|j| same(i, j) && matches!(doc.fold(j), "taken" | "knocked" | "deducted"))
+                && (i + 2..(i + 7).min(n)).any(|j| same(i, j) && doc.fold(j) == "off")
+        };
         match doc.fold(i) {
             // "I've refunded", "we've just changed", "I have now cancelled".
-            "i've" | "we've" | "ive" | "weve" => done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)),
+            "i've" | "we've" | "ive" | "weve" => {
+                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)) || and_done() || taken_off()
+            }
             "have" | "has" if i > 0 && matches!(doc.fold(i - 1), "i" | "we") => {
-                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1))
+                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)) || and_done() || taken_off()
+            }
+            // "Your new total is £64.00": the result of what was done.
+            "new" => {
+                same(i, i + 2)
+                    && matches!(doc.fold(i + 1), "total" | "balance" | "price" | "amount" | "bill")
+                    && matches!(doc.fold(i + 2), "is" | "will")
+            }
+            // "Servers are back up", "the days are already on your account".
+            "back" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's" | "we're") => {
+                same(i, i + 1) && matches!(doc.fold(i + 1), "up" | "online" | "on" | "working" | "to" | "in" | "live")
+            }
+            "already" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's") => {
+                same(i, i + 1)
+                    && (matches!(doc.fold(i + 1), "on" | "in" | "with" | "there")
+                        || crate::words::among(SETTLED, doc.fold(i + 1))
+                        || crate::words::among(SETTLED_AS_SAID, doc.fold(i + 1)))
+            }
+            // "Your refund was issued this morning" (not "your flight was
+            // cancelled": what we did for the customer).
+            "was" | "were" if same(i, i + 1) && crate::words::among(DONE_FOR_THEM, doc.fold(i + 1)) => {
+                !(i.saturating_sub(6)..i).any(|j| {
+                    doc.tokens[j].sentence == t.sentence
+                        && matches!(doc.fold(j), "once" | "when" | "if" | "until" | "unless" | "after" | "before")
+                })
             }
             // "has been cancelled", "have been refunded".
             "been" if i > 0 && matches!(doc.fold(i - 1), "has" | "have") => done_at(i + 1),
@@ -831,5 +895,24 @@ mod tests {
         ] {
             assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} {not_a_step}"));
         }
+    }
+
+    #[test]
+    fn more_ways_of_saying_it_is_done_are_done() {
+        // Found by the sixth QA pass: each reply reports the matter done.
+        for text in [
+            "Hi Priya,\n\nThanks for your patience while we looked into this. Your refund of £129.99 was issued this morning to the card you paid with.\n\nBest,\nNia",
+            "Hi Priya,\n\nSorry for the mix-up with the discount code on our side. As a goodwill gesture, I've taken 20% off manually, so your new total is £64.00.\n\nBest,\nJade",
+            "Hi Priya,\n\nThe agent you spoke to has left the company, but I've picked up your case myself and refunded the £20 today.\n\nBest,\nAmy",
+            "Hi Priya, sorry about the outage tonight. Servers are back up as of five minutes ago, and the three extra days we promised are already on your account.",
+        ] {
+            assert_clean(Cue::NextStepsMissing, text);
+        }
+        // Doing something else first is no report that it is done.
+        assert_absent_finding(
+            Cue::NextStepsMissing,
+            None,
+            "Hello. I've read your message twice and I can see how the app has a known problem with some phones, which the team is aware of and which affects many customers this month.",
+        );
     }
 }

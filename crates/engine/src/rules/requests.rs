@@ -57,8 +57,18 @@ const ORDERS: &[&str] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     for hit in crate::rules::distinct_hits(doc, T::Demand) {
         let first = hit.first as usize;
+        // "I can do it today", "we'll do it now": a bare verb someone
+        // already does, not an order (an order opens its clause: "Just do
+        // it today", "then do it now").
+        let bare_verb = doc.fold(first) == "do";
+        let someone_does = bare_verb
+            && first > 0
+            && doc.tokens[first - 1].sentence == doc.tokens[first].sentence
+            && !doc.tokens[first - 1].gap_has(crate::document::gap::CLAUSE)
+            && !matches!(doc.fold(first - 1), "just" | "now" | "so" | "then" | "and" | "please" | "simply");
         if doc.any_hit_overlaps(T::Sarcasm, hit.span)
             || doc.any_hit_overlaps(T::Blame, hit.span)
+            || someone_does
             || !is_order(doc, first, hit.last as usize)
         {
             continue;
@@ -67,11 +77,18 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let mut f = Finding::new(Cue::Demand, Some(hit.span)).with_message(phrase.note);
         // "You need to send the receipt." becomes "Could you please send the
         // receipt?": the request covers the sentence, so it ends with "?".
+        // One request per sentence: "you need to log in, and then you need
+        // to click Billing" is one order in two steps.
+        if out.iter().any(|f| f.cue == Cue::Demand && f.span.is_some_and(|s| s.contains(hit.span))) {
+            continue;
+        }
         if let Some(rest) = rest_of_sentence(doc, hit.last as usize + 1, first) {
             if phrase.better.first() == Some(&ASK[0]) {
-                f = Finding::new(Cue::Demand, Some(rest.span))
-                    .with_message(phrase.note)
-                    .with_suggestions([rest.question(&crate::rules::fit_case(doc, first, ASK[0]))]);
+                // "..., and then you need to click Billing" asks on: "...,
+                // and then click Billing?".
+                let asked = rest.question(&crate::rules::fit_case(doc, first, ASK[0]));
+                let asked = ["you need to ", "you have to ", "you must "].iter().fold(asked, |a, d| a.replace(d, ""));
+                f = Finding::new(Cue::Demand, Some(rest.span)).with_message(phrase.note).with_suggestions([asked]);
             } else {
                 f = f.with_suggestions(phrase.better.iter().map(|b| crate::rules::fit_case(doc, first, b)));
             }
@@ -151,7 +168,26 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
         && doc.tokens[i + 3].sentence == t.sentence
         && doc.fold(i + 2) == "a"
         && matches!(doc.fold(i + 3), "try" | "go" | "shot" | "whirl" | "test");
-    if softened || offer || pointer || noun || invitation || next.is_none() {
+    // "Send my regards to the team!" greets; it orders nothing.
+    let greeting = matches!(doc.fold(i), "send" | "give" | "pass")
+        && matches!(next, Some("my" | "our"))
+        && i + 2 < doc.tokens.len()
+        && matches!(
+            doc.fold(i + 2),
+            "regards" | "love" | "best" | "thanks" | "wishes" | "congratulations" | "condolences"
+        );
+    // "Share the code with a friend and you both get £10 off": an offer on
+    // a condition, the customer's gain after "and you".
+    let on_offer = (i + 2..(i + 16).min(doc.tokens.len())).any(|k| {
+        doc.tokens[k].sentence == t.sentence
+            && doc.fold(k - 1) == "and"
+            && matches!(doc.fold(k), "you" | "you'll" | "youll")
+            && (k + 1..(k + 4).min(doc.tokens.len())).any(|j| {
+                doc.tokens[j].sentence == t.sentence
+                    && matches!(doc.fold(j), "get" | "both" | "receive" | "save" | "earn" | "win" | "unlock" | "enjoy")
+            })
+    });
+    if softened || offer || pointer || noun || invitation || greeting || on_offer || next.is_none() {
         return;
     }
     let Some(mut rest) = rest_of_sentence(doc, i, i) else { return };
@@ -372,7 +408,9 @@ fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<Rest> {
     let opening =
         if from > start { doc.text[doc.tokens[from - 1].span.end()..doc.tokens[from].span.start()].trim() } else { "" };
     let lead = if opening == "," { "," } else { "" };
-    let whole = doc.text[doc.tokens[from].span.start()..words_end].to_string();
+    // A request shouted in capitals is rewritten in ordinary case: "YOU
+    // NEED TO SEND THE FORM" asks "Could you please send the form?".
+    let whole = uncap(&doc.text[doc.tokens[from].span.start()..words_end]);
     // "... and we'll match it": our own doing, after the request.
     let ours = (from + 1..last).find(|&k| {
         doc.fold(k) == "and"
@@ -381,8 +419,8 @@ fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<Rest> {
     });
     let (head, tail) = match ours {
         Some(k) => {
-            let head = doc.text[doc.tokens[from].span.start()..doc.tokens[k - 1].span.end()].to_string();
-            let tail = &doc.text[doc.tokens[k + 1].span.start()..words_end];
+            let head = uncap(&doc.text[doc.tokens[from].span.start()..doc.tokens[k - 1].span.end()]);
+            let tail = &uncap(&doc.text[doc.tokens[k + 1].span.start()..words_end]);
             let mut c = tail.chars();
             let tail = c.next().map(|f| f.to_uppercase().chain(c).collect::<String>());
             (head, tail)
@@ -395,6 +433,16 @@ fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<Rest> {
         end += 1;
     }
     Some(Rest { span: crate::span::Span::new(doc.tokens[start].span.start(), end), head, tail, whole })
+}
+
+/// `s` in lower case (but "I") when it is written all in capitals, as it
+/// is otherwise.
+fn uncap(s: &str) -> String {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 6 || s.chars().any(|c| c.is_lowercase()) {
+        return s.to_string();
+    }
+    s.split(' ').map(|w| if w == "I" { w.to_string() } else { w.to_lowercase() }).collect::<Vec<_>>().join(" ")
 }
 
 fn lower_first(s: &str) -> String {
@@ -547,5 +595,32 @@ mod tests {
         assert_flags(Cue::PoliteRequest, "⟦Could you please⟧ send the receipt?");
         assert_clean(Cue::Demand, "Please send the receipt when you can.");
         assert_clean(Cue::Demand, "Reply to this email if anything is unclear.");
+    }
+
+    #[test]
+    fn an_offer_a_greeting_or_our_own_doing_is_no_order() {
+        // Found by the sixth QA pass.
+        assert_clean(Cue::Demand, "Hi Priya, I can do it today at no extra charge.");
+        assert_clean(Cue::Demand, "Hi Priya, we'll do it today.");
+        assert_flags(Cue::Demand, "Hi Priya, just ⟦do it today⟧.");
+        assert_clean(Cue::Demand, "Hi Priya, send my regards to the team!");
+        assert_clean(Cue::Demand, "Hi Priya, share the code with a friend and you both get £10 off.");
+        assert_flags(Cue::Demand, "Hi Priya, ⟦share the code with your manager.⟧");
+    }
+
+    #[test]
+    fn one_request_per_sentence_and_in_ordinary_case() {
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Priya, ⟦you need to log in, and then you need to click Billing.⟧",
+            "could you please log in, and then click Billing?",
+        );
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "⟦YOU NEED TO SEND THE FORM TODAY.⟧",
+            "Could you please send the form today?",
+        );
     }
 }

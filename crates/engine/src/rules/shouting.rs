@@ -268,26 +268,29 @@ fn instruction(doc: &Document, i: usize, j: usize) -> bool {
     }
     let prev = if i > 0 && doc.tokens[i - 1].sentence == doc.tokens[i].sentence { doc.fold(i - 1) } else { "" };
     let next = if j < doc.tokens.len() && doc.tokens[j].sentence == doc.tokens[i].sentence { doc.fold(j) } else { "" };
-    j == i + 1
-        && (matches!(
-            prev,
-            "type"
-                | "text"
-                | "reply"
-                | "enter"
-                | "send"
-                | "press"
-                | "say"
-                | "key"
-                | "write"
-                | "tap"
-                | "click"
-                | "select"
-                | "choose"
-                | "hit"
-                | "pick"
-                | "toggle"
-        ) || (next == "to" && matches!(prev, "or" | "and")))
+    // A button's label as the screen shows it: "tap CONTINUE TO PAYMENT".
+    let button = j <= i + 4 && matches!(prev, "tap" | "click" | "press" | "select" | "hit" | "toggle");
+    button
+        || j == i + 1
+            && (matches!(
+                prev,
+                "type"
+                    | "text"
+                    | "reply"
+                    | "enter"
+                    | "send"
+                    | "press"
+                    | "say"
+                    | "key"
+                    | "write"
+                    | "tap"
+                    | "click"
+                    | "select"
+                    | "choose"
+                    | "hit"
+                    | "pick"
+                    | "toggle"
+            ) || (next == "to" && matches!(prev, "or" | "and")))
 }
 
 /// Whether a menu path's separator stands between tokens `k - 1` and `k`:
@@ -398,5 +401,11 @@ mod tests {
     fn allows_codes_and_agent_initials() {
         assert_clean(Cue::Shouting, "Thanks for reaching out about GTAV. Let us know! *SR");
         assert_clean(Cue::Shouting, "Use the code CORONAVIRUS_TA or MGPO_TMO at checkout ^QA");
+    }
+
+    #[test]
+    fn a_button_label_as_the_screen_shows_it_is_no_shouting() {
+        assert_clean(Cue::Shouting, "Hi Priya, tap CONTINUE TO PAYMENT at the bottom of the screen.");
+        assert_flags(Cue::Shouting, "Hi Priya, ⟦WE CANNOT HELP⟧ with that.");
     }
 }

@@ -229,7 +229,25 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
         }
         !in_joy(r.start().saturating_sub(1))
     });
-    heated_run.map(|r| ("frustration", *r))
+    if let Some(r) = heated_run {
+        return Some(("frustration", *r));
+    }
+    // A word of complaint stressed in capitals: "Your courier NEVER turned
+    // up", "WHY IS NOBODY ANSWERING?", "the THIRD time" (not "the LARGE
+    // one", which names a thing).
+    msg.tokens
+        .iter()
+        .enumerate()
+        .find_map(|(k, t)| {
+            (t.is_agent()
+                && t.is(flag::ALL_CAPS)
+                && t.is(flag::ALPHA)
+                && t.span.len() >= 3
+                && joyful_sentences.binary_search(&t.sentence).is_err()
+                && stressed_complaint(msg.fold(k)))
+            .then_some(t.span)
+        })
+        .map(|t| ("frustration", t))
 }
 
 /// Words of joy or thanks: a sentence that holds one is glad, whatever its
@@ -283,6 +301,32 @@ fn joyful_sentences(msg: &Document) -> Vec<u32> {
         }
     }
     out
+}
+
+/// Whether a word stressed in capitals speaks of a failure or of being
+/// let down again: "NEVER", "NOBODY", "STILL", "AGAIN", "THIRD". Not
+/// "NOT", which as often stresses a warning ("DO NOT CLICK").
+fn stressed_complaint(w: &str) -> bool {
+    matches!(
+        w,
+        "never"
+            | "nobody"
+            | "noone"
+            | "nothing"
+            | "nowhere"
+            | "still"
+            | "again"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "twice"
+            | "why"
+            | "ever"
+            | "yet"
+            | "wrong"
+            | "broken"
+            | "late"
+    )
 }
 
 pub(crate) fn check(ex: &Exchange, findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
@@ -449,5 +493,17 @@ mod tests {
         // Thanks for nothing is no joy; heat outside the glad sentence is heat.
         assert_context(Cue::FeelingsUnacknowledged, "Thanks for NOTHING⟦!!!⟧ Where is my refund?", reply);
         assert_context(Cue::FeelingsUnacknowledged, "Thanks. WHERE IS MY ORDER⟦!!!⟧", reply);
+    }
+
+    #[test]
+    fn a_word_of_complaint_stressed_in_capitals_shows_anger() {
+        // Found by QA.
+        let reply = "Hi Priya, returns must be made within 14 days of delivery.";
+        assert_context(Cue::FeelingsUnacknowledged, "Your courier ⟦NEVER⟧ turned up. Can you collect it?", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "This is the ⟦THIRD⟧ time I'm writing about this!!", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "⟦WHY IS NOBODY ANSWERING⟧?", reply);
+        // A thing named in capitals, or a warning, is no anger.
+        assert_no_context(Cue::FeelingsUnacknowledged, "Where is my order? I ordered the LARGE one.", reply);
+        assert_no_context(Cue::FeelingsUnacknowledged, "Scam site about. DO NOT CLICK on the link in it.", reply);
     }
 }

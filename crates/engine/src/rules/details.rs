@@ -452,7 +452,25 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
             && k >= 2
             && msg.tokens[k - 1].is(flag::CAP)
             && msg.tokens[k - 2].is(flag::NUMBER);
-        if street {
+        // A street named first, as on the Continent: "Calle Mayor 12",
+        // "Rue de Rivoli 5", "Via Roma 1": the kind of street in capitals,
+        // a few words of its name, then the house number.
+        let named_first = (!street && t.is(flag::CAP) && crate::words::among(STREETS_FIRST, msg.fold(k)))
+            .then(|| {
+                (k + 1..n.min(k + 5)).take_while(|&j| msg.tokens[j].sentence == t.sentence).find(|&j| {
+                    msg.tokens[j].is(flag::NUMBER)
+                        && (k + 1..j).any(|i| msg.tokens[i].is(flag::CAP))
+                        && (k + 1..j).all(|i| {
+                            msg.tokens[i].is(flag::CAP)
+                                || matches!(msg.fold(i), "de" | "del" | "di" | "da" | "do" | "la" | "le" | "des")
+                        })
+                })
+            })
+            .flatten();
+        if let Some(j) = named_first {
+            out.push(Given::new(Kind::Address, t.span.cover(msg.tokens[j].span), Vec::new()));
+            k = j + 1;
+        } else if street {
             let (mut span, mut end) = (msg.tokens[k - 2].span.cover(t.span), k);
             if let Some(j) = (k + 1..n.min(k + 3)).find(|&j| postcode_at(j) && msg.tokens[j].sentence == t.sentence) {
                 span = span.cover(msg.tokens[j + 1].span);
@@ -599,6 +617,28 @@ const STREETS: &[&str] = &[
     "row",
     "hill",
     "park",
+];
+
+/// Kinds of street named before the street's name ("Calle Mayor 12").
+const STREETS_FIRST: &[&str] = &[
+    "calle",
+    "avenida",
+    "avda",
+    "plaza",
+    "paseo",
+    "carrer",
+    "rue",
+    "boulevard",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
+    "rua",
+    "travessa",
+    "largo",
+    "strada",
+    "ulica",
+    "ul",
 ];
 
 /// The first half of a UK postcode ("NR4", "SW1A", "M20").
@@ -1481,6 +1521,25 @@ mod tests {
             "My old address was 4 Elm Road, my new one is 9 Oak Lane.",
         ] {
             assert_flags_against(Cue::DetailsAskedAgain, message, "Hi Rosa, ⟦could you confirm your new address⟧?");
+        }
+    }
+
+    #[test]
+    fn a_street_named_first_is_an_address() {
+        // Found by QA: a Spanish address, street kind first.
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "My address is ⟦Calle Mayor 12⟧, 28013 Madrid.",
+            "Hi Priya, could you tell me your address?",
+        );
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "Please send it to ⟦Rue de Rivoli 5⟧, Paris.",
+            "Hi Priya, what is your address?",
+        );
+        // A street kind with no house number, or "via" a carrier, is none.
+        for msg in ["I live near the Plaza Mayor in Madrid.", "It was sent via Royal Mail 24 last week."] {
+            assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Priya, could you tell me your address?");
         }
     }
 }

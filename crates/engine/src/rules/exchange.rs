@@ -72,7 +72,9 @@ const SYNONYMS: &[&[&str]] = &[
     &["login", "log", "sign", "signi", "passw", "locke", "acces", "verif"],
     &["repla", "excha", "swap"],
     &["fix", "repai", "resol", "solve", "sort", "work"],
-    &["open", "hour", "close"],
+    // Being open or running: "will you resume flights?" is answered by
+    // "Midway is operating at a limited capacity".
+    &["open", "hour", "close", "reope", "resum", "opera"],
     &["subsc", "membe", "plan"],
     // Time limits: "before the year runs out", "past their expiration date".
     &["expir", "valid", "lapse", "deadl", "run"],

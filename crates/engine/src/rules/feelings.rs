@@ -174,10 +174,17 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
     if let Some((_, name, span)) = best {
         return Some((name, span));
     }
-    // Shown rather than said: two different signs of heat.
+    // Shown rather than said: two different signs of heat. Capitals, "!!!"
+    // and "OMG" in a sentence of joy are joy ("THANK YOU SO MUCH!!!",
+    // "OMG I just won!!!"), not heat: the sentences of joy are found once.
+    let joyful_sentences = joyful_sentences(msg);
+    let in_joy = |at: usize| {
+        let k = msg.token_at(at).min(msg.tokens.len().saturating_sub(1));
+        msg.tokens.get(k).is_some_and(|t| joyful_sentences.binary_search(&t.sentence).is_ok())
+    };
     let mut signs: Vec<Span> = Vec::new();
     let mut kinds = 0;
-    if let Some(run) = msg.exclamation_runs.iter().find(|r| r.len() >= 3) {
+    if let Some(run) = msg.exclamation_runs.iter().find(|r| r.len() >= 3 && !in_joy(r.start().saturating_sub(1))) {
         signs.push(*run);
         kinds += 1;
     }
@@ -185,13 +192,14 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
         .tokens
         .iter()
         .filter(|t| t.is_agent() && t.is(flag::ALL_CAPS) && t.is(flag::ALPHA) && t.span.len() >= 4)
+        .filter(|t| joyful_sentences.binary_search(&t.sentence).is_err())
         .map(|t| t.span)
         .collect();
     if caps.len() >= 3 {
         signs.push(caps[0]);
         kinds += 1;
     }
-    if let Some(h) = msg.hits(T::Heat).first() {
+    if let Some(h) = msg.hits(T::Heat).iter().find(|h| !in_joy(h.span.start())) {
         signs.push(h.span);
         kinds += 1;
     }
@@ -215,42 +223,110 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
     if caps.len() >= 3 && shouted * 2 >= all {
         return Some(("frustration", caps[0]));
     }
-    // Each run reads only its own sentence's words (a message of many
-    // "Thanks!!!" stays linear).
-    let joyful = |w: &str| {
-        matches!(
-            w,
-            "thanks"
-                | "thank"
-                | "love"
-                | "great"
-                | "awesome"
-                | "amazing"
-                | "happy"
-                | "glad"
-                | "excited"
-                | "congrats"
-                | "congratulations"
-                | "wow"
-                | "yay"
-                | "best"
-                | "perfect"
-                | "brilliant"
-        )
-    };
     let heated_run = msg.exclamation_runs.iter().find(|r| {
         if r.len() < 3 || msg.tokens.is_empty() {
             return r.len() >= 3;
         }
-        let k = msg.token_at(r.start()).saturating_sub(1).min(msg.tokens.len() - 1);
-        let sentence = msg.tokens[k].sentence;
-        let mut from = k;
-        while from > 0 && msg.tokens[from - 1].sentence == sentence {
-            from -= 1;
-        }
-        !(from..msg.tokens.len()).take_while(|&j| msg.tokens[j].sentence == sentence).any(|j| joyful(msg.fold(j)))
+        !in_joy(r.start().saturating_sub(1))
     });
-    heated_run.map(|r| ("frustration", *r))
+    if let Some(r) = heated_run {
+        return Some(("frustration", *r));
+    }
+    // A word of complaint stressed in capitals: "Your courier NEVER turned
+    // up", "WHY IS NOBODY ANSWERING?", "the THIRD time" (not "the LARGE
+    // one", which names a thing).
+    msg.tokens
+        .iter()
+        .enumerate()
+        .find_map(|(k, t)| {
+            (t.is_agent()
+                && t.is(flag::ALL_CAPS)
+                && t.is(flag::ALPHA)
+                && t.span.len() >= 3
+                && joyful_sentences.binary_search(&t.sentence).is_err()
+                && stressed_complaint(msg.fold(k)))
+            .then_some(t.span)
+        })
+        .map(|t| ("frustration", t))
+}
+
+/// Words of joy or thanks: a sentence that holds one is glad, whatever its
+/// capitals and "!!!" ("THANK YOU SO MUCH!!!", "I just won!!!").
+fn joyful(w: &str) -> bool {
+    matches!(
+        w,
+        "thanks"
+            | "thank"
+            | "love"
+            | "great"
+            | "awesome"
+            | "amazing"
+            | "happy"
+            | "glad"
+            | "excited"
+            | "congrats"
+            | "congratulations"
+            | "wow"
+            | "yay"
+            | "best"
+            | "perfect"
+            | "brilliant"
+            | "won"
+            | "win"
+            | "winner"
+            | "delighted"
+            | "thrilled"
+            | "fantastic"
+            | "wonderful"
+            | "excellent"
+            | "lovely"
+            | "woohoo"
+            | "hooray"
+    )
+}
+
+/// The sentences of `msg` that hold a word of joy, by number, in order
+/// (one pass). Thanks said for nothing is no joy: "Thanks for NOTHING!!!".
+fn joyful_sentences(msg: &Document) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for (k, t) in msg.tokens.iter().enumerate() {
+        if out.last() == Some(&t.sentence) || !t.is_agent() || !joyful(msg.fold(k)) {
+            continue;
+        }
+        let for_nothing = k + 2 < msg.tokens.len()
+            && msg.fold(k + 1) == "for"
+            && matches!(msg.fold(k + 2), "nothing" | "nowt" | "wasting");
+        if !for_nothing {
+            out.push(t.sentence);
+        }
+    }
+    out
+}
+
+/// Whether a word stressed in capitals speaks of a failure or of being
+/// let down again: "NEVER", "NOBODY", "STILL", "AGAIN", "THIRD". Not
+/// "NOT", which as often stresses a warning ("DO NOT CLICK").
+fn stressed_complaint(w: &str) -> bool {
+    matches!(
+        w,
+        "never"
+            | "nobody"
+            | "noone"
+            | "nothing"
+            | "nowhere"
+            | "still"
+            | "again"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "twice"
+            | "why"
+            | "ever"
+            | "yet"
+            | "wrong"
+            | "broken"
+            | "late"
+    )
 }
 
 pub(crate) fn check(ex: &Exchange, findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
@@ -398,5 +474,36 @@ mod tests {
         assert_no_context(Cue::FeelingsUnacknowledged, "No worries if not, just checking on my refund.", reply);
         assert_no_context(Cue::FeelingsUnacknowledged, "I'm not angry, just wondering where my refund is.", reply);
         assert_no_context(Cue::FeelingsUnacknowledged, "Where is my refund? Thanks!", reply);
+    }
+
+    #[test]
+    fn capitals_and_exclamations_in_joy_are_joy() {
+        // Found by QA: delight shouted is no frustration.
+        let reply = "Hi Priya, of course, the prize ships on Monday.";
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "THANK YOU SO MUCH!!! You guys are the BEST. Can I order another one?",
+            reply,
+        );
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "OMG I just won the competition!!! When do I get the prize?",
+            reply,
+        );
+        // Thanks for nothing is no joy; heat outside the glad sentence is heat.
+        assert_context(Cue::FeelingsUnacknowledged, "Thanks for NOTHING⟦!!!⟧ Where is my refund?", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "Thanks. WHERE IS MY ORDER⟦!!!⟧", reply);
+    }
+
+    #[test]
+    fn a_word_of_complaint_stressed_in_capitals_shows_anger() {
+        // Found by QA.
+        let reply = "Hi Priya, returns must be made within 14 days of delivery.";
+        assert_context(Cue::FeelingsUnacknowledged, "Your courier ⟦NEVER⟧ turned up. Can you collect it?", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "This is the ⟦THIRD⟧ time I'm writing about this!!", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "⟦WHY IS NOBODY ANSWERING⟧?", reply);
+        // A thing named in capitals, or a warning, is no anger.
+        assert_no_context(Cue::FeelingsUnacknowledged, "Where is my order? I ordered the LARGE one.", reply);
+        assert_no_context(Cue::FeelingsUnacknowledged, "Scam site about. DO NOT CLICK on the link in it.", reply);
     }
 }

@@ -109,6 +109,10 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     p("why do|must i|we keep having to chase|ask|call|ring|email|message|write|contact|remind|beg|tweet|pester|nag you|u|your|support"),
     p("why am i having to chase|ask|call|ring|email|message|write|contact|remind|beg|tweet|pester|nag you|u|your|support"),
     p("why are we having to chase|ask|call|ring|email|message|write|contact|remind|beg|tweet|pester|nag you|u|your|support"),
+    // "Why is nobody answering?": a complaint about the silence
+    // (repeat-contact's to acknowledge), not a request for a reason.
+    p("why is|does|has nobody|noone answering|replying|responding|answered|replied|responded|answer|reply|respond|getting"),
+    p("why is|does|has no one answering|replying|responding|answered|replied|responded|answer|reply|respond|getting"),
 ];
 
 /// Whether a question's words (`own`) are irony that asks nothing, said
@@ -218,6 +222,10 @@ struct Question {
     /// look at it?", "Can you send an engineer?"): a visit told answers it
     /// ("a repair crew is already on site").
     visit: bool,
+    /// Whether a yes-no question asks about a day or a part of one ("Is it
+    /// coming today?", "Will it be ready by Friday?"): a time given answers
+    /// it ("It will be with you by 8 pm tonight").
+    on_a_day: bool,
 }
 
 /// People who come out to a customer's home or street.
@@ -326,6 +334,7 @@ fn short_question(
         request: false,
         sending: false,
         visit: false,
+        on_a_day: false,
     })
 }
 
@@ -406,6 +415,22 @@ fn questions(msg: &Document) -> Vec<Question> {
         if hit_in(rhetorical, &r).is_some() || ironic(msg, own) {
             continue;
         }
+        // A chat's short question after a comma, about the clause before
+        // it: "my order hasn't arrived, any update?", "charged twice, why?".
+        // The clause gives its words, as a sentence does to "Any update?".
+        let opener = own.iter().map(|&k| msg.fold(k)).find(|w| !word_is(w, LEAD_IN)).unwrap_or("");
+        if marked && own.len() >= 4 && !word_is(opener, WH | AUX) && opener != "whether" {
+            let tail = own[..own.len() - 1]
+                .iter()
+                .rposition(|&k| msg.tokens[k].gap_has(gap::COMMA))
+                .map(|p| p + 1)
+                .filter(|&p| own.len() - p <= 2);
+            if let Some(q) = tail.and_then(|p| short_question(msg, &own[p..], r.clone(), marked, Some(r.start..own[p])))
+            {
+                out.push(q);
+                continue;
+            }
+        }
         if own.len() < 3 {
             // A chat's short question about what it just said: "My card
             // was charged twice. Why?", "Ordered last week. Any update?".
@@ -483,16 +508,82 @@ fn questions(msg: &Document) -> Vec<Question> {
             let subject = (kind == Kind::YesNo).then(|| subject_of(msg, s..end)).flatten();
             let money = (s..end).any(|k| crate::words::among(MONEY, msg.fold(k)));
             let status = asks_status(msg, s..end);
-            let request = subject == Some("you") && {
+            let request = (subject == Some("you") && {
                 let opener = (s..end).find(|&k| msg.tokens[k].is_agent() && !word_is(msg.fold(k), LEAD_IN));
                 opener.is_some_and(|k| matches!(msg.fold(k), "can" | "could" | "would" | "will"))
-            };
+            }) || asks_for_action(msg, s..end);
             let sending = request && asks_to_send(msg, s..end);
             let visit = kind == Kind::YesNo && speaks_of_visit(msg, s..end, false);
-            out.push(Question { tokens: s..end, span, kind, subject, money, status, request, sending, visit });
+            let on_a_day = kind == Kind::YesNo && (s..end).any(|k| asks_about_day(msg, k));
+            out.push(Question {
+                tokens: s..end,
+                span,
+                kind,
+                subject,
+                money,
+                status,
+                request,
+                sending,
+                visit,
+                on_a_day,
+            });
         }
     }
     out
+}
+
+/// Whether question `r` asks what will be done, whoever does it: "Is there
+/// anything that can be done?", "What are you going to do about it?".
+/// What we did answers it.
+fn asks_for_action(msg: &Document, r: Range<usize>) -> bool {
+    let (mut something, mut what, mut you, mut done) = (false, false, false, false);
+    for k in r.filter(|&k| msg.tokens[k].is_agent()) {
+        match msg.fold(k) {
+            "anything" | "something" => something = true,
+            "what" => what = true,
+            "you" | "u" | "you're" => you = true,
+            "done" | "do" | "doing" => done = true,
+            _ => {}
+        }
+    }
+    done && (something || (what && you))
+}
+
+/// Whether the question's word at token `k` asks about a day: "today",
+/// "tomorrow", "tonight" anywhere, or a day, a week or a part of a day
+/// after a word that places something in it ("by Friday", "on Saturday
+/// morning", "this week"); not one that describes a thing ("evening
+/// appointments", "the double xp weekend").
+fn asks_about_day(msg: &Document, k: usize) -> bool {
+    let w = msg.fold(k);
+    if matches!(w, "today" | "tomorrow" | "tonight") {
+        return true;
+    }
+    let placed = |j: usize| {
+        matches!(
+            msg.fold(j),
+            "by" | "on" | "this" | "next" | "before" | "until" | "till" | "over" | "coming" | "saturday" | "sunday"
+        )
+    };
+    (names_a_day(w) || matches!(w, "week" | "month")) && k > 0 && placed(k - 1)
+}
+
+/// Whether `w` names a day or a part of one: "Friday", "weekend".
+fn names_a_day(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "weekend"
+            | "morning"
+            | "afternoon"
+            | "evening"
+    )
 }
 
 /// Whether request `r` ("can you ...") asks us to send or give something:
@@ -1104,12 +1195,23 @@ struct Said {
     reason: bool,
     steps: bool,
     yes_no: bool,
+    /// Whether it points at what follows ("Please see below", "details
+    /// below"): steps only if something follows.
+    below: bool,
+    /// Whether it points at a document rather than telling what to do
+    /// ("Please find attached our price list", "see below").
+    pointer: bool,
     /// Its tokens, for the tests only some questions need.
     range: Range<usize>,
     /// Pronouns said with a verb that gives a yes or a no ("you'll",
     /// "we can", "it isn't").
     mirrors: Vec<&'static str>,
     asks: bool,
+    /// Whether it offers or pitches something rather than asking what is
+    /// needed ("Which colour would you like?", "Did you know about our
+    /// Premium plan?"): it asks about the customer's matter only if it
+    /// speaks of it.
+    offer: bool,
     /// Whether it says we have done something ("I've sent this to the
     /// team", "we have booked an engineer").
     done: bool,
@@ -1188,7 +1290,10 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             || in_span(T::Concrete)
             || in_span(T::Vague)
             || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
-        reason: any(REASON),
+        reason: any(REASON) || explains(reply, &own, &words),
+        below: words.iter().any(|w| matches!(*w, "below" | "following" | "follows")),
+        pointer: matches!(first, "see" | "find" | "read")
+            && matches!(second, "attached" | "enclosed" | "below" | "above" | "the" | "our"),
         amount: own.iter().any(|&k| {
             let t = reply.tokens[k];
             let before = reply.text[..t.span.start()].chars().next_back();
@@ -1255,7 +1360,37 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
         // be told or sent something ("please let us know which device").
         asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
             || (in_span(T::Polite) && any(ASK_VERB) && any(ASK_WHAT)),
+        offer: offers(&words),
     }
+}
+
+/// Whether a reply sentence (its own tokens `own`, folded `words`) gives a
+/// reason without a word for one: a clause of consequence or cause after a
+/// comma ("the old image was retired at midnight, so any pipeline ...",
+/// "..., as the supply stays live"), "down to" or "thanks to" a cause, or
+/// an event after which something happened ("it was blocked after three
+/// wrong PINs").
+fn explains(reply: &Document, own: &[usize], words: &[&str]) -> bool {
+    (1..words.len()).any(|i| {
+        let (prev, w) = (words[i - 1], words[i]);
+        (matches!(w, "so" | "as" | "since") && reply.tokens[own[i - 1]].gap_has(gap::COMMA | gap::DASH))
+            || (w == "to" && matches!(prev, "down" | "thanks" | "owing"))
+            || (w == "after" && prev.len() > 3 && prev.ends_with("ed"))
+    })
+}
+
+/// Whether a reply sentence's words offer or pitch something: "would you
+/// like", "do you want", "did you know about", "have you heard of",
+/// "interested in".
+fn offers(words: &[&str]) -> bool {
+    words.windows(3).any(|w| {
+        (matches!(w[0], "would" | "do" | "did" | "d'you")
+            && matches!(w[1], "you" | "u")
+            && matches!(w[2], "like" | "want" | "fancy" | "know"))
+            || (matches!(w[0], "have" | "you've")
+                && matches!(w[1], "you" | "u" | "heard" | "considered")
+                && matches!(w[2], "heard" | "considered" | "of" | "about" | "seen"))
+    }) || words.windows(2).any(|w| matches!(w[0], "interested" | "tempted") && matches!(w[1], "in" | "by"))
 }
 
 /// Whether a reply sentence's words say there is no time to tell yet: a
@@ -1339,11 +1474,29 @@ pub(crate) fn asked(msg: &Document) -> Asked {
     if qs.is_empty() {
         return Asked { qs, topics: Vec::new() };
     }
-    // Words are counted over the message once.
-    let whole: Vec<Topic> = qs.iter().map(|q| Topic::of(msg, q.tokens.clone())).collect();
+    let sentences = msg.sentences();
+    // Words are counted over the message once. A question with no word of
+    // its own that points back ("I want to close my account. How do I do
+    // that?") is about the sentence before it, which gives its words.
+    let whole: Vec<Topic> = qs
+        .iter()
+        .map(|q| {
+            let own = Topic::of(msg, q.tokens.clone());
+            if !own.is_empty() || !points_back(msg, q.tokens.clone()) {
+                return own;
+            }
+            let at = sentences.partition_point(|s| s.end <= q.tokens.start);
+            match at.checked_sub(1).map(|i| &sentences[i]) {
+                Some(before) if at < sentences.len() && sentences[at].start >= q.tokens.start => {
+                    Topic::of(msg, before.clone())
+                }
+                _ => own,
+            }
+        })
+        .collect();
     let mut seen = crate::rules::exchange::Census::default();
     let mut qi = 0;
-    for s in msg.sentences() {
+    for s in sentences {
         while qi < qs.len() && qs[qi].tokens.end <= s.start {
             qi += 1;
         }
@@ -1369,6 +1522,12 @@ pub(crate) fn asked(msg: &Document) -> Asked {
     Asked { qs, topics }
 }
 
+/// Whether a question's words point back at what was said before it: "do
+/// that", "fix it", "why is this?".
+fn points_back(msg: &Document, r: Range<usize>) -> bool {
+    r.filter(|&k| msg.tokens[k].is_agent()).any(|k| matches!(msg.fold(k), "that" | "it" | "this" | "so"))
+}
+
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
     let (msg, reply) = (ex.message, ex.reply);
     let Asked { qs, topics } = &ex.facts.asked;
@@ -1376,18 +1535,34 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if qs.is_empty() {
         return;
     }
-    let sentences: Vec<Said> =
+    let mut sentences: Vec<Said> =
         body(reply).into_iter().filter(|r| !offers_more_help(reply, r.clone())).map(|r| said(reply, r)).collect();
+    // "Please see below" with nothing below points at no steps.
+    if let Some(last) = sentences.last_mut().filter(|s| s.below) {
+        last.steps = false;
+    }
     // A hand-off in an offer of more help ("don't hesitate to get in touch
     // if there's anything else") hands nothing on.
     // So does a link to a page of its own; a site's front page ("visit
     // delta.com", "our Help site help.example.net/hc/en-us") answers nothing.
-    let handed_on = reply.hits(T::Deferral).iter().any(|h| !offers_more_help(reply, sentence_of(reply, h.first as usize)))
+    // And "thanks for reaching out to us" thanks the customer for writing.
+    let handed_on = reply
+        .hits(T::Deferral)
+        .iter()
+        .any(|h| !thanked_for(reply, h.first as usize) && !offers_more_help(reply, sentence_of(reply, h.first as usize)))
             || reply.has_link_where(|url| !front_page(url))
             // A number to call hands on the one question asked; where there
             // are more, it answers the one about how to reach someone.
             || (qs.len() == 1 && gives_number_to_call(reply));
     let one_question = qs.len() == 1;
+    // A question back asks what is needed to answer, unless it offers or
+    // sells something the message never spoke of ("Which colour would you
+    // like?" to "How do I close my account?"). The message's words are
+    // read only when a question back offers.
+    let message_topic = sentences.iter().any(|s| s.asks && s.offer).then(|| Topic::of(msg, 0..msg.tokens.len()));
+    let asks_back = |s: &Said| {
+        s.asks && !(s.offer && !s.topic.is_empty() && message_topic.as_ref().is_some_and(|m| !m.meets(&s.topic)))
+    };
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
     let mut opened = vec![false; qs.len()];
@@ -1401,6 +1576,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // Whether the reply gives a time anywhere, or says it is past or not
     // known yet (what a "when" question needs).
     let gives_time = sentences.iter().any(|s| s.time || s.happened);
+    // Whether it gives a reason anywhere (what a "why" question needs:
+    // speaking of the card is no reason it was blocked).
+    let gives_reason = sentences.iter().any(|s| s.reason);
     let mut addressed_all = Vec::with_capacity(qs.len());
     for ((q, topic), &opened) in qs.iter().zip(topics).zip(&opened) {
         // A long question needs two of its words in one sentence of the
@@ -1424,6 +1602,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         // happened, leaves it open ("When will my order arrive?" — "Your
         // order has been dispatched").
         let timed = q.kind != Kind::When || gives_time;
+        // Likewise a "why" question needs a reason: "Why was my card
+        // blocked?" is not answered by "your card is now active".
+        let timed = timed && (q.kind != Kind::Why || gives_reason);
         let addressed = opened
             || topic.is_empty()
             || (timed && sentences.iter().any(about))
@@ -1433,7 +1614,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // A question about what something costs is answered by an
             // amount of money anywhere ("How much will it cost per day?" —
             // "On your plan it's £2.25 a day, and ...").
+            // And why a bill or a price went up is told by the amounts
+            // it is made of ("the extra $18 is a one-time charge ...").
             || (matches!(q.kind, Kind::YesNo | Kind::Amount) && q.money && sentences.iter().any(|s| s.amount))
+            || (q.kind == Kind::Why && names_sum(msg, q) && sentences.iter().any(|s| s.amount))
             // Where something stands, told in a sentence no other question
             // claims ("Where is my order?" — "Your parcel is out for
             // delivery"; "Has my return been received?" — "It arrived at
@@ -1448,11 +1632,17 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || (q.sending && sentences.iter().any(|s| free(s) && s.sent))
             // Whether someone is coming out, met by who is coming or there.
             || (q.visit && sentences.iter().any(|s| speaks_of_visit(reply, s.range.clone(), true)))
+            // Whether it comes on a day, met by a time ("Is it coming
+            // today?" — "It will be with you by 8 pm tonight").
+            || (q.on_a_day && sentences.iter().any(|s| free(s) && s.time))
             || handed_on
             // A plea for help ("..., any help?") is met by where help is,
             // even a help site's front page.
             || (asks_help(msg, q) && reply.has_link())
-            || (one_question && sentences.iter().any(|s| s.asks || s.steps));
+            // For a message of one question, a question back, or steps
+            // for a question of how (an unrelated "you can pay by card"
+            // tells no yes or no, and "see below" no reason).
+            || (one_question && sentences.iter().any(|s| asks_back(s) || steps_answer(q, s)));
         // "..., and if so, how do I get a label?" hangs on the question
         // before it: answered with that one ("no need to return it").
         let conditional = {
@@ -1467,7 +1657,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // A reply that answers nothing yet but asks for what it needs ("Which
     // device are you on?") addresses every question for now; one that
     // answers some and asks about those leaves the others open.
-    let asks = sentences.iter().any(|s| s.asks);
+    let asks = sentences.iter().any(asks_back);
     if asks && !addressed_all.iter().any(|&a| a) {
         addressed_all.iter_mut().for_each(|a| *a = true);
     }
@@ -1481,6 +1671,41 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         out.push(Finding::new(Cue::QuestionUnanswered, None).with_context(q.span));
     }
     relation.unanswered = unanswered;
+}
+
+/// Whether question `q` names a sum of money: a price word, a bill, or an
+/// amount ("Why has my direct debit gone up from £95 to £140?").
+fn names_sum(msg: &Document, q: &Question) -> bool {
+    q.money
+        || q.tokens.clone().any(|k| {
+            let t = msg.tokens[k];
+            let before = msg.text[..t.span.start()].chars().next_back();
+            matches!(msg.fold(k), "bill" | "bills" | "charged" | "debit")
+                || (t.is(flag::NUMBER) && matches!(before, Some('£' | '$' | '€' | '¥' | '₹')))
+        })
+}
+
+/// Whether steps answer question `q`, where the reply says nothing of
+/// what it asks: they tell how, or what the customer is to do ("Should I
+/// take her to A&E?" — "Please call NHS 111 now"; "Is there parking?" —
+/// "You can park across the road"), but not whether there is a price or
+/// a discount, which takes an amount or a yes or a no ("Is there a
+/// student discount?" — "You can pay by card"); and a pointer to a
+/// document ("Please find attached our price list") gives no reason.
+fn steps_answer(q: &Question, s: &Said) -> bool {
+    s.steps && (q.kind != Kind::YesNo || !q.money) && !(q.kind == Kind::Why && s.pointer)
+}
+
+/// Whether the reply's words at token `k` are what the customer is thanked
+/// for: "thanks for reaching out to us", "thank you so much for getting in
+/// touch" (a look at the five words before).
+fn thanked_for(reply: &Document, k: usize) -> bool {
+    k > 0
+        && reply.fold(k - 1) == "for"
+        && (k.saturating_sub(6)..k - 1).any(|j| {
+            reply.tokens[j].sentence == reply.tokens[k].sentence
+                && matches!(reply.fold(j), "thanks" | "thank" | "thx" | "appreciate" | "grateful")
+        })
 }
 
 /// The tokens of the sentence that holds token `k`.
@@ -2243,6 +2468,12 @@ mod tests {
             "is the server down?",
             "Hey, we had an outage from 7 to 9pm and everything's back up now.",
         );
+        // Running again: "operating" speaks of resuming (found on a real pair).
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "I heard you are suspending flights at Midway. Will you resume flights by Saturday?",
+            "Thanks for reaching out to us. Chicago Midway is operating at a limited capacity at this time.",
+        );
         // Down as a direction says nothing about an outage.
         assert_context(
             Cue::QuestionUnanswered,
@@ -2305,6 +2536,163 @@ mod tests {
             Cue::QuestionUnanswered,
             "⟦Why do I keep getting charged twice?⟧",
             "Hi, thanks for getting in touch with us today.",
+        );
+    }
+
+    #[test]
+    fn thanks_for_reaching_out_to_us_hands_nothing_on() {
+        // Found by QA: the customer is thanked for writing; nothing is handed on.
+        for reply in
+            ["Hi Priya, thanks for reaching out to us.", "Hi Priya, thank you so much for reaching out to us today."]
+        {
+            assert_context(Cue::QuestionUnanswered, "⟦How do I get a refund?⟧", reply);
+        }
+        // Telling them whom to reach out to does.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "How do I get a refund?",
+            "Hi Priya, thanks for your message. Please reach out to our billing team, who handle refunds.",
+        );
+    }
+
+    #[test]
+    fn steps_tell_no_price_and_a_pointer_no_reason() {
+        // Found by QA: an unrelated "you can" is no yes or no about a discount.
+        assert_context(Cue::QuestionUnanswered, "⟦Is there a student discount?⟧", "Hi Priya, you can pay by card.");
+        // It still tells a customer what they can do.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My daughter has a high temperature, should I take her to A&E?",
+            "Hi, please call NHS 111 now.",
+        );
+        // "Please see below" with nothing below, an attached list: no reason.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Can someone tell me why my internet keeps dropping every night?⟧",
+            "Hi Priya, thanks for your email. Please see below.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Why did my bill go up by £20?⟧",
+            "Hi Priya, please find attached our current price list.",
+        );
+        // The amounts a bill is made of tell why it went up.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Hey, why is my bill $18 higher this month?",
+            "Hi Dev, the extra $18 is a one-time charge for the data add-on you bought on the 9th.",
+        );
+    }
+
+    #[test]
+    fn a_question_back_that_sells_something_asks_nothing_needed() {
+        // Found by QA: an unrelated offer is no question about theirs.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦How do I close my account?⟧",
+            "Hi Priya, which colour would you like?",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "I want to close my account. ⟦How do I do that?⟧",
+            "Hi Priya, we're sorry to see you go! Before you leave, did you know about our Premium plan?",
+        );
+        // "Do that" is closing the account: steps to it answer.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "I want to close my account. How do I do that?",
+            "Hi Priya, go to Settings, then Account, and tap Close account.",
+        );
+        // An offer about their matter, or a question for what is needed, asks.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "How do I close my account?",
+            "Hi Priya, would you like me to close the account for you now?",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "How do I close my account?",
+            "Hi Priya, which email address is the account under?",
+        );
+    }
+
+    #[test]
+    fn a_why_question_needs_a_reason() {
+        // Found by QA: the card spoken of, no reason given.
+        assert_context(Cue::QuestionUnanswered, "⟦Why was my card blocked?⟧", "Hi Priya, your card is now active.");
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Why hasn't the refund cheque arrived?⟧",
+            "Hi Priya, we'll send the cheque again tomorrow.",
+        );
+        // A reason, with or without a word for one.
+        for reply in [
+            "Hi Priya, your card was blocked because of a suspicious payment; it is now active.",
+            "Hi Priya, your card was blocked after three wrong PIN attempts.",
+            "Hi Priya, the bank changed its fraud rules last week, so cards like yours were blocked.",
+        ] {
+            assert_no_context(Cue::QuestionUnanswered, "Why was my card blocked?", reply);
+        }
+    }
+
+    #[test]
+    fn a_short_question_after_a_comma_asks_about_the_clause() {
+        // Found by QA.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "my order hasn't arrived, ⟦any update?⟧",
+            "Hi Priya, thanks for getting in touch.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "my order hasn't arrived, any update?",
+            "Hi Priya, it was dispatched yesterday and is with the courier.",
+        );
+    }
+
+    #[test]
+    fn a_yes_no_question_about_a_day_is_answered_by_a_time() {
+        // Found by QA: tonight is today.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Is it coming today?",
+            "Hi Priya, the parcel will be with you by 8 pm tonight.",
+        );
+        // A day in a pleasantry is no time; a day that describes a thing
+        // asks about no day.
+        assert_context(Cue::QuestionUnanswered, "⟦Is it coming today?⟧", "Hi Priya, thanks for writing to us today.");
+        assert_context(
+            Cue::QuestionUnanswered,
+            "My GP referred me. ⟦Is there an option for evening appointments?⟧",
+            "Hi Jo, thanks for your referral. Letters go out within two weeks.",
+        );
+    }
+
+    #[test]
+    fn what_will_be_done_is_answered_by_what_we_did() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My offer was withdrawn. I'm devastated. Is there anything that can be done?",
+            "Dear Nadia, I've checked, and I've reinstated your offer.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "My cake never came. ⟦What are you going to do about it?⟧",
+            "Dear Joanne, thanks for your message.",
+        );
+    }
+
+    #[test]
+    fn why_is_nobody_answering_is_a_complaint() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "WHY IS NOBODY ANSWERING?",
+            "Hi Priya, returns must be made within 14 days of delivery.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Why is nobody able to fix my boiler?⟧",
+            "Hi Priya, thanks for your message.",
         );
     }
 }

@@ -34,6 +34,12 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("still hasn't|hasnt|isn't|isnt|wasn't been? resolved|fixed|sorted|refunded|answered|processed"),
     p("no one has|have? ever? replied|responded|answered|called|got|gotten|emailed|contacted|helped|bothered|returned|gets"),
     p("nobody|noone has|have? ever? replied|responded|answered|called|got|gotten|emailed|contacted|helped|bothered|returned|gets"),
+    // The silence going on: "Nobody is answering my emails", "why is no
+    // one replying?" (not "nobody was answering the door": see `repeat`).
+    p("nobody|noone is|was|are|were|seems|ever answering|replying|responding|answers|replies|responds"),
+    p("no one is|was|are|were|seems|ever answering|replying|responding|answers|replies|responds"),
+    p("is|why nobody|noone answering|replying|responding"),
+    p("is|why no one answering|replying|responding"),
     p("haven't|havent|hadn't|hadnt|never heard back|anything"),
     p("had not heard back|anything"),
     p("sent|submitted|filed|made|opened|raised|logged another one|claim|ticket|request|complaint|email|message"),
@@ -254,10 +260,24 @@ const WAIT: &[&str] = &[
 
 /// Where the customer says they were in touch or waited before.
 fn repeat(msg: &Document) -> Option<Span> {
-    let phrase = msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED)).map(|h| h.span);
+    // ("Nobody was answering the door" is a visit missed, not our silence.)
+    let door = |h: &crate::lexicon::Hit| {
+        let after = |i: usize| msg.tokens.get(h.last as usize + i).map_or("", |_| msg.fold(h.last as usize + i));
+        after(1) == "door" || (after(1) == "the" && after(2) == "door")
+    };
+    let phrase =
+        msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED) && !door(h)).map(|h| h.span);
     let mut verb = None;
     for r in msg.sentences() {
-        let Some(k) = r.clone().find(|&k| msg.tokens[k].is_agent() && crate::words::among(CONTACTED, msg.fold(k)))
+        // A verb of contact, or of giving us something: "I sent you my
+        // address last week" (not "I sent the parcel back").
+        let to_us = |k: usize| {
+            matches!(msg.fold(k), "sent" | "gave" | "told" | "forwarded" | "provided" | "showed")
+                && k + 1 < r.end
+                && matches!(msg.fold(k + 1), "you" | "u" | "us")
+        };
+        let Some(k) =
+            r.clone().find(|&k| msg.tokens[k].is_agent() && (crate::words::among(CONTACTED, msg.fold(k)) || to_us(k)))
         else {
             continue;
         };
@@ -291,11 +311,43 @@ fn repeat(msg: &Document) -> Option<Span> {
                             | "sunday"
                     ))
         };
-        if let Some(m) = r.clone().find(|&j| past(j)) {
+        // Giving us something is earlier contact only when it is put in
+        // the past right after it ("sent you my address last week"; not
+        // "we gave you the list" beside "several group shots").
+        let near = if to_us(k) { k..(k + 7).min(r.end) } else { r.clone() };
+        if let Some(m) = near.clone().find(|&j| past(j)) {
             verb = Some(msg.tokens[k.min(m)].span.cover(msg.tokens[k.max(m)].span));
             break;
         }
     }
+    // The time waited, said on its own: "It's been 3 weeks!", "It has been
+    // ten days now." (not "It's been 3 weeks since I bought it and ...").
+    let waited = msg.sentences().into_iter().find_map(|r| {
+        let own: Vec<usize> = r.filter(|&k| msg.tokens[k].is_agent()).take(8).collect();
+        let w = |i: usize| own.get(i).map_or("", |&k| msg.fold(k));
+        let at = match (w(0), w(1)) {
+            ("it's" | "its", "been") => 2,
+            ("it", "has") if w(2) == "been" => 3,
+            _ => return None,
+        };
+        let amount = own.get(at).is_some_and(|&k| msg.tokens[k].is(flag::NUMBER))
+            || matches!(
+                w(at),
+                "two" | "three" | "four" | "five" | "six" | "several" | "a" | "over" | "nearly" | "almost"
+            );
+        let unit =
+            (at + 1..at + 3).find(|&i| matches!(w(i), "days" | "weeks" | "months" | "week" | "month" | "fortnight"));
+        let ends = unit.is_some_and(|u| {
+            let rest = own.len() - u - 1;
+            rest == 0 || (rest == 1 && matches!(w(u + 1), "now" | "already"))
+        });
+        let unit = unit.filter(|_| amount && ends)?;
+        Some(msg.tokens[own[0]].span.cover(msg.tokens[own[unit]].span))
+    });
+    let verb = match (verb, waited) {
+        (Some(a), Some(b)) => Some(if a.start() <= b.start() { a } else { b }),
+        (a, b) => a.or(b),
+    };
     match (phrase, verb) {
         (Some(a), Some(b)) => Some(if a.start() <= b.start() { a } else { b }),
         (a, b) => a.or(b),
@@ -447,5 +499,24 @@ mod tests {
             "The app crashed again after the update.",
             "Hi, please update to 4.2.",
         );
+    }
+
+    #[test]
+    fn silence_something_sent_before_and_the_time_waited_are_earlier_contact() {
+        // Found by QA.
+        let reply = "Hi Priya, we'll send the cheque again tomorrow.";
+        assert_context(Cue::RepeatContactUnacknowledged, "This is ridiculous. ⟦Nobody is answering⟧ my emails.", reply);
+        assert_context(Cue::RepeatContactUnacknowledged, "I ⟦sent you my address last⟧ week. Still no cheque.", reply);
+        assert_context(Cue::RepeatContactUnacknowledged, "When will my refund arrive? ⟦It's been 3 weeks⟧!", reply);
+        // A door unanswered, a list given, or time since a purchase is no
+        // earlier contact.
+        for msg in [
+            "The courier says nobody was answering the door, but I was in.",
+            "Several group shots are missing even though we gave you the list.",
+            "It's been 3 weeks since I bought it and the strap already broke.",
+            "I sent the parcel back last week.",
+        ] {
+            assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
+        }
     }
 }

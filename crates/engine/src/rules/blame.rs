@@ -22,7 +22,7 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("you should|shouldn't|shouldnt have read|checked|followed|called|contacted|asked|done|known|told|waited|kept|saved|entered|ordered|used|listened|looked|noticed|updated|backed|paid|sent|provided|submitted|confirmed|double-checked|cancelled|canceled"),
     p("you should've read|checked|followed|called|contacted|asked|done|known|told|waited|kept|saved|entered|ordered|used|listened|looked|noticed|updated|backed|paid|sent|provided|submitted|confirmed|double-checked|cancelled|canceled"),
     p("you were|was supposed to"),
-    p("you entered|typed|chose|selected|used|gave|provided|put the|a|an? wrong|incorrect|invalid"),
+    p("you entered|typed|chose|selected|used|gave|provided|put|booked|ordered|picked|bought the|a|an? wrong|incorrect|invalid"),
     p("you caused|broke|messed"),
     p("because of you"),
     p("user error"),
@@ -64,5 +64,11 @@ mod tests {
         assert_clean(Cue::Blame, "This isn't your fault. It wasn't your fault at all.");
         assert_clean(Cue::Blame, "None of this is your fault, and please don't blame yourself: it's not your fault.");
         assert_flags(Cue::Blame, "Honestly, ⟦this is your fault⟧.");
+    }
+
+    #[test]
+    fn booking_the_wrong_dates_is_put_on_the_customer() {
+        assert_flags(Cue::Blame, "Hi Priya, ⟦you booked the wrong⟧ dates yourself.");
+        assert_clean(Cue::Blame, "Hi Priya, we booked the wrong dates, and I've fixed them.");
     }
 }

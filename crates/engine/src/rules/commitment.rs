@@ -50,6 +50,10 @@ pub(crate) const VAGUE: &[Phrase] = &[
     pb("as soon as possible|practical|feasible|we|i|they|we're|i'm|they're|we've|i've|they've", CONCRETE_BETTER),
     pb("shortly", CONCRETE_BETTER),
     pb("at some point", CONCRETE_BETTER),
+    pb("at some stage", CONCRETE_BETTER),
+    // "We'll get back to you when we can": whenever that is.
+    pb("when|whenever we|i can", CONCRETE_BETTER),
+    pb("when|whenever we|i get a chance", CONCRETE_BETTER),
     pb("eventually", CONCRETE_BETTER),
     pb("in due course", CONCRETE_BETTER),
     pb("in a timely manner|fashion", CONCRETE_BETTER),
@@ -348,6 +352,18 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // an address.
     found.retain(|f| f.span.is_none_or(|s| !is_phone_number(doc, s) && !is_street_number(doc, s)));
     emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut found);
+    // "We'll get back to you when we can." hedges; "tell me when we can
+    // call you" asks for a time: "when we can" ends its clause.
+    found.retain(|f| {
+        f.cue != Cue::VagueCommitment
+            || f.span.is_none_or(|s| {
+                let last = doc.token_at(s.end() - 1);
+                doc.fold(last) != "can"
+                    || last + 1 >= doc.tokens.len()
+                    || doc.tokens[last].gap_has(gap::CLAUSE)
+                    || doc.tokens[last + 1].sentence != doc.tokens[last].sentence
+            })
+    });
     // "I'll try to call" becomes "I will call"; "I'll try again" or "we'll
     // do our best to" have no drop-in rewrite.
     for f in found.iter_mut().filter(|f| f.cue == Cue::VagueCommitment) {
@@ -963,5 +979,13 @@ mod tests {
         assert_clean(Cue::VagueCommitment, "Hi Priya, I'll try a different approach: open Settings and tap Billing.");
         assert_flags(Cue::VagueCommitment, "Hi Priya, ⟦I'll try⟧ again later.");
         assert_flags(Cue::VagueCommitment, "Hi Priya, we'll fix it ⟦soon⟧.");
+    }
+
+    #[test]
+    fn whenever_we_can_and_at_some_stage_are_vague() {
+        // Found by the sixth QA pass.
+        assert_flags(Cue::VagueCommitment, "Hi Priya, we'll get back to you ⟦when we can⟧.");
+        assert_flags(Cue::VagueCommitment, "Hi Priya, someone will be in touch ⟦at some stage⟧.");
+        assert_clean(Cue::VagueCommitment, "Hi Priya, tell me when we can call you.");
     }
 }

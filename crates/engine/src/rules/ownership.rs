@@ -32,6 +32,11 @@ pub(crate) const OWNERSHIP: &[Phrase] = &[
 pub(crate) const DEFLECTION: &[Phrase] = &[
     p("not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue"),
     p("nothing i|we can do"),
+    p("not much|little else|more i|we can do"),
+    // Someone else's problem: "that's the courier's problem, not ours".
+    p("that's|thats|it's|its the courier's|bank's|airline's|manufacturer's|retailer's|seller's|hotel's|supplier's problem|issue|responsibility|fault"),
+    p("problem|issue|fault not ours"),
+    p("our policy is clear|final"),
     p("nothing more i|we can do"),
     p("out of my|our hands"),
     p("beyond my|our control"),
@@ -280,5 +285,14 @@ mod tests {
     #[test]
     fn allows_routing_with_ownership() {
         assert_clean(Cue::Deflection, "I've passed this to our billing team and I'll update you by Friday.");
+    }
+
+    #[test]
+    fn more_ways_of_disowning_it() {
+        // Found by the sixth QA pass.
+        assert_flags(Cue::Deflection, "The pharmacy will sort it out. ⟦Not much else I can do⟧ from here.");
+        assert_flags(Cue::Deflection, "Hi Priya, ⟦that's the courier's problem⟧, not ours.");
+        assert_flags(Cue::Deflection, "Hi Priya, ⟦our policy is clear⟧ on this matter.");
+        assert_clean(Cue::Deflection, "Hi Priya, our policy covers accidental damage, so I've booked the repair.");
     }
 }

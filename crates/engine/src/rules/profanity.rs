@@ -17,6 +17,8 @@ pub(crate) const PROFANITY: &[Phrase] = &[
     p("shitshow|shitstorm|shitload|shithole|shitfaced|batshit|horseshit|apeshit|chickenshit|dipshit"),
     p("clusterfuck|fuckup|fuckups|fuckwit|fuckwits|mindfuck|fuckface"),
     p("shitty"),
+    // British: "this bloody system" (not "a bloody nose").
+    p("bloody useless|system|thing|app|website|site|machine|idiot|idiots|hell|ridiculous|nonsense|customers|customer"),
     p("bullshit"),
     p("crap"),
     p("crappy"),
@@ -161,5 +163,11 @@ mod tests {
     fn allows_words_that_contain_swearwords() {
         assert_clean(Cue::Profanity, "Hello from Scunthorpe, your class assignment is ready.");
         assert_clean(Cue::Profanity, "> this damn app\nHi, we fixed the app.");
+    }
+
+    #[test]
+    fn bloody_said_of_a_thing_swears() {
+        assert_flags(Cue::Profanity, "Hi Priya, this ⟦bloody system⟧ is useless.");
+        assert_clean(Cue::Profanity, "Hi Priya, I'm sorry your son had a bloody nose after the fall.");
     }
 }

@@ -23,6 +23,7 @@ pub(crate) const DEMAND: &[Phrase] = &[
     pb("i|we expect you to", ASK),
     pb("i|we insist", &["We'd ask that you"]),
     pb("do it|this|that now|immediately|today", &["Could you do this today?"]),
+    pb("you just need|have to", ASK),
     pb("do as i|we say|said|asked", ASK),
     pb("i|we demand", &["We'd ask that you"]),
     pb("it's mandatory|compulsory", &["We'd ask that you"]),
@@ -621,6 +622,16 @@ mod tests {
             None,
             "⟦YOU NEED TO SEND THE FORM TODAY.⟧",
             "Could you please send the form today?",
+        );
+    }
+
+    #[test]
+    fn you_just_need_to_is_still_an_order() {
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Priya, ⟦you just need to read the line items.⟧",
+            "could you please read the line items?",
         );
     }
 }

@@ -333,7 +333,12 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             && (last + 1 == doc.tokens.len()
                 || doc.tokens[last].gap_has(gap::CLAUSE)
                 || doc.tokens[last + 1].sentence != doc.tokens[last].sentence);
-        if !opens || !closes {
+        // "as per my previous email, which you may have missed, ...": the
+        // relative clause after it would dangle after "To recap".
+        let relative = last + 1 < doc.tokens.len()
+            && doc.tokens[last + 1].sentence == doc.tokens[last].sentence
+            && matches!(doc.fold(last + 1), "which" | "that" | "where" | "as" | "who");
+        if !opens || !closes || relative {
             f.suggestions.clear();
         }
     }
@@ -2377,5 +2382,14 @@ mod tests {
         // Still a dig: what was there all along, "just to reiterate" alone.
         assert_flags(Cue::Sarcasm, "The button was on the home screen ⟦all along⟧.");
         assert_flags(Cue::Sarcasm, "⟦Just to reiterate⟧, we don't ship to PO boxes.");
+    }
+
+    #[test]
+    fn to_recap_replaces_no_reminder_a_relative_clause_hangs_on() {
+        assert_suggests(Cue::Sarcasm, None, "⟦As per my previous email⟧, the visit is on Tuesday.", "To recap");
+        let text = "Hi Priya, as per my previous email, which you may have missed, the visit is on Tuesday.";
+        let report = crate::analyze(text, &crate::Context::default());
+        let f = report.findings.iter().find(|f| f.cue == Cue::Sarcasm).unwrap();
+        assert!(f.suggestions.is_empty(), "{f:?}");
     }
 }

@@ -31,6 +31,10 @@ pub(crate) use compile::{alt_end, compile, sizes, Compiled, Index};
 macro_rules! compiled_index {
     ($(#[$doc:meta])* $name:ident = $tables:expr, $keep:expr) => {
         $(#[$doc])*
+        // Compiling every table at build time is a long evaluation, longer
+        // still in a build with debug assertions (the fuzz build): it ends,
+        // it is only big.
+        #[allow(long_running_const_eval)]
         static $name: $crate::lexicon::Compiled<
             { $crate::lexicon::sizes($tables, &$keep).patterns },
             { $crate::lexicon::sizes($tables, &$keep).elems },

@@ -441,6 +441,8 @@ macro_rules! markers {
         enum SetName { $($name),* }
         $($(#[$doc])* const $name: $crate::rules::markers::Set = $crate::rules::markers::Set(SetName::$name as u8);)*
         const SETS: &[&[&'static str]] = &[$($list),*];
+        // (A long evaluation at build time, as the lexicon's: see there.)
+        #[allow(long_running_const_eval)]
         static $index: $crate::rules::markers::Markers<
             { $crate::rules::markers::sizes(SETS).0 },
             { $crate::rules::markers::sizes(SETS).1 },

@@ -264,6 +264,12 @@ fn cases() -> Vec<Case> {
         Case::new("\"100%\" x many", repeat_to("100% ", MB)),
         Case::new("\"Sorry!\" x many", repeat_to("Sorry!", MB)),
         Case::new("\"Mr. \" x many", repeat_to("Mr. ", MB)).named("Priya Raman"),
+        // Found by review (session 22): each order looked at every finding before it.
+        Case::new("1 MB of orders", repeat_to("You need to log in. Then you need to click Billing.\n", MB)),
+        Case::new(
+            "1 MB of apologies taken back",
+            repeat_to("Sorry, nothing I can do. However, our policy applies. ", MB),
+        ),
         Case::new("512 KB greeting word near a 512 KB name", format!("Hi A{long_word}c,\nThanks."))
             .named(&format!("A{long_word}")),
         // The customer's message beside the draft.

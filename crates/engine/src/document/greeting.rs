@@ -201,10 +201,11 @@ fn is_interjection(w: &str) -> bool {
     let laughter =
         w.len() >= 2 && w.len().is_multiple_of(2) && w.as_bytes().chunks(2).all(|c| matches!(c, b"ha" | b"he" | b"ah"));
     // Drawn-out sounds of sympathy or surprise: "aah", "ahhh", "awww", "oooh".
-    let sound = (2..=7).contains(&w.len())
+    // (A letter drawn out: "Hoa", "Hao" and "Wah" are names.)
+    let sound = (3..=7).contains(&w.len())
         && w.bytes().all(|b| matches!(b, b'a' | b'o' | b'h' | b'w'))
         && w.bytes().any(|b| matches!(b, b'h' | b'w'))
-        && !matches!(w, "who" | "how" | "wha" | "whao");
+        && w.as_bytes().windows(2).any(|p| p[0] == p[1]);
     laughter
         || sound
         || crate::words::among(

@@ -161,17 +161,27 @@ impl Document<'_> {
             // Not a label in capitals: "the field labelled NAME ON CARD",
             // "NAME OF ACCOUNT HOLDER" (more capitals after it, or a word
             // that names a label before it).
-            let label = self.tokens.get(k + 1).is_some_and(|u| {
-                u.is(flag::ALL_CAPS)
-                    && u.sentence == t.sentence
-                    && t.gap.is_empty()
-                    && text[t.span.end()..u.span.start()] == *" "
-            }) || (k > 0
-                && matches!(
-                    self.fold(k - 1),
-                    "labelled" | "labeled" | "marked" | "field" | "box" | "column" | "heading" | "called" | "titled"
-                ));
-            if matches!(w, "NAME" | "FNAME" | "FIRSTNAME" | "CUSTOMERNAME" | "FULLNAME" | "LNAME") && !label {
+            let label = || {
+                self.tokens.get(k + 1).is_some_and(|u| {
+                    u.is(flag::ALL_CAPS)
+                        && u.sentence == t.sentence
+                        && t.gap.is_empty()
+                        && text[t.span.end()..u.span.start()] == *" "
+                }) || (k > 0
+                    && matches!(
+                        self.fold(k - 1),
+                        "labelled"
+                            | "labeled"
+                            | "marked"
+                            | "field"
+                            | "box"
+                            | "column"
+                            | "heading"
+                            | "called"
+                            | "titled"
+                    ))
+            };
+            if matches!(w, "NAME" | "FNAME" | "FIRSTNAME" | "CUSTOMERNAME" | "FULLNAME" | "LNAME") && !label() {
                 let mut start = t.span.start();
                 if k > 0 && &text[self.tokens[k - 1].span.end()..start] == "_" && self.tokens[k - 1].is(flag::ALL_CAPS)
                 {

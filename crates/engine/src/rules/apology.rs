@@ -99,7 +99,8 @@ pub(crate) const HOLLOW: &[Phrase] = &[
     pn("regret|sorry|apologize|apologise that mistakes|errors were made", "Passive voice hides who made the mistake. Own it in the first person.", &[]),
     pn("regret|sorry|apologize|apologise that mistakes|errors have been made", "Passive voice hides who made the mistake. Own it in the first person.", &[]),
     // Impersonal: nobody apologises.
-    pn("it is|it's|its regrettable", "An impersonal regret apologises for nobody. Own it in the first person.", &["I'm sorry"]),
+    pn("it is regrettable", "An impersonal regret apologises for nobody. Own it in the first person.", &["I'm sorry"]),
+    pn("it's|its regrettable", "An impersonal regret apologises for nobody. Own it in the first person.", &["I'm sorry"]),
     // The customer's own slip, apologised for: blame.
     pn("sorry|apologize|apologise|apologies that? you entered|typed|chose|selected|picked|used|gave|put|provided|input|sent|ordered|booked the|an|a? wrong|incorrect", "This apology blames the customer. Explain the fix instead.", &[]),
     pn("sorry|apologize|apologise|apologies that? you were|are|got|seem|seemed confused|mistaken", "Calling it the customer's confusion puts the blame on them. Own the unclear part instead.", &[]),
@@ -149,6 +150,26 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         if count == 3 {
             excess_span = Some(span);
         }
+    };
+    // "I'm sorry you were confused by our new layout; that's on us": owning
+    // it in the same sentence redeems a hollow form (an owning phrase, not
+    // a "sorry" or "apologies" that may be the hollow one's own).
+    let owning: Vec<u32> = if hollow.is_empty() {
+        Vec::new()
+    } else {
+        distinct_hits(doc, T::ApologyOwn)
+            .iter()
+            .filter(|h| {
+                let words = doc.text[h.span].to_ascii_lowercase();
+                !["sorr", "apolog", "regret"].iter().any(|w| words.contains(w))
+            })
+            .map(|h| doc.tokens[h.first as usize].sentence)
+            .collect()
+    };
+    let hollow: Vec<_> = if owning.is_empty() {
+        hollow
+    } else {
+        hollow.into_iter().filter(|h| !owning.contains(&doc.tokens[h.first as usize].sentence)).collect()
     };
     let mut found = Vec::new();
     for hit in &hollow {
@@ -221,9 +242,11 @@ fn disowned_after(doc: &Document, last: usize) -> Option<crate::span::Span> {
         .iter()
         .take_while(|h| (h.first as usize) < reach && doc.tokens[h.first as usize].sentence == sentence)
         .find(|h| (h.first as usize..=h.last as usize).any(|k| crate::words::among(DISOWNING, doc.fold(k))))?;
+    // What we do may follow in the next sentence ("... beyond our control.
+    // I've rebooked you on the 9am flight").
     let n = doc.tokens.len();
     let after =
-        (h.last as usize + 1..n.min(h.last as usize + WINDOW)).take_while(|&k| doc.tokens[k].sentence == sentence);
+        (h.last as usize + 1..n.min(h.last as usize + WINDOW)).take_while(|&k| doc.tokens[k].sentence <= sentence + 1);
     let remedy = after.into_iter().any(|k| REMEDY.contains(&doc.fold(k)));
     (!remedy).then_some(h.span)
 }
@@ -309,9 +332,15 @@ fn takes_it_back_after(doc: &Document, last: usize) -> Option<usize> {
         .map(|k| doc.fold(k))
         .collect();
     let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
-    let rule = has(&["policy", "terms", "guidelines", "rules", "conditions"])
-        || (has(&["only"]) && has(&["when", "if", "unless"]));
-    let on_customer = has(&["you", "your"]) && has(&["not", "didn't", "didnt", "failed", "should", "must", "forgot"]);
+    // (Not good news: "However, you should receive it by Friday".)
+    let rule = has(&["policy", "terms", "guidelines", "rules", "conditions"]);
+    // The customer's part, said of them: "you did not", "your files are not".
+    let on_customer = (0..words.len()).any(|i| {
+        matches!(words[i], "you" | "your")
+            && words[i + 1..(i + 4).min(words.len())]
+                .iter()
+                .any(|w| matches!(*w, "not" | "didn't" | "didnt" | "failed" | "must" | "forgot" | "weren't" | "aren't"))
+    });
     ((rule || on_customer) && !has(REMEDY)).then_some(first)
 }
 
@@ -506,5 +535,26 @@ mod tests {
         assert_flags(Cue::Apology, "⟦That one's on me⟧, Helena – I booked the wrong week.");
         assert_flags(Cue::Apology, "Kia ora Rangi, ⟦I owe you an apology⟧. I promised a call back.");
         assert_flags(Cue::Apology, "⟦I owe you a big apology⟧: the engineer never came.");
+    }
+
+    #[test]
+    fn what_the_review_found_taken_back_wrongly() {
+        // What we do may follow in the next sentence.
+        assert_flags(
+            Cue::Apology,
+            "⟦I'm so sorry⟧ your flight was cancelled by the storm, which was beyond our control. I've rebooked you.",
+        );
+        // Good news after "However", a cause explained: the apology stands.
+        assert_flags(Cue::Apology, "⟦I'm sorry⟧ your order was delayed. However, you should receive it by Friday.");
+        assert_flags(
+            Cue::Apology,
+            "⟦I'm sorry⟧ your card was declined. However, this only happens when the bank flags a payment.",
+        );
+        // Owning it in the same sentence redeems a hollow form.
+        assert_clean(
+            Cue::ApologyHollow,
+            "I'm sorry you were confused by our new bill layout; that's on us, and I've asked the team to simplify it.",
+        );
+        assert_flags(Cue::ApologyHollow, "Ruth, ⟦it's regrettable⟧ that the letter went astray.");
     }
 }

@@ -358,10 +358,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         f.cue != Cue::VagueCommitment
             || f.span.is_none_or(|s| {
                 let last = doc.token_at(s.end() - 1);
+                // ("happy to help whenever I can" offers help, not a time.)
+                let helps = (last.saturating_sub(6)..last).any(|j| doc.fold(j) == "help");
                 doc.fold(last) != "can"
-                    || last + 1 >= doc.tokens.len()
-                    || doc.tokens[last].gap_has(gap::CLAUSE)
-                    || doc.tokens[last + 1].sentence != doc.tokens[last].sentence
+                    || (!helps
+                        && (last + 1 >= doc.tokens.len()
+                            || doc.tokens[last].gap_has(gap::CLAUSE)
+                            || doc.tokens[last + 1].sentence != doc.tokens[last].sentence))
             })
     });
     // "I'll try to call" becomes "I will call"; "I'll try again" or "we'll
@@ -987,5 +990,10 @@ mod tests {
         assert_flags(Cue::VagueCommitment, "Hi Priya, we'll get back to you ⟦when we can⟧.");
         assert_flags(Cue::VagueCommitment, "Hi Priya, someone will be in touch ⟦at some stage⟧.");
         assert_clean(Cue::VagueCommitment, "Hi Priya, tell me when we can call you.");
+    }
+
+    #[test]
+    fn help_whenever_we_can_offers_no_time() {
+        assert_clean(Cue::VagueCommitment, "Hi Priya, I'm happy to help whenever I can.");
     }
 }

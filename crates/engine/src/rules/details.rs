@@ -458,7 +458,37 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         let named_first = (!street && t.is(flag::CAP) && crate::words::among(STREETS_FIRST, msg.fold(k)))
             .then(|| {
                 (k + 1..n.min(k + 5)).take_while(|&j| msg.tokens[j].sentence == t.sentence).find(|&j| {
+                    // A house number, not a count: "the Plaza Hotel 3 nights".
+                    let counts = j + 1 < n
+                        && msg.tokens[j + 1].sentence == t.sentence
+                        && !msg.tokens[j].gap_has(gap::CLAUSE)
+                        && matches!(
+                            msg.fold(j + 1),
+                            "night"
+                                | "nights"
+                                | "day"
+                                | "days"
+                                | "week"
+                                | "weeks"
+                                | "month"
+                                | "months"
+                                | "year"
+                                | "years"
+                                | "hour"
+                                | "hours"
+                                | "star"
+                                | "stars"
+                                | "people"
+                                | "guests"
+                                | "rooms"
+                                | "times"
+                                | "am"
+                                | "pm"
+                                | "of"
+                                | "x"
+                        );
                     msg.tokens[j].is(flag::NUMBER)
+                        && !counts
                         && (k + 1..j).any(|i| msg.tokens[i].is(flag::CAP))
                         && (k + 1..j).all(|i| {
                             msg.tokens[i].is(flag::CAP)
@@ -1541,5 +1571,19 @@ mod tests {
         for msg in ["I live near the Plaza Mayor in Madrid.", "It was sent via Royal Mail 24 last week."] {
             assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Priya, could you tell me your address?");
         }
+    }
+
+    #[test]
+    fn a_hotel_and_its_nights_is_no_address() {
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "I stayed at the Plaza Hotel 3 nights last week and was charged twice. Can you refund one?",
+            "Hi Priya, sorry about that. Could you confirm your billing address so I can find the payment?",
+        );
+        assert_context(
+            Cue::DetailsAskedAgain,
+            "My address is ⟦Calle Mayor 12⟧, 28013 Madrid.",
+            "Hi Priya, could you tell me your address?",
+        );
     }
 }

@@ -12,7 +12,7 @@
 //! "don't worry"); a hollow "sorry for any inconvenience" does not.
 
 use crate::cue::{Cue, Severity};
-use crate::document::{flag, Document};
+use crate::document::{flag, gap, Document};
 use crate::finding::{Finding, Relation};
 use crate::lexicon::{p, Phrase};
 use crate::rules::exchange::{negated, Exchange};
@@ -244,7 +244,8 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
                 && t.is(flag::ALPHA)
                 && t.span.len() >= 3
                 && joyful_sentences.binary_search(&t.sentence).is_err()
-                && stressed_complaint(msg.fold(k)))
+                && stressed_complaint(msg.fold(k))
+                && !names_a_thing(msg, k))
             .then_some(t.span)
         })
         .map(|t| ("frustration", t))
@@ -303,6 +304,31 @@ fn joyful_sentences(msg: &Document) -> Vec<u32> {
     out
 }
 
+/// Whether the capitals at token `k` belong to a short run of them in a
+/// sentence written otherwise in lower case: the name of a thing ("a LATE
+/// CHECKOUT", "the box says STILL WATER"), not a word stressed or a
+/// sentence shouted.
+fn names_a_thing(msg: &Document, k: usize) -> bool {
+    let t = &msg.tokens[k];
+    // ("NOTHING I do": the pronoun I is no capital run.)
+    let caps = |j: usize| {
+        msg.tokens[j].sentence == t.sentence && msg.tokens[j].is(flag::ALL_CAPS) && msg.tokens[j].span.len() > 1
+    };
+    let mut from = k;
+    while from > 0 && k - from < 4 && caps(from - 1) && !msg.tokens[from - 1].gap_has(gap::CLAUSE) {
+        from -= 1;
+    }
+    let mut to = k;
+    while to + 1 < msg.tokens.len() && to - k < 4 && caps(to + 1) && !msg.tokens[to].gap_has(gap::CLAUSE) {
+        to += 1;
+    }
+    let run = to - from + 1;
+    let lower_near = (from.saturating_sub(3)..(to + 4).min(msg.tokens.len())).any(|j| {
+        msg.tokens[j].sentence == t.sentence && !msg.tokens[j].is(flag::ALL_CAPS) && msg.tokens[j].is(flag::ALPHA)
+    });
+    (2..=3).contains(&run) && lower_near
+}
+
 /// Whether a word stressed in capitals speaks of a failure or of being
 /// let down again: "NEVER", "NOBODY", "STILL", "AGAIN", "THIRD". Not
 /// "NOT", which as often stresses a warning ("DO NOT CLICK").
@@ -322,10 +348,8 @@ fn stressed_complaint(w: &str) -> bool {
             | "twice"
             | "why"
             | "ever"
-            | "yet"
             | "wrong"
             | "broken"
-            | "late"
     )
 }
 
@@ -505,5 +529,24 @@ mod tests {
         // A thing named in capitals, or a warning, is no anger.
         assert_no_context(Cue::FeelingsUnacknowledged, "Where is my order? I ordered the LARGE one.", reply);
         assert_no_context(Cue::FeelingsUnacknowledged, "Scam site about. DO NOT CLICK on the link in it.", reply);
+    }
+
+    #[test]
+    fn a_thing_named_in_capitals_is_no_anger() {
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "Hi, can I still get a LATE CHECKOUT on Sunday? We fly out at 6pm.",
+            "Hi Priya, yes, late checkout until 2pm is booked for you on Sunday at no charge.",
+        );
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "My order 5521 hasn't arrived YET. Could you tell me when it will come?",
+            "Hi Priya, it arrives on Friday.",
+        );
+        assert_context(
+            Cue::FeelingsUnacknowledged,
+            "Got a new phone and ⟦NOTHING⟧ I do will let me add it. Can I get some assistance?",
+            "Hi Priya, this guide may help: https://example.com/guide",
+        );
     }
 }

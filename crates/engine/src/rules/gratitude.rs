@@ -251,12 +251,18 @@ const NATIVE_THANKS: &[&str] = &[
 /// Thanks in another script, and Vietnamese "cảm ơn" (which folds to two
 /// English words, so only its accented form counts), in tokens `tokens`.
 fn native_thanks(doc: &Document, tokens: std::ops::Range<usize>, mocking: &[u32], out: &mut Vec<Thanks>) {
+    if doc.text.is_ascii() {
+        return;
+    }
     for i in tokens {
         let t = &doc.tokens[i];
         if !t.is_agent() || mocking.binary_search(&t.sentence).is_ok() {
             continue;
         }
-        let span = if doc.word(i).is_ascii() {
+        // Told by the folded form's first byte: a letter of another script,
+        // or the "c" of "cam" (the rest only then).
+        let (len, first) = doc.fold_head(i);
+        let span = if first < 0x80 && !(len == 3 && first == b'c') || doc.word(i).is_ascii() {
             continue;
         } else if crate::words::among(NATIVE_THANKS, doc.fold(i)) {
             t.span

@@ -620,7 +620,11 @@ fn is_ordinary_word_or_signature(doc: &Document, span: Span, capitalises: &mut O
 fn a_colleague(doc: &Document, i: usize, end: usize) -> bool {
     let n = doc.tokens.len();
     let in_greeting = doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&i));
+    // (A subject opening its clause: "Thank you so much Priya from the
+    // whole team" thanks the customer.)
+    let opens = doc.tokens[i].is(flag::SENT_START) || (i > 0 && doc.tokens[i - 1].gap_has(gap::CLAUSE));
     !in_greeting
+        && opens
         && end + 2 < n
         && doc.tokens[end + 2].sentence == doc.tokens[i].sentence
         && !doc.tokens[end].gap_has(gap::CLAUSE)
@@ -1240,6 +1244,16 @@ mod tests {
             Cue::NameUsed,
             Some("Kim Nguyen"),
             "Hi ⟦Kim⟧,\n\nKim from our billing team will call you tomorrow.",
+        );
+    }
+
+    #[test]
+    fn what_the_review_found_misread_as_no_name() {
+        assert_flags_with(Cue::NameUsed, None, "⟦Hoa⟧, your table for six is booked for Friday at 7pm.");
+        assert_flags_with(
+            Cue::NameUsed,
+            Some("Priya Raman"),
+            "Thank you so much ⟦Priya⟧ from the whole team, your account is now active!",
         );
     }
 }

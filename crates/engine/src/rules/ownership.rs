@@ -32,7 +32,8 @@ pub(crate) const OWNERSHIP: &[Phrase] = &[
 pub(crate) const DEFLECTION: &[Phrase] = &[
     p("not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue"),
     p("nothing i|we can do"),
-    p("not much|little else|more i|we can do"),
+    p("not much else|more i|we can do"),
+    p("little else i|we can do"),
     // Someone else's problem: "that's the courier's problem, not ours".
     p("that's|thats|it's|its the courier's|bank's|airline's|manufacturer's|retailer's|seller's|hotel's|supplier's problem|issue|responsibility|fault"),
     p("problem|issue|fault not ours"),

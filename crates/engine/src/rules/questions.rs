@@ -1290,7 +1290,7 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
             || in_span(T::Concrete)
             || in_span(T::Vague)
             || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
-        reason: any(REASON) || explains(reply, &own, &words),
+        reason: any(REASON) || explains(reply, &own, &words) || narrates(&words),
         below: words.iter().any(|w| matches!(*w, "below" | "following" | "follows")),
         pointer: matches!(first, "see" | "find" | "read")
             && matches!(second, "attached" | "enclosed" | "below" | "above" | "the" | "our"),
@@ -1376,6 +1376,33 @@ fn explains(reply: &Document, own: &[usize], words: &[&str]) -> bool {
         (matches!(w, "so" | "as" | "since") && reply.tokens[own[i - 1]].gap_has(gap::COMMA | gap::DASH))
             || (w == "to" && matches!(prev, "down" | "thanks" | "owing"))
             || (w == "after" && prev.len() > 3 && prev.ends_with("ed"))
+    })
+}
+
+/// Whether a reply sentence's words tell what happened, which is how a
+/// reason is mostly given ("the payment didn't go through on the first
+/// try", "the courier missed the collection", "your password expired last
+/// week"): a verb in the past after a subject that is not us (what we did
+/// is no cause: "I've restored the order"), or a past negation. Not a
+/// state ("your card is now active").
+fn narrates(words: &[&str]) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "went", "came", "broke", "lost", "left", "fell", "ran", "took", "caught", "got", "hit", "sent", "sold", "ran",
+    ];
+    (1..words.len()).any(|i| {
+        let (prev, w) = (words[i - 1], words[i]);
+        if matches!(w, "didn't" | "didnt" | "wasn't" | "wasnt" | "weren't" | "couldn't" | "hadn't") {
+            return true;
+        }
+        let past = (w.len() > 4 && w.ends_with("ed") && !matches!(w, "needed" | "used" | "based" | "called"))
+            || IRREGULAR.contains(&w);
+        if !past {
+            return false;
+        }
+        let ours = matches!(prev, "i" | "we" | "i've" | "we've" | "have" | "has" | "had" | "been" | "i'd" | "we'd");
+        // (Not a participle that names: "find attached", "the updated form".)
+        let naming = matches!(prev, "find" | "see" | "please" | "the" | "our" | "your" | "a" | "an" | "this" | "that");
+        !ours && !naming && !matches!(prev, "to" | "be" | "is" | "are" | "get" | "will")
     })
 }
 
@@ -1608,7 +1635,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         let addressed = opened
             || topic.is_empty()
             || (timed && sentences.iter().any(about))
-            || sentences.iter().any(|s| free(s) && typed(s))
+            || sentences.iter().any(|s| typed(s) && free(s))
             // An amount answers a yes-no question about a price wherever
             // it stands ("Do you ship there, and is it the same price?").
             // A question about what something costs is answered by an
@@ -1622,19 +1649,19 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // claims ("Where is my order?" — "Your parcel is out for
             // delivery"; "Has my return been received?" — "It arrived at
             // our warehouse on Tuesday").
-            || (timed && q.status && sentences.iter().any(|s| free(s) && s.status))
+            || (timed && q.status && sentences.iter().any(|s| s.status && free(s)))
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
-            || (q.request && sentences.iter().any(|s| free(s) && s.done))
+            || (q.request && sentences.iter().any(|s| s.done && free(s)))
             // A request to send something, met by the thing sent, on its
             // way, here or attached, whatever noun stands for it ("Can you
             // send a new one?" — "A new handle is on its way").
-            || (q.sending && sentences.iter().any(|s| free(s) && s.sent))
+            || (q.sending && sentences.iter().any(|s| s.sent && free(s)))
             // Whether someone is coming out, met by who is coming or there.
             || (q.visit && sentences.iter().any(|s| speaks_of_visit(reply, s.range.clone(), true)))
             // Whether it comes on a day, met by a time ("Is it coming
             // today?" — "It will be with you by 8 pm tonight").
-            || (q.on_a_day && sentences.iter().any(|s| free(s) && s.time))
+            || (q.on_a_day && sentences.iter().any(|s| s.time && free(s)))
             || handed_on
             // A plea for help ("..., any help?") is met by where help is,
             // even a help site's front page.
@@ -2693,6 +2720,27 @@ mod tests {
             Cue::QuestionUnanswered,
             "⟦Why is nobody able to fix my boiler?⟧",
             "Hi Priya, thanks for your message.",
+        );
+    }
+
+    #[test]
+    fn a_why_is_answered_by_what_happened() {
+        // Found by the session's review: a reason told as what happened.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Why was my order cancelled?",
+            "Hi Priya, the payment didn't go through on the first try. I've restored the order.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Why can't I log in?",
+            "Hi Priya, your password expired last week. I've sent you a reset link.",
+        );
+        assert_context(Cue::QuestionUnanswered, "⟦Why was my card blocked?⟧", "Hi Priya, your card is now active.");
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Why was my card blocked?⟧",
+            "Hi Priya, I've unblocked your card and it works again.",
         );
     }
 }

@@ -323,7 +323,20 @@ fn repeat(msg: &Document) -> Option<Span> {
     // The time waited, said on its own: "It's been 3 weeks!", "It has been
     // ten days now." (not "It's been 3 weeks since I bought it and ...").
     let waited = msg.sentences().into_iter().find_map(|r| {
-        let own: Vec<usize> = r.filter(|&k| msg.tokens[k].is_agent()).take(8).collect();
+        // (Its first eight words, read only if the first is "it".)
+        let mut words = [0usize; 8];
+        let mut len = 0;
+        for k in r.filter(|&k| msg.tokens[k].is_agent()) {
+            if len == 0 && !matches!(msg.fold(k), "it's" | "its" | "it") {
+                return None;
+            }
+            words[len] = k;
+            len += 1;
+            if len == words.len() {
+                break;
+            }
+        }
+        let own = &words[..len];
         let w = |i: usize| own.get(i).map_or("", |&k| msg.fold(k));
         let at = match (w(0), w(1)) {
             ("it's" | "its", "been") => 2,

@@ -56,6 +56,7 @@ const ORDERS: &[&str] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    let mut last_order: Option<crate::span::Span> = None;
     for hit in crate::rules::distinct_hits(doc, T::Demand) {
         let first = hit.first as usize;
         // "I can do it today", "we'll do it now": a bare verb someone
@@ -80,7 +81,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // receipt?": the request covers the sentence, so it ends with "?".
         // One request per sentence: "you need to log in, and then you need
         // to click Billing" is one order in two steps.
-        if out.iter().any(|f| f.cue == Cue::Demand && f.span.is_some_and(|s| s.contains(hit.span))) {
+        // (Hits are in text order: the last one's span is the one to check.)
+        if last_order.is_some_and(|s: crate::span::Span| s.contains(hit.span)) {
             continue;
         }
         if let Some(rest) = rest_of_sentence(doc, hit.last as usize + 1, first) {
@@ -88,12 +90,17 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 // "..., and then you need to click Billing" asks on: "...,
                 // and then click Billing?".
                 let asked = rest.question(&crate::rules::fit_case(doc, first, ASK[0]));
-                let asked = ["you need to ", "you have to ", "you must "].iter().fold(asked, |a, d| a.replace(d, ""));
+                let asked = ["you need to ", "you have to ", "you must "].iter().fold(asked, |a, d| {
+                    ["and then ", ", then ", "and also ", ", and "]
+                        .iter()
+                        .fold(a, |a, lead| a.replace(&format!("{lead}{d}"), lead))
+                });
                 f = Finding::new(Cue::Demand, Some(rest.span)).with_message(phrase.note).with_suggestions([asked]);
             } else {
                 f = f.with_suggestions(phrase.better.iter().map(|b| crate::rules::fit_case(doc, first, b)));
             }
         }
+        last_order = f.span;
         out.push(f);
     }
     emit_table(doc, T::Polite, Cue::PoliteRequest, &[T::Sarcasm, T::Boilerplate], out);
@@ -632,6 +639,16 @@ mod tests {
             None,
             "Hi Priya, ⟦you just need to read the line items.⟧",
             "could you please read the line items?",
+        );
+    }
+
+    #[test]
+    fn only_the_repeated_order_leaves_the_rewrite() {
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Priya, ⟦you need to tell us which items you need to return.⟧",
+            "could you please tell us which items you need to return?",
         );
     }
 }

@@ -153,23 +153,24 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("don't|dont take this|it the wrong way", MOCK, &[]),
     // Mock congratulations on finding what was always there: "Congrats,
     // you've found the mute button".
-    pn("congratulations|congrats you've|youve found|discovered|located|spotted|figured|worked|mastered", MOCK_M, &[]),
-    pn("congratulations|congrats you have|just found|discovered|located|spotted|figured|worked|mastered", MOCK_M, &[]),
-    pn("congratulations|congrats you found|discovered|located|spotted|figured|worked|mastered", MOCK_M, &[]),
+    // (Not a prize found: see `check`.)
+    pn("congratulations|congrats you've|youve found|discovered|located|spotted", MOCK_M, &[]),
+    pn("congratulations|congrats you have just? found|discovered|located|spotted", MOCK_M, &[]),
+    pn("congratulations|congrats you found|discovered|located|spotted", MOCK_M, &[]),
     // Mock appraisal of what the customer did: "filling a diesel car with
     // petrol is certainly one way to test the fuel system".
-    // ("one way to look at it" agrees.)
-    pn("certainly|definitely|surely one way to test|use|fix|do|get|handle|treat|spend|solve|find|make|start|end|learn|lose|break|say|ask", MOCK_M, &[]),
-    pn("sure is one way to test|use|fix|do|get|handle|treat|spend|solve|find|make|start|end|learn|lose|break|say|ask", MOCK_M, &[]),
+    // ("one way to look at it" agrees; "restarting is certainly one way to
+    // fix it" advises: only "that's" said of what the customer did.)
     pn("well that's|thats one way to test|use|fix|do|get|handle|treat|spend|solve|find|make|start|end|learn|lose|break|say|ask", MOCK_M, &[]),
     pn("that's|thats certainly|definitely|surely|quite one way to test|use|fix|do|get|handle|treat|spend|solve|find|make|start|end|learn|lose|break|say|ask", MOCK_M, &[]),
     // Mock sympathy with the customer's standards: "Sorry our 24/7 line
     // wasn't quick enough for you at 3am".
+    // (Not in a condition: "if the plan isn't fast enough for you, ...".)
     pn("wasn't|isn't|weren't|aren't|wasnt|isnt quick|fast|clear|simple|cheap|easy|generous|big|early|long enough for you", MOCK_M, &[]),
     pn("was|is|were|are not quick|fast|clear|simple|cheap|easy|generous|big|early|long enough for you", MOCK_M, &[]),
     // Our own clarity praised beside the customer's trouble: "our perfectly
     // clear instructions".
-    pn("our|my perfectly|crystal clear|simple|obvious", MOCK_M, &[]),
+    pn("our|my perfectly clear|obvious", MOCK_M, &[]),
     // The customer's basic duty stressed: "the law requires you to actually
     // show proof of address".
     pn("requires|expects|expected|required you to actually", MOCK_M, &[]),
@@ -178,24 +179,20 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("it's|its not like we|i have|had|got other|better|anything", MOCK_M, &[]),
     pn("definitely|certainly|really|all losing sleep over", ASSURE_M, &[]),
     // Feigned surprise at the customer's trouble.
-    pn("the first person|customer|one ever to have|had|struggle|complain|find|get", SURPRISE_M, &[]),
+    pn("the first person|customer|one ever to have|had|struggle|complain", SURPRISE_M, &[]),
     pn("i'm|im surprised you weren't|werent|aren't|arent aware", SURPRISE_M, &[]),
     // Counting, sighing, stressing what was said.
     pn("all two|three|four|five|six|seven|eight|nine|ten|twelve|twenty messages|emails|e-mails|calls|paragraphs|pages|reminders|tickets|chats|voicemails of it|them", COUNT_M, &[]),
-    pn("how many more ways|times can|do|must|should i|we", REPEAT, &[]),
-    pn("how many more ways|times i|we can|could", REPEAT, &[]),
-    pn("can't|cannot|cant stress this|that|it enough", REPEAT, &[]),
+    pn("how many more ways can|do|must|should i|we", REPEAT, &[]),
+    pn("how many more ways i|we can|could", REPEAT, &[]),
+    pn("how many more times do|must|should i", REPEAT, &[]),
     // Mock wishes.
     pn("nice|wonderful|great|good|lovely|fun day|time|evening|weekend trying to", WISH_M, &[]),
     pn("you're|youre welcome to keep emailing|calling|writing|asking|chasing but", MOCK_M, &[]),
-    // Rhetorical questions about what the customer read.
-    pn("were you perhaps|maybe|possibly reading|looking", PUTDOWN, &[]),
     // A hesitation before naming the customer's view: "your, er, strong
-    // opinions".
+    // opinions" (set off by commas, not "your ER claim": see `check`).
     pn("your|such er|um|erm|ahem", MOCK_M, &[]),
     pn("everything is always our|my fault", AGREE_M, &[]),
-    pn("it's|its always our|my fault", AGREE_M, &[]),
-    pn("it is always our|my fault", AGREE_M, &[]),
     // Sarcastic thanks.
     pn("thanks|thank you? for nothing", THANKS, &[]),
     pn("thanks|thank you? so? much? a? lot|bunch? for wasting|ignoring|breaking|yelling|shouting|nothing", THANKS, &[]),
@@ -311,6 +308,34 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             .any(|j| doc.fold(j) == "your" && matches!(doc.fold(j + 1), "thing" | "forte" | "strength" | "strong"));
         let judged_unsaid = k + 1 < n && doc.fold(k) == "for" && doc.fold(k + 1) == "someone" && !said_to_you();
         let offered = your_thing && conditional();
+        // "If the plan isn't fast enough for you, ...": a condition offers.
+        let offered_if = doc.fold(doc.token_at(span.end() - 1)) == "you"
+            && (k.saturating_sub(6)..k)
+                .any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && doc.fold(j) == "if");
+        // "your, er, strong opinions" pauses; "your ER claim" is a ward.
+        let not_a_pause = matches!(doc.fold(k), "your" | "such")
+            && k + 1 < n
+            && (doc.tokens[k + 1].is(flag::ALL_CAPS)
+                || !(doc.tokens[k].gap_has(gap::COMMA) || doc.tokens[k + 1].gap_has(gap::COMMA)));
+        // "Congratulations, you found the golden ticket!": a prize found.
+        let prize = matches!(doc.fold(k), "congratulations" | "congrats")
+            && (k + 1..(k + 12).min(n)).any(|j| {
+                doc.tokens[j].sentence == doc.tokens[k].sentence
+                    && matches!(
+                        doc.fold(j),
+                        "ticket"
+                            | "voucher"
+                            | "prize"
+                            | "reward"
+                            | "bonus"
+                            | "badge"
+                            | "gift"
+                            | "egg"
+                            | "winner"
+                            | "won"
+                    )
+            });
+        let offered = offered || offered_if || not_a_pause || prize;
         // "Just to repeat the key point: ..." recaps; it reminds of nothing.
         let recap = doc.fold(k) == "just"
             && (k + 4..(k + 7).min(n)).any(|j| {
@@ -1624,15 +1649,19 @@ fn read_sentence<'d>(
     // An imposition counted or named: "seventeen tickets", "your fifth
     // email", "the essay", "again".
     // "Thanks again", "sorry again": a warm "again" counts nothing.
-    let warm_again = (1..len)
-        .filter(|&k| s.words[k] == "again" && WARM_BEFORE_AGAIN.contains(&s.words[k - 1]))
-        .fold(0u128, |m, k| m | 1 << k);
+    // (Read only where a counting word stands: its bits say where.)
+    let warm_again = |mask: u128| {
+        bits(mask)
+            .filter(|&k| k > 0 && s.words[k] == "again" && WARM_BEFORE_AGAIN.contains(&s.words[k - 1]))
+            .fold(0u128, |m, k| m | 1 << k)
+    };
     let imposed = || {
+        let more = s.at(COUNTED_MORE);
         s.any(NUMBERS_COUNTED)
             || s.any(DIGITS)
             || s.any(ORDINALS)
             || s.any(NUISANCE)
-            || s.at(COUNTED_MORE) & !warm_again != 0
+            || (more != 0 && more & !warm_again(more) != 0)
     };
 
     let frames = if s.any(IRONIC_FRAMES) { IRONIC_FRAME_LIST } else { &[] };
@@ -1726,10 +1755,12 @@ fn read_sentence<'d>(
     // ("three times in one month" counts a habit, whoever is named.)
     // "You can renew them up to three times": a limit, not a count of
     // what the customer did.
-    let limits = (1..len)
+    // (Read only before a word of contact: its bits say where.)
+    let limits = bits(contacts >> 1)
         .filter(|&k| {
-            matches!(s.words[k - 1], "max" | "maximum" | "upto")
-                || k >= 2 && matches!((s.words[k - 2], s.words[k - 1]), ("up", "to") | ("at", "most"))
+            k >= 1
+                && (matches!(s.words[k - 1], "max" | "maximum" | "upto")
+                    || k >= 2 && matches!((s.words[k - 2], s.words[k - 1]), ("up", "to") | ("at", "most")))
         })
         .fold(0u128, |m, k| m | 1 << k);
     let contacts = contacts & !(limits << 1);
@@ -1781,8 +1812,31 @@ fn read_sentence<'d>(
         // the customer failed before (not thanks for patience "this time").
         // ("at this time", "by this time" say when, not "again, right").
         let one_clause = (s.from + k..s.from + last).all(|j| !doc.tokens[j].gap_has(gap::CLAUSE));
+        // Thanks for doing as asked ("for reading", "for following"), not
+        // for a purchase or a stay ("thank you for your purchase this time").
+        let complied = s.words[k..].iter().take(4).any(|w| {
+            matches!(
+                *w,
+                "reading"
+                    | "following"
+                    | "checking"
+                    | "sending"
+                    | "filling"
+                    | "using"
+                    | "including"
+                    | "attaching"
+                    | "listening"
+                    | "looking"
+                    | "answering"
+                    | "replying"
+                    | "entering"
+                    | "typing"
+                    | "remembering"
+            )
+        });
         let this_time = len >= 3
             && one_clause
+            && complied
             && last - k <= 12
             && matches!((s.words[last - 1], s.words[last]), ("this", "time") | ("for", "once"))
             && !matches!(
@@ -2325,8 +2379,10 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦Congratulations, you've found⟧ the mute button. The handset was muted.");
         assert_clean(Cue::Sarcasm, "Congratulations on your new home! The keys are ready to collect.");
         // Mock appraisal of what the customer did; "one way to look at it" agrees.
-        assert_flags(Cue::Sarcasm, "Filling a diesel car with petrol is ⟦certainly one way to test⟧ the fuel system.");
+        // ("certainly one way to fix it" advises: found by review.)
+        assert_flags(Cue::Sarcasm, "⟦Well, that's one way to use⟧ a toaster. The warranty doesn't cover that.");
         assert_clean(Cue::Sarcasm, "That's definitely one way to look at it, and a fair one.");
+        assert_clean(Cue::Sarcasm, "Restarting the router is certainly one way to fix it, and it works in most cases.");
         // Mock sympathy with the customer's standards.
         assert_flags(Cue::Sarcasm, "So sorry our 24/7 line ⟦wasn't quick enough for you⟧ at 3am.");
         assert_clean(Cue::Sarcasm, "If the basic plan isn't fast enough, the fibre plan is twice the speed.");
@@ -2342,13 +2398,10 @@ mod tests {
         // A limit is not a count of the customer's doing.
         assert_clean(Cue::Sarcasm, "Your books are due on 3 December. You can renew them online up to three times.");
         assert_flags(Cue::Sarcasm, "Hi Priya, I'm not sure ⟦how many more ways I can⟧ say this. The fee stays.");
-        assert_flags(
-            Cue::Sarcasm,
-            "Hi Priya, ⟦again⟧, and I ⟦can't stress this enough⟧, the refund goes to your card.",
-        );
-        assert_clean(Cue::Sarcasm, "I can't stress enough how sorry we are about the delay.");
+        // "I cannot stress this enough" warns as often as it sighs.
+        assert_clean(Cue::Sarcasm, "Hi Priya, I cannot stress this enough: never share your PIN with anyone.");
         assert_flags(Cue::Sarcasm, "Hi Priya, have a ⟦wonderful day trying to⟧ figure out the settings on your own!");
-        assert_flags(Cue::Sarcasm, "Hi Priya, ⟦were you perhaps reading⟧ a different email?");
+        assert_clean(Cue::Sarcasm, "Hi Priya, were you perhaps looking at the March statement?");
         assert_flags(Cue::Sarcasm, "Hi Priya, you're absolutely right, of course, ⟦everything is always our fault⟧.");
         assert_flags(Cue::Sarcasm, "Hi Priya, I appreciate you sharing ⟦your, er⟧, strong opinions.");
         assert_flags(
@@ -2391,5 +2444,24 @@ mod tests {
         let report = crate::analyze(text, &crate::Context::default());
         let f = report.findings.iter().find(|f| f.cue == Cue::Sarcasm).unwrap();
         assert!(f.suggestions.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn sincere_lines_the_sessions_review_found_flagged() {
+        for text in [
+            "Hi Priya, if the standard plan isn't fast enough for you, you can upgrade to fibre at any time.",
+            "Hi Priya, we've received your ER claim and paid it in full.",
+            "Hi Priya, congratulations, you've mastered all five modules! Your certificate is attached.",
+            "Hi Priya, congratulations, you found the golden ticket! Your £50 voucher is attached.",
+            "Hi Priya, you're the first customer ever to get our new loyalty badge, congratulations!",
+            "Hi Priya, our crystal clear pricing means there are no hidden fees on your plan.",
+            "Hi Priya, if a parcel arrives damaged, it's always our fault, never yours, so I've sent a replacement.",
+            "Hi Priya, I'll check how many more times we can reschedule the test and let you know by 5pm today.",
+            "Hi Priya, thank you for your purchase this time. Your order ships tomorrow.",
+            "Hi Priya, thank you for staying with us this time. We hope to welcome you back soon.",
+        ] {
+            assert_clean(Cue::Sarcasm, text);
+        }
+        assert_flags(Cue::Sarcasm, "Hi Priya, ⟦congratulations, you have just found⟧ the mute button.");
     }
 }

@@ -251,7 +251,12 @@ const NATIVE_THANKS: &[&str] = &[
 /// Thanks in another script, and Vietnamese "cảm ơn" (which folds to two
 /// English words, so only its accented form counts), in tokens `tokens`.
 fn native_thanks(doc: &Document, tokens: std::ops::Range<usize>, mocking: &[u32], out: &mut Vec<Thanks>) {
-    if doc.text.is_ascii() {
+    // (Only the words read: a chunk of a long draft scans its own bytes.)
+    let (Some(a), Some(b)) = (doc.tokens.get(tokens.start), tokens.end.checked_sub(1).and_then(|e| doc.tokens.get(e)))
+    else {
+        return;
+    };
+    if tokens.start >= tokens.end || doc.text[a.span.start()..b.span.end()].is_ascii() {
         return;
     }
     for i in tokens {

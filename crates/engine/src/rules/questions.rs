@@ -570,20 +570,7 @@ fn asks_about_day(msg: &Document, k: usize) -> bool {
 
 /// Whether `w` names a day or a part of one: "Friday", "weekend".
 fn names_a_day(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "weekend"
-            | "morning"
-            | "afternoon"
-            | "evening"
-    )
+    crate::words::among(crate::words::WEEKDAYS, w) || matches!(w, "weekend" | "morning" | "afternoon" | "evening")
 }
 
 /// Whether request `r` ("can you ...") asks us to send or give something:
@@ -1386,9 +1373,8 @@ fn explains(reply: &Document, own: &[usize], words: &[&str]) -> bool {
 /// is no cause: "I've restored the order"), or a past negation. Not a
 /// state ("your card is now active").
 fn narrates(words: &[&str]) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "went", "came", "broke", "lost", "left", "fell", "ran", "took", "caught", "got", "hit", "sent", "sold", "ran",
-    ];
+    const IRREGULAR: &[&str] =
+        &["went", "came", "broke", "lost", "left", "fell", "ran", "took", "caught", "got", "hit", "sent", "sold"];
     (1..words.len()).any(|i| {
         let (prev, w) = (words[i - 1], words[i]);
         if matches!(w, "didn't" | "didnt" | "wasn't" | "wasnt" | "weren't" | "couldn't" | "hadn't") {

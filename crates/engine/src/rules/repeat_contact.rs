@@ -292,24 +292,11 @@ fn repeat(msg: &Document) -> Option<Span> {
         let past = |j: usize| {
             let w = msg.fold(j);
             crate::words::among(BEFORE, w)
-                || (w == "last"
-                    && j + 1 < r.end
-                    && matches!(
-                        msg.fold(j + 1),
-                        "week"
-                            | "month"
-                            | "night"
-                            | "time"
-                            | "year"
-                            | "weekend"
-                            | "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                    ))
+                || (w == "last" && j + 1 < r.end && {
+                    let next = msg.fold(j + 1);
+                    crate::words::among(crate::words::WEEKDAYS, next)
+                        || matches!(next, "week" | "month" | "night" | "time" | "year" | "weekend")
+                })
         };
         // Giving us something is earlier contact only when it is put in
         // the past right after it ("sent you my address last week"; not

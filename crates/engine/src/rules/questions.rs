@@ -22,6 +22,7 @@
 //! When in doubt, the question counts as addressed: a false "unanswered" is
 //! worse than a missed one.
 
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 use crate::cue::Cue;
@@ -1174,72 +1175,135 @@ const ASK_OBJECTS: &[&str] = &[
     "id",
 ];
 
-/// What one sentence of the reply offers.
-struct Said {
+/// What one sentence of the reply offers: its topic, read at once, and
+/// what else it does (gives a time, a reason, steps, a yes or a no, ...),
+/// each read the first time a question needs it and kept (most questions
+/// are met by the topic alone, so most of these are never read).
+struct Said<'r> {
+    reply: &'r Document<'r>,
     topic: Topic,
-    time: bool,
-    amount: bool,
-    reason: bool,
-    steps: bool,
-    yes_no: bool,
-    /// Whether it points at what follows ("Please see below", "details
-    /// below"): steps only if something follows.
-    below: bool,
-    /// Whether it points at a document rather than telling what to do
-    /// ("Please find attached our price list", "see below").
-    pointer: bool,
     /// Its tokens, for the tests only some questions need.
     range: Range<usize>,
-    /// Pronouns said with a verb that gives a yes or a no ("you'll",
-    /// "we can", "it isn't").
-    mirrors: Vec<&'static str>,
-    asks: bool,
-    /// Whether it offers or pitches something rather than asking what is
-    /// needed ("Which colour would you like?", "Did you know about our
-    /// Premium plan?"): it asks about the customer's matter only if it
-    /// speaks of it.
-    offer: bool,
-    /// Whether it says we have done something ("I've sent this to the
-    /// team", "we have booked an engineer").
-    done: bool,
-    /// Whether it says where something stands ("it's out for delivery",
-    /// "we received it on Tuesday", "it's with the courier").
-    status: bool,
-    /// Whether it says something is sent to the customer, on its way,
-    /// here or attached (see [`says_sent`]).
-    sent: bool,
-    /// Whether it says something has already happened ("it was delivered
-    /// to your porch", "the refund has arrived"), or that there is no time
-    /// to tell yet ("We do not have any information on the restart"): no
-    /// time is owed.
-    happened: bool,
+    /// Its own (agent) tokens, their folded words and their kinds.
+    own: Vec<usize>,
+    words: Vec<&'r str>,
+    bits: Vec<u16>,
+    /// The first word past the greeting ("Hi Jo, tap Settings").
+    opener: Option<usize>,
+    /// Whether "Please see below" ends the reply with nothing below it:
+    /// it points at no steps.
+    no_steps: bool,
+    /// Each reading of [`Reading`] as two bits: read, and its value.
+    read: Cell<u32>,
+    mirrors: OnceCell<Vec<&'static str>>,
 }
 
-fn said(reply: &Document, r: Range<usize>) -> Said {
+/// What [`Said`] reads on demand.
+#[derive(Clone, Copy)]
+enum Reading {
+    /// It gives a time, or a time word outside a pleasantry.
+    Time,
+    /// It gives a reason.
+    Reason,
+    /// It points at what follows ("Please see below", "details below").
+    Below,
+    /// It points at a document rather than telling what to do ("Please
+    /// find attached our price list", "see below").
+    Pointer,
+    /// It names an amount of money or a percentage.
+    Amount,
+    /// It tells the customer what to do.
+    Steps,
+    /// It opens with a yes or a no.
+    YesNo,
+    /// It says we have done something ("I've sent this to the team", "we
+    /// have booked an engineer").
+    Done,
+    /// It says where something stands ("it's out for delivery", "we
+    /// received it on Tuesday", "it's with the courier").
+    Status,
+    /// It says something is sent to the customer, on its way, here or
+    /// attached (see [`says_sent`]).
+    Sent,
+    /// It says something has already happened ("it was delivered to your
+    /// porch", "the refund has arrived"), or that there is no time to tell
+    /// yet ("We do not have any information on the restart"): no time is
+    /// owed.
+    Happened,
+    /// It asks for what is needed to answer: a question, or a request to
+    /// be told or sent something ("please let us know which device").
+    Asks,
+    /// It offers or pitches something rather than asking what is needed
+    /// ("Which colour would you like?", "Did you know about our Premium
+    /// plan?"): it asks about the customer's matter only if it speaks of
+    /// it.
+    Offer,
+    /// "We've received your message": a receipt, which tells no status and
+    /// does nothing asked.
+    Receipt,
+}
+
+fn said<'r>(reply: &'r Document<'r>, r: Range<usize>) -> Said<'r> {
     let mut own: Vec<usize> = Vec::with_capacity(r.len());
     own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
     let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
     // Each word's kinds, looked up once.
     let bits: Vec<u16> = own.iter().zip(&words).map(|(&k, w)| kinds_keyed(w, reply.tokens[k].key)).collect();
-    let any = |kind: u16| bits.iter().any(|b| b & kind != 0);
-    // The first word past the greeting ("Hi Jo, tap Settings").
     let greeting = reply.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
     let opener = own.iter().zip(&words).position(|(k, w)| {
         !greeting.contains(k)
             && !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
     });
-    let first = opener.and_then(|i| words.get(i)).copied().unwrap_or("");
-    let first_bits = opener.and_then(|i| bits.get(i)).copied().unwrap_or(0);
-    let second = opener.and_then(|i| words.get(i + 1)).copied().unwrap_or("");
-    let has_you_can = words.windows(2).any(|w| {
-        matches!(w[0], "you" | "you'll" | "you'd")
-            && matches!(w[1], "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must")
-    });
-    let in_span = |t: T| hit_in(reply.hits(t), &r).is_some();
-    // "We've received your message": a receipt, which tells no status and
-    // does nothing asked.
-    let receipt_at = |i: usize| {
-        let w = &words[i..(i + 3).min(words.len())];
+    Said {
+        reply,
+        topic: Topic::of(reply, r.clone()),
+        range: r,
+        own,
+        words,
+        bits,
+        opener,
+        no_steps: false,
+        read: Cell::new(0),
+        mirrors: OnceCell::new(),
+    }
+}
+
+impl Said<'_> {
+    /// Reading `what`, read once.
+    fn reads(&self, what: Reading, read: impl FnOnce(&Self) -> bool) -> bool {
+        let bit = 2 * what as u32;
+        let known = self.read.get();
+        if known & 1 << bit != 0 {
+            return known & 1 << (bit + 1) != 0;
+        }
+        let value = read(self);
+        self.read.set(self.read.get() | 1 << bit | u32::from(value) << (bit + 1));
+        value
+    }
+
+    fn any(&self, kind: u16) -> bool {
+        self.bits.iter().any(|b| b & kind != 0)
+    }
+
+    fn first(&self) -> &str {
+        self.opener.and_then(|i| self.words.get(i)).copied().unwrap_or("")
+    }
+
+    fn first_bits(&self) -> u16 {
+        self.opener.and_then(|i| self.bits.get(i)).copied().unwrap_or(0)
+    }
+
+    fn second(&self) -> &str {
+        self.opener.and_then(|i| self.words.get(i + 1)).copied().unwrap_or("")
+    }
+
+    fn in_span(&self, t: T) -> bool {
+        hit_in(self.reply.hits(t), &self.range).is_some()
+    }
+
+    /// "We've received your message" starting at word `i`.
+    fn receipt_at(&self, i: usize) -> bool {
+        let w = &self.words[i..(i + 3).min(self.words.len())];
         w.len() == 3
             && matches!(w[0], "received" | "got" | "receiving" | "getting")
             && matches!(w[1], "your" | "the" | "this")
@@ -1262,46 +1326,97 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
                     | "letter"
                     | "messages"
             )
-    };
-    let receipt = (0..words.len()).any(receipt_at);
-    // A time in a pleasantry answers no "when": "Good morning Priya",
-    // "thanks for getting in touch today", "Have a great weekend!".
-    let time_word = any(TIME) && {
-        let pleasantry = pleasantry_words(reply, &own, &words, &greeting);
-        bits.iter().zip(&pleasantry).any(|(b, p)| b & TIME != 0 && !p)
-    };
-    Said {
-        topic: Topic::of(reply, r.clone()),
-        range: r.clone(),
-        time: time_word
-            || in_span(T::Concrete)
-            || in_span(T::Vague)
-            || own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON)),
-        reason: any(REASON) || explains(reply, &own, &words) || narrates(&words),
-        below: words.iter().any(|w| matches!(*w, "below" | "following" | "follows")),
-        pointer: matches!(first, "see" | "find" | "read")
-            && matches!(second, "attached" | "enclosed" | "below" | "above" | "the" | "our"),
-        amount: own.iter().any(|&k| {
-            let t = reply.tokens[k];
-            let before = reply.text[..t.span.start()].chars().next_back();
-            t.is(flag::NUMBER) && (matches!(before, Some('£' | '$' | '€' | '¥' | '₹')) || t.gap_has(gap::PERCENT))
-        }) || any(AMOUNT),
-        steps: first_bits & STEP != 0 || has_you_can || words.contains(&"steps") || words.contains(&"settings"),
-        yes_no: (first_bits & YES_OR_NO != 0
-            && (first != "good" || matches!(second, "news"))
-            && (first != "great" || matches!(second, "news"))
-            && (first != "of" || second == "course"))
-            || opener.is_some_and(|i| elliptical_answer(&own, &words, &bits, reply, i)),
-        mirrors: {
+    }
+
+    fn receipt(&self) -> bool {
+        self.reads(Reading::Receipt, |s| (0..s.words.len()).any(|i| s.receipt_at(i)))
+    }
+
+    fn time(&self) -> bool {
+        self.reads(Reading::Time, |s| {
+            let reply = s.reply;
+            // A time in a pleasantry answers no "when": "Good morning
+            // Priya", "thanks for getting in touch today", "Have a great
+            // weekend!".
+            let time_word = s.any(TIME) && {
+                let greeting = reply.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
+                let pleasantry = pleasantry_words(reply, &s.own, &s.words, &greeting);
+                s.bits.iter().zip(&pleasantry).any(|(b, p)| b & TIME != 0 && !p)
+            };
+            time_word
+                || s.in_span(T::Concrete)
+                || s.in_span(T::Vague)
+                || s.own.iter().any(|&k| reply.tokens[k].is(flag::NUMBER) && reply.tokens[k].gap_has(gap::COLON))
+        })
+    }
+
+    fn reason(&self) -> bool {
+        self.reads(Reading::Reason, |s| s.any(REASON) || explains(s.reply, &s.own, &s.words) || narrates(&s.words))
+    }
+
+    fn below(&self) -> bool {
+        self.reads(Reading::Below, |s| s.words.iter().any(|w| matches!(*w, "below" | "following" | "follows")))
+    }
+
+    fn pointer(&self) -> bool {
+        self.reads(Reading::Pointer, |s| {
+            matches!(s.first(), "see" | "find" | "read")
+                && matches!(s.second(), "attached" | "enclosed" | "below" | "above" | "the" | "our")
+        })
+    }
+
+    fn amount(&self) -> bool {
+        self.reads(Reading::Amount, |s| {
+            let reply = s.reply;
+            s.own.iter().any(|&k| {
+                let t = reply.tokens[k];
+                let before = reply.text[..t.span.start()].chars().next_back();
+                t.is(flag::NUMBER) && (matches!(before, Some('£' | '$' | '€' | '¥' | '₹')) || t.gap_has(gap::PERCENT))
+            }) || s.any(AMOUNT)
+        })
+    }
+
+    fn steps(&self) -> bool {
+        !self.no_steps
+            && self.reads(Reading::Steps, |s| {
+                let has_you_can = s.words.windows(2).any(|w| {
+                    matches!(w[0], "you" | "you'll" | "you'd")
+                        && matches!(
+                            w[1],
+                            "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must"
+                        )
+                });
+                s.first_bits() & STEP != 0
+                    || has_you_can
+                    || s.words.contains(&"steps")
+                    || s.words.contains(&"settings")
+            })
+    }
+
+    fn yes_no(&self) -> bool {
+        self.reads(Reading::YesNo, |s| {
+            let (first, second) = (s.first(), s.second());
+            (s.first_bits() & YES_OR_NO != 0
+                && (first != "good" || matches!(second, "news"))
+                && (first != "great" || matches!(second, "news"))
+                && (first != "of" || second == "course"))
+                || s.opener.is_some_and(|i| elliptical_answer(&s.own, &s.words, &s.bits, s.reply, i))
+        })
+    }
+
+    /// Pronouns said with a verb that gives a yes or a no ("you'll", "we
+    /// can", "it isn't").
+    fn mirrors(&self) -> &[&'static str] {
+        self.mirrors.get_or_init(|| {
             let mut m: Vec<&'static str> = Vec::new();
-            for (i, w) in words.iter().enumerate() {
+            for (i, w) in self.words.iter().enumerate() {
                 // A byte search: an apostrophe is one byte.
                 let (base, rest) = match w.bytes().position(|b| b == b'\'') {
                     Some(p) => (&w[..p], &w[p + 1..]),
                     None => (*w, ""),
                 };
                 let is_pronoun = if rest.is_empty() && base.len() == w.len() {
-                    bits[i] & PRONOUN != 0
+                    self.bits[i] & PRONOUN != 0
                 } else {
                     word_is(base, PRONOUN)
                 };
@@ -1310,44 +1425,71 @@ fn said(reply: &Document, r: Range<usize>) -> Said {
                 }
                 let Some(p) = PRONOUNS.iter().find(|p| **p == base) else { continue };
                 let gives = matches!(rest, "ll" | "d" | "re" | "s" | "m")
-                    || (rest.is_empty() && bits.get(i + 1).is_some_and(|n| n & GIVES_ANSWER != 0));
+                    || (rest.is_empty() && self.bits.get(i + 1).is_some_and(|n| n & GIVES_ANSWER != 0));
                 if gives && !m.contains(p) {
                     m.push(p);
                 }
             }
             m
-        },
-        done: !receipt
-            // "Done - your card is now frozen", "All sorted!".
-            && (matches!(first, "done" | "sorted") || (matches!(first, "all" | "that's") && matches!(second, "done" | "sorted"))
-                || words.windows(2).any(|w| matches!(w[0], "i've" | "we've") && participle(w[1]) && w[1] != "been")
-                // "your card is now frozen" (not "your ticket is now closed").
-                || words.windows(3).any(|w| {
-                    matches!(w[0], "is" | "are" | "it's" | "they're") && w[1] == "now" && DONE_RESULTS.contains(&w[2])
+        })
+    }
+
+    fn done(&self) -> bool {
+        self.reads(Reading::Done, |s| {
+            let words = &s.words;
+            let (first, second) = (s.first(), s.second());
+            !s.receipt()
+                // "Done - your card is now frozen", "All sorted!".
+                && (matches!(first, "done" | "sorted")
+                    || (matches!(first, "all" | "that's") && matches!(second, "done" | "sorted"))
+                    || words.windows(2).any(|w| matches!(w[0], "i've" | "we've") && participle(w[1]) && w[1] != "been")
+                    // "your card is now frozen" (not "your ticket is now closed").
+                    || words.windows(3).any(|w| {
+                        matches!(w[0], "is" | "are" | "it's" | "they're") && w[1] == "now" && DONE_RESULTS.contains(&w[2])
+                    })
+                    || words
+                        .windows(3)
+                        .any(|w| matches!(w[0], "i" | "we") && matches!(w[1], "have" | "already") && participle(w[2])))
+        })
+    }
+
+    fn status(&self) -> bool {
+        self.reads(Reading::Status, |s| {
+            !s.receipt() && s.any(STATUS)
+                || s.words.windows(3).any(|w| {
+                    (w[0] == "on" && matches!(w[1], "its" | "the" | "their" | "it's") && w[2] == "way")
+                        || (w[0] == "out" && w[1] == "for" && w[2] == "delivery")
+                        || (w[0] == "with"
+                            && matches!(w[1], "the" | "our" | "your")
+                            && matches!(w[2], "courier" | "carrier" | "driver" | "warehouse"))
                 })
-                || words
-                    .windows(3)
-                    .any(|w| matches!(w[0], "i" | "we") && matches!(w[1], "have" | "already") && participle(w[2]))),
-        status: !receipt && any(STATUS)
-            || words.windows(3).any(|w| {
-                (w[0] == "on" && matches!(w[1], "its" | "the" | "their" | "it's") && w[2] == "way")
-                    || (w[0] == "out" && w[1] == "for" && w[2] == "delivery")
-                    || (w[0] == "with"
-                        && matches!(w[1], "the" | "our" | "your")
-                        && matches!(w[2], "courier" | "carrier" | "driver" | "warehouse"))
-            }),
-        sent: !receipt && says_sent(&words),
+        })
+    }
+
+    fn sent(&self) -> bool {
+        self.reads(Reading::Sent, |s| !s.receipt() && says_sent(&s.words))
+    }
+
+    fn happened(&self) -> bool {
         // (A receipt of the customer's own message tells nothing of when
         // what they asked about happens: "We have received your email".)
-        happened: words.iter().enumerate().any(|(i, w)| {
-            matches!(*w, "already" | "delivered" | "arrived" | "landed" | "completed" | "yesterday" | "ago")
-                || (*w == "received" && !receipt_at(i))
-        }) || says_no_time(&words),
-        // Asking for what is needed to answer: a question, or a request to
-        // be told or sent something ("please let us know which device").
-        asks: own.last().is_some_and(|&k| reply.tokens[k].gap_has(gap::QUESTION))
-            || (in_span(T::Polite) && any(ASK_VERB) && any(ASK_WHAT)),
-        offer: offers(&words),
+        self.reads(Reading::Happened, |s| {
+            s.words.iter().enumerate().any(|(i, w)| {
+                matches!(*w, "already" | "delivered" | "arrived" | "landed" | "completed" | "yesterday" | "ago")
+                    || (*w == "received" && !s.receipt_at(i))
+            }) || says_no_time(&s.words)
+        })
+    }
+
+    fn asks(&self) -> bool {
+        self.reads(Reading::Asks, |s| {
+            s.own.last().is_some_and(|&k| s.reply.tokens[k].gap_has(gap::QUESTION))
+                || (s.in_span(T::Polite) && s.any(ASK_VERB) && s.any(ASK_WHAT))
+        })
+    }
+
+    fn offer(&self) -> bool {
+        self.reads(Reading::Offer, |s| offers(&s.words))
     }
 }
 
@@ -1551,8 +1693,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     let mut sentences: Vec<Said> =
         body(reply).into_iter().filter(|r| !offers_more_help(reply, r.clone())).map(|r| said(reply, r)).collect();
     // "Please see below" with nothing below points at no steps.
-    if let Some(last) = sentences.last_mut().filter(|s| s.below) {
-        last.steps = false;
+    if let Some(last) = sentences.last_mut().filter(|s| s.below()) {
+        last.no_steps = true;
     }
     // A hand-off in an offer of more help ("don't hesitate to get in touch
     // if there's anything else") hands nothing on.
@@ -1572,14 +1714,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // sells something the message never spoke of ("Which colour would you
     // like?" to "How do I close my account?"). The message's words are
     // read only when a question back offers.
-    let message_topic = sentences.iter().any(|s| s.asks && s.offer).then(|| Topic::of(msg, 0..msg.tokens.len()));
+    let message_topic = sentences.iter().any(|s| s.asks() && s.offer()).then(|| Topic::of(msg, 0..msg.tokens.len()));
     let asks_back = |s: &Said| {
-        s.asks && !(s.offer && !s.topic.is_empty() && message_topic.as_ref().is_some_and(|m| !m.meets(&s.topic)))
+        s.asks() && !(s.offer() && !s.topic.is_empty() && message_topic.as_ref().is_some_and(|m| !m.meets(&s.topic)))
     };
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
     let mut opened = vec![false; qs.len()];
-    for s in sentences.iter().filter(|s| s.yes_no) {
+    for s in sentences.iter().filter(|s| s.yes_no()) {
         let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && !opened[*i];
         let about = (0..qs.len()).filter(yes_no).find(|&i| topics[i].meets(&s.topic));
         if let Some(i) = about.or_else(|| (0..qs.len()).find(yes_no)) {
@@ -1588,10 +1730,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     }
     // Whether the reply gives a time anywhere, or says it is past or not
     // known yet (what a "when" question needs).
-    let gives_time = sentences.iter().any(|s| s.time || s.happened);
+    let gives_time = sentences.iter().any(|s| s.time() || s.happened());
     // Whether it gives a reason anywhere (what a "why" question needs:
     // speaking of the card is no reason it was blocked).
-    let gives_reason = sentences.iter().any(|s| s.reason);
+    let gives_reason = sentences.iter().any(|s| s.reason());
     let mut addressed_all = Vec::with_capacity(qs.len());
     for ((q, topic), &opened) in qs.iter().zip(topics).zip(&opened) {
         // A long question needs two of its words in one sentence of the
@@ -1603,11 +1745,11 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         let free = |s: &Said| !topics.iter().any(|t| !std::ptr::eq(t, topic) && t.meets(&s.topic));
         // (At most MAX_QUESTIONS questions: this stays linear in the reply.)
         let typed = |s: &Said| match q.kind {
-            Kind::When => s.time,
-            Kind::Why => s.reason,
-            Kind::How => s.steps,
-            Kind::Amount => s.amount,
-            Kind::YesNo => q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors.contains(m))),
+            Kind::When => s.time(),
+            Kind::Why => s.reason(),
+            Kind::How => s.steps(),
+            Kind::Amount => s.amount(),
+            Kind::YesNo => q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors().contains(m))),
             Kind::Other => false,
         };
         // A "when" question needs a time: a reply that speaks of what it
@@ -1629,25 +1771,25 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // "On your plan it's £2.25 a day, and ...").
             // And why a bill or a price went up is told by the amounts
             // it is made of ("the extra $18 is a one-time charge ...").
-            || (matches!(q.kind, Kind::YesNo | Kind::Amount) && q.money && sentences.iter().any(|s| s.amount))
-            || (q.kind == Kind::Why && names_sum(msg, q) && sentences.iter().any(|s| s.amount))
+            || (matches!(q.kind, Kind::YesNo | Kind::Amount) && q.money && sentences.iter().any(|s| s.amount()))
+            || (q.kind == Kind::Why && names_sum(msg, q) && sentences.iter().any(|s| s.amount()))
             // Where something stands, told in a sentence no other question
             // claims ("Where is my order?" — "Your parcel is out for
             // delivery"; "Has my return been received?" — "It arrived at
             // our warehouse on Tuesday").
-            || (timed && q.status && sentences.iter().any(|s| s.status && free(s)))
+            || (timed && q.status && sentences.iter().any(|s| s.status() && free(s)))
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
-            || (q.request && sentences.iter().any(|s| s.done && free(s)))
+            || (q.request && sentences.iter().any(|s| s.done() && free(s)))
             // A request to send something, met by the thing sent, on its
             // way, here or attached, whatever noun stands for it ("Can you
             // send a new one?" — "A new handle is on its way").
-            || (q.sending && sentences.iter().any(|s| s.sent && free(s)))
+            || (q.sending && sentences.iter().any(|s| s.sent() && free(s)))
             // Whether someone is coming out, met by who is coming or there.
             || (q.visit && sentences.iter().any(|s| speaks_of_visit(reply, s.range.clone(), true)))
             // Whether it comes on a day, met by a time ("Is it coming
             // today?" — "It will be with you by 8 pm tonight").
-            || (q.on_a_day && sentences.iter().any(|s| s.time && free(s)))
+            || (q.on_a_day && sentences.iter().any(|s| s.time() && free(s)))
             || handed_on
             // A plea for help ("..., any help?") is met by where help is,
             // even a help site's front page.
@@ -1706,7 +1848,7 @@ fn names_sum(msg: &Document, q: &Question) -> bool {
 /// student discount?" — "You can pay by card"); and a pointer to a
 /// document ("Please find attached our price list") gives no reason.
 fn steps_answer(q: &Question, s: &Said) -> bool {
-    s.steps && (q.kind != Kind::YesNo || !q.money) && !(q.kind == Kind::Why && s.pointer)
+    s.steps() && (q.kind != Kind::YesNo || !q.money) && !(q.kind == Kind::Why && s.pointer())
 }
 
 /// Whether the reply's words at token `k` are what the customer is thanked

@@ -142,7 +142,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // A hollow apology is hollow beside a dig ("Sorry, but as I already
     // explained") and inside one ("Sorry if the giant red SOLD OUT banner
     // wasn't clear enough"): its form does not own the problem either way.
-    let hollow: Vec<_> = distinct_hits(doc, T::ApologyHollow);
+    let hollow: Vec<_> = distinct_hits(doc, T::ApologyHollow)
+        .into_iter()
+        .filter(|h| !sides_with_customer(doc, h.last as usize))
+        .collect();
     let mut count = 0;
     let mut excess_span = None;
     let mut note = |span| {
@@ -251,6 +254,30 @@ fn disowned_after(doc: &Document, last: usize) -> Option<crate::span::Span> {
     (!remedy).then_some(h.span)
 }
 
+/// Whether the "but" or "however" at token `but` (ending an apology) sides
+/// with the customer against what happened: "I'm sorry, but that's really
+/// not acceptable from our driver", "Sorry, but this should never have
+/// happened". The apology stands; a "but" aimed at the customer ("Sorry, but
+/// you're not right") does not.
+fn sides_with_customer(doc: &Document, but: usize) -> bool {
+    if !matches!(doc.fold(but), "but" | "however") {
+        return false;
+    }
+    let sentence = doc.tokens[but].sentence;
+    let n = doc.tokens.len();
+    let end = (but + 8).min(n);
+    let word = |k: usize| (k < end && doc.tokens[k].sentence == sentence).then(|| doc.fold(k));
+    if !word(but + 1).is_some_and(|w| matches!(w, "that's" | "that" | "this" | "it's" | "it" | "what")) {
+        return false;
+    }
+    (but + 2..end).any(|k| match word(k) {
+        Some("unacceptable" | "shouldn't" | "shouldnt") => true,
+        Some("should") => word(k + 1) == Some("never"),
+        Some("not") => matches!(word(k + 1), Some("acceptable" | "good" | "okay" | "ok" | "right" | "fair" | "on")),
+        _ => false,
+    })
+}
+
 /// Words after "but" (or a disowning) that say what we do, or good news:
 /// the apology stands.
 const REMEDY: &[&str] = &[
@@ -356,7 +383,7 @@ fn takes_it_back(doc: &Document, last: usize) -> Option<usize> {
     else {
         return takes_it_back_after(doc, last);
     };
-    if corrects_our_words(doc, last + 1, but) {
+    if corrects_our_words(doc, last + 1, but) || sides_with_customer(doc, but) {
         return None;
     }
     let next = |d: usize| (but + d < n && doc.tokens[but + d].sentence == sentence).then(|| doc.fold(but + d));
@@ -413,6 +440,13 @@ mod tests {
         assert_flags(Cue::ApologyHollow, "⟦Sorry, but⟧ that's policy.");
         assert_clean(Cue::Apology, "We apologize for any inconvenience.");
         assert_clean(Cue::Apology, "Sorry, but that's policy.");
+        // A "but" that sides with the customer keeps the apology (QA pass 7).
+        let driver = "Hi Sam, I'm sorry, but that's really not acceptable from our driver and I've reported it to the depot manager.";
+        assert_clean(Cue::ApologyHollow, driver);
+        assert_flags(Cue::Apology, "Hi Sam, ⟦I'm sorry⟧, but that's really not acceptable from our driver and I've reported it to the depot manager.");
+        assert_clean(Cue::ApologyHollow, "Sorry, but this should never have happened.");
+        assert_flags(Cue::ApologyHollow, "⟦Sorry, but⟧ you're not right about the fee.");
+        assert_flags(Cue::ApologyHollow, "⟦Sorry, but⟧ that's not something we refund.");
     }
 
     #[test]

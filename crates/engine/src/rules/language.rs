@@ -63,6 +63,9 @@ pub(crate) const POSITIVE: &[Phrase] = &[
     p("there is nothing more|else|further|extra? for you to do"),
     p("there's|theres nothing to worry about"),
     p("there is nothing to worry about"),
+    // Good news about money: "so there's nothing more to pay".
+    p("there's|theres nothing more|else|further|extra|left? to pay|owe"),
+    p("there is nothing more|else|further|extra|left? to pay|owe"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
@@ -306,5 +309,12 @@ mod tests {
     fn nothing_further_to_do_reassures() {
         assert_clean(Cue::NegativeLanguage, "Hi Priya, there is nothing further you need to do.");
         assert_flags(Cue::NegativeLanguage, "Hi Priya, ⟦there is nothing⟧ we can change now.");
+        // Nothing left to pay is good news (QA pass 7).
+        assert_clean(
+            Cue::NegativeLanguage,
+            "Hi Sam, I've closed the account and cancelled the final bill, so there's nothing more to pay.",
+        );
+        assert_clean(Cue::NegativeLanguage, "Hi Sam, there is nothing left to pay on the account.");
+        assert_flags(Cue::NegativeLanguage, "Hi Sam, ⟦there is nothing⟧ we can refund.");
     }
 }

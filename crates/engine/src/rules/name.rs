@@ -320,7 +320,13 @@ fn check_with_name(
     crate::order::sort_by_key(&mut near, |&(span, _)| span);
     let mut misspelled_tokens = Vec::new();
     for (span, part) in near {
-        if !used[part] {
+        // A near miss in quotation marks is words quoted, not the customer
+        // addressed: "I've changed the name on your booking from "P. Ramen"
+        // to "Priya Raman"".
+        if !used[part]
+            && !doc.tokens[doc.token_at(span.start())].is(flag::QUOTED)
+            && !crate::document::contained_sorted(&doc.inline_quotes, span)
+        {
             misspelled_tokens.push(doc.token_at(span.start()));
             flagged = true;
             out.push(
@@ -997,6 +1003,12 @@ mod tests {
     fn flags_misspelled_name_unless_also_spelled_right() {
         assert_flags_with(Cue::NameMisspelled, Some("Priya Raman"), "Hi ⟦Pryia⟧, sorry for the wait.");
         assert_clean_with(Cue::NameMisspelled, Some("Priya Raman"), "Hi Priya, sorry Pryia... typo.");
+        // A misspelling quoted as the thing corrected (QA pass 7).
+        assert_clean_with(
+            Cue::NameMisspelled,
+            Some("Priya Raman"),
+            "Hi Priya, I've changed the name on your booking from \"P. Ramen\" to \"Priya Raman\".",
+        );
         assert_suggests(Cue::NameMisspelled, Some("Priya Raman"), "Hi ⟦Pryia⟧,", "Priya");
     }
 

@@ -526,8 +526,16 @@ fn reports_it_done(doc: &Document) -> bool {
                         && matches!(doc.fold(j), "once" | "when" | "if" | "until" | "unless" | "after" | "before")
                 })
             }
-            // "has been cancelled", "have been refunded".
-            "been" if i > 0 && matches!(doc.fold(i - 1), "has" | "have") => done_at(i + 1),
+            // "has been cancelled", "have now been added".
+            "been"
+                if i > 0
+                    && (matches!(doc.fold(i - 1), "has" | "have")
+                        || (i > 1
+                            && matches!(doc.fold(i - 1), "now" | "just" | "already" | "all")
+                            && matches!(doc.fold(i - 2), "has" | "have"))) =>
+            {
+                done_at(i + 1)
+            }
             // "is now active", "is in your account now".
             "now" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's") => {
                 same(i, i + 1) && crate::words::among(SETTLED, doc.fold(i + 1))
@@ -742,6 +750,18 @@ fn gives_a_step(doc: &Document) -> bool {
         {
             return true;
         }
+        // "If either suits you, I can move your booking over": what we
+        // will do, offered on the customer's word.
+        if matches!(w, "can" | "could")
+            && i > 1
+            && matches!(doc.fold(i - 1), "i" | "we")
+            && i + 1 < n
+            && doc.tokens[i + 1].sentence == t.sentence
+            && !matches!(doc.fold(i + 1), "not" | "only" | "t")
+            && (i.saturating_sub(12)..i - 1).any(|j| doc.tokens[j].sentence == t.sentence && doc.fold(j) == "if")
+        {
+            return true;
+        }
         // A question to the customer asks them for what is needed.
         if t.gap_has(gap::QUESTION) && !doc.any_hit_overlaps(T::Sarcasm, t.span) {
             return true;
@@ -913,6 +933,31 @@ mod tests {
             Cue::NextStepsMissing,
             None,
             "Hello. I've read your message twice and I can see how the app has a known problem with some phones, which the team is aware of and which affects many customers this month.",
+        );
+    }
+
+    #[test]
+    fn done_now_and_offers_on_the_customers_word_need_no_next_step() {
+        // Found by the seventh QA pass.
+        for text in [
+            "Hi Natalie, thanks for your patience while we looked into your missing loyalty points. Your 1,200 points from the March stay have now been added to your account, bringing your balance to 8,450 points in total.",
+            "Hi Sam, I've checked your booking and I'm afraid the owner can't accept dogs at this property. I've found two similar cottages nearby that welcome dogs. If either suits you, I can move your booking over with no change fee.",
+        ] {
+            assert_clean(Cue::NextStepsMissing, text);
+        }
+        // What we could do, with no condition of the customer's, and what
+        // we cannot do, are no step.
+        let long =
+            "Hi Sam, thanks for your message about the dog and the cottage you booked with us for the week in May.";
+        assert_absent_finding(
+            Cue::NextStepsMissing,
+            None,
+            &format!("{long} I can see the owner does not accept dogs."),
+        );
+        assert_absent_finding(
+            Cue::NextStepsMissing,
+            None,
+            &format!("{long} If the owner says no, we can not change that for you."),
         );
     }
 }

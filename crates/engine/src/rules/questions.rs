@@ -272,6 +272,15 @@ fn speaks_of_visit(doc: &Document, r: Range<usize>, answer: bool) -> bool {
         || words.windows(3).any(|w| w[0] == "on" && matches!(w[1], "the" | "their" | "its") && w[2] == "way")
 }
 
+/// Whether words `r` of `doc` name one of [`VISITORS`] (in an answer with a
+/// time: "the engineer is fitting the part tomorrow").
+fn names_visitor(doc: &Document, r: Range<usize>) -> bool {
+    r.filter(|&k| doc.tokens[k].is_agent()).any(|k| {
+        let w = doc.fold(k);
+        crate::words::among(VISITORS, w) && !matches!(w, "anyone" | "anybody")
+    })
+}
+
 const WH_WORDS: &[&str] =
     &["when", "where", "why", "how", "what", "which", "who", "whats", "what's", "where's", "wheres", "hows", "how's"];
 const AUX_WORDS: &[&str] = &[
@@ -507,14 +516,24 @@ fn questions(msg: &Document) -> Vec<Question> {
             }
             let kind = kind_of(msg, s..end, lead_here.map(|h| h.last as usize + 1));
             let subject = (kind == Kind::YesNo).then(|| subject_of(msg, s..end)).flatten();
-            let money = (s..end).any(|k| crate::words::among(MONEY, msg.fold(k)));
-            let status = asks_status(msg, s..end);
-            let request = (subject == Some("you") && {
+            // "Do I need to pay postage?" asks what it costs too.
+            let money = (s..end).any(|k| {
+                crate::words::among(MONEY, msg.fold(k))
+                    || (msg.fold(k) == "pay"
+                        && k >= s + 2
+                        && msg.fold(k - 1) == "to"
+                        && matches!(msg.fold(k - 2), "need" | "have" | "got"))
+            });
+            let request = (matches!(subject, Some("you" | "u")) && {
                 let opener = (s..end).find(|&k| msg.tokens[k].is_agent() && !word_is(msg.fold(k), LEAD_IN));
                 opener.is_some_and(|k| matches!(msg.fold(k), "can" | "could" | "would" | "will"))
             }) || asks_for_action(msg, s..end);
+            // A request to check where something stands asks its status:
+            // "my order hasn't arrived, can you check?" — "it's out for
+            // delivery today".
+            let status = asks_status(msg, s..end) || (request && asks_to_check(msg, s..end));
             let sending = request && asks_to_send(msg, s..end);
-            let visit = kind == Kind::YesNo && speaks_of_visit(msg, s..end, false);
+            let visit = kind == Kind::YesNo && (speaks_of_visit(msg, s..end, false) || someone_at_work(msg, s..end));
             let on_a_day = kind == Kind::YesNo && (s..end).any(|k| asks_about_day(msg, k));
             out.push(Question {
                 tokens: s..end,
@@ -534,20 +553,37 @@ fn questions(msg: &Document) -> Vec<Question> {
 }
 
 /// Whether question `r` asks what will be done, whoever does it: "Is there
-/// anything that can be done?", "What are you going to do about it?".
-/// What we did answers it.
+/// anything that can be done?", "What are you going to do about it?",
+/// "What are my options?". What we did answers it.
 fn asks_for_action(msg: &Document, r: Range<usize>) -> bool {
-    let (mut something, mut what, mut you, mut done) = (false, false, false, false);
+    let (mut something, mut what, mut you, mut done, mut options) = (false, false, false, false, false);
     for k in r.filter(|&k| msg.tokens[k].is_agent()) {
         match msg.fold(k) {
             "anything" | "something" => something = true,
-            "what" => what = true,
+            "what" | "what's" | "whats" => what = true,
             "you" | "u" | "you're" => you = true,
             "done" | "do" | "doing" => done = true,
+            "options" => options = true,
             _ => {}
         }
     }
-    done && (something || (what && you))
+    (done && (something || (what && you))) || (what && options)
+}
+
+/// Whether request `r` asks us to check or look into something: "can you
+/// check?", "could you look into where it is?", "can u track it".
+fn asks_to_check(msg: &Document, r: Range<usize>) -> bool {
+    r.filter(|&k| msg.tokens[k].is_agent())
+        .any(|k| matches!(msg.fold(k), "check" | "track" | "trace" | "investigate" | "chase" | "look"))
+}
+
+/// Whether yes-no question `r` asks if someone is at work on it: "Is
+/// anyone fixing this?", "Is someone looking into it?". A visitor given a
+/// time answers it ("the engineer is fitting the part tomorrow").
+fn someone_at_work(msg: &Document, r: Range<usize>) -> bool {
+    let words = || r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k));
+    words().any(|w| matches!(w, "anyone" | "someone" | "anybody" | "somebody"))
+        && words().any(|w| w.len() > 4 && w.ends_with("ing"))
 }
 
 /// Whether the question's word at token `k` asks about a day: "today",
@@ -741,6 +777,7 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
 
 /// Words that name what something costs.
 const MONEY: &[&str] = &[
+    "postage",
     "price",
     "prices",
     "pricing",
@@ -1386,10 +1423,7 @@ impl Said<'_> {
                             "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must"
                         )
                 });
-                s.first_bits() & STEP != 0
-                    || has_you_can
-                    || s.words.contains(&"steps")
-                    || s.words.contains(&"settings")
+                s.first_bits() & STEP != 0 || has_you_can || s.words.contains(&"steps") || s.words.contains(&"settings")
             })
     }
 
@@ -1786,7 +1820,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // send a new one?" — "A new handle is on its way").
             || (q.sending && sentences.iter().any(|s| s.sent() && free(s)))
             // Whether someone is coming out, met by who is coming or there.
-            || (q.visit && sentences.iter().any(|s| speaks_of_visit(reply, s.range.clone(), true)))
+            || (q.visit
+                && sentences.iter().any(|s| {
+                    speaks_of_visit(reply, s.range.clone(), true) || (s.time() && names_visitor(reply, s.range.clone()))
+                }))
             // Whether it comes on a day, met by a time ("Is it coming
             // today?" — "It will be with you by 8 pm tonight").
             || (q.on_a_day && sentences.iter().any(|s| s.time() && free(s)))
@@ -2869,6 +2906,42 @@ mod tests {
             Cue::QuestionUnanswered,
             "⟦Why was my card blocked?⟧",
             "Hi Priya, I've unblocked your card and it works again.",
+        );
+    }
+
+    #[test]
+    fn answers_the_seventh_qa_pass_found_unheard() {
+        // Options met by what we did; a cost met by "free"; someone at work
+        // met by a visitor with a time; a request to check met by where it
+        // stands.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My flight was cancelled. What are my options?",
+            "Hi Dan, I've rebooked you on the 19:40 flight tonight.",
+        );
+        assert_no_context(Cue::QuestionUnanswered, "Do I need to pay postage?", "Hi Mia, returns are free.");
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Is anyone fixing this?",
+            "Hi Sam, the engineer is fitting the part tomorrow.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "my order 88123 hasnt arrived, can u check?",
+            "Hi Ben, your order is out for delivery today.",
+        );
+        // Their twins that answer nothing.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "My flight was cancelled. ⟦What are my options?⟧",
+            "Hi Dan, flights are often cancelled in winter.",
+        );
+        assert_context(Cue::QuestionUnanswered, "⟦Do I need to pay postage?⟧", "Hi Mia, thanks for your order.");
+        assert_context(Cue::QuestionUnanswered, "⟦Is anyone fixing this?⟧", "Hi Sam, thanks for letting us know.");
+        assert_context(
+            Cue::QuestionUnanswered,
+            "my order 88123 hasnt arrived, ⟦can u check?⟧",
+            "Hi Ben, thanks for your patience.",
         );
     }
 }

@@ -367,7 +367,13 @@ fn acknowledged(reply: &Document) -> bool {
                 || (crate::words::among(NOTE_FIRST_PERSON, w)
                     && (k.saturating_sub(2)..k).any(|j| matches!(reply.fold(j), "i" | "we" | "i've" | "we've")))
         });
-        noted && r.clone().filter(agent).any(|k| crate::words::among(WAIT, reply.fold(k)))
+        // The wait itself named: "I'm sorry the showers have been cold for
+        // two weeks".
+        let waited_for = |k: usize| {
+            matches!(reply.fold(k), "days" | "weeks" | "months" | "hours" | "week" | "month" | "fortnight")
+                && (k.saturating_sub(3).max(r.start)..k).any(|j| reply.fold(j) == "for")
+        };
+        noted && r.clone().filter(agent).any(|k| crate::words::among(WAIT, reply.fold(k)) || waited_for(k))
     })
 }
 
@@ -402,6 +408,21 @@ mod tests {
             Cue::RepeatContactUnacknowledged,
             "My order is ⟦still waiting⟧ at the depot, for two weeks now.",
             "Hi! The depot will deliver it tomorrow.",
+        );
+    }
+
+    #[test]
+    fn naming_how_long_it_has_lasted_acknowledges_it() {
+        // Found by the seventh QA pass.
+        let cues = cues_against(
+            "The showers have been cold for 2 weeks now.",
+            "Hi Sam, I'm sorry the showers have been cold for two weeks. Hot water will be back by 2 pm tomorrow.",
+        );
+        assert!(!cues.iter().any(|(c, _)| *c == Cue::RepeatContactUnacknowledged), "{cues:?}");
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "The showers have been cold ⟦for 2 weeks now⟧.",
+            "Hi Sam, hot water will be back by 2 pm tomorrow, and I'm sorry for two of the visits.",
         );
     }
 

@@ -587,9 +587,6 @@ impl<'d> Sentence<'d> {
         MARKERS.read_keyed(&words[..n], |i| tokens[i].key, &mut self.markers);
     }
 
-    fn has(&self, w: &str) -> bool {
-        self.words.contains(&w)
-    }
     /// Whether a marker of `set` is in the sentence.
     fn any(&self, set: Set) -> bool {
         self.markers.at(set) != 0
@@ -908,10 +905,6 @@ markers! {
         "date we announced",
         "you gave us",
         "address you gave",
-        "you typed",
-        "you asked for",
-        "you chose",
-        "you booked",
         "exactly as",
         "as advertised",
         "for only",
@@ -931,6 +924,11 @@ markers! {
         "for not guessing",
         "for not knowing",
     ];
+
+    /// What the customer chose or gave, as a mock apology's object ("Sorry
+    /// the car is exactly the one you booked"); said of what we failed to
+    /// give ("sorry the room wasn't what you booked") it owns a mistake.
+    CHOSEN = &["you typed", "you asked for", "you chose", "you booked"];
 
     PATIENCE = &[
         "no rush",
@@ -1859,8 +1857,13 @@ fn read_sentence<'d>(
         // the company doing exactly what it said.
         // (An apology for our mistake about what the customer chose is
         // sincere: "sorry for the mix-up with the colour you chose".)
+        // What the customer chose, said to be what they got (not what we
+        // failed to give: "sorry the room wasn't what you booked").
+        let chosen = bits(s.at(CHOSEN)).any(|c| {
+            !s.words[k.min(c)..c].iter().any(|w| matches!(*w, "not" | "never" | "different") || w.ends_with("n't"))
+        });
         let absurd = s.any(ABSURD_APOLOGY)
-            || (s.any(MOCK_APOLOGY_OBJECTS) && !s.any(OUR_MISTAKE))
+            || ((s.any(MOCK_APOLOGY_OBJECTS) || chosen) && !s.any(OUR_MISTAKE))
             || (s.any(MADE_BIG) && s.any(NOT_SEEN));
         let oh = k > 0 && s.words[..k].iter().any(|w| matches!(*w, "oh" | "ah" | "well" | "thousand"));
         if absurd || oh {
@@ -1995,7 +1998,10 @@ fn read_sentence<'d>(
     // Sarcastic agreement: "Right, because ...", "Yes, clearly a two-day
     // delay is a catastrophe", "we obviously lose parcels for sport".
     let opens_agreeing = (s.at(AGREE_OPENERS) | s.at(OF_COURSE)) & 1 != 0;
-    if opens_agreeing && (s.has("because") || (s.at(IRONIC) | s.at(HYPERBOLE)) >> 1 != 0) {
+    // ("Right, because ...": the "because" right after the opener; "Yes,
+    // you'll get a full refund because the match was cancelled" explains.)
+    let because = s.words.iter().take(4).any(|w| *w == "because");
+    if opens_agreeing && (because || (s.at(IRONIC) | s.at(HYPERBOLE)) >> 1 != 0) {
         return Some((0, last, AGREE_M));
     }
     if s.any(HYPERBOLE) && s.any(IRONIC) {
@@ -2125,6 +2131,14 @@ mod tests {
         // Counting what happened to the account is no count of contacts;
         // an apology for our mix-up about what they chose is sincere.
         assert_clean(Cue::Sarcasm, "Hi Beth, your card was blocked because an incorrect PIN was entered three times.");
+        // A plain yes with its reason on a line of its own (QA pass 7).
+        assert_clean(Cue::Sarcasm, "Hi Kunal,\n\nYes, you'll get a full refund because the match was cancelled.");
+        assert_flags(Cue::Sarcasm, "Hi Kunal,\n\n⟦Yes, because a refund for a cancelled match is such a big ask⟧.");
+        // Sorry that what they got was not what they chose owns our
+        // mistake; sorry that it was exactly that mocks (QA pass 7).
+        assert_clean(Cue::Sarcasm, "Hi Sam, I'm sorry the room wasn't what you booked.");
+        assert_clean(Cue::Sarcasm, "Hi Sam, I'm sorry the car isn't the one you booked.");
+        assert_flags(Cue::Sarcasm, "Hi Sam, ⟦I'm so sorry the car is exactly the one you booked⟧.");
         assert_flags(Cue::Sarcasm, "Hi Beth, ⟦you've now called three times about the same PIN⟧.");
         assert_clean(
             Cue::Sarcasm,

@@ -958,9 +958,12 @@ fn asks(reply: &Document) -> Asks {
         // asked for in the same breath ("your patient ID and the date") is
         // pointed at from after the first, so that no two spans overlap.
         let mut asked_to: Option<usize> = None;
-        let after_last_ask = |start: usize, asked_to: Option<usize>| match asked_to {
+        let after_last_ask = |start: usize, asked_to: Option<usize>, k: usize| match asked_to {
             Some(e) if e >= start => {
-                let mut s = e + 1;
+                // After the word that joins this detail to the last one
+                // asked: "a photo of the damage and your order number".
+                let joined = (e + 1..k).rev().find(|&j| matches!(reply.fold(j), "and" | "or" | "plus" | "also"));
+                let mut s = joined.map_or(e + 1, |j| j + 1);
                 while s < reply.tokens.len() && matches!(reply.fold(s), "and" | "or" | "also" | "plus") {
                     s += 1;
                 }
@@ -1002,14 +1005,14 @@ fn asks(reply: &Document) -> Asks {
                     let asking = (gives || question) && !negated;
                     if asking && !described.iter().any(|(c, _, _)| *c == kind) {
                         if let Some(start) = marker.or(question.then(|| opens(k))) {
-                            let start = after_last_ask(start, asked_to).min(end);
+                            let start = after_last_ask(start, asked_to, k).min(end);
                             described.push((kind, reply.tokens[start].span.cover(reply.tokens[end].span), word));
                         }
                     }
                 } else if !recorded && (gives || question) && !negated {
                     // "When did you order?" names the date by a question instead.
                     if let Some(start) = marker.or(question.then(|| opens(k))) {
-                        let start = after_last_ask(start, asked_to).min(end);
+                        let start = after_last_ask(start, asked_to, k).min(end);
                         out.push((kind, reply.tokens[start].span.cover(reply.tokens[end].span)));
                         asked_to = Some(end);
                     }
@@ -1215,6 +1218,13 @@ mod tests {
             Cue::DetailsAskedAgain,
             "Can you confirm my appointment on 12 June? My patient ID is HX-44512.",
             "Hi Ines, ⟦could you tell me your patient ID⟧ and ⟦the date⟧ of your appointment?",
+        );
+        // The second starts after the word joining it to the first, not
+        // inside the first one's words (QA pass 7).
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "My order 60021 arrived cracked. I've attached a photo.",
+            "Hi Priya, ⟦could you please send us a photo⟧ of the damage and ⟦your order number⟧?",
         );
     }
 

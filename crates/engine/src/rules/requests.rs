@@ -195,7 +195,15 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
                     && matches!(doc.fold(j), "get" | "both" | "receive" | "save" | "earn" | "win" | "unlock" | "enjoy")
             })
     });
-    if softened || offer || pointer || noun || invitation || greeting || on_offer || next.is_none() {
+    // "Could you try these steps? 1. Restart the router. 2. Send me the
+    // code": a numbered step of a list asked for, not an order.
+    let listed = i > 0 && doc.tokens[i - 1].is(flag::NUMBER) && {
+        let polite = doc.hits(T::Polite);
+        let from = polite.partition_point(|h| (h.last as usize) + 40 < i);
+        polite.get(from).is_some_and(|h| (h.first as usize) < i)
+            || (i.saturating_sub(40)..i).any(|k| matches!(doc.fold(k), "steps" | "following" | "below"))
+    };
+    if softened || offer || pointer || noun || invitation || greeting || on_offer || listed || next.is_none() {
         return;
     }
     let Some(mut rest) = rest_of_sentence(doc, i, i) else { return };
@@ -411,7 +419,12 @@ fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<Rest> {
     if doc.tokens[last].gap_has(crate::document::gap::QUESTION) || last - from > 30 || cut_inside || quoted_next {
         return None;
     }
-    let words_end = doc.tokens[last].span.end();
+    let mut words_end = doc.tokens[last].span.end();
+    // A bracket opened in the request closes in it: "(it starts with LT)".
+    let opened = |t: &str| t.bytes().filter(|&b| b == b'(').count() > t.bytes().filter(|&b| b == b')').count();
+    if opened(&doc.text[doc.tokens[from].span.start()..words_end]) && doc.text[words_end..].starts_with(')') {
+        words_end += 1;
+    }
     // ", as I said, fill in": the comma after the demand stays with the request.
     let opening =
         if from > start { doc.text[doc.tokens[from - 1].span.end()..doc.tokens[from].span.start()].trim() } else { "" };
@@ -420,10 +433,15 @@ fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<Rest> {
     // NEED TO SEND THE FORM" asks "Could you please send the form?".
     let whole = uncap(&doc.text[doc.tokens[from].span.start()..words_end]);
     // "... and we'll match it": our own doing, after the request.
+    // (Also after a condition set off by commas: "and, as long as it's
+    // the same model, we'll refund the difference".)
+    let we = |k: usize| matches!(doc.fold(k), "we'll" | "i'll" | "we" | "i") && !doc.tokens[k].is(flag::LINK);
     let ours = (from + 1..last).find(|&k| {
         doc.fold(k) == "and"
-            && matches!(doc.fold(k + 1), "we'll" | "i'll" | "we" | "i")
-            && !doc.tokens[k + 1].is(flag::LINK)
+            && (we(k + 1)
+                || (doc.tokens[k].gap_has(crate::document::gap::COMMA)
+                    && (k + 2..(k + 14).min(last))
+                        .any(|j| doc.tokens[j - 1].gap_has(crate::document::gap::COMMA) && we(j))))
     });
     let (head, tail) = match ours {
         Some(k) => {
@@ -649,6 +667,29 @@ mod tests {
             None,
             "Hi Priya, ⟦you need to tell us which items you need to return.⟧",
             "could you please tell us which items you need to return?",
+        );
+    }
+
+    #[test]
+    fn numbered_steps_brackets_and_conditions_found_by_the_seventh_qa_pass() {
+        // A numbered step of a list asked for politely is no order.
+        assert_clean(
+            Cue::Demand,
+            "Hi Sam, could you try these steps? 1. Restart the router. 2. Send me the result code it shows (it starts with LT).",
+        );
+        // A bracket opened in the request closes in it.
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Sam, ⟦send me the result code it shows (it starts with LT).⟧",
+            "could you please send me the result code it shows (it starts with LT)?",
+        );
+        // What we do after a condition set off by commas is ours.
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Dylan, ⟦send us a link to the TV and, as long as it's the same model, we'll refund the difference.⟧",
+            "could you please send us a link to the TV? As long as it's the same model, we'll refund the difference.",
         );
     }
 }

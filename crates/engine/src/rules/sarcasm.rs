@@ -358,6 +358,12 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             && (last + 1 == doc.tokens.len()
                 || doc.tokens[last].gap_has(gap::CLAUSE)
                 || doc.tokens[last + 1].sentence != doc.tokens[last].sentence);
+        // And "To recap" needs something after it in its sentence: "the form
+        // is attached again, for the fourth time." would read "..., to
+        // recap."
+        let recaps = f.suggestions.iter().any(|s| REPEAT_BETTER.iter().any(|b| s.eq_ignore_ascii_case(b)));
+        let followed = last + 1 < doc.tokens.len() && doc.tokens[last + 1].sentence == doc.tokens[last].sentence;
+        let closes = closes && (followed || !recaps);
         // "as per my previous email, which you may have missed, ...": the
         // relative clause after it would dangle after "To recap".
         let relative = last + 1 < doc.tokens.len()
@@ -2152,9 +2158,13 @@ mod tests {
     #[test]
     fn to_recap_replaces_only_a_whole_clause() {
         assert_suggests(Cue::Sarcasm, None, "⟦As I already explained⟧, the refund takes five days.", "To recap");
-        for text in
-            ["As I've already explained twice, your refund was issued on 3 May.", "Not sure how else to explain this."]
-        {
+        assert_flags(Cue::Sarcasm, "Hi Priya, the form is attached again, ⟦for the fourth time⟧.");
+        // Nothing after it to recap: no rewrite (the last, QA pass 7).
+        for text in [
+            "As I've already explained twice, your refund was issued on 3 May.",
+            "Not sure how else to explain this.",
+            "Hi Priya, the form is attached again, for the fourth time.",
+        ] {
             let report = crate::analyze(text, &crate::Context::default());
             let f = report.findings.iter().find(|f| f.cue == Cue::Sarcasm).expect("a reminder");
             assert!(f.suggestions.is_empty(), "{text}: {:?}", f.suggestions);

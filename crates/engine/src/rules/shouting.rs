@@ -56,7 +56,7 @@ const EMPHATIC: &[&str] = &[
     "important",
 ];
 
-pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     let text = doc.text;
     // Codes, handles and agent initials ("CORONAVIRUS_TA", "*SR", "^QA")
     // are glued to symbols; shouting is words.
@@ -194,7 +194,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     better.push_str(&chars.as_str().to_lowercase());
                 } else if !loud(k) && (glued(k) || (crate::words::among(ACRONYMS, w) && !crate::words::is_common(w))) {
                     better.push_str(word);
-                } else if doc.tokens[k].is(flag::SENT_START) {
+                } else if doc.tokens[k].is(flag::SENT_START) || proper(doc, ctx, k) {
                     let mut chars = word.chars();
                     better.extend(chars.next());
                     better.push_str(&chars.as_str().to_lowercase());
@@ -314,6 +314,22 @@ fn path_step_between(doc: &Document, k: usize) -> bool {
     entity(k - 1) || entity(k)
 }
 
+/// Whether the shouted word at token `k` is a name that keeps its capital
+/// in normal case: a weekday, a month (not "may"), the greeting's
+/// addressee or a part of the customer's name ("DEAR CALLUM, PLEASE CALL
+/// US ON MONDAY" reads "Dear Callum, please call us on Monday").
+fn proper(doc: &Document, ctx: &Context, k: usize) -> bool {
+    let w = doc.fold(k);
+    crate::words::among(crate::words::WEEKDAYS, w)
+        || (w != "may" && crate::words::among(crate::words::FULL_MONTHS, w))
+        || (doc.greeting.as_ref().is_some_and(|g| g.addressee.len() <= 2 && g.addressee.contains(&k))
+            && !crate::words::is_common(w))
+        || ctx
+            .customer_name
+            .as_deref()
+            .is_some_and(|name| name.split_whitespace().any(|part| crate::fold::fold(part) == w))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
@@ -359,6 +375,16 @@ mod tests {
         // "I" and a sentence's first capital stay; acronyms keep theirs.
         assert_suggests(Cue::Shouting, None, "Hi Priya. ⟦I'M SO SORRY ABOUT THIS⟧.", "I'm so sorry about this");
         assert_suggests(Cue::Shouting, None, "Hi Priya. ⟦PLEASE DO NOT REPLY⟧ to this.", "Please do not reply");
+        // Names keep their capital (QA pass 7).
+        assert_suggests(
+            Cue::Shouting,
+            Some("Callum Reid"),
+            "⟦DEAR CALLUM, PLEASE CALL US ON MONDAY⟧.",
+            "Dear Callum, please call us on Monday",
+        );
+        assert_suggests(Cue::Shouting, None, "Hi. ⟦YOU MAY CALL US IN JUNE⟧.", "You may call us in June");
+        assert_suggests(Cue::Shouting, None, "⟦DEAR CALLUM, PLEASE CALL US⟧.", "Dear Callum, please call us");
+        assert_suggests(Cue::Shouting, None, "⟦HEY EVERYBODY ITS TAGGED AS⟧ done.", "Hey everybody its tagged as");
         assert_suggests(Cue::Shouting, None, "Hi, I ⟦NEED YOUR UPS TRACKING⟧ ID today.", "need your UPS tracking");
     }
 

@@ -1,10 +1,12 @@
 //! `repeat-contact-unacknowledged`: the customer says they have written,
 //! called or waited before, and the reply does not acknowledge it.
 //!
-//! Earlier contact shows in phrases ("second time I'm asking", "still
-//! waiting", "no one has replied", "for two weeks now", "following up") or
-//! as a verb of contact with a word that puts it in the past ("I called
-//! twice", "emailed on Monday", "I've already sent it"). The reply
+//! Earlier contact shows in phrases ("second time I'm asking", "writing for
+//! the second time", "still waiting", "no one has replied", "for two weeks
+//! now", "following up") or as a verb of contact with a word that puts it
+//! in the past ("I called twice", "emailed on Monday", "I've already sent
+//! it"), or a form, claim or complaint sent or lodged with a time beside it
+//! ("Any news on my complaint? I sent it two weeks ago"). The reply
 //! acknowledges it when a sentence both thanks, apologises or notes ("sorry",
 //! "thanks", "I can see") and speaks of the wait or the earlier contact
 //! ("patience", "the wait", "again", "chase", "you called").
@@ -22,6 +24,9 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth|millionth time i've|i|im|i'm|ive|that|we|asking|writing|emailing|calling|contacting|messaging|reaching|tweeting|chatting|raising|reporting|trying|requesting"),
     p("my|this|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|e-mail|message|call|tweet|attempt|request|ticket|complaint|chat|dm|letter"),
     p("hi|hello|hey again"),
+    // The count after the verb: "I'm writing for the second time", "called
+    // you for the third time".
+    p("writing|asking|calling|emailing|e-mailing|messaging|contacting|chasing|tweeting|ringing|phoning|chatting|raising|reporting|requesting|complaining|called|emailed|e-mailed|messaged|contacted|chased|tweeted|rang|phoned|wrote|asked|reported|complained to|in? you|u|us? for a|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth|millionth time"),
     p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|e-mail|message|call|tweet|attempt|chat|dm|letter"),
     p("been trying to get through|reach|contact|call|speak"),
     p("your colleague|agent|rep|advisor|adviser|team|engineer said|told|promised|assured"),
@@ -143,6 +148,77 @@ const CONTACTED: &[&str] = &[
     "asked",
     "requested",
 ];
+
+/// Verbs of sending or lodging something with us: "I sent my claim form",
+/// "we lodged a complaint", "I made a request".
+const LODGED: &[&str] =
+    &["sent", "submitted", "lodged", "filed", "raised", "logged", "made", "posted", "emailed", "e-mailed", "mailed"];
+
+/// What a customer sends or lodges with us: having sent one some time ago
+/// is earlier contact ("I sent the form two weeks ago"), unlike sending
+/// goods ("I sent the parcel back last week").
+const CONTACT_ITEMS: &[&str] = &[
+    "complaint",
+    "complaints",
+    "claim",
+    "claims",
+    "form",
+    "forms",
+    "email",
+    "emails",
+    "e-mail",
+    "e-mails",
+    "letter",
+    "letters",
+    "application",
+    "request",
+    "requests",
+    "query",
+    "queries",
+    "enquiry",
+    "enquiries",
+    "inquiry",
+    "message",
+    "messages",
+    "ticket",
+    "appeal",
+    "dispute",
+    "paperwork",
+    "documents",
+];
+
+/// Words between a verb of sending and what is sent: "sent in my", "sent
+/// you an", "made another".
+const BEFORE_ITEM: &[&str] =
+    &["a", "an", "the", "my", "our", "this", "that", "another", "in", "off", "over", "you", "u", "us", "your", "one"];
+
+/// Whether the verb at token `k` of sentence `r` sends or lodges one of
+/// [`CONTACT_ITEMS`]: named within a few words after it ("sent in my claim
+/// form", "lodged a formal complaint"), or as "it" or "them" after it when
+/// one was named in the few words before ("Any news on my complaint? I sent
+/// it two weeks ago"). Sent back, it is goods returned.
+fn lodges_item(msg: &Document, r: &std::ops::Range<usize>, k: usize) -> bool {
+    if !crate::words::among(LODGED, msg.fold(k)) {
+        return false;
+    }
+    let mut j = k + 1;
+    while j < r.end && j <= k + 3 && crate::words::among(BEFORE_ITEM, msg.fold(j)) {
+        j += 1;
+    }
+    let back = |i: usize| i < r.end && msg.fold(i) == "back";
+    // The item, or one word that qualifies it: "my warranty claim".
+    if let Some(i) = (j..(j + 2).min(r.end)).find(|&i| crate::words::among(CONTACT_ITEMS, msg.fold(i))) {
+        return !back(i + 1);
+    }
+    if j >= r.end || !matches!(msg.fold(j), "it" | "them") || back(j + 1) {
+        return false;
+    }
+    // What "it" stands for: an item among the ten words before the verb,
+    // in its sentence or the one before.
+    let sentence = msg.tokens[k].sentence;
+    (k.saturating_sub(10)..k)
+        .any(|i| msg.tokens[i].sentence + 1 >= sentence && crate::words::among(CONTACT_ITEMS, msg.fold(i)))
+}
 
 /// Words that put an act of contact in the past or say it was repeated.
 const BEFORE: &[&str] = &[
@@ -276,8 +352,9 @@ fn repeat(msg: &Document) -> Option<Span> {
                 && k + 1 < r.end
                 && matches!(msg.fold(k + 1), "you" | "u" | "us")
         };
+        let contacted = |k: usize| crate::words::among(CONTACTED, msg.fold(k));
         let Some(k) =
-            r.clone().find(|&k| msg.tokens[k].is_agent() && (crate::words::among(CONTACTED, msg.fold(k)) || to_us(k)))
+            r.clone().find(|&k| msg.tokens[k].is_agent() && (contacted(k) || to_us(k) || lodges_item(msg, &r, k)))
         else {
             continue;
         };
@@ -301,8 +378,21 @@ fn repeat(msg: &Document) -> Option<Span> {
         // Giving us something is earlier contact only when it is put in
         // the past right after it ("sent you my address last week"; not
         // "we gave you the list" beside "several group shots").
-        let near = if to_us(k) { k..(k + 7).min(r.end) } else { r.clone() };
-        if let Some(m) = near.clone().find(|&j| past(j)) {
+        // So is sending a form or a complaint: put in the past within a few
+        // words of it ("I sent it two weeks ago", "two weeks ago I lodged
+        // a complaint"), by a time, not by a "since" that gives a reason
+        // ("made a ticket since the line is busy").
+        let lodged = !to_us(k) && !contacted(k);
+        let near = if to_us(k) {
+            k..(k + 7).min(r.end)
+        } else if lodged {
+            k.saturating_sub(4).max(r.start)..(k + 8).min(r.end)
+        } else {
+            r.clone()
+        };
+        if let Some(m) = near.clone().find(|&j| past(j) && !(lodged && msg.fold(j) == "since")) {
+            // "two weeks ago" whole.
+            let m = if m > k && m + 1 < r.end && msg.fold(m + 1) == "ago" { m + 1 } else { m };
             verb = Some(msg.tokens[k.min(m)].span.cover(msg.tokens[k.max(m)].span));
             break;
         }
@@ -536,6 +626,58 @@ mod tests {
             "Several group shots are missing even though we gave you the list.",
             "It's been 3 weeks since I bought it and the strap already broke.",
             "I sent the parcel back last week.",
+        ] {
+            assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
+        }
+    }
+
+    #[test]
+    fn a_form_or_complaint_sent_some_time_ago_is_earlier_contact() {
+        // Found by QA: "it" is the complaint named just before.
+        let reply = "Hi Grace, a team leader will reply to your complaint by Friday.";
+        assert_context(Cue::RepeatContactUnacknowledged, "Any news on my complaint? I ⟦sent it two weeks ago⟧.", reply);
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I ⟦sent in my warranty claim on Monday⟧ and nothing has happened.",
+            reply,
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "Two ⟦weeks ago we lodged⟧ a complaint about the noise.",
+            reply,
+        );
+        // Goods sent, or sent back, are no contact; nor an item sent with
+        // no time to put it before.
+        for msg in [
+            "Where is my parcel? I sent it two weeks ago.",
+            "My complaint is about the kettle: I sent it back two weeks ago.",
+            "I've sent the form, can you confirm you have it?",
+            // "Since" giving a reason (found on a real message).
+            "made a ticket since the Dutch line is busy, any thoughts on a repair?",
+        ] {
+            assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
+        }
+    }
+
+    #[test]
+    fn writing_for_the_nth_time_is_earlier_contact() {
+        // Found by QA: the count after the verb, not before it.
+        let reply = "Dear Ms Dunn, your payment will be made on 3 June.";
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I'm ⟦writing for the second time⟧ about my late pension payment. When will it be paid?",
+            reply,
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I have now ⟦called you for the 3rd time⟧ and I'm still waiting for a callback.",
+            reply,
+        );
+        assert_context(Cue::RepeatContactUnacknowledged, "⟦Asking for a third time⟧: when is my payment?", reply);
+        // A first time, or a fault for the second time, is no earlier contact.
+        for msg in [
+            "I'm writing for the first time about my pension payment.",
+            "The boiler broke down for the second time this winter.",
         ] {
             assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
         }

@@ -1,13 +1,14 @@
 //! `details-asked-again`: the reply asks for something the customer's
 //! message already gives: an order, ticket or booking number, an e-mail
-//! address, a phone, account or serial number, a date, a photo they say is
-//! attached.
+//! address, a phone, account or serial number, a payment's transaction ID,
+//! a date, a photo they say is attached.
 //!
 //! In the message, a detail is a code after its label ("order #A-55321",
-//! "booking ref ZX4Q9P", "IMEI 3567..."), a bare `#12345`, an e-mail
-//! address, a phone number (9+ digits with a word for a phone in its
-//! sentence or the one before, written `+44 ...`, or eleven digits from a
-//! 0), an ID number (also in spaced groups: "QQ 12 34 56 C"), a date ("12
+//! "booking ref ZX4Q9P", "IMEI 3567...", "Transaction ID 2024050512345":
+//! for a transaction a long one, not "a transaction of 500"), a bare
+//! `#12345`, an e-mail address, a phone number (9+ digits with a word for
+//! a phone in its sentence or the one before, written `+44 ...`, or eleven
+//! digits from a 0), an ID number (also in spaced groups: "QQ 12 34 56 C"), a date ("12
 //! March", "03/12/2025", "on Monday"), or words that
 //! say a photo or file is attached. In the reply, an ask is a request
 //! ("Could you ...", "Please DM us ...", "What's ...", a question) naming a
@@ -73,10 +74,13 @@ enum Kind {
     Id,
     Registration,
     Address,
+    /// A payment's own reference: "Transaction ID 2024050512345", "UTR
+    /// number ...", "payment ref ...".
+    Transaction,
 }
 
 impl Kind {
-    const ALL: [Kind; 12] = [
+    const ALL: [Kind; 13] = [
         Kind::Order,
         Kind::Reference,
         Kind::Tracking,
@@ -89,6 +93,7 @@ impl Kind {
         Kind::Id,
         Kind::Registration,
         Kind::Address,
+        Kind::Transaction,
     ];
 
     fn name(self) -> &'static str {
@@ -105,6 +110,7 @@ impl Kind {
             Kind::Id => "ID number",
             Kind::Registration => "registration number",
             Kind::Address => "address",
+            Kind::Transaction => "transaction ID",
         }
     }
 }
@@ -227,6 +233,7 @@ crate::hash::word_lists! {
     L_ID = &["student employee staff patient nhs passport licence license insurance ssn"];
     L_REGISTRATION = &["reg registration vrn numberplate plate"];
     L_SERIAL = &["serial imei sn"];
+    L_TRANSACTION = &["transaction txn utr payment"];
     MONTH = MONTHS;
     WEEKDAY = WEEKDAYS;
     FILL = FILLER;
@@ -265,6 +272,7 @@ fn label_of(bits: u16) -> Option<Kind> {
         b if b & L_ID != 0 => Kind::Id,
         b if b & L_REGISTRATION != 0 => Kind::Registration,
         b if b & L_SERIAL != 0 => Kind::Serial,
+        b if b & L_TRANSACTION != 0 => Kind::Transaction,
         _ => return None,
     })
 }
@@ -289,12 +297,17 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
         }
         // A label and its value: "order #A-55321", "booking ref ZX4Q9P".
         if t.is_agent() {
-            if let Some(kind) = label(k) {
+            // "Payment" labels a code only as "payment ref", "payment ID".
+            let payment_label =
+                || k + 1 < n && matches!(msg.fold(k + 1), "ref" | "reference" | "id" | "number" | "no" | "code");
+            if let Some(kind) = label(k).filter(|_| msg.fold(k) != "payment" || payment_label()) {
                 let mut j = k + 1;
+                // (A transaction's label runs on through another: "Txn ref
+                // UTR 2024...".)
                 while j < n
                     && j <= k + 4
                     && msg.tokens[j].sentence == t.sentence
-                    && bits[j] & FILL != 0
+                    && (bits[j] & FILL != 0 || (kind == Kind::Transaction && label(j) == Some(kind)))
                     && !code_like(msg, j)
                 {
                     j += 1;
@@ -349,7 +362,12 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                             (span, end)
                         };
                         let digits = msg.text[span].bytes().filter(u8::is_ascii_digit).count();
-                        let kind = if kind == Kind::Account && msg.fold(k) == "card" && digits < 4 {
+                        // A transaction's reference is long, and no amount:
+                        // not "a transaction of 500".
+                        let amount = (k + 1..j).any(|i| matches!(msg.fold(i), "of" | "for"));
+                        let kind = if (kind == Kind::Account && msg.fold(k) == "card" && digits < 4)
+                            || (kind == Kind::Transaction && (digits < 6 || amount))
+                        {
                             None
                         } else {
                             Some(kind)
@@ -703,6 +721,7 @@ const NAMING_WORDS: &[&str] = &["
     email e phone mobile cell telephone contact order tracking serial imei pnr account membership member customer
     policy subscriber ticket case booking reservation confirmation claim incident reference ref agreement date student
     employee staff patient nhs passport licence license insurance registration reg plate tag card digits
+    transaction txn utr payment
     address postcode zip number
     photo photos photograph photographs picture pictures pic pics image images screenshot screenshots video receipt
     attachment
@@ -786,6 +805,12 @@ fn naming(reply: &Document, k: usize) -> Option<(Kind, usize)> {
         "serial" => Some((Kind::Serial, if numbered(1) { k + 1 } else { k })),
         "imei" => Some((Kind::Serial, k)),
         "pnr" => Some((Kind::Reference, k)),
+        // "the transaction ID", "your UTR number", "the payment reference".
+        "transaction" | "txn" if numbered(1) && next(1) != "details" => Some((Kind::Transaction, k + 1)),
+        "utr" => Some((Kind::Transaction, if numbered(1) { k + 1 } else { k })),
+        "payment" if matches!(next(1), "ref" | "reference" | "id") => {
+            Some((Kind::Transaction, if matches!(next(2), "number" | "no") { k + 2 } else { k + 1 }))
+        }
         "account" | "membership" | "member" | "customer" | "policy" | "subscriber"
             if numbered(1) && next(1) != "details" =>
         {
@@ -1210,6 +1235,39 @@ mod tests {
             }
         }
         assert_eq!(detail_words("zebra", word_key(b"zebra")), 0);
+    }
+
+    #[test]
+    fn a_transaction_id_the_customer_gave_is_asked_again() {
+        // Found by QA: a payment's own reference, however it is labelled.
+        let reply = "Hi Kabir, ⟦kindly share the transaction ID⟧ of your payment so we can check.";
+        for msg in [
+            "I paid my card bill on 5 May but a late fee was charged. Transaction ID 2024050512345.",
+            "I paid my card bill on 5 May but a late fee was charged. Txn ref UTR 2024050512345.",
+            "Late fee charged although I paid. Payment reference: 2024050512345",
+        ] {
+            assert_flags_against(Cue::DetailsAskedAgain, msg, reply);
+        }
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "I paid on 5 May, UTR number 2024050512345, and still got a late fee.",
+            "Hi Kabir, ⟦please share the UTR number⟧ so we can trace it.",
+        );
+        // An amount is no reference, another kind of number is not this one,
+        // and a reply that quotes the reference uses it.
+        let reply = "Hi Kabir, kindly share the transaction ID of your payment so we can check.";
+        for msg in [
+            "I made a transaction of 250000 yesterday and it failed.",
+            "My payment of 2500000 has not reached the account.",
+            "I was charged a late fee. My ticket ref is 558201.",
+        ] {
+            assert_no_context(Cue::DetailsAskedAgain, msg, reply);
+        }
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "I paid on 5 May but a late fee was charged. Transaction ID 2024050512345.",
+            "Hi Kabir, I've found transaction 2024050512345 and refunded the late fee.",
+        );
     }
 
     #[test]

@@ -145,6 +145,35 @@ const NOT_NAMES: &[&str] = &[
     "outlook",
     "gmail",
     "sent",
+    // Devices and platforms a message may end on after a dash ("it
+    // crashes - Windows").
+    "windows",
+    "xbox",
+    "samsung",
+    "huawei",
+    "macbook",
+    "chromebook",
+    "nintendo",
+    "chrome",
+    "firefox",
+    "safari",
+    "urgent",
+    // Sites a remark is credited to ("... it didn't load - Reddit").
+    "reddit",
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "google",
+];
+
+/// Endings of words that are no person's name, said after a dash at the
+/// end of a message: "- Ridiculous", "- Extremely disappointed", "-
+/// Historians", "- Shocking".
+const NOT_NAME_ENDINGS: &[&str] = &[
+    "ous", "ful", "less", "able", "ible", "ness", "ment", "tion", "sion", "ity", "ism", "ally", "ully", "ely", "tly",
+    "bly", "sly", "dly", "ply", "ians", "ists",
 ];
 
 /// The customer's name as they give it in the message: "My name is Jon
@@ -227,9 +256,9 @@ fn introduced(msg: &Document) -> Option<String> {
 }
 
 /// A sign-off at the end: a name alone on the last line after a closing
-/// line ("Thanks,\nPriya"), a name after a dash ("- Priya Raman"), or a
-/// closing and a name on the last line of a message of several lines
-/// ("Thanks, Priya"). A one-line tweet that ends "thanks Dave" thanks the
+/// line ("Thanks,\nPriya"), a name after a dash ("- Priya Raman", on its
+/// own line or ending the message's one line), or a closing and a name on
+/// the last line of a message of several lines ("Thanks, Priya"). A one-line tweet that ends "thanks Dave" thanks the
 /// agent, so it does not count.
 fn signed(msg: &Document) -> Option<String> {
     let last = msg.tokens.iter().rposition(|t| t.is_agent())?;
@@ -288,7 +317,64 @@ fn signed(msg: &Document) -> Option<String> {
             }
         }
     }
+    dash_signed(msg, first, last)
+}
+
+/// A name of one or two words that look like a person's, after a spaced
+/// dash at the very end of a one-line message: "hi my order 88123 hasnt
+/// arrived - Ben Carter". Not a dash in mid-sentence before a model ("the
+/// app crashes - Samsung S21") or a remark ("still no refund -
+/// Ridiculous"), nor a word after a heading of a word or two ("Help -
+/// Priya").
+fn dash_signed(msg: &Document, first: usize, last: usize) -> Option<String> {
+    // Nothing after the name but a full stop or an exclamation mark.
+    let after = &msg.text[msg.tokens[last].span.end()..];
+    if !after.trim().chars().all(|c| matches!(c, '.' | '!')) {
+        return None;
+    }
+    for len in [2, 1] {
+        let Some(start) = (last + 1).checked_sub(len) else { continue };
+        // Three words of the message before the dash at least.
+        if start < first + 3 {
+            continue;
+        }
+        let between = &msg.text[msg.tokens[start - 1].span.end()..msg.tokens[start].span.start()];
+        let dash = between.starts_with([' ', '\t']) && matches!(between.trim(), "-" | "--" | "—" | "–" | "~");
+        let one_space = len == 1 || &msg.text[msg.tokens[start].span.end()..msg.tokens[last].span.start()] == " ";
+        if dash && one_space && (start..=last).all(|k| person_like(msg, k)) {
+            return Some(msg.text[msg.tokens[start].span.cover(msg.tokens[last].span)].to_string());
+        }
+    }
     None
+}
+
+/// Whether token `k` is shaped like a person's name: [`name_like`], a
+/// capital then small letters (a second capital only after "Mc", "Mac",
+/// "O'" or a hyphen: "McLeod", "O'Brien", "Smith-Jones", not
+/// "PlayStation"), and no ending of a word that names no one
+/// ("Disappointed", "Ridiculous"), nor a possessive.
+fn person_like(msg: &Document, k: usize) -> bool {
+    if !name_like(msg, k) {
+        return false;
+    }
+    let word = msg.word(k);
+    let mut prev = ' ';
+    for (i, c) in word.char_indices() {
+        let allowed =
+            i == 0 || !c.is_uppercase() || matches!(prev, '\'' | '’' | '-') || matches!(&word[..i], "Mc" | "Mac");
+        if !allowed {
+            return false;
+        }
+        prev = c;
+    }
+    let w = msg.fold(k);
+    // "Gump's Mama": whose, not who.
+    if w.ends_with("'s") {
+        return false;
+    }
+    let felt = w.len() >= 7 && w.ends_with("ed") && !["fred", "ammed", "ried", "dred"].iter().any(|e| w.ends_with(e));
+    let doing = w.len() >= 7 && w.ends_with("ing");
+    !felt && !doing && !NOT_NAME_ENDINGS.iter().any(|e| w.len() > e.len() + 1 && w.ends_with(e))
 }
 
 fn is_title_then_name(msg: &Document, k: usize) -> bool {
@@ -332,6 +418,28 @@ mod tests {
         assert_eq!(name("It arrived broken. Regards, Linda Park").as_deref(), Some("Linda Park"));
         assert_eq!(name("It arrived broken. Best, Linda").as_deref(), Some("Linda"));
         assert_eq!(name("It arrived broken. Kind regards, Linda").as_deref(), Some("Linda"));
+    }
+
+    #[test]
+    fn finds_a_name_after_a_dash_that_ends_a_one_line_message() {
+        // Found by QA.
+        assert_eq!(name("hi my order 88123 hasnt arrived - Ben Carter").as_deref(), Some("Ben Carter"));
+        assert_eq!(name("my refund still isn't here -- Siobhan O'Brien.").as_deref(), Some("Siobhan O'Brien"));
+        assert_eq!(name("the router keeps dropping out ~ Priya").as_deref(), Some("Priya"));
+        // A dash in mid-sentence before a model, a remark, a device, a site
+        // credited, a possessive, or after a heading of a word or two.
+        for message in [
+            "the app crashes - Samsung S21",
+            "still no refund after three weeks - Ridiculous",
+            "Still no refund - Extremely Disappointed",
+            "it won't install on my laptop - Windows",
+            "it tells you it didn't load - Reddit",
+            "Stupid is what stupid does - Gump's Mama",
+            "the screen flickers - PlayStation",
+            "Help - Priya",
+        ] {
+            assert_eq!(name(message), None, "{message}");
+        }
     }
 
     #[test]

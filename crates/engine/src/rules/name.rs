@@ -929,6 +929,11 @@ mod tests {
         assert!(got.contains(&(Cue::NameMisspelled, "Lynda".to_string())), "{got:?}");
         let got = cues_against(message, "Hi Sarah, I'm sorry it arrived damaged.");
         assert!(got.contains(&(Cue::NameMismatch, "Sarah".to_string())), "{got:?}");
+        // Signed after a dash on the message's one line (found by QA).
+        let got = cues_against("hi my order 88123 hasnt arrived - Ben Carter", "Hi Benn, it's out for delivery today.");
+        assert!(got.contains(&(Cue::NameMisspelled, "Benn".to_string())), "{got:?}");
+        let got = cues_against("the app crashes - Samsung S21", "Hi Sam, please update the app.");
+        assert!(got.contains(&(Cue::NameUsed, "Sam".to_string())), "{got:?}");
         // "thanks Dave" on one line thanks the agent: no name to check.
         let got = cues_against("It still fails, thanks Dave", "Hi Sarah, I'm sorry it still fails.");
         assert!(got.contains(&(Cue::NameUsed, "Sarah".to_string())), "{got:?}");

@@ -259,12 +259,6 @@ impl Topic {
         self.stems.iter().filter(|s| !s.1).count()
     }
 
-    /// Whether `other` shares one of this topic's own words (a stem, not
-    /// only a synonym group).
-    pub fn shares_word(&self, other: &Topic) -> bool {
-        self.stems.iter().any(|s| other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok())
-    }
-
     /// How many of this topic's words `other` shares, a synonym group
     /// counting once.
     pub fn shared(&self, other: &Topic) -> usize {

@@ -351,6 +351,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "Call us at 1-800-..." is a phone number, not a time; "at 22 Pine St"
     // an address.
     found.retain(|f| f.span.is_none_or(|s| !is_phone_number(doc, s) && !is_street_number(doc, s)));
+    // "The store closes at 6 pm on weekdays": opening hours, not a promise.
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            !(k.saturating_sub(1)..k).any(|j| {
+                doc.tokens[j].sentence == doc.tokens[k].sentence
+                    && matches!(doc.fold(j), "opens" | "closes" | "open" | "closed" | "close" | "shuts" | "shut")
+            })
+        })
+    });
     emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut found);
     // "We'll get back to you when we can." hedges; "tell me when we can
     // call you" asks for a time: "when we can" ends its clause.
@@ -772,6 +782,10 @@ mod tests {
     fn praises_concrete_times() {
         assert_flags(Cue::Commitment, "You'll have it ⟦by Friday⟧, ⟦at 5 pm⟧.");
         assert_flags(Cue::Commitment, "I'll reply ⟦within 24 hours⟧.");
+        // Opening hours are no promise (QA pass 7).
+        assert_clean(Cue::Commitment, "Hi Olivia, the store closes at 6 pm on weekdays.");
+        assert_clean(Cue::Commitment, "Hi Olivia, our branch is open until 8 pm tonight.");
+        assert_flags(Cue::Commitment, "Hi Olivia, we'll close the account ⟦by Friday⟧.");
         assert_flags(Cue::Commitment, "Expect it ⟦within two business days⟧.");
         assert_flags(Cue::Commitment, "Maintenance will fix the latch ⟦within the hour⟧.");
         // The whole time is highlighted.

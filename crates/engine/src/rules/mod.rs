@@ -361,6 +361,11 @@ const NEGATIONS: &[&str] = &[
     "isnt", "wasn't", "wasnt", "aren't", "weren't", "none", "nothing", "neither", "nor",
 ];
 
+/// Whether `w` (folded) is one of [`NEGATIONS`].
+pub(crate) fn is_negation(w: &str) -> bool {
+    crate::words::among(NEGATIONS, w)
+}
+
 /// Whether one of the `window` words before token `first`, in its
 /// sentence, denies it.
 pub(crate) fn negated_before(doc: &Document, first: usize, window: usize) -> bool {

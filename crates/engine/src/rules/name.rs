@@ -445,6 +445,20 @@ const PERSON_NOUNS: &[&str] = &[
     "courier",
     "owner",
     "assistant",
+    // Roles a colleague is named by: "your case handler, Mark, will call".
+    "handler",
+    "caseworker",
+    "coordinator",
+    "officer",
+    "consultant",
+    "leader",
+    "nurse",
+    "doctor",
+    "pharmacist",
+    "installer",
+    "surveyor",
+    "inspector",
+    "planner",
 ];
 
 /// Words set off by commas that address someone: "Thanks for waiting,
@@ -1257,6 +1271,17 @@ mod tests {
             Some("Kim Nguyen"),
             "Hi ⟦Kim⟧,\n\nKim from our billing team will call you tomorrow.",
         );
+    }
+
+    #[test]
+    fn a_colleague_named_by_role_is_not_addressed() {
+        // Found by the seventh QA pass.
+        assert_flags_with(
+            Cue::NameUsed,
+            None,
+            "Hi ⟦Ayesha⟧, your case handler, Mark, will call you tomorrow before 1 pm.",
+        );
+        assert_flags_with(Cue::NameUsed, None, "G'day ⟦Jack⟧, your NBN connection is now active.");
     }
 
     #[test]

@@ -271,7 +271,19 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             let sentence = doc.tokens[k].sentence;
             (k.saturating_sub(10)..k).any(|j| {
                 doc.tokens[j].sentence == sentence
-                    && matches!(doc.fold(j), "can't" | "cannot" | "cant" | "won't" | "unable" | "not" | "isn't")
+                    && matches!(
+                        doc.fold(j),
+                        "can't"
+                            | "cannot"
+                            | "cant"
+                            | "won't"
+                            | "unable"
+                            | "not"
+                            | "isn't"
+                            | "don't"
+                            | "dont"
+                            | "doesn't"
+                    )
             })
         };
         // "sorry we didn't get back to you sooner": a step not taken.
@@ -280,7 +292,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             k > 0
                 && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
                 && !doc.tokens[k - 1].gap_has(gap::CLAUSE)
-                && (matches!(doc.fold(k - 1), "didn't" | "didnt" | "haven't" | "havent" | "hadn't" | "never")
+                && (matches!(doc.fold(k - 1), "didn't" | "didnt" | "haven't" | "havent" | "hadn't" | "never" | "no")
                     || (doc.fold(k - 1) == "not" && k > 1 && matches!(doc.fold(k - 2), "did" | "have" | "had")))
         };
         if doc.any_hit_overlaps(T::Sarcasm, hit.span)
@@ -934,6 +946,13 @@ mod tests {
             None,
             "Hello. I've read your message twice and I can see how the app has a known problem with some phones, which the team is aware of and which affects many customers this month.",
         );
+    }
+
+    #[test]
+    fn a_step_denied_or_a_condition_of_a_refusal_is_no_step() {
+        // Found by the seventh QA pass.
+        assert_clean(Cue::NextSteps, "Hi Kavya, your results are normal, so no follow-up appointment is needed.");
+        assert_clean(Cue::NextSteps, "Hi Tom, we don't accept returns on software once the seal is broken.");
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub(crate) const OWNERSHIP: &[Phrase] = &[
 pub(crate) const DEFLECTION: &[Phrase] = &[
     p("not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue"),
     p("nothing i|we can do"),
+    p("not much i|we can do"),
+    p("there's|theres not much i|we can do"),
     p("not much else|more i|we can do"),
     p("little else i|we can do"),
     // Someone else's problem: "that's the courier's problem, not ours".
@@ -228,6 +230,9 @@ mod tests {
     fn flags_ownership_and_deflection() {
         assert_flags(Cue::Ownership, "⟦I'll personally⟧ track it, ⟦leave it with me⟧.");
         assert_flags(Cue::Deflection, "That's ⟦not my department⟧ and there's ⟦nothing I can do⟧.");
+        // Found by the seventh QA pass.
+        assert_flags(Cue::Deflection, "Hi Jack, I don't know why the system charged you twice. ⟦Not much I can do⟧.");
+        assert_clean(Cue::Deflection, "Hi Jack, not much can go wrong now: I've refunded the second charge.");
         assert_flags(Cue::Deflection, "You'll have to ⟦take that up with⟧ the courier.");
         assert_flags(Cue::Deflection, "Please ⟦take the matter up with⟧ your bank.");
         assert_clean(Cue::Deflection, "I'll take this up with the courier today. Let me take it up with my manager.");

@@ -104,12 +104,19 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         out.push(f);
     }
     emit_table(doc, T::Polite, Cue::PoliteRequest, &[T::Sarcasm, T::Boilerplate], out);
-    // "Please know that ..." informs; it asks nothing.
+    // "Please know that ..." informs; it asks nothing. "Why would you
+    // ...?" reproaches.
     out.retain(|f| {
         f.cue != Cue::PoliteRequest
             || f.span.is_none_or(|s| {
                 let k = doc.token_at(s.start());
-                !(doc.fold(k) == "please" && k + 1 < doc.tokens.len() && matches!(doc.fold(k + 1), "know" | "be"))
+                let informs =
+                    doc.fold(k) == "please" && k + 1 < doc.tokens.len() && matches!(doc.fold(k + 1), "know" | "be");
+                let reproaches = doc.fold(k) == "would"
+                    && k > 0
+                    && doc.fold(k - 1) == "why"
+                    && doc.tokens[k - 1].sentence == doc.tokens[k].sentence;
+                !informs && !reproaches
             })
     });
     // Bare imperatives: "Send us the receipt."

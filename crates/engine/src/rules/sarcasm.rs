@@ -130,6 +130,11 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("good|best of? luck with that", MOCK, &["I hope this helps"]),
     pn("nice|good try", MOCK, &[]),
     pn("bless your heart", MOCK, &[]),
+    // Digs at the customer's taking their time, or at making a fuss.
+    pn("you|you've finally found|got|had|made|managed the? time", MOCK, &[]),
+    pn("what all? the fuss is|was about", MOCK, &[]),
+    // Asking the customer to check before they write to us again.
+    pn("before writing|complaining|emailing|messaging|contacting to? us|me? again", MOCK, &[]),
     pn("congratulations|congrats on breaking|deleting|locking|losing|managing|finally|ignoring", MOCK, &[]),
     pn("great|nice|good|brilliant|fantastic job|work breaking|deleting|locking|ignoring|losing|missing", MOCK, &[]),
     pn("great|nice|good|brilliant|fantastic job|work on breaking|deleting|locking|ignoring|losing|missing", MOCK, &[]),
@@ -2211,6 +2216,24 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦What part of⟧ 'restart' is unclear?");
         assert_flags(Cue::Sarcasm, "We looked into your ⟦\"urgent\"⟧ issue.");
         assert_flags(Cue::Sarcasm, "⟦Thanks for nothing⟧.");
+    }
+
+    #[test]
+    fn digs_at_the_customers_time_fuss_and_writing_again() {
+        // Found by the seventh QA pass, each with a sincere twin.
+        assert_flags(Cue::Sarcasm, "Hi Priya, glad ⟦you finally found the time⟧ to reply to us.");
+        assert_clean(Cue::Sarcasm, "Hi Priya, I finally found the time to go through your file properly.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, it's a £5 charge, so I don't really see ⟦what the fuss is about⟧.");
+        assert_clean(Cue::Sarcasm, "Hi Priya, I can see why the charge was a shock, and I've refunded it.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, I'd kindly ask you to check your bank statement ⟦before writing again⟧.");
+        assert_clean(
+            Cue::PoliteRequest,
+            "Hi Priya, I'd kindly ask you to check your bank statement before writing again.",
+        );
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Priya, please check your bank statement before Friday, and write again if it's wrong.",
+        );
     }
 
     #[test]

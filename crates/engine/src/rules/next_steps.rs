@@ -949,6 +949,19 @@ mod tests {
     }
 
     #[test]
+    fn a_step_right_after_a_mocking_sentence_promises_nothing() {
+        // Found by the seventh QA pass.
+        assert_clean(
+            Cue::NextSteps,
+            "Hi Priya, oh I'm so sorry our free app isn't perfect enough for you. We'll get right on that.",
+        );
+        assert_flags(
+            Cue::NextSteps,
+            "Hi Priya, I'm sorry the app crashed. ⟦We'll get⟧ right on that and fix it by Friday.",
+        );
+    }
+
+    #[test]
     fn a_step_denied_or_a_condition_of_a_refusal_is_no_step() {
         // Found by the seventh QA pass.
         assert_clean(Cue::NextSteps, "Hi Kavya, your results are normal, so no follow-up appointment is needed.");

@@ -542,8 +542,24 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
         return false;
     }
     let before = doc.fold(first - 1);
-    let lead =
-        crate::words::among(SCARE_LEADS, before) || (before == "called" && first >= 2 && doc.fold(first - 2) == "so");
+    // A state put on the customer in quotes: you're "really upset", you
+    // were "shocked".
+    // (Not the customer's words reported: "You wrote that you were "sorry
+    // to complain"".)
+    let reported = || {
+        (first.saturating_sub(6)..first).any(|j| {
+            doc.tokens[j].sentence == doc.tokens[first].sentence
+                && matches!(doc.fold(j), "wrote" | "said" | "say" | "says" | "mentioned" | "told" | "write" | "put")
+        })
+    };
+    let feeling = (matches!(before, "you're" | "youre")
+        || (matches!(before, "are" | "were" | "feel" | "felt" | "seem" | "seemed")
+            && first >= 2
+            && doc.fold(first - 2) == "you"))
+        && !reported();
+    let lead = crate::words::among(SCARE_LEADS, before)
+        || (before == "called" && first >= 2 && doc.fold(first - 2) == "so")
+        || feeling;
     let last = *inside.last().unwrap_or(&first);
     let labelled = to < doc.tokens.len() && last + 1 == to && crate::words::among(LABEL_NOUNS, doc.fold(to));
     lead && !labelled && doc.tokens[first - 1].is_agent()
@@ -2215,6 +2231,13 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦Good luck with that⟧.");
         assert_flags(Cue::Sarcasm, "⟦What part of⟧ 'restart' is unclear?");
         assert_flags(Cue::Sarcasm, "We looked into your ⟦\"urgent\"⟧ issue.");
+        // A state put on the customer in quotes (QA pass 7).
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Priya, I appreciate that you're ⟦\"really upset\"⟧, but the delay was caused by the weather.",
+        );
+        assert_clean(Cue::Sarcasm, "Hi Priya, I can tell you're really upset, and I'm sorry about the delay.");
+        assert_clean(Cue::Sarcasm, "Hi Priya, you wrote that you were \"sorry to complain\". Please don't be!");
         assert_flags(Cue::Sarcasm, "⟦Thanks for nothing⟧.");
     }
 

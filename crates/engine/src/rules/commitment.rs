@@ -653,14 +653,19 @@ fn dates_the_past(doc: &Document, k: usize) -> bool {
                 | "told"
                 | "arrived"
         );
-    let ahead = (0..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+    if !past {
+        return false;
+    }
+    // A future before it in its sentence (at most 40 words back: a run of
+    // "at 6 pm at 6 pm ..." with no sentence break stays linear).
+    let ahead = (k.saturating_sub(40)..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
         matches!(doc.fold(j), "will" | "i'll" | "we'll" | "it'll" | "you'll" | "they'll" | "going" | "be" | "shall")
     });
     // "at 10 am tomorrow" is ahead whatever the verb.
     let later = (k + 1..doc.tokens.len())
         .take_while(|&j| doc.tokens[j].sentence == sentence && j < k + 6)
         .any(|j| matches!(doc.fold(j), "tomorrow" | "tonight" | "next" | "coming"));
-    past && !ahead && !later
+    !ahead && !later
 }
 
 /// Whether the deadline at `span` is someone else's, not a commitment of

@@ -36,21 +36,32 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("if you had just? followed|listened|done|checked"),
 ];
 
+/// What the customer did, reproached in "why would you ...?".
+const REPROACHED_DOINGS: &[&str] = &[
+    "leave", "do", "put", "send", "throw", "ignore", "choose", "pick", "click", "open", "delete", "cancel", "book",
+    "order", "buy", "say", "think", "try", "use", "let", "keep", "post", "sign", "agree", "accept", "share", "give",
+    "assume", "expect", "wait", "write", "call", "type", "enter", "install", "doubt", "believe", "skip", "forget",
+];
+
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Blame, Cue::Blame, &[T::Sarcasm], &mut found);
     // "This isn't your fault", "none of this is your fault": denying the
     // fault takes it off the customer.
     found.retain(|f| f.span.is_none_or(|s| !crate::rules::negated_before(doc, doc.token_at(s.start()), 3)));
-    // "Why would you like to cancel?", "why would you need a new card?"
-    // ask what the customer wants.
+    // "Why would you leave the parcel outside?" reproaches what the
+    // customer did; "why would you get two emails? One is your receipt"
+    // or "why would you like to cancel?" asks or explains.
     found.retain(|f| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
-            !(doc.fold(k) == "why"
-                && k + 3 < doc.tokens.len()
-                && doc.tokens[k + 3].sentence == doc.tokens[k].sentence
-                && matches!(doc.fold(k + 3), "like" | "want" | "prefer" | "need" | "be" | "expect" | "ask" | "have"))
+            if doc.fold(k) != "why" {
+                return true;
+            }
+            let n = doc.tokens.len();
+            let at = |j: usize| (j < n && doc.tokens[j].sentence == doc.tokens[k].sentence).then(|| doc.fold(j));
+            let verb = if at(k + 3) == Some("ever") { at(k + 4) } else { at(k + 3) };
+            verb.is_some_and(|v| crate::words::among(REPROACHED_DOINGS, v))
         })
     });
     out.extend(found);
@@ -87,11 +98,17 @@ mod tests {
         // (the pattern's "did not" was read word by word).
         assert_flags(Cue::Blame, "Hi Adam, the form was rejected because ⟦you didn't follow⟧ the instructions.");
         assert_flags(Cue::Blame, "Hi Adam, the form was rejected because ⟦you did not follow⟧ the instructions.");
-        assert_clean(Cue::Blame, "Hi Adam, don't worry if you didn't get the email: I've sent it again.");
+        assert_clean(Cue::Blame, "Hi Adam, it's not your fault you didn't receive the form: we never sent it.");
+        assert_clean(Cue::Blame, "Hi Adam, don't worry if you didn't read the terms: here is the short version.");
         // A reproach asked as a question (and no polite request).
         assert_flags(Cue::Blame, "Hi Priya, ⟦why would you⟧ leave the parcel outside in the rain?");
         assert_clean(Cue::PoliteRequest, "Hi Priya, why would you leave the parcel outside in the rain?");
         assert_clean(Cue::Blame, "Hi Priya, why would you like to cancel? I may be able to help.");
+        assert_clean(
+            Cue::Blame,
+            "Hi Priya, why would you get two emails? One is your receipt and the other is the booking confirmation.",
+        );
+        assert_flags(Cue::Blame, "Hi Priya, ⟦why would you⟧ ever throw the receipt away?");
         assert_flags(Cue::PoliteRequest, "⟦Could you⟧ tell me why, ⟦please⟧?");
     }
 

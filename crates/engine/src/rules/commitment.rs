@@ -351,16 +351,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "Call us at 1-800-..." is a phone number, not a time; "at 22 Pine St"
     // an address.
     found.retain(|f| f.span.is_none_or(|s| !is_phone_number(doc, s) && !is_street_number(doc, s)));
-    // "The store closes at 6 pm on weekdays": opening hours, not a promise.
-    found.retain(|f| {
-        f.span.is_none_or(|s| {
-            let k = doc.token_at(s.start());
-            !(k.saturating_sub(1)..k).any(|j| {
-                doc.tokens[j].sentence == doc.tokens[k].sentence
-                    && matches!(doc.fold(j), "opens" | "closes" | "open" | "closed" | "close" | "shuts" | "shut")
-            })
-        })
-    });
+    // "The store closes at 6 pm on weekdays", "we're open until 8 pm":
+    // opening hours or a deadline, not a promise ("your claim will be
+    // closed by Friday" stays one).
+    found.retain(|f| f.span.is_none_or(|s| !states_hours(doc, doc.token_at(s.start()))));
     emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut found);
     // "We'll get back to you when we can." hedges; "tell me when we can
     // call you" asks for a time: "when we can" ends its clause.
@@ -668,6 +662,72 @@ fn dates_the_past(doc: &Document, k: usize) -> bool {
     !ahead && !later
 }
 
+/// Places and windows that open and close: what opening hours and
+/// deadlines are said of.
+const OPENS_AND_CLOSES: &[&str] = &[
+    "store",
+    "shop",
+    "branch",
+    "office",
+    "desk",
+    "centre",
+    "center",
+    "pool",
+    "gym",
+    "restaurant",
+    "bar",
+    "cafe",
+    "reception",
+    "line",
+    "lines",
+    "phones",
+    "counter",
+    "clinic",
+    "pharmacy",
+    "library",
+    "site",
+    "park",
+    "drive-thru",
+    "we're",
+    "we",
+    "registration",
+    "registrations",
+    "applications",
+    "entries",
+    "enrolment",
+    "enrollment",
+    "pre-orders",
+    "preorders",
+    "orders",
+    "slots",
+    "voting",
+    "sale",
+    "offer",
+    "window",
+    "bookings",
+    "doors",
+    "kitchen",
+    "museum",
+];
+
+/// Whether the time at token `k` says when something opens or closes:
+/// "the store closes (early) at 6 pm", "we're open until 8 pm",
+/// "registration closes on Friday"; a place or a window within four words
+/// before the verb.
+fn states_hours(doc: &Document, k: usize) -> bool {
+    let sentence = doc.tokens[k].sentence;
+    let same = |j: usize| doc.tokens[j].sentence == sentence;
+    let hours_verb = |j: usize| {
+        same(j) && matches!(doc.fold(j), "opens" | "closes" | "open" | "closed" | "close" | "shuts" | "shut")
+    };
+    let verb = match k.checked_sub(1) {
+        Some(j) if hours_verb(j) => j,
+        Some(j) if j > 0 && matches!(doc.fold(j), "early" | "late") && hours_verb(j - 1) => j - 1,
+        _ => return false,
+    };
+    (verb.saturating_sub(4)..verb).any(|j| same(j) && crate::words::among(OPENS_AND_CLOSES, doc.fold(j)))
+}
+
 /// Whether the deadline at `span` is someone else's, not a commitment of
 /// ours: the customer's ("Please send the form by Friday", "you'll need to
 /// reply within 14 days") or a policy's window after an event ("returns
@@ -791,6 +851,9 @@ mod tests {
         assert_clean(Cue::Commitment, "Hi Olivia, the store closes at 6 pm on weekdays.");
         assert_clean(Cue::Commitment, "Hi Olivia, our branch is open until 8 pm tonight.");
         assert_flags(Cue::Commitment, "Hi Olivia, we'll close the account ⟦by Friday⟧.");
+        assert_flags(Cue::Commitment, "Hi Olivia, your claim will be closed ⟦by Friday⟧.");
+        assert_flags(Cue::Commitment, "Hi Olivia, I'll keep the case open ⟦until Friday⟧.");
+        assert_clean(Cue::Commitment, "Hi Olivia, the store closes early at 4 pm on Sundays.");
         assert_flags(Cue::Commitment, "Expect it ⟦within two business days⟧.");
         assert_flags(Cue::Commitment, "Maintenance will fix the latch ⟦within the hour⟧.");
         // The whole time is highlighted.

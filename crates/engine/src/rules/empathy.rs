@@ -54,7 +54,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             !(adjective
                 && k > 0
                 && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
-                && matches!(doc.fold(k - 1), "our" | "my" | "the" | "these" | "this" | "a" | "an" | "its" | "their"))
+                && matches!(doc.fold(k - 1), "our" | "my" | "these" | "their"))
         })
     });
     out.extend(found);
@@ -72,6 +72,7 @@ mod tests {
         // Said of our fees, it defends them (QA pass 7).
         assert_clean(Cue::Empathy, "Hi Priya, we explained our perfectly reasonable fees in the letter.");
         assert_flags(Cue::Empathy, "Hi Priya, your request is ⟦perfectly reasonable⟧.");
+        assert_flags(Cue::Empathy, "Hi Priya, that's a ⟦perfectly reasonable⟧ request, and I've passed it on.");
     }
 
     #[test]

@@ -34,11 +34,15 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], &mut found);
     // "we aren't able to waive the fee this time": a refusal of the extra.
-    // (In its own clause: "they were never delivered, so we've added them"
-    // gives the extra.)
+    // (In its own clause: "they were never delivered, so we've added
+    // them", "as it wasn't your fault I've waived the fee": a deed with its
+    // own doer starts a clause.)
     found.retain(|f| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
+            if matches!(doc.fold(k), "i've" | "we've" | "i" | "we" | "i'll" | "we'll" | "ive" | "weve") {
+                return true;
+            }
             let from = (k.saturating_sub(4)..k)
                 .rev()
                 .find(|&j| doc.tokens[j].gap_has(gap::CLAUSE))
@@ -71,5 +75,6 @@ mod tests {
         );
         assert_flags(Cue::ExtraMile, "Hi Meera, as a one-off, ⟦I've waived⟧ the fee this time.");
         assert_flags(Cue::ExtraMile, "Hi, the coins were never delivered, so ⟦we've added⟧ them now.");
+        assert_flags(Cue::ExtraMile, "Hi Priya, as it wasn't your fault ⟦I've waived⟧ the fee.");
     }
 }

@@ -504,6 +504,26 @@ mod tests {
         }
     }
 
+    /// Alternatives are per word: "didn't|did not follow" reads "didn't"
+    /// or "did", then "not", then "follow", so "you didn't follow" never
+    /// matches. Such a pattern is two patterns.
+    #[test]
+    fn no_word_group_mixes_a_contraction_with_its_spelt_out_form() {
+        const AUX: &[&str] =
+            &["do", "does", "did", "is", "are", "was", "were", "can", "will", "would", "could", "have", "has"];
+        for (t, table) in TABLES.iter().enumerate() {
+            for phrase in table.iter() {
+                let groups: Vec<Vec<&str>> =
+                    phrase.pat.split(' ').map(|g| g.trim_end_matches('?').split('|').collect()).collect();
+                for pair in groups.windows(2) {
+                    let contracted = pair[0].iter().any(|w| w.ends_with("n't") || *w == "cannot");
+                    let spelt_out = pair[0].iter().any(|w| AUX.contains(w)) && pair[1].contains(&"not");
+                    assert!(!(contracted && spelt_out), "table {t}, {:?}: split it in two patterns", phrase.pat);
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_cue_comes_from_exactly_one_rule() {
         for cue in Cue::ALL {

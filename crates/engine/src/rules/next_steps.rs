@@ -269,7 +269,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let refusal_condition = matches!(doc.fold(hit.first as usize), "once" | "as") && {
             let k = hit.first as usize;
             let sentence = doc.tokens[k].sentence;
-            (k.saturating_sub(10)..k).any(|j| {
+            // In the condition's own clause: "Don't worry, once it's back
+            // the refund goes through" reassures.
+            (k.saturating_sub(10)..k).rev().take_while(|&j| !doc.tokens[j].gap_has(gap::CLAUSE)).any(|j| {
                 doc.tokens[j].sentence == sentence
                     && matches!(
                         doc.fold(j),
@@ -764,12 +766,17 @@ fn gives_a_step(doc: &Document) -> bool {
         }
         // "If either suits you, I can move your booking over": what we
         // will do, offered on the customer's word.
+        // (The condition ends at a comma right before "I can"; what we can
+        // do follows: not "If I could, I would ...", "not sure if we can",
+        // nor "If you have questions, we can help".)
         if matches!(w, "can" | "could")
             && i > 1
             && matches!(doc.fold(i - 1), "i" | "we")
+            && doc.tokens[i - 2].gap_has(gap::COMMA)
+            && !t.gap_has(gap::CLAUSE)
             && i + 1 < n
             && doc.tokens[i + 1].sentence == t.sentence
-            && !matches!(doc.fold(i + 1), "not" | "only" | "t")
+            && !matches!(doc.fold(i + 1), "not" | "only" | "t" | "help" | "assist" | "answer" | "also")
             && (i.saturating_sub(12)..i - 1).any(|j| doc.tokens[j].sentence == t.sentence && doc.fold(j) == "if")
         {
             return true;
@@ -966,6 +973,10 @@ mod tests {
         // Found by the seventh QA pass.
         assert_clean(Cue::NextSteps, "Hi Kavya, your results are normal, so no follow-up appointment is needed.");
         assert_clean(Cue::NextSteps, "Hi Tom, we don't accept returns on software once the seal is broken.");
+        assert_flags(
+            Cue::NextSteps,
+            "Hi Sam, don't worry, ⟦once it's⟧ back with us the refund goes through automatically.",
+        );
     }
 
     #[test]
@@ -991,5 +1002,13 @@ mod tests {
             None,
             &format!("{long} If the owner says no, we can not change that for you."),
         );
+        for not_a_step in [
+            "If I could, I would refund you, but the owner's policy doesn't allow it.",
+            "I'm not sure if we can do anything about the owner's policy on pets.",
+            "Even if I could change it, the owner would say no.",
+            "If you have any other questions, we can help.",
+        ] {
+            assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} {not_a_step}"));
+        }
     }
 }

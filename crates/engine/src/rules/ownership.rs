@@ -81,6 +81,15 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     emit_table(doc, T::Ownership, Cue::Ownership, &[T::Sarcasm], out);
     emit_table(doc, T::Deflection, Cue::Deflection, &[T::Sarcasm], out);
+    // A phrase read across a clause's end says something else: "the change
+    // fee is not much, I can do it for you now".
+    out.retain(|f| {
+        f.cue != Cue::Deflection
+            || f.span.is_none_or(|s| {
+                let (a, b) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
+                (a..b).all(|k| !doc.tokens[k].gap_has(crate::document::gap::CLAUSE))
+            })
+    });
     // "I'll take this up with the courier", "let me take it up with my
     // manager": we take it up, which is ownership; only the customer sent
     // to take it up is deflected.
@@ -232,7 +241,7 @@ mod tests {
         assert_flags(Cue::Deflection, "That's ⟦not my department⟧ and there's ⟦nothing I can do⟧.");
         // Found by the seventh QA pass.
         assert_flags(Cue::Deflection, "Hi Jack, I don't know why the system charged you twice. ⟦Not much I can do⟧.");
-        assert_clean(Cue::Deflection, "Hi Jack, not much can go wrong now: I've refunded the second charge.");
+        assert_clean(Cue::Deflection, "Hi Priya, the change fee is not much, I can do it for you now if you like.");
         assert_flags(Cue::Deflection, "You'll have to ⟦take that up with⟧ the courier.");
         assert_flags(Cue::Deflection, "Please ⟦take the matter up with⟧ your bank.");
         assert_clean(Cue::Deflection, "I'll take this up with the courier today. Let me take it up with my manager.");

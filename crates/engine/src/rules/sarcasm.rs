@@ -131,9 +131,12 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("nice|good try", MOCK, &[]),
     pn("bless your heart", MOCK, &[]),
     // Digs at the customer's taking their time, or at making a fuss.
-    pn("you|you've finally found|got|had|made|managed the? time", MOCK, &[]),
-    pn("what all? the fuss is|was about", MOCK, &[]),
-    // Asking the customer to check before they write to us again.
+    pn("you|you've finally found|got|had|made|managed the? time to reply|respond|answer|write|read|call|contact|check|email|message|return|get", MOCK, &[]),
+    pn("don't|dont|can't|cant|cannot really? see|understand|get what all? the fuss is|was about", MOCK, &[]),
+    pn("do not really? see|understand|get what all? the fuss is|was about", MOCK, &[]),
+    pn("not sure what all? the fuss is|was about", MOCK, &[]),
+    // Asking the customer to check before they write to us again (kept
+    // only after a check: see `check`).
     pn("before writing|complaining|emailing|messaging|contacting to? us|me? again", MOCK, &[]),
     pn("congratulations|congrats on breaking|deleting|locking|losing|managing|finally|ignoring", MOCK, &[]),
     pn("great|nice|good|brilliant|fantastic job|work breaking|deleting|locking|ignoring|losing|missing", MOCK, &[]),
@@ -340,7 +343,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                             | "won"
                     )
             });
-        let offered = offered || offered_if || not_a_pause || prize;
+        // "Please allow 48 hours before contacting us again": a wait, not a
+        // dig; "check your statement before writing again" tells them off.
+        let waits = doc.fold(k) == "before"
+            && k + 2 < n
+            && doc.fold(k + 1) != "complaining"
+            && !(k.saturating_sub(10)..k).any(|j| {
+                doc.tokens[j].sentence == doc.tokens[k].sentence
+                    && matches!(doc.fold(j), "check" | "read" | "look" | "review" | "verify" | "reread" | "re-read")
+            });
+        let offered = offered || offered_if || not_a_pause || prize || waits;
         // "Just to repeat the key point: ..." recaps; it reminds of nothing.
         let recap = doc.fold(k) == "just"
             && (k + 4..(k + 7).min(n)).any(|j| {
@@ -1886,8 +1898,10 @@ fn read_sentence<'d>(
         // sincere: "sorry for the mix-up with the colour you chose".)
         // What the customer chose, said to be what they got (not what we
         // failed to give: "sorry the room wasn't what you booked").
+        let denies = |w: &&str| matches!(*w, "not" | "never" | "different") || w.ends_with("n't");
         let chosen = bits(s.at(CHOSEN)).any(|c| {
-            !s.words[k.min(c)..c].iter().any(|w| matches!(*w, "not" | "never" | "different") || w.ends_with("n't"))
+            let after = &s.words[(c + 2).min(s.words.len())..(c + 6).min(s.words.len())];
+            !s.words[k.min(c)..c].iter().any(denies) && !after.iter().any(denies)
         });
         let absurd = s.any(ABSURD_APOLOGY)
             || ((s.any(MOCK_APOLOGY_OBJECTS) || chosen) && !s.any(OUR_MISTAKE))
@@ -2025,9 +2039,17 @@ fn read_sentence<'d>(
     // Sarcastic agreement: "Right, because ...", "Yes, clearly a two-day
     // delay is a catastrophe", "we obviously lose parcels for sport".
     let opens_agreeing = (s.at(AGREE_OPENERS) | s.at(OF_COURSE)) & 1 != 0;
-    // ("Right, because ...": the "because" right after the opener; "Yes,
-    // you'll get a full refund because the match was cancelled" explains.)
-    let because = s.words.iter().take(4).any(|w| *w == "because");
+    // ("Right, because ...", "Right, so you want a refund because ...";
+    // not a reason given for what we do, "Yes, you'll get a full refund
+    // because the match was cancelled", nor one put first, "Yes, because
+    // your order was over £50, delivery is free".)
+    let because = s.words.iter().position(|w| *w == "because").is_some_and(|b| {
+        let fronted = b <= 3 && (b + 1..last).any(|j| doc.tokens[s.from + j].gap_has(gap::COMMA));
+        let ours = s.words[..b].iter().any(|w| {
+            matches!(*w, "you'll" | "we'll" | "i'll" | "we've" | "i've" | "we" | "i" | "we're" | "i'm" | "it'll")
+        });
+        !fronted && !ours
+    });
     if opens_agreeing && (because || (s.at(IRONIC) | s.at(HYPERBOLE)) >> 1 != 0) {
         return Some((0, last, AGREE_M));
     }
@@ -2161,6 +2183,13 @@ mod tests {
         // A plain yes with its reason on a line of its own (QA pass 7).
         assert_clean(Cue::Sarcasm, "Hi Kunal,\n\nYes, you'll get a full refund because the match was cancelled.");
         assert_flags(Cue::Sarcasm, "Hi Kunal,\n\n⟦Yes, because a refund for a cancelled match is such a big ask⟧.");
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Kunal,\n\nYes, because the match was cancelled, you'll get a full refund within 5 days.",
+        );
+        assert_clean(Cue::Sarcasm, "Of course, because you paid by card, the refund goes back to the same card.");
+        assert_flags(Cue::Sarcasm, "⟦Right, so you want a refund because the courier was ten minutes late⟧.");
+        assert_clean(Cue::Sarcasm, "Hi Sam, I'm sorry the car you booked isn't available, and I've upgraded you.");
         // Sorry that what they got was not what they chose owns our
         // mistake; sorry that it was exactly that mocks (QA pass 7).
         assert_clean(Cue::Sarcasm, "Hi Sam, I'm sorry the room wasn't what you booked.");
@@ -2244,10 +2273,15 @@ mod tests {
     #[test]
     fn digs_at_the_customers_time_fuss_and_writing_again() {
         // Found by the seventh QA pass, each with a sincere twin.
-        assert_flags(Cue::Sarcasm, "Hi Priya, glad ⟦you finally found the time⟧ to reply to us.");
-        assert_clean(Cue::Sarcasm, "Hi Priya, I finally found the time to go through your file properly.");
-        assert_flags(Cue::Sarcasm, "Hi Priya, it's a £5 charge, so I don't really see ⟦what the fuss is about⟧.");
-        assert_clean(Cue::Sarcasm, "Hi Priya, I can see why the charge was a shock, and I've refunded it.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, glad ⟦you finally found the time to reply⟧ to us.");
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Priya, glad you finally got the time to visit us, and thanks for the lovely review!",
+        );
+        assert_clean(Cue::Sarcasm, "Hi Priya, I hope you finally had the time to enjoy your holiday.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, it's a £5 charge, so I ⟦don't really see what the fuss is about⟧.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, I ⟦do not see what all the fuss is about⟧.");
+        assert_clean(Cue::Sarcasm, "So glad you loved the burger, now you know what all the fuss is about!");
         assert_flags(Cue::Sarcasm, "Hi Priya, I'd kindly ask you to check your bank statement ⟦before writing again⟧.");
         assert_clean(
             Cue::PoliteRequest,
@@ -2255,7 +2289,7 @@ mod tests {
         );
         assert_clean(
             Cue::Sarcasm,
-            "Hi Priya, please check your bank statement before Friday, and write again if it's wrong.",
+            "Hi Priya, please allow up to 48 hours for the refund to appear before contacting us again.",
         );
     }
 

@@ -18,6 +18,8 @@ pub(crate) const GREETING_WORDS: &[&str] = &[
     "dear",
     "greetings",
     "hiya",
+    "g'day",
+    "gday",
     "howdy",
     "heya",
     "hallo",

@@ -265,17 +265,34 @@ fn sides_with_customer(doc: &Document, but: usize) -> bool {
     }
     let sentence = doc.tokens[but].sentence;
     let n = doc.tokens.len();
-    let end = (but + 8).min(n);
+    let end = (but + 16).min(n);
     let word = |k: usize| (k < end && doc.tokens[k].sentence == sentence).then(|| doc.fold(k));
-    if !word(but + 1).is_some_and(|w| matches!(w, "that's" | "that" | "this" | "it's" | "it" | "what")) {
+    if !word(but + 1).is_some_and(|w| matches!(w, "that's" | "that" | "this" | "it's" | "it")) {
         return false;
     }
-    (but + 2..end).any(|k| match word(k) {
-        Some("unacceptable" | "shouldn't" | "shouldnt") => true,
-        Some("should") => word(k + 1) == Some("never"),
-        Some("not") => matches!(word(k + 1), Some("acceptable" | "good" | "okay" | "ok" | "right" | "fair" | "on")),
+    // Nothing in it aimed at the customer: "that's not acceptable
+    // behaviour from you", "it's not right to expect a refund".
+    if (but + 1..end).any(|k| matches!(word(k), Some("you" | "your" | "you're" | "expect" | "blame" | "asking"))) {
+        return false;
+    }
+    // What happened should not have: said outright, or judged and then
+    // owned ("... from our driver and I've reported it").
+    let never = (but + 2..end).any(|k| {
+        matches!(word(k), Some("should" | "shouldn't" | "shouldnt"))
+            && matches!(word(k + 1), Some("never" | "have"))
+            && (word(k + 2) == Some("happened") || word(k + 3) == Some("happened"))
+    });
+    let judged = (but + 2..end).any(|k| match word(k) {
+        Some("unacceptable") => true,
+        Some("not") => {
+            matches!(word(k + 1), Some("acceptable" | "okay" | "ok"))
+                || (word(k + 1) == Some("good") && word(k + 2) == Some("enough"))
+        }
         _ => false,
-    })
+    });
+    let owned =
+        (but + 2..end).any(|k| matches!(word(k), Some("our" | "we" | "we've" | "i've" | "i'll" | "we'll" | "us")));
+    never || (judged && owned)
 }
 
 /// Words after "but" (or a disowning) that say what we do, or good news:
@@ -445,6 +462,14 @@ mod tests {
         assert_clean(Cue::ApologyHollow, driver);
         assert_flags(Cue::Apology, "Hi Sam, ⟦I'm sorry⟧, but that's really not acceptable from our driver and I've reported it to the depot manager.");
         assert_clean(Cue::ApologyHollow, "Sorry, but this should never have happened.");
+        for hollow in [
+            "Hi Priya, I'm ⟦sorry, but⟧ that's not acceptable behaviour from you towards our driver.",
+            "Hi Priya, ⟦sorry, but⟧ that's not right: the fee was in the terms you agreed to.",
+            "Hi Priya, ⟦sorry, but⟧ it's not right to expect a refund after 90 days.",
+            "Hi Priya, ⟦sorry, but⟧ it's not on sale any more.",
+        ] {
+            assert_flags(Cue::ApologyHollow, hollow);
+        }
         assert_flags(Cue::ApologyHollow, "⟦Sorry, but⟧ you're not right about the fee.");
         assert_flags(Cue::ApologyHollow, "⟦Sorry, but⟧ that's not something we refund.");
     }

@@ -9,7 +9,8 @@ use crate::rules::{emit_table, T};
 
 pub(crate) const BLAME: &[Phrase] = &[
     p("you failed|neglected|forgot|omitted to"),
-    p("you didn't|didnt|did not follow|read|check|enter|update|provide|include|attach|select|bother|pay|submit|save|confirm|understand|listen"),
+    p("you didn't|didnt follow|read|check|enter|update|provide|include|attach|select|bother|pay|submit|save|confirm|understand|listen"),
+    p("you did not follow|read|check|enter|update|provide|include|attach|select|bother|pay|submit|save|confirm|understand|listen"),
     p("you haven't|havent followed|read|checked|entered|provided|paid|submitted|updated"),
     p("you have not followed|read|checked|entered|provided|paid|submitted|updated"),
     p("your fault"),
@@ -24,6 +25,9 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("you were|was supposed to"),
     p("you entered|typed|chose|selected|used|gave|provided|put|booked|ordered|picked|bought the|a|an? wrong|incorrect|invalid"),
     p("you caused|broke|messed"),
+    // "Why would you leave the parcel outside in the rain?": a reproach
+    // asked, not a question.
+    p("why would you"),
     p("because of you"),
     p("user error"),
     p("caused by you|your"),
@@ -32,12 +36,34 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("if you had just? followed|listened|done|checked"),
 ];
 
+/// What the customer did, reproached in "why would you ...?".
+const REPROACHED_DOINGS: &[&str] = &[
+    "leave", "do", "put", "send", "throw", "ignore", "choose", "pick", "click", "open", "delete", "cancel", "book",
+    "order", "buy", "say", "think", "try", "use", "let", "keep", "post", "sign", "agree", "accept", "share", "give",
+    "assume", "expect", "wait", "write", "call", "type", "enter", "install", "doubt", "believe", "skip", "forget",
+];
+
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Blame, Cue::Blame, &[T::Sarcasm], &mut found);
     // "This isn't your fault", "none of this is your fault": denying the
     // fault takes it off the customer.
     found.retain(|f| f.span.is_none_or(|s| !crate::rules::negated_before(doc, doc.token_at(s.start()), 3)));
+    // "Why would you leave the parcel outside?" reproaches what the
+    // customer did; "why would you get two emails? One is your receipt"
+    // or "why would you like to cancel?" asks or explains.
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            if doc.fold(k) != "why" {
+                return true;
+            }
+            let n = doc.tokens.len();
+            let at = |j: usize| (j < n && doc.tokens[j].sentence == doc.tokens[k].sentence).then(|| doc.fold(j));
+            let verb = if at(k + 3) == Some("ever") { at(k + 4) } else { at(k + 3) };
+            verb.is_some_and(|v| crate::words::among(REPROACHED_DOINGS, v))
+        })
+    });
     out.extend(found);
 }
 
@@ -64,6 +90,26 @@ mod tests {
         assert_clean(Cue::Blame, "This isn't your fault. It wasn't your fault at all.");
         assert_clean(Cue::Blame, "None of this is your fault, and please don't blame yourself: it's not your fault.");
         assert_flags(Cue::Blame, "Honestly, ⟦this is your fault⟧.");
+    }
+
+    #[test]
+    fn a_step_the_customer_did_not_take_is_put_on_them() {
+        // Found by the seventh QA pass: the contracted form never matched
+        // (the pattern's "did not" was read word by word).
+        assert_flags(Cue::Blame, "Hi Adam, the form was rejected because ⟦you didn't follow⟧ the instructions.");
+        assert_flags(Cue::Blame, "Hi Adam, the form was rejected because ⟦you did not follow⟧ the instructions.");
+        assert_clean(Cue::Blame, "Hi Adam, it's not your fault you didn't receive the form: we never sent it.");
+        assert_clean(Cue::Blame, "Hi Adam, don't worry if you didn't read the terms: here is the short version.");
+        // A reproach asked as a question (and no polite request).
+        assert_flags(Cue::Blame, "Hi Priya, ⟦why would you⟧ leave the parcel outside in the rain?");
+        assert_clean(Cue::PoliteRequest, "Hi Priya, why would you leave the parcel outside in the rain?");
+        assert_clean(Cue::Blame, "Hi Priya, why would you like to cancel? I may be able to help.");
+        assert_clean(
+            Cue::Blame,
+            "Hi Priya, why would you get two emails? One is your receipt and the other is the booking confirmation.",
+        );
+        assert_flags(Cue::Blame, "Hi Priya, ⟦why would you⟧ ever throw the receipt away?");
+        assert_flags(Cue::PoliteRequest, "⟦Could you⟧ tell me why, ⟦please⟧?");
     }
 
     #[test]

@@ -351,6 +351,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "Call us at 1-800-..." is a phone number, not a time; "at 22 Pine St"
     // an address.
     found.retain(|f| f.span.is_none_or(|s| !is_phone_number(doc, s) && !is_street_number(doc, s)));
+    // "The store closes at 6 pm on weekdays", "we're open until 8 pm":
+    // opening hours or a deadline, not a promise ("your claim will be
+    // closed by Friday" stays one).
+    found.retain(|f| f.span.is_none_or(|s| !states_hours(doc, doc.token_at(s.start()))));
     emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut found);
     // "We'll get back to you when we can." hedges; "tell me when we can
     // call you" asks for a time: "when we can" ends its clause.
@@ -643,14 +647,85 @@ fn dates_the_past(doc: &Document, k: usize) -> bool {
                 | "told"
                 | "arrived"
         );
-    let ahead = (0..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+    if !past {
+        return false;
+    }
+    // A future before it in its sentence (at most 40 words back: a run of
+    // "at 6 pm at 6 pm ..." with no sentence break stays linear).
+    let ahead = (k.saturating_sub(40)..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
         matches!(doc.fold(j), "will" | "i'll" | "we'll" | "it'll" | "you'll" | "they'll" | "going" | "be" | "shall")
     });
     // "at 10 am tomorrow" is ahead whatever the verb.
     let later = (k + 1..doc.tokens.len())
         .take_while(|&j| doc.tokens[j].sentence == sentence && j < k + 6)
         .any(|j| matches!(doc.fold(j), "tomorrow" | "tonight" | "next" | "coming"));
-    past && !ahead && !later
+    !ahead && !later
+}
+
+/// Places and windows that open and close: what opening hours and
+/// deadlines are said of.
+const OPENS_AND_CLOSES: &[&str] = &[
+    "store",
+    "shop",
+    "branch",
+    "office",
+    "desk",
+    "centre",
+    "center",
+    "pool",
+    "gym",
+    "restaurant",
+    "bar",
+    "cafe",
+    "reception",
+    "line",
+    "lines",
+    "phones",
+    "counter",
+    "clinic",
+    "pharmacy",
+    "library",
+    "site",
+    "park",
+    "drive-thru",
+    "we're",
+    "we",
+    "registration",
+    "registrations",
+    "applications",
+    "entries",
+    "enrolment",
+    "enrollment",
+    "pre-orders",
+    "preorders",
+    "orders",
+    "slots",
+    "voting",
+    "sale",
+    "offer",
+    "window",
+    "bookings",
+    "doors",
+    "kitchen",
+    "museum",
+];
+
+/// Whether the time at token `k` says when something opens or closes:
+/// "the store closes (early) at 6 pm", "we're open until 8 pm",
+/// "registration closes on Friday"; a place or a window within four words
+/// before the verb.
+fn states_hours(doc: &Document, k: usize) -> bool {
+    let sentence = doc.tokens[k].sentence;
+    let same = |j: usize| doc.tokens[j].sentence == sentence;
+    let hours_verb = |j: usize| {
+        same(j) && matches!(doc.fold(j), "opens" | "closes" | "open" | "closed" | "close" | "shuts" | "shut")
+    };
+    let verb = match k.checked_sub(1) {
+        Some(j) if hours_verb(j) => j,
+        Some(j) if j > 0 && matches!(doc.fold(j), "early" | "late") && hours_verb(j - 1) => j - 1,
+        _ => return false,
+    };
+    (verb.saturating_sub(4)..verb).any(|j| same(j) && crate::words::among(OPENS_AND_CLOSES, doc.fold(j)))
 }
 
 /// Whether the deadline at `span` is someone else's, not a commitment of
@@ -772,6 +847,13 @@ mod tests {
     fn praises_concrete_times() {
         assert_flags(Cue::Commitment, "You'll have it ⟦by Friday⟧, ⟦at 5 pm⟧.");
         assert_flags(Cue::Commitment, "I'll reply ⟦within 24 hours⟧.");
+        // Opening hours are no promise (QA pass 7).
+        assert_clean(Cue::Commitment, "Hi Olivia, the store closes at 6 pm on weekdays.");
+        assert_clean(Cue::Commitment, "Hi Olivia, our branch is open until 8 pm tonight.");
+        assert_flags(Cue::Commitment, "Hi Olivia, we'll close the account ⟦by Friday⟧.");
+        assert_flags(Cue::Commitment, "Hi Olivia, your claim will be closed ⟦by Friday⟧.");
+        assert_flags(Cue::Commitment, "Hi Olivia, I'll keep the case open ⟦until Friday⟧.");
+        assert_clean(Cue::Commitment, "Hi Olivia, the store closes early at 4 pm on Sundays.");
         assert_flags(Cue::Commitment, "Expect it ⟦within two business days⟧.");
         assert_flags(Cue::Commitment, "Maintenance will fix the latch ⟦within the hour⟧.");
         // The whole time is highlighted.

@@ -44,6 +44,19 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             k == 0 || !matches!(doc.fold(k - 1), "for" | "appreciate" | "appreciated")
         })
     });
+    // "our perfectly reasonable fees": said of a thing, before its noun,
+    // it defends the thing; "your request is perfectly reasonable" sides
+    // with the customer.
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            let adjective = matches!(doc.fold(k), "completely" | "totally" | "entirely" | "perfectly");
+            !(adjective
+                && k > 0
+                && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+                && matches!(doc.fold(k - 1), "our" | "my" | "these" | "their"))
+        })
+    });
     out.extend(found);
 }
 
@@ -56,6 +69,10 @@ mod tests {
     fn flags_empathy() {
         assert_flags(Cue::Empathy, "⟦I completely understand how⟧ stressful this is.");
         assert_flags(Cue::Empathy, "⟦That must be frustrating⟧, and ⟦I can imagine⟧ why.");
+        // Said of our fees, it defends them (QA pass 7).
+        assert_clean(Cue::Empathy, "Hi Priya, we explained our perfectly reasonable fees in the letter.");
+        assert_flags(Cue::Empathy, "Hi Priya, your request is ⟦perfectly reasonable⟧.");
+        assert_flags(Cue::Empathy, "Hi Priya, that's a ⟦perfectly reasonable⟧ request, and I've passed it on.");
     }
 
     #[test]

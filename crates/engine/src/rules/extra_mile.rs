@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::cue::Cue;
-use crate::document::Document;
+use crate::document::{gap, Document};
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
 use crate::rules::{emit_table, T};
@@ -31,7 +31,27 @@ pub(crate) const EXTRA_MILE: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    emit_table(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], out);
+    let mut found = Vec::new();
+    emit_table(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], &mut found);
+    // "we aren't able to waive the fee this time": a refusal of the extra.
+    // (In its own clause: "they were never delivered, so we've added
+    // them", "as it wasn't your fault I've waived the fee": a deed with its
+    // own doer starts a clause.)
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            if matches!(doc.fold(k), "i've" | "we've" | "i" | "we" | "i'll" | "we'll" | "ive" | "weve") {
+                return true;
+            }
+            let from = (k.saturating_sub(4)..k)
+                .rev()
+                .find(|&j| doc.tokens[j].gap_has(gap::CLAUSE))
+                .map_or(k.saturating_sub(4), |j| j + 1);
+            !(from..k)
+                .any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && crate::rules::is_negation(doc.fold(j)))
+        })
+    });
+    out.extend(found);
 }
 
 #[cfg(test)]
@@ -48,5 +68,13 @@ mod tests {
     #[test]
     fn allows_plain_statements() {
         assert_clean(Cue::ExtraMile, "Your order has shipped.");
+        // A refusal of the extra (QA pass 7).
+        assert_clean(
+            Cue::ExtraMile,
+            "Hi Meera, as this is your third late payment, we aren't able to waive the fee this time.",
+        );
+        assert_flags(Cue::ExtraMile, "Hi Meera, as a one-off, ⟦I've waived⟧ the fee this time.");
+        assert_flags(Cue::ExtraMile, "Hi, the coins were never delivered, so ⟦we've added⟧ them now.");
+        assert_flags(Cue::ExtraMile, "Hi Priya, as it wasn't your fault ⟦I've waived⟧ the fee.");
     }
 }

@@ -69,13 +69,32 @@ pub(crate) const POSITIVE: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+    // "there's nothing further to pay out on your claim", "nothing more to
+    // pay you": money we will not pay, not money the customer is spared.
+    let refusals: Vec<crate::span::Span> = doc
+        .hits(T::Positive)
+        .iter()
+        .filter(|h| {
+            let last = h.last as usize;
+            matches!(doc.fold(last), "pay" | "owe")
+                && last + 1 < doc.tokens.len()
+                && doc.tokens[last + 1].sentence == doc.tokens[last].sentence
+                && matches!(doc.fold(last + 1), "out" | "you" | "them" | "him" | "her" | "anything")
+        })
+        .map(|h| h.span)
+        .collect();
+    let mut found = Vec::new();
     emit_table(
         doc,
         T::Negative,
         Cue::NegativeLanguage,
-        &[T::Sarcasm, T::Deflection, T::Empathy, T::NotApology, T::Positive],
-        out,
+        &[T::Sarcasm, T::Deflection, T::Empathy, T::NotApology],
+        &mut found,
     );
+    found.retain(|f| {
+        f.span.is_none_or(|s| !doc.any_hit_overlaps(T::Positive, s) || refusals.iter().any(|r| r.overlaps(s)))
+    });
+    out.extend(found);
     // "I cannot stress this enough", "we can't thank you enough": an
     // intensifier, not a refusal.
     out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !intensifies(doc, s)));
@@ -89,7 +108,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     out.retain(|f| {
         f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !follows_what_can_be_done(doc, s, can_from))
     });
-    emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], out);
+    let mut praised = Vec::new();
+    emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], &mut praised);
+    praised.retain(|f| f.span.is_none_or(|s| !refusals.contains(&s)));
+    out.extend(praised);
 }
 
 /// Wrongdoing that a company forbids on the customer's behalf.
@@ -315,6 +337,11 @@ mod tests {
             "Hi Sam, I've closed the account and cancelled the final bill, so there's nothing more to pay.",
         );
         assert_clean(Cue::NegativeLanguage, "Hi Sam, there is nothing left to pay on the account.");
+        assert_flags(
+            Cue::NegativeLanguage,
+            "Hi Priya, I'm afraid ⟦there is nothing⟧ further to pay out on your claim.",
+        );
+        assert_clean(Cue::PositiveLanguage, "Hi Priya, I'm afraid there is nothing further to pay out on your claim.");
         assert_flags(Cue::NegativeLanguage, "Hi Sam, ⟦there is nothing⟧ we can refund.");
     }
 }

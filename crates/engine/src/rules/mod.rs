@@ -361,6 +361,11 @@ const NEGATIONS: &[&str] = &[
     "isnt", "wasn't", "wasnt", "aren't", "weren't", "none", "nothing", "neither", "nor",
 ];
 
+/// Whether `w` (folded) is one of [`NEGATIONS`].
+pub(crate) fn is_negation(w: &str) -> bool {
+    crate::words::among(NEGATIONS, w)
+}
+
 /// Whether one of the `window` words before token `first`, in its
 /// sentence, denies it.
 pub(crate) fn negated_before(doc: &Document, first: usize, window: usize) -> bool {
@@ -404,6 +409,20 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
 pub(crate) fn drop_mocked_praise(doc: &Document, findings: &mut Vec<Finding>) {
     let sarcastic = merged_spans(findings, Cue::Sarcasm);
     let mocking = if sarcastic.is_empty() { Vec::new() } else { sarcasm::sarcastic_sentences(doc, findings) };
+    // The sentences the sarcasm is said in, by the last word it reaches (an
+    // emoji after a reproach is no word: "... our last two replies 😊 If
+    // you haven't had it by 20 July, I'll chase it" mocks in the first).
+    let mut mocking_steps: Vec<u32> = findings
+        .iter()
+        .filter(|f| f.cue == Cue::Sarcasm)
+        .filter_map(|f| f.span)
+        .filter_map(|s| {
+            let k = doc.tokens.partition_point(|t| t.span.start() < s.end());
+            k.checked_sub(1).map(|k| doc.tokens[k].sentence)
+        })
+        .collect();
+    crate::order::sort(&mut mocking_steps);
+    mocking_steps.dedup();
     let shouted = merged_spans(findings, Cue::Shouting);
     if sarcastic.is_empty() && shouted.is_empty() {
         return;
@@ -430,7 +449,28 @@ pub(crate) fn drop_mocked_praise(doc: &Document, findings: &mut Vec<Finding>) {
             let k = doc.token_at(span.start());
             courtesy && doc.tokens.get(k).is_some_and(|t| mocking.binary_search(&t.sentence).is_ok())
         };
-        let mocked = within(&sarcastic, span) || (courtesy && within(&shouted, span)) || in_mocking_sentence();
+        // Mock urgency right after a mocking sentence ("Oh I'm so sorry our
+        // free app isn't perfect enough for you. We'll get right on that.")
+        // promises nothing.
+        let mocked_step = || {
+            let k = doc.token_at(span.start());
+            f.cue == Cue::NextSteps
+                && doc.tokens.get(k).is_some_and(|t| {
+                    let s = t.sentence;
+                    let n = doc.tokens.len();
+                    let urgent = || {
+                        (k..(k + 8).min(n)).take_while(|&j| doc.tokens[j].sentence == s).any(|j| {
+                            matches!(doc.fold(j), "right" | "straight")
+                                && j + 1 < n
+                                && doc.tokens[j + 1].sentence == s
+                                && doc.fold(j + 1) == "on"
+                        })
+                    };
+                    s > 0 && mocking_steps.binary_search(&(s - 1)).is_ok() && urgent()
+                })
+        };
+        let mocked =
+            within(&sarcastic, span) || (courtesy && within(&shouted, span)) || in_mocking_sentence() || mocked_step();
         !mocked
     });
 }
@@ -460,6 +500,26 @@ mod tests {
             for phrase in table.iter() {
                 let unfolded = crate::lexicon::tests::unfolded_words(phrase.pat);
                 assert!(unfolded.is_empty(), "table {t}, {:?}: write {unfolded:?} folded", phrase.pat);
+            }
+        }
+    }
+
+    /// Alternatives are per word: "didn't|did not follow" reads "didn't"
+    /// or "did", then "not", then "follow", so "you didn't follow" never
+    /// matches. Such a pattern is two patterns.
+    #[test]
+    fn no_word_group_mixes_a_contraction_with_its_spelt_out_form() {
+        const AUX: &[&str] =
+            &["do", "does", "did", "is", "are", "was", "were", "can", "will", "would", "could", "have", "has"];
+        for (t, table) in TABLES.iter().enumerate() {
+            for phrase in table.iter() {
+                let groups: Vec<Vec<&str>> =
+                    phrase.pat.split(' ').map(|g| g.trim_end_matches('?').split('|').collect()).collect();
+                for pair in groups.windows(2) {
+                    let contracted = pair[0].iter().any(|w| w.ends_with("n't") || *w == "cannot");
+                    let spelt_out = pair[0].iter().any(|w| AUX.contains(w)) && pair[1].contains(&"not");
+                    assert!(!(contracted && spelt_out), "table {t}, {:?}: split it in two patterns", phrase.pat);
+                }
             }
         }
     }

@@ -447,6 +447,24 @@ const PERSON_NOUNS: &[&str] = &[
     "assistant",
 ];
 
+/// Roles a colleague is named by after "your", "our" or "the": "your case
+/// handler, Mark, will call" (not "as a nurse, Sarah, you'll know").
+const COLLEAGUE_ROLES: &[&str] = &[
+    "handler",
+    "caseworker",
+    "coordinator",
+    "officer",
+    "consultant",
+    "leader",
+    "nurse",
+    "doctor",
+    "pharmacist",
+    "installer",
+    "surveyor",
+    "inspector",
+    "planner",
+];
+
 /// Words set off by commas that address someone: "Thanks for waiting,
 /// Morgan." or "Mind if we jump in, Dulce?". A capitalised name (one word,
 /// or two as in "Manny Jr"), after a comma in mid-sentence, that closes the
@@ -512,7 +530,11 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
             return None;
         }
         let back = i.saturating_sub(3);
-        if (back..i).any(|k| crate::words::among(PERSON_NOUNS, doc.fold(k))) {
+        if (back..i).any(|k| {
+            crate::words::among(PERSON_NOUNS, doc.fold(k))
+                || (crate::words::among(COLLEAGUE_ROLES, doc.fold(k))
+                    && (k.saturating_sub(2)..k).any(|j| matches!(doc.fold(j), "your" | "our" | "the" | "my")))
+        }) {
             return None;
         }
         let mut end = i;
@@ -1262,6 +1284,22 @@ mod tests {
             Some("Kim Nguyen"),
             "Hi ⟦Kim⟧,\n\nKim from our billing team will call you tomorrow.",
         );
+    }
+
+    #[test]
+    fn a_colleague_named_by_role_is_not_addressed() {
+        // Found by the seventh QA pass.
+        assert_flags_with(
+            Cue::NameUsed,
+            None,
+            "Hi ⟦Ayesha⟧, your case handler, Mark, will call you tomorrow before 1 pm.",
+        );
+        assert_flags_with(
+            Cue::NameUsed,
+            None,
+            "Thank you for all your hard work as a nurse, ⟦Sarah⟧, and I've applied the NHS discount to your order.",
+        );
+        assert_flags_with(Cue::NameUsed, None, "G'day ⟦Jack⟧, your NBN connection is now active.");
     }
 
     #[test]

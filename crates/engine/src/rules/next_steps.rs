@@ -269,9 +269,23 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let refusal_condition = matches!(doc.fold(hit.first as usize), "once" | "as") && {
             let k = hit.first as usize;
             let sentence = doc.tokens[k].sentence;
-            (k.saturating_sub(10)..k).any(|j| {
+            // In the condition's own clause: "Don't worry, once it's back
+            // the refund goes through" reassures.
+            (k.saturating_sub(10)..k).rev().take_while(|&j| !doc.tokens[j].gap_has(gap::CLAUSE)).any(|j| {
                 doc.tokens[j].sentence == sentence
-                    && matches!(doc.fold(j), "can't" | "cannot" | "cant" | "won't" | "unable" | "not" | "isn't")
+                    && matches!(
+                        doc.fold(j),
+                        "can't"
+                            | "cannot"
+                            | "cant"
+                            | "won't"
+                            | "unable"
+                            | "not"
+                            | "isn't"
+                            | "don't"
+                            | "dont"
+                            | "doesn't"
+                    )
             })
         };
         // "sorry we didn't get back to you sooner": a step not taken.
@@ -280,7 +294,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             k > 0
                 && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
                 && !doc.tokens[k - 1].gap_has(gap::CLAUSE)
-                && (matches!(doc.fold(k - 1), "didn't" | "didnt" | "haven't" | "havent" | "hadn't" | "never")
+                && (matches!(doc.fold(k - 1), "didn't" | "didnt" | "haven't" | "havent" | "hadn't" | "never" | "no")
                     || (doc.fold(k - 1) == "not" && k > 1 && matches!(doc.fold(k - 2), "did" | "have" | "had")))
         };
         if doc.any_hit_overlaps(T::Sarcasm, hit.span)
@@ -752,12 +766,17 @@ fn gives_a_step(doc: &Document) -> bool {
         }
         // "If either suits you, I can move your booking over": what we
         // will do, offered on the customer's word.
+        // (The condition ends at a comma right before "I can"; what we can
+        // do follows: not "If I could, I would ...", "not sure if we can",
+        // nor "If you have questions, we can help".)
         if matches!(w, "can" | "could")
             && i > 1
             && matches!(doc.fold(i - 1), "i" | "we")
+            && doc.tokens[i - 2].gap_has(gap::COMMA)
+            && !t.gap_has(gap::CLAUSE)
             && i + 1 < n
             && doc.tokens[i + 1].sentence == t.sentence
-            && !matches!(doc.fold(i + 1), "not" | "only" | "t")
+            && !matches!(doc.fold(i + 1), "not" | "only" | "t" | "help" | "assist" | "answer" | "also")
             && (i.saturating_sub(12)..i - 1).any(|j| doc.tokens[j].sentence == t.sentence && doc.fold(j) == "if")
         {
             return true;
@@ -937,6 +956,30 @@ mod tests {
     }
 
     #[test]
+    fn a_step_right_after_a_mocking_sentence_promises_nothing() {
+        // Found by the seventh QA pass.
+        assert_clean(
+            Cue::NextSteps,
+            "Hi Priya, oh I'm so sorry our free app isn't perfect enough for you. We'll get right on that.",
+        );
+        assert_flags(
+            Cue::NextSteps,
+            "Hi Priya, I'm sorry the app crashed. ⟦We'll get⟧ right on that and fix it by Friday.",
+        );
+    }
+
+    #[test]
+    fn a_step_denied_or_a_condition_of_a_refusal_is_no_step() {
+        // Found by the seventh QA pass.
+        assert_clean(Cue::NextSteps, "Hi Kavya, your results are normal, so no follow-up appointment is needed.");
+        assert_clean(Cue::NextSteps, "Hi Tom, we don't accept returns on software once the seal is broken.");
+        assert_flags(
+            Cue::NextSteps,
+            "Hi Sam, don't worry, ⟦once it's⟧ back with us the refund goes through automatically.",
+        );
+    }
+
+    #[test]
     fn done_now_and_offers_on_the_customers_word_need_no_next_step() {
         // Found by the seventh QA pass.
         for text in [
@@ -959,5 +1002,13 @@ mod tests {
             None,
             &format!("{long} If the owner says no, we can not change that for you."),
         );
+        for not_a_step in [
+            "If I could, I would refund you, but the owner's policy doesn't allow it.",
+            "I'm not sure if we can do anything about the owner's policy on pets.",
+            "Even if I could change it, the owner would say no.",
+            "If you have any other questions, we can help.",
+        ] {
+            assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} {not_a_step}"));
+        }
     }
 }

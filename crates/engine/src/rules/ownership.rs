@@ -32,6 +32,8 @@ pub(crate) const OWNERSHIP: &[Phrase] = &[
 pub(crate) const DEFLECTION: &[Phrase] = &[
     p("not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue"),
     p("nothing i|we can do"),
+    p("not much i|we can do"),
+    p("there's|theres not much i|we can do"),
     p("not much else|more i|we can do"),
     p("little else i|we can do"),
     // Someone else's problem: "that's the courier's problem, not ours".
@@ -79,6 +81,15 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     emit_table(doc, T::Ownership, Cue::Ownership, &[T::Sarcasm], out);
     emit_table(doc, T::Deflection, Cue::Deflection, &[T::Sarcasm], out);
+    // A phrase read across a clause's end says something else: "the change
+    // fee is not much, I can do it for you now".
+    out.retain(|f| {
+        f.cue != Cue::Deflection
+            || f.span.is_none_or(|s| {
+                let (a, b) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
+                (a..b).all(|k| !doc.tokens[k].gap_has(crate::document::gap::CLAUSE))
+            })
+    });
     // "I'll take this up with the courier", "let me take it up with my
     // manager": we take it up, which is ownership; only the customer sent
     // to take it up is deflected.
@@ -228,6 +239,9 @@ mod tests {
     fn flags_ownership_and_deflection() {
         assert_flags(Cue::Ownership, "⟦I'll personally⟧ track it, ⟦leave it with me⟧.");
         assert_flags(Cue::Deflection, "That's ⟦not my department⟧ and there's ⟦nothing I can do⟧.");
+        // Found by the seventh QA pass.
+        assert_flags(Cue::Deflection, "Hi Jack, I don't know why the system charged you twice. ⟦Not much I can do⟧.");
+        assert_clean(Cue::Deflection, "Hi Priya, the change fee is not much, I can do it for you now if you like.");
         assert_flags(Cue::Deflection, "You'll have to ⟦take that up with⟧ the courier.");
         assert_flags(Cue::Deflection, "Please ⟦take the matter up with⟧ your bank.");
         assert_clean(Cue::Deflection, "I'll take this up with the courier today. Let me take it up with my manager.");

@@ -18,7 +18,7 @@ pub(crate) const PROFANITY: &[Phrase] = &[
     p("clusterfuck|fuckup|fuckups|fuckwit|fuckwits|mindfuck|fuckface"),
     p("shitty"),
     // British: "this bloody system" (not "a bloody nose").
-    p("bloody useless|system|thing|app|website|site|machine|idiot|idiots|hell|ridiculous|nonsense|customers|customer"),
+    p("bloody useless|system|thing|app|website|site|machine|idiot|idiots|hell|ridiculous|nonsense|customers|customer|nightmare|joke|disaster|stupid|awful|annoying|phone|computer|printer|router|courier|parcel|form|process"),
     p("bullshit"),
     p("crap"),
     p("crappy"),
@@ -168,6 +168,8 @@ mod tests {
     #[test]
     fn bloody_said_of_a_thing_swears() {
         assert_flags(Cue::Profanity, "Hi Priya, this ⟦bloody system⟧ is useless.");
+        assert_flags(Cue::Profanity, "Hi Martin, this system is a ⟦bloody nightmare⟧.");
+        assert_clean(Cue::Profanity, "I'm so sorry the packaging split and left a bloody mess in your fridge.");
         assert_clean(Cue::Profanity, "Hi Priya, I'm sorry your son had a bloody nose after the fall.");
     }
 }

@@ -459,9 +459,16 @@ fn acknowledged(reply: &Document) -> bool {
         });
         // The wait itself named: "I'm sorry the showers have been cold for
         // two weeks".
+        // (How long it has lasted: after "been" or "without", ending its
+        // clause; not "allow for 5 working days for the refund", "your
+        // refund for 3 months".)
         let waited_for = |k: usize| {
             matches!(reply.fold(k), "days" | "weeks" | "months" | "hours" | "week" | "month" | "fortnight")
                 && (k.saturating_sub(3).max(r.start)..k).any(|j| reply.fold(j) == "for")
+                && (k.saturating_sub(10).max(r.start)..k).any(|j| matches!(reply.fold(j), "been" | "without" | "had"))
+                && (k + 1 >= r.end
+                    || reply.tokens[k].gap_has(crate::document::gap::CLAUSE)
+                    || reply.fold(k + 1) == "now")
         };
         noted && r.clone().filter(agent).any(|k| crate::words::among(WAIT, reply.fold(k)) || waited_for(k))
     })
@@ -509,11 +516,13 @@ mod tests {
             "Hi Sam, I'm sorry the showers have been cold for two weeks. Hot water will be back by 2 pm tomorrow.",
         );
         assert!(!cues.iter().any(|(c, _)| *c == Cue::RepeatContactUnacknowledged), "{cues:?}");
-        assert_context(
-            Cue::RepeatContactUnacknowledged,
-            "The showers have been cold ⟦for 2 weeks now⟧.",
+        for reply in [
             "Hi Sam, hot water will be back by 2 pm tomorrow, and I'm sorry for two of the visits.",
-        );
+            "Hi Sam, I'm sorry, please allow for 5 working days for the refund to reach your account.",
+            "Hi Sam, sorry for any inconvenience, your refund for 3 months has been issued.",
+        ] {
+            assert_context(Cue::RepeatContactUnacknowledged, "The showers have been cold ⟦for 2 weeks now⟧.", reply);
+        }
     }
 
     #[test]

@@ -104,12 +104,19 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         out.push(f);
     }
     emit_table(doc, T::Polite, Cue::PoliteRequest, &[T::Sarcasm, T::Boilerplate], out);
-    // "Please know that ..." informs; it asks nothing.
+    // "Please know that ..." informs; it asks nothing. "Why would you
+    // ...?" reproaches.
     out.retain(|f| {
         f.cue != Cue::PoliteRequest
             || f.span.is_none_or(|s| {
                 let k = doc.token_at(s.start());
-                !(doc.fold(k) == "please" && k + 1 < doc.tokens.len() && matches!(doc.fold(k + 1), "know" | "be"))
+                let informs =
+                    doc.fold(k) == "please" && k + 1 < doc.tokens.len() && matches!(doc.fold(k + 1), "know" | "be");
+                let reproaches = doc.fold(k) == "would"
+                    && k > 0
+                    && doc.fold(k - 1) == "why"
+                    && doc.tokens[k - 1].sentence == doc.tokens[k].sentence;
+                !informs && !reproaches
             })
     });
     // Bare imperatives: "Send us the receipt."
@@ -197,11 +204,14 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
     });
     // "Could you try these steps? 1. Restart the router. 2. Send me the
     // code": a numbered step of a list asked for, not an order.
-    let listed = i > 0 && doc.tokens[i - 1].is(flag::NUMBER) && {
+    // (The number is a list's: it opens its line or follows a colon, "2.
+    // Send me the code", and a polite request for the steps comes first.)
+    let listed = i > 1 && doc.tokens[i - 1].is(flag::NUMBER) && {
+        let marker = doc.tokens[i - 1].is(flag::SENT_START)
+            || doc.tokens[i - 2].gap_has(crate::document::gap::NEWLINE | crate::document::gap::COLON);
         let polite = doc.hits(T::Polite);
         let from = polite.partition_point(|h| (h.last as usize) + 40 < i);
-        polite.get(from).is_some_and(|h| (h.first as usize) < i)
-            || (i.saturating_sub(40)..i).any(|k| matches!(doc.fold(k), "steps" | "following" | "below"))
+        marker && polite.get(from).is_some_and(|h| (h.first as usize) < i)
     };
     if softened || offer || pointer || noun || invitation || greeting || on_offer || listed || next.is_none() {
         return;
@@ -445,7 +455,11 @@ fn rest_of_sentence(doc: &Document, from: usize, start: usize) -> Option<Rest> {
     });
     let (head, tail) = match ours {
         Some(k) => {
-            let head = uncap(&doc.text[doc.tokens[from].span.start()..doc.tokens[k - 1].span.end()]);
+            let mut head_end = doc.tokens[k - 1].span.end();
+            if opened(&doc.text[doc.tokens[from].span.start()..head_end]) && doc.text[head_end..].starts_with(')') {
+                head_end += 1;
+            }
+            let head = uncap(&doc.text[doc.tokens[from].span.start()..head_end]);
             let tail = &uncap(&doc.text[doc.tokens[k + 1].span.start()..words_end]);
             let mut c = tail.chars();
             let tail = c.next().map(|f| f.to_uppercase().chain(c).collect::<String>());
@@ -677,12 +691,24 @@ mod tests {
             Cue::Demand,
             "Hi Sam, could you try these steps? 1. Restart the router. 2. Send me the result code it shows (it starts with LT).",
         );
+        // Not a number that is no list's, nor a list that demands.
+        assert_flags(
+            Cue::Demand,
+            "Hi Sam, could you check the amount on your statement? The total is 45. ⟦Pay it today or we'll close the account.⟧",
+        );
+        assert_flags(Cue::Demand, "⟦You must do the following: 1.⟧ ⟦Pay the outstanding fee.⟧ 2. ⟦Send us your ID.⟧");
         // A bracket opened in the request closes in it.
         assert_suggests(
             Cue::Demand,
             None,
             "Hi Sam, ⟦send me the result code it shows (it starts with LT).⟧",
             "could you please send me the result code it shows (it starts with LT)?",
+        );
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Hi Sam, ⟦send me the result code (it starts with LT) and I'll check it.⟧",
+            "could you please send me the result code (it starts with LT)? I'll check it.",
         );
         // What we do after a condition set off by commas is ours.
         assert_suggests(

@@ -130,6 +130,14 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("good|best of? luck with that", MOCK, &["I hope this helps"]),
     pn("nice|good try", MOCK, &[]),
     pn("bless your heart", MOCK, &[]),
+    // Digs at the customer's taking their time, or at making a fuss.
+    pn("you|you've finally found|got|had|made|managed the? time to reply|respond|answer|write|read|call|contact|check|email|message|return|get", MOCK, &[]),
+    pn("don't|dont|can't|cant|cannot really? see|understand|get what all? the fuss is|was about", MOCK, &[]),
+    pn("do not really? see|understand|get what all? the fuss is|was about", MOCK, &[]),
+    pn("not sure what all? the fuss is|was about", MOCK, &[]),
+    // Asking the customer to check before they write to us again (kept
+    // only after a check: see `check`).
+    pn("before writing|complaining|emailing|messaging|contacting to? us|me? again", MOCK, &[]),
     pn("congratulations|congrats on breaking|deleting|locking|losing|managing|finally|ignoring", MOCK, &[]),
     pn("great|nice|good|brilliant|fantastic job|work breaking|deleting|locking|ignoring|losing|missing", MOCK, &[]),
     pn("great|nice|good|brilliant|fantastic job|work on breaking|deleting|locking|ignoring|losing|missing", MOCK, &[]),
@@ -335,7 +343,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                             | "won"
                     )
             });
-        let offered = offered || offered_if || not_a_pause || prize;
+        // "Please allow 48 hours before contacting us again": a wait, not a
+        // dig; "check your statement before writing again" tells them off.
+        let waits = doc.fold(k) == "before"
+            && k + 2 < n
+            && doc.fold(k + 1) != "complaining"
+            && !(k.saturating_sub(10)..k).any(|j| {
+                doc.tokens[j].sentence == doc.tokens[k].sentence
+                    && matches!(doc.fold(j), "check" | "read" | "look" | "review" | "verify" | "reread" | "re-read")
+            });
+        let offered = offered || offered_if || not_a_pause || prize || waits;
         // "Just to repeat the key point: ..." recaps; it reminds of nothing.
         let recap = doc.fold(k) == "just"
             && (k + 4..(k + 7).min(n)).any(|j| {
@@ -537,8 +554,24 @@ fn is_scare_quote(doc: &Document, q: Span) -> bool {
         return false;
     }
     let before = doc.fold(first - 1);
-    let lead =
-        crate::words::among(SCARE_LEADS, before) || (before == "called" && first >= 2 && doc.fold(first - 2) == "so");
+    // A state put on the customer in quotes: you're "really upset", you
+    // were "shocked".
+    // (Not the customer's words reported: "You wrote that you were "sorry
+    // to complain"".)
+    let reported = || {
+        (first.saturating_sub(6)..first).any(|j| {
+            doc.tokens[j].sentence == doc.tokens[first].sentence
+                && matches!(doc.fold(j), "wrote" | "said" | "say" | "says" | "mentioned" | "told" | "write" | "put")
+        })
+    };
+    let feeling = (matches!(before, "you're" | "youre")
+        || (matches!(before, "are" | "were" | "feel" | "felt" | "seem" | "seemed")
+            && first >= 2
+            && doc.fold(first - 2) == "you"))
+        && !reported();
+    let lead = crate::words::among(SCARE_LEADS, before)
+        || (before == "called" && first >= 2 && doc.fold(first - 2) == "so")
+        || feeling;
     let last = *inside.last().unwrap_or(&first);
     let labelled = to < doc.tokens.len() && last + 1 == to && crate::words::among(LABEL_NOUNS, doc.fold(to));
     lead && !labelled && doc.tokens[first - 1].is_agent()
@@ -1865,8 +1898,10 @@ fn read_sentence<'d>(
         // sincere: "sorry for the mix-up with the colour you chose".)
         // What the customer chose, said to be what they got (not what we
         // failed to give: "sorry the room wasn't what you booked").
+        let denies = |w: &&str| matches!(*w, "not" | "never" | "different") || w.ends_with("n't");
         let chosen = bits(s.at(CHOSEN)).any(|c| {
-            !s.words[k.min(c)..c].iter().any(|w| matches!(*w, "not" | "never" | "different") || w.ends_with("n't"))
+            let after = &s.words[(c + 2).min(s.words.len())..(c + 6).min(s.words.len())];
+            !s.words[k.min(c)..c].iter().any(denies) && !after.iter().any(denies)
         });
         let absurd = s.any(ABSURD_APOLOGY)
             || ((s.any(MOCK_APOLOGY_OBJECTS) || chosen) && !s.any(OUR_MISTAKE))
@@ -2004,9 +2039,17 @@ fn read_sentence<'d>(
     // Sarcastic agreement: "Right, because ...", "Yes, clearly a two-day
     // delay is a catastrophe", "we obviously lose parcels for sport".
     let opens_agreeing = (s.at(AGREE_OPENERS) | s.at(OF_COURSE)) & 1 != 0;
-    // ("Right, because ...": the "because" right after the opener; "Yes,
-    // you'll get a full refund because the match was cancelled" explains.)
-    let because = s.words.iter().take(4).any(|w| *w == "because");
+    // ("Right, because ...", "Right, so you want a refund because ...";
+    // not a reason given for what we do, "Yes, you'll get a full refund
+    // because the match was cancelled", nor one put first, "Yes, because
+    // your order was over £50, delivery is free".)
+    let because = s.words.iter().position(|w| *w == "because").is_some_and(|b| {
+        let fronted = b <= 3 && (b + 1..last).any(|j| doc.tokens[s.from + j].gap_has(gap::COMMA));
+        let ours = s.words[..b].iter().any(|w| {
+            matches!(*w, "you'll" | "we'll" | "i'll" | "we've" | "i've" | "we" | "i" | "we're" | "i'm" | "it'll")
+        });
+        !fronted && !ours
+    });
     if opens_agreeing && (because || (s.at(IRONIC) | s.at(HYPERBOLE)) >> 1 != 0) {
         return Some((0, last, AGREE_M));
     }
@@ -2140,6 +2183,13 @@ mod tests {
         // A plain yes with its reason on a line of its own (QA pass 7).
         assert_clean(Cue::Sarcasm, "Hi Kunal,\n\nYes, you'll get a full refund because the match was cancelled.");
         assert_flags(Cue::Sarcasm, "Hi Kunal,\n\n⟦Yes, because a refund for a cancelled match is such a big ask⟧.");
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Kunal,\n\nYes, because the match was cancelled, you'll get a full refund within 5 days.",
+        );
+        assert_clean(Cue::Sarcasm, "Of course, because you paid by card, the refund goes back to the same card.");
+        assert_flags(Cue::Sarcasm, "⟦Right, so you want a refund because the courier was ten minutes late⟧.");
+        assert_clean(Cue::Sarcasm, "Hi Sam, I'm sorry the car you booked isn't available, and I've upgraded you.");
         // Sorry that what they got was not what they chose owns our
         // mistake; sorry that it was exactly that mocks (QA pass 7).
         assert_clean(Cue::Sarcasm, "Hi Sam, I'm sorry the room wasn't what you booked.");
@@ -2210,7 +2260,37 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦Good luck with that⟧.");
         assert_flags(Cue::Sarcasm, "⟦What part of⟧ 'restart' is unclear?");
         assert_flags(Cue::Sarcasm, "We looked into your ⟦\"urgent\"⟧ issue.");
+        // A state put on the customer in quotes (QA pass 7).
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Priya, I appreciate that you're ⟦\"really upset\"⟧, but the delay was caused by the weather.",
+        );
+        assert_clean(Cue::Sarcasm, "Hi Priya, I can tell you're really upset, and I'm sorry about the delay.");
+        assert_clean(Cue::Sarcasm, "Hi Priya, you wrote that you were \"sorry to complain\". Please don't be!");
         assert_flags(Cue::Sarcasm, "⟦Thanks for nothing⟧.");
+    }
+
+    #[test]
+    fn digs_at_the_customers_time_fuss_and_writing_again() {
+        // Found by the seventh QA pass, each with a sincere twin.
+        assert_flags(Cue::Sarcasm, "Hi Priya, glad ⟦you finally found the time to reply⟧ to us.");
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Priya, glad you finally got the time to visit us, and thanks for the lovely review!",
+        );
+        assert_clean(Cue::Sarcasm, "Hi Priya, I hope you finally had the time to enjoy your holiday.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, it's a £5 charge, so I ⟦don't really see what the fuss is about⟧.");
+        assert_flags(Cue::Sarcasm, "Hi Priya, I ⟦do not see what all the fuss is about⟧.");
+        assert_clean(Cue::Sarcasm, "So glad you loved the burger, now you know what all the fuss is about!");
+        assert_flags(Cue::Sarcasm, "Hi Priya, I'd kindly ask you to check your bank statement ⟦before writing again⟧.");
+        assert_clean(
+            Cue::PoliteRequest,
+            "Hi Priya, I'd kindly ask you to check your bank statement before writing again.",
+        );
+        assert_clean(
+            Cue::Sarcasm,
+            "Hi Priya, please allow up to 48 hours for the refund to appear before contacting us again.",
+        );
     }
 
     #[test]

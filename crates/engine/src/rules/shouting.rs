@@ -324,10 +324,11 @@ fn proper(doc: &Document, ctx: &Context, k: usize) -> bool {
         || (w != "may" && crate::words::among(crate::words::FULL_MONTHS, w))
         || (doc.greeting.as_ref().is_some_and(|g| g.addressee.len() <= 2 && g.addressee.contains(&k))
             && !crate::words::is_common(w))
-        || ctx
-            .customer_name
-            .as_deref()
-            .is_some_and(|name| name.split_whitespace().any(|part| crate::fold::fold(part) == w))
+        || (!crate::words::is_common(w)
+            && ctx
+                .customer_name
+                .as_deref()
+                .is_some_and(|name| name.split_whitespace().any(|part| crate::fold::fold(part) == w)))
 }
 
 #[cfg(test)]
@@ -383,6 +384,12 @@ mod tests {
             "Dear Callum, please call us on Monday",
         );
         assert_suggests(Cue::Shouting, None, "Hi. ⟦YOU MAY CALL US IN JUNE⟧.", "You may call us in June");
+        assert_suggests(
+            Cue::Shouting,
+            Some("Will Brown"),
+            "⟦WE WILL CALL YOU ON MONDAY⟧.",
+            "We will call you on Monday",
+        );
         assert_suggests(Cue::Shouting, None, "⟦DEAR CALLUM, PLEASE CALL US⟧.", "Dear Callum, please call us");
         assert_suggests(Cue::Shouting, None, "⟦HEY EVERYBODY ITS TAGGED AS⟧ done.", "Hey everybody its tagged as");
         assert_suggests(Cue::Shouting, None, "Hi, I ⟦NEED YOUR UPS TRACKING⟧ ID today.", "need your UPS tracking");

@@ -531,7 +531,7 @@ fn questions(msg: &Document) -> Vec<Question> {
             // A request to check where something stands asks its status:
             // "my order hasn't arrived, can you check?" — "it's out for
             // delivery today".
-            let status = asks_status(msg, s..end) || (request && asks_to_check(msg, s..end));
+            let status = asks_status(msg, s..end) || (request && kind != Kind::Why && asks_to_check(msg, s..end));
             let sending = request && asks_to_send(msg, s..end);
             let visit = kind == Kind::YesNo && (speaks_of_visit(msg, s..end, false) || someone_at_work(msg, s..end));
             let on_a_day = kind == Kind::YesNo && (s..end).any(|k| asks_about_day(msg, k));
@@ -573,17 +573,25 @@ fn asks_for_action(msg: &Document, r: Range<usize>) -> bool {
 /// Whether request `r` asks us to check or look into something: "can you
 /// check?", "could you look into where it is?", "can u track it".
 fn asks_to_check(msg: &Document, r: Range<usize>) -> bool {
-    r.filter(|&k| msg.tokens[k].is_agent())
-        .any(|k| matches!(msg.fold(k), "check" | "track" | "trace" | "investigate" | "chase" | "look"))
+    let words = || r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k));
+    // ("Can you look into why?" asks a reason.)
+    words().any(|w| matches!(w, "check" | "track" | "trace" | "investigate" | "chase" | "look"))
+        && !words().any(|w| w == "why")
 }
 
 /// Whether yes-no question `r` asks if someone is at work on it: "Is
 /// anyone fixing this?", "Is someone looking into it?". A visitor given a
 /// time answers it ("the engineer is fitting the part tomorrow").
 fn someone_at_work(msg: &Document, r: Range<usize>) -> bool {
-    let words = || r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k));
-    words().any(|w| matches!(w, "anyone" | "someone" | "anybody" | "somebody"))
-        && words().any(|w| w.len() > 4 && w.ends_with("ing"))
+    // The doing right after the someone: "anyone fixing", not "someone do
+    // something", nor "anyone going to refund".
+    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "anyone" | "someone" | "anybody" | "somebody")
+            && w[1].len() > 4
+            && w[1].ends_with("ing")
+            && !matches!(w[1], "going" | "something" | "anything" | "nothing")
+    })
 }
 
 /// Whether the question's word at token `k` asks about a day: "today",
@@ -1108,6 +1116,16 @@ const DONE_RESULTS: &[&str] = &[
 
 /// Whether `w` reads as a past participle after "have": "sent",
 /// "arranged", "taken" (not "have a new plan").
+/// Whether `w` is a participle of something done, not of a message taken
+/// in ("I've noted your feedback", "we have received your email").
+fn deed(w: &str) -> bool {
+    participle(w)
+        && !matches!(
+            w,
+            "been" | "noted" | "received" | "logged" | "recorded" | "seen" | "heard" | "understood" | "read" | "taken"
+        )
+}
+
 fn participle(w: &str) -> bool {
     (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")))
         || matches!(
@@ -1476,14 +1494,14 @@ impl Said<'_> {
                 // "Done - your card is now frozen", "All sorted!".
                 && (matches!(first, "done" | "sorted")
                     || (matches!(first, "all" | "that's") && matches!(second, "done" | "sorted"))
-                    || words.windows(2).any(|w| matches!(w[0], "i've" | "we've") && participle(w[1]) && w[1] != "been")
+                    || words.windows(2).any(|w| matches!(w[0], "i've" | "we've") && deed(w[1]))
                     // "your card is now frozen" (not "your ticket is now closed").
                     || words.windows(3).any(|w| {
                         matches!(w[0], "is" | "are" | "it's" | "they're") && w[1] == "now" && DONE_RESULTS.contains(&w[2])
                     })
                     || words
                         .windows(3)
-                        .any(|w| matches!(w[0], "i" | "we") && matches!(w[1], "have" | "already") && participle(w[2])))
+                        .any(|w| matches!(w[0], "i" | "we") && matches!(w[1], "have" | "already") && deed(w[2])))
         })
     }
 
@@ -2930,7 +2948,22 @@ mod tests {
             "my order 88123 hasnt arrived, can u check?",
             "Hi Ben, your order is out for delivery today.",
         );
-        // Their twins that answer nothing.
+        // Their twins that answer nothing (found by the session's review).
+        assert_context(
+            Cue::QuestionUnanswered,
+            "My flight was cancelled. ⟦What are my options?⟧",
+            "Hi Dan, I've noted your feedback about the cancellation.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "I was charged twice for my order. ⟦Can you look into why?⟧",
+            "Hi Ben, your order is out for delivery today.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Is anyone going to refund my costs?⟧",
+            "Hi Sam, the engineer fixed it yesterday at 10am.",
+        );
         assert_context(
             Cue::QuestionUnanswered,
             "My flight was cancelled. ⟦What are my options?⟧",

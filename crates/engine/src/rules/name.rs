@@ -321,12 +321,13 @@ fn check_with_name(
     let mut misspelled_tokens = Vec::new();
     for (span, part) in near {
         // A near miss in quotation marks is words quoted, not the customer
-        // addressed: "I've changed the name on your booking from "P. Ramen"
-        // to "Priya Raman"".
-        if !used[part]
-            && !doc.tokens[doc.token_at(span.start())].is(flag::QUOTED)
-            && !crate::document::contained_sorted(&doc.inline_quotes, span)
-        {
+        // addressed ("from "P. Ramen" to "Priya Raman"", "a reservation
+        // under "Smtih", the spelling entered at booking"), unless a
+        // greeting opens on it ("Dear "Pryia Raman"").
+        let k = doc.token_at(span.start());
+        let corrected = crate::document::contained_sorted(&doc.inline_quotes, span)
+            && !(k.saturating_sub(2)..k).any(|j| crate::words::among(crate::document::GREETING_WORDS, doc.fold(j)));
+        if !used[part] && !doc.tokens[doc.token_at(span.start())].is(flag::QUOTED) && !corrected {
             misspelled_tokens.push(doc.token_at(span.start()));
             flagged = true;
             out.push(
@@ -1036,6 +1037,7 @@ mod tests {
             Some("Priya Raman"),
             "Hi Priya, I've changed the name on your booking from \"P. Ramen\" to \"Priya Raman\".",
         );
+        assert_flags_with(Cue::NameMisspelled, Some("Priya Raman"), "Dear \"⟦Pryia⟧ Raman\", thanks for your order.");
         assert_suggests(Cue::NameMisspelled, Some("Priya Raman"), "Hi ⟦Pryia⟧,", "Priya");
     }
 

@@ -130,9 +130,38 @@ pub(crate) fn forms_of(name: &str) -> Vec<&'static str> {
     out
 }
 
+/// The other spellings of the folded formal name `name` ("catherine" and
+/// "kathryn" for "katherine"): a greeting that uses one misspells the
+/// customer's name, it names nobody else.
+pub(crate) fn spellings_of(name: &str) -> Vec<&'static str> {
+    crate::hash::word_map!(ALL = &[FAMILIES]);
+    let mut out: Vec<&'static str> = Vec::new();
+    if ALL.get(name) == 0 || name == "/" {
+        return out;
+    }
+    for family in FAMILIES {
+        let (formal, _) = family.split_once(" / ").expect("formal / familiar");
+        if formal.split_whitespace().any(|w| w == name) {
+            for w in formal.split_whitespace() {
+                if w != name && !out.contains(&w) {
+                    out.push(w);
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_are_the_formal_names_of_a_family() {
+        assert_eq!(spellings_of("katherine"), ["catherine", "kathryn"]);
+        assert!(spellings_of("kate").is_empty());
+        assert!(spellings_of("priya").is_empty());
+    }
 
     #[test]
     fn forms_go_both_ways_and_through_every_family() {

@@ -349,6 +349,16 @@ fn check_with_name(
         if named_in_other_script(&doc.text[span], name) {
             other_script = true;
             out.push(Finding::new(Cue::NameUsed, Some(span)));
+        } else if !titled
+            && crate::nicknames::spellings_of(&fold(&doc.text[span])).contains(&fold(name.first()).as_str())
+        {
+            // "Hi Kathryn," to Katherine Moss: another spelling of her name.
+            flagged = true;
+            out.push(
+                Finding::new(Cue::NameMisspelled, Some(span))
+                    .with_message(format!("This looks like a misspelling of the customer's name, {}.", name.first()))
+                    .with_suggestions([name.first().to_string()]),
+            );
         } else {
             flagged = true;
             let better = if titled { name.last() } else { name.first() };
@@ -1184,6 +1194,10 @@ mod tests {
         assert_flags_with(Cue::NameMisspelled, Some("Jon Park"), "Hi ⟦John⟧, your order shipped.");
         assert_flags_with(Cue::NameMisspelled, Some("Ann Lee"), "Dear ⟦Anne⟧,\nYour order shipped.");
         assert_flags_with(Cue::NameMisspelled, Some("Zoë Martin"), "Hi ⟦Zoey⟧, all done.");
+        // Another spelling of the same formal name (QA pass 7).
+        assert_flags_with(Cue::NameMisspelled, Some("Katherine Moss"), "Hi ⟦Kathryn⟧,\n\nYour booking is confirmed.");
+        assert_clean_with(Cue::NameMismatch, Some("Katherine Moss"), "Hi Kathryn,\n\nYour booking is confirmed.");
+        assert_flags_with(Cue::NameMismatch, Some("Katherine Moss"), "Hi ⟦Priya⟧,\n\nYour booking is confirmed.");
         assert_clean_with(Cue::NameMismatch, Some("Jon Park"), "Hi John, your order shipped.");
         assert_flags_with(Cue::NameMismatch, Some("Jon Park"), "Hi ⟦Steve⟧, your order shipped.");
     }

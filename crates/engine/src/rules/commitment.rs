@@ -688,6 +688,7 @@ const OPENS_AND_CLOSES: &[&str] = &[
     "site",
     "park",
     "drive-thru",
+    "thru",
     "we're",
     "we",
     "registration",
@@ -854,6 +855,10 @@ mod tests {
         assert_flags(Cue::Commitment, "Hi Olivia, your claim will be closed ⟦by Friday⟧.");
         assert_flags(Cue::Commitment, "Hi Olivia, I'll keep the case open ⟦until Friday⟧.");
         assert_clean(Cue::Commitment, "Hi Olivia, the store closes early at 4 pm on Sundays.");
+        assert_clean(
+            Cue::Commitment,
+            "Hi Oliver, it is: 9am to 1pm every Saturday, and the drive-thru stays open until 2pm.",
+        );
         assert_flags(Cue::Commitment, "Expect it ⟦within two business days⟧.");
         assert_flags(Cue::Commitment, "Maintenance will fix the latch ⟦within the hour⟧.");
         // The whole time is highlighted.

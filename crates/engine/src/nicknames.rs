@@ -99,32 +99,38 @@ const FAMILIES: &[&str] = &[
     "dmitri dmitry / dima",
 ];
 
+/// The families that hold the folded name `name`, as (formal spellings,
+/// familiar forms); none for a name no family holds.
+fn families_with(name: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    // Most names are in no family: one lookup tells.
+    crate::hash::word_map!(ALL = &[FAMILIES]);
+    let any = ALL.get(name) != 0 && name != "/";
+    FAMILIES.iter().filter(move |_| any).map(|family| family.split_once(" / ").expect("formal / familiar")).filter(
+        move |(formal, familiar)| formal.split_whitespace().chain(familiar.split_whitespace()).any(|w| w == name),
+    )
+}
+
+/// Pushes the words of `lists` other than `name` onto `out`, each once.
+fn push_others(out: &mut Vec<&'static str>, name: &str, lists: [&'static str; 2]) {
+    for w in lists.iter().flat_map(|l| l.split_whitespace()) {
+        if w != name && !out.contains(&w) {
+            out.push(w);
+        }
+    }
+}
+
 /// The other forms of the folded first name `name` ("bob" for "robert",
 /// "robert" and "rob" for "bob"), each once; none for a name no family
 /// holds.
 pub(crate) fn forms_of(name: &str) -> Vec<&'static str> {
-    // Most names are in no family: one lookup tells.
-    crate::hash::word_map!(ALL = &[FAMILIES]);
     let mut out: Vec<&'static str> = Vec::new();
-    if ALL.get(name) == 0 || name == "/" {
-        return out;
-    }
-    for family in FAMILIES {
-        let (formal, familiar) = family.split_once(" / ").expect("formal / familiar");
-        let has = |list: &str| list.split_whitespace().any(|w| w == name);
+    for (formal, familiar) in families_with(name) {
         // A formal name takes the familiar forms; a familiar one, the
         // formal spellings and the other familiar forms.
-        let (forms, more) = if has(formal) {
-            (familiar, "")
-        } else if has(familiar) {
-            (familiar, formal)
+        if formal.split_whitespace().any(|w| w == name) {
+            push_others(&mut out, name, [familiar, ""]);
         } else {
-            continue;
-        };
-        for w in forms.split_whitespace().chain(more.split_whitespace()) {
-            if w != name && !out.contains(&w) {
-                out.push(w);
-            }
+            push_others(&mut out, name, [familiar, formal]);
         }
     }
     out
@@ -134,20 +140,9 @@ pub(crate) fn forms_of(name: &str) -> Vec<&'static str> {
 /// "kathryn" for "katherine"): a greeting that uses one misspells the
 /// customer's name, it names nobody else.
 pub(crate) fn spellings_of(name: &str) -> Vec<&'static str> {
-    crate::hash::word_map!(ALL = &[FAMILIES]);
     let mut out: Vec<&'static str> = Vec::new();
-    if ALL.get(name) == 0 || name == "/" {
-        return out;
-    }
-    for family in FAMILIES {
-        let (formal, _) = family.split_once(" / ").expect("formal / familiar");
-        if formal.split_whitespace().any(|w| w == name) {
-            for w in formal.split_whitespace() {
-                if w != name && !out.contains(&w) {
-                    out.push(w);
-                }
-            }
-        }
+    for (formal, _) in families_with(name).filter(|(formal, _)| formal.split_whitespace().any(|w| w == name)) {
+        push_others(&mut out, name, [formal, ""]);
     }
     out
 }

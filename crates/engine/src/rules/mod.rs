@@ -409,24 +409,28 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
 pub(crate) fn drop_mocked_praise(doc: &Document, findings: &mut Vec<Finding>) {
     let sarcastic = merged_spans(findings, Cue::Sarcasm);
     let mocking = if sarcastic.is_empty() { Vec::new() } else { sarcasm::sarcastic_sentences(doc, findings) };
-    // The sentences the sarcasm is said in, by the last word it reaches (an
-    // emoji after a reproach is no word: "... our last two replies 😊 If
-    // you haven't had it by 20 July, I'll chase it" mocks in the first).
-    let mut mocking_steps: Vec<u32> = findings
-        .iter()
-        .filter(|f| f.cue == Cue::Sarcasm)
-        .filter_map(|f| f.span)
-        .filter_map(|s| {
-            let k = doc.tokens.partition_point(|t| t.span.start() < s.end());
-            k.checked_sub(1).map(|k| doc.tokens[k].sentence)
-        })
-        .collect();
-    crate::order::sort(&mut mocking_steps);
-    mocking_steps.dedup();
     let shouted = merged_spans(findings, Cue::Shouting);
     if sarcastic.is_empty() && shouted.is_empty() {
         return;
     }
+    // The sentences the sarcasm is said in, by the last word it reaches (an
+    // emoji after a reproach is no word: "... our last two replies 😊 If
+    // you haven't had it by 20 July, I'll chase it" mocks in the first).
+    let mut mocking_steps: Vec<u32> = if sarcastic.is_empty() {
+        Vec::new()
+    } else {
+        findings
+            .iter()
+            .filter(|f| f.cue == Cue::Sarcasm)
+            .filter_map(|f| f.span)
+            .filter_map(|s| {
+                let k = doc.tokens.partition_point(|t| t.span.start() < s.end());
+                k.checked_sub(1).map(|k| doc.tokens[k].sentence)
+            })
+            .collect()
+    };
+    crate::order::sort(&mut mocking_steps);
+    mocking_steps.dedup();
     // Sorted and disjoint, so one binary search per praise finds the
     // stretch it overlaps most; the praise goes when at least half of it
     // lies there (one shouted word does not take a sentence's courtesy

@@ -350,7 +350,10 @@ fn check_with_name(
             other_script = true;
             out.push(Finding::new(Cue::NameUsed, Some(span)));
         } else if !titled
-            && crate::nicknames::spellings_of(&fold(&doc.text[span])).contains(&fold(name.first()).as_str())
+            && name.parts[0]
+                .words
+                .first()
+                .is_some_and(|first| crate::nicknames::spellings_of(&fold(&doc.text[span])).contains(&first.as_str()))
         {
             // "Hi Kathryn," to Katherine Moss: another spelling of her name.
             flagged = true;

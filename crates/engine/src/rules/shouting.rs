@@ -58,6 +58,8 @@ const EMPHATIC: &[&str] = &[
 
 pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     let text = doc.text;
+    // The customer's name, folded once when a rewrite first asks.
+    let name_words = NameWords { name: ctx.customer_name.as_deref(), folded: std::cell::OnceCell::new() };
     // Codes, handles and agent initials ("CORONAVIRUS_TA", "*SR", "^QA")
     // are glued to symbols; shouting is words.
     let glued = |i: usize| {
@@ -194,7 +196,7 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
                     better.push_str(&chars.as_str().to_lowercase());
                 } else if !loud(k) && (glued(k) || (crate::words::among(ACRONYMS, w) && !crate::words::is_common(w))) {
                     better.push_str(word);
-                } else if doc.tokens[k].is(flag::SENT_START) || proper(doc, ctx, k) {
+                } else if doc.tokens[k].is(flag::SENT_START) || proper(doc, &name_words, k) {
                     let mut chars = word.chars();
                     better.extend(chars.next());
                     better.push_str(&chars.as_str().to_lowercase());
@@ -318,17 +320,26 @@ fn path_step_between(doc: &Document, k: usize) -> bool {
 /// in normal case: a weekday, a month (not "may"), the greeting's
 /// addressee or a part of the customer's name ("DEAR CALLUM, PLEASE CALL
 /// US ON MONDAY" reads "Dear Callum, please call us on Monday").
-fn proper(doc: &Document, ctx: &Context, k: usize) -> bool {
+fn proper(doc: &Document, name: &NameWords, k: usize) -> bool {
     let w = doc.fold(k);
     crate::words::among(crate::words::WEEKDAYS, w)
         || (w != "may" && crate::words::among(crate::words::FULL_MONTHS, w))
         || (doc.greeting.as_ref().is_some_and(|g| g.addressee.len() <= 2 && g.addressee.contains(&k))
             && !crate::words::is_common(w))
-        || (!crate::words::is_common(w)
-            && ctx
-                .customer_name
-                .as_deref()
-                .is_some_and(|name| name.split_whitespace().any(|part| crate::fold::fold(part) == w)))
+        || (!crate::words::is_common(w) && name.folded().iter().any(|part| part == w))
+}
+
+/// The words of the customer's name, folded on first use.
+struct NameWords<'c> {
+    name: Option<&'c str>,
+    folded: std::cell::OnceCell<Vec<String>>,
+}
+
+impl NameWords<'_> {
+    fn folded(&self) -> &[String] {
+        self.folded
+            .get_or_init(|| self.name.map_or_else(Vec::new, |n| n.split_whitespace().map(crate::fold::fold).collect()))
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,9 @@
 //! "Will", "An") count only where they are used as a name. Without a name,
 //! the greeting tells whether the reply addresses a person.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document, Token};
@@ -180,12 +183,30 @@ pub(crate) fn greeting_tokens(doc: &Document) -> std::ops::Range<usize> {
 /// Appends the mentions that start at `tokens` (in order): with a customer
 /// name in `ctx`, uses and near misses of it; without one, vocatives.
 pub(crate) fn mentions(doc: &Document, ctx: &Context, tokens: impl Iterator<Item = usize>, out: &mut Vec<Mention>) {
-    mentions_of(doc, customer_name(ctx).as_ref(), tokens, out);
+    mentions_of(doc, customer_name(ctx).as_deref(), tokens, out);
 }
 
-/// The customer's name in `ctx`, parsed: once per analysis.
-fn customer_name(ctx: &Context) -> Option<CustomerName> {
-    ctx.customer_name.as_deref().and_then(CustomerName::parse)
+/// The customer's name in `ctx`, parsed. Parsing folds each part and looks
+/// up its other forms (about 3,000 instructions, an eighth of a one-word
+/// draft's analysis); the name is the same on every keystroke of a reply
+/// and in every chunk of a long one, so the last name parsed is kept (per
+/// thread) and shared.
+fn customer_name(ctx: &Context) -> Option<Rc<CustomerName>> {
+    thread_local! {
+        static LAST: RefCell<Option<(Box<str>, Option<Rc<CustomerName>>)>> = const { RefCell::new(None) };
+    }
+    let raw = ctx.customer_name.as_deref()?;
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match last.as_ref() {
+            Some((kept, name)) if **kept == *raw => name.clone(),
+            _ => {
+                let name = CustomerName::parse(raw).map(Rc::new);
+                *last = Some((raw.into(), name.clone()));
+                name
+            }
+        }
+    })
 }
 
 fn mentions_of(
@@ -232,7 +253,7 @@ fn mentions_of(
 pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     let name = customer_name(ctx);
     let mut found = Vec::new();
-    mentions_of(doc, name.as_ref(), 0..doc.tokens.len(), &mut found);
+    mentions_of(doc, name.as_deref(), 0..doc.tokens.len(), &mut found);
     decide(doc, name, &found, out);
 }
 
@@ -241,13 +262,13 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
 pub(crate) fn decide_from(doc: &Document, ctx: &Context, parts: &crate::rules::local::Parts, out: &mut Vec<Finding>) {
     let name = customer_name(ctx);
     let mut found = parts.mentions.clone();
-    mentions_of(doc, name.as_ref(), greeting_tokens(doc), &mut found);
+    mentions_of(doc, name.as_deref(), greeting_tokens(doc), &mut found);
     decide(doc, name, &found, out);
 }
 
 /// The name rule over the whole draft, from the mentions of all its words
 /// (in any order).
-fn decide(doc: &Document, name: Option<CustomerName>, mentions: &[Mention], out: &mut Vec<Finding>) {
+fn decide(doc: &Document, name: Option<Rc<CustomerName>>, mentions: &[Mention], out: &mut Vec<Finding>) {
     for ph in &doc.placeholders {
         let mut f = Finding::new(Cue::NamePlaceholder, Some(ph.span));
         if !ph.is_name {
@@ -973,6 +994,18 @@ mod tests {
         // "thanks Dave" on one line thanks the agent: no name to check.
         let got = cues_against("It still fails, thanks Dave", "Hi Sarah, I'm sorry it still fails.");
         assert!(got.contains(&(Cue::NameUsed, "Sarah".to_string())), "{got:?}");
+    }
+
+    /// The last name parsed is kept between analyses: each analysis still
+    /// reads its own customer's name, whichever came before it.
+    #[test]
+    fn each_analysis_reads_its_own_customers_name() {
+        for _ in 0..2 {
+            assert_flags_with(Cue::NameUsed, Some("Sam Lee"), "Hi ⟦Sam⟧, your refund is on its way.");
+            assert_flags_with(Cue::NameMismatch, Some("Priya Raman"), "Hi ⟦Sam⟧, your refund is on its way.");
+            assert_clean_with(Cue::NameMismatch, None, "Hi Sam, your refund is on its way.");
+            assert_flags_with(Cue::NameMisspelled, Some("Priya Raman"), "Hi ⟦Pryia⟧, your refund is on its way.");
+        }
     }
 
     #[test]

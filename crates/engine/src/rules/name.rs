@@ -192,8 +192,10 @@ pub(crate) fn mentions(doc: &Document, ctx: &Context, tokens: impl Iterator<Item
 /// and in every chunk of a long one, so the last name parsed is kept (per
 /// thread) and shared.
 fn customer_name(ctx: &Context) -> Option<Rc<CustomerName>> {
+    /// The name as given, and what it parsed to.
+    type Kept = Option<(Box<str>, Option<Rc<CustomerName>>)>;
     thread_local! {
-        static LAST: RefCell<Option<(Box<str>, Option<Rc<CustomerName>>)>> = const { RefCell::new(None) };
+        static LAST: RefCell<Kept> = const { RefCell::new(None) };
     }
     let raw = ctx.customer_name.as_deref()?;
     LAST.with(|last| {

@@ -20,8 +20,10 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("don't|dont hesitate to"),
     p("do not hesitate to"),
     p("we strive to|for"),
-    p("as per our policy|policies"),
-    p("per our policy|policies"),
+    // Whoever's policy it is: "as per our policy", "per company policy",
+    // "as per bank policy" (found by QA), "per the policy".
+    p("as per _? policy|policies"),
+    p("per _? policy|policies"),
     pb("thank you for your patience and understanding", BEARING),
     pb("thank you for your understanding", BEARING),
     pb("thanks for your understanding", BEARING),
@@ -73,6 +75,17 @@ mod tests {
     fn flags_stock_phrases() {
         assert_flags(Cue::Boilerplate, "⟦Your call is important to us.⟧");
         assert_flags(Cue::Boilerplate, "Please ⟦do not hesitate to⟧ contact us.");
+    }
+
+    /// Citing policy as the reason is stock whoever's policy it is (the
+    /// seventh QA pass's "as per bank policy").
+    #[test]
+    fn citing_anyones_policy_is_a_stock_phrase() {
+        assert_flags(Cue::Boilerplate, "Hi Sam, ⟦as per bank policy⟧ we cannot refund this fee.");
+        assert_flags(Cue::Boilerplate, "⟦Per company policy⟧, opened items are not refunded.");
+        assert_flags(Cue::Boilerplate, "⟦As per our policy⟧, refunds take 5 days.");
+        assert_flags(Cue::Boilerplate, "⟦As per policy⟧, refunds take 5 days.");
+        assert_clean(Cue::Boilerplate, "Our policy covers accidental damage, so I've booked the repair.");
     }
 
     #[test]

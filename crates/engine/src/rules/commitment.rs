@@ -196,6 +196,76 @@ fn whole_time(doc: &Document, span: crate::span::Span) -> crate::span::Span {
     crate::span::Span::new(span.start(), doc.tokens[last].span.end().max(span.end()))
 }
 
+const HOPED_FOR: &str = "Hoping is not a commitment. Say when it will happen, or what you will do if it \
+slips.";
+
+/// The last token of a hedge of hope that starts at token `j`:
+/// "hopefully", "I|we hope", "fingers crossed", "with any luck", "touch
+/// wood", "all being well", "if all goes well", or "hope" opening a
+/// sentence ("Hope the engineer makes it on Friday").
+fn hope_at(doc: &Document, j: usize) -> Option<usize> {
+    let sentence = doc.tokens[j].sentence;
+    let word =
+        |k: usize| doc.tokens.get(k).filter(|t| t.sentence == sentence && t.is_agent()).map_or("", |_| doc.fold(k));
+    let words = |k: usize, ws: &[&str]| ws.iter().enumerate().all(|(m, w)| word(k + m) == *w);
+    match word(j) {
+        "hopefully" => Some(j),
+        "i" | "we" if word(j + 1) == "hope" && !matches!(word(j + 2), "to" | "you") => Some(j + 1),
+        "hope" if doc.tokens[j].is(flag::SENT_START) && !matches!(word(j + 1), "to" | "you" | "this" | "that") => {
+            Some(j)
+        }
+        "fingers" if word(j + 1) == "crossed" => Some(j + 1),
+        "touch" if word(j + 1) == "wood" => Some(j + 1),
+        "with" if words(j + 1, &["any", "luck"]) => Some(j + 2),
+        "all" if words(j + 1, &["being", "well"]) => Some(j + 2),
+        "if" if words(j + 1, &["all", "goes", "well"]) => Some(j + 3),
+        _ => None,
+    }
+}
+
+/// The hedge of hope on the time at `span`, if it is hoped for rather
+/// than promised: a hedge before it in its clause ("we'll hopefully visit
+/// on Friday", "Hopefully, the parts arrive on Monday"; not across "and",
+/// "but" or "so", nor across another clause: "I hope you're well, the
+/// engineer visits on Friday" promises), or one right after it ("on
+/// Friday, hopefully", "by Monday I hope").
+fn hoped_for(doc: &Document, span: crate::span::Span) -> Option<crate::span::Span> {
+    let first = doc.token_at(span.start());
+    let last = doc.token_at(span.end() - 1);
+    if last >= doc.tokens.len() {
+        return None;
+    }
+    let sentence = doc.tokens[first].sentence;
+    let cover = |a: usize, b: usize| doc.tokens[a].span.cover(doc.tokens[b].span);
+    // (At most 15 words back.)
+    let mut j = first;
+    while j > 0 && first - j < 15 && doc.tokens[j - 1].sentence == sentence {
+        j -= 1;
+        if let Some(end) = hope_at(doc, j).filter(|&end| end < first) {
+            let joined = (end + 1..first)
+                .all(|m| !doc.tokens[m].gap_has(gap::CLAUSE) && !matches!(doc.fold(m), "and" | "but" | "so" | "also"));
+            if joined {
+                return Some(cover(j, end));
+            }
+        }
+        // A clause break before it ends the search (a hedge may stand
+        // just before one: "Hopefully, ...").
+        if j > 0 && doc.tokens[j - 1].gap_has(gap::CLAUSE) && hope_at(doc, j - 1).is_none() {
+            let opener = (j.saturating_sub(4)..j - 1).any(|k| hope_at(doc, k) == Some(j - 1));
+            if !opener {
+                break;
+            }
+        }
+    }
+    let next = last + 1;
+    if next < doc.tokens.len() && doc.tokens[next].sentence == sentence && !doc.tokens[last].gap_has(gap::BREAK) {
+        if let Some(end) = hope_at(doc, next) {
+            return Some(cover(next, end));
+        }
+    }
+    None
+}
+
 /// Whether the time at `span` is no commitment of ours whatever its
 /// words: how often something happened ("three times in one week"), or
 /// a time we say we cannot promise ("I can't guarantee the courier will
@@ -466,6 +536,27 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "Please send the form by Friday", "within 30 days of purchase": a
     // deadline of the customer's or a policy's commits us to nothing.
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !someone_elses_deadline(doc, s)));
+    // "The engineer will visit on Friday, hopefully", "I hope the parts
+    // arrive on Monday": a time hoped for commits to nothing; the hope is
+    // the vague part (once per hedge).
+    let mut hedges: Vec<crate::span::Span> = Vec::new();
+    found.retain(|f| {
+        let hedge = match f.span {
+            Some(s) if f.cue == Cue::Commitment => hoped_for(doc, s),
+            _ => None,
+        };
+        if let Some(h) = hedge {
+            if !hedges.contains(&h) {
+                hedges.push(h);
+            }
+        }
+        hedge.is_none()
+    });
+    for h in hedges {
+        if !found.iter().any(|f| f.span.is_some_and(|s| s.start() < h.end() && h.start() < s.end())) {
+            found.push(Finding::new(Cue::VagueCommitment, Some(h)).with_message(HOPED_FOR));
+        }
+    }
     // "as soon as I hear back, by Wednesday at the latest": the sentence
     // already gives its deadline.
     let sentence_of = |f: &Finding| f.span.map(|s| doc.tokens.get(doc.token_at(s.start())).map(|t| t.sentence));
@@ -1082,5 +1173,34 @@ mod tests {
     #[test]
     fn help_whenever_we_can_offers_no_time() {
         assert_clean(Cue::VagueCommitment, "Hi Priya, I'm happy to help whenever I can.");
+    }
+
+    /// A time hoped for is no commitment (the seventh QA pass's "hopefully"
+    /// after a time): the hope is the vague part. A hope in another clause
+    /// or sentence leaves the time promised.
+    #[test]
+    fn a_time_hoped_for_is_vague_not_a_commitment() {
+        for draft in [
+            "Hi Sam, the engineer will visit on Friday, ⟦hopefully⟧.",
+            "Hi Sam, the engineer will visit on Friday ⟦hopefully⟧.",
+            "Hi Sam, the engineer will ⟦hopefully⟧ visit on Friday.",
+            "Hi Sam, ⟦hopefully⟧, we will have it fixed by Friday.",
+            "Hi Sam, ⟦I hope⟧ the engineer can visit on Friday.",
+            "Hi Sam, it will be fixed by Monday ⟦I hope⟧.",
+            "The refund should arrive by Friday, ⟦fingers crossed⟧.",
+            "⟦With any luck⟧ the parts arrive on Monday.",
+        ] {
+            assert_flags(Cue::VagueCommitment, draft);
+            assert_clean(Cue::Commitment, &draft.replace(['⟦', '⟧'], ""));
+        }
+        for draft in [
+            "Hi Sam, I hope you're well. The engineer will visit ⟦on Friday⟧.",
+            "Hi Sam, I hope you're well, the engineer will visit ⟦on Friday⟧.",
+            "Hi Sam, I hope this helps and the engineer will visit ⟦on Friday⟧.",
+            "The engineer will visit ⟦on Friday⟧. Hopefully that sorts it.",
+        ] {
+            assert_flags(Cue::Commitment, draft);
+            assert_clean(Cue::VagueCommitment, &draft.replace(['⟦', '⟧'], ""));
+        }
     }
 }

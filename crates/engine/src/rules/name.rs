@@ -369,9 +369,21 @@ fn check_with_name(
     if let Some((span, titled)) = greeting_addressee(doc, Some(name), &uses, &misspelled_tokens) {
         // "Здравствуйте, Дмитрий!" to Dmitri, "山本様" to Hiroshi Yamamoto:
         // the name in the customer's own script.
-        if named_in_other_script(&doc.text[span], name) {
+        if let Some(spelt) = named_in_other_script(&doc.text[span], name) {
             other_script = true;
-            out.push(Finding::new(Cue::NameUsed, Some(span)));
+            let mut used = Finding::new(Cue::NameUsed, Some(span));
+            if !spelt {
+                // Kanji or another script that can't be spelt out: whose
+                // name it is can't be read (the seventh QA pass's "佐藤様"
+                // to Hiroshi Tanaka was praised as his name).
+                used = used.with_message(format!(
+                    "Addressing the customer by name makes the reply personal. {} is written in another script \
+                     than {}, so it can't be checked here: make sure it is this customer's name.",
+                    &doc.text[span],
+                    name.parts.iter().map(|p| p.display.as_str()).collect::<Vec<_>>().join(" ")
+                ));
+            }
+            out.push(used);
         } else if !titled
             && name.parts[0]
                 .words
@@ -409,25 +421,28 @@ fn check_with_name(
 }
 
 /// Whether a greeting's addressee `words`, written in another script than
-/// the customer's name, names them: spelt out the same (Cyrillic or Greek
-/// against Latin: Дмитрий is Dmitri), or in a script that can't be spelt
-/// out letter by letter (山本様 to Hiroshi Yamamoto), which the agent
-/// could only have taken from the customer.
-fn named_in_other_script(words: &str, name: &CustomerName) -> bool {
+/// the customer's name, may name them: `Some(true)` spelt out the same
+/// (Cyrillic or Greek against Latin: Дмитрий is Dmitri); `Some(false)` in a
+/// script that can't be spelt out letter by letter (山本様 to Hiroshi
+/// Yamamoto), most likely taken from the customer but not checkable; `None`
+/// in the same script, or spelt out as another name.
+fn named_in_other_script(words: &str, name: &CustomerName) -> Option<bool> {
     use crate::translit::{same_name, script, Script};
-    let Some(theirs) = name.parts.iter().find_map(|p| script(&p.display)) else { return false };
+    let theirs = name.parts.iter().find_map(|p| script(&p.display))?;
     let ours: Vec<&str> = words.split_whitespace().filter(|w| script(w).is_some()).collect();
-    let Some(first) = ours.first().and_then(|w| script(w)) else { return false };
+    let first = ours.first().and_then(|w| script(w))?;
     if first == theirs {
-        return false;
+        return None;
     }
     if first == Script::Other || theirs == Script::Other {
-        return true;
+        return Some(false);
     }
-    ours.iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        name.parts.iter().any(|p| same_name(w, &p.display))
-    })
+    ours.iter()
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            name.parts.iter().any(|p| same_name(w, &p.display))
+        })
+        .then_some(true)
 }
 
 fn check_without_name(doc: &Document, mentions: &[Mention], name_placeholder: bool, out: &mut Vec<Finding>) {
@@ -1031,9 +1046,19 @@ mod tests {
         );
         assert_flags_with(Cue::NameUsed, Some("Дмитрий Иванов"), "Hi ⟦Dmitry⟧, your account is up to date.");
         assert_flags_with(Cue::NameMismatch, Some("Дмитрий Иванов"), "Hi ⟦Sarah⟧, your account is up to date.");
-        // Kanji can't be spelt out: written in them, the name was the customer's.
+        // Kanji can't be spelt out: written in them, the name is most likely
+        // the customer's, but the coach says it could not check it (the
+        // seventh QA pass's "佐藤様" to Hiroshi Tanaka was praised as his).
         assert_flags_with(Cue::NameUsed, Some("Hiroshi Yamamoto"), "⟦山本様⟧\n\nYour reservation is confirmed.");
         assert_clean_with(Cue::NameMismatch, Some("Hiroshi Yamamoto"), "山本様\n\nYour reservation is confirmed.");
+        let message = |name: &str, draft: &str| {
+            let report = crate::analyze(draft, &crate::Context::with_customer_name(name));
+            report.findings.iter().find(|f| f.cue == Cue::NameUsed).map(|f| f.message.to_string())
+        };
+        let unchecked = message("Hiroshi Tanaka", "佐藤様、お問い合わせありがとうございます。").unwrap_or_default();
+        assert!(unchecked.contains("佐藤様 is written in another script than Hiroshi Tanaka"), "{unchecked}");
+        let spelt = message("Dmitri Ivanov", "Здравствуйте, Дмитрий! Your account is up to date.").unwrap_or_default();
+        assert!(!spelt.contains("another script"), "{spelt}");
     }
 
     #[test]

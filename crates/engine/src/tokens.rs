@@ -260,6 +260,13 @@ impl Tokens {
         // a gap's runs into `self` does not make each token be looked up
         // through `self` again.
         let mut tokens = std::mem::take(&mut self.tokens);
+        // Stacked marks before the first word ("!!!!!! Hi Sam, ...") are
+        // read for their runs only: no token's gap holds them.
+        if let Some(first) = tokens.first() {
+            if text[..first.span.start()].contains(['!', '！']) {
+                self.read_gap(text, 0, first.span.start());
+            }
+        }
         let mut sentence = 0u32;
         let mut sentence_start = true;
         let n = tokens.len();

@@ -214,11 +214,12 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let better = if doc.text[run].contains('!') && !doc.text[run].contains('?') { "!" } else { "?" };
-        out.push(
-            Finding::new(Cue::Shouting, Some(Span::new(run.start(), run.end())))
-                .with_message("Stacked exclamation or question marks read as shouting or exasperation. One is plenty.")
-                .with_suggestions([better]),
-        );
+        let finding = Finding::new(Cue::Shouting, Some(Span::new(run.start(), run.end())))
+            .with_message("Stacked exclamation or question marks read as shouting or exasperation. One is plenty.");
+        // Marks opening the draft ("!!!!!! Hi Sam") follow no words: one
+        // mark there would still open it, so no rewrite is offered.
+        let opens = doc.tokens.first().is_none_or(|t| t.span.start() >= run.end());
+        out.push(if opens { finding } else { finding.with_suggestions([better]) });
     }
 }
 
@@ -352,6 +353,19 @@ mod tests {
         assert_flags(Cue::Shouting, "Please ⟦DO NOT RESTART⟧ the router.");
         assert_flags(Cue::Shouting, "I have ⟦ALREADY⟧ sent it.");
         assert_flags(Cue::Shouting, "Stop that⟦!!!⟧");
+        // Before the first word too (the seventh QA pass), with no rewrite
+        // there: a single mark would still open the draft.
+        assert_flags(Cue::Shouting, "⟦!!!!!!!!!!⟧ Hi Sam, your order has shipped.");
+        assert_flags(Cue::Shouting, "⟦?!?!⟧ Hi Sam, your order has shipped.");
+        assert_clean(Cue::Shouting, "!Hi Sam, your order has shipped.");
+        let report = crate::analyze("!!!!!! Hi Sam, your order has shipped!!", &crate::Context::default());
+        let rewrites: Vec<Vec<String>> = report
+            .findings
+            .iter()
+            .filter(|f| f.cue == Cue::Shouting)
+            .map(|f| f.suggestions.iter().map(|s| s.to_string()).collect())
+            .collect();
+        assert_eq!(rewrites, [vec![], vec!["!".to_string()]]);
     }
 
     #[test]

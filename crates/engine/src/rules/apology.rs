@@ -213,6 +213,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             )));
             continue;
         }
+        // "That's not our department. Sorry.": a bare apology after
+        // disowning the problem owns nothing either.
+        if let Some(disowned) = disowned_before(doc, hit.first as usize, hit.last as usize) {
+            note(hit.span);
+            found.push(Finding::new(Cue::ApologyHollow, Some(hit.span)).with_message(format!(
+                "An apology after \"{}\" doesn't take the problem on. Say what you can do instead.",
+                &doc.text[disowned]
+            )));
+            continue;
+        }
         note(hit.span);
         found.push(finding_for(doc, Cue::Apology, T::ApologyOwn, &hit));
     }
@@ -251,6 +261,41 @@ fn disowned_after(doc: &Document, last: usize) -> Option<crate::span::Span> {
     let after =
         (h.last as usize + 1..n.min(h.last as usize + WINDOW)).take_while(|&k| doc.tokens[k].sentence <= sentence + 1);
     let remedy = after.into_iter().any(|k| REMEDY.contains(&doc.fold(k)));
+    (!remedy).then_some(h.span)
+}
+
+/// A deflection that disowns the problem in the sentence before a bare
+/// apology (tokens `first..=last` with at most an intensifier beside them:
+/// "That's not our department. Sorry.", "Nothing I can do. So sorry."),
+/// with nothing we do after the apology.
+fn disowned_before(doc: &Document, first: usize, last: usize) -> Option<crate::span::Span> {
+    let sentence = doc.tokens[first].sentence;
+    let n = doc.tokens.len();
+    let filler = |k: usize| matches!(doc.fold(k), "so" | "very" | "really" | "truly" | "again" | "i'm" | "we're");
+    // (Bare: a few words at most, read within reach.)
+    let mut start = first;
+    while start > 0 && first - start < 4 && doc.tokens[start - 1].sentence == sentence && filler(start - 1) {
+        start -= 1;
+    }
+    let bare_before = start == 0 || doc.tokens[start - 1].sentence != sentence;
+    let mut end = last + 1;
+    while end < n && end - last < 4 && doc.tokens[end].sentence == sentence && filler(end) {
+        end += 1;
+    }
+    let bare_after = end == n || doc.tokens[end].sentence != sentence;
+    if sentence == 0 || !bare_before || !bare_after {
+        return None;
+    }
+    let hits = doc.hits(T::Deflection);
+    let to = hits.partition_point(|h| (h.first as usize) < start);
+    let h =
+        hits[..to].iter().rev().take_while(|h| doc.tokens[h.first as usize].sentence + 1 >= sentence).find(|h| {
+            doc.tokens[h.first as usize].sentence + 1 == sentence
+                && (h.first as usize..=h.last as usize).any(|k| crate::words::among(DISOWNING, doc.fold(k)))
+        })?;
+    let remedy = (end..n.min(end + WINDOW))
+        .take_while(|&k| doc.tokens[k].sentence <= sentence + 1)
+        .any(|k| REMEDY.contains(&doc.fold(k)));
     (!remedy).then_some(h.span)
 }
 
@@ -587,6 +632,16 @@ mod tests {
             Cue::Apology,
             "⟦Apologies⟧, my earlier email gave the date as Thursday 12th, but it's actually Tuesday.",
         );
+        // A bare apology after disowning it, in the sentence before (the
+        // seventh QA pass's "sorry" praised after a deflection).
+        assert_flags(Cue::ApologyHollow, "That's not our department. ⟦Sorry⟧.");
+        assert_flags(Cue::ApologyHollow, "Nothing I can do about it. ⟦So sorry⟧.");
+        assert_clean(Cue::Apology, "That's not our department. Sorry.");
+        // With what we do after it, or an apology with its own words, or
+        // no disowning before it, the apology stands.
+        assert_flags(Cue::Apology, "That is beyond our control. ⟦Sorry⟧. I've asked the courier to hurry.");
+        assert_flags(Cue::Apology, "That's not our department. ⟦Sorry⟧ about that, I've passed it to the team.");
+        assert_flags(Cue::Apology, "The courier lost it. ⟦Sorry⟧.");
     }
 
     #[test]

@@ -1499,6 +1499,21 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether a sentence that counts contacts states an allowance, not what
+/// the customer did: a plan's quota ("On the Business plan you get 1,000
+/// requests per minute", "you can make 100 calls a month") or what is left
+/// of it ("you've made 3 requests this month, so 2 remain on your plan").
+/// (The eighth QA pass's false alarm on a rate limit.)
+fn allowance(s: &Sentence, contacts: u128) -> bool {
+    let w = s.words;
+    // A rate: "requests per minute", "calls each month".
+    let rate = bits(contacts).any(|k| matches!(w.get(k + 1), Some(&("per" | "each"))));
+    rate || w
+        .iter()
+        .any(|w| matches!(*w, "remain" | "remaining" | "quota" | "allowance" | "included" | "includes" | "entitled"))
+        || w.windows(2).any(|p| matches!(p, ["you" | "you'll", "get"] | ["you", "can"]))
+}
+
 /// How many words before a sentence a reading may look at (what the
 /// customer asked for, just carried out: "Downgraded as requested.").
 pub(crate) const LOOK_BEHIND: usize = 60;
@@ -1818,7 +1833,7 @@ fn read_sentence<'d>(
     // I'm so sorry", "I know you've written three times, and that's not okay".
     let owned =
         s.any(OWNING) || (s.any(NOTICING) && next().is_some_and(|n| n.any(APOLOGY_OR_EMPATHY) || n.any(OWNING)));
-    if counted && aimed && !sincere && !owned && !s.question && !s.any(WE_OUR) {
+    if counted && aimed && !sincere && !owned && !s.question && !s.any(WE_OUR) && !allowance(s, contacts) {
         return Some((0, last, COUNT_M));
     }
 
@@ -2501,6 +2516,11 @@ mod tests {
         assert_clean(Cue::Sarcasm, "Thanks for your patience this time, the fix is live.");
         // A limit is not a count of the customer's doing.
         assert_clean(Cue::Sarcasm, "Your books are due on 3 December. You can renew them online up to three times.");
+        // A plan's quota, or what is left of it (the eighth QA pass).
+        assert_clean(Cue::Sarcasm, "Hi Kenji, on the Business plan you get 1,000 requests per minute per workspace.");
+        assert_clean(Cue::Sarcasm, "Hi Kenji, you get 100 requests a month.");
+        assert_clean(Cue::Sarcasm, "Hi Kenji, you've made 3 requests this month, so 2 remain on your plan.");
+        assert_flags(Cue::Sarcasm, "Hi Kenji, ⟦you've sent us five emails today⟧.");
         assert_flags(Cue::Sarcasm, "Hi Priya, I'm not sure ⟦how many more ways I can⟧ say this. The fee stays.");
         // "I cannot stress this enough" warns as often as it sighs.
         assert_clean(Cue::Sarcasm, "Hi Priya, I cannot stress this enough: never share your PIN with anyone.");

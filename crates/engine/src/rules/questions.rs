@@ -1812,8 +1812,16 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         // Likewise a "why" question needs a reason: "Why was my card
         // blocked?" is not answered by "your card is now active".
         let timed = timed && (q.kind != Kind::Why || gives_reason);
+        // "What documents do I need?" — "You'll need your PAN card and ...":
+        // told with the verb it asks about, said to them.
+        let own_verb = match q.kind {
+            Kind::Other | Kind::How => own_verb(msg, q.tokens.clone()),
+            _ => None,
+        };
+        let told = |s: &Said| own_verb.is_some_and(|v| tells_you(&s.words, v));
         let addressed = opened
             || topic.is_empty()
+            || sentences.iter().any(|s| told(s) && free(s))
             || (timed && sentences.iter().any(about))
             || sentences.iter().any(|s| typed(s) && free(s))
             // An amount answers a yes-no question about a price wherever
@@ -1881,6 +1889,28 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         out.push(Finding::new(Cue::QuestionUnanswered, None).with_context(q.span));
     }
     relation.unanswered = unanswered;
+}
+
+/// The verb a question asks about the customer's own doing, after "do|
+/// should|can|must I|we" ("What documents do I need?": "need"; "Which
+/// form should I fill in?": "fill"), if it says more than "do" or "be".
+/// (The eighth QA pass: a two-question message whose documents question
+/// was answered by "You'll need your PAN card ...".)
+fn own_verb<'m>(msg: &'m Document, r: Range<usize>) -> Option<&'m str> {
+    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    let at = words
+        .windows(3)
+        .position(|w| matches!(w[0], "do" | "should" | "can" | "must" | "shall") && matches!(w[1], "i" | "we"))?;
+    let verb = words[at + 2];
+    (!matches!(verb, "do" | "be" | "i" | "we" | "you" | "it" | "they")).then_some(verb)
+}
+
+/// Whether `words` tell the customer what they do with `verb`: "you'll
+/// need", "you will also need", "you just need".
+fn tells_you(words: &[&str], verb: &str) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "you" | "you'll" | "you'd" | "u") && words[i + 1..words.len().min(i + 4)].contains(&verb)
+    })
 }
 
 /// Whether question `q` names a sum of money: a price word, a bill, or an
@@ -2191,6 +2221,22 @@ mod tests {
             Cue::QuestionUnanswered,
             "Can you tell me why my account is locked?",
             "Please DM us the email on the account and we'll take a look.",
+        );
+        // Told with the verb asked about, to them (the eighth QA pass).
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "What's the fee? What documents do I need?",
+            "Hi Arjun, the fee is ₹7,500. You'll need your PAN card and salary slips.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦What's the fee?⟧ What documents do I need?",
+            "Hi Arjun, you'll need your PAN card and salary slips.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "What's the fee? ⟦What documents do I need?⟧",
+            "Hi Arjun, the fee is ₹7,500. Thanks for asking.",
         );
     }
 

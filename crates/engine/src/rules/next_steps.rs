@@ -179,6 +179,8 @@ const INSTRUCTIONS: &[&str] = &[
     "cancel",
     "activate",
     "deactivate",
+    // "Please book online" (the eighth QA pass).
+    "book",
     "link",
     "unlink",
     "verify",
@@ -251,7 +253,8 @@ const OPTION_LEADS: &[(&str, &[&str])] = &[
     ("we'd", &["recommend", "suggest", "advise", "encourage"]),
     ("i'd", &["recommend", "suggest", "advise", "encourage"]),
     ("i", &["recommend", "suggest", "advise", "encourage"]),
-    ("here's", &["how", "what", "where", "a", "the", "some", "more"]),
+    // "Here's your tracking number: ..." hands them what to follow.
+    ("here's", &["how", "what", "where", "a", "the", "some", "more", "your"]),
     ("here", &["is", "are", "you"]),
     ("this", &["link", "article", "page", "guide", "form"]),
 ];
@@ -508,13 +511,18 @@ fn reports_it_done(doc: &Document) -> bool {
             (i + 1..(i + 3).min(n)).any(|j| same(i, j) && matches!(doc.fold(j), "taken" | "knocked" | "deducted"))
                 && (i + 2..(i + 7).min(n)).any(|j| same(i, j) && doc.fold(j) == "off")
         };
+        // "I've set up a payment plan", "we've now set up the transfer".
+        let set_up = || {
+            (i + 1..(i + 3).min(n)).any(|j| same(i, j + 1) && doc.fold(j) == "set" && doc.fold(j + 1) == "up")
+                && !same_not(doc, i + 1)
+        };
         match doc.fold(i) {
             // "I've refunded", "we've just changed", "I have now cancelled".
             "i've" | "we've" | "ive" | "weve" => {
-                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)) || and_done() || taken_off()
+                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)) || and_done() || taken_off() || set_up()
             }
             "have" | "has" if i > 0 && matches!(doc.fold(i - 1), "i" | "we") => {
-                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)) || and_done() || taken_off()
+                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)) || and_done() || taken_off() || set_up()
             }
             // "Your new total is £64.00": the result of what was done.
             "new" => {
@@ -785,6 +793,35 @@ fn gives_a_step(doc: &Document) -> bool {
         if t.gap_has(gap::QUESTION) && !doc.any_hit_overlaps(T::Sarcasm, t.span) {
             return true;
         }
+        // "You don't have to do anything", "No action is needed on your
+        // part": the step is that there is none (the eighth QA pass).
+        let word = |k: usize| if k < n && doc.tokens[k].sentence == t.sentence { doc.fold(k) } else { "" };
+        let nothing_to_do = match w {
+            "you" => {
+                let k = if matches!(word(i + 1), "don't" | "dont" | "needn't") {
+                    i + 2
+                } else if matches!(word(i + 1), "do") && word(i + 2) == "not" {
+                    i + 3
+                } else {
+                    0
+                };
+                k > 0
+                    && (matches!(word(k), "need" | "have") && word(k + 1) == "to" && word(k + 2) == "do"
+                        || word(i + 1) == "needn't" && word(k) == "do")
+            }
+            "no" => {
+                matches!(word(i + 1), "action" | "further")
+                    && matches!(word(i + 2), "is" | "needed" | "required" | "action" | "necessary")
+            }
+            "nothing" => {
+                matches!(word(i + 1), "else" | "more" | "further")
+                    && (word(i + 2) == "to" && word(i + 3) == "do" || word(i + 2) == "is")
+            }
+            _ => false,
+        };
+        if nothing_to_do {
+            return true;
+        }
     }
     false
 }
@@ -826,6 +863,21 @@ mod tests {
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} We haven't refunded the fee."));
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} It was never cancelled."));
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} We have not refunded the fee."));
+        // The eighth QA pass: set up, a booking to make, what is handed
+        // over, and nothing left to do are steps too (each after `long`,
+        // which gives none).
+        for step in [
+            "I've set up a payment plan that splits the extra £140 over 4 months.",
+            "Please book online.",
+            "Here's your tracking number for it: LBC-99120433.",
+            "You don't have to do anything.",
+            "No action is needed on your part.",
+        ] {
+            assert_clean(Cue::NextStepsMissing, &format!("{long} {step}"));
+        }
+        for none in ["We have not set up a payment plan.", "Nothing about it was unusual."] {
+            assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} {none}"));
+        }
     }
 
     #[test]

@@ -213,7 +213,12 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
         let from = polite.partition_point(|h| (h.last as usize) + 40 < i);
         marker && polite.get(from).is_some_and(|h| (h.first as usize) < i)
     };
-    if softened || offer || pointer || noun || invitation || greeting || on_offer || listed || next.is_none() {
+    // "Reply STOP to opt out", "Text YES to confirm": a keyword for an
+    // automated service, the standard way to say how (the eighth QA pass).
+    let keyword = matches!(doc.fold(i), "reply" | "text" | "send" | "type" | "enter" | "sms")
+        && doc.tokens.get(i + 1).is_some_and(|u| u.sentence == t.sentence && u.is(flag::ALL_CAPS) && u.span.len() >= 2);
+    if softened || offer || pointer || noun || invitation || greeting || on_offer || listed || keyword || next.is_none()
+    {
         return;
     }
     let Some(mut rest) = rest_of_sentence(doc, i, i) else { return };
@@ -529,6 +534,15 @@ mod tests {
             "Hi Beth, ⟦I need you to confirm your date of birth, please.⟧",
             "could you please confirm your date of birth?",
         );
+    }
+
+    /// A keyword for an automated service is how to use it, not an order
+    /// (the eighth QA pass's "Reply STOP to opt out").
+    #[test]
+    fn a_keyword_to_send_is_no_order() {
+        assert_clean(Cue::Demand, "Hi Aisha, your bill is £64.20, due 15 Dec. Reply STOP to opt out.");
+        assert_clean(Cue::Demand, "Text YES to confirm your appointment.");
+        assert_flags(Cue::Demand, "⟦Reply to this email with the photo.⟧");
     }
 
     #[test]

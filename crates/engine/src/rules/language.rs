@@ -3,7 +3,7 @@
 
 use crate::context::Context;
 use crate::cue::Cue;
-use crate::document::Document;
+use crate::document::{gap, Document};
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
 use crate::rules::{emit_table, T};
@@ -111,6 +111,21 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut praised = Vec::new();
     emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], &mut praised);
     praised.retain(|f| f.span.is_none_or(|s| !refusals.contains(&s)));
+    // "I'm sorry you didn't enjoy your meal": a warm word negated is none
+    // (the eighth QA pass).
+    // (The shared negations leave out "didn't" and "doesn't", which other
+    // rules read as they are.)
+    // ("No, of course we can" is warm: a negation before a comma denies
+    // nothing after it.)
+    let negated = |k: usize| {
+        (k.saturating_sub(2)..k).any(|j| {
+            doc.tokens[j].sentence == doc.tokens[k].sentence
+                && (j..k).all(|m| !doc.tokens[m].gap_has(gap::CLAUSE))
+                && (crate::rules::is_negation(doc.fold(j))
+                    || matches!(doc.fold(j), "didn't" | "didnt" | "doesn't" | "doesnt" | "haven't" | "hasn't"))
+        })
+    };
+    praised.retain(|f| f.span.is_none_or(|s| !negated(doc.token_at(s.start()))));
     out.extend(praised);
 }
 
@@ -256,6 +271,9 @@ mod tests {
         assert_flags(Cue::PositiveLanguage, "⟦I'm happy to⟧ help, and ⟦the good news is⟧ it's quick.");
         assert_clean(Cue::NegativeLanguage, "I'm happy to help.");
         assert_flags(Cue::PositiveLanguage, "⟦I can't wait⟧ to hear how you like it!");
+        assert_clean(Cue::PositiveLanguage, "Hi Lucas, I'm sorry you didn't enjoy your meal.");
+        assert_flags(Cue::PositiveLanguage, "Hi Lucas, ⟦enjoy⟧ your meal!");
+        assert_flags(Cue::PositiveLanguage, "No, ⟦of course⟧ we can move it.");
         assert_clean(Cue::NegativeLanguage, "I can't wait to hear how you like it!");
         assert_clean(Cue::NegativeLanguage, "Hi Priya, I cannot stress this enough: back up your files first.");
         assert_clean(Cue::NegativeLanguage, "We can't thank you enough for the report.");

@@ -266,6 +266,46 @@ fn hoped_for(doc: &Document, span: crate::span::Span) -> Option<crate::span::Spa
     None
 }
 
+/// Whether the number in `span` is a price: a currency sign before it
+/// ("at $9", "by £20") or a price word after it ("at 9 dollars", "at 9 per
+/// seat").
+fn priced(doc: &Document, span: crate::span::Span) -> bool {
+    let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+    let Some(k) = (first..=last.min(doc.tokens.len().saturating_sub(1))).find(|&k| doc.tokens[k].is(flag::NUMBER))
+    else {
+        return false;
+    };
+    let before = if k > 0 { &doc.text[doc.tokens[k - 1].span.end()..doc.tokens[k].span.start()] } else { "" };
+    let sign = before.contains(['$', '£', '€', '¥', '₹', '₦', '₱']);
+    let word = doc.tokens.get(k + 1).filter(|t| t.sentence == doc.tokens[k].sentence).map(|_| doc.fold(k + 1));
+    sign || matches!(word, Some("dollars" | "euros" | "pounds" | "rupees" | "usd" | "eur" | "gbp" | "per" | "each"))
+}
+
+/// Whether the span of time at `span` ("in six weeks", "for a month") is
+/// how long something has not happened: after a negated perfect in its
+/// clause ("you haven't heard from us in six weeks", "it hasn't worked for
+/// a month").
+fn silence_so_far(doc: &Document, span: crate::span::Span) -> bool {
+    let first = doc.token_at(span.start());
+    if first >= doc.tokens.len() || !matches!(doc.fold(first), "in" | "for") {
+        return false;
+    }
+    let k = clause_start(doc, first);
+    (k..first).any(|j| {
+        matches!(doc.fold(j), "haven't" | "hasn't" | "havent" | "hasnt" | "hadn't")
+            || (doc.fold(j) == "not" && j > k && matches!(doc.fold(j - 1), "have" | "has" | "had"))
+    })
+}
+
+/// Whether the time at `span` is a window a rule allows ("refunds are only
+/// given within 14 days", "we can only refund within 14 days"): "only" just
+/// before it or before its verb.
+fn only_within(doc: &Document, span: crate::span::Span) -> bool {
+    let first = doc.token_at(span.start());
+    let sentence = doc.tokens.get(first).map(|t| t.sentence);
+    (first.saturating_sub(3)..first).any(|j| Some(doc.tokens[j].sentence) == sentence && doc.fold(j) == "only")
+}
+
 /// Whether the time at `span` is no commitment of ours whatever its
 /// words: how often something happened ("three times in one week"), or
 /// a time we say we cannot promise ("I can't guarantee the courier will
@@ -533,6 +573,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             })
     });
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !not_promised(doc, s)));
+    // The eighth QA pass: a price ("at $9 per seat"), a silence so far
+    // ("you haven't heard from us in six weeks") and a policy's window
+    // ("refunds are only given within 14 days") are no times we commit to.
+    found.retain(|f| {
+        f.cue != Cue::Commitment
+            || f.span.is_none_or(|s| !priced(doc, s) && !silence_so_far(doc, s) && !only_within(doc, s))
+    });
     // "Please send the form by Friday", "within 30 days of purchase": a
     // deadline of the customer's or a policy's commits us to nothing.
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !someone_elses_deadline(doc, s)));
@@ -1202,5 +1249,18 @@ mod tests {
             assert_flags(Cue::Commitment, draft);
             assert_clean(Cue::VagueCommitment, &draft.replace(['⟦', '⟧'], ""));
         }
+    }
+
+    /// The eighth QA pass's wrong praise: a price, a silence so far and a
+    /// policy's window are no times we commit to.
+    #[test]
+    fn a_price_a_silence_or_a_window_is_no_commitment() {
+        assert_clean(Cue::Commitment, "Hi Daniel, 200 seats would be at $9 per seat per month.");
+        assert_clean(Cue::Commitment, "I've reserved one for you at £45, so she can stay with you.");
+        assert_clean(Cue::Commitment, "Hi Sam, I'm sorry you haven't heard from us in six weeks.");
+        assert_clean(Cue::Commitment, "Hi Sam, refunds are only given within 14 days.");
+        assert_flags(Cue::Commitment, "Hi Sam, I'll call you ⟦at 9⟧ tomorrow.");
+        assert_flags(Cue::Commitment, "Hi Sam, you'll hear from us ⟦in six weeks⟧.");
+        assert_flags(Cue::Commitment, "Hi Sam, we'll refund it ⟦within 14 days⟧.");
     }
 }

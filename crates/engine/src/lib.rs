@@ -186,6 +186,7 @@ fn analyze_in(
             );
         }
         findings.extend(found);
+        rules::extra_mile::drop_asked_for(&exchange, &mut findings);
         relation
     });
     if let (Some(kept), Some((m, facts))) = (kept_message, message_read) {

@@ -10,6 +10,8 @@ use crate::rules::{emit_table, T};
 pub(crate) const EXTRA_MILE: &[Phrase] = &[
     p("i've|we've|i|we also|additionally|even? added|applied|included|upgraded|extended|waived|credited|refunded|sent|attached|arranged|set|booked|covered|reserved"),
     p("i|we have also|additionally? added|applied|included|upgraded|extended|waived|credited|refunded|arranged|covered"),
+    // "I've refunded the fee and also added a £10 credit": the second deed.
+    p("and also|additionally added|applied|included|upgraded|extended|waived|credited|refunded|sent|attached|arranged|booked|covered|reserved"),
     p("i've|we've|i|we also|even? gone|went ahead"),
     p("i|we have gone ahead"),
     p("i|we took the liberty"),
@@ -54,6 +56,32 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     out.extend(found);
 }
 
+/// The deeds the extra-mile phrases name.
+const DEEDS: &[&str] = &[
+    "added", "applied", "included", "upgraded", "extended", "waived", "credited", "refunded", "sent", "attached",
+    "arranged", "booked", "covered", "reserved",
+];
+
+/// With the customer's message: a deed they asked for is what was asked,
+/// not an extra ("Can you refund the extra charge?" — "I've refunded the
+/// extra charge", the eighth QA pass): its praise goes.
+pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Finding>) {
+    if !findings.iter().any(|f| f.cue == Cue::ExtraMile) {
+        return;
+    }
+    let (reply, msg) = (ex.reply, ex.message);
+    let asked = crate::rules::exchange::Topic::of(msg, 0..msg.tokens.len());
+    let n = reply.tokens.len();
+    findings.retain(|f| {
+        let Some(s) = f.span.filter(|_| f.cue == Cue::ExtraMile) else { return true };
+        let (a, b) = (reply.token_at(s.start()), reply.token_at(s.end() - 1).min(n.saturating_sub(1)));
+        !(a..=b).any(|k| {
+            crate::words::among(DEEDS, reply.fold(k))
+                && asked.meets(&crate::rules::exchange::Topic::of(reply, k..k + 1))
+        })
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
@@ -63,6 +91,20 @@ mod tests {
     fn flags_extra_mile_offers() {
         assert_flags(Cue::ExtraMile, "⟦I've also added⟧ a month of credit ⟦as a thank⟧-you.");
         assert_flags(Cue::ExtraMile, "Shipping is ⟦on the house⟧.");
+    }
+
+    /// What the customer asked for is no extra; what goes beyond it is
+    /// (the eighth QA pass).
+    #[test]
+    fn a_deed_asked_for_is_no_extra() {
+        let message = "I was charged twice. Can you refund the extra charge?";
+        let got = cues_against(message, "Hi Priya, I've refunded the extra charge.");
+        assert!(!got.iter().any(|(c, _)| *c == Cue::ExtraMile), "{got:?}");
+        let got = cues_against(message, "Hi Priya, I've refunded the extra charge and also added a £10 credit.");
+        let extras: Vec<&str> = got.iter().filter(|(c, _)| *c == Cue::ExtraMile).map(|(_, w)| w.as_str()).collect();
+        assert_eq!(extras, ["and also added"]);
+        let got = cues_against("The app keeps crashing.", "Hi Priya, I've refunded this month's fee.");
+        assert!(got.contains(&(Cue::ExtraMile, "I've refunded".to_string())), "{got:?}");
     }
 
     #[test]

@@ -281,12 +281,28 @@ impl Tokens {
                 b". " => (gap::PERIOD, true),
                 _ => self.read_gap(text, from, to),
             };
+            // "Order no. 44521", "Claim no. CLM-44521": "no." before a code
+            // with digits is the number sign, not the end of a sentence.
+            let number_sign = ends_sentence
+                && tokens[i].fold_head() == (2, b'n')
+                && tokens[i].folded(&self.folded) == "no"
+                && i > 0
+                && tokens[i - 1].sentence == sentence
+                && {
+                    // The code's first word, or its second after a hyphen
+                    // ("CLM-44521"); its gaps are not read yet.
+                    let digits = |k: usize| {
+                        tokens.get(k).is_some_and(|n| n.folded(&self.folded).bytes().any(|b| b.is_ascii_digit()))
+                    };
+                    let hyphened = i + 2 < n && &text[tokens[i + 1].span.end()..tokens[i + 2].span.start()] == "-";
+                    digits(i + 1) || (hyphened && digits(i + 2))
+                };
             let t = &mut tokens[i];
             // "Mr. Raman", "e.g. this": a period after a title or a single
             // letter does not end the sentence, unless a line break follows.
             if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
                 let f = t.folded(&self.folded);
-                if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !t.is(flag::NUMBER)) {
+                if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !t.is(flag::NUMBER)) || number_sign {
                     ends_sentence = false;
                 }
             }
@@ -732,6 +748,18 @@ mod tests {
     /// Links, e-mail addresses, handles and masked data, in order.
     fn scan_links(text: &str) -> Vec<Span> {
         scan_links_at(text, link_candidates(text, &Marks::of(text)))
+    }
+
+    /// "no." before a code with digits is the number sign (the eighth QA
+    /// pass: "Claim no. CLM-44521" was two sentences, so the claim number
+    /// given was not read); "no." before words ends its sentence.
+    #[test]
+    fn no_before_a_code_is_the_number_sign() {
+        let sentences = |text: &str| Tokens::of(text).sentence_count;
+        assert_eq!(sentences("Order no. 44521. Where is it?"), 2);
+        assert_eq!(sentences("Claim no. CLM-44521 is open."), 1);
+        assert_eq!(sentences("The answer is no. We checked."), 2);
+        assert_eq!(sentences("Order no.\n44521"), 2);
     }
 
     #[test]

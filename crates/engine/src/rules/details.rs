@@ -1213,6 +1213,19 @@ mod tests {
     /// The request words' bits name their lists. (That the lookup before
     /// `naming` passes over no word it would name is checked by a debug
     /// assertion on every word analysed.)
+    /// A number written "no." is given (the eighth QA pass: "Claim no.
+    /// CLM-44521", "Order no. 44521").
+    #[test]
+    fn a_number_written_no_is_given() {
+        let got = cues_against(
+            "Hello, I've been waiting 3 weeks. Claim no. CLM-44521. What is the status?",
+            "Dear Rahul, kindly share your claim number so that we can check the status.",
+        );
+        assert!(got.contains(&(Cue::DetailsAskedAgain, "kindly share your claim number".to_string())), "{got:?}");
+        let got = cues_against("Where is my order? Order no. 44521.", "Hi Rahul, could you share your order number?");
+        assert!(got.contains(&(Cue::DetailsAskedAgain, "could you share your order number".to_string())), "{got:?}");
+    }
+
     #[test]
     fn a_detail_in_the_quoted_message_is_asked_again() {
         // The quote below the reply is the message: its number does not

@@ -59,7 +59,9 @@ pub(crate) const VAGUE: &[Phrase] = &[
     pb("in a timely manner|fashion", CONCRETE_BETTER),
     pb("at the|your earliest convenience|opportunity", CONCRETE_BETTER),
     pb("sometime", CONCRETE_BETTER),
-    pb("when|whenever possible|we can|i can|we get|i get", CONCRETE_BETTER),
+    // (Alternatives are per word: "when we can" and "when I get a chance"
+    // are the two patterns above.)
+    pb("when|whenever possible", CONCRETE_BETTER),
     pb("in the near future", CONCRETE_BETTER),
     // (Not "over the next few weeks", which often advises: "use the heater
     // sparingly over the next few weeks while the plaster dries".)
@@ -1256,6 +1258,9 @@ mod tests {
     #[test]
     fn a_price_a_silence_or_a_window_is_no_commitment() {
         assert_clean(Cue::Commitment, "Hi Daniel, 200 seats would be at $9 per seat per month.");
+        // A pattern written with per-word alternatives for whole phrases
+        // ("when|whenever possible|we can|...") never matched "when possible".
+        assert_flags(Cue::VagueCommitment, "We'll get back to you ⟦when possible⟧.");
         assert_clean(Cue::Commitment, "I've reserved one for you at £45, so she can stay with you.");
         assert_clean(Cue::Commitment, "Hi Sam, I'm sorry you haven't heard from us in six weeks.");
         assert_clean(Cue::Commitment, "Hi Sam, refunds are only given within 14 days.");

@@ -19,7 +19,11 @@ use crate::rules::{distinct_hits, T};
 pub(crate) const NEXT_STEPS: &[Phrase] = &[
     p("next step|steps"),
     p("what happens next"),
-    p("here's|here is what happens|what'll|what will"),
+    // (Alternatives are per word: "here's" and "here is" each.)
+    p("here's what happens|what'll"),
+    p("here is what happens|what'll"),
+    p("here's what will happen"),
+    p("here is what will happen"),
     p("i'll|we'll|ill keep you posted|updated|informed"),
     p("keep you in the loop"),
     p("i|we will keep you posted|updated|informed"),
@@ -837,6 +841,9 @@ mod tests {
         assert_flags(Cue::NextSteps, "⟦I've escalated⟧ this to billing.");
         assert_flags(Cue::NextSteps, "Try the new build and ⟦let us know⟧ how it goes.");
         assert_flags(Cue::NextSteps, "Thanks for the update! ⟦Keep us posted⟧.");
+        // (Once one pattern of per-word alternatives that never matched.)
+        assert_flags(Cue::NextSteps, "⟦Here is what will happen⟧: we check the meter.");
+        assert_flags(Cue::NextSteps, "⟦Here's what happens⟧ next: we check the meter.");
         // The condition of a refusal is no step; the same words promising one are.
         assert_clean(Cue::NextSteps, "Unfortunately we can't change the delivery address once the order has shipped.");
         assert_flags(Cue::NextSteps, "⟦Once the⟧ order has shipped, ⟦you'll receive⟧ a tracking link.");

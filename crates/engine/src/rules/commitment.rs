@@ -52,13 +52,18 @@ pub(crate) const VAGUE: &[Phrase] = &[
     pb("at some point", CONCRETE_BETTER),
     pb("at some stage", CONCRETE_BETTER),
     // "We'll get back to you when we can": whenever that is.
-    pb("when|whenever we|i can", CONCRETE_BETTER),
+    // ("Someone will come out when they can": another's timing, as vague.)
+    pb("when|whenever we|i|they can", CONCRETE_BETTER),
     pb("when|whenever we|i get a chance", CONCRETE_BETTER),
     pb("eventually", CONCRETE_BETTER),
     pb("in due course", CONCRETE_BETTER),
     pb("in a timely manner|fashion", CONCRETE_BETTER),
     pb("at the|your earliest convenience|opportunity", CONCRETE_BETTER),
     pb("sometime", CONCRETE_BETTER),
+    // "The concerned department will revert at the earliest" (the eighth
+    // QA pass); after a time ("by Monday at the earliest") the sentence is
+    // dated and the tip goes.
+    pb("at the earliest", CONCRETE_BETTER),
     // (Alternatives are per word: "when we can" and "when I get a chance"
     // are the two patterns above.)
     pb("when|whenever possible", CONCRETE_BETTER),
@@ -540,6 +545,23 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         || (k > 1 && doc.fold(k - 2) == "see" && matches!(doc.fold(k - 1), "you" | "ya"))))
             })
     });
+    // "from 1860 at the earliest", "Monday at the earliest": a bound on a
+    // time given, not a vague one.
+    found.retain(|f| {
+        f.cue != Cue::VagueCommitment
+            || f.span.is_none_or(|s| {
+                let k = doc.token_at(s.start());
+                !(doc.fold(k) == "at"
+                    && k + 2 < doc.tokens.len()
+                    && doc.fold(k + 2) == "earliest"
+                    && k > 0
+                    && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+                    && (doc.tokens[k - 1].is(flag::NUMBER)
+                        || crate::words::among(crate::rules::details::WEEKDAYS, doc.fold(k - 1))
+                        || crate::words::among(crate::rules::details::MONTHS, doc.fold(k - 1))
+                        || matches!(doc.fold(k - 1), "today" | "tomorrow" | "tonight" | "week" | "month")))
+            })
+    });
     // "Hope it gets resolved soon!" wishes; it commits to nothing.
     found.retain(|f| {
         f.cue != Cue::VagueCommitment
@@ -713,6 +735,11 @@ const PROMISED: &[&str] = &[
     "solved",
     "sorted",
     "correct",
+    // "Your internet will be 100% stable from now on" (the eighth QA pass).
+    "stable",
+    "uptime",
+    "operational",
+    "successful",
 ];
 
 /// Whether the time phrase at token `k` ("on Monday") dates something
@@ -1261,6 +1288,13 @@ mod tests {
         // A pattern written with per-word alternatives for whole phrases
         // ("when|whenever possible|we can|...") never matched "when possible".
         assert_flags(Cue::VagueCommitment, "We'll get back to you ⟦when possible⟧.");
+        // The eighth QA pass's misses, with twins.
+        assert_flags(Cue::VagueCommitment, "Hi Zanele, someone will come out ⟦when they can⟧.");
+        assert_clean(Cue::VagueCommitment, "Let us know when they can come in.");
+        assert_flags(Cue::VagueCommitment, "The concerned department will revert back ⟦at the earliest⟧.");
+        assert_clean(Cue::VagueCommitment, "Modern art lasted from 1860 at the earliest to 1970 at the latest.");
+        assert_clean(Cue::VagueCommitment, "We can deliver by Monday at the earliest.");
+        assert_flags(Cue::OverPromise, "Hi Liam, your internet will be ⟦100%⟧ stable from now on.");
         assert_clean(Cue::Commitment, "I've reserved one for you at £45, so she can stay with you.");
         assert_clean(Cue::Commitment, "Hi Sam, I'm sorry you haven't heard from us in six weeks.");
         assert_clean(Cue::Commitment, "Hi Sam, refunds are only given within 14 days.");

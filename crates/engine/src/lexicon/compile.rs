@@ -104,7 +104,9 @@ pub(super) struct Pattern {
 
 /// The compiled index of the tables a mask keeps; see [`sizes`].
 pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const K: usize> {
-    /// The tables the index was compiled from, for the patterns' text.
+    /// The tables the index was compiled from, for the patterns' text
+    /// (read by the tests' indexes: the program builds its own, see [`build`]).
+    #[cfg_attr(not(test), allow(dead_code))]
     source: &'static [&'static [Phrase]],
     patterns: [Pattern; P],
     elems: [Elem; E],
@@ -232,6 +234,7 @@ impl Index {
     }
 }
 
+#[cfg(test)]
 impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P, E, A, K> {
     pub(crate) const fn index(&'static self) -> Index {
         Index {
@@ -459,13 +462,125 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         buckets: [0; BUCKETS + 1],
         firsts: [0; FIRST_WORDS],
     };
+    let mut order = [0u64; K];
+    fill(
+        tables,
+        keep,
+        Parts {
+            patterns: &mut out.patterns,
+            elems: &mut out.elems,
+            alts: &mut out.alts,
+            keys: &mut out.keys,
+            ids: &mut out.ids,
+            words: &mut out.words,
+            next: &mut out.next,
+            buckets: &mut out.buckets,
+            firsts: &mut out.firsts,
+        },
+        &mut order,
+    );
+    out
+}
+
+/// An index compiled when the program runs (see [`build`]): the same
+/// arrays as a [`Compiled`], in memory of its own.
+pub(crate) struct Built {
+    source: &'static [&'static [Phrase]],
+    patterns: Box<[Pattern]>,
+    elems: Box<[Elem]>,
+    alts: Box<[(u16, u16)]>,
+    keys: Box<[u16]>,
+    ids: Box<[u16]>,
+    words: Box<[u8]>,
+    next: Box<[u8]>,
+    buckets: Box<[u16; BUCKETS + 1]>,
+    firsts: Box<[u64; FIRST_WORDS]>,
+}
+
+impl Built {
+    pub(crate) fn index(&'static self) -> Index {
+        Index {
+            source: self.source,
+            patterns: &self.patterns,
+            elems: &self.elems,
+            alts: &self.alts,
+            keys: &self.keys,
+            ids: &self.ids,
+            words: &self.words,
+            next: &self.next,
+            buckets: &self.buckets,
+            firsts: &self.firsts,
+        }
+    }
+}
+
+/// Compiles the tables `keep` accepts when the program runs, by the same
+/// steps as [`compile`]: the index is built once, from the tables' text,
+/// instead of being stored in the WebAssembly module (its arrays were
+/// about 45 KB of the module's gzip; building them takes well under a
+/// millisecond). The tables are still compiled while the crate compiles,
+/// to check them ([`compiled_index!`](super::compiled_index)).
+pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Built {
+    let s = sizes(tables, keep);
+    let mut out = Built {
+        source: tables,
+        patterns: vec![Pattern { table: 0, entry: 0, first: 0 }; s.patterns].into_boxed_slice(),
+        elems: vec![Elem { kind: 0, tags: 0, start: 0, end: 0 }; s.elems].into_boxed_slice(),
+        alts: vec![(0, 0); s.alts].into_boxed_slice(),
+        keys: vec![0; s.keys].into_boxed_slice(),
+        ids: vec![0; s.keys].into_boxed_slice(),
+        words: vec![0; s.keys].into_boxed_slice(),
+        next: vec![ANY_NEXT; s.keys].into_boxed_slice(),
+        buckets: Box::new([0; BUCKETS + 1]),
+        firsts: Box::new([0; FIRST_WORDS]),
+    };
+    let mut order = vec![0u64; s.keys];
+    fill(
+        tables,
+        keep,
+        Parts {
+            patterns: &mut out.patterns,
+            elems: &mut out.elems,
+            alts: &mut out.alts,
+            keys: &mut out.keys,
+            ids: &mut out.ids,
+            words: &mut out.words,
+            next: &mut out.next,
+            buckets: &mut out.buckets,
+            firsts: &mut out.firsts,
+        },
+        &mut order,
+    );
+    out
+}
+
+/// The arrays of an index being compiled, sized by [`sizes`].
+struct Parts<'a> {
+    patterns: &'a mut [Pattern],
+    elems: &'a mut [Elem],
+    alts: &'a mut [(u16, u16)],
+    keys: &'a mut [u16],
+    ids: &'a mut [u16],
+    words: &'a mut [u8],
+    next: &'a mut [u8],
+    buckets: &'a mut [u16; BUCKETS + 1],
+    firsts: &'a mut [u64; FIRST_WORDS],
+}
+
+/// Fills `out` with the index of the tables `keep` accepts; `order` (one
+/// per key) is room to sort the keys in.
+const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_>, order: &mut [u64]) {
+    let (patterns_len, keys_len) = (out.patterns.len(), out.keys.len());
     assert!(
-        P <= PATTERN as usize && E <= u16::MAX as usize && A <= u16::MAX as usize && K < 1 << 16,
+        patterns_len <= PATTERN as usize
+            && out.elems.len() <= u16::MAX as usize
+            && out.alts.len() <= u16::MAX as usize
+            && keys_len < 1 << 16,
         "the phrase tables outgrew the index"
     );
-    // Every key with its pattern, as (key << 16 | order) so that sorting
-    // keeps the pattern order within a key.
-    let mut order = [0u32; K];
+    // Every key with its pattern, as (key << 48 | order << 32 | id << 16 |
+    // word << 8 | next) so that sorting keeps the pattern order within a
+    // key and carries each key's id, word and next along.
     let (mut p, mut n, mut k, mut x) = (0, 0, 0, 0);
     let mut t = 0;
     while t < tables.len() {
@@ -518,10 +633,8 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                     (None, None) => [None, None],
                 };
                 if seconds[0].is_none() {
-                    out.ids[k] = p as u16;
-                    out.words[k] = ai as u8;
-                    out.next[k] = next_tags(&out.elems, n, base + 1);
-                    order[k] = (key(h) as u32) << 16 | k as u32;
+                    let next = next_tags(out.elems, n, base + 1);
+                    order[k] = sort_entry(key(h), k, p as u16, ai as u8, next);
                     k += 1;
                 }
                 let mut v = 0;
@@ -530,10 +643,8 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                         let mut b = second.start as usize;
                         while b <= second.end as usize {
                             let b_end = alt_end(pat, b, second.end as usize);
-                            out.ids[k] = id;
-                            out.words[k] = ai as u8;
-                            out.next[k] = next_tags(&out.elems, n, base + after);
-                            order[k] = (pair_key(h, word_key(sub(pat, b, b_end))) as u32) << 16 | k as u32;
+                            let next = next_tags(out.elems, n, base + after);
+                            order[k] = sort_entry(pair_key(h, word_key(sub(pat, b, b_end))), k, id, ai as u8, next);
                             k += 1;
                             b = b_end + 1;
                         }
@@ -548,28 +659,33 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         }
         t += 1;
     }
-    assert!(p == P && k == K, "the index was compiled to other sizes than `sizes` gave");
-    heapsort(&mut order);
-    let (ids, words, next) = (out.ids, out.words, out.next);
+    assert!(p == patterns_len && k == keys_len, "the index was compiled to other sizes than `sizes` gave");
+    heapsort(order);
     let mut i = 0;
-    while i < K {
-        out.keys[i] = (order[i] >> 16) as u16;
-        out.ids[i] = ids[(order[i] & 0xffff) as usize];
-        out.words[i] = words[(order[i] & 0xffff) as usize];
-        out.next[i] = next[(order[i] & 0xffff) as usize];
+    while i < keys_len {
+        let o = order[i];
+        out.keys[i] = (o >> 48) as u16;
+        out.ids[i] = (o >> 16) as u16;
+        out.words[i] = (o >> 8) as u8;
+        out.next[i] = o as u8;
         i += 1;
     }
     // buckets[b] = how many keys have their top bits below b.
     let mut b = 0;
     let mut i = 0;
     while b <= BUCKETS {
-        while i < K && ((out.keys[i] >> (16 - BUCKET_BITS)) as usize) < b {
+        while i < keys_len && ((out.keys[i] >> (16 - BUCKET_BITS)) as usize) < b {
             i += 1;
         }
         out.buckets[b] = i as u16;
         b += 1;
     }
-    out
+}
+
+/// A key's entry in the sort: its 16-bit key, then its place in pattern
+/// order (unique), then what the key leads to.
+const fn sort_entry(key: u16, k: usize, id: u16, word: u8, next: u8) -> u64 {
+    (key as u64) << 48 | (k as u64) << 32 | (id as u64) << 16 | (word as u64) << 8 | next as u64
 }
 
 /// The tags of element `after` of a pattern whose elements end at `n`, if
@@ -582,7 +698,7 @@ const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u8 {
     }
 }
 
-const fn heapsort(v: &mut [u32]) {
+const fn heapsort(v: &mut [u64]) {
     let mut end = v.len();
     let mut start = end / 2;
     while start > 0 {
@@ -596,7 +712,7 @@ const fn heapsort(v: &mut [u32]) {
     }
 }
 
-const fn sift_down(v: &mut [u32], mut root: usize, end: usize) {
+const fn sift_down(v: &mut [u64], mut root: usize, end: usize) {
     loop {
         let mut child = 2 * root + 1;
         if child >= end {

@@ -698,7 +698,8 @@ const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u8 {
     }
 }
 
-const fn heapsort(v: &mut [u64]) {
+/// Sorts `v` (in place, not stably), usable while compiling.
+pub(crate) const fn heapsort(v: &mut [u64]) {
     let mut end = v.len();
     let mut start = end / 2;
     while start > 0 {

@@ -26,7 +26,7 @@ use crate::span::Span;
 use crate::tokens::Token;
 #[cfg(test)]
 pub(crate) use compile::Compiled;
-pub(crate) use compile::{alt_end, build, compile, sizes, Built, Index};
+pub(crate) use compile::{alt_end, build, compile, heapsort, sizes, Built, Index};
 
 /// A static holding the compiled index of the tables a mask keeps, sized by
 /// [`sizes`]: `compiled_index! { NAME = TABLES, MASK }` (the tests' small

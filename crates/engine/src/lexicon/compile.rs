@@ -360,31 +360,18 @@ const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize, Option<(Elem, Elem)>) {
     let Some((s, e)) = next_raw(pat, 0) else {
         panic!("empty phrase pattern");
     };
-    let first = parse(pat, s, e);
-    assert!(is_key(first), "a phrase pattern's first element must be a required word or alternatives");
+    let mut firsts = [parse(pat, s, e); 3];
+    assert!(is_key(firsts[0]), "a phrase pattern's first element must be a required word or alternatives");
     let mut count = 1;
-    let mut second = None;
-    let mut optional = None;
-    let mut skip = None;
     let mut at = e;
     while let Some((s, e)) = next_raw(pat, at) {
-        let elem = parse(pat, s, e);
-        if count == 1 {
-            if is_key(elem) {
-                second = Some(elem);
-            } else if elem.kind & OPTIONAL != 0 && is_key(Elem { kind: elem.kind & !OPTIONAL, ..elem }) {
-                optional = Some(elem);
-            }
-        } else if count == 2 {
-            if let Some(o) = optional {
-                if is_key(elem) {
-                    skip = Some((o, elem));
-                }
-            }
+        if count < 3 {
+            firsts[count] = parse(pat, s, e);
         }
         count += 1;
         at = e;
     }
+    let (first, second, skip) = head_of(firsts, count);
     // Such a pattern matches at most once per place (see `Lexicon::scan_found`),
     // as one keyed by its first word does unless that word is listed twice.
     assert!(
@@ -392,6 +379,26 @@ const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize, Option<(Elem, Elem)>) {
         "a phrase pattern with an optional second word lists a first word twice"
     );
     (first, second, count, skip)
+}
+
+/// [`head`]'s first element, second and optional second with third, from
+/// a pattern's first three elements as parsed (`firsts[i]` for `i <
+/// count`) and how many it has.
+const fn head_of(firsts: [Elem; 3], count: usize) -> (Elem, Option<Elem>, Option<(Elem, Elem)>) {
+    let (mut second, mut skip) = (None, None);
+    if count > 1 {
+        let elem = firsts[1];
+        if is_key(elem) {
+            second = Some(elem);
+        } else if elem.kind & OPTIONAL != 0
+            && is_key(Elem { kind: elem.kind & !OPTIONAL, ..elem })
+            && count > 2
+            && is_key(firsts[2])
+        {
+            skip = Some((elem, firsts[2]));
+        }
+    }
+    (firsts[0], second, skip)
 }
 
 /// Whether the alternatives of element `e` of `pat` are all different.
@@ -590,8 +597,15 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
 
             out.patterns[p] = Pattern { table: t as u16, entry: e as u16, first: n as u16 };
             let mut at = 0;
+            // The first three elements as parsed, for `head_of`.
+            let mut firsts = [Elem { kind: 0, tags: 0, start: 0, end: 0 }; 3];
+            let mut count = 0;
             while let Some((s, end)) = next_raw(pat, at) {
                 let mut elem = parse(pat, s, end);
+                if count < 3 {
+                    firsts[count] = elem;
+                }
+                count += 1;
                 if elem.kind & !OPTIONAL == ALT {
                     // The element names its alternatives in `alts`.
                     let first = x;
@@ -611,7 +625,8 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
                 n += 1;
                 at = end;
             }
-            let (first, second, _, skip) = head(pat);
+            // (`sizes` has read the pattern with `head`, which checks it.)
+            let (first, second, skip) = head_of(firsts, count);
             // The tags of the element after the key's words (one or two).
             let base = out.patterns[p].first as usize;
             let mut a = first.start as usize;
@@ -660,26 +675,53 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         t += 1;
     }
     assert!(p == patterns_len && k == keys_len, "the index was compiled to other sizes than `sizes` gave");
-    heapsort(order);
+    // The keys sorted by key and then by pattern order: counted into their
+    // buckets (by their top bits: `buckets[b]` is how many keys have their
+    // top bits below `b`), placed bucket by bucket in the order made, then
+    // each bucket (a few keys) sorted by key in place, keys alike kept in
+    // the order made.
+    let mut i = 0;
+    while i < keys_len {
+        out.buckets[bucket(order[i]) + 1] += 1;
+        i += 1;
+    }
+    let mut b = 0;
+    while b < BUCKETS {
+        out.buckets[b + 1] += out.buckets[b];
+        b += 1;
+    }
+    let mut at = [0u16; BUCKETS];
+    let mut b = 0;
+    while b < BUCKETS {
+        at[b] = out.buckets[b];
+        b += 1;
+    }
     let mut i = 0;
     while i < keys_len {
         let o = order[i];
-        out.keys[i] = (o >> 48) as u16;
-        out.ids[i] = (o >> 16) as u16;
-        out.words[i] = (o >> 8) as u8;
-        out.next[i] = o as u8;
+        let b = bucket(o);
+        let to = at[b] as usize;
+        at[b] += 1;
+        let mut j = to;
+        // Insertion within the bucket: its keys so far are sorted.
+        while j > out.buckets[b] as usize && out.keys[j - 1] > (o >> 48) as u16 {
+            out.keys[j] = out.keys[j - 1];
+            out.ids[j] = out.ids[j - 1];
+            out.words[j] = out.words[j - 1];
+            out.next[j] = out.next[j - 1];
+            j -= 1;
+        }
+        out.keys[j] = (o >> 48) as u16;
+        out.ids[j] = (o >> 16) as u16;
+        out.words[j] = (o >> 8) as u8;
+        out.next[j] = o as u8;
         i += 1;
     }
-    // buckets[b] = how many keys have their top bits below b.
-    let mut b = 0;
-    let mut i = 0;
-    while b <= BUCKETS {
-        while i < keys_len && ((out.keys[i] >> (16 - BUCKET_BITS)) as usize) < b {
-            i += 1;
-        }
-        out.buckets[b] = i as u16;
-        b += 1;
-    }
+}
+
+/// The bucket of a key's entry in the sort (see [`sort_entry`]).
+const fn bucket(entry: u64) -> usize {
+    (entry >> (64 - BUCKET_BITS)) as usize
 }
 
 /// A key's entry in the sort: its 16-bit key, then its place in pattern

@@ -1,9 +1,13 @@
-//! The built-in phrase tables, compiled into their index while the crate
-//! compiles: no table is parsed, folded or hashed when the engine runs, so the
-//! first analysis costs what any other does.
+//! The built-in phrase tables, compiled into their index by `const fn`s:
+//! while the crate compiles, to check every pattern (a bad one fails the
+//! build), and once more when the program first uses a lexicon ([`build`]),
+//! to keep the index's arrays out of the WebAssembly module (they were
+//! about 45 KB of its gzip). That first use pays for the build once (about
+//! 5 M instructions natively for the draft's tables, a few milliseconds in
+//! the browser); later analyses cost what they did.
 //!
-//! The index is a few flat arrays (about 57 KB in the WebAssembly module for
-//! the draft's 651 patterns and the message's 169, about 30 KB of its gzip):
+//! The index is a few flat arrays (about 62 KB for the draft's patterns
+//! and 19 KB for the message's):
 //! - `patterns`: per pattern its table, entry and first element (its text is
 //!   the table entry's, read through the index's one reference to the tables);
 //! - `elems`: every pattern's elements, each a kind and a byte range of the
@@ -524,9 +528,10 @@ impl Built {
 /// Compiles the tables `keep` accepts when the program runs, by the same
 /// steps as [`compile`]: the index is built once, from the tables' text,
 /// instead of being stored in the WebAssembly module (its arrays were
-/// about 45 KB of the module's gzip; building them takes well under a
-/// millisecond). The tables are still compiled while the crate compiles,
-/// to check them ([`compiled_index!`](super::compiled_index)).
+/// about 45 KB of the module's gzip; building the draft's takes about 5 M
+/// instructions natively, the message's is built only when a message is
+/// read). The tables are still compiled while the crate compiles, to check
+/// them (`checked_index!`).
 pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Built {
     let s = sizes(tables, keep);
     let mut out = Built {

@@ -1,5 +1,6 @@
 //! Marker sets read in one pass: every marker pattern a rule asks a sentence
-//! about, compiled into one index while the crate compiles, so a sentence is
+//! about, compiled into one index (when first used; checked while the
+//! crate compiles, see [`markers!`]), so a sentence is
 //! read once, word by word, and each question a rule then asks ("does this
 //! sentence hold a marker of set X, and where?") is a lookup.
 //!

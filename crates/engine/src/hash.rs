@@ -178,11 +178,18 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
     }
 }
 
-/// A [`WordMap`] of `lists` (each a list of strings of words), compiled.
+/// A [`WordMap`] of `lists` (each a list of strings of words), built when
+/// first used: its slots, mostly empty and offsets, are not stored in the
+/// program (the seven maps were about 7 KB of the WebAssembly module's
+/// gzip). It is also built while the crate compiles, only to check the
+/// lists (every assertion of [`WordMap::new`] fails the build).
 macro_rules! word_map {
     ($name:ident = $lists:expr) => {
-        static $name: $crate::hash::WordMap<{ $crate::hash::word_map_slots($lists) }> =
-            $crate::hash::WordMap::new($lists);
+        const _: () = {
+            let _ = $crate::hash::WordMap::<{ $crate::hash::word_map_slots($lists) }>::new($lists);
+        };
+        static $name: std::sync::LazyLock<Box<$crate::hash::WordMap<{ $crate::hash::word_map_slots($lists) }>>> =
+            std::sync::LazyLock::new(|| Box::new($crate::hash::WordMap::new($lists)));
     };
 }
 pub(crate) use word_map;

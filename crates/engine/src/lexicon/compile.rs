@@ -1,9 +1,13 @@
-//! The built-in phrase tables, compiled into their index while the crate
-//! compiles: no table is parsed, folded or hashed when the engine runs, so the
-//! first analysis costs what any other does.
+//! The built-in phrase tables, compiled into their index by `const fn`s:
+//! while the crate compiles, to check every pattern (a bad one fails the
+//! build), and once more when the program first uses a lexicon ([`build`]),
+//! to keep the index's arrays out of the WebAssembly module (they were
+//! about 45 KB of its gzip). That first use pays for the build once (about
+//! 5 M instructions natively for the draft's tables, a few milliseconds in
+//! the browser); later analyses cost what they did.
 //!
-//! The index is a few flat arrays (about 57 KB in the WebAssembly module for
-//! the draft's 651 patterns and the message's 169, about 30 KB of its gzip):
+//! The index is a few flat arrays (about 62 KB for the draft's patterns
+//! and 19 KB for the message's):
 //! - `patterns`: per pattern its table, entry and first element (its text is
 //!   the table entry's, read through the index's one reference to the tables);
 //! - `elems`: every pattern's elements, each a kind and a byte range of the
@@ -104,7 +108,9 @@ pub(super) struct Pattern {
 
 /// The compiled index of the tables a mask keeps; see [`sizes`].
 pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const K: usize> {
-    /// The tables the index was compiled from, for the patterns' text.
+    /// The tables the index was compiled from, for the patterns' text
+    /// (read by the tests' indexes: the program builds its own, see [`build`]).
+    #[cfg_attr(not(test), allow(dead_code))]
     source: &'static [&'static [Phrase]],
     patterns: [Pattern; P],
     elems: [Elem; E],
@@ -232,6 +238,7 @@ impl Index {
     }
 }
 
+#[cfg(test)]
 impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P, E, A, K> {
     pub(crate) const fn index(&'static self) -> Index {
         Index {
@@ -357,31 +364,18 @@ const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize, Option<(Elem, Elem)>) {
     let Some((s, e)) = next_raw(pat, 0) else {
         panic!("empty phrase pattern");
     };
-    let first = parse(pat, s, e);
-    assert!(is_key(first), "a phrase pattern's first element must be a required word or alternatives");
+    let mut firsts = [parse(pat, s, e); 3];
+    assert!(is_key(firsts[0]), "a phrase pattern's first element must be a required word or alternatives");
     let mut count = 1;
-    let mut second = None;
-    let mut optional = None;
-    let mut skip = None;
     let mut at = e;
     while let Some((s, e)) = next_raw(pat, at) {
-        let elem = parse(pat, s, e);
-        if count == 1 {
-            if is_key(elem) {
-                second = Some(elem);
-            } else if elem.kind & OPTIONAL != 0 && is_key(Elem { kind: elem.kind & !OPTIONAL, ..elem }) {
-                optional = Some(elem);
-            }
-        } else if count == 2 {
-            if let Some(o) = optional {
-                if is_key(elem) {
-                    skip = Some((o, elem));
-                }
-            }
+        if count < 3 {
+            firsts[count] = parse(pat, s, e);
         }
         count += 1;
         at = e;
     }
+    let (first, second, skip) = head_of(firsts, count);
     // Such a pattern matches at most once per place (see `Lexicon::scan_found`),
     // as one keyed by its first word does unless that word is listed twice.
     assert!(
@@ -389,6 +383,26 @@ const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize, Option<(Elem, Elem)>) {
         "a phrase pattern with an optional second word lists a first word twice"
     );
     (first, second, count, skip)
+}
+
+/// [`head`]'s first element, second and optional second with third, from
+/// a pattern's first three elements as parsed (`firsts[i]` for `i <
+/// count`) and how many it has.
+const fn head_of(firsts: [Elem; 3], count: usize) -> (Elem, Option<Elem>, Option<(Elem, Elem)>) {
+    let (mut second, mut skip) = (None, None);
+    if count > 1 {
+        let elem = firsts[1];
+        if is_key(elem) {
+            second = Some(elem);
+        } else if elem.kind & OPTIONAL != 0
+            && is_key(Elem { kind: elem.kind & !OPTIONAL, ..elem })
+            && count > 2
+            && is_key(firsts[2])
+        {
+            skip = Some((elem, firsts[2]));
+        }
+    }
+    (firsts[0], second, skip)
 }
 
 /// Whether the alternatives of element `e` of `pat` are all different.
@@ -459,13 +473,126 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         buckets: [0; BUCKETS + 1],
         firsts: [0; FIRST_WORDS],
     };
+    let mut order = [0u64; K];
+    fill(
+        tables,
+        keep,
+        Parts {
+            patterns: &mut out.patterns,
+            elems: &mut out.elems,
+            alts: &mut out.alts,
+            keys: &mut out.keys,
+            ids: &mut out.ids,
+            words: &mut out.words,
+            next: &mut out.next,
+            buckets: &mut out.buckets,
+            firsts: &mut out.firsts,
+        },
+        &mut order,
+    );
+    out
+}
+
+/// An index compiled when the program runs (see [`build`]): the same
+/// arrays as a [`Compiled`], in memory of its own.
+pub(crate) struct Built {
+    source: &'static [&'static [Phrase]],
+    patterns: Box<[Pattern]>,
+    elems: Box<[Elem]>,
+    alts: Box<[(u16, u16)]>,
+    keys: Box<[u16]>,
+    ids: Box<[u16]>,
+    words: Box<[u8]>,
+    next: Box<[u8]>,
+    buckets: Box<[u16; BUCKETS + 1]>,
+    firsts: Box<[u64; FIRST_WORDS]>,
+}
+
+impl Built {
+    pub(crate) fn index(&'static self) -> Index {
+        Index {
+            source: self.source,
+            patterns: &self.patterns,
+            elems: &self.elems,
+            alts: &self.alts,
+            keys: &self.keys,
+            ids: &self.ids,
+            words: &self.words,
+            next: &self.next,
+            buckets: &self.buckets,
+            firsts: &self.firsts,
+        }
+    }
+}
+
+/// Compiles the tables `keep` accepts when the program runs, by the same
+/// steps as [`compile`]: the index is built once, from the tables' text,
+/// instead of being stored in the WebAssembly module (its arrays were
+/// about 45 KB of the module's gzip; building the draft's takes about 5 M
+/// instructions natively, the message's is built only when a message is
+/// read). The tables are still compiled while the crate compiles, to check
+/// them (`checked_index!`).
+pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Built {
+    let s = sizes(tables, keep);
+    let mut out = Built {
+        source: tables,
+        patterns: vec![Pattern { table: 0, entry: 0, first: 0 }; s.patterns].into_boxed_slice(),
+        elems: vec![Elem { kind: 0, tags: 0, start: 0, end: 0 }; s.elems].into_boxed_slice(),
+        alts: vec![(0, 0); s.alts].into_boxed_slice(),
+        keys: vec![0; s.keys].into_boxed_slice(),
+        ids: vec![0; s.keys].into_boxed_slice(),
+        words: vec![0; s.keys].into_boxed_slice(),
+        next: vec![ANY_NEXT; s.keys].into_boxed_slice(),
+        buckets: Box::new([0; BUCKETS + 1]),
+        firsts: Box::new([0; FIRST_WORDS]),
+    };
+    let mut order = vec![0u64; s.keys];
+    fill(
+        tables,
+        keep,
+        Parts {
+            patterns: &mut out.patterns,
+            elems: &mut out.elems,
+            alts: &mut out.alts,
+            keys: &mut out.keys,
+            ids: &mut out.ids,
+            words: &mut out.words,
+            next: &mut out.next,
+            buckets: &mut out.buckets,
+            firsts: &mut out.firsts,
+        },
+        &mut order,
+    );
+    out
+}
+
+/// The arrays of an index being compiled, sized by [`sizes`].
+struct Parts<'a> {
+    patterns: &'a mut [Pattern],
+    elems: &'a mut [Elem],
+    alts: &'a mut [(u16, u16)],
+    keys: &'a mut [u16],
+    ids: &'a mut [u16],
+    words: &'a mut [u8],
+    next: &'a mut [u8],
+    buckets: &'a mut [u16; BUCKETS + 1],
+    firsts: &'a mut [u64; FIRST_WORDS],
+}
+
+/// Fills `out` with the index of the tables `keep` accepts; `order` (one
+/// per key) is room to sort the keys in.
+const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_>, order: &mut [u64]) {
+    let (patterns_len, keys_len) = (out.patterns.len(), out.keys.len());
     assert!(
-        P <= PATTERN as usize && E <= u16::MAX as usize && A <= u16::MAX as usize && K < 1 << 16,
+        patterns_len <= PATTERN as usize
+            && out.elems.len() <= u16::MAX as usize
+            && out.alts.len() <= u16::MAX as usize
+            && keys_len < 1 << 16,
         "the phrase tables outgrew the index"
     );
-    // Every key with its pattern, as (key << 16 | order) so that sorting
-    // keeps the pattern order within a key.
-    let mut order = [0u32; K];
+    // Every key with its pattern, as (key << 48 | order << 32 | id << 16 |
+    // word << 8 | next) so that sorting keeps the pattern order within a
+    // key and carries each key's id, word and next along.
     let (mut p, mut n, mut k, mut x) = (0, 0, 0, 0);
     let mut t = 0;
     while t < tables.len() {
@@ -475,8 +602,15 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
 
             out.patterns[p] = Pattern { table: t as u16, entry: e as u16, first: n as u16 };
             let mut at = 0;
+            // The first three elements as parsed, for `head_of`.
+            let mut firsts = [Elem { kind: 0, tags: 0, start: 0, end: 0 }; 3];
+            let mut count = 0;
             while let Some((s, end)) = next_raw(pat, at) {
                 let mut elem = parse(pat, s, end);
+                if count < 3 {
+                    firsts[count] = elem;
+                }
+                count += 1;
                 if elem.kind & !OPTIONAL == ALT {
                     // The element names its alternatives in `alts`.
                     let first = x;
@@ -496,7 +630,8 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                 n += 1;
                 at = end;
             }
-            let (first, second, _, skip) = head(pat);
+            // (`sizes` has read the pattern with `head`, which checks it.)
+            let (first, second, skip) = head_of(firsts, count);
             // The tags of the element after the key's words (one or two).
             let base = out.patterns[p].first as usize;
             let mut a = first.start as usize;
@@ -518,10 +653,8 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                     (None, None) => [None, None],
                 };
                 if seconds[0].is_none() {
-                    out.ids[k] = p as u16;
-                    out.words[k] = ai as u8;
-                    out.next[k] = next_tags(&out.elems, n, base + 1);
-                    order[k] = (key(h) as u32) << 16 | k as u32;
+                    let next = next_tags(out.elems, n, base + 1);
+                    order[k] = sort_entry(key(h), k, p as u16, ai as u8, next);
                     k += 1;
                 }
                 let mut v = 0;
@@ -530,10 +663,8 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
                         let mut b = second.start as usize;
                         while b <= second.end as usize {
                             let b_end = alt_end(pat, b, second.end as usize);
-                            out.ids[k] = id;
-                            out.words[k] = ai as u8;
-                            out.next[k] = next_tags(&out.elems, n, base + after);
-                            order[k] = (pair_key(h, word_key(sub(pat, b, b_end))) as u32) << 16 | k as u32;
+                            let next = next_tags(out.elems, n, base + after);
+                            order[k] = sort_entry(pair_key(h, word_key(sub(pat, b, b_end))), k, id, ai as u8, next);
                             k += 1;
                             b = b_end + 1;
                         }
@@ -548,28 +679,60 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         }
         t += 1;
     }
-    assert!(p == P && k == K, "the index was compiled to other sizes than `sizes` gave");
-    heapsort(&mut order);
-    let (ids, words, next) = (out.ids, out.words, out.next);
+    assert!(p == patterns_len && k == keys_len, "the index was compiled to other sizes than `sizes` gave");
+    // The keys sorted by key and then by pattern order: counted into their
+    // buckets (by their top bits: `buckets[b]` is how many keys have their
+    // top bits below `b`), placed bucket by bucket in the order made, then
+    // each bucket (a few keys) sorted by key in place, keys alike kept in
+    // the order made.
     let mut i = 0;
-    while i < K {
-        out.keys[i] = (order[i] >> 16) as u16;
-        out.ids[i] = ids[(order[i] & 0xffff) as usize];
-        out.words[i] = words[(order[i] & 0xffff) as usize];
-        out.next[i] = next[(order[i] & 0xffff) as usize];
+    while i < keys_len {
+        out.buckets[bucket(order[i]) + 1] += 1;
         i += 1;
     }
-    // buckets[b] = how many keys have their top bits below b.
     let mut b = 0;
-    let mut i = 0;
-    while b <= BUCKETS {
-        while i < K && ((out.keys[i] >> (16 - BUCKET_BITS)) as usize) < b {
-            i += 1;
-        }
-        out.buckets[b] = i as u16;
+    while b < BUCKETS {
+        out.buckets[b + 1] += out.buckets[b];
         b += 1;
     }
-    out
+    let mut at = [0u16; BUCKETS];
+    let mut b = 0;
+    while b < BUCKETS {
+        at[b] = out.buckets[b];
+        b += 1;
+    }
+    let mut i = 0;
+    while i < keys_len {
+        let o = order[i];
+        let b = bucket(o);
+        let to = at[b] as usize;
+        at[b] += 1;
+        let mut j = to;
+        // Insertion within the bucket: its keys so far are sorted.
+        while j > out.buckets[b] as usize && out.keys[j - 1] > (o >> 48) as u16 {
+            out.keys[j] = out.keys[j - 1];
+            out.ids[j] = out.ids[j - 1];
+            out.words[j] = out.words[j - 1];
+            out.next[j] = out.next[j - 1];
+            j -= 1;
+        }
+        out.keys[j] = (o >> 48) as u16;
+        out.ids[j] = (o >> 16) as u16;
+        out.words[j] = (o >> 8) as u8;
+        out.next[j] = o as u8;
+        i += 1;
+    }
+}
+
+/// The bucket of a key's entry in the sort (see [`sort_entry`]).
+const fn bucket(entry: u64) -> usize {
+    (entry >> (64 - BUCKET_BITS)) as usize
+}
+
+/// A key's entry in the sort: its 16-bit key, then its place in pattern
+/// order (unique), then what the key leads to.
+const fn sort_entry(key: u16, k: usize, id: u16, word: u8, next: u8) -> u64 {
+    (key as u64) << 48 | (k as u64) << 32 | (id as u64) << 16 | (word as u64) << 8 | next as u64
 }
 
 /// The tags of element `after` of a pattern whose elements end at `n`, if
@@ -582,7 +745,8 @@ const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u8 {
     }
 }
 
-const fn heapsort(v: &mut [u32]) {
+/// Sorts `v` (in place, not stably), usable while compiling.
+pub(crate) const fn heapsort(v: &mut [u64]) {
     let mut end = v.len();
     let mut start = end / 2;
     while start > 0 {
@@ -596,7 +760,7 @@ const fn heapsort(v: &mut [u32]) {
     }
 }
 
-const fn sift_down(v: &mut [u32], mut root: usize, end: usize) {
+const fn sift_down(v: &mut [u64], mut root: usize, end: usize) {
     loop {
         let mut child = 2 * root + 1;
         if child >= end {

@@ -24,10 +24,14 @@ mod compile;
 
 use crate::span::Span;
 use crate::tokens::Token;
-pub(crate) use compile::{alt_end, compile, sizes, Compiled, Index};
+#[cfg(test)]
+pub(crate) use compile::Compiled;
+pub(crate) use compile::{alt_end, build, compile, heapsort, sizes, Built, Index};
 
 /// A static holding the compiled index of the tables a mask keeps, sized by
-/// [`sizes`]: `compiled_index! { NAME = TABLES, MASK }`.
+/// [`sizes`]: `compiled_index! { NAME = TABLES, MASK }` (the tests' small
+/// tables; the rules' own are built when the program runs, see [`build`]).
+#[cfg(test)]
 macro_rules! compiled_index {
     ($(#[$doc:meta])* $name:ident = $tables:expr, $keep:expr) => {
         $(#[$doc])*
@@ -43,8 +47,26 @@ macro_rules! compiled_index {
         > = $crate::lexicon::compile($tables, &$keep);
     };
 }
+/// Compiles the tables a mask keeps while the crate compiles, only to check
+/// them (every assertion of [`compile`] fails the build, not the first
+/// analysis), keeping nothing in the program: the program builds its index
+/// when it runs ([`build`]). `checked_index! { TABLES, MASK }`.
+macro_rules! checked_index {
+    ($tables:expr, $keep:expr) => {
+        // As long an evaluation as `compiled_index!`'s.
+        #[allow(long_running_const_eval)]
+        const _: () = {
+            let _ = $crate::lexicon::compile::<
+                { $crate::lexicon::sizes($tables, &$keep).patterns },
+                { $crate::lexicon::sizes($tables, &$keep).elems },
+                { $crate::lexicon::sizes($tables, &$keep).alts },
+                { $crate::lexicon::sizes($tables, &$keep).keys },
+            >($tables, &$keep);
+        };
+    };
+}
+pub(crate) use checked_index;
 use compile::{Elem, OPT2, OPTIONAL, PAIR, PATTERN, SKIPS};
-pub(crate) use compiled_index;
 
 /// One entry of a phrase table.
 #[derive(Clone, Copy, Debug)]

@@ -1,5 +1,6 @@
 //! Marker sets read in one pass: every marker pattern a rule asks a sentence
-//! about, compiled into one index while the crate compiles, so a sentence is
+//! about, compiled into one index (when first used; checked while the
+//! crate compiles, see [`markers!`]), so a sentence is
 //! read once, word by word, and each question a rule then asks ("does this
 //! sentence hold a marker of set X, and where?") is a lookup.
 //!
@@ -210,19 +211,22 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             s += 1;
         }
         assert!(k == K, "the marker keys were counted otherwise by `sizes`");
-        // Sort the keys (insertion sort: a few hundred keys, once, while compiling),
-        // by hash and then by marker.
-        let mut i = 1;
+        assert!(K < u16::MAX as usize, "too many marker keys");
+        // Sort the keys by hash and then by marker, keys alike in both kept
+        // in the order made (as an insertion sort would): each key as (key
+        // << 32 | marker << 16 | place made), its entry found by its place.
+        let mut order = [0u64; K];
+        let mut i = 0;
         while i < K {
-            let (kk, e) = (keys[i], entries[i]);
-            let mut j = i;
-            while j > 0 && (keys[j - 1] > kk || keys[j - 1] == kk && entries[j - 1].id > e.id) {
-                keys[j] = keys[j - 1];
-                entries[j] = entries[j - 1];
-                j -= 1;
-            }
-            keys[j] = kk;
-            entries[j] = e;
+            order[i] = (keys[i] as u64) << 32 | (entries[i].id as u64) << 16 | i as u64;
+            i += 1;
+        }
+        crate::lexicon::heapsort(&mut order);
+        let made = entries;
+        let mut i = 0;
+        while i < K {
+            keys[i] = (order[i] >> 32) as u32;
+            entries[i] = made[(order[i] & 0xffff) as usize];
             i += 1;
         }
         // Whether each key's first word is the one of the key before it.
@@ -242,7 +246,6 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             i += 1;
         }
         // buckets[b] = how many keys have their top bits below b.
-        assert!(K < u16::MAX as usize, "too many marker keys");
         let mut buckets = [0u16; BUCKETS + 1];
         let (mut b, mut i) = (0, 0);
         while b <= BUCKETS {
@@ -429,7 +432,7 @@ impl<const S: usize> Reading<S> {
 }
 
 /// Lists a rule's marker sets once: each `NAME = list;` becomes a [`Set`]
-/// constant `NAME`, and `static INDEX` their compiled [`Markers`]:
+/// constant `NAME`, and `static INDEX` their [`Markers`], compiled when first used:
 /// `markers! { static INDEX; GREETINGS = &["hi", "good morning|evening"]; }`.
 /// It also defines the module's `SETS` (the lists, in order: a [`Reading`]
 /// of the index is a `Reading<{ SETS.len() }>`) and a private enum
@@ -441,13 +444,28 @@ macro_rules! markers {
         enum SetName { $($name),* }
         $($(#[$doc])* const $name: $crate::rules::markers::Set = $crate::rules::markers::Set(SetName::$name as u8);)*
         const SETS: &[&[&'static str]] = &[$($list),*];
-        // (A long evaluation at build time, as the lexicon's: see there.)
+        // The sets are compiled while the crate compiles only to check them
+        // (every assertion of `Markers::compile` fails the build); the index
+        // itself is compiled when first used rather than stored in the
+        // program (in the WebAssembly module, its arrays were about 13 KB
+        // of gzip). (A long evaluation at build time, as the lexicon's: see there.)
         #[allow(long_running_const_eval)]
-        static $index: $crate::rules::markers::Markers<
-            { $crate::rules::markers::sizes(SETS).0 },
-            { $crate::rules::markers::sizes(SETS).1 },
-            { SETS.len() },
-        > = $crate::rules::markers::Markers::compile(SETS);
+        const _: () = {
+            let _ = $crate::rules::markers::Markers::<
+                { $crate::rules::markers::sizes(SETS).0 },
+                { $crate::rules::markers::sizes(SETS).1 },
+                { SETS.len() },
+            >::compile(SETS);
+        };
+        static $index: std::sync::LazyLock<
+            Box<
+                $crate::rules::markers::Markers<
+                    { $crate::rules::markers::sizes(SETS).0 },
+                    { $crate::rules::markers::sizes(SETS).1 },
+                    { SETS.len() },
+                >,
+            >,
+        > = std::sync::LazyLock::new(|| Box::new($crate::rules::markers::Markers::compile(SETS)));
     };
 }
 pub(crate) use markers;

@@ -9,6 +9,7 @@ use crate::cue::Cue;
 use crate::document::Document;
 use crate::finding::{Finding, Relation};
 use crate::lexicon::{self, p, Hit, Lexicon, Phrase, TableId};
+use std::sync::OnceLock;
 
 pub(crate) mod apology;
 pub(crate) mod blame;
@@ -133,32 +134,36 @@ const IN_DRAFT: [bool; TABLES_LEN] = {
     mask
 };
 
-lexicon::compiled_index! {
-    /// The draft's tables, compiled with the crate.
-    DRAFT = TABLES, IN_DRAFT
-}
+// The tables are checked while the crate compiles; their indexes are
+// built when first used (see `lexicon::build`).
+lexicon::checked_index! { TABLES, IN_DRAFT }
+lexicon::checked_index! { TABLES, IN_MESSAGE }
 
-lexicon::compiled_index! {
-    /// The tables read in the customer's message, compiled with the crate.
-    MESSAGE = TABLES, IN_MESSAGE
+/// The draft's tables, compiled when first used.
+fn draft_index() -> lexicon::Index {
+    static BUILT: OnceLock<lexicon::Built> = OnceLock::new();
+    BUILT.get_or_init(|| lexicon::build(TABLES, &IN_DRAFT)).index()
 }
 
 /// The lexicon of every rule's tables for the draft.
 pub(crate) fn draft_lexicon() -> &'static Lexicon {
-    static LEXICON: Lexicon = Lexicon::compiled(DRAFT.index(), TABLES_LEN);
-    &LEXICON
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::compiled(draft_index(), TABLES_LEN))
 }
 
 /// The draft's lexicon plus a rule pack's phrases (see [`Lexicon::with_extra`]).
 pub(crate) fn draft_lexicon_with(count: usize, extra: &[(TableId, u16, Vec<String>)]) -> Lexicon {
-    Lexicon::with_extra(DRAFT.index(), count, extra)
+    Lexicon::with_extra(draft_index(), count, extra)
 }
 
 /// The lexicon of the tables rules read in the customer's message (its
-/// hits keep the tables' own ids).
+/// hits keep the tables' own ids), compiled when first used.
 pub(crate) fn message_lexicon() -> &'static Lexicon {
-    static LEXICON: Lexicon = Lexicon::compiled(MESSAGE.index(), TABLES_LEN);
-    &LEXICON
+    static BUILT: OnceLock<lexicon::Built> = OnceLock::new();
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        Lexicon::compiled(BUILT.get_or_init(|| lexicon::build(TABLES, &IN_MESSAGE)).index(), TABLES_LEN)
+    })
 }
 
 /// What a phrase a team added in a rule pack carries: nothing of its own.

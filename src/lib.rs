@@ -29,6 +29,14 @@ pub use app::App;
 
 use wasm_bindgen::prelude::*;
 
+/// Runs when the module is instantiated (the app, the embed, the iframe
+/// and the worker alike): builds the engine's indexes now, on load, so the
+/// first analysis is not the one that pays for them.
+#[wasm_bindgen(start)]
+pub fn on_load() {
+    cornerstone_engine::prepare();
+}
+
 /// Starts the app in the page's body: the full app, or the compact panel
 /// when the page is framed with `?embed`. `rules` is the text of the
 /// `cornerstone.rules.json` beside the app, when the loader found one;

@@ -288,11 +288,25 @@ fn disowned_before(doc: &Document, first: usize, last: usize) -> Option<crate::s
     }
     let hits = doc.hits(T::Deflection);
     let to = hits.partition_point(|h| (h.first as usize) < start);
-    let h =
-        hits[..to].iter().rev().take_while(|h| doc.tokens[h.first as usize].sentence + 1 >= sentence).find(|h| {
-            doc.tokens[h.first as usize].sentence + 1 == sentence
-                && (h.first as usize..=h.last as usize).any(|k| crate::words::among(DISOWNING, doc.fold(k)))
-        })?;
+    let before = sentence - 1;
+    let h = hits[..to].iter().rev().take_while(|h| doc.tokens[h.first as usize].sentence >= before).find(|h| {
+        let k = h.first as usize;
+        doc.tokens[k].sentence == before
+            && (k..=h.last as usize).any(|j| crate::words::among(DISOWNING, doc.fold(j)))
+            // Denied, it disowns nothing: "the delay wasn't beyond our
+            // control", "I won't pretend this was beyond our control".
+            && !(k.saturating_sub(6)..k).any(|j| {
+                doc.tokens[j].sentence == before
+                    && matches!(doc.fold(j), "wasn't" | "wasnt" | "isn't" | "isnt" | "not" | "won't" | "never" | "pretend")
+            })
+    })?;
+    // The sentence owns it after all: "..., but we still let you down",
+    // "..., it was our mistake", "... we should have told you sooner".
+    let owned = (h.last as usize + 1..start)
+        .any(|k| matches!(doc.fold(k), "but" | "however" | "still" | "should" | "mistake" | "fault" | "our" | "we"));
+    if owned {
+        return None;
+    }
     let remedy = (end..n.min(end + WINDOW))
         .take_while(|&k| doc.tokens[k].sentence <= sentence + 1)
         .any(|k| REMEDY.contains(&doc.fold(k)));
@@ -642,6 +656,9 @@ mod tests {
         assert_flags(Cue::Apology, "That is beyond our control. ⟦Sorry⟧. I've asked the courier to hurry.");
         assert_flags(Cue::Apology, "That's not our department. ⟦Sorry⟧ about that, I've passed it to the team.");
         assert_flags(Cue::Apology, "The courier lost it. ⟦Sorry⟧.");
+        // Denied or owned in the sentence before (the reviewer's cases).
+        assert_flags(Cue::Apology, "The delay wasn't beyond our control, it was ⟦our mistake⟧. ⟦I'm so sorry⟧.");
+        assert_flags(Cue::Apology, "The delay was beyond our control, but we still let you down. ⟦Sorry⟧.");
     }
 
     #[test]

@@ -21,9 +21,11 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("do not hesitate to"),
     p("we strive to|for"),
     // Whoever's policy it is: "as per our policy", "per company policy",
-    // "as per bank policy" (found by QA), "per the policy".
-    p("as per _? policy|policies"),
-    p("per _? policy|policies"),
+    // "as per bank policy" (found by QA); not a rate ("£100 per policy",
+    // "two claims per policy year") nor the customer's cover ("as per your
+    // policy, accidental damage is covered").
+    p("as per our|the|company|company's|bank|store? policy|policies"),
+    p("per our|company|company's|bank|store policy|policies"),
     pb("thank you for your patience and understanding", BEARING),
     pb("thank you for your understanding", BEARING),
     pb("thanks for your understanding", BEARING),
@@ -86,6 +88,8 @@ mod tests {
         assert_flags(Cue::Boilerplate, "⟦As per our policy⟧, refunds take 5 days.");
         assert_flags(Cue::Boilerplate, "⟦As per policy⟧, refunds take 5 days.");
         assert_clean(Cue::Boilerplate, "Our policy covers accidental damage, so I've booked the repair.");
+        assert_clean(Cue::Boilerplate, "Hi Sam, the excess is £100 per policy, not per claim.");
+        assert_clean(Cue::Boilerplate, "Hi Sam, as per your policy, accidental damage is covered.");
     }
 
     #[test]

@@ -10,8 +10,6 @@ use crate::rules::{emit_table, T};
 pub(crate) const EXTRA_MILE: &[Phrase] = &[
     p("i've|we've|i|we also|additionally|even? added|applied|included|upgraded|extended|waived|credited|refunded|sent|attached|arranged|set|booked|covered|reserved"),
     p("i|we have also|additionally? added|applied|included|upgraded|extended|waived|credited|refunded|arranged|covered"),
-    // "I've refunded the fee and also added a £10 credit": the second deed.
-    p("and also|additionally added|applied|included|upgraded|extended|waived|credited|refunded|sent|attached|arranged|booked|covered|reserved"),
     p("i've|we've|i|we also|even? gone|went ahead"),
     p("i|we have gone ahead"),
     p("i|we took the liberty"),
@@ -75,9 +73,14 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
     findings.retain(|f| {
         let Some(s) = f.span.filter(|_| f.cue == Cue::ExtraMile) else { return true };
         let (a, b) = (reply.token_at(s.start()), reply.token_at(s.end() - 1).min(n.saturating_sub(1)));
-        !(a..=b).any(|k| {
+        // Said to be more ("I've also added a month's credit") it stays an
+        // extra whatever the message says.
+        let more = (a..=b).any(|k| matches!(reply.fold(k), "also" | "additionally" | "even"));
+        // (The deed's one word searched in the message's topic: linear in
+        // the reply, whatever the message's length.)
+        more || !(a..=b).any(|k| {
             crate::words::among(DEEDS, reply.fold(k))
-                && asked.meets(&crate::rules::exchange::Topic::of(reply, k..k + 1))
+                && crate::rules::exchange::Topic::of(reply, k..k + 1).meets(&asked)
         })
     });
 }
@@ -100,9 +103,12 @@ mod tests {
         let message = "I was charged twice. Can you refund the extra charge?";
         let got = cues_against(message, "Hi Priya, I've refunded the extra charge.");
         assert!(!got.iter().any(|(c, _)| *c == Cue::ExtraMile), "{got:?}");
-        let got = cues_against(message, "Hi Priya, I've refunded the extra charge and also added a £10 credit.");
+        let got = cues_against(message, "Hi Priya, I've refunded the extra charge. I've also added a £10 credit.");
         let extras: Vec<&str> = got.iter().filter(|(c, _)| *c == Cue::ExtraMile).map(|(_, w)| w.as_str()).collect();
-        assert_eq!(extras, ["and also added"]);
+        assert_eq!(extras, ["I've also added"]);
+        // Said to be more, whatever the message names (the reviewer's case).
+        let got = cues_against("The app crashes when I add a card.", "Sorry! I've also added a month's credit.");
+        assert!(got.contains(&(Cue::ExtraMile, "I've also added".to_string())), "{got:?}");
         let got = cues_against("The app keeps crashing.", "Hi Priya, I've refunded this month's fee.");
         assert!(got.contains(&(Cue::ExtraMile, "I've refunded".to_string())), "{got:?}");
     }

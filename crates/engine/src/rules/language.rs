@@ -117,12 +117,32 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // rules read as they are.)
     // ("No, of course we can" is warm: a negation before a comma denies
     // nothing after it.)
+    // (Not "Why not enjoy ...", "not only enjoy", "don't just enjoy", "no
+    // reason not to enjoy", "nothing but good news", "Isn't that great
+    // news?": the reviewer's cases.)
     let negated = |k: usize| {
         (k.saturating_sub(2)..k).any(|j| {
             doc.tokens[j].sentence == doc.tokens[k].sentence
-                && (j..k).all(|m| !doc.tokens[m].gap_has(gap::CLAUSE))
-                && (crate::rules::is_negation(doc.fold(j))
-                    || matches!(doc.fold(j), "didn't" | "didnt" | "doesn't" | "doesnt" | "haven't" | "hasn't"))
+                && (j..k).all(|m| !doc.tokens[m].gap_has(gap::CLAUSE) && !matches!(doc.fold(m), "just" | "only"))
+                && matches!(
+                    doc.fold(j),
+                    "didn't"
+                        | "didnt"
+                        | "doesn't"
+                        | "doesnt"
+                        | "don't"
+                        | "dont"
+                        | "never"
+                        | "wasn't"
+                        | "wasnt"
+                        | "weren't"
+                        | "couldn't"
+                        | "can't"
+                        | "cannot"
+                        | "won't"
+                        | "not"
+                )
+                && !(j > 0 && matches!(doc.fold(j - 1), "why" | "reason" | "but"))
         })
     };
     praised.retain(|f| f.span.is_none_or(|s| !negated(doc.token_at(s.start()))));
@@ -274,6 +294,8 @@ mod tests {
         assert_clean(Cue::PositiveLanguage, "Hi Lucas, I'm sorry you didn't enjoy your meal.");
         assert_flags(Cue::PositiveLanguage, "Hi Lucas, ⟦enjoy⟧ your meal!");
         assert_flags(Cue::PositiveLanguage, "No, ⟦of course⟧ we can move it.");
+        assert_flags(Cue::PositiveLanguage, "Why not ⟦enjoy⟧ a free month of Premium on us?");
+        assert_flags(Cue::PositiveLanguage, "You'll not only ⟦enjoy⟧ faster speeds but also save £5 a month.");
         assert_clean(Cue::NegativeLanguage, "I can't wait to hear how you like it!");
         assert_clean(Cue::NegativeLanguage, "Hi Priya, I cannot stress this enough: back up your files first.");
         assert_clean(Cue::NegativeLanguage, "We can't thank you enough for the report.");

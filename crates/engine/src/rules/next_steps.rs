@@ -183,8 +183,6 @@ const INSTRUCTIONS: &[&str] = &[
     "cancel",
     "activate",
     "deactivate",
-    // "Please book online" (the eighth QA pass).
-    "book",
     "link",
     "unlink",
     "verify",
@@ -257,8 +255,7 @@ const OPTION_LEADS: &[(&str, &[&str])] = &[
     ("we'd", &["recommend", "suggest", "advise", "encourage"]),
     ("i'd", &["recommend", "suggest", "advise", "encourage"]),
     ("i", &["recommend", "suggest", "advise", "encourage"]),
-    // "Here's your tracking number: ..." hands them what to follow.
-    ("here's", &["how", "what", "where", "a", "the", "some", "more", "your"]),
+    ("here's", &["how", "what", "where", "a", "the", "some", "more"]),
     ("here", &["is", "are", "you"]),
     ("this", &["link", "article", "page", "guide", "form"]),
 ];
@@ -800,29 +797,66 @@ fn gives_a_step(doc: &Document) -> bool {
         // "You don't have to do anything", "No action is needed on your
         // part": the step is that there is none (the eighth QA pass).
         let word = |k: usize| if k < n && doc.tokens[k].sentence == t.sentence { doc.fold(k) } else { "" };
-        let nothing_to_do = match w {
-            "you" => {
-                let k = if matches!(word(i + 1), "don't" | "dont" | "needn't") {
-                    i + 2
-                } else if matches!(word(i + 1), "do") && word(i + 2) == "not" {
-                    i + 3
-                } else {
-                    0
-                };
-                k > 0
-                    && (matches!(word(k), "need" | "have") && word(k + 1) == "to" && word(k + 2) == "do"
-                        || word(i + 1) == "needn't" && word(k) == "do")
-            }
-            "no" => {
-                matches!(word(i + 1), "action" | "further")
-                    && matches!(word(i + 2), "is" | "needed" | "required" | "action" | "necessary")
-            }
-            "nothing" => {
-                matches!(word(i + 1), "else" | "more" | "further")
-                    && (word(i + 2) == "to" && word(i + 3) == "do" || word(i + 2) == "is")
-            }
-            _ => false,
-        };
+        // "Please book online" (the eighth QA pass; "book" alone is also a
+        // noun: "Book fees are non-refundable").
+        if matches!(w, "please" | "kindly") && matches!(word(i + 1), "book" | "reserve") {
+            return true;
+        }
+        // "Here's your tracking number": what they follow or keep.
+        if w == "here's"
+            && word(i + 1) == "your"
+            && matches!(
+                word(i + 2),
+                "tracking"
+                    | "reference"
+                    | "ref"
+                    | "code"
+                    | "link"
+                    | "label"
+                    | "voucher"
+                    | "receipt"
+                    | "invoice"
+                    | "ticket"
+                    | "confirmation"
+                    | "case"
+                    | "booking"
+                    | "order"
+                    | "new"
+                    | "replacement"
+            )
+        {
+            return true;
+        }
+        let yours = || (i..(i + 8).min(n)).any(|k| matches!(word(k), "your" | "you"));
+        let nothing_to_do = yours()
+            && match w {
+                "you" => {
+                    let k = if matches!(word(i + 1), "don't" | "dont" | "needn't") {
+                        i + 2
+                    } else if matches!(word(i + 1), "do") && word(i + 2) == "not" {
+                        i + 3
+                    } else {
+                        0
+                    };
+                    // "... do anything", "... do a thing": nothing at all.
+                    let d = if word(i + 1) == "needn't" { k } else { k + 2 };
+                    k > 0
+                        && (word(i + 1) == "needn't" || matches!(word(k), "need" | "have") && word(k + 1) == "to")
+                        && word(d) == "do"
+                        && matches!(word(d + 1), "anything" | "a")
+                }
+                // "No action is needed", "no further action is required".
+                "no" => {
+                    matches!(word(i + 1), "action" | "further")
+                        && (i + 2..(i + 5).min(n)).any(|k| matches!(word(k), "needed" | "required" | "necessary"))
+                }
+                // "There's nothing else you need to do".
+                "nothing" => {
+                    matches!(word(i + 1), "else" | "more" | "further")
+                        && (i + 2..(i + 6).min(n)).any(|k| word(k) == "do")
+                }
+                _ => false,
+            };
         if nothing_to_do {
             return true;
         }
@@ -882,7 +916,16 @@ mod tests {
         ] {
             assert_clean(Cue::NextStepsMissing, &format!("{long} {step}"));
         }
-        for none in ["We have not set up a payment plan.", "Nothing about it was unusual."] {
+        for none in [
+            "We have not set up a payment plan.",
+            "Nothing about it was unusual.",
+            // The reviewer's dead ends.
+            "Book fees are non-refundable under the terms you agreed to.",
+            "No action is being taken on your complaint at this time.",
+            "I'm afraid there is nothing more to do, as the fee was correct.",
+            "You don't have to do it this way, but the fee stands.",
+            "Here's your answer: the fee was correct.",
+        ] {
             assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} {none}"));
         }
     }

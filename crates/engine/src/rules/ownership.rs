@@ -46,10 +46,6 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("not up to me|us"),
     p("you'll|you'd have|need to contact|call|ask|speak|talk|reach|go"),
     p("you will|would have|need to contact|call|ask|speak|talk|reach|go"),
-    // (Alternatives are per word: one pattern per way of naming the team.)
-    p("contact|call|ask another department|team"),
-    p("contact|call|ask a different department|team"),
-    p("contact|call|ask the other|right department|team"),
     p("above my pay grade"),
     p("i just|only work here"),
     p("i|we don't|didn't|dont|didnt make the rules|policy|policies"),
@@ -102,9 +98,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 let k = doc.token_at(s.start());
                 // The doer up to two words back: "I'll take", "I will
                 // personally take", "let me take".
-                // ("I'll contact the right team for you" too: we make
-                // the call.)
-                !(matches!(doc.fold(k), "take" | "contact" | "call" | "ask")
+                !(doc.fold(k) == "take"
                     && (k.saturating_sub(3)..k).any(|j| {
                         doc.tokens[j].sentence == doc.tokens[k].sentence
                             && matches!(
@@ -239,17 +233,6 @@ fn sent_to_us(doc: &Document, span: crate::span::Span) -> bool {
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
-
-    /// Sending the customer to another team is a hand-off; calling it
-    /// ourselves is not. (The pattern was written with per-word
-    /// alternatives for whole phrases and never matched.)
-    #[test]
-    fn sending_them_to_another_team_deflects() {
-        assert_flags(Cue::Deflection, "Please ⟦call the right department⟧.");
-        assert_flags(Cue::Deflection, "⟦Contact another department⟧, we can't help.");
-        assert_clean(Cue::Deflection, "I'll contact the right team for you today.");
-        assert_clean(Cue::Deflection, "We will ask the other team and get back to you.");
-    }
 
     #[test]
     fn flags_ownership_and_deflection() {

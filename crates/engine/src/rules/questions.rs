@@ -1901,15 +1901,44 @@ fn own_verb<'m>(msg: &'m Document, r: Range<usize>) -> Option<&'m str> {
     let at = words
         .windows(3)
         .position(|w| matches!(w[0], "do" | "should" | "can" | "must" | "shall") && matches!(w[1], "i" | "we"))?;
-    let verb = words[at + 2];
-    (!matches!(verb, "do" | "be" | "i" | "we" | "you" | "it" | "they")).then_some(verb)
+    // "do I need to bring": the verb after "need to" or "have to".
+    let verb = match (words[at + 2], words.get(at + 3), words.get(at + 4)) {
+        ("need" | "have", Some(&"to"), Some(&v)) => v,
+        (v, _, _) => v,
+    };
+    // Verbs that say little of their own ("Which app should I get?" is not
+    // told by "once you get set up") leave the question to its words.
+    let generic = matches!(
+        verb,
+        "do" | "be"
+            | "have"
+            | "get"
+            | "use"
+            | "go"
+            | "make"
+            | "take"
+            | "see"
+            | "put"
+            | "i"
+            | "we"
+            | "you"
+            | "it"
+            | "they"
+    );
+    (!generic).then_some(verb)
 }
 
 /// Whether `words` tell the customer what they do with `verb`: "you'll
 /// need", "you will also need", "you just need".
 fn tells_you(words: &[&str], verb: &str) -> bool {
     words.iter().enumerate().any(|(i, w)| {
-        matches!(*w, "you" | "you'll" | "you'd" | "u") && words[i + 1..words.len().min(i + 4)].contains(&verb)
+        let between = &words[i + 1..words.len().min(i + 4)];
+        let Some(at) = between.iter().position(|b| *b == verb) else { return false };
+        // Not denied: "You won't need an appointment" tells no document.
+        matches!(*w, "you" | "you'll" | "you'd" | "u")
+            && !between[..at].iter().any(|b| {
+                matches!(*b, "won't" | "wont" | "don't" | "dont" | "not" | "never" | "needn't" | "didn't" | "shouldn't")
+            })
     })
 }
 
@@ -2237,6 +2266,17 @@ mod tests {
             Cue::QuestionUnanswered,
             "What's the fee? ⟦What documents do I need?⟧",
             "Hi Arjun, the fee is ₹7,500. Thanks for asking.",
+        );
+        // Denied, or a verb that says little, tells nothing (the reviewer).
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦What documents do I need to bring?⟧",
+            "Hi Arjun, thanks for getting in touch. You won't need an appointment.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "What's the monthly fee? ⟦Which app should I get?⟧",
+            "Hi Sam, the fee is £5 a month. Once you get set up, streaming is unlimited.",
         );
     }
 

@@ -215,8 +215,12 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
     };
     // "Reply STOP to opt out", "Text YES to confirm": a keyword for an
     // automated service, the standard way to say how (the eighth QA pass).
+    // (The keyword in capitals, then what it does: "to opt out"; not "send
+    // ID proof", "reply ASAP with".)
     let keyword = matches!(doc.fold(i), "reply" | "text" | "send" | "type" | "enter" | "sms")
-        && doc.tokens.get(i + 1).is_some_and(|u| u.sentence == t.sentence && u.is(flag::ALL_CAPS) && u.span.len() >= 2);
+        && doc.tokens.get(i + 1).is_some_and(|u| u.sentence == t.sentence && u.is(flag::ALL_CAPS) && u.span.len() >= 2)
+        && doc.tokens.get(i + 2).is_some_and(|u| u.sentence == t.sentence)
+        && doc.fold(i + 2) == "to";
     if softened || offer || pointer || noun || invitation || greeting || on_offer || listed || keyword || next.is_none()
     {
         return;
@@ -543,6 +547,7 @@ mod tests {
         assert_clean(Cue::Demand, "Hi Aisha, your bill is £64.20, due 15 Dec. Reply STOP to opt out.");
         assert_clean(Cue::Demand, "Text YES to confirm your appointment.");
         assert_flags(Cue::Demand, "⟦Reply to this email with the photo.⟧");
+        assert_flags(Cue::Demand, "Hi Sam, ⟦send ID proof by Friday.⟧");
     }
 
     #[test]

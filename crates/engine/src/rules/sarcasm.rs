@@ -1506,13 +1506,23 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
 /// (The eighth QA pass's false alarm on a rate limit.)
 fn allowance(s: &Sentence, contacts: u128) -> bool {
     let w = s.words;
-    // A rate: "requests per minute", "calls each month".
-    let rate = bits(contacts).any(|k| matches!(w.get(k + 1), Some(&("per" | "each"))));
-    rate || w
-        .iter()
-        .any(|w| matches!(*w, "remain" | "remaining" | "quota" | "allowance" | "included" | "includes" | "entitled"))
+    // What the customer did is counted, not allowed: "you've sent us five
+    // emails today, so you can imagine ..." (the reviewer's cases).
+    if w.iter().any(|w| matches!(*w, "you've" | "youve" | "you'd" | "already" | "again"))
+        || w.windows(2).any(|p| matches!(p, ["you", "have" | "had"]))
+    {
+        return false;
+    }
+    // A rate: "requests per minute", "calls per month".
+    let rate = bits(contacts).any(|k| {
+        w.get(k + 1) == Some(&"per") && w.get(k + 2).is_some_and(|u| DURATION_WORDS.contains(u) || *u == "workspace")
+    });
+    rate || w.iter().any(|w| matches!(*w, "quota" | "allowance" | "included" | "includes" | "entitled"))
         || w.windows(2).any(|p| matches!(p, ["you" | "you'll", "get"] | ["you", "can"]))
 }
+
+/// Units of time a rate is given in ("per minute").
+const DURATION_WORDS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year"];
 
 /// How many words before a sentence a reading may look at (what the
 /// customer asked for, just carried out: "Downgraded as requested.").
@@ -2519,8 +2529,10 @@ mod tests {
         // A plan's quota, or what is left of it (the eighth QA pass).
         assert_clean(Cue::Sarcasm, "Hi Kenji, on the Business plan you get 1,000 requests per minute per workspace.");
         assert_clean(Cue::Sarcasm, "Hi Kenji, you get 100 requests a month.");
-        assert_clean(Cue::Sarcasm, "Hi Kenji, you've made 3 requests this month, so 2 remain on your plan.");
         assert_flags(Cue::Sarcasm, "Hi Kenji, ⟦you've sent us five emails today⟧.");
+        // What they did stays counted (the reviewer's cases).
+        assert_flags(Cue::Sarcasm, "⟦You've sent us five emails about this, you can stop now⟧.");
+        assert_flags(Cue::Sarcasm, "⟦You've called 12 times, each time about the same thing⟧.");
         assert_flags(Cue::Sarcasm, "Hi Priya, I'm not sure ⟦how many more ways I can⟧ say this. The fee stays.");
         // "I cannot stress this enough" warns as often as it sighs.
         assert_clean(Cue::Sarcasm, "Hi Priya, I cannot stress this enough: never share your PIN with anyone.");

@@ -679,11 +679,11 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     if !hedges.is_empty() {
         // (Sorted once and searched: many hedges in a long draft stay
         // n log n, the reviewer's quadratic case.)
-        hedges.sort_by_key(|h| (h.start(), h.end()));
+        crate::order::sort_by_key(&mut hedges, |h| (h.start(), h.end()));
         hedges.dedup();
         let mut taken: Vec<(usize, usize)> =
             found.iter().filter_map(|f| f.span).map(|s| (s.start(), s.end())).collect();
-        taken.sort_unstable();
+        crate::order::sort(&mut taken);
         // The furthest end among the spans that start before each one.
         let mut furthest = Vec::with_capacity(taken.len());
         let mut m = 0;

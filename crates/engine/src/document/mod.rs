@@ -192,6 +192,12 @@ impl<'a> Document<'a> {
         self.tokens[i].fold_head()
     }
 
+    /// Every token's folded form, one after the other (token `i`'s is at
+    /// its `fold_range`): for a search over all the words at once.
+    pub(crate) fn folded_words(&self) -> &str {
+        &self.folded
+    }
+
     /// The original text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].span]

@@ -54,10 +54,23 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     out.extend(found);
 }
 
-/// The deeds the extra-mile phrases name.
-const DEEDS: &[&str] = &[
-    "added", "applied", "included", "upgraded", "extended", "waived", "credited", "refunded", "sent", "attached",
-    "arranged", "booked", "covered", "reserved",
+/// The deeds the extra-mile phrases name, with the stem a request for
+/// each begins with ("Can you refund ...", "send me ...").
+const DEEDS: &[(&str, &str)] = &[
+    ("added", "add"),
+    ("applied", "appl"),
+    ("included", "includ"),
+    ("upgraded", "upgrad"),
+    ("extended", "extend"),
+    ("waived", "waiv"),
+    ("credited", "credit"),
+    ("refunded", "refund"),
+    ("sent", "send"),
+    ("attached", "attach"),
+    ("arranged", "arrang"),
+    ("booked", "book"),
+    ("covered", "cover"),
+    ("reserved", "reserv"),
 ];
 
 /// With the customer's message: a deed they asked for is what was asked,
@@ -68,7 +81,26 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         return;
     }
     let (reply, msg) = (ex.reply, ex.message);
-    let asked = crate::rules::exchange::Topic::of(msg, 0..msg.tokens.len());
+    // Whether a word of the message starts with the deed's stem ("refun"
+    // for "refunded": "refund", "refunds"): a search of the message's folded
+    // words, once per distinct deed (at most one per word of `DEEDS`), so
+    // linear in both texts; the message is not read without a deed.
+    let mut known: Vec<(&str, bool)> = Vec::new();
+    let mut asked_for = |stem: &'static str| -> bool {
+        if let Some(&(_, a)) = known.iter().find(|(s, _)| *s == stem) {
+            return a;
+        }
+        let words = msg.folded_words();
+        // (The word a form of it, not a longer word: "address" is no "add".)
+        let a = words.match_indices(stem).any(|(at, _)| {
+            msg.tokens.binary_search_by_key(&(at as u32), |t| t.fold_range().0).is_ok_and(|k| {
+                let (from, to) = msg.tokens[k].fold_range();
+                msg.tokens[k].is_agent() && (to - from) as usize <= stem.len() + 3
+            })
+        });
+        known.push((stem, a));
+        a
+    };
     let n = reply.tokens.len();
     findings.retain(|f| {
         let Some(s) = f.span.filter(|_| f.cue == Cue::ExtraMile) else { return true };
@@ -76,12 +108,7 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         // Said to be more ("I've also added a month's credit") it stays an
         // extra whatever the message says.
         let more = (a..=b).any(|k| matches!(reply.fold(k), "also" | "additionally" | "even"));
-        // (The deed's one word searched in the message's topic: linear in
-        // the reply, whatever the message's length.)
-        more || !(a..=b).any(|k| {
-            crate::words::among(DEEDS, reply.fold(k))
-                && crate::rules::exchange::Topic::of(reply, k..k + 1).meets(&asked)
-        })
+        more || !(a..=b).any(|k| DEEDS.iter().find(|d| d.0 == reply.fold(k)).is_some_and(|d| asked_for(d.1)))
     });
 }
 

@@ -101,6 +101,9 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         known.push((stem, a));
         a
     };
+    // "Can I get my money back?" asks for a refund in other words.
+    let money_back = (1..msg.tokens.len())
+        .any(|k| msg.fold(k) == "back" && (k.saturating_sub(2)..k).any(|j| msg.fold(j) == "money"));
     let n = reply.tokens.len();
     findings.retain(|f| {
         let Some(s) = f.span.filter(|_| f.cue == Cue::ExtraMile) else { return true };
@@ -108,7 +111,12 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         // Said to be more ("I've also added a month's credit") it stays an
         // extra whatever the message says.
         let more = (a..=b).any(|k| matches!(reply.fold(k), "also" | "additionally" | "even"));
-        more || !(a..=b).any(|k| DEEDS.iter().find(|d| d.0 == reply.fold(k)).is_some_and(|d| asked_for(d.1)))
+        more || !(a..=b).any(|k| {
+            DEEDS
+                .iter()
+                .find(|d| d.0 == reply.fold(k))
+                .is_some_and(|d| asked_for(d.1) || (d.0 == "refunded" && money_back))
+        })
     });
 }
 
@@ -136,6 +144,8 @@ mod tests {
         // Said to be more, whatever the message names (the reviewer's case).
         let got = cues_against("The app crashes when I add a card.", "Sorry! I've also added a month's credit.");
         assert!(got.contains(&(Cue::ExtraMile, "I've also added".to_string())), "{got:?}");
+        let got = cues_against("The kettle broke. Can I get my money back?", "Hi Joe, I've refunded £34.99 today.");
+        assert!(!got.iter().any(|(c, _)| *c == Cue::ExtraMile), "{got:?}");
         let got = cues_against("The app keeps crashing.", "Hi Priya, I've refunded this month's fee.");
         assert!(got.contains(&(Cue::ExtraMile, "I've refunded".to_string())), "{got:?}");
     }

@@ -101,9 +101,15 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         known.push((stem, a));
         a
     };
-    // "Can I get my money back?" asks for a refund in other words.
-    let money_back = (1..msg.tokens.len())
-        .any(|k| msg.fold(k) == "back" && (k.saturating_sub(2)..k).any(|j| msg.fold(j) == "money"));
+    // "Can I get my money back?" asks for a refund in other words (read
+    // only for a refund, once).
+    let mut money_back = None;
+    let mut money_back = || {
+        *money_back.get_or_insert_with(|| {
+            (1..msg.tokens.len())
+                .any(|k| msg.fold(k) == "back" && (k.saturating_sub(2)..k).any(|j| msg.fold(j) == "money"))
+        })
+    };
     let n = reply.tokens.len();
     findings.retain(|f| {
         let Some(s) = f.span.filter(|_| f.cue == Cue::ExtraMile) else { return true };
@@ -115,7 +121,7 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
             DEEDS
                 .iter()
                 .find(|d| d.0 == reply.fold(k))
-                .is_some_and(|d| asked_for(d.1) || (d.0 == "refunded" && money_back))
+                .is_some_and(|d| asked_for(d.1) || (d.0 == "refunded" && money_back()))
         })
     });
 }

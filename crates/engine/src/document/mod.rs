@@ -410,7 +410,7 @@ fn clip_span(s: Span, from: usize, to: usize) -> Span {
 }
 
 /// Sorted, non-overlapping union of two span lists.
-fn merge(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
+pub(crate) fn merge(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
     a.extend(b);
     crate::order::sort(&mut a);
     let mut out: Vec<Span> = Vec::with_capacity(a.len());

@@ -681,19 +681,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // n log n, the reviewer's quadratic case.)
         crate::order::sort_by_key(&mut hedges, |h| (h.start(), h.end()));
         hedges.dedup();
-        let mut taken: Vec<(usize, usize)> =
-            found.iter().filter_map(|f| f.span).map(|s| (s.start(), s.end())).collect();
-        crate::order::sort(&mut taken);
-        // The furthest end among the spans that start before each one.
-        let mut furthest = Vec::with_capacity(taken.len());
-        let mut m = 0;
-        for &(_, e) in &taken {
-            m = m.max(e);
-            furthest.push(m);
-        }
+        // The words already flagged, as one sorted union of spans.
+        let taken = crate::document::merge(found.iter().filter_map(|f| f.span).collect(), Vec::new());
         for h in hedges {
-            let k = taken.partition_point(|&(s, _)| s < h.end());
-            if k == 0 || furthest[k - 1] <= h.start() {
+            if !crate::document::overlaps_sorted(&taken, h) {
                 found.push(Finding::new(Cue::VagueCommitment, Some(h)).with_message(HOPED_FOR));
             }
         }

@@ -827,37 +827,35 @@ fn gives_a_step(doc: &Document) -> bool {
         {
             return true;
         }
-        let yours = || (i..(i + 8).min(n)).any(|k| matches!(word(k), "your" | "you"));
-        let nothing_to_do = yours()
-            && match w {
-                "you" => {
-                    let k = if matches!(word(i + 1), "don't" | "dont" | "needn't") {
-                        i + 2
-                    } else if matches!(word(i + 1), "do") && word(i + 2) == "not" {
-                        i + 3
-                    } else {
-                        0
-                    };
-                    // "... do anything", "... do a thing": nothing at all.
-                    let d = if word(i + 1) == "needn't" { k } else { k + 2 };
-                    k > 0
-                        && (word(i + 1) == "needn't" || matches!(word(k), "need" | "have") && word(k + 1) == "to")
-                        && word(d) == "do"
-                        && matches!(word(d + 1), "anything" | "a")
-                }
-                // "No action is needed", "no further action is required".
-                "no" => {
-                    matches!(word(i + 1), "action" | "further")
-                        && (i + 2..(i + 5).min(n)).any(|k| matches!(word(k), "needed" | "required" | "necessary"))
-                }
-                // "There's nothing else you need to do".
-                "nothing" => {
-                    matches!(word(i + 1), "else" | "more" | "further")
-                        && (i + 2..(i + 6).min(n)).any(|k| word(k) == "do")
-                }
-                _ => false,
-            };
-        if nothing_to_do {
+        let nothing_to_do = match w {
+            "you" => {
+                let k = if matches!(word(i + 1), "don't" | "dont" | "needn't") {
+                    i + 2
+                } else if matches!(word(i + 1), "do") && word(i + 2) == "not" {
+                    i + 3
+                } else {
+                    0
+                };
+                // "... do anything", "... do a thing": nothing at all.
+                let d = if word(i + 1) == "needn't" { k } else { k + 2 };
+                k > 0
+                    && (word(i + 1) == "needn't" || matches!(word(k), "need" | "have") && word(k + 1) == "to")
+                    && word(d) == "do"
+                    && matches!(word(d + 1), "anything" | "a")
+            }
+            // "No action is needed", "no further action is required".
+            "no" => {
+                matches!(word(i + 1), "action" | "further")
+                    && (i + 2..(i + 5).min(n)).any(|k| matches!(word(k), "needed" | "required" | "necessary"))
+            }
+            // "There's nothing else you need to do".
+            "nothing" => {
+                matches!(word(i + 1), "else" | "more" | "further") && (i + 2..(i + 6).min(n)).any(|k| word(k) == "do")
+            }
+            _ => false,
+        };
+        // Said to them (read only once the words above are there).
+        if nothing_to_do && (i..(i + 8).min(n)).any(|k| matches!(word(k), "your" | "you")) {
             return true;
         }
     }

@@ -129,7 +129,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let opens = if tokens[i].is(flag::SENT_START) {
             true
         } else if i > 0 && tokens[i - 1].gap_has(crate::document::gap::COMMA) {
-            after_greeting(doc, i)
+            after_greeting(doc, i) || after_vocative(doc, i)
         } else {
             false
         };
@@ -149,6 +149,25 @@ fn after_greeting(doc: &Document, i: usize) -> bool {
     };
     crate::words::among(crate::document::GREETING_WORDS, doc.fold(s))
         && (s..i - 1).all(|k| !doc.tokens[k].gap_has(crate::document::gap::CLAUSE))
+}
+
+/// Whether token `i`, after a comma, follows a name that opens its sentence
+/// and addresses the customer ("Arjun, send me the receipt", "Mrs Okafor,
+/// reply with ..."): one to three capitalised words, none an everyday word
+/// ("Also, send ...", "Yes, send ..." are read as they are).
+fn after_vocative(doc: &Document, i: usize) -> bool {
+    let Some(s) = (i.saturating_sub(3)..i).rev().find(|&k| doc.tokens[k].is(flag::SENT_START)) else {
+        return false;
+    };
+    (s..i).all(|k| {
+        let t = &doc.tokens[k];
+        t.is_agent()
+            && t.is(flag::CAP)
+            && !t.is(flag::ALL_CAPS)
+            && (k == i - 1 || !t.gap_has(crate::document::gap::CLAUSE))
+            && (!crate::words::is_common(doc.fold(k)) || crate::words::is_name_word(doc.fold(k)))
+            && !crate::words::among(crate::document::GREETING_WORDS, doc.fold(k))
+    })
 }
 
 /// A bare imperative at token `i`, a clause's first word: "Send us the
@@ -736,5 +755,19 @@ mod tests {
             "Hi Dylan, ⟦send us a link to the TV and, as long as it's the same model, we'll refund the difference.⟧",
             "could you please send us a link to the TV? As long as it's the same model, we'll refund the difference.",
         );
+    }
+
+    #[test]
+    fn an_order_after_the_customers_name_is_still_an_order() {
+        // The ninth QA pass's miss: a name opening the sentence, then the order.
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "Thanks for getting in touch. Arjun, ⟦send me the receipt.⟧",
+            "could you please send me the receipt?",
+        );
+        assert_flags(Cue::Demand, "Mrs Okafor, ⟦reply with your booking reference.⟧");
+        // Softened, it is a request.
+        assert_clean(Cue::Demand, "Priya, feel free to send the receipt whenever suits you.");
     }
 }

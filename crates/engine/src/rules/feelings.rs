@@ -161,6 +161,7 @@ fn feeling(msg: &Document) -> Option<(&'static str, Span)> {
                     msg.fold(k - 1),
                     "some" | "few" | "minor" | "slightly" | "mildly" | "somewhat" | "bit" | "little"
                 )
+                && !understated(msg, k - 1)
             {
                 continue;
             }
@@ -384,6 +385,20 @@ pub(crate) fn feeling_name(text: &str) -> Option<&'static str> {
     FEELINGS.iter().map(|(_, n)| *n).find(|n| *n == text)
 }
 
+/// Whether the softening word at `k` understates how the customer feels
+/// ("I'm getting a bit fed up", "I'm slightly worried", "feeling a little
+/// let down"): still a feeling to acknowledge, unlike a mild word about a
+/// thing ("some annoying bugs").
+fn understated(msg: &Document, k: usize) -> bool {
+    let k = if k >= 1 && matches!(msg.fold(k), "bit" | "little") && msg.fold(k - 1) == "a" { k - 1 } else { k };
+    k >= 1
+        && msg.tokens[k - 1].sentence == msg.tokens[k].sentence
+        && matches!(
+            msg.fold(k - 1),
+            "i'm" | "im" | "am" | "getting" | "feeling" | "feel" | "felt" | "was" | "been" | "becoming" | "grown"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
@@ -498,6 +513,20 @@ mod tests {
         assert_no_context(Cue::FeelingsUnacknowledged, "No worries if not, just checking on my refund.", reply);
         assert_no_context(Cue::FeelingsUnacknowledged, "I'm not angry, just wondering where my refund is.", reply);
         assert_no_context(Cue::FeelingsUnacknowledged, "Where is my refund? Thanks!", reply);
+    }
+
+    #[test]
+    fn an_understated_feeling_is_a_feeling() {
+        // Session 24's QA pass: "a bit fed up" is how many customers say
+        // they are frustrated; "some annoying bugs" describes the bugs.
+        let reply = "Hi, the refund is on its way.";
+        assert_context(Cue::FeelingsUnacknowledged, "Getting a bit ⟦fed up⟧ with this now. Can you fix it?", reply);
+        assert_context(Cue::FeelingsUnacknowledged, "I'm slightly ⟦worried⟧ about the payment.", reply);
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "I'm finding it quite useable, but with some annoying, non-fatal bugs",
+            reply,
+        );
     }
 
     #[test]

@@ -637,8 +637,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             f.span = Some(whole_time(doc, s));
         }
     }
-    // "You called on Monday" dates the past; it commits to nothing.
-    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !dates_the_past(doc, doc.token_at(s.start()))));
+    // "You called on Monday" dates the past; it commits to nothing. Nor
+    // does a date in a clause told in the past: "the payment was made to
+    // ElectroMart on 2 March".
+    found.retain(|f| {
+        f.cue != Cue::Commitment
+            || f.span.is_none_or(|s| !dates_the_past(doc, doc.token_at(s.start())) && !in_a_past_clause(doc, s))
+    });
     // "a waiting time of around 6 weeks", "at 5 days old": a length of
     // time, not a time we commit to.
     found.retain(|f| {
@@ -888,6 +893,175 @@ fn dates_the_past(doc: &Document, k: usize) -> bool {
         .take_while(|&j| doc.tokens[j].sentence == sentence && j < k + 6)
         .any(|j| matches!(doc.fold(j), "tomorrow" | "tonight" | "next" | "coming"));
     !ahead && !later
+}
+
+/// Words that end the clause a time is read in, looking back from it or on
+/// from it.
+fn clause_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "so"
+            | "which"
+            | "that"
+            | "while"
+            | "because"
+            | "when"
+            | "if"
+            | "once"
+            | "until"
+            | "after"
+            | "before"
+            | "where"
+            | "then"
+            | "or"
+            | "as"
+    )
+}
+
+/// Whether the time `span` ("on 3 March", "at 00:00 UTC", "between 09:00
+/// and 09:20") dates something told in the past in its own clause, not
+/// only right after its verb (see [`dates_the_past`]): "while we looked
+/// into the payment of £42.10 on 3 March", "the reading on 28th Feb was
+/// estimated", "the key stopped working at 00:00 UTC on 4 March", "the
+/// payment was made to ElectroMart on 2 March" (the ninth QA pass). Not a
+/// clause with a future in it ("will", "tomorrow", "you can"), a time
+/// arranged ("I've booked", "rescheduled", "moved") or a purpose ahead ("I
+/// sent a courier to collect it on Monday"); not "by", "within" or "in" a
+/// time, which say when something is due.
+fn in_a_past_clause(doc: &Document, span: crate::span::Span) -> bool {
+    let n = doc.tokens.len();
+    let first = doc.token_at(span.start());
+    let last = doc.token_at(span.end().saturating_sub(1)).max(first);
+    if last >= n
+        || !(matches!(doc.fold(first), "on" | "at" | "between" | "from")
+            || crate::words::among(crate::rules::details::WEEKDAYS, doc.fold(first)))
+    {
+        return false;
+    }
+    let sentence = doc.tokens[first].sentence;
+    // The clause's words before the time (at most 12), then after it (at
+    // most 8); "between 9 and 11" holds its "and".
+    // (A clock time or an amount is no clause break: "00:00", "£42.10".)
+    let breaks_after = |k: usize| {
+        doc.tokens[k].gap_has(gap::CLAUSE)
+            && !(doc.tokens[k].is(flag::NUMBER)
+                && doc.tokens.get(k + 1).is_some_and(|t| {
+                    t.is(flag::NUMBER) && matches!(&doc.text[doc.tokens[k].span.end()..t.span.start()], ":" | ".")
+                }))
+    };
+    let mut words = Vec::with_capacity(20);
+    let mut j = first;
+    while j > 0 && first - j < 12 {
+        let k = j - 1;
+        let w = doc.fold(k);
+        let in_window = w == "and" && (k.saturating_sub(4)..k).any(|i| doc.fold(i) == "between");
+        if doc.tokens[k].sentence != sentence || breaks_after(k) || (clause_boundary(w) && !in_window) {
+            break;
+        }
+        words.push(k);
+        j = k;
+    }
+    for k in last + 1..n.min(last + 9) {
+        if doc.tokens[k].sentence != sentence || breaks_after(k - 1) || clause_boundary(doc.fold(k)) {
+            break;
+        }
+        words.push(k);
+    }
+    let mut past = false;
+    for &k in &words {
+        let w = doc.fold(k);
+        let prev = if k > 0 && doc.tokens[k - 1].sentence == sentence { doc.fold(k - 1) } else { "" };
+        let ahead = matches!(
+            w,
+            "will"
+                | "i'll"
+                | "we'll"
+                | "you'll"
+                | "it'll"
+                | "they'll"
+                | "he'll"
+                | "she'll"
+                | "going"
+                | "shall"
+                | "should"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "would"
+                | "tomorrow"
+                | "tonight"
+                | "next"
+                | "coming"
+                | "expect"
+                | "due"
+                | "upcoming"
+        );
+        // "to collect it on Monday": a purpose ahead ("made to ElectroMart",
+        // "sent it to you" are places).
+        let purpose = w == "to"
+            && k + 1 < n
+            && k + 1 < first
+            && !doc.tokens[k + 1].is(flag::CAP)
+            && !matches!(
+                doc.fold(k + 1),
+                "you" | "me" | "us" | "him" | "her" | "them" | "the" | "your" | "our" | "my" | "a" | "an" | "their"
+            );
+        let stem = w.strip_prefix("re").filter(|r| r.len() > 3).unwrap_or(w);
+        let arranged = [
+            "book", "schedul", "arrang", "reserv", "plann", "mov", "confirm", "chang", "postpon", "extend", "request",
+            "organi", "pencil", "lined", "set", "put", "slott", "allocat", "assign",
+        ]
+        .iter()
+        .any(|a| stem.starts_with(a));
+        if ahead || purpose || arranged {
+            return false;
+        }
+        let irregular = matches!(
+            w,
+            "was"
+                | "were"
+                | "did"
+                | "had"
+                | "paid"
+                | "made"
+                | "took"
+                | "sent"
+                | "came"
+                | "went"
+                | "got"
+                | "left"
+                | "spoke"
+                | "wrote"
+                | "bought"
+                | "told"
+                | "rang"
+                | "began"
+                | "gave"
+                | "saw"
+                | "said"
+                | "found"
+                | "brought"
+                | "fell"
+                | "broke"
+                | "ran"
+                | "lost"
+                | "heard"
+        );
+        // A verb in "-ed", not an adjective before its noun ("the
+        // estimated delivery") nor a passive in the present ("is charged").
+        let regular = w.len() > 4
+            && w.ends_with("ed")
+            && !matches!(w, "need" | "indeed" | "speed" | "proceed" | "exceed" | "succeed" | "feed")
+            && !matches!(
+                prev,
+                "the" | "a" | "an" | "your" | "our" | "my" | "their" | "is" | "are" | "be" | "being" | "get" | "gets"
+            );
+        past |= irregular || regular;
+    }
+    past
 }
 
 /// Places and windows that open and close: what opening hours and
@@ -1315,6 +1489,30 @@ mod tests {
     /// A time hoped for is no commitment (the seventh QA pass's "hopefully"
     /// after a time): the hope is the vague part. A hope in another clause
     /// or sentence leaves the time promised.
+    #[test]
+    fn a_time_in_a_clause_told_in_the_past_is_no_commitment() {
+        // The ninth QA pass: dates of what already happened, praised as
+        // promises.
+        assert_clean(
+            Cue::Commitment,
+            "Many thanks for your patience while we looked into the duplicate payment of £42.10 on 3 March.",
+        );
+        assert_clean(Cue::Commitment, "I found that the reading on 28th Feb was estimated and not actual.");
+        assert_clean(
+            Cue::Commitment,
+            "The old key stopped working at 00:00 UTC on 4 March, which lines up with your logs.",
+        );
+        assert_clean(Cue::Commitment, "The payment was made to ElectroMart on 2 March using your card details.");
+        assert_clean(Cue::Commitment, "Our records show the engineer visited between 09:00 and 09:20 on Monday.");
+        // A time arranged, a purpose ahead, a future in the clause, or a
+        // clause of its own after "and" is still a commitment.
+        assert_flags(Cue::Commitment, "I've booked an engineer to visit you ⟦on Tuesday⟧.");
+        assert_flags(Cue::Commitment, "I sent a courier to collect it ⟦on Monday⟧.");
+        assert_flags(Cue::Commitment, "Your refund was approved and reaches your account ⟦on Friday⟧.");
+        assert_flags(Cue::Commitment, "The parcel was dispatched today and will arrive ⟦on Friday⟧.");
+        assert_flags(Cue::Commitment, "I've rescheduled the visit ⟦on Monday⟧ ⟦at 10 am⟧.");
+    }
+
     #[test]
     fn a_time_hoped_for_is_vague_not_a_commitment() {
         for draft in [

@@ -413,6 +413,19 @@ const DONE: &[&str] = &[
     "installed",
     "linked",
     "verified",
+    // Put back or done again (the ninth QA pass: "I've switched it back
+    // for you").
+    "switched",
+    "reverted",
+    "restarted",
+    "rebooted",
+    "redirected",
+    "reissued",
+    "resent",
+    "swapped",
+    "exchanged",
+    "cleared",
+    "unblocked",
 ];
 
 /// States a matter is left in that say it is settled without "now": "Your
@@ -517,18 +530,62 @@ fn reports_it_done(doc: &Document) -> bool {
             (i + 1..(i + 3).min(n)).any(|j| same(i, j + 1) && doc.fold(j) == "set" && doc.fold(j + 1) == "up")
                 && !same_not(doc, i + 1)
         };
+        // "I've asked the courier to redirect it": a deed handed to someone
+        // who will do it (not "I've asked you to ...": the customer's step,
+        // or a reproach).
+        let asked_to = || {
+            (i + 1..(i + 3).min(n))
+                .find(|&j| same(i, j) && matches!(doc.fold(j), "asked" | "instructed" | "requested"))
+                .is_some_and(|j| {
+                    same(i, j + 1)
+                        && !matches!(doc.fold(j + 1), "you" | "for" | "if" | "whether" | "about")
+                        && (j + 2..(j + 6).min(n))
+                            .any(|k| same(i, k + 1) && doc.fold(k) == "to" && doc.tokens[k + 1].is_agent())
+                })
+                && !same_not(doc, i + 1)
+        };
         match doc.fold(i) {
             // "I've refunded", "we've just changed", "I have now cancelled".
             "i've" | "we've" | "ive" | "weve" => {
-                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)) || and_done() || taken_off() || set_up()
+                done_at(i + 1)
+                    || (done_at(i + 2) && !same_not(doc, i + 1))
+                    || and_done()
+                    || taken_off()
+                    || set_up()
+                    || asked_to()
             }
             "have" | "has" if i > 0 && matches!(doc.fold(i - 1), "i" | "we") => {
-                done_at(i + 1) || (done_at(i + 2) && !same_not(doc, i + 1)) || and_done() || taken_off() || set_up()
+                done_at(i + 1)
+                    || (done_at(i + 2) && !same_not(doc, i + 1))
+                    || and_done()
+                    || taken_off()
+                    || set_up()
+                    || asked_to()
             }
             // "Your new total is £64.00": the result of what was done.
+            // "Your new slot is Saturday 9-11 am": what was arranged.
             "new" => {
                 same(i, i + 2)
-                    && matches!(doc.fold(i + 1), "total" | "balance" | "price" | "amount" | "bill")
+                    && matches!(
+                        doc.fold(i + 1),
+                        "total"
+                            | "balance"
+                            | "price"
+                            | "amount"
+                            | "bill"
+                            | "slot"
+                            | "date"
+                            | "time"
+                            | "appointment"
+                            | "booking"
+                            | "delivery"
+                            | "collection"
+                            | "reference"
+                            | "password"
+                            | "limit"
+                            | "tariff"
+                            | "plan"
+                    )
                     && matches!(doc.fold(i + 2), "is" | "will")
             }
             // "Servers are back up", "the days are already on your account".
@@ -1052,6 +1109,24 @@ mod tests {
             Cue::NextStepsMissing,
             None,
             "Hello. I've read your message twice and I can see how the app has a known problem with some phones, which the team is aware of and which affects many customers this month.",
+        );
+    }
+
+    #[test]
+    fn put_back_handed_on_or_newly_arranged_is_done() {
+        // Found by the ninth QA pass: each reply reports the matter done.
+        for text in [
+            "Hi Dev, thanks for the screenshots of the settings page you sent over this morning. I've switched the setting back for you, so the app should work normally again.",
+            "Hi Omar, the delivery slot changed because our van broke down on the way to your area this morning, sorry. Your new slot is Saturday 9-11 am.",
+            "Hi Chris, the parcel went to the address that was on the order when it was placed. I've asked the courier to redirect it to your new address, which takes 1-2 days.",
+        ] {
+            assert_clean(Cue::NextStepsMissing, text);
+        }
+        // Asking the customer, again, is no deed.
+        assert_absent_finding(
+            Cue::NextStepsMissing,
+            None,
+            "Hi Chris, the parcel went to the address that was on the order when it was placed, as the system shows. I've asked you to check the address before ordering many times before, honestly.",
         );
     }
 

@@ -1291,6 +1291,10 @@ markers! {
     THE_PART_WHERE = &["the part where"];
     MOCK_PITY = &["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "don't mind me", "just sit here", "take as long as you like", "in no hurry at all", "it's not as if", "only closes in", "keep holding", "happy to keep"];
     WISH_OCCASIONS = &["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"];
+    /// What the customer goes through in life, which a wish after doing as
+    /// they asked is sincerely about ("I've cancelled the session. Hope the
+    /// recovery goes well"), not a consequence of their choice.
+    LIFE_EVENTS = &["recovery", "surgery", "operation", "treatment", "party", "wedding", "birthday", "celebration", "interview", "exam|exams", "trip", "holiday|holidays|vacation", "journey", "travels", "concert", "move", "graduation", "retirement", "new arrival", "big day"];
     WISHING = &["i do hope", "here's hoping", "hope", "enjoy", "fingers crossed", "good luck", "best of luck", "wishing"];
     STOCK_WISHES = &["hope this|that|it", "hope to", "hope you|you're|we", "enjoy your|the rest|every", "good luck with your", "best of luck with your", "wishing you", "hope it helps", "hope all"];
     COMPLIED = &["as requested", "as you requested|asked|wanted|insisted", "you insisted", "at your request", "cancelled|canceled|removed|downgraded|deleted|closed|processed|switched", "moved you"];
@@ -1995,7 +1999,8 @@ fn read_sentence<'d>(
             let before = Sentence::new(doc, from, &words[from..s.from], false);
             before.any(COMPLIED)
         };
-        if !stock && aimed_at_choice && complied && !sincere {
+        let life = s.any(LIFE_EVENTS) && !s.words[k..].iter().any(|w| matches!(*w, "without" | "minus"));
+        if !stock && aimed_at_choice && complied && !sincere && !life {
             return Some((k, last, WISH_M));
         }
     }
@@ -2464,6 +2469,11 @@ mod tests {
         assert_clean(Cue::Sarcasm, "Your plan is cancelled as requested. Enjoy your new phone!");
         assert_clean(Cue::Sarcasm, "Some likes were removed as invalid. Hope that clarifies things.");
         assert_clean(Cue::Sarcasm, "Enjoy the concert tonight!");
+        // The ninth QA pass: a wish about the customer's life after doing as
+        // they asked is sincere; one about going without is not.
+        assert_clean(Cue::Sarcasm, "Hi Paul, your session is cancelled. I hope the recovery goes well.");
+        assert_clean(Cue::Sarcasm, "Hi Paul, your session is cancelled. Hope the party goes well!");
+        assert_flags(Cue::Sarcasm, "Your broadband is cancelled as requested. ⟦Enjoy the trip without internet⟧.");
     }
 
     #[test]

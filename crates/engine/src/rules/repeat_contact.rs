@@ -98,7 +98,13 @@ pub(crate) const REPEAT: &[Phrase] = &[
 
 /// Acknowledgements of earlier contact or waiting in the reply.
 pub(crate) const REPEAT_ACK: &[Phrase] = &[
-    p("sorry|apologies for the wait|delay|delays|silence"),
+    p("sorry|apologies for the wait|delay|delays|silence|hold|queue"),
+    p("sorry|apologies for the long wait|delay|hold|queue"),
+    // "I'm so sorry you were left on hold for two hours" (the ninth QA pass).
+    p("sorry|apologies you were|got left|kept on hold"),
+    p("sorry|apologies you were|got left|kept waiting|hanging"),
+    p("sorry|apologies you've|youve been left|kept on hold"),
+    p("sorry|apologies you've|youve been left|kept waiting|hanging"),
     p("sorry|apologies you've|youve had to"),
     p("sorry|apologies you have had to"),
     p("sorry|apologies nobody"),
@@ -471,7 +477,8 @@ fn acknowledged(reply: &Document) -> bool {
         let waited_for = |k: usize| {
             matches!(reply.fold(k), "days" | "weeks" | "months" | "hours" | "week" | "month" | "fortnight")
                 && (k.saturating_sub(3).max(r.start)..k).any(|j| reply.fold(j) == "for")
-                && (k.saturating_sub(10).max(r.start)..k).any(|j| matches!(reply.fold(j), "been" | "without" | "had"))
+                && (k.saturating_sub(10).max(r.start)..k)
+                    .any(|j| matches!(reply.fold(j), "been" | "without" | "had" | "hold" | "waiting"))
                 && (k + 1 >= r.end
                     || reply.tokens[k].gap_has(crate::document::gap::CLAUSE)
                     || reply.fold(k + 1) == "now")
@@ -571,6 +578,20 @@ mod tests {
         ] {
             assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
         }
+        // The ninth QA pass: the wait on hold named.
+        let msg = "I've been on hold for 2 HOURS and nobody answered. I just need to cancel my gym membership.";
+        for reply in [
+            "Hi there, I'm so sorry you were left on hold for two hours. I've cancelled your membership today.",
+            "Hi there, sorry for the long hold earlier. I've cancelled your membership today.",
+            "Hi there, I'm sorry you've been kept waiting. I've cancelled your membership today.",
+        ] {
+            assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
+        }
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I've been on hold for 2 HOURS and ⟦nobody answered⟧. I just need to cancel my gym membership.",
+            "Hi there, I've cancelled your membership today.",
+        );
     }
 
     #[test]

@@ -227,6 +227,11 @@ struct Question {
     /// coming today?", "Will it be ready by Friday?"): a time given answers
     /// it ("It will be with you by 8 pm tonight").
     on_a_day: bool,
+    /// Whether it asks what will be done ("What are you going to do about
+    /// it?", "Is there anything that can be done?"): what we will do
+    /// answers it as well as what we did ("An engineer will visit on
+    /// Friday to replace the router").
+    action: bool,
 }
 
 /// People who come out to a customer's home or street.
@@ -345,6 +350,7 @@ fn short_question(
         sending: false,
         visit: false,
         on_a_day: false,
+        action: false,
     })
 }
 
@@ -524,10 +530,11 @@ fn questions(msg: &Document) -> Vec<Question> {
                         && msg.fold(k - 1) == "to"
                         && matches!(msg.fold(k - 2), "need" | "have" | "got"))
             });
+            let action = asks_for_action(msg, s..end);
             let request = (matches!(subject, Some("you" | "u")) && {
                 let opener = (s..end).find(|&k| msg.tokens[k].is_agent() && !word_is(msg.fold(k), LEAD_IN));
                 opener.is_some_and(|k| matches!(msg.fold(k), "can" | "could" | "would" | "will"))
-            }) || asks_for_action(msg, s..end);
+            }) || action;
             // A request to check where something stands asks its status:
             // "my order hasn't arrived, can you check?" — "it's out for
             // delivery today".
@@ -546,6 +553,7 @@ fn questions(msg: &Document) -> Vec<Question> {
                 sending,
                 visit,
                 on_a_day,
+                action,
             });
         }
     }
@@ -1505,6 +1513,24 @@ impl Said<'_> {
         })
     }
 
+    /// Whether it says what we, or someone for us, will do: "An engineer
+    /// will visit on Friday", "We'll replace the router", "I'm going to
+    /// refund it" (not a question, nor what the customer will do, nor a
+    /// condition: "if it drops again, we'll ...").
+    fn promises(&self) -> bool {
+        let words = &self.words;
+        !self.receipt()
+            && !words.iter().any(|w| matches!(*w, "if" | "unless" | "?"))
+            && words.iter().enumerate().any(|(k, w)| match *w {
+                "i'll" | "we'll" | "ill" | "they'll" | "he'll" | "she'll" => true,
+                "will" | "shall" => k > 0 && !matches!(words[k - 1], "you" | "u" | "it"),
+                "going" => k > 0 && matches!(words[k - 1], "i'm" | "we're" | "im") && words.get(k + 1) == Some(&"to"),
+                // "An engineer is booked for Friday".
+                "booked" | "scheduled" | "arranged" => k > 0 && matches!(words[k - 1], "is" | "are" | "been"),
+                _ => false,
+            })
+    }
+
     fn status(&self) -> bool {
         self.reads(Reading::Status, |s| {
             !s.receipt() && s.any(STATUS)
@@ -1841,6 +1867,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
             || (q.request && sentences.iter().any(|s| s.done() && free(s)))
+            // What will be done, met by what we will do too.
+            || (q.action && sentences.iter().any(|s| s.promises() && free(s)))
             // A request to send something, met by the thing sent, on its
             // way, here or attached, whatever noun stands for it ("Can you
             // send a new one?" — "A new handle is on its way").
@@ -2849,6 +2877,21 @@ mod tests {
             "How do I get a refund?",
             "Hi Priya, thanks for your message. Please reach out to our billing team, who handle refunds.",
         );
+    }
+
+    #[test]
+    fn what_will_be_done_is_answered_by_what_we_will_do() {
+        // The ninth QA pass: the visit answers the question.
+        let msg = "My router keeps dropping the connection every evening. ⟦What are you going to do about it?⟧";
+        for reply in [
+            "Hi, an engineer will visit on Friday between 1 and 5 pm to replace the router.",
+            "Hi, we'll replace the router on Friday.",
+            "Hi, an engineer is booked for Friday to replace the router.",
+        ] {
+            assert_no_context(Cue::QuestionUnanswered, &msg.replace(['⟦', '⟧'], ""), reply);
+        }
+        // A promise on a condition is none.
+        assert_context(Cue::QuestionUnanswered, msg, "Hi, if it drops again we'll look at it.");
     }
 
     #[test]

@@ -81,8 +81,8 @@ pub(crate) const HOLLOW: &[Phrase] = &[
     pn("sorry|apologize|apologise|regret|apologies to hear|learn|see|read that? you were|are|have|'ve|seem been? unhappy|dissatisfied|displeased|unsatisfied", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|regret|apologies that? you were|are|have|'ve been? not happy|satisfied|pleased", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|regret|apologies to hear|learn|see|read that? you were|are|have|'ve been? not happy|satisfied|pleased", DEFENSIVE, &[]),
-    pn("sorry|apologize|apologise|regret|apologies that? you were|are|have|'ve been? disappointed with|by the outcome|decision|result|response|resolution|answer", DEFENSIVE, &[]),
-    pn("sorry|apologize|apologise|regret|apologies to hear|learn|see|read that? you were|are|have|'ve been? disappointed with|by the outcome|decision|result|response|resolution|answer", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret|apologies that? you were|are|have|'ve been? disappointed with|by", DEFENSIVE, &[]),
+    pn("sorry|apologize|apologise|regret|apologies to hear|learn|see|read that? you were|are|have|'ve been? disappointed with|by", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|regret|apologies that? you've|youve chosen|decided|opted", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|regret|apologies to hear|learn|see|read that? you've|youve chosen|decided|opted", DEFENSIVE, &[]),
     pn("sorry|apologize|apologise|regret|apologies that? you have chosen|decided|opted", DEFENSIVE, &[]),
@@ -600,6 +600,9 @@ mod tests {
         }
         assert_flags(Cue::ApologyHollow, "I'm ⟦sorry to hear you're unhappy⟧ with the decision.");
         assert_flags(Cue::ApologyHollow, "We're ⟦sorry to hear that you're disappointed⟧ with it.");
+        // The ninth QA pass: disappointed with anything, not only a decision.
+        assert_flags(Cue::ApologyHollow, "Dear Mr Evans, we're ⟦sorry you were disappointed with⟧ your stay.");
+        assert_clean(Cue::Apology, "Dear Mr Evans, we're sorry you were disappointed with your stay.");
     }
 
     #[test]

@@ -19,6 +19,32 @@ const ACRONYMS: &[&str] = &[
     "fwd", "ps", "ceo's", "ui", "ux", "cd", "mp3", "mp4", "jpg", "png", "zip", "xxx", "n/a", "ref", "no", "i", "a",
 ];
 
+/// Names a rewrite in normal case spells as their owners do ("GMAIL" is
+/// "Gmail", not "gmail").
+const BRANDS: &[&str] = &[
+    "Gmail",
+    "Google",
+    "Outlook",
+    "Hotmail",
+    "Yahoo",
+    "iPhone",
+    "iPad",
+    "iCloud",
+    "Android",
+    "Windows",
+    "PayPal",
+    "Amazon",
+    "Apple",
+    "Facebook",
+    "Instagram",
+    "WhatsApp",
+    "Microsoft",
+    "YouTube",
+    "Netflix",
+    "Spotify",
+    "LinkedIn",
+];
+
 /// Single capitalised words that carry emphasis: shouting even alone.
 const EMPHATIC: &[&str] = &[
     "not",
@@ -155,7 +181,12 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
                     | "booking"
             )
             && (i..j).all(|k| loud(k) && !crate::words::is_common(doc.fold(k)));
-        if ((loud_words >= 2 && letters >= 6) || single_emphatic) && !instruction(doc, i, j) && !brand {
+        // Two short emphatic words are as loud as a longer run: "DO NOT
+        // restart the device" (the ninth QA pass).
+        let emphatic_run =
+            loud_words >= 2 && (i..j).filter(|&k| loud(k)).all(|k| crate::words::among(EMPHATIC, doc.fold(k)));
+        if ((loud_words >= 2 && (letters >= 6 || emphatic_run)) || single_emphatic) && !instruction(doc, i, j) && !brand
+        {
             // Trim a stray "I", number or acronym at either end; short
             // words inside the run are part of it ("AS I SAID", "CALLING US").
             let part = |k: usize| {
@@ -194,7 +225,11 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
                     chars.next();
                     better.push('I');
                     better.push_str(&chars.as_str().to_lowercase());
-                } else if !loud(k) && (glued(k) || (crate::words::among(ACRONYMS, w) && !crate::words::is_common(w))) {
+                } else if let Some(brand) = BRANDS.iter().find(|b| b.eq_ignore_ascii_case(w)) {
+                    better.push_str(brand);
+                } else if !loud(k)
+                    && (glued(k) || (crate::words::among(ACRONYMS, w) && !crate::words::is_common(w) && w != "app"))
+                {
                     better.push_str(word);
                 } else if doc.tokens[k].is(flag::SENT_START) || proper(doc, &name_words, k) {
                     let mut chars = word.chars();
@@ -386,6 +421,24 @@ mod tests {
         assert_clean(Cue::Shouting, "The battery on the ASUS ZENBOOK is covered for two years.");
         assert_flags(Cue::Shouting, "Please ⟦STOP CALLING US⟧ about this.");
         assert_flags(Cue::Shouting, "This is ⟦ABSOLUTELY RIDICULOUS⟧.");
+    }
+
+    #[test]
+    fn a_rewrite_spells_brands_and_app_as_usual() {
+        // Session 24's QA pass: "NHS APP" and "GMAIL" in the rewrite.
+        assert_suggests(
+            Cue::Shouting,
+            None,
+            "Hi Dana, ⟦PLEASE OPEN THE NHS APP AND LOG IN WITH YOUR GMAIL ADDRESS⟧.",
+            "please open the NHS app and log in with your Gmail address",
+        );
+    }
+
+    #[test]
+    fn two_short_emphatic_words_are_shouting() {
+        assert_flags(Cue::Shouting, "Hi Emma, ⟦DO NOT⟧ restart the device during the update.");
+        assert_flags(Cue::Shouting, "Hi Emma, please ⟦DO NOT⟧ restart the device while the update is installing.");
+        assert_clean(Cue::Shouting, "Hi Emma, the TV is on the EU plan.");
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("i|we don't|didn't|dont|didnt make the rules|policy|policies"),
     p("that's|thats|it's|its company|our? policy"),
     p("that|it is company|our? policy"),
+    // "That's just our policy", "it's simply company policy" (the ninth QA pass).
+    p("that's|thats|it's|its just|simply|only company|our? policy"),
+    p("that|it is just|simply|only company|our? policy"),
     p("the system won't|doesn't|wont|doesnt let|allow"),
     p("the system will|does not let|allow"),
     p("that's|thats not something i|we handle|deal|do|cover"),
@@ -307,6 +310,8 @@ mod tests {
         assert_flags(Cue::Deflection, "The pharmacy will sort it out. ⟦Not much else I can do⟧ from here.");
         assert_flags(Cue::Deflection, "Hi Priya, ⟦that's the courier's problem⟧, not ours.");
         assert_flags(Cue::Deflection, "Hi Priya, ⟦our policy is clear⟧ on this matter.");
+        assert_flags(Cue::Deflection, "Hi Susan, ⟦that's just our policy⟧ on refunds after 30 days.");
+        assert_flags(Cue::Deflection, "Hi Susan, ⟦it is simply company policy⟧.");
         assert_clean(Cue::Deflection, "Hi Priya, our policy covers accidental damage, so I've booked the repair.");
     }
 }

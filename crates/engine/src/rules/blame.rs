@@ -34,6 +34,10 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("due to your error|mistake|negligence|failure"),
     p("you obviously|clearly didn't|did|don't|haven't"),
     p("if you had just? followed|listened|done|checked"),
+    // Putting the cause on what the customer did: "this happened because
+    // you ignored the low-battery warnings" (the ninth QA pass).
+    p("because|since you ignored|disregarded|overlooked|forgot|neglected|skipped"),
+    p("you ignored|disregarded the|our|my|all|every|both|these|those|repeated|several|multiple"),
 ];
 
 /// What the customer did, reproached in "why would you ...?".
@@ -64,6 +68,18 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             verb.is_some_and(|v| crate::words::among(REPROACHED_DOINGS, v))
         })
     });
+    // "If you ignored the first email, no problem": a condition.
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            !(doc.fold(k) == "you"
+                && matches!(doc.fold(k + 1), "ignored" | "disregarded")
+                && (k.saturating_sub(2)..k).any(|j| {
+                    doc.tokens[j].sentence == doc.tokens[k].sentence
+                        && matches!(doc.fold(j), "if" | "unless" | "when" | "case" | "whether" | "even")
+                }))
+        })
+    });
     out.extend(found);
 }
 
@@ -71,6 +87,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn putting_the_cause_on_what_the_customer_did_is_blame() {
+        assert_flags(Cue::Blame, "Hi Kate, this happened ⟦because you ignored⟧ the low-battery warnings.");
+        assert_flags(Cue::Blame, "Hi Kate, ⟦you ignored the⟧ warnings on the app.");
+        assert_clean(Cue::Blame, "Hi Kate, if you ignored the first email, no problem: here it is again.");
+    }
 
     #[test]
     fn flags_blame() {

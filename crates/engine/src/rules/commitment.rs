@@ -437,6 +437,47 @@ fn customers_own_doing(doc: &Document, span: crate::span::Span) -> bool {
     })
 }
 
+/// Whether the time at `span` is when the customer must act, in a
+/// condition on what they do: "the link only works if you click it within
+/// an hour" (the ninth QA pass). Not a condition on what they get ("if you
+/// haven't received it by Friday", "if you don't hear from us within 3
+/// days"): that is the time we commit to.
+fn customers_condition(doc: &Document, span: crate::span::Span) -> bool {
+    let first = doc.token_at(span.start());
+    let k = clause_start(doc, first);
+    (k..first).any(|j| {
+        matches!(doc.fold(j), "if" | "unless" | "provided")
+            && j + 2 < first
+            && matches!(doc.fold(j + 1), "you" | "u")
+            && !matches!(
+                doc.fold(j + 2),
+                "get"
+                    | "receive"
+                    | "hear"
+                    | "see"
+                    | "have"
+                    | "haven't"
+                    | "havent"
+                    | "don't"
+                    | "dont"
+                    | "do"
+                    | "didn't"
+                    | "did"
+                    | "can't"
+                    | "cannot"
+                    | "are"
+                    | "aren't"
+                    | "were"
+                    | "need"
+                    | "still"
+                    | "want"
+                    | "would"
+                    | "find"
+                    | "notice"
+            )
+    })
+}
+
 /// Whether the vague timing at `span` ends a purpose clause of something
 /// else's: "(avoid sleep mode) for the sync to be up to date asap", "for
 /// the page to load soon". Not "for us to": that is ours.
@@ -659,6 +700,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             })
     });
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !not_promised(doc, s)));
+    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !customers_condition(doc, s)));
     // The eighth QA pass: a price ("at $9 per seat"), a silence so far
     // ("you haven't heard from us in six weeks") and a policy's window
     // ("refunds are only given within 14 days") are no times we commit to.
@@ -1511,6 +1553,13 @@ mod tests {
         assert_flags(Cue::Commitment, "Your refund was approved and reaches your account ⟦on Friday⟧.");
         assert_flags(Cue::Commitment, "The parcel was dispatched today and will arrive ⟦on Friday⟧.");
         assert_flags(Cue::Commitment, "I've rescheduled the visit ⟦on Monday⟧ ⟦at 10 am⟧.");
+    }
+
+    #[test]
+    fn a_time_the_customer_must_act_in_is_no_commitment() {
+        assert_clean(Cue::Commitment, "Hi Nick, the reset link only works if you click it within an hour.");
+        assert_flags(Cue::Commitment, "If you haven't received it ⟦by Friday⟧, tell me.");
+        assert_flags(Cue::Commitment, "If you don't hear from us ⟦within 3 days⟧, reply here.");
     }
 
     #[test]

@@ -218,16 +218,17 @@ fn hope_at(doc: &Document, j: usize) -> Option<usize> {
     match word(j) {
         "hopefully" => Some(j),
         // (Not a hope about something else: "I hope this reassures you",
-        // "I hope that suits you", "I hope you're well".)
+        // "I hope that suits you", "I hope you're well"; "I hope it arrives
+        // by Wednesday" hopes for the time, the ninth QA pass found.)
         "i" | "we"
             if word(j + 1) == "hope"
-                && !matches!(word(j + 2), "to" | "you" | "this" | "that" | "it" | "it's" | "all" | "everything") =>
+                && !matches!(word(j + 2), "to" | "you" | "this" | "that" | "it's" | "all" | "everything") =>
         {
             Some(j + 1)
         }
         "hope"
             if doc.tokens[j].is(flag::SENT_START)
-                && !matches!(word(j + 1), "to" | "you" | "this" | "that" | "it" | "it's" | "all" | "everything") =>
+                && !matches!(word(j + 1), "to" | "you" | "this" | "that" | "it's" | "all" | "everything") =>
         {
             Some(j)
         }
@@ -1573,6 +1574,7 @@ mod tests {
             "Hi Sam, it will be fixed by Monday ⟦I hope⟧.",
             "The refund should arrive by Friday, ⟦fingers crossed⟧.",
             "⟦With any luck⟧ the parts arrive on Monday.",
+            "Hi Dan, ⟦I hope⟧ it arrives by Wednesday.",
         ] {
             assert_flags(Cue::VagueCommitment, draft);
             assert_clean(Cue::Commitment, &draft.replace(['⟦', '⟧'], ""));

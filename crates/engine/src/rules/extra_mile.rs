@@ -51,6 +51,52 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 .any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && crate::rules::is_negation(doc.fold(j)))
         })
     });
+    // Sent again is no extra: "I've attached the installation guide
+    // again", "It's the same PDF from Monday, just in case it got lost"
+    // (the ninth QA pass). And what a plan or product includes is no deed:
+    // "your plan includes roaming at no extra cost".
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            let Some(t) = doc.tokens.get(k) else { return true };
+            // (Its sentence, at most 20 words either way: one endless
+            // sentence full of extras stays linear.)
+            let near = k.saturating_sub(20)..(k + 20).min(doc.tokens.len());
+            let words = || {
+                near.clone()
+                    .filter(|&j| doc.tokens[j].sentence == t.sentence && doc.tokens[j].is_agent())
+                    .map(|j| doc.fold(j))
+            };
+            // "again" right after the deed, in its clause ("I've sent them
+            // again"; not "so it can't happen again", "celebrate with us
+            // again"); "the same PDF", "the same link".
+            let again = (k + 1..(k + 7).min(doc.tokens.len()))
+                .take_while(|&j| doc.tokens[j].sentence == t.sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
+                .take_while(|&j| !matches!(doc.fold(j), "so" | "in" | "if" | "and" | "to" | "happen" | "happens"))
+                .any(|j| doc.fold(j) == "again")
+                || words().collect::<Vec<_>>().windows(2).any(|w| {
+                    w[0] == "same"
+                        && matches!(
+                            w[1],
+                            "pdf"
+                                | "file"
+                                | "link"
+                                | "email"
+                                | "guide"
+                                | "form"
+                                | "document"
+                                | "instructions"
+                                | "steps"
+                        )
+                });
+            let feature = matches!(doc.fold(k), "at" | "free" | "complimentary")
+                && words().any(|w| matches!(w, "includes" | "include" | "included" | "offers" | "covers"))
+                && !words().any(|w| {
+                    matches!(w, "i" | "we" | "i've" | "we've" | "i'll" | "we'll" | "i'm" | "we're" | "ive" | "weve")
+                });
+            !again && !feature
+        })
+    });
     out.extend(found);
 }
 
@@ -130,6 +176,20 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn sent_again_or_included_in_a_plan_is_no_extra() {
+        // The ninth QA pass.
+        assert_clean(
+            Cue::ExtraMile,
+            "Hi Laura, I've attached the installation guide again. It's the same PDF from Monday, just in case it got lost.",
+        );
+        assert_clean(Cue::ExtraMile, "Hi Kwame, your plan includes roaming in Ghana at no extra cost.");
+        // "again" of something else, or "the same" morning, takes nothing away.
+        assert_flags(Cue::ExtraMile, "Sorry about that, and ⟦I've set⟧ up a usage alert so it can't happen again.");
+        assert_flags(Cue::ExtraMile, "I've held two seats on the 7:10 departure the same morning ⟦at no extra cost⟧.");
+        assert_flags(Cue::ExtraMile, "The crew can come this Saturday instead, and it's ⟦free of charge⟧.");
+    }
 
     #[test]
     fn flags_extra_mile_offers() {

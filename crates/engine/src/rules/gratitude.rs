@@ -122,16 +122,16 @@ impl Thanks {
     }
 }
 
-pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     thanks(doc, out, 0..doc.tokens.len(), &mut found);
-    decide(doc, &found, out);
+    decide(doc, ctx, &found, out);
 }
 
 /// [`decide`] for `Incremental`, from the thanks found chunk by chunk (see
 /// `rules::local`).
-pub(crate) fn decide_from(doc: &Document, _ctx: &Context, parts: &crate::rules::local::Parts, out: &mut Vec<Finding>) {
-    decide(doc, &parts.thanks, out);
+pub(crate) fn decide_from(doc: &Document, ctx: &Context, parts: &crate::rules::local::Parts, out: &mut Vec<Finding>) {
+    decide(doc, ctx, &parts.thanks, out);
 }
 
 /// Appends the thanks that start at tokens `tokens` of `doc`, given the
@@ -285,14 +285,18 @@ fn native_thanks(doc: &Document, tokens: std::ops::Range<usize>, mocking: &[u32]
 }
 
 /// The gratitude findings of the whole draft from its thanks (in any order).
-pub(crate) fn decide(doc: &Document, thanks: &[Thanks], out: &mut Vec<Finding>) {
+pub(crate) fn decide(doc: &Document, ctx: &Context, thanks: &[Thanks], out: &mut Vec<Finding>) {
     // "Thanks," alone on a line just above the signature is a closing
     // formula, not thanks for anything; so is a bare "Thanks!" closing a
     // social reply before the agent's initials ("Thanks! ^NM").
     let mut found: Vec<Finding> = thanks
         .iter()
         .filter_map(|t| match t {
-            Thanks::Phrase(f) if !f.span.is_some_and(|s| is_sign_off(doc, s) || is_closing_thanks(doc, s)) => {
+            Thanks::Phrase(f)
+                if !f
+                    .span
+                    .is_some_and(|s| is_sign_off(doc, s) || is_closing_thanks(doc, s) || signs_inline(doc, ctx, s)) =>
+            {
                 Some(f.clone())
             }
             _ => None,
@@ -331,6 +335,36 @@ fn is_closing_thanks(doc: &Document, span: crate::span::Span) -> bool {
     // after the thanks: "Thanks! ^AB".)
     let initials_after = last + 1 < doc.tokens.len();
     starts && bare && closes && (!doc.links.is_empty() || initials_after)
+}
+
+/// Whether the thanks at `span` signs off a reply written on one line:
+/// "... It's active now. Thanks, Kate" (the ninth QA pass): a sentence of
+/// its own after another, then a comma and one or two capitalised words
+/// that end the draft, the agent's initials ("Thanks, AK") or a name that
+/// is not the customer's ("Thank you, Priya!" to Priya thanks her).
+fn signs_inline(doc: &Document, ctx: &Context, span: crate::span::Span) -> bool {
+    use crate::document::{flag, gap};
+    let first = doc.token_at(span.start());
+    let last = doc.tokens.partition_point(|t| t.span.start() < span.end());
+    let n = doc.tokens.len();
+    if first == 0 || last == 0 || first >= n || !doc.tokens[first].is(flag::SENT_START) {
+        return false;
+    }
+    let last = last - 1;
+    let name = last + 1..n;
+    doc.tokens[last].gap_has(gap::COMMA)
+        && (1..=2).contains(&name.len())
+        && name.clone().all(|k| doc.tokens[k].is(flag::CAP) && doc.tokens[k].is_agent())
+        && doc.text[doc.tokens[n - 1].span.end()..].trim().chars().all(|c| matches!(c, '.' | '!'))
+        && name.clone().all(|k| {
+            let word = doc.word(k);
+            let initials = word.len() <= 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+            let customers = ctx.customer_name.as_deref().map(|c| {
+                c.split(|ch: char| !ch.is_alphanumeric())
+                    .any(|part| !part.is_empty() && part.eq_ignore_ascii_case(word))
+            });
+            initials || customers == Some(false)
+        })
 }
 
 /// Whether the thanks at `span` is the whole of its line, in the closing
@@ -386,6 +420,18 @@ mod tests {
     fn a_thanks_sign_off_is_a_formula_not_gratitude() {
         assert_clean(Cue::Gratitude, "Hi Sam,\nYour order shipped.\n\nThanks,\nAlex");
         assert_flags(Cue::Gratitude, "Hi Sam,\nYour order shipped.\n\n⟦Thanks⟧ again for your patience,\nAlex");
+    }
+
+    #[test]
+    fn thanks_and_a_name_ending_a_one_line_reply_sign_it_off() {
+        // The ninth QA pass: the agent's name, not the customer's.
+        let text = "Hi Ethan, I've raised the daily limit as requested. It's active now. Thanks, Kate";
+        assert_clean_with(Cue::Gratitude, Some("Ethan Brooks"), text);
+        assert_clean(Cue::Gratitude, "Hi, we need some more info to help. Thanks, AK");
+        // The customer's name, or a name nobody gave, may be the customer's.
+        assert_flags_with(Cue::Gratitude, Some("Priya Raman"), "Your refund is on its way. ⟦Thank you⟧, Priya!");
+        assert_flags(Cue::Gratitude, "Your refund is on its way. ⟦Thank you⟧, Priya!");
+        assert_flags(Cue::Gratitude, "Hi Ethan, it's active now. ⟦Thanks⟧ for your patience, Kate");
     }
 
     #[test]

@@ -294,8 +294,40 @@ const AUX_WORDS: &[&str] = &[
     "wont", "dont", "doesnt", "didnt", "is", "any",
 ];
 const LEAD_IN_WORDS: &[&str] = &[
-    "so", "and", "but", "also", "hi", "hey", "hello", "ok", "okay", "well", "um", "plus", "btw", "then", "please",
-    "pls", "guys", "just", "quick", "question", "q", "oh", "anyway", "now", "ps",
+    "so",
+    "and",
+    "but",
+    "also",
+    "hi",
+    "hey",
+    "hello",
+    "ok",
+    "okay",
+    "well",
+    "um",
+    "plus",
+    "btw",
+    "then",
+    "please",
+    "pls",
+    "guys",
+    "just",
+    "quick",
+    "question",
+    "q",
+    "oh",
+    "anyway",
+    "now",
+    "ps",
+    // "And roughly how long is delivery?" (the ninth QA pass).
+    "roughly",
+    "approximately",
+    "approx",
+    "about",
+    "exactly",
+    "actually",
+    "realistically",
+    "honestly",
 ];
 const SUBJECTS: &[&str] = &[
     "you", "i", "it", "we", "they", "he", "she", "there", "this", "that", "my", "u", "the", "your", "someone", "anyone",
@@ -309,6 +341,13 @@ const MAX_QUESTIONS: usize = 64;
 fn hit_in(hits: &[crate::lexicon::Hit], r: &Range<usize>) -> Option<crate::lexicon::Hit> {
     let i = hits.partition_point(|h| (h.first as usize) < r.start);
     hits.get(i).filter(|h| (h.first as usize) < r.end).copied()
+}
+
+/// The indirect lead ("let me know if", "I'd like to know whether") that
+/// starts at token `k`, if one does.
+fn later_lead(hits: &[crate::lexicon::Hit], k: usize) -> Option<crate::lexicon::Hit> {
+    let i = hits.partition_point(|h| (h.first as usize) < k);
+    hits.get(i).filter(|h| h.first as usize == k).copied()
 }
 
 /// A question of one or two words ending with "?" ("Why?", "When?", "Any
@@ -479,6 +518,14 @@ fn questions(msg: &Document) -> Vec<Question> {
                 let gap_needed = if msg.tokens[k - 1].gap_has(gap::COLON) { 1 } else { 3 };
                 if (wh || aux) && k >= *starts.last().unwrap_or(&0) + gap_needed {
                     starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
+                } else if k >= *starts.last().unwrap_or(&0) + 3
+                    && (joined || prev == "also")
+                    && later_lead(indirect, k).is_some()
+                {
+                    // A second indirect question joined to the first: "...,
+                    // and also let me know if I need quotes" (the ninth QA
+                    // pass).
+                    starts.push(k);
                 }
             }
         }
@@ -502,7 +549,7 @@ fn questions(msg: &Document) -> Vec<Question> {
             if end == last + 1 {
                 span = with_marks(msg, span);
             }
-            let lead_here = lead.filter(|_| n == 0 && !direct);
+            let lead_here = if n == 0 { lead.filter(|_| !direct) } else { later_lead(indirect, s) };
             // A clause before a joined question is a question only if it
             // asks one: "I'm thinking about the iPhone, what deals ...?"
             // holds one question.
@@ -2876,6 +2923,26 @@ mod tests {
             Cue::QuestionUnanswered,
             "How do I get a refund?",
             "Hi Priya, thanks for your message. Please reach out to our billing team, who handle refunds.",
+        );
+    }
+
+    #[test]
+    fn a_hedged_question_and_a_second_indirect_one_are_questions() {
+        // The ninth QA pass: each second question went uncounted.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Is the blue sofa available in a three-seater? ⟦And roughly how long is delivery to Cardiff?⟧",
+            "Hi Rhys, yes - the blue sofa comes in a three-seater.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "I'd like to know whether my policy covers water damage from a burst pipe, and also ⟦let me know if I need to get quotes before the repair⟧.",
+            "Hi Nadia, yes, your policy covers water damage from a burst pipe.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "I'd like to know whether my policy covers water damage from a burst pipe, and also let me know if I need to get quotes before the repair.",
+            "Hi Nadia, yes, your policy covers water damage from a burst pipe, and you don't need quotes first: our assessor will visit.",
         );
     }
 

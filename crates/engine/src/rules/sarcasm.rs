@@ -1430,6 +1430,17 @@ const IRONIC_FRAME_LIST: &[(&str, &str)] = &[
     ("genuine question", QUESTION_M),
     ("out of interest what did you", QUESTION_M),
     ("or was it more of", QUESTION_M),
+    // The ninth QA pass, each written as the mechanism: the customer's
+    // care praised with a wink ("all the emails you clearly read so
+    // carefully"), a mistake praised as a feat ("impressive that you
+    // managed to find the one setting ..."), a promise tallied against the
+    // times it was made before ("..., just like the last four times"),
+    // explaining down "in small words".
+    ("clearly|obviously|evidently read|checked|followed|studied so|very|really carefully|closely|thoroughly|diligently", MOCK_M),
+    ("you read|checked|followed|studied so carefully|closely|thoroughly|diligently", MOCK_M),
+    ("impressive|remarkable|admirable that|how you managed", BLAME_M),
+    ("like|as the last|previous two|three|four|five|six|seven|eight|several|few|many times", COUNT_M),
+    ("in|using small|tiny|little words", EXPLAIN_M),
 ];
 
 /// The ironic frames' patterns, in order: the marker set `IRONIC_FRAMES`.
@@ -1655,15 +1666,19 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
                 out.push(Finding::new(Cue::Sarcasm, Some(span(k, that + 1))).with_message(MINIMISE_M));
             }
         }
-        // "explain it slowly this time".
-        if matches!(w(k), "slowly" | "slower") && w(k + 1) == "this" && w(k + 2) == "time" {
+        // "explain it slowly this time"; "Let me explain this slowly." ending
+        // its clause (the ninth QA pass; not "slowly over the phone").
+        let this_time = w(k + 1) == "this" && w(k + 2) == "time";
+        let ends = k + 1 >= n || doc.tokens[k + 1].sentence != sentence || doc.tokens[k].gap_has(gap::CLAUSE);
+        if matches!(w(k), "slowly" | "slower") && (this_time || ends) {
+            let end = if this_time { k + 2 } else { k };
             let from = bounds().0;
             let speaker = (from..k).rev().take(5).find(|&j| {
                 matches!(w(j), "explain" | "say" | "put" | "repeat" | "spell" | "tell" | "write" | "type")
                     && !(w(j) == "type" || j > from && w(j - 1) == "you")
             });
             if let Some(j) = speaker {
-                out.push(Finding::new(Cue::Sarcasm, Some(span(j, k + 2))).with_message(EXPLAIN_M));
+                out.push(Finding::new(Cue::Sarcasm, Some(span(j, end))).with_message(EXPLAIN_M));
             }
         }
     }
@@ -2507,6 +2522,33 @@ mod tests {
             "Great news! The part arrived this morning.",
             "This is the third replacement we've sent, so I've escalated it.",
             "Thanks for the video! Super helpful.",
+        ] {
+            assert_clean(Cue::Sarcasm, text);
+        }
+    }
+
+    #[test]
+    fn mechanisms_of_the_ninth_qa_pass() {
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Laura, ⟦I've attached the guide again, in case it got lost among all the emails you clearly read so carefully⟧.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Dev, ⟦impressive that you managed to find the one setting we tell everyone not to touch⟧.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Keith, ⟦rest assured our engineers are working around the clock on this, just like the last four times⟧.",
+        );
+        assert_flags(Cue::Sarcasm, "Hi Martin, let me ⟦explain this slowly⟧. The router has a power button.");
+        // Care, pace and praise said sincerely.
+        for text in [
+            "Hi Martin, I'd be glad to walk you through it slowly over the phone, in simple words.",
+            "Hi Martin, I'll explain it slowly over the phone on Friday.",
+            "Hi, it's impressive how quickly the team fixed it. Thanks for reporting it.",
+            "Please read the terms carefully before you sign.",
+            "As with the last update, the app restarts on its own.",
         ] {
             assert_clean(Cue::Sarcasm, text);
         }

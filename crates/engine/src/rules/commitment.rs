@@ -994,7 +994,6 @@ fn in_a_past_clause(doc: &Document, span: crate::span::Span) -> bool {
                     t.is(flag::NUMBER) && matches!(&doc.text[doc.tokens[k].span.end()..t.span.start()], ":" | ".")
                 }))
     };
-    let mut words = Vec::with_capacity(20);
     let mut j = first;
     while j > 0 && first - j < 12 {
         let k = j - 1;
@@ -1003,65 +1002,23 @@ fn in_a_past_clause(doc: &Document, span: crate::span::Span) -> bool {
         if doc.tokens[k].sentence != sentence || breaks_after(k) || (clause_boundary(w) && !in_window) {
             break;
         }
-        words.push(k);
         j = k;
     }
-    for k in last + 1..n.min(last + 9) {
-        if doc.tokens[k].sentence != sentence || breaks_after(k - 1) || clause_boundary(doc.fold(k)) {
-            break;
-        }
-        words.push(k);
+    let mut end = last + 1;
+    while end < n.min(last + 9)
+        && doc.tokens[end].sentence == sentence
+        && !breaks_after(end - 1)
+        && !clause_boundary(doc.fold(end))
+    {
+        end += 1;
     }
-    let mut past = false;
-    for &k in &words {
+    let clause = || (j..first).chain(last + 1..end);
+    let word_before = |k: usize| if k > 0 && doc.tokens[k - 1].sentence == sentence { doc.fold(k - 1) } else { "" };
+    // Told in the past: a verb in the past in the clause. (Read first: most
+    // clauses have none, and the rest is not read.)
+    let past = clause().any(|k| {
         let w = doc.fold(k);
-        let prev = if k > 0 && doc.tokens[k - 1].sentence == sentence { doc.fold(k - 1) } else { "" };
-        let ahead = matches!(
-            w,
-            "will"
-                | "i'll"
-                | "we'll"
-                | "you'll"
-                | "it'll"
-                | "they'll"
-                | "he'll"
-                | "she'll"
-                | "going"
-                | "shall"
-                | "should"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "would"
-                | "tomorrow"
-                | "tonight"
-                | "next"
-                | "coming"
-                | "expect"
-                | "due"
-                | "upcoming"
-        );
-        // "to collect it on Monday": a purpose ahead ("made to ElectroMart",
-        // "sent it to you" are places).
-        let purpose = w == "to"
-            && k + 1 < n
-            && k + 1 < first
-            && !doc.tokens[k + 1].is(flag::CAP)
-            && !matches!(
-                doc.fold(k + 1),
-                "you" | "me" | "us" | "him" | "her" | "them" | "the" | "your" | "our" | "my" | "a" | "an" | "their"
-            );
-        let stem = w.strip_prefix("re").filter(|r| r.len() > 3).unwrap_or(w);
-        let arranged = [
-            "book", "schedul", "arrang", "reserv", "plann", "mov", "confirm", "chang", "postpon", "extend", "request",
-            "organi", "pencil", "lined", "set", "put", "slott", "allocat", "assign",
-        ]
-        .iter()
-        .any(|a| stem.starts_with(a));
-        if ahead || purpose || arranged {
-            return false;
-        }
+        let prev = word_before(k);
         let irregular = matches!(
             w,
             "was"
@@ -1102,9 +1059,64 @@ fn in_a_past_clause(doc: &Document, span: crate::span::Span) -> bool {
                 prev,
                 "the" | "a" | "an" | "your" | "our" | "my" | "their" | "is" | "are" | "be" | "being" | "get" | "gets"
             );
-        past |= irregular || regular;
-    }
-    past
+        irregular || regular
+    });
+    // Unless a future, a purpose ahead or a time arranged is in it.
+    past && !clause().any(|k| {
+        let w = doc.fold(k);
+        let ahead = matches!(
+            w,
+            "will"
+                | "i'll"
+                | "we'll"
+                | "you'll"
+                | "it'll"
+                | "they'll"
+                | "he'll"
+                | "she'll"
+                | "going"
+                | "shall"
+                | "should"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "would"
+                | "tomorrow"
+                | "tonight"
+                | "next"
+                | "coming"
+                | "expect"
+                | "due"
+                | "upcoming"
+        );
+        // "to collect it on Monday": a purpose ahead ("made to ElectroMart",
+        // "sent it to you" are places).
+        let purpose = w == "to"
+            && k + 1 < n
+            && k + 1 < first
+            && !doc.tokens[k + 1].is(flag::CAP)
+            && !matches!(
+                doc.fold(k + 1),
+                "you" | "me" | "us" | "him" | "her" | "them" | "the" | "your" | "our" | "my" | "a" | "an" | "their"
+            );
+        let stem = w.strip_prefix("re").filter(|r| r.len() > 3).unwrap_or(w);
+        // (By its first letter: one comparison for most words.)
+        let arranged = match stem.as_bytes().first() {
+            Some(b'b') => stem.starts_with("book"),
+            Some(b's') => ["schedul", "set", "slott"].iter().any(|a| stem.starts_with(a)),
+            Some(b'a') => ["arrang", "allocat", "assign"].iter().any(|a| stem.starts_with(a)),
+            Some(b'r') => ["reserv", "request"].iter().any(|a| stem.starts_with(a)),
+            Some(b'p') => ["plann", "postpon", "pencil", "put"].iter().any(|a| stem.starts_with(a)),
+            Some(b'm') => stem.starts_with("mov"),
+            Some(b'c') => ["confirm", "chang"].iter().any(|a| stem.starts_with(a)),
+            Some(b'e') => stem.starts_with("extend"),
+            Some(b'o') => stem.starts_with("organi"),
+            Some(b'l') => stem.starts_with("lined"),
+            _ => false,
+        };
+        ahead || purpose || arranged
+    })
 }
 
 /// Places and windows that open and close: what opening hours and

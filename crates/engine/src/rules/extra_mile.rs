@@ -74,10 +74,12 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 .take_while(|&j| doc.tokens[j].sentence == t.sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
                 .take_while(|&j| !matches!(doc.fold(j), "so" | "in" | "if" | "and" | "to" | "happen" | "happens"))
                 .any(|j| doc.fold(j) == "again")
-                || words().collect::<Vec<_>>().windows(2).any(|w| {
-                    w[0] == "same"
+                || near.clone().any(|j| {
+                    j + 1 < doc.tokens.len()
+                        && doc.tokens[j].sentence == t.sentence
+                        && doc.fold(j) == "same"
                         && matches!(
-                            w[1],
+                            doc.fold(j + 1),
                             "pdf"
                                 | "file"
                                 | "link"

@@ -123,16 +123,19 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let tokens = &doc.tokens;
     for i in 0..tokens.len() {
         // A sentence's first word, or the first after a greeting and its
-        // comma at the sentence's start ("Hi Priya, send us a photo"). Read
+        // comma at the sentence's start ("Hi Priya, send us a photo") or
+        // after the customer's name ("Arjun, send me the receipt"). Read
         // from the sentence alone: this rule runs chunk by chunk and knows
-        // nothing of the draft's greeting.
-        let opens = if tokens[i].is(flag::SENT_START) {
-            true
-        } else if i > 0 && tokens[i - 1].gap_has(crate::document::gap::COMMA) {
-            after_greeting(doc, i) || after_vocative(doc, i)
-        } else {
-            false
-        };
+        // nothing of the draft's greeting. (The flags first, then the verb
+        // of an order: most words are passed over by the first test.)
+        let sentence_start = tokens[i].is(flag::SENT_START);
+        if !sentence_start && !(i > 0 && tokens[i - 1].gap_has(crate::document::gap::COMMA)) {
+            continue;
+        }
+        if !tokens[i].is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
+            continue;
+        }
+        let opens = sentence_start || after_greeting(doc, i) || after_vocative(doc, i);
         if opens {
             order_at(doc, i, out);
         }

@@ -36,7 +36,8 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("if you had just? followed|listened|done|checked"),
     // Putting the cause on what the customer did: "this happened because
     // you ignored the low-battery warnings" (the ninth QA pass).
-    p("because|since you ignored|disregarded|overlooked|forgot|neglected|skipped"),
+    // (Not "since you forgot your password": forgetting is no fault.)
+    p("because|since you ignored|disregarded|overlooked|neglected"),
     p("you ignored|disregarded the|our|my|all|every|both|these|those|repeated|several|multiple"),
 ];
 
@@ -93,6 +94,7 @@ mod tests {
         assert_flags(Cue::Blame, "Hi Kate, this happened ⟦because you ignored⟧ the low-battery warnings.");
         assert_flags(Cue::Blame, "Hi Kate, ⟦you ignored the⟧ warnings on the app.");
         assert_clean(Cue::Blame, "Hi Kate, if you ignored the first email, no problem: here it is again.");
+        assert_clean(Cue::Blame, "Hi Kate, since you forgot your password, I've sent a reset link to your email.");
     }
 
     #[test]

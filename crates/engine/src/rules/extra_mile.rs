@@ -74,21 +74,22 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 .take_while(|&j| doc.tokens[j].sentence == t.sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
                 .take_while(|&j| !matches!(doc.fold(j), "so" | "in" | "if" | "and" | "to" | "happen" | "happens"))
                 .any(|j| doc.fold(j) == "again")
+                // "The same PDF" before the deed in its sentence, or after
+                // it in its clause ("... at no extra cost; tracking is in the
+                // same email" takes nothing away, the reviewer found).
                 || near.clone().any(|j| {
-                    j + 1 < doc.tokens.len()
+                    let broken = |m: usize| {
+                        doc.tokens[m - 1].gap_has(gap::CLAUSE)
+                            || doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()].contains(';')
+                    };
+                    let after_in_clause = j > k && (k + 1..=j).all(|m| !broken(m));
+                    (j < k || after_in_clause)
+                        && j + 1 < doc.tokens.len()
                         && doc.tokens[j].sentence == t.sentence
                         && doc.fold(j) == "same"
                         && matches!(
                             doc.fold(j + 1),
-                            "pdf"
-                                | "file"
-                                | "link"
-                                | "email"
-                                | "guide"
-                                | "form"
-                                | "document"
-                                | "instructions"
-                                | "steps"
+                            "pdf" | "file" | "link" | "email" | "guide" | "form" | "document" | "instructions" | "steps"
                         )
                 });
             let feature = matches!(doc.fold(k), "at" | "free" | "complimentary")
@@ -191,6 +192,11 @@ mod tests {
         assert_flags(Cue::ExtraMile, "Sorry about that, and ⟦I've set⟧ up a usage alert so it can't happen again.");
         assert_flags(Cue::ExtraMile, "I've held two seats on the 7:10 departure the same morning ⟦at no extra cost⟧.");
         assert_flags(Cue::ExtraMile, "The crew can come this Saturday instead, and it's ⟦free of charge⟧.");
+        // "the same" of something else (the reviewer's case).
+        assert_flags(
+            Cue::ExtraMile,
+            "⟦I've upgraded⟧ you to express shipping ⟦at no extra cost⟧; tracking is in the same email.",
+        );
     }
 
     #[test]

@@ -391,12 +391,18 @@ pub(crate) fn feeling_name(text: &str) -> Option<&'static str> {
 /// thing ("some annoying bugs").
 fn understated(msg: &Document, k: usize) -> bool {
     let k = if k >= 1 && matches!(msg.fold(k), "bit" | "little") && msg.fold(k - 1) == "a" { k - 1 } else { k };
+    // ("The packaging was a bit annoying" describes the packaging: "was"
+    // and "been" count only after "I" or "we".)
+    let own = |j: usize| {
+        msg.tokens[j].sentence == msg.tokens[k].sentence
+            && matches!(msg.fold(j), "i" | "we" | "i've" | "we've" | "ive" | "have")
+    };
     k >= 1
         && msg.tokens[k - 1].sentence == msg.tokens[k].sentence
-        && matches!(
+        && (matches!(
             msg.fold(k - 1),
-            "i'm" | "im" | "am" | "getting" | "feeling" | "feel" | "felt" | "was" | "been" | "becoming" | "grown"
-        )
+            "i'm" | "im" | "am" | "getting" | "feeling" | "feel" | "felt" | "becoming" | "grown"
+        ) || (matches!(msg.fold(k - 1), "was" | "were" | "been") && k >= 2 && own(k - 2)))
 }
 
 #[cfg(test)]
@@ -527,6 +533,15 @@ mod tests {
             "I'm finding it quite useable, but with some annoying, non-fatal bugs",
             reply,
         );
+        // The reviewer's cases: a thing that was a bit annoying is mild.
+        for msg in [
+            "The packaging was a bit annoying to open. Where is my refund?",
+            "The app has been a little frustrating. Where is my refund?",
+            "The delivery was slightly disappointing. Where is my refund?",
+        ] {
+            assert_no_context(Cue::FeelingsUnacknowledged, msg, reply);
+        }
+        assert_context(Cue::FeelingsUnacknowledged, "I was a little ⟦worried⟧ about the payment.", reply);
     }
 
     #[test]

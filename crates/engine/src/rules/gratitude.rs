@@ -359,11 +359,22 @@ fn signs_inline(doc: &Document, ctx: &Context, span: crate::span::Span) -> bool 
         && name.clone().all(|k| {
             let word = doc.word(k);
             let initials = word.len() <= 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+            // The customer's, however spelt: accents, another script, a
+            // nickname, "O'Brien" whole; or a title that addresses them.
+            let folded = doc.fold(k);
+            let title =
+                matches!(folded, "sir" | "madam" | "ma'am" | "maam" | "mr" | "mrs" | "ms" | "miss" | "dr" | "mx");
             let customers = ctx.customer_name.as_deref().map(|c| {
-                c.split(|ch: char| !ch.is_alphanumeric())
-                    .any(|part| !part.is_empty() && part.eq_ignore_ascii_case(word))
+                c.split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '-' | '.')).any(|part| {
+                    let part_folded = crate::fold::fold(part);
+                    !part.is_empty()
+                        && (part_folded == folded
+                            || crate::translit::same_name(part, word)
+                            || crate::nicknames::forms_of(&part_folded).contains(&folded)
+                            || crate::nicknames::forms_of(folded).contains(&part_folded.as_str()))
+                })
             });
-            initials || customers == Some(false)
+            initials || (!title && customers == Some(false))
         })
 }
 
@@ -431,6 +442,17 @@ mod tests {
         // The customer's name, or a name nobody gave, may be the customer's.
         assert_flags_with(Cue::Gratitude, Some("Priya Raman"), "Your refund is on its way. ⟦Thank you⟧, Priya!");
         assert_flags(Cue::Gratitude, "Your refund is on its way. ⟦Thank you⟧, Priya!");
+        // The reviewer's cases: the customer's name however spelt, or a title.
+        for (name, text) in [
+            ("Zoe Martin", "Your refund is on its way. ⟦Thank you⟧, Zoë!"),
+            ("Zoë Martin", "Your refund is on its way. ⟦Thank you⟧, Zoe!"),
+            ("Дмитрий Иванов", "Your refund is on its way. ⟦Thank you⟧, Dmitri!"),
+            ("Sean O'Brien", "Your refund is on its way. ⟦Thank you⟧, Mr O'Brien!"),
+            ("Sean O'Brien", "Your refund is on its way. ⟦Thank you⟧, Sir."),
+            ("Elizabeth Taylor", "Your refund is on its way. ⟦Thanks⟧, Liz!"),
+        ] {
+            assert_flags_with(Cue::Gratitude, Some(name), text);
+        }
         assert_flags(Cue::Gratitude, "Hi Ethan, it's active now. ⟦Thanks⟧ for your patience, Kate");
     }
 

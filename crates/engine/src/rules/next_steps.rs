@@ -414,7 +414,7 @@ const DONE: &[&str] = &[
     "linked",
     "verified",
     // Put back or done again (the ninth QA pass: "I've switched it back
-    // for you").
+    // for you"; not "switched between", the reviewer found).
     "switched",
     "reverted",
     "restarted",
@@ -422,8 +422,6 @@ const DONE: &[&str] = &[
     "redirected",
     "reissued",
     "resent",
-    "swapped",
-    "exchanged",
     "cleared",
     "unblocked",
 ];
@@ -513,7 +511,11 @@ fn reports_it_done(doc: &Document) -> bool {
         if !t.is_agent() || t.gap_has(gap::QUESTION) {
             return false;
         }
-        let done_at = |j: usize| same(i, j) && crate::words::among(DONE, doc.fold(j));
+        let done_at = |j: usize| {
+            same(i, j)
+                && crate::words::among(DONE, doc.fold(j))
+                && !(doc.fold(j) == "switched" && same(i, j + 1) && doc.fold(j + 1) == "between")
+        };
         // "I've picked up your case and refunded the £20": a second deed
         // after "and", a few words on in the clause.
         let and_done = || {
@@ -537,8 +539,11 @@ fn reports_it_done(doc: &Document) -> bool {
             (i + 1..(i + 3).min(n))
                 .find(|&j| same(i, j) && matches!(doc.fold(j), "asked" | "instructed" | "requested"))
                 .is_some_and(|j| {
+                    // Someone asked: "the courier", "our team", "Sam" (not
+                    // "asked several times", "asked repeatedly").
                     same(i, j + 1)
-                        && !matches!(doc.fold(j + 1), "you" | "for" | "if" | "whether" | "about")
+                        && (matches!(doc.fold(j + 1), "the" | "our" | "my" | "a" | "an" | "their" | "your")
+                            || doc.tokens[j + 1].is(crate::document::flag::CAP))
                         && (j + 2..(j + 6).min(n))
                             .any(|k| same(i, k + 1) && doc.fold(k) == "to" && doc.tokens[k + 1].is_agent())
                 })
@@ -587,6 +592,16 @@ fn reports_it_done(doc: &Document) -> bool {
                             | "plan"
                     )
                     && matches!(doc.fold(i + 2), "is" | "will")
+                    // What it now is: a time, an amount or a name ("is
+                    // Saturday 9-11 am", "is £5,000"), not "is more expensive".
+                    && (matches!(doc.fold(i + 1), "total" | "balance" | "price" | "amount" | "bill")
+                        || (same(i, i + 3)
+                            && (doc.tokens[i + 3].is(crate::document::flag::NUMBER)
+                                || doc.tokens[i + 3].is(crate::document::flag::CAP)
+                                || matches!(
+                                    doc.fold(i + 3),
+                                    "on" | "at" | "from" | "between" | "now" | "today" | "tomorrow" | "this" | "next"
+                                ))))
             }
             // "Servers are back up", "the days are already on your account".
             "back" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's" | "we're") => {
@@ -1121,6 +1136,14 @@ mod tests {
             "Hi Chris, the parcel went to the address that was on the order when it was placed. I've asked the courier to redirect it to your new address, which takes 1-2 days.",
         ] {
             assert_clean(Cue::NextStepsMissing, text);
+        }
+        // The reviewer's cases: no deed done for the customer.
+        for text in [
+            "Hi Chris, I've asked several times to see the receipt for the order, because without it the warehouse cannot trace the parcel or the payment at all.",
+            "Hi Chris, I've switched between both apps on my own phone to compare them, and the layout really is different on the two versions of the app.",
+            "Hi Chris, your new tariff is more expensive than the old one because the introductory discount on your broadband and landline contract ended at the end of this month.",
+        ] {
+            assert_absent_finding(Cue::NextStepsMissing, None, text);
         }
         // Asking the customer, again, is no deed.
         assert_absent_finding(

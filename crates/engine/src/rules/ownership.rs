@@ -83,6 +83,41 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     emit_table(doc, T::Ownership, Cue::Ownership, &[T::Sarcasm], out);
     emit_table(doc, T::Deflection, Cue::Deflection, &[T::Sarcasm], out);
+    // "It's only policy holders who can ...", "that's just our policy
+    // number": "policy" naming something else (the reviewer's cases) is no
+    // appeal to policy.
+    out.retain(|f| {
+        f.cue != Cue::Deflection
+            || f.span.is_none_or(|s| {
+                let last = doc.token_at(s.end() - 1);
+                doc.fold(last) != "policy"
+                    || last + 1 >= doc.tokens.len()
+                    || doc.tokens[last].gap_has(crate::document::gap::CLAUSE)
+                    || doc.tokens[last + 1].sentence != doc.tokens[last].sentence
+                    || matches!(
+                        doc.fold(last + 1),
+                        "on" | "for"
+                            | "about"
+                            | "regarding"
+                            | "here"
+                            | "in"
+                            | "at"
+                            | "with"
+                            | "when"
+                            | "which"
+                            | "that"
+                            | "so"
+                            | "and"
+                            | "but"
+                            | "unfortunately"
+                            | "i'm"
+                            | "we"
+                            | "i"
+                            | "now"
+                            | "too"
+                    )
+            })
+    });
     // A phrase read across a clause's end says something else: "the change
     // fee is not much, I can do it for you now".
     out.retain(|f| {
@@ -312,6 +347,8 @@ mod tests {
         assert_flags(Cue::Deflection, "Hi Priya, ⟦our policy is clear⟧ on this matter.");
         assert_flags(Cue::Deflection, "Hi Susan, ⟦that's just our policy⟧ on refunds after 30 days.");
         assert_flags(Cue::Deflection, "Hi Susan, ⟦it is simply company policy⟧.");
+        assert_clean(Cue::Deflection, "Hi Susan, it's only policy holders who can make changes online.");
+        assert_clean(Cue::Deflection, "Hi Susan, that's just our policy number; your account number starts with 7.");
         assert_clean(Cue::Deflection, "Hi Priya, our policy covers accidental damage, so I've booked the repair.");
     }
 }

@@ -520,7 +520,11 @@ fn questions(msg: &Document) -> Vec<Question> {
                     starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
                 } else if k >= *starts.last().unwrap_or(&0) + 3
                     && (joined || prev == "also")
-                    && later_lead(indirect, k).is_some()
+                    && later_lead(indirect, k).is_some_and(|h| {
+                        // Not the customer's offer: "let me know if you need
+                        // photos" (the reviewer's case).
+                        !matches!(msg.fold((h.last as usize + 1).min(msg.tokens.len() - 1)), "you" | "u")
+                    })
                 {
                     // A second indirect question joined to the first: "...,
                     // and also let me know if I need quotes" (the ninth QA
@@ -1566,12 +1570,70 @@ impl Said<'_> {
     /// condition: "if it drops again, we'll ...").
     fn promises(&self) -> bool {
         let words = &self.words;
+        // The deed promised: a verb of doing after the future (not "will be
+        // closed", "will need access", "we'll always do our best": the
+        // reviewer's cases).
+        let deed = |k: usize| {
+            let k =
+                if words.get(k).is_some_and(|w| matches!(*w, "personally" | "also" | "now" | "then" | "immediately")) {
+                    k + 1
+                } else {
+                    k
+                };
+            words.get(k).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "visit"
+                        | "replace"
+                        | "repair"
+                        | "fix"
+                        | "send"
+                        | "call"
+                        | "refund"
+                        | "credit"
+                        | "arrive"
+                        | "deliver"
+                        | "contact"
+                        | "come"
+                        | "install"
+                        | "collect"
+                        | "check"
+                        | "look"
+                        | "investigate"
+                        | "escalate"
+                        | "process"
+                        | "reset"
+                        | "update"
+                        | "ship"
+                        | "book"
+                        | "arrange"
+                        | "swap"
+                        | "exchange"
+                        | "cancel"
+                        | "remove"
+                        | "restore"
+                        | "reconnect"
+                        | "upgrade"
+                        | "waive"
+                        | "raise"
+                        | "chase"
+                        | "pay"
+                        | "reimburse"
+                        | "compensate"
+                )
+            })
+        };
         !self.receipt()
             && !words.iter().any(|w| matches!(*w, "if" | "unless" | "?"))
             && words.iter().enumerate().any(|(k, w)| match *w {
-                "i'll" | "we'll" | "ill" | "they'll" | "he'll" | "she'll" => true,
-                "will" | "shall" => k > 0 && !matches!(words[k - 1], "you" | "u" | "it"),
-                "going" => k > 0 && matches!(words[k - 1], "i'm" | "we're" | "im") && words.get(k + 1) == Some(&"to"),
+                "i'll" | "we'll" | "ill" | "they'll" | "he'll" | "she'll" => deed(k + 1),
+                "will" | "shall" => k > 0 && !matches!(words[k - 1], "you" | "u" | "it") && deed(k + 1),
+                "going" => {
+                    k > 0
+                        && matches!(words[k - 1], "i'm" | "we're" | "im")
+                        && words.get(k + 1) == Some(&"to")
+                        && deed(k + 2)
+                }
                 // "An engineer is booked for Friday".
                 "booked" | "scheduled" | "arranged" => k > 0 && matches!(words[k - 1], "is" | "are" | "been"),
                 _ => false,
@@ -2941,6 +3003,11 @@ mod tests {
         );
         assert_no_context(
             Cue::QuestionUnanswered,
+            "I'd like to know whether my boiler can be fixed this week, and also let me know if you need photos.",
+            "Hi Nadia, yes, an engineer will fix it on Thursday.",
+        );
+        assert_no_context(
+            Cue::QuestionUnanswered,
             "I'd like to know whether my policy covers water damage from a burst pipe, and also let me know if I need to get quotes before the repair.",
             "Hi Nadia, yes, your policy covers water damage from a burst pipe, and you don't need quotes first: our assessor will visit.",
         );
@@ -2957,8 +3024,12 @@ mod tests {
         ] {
             assert_no_context(Cue::QuestionUnanswered, &msg.replace(['⟦', '⟧'], ""), reply);
         }
-        // A promise on a condition is none.
+        // A promise on a condition is none, nor a future that does nothing
+        // (the reviewer's cases).
         assert_context(Cue::QuestionUnanswered, msg, "Hi, if it drops again we'll look at it.");
+        assert_context(Cue::QuestionUnanswered, msg, "Hi, our shops will be closed on Monday.");
+        assert_context(Cue::QuestionUnanswered, msg, "Hi, we'll always do our best for our customers.");
+        assert_context(Cue::QuestionUnanswered, msg, "Hi, the engineer will need access to the loft.");
     }
 
     #[test]

@@ -478,7 +478,7 @@ fn acknowledged(reply: &Document) -> bool {
             matches!(reply.fold(k), "days" | "weeks" | "months" | "hours" | "week" | "month" | "fortnight")
                 && (k.saturating_sub(3).max(r.start)..k).any(|j| reply.fold(j) == "for")
                 && (k.saturating_sub(10).max(r.start)..k)
-                    .any(|j| matches!(reply.fold(j), "been" | "without" | "had" | "hold" | "waiting"))
+                    .any(|j| matches!(reply.fold(j), "been" | "without" | "had" | "waiting"))
                 && (k + 1 >= r.end
                     || reply.tokens[k].gap_has(crate::document::gap::CLAUSE)
                     || reply.fold(k + 1) == "now")
@@ -591,6 +591,12 @@ mod tests {
             Cue::RepeatContactUnacknowledged,
             "I've been on hold for 2 HOURS and ⟦nobody answered⟧. I just need to cancel my gym membership.",
             "Hi there, I've cancelled your membership today.",
+        );
+        // A hold we put on now acknowledges nothing (the reviewer's cases).
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I've been on hold for 2 HOURS and ⟦nobody answered⟧. I just need to cancel my gym membership.",
+            "Hi there, I'm sorry, but your order will be on hold for 3 days.",
         );
     }
 

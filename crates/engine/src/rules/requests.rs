@@ -55,7 +55,7 @@ const ORDERS: &[&str] = &[
     "explain", "tell", "forward", "call", "email", "resend", "attach", "upload", "read", "share",
 ];
 
-pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
+pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     let mut last_order: Option<crate::span::Span> = None;
     for hit in crate::rules::distinct_hits(doc, T::Demand) {
         let first = hit.first as usize;
@@ -129,13 +129,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // nothing of the draft's greeting. (The flags first, then the verb
         // of an order: most words are passed over by the first test.)
         let sentence_start = tokens[i].is(flag::SENT_START);
-        if !sentence_start && !(i > 0 && tokens[i - 1].gap_has(crate::document::gap::COMMA)) {
+        let after_comma = i > 0 && tokens[i - 1].gap_has(crate::document::gap::COMMA);
+        if !(sentence_start || after_comma) {
             continue;
         }
         if !tokens[i].is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
             continue;
         }
-        let opens = sentence_start || after_greeting(doc, i) || after_vocative(doc, i);
+        let opens = sentence_start || after_greeting(doc, i) || after_vocative(doc, ctx, i);
         if opens {
             order_at(doc, i, out);
         }
@@ -154,11 +155,13 @@ fn after_greeting(doc: &Document, i: usize) -> bool {
         && (s..i - 1).all(|k| !doc.tokens[k].gap_has(crate::document::gap::CLAUSE))
 }
 
-/// Whether token `i`, after a comma, follows a name that opens its sentence
-/// and addresses the customer ("Arjun, send me the receipt", "Mrs Okafor,
-/// reply with ..."): one to three capitalised words, none an everyday word
-/// ("Also, send ...", "Yes, send ..." are read as they are).
-fn after_vocative(doc: &Document, i: usize) -> bool {
+/// Whether token `i`, after a comma, follows the customer's name opening
+/// its sentence ("Arjun, send me the receipt", "Mrs Okafor, reply with
+/// ..."): one to three capitalised words, each a part of the given name or
+/// a title (not an interjection: "Awesome, send me ...", "Lovely, ...", the
+/// reviewer found; with no name given, none is read as one).
+fn after_vocative(doc: &Document, ctx: &Context, i: usize) -> bool {
+    let Some(name) = ctx.customer_name.as_deref() else { return false };
     let Some(s) = (i.saturating_sub(3)..i).rev().find(|&k| doc.tokens[k].is(flag::SENT_START)) else {
         return false;
     };
@@ -168,8 +171,11 @@ fn after_vocative(doc: &Document, i: usize) -> bool {
             && t.is(flag::CAP)
             && !t.is(flag::ALL_CAPS)
             && (k == i - 1 || !t.gap_has(crate::document::gap::CLAUSE))
-            && (!crate::words::is_common(doc.fold(k)) || crate::words::is_name_word(doc.fold(k)))
             && !crate::words::among(crate::document::GREETING_WORDS, doc.fold(k))
+            && (matches!(doc.fold(k), "mr" | "mrs" | "ms" | "miss" | "dr" | "mx")
+                || name
+                    .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '.'))
+                    .any(|part| !part.is_empty() && crate::fold::fold(part) == doc.fold(k)))
     })
 }
 
@@ -762,15 +768,19 @@ mod tests {
 
     #[test]
     fn an_order_after_the_customers_name_is_still_an_order() {
-        // The ninth QA pass's miss: a name opening the sentence, then the order.
+        // Session 24's QA pass: the customer's name opening the sentence,
+        // then the order.
         assert_suggests(
             Cue::Demand,
-            None,
+            Some("Arjun Mehta"),
             "Thanks for getting in touch. Arjun, ⟦send me the receipt.⟧",
             "could you please send me the receipt?",
         );
-        assert_flags(Cue::Demand, "Mrs Okafor, ⟦reply with your booking reference.⟧");
-        // Softened, it is a request.
-        assert_clean(Cue::Demand, "Priya, feel free to send the receipt whenever suits you.");
+        assert_flags_with(Cue::Demand, Some("Grace Okafor"), "Mrs Okafor, ⟦reply with your booking reference.⟧");
+        // Softened, it is a request; an interjection is no name (the
+        // reviewer's cases), nor is a name when none was given.
+        assert_clean_with(Cue::Demand, Some("Priya Raman"), "Priya, feel free to send the receipt whenever suits you.");
+        assert_clean_with(Cue::Demand, Some("Priya Raman"), "Lovely, send me the order number too.");
+        assert_clean(Cue::Demand, "Awesome, send me the order number too.");
     }
 }

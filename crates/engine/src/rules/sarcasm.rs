@@ -1291,10 +1291,13 @@ markers! {
     THE_PART_WHERE = &["the part where"];
     MOCK_PITY = &["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "don't mind me", "just sit here", "take as long as you like", "in no hurry at all", "it's not as if", "only closes in", "keep holding", "happy to keep"];
     WISH_OCCASIONS = &["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"];
+    LAST_TIMES = &["like|as the last|previous two|three|four|five|six|seven|eight|several|few|many times"];
     /// What the customer goes through in life, which a wish after doing as
     /// they asked is sincerely about ("I've cancelled the session. Hope the
     /// recovery goes well"), not a consequence of their choice.
-    LIFE_EVENTS = &["recovery", "surgery", "operation", "treatment", "party", "wedding", "birthday", "celebration", "interview", "exam|exams", "trip", "holiday|holidays|vacation", "journey", "travels", "concert", "move", "graduation", "retirement", "new arrival", "big day"];
+    /// (Not a trip, a journey or a move: "Enjoy the trip with no internet",
+    /// "Good luck with the move to Virgin" stay digs, the reviewer found.)
+    LIFE_EVENTS = &["recovery", "surgery", "operation", "treatment", "party", "wedding", "birthday", "celebration", "interview", "exam|exams", "graduation", "retirement", "new arrival", "big day"];
     WISHING = &["i do hope", "here's hoping", "hope", "enjoy", "fingers crossed", "good luck", "best of luck", "wishing"];
     STOCK_WISHES = &["hope this|that|it", "hope to", "hope you|you're|we", "enjoy your|the rest|every", "good luck with your", "best of luck with your", "wishing you", "hope it helps", "hope all"];
     COMPLIED = &["as requested", "as you requested|asked|wanted|insisted", "you insisted", "at your request", "cancelled|canceled|removed|downgraded|deleted|closed|processed|switched", "moved you"];
@@ -1430,16 +1433,11 @@ const IRONIC_FRAME_LIST: &[(&str, &str)] = &[
     ("genuine question", QUESTION_M),
     ("out of interest what did you", QUESTION_M),
     ("or was it more of", QUESTION_M),
-    // The ninth QA pass, each written as the mechanism: the customer's
-    // care praised with a wink ("all the emails you clearly read so
-    // carefully"), a mistake praised as a feat ("impressive that you
-    // managed to find the one setting ..."), a promise tallied against the
-    // times it was made before ("..., just like the last four times"),
-    // explaining down "in small words".
-    ("clearly|obviously|evidently read|checked|followed|studied so|very|really carefully|closely|thoroughly|diligently", MOCK_M),
-    ("you read|checked|followed|studied so carefully|closely|thoroughly|diligently", MOCK_M),
-    ("impressive|remarkable|admirable that|how you managed", BLAME_M),
-    ("like|as the last|previous two|three|four|five|six|seven|eight|several|few|many times", COUNT_M),
+    // The ninth QA pass: the customer's reading praised with a wink ("all
+    // the emails you clearly read so carefully"); explaining down "in small
+    // words". (Praise of what the customer managed, and "like the last
+    // few times", are as often sincere: the reviewer's cases.)
+    ("clearly|obviously|evidently read so carefully|closely|thoroughly|diligently", MOCK_M),
     ("in|using small|tiny|little words", EXPLAIN_M),
 ];
 
@@ -1677,7 +1675,11 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
                 matches!(w(j), "explain" | "say" | "put" | "repeat" | "spell" | "tell" | "write" | "type")
                     && !(w(j) == "type" || j > from && w(j - 1) == "you")
             });
-            if let Some(j) = speaker {
+            // (Ending its clause, only as "let me explain this slowly": "our
+            // engineer will explain everything slowly" is kind, the
+            // reviewer found.)
+            let let_me = |j: usize| j >= from + 2 && w(j - 2) == "let" && w(j - 1) == "me";
+            if let Some(j) = speaker.filter(|&j| this_time || let_me(j)) {
                 out.push(Finding::new(Cue::Sarcasm, Some(span(j, end))).with_message(EXPLAIN_M));
             }
         }
@@ -2028,7 +2030,9 @@ fn read_sentence<'d>(
     }
 
     // Mock assurance about the team.
-    if s.any(ASSURE) && s.any(SPECTACLE) {
+    // "Rest assured our engineers are on it, just like the last four
+    // times": the assurance tallied against the times before.
+    if s.any(ASSURE) && (s.any(SPECTACLE) || s.any(LAST_TIMES)) {
         return Some((0, last, ASSURE_M));
     }
     if s.any(TEAM_HEROICS) {
@@ -2489,6 +2493,7 @@ mod tests {
         assert_clean(Cue::Sarcasm, "Hi Paul, your session is cancelled. I hope the recovery goes well.");
         assert_clean(Cue::Sarcasm, "Hi Paul, your session is cancelled. Hope the party goes well!");
         assert_flags(Cue::Sarcasm, "Your broadband is cancelled as requested. ⟦Enjoy the trip without internet⟧.");
+        assert_flags(Cue::Sarcasm, "Your broadband is cancelled as requested. ⟦Good luck with the move to Virgin⟧.");
     }
 
     #[test]
@@ -2535,10 +2540,6 @@ mod tests {
         );
         assert_flags(
             Cue::Sarcasm,
-            "Hi Dev, ⟦impressive that you managed to find the one setting we tell everyone not to touch⟧.",
-        );
-        assert_flags(
-            Cue::Sarcasm,
             "Hi Keith, ⟦rest assured our engineers are working around the clock on this, just like the last four times⟧.",
         );
         assert_flags(Cue::Sarcasm, "Hi Martin, let me ⟦explain this slowly⟧. The router has a power button.");
@@ -2549,6 +2550,13 @@ mod tests {
             "Hi, it's impressive how quickly the team fixed it. Thanks for reporting it.",
             "Please read the terms carefully before you sign.",
             "As with the last update, the app restarts on its own.",
+            // The reviewer's cases.
+            "Hi, you've clearly checked very carefully, so I've escalated this.",
+            "Hi, it's impressive how you managed to keep the shop running through the outage.",
+            "Hi, just like the last two times, the credit will show on your next bill.",
+            "Hi, our engineer will explain everything slowly.",
+            "Hi, I'll explain it slowly, step by step, over the phone on Friday.",
+            "Hi, could you please repeat the number slowly?",
         ] {
             assert_clean(Cue::Sarcasm, text);
         }

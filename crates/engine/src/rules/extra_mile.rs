@@ -78,19 +78,19 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 // it in its clause ("... at no extra cost; tracking is in the
                 // same email" takes nothing away, the reviewer found).
                 || near.clone().any(|j| {
+                    // (The word first: the clause is read only around "same".)
                     let broken = |m: usize| {
                         doc.tokens[m - 1].gap_has(gap::CLAUSE)
                             || doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()].contains(';')
                     };
-                    let after_in_clause = j > k && (k + 1..=j).all(|m| !broken(m));
-                    (j < k || after_in_clause)
-                        && j + 1 < doc.tokens.len()
-                        && doc.tokens[j].sentence == t.sentence
+                    j + 1 < doc.tokens.len()
                         && doc.fold(j) == "same"
+                        && doc.tokens[j].sentence == t.sentence
                         && matches!(
                             doc.fold(j + 1),
                             "pdf" | "file" | "link" | "email" | "guide" | "form" | "document" | "instructions" | "steps"
                         )
+                        && (j < k || (j > k && (k + 1..=j).all(|m| !broken(m))))
                 });
             let feature = matches!(doc.fold(k), "at" | "free" | "complimentary")
                 && words().any(|w| matches!(w, "includes" | "include" | "included" | "offers" | "covers"))

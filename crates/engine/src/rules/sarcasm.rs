@@ -1291,6 +1291,7 @@ markers! {
     THE_PART_WHERE = &["the part where"];
     MOCK_PITY = &["must be tough|hard|exhausting|awful|difficult|rough", "poor thing", "big ask", "don't mind me", "just sit here", "take as long as you like", "in no hurry at all", "it's not as if", "only closes in", "keep holding", "happy to keep"];
     WISH_OCCASIONS = &["trip", "stay", "holiday", "weekend", "day", "launch", "flight", "new"];
+    HARD_TO_MISS = &["hard|difficult|impossible|tough to miss them|those|these|it"];
     LAST_TIMES = &["like|as the last|previous two|three|four|five|six|seven|eight|several|few|many times"];
     /// What the customer goes through in life, which a wish after doing as
     /// they asked is sincerely about ("I've cancelled the session. Hope the
@@ -1866,6 +1867,15 @@ fn read_sentence<'d>(
         s.any(OWNING) || (s.any(NOTICING) && next().is_some_and(|n| n.any(APOLOGY_OR_EMPATHY) || n.any(OWNING)));
     if counted && aimed && !sincere && !owned && !s.question && !s.any(WE_OUR) && !allowance(s, contacts) {
         return Some((0, last, COUNT_M));
+    }
+    // The customer's contacts called impossible to miss: "we have all four
+    // of your emails - hard to miss them" (the ninth QA pass). (A word of
+    // contact before it: "the lockers are yellow, hard to miss them" is
+    // directions.)
+    if let Some(k) = s.pos(HARD_TO_MISS) {
+        if contacts & ((1u128 << k) - 1) != 0 && !sincere {
+            return Some((0, last, COUNT_M));
+        }
     }
 
     // "Thanks for reading the instructions this time. Not.": a lone "Not"
@@ -2560,6 +2570,12 @@ mod tests {
         ] {
             assert_clean(Cue::Sarcasm, text);
         }
+    }
+
+    #[test]
+    fn contacts_called_impossible_to_miss_are_counted() {
+        assert_flags(Cue::Sarcasm, "Hi, ⟦yes, we have all four of your emails - hard to miss them⟧.");
+        assert_clean(Cue::Sarcasm, "Hi, the lockers are bright yellow, so it's hard to miss them.");
     }
 
     #[test]

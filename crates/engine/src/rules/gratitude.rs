@@ -359,22 +359,9 @@ fn signs_inline(doc: &Document, ctx: &Context, span: crate::span::Span) -> bool 
         && name.clone().all(|k| {
             let word = doc.word(k);
             let initials = word.len() <= 3 && word.bytes().all(|b| b.is_ascii_uppercase());
-            // The customer's, however spelt: accents, another script, a
-            // nickname, "O'Brien" whole; or a title that addresses them.
-            let folded = doc.fold(k);
-            let title =
-                matches!(folded, "sir" | "madam" | "ma'am" | "maam" | "mr" | "mrs" | "ms" | "miss" | "dr" | "mx");
-            let customers = ctx.customer_name.as_deref().map(|c| {
-                c.split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '-' | '.')).any(|part| {
-                    let part_folded = crate::fold::fold(part);
-                    !part.is_empty()
-                        && (part_folded == folded
-                            || crate::translit::same_name(part, word)
-                            || crate::nicknames::forms_of(&part_folded).contains(&folded)
-                            || crate::nicknames::forms_of(folded).contains(&part_folded.as_str()))
-                })
-            });
-            initials || (!title && customers == Some(false))
+            // Not the customer, however spelt, nor "Sir" or "Madam".
+            let sir = matches!(doc.fold(k), "sir" | "madam" | "ma'am" | "maam");
+            initials || (!sir && crate::rules::name::names_customer(doc, ctx, k) == Some(false))
         })
 }
 

@@ -211,6 +211,23 @@ fn customer_name(ctx: &Context) -> Option<Rc<CustomerName>> {
     })
 }
 
+/// Whether token `i` addresses the customer: a word of their given name in
+/// any form the name cues count (folded, a familiar or written-out form:
+/// "Liz" for Elizabeth, "Mueller" for Müller; spelt in another script:
+/// "Dmitri" for Дмитрий), or a title ("Mr", "Dr"). `None` with no name
+/// given. For the rules that read a word as a vocative (a bare order after
+/// it, a thanks before it).
+pub(crate) fn names_customer(doc: &Document, ctx: &Context, i: usize) -> Option<bool> {
+    let name = customer_name(ctx)?;
+    let word = doc.word(i);
+    Some(
+        crate::words::among(TITLES, doc.fold(i))
+            || name.parts.iter().any(|p| {
+                (!p.unspaced && match_part(doc, p, i).is_some()) || crate::translit::same_name(word, &p.display)
+            }),
+    )
+}
+
 fn mentions_of(
     doc: &Document,
     name: Option<&CustomerName>,

@@ -549,24 +549,19 @@ fn reports_it_done(doc: &Document) -> bool {
                 })
                 && !same_not(doc, i + 1)
         };
+        // What "I've" or "we have" is followed by.
+        let perfect_done = || {
+            done_at(i + 1)
+                || (done_at(i + 2) && !same_not(doc, i + 1))
+                || and_done()
+                || taken_off()
+                || set_up()
+                || asked_to()
+        };
         match doc.fold(i) {
             // "I've refunded", "we've just changed", "I have now cancelled".
-            "i've" | "we've" | "ive" | "weve" => {
-                done_at(i + 1)
-                    || (done_at(i + 2) && !same_not(doc, i + 1))
-                    || and_done()
-                    || taken_off()
-                    || set_up()
-                    || asked_to()
-            }
-            "have" | "has" if i > 0 && matches!(doc.fold(i - 1), "i" | "we") => {
-                done_at(i + 1)
-                    || (done_at(i + 2) && !same_not(doc, i + 1))
-                    || and_done()
-                    || taken_off()
-                    || set_up()
-                    || asked_to()
-            }
+            "i've" | "we've" | "ive" | "weve" => perfect_done(),
+            "have" | "has" if i > 0 && matches!(doc.fold(i - 1), "i" | "we") => perfect_done(),
             // "Your new total is £64.00": the result of what was done.
             // "Your new slot is Saturday 9-11 am": what was arranged.
             "new" => {

@@ -343,13 +343,6 @@ fn hit_in(hits: &[crate::lexicon::Hit], r: &Range<usize>) -> Option<crate::lexic
     hits.get(i).filter(|h| (h.first as usize) < r.end).copied()
 }
 
-/// The indirect lead ("let me know if", "I'd like to know whether") that
-/// starts at token `k`, if one does.
-fn later_lead(hits: &[crate::lexicon::Hit], k: usize) -> Option<crate::lexicon::Hit> {
-    let i = hits.partition_point(|h| (h.first as usize) < k);
-    hits.get(i).filter(|h| h.first as usize == k).copied()
-}
-
 /// A question of one or two words ending with "?" ("Why?", "When?", "Any
 /// update?", "Refund status?") after a statement of at least three words:
 /// a question about that statement, whose words give its topic. `own`: the
@@ -520,7 +513,7 @@ fn questions(msg: &Document) -> Vec<Question> {
                     starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
                 } else if k >= *starts.last().unwrap_or(&0) + 3
                     && (joined || prev == "also")
-                    && later_lead(indirect, k).is_some_and(|h| {
+                    && hit_in(indirect, &(k..k + 1)).is_some_and(|h| {
                         // Not the customer's offer: "let me know if you need
                         // photos" (the reviewer's case).
                         !matches!(msg.fold((h.last as usize + 1).min(msg.tokens.len() - 1)), "you" | "u")
@@ -553,7 +546,7 @@ fn questions(msg: &Document) -> Vec<Question> {
             if end == last + 1 {
                 span = with_marks(msg, span);
             }
-            let lead_here = if n == 0 { lead.filter(|_| !direct) } else { later_lead(indirect, s) };
+            let lead_here = if n == 0 { lead.filter(|_| !direct) } else { hit_in(indirect, &(s..s + 1)) };
             // A clause before a joined question is a question only if it
             // asks one: "I'm thinking about the iPhone, what deals ...?"
             // holds one question.

@@ -161,7 +161,6 @@ fn after_greeting(doc: &Document, i: usize) -> bool {
 /// a title (not an interjection: "Awesome, send me ...", "Lovely, ...", the
 /// reviewer found; with no name given, none is read as one).
 fn after_vocative(doc: &Document, ctx: &Context, i: usize) -> bool {
-    let Some(name) = ctx.customer_name.as_deref() else { return false };
     let Some(s) = (i.saturating_sub(3)..i).rev().find(|&k| doc.tokens[k].is(flag::SENT_START)) else {
         return false;
     };
@@ -172,10 +171,7 @@ fn after_vocative(doc: &Document, ctx: &Context, i: usize) -> bool {
             && !t.is(flag::ALL_CAPS)
             && (k == i - 1 || !t.gap_has(crate::document::gap::CLAUSE))
             && !crate::words::among(crate::document::GREETING_WORDS, doc.fold(k))
-            && (matches!(doc.fold(k), "mr" | "mrs" | "ms" | "miss" | "dr" | "mx")
-                || name
-                    .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '.'))
-                    .any(|part| !part.is_empty() && crate::fold::fold(part) == doc.fold(k)))
+            && crate::rules::name::names_customer(doc, ctx, k) == Some(true)
     })
 }
 

@@ -182,10 +182,9 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
     if !t.is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
         return;
     }
-    let softened =
-        doc.tokens[i..].iter().enumerate().take_while(|(_, u)| u.sentence == t.sentence).any(|(k, _)| {
-            matches!(doc.fold(i + k), "please" | "kindly" | "pls" | "plz" | "if" | "when" | "once" | "feel")
-        });
+    let softened = doc.tokens[i..].iter().enumerate().take_while(|(_, u)| u.sentence == t.sentence).any(|(k, _)| {
+        matches!(doc.fold(i + k), "please" | "kindly" | "pls" | "plz" | "if" | "when" | "whenever" | "once" | "feel")
+    });
     // "Call us anytime" and "reply here if" are offers, not orders;
     // "Read more here" points to a page.
     let next = doc.tokens.get(i + 1).filter(|u| u.sentence == t.sentence).map(|_| doc.fold(i + 1));
@@ -778,5 +777,13 @@ mod tests {
         assert_clean_with(Cue::Demand, Some("Priya Raman"), "Priya, feel free to send the receipt whenever suits you.");
         assert_clean_with(Cue::Demand, Some("Priya Raman"), "Lovely, send me the order number too.");
         assert_clean(Cue::Demand, "Awesome, send me the order number too.");
+    }
+
+    #[test]
+    fn an_instruction_left_to_the_customers_time_is_no_order() {
+        // Session 25's QA leftover: "whenever you're ready" leaves the
+        // when to the customer, as "when you get a chance" does.
+        assert_clean(Cue::Demand, "Thanks, Sam. Send it over whenever you're ready and I'll take a look.");
+        assert_flags(Cue::Demand, "Thanks, Sam. ⟦Send it over and I'll take a look.⟧");
     }
 }

@@ -640,7 +640,8 @@ fn scan_links_at(text: &str, candidates: impl IntoIterator<Item = usize>) -> Vec
         let starts_url = at_word_start
             && (rest.starts_with(b"http://")
                 || rest.starts_with(b"https://")
-                || rest.len() > 4 && rest[..4].eq_ignore_ascii_case(b"www."));
+                || rest.len() > 4 && rest[..4].eq_ignore_ascii_case(b"www.")
+                || (b != b'@' && bare_domain(rest).is_some()));
         if starts_url {
             let mut end = i;
             while end < bytes.len() && url_char(bytes[end]) {
@@ -691,6 +692,48 @@ fn scan_links_at(text: &str, candidates: impl IntoIterator<Item = usize>) -> Vec
     out
 }
 
+/// Top-level domains a bare web address ends with ("sony.com/support",
+/// "gov.uk"): lower case, and none an English word.
+const DOMAINS: &[&[u8]] = &[
+    b"com", b"org", b"net", b"gov", b"edu", b"io", b"uk", b"ie", b"au", b"ca", b"nz", b"za", b"ng", b"ph", b"de",
+    b"fr", b"app", b"info", b"biz",
+];
+
+/// The length of the web address without "https://" or "www." that `rest`
+/// opens with, its domain and any path: "sony.com/support" (the tenth QA
+/// pass), "nhs.uk"; not "e.g." or "Node.js" (the last label is a known
+/// top-level domain, in lower case, followed by no letter or digit).
+pub(crate) fn bare_domain(rest: &[u8]) -> Option<usize> {
+    let label = |from: usize| rest[from..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+    let mut at = label(0);
+    if at < 2 {
+        return None;
+    }
+    while rest.get(at) == Some(&b'.') {
+        let len = label(at + 1);
+        if len == 0 {
+            break;
+        }
+        let name = &rest[at + 1..at + 1 + len];
+        at += 1 + len;
+        if DOMAINS.contains(&name)
+            && !rest.get(at).is_some_and(|b| {
+                b.is_ascii_alphanumeric() || *b == b'.' && rest.get(at + 1).is_some_and(|c| c.is_ascii_alphanumeric())
+            })
+        {
+            // A path after it: "/support".
+            if rest.get(at) == Some(&b'/') {
+                at += rest[at..]
+                    .iter()
+                    .take_while(|&&b| !b.is_ascii_whitespace() && b != b'"' && b != b'<' && b != b'>')
+                    .count();
+            }
+            return Some(at);
+        }
+    }
+    None
+}
+
 /// Initials or a first name after a marker at the very end: "^QA", "*MS", "-Helen".
 fn trailing_initials(text: &str, out: &mut Vec<Span>) {
     let trimmed = text.trim_end();
@@ -718,7 +761,22 @@ fn link_candidates(text: &str, marks: &Marks) -> Vec<usize> {
                     at.push(k - 5);
                 }
             }
-            b'.' if k >= 3 && k + 1 < bytes.len() && bytes[k - 3..k].eq_ignore_ascii_case(b"www") => at.push(k - 3),
+            b'.' => {
+                if k >= 3 && k + 1 < bytes.len() && bytes[k - 3..k].eq_ignore_ascii_case(b"www") {
+                    at.push(k - 3);
+                }
+                // A bare address, "sony.com/support": from its first label.
+                if k >= 2 && DOMAINS.iter().any(|d| bytes[k + 1..].starts_with(d)) {
+                    let start = k - bytes[..k]
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.'))
+                        .count();
+                    if start < k && bare_domain(&bytes[start..]).is_some() {
+                        at.push(start);
+                    }
+                }
+            }
             b'@' => at.push(k),
             b'_' if bytes.get(k + 1) == Some(&b'_') => at.push(k),
             _ => {}
@@ -748,6 +806,17 @@ mod tests {
     /// Links, e-mail addresses, handles and masked data, in order.
     fn scan_links(text: &str) -> Vec<Span> {
         scan_links_at(text, link_candidates(text, &Marks::of(text)))
+    }
+
+    /// A web address without "https://" or "www." is a link (the tenth QA
+    /// pass: "Their support team is at sony.com/support").
+    #[test]
+    fn a_bare_web_address_is_a_link() {
+        let links = |text: &str| scan_links(text).iter().map(|s| text[*s].to_string()).collect::<Vec<_>>();
+        assert_eq!(links("Their team is at sony.com/support or 0800 555 0100."), ["sony.com/support"]);
+        assert_eq!(links("See gov.uk, or nhs.uk/conditions."), ["gov.uk", "nhs.uk/conditions"]);
+        assert_eq!(links("Email jo@shop.com today."), ["jo@shop.com"]);
+        assert!(links("e.g. the Node.js app, version 2.com, Settings.In ASP.NET").is_empty());
     }
 
     /// "no." before a code with digits is the number sign (the eighth QA
@@ -839,6 +908,8 @@ mod tests {
             ":",
             "//",
             "ttp",
+            "ab",
+            "com",
         ];
         for text in &crate::span::every_text(&pieces, 4) {
             // The candidates are all the bytes where a link may start: the

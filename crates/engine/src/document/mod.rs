@@ -330,14 +330,24 @@ impl<'a> Document<'a> {
 
     /// Whether the agent's own text links somewhere (a help page to follow).
     pub fn has_link(&self) -> bool {
-        self.has_link_where(|_| true)
+        self.web_links(true).next().is_some()
     }
 
-    /// Whether the agent's words hold a web link whose text meets `keep`.
-    pub fn has_link_where(&self, keep: impl Fn(&str) -> bool) -> bool {
-        self.links.iter().any(|l| {
-            let w = &self.text[*l];
-            (w.contains("://") || w.starts_with("www.")) && !overlaps_sorted(&self.quoted, *l) && keep(w)
+    /// The agent's web links, in order: written in full, and with `bare`
+    /// also those without "https://" or "www." ("sony.com/support").
+    fn web_links(&self, bare: bool) -> impl Iterator<Item = &'a str> + '_ {
+        self.web_link_spans(bare).map(|l| &self.text[l])
+    }
+
+    /// Where the agent's web links stand (see [`Document::has_link`]).
+    pub(crate) fn web_link_spans(&self, bare: bool) -> impl Iterator<Item = Span> + '_ {
+        let text = self.text;
+        self.links.iter().copied().filter(move |l| {
+            let w = &text[*l];
+            !overlaps_sorted(&self.quoted, *l)
+                && (w.contains("://")
+                    || w.starts_with("www.")
+                    || (bare && crate::tokens::bare_domain(w.as_bytes()).is_some()))
         })
     }
 

@@ -559,6 +559,34 @@ pub(crate) const OVER_PROMISE: &[Phrase] = &[
 
 const NOT_OVER_PROMISE: &[&str] = &["money", "back", "satisfaction", "price"];
 
+/// Whether the "guarantee" at token `first` (the phrase ending at `last`)
+/// names a policy by a noun phrase: "our 12-month quality guarantee", "our
+/// price match guarantee applies" (the tenth QA pass); not a promise made
+/// with it ("you have our guarantee that it won't happen again").
+fn named_guarantee(doc: &Document, first: usize, last: usize) -> bool {
+    let sentence = doc.tokens[first].sentence;
+    let same = |k: usize| doc.tokens.get(k).is_some_and(|t| t.sentence == sentence);
+    if first != last || doc.fold(first) != "guarantee" || first == 0 {
+        return false;
+    }
+    if same(last + 1) && matches!(doc.fold(last + 1), "that" | "it" | "you" | "this" | "your" | "we" | "i") {
+        return false;
+    }
+    // A determiner up to three modifiers back, none of them a pronoun or
+    // a verb of promising.
+    (first.saturating_sub(4)..first).rev().take_while(|&k| same(k)).any(|k| {
+        matches!(doc.fold(k), "our" | "their" | "its" | "this")
+            && (k + 1..first).all(|m| {
+                !doc.tokens[m - 1].gap_has(gap::CLAUSE)
+                    && !matches!(
+                        doc.fold(m),
+                        "i" | "we" | "you" | "will" | "can" | "personally" | "absolutely" | "100%" | "full"
+                    )
+            })
+            && !doc.tokens[first - 1].gap_has(gap::CLAUSE)
+    })
+}
+
 /// Words before "guarantee" that make it the name of a product's cover,
 /// not a promise: "a 2-year guarantee", "under guarantee", "the
 /// manufacturer's guarantee".
@@ -799,7 +827,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             && first > 0
             && doc.tokens[first - 1].sentence == doc.tokens[first].sentence
             && crate::words::among(COVER, doc.fold(first - 1));
-        if cover {
+        if cover || named_guarantee(doc, first, hit.last as usize) {
             continue;
         }
         // "Royal Mail Special Delivery Guaranteed": a service's name, in
@@ -1601,6 +1629,11 @@ mod tests {
         assert_flags(Cue::OverPromise, "Hi Sam, ⟦I promise⟧ it's fixed. Hi Sam ⟦I promise⟧ too.");
         assert_clean(Cue::OverPromise, "Does it use 100% CPU when it stalls?");
         assert_clean(Cue::OverPromise, "Your order is covered by our money-back guarantee.");
+        // The tenth QA pass: a policy named by a noun phrase.
+        assert_clean(Cue::OverPromise, "They're still covered by our 12-month quality guarantee for the sole.");
+        assert_clean(Cue::OverPromise, "Our price match guarantee applies here.");
+        assert_flags(Cue::OverPromise, "You have our ⟦guarantee⟧ that it ⟦won't happen again⟧.");
+        assert_flags(Cue::OverPromise, "We ⟦guarantee⟧ delivery by Friday.");
         assert_clean(
             Cue::OverPromise,
             "All our products come with a 2-year guarantee; yours is still under guarantee.",

@@ -424,6 +424,11 @@ const DONE: &[&str] = &[
     "resent",
     "cleared",
     "unblocked",
+    // Found again for the customer (the tenth QA pass: "I've recovered the
+    // draft from our autosave").
+    "recovered",
+    "retrieved",
+    "located",
 ];
 
 /// States a matter is left in that say it is settled without "now": "Your
@@ -452,6 +457,9 @@ const SETTLED_AS_SAID: &[&str] = &[
     "restored",
     "unlocked",
     "reactivated",
+    // "the return label is attached" (the tenth QA pass).
+    "attached",
+    "enclosed",
 ];
 
 /// Deeds that, said in the passive of the past ("your refund was issued"),
@@ -599,7 +607,12 @@ fn reports_it_done(doc: &Document) -> bool {
                                 ))))
             }
             // "Servers are back up", "the days are already on your account".
-            "back" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's" | "we're") => {
+            // "It's now back in your Documents folder" (the tenth QA pass).
+            "back"
+                if i > 0
+                    && (matches!(doc.fold(i - 1), "is" | "are" | "it's" | "we're")
+                        || (i > 1 && doc.fold(i - 1) == "now" && matches!(doc.fold(i - 2), "is" | "are" | "it's"))) =>
+            {
                 same(i, i + 1) && matches!(doc.fold(i + 1), "up" | "online" | "on" | "working" | "to" | "in" | "live")
             }
             "already" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's") => {
@@ -644,6 +657,35 @@ fn reports_it_done(doc: &Document) -> bool {
             // "The payment has now gone through", "It's out for delivery".
             "gone" => same(i, i + 1) && doc.fold(i + 1) == "through",
             "out" => same(i, i + 2) && doc.fold(i + 1) == "for" && doc.fold(i + 2) == "delivery",
+            // "The jacket shipped today", "the form was sent this morning"
+            // (the tenth QA pass): a deed dated today, said in the past.
+            w if (crate::words::among(DONE_FOR_THEM, w) || matches!(w, "sent" | "emailed" | "posted" | "mailed"))
+                && same(i, i + 1)
+                && i > 0
+                && doc.tokens[i - 1].sentence == t.sentence
+                && !matches!(
+                    doc.fold(i - 1),
+                    "not" | "never" | "wasn't" | "weren't" | "hasn't" | "haven't" | "isn't"
+                )
+                // "the text we sent this morning": a verb with its object
+                // before it, in a clause that names a thing.
+                // Nor what the customer did: "the photos you've sent today".
+                && !matches!(
+                    doc.fold(i - 1),
+                    "we" | "i" | "you" | "they" | "he" | "she" | "you've" | "youve" | "they've" | "you'd"
+                ) =>
+            {
+                let today = match doc.fold(i + 1) {
+                    "today" | "earlier" => true,
+                    "this" => same(i, i + 2) && matches!(doc.fold(i + 2), "morning" | "afternoon" | "evening"),
+                    _ => false,
+                };
+                today
+                    && !(i.saturating_sub(6)..i).any(|j| {
+                        doc.tokens[j].sentence == t.sentence
+                            && matches!(doc.fold(j), "once" | "when" | "if" | "until" | "unless" | "after" | "before")
+                    })
+            }
             _ => false,
         }
     })
@@ -1120,6 +1162,28 @@ mod tests {
             None,
             "Hello. I've read your message twice and I can see how the app has a known problem with some phones, which the team is aware of and which affects many customers this month.",
         );
+    }
+
+    #[test]
+    fn a_deed_dated_today_found_again_or_attached_is_done() {
+        // The tenth QA pass: done reports in the past or passive.
+        let long = " We know how frustrating a wrong delivery is, and we are sorry it happened to you on a week when you needed the jacket.";
+        for done in [
+            "The correct jacket in size M shipped today with next-day delivery.",
+            "The correct jacket in size M was sent this morning with next-day delivery.",
+            "The return label for the wrong jacket is attached.",
+            "I've recovered the draft from our autosave, and it's now back in your Documents folder.",
+        ] {
+            assert_clean(Cue::NextStepsMissing, &format!("Hi Diane,{long} {done}"));
+        }
+        // Not dated today, negated, or on a condition: still no next step.
+        for not_done in [
+            "The wrong jacket was sent last week with next-day delivery.",
+            "The jacket wasn't sent today because the van was full.",
+            "It's the branch in the text we sent this morning, the one by the station.",
+        ] {
+            assert_absent_finding(Cue::NextStepsMissing, Some("Diane Ford"), &format!("Hi Diane,{long} {not_done}"));
+        }
     }
 
     #[test]

@@ -1524,7 +1524,12 @@ impl Said<'_> {
                 } else {
                     word_is(base, PRONOUN)
                 };
-                if !is_pronoun {
+                // "We'd be grateful if you could rate your visit" asks; it
+                // says no yes or no (the tenth QA pass).
+                let asks = i > 0
+                    && self.words[i - 1] == "if"
+                    && self.words.get(i + 1).is_some_and(|w| matches!(*w, "could" | "would"));
+                if !is_pronoun || asks {
                     continue;
                 }
                 let Some(p) = PRONOUNS.iter().find(|p| **p == base) else { continue };
@@ -1885,11 +1890,21 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         .hits(T::Deferral)
         .iter()
         .any(|h| !thanked_for(reply, h.first as usize) && !offers_more_help(reply, sentence_of(reply, h.first as usize)))
-            || reply.has_link_where(|url| !front_page(url))
             // A number to call hands on the one question asked; where there
             // are more, it answers the one about how to reach someone.
             || (qs.len() == 1 && gives_number_to_call(reply));
     let one_question = qs.len() == 1;
+    // A link to a page (not a site's front page) hands on the questions,
+    // written in full or not ("gov.uk/foreign-travel-advice/vietnam"); a
+    // survey hands nothing on (the tenth QA pass: "clinic.example/feedback"
+    // does not say whether the report is in the portal).
+    let linked = reply.web_link_spans(true).any(|l| {
+        let w = &reply.text[l];
+        !front_page(w) && {
+            let words = reply.token_at(l.start())..reply.token_at(l.end());
+            !words.clone().any(|k| matches!(reply.fold(k), "survey" | "surveys" | "feedback"))
+        }
+    });
     // A question back asks what is needed to answer, unless it offers or
     // sells something the message never spoke of ("Which colour would you
     // like?" to "How do I close my account?"). The message's words are
@@ -1984,6 +1999,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // today?" — "It will be with you by 8 pm tonight").
             || (q.on_a_day && sentences.iter().any(|s| s.time() && free(s)))
             || handed_on
+            || linked
             // A plea for help ("..., any help?") is met by where help is,
             // even a help site's front page.
             || (asks_help(msg, q) && reply.has_link())
@@ -2574,6 +2590,22 @@ mod tests {
             Cue::QuestionUnanswered,
             "Will my visa still be valid if my passport is renewed before I travel?",
             "Hi Tom, visa rules are set by the embassy, so I've forwarded your query to our travel documents team, who'll email you tomorrow.",
+        );
+    }
+
+    #[test]
+    fn a_page_linked_hands_on_a_survey_does_not() {
+        // The tenth QA pass: an address without "https://" is a link too;
+        // a survey tells nothing of what was asked.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Do I need a visa for a two-week holiday in Vietnam?",
+            "Hi Megan, the rules changed this year, so please check gov.uk/foreign-travel-advice/vietnam/entry-requirements before you book.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hello, I had my MRI on Tuesday. Has the report been sent to my GP yet? ⟦And will I be able to see it in the patient portal?⟧ George",
+            "Dear George, thank you for choosing our imaging centre. Your report went to your GP on Wednesday. We would be grateful if you could rate your visit in our short survey: clinic.example.com/feedback.",
         );
     }
 

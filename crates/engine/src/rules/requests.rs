@@ -594,9 +594,17 @@ mod tests {
             "Could you please update the app to version 4.2 for this to work?",
         );
         // Cut inside an address, the sentence has no end to rewrite up to.
-        let report = crate::analyze("You need to visit example.com/reset and follow the steps.", &Context::default());
+        let report = crate::analyze("You need to visit example.shop/reset and follow the steps.", &Context::default());
         let demand = report.findings.iter().find(|f| f.cue == Cue::Demand).expect("a demand");
         assert_eq!(demand.suggestions, Vec::<String>::new());
+        // A bare address the tokenizer knows for one is a link, part of the
+        // request (the tenth QA pass).
+        assert_suggests(
+            Cue::Demand,
+            None,
+            "⟦You need to visit example.com/reset and follow the steps.⟧",
+            "Could you please visit example.com/reset and follow the steps?",
+        );
         assert_flags(Cue::Demand, "⟦Share the serial number of your laptop.⟧");
         // An address in the sentence is part of the request.
         assert_suggests(

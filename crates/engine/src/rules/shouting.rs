@@ -181,7 +181,10 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
         // restart the device" (the ninth QA pass).
         let emphatic_run =
             loud_words >= 2 && (i..j).filter(|&k| loud(k)).all(|k| crate::words::among(EMPHATIC, doc.fold(k)));
-        if ((loud_words >= 2 && (letters >= 6 || emphatic_run)) || single_emphatic) && !instruction(doc, i, j) && !brand
+        if ((loud_words >= 2 && (letters >= 6 || emphatic_run)) || single_emphatic)
+            && !instruction(doc, i, j)
+            && !brand
+            && !cited(doc, i, j)
         {
             // Trim a stray "I", number or acronym at either end; short
             // words inside the run are part of it ("AS I SAID", "CALLING US").
@@ -252,6 +255,38 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
         let opens = doc.tokens.first().is_none_or(|t| t.span.start() >= run.end());
         out.push(if opens { finding } else { finding.with_suggestions([better]) });
     }
+}
+
+/// Whether the capitals of tokens `i..j` are words cited as they are
+/// written elsewhere, not raised: in single quotation marks ("the payment
+/// to 'TFL TRAVEL CH'", as British style quotes; double ones are quoted
+/// text already) or named as what something shows ("it appears as AMZN
+/// MKTP UK on your statement"; the tenth QA pass).
+fn cited(doc: &Document, i: usize, j: usize) -> bool {
+    let text = doc.text;
+    let (start, end) = (doc.tokens[i].span.start(), doc.tokens[j - 1].span.end());
+    let mut before = text[..start].chars().rev();
+    let opens = matches!(before.next(), Some('\'' | '‘'))
+        && before.next().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ':'));
+    let mut after = text[end..].chars();
+    let closes = matches!(after.next(), Some('\'' | '’')) && after.next().is_none_or(|c| !c.is_alphanumeric());
+    let shown = i > 1
+        && doc.tokens[i - 1].sentence == doc.tokens[i].sentence
+        && doc.fold(i - 1) == "as"
+        && matches!(
+            doc.fold(i - 2),
+            "appears"
+                | "appear"
+                | "appeared"
+                | "shows"
+                | "show"
+                | "showed"
+                | "shown"
+                | "listed"
+                | "labelled"
+                | "labeled"
+        );
+    (opens && closes) || shown
 }
 
 /// Whether the capitals of tokens `i..j` are what the customer must type or
@@ -477,6 +512,18 @@ mod tests {
         assert_suggests(Cue::Shouting, None, "⟦DEAR CALLUM, PLEASE CALL US⟧.", "Dear Callum, please call us");
         assert_suggests(Cue::Shouting, None, "⟦HEY EVERYBODY ITS TAGGED AS⟧ done.", "Hey everybody its tagged as");
         assert_suggests(Cue::Shouting, None, "Hi, I ⟦NEED YOUR UPS TRACKING⟧ ID today.", "need your UPS tracking");
+    }
+
+    #[test]
+    fn words_cited_as_written_are_not_raised() {
+        // The tenth QA pass: a bank statement's descriptor, quoted British
+        // style or named as what the statement shows.
+        assert_clean(Cue::Shouting, "The £62.40 payment to 'TFL TRAVEL CH' has been raised as a dispute.");
+        assert_clean(Cue::Shouting, "It appears as AMZN MKTP UK on your statement.");
+        assert_clean(Cue::Shouting, "Look for ‘PAYPAL NETFLIX’ on your statement.");
+        // Raised words beside single quotes are still raised.
+        assert_flags(Cue::Shouting, "You were told we ⟦DO NOT⟧ refund 'opened' items.");
+        assert_flags(Cue::Shouting, "As I said, ⟦THIS IS NOT OUR FAULT⟧.");
     }
 
     #[test]

@@ -114,6 +114,19 @@ pub(crate) const RHETORICAL: &[Phrase] = &[
     // (repeat-contact's to acknowledge), not a request for a reason.
     p("why is|does|has nobody|noone answering|replying|responding|answered|replied|responded|answer|reply|respond|getting"),
     p("why is|does|has no one answering|replying|responding|answered|replied|responded|answer|reply|respond|getting"),
+    // The tenth QA pass: asking why anyone would deal with them again, who
+    // let it happen, whether it is what they pay for, whether anyone
+    // there does the job at all.
+    p("why would i|we ever"),
+    p("why would anyone|anybody"),
+    p("is this some kind|sort of joke"),
+    p("who signs|signed off on this|these|that"),
+    p("how do|did|could|can you|u even"),
+    p("is this what i'm|im|we're paying|paid for"),
+    p("is this what i|we pay|paid for"),
+    p("is this what i am|we are paying for"),
+    p("does|do anyone|anybody there? actually|even read|care|work|check|listen|answer|test|know|look"),
+    p("is anyone|anybody there? actually|even working|reading|listening|answering|checking|awake|home|there|looking"),
 ];
 
 /// Whether a question's words (`own`) are irony that asks nothing, said
@@ -2957,6 +2970,36 @@ mod tests {
             Cue::QuestionUnanswered,
             "⟦Why did my bill go up by £20 this month?⟧",
             "Hi Sam, an engineer is booked for Thursday morning.",
+        );
+    }
+
+    #[test]
+    fn venting_the_tenth_qa_pass_heard_is_not_a_question() {
+        let reply =
+            "Hi Helen, I'm really sorry. I've pushed the refund through: the £89 will be in your account by Tuesday.";
+        for vent in [
+            "Why would I ever shop with you again?",
+            "Why would anyone trust you with their money?",
+            "Is this some kind of joke?",
+            "Who signs off on this??",
+            "How do you even let that leave the warehouse??",
+            "Is this what I'm paying for???",
+            "Does anyone there actually read meters anymore??",
+            "Is anyone actually working at Gate 14 or did everyone go home?",
+        ] {
+            assert_no_context(Cue::QuestionUnanswered, &format!("I returned the jacket four weeks ago. {vent}"), reply);
+        }
+        // Real questions of the same words are still asked; "is anyone
+        // even playing lol" is about other players, no vent at the company.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "matchmaking is slow tonight, ⟦is anyone even playing?⟧ also is the double xp weekend still on?",
+            "Hi Tasha, the double XP weekend runs until Sunday midnight!",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "I returned the jacket four weeks ago. ⟦Does anyone know where my parcel went?⟧",
+            reply,
         );
     }
 

@@ -236,6 +236,9 @@ struct Question {
     /// look at it?", "Can you send an engineer?"): a visit told answers it
     /// ("a repair crew is already on site").
     visit: bool,
+    /// The deed it asks someone to do ("Could someone call me?"), an index
+    /// into [`DEEDS`]: the same deed promised answers it.
+    deed: Option<u8>,
     /// Whether a yes-no question asks about a day or a part of one ("Is it
     /// coming today?", "Will it be ready by Friday?"): a time given answers
     /// it ("It will be with you by 8 pm tonight").
@@ -396,6 +399,7 @@ fn short_question(
         visit: false,
         on_a_day: false,
         action: false,
+        deed: None,
     })
 }
 
@@ -588,6 +592,7 @@ fn questions(msg: &Document) -> Vec<Question> {
                         && matches!(msg.fold(k - 2), "need" | "have" | "got"))
             });
             let action = asks_for_action(msg, s..end);
+            let deed = asked_deed(msg, s..end);
             let request = (matches!(subject, Some("you" | "u")) && {
                 let opener = (s..end).find(|&k| msg.tokens[k].is_agent() && !word_is(msg.fold(k), LEAD_IN));
                 opener.is_some_and(|k| matches!(msg.fold(k), "can" | "could" | "would" | "will"))
@@ -611,6 +616,7 @@ fn questions(msg: &Document) -> Vec<Question> {
                 visit,
                 on_a_day,
                 action,
+                deed,
             });
         }
     }
@@ -633,6 +639,44 @@ fn asks_for_action(msg: &Document, r: Range<usize>) -> bool {
         }
     }
     (done && (something || (what && you))) || (what && options)
+}
+
+/// Deeds one may ask someone to do, each with the words that do it.
+const DEEDS: &[&[&str]] = &[
+    &["call", "ring", "phone", "contact"],
+    &["come", "visit", "pop"],
+    &["collect", "pick"],
+    &["fix", "repair"],
+    &["email", "send", "post"],
+];
+
+/// The deed (an index into [`DEEDS`]) question `r` asks someone to do:
+/// "Could someone call me about closing the account?", "can anyone come
+/// out today?" (the tenth QA pass). The same deed promised answers it ("our
+/// team will ring you tomorrow"); "Can anyone explain why ...?" asks a
+/// reason instead.
+fn asked_deed(msg: &Document, r: Range<usize>) -> Option<u8> {
+    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+    words.windows(3).find_map(|w| {
+        (matches!(w[0], "can" | "could" | "would" | "will")
+            && matches!(w[1], "someone" | "somebody" | "anyone" | "anybody" | "you" | "u"))
+        .then(|| DEEDS.iter().position(|d| d.contains(&w[2])))
+        .flatten()
+        .map(|d| d as u8)
+    })
+}
+
+/// Whether `words` promise deed `d` of [`DEEDS`]: "will call you", "we'll
+/// ring you", "someone is going to phone you".
+fn promises_deed(words: &[&str], d: u8) -> bool {
+    let deed = DEEDS[d as usize];
+    words.iter().enumerate().any(|(k, w)| {
+        let future = matches!(*w, "will" | "we'll" | "i'll" | "they'll" | "he'll" | "she'll" | "shall")
+            || (*w == "to" && k > 0 && words[k - 1] == "going");
+        future
+            && words[k + 1..(k + 3).min(words.len())].iter().any(|v| deed.contains(v))
+            && !words.get(k + 1).is_some_and(|n| matches!(*n, "not" | "never"))
+    })
 }
 
 /// Whether request `r` asks us to check or look into something: "can you
@@ -976,6 +1020,9 @@ const REASON_WORDS: &[&str] = &[
     // "Exit code 137 usually means the job ran out of memory."
     "means",
     "indicates",
+    // "Your renewal is based on the seat count set in Admin" (the tenth
+    // QA pass).
+    "based",
 ];
 
 /// Verbs that open an instruction.
@@ -1997,6 +2044,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
             || (q.request && sentences.iter().any(|s| s.done() && free(s)))
+            // A deed asked of someone, met by the deed promised ("Could
+            // someone call me?" — "Our team will ring you tomorrow").
+            || q.deed.is_some_and(|d| sentences.iter().any(|s| promises_deed(&s.words, d)))
             // What will be done, met by what we will do too.
             || (q.action && sentences.iter().any(|s| s.promises() && free(s)))
             // A request to send something, met by the thing sent, on its
@@ -3162,6 +3212,22 @@ mod tests {
     }
 
     #[test]
+    fn a_deed_asked_of_someone_is_answered_by_the_deed_promised() {
+        // The tenth QA pass.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Could someone call me about closing my late father's account? My number is 07911 123456.",
+            "Dear Henry, I'm very sorry for your loss. Our bereavement team will call you on 07911 123456 tomorrow morning between 9 and 11.",
+        );
+        // Promised something else, it is still open.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦Could someone call me about closing my late father's account?⟧",
+            "Dear Henry, I'm very sorry for your loss. We will send you a bereavement pack.",
+        );
+    }
+
+    #[test]
     fn a_why_question_needs_a_reason() {
         // Found by QA: the card spoken of, no reason given.
         assert_context(Cue::QuestionUnanswered, "⟦Why was my card blocked?⟧", "Hi Priya, your card is now active.");
@@ -3178,6 +3244,13 @@ mod tests {
         ] {
             assert_no_context(Cue::QuestionUnanswered, "Why was my card blocked?", reply);
         }
+        // What a charge is based on tells why it is what it is (the tenth
+        // QA pass).
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "We only have 62 users. Why were we billed for 100 seats? Can we reduce the count mid-term?",
+            "Hi Olivia, your renewal is based on the seat count set in Admin, which was 100 at renewal. Yes, you can lower it under Billing > Seats.",
+        );
     }
 
     #[test]

@@ -49,7 +49,10 @@ pub(crate) const REPEAT: &[Phrase] = &[
     p("had not heard back|anything"),
     p("sent|submitted|filed|made|opened|raised|logged another one|claim|ticket|request|complaint|email|message"),
     // "I opened ticket #558201 nine days ago": with or without an article.
-    p("logged|filed|raised|opened a|an|the|my? ticket|case|complaint|call|request|claim"),
+    // (Not "I filed a claim after the storm": a claim lodged is the matter
+    // itself, earlier contact only when put in the past, "filed a claim
+    // two weeks ago"; the tenth QA pass.)
+    p("logged|filed|raised|opened a|an|the|my? ticket|case|complaint|call|request"),
     p("have|has|had heard nothing back|from|since|yet"),
     p("heard nothing back|since|yet"),
     p("have not heard back|anything"),
@@ -115,6 +118,11 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
     p("i|we can? see you've|youve|you'd"),
     p("i|we can? see that you've|youve|you"),
     p("i|we can? see you have|had|called|emailed|wrote|contacted|reached|messaged|spoke|been"),
+    // "I can see you raised complaint CMP-6621 on 4 February" (the tenth
+    // QA pass).
+    p("i|we can? see you raised|logged|submitted|filed|lodged|opened|sent|made|rang|phoned|tweeted"),
+    p("sorry|apologies you've|youve|you'd had no reply|response|answer|update|word|callback"),
+    p("sorry|apologies you have|had had? no reply|response|answer|update|word|callback"),
     p("i|we can? see your previous|earlier|last|original"),
     p("i've|we've found|pulled|reviewed|read|checked your previous|earlier|last|original"),
     p("you shouldn't|shouldnt have had to"),
@@ -156,7 +164,6 @@ const CONTACTED: &[&str] = &[
     "spoken",
     "complained",
     "reported",
-    "submitted",
     "asked",
     "requested",
 ];
@@ -365,8 +372,17 @@ fn repeat(msg: &Document) -> Option<Span> {
                 && matches!(msg.fold(k + 1), "you" | "u" | "us")
         };
         let contacted = |k: usize| crate::words::among(CONTACTED, msg.fold(k));
-        let Some(k) =
-            r.clone().find(|&k| msg.tokens[k].is_agent() && (contacted(k) || to_us(k) || lodges_item(msg, &r, k)))
+        // Whatever was lodged, lodged more than once: "I've submitted the
+        // GDPR deletion request form twice".
+        let again = |k: usize| {
+            crate::words::among(LODGED, msg.fold(k))
+                // (Not "logged back on and it did it again".)
+                && !(k + 1 < r.end && matches!(msg.fold(k + 1), "back" | "in" | "on" | "out" | "into" | "off" | "onto"))
+                && (k + 1..(k + 9).min(r.end)).any(|j| matches!(msg.fold(j), "twice" | "again" | "repeatedly"))
+        };
+        let Some(k) = r
+            .clone()
+            .find(|&k| msg.tokens[k].is_agent() && (contacted(k) || to_us(k) || lodges_item(msg, &r, k) || again(k)))
         else {
             continue;
         };
@@ -394,7 +410,7 @@ fn repeat(msg: &Document) -> Option<Span> {
         // words of it ("I sent it two weeks ago", "two weeks ago I lodged
         // a complaint"), by a time, not by a "since" that gives a reason
         // ("made a ticket since the line is busy").
-        let lodged = !to_us(k) && !contacted(k);
+        let lodged = !to_us(k) && !contacted(k) && !again(k);
         let near = if to_us(k) {
             k..(k + 7).min(r.end)
         } else if lodged {
@@ -652,6 +668,42 @@ mod tests {
             "The app crashed again after the update.",
             "Hi, please update to 4.2.",
         );
+    }
+
+    #[test]
+    fn a_claim_or_application_lodged_is_the_matter_not_a_repeat() {
+        // The tenth QA pass: lodging the matter is no earlier contact about
+        // it; put some time in the past, it is.
+        let reply = "Hi Tom, please email the quote to claims@example.com and your adjuster will review it within 2 working days.";
+        for msg in [
+            "Hello, I filed a claim (CLM-20931) after the storm damaged our fence. Do you need the quote?",
+            "I submitted my passport renewal application on 3 April. Has it been processed?",
+            "I submitted my meter reading on 3 April. Why is the bill estimated?",
+        ] {
+            assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
+        }
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I ⟦filed a claim two weeks ago⟧ and nothing has happened.",
+            reply,
+        );
+        assert_context(Cue::RepeatContactUnacknowledged, "I ⟦submitted a ticket a month ago⟧.", reply);
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I've ⟦submitted the GDPR deletion request form twice⟧ and had nothing back.",
+            reply,
+        );
+    }
+
+    #[test]
+    fn seeing_the_complaint_raised_or_owning_the_silence_acknowledges_it() {
+        let msg = "I raised a complaint a month ago (ref CMP-6621) and haven't had any response.";
+        for reply in [
+            "Dear Claire, I can see you raised complaint CMP-6621 on 4 February. Mark will call you by Thursday.",
+            "Dear Claire, I'm sorry you've had no reply to your complaint. Mark will call you by Thursday.",
+        ] {
+            assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
+        }
     }
 
     #[test]

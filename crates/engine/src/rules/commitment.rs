@@ -808,7 +808,23 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // already gives its deadline.
     let sentence_of = |f: &Finding| f.span.map(|s| doc.tokens.get(doc.token_at(s.start())).map(|t| t.sentence));
     let dated: Vec<Option<Option<u32>>> = found.iter().filter(|f| f.cue == Cue::Commitment).map(sentence_of).collect();
-    found.retain(|f| f.cue != Cue::VagueCommitment || !dated.contains(&sentence_of(f)));
+    // So does a day named in it: "As soon as I have it, I'll trace the
+    // refund for you today" (the tenth QA pass).
+    let same_day = |f: &Finding| {
+        f.span.is_some_and(|s| {
+            if !waits_on_event(doc, s) {
+                return false;
+            }
+            let first = doc.token_at(s.start());
+            let sentence = doc.tokens[first].sentence;
+            doc.tokens[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, t)| t.sentence == sentence)
+                .any(|(k, _)| matches!(doc.fold(first + k), "today" | "tonight" | "tomorrow"))
+        })
+    };
+    found.retain(|f| f.cue != Cue::VagueCommitment || !(dated.contains(&sentence_of(f)) || same_day(f)));
     out.extend(found);
     for hit in crate::rules::distinct_hits(doc, T::OverPromise) {
         // "our money-back guarantee" names a policy, it promises nothing new.
@@ -1607,6 +1623,10 @@ mod tests {
             "I'll follow up as soon as I hear back from the courier, by Wednesday at the latest.",
         );
         assert_flags(Cue::VagueCommitment, "I'll follow up ⟦as soon as I⟧ hear back from the courier.");
+        // So does the day named (the tenth QA pass); "we'll try" today is
+        // still a hedge.
+        assert_clean(Cue::VagueCommitment, "As soon as I have it, I'll trace the refund for you today.");
+        assert_flags(Cue::VagueCommitment, "⟦We'll try to⟧ trace the refund today.");
         assert_flags(Cue::VagueCommitment, "I'll ship them ⟦as soon as they're⟧ available.");
         assert_flags(Cue::VagueCommitment, "We'll get back to you ⟦as soon as possible⟧.");
         assert_flags(Cue::VagueCommitment, "I'll reply ⟦as soon as I can⟧.");

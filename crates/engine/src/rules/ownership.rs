@@ -78,6 +78,11 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     // The customer sent elsewhere, and away from us: "has to go through
     // Samsung, not us" (a contrast after a comma or a dash).
     p("not us|me"),
+    // "handled by the Parking Services team, not this office" (the tenth
+    // QA pass): as "not us".
+    p("not this|our office|branch|team|department|desk"),
+    // "Mortgage questions aren't my department".
+    p("isn't|isnt|aren't|arent|wasn't my|our department|job|responsibility|area|problem|concern"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
@@ -164,7 +169,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         }
         let k = doc.token_at(s.start());
         let sentence = doc.tokens[k].sentence;
-        let not_us = k + 1 < doc.tokens.len() && doc.fold(k) == "not" && matches!(doc.fold(k + 1), "us" | "me");
+        let not_us =
+            k + 1 < doc.tokens.len() && doc.fold(k) == "not" && matches!(doc.fold(k + 1), "us" | "me" | "this" | "our");
         // Who charges or decides, followed by what we did about it, is an
         // explanation: "the fee is charged by your bank, not us. I've
         // emailed you their contact details."
@@ -296,6 +302,10 @@ mod tests {
         assert_clean(Cue::Deflection, "You'll need to speak to our support team on the chat.");
         assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ your bank about that.");
         assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ the courier, not us.");
+        // The tenth QA pass.
+        assert_flags(Cue::Deflection, "Hi Sophie, mortgage questions ⟦aren't my department⟧.");
+        assert_flags(Cue::Deflection, "Permits are handled by the Parking Services team, ⟦not this office⟧.");
+        assert_clean(Cue::Deflection, "It was not this office that sent the letter, so I've asked the team who did.");
         // "us" elsewhere in the sentence is not where the customer is sent.
         assert_flags(
             Cue::Deflection,

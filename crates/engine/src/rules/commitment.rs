@@ -779,6 +779,21 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "Please send the form by Friday", "within 30 days of purchase": a
     // deadline of the customer's or a policy's commits us to nothing.
     found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !someone_elses_deadline(doc, s)));
+    // "we can't offer a late checkout on Sunday": the time of what is
+    // refused (the tenth QA pass); "we can't deliver before Friday" still
+    // tells when.
+    found.retain(|f| {
+        f.cue != Cue::Commitment
+            || f.span.is_none_or(|s| {
+                let first = doc.token_at(s.start());
+                !(matches!(doc.fold(first), "on" | "at")
+                    && (clause_start(doc, first)..first).any(|j| {
+                        matches!(doc.fold(j), "can't" | "cant" | "cannot" | "won't" | "wont" | "unable")
+                                // "We can't wait to see you on Saturday": eager, no refusal.
+                                && doc.fold(j + 1) != "wait"
+                    }))
+            })
+    });
     // "The engineer will visit on Friday, hopefully", "I hope the parts
     // arrive on Monday": a time hoped for commits to nothing; the hope is
     // the vague part (once per hedge).
@@ -1185,7 +1200,10 @@ fn in_a_past_clause(doc: &Document, span: crate::span::Span) -> bool {
         }
         let w = word(k);
         let in_window = w == "and" && (k.saturating_sub(4)..k).any(|i| doc.fold(i) == "between");
-        if (clause_boundary(w) && !in_window) || w.is_empty() {
+        // "happened because of a timeout on 14 February": "because of"
+        // opens a noun phrase, no clause (the tenth QA pass).
+        let because_of = w == "because" && word(k + 1) == "of";
+        if (clause_boundary(w) && !in_window && !because_of) || w.is_empty() {
             return false;
         }
         if past_verb(k) {
@@ -1236,7 +1254,11 @@ fn in_a_past_clause(doc: &Document, span: crate::span::Span) -> bool {
             );
         // "-ing": a verb of its own ("arriving on Friday"), unless it
         // follows a verb in the past ("stopped working at 00:00").
-        let ing = w.len() > 4 && w.ends_with("ing");
+        // ("this morning", "something": nouns, read past; the tenth QA
+        // pass's "was reversed to your account this morning at 09:42".)
+        let ing = w.len() > 4
+            && w.ends_with("ing")
+            && !matches!(w, "morning" | "evening" | "during" | "something" | "anything" | "nothing" | "everything");
         // "-s": a verb in the present ("it ships on Monday", "calls you on
         // Monday"), or a plural noun: either way, not read as past.
         let present = w.len() > 3
@@ -1314,6 +1336,26 @@ fn states_hours(doc: &Document, k: usize) -> bool {
     let hours_verb = |j: usize| {
         same(j) && matches!(doc.fold(j), "opens" | "closes" | "open" | "closed" | "close" | "shuts" | "shut")
     };
+    // "Monday to Friday 9 am-5 pm": a range of days (the tenth QA pass).
+    let weekday = |j: usize| same(j) && crate::words::among(crate::rules::details::WEEKDAYS, doc.fold(j));
+    if weekday(k) && k >= 2 && weekday(k - 2) && matches!(doc.fold(k - 1), "to" | "through" | "thru" | "till") {
+        return true;
+    }
+    if weekday(k)
+        && k >= 1
+        && weekday(k - 1)
+        && doc.text[doc.tokens[k - 1].span.end()..doc.tokens[k].span.start()].trim() == "-"
+    {
+        return true;
+    }
+    // "our team is on until 8 pm tonight", "we're available until 6".
+    if k >= 2
+        && matches!(doc.fold(k), "until" | "till" | "til")
+        && matches!(doc.fold(k - 1), "on" | "available" | "around" | "here" | "staffed" | "online")
+        && matches!(doc.fold(k - 2), "is" | "are" | "we're" | "i'm" | "we" | "be")
+    {
+        return true;
+    }
     let verb = match k.checked_sub(1) {
         Some(j) if hours_verb(j) => j,
         Some(j) if j > 0 && matches!(doc.fold(j), "early" | "late") && hours_verb(j - 1) => j - 1,
@@ -1704,6 +1746,13 @@ mod tests {
         );
         assert_clean(Cue::Commitment, "The payment was made to ElectroMart on 2 March using your card details.");
         assert_clean(Cue::Commitment, "Our records show the engineer visited between 09:00 and 09:20 on Monday.");
+        // The tenth QA pass: over "this morning", and over "because of".
+        assert_clean(Cue::Commitment, "The money was reversed to your account this morning at 09:42.");
+        assert_clean(
+            Cue::Commitment,
+            "The double debit happened because of a timeout on the NIP switch on 14 February.",
+        );
+        assert_flags(Cue::Commitment, "The engineer will come this morning ⟦at 10 am⟧.");
         // A time arranged, a purpose ahead, a future in the clause, or a
         // clause of its own after "and" is still a commitment.
         assert_flags(Cue::Commitment, "I've booked an engineer to visit you ⟦on Tuesday⟧.");
@@ -1726,6 +1775,17 @@ mod tests {
         ] {
             assert_flags(Cue::Commitment, text);
         }
+    }
+
+    #[test]
+    fn opening_hours_and_a_time_refused_are_no_commitment() {
+        // The tenth QA pass.
+        assert_clean(Cue::Commitment, "The mortgage team is on 0800 123 4567, Monday to Friday 9 am-5 pm.");
+        assert_clean(Cue::Commitment, "I'll look into it right away; our team is on until 8 pm tonight.");
+        assert_clean(Cue::Commitment, "Unfortunately, we can't offer a late checkout on Sunday as the hotel is full.");
+        assert_flags(Cue::Commitment, "We can't deliver on Sunday, but the courier will come ⟦on Monday⟧.");
+        assert_flags(Cue::Commitment, "I'll call you back ⟦on Friday⟧.");
+        assert_flags(Cue::Commitment, "We can't wait to see you ⟦on Saturday⟧.");
     }
 
     #[test]

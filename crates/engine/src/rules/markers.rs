@@ -31,7 +31,7 @@ pub(crate) const MAX_WORDS: usize = 128;
 /// The most sets one index may hold.
 pub(crate) const MAX_SETS: usize = 128;
 /// The most markers one index may hold (each has a bit in a [`Reading`]).
-pub(crate) const MAX_MARKERS: usize = 1024;
+pub(crate) const MAX_MARKERS: usize = 1280;
 
 /// A marker set's id: its place in the list its index was compiled from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1013,6 +1013,16 @@ markers! {
         "cheaper",
         "yourself",
         "on your own",
+        // A send-off to a rival (the eleventh QA pass): "Best of luck
+        // finding another provider who does it for free", "hope the
+        // competition treats you better" (not "good luck with your new
+        // flat").
+        "another|better provider|providers|company|supplier|bank|service|airline|network|carrier|insurer|tool|app|platform|broker|retailer|shop|store|vendor|operator|host|firm",
+        "the competition",
+        "a competitor",
+        "our competitors|rivals",
+        "for less",
+        "for free",
     ];
     READING = &[
         "read",
@@ -1153,7 +1163,9 @@ markers! {
         "first day with",
         "like you're five",
         "like you are five",
-        "plain english",
+        // ("here's a plain-English version" is kind: for you, or this time.)
+        "plain english for|this",
+        "explain|put|say|spell this|it|that in plain english",
         "spell it out",
         "spell this out",
         "break this down for you",
@@ -1168,6 +1180,15 @@ markers! {
         "go very slowly",
         "nice and slowly",
         "small words",
+        // The eleventh QA pass: slowness announced for a written reply
+        // ("Let me try this one more time, slowly"), simpler words "this
+        // time" or "for you" (not "let me walk you through it step by step").
+        "time slowly",
+        "again slowly",
+        "smaller words",
+        "simpler|easier|shorter words|terms this|for",
+        "break it|this|that down really|very|super simply|slowly",
+        "dumb|dumbed it|this|that down",
     ];
     PRAISE_IDIOMS = &[
         "takes real skill",
@@ -1302,12 +1323,23 @@ markers! {
     WISHING = &["i do hope", "here's hoping", "hope", "enjoy", "fingers crossed", "good luck", "best of luck", "wishing"];
     STOCK_WISHES = &["hope this|that|it", "hope to", "hope you|you're|we", "enjoy your|the rest|every", "good luck with your", "best of luck with your", "wishing you", "hope it helps", "hope all"];
     COMPLIED = &["as requested", "as you requested|asked|wanted|insisted", "you insisted", "at your request", "cancelled|canceled|removed|downgraded|deleted|closed|processed|switched", "moved you"];
-    SURPRISE_FRAMES = &["who saw that coming", "who could have|'ve guessed|predicted|known", "who would have|'ve thought|guessed", "who'd have thought|guessed", "go figure", "who|whoever would|could have|'ve", "who|whoever would|could ever have", "imagine my astonishment|surprise|shock", "plot twist", "well well", "imagine that", "fancy that", "can't|cannot imagine why|how", "what are the odds", "colour|color me"];
+    SURPRISE_FRAMES = &["who saw that coming", "who could have|'ve guessed|predicted|known", "who would have|'ve thought|guessed", "who'd have thought|guessed", "go figure", "who|whoever would|could have|'ve", "who|whoever would|could ever have", "imagine my astonishment|surprise|shock", "plot twist", "well well", "imagine that", "fancy that", "can't|cannot imagine why|how", "what are the odds", "colour|color me", "who knew"];
     IRONIC_FRAME_WORDS = &["truly", "quite", "big", "sure", "there", "really", "gosh", "wow", "well", "oh", "such", "shocker", "stunned", "gasp", "colour", "color"];
     TEAM_HEROICS = &["expect them out with", "will down tools", "will drop everything", "clear her|his diary"];
     /// "Did you think the meter would keep sending readings unplugged?"
     DID_YOU_THINK = &["did you think|expect|imagine|assume|suppose"];
-    RHETORICAL_QUESTIONS = &["which|what part of that", "were you listening", "at any point", "ring any bells", "ring a bell", "was the word", "is the word", "too much to ask", "what about", "did you read past", "had you noticed"];
+    RHETORICAL_QUESTIONS = &["which|what part of that", "were you listening", "at any point", "ring any bells", "ring a bell", "was the word", "is the word", "too much to ask", "what about", "did you read past", "had you noticed", "happen|happened to read", "bothered reading", "skipped|skimmed over"];
+    /// "weren't convenient enough for you": the customer's standard, mocked.
+    ENOUGH_FOR_YOU = &["enough for you|yourself", "enough for someone|somebody with|of|like", "quite up to your"];
+    /// "a billing expert like yourself": mock deference.
+    EXPERT_LIKE_YOU = &["expert|experts|connoisseur|genius|guru|pro|professional|specialist like yourself|you"];
+    /// "I'm sure your next provider will be thrilled": the rival, praised
+    /// with a sneer.
+    RIVAL_ASSURED = &["sure your|the next|new provider|company|supplier|bank|carrier|network|practice|insurer|broker|host|airline|operator|firm", "sure they'll be|find", "sure they will be|find", "than we are|were|do|did|ever"];
+    /// "not sure why this needed three phone calls".
+    WHY_IT_TOOK = &["why this|it|that needed|took|required|needs|takes|requires"];
+    /// A sentence opened by feigned surprise: "Shocking that ...".
+    SURPRISE_OPENERS = &["shocking|surprising|astonishing|stunning that|how", "astonishingly", "shockingly", "unsurprisingly", "predictably"];
     NEXT_TIME = &["this time", "next time", "in future", "the first time round|around"];
     /// The obvious made big, in a mock apology for its not being seen:
     /// "Sorry if the giant red SOLD OUT banner wasn't clear enough".
@@ -1847,7 +1879,16 @@ fn read_sentence<'d>(
                     || k >= 2 && matches!((s.words[k - 2], s.words[k - 1]), ("up", "to") | ("at", "most")))
         })
         .fold(0u128, |m, k| m | 1 << k);
-    let contacts = contacts & !(limits << 1);
+    // "the three emails with your payslips": messages counted for what
+    // they carry, no tally of nagging (the eleventh QA pass).
+    let carrying = bits(contacts)
+        .filter(|&c| {
+            s.words
+                .get(c + 1)
+                .is_some_and(|w| matches!(*w, "with" | "containing" | "including" | "attaching" | "enclosing"))
+        })
+        .fold(0u128, |m, c| m | 1 << c);
+    let contacts = contacts & !(limits << 1) & !carrying;
     let counted = counted_at(contacts & !s.at(TIMES))
         || (counted_at(contacts)
             && (window
@@ -1867,6 +1908,25 @@ fn read_sentence<'d>(
         s.any(OWNING) || (s.any(NOTICING) && next().is_some_and(|n| n.any(APOLOGY_OR_EMPATHY) || n.any(OWNING)));
     if counted && aimed && !sincere && !owned && !s.question && !s.any(WE_OUR) && !allowance(s, contacts) {
         return Some((0, last, COUNT_M));
+    }
+    // Wondering aloud why the customer's contacts were needed: "not sure
+    // why this needed three phone calls" (the eleventh QA pass; not "I can
+    // see why it took three calls", not with an apology).
+    if let Some(k) = s.pos(WHY_IT_TOOK) {
+        let understood = s.words[k.saturating_sub(3)..k]
+            .iter()
+            .any(|w| matches!(*w, "understand" | "see" | "know" | "explain" | "find" | "look"));
+        // ("three phone calls": a word may stand between count and contact.)
+        let counts = s.at(NUMBERS_COUNTED) | ordinals | numeric;
+        let tally = bits(contacts & !((1u128 << k) - 1)).any(|c| {
+            (c >= 1 && counts >> (c - 1) & 1 != 0)
+                || (c >= 2
+                    && counts >> (c - 2) & 1 != 0
+                    && matches!(s.words[c - 1], "phone" | "separate" | "different" | "more" | "support" | "chat"))
+        });
+        if tally && !understood && !sincere && !owned {
+            return Some((0, last, COUNT_M));
+        }
     }
     // The customer's contacts called impossible to miss: "we have all four
     // of your emails - hard to miss them" (the ninth QA pass). (A word of
@@ -1937,8 +1997,58 @@ fn read_sentence<'d>(
                 "at" | "by" | "for" | "until" | "till" | "from" | "since" | "during" | "around"
             )
             && !s.words[k..].iter().any(|w| matches!(*w, "patience" | "bearing" | "understanding" | "waiting"));
-        let imposition =
-            s.at(NUISANCE) >> k != 0 || s.any(IMPOSITION) || (s.any(MADE_OUR_DAY) && imposed()) || this_time;
+        // Thanks for a tally of the customer's messages: "Thanks so much
+        // for the seven emails about this", "thanks for all 12 of your
+        // voicemails" (the eleventh QA pass; not "thanks for the three
+        // emails with your documents", not with an apology).
+        let tallied = (k + 1..len).any(|c| {
+            let w = |i: usize| s.words.get(i).copied().unwrap_or("");
+            let many = |i: usize| {
+                matches!(
+                    w(i),
+                    "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "fifteen"
+                        | "twenty"
+                        | "dozen"
+                ) || w(i).parse::<u32>().is_ok_and(|n| n >= 3)
+            };
+            let counted = (c >= 1 && many(c - 1)) || (c >= 3 && many(c - 3) && w(c - 2) == "of");
+            let message = (w(c) == "copies" && w(c + 1) == "of" && w(c + 3) == "same")
+                || matches!(
+                    w(c),
+                    "message"
+                        | "messages"
+                        | "email"
+                        | "emails"
+                        | "dms"
+                        | "calls"
+                        | "voicemails"
+                        | "tweets"
+                        | "chats"
+                        | "tickets"
+                        | "complaints"
+                        | "requests"
+                        | "posts"
+                        | "replies"
+                );
+            let carrying =
+                (c + 1..c + 3).any(|i| matches!(w(i), "with" | "containing" | "including" | "and" | "attaching"));
+            c > k && c - k <= 7 && counted && message && !carrying
+        });
+        let imposition = s.at(NUISANCE) >> k != 0
+            || s.any(IMPOSITION)
+            || (s.any(MADE_OUR_DAY) && imposed())
+            || this_time
+            || (tallied && !sincere);
         // Its length is known without reading it.
         let barb_after = sentence_end(doc, end).is_some_and(|j| j - end <= 3) && next().is_some_and(|n| n.any(BARBS));
         if (imposition || barb_after) && !s.question {
@@ -2037,6 +2147,56 @@ fn read_sentence<'d>(
     let ironic_frame = s.any(IRONIC_FRAME_WORDS);
     if surprise_frame || (len <= 6 && s.any(SURPRISE) && ironic_frame && !s.any(WARM) && !s.question) {
         return Some((0, last, SURPRISE_M));
+    }
+    // Surprise opening a sentence about what the customer did: "Wow,
+    // shocking that it stopped working after you unplugged it" (the
+    // eleventh QA pass; not "Surprisingly, the order was cancelled - our
+    // mistake", not with an apology).
+    if let Some(k) = s.pos(SURPRISE_OPENERS) {
+        let opens =
+            s.words[..k].iter().all(|w| matches!(*w, "wow" | "oh" | "well" | "gosh" | "so" | "truly" | "really"));
+        let yours = s.words[k..].iter().any(|w| matches!(*w, "you" | "you'd" | "you've" | "you're" | "your"));
+        if opens && yours && !sincere && !s.question {
+            return Some((0, last, SURPRISE_M));
+        }
+    }
+    // The customer's standard, mocked: "Sorry the three slots we offered
+    // weren't convenient enough for you", "Is that fast enough for you
+    // now?", "hopefully this is detailed enough for you" (the eleventh QA
+    // pass; not "if 3 days isn't quick enough for you, we also offer
+    // express delivery", not "Is 9 am early enough for you?").
+    if let Some(k) = s.pos(ENOUGH_FOR_YOU) {
+        let denial = (k.saturating_sub(4)..k).find(|&i| {
+            let w = s.words[i];
+            matches!(w, "not" | "never" | "isnt" | "wasnt" | "werent" | "arent") || w.ends_with("n't")
+        });
+        let denied = denial.is_some();
+        // ("sorry if it wasn't quite up to your standards" is no condition.)
+        let conditional = s.words[..k].iter().enumerate().any(|(i, w)| {
+            matches!(*w, "if" | "unless" | "whether")
+                && !(i > 0 && matches!(s.words[i - 1], "sorry" | "apologies" | "apologise" | "apologize"))
+        });
+        let pressed = s.question && s.words[k + 3..].iter().any(|w| matches!(*w, "now" | "yet" | "time"));
+        let hoped = s.words[..k].iter().any(|w| matches!(*w, "hopefully" | "surely"));
+        if denied && !conditional {
+            // From the denial, as the table's "weren't quick enough for you".
+            return Some((denial.unwrap_or(0), last, MOCK_M));
+        }
+        if pressed || hoped {
+            return Some((0, last, MOCK_M));
+        }
+    }
+    if s.any(EXPERT_LIKE_YOU) {
+        return Some((0, last, MOCK_M));
+    }
+    // A send-off sneering at the rival the customer leaves for: "I'm sure
+    // your next provider will be thrilled to hear all about it", "I'm sure
+    // they'll be far more relaxed about it than we are".
+    if s.words.windows(2).any(|w| matches!(w, ["i'm" | "im" | "i", "sure"])) && !sincere {
+        let sure_they = s.markers.matched(RIVAL_ASSURED, 1) || s.markers.matched(RIVAL_ASSURED, 2);
+        if s.markers.matched(RIVAL_ASSURED, 0) || (sure_they && s.markers.matched(RIVAL_ASSURED, 3)) {
+            return Some((0, last, WISH_M));
+        }
     }
 
     // Mock assurance about the team.
@@ -2675,5 +2835,37 @@ mod tests {
             assert_clean(Cue::Sarcasm, text);
         }
         assert_flags(Cue::Sarcasm, "Hi Priya, ⟦congratulations, you have just found⟧ the mute button.");
+    }
+
+    #[test]
+    fn the_eleventh_qa_passs_mechanisms_are_caught_and_their_sincere_twins_are_not() {
+        // A send-off to a rival, and the rival praised with a sneer.
+        assert_flags(Cue::Sarcasm, "⟦Good luck finding a cheaper carrier who answers at 3 am⟧.");
+        assert_flags(Cue::Sarcasm, "⟦I'm sure your new insurer will love your claims history⟧.");
+        assert_clean(Cue::Sarcasm, "Good luck with your new flat, and welcome to the area!");
+        assert_clean(Cue::Sarcasm, "I'm sure your new router will be faster than the old one.");
+        // The customer's standard, mocked.
+        assert_flags(Cue::Sarcasm, "Apologies that the slots ⟦weren't convenient enough for you⟧.");
+        assert_flags(Cue::Sarcasm, "Sorry if the upgrade ⟦wasn't quite up to your standards⟧.");
+        assert_flags(Cue::Sarcasm, "⟦As a tariff expert like yourself will know, the rate is fixed⟧.");
+        assert_clean(Cue::Sarcasm, "Is 9 am early enough for you? If not, I can book 8 am.");
+        assert_clean(Cue::Sarcasm, "If next-day isn't quick enough for you, same-day costs £4.");
+        // Slowness announced for a written reply.
+        assert_flags(Cue::Sarcasm, "⟦I'll go over it again, slowly⟧.");
+        assert_flags(Cue::Sarcasm, "⟦Let me dumb this down⟧: the bill is monthly.");
+        assert_clean(Cue::Sarcasm, "Let me walk you through it step by step.");
+        assert_clean(Cue::Sarcasm, "Fare rules are hard to follow, so here's a plain-English summary.");
+        // Thanks for a tally of the customer's messages, or wondering why
+        // they were needed.
+        assert_flags(Cue::Sarcasm, "⟦Thanks for the 14 emails over the weekend⟧.");
+        assert_flags(Cue::Sarcasm, "⟦I'm not sure why it took four separate calls to ask this⟧.");
+        assert_clean(Cue::Sarcasm, "Thanks for the three emails with your payslips; I have all I need.");
+        assert_clean(Cue::Sarcasm, "I'm sorry it took three calls, and I can see why that was frustrating.");
+        // Reading, questioned.
+        assert_flags(Cue::Sarcasm, "⟦Did you happen to read the leaflet in the box⟧?");
+        assert_clean(Cue::Sarcasm, "Did you happen to receive our email on Monday? If not, I'll resend it.");
+        // Surprise at what the customer did.
+        assert_flags(Cue::Sarcasm, "⟦Unsurprisingly, the card was declined after you froze it⟧.");
+        assert_clean(Cue::Sarcasm, "Surprisingly, the order was cancelled; that was our mistake, and I'm sorry.");
     }
 }

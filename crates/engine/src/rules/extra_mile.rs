@@ -100,6 +100,60 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             !again && !feature
         })
     });
+    // The tenth QA pass: "the details are in the email we sent you on
+    // Monday" points back at a thing sent, no extra; "I've booked the
+    // appointment you asked for" does what was asked (unless said to be
+    // more: "I've also booked ...").
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            let same = |j: usize| doc.tokens[j].sentence == doc.tokens[k].sentence;
+            let points_back = k > 0
+                && matches!(doc.fold(k), "i" | "we")
+                && same(k - 1)
+                && !doc.tokens[k - 1].gap_has(gap::CLAUSE)
+                && matches!(
+                    doc.fold(k - 1),
+                    "email"
+                        | "e-mail"
+                        | "link"
+                        | "letter"
+                        | "form"
+                        | "guide"
+                        | "pdf"
+                        | "file"
+                        | "document"
+                        | "code"
+                        | "details"
+                        | "message"
+                        | "invoice"
+                        | "receipt"
+                        | "text"
+                        | "instructions"
+                        | "label"
+                        | "voucher"
+                        | "confirmation"
+                        | "reply"
+                );
+            let end = doc.token_at(s.end() - 1);
+            let more = (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even"));
+            // In the deed's clause ("the appointment you asked for"), or
+            // set off after it ("..., as you requested").
+            let asked = |j: usize| {
+                matches!(doc.fold(j), "asked" | "requested" | "wanted")
+                    && matches!(doc.fold(j - 1), "you" | "as" | "you'd" | "you've")
+                    // ("you asked about parking" asks a question, no deed.)
+                    && !(j + 1 < doc.tokens.len() && matches!(doc.fold(j + 1), "about" | "whether" | "if" | "how" | "why" | "when" | "what" | "where"))
+            };
+            let window = (end + 1..(end + 12).min(doc.tokens.len())).take_while(|&j| same(j));
+            let as_asked = !more
+                && (window.clone().take_while(|&j| !doc.tokens[j - 1].gap_has(gap::CLAUSE)).any(asked)
+                    || window.clone().any(|j| {
+                        asked(j) && j >= 3 && doc.fold(j - 2) == "as" && doc.tokens[j - 3].gap_has(gap::CLAUSE)
+                    }));
+            !points_back && !as_asked
+        })
+    });
     out.extend(found);
 }
 
@@ -179,6 +233,17 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn a_thing_sent_before_or_a_deed_asked_for_is_no_extra() {
+        // The tenth QA pass.
+        assert_clean(Cue::ExtraMile, "Hi Sam, the details are in the email we sent you on Monday.");
+        assert_clean(Cue::ExtraMile, "Hi Sam, I've booked the appointment you asked for on Tuesday at 10 am.");
+        assert_clean(Cue::ExtraMile, "Hi Sam, I've refunded the delivery charge, as you requested.");
+        assert_flags(Cue::ExtraMile, "Hi Sam, ⟦I've also booked⟧ the appointment you asked for.");
+        assert_flags(Cue::ExtraMile, "Hi Sam, as the email was late ⟦we sent⟧ a voucher too.");
+        assert_flags(Cue::ExtraMile, "Hi Sam, ⟦I've upgraded⟧ your room; you asked about parking, and it's free.");
+    }
 
     #[test]
     fn sent_again_or_included_in_a_plan_is_no_extra() {

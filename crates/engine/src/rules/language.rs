@@ -146,6 +146,21 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         })
     };
     praised.retain(|f| f.span.is_none_or(|s| !negated(doc.token_at(s.start()))));
+    // "I know you were looking forward to the concert": the customer's
+    // hope, told back in empathy, is not the reply's own positive wording
+    // (the tenth QA pass).
+    let theirs = |k: usize| {
+        matches!(doc.fold(k), "looking" | "excited" | "thrilled" | "happy" | "glad" | "delighted" | "pleased")
+            && (k.saturating_sub(3)..k).any(|j| {
+                matches!(doc.fold(j), "you" | "you're" | "youre" | "you've" | "you'd")
+                    && (j..k).all(|m| {
+                        !doc.tokens[m].gap_has(gap::CLAUSE)
+                            && (m == j
+                                || matches!(doc.fold(m), "were" | "was" | "are" | "been" | "be" | "so" | "really"))
+                    })
+            })
+    };
+    praised.retain(|f| f.span.is_none_or(|s| !theirs(doc.token_at(s.start()))));
     out.extend(praised);
 }
 
@@ -279,6 +294,17 @@ fn intensifies(doc: &Document, span: crate::span::Span) -> bool {
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn the_customers_own_hope_is_not_the_replys_positive_wording() {
+        // The tenth QA pass.
+        assert_clean(
+            Cue::PositiveLanguage,
+            "Hi Sam, I know you were looking forward to the concert, and I'm sorry it was cancelled.",
+        );
+        assert_flags(Cue::PositiveLanguage, "Hi Sam, we're ⟦looking forward⟧ to seeing you.");
+        assert_flags(Cue::PositiveLanguage, "Hi Sam, you'll be ⟦glad to⟧ hear the refund is through.");
+    }
 
     #[test]
     fn flags_negative_wording_and_offers_a_positive_one() {

@@ -301,9 +301,26 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 && (matches!(doc.fold(k - 1), "didn't" | "didnt" | "haven't" | "havent" | "hadn't" | "never" | "no")
                     || (doc.fold(k - 1) == "not" && k > 1 && matches!(doc.fold(k - 2), "did" | "have" | "had")))
         };
+        // "there's no need for a follow-up visit", "you won't need a
+        // follow-up" (the tenth QA pass): a step said to be unneeded.
+        let needless = {
+            let k = hit.first as usize;
+            (k.saturating_sub(4)..k).any(|j| {
+                j > 0
+                    && matches!(doc.fold(j), "need" | "needs" | "needed")
+                    && matches!(
+                        doc.fold(j - 1),
+                        "no" | "not" | "don't" | "dont" | "won't" | "wont" | "doesn't" | "doesnt" | "didn't" | "didnt"
+                    )
+                    && (j - 1..k).all(|m| {
+                        doc.tokens[m].sentence == doc.tokens[k].sentence && !doc.tokens[m].gap_has(gap::CLAUSE)
+                    })
+            })
+        };
         if doc.any_hit_overlaps(T::Sarcasm, hit.span)
             || doc.any_hit_overlaps(T::Deflection, hit.span)
             || is_wish(doc, hit.first as usize)
+            || needless
             || hours
             || refusal_condition
             || not_taken
@@ -1229,6 +1246,12 @@ mod tests {
     fn a_step_denied_or_a_condition_of_a_refusal_is_no_step() {
         // Found by the seventh QA pass.
         assert_clean(Cue::NextSteps, "Hi Kavya, your results are normal, so no follow-up appointment is needed.");
+        // The tenth QA pass.
+        assert_clean(
+            Cue::NextSteps,
+            "Hi Sam, the engineer fixed the boiler, so there's no need for a follow-up visit.",
+        );
+        assert_flags(Cue::NextSteps, "Hi Sam, you won't need to wait: ⟦I'll follow⟧ up with the engineer today.");
         assert_clean(Cue::NextSteps, "Hi Tom, we don't accept returns on software once the seal is broken.");
         assert_flags(
             Cue::NextSteps,

@@ -781,3 +781,64 @@ pub fn score_question_audit(rows: &[serde_json::Value], audit: &[QuestionVerdict
     }
     out
 }
+
+/// One draft of `crates/eval/sets/sarcasm-h.jsonl` (see its README): a
+/// reply labelled for sarcasm only, with its split and, if sarcastic, the
+/// words that carry it.
+pub struct SarcasmDraft {
+    pub id: String,
+    pub split: Split,
+    pub sarcastic: bool,
+    pub mechanism: String,
+    pub draft: String,
+    pub trigger: String,
+}
+
+/// The drafts of `crates/eval/sets/sarcasm-h.jsonl`.
+pub fn load_sarcasm_set() -> Result<Vec<SarcasmDraft>, String> {
+    let path = repo_root().join("crates/eval/sets/sarcasm-h.jsonl");
+    read_jsonl(&path)?
+        .into_iter()
+        .map(|v| {
+            let field = |k: &str| v[k].as_str().map(str::to_string).ok_or(format!("sarcasm-h.jsonl: no {k} in {v}"));
+            let split = match field("split")?.as_str() {
+                "tune" => Split::Tune,
+                "test" => Split::Test,
+                other => return Err(format!("sarcasm-h.jsonl: unknown split {other}")),
+            };
+            Ok(SarcasmDraft {
+                id: field("id")?,
+                split,
+                sarcastic: field("label")? == "sarcastic",
+                mechanism: field("mechanism")?,
+                draft: field("draft")?,
+                trigger: field("trigger")?,
+            })
+        })
+        .collect()
+}
+
+/// Per split of the sarcasm set: (sarcastic drafts, flagged, flagged on
+/// the helper's words, sincere drafts, flagged).
+pub fn sarcasm_set_figures(set: &[SarcasmDraft], split: Split) -> [usize; 5] {
+    let mut out = [0; 5];
+    for d in set.iter().filter(|d| d.split == split) {
+        let found: Vec<_> = analyze(&d.draft, &Context::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.cue == Cue::Sarcasm)
+            .filter_map(|f| f.span)
+            .collect();
+        if d.sarcastic {
+            out[0] += 1;
+            out[1] += usize::from(!found.is_empty());
+            let at = d.draft.find(&d.trigger).unwrap_or(0);
+            let (from, to) = (at, at + d.trigger.len());
+            out[2] += usize::from(found.iter().any(|s| s.start() < to && s.end() > from));
+        } else {
+            out[3] += 1;
+            out[4] += usize::from(!found.is_empty());
+        }
+    }
+    out
+}

@@ -26,6 +26,7 @@ fn main() {
     goemotions();
     politeness();
     sarcasm_rates();
+    sarcasm_set();
     warnings_on_agent_replies();
     audit_table();
     pair_audit_table();
@@ -420,4 +421,17 @@ fn audit_todo() {
         });
         println!("{line}");
     }
+}
+
+/// The session-26 sarcasm set, labelled for sarcasm only.
+fn sarcasm_set() {
+    let set = load_sarcasm_set().expect("crates/eval/sets/sarcasm-h.jsonl parses");
+    println!("## A sarcasm-only set of six mechanisms (crates/eval/sets/sarcasm-h.jsonl)\n");
+    println!("| part | sarcastic | flagged | on the writer's words | sincere | flagged |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (name, split) in [("tuning (odd ids)", Split::Tune), ("held out (even ids)", Split::Test)] {
+        let [n, found, on, sincere, false_alarms] = sarcasm_set_figures(&set, split);
+        println!("| {name} | {n} | {found} | {on} | {sincere} | {false_alarms} |");
+    }
+    println!();
 }

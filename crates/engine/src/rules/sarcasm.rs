@@ -2001,49 +2001,52 @@ fn read_sentence<'d>(
         // for the seven emails about this", "thanks for all 12 of your
         // voicemails" (the eleventh QA pass; not "thanks for the three
         // emails with your documents", not with an apology).
-        let tallied = (k + 1..len).any(|c| {
-            let w = |i: usize| s.words.get(i).copied().unwrap_or("");
-            let many = |i: usize| {
-                matches!(
-                    w(i),
-                    "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "eleven"
-                        | "twelve"
-                        | "fifteen"
-                        | "twenty"
-                        | "dozen"
-                ) || w(i).parse::<u32>().is_ok_and(|n| n >= 3)
-            };
-            let counted = (c >= 1 && many(c - 1)) || (c >= 3 && many(c - 3) && w(c - 2) == "of");
-            let message = (w(c) == "copies" && w(c + 1) == "of" && w(c + 3) == "same")
-                || matches!(
-                    w(c),
-                    "message"
-                        | "messages"
-                        | "email"
-                        | "emails"
-                        | "dms"
-                        | "calls"
-                        | "voicemails"
-                        | "tweets"
-                        | "chats"
-                        | "tickets"
-                        | "complaints"
-                        | "requests"
-                        | "posts"
-                        | "replies"
-                );
-            let carrying =
-                (c + 1..c + 3).any(|i| matches!(w(i), "with" | "containing" | "including" | "and" | "attaching"));
-            c > k && c - k <= 7 && counted && message && !carrying
-        });
+        // (Read only where a number stands.)
+        let numbered = s.any(NUMBERS_COUNTED) || s.any(DIGITS) || s.words.contains(&"dozen");
+        let tallied = numbered
+            && (k + 1..len).any(|c| {
+                let w = |i: usize| s.words.get(i).copied().unwrap_or("");
+                let many = |i: usize| {
+                    matches!(
+                        w(i),
+                        "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "eleven"
+                            | "twelve"
+                            | "fifteen"
+                            | "twenty"
+                            | "dozen"
+                    ) || w(i).parse::<u32>().is_ok_and(|n| n >= 3)
+                };
+                let counted = (c >= 1 && many(c - 1)) || (c >= 3 && many(c - 3) && w(c - 2) == "of");
+                let message = (w(c) == "copies" && w(c + 1) == "of" && w(c + 3) == "same")
+                    || matches!(
+                        w(c),
+                        "message"
+                            | "messages"
+                            | "email"
+                            | "emails"
+                            | "dms"
+                            | "calls"
+                            | "voicemails"
+                            | "tweets"
+                            | "chats"
+                            | "tickets"
+                            | "complaints"
+                            | "requests"
+                            | "posts"
+                            | "replies"
+                    );
+                let carrying =
+                    (c + 1..c + 3).any(|i| matches!(w(i), "with" | "containing" | "including" | "and" | "attaching"));
+                c > k && c - k <= 7 && counted && message && !carrying
+            });
         let imposition = s.at(NUISANCE) >> k != 0
             || s.any(IMPOSITION)
             || (s.any(MADE_OUR_DAY) && imposed())
@@ -2192,7 +2195,7 @@ fn read_sentence<'d>(
     // A send-off sneering at the rival the customer leaves for: "I'm sure
     // your next provider will be thrilled to hear all about it", "I'm sure
     // they'll be far more relaxed about it than we are".
-    if s.words.windows(2).any(|w| matches!(w, ["i'm" | "im" | "i", "sure"])) && !sincere {
+    if s.any(RIVAL_ASSURED) && !sincere && s.words.windows(2).any(|w| matches!(w, ["i'm" | "im" | "i", "sure"])) {
         let sure_they = s.markers.matched(RIVAL_ASSURED, 1) || s.markers.matched(RIVAL_ASSURED, 2);
         if s.markers.matched(RIVAL_ASSURED, 0) || (sure_they && s.markers.matched(RIVAL_ASSURED, 3)) {
             return Some((0, last, WISH_M));

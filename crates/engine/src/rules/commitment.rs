@@ -575,7 +575,10 @@ fn named_guarantee(doc: &Document, first: usize, last: usize) -> bool {
     // A determiner up to three modifiers back, none of them a pronoun or
     // a verb of promising.
     (first.saturating_sub(4)..first).rev().take_while(|&k| same(k)).any(|k| {
+        // (A modifier at least: "our guarantee it'll be fixed by Monday"
+        // promises, the session's review found.)
         matches!(doc.fold(k), "our" | "their" | "its" | "this")
+            && k + 1 < first
             && (k + 1..first).all(|m| {
                 !doc.tokens[m - 1].gap_has(gap::CLAUSE)
                     && !matches!(
@@ -791,6 +794,20 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         matches!(doc.fold(j), "can't" | "cant" | "cannot" | "won't" | "wont" | "unable")
                                 // "We can't wait to see you on Saturday": eager, no refusal.
                                 && doc.fold(j + 1) != "wait"
+                                // "we can't fix it remotely; an engineer will
+                                // visit on Friday", "unable to refund it today
+                                // but I will on Friday", "I won't close it until
+                                // I've called you on Friday": another clause
+                                // (the session's review).
+                                && (j + 1..first).all(|m| {
+                                    !matches!(
+                                        doc.fold(m),
+                                        "but" | "so" | "and" | "until" | "till" | "once" | "then" | "when" | "instead"
+                                            | "i'll" | "we'll" | "i" | "we" | "i've" | "we've"
+                                    )
+                                        && !doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()]
+                                            .contains([';', '-', ':', '\u{2013}', '\u{2014}'])
+                                })
                     }))
             })
     });
@@ -832,11 +849,15 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             }
             let first = doc.token_at(s.start());
             let sentence = doc.tokens[first].sentence;
-            doc.tokens[first..]
-                .iter()
-                .enumerate()
-                .take_while(|(_, t)| t.sentence == sentence)
-                .any(|(k, _)| matches!(doc.fold(first + k), "today" | "tonight" | "tomorrow"))
+            // (Not a day hoped for: "which I hope will be today", the
+            // session's review.)
+            let mut hoped = false;
+            doc.tokens[first..].iter().enumerate().take_while(|(_, t)| t.sentence == sentence).any(|(k, _)| {
+                let w = doc.fold(first + k);
+                hoped |=
+                    matches!(w, "hope" | "hopefully" | "hoping" | "might" | "may" | "should" | "expect" | "probably");
+                !hoped && matches!(w, "today" | "tonight" | "tomorrow")
+            })
         })
     };
     found.retain(|f| f.cue != Cue::VagueCommitment || !(dated.contains(&sentence_of(f)) || same_day(f)));
@@ -1352,7 +1373,8 @@ fn states_hours(doc: &Document, k: usize) -> bool {
     if k >= 2
         && matches!(doc.fold(k), "until" | "till" | "til")
         && matches!(doc.fold(k - 1), "on" | "available" | "around" | "here" | "staffed" | "online")
-        && matches!(doc.fold(k - 2), "is" | "are" | "we're" | "i'm" | "we" | "be")
+        // (Not "I'll be here until 6 pm to take your call": a promise.)
+        && matches!(doc.fold(k - 2), "is" | "are" | "we're" | "i'm" | "we")
     {
         return true;
     }
@@ -1669,6 +1691,10 @@ mod tests {
         // still a hedge.
         assert_clean(Cue::VagueCommitment, "As soon as I have it, I'll trace the refund for you today.");
         assert_flags(Cue::VagueCommitment, "⟦We'll try to⟧ trace the refund today.");
+        assert_flags(
+            Cue::VagueCommitment,
+            "I'll call you ⟦as soon as I⟧ hear from the courier, which I hope will be today.",
+        );
         assert_flags(Cue::VagueCommitment, "I'll ship them ⟦as soon as they're⟧ available.");
         assert_flags(Cue::VagueCommitment, "We'll get back to you ⟦as soon as possible⟧.");
         assert_flags(Cue::VagueCommitment, "I'll reply ⟦as soon as I can⟧.");
@@ -1696,6 +1722,8 @@ mod tests {
         assert_clean(Cue::OverPromise, "Our price match guarantee applies here.");
         assert_flags(Cue::OverPromise, "You have our ⟦guarantee⟧ that it ⟦won't happen again⟧.");
         assert_flags(Cue::OverPromise, "We ⟦guarantee⟧ delivery by Friday.");
+        // The session's review: "our guarantee" alone is a promise.
+        assert_flags(Cue::OverPromise, "That's our ⟦guarantee⟧ to you: no more missed deliveries.");
         assert_clean(
             Cue::OverPromise,
             "All our products come with a 2-year guarantee; yours is still under guarantee.",
@@ -1786,6 +1814,12 @@ mod tests {
         assert_flags(Cue::Commitment, "We can't deliver on Sunday, but the courier will come ⟦on Monday⟧.");
         assert_flags(Cue::Commitment, "I'll call you back ⟦on Friday⟧.");
         assert_flags(Cue::Commitment, "We can't wait to see you ⟦on Saturday⟧.");
+        // The session's review: the time of another clause.
+        assert_flags(Cue::Commitment, "We can't fix it remotely; an engineer will visit ⟦on Friday⟧.");
+        assert_flags(Cue::Commitment, "I'm unable to refund it today but I will ⟦on Friday⟧.");
+        assert_flags(Cue::Commitment, "I won't close your case until I've called you back ⟦on Friday⟧.");
+        assert_flags(Cue::Commitment, "Hi Sam don't worry you won't miss it I'll call you ⟦on Friday⟧");
+        assert_flags(Cue::Commitment, "Hi Sam, I'll be here ⟦until 6 pm⟧ to take your call.");
     }
 
     #[test]

@@ -136,21 +136,37 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         | "reply"
                 );
             let end = doc.token_at(s.end() - 1);
-            let more = (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even"));
-            // In the deed's clause ("the appointment you asked for"), or
-            // set off after it ("..., as you requested").
+            // More said ("also", "... and added a voucher too"): an extra
+            // whatever was asked (the session's review).
+            let more = (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even"))
+                || (end + 1..(end + 20).min(doc.tokens.len()))
+                    .take_while(|&j| same(j))
+                    .any(|j| {
+                        matches!(doc.fold(j), "too" | "also" | "additionally" | "extra" | "bonus")
+                            || (doc.fold(j) == "well" && doc.fold(j - 1) == "as")
+                    });
+            // Right after the deed's object ("the appointment you asked
+            // for"; not "a free case to the order you asked for", not
+            // "because you wanted it by Friday"), or set off after it
+            // ("..., as you requested").
             let asked = |j: usize| {
-                matches!(doc.fold(j), "asked" | "requested" | "wanted")
+                matches!(doc.fold(j), "asked" | "requested")
                     && matches!(doc.fold(j - 1), "you" | "as" | "you'd" | "you've")
                     // ("you asked about parking" asks a question, no deed.)
-                    && !(j + 1 < doc.tokens.len() && matches!(doc.fold(j + 1), "about" | "whether" | "if" | "how" | "why" | "when" | "what" | "where"))
+                    && !(j + 1 < doc.tokens.len()
+                        && matches!(doc.fold(j + 1), "about" | "whether" | "if" | "how" | "why" | "when" | "what" | "where"))
             };
-            let window = (end + 1..(end + 12).min(doc.tokens.len())).take_while(|&j| same(j));
-            let as_asked = !more
-                && (window.clone().take_while(|&j| !doc.tokens[j - 1].gap_has(gap::CLAUSE)).any(asked)
-                    || window.clone().any(|j| {
-                        asked(j) && j >= 3 && doc.fold(j - 2) == "as" && doc.tokens[j - 3].gap_has(gap::CLAUSE)
-                    }));
+            let window = (end + 1..(end + 6).min(doc.tokens.len())).take_while(|&j| same(j));
+            let object = |j: usize| {
+                (end + 1..j).all(|m| {
+                    !doc.tokens[m - 1].gap_has(gap::CLAUSE)
+                        && !matches!(doc.fold(m), "to" | "for" | "on" | "in" | "with" | "because" | "since" | "into")
+                })
+            };
+            let set_off = (end + 1..(end + 12).min(doc.tokens.len())).take_while(|&j| same(j)).any(|j| {
+                asked(j) && j >= 3 && doc.fold(j - 2) == "as" && doc.tokens[j - 3].gap_has(gap::CLAUSE)
+            });
+            let as_asked = !more && (window.clone().any(|j| asked(j) && object(j)) || set_off);
             !points_back && !as_asked
         })
     });
@@ -241,6 +257,14 @@ mod tests {
         assert_clean(Cue::ExtraMile, "Hi Sam, I've booked the appointment you asked for on Tuesday at 10 am.");
         assert_clean(Cue::ExtraMile, "Hi Sam, I've refunded the delivery charge, as you requested.");
         assert_flags(Cue::ExtraMile, "Hi Sam, ⟦I've also booked⟧ the appointment you asked for.");
+        // The session's review.
+        assert_flags(Cue::ExtraMile, "Hi Sam, ⟦I've added⟧ a free case to the order you asked for.");
+        assert_flags(Cue::ExtraMile, "Hi Sam, ⟦I've upgraded⟧ it to next-day because you wanted it by Friday.");
+        assert_flags(
+            Cue::ExtraMile,
+            "Hi Sam, ⟦I've refunded⟧ the delivery, as you requested, and added a voucher too.",
+        );
+        assert_flags(Cue::ExtraMile, "Hi Sam, ⟦I've waived⟧ the fee as you asked, and added a month free as well.");
         assert_flags(Cue::ExtraMile, "Hi Sam, as the email was late ⟦we sent⟧ a voucher too.");
         assert_flags(Cue::ExtraMile, "Hi Sam, ⟦I've upgraded⟧ your room; you asked about parking, and it's free.");
     }

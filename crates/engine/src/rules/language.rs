@@ -153,6 +153,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         matches!(doc.fold(k), "looking" | "excited" | "thrilled" | "happy" | "glad" | "delighted" | "pleased")
             && (k.saturating_sub(3)..k).any(|j| {
                 matches!(doc.fold(j), "you" | "you're" | "youre" | "you've" | "you'd")
+                    // ("Thank you happy to help": "you" and a state need a
+                    // verb between them, the session's review.)
+                    && (doc.fold(j) != "you" || k - j >= 2)
                     && (j..k).all(|m| {
                         !doc.tokens[m].gap_has(gap::CLAUSE)
                             && (m == j
@@ -304,6 +307,7 @@ mod tests {
         );
         assert_flags(Cue::PositiveLanguage, "Hi Sam, we're ⟦looking forward⟧ to seeing you.");
         assert_flags(Cue::PositiveLanguage, "Hi Sam, you'll be ⟦glad to⟧ hear the refund is through.");
+        assert_flags(Cue::PositiveLanguage, "Thank you ⟦happy to⟧ help");
     }
 
     #[test]

@@ -312,6 +312,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         doc.fold(j - 1),
                         "no" | "not" | "don't" | "dont" | "won't" | "wont" | "doesn't" | "doesnt" | "didn't" | "didnt"
                     )
+                    // The step is what is not needed ("no need for a
+                    // follow-up"; not "you don't need to worry, we'll call
+                    // you Friday", the session's review).
+                    && (j + 1..k).all(|m| matches!(doc.fold(m), "a" | "an" | "the" | "any" | "for" | "another" | "further" | "more"))
                     && (j - 1..k).all(|m| {
                         doc.tokens[m].sentence == doc.tokens[k].sentence && !doc.tokens[m].gap_has(gap::CLAUSE)
                     })
@@ -697,10 +701,55 @@ fn reports_it_done(doc: &Document) -> bool {
                     "this" => same(i, i + 2) && matches!(doc.fold(i + 2), "morning" | "afternoon" | "evening"),
                     _ => false,
                 };
+                // (Nor a deed that was due and did not happen: "your card
+                // was supposed to be posted today, but it has been
+                // delayed"; nor one done wrong: "it shipped today to your
+                // old address by mistake", "said was sent today never
+                // arrived": the session's review.)
+                let wrong = || {
+                    let mut j = i;
+                    while j > 0 && doc.tokens[j - 1].sentence == t.sentence {
+                        j -= 1;
+                    }
+                    (j..doc.tokens.len()).take_while(|&m| doc.tokens[m].sentence == t.sentence).any(|m| {
+                        matches!(
+                            doc.fold(m),
+                            "never"
+                                | "wrong"
+                                | "mistake"
+                                | "mistakenly"
+                                | "incorrect"
+                                | "incorrectly"
+                                | "lost"
+                                | "delayed"
+                                | "missing"
+                                | "instead"
+                                | "old"
+                                | "said"
+                        )
+                    })
+                };
                 today
+                    && !wrong()
                     && !(i.saturating_sub(6)..i).any(|j| {
                         doc.tokens[j].sentence == t.sentence
-                            && matches!(doc.fold(j), "once" | "when" | "if" | "until" | "unless" | "after" | "before")
+                            && matches!(
+                                doc.fold(j),
+                                "once"
+                                    | "when"
+                                    | "if"
+                                    | "until"
+                                    | "unless"
+                                    | "after"
+                                    | "before"
+                                    | "supposed"
+                                    | "meant"
+                                    | "due"
+                                    | "scheduled"
+                                    | "planned"
+                                    | "expected"
+                                    | "should"
+                            )
                     })
             }
             _ => false,
@@ -1252,6 +1301,24 @@ mod tests {
             "Hi Sam, the engineer fixed the boiler, so there's no need for a follow-up visit.",
         );
         assert_flags(Cue::NextSteps, "Hi Sam, you won't need to wait: ⟦I'll follow⟧ up with the engineer today.");
+        assert_flags(Cue::NextSteps, "Hi Sam you don't need to worry ⟦we'll call⟧ you Friday");
+        // A deed that was due today and did not happen is no deed done.
+        for done_wrong in [
+            "The jacket your colleague said was sent today never arrived.",
+            "The item shipped earlier but to the wrong address.",
+            "The jacket shipped today to your old address by mistake.",
+        ] {
+            assert_absent_finding(
+                Cue::NextStepsMissing,
+                Some("Diane"),
+                &format!("Hi Diane, we know how frustrating a wrong delivery is, and we are sorry it happened to you on a week when you needed the jacket. {done_wrong}"),
+            );
+        }
+        assert_absent_finding(
+            Cue::NextStepsMissing,
+            Some("Diane"),
+            "Hi Diane, we know how frustrating a wrong delivery is, and we are sorry it happened to you on a week when you needed the jacket. Your card was supposed to be posted today, but it has been delayed.",
+        );
         assert_clean(Cue::NextSteps, "Hi Tom, we don't accept returns on software once the seal is broken.");
         assert_flags(
             Cue::NextSteps,

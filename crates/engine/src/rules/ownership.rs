@@ -169,8 +169,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         }
         let k = doc.token_at(s.start());
         let sentence = doc.tokens[k].sentence;
-        let not_us =
-            k + 1 < doc.tokens.len() && doc.fold(k) == "not" && matches!(doc.fold(k + 1), "us" | "me" | "this" | "our");
+        // ("not this office" is "not us"; "not our fault" is a disclaimer
+        // of its own, the session's review found.)
+        let not_us = k + 1 < doc.tokens.len()
+            && doc.fold(k) == "not"
+            && (matches!(doc.fold(k + 1), "us" | "me")
+                || (matches!(doc.fold(k + 1), "this" | "our")
+                    && k + 2 < doc.tokens.len()
+                    && matches!(doc.fold(k + 2), "office" | "branch" | "team" | "department" | "desk")));
         // Who charges or decides, followed by what we did about it, is an
         // explanation: "the fee is charged by your bank, not us. I've
         // emailed you their contact details."
@@ -306,6 +312,8 @@ mod tests {
         assert_flags(Cue::Deflection, "Hi Sophie, mortgage questions ⟦aren't my department⟧.");
         assert_flags(Cue::Deflection, "Permits are handled by the Parking Services team, ⟦not this office⟧.");
         assert_clean(Cue::Deflection, "It was not this office that sent the letter, so I've asked the team who did.");
+        // The session's review: a disclaimer of its own stays one.
+        assert_flags(Cue::Deflection, "Hi Sam, this is ⟦not our fault⟧.");
         // "us" elsewhere in the sentence is not where the customer is sent.
         assert_flags(
             Cue::Deflection,

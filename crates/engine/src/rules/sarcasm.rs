@@ -2642,7 +2642,7 @@ mod tests {
         assert!(report.findings.iter().any(|f| f.cue == Cue::PositiveLanguage), "{:?}", report.findings);
         // Shouted courtesy is no courtesy; a shouted date is still a date.
         let report = crate::analyze(
-            "Hi Sam, WE SENT THE REPLACEMENT YESTERDAY. PLEASE CHECK YOUR MAILBOX BY FRIDAY.",
+            "Hi Sam, WE ALSO SENT A SPARE CHARGER YESTERDAY. PLEASE CHECK YOUR MAILBOX BY FRIDAY.",
             &crate::Context::default(),
         );
         let cues: Vec<&str> = report.findings.iter().map(|f| f.cue.id()).collect();
@@ -2651,7 +2651,7 @@ mod tests {
         // The same words said calmly keep their praise (so the test above
         // can fail only for the right reason).
         let report = crate::analyze(
-            "Hi Sam, we sent the replacement yesterday. Please check your mailbox by Friday.",
+            "Hi Sam, we also sent a spare charger yesterday. Please check your mailbox by Friday.",
             &crate::Context::default(),
         );
         let cues: Vec<&str> = report.findings.iter().map(|f| f.cue.id()).collect();

@@ -39,6 +39,12 @@ pub(crate) const BLAME: &[Phrase] = &[
     // (Not "since you forgot your password": forgetting is no fault.)
     p("because|since you ignored|disregarded|overlooked|neglected"),
     p("you ignored|disregarded the|our|my|all|every|both|these|those|repeated|several|multiple"),
+    // The eleventh QA pass: the cause put on a slip of the customer's
+    // ("because you reused your password from another site", "you gave us
+    // the wrong address", "because you left the flat number off").
+    p("because|since you reused|misspelled|mistyped|misread"),
+    p("you gave|sent|told|emailed us|me the|a|an? wrong|incorrect|invalid"),
+    p("you left the|your flat|house|unit|door|apartment|room|suite|street|postcode number|name? off|out"),
 ];
 
 /// What the customer did, reproached in "why would you ...?".
@@ -88,6 +94,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn a_slip_given_as_the_cause_is_blame() {
+        // The eleventh QA pass.
+        assert_flags(Cue::Blame, "Your account was accessed ⟦because you reused⟧ your password from another site.");
+        assert_flags(Cue::Blame, "It came back to us because ⟦you gave us the wrong⟧ address.");
+        assert_flags(Cue::Blame, "The parcel came back because ⟦you left the flat number off⟧ your address.");
+        assert_clean(Cue::Blame, "Since you missed the delivery, I've rebooked it for Friday at no charge.");
+        assert_clean(Cue::Blame, "Because you left a review, we've added 50 points to your account.");
+    }
 
     #[test]
     fn putting_the_cause_on_what_the_customer_did_is_blame() {

@@ -677,6 +677,17 @@ fn reports_it_done(doc: &Document) -> bool {
             }
             // "The payment has now gone through", "It's out for delivery".
             "gone" => same(i, i + 1) && doc.fold(i + 1) == "through",
+            // "Your hotel booking remains confirmed for 12 September" (the
+            // eleventh QA pass): a state kept is settled.
+            "remains" | "remain" | "stays" | "stay" => {
+                same(i, i + 1)
+                    && matches!(
+                        doc.fold(i + 1),
+                        "confirmed" | "active" | "valid" | "booked" | "unchanged" | "open" | "reserved"
+                    )
+                    && i > 0
+                    && !matches!(doc.fold(i - 1), "will" | "to" | "should" | "must" | "may" | "might")
+            }
             "out" => same(i, i + 2) && doc.fold(i + 1) == "for" && doc.fold(i + 2) == "delivery",
             // "The jacket shipped today", "the form was sent this morning"
             // (the tenth QA pass): a deed dated today, said in the past.
@@ -1303,6 +1314,10 @@ mod tests {
         assert_flags(Cue::NextSteps, "Hi Sam, you won't need to wait: ⟦I'll follow⟧ up with the engineer today.");
         assert_flags(Cue::NextSteps, "Hi Sam you don't need to worry ⟦we'll call⟧ you Friday");
         // A deed that was due today and did not happen is no deed done.
+        assert_clean(
+            Cue::NextStepsMissing,
+            "Hi Ana, the airline moved your flight by an hour, but your hotel booking remains confirmed for 12 September.",
+        );
         for done_wrong in [
             "The jacket your colleague said was sent today never arrived.",
             "The item shipped earlier but to the wrong address.",

@@ -83,6 +83,9 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("not this|our office|branch|team|department|desk"),
     // "Mortgage questions aren't my department".
     p("isn't|isnt|aren't|arent|wasn't my|our department|job|responsibility|area|problem|concern"),
+    // "billing queries aren't handled by my department" (the eleventh QA
+    // pass).
+    p("isn't|isnt|aren't|arent|not handled|dealt|covered by my|our|this department|team|office|branch"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
@@ -310,6 +313,7 @@ mod tests {
         assert_flags(Cue::Deflection, "⟦You'll need to contact⟧ the courier, not us.");
         // The tenth QA pass.
         assert_flags(Cue::Deflection, "Hi Sophie, mortgage questions ⟦aren't my department⟧.");
+        assert_flags(Cue::Deflection, "Hi Sophie, billing queries ⟦aren't handled by my department⟧.");
         assert_flags(Cue::Deflection, "Permits are handled by the Parking Services team, ⟦not this office⟧.");
         assert_clean(Cue::Deflection, "It was not this office that sent the letter, so I've asked the team who did.");
         // The session's review: a disclaimer of its own stays one.

@@ -429,7 +429,19 @@ fn repeat(msg: &Document) -> Option<Span> {
         } else {
             r.clone()
         };
-        if let Some(m) = near.clone().find(|&j| past(j) && !(lodged && msg.fold(j) == "since")) {
+        // Lodged and "still" not answered: "I submitted a request on 2 May
+        // and still haven't received it" (the eleventh QA pass).
+        let still = |j: usize| {
+            lodged
+                && msg.fold(j) == "still"
+                && j + 1 < r.end
+                && matches!(
+                    msg.fold(j + 1),
+                    "haven't" | "havent" | "hasn't" | "hasnt" | "no" | "not" | "nothing" | "waiting" | "awaiting"
+                )
+        };
+        let near = if lodged { near.start..(near.end + 6).min(r.end) } else { near };
+        if let Some(m) = near.clone().find(|&j| (past(j) || still(j)) && !(lodged && msg.fold(j) == "since")) {
             // "two weeks ago" whole.
             let m = if m > k && m + 1 < r.end && msg.fold(m + 1) == "ago" { m + 1 } else { m };
             verb = Some(msg.tokens[k.min(m)].span.cover(msg.tokens[k.max(m)].span));
@@ -712,6 +724,11 @@ mod tests {
         assert_context(
             Cue::RepeatContactUnacknowledged,
             "I ⟦submitted my details to you last⟧ week and heard nothing.",
+            reply,
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I ⟦submitted a request for my account statement on 2 May and still⟧ haven't received it.",
             reply,
         );
     }

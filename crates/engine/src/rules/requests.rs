@@ -222,7 +222,12 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
             && matches!(doc.fold(k), "you" | "you'll" | "youll")
             && (k + 1..(k + 4).min(doc.tokens.len())).any(|j| {
                 doc.tokens[j].sentence == t.sentence
-                    && matches!(doc.fold(j), "get" | "both" | "receive" | "save" | "earn" | "win" | "unlock" | "enjoy")
+                    // ("Give your phone a quick restart and you should see
+                    // full bars": what the step brings, the eleventh QA pass.)
+                    && matches!(
+                        doc.fold(j),
+                        "get" | "both" | "receive" | "save" | "earn" | "win" | "unlock" | "enjoy" | "see" | "notice" | "able"
+                    )
             })
     });
     // "Could you try these steps? 1. Restart the router. 2. Send me the
@@ -682,6 +687,8 @@ mod tests {
 
     #[test]
     fn praises_requests_and_allows_softened_instructions() {
+        // The eleventh QA pass: a step and what it brings.
+        assert_clean(Cue::Demand, "Give your phone a quick restart and you should see full bars again.");
         assert_flags(Cue::PoliteRequest, "⟦Could you please⟧ send the receipt?");
         assert_clean(Cue::Demand, "Please send the receipt when you can.");
         assert_clean(Cue::Demand, "Reply to this email if anything is unclear.");

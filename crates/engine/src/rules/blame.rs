@@ -42,8 +42,10 @@ pub(crate) const BLAME: &[Phrase] = &[
     // The eleventh QA pass: the cause put on a slip of the customer's
     // ("because you reused your password from another site", "you gave us
     // the wrong address", "because you left the flat number off").
-    p("because|since you reused|misspelled|mistyped|misread"),
-    p("you gave|sent|told|emailed us|me the|a|an? wrong|incorrect|invalid"),
+    p("because|since you reused your|the|a? password|pin|passcode|login"),
+    p("because|since you misspelled|mistyped|misread"),
+    // (Not "you told us the wrong item arrived": a report of our error.)
+    p("you gave|sent|emailed us|me the|a|an? wrong|incorrect|invalid"),
     p("you left the|your flat|house|unit|door|apartment|room|suite|street|postcode number|name? off|out"),
 ];
 
@@ -60,6 +62,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "This isn't your fault", "none of this is your fault": denying the
     // fault takes it off the customer.
     found.retain(|f| f.span.is_none_or(|s| !crate::rules::negated_before(doc, doc.token_at(s.start()), 3)));
+    // "If you gave us the wrong email by mistake, don't worry": a
+    // condition blames no one (the session's review).
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            !(k > 0
+                && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+                && matches!(doc.fold(k - 1), "if" | "whether" | "in case"))
+        })
+    });
     // "Why would you leave the parcel outside?" reproaches what the
     // customer did; "why would you get two emails? One is your receipt"
     // or "why would you like to cancel?" asks or explains.
@@ -98,11 +110,15 @@ mod tests {
     #[test]
     fn a_slip_given_as_the_cause_is_blame() {
         // The eleventh QA pass.
-        assert_flags(Cue::Blame, "Your account was accessed ⟦because you reused⟧ your password from another site.");
+        assert_flags(Cue::Blame, "Your account was accessed ⟦because you reused your password⟧ from another site.");
         assert_flags(Cue::Blame, "It came back to us because ⟦you gave us the wrong⟧ address.");
         assert_flags(Cue::Blame, "The parcel came back because ⟦you left the flat number off⟧ your address.");
         assert_clean(Cue::Blame, "Since you missed the delivery, I've rebooked it for Friday at no charge.");
         assert_clean(Cue::Blame, "Because you left a review, we've added 50 points to your account.");
+        // The session's review.
+        assert_clean(Cue::Blame, "As you told me, the wrong size was delivered, and I'm sorry.");
+        assert_clean(Cue::Blame, "Since you reused the original packaging, the return was free of charge.");
+        assert_clean(Cue::Blame, "If you gave us the wrong email by mistake, don't worry: reply with the right one.");
     }
 
     #[test]

@@ -180,36 +180,77 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             let end = doc.token_at(s.end() - 1);
+            let sentence = doc.tokens[k].sentence;
+            let in_sentence = |j: usize| doc.tokens.get(j).is_some_and(|t| t.sentence == sentence);
+            // A refund or a credit is the fix only when it puts right an
+            // error named with it ("the duplicate payment", "the second
+            // payment", "charged in error"); "I've refunded this month's
+            // fee" for an app that crashes is amends (the session's review).
+            // (Or in the sentence before: "the $86 charge was applied in
+            // error. I have credited the full amount", "the fee shouldn't
+            // have been applied. I've refunded it".)
+            let erred_before = || {
+                let mut m = k;
+                while m > 0 && doc.tokens[m - 1].sentence == sentence {
+                    m -= 1;
+                }
+                // (This sentence up to the deed too: "the charge was our
+                // mistake, and I've refunded it".)
+                let prev = m.checked_sub(1).map(|p| doc.tokens[p].sentence);
+                (m.saturating_sub(40)..k).filter(|&q| Some(doc.tokens[q].sentence) == prev || q >= m).any(|q| {
+                    let w = doc.fold(q);
+                    matches!(w, "error" | "mistake" | "wrongly" | "incorrectly" | "twice" | "duplicate" | "double" | "overcharged")
+                        || (w == "have" && q > 0 && matches!(doc.fold(q - 1), "shouldn't" | "shouldnt"))
+                })
+            };
+            let corrects = |j: usize| {
+                erred_before()
+                    || (j + 1..j + 7).take_while(|&m| in_sentence(m)).any(|m| {
+                    matches!(
+                        doc.fold(m),
+                        "duplicate"
+                            | "duplicated"
+                            | "second"
+                            | "double"
+                            | "overcharge"
+                            | "overpayment"
+                            | "wrong"
+                            | "incorrect"
+                            | "error"
+                            | "disputed"
+                            | "mistaken"
+                    )
+                })
+            };
             let remedy = (k..=end).any(|j| {
                 matches!(
                     doc.fold(j),
-                    "refunded"
-                        | "sent"
-                        | "attached"
-                        | "arranged"
-                        | "booked"
-                        | "added"
-                        | "applied"
-                        | "included"
-                        | "credited"
-                        | "covered"
-                )
+                    "sent" | "attached" | "arranged" | "booked" | "added" | "applied" | "included" | "covered"
+                ) || (matches!(doc.fold(j), "refunded" | "credited") && corrects(j))
             });
             if !remedy || (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even")) {
                 return true;
             }
-            let sentence = doc.tokens[k].sentence;
             let mut from = k;
             while from > 0 && doc.tokens[from - 1].sentence == sentence {
                 from -= 1;
             }
-            // (Up to the next deed of ours: "I've refunded it and I've also
-            // added a credit" leaves the refund a fix.)
+            // Before the deed, what makes it a favour: "As a one-off, I've
+            // refunded ...", "as a goodwill gesture".
+            let favour_before = (from..k).any(|j| {
+                matches!(doc.fold(j), "goodwill" | "gesture" | "courtesy" | "exception" | "exceptionally")
+                    || (doc.fold(j) == "off" && j > 0 && doc.fold(j - 1) == "one")
+            });
+            // After it, up to the next deed of ours ("I've refunded it and
+            // I've also added a credit" leaves the refund a fix): more, free,
+            // amends, or so it won't recur ("a £20 credit to cover the bank
+            // charges", "a travel note so it won't happen again", "credited
+            // €15 for the outage", "at our expense", "as an apology").
             let next_deed = (end + 1..doc.tokens.len())
-                .take_while(|&j| doc.tokens[j].sentence == sentence)
+                .take_while(|&j| in_sentence(j))
                 .find(|&j| matches!(doc.fold(j), "i've" | "we've" | "i'll" | "we'll" | "ive" | "weve"))
                 .unwrap_or(doc.tokens.len());
-            (from..next_deed).take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+            let favour_after = (end + 1..next_deed).take_while(|&j| in_sentence(j)).any(|j| {
                 matches!(
                     doc.fold(j),
                     "too"
@@ -223,33 +264,30 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         | "courtesy"
                         | "anyway"
                         | "additional"
-                        // Compensation, or a step so it won't recur: "I've
-                        // added a £20 credit to cover the bank charges", "a
-                        // travel note so it won't happen again".
-                        | "credit"
                         | "discount"
                         | "gift"
                         | "compensate"
-                        | "happen"
-                        | "prevent"
-                        | "avoid"
-                        // An exception, or amends for the trouble: "As a
-                        // one-off, I've refunded the £89", "we've credited
-                        // €15 for the outage".
-                        | "one-off"
-                        | "exception"
-                        | "exceptionally"
-                        | "inconvenience"
-                        | "trouble"
-                        | "hassle"
-                        | "disruption"
+                        | "compensation"
+                        | "apology"
+                        | "expense"
+                        | "even"
+                        | "keep"
                         | "outage"
-                ) || (doc.fold(j) == "well" && j > 0 && doc.fold(j - 1) == "as")
-                    || (doc.fold(j) == "off" && j > 0 && doc.fold(j - 1) == "one")
+                        | "disruption"
+                        | "hassle"
+                ) || (doc.fold(j) == "credit" && !(j + 1 < doc.tokens.len() && matches!(doc.fold(j + 1), "card" | "cards")))
+                    || (doc.fold(j) == "well" && doc.fold(j - 1) == "as")
+                    || (doc.fold(j) == "cost" && matches!(doc.fold(j - 1), "no" | "extra" | "additional"))
+                    || (doc.fold(j) == "charge" && doc.fold(j - 1) == "no")
+                    || (doc.fold(j) == "us" && doc.fold(j - 1) == "on")
                     // "a note so you aren't asked for the same ID again".
-                    || (doc.fold(j) == "again" && (k..j).any(|m| doc.fold(m) == "so"))
-                    || (doc.fold(j) == "cover" && j > 0 && doc.fold(j - 1) == "to")
-            })
+                    // ("so it won't happen again", "to prevent"; not "and I
+                    // promise this will never happen again").
+                    || (matches!(doc.fold(j), "again" | "happen" | "prevent" | "avoid" | "recur")
+                        && (k..j).any(|m| matches!(doc.fold(m), "so" | "to")))
+                    || (doc.fold(j) == "cover" && doc.fold(j - 1) == "to")
+            });
+            favour_before || favour_after
         })
     });
     out.extend(found);
@@ -356,6 +394,24 @@ mod tests {
             Cue::ExtraMile,
             "@customer Hi Declan, ⟦we've credited⟧ €15 to the account for the outage on the 3rd.",
         );
+        // The session's review: favours in other words.
+        for text in [
+            "Hi Sam, ⟦I've booked⟧ you a taxi home at our expense.",
+            "Hi Sam, ⟦I've added⟧ the protection bolt-on for you at no cost.",
+            "Hi Sam, ⟦I've sent⟧ a spare charger on us.",
+            "Hi Sam, ⟦I've refunded⟧ your ticket in full even though it was non-refundable.",
+            "Hi Sam, ⟦I've refunded⟧ you in full and you can keep the item.",
+        ] {
+            assert_flags(Cue::ExtraMile, text);
+        }
+        for text in [
+            "Sorry for the inconvenience, I've sent a replacement.",
+            "Hi Sam, I've refunded the duplicate payment to your credit card.",
+            "Hi Sam, the $86 charge was applied in error. I have credited the full amount.",
+            "Hi Mohammed, I've refunded the double charge, and I promise this will never happen again.",
+        ] {
+            assert_clean(Cue::ExtraMile, text);
+        }
     }
 
     #[test]
@@ -417,8 +473,8 @@ mod tests {
         assert!(got.contains(&(Cue::ExtraMile, "I've also added".to_string())), "{got:?}");
         let got = cues_against("The kettle broke. Can I get my money back?", "Hi Joe, I've refunded £34.99 today.");
         assert!(!got.iter().any(|(c, _)| *c == Cue::ExtraMile), "{got:?}");
-        let got = cues_against("The app keeps crashing.", "Hi Priya, I've also refunded this month's fee.");
-        assert!(got.contains(&(Cue::ExtraMile, "I've also refunded".to_string())), "{got:?}");
+        let got = cues_against("The app keeps crashing.", "Hi Priya, I've refunded this month's fee.");
+        assert!(got.contains(&(Cue::ExtraMile, "I've refunded".to_string())), "{got:?}");
     }
 
     #[test]

@@ -679,14 +679,36 @@ fn reports_it_done(doc: &Document) -> bool {
             "gone" => same(i, i + 1) && doc.fold(i + 1) == "through",
             // "Your hotel booking remains confirmed for 12 September" (the
             // eleventh QA pass): a state kept is settled.
+            // (Not denied, doubted or pending: "won't stay confirmed",
+            // "I'm checking whether it remains valid", "your complaint
+            // remains open": the session's review.)
             "remains" | "remain" | "stays" | "stay" => {
+                let mut from = i;
+                while from > 0 && doc.tokens[from - 1].sentence == t.sentence {
+                    from -= 1;
+                }
+                let doubted = (from..doc.tokens.len()).take_while(|&j| doc.tokens[j].sentence == t.sentence).any(|j| {
+                    let w = doc.fold(j);
+                    w.ends_with("n't")
+                        || matches!(
+                            w,
+                            "not"
+                                | "no"
+                                | "whether"
+                                | "if"
+                                | "unless"
+                                | "sure"
+                                | "checking"
+                                | "while"
+                                | "until"
+                                | "unresolved"
+                        )
+                });
                 same(i, i + 1)
-                    && matches!(
-                        doc.fold(i + 1),
-                        "confirmed" | "active" | "valid" | "booked" | "unchanged" | "open" | "reserved"
-                    )
+                    && matches!(doc.fold(i + 1), "confirmed" | "active" | "valid" | "booked" | "unchanged" | "reserved")
                     && i > 0
                     && !matches!(doc.fold(i - 1), "will" | "to" | "should" | "must" | "may" | "might")
+                    && !doubted
             }
             "out" => same(i, i + 2) && doc.fold(i + 1) == "for" && doc.fold(i + 2) == "delivery",
             // "The jacket shipped today", "the form was sent this morning"

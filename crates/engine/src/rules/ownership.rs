@@ -85,7 +85,10 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("isn't|isnt|aren't|arent|wasn't my|our department|job|responsibility|area|problem|concern"),
     // "billing queries aren't handled by my department" (the eleventh QA
     // pass).
-    p("isn't|isnt|aren't|arent|not handled|dealt|covered by my|our|this department|team|office|branch"),
+    // (My or this department, not "aren't handled by our team at all"
+    // said of card details, nor what a plan covers: the session's review.)
+    p("isn't|isnt|aren't|arent|not handled by my|this department|office|branch|desk"),
+    p("isn't|isnt|aren't|arent|not dealt with by my|this department|office|branch|desk"),
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
@@ -314,6 +317,9 @@ mod tests {
         // The tenth QA pass.
         assert_flags(Cue::Deflection, "Hi Sophie, mortgage questions ⟦aren't my department⟧.");
         assert_flags(Cue::Deflection, "Hi Sophie, billing queries ⟦aren't handled by my department⟧.");
+        assert_flags(Cue::Deflection, "Hi Sophie, billing queries ⟦aren't dealt with by my department⟧.");
+        assert_clean(Cue::Deflection, "Don't worry - your card details aren't handled by our team at all.");
+        assert_clean(Cue::Deflection, "Travel abroad isn't covered by our Office plan, but the Plus plan covers it.");
         assert_flags(Cue::Deflection, "Permits are handled by the Parking Services team, ⟦not this office⟧.");
         assert_clean(Cue::Deflection, "It was not this office that sent the letter, so I've asked the team who did.");
         // The session's review: a disclaimer of its own stays one.

@@ -431,13 +431,18 @@ fn repeat(msg: &Document) -> Option<Span> {
         };
         // Lodged and "still" not answered: "I submitted a request on 2 May
         // and still haven't received it" (the eleventh QA pass).
+        // (Not "I've just submitted the form, still haven't had the
+        // confirmation", nor "still not sure what happens next": the
+        // session's review.)
+        let just = r.clone().any(|j| matches!(msg.fold(j), "just" | "now" | "today" | "minutes"));
         let still = |j: usize| {
             lodged
+                && !just
                 && msg.fold(j) == "still"
                 && j + 1 < r.end
                 && matches!(
                     msg.fold(j + 1),
-                    "haven't" | "havent" | "hasn't" | "hasnt" | "no" | "not" | "nothing" | "waiting" | "awaiting"
+                    "haven't" | "havent" | "hasn't" | "hasnt" | "no" | "nothing" | "waiting" | "awaiting"
                 )
         };
         let near = if lodged { near.start..(near.end + 6).min(r.end) } else { near };
@@ -731,6 +736,12 @@ mod tests {
             "I ⟦submitted a request for my account statement on 2 May and still⟧ haven't received it.",
             reply,
         );
+        for msg in [
+            "I've just submitted the claim form and I'm still not sure what happens next?",
+            "I just submitted the form, still haven't received the confirmation email.",
+        ] {
+            assert_no_context(Cue::RepeatContactUnacknowledged, msg, reply);
+        }
     }
 
     #[test]

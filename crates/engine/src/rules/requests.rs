@@ -216,7 +216,9 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
         );
     // "Share the code with a friend and you both get £10 off": an offer on
     // a condition, the customer's gain after "and you".
-    let on_offer = (i + 2..(i + 16).min(doc.tokens.len())).any(|k| {
+    // ("Stop calling us every hour and you'll see ..." threatens: the
+    // session's review.)
+    let on_offer = doc.fold(i) != "stop" && (i + 2..(i + 16).min(doc.tokens.len())).any(|k| {
         doc.tokens[k].sentence == t.sentence
             && doc.fold(k - 1) == "and"
             && matches!(doc.fold(k), "you" | "you'll" | "youll")
@@ -689,6 +691,7 @@ mod tests {
     fn praises_requests_and_allows_softened_instructions() {
         // The eleventh QA pass: a step and what it brings.
         assert_clean(Cue::Demand, "Give your phone a quick restart and you should see full bars again.");
+        assert_flags(Cue::Demand, "⟦Stop calling us every hour and you'll see how quickly this gets done.⟧");
         assert_flags(Cue::PoliteRequest, "⟦Could you please⟧ send the receipt?");
         assert_clean(Cue::Demand, "Please send the receipt when you can.");
         assert_clean(Cue::Demand, "Reply to this email if anything is unclear.");

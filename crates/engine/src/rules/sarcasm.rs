@@ -1331,7 +1331,7 @@ markers! {
     ENOUGH_FOR_YOU = &["enough for you|yourself", "enough for someone|somebody with|of|like your|yourself|you", "quite up to your"];
     /// "a billing expert like yourself": mock deference.
     /// ("a professional like yourself" is sales talk, not mockery.)
-    EXPERT_LIKE_YOU = &["expert|experts|connoisseur|genius|guru like yourself", "someone|somebody|customers|people of your importance|stature|calibre|caliber|standing"];
+    EXPERT_LIKE_YOU = &["expert|experts|connoisseur|genius|guru like yourself", "someone|somebody of your importance|calibre|caliber"];
     /// Announcing a slow explanation: "Let me try this one more time,
     /// slowly" (not "try entering the PIN again slowly").
     SLOWLY = &["time slowly", "again slowly"];
@@ -1424,14 +1424,9 @@ const IRONIC_FRAME_LIST: &[(&str, &str)] = &[
     ("thrilled to be looking", ENTHUSE_M),
     ("test of endurance", PATIENCE_M),
     ("deep breaths", PATIENCE_M),
-    // Praise of a step "finally" taken (the eleventh QA pass: "well done
-    // on finally finding the reset button").
-    ("well done on|for finally", MOCK_M),
-    ("good|nice|great job|work on|for finally", MOCK_M),
     // The agent's own patience announced (the eleventh QA pass): "I'll try
     // to stay patient here".
     ("i'll|i try to stay|remain|keep patient|calm", PATIENCE_M),
-    ("trying to stay|remain|keep patient|calm", PATIENCE_M),
     ("felt like forever", PATIENCE_M),
     ("very brave", PATIENCE_M),
     ("we know we know", PATIENCE_M),
@@ -2944,7 +2939,10 @@ mod tests {
         assert_clean(Cue::Sarcasm, "Nobody could tell me why it took four calls, so I've escalated it.");
         // The eleventh QA pass.
         assert_flags(Cue::Sarcasm, "⟦I'll try to stay patient here⟧.");
-        assert_flags(Cue::Sarcasm, "⟦Well done on finally finding the reset button⟧!");
+        // The session's review: sincere twins.
+        assert_clean(Cue::Sarcasm, "Congratulations, and well done on finally paying off your mortgage!");
+        assert_clean(Cue::Sarcasm, "Thank you for trying to stay patient with us during the outage.");
+        assert_clean(Cue::Sarcasm, "For someone of your stature, I'd recommend our tall fit range.");
         assert_flags(
             Cue::Sarcasm,
             "⟦I'm sorry our 24/7 line wasn't quite fast enough for someone of your importance⟧.",

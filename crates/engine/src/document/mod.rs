@@ -225,6 +225,14 @@ impl<'a> Document<'a> {
         self.tokens.partition_point(|t| t.span.end() <= at)
     }
 
+    /// The tokens of the sentence that holds token `k`.
+    pub(crate) fn sentence_of(&self, k: usize) -> std::ops::Range<usize> {
+        let sentence = self.tokens[k].sentence;
+        let from = self.tokens[..k].iter().rposition(|t| t.sentence != sentence).map_or(0, |i| i + 1);
+        let to = self.tokens[k..].iter().position(|t| t.sentence != sentence).map_or(self.tokens.len(), |i| k + i);
+        from..to
+    }
+
     /// Token ranges of the sentences, in order (a sentence with no token is
     /// not there). One pass.
     pub fn sentences(&self) -> Vec<std::ops::Range<usize>> {

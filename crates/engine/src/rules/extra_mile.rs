@@ -180,8 +180,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             let end = doc.token_at(s.end() - 1);
-            let sentence = doc.tokens[k].sentence;
-            let in_sentence = |j: usize| doc.tokens.get(j).is_some_and(|t| t.sentence == sentence);
+            let here = doc.sentence_of(k);
+            let in_sentence = |j: usize| here.contains(&j);
             // A refund or a credit is the fix only when it puts right an
             // error named with it ("the duplicate payment", "the second
             // payment", "charged in error"); "I've refunded this month's
@@ -190,10 +190,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             // error. I have credited the full amount", "the fee shouldn't
             // have been applied. I've refunded it".)
             let erred_before = || {
-                let mut m = k;
-                while m > 0 && doc.tokens[m - 1].sentence == sentence {
-                    m -= 1;
-                }
+                let m = here.start;
                 // (This sentence up to the deed too: "the charge was our
                 // mistake, and I've refunded it".)
                 let prev = m.checked_sub(1).map(|p| doc.tokens[p].sentence);
@@ -231,10 +228,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             if !remedy || (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even")) {
                 return true;
             }
-            let mut from = k;
-            while from > 0 && doc.tokens[from - 1].sentence == sentence {
-                from -= 1;
-            }
+            let from = here.start;
             // Before the deed, what makes it a favour: "As a one-off, I've
             // refunded ...", "as a goodwill gesture".
             let favour_before = (from..k).any(|j| {

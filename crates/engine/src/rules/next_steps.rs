@@ -683,32 +683,31 @@ fn reports_it_done(doc: &Document) -> bool {
             // "I'm checking whether it remains valid", "your complaint
             // remains open": the session's review.)
             "remains" | "remain" | "stays" | "stay" => {
-                let mut from = i;
-                while from > 0 && doc.tokens[from - 1].sentence == t.sentence {
-                    from -= 1;
-                }
-                let doubted = (from..doc.tokens.len()).take_while(|&j| doc.tokens[j].sentence == t.sentence).any(|j| {
-                    let w = doc.fold(j);
-                    w.ends_with("n't")
-                        || matches!(
-                            w,
-                            "not"
-                                | "no"
-                                | "whether"
-                                | "if"
-                                | "unless"
-                                | "sure"
-                                | "checking"
-                                | "while"
-                                | "until"
-                                | "unresolved"
-                        )
-                });
+                // (The sentence is read only for a state kept.)
+                let doubted = || {
+                    doc.sentence_of(i).any(|j| {
+                        let w = doc.fold(j);
+                        w.ends_with("n't")
+                            || matches!(
+                                w,
+                                "not"
+                                    | "no"
+                                    | "whether"
+                                    | "if"
+                                    | "unless"
+                                    | "sure"
+                                    | "checking"
+                                    | "while"
+                                    | "until"
+                                    | "unresolved"
+                            )
+                    })
+                };
                 same(i, i + 1)
                     && matches!(doc.fold(i + 1), "confirmed" | "active" | "valid" | "booked" | "unchanged" | "reserved")
                     && i > 0
                     && !matches!(doc.fold(i - 1), "will" | "to" | "should" | "must" | "may" | "might")
-                    && !doubted
+                    && !doubted()
             }
             "out" => same(i, i + 2) && doc.fold(i + 1) == "for" && doc.fold(i + 2) == "delivery",
             // "The jacket shipped today", "the form was sent this morning"
@@ -740,11 +739,7 @@ fn reports_it_done(doc: &Document) -> bool {
                 // old address by mistake", "said was sent today never
                 // arrived": the session's review.)
                 let wrong = || {
-                    let mut j = i;
-                    while j > 0 && doc.tokens[j - 1].sentence == t.sentence {
-                        j -= 1;
-                    }
-                    (j..doc.tokens.len()).take_while(|&m| doc.tokens[m].sentence == t.sentence).any(|m| {
+                    doc.sentence_of(i).any(|m| {
                         matches!(
                             doc.fold(m),
                             "never"

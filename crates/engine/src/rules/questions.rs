@@ -1956,7 +1956,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     let handed_on = reply
         .hits(T::Deferral)
         .iter()
-        .any(|h| !thanked_for(reply, h.first as usize) && !offers_more_help(reply, sentence_of(reply, h.first as usize)))
+        .any(|h| !thanked_for(reply, h.first as usize) && !offers_more_help(reply, reply.sentence_of(h.first as usize)))
             // A number to call hands on the one question asked; where there
             // are more, it answers the one about how to reach someone.
             || (qs.len() == 1 && gives_number_to_call(reply));
@@ -2191,14 +2191,6 @@ fn thanked_for(reply: &Document, k: usize) -> bool {
             reply.tokens[j].sentence == reply.tokens[k].sentence
                 && matches!(reply.fold(j), "thanks" | "thank" | "thx" | "appreciate" | "grateful")
         })
-}
-
-/// The tokens of the sentence that holds token `k`.
-fn sentence_of(doc: &Document, k: usize) -> Range<usize> {
-    let sentence = doc.tokens[k].sentence;
-    let from = doc.tokens[..k].iter().rposition(|t| t.sentence != sentence).map_or(0, |i| i + 1);
-    let to = doc.tokens[k..].iter().position(|t| t.sentence != sentence).map_or(doc.tokens.len(), |i| k + i);
-    from..to
 }
 
 /// Whether sentence `r` of the reply offers help with anything else ("if

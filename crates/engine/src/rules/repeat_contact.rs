@@ -434,16 +434,17 @@ fn repeat(msg: &Document) -> Option<Span> {
         // (Not "I've just submitted the form, still haven't had the
         // confirmation", nor "still not sure what happens next": the
         // session's review.)
-        let just = r.clone().any(|j| matches!(msg.fold(j), "just" | "now" | "today" | "minutes"));
+        // (The sentence is read for "just" only at such a "still".)
+        let just = || r.clone().any(|j| matches!(msg.fold(j), "just" | "now" | "today" | "minutes"));
         let still = |j: usize| {
             lodged
-                && !just
                 && msg.fold(j) == "still"
                 && j + 1 < r.end
                 && matches!(
                     msg.fold(j + 1),
                     "haven't" | "havent" | "hasn't" | "hasnt" | "no" | "nothing" | "waiting" | "awaiting"
                 )
+                && !just()
         };
         let near = if lodged { near.start..(near.end + 6).min(r.end) } else { near };
         if let Some(m) = near.clone().find(|&j| (past(j) || still(j)) && !(lodged && msg.fold(j) == "since")) {

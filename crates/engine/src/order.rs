@@ -3,7 +3,7 @@
 //! The standard library's sorts are compiled anew for every element type
 //! and comparison: the engine and the app sorted thirty-odd kinds of list,
 //! and the module carried 265 sort functions, 66 KB before compression
-//! (README, "First load"). Here the sorting itself is one function over
+//! (docs/history/speed.md, "First load"). Here the sorting itself is one function over
 //! indices that asks a `dyn` comparison; each call site adds only the code
 //! that reads its keys and moves its elements. The lists sorted are short
 //! (a report's findings, a sentence's spans), and a list already in order,

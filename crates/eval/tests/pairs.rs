@@ -28,7 +28,7 @@ fn floor(cue: Cue, split: Split) -> f64 {
         // 0.40 on first contact): precision is kept, recall is not there.
         // 0.7 until session 21's batch (pairs-g.txt), written to provoke
         // false alarms: its ten are left in, as the rules read from them
-        // lost true findings on the held-out pairs (README, "Session 21").
+        // lost true findings on the held-out pairs (docs/history/quality.md, "Session 21").
         (Cue::QuestionUnanswered, Split::Tune) => 0.65,
         (Cue::QuestionUnanswered, Split::Test) => 0.5,
         (Cue::DetailsAskedAgain, Split::Test) => 0.65,

@@ -5,7 +5,7 @@
 //!
 //! Hand-written rather than serde's: the pack is the engine's only JSON
 //! input, and serde_json's deserializer with `serde_path_to_error` cost the
-//! first load 31 KB of gzip (README, "First load"). It reads JSON as RFC
+//! first load 31 KB of gzip (docs/history/speed.md, "First load"). It reads JSON as RFC
 //! 8259 defines it (plus a leading byte order mark) and words its messages
 //! as serde_json did.
 //!

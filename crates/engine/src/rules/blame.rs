@@ -56,9 +56,81 @@ const REPROACHED_DOINGS: &[&str] = &[
     "assume", "expect", "wait", "write", "call", "type", "enter", "install", "doubt", "believe", "skip", "forget",
 ];
 
+/// What the customer did by hand, a slip when done "wrong": "because you
+/// typed the postcode wrong".
+const SLIPS: &[&str] = &[
+    "typed",
+    "entered",
+    "put",
+    "filled",
+    "spelled",
+    "spelt",
+    "wrote",
+    "selected",
+    "chose",
+    "picked",
+    "clicked",
+    "set",
+    "configured",
+    "installed",
+    "plugged",
+    "connected",
+    "booked",
+    "ordered",
+    "used",
+    "scanned",
+    "registered",
+    "addressed",
+    "labelled",
+    "labeled",
+    "packed",
+    "input",
+    "keyed",
+    "read",
+];
+
+/// The cause put on a slip of the customer's, in a clause of its own (the
+/// twelfth QA pass): "because you typed the postcode wrong", "since you
+/// entered it incorrectly", "because you let your card expire".
+fn slips_given_as_cause(doc: &Document, out: &mut Vec<Finding>) {
+    let n = doc.tokens.len();
+    for k in 0..n.saturating_sub(3) {
+        if !matches!(doc.fold(k), "because" | "since") || !doc.tokens[k].is_agent() {
+            continue;
+        }
+        let sentence = doc.tokens[k].sentence;
+        let same = |j: usize| j < n && doc.tokens[j].sentence == sentence;
+        if !(same(k + 2) && doc.fold(k + 1) == "you" && !doc.tokens[k].gap_has(crate::document::gap::CLAUSE)) {
+            continue;
+        }
+        let verb = doc.fold(k + 2);
+        // The clause after the verb, at most six words.
+        let clause = (k + 3..(k + 9).min(n))
+            .take_while(|&j| same(j) && !doc.tokens[j - 1].gap_has(crate::document::gap::CLAUSE));
+        let end = if crate::words::among(SLIPS, verb) {
+            clause.clone().find(|&j| matches!(doc.fold(j), "wrong" | "wrongly" | "incorrectly" | "incorrect"))
+        } else if verb == "let" {
+            clause.clone().find(|&j| matches!(doc.fold(j), "expire" | "lapse"))
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            out.push(Finding::new(Cue::Blame, Some(doc.tokens[k].span.cover(doc.tokens[end].span))));
+        }
+    }
+}
+
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Blame, Cue::Blame, &[T::Sarcasm], &mut found);
+    let mut slips = Vec::new();
+    slips_given_as_cause(doc, &mut slips);
+    // (One finding per slip: a phrase of the table may have spoken.)
+    slips.retain(|m: &Finding| !found.iter().any(|f| f.span.zip(m.span).is_some_and(|(a, b)| a.overlaps(b))));
+    if !slips.is_empty() {
+        found.extend(slips);
+        crate::order::sort_by_key(&mut found, |f| f.span);
+    }
     // "This isn't your fault", "none of this is your fault": denying the
     // fault takes it off the customer.
     found.retain(|f| f.span.is_none_or(|s| !crate::rules::negated_before(doc, doc.token_at(s.start()), 3)));
@@ -113,6 +185,12 @@ mod tests {
         assert_flags(Cue::Blame, "Your account was accessed ⟦because you reused your password⟧ from another site.");
         assert_flags(Cue::Blame, "It came back to us because ⟦you gave us the wrong⟧ address.");
         assert_flags(Cue::Blame, "The parcel came back because ⟦you left the flat number off⟧ your address.");
+        // The twelfth QA pass: a slip given as the cause, in other words.
+        assert_flags(Cue::Blame, "The parcel came back ⟦because you typed the postcode wrong⟧ at checkout.");
+        assert_flags(Cue::Blame, "The payment failed ⟦because you let your card expire⟧ without updating it.");
+        assert_clean(Cue::Blame, "It came back because the label was printed wrong, so I've sent a new one.");
+        assert_clean(Cue::Blame, "Because you typed it in, the form saved your address.");
+        assert_clean(Cue::Blame, "If you typed the postcode wrong, don't worry: I've fixed it.");
         assert_clean(Cue::Blame, "Since you missed the delivery, I've rebooked it for Friday at no charge.");
         assert_clean(Cue::Blame, "Because you left a review, we've added 50 points to your account.");
         // The session's review.

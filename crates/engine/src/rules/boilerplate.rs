@@ -15,6 +15,16 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
         "your call|business|custom|feedback|satisfaction|email|message|inquiry|enquiry is|are important|valuable to us",
         SPECIFIC,
     ),
+    // With a word more (the twelfth QA pass): "Your feedback is valued and
+    // important to us", "your call is very important to us".
+    pb(
+        "your call|business|custom|feedback|satisfaction|email|message|inquiry|enquiry is|are valued|appreciated and important|valuable to us",
+        SPECIFIC,
+    ),
+    pb(
+        "your call|business|custom|feedback|satisfaction|email|message|inquiry|enquiry is|are very|really|extremely|incredibly important|valuable to us",
+        SPECIFIC,
+    ),
     p("we value your business|custom|patronage|loyalty|feedback|input"),
     p("valued customer|client|member"),
     p("don't|dont hesitate to"),
@@ -76,6 +86,8 @@ mod tests {
     #[test]
     fn flags_stock_phrases() {
         assert_flags(Cue::Boilerplate, "⟦Your call is important to us.⟧");
+        assert_flags(Cue::Boilerplate, "⟦Your feedback is valued and important to us.⟧");
+        assert_flags(Cue::Boilerplate, "⟦Your call is very important to us.⟧");
         assert_flags(Cue::Boilerplate, "Please ⟦do not hesitate to⟧ contact us.");
     }
 

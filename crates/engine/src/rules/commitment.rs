@@ -305,7 +305,12 @@ fn hoped_for(doc: &Document, span: crate::span::Span) -> Option<crate::span::Spa
     let next = last + 1;
     if next < doc.tokens.len() && doc.tokens[next].sentence == sentence && !doc.tokens[last].gap_has(gap::BREAK) {
         if let Some(end) = hope_at(doc, next) {
-            if end + 1 >= doc.tokens.len() || doc.tokens[end + 1].sentence != sentence {
+            // (Or a condition follows it: "on Friday, hopefully, if the
+            // delivery comes through in time", the twelfth QA pass.)
+            let conditioned = end + 1 < doc.tokens.len()
+                && doc.tokens[end].gap_has(gap::COMMA)
+                && matches!(doc.fold(end + 1), "if" | "unless" | "provided" | "assuming");
+            if end + 1 >= doc.tokens.len() || doc.tokens[end + 1].sentence != sentence || conditioned {
                 return Some(cover(next, end));
             }
         }
@@ -541,6 +546,8 @@ pub(crate) const OVER_PROMISE: &[Phrase] = &[
     pn("never again", CONTROL, &[]),
     pn("never happen|occur again", CONTROL, &[]),
     pn("won't|wont happen|occur again", CONTROL, &[]),
+    pn("won't|wont ever happen|occur", CONTROL, &[]),
+    pn("will not ever happen|occur", CONTROL, &[]),
     pn("will not happen|occur again", CONTROL, &[]),
     pn("will never happen|occur again", CONTROL, &[]),
     pn("will never happen|occur|break|fail", CONTROL, &[]),
@@ -1144,6 +1151,13 @@ fn in_a_past_clause(doc: &Document, span: crate::span::Span) -> bool {
                 | "ran"
                 | "lost"
                 | "heard"
+                // "the engineer didn't turn up on Thursday" (the twelfth QA pass).
+                | "didn't"
+                | "didnt"
+                | "wasn't"
+                | "wasnt"
+                | "weren't"
+                | "werent"
         );
         let regular = w.len() > 4
             && w.ends_with("ed")
@@ -1282,12 +1296,16 @@ fn in_a_past_clause(doc: &Document, span: crate::span::Span) -> bool {
             && !matches!(w, "morning" | "evening" | "during" | "something" | "anything" | "nothing" | "everything");
         // "-s": a verb in the present ("it ships on Monday", "calls you on
         // Monday"), or a plural noun: either way, not read as past.
+        // (After a determiner it is a plural noun, read past: "we received
+        // your documents on 4 April", the twelfth QA pass.)
         let present = w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("'s")
-            && !matches!(w, "was" | "has" | "this" | "its" | "his" | "yes" | "plus" | "towards" | "afterwards");
+            && !matches!(w, "was" | "has" | "this" | "its" | "his" | "yes" | "plus" | "towards" | "afterwards")
+            && !(k > 0
+                && matches!(word(k - 1), "your" | "the" | "our" | "my" | "their" | "these" | "those" | "his" | "her"));
         if ing {
             return k > 0 && past_verb(k - 1);
         }
@@ -1781,6 +1799,12 @@ mod tests {
             "The double debit happened because of a timeout on the NIP switch on 14 February.",
         );
         assert_flags(Cue::Commitment, "The engineer will come this morning ⟦at 10 am⟧.");
+        // The twelfth QA pass: over a plural noun after its determiner, and
+        // a negated past.
+        assert_clean(Cue::Commitment, "Dear Mr Okonkwo, we received your documents on 4 April.");
+        assert_clean(Cue::Commitment, "I'm sorry that the engineer didn't turn up on Thursday.");
+        assert_flags(Cue::Commitment, "We'll post your documents ⟦on 4 April⟧.");
+        assert_flags(Cue::Commitment, "I'll send the forms ⟦on Monday⟧.");
         // A time arranged, a purpose ahead, a future in the clause, or a
         // clause of its own after "and" is still a commitment.
         assert_flags(Cue::Commitment, "I've booked an engineer to visit you ⟦on Tuesday⟧.");
@@ -1897,5 +1921,16 @@ mod tests {
         assert_flags(Cue::Commitment, "Hi Sam, I'll not only call you ⟦on Friday⟧, I'll also email you.");
         assert_flags(Cue::Commitment, "Hi Sam, I'll call you ⟦at 3 pm⟧; I hope that's a good time.");
         assert_flags(Cue::Commitment, "Hi Sam, the engineer will visit ⟦on Friday⟧, hopefully that sorts it for good.");
+        // The twelfth QA pass: the hope, then a condition.
+        assert_flags(
+            Cue::VagueCommitment,
+            "Hi Sam, the technician will fit it on Friday, ⟦hopefully⟧, if the delivery comes through in time.",
+        );
+        assert_clean(
+            Cue::Commitment,
+            "Hi Sam, the technician will fit it on Friday, hopefully, if the delivery comes through in time.",
+        );
+        // Over-promises with "ever" (the same pass).
+        assert_flags(Cue::OverPromise, "Hi Sam, I can promise you this ⟦won't ever happen⟧ to your account again.");
     }
 }

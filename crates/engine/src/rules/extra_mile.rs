@@ -197,6 +197,20 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 (m.saturating_sub(40)..k).filter(|&q| Some(doc.tokens[q].sentence) == prev || q >= m).any(|q| {
                     let w = doc.fold(q);
                     matches!(w, "error" | "mistake" | "wrongly" | "incorrectly" | "twice" | "duplicate" | "double" | "overcharged")
+                        // Payments the customer did not make (the twelfth
+                        // QA pass: "the three card payments you didn't
+                        // recognise ... I've refunded all £218.40").
+                        || matches!(
+                            w,
+                            "recognise"
+                                | "recognize"
+                                | "unrecognised"
+                                | "unrecognized"
+                                | "fraud"
+                                | "fraudulent"
+                                | "unauthorised"
+                                | "unauthorized"
+                        )
                         || (w == "have" && q > 0 && matches!(doc.fold(q - 1), "shouldn't" | "shouldnt"))
                 })
             };
@@ -254,14 +268,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         | "complimentary"
                         | "goodwill"
                         | "gesture"
-                        | "voucher"
                         | "courtesy"
                         | "anyway"
                         | "additional"
-                        | "discount"
-                        | "gift"
                         | "compensate"
-                        | "compensation"
                         | "apology"
                         | "expense"
                         | "even"
@@ -269,22 +279,56 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         | "outage"
                         | "disruption"
                         | "hassle"
-                ) || (doc.fold(j) == "credit" && !(j + 1 < doc.tokens.len() && matches!(doc.fold(j + 1), "card" | "cards")))
+                ) || (matches!(doc.fold(j), "voucher" | "discount" | "gift" | "compensation") && !named_before(doc, from, j))
+                    || (doc.fold(j) == "credit"
+                        && !(j + 1 < doc.tokens.len() && matches!(doc.fold(j + 1), "card" | "cards"))
+                        && !named_before(doc, from, j))
                     || (doc.fold(j) == "well" && doc.fold(j - 1) == "as")
                     || (doc.fold(j) == "cost" && matches!(doc.fold(j - 1), "no" | "extra" | "additional"))
                     || (doc.fold(j) == "charge" && doc.fold(j - 1) == "no")
-                    || (doc.fold(j) == "us" && doc.fold(j - 1) == "on")
+                    // ("on us" at our expense; not "that's on us", which
+                    // owns an error, the twelfth QA pass.)
+                    || (doc.fold(j) == "us"
+                        && doc.fold(j - 1) == "on"
+                        && !(j >= 2 && matches!(doc.fold(j - 2), "that's" | "thats" | "it's" | "its" | "is" | "was")))
                     // "a note so you aren't asked for the same ID again".
                     // ("so it won't happen again", "to prevent"; not "and I
                     // promise this will never happen again").
-                    || (matches!(doc.fold(j), "again" | "happen" | "prevent" | "avoid" | "recur")
-                        && (k..j).any(|m| matches!(doc.fold(m), "so" | "to")))
+                    // ("to" only before the verb of preventing: "happen to
+                    // your account again" prevents nothing, the twelfth QA
+                    // pass.)
+                    || (matches!(doc.fold(j), "again" | "happen" | "recur") && (k..j).any(|m| doc.fold(m) == "so"))
+                    || (matches!(doc.fold(j), "prevent" | "avoid") && matches!(doc.fold(j - 1), "so" | "to"))
                     || (doc.fold(j) == "cover" && doc.fold(j - 1) == "to")
             });
             favour_before || favour_after
         })
     });
+    // "we sent you the size 8 instead of the size 10": our error, told (the
+    // twelfth QA pass).
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let (k, end) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
+            let deed = doc.fold(end);
+            let sentence = doc.tokens[k].sentence;
+            !(matches!(deed, "sent" | "booked" | "applied" | "added" | "arranged")
+                && matches!(doc.fold(k), "we" | "i")
+                && (end + 1..(end + 8).min(doc.tokens.len()))
+                    .take_while(|&j| doc.tokens[j].sentence == sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
+                    .any(|j| matches!(doc.fold(j), "instead" | "wrong" | "incorrect" | "mistakenly")))
+        })
+    });
     out.extend(found);
+}
+
+/// Whether the word at `j` ("discount", "credit") is the matter the reply
+/// is about: named already before the deed's sentence (from `start`, at
+/// most 60 words back): "Thank you for your letter about the single person
+/// discount. I've applied the 25% discount" applies what was asked about
+/// (the twelfth QA pass).
+fn named_before(doc: &Document, start: usize, j: usize) -> bool {
+    let w = doc.fold(j);
+    (start.saturating_sub(60)..start).any(|m| doc.tokens[m].is_agent() && doc.fold(m) == w)
 }
 
 /// The deeds the extra-mile phrases name, with the stem a request for
@@ -343,6 +387,7 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
                 .any(|k| msg.fold(k) == "back" && (k.saturating_sub(2)..k).any(|j| msg.fold(j) == "money"))
         })
     };
+    let asks_verb = |verb: &str| (0..msg.tokens.len()).any(|k| msg.tokens[k].is_agent() && msg.fold(k) == verb);
     let n = reply.tokens.len();
     findings.retain(|f| {
         let Some(s) = f.span.filter(|_| f.cue == Cue::ExtraMile) else { return true };
@@ -351,10 +396,16 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         // extra whatever the message says.
         let more = (a..=b).any(|k| matches!(reply.fold(k), "also" | "additionally" | "even"));
         more || !(a..=b).any(|k| {
-            DEEDS
-                .iter()
-                .find(|d| d.0 == reply.fold(k))
-                .is_some_and(|d| asked_for(d.1) || (d.0 == "refunded" && money_back()))
+            DEEDS.iter().find(|d| d.0 == reply.fold(k)).is_some_and(|d| {
+                asked_for(d.1)
+                        || (d.0 == "refunded" && money_back())
+                        // "Could you book us a table?" — "I've reserved a
+                        // table" (the twelfth QA pass).
+                        // (The verb itself: "booking ref 7HK2PQ" asks for
+                        // nothing.)
+                        || (d.0 == "reserved" && asks_verb("book"))
+                        || (d.0 == "booked" && asks_verb("reserve"))
+            })
         })
     });
 }
@@ -406,6 +457,23 @@ mod tests {
         ] {
             assert_clean(Cue::ExtraMile, text);
         }
+    }
+
+    /// The twelfth QA pass: our error told, the fix of a fraud, "that's on
+    /// us", "happen to your account again", the matter asked about.
+    #[test]
+    fn errors_told_and_matters_asked_about_are_no_extra() {
+        for text in [
+            "Hi Aisha, I'm so sorry, we sent you the size 8 instead of the size 10 you ordered, and that's on us.",
+            "Hi Aisha, we sent the wrong size and that's on us. A new pair ships today.",
+            "Hi Hannah, you're not liable for the three card payments you didn't recognise: I've refunded all £218.40 today.",
+            "Hi Helen, your direct debit was taken twice this month. I've refunded the duplicate £64 today, and I can promise you this won't ever happen to your account again.",
+            "Dear Mr Hughes, thank you for your letter about the single person discount. I've applied the 25% discount from 1 April.",
+        ] {
+            assert_clean(Cue::ExtraMile, text);
+        }
+        assert_flags(Cue::ExtraMile, "Hi Sam, sorry for the wait. ⟦I've applied⟧ a 10% discount to your next order.");
+        assert_flags(Cue::ExtraMile, "Hi Sam, ⟦I've sent⟧ a spare charger on us.");
     }
 
     #[test]
@@ -469,6 +537,15 @@ mod tests {
         assert!(!got.iter().any(|(c, _)| *c == Cue::ExtraMile), "{got:?}");
         let got = cues_against("The app keeps crashing.", "Hi Priya, I've refunded this month's fee.");
         assert!(got.contains(&(Cue::ExtraMile, "I've refunded".to_string())), "{got:?}");
+        // Booked in other words (the twelfth QA pass); a booking named is no
+        // request to book.
+        let got = cues_against("Could you book us a table on Saturday?", "Hi Claire, I've reserved a table for two.");
+        assert!(!got.iter().any(|(c, _)| *c == Cue::ExtraMile), "{got:?}");
+        let got = cues_against(
+            "Booking ref 7HK2PQ. Are there pet-friendly cabins?",
+            "Hi Sophie, there are, and I've reserved one for you at £45.",
+        );
+        assert!(got.contains(&(Cue::ExtraMile, "I've reserved".to_string())), "{got:?}");
     }
 
     #[test]

@@ -94,6 +94,41 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     found.retain(|f| {
         f.span.is_none_or(|s| !doc.any_hit_overlaps(T::Positive, s) || refusals.iter().any(|r| r.overlaps(s)))
     });
+    // "there is nothing wrong with your account", "there's nothing of
+    // concern": good news, nothing refused (the twelfth QA pass).
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let last = doc.token_at(s.end() - 1);
+            let next = |d: usize| {
+                doc.tokens.get(last + d).filter(|t| t.sentence == doc.tokens[last].sentence).map(|_| doc.fold(last + d))
+            };
+            let reassures = doc.fold(last) == "nothing"
+                && !doc.tokens[last].gap_has(gap::CLAUSE)
+                && (matches!(
+                    next(1),
+                    Some(
+                        "wrong"
+                            | "urgent"
+                            | "unusual"
+                            | "suspicious"
+                            | "concerning"
+                            | "worrying"
+                            | "alarming"
+                            | "serious"
+                            | "abnormal"
+                            | "amiss"
+                            | "missing"
+                            | "broken"
+                            | "faulty"
+                            | "outstanding"
+                            | "overdue"
+                            | "owing"
+                            | "due"
+                    )
+                ) || (next(1) == Some("of") && matches!(next(2), Some("concern" | "note"))));
+            !reassures
+        })
+    });
     out.extend(found);
     // "I cannot stress this enough", "we can't thank you enough": an
     // intensifier, not a refusal.
@@ -339,6 +374,11 @@ mod tests {
         assert_clean(Cue::NegativeLanguage, "There's nothing you need to do: the refund is automatic.");
         assert_clean(Cue::NegativeLanguage, "There is nothing else for you to do, and nothing to worry about.");
         assert_flags(Cue::NegativeLanguage, "⟦There's nothing⟧ we can change.");
+        // Good news (the twelfth QA pass).
+        assert_clean(Cue::NegativeLanguage, "Hi Sam, there is nothing wrong with your account.");
+        assert_clean(Cue::NegativeLanguage, "Dr Ahmed has reviewed them and there is nothing urgent to flag.");
+        assert_clean(Cue::NegativeLanguage, "Dr Shah has reviewed them and there's nothing of concern.");
+        assert_flags(Cue::NegativeLanguage, "⟦There's nothing⟧ available on that date.");
     }
 
     #[test]

@@ -261,7 +261,10 @@ fn mentions_of(
         }
         None => {
             for i in tokens {
-                if let Some((from, to)) = vocative_at(doc, i) {
+                // (Not the agent's sign-off: "Regards,\nPriti, Greenline
+                // Energy" names the agent and the company, the twelfth QA
+                // pass.)
+                if let Some((from, to)) = vocative_at(doc, i).filter(|&(from, _)| !in_sign_off(doc, from)) {
                     out.push(Mention::Vocative { span: doc.tokens[from].span.cover(doc.tokens[to].span) });
                 }
             }
@@ -964,7 +967,9 @@ fn greeting_addressee(
     let g = doc.greeting.as_ref()?;
     let mut i = g.addressee.start;
     let mut titled = false;
-    while i < g.addressee.end && crate::words::among(TITLES, doc.fold(i)) {
+    // ("Mr and Mrs Lindqvist": two titles, one name, the twelfth QA pass.)
+    let title = |k: usize| k < g.addressee.end && crate::words::among(TITLES, doc.fold(k));
+    while title(i) || (titled && i < g.addressee.end && doc.fold(i) == "and" && title(i + 1)) {
         titled = true;
         i += 1;
     }
@@ -1363,6 +1368,21 @@ mod tests {
         assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "Hi ⟦Priya⟧, your refund is on its way.\nBest,\nPriya");
         // A draft all in lower case still names.
         assert_flags_with(Cue::NameUsed, Some("Priya Raman"), "thx ⟦priya⟧ all sorted now");
+        // With no name given, the agent's sign-off and the company after it
+        // address no one (the twelfth QA pass); the greeting still does.
+        assert_flags_with(
+            Cue::NameUsed,
+            None,
+            "Hi ⟦Jordan⟧, your final bill is £64.12.\n\nRegards,\nPriti, Greenline Energy",
+        );
+        assert_absent_finding(
+            Cue::NameMissing,
+            None,
+            "Your final bill is £64.12.\n\nRegards,\nPriti, Greenline Energy",
+        );
+        // A couple greeted by their titles and surname.
+        assert_flags_with(Cue::NameUsed, None, "Hi Mr and Mrs ⟦Lindqvist⟧, your offer is approved.");
+        assert_flags_with(Cue::NameUsed, Some("Sarah Lindqvist"), "Hi Mr and Mrs ⟦Lindqvist⟧, your offer is approved.");
     }
 
     #[test]

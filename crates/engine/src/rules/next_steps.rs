@@ -292,6 +292,15 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     )
             })
         };
+        // "once the router was plugged in, the connection came straight
+        // back": what happened, told (the twelfth QA pass).
+        let narrated = doc.fold(hit.first as usize) == "once" && {
+            let k = hit.first as usize;
+            let sentence = doc.tokens[k].sentence;
+            (k + 1..(k + 8).min(doc.tokens.len()))
+                .take_while(|&j| doc.tokens[j].sentence == sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
+                .any(|j| matches!(doc.fold(j), "was" | "were" | "had"))
+        };
         // "sorry we didn't get back to you sooner": a step not taken.
         let not_taken = {
             let k = hit.first as usize;
@@ -328,6 +337,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             || hours
             || refusal_condition
             || not_taken
+            || narrated
         {
             continue;
         }
@@ -937,6 +947,15 @@ const FEELING: &[&str] = &[
 
 /// Whether the reply gives the customer a step of their own: an
 /// instruction, an option, or a question that asks them for something.
+/// The folded word at `k` if it is in sentence `sentence`, else "".
+fn word_at<'d>(doc: &'d Document, sentence: u32, k: usize) -> &'d str {
+    if k < doc.tokens.len() && doc.tokens[k].sentence == sentence {
+        doc.fold(k)
+    } else {
+        ""
+    }
+}
+
 fn gives_a_step(doc: &Document) -> bool {
     let n = doc.tokens.len();
     for i in 0..n {
@@ -990,6 +1009,39 @@ fn gives_a_step(doc: &Document) -> bool {
             && doc.tokens[i + 1].sentence == t.sentence
             && !matches!(doc.fold(i + 1), "not" | "only" | "t" | "help" | "assist" | "answer" | "also")
             && (i.saturating_sub(12)..i - 1).any(|j| doc.tokens[j].sentence == t.sentence && doc.fold(j) == "if")
+        {
+            return true;
+        }
+        // "To reset your password, you go to the login page and you click
+        // ...": steps told in the second person after a purpose (the twelfth
+        // QA pass), or after "then", "first", "next", "just".
+        if w == "you"
+            && i + 1 < n
+            && doc.tokens[i + 1].sentence == t.sentence
+            && crate::words::among(INSTRUCTIONS, doc.fold(i + 1))
+        {
+            // (A purpose opening a clause before it: "Hi Trevor, To reset
+            // your password, you go ...".)
+            let opens_with_purpose = || {
+                let start = doc.sentence_of(i).start;
+                (start..i.saturating_sub(1)).any(|k| {
+                    doc.fold(k) == "to"
+                        && (k == start || doc.tokens[k - 1].gap_has(gap::COMMA))
+                        && (k + 1..i).any(|m| doc.tokens[m].gap_has(gap::COMMA))
+                })
+            };
+            let led = i > 0 && matches!(doc.fold(i - 1), "then" | "first" | "next" | "just" | "simply");
+            if (clause_start && opens_with_purpose()) || led {
+                return true;
+            }
+        }
+        // "... is 0330 123 4567 if you'd like to chase it with them": an
+        // option handed to them (the same pass).
+        if w == "if"
+            && matches!(
+                (word_at(doc, t.sentence, i + 1), word_at(doc, t.sentence, i + 2), word_at(doc, t.sentence, i + 3)),
+                ("you'd" | "youd", "like", "to") | ("you", "want" | "wish" | "would", "to" | "like")
+            )
         {
             return true;
         }
@@ -1069,6 +1121,29 @@ fn gives_a_step(doc: &Document) -> bool {
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    /// The twelfth QA pass: steps told as "you go to ... you click", and an
+    /// option handed over ("... if you'd like to chase it"), are steps; a
+    /// "once" clause told in the past is none.
+    #[test]
+    fn steps_in_the_second_person_and_options_offered() {
+        assert_clean(
+            Cue::NextStepsMissing,
+            "Hi Trevor, To reset your password, you go to the login page and you click the link called Forgot password. A reset link then arrives in your inbox and works for 60 minutes from then on. Mia",
+        );
+        assert_clean(
+            Cue::NextStepsMissing,
+            "Hi Ruth, The delay on your parcel is down to the courier this week. Parcelink's customer line is 0330 123 4567 if you'd like to chase it with them. Regards, Tom",
+        );
+        // Told as what happens, with no purpose before it: still no step.
+        assert_absent_finding(
+            Cue::NextStepsMissing,
+            None,
+            "Hi Trevor, most people you meet at the store go to the counter and you click nothing at all there, because the staff handle every part of the process for them in person every day.",
+        );
+        assert_clean(Cue::NextSteps, "Hi Raj, once the router was plugged in, the connection came straight back.");
+        assert_flags(Cue::NextSteps, "Hi Raj, ⟦once the⟧ router is plugged in, the connection will come back.");
+    }
 
     #[test]
     fn flags_next_steps() {

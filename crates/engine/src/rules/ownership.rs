@@ -75,6 +75,12 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("we|i take|accept no responsibility|liability"),
     p("we|i can't|cant|cannot accept responsibility|liability"),
     p("will not|won't|wont be held responsible|liable|accountable"),
+    // The twelfth QA pass: "isn't something we can accept responsibility
+    // for", "that's how our policy works, I'm afraid".
+    p("isn't|isnt|aren't|arent something|anything we|i can|could accept|take responsibility|liability"),
+    p("is|are not something|anything we|i can|could accept|take responsibility|liability"),
+    p("that's|thats|it's|its how|what company|our? policy works|says|states"),
+    p("that|it is how|what company|our? policy works|says|states"),
     // The customer sent elsewhere, and away from us: "has to go through
     // Samsung, not us" (a contrast after a comma or a dash).
     p("not us|me"),
@@ -360,6 +366,13 @@ mod tests {
             "Hi Dana, the fee is charged by your bank, not us. I've emailed you their contact details.",
         );
         assert_flags(Cue::Deflection, "⟦We take no responsibility⟧ for third-party chargers.");
+        // The twelfth QA pass, in other words.
+        assert_flags(
+            Cue::Deflection,
+            "Damage caused by a third-party charger ⟦isn't something we can accept responsibility⟧ for.",
+        );
+        assert_flags(Cue::Deflection, "Hi Sam, ⟦that's how our policy works⟧, I'm afraid.");
+        assert_clean(Cue::Deflection, "Hi Sam, here's how our policy works: you can return anything within 30 days.");
     }
 
     #[test]

@@ -116,7 +116,14 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
                     && k > 0
                     && doc.fold(k - 1) == "why"
                     && doc.tokens[k - 1].sentence == doc.tokens[k].sentence;
-                !informs && !reproaches
+                // "Thank you kindly" thanks; it asks nothing (the twelfth QA
+                // pass).
+                let thanks = doc.fold(k) == "kindly"
+                    && k > 0
+                    && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+                    && matches!(doc.fold(k - 1), "you" | "thanks" | "thank")
+                    && (doc.fold(k - 1) != "you" || k > 1 && doc.fold(k - 2) == "thank");
+                !informs && !reproaches && !thanks
             })
     });
     // Bare imperatives: "Send us the receipt."
@@ -247,11 +254,42 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
     // automated service, the standard way to say how (the eighth QA pass).
     // (The keyword in capitals, then what it does: "to opt out"; not "send
     // ID proof", "reply ASAP with".)
-    let keyword = matches!(doc.fold(i), "reply" | "text" | "send" | "type" | "enter" | "sms")
-        && doc.tokens.get(i + 1).is_some_and(|u| u.sentence == t.sentence && u.is(flag::ALL_CAPS) && u.span.len() >= 2)
+    // (A one-letter or one-digit keyword too: "Reply C to cancel", "Press
+    // 1 to confirm", the twelfth QA pass.)
+    let keyword = matches!(doc.fold(i), "reply" | "text" | "send" | "type" | "enter" | "sms" | "press")
+        && doc.tokens.get(i + 1).is_some_and(|u| {
+            u.sentence == t.sentence
+                && ((u.is(flag::ALL_CAPS) && u.span.len() >= 2)
+                    || (u.span.len() == 1 && doc.text.as_bytes()[u.span.start()].is_ascii_uppercase())
+                    || (u.span.len() <= 2 && doc.text.as_bytes()[u.span.start()].is_ascii_digit()))
+        })
         && doc.tokens.get(i + 2).is_some_and(|u| u.sentence == t.sentence)
         && doc.fold(i + 2) == "to";
-    if softened || offer || pointer || noun || invitation || greeting || on_offer || listed || keyword || next.is_none()
+    // "Call 0300 123 4567 to rebook", "Reply to this email to cancel it":
+    // how to take an option the customer may want, as "Call us on ... to
+    // rebook" is (the same pass).
+    let option =
+        (i + 1..(i + 12).min(doc.tokens.len())).take_while(|&k| doc.tokens[k].sentence == t.sentence).any(|k| {
+            doc.fold(k - 1) == "to"
+                && k >= i + 3
+                && matches!(
+                    doc.fold(k),
+                    "cancel" | "rebook" | "reschedule" | "unsubscribe" | "opt" | "amend" | "manage" | "change"
+                )
+        }) && (matches!(doc.fold(i), "call" | "ring" | "phone" | "text")
+            && doc.tokens.get(i + 1).is_some_and(|u| u.is(flag::NUMBER))
+            || doc.fold(i) == "reply");
+    if softened
+        || offer
+        || pointer
+        || noun
+        || invitation
+        || greeting
+        || on_offer
+        || listed
+        || keyword
+        || option
+        || next.is_none()
     {
         return;
     }
@@ -578,6 +616,20 @@ mod tests {
         assert_clean(Cue::Demand, "Text YES to confirm your appointment.");
         assert_flags(Cue::Demand, "⟦Reply to this email with the photo.⟧");
         assert_flags(Cue::Demand, "Hi Sam, ⟦send ID proof by Friday.⟧");
+        // The twelfth QA pass: a one-letter or one-digit keyword, and how to
+        // take an option the customer may want.
+        assert_clean(
+            Cue::Demand,
+            "Hi Robert, your flu jab is booked for Thu 10 Oct at 9:20 am at the Elm Street clinic. Reply C to cancel.",
+        );
+        assert_clean(Cue::Demand, "Press 1 to confirm your slot.");
+        assert_clean(Cue::Demand, "Hi Robert, your slot is Monday. Call 0300 123 4567 to rebook.");
+        assert_clean(Cue::Demand, "Hi Robert, your slot is Monday. Reply to this email to cancel it.");
+        assert_flags(Cue::Demand, "Hi Robert, ⟦call 0300 123 4567 today.⟧");
+        assert_flags(Cue::Demand, "⟦Reply A or B.⟧");
+        // "Thank you kindly" asks nothing.
+        assert_clean(Cue::PoliteRequest, "Dear Ms Tanaka, thank you kindly for letting us know.");
+        assert_flags(Cue::PoliteRequest, "Dear Ms Tanaka, ⟦kindly⟧ send the form.");
     }
 
     #[test]

@@ -2311,7 +2311,22 @@ fn read_sentence<'d>(
     }
     // "You were right all along" concedes; "it was there all along" digs.
     let conceding = |k: usize| k > 0 && matches!(s.words[k - 1], "right" | "correct") && s.words[k] == "all";
-    if let Some(k) = s.pos(END_DIGS).filter(|&k| !conceding(k)) {
+    // "the whole time" and "all along" dig at a state the customer's thing
+    // was in ("the door was on the latch the whole time"), not at how long
+    // something lasts ("the app stays open the whole time", "I was on the
+    // line with the courier the whole time", the twelfth QA pass).
+    let not_a_state = |k: usize| {
+        let span_of_time =
+            matches!((s.words[k], s.words.get(k + 1)), ("the", Some(&"whole")) | ("all", Some(&"along")));
+        span_of_time
+            && !s.words[..k].iter().enumerate().any(|(j, w)| {
+                matches!(*w, "was" | "were" | "been")
+                    && !s.words[j.saturating_sub(2)..j]
+                        .iter()
+                        .any(|w| matches!(*w, "i" | "we" | "i've" | "we've" | "i'd" | "we'd"))
+            })
+    };
+    if let Some(k) = s.pos(END_DIGS).filter(|&k| !conceding(k) && !not_a_state(k)) {
         return Some((k.min(last), last, DIG_M));
     }
     if let Some(k) = s.pos(MADE_OUR_DAY).filter(|_| imposed()) {
@@ -2873,6 +2888,11 @@ mod tests {
         assert_flags(Cue::ExtraMile, "Hi Priya, ⟦I've also added⟧ a credit. Did you even look at the attachment?");
         // Still a dig: what was there all along, "just to reiterate" alone.
         assert_flags(Cue::Sarcasm, "The button was on the home screen ⟦all along⟧.");
+        // How long, not a state (the twelfth QA pass).
+        assert_clean(Cue::Sarcasm, "Hi Sam, the app stays open the whole time.");
+        assert_clean(Cue::Sarcasm, "I was on the line with the courier the whole time.");
+        assert_clean(Cue::Sarcasm, "Please make sure it stays plugged in the whole time, or it may need replacing.");
+        assert_flags(Cue::Sarcasm, "The door was on the latch ⟦the whole time⟧.");
         assert_flags(Cue::Sarcasm, "⟦Just to reiterate⟧, we don't ship to PO boxes.");
     }
 

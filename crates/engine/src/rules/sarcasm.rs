@@ -1021,6 +1021,9 @@ markers! {
         "the competition",
         "a competitor",
         "our competitors|rivals",
+        // "Best of luck finding a provider who can meet your standards"
+        // (the twelfth QA pass).
+        "who|that can meet|match your standards|expectations",
     ];
     READING = &[
         "read",
@@ -1128,6 +1131,9 @@ markers! {
         "the whole time",
         "all along",
         "as it has always",
+        // A rival said to do it "far better than we ever could" (the twelfth
+        // QA pass): resignation put on as a dig.
+        "than we ever could|can|will|did",
         "like everyone else",
         "keeping score",
         "message received",
@@ -2159,7 +2165,10 @@ fn read_sentence<'d>(
     }
 
     // Mock wishes about the customer's own choice.
-    if s.any(WISH) && s.any(WISH_DIG) && !s.any(WISH_OCCASIONS) {
+    // ("Thanks again" is warm: "I hope the replacement meets your
+    // expectations, and thanks again", found with the twelfth QA pass.)
+    let dig = s.at(WISH_DIG);
+    if s.any(WISH) && dig & !warm_again(dig) != 0 && !s.any(WISH_OCCASIONS) {
         return Some((0, last, WISH_M));
     }
 
@@ -2928,6 +2937,17 @@ mod tests {
     fn the_eleventh_qa_passs_mechanisms_are_caught_and_their_sincere_twins_are_not() {
         // A send-off to a rival, and the rival praised with a sneer.
         assert_flags(Cue::Sarcasm, "⟦Good luck finding a cheaper carrier who answers at 3 am⟧.");
+        // The twelfth QA pass.
+        assert_flags(Cue::Sarcasm, "⟦Best of luck finding a provider who can meet your standards⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "I'm sure your next provider will live up to your expectations far better ⟦than we ever could⟧.",
+        );
+        assert_clean(
+            Cue::Sarcasm,
+            "I hope the replacement meets your expectations, and thanks again for your patience.",
+        );
+        assert_clean(Cue::Sarcasm, "Good luck with the move, and we hope the new flat meets your standards.");
         // ("I'm sure they'll be happy to help, as they're better placed
         // than we are" is kind: no reading of a rival praised.)
         assert_clean(

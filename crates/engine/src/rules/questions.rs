@@ -1901,7 +1901,7 @@ pub(crate) fn asked(msg: &Document) -> Asked {
             }
         })
         .collect();
-    let mut seen = crate::rules::exchange::Census::default();
+    let mut seen = crate::rules::exchange::Census::of(&whole);
     let mut qi = 0;
     for s in sentences {
         while qi < qs.len() && qs[qi].tokens.end <= s.start {
@@ -1909,7 +1909,7 @@ pub(crate) fn asked(msg: &Document) -> Asked {
         }
         let holds_question = qs[qi..].iter().take_while(|q| q.tokens.start < s.end).any(|q| q.tokens.end > s.start);
         if !holds_question {
-            seen.count(&Topic::of(msg, s), false);
+            seen.count_words(msg, s);
         }
     }
     for t in &whole {

@@ -465,11 +465,22 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
             k += 1;
             continue;
         }
-        let postcode_at = |j: usize| j + 1 < n && is_outward_code(msg.word(j)) && is_inward_code(msg.word(j + 1));
-        let street = crate::words::among(STREETS, msg.fold(k))
-            && k >= 2
+        // (The first byte and the length, read from the token, pass over
+        // most words before their text is sliced.)
+        let postcode_at = |j: usize| {
+            let span = msg.tokens[j].span;
+            j + 1 < n
+                && (2..=4).contains(&span.len())
+                && msg.text.as_bytes()[span.start()].is_ascii_uppercase()
+                && is_outward_code(msg.word(j))
+                && is_inward_code(msg.word(j + 1))
+        };
+        // (The words before it first: most words follow no number and
+        // capital, and are not looked for among the streets.)
+        let street = k >= 2
             && msg.tokens[k - 1].is(flag::CAP)
-            && msg.tokens[k - 2].is(flag::NUMBER);
+            && msg.tokens[k - 2].is(flag::NUMBER)
+            && crate::words::among(STREETS, msg.fold(k));
         // A street named first, as on the Continent: "Calle Mayor 12",
         // "Rue de Rivoli 5", "Via Roma 1": the kind of street in capitals,
         // a few words of its name, then the house number.
@@ -578,6 +589,11 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
 fn date_at(doc: &Document, k: usize, bits: impl Fn(usize) -> u16) -> Option<(usize, usize, u32)> {
     let n = doc.tokens.len();
     let t = doc.tokens[k];
+    // A date starts at a month or a weekday (of the agent's words) or at a
+    // number: most words are none of these, and are passed over here.
+    if !t.is(flag::NUMBER) && (!t.is_agent() || bits(k) & (MONTH | WEEKDAY) == 0) {
+        return None;
+    }
     if t.is_agent() {
         let b = bits(k);
         let w = doc.fold(k);

@@ -417,8 +417,9 @@ fn questions(msg: &Document) -> Vec<Question> {
     let mut out = Vec::new();
     let indirect = msg.hits(T::Indirect);
     let rhetorical = msg.hits(T::Rhetorical);
-    let mut own: Vec<usize> = Vec::new();
-    // A question's words and their kinds (cleared for each question).
+    // A sentence's own (agent's) tokens, and, once it may hold a question,
+    // their folded words and kinds, read once for all its questions.
+    let mut agent: Vec<usize> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     let mut bits: Vec<u16> = Vec::new();
     // Whether the sentence before ended with a question mark.
@@ -433,8 +434,9 @@ fn questions(msg: &Document) -> Vec<Question> {
         if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
             continue;
         }
-        own.clear();
-        own.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
+        agent.clear();
+        agent.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
+        let own = &agent;
         // "hi, can I ...?": the greeting is not part of the question.
         let opening = own
             .iter()
@@ -466,7 +468,7 @@ fn questions(msg: &Document) -> Vec<Question> {
         } else {
             opening
         };
-        let own = &own[opening..];
+        let own = &agent[opening..];
         let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
         let marked = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
         // A chat's next question, joined to the one before without its
@@ -486,11 +488,16 @@ fn questions(msg: &Document) -> Vec<Question> {
         if hit_in(rhetorical, &r).is_some() || ironic(msg, own) {
             continue;
         }
+        words.clear();
+        words.extend(agent.iter().map(|&k| msg.fold(k)));
+        bits.clear();
+        bits.extend(agent.iter().map(|&k| token_kinds(msg, k)));
+        let (own_words, own_bits) = (&words[opening..], &bits[opening..]);
         // A chat's short question after a comma, about the clause before
         // it: "my order hasn't arrived, any update?", "charged twice, why?".
         // The clause gives its words, as a sentence does to "Any update?".
-        let opener = own.iter().map(|&k| (msg.fold(k), token_kinds(msg, k))).find(|(_, b)| b & LEAD_IN == 0);
-        let (opener, opener_kinds) = opener.unwrap_or(("", 0));
+        let opener = own_words.iter().zip(own_bits).find(|(_, b)| *b & LEAD_IN == 0);
+        let (opener, opener_kinds) = opener.map_or(("", 0), |(w, b)| (*w, *b));
         if marked && own.len() >= 4 && opener_kinds & (WH | AUX) == 0 && opener != "whether" {
             let tail = own[..own.len() - 1]
                 .iter()
@@ -515,20 +522,19 @@ fn questions(msg: &Document) -> Vec<Question> {
         // Where a second question joins the first: "..., and when will it ship?"
         let mut starts = vec![lead.filter(|_| !direct).map_or(first, |h| h.first as usize)];
         {
-            for &k in own {
+            for (i, &k) in own.iter().enumerate() {
                 if k < starts[0] + 2 || k + 1 >= r.end {
                     continue;
                 }
-                let w = msg.fold(k);
-                let bits = token_kinds(msg, k);
+                let (w, kinds) = (own_words[i], own_bits[i]);
                 let prev = msg.fold(k - 1);
                 let joined = matches!(prev, "and" | "also" | "plus" | "or")
                     || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON);
-                let wh = (bits & WH != 0 || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
+                let wh = (kinds & WH != 0 || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
                 let after_comma_and = prev == "and" && k >= 2 && msg.tokens[k - 2].gap_has(gap::COMMA);
                 // "..., can I ...", and after a colon: "I have two questions:
                 // is the gym open on Sundays?"
-                let aux = bits & AUX != 0
+                let aux = kinds & AUX != 0
                     && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON))
                     && (token_kinds(msg, k + 1) & SUBJECT != 0 || after_comma_and);
                 // A lead-in that ends in a colon is a label, however short:
@@ -572,12 +578,10 @@ fn questions(msg: &Document) -> Vec<Question> {
                 span = with_marks(msg, span);
             }
             let lead_here = if n == 0 { lead.filter(|_| !direct) } else { hit_in(indirect, &(s..s + 1)) };
-            // The question's own words and their kinds, read once for the
-            // tests below.
-            words.clear();
-            words.extend((s..end).filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)));
-            bits.clear();
-            bits.extend((s..end).filter(|&k| msg.tokens[k].is_agent()).map(|k| token_kinds(msg, k)));
+            // The question's own words and their kinds, for the tests below:
+            // those of the sentence's own tokens in it.
+            let (lo, hi) = (agent.partition_point(|&k| k < s), agent.partition_point(|&k| k < end));
+            let (words, bits) = (&words[lo..hi], &bits[lo..hi]);
             // Its first word past the lead-in ("so", "and", "hi", ...).
             let opener = bits.iter().position(|b| b & LEAD_IN == 0);
             // A clause before a joined question is a question only if it
@@ -591,27 +595,29 @@ fn questions(msg: &Document) -> Vec<Question> {
             if !asks {
                 continue;
             }
-            let kind = kind_of(msg, &words, &bits, end, lead_here.map(|h| h.last as usize + 1));
-            let subject = (kind == Kind::YesNo).then(|| subject_of(&words, &bits)).flatten();
-            // "Do I need to pay postage?" asks what it costs too.
-            let money = (s..end).any(|k| {
-                token_kinds(msg, k) & MONEY_WORD != 0
-                    || (msg.fold(k) == "pay"
-                        && k >= s + 2
-                        && msg.fold(k - 1) == "to"
-                        && matches!(msg.fold(k - 2), "need" | "have" | "got"))
-            });
-            let action = asks_for_action(&words);
-            let deed = asked_deed(&words);
+            let kind = kind_of(msg, words, bits, end, lead_here.map(|h| h.last as usize + 1));
+            let subject = (kind == Kind::YesNo).then(|| subject_of(words, bits)).flatten();
+            // "Do I need to pay postage?" asks what it costs too. (The own
+            // words' kinds are known; another token's are looked up.)
+            let money = bits.iter().any(|b| b & MONEY_WORD != 0)
+                || (s..end).any(|k| {
+                    (!msg.tokens[k].is_agent() && token_kinds(msg, k) & MONEY_WORD != 0)
+                        || (msg.fold(k) == "pay"
+                            && k >= s + 2
+                            && msg.fold(k - 1) == "to"
+                            && matches!(msg.fold(k - 2), "need" | "have" | "got"))
+                });
+            let action = asks_for_action(words);
+            let deed = asked_deed(words);
             let request = (matches!(subject, Some("you" | "u"))
                 && opener.is_some_and(|i| matches!(words[i], "can" | "could" | "would" | "will")))
                 || action;
             // A request to check where something stands asks its status:
             // "my order hasn't arrived, can you check?" — "it's out for
             // delivery today".
-            let status = asks_status(&words, &bits) || (request && kind != Kind::Why && asks_to_check(&words));
-            let sending = request && asks_to_send(&words);
-            let visit = kind == Kind::YesNo && (speaks_of_visit(&words, false) || someone_at_work(&words));
+            let status = asks_status(words, bits) || (request && kind != Kind::Why && asks_to_check(words));
+            let sending = request && asks_to_send(words);
+            let visit = kind == Kind::YesNo && (speaks_of_visit(words, false) || someone_at_work(words));
             let on_a_day = kind == Kind::YesNo && (s..end).any(|k| asks_about_day(msg, k));
             out.push(Question {
                 tokens: s..end,

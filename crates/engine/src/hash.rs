@@ -65,7 +65,7 @@ pub(crate) fn long_hash(bytes: &[u8]) -> u64 {
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A set of words built while compiling, each word with a bit per list it
-/// is in: `lists[i]` gives bit `1 << i` (at most 16 lists); a list's
+/// is in: `lists[i]` gives bit `1 << i` (at most 32 lists); a list's
 /// strings are split at ASCII whitespace. Open addressing over FNV-1a, so a
 /// lookup is one hash and a probe or two, and nothing is built at run time.
 pub(crate) struct WordMap<const SLOTS: usize> {
@@ -73,7 +73,7 @@ pub(crate) struct WordMap<const SLOTS: usize> {
     /// key is compared first, so a probe that meets another word reads no
     /// bytes of it; the word itself, a slice of its list, is compared only
     /// when the keys are equal.
-    slots: [(&'static [u8], u32, u16); SLOTS],
+    slots: [(&'static [u8], u32, u32); SLOTS],
 }
 
 /// The slots a [`WordMap`] of `lists` needs: a power of two, at least
@@ -116,8 +116,8 @@ pub(crate) const fn same_bytes(a: &[u8], a0: usize, a1: usize, b: &[u8]) -> bool
 
 impl<const SLOTS: usize> WordMap<SLOTS> {
     pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> WordMap<SLOTS> {
-        assert!(lists.len() <= 16 && SLOTS.is_power_of_two() && SLOTS as u64 <= 1 << 32);
-        let mut slots: [(&'static [u8], u32, u16); SLOTS] = [(&[], 0, 0); SLOTS];
+        assert!(lists.len() <= 32 && SLOTS.is_power_of_two() && SLOTS as u64 <= 1 << 32);
+        let mut slots: [(&'static [u8], u32, u32); SLOTS] = [(&[], 0, 0); SLOTS];
         let mut l = 0;
         while l < lists.len() {
             let mut s = 0;
@@ -157,12 +157,12 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
     }
 
     /// The bits of the lists `word` is in (0 if none).
-    pub(crate) fn get(&self, word: &str) -> u16 {
+    pub(crate) fn get(&self, word: &str) -> u32 {
         self.get_keyed(word, word_key(word.as_bytes()))
     }
 
     /// [`WordMap::get`] of a word whose [`word_key`] is known (a token's).
-    pub(crate) fn get_keyed(&self, word: &str, key: u32) -> u16 {
+    pub(crate) fn get_keyed(&self, word: &str, key: u32) -> u32 {
         debug_assert!(key == word_key(word.as_bytes()));
         let w = word.as_bytes();
         let mut k = (key as usize) & (SLOTS - 1);
@@ -200,18 +200,24 @@ pub(crate) use word_map;
 /// makes each name a bit constant (`1 <<` its place in the order given) and
 /// `fn lookup(word, key) -> u16` the bits of the lists a folded word (with
 /// its [`word_key`]) is in: one [`WordMap`] lookup for all of them. Tests
-/// read each bit beside its list in `WORD_LISTS`.
+/// read each bit beside its list in `WORD_LISTS`. More than 16 lists (at
+/// most 32) take `fn lookup -> u32;`.
 macro_rules! word_lists {
     (fn $get:ident; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
+        $crate::hash::word_lists! { fn $get -> u16; $($(#[$doc])* $name = $list;)* }
+    };
+    (fn $get:ident -> $bits:ty; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
-        #[repr(u16)]
         enum ListName { $($name),* }
-        $($(#[$doc])* const $name: u16 = 1 << ListName::$name as u16;)*
+        // Every list has a bit of the type given.
+        const _: () = assert!([$(stringify!($name)),*].len() <= <$bits>::BITS as usize);
+        $($(#[$doc])* const $name: $bits = 1 << ListName::$name as $bits;)*
         #[cfg(test)]
-        const WORD_LISTS: &[(u16, &[&str])] = &[$(($name, $list)),*];
-        fn $get(word: &str, key: u32) -> u16 {
+        const WORD_LISTS: &[($bits, &[&str])] = &[$(($name, $list)),*];
+        fn $get(word: &str, key: u32) -> $bits {
             $crate::hash::word_map!(LISTS = &[$($list),*]);
-            LISTS.get_keyed(word, key)
+            // (No bit is lost: the lists are no more than its bits.)
+            LISTS.get_keyed(word, key) as $bits
         }
     };
 }

@@ -222,7 +222,7 @@ fn parts(doc: &Document, from: usize, to: usize) -> Vec<String> {
 // weekdays, filler, and the request words `ASKS` (in `ASKING`) and `GIVES`
 // (in `GIVE`).
 crate::hash::word_lists! {
-    fn detail_words;
+    fn detail_words -> u32;
     ASKS = ASKING;
     GIVES = GIVE;
     L_ORDER = &["order orders"];
@@ -239,6 +239,8 @@ crate::hash::word_lists! {
     FILL = FILLER;
     WISH = WISHING;
     PREFER = PREFERRING;
+    /// The words a reply names a detail by ([`named`]).
+    NAMES = NAMING_WORDS;
 }
 
 /// Words of a clause that gives a date the customer wants, not one that
@@ -262,7 +264,7 @@ const OLD: &[&str] = &["old", "previous", "former", "wrong", "incorrect", "outda
 
 /// The kind a label word names ("order", "booking", "imei"), from its
 /// [`detail_words`] bits.
-fn label_of(bits: u16) -> Option<Kind> {
+fn label_of(bits: u32) -> Option<Kind> {
     Some(match bits {
         b if b & L_ORDER != 0 => Kind::Order,
         b if b & L_REFERENCE != 0 => Kind::Reference,
@@ -283,7 +285,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
     let n = msg.tokens.len();
     // Each word's lists, looked up once (labels, months, weekdays, filler):
     // the scans below ask them several times per word.
-    let bits: Vec<u16> = (0..n).map(|k| detail_words(msg.fold(k), msg.tokens[k].key)).collect();
+    let bits: Vec<u32> = (0..n).map(|k| detail_words(msg.fold(k), msg.tokens[k].key)).collect();
     let label = |k: usize| label_of(bits[k]);
     let labels_anywhere: Option<Kind> = (0..n)
         .filter(|&k| msg.tokens[k].is_agent())
@@ -586,7 +588,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
 /// token and a key naming the day it is ("4 July", "July 4th" and "4 jul"
 /// share one). `bits(j)`: token `j`'s [`detail_words`]. "12 March",
 /// "March 12th", "3 May 2024", "on Monday", "03/12/2025".
-fn date_at(doc: &Document, k: usize, bits: impl Fn(usize) -> u16) -> Option<(usize, usize, u32)> {
+fn date_at(doc: &Document, k: usize, bits: impl Fn(usize) -> u32) -> Option<(usize, usize, u32)> {
     let n = doc.tokens.len();
     let t = doc.tokens[k];
     // A date starts at a month or a weekday (of the agent's words) or at a
@@ -722,10 +724,11 @@ fn is_inward_code(w: &str) -> bool {
 
 /// The detail a reply's words at token `k` name, and the last token of its
 /// name: "order number", "e-mail address", "booking reference", "photo".
-fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
-    // Most words name no detail: one lookup instead of the comparisons below.
-    crate::hash::word_map!(HEADS = &[NAMING_WORDS]);
-    if HEADS.get_keyed(reply.fold(k), reply.tokens[k].key) == 0 {
+/// `lists`: the word's [`detail_words`].
+fn named(reply: &Document, k: usize, lists: u32) -> Option<(Kind, usize)> {
+    // Most words name no detail: the word's lists tell, instead of the
+    // comparisons below.
+    if lists & NAMES == 0 {
         debug_assert!(naming(reply, k).is_none(), "{:?} names a detail: add it to NAMING_WORDS", reply.fold(k));
         return None;
     }
@@ -1018,7 +1021,10 @@ fn asks(reply: &Document) -> Asks {
         for (i, &k) in own.iter().enumerate() {
             let w = reply.fold(k);
             let word = |d: isize| i.checked_add_signed(d).and_then(|j| own.get(j)).map_or("", |&j| reply.fold(j));
-            let named_here = named(reply, k);
+            // The word's lists, looked up once: whether it may name a
+            // detail, and whether it asks (below).
+            let lists = detail_words(w, reply.tokens[k].key);
+            let named_here = named(reply, k, lists);
             // A photo the reply has: thanked for, sent by the customer, or
             // looked at ("from the photo").
             let seen = named_here.is_some_and(|(kind, _)| kind == Kind::Photo)
@@ -1062,7 +1068,6 @@ fn asks(reply: &Document) -> Asks {
             // Asking means asking to be given it: "please send", "what's",
             // "we need"; not "please delete this tweet with your email",
             // nor "do not share your order number".
-            let lists = detail_words(w, reply.tokens[k].key);
             // "Which date would suit you?", not "would you like to share
             // the date"; "would work for you", not "the work".
             // "Free" and "available" choose a date only when said of the

@@ -158,7 +158,7 @@ fn group(stem: &str, hash: u64) -> Option<usize> {
     // A stem in two groups belongs to the later one. (A word key is the low
     // bits of the same hash.)
     let bits = GROUPS.get_keyed(stem, hash as u32);
-    (bits != 0).then(|| 15 - bits.leading_zeros() as usize)
+    (bits != 0).then(|| 31 - bits.leading_zeros() as usize)
 }
 
 /// What a stretch of words is about: its content stems (as FNV-1a hashes,

@@ -262,9 +262,16 @@ const PREFERRING: &[&str] = &["
 /// different one.
 const OLD: &[&str] = &["old", "previous", "former", "wrong", "incorrect", "outdated", "current", "existing"];
 
+/// The label lists' bits: most words are in none.
+const LABELS: u32 =
+    L_ORDER | L_REFERENCE | L_TRACKING | L_PHONE | L_ACCOUNT | L_ID | L_REGISTRATION | L_SERIAL | L_TRANSACTION;
+
 /// The kind a label word names ("order", "booking", "imei"), from its
 /// [`detail_words`] bits.
 fn label_of(bits: u32) -> Option<Kind> {
+    if bits & LABELS == 0 {
+        return None;
+    }
     Some(match bits {
         b if b & L_ORDER != 0 => Kind::Order,
         b if b & L_REFERENCE != 0 => Kind::Reference,
@@ -555,9 +562,10 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
     for g in &mut out {
         let k = msg.token_at(g.span.start());
         let sentence = msg.tokens.get(k).map(|t| t.sentence);
-        g.said_as = (k.saturating_sub(4)..k)
-            .filter(|&j| Some(msg.tokens[j].sentence) == sentence)
-            .find_map(|j| DIFFERENT.iter().chain(OLD).copied().find(|d| *d == msg.fold(j)));
+        g.said_as = (k.saturating_sub(4)..k).filter(|&j| Some(msg.tokens[j].sentence) == sentence).find_map(|j| {
+            let w = msg.fold(j);
+            DIFFERENT.iter().chain(OLD).copied().find(|d| *d == w)
+        });
     }
     // Which clauses say what the customer wants ("Could you come on 12
     // March?", "I'm free on Monday"), not what happened ("bought on 3 May,

@@ -241,6 +241,10 @@ crate::hash::word_lists! {
     PREFER = PREFERRING;
     /// The words a reply names a detail by ([`named`]).
     NAMES = NAMING_WORDS;
+    /// Words that thank, and that deny an ask ("do not share your order
+    /// number"), read with the rest in [`asks`].
+    THANKING = &["thanks thank"];
+    NEGATING = &["not don't dont never avoid"];
 }
 
 /// Words of a clause that gives a date the customer wants, not one that
@@ -1097,9 +1101,9 @@ fn asks(reply: &Document) -> Asks {
                 && (w != "work" || matches!(word(1), "for" | "best" | "better"))
                 && (!matches!(w, "free" | "available") || of_customer());
             thanks_for |= thanks && w == "for";
-            thanks |= matches!(w, "thanks" | "thank");
+            thanks |= lists & THANKING != 0;
             gives |= lists & GIVES != 0;
-            negated |= matches!(w, "not" | "don't" | "dont" | "never" | "avoid");
+            negated |= lists & NEGATING != 0;
             if marker.is_none() && lists & ASKS != 0 {
                 marker = Some(k);
             }

@@ -378,7 +378,9 @@ fn repeat(msg: &Document) -> Option<Span> {
     let phrase =
         msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED) && !door(h)).map(|h| h.span);
     let mut verb = None;
-    for r in msg.sentences() {
+    // (The sentences are listed once for both passes below.)
+    let sentences = msg.sentences();
+    for r in sentences.iter().cloned() {
         // A verb of contact, or of giving us something: "I sent you my
         // address last week" (not "I sent the parcel back").
         // ("I submitted my details to you last week and heard nothing",
@@ -476,7 +478,7 @@ fn repeat(msg: &Document) -> Option<Span> {
     }
     // The time waited, said on its own: "It's been 3 weeks!", "It has been
     // ten days now." (not "It's been 3 weeks since I bought it and ...").
-    let waited = msg.sentences().into_iter().find_map(|r| {
+    let waited = sentences.into_iter().find_map(|r| {
         // (Its first eight words, read only if the first is "it".)
         let mut words = [0usize; 8];
         let mut len = 0;

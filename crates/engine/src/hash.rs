@@ -65,14 +65,15 @@ pub(crate) fn long_hash(bytes: &[u8]) -> u64 {
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A set of words built while compiling, each word with a bit per list it
-/// is in: `lists[i]` gives bit `1 << i` (at most 16 lists); a list's
+/// is in: `lists[i]` gives bit `1 << i` (at most 32 lists); a list's
 /// strings are split at ASCII whitespace. Open addressing over FNV-1a, so a
 /// lookup is one hash and a probe or two, and nothing is built at run time.
 pub(crate) struct WordMap<const SLOTS: usize> {
-    lists: &'static [&'static [&'static str]],
-    /// (list, string, start, end, bits); `end == 0` is an empty slot.
-    /// Sixteen-bit offsets keep the table small in the WebAssembly module.
-    slots: [(u8, u16, u16, u16, u16); SLOTS],
+    /// (word, its [`word_key`], bits); an empty word is an empty slot. The
+    /// key is compared first, so a probe that meets another word reads no
+    /// bytes of it; the word itself, a slice of its list, is compared only
+    /// when the keys are equal.
+    slots: [(&'static [u8], u32, u32); SLOTS],
 }
 
 /// The slots a [`WordMap`] of `lists` needs: a power of two, at least
@@ -115,14 +116,13 @@ pub(crate) const fn same_bytes(a: &[u8], a0: usize, a1: usize, b: &[u8]) -> bool
 
 impl<const SLOTS: usize> WordMap<SLOTS> {
     pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> WordMap<SLOTS> {
-        assert!(lists.len() <= 16 && SLOTS.is_power_of_two());
-        let mut slots = [(0u8, 0u16, 0u16, 0u16, 0u16); SLOTS];
+        assert!(lists.len() <= 32 && SLOTS.is_power_of_two() && SLOTS as u64 <= 1 << 32);
+        let mut slots: [(&'static [u8], u32, u32); SLOTS] = [(&[], 0, 0); SLOTS];
         let mut l = 0;
         while l < lists.len() {
             let mut s = 0;
             while s < lists[l].len() {
                 let b = lists[l][s].as_bytes();
-                assert!(b.len() < u16::MAX as usize && s < u16::MAX as usize, "a word list too long for a WordMap");
                 let mut i = 0;
                 while i < b.len() {
                     if b[i].is_ascii_whitespace() {
@@ -134,15 +134,16 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
                         i += 1;
                     }
                     let word = b.split_at(start).1.split_at(i - start).0;
-                    let mut k = (word_key(word) as usize) & (SLOTS - 1);
+                    let key = word_key(word);
+                    let mut k = (key as usize) & (SLOTS - 1);
                     loop {
-                        let (sl, ss, s0, s1, bits) = slots[k];
-                        if s1 == 0 {
-                            slots[k] = (l as u8, s as u16, start as u16, i as u16, 1 << l);
+                        let (w, _, bits) = slots[k];
+                        if w.is_empty() {
+                            slots[k] = (word, key, 1 << l);
                             break;
                         }
-                        if same_bytes(lists[sl as usize][ss as usize].as_bytes(), s0 as usize, s1 as usize, word) {
-                            slots[k].4 = bits | 1 << l;
+                        if same_bytes(w, 0, w.len(), word) {
+                            slots[k].2 = bits | 1 << l;
                             break;
                         }
                         k = (k + 1) & (SLOTS - 1);
@@ -152,25 +153,25 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
             }
             l += 1;
         }
-        WordMap { lists, slots }
+        WordMap { slots }
     }
 
     /// The bits of the lists `word` is in (0 if none).
-    pub(crate) fn get(&self, word: &str) -> u16 {
+    pub(crate) fn get(&self, word: &str) -> u32 {
         self.get_keyed(word, word_key(word.as_bytes()))
     }
 
     /// [`WordMap::get`] of a word whose [`word_key`] is known (a token's).
-    pub(crate) fn get_keyed(&self, word: &str, key: u32) -> u16 {
-        debug_assert!(SLOTS as u64 <= 1 << 32 && key == word_key(word.as_bytes()));
+    pub(crate) fn get_keyed(&self, word: &str, key: u32) -> u32 {
+        debug_assert!(key == word_key(word.as_bytes()));
         let w = word.as_bytes();
         let mut k = (key as usize) & (SLOTS - 1);
         loop {
-            let (l, s, s0, s1, bits) = self.slots[k];
-            if s1 == 0 {
+            let (slot, slot_key, bits) = self.slots[k];
+            if slot.is_empty() {
                 return 0;
             }
-            if same_bytes(self.lists[l as usize][s as usize].as_bytes(), s0 as usize, s1 as usize, w) {
+            if slot_key == key && slot.len() == w.len() && slot.iter().zip(w).all(|(a, b)| a == b) {
                 return bits;
             }
             k = (k + 1) & (SLOTS - 1);
@@ -179,7 +180,7 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
 }
 
 /// A [`WordMap`] of `lists` (each a list of strings of words), built when
-/// first used: its slots, mostly empty and offsets, are not stored in the
+/// first used: its slots, mostly empty, are not stored in the
 /// program (the seven maps were about 7 KB of the WebAssembly module's
 /// gzip). It is also built while the crate compiles, only to check the
 /// lists (every assertion of [`WordMap::new`] fails the build).
@@ -199,18 +200,24 @@ pub(crate) use word_map;
 /// makes each name a bit constant (`1 <<` its place in the order given) and
 /// `fn lookup(word, key) -> u16` the bits of the lists a folded word (with
 /// its [`word_key`]) is in: one [`WordMap`] lookup for all of them. Tests
-/// read each bit beside its list in `WORD_LISTS`.
+/// read each bit beside its list in `WORD_LISTS`. More than 16 lists (at
+/// most 32) take `fn lookup -> u32;`.
 macro_rules! word_lists {
     (fn $get:ident; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
+        $crate::hash::word_lists! { fn $get -> u16; $($(#[$doc])* $name = $list;)* }
+    };
+    (fn $get:ident -> $bits:ty; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
-        #[repr(u16)]
         enum ListName { $($name),* }
-        $($(#[$doc])* const $name: u16 = 1 << ListName::$name as u16;)*
+        // Every list has a bit of the type given.
+        const _: () = assert!([$(stringify!($name)),*].len() <= <$bits>::BITS as usize);
+        $($(#[$doc])* const $name: $bits = 1 << ListName::$name as $bits;)*
         #[cfg(test)]
-        const WORD_LISTS: &[(u16, &[&str])] = &[$(($name, $list)),*];
-        fn $get(word: &str, key: u32) -> u16 {
+        const WORD_LISTS: &[($bits, &[&str])] = &[$(($name, $list)),*];
+        fn $get(word: &str, key: u32) -> $bits {
             $crate::hash::word_map!(LISTS = &[$($list),*]);
-            LISTS.get_keyed(word, key)
+            // (No bit is lost: the lists are no more than its bits.)
+            LISTS.get_keyed(word, key) as $bits
         }
     };
 }

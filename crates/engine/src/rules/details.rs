@@ -222,7 +222,7 @@ fn parts(doc: &Document, from: usize, to: usize) -> Vec<String> {
 // weekdays, filler, and the request words `ASKS` (in `ASKING`) and `GIVES`
 // (in `GIVE`).
 crate::hash::word_lists! {
-    fn detail_words;
+    fn detail_words -> u32;
     ASKS = ASKING;
     GIVES = GIVE;
     L_ORDER = &["order orders"];
@@ -239,6 +239,12 @@ crate::hash::word_lists! {
     FILL = FILLER;
     WISH = WISHING;
     PREFER = PREFERRING;
+    /// The words a reply names a detail by ([`named`]).
+    NAMES = NAMING_WORDS;
+    /// Words that thank, and that deny an ask ("do not share your order
+    /// number"), read with the rest in [`asks`].
+    THANKING = &["thanks thank"];
+    NEGATING = &["not don't dont never avoid"];
 }
 
 /// Words of a clause that gives a date the customer wants, not one that
@@ -260,9 +266,16 @@ const PREFERRING: &[&str] = &["
 /// different one.
 const OLD: &[&str] = &["old", "previous", "former", "wrong", "incorrect", "outdated", "current", "existing"];
 
+/// The label lists' bits: most words are in none.
+const LABELS: u32 =
+    L_ORDER | L_REFERENCE | L_TRACKING | L_PHONE | L_ACCOUNT | L_ID | L_REGISTRATION | L_SERIAL | L_TRANSACTION;
+
 /// The kind a label word names ("order", "booking", "imei"), from its
 /// [`detail_words`] bits.
-fn label_of(bits: u16) -> Option<Kind> {
+fn label_of(bits: u32) -> Option<Kind> {
+    if bits & LABELS == 0 {
+        return None;
+    }
     Some(match bits {
         b if b & L_ORDER != 0 => Kind::Order,
         b if b & L_REFERENCE != 0 => Kind::Reference,
@@ -283,7 +296,7 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
     let n = msg.tokens.len();
     // Each word's lists, looked up once (labels, months, weekdays, filler):
     // the scans below ask them several times per word.
-    let bits: Vec<u16> = (0..n).map(|k| detail_words(msg.fold(k), msg.tokens[k].key)).collect();
+    let bits: Vec<u32> = (0..n).map(|k| detail_words(msg.fold(k), msg.tokens[k].key)).collect();
     let label = |k: usize| label_of(bits[k]);
     let labels_anywhere: Option<Kind> = (0..n)
         .filter(|&k| msg.tokens[k].is_agent())
@@ -465,11 +478,22 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
             k += 1;
             continue;
         }
-        let postcode_at = |j: usize| j + 1 < n && is_outward_code(msg.word(j)) && is_inward_code(msg.word(j + 1));
-        let street = crate::words::among(STREETS, msg.fold(k))
-            && k >= 2
+        // (The first byte and the length, read from the token, pass over
+        // most words before their text is sliced.)
+        let postcode_at = |j: usize| {
+            let span = msg.tokens[j].span;
+            j + 1 < n
+                && (2..=4).contains(&span.len())
+                && msg.text.as_bytes()[span.start()].is_ascii_uppercase()
+                && is_outward_code(msg.word(j))
+                && is_inward_code(msg.word(j + 1))
+        };
+        // (The words before it first: most words follow no number and
+        // capital, and are not looked for among the streets.)
+        let street = k >= 2
             && msg.tokens[k - 1].is(flag::CAP)
-            && msg.tokens[k - 2].is(flag::NUMBER);
+            && msg.tokens[k - 2].is(flag::NUMBER)
+            && crate::words::among(STREETS, msg.fold(k));
         // A street named first, as on the Continent: "Calle Mayor 12",
         // "Rue de Rivoli 5", "Via Roma 1": the kind of street in capitals,
         // a few words of its name, then the house number.
@@ -542,9 +566,10 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
     for g in &mut out {
         let k = msg.token_at(g.span.start());
         let sentence = msg.tokens.get(k).map(|t| t.sentence);
-        g.said_as = (k.saturating_sub(4)..k)
-            .filter(|&j| Some(msg.tokens[j].sentence) == sentence)
-            .find_map(|j| DIFFERENT.iter().chain(OLD).copied().find(|d| *d == msg.fold(j)));
+        g.said_as = (k.saturating_sub(4)..k).filter(|&j| Some(msg.tokens[j].sentence) == sentence).find_map(|j| {
+            let w = msg.fold(j);
+            DIFFERENT.iter().chain(OLD).copied().find(|d| *d == w)
+        });
     }
     // Which clauses say what the customer wants ("Could you come on 12
     // March?", "I'm free on Monday"), not what happened ("bought on 3 May,
@@ -575,9 +600,14 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
 /// token and a key naming the day it is ("4 July", "July 4th" and "4 jul"
 /// share one). `bits(j)`: token `j`'s [`detail_words`]. "12 March",
 /// "March 12th", "3 May 2024", "on Monday", "03/12/2025".
-fn date_at(doc: &Document, k: usize, bits: impl Fn(usize) -> u16) -> Option<(usize, usize, u32)> {
+fn date_at(doc: &Document, k: usize, bits: impl Fn(usize) -> u32) -> Option<(usize, usize, u32)> {
     let n = doc.tokens.len();
     let t = doc.tokens[k];
+    // A date starts at a month or a weekday (of the agent's words) or at a
+    // number: most words are none of these, and are passed over here.
+    if !t.is(flag::NUMBER) && (!t.is_agent() || bits(k) & (MONTH | WEEKDAY) == 0) {
+        return None;
+    }
     if t.is_agent() {
         let b = bits(k);
         let w = doc.fold(k);
@@ -706,10 +736,11 @@ fn is_inward_code(w: &str) -> bool {
 
 /// The detail a reply's words at token `k` name, and the last token of its
 /// name: "order number", "e-mail address", "booking reference", "photo".
-fn named(reply: &Document, k: usize) -> Option<(Kind, usize)> {
-    // Most words name no detail: one lookup instead of the comparisons below.
-    crate::hash::word_map!(HEADS = &[NAMING_WORDS]);
-    if HEADS.get_keyed(reply.fold(k), reply.tokens[k].key) == 0 {
+/// `lists`: the word's [`detail_words`].
+fn named(reply: &Document, k: usize, lists: u32) -> Option<(Kind, usize)> {
+    // Most words name no detail: the word's lists tell, instead of the
+    // comparisons below.
+    if lists & NAMES == 0 {
         debug_assert!(naming(reply, k).is_none(), "{:?} names a detail: add it to NAMING_WORDS", reply.fold(k));
         return None;
     }
@@ -1002,7 +1033,10 @@ fn asks(reply: &Document) -> Asks {
         for (i, &k) in own.iter().enumerate() {
             let w = reply.fold(k);
             let word = |d: isize| i.checked_add_signed(d).and_then(|j| own.get(j)).map_or("", |&j| reply.fold(j));
-            let named_here = named(reply, k);
+            // The word's lists, looked up once: whether it may name a
+            // detail, and whether it asks (below).
+            let lists = detail_words(w, reply.tokens[k].key);
+            let named_here = named(reply, k, lists);
             // A photo the reply has: thanked for, sent by the customer, or
             // looked at ("from the photo").
             let seen = named_here.is_some_and(|(kind, _)| kind == Kind::Photo)
@@ -1046,7 +1080,6 @@ fn asks(reply: &Document) -> Asks {
             // Asking means asking to be given it: "please send", "what's",
             // "we need"; not "please delete this tweet with your email",
             // nor "do not share your order number".
-            let lists = detail_words(w, reply.tokens[k].key);
             // "Which date would suit you?", not "would you like to share
             // the date"; "would work for you", not "the work".
             // "Free" and "available" choose a date only when said of the
@@ -1068,9 +1101,9 @@ fn asks(reply: &Document) -> Asks {
                 && (w != "work" || matches!(word(1), "for" | "best" | "better"))
                 && (!matches!(w, "free" | "available") || of_customer());
             thanks_for |= thanks && w == "for";
-            thanks |= matches!(w, "thanks" | "thank");
+            thanks |= lists & THANKING != 0;
             gives |= lists & GIVES != 0;
-            negated |= matches!(w, "not" | "don't" | "dont" | "never" | "avoid");
+            negated |= lists & NEGATING != 0;
             if marker.is_none() && lists & ASKS != 0 {
                 marker = Some(k);
             }

@@ -2,10 +2,7 @@
 //! the pair of documents, and a rough notion of what a sentence is about
 //! (content words, stemmed, with a few synonyms folded together).
 
-use std::hash::BuildHasherDefault;
-
 use crate::document::{flag, Document};
-use crate::hash::Fnv;
 
 /// The draft and the customer's message it answers, both parsed.
 pub(crate) struct Exchange<'d> {
@@ -145,6 +142,10 @@ fn stem_of(w: &str, ascii: bool) -> &str {
     {
         s = &s[..s.len() - 1];
     }
+    if ascii {
+        // (One byte a char: the first five bytes, with no chars decoded.)
+        return &s[..s.len().min(5)];
+    }
     match s.char_indices().nth(5) {
         Some((at, _)) => &s[..at],
         None => s,
@@ -157,7 +158,7 @@ fn group(stem: &str, hash: u64) -> Option<usize> {
     // A stem in two groups belongs to the later one. (A word key is the low
     // bits of the same hash.)
     let bits = GROUPS.get_keyed(stem, hash as u32);
-    (bits != 0).then(|| 15 - bits.leading_zeros() as usize)
+    (bits != 0).then(|| 31 - bits.leading_zeros() as usize)
 }
 
 /// What a stretch of words is about: its content stems (as FNV-1a hashes,
@@ -174,70 +175,80 @@ fn hash(s: &str) -> u64 {
     crate::hash::fnv1a(crate::hash::FNV_START, s.as_bytes())
 }
 
+/// Calls `each` with every content word of tokens `range` of `doc`, in
+/// order (a word that is not a stop word, a link or a handle; numbers
+/// count: "order 4471"): its stem's hash, whether the stem is a number,
+/// and its synonym group. What [`Topic::of`] collects, and what
+/// [`Census::count_words`] counts without collecting.
+fn content_stems(doc: &Document, range: std::ops::Range<usize>, mut each: impl FnMut(u64, bool, Option<usize>)) {
+    for k in range {
+        let tok = &doc.tokens[k];
+        if !tok.is_agent() {
+            continue;
+        }
+        let w = doc.fold(k);
+        let ascii = w.is_ascii();
+        if (chars_in(w, ascii) < 3 && !tok.is(flag::NUMBER)) || is_stopword(w, tok.key) {
+            continue;
+        }
+        // "of course" says nothing about a course.
+        if w == "course" && k > 0 && doc.fold(k - 1) == "of" {
+            continue;
+        }
+        // "down" is a state ("is the server down?"), not a direction
+        // ("scroll down", "let you down", "slow down").
+        if w == "down"
+            && k > 0
+            && matches!(
+                doc.fold(k - 1),
+                "scroll"
+                    | "let"
+                    | "slow"
+                    | "calm"
+                    | "sit"
+                    | "back"
+                    | "shut"
+                    | "turn"
+                    | "write"
+                    | "put"
+                    | "set"
+                    | "settle"
+                    | "cut"
+                    | "narrow"
+                    | "step"
+                    | "track"
+                    | "hunt"
+                    | "pin"
+                    | "note"
+                    | "jot"
+                    | "break"
+                    | "you"
+                    | "me"
+                    | "us"
+                    | "them"
+                    | "it"
+            )
+        {
+            continue;
+        }
+        let s = stem_of(w, ascii);
+        let h = hash(s);
+        each(h, s.bytes().all(|b| b.is_ascii_digit()), group(s, h));
+    }
+}
+
 impl Topic {
     /// The topic of tokens `range` of `doc`: words that are not stop words,
     /// links or handles (numbers count: "order 4471").
     pub fn of(doc: &Document, range: std::ops::Range<usize>) -> Topic {
         let mut found: Vec<(u64, bool, u8)> = Vec::with_capacity(range.len());
         let mut groups = Vec::new();
-        for k in range {
-            let tok = &doc.tokens[k];
-            if !tok.is_agent() {
-                continue;
-            }
-            let w = doc.fold(k);
-            let ascii = w.is_ascii();
-            if (chars_in(w, ascii) < 3 && !tok.is(flag::NUMBER)) || is_stopword(w, tok.key) {
-                continue;
-            }
-            // "of course" says nothing about a course.
-            if w == "course" && k > 0 && doc.fold(k - 1) == "of" {
-                continue;
-            }
-            // "down" is a state ("is the server down?"), not a direction
-            // ("scroll down", "let you down", "slow down").
-            if w == "down"
-                && k > 0
-                && matches!(
-                    doc.fold(k - 1),
-                    "scroll"
-                        | "let"
-                        | "slow"
-                        | "calm"
-                        | "sit"
-                        | "back"
-                        | "shut"
-                        | "turn"
-                        | "write"
-                        | "put"
-                        | "set"
-                        | "settle"
-                        | "cut"
-                        | "narrow"
-                        | "step"
-                        | "track"
-                        | "hunt"
-                        | "pin"
-                        | "note"
-                        | "jot"
-                        | "break"
-                        | "you"
-                        | "me"
-                        | "us"
-                        | "them"
-                        | "it"
-                )
-            {
-                continue;
-            }
-            let s = stem_of(w, ascii);
-            let h = hash(s);
-            let g = group(s, h);
+        content_stems(doc, range, |h, number, g| {
             if let Some(g) = g {
                 groups.push(g);
             }
-            found.push((h, s.bytes().all(|b| b.is_ascii_digit()), g.map_or(0, |g| g as u8 + 1)));
-        }
+            found.push((h, number, g.map_or(0, |g| g as u8 + 1)));
+        });
         crate::order::sort(&mut found);
         found.dedup_by_key(|f| f.0);
         crate::order::sort(&mut groups);
@@ -269,29 +280,81 @@ impl Topic {
 }
 
 /// How many stretches of a text (sentences, questions) each content word
-/// and synonym group occurs in: counted once, then asked per question.
-#[derive(Default)]
+/// of the questions and each synonym group occurs in: counted once, then
+/// asked per question. Only the questions' words are counted (no other is
+/// asked about), each against a short sorted list.
 pub(crate) struct Census {
-    stems: std::collections::HashMap<u64, usize, BuildHasherDefault<Fnv>>,
-    /// Per synonym group, how many stretches touch it, and how many of
-    /// them are questions.
-    groups: Vec<(usize, usize)>,
+    /// The stems of the topics asked about, sorted by hash: how many
+    /// stretches hold each, and the last stretch that did (plus one).
+    stems: Vec<(u64, usize, usize)>,
+    /// Per synonym group, how many stretches touch it, how many of them
+    /// are questions, and the last stretch that did (plus one).
+    groups: Vec<(usize, usize, usize)>,
+    /// How many stretches have been counted.
+    stretches: usize,
 }
 
 impl Census {
+    /// A census of the words of `asked`, the topics that
+    /// [`Census::unique_in`] will be asked about, with nothing counted yet.
+    pub fn of(asked: &[Topic]) -> Census {
+        let mut stems: Vec<(u64, usize, usize)> = Vec::new();
+        for s in asked.iter().flat_map(|t| &t.stems) {
+            if let Err(i) = stems.binary_search_by_key(&s.0, |c| c.0) {
+                stems.insert(i, (s.0, 0, 0));
+            }
+        }
+        Census { stems, groups: vec![(0, 0, 0); SYNONYMS.len()], stretches: 0 }
+    }
+
+    /// Counts stem `stem` (by its hash) in the stretch being counted, once
+    /// however often the stretch holds it.
+    fn count_stem(&mut self, stem: u64) {
+        let stretch = self.stretches + 1;
+        if let Ok(i) = self.stems.binary_search_by_key(&stem, |c| c.0) {
+            let c = &mut self.stems[i];
+            if c.2 != stretch {
+                c.1 += 1;
+                c.2 = stretch;
+            }
+        }
+    }
+
+    /// Counts group `g` in the stretch being counted, once per stretch
+    /// (`question`: whether the stretch is a question).
+    fn count_group(&mut self, g: usize, question: bool) {
+        let stretch = self.stretches + 1;
+        let c = &mut self.groups[g];
+        if c.2 != stretch {
+            c.0 += 1;
+            c.1 += usize::from(question);
+            c.2 = stretch;
+        }
+    }
+
     /// Counts one stretch's topic (`question`: whether the stretch is a
     /// question).
     pub fn count(&mut self, t: &Topic, question: bool) {
         for s in &t.stems {
-            *self.stems.entry(s.0).or_default() += 1;
+            self.count_stem(s.0);
         }
         for &g in &t.groups {
-            if self.groups.len() <= g {
-                self.groups.resize(g + 1, (0, 0));
-            }
-            self.groups[g].0 += 1;
-            self.groups[g].1 += usize::from(question);
+            self.count_group(g, question);
         }
+        self.stretches += 1;
+    }
+
+    /// Counts the words of tokens `range` of `doc`, a stretch that is no
+    /// question: what [`Census::count`] of its topic counts, without the
+    /// topic built.
+    pub fn count_words(&mut self, doc: &Document, range: std::ops::Range<usize>) {
+        content_stems(doc, range, |h, _, g| {
+            self.count_stem(h);
+            if let Some(g) = g {
+                self.count_group(g, false);
+            }
+        });
+        self.stretches += 1;
     }
 
     /// The words of `t` (a counted stretch) that occur in no other stretch,
@@ -299,7 +362,8 @@ impl Census {
     pub fn unique_in(&self, t: &Topic) -> Topic {
         let mut out = Topic::default();
         for s in &t.stems {
-            if self.stems.get(&s.0).copied().unwrap_or(0) <= 1 {
+            let count = self.stems.binary_search_by_key(&s.0, |c| c.0).map_or(0, |i| self.stems[i].1);
+            if count <= 1 {
                 out.stems.push(*s);
             }
         }
@@ -311,7 +375,7 @@ impl Census {
             .iter()
             .copied()
             .filter(|&g| {
-                let (stretches, questions) = self.groups.get(g).copied().unwrap_or((0, 0));
+                let (stretches, questions, _) = self.groups.get(g).copied().unwrap_or((0, 0, 0));
                 stretches <= 1 || (questions <= 1 && out.stems.iter().any(|s| s.2 == g as u8 + 1))
             })
             .collect();

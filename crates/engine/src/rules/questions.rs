@@ -278,13 +278,12 @@ const VISITORS: &[&str] = &[
     "driver",
 ];
 
-/// Whether words `r` of `doc` speak of one of [`VISITORS`] and of coming
-/// (in a question) or being there or on the way (in an answer).
-fn speaks_of_visit(doc: &Document, r: Range<usize>, answer: bool) -> bool {
+/// Whether the (agent's, folded) words of a stretch speak of one of
+/// [`VISITORS`] and of coming (in a question) or being there or on the way
+/// (in an answer).
+fn speaks_of_visit(words: &[&str], answer: bool) -> bool {
     let (mut someone, mut coming) = (false, false);
-    let own = || r.clone().filter(|&k| doc.tokens[k].is_agent());
-    for k in own() {
-        let w = doc.fold(k);
+    for &w in words {
         someone |= crate::words::among(VISITORS, w);
         coming |= matches!(w, "coming" | "come" | "visit" | "visiting" | "send" | "sending")
             || (answer && matches!(w, "booked" | "arrive" | "arriving" | "attend" | "attending" | "dispatched"));
@@ -293,7 +292,6 @@ fn speaks_of_visit(doc: &Document, r: Range<usize>, answer: bool) -> bool {
         return someone && coming;
     }
     // "on site", "on the way", "on their way".
-    let words: Vec<&str> = own().map(|k| doc.fold(k)).collect();
     words.windows(2).any(|w| w[0] == "on" && matches!(w[1], "site" | "scene"))
         || words.windows(3).any(|w| w[0] == "on" && matches!(w[1], "the" | "their" | "its") && w[2] == "way")
 }
@@ -419,7 +417,11 @@ fn questions(msg: &Document) -> Vec<Question> {
     let mut out = Vec::new();
     let indirect = msg.hits(T::Indirect);
     let rhetorical = msg.hits(T::Rhetorical);
-    let mut own: Vec<usize> = Vec::new();
+    // A sentence's own (agent's) tokens, and, once it may hold a question,
+    // their folded words and kinds, read once for all its questions.
+    let mut agent: Vec<usize> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut bits: Vec<u16> = Vec::new();
     // Whether the sentence before ended with a question mark.
     let mut after_question = false;
     // The sentence before this one.
@@ -432,8 +434,9 @@ fn questions(msg: &Document) -> Vec<Question> {
         if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
             continue;
         }
-        own.clear();
-        own.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
+        agent.clear();
+        agent.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
+        let own = &agent;
         // "hi, can I ...?": the greeting is not part of the question.
         let opening = own
             .iter()
@@ -465,7 +468,7 @@ fn questions(msg: &Document) -> Vec<Question> {
         } else {
             opening
         };
-        let own = &own[opening..];
+        let own = &agent[opening..];
         let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
         let marked = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
         // A chat's next question, joined to the one before without its
@@ -474,8 +477,8 @@ fn questions(msg: &Document) -> Vec<Question> {
             && after_question
             && own.len() >= 3
             && matches!(msg.fold(own[0]), "and" | "also" | "plus" | "or")
-            && word_is(msg.fold(own[1]), AUX)
-            && word_is(msg.fold(own[2]), SUBJECT);
+            && token_kinds(msg, own[1]) & AUX != 0
+            && token_kinds(msg, own[2]) & SUBJECT != 0;
         after_question = marked;
         let direct = marked || continued;
         let lead = hit_in(indirect, &r);
@@ -485,11 +488,17 @@ fn questions(msg: &Document) -> Vec<Question> {
         if hit_in(rhetorical, &r).is_some() || ironic(msg, own) {
             continue;
         }
+        words.clear();
+        words.extend(agent.iter().map(|&k| msg.fold(k)));
+        bits.clear();
+        bits.extend(agent.iter().map(|&k| token_kinds(msg, k)));
+        let (own_words, own_bits) = (&words[opening..], &bits[opening..]);
         // A chat's short question after a comma, about the clause before
         // it: "my order hasn't arrived, any update?", "charged twice, why?".
         // The clause gives its words, as a sentence does to "Any update?".
-        let opener = own.iter().map(|&k| msg.fold(k)).find(|w| !word_is(w, LEAD_IN)).unwrap_or("");
-        if marked && own.len() >= 4 && !word_is(opener, WH | AUX) && opener != "whether" {
+        let opener = own_words.iter().zip(own_bits).find(|(_, b)| *b & LEAD_IN == 0);
+        let (opener, opener_kinds) = opener.map_or(("", 0), |(w, b)| (*w, *b));
+        if marked && own.len() >= 4 && opener_kinds & (WH | AUX) == 0 && opener != "whether" {
             let tail = own[..own.len() - 1]
                 .iter()
                 .rposition(|&k| msg.tokens[k].gap_has(gap::COMMA))
@@ -513,21 +522,21 @@ fn questions(msg: &Document) -> Vec<Question> {
         // Where a second question joins the first: "..., and when will it ship?"
         let mut starts = vec![lead.filter(|_| !direct).map_or(first, |h| h.first as usize)];
         {
-            for &k in own {
+            for (i, &k) in own.iter().enumerate() {
                 if k < starts[0] + 2 || k + 1 >= r.end {
                     continue;
                 }
-                let w = msg.fold(k);
+                let (w, kinds) = (own_words[i], own_bits[i]);
                 let prev = msg.fold(k - 1);
                 let joined = matches!(prev, "and" | "also" | "plus" | "or")
                     || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON);
-                let wh = (word_is(w, WH) || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
+                let wh = (kinds & WH != 0 || w == "whether" || (w == "if" && !direct && prev == "and")) && joined;
                 let after_comma_and = prev == "and" && k >= 2 && msg.tokens[k - 2].gap_has(gap::COMMA);
                 // "..., can I ...", and after a colon: "I have two questions:
                 // is the gym open on Sundays?"
-                let aux = word_is(w, AUX)
+                let aux = kinds & AUX != 0
                     && (matches!(prev, "and" | "also" | "plus") || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON))
-                    && (word_is(msg.fold(k + 1), SUBJECT) || after_comma_and);
+                    && (token_kinds(msg, k + 1) & SUBJECT != 0 || after_comma_and);
                 // A lead-in that ends in a colon is a label, however short:
                 // "Two things: can I pay by card?"
                 let gap_needed = if msg.tokens[k - 1].gap_has(gap::COLON) { 1 } else { 3 };
@@ -569,45 +578,46 @@ fn questions(msg: &Document) -> Vec<Question> {
                 span = with_marks(msg, span);
             }
             let lead_here = if n == 0 { lead.filter(|_| !direct) } else { hit_in(indirect, &(s..s + 1)) };
+            // The question's own words and their kinds, for the tests below:
+            // those of the sentence's own tokens in it.
+            let (lo, hi) = (agent.partition_point(|&k| k < s), agent.partition_point(|&k| k < end));
+            let (words, bits) = (&words[lo..hi], &bits[lo..hi]);
+            // Its first word past the lead-in ("so", "and", "hi", ...).
+            let opener = bits.iter().position(|b| b & LEAD_IN == 0);
             // A clause before a joined question is a question only if it
             // asks one: "I'm thinking about the iPhone, what deals ...?"
             // holds one question.
             // A statement said as a question ("I buy the game to deal with
             // this?", "£35 fee because my salary came in a day late?") is
             // disbelief, not a question to answer.
-            let asks = lead_here.is_some() || {
-                let w = (s..end)
-                    .filter(|&k| msg.tokens[k].is_agent())
-                    .map(|k| msg.fold(k))
-                    .find(|w| !word_is(w, LEAD_IN))
-                    .unwrap_or("");
-                word_is(w, WH | AUX) || w == "whether"
-            };
+            let asks =
+                lead_here.is_some() || opener.is_some_and(|i| bits[i] & (WH | AUX) != 0 || words[i] == "whether");
             if !asks {
                 continue;
             }
-            let kind = kind_of(msg, s..end, lead_here.map(|h| h.last as usize + 1));
-            let subject = (kind == Kind::YesNo).then(|| subject_of(msg, s..end)).flatten();
-            // "Do I need to pay postage?" asks what it costs too.
-            let money = (s..end).any(|k| {
-                crate::words::among(MONEY, msg.fold(k))
-                    || (msg.fold(k) == "pay"
-                        && k >= s + 2
-                        && msg.fold(k - 1) == "to"
-                        && matches!(msg.fold(k - 2), "need" | "have" | "got"))
-            });
-            let action = asks_for_action(msg, s..end);
-            let deed = asked_deed(msg, s..end);
-            let request = (matches!(subject, Some("you" | "u")) && {
-                let opener = (s..end).find(|&k| msg.tokens[k].is_agent() && !word_is(msg.fold(k), LEAD_IN));
-                opener.is_some_and(|k| matches!(msg.fold(k), "can" | "could" | "would" | "will"))
-            }) || action;
+            let kind = kind_of(msg, words, bits, end, lead_here.map(|h| h.last as usize + 1));
+            let subject = (kind == Kind::YesNo).then(|| subject_of(words, bits)).flatten();
+            // "Do I need to pay postage?" asks what it costs too. (The own
+            // words' kinds are known; another token's are looked up.)
+            let money = bits.iter().any(|b| b & MONEY_WORD != 0)
+                || (s..end).any(|k| {
+                    (!msg.tokens[k].is_agent() && token_kinds(msg, k) & MONEY_WORD != 0)
+                        || (msg.fold(k) == "pay"
+                            && k >= s + 2
+                            && msg.fold(k - 1) == "to"
+                            && matches!(msg.fold(k - 2), "need" | "have" | "got"))
+                });
+            let action = asks_for_action(words);
+            let deed = asked_deed(words);
+            let request = (matches!(subject, Some("you" | "u"))
+                && opener.is_some_and(|i| matches!(words[i], "can" | "could" | "would" | "will")))
+                || action;
             // A request to check where something stands asks its status:
             // "my order hasn't arrived, can you check?" — "it's out for
             // delivery today".
-            let status = asks_status(msg, s..end) || (request && kind != Kind::Why && asks_to_check(msg, s..end));
-            let sending = request && asks_to_send(msg, s..end);
-            let visit = kind == Kind::YesNo && (speaks_of_visit(msg, s..end, false) || someone_at_work(msg, s..end));
+            let status = asks_status(words, bits) || (request && kind != Kind::Why && asks_to_check(words));
+            let sending = request && asks_to_send(words);
+            let visit = kind == Kind::YesNo && (speaks_of_visit(words, false) || someone_at_work(words));
             let on_a_day = kind == Kind::YesNo && (s..end).any(|k| asks_about_day(msg, k));
             out.push(Question {
                 tokens: s..end,
@@ -628,13 +638,13 @@ fn questions(msg: &Document) -> Vec<Question> {
     out
 }
 
-/// Whether question `r` asks what will be done, whoever does it: "Is there
-/// anything that can be done?", "What are you going to do about it?",
-/// "What are my options?". What we did answers it.
-fn asks_for_action(msg: &Document, r: Range<usize>) -> bool {
+/// Whether a question (its words) asks what will be done, whoever does
+/// it: "Is there anything that can be done?", "What are you going to do
+/// about it?", "What are my options?". What we did answers it.
+fn asks_for_action(words: &[&str]) -> bool {
     let (mut something, mut what, mut you, mut done, mut options) = (false, false, false, false, false);
-    for k in r.filter(|&k| msg.tokens[k].is_agent()) {
-        match msg.fold(k) {
+    for &w in words {
+        match w {
             "anything" | "something" => something = true,
             "what" | "what's" | "whats" => what = true,
             "you" | "u" | "you're" => you = true,
@@ -657,13 +667,13 @@ const DEEDS: &[&[&str]] = &[
     &["email", "send", "post"],
 ];
 
-/// The deed (an index into [`DEEDS`]) question `r` asks someone to do:
+/// The deed (an index into [`DEEDS`]) a question (its words) asks someone
+/// to do:
 /// "Could someone call me about closing the account?", "can anyone come
 /// out today?" (the tenth QA pass). The same deed promised answers it ("our
 /// team will ring you tomorrow"); "Can anyone explain why ...?" asks a
 /// reason instead.
-fn asked_deed(msg: &Document, r: Range<usize>) -> Option<u8> {
-    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
+fn asked_deed(words: &[&str]) -> Option<u8> {
     words.windows(3).find_map(|w| {
         (matches!(w[0], "can" | "could" | "would" | "will")
             && matches!(w[1], "someone" | "somebody" | "anyone" | "anybody" | "you" | "u"))
@@ -686,22 +696,20 @@ fn promises_deed(words: &[&str], d: u8) -> bool {
     })
 }
 
-/// Whether request `r` asks us to check or look into something: "can you
-/// check?", "could you look into where it is?", "can u track it".
-fn asks_to_check(msg: &Document, r: Range<usize>) -> bool {
-    let words = || r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k));
+/// Whether a request (its words) asks us to check or look into something:
+/// "can you check?", "could you look into where it is?", "can u track it".
+fn asks_to_check(words: &[&str]) -> bool {
     // ("Can you look into why?" asks a reason.)
-    words().any(|w| matches!(w, "check" | "track" | "trace" | "investigate" | "chase" | "look"))
-        && !words().any(|w| w == "why")
+    words.iter().any(|w| matches!(*w, "check" | "track" | "trace" | "investigate" | "chase" | "look"))
+        && !words.contains(&"why")
 }
 
-/// Whether yes-no question `r` asks if someone is at work on it: "Is
-/// anyone fixing this?", "Is someone looking into it?". A visitor given a
-/// time answers it ("the engineer is fitting the part tomorrow").
-fn someone_at_work(msg: &Document, r: Range<usize>) -> bool {
+/// Whether a yes-no question (its words) asks if someone is at work on
+/// it: "Is anyone fixing this?", "Is someone looking into it?". A visitor
+/// given a time answers it ("the engineer is fitting the part tomorrow").
+fn someone_at_work(words: &[&str]) -> bool {
     // The doing right after the someone: "anyone fixing", not "someone do
     // something", nor "anyone going to refund".
-    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
     words.windows(2).any(|w| {
         matches!(w[0], "anyone" | "someone" | "anybody" | "somebody")
             && w[1].len() > 4
@@ -734,10 +742,11 @@ fn names_a_day(w: &str) -> bool {
     crate::words::among(crate::words::WEEKDAYS, w) || matches!(w, "weekend" | "morning" | "afternoon" | "evening")
 }
 
-/// Whether request `r` ("can you ...") asks us to send or give something:
-/// the verb after "you" (past "please", "just", "also") is one of sending.
-fn asks_to_send(msg: &Document, r: Range<usize>) -> bool {
-    let mut own = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k));
+/// Whether a request ("can you ...", its words) asks us to send or give
+/// something: the verb after "you" (past "please", "just", "also") is one
+/// of sending.
+fn asks_to_send(words: &[&str]) -> bool {
+    let mut own = words.iter().copied();
     own.by_ref().find(|w| matches!(*w, "you" | "u"));
     own.find(|w| !matches!(*w, "please" | "pls" | "just" | "also" | "kindly" | "maybe" | "possibly" | "then"))
         .is_some_and(|w| crate::words::among(SENDING, w))
@@ -793,12 +802,10 @@ fn says_sent(words: &[&str]) -> bool {
     })
 }
 
-/// The pronoun a yes-no question asks about: after its opening verb ("can
-/// I", "will you") or after "if"/"whether".
-fn subject_of(msg: &Document, r: Range<usize>) -> Option<&'static str> {
-    let mut words: Vec<&str> = Vec::with_capacity(r.len());
-    words.extend(r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)));
-    let at = words.iter().position(|w| word_is(w, AUX) || matches!(*w, "if" | "whether"))?;
+/// The pronoun a yes-no question (its words and their kinds) asks about:
+/// after its opening verb ("can I", "will you") or after "if"/"whether".
+fn subject_of(words: &[&str], bits: &[u16]) -> Option<&'static str> {
+    let at = words.iter().zip(bits).position(|(w, b)| b & AUX != 0 || matches!(*w, "if" | "whether"))?;
     PRONOUNS.iter().find(|p| words.get(at + 1) == Some(p)).copied()
 }
 
@@ -849,9 +856,11 @@ const ANSWER_AUX: &[&str] = &[
 /// the kind of the question inside it; one that opens with a verb ("Is
 /// there a standing charge ...?") asks for a yes or a no, whatever it is
 /// about; the rest that name a price ask for an amount.
-fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
-    let mut words: Vec<&str> = Vec::with_capacity(r.len());
-    words.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)));
+///
+/// `words` and `bits`: the question's (agent's) words and their kinds;
+/// `end`: the token it ends before; `after_lead`: the token after an
+/// indirect question's lead.
+fn kind_of(msg: &Document, words: &[&str], bits: &[u16], end: usize, after_lead: Option<usize>) -> Kind {
     let has = |w: &str| words.contains(&w);
     let tail_do = words.last() == Some(&"do");
     let what_i_need = words
@@ -867,7 +876,7 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     let any_idea =
         words.windows(2).take(5).position(|w| w[0] == "any" && matches!(w[1], "idea" | "ideas")).map(|i| i + 1);
     if let Some(i) = asks_to_be_told.or(any_idea) {
-        let inner = words.get(i + 1..(i + 3).min(words.len())).and_then(|w| w.iter().position(|w| word_is(w, WH)));
+        let inner = bits.get(i + 1..(i + 3).min(words.len())).and_then(|b| b.iter().position(|b| b & WH != 0));
         if let Some(at) = inner.map(|at| i + 1 + at) {
             match wh_kind(words[at], words.get(at + 1).copied().unwrap_or("")) {
                 Kind::Other => {}
@@ -876,13 +885,14 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
         }
     }
     let at = match after_lead {
-        Some(k) if k < r.end => words.iter().position(|&w| w == msg.fold(k)).unwrap_or(0),
-        _ => words.iter().position(|w| !word_is(w, LEAD_IN)).unwrap_or(0),
+        Some(k) if k < end => words.iter().position(|&w| w == msg.fold(k)).unwrap_or(0),
+        _ => bits.iter().position(|b| b & LEAD_IN == 0).unwrap_or(0),
     };
     let w = words.get(at).copied().unwrap_or("");
+    let w_aux = bits.get(at).is_some_and(|b| b & AUX != 0);
     let next = words.get(at + 1).copied().unwrap_or("");
-    let opens_with_verb = word_is(w, AUX) && !matches!(w, "any" | "how");
-    if !opens_with_verb && words.iter().any(|w| MONEY.contains(w)) && !has("when") && !has("why") {
+    let opens_with_verb = w_aux && !matches!(w, "any" | "how");
+    if !opens_with_verb && bits.iter().any(|b| b & MONEY_WORD != 0) && !has("when") && !has("why") {
         match wh_kind(w, next) {
             Kind::When | Kind::Why => {}
             _ => return Kind::Amount,
@@ -891,7 +901,7 @@ fn kind_of(msg: &Document, r: Range<usize>, after_lead: Option<usize>) -> Kind {
     match w {
         "any" if matches!(next, "update" | "updates" | "news" | "eta" | "idea") => Kind::When,
         "if" | "whether" => Kind::YesNo,
-        w if opens_with_verb || word_is(w, AUX) => Kind::YesNo,
+        _ if opens_with_verb || w_aux => Kind::YesNo,
         _ => match wh_kind(w, next) {
             Kind::Other if has("eta") => Kind::When,
             kind => kind,
@@ -1127,6 +1137,7 @@ crate::hash::word_lists! {
     fn kinds_keyed;
     TIME = TIME_WORDS;
     REASON = REASON_WORDS;
+    MONEY_WORD = MONEY;
     WH = WH_WORDS;
     AUX = AUX_WORDS;
     LEAD_IN = LEAD_IN_WORDS;
@@ -1145,6 +1156,11 @@ crate::hash::word_lists! {
 /// one hash lookup however many lists it is asked about.
 fn kinds(w: &str) -> u16 {
     kinds_keyed(w, crate::hash::word_key(w.as_bytes()))
+}
+
+/// The kinds of token `k`'s folded word, looked up by the key it carries.
+fn token_kinds(doc: &Document, k: usize) -> u16 {
+    kinds_keyed(doc.fold(k), doc.tokens[k].key)
 }
 
 /// Whether `w` is a word of any of `kinds` (bits such as `TIME | REASON`).
@@ -1273,10 +1289,10 @@ fn participle(w: &str) -> bool {
         )
 }
 
-/// Whether question `r` asks where something stands: "where is|are|'s"
-/// something, or a status word ("Has my return been received?", "what's
-/// the status of ...", "did it go through?").
-fn asks_status(msg: &Document, r: Range<usize>) -> bool {
+/// Whether a question (its words and their kinds) asks where something
+/// stands: "where is|are|'s" something, or a status word ("Has my return
+/// been received?", "what's the status of ...", "did it go through?").
+fn asks_status(words: &[&str], kinds: &[u16]) -> bool {
     // One pass over the question's words, each looked up by its key.
     let mut first = true;
     let mut passive_opener = false;
@@ -1286,9 +1302,7 @@ fn asks_status(msg: &Document, r: Range<usize>) -> bool {
     let mut modal_opener = false;
     let mut whether = false;
     let mut prev = "";
-    for k in r.filter(|&k| msg.tokens[k].is_agent()) {
-        let w = msg.fold(k);
-        let bits = kinds_keyed(w, msg.tokens[k].key);
+    for (&w, &bits) in words.iter().zip(kinds) {
         if first {
             modal_opener = matches!(w, "can" | "could" | "would" | "will" | "should" | "may" | "might");
         }
@@ -1901,7 +1915,7 @@ pub(crate) fn asked(msg: &Document) -> Asked {
             }
         })
         .collect();
-    let mut seen = crate::rules::exchange::Census::default();
+    let mut seen = crate::rules::exchange::Census::of(&whole);
     let mut qi = 0;
     for s in sentences {
         while qi < qs.len() && qs[qi].tokens.end <= s.start {
@@ -1909,7 +1923,7 @@ pub(crate) fn asked(msg: &Document) -> Asked {
         }
         let holds_question = qs[qi..].iter().take_while(|q| q.tokens.start < s.end).any(|q| q.tokens.end > s.start);
         if !holds_question {
-            seen.count(&Topic::of(msg, s), false);
+            seen.count_words(msg, s);
         }
     }
     for t in &whole {
@@ -2063,7 +2077,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // Whether someone is coming out, met by who is coming or there.
             || (q.visit
                 && sentences.iter().any(|s| {
-                    speaks_of_visit(reply, s.range.clone(), true) || (s.time() && names_visitor(reply, s.range.clone()))
+                    speaks_of_visit(&s.words, true) || (s.time() && names_visitor(reply, s.range.clone()))
                 }))
             // Whether it comes on a day, met by a time ("Is it coming
             // today?" — "It will be with you by 8 pm tonight").
@@ -2342,7 +2356,7 @@ mod tests {
     /// The kind bits name the lists of `kinds`' word map, in its order.
     #[test]
     fn each_kind_bit_is_its_list() {
-        assert_eq!(WORD_LISTS.len(), 14);
+        assert_eq!(WORD_LISTS.len(), 15);
         for &(bit, list) in WORD_LISTS {
             for w in list {
                 assert!(word_is(w, bit), "{w} in the list of bit {bit}");

@@ -356,6 +356,18 @@ const WAIT: &[&str] = &[
     "chatted",
 ];
 
+/// Verbs of giving us something: "I sent you my address last week".
+const GIVEN_TO_US: &[&str] = &["sent gave told forwarded provided showed submitted"];
+
+// Which of the verb lists a folded word is in, by one lookup: most of the
+// message's words are in none, and are passed over on that alone.
+crate::hash::word_lists! {
+    fn verb_lists;
+    CONTACT = CONTACTED;
+    LODGE = LODGED;
+    TO_US = GIVEN_TO_US;
+}
+
 /// Where the customer says they were in touch or waited before.
 fn repeat(msg: &Document) -> Option<Span> {
     // ("Nobody was answering the door" is a visit missed, not our silence.)
@@ -366,7 +378,9 @@ fn repeat(msg: &Document) -> Option<Span> {
     let phrase =
         msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED) && !door(h)).map(|h| h.span);
     let mut verb = None;
-    for r in msg.sentences() {
+    // (The sentences are listed once for both passes below.)
+    let sentences = msg.sentences();
+    for r in sentences.iter().cloned() {
         // A verb of contact, or of giving us something: "I sent you my
         // address last week" (not "I sent the parcel back").
         // ("I submitted my details to you last week and heard nothing",
@@ -391,10 +405,18 @@ fn repeat(msg: &Document) -> Option<Span> {
                 && (matches!(msg.fold(k), "emailed" | "e-mailed" | "mailed")
                     || (k + 1..(k + 6).min(r.end)).any(|j| crate::words::among(CONTACT_ITEMS, msg.fold(j))))
         };
-        let Some(k) = r
-            .clone()
-            .find(|&k| msg.tokens[k].is_agent() && (contacted(k) || to_us(k) || lodges_item(msg, &r, k) || again(k)))
-        else {
+        // (Each test needs its word in its verb list: one lookup passes
+        // over the words in none.)
+        let Some(k) = r.clone().find(|&k| {
+            if !msg.tokens[k].is_agent() {
+                return false;
+            }
+            let lists = verb_lists(msg.fold(k), msg.tokens[k].key);
+            lists != 0
+                && ((lists & CONTACT != 0 && contacted(k))
+                    || (lists & TO_US != 0 && to_us(k))
+                    || (lists & LODGE != 0 && (lodges_item(msg, &r, k) || again(k))))
+        }) else {
             continue;
         };
         // The customer's own contact: "I called", "we've emailed", or a
@@ -456,7 +478,7 @@ fn repeat(msg: &Document) -> Option<Span> {
     }
     // The time waited, said on its own: "It's been 3 weeks!", "It has been
     // ten days now." (not "It's been 3 weeks since I bought it and ...").
-    let waited = msg.sentences().into_iter().find_map(|r| {
+    let waited = sentences.into_iter().find_map(|r| {
         // (Its first eight words, read only if the first is "it".)
         let mut words = [0usize; 8];
         let mut len = 0;
@@ -544,8 +566,22 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
 
 #[cfg(test)]
 mod tests {
+    use super::{verb_lists, WORD_LISTS};
+    use crate::hash::word_key;
     use crate::rules::testing::*;
     use crate::Cue;
+
+    /// The verb lists' bits name their lists: a word passed over by the
+    /// lookup is in none of them.
+    #[test]
+    fn the_verb_lists_looked_up_once_are_the_lists() {
+        for &(bit, list) in WORD_LISTS {
+            for w in list.iter().flat_map(|l| l.split_whitespace()) {
+                assert_ne!(verb_lists(w, word_key(w.as_bytes())) & bit, 0, "{w}");
+            }
+        }
+        assert_eq!(verb_lists("parcel", word_key(b"parcel")), 0);
+    }
 
     #[test]
     fn flags_earlier_contact_left_unmentioned() {

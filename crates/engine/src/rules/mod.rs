@@ -60,6 +60,7 @@ tables! {
     Sarcasm => sarcasm::SARCASM,
     Profanity => profanity::PROFANITY,
     Blame => blame::BLAME,
+    BlameCause => blame::CAUSES,
     Demand => requests::DEMAND,
     Polite => requests::POLITE,
     Empathy => empathy::EMPATHY,

@@ -256,19 +256,21 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
     // ID proof", "reply ASAP with".)
     // (A one-letter or one-digit keyword too: "Reply C to cancel", "Press
     // 1 to confirm", the twelfth QA pass.)
-    let keyword = matches!(doc.fold(i), "reply" | "text" | "send" | "type" | "enter" | "sms" | "press")
-        && doc.tokens.get(i + 1).is_some_and(|u| {
-            u.sentence == t.sentence
-                && ((u.is(flag::ALL_CAPS) && u.span.len() >= 2)
-                    || (u.span.len() == 1 && doc.text.as_bytes()[u.span.start()].is_ascii_uppercase())
-                    || (u.span.len() <= 2 && doc.text.as_bytes()[u.span.start()].is_ascii_digit()))
-        })
-        && doc.tokens.get(i + 2).is_some_and(|u| u.sentence == t.sentence)
-        && doc.fold(i + 2) == "to";
+    let keyword = || {
+        matches!(doc.fold(i), "reply" | "text" | "send" | "type" | "enter" | "sms" | "press")
+            && doc.tokens.get(i + 1).is_some_and(|u| {
+                u.sentence == t.sentence
+                    && ((u.is(flag::ALL_CAPS) && u.span.len() >= 2)
+                        || (u.span.len() == 1 && doc.text.as_bytes()[u.span.start()].is_ascii_uppercase())
+                        || (u.span.len() <= 2 && doc.text.as_bytes()[u.span.start()].is_ascii_digit()))
+            })
+            && doc.tokens.get(i + 2).is_some_and(|u| u.sentence == t.sentence)
+            && doc.fold(i + 2) == "to"
+    };
     // "Call 0300 123 4567 to rebook", "Reply to this email to cancel it":
     // how to take an option the customer may want, as "Call us on ... to
     // rebook" is (the same pass).
-    let option =
+    let option = || {
         (i + 1..(i + 12).min(doc.tokens.len())).take_while(|&k| doc.tokens[k].sentence == t.sentence).any(|k| {
             doc.fold(k - 1) == "to"
                 && k >= i + 3
@@ -278,7 +280,8 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
                 )
         }) && (matches!(doc.fold(i), "call" | "ring" | "phone" | "text")
             && doc.tokens.get(i + 1).is_some_and(|u| u.is(flag::NUMBER))
-            || doc.fold(i) == "reply");
+            || doc.fold(i) == "reply")
+    };
     if softened
         || offer
         || pointer
@@ -287,9 +290,9 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
         || greeting
         || on_offer
         || listed
-        || keyword
-        || option
         || next.is_none()
+        || keyword()
+        || option()
     {
         return;
     }

@@ -11,10 +11,88 @@ extern "C" {
     fn clipboard_write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// Focuses the textarea and selects UTF-16 range `start..end` of it.
+/// Focuses the textarea and selects UTF-16 range `start..end` of it,
+/// scrolled so the words show: a browser does not scroll a textarea to a
+/// selection set from script, and a hint's words may be far above the
+/// part of a long draft in view.
 pub fn select(textarea: &HtmlTextAreaElement, start: u32, end: u32) {
     let _ = textarea.focus();
     let _ = textarea.set_selection_range(start, end);
+    scroll_to_offset(textarea, start);
+}
+
+/// Scrolls the textarea so the line holding UTF-16 offset `at` is in view
+/// (a third of the way down), unless it already is. The line's height is
+/// measured on a hidden copy of the textarea's text up to `at`, laid out
+/// with the textarea's own font, width and wrapping, then removed.
+fn scroll_to_offset(textarea: &HtmlTextAreaElement, at: u32) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let Some(body) = document.body() else { return };
+    let Ok(Some(style)) = window.get_computed_style(textarea) else { return };
+    let (Ok(copy), Ok(marker)) = (document.create_element("div"), document.create_element("span")) else { return };
+    let (Ok(copy), Ok(marker)) = (copy.dyn_into::<web_sys::HtmlElement>(), marker.dyn_into::<web_sys::HtmlElement>())
+    else {
+        return;
+    };
+    let css = copy.style();
+    for property in [
+        "box-sizing",
+        "width",
+        "padding-top",
+        "padding-right",
+        "padding-bottom",
+        "padding-left",
+        "border-top-width",
+        "border-right-width",
+        "border-bottom-width",
+        "border-left-width",
+        "border-style",
+        "font-family",
+        "font-size",
+        "font-weight",
+        "font-style",
+        "font-variant",
+        "letter-spacing",
+        "word-spacing",
+        "line-height",
+        "text-transform",
+        "text-indent",
+        "tab-size",
+        "word-break",
+        "overflow-wrap",
+        "direction",
+    ] {
+        if let Ok(value) = style.get_property_value(property) {
+            let _ = css.set_property(property, &value);
+        }
+    }
+    for (property, value) in [
+        ("position", "absolute"),
+        ("visibility", "hidden"),
+        ("top", "0"),
+        ("left", "-10000px"),
+        ("white-space", "pre-wrap"),
+        ("overflow", "hidden"),
+        ("height", "auto"),
+    ] {
+        let _ = css.set_property(property, value);
+    }
+    // The text before the offset (UTF-16 units, as the DOM counts them).
+    let value = textarea.value();
+    let units: Vec<u16> = value.encode_utf16().take(at as usize).collect();
+    copy.set_text_content(Some(&String::from_utf16_lossy(&units)));
+    marker.set_text_content(Some("\u{200b}"));
+    let _ = copy.append_child(&marker);
+    if body.append_child(&copy).is_err() {
+        return;
+    }
+    let (top, line) = (marker.offset_top(), marker.offset_height().max(1));
+    copy.remove();
+    let (scroll, height) = (textarea.scroll_top(), textarea.client_height());
+    if top < scroll || top + line > scroll + height {
+        textarea.set_scroll_top((top - height / 3).max(0));
+    }
 }
 
 /// Replaces UTF-16 range `start..end` with `replacement` as if the agent had

@@ -79,6 +79,22 @@ pub struct Coach {
     pub announcement: RwSignal<String>,
     /// A problem the agent should know about (storage refused, copy failed).
     pub notice: RwSignal<Option<String>>,
+    /// What Clear or an example replaced, offered back until the agent
+    /// types on (see [`Coach::replace_all`]).
+    pub replaced: RwSignal<Option<Replaced>>,
+}
+
+/// The draft, name and message that Clear or "Try an example" replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replaced {
+    /// What happened, said in the toolbar beside the Undo button.
+    pub label: &'static str,
+    pub draft: String,
+    pub name: String,
+    pub message: String,
+    /// The draft right after: once the agent's draft is another, the offer
+    /// goes (their new words are theirs to keep).
+    pub then: String,
 }
 
 impl Coach {
@@ -153,7 +169,14 @@ impl Coach {
             long_drafts_here,
             announcement,
             notice: RwSignal::new(None),
+            replaced: RwSignal::new(None),
         };
+        Effect::new(move |_| {
+            let gone = draft.with(|d| coach.replaced.with_untracked(|r| r.as_ref().is_some_and(|r| r.then != *d)));
+            if gone {
+                coach.replaced.set(None);
+            }
+        });
         let announce_timer = StoredValue::new_local(None::<Timeout>);
         Effect::new(move |_| {
             let summary = coach.summary();
@@ -161,6 +184,64 @@ impl Coach {
             announce_timer.set_value(Some(timer));
         });
         coach
+    }
+
+    /// Sets the draft, the customer's name and their message, each where the
+    /// agent edits it (the draft and the message through the editing
+    /// history, so Ctrl+Z in the field works too).
+    pub fn fill(&self, draft: &str, name: &str, message: &str) {
+        self.name.set(name.to_string());
+        if let Some(input) = document().get_element_by_id("customer-name") {
+            use wasm_bindgen::JsCast;
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                input.set_value(name);
+            }
+        }
+        match self.message_textarea.get_untracked() {
+            Some(ta) if message.is_empty() => {
+                if !ta.value().is_empty() {
+                    crate::dom::clear(&ta);
+                }
+            }
+            Some(ta) => {
+                crate::dom::open_enclosing_details(&ta);
+                let len = ta.value().encode_utf16().count() as u32;
+                crate::dom::replace(&ta, 0, len, message);
+            }
+            None => self.message.set(message.to_string()),
+        }
+        match self.textarea.get_untracked() {
+            Some(ta) => {
+                let len = ta.value().encode_utf16().count() as u32;
+                crate::dom::replace(&ta, 0, len, draft);
+            }
+            None => self.draft.set(draft.to_string()),
+        }
+    }
+
+    /// Replaces all three fields, keeping what they held to offer back
+    /// ([`Coach::undo_replace`]) when any held something: Clear and "Try an
+    /// example" never lose an agent's work.
+    pub fn replace_all(&self, label: &'static str, draft: &str, name: &str, message: &str) {
+        let before = Replaced {
+            label,
+            draft: self.draft.get_untracked(),
+            name: self.name.get_untracked(),
+            message: self.message.get_untracked(),
+            then: draft.to_string(),
+        };
+        let held = !(before.draft.is_empty() && before.name.is_empty() && before.message.is_empty());
+        self.replaced.set(None);
+        self.fill(draft, name, message);
+        self.replaced.set(held.then_some(before));
+    }
+
+    /// Puts back what Clear or the example replaced.
+    pub fn undo_replace(&self) {
+        if let Some(r) = self.replaced.get_untracked() {
+            self.replaced.set(None);
+            self.fill(&r.draft, &r.name, &r.message);
+        }
     }
 
     /// The one-line summary shown above the hints.

@@ -104,6 +104,17 @@ pub fn Editor() -> impl IntoView {
             draw(true);
         }
     });
+    // Redrawn highlights follow the textarea's scroll again (see the
+    // message field).
+    Effect::new(move |_| {
+        pieces.track();
+        request_animation_frame(move || {
+            if let (Some(ta), Some(bd)) = (coach.textarea.get_untracked(), backdrop.get_untracked()) {
+                bd.set_scroll_top(ta.scroll_top());
+                bd.set_scroll_left(ta.scroll_left());
+            }
+        });
+    });
     let sync_scroll = move |_| {
         if let Some(ta) = coach.textarea.get() {
             for bd in [backdrop.get(), long_root.get()].into_iter().flatten() {

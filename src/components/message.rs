@@ -21,12 +21,21 @@ pub fn MessageField() -> impl IntoView {
             }
         })
     });
-    let sync_scroll = move |_| {
-        if let (Some(ta), Some(bd)) = (coach.message_textarea.get(), backdrop.get()) {
+    let sync = move || {
+        if let (Some(ta), Some(bd)) = (coach.message_textarea.get_untracked(), backdrop.get_untracked()) {
             bd.set_scroll_top(ta.scroll_top());
             bd.set_scroll_left(ta.scroll_left());
         }
     };
+    let sync_scroll = move |_| sync();
+    // Redrawn highlights follow the textarea's scroll again: while the
+    // layer's text is replaced, the browser clamps its scroll to the text
+    // it holds for a moment, and no scroll event of the textarea follows
+    // (the usability review: every mark two lines low after a paste).
+    Effect::new(move |_| {
+        pieces.track();
+        request_animation_frame(sync);
+    });
     let initial = coach.message.get_untracked();
     let open = !initial.trim().is_empty();
     view! {

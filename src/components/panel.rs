@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 use crate::analyst::WORKER_MIN;
 use crate::components::Hint;
-use crate::dom;
 use crate::sample;
 use crate::state::{Coach, Mode};
 
@@ -14,23 +13,15 @@ pub fn Panel() -> impl IntoView {
     let coach = expect_context::<Coach>();
     let empty = move || coach.draft.with(|d| d.trim().is_empty());
     let warnings = move || if empty() { 0 } else { coach.analysis.with(|a| a.report.warnings()) };
+    // The example replaces the name and message the agent may have entered:
+    // the toolbar offers them back (the usability review).
     let try_example = move |_| {
-        coach.name.set(sample::CUSTOMER_NAME.to_string());
-        if let Some(input) = leptos::prelude::document().get_element_by_id("customer-name") {
-            use wasm_bindgen::JsCast;
-            if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
-                input.set_value(sample::CUSTOMER_NAME);
-            }
-        }
-        if let Some(ta) = coach.message_textarea.get() {
-            dom::open_enclosing_details(&ta);
-            let len = ta.value().encode_utf16().count() as u32;
-            dom::replace(&ta, 0, len, sample::MESSAGE);
-        }
-        if let Some(ta) = coach.textarea.get() {
-            let len = ta.value().encode_utf16().count() as u32;
-            dom::replace(&ta, 0, len, sample::DRAFT);
-        }
+        coach.replace_all(
+            "Replaced your name and message with the example's.",
+            sample::DRAFT,
+            sample::CUSTOMER_NAME,
+            sample::MESSAGE,
+        );
     };
     view! {
         <section class="panel" aria-labelledby="hints-title">

@@ -19,29 +19,50 @@ pub fn Toolbar() -> impl IntoView {
             }
         });
     };
-    // Clearing goes through the editing history, so Ctrl+Z brings it back.
-    // The customer's message goes with the draft: both belong to one reply.
+    // Clear starts the next reply: the draft, the customer's name and their
+    // message all go (the usability review found the last customer's name
+    // greeting the next one), and one click puts them back.
     let clear = move |_| {
-        if let Some(ta) = coach.message_textarea.get().filter(|ta| !ta.value().is_empty()) {
-            dom::clear(&ta);
-        }
-        if let Some(ta) = coach.textarea.get() {
-            let len = ta.value().encode_utf16().count() as u32;
-            dom::replace(&ta, 0, len, "");
-            status.set("Draft cleared. Press Ctrl+Z in the draft to bring it back.".into());
-        }
+        status.set(String::new());
+        coach.replace_all("Cleared the draft, the customer's name and their message.", "", "", "");
     };
-    let empty = move || coach.draft.with(|d| d.is_empty());
+    // What the status said is about the draft it was said of.
+    Effect::new(move |_| {
+        coach.draft.track();
+        status.set(String::new());
+    });
+    let nothing_to_copy = move || coach.draft.with(|d| d.trim().is_empty());
+    let nothing_to_clear = move || {
+        coach.draft.with(|d| d.is_empty()) && coach.name.with(|n| n.is_empty()) && coach.message.with(|m| m.is_empty())
+    };
     view! {
         <div class="toolbar">
-            <button class="primary" data-testid="copy" on:click=copy disabled=empty>
+            <button class="primary" data-testid="copy" on:click=copy disabled=nothing_to_copy>
                 "Copy reply"
             </button>
-            <button data-testid="clear" on:click=clear disabled=empty>
+            <button data-testid="clear" on:click=clear disabled=nothing_to_clear>
                 "Clear"
             </button>
             <span class="toolbar-status" role="status" data-testid="toolbar-status">
                 {move || status.get()}
+                {move || {
+                    coach
+                        .replaced
+                        .with(|r| r.as_ref().map(|r| r.label))
+                        .map(|label| {
+                            view! {
+                                {label}
+                                " "
+                                <button
+                                    class="link"
+                                    data-testid="undo-replace"
+                                    on:click=move |_| coach.undo_replace()
+                                >
+                                    "Undo"
+                                </button>
+                            }
+                        })
+                }}
             </span>
         </div>
     }

@@ -75,6 +75,75 @@ test('clicking a hint selects its words in the draft', async () => {
   await context.close();
 });
 
+test('a hint far from the part of a long draft in view scrolls the draft to its words', async () => {
+  // The usability review: the words were selected out of sight.
+  const { context, page } = await openApp(browser, server.url);
+  const filler = Array.from({ length: 30 }, (_, i) => `Line ${i + 1}: the settings page lists every device linked to your profile.`).join('\n');
+  await typeDraft(page, `Hi Priya,\n\nSorry for any inconvenience.\n\n${filler}\n\nYour refund is guaranteed.\n\nSam`);
+  await hint(page, 'over-promise').waitFor();
+  const view = () => page.$eval('[data-testid=draft]', (t) => ({ top: t.scrollTop, max: t.scrollHeight - t.clientHeight }));
+  await page.$eval('[data-testid=draft]', (t) => { t.scrollTop = 0; });
+  await hint(page, 'over-promise').locator('[data-testid=hint-select]').click();
+  assert.equal(await selectedText(page), 'guaranteed');
+  const bottom = await view();
+  assert.ok(bottom.max > 200 && bottom.top > bottom.max - 150, `scrolled down to the words: ${JSON.stringify(bottom)}`);
+  // The highlights follow the textarea's scroll.
+  await page.waitForFunction(() => document.querySelector('[data-testid=highlights]').scrollTop === document.querySelector('[data-testid=draft]').scrollTop);
+  await hint(page, 'apology-hollow').locator('[data-testid=hint-select]').click();
+  assert.equal(await selectedText(page), 'Sorry for any inconvenience');
+  assert.ok((await view()).top < 60, 'scrolled back up to the words');
+  await context.close();
+});
+
+test('Clear starts the next reply: draft, name and message go, and Undo brings all three back', async () => {
+  // The usability review: the last customer's name greeted the next one,
+  // and the message could not be brought back.
+  const { context, page } = await openApp(browser, server.url);
+  const fields = () => page.evaluate(() => [
+    document.querySelector('[data-testid=draft]').value,
+    document.querySelector('[data-testid=customer-name]').value,
+    document.querySelector('[data-testid=customer-message]').value,
+  ]);
+  await setName(page, 'Priya Raman');
+  await page.click('[data-testid=message-field] summary');
+  await page.fill('[data-testid=customer-message]', 'Where is my order 4471?');
+  await typeDraft(page, 'Hi Priya, it ships today.');
+  await page.click('[data-testid=clear]');
+  assert.deepEqual(await fields(), ['', '', '']);
+  assert.match(await page.textContent('[data-testid=toolbar-status]'), /Cleared the draft, the customer's name and their message/);
+  await page.click('[data-testid=undo-replace]');
+  assert.deepEqual(await fields(), ['Hi Priya, it ships today.', 'Priya Raman', 'Where is my order 4471?']);
+  assert.equal(await page.locator('[data-testid=undo-replace]').count(), 0);
+  // Once the agent types the next reply, the offer goes: Undo would lose it.
+  await page.click('[data-testid=clear]');
+  await typeDraft(page, 'Hi Tom, thanks for waiting.');
+  assert.equal(await page.locator('[data-testid=undo-replace]').count(), 0);
+  // The example replaces what the agent entered, and offers it back.
+  await typeDraft(page, '');
+  await setName(page, 'Tom Baker');
+  await page.click('[data-testid=try-example]');
+  assert.equal(await page.inputValue('[data-testid=customer-name]'), 'Priya Raman');
+  await page.click('[data-testid=undo-replace]');
+  assert.deepEqual(await fields(), ['', 'Tom Baker', '']);
+  await context.close();
+});
+
+test('the customer\'s highlighted words stay under their text after a paste scrolls the message', async () => {
+  // The usability review: every mark two lines low after a paste.
+  const { context, page } = await openApp(browser, server.url);
+  await page.click('[data-testid=message-field] summary');
+  const message = Array.from({ length: 12 }, (_, i) => `Line ${i + 1} of my story about the broken router.`).join('\n')
+    + '\nMy ticket is RT-88213-X. When will the engineer come? I am so frustrated.';
+  await page.click('[data-testid=customer-message]');
+  await page.keyboard.insertText(message);
+  await typeDraft(page, 'Hi Sam, could you send me your ticket number?');
+  await page.locator('[data-testid=message-highlights] mark').first().waitFor();
+  const scrolls = await page.evaluate(() => [document.querySelector('[data-testid=customer-message]').scrollTop, document.querySelector('[data-testid=message-highlights]').scrollTop]);
+  assert.ok(scrolls[0] > 0, 'the message is scrolled');
+  assert.equal(scrolls[1], scrolls[0]);
+  await context.close();
+});
+
 test('applying a better phrasing replaces just those words, and Ctrl+Z undoes it', async () => {
   const { context, page } = await openApp(browser, server.url);
   await setName(page, 'Priya Raman');

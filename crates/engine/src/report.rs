@@ -151,12 +151,18 @@ impl Report {
         self.findings.iter().any(|f| f.cue == cue)
     }
 
-    /// "Ready to send" or "2 things to fix before sending".
+    /// "Ready to send", "Ready to send · 2 tips to consider" or "2 things to
+    /// fix before sending". (With tips, a cornerstone may read "needs work":
+    /// the summary says there is more to consider, not only that it is
+    /// ready, as the usability review found it contradicted.)
     pub fn summary(&self) -> String {
-        match self.warnings() {
-            0 => "Ready to send".to_string(),
-            1 => "1 thing to fix before sending".to_string(),
-            n => format!("{n} things to fix before sending"),
+        let tips = self.findings.iter().filter(|f| f.severity() == Severity::Tip).count();
+        match (self.warnings(), tips) {
+            (0, 0) => "Ready to send".to_string(),
+            (0, 1) => "Ready to send · 1 tip to consider".to_string(),
+            (0, t) => format!("Ready to send · {t} tips to consider"),
+            (1, _) => "1 thing to fix before sending".to_string(),
+            (n, _) => format!("{n} things to fix before sending"),
         }
     }
 
@@ -560,4 +566,19 @@ pub struct JsonReport<'a> {
     pub customer_name: Option<JsonCustomerName<'a>>,
     /// How the reply relates to the customer's message, or `null` without one.
     pub relation: Option<JsonRelation>,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Context};
+
+    /// The summary says what is left to consider, not only that nothing
+    /// must be fixed (the usability review).
+    #[test]
+    fn the_summary_counts_tips_when_nothing_must_be_fixed() {
+        let named = Context::with_customer_name("Sam");
+        assert_eq!(analyze("Hi Sam, your refund posts by Friday.", &named).summary(), "Ready to send");
+        assert_eq!(analyze("Your refund posts by Friday.", &named).summary(), "Ready to send · 1 tip to consider");
+        assert_eq!(analyze("Hi Sam, sorry for any inconvenience.", &named).summary(), "1 thing to fix before sending");
+    }
 }

@@ -349,7 +349,6 @@ const WAIT: &[&str] = &[
     "tweets",
     "attempts",
     "times",
-    "touch",
     "spoke",
     "spoken",
     "talked",
@@ -550,7 +549,17 @@ fn acknowledged(reply: &Document) -> bool {
                     || reply.tokens[k].gap_has(crate::document::gap::CLAUSE)
                     || reply.fold(k + 1) == "now")
         };
-        noted && r.clone().filter(agent).any(|k| crate::words::among(WAIT, reply.fold(k)) || waited_for(k))
+        // "Thanks for getting back in touch", "... in touch again"; not the
+        // stock "Thanks for getting in touch", said to every first message
+        // (the twelfth QA pass).
+        let back_in_touch = |k: usize| {
+            reply.fold(k) == "touch"
+                && ((k >= 2 && reply.fold(k - 2) == "back") || (k + 1 < r.end && reply.fold(k + 1) == "again"))
+        };
+        noted
+            && r.clone()
+                .filter(agent)
+                .any(|k| crate::words::among(WAIT, reply.fold(k)) || waited_for(k) || back_in_touch(k))
     })
 }
 
@@ -718,6 +727,18 @@ mod tests {
             Cue::RepeatContactUnacknowledged,
             "Hi again, I messaged yesterday about my box.",
             "Thanks for getting back in touch; the box went out today.",
+        );
+        // The stock thanks for a first message acknowledges nothing (the
+        // twelfth QA pass).
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "This is the ⟦second time I'm⟧ asking: when is the engineer coming?",
+            "Hi Amir, thanks for getting in touch. Your engineer visit is booked for Thursday 12 June.",
+        );
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            "This is the second time I'm asking: when is the engineer coming?",
+            "Hi Amir, thanks for getting in touch again. Your engineer visit is booked for Thursday 12 June.",
         );
     }
 

@@ -676,6 +676,9 @@ fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: 
                 if let Some(at) = word.find(&part.display) {
                     let start = t.span.start() + at;
                     out.push(Mention::Use { part: p, span: Span::new(start, start + part.display.len()) });
+                } else if let Some((at, len)) = surname_with_honorific(word, &part.display) {
+                    let start = t.span.start() + at;
+                    out.push(Mention::Use { part: p, span: Span::new(start, start + len) });
                 }
             }
             continue;
@@ -691,6 +694,28 @@ fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: 
         }
         out.push(Mention::Use { part: p, span: t.span.cover(doc.tokens[end].span) });
     }
+}
+
+/// Honorifics written after a surname in scripts without spaces: "王先生"
+/// (Mr Wang), "王女士", "山本様", "김씨".
+const HONORIFICS: &[&str] =
+    &["先生", "女士", "小姐", "太太", "老师", "经理", "様", "さま", "さん", "殿", "氏", "씨", "님"];
+
+/// Where `word` addresses the customer named `full` (written without
+/// spaces, "王伟", "山本太郎") by their surname and an honorific: the first
+/// one or two chars of the name, then an honorific ("王先生您好" holds
+/// "王先生", the usability review found it read as a wrong name). The byte
+/// offset and length of the surname and honorific.
+fn surname_with_honorific(word: &str, full: &str) -> Option<(usize, usize)> {
+    let chars: Vec<(usize, char)> = full.char_indices().collect();
+    // (A two-char surname first: "山本" of 山本太郎.)
+    [2, 1].into_iter().filter(|&n| n < chars.len()).find_map(|n| {
+        let surname = &full[..chars[n].0];
+        word.match_indices(surname).find_map(|(at, _)| {
+            let rest = &word[at + surname.len()..];
+            HONORIFICS.iter().find(|h| rest.starts_with(**h)).map(|h| (at, surname.len() + h.len()))
+        })
+    })
 }
 
 /// Whether a use of the name (`span`) is not the customer's name after
@@ -996,7 +1021,16 @@ fn greeting_addressee(
     if end == start {
         return None;
     }
-    let span = doc.tokens[start].span.cover(doc.tokens[end - 1].span);
+    let mut span = doc.tokens[start].span.cover(doc.tokens[end - 1].span);
+    // A greeting written into the same word ("李先生您好", "您好李先生") is
+    // not part of the name: the span, and so the suggestion replacing it,
+    // keeps the "hello" (the usability review).
+    let words = &doc.text[span];
+    if let Some(g) = UNSPACED_GREETINGS.iter().find(|g| words.len() > g.len() && words.ends_with(**g)) {
+        span = Span::new(span.start(), span.end() - g.len());
+    } else if let Some(g) = UNSPACED_GREETINGS.iter().find(|g| words.len() > g.len() && words.starts_with(**g)) {
+        span = Span::new(span.start() + g.len(), span.end());
+    }
     match name {
         None => Some((span, titled)),
         Some(_) => {
@@ -1094,6 +1128,12 @@ mod tests {
     #[test]
     fn names_in_any_script() {
         assert_flags_with(Cue::NameUsed, Some("王伟"), "⟦王伟⟧您好，我们已经处理了。");
+        // By the surname and an honorific (the usability review: "Mr Wang,
+        // hello" was a wrong name, and the fix deleted the "hello").
+        assert_flags_with(Cue::NameUsed, Some("王伟"), "⟦王先生⟧您好，您的订单已经发货了。");
+        assert_flags_with(Cue::NameUsed, Some("山本太郎"), "⟦山本様⟧、ご注文の品を発送しました。");
+        assert_flags_with(Cue::NameMismatch, Some("王伟"), "⟦李先生⟧您好，您的订单已经发货了。");
+        assert_suggests(Cue::NameMismatch, Some("王伟"), "⟦李先生⟧您好，您的订单已经发货了。", "王伟");
         assert_flags_with(Cue::NameUsed, Some("Алексей"), "Здравствуйте, ⟦Алексей⟧!");
         assert_flags_with(Cue::NameUsed, Some("Zoë"), "Hi ⟦Zoe⟧, done.");
         assert_flags_with(Cue::NameUsed, Some("Liam O'Connor"), "Dear Mr ⟦O’Connor⟧, thanks.");

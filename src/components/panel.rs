@@ -126,6 +126,9 @@ fn CornerstoneSection(
     let coach = expect_context::<Coach>();
     let report = move || coach.analysis.with(|a| a.report.cornerstone(cornerstone).clone());
     let status = move || report().status;
+    // How many hints of one cue are shown: "Show more" adds a batch (the
+    // usability review found the rest out of reach).
+    let per_cue = RwSignal::new(HINTS_PER_CUE);
     view! {
         <section
             class="cornerstone"
@@ -136,6 +139,8 @@ fn CornerstoneSection(
             <h3 id=format!("cs-{}", cornerstone.id())>
                 <span class="cs-title">{cornerstone.title()}</span>
                 <span class=move || format!("status status-{}", status().id()) data-testid="status">
+                    // (The glyph is for the eye: a screen reader says the word.)
+                    <span aria-hidden="true">{move || status_glyph(status())}</span>
                     {move || status_text(status())}
                 </span>
             </h3>
@@ -144,7 +149,9 @@ fn CornerstoneSection(
                 if hints.is_empty() {
                     view! { <p class="no-hints">"Nothing to note yet."</p> }.into_any()
                 } else {
-                    let items = coach.analysis.with_untracked(|a| capped(&hints, |i| a.report.findings[i].cue));
+                    let limit = per_cue.get();
+                    let items =
+                        coach.analysis.with_untracked(|a| capped(&hints, limit, |i| a.report.findings[i].cue));
                     view! {
                         <ul class="hints">
                             {items
@@ -155,6 +162,14 @@ fn CornerstoneSection(
                                         view! {
                                             <li class="more-hints" data-testid="more-hints">
                                                 {format!("and {n} more like this")}
+                                                " "
+                                                <button
+                                                    class="link"
+                                                    data-testid="show-more-hints"
+                                                    on:click=move |_| per_cue.update(|l| *l += MORE_PER_CLICK)
+                                                >
+                                                    {format!("Show {}", n.min(MORE_PER_CLICK))}
+                                                </button>
                                             </li>
                                         }
                                             .into_any()
@@ -174,6 +189,9 @@ fn CornerstoneSection(
 /// counted ("and 212 more like this"), so that a long draft's panel stays small.
 pub const HINTS_PER_CUE: usize = 3;
 
+/// How many more hints of each cue "Show" adds.
+pub const MORE_PER_CLICK: usize = 20;
+
 /// What a cornerstone's list shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
@@ -183,17 +201,17 @@ pub enum Item {
     More(usize),
 }
 
-/// `hints` (finding indexes, in the panel's order) with at most
-/// [`HINTS_PER_CUE`] of each cue, each cue's count of the rest right after
-/// its last shown hint.
-pub fn capped<C: PartialEq + Copy>(hints: &[usize], cue: impl Fn(usize) -> C) -> Vec<Item> {
+/// `hints` (finding indexes, in the panel's order) with at most `limit` of
+/// each cue ([`HINTS_PER_CUE`] at first), each cue's count of the rest
+/// right after its last shown hint.
+pub fn capped<C: PartialEq + Copy>(hints: &[usize], limit: usize, cue: impl Fn(usize) -> C) -> Vec<Item> {
     let mut shown: Vec<(C, usize, usize)> = Vec::new(); // cue, shown, position of its last hint in `out`
     let mut rest: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for &i in hints {
         let c = cue(i);
         match shown.iter().position(|s| s.0 == c) {
-            Some(k) if shown[k].1 >= HINTS_PER_CUE => rest[k] += 1,
+            Some(k) if shown[k].1 >= limit => rest[k] += 1,
             Some(k) => {
                 shown[k].1 += 1;
                 shown[k].2 = out.len();
@@ -216,11 +234,19 @@ pub fn capped<C: PartialEq + Copy>(hints: &[usize], cue: impl Fn(usize) -> C) ->
     out
 }
 
+fn status_glyph(s: Status) -> &'static str {
+    match s {
+        Status::Strong => "● ",
+        Status::Fine => "◐ ",
+        Status::NeedsWork => "○ ",
+    }
+}
+
 fn status_text(s: Status) -> &'static str {
     match s {
-        Status::Strong => "● Strong",
-        Status::Fine => "◐ Fine",
-        Status::NeedsWork => "○ Needs work",
+        Status::Strong => "Strong",
+        Status::Fine => "Fine",
+        Status::NeedsWork => "Needs work",
     }
 }
 
@@ -231,8 +257,11 @@ mod tests {
     #[test]
     fn repeated_hints_are_counted_after_the_third() {
         let cues = ["shouting", "shouting", "sarcasm", "shouting", "shouting", "shouting", "sarcasm"];
-        let items = capped(&[0, 1, 2, 3, 4, 5, 6], |i| cues[i]);
+        let items = capped(&[0, 1, 2, 3, 4, 5, 6], HINTS_PER_CUE, |i| cues[i]);
         assert_eq!(items, [Item::Hint(0), Item::Hint(1), Item::Hint(2), Item::Hint(3), Item::More(2), Item::Hint(6)]);
-        assert_eq!(capped(&[0, 2], |i| cues[i]), [Item::Hint(0), Item::Hint(2)]);
+        assert_eq!(capped(&[0, 2], HINTS_PER_CUE, |i| cues[i]), [Item::Hint(0), Item::Hint(2)]);
+        // "Show" raises the limit: all of them fit.
+        let all = capped(&[0, 1, 2, 3, 4, 5, 6], HINTS_PER_CUE + MORE_PER_CLICK, |i| cues[i]);
+        assert_eq!(all, (0..7).map(Item::Hint).collect::<Vec<_>>());
     }
 }

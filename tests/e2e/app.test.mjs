@@ -144,6 +144,22 @@ test('the customer\'s highlighted words stay under their text after a paste scro
   await context.close();
 });
 
+test('hints beyond the first three of a kind are counted, and "Show" lists them', async () => {
+  // The usability review: "and 2 more like this" could not be opened.
+  const { context, page } = await openApp(browser, server.url);
+  await setName(page, 'Priya Raman');
+  await typeDraft(page, 'Hi Priya, we will call soon. We will email soon. We will fix it soon. We will refund it soon. We will ship it soon.');
+  const section = page.locator('[data-testid=cornerstone-dependable]');
+  const vague = section.locator('[data-testid=hint][data-cue=vague-commitment]');
+  await section.locator('[data-testid=more-hints]').waitFor();
+  assert.equal(await vague.count(), 3);
+  assert.equal(await section.locator('[data-testid=more-hints]').textContent(), 'and 2 more like this Show 2');
+  await section.locator('[data-testid=show-more-hints]').click();
+  assert.equal(await vague.count(), 5);
+  assert.equal(await section.locator('[data-testid=more-hints]').count(), 0);
+  await context.close();
+});
+
 test('applying a better phrasing replaces just those words, and Ctrl+Z undoes it', async () => {
   const { context, page } = await openApp(browser, server.url);
   await setName(page, 'Priya Raman');

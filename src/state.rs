@@ -21,6 +21,9 @@ pub const DEBOUNCE_MS: u32 = 150;
 /// Told to the agent when "apply" found the reply changed since it was checked.
 pub const STALE_NOTICE: &str =
     "The reply changed since it was checked, so nothing was replaced. The hints are updated: click again.";
+/// Told to the agent when a hint is clicked while the hints are still being
+/// updated for the latest edit (a long draft checked in the worker).
+pub const CATCHING_UP_NOTICE: &str = "The hints are catching up with your latest edit: click again in a moment.";
 /// The pause before the summary is announced to screen readers.
 pub const ANNOUNCE_MS: u32 = 900;
 
@@ -171,6 +174,13 @@ impl Coach {
             notice: RwSignal::new(None),
             replaced: RwSignal::new(None),
         };
+        // The hints caught up: the notice that they were catching up goes.
+        Effect::new(move |_| {
+            coach.analysis.track();
+            if coach.notice.with_untracked(|n| n.as_deref() == Some(CATCHING_UP_NOTICE)) {
+                coach.notice.set(None);
+            }
+        });
         Effect::new(move |_| {
             let gone = draft.with(|d| coach.replaced.with_untracked(|r| r.as_ref().is_some_and(|r| r.then != *d)));
             if gone {
@@ -275,7 +285,13 @@ impl Coach {
                 return false;
             }
         }
-        self.in_sync()
+        // (Not silently: the usability review clicked a hint of a long
+        // draft right after an edit and nothing happened.)
+        let synced = self.in_sync();
+        if !synced {
+            self.notice.set(Some(CATCHING_UP_NOTICE.into()));
+        }
+        synced
     }
 
     /// Selects UTF-16 range `start..end` of the draft, wherever it is edited.

@@ -26,7 +26,12 @@ pub fn Panel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="hints-title">
             <h2 id="hints-title">"Coaching"</h2>
-            <p class="summary" data-testid="summary" class:ready=move || warnings() == 0 && !empty()>
+            <p
+                class="summary"
+                data-testid="summary"
+                class:ready=move || warnings() == 0 && !empty()
+                class:waiting=empty
+            >
                 {move || coach.summary()}
             </p>
             {move || {
@@ -76,7 +81,7 @@ pub fn Panel() -> impl IntoView {
                     {if coach.mode == Mode::App {
                         view! {
                             <p>
-                                "Paste or type your reply on the left. Cornerstone checks it as you type: the customer's name, "
+                                "Paste or type your reply in the draft box. Cornerstone checks it as you type: the customer's name, "
                                 "apologies, thanks, sarcasm, and the rest of the four cornerstones of customer service."
                             </p>
                             <button class="primary" data-testid="try-example" on:click=try_example>

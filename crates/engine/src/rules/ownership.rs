@@ -94,6 +94,8 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     // (My or this department, not "aren't handled by our team at all"
     // said of card details, nor what a plan covers: the session's review.)
     p("isn't|isnt|aren't|arent|not handled by my|this department|office|branch|desk"),
+    // "It's not something our department handles" (the usability review).
+    p("not something|anything my|our|this department|office|team|desk handles|covers|deals"),
     p("isn't|isnt|aren't|arent|not dealt with by my|this department|office|branch|desk"),
 ];
 
@@ -372,6 +374,7 @@ mod tests {
             "Damage caused by a third-party charger ⟦isn't something we can accept responsibility⟧ for.",
         );
         assert_flags(Cue::Deflection, "Hi Sam, ⟦that's how our policy works⟧, I'm afraid.");
+        assert_flags(Cue::Deflection, "Hi Sam, it's ⟦not something our department handles⟧.");
         assert_clean(Cue::Deflection, "Hi Sam, here's how our policy works: you can return anything within 30 days.");
     }
 

@@ -71,6 +71,21 @@ pub fn App(#[prop(optional)] rules: Rules) -> impl IntoView {
                     </div>
                     <Editor />
                     <Toolbar />
+                    // On a narrow screen the coaching is below the fold while
+                    // the agent types: its summary is kept in view here (the
+                    // usability review), with a link down to it.
+                    {move || {
+                        (!coach.draft.with(|d| d.trim().is_empty()))
+                            .then(|| {
+                                view! {
+                                    <p class="compact-summary" data-testid="compact-summary">
+                                        {move || coach.summary()}
+                                        " "
+                                        <a href="#hints-title">"See the coaching"</a>
+                                    </p>
+                                }
+                            })
+                    }}
                     {move || {
                         notice
                             .get()

@@ -160,6 +160,24 @@ test('hints beyond the first three of a kind are counted, and "Show" lists them'
   await context.close();
 });
 
+test('on a phone the summary stays beside the draft, with a link down to the coaching', async () => {
+  // The usability review: at 390 px the coaching began below the screen.
+  const { context, page } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
+  await setName(page, 'Priya Raman');
+  await typeDraft(page, 'Hi Priya, sorry for any inconvenience. We will call you soon.');
+  const compact = page.locator('[data-testid=compact-summary]');
+  await compact.waitFor();
+  assert.match(await compact.textContent(), /^1 thing to fix before sending See the coaching$/);
+  const box = await compact.boundingBox();
+  assert.ok(box && box.y + box.height <= 844, `in view: ${JSON.stringify(box)}`);
+  await context.close();
+  const wide = await openApp(browser, server.url);
+  await typeDraft(wide.page, 'Hi Priya, sorry for any inconvenience.');
+  await wide.page.locator('[data-testid=hint]').first().waitFor();
+  assert.equal(await wide.page.locator('[data-testid=compact-summary]').isVisible(), false, 'beside the panel it is not repeated');
+  await wide.context.close();
+});
+
 test('applying a better phrasing replaces just those words, and Ctrl+Z undoes it', async () => {
   const { context, page } = await openApp(browser, server.url);
   await setName(page, 'Priya Raman');

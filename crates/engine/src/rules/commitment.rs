@@ -113,12 +113,43 @@ pub(crate) const NOT_VAGUE: &[Phrase] = &[
 const WAITS_ON_EVENT: &str = "Timing that waits on something else leaves the customer guessing. Add when you \
                               expect it, or when you will update them either way.";
 
+/// A finding's span with the tokens it starts and ends in, looked up once
+/// per finding (two binary searches) instead of once per test of it: the
+/// tests below read them about twenty times a finding.
+#[derive(Clone, Copy)]
+struct At {
+    span: crate::span::Span,
+    first: usize,
+    last: usize,
+}
+
+impl At {
+    fn of(doc: &Document, span: crate::span::Span) -> At {
+        let first = doc.token_at(span.start());
+        At { span, first, last: doc.token_at(span.end().saturating_sub(1)).max(first) }
+    }
+}
+
+/// A finding of the table rules with its [`At`] (`None` without a span),
+/// kept in step with its span.
+struct Found {
+    f: Finding,
+    at: Option<At>,
+}
+
+impl Found {
+    fn new(doc: &Document, f: Finding) -> Found {
+        let at = f.span.map(|s| At::of(doc, s));
+        Found { f, at }
+    }
+}
+
 /// Whether the vague words at `span` open a clause that names what the
 /// timing waits on ("as soon as they're available", "as soon as I hear
 /// back"): a time put in their place would leave
 /// that clause without its opener.
-fn waits_on_event(doc: &Document, span: crate::span::Span) -> bool {
-    let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+fn waits_on_event(doc: &Document, at: At) -> bool {
+    let (first, last) = (at.first, at.last);
     let sentence = doc.tokens[first].sentence;
     let word_after = last + 1 < doc.tokens.len()
         && doc.tokens[last + 1].sentence == sentence
@@ -140,8 +171,8 @@ fn waits_on_event(doc: &Document, span: crate::span::Span) -> bool {
 
 /// Whether the time at `span` is "by" a number followed by a unit of
 /// change ("by 14 days", "by 20 percent", "by 20%").
-fn by_an_amount(doc: &Document, span: crate::span::Span) -> bool {
-    let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+fn by_an_amount(doc: &Document, at: At) -> bool {
+    let (first, last) = (at.first, at.last);
     let next = last + 1;
     doc.fold(first) == "by"
         && doc.tokens[last].is(flag::NUMBER)
@@ -171,9 +202,8 @@ fn by_an_amount(doc: &Document, span: crate::span::Span) -> bool {
 
 /// `span` grown over the rest of the time it starts: minutes after a colon,
 /// "am" or "pm", a day word after the hour, the unit after "business".
-fn whole_time(doc: &Document, span: crate::span::Span) -> crate::span::Span {
-    let first = doc.token_at(span.start());
-    let mut last = doc.token_at(span.end() - 1);
+fn whole_time(doc: &Document, at: At) -> crate::span::Span {
+    let (span, first, mut last) = (at.span, at.first, at.last);
     let sentence = doc.tokens[last].sentence;
     loop {
         let next = last + 1;
@@ -272,9 +302,8 @@ fn hope_at(doc: &Document, j: usize) -> Option<usize> {
 /// "but" or "so", nor across another clause: "I hope you're well, the
 /// engineer visits on Friday" promises), or one right after it ("on
 /// Friday, hopefully", "by Monday I hope").
-fn hoped_for(doc: &Document, span: crate::span::Span) -> Option<crate::span::Span> {
-    let first = doc.token_at(span.start());
-    let last = doc.token_at(span.end() - 1);
+fn hoped_for(doc: &Document, at: At) -> Option<crate::span::Span> {
+    let (first, last) = (at.first, at.last);
     if last >= doc.tokens.len() {
         return None;
     }
@@ -321,8 +350,8 @@ fn hoped_for(doc: &Document, span: crate::span::Span) -> Option<crate::span::Spa
 /// Whether the number in `span` is a price: a currency sign before it
 /// ("at $9", "by £20") or a price word after it ("at 9 dollars", "at 9 per
 /// seat").
-fn priced(doc: &Document, span: crate::span::Span) -> bool {
-    let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+fn priced(doc: &Document, at: At) -> bool {
+    let (first, last) = (at.first, at.last);
     let Some(k) = (first..=last.min(doc.tokens.len().saturating_sub(1))).find(|&k| doc.tokens[k].is(flag::NUMBER))
     else {
         return false;
@@ -337,8 +366,8 @@ fn priced(doc: &Document, span: crate::span::Span) -> bool {
 /// how long something has not happened: after a negated perfect in its
 /// clause ("you haven't heard from us in six weeks", "it hasn't worked for
 /// a month").
-fn silence_so_far(doc: &Document, span: crate::span::Span) -> bool {
-    let first = doc.token_at(span.start());
+fn silence_so_far(doc: &Document, at: At) -> bool {
+    let first = at.first;
     if first >= doc.tokens.len() || !matches!(doc.fold(first), "in" | "for") {
         return false;
     }
@@ -355,8 +384,8 @@ fn silence_so_far(doc: &Document, span: crate::span::Span) -> bool {
 /// Whether the time at `span` is a window a rule allows ("refunds are only
 /// given within 14 days", "we can only refund within 14 days"): "only" just
 /// before it or before its verb.
-fn only_within(doc: &Document, span: crate::span::Span) -> bool {
-    let first = doc.token_at(span.start());
+fn only_within(doc: &Document, at: At) -> bool {
+    let first = at.first;
     let sentence = doc.tokens.get(first).map(|t| t.sentence);
     let only = |j: usize| {
         Some(doc.tokens[j].sentence) == sentence && doc.fold(j) == "only" && !(j > 0 && doc.fold(j - 1) == "not")
@@ -388,8 +417,8 @@ fn only_within(doc: &Document, span: crate::span::Span) -> bool {
 /// words: how often something happened ("three times in one week"), or
 /// a time we say we cannot promise ("I can't guarantee the courier will
 /// arrive before noon").
-fn not_promised(doc: &Document, span: crate::span::Span) -> bool {
-    let first = doc.token_at(span.start());
+fn not_promised(doc: &Document, at: At) -> bool {
+    let first = at.first;
     let sentence = doc.tokens[first].sentence;
     let frequency = first > 0 && matches!(doc.fold(first - 1), "times" | "once" | "twice");
     let disclaimed = (first.saturating_sub(12)..first).any(|j| {
@@ -420,8 +449,8 @@ fn clause_start(doc: &Document, first: usize) -> usize {
 /// do: "you'll" or "you will|can|should" before it in its clause, with a
 /// verb of their own doing after it (not "get", "receive", "hear", "see",
 /// "have", "be": what we send them).
-fn customers_own_doing(doc: &Document, span: crate::span::Span) -> bool {
-    let first = doc.token_at(span.start());
+fn customers_own_doing(doc: &Document, at: At) -> bool {
+    let first = at.first;
     let k = clause_start(doc, first);
     // A request to the customer: "please call us as soon as possible", with
     // no "we" or "I" of ours between ("please note we'll fix it soon").
@@ -473,8 +502,8 @@ fn customers_own_doing(doc: &Document, span: crate::span::Span) -> bool {
 /// an hour" (the ninth QA pass). Not a condition on what they get ("if you
 /// haven't received it by Friday", "if you don't hear from us within 3
 /// days"): that is the time we commit to.
-fn customers_condition(doc: &Document, span: crate::span::Span) -> bool {
-    let first = doc.token_at(span.start());
+fn customers_condition(doc: &Document, at: At) -> bool {
+    let first = at.first;
     let k = clause_start(doc, first);
     (k..first).any(|j| {
         // (An adverb before the verb: "if you also haven't received it".)
@@ -526,8 +555,8 @@ fn customers_condition(doc: &Document, span: crate::span::Span) -> bool {
 /// Whether the vague timing at `span` ends a purpose clause of something
 /// else's: "(avoid sleep mode) for the sync to be up to date asap", "for
 /// the page to load soon". Not "for us to": that is ours.
-fn purpose_of_something_else(doc: &Document, span: crate::span::Span) -> bool {
-    let first = doc.token_at(span.start());
+fn purpose_of_something_else(doc: &Document, at: At) -> bool {
+    let first = at.first;
     let k = clause_start(doc, first);
     (k..first).any(|j| {
         doc.fold(j) == "for"
@@ -622,22 +651,24 @@ const COVER: &[&str] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    let mut found = Vec::new();
-    emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], &mut found);
+    let mut emitted = Vec::new();
+    emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], &mut emitted);
+    let mut found: Vec<Found> = emitted.drain(..).map(|f| Found::new(doc, f)).collect();
     // "Call us at 1-800-..." is a phone number, not a time; "at 22 Pine St"
     // an address.
-    found.retain(|f| f.span.is_none_or(|s| !is_phone_number(doc, s) && !is_street_number(doc, s)));
+    found.retain(|x| x.at.is_none_or(|a| !is_phone_number(doc, a.span) && !is_street_number(doc, a)));
     // "The store closes at 6 pm on weekdays", "we're open until 8 pm":
     // opening hours or a deadline, not a promise ("your claim will be
     // closed by Friday" stays one).
-    found.retain(|f| f.span.is_none_or(|s| !states_hours(doc, doc.token_at(s.start()))));
-    emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut found);
+    found.retain(|x| x.at.is_none_or(|a| !states_hours(doc, a.first)));
+    emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut emitted);
+    found.extend(emitted.drain(..).map(|f| Found::new(doc, f)));
     // "We'll get back to you when we can." hedges; "tell me when we can
     // call you" asks for a time: "when we can" ends its clause.
-    found.retain(|f| {
-        f.cue != Cue::VagueCommitment
-            || f.span.is_none_or(|s| {
-                let last = doc.token_at(s.end() - 1);
+    found.retain(|x| {
+        x.f.cue != Cue::VagueCommitment
+            || x.at.is_none_or(|a| {
+                let last = a.last;
                 // ("happy to help whenever I can" offers help, not a time.)
                 let helps = (last.saturating_sub(6)..last).any(|j| doc.fold(j) == "help");
                 doc.fold(last) != "can"
@@ -649,53 +680,55 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     });
     // "I'll try to call" becomes "I will call"; "I'll try again" or "we'll
     // do our best to" have no drop-in rewrite.
-    for f in found.iter_mut().filter(|f| f.cue == Cue::VagueCommitment) {
-        if let Some(span) = f.span {
+    for x in found.iter_mut().filter(|x| x.f.cue == Cue::VagueCommitment) {
+        if let Some(span) = x.f.span {
             let words = doc.text[span].to_lowercase();
             if (words.contains("try") || words.contains("best")) && !words.ends_with(" to") {
-                f.suggestions.clear();
+                x.f.suggestions.clear();
             }
         }
     }
     // "as soon as I hear back" waits on an event:
     // no time fits in their place, so the coaching says what to add.
-    for f in found.iter_mut().filter(|f| f.cue == Cue::VagueCommitment) {
-        if f.span.is_some_and(|s| waits_on_event(doc, s)) {
-            f.suggestions.clear();
-            f.message = Cow::Borrowed(WAITS_ON_EVENT);
+    for x in found.iter_mut().filter(|x| x.f.cue == Cue::VagueCommitment) {
+        if x.at.is_some_and(|a| waits_on_event(doc, a)) {
+            x.f.suggestions.clear();
+            x.f.message = Cow::Borrowed(WAITS_ON_EVENT);
         }
     }
     // Timing in quotation marks is someone's words, quoted: not "as soon
     // as possible".
-    found.retain(|f| {
-        f.cue != Cue::VagueCommitment
-            || f.span.is_none_or(|s| !crate::document::contained_sorted(&doc.inline_quotes, s))
+    found.retain(|x| {
+        x.f.cue != Cue::VagueCommitment
+            || x.at.is_none_or(|a| !crate::document::contained_sorted(&doc.inline_quotes, a.span))
     });
     // "as soon as I can": the whole phrase.
-    for f in found.iter_mut().filter(|f| f.cue == Cue::VagueCommitment) {
-        let Some(span) = f.span else { continue };
-        let last = doc.token_at(span.end() - 1);
+    for x in found.iter_mut().filter(|x| x.f.cue == Cue::VagueCommitment) {
+        let Some(a) = x.at else { continue };
+        let last = a.last;
         let next = last + 1;
-        if doc.fold(doc.token_at(span.start())) == "as"
+        if doc.fold(a.first) == "as"
             && next < doc.tokens.len()
             && doc.tokens[next].sentence == doc.tokens[last].sentence
             && !doc.tokens[last].gap_has(gap::CLAUSE)
             && matches!(doc.fold(next), "can" | "could")
         {
-            f.span = Some(span.cover(doc.tokens[next].span));
+            let span = a.span.cover(doc.tokens[next].span);
+            x.f.span = Some(span);
+            x.at = Some(At::of(doc, span));
         }
     }
     // "I'm sure you'll figure it out eventually": the customer's own doing,
     // not a promise ("you'll get it soon" is ours, said of them).
-    found.retain(|f| f.cue != Cue::VagueCommitment || f.span.is_none_or(|s| !customers_own_doing(doc, s)));
+    found.retain(|x| x.f.cue != Cue::VagueCommitment || x.at.is_none_or(|a| !customers_own_doing(doc, a)));
     // "Keep the device awake for the sync to be up to date asap": when
     // something else is done, not when we will do it.
-    found.retain(|f| f.cue != Cue::VagueCommitment || f.span.is_none_or(|s| !purpose_of_something_else(doc, s)));
+    found.retain(|x| x.f.cue != Cue::VagueCommitment || x.at.is_none_or(|a| !purpose_of_something_else(doc, a)));
     // "See you soon!", "Talk soon": a farewell, no promise of when.
-    found.retain(|f| {
-        f.cue != Cue::VagueCommitment
-            || f.span.is_none_or(|s| {
-                let k = doc.token_at(s.start());
+    found.retain(|x| {
+        x.f.cue != Cue::VagueCommitment
+            || x.at.is_none_or(|a| {
+                let k = a.first;
                 !(k > 0
                     && k < doc.tokens.len()
                     && doc.fold(k) == "soon"
@@ -708,10 +741,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // promise ("we'll get back to you when possible", "someone will come
     // out when they can"), not "we ship in recycled packaging when
     // possible" or "ask your colleagues to update it when they can".
-    found.retain(|f| {
-        f.cue != Cue::VagueCommitment
-            || f.span.is_none_or(|s| {
-                let k = doc.token_at(s.start());
+    found.retain(|x| {
+        x.f.cue != Cue::VagueCommitment
+            || x.at.is_none_or(|a| {
+                let k = a.first;
                 let loose = matches!(doc.fold(k), "when" | "whenever")
                     && k + 1 < doc.tokens.len()
                     && matches!(doc.fold(k + 1), "possible" | "they");
@@ -723,10 +756,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     });
     // "from 1860 at the earliest", "Monday at the earliest": a bound on a
     // time given, not a vague one.
-    found.retain(|f| {
-        f.cue != Cue::VagueCommitment
-            || f.span.is_none_or(|s| {
-                let k = doc.token_at(s.start());
+    found.retain(|x| {
+        x.f.cue != Cue::VagueCommitment
+            || x.at.is_none_or(|a| {
+                let k = a.first;
                 !(doc.fold(k) == "at"
                     && k + 2 < doc.tokens.len()
                     && doc.fold(k + 2) == "earliest"
@@ -739,36 +772,37 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             })
     });
     // "Hope it gets resolved soon!" wishes; it commits to nothing.
-    found.retain(|f| {
-        f.cue != Cue::VagueCommitment
-            || f.span.is_none_or(|s| {
-                let k = doc.token_at(s.start());
+    found.retain(|x| {
+        x.f.cue != Cue::VagueCommitment
+            || x.at.is_none_or(|a| {
+                let k = a.first;
                 k >= doc.tokens.len() || !crate::rules::next_steps::is_wish(doc, k) || hopes_to(doc, k)
             })
     });
     // "extended your trial by 14 days", "reduced by 20 percent": "by" an
     // amount of change, not a deadline.
-    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !by_an_amount(doc, s)));
+    found.retain(|x| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !by_an_amount(doc, a)));
     // The whole time: "by 3 pm today", "at 10:30 am", "within 3 business
     // days" (the table's pattern stops at the number or the unit's first word).
-    for f in found.iter_mut().filter(|f| f.cue == Cue::Commitment) {
-        if let Some(s) = f.span {
-            f.span = Some(whole_time(doc, s));
+    for x in found.iter_mut().filter(|x| x.f.cue == Cue::Commitment) {
+        if let Some(a) = x.at {
+            let span = whole_time(doc, a);
+            x.f.span = Some(span);
+            x.at = Some(At::of(doc, span));
         }
     }
     // "You called on Monday" dates the past; it commits to nothing. Nor
     // does a date in a clause told in the past: "the payment was made to
     // ElectroMart on 2 March".
-    found.retain(|f| {
-        f.cue != Cue::Commitment
-            || f.span.is_none_or(|s| !dates_the_past(doc, doc.token_at(s.start())) && !in_a_past_clause(doc, s))
+    found.retain(|x| {
+        x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !dates_the_past(doc, a.first) && !in_a_past_clause(doc, a))
     });
     // "a waiting time of around 6 weeks", "at 5 days old": a length of
     // time, not a time we commit to.
-    found.retain(|f| {
-        f.cue != Cue::Commitment
-            || f.span.is_none_or(|s| {
-                let (first, last) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
+    found.retain(|x| {
+        x.f.cue != Cue::Commitment
+            || x.at.is_none_or(|a| {
+                let (first, last) = (a.first, a.last);
                 let unit = doc.tokens.get(last + 1).is_some_and(|t| t.sentence == doc.tokens[last].sentence)
                     && matches!(
                         doc.fold(last + 1),
@@ -777,25 +811,25 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 !(matches!(doc.fold(first), "around" | "at") && doc.tokens[last].is(flag::NUMBER) && unit)
             })
     });
-    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !not_promised(doc, s)));
-    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !customers_condition(doc, s)));
+    found.retain(|x| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !not_promised(doc, a)));
+    found.retain(|x| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !customers_condition(doc, a)));
     // The eighth QA pass: a price ("at $9 per seat"), a silence so far
     // ("you haven't heard from us in six weeks") and a policy's window
     // ("refunds are only given within 14 days") are no times we commit to.
-    found.retain(|f| {
-        f.cue != Cue::Commitment
-            || f.span.is_none_or(|s| !priced(doc, s) && !silence_so_far(doc, s) && !only_within(doc, s))
+    found.retain(|x| {
+        x.f.cue != Cue::Commitment
+            || x.at.is_none_or(|a| !priced(doc, a) && !silence_so_far(doc, a) && !only_within(doc, a))
     });
     // "Please send the form by Friday", "within 30 days of purchase": a
     // deadline of the customer's or a policy's commits us to nothing.
-    found.retain(|f| f.cue != Cue::Commitment || f.span.is_none_or(|s| !someone_elses_deadline(doc, s)));
+    found.retain(|x| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !someone_elses_deadline(doc, a)));
     // "we can't offer a late checkout on Sunday": the time of what is
     // refused (the tenth QA pass); "we can't deliver before Friday" still
     // tells when.
-    found.retain(|f| {
-        f.cue != Cue::Commitment
-            || f.span.is_none_or(|s| {
-                let first = doc.token_at(s.start());
+    found.retain(|x| {
+        x.f.cue != Cue::Commitment
+            || x.at.is_none_or(|a| {
+                let first = a.first;
                 !(matches!(doc.fold(first), "on" | "at")
                     && (clause_start(doc, first)..first).any(|j| {
                         matches!(doc.fold(j), "can't" | "cant" | "cannot" | "won't" | "wont" | "unable")
@@ -822,9 +856,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // arrive on Monday": a time hoped for commits to nothing; the hope is
     // the vague part (once per hedge).
     let mut hedges: Vec<crate::span::Span> = Vec::new();
-    found.retain(|f| {
-        let hedge = match f.span {
-            Some(s) if f.cue == Cue::Commitment => hoped_for(doc, s),
+    found.retain(|x| {
+        let hedge = match x.at {
+            Some(a) if x.f.cue == Cue::Commitment => hoped_for(doc, a),
             _ => None,
         };
         hedges.extend(hedge);
@@ -836,25 +870,26 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         crate::order::sort_by_key(&mut hedges, |h| (h.start(), h.end()));
         hedges.dedup();
         // The words already flagged, as one sorted union of spans.
-        let taken = crate::document::merge(found.iter().filter_map(|f| f.span).collect(), Vec::new());
+        let taken = crate::document::merge(found.iter().filter_map(|x| x.f.span).collect(), Vec::new());
         for h in hedges {
             if !crate::document::overlaps_sorted(&taken, h) {
-                found.push(Finding::new(Cue::VagueCommitment, Some(h)).with_message(HOPED_FOR));
+                found.push(Found::new(doc, Finding::new(Cue::VagueCommitment, Some(h)).with_message(HOPED_FOR)));
             }
         }
     }
     // "as soon as I hear back, by Wednesday at the latest": the sentence
     // already gives its deadline.
-    let sentence_of = |f: &Finding| f.span.map(|s| doc.tokens.get(doc.token_at(s.start())).map(|t| t.sentence));
-    let dated: Vec<Option<Option<u32>>> = found.iter().filter(|f| f.cue == Cue::Commitment).map(sentence_of).collect();
+    let sentence_of = |x: &Found| x.at.map(|a| doc.tokens.get(a.first).map(|t| t.sentence));
+    let dated: Vec<Option<Option<u32>>> =
+        found.iter().filter(|x| x.f.cue == Cue::Commitment).map(sentence_of).collect();
     // So does a day named in it: "As soon as I have it, I'll trace the
     // refund for you today" (the tenth QA pass).
-    let same_day = |f: &Finding| {
-        f.span.is_some_and(|s| {
-            if !waits_on_event(doc, s) {
+    let same_day = |x: &Found| {
+        x.at.is_some_and(|a| {
+            if !waits_on_event(doc, a) {
                 return false;
             }
-            let first = doc.token_at(s.start());
+            let first = a.first;
             let sentence = doc.tokens[first].sentence;
             // (Not a day hoped for: "which I hope will be today", the
             // session's review.)
@@ -867,8 +902,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             })
         })
     };
-    found.retain(|f| f.cue != Cue::VagueCommitment || !(dated.contains(&sentence_of(f)) || same_day(f)));
-    out.extend(found);
+    found.retain(|x| x.f.cue != Cue::VagueCommitment || !(dated.contains(&sentence_of(x)) || same_day(x)));
+    out.extend(found.into_iter().map(|x| x.f));
     for hit in crate::rules::distinct_hits(doc, T::OverPromise) {
         // "our money-back guarantee" names a policy, it promises nothing new.
         let first = hit.first as usize;
@@ -1102,10 +1137,9 @@ fn clause_boundary(w: &str) -> bool {
 /// a purpose ("to collect it on Monday", "for delivery on Friday"), a
 /// perfect ("I've sent", "has cancelled") or a time arranged ("booked",
 /// "rescheduled"): the reviewer's cases, each still praised.
-fn in_a_past_clause(doc: &Document, span: crate::span::Span) -> bool {
+fn in_a_past_clause(doc: &Document, at: At) -> bool {
     let n = doc.tokens.len();
-    let first = doc.token_at(span.start());
-    let last = doc.token_at(span.end().saturating_sub(1)).max(first);
+    let (first, last) = (at.first, at.last);
     if last >= n
         || !(matches!(doc.fold(first), "on" | "at" | "between" | "from")
             || crate::words::among(crate::rules::details::WEEKDAYS, doc.fold(first)))
@@ -1410,8 +1444,8 @@ fn states_hours(doc: &Document, k: usize) -> bool {
 /// are accepted within 30 days of purchase"). A clause where we say we
 /// will ("We'll refund you within 5 days of receiving it") stays ours; a
 /// time "at" which to call is an appointment both keep.
-fn someone_elses_deadline(doc: &Document, span: crate::span::Span) -> bool {
-    let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
+fn someone_elses_deadline(doc: &Document, at: At) -> bool {
+    let (first, last) = (at.first, at.last);
     if !matches!(doc.fold(first), "by" | "before" | "within" | "until") {
         return false;
     }
@@ -1486,8 +1520,8 @@ fn is_phone_number(doc: &Document, span: crate::span::Span) -> bool {
 /// Whether the number ending `span` ("at 22") is a house number: a
 /// capitalised word that gives no time follows it ("at 22 Pine St", "by 4
 /// Station Road"), or a street word does ("at 5 the Parade" aside).
-fn is_street_number(doc: &Document, span: crate::span::Span) -> bool {
-    let last = doc.token_at(span.end() - 1);
+fn is_street_number(doc: &Document, at: At) -> bool {
+    let last = at.last;
     let next = last + 1;
     if last >= doc.tokens.len() || !doc.tokens[last].is(flag::NUMBER) || next >= doc.tokens.len() {
         return false;

@@ -12,9 +12,10 @@
 //! elements or more, per alternative of its first two), a 32-bit key of
 //! the word(s) beside the marker, sorted by key, with where each bucket of
 //! keys (by their top bits, about one key a bucket) begins; and a bit per
-//! word a marker's first element may be (by the key's low bits).
-//! Reading a sentence costs, per word, one lookup of that bit, and for a
-//! word whose bit is set a look in two buckets (by the key its token
+//! word a marker's first element may be (by the key's low bits), one for
+//! markers of one element and one for longer ones.
+//! Reading a sentence costs, per word, one lookup of those bits, and for a
+//! word whose bits are set a look in two buckets (by the key its token
 //! already carries, and by that key with the next word's), and a
 //! comparison per marker whose first word(s) the words may be, however many
 //! sets and markers there are.
@@ -60,9 +61,12 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
     /// `keys[buckets[b]..buckets[b + 1]]`, about one key a bucket.
     buckets: [u16; BUCKETS + 1],
-    /// The bit ([`first_bit`]) of every alternative of every marker's first
-    /// element: a word whose bit is clear starts no marker by its own key.
-    firsts: [u64; FIRST_WORDS],
+    /// The bit ([`first_bit`]) of every alternative of the first element
+    /// of every marker of one element, and of every marker of two or more:
+    /// a word whose bit is clear starts no such marker by its own key (many
+    /// words start only markers of one kind: their other probe is passed
+    /// over).
+    firsts: [[u64; FIRST_WORDS]; 2],
 }
 
 /// A key's candidate: its marker, the bytes of the marker's text its first
@@ -151,7 +155,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         let mut keys = [0u32; K];
         let mut entries = [Entry { id: 0, alt: (0, 0), len: 0, same: false }; K];
         let mut starts = [0u16; S];
-        let mut firsts = [0u64; FIRST_WORDS];
+        let mut firsts = [[0u64; FIRST_WORDS]; 2];
         let (mut m, mut k) = (0, 0);
         let mut s = 0;
         while s < sets.len() {
@@ -186,7 +190,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                     let a_end = alt_end(b, a, end1);
                     assert!(a_end > a, "empty element or alternative in a marker");
                     let f = first_bit(key(b, a, a_end));
-                    firsts[f / 64] |= 1 << (f % 64);
+                    firsts[(len > 1) as usize][f / 64] |= 1 << (f % 64);
                     let entry = Entry { id: m as u16, alt: (a as u16, a_end as u16), len: len as u8, same: false };
                     if len == 1 {
                         keys[k] = key(b, a, a_end);
@@ -291,11 +295,12 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         for i in 0..words.len() {
             let has_next = i + 1 < words.len();
             let this = mix;
-            // A word whose bit is clear starts no marker by its own key, one
-            // word or two (most words: both probes are passed over).
+            // A word whose bit is clear starts no marker by its own key, of
+            // one word or of two (most words: both probes are passed over).
             let f = first_bit(this);
-            let starts = self.firsts[f / 64] & (1 << (f % 64)) != 0;
-            if starts {
+            let (one, starts) =
+                (self.firsts[0][f / 64] & (1 << (f % 64)) != 0, self.firsts[1][f / 64] & (1 << (f % 64)) != 0);
+            if one {
                 self.probe(this, words, i, false, r);
             }
             if has_next {

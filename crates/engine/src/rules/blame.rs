@@ -105,6 +105,18 @@ fn slips_given_as_cause(doc: &Document, out: &mut Vec<Finding>) {
         if doc.tokens[k].gap_has(crate::document::gap::CLAUSE) {
             continue;
         }
+        // A cause denied or supposed is put on no one: "it didn't fail
+        // because you entered anything wrong", "you might think it failed
+        // because ..." (the session's review).
+        let denied = (k.saturating_sub(5)..k).any(|j| {
+            doc.tokens[j].sentence == sentence
+                && (crate::rules::is_negation(doc.fold(j))
+                    || doc.fold(j).ends_with("n't")
+                    || matches!(doc.fold(j), "think" | "thought" | "might" | "may" | "assume" | "wonder"))
+        });
+        if denied {
+            continue;
+        }
         let verb = doc.fold(k + 2);
         // The clause after the verb, at most six words.
         let clause = (k + 3..(k + 9).min(n))
@@ -112,7 +124,29 @@ fn slips_given_as_cause(doc: &Document, out: &mut Vec<Finding>) {
         let end = if crate::words::among(SLIPS, verb) {
             clause.clone().find(|&j| matches!(doc.fold(j), "wrong" | "wrongly" | "incorrectly" | "incorrect"))
         } else if verb == "let" {
-            clause.clone().find(|&j| matches!(doc.fold(j), "expire" | "lapse"))
+            // ("let your card expire"; not "let us know your card would
+            // expire", the session's review.)
+            clause.clone().take(3).find(|&j| matches!(doc.fold(j), "expire" | "lapse")).filter(|&e| {
+                (k + 3..e).all(|j| {
+                    matches!(
+                        doc.fold(j),
+                        "your"
+                            | "the"
+                            | "card"
+                            | "subscription"
+                            | "membership"
+                            | "policy"
+                            | "plan"
+                            | "insurance"
+                            | "passport"
+                            | "licence"
+                            | "license"
+                            | "domain"
+                            | "account"
+                            | "cover"
+                    )
+                })
+            })
         } else {
             None
         };
@@ -193,6 +227,13 @@ mod tests {
         assert_clean(Cue::Blame, "It came back because the label was printed wrong, so I've sent a new one.");
         assert_clean(Cue::Blame, "Because you typed it in, the form saved your address.");
         assert_clean(Cue::Blame, "If you typed the postcode wrong, don't worry: I've fixed it.");
+        // The session's review.
+        assert_clean(Cue::Blame, "Hi Sam, because you let us know your card would expire, we've switched it.");
+        assert_clean(Cue::Blame, "Hi Sam, it didn't fail because you entered anything wrong; the problem was ours.");
+        assert_clean(
+            Cue::Blame,
+            "Hi Sam, you might think it failed because you entered your details wrong, but it was on our side.",
+        );
         assert_clean(Cue::Blame, "Since you missed the delivery, I've rebooked it for Friday at no charge.");
         assert_clean(Cue::Blame, "Because you left a review, we've added 50 points to your account.");
         // The session's review.

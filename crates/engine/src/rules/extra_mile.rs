@@ -290,14 +290,19 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     // owns an error, the twelfth QA pass.)
                     || (doc.fold(j) == "us"
                         && doc.fold(j - 1) == "on"
-                        && !(j >= 2 && matches!(doc.fold(j - 2), "that's" | "thats" | "it's" | "its" | "is" | "was")))
+                        && !(j >= 2 && matches!(doc.fold(j - 2), "that's" | "thats")))
                     // "a note so you aren't asked for the same ID again".
                     // ("so it won't happen again", "to prevent"; not "and I
                     // promise this will never happen again").
                     // ("to" only before the verb of preventing: "happen to
                     // your account again" prevents nothing, the twelfth QA
                     // pass.)
-                    || (matches!(doc.fold(j), "again" | "happen" | "recur") && (k..j).any(|m| doc.fold(m) == "so"))
+                    || (matches!(doc.fold(j), "again" | "happen" | "happening" | "recur")
+                        && (k..j).any(|m| {
+                            doc.fold(m) == "so"
+                                || (doc.fold(m) == "to"
+                                    && matches!(doc.fold(m + 1), "make" | "stop" | "ensure" | "prevent" | "avoid"))
+                        }))
                     || (matches!(doc.fold(j), "prevent" | "avoid") && matches!(doc.fold(j - 1), "so" | "to"))
                     || (doc.fold(j) == "cover" && doc.fold(j - 1) == "to")
             });
@@ -387,7 +392,18 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
                 .any(|k| msg.fold(k) == "back" && (k.saturating_sub(2)..k).any(|j| msg.fold(j) == "money"))
         })
     };
-    let asks_verb = |verb: &str| (0..msg.tokens.len()).any(|k| msg.tokens[k].is_agent() && msg.fold(k) == verb);
+    // (The verb, by what follows it: "Could you book us a table"; not "The
+    // book I ordered", the session's review.)
+    let asks_verb = |verb: &str| {
+        (0..msg.tokens.len().saturating_sub(1)).any(|k| {
+            msg.tokens[k].is_agent()
+                && msg.fold(k) == verb
+                && matches!(
+                    msg.fold(k + 1),
+                    "us" | "me" | "a" | "an" | "the" | "my" | "our" | "it" | "this" | "in" | "two" | "one"
+                )
+        })
+    };
     let n = reply.tokens.len();
     findings.retain(|f| {
         let Some(s) = f.span.filter(|_| f.cue == Cue::ExtraMile) else { return true };
@@ -474,6 +490,13 @@ mod tests {
         }
         assert_flags(Cue::ExtraMile, "Hi Sam, sorry for the wait. ⟦I've applied⟧ a 10% discount to your next order.");
         assert_flags(Cue::ExtraMile, "Hi Sam, ⟦I've sent⟧ a spare charger on us.");
+        // The session's review: "it's on us" is at our expense; preventing a
+        // repeat "to make sure" it doesn't happen again.
+        assert_flags(Cue::ExtraMile, "Hi Aisha, ⟦I've added⟧ a month of Premium to your account, it's on us.");
+        assert_flags(
+            Cue::ExtraMile,
+            "Hi Aisha, ⟦I've added⟧ a note to your account to make sure this doesn't happen again.",
+        );
     }
 
     #[test]

@@ -120,10 +120,6 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                             | "missing"
                             | "broken"
                             | "faulty"
-                            | "outstanding"
-                            | "overdue"
-                            | "owing"
-                            | "due"
                     )
                 ) || (next(1) == Some("of") && matches!(next(2), Some("concern" | "note"))));
             !reassures
@@ -379,6 +375,7 @@ mod tests {
         assert_clean(Cue::NegativeLanguage, "Dr Ahmed has reviewed them and there is nothing urgent to flag.");
         assert_clean(Cue::NegativeLanguage, "Dr Shah has reviewed them and there's nothing of concern.");
         assert_flags(Cue::NegativeLanguage, "⟦There's nothing⟧ available on that date.");
+        assert_flags(Cue::NegativeLanguage, "I'm afraid ⟦there is nothing⟧ outstanding for us to refund.");
     }
 
     #[test]

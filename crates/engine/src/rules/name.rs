@@ -698,8 +698,8 @@ fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: 
 
 /// Honorifics written after a surname in scripts without spaces: "王先生"
 /// (Mr Wang), "王女士", "山本様", "김씨".
-const HONORIFICS: &[&str] =
-    &["先生", "女士", "小姐", "太太", "老师", "经理", "様", "さま", "さん", "殿", "氏", "씨", "님"];
+/// (Not job titles, "李经理" is a colleague: the session's review.)
+const HONORIFICS: &[&str] = &["先生", "女士", "小姐", "太太", "様", "さま", "さん", "殿", "氏", "씨", "님"];
 
 /// Where `word` addresses the customer named `full` (written without
 /// spaces, "王伟", "山本太郎") by their surname and an honorific: the first
@@ -711,7 +711,13 @@ fn surname_with_honorific(word: &str, full: &str) -> Option<(usize, usize)> {
     // (A two-char surname first: "山本" of 山本太郎.)
     [2, 1].into_iter().filter(|&n| n < chars.len()).find_map(|n| {
         let surname = &full[..chars[n].0];
+        // Where a greeting stands: the word's start, or right after a
+        // greeting written into it ("您好王先生"), not "我们的王先生".
         word.match_indices(surname).find_map(|(at, _)| {
+            let before = &word[..at];
+            if !(before.is_empty() || UNSPACED_GREETINGS.iter().any(|g| before.ends_with(g))) {
+                return None;
+            }
             let rest = &word[at + surname.len()..];
             HONORIFICS.iter().find(|h| rest.starts_with(**h)).map(|h| (at, surname.len() + h.len()))
         })
@@ -1134,6 +1140,9 @@ mod tests {
         assert_flags_with(Cue::NameUsed, Some("山本太郎"), "⟦山本様⟧、ご注文の品を発送しました。");
         assert_flags_with(Cue::NameMismatch, Some("王伟"), "⟦李先生⟧您好，您的订单已经发货了。");
         assert_suggests(Cue::NameMismatch, Some("王伟"), "⟦李先生⟧您好，您的订单已经发货了。", "王伟");
+        // A colleague with a job title is not the customer (the session's
+        // review).
+        assert_clean_with(Cue::NameUsed, Some("李娜"), "您好，我们的李经理会在周五联系您。");
         assert_flags_with(Cue::NameUsed, Some("Алексей"), "Здравствуйте, ⟦Алексей⟧!");
         assert_flags_with(Cue::NameUsed, Some("Zoë"), "Hi ⟦Zoe⟧, done.");
         assert_flags_with(Cue::NameUsed, Some("Liam O'Connor"), "Dear Mr ⟦O’Connor⟧, thanks.");

@@ -79,8 +79,10 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     // for", "that's how our policy works, I'm afraid".
     p("isn't|isnt|aren't|arent something|anything we|i can|could accept|take responsibility|liability"),
     p("is|are not something|anything we|i can|could accept|take responsibility|liability"),
-    p("that's|thats|it's|its how|what company|our? policy works|says|states"),
-    p("that|it is how|what company|our? policy works|says|states"),
+    // (How it works, said as the end of it; not "that's what our policy
+    // says" of a refund given: the session's review.)
+    p("that's|thats|it's|its how company|our? policy works"),
+    p("that|it is how company|our? policy works"),
     // The customer sent elsewhere, and away from us: "has to go through
     // Samsung, not us" (a contrast after a comma or a dash).
     p("not us|me"),
@@ -95,7 +97,9 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     // said of card details, nor what a plan covers: the session's review.)
     p("isn't|isnt|aren't|arent|not handled by my|this department|office|branch|desk"),
     // "It's not something our department handles" (the usability review).
-    p("not something|anything my|our|this department|office|team|desk handles|covers|deals"),
+    // (Not "not something our team deals with lightly": the session's
+    // review.)
+    p("not something|anything my|our|this department|office|desk handles|covers"),
     p("isn't|isnt|aren't|arent|not dealt with by my|this department|office|branch|desk"),
 ];
 
@@ -375,6 +379,14 @@ mod tests {
         );
         assert_flags(Cue::Deflection, "Hi Sam, ⟦that's how our policy works⟧, I'm afraid.");
         assert_flags(Cue::Deflection, "Hi Sam, it's ⟦not something our department handles⟧.");
+        assert_clean(
+            Cue::Deflection,
+            "Hi Sam, yes, you can cancel within 14 days for a full refund, that's what our policy says.",
+        );
+        assert_clean(
+            Cue::Deflection,
+            "Hi Sam, a data breach is not something our team deals with lightly; I've escalated it.",
+        );
         assert_clean(Cue::Deflection, "Hi Sam, here's how our policy works: you can return anything within 30 days.");
     }
 

@@ -278,9 +278,10 @@ fn order_at(doc: &Document, i: usize, out: &mut Vec<Finding>) {
                     doc.fold(k),
                     "cancel" | "rebook" | "reschedule" | "unsubscribe" | "opt" | "amend" | "manage" | "change"
                 )
-        }) && (matches!(doc.fold(i), "call" | "ring" | "phone" | "text")
-            && doc.tokens.get(i + 1).is_some_and(|u| u.is(flag::NUMBER))
-            || doc.fold(i) == "reply")
+        }) && !(i + 1..(i + 12).min(doc.tokens.len())).any(|k| doc.fold(k) == "with")
+            && (matches!(doc.fold(i), "call" | "ring" | "phone" | "text")
+                && doc.tokens.get(i + 1).is_some_and(|u| u.is(flag::NUMBER))
+                || doc.fold(i) == "reply")
     };
     if softened
         || offer
@@ -630,6 +631,9 @@ mod tests {
         assert_clean(Cue::Demand, "Hi Robert, your slot is Monday. Reply to this email to cancel it.");
         assert_flags(Cue::Demand, "Hi Robert, ⟦call 0300 123 4567 today.⟧");
         assert_flags(Cue::Demand, "⟦Reply A or B.⟧");
+        // Asking for what the option needs stays an order (the session's
+        // review).
+        assert_flags(Cue::Demand, "Hi Robert, ⟦reply with your new address to change the delivery.⟧");
         // "Thank you kindly" asks nothing.
         assert_clean(Cue::PoliteRequest, "Dear Ms Tanaka, thank you kindly for letting us know.");
         assert_flags(Cue::PoliteRequest, "Dear Ms Tanaka, ⟦kindly⟧ send the form.");

@@ -1024,6 +1024,9 @@ markers! {
         // "Best of luck finding a provider who can meet your standards"
         // (the twelfth QA pass).
         "who|that can meet|match your standards|expectations",
+        // "I hope the next agent meets your impossible expectations" (the
+        // session's review).
+        "your impossible|unrealistic expectations|standards",
     ];
     READING = &[
         "read",
@@ -1131,9 +1134,6 @@ markers! {
         "the whole time",
         "all along",
         "as it has always",
-        // A rival said to do it "far better than we ever could" (the twelfth
-        // QA pass): resignation put on as a dig.
-        "than we ever could|can|will|did",
         "like everyone else",
         "keeping score",
         "message received",
@@ -2329,7 +2329,9 @@ fn read_sentence<'d>(
             matches!((s.words[k], s.words.get(k + 1)), ("the", Some(&"whole")) | ("all", Some(&"along")));
         span_of_time
             && !s.words[..k].iter().enumerate().any(|(j, w)| {
-                matches!(*w, "was" | "were" | "been")
+                // ("you had the code the whole time", "the refund sat in
+                // your account all along": the session's review.)
+                matches!(*w, "was" | "were" | "been" | "had" | "sat" | "stayed" | "remained" | "lay")
                     && !s.words[j.saturating_sub(2)..j]
                         .iter()
                         .any(|w| matches!(*w, "i" | "we" | "i've" | "we've" | "i'd" | "we'd"))
@@ -2939,10 +2941,12 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦Good luck finding a cheaper carrier who answers at 3 am⟧.");
         // The twelfth QA pass.
         assert_flags(Cue::Sarcasm, "⟦Best of luck finding a provider who can meet your standards⟧.");
-        assert_flags(
-            Cue::Sarcasm,
-            "I'm sure your next provider will live up to your expectations far better ⟦than we ever could⟧.",
-        );
+        // (Not "than we ever could": said of our own new app as often, the
+        // session's review.)
+        assert_clean(Cue::Sarcasm, "Hi Sam, our new app tracks your parcel faster than we ever could by phone.");
+        assert_flags(Cue::Sarcasm, "⟦I hope the next agent meets your impossible expectations, and thanks again⟧.");
+        assert_flags(Cue::Sarcasm, "Hi Sam, you had the code ⟦the whole time⟧.");
+        assert_flags(Cue::Sarcasm, "Hi Sam, the refund sat in your account ⟦all along⟧.");
         assert_clean(
             Cue::Sarcasm,
             "I hope the replacement meets your expectations, and thanks again for your patience.",

@@ -183,7 +183,11 @@ pub fn Editor() -> impl IntoView {
         pause.set_value(Some(Timeout::new(DEBOUNCE_MS, read)));
     };
     let initial = coach.draft.get_untracked();
+    // A visible label (the usability review: only a placeholder named it).
     view! {
+        <label for="draft" class="draft-label">
+            "Your reply"
+        </label>
         <div class="editor">
             <div
                 class="backdrop"
@@ -224,9 +228,6 @@ pub fn Editor() -> impl IntoView {
                 data-testid="highlights-long"
                 hidden=move || !long.get()
             ></div>
-            <label for="draft" class="sr-only">
-                "Draft reply"
-            </label>
             <textarea
                 id="draft"
                 data-testid="draft"

@@ -119,6 +119,9 @@ pub struct Relation {
     pub questions: usize,
     /// Of those, the ones the reply does not address.
     pub unanswered: usize,
+    /// Of the "when" questions addressed, those the reply gives only a vague
+    /// time for ("soon"): the line says so, as the tip beside it does.
+    pub vaguely: usize,
     /// What the customer feels, if they show frustration, anger, worry or
     /// disappointment ("frustration", "worry" ...).
     pub feeling: Option<&'static str>,
@@ -138,9 +141,18 @@ impl Relation {
         let mut parts: Vec<String> = Vec::new();
         match (self.questions, self.unanswered) {
             (0, _) => {}
+            (1, 0) if self.vaguely > 0 => parts.push("answers their question, but only with a vague time".into()),
             (1, 0) => parts.push("answers their question".into()),
             (1, _) => parts.push("leaves their question unanswered".into()),
-            (n, u) => parts.push(format!("answers {} of {n} questions", n - u.min(n))),
+            (n, u) => {
+                let mut part = format!("answers {} of {n} questions", n - u.min(n));
+                match self.vaguely {
+                    0 => {}
+                    1 => part.push_str(" (one only with a vague time)"),
+                    v => part.push_str(&format!(" ({v} only with a vague time)")),
+                }
+                parts.push(part)
+            }
         }
         if let Some(feeling) = self.feeling {
             parts.push(if self.feeling_acknowledged {

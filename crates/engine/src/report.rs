@@ -312,10 +312,11 @@ impl Report {
             let flag = |b: bool| if b { 1 } else { 0 };
             let _ = write!(
                 out,
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 m.source.id(),
                 r.questions,
                 r.unanswered,
+                r.vaguely,
                 r.feeling.unwrap_or(""),
                 flag(r.feeling_acknowledged),
                 flag(r.repeat_contact),
@@ -387,7 +388,8 @@ impl Report {
             "" => None,
             line => {
                 let f: Vec<&str> = line.split('\t').collect();
-                let [source, questions, unanswered, feeling, feeling_ack, repeat, repeat_ack, asked] = f[..] else {
+                let [source, questions, unanswered, vaguely, feeling, feeling_ack, repeat, repeat_ack, asked] = f[..]
+                else {
                     return None;
                 };
                 let source = match source {
@@ -406,6 +408,7 @@ impl Report {
                 let relation = Relation {
                     questions: questions.parse().ok()?,
                     unanswered: unanswered.parse().ok()?,
+                    vaguely: vaguely.parse().ok()?,
                     feeling,
                     feeling_acknowledged: feeling_ack == "1",
                     repeat_contact: repeat == "1",
@@ -580,5 +583,26 @@ mod tests {
         assert_eq!(analyze("Hi Sam, your refund posts by Friday.", &named).summary(), "Ready to send");
         assert_eq!(analyze("Your refund posts by Friday.", &named).summary(), "Ready to send · 1 tip to consider");
         assert_eq!(analyze("Hi Sam, sorry for any inconvenience.", &named).summary(), "1 thing to fix before sending");
+    }
+}
+
+#[cfg(test)]
+mod relation_tests {
+    use crate::{analyze, Context};
+
+    /// A "when" answered only with "soon" is answered vaguely, and the line
+    /// says so beside the tip (the usability review).
+    #[test]
+    fn a_when_answered_only_vaguely_is_said_to_be() {
+        let ctx = |m: &str| Context::with_customer_name("Sam").and_customer_message(m.to_string());
+        let message = "When will my replacement arrive? Can I track it online?";
+        let vague =
+            analyze("Hi Sam, it will arrive soon. Yes, you can track it online in your account.", &ctx(message));
+        assert_eq!(vague.relation_summary().as_deref(), Some("Answers 2 of 2 questions (one only with a vague time)"));
+        let dated =
+            analyze("Hi Sam, it will arrive by Friday. Yes, you can track it online in your account.", &ctx(message));
+        assert_eq!(dated.relation_summary().as_deref(), Some("Answers 2 of 2 questions"));
+        let one = analyze("Hi Sam, it will arrive soon.", &ctx("When will my replacement arrive?"));
+        assert_eq!(one.relation_summary().as_deref(), Some("Answers their question, but only with a vague time"));
     }
 }

@@ -2109,9 +2109,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if asks && !addressed_all.iter().any(|&a| a) {
         addressed_all.iter_mut().for_each(|a| *a = true);
     }
+    // A "when" answered where the reply gives no concrete time but a vague
+    // one ("they will get back to you soon"): addressed, only vaguely (the
+    // usability review found "Answers 2 of 2" beside the "soon" tip).
+    let vague_only = reply.hits(T::Concrete).is_empty() && !reply.hits(T::Vague).is_empty();
     let mut unanswered = 0;
     for (q, &addressed) in qs.iter().zip(&addressed_all) {
         if addressed {
+            relation.vaguely += usize::from(vague_only && q.kind == Kind::When);
             continue;
         }
         unanswered += 1;

@@ -947,6 +947,15 @@ const FEELING: &[&str] = &[
 
 /// Whether the reply gives the customer a step of their own: an
 /// instruction, an option, or a question that asks them for something.
+/// Whether the folded word of token `k` is a verb of [`INSTRUCTIONS`]: one
+/// keyed lookup, not a walk of the list (read for most words of a draft
+/// with no step, once per sentence start; a draft of one-word sentences
+/// made it the rule's largest cost).
+fn is_instruction(doc: &Document, k: usize) -> bool {
+    crate::hash::word_map!(SET = &[INSTRUCTIONS]);
+    SET.get_keyed(doc.fold(k), doc.tokens[k].key) != 0
+}
+
 /// The folded word at `k` if it is in sentence `sentence`, else "".
 fn word_at<'d>(doc: &'d Document, sentence: u32, k: usize) -> &'d str {
     if k < doc.tokens.len() && doc.tokens[k].sentence == sentence {
@@ -971,10 +980,7 @@ fn gives_a_step(doc: &Document) -> bool {
             || doc.tokens[i - 1].gap_has(gap::COMMA | gap::COLON | gap::NEWLINE | gap::DASH | gap::OTHER)
             || doc.tokens[i - 1].is(flag::NUMBER)
             || crate::words::among(INSTRUCTION_LEADS, doc.fold(i - 1));
-        if clause_start
-            && crate::words::among(INSTRUCTIONS, w)
-            && !t.gap_has(gap::COLON | gap::TIGHT_HYPHEN | gap::BREAK)
-        {
+        if clause_start && is_instruction(doc, i) && !t.gap_has(gap::COLON | gap::TIGHT_HYPHEN | gap::BREAK) {
             let next = (i + 1 < n && doc.tokens[i + 1].sentence == t.sentence).then(|| doc.fold(i + 1));
             if next.is_some_and(|x| !crate::words::among(NOT_AFTER_VERB, x)) {
                 return true;
@@ -991,7 +997,7 @@ fn gives_a_step(doc: &Document) -> bool {
             && i + 2 < n
             && doc.tokens[i + 2].sentence == t.sentence
             && matches!(doc.fold(i + 1), "you" | "u")
-            && crate::words::among(INSTRUCTIONS, doc.fold(i + 2))
+            && is_instruction(doc, i + 2)
         {
             return true;
         }
@@ -1015,11 +1021,7 @@ fn gives_a_step(doc: &Document) -> bool {
         // "To reset your password, you go to the login page and you click
         // ...": steps told in the second person after a purpose (the twelfth
         // QA pass), or after "then", "first", "next", "just".
-        if w == "you"
-            && i + 1 < n
-            && doc.tokens[i + 1].sentence == t.sentence
-            && crate::words::among(INSTRUCTIONS, doc.fold(i + 1))
-        {
+        if w == "you" && i + 1 < n && doc.tokens[i + 1].sentence == t.sentence && is_instruction(doc, i + 1) {
             // (A purpose opening a clause before it: "Hi Trevor, To reset
             // your password, you go ...".)
             let opens_with_purpose = || {

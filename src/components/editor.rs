@@ -104,23 +104,23 @@ pub fn Editor() -> impl IntoView {
             draw(true);
         }
     });
-    // Redrawn highlights follow the textarea's scroll again (see the
-    // message field).
+    // Both layers follow the textarea's scroll: on its scroll events, and
+    // after every redraw (see the message field).
+    let sync_layers = move || {
+        if let Some(ta) = coach.textarea.get_untracked() {
+            for bd in [backdrop.get_untracked(), long_root.get_untracked()].into_iter().flatten() {
+                bd.set_scroll_top(ta.scroll_top());
+                bd.set_scroll_left(ta.scroll_left());
+            }
+        }
+    };
     Effect::new(move |_| {
         pieces.track();
-        request_animation_frame(move || {
-            if let (Some(ta), Some(bd)) = (coach.textarea.get_untracked(), backdrop.get_untracked()) {
-                bd.set_scroll_top(ta.scroll_top());
-                bd.set_scroll_left(ta.scroll_left());
-            }
-        });
+        request_animation_frame(sync_layers);
     });
     let sync_scroll = move |_| {
-        if let Some(ta) = coach.textarea.get() {
-            for bd in [backdrop.get(), long_root.get()].into_iter().flatten() {
-                bd.set_scroll_top(ta.scroll_top());
-                bd.set_scroll_left(ta.scroll_left());
-            }
+        if coach.textarea.get_untracked().is_some() {
+            sync_layers();
             if long.get_untracked() {
                 draw(false);
             }

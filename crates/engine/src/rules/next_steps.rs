@@ -973,6 +973,7 @@ fn gives_a_step(doc: &Document) -> bool {
             continue;
         }
         let w = doc.fold(i);
+        let word = |k: usize| word_at(doc, t.sentence, k);
         // A clause starts here: after a sentence break, a comma, a colon, a
         // list number or a lead such as "please".
         let clause_start = t.is(flag::SENT_START)
@@ -1041,7 +1042,7 @@ fn gives_a_step(doc: &Document) -> bool {
         // option handed to them (the same pass).
         if w == "if"
             && matches!(
-                (word_at(doc, t.sentence, i + 1), word_at(doc, t.sentence, i + 2), word_at(doc, t.sentence, i + 3)),
+                (word(i + 1), word(i + 2), word(i + 3)),
                 ("you'd" | "youd", "like", "to") | ("you", "want" | "wish" | "would", "to" | "like")
             )
         {
@@ -1053,7 +1054,6 @@ fn gives_a_step(doc: &Document) -> bool {
         }
         // "You don't have to do anything", "No action is needed on your
         // part": the step is that there is none (the eighth QA pass).
-        let word = |k: usize| if k < n && doc.tokens[k].sentence == t.sentence { doc.fold(k) } else { "" };
         // "Please book online" (the eighth QA pass; "book" alone is also a
         // noun: "Book fees are non-refundable").
         if matches!(w, "please" | "kindly") && matches!(word(i + 1), "book" | "reserve") {

@@ -34,6 +34,14 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("due to your error|mistake|negligence|failure"),
     p("you obviously|clearly didn't|did|don't|haven't"),
     p("if you had just? followed|listened|done|checked"),
+    // The thirteenth QA pass: the counterfactual of the customer's doing,
+    // "If you had updated the app when we asked, this wouldn't have
+    // happened".
+    p("if you had just? updated|installed|saved|backed|registered|entered|confirmed|replied|told|kept"),
+    p("if you'd|youd just? updated|installed|saved|backed|registered|entered|confirmed|replied|told|kept"),
+    // "because you never updated it in your profile": a deed never done,
+    // put as the cause.
+    p("because|since you never updated|told|informed|read|checked|confirmed|registered|replied|followed|changed|provided|sent|paid|saved"),
     // Putting the cause on what the customer did: "this happened because
     // you ignored the low-battery warnings" (the ninth QA pass).
     // (Not "since you forgot your password": forgetting is no fault.)
@@ -248,6 +256,20 @@ mod tests {
         assert_flags(Cue::Blame, "Hi Kate, ⟦you ignored the⟧ warnings on the app.");
         assert_clean(Cue::Blame, "Hi Kate, if you ignored the first email, no problem: here it is again.");
         assert_clean(Cue::Blame, "Hi Kate, since you forgot your password, I've sent a reset link to your email.");
+    }
+
+    /// The thirteenth QA pass: the counterfactual of what the customer did,
+    /// and a deed never done, put as the cause.
+    #[test]
+    fn what_the_customer_would_have_done_or_never_did_is_blame() {
+        assert_flags(Cue::Blame, "Hi Victor, ⟦If you had updated⟧ the app when we asked, this wouldn't have happened.");
+        assert_flags(Cue::Blame, "Hi Victor, ⟦if you'd installed⟧ the update, the cards would still be there.");
+        assert_flags(Cue::Blame, "The parcel went to the old address ⟦because you never updated⟧ it in your profile.");
+        assert_clean(
+            Cue::Blame,
+            "Hi Victor, if you had any trouble with the update, I've restored your saved cards now.",
+        );
+        assert_clean(Cue::Blame, "Sorry, I can see you never received the email, so here it is again.");
     }
 
     #[test]

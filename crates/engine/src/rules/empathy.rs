@@ -19,6 +19,9 @@ pub(crate) const EMPATHY: &[Phrase] = &[
     p("that|this|it must have been frustrating|stressful|annoying|upsetting|worrying|disappointing|difficult|hard|inconvenient|confusing|exhausting|scary|maddening"),
     p("that|this|it sounds|sounded|is|was really|so|very|incredibly|genuinely? frustrating|stressful|annoying|upsetting|worrying|disappointing|difficult|confusing|exhausting|scary|maddening"),
     p("that's|it's|thats|its really|so|very|incredibly|genuinely? frustrating|stressful|annoying|upsetting|worrying|disappointing|difficult|confusing|exhausting|scary|maddening"),
+    // What the customer went through, called what it is (the thirteenth QA
+    // pass): "Three nights without heating in January sounds miserable".
+    p("sounds|sounded really|so|truly|absolutely|just? miserable|awful|horrible|terrible|dreadful|rough|horrendous|stressful|exhausting|worrying|upsetting|distressing"),
     p("completely|totally|entirely|perfectly understandable|reasonable|fair"),
     p("understandably|rightly|naturally frustrated|upset|concerned|disappointed|annoyed|worried"),
     p("your frustration|concern|disappointment|worry"),
@@ -73,6 +76,15 @@ mod tests {
         assert_clean(Cue::Empathy, "Hi Priya, we explained our perfectly reasonable fees in the letter.");
         assert_flags(Cue::Empathy, "Hi Priya, your request is ⟦perfectly reasonable⟧.");
         assert_flags(Cue::Empathy, "Hi Priya, that's a ⟦perfectly reasonable⟧ request, and I've passed it on.");
+    }
+
+    /// The thirteenth QA pass: what the customer went through, called what
+    /// it is.
+    #[test]
+    fn calling_the_ordeal_what_it_is_is_empathy() {
+        assert_flags(Cue::Empathy, "Hi Gwen, three nights without heating in January ⟦sounds miserable⟧.");
+        assert_flags(Cue::Empathy, "Hi Gwen, that ⟦sounds really awful⟧, and I'm on it.");
+        assert_clean(Cue::Empathy, "Hi Gwen, the engineer will be with you at 8 am.");
     }
 
     #[test]

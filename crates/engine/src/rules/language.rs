@@ -33,6 +33,9 @@ pub(crate) const NEGATIVE: &[Phrase] = &[
     p("your request|claim|refund has|have|was|is been? denied|rejected|refused|declined"),
     p("we|i must|have to decline|deny|refuse|reject"),
     p("against our|the policy|policies|rules"),
+    // A refusal in the passive (the thirteenth QA pass): "refunds cannot be
+    // issued for opened software", "the booking can't be changed".
+    p("refund|refunds|return|returns|exchange|exchanges|cancellation|cancellations|booking|bookings|ticket|tickets|order|orders|fee|fees|charge|charges cannot|can't|cant be _"),
 ];
 
 pub(crate) const POSITIVE: &[Phrase] = &[
@@ -339,6 +342,17 @@ mod tests {
         assert_flags(Cue::PositiveLanguage, "Hi Sam, we're ⟦looking forward⟧ to seeing you.");
         assert_flags(Cue::PositiveLanguage, "Hi Sam, you'll be ⟦glad to⟧ hear the refund is through.");
         assert_flags(Cue::PositiveLanguage, "Thank you ⟦happy to⟧ help");
+    }
+
+    /// The thirteenth QA pass: a refusal in the passive.
+    #[test]
+    fn a_refusal_in_the_passive_is_negative_wording() {
+        assert_flags(Cue::NegativeLanguage, "As per company policy, ⟦refunds cannot be issued⟧ for opened software.");
+        assert_flags(Cue::NegativeLanguage, "Hi Sam, the ⟦booking can't be changed⟧ after check-in.");
+        assert_clean(
+            Cue::NegativeLanguage,
+            "Hi Sam, your refund has been issued and the booking is changed to Friday.",
+        );
     }
 
     #[test]

@@ -352,9 +352,33 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         || reports_it_done(doc);
     // Short chat lines ("You're welcome!") don't need a plan; nor does the
     // first part of a reply sent in parts ("(1/2) ..."): the next may hold it.
-    if !informed && doc.agent_word_count() >= 25 && !continues_in_next_part(doc.text) {
+    if !informed && doc.agent_word_count() >= 25 && !continues_in_next_part(doc.text) && reads_as_english(doc) {
         out.push(Finding::new(Cue::NextStepsMissing, None));
     }
+}
+
+/// Whether the reply is written in English, by the share of its words that
+/// are common English ones (a third or more of English prose, next to
+/// none in Russian, Spanish or German). The rule reads English steps only: a
+/// reply in another language ("она придёт в течение 5 рабочих дней") is
+/// not told it has none (the thirteenth QA pass). Read only when the tip
+/// would be given.
+fn reads_as_english(doc: &Document) -> bool {
+    const COMMON: &[&str] = &[
+        "a", "an", "and", "are", "as", "at", "be", "because", "but", "by", "can", "do", "for", "from", "has", "have",
+        "hello", "hi", "i", "i'll", "i'm", "i've", "if", "in", "is", "isn't", "it", "it's", "just", "me", "my", "not",
+        "of", "on", "or", "our", "please", "so", "sorry", "thank", "thanks", "that", "the", "this", "to", "was", "we",
+        "we'll", "we're", "we've", "will", "with", "you", "you're", "your",
+    ];
+    let (mut words, mut common) = (0usize, 0usize);
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is_agent() {
+            words += 1;
+            common += usize::from(COMMON.contains(&doc.fold(i)));
+        }
+    }
+    // (A fifth or more in English; none or next to none in the others.)
+    common * 7 >= words
 }
 
 /// Whether the text is a part of a reply sent in numbered parts and not the
@@ -720,6 +744,15 @@ fn reports_it_done(doc: &Document) -> bool {
                     && !doubted()
             }
             "out" => same(i, i + 2) && doc.fold(i + 1) == "for" && doc.fold(i + 2) == "delivery",
+            // "a new one is on its way", "your refund is already on the
+            // way" (the thirteenth QA pass): sent, said of the thing; not
+            // "isn't on its way yet".
+            "on" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's" | "now" | "already" | "they're") => {
+                same(i, i + 2)
+                    && matches!(doc.fold(i + 1), "its" | "the" | "their")
+                    && doc.fold(i + 2) == "way"
+                    && !(i.saturating_sub(3)..i).any(|j| same_not(doc, j))
+            }
             // "The jacket shipped today", "the form was sent this morning"
             // (the tenth QA pass): a deed dated today, said in the past.
             w if (crate::words::among(DONE_FOR_THEM, w) || matches!(w, "sent" | "emailed" | "posted" | "mailed"))
@@ -1165,6 +1198,31 @@ mod tests {
     fn flags_a_long_reply_with_no_next_step() {
         assert_absent_finding(Cue::NextStepsMissing, None, "Hello. The app has a known problem with some phones and the team is aware of it and it affects many customers in several regions this month, which is a pity.");
         assert_clean(Cue::NextStepsMissing, "You're welcome!");
+    }
+
+    /// The thirteenth QA pass: a card blocked and "a new one is on its
+    /// way" is sent; a reply in Russian or German is not read for English
+    /// steps.
+    #[test]
+    fn on_its_way_is_sent_and_other_languages_are_not_told_they_lack_a_step() {
+        let long = "We have looked at the account history and the payment that failed last week was declined by the issuing bank, which happens when the card details on file no longer match.";
+        assert_clean(Cue::NextStepsMissing, &format!("{long} A new card is on its way."));
+        assert_clean(Cue::NextStepsMissing, &format!("{long} Your refund is already on the way."));
+        assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} The new card is not on its way yet."));
+        assert_clean(
+            Cue::NextStepsMissing,
+            "Здравствуйте, Дмитрий! Спасибо за ваше обращение. Я заблокировал утерянную карту и заказал новую, она придёт в течение пяти рабочих дней на ваш адрес, указанный в профиле. С уважением, Анна",
+        );
+        assert_clean(
+            Cue::NextStepsMissing,
+            "Hallo Frau Becker, Ihr Umzugstermin ist jetzt für Freitag ab acht Uhr bestätigt. Das Team bringt dreißig Kartons und Packband mit, und die Rechnung folgt nach dem Umzug per Post an Ihre neue Adresse. Viele Grüße",
+        );
+        // English without "you" or "the" is still read.
+        assert_absent_finding(
+            Cue::NextStepsMissing,
+            None,
+            "Hi! Routine dental cleaning isn't covered, as it's classed as preventative care. We do cover dental treatment needed because of an accident or illness, such as a fractured tooth or gum disease.",
+        );
     }
 
     #[test]

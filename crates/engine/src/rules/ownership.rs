@@ -42,6 +42,10 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("our policy is clear|final"),
     p("nothing more i|we can do"),
     p("out of my|our hands"),
+    // The thirteenth QA pass: "my hands are tied", "it's out of my
+    // control".
+    p("my|our hands are tied"),
+    p("out of my|our control"),
     p("beyond my|our control"),
     p("not up to me|us"),
     p("you'll|you'd have|need to contact|call|ask|speak|talk|reach|go"),
@@ -313,6 +317,16 @@ mod tests {
         assert_flags(Cue::Deflection, "Please ⟦take the matter up with⟧ your bank.");
         assert_clean(Cue::Deflection, "I'll take this up with the courier today. Let me take it up with my manager.");
         assert_clean(Cue::Deflection, "I will personally take this up with the courier.");
+    }
+
+    /// The thirteenth QA pass.
+    #[test]
+    fn tied_hands_and_control_disowned_are_deflection() {
+        assert_flags(Cue::Deflection, "I understand, but ⟦my hands are tied⟧ here. It's ⟦out of my control⟧.");
+        assert_clean(
+            Cue::Deflection,
+            "The delay was out of my sight until today; I've now chased it and it ships tomorrow.",
+        );
     }
 
     #[test]

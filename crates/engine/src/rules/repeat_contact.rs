@@ -146,6 +146,10 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
     p("welcome back"),
     p("you've|youve had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
     p("you have had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
+    // Owning the missed reply (the thirteenth QA pass): "you should have
+    // had a call back".
+    p("you should have had|got|received a|an call|callback|reply|response|answer|update"),
+    p("you should've|shouldve had|got|received a|an call|callback|reply|response|answer|update"),
 ];
 
 /// Verbs of contact in the past.
@@ -639,6 +643,22 @@ mod tests {
             Cue::RepeatContactUnacknowledged,
             "The fan has rattled since Monday and I ⟦have heard nothing from⟧ your team.",
             "Hi Sam, an engineer will look at the fan tomorrow.",
+        );
+    }
+
+    /// The thirteenth QA pass: owning the call back that never came.
+    #[test]
+    fn owning_the_missed_call_back_acknowledges_it() {
+        let msg = "I've been without hot water for 3 days and nobody has called me back.";
+        assert_no_context(
+            Cue::RepeatContactUnacknowledged,
+            msg,
+            "Hi Karen, you should have had a call back. An engineer will be with you today between 2 and 6 pm.",
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I've been without hot water for 3 days and ⟦nobody has called⟧ me back.",
+            "Hi Karen, an engineer will be with you today between 2 and 6 pm.",
         );
     }
 

@@ -2237,7 +2237,7 @@ fn read_sentence<'d>(
         // better when it's actually plugged in" (the thirteenth QA pass).
         // ("Surprisingly, your card was charged twice" may be sincere: that
         // opener only with the obvious stressed.)
-        let obvious = s.words[k..].iter().any(|w| *w == "actually");
+        let obvious = s.words[k..].contains(&"actually");
         let mild = s.words[k] == "surprisingly";
         if opens && ((yours && !mild) || obvious) && !sincere && !s.question {
             return Some((0, last, SURPRISE_M));

@@ -776,7 +776,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         x.f.cue != Cue::VagueCommitment
             || x.at.is_none_or(|a| {
                 let k = a.first;
-                k >= doc.tokens.len() || !crate::rules::next_steps::is_wish(doc, k) || hopes_to(doc, k)
+                k >= doc.tokens.len()
+                    || !crate::rules::next_steps::is_wish(doc, k)
+                    || hopes_to(doc, k)
+                    || hedges_a_deed(doc, k)
             })
     });
     // "extended your trial by 14 days", "reduced by 20 percent": "by" an
@@ -1279,34 +1282,38 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
             return true;
         }
         // A verb ahead, in the present or of a purpose ends the search.
-        let ahead = matches!(
-            w,
-            "will"
-                | "i'll"
-                | "we'll"
-                | "you'll"
-                | "it'll"
-                | "they'll"
-                | "he'll"
-                | "she'll"
-                | "going"
-                | "shall"
-                | "should"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "would"
-                | "is"
-                | "are"
-                | "am"
-                | "be"
-                | "been"
-                | "it's"
-                | "that's"
-                | "due"
-                | "expect"
-        );
+        // (Not the month: "was sent on 2 May at 09:14", the thirteenth QA
+        // pass.)
+        let month = w == "may" && doc.tokens[k].is(flag::CAP) && !doc.tokens[k].is(flag::SENT_START);
+        let ahead = !month
+            && matches!(
+                w,
+                "will"
+                    | "i'll"
+                    | "we'll"
+                    | "you'll"
+                    | "it'll"
+                    | "they'll"
+                    | "he'll"
+                    | "she'll"
+                    | "going"
+                    | "shall"
+                    | "should"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "would"
+                    | "is"
+                    | "are"
+                    | "am"
+                    | "be"
+                    | "been"
+                    | "it's"
+                    | "that's"
+                    | "due"
+                    | "expect"
+            );
         // "to collect it on Monday": a purpose ahead ("made to ElectroMart",
         // "sent it to you" are places).
         let infinitive = w == "to"
@@ -1316,7 +1323,10 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
                 word(k + 1),
                 "you" | "me" | "us" | "him" | "her" | "them" | "the" | "your" | "our" | "my" | "a" | "an" | "their"
             );
+        // (Not "It was for the missed appointment on 12 February": what a
+        // past charge was for, the thirteenth QA pass.)
         let purpose = w == "for"
+            && !(k > 0 && matches!(word(k - 1), "was" | "were"))
             && matches!(
                 word(k + 1),
                 "delivery" | "collection" | "pickup" | "pick-up" | "dispatch" | "installation" | "a" | "your" | "the"
@@ -1501,6 +1511,49 @@ fn hopes_to(doc: &Document, k: usize) -> bool {
             // "We hope to welcome you again soon" is a pleasantry.
             && !matches!(doc.fold(j + 2), "see" | "welcome" | "hear" | "serve" | "speak" | "talk" | "meet" | "chat" | "host")
     })
+}
+
+/// Whether token `k` is a "hopefully" that hedges what will be done, not
+/// a wish for the customer: "hopefully it'll ship next week", "hopefully
+/// we'll have it fixed" (the thirteenth QA pass); not "hopefully you'll
+/// love it", "hopefully we'll see you soon", "hopefully it helps".
+fn hedges_a_deed(doc: &Document, k: usize) -> bool {
+    if doc.fold(k) != "hopefully" {
+        return false;
+    }
+    let sentence = doc.tokens[k].sentence;
+    let word = |j: usize| doc.tokens.get(j).filter(|t| t.sentence == sentence).map_or("", |_| doc.fold(j));
+    let verb_at = match (word(k + 1), word(k + 2)) {
+        ("it'll" | "we'll" | "i'll" | "they'll" | "itll", _) => k + 2,
+        ("it" | "we" | "they", "will" | "should" | "can") => k + 3,
+        _ => return false,
+    };
+    // With a time it is hoped for ("next week", "by Friday"): "Hopefully
+    // we'll have it available again soon", of a licence out of our hands,
+    // stays a wish (real replies).
+    let timed =
+        (verb_at..(verb_at + 8).min(doc.tokens.len())).take_while(|&j| doc.tokens[j].sentence == sentence).any(|j| {
+            let w = doc.fold(j);
+            matches!(w, "next" | "tomorrow" | "today" | "tonight" | "by" | "within")
+                || crate::words::among(crate::rules::details::WEEKDAYS, w)
+        });
+    timed
+        && !matches!(
+            word(verb_at),
+            "see"
+                | "welcome"
+                | "hear"
+                | "speak"
+                | "talk"
+                | "meet"
+                | "chat"
+                | "help"
+                | "helps"
+                | "be"
+                | "suit"
+                | "do"
+                | ""
+        )
 }
 
 /// Whether the number ending `span` is part of a phone number ("at
@@ -1813,6 +1866,12 @@ mod tests {
     /// or sentence leaves the time promised.
     #[test]
     fn a_time_in_a_clause_told_in_the_past_is_no_commitment() {
+        // The thirteenth QA pass: "hopefully" hedging what will be done.
+        assert_flags(Cue::VagueCommitment, "They're waiting on a part, and ⟦hopefully⟧ it'll ship next week.");
+        assert_flags(Cue::VagueCommitment, "⟦Hopefully⟧ we will have it fixed by the weekend.");
+        assert_clean(Cue::VagueCommitment, "Hopefully we'll see you again soon!");
+        assert_clean(Cue::VagueCommitment, "Hopefully you'll love the new jacket.");
+        assert_clean(Cue::VagueCommitment, "Hopefully it'll be sunny for your trip.");
         // The ninth QA pass: dates of what already happened, praised as
         // promises.
         assert_clean(
@@ -1839,6 +1898,12 @@ mod tests {
         assert_clean(Cue::Commitment, "I'm sorry that the engineer didn't turn up on Thursday.");
         assert_flags(Cue::Commitment, "We'll post your documents ⟦on 4 April⟧.");
         assert_flags(Cue::Commitment, "I'll send the forms ⟦on Monday⟧.");
+        // The thirteenth QA pass: what a past charge was for, and a clock
+        // time after the month May.
+        assert_clean(Cue::Commitment, "The charge was for the missed appointment on 12 February.");
+        assert_clean(Cue::Commitment, "The confirmation email was sent on 2 May at 09:14.");
+        assert_flags(Cue::Commitment, "The new card is for delivery ⟦on 12 February⟧.");
+        assert_flags(Cue::Commitment, "The engineer may call ⟦at 10 am⟧ to confirm.");
         // A time arranged, a purpose ahead, a future in the clause, or a
         // clause of its own after "and" is still a commitment.
         assert_flags(Cue::Commitment, "I've booked an engineer to visit you ⟦on Tuesday⟧.");

@@ -60,8 +60,65 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 && matches!(doc.fold(k - 1), "our" | "my" | "these" | "their"))
         })
     });
+    // "I can see that there was a problem with the payment" sees a fact in
+    // the account; "I can see how stressful this has been" sees how the
+    // customer feels (the thirteenth QA pass): "can see" is empathy only
+    // with a feeling in the words after it.
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let last = doc.token_at(s.end() - 1);
+            let Some(see) = last.checked_sub(1).filter(|&k| doc.fold(k) == "see") else { return true };
+            let sentence = doc.tokens[see].sentence;
+            (last + 1..(last + 9).min(doc.tokens.len()))
+                .take_while(|&k| doc.tokens[k].sentence == sentence)
+                .any(|k| FEELINGS.iter().any(|stem| doc.fold(k).starts_with(stem)))
+        })
+    });
     out.extend(found);
 }
+
+/// Stems of the words for how a customer may feel, for "I can see how
+/// frustrating ...".
+const FEELINGS: &[&str] = &[
+    "frustrat",
+    "stress",
+    "upset",
+    "worr",
+    "annoy",
+    "disappoint",
+    "difficult",
+    "hard",
+    "tough",
+    "awful",
+    "inconvenien",
+    "confus",
+    "concern",
+    "anxi",
+    "angr",
+    "unfair",
+    "exhaust",
+    "distress",
+    "scar",
+    "feel",
+    "felt",
+    "miserable",
+    "horrible",
+    "terrible",
+    "unacceptable",
+    "infuriat",
+    "maddening",
+    "important",
+    "down",
+    "surpris",
+    "shock",
+    "alarm",
+    "frighten",
+    "sad",
+    "hurt",
+    "disrupt",
+    "useful",
+    "helpful",
+];
 
 #[cfg(test)]
 mod tests {
@@ -82,6 +139,10 @@ mod tests {
     /// it is.
     #[test]
     fn calling_the_ordeal_what_it_is_is_empathy() {
+        // (And seeing a fact in the account is not seeing how they feel.)
+        assert_clean(Cue::Empathy, "Hi George, I can see that there was a problem with the payment taken last month.");
+        assert_flags(Cue::Empathy, "Hi George, ⟦I can see how⟧ frustrating the payment problem has been.");
+        assert_flags(Cue::Empathy, "Hi George, ⟦I can see why⟧ you'd feel let down.");
         assert_flags(Cue::Empathy, "Hi Gwen, three nights without heating in January ⟦sounds miserable⟧.");
         assert_flags(Cue::Empathy, "Hi Gwen, that ⟦sounds really awful⟧, and I'm on it.");
         assert_clean(Cue::Empathy, "Hi Gwen, the engineer will be with you at 8 am.");

@@ -744,6 +744,12 @@ fn reports_it_done(doc: &Document) -> bool {
                     && !doubted()
             }
             "out" => same(i, i + 2) && doc.fold(i + 1) == "for" && doc.fold(i + 2) == "delivery",
+            // "Now that the light is green, your connection should be fine"
+            // (the thirteenth QA pass): the state it is now in, expected.
+            "should" if same(i, i + 2) && doc.fold(i + 1) == "be" => {
+                matches!(doc.fold(i + 2), "fine" | "working" | "ok" | "okay" | "sorted" | "good" | "back")
+                    && doc.sentence_of(i).any(|j| doc.fold(j) == "now")
+            }
             // "a new one is on its way", "your refund is already on the
             // way" (the thirteenth QA pass): sent, said of the thing; not
             // "isn't on its way yet".
@@ -1026,8 +1032,9 @@ fn gives_a_step(doc: &Document) -> bool {
             }
         }
         // "If you send me a photo of your meter, I'll correct it today": a
-        // step of theirs offered as a condition.
-        if w == "if"
+        // step of theirs offered as a condition ("Once you find your
+        // account number I can look up the fee", the thirteenth QA pass).
+        if matches!(w, "if" | "once")
             && i + 2 < n
             && doc.tokens[i + 2].sentence == t.sentence
             && matches!(doc.fold(i + 1), "you" | "u")
@@ -1206,6 +1213,20 @@ mod tests {
     #[test]
     fn on_its_way_is_sent_and_other_languages_are_not_told_they_lack_a_step() {
         let long = "We have looked at the account history and the payment that failed last week was declined by the issuing bank, which happens when the card details on file no longer match.";
+        assert_clean(
+            Cue::NextStepsMissing,
+            &format!("{long} Once you find your account number I can look up the fee."),
+        );
+        assert_clean(
+            Cue::NextStepsMissing,
+            &format!("{long} Now that the light is green, your connection should be fine."),
+        );
+        assert_absent_finding(
+            Cue::NextStepsMissing,
+            None,
+            &format!("{long} The connection should be fine in principle."),
+        );
+        assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} Once you called, the fee was applied."));
         assert_clean(Cue::NextStepsMissing, &format!("{long} A new card is on its way."));
         assert_clean(Cue::NextStepsMissing, &format!("{long} Your refund is already on the way."));
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} The new card is not on its way yet."));

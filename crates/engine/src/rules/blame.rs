@@ -36,12 +36,9 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("if you had just? followed|listened|done|checked"),
     // The thirteenth QA pass: the counterfactual of the customer's doing,
     // "If you had updated the app when we asked, this wouldn't have
-    // happened".
+    // happened" (kept only with what would have been: see `check`).
     p("if you had just? updated|installed|saved|backed|registered|entered|confirmed|replied|told|kept"),
     p("if you'd|youd just? updated|installed|saved|backed|registered|entered|confirmed|replied|told|kept"),
-    // "because you never updated it in your profile": a deed never done,
-    // put as the cause.
-    p("because|since you never updated|told|informed|read|checked|confirmed|registered|replied|followed|changed|provided|sent|paid|saved"),
     // Putting the cause on what the customer did: "this happened because
     // you ignored the low-battery warnings" (the ninth QA pass).
     // (Not "since you forgot your password": forgetting is no fault.)
@@ -203,6 +200,52 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             verb.is_some_and(|v| crate::words::among(REPROACHED_DOINGS, v))
         })
     });
+    // "If you had updated the app, this wouldn't have happened" blames;
+    // "if you'd saved the draft, it will be under Drafts" helps: the
+    // counterfactual only with what would (not) have been in its sentence
+    // (the session's review of the thirteenth QA pass).
+    found.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            let counterfactual = || {
+                doc.sentence_of(k).any(|j| {
+                    matches!(
+                        doc.fold(j),
+                        "wouldn't"
+                            | "wouldnt"
+                            | "would've"
+                            | "wouldve"
+                            | "could've"
+                            | "couldve"
+                            | "couldn't"
+                            | "couldnt"
+                    ) || (matches!(doc.fold(j), "would" | "could")
+                        && doc.tokens.get(j + 1).is_some_and(|_| matches!(doc.fold(j + 1), "have" | "not")))
+                })
+            };
+            // The verb after "if you had" or "if you'd", over "just".
+            let new_verb = || {
+                (k + 2..(k + 5).min(doc.tokens.len())).find(|&v| !matches!(doc.fold(v), "had" | "just")).is_some_and(
+                    |v| {
+                        matches!(
+                            doc.fold(v),
+                            "updated"
+                                | "installed"
+                                | "saved"
+                                | "backed"
+                                | "registered"
+                                | "entered"
+                                | "confirmed"
+                                | "replied"
+                                | "told"
+                                | "kept"
+                        )
+                    },
+                )
+            };
+            !(doc.fold(k) == "if" && new_verb()) || counterfactual()
+        })
+    });
     // "If you ignored the first email, no problem": a condition.
     found.retain(|f| {
         f.span.is_none_or(|s| {
@@ -258,18 +301,20 @@ mod tests {
         assert_clean(Cue::Blame, "Hi Kate, since you forgot your password, I've sent a reset link to your email.");
     }
 
-    /// The thirteenth QA pass: the counterfactual of what the customer did,
-    /// and a deed never done, put as the cause.
+    /// The thirteenth QA pass: the counterfactual of what the customer did
+    /// ("because you never updated it" was dropped: "because you never paid
+    /// the deposit, nothing has been taken" reassures, the review found).
     #[test]
-    fn what_the_customer_would_have_done_or_never_did_is_blame() {
+    fn what_the_customer_would_have_done_is_blame() {
         assert_flags(Cue::Blame, "Hi Victor, ⟦If you had updated⟧ the app when we asked, this wouldn't have happened.");
-        assert_flags(Cue::Blame, "Hi Victor, ⟦if you'd installed⟧ the update, the cards would still be there.");
-        assert_flags(Cue::Blame, "The parcel went to the old address ⟦because you never updated⟧ it in your profile.");
+        assert_flags(Cue::Blame, "Hi Victor, ⟦if you'd installed⟧ the update, the cards would not have gone.");
         assert_clean(
             Cue::Blame,
             "Hi Victor, if you had any trouble with the update, I've restored your saved cards now.",
         );
-        assert_clean(Cue::Blame, "Sorry, I can see you never received the email, so here it is again.");
+        // The session's review: helpful conditionals.
+        assert_clean(Cue::Blame, "Hi Victor, if you'd saved the draft, it will be under Documents > Drafts.");
+        assert_clean(Cue::Blame, "If you had updated to version 5.2 before the crash, could you tell me?");
     }
 
     #[test]

@@ -1324,9 +1324,18 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
                 "you" | "me" | "us" | "him" | "her" | "them" | "the" | "your" | "our" | "my" | "a" | "an" | "their"
             );
         // (Not "It was for the missed appointment on 12 February": what a
-        // past charge was for, the thirteenth QA pass.)
+        // past charge was for, the thirteenth QA pass; "the visit was for
+        // the morning slot on Friday" is still ahead, the session's review.)
+        let for_what_was = k > 0
+            && matches!(word(k - 1), "was" | "were")
+            && (k + 1..first).any(|m| {
+                matches!(
+                    word(m),
+                    "missed" | "cancelled" | "canceled" | "previous" | "last" | "earlier" | "original" | "old"
+                )
+            });
         let purpose = w == "for"
-            && !(k > 0 && matches!(word(k - 1), "was" | "were"))
+            && !for_what_was
             && matches!(
                 word(k + 1),
                 "delivery" | "collection" | "pickup" | "pick-up" | "dispatch" | "installation" | "a" | "your" | "the"
@@ -1537,23 +1546,41 @@ fn hedges_a_deed(doc: &Document, k: usize) -> bool {
             matches!(w, "next" | "tomorrow" | "today" | "tonight" | "by" | "within")
                 || crate::words::among(crate::rules::details::WEEKDAYS, w)
         });
-    timed
-        && !matches!(
-            word(verb_at),
-            "see"
-                | "welcome"
-                | "hear"
-                | "speak"
-                | "talk"
-                | "meet"
-                | "chat"
-                | "help"
-                | "helps"
-                | "be"
-                | "suit"
-                | "do"
-                | ""
-        )
+    // What is hoped for is a deed or a delivery ("ship", "have it
+    // fixed"), not how the customer will find it ("Hopefully they'll make
+    // your commute next week more pleasant", the session's review).
+    let deed = match word(verb_at) {
+        "be" => {
+            matches!(word(verb_at + 1), "fixed" | "ready" | "back" | "sorted" | "resolved" | "shipped" | "delivered")
+        }
+        w => matches!(
+            w,
+            "ship"
+                | "arrive"
+                | "reach"
+                | "land"
+                | "go"
+                | "come"
+                | "get"
+                | "have"
+                | "send"
+                | "sort"
+                | "fix"
+                | "process"
+                | "resolve"
+                | "dispatch"
+                | "deliver"
+                | "post"
+                | "refund"
+                | "replace"
+                | "repair"
+                | "call"
+                | "update"
+                | "finish"
+                | "complete"
+        ),
+    };
+    timed && deed
 }
 
 /// Whether the number ending `span` is part of a phone number ("at
@@ -1872,6 +1899,8 @@ mod tests {
         assert_clean(Cue::VagueCommitment, "Hopefully we'll see you again soon!");
         assert_clean(Cue::VagueCommitment, "Hopefully you'll love the new jacket.");
         assert_clean(Cue::VagueCommitment, "Hopefully it'll be sunny for your trip.");
+        assert_clean(Cue::VagueCommitment, "Hopefully they'll make your commute next week a lot more pleasant.");
+        assert_clean(Cue::VagueCommitment, "Hopefully it'll keep you warm on your ski trip next week!");
         // The ninth QA pass: dates of what already happened, praised as
         // promises.
         assert_clean(
@@ -1901,6 +1930,7 @@ mod tests {
         // The thirteenth QA pass: what a past charge was for, and a clock
         // time after the month May.
         assert_clean(Cue::Commitment, "The charge was for the missed appointment on 12 February.");
+        assert_flags(Cue::Commitment, "The visit you asked about was for the morning slot ⟦on Friday⟧.");
         assert_clean(Cue::Commitment, "The confirmation email was sent on 2 May at 09:14.");
         assert_flags(Cue::Commitment, "The new card is for delivery ⟦on 12 February⟧.");
         assert_flags(Cue::Commitment, "The engineer may call ⟦at 10 am⟧ to confirm.");

@@ -21,7 +21,9 @@ pub(crate) const EMPATHY: &[Phrase] = &[
     p("that's|it's|thats|its really|so|very|incredibly|genuinely? frustrating|stressful|annoying|upsetting|worrying|disappointing|difficult|confusing|exhausting|scary|maddening"),
     // What the customer went through, called what it is (the thirteenth QA
     // pass): "Three nights without heating in January sounds miserable".
-    p("sounds|sounded really|so|truly|absolutely|just? miserable|awful|horrible|terrible|dreadful|rough|horrendous|stressful|exhausting|worrying|upsetting|distressing"),
+    // (Words that can't be said of a noise: "the fan noise sounds
+    // horrible" is no empathy, the session's review.)
+    p("sounds|sounded really|so|truly|absolutely|just? miserable|stressful|exhausting|worrying|upsetting|distressing|frightening"),
     p("completely|totally|entirely|perfectly understandable|reasonable|fair"),
     p("understandably|rightly|naturally frustrated|upset|concerned|disappointed|annoyed|worried"),
     p("your frustration|concern|disappointment|worry"),
@@ -61,24 +63,30 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         })
     });
     // "I can see that there was a problem with the payment" sees a fact in
-    // the account; "I can see how stressful this has been" sees how the
-    // customer feels (the thirteenth QA pass): "can see" is empathy only
-    // with a feeling in the words after it.
+    // the account; "I can see that this has been stressful" sees how the
+    // customer feels (the thirteenth QA pass): "can see that" is empathy
+    // only with a feeling in the words after it. ("I can see how much this
+    // trip means to you", "I can see why you're fed up" stay empathy, the
+    // session's review found.)
     found.retain(|f| {
         f.span.is_none_or(|s| {
             let last = doc.token_at(s.end() - 1);
-            let Some(see) = last.checked_sub(1).filter(|&k| doc.fold(k) == "see") else { return true };
-            let sentence = doc.tokens[see].sentence;
-            (last + 1..(last + 9).min(doc.tokens.len()))
-                .take_while(|&k| doc.tokens[k].sentence == sentence)
-                .any(|k| FEELINGS.iter().any(|stem| doc.fold(k).starts_with(stem)))
+            if doc.fold(last) != "that" || last == 0 || doc.fold(last - 1) != "see" {
+                return true;
+            }
+            let sentence = doc.tokens[last].sentence;
+            (last + 1..(last + 9).min(doc.tokens.len())).take_while(|&k| doc.tokens[k].sentence == sentence).any(|k| {
+                FEELINGS.iter().any(|stem| doc.fold(k).starts_with(stem))
+                        // "this has really let you down"
+                        || (doc.fold(k) == "down" && matches!(doc.fold(k - 1), "you" | "us"))
+            })
         })
     });
     out.extend(found);
 }
 
-/// Stems of the words for how a customer may feel, for "I can see how
-/// frustrating ...".
+/// Stems of the words for how a customer may feel, for "I can see that
+/// this has been stressful".
 const FEELINGS: &[&str] = &[
     "frustrat",
     "stress",
@@ -87,9 +95,6 @@ const FEELINGS: &[&str] = &[
     "annoy",
     "disappoint",
     "difficult",
-    "hard",
-    "tough",
-    "awful",
     "inconvenien",
     "confus",
     "concern",
@@ -98,26 +103,25 @@ const FEELINGS: &[&str] = &[
     "unfair",
     "exhaust",
     "distress",
-    "scar",
+    "scary",
+    "scared",
     "feel",
     "felt",
     "miserable",
     "horrible",
     "terrible",
+    "awful",
     "unacceptable",
     "infuriat",
     "maddening",
-    "important",
-    "down",
     "surpris",
     "shock",
     "alarm",
     "frighten",
-    "sad",
     "hurt",
     "disrupt",
-    "useful",
-    "helpful",
+    "important",
+    "matter",
 ];
 
 #[cfg(test)]
@@ -141,10 +145,13 @@ mod tests {
     fn calling_the_ordeal_what_it_is_is_empathy() {
         // (And seeing a fact in the account is not seeing how they feel.)
         assert_clean(Cue::Empathy, "Hi George, I can see that there was a problem with the payment taken last month.");
-        assert_flags(Cue::Empathy, "Hi George, ⟦I can see how⟧ frustrating the payment problem has been.");
-        assert_flags(Cue::Empathy, "Hi George, ⟦I can see why⟧ you'd feel let down.");
+        assert_flags(Cue::Empathy, "Hi George, ⟦I can see that⟧ this has been stressful.");
+        assert_flags(Cue::Empathy, "Hi George, ⟦I can see that⟧ this has really let you down.");
+        assert_flags(Cue::Empathy, "Hi George, ⟦I can see how⟧ much this trip means to you.");
+        assert_flags(Cue::Empathy, "Hi George, ⟦I can see why⟧ you're fed up.");
         assert_flags(Cue::Empathy, "Hi Gwen, three nights without heating in January ⟦sounds miserable⟧.");
-        assert_flags(Cue::Empathy, "Hi Gwen, that ⟦sounds really awful⟧, and I'm on it.");
+        assert_flags(Cue::Empathy, "Hi Gwen, a week of ⟦that sounds exhausting⟧, and I'm on it.");
+        assert_clean(Cue::Empathy, "Hi Gwen, if the fan noise sounds horrible, switch it off at the wall.");
         assert_clean(Cue::Empathy, "Hi Gwen, the engineer will be with you at 8 am.");
     }
 

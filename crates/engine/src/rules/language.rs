@@ -34,8 +34,13 @@ pub(crate) const NEGATIVE: &[Phrase] = &[
     p("we|i must|have to decline|deny|refuse|reject"),
     p("against our|the policy|policies|rules"),
     // A refusal in the passive (the thirteenth QA pass): "refunds cannot be
-    // issued for opened software", "the booking can't be changed".
-    p("refund|refunds|return|returns|exchange|exchanges|cancellation|cancellations|booking|bookings|ticket|tickets|order|orders|fee|fees|charge|charges cannot|can't|cant be _"),
+    // issued for opened software", "the booking can't be changed". What
+    // is refused, by what the thing is (not "your booking can't be lost",
+    // "the fee can't be more than £5": the session's review).
+    p("refund|refunds cannot|can't|cant be issued|given|offered|made|processed|approved|paid"),
+    p("booking|bookings|ticket|tickets|order|orders|reservation|reservations cannot|can't|cant be changed|cancelled|canceled|amended|moved|transferred|refunded|exchanged|returned|modified|rebooked"),
+    p("fee|fees|charge|charges|penalty|penalties cannot|can't|cant be waived|refunded|reversed|removed|cancelled|canceled"),
+    p("return|returns|exchange|exchanges cannot|can't|cant be accepted|processed|offered|made|given"),
 ];
 
 pub(crate) const POSITIVE: &[Phrase] = &[
@@ -353,6 +358,12 @@ mod tests {
             Cue::NegativeLanguage,
             "Hi Sam, your refund has been issued and the booking is changed to Friday.",
         );
+        // The session's review: reassurance and facts in the same words.
+        assert_clean(
+            Cue::NegativeLanguage,
+            "Don't worry, your booking can't be lost and the fee can't be more than £5.",
+        );
+        assert_clean(Cue::NegativeLanguage, "Your tickets cannot be resold by anyone else.");
     }
 
     #[test]

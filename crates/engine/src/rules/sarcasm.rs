@@ -145,19 +145,6 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("great|nice|good|brilliant|fantastic job|work breaking|deleting|locking|ignoring|losing|missing", MOCK, &[]),
     pn("great|nice|good|brilliant|fantastic job|work on breaking|deleting|locking|ignoring|losing|missing", MOCK, &[]),
     pn("well done breaking|deleting|locking|ignoring|losing|missing|you", MOCK, &[]),
-    // Praise of the customer's "managing to" do something foolish (the
-    // thirteenth QA pass): "Impressive work managing to find the one
-    // setting that disables all notifications".
-    pn("great|nice|good|brilliant|fantastic|impressive|amazing|stellar job|work|effort managing to", MOCK, &[]),
-    // Doubt of the customer's ability, said as a kindness: "reading
-    // instructions isn't everyone's strong suit", "if you ever get round
-    // to opening it" (the thirteenth QA pass).
-    pn("isn't|isnt|aren't|arent everyone's|everybody's strong suit|forte", MOCK, &[]),
-    pn("is|are not everyone's|everybody's strong suit|forte", MOCK, &[]),
-    pn("if you ever get|got round|around to", MOCK, &[]),
-    // A send-off to a rival, glad to have them (the thirteenth QA pass):
-    // "I'm sure our competitors will be thrilled to have you".
-    pn("competitors|competitor|rivals|competition will|would be thrilled|delighted|lucky|glad|happy to have|get you", MOCK, &[]),
     pn("real|absolute|total|such a genius", MOCK, &[]),
     pn("yeah|yea right", MOCK, &[]),
     pn("sure because", MOCK, &[]),
@@ -202,14 +189,6 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("nothing better to do than", MOCK_M, &[]),
     pn("it's|its not like we|i have|had|got other|better|anything", MOCK_M, &[]),
     pn("definitely|certainly|really|all losing sleep over", ASSURE_M, &[]),
-    // "our entire finance team is losing sleep over your $3.20 refund"
-    // (the thirteenth QA pass).
-    pn("team|department|staff|everyone|everybody|office is|are losing sleep over", ASSURE_M, &[]),
-    // Mock patience (the thirteenth QA pass): "Take your time, I've got
-    // all day", "No rush, I've only got forty other chats waiting".
-    pn("i've|ive|we've|weve got all day", PATIENCE_M, &[]),
-    pn("i've|ive|we've|weve only|just got? _ other chats|customers|calls|tickets|people waiting|queued|queuing", PATIENCE_M, &[]),
-    pn("i|we have only|just got? _ other chats|customers|calls|tickets|people waiting|queued|queuing", PATIENCE_M, &[]),
     // Feigned surprise at the customer's trouble.
     pn("the first person|customer|one ever to have|had|struggle|complain", SURPRISE_M, &[]),
     pn("i'm|im surprised you weren't|werent|aren't|arent aware", SURPRISE_M, &[]),
@@ -1370,7 +1349,7 @@ markers! {
     /// "not sure why this needed three phone calls".
     WHY_IT_TOOK = &["why this|it|that needed|took|required|needs|takes|requires"];
     /// A sentence opened by feigned surprise: "Shocking that ...".
-    SURPRISE_OPENERS = &["shocking|surprising|astonishing|stunning that|how", "astonishingly", "shockingly", "surprisingly", "unsurprisingly", "predictably"];
+    SURPRISE_OPENERS = &["shocking|surprising|astonishing|stunning that|how", "astonishingly", "shockingly", "unsurprisingly", "predictably"];
     NEXT_TIME = &["this time", "next time", "in future", "the first time round|around"];
     /// The obvious made big, in a mock apology for its not being seen:
     /// "Sorry if the giant red SOLD OUT banner wasn't clear enough".
@@ -2211,9 +2190,14 @@ fn read_sentence<'d>(
             before.any(COMPLIED)
         };
         let life = s.any(LIFE_EVENTS) && !s.words[k..].iter().any(|w| matches!(*w, "without" | "minus"));
-        // A wish for what the customer gets next is warm: "I hope the new
-        // pair fits perfectly" after a refund (the thirteenth QA pass).
-        let for_the_new = s.words[k..].iter().take(4).any(|w| matches!(*w, "new" | "replacement"));
+        // A hope that what the customer gets next fits or works is warm: "I
+        // hope the new pair fits perfectly" after a refund (the thirteenth
+        // QA pass; not "Enjoy the new provider's call centre", the review).
+        let for_the_new = s.words[k] == "hope"
+            && s.words[k..].iter().take(4).any(|w| matches!(*w, "new" | "replacement"))
+            && s.words[k..].iter().take(7).any(|w| {
+                matches!(*w, "fits" | "fit" | "works" | "work" | "suits" | "suit" | "arrives" | "serves" | "lasts")
+            });
         if !stock && aimed_at_choice && complied && !sincere && !life && !for_the_new {
             return Some((k, last, WISH_M));
         }
@@ -2233,13 +2217,7 @@ fn read_sentence<'d>(
         let opens =
             s.words[..k].iter().all(|w| matches!(*w, "wow" | "oh" | "well" | "gosh" | "so" | "truly" | "really"));
         let yours = s.words[k..].iter().any(|w| matches!(*w, "you" | "you'd" | "you've" | "you're" | "your"));
-        // Or the obvious stressed: "Shockingly, the router tends to work
-        // better when it's actually plugged in" (the thirteenth QA pass).
-        // ("Surprisingly, your card was charged twice" may be sincere: that
-        // opener only with the obvious stressed.)
-        let obvious = s.words[k..].contains(&"actually");
-        let mild = s.words[k] == "surprisingly";
-        if opens && ((yours && !mild) || obvious) && !sincere && !s.question {
+        if opens && yours && !sincere && !s.question {
             return Some((0, last, SURPRISE_M));
         }
     }
@@ -3052,47 +3030,34 @@ mod tests {
         assert_clean(Cue::Sarcasm, "Surprisingly, the order was cancelled; that was our mistake, and I'm sorry.");
     }
 
-    /// The thirteenth QA pass: mechanisms it found missing, each beside a
-    /// sincere twin.
+    /// The thirteenth QA pass: the earlier answers counted, and a hope
+    /// that the replacement fits; its other readings were dropped after the
+    /// session's review found them on sincere replies ("great job managing
+    /// to get the router back online", "no rush, I've got all day for
+    /// you", "if you ever get around to booking, the voucher never
+    /// expires").
     #[test]
     fn the_thirteenth_qa_passs_mechanisms() {
-        // The earlier answers counted.
         assert_flags(
             Cue::Sarcasm,
             "Hi Ethan, ⟦As mentioned in my previous two emails⟧, the upgrade only applies to annual plans.",
         );
         assert_clean(Cue::Sarcasm, "Hi Ethan, as mentioned in the guide, the upgrade only applies to annual plans.");
-        // Praise for "managing to" do the foolish thing.
-        assert_flags(
-            Cue::Sarcasm,
-            "⟦Impressive work managing to⟧ find the one setting that disables all notifications.",
-        );
-        assert_clean(Cue::Sarcasm, "Great work on the migration, and thanks for managing the testing so carefully.");
-        // Doubt of the customer's ability, said as a kindness.
-        assert_flags(
-            Cue::Sarcasm,
-            "I realise reading instructions ⟦isn't everyone's strong suit⟧, so here's the short version.",
-        );
-        assert_flags(Cue::Sarcasm, "The answer is in the FAQ, ⟦if you ever get round to⟧ opening it.");
-        // A rival glad to have them.
-        assert_flags(
-            Cue::Sarcasm,
-            "Your account will close on 30 June. I'm sure our ⟦competitors will be thrilled to have you⟧.",
-        );
-        assert_clean(Cue::Sarcasm, "Our team will be thrilled to have you back in the shop on Saturday.");
-        // Mock effort and mock patience.
-        assert_flags(Cue::Sarcasm, "Rest assured, our entire finance ⟦team is losing sleep over⟧ your $3.20 refund.");
-        assert_flags(Cue::Sarcasm, "Take your time, ⟦I've got all day⟧.");
-        assert_flags(Cue::Sarcasm, "No rush, ⟦I've only got forty other chats waiting⟧.");
-        assert_clean(Cue::Sarcasm, "No rush at all: I've got your case open and I'll wait for the photo.");
-        // Feigned surprise at the obvious.
-        assert_flags(Cue::Sarcasm, "⟦Shockingly, the router tends to work better when it's actually plugged in⟧.");
-        assert_clean(Cue::Sarcasm, "Surprisingly, your card was charged twice, so I've refunded the second payment.");
-        // A wish for what the customer gets next is warm.
         assert_clean(
             Cue::Sarcasm,
             "Your refund for the running shoes has been processed today. Thanks for shopping with us, and I hope the new pair fits perfectly.",
         );
         assert_flags(Cue::Sarcasm, "Downgraded as requested. ⟦Enjoy the 2GB limit⟧.");
+        assert_flags(Cue::Sarcasm, "Cancelled as you insisted. ⟦Enjoy the new provider's call centre⟧.");
+        for sincere in [
+            "Great job managing to get the router back online on your own!",
+            "No rush at all, I've got all day for you.",
+            "Your voucher never expires, so if you ever get around to booking, just quote the code.",
+            "Spreadsheets aren't everyone's strong suit, mine included, so I've set up the export for you.",
+            "Our security team is losing sleep over this breach, honestly, and we're sorry.",
+            "Surprisingly, the item is actually still in stock, so I've reserved it for you.",
+        ] {
+            assert_clean(Cue::Sarcasm, sincere);
+        }
     }
 }

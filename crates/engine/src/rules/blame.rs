@@ -37,8 +37,9 @@ pub(crate) const BLAME: &[Phrase] = &[
     // The thirteenth QA pass: the counterfactual of the customer's doing,
     // "If you had updated the app when we asked, this wouldn't have
     // happened" (kept only with what would have been: see `check`).
-    p("if you had just? updated|installed|saved|backed|registered|entered|confirmed|replied|told|kept"),
-    p("if you'd|youd just? updated|installed|saved|backed|registered|entered|confirmed|replied|told|kept"),
+    p("if you had just|only? updated|installed|saved|backed|registered|entered|confirmed|replied|told|kept"),
+    p("if you'd|youd just|only? updated|installed|saved|backed|registered|entered|confirmed|replied|told|kept"),
+    p("had you just|only? updated|installed|saved|backed|registered|entered|confirmed|replied|told|kept"),
     // Putting the cause on what the customer did: "this happened because
     // you ignored the low-battery warnings" (the ninth QA pass).
     // (Not "since you forgot your password": forgetting is no fault.)
@@ -220,7 +221,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                             | "couldn't"
                             | "couldnt"
                     ) || (matches!(doc.fold(j), "would" | "could")
-                        && doc.tokens.get(j + 1).is_some_and(|_| matches!(doc.fold(j + 1), "have" | "not")))
+                        // (Not a request: "could you tell me?")
+                        && doc.tokens.get(j + 1).is_none_or(|_| !matches!(doc.fold(j + 1), "you" | "u")))
                 })
             };
             // The verb after "if you had" or "if you'd", over "just".
@@ -243,7 +245,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     },
                 )
             };
-            !(doc.fold(k) == "if" && new_verb()) || counterfactual()
+            !(matches!(doc.fold(k), "if" | "had") && new_verb()) || counterfactual()
         })
     });
     // "If you ignored the first email, no problem": a condition.
@@ -315,6 +317,12 @@ mod tests {
         // The session's review: helpful conditionals.
         assert_clean(Cue::Blame, "Hi Victor, if you'd saved the draft, it will be under Documents > Drafts.");
         assert_clean(Cue::Blame, "If you had updated to version 5.2 before the crash, could you tell me?");
+        assert_flags(Cue::Blame, "⟦Had you updated⟧ the firmware when prompted, the router would not have dropped.");
+        assert_flags(
+            Cue::Blame,
+            "⟦If you'd backed⟧ up your phone as the setup screen suggested, none of your photos would be lost.",
+        );
+        assert_clean(Cue::Blame, "Had you updated the app before it crashed?");
     }
 
     #[test]

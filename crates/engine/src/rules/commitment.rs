@@ -1331,7 +1331,7 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
             && (k + 1..first).any(|m| {
                 matches!(
                     word(m),
-                    "missed" | "cancelled" | "canceled" | "previous" | "last" | "earlier" | "original" | "old"
+                    "missed" | "cancelled" | "canceled" | "previous" | "last" | "earlier" | "original" | "old" | "late"
                 )
             });
         let purpose = w == "for"
@@ -1534,7 +1534,7 @@ fn hedges_a_deed(doc: &Document, k: usize) -> bool {
     let word = |j: usize| doc.tokens.get(j).filter(|t| t.sentence == sentence).map_or("", |_| doc.fold(j));
     let verb_at = match (word(k + 1), word(k + 2)) {
         ("it'll" | "we'll" | "i'll" | "they'll" | "itll", _) => k + 2,
-        ("it" | "we" | "they", "will" | "should" | "can") => k + 3,
+        ("it" | "we" | "they" | "i", "will" | "should" | "can") => k + 3,
         _ => return false,
     };
     // With a time it is hoped for ("next week", "by Friday"): "Hopefully
@@ -1899,6 +1899,7 @@ mod tests {
         assert_clean(Cue::VagueCommitment, "Hopefully we'll see you again soon!");
         assert_clean(Cue::VagueCommitment, "Hopefully you'll love the new jacket.");
         assert_clean(Cue::VagueCommitment, "Hopefully it'll be sunny for your trip.");
+        assert_flags(Cue::VagueCommitment, "⟦Hopefully⟧ I can get the refund processed by Monday.");
         assert_clean(Cue::VagueCommitment, "Hopefully they'll make your commute next week a lot more pleasant.");
         assert_clean(Cue::VagueCommitment, "Hopefully it'll keep you warm on your ski trip next week!");
         // The ninth QA pass: dates of what already happened, praised as

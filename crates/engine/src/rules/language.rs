@@ -38,7 +38,7 @@ pub(crate) const NEGATIVE: &[Phrase] = &[
     // is refused, by what the thing is (not "your booking can't be lost",
     // "the fee can't be more than £5": the session's review).
     p("refund|refunds cannot|can't|cant be issued|given|offered|made|processed|approved|paid"),
-    p("booking|bookings|ticket|tickets|order|orders|reservation|reservations cannot|can't|cant be changed|cancelled|canceled|amended|moved|transferred|refunded|exchanged|returned|modified|rebooked"),
+    p("booking|bookings|ticket|tickets|order|orders|reservation|reservations|subscription|subscriptions|membership|memberships|plan cannot|can't|cant be changed|cancelled|canceled|amended|moved|transferred|refunded|exchanged|returned|modified|rebooked"),
     p("fee|fees|charge|charges|penalty|penalties cannot|can't|cant be waived|refunded|reversed|removed|cancelled|canceled"),
     p("return|returns|exchange|exchanges cannot|can't|cant be accepted|processed|offered|made|given"),
 ];

@@ -375,7 +375,8 @@ fn reads_as_english(doc: &Document) -> bool {
         "que", "el", "los", "las", "por", "para", "con", "una", "es", "del", "le", "les", "des", "et", "est", "pour",
         "vous", "nous", "avec", "une", "der", "das", "und", "ist", "sie", "ihr", "ihre", "ihren", "mit", "für",
         "nicht", "den", "dem", "zu", "het", "een", "van", "ik", "je", "não", "você", "os", "com", "il", "che", "per",
-        "non", "della", "di", "de", "la", "y", "en",
+        "non", "votre", "notre", "avons", "dans", "aux", "seu", "sua", "pelo", "pela", "foi", "obrigado", "obrigada",
+        "gracias", "hemos", "wir", "ihnen", "bitte", "grazie", "della", "di", "de", "la", "y", "en",
     ];
     let (mut words, mut english, mut others, mut other_script) = (0usize, 0usize, 0usize, 0usize);
     for (i, t) in doc.tokens.iter().enumerate() {

@@ -46,6 +46,8 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     // control".
     p("my|our hands are tied"),
     p("out of my|our control"),
+    p("isn't|isnt|not in my|our control"),
+    p("nothing i'm|we're|im able to do"),
     p("beyond my|our control"),
     p("not up to me|us"),
     p("you'll|you'd have|need to contact|call|ask|speak|talk|reach|go"),

@@ -150,6 +150,7 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
     // had a call back".
     p("you should have had|got|received a|an call|callback|reply|response|answer|update"),
     p("you should've|shouldve had|got|received a|an call|callback|reply|response|answer|update"),
+    p("someone|somebody|we|i should have|should've rung|called|phoned|emailed|contacted|replied|written"),
 ];
 
 /// Verbs of contact in the past.

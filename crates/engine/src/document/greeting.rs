@@ -283,6 +283,15 @@ impl Document<'_> {
         while first - tags_from < 16 && self.is_html_tag(first) && same(first + 1, self) {
             first += 1;
         }
+        // A reply sent in parts opens with its part ("(1/2) Hi Maria,"): the
+        // greeting comes after it (the fourteenth QA pass).
+        if self.tokens[first].is(flag::NUMBER)
+            && same(first + 2, self)
+            && self.tokens[first + 1].is(flag::NUMBER)
+            && &self.text[self.tokens[first].span.end()..self.tokens[first + 1].span.start()] == "/"
+        {
+            first += 2;
+        }
         // "Ha, Liam, ..." and "Haha, I agree": an interjection addresses
         // nobody; the greeting, if any, comes after it.
         while is_interjection(self.fold(first)) && self.tokens[first].gap_has(gap::COMMA) && same(first + 1, self) {

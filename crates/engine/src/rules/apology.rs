@@ -173,6 +173,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 let words = doc.text[h.span].to_ascii_lowercase();
                 !["sorr", "apolog", "regret"].iter().any(|w| words.contains(w))
             })
+            // (Not what the customer is said to feel: "I'm sorry if you feel
+            // we let you down" owns nothing, the fourteenth QA pass.)
+            .filter(|h| {
+                let first = h.first as usize;
+                !hollow.iter().any(|x| {
+                    let last = x.last as usize;
+                    matches!(doc.fold(last), "feel" | "felt" | "think" | "thought" | "believe" | "feels")
+                        && (first == last + 1 || (first == last + 2 && doc.fold(last + 1) == "that"))
+                })
+            })
             .map(|h| doc.tokens[h.first as usize].sentence)
             .collect()
     };
@@ -518,6 +528,9 @@ mod tests {
     #[test]
     fn flags_hollow_apologies_but_not_as_real_ones() {
         assert_flags(Cue::ApologyHollow, "I'm ⟦sorry if you feel⟧ that we ignored you.");
+        // The fourteenth QA pass: what they are said to feel owns nothing.
+        assert_flags(Cue::ApologyHollow, "I'm ⟦sorry if you feel⟧ we let you down.");
+        assert_clean(Cue::ApologyHollow, "I'm sorry you were confused by our new layout; that's on us.");
         assert_flags(Cue::ApologyHollow, "We ⟦apologize for any inconvenience⟧.");
         assert_flags(Cue::ApologyHollow, "I'm ⟦sorry you feel that way⟧.");
         assert_flags(Cue::ApologyHollow, "⟦Sorry, but⟧ that's policy.");

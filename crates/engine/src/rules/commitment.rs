@@ -656,7 +656,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found: Vec<Found> = emitted.drain(..).map(|f| Found::new(doc, f)).collect();
     // "Call us at 1-800-..." is a phone number, not a time; "at 22 Pine St"
     // an address.
-    found.retain(|x| x.at.is_none_or(|a| !is_phone_number(doc, a.span) && !is_street_number(doc, a)));
+    found.retain(|x| {
+        x.at.is_none_or(|a| !is_phone_number(doc, a.span) && !is_street_number(doc, a) && !is_a_measure(doc, a))
+    });
     // "The store closes at 6 pm on weekdays", "we're open until 8 pm":
     // opening hours or a deadline, not a promise ("your claim will be
     // closed by Friday" stays one).
@@ -1583,6 +1585,43 @@ fn hedges_a_deed(doc: &Document, k: usize) -> bool {
     timed && deed
 }
 
+/// Whether the number the time at `at` ends with is a measure, its unit
+/// after it: "at 6 kg she's well within the limit" (the fourteenth QA
+/// pass), "at 40 cm".
+fn is_a_measure(doc: &Document, at: At) -> bool {
+    let last = at.last;
+    last + 1 < doc.tokens.len()
+        && doc.tokens[last].is(flag::NUMBER)
+        && doc.tokens[last + 1].sentence == doc.tokens[last].sentence
+        && matches!(
+            doc.fold(last + 1),
+            "kg" | "kgs"
+                | "kilos"
+                | "g"
+                | "lb"
+                | "lbs"
+                | "pounds"
+                | "cm"
+                | "mm"
+                | "km"
+                | "miles"
+                | "mph"
+                | "percent"
+                | "gb"
+                | "mb"
+                | "tb"
+                | "litres"
+                | "liters"
+                | "ml"
+                | "inches"
+                | "feet"
+                | "ft"
+                | "degrees"
+                | "kwh"
+                | "mbps"
+        )
+}
+
 /// Whether the number ending `span` is part of a phone number ("at
 /// 1-800-555-0199", "at 0800 123 456").
 fn is_phone_number(doc: &Document, span: crate::span::Span) -> bool {
@@ -1931,6 +1970,9 @@ mod tests {
         // The thirteenth QA pass: what a past charge was for, and a clock
         // time after the month May.
         assert_clean(Cue::Commitment, "The charge was for the missed appointment on 12 February.");
+        // The fourteenth QA pass: a measure is no time.
+        assert_clean(Cue::Commitment, "The limit is 8 kg including the carrier, so at 6 kg she's well within it.");
+        assert_flags(Cue::Commitment, "The engineer will be there ⟦at 6 pm⟧.");
         assert_flags(Cue::Commitment, "The visit you asked about was for the morning slot ⟦on Friday⟧.");
         assert_clean(Cue::Commitment, "The confirmation email was sent on 2 May at 09:14.");
         assert_flags(Cue::Commitment, "The new card is for delivery ⟦on 12 February⟧.");

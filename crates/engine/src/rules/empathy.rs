@@ -25,6 +25,9 @@ pub(crate) const EMPATHY: &[Phrase] = &[
     // horrible" is no empathy, the session's review.)
     p("sounds|sounded really|so|truly|absolutely|just? miserable|stressful|exhausting|worrying|upsetting|distressing|frightening"),
     p("completely|totally|entirely|perfectly understandable|reasonable|fair"),
+    // The worry itself granted (the fourteenth QA pass): "That's a
+    // sensible worry", "an understandable concern".
+    p("a|an very|completely|totally|perfectly? sensible|understandable|natural|reasonable|valid|fair worry|concern|fear"),
     p("understandably|rightly|naturally frustrated|upset|concerned|disappointed|annoyed|worried"),
     p("your frustration|concern|disappointment|worry"),
     p("i'd|we'd be frustrated|upset|annoyed|disappointed|worried"),
@@ -153,6 +156,9 @@ mod tests {
         assert_flags(Cue::Empathy, "Hi Gwen, a week of ⟦that sounds exhausting⟧, and I'm on it.");
         assert_clean(Cue::Empathy, "Hi Gwen, if the fan noise sounds horrible, switch it off at the wall.");
         assert_clean(Cue::Empathy, "Hi Gwen, the engineer will be with you at 8 am.");
+        // The fourteenth QA pass: the worry granted.
+        assert_flags(Cue::Empathy, "Hi Emma, that's ⟦a sensible worry⟧, and taking photos was exactly right.");
+        assert_flags(Cue::Empathy, "Hi Emma, it's ⟦an understandable concern⟧.");
     }
 
     #[test]

@@ -1248,6 +1248,9 @@ mod tests {
     fn skips_leading_handles_to_find_the_greeting() {
         assert_flags(Cue::NameUsed, "@customer Hi ⟦Abby⟧. Try the steps here.");
         assert_flags(Cue::NameUsed, "@customer @brandhelp Hi ⟦Roland⟧, thanks for waiting.");
+        // The fourteenth QA pass: a reply sent in parts, its part first.
+        assert_flags_with(Cue::NameUsed, Some("Maria Garcia"), "@maria_g (1/2) Hi ⟦Maria⟧, thanks for waiting.");
+        assert_flags_with(Cue::NameUsed, Some("Maria Garcia"), "(1/2) Hi ⟦Maria⟧, thanks for waiting.");
         assert_flags_with(Cue::NameUsed, Some("Abby Osei"), "@abby_osei Hi ⟦Abby⟧, it's fixed.");
         assert_flags(Cue::NameUsed, "@customer Hi, ⟦Kasidy⟧! Can you tell us more?");
     }

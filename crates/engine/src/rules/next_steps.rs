@@ -528,6 +528,8 @@ const SETTLED_AS_SAID: &[&str] = &[
     // "the return label is attached" (the tenth QA pass).
     "attached",
     "enclosed",
+    // "it's saved now" (the fourteenth QA pass).
+    "saved",
 ];
 
 /// Deeds that, said in the passive of the past ("your refund was issued"),
@@ -783,7 +785,9 @@ fn reports_it_done(doc: &Document) -> bool {
             }
             // "The jacket shipped today", "the form was sent this morning"
             // (the tenth QA pass): a deed dated today, said in the past.
-            w if (crate::words::among(DONE_FOR_THEM, w) || matches!(w, "sent" | "emailed" | "posted" | "mailed"))
+            // ("they were added this morning", the fourteenth QA pass: added
+            // only when dated today; "a fee was added" may be the problem.)
+            w if (crate::words::among(DONE_FOR_THEM, w) || matches!(w, "sent" | "emailed" | "posted" | "mailed" | "added"))
                 && same(i, i + 1)
                 && i > 0
                 && doc.tokens[i - 1].sentence == t.sentence
@@ -1294,6 +1298,13 @@ mod tests {
         );
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} Once you called, the fee was applied."));
         assert_clean(Cue::NextStepsMissing, &format!("{long} A new card is on its way."));
+        // The fourteenth QA pass: added today, and saved now.
+        assert_clean(
+            Cue::NextStepsMissing,
+            &format!("{long} I've checked your account and they were added this morning."),
+        );
+        assert_clean(Cue::NextStepsMissing, &format!("{long} I've re-entered your new address and it's saved now."));
+        assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} A fee was added in January."));
         assert_clean(Cue::NextStepsMissing, &format!("{long} Your refund is already on the way."));
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} The new card is not on its way yet."));
         assert_clean(

@@ -910,7 +910,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     };
     found.retain(|x| x.f.cue != Cue::VagueCommitment || !(dated.contains(&sentence_of(x)) || same_day(x)));
     out.extend(found.into_iter().map(|x| x.f));
-    for hit in crate::rules::distinct_hits(doc, T::OverPromise) {
+    for &hit in crate::rules::distinct_hits(doc, T::OverPromise).iter() {
         // "our money-back guarantee" names a policy, it promises nothing new.
         let first = hit.first as usize;
         if first > 0 && crate::words::among(NOT_OVER_PROMISE, doc.fold(first - 1)) {

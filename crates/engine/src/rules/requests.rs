@@ -57,7 +57,7 @@ const ORDERS: &[&str] = &[
 
 pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     let mut last_order: Option<crate::span::Span> = None;
-    for hit in crate::rules::distinct_hits(doc, T::Demand) {
+    for &hit in crate::rules::distinct_hits(doc, T::Demand).iter() {
         let first = hit.first as usize;
         // "I can do it today", "we'll do it now": a bare verb someone
         // already does, not an order (an order opens its clause: "Just do

@@ -30,9 +30,16 @@ drew faith frank gene glen grace guy harmony heather holly hope hunter iris ivy 
 melody penny pat ray rich rob rose ruby sandy sky summer sunny sue trinity van
 ";
 
+crate::hash::word_map!(COMMON_SET = &[&[COMMON], &[NAME_WORDS]]);
+
 pub(crate) fn is_common(word: &str) -> bool {
-    crate::hash::word_map!(SET = &[&[COMMON], &[NAME_WORDS]]);
-    SET.get(word) != 0
+    COMMON_SET.get(word) != 0
+}
+
+/// [`is_common`] of a token's folded word, by the token's key: the word is
+/// not hashed again.
+pub(crate) fn is_common_keyed(word: &str, key: u32) -> bool {
+    COMMON_SET.get_keyed(word, key) != 0
 }
 
 /// Whether a common word is also a first name ("grace", "faith", "bill").

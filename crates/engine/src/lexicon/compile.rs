@@ -6,8 +6,8 @@
 //! 5 M instructions natively for the draft's tables, a few milliseconds in
 //! the browser); later analyses cost what they did.
 //!
-//! The index is a few flat arrays (about 62 KB for the draft's patterns
-//! and 19 KB for the message's):
+//! The index is a few flat arrays (about 70 KB for the draft's patterns
+//! and 27 KB for the message's):
 //! - `patterns`: per pattern its table, entry and first element (its text is
 //!   the table entry's, read through the index's one reference to the tables);
 //! - `elems`: every pattern's elements, each a kind and a byte range of the
@@ -26,7 +26,10 @@
 //!   collide only cost a comparison;
 //! - `firsts`: a bit per first word a pattern can start with (by its key),
 //!   so most words, which start none, are passed over by one lookup before
-//!   any bucket is walked.
+//!   any bucket is walked;
+//! - `keyed`: a bit per 16-bit key (8 KB), so most pairs of words, which
+//!   key no pattern, and words that start only patterns keyed by two, are
+//!   passed over without walking a bucket.
 
 use super::Phrase;
 pub(super) use crate::hash::word_key;
@@ -41,6 +44,10 @@ const BUCKETS: usize = 1 << BUCKET_BITS;
 /// 8,192 bits, 0.2% fewer instructions per reply for twice the bytes).
 const FIRST_BITS: u32 = 12;
 const FIRST_WORDS: usize = 1 << (FIRST_BITS - 6);
+
+/// How many `u64`s a bit per 16-bit key fills (see [`Index::has_key`]):
+/// 65,536 bits, 8 KB.
+const KEY_WORDS: usize = 1 << (16 - 6);
 
 /// A word's bit in `firsts`, from its word key.
 const fn first_bit(word_key: u32) -> usize {
@@ -132,6 +139,9 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// The bit ([`first_bit`]) of every word a pattern may start with:
     /// a word whose bit is clear starts no key, one-word or two-word.
     firsts: [u64; FIRST_WORDS],
+    /// A bit per key, one-word ([`key`]) or two-word ([`pair_key`]),
+    /// some pattern has.
+    keyed: [u64; KEY_WORDS],
 }
 
 /// A compiled index as slices, whatever its sizes.
@@ -147,6 +157,7 @@ pub(crate) struct Index {
     pub(super) next: &'static [u8],
     pub(super) buckets: &'static [u16; BUCKETS + 1],
     pub(super) firsts: &'static [u64; FIRST_WORDS],
+    pub(super) keyed: &'static [u64; KEY_WORDS],
 }
 
 impl Index {
@@ -161,6 +172,7 @@ impl Index {
         next: &[],
         buckets: &[0; BUCKETS + 1],
         firsts: &[0; FIRST_WORDS],
+        keyed: &[0; KEY_WORDS],
     };
 
     /// How many tables the index was compiled from.
@@ -226,6 +238,15 @@ impl Index {
         self.firsts[f / 64] & (1 << (f % 64)) != 0
     }
 
+    /// Whether some pattern is keyed by `key` (of one word or two): one
+    /// lookup that passes over most pairs of words, which key none, and
+    /// the words that start only patterns of two-word keys, before the
+    /// walk of [`Index::ids_of`].
+    #[inline(always)]
+    pub(super) fn has_key(&self, key: u16) -> bool {
+        self.keyed[key as usize / 64] & (1 << (key % 64)) != 0
+    }
+
     /// Where the ids whose key hashes to `key` are, in pattern order.
     pub(super) fn ids_of(&self, key: u16) -> std::ops::Range<usize> {
         let b = (key >> (16 - BUCKET_BITS)) as usize;
@@ -252,6 +273,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             next: &self.next,
             buckets: &self.buckets,
             firsts: &self.firsts,
+            keyed: &self.keyed,
         }
     }
 }
@@ -472,6 +494,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         next: [ANY_NEXT; K],
         buckets: [0; BUCKETS + 1],
         firsts: [0; FIRST_WORDS],
+        keyed: [0; KEY_WORDS],
     };
     let mut order = [0u64; K];
     fill(
@@ -487,6 +510,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             next: &mut out.next,
             buckets: &mut out.buckets,
             firsts: &mut out.firsts,
+            keyed: &mut out.keyed,
         },
         &mut order,
     );
@@ -506,6 +530,7 @@ pub(crate) struct Built {
     next: Box<[u8]>,
     buckets: Box<[u16; BUCKETS + 1]>,
     firsts: Box<[u64; FIRST_WORDS]>,
+    keyed: Box<[u64; KEY_WORDS]>,
 }
 
 impl Built {
@@ -521,6 +546,7 @@ impl Built {
             next: &self.next,
             buckets: &self.buckets,
             firsts: &self.firsts,
+            keyed: &self.keyed,
         }
     }
 }
@@ -545,6 +571,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         next: vec![ANY_NEXT; s.keys].into_boxed_slice(),
         buckets: Box::new([0; BUCKETS + 1]),
         firsts: Box::new([0; FIRST_WORDS]),
+        keyed: Box::new([0; KEY_WORDS]),
     };
     let mut order = vec![0u64; s.keys];
     fill(
@@ -560,6 +587,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             next: &mut out.next,
             buckets: &mut out.buckets,
             firsts: &mut out.firsts,
+            keyed: &mut out.keyed,
         },
         &mut order,
     );
@@ -577,6 +605,7 @@ struct Parts<'a> {
     next: &'a mut [u8],
     buckets: &'a mut [u16; BUCKETS + 1],
     firsts: &'a mut [u64; FIRST_WORDS],
+    keyed: &'a mut [u64; KEY_WORDS],
 }
 
 /// Fills `out` with the index of the tables `keep` accepts; `order` (one
@@ -654,7 +683,9 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
                 };
                 if seconds[0].is_none() {
                     let next = next_tags(out.elems, n, base + 1);
-                    order[k] = sort_entry(key(h), k, p as u16, ai as u8, next);
+                    let k1 = key(h);
+                    out.keyed[k1 as usize / 64] |= 1 << (k1 % 64);
+                    order[k] = sort_entry(k1, k, p as u16, ai as u8, next);
                     k += 1;
                 }
                 let mut v = 0;
@@ -664,7 +695,9 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
                         while b <= second.end as usize {
                             let b_end = alt_end(pat, b, second.end as usize);
                             let next = next_tags(out.elems, n, base + after);
-                            order[k] = sort_entry(pair_key(h, word_key(sub(pat, b, b_end))), k, id, ai as u8, next);
+                            let pk = pair_key(h, word_key(sub(pat, b, b_end)));
+                            out.keyed[pk as usize / 64] |= 1 << (pk % 64);
+                            order[k] = sort_entry(pk, k, id, ai as u8, next);
                             k += 1;
                             b = b_end + 1;
                         }

@@ -327,9 +327,17 @@ impl Lexicon {
                 // by it and the next (whose second word is then matched
                 // already). A word's one- and two-word keys may be alike:
                 // each range gives only the entries of its own kind.
-                let ones = index.ids_of(compile::key(tok.key));
+                let one = compile::key(tok.key);
+                let ones = if index.has_key(one) { index.ids_of(one) } else { 0..0 };
                 let pairs = match next {
-                    Some(n) => index.ids_of(compile::pair_key(tok.key, n.key)),
+                    Some(n) => {
+                        let key = compile::pair_key(tok.key, n.key);
+                        if index.has_key(key) {
+                            index.ids_of(key)
+                        } else {
+                            0..0
+                        }
+                    }
                     None => 0..0,
                 };
                 // One call of `try_key` (inlined: it runs about 130 times

@@ -183,7 +183,7 @@ impl RulePack {
 
     /// The pack's own findings: phrases to avoid and the sign-off.
     pub(crate) fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for hit in rules::distinct_hits_at(doc, AVOID_TABLE) {
+        for &hit in rules::distinct_hits_at(doc, AVOID_TABLE).iter() {
             let a = &self.avoid[hit.entry as usize];
             out.push(
                 Finding::new(Cue::TeamAvoid, Some(hit.span))

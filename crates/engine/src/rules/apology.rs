@@ -143,7 +143,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // explained") and inside one ("Sorry if the giant red SOLD OUT banner
     // wasn't clear enough"): its form does not own the problem either way.
     let hollow: Vec<_> = distinct_hits(doc, T::ApologyHollow)
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|h| !sides_with_customer(doc, h.last as usize))
         // "Sorry you were disappointed, by the way ...": "disappointed
         // with|by" read across a clause's end is not the phrase (the
@@ -196,7 +197,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         note(hit.span);
         found.push(finding_for(doc, Cue::ApologyHollow, T::ApologyHollow, hit));
     }
-    for hit in distinct_hits(doc, T::ApologyOwn) {
+    for &hit in distinct_hits(doc, T::ApologyOwn).iter() {
         // Distinct hits are disjoint and in order: one binary search, not a scan.
         let h = hollow.partition_point(|h| h.span.end() <= hit.span.start());
         if hollow.get(h).is_some_and(|h| h.span.overlaps(hit.span))

@@ -264,6 +264,12 @@ fn hope_at(doc: &Document, j: usize) -> Option<usize> {
                 | "works"
         )
     };
+    // Every hedge starts with one of these letters: most words are passed
+    // over by their first byte (the search for a hedge reads up to 15
+    // words back from each time).
+    if !matches!(doc.fold_head(j).1, b'h' | b'i' | b'w' | b'f' | b't' | b'a') {
+        return None;
+    }
     let sentence = doc.tokens[j].sentence;
     let word =
         |k: usize| doc.tokens.get(k).filter(|t| t.sentence == sentence && t.is_agent()).map_or("", |_| doc.fold(k));
@@ -909,7 +915,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     };
     found.retain(|x| x.f.cue != Cue::VagueCommitment || !(dated.contains(&sentence_of(x)) || same_day(x)));
     out.extend(found.into_iter().map(|x| x.f));
-    for hit in crate::rules::distinct_hits(doc, T::OverPromise) {
+    for &hit in crate::rules::distinct_hits(doc, T::OverPromise).iter() {
         // "our money-back guarantee" names a policy, it promises nothing new.
         let first = hit.first as usize;
         if first > 0 && crate::words::among(NOT_OVER_PROMISE, doc.fold(first - 1)) {

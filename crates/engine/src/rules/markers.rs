@@ -311,7 +311,9 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             }
             // A number is also `#`, which its own key does not find (a key
             // tried twice only sets the same bits twice).
-            if numbers >> i & 0b11 != 0 {
+            // (Most sentences hold no number: a test of the whole mask
+            // first spares a shift of it per word.)
+            if numbers != 0 && numbers >> i & 0b11 != 0 {
                 let number = numbers & (1 << i) != 0;
                 if number {
                     self.probe(NUMBER_KEY, words, i, false, r);

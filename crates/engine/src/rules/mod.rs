@@ -331,13 +331,21 @@ pub(crate) fn phrase_table(cue: Cue) -> Option<T> {
 }
 
 /// The hits of `table`, without hits that overlap an earlier, longer one.
-pub(crate) fn distinct_hits(doc: &Document, table: T) -> Vec<Hit> {
+pub(crate) fn distinct_hits<'d>(doc: &'d Document, table: T) -> std::borrow::Cow<'d, [Hit]> {
     distinct_hits_at(doc, table.into())
 }
 
 /// [`distinct_hits`] by table index, for a rule pack's own tables too.
-pub(crate) fn distinct_hits_at(doc: &Document, table: TableId) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = doc.hits(table).to_vec();
+pub(crate) fn distinct_hits_at<'d>(doc: &'d Document, table: TableId) -> std::borrow::Cow<'d, [Hit]> {
+    let found = doc.hits(table);
+    // Most tables' hits are in order already and none overlaps the one
+    // before: they are all kept, in that order, and are lent as they are
+    // (a copy and a sort cost more than the rule's use of them).
+    let key = |h: &Hit| (h.span.start(), std::cmp::Reverse(h.span.end()));
+    if found.windows(2).all(|w| key(&w[0]) <= key(&w[1]) && !w[0].span.overlaps(w[1].span)) {
+        return std::borrow::Cow::Borrowed(found);
+    }
+    let mut hits: Vec<Hit> = found.to_vec();
     crate::order::sort_by_key(&mut hits, |h| (h.span.start(), std::cmp::Reverse(h.span.end())));
     // Kept in place: the first `kept` hold the hits kept so far.
     let mut kept = 0;
@@ -348,7 +356,7 @@ pub(crate) fn distinct_hits_at(doc: &Document, table: TableId) -> Vec<Hit> {
         }
     }
     hits.truncate(kept);
-    hits
+    std::borrow::Cow::Owned(hits)
 }
 
 /// A finding for a table hit, with the phrase's own note and better
@@ -395,7 +403,7 @@ pub(crate) fn fit_case(doc: &Document, token: usize, s: &str) -> String {
 /// One finding per distinct hit of `table`, skipping hits that overlap any of
 /// the `unless` tables.
 pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: &mut Vec<Finding>) {
-    for hit in distinct_hits(doc, table) {
+    for &hit in distinct_hits(doc, table).iter() {
         if unless.iter().any(|&u| doc.any_hit_overlaps(u, hit.span)) {
             continue;
         }

@@ -251,7 +251,7 @@ fn mentions_of(
                 }
                 let in_greeting = greeting.contains(&i);
                 if t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting) {
-                    if let Some(part) = near_miss(doc, name, i, in_greeting) {
+                    if let Some(part) = near_miss(doc, name, &firsts, i, in_greeting) {
                         if is_name_position(doc, i, i) && (in_greeting || !names_a_third_person(doc, i)) {
                             out.push(Mention::NearMiss { part, span: t.span });
                         }
@@ -643,7 +643,13 @@ fn first_bytes(name: &CustomerName) -> Firsts {
             }
         }
     }
-    Firsts { bytes, empty, any_unspaced: name.parts.iter().any(|p| p.unspaced) }
+    // The lengths in chars of the parts a near miss may be of.
+    let mut near_lens = (usize::MAX, 0);
+    for p in name.parts.iter().filter(|p| !p.unspaced && p.words.len() == 1) {
+        let len = p.words[0].chars().count();
+        near_lens = (near_lens.0.min(len), near_lens.1.max(len));
+    }
+    Firsts { bytes, empty, any_unspaced: name.parts.iter().any(|p| p.unspaced), near_lens }
 }
 
 /// What a word must start with to start a use of the name, looked up once
@@ -653,6 +659,12 @@ struct Firsts {
     bytes: [bool; 256],
     empty: bool,
     any_unspaced: bool,
+    /// The fewest and the most chars of a part a near miss may be of (a
+    /// part of one word, not in a script written without spaces), or
+    /// `(usize::MAX, 0)` if there is none: a word more than two chars
+    /// longer or shorter than all of them is no near miss (at most two
+    /// edits), told before any lookup.
+    near_lens: (usize, usize),
 }
 
 impl Firsts {
@@ -941,18 +953,25 @@ fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, e
 /// The name part that token `i` nearly spells, if it is a plausible typo of
 /// one: not an ordinary word, one or two edits away. Token `i` is an agent's
 /// word of letters, capitalised or in the greeting (`in_greeting`).
-fn near_miss(doc: &Document, name: &CustomerName, i: usize, in_greeting: bool) -> Option<usize> {
+fn near_miss(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, in_greeting: bool) -> Option<usize> {
     let t = &doc.tokens[i];
     debug_assert!(t.is_agent() && t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting));
     let w = doc.fold(i);
-    if w.chars().count() < 3 || is_common(w) || crate::words::among(TITLES, w) {
+    let w_len = w.chars().count();
+    // (Most capitalised words are too short or too long to be within two
+    // edits of any part: passed over before the lookups below.)
+    let (fewest, most) = firsts.near_lens;
+    if w_len < 3 || w_len + 2 < fewest || w_len > most + 2 {
+        return None;
+    }
+    if crate::words::is_common_keyed(w, t.key) || crate::words::among(TITLES, w) {
         return None;
     }
     if name.parts.iter().any(|p| (p.words.len() == 1 && p.words[0] == w) || p.alts.iter().any(|(a, _)| a == w)) {
         return None;
     }
-    let w_len = w.chars().count();
-    let name_slot = in_greeting || is_name_position(doc, i, i);
+    // Read only for a short part (below), which few names have.
+    let name_slot = || in_greeting || is_name_position(doc, i, i);
     name.parts.iter().position(|p| {
         if p.unspaced || p.words.len() != 1 {
             return false;
@@ -971,7 +990,7 @@ fn near_miss(doc: &Document, name: &CustomerName, i: usize, in_greeting: bool) -
             // "John" for Jon is a misspelling even though John is a name.
             return len == 3
                 && same_start
-                && name_slot
+                && name_slot()
                 && edit_distance_lower_bound(w, target) <= 1
                 && edit_distance(w, target) == 1;
         }

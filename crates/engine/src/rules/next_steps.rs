@@ -262,7 +262,7 @@ const OPTION_LEADS: &[(&str, &[&str])] = &[
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut praised = false;
-    for hit in distinct_hits(doc, T::NextSteps) {
+    for &hit in distinct_hits(doc, T::NextSteps).iter() {
         // "We'll be open 9 to 5" states hours; it is not a step.
         let hours = doc.fold(hit.last as usize) == "be"
             && doc.tokens.get(hit.last as usize + 1).is_some_and(|_| {

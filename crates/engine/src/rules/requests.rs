@@ -57,7 +57,7 @@ const ORDERS: &[&str] = &[
 
 pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     let mut last_order: Option<crate::span::Span> = None;
-    for hit in crate::rules::distinct_hits(doc, T::Demand) {
+    for &hit in crate::rules::distinct_hits(doc, T::Demand).iter() {
         let first = hit.first as usize;
         // "I can do it today", "we'll do it now": a bare verb someone
         // already does, not an order (an order opens its clause: "Just do
@@ -128,19 +128,22 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     });
     // Bare imperatives: "Send us the receipt."
     let tokens = &doc.tokens;
-    for i in 0..tokens.len() {
+    // Whether the word before the one read ends with a comma: carried
+    // along, not read again.
+    let mut comma_before = false;
+    for (i, t) in tokens.iter().enumerate() {
         // A sentence's first word, or the first after a greeting and its
         // comma at the sentence's start ("Hi Priya, send us a photo") or
         // after the customer's name ("Arjun, send me the receipt"). Read
         // from the sentence alone: this rule runs chunk by chunk and knows
         // nothing of the draft's greeting. (The flags first, then the verb
         // of an order: most words are passed over by the first test.)
-        let sentence_start = tokens[i].is(flag::SENT_START);
-        let after_comma = i > 0 && tokens[i - 1].gap_has(crate::document::gap::COMMA);
+        let sentence_start = t.is(flag::SENT_START);
+        let after_comma = std::mem::replace(&mut comma_before, t.gap_has(crate::document::gap::COMMA));
         if !(sentence_start || after_comma) {
             continue;
         }
-        if !tokens[i].is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
+        if !t.is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
             continue;
         }
         let opens = sentence_start || after_greeting(doc, i) || after_vocative(doc, ctx, i);

@@ -758,6 +758,10 @@ const NAMING_WORDS: &[&str] = &["
     attachment
 "];
 
+/// The keys of [`NAMING_WORDS`]' words, to pass over a sentence that
+/// holds none.
+const NAMING_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[NAMING_WORDS]);
+
 /// Verbs of calling someone: "a number to reach you on".
 const CALLING: &[&str] = &["reach", "call", "contact", "ring", "text", "phone"];
 
@@ -995,10 +999,21 @@ fn asks(reply: &Document) -> Asks {
     let mut photo_seen = false;
     let mut own: Vec<usize> = Vec::new();
     for r in reply.sentences() {
+        // A sentence that names no detail and asks no question asks for
+        // nothing (nor sees a photo, nor chooses a date): passed over on
+        // its tokens' keys and marks, before any word is read.
+        let last_own = r.clone().rev().find(|&k| reply.tokens[k].is_agent());
+        let Some(last) = last_own else { continue };
+        let question = reply.tokens[last].gap_has(gap::QUESTION) || reply.tokens[r.end - 1].gap_has(gap::QUESTION);
+        let names = |k: usize| {
+            let t = &reply.tokens[k];
+            t.is_agent() && NAMING_KEYS.may_hold(t.key) && detail_words(reply.fold(k), t.key) & NAMES != 0
+        };
+        if !question && !r.clone().any(names) {
+            continue;
+        }
         own.clear();
         own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
-        let Some(&last) = own.last() else { continue };
-        let question = reply.tokens[last].gap_has(gap::QUESTION) || reply.tokens[r.end - 1].gap_has(gap::QUESTION);
         // Kinds this sentence asks for a different one of.
         let mut other: Vec<Kind> = Vec::new();
         let mut gives = false;

@@ -184,7 +184,7 @@ pub(crate) struct Topic {
 /// whose first two bytes are not in a topic's set has no stem of that
 /// topic, and [`Census::count_words`] passes it over unstemmed.
 #[derive(Default, Debug, Clone, Copy)]
-struct Heads([u64; 4]);
+pub(crate) struct Heads([u64; 4]);
 
 impl Heads {
     /// The bit of the beginning of `w` (at least two bytes).
@@ -303,10 +303,40 @@ impl Topic {
     /// The topic of tokens `range` of `doc`: words that are not stop words,
     /// links or handles (numbers count: "order 4471").
     pub fn of(doc: &Document, range: std::ops::Range<usize>) -> Topic {
+        Topic::collect(doc, range, None)
+    }
+
+    /// The part of the topic of tokens `range` of `doc` that topics
+    /// beginning as `heads` can share (see [`Topic::beginnings`]): what
+    /// [`Topic::meets`] and [`Topic::shared`] with those topics read, the
+    /// words of no stem of theirs and of no synonym group of theirs left
+    /// out unstemmed.
+    pub fn of_within(doc: &Document, range: std::ops::Range<usize>, heads: &Heads) -> Topic {
+        Topic::collect(doc, range, Some(heads))
+    }
+
+    /// How the stems of `topics` and the words of their synonym groups
+    /// begin: a word that begins otherwise shares neither with them.
+    pub fn beginnings(topics: &[Topic]) -> Heads {
+        let mut heads = Heads::default();
+        let mut groups = 0u32;
+        for t in topics {
+            heads.join(&t.heads);
+            groups |= t.groups;
+        }
+        for g in groups_of(groups) {
+            for word in SYNONYMS[g] {
+                heads.add(word.as_bytes());
+            }
+        }
+        heads
+    }
+
+    fn collect(doc: &Document, range: std::ops::Range<usize>, within: Option<&Heads>) -> Topic {
         let mut found: Vec<(u64, bool, u8)> = Vec::with_capacity(range.len());
         let mut groups = 0u32;
         let mut heads = Heads::default();
-        content_stems(doc, range, None, |h, number, g, s| {
+        content_stems(doc, range, within, |h, number, g, s| {
             if let Some(g) = g {
                 groups |= 1 << g;
             }
@@ -371,18 +401,7 @@ impl Census {
         // Only the groups of the topics asked about are read (by
         // [`Census::unique_in`]): a word of another group counts for
         // nothing either.
-        let mut heads = Heads::default();
-        let mut groups = 0u32;
-        for t in asked {
-            heads.join(&t.heads);
-            groups |= t.groups;
-        }
-        for g in groups_of(groups) {
-            for word in SYNONYMS[g] {
-                heads.add(word.as_bytes());
-            }
-        }
-        Census { stems, groups: vec![(0, 0, 0); SYNONYMS.len()], stretches: 0, heads }
+        Census { stems, groups: vec![(0, 0, 0); SYNONYMS.len()], stretches: 0, heads: Topic::beginnings(asked) }
     }
 
     /// Counts stem `stem` (by its hash) in the stretch being counted, once
@@ -439,7 +458,8 @@ impl Census {
     /// The words of `t` (a counted stretch) that occur in no other stretch,
     /// and the synonym groups no other stretch touches.
     pub fn unique_in(&self, t: &Topic) -> Topic {
-        let mut out = Topic::default();
+        // (Its stems are some of `t`'s: they begin as `t`'s do.)
+        let mut out = Topic { heads: t.heads, ..Topic::default() };
         for s in &t.stems {
             let count = self.stems.binary_search_by_key(&s.0, |c| c.0).map_or(0, |i| self.stems[i].1);
             if count <= 1 {

@@ -29,7 +29,7 @@ use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::finding::{Finding, Relation};
 use crate::lexicon::{p, Phrase};
-use crate::rules::exchange::{Exchange, Topic};
+use crate::rules::exchange::{Exchange, Heads, Topic};
 use crate::rules::T;
 use crate::span::Span;
 
@@ -1369,7 +1369,12 @@ const ASK_OBJECTS: &[&str] = &[
 /// are met by the topic alone, so most of these are never read).
 struct Said<'r> {
     reply: &'r Document<'r>,
+    /// Its topic as far as the questions' topics can share it (see
+    /// [`Topic::of_within`]).
     topic: Topic,
+    /// Its whole topic, read when a question back offers something (see
+    /// [`Said::whole_topic`]).
+    whole_topic: OnceCell<Topic>,
     /// Its tokens, for the tests only some questions need.
     range: Range<usize>,
     /// Its own (agent) tokens, their folded words and their kinds.
@@ -1431,7 +1436,9 @@ enum Reading {
     Receipt,
 }
 
-fn said<'r>(reply: &'r Document<'r>, r: Range<usize>) -> Said<'r> {
+/// What sentence `r` of the reply says; `heads`: how the questions' topics
+/// begin (see [`Topic::beginnings`]).
+fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, heads: &Heads) -> Said<'r> {
     let mut own: Vec<usize> = Vec::with_capacity(r.len());
     own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
     let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
@@ -1444,7 +1451,8 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>) -> Said<'r> {
     });
     Said {
         reply,
-        topic: Topic::of(reply, r.clone()),
+        topic: Topic::of_within(reply, r.clone(), heads),
+        whole_topic: OnceCell::new(),
         range: r,
         own,
         words,
@@ -1457,6 +1465,12 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>) -> Said<'r> {
 }
 
 impl Said<'_> {
+    /// Its whole topic: all its content words, not only those the
+    /// questions' topics can share.
+    fn whole_topic(&self) -> &Topic {
+        self.whole_topic.get_or_init(|| Topic::of(self.reply, self.range.clone()))
+    }
+
     /// Reading `what`, read once.
     fn reads(&self, what: Reading, read: impl FnOnce(&Self) -> bool) -> bool {
         let bit = 2 * what as u32;
@@ -1956,8 +1970,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if qs.is_empty() {
         return;
     }
-    let mut sentences: Vec<Said> =
-        body(reply).into_iter().filter(|r| !offers_more_help(reply, r.clone())).map(|r| said(reply, r)).collect();
+    // A reply sentence's topic is read only as far as the questions'
+    // topics can share it.
+    let heads = Topic::beginnings(topics);
+    let mut sentences: Vec<Said> = body(reply)
+        .into_iter()
+        .filter(|r| !offers_more_help(reply, r.clone()))
+        .map(|r| said(reply, r, &heads))
+        .collect();
     // "Please see below" with nothing below points at no steps.
     if let Some(last) = sentences.last_mut().filter(|s| s.below()) {
         last.no_steps = true;
@@ -1992,7 +2012,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // read only when a question back offers.
     let message_topic = sentences.iter().any(|s| s.asks() && s.offer()).then(|| Topic::of(msg, 0..msg.tokens.len()));
     let asks_back = |s: &Said| {
-        s.asks() && !(s.offer() && !s.topic.is_empty() && message_topic.as_ref().is_some_and(|m| !m.meets(&s.topic)))
+        s.asks()
+            && !(s.offer()
+                && !s.whole_topic().is_empty()
+                && message_topic.as_ref().is_some_and(|m| !m.meets(s.whole_topic())))
     };
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
@@ -2217,6 +2240,13 @@ fn thanked_for(reply: &Document, k: usize) -> bool {
 /// hesitate to ..."), rather than taking up this matter: it neither
 /// answers a question nor hands it on.
 fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
+    // The words an offer ends with: a sentence with none of them (their
+    // keys tell) offers nothing, and is not read.
+    const ENDS: crate::hash::KeyBloom =
+        crate::hash::KeyBloom::of(&[&["hesitate else questions question queries help concerns issues"]]);
+    if !r.clone().any(|i| reply.tokens[i].is_agent() && ENDS.may_hold(reply.tokens[i].key)) {
+        return false;
+    }
     // Each of the agent's words beside the one before it, unallocated.
     let mut prev = "";
     r.filter(|&i| reply.tokens[i].is_agent()).any(|i| {

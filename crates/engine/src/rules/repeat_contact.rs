@@ -367,6 +367,14 @@ crate::hash::word_lists! {
     TO_US = GIVEN_TO_US;
 }
 
+/// The keys of the verb lists' words: a word without its bit is in none,
+/// and is passed over before it is read.
+const VERB_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[CONTACTED, LODGED, GIVEN_TO_US]);
+
+/// The keys of [`NOTE`] and [`NOTE_FIRST_PERSON`]: a sentence of the reply
+/// with no word of theirs notes nothing, and is not read further.
+const NOTE_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[NOTE, NOTE_FIRST_PERSON]);
+
 /// Where the customer says they were in touch or waited before.
 fn repeat(msg: &Document) -> Option<Span> {
     // ("Nobody was answering the door" is a visit missed, not our silence.)
@@ -407,7 +415,7 @@ fn repeat(msg: &Document) -> Option<Span> {
         // (Each test needs its word in its verb list: one lookup passes
         // over the words in none.)
         let Some(k) = r.clone().find(|&k| {
-            if !msg.tokens[k].is_agent() {
+            if !msg.tokens[k].is_agent() || !VERB_KEYS.may_hold(msg.tokens[k].key) {
                 return false;
             }
             let lists = verb_lists(msg.fold(k), msg.tokens[k].key);
@@ -529,7 +537,7 @@ fn acknowledged(reply: &Document) -> bool {
     }
     reply.sentences().into_iter().any(|r| {
         let agent = |k: &usize| reply.tokens[*k].is_agent();
-        let noted = r.clone().filter(agent).any(|k| {
+        let noted = r.clone().filter(|k| agent(k) && NOTE_KEYS.may_hold(reply.tokens[*k].key)).any(|k| {
             let w = reply.fold(k);
             crate::words::among(NOTE, w)
                 || (crate::words::among(NOTE_FIRST_PERSON, w)

@@ -434,6 +434,19 @@ fn questions(msg: &Document) -> Vec<Question> {
         if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
             continue;
         }
+        // A sentence with no question mark (after its last token, or its
+        // last own word), after one with none, and with no indirect
+        // question asks nothing and leaves `after_question` false: passed
+        // over before its words are read.
+        let last_agent = r.clone().rev().find(|&k| msg.tokens[k].is_agent());
+        let Some(last_agent) = last_agent else { continue };
+        if !after_question
+            && !msg.tokens[r.end - 1].gap_has(gap::QUESTION)
+            && !msg.tokens[last_agent].gap_has(gap::QUESTION)
+            && hit_in(indirect, &r).is_none()
+        {
+            continue;
+        }
         agent.clear();
         agent.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
         let own = &agent;

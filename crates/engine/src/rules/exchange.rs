@@ -481,7 +481,13 @@ impl Census {
 
 /// The synonym groups of a topic's bits, in order.
 fn groups_of(bits: u32) -> impl Iterator<Item = usize> {
-    (0..32).filter(move |g| bits & 1 << g != 0)
+    // (Bit by bit set, lowest first: most topics have none or one.)
+    let mut rest = bits;
+    std::iter::from_fn(move || {
+        let g = (rest != 0).then(|| rest.trailing_zeros() as usize)?;
+        rest &= rest - 1;
+        Some(g)
+    })
 }
 
 /// Whether the word at token `k` is negated: "not", "no", "never" or a

@@ -1390,10 +1390,11 @@ struct Said<'r> {
     whole_topic: OnceCell<Topic>,
     /// Its tokens, for the tests only some questions need.
     range: Range<usize>,
-    /// Its own (agent) tokens, their folded words and their kinds.
-    own: Vec<usize>,
-    words: Vec<&'r str>,
-    bits: Vec<u16>,
+    /// Its own (agent) tokens, their folded words and their kinds (parts
+    /// of [`Words`], the reply's, read once for all its sentences).
+    own: &'r [usize],
+    words: &'r [&'r str],
+    bits: &'r [u16],
     /// The first word past the greeting ("Hi Jo, tap Settings").
     opener: Option<usize>,
     /// Whether "Please see below" ends the reply with nothing below it:
@@ -1449,16 +1450,42 @@ enum Reading {
     Receipt,
 }
 
-/// What sentence `r` of the reply says; `heads`: how the questions' topics
-/// begin (see [`Topic::beginnings`]).
-fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, heads: &Heads) -> Said<'r> {
-    let mut own: Vec<usize> = Vec::with_capacity(r.len());
-    own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
-    let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
-    // Each word's kinds, looked up once.
-    let bits: Vec<u16> = own.iter().zip(&words).map(|(&k, w)| kinds_keyed(w, reply.tokens[k].key)).collect();
+/// The own (agent) tokens of some sentences of the reply, their folded
+/// words and their kinds, one after the other in three lists (not three
+/// lists a sentence), and where each sentence's words start.
+struct Words<'r> {
+    own: Vec<usize>,
+    words: Vec<&'r str>,
+    bits: Vec<u16>,
+    /// Per sentence, where its own tokens start in the lists, then the end.
+    starts: Vec<usize>,
+}
+
+impl<'r> Words<'r> {
+    /// The words of `sentences` of `reply`.
+    fn of(reply: &'r Document<'r>, sentences: &[Range<usize>]) -> Words<'r> {
+        let mut own: Vec<usize> = Vec::with_capacity(sentences.iter().map(|r| r.len()).sum());
+        let mut starts = Vec::with_capacity(sentences.len() + 1);
+        for r in sentences {
+            starts.push(own.len());
+            own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
+        }
+        starts.push(own.len());
+        let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
+        // Each word's kinds, looked up once.
+        let bits: Vec<u16> = own.iter().zip(&words).map(|(&k, w)| kinds_keyed(w, reply.tokens[k].key)).collect();
+        Words { own, words, bits, starts }
+    }
+}
+
+/// What sentence `r` of the reply says, the `i`th of `words`; `heads`: how
+/// the questions' topics begin (see [`Topic::beginnings`]).
+fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: usize, heads: &Heads) -> Said<'r> {
+    let part = words.starts[i]..words.starts[i + 1];
+    let (own, bits) = (&words.own[part.clone()], &words.bits[part.clone()]);
+    let words = &words.words[part];
     let greeting = reply.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
-    let opener = own.iter().zip(&words).position(|(k, w)| {
+    let opener = own.iter().zip(words).position(|(k, w)| {
         !greeting.contains(k)
             && !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
     });
@@ -1555,7 +1582,7 @@ impl Said<'_> {
             // weekend!".
             let time_word = s.any(TIME) && {
                 let greeting = reply.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
-                let pleasantry = pleasantry_words(reply, &s.own, &s.words, &greeting);
+                let pleasantry = pleasantry_words(reply, s.own, s.words, &greeting);
                 s.bits.iter().zip(&pleasantry).any(|(b, p)| b & TIME != 0 && !p)
             };
             time_word
@@ -1566,7 +1593,7 @@ impl Said<'_> {
     }
 
     fn reason(&self) -> bool {
-        self.reads(Reading::Reason, |s| s.any(REASON) || explains(s.reply, &s.own, &s.words) || narrates(&s.words))
+        self.reads(Reading::Reason, |s| s.any(REASON) || explains(s.reply, s.own, s.words) || narrates(s.words))
     }
 
     fn below(&self) -> bool {
@@ -1612,7 +1639,7 @@ impl Said<'_> {
                 && (first != "good" || matches!(second, "news"))
                 && (first != "great" || matches!(second, "news"))
                 && (first != "of" || second == "course"))
-                || s.opener.is_some_and(|i| elliptical_answer(&s.own, &s.words, &s.bits, s.reply, i))
+                || s.opener.is_some_and(|i| elliptical_answer(s.own, s.words, s.bits, s.reply, i))
         })
     }
 
@@ -1760,7 +1787,7 @@ impl Said<'_> {
     }
 
     fn sent(&self) -> bool {
-        self.reads(Reading::Sent, |s| !s.receipt() && says_sent(&s.words))
+        self.reads(Reading::Sent, |s| !s.receipt() && says_sent(s.words))
     }
 
     fn happened(&self) -> bool {
@@ -1770,7 +1797,7 @@ impl Said<'_> {
             s.words.iter().enumerate().any(|(i, w)| {
                 matches!(*w, "already" | "delivered" | "arrived" | "landed" | "completed" | "yesterday" | "ago")
                     || (*w == "received" && !s.receipt_at(i))
-            }) || says_no_time(&s.words)
+            }) || says_no_time(s.words)
         })
     }
 
@@ -1782,7 +1809,7 @@ impl Said<'_> {
     }
 
     fn offer(&self) -> bool {
-        self.reads(Reading::Offer, |s| offers(&s.words))
+        self.reads(Reading::Offer, |s| offers(s.words))
     }
 }
 
@@ -1986,11 +2013,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // A reply sentence's topic is read only as far as the questions'
     // topics can share it.
     let heads = Topic::beginnings(topics);
-    let mut sentences: Vec<Said> = body(reply)
-        .into_iter()
-        .filter(|r| !offers_more_help(reply, r.clone()))
-        .map(|r| said(reply, r, &heads))
-        .collect();
+    let ranges: Vec<Range<usize>> = body(reply).into_iter().filter(|r| !offers_more_help(reply, r.clone())).collect();
+    let words = Words::of(reply, &ranges);
+    let mut sentences: Vec<Said> =
+        ranges.into_iter().enumerate().map(|(i, r)| said(reply, r, &words, i, &heads)).collect();
     // "Please see below" with nothing below points at no steps.
     if let Some(last) = sentences.last_mut().filter(|s| s.below()) {
         last.no_steps = true;
@@ -2078,7 +2104,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::Other | Kind::How => own_verb(msg, q.tokens.clone()),
             _ => None,
         };
-        let told = |s: &Said| own_verb.is_some_and(|v| tells_you(&s.words, v));
+        let told = |s: &Said| own_verb.is_some_and(|v| tells_you(s.words, v));
         let addressed = opened
             || topic.is_empty()
             || sentences.iter().any(|s| told(s) && free(s))
@@ -2103,7 +2129,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || (q.request && sentences.iter().any(|s| s.done() && free(s)))
             // A deed asked of someone, met by the deed promised ("Could
             // someone call me?" — "Our team will ring you tomorrow").
-            || q.deed.is_some_and(|d| sentences.iter().any(|s| promises_deed(&s.words, d)))
+            || q.deed.is_some_and(|d| sentences.iter().any(|s| promises_deed(s.words, d)))
             // What will be done, met by what we will do too.
             || (q.action && sentences.iter().any(|s| s.promises() && free(s)))
             // A request to send something, met by the thing sent, on its
@@ -2113,7 +2139,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // Whether someone is coming out, met by who is coming or there.
             || (q.visit
                 && sentences.iter().any(|s| {
-                    speaks_of_visit(&s.words, true) || (s.time() && names_visitor(reply, s.range.clone()))
+                    speaks_of_visit(s.words, true) || (s.time() && names_visitor(reply, s.range.clone()))
                 }))
             // Whether it comes on a day, met by a time ("Is it coming
             // today?" — "It will be with you by 8 pm tonight").

@@ -1056,6 +1056,9 @@ fn asks(reply: &Document) -> Asks {
             continue;
         }
         own.clear();
+        // (Room for the whole sentence: a filter gives no length, and the
+        // list would grow step by step.)
+        own.reserve(r.len());
         own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
         // Kinds this sentence asks for a different one of.
         let mut other: Vec<Kind> = Vec::new();

@@ -392,7 +392,7 @@ impl Census {
     /// A census of the words of `asked`, the topics that
     /// [`Census::unique_in`] will be asked about, with nothing counted yet.
     pub fn of(asked: &[Topic]) -> Census {
-        let mut stems: Vec<(u64, usize, usize)> = Vec::new();
+        let mut stems: Vec<(u64, usize, usize)> = Vec::with_capacity(asked.iter().map(|t| t.stems.len()).sum());
         for s in asked.iter().flat_map(|t| &t.stems) {
             if let Err(i) = stems.binary_search_by_key(&s.0, |c| c.0) {
                 stems.insert(i, (s.0, 0, 0));
@@ -459,7 +459,7 @@ impl Census {
     /// and the synonym groups no other stretch touches.
     pub fn unique_in(&self, t: &Topic) -> Topic {
         // (Its stems are some of `t`'s: they begin as `t`'s do.)
-        let mut out = Topic { heads: t.heads, ..Topic::default() };
+        let mut out = Topic { stems: Vec::with_capacity(t.stems.len()), heads: t.heads, ..Topic::default() };
         for s in &t.stems {
             let count = self.stems.binary_search_by_key(&s.0, |c| c.0).map_or(0, |i| self.stems[i].1);
             if count <= 1 {

@@ -422,6 +422,8 @@ fn questions(msg: &Document) -> Vec<Question> {
     let mut agent: Vec<usize> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     let mut bits: Vec<u16> = Vec::new();
+    // Where each question of a sentence starts (see below).
+    let mut starts: Vec<usize> = Vec::new();
     // Whether the sentence before ended with a question mark.
     let mut after_question = false;
     // The sentence before this one.
@@ -448,6 +450,9 @@ fn questions(msg: &Document) -> Vec<Question> {
             continue;
         }
         agent.clear();
+        // (Room for the whole sentence: a filter gives no length, and the
+        // list would grow step by step.)
+        agent.reserve(r.len());
         agent.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
         let own = &agent;
         // "hi, can I ...?": the greeting is not part of the question.
@@ -533,7 +538,8 @@ fn questions(msg: &Document) -> Vec<Question> {
             continue;
         }
         // Where a second question joins the first: "..., and when will it ship?"
-        let mut starts = vec![lead.filter(|_| !direct).map_or(first, |h| h.first as usize)];
+        starts.clear();
+        starts.push(lead.filter(|_| !direct).map_or(first, |h| h.first as usize));
         {
             for (i, &k) in own.iter().enumerate() {
                 if k < starts[0] + 2 || k + 1 >= r.end {

@@ -1035,13 +1035,14 @@ struct Asks {
 
 /// Where the reply asks for each kind of detail (see [`Asks`]). One pass
 /// over the reply.
-fn asks(reply: &Document) -> Asks {
+/// (`sentences`: the reply's.)
+fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
     let mut out: Vec<(Kind, Span)> = Vec::new();
     let mut described: Vec<Described> = Vec::new();
     let mut date_to_choose = false;
     let mut photo_seen = false;
     let mut own: Vec<usize> = Vec::new();
-    for r in reply.sentences() {
+    for r in sentences.iter().cloned() {
         // A sentence that names no detail and asks no question asks for
         // nothing (nor sees a photo, nor chooses a date): passed over on
         // its tokens' keys and marks, before any word is read.
@@ -1200,7 +1201,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if details.is_empty() || did_not_work {
         return;
     }
-    let Asks { plain: asked, described, date_to_choose, photo_seen } = asks(reply);
+    let Asks { plain: asked, described, date_to_choose, photo_seen } = asks(reply, ex.sentences);
     if asked.is_empty() && described.is_empty() {
         return;
     }

@@ -7,6 +7,9 @@ use crate::document::{flag, Document};
 /// The draft and the customer's message it answers, both parsed.
 pub(crate) struct Exchange<'d> {
     pub reply: &'d Document<'d>,
+    /// The reply's sentences (`Document::sentences`), listed once for the
+    /// relation rules.
+    pub sentences: &'d [std::ops::Range<usize>],
     pub message: &'d Document<'d>,
     /// What the rules read in the message alone.
     pub facts: &'d MessageFacts,
@@ -19,12 +22,20 @@ pub(crate) struct Exchange<'d> {
 pub(crate) struct MessageFacts {
     pub asked: crate::rules::questions::Asked,
     pub given: Vec<crate::rules::details::Given>,
+    /// The message's sentences (`Document::sentences`), listed once for
+    /// the rules that read them.
+    pub sentences: Vec<std::ops::Range<usize>>,
 }
 
 impl MessageFacts {
     /// The facts of the parsed message `msg`.
     pub fn of(msg: &Document) -> MessageFacts {
-        MessageFacts { asked: crate::rules::questions::asked(msg), given: crate::rules::details::given(msg) }
+        let sentences = msg.sentences();
+        MessageFacts {
+            asked: crate::rules::questions::asked(msg, &sentences),
+            given: crate::rules::details::given(msg),
+            sentences,
+        }
     }
 }
 

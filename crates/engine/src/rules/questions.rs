@@ -413,7 +413,8 @@ fn with_marks(msg: &Document, span: Span) -> Span {
 }
 
 /// The questions the customer asked (at most [`MAX_QUESTIONS`]).
-fn questions(msg: &Document) -> Vec<Question> {
+/// `sentences`: the message's.
+fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
     let mut out = Vec::new();
     let indirect = msg.hits(T::Indirect);
     let rhetorical = msg.hits(T::Rhetorical);
@@ -428,12 +429,13 @@ fn questions(msg: &Document) -> Vec<Question> {
     let mut after_question = false;
     // The sentence before this one.
     let mut prev_sentence: Option<Range<usize>> = None;
-    for r in msg.sentences() {
+    for r in sentences.iter().cloned() {
         if out.len() >= MAX_QUESTIONS {
             break;
         }
         let before = prev_sentence.replace(r.clone());
-        if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
+        // (A message that quotes nothing has no quoted token to look for.)
+        if !msg.quoted.is_empty() && r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
             continue;
         }
         // A sentence with no question mark (after its last token, or its
@@ -1950,12 +1952,12 @@ pub(crate) struct Asked {
 /// The questions of `msg`, and each one's own words: its content words,
 /// less those another question or another sentence of the message shares
 /// (what the whole message is about), or all of them if that leaves none.
-pub(crate) fn asked(msg: &Document) -> Asked {
-    let qs = questions(msg);
+/// `sentences`: the message's.
+pub(crate) fn asked(msg: &Document, sentences: &[Range<usize>]) -> Asked {
+    let qs = questions(msg, sentences);
     if qs.is_empty() {
         return Asked { qs, topics: Vec::new() };
     }
-    let sentences = msg.sentences();
     // Words are counted over the message once. A question with no word of
     // its own that points back ("I want to close my account. How do I do
     // that?") is about the sentence before it, which gives its words.
@@ -1983,7 +1985,7 @@ pub(crate) fn asked(msg: &Document) -> Asked {
         }
         let holds_question = qs[qi..].iter().take_while(|q| q.tokens.start < s.end).any(|q| q.tokens.end > s.start);
         if !holds_question {
-            seen.count_words(msg, s);
+            seen.count_words(msg, s.clone());
         }
     }
     for t in &whole {
@@ -2019,7 +2021,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // A reply sentence's topic is read only as far as the questions'
     // topics can share it.
     let heads = Topic::beginnings(topics);
-    let ranges: Vec<Range<usize>> = body(reply).into_iter().filter(|r| !offers_more_help(reply, r.clone())).collect();
+    let ranges: Vec<Range<usize>> =
+        body(reply, ex.sentences).into_iter().filter(|r| !offers_more_help(reply, r.clone())).collect();
     let words = Words::of(reply, &ranges);
     let mut sentences: Vec<Said> =
         ranges.into_iter().enumerate().map(|(i, r)| said(reply, r, &words, i, &heads)).collect();
@@ -2038,7 +2041,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         .any(|h| !thanked_for(reply, h.first as usize) && !offers_more_help(reply, reply.sentence_of(h.first as usize)))
             // A number to call hands on the one question asked; where there
             // are more, it answers the one about how to reach someone.
-            || (qs.len() == 1 && gives_number_to_call(reply));
+            || (qs.len() == 1 && gives_number_to_call(reply, ex.sentences));
     let one_question = qs.len() == 1;
     // A link to a page (not a site's front page) hands on the questions,
     // written in full or not ("gov.uk/foreign-travel-advice/vietnam"); a
@@ -2311,9 +2314,9 @@ fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
 /// phone line. Not a signature's "Phone: ...", the customer's words quoted
 /// below, a date ("we'll call you back on 12.03.2026") or a reference
 /// ("your call reference is 48213377").
-fn gives_number_to_call(reply: &Document) -> bool {
+fn gives_number_to_call(reply: &Document, sentences: &[Range<usize>]) -> bool {
     let n = reply.tokens.len();
-    body(reply).into_iter().any(|r| {
+    body(reply, sentences).into_iter().any(|r| {
         r.clone().any(|k| {
             let t = &reply.tokens[k];
             if !t.is_agent()
@@ -2391,9 +2394,10 @@ fn front_page(url: &str) -> bool {
 /// The sentences of the reply's body: its own words, without a short
 /// greeting line ("Dear Policyholder,") or the sign-off ("Best wishes,\n
 /// International Shipping"), whose words say nothing about the questions.
-fn body(reply: &Document) -> Vec<Range<usize>> {
+/// (`sentences`: the reply's.)
+fn body(reply: &Document, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> =
-        reply.sentences().into_iter().filter(|r| r.clone().any(|k| reply.tokens[k].is_agent())).collect();
+        sentences.iter().filter(|r| (*r).clone().any(|k| reply.tokens[k].is_agent())).cloned().collect();
     if let (Some(first), Some(g)) = (out.first(), &reply.greeting) {
         // Only a line that is nothing but the greeting ("Hi Tobias,").
         if first.contains(&g.addressee.start.saturating_sub(1))

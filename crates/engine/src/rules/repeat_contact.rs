@@ -376,7 +376,8 @@ const VERB_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[CONTACTED, 
 const NOTE_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[NOTE, NOTE_FIRST_PERSON]);
 
 /// Where the customer says they were in touch or waited before.
-fn repeat(msg: &Document) -> Option<Span> {
+/// (`sentences`: the message's.)
+fn repeat(msg: &Document, sentences: &[std::ops::Range<usize>]) -> Option<Span> {
     // ("Nobody was answering the door" is a visit missed, not our silence.)
     let door = |h: &crate::lexicon::Hit| {
         let after = |i: usize| msg.tokens.get(h.last as usize + i).map_or("", |_| msg.fold(h.last as usize + i));
@@ -385,8 +386,6 @@ fn repeat(msg: &Document) -> Option<Span> {
     let phrase =
         msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED) && !door(h)).map(|h| h.span);
     let mut verb = None;
-    // (The sentences are listed once for both passes below.)
-    let sentences = msg.sentences();
     for r in sentences.iter().cloned() {
         // A verb of contact, or of giving us something: "I sent you my
         // address last week" (not "I sent the parcel back").
@@ -485,7 +484,7 @@ fn repeat(msg: &Document) -> Option<Span> {
     }
     // The time waited, said on its own: "It's been 3 weeks!", "It has been
     // ten days now." (not "It's been 3 weeks since I bought it and ...").
-    let waited = sentences.into_iter().find_map(|r| {
+    let waited = sentences.iter().cloned().find_map(|r| {
         // (Its first eight words, read only if the first is "it".)
         let mut words = [0usize; 8];
         let mut len = 0;
@@ -531,11 +530,12 @@ fn repeat(msg: &Document) -> Option<Span> {
 }
 
 /// Whether the reply acknowledges the earlier contact or the wait.
-fn acknowledged(reply: &Document) -> bool {
+/// (`sentences`: the reply's.)
+fn acknowledged(reply: &Document, sentences: &[std::ops::Range<usize>]) -> bool {
     if !reply.hits(T::RepeatAck).is_empty() {
         return true;
     }
-    reply.sentences().into_iter().any(|r| {
+    sentences.iter().any(|r| {
         let agent = |k: &usize| reply.tokens[*k].is_agent();
         let noted = r.clone().filter(|k| agent(k) && NOTE_KEYS.may_hold(reply.tokens[*k].key)).any(|k| {
             let w = reply.fold(k);
@@ -572,9 +572,9 @@ fn acknowledged(reply: &Document) -> bool {
 }
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
-    let Some(span) = repeat(ex.message) else { return };
+    let Some(span) = repeat(ex.message, &ex.facts.sentences) else { return };
     relation.repeat_contact = true;
-    relation.repeat_acknowledged = acknowledged(ex.reply);
+    relation.repeat_acknowledged = acknowledged(ex.reply, ex.sentences);
     if relation.repeat_acknowledged {
         return;
     }

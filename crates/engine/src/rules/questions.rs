@@ -2164,11 +2164,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || (one_question && sentences.iter().any(|s| asks_back(s) || steps_answer(q, s)));
         // "..., and if so, how do I get a label?" hangs on the question
         // before it: answered with that one ("no need to return it").
+        // (Its first words and the three before, read in place.)
         let conditional = {
-            let from = q.tokens.start.saturating_sub(3);
-            let words: Vec<&str> = (from..q.tokens.end.min(q.tokens.start + 4)).map(|k| msg.fold(k)).collect();
-            words.windows(2).any(|w| w[0] == "if" && matches!(w[1], "so" | "not" | "yes"))
-                || words.contains(&"otherwise")
+            let near = q.tokens.start.saturating_sub(3)..q.tokens.end.min(q.tokens.start + 4);
+            near.clone().any(|k| match msg.fold(k) {
+                "otherwise" => true,
+                "if" => k + 1 < near.end && matches!(msg.fold(k + 1), "so" | "not" | "yes"),
+                _ => false,
+            })
         };
         let addressed = addressed || (conditional && addressed_all.last() == Some(&true));
         addressed_all.push(addressed);

@@ -534,4 +534,17 @@ mod tests {
         }
         assert_ne!(stem("account"), stem("accept"));
     }
+
+    /// The census and a reply sentence's topic pass over a word by how it
+    /// begins (`Heads`): that holds only while a stem is a beginning of its
+    /// word, of two bytes or more for a word of three chars or more.
+    #[test]
+    fn a_stem_begins_its_word() {
+        let more = ["refunded", "deliveries", "cancelled", "shipping", "o'connor's", "café", "naïve", "größe", "4471"];
+        for w in crate::words::tests::COMMON_WORDS.split_whitespace().chain(STOP.split_whitespace()).chain(more) {
+            let s = stem(w);
+            assert!(w.starts_with(s), "{w} -> {s}");
+            assert!(w.chars().count() < 3 || s.len() >= 2, "{w} -> {s}");
+        }
+    }
 }

@@ -192,7 +192,8 @@ fn analyze_in(
     // pack turns cues off.
     rules::drop_mocked_praise(&doc, &mut findings);
     let relation = message_read.as_ref().map(|(m, facts)| {
-        let exchange = rules::Exchange { reply: &doc, message: m, facts };
+        let sentences = doc.sentences();
+        let exchange = rules::Exchange { reply: &doc, sentences: &sentences, message: m, facts };
         let mut relation = Relation::default();
         let mut found = Vec::new();
         for rule in rules::RELATION_RULES {

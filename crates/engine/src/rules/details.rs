@@ -225,15 +225,15 @@ crate::hash::word_lists! {
     fn detail_words -> u32;
     ASKS = ASKING;
     GIVES = GIVE;
-    L_ORDER = &["order orders"];
-    L_REFERENCE = &["ticket case reference ref booking reservation confirmation claim incident request pnr complaint itinerary tag agreement"];
-    L_TRACKING = &["tracking consignment waybill"];
-    L_PHONE = &["phone mobile cell tel telephone cellphone whatsapp landline"];
-    L_ACCOUNT = &["account acct membership member customer policy invoice contract subscriber loyalty card"];
-    L_ID = &["student employee staff patient nhs passport licence license insurance ssn"];
-    L_REGISTRATION = &["reg registration vrn numberplate plate"];
-    L_SERIAL = &["serial imei sn"];
-    L_TRANSACTION = &["transaction txn utr payment"];
+    L_ORDER = ORDER_LABELS;
+    L_REFERENCE = REFERENCE_LABELS;
+    L_TRACKING = TRACKING_LABELS;
+    L_PHONE = PHONE_LABELS;
+    L_ACCOUNT = ACCOUNT_LABELS;
+    L_ID = ID_LABELS;
+    L_REGISTRATION = REGISTRATION_LABELS;
+    L_SERIAL = SERIAL_LABELS;
+    L_TRANSACTION = TRANSACTION_LABELS;
     MONTH = MONTHS;
     WEEKDAY = WEEKDAYS;
     FILL = FILLER;
@@ -246,6 +246,38 @@ crate::hash::word_lists! {
     THANKING = &["thanks thank"];
     NEGATING = &["not don't dont never avoid"];
 }
+
+// The words that label each kind of detail given.
+const ORDER_LABELS: &[&str] = &["order orders"];
+const REFERENCE_LABELS: &[&str] = &["ticket case reference ref booking reservation confirmation claim incident request pnr complaint itinerary tag agreement"];
+const TRACKING_LABELS: &[&str] = &["tracking consignment waybill"];
+const PHONE_LABELS: &[&str] = &["phone mobile cell tel telephone cellphone whatsapp landline"];
+const ACCOUNT_LABELS: &[&str] =
+    &["account acct membership member customer policy invoice contract subscriber loyalty card"];
+const ID_LABELS: &[&str] = &["student employee staff patient nhs passport licence license insurance ssn"];
+const REGISTRATION_LABELS: &[&str] = &["reg registration vrn numberplate plate"];
+const SERIAL_LABELS: &[&str] = &["serial imei sn"];
+const TRANSACTION_LABELS: &[&str] = &["transaction txn utr payment"];
+
+/// The lists [`given`] reads of the message's words ([`detail_words`]'
+/// bits), and the keys of their words: a word without its key's bit is in
+/// none of them, and is not sliced or looked up.
+const GIVEN_LISTS: u32 = LABELS | FILL | MONTH | WEEKDAY | WISH;
+const GIVEN_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[
+    ORDER_LABELS,
+    REFERENCE_LABELS,
+    TRACKING_LABELS,
+    PHONE_LABELS,
+    ACCOUNT_LABELS,
+    ID_LABELS,
+    REGISTRATION_LABELS,
+    SERIAL_LABELS,
+    TRANSACTION_LABELS,
+    FILLER,
+    MONTHS,
+    WEEKDAYS,
+    WISHING,
+]);
 
 /// Words of a clause that gives a date the customer wants, not one that
 /// happened or stands: "Could you come on 12 March?", "I'd like it on
@@ -296,7 +328,18 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
     let n = msg.tokens.len();
     // Each word's lists, looked up once (labels, months, weekdays, filler):
     // the scans below ask them several times per word.
-    let bits: Vec<u32> = (0..n).map(|k| detail_words(msg.fold(k), msg.tokens[k].key)).collect();
+    // (Only the lists read here: most words are in none, and their keys
+    // tell.)
+    let bits: Vec<u32> = (0..n)
+        .map(|k| {
+            let key = msg.tokens[k].key;
+            if GIVEN_KEYS.may_hold(key) {
+                detail_words(msg.fold(k), key) & GIVEN_LISTS
+            } else {
+                0
+            }
+        })
+        .collect();
     let label = |k: usize| label_of(bits[k]);
     let labels_anywhere: Option<Kind> = (0..n)
         .filter(|&k| msg.tokens[k].is_agent())
@@ -758,6 +801,10 @@ const NAMING_WORDS: &[&str] = &["
     attachment
 "];
 
+/// The keys of [`NAMING_WORDS`]' words, to pass over a sentence that
+/// holds none.
+const NAMING_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[NAMING_WORDS]);
+
 /// Verbs of calling someone: "a number to reach you on".
 const CALLING: &[&str] = &["reach", "call", "contact", "ring", "text", "phone"];
 
@@ -988,17 +1035,32 @@ struct Asks {
 
 /// Where the reply asks for each kind of detail (see [`Asks`]). One pass
 /// over the reply.
-fn asks(reply: &Document) -> Asks {
+/// (`sentences`: the reply's.)
+fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
     let mut out: Vec<(Kind, Span)> = Vec::new();
     let mut described: Vec<Described> = Vec::new();
     let mut date_to_choose = false;
     let mut photo_seen = false;
     let mut own: Vec<usize> = Vec::new();
-    for r in reply.sentences() {
-        own.clear();
-        own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
-        let Some(&last) = own.last() else { continue };
+    for r in sentences.iter().cloned() {
+        // A sentence that names no detail and asks no question asks for
+        // nothing (nor sees a photo, nor chooses a date): passed over on
+        // its tokens' keys and marks, before any word is read.
+        let last_own = r.clone().rev().find(|&k| reply.tokens[k].is_agent());
+        let Some(last) = last_own else { continue };
         let question = reply.tokens[last].gap_has(gap::QUESTION) || reply.tokens[r.end - 1].gap_has(gap::QUESTION);
+        let names = |k: usize| {
+            let t = &reply.tokens[k];
+            t.is_agent() && NAMING_KEYS.may_hold(t.key) && detail_words(reply.fold(k), t.key) & NAMES != 0
+        };
+        if !question && !r.clone().any(names) {
+            continue;
+        }
+        own.clear();
+        // (Room for the whole sentence: a filter gives no length, and the
+        // list would grow step by step.)
+        own.reserve(r.len());
+        own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
         // Kinds this sentence asks for a different one of.
         let mut other: Vec<Kind> = Vec::new();
         let mut gives = false;
@@ -1139,7 +1201,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if details.is_empty() || did_not_work {
         return;
     }
-    let Asks { plain: asked, described, date_to_choose, photo_seen } = asks(reply);
+    let Asks { plain: asked, described, date_to_choose, photo_seen } = asks(reply, ex.sentences);
     if asked.is_empty() && described.is_empty() {
         return;
     }

@@ -7,6 +7,9 @@ use crate::document::{flag, Document};
 /// The draft and the customer's message it answers, both parsed.
 pub(crate) struct Exchange<'d> {
     pub reply: &'d Document<'d>,
+    /// The reply's sentences (`Document::sentences`), listed once for the
+    /// relation rules.
+    pub sentences: &'d [std::ops::Range<usize>],
     pub message: &'d Document<'d>,
     /// What the rules read in the message alone.
     pub facts: &'d MessageFacts,
@@ -19,12 +22,20 @@ pub(crate) struct Exchange<'d> {
 pub(crate) struct MessageFacts {
     pub asked: crate::rules::questions::Asked,
     pub given: Vec<crate::rules::details::Given>,
+    /// The message's sentences (`Document::sentences`), listed once for
+    /// the rules that read them.
+    pub sentences: Vec<std::ops::Range<usize>>,
 }
 
 impl MessageFacts {
     /// The facts of the parsed message `msg`.
     pub fn of(msg: &Document) -> MessageFacts {
-        MessageFacts { asked: crate::rules::questions::asked(msg), given: crate::rules::details::given(msg) }
+        let sentences = msg.sentences();
+        MessageFacts {
+            asked: crate::rules::questions::asked(msg, &sentences),
+            given: crate::rules::details::given(msg),
+            sentences,
+        }
     }
 }
 
@@ -50,11 +61,8 @@ actually exactly basically really just keep keeps kept thinking new old differen
 happened happening
 ";
 
-/// Whether a folded word says nothing about a topic.
-pub(crate) fn is_stopword(w: &str, key: u32) -> bool {
-    crate::hash::word_map!(SET = &[&[STOP]]);
-    SET.get_keyed(w, key) != 0
-}
+// The stop words, a word map asked by a word's key.
+crate::hash::word_map!(STOP_SET = &[&[STOP]]);
 
 /// Words that name the same thing in a support exchange, by their stems:
 /// a question about delivery is addressed by a reply about shipping.
@@ -152,23 +160,67 @@ fn stem_of(w: &str, ascii: bool) -> &str {
     }
 }
 
-/// The synonym group `stem` belongs to, if any; `hash` is its FNV-1a hash.
-fn group(stem: &str, hash: u64) -> Option<usize> {
-    crate::hash::word_map!(GROUPS = SYNONYMS);
+crate::hash::word_map!(GROUPS = SYNONYMS);
+
+// A topic's synonym groups are the bits of a `u32`.
+const _: () = assert!(SYNONYMS.len() <= 32);
+
+/// The synonym group `stem` belongs to, if any, in `groups` (the map of
+/// [`SYNONYMS`], looked up once by the caller); `hash` is its FNV-1a hash.
+fn group<const N: usize>(groups: &crate::hash::WordMap<N>, stem: &str, hash: u64) -> Option<usize> {
     // A stem in two groups belongs to the later one. (A word key is the low
     // bits of the same hash.)
-    let bits = GROUPS.get_keyed(stem, hash as u32);
+    let bits = groups.get_keyed(stem, hash as u32);
     (bits != 0).then(|| 31 - bits.leading_zeros() as usize)
 }
 
 /// What a stretch of words is about: its content stems (as FNV-1a hashes,
-/// so that no word is copied) and their synonym groups, both sorted.
+/// so that no word is copied), sorted, and their synonym groups.
 #[derive(Default, Debug)]
 pub(crate) struct Topic {
     /// Each stem's hash, whether it is a number, and its synonym group plus
     /// one (0 for none); sorted, one per hash.
     stems: Vec<(u64, bool, u8)>,
-    groups: Vec<usize>,
+    /// The synonym groups, group `g` as bit `1 << g`: no list to allocate,
+    /// sort or search.
+    groups: u32,
+    /// How its stems begin (see [`Heads`]).
+    heads: Heads,
+}
+
+/// A set of two-byte beginnings of words, as 256 bits (a beginning's bit
+/// is a hash of its two bytes, so a beginning not added may share the bit
+/// of one added, never the reverse). A stem is a beginning of its word, and
+/// the stem of a word that is no number holds three chars or more: a word
+/// whose first two bytes are not in a topic's set has no stem of that
+/// topic, and [`Census::count_words`] passes it over unstemmed.
+#[derive(Default, Debug, Clone, Copy)]
+pub(crate) struct Heads([u64; 4]);
+
+impl Heads {
+    /// The bit of the beginning of `w` (at least two bytes).
+    fn bit(w: &[u8]) -> usize {
+        ((u32::from(w[0]) << 8 | u32::from(w[1])).wrapping_mul(0x9e37_79b1) >> 24) as usize
+    }
+
+    fn add(&mut self, w: &[u8]) {
+        if w.len() >= 2 {
+            let b = Heads::bit(w);
+            self.0[b / 64] |= 1 << (b % 64);
+        }
+    }
+
+    fn join(&mut self, other: &Heads) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+
+    /// Whether a stem of `w` (at least two bytes) may begin as one added.
+    fn may_begin(&self, w: &[u8]) -> bool {
+        let b = Heads::bit(w);
+        self.0[b / 64] & 1 << (b % 64) != 0
+    }
 }
 
 fn hash(s: &str) -> u64 {
@@ -178,17 +230,38 @@ fn hash(s: &str) -> u64 {
 /// Calls `each` with every content word of tokens `range` of `doc`, in
 /// order (a word that is not a stop word, a link or a handle; numbers
 /// count: "order 4471"): its stem's hash, whether the stem is a number,
-/// and its synonym group. What [`Topic::of`] collects, and what
-/// [`Census::count_words`] counts without collecting.
-fn content_stems(doc: &Document, range: std::ops::Range<usize>, mut each: impl FnMut(u64, bool, Option<usize>)) {
+/// and its synonym group, and the stem. What [`Topic::of`] collects, and
+/// what [`Census::count_words`] counts without collecting. A word that is
+/// no number and whose first two bytes are not among `heads` (when given)
+/// is passed over first: no stem of it is wanted.
+fn content_stems(
+    doc: &Document,
+    range: std::ops::Range<usize>,
+    heads: Option<&Heads>,
+    mut each: impl FnMut(u64, bool, Option<usize>, &str),
+) {
+    // (The maps are reached once, not once a word.)
+    let (stop, groups) = (&**STOP_SET, &**GROUPS);
     for k in range {
         let tok = &doc.tokens[k];
         if !tok.is_agent() {
             continue;
         }
+        let number = tok.is(flag::NUMBER);
+        // A word of under three bytes has under three chars: passed over
+        // before its text is read.
+        if tok.fold_head().0 < 3 && !number {
+            continue;
+        }
+        if !number && heads.is_some_and(|heads| !heads.may_begin(doc.tokens[k].folded_bytes(doc.folded_words()))) {
+            continue;
+        }
         let w = doc.fold(k);
+        if stop.get_keyed(w, tok.key) != 0 {
+            continue;
+        }
         let ascii = w.is_ascii();
-        if (chars_in(w, ascii) < 3 && !tok.is(flag::NUMBER)) || is_stopword(w, tok.key) {
+        if chars_in(w, ascii) < 3 && !number {
             continue;
         }
         // "of course" says nothing about a course.
@@ -233,7 +306,7 @@ fn content_stems(doc: &Document, range: std::ops::Range<usize>, mut each: impl F
         }
         let s = stem_of(w, ascii);
         let h = hash(s);
-        each(h, s.bytes().all(|b| b.is_ascii_digit()), group(s, h));
+        each(h, s.bytes().all(|b| b.is_ascii_digit()), group(groups, s, h), s);
     }
 }
 
@@ -241,19 +314,49 @@ impl Topic {
     /// The topic of tokens `range` of `doc`: words that are not stop words,
     /// links or handles (numbers count: "order 4471").
     pub fn of(doc: &Document, range: std::ops::Range<usize>) -> Topic {
-        let mut found: Vec<(u64, bool, u8)> = Vec::with_capacity(range.len());
-        let mut groups = Vec::new();
-        content_stems(doc, range, |h, number, g| {
-            if let Some(g) = g {
-                groups.push(g);
+        Topic::collect(doc, range, None)
+    }
+
+    /// The part of the topic of tokens `range` of `doc` that topics
+    /// beginning as `heads` can share (see [`Topic::beginnings`]): what
+    /// [`Topic::meets`] and [`Topic::shared`] with those topics read, the
+    /// words of no stem of theirs and of no synonym group of theirs left
+    /// out unstemmed.
+    pub fn of_within(doc: &Document, range: std::ops::Range<usize>, heads: &Heads) -> Topic {
+        Topic::collect(doc, range, Some(heads))
+    }
+
+    /// How the stems of `topics` and the words of their synonym groups
+    /// begin: a word that begins otherwise shares neither with them.
+    pub fn beginnings(topics: &[Topic]) -> Heads {
+        let mut heads = Heads::default();
+        let mut groups = 0u32;
+        for t in topics {
+            heads.join(&t.heads);
+            groups |= t.groups;
+        }
+        for g in groups_of(groups) {
+            for word in SYNONYMS[g] {
+                heads.add(word.as_bytes());
             }
+        }
+        heads
+    }
+
+    fn collect(doc: &Document, range: std::ops::Range<usize>, within: Option<&Heads>) -> Topic {
+        let mut found: Vec<(u64, bool, u8)> = Vec::with_capacity(range.len());
+        let mut groups = 0u32;
+        let mut heads = Heads::default();
+        content_stems(doc, range, within, |h, number, g, s| {
+            if let Some(g) = g {
+                groups |= 1 << g;
+            }
+            heads.add(s.as_bytes());
             found.push((h, number, g.map_or(0, |g| g as u8 + 1)));
         });
         crate::order::sort(&mut found);
         found.dedup_by_key(|f| f.0);
-        crate::order::sort(&mut groups);
-        groups.dedup();
-        Topic { stems: found, groups }
+        Topic { stems: found, groups, heads }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -274,8 +377,7 @@ impl Topic {
     /// counting once.
     pub fn shared(&self, other: &Topic) -> usize {
         let same = self.stems.iter().filter(|s| other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok()).count();
-        let groups = self.groups.iter().filter(|g| other.groups.binary_search(g).is_ok()).count();
-        same + groups
+        same + (self.groups & other.groups).count_ones() as usize
     }
 }
 
@@ -292,19 +394,25 @@ pub(crate) struct Census {
     groups: Vec<(usize, usize, usize)>,
     /// How many stretches have been counted.
     stretches: usize,
+    /// How the stems asked about and the words of their synonym groups
+    /// begin: a word that begins otherwise is counted for nothing.
+    heads: Heads,
 }
 
 impl Census {
     /// A census of the words of `asked`, the topics that
     /// [`Census::unique_in`] will be asked about, with nothing counted yet.
     pub fn of(asked: &[Topic]) -> Census {
-        let mut stems: Vec<(u64, usize, usize)> = Vec::new();
+        let mut stems: Vec<(u64, usize, usize)> = Vec::with_capacity(asked.iter().map(|t| t.stems.len()).sum());
         for s in asked.iter().flat_map(|t| &t.stems) {
             if let Err(i) = stems.binary_search_by_key(&s.0, |c| c.0) {
                 stems.insert(i, (s.0, 0, 0));
             }
         }
-        Census { stems, groups: vec![(0, 0, 0); SYNONYMS.len()], stretches: 0 }
+        // Only the groups of the topics asked about are read (by
+        // [`Census::unique_in`]): a word of another group counts for
+        // nothing either.
+        Census { stems, groups: vec![(0, 0, 0); SYNONYMS.len()], stretches: 0, heads: Topic::beginnings(asked) }
     }
 
     /// Counts stem `stem` (by its hash) in the stretch being counted, once
@@ -338,7 +446,7 @@ impl Census {
         for s in &t.stems {
             self.count_stem(s.0);
         }
-        for &g in &t.groups {
+        for g in groups_of(t.groups) {
             self.count_group(g, question);
         }
         self.stretches += 1;
@@ -348,7 +456,8 @@ impl Census {
     /// question: what [`Census::count`] of its topic counts, without the
     /// topic built.
     pub fn count_words(&mut self, doc: &Document, range: std::ops::Range<usize>) {
-        content_stems(doc, range, |h, _, g| {
+        let heads = self.heads;
+        content_stems(doc, range, Some(&heads), |h, _, g, _| {
             self.count_stem(h);
             if let Some(g) = g {
                 self.count_group(g, false);
@@ -360,7 +469,8 @@ impl Census {
     /// The words of `t` (a counted stretch) that occur in no other stretch,
     /// and the synonym groups no other stretch touches.
     pub fn unique_in(&self, t: &Topic) -> Topic {
-        let mut out = Topic::default();
+        // (Its stems are some of `t`'s: they begin as `t`'s do.)
+        let mut out = Topic { stems: Vec::with_capacity(t.stems.len()), heads: t.heads, ..Topic::default() };
         for s in &t.stems {
             let count = self.stems.binary_search_by_key(&s.0, |c| c.0).map_or(0, |i| self.stems[i].1);
             if count <= 1 {
@@ -370,17 +480,25 @@ impl Census {
         // A group no other question touches stays with a word of its own
         // that stays: "Can this be changed?" after "I asked you to move my
         // direct debit" is still answered by "it has been moved".
-        out.groups = t
-            .groups
-            .iter()
-            .copied()
-            .filter(|&g| {
-                let (stretches, questions, _) = self.groups.get(g).copied().unwrap_or((0, 0, 0));
-                stretches <= 1 || (questions <= 1 && out.stems.iter().any(|s| s.2 == g as u8 + 1))
-            })
-            .collect();
+        for g in groups_of(t.groups) {
+            let (stretches, questions, _) = self.groups.get(g).copied().unwrap_or((0, 0, 0));
+            if stretches <= 1 || (questions <= 1 && out.stems.iter().any(|s| s.2 == g as u8 + 1)) {
+                out.groups |= 1 << g;
+            }
+        }
         out
     }
+}
+
+/// The synonym groups of a topic's bits, in order.
+fn groups_of(bits: u32) -> impl Iterator<Item = usize> {
+    // (Bit by bit set, lowest first: most topics have none or one.)
+    let mut rest = bits;
+    std::iter::from_fn(move || {
+        let g = (rest != 0).then(|| rest.trailing_zeros() as usize)?;
+        rest &= rest - 1;
+        Some(g)
+    })
 }
 
 /// Whether the word at token `k` is negated: "not", "no", "never" or a
@@ -415,5 +533,18 @@ mod tests {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
         assert_ne!(stem("account"), stem("accept"));
+    }
+
+    /// The census and a reply sentence's topic pass over a word by how it
+    /// begins (`Heads`): that holds only while a stem is a beginning of its
+    /// word, of two bytes or more for a word of three chars or more.
+    #[test]
+    fn a_stem_begins_its_word() {
+        let more = ["refunded", "deliveries", "cancelled", "shipping", "o'connor's", "café", "naïve", "größe", "4471"];
+        for w in crate::words::tests::COMMON_WORDS.split_whitespace().chain(STOP.split_whitespace()).chain(more) {
+            let s = stem(w);
+            assert!(w.starts_with(s), "{w} -> {s}");
+            assert!(w.chars().count() < 3 || s.len() >= 2, "{w} -> {s}");
+        }
     }
 }

@@ -29,7 +29,7 @@ use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::finding::{Finding, Relation};
 use crate::lexicon::{p, Phrase};
-use crate::rules::exchange::{Exchange, Topic};
+use crate::rules::exchange::{Exchange, Heads, Topic};
 use crate::rules::T;
 use crate::span::Span;
 
@@ -413,7 +413,8 @@ fn with_marks(msg: &Document, span: Span) -> Span {
 }
 
 /// The questions the customer asked (at most [`MAX_QUESTIONS`]).
-fn questions(msg: &Document) -> Vec<Question> {
+/// `sentences`: the message's.
+fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
     let mut out = Vec::new();
     let indirect = msg.hits(T::Indirect);
     let rhetorical = msg.hits(T::Rhetorical);
@@ -422,19 +423,38 @@ fn questions(msg: &Document) -> Vec<Question> {
     let mut agent: Vec<usize> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     let mut bits: Vec<u16> = Vec::new();
+    // Where each question of a sentence starts (see below).
+    let mut starts: Vec<usize> = Vec::new();
     // Whether the sentence before ended with a question mark.
     let mut after_question = false;
     // The sentence before this one.
     let mut prev_sentence: Option<Range<usize>> = None;
-    for r in msg.sentences() {
+    for r in sentences.iter().cloned() {
         if out.len() >= MAX_QUESTIONS {
             break;
         }
         let before = prev_sentence.replace(r.clone());
-        if r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
+        // (A message that quotes nothing has no quoted token to look for.)
+        if !msg.quoted.is_empty() && r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
+            continue;
+        }
+        // A sentence with no question mark (after its last token, or its
+        // last own word), after one with none, and with no indirect
+        // question asks nothing and leaves `after_question` false: passed
+        // over before its words are read.
+        let last_agent = r.clone().rev().find(|&k| msg.tokens[k].is_agent());
+        let Some(last_agent) = last_agent else { continue };
+        if !after_question
+            && !msg.tokens[r.end - 1].gap_has(gap::QUESTION)
+            && !msg.tokens[last_agent].gap_has(gap::QUESTION)
+            && hit_in(indirect, &r).is_none()
+        {
             continue;
         }
         agent.clear();
+        // (Room for the whole sentence: a filter gives no length, and the
+        // list would grow step by step.)
+        agent.reserve(r.len());
         agent.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
         let own = &agent;
         // "hi, can I ...?": the greeting is not part of the question.
@@ -520,7 +540,8 @@ fn questions(msg: &Document) -> Vec<Question> {
             continue;
         }
         // Where a second question joins the first: "..., and when will it ship?"
-        let mut starts = vec![lead.filter(|_| !direct).map_or(first, |h| h.first as usize)];
+        starts.clear();
+        starts.push(lead.filter(|_| !direct).map_or(first, |h| h.first as usize));
         {
             for (i, &k) in own.iter().enumerate() {
                 if k < starts[0] + 2 || k + 1 >= r.end {
@@ -1369,13 +1390,19 @@ const ASK_OBJECTS: &[&str] = &[
 /// are met by the topic alone, so most of these are never read).
 struct Said<'r> {
     reply: &'r Document<'r>,
+    /// Its topic as far as the questions' topics can share it (see
+    /// [`Topic::of_within`]).
     topic: Topic,
+    /// Its whole topic, read when a question back offers something (see
+    /// [`Said::whole_topic`]).
+    whole_topic: OnceCell<Topic>,
     /// Its tokens, for the tests only some questions need.
     range: Range<usize>,
-    /// Its own (agent) tokens, their folded words and their kinds.
-    own: Vec<usize>,
-    words: Vec<&'r str>,
-    bits: Vec<u16>,
+    /// Its own (agent) tokens, their folded words and their kinds (parts
+    /// of [`Words`], the reply's, read once for all its sentences).
+    own: &'r [usize],
+    words: &'r [&'r str],
+    bits: &'r [u16],
     /// The first word past the greeting ("Hi Jo, tap Settings").
     opener: Option<usize>,
     /// Whether "Please see below" ends the reply with nothing below it:
@@ -1431,20 +1458,49 @@ enum Reading {
     Receipt,
 }
 
-fn said<'r>(reply: &'r Document<'r>, r: Range<usize>) -> Said<'r> {
-    let mut own: Vec<usize> = Vec::with_capacity(r.len());
-    own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
-    let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
-    // Each word's kinds, looked up once.
-    let bits: Vec<u16> = own.iter().zip(&words).map(|(&k, w)| kinds_keyed(w, reply.tokens[k].key)).collect();
+/// The own (agent) tokens of some sentences of the reply, their folded
+/// words and their kinds, one after the other in three lists (not three
+/// lists a sentence), and where each sentence's words start.
+struct Words<'r> {
+    own: Vec<usize>,
+    words: Vec<&'r str>,
+    bits: Vec<u16>,
+    /// Per sentence, where its own tokens start in the lists, then the end.
+    starts: Vec<usize>,
+}
+
+impl<'r> Words<'r> {
+    /// The words of `sentences` of `reply`.
+    fn of(reply: &'r Document<'r>, sentences: &[Range<usize>]) -> Words<'r> {
+        let mut own: Vec<usize> = Vec::with_capacity(sentences.iter().map(|r| r.len()).sum());
+        let mut starts = Vec::with_capacity(sentences.len() + 1);
+        for r in sentences {
+            starts.push(own.len());
+            own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
+        }
+        starts.push(own.len());
+        let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
+        // Each word's kinds, looked up once.
+        let bits: Vec<u16> = own.iter().zip(&words).map(|(&k, w)| kinds_keyed(w, reply.tokens[k].key)).collect();
+        Words { own, words, bits, starts }
+    }
+}
+
+/// What sentence `r` of the reply says, the `i`th of `words`; `heads`: how
+/// the questions' topics begin (see [`Topic::beginnings`]).
+fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: usize, heads: &Heads) -> Said<'r> {
+    let part = words.starts[i]..words.starts[i + 1];
+    let (own, bits) = (&words.own[part.clone()], &words.bits[part.clone()]);
+    let words = &words.words[part];
     let greeting = reply.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
-    let opener = own.iter().zip(&words).position(|(k, w)| {
+    let opener = own.iter().zip(words).position(|(k, w)| {
         !greeting.contains(k)
             && !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
     });
     Said {
         reply,
-        topic: Topic::of(reply, r.clone()),
+        topic: Topic::of_within(reply, r.clone(), heads),
+        whole_topic: OnceCell::new(),
         range: r,
         own,
         words,
@@ -1457,6 +1513,12 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>) -> Said<'r> {
 }
 
 impl Said<'_> {
+    /// Its whole topic: all its content words, not only those the
+    /// questions' topics can share.
+    fn whole_topic(&self) -> &Topic {
+        self.whole_topic.get_or_init(|| Topic::of(self.reply, self.range.clone()))
+    }
+
     /// Reading `what`, read once.
     fn reads(&self, what: Reading, read: impl FnOnce(&Self) -> bool) -> bool {
         let bit = 2 * what as u32;
@@ -1528,7 +1590,7 @@ impl Said<'_> {
             // weekend!".
             let time_word = s.any(TIME) && {
                 let greeting = reply.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
-                let pleasantry = pleasantry_words(reply, &s.own, &s.words, &greeting);
+                let pleasantry = pleasantry_words(reply, s.own, s.words, &greeting);
                 s.bits.iter().zip(&pleasantry).any(|(b, p)| b & TIME != 0 && !p)
             };
             time_word
@@ -1539,7 +1601,7 @@ impl Said<'_> {
     }
 
     fn reason(&self) -> bool {
-        self.reads(Reading::Reason, |s| s.any(REASON) || explains(s.reply, &s.own, &s.words) || narrates(&s.words))
+        self.reads(Reading::Reason, |s| s.any(REASON) || explains(s.reply, s.own, s.words) || narrates(s.words))
     }
 
     fn below(&self) -> bool {
@@ -1585,7 +1647,7 @@ impl Said<'_> {
                 && (first != "good" || matches!(second, "news"))
                 && (first != "great" || matches!(second, "news"))
                 && (first != "of" || second == "course"))
-                || s.opener.is_some_and(|i| elliptical_answer(&s.own, &s.words, &s.bits, s.reply, i))
+                || s.opener.is_some_and(|i| elliptical_answer(s.own, s.words, s.bits, s.reply, i))
         })
     }
 
@@ -1733,7 +1795,7 @@ impl Said<'_> {
     }
 
     fn sent(&self) -> bool {
-        self.reads(Reading::Sent, |s| !s.receipt() && says_sent(&s.words))
+        self.reads(Reading::Sent, |s| !s.receipt() && says_sent(s.words))
     }
 
     fn happened(&self) -> bool {
@@ -1743,7 +1805,7 @@ impl Said<'_> {
             s.words.iter().enumerate().any(|(i, w)| {
                 matches!(*w, "already" | "delivered" | "arrived" | "landed" | "completed" | "yesterday" | "ago")
                     || (*w == "received" && !s.receipt_at(i))
-            }) || says_no_time(&s.words)
+            }) || says_no_time(s.words)
         })
     }
 
@@ -1755,7 +1817,7 @@ impl Said<'_> {
     }
 
     fn offer(&self) -> bool {
-        self.reads(Reading::Offer, |s| offers(&s.words))
+        self.reads(Reading::Offer, |s| offers(s.words))
     }
 }
 
@@ -1890,12 +1952,12 @@ pub(crate) struct Asked {
 /// The questions of `msg`, and each one's own words: its content words,
 /// less those another question or another sentence of the message shares
 /// (what the whole message is about), or all of them if that leaves none.
-pub(crate) fn asked(msg: &Document) -> Asked {
-    let qs = questions(msg);
+/// `sentences`: the message's.
+pub(crate) fn asked(msg: &Document, sentences: &[Range<usize>]) -> Asked {
+    let qs = questions(msg, sentences);
     if qs.is_empty() {
         return Asked { qs, topics: Vec::new() };
     }
-    let sentences = msg.sentences();
     // Words are counted over the message once. A question with no word of
     // its own that points back ("I want to close my account. How do I do
     // that?") is about the sentence before it, which gives its words.
@@ -1923,7 +1985,7 @@ pub(crate) fn asked(msg: &Document) -> Asked {
         }
         let holds_question = qs[qi..].iter().take_while(|q| q.tokens.start < s.end).any(|q| q.tokens.end > s.start);
         if !holds_question {
-            seen.count_words(msg, s);
+            seen.count_words(msg, s.clone());
         }
     }
     for t in &whole {
@@ -1956,8 +2018,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if qs.is_empty() {
         return;
     }
+    // A reply sentence's topic is read only as far as the questions'
+    // topics can share it.
+    let heads = Topic::beginnings(topics);
+    let ranges: Vec<Range<usize>> =
+        body(reply, ex.sentences).into_iter().filter(|r| !offers_more_help(reply, r.clone())).collect();
+    let words = Words::of(reply, &ranges);
     let mut sentences: Vec<Said> =
-        body(reply).into_iter().filter(|r| !offers_more_help(reply, r.clone())).map(|r| said(reply, r)).collect();
+        ranges.into_iter().enumerate().map(|(i, r)| said(reply, r, &words, i, &heads)).collect();
     // "Please see below" with nothing below points at no steps.
     if let Some(last) = sentences.last_mut().filter(|s| s.below()) {
         last.no_steps = true;
@@ -1973,7 +2041,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         .any(|h| !thanked_for(reply, h.first as usize) && !offers_more_help(reply, reply.sentence_of(h.first as usize)))
             // A number to call hands on the one question asked; where there
             // are more, it answers the one about how to reach someone.
-            || (qs.len() == 1 && gives_number_to_call(reply));
+            || (qs.len() == 1 && gives_number_to_call(reply, ex.sentences));
     let one_question = qs.len() == 1;
     // A link to a page (not a site's front page) hands on the questions,
     // written in full or not ("gov.uk/foreign-travel-advice/vietnam"); a
@@ -1992,7 +2060,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // read only when a question back offers.
     let message_topic = sentences.iter().any(|s| s.asks() && s.offer()).then(|| Topic::of(msg, 0..msg.tokens.len()));
     let asks_back = |s: &Said| {
-        s.asks() && !(s.offer() && !s.topic.is_empty() && message_topic.as_ref().is_some_and(|m| !m.meets(&s.topic)))
+        s.asks()
+            && !(s.offer()
+                && !s.whole_topic().is_empty()
+                && message_topic.as_ref().is_some_and(|m| !m.meets(s.whole_topic())))
     };
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
@@ -2042,7 +2113,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             Kind::Other | Kind::How => own_verb(msg, q.tokens.clone()),
             _ => None,
         };
-        let told = |s: &Said| own_verb.is_some_and(|v| tells_you(&s.words, v));
+        let told = |s: &Said| own_verb.is_some_and(|v| tells_you(s.words, v));
         let addressed = opened
             || topic.is_empty()
             || sentences.iter().any(|s| told(s) && free(s))
@@ -2067,7 +2138,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || (q.request && sentences.iter().any(|s| s.done() && free(s)))
             // A deed asked of someone, met by the deed promised ("Could
             // someone call me?" — "Our team will ring you tomorrow").
-            || q.deed.is_some_and(|d| sentences.iter().any(|s| promises_deed(&s.words, d)))
+            || q.deed.is_some_and(|d| sentences.iter().any(|s| promises_deed(s.words, d)))
             // What will be done, met by what we will do too.
             || (q.action && sentences.iter().any(|s| s.promises() && free(s)))
             // A request to send something, met by the thing sent, on its
@@ -2077,7 +2148,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // Whether someone is coming out, met by who is coming or there.
             || (q.visit
                 && sentences.iter().any(|s| {
-                    speaks_of_visit(&s.words, true) || (s.time() && names_visitor(reply, s.range.clone()))
+                    speaks_of_visit(s.words, true) || (s.time() && names_visitor(reply, s.range.clone()))
                 }))
             // Whether it comes on a day, met by a time ("Is it coming
             // today?" — "It will be with you by 8 pm tonight").
@@ -2093,11 +2164,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || (one_question && sentences.iter().any(|s| asks_back(s) || steps_answer(q, s)));
         // "..., and if so, how do I get a label?" hangs on the question
         // before it: answered with that one ("no need to return it").
+        // (Its first words and the three before, read in place.)
         let conditional = {
-            let from = q.tokens.start.saturating_sub(3);
-            let words: Vec<&str> = (from..q.tokens.end.min(q.tokens.start + 4)).map(|k| msg.fold(k)).collect();
-            words.windows(2).any(|w| w[0] == "if" && matches!(w[1], "so" | "not" | "yes"))
-                || words.contains(&"otherwise")
+            let near = q.tokens.start.saturating_sub(3)..q.tokens.end.min(q.tokens.start + 4);
+            near.clone().any(|k| match msg.fold(k) {
+                "otherwise" => true,
+                "if" => k + 1 < near.end && matches!(msg.fold(k + 1), "so" | "not" | "yes"),
+                _ => false,
+            })
         };
         let addressed = addressed || (conditional && addressed_all.last() == Some(&true));
         addressed_all.push(addressed);
@@ -2217,6 +2291,13 @@ fn thanked_for(reply: &Document, k: usize) -> bool {
 /// hesitate to ..."), rather than taking up this matter: it neither
 /// answers a question nor hands it on.
 fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
+    // The words an offer ends with: a sentence with none of them (their
+    // keys tell) offers nothing, and is not read.
+    const ENDS: crate::hash::KeyBloom =
+        crate::hash::KeyBloom::of(&[&["hesitate else questions question queries help concerns issues"]]);
+    if !r.clone().any(|i| reply.tokens[i].is_agent() && ENDS.may_hold(reply.tokens[i].key)) {
+        return false;
+    }
     // Each of the agent's words beside the one before it, unallocated.
     let mut prev = "";
     r.filter(|&i| reply.tokens[i].is_agent()).any(|i| {
@@ -2236,9 +2317,9 @@ fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
 /// phone line. Not a signature's "Phone: ...", the customer's words quoted
 /// below, a date ("we'll call you back on 12.03.2026") or a reference
 /// ("your call reference is 48213377").
-fn gives_number_to_call(reply: &Document) -> bool {
+fn gives_number_to_call(reply: &Document, sentences: &[Range<usize>]) -> bool {
     let n = reply.tokens.len();
-    body(reply).into_iter().any(|r| {
+    body(reply, sentences).into_iter().any(|r| {
         r.clone().any(|k| {
             let t = &reply.tokens[k];
             if !t.is_agent()
@@ -2316,9 +2397,10 @@ fn front_page(url: &str) -> bool {
 /// The sentences of the reply's body: its own words, without a short
 /// greeting line ("Dear Policyholder,") or the sign-off ("Best wishes,\n
 /// International Shipping"), whose words say nothing about the questions.
-fn body(reply: &Document) -> Vec<Range<usize>> {
+/// (`sentences`: the reply's.)
+fn body(reply: &Document, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> =
-        reply.sentences().into_iter().filter(|r| r.clone().any(|k| reply.tokens[k].is_agent())).collect();
+        sentences.iter().filter(|r| (*r).clone().any(|k| reply.tokens[k].is_agent())).cloned().collect();
     if let (Some(first), Some(g)) = (out.first(), &reply.greeting) {
         // Only a line that is nothing but the greeting ("Hi Tobias,").
         if first.contains(&g.addressee.start.saturating_sub(1))

@@ -372,8 +372,17 @@ crate::hash::word_lists! {
     TO_US = GIVEN_TO_US;
 }
 
+/// The keys of the verb lists' words: a word without its bit is in none,
+/// and is passed over before it is read.
+const VERB_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[CONTACTED, LODGED, GIVEN_TO_US]);
+
+/// The keys of [`NOTE`] and [`NOTE_FIRST_PERSON`]: a sentence of the reply
+/// with no word of theirs notes nothing, and is not read further.
+const NOTE_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[NOTE, NOTE_FIRST_PERSON]);
+
 /// Where the customer says they were in touch or waited before.
-fn repeat(msg: &Document) -> Option<Span> {
+/// (`sentences`: the message's.)
+fn repeat(msg: &Document, sentences: &[std::ops::Range<usize>]) -> Option<Span> {
     // ("Nobody was answering the door" is a visit missed, not our silence.)
     let door = |h: &crate::lexicon::Hit| {
         let after = |i: usize| msg.tokens.get(h.last as usize + i).map_or("", |_| msg.fold(h.last as usize + i));
@@ -382,8 +391,6 @@ fn repeat(msg: &Document) -> Option<Span> {
     let phrase =
         msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED) && !door(h)).map(|h| h.span);
     let mut verb = None;
-    // (The sentences are listed once for both passes below.)
-    let sentences = msg.sentences();
     for r in sentences.iter().cloned() {
         // A verb of contact, or of giving us something: "I sent you my
         // address last week" (not "I sent the parcel back").
@@ -412,7 +419,7 @@ fn repeat(msg: &Document) -> Option<Span> {
         // (Each test needs its word in its verb list: one lookup passes
         // over the words in none.)
         let Some(k) = r.clone().find(|&k| {
-            if !msg.tokens[k].is_agent() {
+            if !msg.tokens[k].is_agent() || !VERB_KEYS.may_hold(msg.tokens[k].key) {
                 return false;
             }
             let lists = verb_lists(msg.fold(k), msg.tokens[k].key);
@@ -482,7 +489,7 @@ fn repeat(msg: &Document) -> Option<Span> {
     }
     // The time waited, said on its own: "It's been 3 weeks!", "It has been
     // ten days now." (not "It's been 3 weeks since I bought it and ...").
-    let waited = sentences.into_iter().find_map(|r| {
+    let waited = sentences.iter().cloned().find_map(|r| {
         // (Its first eight words, read only if the first is "it".)
         let mut words = [0usize; 8];
         let mut len = 0;
@@ -528,13 +535,14 @@ fn repeat(msg: &Document) -> Option<Span> {
 }
 
 /// Whether the reply acknowledges the earlier contact or the wait.
-fn acknowledged(reply: &Document) -> bool {
+/// (`sentences`: the reply's.)
+fn acknowledged(reply: &Document, sentences: &[std::ops::Range<usize>]) -> bool {
     if !reply.hits(T::RepeatAck).is_empty() {
         return true;
     }
-    reply.sentences().into_iter().any(|r| {
+    sentences.iter().any(|r| {
         let agent = |k: &usize| reply.tokens[*k].is_agent();
-        let noted = r.clone().filter(agent).any(|k| {
+        let noted = r.clone().filter(|k| agent(k) && NOTE_KEYS.may_hold(reply.tokens[*k].key)).any(|k| {
             let w = reply.fold(k);
             crate::words::among(NOTE, w)
                 || (crate::words::among(NOTE_FIRST_PERSON, w)
@@ -569,9 +577,9 @@ fn acknowledged(reply: &Document) -> bool {
 }
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
-    let Some(span) = repeat(ex.message) else { return };
+    let Some(span) = repeat(ex.message, &ex.facts.sentences) else { return };
     relation.repeat_contact = true;
-    relation.repeat_acknowledged = acknowledged(ex.reply);
+    relation.repeat_acknowledged = acknowledged(ex.reply, ex.sentences);
     if relation.repeat_acknowledged {
         return;
     }

@@ -30,6 +30,22 @@ pub(crate) const fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
+/// The next space-separated word of `b` at or after byte `i`: its start
+/// and end, or `None` past the last (for the tables built while compiling).
+const fn next_word(b: &[u8], mut i: usize) -> Option<(usize, usize)> {
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    if i == b.len() {
+        return None;
+    }
+    let start = i;
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    Some((start, i))
+}
+
 /// The key of a (folded) word: the low 32 bits of its FNV-1a hash. Tokens
 /// carry theirs; the tables looked up per word are keyed by it.
 pub(crate) const fn word_key(word: &[u8]) -> u32 {
@@ -124,16 +140,9 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
             while s < lists[l].len() {
                 let b = lists[l][s].as_bytes();
                 let mut i = 0;
-                while i < b.len() {
-                    if b[i].is_ascii_whitespace() {
-                        i += 1;
-                        continue;
-                    }
-                    let start = i;
-                    while i < b.len() && !b[i].is_ascii_whitespace() {
-                        i += 1;
-                    }
-                    let word = b.split_at(start).1.split_at(i - start).0;
+                while let Some((start, end)) = next_word(b, i) {
+                    i = end;
+                    let word = b.split_at(start).1.split_at(end - start).0;
                     let key = word_key(word);
                     let mut k = (key as usize) & (SLOTS - 1);
                     loop {
@@ -203,16 +212,9 @@ impl KeyBloom {
         while l < list.len() {
             let b = list[l].as_bytes();
             let mut i = 0;
-            while i < b.len() {
-                if b[i].is_ascii_whitespace() {
-                    i += 1;
-                    continue;
-                }
-                let start = i;
-                while i < b.len() && !b[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                let bit = KeyBloom::bit(word_key(b.split_at(start).1.split_at(i - start).0));
+            while let Some((start, end)) = next_word(b, i) {
+                i = end;
+                let bit = KeyBloom::bit(word_key(b.split_at(start).1.split_at(end - start).0));
                 bits[bit / 64] |= 1 << (bit % 64);
             }
             l += 1;

@@ -212,6 +212,16 @@ fn number_run(msg: &Document, k: usize) -> (usize, usize) {
     (end, digits)
 }
 
+/// Whether the number at token `k` is said as the one to reach the writer
+/// on: "call me on", "reach me at", "text us on", "ring me at".
+fn reached_on(msg: &Document, k: usize) -> bool {
+    let w = |i: usize| msg.fold(i);
+    let at = |i: usize| matches!(w(i), "on" | "at");
+    let verb = |i: usize| matches!(w(i), "call" | "reach" | "ring" | "text" | "phone" | "contact");
+    let same = |i: usize| msg.tokens[i].sentence == msg.tokens[k].sentence;
+    k >= 3 && at(k - 1) && matches!(w(k - 2), "me" | "us") && verb(k - 3) && same(k - 3)
+}
+
 /// The digits and letters of a code, folded, that a reply would repeat.
 fn parts(doc: &Document, from: usize, to: usize) -> Vec<String> {
     (from..=to).map(|j| doc.fold(j).to_string()).filter(|w| w.len() >= 3).collect()
@@ -479,6 +489,15 @@ pub(crate) fn given(msg: &Document) -> Vec<Given> {
                 if plus || phone_word || national {
                     out.push(Given::new(Kind::Phone, t.span.cover(msg.tokens[end].span), parts(msg, k, end)));
                 }
+                k = end + 1;
+                continue;
+            }
+            // A local number of 7 or 8 digits is a phone only as the number
+            // one is reached on: "call me on 555 1234", "you can reach me at
+            // 5551234" (the fourteenth QA pass); not "I called about order
+            // 5551234".
+            if (7..=8).contains(&digits) && reached_on(msg, k) {
+                out.push(Given::new(Kind::Phone, t.span.cover(msg.tokens[end].span), parts(msg, k, end)));
                 k = end + 1;
                 continue;
             }
@@ -1536,6 +1555,32 @@ mod tests {
             Cue::DetailsAskedAgain,
             "My meter reading is 5558675309.",
             "Hi, could you confirm your phone number?",
+        );
+    }
+
+    #[test]
+    fn a_local_number_to_reach_the_customer_on_is_a_phone() {
+        // The fourteenth QA pass: seven digits, no word for a phone.
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "My order never came. You can reach me on 555 1234 any time. Lena",
+            "Hi Lena, sorry about that. ⟦What's the best phone number⟧ to reach you on?",
+        );
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            "Nobody has rung back. Call me at 5551234 please.",
+            "Hi, sorry about that. ⟦Could you send me your phone number⟧?",
+        );
+        // Its twins: seven digits said of an order are no phone.
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "I called about my parcel 5551234 twice and nobody knows where it is.",
+            "Hi, sorry about that. Could you send me your phone number so the courier can call?",
+        );
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            "Nobody has rung back. The reference they gave me is 5551234.",
+            "Hi, sorry about that. Could you send me your phone number?",
         );
     }
 

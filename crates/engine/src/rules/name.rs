@@ -264,7 +264,9 @@ fn mentions_of(
                 // (Not the agent's sign-off: "Regards,\nPriti, Greenline
                 // Energy" names the agent and the company, the twelfth QA
                 // pass.)
-                if let Some((from, to)) = vocative_at(doc, i).filter(|&(from, _)| !in_sign_off(doc, from)) {
+                if let Some((from, to)) =
+                    vocative_at(doc, i).filter(|&(from, _)| !in_sign_off(doc, from) && !inline_sign_off(doc, from))
+                {
                     out.push(Mention::Vocative { span: doc.tokens[from].span.cover(doc.tokens[to].span) });
                 }
             }
@@ -832,6 +834,45 @@ fn in_sign_off(doc: &Document, i: usize) -> bool {
         }
     }
     words > 0
+}
+
+/// Whether token `i` signs off a reply written on one line: "... under
+/// Orders. Best, Sam", "... Kind regards, Sam K." A closing of one to three
+/// closing words starts its sentence, a comma follows it, and the name
+/// ends the draft (a word more may follow: a last initial, a team). A
+/// closing that also thanks or wishes well ("Thanks, Sam", "Cheers, Sam",
+/// "All the best, Sam") may be said to a customer called Sam: it signs off
+/// only after a greeting that addresses someone else. Read only when no
+/// name is given: a given name at the end is the customer's ("All the
+/// best, Sam!" to Sam).
+fn inline_sign_off(doc: &Document, i: usize) -> bool {
+    let n = doc.tokens.len();
+    // The name and at most one word after it end the draft.
+    if n - i > 2 || !doc.text[doc.tokens[n - 1].span.end()..].trim().trim_end_matches(['.', '!']).is_empty() {
+        return false;
+    }
+    if i == 0 || !doc.tokens[i - 1].gap_has(gap::COMMA) {
+        return false;
+    }
+    let mut thanks = false;
+    let mut from = i;
+    while from > 0 && i - from < 3 {
+        let w = doc.fold(from - 1);
+        match w {
+            "best" | "regards" | "kind" | "kindest" | "warm" | "warmest" | "sincerely" | "yours" | "faithfully"
+            | "truly" => {}
+            "thanks" | "thank" | "you" | "cheers" | "many" | "all" | "the" | "with" | "wishes" => thanks = true,
+            _ => break,
+        }
+        from -= 1;
+        let t = &doc.tokens[from];
+        if t.is(flag::SENT_START) || (from > 0 && doc.tokens[from - 1].gap_has(gap::CLAUSE)) {
+            let greeted_other =
+                doc.greeting.as_ref().is_some_and(|g| !g.addressee.is_empty() && !g.addressee.contains(&i));
+            return from < i && (!thanks || greeted_other);
+        }
+    }
+    false
 }
 
 /// Whether the agent's words hold a capital inside a sentence (a name, a
@@ -1451,6 +1492,15 @@ mod tests {
             None,
             "Your final bill is £64.12.\n\nRegards,\nPriti, Greenline Energy",
         );
+        // A reply on one line signs off on it: "Best, Sam" names the agent.
+        assert_flags_with(Cue::NameUsed, None, "Hi ⟦Lena⟧, you can change the address under Orders. Best, Sam");
+        assert_clean_with(Cue::NameUsed, None, "You can change the address under Orders. Kind regards, Sam K.");
+        // Thanks or a wish may be said to the customer: a sign-off only
+        // after a greeting to someone else; and a given name is the
+        // customer's.
+        assert_flags_with(Cue::NameUsed, None, "Hi ⟦Lena⟧, you can change the address under Orders. Cheers, Sam");
+        assert_flags_with(Cue::NameUsed, None, "Your refund is done. All the best, ⟦Sam⟧!");
+        assert_flags_with(Cue::NameUsed, Some("Sam Lee"), "Your refund is done. Best, ⟦Sam⟧");
         // A couple greeted by their titles and surname.
         assert_flags_with(Cue::NameUsed, None, "Hi Mr and Mrs ⟦Lindqvist⟧, your offer is approved.");
         assert_flags_with(Cue::NameUsed, Some("Sarah Lindqvist"), "Hi Mr and Mrs ⟦Lindqvist⟧, your offer is approved.");

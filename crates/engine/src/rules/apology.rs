@@ -55,7 +55,7 @@ pub(crate) const OWN: &[Phrase] = &[
 pub(crate) const HOLLOW: &[Phrase] = &[
     // Conditional.
     pn("sorry|apologize|apologise|apologies|apologizing|apologising if", "An apology with an if questions whether anything went wrong. Own what happened instead.", &[]),
-    pn("sorry|apologize|apologise|apologies|apologizing|apologising if you|we|i|this|that|it|any feel|felt|think|thought|believe|were|are|have|had|found|got|experienced|caused|was|has|seemed|upset|offended|made|came", "An apology with an if questions whether anything went wrong. Own what happened instead.", &[]),
+    pn("sorry|apologize|apologise|apologies|apologizing|apologising if you|we|i|this|that|it|any feel|feels|felt|think|thought|believe|were|are|have|had|found|got|experienced|caused|was|has|seemed|seems|upset|offended|made|came", "An apology with an if questions whether anything went wrong. Own what happened instead.", &[]),
     // Generic.
     pn("sorry|apologize|apologise|apologies|apology for any|whatever inconvenience|inconveniences|confusion|trouble|frustration|issues|problems|difficulty|difficulties|disappointment|distress|upset|hassle", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
     pn("sorry|apologize|apologise|apologies|apology for the|this inconvenience|inconveniences this|that|it|you? may|might|has|have? have? caused|created|experienced", "A generic apology for anything at all sounds like a form letter. Name the actual problem.", &[]),
@@ -165,6 +165,22 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "I'm sorry you were confused by our new layout; that's on us": owning
     // it in the same sentence redeems a hollow form (an owning phrase, not
     // a "sorry" or "apologies" that may be the hollow one's own).
+    // What the customer is said to feel owns nothing: "I'm sorry if you
+    // feel we let you down", "... if it feels like we let you down" (the
+    // fourteenth QA pass and its review). `first`: an owning hit's first
+    // token.
+    let feelings_said: Vec<usize> = hollow
+        .iter()
+        .map(|x| x.last as usize)
+        .filter(|&last| {
+            matches!(doc.fold(last), "feel" | "felt" | "think" | "thought" | "believe" | "feels" | "seems" | "seemed")
+        })
+        .collect();
+    let said_to_feel = |first: usize| {
+        feelings_said
+            .iter()
+            .any(|&last| first == last + 1 || (first == last + 2 && matches!(doc.fold(last + 1), "that" | "like")))
+    };
     let owning: Vec<u32> = if hollow.is_empty() {
         Vec::new()
     } else {
@@ -174,16 +190,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 let words = doc.text[h.span].to_ascii_lowercase();
                 !["sorr", "apolog", "regret"].iter().any(|w| words.contains(w))
             })
-            // (Not what the customer is said to feel: "I'm sorry if you feel
-            // we let you down" owns nothing, the fourteenth QA pass.)
-            .filter(|h| {
-                let first = h.first as usize;
-                !hollow.iter().any(|x| {
-                    let last = x.last as usize;
-                    matches!(doc.fold(last), "feel" | "felt" | "think" | "thought" | "believe" | "feels")
-                        && (first == last + 1 || (first == last + 2 && doc.fold(last + 1) == "that"))
-                })
-            })
+            .filter(|h| !said_to_feel(h.first as usize))
             .map(|h| doc.tokens[h.first as usize].sentence)
             .collect()
     };
@@ -203,6 +210,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         if hollow.get(h).is_some_and(|h| h.span.overlaps(hit.span))
             || doc.any_hit_overlaps(T::NotApology, hit.span)
             || mock(&hit)
+            || said_to_feel(hit.first as usize)
         {
             continue;
         }
@@ -531,6 +539,11 @@ mod tests {
         assert_flags(Cue::ApologyHollow, "I'm ⟦sorry if you feel⟧ that we ignored you.");
         // The fourteenth QA pass: what they are said to feel owns nothing.
         assert_flags(Cue::ApologyHollow, "I'm ⟦sorry if you feel⟧ we let you down.");
+        // The review: nor praised for it, and "feel like", "it feels like".
+        assert_clean(Cue::Apology, "I'm sorry if you feel we let you down. Your refund was processed today.");
+        assert_flags(Cue::ApologyHollow, "I'm ⟦sorry if you feel⟧ like we let you down.");
+        assert_flags(Cue::ApologyHollow, "We're ⟦sorry if it feels⟧ like we let you down.");
+        assert_flags(Cue::Apology, "⟦We let you down⟧ on this order, and ⟦I'm sorry⟧.");
         assert_clean(Cue::ApologyHollow, "I'm sorry you were confused by our new layout; that's on us.");
         assert_flags(Cue::ApologyHollow, "We ⟦apologize for any inconvenience⟧.");
         assert_flags(Cue::ApologyHollow, "I'm ⟦sorry you feel that way⟧.");

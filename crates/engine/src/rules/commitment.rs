@@ -1596,12 +1596,39 @@ fn hedges_a_deed(doc: &Document, k: usize) -> bool {
 /// pass), "at 40 cm".
 fn is_a_measure(doc: &Document, at: At) -> bool {
     let last = at.last;
+    let t = &doc.tokens[last];
+    // A unit joined to the number or a sign after it: "at 240V", "at 5C",
+    // "at 1080p", "at 50%", "at 40°" (the fourteenth pass's review); not a
+    // clock's "7pm", "9am", "14h".
+    let word = doc.fold(last);
+    let joined = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    if t.is(flag::NUMBER) && !joined.is_empty() && joined.len() < word.len() {
+        return !matches!(joined, "am" | "pm" | "h" | "hrs" | "st" | "nd" | "rd" | "th" | "ish");
+    }
+    if t.is(flag::NUMBER) && matches!(doc.text[t.span.end()..].chars().next(), Some('%' | '°')) {
+        return true;
+    }
     last + 1 < doc.tokens.len()
         && doc.tokens[last].is(flag::NUMBER)
         && doc.tokens[last + 1].sentence == doc.tokens[last].sentence
         && matches!(
             doc.fold(last + 1),
-            "kg" | "kgs"
+            "psi"
+                | "bar"
+                | "volts"
+                | "v"
+                | "watts"
+                | "w"
+                | "hz"
+                | "rpm"
+                | "kph"
+                | "fps"
+                | "c"
+                | "f"
+                | "celsius"
+                | "fahrenheit"
+                | "kg"
+                | "kgs"
                 | "kilos"
                 | "g"
                 | "lb"
@@ -1979,6 +2006,18 @@ mod tests {
         // The fourteenth QA pass: a measure is no time.
         assert_clean(Cue::Commitment, "The limit is 8 kg including the carrier, so at 6 kg she's well within it.");
         assert_flags(Cue::Commitment, "The engineer will be there ⟦at 6 pm⟧.");
+        // The pass's review: more units, joined or signs.
+        for measure in [
+            "Keep the tyres inflated at 32 psi for the first week.",
+            "The charger works at 240V, so it's fine in the UK.",
+            "Store the vaccine at 5C until you use it.",
+            "The stream plays at 1080p on your plan.",
+            "Wash it at 40° on a gentle cycle.",
+            "Run the pump at 3 bar and it will prime itself.",
+        ] {
+            assert_clean(Cue::Commitment, measure);
+        }
+        assert_flags(Cue::Commitment, "The engineer will call you back ⟦at 7pm⟧ tonight.");
         assert_flags(Cue::Commitment, "The visit you asked about was for the morning slot ⟦on Friday⟧.");
         assert_clean(Cue::Commitment, "The confirmation email was sent on 2 May at 09:14.");
         assert_flags(Cue::Commitment, "The new card is for delivery ⟦on 12 February⟧.");

@@ -213,13 +213,23 @@ fn number_run(msg: &Document, k: usize) -> (usize, usize) {
 }
 
 /// Whether the number at token `k` is said as the one to reach the writer
-/// on: "call me on", "reach me at", "text us on", "ring me at".
+/// on: "call me on", "reach me at", "text us on", "ring me back on", "I
+/// can be reached at", "I'm on" (the fourteenth pass and its review).
 fn reached_on(msg: &Document, k: usize) -> bool {
     let w = |i: usize| msg.fold(i);
     let at = |i: usize| matches!(w(i), "on" | "at");
-    let verb = |i: usize| matches!(w(i), "call" | "reach" | "ring" | "text" | "phone" | "contact");
+    let verb = |i: usize| matches!(w(i), "call" | "reach" | "ring" | "text" | "phone" | "contact" | "whatsapp");
     let same = |i: usize| msg.tokens[i].sentence == msg.tokens[k].sentence;
-    k >= 3 && at(k - 1) && matches!(w(k - 2), "me" | "us") && verb(k - 3) && same(k - 3)
+    if k < 2 || !at(k - 1) || !same(k - 2) {
+        return false;
+    }
+    let me = |i: usize| matches!(w(i), "me" | "us");
+    match w(k - 2) {
+        "i'm" | "im" => true,
+        "reached" => k >= 3 && w(k - 3) == "be",
+        "back" => k >= 4 && me(k - 3) && verb(k - 4) && same(k - 4),
+        _ => k >= 3 && me(k - 2) && verb(k - 3) && same(k - 3),
+    }
 }
 
 /// The digits and letters of a code, folded, that a reply would repeat.
@@ -1571,6 +1581,19 @@ mod tests {
             "Nobody has rung back. Call me at 5551234 please.",
             "Hi, sorry about that. ⟦Could you send me your phone number⟧?",
         );
+        // The pass's review: more ways to be reached.
+        for given in [
+            "I'm on 555 1234 all day.",
+            "I can be reached at 5551234 after six.",
+            "Please call me back on 555-1234.",
+            "WhatsApp me on 5551234 if that's easier.",
+        ] {
+            assert_flags_against(
+                Cue::DetailsAskedAgain,
+                given,
+                "Hi, sorry about that. ⟦Could you send me your phone number⟧?",
+            );
+        }
         // Its twins: seven digits said of an order are no phone.
         assert_no_context(
             Cue::DetailsAskedAgain,

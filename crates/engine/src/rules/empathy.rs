@@ -85,7 +85,38 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             })
         })
     });
+    found
+        .retain(|f| f.span.is_none_or(|s| !worry_not_granted(doc, doc.token_at(s.start()), doc.token_at(s.end() - 1))));
     out.extend(found);
+}
+
+/// Whether "a sensible worry" at tokens `first..=last` does not grant the
+/// customer's worry (the review of the fourteenth QA pass): it grants it
+/// only as what it is called, "that's / it's / such a sensible worry",
+/// with no denial before it in its sentence ("It is not a sensible worry",
+/// "I wouldn't call that a sensible worry", "I don't think it's a valid
+/// concern"), not asked ("Is that a sensible worry? Not really") and not as
+/// part of a longer word ("a sensible worry-free plan").
+fn worry_not_granted(doc: &Document, first: usize, last: usize) -> bool {
+    if !matches!(doc.fold(first), "a" | "an") {
+        return false;
+    }
+    let sentence = doc.tokens[first].sentence;
+    let framed = first > 0
+        && doc.tokens[first - 1].sentence == sentence
+        && matches!(doc.fold(first - 1), "that's" | "thats" | "it's" | "its" | "is" | "such" | "what" | "quite");
+    let start = doc.tokens[..first].iter().rposition(|t| t.sentence != sentence).map_or(0, |i| i + 1);
+    let denied = (start..first).any(|k| {
+        let w = doc.fold(k);
+        matches!(
+            w,
+            "not" | "no" | "nobody" | "never" | "hardly" | "dont" | "isnt" | "wouldnt" | "doesnt" | "cant" | "wasnt"
+        ) || w.ends_with("n't")
+    });
+    let end = doc.tokens[last..].iter().position(|t| t.sentence != sentence).map_or(doc.tokens.len(), |i| last + i);
+    let asked = doc.tokens[end - 1].gap_has(crate::document::gap::QUESTION);
+    let longer = doc.tokens[last].gap_has(crate::document::gap::TIGHT_HYPHEN);
+    !framed || denied || asked || longer
 }
 
 /// Stems of the words for how a customer may feel, for "I can see that
@@ -159,6 +190,19 @@ mod tests {
         // The fourteenth QA pass: the worry granted.
         assert_flags(Cue::Empathy, "Hi Emma, that's ⟦a sensible worry⟧, and taking photos was exactly right.");
         assert_flags(Cue::Empathy, "Hi Emma, it's ⟦an understandable concern⟧.");
+        // The review: granted only as what it is called, not denied, asked
+        // or part of a longer word.
+        assert_flags(Cue::Empathy, "Honestly, that is ⟦a perfectly reasonable worry⟧ after last month.");
+        for denied in [
+            "It is not a sensible worry; the system is completely safe.",
+            "I wouldn't call that a sensible worry, the account was only locked.",
+            "I don't think it's a valid concern, as the card reader can't store your PIN.",
+            "Is that a sensible worry? Not really, the card reader can't store your PIN.",
+            "A sensible worry would be the battery, not the screen.",
+            "We offer a sensible worry-free plan for new customers.",
+        ] {
+            assert_clean(Cue::Empathy, denied);
+        }
     }
 
     #[test]

@@ -528,8 +528,6 @@ const SETTLED_AS_SAID: &[&str] = &[
     // "the return label is attached" (the tenth QA pass).
     "attached",
     "enclosed",
-    // "it's saved now" (the fourteenth QA pass).
-    "saved",
 ];
 
 /// Deeds that, said in the passive of the past ("your refund was issued"),
@@ -709,6 +707,19 @@ fn reports_it_done(doc: &Document) -> bool {
             {
                 done_at(i + 1)
             }
+            // "it's saved now" (the fourteenth QA pass): saved, and now (not
+            // "that jacket was saved in your wishlist in 2023", "I'm not
+            // sure whether it's saved now", "nothing is saved now": the
+            // pass's review).
+            "is" | "are" | "it's" | "they're"
+                if same(i, i + 2) && doc.fold(i + 1) == "saved" && doc.fold(i + 2) == "now" =>
+            {
+                !doc.sentence_of(i).take_while(|&j| j < i).any(|j| {
+                    let w = doc.fold(j);
+                    w.ends_with("n't")
+                        || matches!(w, "not" | "no" | "nothing" | "whether" | "if" | "sure" | "once" | "when")
+                })
+            }
             // "is now active", "is in your account now".
             "now" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's") => {
                 same(i, i + 1) && crate::words::among(SETTLED, doc.fold(i + 1))
@@ -803,10 +814,40 @@ fn reports_it_done(doc: &Document) -> bool {
                     "we" | "i" | "you" | "they" | "he" | "she" | "you've" | "youve" | "they've" | "you'd"
                 ) =>
             {
-                let today = match doc.fold(i + 1) {
+                // "added to your account this morning": where to, then when.
+                let added = w == "added";
+                let when = if added && doc.fold(i + 1) == "to" && same(i, i + 3) {
+                    (i + 3..(i + 6).min(n)).find(|&j| same(i, j) && matches!(doc.fold(j), "today" | "earlier" | "this"))
+                } else {
+                    Some(i + 1)
+                };
+                let today = when.is_some_and(|j| match doc.fold(j) {
                     "today" | "earlier" => true,
-                    "this" => same(i, i + 2) && matches!(doc.fold(i + 2), "morning" | "afternoon" | "evening"),
+                    "this" => same(i, j + 1) && matches!(doc.fold(j + 1), "morning" | "afternoon" | "evening"),
                     _ => false,
+                });
+                // Added is done for the customer only when what was added
+                // is no charge or fault of ours, added by us, and not the
+                // cause told ("the surcharge was added this morning by the
+                // airline", "a fee was added today": the pass's review).
+                let added_against = || {
+                    added
+                        && doc.sentence_of(i).any(|j| {
+                        matches!(
+                            doc.fold(j),
+                            "fee" | "fees"
+                                | "charge"
+                                | "charges"
+                                | "surcharge"
+                                | "penalty"
+                                | "interest"
+                                | "bug"
+                                | "error"
+                                | "because"
+                                | "why"
+                                | "by"
+                        ) && (j < i || doc.fold(j) == "by")
+                    })
                 };
                 // (Nor a deed that was due and did not happen: "your card
                 // was supposed to be posted today, but it has been
@@ -834,6 +875,7 @@ fn reports_it_done(doc: &Document) -> bool {
                 };
                 today
                     && !wrong()
+                    && !added_against()
                     && !(i.saturating_sub(6)..i).any(|j| {
                         doc.tokens[j].sentence == t.sentence
                             && matches!(
@@ -1305,6 +1347,22 @@ mod tests {
         );
         assert_clean(Cue::NextStepsMissing, &format!("{long} I've re-entered your new address and it's saved now."));
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} A fee was added in January."));
+        // The pass's review: what was added where, then when; not a charge,
+        // not added by someone else; saved only as saved now, not doubted.
+        assert_clean(
+            Cue::NextStepsMissing,
+            &format!("{long} The bonus credits were added to your wallet this morning."),
+        );
+        for not_done in [
+            "A fee was added this morning.",
+            "The surcharge was added this morning by the airline itself.",
+            "That jacket was saved in your wishlist back in 2023, but it has since been discontinued.",
+            "I'm not sure whether it's saved now.",
+            "Nothing is saved now.",
+            "These photos were saved automatically to the old phone's memory card.",
+        ] {
+            assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} {not_done}"));
+        }
         assert_clean(Cue::NextStepsMissing, &format!("{long} Your refund is already on the way."));
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} The new card is not on its way yet."));
         assert_clean(

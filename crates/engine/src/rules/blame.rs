@@ -9,8 +9,15 @@ use crate::rules::{emit_table, T};
 
 pub(crate) const BLAME: &[Phrase] = &[
     p("you failed|neglected|forgot|omitted to"),
-    p("you didn't|didnt follow|read|check|enter|update|provide|include|attach|select|bother|pay|submit|save|confirm|understand|listen"),
-    p("you did not follow|read|check|enter|update|provide|include|attach|select|bother|pay|submit|save|confirm|understand|listen"),
+    p("you didn't|didnt follow|read|check|enter|update|provide|include|attach|select|bother|pay|submit|save|confirm|understand|listen|enable|activate"),
+    p("you did not follow|read|check|enter|update|provide|include|attach|select|bother|pay|submit|save|confirm|understand|listen|enable|activate"),
+    // A setting left off, given as the cause (the fifteenth QA pass): "the
+    // purchase went through because you didn't turn on parental controls".
+    p("because|since you didn't|didnt turn|switch|set on|up"),
+    p("because|since you did not turn|switch|set on|up"),
+    // What happened, put on the customer's doing: "so this happened
+    // because you chose safe-place delivery" (the fifteenth QA pass).
+    p("this|that|it happened|occurred because|since you"),
     p("you haven't|havent followed|read|checked|entered|provided|paid|submitted|updated"),
     p("you have not followed|read|checked|entered|provided|paid|submitted|updated"),
     p("your fault"),
@@ -297,7 +304,8 @@ mod tests {
 
     #[test]
     fn putting_the_cause_on_what_the_customer_did_is_blame() {
-        assert_flags(Cue::Blame, "Hi Kate, this happened ⟦because you ignored⟧ the low-battery warnings.");
+        assert_flags(Cue::Blame, "Hi Kate, ⟦this happened because you⟧ ignored the low-battery warnings.");
+        assert_flags(Cue::Blame, "Hi Kate, the battery died ⟦because you ignored⟧ the low-battery warnings.");
         assert_flags(Cue::Blame, "Hi Kate, ⟦you ignored the⟧ warnings on the app.");
         assert_clean(Cue::Blame, "Hi Kate, if you ignored the first email, no problem: here it is again.");
         assert_clean(Cue::Blame, "Hi Kate, since you forgot your password, I've sent a reset link to your email.");
@@ -350,6 +358,15 @@ mod tests {
         // Found by the seventh QA pass: the contracted form never matched
         // (the pattern's "did not" was read word by word).
         assert_flags(Cue::Blame, "Hi Adam, the form was rejected because ⟦you didn't follow⟧ the instructions.");
+        // The fifteenth QA pass: a setting left off, and what happened put
+        // on a choice.
+        assert_flags(Cue::Blame, "Amy, the purchase went through ⟦because you didn't turn on⟧ parental controls.");
+        assert_flags(
+            Cue::Blame,
+            "The parcel was left at your door, so ⟦this happened because you⟧ chose safe-place delivery.",
+        );
+        assert_clean(Cue::Blame, "Because you chose express delivery, it will arrive tomorrow.");
+        assert_clean(Cue::Blame, "I've switched it on for you, since you didn't see the option in the app.");
         assert_flags(Cue::Blame, "Hi Adam, the form was rejected because ⟦you did not follow⟧ the instructions.");
         assert_clean(Cue::Blame, "Hi Adam, it's not your fault you didn't receive the form: we never sent it.");
         assert_clean(Cue::Blame, "Hi Adam, don't worry if you didn't read the terms: here is the short version.");

@@ -1457,6 +1457,14 @@ fn states_hours(doc: &Document, k: usize) -> bool {
     {
         return true;
     }
+    // "your prescription can be collected until 7 pm today" (the fifteenth
+    // QA pass): how long something may be done, a window.
+    if matches!(doc.fold(k), "until" | "till" | "til")
+        && (k.saturating_sub(4)..k.saturating_sub(1))
+            .any(|j| same(j) && doc.fold(j) == "can" && same(j + 1) && doc.fold(j + 1) == "be" && j + 2 < k)
+    {
+        return true;
+    }
     let verb = match k.checked_sub(1) {
         Some(j) if hours_verb(j) => j,
         Some(j) if j > 0 && matches!(doc.fold(j), "early" | "late") && hours_verb(j - 1) => j - 1,
@@ -2006,6 +2014,9 @@ mod tests {
         // The fourteenth QA pass: a measure is no time.
         assert_clean(Cue::Commitment, "The limit is 8 kg including the carrier, so at 6 kg she's well within it.");
         assert_flags(Cue::Commitment, "The engineer will be there ⟦at 6 pm⟧.");
+        // The fifteenth QA pass: how long something may be collected.
+        assert_clean(Cue::Commitment, "Your prescription is ready and can be collected until 7 pm today.");
+        assert_flags(Cue::Commitment, "We'll hold your prescription ⟦until 7 pm today⟧.");
         // The pass's review: more units, joined or signs.
         for measure in [
             "Keep the tyres inflated at 32 psi for the first week.",

@@ -252,7 +252,10 @@ fn mentions_of(
                 let in_greeting = greeting.contains(&i);
                 if t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting) {
                     if let Some(part) = near_miss(doc, name, &firsts, i, in_greeting) {
-                        if is_name_position(doc, i, i) && (in_greeting || !names_a_third_person(doc, i)) {
+                        if is_name_position(doc, i, i)
+                            && (in_greeting || !names_a_third_person(doc, i))
+                            && (in_greeting || !opens_a_quote(doc, i))
+                        {
                             out.push(Mention::NearMiss { part, span: t.span });
                         }
                     }
@@ -949,6 +952,13 @@ fn is_name_position(doc: &Document, i: usize, end: usize) -> bool {
     in_greeting || after_title || set_off_before || set_off_after || (!t.is(flag::SENT_START) && t.is(flag::CAP))
 }
 
+/// Whether token `i` opens a quotation: past the greeting, a label quoted
+/// from a screen ("toggle 'Dark mode' on" to Kevin Park, the fifteenth QA
+/// pass), not the customer addressed.
+fn opens_a_quote(doc: &Document, i: usize) -> bool {
+    doc.text[..doc.tokens[i].span.start()].ends_with(['\'', '"', '\u{2018}', '\u{201c}'])
+}
+
 /// Whether the name at token `i` is the object of a verb or preposition
 /// that talks about a person rather than to the customer: "I've asked
 /// Ramon in our warehouse", "spoke with Raman", "a note from Ramon".
@@ -1492,6 +1502,14 @@ mod tests {
             None,
             "Your final bill is £64.12.\n\nRegards,\nPriti, Greenline Energy",
         );
+        // A label quoted from a screen is no misspelling (the fifteenth
+        // QA pass).
+        assert_clean_with(
+            Cue::NameMisspelled,
+            Some("Kevin Park"),
+            "Hi Kevin, toggle 'Dark mode' on in Settings and you're done.",
+        );
+        assert_flags_with(Cue::NameMisspelled, Some("Kevin Park"), "Dear Mr ⟦Prak⟧, your order has shipped.");
         // A reply on one line signs off on it: "Best, Sam" names the agent.
         assert_flags_with(Cue::NameUsed, None, "Hi ⟦Lena⟧, you can change the address under Orders. Best, Sam");
         assert_clean_with(Cue::NameUsed, None, "You can change the address under Orders. Kind regards, Sam K.");

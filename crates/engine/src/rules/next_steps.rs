@@ -721,8 +721,12 @@ fn reports_it_done(doc: &Document) -> bool {
                 })
             }
             // "is now active", "is in your account now".
+            // ("Your room is now confirmed for 12-15 March", the fifteenth
+            // QA pass.)
             "now" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's") => {
-                same(i, i + 1) && crate::words::among(SETTLED, doc.fold(i + 1))
+                same(i, i + 1)
+                    && (crate::words::among(SETTLED, doc.fold(i + 1))
+                        || crate::words::among(SETTLED_AS_SAID, doc.fold(i + 1)))
             }
             // "Your repair is complete", "Your reservation is confirmed" (not
             // "is not confirmed", not "once it is confirmed").
@@ -1347,6 +1351,11 @@ mod tests {
         );
         assert_clean(Cue::NextStepsMissing, &format!("{long} I've re-entered your new address and it's saved now."));
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} A fee was added in January."));
+        // The fifteenth QA pass: settled now, as said.
+        assert_clean(
+            Cue::NextStepsMissing,
+            "Hi Rita, I'm so sorry about this. I apologise for the mix-up with your booking, and I'm sorry again that you had to call twice. Your room is now confirmed for 12-15 March. Sorry once more!",
+        );
         // The pass's review: what was added where, then when; not a charge,
         // not added by someone else; saved only as saved now, not doubted.
         assert_clean(

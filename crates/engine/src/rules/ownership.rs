@@ -31,6 +31,8 @@ pub(crate) const OWNERSHIP: &[Phrase] = &[
 
 pub(crate) const DEFLECTION: &[Phrase] = &[
     p("not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue"),
+    // (The fifteenth QA pass: "it's not really our fault".)
+    p("not really|exactly|entirely|strictly|actually my|our responsibility|problem|fault"),
     p("nothing i|we can do"),
     p("not much i|we can do"),
     p("there's|theres not much i|we can do"),
@@ -359,6 +361,7 @@ mod tests {
         assert_clean(Cue::Deflection, "It was not this office that sent the letter, so I've asked the team who did.");
         // The session's review: a disclaimer of its own stays one.
         assert_flags(Cue::Deflection, "Hi Sam, this is ⟦not our fault⟧.");
+        assert_flags(Cue::Deflection, "Amy, so it's ⟦not really our fault⟧. You can enable them in Settings.");
         // "us" elsewhere in the sentence is not where the customer is sent.
         assert_flags(
             Cue::Deflection,

@@ -49,6 +49,16 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("i'll|i repeat|will repeat? myself|this|it one|once more|again", REPEAT, REPEAT_BETTER),
     pn("not sure how else to explain|say|put", REPEAT, REPEAT_BETTER),
     pn("i|we can't|cannot explain|make it|this any clearer|simpler", REPEAT, REPEAT_BETTER),
+    // (The fifteenth QA pass: "I'm not sure how to make this any clearer".)
+    pn("not sure how to make|put|explain it|this any clearer|simpler", REPEAT, REPEAT_BETTER),
+    // Offering to draw it out: "Let me know if you need me to draw you a
+    // diagram" (the fifteenth QA pass).
+    pn("draw you a diagram|map|picture", MOCK, &[]),
+    // Thanks undercut in the same breath: "I appreciate your patience,
+    // even if it seems to be running a little thin", "thanks for your
+    // patience, such as it is" (the fifteenth QA pass).
+    pn("even if it|it's|its|that seems|is? to? be? running|wearing a? little|bit? thin", THANKS, &[]),
+    pn("your patience|effort|efforts|help|understanding|cooperation such as it is|was", THANKS, &[]),
     pn("just to reiterate|repeat", REPEAT, REPEAT_BETTER),
     pn("friendly reminder", REPEAT, REPEAT_BETTER),
     pn("as clearly|explicitly stated|explained|written|mentioned|indicated", REPEAT, REPEAT_BETTER),
@@ -2428,6 +2438,20 @@ mod tests {
         );
         assert_clean(Cue::Sarcasm, "Hi Dev, the setting so-called \"sync_mode\" is off.");
         assert_flags(Cue::Sarcasm, "Hi Dev, your so-called ⟦\"urgent\"⟧ request is in the queue.");
+    }
+
+    #[test]
+    fn mock_clarity_diagrams_and_undercut_thanks() {
+        // The fifteenth QA pass.
+        assert_flags(Cue::Sarcasm, "I'm ⟦not sure how to make this any clearer⟧. Hope that helps this time.");
+        assert_flags(Cue::Sarcasm, "Let me know if you need me to ⟦draw you a diagram⟧.");
+        assert_flags(Cue::Sarcasm, "Gary, I appreciate your patience, ⟦even if it seems to be running a little thin⟧.");
+        assert_flags(Cue::Sarcasm, "Thanks for ⟦your patience, such as it is⟧.");
+        // Their twins.
+        assert_clean(Cue::Sarcasm, "I'm not sure how to fix this yet, but I'll call you by 5 pm.");
+        assert_clean(Cue::Sarcasm, "The driver will call you if he can't find the map pin.");
+        assert_clean(Cue::Sarcasm, "Stock of the blue model is running a little thin, so I've reserved one for you.");
+        assert_clean(Cue::Sarcasm, "Thank you for your patience, even if this has been a long wait.");
     }
 
     #[test]

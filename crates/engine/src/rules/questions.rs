@@ -1322,8 +1322,16 @@ fn asks_status(words: &[&str], kinds: &[u16]) -> bool {
     // arrived?").
     let mut modal_opener = false;
     let mut whether = false;
+    // "Could you tell me where it stands?", "where things are at" (the
+    // fifteenth QA pass): where something stands is its status, asked
+    // however politely.
+    let mut where_seen = false;
     let mut prev = "";
-    for (&w, &bits) in words.iter().zip(kinds) {
+    for (i, (&w, &bits)) in words.iter().zip(kinds).enumerate() {
+        where_seen |= w == "where";
+        if where_seen && (matches!(w, "stand" | "stands" | "standing") || (w == "at" && i + 1 == words.len())) {
+            return true;
+        }
         if first {
             modal_opener = matches!(w, "can" | "could" | "would" | "will" | "should" | "may" | "might");
         }
@@ -2466,6 +2474,22 @@ mod tests {
             Cue::QuestionUnanswered,
             "The invoice for March is wrong. Can you correct the VAT line? ⟦And why was I charged a late fee when I paid on time?⟧",
             "Hi Dana, I've corrected the VAT line on the March invoice and attached the new copy.",
+        );
+    }
+
+    #[test]
+    fn where_something_stands_is_its_status() {
+        // The fifteenth QA pass: answered by what became of the claim.
+        let message = "Hello, I submitted my claim (CLM-20931) two weeks ago and haven't heard anything. Could you tell me where it stands? Regards, Helen Carter";
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            message,
+            "Dear Helen, claim CLM-20931 has been assessed and approved; the payment will reach your account by Friday 21 June.",
+        );
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hello, I submitted my claim two weeks ago. ⟦Could you tell me where it stands?⟧",
+            "Dear Helen, thank you for choosing us for your home insurance.",
         );
     }
 

@@ -520,7 +520,9 @@ fn customers_condition(doc: &Document, at: At) -> bool {
         };
         matches!(doc.fold(j), "if" | "unless" | "provided")
             && v < first
-            && matches!(doc.fold(j + 1), "you" | "u")
+            // ("if you'd rather travel tomorrow morning", the fifteenth QA
+            // pass.)
+            && matches!(doc.fold(j + 1), "you" | "u" | "you'd" | "youd")
             // Our own doing after the condition is ours: "if you like
             // we'll call you at 3pm" (the reviewer's cases).
             && !(v + 1..first).any(|m| {
@@ -2014,6 +2016,11 @@ mod tests {
         // The fourteenth QA pass: a measure is no time.
         assert_clean(Cue::Commitment, "The limit is 8 kg including the carrier, so at 6 kg she's well within it.");
         assert_flags(Cue::Commitment, "The engineer will be there ⟦at 6 pm⟧.");
+        // The fifteenth QA pass: the customer's own choice of time.
+        assert_clean(
+            Cue::Commitment,
+            "You'll get hotel vouchers at desk 4 if you'd rather travel tomorrow morning instead.",
+        );
         // The fifteenth QA pass: how long something may be collected.
         assert_clean(Cue::Commitment, "Your prescription is ready and can be collected until 7 pm today.");
         assert_flags(Cue::Commitment, "We'll hold your prescription ⟦until 7 pm today⟧.");

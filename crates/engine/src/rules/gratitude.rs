@@ -383,7 +383,15 @@ fn is_sign_off(doc: &Document, span: crate::span::Span) -> bool {
         return false;
     }
     let line_end = span.end() + tail;
-    let mut after = text[line_end..].lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('>'));
+    // The reply ends where the customer's quoted thread begins, at its
+    // "On 2 May, Rahul wrote:" line or its first quoted line (the
+    // fifteenth QA pass: "Thanks,\nChloe" above a quoted thread).
+    let end = doc.quoted.iter().map(|q| q.start()).find(|&s| s >= line_end).unwrap_or(text.len());
+    let mut after = text[line_end..end]
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.ends_with("wrote:"))
+        .filter(|l| !l.is_empty() && !l.starts_with('>'));
     after.by_ref().take(2).all(|l| l.split_whitespace().take(5).count() <= 4) && after.next().is_none()
 }
 
@@ -478,6 +486,19 @@ mod tests {
         }
         // Look-alikes in English are not thanks.
         assert_clean(Cue::Gratitude, "At the mercy of the courier, we changed tack and rebooked.");
+    }
+
+    #[test]
+    fn a_thanks_sign_off_above_a_quoted_thread_is_a_sign_off() {
+        // The fifteenth QA pass.
+        assert_clean(
+            Cue::Gratitude,
+            "Hi Rahul,\n\nThe roaming bundle is active from today.\n\nThanks,\nChloe\n\nOn 2 May, Rahul Mehta wrote:\n> Hi, can you add the EU bundle? I'm travelling to Spain next week and need it sorted before I go.",
+        );
+        assert_flags(
+            Cue::Gratitude,
+            "Hi Rahul,\n\n⟦Thanks⟧ for your patience.\n\nChloe\n\nOn 2 May, Rahul Mehta wrote:\n> Hi, can you add the EU bundle?",
+        );
     }
 
     #[test]

@@ -150,6 +150,21 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut praised = Vec::new();
     emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], &mut praised);
     praised.retain(|f| f.span.is_none_or(|s| !refusals.contains(&s)));
+    // "that is of course your choice", "the fee is of course refundable":
+    // a hedge inside a clause, not a warm yes (the fifteenth QA pass).
+    praised.retain(|f| {
+        f.span.is_none_or(|s| {
+            let k = doc.token_at(s.start());
+            !(doc.fold(k) == "of"
+                && k > 0
+                && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+                && !doc.tokens[k - 1].gap_has(gap::CLAUSE)
+                && matches!(
+                    doc.fold(k - 1),
+                    "is" | "are" | "was" | "were" | "be" | "will" | "would" | "can" | "it's" | "that's"
+                ))
+        })
+    });
     // "I'm sorry you didn't enjoy your meal": a warm word negated is none
     // (the eighth QA pass).
     // (The shared negations leave out "didn't" and "doesn't", which other
@@ -345,6 +360,9 @@ mod tests {
             "Hi Sam, I know you were looking forward to the concert, and I'm sorry it was cancelled.",
         );
         assert_flags(Cue::PositiveLanguage, "Hi Sam, we're ⟦looking forward⟧ to seeing you.");
+        // The fifteenth QA pass: "of course" hedging a clause.
+        assert_clean(Cue::PositiveLanguage, "Fiona, if you'd rather switch, that is of course your choice.");
+        assert_flags(Cue::PositiveLanguage, "Fiona, ⟦of course⟧! I've switched you to the cheaper plan.");
         assert_flags(Cue::PositiveLanguage, "Hi Sam, you'll be ⟦glad to⟧ hear the refund is through.");
         assert_flags(Cue::PositiveLanguage, "Thank you ⟦happy to⟧ help");
     }

@@ -123,7 +123,14 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
                     && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
                     && matches!(doc.fold(k - 1), "you" | "thanks" | "thank")
                     && (doc.fold(k - 1) != "you" || k > 1 && doc.fold(k - 2) == "thank");
-                !informs && !reproaches && !thanks
+                // "would you like me to switch you?" offers; it asks the
+                // customer to do nothing (the fifteenth QA pass).
+                let offers = doc.fold(k) == "would"
+                    && k + 3 < doc.tokens.len()
+                    && doc.fold(k + 1) == "you"
+                    && doc.fold(k + 2) == "like"
+                    && matches!(doc.fold(k + 3), "me" | "us");
+                !informs && !reproaches && !thanks && !offers
             })
     });
     // Bare imperatives: "Send us the receipt."
@@ -755,6 +762,9 @@ mod tests {
         assert_clean(Cue::Demand, "Give your phone a quick restart and you should see full bars again.");
         assert_flags(Cue::Demand, "⟦Stop calling us every hour and you'll see how quickly this gets done.⟧");
         assert_flags(Cue::PoliteRequest, "⟦Could you please⟧ send the receipt?");
+        // The fifteenth QA pass: an offer asks nothing of the customer.
+        assert_clean(Cue::PoliteRequest, "I've found a plan for £8 less. Would you like me to switch you?");
+        assert_flags(Cue::PoliteRequest, "⟦Would you⟧ send us a photo of the label?");
         assert_clean(Cue::Demand, "Please send the receipt when you can.");
         assert_clean(Cue::Demand, "Reply to this email if anything is unclear.");
     }

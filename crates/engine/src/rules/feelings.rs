@@ -54,6 +54,12 @@ pub(crate) const FRUSTRATION: &[Phrase] = &[
     p("i hate"),
     p("hate this|it|that"),
     p("sucks"),
+    // Swearing at what the company makes or does (the fifteenth QA pass):
+    // "your app is crap", "your customer service is rubbish", "absolute
+    // garbage" (not "my signal at home is rubbish": a thing described).
+    p("your _ is|are|was|were crap|rubbish|garbage|shit|shite|trash"),
+    p("your _ _ is|are|was|were crap|rubbish|garbage|shit|shite|trash"),
+    p("absolute|utter|complete|total crap|rubbish|garbage|shit|shite|trash"),
     p("beyond a joke"),
     p("beyond frustrated|annoyed|angry"),
 ];
@@ -409,6 +415,26 @@ fn understated(msg: &Document, k: usize) -> bool {
 mod tests {
     use crate::rules::testing::*;
     use crate::Cue;
+
+    #[test]
+    fn swearing_at_the_product_is_anger() {
+        // The fifteenth QA pass.
+        assert_context(
+            Cue::FeelingsUnacknowledged,
+            "⟦your app is crap⟧",
+            "Hi, the app works fine. Update to version 5.2 and it will stop crashing.",
+        );
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "your app is crap",
+            "Hi, I'm sorry it keeps crashing, that's maddening. Version 5.2 fixes it.",
+        );
+        assert_no_context(
+            Cue::FeelingsUnacknowledged,
+            "hey is wifi calling supported on the Pixel 8? my signal at home is rubbish",
+            "Hey! Yes, WiFi Calling works on the Pixel 8 with us.",
+        );
+    }
 
     #[test]
     fn fed_up_with_it_is_a_feeling_terrible_with_names_is_not() {

@@ -41,6 +41,10 @@ pub(crate) const NEGATIVE: &[Phrase] = &[
     p("booking|bookings|ticket|tickets|order|orders|reservation|reservations|subscription|subscriptions|membership|memberships|plan cannot|can't|cant be changed|cancelled|canceled|amended|moved|transferred|refunded|exchanged|returned|modified|rebooked"),
     p("fee|fees|charge|charges|penalty|penalties cannot|can't|cant be waived|refunded|reversed|removed|cancelled|canceled"),
     p("return|returns|exchange|exchanges cannot|can't|cant be accepted|processed|offered|made|given"),
+    // Whatever the thing, refusing to take it back or make it good is a
+    // refusal: "opened headphones can't be returned", "sale items cannot
+    // be exchanged" (the fifteenth QA pass).
+    p("cannot|can't|cant be returned|exchanged|refunded|replaced|repaired"),
 ];
 
 pub(crate) const POSITIVE: &[Phrase] = &[
@@ -370,6 +374,10 @@ mod tests {
     /// The thirteenth QA pass: a refusal in the passive.
     #[test]
     fn a_refusal_in_the_passive_is_negative_wording() {
+        // The fifteenth QA pass: taking back or making good, of any thing.
+        assert_flags(Cue::NegativeLanguage, "Hi Victor, opened headphones ⟦can't be returned⟧ for hygiene reasons.");
+        assert_flags(Cue::NegativeLanguage, "Hi, sale items ⟦cannot be exchanged⟧.");
+        assert_clean(Cue::NegativeLanguage, "Hi, your booking can't be lost: it's saved to your account.");
         assert_flags(Cue::NegativeLanguage, "As per company policy, ⟦refunds cannot be issued⟧ for opened software.");
         assert_flags(Cue::NegativeLanguage, "Hi Sam, the ⟦booking can't be changed⟧ after check-in.");
         assert_clean(

@@ -1285,7 +1285,12 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
         // "happened because of a timeout on 14 February": "because of"
         // opens a noun phrase, no clause (the tenth QA pass).
         let because_of = w == "because" && word(k + 1) == "of";
-        if (clause_boundary(w) && !in_window && !because_of) || w.is_empty() {
+        // "a card payment cleared before your salary credit on 3 March":
+        // "before" or "after" a noun phrase is a preposition, no clause
+        // (the fifteenth QA pass).
+        let before_a_noun = matches!(w, "before" | "after" | "until")
+            && matches!(word(k + 1), "your" | "the" | "a" | "an" | "our" | "my" | "their" | "his" | "her");
+        if (clause_boundary(w) && !in_window && !because_of && !before_a_noun) || w.is_empty() {
             return false;
         }
         if past_verb(k) {
@@ -1975,6 +1980,12 @@ mod tests {
     /// or sentence leaves the time promised.
     #[test]
     fn a_time_in_a_clause_told_in_the_past_is_no_commitment() {
+        // The fifteenth QA pass: past a preposition's noun phrase.
+        assert_clean(
+            Cue::Commitment,
+            "The fee was applied because a card payment cleared before your salary credit on 3 March.",
+        );
+        assert_flags(Cue::Commitment, "I'll refund the fee before your next statement ⟦on 3 April⟧.");
         // The thirteenth QA pass: "hopefully" hedging what will be done.
         assert_flags(Cue::VagueCommitment, "They're waiting on a part, and ⟦hopefully⟧ it'll ship next week.");
         assert_flags(Cue::VagueCommitment, "⟦Hopefully⟧ we will have it fixed by the weekend.");

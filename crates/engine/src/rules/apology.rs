@@ -118,6 +118,7 @@ pub(crate) const NOT_APOLOGY: &[Phrase] = &[
     p("no apology|apologies necessary|needed|required"),
     p("you don't|dont need|have to apologize|apologise"),
     p("not really|exactly|entirely|strictly|actually? my|our fault|mistake|problem"),
+    p("isn't|isnt|wasn't|wasnt really|exactly|entirely|strictly|actually? my|our fault|mistake"),
     p("feel sorry for"),
     p("sorry state"),
     p("you'll be sorry"),
@@ -546,6 +547,7 @@ mod tests {
         assert_flags(Cue::Apology, "⟦We let you down⟧ on this order, and ⟦I'm sorry⟧.");
         // The fifteenth QA pass: a fault denied with an adverb owns nothing.
         assert_clean(Cue::Apology, "Amy, it's not really our fault. You can enable them in Settings.");
+        assert_clean(Cue::Apology, "Amy, that isn't really our fault. You can enable them in Settings.");
         assert_flags(Cue::Apology, "Amy, this one is ⟦our fault⟧, and I've refunded it.");
         assert_clean(Cue::ApologyHollow, "I'm sorry you were confused by our new layout; that's on us.");
         assert_flags(Cue::ApologyHollow, "We ⟦apologize for any inconvenience⟧.");

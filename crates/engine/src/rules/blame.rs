@@ -62,6 +62,67 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("you left the|your flat|house|unit|door|apartment|room|suite|street|postcode number|name? off|out"),
 ];
 
+/// Whether the finding at `s`, if it is "this happened because you", puts
+/// on the customer what was not their doing (see `check`).
+fn happened_not_by_their_doing(doc: &Document, s: crate::span::Span) -> bool {
+    let (first, last) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
+    if !matches!(doc.fold(first), "this" | "that" | "it") || doc.fold(last) != "you" {
+        return false;
+    }
+    let n = doc.tokens.len();
+    let sentence = doc.tokens[first].sentence;
+    let doing = last + 1 < n
+        && doc.tokens[last + 1].sentence == sentence
+        && matches!(
+            doc.fold(last + 1),
+            "chose"
+                | "selected"
+                | "picked"
+                | "opted"
+                | "didn't"
+                | "didnt"
+                | "did"
+                | "never"
+                | "forgot"
+                | "ignored"
+                | "skipped"
+                | "missed"
+                | "left"
+                | "deleted"
+                | "clicked"
+                | "entered"
+                | "typed"
+                | "shared"
+                | "gave"
+                | "turned"
+                | "removed"
+                | "failed"
+                | "let"
+                | "reused"
+                | "declined"
+                | "refused"
+        );
+    let ours = doc.sentence_of(first).any(|k| {
+        doc.fold(k) == "our"
+            && doc.tokens.get(k + 1).is_some_and(|t| t.sentence == sentence)
+            && matches!(
+                doc.fold(k + 1),
+                "system"
+                    | "systems"
+                    | "outage"
+                    | "side"
+                    | "end"
+                    | "error"
+                    | "mistake"
+                    | "migration"
+                    | "fault"
+                    | "bug"
+                    | "glitch"
+            )
+    });
+    !doing || ours
+}
+
 /// What the customer did, reproached in "why would you ...?".
 const REPROACHED_DOINGS: &[&str] = &[
     "leave", "do", "put", "send", "throw", "ignore", "choose", "pick", "click", "open", "delete", "cancel", "book",
@@ -180,6 +241,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         found.extend(slips);
         crate::order::sort_by_key(&mut found, |f| f.span);
     }
+    // "this happened because you ..." blames only a doing of the
+    // customer's ("... because you chose safe-place delivery", "... because
+    // you didn't lock it"), not what befell them or what we did ("it
+    // happened because you were one of the customers hit by our outage",
+    // "because you asked us to pause it"), and not beside a cause of ours
+    // ("... which caused the error on our side"): the fifteenth pass's
+    // review.
+    found.retain(|f| f.span.is_none_or(|s| !happened_not_by_their_doing(doc, s)));
     // "This isn't your fault", "none of this is your fault": denying the
     // fault takes it off the customer.
     found.retain(|f| f.span.is_none_or(|s| !crate::rules::negated_before(doc, doc.token_at(s.start()), 3)));
@@ -366,6 +435,16 @@ mod tests {
             "The parcel was left at your door, so ⟦this happened because you⟧ chose safe-place delivery.",
         );
         assert_clean(Cue::Blame, "Because you chose express delivery, it will arrive tomorrow.");
+        // The pass's review: what befell them, what they asked of us, and
+        // beside a cause of ours, no blame.
+        for not_theirs in [
+            "It happened because you were one of the customers hit by our outage on Monday, and I'm sorry.",
+            "This happened because you trusted our estimate, and I'm sorry.",
+            "That happened because you asked us to pause the account, exactly as you wanted.",
+            "This happened because you chose the new plan during our migration, which caused the error.",
+        ] {
+            assert_clean(Cue::Blame, not_theirs);
+        }
         assert_clean(Cue::Blame, "I've switched it on for you, since you didn't see the option in the app.");
         assert_flags(Cue::Blame, "Hi Adam, the form was rejected because ⟦you did not follow⟧ the instructions.");
         assert_clean(Cue::Blame, "Hi Adam, it's not your fault you didn't receive the form: we never sent it.");

@@ -518,7 +518,7 @@ fn customers_condition(doc: &Document, at: At) -> bool {
         } else {
             j + 2
         };
-        matches!(doc.fold(j), "if" | "unless" | "provided")
+        matches!(doc.fold(j), "if" | "unless" | "provided" | "whether")
             && v < first
             // ("if you'd rather travel tomorrow morning", the fifteenth QA
             // pass.)
@@ -1466,9 +1466,17 @@ fn states_hours(doc: &Document, k: usize) -> bool {
     }
     // "your prescription can be collected until 7 pm today" (the fifteenth
     // QA pass): how long something may be done, a window.
+    // (Anywhere in its clause: "can be collected from the counter until
+    // 7 pm", the pass's review.)
     if matches!(doc.fold(k), "until" | "till" | "til")
-        && (k.saturating_sub(4)..k.saturating_sub(1))
-            .any(|j| same(j) && doc.fold(j) == "can" && same(j + 1) && doc.fold(j + 1) == "be" && j + 2 < k)
+        && (k.saturating_sub(8)..k.saturating_sub(1)).any(|j| {
+            same(j)
+                && doc.fold(j) == "can"
+                && same(j + 1)
+                && doc.fold(j + 1) == "be"
+                && j + 2 < k
+                && (j..k).all(|m| !doc.tokens[m].gap_has(gap::CLAUSE))
+        })
     {
         return true;
     }
@@ -2034,6 +2042,8 @@ mod tests {
         );
         // The fifteenth QA pass: how long something may be collected.
         assert_clean(Cue::Commitment, "Your prescription is ready and can be collected until 7 pm today.");
+        assert_clean(Cue::Commitment, "Your parcel can be collected from the counter until 7 pm today.");
+        assert_clean(Cue::Commitment, "Let me know whether you'd rather travel tomorrow morning.");
         assert_flags(Cue::Commitment, "We'll hold your prescription ⟦until 7 pm today⟧.");
         // The pass's review: more units, joined or signs.
         for measure in [

@@ -254,7 +254,7 @@ fn mentions_of(
                     if let Some(part) = near_miss(doc, name, &firsts, i, in_greeting) {
                         if is_name_position(doc, i, i)
                             && (in_greeting || !names_a_third_person(doc, i))
-                            && (in_greeting || !opens_a_quote(doc, i))
+                            && (in_greeting || !opens_a_quote(doc, i) || same_first_letter(doc, name, part, i))
                         {
                             out.push(Mention::NearMiss { part, span: t.span });
                         }
@@ -952,6 +952,15 @@ fn is_name_position(doc: &Document, i: usize, end: usize) -> bool {
     in_greeting || after_title || set_off_before || set_off_after || (!t.is(flag::SENT_START) && t.is(flag::CAP))
 }
 
+/// Whether the word at token `i` starts with the letter the name's `part`
+/// starts with: a misspelling keeps it ("'Pryia will collect'" for Priya,
+/// the fifteenth pass's review), a word one letter away with another
+/// first letter is most often another word ("'Dark mode'" for Park).
+fn same_first_letter(doc: &Document, name: &CustomerName, part: usize, i: usize) -> bool {
+    let first = |w: &str| w.chars().next();
+    name.parts[part].words.first().is_some_and(|p| first(p) == first(doc.fold(i)))
+}
+
 /// Whether token `i` opens a quotation: past the greeting, a label quoted
 /// from a screen ("toggle 'Dark mode' on" to Kevin Park, the fifteenth QA
 /// pass), not the customer addressed.
@@ -1510,6 +1519,12 @@ mod tests {
             "Hi Kevin, toggle 'Dark mode' on in Settings and you're done.",
         );
         assert_flags_with(Cue::NameMisspelled, Some("Kevin Park"), "Dear Mr ⟦Prak⟧, your order has shipped.");
+        // The review: a misspelling in quotes is still one.
+        assert_flags_with(
+            Cue::NameMisspelled,
+            Some("Priya Raman"),
+            "Hi, I've added the note '⟦Pryia⟧ will collect' to your order.",
+        );
         // A reply on one line signs off on it: "Best, Sam" names the agent.
         assert_flags_with(Cue::NameUsed, None, "Hi ⟦Lena⟧, you can change the address under Orders. Best, Sam");
         assert_clean_with(Cue::NameUsed, None, "You can change the address under Orders. Kind regards, Sam K.");

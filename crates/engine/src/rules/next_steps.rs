@@ -528,6 +528,8 @@ const SETTLED_AS_SAID: &[&str] = &[
     // "the return label is attached" (the tenth QA pass).
     "attached",
     "enclosed",
+    // "your account is now verified" (the fifteenth pass's review).
+    "verified",
 ];
 
 /// Deeds that, said in the passive of the past ("your refund was issued"),
@@ -723,10 +725,23 @@ fn reports_it_done(doc: &Document) -> bool {
             // "is now active", "is in your account now".
             // ("Your room is now confirmed for 12-15 March", the fifteenth
             // QA pass.)
+            // (Not "It is now confirmed that the fault lies with ...", "now
+            // confirmed as the room with the broken air conditioning", nor
+            // wished or doubted: "I wish I could tell you your room is now
+            // confirmed", the pass's review.)
             "now" if i > 0 && matches!(doc.fold(i - 1), "is" | "are" | "it's") => {
                 same(i, i + 1)
                     && (crate::words::among(SETTLED, doc.fold(i + 1))
-                        || crate::words::among(SETTLED_AS_SAID, doc.fold(i + 1)))
+                        || (crate::words::among(SETTLED_AS_SAID, doc.fold(i + 1))
+                            && !(same(i, i + 2) && matches!(doc.fold(i + 2), "that" | "as"))
+                            && !doc.sentence_of(i).take_while(|&j| j < i).any(|j| {
+                                let w = doc.fold(j);
+                                w.ends_with("n't")
+                                    || matches!(
+                                        w,
+                                        "not" | "wish" | "if" | "once" | "when" | "until" | "unless" | "could" | "would"
+                                    )
+                            })))
             }
             // "Your repair is complete", "Your reservation is confirmed" (not
             // "is not confirmed", not "once it is confirmed").
@@ -1351,6 +1366,18 @@ mod tests {
         );
         assert_clean(Cue::NextStepsMissing, &format!("{long} I've re-entered your new address and it's saved now."));
         assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} A fee was added in January."));
+        // The pass's review: not said of a finding, a description, or
+        // wished; "verified" settles too.
+        for not_done in [
+            "It is now confirmed that the fault lies with the original manufacturer, so we can't cover the repair.",
+            "I wish I could tell you your room is now confirmed, but the hotel has still not replied.",
+        ] {
+            assert_absent_finding(Cue::NextStepsMissing, None, &format!("{long} {not_done}"));
+        }
+        assert_clean(
+            Cue::NextStepsMissing,
+            &format!("{long} Your account is now verified, with the usual limits lifted."),
+        );
         // The fifteenth QA pass: settled now, as said.
         assert_clean(
             Cue::NextStepsMissing,

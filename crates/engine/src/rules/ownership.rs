@@ -33,6 +33,7 @@ pub(crate) const DEFLECTION: &[Phrase] = &[
     p("not my|our department|job|responsibility|problem|area|call|decision|fault|concern|issue"),
     // (The fifteenth QA pass: "it's not really our fault".)
     p("not really|exactly|entirely|strictly|actually my|our responsibility|problem|fault"),
+    p("isn't|isnt|wasn't|wasnt really|exactly|entirely|strictly|actually? my|our responsibility|fault"),
     p("nothing i|we can do"),
     p("not much i|we can do"),
     p("there's|theres not much i|we can do"),
@@ -362,6 +363,7 @@ mod tests {
         // The session's review: a disclaimer of its own stays one.
         assert_flags(Cue::Deflection, "Hi Sam, this is ⟦not our fault⟧.");
         assert_flags(Cue::Deflection, "Amy, so it's ⟦not really our fault⟧. You can enable them in Settings.");
+        assert_flags(Cue::Deflection, "Amy, that ⟦isn't really our fault⟧. You can enable them in Settings.");
         // "us" elsewhere in the sentence is not where the customer is sent.
         assert_flags(
             Cue::Deflection,

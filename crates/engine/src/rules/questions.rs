@@ -1329,7 +1329,12 @@ fn asks_status(words: &[&str], kinds: &[u16]) -> bool {
     let mut prev = "";
     for (i, (&w, &bits)) in words.iter().zip(kinds).enumerate() {
         where_seen |= w == "where";
-        if where_seen && (matches!(w, "stand" | "stands" | "standing") || (w == "at" && i + 1 == words.len())) {
+        // (Not where a thing stands in a place: "where the form stands
+        // on your website", the pass's review.)
+        let placed = words.get(i + 1).is_some_and(|&n| matches!(n, "on" | "in" | "at" | "inside" | "near"));
+        if where_seen
+            && ((matches!(w, "stand" | "stands" | "standing") && !placed) || (w == "at" && i + 1 == words.len()))
+        {
             return true;
         }
         if first {

@@ -50,10 +50,11 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("not sure how else to explain|say|put", REPEAT, REPEAT_BETTER),
     pn("i|we can't|cannot explain|make it|this any clearer|simpler", REPEAT, REPEAT_BETTER),
     // (The fifteenth QA pass: "I'm not sure how to make this any clearer".)
-    pn("not sure how to make|put|explain it|this any clearer|simpler", REPEAT, REPEAT_BETTER),
+    pn("not sure how i|we? can? to? make|put|explain it|this any clearer|simpler", REPEAT, REPEAT_BETTER),
     // Offering to draw it out: "Let me know if you need me to draw you a
     // diagram" (the fifteenth QA pass).
     pn("draw you a diagram|map|picture", MOCK, &[]),
+    pn("short of drawing you a diagram|map|picture", MOCK, &[]),
     // Thanks undercut in the same breath: "I appreciate your patience,
     // even if it seems to be running a little thin", "thanks for your
     // patience, such as it is" (the fifteenth QA pass).
@@ -301,6 +302,13 @@ const LABEL_NOUNS: &[&str] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], &mut found);
+    // The fifteenth pass's review: "draw you a map" mocks only as our own
+    // rhetorical offer ("Do I need to draw you a diagram?", "Want me to
+    // draw you a map?"), not as a real one ("our map team can draw you a
+    // map of the grounds if that would help"); "not sure how to make this
+    // any clearer" only as a whole clause (not "... any clearer for other
+    // customers").
+    found.retain(|f| f.span.is_none_or(|s| !offer_or_clause_goes_on(doc, s)));
     // "... for someone who hasn't read it" judges the customer only when
     // said of them ("You're remarkably persistent for someone who ..."),
     // not of a product ("ideal for someone who doesn't travel much").
@@ -423,6 +431,28 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     out.extend(found);
 }
 
+/// Whether the sarcasm at `s` is "draw you a map" said as a real offer or
+/// "not sure how to make this any clearer" with its clause going on (see
+/// `check`).
+fn offer_or_clause_goes_on(doc: &Document, s: crate::span::Span) -> bool {
+    let (first, last) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
+    let n = doc.tokens.len();
+    let sentence = doc.tokens[first].sentence;
+    let same = |k: usize| k < n && doc.tokens[k].sentence == sentence;
+    match doc.fold(first) {
+        "draw" => {
+            let ours = (first.saturating_sub(5)..first)
+                .any(|k| same(k) && matches!(doc.fold(k), "me" | "i" | "i'll" | "shall" | "should" | "need" | "want"));
+            let of_a_thing = same(last + 1) && doc.fold(last + 1) == "of";
+            let helpful = (last + 1..(last + 8).min(n)).any(|k| same(k) && doc.fold(k) == "if");
+            !ours || of_a_thing || helpful
+        }
+        "not" => {
+            matches!(doc.fold(last), "clearer" | "simpler") && same(last + 1) && !doc.tokens[last].gap_has(gap::CLAUSE)
+        }
+        _ => false,
+    }
+}
 /// The sentences (by index) that hold a sarcasm finding already in `out`:
 /// thanks or an apology there is part of the sarcasm, not sincere. Sorted,
 /// for `binary_search`.
@@ -2452,6 +2482,15 @@ mod tests {
         assert_clean(Cue::Sarcasm, "The driver will call you if he can't find the map pin.");
         assert_clean(Cue::Sarcasm, "Stock of the blue model is running a little thin, so I've reserved one for you.");
         assert_clean(Cue::Sarcasm, "Thank you for your patience, even if this has been a long wait.");
+        // The pass's review.
+        assert_flags(Cue::Sarcasm, "I'm ⟦not sure how I can make this any clearer⟧, but here goes.");
+        assert_flags(Cue::Sarcasm, "Do I need to ⟦draw you a diagram⟧?");
+        assert_flags(Cue::Sarcasm, "⟦Short of drawing you a map⟧, I don't know how else to explain it.");
+        assert_clean(Cue::Sarcasm, "Our map team can draw you a map of the festival grounds if that would help.");
+        assert_clean(
+            Cue::Sarcasm,
+            "I'm not sure how to make this any clearer for other customers, so your suggestion is very welcome.",
+        );
     }
 
     #[test]

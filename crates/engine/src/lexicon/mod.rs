@@ -405,7 +405,7 @@ impl Lexicon {
         let p = (id & PATTERN) as usize;
         let elems = index.elems(p);
         let text = index.pattern_text(p);
-        if index.word(text, elems[0], words) != word {
+        if !crate::words::same(index.word(text, elems[0], words), word) {
             return false;
         }
         // The element the key's second word is: the second, or the third
@@ -500,7 +500,7 @@ fn elem_matches(index: &Index, text: &'static str, elem: Elem, doc: &View, j: us
     }
     let w = doc.fold_bytes(j);
     match elem.kind & !OPTIONAL {
-        compile::WORD => index.text(text, elem) == w,
+        compile::WORD => crate::words::same(index.text(text, elem), w),
         compile::ALT => index.is_alt(text, elem, w),
         compile::PREFIX => w.starts_with(index.text(text, elem)),
         compile::NUMBER => doc.tokens[j].is(crate::tokens::flag::NUMBER),

@@ -242,6 +242,9 @@ impl Tokens {
         t
     }
 
+    // Out of line: inlined into the parse, its loops kept fewer of their
+    // values in registers (0.2% more instructions per reply).
+    #[inline(never)]
     fn tokenize(&mut self, text: &str) {
         // The folded words are written as bytes (a run of ASCII letters
         // and digits is lowered by setting one bit of each), and become the

@@ -140,7 +140,7 @@ impl<'a> Document<'a> {
         let mut memo = memo.filter(|_| text.len() < u32::MAX as usize / 4);
         // Where the bytes the facts' finders look for stand: one pass.
         let marks = Marks::of(text);
-        let block_quotes = merge(find_quoted_regions(text), Vec::new());
+        let block_quotes = merge(find_quoted_regions(text, &marks), Vec::new());
         let (inline_customer, inline_quotes) = find_inline_quotes(text, &block_quotes, &marks);
         let quoted = merge(block_quotes.clone(), inline_customer);
         let Tokens { tokens, folded, exclamation_runs, sentence_count } = match memo.as_deref_mut() {

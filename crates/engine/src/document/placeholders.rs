@@ -129,6 +129,13 @@ impl Document<'_> {
         }
         // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
         for (k, t) in self.tokens.iter().enumerate() {
+            // Only a word of capitals or one that starts with d, m or x
+            // (by its folded first byte, which the token carries: that of
+            // an ASCII letter in the text) is read below: most are passed
+            // over without reading the text.
+            if !t.is(flag::ALL_CAPS) && !matches!(t.fold_head().1, b'd' | b'm' | b'x') {
+                continue;
+            }
             // A date left as the template wrote it: "on dd/mm/yyyy" (told
             // by two bytes before any slicing: this runs for every word).
             let first = text.as_bytes()[t.span.start()];

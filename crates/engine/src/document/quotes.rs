@@ -7,8 +7,27 @@ use crate::tokens::Marks;
 
 /// Lines quoted from the customer's message: `>` lines, e-mail attribution
 /// lines and the quoted message below them, forwarded-message headers.
-pub(super) fn find_quoted_regions(text: &str) -> Vec<Span> {
+pub(super) fn find_quoted_regions(text: &str, marks: &Marks) -> Vec<Span> {
     let mut out = Vec::new();
+    // Every line read below as quoted holds a '>' (a quoted line), a ':'
+    // (an attribution or a header) or "-----" (an original or forwarded
+    // message's header): a text with none of them, as most replies are,
+    // holds no quoted line, told without splitting it into lines. (A ':' is
+    // marked.)
+    let bytes = text.as_bytes();
+    let five_dashes = || {
+        let mut rest = text;
+        while let Some(k) = rest.find('-') {
+            if rest[k..].starts_with("-----") {
+                return true;
+            }
+            rest = &rest[k + 1..];
+        }
+        false
+    };
+    if !marks.iter().any(|k| bytes[k] == b':') && !bytes.contains(&b'>') && !five_dashes() {
+        return out;
+    }
     let lines: Vec<(usize, &str)> = {
         let mut v = Vec::with_capacity(text.len() / 32);
         let mut off = 0;

@@ -317,7 +317,6 @@ impl Lexicon {
                 continue;
             }
             if has_keys && index.may_start(tok.key) {
-                let word = doc.fold_bytes(i);
                 let next = match tokens.get(i + 1) {
                     Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(n),
                     _ => None,
@@ -340,46 +339,11 @@ impl Lexicon {
                     }
                     None => 0..0,
                 };
-                // One call of `try_key` (inlined: it runs about 130 times
-                // per 154-word reply, and its call cost a tenth of it) for
-                // the three walks: `a` over the one-word keys and `b` over
-                // the pair keys past an optional word, merged in pattern
-                // order, then `c` over the other pair keys.
-                let (mut a, mut b, mut c) = (ones.start, pairs.start, pairs.start);
-                let mut hit_at = None;
-                loop {
-                    while a < ones.end && index.ids[a] & PAIR != 0 {
-                        a += 1;
-                    }
-                    while b < pairs.end && index.ids[b] & (PAIR | OPT2) != PAIR | OPT2 {
-                        b += 1;
-                    }
-                    let take_one = a < ones.end && (b >= pairs.end || index.ids[a] & PATTERN < index.ids[b] & PATTERN);
-                    let (k, pair, skips) = if take_one {
-                        a += 1;
-                        (a - 1, false, false)
-                    } else if b < pairs.end {
-                        b += 1;
-                        (b - 1, true, true)
-                    } else {
-                        while c < pairs.end && index.ids[c] & (PAIR | OPT2) != PAIR {
-                            c += 1;
-                        }
-                        if c >= pairs.end {
-                            break;
-                        }
-                        c += 1;
-                        (c - 1, true, false)
-                    };
-                    // The optional word taken is tried first: a pattern
-                    // matched with it is not tried again without it.
-                    let p = index.ids[k] & PATTERN;
-                    if skips && hit_at == Some(p) {
-                        continue;
-                    }
-                    if self.try_key(doc, i, k, word, pair, &mut out) && skips {
-                        hit_at = Some(p);
-                    }
+                // Most words that may start a pattern key none here (their
+                // one-word key is no pattern's, nor their pair's): passed
+                // over before the walks are set up.
+                if !ones.is_empty() || !pairs.is_empty() {
+                    self.try_keys(doc, i, ones, pairs, &mut out);
                 }
             }
             if has_extra {
@@ -387,6 +351,61 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// Tries the patterns keyed by token `i`: `ones`, the ids of its
+    /// one-word key, and `pairs`, those of its key with the next word's.
+    fn try_keys(
+        &self,
+        doc: &View,
+        i: usize,
+        ones: std::ops::Range<usize>,
+        pairs: std::ops::Range<usize>,
+        out: &mut Vec<(u16, Hit)>,
+    ) {
+        let index = &self.index;
+        let word = doc.fold_bytes(i);
+        // One call of `try_key` (inlined: it runs about 130 times
+        // per 154-word reply, and its call cost a tenth of it) for
+        // the three walks: `a` over the one-word keys and `b` over
+        // the pair keys past an optional word, merged in pattern
+        // order, then `c` over the other pair keys.
+        let (mut a, mut b, mut c) = (ones.start, pairs.start, pairs.start);
+        let mut hit_at = None;
+        loop {
+            while a < ones.end && index.ids[a] & PAIR != 0 {
+                a += 1;
+            }
+            while b < pairs.end && index.ids[b] & (PAIR | OPT2) != PAIR | OPT2 {
+                b += 1;
+            }
+            let take_one = a < ones.end && (b >= pairs.end || index.ids[a] & PATTERN < index.ids[b] & PATTERN);
+            let (k, pair, skips) = if take_one {
+                a += 1;
+                (a - 1, false, false)
+            } else if b < pairs.end {
+                b += 1;
+                (b - 1, true, true)
+            } else {
+                while c < pairs.end && index.ids[c] & (PAIR | OPT2) != PAIR {
+                    c += 1;
+                }
+                if c >= pairs.end {
+                    break;
+                }
+                c += 1;
+                (c - 1, true, false)
+            };
+            // The optional word taken is tried first: a pattern
+            // matched with it is not tried again without it.
+            let p = index.ids[k] & PATTERN;
+            if skips && hit_at == Some(p) {
+                continue;
+            }
+            if self.try_key(doc, i, k, word, pair, out) && skips {
+                hit_at = Some(p);
+            }
+        }
     }
 
     /// Tries the pattern of key `k` at token `i` (its folded `word`; `pair`:
@@ -405,7 +424,7 @@ impl Lexicon {
         let p = (id & PATTERN) as usize;
         let elems = index.elems(p);
         let text = index.pattern_text(p);
-        if index.word(text, elems[0], words) != word {
+        if !crate::words::same(index.word(text, elems[0], words), word) {
             return false;
         }
         // The element the key's second word is: the second, or the third
@@ -500,7 +519,7 @@ fn elem_matches(index: &Index, text: &'static str, elem: Elem, doc: &View, j: us
     }
     let w = doc.fold_bytes(j);
     match elem.kind & !OPTIONAL {
-        compile::WORD => index.text(text, elem) == w,
+        compile::WORD => crate::words::same(index.text(text, elem), w),
         compile::ALT => index.is_alt(text, elem, w),
         compile::PREFIX => w.starts_with(index.text(text, elem)),
         compile::NUMBER => doc.tokens[j].is(crate::tokens::flag::NUMBER),

@@ -374,7 +374,7 @@ fn is_number(w: &[u8]) -> bool {
 
 /// Whether one alternative of an element matches a word (`#` is any number).
 fn fits_one(a: &[u8], w: &[u8]) -> bool {
-    a == w || (a == b"#" && is_number(w))
+    crate::words::same(a, w) || (a == b"#" && is_number(w))
 }
 
 /// Whether a marker's elements match `words` one for one (as many words as

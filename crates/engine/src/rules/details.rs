@@ -1190,7 +1190,6 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
 }
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
-    let details = &ex.facts.given;
     // "We couldn't find that order number" says why it is asked for again;
     // "the driver couldn't find you" is about the customer, not a detail.
     let reply = ex.reply;
@@ -1198,11 +1197,17 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         let next = h.last as usize + 1;
         next >= reply.tokens.len() || !matches!(reply.fold(next), "you" | "u")
     });
-    if details.is_empty() || did_not_work {
+    if did_not_work {
         return;
     }
     let Asks { plain: asked, described, date_to_choose, photo_seen } = asks(reply, ex.sentences);
     if asked.is_empty() && described.is_empty() {
+        return;
+    }
+    // (The details given are read only now: a reply that asks for none
+    // needs none.)
+    let details = ex.facts.given(ex.message);
+    if details.is_empty() {
         return;
     }
     // The days the reply names, when it asks for a date the message gives

@@ -805,6 +805,17 @@ const NAMING_WORDS: &[&str] = &["
 /// holds none.
 const NAMING_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[NAMING_WORDS]);
 
+/// The words [`naming`] names a photo by.
+const PHOTO_WORDS: &[&str] = &["
+    photo photos photograph photographs picture pictures pic pics image images screenshot screenshots video receipt
+    attachment
+"];
+
+/// The keys of the words of [`GIVE`] and [`PHOTO_WORDS`]: a sentence of the
+/// reply that is no question and holds none of them asks for no detail
+/// (asking takes a word of giving) and sees no photo (see [`asks`]).
+const GIVING_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[GIVE, PHOTO_WORDS]);
+
 /// Verbs of calling someone: "a number to reach you on".
 const CALLING: &[&str] = &["reach", "call", "contact", "ring", "text", "phone"];
 
@@ -1053,7 +1064,12 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
             let t = &reply.tokens[k];
             t.is_agent() && NAMING_KEYS.may_hold(t.key) && detail_words(reply.fold(k), t.key) & NAMES != 0
         };
-        if !question && !r.clone().any(names) {
+        // One that is no question asks only with a word of giving, and
+        // sees a photo only by its name: "You will receive a tracking
+        // number by email" asks for nothing.
+        let giving = |k: usize| reply.tokens[k].is_agent() && GIVING_KEYS.may_hold(reply.tokens[k].key);
+        let may_ask = question || (r.clone().any(giving) && r.clone().any(names));
+        if !may_ask {
             continue;
         }
         own.clear();
@@ -1099,6 +1115,10 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
             // detail, and whether it asks (below).
             let lists = detail_words(w, reply.tokens[k].key);
             let named_here = named(reply, k, lists);
+            debug_assert!(
+                named_here.is_none_or(|(kind, _)| kind != Kind::Photo) || GIVING_KEYS.may_hold(reply.tokens[k].key),
+                "{w:?} names a photo: add it to PHOTO_WORDS"
+            );
             // A photo the reply has: thanked for, sent by the customer, or
             // looked at ("from the photo").
             let seen = named_here.is_some_and(|(kind, _)| kind == Kind::Photo)

@@ -1055,14 +1055,17 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
     let mut own: Vec<usize> = Vec::new();
     for r in sentences.iter().cloned() {
         // A sentence that names no detail and asks no question asks for
-        // nothing (nor sees a photo, nor chooses a date): passed over on
-        // its tokens' keys and marks, before any word is read.
+        // nothing (nor sees a photo, nor chooses a date): "just reply to
+        // this email" names none. Passed over on its tokens' keys and
+        // marks, and the few words that may name a detail (whether a word
+        // names one, `named`, depends on the words alone, not on the
+        // reading below), before the rest are read.
         let last_own = r.clone().rev().find(|&k| reply.tokens[k].is_agent());
         let Some(last) = last_own else { continue };
         let question = reply.tokens[last].gap_has(gap::QUESTION) || reply.tokens[r.end - 1].gap_has(gap::QUESTION);
         let names = |k: usize| {
             let t = &reply.tokens[k];
-            t.is_agent() && NAMING_KEYS.may_hold(t.key) && detail_words(reply.fold(k), t.key) & NAMES != 0
+            t.is_agent() && NAMING_KEYS.may_hold(t.key) && named(reply, k, detail_words(reply.fold(k), t.key)).is_some()
         };
         // One that is no question asks only with a word of giving, and
         // sees a photo only by its name: "You will receive a tracking

@@ -834,6 +834,17 @@ const NAMING_WORDS: &[&str] = &["
 /// holds none.
 const NAMING_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[NAMING_WORDS]);
 
+/// The words [`naming`] names a photo by.
+const PHOTO_WORDS: &[&str] = &["
+    photo photos photograph photographs picture pictures pic pics image images screenshot screenshots video receipt
+    attachment
+"];
+
+/// The keys of the words of [`GIVE`] and [`PHOTO_WORDS`]: a sentence of the
+/// reply that is no question and holds none of them asks for no detail
+/// (asking takes a word of giving) and sees no photo (see [`asks`]).
+const GIVING_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[GIVE, PHOTO_WORDS]);
+
 /// Verbs of calling someone: "a number to reach you on".
 const CALLING: &[&str] = &["reach", "call", "contact", "ring", "text", "phone"];
 
@@ -1073,16 +1084,24 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
     let mut own: Vec<usize> = Vec::new();
     for r in sentences.iter().cloned() {
         // A sentence that names no detail and asks no question asks for
-        // nothing (nor sees a photo, nor chooses a date): passed over on
-        // its tokens' keys and marks, before any word is read.
+        // nothing (nor sees a photo, nor chooses a date): "just reply to
+        // this email" names none. Passed over on its tokens' keys and
+        // marks, and the few words that may name a detail (whether a word
+        // names one, `named`, depends on the words alone, not on the
+        // reading below), before the rest are read.
         let last_own = r.clone().rev().find(|&k| reply.tokens[k].is_agent());
         let Some(last) = last_own else { continue };
         let question = reply.tokens[last].gap_has(gap::QUESTION) || reply.tokens[r.end - 1].gap_has(gap::QUESTION);
         let names = |k: usize| {
             let t = &reply.tokens[k];
-            t.is_agent() && NAMING_KEYS.may_hold(t.key) && detail_words(reply.fold(k), t.key) & NAMES != 0
+            t.is_agent() && NAMING_KEYS.may_hold(t.key) && named(reply, k, detail_words(reply.fold(k), t.key)).is_some()
         };
-        if !question && !r.clone().any(names) {
+        // One that is no question asks only with a word of giving, and
+        // sees a photo only by its name: "You will receive a tracking
+        // number by email" asks for nothing.
+        let giving = |k: usize| reply.tokens[k].is_agent() && GIVING_KEYS.may_hold(reply.tokens[k].key);
+        let may_ask = question || (r.clone().any(giving) && r.clone().any(names));
+        if !may_ask {
             continue;
         }
         own.clear();
@@ -1128,6 +1147,10 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
             // detail, and whether it asks (below).
             let lists = detail_words(w, reply.tokens[k].key);
             let named_here = named(reply, k, lists);
+            debug_assert!(
+                named_here.is_none_or(|(kind, _)| kind != Kind::Photo) || GIVING_KEYS.may_hold(reply.tokens[k].key),
+                "{w:?} names a photo: add it to PHOTO_WORDS"
+            );
             // A photo the reply has: thanked for, sent by the customer, or
             // looked at ("from the photo").
             let seen = named_here.is_some_and(|(kind, _)| kind == Kind::Photo)
@@ -1219,7 +1242,6 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
 }
 
 pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relation, out: &mut Vec<Finding>) {
-    let details = &ex.facts.given;
     // "We couldn't find that order number" says why it is asked for again;
     // "the driver couldn't find you" is about the customer, not a detail.
     let reply = ex.reply;
@@ -1227,11 +1249,17 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         let next = h.last as usize + 1;
         next >= reply.tokens.len() || !matches!(reply.fold(next), "you" | "u")
     });
-    if details.is_empty() || did_not_work {
+    if did_not_work {
         return;
     }
     let Asks { plain: asked, described, date_to_choose, photo_seen } = asks(reply, ex.sentences);
     if asked.is_empty() && described.is_empty() {
+        return;
+    }
+    // (The details given are read only now: a reply that asks for none
+    // needs none.)
+    let details = ex.facts.given(ex.message);
+    if details.is_empty() {
         return;
     }
     // The days the reply names, when it asks for a date the message gives

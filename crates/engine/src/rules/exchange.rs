@@ -21,7 +21,9 @@ pub(crate) struct Exchange<'d> {
 /// reply to one message).
 pub(crate) struct MessageFacts {
     pub asked: crate::rules::questions::Asked,
-    pub given: Vec<crate::rules::details::Given>,
+    /// The details given, read when a reply first asks for one (see
+    /// [`MessageFacts::given`]).
+    given: std::sync::OnceLock<Vec<crate::rules::details::Given>>,
     /// The message's sentences (`Document::sentences`), listed once for
     /// the rules that read them.
     pub sentences: Vec<std::ops::Range<usize>>,
@@ -33,9 +35,16 @@ impl MessageFacts {
         let sentences = msg.sentences();
         MessageFacts {
             asked: crate::rules::questions::asked(msg, &sentences),
-            given: crate::rules::details::given(msg),
+            given: std::sync::OnceLock::new(),
             sentences,
         }
+    }
+
+    /// The details the message `msg` (the one these facts are of) gives.
+    /// Read on first use: most replies ask for no detail, and then no
+    /// rule needs them.
+    pub fn given(&self, msg: &Document) -> &[crate::rules::details::Given] {
+        self.given.get_or_init(|| crate::rules::details::given(msg))
     }
 }
 

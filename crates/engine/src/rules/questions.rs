@@ -2031,18 +2031,6 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     if qs.is_empty() {
         return;
     }
-    // A reply sentence's topic is read only as far as the questions'
-    // topics can share it.
-    let heads = Topic::beginnings(topics);
-    let ranges: Vec<Range<usize>> =
-        body(reply, ex.sentences).into_iter().filter(|r| !offers_more_help(reply, r.clone())).collect();
-    let words = Words::of(reply, &ranges);
-    let mut sentences: Vec<Said> =
-        ranges.into_iter().enumerate().map(|(i, r)| said(reply, r, &words, i, &heads)).collect();
-    // "Please see below" with nothing below points at no steps.
-    if let Some(last) = sentences.last_mut().filter(|s| s.below()) {
-        last.no_steps = true;
-    }
     // A hand-off in an offer of more help ("don't hesitate to get in touch
     // if there's anything else") hands nothing on.
     // So does a link to a page of its own; a site's front page ("visit
@@ -2067,6 +2055,26 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             !words.clone().any(|k| matches!(reply.fold(k), "survey" | "surveys" | "feedback"))
         }
     });
+    // Handed on or linked, every question is addressed (see `addressed`
+    // below): the reply's sentences need not be read.
+    let vague_only = || reply.hits(T::Concrete).is_empty() && !reply.hits(T::Vague).is_empty();
+    if handed_on || linked {
+        relation.vaguely += if vague_only() { qs.iter().filter(|q| q.kind == Kind::When).count() } else { 0 };
+        relation.unanswered = 0;
+        return;
+    }
+    // A reply sentence's topic is read only as far as the questions'
+    // topics can share it.
+    let heads = Topic::beginnings(topics);
+    let ranges: Vec<Range<usize>> =
+        body(reply, ex.sentences).into_iter().filter(|r| !offers_more_help(reply, r.clone())).collect();
+    let words = Words::of(reply, &ranges);
+    let mut sentences: Vec<Said> =
+        ranges.into_iter().enumerate().map(|(i, r)| said(reply, r, &words, i, &heads)).collect();
+    // "Please see below" with nothing below points at no steps.
+    if let Some(last) = sentences.last_mut().filter(|s| s.below()) {
+        last.no_steps = true;
+    }
     // A question back asks what is needed to answer, unless it offers or
     // sells something the message never spoke of ("Which colour would you
     // like?" to "How do I close my account?"). The message's words are
@@ -2166,8 +2174,6 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // Whether it comes on a day, met by a time ("Is it coming
             // today?" — "It will be with you by 8 pm tonight").
             || (q.on_a_day && sentences.iter().any(|s| s.time() && free(s)))
-            || handed_on
-            || linked
             // A plea for help ("..., any help?") is met by where help is,
             // even a help site's front page.
             || (asks_help(msg, q) && reply.has_link())
@@ -2199,7 +2205,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // A "when" answered where the reply gives no concrete time but a vague
     // one ("they will get back to you soon"): addressed, only vaguely (the
     // usability review found "Answers 2 of 2" beside the "soon" tip).
-    let vague_only = reply.hits(T::Concrete).is_empty() && !reply.hits(T::Vague).is_empty();
+    let vague_only = vague_only();
     let mut unanswered = 0;
     for (q, &addressed) in qs.iter().zip(&addressed_all) {
         if addressed {

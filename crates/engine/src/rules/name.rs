@@ -264,12 +264,8 @@ fn mentions_of(
         }
         None => {
             for i in tokens {
-                // (Not the agent's sign-off: "Regards,\nPriti, Greenline
-                // Energy" names the agent and the company, the twelfth QA
-                // pass.)
-                if let Some((from, to)) =
-                    vocative_at(doc, i).filter(|&(from, _)| !in_sign_off(doc, from) && !inline_sign_off(doc, from))
-                {
+                // (The agent's sign-off is left out in `check_without_name`.)
+                if let Some((from, to)) = vocative_at(doc, i) {
                     out.push(Mention::Vocative { span: doc.tokens[from].span.cover(doc.tokens[to].span) });
                 }
             }
@@ -481,6 +477,14 @@ fn check_without_name(doc: &Document, mentions: &[Mention], name_placeholder: bo
         let Mention::Vocative { span } = *m else { continue };
         let from = doc.token_at(span.start());
         if doc.greeting.as_ref().is_some_and(|g| g.addressee.contains(&from)) {
+            continue;
+        }
+        // (Not the agent's sign-off: "Regards,\nPriti, Greenline Energy"
+        // names the agent and the company, the twelfth QA pass. Read here,
+        // in the whole draft, not where the mention was found: a sign-off
+        // is told by the draft's end, which a chunk of a long draft does
+        // not see, so the incremental analysis once differed.)
+        if in_sign_off(doc, from) || inline_sign_off(doc, from) {
             continue;
         }
         addressed = true;

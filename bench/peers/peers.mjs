@@ -59,7 +59,17 @@ async function time(fn, text) {
 const texts = await Promise.all(TEXTS.map((n) => readFile(join(BENCH, `${n}.txt`), 'utf8')));
 const words = texts.map((t) => t.split(/\s+/).filter(Boolean).length);
 const results = {};
+// Every tool is warmed up alike before it is timed (each text, unseen, for
+// about WARM_MS): without it the first text's median also caught V8 still
+// compiling the tool's code in tiers (the WebAssembly module's lazily, on
+// first calls: 102 µs instead of about 50 µs in session 29's first run).
+// The first call is measured on its own (`npm run first-call`).
+const WARM_MS = 300;
 for (const [name, fn] of Object.entries(tools)) {
+  const start = performance.now();
+  for (let i = 0; performance.now() - start < WARM_MS; i++) {
+    for (const t of texts) await fn(`${t}\n\nwarm ${i}`);
+  }
   results[name] = [];
   for (const t of texts) results[name].push(await time(fn, t));
 }

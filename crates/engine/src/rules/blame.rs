@@ -102,6 +102,15 @@ fn happened_not_by_their_doing(doc: &Document, s: crate::span::Span) -> bool {
                 | "declined"
                 | "refused"
         );
+    // "... because you didn't receive the email": what did not reach them
+    // is no doing of theirs.
+    let befell = doing
+        && matches!(doc.fold(last + 1), "didn't" | "didnt" | "did" | "never")
+        && doc.tokens.get(last + 2).is_some_and(|t| t.sentence == sentence)
+        && matches!(
+            doc.fold(last + 2),
+            "receive" | "received" | "get" | "got" | "hear" | "heard" | "see" | "saw" | "know" | "have" | "had"
+        );
     let ours = doc.sentence_of(first).any(|k| {
         doc.fold(k) == "our"
             && doc.tokens.get(k + 1).is_some_and(|t| t.sentence == sentence)
@@ -120,7 +129,7 @@ fn happened_not_by_their_doing(doc: &Document, s: crate::span::Span) -> bool {
                     | "glitch"
             )
     });
-    !doing || ours
+    !doing || befell || ours
 }
 
 /// What the customer did, reproached in "why would you ...?".
@@ -441,6 +450,7 @@ mod tests {
             "It happened because you were one of the customers hit by our outage on Monday, and I'm sorry.",
             "This happened because you trusted our estimate, and I'm sorry.",
             "That happened because you asked us to pause the account, exactly as you wanted.",
+            "It happened because you didn't receive the email with the new code.",
             "This happened because you chose the new plan during our migration, which caused the error.",
         ] {
             assert_clean(Cue::Blame, not_theirs);

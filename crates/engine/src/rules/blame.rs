@@ -15,6 +15,19 @@ pub(crate) const BLAME: &[Phrase] = &[
     // purchase went through because you didn't turn on parental controls".
     p("because|since you didn't|didnt turn|switch|set on|up"),
     p("because|since you did not turn|switch|set on|up"),
+    // A lecture on taking more care next time, which says the customer
+    // was careless (the fifteenth QA pass: "Please read your documents
+    // carefully in future"); said of ourselves it is a promise ("we'll
+    // pack it more carefully next time": see `check`).
+    p("be more careful"),
+    p("more|extra carefully|closely next time"),
+    p("more|extra carefully|closely in the? future"),
+    p("carefully|properly next time"),
+    p("carefully|properly in the? future"),
+    p("next time please? double check"),
+    p("next time please? make sure"),
+    p("in the? future please? double check"),
+    p("in the? future please? make sure"),
     // What happened, put on the customer's doing: "so this happened
     // because you chose safe-place delivery" (the fifteenth QA pass).
     p("this|that|it happened|occurred because|since you"),
@@ -61,6 +74,24 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("you gave|sent|emailed us|me the|a|an? wrong|incorrect|invalid"),
     p("you left the|your flat|house|unit|door|apartment|room|suite|street|postcode number|name? off|out"),
 ];
+
+/// Whether the finding at `s`, if it is a lecture on more care next time,
+/// is said of ourselves: "We'll pack it more carefully next time", "I'll
+/// make sure our team checks more carefully in future".
+fn a_lecture_to_ourselves(doc: &Document, s: crate::span::Span) -> bool {
+    let first = doc.token_at(s.start());
+    if !matches!(doc.fold(first), "be" | "more" | "extra" | "carefully" | "properly" | "next" | "in") {
+        return false;
+    }
+    let sentence = doc.tokens[first].sentence;
+    (first.saturating_sub(12)..first).any(|k| {
+        doc.tokens[k].sentence == sentence
+            && matches!(
+                doc.fold(k),
+                "we" | "i" | "we'll" | "i'll" | "we've" | "i've" | "we're" | "i'm" | "our" | "us" | "team" | "they"
+            )
+    })
+}
 
 /// Whether the finding at `s`, if it is "this happened because you", puts
 /// on the customer what was not their doing (see `check`).
@@ -258,6 +289,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // ("... which caused the error on our side"): the fifteenth pass's
     // review.
     found.retain(|f| f.span.is_none_or(|s| !happened_not_by_their_doing(doc, s)));
+    found.retain(|f| f.span.is_none_or(|s| !a_lecture_to_ourselves(doc, s)));
     // "This isn't your fault", "none of this is your fault": denying the
     // fault takes it off the customer.
     found.retain(|f| f.span.is_none_or(|s| !crate::rules::negated_before(doc, doc.token_at(s.start()), 3)));
@@ -378,6 +410,18 @@ mod tests {
         assert_clean(Cue::Blame, "As you told me, the wrong size was delivered, and I'm sorry.");
         assert_clean(Cue::Blame, "Since you reused the original packaging, the return was free of charge.");
         assert_clean(Cue::Blame, "If you gave us the wrong email by mistake, don't worry: reply with the right one.");
+    }
+
+    #[test]
+    fn a_lecture_on_more_care_next_time_is_blame() {
+        // The fifteenth QA pass.
+        assert_flags(Cue::Blame, "Please read your documents ⟦carefully in future⟧.");
+        assert_flags(Cue::Blame, "Please ⟦be more careful⟧ next time.");
+        assert_flags(Cue::Blame, "⟦Next time, please double-check⟧ the address before you pay.");
+        // Said of ourselves, or a tip for later, it is no blame.
+        assert_clean(Cue::Blame, "We'll pack it more carefully next time, sorry.");
+        assert_clean(Cue::Blame, "I'll make sure our team checks more carefully in future.");
+        assert_clean(Cue::Blame, "In future, you can use the app to book.");
     }
 
     #[test]

@@ -54,6 +54,20 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // Offering to draw it out: "Let me know if you need me to draw you a
     // diagram" (the fifteenth QA pass).
     pn("draw you a diagram|map|picture", MOCK, &[]),
+    // The agent's own patience announced: "Our team has been extremely
+    // patient with your nine emails", "we've been nothing but polite" (the
+    // set sarcasm-i). Patience is the customer's to be thanked
+    // for, not ours to claim.
+    pn("i've|we've|i|we|team have|has? been patient", PATIENCE_M, &[]),
+    pn("i've|we've|i|we|team have|has? been very|extremely|incredibly|remarkably|exceptionally|endlessly|infinitely|more|really|quite|so patient", PATIENCE_M, &[]),
+    pn("been nothing but patient|polite|courteous|helpful", PATIENCE_M, &[]),
+    // The customer's loss waved away by assuring them they will live: "It's
+    // a £1.80 fee. I'm sure you'll survive."
+    pn("sure you'll survive|live", DIG_M, &[]),
+    pn("sure you will survive|live", DIG_M, &[]),
+    // The contacts it took, counted with mock ease: "Well done on finding
+    // the portal! Only took three phone calls and an email."
+    pn("only took two|three|four|five|six|seven|eight|nine|ten phone? calls|emails|e-mails|messages|chats|tickets", COUNT_M, &[]),
     pn("short of drawing you a diagram|map|picture", MOCK, &[]),
     // Thanks undercut in the same breath: "I appreciate your patience,
     // even if it seems to be running a little thin", "thanks for your
@@ -302,6 +316,20 @@ const LABEL_NOUNS: &[&str] = &[
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], &mut found);
+    exasperation(doc, &mut found);
+    // Our patience claimed is a dig only at the customer: "we've been
+    // patient with your nine emails", not "we've been patient with the
+    // courier, but ...".
+    found.retain(|f| {
+        let Some(span) = f.span else { return true };
+        let last = doc.token_at(span.end().saturating_sub(1));
+        let n = doc.tokens.len();
+        let with_others = last + 2 < n
+            && matches!(doc.fold(last), "patient" | "polite" | "courteous" | "helpful")
+            && doc.fold(last + 1) == "with"
+            && !matches!(doc.fold(last + 2), "you" | "your" | "u" | "ur" | "all");
+        !with_others
+    });
     // The fifteenth pass's review: "draw you a map" mocks only as our own
     // rhetorical offer ("Do I need to draw you a diagram?", "Want me to
     // draw you a map?"), not as a real one ("our map team can draw you a
@@ -1598,6 +1626,57 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
+/// Exasperation acted out at the customer (the set sarcasm-i):
+/// "Okay. *sigh* Liam, the password is on the card", "*rolls eyes*",
+/// "*heavy sigh*", "Sigh." alone. A sigh in prose is no act ("I know, sigh,
+/// Mondays" is not starred, nor a sentence of its own). ("Who knew!" alone
+/// was tried: the eleventh pass's "Who knew? Glad the tip helped!" is warm.)
+fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
+    let text = doc.text.as_bytes();
+    let n = doc.tokens.len();
+    // Whether tokens `a..=b` stand between asterisks: "*sigh*".
+    let starred = |a: usize, b: usize| {
+        let (from, to) = (doc.tokens[a].span.start(), doc.tokens[b].span.end());
+        from > 0 && text[from - 1] == b'*' && text.get(to) == Some(&b'*')
+    };
+    let same_sentence = |a: usize, b: usize| doc.tokens[a].sentence == doc.tokens[b].sentence;
+    for k in 0..n {
+        let t = &doc.tokens[k];
+        // Most words start with none of the letters looked for.
+        if !matches!(doc.fold_head(k).1, b's' | b'f' | b'e' | b'r') || !t.is_agent() {
+            continue;
+        }
+        let found = match doc.fold(k) {
+            "sigh" | "sighs" => {
+                let lead = k > 0
+                    && same_sentence(k - 1, k)
+                    && matches!(doc.fold(k - 1), "heavy" | "deep" | "big" | "long" | "loud")
+                    && starred(k - 1, k);
+                let alone = t.is(flag::SENT_START) && t.gap_has(gap::BREAK);
+                if lead {
+                    Some((k - 1, k))
+                } else if starred(k, k) || alone {
+                    Some((k, k))
+                } else {
+                    None
+                }
+            }
+            "facepalm" | "facepalms" | "eyeroll" if starred(k, k) => Some((k, k)),
+            "rolls" | "roll"
+                if k + 1 < n && doc.fold(k + 1) == "eyes" && same_sentence(k, k + 1) && starred(k, k + 1) =>
+            {
+                Some((k, k + 1))
+            }
+            _ => None,
+        };
+        if let Some((a, b)) = found {
+            out.push(
+                Finding::new(Cue::Sarcasm, Some(doc.tokens[a].span.cover(doc.tokens[b].span))).with_message(SIGH_M),
+            );
+        }
+    }
+}
+
 /// Whether a sentence that counts contacts states an allowance, not what
 /// the customer did: a plan's quota ("On the Business plan you get 1,000
 /// requests per minute", "you can make 100 calls a month") or what is left
@@ -1784,6 +1863,8 @@ const APOLOGY_M: &str =
     "An apology like this mocks the customer rather than owning anything. Apologise sincerely or simply explain.";
 const PATIENCE_M: &str = "Mock patience or sympathy reads as sarcasm. State the facts and what happens next.";
 const WISH_M: &str = "A wish like this reads as a dig at the customer's choice. Close warmly or not at all.";
+const SIGH_M: &str =
+    "Sighing or rolling your eyes at the customer, even in writing, reads as exasperation. Drop it and just answer.";
 const SURPRISE_M: &str = "Feigned surprise mocks the customer. State the cause plainly.";
 const ASSURE_M: &str = "Mock assurance about your own team reads as sarcasm. Say what will really happen and when.";
 const QUESTION_M: &str = "A rhetorical question like this belittles the customer. Explain the step instead.";
@@ -1941,7 +2022,23 @@ fn read_sentence<'d>(
                 .is_some_and(|w| matches!(*w, "with" | "containing" | "including" | "attaching" | "enclosing"))
         })
         .fold(0u128, |m, c| m | 1 << c);
-    let contacts = contacts & !(limits << 1) & !carrying;
+    // "the two emails you received", "the three emails we sent you": our
+    // messages to the customer, no tally of theirs (the set
+    // sarcasm-i: "Just to be clear, since the two emails you received
+    // contradicted each other").
+    let ours = bits(contacts)
+        .filter(|&c| {
+            let (a, b) = (s.words.get(c + 1).copied(), s.words.get(c + 2).copied());
+            matches!(
+                (a, b),
+                (Some("you"), Some("received" | "got" | "were"))
+                    | (Some("you've" | "you'd"), Some("received" | "had" | "got"))
+                    | (Some("we" | "i" | "we've" | "i've"), Some("sent"))
+                    | (Some("from"), Some("us" | "me" | "our"))
+            )
+        })
+        .fold(0u128, |m, c| m | 1 << c);
+    let contacts = contacts & !(limits << 1) & !carrying & !ours;
     let counted = counted_at(contacts & !s.at(TIMES))
         || (counted_at(contacts)
             && (window
@@ -2162,7 +2259,13 @@ fn read_sentence<'d>(
         let absurd = s.any(ABSURD_APOLOGY)
             || ((s.any(MOCK_APOLOGY_OBJECTS) || chosen) && !s.any(OUR_MISTAKE))
             || (s.any(MADE_BIG) && s.any(NOT_SEEN));
-        let oh = k > 0 && s.words[..k].iter().any(|w| matches!(*w, "oh" | "ah" | "well" | "thousand"));
+        // ("Oh no, I'm so sorry the mug arrived in pieces!", "Oh dear,
+        // ...": dismay, the sympathy the apology goes on with.)
+        let oh = k > 0
+            && s.words[..k].iter().enumerate().any(|(i, w)| {
+                matches!(*w, "oh" | "ah" | "well" | "thousand")
+                    && !(matches!(*w, "oh" | "ah") && matches!(s.words.get(i + 1), Some(&("no" | "dear"))))
+            });
         if absurd || oh {
             let mut from = k;
             while from > 0
@@ -3122,5 +3225,44 @@ mod tests {
         ] {
             assert_clean(Cue::Sarcasm, sincere);
         }
+    }
+
+    /// A new writer's mechanisms (`drafts-sarcasm-i`, the tuning half),
+    /// each beside a sincere twin that shares its words.
+    #[test]
+    fn exasperation_acted_out_patience_claimed_and_a_loss_waved_away_are_digs() {
+        // Exasperation acted out, or surprise feigned alone.
+        assert_flags(Cue::Sarcasm, "Okay. *⟦sigh⟧* Liam, the Wi-Fi password is on the card on the desk.");
+        assert_flags(Cue::Sarcasm, "The password is on the card. *⟦rolls eyes⟧* It is case sensitive.");
+        assert_flags(Cue::Sarcasm, "Hi Liam, *⟦heavy sigh⟧* the password is on the card.");
+        assert_flags(Cue::Sarcasm, "⟦Sigh⟧. The password is on the card, Liam.");
+        // Our patience claimed, at the customer.
+        assert_flags(Cue::Sarcasm, "Our ⟦team has been extremely patient⟧ with your nine emails this week.");
+        assert_flags(Cue::Sarcasm, "Liam, ⟦we have been very patient⟧.");
+        assert_flags(Cue::Sarcasm, "We've ⟦been nothing but polite⟧ throughout.");
+        // The loss waved away; the contacts it took, counted with mock ease.
+        assert_flags(Cue::Sarcasm, "Kofi, it's a £1.80 late payment fee. I'm ⟦sure you'll survive⟧.");
+        assert_flags(Cue::Sarcasm, "Well done on finding the portal! ⟦Only took three phone calls⟧ and an email.");
+        for sincere in [
+            "I know, sigh, Mondays! The password is on the card, Liam.",
+            "Hi Liam, who knew about the change? We are checking with the team.",
+            "Thank you for being so patient with us, Liam.",
+            "We've been patient with the courier too, but it's now escalated to their head office.",
+            "It only took us two emails to sort it out, Liam.",
+            "Make sure you'll be home between 9 and 12 for the engineer.",
+            // Our messages to the customer counted, not theirs.
+            "Hi Naomi,\nJust to be clear, since the two emails you received contradicted each other: the resit exam is on 12 August.",
+            // Dismay before an apology is sympathy, not mockery.
+            "Hi Lily,\nOh no, I'm so sorry the mug arrived in pieces! A replacement is on its way today.",
+            "Oh dear, I'm so sorry to hear about your mum's fall. Her appointment is moved to Friday.",
+        ] {
+            assert_clean(Cue::Sarcasm, sincere);
+        }
+        // The twins that still count and still mock.
+        assert_flags(Cue::Sarcasm, "⟦That's your ninth email this week about the same refund⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦Oh, so sorry our 30-day return window doesn't stretch to eight months for you⟧. We can't accept the return.",
+        );
     }
 }

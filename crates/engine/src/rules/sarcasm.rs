@@ -63,6 +63,19 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("been nothing but patient|polite|courteous|helpful", PATIENCE_M, &[]),
     // The customer's loss waved away by assuring them they will live: "It's
     // a £1.80 fee. I'm sure you'll survive."
+    // The customer's terms pointed at: "as it clearly says on the agreement
+    // you signed" (the set sarcasm-i).
+    pn("as it|this|that clearly|explicitly says|states|shows|said|stated|showed", REPEAT, REPEAT_BETTER),
+    // The customer's account judged with a smile: "The explanation that the
+    // TV was damaged by a gust of wind indoors is certainly creative" (the
+    // set sarcasm-i; kept only after a word for their account, see `check`).
+    pn("certainly|definitely|truly|most|very|quite|rather creative|imaginative|inventive|original|novel", MOCK, &[]),
+    // Doubt that the customer will understand at last: "Hope that clears it
+    // up, this time." (the set sarcasm-i; not beside an apology for our own
+    // earlier muddle, see `check`).
+    pn("hope|hopefully that|this|it helps this time", MOCK, &[]),
+    pn("hope|hopefully that|this|it clears it|this|things up this time", MOCK, &[]),
+    pn("hope|hopefully that|this|it makes sense|answers it|this|your question? this time", MOCK, &[]),
     pn("sure you'll survive|live", DIG_M, &[]),
     pn("sure you will survive|live", DIG_M, &[]),
     // The contacts it took, counted with mock ease: "Well done on finding
@@ -329,6 +342,32 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             && doc.fold(last + 1) == "with"
             && !matches!(doc.fold(last + 2), "you" | "your" | "u" | "ur" | "all");
         !with_others
+    });
+    // "certainly creative" judges the customer's account only when one is
+    // named before it in the sentence ("The explanation that ... is
+    // certainly creative"), not an idea praised ("Your suggestion is
+    // certainly creative, and I've passed it on"). "Hope that clears it up
+    // this time" doubts the customer only where no apology owns the muddle
+    // ("Sorry for the mix-up earlier. I hope this clears it up this time").
+    found.retain(|f| {
+        let Some(span) = f.span else { return true };
+        let (k, last) = (doc.token_at(span.start()), doc.token_at(span.end().saturating_sub(1)));
+        match doc.fold(last) {
+            "creative" | "imaginative" | "inventive" | "original" | "novel" => (0..k).rev().take(30).any(|j| {
+                doc.tokens[j].sentence == doc.tokens[k].sentence
+                    && matches!(
+                        doc.fold(j),
+                        "explanation" | "excuse" | "story" | "theory" | "account" | "interpretation" | "version"
+                    )
+            }),
+            "time" if matches!(doc.fold(k), "hope" | "hopefully") => (0..doc.tokens.len()).all(|j| {
+                !matches!(
+                    doc.fold(j),
+                    "sorry" | "apologies" | "apologise" | "apologize" | "apologising" | "apologizing"
+                )
+            }),
+            _ => true,
+        }
     });
     // The fifteenth pass's review: "draw you a map" mocks only as our own
     // rhetorical offer ("Do I need to draw you a diagram?", "Want me to
@@ -3255,6 +3294,24 @@ mod tests {
             // Dismay before an apology is sympathy, not mockery.
             "Hi Lily,\nOh no, I'm so sorry the mug arrived in pieces! A replacement is on its way today.",
             "Oh dear, I'm so sorry to hear about your mum's fall. Her appointment is moved to Friday.",
+        ] {
+            assert_clean(Cue::Sarcasm, sincere);
+        }
+        // The customer's terms pointed at, their account judged, their
+        // understanding doubted.
+        assert_flags(
+            Cue::Sarcasm,
+            "Nadia, the car needs a full tank, ⟦as it clearly says⟧ on the agreement you signed.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "The explanation that the TV was damaged by a gust of wind indoors is ⟦certainly creative⟧. We need evidence.",
+        );
+        assert_flags(Cue::Sarcasm, "Your refund was issued on the 3rd. ⟦Hope that clears it up, this time⟧.");
+        for sincere in [
+            "Your suggestion is certainly creative, and I've passed it on to the product team.",
+            "Sorry for the mix-up earlier, Derek. I hope this clears it up this time.",
+            "Your refund was issued on the 3rd. I hope this helps!",
         ] {
             assert_clean(Cue::Sarcasm, sincere);
         }

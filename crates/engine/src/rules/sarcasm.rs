@@ -2615,7 +2615,7 @@ mod tests {
     #[test]
     fn mock_clarity_diagrams_and_undercut_thanks() {
         // The fifteenth QA pass.
-        assert_flags(Cue::Sarcasm, "I'm ⟦not sure how to make this any clearer⟧. Hope that helps this time.");
+        assert_flags(Cue::Sarcasm, "I'm ⟦not sure how to make this any clearer⟧. ⟦Hope that helps this time⟧.");
         assert_flags(Cue::Sarcasm, "Let me know if you need me to ⟦draw you a diagram⟧.");
         assert_flags(Cue::Sarcasm, "Gary, I appreciate your patience, ⟦even if it seems to be running a little thin⟧.");
         assert_flags(Cue::Sarcasm, "Thanks for ⟦your patience, such as it is⟧.");

@@ -76,6 +76,13 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("hope|hopefully that|this|it helps this time", MOCK, &[]),
     pn("hope|hopefully that|this|it clears it|this|things up this time", MOCK, &[]),
     pn("hope|hopefully that|this|it makes sense|answers it|this|your question? this time", MOCK, &[]),
+    // Sympathy mocked by the triviality of what it is for: "I know reading
+    // emails can be hard", "clicking a link can be tricky" (left by the
+    // fifteenth QA pass). Not instructions or set-up, which can be hard
+    // indeed ("Following the set-up instructions can be tricky").
+    pn("reading|checking|opening emails|messages|texts|e-mails can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
+    pn("reading|checking|opening your inbox|email|emails|messages|texts can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
+    pn("clicking|pressing|tapping a|one|the button|link can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
     pn("sure you'll survive|live", DIG_M, &[]),
     pn("sure you will survive|live", DIG_M, &[]),
     // The contacts it took, counted with mock ease: "Well done on finding
@@ -366,6 +373,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     "sorry" | "apologies" | "apologise" | "apologize" | "apologising" | "apologizing"
                 )
             }),
+            // "Checking your inbox is hard when you're travelling": a
+            // circumstance that makes it so is sympathy, not mockery.
+            "hard" | "difficult" | "tricky" | "confusing" | "challenging" | "tough" => {
+                !(last + 1 < doc.tokens.len()
+                    && doc.tokens[last + 1].sentence == doc.tokens[last].sentence
+                    && matches!(
+                        doc.fold(last + 1),
+                        "when" | "while" | "if" | "on" | "from" | "during" | "abroad" | "with" | "without" | "for"
+                    ))
+            }
             _ => true,
         }
     });
@@ -3312,6 +3329,15 @@ mod tests {
             "Your suggestion is certainly creative, and I've passed it on to the product team.",
             "Sorry for the mix-up earlier, Derek. I hope this clears it up this time.",
             "Your refund was issued on the 3rd. I hope this helps!",
+        ] {
+            assert_clean(Cue::Sarcasm, sincere);
+        }
+        // Sympathy mocked by the triviality of what it is for.
+        assert_flags(Cue::Sarcasm, "I know ⟦reading emails can be hard⟧, but the code was in Monday's.");
+        assert_flags(Cue::Sarcasm, "I understand ⟦clicking a link can be tricky⟧. Here it is again.");
+        for sincere in [
+            "Following the set-up instructions can be tricky, so here's a short video.",
+            "Checking your inbox is hard when you're travelling, so I've also sent it by text.",
         ] {
             assert_clean(Cue::Sarcasm, sincere);
         }

@@ -425,6 +425,10 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
     let mut bits: Vec<u16> = Vec::new();
     // Where each question of a sentence starts (see below).
     let mut starts: Vec<usize> = Vec::new();
+    // Room for the longest sentence, taken when a sentence is first read:
+    // one allocation for each list, not one each time a sentence is longer
+    // than those before it.
+    let longest = sentences.iter().map(|r| r.len()).max().unwrap_or(0);
     // Whether the sentence before ended with a question mark.
     let mut after_question = false;
     // The sentence before this one.
@@ -454,7 +458,7 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         agent.clear();
         // (Room for the whole sentence: a filter gives no length, and the
         // list would grow step by step.)
-        agent.reserve(r.len());
+        agent.reserve(longest);
         agent.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
         let own = &agent;
         // "hi, can I ...?": the greeting is not part of the question.
@@ -509,8 +513,10 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             continue;
         }
         words.clear();
+        words.reserve(longest);
         words.extend(agent.iter().map(|&k| msg.fold(k)));
         bits.clear();
+        bits.reserve(longest);
         bits.extend(agent.iter().map(|&k| token_kinds(msg, k)));
         let (own_words, own_bits) = (&words[opening..], &bits[opening..]);
         // A chat's short question after a comma, about the clause before
@@ -1485,16 +1491,24 @@ struct Words<'r> {
 impl<'r> Words<'r> {
     /// The words of `sentences` of `reply`.
     fn of(reply: &'r Document<'r>, sentences: &[Range<usize>]) -> Words<'r> {
-        let mut own: Vec<usize> = Vec::with_capacity(sentences.iter().map(|r| r.len()).sum());
+        let room = sentences.iter().map(|r| r.len()).sum();
+        let (mut own, mut words, mut bits) =
+            (Vec::with_capacity(room), Vec::with_capacity(room), Vec::with_capacity(room));
         let mut starts = Vec::with_capacity(sentences.len() + 1);
+        // One pass: each own token, its word and its kinds (looked up once).
         for r in sentences {
             starts.push(own.len());
-            own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
+            for k in r.clone() {
+                let t = &reply.tokens[k];
+                if t.is_agent() {
+                    let w = reply.fold(k);
+                    own.push(k);
+                    words.push(w);
+                    bits.push(kinds_keyed(w, t.key));
+                }
+            }
         }
         starts.push(own.len());
-        let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
-        // Each word's kinds, looked up once.
-        let bits: Vec<u16> = own.iter().zip(&words).map(|(&k, w)| kinds_keyed(w, reply.tokens[k].key)).collect();
         Words { own, words, bits, starts }
     }
 }
@@ -2418,8 +2432,10 @@ fn front_page(url: &str) -> bool {
 /// International Shipping"), whose words say nothing about the questions.
 /// (`sentences`: the reply's.)
 fn body(reply: &Document, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> =
-        sentences.iter().filter(|r| (*r).clone().any(|k| reply.tokens[k].is_agent())).cloned().collect();
+    // (Room for every sentence: a filter gives no length, and the list
+    // would grow step by step.)
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    out.extend(sentences.iter().filter(|r| (*r).clone().any(|k| reply.tokens[k].is_agent())).cloned());
     if let (Some(first), Some(g)) = (out.first(), &reply.greeting) {
         // Only a line that is nothing but the greeting ("Hi Tobias,").
         if first.contains(&g.addressee.start.saturating_sub(1))

@@ -328,7 +328,7 @@ impl Topic {
 
     /// The part of the topic of tokens `range` of `doc` that topics
     /// beginning as `heads` can share (see [`Topic::beginnings`]): what
-    /// [`Topic::meets`] and [`Topic::shared`] with those topics read, the
+    /// [`Topic::meets`] and [`Topic::shares`] with those topics read, the
     /// words of no stem of theirs and of no synonym group of theirs left
     /// out unstemmed.
     pub fn of_within(doc: &Document, range: std::ops::Range<usize>, heads: &Heads) -> Topic {
@@ -374,19 +374,34 @@ impl Topic {
 
     /// Whether the two share a content word or a synonym group.
     pub fn meets(&self, other: &Topic) -> bool {
-        self.shared(other) > 0
+        self.shares(other, 1)
+    }
+
+    /// Whether `other` shares at least `n` of this topic's words, a
+    /// synonym group counting once: counted only until it does (the
+    /// shared groups first, then stem by stem).
+    pub fn shares(&self, other: &Topic, n: usize) -> bool {
+        let mut count = (self.groups & other.groups).count_ones() as usize;
+        if count >= n {
+            return true;
+        }
+        if other.stems.is_empty() {
+            return false;
+        }
+        for s in &self.stems {
+            if other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok() {
+                count += 1;
+                if count >= n {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// How many content words (numbers aside) the topic holds.
     pub fn words(&self) -> usize {
         self.stems.iter().filter(|s| !s.1).count()
-    }
-
-    /// How many of this topic's words `other` shares, a synonym group
-    /// counting once.
-    pub fn shared(&self, other: &Topic) -> usize {
-        let same = self.stems.iter().filter(|s| other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok()).count();
-        same + (self.groups & other.groups).count_ones() as usize
     }
 }
 

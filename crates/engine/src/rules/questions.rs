@@ -645,7 +645,20 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             let status = asks_status(words, bits) || (request && kind != Kind::Why && asks_to_check(words));
             let sending = request && asks_to_send(words);
             let visit = kind == Kind::YesNo && (speaks_of_visit(words, false) || someone_at_work(words));
-            let on_a_day = kind == Kind::YesNo && (s..end).any(|k| asks_about_day(msg, k));
+            // A word that asks about a day is a time word: an own word whose
+            // kinds say otherwise is passed over unread (its tokens are
+            // `agent[lo..hi]`, in order; any other token is read).
+            let on_a_day = kind == Kind::YesNo && {
+                let mut i = 0;
+                (s..end).any(|k| {
+                    if agent.get(lo + i) == Some(&k) && lo + i < hi {
+                        i += 1;
+                        bits[i - 1] & TIME != 0 && asks_about_day(msg, k)
+                    } else {
+                        asks_about_day(msg, k)
+                    }
+                })
+            };
             out.push(Question {
                 tokens: s..end,
                 span,
@@ -1337,9 +1350,9 @@ fn asks_status(words: &[&str], kinds: &[u16]) -> bool {
         where_seen |= w == "where";
         // (Not where a thing stands in a place: "where the form stands
         // on your website", the pass's review.)
-        let placed = words.get(i + 1).is_some_and(|&n| matches!(n, "on" | "in" | "at" | "inside" | "near"));
+        let placed = || words.get(i + 1).is_some_and(|&n| matches!(n, "on" | "in" | "at" | "inside" | "near"));
         if where_seen
-            && ((matches!(w, "stand" | "stands" | "standing") && !placed) || (w == "at" && i + 1 == words.len()))
+            && ((matches!(w, "stand" | "stands" | "standing") && !placed()) || (w == "at" && i + 1 == words.len()))
         {
             return true;
         }
@@ -2122,7 +2135,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         // reply: a reply that names the product it is about does not yet
         // answer what it asks.
         let needed = if topic.words() >= 4 { 2 } else { 1 };
-        let about = |s: &Said| topic.shared(&s.topic) >= needed;
+        let about = |s: &Said| topic.shares(&s.topic, needed);
         // A sentence that another question's words claim answers that one.
         let free = |s: &Said| !topics.iter().any(|t| !std::ptr::eq(t, topic) && t.meets(&s.topic));
         // (At most MAX_QUESTIONS questions: this stays linear in the reply.)
@@ -2488,6 +2501,17 @@ mod tests {
             }
         }
         assert_eq!(kinds("which"), WH | ASK_WHAT, "a word in two lists has both bits");
+    }
+
+    #[test]
+    fn every_word_that_asks_about_a_day_is_a_time_word() {
+        // `questions` passes over an own word that is no time word before
+        // asking `asks_about_day` of it.
+        let days = crate::words::WEEKDAYS.iter().chain(&["today", "tomorrow", "tonight", "week", "month"]);
+        for w in days.chain(&["weekend", "morning", "afternoon", "evening"]) {
+            assert!(names_a_day(w) || matches!(*w, "today" | "tomorrow" | "tonight" | "week" | "month"), "{w}");
+            assert!(word_is(w, TIME), "{w}");
+        }
     }
 
     #[test]

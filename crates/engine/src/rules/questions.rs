@@ -1669,14 +1669,28 @@ impl Said<'_> {
     fn steps(&self) -> bool {
         !self.no_steps
             && self.reads(Reading::Steps, |s| {
-                let has_you_can = s.words.windows(2).any(|w| {
-                    matches!(w[0], "you" | "you'll" | "you'd")
-                        && matches!(
-                            w[1],
-                            "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must"
-                        )
-                });
-                s.first_bits() & STEP != 0 || has_you_can || s.words.contains(&"steps") || s.words.contains(&"settings")
+                // Its opening verb, else one pass over its words: "you can",
+                // "you'll need", or the word "steps" or "settings".
+                s.first_bits() & STEP != 0
+                    || s.words.iter().enumerate().any(|(i, w)| match *w {
+                        "steps" | "settings" => true,
+                        "you" | "you'll" | "you'd" => s.words.get(i + 1).is_some_and(|n| {
+                            matches!(
+                                *n,
+                                "can"
+                                    | "will"
+                                    | "need"
+                                    | "may"
+                                    | "should"
+                                    | "could"
+                                    | "just"
+                                    | "have"
+                                    | "would"
+                                    | "must"
+                            )
+                        }),
+                        _ => false,
+                    })
             })
     }
 
@@ -2252,13 +2266,23 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
 /// (The eighth QA pass: a two-question message whose documents question
 /// was answered by "You'll need your PAN card ...".)
 fn own_verb<'m>(msg: &'m Document, r: Range<usize>) -> Option<&'m str> {
-    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
-    let at = words
-        .windows(3)
-        .position(|w| matches!(w[0], "do" | "should" | "can" | "must" | "shall") && matches!(w[1], "i" | "we"))?;
+    // The own words walked in place (no list made): the first "do|should|
+    // can|must|shall I|we" with a word after it.
+    let mut own = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k));
+    let mut after = loop {
+        if !matches!(own.next()?, "do" | "should" | "can" | "must" | "shall") {
+            continue;
+        }
+        let mut after = own.clone();
+        // (No word after it, or none after that: nor after any later one.)
+        let (subject, _) = (after.next()?, after.clone().next()?);
+        if matches!(subject, "i" | "we") {
+            break after;
+        }
+    };
     // "do I need to bring": the verb after "need to" or "have to".
-    let verb = match (words[at + 2], words.get(at + 3), words.get(at + 4)) {
-        ("need" | "have", Some(&"to"), Some(&v)) => v,
+    let verb = match (after.next()?, after.next(), after.next()) {
+        ("need" | "have", Some("to"), Some(v)) => v,
         (v, _, _) => v,
     };
     // Verbs that say little of their own ("Which app should I get?" is not

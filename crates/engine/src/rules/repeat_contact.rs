@@ -390,8 +390,14 @@ fn repeat(msg: &Document, sentences: &[std::ops::Range<usize>]) -> Option<Span> 
     };
     let phrase =
         msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED) && !door(h)).map(|h| h.span);
+    // The earliest of the phrase, the verb and the time waited is taken
+    // (the phrase on a tie), and each of the others lies in one sentence:
+    // a sentence that starts at the phrase or after it gives nothing
+    // earlier, and is not read.
+    let limit = phrase.map_or(usize::MAX, |p| p.start());
+    let before = sentences.iter().take_while(|r| msg.tokens[r.start].span.start() < limit);
     let mut verb = None;
-    for r in sentences.iter().cloned() {
+    for r in before.clone().cloned() {
         // A verb of contact, or of giving us something: "I sent you my
         // address last week" (not "I sent the parcel back").
         // ("I submitted my details to you last week and heard nothing",
@@ -489,7 +495,7 @@ fn repeat(msg: &Document, sentences: &[std::ops::Range<usize>]) -> Option<Span> 
     }
     // The time waited, said on its own: "It's been 3 weeks!", "It has been
     // ten days now." (not "It's been 3 weeks since I bought it and ...").
-    let waited = sentences.iter().cloned().find_map(|r| {
+    let waited = before.cloned().find_map(|r| {
         // (Its first eight words, read only if the first is "it".)
         let mut words = [0usize; 8];
         let mut len = 0;

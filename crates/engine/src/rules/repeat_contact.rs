@@ -540,6 +540,12 @@ fn repeat(msg: &Document, sentences: &[std::ops::Range<usize>]) -> Option<Span> 
     }
 }
 
+/// The words [`acknowledged`] looks for once a sentence notes something:
+/// those of [`WAIT`], the units of a wait named ("for two weeks"), and
+/// "touch" ("getting back in touch").
+const ACK_KEYS: crate::hash::KeyBloom =
+    crate::hash::KeyBloom::of(&[WAIT, &["days weeks months hours week month fortnight touch"]]);
+
 /// Whether the reply acknowledges the earlier contact or the wait.
 /// (`sentences`: the reply's.)
 fn acknowledged(reply: &Document, sentences: &[std::ops::Range<usize>]) -> bool {
@@ -559,6 +565,7 @@ fn acknowledged(reply: &Document, sentences: &[std::ops::Range<usize>]) -> bool 
         // (How long it has lasted: after "been" or "without", ending its
         // clause; not "allow for 5 working days for the refund", "your
         // refund for 3 months".)
+        // (Its units, and "touch" below, are among `ACK_KEYS`.)
         let waited_for = |k: usize| {
             matches!(reply.fold(k), "days" | "weeks" | "months" | "hours" | "week" | "month" | "fortnight")
                 && (k.saturating_sub(3).max(r.start)..k).any(|j| reply.fold(j) == "for")
@@ -575,9 +582,11 @@ fn acknowledged(reply: &Document, sentences: &[std::ops::Range<usize>]) -> bool 
             reply.fold(k) == "touch"
                 && ((k >= 2 && reply.fold(k - 2) == "back") || (k + 1 < r.end && reply.fold(k + 1) == "again"))
         };
+        // (Each test needs its word among `ACK_KEYS`: a word whose key is
+        // not passes unread.)
         noted
             && r.clone()
-                .filter(agent)
+                .filter(|k| agent(k) && ACK_KEYS.may_hold(reply.tokens[*k].key))
                 .any(|k| crate::words::among(WAIT, reply.fold(k)) || waited_for(k) || back_in_touch(k))
     })
 }

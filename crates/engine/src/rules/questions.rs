@@ -2045,17 +2045,10 @@ pub(crate) fn asked(msg: &Document, sentences: &[Range<usize>]) -> Asked {
     for t in &whole {
         seen.count(t, true);
     }
-    let topics: Vec<Topic> = whole
-        .into_iter()
-        .map(|whole| {
-            let own = seen.unique_in(&whole);
-            if own.is_empty() {
-                whole
-            } else {
-                own
-            }
-        })
-        .collect();
+    let mut topics = whole;
+    for t in &mut topics {
+        seen.narrow(t);
+    }
     Asked { qs, topics }
 }
 

@@ -2132,10 +2132,12 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     }
     // Whether the reply gives a time anywhere, or says it is past or not
     // known yet (what a "when" question needs).
-    let gives_time = sentences.iter().any(|s| s.time() || s.happened());
+    // (Read only for a "when" question, and the reason below only for a
+    // "why" one: no other question asks.)
+    let gives_time = qs.iter().any(|q| q.kind == Kind::When) && sentences.iter().any(|s| s.time() || s.happened());
     // Whether it gives a reason anywhere (what a "why" question needs:
     // speaking of the card is no reason it was blocked).
-    let gives_reason = sentences.iter().any(|s| s.reason());
+    let gives_reason = qs.iter().any(|q| q.kind == Kind::Why) && sentences.iter().any(|s| s.reason());
     let mut addressed_all = Vec::with_capacity(qs.len());
     for ((q, topic), &opened) in qs.iter().zip(topics).zip(&opened) {
         // A long question needs two of its words in one sentence of the

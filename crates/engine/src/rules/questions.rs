@@ -236,7 +236,10 @@ struct Question {
     /// Whether it asks where something stands ("Where is my order?", "Has
     /// my return been received?", "Did the payment go through?"): a
     /// status answers it ("It arrived at our warehouse on Tuesday").
-    status: bool,
+    ///
+    /// Read when a reply first needs it (most questions are met by their
+    /// words before it is asked); a short question's is known at once.
+    status: std::sync::OnceLock<bool>,
     /// Whether it asks if someone will come out ("Is anyone coming out to
     /// look at it?", "Can you send an engineer?"): a visit told answers it
     /// ("a repair crew is already on site").
@@ -253,6 +256,24 @@ struct Question {
     /// answers it as well as what we did ("An engineer will visit on
     /// Friday to replace the router").
     action: bool,
+}
+
+impl Question {
+    /// Whether it asks where something stands (see [`Question::status`]),
+    /// read from its words in `msg`, the message it was found in.
+    fn asks_status(&self, msg: &Document) -> bool {
+        *self.status.get_or_init(|| {
+            // Its words: the own tokens of its range, as `questions` read
+            // them.
+            let own = self.tokens.clone().filter(|&k| msg.tokens[k].is_agent());
+            let words: Vec<&str> = own.clone().map(|k| msg.fold(k)).collect();
+            let bits: Vec<u16> = own.map(|k| token_kinds(msg, k)).collect();
+            // A request to check where something stands asks its status:
+            // "my order hasn't arrived, can you check?" — "it's out for
+            // delivery today".
+            asks_status(&words, &bits) || (self.request && self.kind != Kind::Why && asks_to_check(&words))
+        })
+    }
 }
 
 /// People who come out to a customer's home or street.
@@ -396,7 +417,7 @@ fn short_question(
         kind,
         subject: None,
         money: false,
-        status,
+        status: std::sync::OnceLock::from(status),
         request: false,
         sending: false,
         visit: false,
@@ -639,10 +660,6 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             let request = (matches!(subject, Some("you" | "u"))
                 && opener.is_some_and(|i| matches!(words[i], "can" | "could" | "would" | "will")))
                 || action;
-            // A request to check where something stands asks its status:
-            // "my order hasn't arrived, can you check?" — "it's out for
-            // delivery today".
-            let status = asks_status(words, bits) || (request && kind != Kind::Why && asks_to_check(words));
             let sending = request && asks_to_send(words);
             let visit = kind == Kind::YesNo && (speaks_of_visit(words, false) || someone_at_work(words));
             // A word that asks about a day is a time word: an own word whose
@@ -665,7 +682,7 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
                 kind,
                 subject,
                 money,
-                status,
+                status: std::sync::OnceLock::new(),
                 request,
                 sending,
                 visit,
@@ -2189,7 +2206,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // claims ("Where is my order?" — "Your parcel is out for
             // delivery"; "Has my return been received?" — "It arrived at
             // our warehouse on Tuesday").
-            || (timed && q.status && sentences.iter().any(|s| s.status() && free(s)))
+            || (timed && q.asks_status(msg) && sentences.iter().any(|s| s.status() && free(s)))
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
             || (q.request && sentences.iter().any(|s| s.done() && free(s)))

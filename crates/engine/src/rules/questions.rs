@@ -476,6 +476,11 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         {
             continue;
         }
+        // (Room for a few questions at once, when the first sentence that
+        // may ask one is read: a message that asks mostly asks several.)
+        if out.capacity() == 0 {
+            out.reserve(8);
+        }
         agent.clear();
         // (Room for the whole sentence: a filter gives no length, and the
         // list would grow step by step.)

@@ -66,14 +66,16 @@ fn unwrap_lines(text: Cow<'_, str>) -> Cow<'_, str> {
     let mut line_start = 0;
     // The line breaks, found by a byte search.
     for (i, _) in text.match_indices('\n') {
-        let line = text[line_start..i].trim_end_matches('\r').trim();
-        line_start = i + 1;
+        let from = std::mem::replace(&mut line_start, i + 1);
+        // The next line's first char first: most lines are followed by a
+        // blank line or a capital, and then the line itself is not read.
         let next = text[i + 1..].trim_start_matches([' ', '\t', '>']);
+        if !next.chars().next().is_some_and(|c| c.is_lowercase()) {
+            continue;
+        }
+        let line = text[from..i].trim_end_matches('\r').trim();
         // (A line of under 40 bytes has under 40 chars: not counted.)
-        let wrapped = line.len() >= 40
-            && !line.ends_with(['.', '!', '?', ':', ';', ','])
-            && next.chars().next().is_some_and(|c| c.is_lowercase())
-            && line.chars().count() >= 40;
+        let wrapped = line.len() >= 40 && !line.ends_with(['.', '!', '?', ':', ';', ',']) && line.chars().count() >= 40;
         if wrapped {
             joins.push(i);
         }

@@ -1100,7 +1100,9 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
         // sees a photo only by its name: "You will receive a tracking
         // number by email" asks for nothing.
         let giving = |k: usize| reply.tokens[k].is_agent() && GIVING_KEYS.may_hold(reply.tokens[k].key);
-        let may_ask = question || (r.clone().any(giving) && r.clone().any(names));
+        // (The word naming a detail is looked for first: words of giving
+        // such as "have", "need" or "know" are in most sentences.)
+        let may_ask = question || (r.clone().any(names) && r.clone().any(giving));
         if !may_ask {
             continue;
         }

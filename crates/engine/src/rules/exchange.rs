@@ -328,7 +328,7 @@ impl Topic {
 
     /// The part of the topic of tokens `range` of `doc` that topics
     /// beginning as `heads` can share (see [`Topic::beginnings`]): what
-    /// [`Topic::meets`] and [`Topic::shared`] with those topics read, the
+    /// [`Topic::meets`] and [`Topic::shares`] with those topics read, the
     /// words of no stem of theirs and of no synonym group of theirs left
     /// out unstemmed.
     pub fn of_within(doc: &Document, range: std::ops::Range<usize>, heads: &Heads) -> Topic {
@@ -374,19 +374,34 @@ impl Topic {
 
     /// Whether the two share a content word or a synonym group.
     pub fn meets(&self, other: &Topic) -> bool {
-        self.shared(other) > 0
+        self.shares(other, 1)
+    }
+
+    /// Whether `other` shares at least `n` of this topic's words, a
+    /// synonym group counting once: counted only until it does (the
+    /// shared groups first, then stem by stem).
+    pub fn shares(&self, other: &Topic, n: usize) -> bool {
+        let mut count = (self.groups & other.groups).count_ones() as usize;
+        if count >= n {
+            return true;
+        }
+        if other.stems.is_empty() {
+            return false;
+        }
+        for s in &self.stems {
+            if other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok() {
+                count += 1;
+                if count >= n {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// How many content words (numbers aside) the topic holds.
     pub fn words(&self) -> usize {
         self.stems.iter().filter(|s| !s.1).count()
-    }
-
-    /// How many of this topic's words `other` shares, a synonym group
-    /// counting once.
-    pub fn shared(&self, other: &Topic) -> usize {
-        let same = self.stems.iter().filter(|s| other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok()).count();
-        same + (self.groups & other.groups).count_ones() as usize
     }
 }
 
@@ -400,7 +415,7 @@ pub(crate) struct Census {
     stems: Vec<(u64, usize, usize)>,
     /// Per synonym group, how many stretches touch it, how many of them
     /// are questions, and the last stretch that did (plus one).
-    groups: Vec<(usize, usize, usize)>,
+    groups: [(usize, usize, usize); SYNONYMS.len()],
     /// How many stretches have been counted.
     stretches: usize,
     /// How the stems asked about and the words of their synonym groups
@@ -410,7 +425,7 @@ pub(crate) struct Census {
 
 impl Census {
     /// A census of the words of `asked`, the topics that
-    /// [`Census::unique_in`] will be asked about, with nothing counted yet.
+    /// [`Census::narrow`] will be asked about, with nothing counted yet.
     pub fn of(asked: &[Topic]) -> Census {
         let mut stems: Vec<(u64, usize, usize)> = Vec::with_capacity(asked.iter().map(|t| t.stems.len()).sum());
         for s in asked.iter().flat_map(|t| &t.stems) {
@@ -419,9 +434,9 @@ impl Census {
             }
         }
         // Only the groups of the topics asked about are read (by
-        // [`Census::unique_in`]): a word of another group counts for
+        // [`Census::narrow`]): a word of another group counts for
         // nothing either.
-        Census { stems, groups: vec![(0, 0, 0); SYNONYMS.len()], stretches: 0, heads: Topic::beginnings(asked) }
+        Census { stems, groups: [(0, 0, 0); SYNONYMS.len()], stretches: 0, heads: Topic::beginnings(asked) }
     }
 
     /// Counts stem `stem` (by its hash) in the stretch being counted, once
@@ -475,27 +490,29 @@ impl Census {
         self.stretches += 1;
     }
 
-    /// The words of `t` (a counted stretch) that occur in no other stretch,
-    /// and the synonym groups no other stretch touches.
-    pub fn unique_in(&self, t: &Topic) -> Topic {
-        // (Its stems are some of `t`'s: they begin as `t`'s do.)
-        let mut out = Topic { stems: Vec::with_capacity(t.stems.len()), heads: t.heads, ..Topic::default() };
-        for s in &t.stems {
-            let count = self.stems.binary_search_by_key(&s.0, |c| c.0).map_or(0, |i| self.stems[i].1);
-            if count <= 1 {
-                out.stems.push(*s);
-            }
+    /// Narrows `t` (a counted stretch) to its own words: those that occur
+    /// in no other stretch, and the synonym groups no other stretch
+    /// touches; left whole if no word of it is its own. In place: no
+    /// topic is made.
+    pub fn narrow(&self, t: &mut Topic) {
+        let own =
+            |s: &(u64, bool, u8)| self.stems.binary_search_by_key(&s.0, |c| c.0).map_or(0, |i| self.stems[i].1) <= 1;
+        if !t.stems.iter().any(own) {
+            return;
         }
+        // (Its stems are some of what they were: they begin as they did.)
+        t.stems.retain(own);
         // A group no other question touches stays with a word of its own
         // that stays: "Can this be changed?" after "I asked you to move my
         // direct debit" is still answered by "it has been moved".
+        let mut groups = 0;
         for g in groups_of(t.groups) {
             let (stretches, questions, _) = self.groups.get(g).copied().unwrap_or((0, 0, 0));
-            if stretches <= 1 || (questions <= 1 && out.stems.iter().any(|s| s.2 == g as u8 + 1)) {
-                out.groups |= 1 << g;
+            if stretches <= 1 || (questions <= 1 && t.stems.iter().any(|s| s.2 == g as u8 + 1)) {
+                groups |= 1 << g;
             }
         }
-        out
+        t.groups = groups;
     }
 }
 

@@ -236,7 +236,10 @@ struct Question {
     /// Whether it asks where something stands ("Where is my order?", "Has
     /// my return been received?", "Did the payment go through?"): a
     /// status answers it ("It arrived at our warehouse on Tuesday").
-    status: bool,
+    ///
+    /// Read when a reply first needs it (most questions are met by their
+    /// words before it is asked); a short question's is known at once.
+    status: std::sync::OnceLock<bool>,
     /// Whether it asks if someone will come out ("Is anyone coming out to
     /// look at it?", "Can you send an engineer?"): a visit told answers it
     /// ("a repair crew is already on site").
@@ -253,6 +256,24 @@ struct Question {
     /// answers it as well as what we did ("An engineer will visit on
     /// Friday to replace the router").
     action: bool,
+}
+
+impl Question {
+    /// Whether it asks where something stands (see [`Question::status`]),
+    /// read from its words in `msg`, the message it was found in.
+    fn asks_status(&self, msg: &Document) -> bool {
+        *self.status.get_or_init(|| {
+            // Its words: the own tokens of its range, as `questions` read
+            // them.
+            let own = self.tokens.clone().filter(|&k| msg.tokens[k].is_agent());
+            let words: Vec<&str> = own.clone().map(|k| msg.fold(k)).collect();
+            let bits: Vec<u16> = own.map(|k| token_kinds(msg, k)).collect();
+            // A request to check where something stands asks its status:
+            // "my order hasn't arrived, can you check?" — "it's out for
+            // delivery today".
+            asks_status(&words, &bits) || (self.request && self.kind != Kind::Why && asks_to_check(&words))
+        })
+    }
 }
 
 /// People who come out to a customer's home or street.
@@ -396,7 +417,7 @@ fn short_question(
         kind,
         subject: None,
         money: false,
-        status,
+        status: std::sync::OnceLock::from(status),
         request: false,
         sending: false,
         visit: false,
@@ -425,6 +446,10 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
     let mut bits: Vec<u16> = Vec::new();
     // Where each question of a sentence starts (see below).
     let mut starts: Vec<usize> = Vec::new();
+    // Room for the longest sentence, taken when a sentence is first read:
+    // one allocation for each list, not one each time a sentence is longer
+    // than those before it.
+    let longest = sentences.iter().map(|r| r.len()).max().unwrap_or(0);
     // Whether the sentence before ended with a question mark.
     let mut after_question = false;
     // The sentence before this one.
@@ -451,10 +476,15 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         {
             continue;
         }
+        // (Room for a few questions at once, when the first sentence that
+        // may ask one is read: a message that asks mostly asks several.)
+        if out.capacity() == 0 {
+            out.reserve(8);
+        }
         agent.clear();
         // (Room for the whole sentence: a filter gives no length, and the
         // list would grow step by step.)
-        agent.reserve(r.len());
+        agent.reserve(longest);
         agent.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
         let own = &agent;
         // "hi, can I ...?": the greeting is not part of the question.
@@ -509,8 +539,10 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             continue;
         }
         words.clear();
+        words.reserve(longest);
         words.extend(agent.iter().map(|&k| msg.fold(k)));
         bits.clear();
+        bits.reserve(longest);
         bits.extend(agent.iter().map(|&k| token_kinds(msg, k)));
         let (own_words, own_bits) = (&words[opening..], &bits[opening..]);
         // A chat's short question after a comma, about the clause before
@@ -633,20 +665,29 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             let request = (matches!(subject, Some("you" | "u"))
                 && opener.is_some_and(|i| matches!(words[i], "can" | "could" | "would" | "will")))
                 || action;
-            // A request to check where something stands asks its status:
-            // "my order hasn't arrived, can you check?" — "it's out for
-            // delivery today".
-            let status = asks_status(words, bits) || (request && kind != Kind::Why && asks_to_check(words));
             let sending = request && asks_to_send(words);
             let visit = kind == Kind::YesNo && (speaks_of_visit(words, false) || someone_at_work(words));
-            let on_a_day = kind == Kind::YesNo && (s..end).any(|k| asks_about_day(msg, k));
+            // A word that asks about a day is a time word: an own word whose
+            // kinds say otherwise is passed over unread (its tokens are
+            // `agent[lo..hi]`, in order; any other token is read).
+            let on_a_day = kind == Kind::YesNo && {
+                let mut i = 0;
+                (s..end).any(|k| {
+                    if agent.get(lo + i) == Some(&k) && lo + i < hi {
+                        i += 1;
+                        bits[i - 1] & TIME != 0 && asks_about_day(msg, k)
+                    } else {
+                        asks_about_day(msg, k)
+                    }
+                })
+            };
             out.push(Question {
                 tokens: s..end,
                 span,
                 kind,
                 subject,
                 money,
-                status,
+                status: std::sync::OnceLock::new(),
                 request,
                 sending,
                 visit,
@@ -1331,9 +1372,9 @@ fn asks_status(words: &[&str], kinds: &[u16]) -> bool {
         where_seen |= w == "where";
         // (Not where a thing stands in a place: "where the form stands
         // on your website", the pass's review.)
-        let placed = words.get(i + 1).is_some_and(|&n| matches!(n, "on" | "in" | "at" | "inside" | "near"));
+        let placed = || words.get(i + 1).is_some_and(|&n| matches!(n, "on" | "in" | "at" | "inside" | "near"));
         if where_seen
-            && ((matches!(w, "stand" | "stands" | "standing") && !placed) || (w == "at" && i + 1 == words.len()))
+            && ((matches!(w, "stand" | "stands" | "standing") && !placed()) || (w == "at" && i + 1 == words.len()))
         {
             return true;
         }
@@ -1485,16 +1526,24 @@ struct Words<'r> {
 impl<'r> Words<'r> {
     /// The words of `sentences` of `reply`.
     fn of(reply: &'r Document<'r>, sentences: &[Range<usize>]) -> Words<'r> {
-        let mut own: Vec<usize> = Vec::with_capacity(sentences.iter().map(|r| r.len()).sum());
+        let room = sentences.iter().map(|r| r.len()).sum();
+        let (mut own, mut words, mut bits) =
+            (Vec::with_capacity(room), Vec::with_capacity(room), Vec::with_capacity(room));
         let mut starts = Vec::with_capacity(sentences.len() + 1);
+        // One pass: each own token, its word and its kinds (looked up once).
         for r in sentences {
             starts.push(own.len());
-            own.extend(r.clone().filter(|&k| reply.tokens[k].is_agent()));
+            for k in r.clone() {
+                let t = &reply.tokens[k];
+                if t.is_agent() {
+                    let w = reply.fold(k);
+                    own.push(k);
+                    words.push(w);
+                    bits.push(kinds_keyed(w, t.key));
+                }
+            }
         }
         starts.push(own.len());
-        let words: Vec<&str> = own.iter().map(|&k| reply.fold(k)).collect();
-        // Each word's kinds, looked up once.
-        let bits: Vec<u16> = own.iter().zip(&words).map(|(&k, w)| kinds_keyed(w, reply.tokens[k].key)).collect();
         Words { own, words, bits, starts }
     }
 }
@@ -1642,14 +1691,28 @@ impl Said<'_> {
     fn steps(&self) -> bool {
         !self.no_steps
             && self.reads(Reading::Steps, |s| {
-                let has_you_can = s.words.windows(2).any(|w| {
-                    matches!(w[0], "you" | "you'll" | "you'd")
-                        && matches!(
-                            w[1],
-                            "can" | "will" | "need" | "may" | "should" | "could" | "just" | "have" | "would" | "must"
-                        )
-                });
-                s.first_bits() & STEP != 0 || has_you_can || s.words.contains(&"steps") || s.words.contains(&"settings")
+                // Its opening verb, else one pass over its words: "you can",
+                // "you'll need", or the word "steps" or "settings".
+                s.first_bits() & STEP != 0
+                    || s.words.iter().enumerate().any(|(i, w)| match *w {
+                        "steps" | "settings" => true,
+                        "you" | "you'll" | "you'd" => s.words.get(i + 1).is_some_and(|n| {
+                            matches!(
+                                *n,
+                                "can"
+                                    | "will"
+                                    | "need"
+                                    | "may"
+                                    | "should"
+                                    | "could"
+                                    | "just"
+                                    | "have"
+                                    | "would"
+                                    | "must"
+                            )
+                        }),
+                        _ => false,
+                    })
             })
     }
 
@@ -2004,17 +2067,10 @@ pub(crate) fn asked(msg: &Document, sentences: &[Range<usize>]) -> Asked {
     for t in &whole {
         seen.count(t, true);
     }
-    let topics: Vec<Topic> = whole
-        .into_iter()
-        .map(|whole| {
-            let own = seen.unique_in(&whole);
-            if own.is_empty() {
-                whole
-            } else {
-                own
-            }
-        })
-        .collect();
+    let mut topics = whole;
+    for t in &mut topics {
+        seen.narrow(t);
+    }
     Asked { qs, topics }
 }
 
@@ -2098,17 +2154,19 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     }
     // Whether the reply gives a time anywhere, or says it is past or not
     // known yet (what a "when" question needs).
-    let gives_time = sentences.iter().any(|s| s.time() || s.happened());
+    // (Read only for a "when" question, and the reason below only for a
+    // "why" one: no other question asks.)
+    let gives_time = qs.iter().any(|q| q.kind == Kind::When) && sentences.iter().any(|s| s.time() || s.happened());
     // Whether it gives a reason anywhere (what a "why" question needs:
     // speaking of the card is no reason it was blocked).
-    let gives_reason = sentences.iter().any(|s| s.reason());
+    let gives_reason = qs.iter().any(|q| q.kind == Kind::Why) && sentences.iter().any(|s| s.reason());
     let mut addressed_all = Vec::with_capacity(qs.len());
     for ((q, topic), &opened) in qs.iter().zip(topics).zip(&opened) {
         // A long question needs two of its words in one sentence of the
         // reply: a reply that names the product it is about does not yet
         // answer what it asks.
         let needed = if topic.words() >= 4 { 2 } else { 1 };
-        let about = |s: &Said| topic.shared(&s.topic) >= needed;
+        let about = |s: &Said| topic.shares(&s.topic, needed);
         // A sentence that another question's words claim answers that one.
         let free = |s: &Said| !topics.iter().any(|t| !std::ptr::eq(t, topic) && t.meets(&s.topic));
         // (At most MAX_QUESTIONS questions: this stays linear in the reply.)
@@ -2153,7 +2211,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // claims ("Where is my order?" — "Your parcel is out for
             // delivery"; "Has my return been received?" — "It arrived at
             // our warehouse on Tuesday").
-            || (timed && q.status && sentences.iter().any(|s| s.status() && free(s)))
+            || (timed && q.asks_status(msg) && sentences.iter().any(|s| s.status() && free(s)))
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
             || (q.request && sentences.iter().any(|s| s.done() && free(s)))
@@ -2225,13 +2283,23 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
 /// (The eighth QA pass: a two-question message whose documents question
 /// was answered by "You'll need your PAN card ...".)
 fn own_verb<'m>(msg: &'m Document, r: Range<usize>) -> Option<&'m str> {
-    let words: Vec<&str> = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k)).collect();
-    let at = words
-        .windows(3)
-        .position(|w| matches!(w[0], "do" | "should" | "can" | "must" | "shall") && matches!(w[1], "i" | "we"))?;
+    // The own words walked in place (no list made): the first "do|should|
+    // can|must|shall I|we" with a word after it.
+    let mut own = r.filter(|&k| msg.tokens[k].is_agent()).map(|k| msg.fold(k));
+    let mut after = loop {
+        if !matches!(own.next()?, "do" | "should" | "can" | "must" | "shall") {
+            continue;
+        }
+        let mut after = own.clone();
+        // (No word after it, or none after that: nor after any later one.)
+        let (subject, _) = (after.next()?, after.clone().next()?);
+        if matches!(subject, "i" | "we") {
+            break after;
+        }
+    };
     // "do I need to bring": the verb after "need to" or "have to".
-    let verb = match (words[at + 2], words.get(at + 3), words.get(at + 4)) {
-        ("need" | "have", Some(&"to"), Some(&v)) => v,
+    let verb = match (after.next()?, after.next(), after.next()) {
+        ("need" | "have", Some("to"), Some(v)) => v,
         (v, _, _) => v,
     };
     // Verbs that say little of their own ("Which app should I get?" is not
@@ -2418,8 +2486,10 @@ fn front_page(url: &str) -> bool {
 /// International Shipping"), whose words say nothing about the questions.
 /// (`sentences`: the reply's.)
 fn body(reply: &Document, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> =
-        sentences.iter().filter(|r| (*r).clone().any(|k| reply.tokens[k].is_agent())).cloned().collect();
+    // (Room for every sentence: a filter gives no length, and the list
+    // would grow step by step.)
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    out.extend(sentences.iter().filter(|r| (*r).clone().any(|k| reply.tokens[k].is_agent())).cloned());
     if let (Some(first), Some(g)) = (out.first(), &reply.greeting) {
         // Only a line that is nothing but the greeting ("Hi Tobias,").
         if first.contains(&g.addressee.start.saturating_sub(1))
@@ -2472,6 +2542,17 @@ mod tests {
             }
         }
         assert_eq!(kinds("which"), WH | ASK_WHAT, "a word in two lists has both bits");
+    }
+
+    #[test]
+    fn every_word_that_asks_about_a_day_is_a_time_word() {
+        // `questions` passes over an own word that is no time word before
+        // asking `asks_about_day` of it.
+        let days = crate::words::WEEKDAYS.iter().chain(&["today", "tomorrow", "tonight", "week", "month"]);
+        for w in days.chain(&["weekend", "morning", "afternoon", "evening"]) {
+            assert!(names_a_day(w) || matches!(*w, "today" | "tomorrow" | "tonight" | "week" | "month"), "{w}");
+            assert!(word_is(w, TIME), "{w}");
+        }
     }
 
     #[test]

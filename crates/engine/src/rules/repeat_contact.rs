@@ -390,8 +390,14 @@ fn repeat(msg: &Document, sentences: &[std::ops::Range<usize>]) -> Option<Span> 
     };
     let phrase =
         msg.hits(T::Repeat).iter().find(|h| !msg.tokens[h.first as usize].is(flag::QUOTED) && !door(h)).map(|h| h.span);
+    // The earliest of the phrase, the verb and the time waited is taken
+    // (the phrase on a tie), and each of the others lies in one sentence:
+    // a sentence that starts at the phrase or after it gives nothing
+    // earlier, and is not read.
+    let limit = phrase.map_or(usize::MAX, |p| p.start());
+    let before = sentences.iter().take_while(|r| msg.tokens[r.start].span.start() < limit);
     let mut verb = None;
-    for r in sentences.iter().cloned() {
+    for r in before.clone().cloned() {
         // A verb of contact, or of giving us something: "I sent you my
         // address last week" (not "I sent the parcel back").
         // ("I submitted my details to you last week and heard nothing",
@@ -489,7 +495,7 @@ fn repeat(msg: &Document, sentences: &[std::ops::Range<usize>]) -> Option<Span> 
     }
     // The time waited, said on its own: "It's been 3 weeks!", "It has been
     // ten days now." (not "It's been 3 weeks since I bought it and ...").
-    let waited = sentences.iter().cloned().find_map(|r| {
+    let waited = before.cloned().find_map(|r| {
         // (Its first eight words, read only if the first is "it".)
         let mut words = [0usize; 8];
         let mut len = 0;
@@ -534,6 +540,12 @@ fn repeat(msg: &Document, sentences: &[std::ops::Range<usize>]) -> Option<Span> 
     }
 }
 
+/// The words [`acknowledged`] looks for once a sentence notes something:
+/// those of [`WAIT`], the units of a wait named ("for two weeks"), and
+/// "touch" ("getting back in touch").
+const ACK_KEYS: crate::hash::KeyBloom =
+    crate::hash::KeyBloom::of(&[WAIT, &["days weeks months hours week month fortnight touch"]]);
+
 /// Whether the reply acknowledges the earlier contact or the wait.
 /// (`sentences`: the reply's.)
 fn acknowledged(reply: &Document, sentences: &[std::ops::Range<usize>]) -> bool {
@@ -553,6 +565,7 @@ fn acknowledged(reply: &Document, sentences: &[std::ops::Range<usize>]) -> bool 
         // (How long it has lasted: after "been" or "without", ending its
         // clause; not "allow for 5 working days for the refund", "your
         // refund for 3 months".)
+        // (Its units, and "touch" below, are among `ACK_KEYS`.)
         let waited_for = |k: usize| {
             matches!(reply.fold(k), "days" | "weeks" | "months" | "hours" | "week" | "month" | "fortnight")
                 && (k.saturating_sub(3).max(r.start)..k).any(|j| reply.fold(j) == "for")
@@ -569,9 +582,11 @@ fn acknowledged(reply: &Document, sentences: &[std::ops::Range<usize>]) -> bool 
             reply.fold(k) == "touch"
                 && ((k >= 2 && reply.fold(k - 2) == "back") || (k + 1 < r.end && reply.fold(k + 1) == "again"))
         };
+        // (Each test needs its word among `ACK_KEYS`: a word whose key is
+        // not passes unread.)
         noted
             && r.clone()
-                .filter(agent)
+                .filter(|k| agent(k) && ACK_KEYS.may_hold(reply.tokens[*k].key))
                 .any(|k| crate::words::among(WAIT, reply.fold(k)) || waited_for(k) || back_in_touch(k))
     })
 }

@@ -325,52 +325,84 @@ impl Tokens {
         for i in 0..n {
             let from = tokens[i].span.end();
             let to = tokens.get(i + 1).map_or(text.len(), |t| t.span.start());
-            // Most gaps are one space, a comma and a space, or a period and
-            // a space: told by their bytes, without reading chars.
-            let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
-                b" " => (Gaps::NONE, false),
-                b", " => (gap::COMMA, false),
-                b". " => (gap::PERIOD, true),
-                _ => self.read_gap(text, from, to),
-            };
-            // "Order no. 44521", "Claim no. CLM-44521": "no." before a code
-            // with digits is the number sign, not the end of a sentence.
-            let number_sign = ends_sentence
-                && tokens[i].fold_head() == (2, b'n')
-                && tokens[i].folded(&self.folded) == "no"
-                && i > 0
-                && tokens[i - 1].sentence == sentence
-                && {
-                    // The code's first word, or its second after a hyphen
-                    // ("CLM-44521"); its gaps are not read yet.
-                    let digits = |k: usize| {
-                        tokens.get(k).is_some_and(|n| n.folded(&self.folded).bytes().any(|b| b.is_ascii_digit()))
-                    };
-                    let hyphened = i + 2 < n && &text[tokens[i + 1].span.end()..tokens[i + 2].span.start()] == "-";
-                    digits(i + 1) || (hyphened && digits(i + 2))
-                };
-            let t = &mut tokens[i];
-            // "Mr. Raman", "e.g. this": a period after a title or a single
-            // letter does not end the sentence, unless a line break follows.
-            if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
-                let f = t.folded(&self.folded);
-                if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !t.is(flag::NUMBER)) || number_sign {
-                    ends_sentence = false;
+            // Most gaps are one space: the token keeps its sentence and no
+            // gap, here, in a small loop; any other gap is read out of it.
+            if &text.as_bytes()[from..to] == b" " {
+                let t = &mut tokens[i];
+                t.sentence = sentence;
+                if sentence_start {
+                    t.flags |= flag::SENT_START;
+                    sentence_start = false;
                 }
+                continue;
             }
-            t.sentence = sentence;
-            if sentence_start {
-                t.flags |= flag::SENT_START;
-            }
-            sentence_start = ends_sentence;
-            if ends_sentence {
-                g |= gap::BREAK;
-                sentence += 1;
-            }
-            t.gap = g;
+            (sentence, sentence_start) = self.sentence_gap(text, &mut tokens, i, from, to, sentence, sentence_start);
         }
         self.tokens = tokens;
         self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
+    }
+
+    /// The gap after token `i`, `text[from..to]`, other than one space:
+    /// its punctuation and whether it ends the sentence, set on the token
+    /// with its sentence (`sentence`, the first of which is `start`);
+    /// returns the next token's sentence and whether it starts one. Out of
+    /// line, so that the loop over the tokens, which most gaps leave at
+    /// once, stays small.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments, reason = "the loop's state, passed and given back, stays in its registers")]
+    fn sentence_gap(
+        &mut self,
+        text: &str,
+        tokens: &mut [Token],
+        i: usize,
+        from: usize,
+        to: usize,
+        mut sentence: u32,
+        sentence_start: bool,
+    ) -> (u32, bool) {
+        let n = tokens.len();
+        // Most other gaps are a comma and a space, or a period and a
+        // space: told by their bytes, without reading chars.
+        let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
+            b", " => (gap::COMMA, false),
+            b". " => (gap::PERIOD, true),
+            _ => self.read_gap(text, from, to),
+        };
+        // "Order no. 44521", "Claim no. CLM-44521": "no." before a code
+        // with digits is the number sign, not the end of a sentence.
+        let number_sign = ends_sentence
+            && tokens[i].fold_head() == (2, b'n')
+            && tokens[i].folded(&self.folded) == "no"
+            && i > 0
+            && tokens[i - 1].sentence == sentence
+            && {
+                // The code's first word, or its second after a hyphen
+                // ("CLM-44521"); its gaps are not read yet.
+                let digits = |k: usize| {
+                    tokens.get(k).is_some_and(|n| n.folded(&self.folded).bytes().any(|b| b.is_ascii_digit()))
+                };
+                let hyphened = i + 2 < n && &text[tokens[i + 1].span.end()..tokens[i + 2].span.start()] == "-";
+                digits(i + 1) || (hyphened && digits(i + 2))
+            };
+        let t = &mut tokens[i];
+        // "Mr. Raman", "e.g. this": a period after a title or a single
+        // letter does not end the sentence, unless a line break follows.
+        if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
+            let f = t.folded(&self.folded);
+            if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !t.is(flag::NUMBER)) || number_sign {
+                ends_sentence = false;
+            }
+        }
+        t.sentence = sentence;
+        if sentence_start {
+            t.flags |= flag::SENT_START;
+        }
+        if ends_sentence {
+            g |= gap::BREAK;
+            sentence += 1;
+        }
+        t.gap = g;
+        (sentence, ends_sentence)
     }
 
     /// Reads the word that starts at byte `at` (a letter or a digit) into a

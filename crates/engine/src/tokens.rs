@@ -225,6 +225,31 @@ pub(crate) struct Tokens {
     pub sentence_count: u32,
 }
 
+/// The classes of ASCII letters and digits in [`ASCII_CLASS`]; a capital's
+/// and a digit's are the bits of the flags a word starting with one has.
+const UPPER: u8 = flag::CAP.0 as u8;
+const LOWER: u8 = 2;
+const DIGIT: u8 = flag::NUMBER.0 as u8;
+const _: () = assert!(UPPER & LOWER == 0 && UPPER & DIGIT == 0 && LOWER & DIGIT == 0);
+
+/// Each byte's class: an ASCII lower case letter, capital or digit (none
+/// for any other byte). One load tells a byte of a word's ASCII run, where
+/// a chain of comparisons took three.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 pub(crate) const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "miss", "sir", "madam", "mme", "mlle", "herr", "frau", "sra", "sr", "st",
     "jr",
@@ -250,6 +275,11 @@ impl Tokens {
         // and digits is lowered by setting one bit of each), and become the
         // String again once all are written.
         let mut folded = std::mem::take(&mut self.folded).into_bytes();
+        // Room for the folded form of the rest of the text as long as it is
+        // ASCII (an ASCII run's folded form is as long as it is), kept so
+        // from here on: the runs of ASCII letters in `read_word` write it
+        // without checking the buffer's capacity.
+        folded.reserve(text.len());
         let mut scratch = String::new();
         let bytes = text.as_bytes();
         let mut at = 0;
@@ -260,7 +290,7 @@ impl Tokens {
             let b = bytes[at];
             // How many bytes to pass over: none before a word.
             let skip = match b {
-                _ if b.is_ascii_alphanumeric() => 0,
+                _ if ASCII_CLASS[b as usize] != 0 => 0,
                 0..0x80 => 1,
                 _ => {
                     let c = text[at..].chars().next().unwrap_or('\u{fffd}');
@@ -295,52 +325,84 @@ impl Tokens {
         for i in 0..n {
             let from = tokens[i].span.end();
             let to = tokens.get(i + 1).map_or(text.len(), |t| t.span.start());
-            // Most gaps are one space, a comma and a space, or a period and
-            // a space: told by their bytes, without reading chars.
-            let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
-                b" " => (Gaps::NONE, false),
-                b", " => (gap::COMMA, false),
-                b". " => (gap::PERIOD, true),
-                _ => self.read_gap(text, from, to),
-            };
-            // "Order no. 44521", "Claim no. CLM-44521": "no." before a code
-            // with digits is the number sign, not the end of a sentence.
-            let number_sign = ends_sentence
-                && tokens[i].fold_head() == (2, b'n')
-                && tokens[i].folded(&self.folded) == "no"
-                && i > 0
-                && tokens[i - 1].sentence == sentence
-                && {
-                    // The code's first word, or its second after a hyphen
-                    // ("CLM-44521"); its gaps are not read yet.
-                    let digits = |k: usize| {
-                        tokens.get(k).is_some_and(|n| n.folded(&self.folded).bytes().any(|b| b.is_ascii_digit()))
-                    };
-                    let hyphened = i + 2 < n && &text[tokens[i + 1].span.end()..tokens[i + 2].span.start()] == "-";
-                    digits(i + 1) || (hyphened && digits(i + 2))
-                };
-            let t = &mut tokens[i];
-            // "Mr. Raman", "e.g. this": a period after a title or a single
-            // letter does not end the sentence, unless a line break follows.
-            if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
-                let f = t.folded(&self.folded);
-                if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !t.is(flag::NUMBER)) || number_sign {
-                    ends_sentence = false;
+            // Most gaps are one space: the token keeps its sentence and no
+            // gap, here, in a small loop; any other gap is read out of it.
+            if &text.as_bytes()[from..to] == b" " {
+                let t = &mut tokens[i];
+                t.sentence = sentence;
+                if sentence_start {
+                    t.flags |= flag::SENT_START;
+                    sentence_start = false;
                 }
+                continue;
             }
-            t.sentence = sentence;
-            if sentence_start {
-                t.flags |= flag::SENT_START;
-            }
-            sentence_start = ends_sentence;
-            if ends_sentence {
-                g |= gap::BREAK;
-                sentence += 1;
-            }
-            t.gap = g;
+            (sentence, sentence_start) = self.sentence_gap(text, &mut tokens, i, from, to, sentence, sentence_start);
         }
         self.tokens = tokens;
         self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
+    }
+
+    /// The gap after token `i`, `text[from..to]`, other than one space:
+    /// its punctuation and whether it ends the sentence, set on the token
+    /// with its sentence (`sentence`, the first of which is `start`);
+    /// returns the next token's sentence and whether it starts one. Out of
+    /// line, so that the loop over the tokens, which most gaps leave at
+    /// once, stays small.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments, reason = "the loop's state, passed and given back, stays in its registers")]
+    fn sentence_gap(
+        &mut self,
+        text: &str,
+        tokens: &mut [Token],
+        i: usize,
+        from: usize,
+        to: usize,
+        mut sentence: u32,
+        sentence_start: bool,
+    ) -> (u32, bool) {
+        let n = tokens.len();
+        // Most other gaps are a comma and a space, or a period and a
+        // space: told by their bytes, without reading chars.
+        let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
+            b", " => (gap::COMMA, false),
+            b". " => (gap::PERIOD, true),
+            _ => self.read_gap(text, from, to),
+        };
+        // "Order no. 44521", "Claim no. CLM-44521": "no." before a code
+        // with digits is the number sign, not the end of a sentence.
+        let number_sign = ends_sentence
+            && tokens[i].fold_head() == (2, b'n')
+            && tokens[i].folded(&self.folded) == "no"
+            && i > 0
+            && tokens[i - 1].sentence == sentence
+            && {
+                // The code's first word, or its second after a hyphen
+                // ("CLM-44521"); its gaps are not read yet.
+                let digits = |k: usize| {
+                    tokens.get(k).is_some_and(|n| n.folded(&self.folded).bytes().any(|b| b.is_ascii_digit()))
+                };
+                let hyphened = i + 2 < n && &text[tokens[i + 1].span.end()..tokens[i + 2].span.start()] == "-";
+                digits(i + 1) || (hyphened && digits(i + 2))
+            };
+        let t = &mut tokens[i];
+        // "Mr. Raman", "e.g. this": a period after a title or a single
+        // letter does not end the sentence, unless a line break follows.
+        if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
+            let f = t.folded(&self.folded);
+            if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !t.is(flag::NUMBER)) || number_sign {
+                ends_sentence = false;
+            }
+        }
+        t.sentence = sentence;
+        if sentence_start {
+            t.flags |= flag::SENT_START;
+        }
+        if ends_sentence {
+            g |= gap::BREAK;
+            sentence += 1;
+        }
+        t.gap = g;
+        (sentence, ends_sentence)
     }
 
     /// Reads the word that starts at byte `at` (a letter or a digit) into a
@@ -352,10 +414,15 @@ impl Tokens {
         let bytes = text.as_bytes();
         let start = at;
         let fold_start = folded.len();
-        let mut flags = if bytes[at].is_ascii_digit() { flag::ALPHA | flag::NUMBER } else { flag::ALPHA };
-        let mut cased = 0u32;
+        // The class of the word's first byte (none past ASCII), and of
+        // every char read since, OR-ed: the word's case flags are told from
+        // them once it is read (see `word_flags`).
+        let first = ASCII_CLASS[bytes[at] as usize];
+        let mut seen = 0u8;
+        // What only a char past ASCII can tell: a script without spaces,
+        // a char that is no letter (`ALPHA` cleared); and its capitals.
+        let mut flags = flag::ALPHA;
         let mut upper = 0u32;
-        let mut first_letter_seen = false;
         // The FNV-1a hash of the folded word so far: its key, computed as
         // its bytes are written.
         let mut hash = FNV_START;
@@ -364,32 +431,36 @@ impl Tokens {
             let Some(&b) = bytes.get(at) else { break (at, at) };
             // A run of ASCII letters and digits, the bulk of most drafts, in
             // one step: what the general path below does char by char.
-            if b.is_ascii_alphanumeric() {
-                // One pass over the run: its letters, its key and its
-                // folded bytes (ASCII letters and digits: lower case is bit
-                // 5 set, a digit has it already, with no branch and no
-                // UTF-8 encoding).
-                while at < bytes.len() {
-                    let b = bytes[at];
-                    if b.is_ascii_lowercase() {
-                        cased += 1;
-                        first_letter_seen = true;
-                    } else if b.is_ascii_uppercase() {
-                        upper += 1;
-                        cased += 1;
-                        if !first_letter_seen {
-                            flags |= flag::CAP;
-                        }
-                        first_letter_seen = true;
-                    } else if b.is_ascii_digit() {
-                        flags &= !flag::ALPHA;
-                    } else {
+            if ASCII_CLASS[b as usize] != 0 {
+                // The run's folded bytes are as many as its bytes (lower
+                // case is bit 5 set, a digit has it already), written with
+                // no check of the buffer's length or capacity: there is
+                // room for the rest of the text (see `tokenize`). Of each
+                // byte only its class is kept.
+                let run = &bytes[at..];
+                let out_start = folded.len();
+                debug_assert!(folded.capacity() - out_start >= run.len(), "room for the rest of the text");
+                let out = folded.as_mut_ptr();
+                let mut n = 0;
+                while n < run.len() {
+                    let b = run[n];
+                    let class = ASCII_CLASS[b as usize];
+                    if class == 0 {
                         break;
                     }
-                    folded.push(b | 0x20);
+                    seen |= class;
+                    // SAFETY: `out_start + n` is within the buffer's
+                    // capacity, which holds `run.len()` bytes past its length
+                    // (the room `tokenize` keeps, checked above), and `n <
+                    // run.len()`.
+                    unsafe { out.add(out_start + n).write(b | 0x20) };
                     hash = fnv1a(hash, &[b | 0x20]);
-                    at += 1;
+                    n += 1;
                 }
+                // SAFETY: the `n` bytes past the buffer's length were just
+                // written, within its capacity, as ASCII bytes: whole chars.
+                unsafe { folded.set_len(out_start + n) };
+                at += n;
                 // Most words end here, at an ASCII space or punctuation mark
                 // other than an apostrophe: what the path below would tell
                 // of that char, without reading it again.
@@ -420,14 +491,10 @@ impl Tokens {
                 if c.is_alphabetic() {
                     if c.is_uppercase() {
                         upper += 1;
-                        cased += 1;
-                        if !first_letter_seen {
-                            flags |= flag::CAP;
-                        }
+                        seen |= UPPER;
                     } else if c.is_lowercase() {
-                        cased += 1;
+                        seen |= LOWER;
                     }
-                    first_letter_seen = true;
                     if !c.is_ascii() && is_unspaced_script(c) {
                         flags |= flag::UNSPACED;
                     }
@@ -438,6 +505,9 @@ impl Tokens {
                 fold_char_into(c, scratch);
                 folded.extend_from_slice(scratch.as_bytes());
                 hash = fnv1a(hash, scratch.as_bytes());
+                // A char may fold to more bytes than it has ("İ" to "i̇"):
+                // the room for the rest of the text is made again.
+                folded.reserve(bytes.len() - at);
             } else if b >= 0x80
                 && is_invisible(c)
                 // A capital after it starts a new word ("Hi\u{200B}Priya").
@@ -449,7 +519,8 @@ impl Tokens {
                 break (here, at);
             }
         };
-        self.push_token(folded, Span::new(start, end), fold_start, cased_flags(flags, cased, upper), hash as u32);
+        let flags = word_flags(text, Span::new(start, end), first, seen, flags, upper);
+        self.push_token(folded, Span::new(start, end), fold_start, flags, hash as u32);
         next
     }
 
@@ -554,14 +625,37 @@ impl Tokens {
     }
 }
 
-/// A word's flags with [`flag::ALL_CAPS`] added when two or more of its
-/// letters are cased and all of those are capitals (`upper` of `cased`).
-fn cased_flags(flags: Flags, cased: u32, upper: u32) -> Flags {
-    if cased >= 2 && cased == upper {
-        flags | flag::ALL_CAPS
-    } else {
-        flags
+/// The flags of the word `text[word]`, once it is read: `first` is the
+/// class of its first byte, `seen` those of all its chars OR-ed (an ASCII
+/// letter's or digit's, and `UPPER` or `LOWER` for a cased letter past
+/// ASCII), `flags` what its chars past ASCII told (`ALPHA` cleared,
+/// `UNSPACED`), `upper` how many of those are capitals. The ASCII letters
+/// are read again only for a word that needs them: one that starts with
+/// no ASCII letter and has a capital, or one with capitals only.
+#[inline(always)]
+fn word_flags(text: &str, word: Span, first: u8, seen: u8, mut flags: Flags, upper: u32) -> Flags {
+    // A word starting with an ASCII capital is capitalised; one starting
+    // with a digit is a number: the classes are those flags' bits.
+    flags |= Flags((first & (UPPER | DIGIT)) as u16);
+    if seen & DIGIT != 0 {
+        flags &= !flag::ALPHA;
     }
+    // A word that starts with a digit or a char past ASCII, and has a
+    // capital: is its first letter one?
+    if first & (UPPER | LOWER) == 0
+        && seen & UPPER != 0
+        && text[word].chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+    {
+        flags |= flag::CAP;
+    }
+    // All capitals: two or more, and no lower case letter.
+    if seen & (UPPER | LOWER) == UPPER
+        && upper + text.as_bytes()[word.start()..word.end()].iter().filter(|b| b.is_ascii_uppercase()).count() as u32
+            >= 2
+    {
+        flags |= flag::ALL_CAPS;
+    }
+    flags
 }
 
 /// Links (`https://...`, `www....`), e-mail addresses, handles (`@customer`),
@@ -901,6 +995,58 @@ mod tests {
             }
             for &f in unset {
                 assert!(!t.tokens[0].is(f), "{text}: flag {f:?} not set");
+            }
+        }
+    }
+
+    /// A word's flags as they were told char by char, before the ASCII
+    /// runs kept only their bytes' classes: the first letter a capital
+    /// (`CAP`), two or more cased letters all capitals (`ALL_CAPS`), a first
+    /// digit (`NUMBER`), letters and apostrophes only (`ALPHA`), a script
+    /// without spaces (`UNSPACED`).
+    fn flags_char_by_char(word: &str) -> Flags {
+        let mut flags = if word.as_bytes()[0].is_ascii_digit() { flag::ALPHA | flag::NUMBER } else { flag::ALPHA };
+        let (mut cased, mut upper, mut first_letter_seen) = (0, 0, false);
+        for c in word.chars().filter(|&c| !is_invisible(c)) {
+            if c.is_alphabetic() {
+                if c.is_uppercase() {
+                    upper += 1;
+                    cased += 1;
+                    if !first_letter_seen {
+                        flags |= flag::CAP;
+                    }
+                } else if c.is_lowercase() {
+                    cased += 1;
+                }
+                first_letter_seen = true;
+                if is_unspaced_script(c) {
+                    flags |= flag::UNSPACED;
+                }
+            } else if !is_apostrophe(c) && !is_combining_mark(c) {
+                flags &= !flag::ALPHA;
+            }
+        }
+        if cased >= 2 && cased == upper {
+            flags |= flag::ALL_CAPS;
+        }
+        flags
+    }
+
+    /// Every word of texts made of letters (ASCII and not, capitals and
+    /// not, uncased), digits, apostrophes, a combining mark and an
+    /// invisible char has the flags a char-by-char reading gives it.
+    #[test]
+    fn a_words_flags_are_those_read_char_by_char() {
+        let pieces = [
+            "a", "B", "3", "\u{e9}", "\u{c9}", "'", "\u{2019}", "\u{ad}", "\u{738b}", " ", "\u{130}", "\u{301}",
+            "\u{663}",
+        ];
+        for text in &crate::span::every_text(&pieces, 4) {
+            let t = Tokens::of(text);
+            for tok in &t.tokens {
+                let word = &text.as_str()[tok.span];
+                let read = flag::CAP | flag::ALL_CAPS | flag::NUMBER | flag::ALPHA | flag::UNSPACED;
+                assert_eq!(tok.flags & read, flags_char_by_char(word), "{word:?} in {text:?}");
             }
         }
     }

@@ -128,14 +128,16 @@ impl Document<'_> {
             }
         }
         // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
-        for (k, t) in self.tokens.iter().enumerate() {
-            // Only a word of capitals or one that starts with d, m or x
-            // (by its folded first byte, which the token carries: that of
-            // an ASCII letter in the text) is read below: most are passed
-            // over without reading the text.
-            if !t.is(flag::ALL_CAPS) && !matches!(t.fold_head().1, b'd' | b'm' | b'x') {
-                continue;
-            }
+        // Only a word of capitals or one that starts with d, m or x (by its
+        // folded first byte, which the token carries: that of an ASCII
+        // letter in the text) is read below: most are passed over without
+        // reading the text, by a search of their own (a small loop, not the
+        // large one below, which kept its values on the stack for every word).
+        let may_be = |t: &crate::tokens::Token| t.is(flag::ALL_CAPS) || matches!(t.fold_head().1, b'd' | b'm' | b'x');
+        let mut next = 0;
+        while let Some(k) = self.tokens[next..].iter().position(may_be).map(|p| next + p) {
+            next = k + 1;
+            let t = &self.tokens[k];
             // A date left as the template wrote it: "on dd/mm/yyyy" (told
             // by two bytes before any slicing: this runs for every word).
             let first = text.as_bytes()[t.span.start()];

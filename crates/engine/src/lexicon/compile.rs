@@ -201,12 +201,13 @@ impl Index {
         &text.as_bytes()[e.start as usize..e.end as usize]
     }
 
-    /// Whether `word` is one of the alternatives `e` of the pattern of `text`.
+    /// Whether `word` is one of the alternatives `e` of the pattern of `text`
+    /// (compared by [`crate::words::same`], not a call of `memcmp` each).
     pub(super) fn is_alt(&self, text: &'static str, e: Elem, word: &[u8]) -> bool {
         let text = text.as_bytes();
-        self.alts[e.start as usize..e.end as usize]
-            .iter()
-            .any(|&(s, end)| (end - s) as usize == word.len() && &text[s as usize..end as usize] == word)
+        self.alts[e.start as usize..e.end as usize].iter().any(|&(s, end)| {
+            (end - s) as usize == word.len() && crate::words::same(&text[s as usize..end as usize], word)
+        })
     }
 
     /// The alternatives `e` of pattern `p`.

@@ -118,23 +118,29 @@ impl HitTables {
     /// The hits of `tables` tables from (table, hit) pairs in the order
     /// found: each table's keep their order.
     pub(crate) fn from_found(tables: usize, found: &[(u16, Hit)]) -> HitTables {
-        let mut starts = vec![0u32; tables + 1];
+        // A counting sort with no list of its own for where each table's
+        // next hit goes: the counts are kept one place further on, so that
+        // after their sums `starts[t + 1]` is where table `t` begins, and
+        // placing a hit moves it on; once all are placed it is where the
+        // table ends, the next one's start. The one place more is dropped.
+        let mut starts = vec![0u32; tables + 2];
         for &(t, _) in found {
             if (t as usize) < tables {
-                starts[t as usize + 1] += 1;
+                starts[t as usize + 2] += 1;
             }
         }
         for t in 0..tables {
-            starts[t + 1] += starts[t];
+            starts[t + 2] += starts[t + 1];
         }
-        let mut list = vec![Hit { entry: 0, first: 0, last: 0, span: Span::new(0, 0) }; starts[tables] as usize];
-        let mut next: Vec<u32> = starts[..tables].to_vec();
+        let mut list = vec![Hit { entry: 0, first: 0, last: 0, span: Span::new(0, 0) }; starts[tables + 1] as usize];
         for &(t, h) in found {
-            if let Some(at) = next.get_mut(t as usize) {
+            if (t as usize) < tables {
+                let at = &mut starts[t as usize + 1];
                 list[*at as usize] = h;
                 *at += 1;
             }
         }
+        starts.truncate(tables + 1);
         let mut max_end = Vec::with_capacity(list.len());
         for t in 0..tables {
             let mut m = 0;

@@ -985,7 +985,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         };
         // "I'm not 100% sure yet" hedges; it promises nothing.
         let hedged = || crate::rules::negated_before(doc, i, 2);
-        if t.is_agent() && t.gap_has(gap::PERCENT) && doc.fold(i) == "100" && promised() && !hedged() {
+        // (The percent sign first: most words have none after them.)
+        if t.gap_has(gap::PERCENT) && t.is_agent() && doc.fold(i) == "100" && promised() && !hedged() {
             let certain = doc.tokens.get(i + 1).is_some_and(|n| n.sentence == t.sentence)
                 && matches!(doc.fold(i + 1), "sure" | "certain" | "confident" | "positive");
             let end = doc.text[t.span.end()..].find('%').map(|k| t.span.end() + k + 1).unwrap_or(t.span.end());

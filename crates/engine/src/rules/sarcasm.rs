@@ -1913,12 +1913,10 @@ fn read_sentence<'d>(
     // Counting the customer's contacts or mistakes.
     // Each test reads every word position at once: bit k of a mask is word k.
     let (ordinals, contacts) = (s.at(ORDINALS), s.at(CONTACTS));
-    // Numbers count only before a word of contact: read only if there is one.
-    let numeric = if contacts == 0 {
-        0
-    } else {
-        (0..len).filter(|&k| doc.tokens[s.from + k].is(flag::NUMBER)).fold(0u128, |m, k| m | (1 << k))
-    };
+    // Numbers count only before a word of contact: read only there (the
+    // mask is read only under `contacts >> 1`, see `counted_at`).
+    let numeric =
+        bits(contacts >> 1).filter(|&k| doc.tokens[s.from + k].is(flag::NUMBER)).fold(0u128, |m, k| m | (1 << k));
     // A count: "two", "several", or digits.
     let count = s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.at(DIGITS);
     // "third email" (not "two call-out fees"), "fourth support ticket".

@@ -2349,14 +2349,17 @@ fn read_sentence<'d>(
     if s.question && s.any(SECOND_PERSON) && s.any(READING) && s.any(RHETORIC) {
         return Some((0, last, QUESTION_M));
     }
-    // "is the router, you know, switched on?": "you know" set off by commas.
-    let aside = s.words.windows(2).enumerate().any(|(k, w)| {
-        w == ["you", "know"]
-            && k > 0
-            && doc.tokens[s.from + k - 1].gap_has(gap::COMMA)
-            && doc.tokens[s.from + k + 1].gap_has(gap::COMMA)
-    });
-    if s.question && aside {
+    // "is the router, you know, switched on?": "you know" set off by commas
+    // (read only in a question).
+    let aside = || {
+        s.words.windows(2).enumerate().any(|(k, w)| {
+            w == ["you", "know"]
+                && k > 0
+                && doc.tokens[s.from + k - 1].gap_has(gap::COMMA)
+                && doc.tokens[s.from + k + 1].gap_has(gap::COMMA)
+        })
+    };
+    if s.question && aside() {
         return Some((0, last, QUESTION_M));
     }
     // What the customer thought a thing would do, asked back at them: "Did
@@ -2415,14 +2418,17 @@ fn read_sentence<'d>(
     // not a reason given for what we do, "Yes, you'll get a full refund
     // because the match was cancelled", nor one put first, "Yes, because
     // your order was over £50, delivery is free".)
-    let because = s.words.iter().position(|w| *w == "because").is_some_and(|b| {
-        let fronted = b <= 3 && (b + 1..last).any(|j| doc.tokens[s.from + j].gap_has(gap::COMMA));
-        let ours = s.words[..b].iter().any(|w| {
-            matches!(*w, "you'll" | "we'll" | "i'll" | "we've" | "i've" | "we" | "i" | "we're" | "i'm" | "it'll")
-        });
-        !fronted && !ours
-    });
-    if opens_agreeing && (because || (s.at(IRONIC) | s.at(HYPERBOLE)) >> 1 != 0) {
+    // (Read only after an agreeing opener.)
+    let because = || {
+        s.words.iter().position(|w| *w == "because").is_some_and(|b| {
+            let fronted = b <= 3 && (b + 1..last).any(|j| doc.tokens[s.from + j].gap_has(gap::COMMA));
+            let ours = s.words[..b].iter().any(|w| {
+                matches!(*w, "you'll" | "we'll" | "i'll" | "we've" | "i've" | "we" | "i" | "we're" | "i'm" | "it'll")
+            });
+            !fronted && !ours
+        })
+    };
+    if opens_agreeing && (because() || (s.at(IRONIC) | s.at(HYPERBOLE)) >> 1 != 0) {
         return Some((0, last, AGREE_M));
     }
     if s.any(HYPERBOLE) && s.any(IRONIC) {

@@ -512,14 +512,17 @@ fn customers_condition(doc: &Document, at: At) -> bool {
     let first = at.first;
     let k = clause_start(doc, first);
     (k..first).any(|j| {
+        // (The condition's word first: the rest is read only after one.)
+        if !matches!(doc.fold(j), "if" | "unless" | "provided" | "whether") {
+            return false;
+        }
         // (An adverb before the verb: "if you also haven't received it".)
         let v = if j + 3 < first && matches!(doc.fold(j + 2), "also" | "then" | "still" | "just" | "ever" | "now") {
             j + 3
         } else {
             j + 2
         };
-        matches!(doc.fold(j), "if" | "unless" | "provided" | "whether")
-            && v < first
+        v < first
             // ("if you'd rather travel tomorrow morning", the fifteenth QA
             // pass.)
             && matches!(doc.fold(j + 1), "you" | "u" | "you'd" | "youd")

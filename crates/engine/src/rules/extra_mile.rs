@@ -83,7 +83,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         doc.tokens[m - 1].gap_has(gap::CLAUSE)
                             || doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()].contains(';')
                     };
-                    j + 1 < doc.tokens.len()
+                    // (By the token's key before its word.)
+                    const SAME: u32 = crate::hash::word_key(b"same");
+                    doc.tokens[j].key == SAME
+                        && j + 1 < doc.tokens.len()
                         && doc.fold(j) == "same"
                         && doc.tokens[j].sentence == t.sentence
                         && matches!(

@@ -486,7 +486,8 @@ fn single_quotes(doc: &Document) -> Vec<Span> {
     let mut k = 1;
     while k < tokens.len() {
         if !tokens[k - 1].gap_has(gap::OTHER) {
-            k += 1;
+            // On to the next gap with one (a search over the tokens' slice).
+            k = tokens[k - 1..].iter().position(|t| t.gap_has(gap::OTHER)).map_or(tokens.len(), |p| k + p);
             continue;
         }
         let before = gap_text(k - 1);

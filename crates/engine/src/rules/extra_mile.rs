@@ -37,7 +37,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // (In its own clause: "they were never delivered, so we've added
     // them", "as it wasn't your fault I've waived the fee": a deed with its
     // own doer starts a clause.)
-    found.retain(|f| {
+    let not_refused = |f: &Finding| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             if matches!(doc.fold(k), "i've" | "we've" | "i" | "we" | "i'll" | "we'll" | "ive" | "weve") {
@@ -50,12 +50,12 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             !(from..k)
                 .any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && crate::rules::is_negation(doc.fold(j)))
         })
-    });
+    };
     // Sent again is no extra: "I've attached the installation guide
     // again", "It's the same PDF from Monday, just in case it got lost"
     // (the ninth QA pass). And what a plan or product includes is no deed:
     // "your plan includes roaming at no extra cost".
-    found.retain(|f| {
+    let not_sent_again_or_included = |f: &Finding| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             let Some(t) = doc.tokens.get(k) else { return true };
@@ -83,7 +83,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         doc.tokens[m - 1].gap_has(gap::CLAUSE)
                             || doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()].contains(';')
                     };
-                    j + 1 < doc.tokens.len()
+                    // (By the token's key before its word.)
+                    const SAME: u32 = crate::hash::word_key(b"same");
+                    doc.tokens[j].key == SAME
+                        && j + 1 < doc.tokens.len()
                         && doc.fold(j) == "same"
                         && doc.tokens[j].sentence == t.sentence
                         && matches!(
@@ -99,12 +102,12 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 });
             !again && !feature
         })
-    });
+    };
     // The tenth QA pass: "the details are in the email we sent you on
     // Monday" points back at a thing sent, no extra; "I've booked the
     // appointment you asked for" does what was asked (unless said to be
     // more: "I've also booked ...").
-    found.retain(|f| {
+    let not_as_asked = |f: &Finding| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             let same = |j: usize| doc.tokens[j].sentence == doc.tokens[k].sentence;
@@ -169,14 +172,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             let as_asked = !more && (window.clone().any(|j| asked(j) && object(j)) || set_off);
             !points_back && !as_asked
         })
-    });
+    };
     // The fix itself is no extra (the eleventh QA pass: "I've refunded
     // the duplicate payment", "I've sent a replacement", "I've attached
     // your statement"): a deed that remedies counts only when said to be
     // more ("also", "as well", "too") or given free ("at no extra cost",
     // "as a goodwill gesture"). Upgrading, extending and waiving are more
     // by nature.
-    found.retain(|f| {
+    let more_than_the_fix = |f: &Finding| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             let end = doc.token_at(s.end() - 1);
@@ -308,10 +311,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             });
             favour_before || favour_after
         })
-    });
+    };
     // "we sent you the size 8 instead of the size 10": our error, told (the
     // twelfth QA pass).
-    found.retain(|f| {
+    let not_our_error = |f: &Finding| {
         f.span.is_none_or(|s| {
             let (k, end) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
             let deed = doc.fold(end);
@@ -322,6 +325,11 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     .take_while(|&j| doc.tokens[j].sentence == sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
                     .any(|j| matches!(doc.fold(j), "instead" | "wrong" | "incorrect" | "mistakenly")))
         })
+    };
+    // (Pure tests of the finding: one pass over the findings, the tests in
+    // the order written, rather than a pass each.)
+    found.retain(|f| {
+        not_refused(f) && not_sent_again_or_included(f) && not_as_asked(f) && more_than_the_fix(f) && not_our_error(f)
     });
     out.extend(found);
 }

@@ -196,11 +196,13 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
     let starts_here = |f: &Finding| f.span.is_some_and(|s| tokens.contains(&doc.token_at(s.start())));
     out.extend(found.into_iter().filter(starts_here).map(Thanks::Phrase));
     // "Ta!" alone, and typos such as "thnaks" or "thansk".
-    for i in tokens.clone() {
-        let t = &doc.tokens[i];
+    // (Over the slice of tokens: no index checked per word.)
+    let words = doc.tokens.get(tokens.clone()).unwrap_or_default();
+    for (i, t) in words.iter().enumerate() {
+        let i = tokens.start + i;
         // Only "ta" and words of 5 to 7 bytes starting with "t" can be either.
-        let (len, first) = doc.fold_head(i);
-        if !(len == 2 || (5..=7).contains(&len)) || first != b't' {
+        let (len, first) = t.fold_head();
+        if first != b't' || !(len == 2 || (5..=7).contains(&len)) {
             continue;
         }
         let w = doc.fold(i);

@@ -88,8 +88,12 @@ const BUCKET_BITS: u32 = 10;
 const BUCKETS: usize = 1 << BUCKET_BITS;
 
 /// The bits of a word's mixed key that choose its bit in `firsts`, and how
-/// many `u64`s those bits fill (4,096 bits, 512 bytes).
-const FIRST_BITS: u32 = 12;
+/// many `u64`s those bits fill (16,384 bits, 2 KB; the index is built when
+/// first used, not stored in the program). With 4,096 bits, more words
+/// that start no marker shared a bit with one that does and were looked up
+/// in a bucket for nothing (about 500 instructions in a reply of 150
+/// words); more bits than these spare almost none.
+const FIRST_BITS: u32 = 14;
 const FIRST_WORDS: usize = 1 << (FIRST_BITS - 6);
 
 /// A word's bit in `firsts`, from its mixed key (the low bits, which the

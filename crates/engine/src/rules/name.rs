@@ -687,6 +687,7 @@ impl Firsts {
 
 /// The uses of a name part that start at token `i`, an agent's word that
 /// may start one (`Firsts::may_start`).
+#[inline(never)]
 fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: &mut Vec<Mention>) {
     let t = &doc.tokens[i];
     debug_assert!(t.is_agent() && firsts.may_start(doc, t, i));

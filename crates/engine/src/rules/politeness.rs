@@ -83,8 +83,8 @@ impl Counts {
                 as u32
         };
         let mut c = Counts { hedges: within(T::Hedge), rude: within(T::Rude), ..Counts::default() };
-        for i in tokens {
-            let t = &doc.tokens[i];
+        // (Over the slice of tokens: no index checked per word.)
+        for t in doc.tokens.get(tokens).unwrap_or_default() {
             if !t.is_agent() {
                 continue;
             }
@@ -94,7 +94,7 @@ impl Counts {
             if !t.is(flag::SENT_START) {
                 continue;
             }
-            match doc.fold(i) {
+            match t.folded(doc.folded_words()) {
                 "please" => c.please += 1,
                 "you" | "your" => c.you += 1,
                 "so" | "then" | "but" | "and" => c.so += 1,

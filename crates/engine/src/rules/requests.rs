@@ -147,16 +147,24 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
         // of an order: most words are passed over by the first test.)
         let sentence_start = t.is(flag::SENT_START);
         let after_comma = std::mem::replace(&mut comma_before, t.gap_has(crate::document::gap::COMMA));
-        if !(sentence_start || after_comma) {
-            continue;
+        if sentence_start || after_comma {
+            bare_order_at(doc, ctx, i, sentence_start, out);
         }
-        if !t.is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
-            continue;
-        }
-        let opens = sentence_start || after_greeting(doc, i) || after_vocative(doc, ctx, i);
-        if opens {
-            order_at(doc, i, out);
-        }
+    }
+}
+
+/// A bare imperative at token `i`, a sentence's first word
+/// (`sentence_start`) or the first after a comma. Kept out of the loop
+/// over the tokens, which passes most words over by their flags alone:
+/// inlined there, its reads cost every word register spills.
+#[inline(never)]
+fn bare_order_at(doc: &Document, ctx: &Context, i: usize, sentence_start: bool, out: &mut Vec<Finding>) {
+    if !doc.tokens[i].is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
+        return;
+    }
+    let opens = sentence_start || after_greeting(doc, i) || after_vocative(doc, ctx, i);
+    if opens {
+        order_at(doc, i, out);
     }
 }
 

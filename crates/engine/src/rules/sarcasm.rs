@@ -637,7 +637,8 @@ fn single_quotes(doc: &Document) -> Vec<Span> {
     let mut k = 1;
     while k < tokens.len() {
         if !tokens[k - 1].gap_has(gap::OTHER) {
-            k += 1;
+            // On to the next gap with one (a search over the tokens' slice).
+            k = tokens[k - 1..].iter().position(|t| t.gap_has(gap::OTHER)).map_or(tokens.len(), |p| k + p);
             continue;
         }
         let before = gap_text(k - 1);
@@ -1888,9 +1889,20 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
         word_key(b"slowly"),
         word_key(b"slower"),
     ];
+    // A bit per start word, by the low bits of its key: most tokens are
+    // passed over by one test of it, before the list is compared.
+    const START_BITS: u64 = {
+        let (mut bits, mut i) = (0u64, 0);
+        while i < STARTS.len() {
+            bits |= 1 << (STARTS[i] % 64);
+            i += 1;
+        }
+        bits
+    };
     let n = doc.tokens.len();
     for k in 0..n {
-        if !STARTS.contains(&doc.tokens[k].key) || !doc.tokens[k].is_agent() {
+        let key = doc.tokens[k].key;
+        if START_BITS & (1 << (key % 64)) == 0 || !STARTS.contains(&key) || !doc.tokens[k].is_agent() {
             continue;
         }
         let sentence = doc.tokens[k].sentence;
@@ -2112,12 +2124,10 @@ fn read_sentence<'d>(
     // Counting the customer's contacts or mistakes.
     // Each test reads every word position at once: bit k of a mask is word k.
     let (ordinals, contacts) = (s.at(ORDINALS), s.at(CONTACTS));
-    // Numbers count only before a word of contact: read only if there is one.
-    let numeric = if contacts == 0 {
-        0
-    } else {
-        (0..len).filter(|&k| doc.tokens[s.from + k].is(flag::NUMBER)).fold(0u128, |m, k| m | (1 << k))
-    };
+    // Numbers count only before a word of contact: read only there (the
+    // mask is read only under `contacts >> 1`, see `counted_at`).
+    let numeric =
+        bits(contacts >> 1).filter(|&k| doc.tokens[s.from + k].is(flag::NUMBER)).fold(0u128, |m, k| m | (1 << k));
     // A count: "two", "several", or digits.
     let count = s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.at(DIGITS);
     // "third email" (not "two call-out fees"), "fourth support ticket".
@@ -2581,14 +2591,17 @@ fn read_sentence<'d>(
     if s.question && s.any(SECOND_PERSON) && s.any(READING) && s.any(RHETORIC) {
         return Some((0, last, QUESTION_M));
     }
-    // "is the router, you know, switched on?": "you know" set off by commas.
-    let aside = s.words.windows(2).enumerate().any(|(k, w)| {
-        w == ["you", "know"]
-            && k > 0
-            && doc.tokens[s.from + k - 1].gap_has(gap::COMMA)
-            && doc.tokens[s.from + k + 1].gap_has(gap::COMMA)
-    });
-    if s.question && aside {
+    // "is the router, you know, switched on?": "you know" set off by commas
+    // (read only in a question).
+    let aside = || {
+        s.words.windows(2).enumerate().any(|(k, w)| {
+            w == ["you", "know"]
+                && k > 0
+                && doc.tokens[s.from + k - 1].gap_has(gap::COMMA)
+                && doc.tokens[s.from + k + 1].gap_has(gap::COMMA)
+        })
+    };
+    if s.question && aside() {
         return Some((0, last, QUESTION_M));
     }
     // What the customer thought a thing would do, asked back at them: "Did
@@ -2647,14 +2660,17 @@ fn read_sentence<'d>(
     // not a reason given for what we do, "Yes, you'll get a full refund
     // because the match was cancelled", nor one put first, "Yes, because
     // your order was over £50, delivery is free".)
-    let because = s.words.iter().position(|w| *w == "because").is_some_and(|b| {
-        let fronted = b <= 3 && (b + 1..last).any(|j| doc.tokens[s.from + j].gap_has(gap::COMMA));
-        let ours = s.words[..b].iter().any(|w| {
-            matches!(*w, "you'll" | "we'll" | "i'll" | "we've" | "i've" | "we" | "i" | "we're" | "i'm" | "it'll")
-        });
-        !fronted && !ours
-    });
-    if opens_agreeing && (because || (s.at(IRONIC) | s.at(HYPERBOLE)) >> 1 != 0) {
+    // (Read only after an agreeing opener.)
+    let because = || {
+        s.words.iter().position(|w| *w == "because").is_some_and(|b| {
+            let fronted = b <= 3 && (b + 1..last).any(|j| doc.tokens[s.from + j].gap_has(gap::COMMA));
+            let ours = s.words[..b].iter().any(|w| {
+                matches!(*w, "you'll" | "we'll" | "i'll" | "we've" | "i've" | "we" | "i" | "we're" | "i'm" | "it'll")
+            });
+            !fronted && !ours
+        })
+    };
+    if opens_agreeing && (because() || (s.at(IRONIC) | s.at(HYPERBOLE)) >> 1 != 0) {
         return Some((0, last, AGREE_M));
     }
     if s.any(HYPERBOLE) && s.any(IRONIC) {

@@ -110,8 +110,13 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     let mut i = 0;
     let n = doc.tokens.len();
     while i < n {
-        // Both need capitals: most words are passed over by that test alone.
-        if !doc.tokens[i].is(flag::ALL_CAPS) || !(loud(i) || doc.fold(i) == "i") {
+        // Both need capitals: most words are passed over by that test alone
+        // (a search for the next word in capitals, over the tokens' slice).
+        if !doc.tokens[i].is(flag::ALL_CAPS) {
+            i += doc.tokens[i..].iter().position(|t| t.is(flag::ALL_CAPS)).unwrap_or(n - i);
+            continue;
+        }
+        if !(loud(i) || doc.fold(i) == "i") {
             i += 1;
             continue;
         }

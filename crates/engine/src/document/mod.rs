@@ -21,7 +21,7 @@ use quotes::{find_inline_quotes, find_quoted_regions};
 pub(crate) struct Document<'a> {
     pub text: &'a str,
     folded: String,
-    pub tokens: Vec<Token>,
+    pub tokens: Box<[Token]>,
     /// Quoted customer text, in order.
     pub quoted: Vec<Span>,
     /// The whole-line part of it: `>` lines, an attribution line ("On ...
@@ -150,7 +150,7 @@ impl<'a> Document<'a> {
         let mut doc = Document {
             text,
             folded,
-            tokens,
+            tokens: tokens.into_boxed_slice(),
             quoted,
             block_quotes,
             inline_quotes,

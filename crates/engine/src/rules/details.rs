@@ -1167,7 +1167,31 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
                         }))
                     || (matches!(word(-1), "the" | "your") && matches!(word(-2), "from" | "in")));
             photo_seen |= seen;
-            if let Some((kind, end)) = named_here.filter(|_| !seen) {
+            // What a photo asked for shows is not the detail asked again: "a
+            // photo of the serial number" asks for a picture of the number
+            // they typed (the usability review saw "of the serial number"
+            // underlined as if asked again).
+            let photo_of = |d: isize| {
+                word(d) == "of"
+                    && matches!(
+                        word(d - 1),
+                        "photo"
+                            | "photos"
+                            | "photograph"
+                            | "picture"
+                            | "pictures"
+                            | "pic"
+                            | "pics"
+                            | "image"
+                            | "images"
+                            | "screenshot"
+                            | "screenshots"
+                            | "video"
+                            | "scan"
+                    )
+            };
+            let shown = photo_of(-1) || (matches!(word(-1), "the" | "your" | "its" | "this" | "that") && photo_of(-2));
+            if let Some((kind, end)) = named_here.filter(|_| !seen && !shown) {
                 let recorded = out.iter().any(|(c, _)| *c == kind) || other.contains(&kind);
                 // "another e-mail address", "the full order number": a
                 // different detail (a new address is the one they gave).
@@ -1859,5 +1883,25 @@ mod tests {
             "My address is ⟦Calle Mayor 12⟧, 28013 Madrid.",
             "Hi Priya, could you tell me your address?",
         );
+    }
+
+    /// The usability review: "of the serial number" was underlined as if
+    /// asked again; a photo of the number asks for a picture, not the
+    /// number. A detail asked beside the photo is still asked again.
+    #[test]
+    fn what_a_photo_asked_for_shows_is_not_the_detail_asked_again() {
+        let msg = "Hi, my kettle stopped working. The serial number is KT-55821-B. Thanks, Sam";
+        assert_no_context(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Hi Sam, could you send me a photo of the serial number, please?",
+        );
+        assert_no_context(Cue::DetailsAskedAgain, msg, "Hi Sam, please send a picture of your serial number label.");
+        assert_flags_against(
+            Cue::DetailsAskedAgain,
+            msg,
+            "Hi Sam, please send us a photo of the damage and ⟦your serial number⟧.",
+        );
+        assert_flags_against(Cue::DetailsAskedAgain, msg, "Hi Sam, ⟦can you confirm the serial number⟧ for me?");
     }
 }

@@ -68,6 +68,13 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // The customer's terms pointed at: "as it clearly says on the agreement
     // you signed" (the set sarcasm-i).
     pn("as it|this|that clearly|explicitly says|states|shows|said|stated|showed", REPEAT, REPEAT_BETTER),
+    // The terms named (the session's review): "As our returns policy very
+    // clearly says", "As the booking confirmation clearly states", "As is
+    // clearly stated in the contract you signed". Documents of terms only:
+    // "as the photo clearly shows, the parcel was damaged" is evidence.
+    pn("as the|our|your policy|terms|agreement|contract|confirmation|manual|instructions|guide|faq|email|e-mail|letter|notice very? clearly|explicitly says|states|stated|explains|explained", REPEAT, REPEAT_BETTER),
+    pn("as the|our|your _ policy|terms|agreement|contract|confirmation|manual|instructions|guide|faq|email|e-mail|letter|notice very? clearly|explicitly says|states|stated|explains|explained", REPEAT, REPEAT_BETTER),
+    pn("as is very? clearly|explicitly stated|written|explained", REPEAT, REPEAT_BETTER),
     // The customer's account judged with a smile: "The explanation that the
     // TV was damaged by a gust of wind indoors is certainly creative" (the
     // set sarcasm-i; kept only after a word for their account, see `check`).
@@ -76,6 +83,8 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // up, this time." (the set sarcasm-i; not beside an apology for our own
     // earlier muddle, see `check`).
     pn("hope|hopefully that|this|it helps this time", MOCK, &[]),
+    // "Hope that answers your question, finally." (the session's review)
+    pn("hope|hopefully that|this|it answers|clears|helps your|the|it question|matter|up? finally", MOCK, &[]),
     pn("hope|hopefully that|this|it clears it|this|things up this time", MOCK, &[]),
     pn("hope|hopefully that|this|it makes sense this time", MOCK, &[]),
     pn("hope|hopefully that|this|it makes it clear this time", MOCK, &[]),
@@ -3463,6 +3472,20 @@ mod tests {
                 .replace("As it clearly says", "⟦As it clearly says⟧")
                 .as_str(),
         );
+        // The terms named, and understanding doubted "finally" (the
+        // review's misses), beside evidence and grants that point at
+        // nothing the customer missed.
+        assert_flags(Cue::Sarcasm, "⟦As our returns policy very clearly says⟧, opened software cannot be returned.");
+        assert_flags(Cue::Sarcasm, "⟦As the booking confirmation clearly states⟧, check-in closes at 4pm.");
+        assert_flags(Cue::Sarcasm, "⟦As is clearly stated⟧ in the contract you signed, the cancellation fee is £80.");
+        assert_flags(Cue::Sarcasm, "⟦Hope that answers your question, finally⟧.");
+        for sincere in [
+            "As the photo clearly shows, the parcel was left at your door at 2pm.",
+            "As our policy clearly states, you're entitled to a full refund, which I've issued today.",
+            "I hope this helps, and finally, thank you for your patience.",
+        ] {
+            assert_clean(Cue::Sarcasm, sincere);
+        }
         // The twins that still count and still mock.
         assert_flags(Cue::Sarcasm, "⟦That's your ninth email this week about the same refund⟧.");
         assert_flags(

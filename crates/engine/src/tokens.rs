@@ -858,7 +858,15 @@ fn trailing_initials(text: &str, out: &mut Vec<Span>) {
     if let Some(rest) = tail.strip_prefix(['^', '*', '~', '-', '–', '—']) {
         let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
         if (1..=12).contains(&letters) && rest.chars().all(|c| c.is_alphabetic() || c == '.') && tail_start > 0 {
-            out.push(Span::new(tail_start, trimmed.len()));
+            // A link found inside the initials ("~ab.de" read as the domain
+            // "ab.de" too) becomes part of them: links stay disjoint and in
+            // order (a fuzzed draft, "a ~ab.de", broke that).
+            let mut span = Span::new(tail_start, trimmed.len());
+            while let Some(last) = out.last().copied().filter(|l| l.end() > tail_start) {
+                span = Span::new(span.start().min(last.start()), span.end().max(last.end()));
+                out.pop();
+            }
+            out.push(span);
         }
     }
 }
@@ -922,6 +930,21 @@ mod tests {
     /// Links, e-mail addresses, handles and masked data, in order.
     fn scan_links(text: &str) -> Vec<Span> {
         scan_links_at(text, link_candidates(text, &Marks::of(text)))
+    }
+
+    /// Initials that end the draft and hold a web address ("~ab.de") are
+    /// one link, not two overlapping ones (found by the fuzzer: a
+    /// document's facts must be disjoint and in order).
+    #[test]
+    fn initials_that_hold_a_domain_are_one_link() {
+        for (text, link) in [("a ~ab.de", "~ab.de"), ("Thanks!\n-ab.de", "-ab.de"), ("see ab.de ^QA", "^QA")] {
+            let links = find_links(text, &Marks::of(text));
+            assert!(links.windows(2).all(|w| w[0].end() <= w[1].start()), "{text:?}: {links:?}");
+            assert_eq!(&text[*links.last().expect("a link")], link, "{text:?}");
+        }
+        // The draft the fuzzer found, whole.
+        let ctx = crate::Context::new(None, None);
+        crate::analyze("kuji /\" THTUUUUUU\u{5}]}Hi Prave,\n~Wcnee.de", &ctx);
     }
 
     /// A web address without "https://" or "www." is a link (the tenth QA

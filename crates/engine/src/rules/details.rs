@@ -1173,22 +1173,9 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
             // underlined as if asked again).
             let photo_of = |d: isize| {
                 word(d) == "of"
-                    && matches!(
-                        word(d - 1),
-                        "photo"
-                            | "photos"
-                            | "photograph"
-                            | "picture"
-                            | "pictures"
-                            | "pic"
-                            | "pics"
-                            | "image"
-                            | "images"
-                            | "screenshot"
-                            | "screenshots"
-                            | "video"
-                            | "scan"
-                    )
+                    && i.checked_add_signed(d - 1)
+                        .and_then(|j| own.get(j))
+                        .is_some_and(|&j| matches!(naming(reply, j), Some((Kind::Photo, _))))
             };
             let shown = photo_of(-1) || (matches!(word(-1), "the" | "your" | "its" | "this" | "that") && photo_of(-2));
             if let Some((kind, end)) = named_here.filter(|_| !seen && !shown) {

@@ -352,29 +352,24 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], &mut found);
     exasperation(doc, &mut found);
-    // Our patience claimed is a dig only at the customer: "we've been
-    // patient with your nine emails", not "we've been patient with the
-    // courier, but ...".
-    found.retain(|f| {
-        let Some(span) = f.span else { return true };
-        let last = doc.token_at(span.end().saturating_sub(1));
-        let n = doc.tokens.len();
-        let with_others = last + 2 < n
-            && matches!(doc.fold(last), "patient" | "polite" | "courteous" | "helpful")
-            && doc.fold(last + 1) == "with"
-            && !matches!(doc.fold(last + 2), "you" | "your" | "u" | "ur" | "all");
-        !with_others
-    });
     // "certainly creative" judges the customer's account only when one is
     // named before it in the sentence ("The explanation that ... is
     // certainly creative"), not an idea praised ("Your suggestion is
     // certainly creative, and I've passed it on"). "Hope that clears it up
     // this time" doubts the customer only where no apology owns the muddle
     // ("Sorry for the mix-up earlier. I hope this clears it up this time").
+    // Our patience claimed is a dig only at the customer: "we've been
+    // patient with your nine emails", not "we've been patient with the
+    // courier, but ...".
     found.retain(|f| {
         let Some(span) = f.span else { return true };
         let (k, last) = (doc.token_at(span.start()), doc.token_at(span.end().saturating_sub(1)));
         match doc.fold(last) {
+            "patient" | "polite" | "courteous" | "helpful" => {
+                !(last + 2 < doc.tokens.len()
+                    && doc.fold(last + 1) == "with"
+                    && !matches!(doc.fold(last + 2), "you" | "your" | "u" | "ur" | "all"))
+            }
             // The account named in the same clause, nearer than any idea:
             // "The explanation that ... is certainly creative", not "Your
             // account has been credited, and your idea is certainly

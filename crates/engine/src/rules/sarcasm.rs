@@ -496,6 +496,23 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         let offered_if = doc.fold(doc.token_at(span.end() - 1)) == "you"
             && (k.saturating_sub(6)..k)
                 .any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && doc.fold(j) == "if");
+        // "I'm sorry the room wasn't big enough for you and your family;
+        // I've moved you to a suite": a shortfall owned and put right, not
+        // the customer's standard mocked ("Sorry our 24/7 line wasn't quick
+        // enough for you at 3am").
+        let remedied = || {
+            let last = doc.token_at(span.end() - 1);
+            let sentence = doc.tokens[last].sentence;
+            doc.fold(last) == "you"
+                && last >= 2
+                && doc.fold(last - 2) == "enough"
+                && (last + 1..(last + 30).min(n)).any(|j| {
+                    doc.tokens[j].sentence <= sentence + 1
+                        && matches!(doc.fold(j), "i've" | "we've" | "i" | "we" | "i'll" | "we'll" | "let")
+                        && (j + 1..(j + 4).min(n)).any(|v| REMEDIES.contains(&doc.fold(v)))
+                })
+        };
+        let offered_if = offered_if || remedied();
         // "your, er, strong opinions" pauses; "your ER claim" is a ward.
         let not_a_pause = matches!(doc.fold(k), "your" | "such")
             && k + 1 < n
@@ -585,6 +602,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     crate::order::sort_by_key(&mut found, |f| f.span);
     out.extend(found);
 }
+
+/// What puts a shortfall right for the customer, said after "I've", "we'll",
+/// "let me": a remedy owned (see `check`).
+const REMEDIES: &[&str] = &[
+    "moved", "move", "upgraded", "upgrade", "swapped", "swap", "switched", "switch", "changed", "change", "refunded",
+    "refund", "credited", "credit", "rebooked", "rebook", "replaced", "replace", "arranged", "arrange", "reserved",
+    "extended", "extend",
+];
 
 /// Whether the sarcasm at `s` is "draw you a map" said as a real offer or
 /// "not sure how to make this any clearer" with its clause going on (see
@@ -3178,6 +3203,13 @@ mod tests {
         assert_clean(Cue::Sarcasm, "Restarting the router is certainly one way to fix it, and it works in most cases.");
         // Mock sympathy with the customer's standards.
         assert_flags(Cue::Sarcasm, "So sorry our 24/7 line ⟦wasn't quick enough for you⟧ at 3am.");
+        // ... not a shortfall owned and put right.
+        assert_clean(
+            Cue::Sarcasm,
+            "I'm sorry the room wasn't big enough for you and your family; I've moved you to a suite.",
+        );
+        assert_clean(Cue::Sarcasm, "Sorry the loaner wasn't big enough for you. We'll swap it for a van tomorrow.");
+        assert_flags(Cue::Sarcasm, "Sorry the loaner ⟦wasn't big enough for you⟧. We offer vans too, at a price.");
         assert_clean(Cue::Sarcasm, "If the basic plan isn't fast enough, the fibre plan is twice the speed.");
         // The customer's basic duty stressed.
         assert_flags(Cue::Sarcasm, "Terribly sorry that the law ⟦requires you to actually⟧ show proof of address.");

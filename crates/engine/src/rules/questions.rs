@@ -256,6 +256,9 @@ struct Question {
     /// answers it as well as what we did ("An engineer will visit on
     /// Friday to replace the router").
     action: bool,
+    /// Whether it asks how many ("How many bags am I allowed?"): a count
+    /// answers it ("one 10kg carry-on plus one 23kg case").
+    count: bool,
 }
 
 impl Question {
@@ -424,6 +427,7 @@ fn short_question(
         on_a_day: false,
         action: false,
         deed: None,
+        count: false,
     })
 }
 
@@ -694,6 +698,7 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
                 on_a_day,
                 action,
                 deed,
+                count: kind == Kind::Amount && words.windows(2).any(|w| w == ["how", "many"]),
             });
         }
     }
@@ -2198,6 +2203,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || sentences.iter().any(|s| told(s) && free(s))
             || (timed && sentences.iter().any(about))
             || sentences.iter().any(|s| typed(s) && free(s))
+            // A count answers how many: "How many bags am I allowed?" —
+            // "Your fare includes one 10kg carry-on plus one 23kg case".
+            || (q.count && sentences.iter().any(|s| free(s) && counts(s.words)))
             // An amount answers a yes-no question about a price wherever
             // it stands ("Do you ship there, and is it the same price?").
             // A question about what something costs is answered by an
@@ -2275,6 +2283,32 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         out.push(Finding::new(Cue::QuestionUnanswered, None).with_context(q.span));
     }
     relation.unanswered = unanswered;
+}
+
+/// Whether `words` give a count: a number word or a number of up to three
+/// digits with a word after it that it counts ("one 10kg carry-on", "2
+/// free changes"; not "one of our team", not "order 88412").
+fn counts(words: &[&str]) -> bool {
+    words.windows(2).any(|w| {
+        let n = w[0];
+        let number_word = matches!(
+            n,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "both"
+                | "unlimited"
+        );
+        let digits = !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit());
+        (number_word || digits) && !matches!(w[1], "of" | "more" | "another" | "moment" | "sec" | "second")
+    })
 }
 
 /// The verb a question asks about the customer's own doing, after "do|
@@ -2840,6 +2874,21 @@ mod tests {
             Cue::QuestionUnanswered,
             "We've just moved here. Could you let me know how we register with the practice?",
             "Hi Jo, fill in the form on our website and bring photo ID to reception.",
+        );
+    }
+
+    #[test]
+    fn a_count_answers_how_many() {
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "how many bags am I allowed on the lisbon flight? ref QX7T2L",
+            "Hi Ana, your fare includes one 10kg carry-on plus one 23kg checked case.",
+        );
+        // A number that counts nothing, or "one of" someone, is no count.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "⟦How many bags am I allowed on the Lisbon flight?⟧",
+            "Hi Ana, one of our team has checked booking QX7 and it is confirmed.",
         );
     }
 

@@ -98,8 +98,15 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("reading|checking|opening your inbox|email|emails|messages|texts can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
     pn("clicking|pressing|tapping a|one|the power? button|link can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
     pn("opening|downloading an|the attachment|attachments can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
-    pn("sure|certain you'll survive|live", DIG_M, &[]),
-    pn("sure|certain you will survive|live", DIG_M, &[]),
+    pn("sure|certain you'll survive|live|cope", DIG_M, &[]),
+    pn("sure|certain you will survive|live|cope", DIG_M, &[]),
+    // ... or by a shrug: "The upgrade is gone, but you'll live", "you'll
+    // cope somehow" (the session-30 review's leftovers; clause-final, see
+    // `check`).
+    pn("but you'll|youll survive|live|cope", DIG_M, &[]),
+    pn("but you will survive|live|cope", DIG_M, &[]),
+    pn("you'll|youll survive|live|cope somehow", DIG_M, &[]),
+    pn("you will survive|live|cope somehow", DIG_M, &[]),
     // The contacts it took, counted with mock ease: "Well done on finding
     // the portal! Only took three phone calls and an email."
     pn("only took two|three|four|five|six|seven|eight|nine|ten phone? calls|emails|e-mails|messages|chats|tickets|tweets|dms", COUNT_M, &[]),
@@ -432,12 +439,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             // "I'm sure you'll survive." ends its clause ("..., but you'll
             // live", "without it"); "you'll live comfortably in the tent"
             // is where, not whether.
-            "survive" | "live" => {
+            "survive" | "live" | "cope" => {
                 let t = &doc.tokens[last];
                 t.gap_has(gap::CLAUSE | gap::OTHER)
                     || last + 1 >= doc.tokens.len()
                     || matches!(doc.fold(last + 1), "but" | "though" | "without" | "anyway" | "somehow")
             }
+            "somehow" => true,
             "time" if matches!(doc.fold(k), "hope" | "hopefully") => (0..doc.tokens.len()).all(|j| {
                 !matches!(
                     doc.fold(j),
@@ -3487,6 +3495,11 @@ mod tests {
             assert_clean(Cue::Sarcasm, sincere);
         }
         assert_flags(Cue::Sarcasm, "It's annoying, I know, but I'm ⟦certain you'll survive⟧ without it.");
+        // ... or by a shrug.
+        assert_flags(Cue::Sarcasm, "Hi Sam, the upgrade is gone, ⟦but you'll live⟧.");
+        assert_flags(Cue::Sarcasm, "No loan car this week, Sam. ⟦You'll cope somehow⟧.");
+        assert_clean(Cue::Sarcasm, "It's a long flight, but you'll live comfortably in business class.");
+        assert_clean(Cue::Sarcasm, "The move is stressful, but you'll cope better once the boxes arrive.");
         assert_flags(Cue::Sarcasm, "We have ⟦been more than patient⟧ with your repeated complaints.");
         assert_flags(Cue::Sarcasm, "Our ⟦engineers have been extremely patient⟧ with your constant calls.");
         assert_flags(Cue::Sarcasm, "⟦Hope it makes sense this time⟧.");

@@ -98,6 +98,25 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("reading|checking|opening your inbox|email|emails|messages|texts can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
     pn("clicking|pressing|tapping a|one|the power? button|link can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
     pn("opening|downloading an|the attachment|attachments can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
+    // A prediction of the customer's slip: "Let me guess, you didn't read
+    // the email?"; what always works, said of what never did: "Yes,
+    // because that always works so well"; what the customer does not get:
+    // "the tracking page is a mystery to you".
+    pn("let me guess", MOCK, &[]),
+    pn("because that|this always works|goes so? well", MOCK, &[]),
+    pn("is|are|was|were|seems|remains a complete|total|real? mystery to you", MOCK, &[]),
+    // Mock praise of a slip: "Impressive work deleting the entire folder",
+    // "we're absolutely thrilled that you chose to ignore the warning light".
+    // (Slips only: "great job deleting the duplicates" or "I love that you
+    // wiped the phone first" may be sincere praise, so deleting is no slip
+    // here nor in the older patterns above.)
+    pn("impressive|nice|great|brilliant|fantastic|excellent|stellar|outstanding|remarkable|superb job|work|effort breaking|losing|ignoring|missing|forgetting|spilling|smashing|cracking|flooding|ruining|wrecking|destroying|misplacing|crashing", MOCK, &[]),
+    pn("thrilled|delighted|love|loved|adore|enjoyed that|how you chose|decided|managed to ignore|break|lose|miss|forget|spill|smash|crack|ruin|wreck|destroy", MOCK, &[]),
+    pn("thrilled|delighted|love|loved|adore|enjoyed that|how you ignored|broke|lost|missed|forgot|spilled|smashed|cracked|ruined|wrecked|destroyed", MOCK, &[]),
+    // What the customer could not manage, called too much for them: "the
+    // instructions were too long for you to read" (not as a condition,
+    // not with an apology: see `check`).
+    pn("too long|complicated|hard|difficult|small|subtle|technical|confusing|tricky|much for you to read|follow|understand|find|notice|see|spot|handle|grasp|manage", MOCK_M, &[]),
     pn("sure|certain you'll survive|live|cope", DIG_M, &[]),
     pn("sure|certain you will survive|live|cope", DIG_M, &[]),
     // ... or by a shrug: "The upgrade is gone, but you'll live", "you'll
@@ -209,9 +228,9 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // only after a check: see `check`).
     pn("before writing|complaining|emailing|messaging|contacting to? us|me? again", MOCK, &[]),
     pn("congratulations|congrats on breaking|deleting|locking|losing|managing|finally|ignoring", MOCK, &[]),
-    pn("great|nice|good|brilliant|fantastic job|work breaking|deleting|locking|ignoring|losing|missing", MOCK, &[]),
-    pn("great|nice|good|brilliant|fantastic job|work on breaking|deleting|locking|ignoring|losing|missing", MOCK, &[]),
-    pn("well done breaking|deleting|locking|ignoring|losing|missing|you", MOCK, &[]),
+    pn("great|nice|good|brilliant|fantastic job|work breaking|locking|ignoring|losing|missing", MOCK, &[]),
+    pn("great|nice|good|brilliant|fantastic job|work on breaking|locking|ignoring|losing|missing", MOCK, &[]),
+    pn("well done breaking|locking|ignoring|losing|missing|you", MOCK, &[]),
     pn("real|absolute|total|such a genius", MOCK, &[]),
     pn("yeah|yea right", MOCK, &[]),
     pn("sure because", MOCK, &[]),
@@ -446,6 +465,29 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     || matches!(doc.fold(last + 1), "but" | "though" | "without" | "anyway" | "somehow")
             }
             "somehow" => true,
+            // "Let me guess, you didn't read the email?" said aside; not
+            // "let me guess what happened: ...", a diagnosis.
+            "guess" if doc.fold(k) == "let" => {
+                let t = &doc.tokens[last];
+                t.gap_has(gap::CLAUSE | gap::OTHER | gap::COMMA)
+                    || last + 1 >= doc.tokens.len()
+                    || doc.tokens[last + 1].sentence != t.sentence
+            }
+            // "If the print is too small for you to read, ...", "Sorry the
+            // form was too confusing for you to follow": a condition or an
+            // apology, not a mocked limit.
+            "read" | "follow" | "understand" | "find" | "notice" | "see" | "spot" | "handle" | "grasp" | "manage"
+                if doc.fold(k) == "too" =>
+            {
+                let sentence = doc.tokens[k].sentence;
+                !(k.saturating_sub(12)..k).any(|j| {
+                    doc.tokens[j].sentence == sentence
+                        && matches!(
+                            doc.fold(j),
+                            "if" | "when" | "sorry" | "apologies" | "apologise" | "apologize" | "unless"
+                        )
+                })
+            }
             "time" if matches!(doc.fold(k), "hope" | "hopefully") => (0..doc.tokens.len()).all(|j| {
                 !matches!(
                     doc.fold(j),
@@ -1626,6 +1668,22 @@ markers! {
         "woohoo",
     ];
     IRONIC_FRAMES = &IRONIC_FRAME_PATTERNS;
+    /// Frames of mock wonder or mock obviousness about a cause: "I wonder
+    /// why ...", "Funny how ...", "Of course ...".
+    OBVIOUS_CAUSE = &["i wonder why|how", "funny|strange|odd how", "go figure", "of course", "naturally", "obviously", "unsurprisingly", "predictably", "clearly"];
+    /// Trouble that befell the customer's thing.
+    TROUBLE = &[
+        "stopped", "crashed", "broke", "broken", "failed", "died", "leaked", "melted", "shrank", "shrunk", "faded",
+        "cracked", "jammed", "froze", "frozen", "overheated", "tore", "torn", "ripped", "bounced", "declined",
+        "expired", "rejected", "missing", "lost", "defrosted", "stained", "flooded", "dead", "locked", "blocked",
+        "didn't|doesn't|won't|wouldn't|didnt|doesnt|wont work", "went wrong",
+    ];
+    /// "easy to overlook": what the customer missed called easy to miss.
+    EASY_TO_MISS = &["easy to overlook|miss|ignore|forget"];
+    /// Understanding claimed with a smile: "I'm sure", "I suppose".
+    SURE_HEDGES = &["i'm|im sure", "i suppose", "i guess", "i imagine", "no doubt"];
+    /// Our messages to the customer, many of them.
+    OUR_REMINDERS = &["reminders", "emails", "e-mails", "letters", "notices", "warnings", "texts", "messages", "alerts", "signs", "banners", "notifications"];
 }
 
 const SMUG_EMOJI: &[char] = &['🙂', '😊', '🙃', '😉', '🙄', '😒', '😅', '😏', '🤷', '😬', '👍', '☺'];
@@ -2549,6 +2607,97 @@ fn read_sentence<'d>(
             return Some((0, last, SURPRISE_M));
         }
     }
+    // The customer's own doing named as the obvious cause of their trouble,
+    // in a frame of mock wonder or mock obviousness: "I wonder why the
+    // printer stopped after you poured coffee on it", "Of course the app
+    // crashed, you installed it on a phone from 2012", "Funny how the
+    // parcel went missing after you gave us the wrong address". (Not "I
+    // wonder why the payment failed: let me check", which names no doing
+    // of theirs; not with an apology.)
+    if let Some(k) = s.pos(OBVIOUS_CAUSE) {
+        let opens = k == 0 || (k <= 4 && doc.tokens[s.from + k - 1].gap_has(gap::COMMA));
+        let trouble = s.at(TROUBLE) >> k != 0;
+        let past = |w: &str| {
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "gave"
+                        | "put"
+                        | "left"
+                        | "chose"
+                        | "took"
+                        | "ran"
+                        | "set"
+                        | "wrote"
+                        | "sent"
+                        | "bought"
+                        | "made"
+                        | "let"
+                        | "kept"
+                        | "forgot"
+                        | "did"
+                        | "threw"
+                        | "spilt"
+                        | "tore"
+                        | "broke"
+                        | "lost"
+                        | "fed"
+                        | "drove"
+                        | "hit"
+                        | "ate"
+                        | "fell"
+                        | "went"
+                        | "told"
+                        | "paid"
+                        | "got"
+                        | "picked"
+                )
+        };
+        let caused = (k + 1..len.saturating_sub(1)).any(|j| {
+            let w = s.words[j];
+            let after = s.words[j + 1];
+            match w {
+                "you" => {
+                    matches!(s.words[j - 1], "after" | "since" | "because" | "when" | "once" | "as")
+                        || (doc.tokens[s.from + j - 1].gap_has(gap::COMMA) && past(after))
+                }
+                "you've" | "you'd" => matches!(s.words[j - 1], "after" | "since" | "because" | "when" | "once" | "as"),
+                _ => false,
+            }
+        });
+        // "Clearly the fault is ours: ...", "Obviously the card was declined
+        // when you tried it abroad, as our fraud system ...": we take part.
+        // (The frame's own words aside: "I wonder why".)
+        let frame_end = k + match s.words[k] {
+            "i" => 3,
+            "of" | "funny" | "strange" | "odd" | "go" => 2,
+            _ => 1,
+        };
+        let rest = || s.words[frame_end.min(len)..].iter();
+        let ours = rest().any(|w| matches!(*w, "our" | "ours" | "we" | "we've" | "we're" | "we'd" | "i" | "i've"));
+        // "Naturally you'll want to know why it stopped working after you
+        // updated it, so here's what happened": the cause is asked about,
+        // to be explained.
+        let asked = rest().any(|w| matches!(*w, "why" | "how" | "whether" | "want" | "wonder" | "explain" | "know"));
+        if opens && trouble && caused && !ours && !asked && !sincere && !s.question {
+            return Some((k, last, BLAME_M));
+        }
+    }
+    // Our many messages called easy to miss, with a smile: "I'm sure the
+    // twelve reminders we sent were easy to overlook". (Not "the
+    // cancellation emails are easy to miss, so I've resent it": no
+    // understanding claimed.)
+    if let Some(k) = s.pos(EASY_TO_MISS) {
+        let before = (1u128 << k) - 1;
+        let hedged = s.at(SURE_HEDGES) & before != 0;
+        let ours = s.at(OUR_REMINDERS) & before != 0;
+        // Counted: "the twelve reminders", not "the reminder emails are
+        // easy to miss in a busy inbox, so I've added a text alert".
+        let counted = (s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.at(DIGITS)) & before != 0;
+        if hedged && ours && counted && !sincere && !s.question {
+            return Some((0, last, MOCK_M));
+        }
+    }
     // The customer's standard, mocked: "Sorry the three slots we offered
     // weren't convenient enough for you", "Is that fast enough for you
     // now?", "hopefully this is detailed enough for you" (the eleventh QA
@@ -3135,6 +3284,41 @@ mod tests {
         assert_flags(Cue::Sarcasm, "⟦Yay, a fifth password reset this week⟧!");
         assert_clean(Cue::Sarcasm, "There was a slight hiccup on our side and we've fixed it.");
         assert_clean(Cue::Sarcasm, "Brilliant, the third photo did the trick!");
+    }
+
+    #[test]
+    fn mechanisms_written_before_the_ninth_batch() {
+        // The customer's doing named as the obvious cause, in mock wonder.
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Dan, gee, ⟦I wonder why the printer stopped working after you poured coffee on it⟧.",
+        );
+        assert_flags(Cue::Sarcasm, "Hi Dan, ⟦of course the app crashed, you installed it on a phone from 2012⟧.");
+        assert_clean(Cue::Sarcasm, "I wonder why the order failed; let me look into it.");
+        assert_clean(Cue::Sarcasm, "Clearly the fault is ours: the parcel was lost after you paid for express.");
+        assert_clean(
+            Cue::Sarcasm,
+            "Naturally you'll want to know why it stopped working after you updated it, so here's what happened.",
+        );
+        // Our many messages, called easy to miss with a smile.
+        assert_flags(Cue::Sarcasm, "Hi Dan, ⟦I'm sure the twelve reminders we sent were easy to overlook⟧.");
+        assert_clean(
+            Cue::Sarcasm,
+            "I'm sure the reminder emails are easy to miss in a busy inbox, so I've added a text alert too.",
+        );
+        // Idioms: a slip predicted, what always works, a mystery to you.
+        assert_flags(Cue::Sarcasm, "Hi Dan, ⟦let me guess⟧, you didn't read the email?");
+        assert_clean(Cue::Sarcasm, "Let me guess what happened: the update restarted the hub?");
+        assert_flags(Cue::Sarcasm, "Yes, ⟦because that always works so well⟧.");
+        assert_flags(Cue::Sarcasm, "Clearly the tracking page ⟦is a mystery to you⟧.");
+        // Mock praise of a slip.
+        assert_flags(Cue::Sarcasm, "⟦Impressive work losing⟧ two phones in one week.");
+        assert_flags(Cue::Sarcasm, "We're absolutely ⟦thrilled that you chose to ignore⟧ the warning light.");
+        assert_clean(Cue::Sarcasm, "Great job deleting the duplicate accounts, that made the merge easy.");
+        // Too much for you.
+        assert_flags(Cue::Sarcasm, "What a shame the instructions were ⟦too long for you to read⟧.");
+        assert_clean(Cue::Sarcasm, "If the print is too small for you to read, we can send a large-print copy.");
+        assert_clean(Cue::Sarcasm, "Sorry the form was too confusing for you to follow; here is a simpler one.");
     }
 
     #[test]

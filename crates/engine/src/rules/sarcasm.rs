@@ -47,7 +47,7 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("once again i'll|i|we will? explain|repeat", REPEAT, REPEAT_BETTER),
     pn("let me repeat myself", REPEAT, REPEAT_BETTER),
     pn("i'll|i repeat|will repeat? myself|this|it one|once more|again", REPEAT, REPEAT_BETTER),
-    pn("not sure how else to explain|say|put", REPEAT, REPEAT_BETTER),
+    pn("not sure how else to explain|say|put|phrase|word", REPEAT, REPEAT_BETTER),
     pn("i|we can't|cannot explain|make it|this any clearer|simpler", REPEAT, REPEAT_BETTER),
     // (The fifteenth QA pass: "I'm not sure how to make this any clearer".)
     pn("not sure how i|we? can? to? make|put|explain it|this any clearer|simpler", REPEAT, REPEAT_BETTER),
@@ -103,6 +103,19 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // because that always works so well"; what the customer does not get:
     // "the tracking page is a mystery to you".
     pn("let me guess", MOCK, &[]),
+    // The ninth batch's tuning half (one draft each; kept only as general
+    // idioms): mock unpredictability, "who could possibly have guessed
+    // that ..." (a surprise frame: `SURPRISE_FRAMES`); mock shock, "Shocking stuff."; the customer's word shown
+    // up, "'obviously' is doing a lot of heavy lifting"; a repeat foretold,
+    // "See you same time next month"; the terms as "bedtime reading"; a
+    // guide "pitched at the right reading level".
+    pn("shocking|astonishing|stunning stuff|twist", SURPRISE_M, &[]),
+    pn("doing a lot of|some heavy lifting", MOCK, &[]),
+    pn("see you the? same time next week|month|year", MOCK, &[]),
+    pn("do|doing this all over again", MOCK, &[]),
+    pn("as bedtime reading", MOCK, &[]),
+    pn("right|your reading level", MOCK, &[]),
+    pn("picture-only|pictures-only version|guide|manual", MOCK, &[]),
     pn("because that|this always works|goes so? well", MOCK, &[]),
     pn("is|are|was|were|seems|remains a complete|total|real? mystery to you", MOCK, &[]),
     // Mock praise of a slip: "Impressive work deleting the entire folder",
@@ -307,6 +320,11 @@ const SCARE_LEADS: &[&str] =
 /// Words after a quotation that make it a label, not a scare quote: the
 /// "pay now" button, the "not available" message.
 const LABEL_NOUNS: &[&str] = &[
+    "line",
+    "lines",
+    "row",
+    "entry",
+    "item",
     "button",
     "buttons",
     "tab",
@@ -465,6 +483,47 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     || matches!(doc.fold(last + 1), "but" | "though" | "without" | "anyway" | "somehow")
             }
             "somehow" => true,
+            // "Just a friendly reminder that the deadline for your renewal is
+            // this Friday" announces what is coming; a reminder of what was
+            // already said or due is the dig.
+            "reminder" if last > 0 && doc.fold(last - 1) == "friendly" => {
+                let sentence = doc.sentence_of(last);
+                let words = || sentence.clone().map(|j| doc.fold(j));
+                let coming = words().any(|w| {
+                    matches!(
+                        w,
+                        "tomorrow"
+                            | "upcoming"
+                            | "deadline"
+                            | "next"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+                });
+                let said = words().any(|w| {
+                    matches!(
+                        w,
+                        "already"
+                            | "again"
+                            | "previously"
+                            | "mentioned"
+                            | "told"
+                            | "explained"
+                            | "overdue"
+                            | "was"
+                            | "were"
+                            | "passed"
+                            | "ended"
+                            | "closed"
+                    )
+                });
+                !coming || said
+            }
             // "Let me guess, you didn't read the email?" said aside; not
             // "let me guess what happened: ...", a diagnosis.
             "guess" if doc.fold(k) == "let" => {
@@ -1468,6 +1527,7 @@ markers! {
         // ("Let me try this one more time, slowly"), simpler words "this
         // time" or "for you" (not "let me walk you through it step by step").
         "smaller words",
+        "shorter words",
         "simpler|easier words this time",
         "simpler|easier words for you",
         // ("we'd never want to dumb this down" is kind: the session's review.)
@@ -1478,6 +1538,8 @@ markers! {
         "takes real skill",
         "credit where it's due",
         "hand it to you",
+        "i'll give you that",
+        "ill give you that",
         "have to admire",
         "got to admire",
         "gotta admire",
@@ -1607,7 +1669,7 @@ markers! {
     WISHING = &["i do hope", "here's hoping", "hope", "enjoy", "fingers crossed", "good luck", "best of luck", "wishing"];
     STOCK_WISHES = &["hope this|that|it", "hope to", "hope you|you're|we", "enjoy your|the rest|every", "good luck with your", "best of luck with your", "wishing you", "hope it helps", "hope all"];
     COMPLIED = &["as requested", "as you requested|asked|wanted|insisted", "you insisted", "at your request", "cancelled|canceled|removed|downgraded|deleted|closed|processed|switched", "moved you"];
-    SURPRISE_FRAMES = &["who saw that coming", "who could have|'ve guessed|predicted|known", "who would have|'ve thought|guessed", "who'd have thought|guessed", "go figure", "who|whoever would|could have|'ve", "who|whoever would|could ever have", "imagine my astonishment|surprise|shock", "plot twist", "well well", "imagine that", "fancy that", "can't|cannot imagine why|how", "what are the odds", "colour|color me"];
+    SURPRISE_FRAMES = &["who saw that coming", "who could have|'ve guessed|predicted|known", "who could|would possibly have|'ve guessed|predicted|known|foreseen|imagined", "who would have|'ve thought|guessed", "who'd have thought|guessed", "go figure", "who|whoever would|could have|'ve", "who|whoever would|could ever have", "imagine my astonishment|surprise|shock", "plot twist", "well well", "imagine that", "fancy that", "can't|cannot imagine why|how", "what are the odds", "colour|color me"];
     IRONIC_FRAME_WORDS = &["truly", "quite", "big", "sure", "there", "really", "gosh", "wow", "well", "oh", "such", "shocker", "stunned", "gasp", "colour", "color"];
     TEAM_HEROICS = &["expect them out with", "will down tools", "will drop everything", "clear her|his diary"];
     /// "Did you think the meter would keep sending readings unplugged?"
@@ -1635,7 +1697,7 @@ markers! {
     REPROACH_HEDGES = &["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"];
     AGENT_VOICE = &["we", "we'll", "i'll", "we're", "i'm", "sorry"];
     OF_COURSE = &["of course"];
-    MOCK_ADMISSIONS = &["because we love|enjoy|adore", "we obviously|clearly", "obviously our fault", "clearly our fault", "we secretly", "specifically to inconvenience|annoy|upset", "worst thing that", "ever devised", "ever happened to anyone"];
+    MOCK_ADMISSIONS = &["because we love|enjoy|adore", "we obviously|clearly", "obviously our fault", "clearly our fault", "we secretly", "specifically to inconvenience|annoy|upset", "purely|solely|just to ruin|spite|annoy|upset|inconvenience|frustrate your", "whole department for it|that|this", "worst thing that", "ever devised", "ever happened to anyone"];
     /// "in", "within", "over" before a span of time.
     WITHIN = &["in", "within", "over"];
     NUMBER = &["number"];
@@ -1678,6 +1740,20 @@ markers! {
         "expired", "rejected", "missing", "lost", "defrosted", "stained", "flooded", "dead", "locked", "blocked",
         "didn't|doesn't|won't|wouldn't|didnt|doesnt|wont work", "went wrong",
     ];
+    /// Congratulations on a misfortune: "Congratulations on collecting
+    /// your fourth parking penalty" (the ninth batch's tuning half).
+    CONGRATS_ON = &["congratulations|congrats on"];
+    MISFORTUNE = &["penalty", "penalties", "fine", "fines", "strike", "suspension", "ban", "overdraft", "offence", "violation", "parking|speeding ticket", "late fee|fees", "no-show"];
+    /// What turns it sincere: "congratulations on clearing your overdraft".
+    OVERCOME = &["clearing", "paying", "settling", "avoiding", "beating", "overturning", "appeal", "appealing", "cleared", "lifted", "free"];
+    /// A child or an elder the customer is measured against: "my 7-year-old
+    /// nephew sets these up in about two minutes".
+    KIN = &["nephew", "niece", "kid", "kids", "son", "daughter", "grandmother", "grandma", "granny", "nan", "nana", "toddler", "child", "children", "grandson", "granddaughter", "grandad", "grandpa"];
+    IN_NO_TIME = &["in #|two|three|five|ten|thirty seconds|minutes", "in about|under|around #|two|three|five|ten|thirty seconds|minutes", "in a minute|second|jiffy", "in seconds", "with her|his|their eyes closed", "half asleep"];
+    /// A question about an absurd expectation: "Were you expecting the
+    /// software to keep running on goodwill alone?"
+    EXPECTING = &["were|are|did|do you expect|expecting|think|imagine|hoping|hope|assume"];
+    ABSURD = &["alone", "magically", "magic", "itself", "themselves", "miracle", "forever", "thin air", "goodwill"];
     /// "easy to overlook": what the customer missed called easy to miss.
     EASY_TO_MISS = &["easy to overlook|miss|ignore|forget"];
     /// Understanding claimed with a smile: "I'm sure", "I suppose".
@@ -2683,6 +2759,25 @@ fn read_sentence<'d>(
             return Some((k, last, BLAME_M));
         }
     }
+    // Congratulations on a misfortune (not on overcoming one).
+    if let Some(k) = s.pos(CONGRATS_ON) {
+        let near = (s.at(MISFORTUNE) >> k) & 0x3ff != 0;
+        if near && !s.any(OVERCOME) && !sincere {
+            return Some((k, last, MOCK_M));
+        }
+    }
+    // The customer measured against a child: "my 7-year-old nephew sets
+    // these up in about two minutes".
+    // (Ours: "my nephew", "our 7-year-old"; not "your son can do it in two
+    // minutes with the app".)
+    let kin = bits(s.at(KIN)).any(|k| s.words[k.saturating_sub(5)..k].iter().any(|w| matches!(*w, "my" | "our")));
+    if kin && s.any(IN_NO_TIME) && !sincere {
+        return Some((0, last, MOCK_M));
+    }
+    // A question about an absurd expectation.
+    if s.question && s.at(EXPECTING) & 0b1111 != 0 && s.any(ABSURD) && !sincere {
+        return Some((0, last, QUESTION_M));
+    }
     // Our many messages called easy to miss, with a smile: "I'm sure the
     // twelve reminders we sent were easy to overlook". (Not "the
     // cancellation emails are easy to miss, so I've resent it": no
@@ -3319,6 +3414,44 @@ mod tests {
         assert_flags(Cue::Sarcasm, "What a shame the instructions were ⟦too long for you to read⟧.");
         assert_clean(Cue::Sarcasm, "If the print is too small for you to read, we can send a large-print copy.");
         assert_clean(Cue::Sarcasm, "Sorry the form was too confusing for you to follow; here is a simpler one.");
+    }
+
+    #[test]
+    fn the_ninth_batchs_mechanisms_and_their_sincere_twins() {
+        assert_flags(Cue::Sarcasm, "⟦I know, who could possibly have guessed that roaming would cost extra⟧?");
+        assert_flags(Cue::Sarcasm, "The fee is £62.40. ⟦Shocking stuff⟧.");
+        assert_flags(Cue::Sarcasm, "So \"obviously\" is ⟦doing a lot of heavy lifting⟧ there.");
+        assert_flags(Cue::Sarcasm, "Your PIN is reset. ⟦See you same time next month⟧!");
+        assert_flags(Cue::Sarcasm, "It's in section 9, which I recommend ⟦as bedtime reading⟧.");
+        assert_flags(Cue::Sarcasm, "⟦I'll explain once more, with shorter words this time⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦You're good at finding the one setting that breaks everything, I'll give you that⟧.",
+        );
+        assert_flags(Cue::Sarcasm, "⟦We delay parcels purely to ruin your week⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦Congratulations on collecting your fourth parking penalty on Market Street this year⟧.",
+        );
+        assert_clean(Cue::Sarcasm, "Congratulations on clearing your overdraft, Sam!");
+        assert_flags(
+            Cue::Sarcasm,
+            "Hi Frank, ⟦my 7-year-old nephew sets these up in about two minutes, so I'm sure we'll get there eventually⟧.",
+        );
+        assert_clean(Cue::Sarcasm, "Hi Frank, your son can set it up in two minutes with the app.");
+        assert_flags(Cue::Sarcasm, "⟦Were you expecting the software to keep running on goodwill alone⟧?");
+        assert_clean(Cue::Sarcasm, "Were you expecting the parcel today? It's with the courier.");
+        // A reminder of what is coming, not of what was said.
+        assert_clean(
+            Cue::Sarcasm,
+            "Just a friendly reminder that the deadline for your housing benefit renewal is this Friday.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "Just a ⟦friendly reminder⟧ that the enrolment deadline was on every page of the handbook.",
+        );
+        // A quoted line of a bill is a label.
+        assert_clean(Cue::Sarcasm, "The \"previous balance\" line just shows last month's amount.");
     }
 
     #[test]

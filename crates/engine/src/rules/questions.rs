@@ -1221,6 +1221,9 @@ fn kinds(w: &str) -> u16 {
 }
 
 /// The kinds of token `k`'s folded word, looked up by the key it carries.
+/// (Inline: the questions of a message ask it of each of their words, and
+/// a call each cost more than the lookup.)
+#[inline]
 fn token_kinds(doc: &Document, k: usize) -> u16 {
     kinds_keyed(doc.fold(k), doc.tokens[k].key)
 }

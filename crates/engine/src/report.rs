@@ -110,24 +110,42 @@ impl Report {
         // not sorted again (see `order::sorted_order`).
         crate::order::sort_by_key(&mut findings, Finding::report_order);
         findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span && a.context == b.context);
+        // Each cornerstone's hints: warnings first, then tips, then praise;
+        // spanned before unspanned; else in report order. Six buckets a
+        // cornerstone, filled by counting (one pass to count, one to place
+        // each cornerstone's own): no list per bucket.
+        const RANKS: usize = 6;
+        let bucket = |f: &Finding| {
+            let rank = match f.severity() {
+                Severity::Warning => 0,
+                Severity::Tip => 2,
+                Severity::Praise => 4,
+            };
+            f.cornerstone() as usize * RANKS + rank + f.span.is_none() as usize
+        };
+        let buckets: Vec<u8> = findings.iter().map(|f| bucket(f) as u8).collect();
+        let mut counts = [0usize; Cornerstone::ALL.len() * RANKS];
+        for &b in &buckets {
+            counts[b as usize] += 1;
+        }
         let cornerstones = Cornerstone::ALL
             .into_iter()
             .map(|c| {
-                // Warnings first, then tips, then praise; spanned before
-                // unspanned; else in report order: six buckets, one pass.
-                let mut buckets: [Vec<usize>; 6] = Default::default();
-                for (i, f) in findings.iter().enumerate().filter(|(_, f)| f.cornerstone() == c) {
-                    let rank = match f.severity() {
-                        Severity::Warning => 0,
-                        Severity::Tip => 2,
-                        Severity::Praise => 4,
-                    };
-                    buckets[rank + f.span.is_none() as usize].push(i);
+                let counts = &counts[c as usize * RANKS..][..RANKS];
+                // Where each bucket's hints start.
+                let mut at = [0usize; RANKS];
+                for r in 1..RANKS {
+                    at[r] = at[r - 1] + counts[r - 1];
                 }
-                let hints: Vec<usize> = buckets.concat();
-                let count = |s: Severity| hints.iter().filter(|&&i| findings[i].severity() == s).count();
-                let (praise, tips, warnings) =
-                    (count(Severity::Praise), count(Severity::Tip), count(Severity::Warning));
+                let mut hints = vec![0usize; counts.iter().sum()];
+                for (i, &b) in buckets.iter().enumerate() {
+                    let Some(r) = (b as usize).checked_sub(c as usize * RANKS).filter(|&r| r < RANKS) else {
+                        continue;
+                    };
+                    hints[at[r]] = i;
+                    at[r] += 1;
+                }
+                let (warnings, tips, praise) = (counts[0] + counts[1], counts[2] + counts[3], counts[4] + counts[5]);
                 let status = if warnings > 0 || (tips >= 2 && tips > praise) {
                     Status::NeedsWork
                 } else if praise > 0 && tips == 0 {

@@ -497,11 +497,20 @@ impl Census {
     pub fn narrow(&self, t: &mut Topic) {
         let own =
             |s: &(u64, bool, u8)| self.stems.binary_search_by_key(&s.0, |c| c.0).map_or(0, |i| self.stems[i].1) <= 1;
-        if !t.stems.iter().any(own) {
+        // (Each stem looked up once: the first own one is found, then kept
+        // in place with the own ones after it.)
+        let Some(first) = t.stems.iter().position(own) else {
             return;
-        }
+        };
         // (Its stems are some of what they were: they begin as they did.)
-        t.stems.retain(own);
+        let mut kept = 0;
+        for i in first..t.stems.len() {
+            if i == first || own(&t.stems[i]) {
+                t.stems[kept] = t.stems[i];
+                kept += 1;
+            }
+        }
+        t.stems.truncate(kept);
         // A group no other question touches stays with a word of its own
         // that stays: "Can this be changed?" after "I asked you to move my
         // direct debit" is still answered by "it has been moved".

@@ -1226,6 +1226,9 @@ fn kinds(w: &str) -> u16 {
 }
 
 /// The kinds of token `k`'s folded word, looked up by the key it carries.
+/// (Inline: the questions of a message ask it of each of their words, and
+/// a call each cost more than the lookup.)
+#[inline]
 fn token_kinds(doc: &Document, k: usize) -> u16 {
     kinds_keyed(doc.fold(k), doc.tokens[k].key)
 }
@@ -1657,8 +1660,7 @@ impl Said<'_> {
             // weekend!".
             let time_word = s.any(TIME) && {
                 let greeting = reply.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
-                let pleasantry = pleasantry_words(reply, s.own, s.words, &greeting);
-                s.bits.iter().zip(&pleasantry).any(|(b, p)| b & TIME != 0 && !p)
+                time_outside_pleasantry(reply, s.own, s.words, s.bits, &greeting)
             };
             time_word
                 || s.in_span(T::Concrete)
@@ -2001,25 +2003,33 @@ fn elliptical_answer(own: &[usize], words: &[&str], bits: &[u16], reply: &Docume
     end + 1 == own.len() || reply.tokens[own[end]].gap_has(gap::CLAUSE)
 }
 
-/// For each of a reply sentence's words (`own`, folded `words`), whether it
-/// is part of a pleasantry: the greeting ("Good morning Priya"), or a
-/// clause that thanks or wishes ("thanks for your message today", "Have a
-/// great day", "Enjoy your weekend"), up to the clause's end.
-fn pleasantry_words(reply: &Document, own: &[usize], words: &[&str], greeting: &Range<usize>) -> Vec<bool> {
-    let mut out = vec![false; own.len()];
+/// Whether a reply sentence (`own` tokens, folded `words`, their kinds
+/// `bits`) names a time outside a pleasantry: the greeting ("Good morning
+/// Priya"), or a clause that thanks or wishes ("thanks for your message
+/// today", "Have a great day", "Enjoy your weekend"), up to the clause's
+/// end. (Read word by word, no list of which words are pleasantries made.)
+fn time_outside_pleasantry(
+    reply: &Document,
+    own: &[usize],
+    words: &[&str],
+    bits: &[u16],
+    greeting: &Range<usize>,
+) -> bool {
     let mut in_pleasantry = false;
     let mut clause_start = true;
-    for (i, (&k, w)) in own.iter().zip(words).enumerate() {
+    for (i, ((&k, w), b)) in own.iter().zip(words).zip(bits).enumerate() {
         if clause_start {
             let next = words.get(i + 1).copied().unwrap_or("");
             in_pleasantry = matches!(*w, "thanks" | "thank" | "enjoy")
                 || (*w == "good" && matches!(next, "morning" | "afternoon" | "evening" | "day" | "night"))
                 || (*w == "have" && matches!(next, "a" | "an"));
         }
-        out[i] = in_pleasantry || k < greeting.end;
+        if b & TIME != 0 && !(in_pleasantry || k < greeting.end) {
+            return true;
+        }
         clause_start = reply.tokens[k].gap_has(gap::CLAUSE & !gap::DASH);
     }
-    out
+    false
 }
 
 /// The questions of a customer's message and what each is about: read in

@@ -1941,10 +1941,22 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
         from > 0 && text[from - 1] == b'*' && text.get(to) == Some(&b'*')
     };
     let same_sentence = |a: usize, b: usize| doc.tokens[a].sentence == doc.tokens[b].sentence;
+    // A bit per word looked for, by the low bits of its key: most tokens
+    // are passed over by one test of it (a word's key is its folded
+    // form's, so each word looked for has its bit).
+    const WORD_BITS: u64 = {
+        use crate::hash::word_key;
+        let words: [&[u8]; 7] = [b"sigh", b"sighs", b"facepalm", b"facepalms", b"eyeroll", b"rolls", b"roll"];
+        let (mut bits, mut i) = (0u64, 0);
+        while i < words.len() {
+            bits |= 1 << (word_key(words[i]) % 64);
+            i += 1;
+        }
+        bits
+    };
     for k in 0..n {
         let t = &doc.tokens[k];
-        // Most words start with none of the letters looked for.
-        if !matches!(doc.fold_head(k).1, b's' | b'f' | b'e' | b'r') || !t.is_agent() {
+        if WORD_BITS & (1 << (t.key % 64)) == 0 || !t.is_agent() {
             continue;
         }
         let found = match doc.fold(k) {
@@ -3751,6 +3763,11 @@ mod tests {
         assert_flags(Cue::Sarcasm, "The password is on the card. *⟦rolls eyes⟧* It is case sensitive.");
         assert_flags(Cue::Sarcasm, "Hi Liam, *⟦heavy sigh⟧* the password is on the card.");
         assert_flags(Cue::Sarcasm, "⟦Sigh⟧. The password is on the card, Liam.");
+        // Every word the reader looks for (it passes the others over by
+        // their keys' bits).
+        for act in ["sighs", "facepalm", "facepalms", "eyeroll", "roll eyes", "rolls eyes"] {
+            assert_flags(Cue::Sarcasm, &format!("The password is on the card. *⟦{act}⟧* It is case sensitive."));
+        }
         // Our patience claimed, at the customer.
         assert_flags(Cue::Sarcasm, "Our ⟦team has been extremely patient⟧ with your nine emails this week.");
         assert_flags(Cue::Sarcasm, "Liam, ⟦we have been very patient⟧.");

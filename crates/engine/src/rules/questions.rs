@@ -175,6 +175,10 @@ pub(crate) const DEFERRAL: &[Phrase] = &[
     p("passed|forwarded|handed this|it|that|these|them to|over"),
     p("i've|we've|i'll|we'll pass|passed|forward|forwarded|raise|raised|flag|flagged this|it|that to|with|over"),
     p("raised|flagged|reported this|it|that with|to our|the"),
+    // "I've sent your case to our Fair Play team"; "they'll email you
+    // with the reason and their decision" (the answer owed, promised).
+    p("sent|send|sending your|this|the case|request|question|query|complaint|appeal to"),
+    p("email|call|write to|contact|message|text you with the|their|a reason|decision|outcome|answer|result"),
     p("looped|loop in"),
     p("reach|reaching out to"),
     p("contact|call|email|message|ring us"),
@@ -2232,7 +2236,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || (timed && q.asks_status(msg) && sentences.iter().any(|s| s.status() && free(s)))
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
-            || (q.request && sentences.iter().any(|s| s.done() && free(s)))
+            || (q.request && sentences.iter().any(|s| s.done() && (free(s) || deeds(s.words) >= 2)))
             // A deed asked of someone, met by the deed promised ("Could
             // someone call me?" — "Our team will ring you tomorrow").
             || q.deed.is_some_and(|d| sentences.iter().any(|s| promises_deed(s.words, d)))
@@ -2293,6 +2297,13 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         out.push(Finding::new(Cue::QuestionUnanswered, None).with_context(q.span));
     }
     relation.unanswered = unanswered;
+}
+
+/// How many deeds of ours `words` tell ("I've refunded the £79.99, and I've
+/// turned on PIN protection": two): a sentence of two deeds can meet two
+/// requests, though both claim it.
+fn deeds(words: &[&str]) -> usize {
+    words.windows(2).filter(|w| matches!(w[0], "i've" | "we've") && deed(w[1])).count()
 }
 
 /// Whether `words` give a count: a number word or a number of up to three
@@ -2884,6 +2895,28 @@ mod tests {
             Cue::QuestionUnanswered,
             "We've just moved here. Could you let me know how we register with the practice?",
             "Hi Jo, fill in the form on our website and bring photo ID to reception.",
+        );
+    }
+
+    #[test]
+    fn the_answer_promised_and_two_deeds_in_one_sentence() {
+        // The reason owed, promised by whoever will give it.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My account says it's suspended for unfair play. Why was I banned and how do I appeal this?",
+            "Hi Marcus, I've sent your case to our Fair Play team as an appeal; they'll email you with the reason within 5 working days.",
+        );
+        // Two requests met by two deeds of one sentence.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My son spent £79.99 without asking. Can you refund it, and can you stop this happening again?",
+            "Hi Lauren, I've refunded the £79.99 to your PayPal account, and I've turned on purchase PIN protection.",
+        );
+        // One deed meets one of them.
+        assert_context(
+            Cue::QuestionUnanswered,
+            "My son spent £79.99 without asking. Can you refund it, ⟦and can you stop this happening again?⟧",
+            "Hi Lauren, I've refunded the £79.99 to your PayPal account.",
         );
     }
 

@@ -179,6 +179,31 @@ pub(crate) const GENERIC_ADDRESS: &[&str] = &[
     "hello",
     "hi",
     "hey",
+    // Roles a letter is addressed to ("Dear Resident", "Dear Claimant"),
+    // and a chat transcript's speaker label ("Agent: ..."): no one's name
+    // (the ninth corpus batch).
+    "resident",
+    "residents",
+    "claimant",
+    "applicant",
+    "policyholder",
+    "patient",
+    "tenant",
+    "homeowner",
+    "householder",
+    "occupier",
+    "passenger",
+    "cardholder",
+    "account",
+    "holder",
+    "student",
+    "parent",
+    "guardian",
+    "candidate",
+    "beneficiary",
+    "borrower",
+    "taxpayer",
+    "agent",
 ];
 
 /// Greetings in scripts written without spaces, which open a draft without

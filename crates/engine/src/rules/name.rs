@@ -1273,6 +1273,11 @@ mod tests {
     fn flags_a_greeting_that_names_someone_else() {
         assert_flags_with(Cue::NameMismatch, Some("Priya Raman"), "Hi ⟦John⟧,\nThanks for waiting.");
         assert_clean_with(Cue::NameMismatch, Some("Priya Raman"), "Hi there,\nThanks for waiting.");
+        // A role is no one's name, nor is a chat transcript's speaker label.
+        assert_clean_with(Cue::NameMismatch, Some("Susan Moretti"), "Dear Claimant,\nYour renewal is due Friday.");
+        assert_clean_with(Cue::NameMismatch, Some("Tom Hargreaves"), "Dear Policyholder,\nYour cover renews in May.");
+        assert_absent_finding(Cue::NameMissing, None, "Dear Resident,\nYour bin collection moves to Tuesday.");
+        assert_absent_finding(Cue::NameMissing, None, "Agent: Your flight is delayed by 35 minutes.");
         assert_suggests(Cue::NameMismatch, Some("Priya Raman"), "Hi ⟦John⟧,", "Priya");
     }
 

@@ -105,19 +105,18 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("let me guess", MOCK, &[]),
     // The ninth batch's tuning half (one draft each; kept only as general
     // idioms): mock unpredictability, "who could possibly have guessed
-    // that ..." (a surprise frame: `SURPRISE_FRAMES`); mock shock, "Shocking stuff."; the customer's word shown
-    // up, "'obviously' is doing a lot of heavy lifting"; a repeat foretold,
-    // "See you same time next month"; the terms as "bedtime reading"; a
-    // guide "pitched at the right reading level".
+    // that ..." (a surprise frame: `SURPRISE_FRAMES`); mock shock,
+    // "Shocking stuff." (alone: see `check`); the terms as "bedtime
+    // reading". (Dropped after the session's review, each as often
+    // sincere: "'reasonable' was doing a lot of heavy lifting in our old
+    // terms", "see you same time next month" for a real appointment, "a
+    // guide at the right reading level for younger users", "there's a
+    // whole department for it".)
     pn("shocking|astonishing|stunning stuff|twist", SURPRISE_M, &[]),
-    pn("doing a lot of|some heavy lifting", MOCK, &[]),
-    pn("see you the? same time next week|month|year", MOCK, &[]),
-    pn("do|doing this all over again", MOCK, &[]),
     pn("as bedtime reading", MOCK, &[]),
-    pn("right|your reading level", MOCK, &[]),
-    pn("picture-only|pictures-only version|guide|manual", MOCK, &[]),
     pn("because that|this always works|goes so? well", MOCK, &[]),
     pn("is|are|was|were|seems|remains a complete|total|real? mystery to you", MOCK, &[]),
+    pn("seems|seem to be a complete|total|real? mystery to you", MOCK, &[]),
     // Mock praise of a slip: "Impressive work deleting the entire folder",
     // "we're absolutely thrilled that you chose to ignore the warning light".
     // (Slips only: "great job deleting the duplicates" or "I love that you
@@ -483,6 +482,26 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     || matches!(doc.fold(last + 1), "but" | "though" | "without" | "anyway" | "somehow")
             }
             "somehow" => true,
+            // "Sure, because that's ..." agrees in mockery; "I'm sure, because
+            // they arrived in plain envelopes" is a statement (the session's
+            // review).
+            "because" if doc.fold(k) == "sure" => !(k > 0 && matches!(doc.fold(k - 1), "i'm" | "im" | "am")),
+            // "Shocking stuff." said alone; not "Shocking stuff, honestly - our
+            // system charged you twice" (the session's review).
+            "stuff" | "twist" if matches!(doc.fold(k), "shocking" | "astonishing" | "stunning") => {
+                last + 1 >= doc.tokens.len() || doc.tokens[last + 1].sentence != doc.tokens[last].sentence
+            }
+            // "Yes, because that always works so well." ends its clause; "...,
+            // because that always works well for this error code" advises.
+            "well" if doc.fold(k) == "because" => {
+                let t = &doc.tokens[last];
+                t.gap_has(gap::CLAUSE | gap::OTHER)
+                    || last + 1 >= doc.tokens.len()
+                    || doc.tokens[last + 1].sentence != t.sentence
+            }
+            // "It's no wonder that charge was a mystery to you - it appeared
+            // under our parent company's name ... we should have labelled it".
+            "you" if last >= 2 && doc.fold(last - 2) == "mystery" => !owned_near(doc, k),
             // "Just a friendly reminder that the deadline for your renewal is
             // this Friday" announces what is coming; a reminder of what was
             // already said or due is the dig.
@@ -495,6 +514,21 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         "tomorrow"
                             | "upcoming"
                             | "deadline"
+                            | "ends"
+                            | "due"
+                            | "expires"
+                            | "renews"
+                            | "january"
+                            | "february"
+                            | "march"
+                            | "april"
+                            | "june"
+                            | "july"
+                            | "august"
+                            | "september"
+                            | "october"
+                            | "november"
+                            | "december"
                             | "next"
                             | "monday"
                             | "tuesday"
@@ -710,6 +744,67 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     found.extend(more);
     crate::order::sort_by_key(&mut found, |f| f.span);
     out.extend(found);
+}
+
+/// Whether the sentence of token `k` or the one after it owns a fault,
+/// puts something right, explains it as expected, or thanks for the
+/// report: "... - let me check. It looks like the mandate didn't transfer
+/// on our side", "that's on us. I've added a text alert", "we should have
+/// labelled it". What the session's review found sincere beside the frames
+/// of mock wonder and mock understanding.
+fn owned_near(doc: &Document, k: usize) -> bool {
+    near(doc, k, true)
+}
+
+/// [`owned_near`] without the remedies: a fault owned, explained as
+/// expected, or thanks for the report (for older readings, whose sarcastic
+/// drafts often go on to put something right: "I've unlocked it, for now").
+fn owns_fault_near(doc: &Document, k: usize) -> bool {
+    near(doc, k, false)
+}
+
+fn near(doc: &Document, k: usize, remedies: bool) -> bool {
+    let n = doc.tokens.len();
+    if k >= n {
+        return false;
+    }
+    let sentence = doc.tokens[k].sentence;
+    let from = doc.sentence_of(k).start;
+    // (At most the two sentences, and at most 120 words of them.)
+    let to = (from..n.min(from + 120)).find(|&j| doc.tokens[j].sentence > sentence + 1).unwrap_or(n.min(from + 120));
+    (from..to).any(|j| {
+        let next = if j + 1 < to { doc.fold(j + 1) } else { "" };
+        match doc.fold(j) {
+            "our" => matches!(next, "fault" | "error" | "mistake" | "side" | "end" | "bad"),
+            "on" => next == "us",
+            "should" => j > from && matches!(doc.fold(j - 1), "we" | "i") && next == "have",
+            "that's" | "thats" => matches!(next, "expected" | "normal" | "on"),
+            "designed" => j > from && doc.fold(j - 1) == "as",
+            // (Not a hollow "sorry for any inconvenience", "sorry if".)
+            "sorry" | "apologise" | "apologize" | "apologies" => {
+                !(next == "if" || (next == "for" && j + 2 < to && doc.fold(j + 2) == "any"))
+            }
+            "reporting" | "flagging" => j > from && doc.fold(j - 1) == "for",
+            "let" => remedies && next == "me",
+            "i've" | "we've" => {
+                remedies && REMEDIES.contains(&next)
+                    || remedies
+                        && matches!(
+                            next,
+                            "added"
+                                | "highlighted"
+                                | "reversed"
+                                | "refunded"
+                                | "waived"
+                                | "resent"
+                                | "fixed"
+                                | "corrected"
+                                | "set"
+                        )
+            }
+            _ => false,
+        }
+    })
 }
 
 /// What puts a shortfall right for the customer, said after "I've", "we'll",
@@ -1697,7 +1792,7 @@ markers! {
     REPROACH_HEDGES = &["maybe", "perhaps", "actually", "don't", "worth", "suggest", "try", "remember"];
     AGENT_VOICE = &["we", "we'll", "i'll", "we're", "i'm", "sorry"];
     OF_COURSE = &["of course"];
-    MOCK_ADMISSIONS = &["because we love|enjoy|adore", "we obviously|clearly", "obviously our fault", "clearly our fault", "we secretly", "specifically to inconvenience|annoy|upset", "purely|solely|just to ruin|spite|annoy|upset|inconvenience|frustrate your", "whole department for it|that|this", "worst thing that", "ever devised", "ever happened to anyone"];
+    MOCK_ADMISSIONS = &["because we love|enjoy|adore", "we obviously|clearly", "obviously our fault", "clearly our fault", "we secretly", "specifically to inconvenience|annoy|upset", "purely|solely|just to ruin|spite|annoy|upset|inconvenience|frustrate your", "worst thing that", "ever devised", "ever happened to anyone"];
     /// "in", "within", "over" before a span of time.
     WITHIN = &["in", "within", "over"];
     NUMBER = &["number"];
@@ -1743,13 +1838,13 @@ markers! {
     /// Congratulations on a misfortune: "Congratulations on collecting
     /// your fourth parking penalty" (the ninth batch's tuning half).
     CONGRATS_ON = &["congratulations|congrats on"];
-    MISFORTUNE = &["penalty", "penalties", "fine", "fines", "strike", "suspension", "ban", "overdraft", "offence", "violation", "parking|speeding ticket", "late fee|fees", "no-show"];
+    MISFORTUNE = &["penalty", "penalties", "fine", "fines", "strike", "suspension", "ban", "overdraft", "offence", "violation", "parking|speeding ticket", "late fee|fees", "no-show", "missed"];
     /// What turns it sincere: "congratulations on clearing your overdraft".
     OVERCOME = &["clearing", "paying", "settling", "avoiding", "beating", "overturning", "appeal", "appealing", "cleared", "lifted", "free"];
     /// A child or an elder the customer is measured against: "my 7-year-old
     /// nephew sets these up in about two minutes".
     KIN = &["nephew", "niece", "kid", "kids", "son", "daughter", "grandmother", "grandma", "granny", "nan", "nana", "toddler", "child", "children", "grandson", "granddaughter", "grandad", "grandpa"];
-    IN_NO_TIME = &["in #|two|three|five|ten|thirty seconds|minutes", "in about|under|around #|two|three|five|ten|thirty seconds|minutes", "in a minute|second|jiffy", "in seconds", "with her|his|their eyes closed", "half asleep"];
+    IN_NO_TIME = &["in #|two|three|five|ten|thirty seconds|minutes", "in about|under|around #|two|three|five|ten|thirty seconds|minutes", "in a minute|second|jiffy", "in seconds", "with her|his|their eyes closed", "half asleep", "on her|his|their own", "by herself|himself|themselves"];
     /// A question about an absurd expectation: "Were you expecting the
     /// software to keep running on goodwill alone?"
     EXPECTING = &["were|are|did|do you expect|expecting|think|imagine|hoping|hope|assume"];
@@ -2245,7 +2340,12 @@ fn read_sentence<'d>(
         }
         // Understatement is of the customer's mistake, not one of ours.
         let ours = *message == UNDER_M && s.any(OUR_OWN) || *message == BLAME_M && s.any(SPEAKER_OR_THANKS);
-        let excused = ours || (sincere && *message != APOLOGY_M);
+        // "My nephew got stuck on exactly the same step, so you're in good
+        // company": trouble shared, not a task belittled (the session's
+        // review).
+        let shared = *message == MINIMISE_M
+            && s.words.iter().any(|w| matches!(*w, "stuck" | "struggled" | "struggles" | "company" | "confused"));
+        let excused = ours || shared || (sincere && *message != APOLOGY_M);
         if !excused {
             return Some((0, last, message));
         }
@@ -2453,10 +2553,20 @@ fn read_sentence<'d>(
         return Some((0, last, MOCK_M));
     }
 
-    if s.any(OVER_EXPLAIN) {
+    // ("You mentioned my last email was full of jargon, so I'll use
+    // shorter words this time" does what was asked: the session's review.)
+    let asked_plainer =
+        || s.words.iter().any(|w| matches!(*w, "jargon" | "mentioned" | "asked" | "requested" | "wanted" | "prefer"));
+    if s.any(OVER_EXPLAIN) && !asked_plainer() {
         return Some((0, last, EXPLAIN_M));
     }
-    if s.any(PRAISE_IDIOMS) && !s.any(THANK) {
+    // ("The delay was far longer than we promised, I'll give you that" is
+    // a point conceded about us: the session's review.)
+    let conceded = || {
+        s.pos(PRAISE_IDIOMS).is_some_and(|k| matches!(s.words[k], "i'll" | "ill"))
+            && s.words.iter().any(|w| matches!(*w, "we" | "our" | "us" | "we've" | "we'd" | "i've"))
+    };
+    if s.any(PRAISE_IDIOMS) && !s.any(THANK) && !conceded() {
         return Some((0, last, MOCK_M));
     }
 
@@ -2680,7 +2790,12 @@ fn read_sentence<'d>(
     // Feigned surprise: a bare exclamation of surprise.
     let surprise_frame = s.any(SURPRISE_FRAMES);
     let ironic_frame = s.any(IRONIC_FRAME_WORDS);
-    if surprise_frame || (len <= 6 && s.any(SURPRISE) && ironic_frame && !s.any(WARM) && !s.question) {
+    // ("Who could have guessed that a firmware update would reset your
+    // camera's time zone? Not even our own test team, so thank you for
+    // reporting it": the session's review.)
+    if (surprise_frame || (len <= 6 && s.any(SURPRISE) && ironic_frame && !s.any(WARM) && !s.question))
+        && !owns_fault_near(doc, s.from)
+    {
         return Some((0, last, SURPRISE_M));
     }
     // Surprise opening a sentence about what the customer did: "Wow,
@@ -2691,7 +2806,7 @@ fn read_sentence<'d>(
         let opens =
             s.words[..k].iter().all(|w| matches!(*w, "wow" | "oh" | "well" | "gosh" | "so" | "truly" | "really"));
         let yours = s.words[k..].iter().any(|w| matches!(*w, "you" | "you'd" | "you've" | "you're" | "your"));
-        if opens && yours && !sincere && !s.question {
+        if opens && yours && !sincere && !s.question && !owns_fault_near(doc, s.from) {
             return Some((0, last, SURPRISE_M));
         }
     }
@@ -2767,7 +2882,7 @@ fn read_sentence<'d>(
         // updated it, so here's what happened": the cause is asked about,
         // to be explained.
         let asked = rest().any(|w| matches!(*w, "why" | "how" | "whether" | "want" | "wonder" | "explain" | "know"));
-        if opens && trouble && caused && !ours && !asked && !sincere && !s.question {
+        if opens && trouble && caused && !ours && !asked && !sincere && !s.question && !owned_near(doc, s.from) {
             return Some((k, last, BLAME_M));
         }
     }
@@ -2782,7 +2897,15 @@ fn read_sentence<'d>(
     // these up in about two minutes".
     // (Ours: "my nephew", "our 7-year-old"; not "your son can do it in two
     // minutes with the app".)
-    let kin = bits(s.at(KIN)).any(|k| s.words[k.saturating_sub(5)..k].iter().any(|w| matches!(*w, "my" | "our")));
+    let ours_before = |k: usize| s.words[k.saturating_sub(5)..k].iter().any(|w| matches!(*w, "my" | "our"));
+    // ("my eight-year-old", "my 8 year old": an age is a child too.)
+    let aged = || {
+        (1..len).any(|k| {
+            (s.words[k].ends_with("year-old") || (s.words[k] == "old" && matches!(s.words[k - 1], "year" | "years")))
+                && ours_before(k)
+        })
+    };
+    let kin = bits(s.at(KIN)).any(ours_before) || (s.any(IN_NO_TIME) && aged());
     if kin && s.any(IN_NO_TIME) && !sincere {
         return Some((0, last, MOCK_M));
     }
@@ -2801,7 +2924,7 @@ fn read_sentence<'d>(
         // Counted: "the twelve reminders", not "the reminder emails are
         // easy to miss in a busy inbox, so I've added a text alert".
         let counted = (s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.at(DIGITS)) & before != 0;
-        if hedged && ours && counted && !sincere && !s.question {
+        if hedged && ours && counted && !sincere && !s.question && !owned_near(doc, s.from) {
             return Some((0, last, MOCK_M));
         }
     }
@@ -2913,8 +3036,12 @@ fn read_sentence<'d>(
     }
 
     // Belittling minimisers and digs at the end of a sentence.
+    // ("Our setup guide is too complicated for most people to follow, and
+    // that's our fault": the session's review.)
     if let Some(k) = s.pos(MINIMISERS) {
-        return Some((k.min(last), last, MINIMISE_M));
+        if !owns_fault_near(doc, s.from) {
+            return Some((k.min(last), last, MINIMISE_M));
+        }
     }
     // "You were right all along" concedes; "it was there all along" digs.
     let conceding = |k: usize| k > 0 && matches!(s.words[k - 1], "right" | "correct") && s.words[k] == "all";
@@ -3432,8 +3559,6 @@ mod tests {
     fn the_ninth_batchs_mechanisms_and_their_sincere_twins() {
         assert_flags(Cue::Sarcasm, "⟦I know, who could possibly have guessed that roaming would cost extra⟧?");
         assert_flags(Cue::Sarcasm, "The fee is £62.40. ⟦Shocking stuff⟧.");
-        assert_flags(Cue::Sarcasm, "So \"obviously\" is ⟦doing a lot of heavy lifting⟧ there.");
-        assert_flags(Cue::Sarcasm, "Your PIN is reset. ⟦See you same time next month⟧!");
         assert_flags(Cue::Sarcasm, "It's in section 9, which I recommend ⟦as bedtime reading⟧.");
         assert_flags(Cue::Sarcasm, "⟦I'll explain once more, with shorter words this time⟧.");
         assert_flags(
@@ -3464,6 +3589,34 @@ mod tests {
         );
         // A quoted line of a bill is a label.
         assert_clean(Cue::Sarcasm, "The \"previous balance\" line just shows last month's amount.");
+    }
+
+    #[test]
+    fn the_session_31_reviews_sincere_probes_stay_clean() {
+        for text in [
+            "I wonder why the direct debit failed after you switched banks - let me check. It looks like the mandate didn't transfer on our side.",
+            "Unsurprisingly, the heating stopped when you set the thermostat to holiday mode - the frost setting only kicks in at 5°C, so it's working as designed.",
+            "Our three reminder letters were easy to overlook, I'm sure, because they arrived in plain brown envelopes - that's on us.",
+            "Restarting the hub is the first thing I'd try, because that always works well for this particular error code.",
+            "It's no wonder that charge was a mystery to you - it appeared under our parent company's name. We should have labelled it clearly.",
+            "Our setup guide is too complicated for most people to follow, and that's our fault, not yours.",
+            "Shocking stuff, honestly - I checked and our system charged you twice for the same flight.",
+            "Who could have guessed that a firmware update would reset your camera's time zone? Not even our own test team, so thank you for reporting it.",
+            "You mentioned my last email was full of jargon, so I'll use shorter words this time: your payment went through.",
+            "The delay was far longer than we promised, I'll give you that, and I've added a £10 credit to your account.",
+            "My nephew got stuck on exactly the same step setting his up, so you're in good company.",
+            "Just a friendly reminder that your free trial ends on 30 June, so you have plenty of time to decide.",
+        ] {
+            assert_clean(Cue::Sarcasm, text);
+        }
+        // Their sarcastic twins still speak.
+        assert_flags(Cue::Sarcasm, "Shocking stuff, I know. ⟦Shocking stuff⟧.");
+        assert_flags(Cue::Sarcasm, "So you restarted it twice more, ⟦because that always works so well⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦My eight-year-old pairs this headset on her own, so let's go through it once more⟧.",
+        );
+        assert_flags(Cue::Sarcasm, "⟦Congratulations on your third missed delivery this month⟧.");
     }
 
     #[test]

@@ -787,9 +787,9 @@ fn near(doc: &Document, k: usize, remedies: bool) -> bool {
             "reporting" | "flagging" => j > from && doc.fold(j - 1) == "for",
             "let" => remedies && next == "me",
             "i've" | "we've" => {
-                remedies && REMEDIES.contains(&next)
-                    || remedies
-                        && matches!(
+                remedies
+                    && (REMEDIES.contains(&next)
+                        || matches!(
                             next,
                             "added"
                                 | "highlighted"
@@ -800,7 +800,7 @@ fn near(doc: &Document, k: usize, remedies: bool) -> bool {
                                 | "fixed"
                                 | "corrected"
                                 | "set"
-                        )
+                        ))
             }
             _ => false,
         }

@@ -501,13 +501,21 @@ impl Tokens {
                 } else if !is_apostrophe(c) && !is_combining_mark(c) {
                     flags &= !flag::ALPHA;
                 }
-                scratch.clear();
-                fold_char_into(c, scratch);
-                folded.extend_from_slice(scratch.as_bytes());
-                hash = fnv1a(hash, scratch.as_bytes());
-                // A char may fold to more bytes than it has ("İ" to "i̇"):
-                // the room for the rest of the text is made again.
-                folded.reserve(bytes.len() - at);
+                if b < 0x80 {
+                    // An apostrophe, its own folded form: one byte for one,
+                    // so the room for the rest of the text stays.
+                    let b = b.to_ascii_lowercase();
+                    folded.push(b);
+                    hash = fnv1a(hash, &[b]);
+                } else {
+                    scratch.clear();
+                    fold_char_into(c, scratch);
+                    folded.extend_from_slice(scratch.as_bytes());
+                    hash = fnv1a(hash, scratch.as_bytes());
+                    // A char may fold to more bytes than it has ("İ" to
+                    // "i̇"): the room for the rest of the text is made again.
+                    folded.reserve(bytes.len() - at);
+                }
             } else if b >= 0x80
                 && is_invisible(c)
                 // A capital after it starts a new word ("Hi\u{200B}Priya").
@@ -670,8 +678,9 @@ pub(crate) fn find_links(text: &str, marks: &Marks) -> Vec<Span> {
 /// The bytes the finders of a document's facts look for: where a link, an
 /// address, a handle or masked data may start (`:` `.` `@` `_`), where a
 /// placeholder may open (`{` `<` `[` `$` `*` `(` `%` `_`), where a quotation
-/// may be (`"` `:`, and the lead bytes of “ „ «: 0xE2 and 0xC2).
-pub(crate) const MARKED: [bool; 256] = byte_set(b":.@_{<[$*(%\"\xE2\xC2");
+/// may be (`"` `:`, and the lead bytes of “ „ «: 0xE2 and 0xC2), and where
+/// a line may be quoted (`>`, a run of `-` opening a message's header).
+pub(crate) const MARKED: [bool; 256] = byte_set(b":.@_{<[$*(%\"\xE2\xC2>-");
 
 // A marked byte starts a char (an ASCII byte or a lead byte, never a
 // continuation byte), so a finder may slice the text there.
@@ -890,7 +899,13 @@ fn link_candidates(text: &str, marks: &Marks) -> Vec<usize> {
                     at.push(k - 3);
                 }
                 // A bare address, "sony.com/support": from its first label.
-                if k >= 2 && DOMAINS.iter().any(|d| bytes[k + 1..].starts_with(d)) {
+                // Every top-level domain starts with a lower case letter,
+                // and most periods end a sentence, before a space or a line
+                // break: told by that one byte before the domains are read.
+                if k >= 2
+                    && bytes.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+                    && DOMAINS.iter().any(|d| bytes[k + 1..].starts_with(d))
+                {
                     let start = k - bytes[..k]
                         .iter()
                         .rev()

@@ -288,9 +288,19 @@ impl Tokens {
         // read whole by `read_word`, whose state lives only while it reads.
         while at < bytes.len() {
             let b = bytes[at];
+            // Most words are a run of ASCII letters and digits ended by an
+            // ASCII space or punctuation mark: read by a small loop that
+            // keeps no state for the chars past ASCII; any other word is
+            // read again, whole, by `read_word`.
+            if ASCII_CLASS[b as usize] != 0 {
+                at = match self.read_ascii_word(text, at, &mut folded) {
+                    Some(next) => next,
+                    None => self.read_word(text, at, &mut folded, &mut scratch),
+                };
+                continue;
+            }
             // How many bytes to pass over: none before a word.
             let skip = match b {
-                _ if ASCII_CLASS[b as usize] != 0 => 0,
                 0..0x80 => 1,
                 _ => {
                     let c = text[at..].chars().next().unwrap_or('\u{fffd}');
@@ -405,6 +415,34 @@ impl Tokens {
         (sentence, ends_sentence)
     }
 
+    /// Reads the word of ASCII letters and digits that starts at byte `at`
+    /// (one of them) into a token, as [`Tokens::read_word`] would, and
+    /// returns where the text goes on; or, if the word goes on past its
+    /// run (an apostrophe, a char past ASCII), writes nothing and returns
+    /// `None`.
+    #[inline(always)]
+    fn read_ascii_word(&mut self, text: &str, at: usize, folded: &mut Vec<u8>) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let fold_start = folded.len();
+        let (mut seen, mut hash) = (0u8, FNV_START);
+        let end = at + ascii_run(bytes, at, folded, &mut seen, &mut hash);
+        // What `read_word` tells of the char that ends the run, without
+        // reading it again: the end of the text, or an ASCII space or
+        // punctuation mark other than an apostrophe, ends the word there.
+        let next = match bytes.get(end) {
+            None => end,
+            Some(&b) if b < 0x80 && b != b'\'' => end + 1,
+            Some(_) => {
+                folded.truncate(fold_start);
+                return None;
+            }
+        };
+        let word = Span::new(at, end);
+        let flags = word_flags(text, word, ASCII_CLASS[bytes[at] as usize], seen, flag::ALPHA, 0);
+        self.push_token(folded, word, fold_start, flags, hash as u32);
+        Some(next)
+    }
+
     /// Reads the word that starts at byte `at` (a letter or a digit) into a
     /// token, its folded form into `folded`, and returns where the text
     /// goes on: past the char that ended the word (which starts none), or
@@ -432,35 +470,7 @@ impl Tokens {
             // A run of ASCII letters and digits, the bulk of most drafts, in
             // one step: what the general path below does char by char.
             if ASCII_CLASS[b as usize] != 0 {
-                // The run's folded bytes are as many as its bytes (lower
-                // case is bit 5 set, a digit has it already), written with
-                // no check of the buffer's length or capacity: there is
-                // room for the rest of the text (see `tokenize`). Of each
-                // byte only its class is kept.
-                let run = &bytes[at..];
-                let out_start = folded.len();
-                debug_assert!(folded.capacity() - out_start >= run.len(), "room for the rest of the text");
-                let out = folded.as_mut_ptr();
-                let mut n = 0;
-                while n < run.len() {
-                    let b = run[n];
-                    let class = ASCII_CLASS[b as usize];
-                    if class == 0 {
-                        break;
-                    }
-                    seen |= class;
-                    // SAFETY: `out_start + n` is within the buffer's
-                    // capacity, which holds `run.len()` bytes past its length
-                    // (the room `tokenize` keeps, checked above), and `n <
-                    // run.len()`.
-                    unsafe { out.add(out_start + n).write(b | 0x20) };
-                    hash = fnv1a(hash, &[b | 0x20]);
-                    n += 1;
-                }
-                // SAFETY: the `n` bytes past the buffer's length were just
-                // written, within its capacity, as ASCII bytes: whole chars.
-                unsafe { folded.set_len(out_start + n) };
-                at += n;
+                at += ascii_run(bytes, at, folded, &mut seen, &mut hash);
                 // Most words end here, at an ASCII space or punctuation mark
                 // other than an apostrophe: what the path below would tell
                 // of that char, without reading it again.
@@ -631,6 +641,42 @@ impl Tokens {
             first: folded.get(fold_start).copied().unwrap_or(0),
         });
     }
+}
+
+/// Reads the run of ASCII letters and digits at `bytes[at..]` (at least
+/// one): writes its folded bytes to `folded`, ORs each byte's class into
+/// `seen` and hashes it into `hash`; returns its length.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8, hash: &mut u64) -> usize {
+    // The run's folded bytes are as many as its bytes (lower case is bit 5
+    // set, a digit has it already), written with no check of the buffer's
+    // length or capacity: there is room for the rest of the text (see
+    // `tokenize`). Of each byte only its class is kept.
+    let run = &bytes[at..];
+    let out_start = folded.len();
+    debug_assert!(folded.capacity() - out_start >= run.len(), "room for the rest of the text");
+    let out = folded.as_mut_ptr();
+    let (mut s, mut h) = (*seen, *hash);
+    let mut n = 0;
+    while n < run.len() {
+        let b = run[n];
+        let class = ASCII_CLASS[b as usize];
+        if class == 0 {
+            break;
+        }
+        s |= class;
+        // SAFETY: `out_start + n` is within the buffer's capacity, which
+        // holds `run.len()` bytes past its length (the room `tokenize`
+        // keeps, checked above), and `n < run.len()`.
+        unsafe { out.add(out_start + n).write(b | 0x20) };
+        h = fnv1a(h, &[b | 0x20]);
+        n += 1;
+    }
+    // SAFETY: the `n` bytes past the buffer's length were just written,
+    // within its capacity, as ASCII bytes: whole chars.
+    unsafe { folded.set_len(out_start + n) };
+    (*seen, *hash) = (s, h);
+    n
 }
 
 /// The flags of the word `text[word]`, once it is read: `first` is the

@@ -258,19 +258,28 @@ pub(crate) const TITLES: &[&str] = &[
 impl Tokens {
     /// Splits `text` into words and sentences. One pass.
     pub fn of(text: &str) -> Tokens {
+        Tokens::with_marks(text).0
+    }
+
+    /// [`Tokens::of`], with the [`Marks`] of the text, found in the same
+    /// pass: the tokenizer reads every char once, so it tells each marked
+    /// byte where it stands, instead of a pass of `Marks::of` over the text.
+    pub fn with_marks(text: &str) -> (Tokens, Marks) {
         let mut t = Tokens {
             tokens: Vec::with_capacity(text.len() / 5),
             folded: String::with_capacity(text.len()),
             ..Tokens::default()
         };
-        t.tokenize(text);
-        t
+        // About one marked byte in 32 in prose (see `Marks::of`).
+        let mut marks = Vec::with_capacity(text.len() / 32);
+        t.tokenize(text, &mut marks);
+        (t, Marks { at: marks })
     }
 
     // Out of line: inlined into the parse, its loops kept fewer of their
     // values in registers (0.2% more instructions per reply).
     #[inline(never)]
-    fn tokenize(&mut self, text: &str) {
+    fn tokenize(&mut self, text: &str, marks: &mut Vec<usize>) {
         // The folded words are written as bytes (a run of ASCII letters
         // and digits is lowered by setting one bit of each), and become the
         // String again once all are written.
@@ -293,9 +302,9 @@ impl Tokens {
             // keeps no state for the chars past ASCII; any other word is
             // read again, whole, by `read_word`.
             if ASCII_CLASS[b as usize] != 0 {
-                at = match self.read_ascii_word(text, at, &mut folded) {
+                at = match self.read_ascii_word(text, at, &mut folded, marks) {
                     Some(next) => next,
-                    None => self.read_word(text, at, &mut folded, &mut scratch),
+                    None => self.read_word(text, at, &mut folded, &mut scratch, marks),
                 };
                 continue;
             }
@@ -311,7 +320,15 @@ impl Tokens {
                     }
                 }
             };
-            at = if skip == 0 { self.read_word(text, at, &mut folded, &mut scratch) } else { at + skip };
+            if skip == 0 {
+                at = self.read_word(text, at, &mut folded, &mut scratch, marks);
+            } else {
+                // A char passed over between words: marked or not, here.
+                if MARKED[b as usize] {
+                    marks.push(at);
+                }
+                at += skip;
+            }
         }
         // Only whole chars were written: the bytes are UTF-8.
         debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
@@ -421,7 +438,13 @@ impl Tokens {
     /// run (an apostrophe, a char past ASCII), writes nothing and returns
     /// `None`.
     #[inline(always)]
-    fn read_ascii_word(&mut self, text: &str, at: usize, folded: &mut Vec<u8>) -> Option<usize> {
+    fn read_ascii_word(
+        &mut self,
+        text: &str,
+        at: usize,
+        folded: &mut Vec<u8>,
+        marks: &mut Vec<usize>,
+    ) -> Option<usize> {
         let bytes = text.as_bytes();
         let fold_start = folded.len();
         let (mut seen, mut hash) = (0u8, FNV_START);
@@ -431,7 +454,13 @@ impl Tokens {
         // punctuation mark other than an apostrophe, ends the word there.
         let next = match bytes.get(end) {
             None => end,
-            Some(&b) if b < 0x80 && b != b'\'' => end + 1,
+            Some(&b) if b < 0x80 && b != b'\'' => {
+                // The char that ends the word is read here only.
+                if MARKED[b as usize] {
+                    marks.push(end);
+                }
+                end + 1
+            }
             Some(_) => {
                 folded.truncate(fold_start);
                 return None;
@@ -446,9 +475,18 @@ impl Tokens {
     /// Reads the word that starts at byte `at` (a letter or a digit) into a
     /// token, its folded form into `folded`, and returns where the text
     /// goes on: past the char that ended the word (which starts none), or
-    /// the end of the text.
+    /// the end of the text. Each char it reads past the word's ASCII runs
+    /// (which hold no marked byte), the one that ends the word too, is
+    /// added to `marks` if marked.
     #[inline(always)]
-    fn read_word(&mut self, text: &str, mut at: usize, folded: &mut Vec<u8>, scratch: &mut String) -> usize {
+    fn read_word(
+        &mut self,
+        text: &str,
+        mut at: usize,
+        folded: &mut Vec<u8>,
+        scratch: &mut String,
+        marks: &mut Vec<usize>,
+    ) -> usize {
         let bytes = text.as_bytes();
         let start = at;
         let fold_start = folded.len();
@@ -476,11 +514,20 @@ impl Tokens {
                 // of that char, without reading it again.
                 match bytes.get(at) {
                     None => break (at, at),
-                    Some(&b) if b < 0x80 && b != b'\'' => break (at, at + 1),
+                    Some(&b) if b < 0x80 && b != b'\'' => {
+                        if MARKED[b as usize] {
+                            marks.push(at);
+                        }
+                        break (at, at + 1);
+                    }
                     Some(_) => continue,
                 }
             }
-            // Any other char, one at a time (an ASCII one needs no UTF-8 decoding).
+            // Any other char, one at a time (an ASCII one needs no UTF-8
+            // decoding), read here only, whether in the word or ending it.
+            if MARKED[b as usize] {
+                marks.push(at);
+            }
             let (c, len) = if b < 0x80 {
                 (b as char, 1)
             } else {
@@ -1047,6 +1094,7 @@ mod tests {
                     let want: Vec<usize> =
                         text.bytes().enumerate().filter(|&(_, b)| MARKED[b as usize]).map(|(k, _)| k).collect();
                     assert_eq!(Marks::of(&text).iter().collect::<Vec<_>>(), want, "{text:?}");
+                    assert_eq!(Tokens::with_marks(&text).1.iter().collect::<Vec<_>>(), want, "{text:?}");
                 }
             }
         }
@@ -1126,7 +1174,10 @@ mod tests {
             "\u{663}",
         ];
         for text in &crate::span::every_text(&pieces, 4) {
-            let t = Tokens::of(text);
+            let (t, marks) = Tokens::with_marks(text);
+            // The tokenizer marks what a pass over the bytes does (the
+            // pieces hold 0xC2 and 0xE2 in words and between them).
+            assert_eq!(marks.iter().collect::<Vec<_>>(), Marks::of(text).iter().collect::<Vec<_>>(), "{text:?}");
             for tok in &t.tokens {
                 let word = &text.as_str()[tok.span];
                 let read = flag::CAP | flag::ALL_CAPS | flag::NUMBER | flag::ALPHA | flag::UNSPACED;
@@ -1167,6 +1218,9 @@ mod tests {
             // The candidates are all the bytes where a link may start: the
             // scan finds what it finds looking at every byte.
             assert_eq!(scan_links(text), scan_links_at(text, 0..text.len()), "{text:?}");
+            // The tokenizer marks what a pass over the bytes does.
+            let marks = Tokens::with_marks(text).1;
+            assert_eq!(marks.iter().collect::<Vec<_>>(), Marks::of(text).iter().collect::<Vec<_>>(), "{text:?}");
         }
     }
 }

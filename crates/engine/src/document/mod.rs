@@ -138,15 +138,16 @@ impl<'a> Document<'a> {
         // folded words the tokenizer stops adding words, which joined chunks
         // would not do; a text under 1 GiB never folds to that much.
         let mut memo = memo.filter(|_| text.len() < u32::MAX as usize / 4);
-        // Where the bytes the facts' finders look for stand: one pass.
-        let marks = Marks::of(text);
+        // The words, and where the bytes the facts' finders look for stand:
+        // found by the tokenizer as it reads the text, or, with words kept
+        // from an earlier draft, by a pass of their own.
+        let (Tokens { tokens, folded, exclamation_runs, sentence_count }, marks) = match memo.as_deref_mut() {
+            Some(memo) => (memo.tokens(text), Marks::of(text)),
+            None => Tokens::with_marks(text),
+        };
         let block_quotes = merge(find_quoted_regions(text, &marks), Vec::new());
         let (inline_customer, inline_quotes) = find_inline_quotes(text, &block_quotes, &marks);
         let quoted = merge(block_quotes.clone(), inline_customer);
-        let Tokens { tokens, folded, exclamation_runs, sentence_count } = match memo.as_deref_mut() {
-            Some(memo) => memo.tokens(text),
-            None => Tokens::of(text),
-        };
         let mut doc = Document {
             text,
             folded,

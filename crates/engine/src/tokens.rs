@@ -354,7 +354,7 @@ impl Tokens {
             let to = tokens.get(i + 1).map_or(text.len(), |t| t.span.start());
             // Most gaps are one space: the token keeps its sentence and no
             // gap, here, in a small loop; any other gap is read out of it.
-            if &text.as_bytes()[from..to] == b" " {
+            if to == from + 1 && text.as_bytes()[from] == b' ' {
                 let t = &mut tokens[i];
                 t.sentence = sentence;
                 if sentence_start {
@@ -468,7 +468,8 @@ impl Tokens {
         };
         let word = Span::new(at, end);
         let flags = word_flags(text, word, ASCII_CLASS[bytes[at] as usize], seen, flag::ALPHA, 0);
-        self.push_token(folded, word, fold_start, flags, hash as u32);
+        // Its first folded byte is its first byte's, lowered as the run is.
+        self.push_token(folded, word, fold_start, flags, hash as u32, bytes[at] | 0x20);
         Some(next)
     }
 
@@ -585,7 +586,8 @@ impl Tokens {
             }
         };
         let flags = word_flags(text, Span::new(start, end), first, seen, flags, upper);
-        self.push_token(folded, Span::new(start, end), fold_start, flags, hash as u32);
+        let first = folded.get(fold_start).copied().unwrap_or(0);
+        self.push_token(folded, Span::new(start, end), fold_start, flags, hash as u32, first);
         next
     }
 
@@ -670,10 +672,16 @@ impl Tokens {
         (g, ends_sentence)
     }
 
-    /// Adds the word at `span`, whose folded form is `folded[fold_start..]`
-    /// and its [`word_key`](crate::hash::word_key) `key`.
-    fn push_token(&mut self, folded: &[u8], span: Span, fold_start: usize, flags: Flags, key: u32) {
+    /// Adds the word at `span`, whose folded form is `folded[fold_start..]`,
+    /// its [`word_key`](crate::hash::word_key) `key` and its first byte
+    /// `first` (0 if it folds to nothing).
+    fn push_token(&mut self, folded: &[u8], span: Span, fold_start: usize, flags: Flags, key: u32, first: u8) {
         debug_assert_eq!(key, crate::hash::word_key(&folded[fold_start..]), "a token's key is its folded word's");
+        debug_assert_eq!(
+            first,
+            folded.get(fold_start).copied().unwrap_or(0),
+            "a token's first byte is its folded word's"
+        );
         if folded.len() > u32::MAX as usize {
             return;
         }
@@ -685,7 +693,7 @@ impl Tokens {
             flags,
             gap: Gaps::NONE,
             key,
-            first: folded.get(fold_start).copied().unwrap_or(0),
+            first,
         });
     }
 }

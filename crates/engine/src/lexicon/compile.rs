@@ -81,21 +81,36 @@ pub(super) const PATTERN: u16 = SKIPS - 1;
 /// pattern's text it names, or for alternatives the range of the index's
 /// `alts` that holds them. `tags` tells most words that cannot match it
 /// from their key alone, without reading them (see [`tag_bit`]): for a word
-/// or alternatives, the tag bits of the word(s); all bits otherwise. It
-/// fills what was padding: an element is six bytes either way.
+/// or alternatives, the tag bits of the word(s); all bits otherwise.
+/// Sixteen bits, not eight: alternatives of many words set most of eight,
+/// and then passed most words on to be compared (an element is eight
+/// bytes, not six: a few KB more for the draft's index).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Elem {
     pub kind: u8,
-    pub tags: u8,
+    pub tags: u16,
     pub start: u16,
     pub end: u16,
 }
 
-/// A word's tag bit, from its word key: one of eight, by the top bits of
+/// A word's tag bit, from its word key: one of sixteen, by the top bits of
 /// the mixed key. A word can match an element only if its bit is among the
 /// element's `tags`.
-pub(super) const fn tag_bit(word_key: u32) -> u8 {
-    1 << (crate::hash::mixed_key(word_key) >> 29)
+pub(super) const fn tag_bit(word_key: u32) -> u16 {
+    1 << (crate::hash::mixed_key(word_key) >> 28)
+}
+
+/// A word's bit among a key's `next` tags: its [`tag_bit`] folded to eight
+/// bits as [`fold_tags`] folds an element's.
+pub(super) const fn next_bit(word_key: u32) -> u8 {
+    1 << ((crate::hash::mixed_key(word_key) >> 28) & 7)
+}
+
+/// An element's tags folded to eight bits (bit `b` set if bit `b` or `b +
+/// 8` is), kept per key as its `next`: a word whose [`next_bit`] is clear
+/// has its [`tag_bit`] clear in the tags folded.
+const fn fold_tags(tags: u16) -> u8 {
+    (tags | tags >> 8) as u8
 }
 
 /// The [`Index`]'s `next` of a key whose pattern has no required element
@@ -334,7 +349,7 @@ const fn parse(pat: &[u8], start: usize, mut end: usize) -> Elem {
         WORD
     };
     assert!(end <= u16::MAX as usize, "a phrase pattern is longer than 65535 bytes");
-    let tags = if kind == WORD { tag_bit(word_key(sub(pat, start, end))) } else { u8::MAX };
+    let tags = if kind == WORD { tag_bit(word_key(sub(pat, start, end))) } else { u16::MAX };
     Elem { kind: kind | optional, tags, start: start as u16, end: end as u16 }
 }
 
@@ -773,7 +788,7 @@ const fn sort_entry(key: u16, k: usize, id: u16, word: u8, next: u8) -> u64 {
 /// it is required: a key's `next`.
 const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u8 {
     if after < n && elems[after].kind & OPTIONAL == 0 {
-        elems[after].tags
+        fold_tags(elems[after].tags)
     } else {
         ANY_NEXT
     }

@@ -526,7 +526,7 @@ fn elem_matches(index: &Index, text: &'static str, elem: Elem, doc: &View, j: us
     let w = doc.fold_bytes(j);
     match elem.kind & !OPTIONAL {
         compile::WORD => crate::words::same(index.text(text, elem), w),
-        compile::ALT => index.is_alt(text, elem, w),
+        compile::ALT => index.is_alt(text, elem, w, doc.tokens[j].key),
         compile::PREFIX => w.starts_with(index.text(text, elem)),
         compile::NUMBER => doc.tokens[j].is(crate::tokens::flag::NUMBER),
         _ => true,

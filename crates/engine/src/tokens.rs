@@ -603,9 +603,7 @@ impl Tokens {
         let mut run_start: Option<usize> = None;
         let mut run_bangs = 0;
         let mut run_len = 0;
-        let mut chars = between.char_indices().peekable();
-        while let Some((off, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        for (off, c) in between.char_indices() {
             match c {
                 ',' | '、' | '，' => g |= gap::COMMA,
                 '.' | '。' | '…' => {
@@ -613,12 +611,16 @@ impl Tokens {
                     // A period between two digits ends no sentence: "$49.99",
                     // "version 4.2". (Inside a link it still cuts the link's
                     // words into sentences of their own, which the rules
-                    // that read a link's end rely on.)
-                    let inside = next.is_none()
-                        && between.len() == 1
-                        && text.as_bytes()[from - 1].is_ascii_digit()
-                        && text.as_bytes().get(to).is_some_and(u8::is_ascii_digit);
-                    if (next.is_none_or(|n| n.is_whitespace() || is_closing(n)) && !inside) || c != '.' {
+                    // that read a link's end rely on.) Only a period asks
+                    // what follows it: the next char is read for it alone.
+                    if c != '.' || {
+                        let next = between[off + 1..].chars().next();
+                        let inside = next.is_none()
+                            && between.len() == 1
+                            && text.as_bytes()[from - 1].is_ascii_digit()
+                            && text.as_bytes().get(to).is_some_and(u8::is_ascii_digit);
+                        next.is_none_or(|n| n.is_whitespace() || is_closing(n)) && !inside
+                    } {
                         ends_sentence = true;
                     }
                 }

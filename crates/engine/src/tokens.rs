@@ -258,19 +258,28 @@ pub(crate) const TITLES: &[&str] = &[
 impl Tokens {
     /// Splits `text` into words and sentences. One pass.
     pub fn of(text: &str) -> Tokens {
+        Tokens::with_marks(text).0
+    }
+
+    /// [`Tokens::of`], with the [`Marks`] of the text, found in the same
+    /// pass: the tokenizer reads every char once, so it tells each marked
+    /// byte where it stands, instead of a pass of `Marks::of` over the text.
+    pub fn with_marks(text: &str) -> (Tokens, Marks) {
         let mut t = Tokens {
             tokens: Vec::with_capacity(text.len() / 5),
             folded: String::with_capacity(text.len()),
             ..Tokens::default()
         };
-        t.tokenize(text);
-        t
+        // About one marked byte in 32 in prose (see `Marks::of`).
+        let mut marks = Vec::with_capacity(text.len() / 32);
+        t.tokenize(text, &mut marks);
+        (t, Marks { at: marks })
     }
 
     // Out of line: inlined into the parse, its loops kept fewer of their
     // values in registers (0.2% more instructions per reply).
     #[inline(never)]
-    fn tokenize(&mut self, text: &str) {
+    fn tokenize(&mut self, text: &str, marks: &mut Vec<usize>) {
         // The folded words are written as bytes (a run of ASCII letters
         // and digits is lowered by setting one bit of each), and become the
         // String again once all are written.
@@ -288,9 +297,19 @@ impl Tokens {
         // read whole by `read_word`, whose state lives only while it reads.
         while at < bytes.len() {
             let b = bytes[at];
+            // Most words are a run of ASCII letters and digits ended by an
+            // ASCII space or punctuation mark: read by a small loop that
+            // keeps no state for the chars past ASCII; any other word is
+            // read again, whole, by `read_word`.
+            if ASCII_CLASS[b as usize] != 0 {
+                at = match self.read_ascii_word(text, at, &mut folded, marks) {
+                    Some(next) => next,
+                    None => self.read_word(text, at, &mut folded, &mut scratch, marks),
+                };
+                continue;
+            }
             // How many bytes to pass over: none before a word.
             let skip = match b {
-                _ if ASCII_CLASS[b as usize] != 0 => 0,
                 0..0x80 => 1,
                 _ => {
                     let c = text[at..].chars().next().unwrap_or('\u{fffd}');
@@ -301,7 +320,15 @@ impl Tokens {
                     }
                 }
             };
-            at = if skip == 0 { self.read_word(text, at, &mut folded, &mut scratch) } else { at + skip };
+            if skip == 0 {
+                at = self.read_word(text, at, &mut folded, &mut scratch, marks);
+            } else {
+                // A char passed over between words: marked or not, here.
+                if MARKED[b as usize] {
+                    marks.push(at);
+                }
+                at += skip;
+            }
         }
         // Only whole chars were written: the bytes are UTF-8.
         debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
@@ -327,7 +354,7 @@ impl Tokens {
             let to = tokens.get(i + 1).map_or(text.len(), |t| t.span.start());
             // Most gaps are one space: the token keeps its sentence and no
             // gap, here, in a small loop; any other gap is read out of it.
-            if &text.as_bytes()[from..to] == b" " {
+            if to == from + 1 && text.as_bytes()[from] == b' ' {
                 let t = &mut tokens[i];
                 t.sentence = sentence;
                 if sentence_start {
@@ -405,12 +432,62 @@ impl Tokens {
         (sentence, ends_sentence)
     }
 
+    /// Reads the word of ASCII letters and digits that starts at byte `at`
+    /// (one of them) into a token, as [`Tokens::read_word`] would, and
+    /// returns where the text goes on; or, if the word goes on past its
+    /// run (an apostrophe, a char past ASCII), writes nothing and returns
+    /// `None`.
+    #[inline(always)]
+    fn read_ascii_word(
+        &mut self,
+        text: &str,
+        at: usize,
+        folded: &mut Vec<u8>,
+        marks: &mut Vec<usize>,
+    ) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let fold_start = folded.len();
+        let (mut seen, mut hash) = (0u8, FNV_START);
+        let end = at + ascii_run(bytes, at, folded, &mut seen, &mut hash);
+        // What `read_word` tells of the char that ends the run, without
+        // reading it again: the end of the text, or an ASCII space or
+        // punctuation mark other than an apostrophe, ends the word there.
+        let next = match bytes.get(end) {
+            None => end,
+            Some(&b) if b < 0x80 && b != b'\'' => {
+                // The char that ends the word is read here only.
+                if MARKED[b as usize] {
+                    marks.push(end);
+                }
+                end + 1
+            }
+            Some(_) => {
+                folded.truncate(fold_start);
+                return None;
+            }
+        };
+        let word = Span::new(at, end);
+        let flags = word_flags(text, word, ASCII_CLASS[bytes[at] as usize], seen, flag::ALPHA, 0);
+        // Its first folded byte is its first byte's, lowered as the run is.
+        self.push_token(folded, word, fold_start, flags, hash as u32, bytes[at] | 0x20);
+        Some(next)
+    }
+
     /// Reads the word that starts at byte `at` (a letter or a digit) into a
     /// token, its folded form into `folded`, and returns where the text
     /// goes on: past the char that ended the word (which starts none), or
-    /// the end of the text.
+    /// the end of the text. Each char it reads past the word's ASCII runs
+    /// (which hold no marked byte), the one that ends the word too, is
+    /// added to `marks` if marked.
     #[inline(always)]
-    fn read_word(&mut self, text: &str, mut at: usize, folded: &mut Vec<u8>, scratch: &mut String) -> usize {
+    fn read_word(
+        &mut self,
+        text: &str,
+        mut at: usize,
+        folded: &mut Vec<u8>,
+        scratch: &mut String,
+        marks: &mut Vec<usize>,
+    ) -> usize {
         let bytes = text.as_bytes();
         let start = at;
         let fold_start = folded.len();
@@ -432,45 +509,26 @@ impl Tokens {
             // A run of ASCII letters and digits, the bulk of most drafts, in
             // one step: what the general path below does char by char.
             if ASCII_CLASS[b as usize] != 0 {
-                // The run's folded bytes are as many as its bytes (lower
-                // case is bit 5 set, a digit has it already), written with
-                // no check of the buffer's length or capacity: there is
-                // room for the rest of the text (see `tokenize`). Of each
-                // byte only its class is kept.
-                let run = &bytes[at..];
-                let out_start = folded.len();
-                debug_assert!(folded.capacity() - out_start >= run.len(), "room for the rest of the text");
-                let out = folded.as_mut_ptr();
-                let mut n = 0;
-                while n < run.len() {
-                    let b = run[n];
-                    let class = ASCII_CLASS[b as usize];
-                    if class == 0 {
-                        break;
-                    }
-                    seen |= class;
-                    // SAFETY: `out_start + n` is within the buffer's
-                    // capacity, which holds `run.len()` bytes past its length
-                    // (the room `tokenize` keeps, checked above), and `n <
-                    // run.len()`.
-                    unsafe { out.add(out_start + n).write(b | 0x20) };
-                    hash = fnv1a(hash, &[b | 0x20]);
-                    n += 1;
-                }
-                // SAFETY: the `n` bytes past the buffer's length were just
-                // written, within its capacity, as ASCII bytes: whole chars.
-                unsafe { folded.set_len(out_start + n) };
-                at += n;
+                at += ascii_run(bytes, at, folded, &mut seen, &mut hash);
                 // Most words end here, at an ASCII space or punctuation mark
                 // other than an apostrophe: what the path below would tell
                 // of that char, without reading it again.
                 match bytes.get(at) {
                     None => break (at, at),
-                    Some(&b) if b < 0x80 && b != b'\'' => break (at, at + 1),
+                    Some(&b) if b < 0x80 && b != b'\'' => {
+                        if MARKED[b as usize] {
+                            marks.push(at);
+                        }
+                        break (at, at + 1);
+                    }
                     Some(_) => continue,
                 }
             }
-            // Any other char, one at a time (an ASCII one needs no UTF-8 decoding).
+            // Any other char, one at a time (an ASCII one needs no UTF-8
+            // decoding), read here only, whether in the word or ending it.
+            if MARKED[b as usize] {
+                marks.push(at);
+            }
             let (c, len) = if b < 0x80 {
                 (b as char, 1)
             } else {
@@ -501,13 +559,21 @@ impl Tokens {
                 } else if !is_apostrophe(c) && !is_combining_mark(c) {
                     flags &= !flag::ALPHA;
                 }
-                scratch.clear();
-                fold_char_into(c, scratch);
-                folded.extend_from_slice(scratch.as_bytes());
-                hash = fnv1a(hash, scratch.as_bytes());
-                // A char may fold to more bytes than it has ("İ" to "i̇"):
-                // the room for the rest of the text is made again.
-                folded.reserve(bytes.len() - at);
+                if b < 0x80 {
+                    // An apostrophe, its own folded form: one byte for one,
+                    // so the room for the rest of the text stays.
+                    let b = b.to_ascii_lowercase();
+                    folded.push(b);
+                    hash = fnv1a(hash, &[b]);
+                } else {
+                    scratch.clear();
+                    fold_char_into(c, scratch);
+                    folded.extend_from_slice(scratch.as_bytes());
+                    hash = fnv1a(hash, scratch.as_bytes());
+                    // A char may fold to more bytes than it has ("İ" to
+                    // "i̇"): the room for the rest of the text is made again.
+                    folded.reserve(bytes.len() - at);
+                }
             } else if b >= 0x80
                 && is_invisible(c)
                 // A capital after it starts a new word ("Hi\u{200B}Priya").
@@ -520,7 +586,8 @@ impl Tokens {
             }
         };
         let flags = word_flags(text, Span::new(start, end), first, seen, flags, upper);
-        self.push_token(folded, Span::new(start, end), fold_start, flags, hash as u32);
+        let first = folded.get(fold_start).copied().unwrap_or(0);
+        self.push_token(folded, Span::new(start, end), fold_start, flags, hash as u32, first);
         next
     }
 
@@ -536,9 +603,7 @@ impl Tokens {
         let mut run_start: Option<usize> = None;
         let mut run_bangs = 0;
         let mut run_len = 0;
-        let mut chars = between.char_indices().peekable();
-        while let Some((off, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        for (off, c) in between.char_indices() {
             match c {
                 ',' | '、' | '，' => g |= gap::COMMA,
                 '.' | '。' | '…' => {
@@ -546,12 +611,16 @@ impl Tokens {
                     // A period between two digits ends no sentence: "$49.99",
                     // "version 4.2". (Inside a link it still cuts the link's
                     // words into sentences of their own, which the rules
-                    // that read a link's end rely on.)
-                    let inside = next.is_none()
-                        && between.len() == 1
-                        && text.as_bytes()[from - 1].is_ascii_digit()
-                        && text.as_bytes().get(to).is_some_and(u8::is_ascii_digit);
-                    if (next.is_none_or(|n| n.is_whitespace() || is_closing(n)) && !inside) || c != '.' {
+                    // that read a link's end rely on.) Only a period asks
+                    // what follows it: the next char is read for it alone.
+                    if c != '.' || {
+                        let next = between[off + 1..].chars().next();
+                        let inside = next.is_none()
+                            && between.len() == 1
+                            && text.as_bytes()[from - 1].is_ascii_digit()
+                            && text.as_bytes().get(to).is_some_and(u8::is_ascii_digit);
+                        next.is_none_or(|n| n.is_whitespace() || is_closing(n)) && !inside
+                    } {
                         ends_sentence = true;
                     }
                 }
@@ -605,10 +674,16 @@ impl Tokens {
         (g, ends_sentence)
     }
 
-    /// Adds the word at `span`, whose folded form is `folded[fold_start..]`
-    /// and its [`word_key`](crate::hash::word_key) `key`.
-    fn push_token(&mut self, folded: &[u8], span: Span, fold_start: usize, flags: Flags, key: u32) {
+    /// Adds the word at `span`, whose folded form is `folded[fold_start..]`,
+    /// its [`word_key`](crate::hash::word_key) `key` and its first byte
+    /// `first` (0 if it folds to nothing).
+    fn push_token(&mut self, folded: &[u8], span: Span, fold_start: usize, flags: Flags, key: u32, first: u8) {
         debug_assert_eq!(key, crate::hash::word_key(&folded[fold_start..]), "a token's key is its folded word's");
+        debug_assert_eq!(
+            first,
+            folded.get(fold_start).copied().unwrap_or(0),
+            "a token's first byte is its folded word's"
+        );
         if folded.len() > u32::MAX as usize {
             return;
         }
@@ -620,9 +695,45 @@ impl Tokens {
             flags,
             gap: Gaps::NONE,
             key,
-            first: folded.get(fold_start).copied().unwrap_or(0),
+            first,
         });
     }
+}
+
+/// Reads the run of ASCII letters and digits at `bytes[at..]` (at least
+/// one): writes its folded bytes to `folded`, ORs each byte's class into
+/// `seen` and hashes it into `hash`; returns its length.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8, hash: &mut u64) -> usize {
+    // The run's folded bytes are as many as its bytes (lower case is bit 5
+    // set, a digit has it already), written with no check of the buffer's
+    // length or capacity: there is room for the rest of the text (see
+    // `tokenize`). Of each byte only its class is kept.
+    let run = &bytes[at..];
+    let out_start = folded.len();
+    debug_assert!(folded.capacity() - out_start >= run.len(), "room for the rest of the text");
+    let out = folded.as_mut_ptr();
+    let (mut s, mut h) = (*seen, *hash);
+    let mut n = 0;
+    while n < run.len() {
+        let b = run[n];
+        let class = ASCII_CLASS[b as usize];
+        if class == 0 {
+            break;
+        }
+        s |= class;
+        // SAFETY: `out_start + n` is within the buffer's capacity, which
+        // holds `run.len()` bytes past its length (the room `tokenize`
+        // keeps, checked above), and `n < run.len()`.
+        unsafe { out.add(out_start + n).write(b | 0x20) };
+        h = fnv1a(h, &[b | 0x20]);
+        n += 1;
+    }
+    // SAFETY: the `n` bytes past the buffer's length were just written,
+    // within its capacity, as ASCII bytes: whole chars.
+    unsafe { folded.set_len(out_start + n) };
+    (*seen, *hash) = (s, h);
+    n
 }
 
 /// The flags of the word `text[word]`, once it is read: `first` is the
@@ -670,8 +781,9 @@ pub(crate) fn find_links(text: &str, marks: &Marks) -> Vec<Span> {
 /// The bytes the finders of a document's facts look for: where a link, an
 /// address, a handle or masked data may start (`:` `.` `@` `_`), where a
 /// placeholder may open (`{` `<` `[` `$` `*` `(` `%` `_`), where a quotation
-/// may be (`"` `:`, and the lead bytes of “ „ «: 0xE2 and 0xC2).
-pub(crate) const MARKED: [bool; 256] = byte_set(b":.@_{<[$*(%\"\xE2\xC2");
+/// may be (`"` `:`, and the lead bytes of “ „ «: 0xE2 and 0xC2), and where
+/// a line may be quoted (`>`, a run of `-` opening a message's header).
+pub(crate) const MARKED: [bool; 256] = byte_set(b":.@_{<[$*(%\"\xE2\xC2>-");
 
 // A marked byte starts a char (an ASCII byte or a lead byte, never a
 // continuation byte), so a finder may slice the text there.
@@ -890,7 +1002,13 @@ fn link_candidates(text: &str, marks: &Marks) -> Vec<usize> {
                     at.push(k - 3);
                 }
                 // A bare address, "sony.com/support": from its first label.
-                if k >= 2 && DOMAINS.iter().any(|d| bytes[k + 1..].starts_with(d)) {
+                // Every top-level domain starts with a lower case letter,
+                // and most periods end a sentence, before a space or a line
+                // break: told by that one byte before the domains are read.
+                if k >= 2
+                    && bytes.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+                    && DOMAINS.iter().any(|d| bytes[k + 1..].starts_with(d))
+                {
                     let start = k - bytes[..k]
                         .iter()
                         .rev()
@@ -986,6 +1104,7 @@ mod tests {
                     let want: Vec<usize> =
                         text.bytes().enumerate().filter(|&(_, b)| MARKED[b as usize]).map(|(k, _)| k).collect();
                     assert_eq!(Marks::of(&text).iter().collect::<Vec<_>>(), want, "{text:?}");
+                    assert_eq!(Tokens::with_marks(&text).1.iter().collect::<Vec<_>>(), want, "{text:?}");
                 }
             }
         }
@@ -1065,7 +1184,10 @@ mod tests {
             "\u{663}",
         ];
         for text in &crate::span::every_text(&pieces, 4) {
-            let t = Tokens::of(text);
+            let (t, marks) = Tokens::with_marks(text);
+            // The tokenizer marks what a pass over the bytes does (the
+            // pieces hold 0xC2 and 0xE2 in words and between them).
+            assert_eq!(marks.iter().collect::<Vec<_>>(), Marks::of(text).iter().collect::<Vec<_>>(), "{text:?}");
             for tok in &t.tokens {
                 let word = &text.as_str()[tok.span];
                 let read = flag::CAP | flag::ALL_CAPS | flag::NUMBER | flag::ALPHA | flag::UNSPACED;
@@ -1106,6 +1228,9 @@ mod tests {
             // The candidates are all the bytes where a link may start: the
             // scan finds what it finds looking at every byte.
             assert_eq!(scan_links(text), scan_links_at(text, 0..text.len()), "{text:?}");
+            // The tokenizer marks what a pass over the bytes does.
+            let marks = Tokens::with_marks(text).1;
+            assert_eq!(marks.iter().collect::<Vec<_>>(), Marks::of(text).iter().collect::<Vec<_>>(), "{text:?}");
         }
     }
 }

@@ -138,15 +138,16 @@ impl<'a> Document<'a> {
         // folded words the tokenizer stops adding words, which joined chunks
         // would not do; a text under 1 GiB never folds to that much.
         let mut memo = memo.filter(|_| text.len() < u32::MAX as usize / 4);
-        // Where the bytes the facts' finders look for stand: one pass.
-        let marks = Marks::of(text);
+        // The words, and where the bytes the facts' finders look for stand:
+        // found by the tokenizer as it reads the text, or, with words kept
+        // from an earlier draft, by a pass of their own.
+        let (Tokens { tokens, folded, exclamation_runs, sentence_count }, marks) = match memo.as_deref_mut() {
+            Some(memo) => (memo.tokens(text), Marks::of(text)),
+            None => Tokens::with_marks(text),
+        };
         let block_quotes = merge(find_quoted_regions(text, &marks), Vec::new());
         let (inline_customer, inline_quotes) = find_inline_quotes(text, &block_quotes, &marks);
         let quoted = merge(block_quotes.clone(), inline_customer);
-        let Tokens { tokens, folded, exclamation_runs, sentence_count } = match memo.as_deref_mut() {
-            Some(memo) => memo.tokens(text),
-            None => Tokens::of(text),
-        };
         let mut doc = Document {
             text,
             folded,
@@ -366,33 +367,26 @@ impl<'a> Document<'a> {
     }
 
     fn mark_regions(&mut self) {
-        // Most drafts quote nothing and hold no placeholder or link: no
-        // token to mark, and no walk over them.
-        if self.quoted.is_empty() && self.placeholders.is_empty() && self.links.is_empty() {
-            return;
-        }
-        let mut q = 0;
-        let mut p = 0;
-        let mut l = 0;
-        for t in &mut self.tokens {
-            while q < self.quoted.len() && self.quoted[q].end() <= t.span.start() {
-                q += 1;
-            }
-            if q < self.quoted.len() && self.quoted[q].overlaps(t.span) {
-                t.flags |= flag::QUOTED;
-            }
-            while p < self.placeholders.len() && self.placeholders[p].span.end() <= t.span.start() {
-                p += 1;
-            }
-            if p < self.placeholders.len() && self.placeholders[p].span.overlaps(t.span) {
-                t.flags |= flag::PLACEHOLDER;
-            }
-            while l < self.links.len() && self.links[l].end() <= t.span.start() {
-                l += 1;
-            }
-            if l < self.links.len() && self.links[l].overlaps(t.span) {
-                t.flags |= flag::LINK;
-            }
+        // Each region's words are found by a binary search and flagged: the
+        // words outside every region (most of a draft that quotes nothing
+        // and holds an e-mail address or a link) are not walked.
+        let tokens = &mut self.tokens[..];
+        mark_tokens(tokens, self.quoted.iter().copied(), flag::QUOTED);
+        mark_tokens(tokens, self.placeholders.iter().map(|p| p.span), flag::PLACEHOLDER);
+        mark_tokens(tokens, self.links.iter().copied(), flag::LINK);
+    }
+}
+
+/// Sets `f` on every token that overlaps one of `spans` (in text order,
+/// disjoint, as the tokens are).
+fn mark_tokens(tokens: &mut [Token], spans: impl Iterator<Item = Span>, f: crate::tokens::Flags) {
+    let mut from = 0;
+    for s in spans {
+        // The first token that ends after the span starts, then those that
+        // start before it ends: exactly the tokens it overlaps.
+        from += tokens[from..].partition_point(|t| t.span.end() <= s.start());
+        for t in tokens[from..].iter_mut().take_while(|t| t.span.start() < s.end()) {
+            t.flags |= f;
         }
     }
 }

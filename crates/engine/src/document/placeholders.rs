@@ -28,6 +28,10 @@ const _: () = {
     }
 };
 
+/// The folded first bytes of the words the stand-alone finder reads (a
+/// date's "dd" or "mm", a run of x's) besides words of capitals.
+const DMX: [bool; 256] = crate::tokens::byte_set(b"dmx");
+
 impl Document<'_> {
     /// Finds `[Name]`, `{{first_name}}`, `<customer name>`, `%NAME%`, `____`
     /// and stand-alone `XXX`, outside quoted text.
@@ -133,7 +137,7 @@ impl Document<'_> {
         // letter in the text) is read below: most are passed over without
         // reading the text, by a search of their own (a small loop, not the
         // large one below, which kept its values on the stack for every word).
-        let may_be = |t: &crate::tokens::Token| t.is(flag::ALL_CAPS) || matches!(t.fold_head().1, b'd' | b'm' | b'x');
+        let may_be = |t: &crate::tokens::Token| t.is(flag::ALL_CAPS) || DMX[t.fold_head().1 as usize];
         let mut next = 0;
         while let Some(k) = self.tokens[next..].iter().position(may_be).map(|p| next + p) {
             next = k + 1;

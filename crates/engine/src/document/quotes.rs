@@ -5,6 +5,12 @@ use super::contained_sorted;
 use crate::span::Span;
 use crate::tokens::Marks;
 
+// The bytes a quoted line is told by are marked.
+const _: () = {
+    let marked = crate::tokens::MARKED;
+    assert!(marked[b':' as usize] && marked[b'>' as usize] && marked[b'-' as usize]);
+};
+
 /// Lines quoted from the customer's message: `>` lines, e-mail attribution
 /// lines and the quoted message below them, forwarded-message headers.
 pub(super) fn find_quoted_regions(text: &str, marks: &Marks) -> Vec<Span> {
@@ -12,20 +18,15 @@ pub(super) fn find_quoted_regions(text: &str, marks: &Marks) -> Vec<Span> {
     // Every line read below as quoted holds a '>' (a quoted line), a ':'
     // (an attribution or a header) or "-----" (an original or forwarded
     // message's header): a text with none of them, as most replies are,
-    // holds no quoted line, told without splitting it into lines. (A ':' is
-    // marked.)
+    // holds no quoted line, told without splitting it into lines. (All
+    // three bytes are marked: no pass over the text of its own.)
     let bytes = text.as_bytes();
-    let five_dashes = || {
-        let mut rest = text;
-        while let Some(k) = rest.find('-') {
-            if rest[k..].starts_with("-----") {
-                return true;
-            }
-            rest = &rest[k + 1..];
-        }
-        false
-    };
-    if !marks.iter().any(|k| bytes[k] == b':') && !bytes.contains(&b'>') && !five_dashes() {
+    let may_quote = marks.iter().any(|k| match bytes[k] {
+        b':' | b'>' => true,
+        b'-' => bytes[k..].starts_with(b"-----"),
+        _ => false,
+    });
+    if !may_quote {
         return out;
     }
     let lines: Vec<(usize, &str)> = {
@@ -215,11 +216,14 @@ pub(super) fn find_inline_quotes(text: &str, quoted: &[Span], marks: &Marks) -> 
 /// The characters that can open a quotation or introduce one ("you wrote:").
 const QUOTE_TRIGGERS: [&str; 5] = ["\"", ":", "“", "„", "«"];
 
-// Every trigger's first byte is marked.
+// Every trigger's first byte is marked, and is one of those
+// `lines_that_may_quote` tells triggers by.
 const _: () = {
     let mut k = 0;
     while k < QUOTE_TRIGGERS.len() {
-        assert!(crate::tokens::MARKED[QUOTE_TRIGGERS[k].as_bytes()[0] as usize]);
+        let first = QUOTE_TRIGGERS[k].as_bytes()[0];
+        assert!(crate::tokens::MARKED[first as usize]);
+        assert!(matches!(first, b'"' | b':' | 0xC2 | 0xE2));
         k += 1;
     }
 };
@@ -231,8 +235,13 @@ const _: () = {
 fn lines_that_may_quote<'t>(text: &'t str, marks: &'t Marks) -> impl Iterator<Item = (usize, &'t str)> + 't {
     let bytes = text.as_bytes();
     // A marked byte is ASCII or a lead byte, so a char starts there.
-    let mut triggers =
-        marks.iter().filter(move |&k| QUOTE_TRIGGERS.iter().any(|t| bytes[k..].starts_with(t.as_bytes())));
+    // Most marked bytes are periods: told by the byte, before any trigger
+    // is compared (those of two or three bytes start with 0xC2 or 0xE2).
+    let mut triggers = marks.iter().filter(move |&k| match bytes[k] {
+        b'"' | b':' => true,
+        0xC2 | 0xE2 => QUOTE_TRIGGERS.iter().any(|t| bytes[k..].starts_with(t.as_bytes())),
+        _ => false,
+    });
     let mut from = 0;
     std::iter::from_fn(move || {
         let at = triggers.by_ref().find(|&k| k >= from)?;

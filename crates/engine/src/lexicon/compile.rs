@@ -12,7 +12,9 @@
 //!   the table entry's, read through the index's one reference to the tables);
 //! - `elems`: every pattern's elements, each a kind and a byte range of the
 //!   pattern's own text (which is written folded, so it is compared as it
-//!   is), or for `a|b|c` a range of `alts`, the alternatives' byte ranges;
+//!   is), or for `a|b|c` a range of `alts`, the alternatives' byte ranges
+//!   (and of `alt_keys`, their word keys: a word is compared only with the
+//!   alternatives of its own key);
 //! - `keys`/`ids`: for every first word a pattern can start with (and, when
 //!   its second element is a required word, every first and second word;
 //!   when its second is an optional word and its third a required one,
@@ -81,21 +83,36 @@ pub(super) const PATTERN: u16 = SKIPS - 1;
 /// pattern's text it names, or for alternatives the range of the index's
 /// `alts` that holds them. `tags` tells most words that cannot match it
 /// from their key alone, without reading them (see [`tag_bit`]): for a word
-/// or alternatives, the tag bits of the word(s); all bits otherwise. It
-/// fills what was padding: an element is six bytes either way.
+/// or alternatives, the tag bits of the word(s); all bits otherwise.
+/// Sixteen bits, not eight: alternatives of many words set most of eight,
+/// and then passed most words on to be compared (an element is eight
+/// bytes, not six: a few KB more for the draft's index).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Elem {
     pub kind: u8,
-    pub tags: u8,
+    pub tags: u16,
     pub start: u16,
     pub end: u16,
 }
 
-/// A word's tag bit, from its word key: one of eight, by the top bits of
+/// A word's tag bit, from its word key: one of sixteen, by the top bits of
 /// the mixed key. A word can match an element only if its bit is among the
 /// element's `tags`.
-pub(super) const fn tag_bit(word_key: u32) -> u8 {
-    1 << (crate::hash::mixed_key(word_key) >> 29)
+pub(super) const fn tag_bit(word_key: u32) -> u16 {
+    1 << (crate::hash::mixed_key(word_key) >> 28)
+}
+
+/// A word's bit among a key's `next` tags: its [`tag_bit`] folded to eight
+/// bits as [`fold_tags`] folds an element's.
+pub(super) const fn next_bit(word_key: u32) -> u8 {
+    1 << ((crate::hash::mixed_key(word_key) >> 28) & 7)
+}
+
+/// An element's tags folded to eight bits (bit `b` set if bit `b` or `b +
+/// 8` is), kept per key as its `next`: a word whose [`next_bit`] is clear
+/// has its [`tag_bit`] clear in the tags folded.
+const fn fold_tags(tags: u16) -> u8 {
+    (tags | tags >> 8) as u8
 }
 
 /// The [`Index`]'s `next` of a key whose pattern has no required element
@@ -123,6 +140,9 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     elems: [Elem; E],
     /// Each alternative of every `a|b|c`: its bytes in the pattern's text.
     alts: [(u16, u16); A],
+    /// Each alternative's word key, beside it: a word is compared only with
+    /// the alternatives of its own key (see [`Index::is_alt`]).
+    alt_keys: [u32; A],
     keys: [u16; K],
     ids: [u16; K],
     /// Per key, which alternative of the pattern's first element it was
@@ -151,6 +171,7 @@ pub(crate) struct Index {
     pub(super) patterns: &'static [Pattern],
     pub(super) elems: &'static [Elem],
     pub(super) alts: &'static [(u16, u16)],
+    pub(super) alt_keys: &'static [u32],
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
     pub(super) words: &'static [u8],
@@ -166,6 +187,7 @@ impl Index {
         patterns: &[],
         elems: &[],
         alts: &[],
+        alt_keys: &[],
         keys: &[],
         ids: &[],
         words: &[],
@@ -201,13 +223,17 @@ impl Index {
         &text.as_bytes()[e.start as usize..e.end as usize]
     }
 
-    /// Whether `word` is one of the alternatives `e` of the pattern of `text`
-    /// (compared by [`crate::words::same`], not a call of `memcmp` each).
-    pub(super) fn is_alt(&self, text: &'static str, e: Elem, word: &[u8]) -> bool {
+    /// Whether `word`, of word key `key`, is one of the alternatives `e` of
+    /// the pattern of `text`: compared (by [`crate::words::same`], not a
+    /// call of `memcmp` each) only with those of its key, the others passed
+    /// over by one comparison each (a word's key is a function of its bytes).
+    pub(super) fn is_alt(&self, text: &'static str, e: Elem, word: &[u8], key: u32) -> bool {
         let text = text.as_bytes();
-        self.alts[e.start as usize..e.end as usize].iter().any(|&(s, end)| {
-            (end - s) as usize == word.len() && crate::words::same(&text[s as usize..end as usize], word)
-        })
+        let range = e.start as usize..e.end as usize;
+        self.alt_keys[range.clone()]
+            .iter()
+            .zip(&self.alts[range])
+            .any(|(&k, &(s, end))| k == key && crate::words::same(&text[s as usize..end as usize], word))
     }
 
     /// The alternatives `e` of pattern `p`.
@@ -268,6 +294,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             patterns: &self.patterns,
             elems: &self.elems,
             alts: &self.alts,
+            alt_keys: &self.alt_keys,
             keys: &self.keys,
             ids: &self.ids,
             words: &self.words,
@@ -334,7 +361,7 @@ const fn parse(pat: &[u8], start: usize, mut end: usize) -> Elem {
         WORD
     };
     assert!(end <= u16::MAX as usize, "a phrase pattern is longer than 65535 bytes");
-    let tags = if kind == WORD { tag_bit(word_key(sub(pat, start, end))) } else { u8::MAX };
+    let tags = if kind == WORD { tag_bit(word_key(sub(pat, start, end))) } else { u16::MAX };
     Elem { kind: kind | optional, tags, start: start as u16, end: end as u16 }
 }
 
@@ -489,6 +516,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         patterns: [Pattern { table: 0, entry: 0, first: 0 }; P],
         elems: [Elem { kind: 0, tags: 0, start: 0, end: 0 }; E],
         alts: [(0, 0); A],
+        alt_keys: [0; A],
         keys: [0; K],
         ids: [0; K],
         words: [0; K],
@@ -505,6 +533,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             patterns: &mut out.patterns,
             elems: &mut out.elems,
             alts: &mut out.alts,
+            alt_keys: &mut out.alt_keys,
             keys: &mut out.keys,
             ids: &mut out.ids,
             words: &mut out.words,
@@ -525,6 +554,7 @@ pub(crate) struct Built {
     patterns: Box<[Pattern]>,
     elems: Box<[Elem]>,
     alts: Box<[(u16, u16)]>,
+    alt_keys: Box<[u32]>,
     keys: Box<[u16]>,
     ids: Box<[u16]>,
     words: Box<[u8]>,
@@ -541,6 +571,7 @@ impl Built {
             patterns: &self.patterns,
             elems: &self.elems,
             alts: &self.alts,
+            alt_keys: &self.alt_keys,
             keys: &self.keys,
             ids: &self.ids,
             words: &self.words,
@@ -566,6 +597,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         patterns: vec![Pattern { table: 0, entry: 0, first: 0 }; s.patterns].into_boxed_slice(),
         elems: vec![Elem { kind: 0, tags: 0, start: 0, end: 0 }; s.elems].into_boxed_slice(),
         alts: vec![(0, 0); s.alts].into_boxed_slice(),
+        alt_keys: vec![0; s.alts].into_boxed_slice(),
         keys: vec![0; s.keys].into_boxed_slice(),
         ids: vec![0; s.keys].into_boxed_slice(),
         words: vec![0; s.keys].into_boxed_slice(),
@@ -582,6 +614,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             patterns: &mut out.patterns,
             elems: &mut out.elems,
             alts: &mut out.alts,
+            alt_keys: &mut out.alt_keys,
             keys: &mut out.keys,
             ids: &mut out.ids,
             words: &mut out.words,
@@ -600,6 +633,7 @@ struct Parts<'a> {
     patterns: &'a mut [Pattern],
     elems: &'a mut [Elem],
     alts: &'a mut [(u16, u16)],
+    alt_keys: &'a mut [u32],
     keys: &'a mut [u16],
     ids: &'a mut [u16],
     words: &'a mut [u8],
@@ -650,6 +684,7 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
                         let a_end = alt_end(pat, a, elem.end as usize);
                         elem.tags |= tag_bit(word_key(sub(pat, a, a_end)));
                         out.alts[x] = (a as u16, a_end as u16);
+                        out.alt_keys[x] = word_key(sub(pat, a, a_end));
                         x += 1;
                         a = a_end + 1;
                     }
@@ -773,7 +808,7 @@ const fn sort_entry(key: u16, k: usize, id: u16, word: u8, next: u8) -> u64 {
 /// it is required: a key's `next`.
 const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u8 {
     if after < n && elems[after].kind & OPTIONAL == 0 {
-        elems[after].tags
+        fold_tags(elems[after].tags)
     } else {
         ANY_NEXT
     }

@@ -424,7 +424,7 @@ impl Lexicon {
         // The word after the key's words must be able to match the element
         // after them.
         let after = i + if pair { 2 } else { 1 };
-        if tags != compile::ANY_NEXT && doc.tokens.get(after).is_none_or(|t| tags & compile::tag_bit(t.key) == 0) {
+        if tags != compile::ANY_NEXT && doc.tokens.get(after).is_none_or(|t| tags & compile::next_bit(t.key) == 0) {
             return false;
         }
         let p = (id & PATTERN) as usize;
@@ -526,7 +526,7 @@ fn elem_matches(index: &Index, text: &'static str, elem: Elem, doc: &View, j: us
     let w = doc.fold_bytes(j);
     match elem.kind & !OPTIONAL {
         compile::WORD => crate::words::same(index.text(text, elem), w),
-        compile::ALT => index.is_alt(text, elem, w),
+        compile::ALT => index.is_alt(text, elem, w, doc.tokens[j].key),
         compile::PREFIX => w.starts_with(index.text(text, elem)),
         compile::NUMBER => doc.tokens[j].is(crate::tokens::flag::NUMBER),
         _ => true,

@@ -98,6 +98,9 @@ const SYNONYMS: &[&[&str]] = &[
     &["block", "freez", "froze", "suspe"],
     // "Is the server down?" by "we had an outage".
     &["outag", "down", "offli"],
+    // "Can my husband pick it up?" is answered by "anyone you send can
+    // collect it".
+    &["colle", "pick", "fetch"],
 ];
 
 /// A crude stem: lower case, a possessive and one common suffix off, a

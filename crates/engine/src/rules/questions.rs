@@ -2709,6 +2709,12 @@ mod tests {
 
     #[test]
     fn allows_answers_in_other_words() {
+        // Picking up is collecting.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "My prescription is ready. Is my husband allowed to pick it up for me or does it have to be me?",
+            "Dear Grace, anyone you send can collect a prescription on your behalf, with your date of birth.",
+        );
         let msg = "When will my parcel arrive? I ordered it last week.";
         assert_no_context(Cue::QuestionUnanswered, msg, "Hi Jo, it's with the courier and due on Thursday.");
         assert_no_context(

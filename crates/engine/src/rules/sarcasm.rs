@@ -746,45 +746,30 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     out.extend(found);
 }
 
-/// Whether the sentence of token `k` or the one after it owns a fault,
-/// puts something right, explains it as expected, or thanks for the
-/// report: "... - let me check. It looks like the mandate didn't transfer
-/// on our side", "that's on us. I've added a text alert", "we should have
-/// labelled it". What the session's review found sincere beside the frames
-/// of mock wonder and mock understanding.
-fn owned_near(doc: &Document, k: usize) -> bool {
-    near(doc, k, true)
-}
-
-/// [`owned_near`] without the remedies: a fault owned, explained as
-/// expected, or thanks for the report (for older readings, whose sarcastic
-/// drafts often go on to put something right: "I've unlocked it, for now").
-fn owns_fault_near(doc: &Document, k: usize) -> bool {
-    near(doc, k, false)
-}
-
-fn near(doc: &Document, k: usize, remedies: bool) -> bool {
-    let n = doc.tokens.len();
-    if k >= n {
-        return false;
-    }
-    let sentence = doc.tokens[k].sentence;
-    let from = doc.sentence_of(k).start;
-    // (At most the two sentences, and at most 120 words of them.)
-    let to = (from..n.min(from + 120)).find(|&j| doc.tokens[j].sentence > sentence + 1).unwrap_or(n.min(from + 120));
-    (from..to).any(|j| {
-        let next = if j + 1 < to { doc.fold(j + 1) } else { "" };
-        match doc.fold(j) {
+/// Whether `words` (the folded words of a sentence and the one after it)
+/// own a fault, put something right, explain it as expected, or thank for
+/// the report: "... - let me check. It looks like the mandate didn't
+/// transfer on our side", "that's on us. I've added a text alert", "we
+/// should have labelled it". What the session's review found sincere
+/// beside the frames of mock wonder and mock understanding. Without
+/// `remedies`, only a fault owned, explained or thanked for (for older
+/// readings, whose sarcastic drafts often go on to put something right:
+/// "I've unlocked it, for now").
+fn owns(words: &[&str], remedies: bool) -> bool {
+    let at = |j: usize| words.get(j).copied().unwrap_or("");
+    (0..words.len()).any(|j| {
+        let (before, next) = (if j > 0 { at(j - 1) } else { "" }, at(j + 1));
+        match words[j] {
             "our" => matches!(next, "fault" | "error" | "mistake" | "side" | "end" | "bad"),
             "on" => next == "us",
-            "should" => j > from && matches!(doc.fold(j - 1), "we" | "i") && next == "have",
+            "should" => matches!(before, "we" | "i") && next == "have",
             "that's" | "thats" => matches!(next, "expected" | "normal" | "on"),
-            "designed" => j > from && doc.fold(j - 1) == "as",
+            "designed" => before == "as",
             // (Not a hollow "sorry for any inconvenience", "sorry if".)
             "sorry" | "apologise" | "apologize" | "apologies" => {
-                !(next == "if" || (next == "for" && j + 2 < to && doc.fold(j + 2) == "any"))
+                !(next == "if" || (next == "for" && at(j + 2) == "any"))
             }
-            "reporting" | "flagging" => j > from && doc.fold(j - 1) == "for",
+            "reporting" | "flagging" => before == "for",
             "let" => remedies && next == "me",
             "i've" | "we've" => {
                 remedies
@@ -805,6 +790,17 @@ fn near(doc: &Document, k: usize, remedies: bool) -> bool {
             _ => false,
         }
     })
+}
+
+/// [`owns`] read in the sentence of token `k` and the one after it (each
+/// as far as a sarcasm reading sees it: see `sentence_end`), for a
+/// finding of the phrase table.
+fn owned_near(doc: &Document, k: usize) -> bool {
+    let from = doc.sentence_of(k).start;
+    let Some(this_end) = sentence_end(doc, from) else { return false };
+    let to = sentence_end(doc, this_end).unwrap_or(this_end);
+    let words: Vec<&str> = (from..to).map(|j| doc.fold(j)).collect();
+    owns(&words, true)
 }
 
 /// What puts a shortfall right for the customer, said after "I've", "we'll",
@@ -2314,6 +2310,9 @@ fn read_sentence<'d>(
     // The sentence after this one, read at most once, by the readers that look at it.
     let after = std::cell::OnceCell::new();
     let next = || after.get_or_init(|| sentence_after(doc, words, end)).as_ref();
+    // The sentence and the one after it, as far as the memo's key sees
+    // them: what [`owns`] reads.
+    let with_next = || &words[s.from..next().map_or(end, |n| n.from + n.words.len())];
     let sincere = s.any(APOLOGY_OR_EMPATHY);
     // An imposition counted or named: "seventeen tickets", "your fifth
     // email", "the essay", "again".
@@ -2794,7 +2793,7 @@ fn read_sentence<'d>(
     // camera's time zone? Not even our own test team, so thank you for
     // reporting it": the session's review.)
     if (surprise_frame || (len <= 6 && s.any(SURPRISE) && ironic_frame && !s.any(WARM) && !s.question))
-        && !owns_fault_near(doc, s.from)
+        && !owns(with_next(), false)
     {
         return Some((0, last, SURPRISE_M));
     }
@@ -2806,7 +2805,7 @@ fn read_sentence<'d>(
         let opens =
             s.words[..k].iter().all(|w| matches!(*w, "wow" | "oh" | "well" | "gosh" | "so" | "truly" | "really"));
         let yours = s.words[k..].iter().any(|w| matches!(*w, "you" | "you'd" | "you've" | "you're" | "your"));
-        if opens && yours && !sincere && !s.question && !owns_fault_near(doc, s.from) {
+        if opens && yours && !sincere && !s.question && !owns(with_next(), false) {
             return Some((0, last, SURPRISE_M));
         }
     }
@@ -2817,9 +2816,13 @@ fn read_sentence<'d>(
     // parcel went missing after you gave us the wrong address". (Not "I
     // wonder why the payment failed: let me check", which names no doing
     // of theirs; not with an apology.)
-    if let Some(k) = s.pos(OBVIOUS_CAUSE) {
-        let opens = k == 0 || (k <= 4 && doc.tokens[s.from + k - 1].gap_has(gap::COMMA));
-        let trouble = s.at(TROUBLE) >> k != 0;
+    // (Its words read only after the frame opens a sentence of trouble.)
+    if let Some(k) = s.pos(OBVIOUS_CAUSE).filter(|&k| {
+        (k == 0 || (k <= 4 && doc.tokens[s.from + k - 1].gap_has(gap::COMMA)))
+            && s.at(TROUBLE) >> k != 0
+            && !sincere
+            && !s.question
+    }) {
         let past = |w: &str| {
             w.ends_with("ed")
                 || matches!(
@@ -2882,7 +2885,7 @@ fn read_sentence<'d>(
         // updated it, so here's what happened": the cause is asked about,
         // to be explained.
         let asked = rest().any(|w| matches!(*w, "why" | "how" | "whether" | "want" | "wonder" | "explain" | "know"));
-        if opens && trouble && caused && !ours && !asked && !sincere && !s.question && !owned_near(doc, s.from) {
+        if caused && !ours && !asked && !owns(with_next(), true) {
             return Some((k, last, BLAME_M));
         }
     }
@@ -2905,8 +2908,7 @@ fn read_sentence<'d>(
                 && ours_before(k)
         })
     };
-    let kin = bits(s.at(KIN)).any(ours_before) || (s.any(IN_NO_TIME) && aged());
-    if kin && s.any(IN_NO_TIME) && !sincere {
+    if s.any(IN_NO_TIME) && !sincere && (bits(s.at(KIN)).any(ours_before) || aged()) {
         return Some((0, last, MOCK_M));
     }
     // A question about an absurd expectation.
@@ -2924,7 +2926,7 @@ fn read_sentence<'d>(
         // Counted: "the twelve reminders", not "the reminder emails are
         // easy to miss in a busy inbox, so I've added a text alert".
         let counted = (s.at(NUMBERS_COUNTED) | s.at(NUMBERS_VAGUE) | s.at(DIGITS)) & before != 0;
-        if hedged && ours && counted && !sincere && !s.question && !owned_near(doc, s.from) {
+        if hedged && ours && counted && !sincere && !s.question && !owns(with_next(), true) {
             return Some((0, last, MOCK_M));
         }
     }
@@ -3039,7 +3041,7 @@ fn read_sentence<'d>(
     // ("Our setup guide is too complicated for most people to follow, and
     // that's our fault": the session's review.)
     if let Some(k) = s.pos(MINIMISERS) {
-        if !owns_fault_near(doc, s.from) {
+        if !owns(with_next(), false) {
             return Some((k.min(last), last, MINIMISE_M));
         }
     }

@@ -114,6 +114,32 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // whole department for it".)
     pn("shocking|astonishing|stunning stuff|twist", SURPRISE_M, &[]),
     pn("as bedtime reading", MOCK, &[]),
+    // Session 32, written from the mechanisms the ninth batch's tuning half
+    // still missed, before the tenth batch was read (one pattern per
+    // mechanism, not per sentence):
+    // - the customer's belief in what failed them, undone with a smile:
+    //   "'password123' probably isn't the fortress you thought it was";
+    pn("isn't|wasn't|aren't|weren't quite? the _ you thought|imagined|assumed|believed it|they was|were|is|are", MOCK, &[]),
+    pn("is|was|are|were not quite? the _ you thought|imagined|assumed|believed it|they was|were|is|are", MOCK, &[]),
+    // - a complaint escalated, in mock earnest, to an absurd height: "raised
+    //   with the CEO, the board and possibly the United Nations";
+    pn("possibly|perhaps|maybe|even the united nations", MOCK, &[]),
+    pn("possibly|perhaps|maybe|even the pope|vatican|nasa|fbi|cia", MOCK, &[]),
+    pn("possibly|perhaps|maybe|even the white house", MOCK, &[]),
+    // - the impossible offered as the customer's way out: "3. Invent time
+    //   travel and reach the gate before it closes", "unless you have a
+    //   time machine" (not "we can't turn back time, but ...", said of us);
+    pn("invent|build|borrow|find|buy time travel", MOCK, &[]),
+    pn("invent|build|borrow|find|buy a time machine", MOCK, &[]),
+    pn("unless you have|own|know of? a time machine", MOCK, &[]),
+    pn("unless you've|youve got a time machine", MOCK, &[]),
+    // - help offered as to a child: "Would you also like me to pop round and
+    //   read it to you?".
+    pn("pop|nip|come round|over and read it|this|them|that to you", MOCK, &[]),
+    // - concern for the customer's calendar or memory, after a slip of
+    //   theirs: "Is everything alright with your calendar?"
+    pn("is everything alright|ok|okay|well with your calendar|diary|memory", MOCK, &[]),
+    pn("is everything all right with your calendar|diary|memory", MOCK, &[]),
     pn("because that|this always works|goes so? well", MOCK, &[]),
     pn("is|are|was|were|seems|remains a complete|total|real? mystery to you", MOCK, &[]),
     pn("seems|seem to be a complete|total|real? mystery to you", MOCK, &[]),
@@ -395,6 +421,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], &mut found);
     exasperation(doc, &mut found);
+    recalled_aside(doc, &mut found);
     // "certainly creative" judges the customer's account only when one is
     // named before it in the sentence ("The explanation that ... is
     // certainly creative"), not an idea praised ("Your suggestion is
@@ -755,6 +782,79 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
 /// `remedies`, only a fault owned, explained or thanked for (for older
 /// readings, whose sarcastic drafts often go on to put something right:
 /// "I've unlocked it, for now").
+/// Whether `words` name a slip so trivial that finding it is no feat: a
+/// thing switched off or unplugged, a message in the spam folder, a phone
+/// on silent, caps lock (what a grand search "found" in mock earnest).
+fn trivial_cause(words: &[&str]) -> bool {
+    let at = |j: usize| words.get(j).copied().unwrap_or("");
+    (0..words.len()).any(|j| match words[j] {
+        "unplugged" | "muted" => true,
+        "switched" | "turned" => {
+            at(j + 1) == "off"
+                && matches!(at(j + 2), "at" | "on")
+                && matches!(at(j + 4), "plug" | "wall" | "socket" | "mains" | "switch")
+        }
+        "plugged" => {
+            matches!(at(j.wrapping_sub(1)), "not" | "never" | "wasn't" | "wasnt" | "isn't" | "isnt" | "weren't")
+        }
+        "caps" => at(j + 1) == "lock",
+        "spam" | "junk" => matches!(at(j + 1), "folder" | "box"),
+        "on" => matches!(at(j + 1), "mute" | "silent"),
+        "aeroplane" | "airplane" | "flight" => at(j + 1) == "mode",
+        "upside" => at(j + 1) == "down",
+        "flat" | "dead" => matches!(at(j + 1), "battery" | "batteries"),
+        _ => false,
+    })
+}
+
+/// Where sentence `s` announces a tautology as a finding: "is, in fact,
+/// cancelled" after "cancelled" (the same word of four letters or more
+/// before "is|are|was|were, in fact," and right after it).
+fn tautology(doc: &Document, s: &Sentence) -> Option<usize> {
+    let w = s.words;
+    (1..w.len().saturating_sub(3)).find(|&k| {
+        matches!(w[k], "is" | "are" | "was" | "were")
+            && w[k + 1] == "in"
+            && w[k + 2] == "fact"
+            && doc.tokens[s.from + k].gap_has(gap::COMMA)
+            && doc.tokens[s.from + k + 2].gap_has(gap::COMMA)
+            && w[k + 3].len() >= 4
+            && w[..k].contains(&w[k + 3])
+    })
+}
+
+/// A reminder in parentheses of what the customer should recall: "sent to
+/// Dr. Hughes (submitted, you'll recall, the day after you ran out)"
+/// (session 32). An aside that says "you'll recall" points at the
+/// customer's slip while the sentence goes on politely; the reminder said
+/// in the open ("As you'll recall, we agreed to call on Monday") is not
+/// this mechanism.
+fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
+    let bytes = doc.text.as_bytes();
+    let mut at = 0;
+    while let Some(open) = bytes[at..].iter().position(|&b| b == b'(').map(|i| at + i) {
+        at = open + 1;
+        // The aside: up to its closing parenthesis, within 200 bytes.
+        let Some(close) = bytes[at..(at + 200).min(bytes.len())].iter().position(|&b| b == b')').map(|i| at + i) else {
+            continue;
+        };
+        let (from, to) = (doc.token_at(at), doc.token_at(close));
+        let recall = |j: usize| j < to && matches!(doc.fold(j), "recall" | "remember");
+        let said = (from..to).any(|j| match doc.fold(j) {
+            "you'll" | "youll" => recall(j + 1),
+            "you" => matches!(doc.fold(j + 1), "will" | "may" | "might") && recall(j + 2),
+            _ => false,
+        });
+        if said && from < to && doc.tokens[from].is_agent() {
+            out.push(
+                Finding::new(Cue::Sarcasm, Some(doc.tokens[from].span.cover(doc.tokens[to - 1].span)))
+                    .with_message(REMIND_M),
+            );
+        }
+        at = close + 1;
+    }
+}
+
 fn owns(words: &[&str], remedies: bool) -> bool {
     let at = |j: usize| words.get(j).copied().unwrap_or("");
     (0..words.len()).any(|j| {
@@ -1845,6 +1945,13 @@ markers! {
     /// software to keep running on goodwill alone?"
     EXPECTING = &["were|are|did|do you expect|expecting|think|imagine|hoping|hope|assume"];
     ABSURD = &["alone", "magically", "magic", "itself", "themselves", "miracle", "forever", "thin air", "goodwill"];
+    /// A search made grand (session 32): "an extensive, multi-day
+    /// investigation", "made a breakthrough", "spoiler alert".
+    DRAMA = &["breakthrough", "spoiler alert", "drumroll", "drum roll", "brace yourself", "big reveal", "the culprit", "extensive|exhaustive|painstaking|intensive|multi-day|rigorous|forensic investigation|inquiry|enquiry|analysis|search"];
+    /// What befalls people, not things, guessed for the customer's thing:
+    /// "Perhaps it's been kidnapped".
+    ABSURD_FATE = &["kidnapped", "abducted", "taken|held hostage", "eloped"];
+    GUESSES = &["perhaps", "maybe", "possibly", "presumably", "probably", "must have"];
     /// "easy to overlook": what the customer missed called easy to miss.
     EASY_TO_MISS = &["easy to overlook|miss|ignore|forget"];
     /// Understanding claimed with a smile: "I'm sure", "I suppose".
@@ -3102,6 +3209,29 @@ fn read_sentence<'d>(
         return Some((0, last, AGREE_M));
     }
 
+    // A grand investigation that found the customer's trivial slip: "After
+    // an extensive, multi-day investigation involving two engineers, our
+    // team made a breakthrough: the router was switched off at the plug"
+    // (session 32). Not a grand search that found our fault ("after an
+    // extensive investigation we found a cut cable at the exchange"), not
+    // beside an apology or an owned fault.
+    if s.any(DRAMA) && !sincere && trivial_cause(with_next()) && !owns(with_next(), false) {
+        return Some((0, last, MOCK_M));
+    }
+    // A tautology announced as a finding: "a policy which was cancelled
+    // is, in fact, cancelled" (session 32; the same word before and after
+    // "is, in fact,").
+    if let Some(k) = tautology(doc, s) {
+        return Some((k, last, MOCK_M));
+    }
+    // An absurd fate guessed for the customer's thing: "Is everything
+    // alright with your calendar? Perhaps it's been kidnapped" (session 32).
+    if let Some(k) = s.pos(ABSURD_FATE) {
+        if s.at(GUESSES) & ((1u128 << k) - 1) != 0 && !sincere && !s.question {
+            return Some((0, last, MOCK_M));
+        }
+    }
+
     // An emoji after a reproach.
     // Emoji sit between words, often without a full stop after them. Emoji
     // are never ASCII: most sentences, their words and gaps, hold none.
@@ -4021,5 +4151,51 @@ mod tests {
             Cue::Sarcasm,
             "⟦Oh, so sorry our 30-day return window doesn't stretch to eight months for you⟧. We can't accept the return.",
         );
+    }
+
+    #[test]
+    fn mechanisms_the_ninth_batch_left_are_read_with_their_sincere_twins() {
+        // Each mechanism as the ninth batch's tuning half showed it, and a
+        // sentence of other words doing the same.
+        assert_flags(
+            Cue::Sarcasm,
+            "Account recovered! \"password123\" probably ⟦isn't the fortress you thought it was⟧.",
+        );
+        assert_flags(Cue::Sarcasm, "Sadly the cheap lock ⟦wasn't quite the bargain you thought it was⟧.");
+        assert_flags(Cue::Sarcasm, "It goes to the CEO, the board and ⟦possibly the United Nations⟧.");
+        assert_flags(Cue::Sarcasm, "Or you could ⟦invent time travel⟧ and reach the gate before it closes.");
+        assert_flags(Cue::Sarcasm, "The refund window has closed, ⟦unless you have a time machine⟧.");
+        assert_flags(Cue::Sarcasm, "Would you also like me to ⟦pop round and read it to you⟧?");
+        assert_flags(Cue::Sarcasm, "⟦Is everything alright with your calendar⟧? You've missed three appointments.");
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦After an extensive, multi-day investigation involving two engineers, our team made a breakthrough⟧: \
+             the router was switched off at the plug.",
+        );
+        assert_flags(Cue::Sarcasm, "⟦Spoiler alert⟧: the printer was unplugged. It works now.");
+        assert_flags(Cue::Sarcasm, "I can confirm that a policy which was cancelled ⟦is, in fact, cancelled⟧.");
+        assert_flags(Cue::Sarcasm, "You missed the meeting. ⟦Perhaps your diary was kidnapped⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "It has gone to Dr. Hughes (⟦submitted, you'll recall, the day after you ran out⟧), so it's ready Thursday.",
+        );
+        for sincere in [
+            "Unfortunately the basic plan isn't the one with international calls, so I've moved you to Plus.",
+            "We can't turn back time, but we can refund the fare in full.",
+            "Sadly we don't have a time machine, but I've booked you on the 9am flight.",
+            "Our engineer can pop round and set it up for you on Tuesday.",
+            "Is everything alright with your account now? I've reset the password.",
+            "After an extensive investigation, our engineers found a cut cable at the exchange. It's fixed now.",
+            "Good news: after a thorough search, the courier found your parcel in their depot.",
+            "Spoiler alert: your new phone arrives tomorrow!",
+            "After an extensive investigation we found the router was switched off at the plug by our engineer's mistake. I'm sorry.",
+            "The flight that was showing as delayed is indeed delayed by two hours, I'm sorry.",
+            "The order, which was confirmed on Monday, is confirmed again after your change.",
+            "Maybe your dog was eaten by a bear? Let's check your policy.",
+            "Perhaps the parcel was taken by a neighbour; could you check with them?",
+            "Your new PIN (you'll find it in the letter we sent) is active now.",
+        ] {
+            assert_clean(Cue::Sarcasm, sincere);
+        }
     }
 }

@@ -214,7 +214,8 @@ fn is_interjection(w: &str) -> bool {
             &[
                 "lol", "lmao", "heh", "hah", "ahh", "aw", "aww", "ooh", "oooh", "oops", "whoops", "phew", "yay",
                 "woohoo", "whoa", "ugh", "yikes", "gosh", "wow", "oh", "ah", "aha", "hmm", "hmmm", "um", "umm", "erm",
-                "eek", "argh", "meh", "welp", "huh", "ouch", "oof", "ahem",
+                "eek", "argh", "meh", "welp", "huh", "ouch", "oof", "ahem", "hooray", "hurray", "hurrah", "huzzah",
+                "yippee", "bravo", "alas", "voila", "tada",
             ],
             w,
         )

@@ -1359,6 +1359,8 @@ mod tests {
         assert_flags_with(Cue::NameUsed, Some("Liam O'Connor"), "Ha, ⟦Liam⟧, the seagulls aren't included.");
         assert_clean(Cue::NameUsed, "Haha, I agree, the router does look like a spaceship.");
         assert_clean(Cue::NameUsed, "Oops, that link was wrong. Here is the right one.");
+        // Cheers of joy too (the tenth batch's tuning half).
+        assert_clean(Cue::NameUsed, "Hooray, the lost booking has been found! Your e-ticket is on its way.");
         assert_flags_with(Cue::NameMismatch, Some("Priya Raman"), "Oh, ⟦John⟧, thanks for waiting.");
     }
 

@@ -140,6 +140,12 @@ pub(crate) const SARCASM: &[Phrase] = &[
     //   theirs: "Is everything alright with your calendar?"
     pn("is everything alright|ok|okay|well with your calendar|diary|memory", MOCK, &[]),
     pn("is everything all right with your calendar|diary|memory", MOCK, &[]),
+    // The tenth batch's tuning half (session 32): the customer's
+    // impatience counted while thanking it, "Thanks SO much for your
+    // patience, all eleven messages of it"; news that is none, "I
+    // appreciate this may come as news" of the terms they signed.
+    pn("all _ messages|emails|e-mails|calls|chats|texts|tickets|complaints|reminders of it", COUNT_M, &[]),
+    pn("appreciate|realise|realize|understand this|that|it may|might come as news", MOCK, &[]),
     pn("because that|this always works|goes so? well", MOCK, &[]),
     pn("is|are|was|were|seems|remains a complete|total|real? mystery to you", MOCK, &[]),
     pn("seems|seem to be a complete|total|real? mystery to you", MOCK, &[]),
@@ -2144,7 +2150,19 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
     // form's, so each word looked for has its bit).
     const WORD_BITS: u64 = {
         use crate::hash::word_key;
-        let words: [&[u8]; 7] = [b"sigh", b"sighs", b"facepalm", b"facepalms", b"eyeroll", b"rolls", b"roll"];
+        let words: [&[u8]; 11] = [
+            b"sigh",
+            b"sighs",
+            b"facepalm",
+            b"facepalms",
+            b"eyeroll",
+            b"rolls",
+            b"roll",
+            b"breath",
+            b"breaths",
+            b"anyway",
+            b"anyhow",
+        ];
         let (mut bits, mut i) = (0u64, 0);
         while i < words.len() {
             bits |= 1 << (word_key(words[i]) % 64);
@@ -2173,6 +2191,22 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
                 }
             }
             "facepalm" | "facepalms" | "eyeroll" if starred(k, k) => Some((k, k)),
+            // "Noted. Anyway.": the customer's point brushed aside, a
+            // sentence of its own (the tenth batch's tuning half; "Anyway,
+            // I've booked it" goes on).
+            "anyway" | "anyhow" if t.is(flag::SENT_START) && t.gap_has(gap::BREAK) => {
+                out.push(Finding::new(Cue::Sarcasm, Some(t.span)).with_message(DISMISS_M));
+                None
+            }
+            // "*deep breath*" (the tenth batch's tuning half).
+            "breath" | "breaths"
+                if k > 0
+                    && same_sentence(k - 1, k)
+                    && matches!(doc.fold(k - 1), "deep" | "big" | "long")
+                    && starred(k - 1, k) =>
+            {
+                Some((k - 1, k))
+            }
             "rolls" | "roll"
                 if k + 1 < n && doc.fold(k + 1) == "eyes" && same_sentence(k, k + 1) && starred(k, k + 1) =>
             {
@@ -2399,6 +2433,7 @@ const UNDER_M: &str =
     "Ironic understatement of the customer's mistake reads as mocking. Describe it plainly, or not at all.";
 const REMIND_M: &str = "A reminder of what the customer 'should know' talks down to them. Just give the information.";
 const ENTHUSE_M: &str = "Fake enthusiasm about the customer's problem reads as sarcasm. Describe the fix instead.";
+const DISMISS_M: &str = "Brushing the customer's point aside reads as dismissive. Acknowledge it, then move on.";
 const QUOTE_M: &str = "Quotation marks around the customer's words can read as mocking them. Drop the quotes.";
 
 /// The first mechanism found in sentence `s` (tokens `s.from..end`), with
@@ -3171,7 +3206,15 @@ fn read_sentence<'d>(
                         .any(|w| matches!(*w, "i" | "we" | "i've" | "we've" | "i'd" | "we'd"))
             })
     };
-    if let Some(k) = s.pos(END_DIGS).filter(|&k| !conceding(k) && !not_a_state(k)) {
+    // "Believe it or not, you're still within the window": surprising
+    // good news opening a sentence, not a dig at its end (the tenth
+    // batch's tuning half).
+    let good_news = |k: usize| {
+        k == 0
+            && s.words[k] == "believe"
+            && s.words.iter().any(|w| matches!(*w, "still" | "eligible" | "entitled" | "qualify" | "free" | "good"))
+    };
+    if let Some(k) = s.pos(END_DIGS).filter(|&k| !conceding(k) && !not_a_state(k) && !good_news(k)) {
         return Some((k.min(last), last, DIG_M));
     }
     if let Some(k) = s.pos(MADE_OUR_DAY).filter(|_| imposed()) {
@@ -3209,6 +3252,108 @@ fn read_sentence<'d>(
         return Some((0, last, AGREE_M));
     }
 
+    // The tenth batch's tuning half (session 32), each a mechanism:
+    // - a bare understatement of a fatal flaw, "Minor point." after "the
+    //   house is in a different council area";
+    // - the customer's point brushed aside, "Moving on." (a one-word
+    //   "Anyway." is read with the sighs: see `exasperation`);
+    // - the obvious tool spelled out as a fragment, "Click it. With your
+    //   mouse.".
+    let bare = !s.question
+        && match s.words {
+            [a, b] | [a, b, "really" | "though"] => {
+                matches!(*a, "minor" | "tiny" | "small" | "trivial" | "slight")
+                    && matches!(*b, "point" | "detail" | "snag" | "issue" | "thing" | "matter" | "hiccup")
+            }
+            _ => false,
+        };
+    if bare {
+        return Some((0, last, UNDER_M));
+    }
+    if !s.question && matches!(s.words, ["moving", "on"]) {
+        return Some((0, last, DISMISS_M));
+    }
+    if matches!(
+        s.words,
+        ["with", "your", "mouse" | "finger" | "fingers" | "hand" | "hands" | "eyes" | "keyboard" | "thumb"]
+    ) {
+        return Some((0, last, MOCK_M));
+    }
+    // Congratulations on being the first to try what cannot be done:
+    // "Congratulations, Ian, you're the first person this year to try to
+    // renew a permit for a car registered in another city. Unfortunately
+    // it can't be done." (Not "Congratulations, you're the first customer
+    // to try our new app", with no refusal after it.)
+    if s.words.iter().take(3).any(|w| matches!(*w, "congratulations" | "congrats")) {
+        let first = s.words.windows(2).any(|p| {
+            p[0] == "first"
+                && matches!(
+                    p[1],
+                    "person" | "customer" | "one" | "caller" | "member" | "resident" | "passenger" | "student"
+                )
+        });
+        let tried = s.words.windows(2).any(|p| p[0] == "to" && matches!(p[1], "try" | "attempt" | "manage" | "ask"));
+        let refused = || {
+            next().is_some_and(|n| {
+                n.words
+                    .iter()
+                    .any(|w| matches!(*w, "unfortunately" | "can't" | "cannot" | "cant" | "unable" | "impossible"))
+            })
+        };
+        if first && tried && refused() {
+            return Some((0, last, MOCK_M));
+        }
+    }
+    // Mock compliance undone by the next sentence: "Sure, Mo, I'll just ask
+    // the driver to turn the van around on the motorway. Realistically,
+    // the earliest redelivery is tomorrow." (Not "I'll push for a same-day
+    // fix. Realistically, it may take until Friday": no mock "sure"; not
+    // "Sure, I'll just check that for you. Realistically it may take a
+    // minute": the mock promise spells its absurdity out, at length.)
+    let just = s.words.windows(2).position(|p| matches!(p, ["i'll" | "we'll" | "ill", "just"]));
+    if matches!(s.words.first(), Some(&("sure" | "absolutely" | "certainly" | "oh")))
+        && just.is_some_and(|j| len - j >= 15)
+        && next().is_some_and(|n| {
+            matches!(
+                n.words,
+                ["realistically" | "seriously" | "honestly", ..]
+                    | ["in", "reality" | "all", ..]
+                    | ["joking", "aside", ..]
+            )
+        })
+    {
+        return Some((0, last, ASSURE_M));
+    }
+    // Most customers manage it, but the agent will help this one: "Most of
+    // our customers are able to set up their voicemail using the
+    // instructions, but I'm happy to go through it with you."
+    if let Some(k) = s.words.iter().position(|w| *w == "most") {
+        let w = &s.words[k + 1..];
+        let who = match w {
+            ["of", "our" | "the", "customers" | "users" | "members" | "clients" | "people", ..] => 3,
+            ["customers" | "users" | "members" | "clients" | "people", ..] => 1,
+            _ => 0,
+        };
+        let manage = who > 0
+            && matches!(
+                &w[who..],
+                ["are", "able", ..]
+                    | ["manage", ..]
+                    | ["have", "no", "trouble" | "problem" | "difficulty", ..]
+                    | ["find", "it", "easy" | "simple", ..]
+            );
+        let but_we_help = manage
+            && s.words.windows(3).any(|p| {
+                p[0] == "but"
+                    && matches!(
+                        (p[1], p[2]),
+                        ("i'm" | "we're", "happy" | "glad") | ("i" | "we", "can" | "will") | ("let", "me")
+                    )
+            });
+        if but_we_help {
+            return Some((0, last, MOCK_M));
+        }
+    }
     // A grand investigation that found the customer's trivial slip: "After
     // an extensive, multi-day investigation involving two engineers, our
     // team made a breakthrough: the router was switched off at the plug"
@@ -4194,6 +4339,45 @@ mod tests {
             "Maybe your dog was eaten by a bear? Let's check your policy.",
             "Perhaps the parcel was taken by a neighbour; could you check with them?",
             "Your new PIN (you'll find it in the letter we sent) is active now.",
+        ] {
+            assert_clean(Cue::Sarcasm, sincere);
+        }
+    }
+
+    #[test]
+    fn mechanisms_of_the_tenth_batchs_tuning_half_are_read_with_their_sincere_twins() {
+        assert_flags(Cue::Sarcasm, "It's in a different council area. ⟦Minor point⟧. We cover Westbrook only.");
+        assert_flags(Cue::Sarcasm, "Noted. ⟦Anyway⟧. Your bill is higher because of roaming.");
+        assert_flags(Cue::Sarcasm, "Step three: click it. ⟦With your mouse⟧. Step four: click Export.");
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦Congratulations, Ian, you're the first person this year to try to renew a permit for a car \
+             registered elsewhere⟧. Unfortunately it can't be done.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦Sure, Mo, I'll just ask the driver to turn the van around on the motorway and bring it back to you \
+             in ten minutes⟧. Realistically, the earliest redelivery is tomorrow.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦Most of our customers are able to set up their voicemail using the welcome pack, but I'm happy to go \
+             through it with you⟧.",
+        );
+        assert_flags(Cue::Sarcasm, "*⟦deep breath⟧* Okay. The timetable is attached to the email.");
+        assert_flags(Cue::Sarcasm, "Thanks so much for your patience, ⟦all eleven messages of it⟧.");
+        assert_flags(Cue::Sarcasm, "I ⟦appreciate this may come as news⟧. The penalty stands.");
+        for sincere in [
+            "Believe it or not, Sanjay, you're still within the late registration window.",
+            "Minor point: your invoice number has changed, but nothing else has.",
+            "Anyway, I've booked your appointment for Monday.",
+            "Congratulations, you're the first customer to try our new app! Here's a £5 voucher.",
+            "Sure, I'll just check that for you. Realistically it may take a minute.",
+            "I'll push for a same-day fix. Realistically, though, it may take until Friday.",
+            "Most customers find it easy to claim online, but you can also call us on 0800 123.",
+            "I appreciate this may come as a shock, and I'm so sorry.",
+            "Moving on to your second question: yes, the warranty covers it.",
+            "You can click it with your mouse or tap it with your finger.",
         ] {
             assert_clean(Cue::Sarcasm, sincere);
         }

@@ -194,6 +194,22 @@ const OPENERS: &[&str] = &[
     "wait",
     "look",
     "listen",
+    // Session 32's review: sentence adverbs and announcements.
+    "anyway",
+    "anyhow",
+    "meanwhile",
+    "besides",
+    "sadly",
+    "thankfully",
+    "happily",
+    "finally",
+    "lastly",
+    "secondly",
+    "actually",
+    "admittedly",
+    "drumroll",
+    "spoiler",
+    "reminder",
 ];
 
 /// Whether a word is an interjection: laughter ("ha", "haha", "hehe",
@@ -367,11 +383,17 @@ impl Document<'_> {
         } else if self.tokens[first].is(flag::PLACEHOLDER) {
             // "[Name], thanks for ..." addresses a placeholder.
         } else if !crate::words::among(OPENERS, f)
+            && !is_interjection(f)
+            // ("I'm sorry, ...": a contraction is nobody's name.)
+            && !f.contains('\'')
             && (!crate::words::is_common(f) || self.name_word_then_address(first))
             && !crate::words::among(crate::words::UNSPACED_GREETINGS, f)
             && (self.tokens[first].is(flag::CAP) || self.tokens[first].is(flag::UNSPACED))
             && (self.tokens[first].gap_has(gap::COMMA | gap::NEWLINE | gap::EXCLAIM)
-                || (same(first + 1, self) && self.tokens[first + 1].gap_has(gap::COMMA | gap::NEWLINE)))
+                || (same(first + 1, self)
+                    && self.tokens[first + 1].gap_has(gap::COMMA | gap::NEWLINE)
+                    // A full name is capitalised twice ("Priya Raman,").
+                    && self.tokens[first + 1].is(flag::CAP)))
         {
             // A draft that opens with the name: "Priya, ..." or "Priya Raman,".
         } else {

@@ -1361,6 +1361,14 @@ mod tests {
         assert_clean(Cue::NameUsed, "Oops, that link was wrong. Here is the right one.");
         // Cheers of joy too (the tenth batch's tuning half).
         assert_clean(Cue::NameUsed, "Hooray, the lost booking has been found! Your e-ticket is on its way.");
+        // Nor a contraction, an adverb, an announcement, or two words of which
+        // the second is not capitalised (the session-32 review).
+        assert_clean(Cue::NameUsed, "Hooray! The missing parcel turned up at our depot.");
+        assert_clean(Cue::NameUsed, "I'm sorry, the upgrade wasn't what we promised, so I've refunded it.");
+        assert_clean(Cue::NameUsed, "Anyway, I've booked the courier for Tuesday.");
+        assert_clean(Cue::NameUsed, "Drumroll, please. Your emails were in the junk folder.");
+        assert_clean(Cue::NameUsed, "That's strange, the order shows as delivered.");
+        assert_flags(Cue::NameUsed, "⟦Priya Raman⟧, your refund is on its way.");
         assert_flags_with(Cue::NameMismatch, Some("Priya Raman"), "Oh, ⟦John⟧, thanks for waiting.");
     }
 

@@ -123,9 +123,11 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("is|was|are|were not quite? the _ you thought|imagined|assumed|believed it|they was|were|is|are", MOCK, &[]),
     // - a complaint escalated, in mock earnest, to an absurd height: "raised
     //   with the CEO, the board and possibly the United Nations";
-    pn("possibly|perhaps|maybe|even the united nations", MOCK, &[]),
-    pn("possibly|perhaps|maybe|even the pope|vatican|nasa|fbi|cia", MOCK, &[]),
-    pn("possibly|perhaps|maybe|even the white house", MOCK, &[]),
+    pn("possibly|perhaps|maybe|even|probably the united nations", MOCK, &[]),
+    pn("possibly|perhaps|maybe|even|probably the pope|vatican|nasa|fbi|cia|kremlin", MOCK, &[]),
+    pn("possibly|perhaps|maybe|even|probably the white house", MOCK, &[]),
+    pn("possibly|perhaps|maybe|even|probably the prime minister", MOCK, &[]),
+    pn("and possibly|perhaps|maybe|probably nasa", MOCK, &[]),
     // - the impossible offered as the customer's way out: "3. Invent time
     //   travel and reach the gate before it closes", "unless you have a
     //   time machine" (not "we can't turn back time, but ...", said of us);
@@ -133,6 +135,9 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("invent|build|borrow|find|buy a time machine", MOCK, &[]),
     pn("unless you have|own|know of? a time machine", MOCK, &[]),
     pn("unless you've|youve got a time machine", MOCK, &[]),
+    pn("unless you can|could rewind|reverse the? clock|time", MOCK, &[]),
+    pn("unless you can|could turn back the? clock|time", MOCK, &[]),
+    pn("sprout wings", MOCK, &[]),
     // - help offered as to a child: "Would you also like me to pop round and
     //   read it to you?".
     pn("pop|nip|come round|over and read it|this|them|that to you", MOCK, &[]),
@@ -146,6 +151,10 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // appreciate this may come as news" of the terms they signed.
     pn("all _ messages|emails|e-mails|calls|chats|texts|tickets|complaints|reminders of it", COUNT_M, &[]),
     pn("appreciate|realise|realize|understand this|that|it may|might come as news", MOCK, &[]),
+    pn("appreciate|realise|realize|understand this|that|it may|might be news to you", MOCK, &[]),
+    // Worse service promised in mock contrition: "We'll try to be less
+    // reliable in future" (an earlier batch's tuning half, session 32).
+    pn("try|aim|endeavour|endeavor|strive to be less reliable|efficient|helpful|prompt|accurate|thorough|careful|consistent|punctual", MOCK, &[]),
     pn("because that|this always works|goes so? well", MOCK, &[]),
     pn("is|are|was|were|seems|remains a complete|total|real? mystery to you", MOCK, &[]),
     pn("seems|seem to be a complete|total|real? mystery to you", MOCK, &[]),
@@ -450,6 +459,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             // "The explanation that ... is certainly creative", not "Your
             // account has been credited, and your idea is certainly
             // creative", "your story idea is certainly creative".
+            // "Is everything alright with your calendar?" ends there, not
+            // "... with your calendar sync?" (the session's review).
+            "calendar" | "diary" | "memory" => doc.tokens[last].gap_has(gap::QUESTION | gap::BREAK),
             "creative" | "imaginative" | "inventive" | "original" | "novel" => {
                 let mut j = k;
                 loop {
@@ -818,14 +830,27 @@ fn trivial_cause(words: &[&str]) -> bool {
 /// before "is|are|was|were, in fact," and right after it).
 fn tautology(doc: &Document, s: &Sentence) -> Option<usize> {
     let w = s.words;
+    let comma = |j: usize| doc.tokens[s.from + j].gap_has(gap::COMMA);
     (1..w.len().saturating_sub(3)).find(|&k| {
-        matches!(w[k], "is" | "are" | "was" | "were")
-            && w[k + 1] == "in"
-            && w[k + 2] == "fact"
-            && doc.tokens[s.from + k].gap_has(gap::COMMA)
-            && doc.tokens[s.from + k + 2].gap_has(gap::COMMA)
-            && w[k + 3].len() >= 4
-            && w[..k].contains(&w[k + 3])
+        if !matches!(w[k], "is" | "are" | "was" | "were" | "has" | "have") || !comma(k) {
+            return false;
+        }
+        // ", in fact," or ", as it turns out," (the session's review).
+        let aside = match &w[k + 1..] {
+            ["in", "fact", ..] => 2,
+            ["as", "it", "turns" | "turned", "out", ..] => 4,
+            _ => return false,
+        };
+        let mut j = k + aside;
+        if !comma(j) {
+            return false;
+        }
+        j += 1;
+        // "has, in fact, been refunded".
+        if w.get(j) == Some(&"been") {
+            j += 1;
+        }
+        w.get(j).is_some_and(|x| x.len() >= 4 && w[..k].contains(x))
     })
 }
 
@@ -851,7 +876,15 @@ fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
             "you" => matches!(doc.fold(j + 1), "will" | "may" | "might") && recall(j + 2),
             _ => false,
         });
-        if said && from < to && doc.tokens[from].is_agent() {
+        // The slip recalled: a lateness or a repeat ("the day after you ran
+        // out", "twice already"), not our own deed ("which, you'll recall,
+        // we sent by express") nor a plain fact ("booked, you'll recall,
+        // for Friday at your request"): the session's review.
+        let words = || (from..to).map(|j| doc.fold(j));
+        let slip =
+            words().any(|w| matches!(w, "after" | "late" | "ago" | "only" | "already" | "twice" | "again" | "before"));
+        let ours = words().any(|w| matches!(w, "we" | "we've" | "we'd" | "i" | "i've" | "i'd" | "our" | "us"));
+        if said && slip && !ours && from < to && doc.tokens[from].is_agent() {
             out.push(
                 Finding::new(Cue::Sarcasm, Some(doc.tokens[from].span.cover(doc.tokens[to - 1].span)))
                     .with_message(REMIND_M),
@@ -859,6 +892,41 @@ fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
         }
         at = close + 1;
     }
+}
+
+/// Whether sentence `s` gives the same measure twice in one clause, as a
+/// tautology does: "our 30-day returns window is 30 days long", "requested
+/// four times arrived four times" (a count or number, then its unit, said
+/// again within eight words; not "3 extra days", which adds to it, nor
+/// "the 30 day wait for username changes, After 30 days have passed", a
+/// real reply's two clauses).
+fn repeated_measure(doc: &Document, s: &Sentence) -> bool {
+    const COUNTS: &[&str] =
+        &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "thirty"];
+    fn unit(u: &str) -> Option<&str> {
+        let u = u.strip_suffix('s').unwrap_or(u);
+        matches!(u, "day" | "week" | "month" | "year" | "hour" | "minute" | "time").then_some(u)
+    }
+    let words = s.words;
+    let number = |w: &str| !w.is_empty() && (w.bytes().all(|b| b.is_ascii_digit()) || COUNTS.contains(&w));
+    let mut last: Option<(usize, (&str, &str))> = None;
+    for (j, w) in words.iter().enumerate() {
+        // "30-day" is one word or two, as the tokenizer reads a hyphen.
+        let measure = match w.split_once('-') {
+            Some((a, b)) if number(a) => unit(b).map(|u| (a, u)),
+            _ if number(w) => words.get(j + 1).and_then(|u| unit(u)).map(|u| (*w, u)),
+            _ => None,
+        };
+        let Some(m) = measure else { continue };
+        if let Some((i, seen)) = last {
+            let one_clause = (i..j).all(|k| !doc.tokens[s.from + k].gap_has(gap::CLAUSE));
+            if seen == m && j - i <= 8 && one_clause {
+                return true;
+            }
+        }
+        last = Some((j, m));
+    }
+    false
 }
 
 fn owns(words: &[&str], remedies: bool) -> bool {
@@ -2194,18 +2262,34 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
             // "Noted. Anyway.": the customer's point brushed aside, a
             // sentence of its own (the tenth batch's tuning half; "Anyway,
             // I've booked it" goes on).
-            "anyway" | "anyhow" if t.is(flag::SENT_START) && t.gap_has(gap::BREAK) => {
+            // (Not before thanks: "Anyway. Thank you again for ten
+            // wonderful years", the session's review.)
+            "anyway" | "anyhow"
+                if t.is(flag::SENT_START)
+                    && t.gap_has(gap::BREAK)
+                    && !(k + 1 < n && matches!(doc.fold(k + 1), "thank" | "thanks")) =>
+            {
                 out.push(Finding::new(Cue::Sarcasm, Some(t.span)).with_message(DISMISS_M));
                 None
             }
             // "*deep breath*" (the tenth batch's tuning half).
+            // (An act of its own, opening a sentence: not "our app's *Deep
+            // Breath* session", the session's review; "*takes a deep
+            // breath*" and "*Deep breath.*" too.)
             "breath" | "breaths"
-                if k > 0
-                    && same_sentence(k - 1, k)
-                    && matches!(doc.fold(k - 1), "deep" | "big" | "long")
-                    && starred(k - 1, k) =>
+                if k > 0 && same_sentence(k - 1, k) && matches!(doc.fold(k - 1), "deep" | "big" | "long") =>
             {
-                Some((k - 1, k))
+                let taken = k >= 3
+                    && same_sentence(k - 3, k)
+                    && doc.fold(k - 2) == "a"
+                    && matches!(doc.fold(k - 3), "takes" | "taking" | "take")
+                    && doc.tokens[k - 3].is(flag::SENT_START);
+                let from = if taken { k - 3 } else { k - 1 };
+                let to = doc.tokens[k].span.end();
+                let closed =
+                    text.get(to) == Some(&b'*') || (text.get(to) == Some(&b'.') && text.get(to + 1) == Some(&b'*'));
+                let opened = doc.tokens[from].span.start() > 0 && text[doc.tokens[from].span.start() - 1] == b'*';
+                (doc.tokens[from].is(flag::SENT_START) && opened && closed).then_some((from, k))
             }
             "rolls" | "roll"
                 if k + 1 < n && doc.fold(k + 1) == "eyes" && same_sentence(k, k + 1) && starred(k, k + 1) =>
@@ -2486,7 +2570,14 @@ fn read_sentence<'d>(
         // review).
         let shared = *message == MINIMISE_M
             && s.words.iter().any(|w| matches!(*w, "stuck" | "struggled" | "struggles" | "company" | "confused"));
-        let excused = ours || shared || (sincere && *message != APOLOGY_M);
+        // "As you'll recall from our call on Tuesday, the engineer is booked
+        // for Friday": a talk we had together recalled, no lesson (the
+        // session's review).
+        let talked = *message == REMIND_M
+            && s.words.windows(3).any(|p| {
+                matches!(p, ["from", "our", "call" | "conversation" | "chat" | "meeting" | "discussion" | "visit"])
+            });
+        let excused = ours || shared || talked || (sincere && *message != APOLOGY_M);
         if !excused {
             return Some((0, last, message));
         }
@@ -3263,7 +3354,10 @@ fn read_sentence<'d>(
         && match s.words {
             [a, b] | [a, b, "really" | "though"] => {
                 matches!(*a, "minor" | "tiny" | "small" | "trivial" | "slight")
-                    && matches!(*b, "point" | "detail" | "snag" | "issue" | "thing" | "matter" | "hiccup")
+                    && matches!(
+                        *b,
+                        "point" | "detail" | "snag" | "issue" | "thing" | "matter" | "hiccup" | "problem" | "glitch"
+                    )
             }
             _ => false,
         };
@@ -3275,7 +3369,11 @@ fn read_sentence<'d>(
     }
     if matches!(
         s.words,
-        ["with", "your", "mouse" | "finger" | "fingers" | "hand" | "hands" | "eyes" | "keyboard" | "thumb"]
+        [
+            "with" | "using",
+            "your",
+            "mouse" | "finger" | "fingers" | "hand" | "hands" | "eyes" | "keyboard" | "thumb" | "phone"
+        ]
     ) {
         return Some((0, last, MOCK_M));
     }
@@ -3284,9 +3382,11 @@ fn read_sentence<'d>(
     // renew a permit for a car registered in another city. Unfortunately
     // it can't be done." (Not "Congratulations, you're the first customer
     // to try our new app", with no refusal after it.)
-    if s.words.iter().take(3).any(|w| matches!(*w, "congratulations" | "congrats")) {
+    let congrats = s.words.iter().take(3).any(|w| matches!(*w, "congratulations" | "congrats"))
+        || matches!(s.words, ["well", "done", ..]);
+    if congrats {
         let first = s.words.windows(2).any(|p| {
-            p[0] == "first"
+            matches!(p[0], "first" | "only")
                 && matches!(
                     p[1],
                     "person" | "customer" | "one" | "caller" | "member" | "resident" | "passenger" | "student"
@@ -3295,9 +3395,21 @@ fn read_sentence<'d>(
         let tried = s.words.windows(2).any(|p| p[0] == "to" && matches!(p[1], "try" | "attempt" | "manage" | "ask"));
         let refused = || {
             next().is_some_and(|n| {
-                n.words
-                    .iter()
-                    .any(|w| matches!(*w, "unfortunately" | "can't" | "cannot" | "cant" | "unable" | "impossible"))
+                n.words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "unfortunately"
+                            | "sadly"
+                            | "afraid"
+                            | "can't"
+                            | "cannot"
+                            | "cant"
+                            | "unable"
+                            | "impossible"
+                            | "isn't"
+                            | "not"
+                    )
+                })
             })
         };
         if first && tried && refused() {
@@ -3310,9 +3422,11 @@ fn read_sentence<'d>(
     // fix. Realistically, it may take until Friday": no mock "sure"; not
     // "Sure, I'll just check that for you. Realistically it may take a
     // minute": the mock promise spells its absurdity out, at length.)
-    let just = s.words.windows(2).position(|p| matches!(p, ["i'll" | "we'll" | "ill", "just"]));
-    if matches!(s.words.first(), Some(&("sure" | "absolutely" | "certainly" | "oh")))
-        && just.is_some_and(|j| len - j >= 15)
+    let just = s.words.windows(2).position(|p| matches!(p, ["i'll" | "we'll" | "ill", "just" | "personally"]));
+    if matches!(
+        s.words,
+        ["sure" | "absolutely" | "certainly" | "oh", ..] | ["of", "course", ..] | ["no", "problem", ..]
+    ) && just.is_some_and(|j| len - j >= 15)
         && next().is_some_and(|n| {
             matches!(
                 n.words,
@@ -3327,31 +3441,79 @@ fn read_sentence<'d>(
     // Most customers manage it, but the agent will help this one: "Most of
     // our customers are able to set up their voicemail using the
     // instructions, but I'm happy to go through it with you."
-    if let Some(k) = s.words.iter().position(|w| *w == "most") {
+    if let Some(k) = s.words.iter().position(|w| matches!(*w, "most" | "majority")) {
         let w = &s.words[k + 1..];
         let who = match w {
             ["of", "our" | "the", "customers" | "users" | "members" | "clients" | "people", ..] => 3,
+            ["of", "customers" | "users" | "members" | "clients" | "people", ..] => 2,
             ["customers" | "users" | "members" | "clients" | "people", ..] => 1,
             _ => 0,
         };
+        let alone = || s.words.windows(3).any(|p| matches!(p, ["without", "any", "help"] | ["on", "their", "own"]));
         let manage = who > 0
-            && matches!(
+            && (matches!(
                 &w[who..],
                 ["are", "able", ..]
                     | ["manage", ..]
                     | ["have", "no", "trouble" | "problem" | "difficulty", ..]
                     | ["find", "it", "easy" | "simple", ..]
-            );
+            ) || alone());
         let but_we_help = manage
             && s.words.windows(3).any(|p| {
                 p[0] == "but"
                     && matches!(
                         (p[1], p[2]),
-                        ("i'm" | "we're", "happy" | "glad") | ("i" | "we", "can" | "will") | ("let", "me")
+                        ("i'm" | "we're", "happy" | "glad")
+                            | ("i" | "we", "can" | "will")
+                            | ("let", "me")
+                            | ("i'll" | "we'll", _)
+                            | ("here's", _)
                     )
             });
         if but_we_help {
             return Some((0, last, MOCK_M));
+        }
+    }
+    // A mock apology for what works as it should, by a tautology: "I'm
+    // terribly sorry that our 30-day returns window is 30 days long",
+    // "so sorry that the reset email you requested four times arrived four
+    // times" (earlier batches' tuning halves, session 32). (Not "sorry the
+    // 3-day delivery took 3 extra days".)
+    if s.words.iter().any(|w| matches!(*w, "sorry" | "apologies" | "apologise" | "apologize" | "forgive"))
+        && repeated_measure(doc, s)
+    {
+        return Some((0, last, MOCK_M));
+    }
+    // A mock apology for the customer's surprise at what they were told
+    // long ago: "So sorry the deadline we posted six weeks ago came as such
+    // a shock". (Not with an owned fault: "sorry the bill came as a shock;
+    // the notice we sent two months ago should have been clearer".)
+    if s.words.iter().any(|w| matches!(*w, "sorry" | "apologies"))
+        && s.words.contains(&"ago")
+        && s.words.windows(2).any(|p| p == ["came", "as"])
+        && s.words.iter().any(|w| matches!(*w, "shock" | "surprise"))
+        && !with_next().windows(2).any(|p| matches!(p, ["should", "have"] | ["our", "fault" | "mistake" | "error"]))
+    {
+        return Some((0, last, MOCK_M));
+    }
+    // The customer's belief undone, at more length than the phrase table's
+    // "isn't the fortress you thought it was": "wasn't exactly the
+    // impenetrable security measure you imagined it to be" (the session's
+    // review).
+    let denied =
+        s.words.iter().position(|w| matches!(*w, "isn't" | "wasn't" | "aren't" | "weren't" | "isnt" | "wasnt"));
+    if let Some(c) = denied {
+        let mut j = c + 1;
+        if matches!(s.words.get(j), Some(&("quite" | "exactly" | "really"))) {
+            j += 1;
+        }
+        let believed = s.words.get(j) == Some(&"the")
+            && (j + 2..(j + 6).min(len.saturating_sub(1))).any(|y| {
+                s.words[y] == "you"
+                    && matches!(s.words[y + 1], "thought" | "imagined" | "believed" | "assumed" | "pictured" | "hoped")
+            });
+        if believed && !sincere {
+            return Some((c, last, MOCK_M));
         }
     }
     // A grand investigation that found the customer's trivial slip: "After
@@ -4367,6 +4529,35 @@ mod tests {
         assert_flags(Cue::Sarcasm, "*⟦deep breath⟧* Okay. The timetable is attached to the email.");
         assert_flags(Cue::Sarcasm, "Thanks so much for your patience, ⟦all eleven messages of it⟧.");
         assert_flags(Cue::Sarcasm, "I ⟦appreciate this may come as news⟧. The penalty stands.");
+        // The same mechanisms in other words (the session's review).
+        assert_flags(
+            Cue::Sarcasm,
+            "The lock ⟦wasn't exactly the impenetrable security measure you imagined it to be⟧.",
+        );
+        assert_flags(Cue::Sarcasm, "I've told my supervisor, her supervisor, ⟦and probably NASA⟧ as well.");
+        assert_flags(Cue::Sarcasm, "⟦Unless you can rewind the clock⟧ to before the cut-off, it has shipped.");
+        assert_flags(Cue::Sarcasm, "I can confirm that a ticket marked as expired ⟦is, as it turns out, expired⟧.");
+        assert_flags(Cue::Sarcasm, "Enter the code from the text. ⟦Using your phone⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦Well done, you're officially the first customer ever to ask us to deliver a sofa by drone⟧. \
+             Sadly that isn't something we offer.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦Of course, I'll personally ring every warehouse in Europe and hand-carry your order to your door \
+             tonight⟧. Realistically, it'll arrive on Thursday.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦The vast majority of our users manage to reset their password on their own, but I'll walk you \
+             through it⟧.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦*Takes a deep breath*⟧ Let's go through it again.".replace("⟦*", "*⟦").replace("*⟧", "⟧*").as_str(),
+        );
+        assert_flags(Cue::Sarcasm, "I ⟦realise this may be news to you⟧, but the terms you accepted say so.");
         for sincere in [
             "Believe it or not, Sanjay, you're still within the late registration window.",
             "Minor point: your invoice number has changed, but nothing else has.",
@@ -4378,6 +4569,14 @@ mod tests {
             "I appreciate this may come as a shock, and I'm so sorry.",
             "Moving on to your second question: yes, the warranty covers it.",
             "You can click it with your mouse or tap it with your finger.",
+            // The session's review: its sincere probes that were flagged.
+            "Is everything alright with your calendar sync? If the appointment isn't showing, re-link your account.",
+            "The replacement (which, you'll recall, we sent by express at no cost) should arrive tomorrow.",
+            "Our meditation app's *Deep Breath* session is now available on the free tier.",
+            "As you'll recall from our call on Tuesday, the engineer is booked for Friday morning.",
+            "Anyway. Thank you again for ten wonderful years with us.",
+            // (Counting our own inbox is no reproach.)
+            "We've received all three of your emails and merged them into one ticket.",
         ] {
             assert_clean(Cue::Sarcasm, sincere);
         }

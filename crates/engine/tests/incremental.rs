@@ -44,6 +44,13 @@ const PIECES: &[&str] = &[
     "Thnaks for your patience. ",
     "\nThanks,\nSam\n",
     "See https://example.com/help Thanks! ",
+    // Session 32's readings: an aside in parentheses (cut by an edit's
+    // line break or not), a starred act, a word alone, a reading of the
+    // next sentence.
+    "It went to Dr. Hughes (sent, you'll recall, the day after you ran out). ",
+    "*deep breath* ",
+    "Noted. Anyway. ",
+    "Congratulations, you're the first person to try to renew it. Unfortunately it can't be done. ",
 ];
 
 /// Customers' messages a draft answers: questions, a feeling, earlier

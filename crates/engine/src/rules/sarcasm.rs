@@ -862,13 +862,22 @@ fn tautology(doc: &Document, s: &Sentence) -> Option<usize> {
 /// this mechanism.
 fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
     let bytes = doc.text.as_bytes();
-    let mut at = 0;
+    // From the line of the first token: a part of the draft (`Document::view`)
+    // holds the text before it too, which is not its to read.
+    let first = doc.tokens.first().map_or(bytes.len(), |t| t.span.start());
+    let mut at = bytes[..first].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     while let Some(open) = bytes[at..].iter().position(|&b| b == b'(').map(|i| at + i) {
         at = open + 1;
-        // The aside: up to its closing parenthesis, within 200 bytes.
-        let Some(close) = bytes[at..(at + 200).min(bytes.len())].iter().position(|&b| b == b')').map(|i| at + i) else {
+        // The aside: up to its closing parenthesis, within 200 bytes and
+        // the line (as a part of the draft, which holds whole lines, sees it).
+        let Some(close) =
+            bytes[at..(at + 200).min(bytes.len())].iter().position(|&b| b == b')' || b == b'\n').map(|i| at + i)
+        else {
             continue;
         };
+        if bytes[close] == b'\n' {
+            continue;
+        }
         let (from, to) = (doc.token_at(at), doc.token_at(close));
         let recall = |j: usize| j < to && matches!(doc.fold(j), "recall" | "remember");
         let said = (from..to).any(|j| match doc.fold(j) {

@@ -2141,8 +2141,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // A reply sentence's topic is read only as far as the questions'
     // topics can share it.
     let heads = Topic::beginnings(topics);
-    let ranges: Vec<Range<usize>> =
-        body(reply, ex.sentences).into_iter().filter(|r| !offers_more_help(reply, r.clone())).collect();
+    let ranges: Vec<Range<usize>> = body(reply, ex.sentences)
+        .into_iter()
+        .filter(|r| !offers_more_help(reply, r.clone()) && !pleasantry(reply, r.clone()))
+        .collect();
     let words = Words::of(reply, &ranges);
     let mut sentences: Vec<Said> =
         ranges.into_iter().enumerate().map(|(i, r)| said(reply, r, &words, i, &heads)).collect();
@@ -2452,6 +2454,47 @@ fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
         prev = w;
         offer
     })
+}
+
+/// Whether sentence `r` of the reply is a pleasantry, short, that answers
+/// nothing however many of the question's words it echoes: admiration of
+/// the customer's plans ("Austria in February sounds amazing!"), a wish
+/// ("Have a wonderful trip!", "Enjoy your new bike"), thanks for choosing
+/// us ("Thanks for choosing CoverWise for your travel insurance") (session
+/// 32, from the tuning pairs: "I'd like to know if my travel policy covers
+/// skiing, going to Austria in February" is not answered by them).
+fn pleasantry(reply: &Document, r: Range<usize>) -> bool {
+    let n = r.len();
+    if n > 14 {
+        return false;
+    }
+    let w = |j: usize| if j < n { reply.fold(r.start + j) } else { "" };
+    const FINE: &[&str] = &[
+        "amazing",
+        "lovely",
+        "great",
+        "fun",
+        "wonderful",
+        "exciting",
+        "fantastic",
+        "brilliant",
+        "perfect",
+        "incredible",
+        "beautiful",
+        "awesome",
+        "good",
+        "nice",
+        "safe",
+        "magical",
+    ];
+    let fine = |x: &str| FINE.contains(&x);
+    let admired = n <= 8 && (1..n).any(|j| matches!(w(j - 1), "sounds" | "sound" | "looks") && fine(w(j)));
+    let wish = (n <= 6 && w(0) == "have" && matches!(w(1), "a" | "an") && fine(w(2))) || (n <= 6 && w(0) == "enjoy");
+    let chosen = {
+        let j = if w(0) == "thank" && w(1) == "you" { 2 } else { usize::from(w(0) == "thanks") };
+        j > 0 && w(j) == "for" && matches!(w(j + 1), "choosing" | "considering")
+    };
+    admired || wish || chosen
 }
 
 /// Whether the reply's body gives a number to call ("please call
@@ -3715,6 +3758,23 @@ mod tests {
             Cue::QuestionUnanswered,
             "my order 88123 hasnt arrived, ⟦can u check?⟧",
             "Hi Ben, thanks for your patience.",
+        );
+    }
+
+    #[test]
+    fn a_pleasantry_that_echoes_the_question_answers_nothing() {
+        let reply = "Hi! Austria in February sounds amazing. Thanks for choosing CoverWise for your travel \
+                     insurance. Have a wonderful trip!";
+        assert_context(
+            Cue::QuestionUnanswered,
+            "Hello, ⟦I'd like to know if my travel policy covers skiing, going to Austria in February⟧",
+            reply,
+        );
+        // The answer given beside it still answers.
+        assert_no_context(
+            Cue::QuestionUnanswered,
+            "Hello, I'd like to know if my travel policy covers skiing, going to Austria in February",
+            "Austria in February sounds amazing! Your policy covers skiing on marked pistes in Austria.",
         );
     }
 }

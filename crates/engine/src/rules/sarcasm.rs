@@ -3373,6 +3373,12 @@ fn read_sentence<'d>(
     if bare {
         return Some((0, last, UNDER_M));
     }
+    // "Just saying.", "Food for thought.": a tag that turns advice into a
+    // dig (the tenth batch's tuning half: "... rather than after. Just a
+    // thought!" is the same move, too often sincere to read alone).
+    if !s.question && matches!(s.words, ["just", "saying" | "sayin"] | ["food", "for", "thought"]) {
+        return Some((0, last, DIG_M));
+    }
     if !s.question && matches!(s.words, ["moving", "on"]) {
         return Some((0, last, DISMISS_M));
     }
@@ -4519,6 +4525,7 @@ mod tests {
     fn mechanisms_of_the_tenth_batchs_tuning_half_are_read_with_their_sincere_twins() {
         assert_flags(Cue::Sarcasm, "It's in a different council area. ⟦Minor point⟧. We cover Westbrook only.");
         assert_flags(Cue::Sarcasm, "Noted. ⟦Anyway⟧. Your bill is higher because of roaming.");
+        assert_flags(Cue::Sarcasm, "It might be worth checking your balance first. ⟦Just saying⟧.");
         assert_flags(Cue::Sarcasm, "Step three: click it. ⟦With your mouse⟧. Step four: click Export.");
         assert_flags(
             Cue::Sarcasm,
@@ -4577,6 +4584,8 @@ mod tests {
             "Most customers find it easy to claim online, but you can also call us on 0800 123.",
             "I appreciate this may come as a shock, and I'm so sorry.",
             "Moving on to your second question: yes, the warranty covers it.",
+            "Just saying hello, and thanks again for the lovely review!",
+            "Here's some food for thought: our annual plan saves you 20%.",
             "You can click it with your mouse or tap it with your finger.",
             // The session's review: its sincere probes that were flagged.
             "Is everything alright with your calendar sync? If the appointment isn't showing, re-link your account.",

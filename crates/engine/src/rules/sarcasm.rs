@@ -155,6 +155,37 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // Worse service promised in mock contrition: "We'll try to be less
     // reliable in future" (an earlier batch's tuning half, session 32).
     pn("try|aim|endeavour|endeavor|strive to be less reliable|efficient|helpful|prompt|accurate|thorough|careful|consistent|punctual", MOCK, &[]),
+    // The eleventh batch's tuning half (session 32), each a mechanism:
+    // the answers
+    // counted by the chats they took ("they haven't changed since the last
+    // three chats"); a mock confession ("we put the mast up specifically to
+    // block your signal; sorry we got caught"); repetition billed as a
+    // favour ("It is repeated below at no additional charge"); a customer's
+    // lecture on running our business thanked ("Many thanks for the
+    // thorough lesson on how a university library ought to be run", "Thanks
+    // for the tips on how to run a software company, really eye-opening
+    // stuff"); knowledge presumed after reminders ("as you're surely aware
+    // after the last two reminders"); the impossible offered ("would you
+    // also like us to reverse time"); an explanation made as simple as the
+    // agent "can manage"; doubt cast on the customer's account ("the
+    // appointment you say you were never offered ... Perhaps it slipped
+    // your mind").
+    pn("since the last two|three|four|five|six|several|many chats|calls|emails|e-mails|messages|times", COUNT_M, &[]),
+    pn("sorry we got caught", AGREE_M, &[]),
+    pn("specifically|deliberately|purposely to block|stop|trap|trick|confuse|annoy|spite", AGREE_M, &[]),
+    pn("repeated|resent|re-sent below|here at no additional|extra charge|cost", MOCK, &[]),
+    pn("tips|advice|pointers on how to run a|our|the _? company|business|airline|bank|shop|store|library|hotel|railway|service", MOCK, &[]),
+    pn("how a|our|the _ _? ought|should to? be run", MOCK, &[]),
+    pn("let's|lets slow down a? little|bit|moment|second|sec", MOCK, &[]),
+    pn("eye-opening stuff", MOCK, &[]),
+    pn("eye opening stuff", MOCK, &[]),
+    pn("as you're|youre surely|undoubtedly aware", REMIND_M, &[]),
+    pn("as you are surely|undoubtedly aware", REMIND_M, &[]),
+    pn("like us|me to reverse|rewind time", MOCK, &[]),
+    pn("like us|me to turn back time|the clock", MOCK, &[]),
+    pn("simplest|plainest|easiest form|terms|words|way i can manage", MOCK, &[]),
+    pn("perhaps|maybe it slipped your mind", MOCK, &[]),
+    pn("you say you were never|weren't|didn't|never", MOCK, &[]),
     pn("because that|this always works|goes so? well", MOCK, &[]),
     pn("is|are|was|were|seems|remains a complete|total|real? mystery to you", MOCK, &[]),
     pn("seems|seem to be a complete|total|real? mystery to you", MOCK, &[]),
@@ -1489,6 +1520,7 @@ markers! {
         "saga",
         "epic",
         "lecture",
+        "lesson",
         "sermon",
         "caps",
         "capitals",
@@ -2996,7 +3028,14 @@ fn read_sentence<'d>(
     // ("Thanks again" is warm: "I hope the replacement meets your
     // expectations, and thanks again", found with the twelfth QA pass.)
     let dig = s.at(WISH_DIG);
-    if s.any(WISH) && dig & !warm_again(dig) != 0 && !s.any(WISH_OCCASIONS) {
+    // An "again" before the wish is the customer's return, not the dig:
+    // "Thank you for booking with us again, and good luck with the long
+    // drive" (the eleventh batch's tuning half).
+    let returned = |mask: u128| {
+        let wish_at = s.pos(WISH).unwrap_or(0);
+        bits(mask).filter(|&k| k < wish_at && s.words[k] == "again").fold(0u128, |m, k| m | 1 << k)
+    };
+    if s.any(WISH) && dig & !warm_again(dig) & !returned(dig) != 0 && !s.any(WISH_OCCASIONS) {
         return Some((0, last, WISH_M));
     }
 
@@ -3530,6 +3569,102 @@ fn read_sentence<'d>(
         if believed && !sincere {
             return Some((c, last, MOCK_M));
         }
+    }
+    // The eleventh batch's tuning half (session 32):
+    // - the places it was shown, counted or listed: "our website only shows
+    //   the baggage allowance in three places", "checkout is at 11, which is
+    //   printed on the key card sleeve, on the back of the door, and on the
+    //   TV welcome screen";
+    let shown = s.words.iter().position(|w| {
+        matches!(*w, "shows" | "shown" | "printed" | "displayed" | "listed" | "posted" | "written" | "signposted")
+    });
+    if let Some(k) = shown {
+        let rest = &s.words[k + 1..];
+        let counted = rest.windows(3).take(8).any(|p| {
+            p[0] == "in" && matches!(p[1], "three" | "four" | "five" | "several" | "multiple") && p[2] == "places"
+        });
+        let listed = rest.windows(2).filter(|p| matches!(p, ["on" | "in", "the" | "your"])).count() >= 3;
+        // (Not beside a fault owned: "it's printed in three places, but
+        // none of them clearly, and that's our mistake".)
+        let ours = with_next().windows(2).any(|p| matches!(p, ["our", "fault" | "mistake" | "error"] | ["on", "us"]));
+        if (counted || listed) && !ours {
+            return Some((0, last, MOCK_M));
+        }
+    }
+    // - a mock apology for what was plain, or chosen by the customer: "I'm
+    //   terribly sorry that the clearly labelled minibar prices came as
+    //   such a surprise", "So sorry that the delivery window you chose
+    //   yourself turned out to be one you weren't home for" (not "sorry we
+    //   didn't clearly label it");
+    if s.words.iter().any(|w| matches!(*w, "sorry" | "apologies")) {
+        let plain = s.words.windows(2).any(|p| {
+            p[0] == "clearly"
+                && matches!(
+                    p[1],
+                    "labelled" | "labeled" | "marked" | "signposted" | "displayed" | "stated" | "printed" | "written"
+                )
+        }) && !s
+            .words
+            .iter()
+            .any(|w| matches!(*w, "not" | "didn't" | "wasn't" | "weren't" | "isn't" | "hadn't"));
+        let chosen = s.words.windows(3).any(|p| {
+            p[0] == "you"
+                && matches!(p[1], "chose" | "picked" | "selected" | "booked" | "entered" | "typed" | "set")
+                && p[2] == "yourself"
+        }) || s.words.windows(4).any(|p| {
+            p[0] == "you"
+                && matches!(p[1], "chose" | "picked" | "selected" | "booked" | "entered" | "typed" | "set")
+                && p[3] == "yourself"
+        });
+        // (Not beside a fault owned or put right: "I'm sorry the clearly
+        // labelled price was wrong; we've fixed the label".)
+        let owned = s.words.iter().any(|w| {
+            matches!(*w, "we" | "we've" | "i've" | "wrong" | "mistake" | "error" | "fault" | "incorrect" | "our")
+        });
+        if (plain || chosen) && !owned {
+            return Some((0, last, MOCK_M));
+        }
+    }
+    // - persistence praised while counted: "Your dedication is genuinely
+    //   impressive: this is the ninth message on the same topic since
+    //   Friday";
+    if s.words
+        .iter()
+        .any(|w| matches!(*w, "dedication" | "persistence" | "determination" | "tenacity" | "perseverance"))
+        && s.words.iter().any(|w| matches!(*w, "impressive" | "admirable" | "remarkable" | "commendable" | "inspiring"))
+        && (s.any(ORDINALS) || s.any(NUMBERS_COUNTED) || s.any(DIGITS))
+        && s.words.iter().any(|w| {
+            matches!(
+                *w,
+                "message"
+                    | "messages"
+                    | "email"
+                    | "emails"
+                    | "call"
+                    | "calls"
+                    | "ticket"
+                    | "tickets"
+                    | "chat"
+                    | "chats"
+                    | "complaint"
+                    | "complaints"
+                    | "request"
+                    | "requests"
+            )
+        })
+    {
+        return Some((0, last, COUNT_M));
+    }
+    // - weariness announced, a sentence of its own: "Right. Here we go
+    //   again then." (not "Here we go again: another storm warning, so
+    //   ...", said of the weather);
+    if matches!(s.words, ["here", "we", "go", "again"] | ["here", "we", "go", "again", "then"]) {
+        return Some((0, last, SIGH_M));
+    }
+    // - a mystery announced alone: "Truly a mystery." (and the phrase
+    //   table's "a mystery to you").
+    if !s.question && matches!(s.words, ["truly" | "quite" | "what" | "such", "a", "mystery"] | ["a", "mystery"]) {
+        return Some((0, last, MOCK_M));
     }
     // A grand investigation that found the customer's trivial slip: "After
     // an extensive, multi-day investigation involving two engineers, our
@@ -4595,6 +4730,68 @@ mod tests {
             "Anyway. Thank you again for ten wonderful years with us.",
             // (Counting our own inbox is no reproach.)
             "We've received all three of your emails and merged them into one ticket.",
+        ] {
+            assert_clean(Cue::Sarcasm, sincere);
+        }
+    }
+
+    #[test]
+    fn mechanisms_of_the_eleventh_batchs_tuning_half_are_read_with_their_sincere_twins() {
+        assert_flags(Cue::Sarcasm, "Right. ⟦Here we go again then⟧. Your contract ends on 30 June.");
+        assert_flags(Cue::Sarcasm, "The options haven't changed ⟦since the last three chats⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "Yes, we put the mast up ⟦specifically to block⟧ your signal; ⟦sorry we got caught⟧.",
+        );
+        assert_flags(Cue::Sarcasm, "It is ⟦repeated below at no additional charge⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "Many thanks for the thorough lesson on ⟦how a university library ought to be run⟧.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "Thanks for the ⟦tips on how to run a software company⟧, really ⟦eye-opening stuff⟧.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "Margaret, ⟦as you're surely aware⟧ after the last two reminders, it takes 48 hours.",
+        );
+        assert_flags(Cue::Sarcasm, "Would you also ⟦like us to reverse time⟧ so the match never happened?");
+        assert_flags(Cue::Sarcasm, "Here are the steps in the ⟦simplest form I can manage⟧:");
+        assert_flags(Cue::Sarcasm, "Our records show you attended. ⟦Perhaps it slipped your mind⟧.");
+        assert_flags(Cue::Sarcasm, "Okay, buddy, ⟦let's slow down a little⟧. The deposit is held, not charged.");
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦Apologies that our website only shows the baggage allowance in three places⟧. Your fare includes one bag.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦For next time, checkout is at 11, which is printed on the key card sleeve, on the back of the door, and on \
+             the TV welcome screen⟧.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦I'm terribly sorry that the clearly labelled minibar prices came as such a surprise⟧.",
+        );
+        assert_flags(
+            Cue::Sarcasm,
+            "⟦Your dedication is genuinely impressive⟧: this is the ninth message on the same topic since Friday.",
+        );
+        assert_flags(Cue::Sarcasm, "You picked the slot. ⟦Truly a mystery⟧.");
+        for sincere in [
+            "Here we go again: another storm warning, so we've moved your engineer visit to Friday.",
+            "We deliberately block payments to new payees for 24 hours to protect you.",
+            "We'll repeat the test at no extra charge.",
+            "Thanks for the tips on how to improve our app; I've passed them to the product team.",
+            "Would you like us to reverse the charge? I can do that today.",
+            "Here is the simplest way to reset it: hold the button for ten seconds.",
+            "You say you were charged twice, and you're right: I've refunded one payment.",
+            "Your policy number is printed on the top right of the letter.",
+            "The terms are shown in three places in the app, and none is easy to find; that's our mistake.",
+            "I'm sorry the clearly labelled price was wrong; we've fixed the label and refunded you.",
+            "Your dedication to the community is genuinely impressive; thanks for running the forum for five years.",
+            "It's still a mystery to our engineers, so I've escalated it.",
+            "Thank you for booking with us again, and good luck with the long drive to the Algarve.",
         ] {
             assert_clean(Cue::Sarcasm, sincere);
         }

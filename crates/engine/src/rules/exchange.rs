@@ -121,6 +121,19 @@ fn chars_in(s: &str, ascii: bool) -> usize {
     }
 }
 
+/// `s` without `suffix` (ASCII, a few bytes), if it ends with it: what
+/// `str::strip_suffix` gives, the bytes compared in a loop (`strip_suffix`
+/// with a suffix chosen at run time calls `memcmp`, which for a few bytes
+/// costs more than the comparison).
+#[inline(always)]
+fn strip_ascii_suffix<'s>(s: &'s str, suffix: &str) -> Option<&'s str> {
+    debug_assert!(suffix.is_ascii());
+    let (b, x) = (s.as_bytes(), suffix.as_bytes());
+    let at = b.len().checked_sub(x.len())?;
+    // (An ASCII byte matched at `at` starts a char: `s[..at]` is whole chars.)
+    b[at..].iter().zip(x).all(|(a, c)| a == c).then(|| &s[..at])
+}
+
 /// [`stem`] of a word known to be ASCII or not.
 fn stem_of(w: &str, ascii: bool) -> &str {
     let char_count = |s: &str| chars_in(s, ascii);
@@ -141,7 +154,7 @@ fn stem_of(w: &str, ascii: bool) -> &str {
             _ => &[],
         };
         for suffix in suffixes {
-            if let Some(rest) = s.strip_suffix(suffix) {
+            if let Some(rest) = strip_ascii_suffix(s, suffix) {
                 if char_count(rest) >= 3 {
                     s = rest;
                     break;

@@ -1542,20 +1542,37 @@ impl<'r> Words<'r> {
         let (mut own, mut words, mut bits) =
             (Vec::with_capacity(room), Vec::with_capacity(room), Vec::with_capacity(room));
         let mut starts = Vec::with_capacity(sentences.len() + 1);
-        // One pass: each own token, its word and its kinds (looked up once).
-        for r in sentences {
-            starts.push(own.len());
-            for k in r.clone() {
-                let t = &reply.tokens[k];
-                if t.is_agent() {
-                    let w = reply.fold(k);
-                    own.push(k);
-                    words.push(w);
-                    bits.push(kinds_keyed(w, t.key));
+        // One pass: each own token, its word and its kinds (looked up
+        // once), written into the room taken above: three pushes a word
+        // each reloaded and stored their list's length.
+        let mut n = 0;
+        {
+            let (o, w, b) = (own.spare_capacity_mut(), words.spare_capacity_mut(), bits.spare_capacity_mut());
+            for r in sentences {
+                starts.push(n);
+                for k in r.clone() {
+                    let t = &reply.tokens[k];
+                    if t.is_agent() {
+                        let word = reply.fold(k);
+                        o[n].write(k);
+                        w[n].write(word);
+                        b[n].write(kinds_keyed(word, t.key));
+                        n += 1;
+                    }
                 }
             }
         }
-        starts.push(own.len());
+        starts.push(n);
+        debug_assert!(n <= room);
+        // SAFETY: the first `n` slots of each list's spare room (all of its
+        // room: the lists are new) were written just above, in order, one
+        // each per own token; the writes were bounds-checked against the
+        // room, which `n` therefore does not pass.
+        unsafe {
+            own.set_len(n);
+            words.set_len(n);
+            bits.set_len(n);
+        }
         Words { own, words, bits, starts }
     }
 }

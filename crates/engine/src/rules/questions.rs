@@ -2180,12 +2180,26 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     };
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
-    let mut opened = vec![false; qs.len()];
+    // Per question, whether an opener answers it (`OPENED`) and whether it
+    // is addressed (`ADDRESSED`): on the stack for up to 64 questions (a
+    // message asks a few; `MAX_QUESTIONS` stops the reading only between
+    // sentences, so a list may hold more).
+    const OPENED: u8 = 1;
+    const ADDRESSED: u8 = 2;
+    let mut on_stack = [0u8; 64];
+    let mut on_heap = Vec::new();
+    let marks: &mut [u8] = match on_stack.get_mut(..qs.len()) {
+        Some(marks) => marks,
+        None => {
+            on_heap.resize(qs.len(), 0);
+            &mut on_heap
+        }
+    };
     for s in sentences.iter().filter(|s| s.yes_no()) {
-        let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && !opened[*i];
+        let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && marks[*i] & OPENED == 0;
         let about = (0..qs.len()).filter(yes_no).find(|&i| topics[i].meets(&s.topic));
         if let Some(i) = about.or_else(|| (0..qs.len()).find(yes_no)) {
-            opened[i] = true;
+            marks[i] |= OPENED;
         }
     }
     // Whether the reply gives a time anywhere, or says it is past or not
@@ -2196,8 +2210,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // Whether it gives a reason anywhere (what a "why" question needs:
     // speaking of the card is no reason it was blocked).
     let gives_reason = qs.iter().any(|q| q.kind == Kind::Why) && sentences.iter().any(|s| s.reason());
-    let mut addressed_all = Vec::with_capacity(qs.len());
-    for ((q, topic), &opened) in qs.iter().zip(topics).zip(&opened) {
+    for (i, (q, topic)) in qs.iter().zip(topics).enumerate() {
+        let opened = marks[i] & OPENED != 0;
         // A long question needs two of its words in one sentence of the
         // reply: a reply that names the product it is about does not yet
         // answer what it asks.
@@ -2289,22 +2303,25 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
                 _ => false,
             })
         };
-        let addressed = addressed || (conditional && addressed_all.last() == Some(&true));
-        addressed_all.push(addressed);
+        let addressed = addressed || (conditional && i > 0 && marks[i - 1] & ADDRESSED != 0);
+        if addressed {
+            marks[i] |= ADDRESSED;
+        }
     }
     // A reply that answers nothing yet but asks for what it needs ("Which
     // device are you on?") addresses every question for now; one that
     // answers some and asks about those leaves the others open.
     let asks = sentences.iter().any(asks_back);
-    if asks && !addressed_all.iter().any(|&a| a) {
-        addressed_all.iter_mut().for_each(|a| *a = true);
+    if asks && !marks.iter().any(|m| m & ADDRESSED != 0) {
+        marks.iter_mut().for_each(|m| *m |= ADDRESSED);
     }
     // A "when" answered where the reply gives no concrete time but a vague
     // one ("they will get back to you soon"): addressed, only vaguely (the
     // usability review found "Answers 2 of 2" beside the "soon" tip).
     let vague_only = vague_only();
     let mut unanswered = 0;
-    for (q, &addressed) in qs.iter().zip(&addressed_all) {
+    for (q, &mark) in qs.iter().zip(marks.iter()) {
+        let addressed = mark & ADDRESSED != 0;
         if addressed {
             relation.vaguely += usize::from(vague_only && q.kind == Kind::When);
             continue;
@@ -2625,6 +2642,20 @@ mod tests {
             assert!(names_a_day(w) || matches!(*w, "today" | "tomorrow" | "tonight" | "week" | "month"), "{w}");
             assert!(word_is(w, TIME), "{w}");
         }
+    }
+
+    #[test]
+    fn reads_a_message_of_more_than_sixty_four_questions() {
+        // The reading stops only between sentences: the last sentence read
+        // adds its joined questions past `MAX_QUESTIONS`, and the questions'
+        // marks are then kept off the stack.
+        let mut message = "When will it ship? ".repeat(MAX_QUESTIONS - 1);
+        message.push_str("When will it ship, and can I pay by card, and can I return it, and can I swap it?");
+        let ctx = crate::Context::default().and_customer_message(message);
+        let report = crate::analyze("Hi Sam, it ships on Friday 21 June.", &ctx);
+        let relation = &report.message.expect("a message").relation;
+        assert!(relation.questions > MAX_QUESTIONS, "{relation:?}");
+        assert!(relation.unanswered > 0 && relation.unanswered < relation.questions, "{relation:?}");
     }
 
     #[test]

@@ -71,8 +71,16 @@ fn unwrap_lines(text: Cow<'_, str>) -> Cow<'_, str> {
         let from = std::mem::replace(&mut line_start, i + 1);
         // The next line's first char first: most lines are followed by a
         // blank line or a capital, and then the line itself is not read.
-        let next = text[i + 1..].trim_start_matches([' ', '\t', '>']);
-        if !next.chars().next().is_some_and(|c| c.is_lowercase()) {
+        // (Byte by byte: the marks passed over are ASCII, and so, mostly,
+        // is the char after them.)
+        let bytes = text.as_bytes();
+        let first = bytes[i + 1..].iter().position(|b| !matches!(b, b' ' | b'\t' | b'>')).map(|p| i + 1 + p);
+        let lower = match first.map(|at| (at, bytes[at])) {
+            None => false,
+            Some((_, b)) if b.is_ascii() => b.is_ascii_lowercase(),
+            Some((at, _)) => text[at..].chars().next().is_some_and(char::is_lowercase),
+        };
+        if !lower {
             continue;
         }
         let line = text[from..i].trim_end_matches('\r').trim();

@@ -267,8 +267,10 @@ fn content_stems(
 ) {
     // (The maps are reached once, not once a word.)
     let (stop, groups) = (&**STOP_SET, &**GROUPS);
-    for k in range {
-        let tok = &doc.tokens[k];
+    // (The tokens of the range as one slice: one bounds check, not one
+    // per token and per look at it.)
+    let folded = doc.folded_words();
+    for (k, tok) in (range.start..).zip(&doc.tokens[range]) {
         if !tok.is_agent() {
             continue;
         }
@@ -278,10 +280,10 @@ fn content_stems(
         if tok.fold_head().0 < 3 && !number {
             continue;
         }
-        if !number && heads.is_some_and(|heads| !heads.may_begin(doc.tokens[k].folded_bytes(doc.folded_words()))) {
+        if !number && heads.is_some_and(|heads| !heads.may_begin(tok.folded_bytes(folded))) {
             continue;
         }
-        let w = doc.fold(k);
+        let w = tok.folded(folded);
         if stop.get_keyed(w, tok.key) != 0 {
             continue;
         }

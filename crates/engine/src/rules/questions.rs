@@ -467,19 +467,21 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             break;
         }
         let before = prev_sentence.replace(r.clone());
+        // (The sentence's tokens as one slice: one bounds check.)
+        let tokens = &msg.tokens[r.clone()];
         // (A message that quotes nothing has no quoted token to look for.)
-        if !msg.quoted.is_empty() && r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
+        if !msg.quoted.is_empty() && tokens.iter().any(|t| t.is(flag::QUOTED)) {
             continue;
         }
         // A sentence with no question mark (after its last token, or its
         // last own word), after one with none, and with no indirect
         // question asks nothing and leaves `after_question` false: passed
         // over before its words are read.
-        let last_agent = r.clone().rev().find(|&k| msg.tokens[k].is_agent());
+        let last_agent = tokens.iter().rposition(|t| t.is_agent());
         let Some(last_agent) = last_agent else { continue };
         if !after_question
-            && !msg.tokens[r.end - 1].gap_has(gap::QUESTION)
-            && !msg.tokens[last_agent].gap_has(gap::QUESTION)
+            && !tokens[tokens.len() - 1].gap_has(gap::QUESTION)
+            && !tokens[last_agent].gap_has(gap::QUESTION)
             && hit_in(indirect, &r).is_none()
         {
             continue;
@@ -493,7 +495,7 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         // (Room for the whole sentence: a filter gives no length, and the
         // list would grow step by step.)
         agent.reserve(longest);
-        agent.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
+        agent.extend((r.start..).zip(tokens).filter(|(_, t)| t.is_agent()).map(|(k, _)| k));
         let own = &agent;
         // "hi, can I ...?": the greeting is not part of the question.
         let opening = own
@@ -583,11 +585,11 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         starts.clear();
         starts.push(lead.filter(|_| !direct).map_or(first, |h| h.first as usize));
         {
-            for (i, &k) in own.iter().enumerate() {
+            // (The own tokens beside their words and kinds: no index checked.)
+            for ((&k, &w), &kinds) in own.iter().zip(own_words).zip(own_bits) {
                 if k < starts[0] + 2 || k + 1 >= r.end {
                     continue;
                 }
-                let (w, kinds) = (own_words[i], own_bits[i]);
                 let prev = msg.fold(k - 1);
                 let joined = matches!(prev, "and" | "also" | "plus" | "or")
                     || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON);
@@ -661,9 +663,10 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             // "Do I need to pay postage?" asks what it costs too. (The own
             // words' kinds are known; another token's are looked up.)
             let money = bits.iter().any(|b| b & MONEY_WORD != 0)
-                || (s..end).any(|k| {
-                    (!msg.tokens[k].is_agent() && token_kinds(msg, k) & MONEY_WORD != 0)
-                        || (msg.fold(k) == "pay"
+                || (s..).zip(&msg.tokens[s..end]).any(|(k, t)| {
+                    let w = t.folded(msg.folded_words());
+                    (!t.is_agent() && kinds_keyed(w, t.key) & MONEY_WORD != 0)
+                        || (w == "pay"
                             && k >= s + 2
                             && msg.fold(k - 1) == "to"
                             && matches!(msg.fold(k - 2), "need" | "have" | "got"))
@@ -1549,12 +1552,13 @@ impl<'r> Words<'r> {
         let mut n = 0;
         {
             let (o, w, b) = (own.spare_capacity_mut(), words.spare_capacity_mut(), bits.spare_capacity_mut());
+            let folded = reply.folded_words();
             for r in sentences {
                 starts.push(n);
-                for k in r.clone() {
-                    let t = &reply.tokens[k];
+                // (The sentence's tokens as one slice: one bounds check.)
+                for (k, t) in (r.start..).zip(&reply.tokens[r.clone()]) {
                     if t.is_agent() {
-                        let word = reply.fold(k);
+                        let word = t.folded(folded);
                         debug_assert!(n < room);
                         // SAFETY: `n` counts the own tokens written so far,
                         // at most one per token of the sentences, whose
@@ -2477,13 +2481,16 @@ fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
     // keys tell) offers nothing, and is not read.
     const ENDS: crate::hash::KeyBloom =
         crate::hash::KeyBloom::of(&[&["hesitate else questions question queries help concerns issues"]]);
-    if !r.clone().any(|i| reply.tokens[i].is_agent() && ENDS.may_hold(reply.tokens[i].key)) {
+    // (The sentence's tokens as one slice: one bounds check.)
+    let tokens = &reply.tokens[r];
+    if !tokens.iter().any(|t| t.is_agent() && ENDS.may_hold(t.key)) {
         return false;
     }
     // Each of the agent's words beside the one before it, unallocated.
     let mut prev = "";
-    r.filter(|&i| reply.tokens[i].is_agent()).any(|i| {
-        let w = reply.fold(i);
+    let folded = reply.folded_words();
+    tokens.iter().filter(|t| t.is_agent()).any(|t| {
+        let w = t.folded(folded);
         // "anything else", not "so nothing else can go through on it".
         let offer = w == "hesitate"
             || (matches!(prev, "other" | "further" | "more" | "additional")

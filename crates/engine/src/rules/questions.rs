@@ -462,6 +462,7 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
     let mut after_question = false;
     // The sentence before this one.
     let mut prev_sentence: Option<Range<usize>> = None;
+    let folded = msg.folded_words();
     for r in sentences.iter().cloned() {
         if out.len() >= MAX_QUESTIONS {
             break;
@@ -491,11 +492,24 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         if out.capacity() == 0 {
             out.reserve(8);
         }
-        agent.clear();
+        // The own tokens, their words and kinds, in one pass over the
+        // sentence's tokens (most sentences read this far are read on).
         // (Room for the whole sentence: a filter gives no length, and the
         // list would grow step by step.)
+        agent.clear();
         agent.reserve(longest);
-        agent.extend((r.start..).zip(tokens).filter(|(_, t)| t.is_agent()).map(|(k, _)| k));
+        words.clear();
+        words.reserve(longest);
+        bits.clear();
+        bits.reserve(longest);
+        for (k, t) in (r.start..).zip(tokens) {
+            if t.is_agent() {
+                let w = t.folded(folded);
+                agent.push(k);
+                words.push(w);
+                bits.push(kinds_keyed(w, t.key));
+            }
+        }
         let own = &agent;
         // "hi, can I ...?": the greeting is not part of the question.
         let opening = own
@@ -548,12 +562,6 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         if hit_in(rhetorical, &r).is_some() || ironic(msg, own) {
             continue;
         }
-        words.clear();
-        words.reserve(longest);
-        words.extend(agent.iter().map(|&k| msg.fold(k)));
-        bits.clear();
-        bits.reserve(longest);
-        bits.extend(agent.iter().map(|&k| token_kinds(msg, k)));
         let (own_words, own_bits) = (&words[opening..], &bits[opening..]);
         // A chat's short question after a comma, about the clause before
         // it: "my order hasn't arrived, any update?", "charged twice, why?".

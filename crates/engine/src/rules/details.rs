@@ -27,7 +27,7 @@
 //! the date" refers to the date given; it does not ask for one.
 
 use crate::cue::Cue;
-use crate::document::{flag, gap, Document};
+use crate::document::{flag, gap, Document, Token};
 use crate::finding::{Finding, Relation};
 use crate::lexicon::{p, Phrase};
 use crate::rules::exchange::Exchange;
@@ -1089,20 +1089,24 @@ fn asks(reply: &Document, sentences: &[std::ops::Range<usize>]) -> Asks {
         // marks, and the few words that may name a detail (whether a word
         // names one, `named`, depends on the words alone, not on the
         // reading below), before the rest are read.
-        let last_own = r.clone().rev().find(|&k| reply.tokens[k].is_agent());
+        // (The sentence's tokens as one slice: one bounds check.)
+        let tokens = &reply.tokens[r.clone()];
+        let last_own = tokens.iter().rposition(|t| t.is_agent());
         let Some(last) = last_own else { continue };
-        let question = reply.tokens[last].gap_has(gap::QUESTION) || reply.tokens[r.end - 1].gap_has(gap::QUESTION);
-        let names = |k: usize| {
-            let t = &reply.tokens[k];
-            t.is_agent() && NAMING_KEYS.may_hold(t.key) && named(reply, k, detail_words(reply.fold(k), t.key)).is_some()
+        let question = tokens[last].gap_has(gap::QUESTION) || tokens[tokens.len() - 1].gap_has(gap::QUESTION);
+        let folded = reply.folded_words();
+        let names = |(k, t): (usize, &Token)| {
+            t.is_agent()
+                && NAMING_KEYS.may_hold(t.key)
+                && named(reply, k, detail_words(t.folded(folded), t.key)).is_some()
         };
         // One that is no question asks only with a word of giving, and
         // sees a photo only by its name: "You will receive a tracking
         // number by email" asks for nothing.
-        let giving = |k: usize| reply.tokens[k].is_agent() && GIVING_KEYS.may_hold(reply.tokens[k].key);
+        let giving = |t: &Token| t.is_agent() && GIVING_KEYS.may_hold(t.key);
         // (The word naming a detail is looked for first: words of giving
         // such as "have", "need" or "know" are in most sentences.)
-        let may_ask = question || (r.clone().any(names) && r.clone().any(giving));
+        let may_ask = question || ((r.start..).zip(tokens).any(names) && tokens.iter().any(giving));
         if !may_ask {
             continue;
         }

@@ -121,6 +121,19 @@ fn chars_in(s: &str, ascii: bool) -> usize {
     }
 }
 
+/// `s` without `suffix` (ASCII, a few bytes), if it ends with it: what
+/// `str::strip_suffix` gives, the bytes compared in a loop (`strip_suffix`
+/// with a suffix chosen at run time calls `memcmp`, which for a few bytes
+/// costs more than the comparison).
+#[inline(always)]
+fn strip_ascii_suffix<'s>(s: &'s str, suffix: &str) -> Option<&'s str> {
+    debug_assert!(suffix.is_ascii());
+    let (b, x) = (s.as_bytes(), suffix.as_bytes());
+    let at = b.len().checked_sub(x.len())?;
+    // (An ASCII byte matched at `at` starts a char: `s[..at]` is whole chars.)
+    b[at..].iter().zip(x).all(|(a, c)| a == c).then(|| &s[..at])
+}
+
 /// [`stem`] of a word known to be ASCII or not.
 fn stem_of(w: &str, ascii: bool) -> &str {
     let char_count = |s: &str| chars_in(s, ascii);
@@ -141,7 +154,7 @@ fn stem_of(w: &str, ascii: bool) -> &str {
             _ => &[],
         };
         for suffix in suffixes {
-            if let Some(rest) = s.strip_suffix(suffix) {
+            if let Some(rest) = strip_ascii_suffix(s, suffix) {
                 if char_count(rest) >= 3 {
                     s = rest;
                     break;
@@ -198,6 +211,16 @@ pub(crate) struct Topic {
     groups: u32,
     /// How its stems begin (see [`Heads`]).
     heads: Heads,
+    /// Its stems' bits (see [`stem_bit`]): a stem whose bit is not set is
+    /// not among them, which [`Topic::shares`] tells before it searches.
+    /// (Narrowed, a topic keeps the bits of the stems it lost.)
+    bloom: u64,
+}
+
+/// A stem's bit among 64, from its hash (mixed: the top bits of FNV-1a
+/// barely depend on a short word's last bytes).
+fn stem_bit(hash: u64) -> u64 {
+    1 << (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
 }
 
 /// A set of two-byte beginnings of words, as 256 bits (a beginning's bit
@@ -254,8 +277,10 @@ fn content_stems(
 ) {
     // (The maps are reached once, not once a word.)
     let (stop, groups) = (&**STOP_SET, &**GROUPS);
-    for k in range {
-        let tok = &doc.tokens[k];
+    // (The tokens of the range as one slice: one bounds check, not one
+    // per token and per look at it.)
+    let folded = doc.folded_words();
+    for (k, tok) in (range.start..).zip(&doc.tokens[range]) {
         if !tok.is_agent() {
             continue;
         }
@@ -265,10 +290,10 @@ fn content_stems(
         if tok.fold_head().0 < 3 && !number {
             continue;
         }
-        if !number && heads.is_some_and(|heads| !heads.may_begin(doc.tokens[k].folded_bytes(doc.folded_words()))) {
+        if !number && heads.is_some_and(|heads| !heads.may_begin(tok.folded_bytes(folded))) {
             continue;
         }
-        let w = doc.fold(k);
+        let w = tok.folded(folded);
         if stop.get_keyed(w, tok.key) != 0 {
             continue;
         }
@@ -359,16 +384,18 @@ impl Topic {
         let mut found: Vec<(u64, bool, u8)> = Vec::with_capacity(range.len());
         let mut groups = 0u32;
         let mut heads = Heads::default();
+        let mut bloom = 0u64;
         content_stems(doc, range, within, |h, number, g, s| {
             if let Some(g) = g {
                 groups |= 1 << g;
             }
             heads.add(s.as_bytes());
+            bloom |= stem_bit(h);
             found.push((h, number, g.map_or(0, |g| g as u8 + 1)));
         });
         crate::order::sort(&mut found);
         found.dedup_by_key(|f| f.0);
-        Topic { stems: found, groups, heads }
+        Topic { stems: found, groups, heads, bloom }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -392,7 +419,7 @@ impl Topic {
             return false;
         }
         for s in &self.stems {
-            if other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok() {
+            if other.bloom & stem_bit(s.0) != 0 && other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok() {
                 count += 1;
                 if count >= n {
                     return true;
@@ -424,6 +451,9 @@ pub(crate) struct Census {
     /// How the stems asked about and the words of their synonym groups
     /// begin: a word that begins otherwise is counted for nothing.
     heads: Heads,
+    /// The stems' bits (see [`stem_bit`]): a stem whose bit is not set is
+    /// none of them, and is counted for nothing before any search.
+    bloom: u64,
 }
 
 impl Census {
@@ -439,13 +469,17 @@ impl Census {
         // Only the groups of the topics asked about are read (by
         // [`Census::narrow`]): a word of another group counts for
         // nothing either.
-        Census { stems, groups: [(0, 0, 0); SYNONYMS.len()], stretches: 0, heads: Topic::beginnings(asked) }
+        let bloom = asked.iter().fold(0, |b, t| b | t.bloom);
+        Census { stems, groups: [(0, 0, 0); SYNONYMS.len()], stretches: 0, heads: Topic::beginnings(asked), bloom }
     }
 
     /// Counts stem `stem` (by its hash) in the stretch being counted, once
     /// however often the stretch holds it.
     fn count_stem(&mut self, stem: u64) {
         let stretch = self.stretches + 1;
+        if self.bloom & stem_bit(stem) == 0 {
+            return;
+        }
         if let Ok(i) = self.stems.binary_search_by_key(&stem, |c| c.0) {
             let c = &mut self.stems[i];
             if c.2 != stretch {

@@ -462,24 +462,27 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
     let mut after_question = false;
     // The sentence before this one.
     let mut prev_sentence: Option<Range<usize>> = None;
+    let folded = msg.folded_words();
     for r in sentences.iter().cloned() {
         if out.len() >= MAX_QUESTIONS {
             break;
         }
         let before = prev_sentence.replace(r.clone());
+        // (The sentence's tokens as one slice: one bounds check.)
+        let tokens = &msg.tokens[r.clone()];
         // (A message that quotes nothing has no quoted token to look for.)
-        if !msg.quoted.is_empty() && r.clone().any(|k| msg.tokens[k].is(flag::QUOTED)) {
+        if !msg.quoted.is_empty() && tokens.iter().any(|t| t.is(flag::QUOTED)) {
             continue;
         }
         // A sentence with no question mark (after its last token, or its
         // last own word), after one with none, and with no indirect
         // question asks nothing and leaves `after_question` false: passed
         // over before its words are read.
-        let last_agent = r.clone().rev().find(|&k| msg.tokens[k].is_agent());
+        let last_agent = tokens.iter().rposition(|t| t.is_agent());
         let Some(last_agent) = last_agent else { continue };
         if !after_question
-            && !msg.tokens[r.end - 1].gap_has(gap::QUESTION)
-            && !msg.tokens[last_agent].gap_has(gap::QUESTION)
+            && !tokens[tokens.len() - 1].gap_has(gap::QUESTION)
+            && !tokens[last_agent].gap_has(gap::QUESTION)
             && hit_in(indirect, &r).is_none()
         {
             continue;
@@ -489,11 +492,24 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         if out.capacity() == 0 {
             out.reserve(8);
         }
-        agent.clear();
+        // The own tokens, their words and kinds, in one pass over the
+        // sentence's tokens (most sentences read this far are read on).
         // (Room for the whole sentence: a filter gives no length, and the
         // list would grow step by step.)
+        agent.clear();
         agent.reserve(longest);
-        agent.extend(r.clone().filter(|&k| msg.tokens[k].is_agent()));
+        words.clear();
+        words.reserve(longest);
+        bits.clear();
+        bits.reserve(longest);
+        for (k, t) in (r.start..).zip(tokens) {
+            if t.is_agent() {
+                let w = t.folded(folded);
+                agent.push(k);
+                words.push(w);
+                bits.push(kinds_keyed(w, t.key));
+            }
+        }
         let own = &agent;
         // "hi, can I ...?": the greeting is not part of the question.
         let opening = own
@@ -546,12 +562,6 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         if hit_in(rhetorical, &r).is_some() || ironic(msg, own) {
             continue;
         }
-        words.clear();
-        words.reserve(longest);
-        words.extend(agent.iter().map(|&k| msg.fold(k)));
-        bits.clear();
-        bits.reserve(longest);
-        bits.extend(agent.iter().map(|&k| token_kinds(msg, k)));
         let (own_words, own_bits) = (&words[opening..], &bits[opening..]);
         // A chat's short question after a comma, about the clause before
         // it: "my order hasn't arrived, any update?", "charged twice, why?".
@@ -583,11 +593,11 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         starts.clear();
         starts.push(lead.filter(|_| !direct).map_or(first, |h| h.first as usize));
         {
-            for (i, &k) in own.iter().enumerate() {
+            // (The own tokens beside their words and kinds: no index checked.)
+            for ((&k, &w), &kinds) in own.iter().zip(own_words).zip(own_bits) {
                 if k < starts[0] + 2 || k + 1 >= r.end {
                     continue;
                 }
-                let (w, kinds) = (own_words[i], own_bits[i]);
                 let prev = msg.fold(k - 1);
                 let joined = matches!(prev, "and" | "also" | "plus" | "or")
                     || msg.tokens[k - 1].gap_has(gap::COMMA | gap::COLON);
@@ -661,9 +671,10 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             // "Do I need to pay postage?" asks what it costs too. (The own
             // words' kinds are known; another token's are looked up.)
             let money = bits.iter().any(|b| b & MONEY_WORD != 0)
-                || (s..end).any(|k| {
-                    (!msg.tokens[k].is_agent() && token_kinds(msg, k) & MONEY_WORD != 0)
-                        || (msg.fold(k) == "pay"
+                || (s..).zip(&msg.tokens[s..end]).any(|(k, t)| {
+                    let w = t.folded(msg.folded_words());
+                    (!t.is_agent() && kinds_keyed(w, t.key) & MONEY_WORD != 0)
+                        || (w == "pay"
                             && k >= s + 2
                             && msg.fold(k - 1) == "to"
                             && matches!(msg.fold(k - 2), "need" | "have" | "got"))
@@ -1542,20 +1553,44 @@ impl<'r> Words<'r> {
         let (mut own, mut words, mut bits) =
             (Vec::with_capacity(room), Vec::with_capacity(room), Vec::with_capacity(room));
         let mut starts = Vec::with_capacity(sentences.len() + 1);
-        // One pass: each own token, its word and its kinds (looked up once).
-        for r in sentences {
-            starts.push(own.len());
-            for k in r.clone() {
-                let t = &reply.tokens[k];
-                if t.is_agent() {
-                    let w = reply.fold(k);
-                    own.push(k);
-                    words.push(w);
-                    bits.push(kinds_keyed(w, t.key));
+        // One pass: each own token, its word and its kinds (looked up
+        // once), written into the room taken above: three pushes a word
+        // each reloaded and stored their list's length, and three checked
+        // writes cost about 1 k instructions per reply with a message.
+        let mut n = 0;
+        {
+            let (o, w, b) = (own.spare_capacity_mut(), words.spare_capacity_mut(), bits.spare_capacity_mut());
+            let folded = reply.folded_words();
+            for r in sentences {
+                starts.push(n);
+                // (The sentence's tokens as one slice: one bounds check.)
+                for (k, t) in (r.start..).zip(&reply.tokens[r.clone()]) {
+                    if t.is_agent() {
+                        let word = t.folded(folded);
+                        debug_assert!(n < room);
+                        // SAFETY: `n` counts the own tokens written so far,
+                        // at most one per token of the sentences, whose
+                        // count is the lists' room: it is below the room.
+                        unsafe {
+                            o.get_unchecked_mut(n).write(k);
+                            w.get_unchecked_mut(n).write(word);
+                            b.get_unchecked_mut(n).write(kinds_keyed(word, t.key));
+                        }
+                        n += 1;
+                    }
                 }
             }
         }
-        starts.push(own.len());
+        starts.push(n);
+        debug_assert!(n <= room);
+        // SAFETY: the first `n` slots of each list's spare room (all of its
+        // room: the lists are new) were written just above, in order, one
+        // each per own token, and `n` is at most the room (see the writes).
+        unsafe {
+            own.set_len(n);
+            words.set_len(n);
+            bits.set_len(n);
+        }
         Words { own, words, bits, starts }
     }
 }
@@ -2165,12 +2200,26 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     };
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
-    let mut opened = vec![false; qs.len()];
+    // Per question, whether an opener answers it (`OPENED`) and whether it
+    // is addressed (`ADDRESSED`): on the stack for up to 64 questions (a
+    // message asks a few; `MAX_QUESTIONS` stops the reading only between
+    // sentences, so a list may hold more).
+    const OPENED: u8 = 1;
+    const ADDRESSED: u8 = 2;
+    let mut on_stack = [0u8; 64];
+    let mut on_heap = Vec::new();
+    let marks: &mut [u8] = match on_stack.get_mut(..qs.len()) {
+        Some(marks) => marks,
+        None => {
+            on_heap.resize(qs.len(), 0);
+            &mut on_heap
+        }
+    };
     for s in sentences.iter().filter(|s| s.yes_no()) {
-        let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && !opened[*i];
+        let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && marks[*i] & OPENED == 0;
         let about = (0..qs.len()).filter(yes_no).find(|&i| topics[i].meets(&s.topic));
         if let Some(i) = about.or_else(|| (0..qs.len()).find(yes_no)) {
-            opened[i] = true;
+            marks[i] |= OPENED;
         }
     }
     // Whether the reply gives a time anywhere, or says it is past or not
@@ -2181,8 +2230,8 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // Whether it gives a reason anywhere (what a "why" question needs:
     // speaking of the card is no reason it was blocked).
     let gives_reason = qs.iter().any(|q| q.kind == Kind::Why) && sentences.iter().any(|s| s.reason());
-    let mut addressed_all = Vec::with_capacity(qs.len());
-    for ((q, topic), &opened) in qs.iter().zip(topics).zip(&opened) {
+    for (i, (q, topic)) in qs.iter().zip(topics).enumerate() {
+        let opened = marks[i] & OPENED != 0;
         // A long question needs two of its words in one sentence of the
         // reply: a reply that names the product it is about does not yet
         // answer what it asks.
@@ -2274,22 +2323,25 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
                 _ => false,
             })
         };
-        let addressed = addressed || (conditional && addressed_all.last() == Some(&true));
-        addressed_all.push(addressed);
+        let addressed = addressed || (conditional && i > 0 && marks[i - 1] & ADDRESSED != 0);
+        if addressed {
+            marks[i] |= ADDRESSED;
+        }
     }
     // A reply that answers nothing yet but asks for what it needs ("Which
     // device are you on?") addresses every question for now; one that
     // answers some and asks about those leaves the others open.
     let asks = sentences.iter().any(asks_back);
-    if asks && !addressed_all.iter().any(|&a| a) {
-        addressed_all.iter_mut().for_each(|a| *a = true);
+    if asks && !marks.iter().any(|m| m & ADDRESSED != 0) {
+        marks.iter_mut().for_each(|m| *m |= ADDRESSED);
     }
     // A "when" answered where the reply gives no concrete time but a vague
     // one ("they will get back to you soon"): addressed, only vaguely (the
     // usability review found "Answers 2 of 2" beside the "soon" tip).
     let vague_only = vague_only();
     let mut unanswered = 0;
-    for (q, &addressed) in qs.iter().zip(&addressed_all) {
+    for (q, &mark) in qs.iter().zip(marks.iter()) {
+        let addressed = mark & ADDRESSED != 0;
         if addressed {
             relation.vaguely += usize::from(vague_only && q.kind == Kind::When);
             continue;
@@ -2439,13 +2491,16 @@ fn offers_more_help(reply: &Document, r: Range<usize>) -> bool {
     // keys tell) offers nothing, and is not read.
     const ENDS: crate::hash::KeyBloom =
         crate::hash::KeyBloom::of(&[&["hesitate else questions question queries help concerns issues"]]);
-    if !r.clone().any(|i| reply.tokens[i].is_agent() && ENDS.may_hold(reply.tokens[i].key)) {
+    // (The sentence's tokens as one slice: one bounds check.)
+    let tokens = &reply.tokens[r];
+    if !tokens.iter().any(|t| t.is_agent() && ENDS.may_hold(t.key)) {
         return false;
     }
     // Each of the agent's words beside the one before it, unallocated.
     let mut prev = "";
-    r.filter(|&i| reply.tokens[i].is_agent()).any(|i| {
-        let w = reply.fold(i);
+    let folded = reply.folded_words();
+    tokens.iter().filter(|t| t.is_agent()).any(|t| {
+        let w = t.folded(folded);
         // "anything else", not "so nothing else can go through on it".
         let offer = w == "hesitate"
             || (matches!(prev, "other" | "further" | "more" | "additional")
@@ -2651,6 +2706,20 @@ mod tests {
             assert!(names_a_day(w) || matches!(*w, "today" | "tomorrow" | "tonight" | "week" | "month"), "{w}");
             assert!(word_is(w, TIME), "{w}");
         }
+    }
+
+    #[test]
+    fn reads_a_message_of_more_than_sixty_four_questions() {
+        // The reading stops only between sentences: the last sentence read
+        // adds its joined questions past `MAX_QUESTIONS`, and the questions'
+        // marks are then kept off the stack.
+        let mut message = "When will it ship? ".repeat(MAX_QUESTIONS - 1);
+        message.push_str("When will it ship, and can I pay by card, and can I return it, and can I swap it?");
+        let ctx = crate::Context::default().and_customer_message(message);
+        let report = crate::analyze("Hi Sam, it ships on Friday 21 June.", &ctx);
+        let relation = &report.message.expect("a message").relation;
+        assert!(relation.questions > MAX_QUESTIONS, "{relation:?}");
+        assert!(relation.unanswered > 0 && relation.unanswered < relation.questions, "{relation:?}");
     }
 
     #[test]

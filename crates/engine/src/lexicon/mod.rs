@@ -443,8 +443,15 @@ impl Lexicon {
         } else {
             return false;
         };
-        let Some(end) = match_elems(index, text, doc, rest, from, doc.tokens[i].sentence) else {
-            return false;
+        // A pattern whose key's words were all it had (most of those keyed
+        // by two words) ends there, without a call to match nothing.
+        let end = if rest.is_empty() {
+            from
+        } else {
+            match match_elems(index, text, doc, rest, from, doc.tokens[i].sentence) {
+                Some(end) => end,
+                None => return false,
+            }
         };
         let last = end - 1;
         let pat = index.patterns[p];

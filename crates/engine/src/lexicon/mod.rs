@@ -311,6 +311,11 @@ impl Lexicon {
 
     /// All hits in the document's own words, each with its table, in the
     /// order found (each table's in text order).
+    // Out of line: inlined into the parse, its per-word loop kept its
+    // values on the stack beside the parse's own (measured in session 32:
+    // 0.7 k fewer instructions per reply, 49 k fewer on 10,143 words;
+    // session 30 measured it the other way, before the scan's key bits).
+    #[inline(never)]
     pub fn scan_found(&self, tokens: &[Token], folded: &str) -> Vec<(u16, Hit)> {
         let doc = &View { tokens, folded };
         let index = &self.index;

@@ -255,6 +255,18 @@ pub(crate) const TITLES: &[&str] = &[
     "jr",
 ];
 
+/// The length in bytes of the longest of [`TITLES`].
+const TITLE_MAX: usize = {
+    let (mut max, mut k) = (0, 0);
+    while k < TITLES.len() {
+        if TITLES[k].len() > max {
+            max = TITLES[k].len();
+        }
+        k += 1;
+    }
+    max
+};
+
 impl Tokens {
     /// Splits `text` into words and sentences. One pass.
     pub fn of(text: &str) -> Tokens {
@@ -416,7 +428,13 @@ impl Tokens {
         // letter does not end the sentence, unless a line break follows.
         if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
             let f = t.folded(&self.folded);
-            if crate::words::among(TITLES, f) || (f.chars().count() == 1 && !t.is(flag::NUMBER)) || number_sign {
+            // Most words that end a sentence are longer than any title or
+            // letter: told by their length, before the titles are compared.
+            let len = f.len();
+            if (len <= TITLE_MAX && crate::words::among(TITLES, f))
+                || (len <= 4 && f.chars().count() == 1 && !t.is(flag::NUMBER))
+                || number_sign
+            {
                 ends_sentence = false;
             }
         }

@@ -321,13 +321,14 @@ impl Lexicon {
         let index = &self.index;
         // About one hit per two words in prose: sized once, not grown.
         let mut out: Vec<(u16, Hit)> = Vec::with_capacity(tokens.len() / 2);
-        let has_keys = !index.keys.is_empty();
         let has_extra = !self.extra.children.is_empty();
         for (i, tok) in tokens.iter().enumerate() {
             if !tok.is_agent() {
                 continue;
             }
-            if has_keys && index.may_start(tok.key) {
+            // An index with no keys (no pattern) has no first word's bit
+            // set either: no word may start a pattern.
+            if index.may_start(tok.key) {
                 let next = match tokens.get(i + 1) {
                     Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(n),
                     _ => None,

@@ -375,6 +375,18 @@ impl Tokens {
                 }
                 continue;
             }
+            // So is a comma and a space, the next most common: the token's
+            // gap is the comma's.
+            if to == from + 2 && &text.as_bytes()[from..to] == b", " {
+                let t = &mut tokens[i];
+                t.sentence = sentence;
+                if sentence_start {
+                    t.flags |= flag::SENT_START;
+                    sentence_start = false;
+                }
+                t.gap = gap::COMMA;
+                continue;
+            }
             (sentence, sentence_start) = self.sentence_gap(text, &mut tokens, i, from, to, sentence, sentence_start);
         }
         self.tokens = tokens;

@@ -302,6 +302,10 @@ impl Tokens {
         // without checking the buffer's capacity.
         folded.reserve(text.len());
         let mut scratch = String::new();
+        // The tokens are written to a list of the loop's own, not through
+        // `self`.
+        let mut list = std::mem::take(&mut self.tokens);
+        let tokens = &mut list;
         let bytes = text.as_bytes();
         let mut at = 0;
         // Between words only a letter or a digit starts one: ASCII spaces
@@ -314,9 +318,9 @@ impl Tokens {
             // keeps no state for the chars past ASCII; any other word is
             // read again, whole, by `read_word`.
             if ASCII_CLASS[b as usize] != 0 {
-                at = match self.read_ascii_word(text, at, &mut folded, marks) {
+                at = match Tokens::read_ascii_word(tokens, text, at, &mut folded, marks) {
                     Some(next) => next,
-                    None => self.read_word(text, at, &mut folded, &mut scratch, marks),
+                    None => Tokens::read_word(tokens, text, at, &mut folded, &mut scratch, marks),
                 };
                 continue;
             }
@@ -333,7 +337,7 @@ impl Tokens {
                 }
             };
             if skip == 0 {
-                at = self.read_word(text, at, &mut folded, &mut scratch, marks);
+                at = Tokens::read_word(tokens, text, at, &mut folded, &mut scratch, marks);
             } else {
                 // A char passed over between words: marked or not, here.
                 if MARKED[b as usize] {
@@ -350,7 +354,7 @@ impl Tokens {
         // tokens are taken out while their gaps are read, so that reading
         // a gap's runs into `self` does not make each token be looked up
         // through `self` again.
-        let mut tokens = std::mem::take(&mut self.tokens);
+        let mut tokens = list;
         // Stacked marks before the first word ("!!!!!! Hi Sam, ...") are
         // read for their runs only: no token's gap holds them.
         if let Some(first) = tokens.first() {
@@ -469,7 +473,7 @@ impl Tokens {
     /// `None`.
     #[inline(always)]
     fn read_ascii_word(
-        &mut self,
+        tokens: &mut Vec<Token>,
         text: &str,
         at: usize,
         folded: &mut Vec<u8>,
@@ -499,7 +503,7 @@ impl Tokens {
         let word = Span::new(at, end);
         let flags = word_flags(text, word, ASCII_CLASS[bytes[at] as usize], seen, flag::ALPHA, 0);
         // Its first folded byte is its first byte's, lowered as the run is.
-        self.push_token(folded, word, fold_start, flags, hash as u32, bytes[at] | 0x20);
+        Tokens::push_token(tokens, folded, word, fold_start, flags, hash as u32, bytes[at] | 0x20);
         Some(next)
     }
 
@@ -514,7 +518,7 @@ impl Tokens {
     // stack (measured in session 32: 0.3 k more instructions per reply).
     #[inline(never)]
     fn read_word(
-        &mut self,
+        tokens: &mut Vec<Token>,
         text: &str,
         mut at: usize,
         folded: &mut Vec<u8>,
@@ -620,7 +624,7 @@ impl Tokens {
         };
         let flags = word_flags(text, Span::new(start, end), first, seen, flags, upper);
         let first = folded.get(fold_start).copied().unwrap_or(0);
-        self.push_token(folded, Span::new(start, end), fold_start, flags, hash as u32, first);
+        Tokens::push_token(tokens, folded, Span::new(start, end), fold_start, flags, hash as u32, first);
         next
     }
 
@@ -710,7 +714,15 @@ impl Tokens {
     /// Adds the word at `span`, whose folded form is `folded[fold_start..]`,
     /// its [`word_key`](crate::hash::word_key) `key` and its first byte
     /// `first` (0 if it folds to nothing).
-    fn push_token(&mut self, folded: &[u8], span: Span, fold_start: usize, flags: Flags, key: u32, first: u8) {
+    fn push_token(
+        tokens: &mut Vec<Token>,
+        folded: &[u8],
+        span: Span,
+        fold_start: usize,
+        flags: Flags,
+        key: u32,
+        first: u8,
+    ) {
         debug_assert_eq!(key, crate::hash::word_key(&folded[fold_start..]), "a token's key is its folded word's");
         debug_assert_eq!(
             first,
@@ -720,7 +732,7 @@ impl Tokens {
         if folded.len() > u32::MAX as usize {
             return;
         }
-        self.tokens.push(Token {
+        tokens.push(Token {
             span,
             fold_start: fold_start as u32,
             fold_end: folded.len() as u32,

@@ -424,10 +424,16 @@ impl Tokens {
     ) -> (u32, bool) {
         let n = tokens.len();
         // Most other gaps are a comma and a space, or a period and a
-        // space: told by their bytes, without reading chars.
+        // space, or a line break or two after a word, a period or a comma:
+        // told by their bytes, without reading chars (what `read_gap` makes
+        // of them: a line break ends a sentence, and so does a period
+        // before white space).
         let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
             b", " => (gap::COMMA, false),
             b". " => (gap::PERIOD, true),
+            b".\n\n" | b".\n" => (gap::PERIOD | gap::NEWLINE, true),
+            b"\n" | b"\n\n" => (gap::NEWLINE, true),
+            b",\n" | b",\n\n" => (gap::COMMA | gap::NEWLINE, true),
             _ => self.read_gap(text, from, to),
         };
         // "Order no. 44521", "Claim no. CLM-44521": "no." before a code
@@ -1096,6 +1102,19 @@ pub(crate) fn is_unspaced_script(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gaps_told_by_their_bytes_are_read_as_read_gap_reads_them() {
+        // `tokenize` and `sentence_gap` settle these gaps without
+        // `read_gap`: each must come out as `read_gap` reads it.
+        for between in [" ", ", ", ". ", ".\n\n", ".\n", "\n", "\n\n", ",\n", ",\n\n"] {
+            let text = format!("word{between}next");
+            let (g, ends) = Tokens::default().read_gap(&text, 4, 4 + between.len());
+            let t = Tokens::of(&text);
+            assert_eq!(t.tokens[0].gap, if ends { g | gap::BREAK } else { g }, "{between:?}");
+            assert_eq!(t.tokens[1].sentence, u32::from(ends), "{between:?}");
+        }
+    }
 
     /// Links, e-mail addresses, handles and masked data, in order.
     fn scan_links(text: &str) -> Vec<Span> {

@@ -14,21 +14,82 @@ const _: () = {
 /// Lines quoted from the customer's message: `>` lines, e-mail attribution
 /// lines and the quoted message below them, forwarded-message headers.
 pub(super) fn find_quoted_regions(text: &str, marks: &Marks) -> Vec<Span> {
-    let mut out = Vec::new();
-    // Every line read below as quoted holds a '>' (a quoted line), a ':'
-    // (an attribution or a header) or "-----" (an original or forwarded
-    // message's header): a text with none of them, as most replies are,
-    // holds no quoted line, told without splitting it into lines. (All
-    // three bytes are marked: no pass over the text of its own.)
-    let bytes = text.as_bytes();
-    let may_quote = marks.iter().any(|k| match bytes[k] {
-        b':' | b'>' => true,
-        b'-' => bytes[k..].starts_with(b"-----"),
-        _ => false,
-    });
-    if !may_quote {
-        return out;
+    if !may_quote_lines(text, marks) {
+        return Vec::new();
     }
+    quoted_lines(text)
+}
+
+/// Whether `text` may hold a line [`quoted_lines`] reads as quoted. Every
+/// such line holds a '>' (a quoted line), "-----" (an original or
+/// forwarded message's header) or a ':' that could end an attribution or
+/// open a header: a text with none of them, as most replies are, holds no
+/// quoted line, told without splitting it into lines. (All three bytes are
+/// marked: no pass over the text of its own.)
+fn may_quote_lines(text: &str, marks: &Marks) -> bool {
+    let bytes = text.as_bytes();
+    // Where the line of the colon read last starts, and how far the text
+    // was searched for it (each byte is searched at most once); the place
+    // of its 200th char, worked out once per line (see `header_200th`).
+    let (mut searched, mut line_start) = (0, 0);
+    let mut line_read: Option<(usize, Option<usize>)> = None;
+    marks.iter().any(|k| match bytes[k] {
+        b'>' => true,
+        b'-' => bytes[k..].starts_with(b"-----"),
+        // A colon in prose ("at 11:15", "as follows: ...") makes no line
+        // quoted: only one that may end its line's trimmed text (an
+        // attribution, "... wrote:": followed by the end, a space, a
+        // control char or a char past ASCII, which may be a space), one
+        // after "From" (a header), or one that is the 200th char of a line
+        // that may be a header (the attribution test reads a line's first
+        // 200 chars only, so such a colon ends what it reads).
+        b':' => {
+            if bytes.get(k + 1).is_none_or(|&b| b <= b' ' || b >= 0x80)
+                || (k >= 4 && bytes[k - 4..k].eq_ignore_ascii_case(b"from"))
+            {
+                return true;
+            }
+            if let Some(p) = bytes[searched..k].iter().rposition(|&b| b == b'\n') {
+                line_start = searched + p + 1;
+            }
+            searched = k;
+            // A char is at least a byte: a colon fewer than 199 bytes
+            // into its line is not its 200th char.
+            if k - line_start < 199 {
+                return false;
+            }
+            let at_200 = match line_read {
+                Some((start, at)) if start == line_start => at,
+                _ => {
+                    let at = header_200th(text, line_start);
+                    line_read = Some((line_start, at));
+                    at
+                }
+            };
+            at_200 == Some(k)
+        }
+        _ => false,
+    })
+}
+
+/// Where the 200th char of the line that starts at byte `start` stands,
+/// counted from its first char that is not white space, if that char is
+/// one a header may start with ('-', 'F', 'f': see `quoted_lines`).
+fn header_200th(text: &str, start: usize) -> Option<usize> {
+    let rest = &text[start..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let trimmed = line.trim_start();
+    if !trimmed.starts_with(['-', 'F', 'f']) {
+        return None;
+    }
+    let lead = start + line.len() - trimmed.len();
+    trimmed.char_indices().nth(199).map(|(i, _)| lead + i)
+}
+
+/// The quoted lines of `text` (see [`find_quoted_regions`]), read line by
+/// line.
+fn quoted_lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
     let lines: Vec<(usize, &str)> = {
         let mut v = Vec::with_capacity(text.len() / 32);
         let mut off = 0;
@@ -264,6 +325,30 @@ fn lead_is_customer(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_told_to_quote_no_line_quotes_none() {
+        // Every way a colon can end an attribution or open a header, and
+        // some it cannot, in texts of up to five pieces; then colons about
+        // 200 chars into a line, where the attribution test stops reading.
+        let pieces = ["Hi\n", "From", "wrote", ":", " ", "\u{a0}", "\n", "-----", "a", "Sent:x"];
+        let mut texts = crate::span::every_text(&pieces, 5);
+        for n in 185..205 {
+            for fill in ["f", "é"] {
+                for lead in ["", "\n", "x\n", "From ", " "] {
+                    for first in ["F", "f", "-", "x"] {
+                        texts.push(format!("{lead}{first}{}wrote:x y", fill.repeat(n - 1)));
+                    }
+                }
+            }
+        }
+        for text in &texts {
+            let marks = Marks::of(text);
+            if !may_quote_lines(text, &marks) {
+                assert_eq!(quoted_lines(text), [], "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_lines_searched_for_quotes_are_exactly_those_with_a_trigger() {

@@ -383,7 +383,6 @@ impl Document<'_> {
         } else if self.tokens[first].is(flag::PLACEHOLDER) {
             // "[Name], thanks for ..." addresses a placeholder.
         } else if !crate::words::among(OPENERS, f)
-            && !is_interjection(f)
             // ("I'm sorry, ...": a contraction is nobody's name.)
             && !f.contains('\'')
             && (!crate::words::is_common(f) || self.name_word_then_address(first))
@@ -394,6 +393,7 @@ impl Document<'_> {
                     && self.tokens[first + 1].gap_has(gap::COMMA | gap::NEWLINE)
                     // A full name is capitalised twice ("Priya Raman,").
                     && self.tokens[first + 1].is(flag::CAP)))
+            && !is_interjection(f)
         {
             // A draft that opens with the name: "Priya, ..." or "Priya Raman,".
         } else {

@@ -992,12 +992,20 @@ fn tautology(doc: &Document, s: &Sentence) -> Option<usize> {
 /// in the open ("As you'll recall, we agreed to call on Monday") is not
 /// this mechanism.
 fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
+    use crate::hash::word_key;
+    const RECALL: [u32; 2] = [word_key(b"recall"), word_key(b"remember")];
+    // Most drafts say neither word: passed over by their tokens' keys,
+    // before the text is searched for a parenthesis.
+    if !doc.tokens.iter().any(|t| RECALL.contains(&t.key)) {
+        return;
+    }
     let bytes = doc.text.as_bytes();
     // From the line of the first token: a part of the draft (`Document::view`)
     // holds the text before it too, which is not its to read.
     let first = doc.tokens.first().map_or(bytes.len(), |t| t.span.start());
     let mut at = bytes[..first].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    while let Some(open) = bytes[at..].iter().position(|&b| b == b'(').map(|i| at + i) {
+    // (`str::find` of a char searches with `memchr`, many bytes a step.)
+    while let Some(open) = doc.text.get(at..).and_then(|t| t.find('(')).map(|i| at + i) {
         at = open + 1;
         // The aside: up to its closing parenthesis, within 200 bytes and
         // the line (as a part of the draft, which holds whole lines, sees it).
@@ -1052,8 +1060,13 @@ fn repeated_measure(doc: &Document, s: &Sentence) -> bool {
     let mut last: Option<(usize, (&str, &str))> = None;
     for (j, w) in words.iter().enumerate() {
         // "30-day" is one word or two, as the tokenizer reads a hyphen.
-        let measure = match w.split_once('-') {
-            Some((a, b)) if number(a) => unit(b).map(|u| (a, u)),
+        // (Most words start with neither a digit nor a count's letter.)
+        let Some(&first) = w.as_bytes().first() else { continue };
+        if !(first.is_ascii_digit() || matches!(first, b't' | b'f' | b's' | b'e' | b'n')) {
+            continue;
+        }
+        let measure = match w.as_bytes().iter().position(|&b| b == b'-') {
+            Some(h) if number(&w[..h]) => unit(&w[h + 1..]).map(|u| (&w[..h], u)),
             _ if number(w) => words.get(j + 1).and_then(|u| unit(u)).map(|u| (*w, u)),
             _ => None,
         };
@@ -2163,6 +2176,18 @@ markers! {
     /// software to keep running on goodwill alone?"
     EXPECTING = &["were|are|did|do you expect|expecting|think|imagine|hoping|hope|assume"];
     ABSURD = &["alone", "magically", "magic", "itself", "themselves", "miracle", "forever", "thin air", "goodwill"];
+    /// Session 32's gates: a word each of its readings needs, read with the
+    /// sentence's other markers, so a sentence without it is passed over
+    /// by one test of a bit instead of a scan of its words.
+    NEGATED_COPULA = &["isn't", "wasn't", "aren't", "weren't", "isnt", "wasnt"];
+    SHOWN = &["shows", "shown", "printed", "displayed", "listed", "posted", "written", "signposted", "appears", "stated"];
+    SINCE_LAST = &["since the last"];
+    DEDICATION = &["dedication", "persistence", "determination", "tenacity", "perseverance"];
+    IN_FACT_ASIDE = &["in fact", "as it turns|turned out"];
+    MOST = &["most", "majority"];
+    CONGRATS = &["congratulations", "congrats", "well done"];
+    JUST_PROMISE = &["i'll|we'll|ill just|personally"];
+    CAME_AS = &["came as"];
     /// A search made grand (session 32): "an extensive, multi-day
     /// investigation", "made a breakthrough", "spoiler alert".
     DRAMA = &["breakthrough", "spoiler alert", "drumroll", "drum roll", "brace yourself", "big reveal", "the culprit", "extensive|exhaustive|painstaking|intensive|multi-day|rigorous|forensic investigation|inquiry|enquiry|analysis|search"];
@@ -3572,8 +3597,7 @@ fn read_sentence<'d>(
     // renew a permit for a car registered in another city. Unfortunately
     // it can't be done." (Not "Congratulations, you're the first customer
     // to try our new app", with no refusal after it.)
-    let congrats = s.words.iter().take(3).any(|w| matches!(*w, "congratulations" | "congrats"))
-        || matches!(s.words, ["well", "done", ..]);
+    let congrats = s.at(CONGRATS) & 0b111 != 0;
     if congrats {
         let first = s.words.windows(2).any(|p| {
             matches!(p[0], "first" | "only")
@@ -3612,7 +3636,7 @@ fn read_sentence<'d>(
     // fix. Realistically, it may take until Friday": no mock "sure"; not
     // "Sure, I'll just check that for you. Realistically it may take a
     // minute": the mock promise spells its absurdity out, at length.)
-    let just = s.words.windows(2).position(|p| matches!(p, ["i'll" | "we'll" | "ill", "just" | "personally"]));
+    let just = s.pos(JUST_PROMISE);
     if matches!(
         s.words,
         ["sure" | "absolutely" | "certainly" | "oh", ..] | ["of", "course", ..] | ["no", "problem", ..]
@@ -3635,7 +3659,7 @@ fn read_sentence<'d>(
     // Most customers manage it, but the agent will help this one: "Most of
     // our customers are able to set up their voicemail using the
     // instructions, but I'm happy to go through it with you."
-    if let Some(k) = s.words.iter().position(|w| matches!(*w, "most" | "majority")) {
+    if let Some(k) = s.pos(MOST) {
         let w = &s.words[k + 1..];
         let who = match w {
             ["of", "our" | "the", "customers" | "users" | "members" | "clients" | "people", ..] => 3,
@@ -3676,16 +3700,15 @@ fn read_sentence<'d>(
     // "so sorry that the reset email you requested four times arrived four
     // times" (earlier batches' tuning halves, session 32). (Not "sorry the
     // 3-day delivery took 3 extra days".)
-    if s.words.iter().any(|w| matches!(*w, "sorry" | "apologies" | "apologise" | "apologize" | "forgive"))
-        && repeated_measure(doc, s)
-    {
+    if s.any(APOLOGY_WORDS) && repeated_measure(doc, s) {
         return Some((0, last, MOCK_M));
     }
     // A mock apology for the customer's surprise at what they were told
     // long ago: "So sorry the deadline we posted six weeks ago came as such
     // a shock". (Not with an owned fault: "sorry the bill came as a shock;
     // the notice we sent two months ago should have been clearer".)
-    if s.words.iter().any(|w| matches!(*w, "sorry" | "apologies"))
+    if s.any(CAME_AS)
+        && s.any(APOLOGY_WORDS)
         && s.words.contains(&"ago")
         && s.words.windows(2).any(|p| p == ["came", "as"])
         && s.words.iter().any(|w| matches!(*w, "shock" | "surprise"))
@@ -3697,8 +3720,7 @@ fn read_sentence<'d>(
     // "isn't the fortress you thought it was": "wasn't exactly the
     // impenetrable security measure you imagined it to be" (the session's
     // review).
-    let denied =
-        s.words.iter().position(|w| matches!(*w, "isn't" | "wasn't" | "aren't" | "weren't" | "isnt" | "wasnt"));
+    let denied = s.pos(NEGATED_COPULA);
     if let Some(c) = denied {
         let mut j = c + 1;
         if matches!(s.words.get(j), Some(&("quite" | "exactly" | "really"))) {
@@ -3717,12 +3739,13 @@ fn read_sentence<'d>(
     // - an answer unchanged, counted by the contacts it took: "they
     //   haven't changed since the last three chats" (not "nothing on your
     //   account has changed since the last three chats", a reassurance);
-    let since_count = s.words.windows(4).any(|p| {
-        p[0] == "since"
-            && p[1] == "the"
-            && p[2] == "last"
-            && matches!(p[3], "two" | "three" | "four" | "five" | "six" | "several" | "many")
-    });
+    let since_count = s.any(SINCE_LAST)
+        && s.words.windows(4).any(|p| {
+            p[0] == "since"
+                && p[1] == "the"
+                && p[2] == "last"
+                && matches!(p[3], "two" | "three" | "four" | "five" | "six" | "several" | "many")
+        });
     if since_count
         && s.words.contains(&"changed")
         && s.words.iter().any(|w| matches!(*w, "haven't" | "hasn't" | "havent" | "hasnt" | "not"))
@@ -3734,21 +3757,7 @@ fn read_sentence<'d>(
     //   the baggage allowance in three places", "checkout is at 11, which is
     //   printed on the key card sleeve, on the back of the door, and on the
     //   TV welcome screen";
-    let shown = s.words.iter().position(|w| {
-        matches!(
-            *w,
-            "shows"
-                | "shown"
-                | "printed"
-                | "displayed"
-                | "listed"
-                | "posted"
-                | "written"
-                | "signposted"
-                | "appears"
-                | "stated"
-        )
-    });
+    let shown = s.pos(SHOWN);
     if let Some(k) = shown {
         let rest = &s.words[k + 1..];
         let many = |w: &str| matches!(w, "three" | "four" | "five" | "several" | "multiple");
@@ -3795,7 +3804,7 @@ fn read_sentence<'d>(
     //   such a surprise", "So sorry that the delivery window you chose
     //   yourself turned out to be one you weren't home for" (not "sorry we
     //   didn't clearly label it");
-    if s.words.iter().any(|w| matches!(*w, "sorry" | "apologies")) {
+    if s.any(APOLOGY_WORDS) {
         let plain = s.words.windows(2).any(|p| {
             p[0] == "clearly"
                 && matches!(
@@ -3849,9 +3858,7 @@ fn read_sentence<'d>(
     // - persistence praised while counted: "Your dedication is genuinely
     //   impressive: this is the ninth message on the same topic since
     //   Friday";
-    if s.words
-        .iter()
-        .any(|w| matches!(*w, "dedication" | "persistence" | "determination" | "tenacity" | "perseverance"))
+    if s.any(DEDICATION)
         && s.words.iter().any(|w| matches!(*w, "impressive" | "admirable" | "remarkable" | "commendable" | "inspiring"))
         && (s.any(ORDINALS) || s.any(NUMBERS_COUNTED) || s.any(DIGITS))
         && s.words.iter().any(|w| {
@@ -3936,7 +3943,7 @@ fn read_sentence<'d>(
     // A tautology announced as a finding: "a policy which was cancelled
     // is, in fact, cancelled" (session 32; the same word before and after
     // "is, in fact,").
-    if let Some(k) = tautology(doc, s) {
+    if let Some(k) = s.any(IN_FACT_ASIDE).then(|| tautology(doc, s)).flatten() {
         return Some((k, last, MOCK_M));
     }
     // An absurd fate guessed for the customer's thing: "Is everything

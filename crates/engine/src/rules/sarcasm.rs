@@ -2898,7 +2898,18 @@ fn read_sentence<'d>(
     // I'm so sorry", "I know you've written three times, and that's not okay".
     let owned =
         s.any(OWNING) || (s.any(NOTICING) && next().is_some_and(|n| n.any(APOLOGY_OR_EMPATHY) || n.any(OWNING)));
-    if counted && aimed && !sincere && !owned && !s.question && !s.any(WE_OUR) && !allowance(s, contacts) {
+    // Counted to say they helped, or that nothing changed: "Thank you for
+    // all three messages; they gave me everything I needed", "Nothing on
+    // your account has changed since the last three chats" (session 32's
+    // stress test). (Read only for a count that would be flagged.)
+    let kind = || {
+        s.words
+            .windows(2)
+            .any(|p| matches!(p, ["gave", "me" | "us"] | ["everything", "i" | "we"] | ["still", "confirmed"]))
+            || s.words.iter().any(|w| matches!(*w, "helped" | "helpful" | "useful"))
+            || (s.words.contains(&"nothing") && s.words.contains(&"changed"))
+    };
+    if counted && aimed && !sincere && !owned && !s.question && !s.any(WE_OUR) && !allowance(s, contacts) && !kind() {
         return Some((0, last, COUNT_M));
     }
     // Wondering aloud why the customer's contacts were needed: "not sure
@@ -5005,6 +5016,8 @@ mod tests {
             "Thank you for your patience with all 11 messages of it from our system; I've turned off the alerts.",
             "I appreciate this may come as news: our letter went to your old address, so we've held the old price.",
             "I appreciate this may come as news, but you're entitled to a full refund.",
+            "Thank you for all three messages; they gave me everything I needed to fix the account.",
+            "Nothing on your account has changed since the last three chats, and the visit is still confirmed.",
             // The session's review: its sincere probes that were flagged.
             "Is everything alright with your calendar sync? If the appointment isn't showing, re-link your account.",
             "The replacement (which, you'll recall, we sent by express at no cost) should arrive tomorrow.",

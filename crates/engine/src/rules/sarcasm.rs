@@ -513,10 +513,11 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             // upgrade, or a letter of ours that went astray (the stress
             // test);
             "news" | "you" if matches!(doc.fold(k), "appreciate" | "realise" | "realize" | "understand") => {
-                let from = doc.sentence_of(k).start;
-                let to = sentence_end(doc, sentence_end(doc, from).unwrap_or(from)).unwrap_or(doc.tokens.len());
-                let before = doc.sentence_of(from.saturating_sub(1)).start.min(from);
-                let words = || (before..to).map(|j| doc.fold(j));
+                let near = near(doc, k);
+                // (And the sentence before: "It states that permits are
+                // not transferable. I appreciate this may come as news.")
+                let before = doc.sentence_of(near.start.saturating_sub(1)).start.min(near.start);
+                let words = || (before..near.end).map(|j| doc.fold(j));
                 let reproach = words().any(|w| {
                     matches!(
                         w,
@@ -575,9 +576,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             // "You say you were never told about the fee, and you're right":
             // doubt is what the sentence or the next does not take back.
             "never" | "weren't" | "didn't" if doc.fold(k) == "you" => {
-                let from = doc.sentence_of(k).start;
-                let to = sentence_end(doc, sentence_end(doc, from).unwrap_or(from)).unwrap_or(doc.tokens.len());
-                let words: Vec<&str> = (from..to).map(|j| doc.fold(j)).collect();
+                let words: Vec<&str> = near(doc, k).map(|j| doc.fold(j)).collect();
                 let agreed = words
                     .windows(2)
                     .any(|p| matches!(p, ["you're" | "youre", "right"] | ["here's" | "here", "a" | "is"]));
@@ -976,12 +975,10 @@ fn tautology(doc: &Document, s: &Sentence) -> Option<usize> {
         // subscription you cancelled is, in fact, cancelled", "... is, in
         // fact, closed, and I've sent written confirmation": the stress
         // test).
-        let closes = j + 1 == w.len();
-        let generic = w
-            .get(j)
-            .and_then(|x| w[..k].iter().position(|y| y == x))
-            .is_some_and(|first| w[first.saturating_sub(4)..first].iter().any(|y| matches!(*y, "a" | "an")));
-        closes && generic && w[0] != "yes" && w.get(j).is_some_and(|x| x.len() >= 4 && w[..k].contains(x))
+        let said_before = w.get(j).filter(|x| x.len() >= 4).and_then(|x| w[..k].iter().position(|y| y == x));
+        let generic =
+            said_before.is_some_and(|first| w[first.saturating_sub(4)..first].iter().any(|y| matches!(*y, "a" | "an")));
+        j + 1 == w.len() && generic && w[0] != "yes"
     })
 }
 
@@ -1123,11 +1120,17 @@ fn owns(words: &[&str], remedies: bool) -> bool {
 /// as far as a sarcasm reading sees it: see `sentence_end`), for a
 /// finding of the phrase table.
 fn owned_near(doc: &Document, k: usize) -> bool {
-    let from = doc.sentence_of(k).start;
-    let Some(this_end) = sentence_end(doc, from) else { return false };
-    let to = sentence_end(doc, this_end).unwrap_or(this_end);
-    let words: Vec<&str> = (from..to).map(|j| doc.fold(j)).collect();
+    let words: Vec<&str> = near(doc, k).map(|j| doc.fold(j)).collect();
     owns(&words, true)
+}
+
+/// The tokens of the sentence of token `k` and of the one after it, each
+/// as far as a sarcasm reading sees it (see `sentence_end`): what a
+/// finding of the phrase table may read around itself.
+fn near(doc: &Document, k: usize) -> std::ops::Range<usize> {
+    let from = doc.sentence_of(k).start;
+    let this_end = sentence_end(doc, from).unwrap_or(from);
+    from..sentence_end(doc, this_end).unwrap_or(this_end)
 }
 
 /// What puts a shortfall right for the customer, said after "I've", "we'll",
@@ -2420,14 +2423,14 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
                     && starred(k - 1, k);
                 let alone = t.is(flag::SENT_START) && t.gap_has(gap::BREAK);
                 if lead {
-                    Some((k - 1, k))
+                    Some((k - 1, k, SIGH_M))
                 } else if starred(k, k) || alone {
-                    Some((k, k))
+                    Some((k, k, SIGH_M))
                 } else {
                     None
                 }
             }
-            "facepalm" | "facepalms" | "eyeroll" if starred(k, k) => Some((k, k)),
+            "facepalm" | "facepalms" | "eyeroll" if starred(k, k) => Some((k, k, SIGH_M)),
             // "Noted. Anyway.": the customer's point brushed aside, a
             // sentence of its own (the tenth batch's tuning half; "Anyway,
             // I've booked it" goes on).
@@ -2445,8 +2448,7 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
                     && matches!(doc.fold(k - 1), "noted" | "okay" | "ok" | "right" | "fine" | "sure" | "whatever")
                     && (k < 2 || doc.tokens[k - 2].gap_has(gap::BREAK | gap::NEWLINE) || doc.fold(k - 2) == "well") =>
             {
-                out.push(Finding::new(Cue::Sarcasm, Some(t.span)).with_message(DISMISS_M));
-                None
+                Some((k, k, DISMISS_M))
             }
             // "*deep breath*" (the tenth batch's tuning half).
             // (An act of its own, opening a sentence: not "our app's *Deep
@@ -2461,22 +2463,23 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
                     && matches!(doc.fold(k - 3), "takes" | "taking" | "take")
                     && doc.tokens[k - 3].is(flag::SENT_START);
                 let from = if taken { k - 3 } else { k - 1 };
+                // Starred, the closing star after a full stop too: "*Deep breath.*".
                 let to = doc.tokens[k].span.end();
                 let closed =
                     text.get(to) == Some(&b'*') || (text.get(to) == Some(&b'.') && text.get(to + 1) == Some(&b'*'));
                 let opened = doc.tokens[from].span.start() > 0 && text[doc.tokens[from].span.start() - 1] == b'*';
-                (doc.tokens[from].is(flag::SENT_START) && opened && closed).then_some((from, k))
+                (doc.tokens[from].is(flag::SENT_START) && opened && closed).then_some((from, k, SIGH_M))
             }
             "rolls" | "roll"
                 if k + 1 < n && doc.fold(k + 1) == "eyes" && same_sentence(k, k + 1) && starred(k, k + 1) =>
             {
-                Some((k, k + 1))
+                Some((k, k + 1, SIGH_M))
             }
             _ => None,
         };
-        if let Some((a, b)) = found {
+        if let Some((a, b, message)) = found {
             out.push(
-                Finding::new(Cue::Sarcasm, Some(doc.tokens[a].span.cover(doc.tokens[b].span))).with_message(SIGH_M),
+                Finding::new(Cue::Sarcasm, Some(doc.tokens[a].span.cover(doc.tokens[b].span))).with_message(message),
             );
         }
     }
@@ -3750,13 +3753,8 @@ fn read_sentence<'d>(
     // - an answer unchanged, counted by the contacts it took: "they
     //   haven't changed since the last three chats" (not "nothing on your
     //   account has changed since the last three chats", a reassurance);
-    let since_count = s.any(SINCE_LAST)
-        && s.words.windows(4).any(|p| {
-            p[0] == "since"
-                && p[1] == "the"
-                && p[2] == "last"
-                && matches!(p[3], "two" | "three" | "four" | "five" | "six" | "several" | "many")
-        });
+    let since_count = bits(s.at(SINCE_LAST))
+        .any(|k| matches!(s.words.get(k + 3), Some(&("two" | "three" | "four" | "five" | "six" | "several" | "many"))));
     if since_count
         && s.words.contains(&"changed")
         && s.words.iter().any(|w| matches!(*w, "haven't" | "hasn't" | "havent" | "hasnt" | "not"))
@@ -3826,14 +3824,11 @@ fn read_sentence<'d>(
             .words
             .iter()
             .any(|w| matches!(*w, "not" | "didn't" | "wasn't" | "weren't" | "isn't" | "hadn't"));
-        let chosen = s.words.windows(3).any(|p| {
+        // "you chose yourself", "you picked it yourself".
+        let chosen = s.words.windows(3).enumerate().any(|(i, p)| {
             p[0] == "you"
                 && matches!(p[1], "chose" | "picked" | "selected" | "booked" | "entered" | "typed" | "set")
-                && p[2] == "yourself"
-        }) || s.words.windows(4).any(|p| {
-            p[0] == "you"
-                && matches!(p[1], "chose" | "picked" | "selected" | "booked" | "entered" | "typed" | "set")
-                && p[3] == "yourself"
+                && (p[2] == "yourself" || s.words.get(i + 3) == Some(&"yourself"))
         });
         // (Not beside a fault owned or put right: "I'm sorry the clearly
         // labelled price was wrong; we've fixed the label".)

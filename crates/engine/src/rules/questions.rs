@@ -225,6 +225,25 @@ struct Question {
     /// For a yes-no question, the pronoun it asks about ("will I ...",
     /// "if you could ..."): an answer speaks of it ("you'll", "we can").
     subject: Option<&'static str>,
+    /// Whether it asks where something stands ("Where is my order?", "Has
+    /// my return been received?", "Did the payment go through?"): a
+    /// status answers it ("It arrived at our warehouse on Tuesday").
+    ///
+    /// Read when a reply first needs it (most questions are met by their
+    /// words before it is asked); a short question's is known at once.
+    status: std::sync::OnceLock<bool>,
+    /// What else it asks, read likewise (see [`Traits`]); a short
+    /// question's is known at once (nothing else).
+    traits: std::sync::OnceLock<Traits>,
+}
+
+/// What a question asks beyond its kind and its topic, each met by
+/// something a reply says other than the question's words. Read from the
+/// question's words when a reply first needs one: most questions are met
+/// by their words (or by a time, a reason, ...) before any is asked, and
+/// then none is read.
+#[derive(Debug, Default)]
+struct Traits {
     /// Whether it names a price or a fee: an amount answers it too ("Is it
     /// the same price?" — "There's a £25 surcharge").
     money: bool,
@@ -237,13 +256,6 @@ struct Question {
     /// its way, here or attached, whatever noun stands for it ("A new
     /// handle is on its way", "Here's your invoice").
     sending: bool,
-    /// Whether it asks where something stands ("Where is my order?", "Has
-    /// my return been received?", "Did the payment go through?"): a
-    /// status answers it ("It arrived at our warehouse on Tuesday").
-    ///
-    /// Read when a reply first needs it (most questions are met by their
-    /// words before it is asked); a short question's is known at once.
-    status: std::sync::OnceLock<bool>,
     /// Whether it asks if someone will come out ("Is anyone coming out to
     /// look at it?", "Can you send an engineer?"): a visit told answers it
     /// ("a repair crew is already on site").
@@ -266,6 +278,18 @@ struct Question {
 }
 
 impl Question {
+    /// What else it asks (see [`Traits`]), read from its words in `msg`,
+    /// the message it was found in, as `questions` read them: its own
+    /// tokens, their folded words and their kinds.
+    fn traits(&self, msg: &Document) -> &Traits {
+        self.traits.get_or_init(|| {
+            let own: Vec<usize> = self.tokens.clone().filter(|&k| msg.tokens[k].is_agent()).collect();
+            let words: Vec<&str> = own.iter().map(|&k| msg.fold(k)).collect();
+            let bits: Vec<u16> = own.iter().map(|&k| token_kinds(msg, k)).collect();
+            Traits::of(msg, self, &own, &words, &bits)
+        })
+    }
+
     /// Whether it asks where something stands (see [`Question::status`]),
     /// read from its words in `msg`, the message it was found in.
     fn asks_status(&self, msg: &Document) -> bool {
@@ -278,8 +302,52 @@ impl Question {
             // A request to check where something stands asks its status:
             // "my order hasn't arrived, can you check?" — "it's out for
             // delivery today".
-            asks_status(&words, &bits) || (self.request && self.kind != Kind::Why && asks_to_check(&words))
+            asks_status(&words, &bits) || (self.traits(msg).request && self.kind != Kind::Why && asks_to_check(&words))
         })
+    }
+}
+
+impl Traits {
+    /// The traits of question `q` of `msg`, from its own tokens, their
+    /// words and their kinds.
+    fn of(msg: &Document, q: &Question, own: &[usize], words: &[&str], bits: &[u16]) -> Traits {
+        let (s, end, kind) = (q.tokens.start, q.tokens.end, q.kind);
+        // Its first word past the lead-in ("so", "and", "hi", ...).
+        let opener = bits.iter().position(|b| b & LEAD_IN == 0);
+        // "Do I need to pay postage?" asks what it costs too. (The own
+        // words' kinds are known; another token's are looked up.)
+        let money = bits.iter().any(|b| b & MONEY_WORD != 0)
+            || (s..).zip(&msg.tokens[s..end]).any(|(k, t)| {
+                let w = t.folded(msg.folded_words());
+                (!t.is_agent() && kinds_keyed(w, t.key) & MONEY_WORD != 0)
+                    || (w == "pay"
+                        && k >= s + 2
+                        && msg.fold(k - 1) == "to"
+                        && matches!(msg.fold(k - 2), "need" | "have" | "got"))
+            });
+        let action = asks_for_action(words);
+        let deed = asked_deed(words);
+        let request = (matches!(q.subject, Some("you" | "u"))
+            && opener.is_some_and(|i| matches!(words[i], "can" | "could" | "would" | "will")))
+            || action;
+        let sending = request && asks_to_send(words);
+        let visit = kind == Kind::YesNo && (speaks_of_visit(words, false) || someone_at_work(words));
+        // A word that asks about a day is a time word: an own word whose
+        // kinds say otherwise is passed over unread (its tokens are `own`,
+        // in order; any other token is read).
+        let on_a_day = kind == Kind::YesNo && {
+            let mut i = 0;
+            (s..end).any(|k| {
+                if own.get(i) == Some(&k) {
+                    i += 1;
+                    bits[i - 1] & TIME != 0 && asks_about_day(msg, k)
+                } else {
+                    asks_about_day(msg, k)
+                }
+            })
+        };
+        let count = kind == Kind::Amount && words.windows(2).any(|w| w == ["how", "many"]);
+        Traits { money, request, sending, visit, deed, on_a_day, action, count }
     }
 }
 
@@ -423,15 +491,8 @@ fn short_question(
         span: with_marks(msg, span),
         kind,
         subject: None,
-        money: false,
         status: std::sync::OnceLock::from(status),
-        request: false,
-        sending: false,
-        visit: false,
-        on_a_day: false,
-        action: false,
-        deed: None,
-        count: false,
+        traits: std::sync::OnceLock::from(Traits::default()),
     })
 }
 
@@ -668,52 +729,13 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             }
             let kind = kind_of(msg, words, bits, end, lead_here.map(|h| h.last as usize + 1));
             let subject = (kind == Kind::YesNo).then(|| subject_of(words, bits)).flatten();
-            // "Do I need to pay postage?" asks what it costs too. (The own
-            // words' kinds are known; another token's are looked up.)
-            let money = bits.iter().any(|b| b & MONEY_WORD != 0)
-                || (s..).zip(&msg.tokens[s..end]).any(|(k, t)| {
-                    let w = t.folded(msg.folded_words());
-                    (!t.is_agent() && kinds_keyed(w, t.key) & MONEY_WORD != 0)
-                        || (w == "pay"
-                            && k >= s + 2
-                            && msg.fold(k - 1) == "to"
-                            && matches!(msg.fold(k - 2), "need" | "have" | "got"))
-                });
-            let action = asks_for_action(words);
-            let deed = asked_deed(words);
-            let request = (matches!(subject, Some("you" | "u"))
-                && opener.is_some_and(|i| matches!(words[i], "can" | "could" | "would" | "will")))
-                || action;
-            let sending = request && asks_to_send(words);
-            let visit = kind == Kind::YesNo && (speaks_of_visit(words, false) || someone_at_work(words));
-            // A word that asks about a day is a time word: an own word whose
-            // kinds say otherwise is passed over unread (its tokens are
-            // `agent[lo..hi]`, in order; any other token is read).
-            let on_a_day = kind == Kind::YesNo && {
-                let mut i = 0;
-                (s..end).any(|k| {
-                    if agent.get(lo + i) == Some(&k) && lo + i < hi {
-                        i += 1;
-                        bits[i - 1] & TIME != 0 && asks_about_day(msg, k)
-                    } else {
-                        asks_about_day(msg, k)
-                    }
-                })
-            };
             out.push(Question {
                 tokens: s..end,
                 span,
                 kind,
                 subject,
-                money,
                 status: std::sync::OnceLock::new(),
-                request,
-                sending,
-                visit,
-                on_a_day,
-                action,
-                deed,
-                count: kind == Kind::Amount && words.windows(2).any(|w| w == ["how", "many"]),
+                traits: std::sync::OnceLock::new(),
             });
         }
     }
@@ -2270,7 +2292,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || sentences.iter().any(|s| typed(s) && free(s))
             // A count answers how many: "How many bags am I allowed?" —
             // "Your fare includes one 10kg carry-on plus one 23kg case".
-            || (q.count && sentences.iter().any(|s| free(s) && counts(s.words)))
+            || (q.traits(msg).count && sentences.iter().any(|s| free(s) && counts(s.words)))
             // An amount answers a yes-no question about a price wherever
             // it stands ("Do you ship there, and is it the same price?").
             // A question about what something costs is answered by an
@@ -2278,7 +2300,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // "On your plan it's £2.25 a day, and ...").
             // And why a bill or a price went up is told by the amounts
             // it is made of ("the extra $18 is a one-time charge ...").
-            || (matches!(q.kind, Kind::YesNo | Kind::Amount) && q.money && sentences.iter().any(|s| s.amount()))
+            || (matches!(q.kind, Kind::YesNo | Kind::Amount) && q.traits(msg).money && sentences.iter().any(|s| s.amount()))
             || (q.kind == Kind::Why && names_sum(msg, q) && sentences.iter().any(|s| s.amount()))
             // Where something stands, told in a sentence no other question
             // claims ("Where is my order?" — "Your parcel is out for
@@ -2287,35 +2309,36 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             || (timed && q.asks_status(msg) && sentences.iter().any(|s| s.status() && free(s)))
             // A request, met by what we did ("Could you look into it?" —
             // "I've sent this to our deposits team").
-            || (q.request && sentences.iter().any(|s| s.done() && (free(s) || deeds(s.words) >= 2)))
+            || (q.traits(msg).request && sentences.iter().any(|s| s.done() && (free(s) || deeds(s.words) >= 2)))
             // A deed asked of someone, met by the deed promised ("Could
             // someone call me?" — "Our team will ring you tomorrow").
-            || q.deed.is_some_and(|d| sentences.iter().any(|s| promises_deed(s.words, d)))
+            || q.traits(msg).deed.is_some_and(|d| sentences.iter().any(|s| promises_deed(s.words, d)))
             // What will be done, met by what we will do too.
-            || (q.action && sentences.iter().any(|s| s.promises() && free(s)))
+            || (q.traits(msg).action && sentences.iter().any(|s| s.promises() && free(s)))
             // A request to send something, met by the thing sent, on its
             // way, here or attached, whatever noun stands for it ("Can you
             // send a new one?" — "A new handle is on its way").
-            || (q.sending && sentences.iter().any(|s| s.sent() && free(s)))
+            || (q.traits(msg).sending && sentences.iter().any(|s| s.sent() && free(s)))
             // Whether someone is coming out, met by who is coming or there.
-            || (q.visit
+            || (q.traits(msg).visit
                 && sentences.iter().any(|s| {
                     speaks_of_visit(s.words, true) || (s.time() && names_visitor(reply, s.range.clone()))
                 }))
             // Whether it comes on a day, met by a time ("Is it coming
             // today?" — "It will be with you by 8 pm tonight").
-            || (q.on_a_day && sentences.iter().any(|s| s.time() && free(s)))
+            || (q.traits(msg).on_a_day && sentences.iter().any(|s| s.time() && free(s)))
             // A plea for help ("..., any help?") is met by where help is,
             // even a help site's front page.
             || (asks_help(msg, q) && reply.has_link())
             // For a message of one question, a question back, or steps
             // for a question of how (an unrelated "you can pay by card"
             // tells no yes or no, and "see below" no reason).
-            || (one_question && sentences.iter().any(|s| asks_back(s) || steps_answer(q, s)));
+            || (one_question && sentences.iter().any(|s| asks_back(s) || steps_answer(msg, q, s)));
         // "..., and if so, how do I get a label?" hangs on the question
         // before it: answered with that one ("no need to return it").
-        // (Its first words and the three before, read in place.)
-        let conditional = {
+        // (Its first words and the three before, read in place, and only
+        // for a question not yet addressed after one that is.)
+        let conditional = || {
             let near = q.tokens.start.saturating_sub(3)..q.tokens.end.min(q.tokens.start + 4);
             near.clone().any(|k| match msg.fold(k) {
                 "otherwise" => true,
@@ -2323,7 +2346,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
                 _ => false,
             })
         };
-        let addressed = addressed || (conditional && i > 0 && marks[i - 1] & ADDRESSED != 0);
+        let addressed = addressed || (i > 0 && marks[i - 1] & ADDRESSED != 0 && conditional());
         if addressed {
             marks[i] |= ADDRESSED;
         }
@@ -2450,7 +2473,7 @@ fn tells_you(words: &[&str], verb: &str) -> bool {
 /// Whether question `q` names a sum of money: a price word, a bill, or an
 /// amount ("Why has my direct debit gone up from £95 to £140?").
 fn names_sum(msg: &Document, q: &Question) -> bool {
-    q.money
+    q.traits(msg).money
         || q.tokens.clone().any(|k| {
             let t = msg.tokens[k];
             let before = msg.text[..t.span.start()].chars().next_back();
@@ -2466,8 +2489,8 @@ fn names_sum(msg: &Document, q: &Question) -> bool {
 /// a discount, which takes an amount or a yes or a no ("Is there a
 /// student discount?" — "You can pay by card"); and a pointer to a
 /// document ("Please find attached our price list") gives no reason.
-fn steps_answer(q: &Question, s: &Said) -> bool {
-    s.steps() && (q.kind != Kind::YesNo || !q.money) && !(q.kind == Kind::Why && s.pointer())
+fn steps_answer(msg: &Document, q: &Question, s: &Said) -> bool {
+    s.steps() && (q.kind != Kind::YesNo || !q.traits(msg).money) && !(q.kind == Kind::Why && s.pointer())
 }
 
 /// Whether the reply's words at token `k` are what the customer is thanked

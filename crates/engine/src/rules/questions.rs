@@ -654,9 +654,21 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         starts.clear();
         starts.push(lead.filter(|_| !direct).map_or(first, |h| h.first as usize));
         {
+            // Only a question word, "whether", "if", a verb that asks or
+            // the start of an indirect question can start one: any other
+            // word is passed over before the word before it is read. (The
+            // indirect questions' starts are walked beside the words, in
+            // order.)
+            let mut next_lead = indirect.partition_point(|h| (h.first as usize) < r.start);
             // (The own tokens beside their words and kinds: no index checked.)
             for ((&k, &w), &kinds) in own.iter().zip(own_words).zip(own_bits) {
-                if k < starts[0] + 2 || k + 1 >= r.end {
+                while indirect.get(next_lead).is_some_and(|h| (h.first as usize) < k) {
+                    next_lead += 1;
+                }
+                let may_start = kinds & (WH | AUX) != 0
+                    || matches!(w, "whether" | "if")
+                    || indirect.get(next_lead).is_some_and(|h| h.first as usize == k);
+                if !may_start || k < starts[0] + 2 || k + 1 >= r.end {
                     continue;
                 }
                 let prev = msg.fold(k - 1);

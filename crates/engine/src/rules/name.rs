@@ -638,18 +638,21 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// A word can match a part only if it starts as the part's first word or
-/// its transliteration does (see `match_part`), or, for a part in a script
-/// without spaces, if it is written in one: the first bytes to look for.
+/// A word can match a part only if it is the part's first word or
+/// another form of it (see `match_part`), or, for a part in a script
+/// without spaces, if it is written in one: the first bytes and the word
+/// keys to look for.
 fn first_bytes(name: &CustomerName) -> Firsts {
     let mut bytes = [false; 256];
     let mut empty = false;
+    let mut keys = Vec::new();
     for p in name.parts.iter().filter(|p| !p.unspaced) {
         for w in std::iter::once(&p.words[0]).chain(p.alts.iter().map(|(a, _)| a)) {
             match w.as_bytes().first() {
                 Some(&b) => bytes[b as usize] = true,
                 None => empty = true,
             }
+            keys.push(crate::hash::word_key(w.as_bytes()));
         }
     }
     // The lengths in chars of the parts a near miss may be of.
@@ -658,15 +661,20 @@ fn first_bytes(name: &CustomerName) -> Firsts {
         let len = p.words[0].chars().count();
         near_lens = (near_lens.0.min(len), near_lens.1.max(len));
     }
-    Firsts { bytes, empty, any_unspaced: name.parts.iter().any(|p| p.unspaced), near_lens }
+    Firsts { bytes, empty, keys, any_unspaced: name.parts.iter().any(|p| p.unspaced), near_lens }
 }
 
 /// What a word must start with to start a use of the name, looked up once
 /// per word: the first bytes of its parts (and whether a part is empty),
-/// and whether a part is in a script written without spaces.
+/// their keys, and whether a part is in a script written without spaces.
 struct Firsts {
     bytes: [bool; 256],
     empty: bool,
+    /// The word keys (`hash::word_key`) of each part's first word and of
+    /// its other forms: a word that starts as one of them but has none of
+    /// their keys ("please", "replacement" for Priya Raman) is no use of
+    /// the name, told by its token's key without a call.
+    keys: Vec<u32>,
     any_unspaced: bool,
     /// The fewest and the most chars of a part a near miss may be of (a
     /// part of one word, not in a script written without spaces), or
@@ -681,7 +689,8 @@ impl Firsts {
     #[inline(always)]
     fn may_start(&self, doc: &Document, t: &Token, i: usize) -> bool {
         let (len, first) = doc.fold_head(i);
-        (self.any_unspaced && t.is(flag::UNSPACED)) || if len > 0 { self.bytes[first as usize] } else { self.empty }
+        (self.any_unspaced && t.is(flag::UNSPACED))
+            || if len > 0 { self.bytes[first as usize] && self.keys.contains(&t.key) } else { self.empty }
     }
 }
 

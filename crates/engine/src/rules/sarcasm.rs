@@ -1377,7 +1377,7 @@ impl<'d> Sentence<'d> {
         let tokens = &doc.tokens[from..from + n];
         (self.from, self.words, self.question) = (from, words, question);
         self.markers.clear();
-        MARKERS.read_keyed(&words[..n], |i| tokens[i].key, &mut self.markers);
+        MARKERS.read_keyed(&words[..n], |i| tokens[i].key, |i| tokens[i].fold_head().1, &mut self.markers);
     }
 
     /// Whether a marker of `set` is in the sentence.

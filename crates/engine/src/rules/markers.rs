@@ -454,7 +454,16 @@ impl<const S: usize> Reading<S> {
     /// The first word position where a marker of `set` starts.
     pub(crate) fn first(&self, set: Set) -> Option<usize> {
         let at = self.at(set);
-        (at != 0).then(|| at.trailing_zeros() as usize)
+        // (Most sets hold no marker: their answer needs no count of zeros,
+        // two of them for a `u128`.)
+        let (low, high) = (at as u64, (at >> 64) as u64);
+        if low != 0 {
+            Some(low.trailing_zeros() as usize)
+        } else if high != 0 {
+            Some(64 + high.trailing_zeros() as usize)
+        } else {
+            None
+        }
     }
     /// Whether the `k`th marker of `set` (in the order listed) matched.
     pub(crate) fn matched(&self, set: Set, k: usize) -> bool {

@@ -991,9 +991,11 @@ fn tautology(doc: &Document, s: &Sentence) -> Option<usize> {
 fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
     use crate::hash::word_key;
     const RECALL: [u32; 2] = [word_key(b"recall"), word_key(b"remember")];
-    // Most drafts say neither word: passed over by their tokens' keys,
-    // before the text is searched for a parenthesis.
-    if !doc.tokens.iter().any(|t| RECALL.contains(&t.key)) {
+    // A bit for each, by the low bits of its key.
+    const RECALL_BITS: u64 = (1 << (RECALL[0] % 64)) | (1 << (RECALL[1] % 64));
+    // Most drafts say neither word: passed over by their tokens' keys (most
+    // by one test of a bit), before the text is searched for a parenthesis.
+    if !doc.tokens.iter().any(|t| RECALL_BITS & (1 << (t.key % 64)) != 0 && RECALL.contains(&t.key)) {
         return;
     }
     let bytes = doc.text.as_bytes();
@@ -1377,7 +1379,7 @@ impl<'d> Sentence<'d> {
         let tokens = &doc.tokens[from..from + n];
         (self.from, self.words, self.question) = (from, words, question);
         self.markers.clear();
-        MARKERS.read_keyed(&words[..n], |i| tokens[i].key, &mut self.markers);
+        MARKERS.read_keyed(&words[..n], |i| tokens[i].key, |i| tokens[i].fold_head().1, &mut self.markers);
     }
 
     /// Whether a marker of `set` is in the sentence.
@@ -2316,9 +2318,10 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
     let n = doc.tokens.len();
     // The folded words of the whole draft, listed once: every sentence read
     // (and the words before it, and the sentence after it) is a slice of them.
-    let words: Vec<&str> = (0..n).map(|k| doc.fold(k)).collect();
+    let words: Vec<&str> = doc.folds().collect();
     let words = &words[..];
-    let mut s = Sentence::new(doc, 0, &[], false);
+    // Every sentence is read into this one in turn (nothing read yet).
+    let mut s = Sentence { from: 0, words: &[], question: false, markers: Reading::empty(&MARKERS) };
     let mut i = 0;
     while i < n {
         let sentence = doc.tokens[i].sentence;

@@ -236,7 +236,7 @@ fn mentions_of(
 ) {
     match name {
         Some(name) => {
-            let firsts = first_bytes(name);
+            let starts = starts_of(name);
             let greeting = doc.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
             for i in tokens {
                 // Most words start no use of the name and are no near miss
@@ -246,12 +246,12 @@ fn mentions_of(
                 if !t.is_agent() {
                     continue;
                 }
-                if firsts.may_start(doc, t, i) {
-                    uses_at(doc, name, &firsts, i, out);
+                if starts.may_start(doc, t, i) {
+                    uses_at(doc, name, &starts, i, out);
                 }
                 let in_greeting = greeting.contains(&i);
                 if t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting) {
-                    if let Some(part) = near_miss(doc, name, &firsts, i, in_greeting) {
+                    if let Some(part) = near_miss(doc, name, &starts, i, in_greeting) {
                         if is_name_position(doc, i, i)
                             && (in_greeting || !names_a_third_person(doc, i))
                             && (in_greeting || !opens_a_quote(doc, i) || same_first_letter(doc, name, part, i))
@@ -642,7 +642,7 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
 /// another form of it (see `match_part`), or, for a part in a script
 /// without spaces, if it is written in one: the first bytes and the word
 /// keys to look for.
-fn first_bytes(name: &CustomerName) -> Firsts {
+fn starts_of(name: &CustomerName) -> Starts {
     let mut bytes = [false; 256];
     let mut empty = false;
     let mut keys = Vec::new();
@@ -661,19 +661,24 @@ fn first_bytes(name: &CustomerName) -> Firsts {
         let len = p.words[0].chars().count();
         near_lens = (near_lens.0.min(len), near_lens.1.max(len));
     }
-    Firsts { bytes, empty, keys, any_unspaced: name.parts.iter().any(|p| p.unspaced), near_lens }
+    Starts { bytes, empty, keys, any_unspaced: name.parts.iter().any(|p| p.unspaced), near_lens }
 }
 
-/// What a word must start with to start a use of the name, looked up once
-/// per word: the first bytes of its parts (and whether a part is empty),
-/// their keys, and whether a part is in a script written without spaces.
-struct Firsts {
+/// What a word must be to start a use of the name, looked up once per
+/// word: one of the words its parts start with (or another form of one),
+/// told by the word's first byte and then its key; or, where a part is
+/// empty, an empty word; or, where a part is in a script written without
+/// spaces, a word in one.
+struct Starts {
     bytes: [bool; 256],
     empty: bool,
     /// The word keys (`hash::word_key`) of each part's first word and of
     /// its other forms: a word that starts as one of them but has none of
     /// their keys ("please", "replacement" for Priya Raman) is no use of
-    /// the name, told by its token's key without a call.
+    /// the name, told by its token's key without a call. A short list (a
+    /// name keeps at most 8 parts, each with a few other forms), read in
+    /// order; the first-byte table before it passes over most words with
+    /// one load.
     keys: Vec<u32>,
     any_unspaced: bool,
     /// The fewest and the most chars of a part a near miss may be of (a
@@ -684,7 +689,7 @@ struct Firsts {
     near_lens: (usize, usize),
 }
 
-impl Firsts {
+impl Starts {
     /// Whether token `i` (`t`) may start a use of the name.
     #[inline(always)]
     fn may_start(&self, doc: &Document, t: &Token, i: usize) -> bool {
@@ -695,11 +700,11 @@ impl Firsts {
 }
 
 /// The uses of a name part that start at token `i`, an agent's word that
-/// may start one (`Firsts::may_start`).
+/// may start one (`Starts::may_start`).
 #[inline(never)]
-fn uses_at(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, out: &mut Vec<Mention>) {
+fn uses_at(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, out: &mut Vec<Mention>) {
     let t = &doc.tokens[i];
-    debug_assert!(t.is_agent() && firsts.may_start(doc, t, i));
+    debug_assert!(t.is_agent() && starts.may_start(doc, t, i));
     for (p, part) in name.parts.iter().enumerate() {
         if part.unspaced {
             if t.is(flag::UNSPACED) {
@@ -1027,14 +1032,14 @@ fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, e
 /// The name part that token `i` nearly spells, if it is a plausible typo of
 /// one: not an ordinary word, one or two edits away. Token `i` is an agent's
 /// word of letters, capitalised or in the greeting (`in_greeting`).
-fn near_miss(doc: &Document, name: &CustomerName, firsts: &Firsts, i: usize, in_greeting: bool) -> Option<usize> {
+fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_greeting: bool) -> Option<usize> {
     let t = &doc.tokens[i];
     debug_assert!(t.is_agent() && t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting));
     let w = doc.fold(i);
     let w_len = w.chars().count();
     // (Most capitalised words are too short or too long to be within two
     // edits of any part: passed over before the lookups below.)
-    let (fewest, most) = firsts.near_lens;
+    let (fewest, most) = starts.near_lens;
     if w_len < 3 || w_len + 2 < fewest || w_len > most + 2 {
         return None;
     }

@@ -283,22 +283,25 @@ impl Question {
     /// tokens, their folded words and their kinds.
     fn traits(&self, msg: &Document) -> &Traits {
         self.traits.get_or_init(|| {
-            let own: Vec<usize> = self.tokens.clone().filter(|&k| msg.tokens[k].is_agent()).collect();
-            let words: Vec<&str> = own.iter().map(|&k| msg.fold(k)).collect();
-            let bits: Vec<u16> = own.iter().map(|&k| token_kinds(msg, k)).collect();
+            let (own, words, bits) = self.read(msg);
             Traits::of(msg, self, &own, &words, &bits)
         })
+    }
+
+    /// Its own tokens in `msg`, their folded words and their kinds, as
+    /// `questions` read them: what its traits and its status are read from.
+    fn read<'m>(&self, msg: &'m Document) -> (Vec<usize>, Vec<&'m str>, Vec<u16>) {
+        let own: Vec<usize> = self.tokens.clone().filter(|&k| msg.tokens[k].is_agent()).collect();
+        let words = own.iter().map(|&k| msg.fold(k)).collect();
+        let bits = own.iter().map(|&k| token_kinds(msg, k)).collect();
+        (own, words, bits)
     }
 
     /// Whether it asks where something stands (see [`Question::status`]),
     /// read from its words in `msg`, the message it was found in.
     fn asks_status(&self, msg: &Document) -> bool {
         *self.status.get_or_init(|| {
-            // Its words: the own tokens of its range, as `questions` read
-            // them.
-            let own = self.tokens.clone().filter(|&k| msg.tokens[k].is_agent());
-            let words: Vec<&str> = own.clone().map(|k| msg.fold(k)).collect();
-            let bits: Vec<u16> = own.map(|k| token_kinds(msg, k)).collect();
+            let (_, words, bits) = self.read(msg);
             // A request to check where something stands asks its status:
             // "my order hasn't arrived, can you check?" — "it's out for
             // delivery today".
@@ -658,16 +661,18 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             // the start of an indirect question can start one: any other
             // word is passed over before the word before it is read. (The
             // indirect questions' starts are walked beside the words, in
-            // order.)
+            // order.) `may_start` must accept every word the tests below
+            // it can accept (`wh`, `aux` and the joined indirect question):
+            // a start they test for that it does not would never be read.
             let mut next_lead = indirect.partition_point(|h| (h.first as usize) < r.start);
             // (The own tokens beside their words and kinds: no index checked.)
             for ((&k, &w), &kinds) in own.iter().zip(own_words).zip(own_bits) {
                 while indirect.get(next_lead).is_some_and(|h| (h.first as usize) < k) {
                     next_lead += 1;
                 }
-                let may_start = kinds & (WH | AUX) != 0
-                    || matches!(w, "whether" | "if")
-                    || indirect.get(next_lead).is_some_and(|h| h.first as usize == k);
+                // The indirect question that starts at this word, if any.
+                let lead_here = indirect.get(next_lead).filter(|h| h.first as usize == k);
+                let may_start = kinds & (WH | AUX) != 0 || matches!(w, "whether" | "if") || lead_here.is_some();
                 if !may_start || k < starts[0] + 2 || k + 1 >= r.end {
                     continue;
                 }
@@ -688,7 +693,7 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
                     starts.push(if matches!(prev, "and" | "also" | "plus" | "or") { k - 1 } else { k });
                 } else if k >= *starts.last().unwrap_or(&0) + 3
                     && (joined || prev == "also")
-                    && hit_in(indirect, &(k..k + 1)).is_some_and(|h| {
+                    && lead_here.is_some_and(|h| {
                         // Not the customer's offer: "let me know if you need
                         // photos" (the reviewer's case).
                         !matches!(msg.fold((h.last as usize + 1).min(msg.tokens.len() - 1)), "you" | "u")

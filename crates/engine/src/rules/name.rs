@@ -551,6 +551,12 @@ const COLLEAGUE_ROLES: &[&str] = &[
 /// or two as in "Manny Jr"), after a comma in mid-sentence, that closes the
 /// sentence or its clause. Returns the token range that starts at token
 /// `i`, first and last inclusive.
+/// A day of the week or a month, in full: a word English capitalises
+/// that names no one.
+fn is_date_word(w: &str) -> bool {
+    crate::words::among(crate::words::WEEKDAYS, w) || crate::words::among(crate::words::FULL_MONTHS, w)
+}
+
 fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
     let name_like = |k: usize| {
         let t = &doc.tokens[k];
@@ -562,6 +568,7 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
             && (!is_common(w) || is_name_word(w))
             && !crate::words::among(GENERIC_ADDRESS, w)
             && !crate::words::among(TITLES, w)
+            && !is_date_word(w)
             && w.chars().count() >= 2
     };
     if i == 0 || i >= doc.tokens.len() {
@@ -602,10 +609,15 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
                 return Some((i, i));
             }
         }
+        // A capital before the comma may be one of a list of names
+        // ("Paris, Rome and Madrid"); a day or a month is written with one
+        // by convention, so it is no list ("As we discussed on Friday,
+        // Chloé, your ...").
+        let listed = prev.is(flag::CAP) && !prev.is(flag::SENT_START) && !is_date_word(doc.fold(i - 1));
         if !prev.gap_has(gap::COMMA)
             || prev.gap_has(gap::BREAK)
             || prev.sentence != doc.tokens[i].sentence
-            || (prev.is(flag::CAP) && !prev.is(flag::SENT_START))
+            || listed
             || !name_like(i)
         {
             return None;
@@ -1430,6 +1442,13 @@ mod tests {
         assert_flags_with(Cue::NameUsed, Some("Morgan Lee"), "That's sorted now, ⟦Morgan⟧.");
         assert_flags(Cue::NameUsed, "You can DM us any questions. Congrats on the sale ⟦Craig⟧! ~Velvet");
         assert_absent_finding(Cue::NameMissing, None, "Welcome to Chicago! Your room is ready.");
+        // A day or a month before the comma is no list of names (the
+        // tuning corpus).
+        assert_flags(
+            Cue::NameUsed,
+            "As we discussed on Friday, ⟦Chloé⟧, your customs paperwork is approved and the shipment clears today.",
+        );
+        assert_flags(Cue::NameUsed, "Your refund went out in March, ⟦Tomasz⟧, so it should be with you.");
     }
 
     #[test]
@@ -1437,6 +1456,9 @@ mod tests {
         assert_absent_finding(Cue::NameMissing, None, "I've passed this to my colleague, John, who will call.");
         assert_absent_finding(Cue::NameMissing, None, "We ship to Paris, London, Rome and Berlin.");
         assert_absent_finding(Cue::NameMissing, None, "The store in Chicago, Illinois, is open.");
+        // Days and months listed name nobody either.
+        assert_absent_finding(Cue::NameMissing, None, "We can deliver on Friday, Monday or Tuesday, whichever suits.");
+        assert_absent_finding(Cue::NameMissing, None, "The store opens on Saturday, June, July and August.");
     }
 
     #[test]

@@ -82,6 +82,13 @@ pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursd
 /// these).
 pub(crate) const FULL_MONTHS: &[&str] = MONTHS.split_at(12).0;
 
+/// Whether a folded word names a day of the week or a month, in full: a
+/// word English capitalises that names no one (the greeting and the name
+/// rule tell names from dates by it).
+pub(crate) fn is_day_or_month(w: &str) -> bool {
+    among(WEEKDAYS, w) || among(FULL_MONTHS, w)
+}
+
 /// Whether `w` is one of the words of `list` (`list.contains(&w)`), in
 /// one loop that compares each length before the bytes: in a module
 /// compiled for size, `contains` makes two calls per word listed

@@ -237,11 +237,6 @@ fn is_interjection(w: &str) -> bool {
         )
 }
 
-/// Whether a folded word names a day of the week or a month (in full).
-fn is_day_or_month(w: &str) -> bool {
-    crate::words::among(crate::words::WEEKDAYS, w) || crate::words::among(crate::words::FULL_MONTHS, w)
-}
-
 impl Document<'_> {
     /// Whether token `first`, a first name that is also a word ("Pat",
     /// "Will", "Grace"), opens the draft as an address: capitalised, a
@@ -360,7 +355,7 @@ impl Document<'_> {
                     && (!crate::words::is_common(w) || crate::words::is_name_word(w))
                     && !crate::words::among(OPENERS, w)
                     && !crate::words::among(GREETING_WORDS, w)
-                    && !is_day_or_month(w)
+                    && !crate::words::is_day_or_month(w)
                     && !listed
                     && !described
                 {

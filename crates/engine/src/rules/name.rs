@@ -551,12 +551,6 @@ const COLLEAGUE_ROLES: &[&str] = &[
 /// or two as in "Manny Jr"), after a comma in mid-sentence, that closes the
 /// sentence or its clause. Returns the token range that starts at token
 /// `i`, first and last inclusive.
-/// A day of the week or a month, in full: a word English capitalises
-/// that names no one.
-fn is_date_word(w: &str) -> bool {
-    crate::words::among(crate::words::WEEKDAYS, w) || crate::words::among(crate::words::FULL_MONTHS, w)
-}
-
 fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
     let name_like = |k: usize| {
         let t = &doc.tokens[k];
@@ -568,7 +562,7 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
             && (!is_common(w) || is_name_word(w))
             && !crate::words::among(GENERIC_ADDRESS, w)
             && !crate::words::among(TITLES, w)
-            && !is_date_word(w)
+            && !crate::words::is_day_or_month(w)
             && w.chars().count() >= 2
     };
     if i == 0 || i >= doc.tokens.len() {
@@ -613,7 +607,8 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
         // ("Paris, Rome and Madrid"); a day or a month is written with one
         // by convention, so it is no list ("As we discussed on Friday,
         // Chloé, your ...").
-        let listed = prev.is(flag::CAP) && !prev.is(flag::SENT_START) && !is_date_word(doc.fold(i - 1));
+        let listed =
+            prev.is(flag::CAP) && !prev.is(flag::SENT_START) && !crate::words::is_day_or_month(doc.fold(i - 1));
         if !prev.gap_has(gap::COMMA)
             || prev.gap_has(gap::BREAK)
             || prev.sentence != doc.tokens[i].sentence

@@ -188,6 +188,41 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
     }
 }
 
+/// A short list of word keys as 64 bits, one per key by its low six bits:
+/// a word whose bit is clear is none of them, told by one test before the
+/// list is compared (a rule looking for a handful of words among every
+/// token). For longer lists, [`KeyBloom`].
+#[derive(Clone, Copy)]
+pub(crate) struct KeyMask(u64);
+
+impl KeyMask {
+    /// The mask of `keys`.
+    pub(crate) const fn of_keys(keys: &[u32]) -> KeyMask {
+        let (mut bits, mut i) = (0u64, 0);
+        while i < keys.len() {
+            bits |= 1 << (keys[i] % 64);
+            i += 1;
+        }
+        KeyMask(bits)
+    }
+
+    /// The mask of `words`, each one folded word.
+    pub(crate) const fn of_words(words: &[&[u8]]) -> KeyMask {
+        let (mut bits, mut i) = (0u64, 0);
+        while i < words.len() {
+            bits |= 1 << (word_key(words[i]) % 64);
+            i += 1;
+        }
+        KeyMask(bits)
+    }
+
+    /// Whether the word of key `key` may be one of the list's.
+    #[inline(always)]
+    pub(crate) fn may_hold(self, key: u32) -> bool {
+        self.0 & (1 << (key % 64)) != 0
+    }
+}
+
 /// A set of word keys as 1,024 bits, built while compiling from lists of
 /// strings of words (each string split at ASCII whitespace): a word's bit is the top
 /// ten bits of its [`mixed_key`]. A word of the lists always has its bit;

@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::finding::Finding;
+use crate::hash::KeyMask;
 use crate::lexicon::{pn, Phrase};
 use crate::rules::markers::{markers, Reading, Set, MAX_WORDS};
 use crate::rules::{emit_table, T};
@@ -991,11 +992,10 @@ fn tautology(doc: &Document, s: &Sentence) -> Option<usize> {
 fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
     use crate::hash::word_key;
     const RECALL: [u32; 2] = [word_key(b"recall"), word_key(b"remember")];
-    // A bit for each, by the low bits of its key.
-    const RECALL_BITS: u64 = (1 << (RECALL[0] % 64)) | (1 << (RECALL[1] % 64));
+    const RECALL_BITS: KeyMask = KeyMask::of_keys(&RECALL);
     // Most drafts say neither word: passed over by their tokens' keys (most
     // by one test of a bit), before the text is searched for a parenthesis.
-    if !doc.tokens.iter().any(|t| RECALL_BITS & (1 << (t.key % 64)) != 0 && RECALL.contains(&t.key)) {
+    if !doc.tokens.iter().any(|t| RECALL_BITS.may_hold(t.key) && RECALL.contains(&t.key)) {
         return;
     }
     let bytes = doc.text.as_bytes();
@@ -2391,31 +2391,22 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
     // A bit per word looked for, by the low bits of its key: most tokens
     // are passed over by one test of it (a word's key is its folded
     // form's, so each word looked for has its bit).
-    const WORD_BITS: u64 = {
-        use crate::hash::word_key;
-        let words: [&[u8]; 11] = [
-            b"sigh",
-            b"sighs",
-            b"facepalm",
-            b"facepalms",
-            b"eyeroll",
-            b"rolls",
-            b"roll",
-            b"breath",
-            b"breaths",
-            b"anyway",
-            b"anyhow",
-        ];
-        let (mut bits, mut i) = (0u64, 0);
-        while i < words.len() {
-            bits |= 1 << (word_key(words[i]) % 64);
-            i += 1;
-        }
-        bits
-    };
+    const WORD_BITS: KeyMask = KeyMask::of_words(&[
+        b"sigh",
+        b"sighs",
+        b"facepalm",
+        b"facepalms",
+        b"eyeroll",
+        b"rolls",
+        b"roll",
+        b"breath",
+        b"breaths",
+        b"anyway",
+        b"anyhow",
+    ]);
     for k in 0..n {
         let t = &doc.tokens[k];
-        if WORD_BITS & (1 << (t.key % 64)) == 0 || !t.is_agent() {
+        if !WORD_BITS.may_hold(t.key) || !t.is_agent() {
             continue;
         }
         let found = match doc.fold(k) {
@@ -2572,18 +2563,11 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
     ];
     // A bit per start word, by the low bits of its key: most tokens are
     // passed over by one test of it, before the list is compared.
-    const START_BITS: u64 = {
-        let (mut bits, mut i) = (0u64, 0);
-        while i < STARTS.len() {
-            bits |= 1 << (STARTS[i] % 64);
-            i += 1;
-        }
-        bits
-    };
+    const START_BITS: KeyMask = KeyMask::of_keys(&STARTS);
     let n = doc.tokens.len();
     for k in 0..n {
         let key = doc.tokens[k].key;
-        if START_BITS & (1 << (key % 64)) == 0 || !STARTS.contains(&key) || !doc.tokens[k].is_agent() {
+        if !START_BITS.may_hold(key) || !STARTS.contains(&key) || !doc.tokens[k].is_agent() {
             continue;
         }
         let sentence = doc.tokens[k].sentence;

@@ -2229,13 +2229,14 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // A question back asks what is needed to answer, unless it offers or
     // sells something the message never spoke of ("Which colour would you
     // like?" to "How do I close my account?"). The message's words are
-    // read only when a question back offers.
-    let message_topic = sentences.iter().any(|s| s.asks() && s.offer()).then(|| Topic::of(msg, 0..msg.tokens.len()));
+    // read only when a question back offers, and the sentences only when
+    // a question back would matter (most replies are read for none).
+    let message_topic = OnceCell::new();
     let asks_back = |s: &Said| {
         s.asks()
             && !(s.offer()
                 && !s.whole_topic().is_empty()
-                && message_topic.as_ref().is_some_and(|m| !m.meets(s.whole_topic())))
+                && !message_topic.get_or_init(|| Topic::of(msg, 0..msg.tokens.len())).meets(s.whole_topic()))
     };
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
@@ -2302,7 +2303,21 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             _ => None,
         };
         let told = |s: &Said| own_verb.is_some_and(|v| tells_you(s.words, v));
-        let addressed = opened
+        // "..., and if so, how do I get a label?" hangs on the question
+        // before it: answered with that one ("no need to return it").
+        // (Its first words and the three before, read in place, and only
+        // after a question that is addressed; tested first, as it costs
+        // a few words where the tests below read the reply's sentences.)
+        let conditional = || {
+            let near = q.tokens.start.saturating_sub(3)..q.tokens.end.min(q.tokens.start + 4);
+            near.clone().any(|k| match msg.fold(k) {
+                "otherwise" => true,
+                "if" => k + 1 < near.end && matches!(msg.fold(k + 1), "so" | "not" | "yes"),
+                _ => false,
+            })
+        };
+        let addressed = (i > 0 && marks[i - 1] & ADDRESSED != 0 && conditional())
+            || opened
             || topic.is_empty()
             || sentences.iter().any(|s| told(s) && free(s))
             || (timed && sentences.iter().any(about))
@@ -2351,19 +2366,6 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // for a question of how (an unrelated "you can pay by card"
             // tells no yes or no, and "see below" no reason).
             || (one_question && sentences.iter().any(|s| asks_back(s) || steps_answer(msg, q, s)));
-        // "..., and if so, how do I get a label?" hangs on the question
-        // before it: answered with that one ("no need to return it").
-        // (Its first words and the three before, read in place, and only
-        // for a question not yet addressed after one that is.)
-        let conditional = || {
-            let near = q.tokens.start.saturating_sub(3)..q.tokens.end.min(q.tokens.start + 4);
-            near.clone().any(|k| match msg.fold(k) {
-                "otherwise" => true,
-                "if" => k + 1 < near.end && matches!(msg.fold(k + 1), "so" | "not" | "yes"),
-                _ => false,
-            })
-        };
-        let addressed = addressed || (i > 0 && marks[i - 1] & ADDRESSED != 0 && conditional());
         if addressed {
             marks[i] |= ADDRESSED;
         }
@@ -2371,8 +2373,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // A reply that answers nothing yet but asks for what it needs ("Which
     // device are you on?") addresses every question for now; one that
     // answers some and asks about those leaves the others open.
-    let asks = sentences.iter().any(asks_back);
-    if asks && !marks.iter().any(|m| m & ADDRESSED != 0) {
+    // (The sentences are read for a question back only when no question
+    // is addressed: otherwise it changes nothing.)
+    if !marks.iter().any(|m| m & ADDRESSED != 0) && sentences.iter().any(asks_back) {
         marks.iter_mut().for_each(|m| *m |= ADDRESSED);
     }
     // A "when" answered where the reply gives no concrete time but a vague

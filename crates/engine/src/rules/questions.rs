@@ -990,10 +990,12 @@ const ANSWER_AUX: &[&str] = &[
 fn kind_of(msg: &Document, words: &[&str], bits: &[u16], end: usize, after_lead: Option<usize>) -> Kind {
     let has = |w: &str| words.contains(&w);
     let tail_do = words.last() == Some(&"do");
-    let what_i_need = words
-        .windows(3)
-        .any(|w| w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must"));
-    if has("what") && (tail_do || has("options") || has("next") || what_i_need) {
+    let what_i_need = || {
+        words.windows(3).any(|w| {
+            w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must")
+        })
+    };
+    if has("what") && (tail_do || has("options") || has("next") || what_i_need()) {
         return Kind::How;
     }
     // "Can you tell me why ...", "any idea what's causing it": the question
@@ -2310,12 +2312,15 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         // blocked?" is not answered by "your card is now active".
         let timed = timed && (q.kind != Kind::Why || gives_reason);
         // "What documents do I need?" — "You'll need your PAN card and ...":
-        // told with the verb it asks about, said to them.
-        let own_verb = match q.kind {
-            Kind::Other | Kind::How => own_verb(msg, q.tokens.clone()),
-            _ => None,
+        // told with the verb it asks about, said to them (the verb read
+        // only when the tests before it leave the question open).
+        let told = || {
+            let verb = match q.kind {
+                Kind::Other | Kind::How => own_verb(msg, q.tokens.clone()),
+                _ => None,
+            };
+            verb.is_some_and(|v| sentences.iter().any(|s| tells_you(s.words, v) && free(s)))
         };
-        let told = |s: &Said| own_verb.is_some_and(|v| tells_you(s.words, v));
         // "..., and if so, how do I get a label?" hangs on the question
         // before it: answered with that one ("no need to return it").
         // (Its first words and the three before, read in place, and only
@@ -2332,7 +2337,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         let addressed = (i > 0 && marks[i - 1] & ADDRESSED != 0 && conditional())
             || opened
             || topic.is_empty()
-            || sentences.iter().any(|s| told(s) && free(s))
+            || told()
             || (timed && sentences.iter().any(about))
             || sentences.iter().any(|s| typed(s) && free(s))
             // A count answers how many: "How many bags am I allowed?" —

@@ -1517,9 +1517,6 @@ struct Said<'r> {
     /// Its topic as far as the questions' topics can share it (see
     /// [`Topics::of_within`]).
     topic: View<'r>,
-    /// Its whole topic, read when a question back offers something (see
-    /// [`Said::whole_topic`]).
-    whole_topic: OnceCell<Topic>,
     /// Its tokens, for the tests only some questions need.
     range: Range<usize>,
     /// Its own (agent) tokens, their folded words and their kinds (parts
@@ -1657,7 +1654,6 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: u
     Said {
         reply,
         topic: topics.get(i),
-        whole_topic: OnceCell::new(),
         range: r,
         own,
         words,
@@ -1670,12 +1666,6 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: u
 }
 
 impl Said<'_> {
-    /// Its whole topic: all its content words, not only those the
-    /// questions' topics can share.
-    fn whole_topic(&self) -> &Topic {
-        self.whole_topic.get_or_init(|| Topic::of(self.reply, self.range.clone()))
-    }
-
     /// Reading `what`, read once.
     fn reads(&self, what: Reading, read: impl FnOnce(&Self) -> bool) -> bool {
         let bit = 2 * what as u32;
@@ -2245,13 +2235,18 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // sells something the message never spoke of ("Which colour would you
     // like?" to "How do I close my account?"). The message's words are
     // read only when a question back offers, and the sentences only when
-    // a question back would matter (most replies are read for none).
+    // a question back would matter (most replies are read for none). (The
+    // whole topic of a sentence that offers, all its content words, is
+    // read where it is asked about, at most twice, and not kept: a
+    // sentence holds nothing to drop.)
     let message_topic = OnceCell::new();
     let asks_back = |s: &Said| {
         s.asks()
-            && !(s.offer()
-                && !s.whole_topic().is_empty()
-                && !message_topic.get_or_init(|| Topic::of(msg, 0..msg.tokens.len())).meets(s.whole_topic().view()))
+            && !(s.offer() && {
+                let whole = Topic::of(reply, s.range.clone());
+                !whole.is_empty()
+                    && !message_topic.get_or_init(|| Topic::of(msg, 0..msg.tokens.len())).meets(whole.view())
+            })
     };
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.

@@ -351,16 +351,7 @@ impl Topic {
     /// The topic of tokens `range` of `doc`: words that are not stop words,
     /// links or handles (numbers count: "order 4471").
     pub fn of(doc: &Document, range: std::ops::Range<usize>) -> Topic {
-        Topic::collect(doc, range, None)
-    }
-
-    /// The part of the topic of tokens `range` of `doc` that topics
-    /// beginning as `heads` can share (see [`Topic::beginnings`]): what
-    /// [`Topic::meets`] and [`Topic::shares`] with those topics read, the
-    /// words of no stem of theirs and of no synonym group of theirs left
-    /// out unstemmed.
-    pub fn of_within(doc: &Document, range: std::ops::Range<usize>, heads: &Heads) -> Topic {
-        Topic::collect(doc, range, Some(heads))
+        Topic::collect(doc, range)
     }
 
     /// How the stems of `topics` and the words of their synonym groups
@@ -380,12 +371,12 @@ impl Topic {
         heads
     }
 
-    fn collect(doc: &Document, range: std::ops::Range<usize>, within: Option<&Heads>) -> Topic {
+    fn collect(doc: &Document, range: std::ops::Range<usize>) -> Topic {
         let mut found: Vec<(u64, bool, u8)> = Vec::with_capacity(range.len());
         let mut groups = 0u32;
         let mut heads = Heads::default();
         let mut bloom = 0u64;
-        content_stems(doc, range, within, |h, number, g, s| {
+        content_stems(doc, range, None, |h, number, g, s| {
             if let Some(g) = g {
                 groups |= 1 << g;
             }
@@ -402,15 +393,21 @@ impl Topic {
         self.stems.is_empty()
     }
 
+    /// The stems, synonym groups and bits of the topic, as
+    /// [`Topic::meets`] and [`Topic::shares`] read another topic.
+    pub fn view(&self) -> View<'_> {
+        View { stems: &self.stems, groups: self.groups, bloom: self.bloom }
+    }
+
     /// Whether the two share a content word or a synonym group.
-    pub fn meets(&self, other: &Topic) -> bool {
+    pub fn meets(&self, other: View) -> bool {
         self.shares(other, 1)
     }
 
     /// Whether `other` shares at least `n` of this topic's words, a
     /// synonym group counting once: counted only until it does (the
     /// shared groups first, then stem by stem).
-    pub fn shares(&self, other: &Topic, n: usize) -> bool {
+    pub fn shares(&self, other: View, n: usize) -> bool {
         let mut count = (self.groups & other.groups).count_ones() as usize;
         if count >= n {
             return true;
@@ -419,7 +416,7 @@ impl Topic {
             return false;
         }
         for s in &self.stems {
-            if other.bloom & stem_bit(s.0) != 0 && other.stems.binary_search_by_key(&s.0, |o| o.0).is_ok() {
+            if other.bloom & stem_bit(s.0) != 0 && other.holds(s.0) {
                 count += 1;
                 if count >= n {
                     return true;
@@ -432,6 +429,83 @@ impl Topic {
     /// How many content words (numbers aside) the topic holds.
     pub fn words(&self) -> usize {
         self.stems.iter().filter(|s| !s.1).count()
+    }
+}
+
+/// What [`Topic::meets`] and [`Topic::shares`] read of the other topic:
+/// its stems (sorted, one per hash, if more than [`View::SHORT`]), its
+/// synonym groups and its stems' bits, borrowed from a [`Topic`] or from
+/// [`Topics`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct View<'t> {
+    stems: &'t [(u64, bool, u8)],
+    groups: u32,
+    bloom: u64,
+}
+
+impl View<'_> {
+    /// Up to this many stems are searched one by one, in any order (a
+    /// reply sentence's, mostly: no sort is needed to search a few).
+    const SHORT: usize = 8;
+
+    /// Whether stem `hash` is among its stems.
+    fn holds(&self, hash: u64) -> bool {
+        if self.stems.len() <= View::SHORT {
+            self.stems.iter().any(|o| o.0 == hash)
+        } else {
+            self.stems.binary_search_by_key(&hash, |o| o.0).is_ok()
+        }
+    }
+}
+
+/// The topics of some stretches of a text (a reply's sentences), as far
+/// as topics beginning as given can share them (see [`Topics::of_within`]):
+/// their stems one after the other in one list, not a list each.
+pub(crate) struct Topics {
+    stems: Vec<(u64, bool, u8)>,
+    /// Per stretch, where its stems end, its synonym groups and its
+    /// stems' bits.
+    each: Vec<(usize, u32, u64)>,
+}
+
+impl Topics {
+    /// For each of `ranges` of `doc`, the part of its topic that topics
+    /// beginning as `heads` can share (see [`Topic::beginnings`]): what
+    /// [`Topic::meets`] and [`Topic::shares`] with those topics read, the
+    /// words of no stem of theirs and of no synonym group of theirs left
+    /// out unstemmed.
+    pub fn of_within(doc: &Document, ranges: &[std::ops::Range<usize>], heads: &Heads) -> Topics {
+        // (Room for a few stems a stretch: most words are left out.)
+        let mut stems: Vec<(u64, bool, u8)> = Vec::with_capacity(4 * ranges.len());
+        let mut each = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            let start = stems.len();
+            let (mut groups, mut bloom) = (0u32, 0u64);
+            content_stems(doc, r.clone(), Some(heads), |h, number, g, _| {
+                if let Some(g) = g {
+                    groups |= 1 << g;
+                }
+                bloom |= stem_bit(h);
+                stems.push((h, number, g.map_or(0, |g| g as u8 + 1)));
+            });
+            // A few stems are searched in turn, as they came (see
+            // [`View::holds`]); more are sorted, one per hash.
+            if stems.len() - start > View::SHORT {
+                let mut long = stems.split_off(start);
+                crate::order::sort(&mut long);
+                long.dedup_by_key(|f| f.0);
+                stems.append(&mut long);
+            }
+            each.push((stems.len(), groups, bloom));
+        }
+        Topics { stems, each }
+    }
+
+    /// The topic of the `i`th stretch.
+    pub fn get(&self, i: usize) -> View<'_> {
+        let start = i.checked_sub(1).map_or(0, |j| self.each[j].0);
+        let (end, groups, bloom) = self.each[i];
+        View { stems: &self.stems[start..end], groups, bloom }
     }
 }
 

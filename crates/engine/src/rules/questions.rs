@@ -29,7 +29,7 @@ use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::finding::{Finding, Relation};
 use crate::lexicon::{p, Phrase};
-use crate::rules::exchange::{Exchange, Heads, Topic};
+use crate::rules::exchange::{Exchange, Topic, Topics, View};
 use crate::rules::T;
 use crate::span::Span;
 
@@ -932,13 +932,19 @@ fn subject_of(words: &[&str], bits: &[u16]) -> Option<&'static str> {
 
 const PRONOUNS: &[&str] = &["i", "we", "you", "it", "they", "u"];
 
-/// The pronoun an answer uses for the one a question asks about.
-fn mirror(p: &str) -> &'static [&'static str] {
+/// A set of [`PRONOUNS`] is a byte, pronoun `i` as bit `1 << i`; the top
+/// bit says the set has been read (see [`Said::mirrors`]).
+const MIRRORS_READ: u8 = 0x80;
+const _: () = assert!(PRONOUNS.len() < 8);
+
+/// The pronouns an answer uses for the one a question asks about, as bits
+/// of [`PRONOUNS`]: "you" for "i" or "we", "we" or "i" for "you", ...
+fn mirror(p: &str) -> u8 {
     match p {
-        "i" | "we" => &["you"],
-        "you" | "u" => &["we", "i"],
-        "it" => &["it"],
-        _ => &["they"],
+        "i" | "we" => 1 << 2,
+        "you" | "u" => 1 << 1 | 1 << 0,
+        "it" => 1 << 3,
+        _ => 1 << 4,
     }
 }
 
@@ -984,10 +990,12 @@ const ANSWER_AUX: &[&str] = &[
 fn kind_of(msg: &Document, words: &[&str], bits: &[u16], end: usize, after_lead: Option<usize>) -> Kind {
     let has = |w: &str| words.contains(&w);
     let tail_do = words.last() == Some(&"do");
-    let what_i_need = words
-        .windows(3)
-        .any(|w| w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must"));
-    if has("what") && (tail_do || has("options") || has("next") || what_i_need) {
+    let what_i_need = || {
+        words.windows(3).any(|w| {
+            w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must")
+        })
+    };
+    if has("what") && (tail_do || has("options") || has("next") || what_i_need()) {
         return Kind::How;
     }
     // "Can you tell me why ...", "any idea what's causing it": the question
@@ -1507,11 +1515,8 @@ const ASK_OBJECTS: &[&str] = &[
 struct Said<'r> {
     reply: &'r Document<'r>,
     /// Its topic as far as the questions' topics can share it (see
-    /// [`Topic::of_within`]).
-    topic: Topic,
-    /// Its whole topic, read when a question back offers something (see
-    /// [`Said::whole_topic`]).
-    whole_topic: OnceCell<Topic>,
+    /// [`Topics::of_within`]).
+    topic: View<'r>,
     /// Its tokens, for the tests only some questions need.
     range: Range<usize>,
     /// Its own (agent) tokens, their folded words and their kinds (parts
@@ -1526,7 +1531,8 @@ struct Said<'r> {
     no_steps: bool,
     /// Each reading of [`Reading`] as two bits: read, and its value.
     read: Cell<u32>,
-    mirrors: OnceCell<Vec<&'static str>>,
+    /// Its [`Said::mirrors`], once read, with [`MIRRORS_READ`] set.
+    mirrors: Cell<u8>,
 }
 
 /// What [`Said`] reads on demand.
@@ -1634,9 +1640,9 @@ impl<'r> Words<'r> {
     }
 }
 
-/// What sentence `r` of the reply says, the `i`th of `words`; `heads`: how
-/// the questions' topics begin (see [`Topic::beginnings`]).
-fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: usize, heads: &Heads) -> Said<'r> {
+/// What sentence `r` of the reply says, the `i`th of `words` and of
+/// `topics` (its topic as far as the questions' topics can share it).
+fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: usize, topics: &'r Topics) -> Said<'r> {
     let part = words.starts[i]..words.starts[i + 1];
     let (own, bits) = (&words.own[part.clone()], &words.bits[part.clone()]);
     let words = &words.words[part];
@@ -1647,8 +1653,7 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: u
     });
     Said {
         reply,
-        topic: Topic::of_within(reply, r.clone(), heads),
-        whole_topic: OnceCell::new(),
+        topic: topics.get(i),
         range: r,
         own,
         words,
@@ -1656,17 +1661,11 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: u
         opener,
         no_steps: false,
         read: Cell::new(0),
-        mirrors: OnceCell::new(),
+        mirrors: Cell::new(0),
     }
 }
 
 impl Said<'_> {
-    /// Its whole topic: all its content words, not only those the
-    /// questions' topics can share.
-    fn whole_topic(&self) -> &Topic {
-        self.whole_topic.get_or_init(|| Topic::of(self.reply, self.range.clone()))
-    }
-
     /// Reading `what`, read once.
     fn reads(&self, what: Reading, read: impl FnOnce(&Self) -> bool) -> bool {
         let bit = 2 * what as u32;
@@ -1813,10 +1812,14 @@ impl Said<'_> {
     }
 
     /// Pronouns said with a verb that gives a yes or a no ("you'll", "we
-    /// can", "it isn't").
-    fn mirrors(&self) -> &[&'static str] {
-        self.mirrors.get_or_init(|| {
-            let mut m: Vec<&'static str> = Vec::new();
+    /// can", "it isn't"), as bits of [`PRONOUNS`] (no list allocated).
+    fn mirrors(&self) -> u8 {
+        let known = self.mirrors.get();
+        if known & MIRRORS_READ != 0 {
+            return known;
+        }
+        let m = {
+            let mut m = 0u8;
             for (i, w) in self.words.iter().enumerate() {
                 // A byte search: an apostrophe is one byte.
                 let (base, rest) = match w.bytes().position(|b| b == b'\'') {
@@ -1836,15 +1839,17 @@ impl Said<'_> {
                 if !is_pronoun || asks {
                     continue;
                 }
-                let Some(p) = PRONOUNS.iter().find(|p| **p == base) else { continue };
+                let Some(p) = PRONOUNS.iter().position(|p| *p == base) else { continue };
                 let gives = matches!(rest, "ll" | "d" | "re" | "s" | "m")
                     || (rest.is_empty() && self.bits.get(i + 1).is_some_and(|n| n & GIVES_ANSWER != 0));
-                if gives && !m.contains(p) {
-                    m.push(p);
+                if gives {
+                    m |= 1 << p;
                 }
             }
-            m
-        })
+            m | MIRRORS_READ
+        };
+        self.mirrors.set(m);
+        m
     }
 
     fn done(&self) -> bool {
@@ -2212,16 +2217,16 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         relation.unanswered = 0;
         return;
     }
-    // A reply sentence's topic is read only as far as the questions'
-    // topics can share it.
-    let heads = Topic::beginnings(topics);
     let ranges: Vec<Range<usize>> = body(reply, ex.sentences)
         .into_iter()
         .filter(|r| !offers_more_help(reply, r.clone()) && !pleasantry(reply, r.clone()))
         .collect();
     let words = Words::of(reply, &ranges);
+    // A reply sentence's topic is read only as far as the questions'
+    // topics can share it; all in one list.
+    let said_topics = Topics::of_within(reply, &ranges, &Topic::beginnings(topics));
     let mut sentences: Vec<Said> =
-        ranges.into_iter().enumerate().map(|(i, r)| said(reply, r, &words, i, &heads)).collect();
+        ranges.into_iter().enumerate().map(|(i, r)| said(reply, r, &words, i, &said_topics)).collect();
     // "Please see below" with nothing below points at no steps.
     if let Some(last) = sentences.last_mut().filter(|s| s.below()) {
         last.no_steps = true;
@@ -2229,13 +2234,19 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // A question back asks what is needed to answer, unless it offers or
     // sells something the message never spoke of ("Which colour would you
     // like?" to "How do I close my account?"). The message's words are
-    // read only when a question back offers.
-    let message_topic = sentences.iter().any(|s| s.asks() && s.offer()).then(|| Topic::of(msg, 0..msg.tokens.len()));
+    // read only when a question back offers, and the sentences only when
+    // a question back would matter (most replies are read for none). (The
+    // whole topic of a sentence that offers, all its content words, is
+    // read where it is asked about, at most twice, and not kept: a
+    // sentence holds nothing to drop.)
+    let message_topic = OnceCell::new();
     let asks_back = |s: &Said| {
         s.asks()
-            && !(s.offer()
-                && !s.whole_topic().is_empty()
-                && message_topic.as_ref().is_some_and(|m| !m.meets(s.whole_topic())))
+            && !(s.offer() && {
+                let whole = Topic::of(reply, s.range.clone());
+                !whole.is_empty()
+                    && !message_topic.get_or_init(|| Topic::of(msg, 0..msg.tokens.len())).meets(whole.view())
+            })
     };
     // Each "Yes, ..." answers the yes-no question it speaks of, else the
     // first one no opener answers yet.
@@ -2256,7 +2267,7 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     };
     for s in sentences.iter().filter(|s| s.yes_no()) {
         let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && marks[*i] & OPENED == 0;
-        let about = (0..qs.len()).filter(yes_no).find(|&i| topics[i].meets(&s.topic));
+        let about = (0..qs.len()).filter(yes_no).find(|&i| topics[i].meets(s.topic));
         if let Some(i) = about.or_else(|| (0..qs.len()).find(yes_no)) {
             marks[i] |= OPENED;
         }
@@ -2275,16 +2286,16 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         // reply: a reply that names the product it is about does not yet
         // answer what it asks.
         let needed = if topic.words() >= 4 { 2 } else { 1 };
-        let about = |s: &Said| topic.shares(&s.topic, needed);
+        let about = |s: &Said| topic.shares(s.topic, needed);
         // A sentence that another question's words claim answers that one.
-        let free = |s: &Said| !topics.iter().any(|t| !std::ptr::eq(t, topic) && t.meets(&s.topic));
+        let free = |s: &Said| !topics.iter().any(|t| !std::ptr::eq(t, topic) && t.meets(s.topic));
         // (At most MAX_QUESTIONS questions: this stays linear in the reply.)
         let typed = |s: &Said| match q.kind {
             Kind::When => s.time(),
             Kind::Why => s.reason(),
             Kind::How => s.steps(),
             Kind::Amount => s.amount(),
-            Kind::YesNo => q.subject.is_some_and(|p| mirror(p).iter().any(|m| s.mirrors().contains(m))),
+            Kind::YesNo => q.subject.is_some_and(|p| mirror(p) & s.mirrors() != 0),
             Kind::Other => false,
         };
         // A "when" question needs a time: a reply that speaks of what it
@@ -2296,15 +2307,32 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
         // blocked?" is not answered by "your card is now active".
         let timed = timed && (q.kind != Kind::Why || gives_reason);
         // "What documents do I need?" — "You'll need your PAN card and ...":
-        // told with the verb it asks about, said to them.
-        let own_verb = match q.kind {
-            Kind::Other | Kind::How => own_verb(msg, q.tokens.clone()),
-            _ => None,
+        // told with the verb it asks about, said to them (the verb read
+        // only when the tests before it leave the question open).
+        let told = || {
+            let verb = match q.kind {
+                Kind::Other | Kind::How => own_verb(msg, q.tokens.clone()),
+                _ => None,
+            };
+            verb.is_some_and(|v| sentences.iter().any(|s| tells_you(s.words, v) && free(s)))
         };
-        let told = |s: &Said| own_verb.is_some_and(|v| tells_you(s.words, v));
-        let addressed = opened
+        // "..., and if so, how do I get a label?" hangs on the question
+        // before it: answered with that one ("no need to return it").
+        // (Its first words and the three before, read in place, and only
+        // after a question that is addressed; tested first, as it costs
+        // a few words where the tests below read the reply's sentences.)
+        let conditional = || {
+            let near = q.tokens.start.saturating_sub(3)..q.tokens.end.min(q.tokens.start + 4);
+            near.clone().any(|k| match msg.fold(k) {
+                "otherwise" => true,
+                "if" => k + 1 < near.end && matches!(msg.fold(k + 1), "so" | "not" | "yes"),
+                _ => false,
+            })
+        };
+        let addressed = (i > 0 && marks[i - 1] & ADDRESSED != 0 && conditional())
+            || opened
             || topic.is_empty()
-            || sentences.iter().any(|s| told(s) && free(s))
+            || told()
             || (timed && sentences.iter().any(about))
             || sentences.iter().any(|s| typed(s) && free(s))
             // A count answers how many: "How many bags am I allowed?" —
@@ -2351,19 +2379,6 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             // for a question of how (an unrelated "you can pay by card"
             // tells no yes or no, and "see below" no reason).
             || (one_question && sentences.iter().any(|s| asks_back(s) || steps_answer(msg, q, s)));
-        // "..., and if so, how do I get a label?" hangs on the question
-        // before it: answered with that one ("no need to return it").
-        // (Its first words and the three before, read in place, and only
-        // for a question not yet addressed after one that is.)
-        let conditional = || {
-            let near = q.tokens.start.saturating_sub(3)..q.tokens.end.min(q.tokens.start + 4);
-            near.clone().any(|k| match msg.fold(k) {
-                "otherwise" => true,
-                "if" => k + 1 < near.end && matches!(msg.fold(k + 1), "so" | "not" | "yes"),
-                _ => false,
-            })
-        };
-        let addressed = addressed || (i > 0 && marks[i - 1] & ADDRESSED != 0 && conditional());
         if addressed {
             marks[i] |= ADDRESSED;
         }
@@ -2371,8 +2386,9 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
     // A reply that answers nothing yet but asks for what it needs ("Which
     // device are you on?") addresses every question for now; one that
     // answers some and asks about those leaves the others open.
-    let asks = sentences.iter().any(asks_back);
-    if asks && !marks.iter().any(|m| m & ADDRESSED != 0) {
+    // (The sentences are read for a question back only when no question
+    // is addressed: otherwise it changes nothing.)
+    if !marks.iter().any(|m| m & ADDRESSED != 0) && sentences.iter().any(asks_back) {
         marks.iter_mut().for_each(|m| *m |= ADDRESSED);
     }
     // A "when" answered where the reply gives no concrete time but a vague
@@ -2721,6 +2737,19 @@ mod tests {
     use super::*;
     use crate::rules::testing::*;
     use crate::Cue;
+
+    /// `mirror` gives the bits of the pronouns an answer uses.
+    #[test]
+    fn each_mirror_bit_is_its_pronoun() {
+        let bits = |ps: &[&str]| ps.iter().fold(0u8, |m, p| m | 1 << PRONOUNS.iter().position(|x| x == p).unwrap());
+        for (p, answers) in
+            [("i", &["you"][..]), ("we", &["you"]), ("you", &["we", "i"]), ("u", &["we", "i"]), ("it", &["it"])]
+        {
+            assert_eq!(mirror(p), bits(answers), "{p}");
+        }
+        assert_eq!(mirror("they"), bits(&["they"]));
+        assert_eq!(bits(PRONOUNS) & MIRRORS_READ, 0);
+    }
 
     /// The kind bits name the lists of `kinds`' word map, in its order.
     #[test]

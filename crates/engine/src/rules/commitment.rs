@@ -315,8 +315,28 @@ fn hedge_of_hope_at(doc: &Document, j: usize) -> Option<usize> {
 /// engineer visits on Friday" promises), or one right after it ("on
 /// Friday, hopefully", "by Monday I hope").
 fn hoped_for(doc: &Document, at: At) -> Option<crate::span::Span> {
+    use crate::hash::{word_key, KeyMask};
+    // A word every hedge holds ("hopefully", "I hope", "fingers crossed",
+    // "touch wood", "with any luck", "all being well", "if all goes well").
+    const HEDGE_WORDS: [u32; 6] = [
+        word_key(b"hopefully"),
+        word_key(b"hope"),
+        word_key(b"crossed"),
+        word_key(b"wood"),
+        word_key(b"luck"),
+        word_key(b"well"),
+    ];
+    const HEDGE_BITS: KeyMask = KeyMask::of_keys(&HEDGE_WORDS);
     let (first, last) = (at.first, at.last);
     if last >= doc.tokens.len() {
+        return None;
+    }
+    // Most times have no such word near them: the hedges read below start
+    // at most 19 words back and end at most 4 words past the time, told
+    // by the tokens' keys before any hedge is read (most of the rule's
+    // work on a reply of three times, about 2 k instructions).
+    let near = &doc.tokens[first.saturating_sub(20)..(last + 5).min(doc.tokens.len())];
+    if !near.iter().any(|t| HEDGE_BITS.may_hold(t.key) && HEDGE_WORDS.contains(&t.key)) {
         return None;
     }
     let sentence = doc.tokens[first].sentence;

@@ -1084,7 +1084,7 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
                 && !apart(1)
                 && name_slot()
                 && edit_distance_lower_bound(w, target) <= 1
-                && edit_distance(w, target) == 1;
+                && one_edit_apart(w, target);
         }
         // In the greeting a near miss is almost surely the name: allow
         // spelling variants such as Sofia/Sophia, Lucy/Lucie.
@@ -1092,9 +1092,35 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
         if w_len.abs_diff(len) > allowed || apart(allowed) || edit_distance_lower_bound(w, target) > allowed {
             return false;
         }
+        if allowed == 1 {
+            return one_edit_apart(w, target);
+        }
         let d = edit_distance(w, target);
         d > 0 && d <= allowed && (d == 1 || same_start)
     })
+}
+
+/// Whether `edit_distance(a, b) == 1`: for ASCII words (most names and
+/// drafts), told in one pass from their first difference, without the
+/// distance's table (most near misses read are the greeting's other name,
+/// "Maria" to Priya Raman, two edits or more away).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.len().max(b.len()) > crate::words::MAX_EDIT_CHARS {
+        return edit_distance(a, b) == 1;
+    }
+    let (a, b) = if a.len() <= b.len() { (a.as_bytes(), b.as_bytes()) } else { (b.as_bytes(), a.as_bytes()) };
+    // The first difference: one char changed, two swapped there, or the
+    // longer word's char there left out; the rest the same.
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match b.len() - a.len() {
+        0 if p == a.len() => false,
+        0 => {
+            a[p + 1..] == b[p + 1..]
+                || (p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..])
+        }
+        1 => a[p..] == b[p + 1..],
+        _ => false,
+    }
 }
 
 /// A bit for each char of `w`, by its low five bits (the buckets of

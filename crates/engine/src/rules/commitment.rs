@@ -7,6 +7,7 @@ use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::finding::Finding;
+use crate::hash::{word_key, KeyMask};
 use crate::lexicon::{p, pb, pn, Phrase};
 use crate::rules::{emit_table, T};
 
@@ -315,8 +316,27 @@ fn hedge_of_hope_at(doc: &Document, j: usize) -> Option<usize> {
 /// engineer visits on Friday" promises), or one right after it ("on
 /// Friday, hopefully", "by Monday I hope").
 fn hoped_for(doc: &Document, at: At) -> Option<crate::span::Span> {
+    // A word every hedge holds ("hopefully", "I hope", "fingers crossed",
+    // "touch wood", "with any luck", "all being well", "if all goes well").
+    const HEDGE_WORDS: [u32; 6] = [
+        word_key(b"hopefully"),
+        word_key(b"hope"),
+        word_key(b"crossed"),
+        word_key(b"wood"),
+        word_key(b"luck"),
+        word_key(b"well"),
+    ];
+    const HEDGE_BITS: KeyMask = KeyMask::of_keys(&HEDGE_WORDS);
     let (first, last) = (at.first, at.last);
     if last >= doc.tokens.len() {
+        return None;
+    }
+    // Most times have no such word near them: the hedges read below start
+    // at most 19 words back and end at most 4 words past the time, told
+    // by the tokens' keys before any hedge is read (most of the rule's
+    // work on a reply of three times, about 2 k instructions).
+    let near = &doc.tokens[first.saturating_sub(20)..(last + 5).min(doc.tokens.len())];
+    if !near.iter().any(|t| HEDGE_BITS.may_hold(t.key) && HEDGE_WORDS.contains(&t.key)) {
         return None;
     }
     let sentence = doc.tokens[first].sentence;
@@ -433,8 +453,15 @@ fn not_promised(doc: &Document, at: At) -> bool {
     let first = at.first;
     let sentence = doc.tokens[first].sentence;
     let frequency = first > 0 && matches!(doc.fold(first - 1), "times" | "once" | "twice");
+    // (By the tokens' keys before their words: most words are none of these.)
+    const DISCLAIMS: [u32; 5] =
+        [word_key(b"guarantee"), word_key(b"promise"), word_key(b"sure"), word_key(b"certain"), word_key(b"confirm")];
+    const DISCLAIM_BITS: KeyMask = KeyMask::of_keys(&DISCLAIMS);
     let disclaimed = (first.saturating_sub(12)..first).any(|j| {
-        doc.tokens[j].sentence == sentence
+        let key = doc.tokens[j].key;
+        DISCLAIM_BITS.may_hold(key)
+            && DISCLAIMS.contains(&key)
+            && doc.tokens[j].sentence == sentence
             && matches!(doc.fold(j), "guarantee" | "promise" | "sure" | "certain" | "confirm")
             && crate::rules::negated_before(doc, j, 3)
     });
@@ -517,9 +544,16 @@ fn customers_own_doing(doc: &Document, at: At) -> bool {
 fn customers_condition(doc: &Document, at: At) -> bool {
     let first = at.first;
     let k = clause_start(doc, first);
+    const CONDITIONS: [u32; 4] = [word_key(b"if"), word_key(b"unless"), word_key(b"provided"), word_key(b"whether")];
+    const CONDITION_BITS: KeyMask = KeyMask::of_keys(&CONDITIONS);
     (k..first).any(|j| {
-        // (The condition's word first: the rest is read only after one.)
-        if !matches!(doc.fold(j), "if" | "unless" | "provided" | "whether") {
+        // (The condition's word first, by its token's key: the rest is read
+        // only after one.)
+        let key = doc.tokens[j].key;
+        if !(CONDITION_BITS.may_hold(key)
+            && CONDITIONS.contains(&key)
+            && matches!(doc.fold(j), "if" | "unless" | "provided" | "whether"))
+        {
             return false;
         }
         // (An adverb before the verb: "if you also haven't received it".)

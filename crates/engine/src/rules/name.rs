@@ -1058,6 +1058,7 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
     }
     // Read only for a short part (below), which few names have.
     let name_slot = || in_greeting || is_name_position(doc, i, i);
+    let w_letters = letters(w);
     name.parts.iter().position(|p| {
         if p.unspaced || p.words.len() != 1 {
             return false;
@@ -1071,24 +1072,69 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
         }
         let len = target.chars().count();
         let same_start = w.chars().next() == target.chars().next();
+        // Most capitalised words have more letters the part lacks, or lack
+        // more of its letters, than the edits allowed (see `letters`):
+        // passed over before the lower bound counts their letters.
+        let apart = |allowed: usize| letters_apart(w_letters, letters(target)) > allowed;
         if len < 4 {
             // Short names ("Jon", "Ann", "Zoë") only where a name stands:
             // "John" for Jon is a misspelling even though John is a name.
             return len == 3
                 && same_start
+                && !apart(1)
                 && name_slot()
                 && edit_distance_lower_bound(w, target) <= 1
-                && edit_distance(w, target) == 1;
+                && one_edit_apart(w, target);
         }
         // In the greeting a near miss is almost surely the name: allow
         // spelling variants such as Sofia/Sophia, Lucy/Lucie.
         let allowed = if len >= 7 || (in_greeting && same_start) { 2 } else { 1 };
-        if w_len.abs_diff(len) > allowed || edit_distance_lower_bound(w, target) > allowed {
+        if w_len.abs_diff(len) > allowed || apart(allowed) || edit_distance_lower_bound(w, target) > allowed {
             return false;
+        }
+        if allowed == 1 {
+            return one_edit_apart(w, target);
         }
         let d = edit_distance(w, target);
         d > 0 && d <= allowed && (d == 1 || same_start)
     })
+}
+
+/// Whether `edit_distance(a, b) == 1`: for ASCII words (most names and
+/// drafts), told in one pass from their first difference, without the
+/// distance's table (most near misses read are the greeting's other name,
+/// "Maria" to Priya Raman, two edits or more away).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.len().max(b.len()) > crate::words::MAX_EDIT_CHARS {
+        return edit_distance(a, b) == 1;
+    }
+    let (a, b) = if a.len() <= b.len() { (a.as_bytes(), b.as_bytes()) } else { (b.as_bytes(), a.as_bytes()) };
+    // The first difference: one char changed, two swapped there, or the
+    // longer word's char there left out; the rest the same.
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match b.len() - a.len() {
+        0 if p == a.len() => false,
+        0 => {
+            a[p + 1..] == b[p + 1..]
+                || (p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..])
+        }
+        1 => a[p..] == b[p + 1..],
+        _ => false,
+    }
+}
+
+/// A bit for each char of `w`, by its low five bits (the buckets of
+/// [`edit_distance_lower_bound`]).
+fn letters(w: &str) -> u32 {
+    w.chars().fold(0, |m, c| m | 1 << (c as u32 & 31))
+}
+
+/// A lower bound of the edits between two words with the [`letters`] `a`
+/// and `b`, never above [`edit_distance_lower_bound`]'s: an edit adds at
+/// most one char and removes at most one, so each bucket one word has and
+/// the other lacks takes an edit of its own.
+fn letters_apart(a: u32, b: u32) -> usize {
+    (a & !b).count_ones().max((b & !a).count_ones()) as usize
 }
 
 /// The person the greeting addresses, if it is not this customer: returns

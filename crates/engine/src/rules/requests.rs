@@ -159,7 +159,11 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
 /// inlined there, its reads cost every word register spills.
 #[inline(never)]
 fn bare_order_at(doc: &Document, ctx: &Context, i: usize, sentence_start: bool, out: &mut Vec<Finding>) {
-    if !doc.tokens[i].is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
+    // (By the token's key before its word: most words that open a sentence
+    // are no order, and the list is compared only for the few whose bit is set.)
+    const ORDER_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[ORDERS]);
+    let t = &doc.tokens[i];
+    if !ORDER_KEYS.may_hold(t.key) || !t.is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
         return;
     }
     let opens = sentence_start || after_greeting(doc, i) || after_vocative(doc, ctx, i);

@@ -2550,27 +2550,30 @@ fn sentence_end(doc: &Document, from: usize) -> Option<usize> {
 ///   "this time" (not the customer asked to type slower).
 fn condescension(doc: &Document, out: &mut Vec<Finding>) {
     use crate::hash::word_key;
-    // The words each reading starts from, by key: most tokens are passed
-    // over by one comparison each.
-    const STARTS: [u32; 7] = [
+    // The words each reading is told by, by key: most tokens are passed
+    // over by one comparison each. A denial ("it really isn't that hard")
+    // is found from its last word, which few drafts hold, rather than from
+    // "it", "this" or "that", which most sentences do.
+    const STARTS: [u32; 8] = [
         word_key(b"something"),
         word_key(b"anything"),
-        word_key(b"it"),
-        word_key(b"this"),
-        word_key(b"that"),
         word_key(b"slowly"),
         word_key(b"slower"),
+        word_key(b"hard"),
+        word_key(b"difficult"),
+        word_key(b"complicated"),
+        word_key(b"tricky"),
     ];
     // A bit per start word, by the low bits of its key: most tokens are
     // passed over by one test of it, before the list is compared.
     const START_BITS: KeyMask = KeyMask::of_keys(&STARTS);
     let n = doc.tokens.len();
-    for k in 0..n {
-        let key = doc.tokens[k].key;
-        if !START_BITS.may_hold(key) || !STARTS.contains(&key) || !doc.tokens[k].is_agent() {
+    for h in 0..n {
+        let key = doc.tokens[h].key;
+        if !START_BITS.may_hold(key) || !STARTS.contains(&key) || !doc.tokens[h].is_agent() {
             continue;
         }
-        let sentence = doc.tokens[k].sentence;
+        let sentence = doc.tokens[h].sentence;
         let w = |j: usize| {
             if j < n && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent() {
                 doc.fold(j)
@@ -2578,26 +2581,27 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
                 ""
             }
         };
-        // The sentence's bounds, found only when a reading needs them.
-        // (At most 30 words either side: a draft of one endless sentence
-        // stays linear.)
-        let bounds = || {
+        // The sentence's bounds around token `k`, found only when a reading
+        // needs them. (At most 30 words either side: a draft of one endless
+        // sentence stays linear.)
+        let bounds = |k: usize| {
             let lo = k.saturating_sub(30);
             let from = (lo..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).last().unwrap_or(k);
             let hi = (k + 30).min(n);
             (from, (k..hi).find(|&j| doc.tokens[j].sentence != sentence).unwrap_or(hi))
         };
-        let any = |f: &dyn Fn(&str) -> bool| {
-            let (from, to) = bounds();
+        let any = |k: usize, f: &dyn Fn(&str) -> bool| {
+            let (from, to) = bounds(k);
             (from..to).any(|j| f(w(j)))
         };
         let span = |a: usize, b: usize| doc.tokens[a].span.cover(doc.tokens[b].span);
         // "something so simple", "something this basic".
+        let k = h;
         if matches!(w(k), "something" | "anything")
             && matches!(w(k + 1), "so" | "this")
             && matches!(w(k + 2), "simple" | "basic" | "easy" | "straightforward")
         {
-            let trouble = any(&|x| {
+            let trouble = any(k, &|x| {
                 matches!(
                     x,
                     "struggling"
@@ -2616,23 +2620,27 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
                         | "couldn't"
                 )
             });
-            if trouble && any(&|x| matches!(x, "you" | "you're" | "you've" | "youre")) {
+            if trouble && any(k, &|x| matches!(x, "you" | "you're" | "you've" | "youre")) {
                 out.push(Finding::new(Cue::Sarcasm, Some(span(k, k + 2))).with_message(MINIMISE_M));
             }
         }
-        // "it really isn't that hard".
-        if matches!(w(k), "it" | "this" | "that") {
-            let v = if w(k + 1) == "really" { k + 2 } else { k + 1 };
-            let denied = matches!(w(v), "isn't" | "isnt") || (w(v) == "is" && w(v + 1) == "not");
-            let that = if matches!(w(v), "isn't" | "isnt") { v + 1 } else { v + 2 };
-            if denied
-                && w(that) == "that"
-                && matches!(w(that + 1), "hard" | "difficult" | "complicated" | "tricky")
-                && !any(&|x| matches!(x, "worry" | "walk" | "guide" | "help" | "show" | "happy" | "glad"))
-                // A step of the customer's: "... to find", or "you" in the sentence.
-                && (w(that + 2) == "to" || any(&|x| matches!(x, "you" | "your" | "you're")))
-            {
-                out.push(Finding::new(Cue::Sarcasm, Some(span(k, that + 1))).with_message(MINIMISE_M));
+        // "it really isn't that hard": read back from "hard" to its
+        // subject, "it", "this" or "that", through "isn't" or "is not"
+        // (and "really" before it).
+        if matches!(w(h), "hard" | "difficult" | "complicated" | "tricky") && h >= 3 && w(h - 1) == "that" {
+            let v = match w(h - 2) {
+                "isn't" | "isnt" => Some(h - 2),
+                "not" if w(h - 3) == "is" => Some(h - 3),
+                _ => None,
+            };
+            let k = v.and_then(|v| v.checked_sub(if v >= 1 && w(v - 1) == "really" { 2 } else { 1 }));
+            if let Some(k) = k.filter(|&k| matches!(w(k), "it" | "this" | "that")) {
+                if !any(k, &|x| matches!(x, "worry" | "walk" | "guide" | "help" | "show" | "happy" | "glad"))
+                    // A step of the customer's: "... to find", or "you" in the sentence.
+                    && (w(h + 1) == "to" || any(k, &|x| matches!(x, "you" | "your" | "you're")))
+                {
+                    out.push(Finding::new(Cue::Sarcasm, Some(span(k, h))).with_message(MINIMISE_M));
+                }
             }
         }
         // "explain it slowly this time"; "Let me explain this slowly." ending
@@ -2641,7 +2649,7 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
         let ends = k + 1 >= n || doc.tokens[k + 1].sentence != sentence || doc.tokens[k].gap_has(gap::CLAUSE);
         if matches!(w(k), "slowly" | "slower") && (this_time || ends) {
             let end = if this_time { k + 2 } else { k };
-            let from = bounds().0;
+            let from = bounds(k).0;
             let speaker = (from..k).rev().take(5).find(|&j| {
                 matches!(w(j), "explain" | "say" | "put" | "repeat" | "spell" | "tell" | "write" | "type")
                     && !(w(j) == "type" || j > from && w(j - 1) == "you")

@@ -252,8 +252,33 @@ fn hope_at(doc: &Document, j: usize) -> Option<usize> {
     hedge_of_hope_at(doc, j)
 }
 
+/// A word every hedge of [`hedge_of_hope_at`] holds ("hopefully", "I hope",
+/// "fingers crossed", "touch wood", "with any luck", "all being well", "if
+/// all goes well"): [`hoped_for`] reads no hedge near a time without one.
+/// A new hedge must hold one of them, or add its own: debug builds (every
+/// test and the fuzz target) check each hedge found.
+const HEDGE_WORDS: [u32; 6] = [
+    word_key(b"hopefully"),
+    word_key(b"hope"),
+    word_key(b"crossed"),
+    word_key(b"wood"),
+    word_key(b"luck"),
+    word_key(b"well"),
+];
+const HEDGE_BITS: KeyMask = KeyMask::of_keys(&HEDGE_WORDS);
+
 /// [`hope_at`] past its test of the first byte.
 fn hedge_of_hope_at(doc: &Document, j: usize) -> Option<usize> {
+    let end = hedge_at(doc, j);
+    debug_assert!(
+        end.is_none_or(|end| (j..=end).any(|k| HEDGE_WORDS.contains(&doc.tokens[k].key))),
+        "a hedge of hope holds a word of HEDGE_WORDS"
+    );
+    end
+}
+
+/// The hedge of hope that starts at token `j`, if any: the token it ends at.
+fn hedge_at(doc: &Document, j: usize) -> Option<usize> {
     // "I hope it arrives by Wednesday" hopes for the time; "I hope it helps
     // to know ...", "I hope it won't be a problem that ..." hope about
     // something else (the reviewer's cases).
@@ -316,17 +341,6 @@ fn hedge_of_hope_at(doc: &Document, j: usize) -> Option<usize> {
 /// engineer visits on Friday" promises), or one right after it ("on
 /// Friday, hopefully", "by Monday I hope").
 fn hoped_for(doc: &Document, at: At) -> Option<crate::span::Span> {
-    // A word every hedge holds ("hopefully", "I hope", "fingers crossed",
-    // "touch wood", "with any luck", "all being well", "if all goes well").
-    const HEDGE_WORDS: [u32; 6] = [
-        word_key(b"hopefully"),
-        word_key(b"hope"),
-        word_key(b"crossed"),
-        word_key(b"wood"),
-        word_key(b"luck"),
-        word_key(b"well"),
-    ];
-    const HEDGE_BITS: KeyMask = KeyMask::of_keys(&HEDGE_WORDS);
     let (first, last) = (at.first, at.last);
     if last >= doc.tokens.len() {
         return None;

@@ -52,6 +52,26 @@ pub(crate) const fn word_key(word: &[u8]) -> u32 {
     fnv1a(FNV_START, word) as u32
 }
 
+/// The keys of the words of `lists`, in order, `N` in all: a list of keys
+/// built from the word lists a reading matches, so that a word added to one
+/// of them is in the keys too (a count other than `N` fails the build).
+pub(crate) const fn word_keys<const N: usize>(lists: &[&[&str]]) -> [u32; N] {
+    let mut keys = [0u32; N];
+    let (mut l, mut n) = (0, 0);
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            assert!(n < N, "more words than keys");
+            keys[n] = word_key(lists[l][i].as_bytes());
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    assert!(n == N, "fewer words than keys");
+    keys
+}
+
 /// A word key with its bits mixed (a product by an odd number, so two keys
 /// are equal exactly when their mixes are): FNV-1a's top bits barely depend
 /// on the last bytes of a short word, so tables that choose by top bits

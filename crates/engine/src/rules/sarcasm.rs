@@ -2549,21 +2549,14 @@ fn sentence_end(doc: &Document, from: usize) -> Option<usize> {
 /// - "let me explain it slowly this time": our explaining slowed down,
 ///   "this time" (not the customer asked to type slower).
 fn condescension(doc: &Document, out: &mut Vec<Finding>) {
-    use crate::hash::word_key;
     // The words each reading is told by, by key: most tokens are passed
     // over by one comparison each. A denial ("it really isn't that hard")
     // is found from its last word, which few drafts hold, rather than from
     // "it", "this" or "that", which most sentences do.
-    const STARTS: [u32; 8] = [
-        word_key(b"something"),
-        word_key(b"anything"),
-        word_key(b"slowly"),
-        word_key(b"slower"),
-        word_key(b"hard"),
-        word_key(b"difficult"),
-        word_key(b"complicated"),
-        word_key(b"tricky"),
-    ];
+    const MINIMISED: &[&str] = &["something", "anything"];
+    const DENIED: &[&str] = &["hard", "difficult", "complicated", "tricky"];
+    const SLOWED: &[&str] = &["slowly", "slower"];
+    const STARTS: [u32; 8] = crate::hash::word_keys(&[MINIMISED, DENIED, SLOWED]);
     // A bit per start word, by the low bits of its key: most tokens are
     // passed over by one test of it, before the list is compared.
     const START_BITS: KeyMask = KeyMask::of_keys(&STARTS);
@@ -2597,7 +2590,7 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
         let span = |a: usize, b: usize| doc.tokens[a].span.cover(doc.tokens[b].span);
         // "something so simple", "something this basic".
         let k = h;
-        if matches!(w(k), "something" | "anything")
+        if MINIMISED.contains(&w(k))
             && matches!(w(k + 1), "so" | "this")
             && matches!(w(k + 2), "simple" | "basic" | "easy" | "straightforward")
         {
@@ -2627,7 +2620,7 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
         // "it really isn't that hard": read back from "hard" to its
         // subject, "it", "this" or "that", through "isn't" or "is not"
         // (and "really" before it).
-        if matches!(w(h), "hard" | "difficult" | "complicated" | "tricky") && h >= 3 && w(h - 1) == "that" {
+        if DENIED.contains(&w(h)) && h >= 3 && w(h - 1) == "that" {
             let v = match w(h - 2) {
                 "isn't" | "isnt" => Some(h - 2),
                 "not" if w(h - 3) == "is" => Some(h - 3),
@@ -2647,7 +2640,7 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
         // its clause (the ninth QA pass; not "slowly over the phone").
         let this_time = w(k + 1) == "this" && w(k + 2) == "time";
         let ends = k + 1 >= n || doc.tokens[k + 1].sentence != sentence || doc.tokens[k].gap_has(gap::CLAUSE);
-        if matches!(w(k), "slowly" | "slower") && (this_time || ends) {
+        if SLOWED.contains(&w(k)) && (this_time || ends) {
             let end = if this_time { k + 2 } else { k };
             let from = bounds(k).0;
             let speaker = (from..k).rev().take(5).find(|&j| {

@@ -381,12 +381,25 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
             return a;
         }
         let words = msg.folded_words();
-        // (The word a form of it, not a longer word: "address" is no "add".)
-        let a = words.match_indices(stem).any(|(at, _)| {
-            msg.tokens.binary_search_by_key(&(at as u32), |t| t.fold_range().0).is_ok_and(|k| {
-                let (from, to) = msg.tokens[k].fold_range();
-                msg.tokens[k].is_agent() && (to - from) as usize <= stem.len() + 3
-            })
+        // Where the stem stands in the folded words (the buffer has no
+        // separator, so it may run past a short word) and starts a word.
+        // Only a place where a token's folded word starts can start one, so
+        // those places are tried, each by its first byte (a token that folds
+        // to nothing has none, and is tried whole), rather than the stem
+        // searched for across the whole buffer. The same places as every
+        // match of the stem: no stem begins with its own end, so no two
+        // matches overlap and a search finds them all.
+        let s0 = stem.as_bytes()[0];
+        let a = msg.tokens.iter().any(|t| {
+            let at = t.fold_range().0;
+            (t.fold_head().1 == s0 || t.fold_head().1 == 0)
+                && words.get(at as usize..).is_some_and(|rest| rest.starts_with(stem))
+                // (The word a form of it, not a longer word: "address" is no
+                // "add"; the token at that place as the search finds it.)
+                && msg.tokens.binary_search_by_key(&at, |t| t.fold_range().0).is_ok_and(|k| {
+                    let (from, to) = msg.tokens[k].fold_range();
+                    msg.tokens[k].is_agent() && (to - from) as usize <= stem.len() + 3
+                })
         });
         known.push((stem, a));
         a
@@ -419,9 +432,13 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         // Said to be more ("I've also added a month's credit") it stays an
         // extra whatever the message says.
         let more = (a..=b).any(|k| matches!(reply.fold(k), "also" | "additionally" | "even"));
+        // (Every deed ends in "ed" but "sent": a word that does not is not
+        // looked for among them.)
         more || !(a..=b).any(|k| {
-            DEEDS.iter().find(|d| d.0 == reply.fold(k)).is_some_and(|d| {
-                asked_for(d.1)
+            let w = reply.fold(k);
+            (w.ends_with("ed") || w == "sent")
+                && DEEDS.iter().find(|d| d.0 == w).is_some_and(|d| {
+                    asked_for(d.1)
                         || (d.0 == "refunded" && money_back())
                         // "Could you book us a table?" — "I've reserved a
                         // table" (the twelfth QA pass).
@@ -429,7 +446,7 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
                         // nothing.)
                         || (d.0 == "reserved" && asks_verb("book"))
                         || (d.0 == "booked" && asks_verb("reserve"))
-            })
+                })
         })
     });
 }
@@ -591,5 +608,17 @@ mod tests {
         // The fix itself is no extra (the eleventh QA pass).
         assert_clean(Cue::ExtraMile, "Hi, the coins were never delivered, so we've added them now.");
         assert_flags(Cue::ExtraMile, "Hi Priya, as it wasn't your fault ⟦I've waived⟧ the fee.");
+    }
+
+    #[test]
+    fn deeds_are_told_cheaply() {
+        // `drop_asked_for` looks among the deeds only for a word ending in
+        // "ed" or "sent", and tries the stems only where a word starts,
+        // which finds every match only if no two matches of a stem overlap:
+        // no stem ends with a start of itself.
+        for (deed, stem) in super::DEEDS {
+            assert!(deed.ends_with("ed") || *deed == "sent", "{deed}");
+            assert!((1..stem.len()).all(|n| !stem.ends_with(&stem[..n])), "{stem}");
+        }
     }
 }

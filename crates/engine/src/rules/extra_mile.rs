@@ -363,6 +363,9 @@ const DEEDS: &[(&str, &str)] = &[
     ("reserved", "reserv"),
 ];
 
+// (`drop_asked_for` keeps a bit for each.)
+const _: () = assert!(DEEDS.len() <= 32);
+
 /// With the customer's message: a deed they asked for is what was asked,
 /// not an extra ("Can you refund the extra charge?" — "I've refunded the
 /// extra charge", the eighth QA pass): its praise goes.
@@ -375,11 +378,15 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
     // for "refunded": "refund", "refunds"): a search of the message's folded
     // words, once per distinct deed (at most one per word of `DEEDS`), so
     // linear in both texts; the message is not read without a deed.
-    let mut known: Vec<(&str, bool)> = Vec::new();
-    let mut asked_for = |stem: &'static str| -> bool {
-        if let Some(&(_, a)) = known.iter().find(|(s, _)| *s == stem) {
-            return a;
+    // (Bit `i` for `DEEDS[i]`: whether its stem was looked for, and found;
+    // kept on the stack.)
+    let (mut looked, mut found) = (0u32, 0u32);
+    let mut asked_for = |i: usize| -> bool {
+        if looked & 1 << i != 0 {
+            return found & 1 << i != 0;
         }
+        looked |= 1 << i;
+        let stem = DEEDS[i].1;
         let words = msg.folded_words();
         // Where the stem stands in the folded words (the buffer has no
         // separator, so it may run past a short word) and starts a word.
@@ -393,7 +400,10 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         let a = msg.tokens.iter().any(|t| {
             let at = t.fold_range().0;
             (t.fold_head().1 == s0 || t.fold_head().1 == 0)
-                && words.get(at as usize..).is_some_and(|rest| rest.starts_with(stem))
+                // (Byte by byte, in place: most places differ at once.)
+                && words.as_bytes().get(at as usize..at as usize + stem.len()).is_some_and(|rest| {
+                    rest.iter().zip(stem.as_bytes()).all(|(a, b)| a == b)
+                })
                 // (The word a form of it, not a longer word: "address" is no
                 // "add"; the token at that place as the search finds it.)
                 && msg.tokens.binary_search_by_key(&at, |t| t.fold_range().0).is_ok_and(|k| {
@@ -401,7 +411,7 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
                     msg.tokens[k].is_agent() && (to - from) as usize <= stem.len() + 3
                 })
         });
-        known.push((stem, a));
+        found |= u32::from(a) << i;
         a
     };
     // "Can I get my money back?" asks for a refund in other words (read
@@ -437,8 +447,9 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         more || !(a..=b).any(|k| {
             let w = reply.fold(k);
             (w.ends_with("ed") || w == "sent")
-                && DEEDS.iter().find(|d| d.0 == w).is_some_and(|d| {
-                    asked_for(d.1)
+                && DEEDS.iter().position(|d| d.0 == w).is_some_and(|i| {
+                    let d = DEEDS[i];
+                    asked_for(i)
                         || (d.0 == "refunded" && money_back())
                         // "Could you book us a table?" — "I've reserved a
                         // table" (the twelfth QA pass).

@@ -363,6 +363,9 @@ const DEEDS: &[(&str, &str)] = &[
     ("reserved", "reserv"),
 ];
 
+// (`drop_asked_for` keeps a bit for each.)
+const _: () = assert!(DEEDS.len() <= 32);
+
 /// With the customer's message: a deed they asked for is what was asked,
 /// not an extra ("Can you refund the extra charge?" — "I've refunded the
 /// extra charge", the eighth QA pass): its praise goes.
@@ -375,20 +378,40 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
     // for "refunded": "refund", "refunds"): a search of the message's folded
     // words, once per distinct deed (at most one per word of `DEEDS`), so
     // linear in both texts; the message is not read without a deed.
-    let mut known: Vec<(&str, bool)> = Vec::new();
-    let mut asked_for = |stem: &'static str| -> bool {
-        if let Some(&(_, a)) = known.iter().find(|(s, _)| *s == stem) {
-            return a;
+    // (Bit `i` for `DEEDS[i]`: whether its stem was looked for, and found;
+    // kept on the stack.)
+    let (mut looked, mut found) = (0u32, 0u32);
+    let mut asked_for = |i: usize| -> bool {
+        if looked & 1 << i != 0 {
+            return found & 1 << i != 0;
         }
+        looked |= 1 << i;
+        let stem = DEEDS[i].1;
         let words = msg.folded_words();
-        // (The word a form of it, not a longer word: "address" is no "add".)
-        let a = words.match_indices(stem).any(|(at, _)| {
-            msg.tokens.binary_search_by_key(&(at as u32), |t| t.fold_range().0).is_ok_and(|k| {
-                let (from, to) = msg.tokens[k].fold_range();
-                msg.tokens[k].is_agent() && (to - from) as usize <= stem.len() + 3
-            })
+        // Where the stem stands in the folded words (the buffer has no
+        // separator, so it may run past a short word) and starts a word.
+        // Only a place where a token's folded word starts can start one, so
+        // those places are tried, each by its first byte (a token that folds
+        // to nothing has none, and is tried whole), rather than the stem
+        // searched for across the whole buffer. The same places as every
+        // match of the stem: no stem begins with its own end, so no two
+        // matches overlap and a search finds them all.
+        let s0 = stem.as_bytes()[0];
+        let a = msg.tokens.iter().any(|t| {
+            let at = t.fold_range().0;
+            (t.fold_head().1 == s0 || t.fold_head().1 == 0)
+                // (Byte by byte, in place: most places differ at once.)
+                && words.as_bytes().get(at as usize..at as usize + stem.len()).is_some_and(|rest| {
+                    rest.iter().zip(stem.as_bytes()).all(|(a, b)| a == b)
+                })
+                // (The word a form of it, not a longer word: "address" is no
+                // "add"; the token at that place as the search finds it.)
+                && msg.tokens.binary_search_by_key(&at, |t| t.fold_range().0).is_ok_and(|k| {
+                    let (from, to) = msg.tokens[k].fold_range();
+                    msg.tokens[k].is_agent() && (to - from) as usize <= stem.len() + 3
+                })
         });
-        known.push((stem, a));
+        found |= u32::from(a) << i;
         a
     };
     // "Can I get my money back?" asks for a refund in other words (read
@@ -413,15 +436,20 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         })
     };
     let n = reply.tokens.len();
-    findings.retain(|f| {
+    let mut kept = |f: &Finding| {
         let Some(s) = f.span.filter(|_| f.cue == Cue::ExtraMile) else { return true };
         let (a, b) = (reply.token_at(s.start()), reply.token_at(s.end() - 1).min(n.saturating_sub(1)));
         // Said to be more ("I've also added a month's credit") it stays an
         // extra whatever the message says.
         let more = (a..=b).any(|k| matches!(reply.fold(k), "also" | "additionally" | "even"));
+        // (Every deed ends in "ed" but "sent": a word that does not is not
+        // looked for among them.)
         more || !(a..=b).any(|k| {
-            DEEDS.iter().find(|d| d.0 == reply.fold(k)).is_some_and(|d| {
-                asked_for(d.1)
+            let w = reply.fold(k);
+            (w.ends_with("ed") || w == "sent")
+                && DEEDS.iter().position(|d| d.0 == w).is_some_and(|i| {
+                    let d = DEEDS[i];
+                    asked_for(i)
                         || (d.0 == "refunded" && money_back())
                         // "Could you book us a table?" — "I've reserved a
                         // table" (the twelfth QA pass).
@@ -429,9 +457,19 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
                         // nothing.)
                         || (d.0 == "reserved" && asks_verb("book"))
                         || (d.0 == "booked" && asks_verb("reserve"))
-            })
+                })
         })
-    });
+    };
+    // (The few findings dropped are removed one by one, in place: a
+    // `retain` would pass every finding, large, through its closure.)
+    let mut i = 0;
+    while i < findings.len() {
+        if kept(&findings[i]) {
+            i += 1;
+        } else {
+            findings.remove(i);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -591,5 +629,17 @@ mod tests {
         // The fix itself is no extra (the eleventh QA pass).
         assert_clean(Cue::ExtraMile, "Hi, the coins were never delivered, so we've added them now.");
         assert_flags(Cue::ExtraMile, "Hi Priya, as it wasn't your fault ⟦I've waived⟧ the fee.");
+    }
+
+    #[test]
+    fn deeds_are_told_cheaply() {
+        // `drop_asked_for` looks among the deeds only for a word ending in
+        // "ed" or "sent", and tries the stems only where a word starts,
+        // which finds every match only if no two matches of a stem overlap:
+        // no stem ends with a start of itself.
+        for (deed, stem) in super::DEEDS {
+            assert!(deed.ends_with("ed") || *deed == "sent", "{deed}");
+            assert!((1..stem.len()).all(|n| !stem.ends_with(&stem[..n])), "{stem}");
+        }
     }
 }

@@ -435,7 +435,9 @@ impl Topic {
 /// What [`Topic::meets`] and [`Topic::shares`] read of the other topic:
 /// its stems (sorted, one per hash, if more than [`View::SHORT`]), its
 /// synonym groups and its stems' bits, borrowed from a [`Topic`] or from
-/// [`Topics`].
+/// [`Topics`]. Up to [`View::SHORT`] stems are neither sorted nor made
+/// distinct: a view is only asked whether it holds a stem ([`View::holds`]),
+/// never searched in order or counted.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct View<'t> {
     stems: &'t [(u64, bool, u8)],

@@ -300,8 +300,12 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
         debug_assert!(words.iter().enumerate().all(|(i, w)| key(i) == word_key(w.as_bytes())));
         debug_assert!(words.iter().enumerate().all(|(i, w)| first(i) == w.as_bytes().first().copied().unwrap_or(0)));
-        debug_assert!(r.at.iter().all(|&a| a == 0) && r.hit.iter().all(|&h| h == 0), "an empty reading");
+        debug_assert!(
+            r.low.iter().chain(&r.high).all(|&a| a == 0) && r.hit.iter().all(|&h| h == 0),
+            "an empty reading"
+        );
         let words = &words[..words.len().min(MAX_WORDS)];
+        r.long = words.len() > 64;
         // Whether a word is a number (which `#` matches): most words are
         // passed over by their first byte, without a read of their bytes
         // (a read of every word cost about 1 k instructions per reply of
@@ -383,7 +387,11 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             let m = &self.markers[e.id as usize];
             if len == 1 || fits_at(&src[m.rest as usize..], &words[i + 1..i + len]) {
                 let id = e.id as usize;
-                r.at[m.set as usize] |= 1 << i;
+                if i < 64 {
+                    r.low[m.set as usize] |= 1 << i;
+                } else {
+                    r.high[m.set as usize] |= 1 << (i - 64);
+                }
                 r.hit[id / 64] |= 1 << (id % 64);
             }
         }
@@ -427,8 +435,16 @@ fn fits_at(src: &str, words: &[&str]) -> bool {
 
 /// What one sentence holds of every marker set (see [`Markers::read`]).
 pub(crate) struct Reading<const S: usize> {
-    /// Per set, bit `i` set when one of its markers starts at word `i`.
-    at: [u128; S],
+    /// Per set, bit `i` set when one of its markers starts at word `i`,
+    /// of the first 64 words; `high`, of the words after them (every set's
+    /// is 0 unless `long`). Most sentences are 64 words or fewer: only their
+    /// `low` is cleared for the next sentence (a reading of `u128`s, twice
+    /// the bytes, cost about 70 instructions more a sentence to clear), and
+    /// their bits are set and found without a `u128`'s two halves.
+    low: [u64; S],
+    high: [u64; S],
+    /// Whether the sentence read was over 64 words (its `high` may hold bits).
+    long: bool,
     /// Per marker (by its place in the index), whether it matched.
     hit: [u64; MAX_MARKERS / 64],
     starts: &'static [u16; S],
@@ -437,23 +453,25 @@ pub(crate) struct Reading<const S: usize> {
 impl<const S: usize> Reading<S> {
     /// A reading of `index` that holds no marker yet (see [`Markers::read_keyed`]).
     pub(crate) fn empty<const M: usize, const K: usize>(index: &'static Markers<M, K, S>) -> Reading<S> {
-        Reading { at: [0; S], hit: [0; MAX_MARKERS / 64], starts: &index.starts }
+        Reading { low: [0; S], high: [0; S], long: false, hit: [0; MAX_MARKERS / 64], starts: &index.starts }
     }
     /// Forgets every marker read: [`Reading::empty`] again.
     pub(crate) fn clear(&mut self) {
-        self.at = [0; S];
+        self.low = [0; S];
+        if self.long {
+            self.high = [0; S];
+            self.long = false;
+        }
         self.hit = [0; MAX_MARKERS / 64];
     }
     /// The word positions where a marker of `set` starts, as bits.
     pub(crate) fn at(&self, set: Set) -> u128 {
-        self.at[set.0 as usize]
+        self.low[set.0 as usize] as u128 | (self.high[set.0 as usize] as u128) << 64
     }
     /// The first word position where a marker of `set` starts.
     pub(crate) fn first(&self, set: Set) -> Option<usize> {
-        let at = self.at(set);
-        // (Most sets hold no marker: their answer needs no count of zeros,
-        // two of them for a `u128`.)
-        let (low, high) = (at as u64, (at >> 64) as u64);
+        // (Most sets hold no marker: their answer needs no count of zeros.)
+        let (low, high) = (self.low[set.0 as usize], self.high[set.0 as usize]);
         if low != 0 {
             Some(low.trailing_zeros() as usize)
         } else if high != 0 {

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::finding::Finding;
-use crate::hash::{word_key, KeyMask};
+use crate::hash::{word_keys, KeyMask};
 use crate::lexicon::{p, pb, pn, Phrase};
 use crate::rules::{emit_table, T};
 
@@ -257,14 +257,7 @@ fn hope_at(doc: &Document, j: usize) -> Option<usize> {
 /// all goes well"): [`hoped_for`] reads no hedge near a time without one.
 /// A new hedge must hold one of them, or add its own: debug builds (every
 /// test and the fuzz target) check each hedge found.
-const HEDGE_WORDS: [u32; 6] = [
-    word_key(b"hopefully"),
-    word_key(b"hope"),
-    word_key(b"crossed"),
-    word_key(b"wood"),
-    word_key(b"luck"),
-    word_key(b"well"),
-];
+const HEDGE_WORDS: [u32; 6] = word_keys(&[&["hopefully", "hope", "crossed", "wood", "luck", "well"]]);
 const HEDGE_BITS: KeyMask = KeyMask::of_keys(&HEDGE_WORDS);
 
 /// [`hope_at`] past its test of the first byte.
@@ -468,15 +461,15 @@ fn not_promised(doc: &Document, at: At) -> bool {
     let sentence = doc.tokens[first].sentence;
     let frequency = first > 0 && matches!(doc.fold(first - 1), "times" | "once" | "twice");
     // (By the tokens' keys before their words: most words are none of these.)
-    const DISCLAIMS: [u32; 5] =
-        [word_key(b"guarantee"), word_key(b"promise"), word_key(b"sure"), word_key(b"certain"), word_key(b"confirm")];
+    const DISCLAIM_WORDS: &[&str] = &["guarantee", "promise", "sure", "certain", "confirm"];
+    const DISCLAIMS: [u32; 5] = word_keys(&[DISCLAIM_WORDS]);
     const DISCLAIM_BITS: KeyMask = KeyMask::of_keys(&DISCLAIMS);
     let disclaimed = (first.saturating_sub(12)..first).any(|j| {
         let key = doc.tokens[j].key;
         DISCLAIM_BITS.may_hold(key)
             && DISCLAIMS.contains(&key)
             && doc.tokens[j].sentence == sentence
-            && matches!(doc.fold(j), "guarantee" | "promise" | "sure" | "certain" | "confirm")
+            && crate::words::among(DISCLAIM_WORDS, doc.fold(j))
             && crate::rules::negated_before(doc, j, 3)
     });
     frequency || disclaimed
@@ -558,7 +551,8 @@ fn customers_own_doing(doc: &Document, at: At) -> bool {
 fn customers_condition(doc: &Document, at: At) -> bool {
     let first = at.first;
     let k = clause_start(doc, first);
-    const CONDITIONS: [u32; 4] = [word_key(b"if"), word_key(b"unless"), word_key(b"provided"), word_key(b"whether")];
+    const CONDITION_WORDS: &[&str] = &["if", "unless", "provided", "whether"];
+    const CONDITIONS: [u32; 4] = word_keys(&[CONDITION_WORDS]);
     const CONDITION_BITS: KeyMask = KeyMask::of_keys(&CONDITIONS);
     (k..first).any(|j| {
         // (The condition's word first, by its token's key: the rest is read
@@ -566,7 +560,7 @@ fn customers_condition(doc: &Document, at: At) -> bool {
         let key = doc.tokens[j].key;
         if !(CONDITION_BITS.may_hold(key)
             && CONDITIONS.contains(&key)
-            && matches!(doc.fold(j), "if" | "unless" | "provided" | "whether"))
+            && crate::words::among(CONDITION_WORDS, doc.fold(j)))
         {
             return false;
         }

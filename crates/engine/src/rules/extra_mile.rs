@@ -436,7 +436,7 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
         })
     };
     let n = reply.tokens.len();
-    let mut kept = |f: &Finding| {
+    findings.retain(|f| {
         let Some(s) = f.span.filter(|_| f.cue == Cue::ExtraMile) else { return true };
         let (a, b) = (reply.token_at(s.start()), reply.token_at(s.end() - 1).min(n.saturating_sub(1)));
         // Said to be more ("I've also added a month's credit") it stays an
@@ -459,17 +459,7 @@ pub(crate) fn drop_asked_for(ex: &crate::rules::Exchange, findings: &mut Vec<Fin
                         || (d.0 == "booked" && asks_verb("reserve"))
                 })
         })
-    };
-    // (The few findings dropped are removed one by one, in place: a
-    // `retain` would pass every finding, large, through its closure.)
-    let mut i = 0;
-    while i < findings.len() {
-        if kept(&findings[i]) {
-            i += 1;
-        } else {
-            findings.remove(i);
-        }
-    }
+    });
 }
 
 #[cfg(test)]

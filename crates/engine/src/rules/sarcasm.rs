@@ -2561,12 +2561,12 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
     // passed over by one test of it, before the list is compared.
     const START_BITS: KeyMask = KeyMask::of_keys(&STARTS);
     let n = doc.tokens.len();
-    for h in 0..n {
-        let key = doc.tokens[h].key;
-        if !START_BITS.may_hold(key) || !STARTS.contains(&key) || !doc.tokens[h].is_agent() {
+    for k in 0..n {
+        let key = doc.tokens[k].key;
+        if !START_BITS.may_hold(key) || !STARTS.contains(&key) || !doc.tokens[k].is_agent() {
             continue;
         }
-        let sentence = doc.tokens[h].sentence;
+        let sentence = doc.tokens[k].sentence;
         let w = |j: usize| {
             if j < n && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent() {
                 doc.fold(j)
@@ -2589,7 +2589,6 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
         };
         let span = |a: usize, b: usize| doc.tokens[a].span.cover(doc.tokens[b].span);
         // "something so simple", "something this basic".
-        let k = h;
         if MINIMISED.contains(&w(k))
             && matches!(w(k + 1), "so" | "this")
             && matches!(w(k + 2), "simple" | "basic" | "easy" | "straightforward")
@@ -2620,19 +2619,19 @@ fn condescension(doc: &Document, out: &mut Vec<Finding>) {
         // "it really isn't that hard": read back from "hard" to its
         // subject, "it", "this" or "that", through "isn't" or "is not"
         // (and "really" before it).
-        if DENIED.contains(&w(h)) && h >= 3 && w(h - 1) == "that" {
-            let v = match w(h - 2) {
-                "isn't" | "isnt" => Some(h - 2),
-                "not" if w(h - 3) == "is" => Some(h - 3),
+        if DENIED.contains(&w(k)) && k >= 3 && w(k - 1) == "that" {
+            let v = match w(k - 2) {
+                "isn't" | "isnt" => Some(k - 2),
+                "not" if w(k - 3) == "is" => Some(k - 3),
                 _ => None,
             };
-            let k = v.and_then(|v| v.checked_sub(if v >= 1 && w(v - 1) == "really" { 2 } else { 1 }));
-            if let Some(k) = k.filter(|&k| matches!(w(k), "it" | "this" | "that")) {
-                if !any(k, &|x| matches!(x, "worry" | "walk" | "guide" | "help" | "show" | "happy" | "glad"))
+            let subject = v.and_then(|v| v.checked_sub(if v >= 1 && w(v - 1) == "really" { 2 } else { 1 }));
+            if let Some(s) = subject.filter(|&s| matches!(w(s), "it" | "this" | "that")) {
+                if !any(s, &|x| matches!(x, "worry" | "walk" | "guide" | "help" | "show" | "happy" | "glad"))
                     // A step of the customer's: "... to find", or "you" in the sentence.
-                    && (w(h + 1) == "to" || any(k, &|x| matches!(x, "you" | "your" | "you're")))
+                    && (w(k + 1) == "to" || any(s, &|x| matches!(x, "you" | "your" | "you're")))
                 {
-                    out.push(Finding::new(Cue::Sarcasm, Some(span(k, h))).with_message(MINIMISE_M));
+                    out.push(Finding::new(Cue::Sarcasm, Some(span(s, k))).with_message(MINIMISE_M));
                 }
             }
         }

@@ -1531,6 +1531,9 @@ struct Said<'r> {
     bits_read: Cell<bool>,
     /// The first word past the greeting ("Hi Jo, tap Settings").
     opener: Option<usize>,
+    /// Its kinds (0 for none): every sentence is asked whether it opens
+    /// with a yes or a no, most no more (see [`Said::kinds_at`]).
+    opener_kinds: u16,
     /// Whether "Please see below" ends the reply with nothing below it:
     /// it points at no steps.
     no_steps: bool,
@@ -1658,6 +1661,7 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: u
         !greeting.contains(k)
             && !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
     });
+    let opener_kinds = opener.map_or(0, |i| kinds_keyed(words[i], reply.tokens[own[i]].key));
     Said {
         reply,
         topic: topics.get(i),
@@ -1667,6 +1671,7 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: u
         bits,
         bits_read: Cell::new(false),
         opener,
+        opener_kinds,
         no_steps: false,
         read: Cell::new(0),
         mirrors: Cell::new(0),
@@ -1698,10 +1703,12 @@ impl Said<'_> {
         self.bits
     }
 
-    /// The kinds of its `i`th word (0 past its end): looked up alone while
-    /// they are not all read.
+    /// The kinds of its `i`th word (0 past its end): the opener's kept,
+    /// another's looked up alone while they are not all read.
     fn kinds_at(&self, i: usize) -> u16 {
-        if self.bits_read.get() {
+        if self.opener == Some(i) {
+            self.opener_kinds
+        } else if self.bits_read.get() {
             self.bits.get(i).map_or(0, Cell::get)
         } else {
             self.own.get(i).map_or(0, |&k| kinds_keyed(self.words[i], self.reply.tokens[k].key))
@@ -1717,7 +1724,7 @@ impl Said<'_> {
     }
 
     fn first_bits(&self) -> u16 {
-        self.opener.map_or(0, |i| self.kinds_at(i))
+        self.opener_kinds
     }
 
     fn second(&self) -> &str {
@@ -2298,7 +2305,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             &mut on_heap
         }
     };
-    for s in sentences.iter().filter(|s| s.yes_no()) {
+    // (The sentences are read for a yes or a no only for a yes-no
+    // question: no other is opened.)
+    let yes_nos = if qs.iter().any(|q| q.kind == Kind::YesNo) { &sentences[..] } else { &[] };
+    for s in yes_nos.iter().filter(|s| s.yes_no()) {
         let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && marks[*i] & OPENED == 0;
         let about = (0..qs.len()).filter(yes_no).find(|&i| topics[i].meets(s.topic));
         if let Some(i) = about.or_else(|| (0..qs.len()).find(yes_no)) {

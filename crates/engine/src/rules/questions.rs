@@ -512,16 +512,15 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
     let indirect = msg.hits(T::Indirect);
     let rhetorical = msg.hits(T::Rhetorical);
     // A sentence's own (agent's) tokens, and, once it may hold a question,
-    // their folded words and kinds, read once for all its questions.
-    let mut agent: Vec<usize> = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
-    let mut bits: Vec<u16> = Vec::new();
+    // their folded words and kinds, read once for all its questions: on
+    // the stack for a sentence of up to `ROOM` tokens (three lists, taken
+    // and freed per message, cost about 0.7 k instructions), in lists
+    // taken once for a longer one.
+    const ROOM: usize = 64;
+    let (mut agent_room, mut words_room, mut bits_room) = ([0usize; ROOM], [""; ROOM], [0u16; ROOM]);
+    let (mut agent_list, mut words_list, mut bits_list): (Vec<usize>, Vec<&str>, Vec<u16>) = Default::default();
     // Where each question of a sentence starts (see below).
     let mut starts: Vec<usize> = Vec::new();
-    // Room for the longest sentence, taken when a sentence is first read:
-    // one allocation for each list, not one each time a sentence is longer
-    // than those before it.
-    let longest = sentences.iter().map(|r| r.len()).max().unwrap_or(0);
     // Whether the sentence before ended with a question mark.
     let mut after_question = false;
     // The sentence before this one.
@@ -558,23 +557,25 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         }
         // The own tokens, their words and kinds, in one pass over the
         // sentence's tokens (most sentences read this far are read on).
-        // (Room for the whole sentence: a filter gives no length, and the
-        // list would grow step by step.)
-        agent.clear();
-        agent.reserve(longest);
-        words.clear();
-        words.reserve(longest);
-        bits.clear();
-        bits.reserve(longest);
+        // (Room for the whole sentence: a filter gives no length.)
+        let (agent, words, bits): (&mut [usize], &mut [&str], &mut [u16]) = if tokens.len() <= ROOM {
+            (&mut agent_room, &mut words_room, &mut bits_room)
+        } else {
+            agent_list.resize(tokens.len(), 0);
+            words_list.resize(tokens.len(), "");
+            bits_list.resize(tokens.len(), 0);
+            (&mut agent_list, &mut words_list, &mut bits_list)
+        };
+        let mut n = 0;
         for (k, t) in (r.start..).zip(tokens) {
             if t.is_agent() {
                 let w = t.folded(folded);
-                agent.push(k);
-                words.push(w);
-                bits.push(kinds_keyed(w, t.key));
+                (agent[n], words[n], bits[n]) = (k, w, kinds_keyed(w, t.key));
+                n += 1;
             }
         }
-        let own = &agent;
+        let (agent, words, bits) = (&agent[..n], &words[..n], &bits[..n]);
+        let own = agent;
         // "hi, can I ...?": the greeting is not part of the question.
         let opening = own
             .iter()
@@ -1520,12 +1521,19 @@ struct Said<'r> {
     /// Its tokens, for the tests only some questions need.
     range: Range<usize>,
     /// Its own (agent) tokens, their folded words and their kinds (parts
-    /// of [`Words`], the reply's, read once for all its sentences).
+    /// of [`Words`], the reply's, read once for all its sentences; the
+    /// kinds looked up only when a reading first needs them all, see
+    /// [`Said::bits`]).
     own: &'r [usize],
     words: &'r [&'r str],
-    bits: &'r [u16],
+    bits: &'r [Cell<u16>],
+    /// Whether `bits` have been looked up.
+    bits_read: Cell<bool>,
     /// The first word past the greeting ("Hi Jo, tap Settings").
     opener: Option<usize>,
+    /// Its kinds (0 for none): every sentence is asked whether it opens
+    /// with a yes or a no, most no more (see [`Said::kinds_at`]).
+    opener_kinds: u16,
     /// Whether "Please see below" ends the reply with nothing below it:
     /// it points at no steps.
     no_steps: bool,
@@ -1581,12 +1589,16 @@ enum Reading {
 }
 
 /// The own (agent) tokens of some sentences of the reply, their folded
-/// words and their kinds, one after the other in three lists (not three
-/// lists a sentence), and where each sentence's words start.
+/// words and room for their kinds, one after the other in three lists (not
+/// three lists a sentence), and where each sentence's words start. The
+/// kinds are looked up sentence by sentence, when a reading first needs
+/// them all (see [`Said::bits`]): most sentences are asked only whether
+/// their first word or two give a yes or a no, and most are read no
+/// further.
 struct Words<'r> {
     own: Vec<usize>,
     words: Vec<&'r str>,
-    bits: Vec<u16>,
+    bits: Vec<Cell<u16>>,
     /// Per sentence, where its own tokens start in the lists, then the end.
     starts: Vec<usize>,
 }
@@ -1595,16 +1607,15 @@ impl<'r> Words<'r> {
     /// The words of `sentences` of `reply`.
     fn of(reply: &'r Document<'r>, sentences: &[Range<usize>]) -> Words<'r> {
         let room = sentences.iter().map(|r| r.len()).sum();
-        let (mut own, mut words, mut bits) =
-            (Vec::with_capacity(room), Vec::with_capacity(room), Vec::with_capacity(room));
+        let (mut own, mut words) = (Vec::with_capacity(room), Vec::with_capacity(room));
         let mut starts = Vec::with_capacity(sentences.len() + 1);
-        // One pass: each own token, its word and its kinds (looked up
-        // once), written into the room taken above: three pushes a word
-        // each reloaded and stored their list's length, and three checked
-        // writes cost about 1 k instructions per reply with a message.
+        // One pass: each own token and its word, written into the room
+        // taken above: pushes a word each reloaded and stored their list's
+        // length, and checked writes cost about 1 k instructions per reply
+        // with a message.
         let mut n = 0;
         {
-            let (o, w, b) = (own.spare_capacity_mut(), words.spare_capacity_mut(), bits.spare_capacity_mut());
+            let (o, w) = (own.spare_capacity_mut(), words.spare_capacity_mut());
             let folded = reply.folded_words();
             for r in sentences {
                 starts.push(n);
@@ -1619,7 +1630,6 @@ impl<'r> Words<'r> {
                         unsafe {
                             o.get_unchecked_mut(n).write(k);
                             w.get_unchecked_mut(n).write(word);
-                            b.get_unchecked_mut(n).write(kinds_keyed(word, t.key));
                         }
                         n += 1;
                     }
@@ -1634,8 +1644,8 @@ impl<'r> Words<'r> {
         unsafe {
             own.set_len(n);
             words.set_len(n);
-            bits.set_len(n);
         }
+        let bits = std::iter::repeat_with(|| Cell::new(0)).take(n).collect();
         Words { own, words, bits, starts }
     }
 }
@@ -1651,6 +1661,7 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: u
         !greeting.contains(k)
             && !matches!(*w, "please" | "just" | "simply" | "and" | "then" | "also" | "hi" | "hello" | "hey" | "so")
     });
+    let opener_kinds = opener.map_or(0, |i| kinds_keyed(words[i], reply.tokens[own[i]].key));
     Said {
         reply,
         topic: topics.get(i),
@@ -1658,7 +1669,9 @@ fn said<'r>(reply: &'r Document<'r>, r: Range<usize>, words: &'r Words<'r>, i: u
         own,
         words,
         bits,
+        bits_read: Cell::new(false),
         opener,
+        opener_kinds,
         no_steps: false,
         read: Cell::new(0),
         mirrors: Cell::new(0),
@@ -1678,8 +1691,32 @@ impl Said<'_> {
         value
     }
 
+    /// The kinds of its words, looked up the first time a reading needs
+    /// them all, then kept.
+    fn bits(&self) -> &[Cell<u16>] {
+        if !self.bits_read.get() {
+            for ((&k, w), b) in self.own.iter().zip(self.words).zip(self.bits) {
+                b.set(kinds_keyed(w, self.reply.tokens[k].key));
+            }
+            self.bits_read.set(true);
+        }
+        self.bits
+    }
+
+    /// The kinds of its `i`th word (0 past its end): the opener's kept,
+    /// another's looked up alone while they are not all read.
+    fn kinds_at(&self, i: usize) -> u16 {
+        if self.opener == Some(i) {
+            self.opener_kinds
+        } else if self.bits_read.get() {
+            self.bits.get(i).map_or(0, Cell::get)
+        } else {
+            self.own.get(i).map_or(0, |&k| kinds_keyed(self.words[i], self.reply.tokens[k].key))
+        }
+    }
+
     fn any(&self, kind: u16) -> bool {
-        self.bits.iter().any(|b| b & kind != 0)
+        self.bits().iter().any(|b| b.get() & kind != 0)
     }
 
     fn first(&self) -> &str {
@@ -1687,7 +1724,7 @@ impl Said<'_> {
     }
 
     fn first_bits(&self) -> u16 {
-        self.opener.and_then(|i| self.bits.get(i)).copied().unwrap_or(0)
+        self.opener_kinds
     }
 
     fn second(&self) -> &str {
@@ -1737,7 +1774,7 @@ impl Said<'_> {
             // weekend!".
             let time_word = s.any(TIME) && {
                 let greeting = reply.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
-                time_outside_pleasantry(reply, s.own, s.words, s.bits, &greeting)
+                time_outside_pleasantry(reply, s.own, s.words, s.bits(), &greeting)
             };
             time_word
                 || s.in_span(T::Concrete)
@@ -1807,7 +1844,7 @@ impl Said<'_> {
                 && (first != "good" || matches!(second, "news"))
                 && (first != "great" || matches!(second, "news"))
                 && (first != "of" || second == "course"))
-                || s.opener.is_some_and(|i| elliptical_answer(s.own, s.words, s.bits, s.reply, i))
+                || s.opener.is_some_and(|i| elliptical_answer(s.own, s.words, |j| s.kinds_at(j), s.reply, i))
         })
     }
 
@@ -1819,6 +1856,7 @@ impl Said<'_> {
             return known;
         }
         let m = {
+            let bits = self.bits();
             let mut m = 0u8;
             for (i, w) in self.words.iter().enumerate() {
                 // A byte search: an apostrophe is one byte.
@@ -1827,7 +1865,7 @@ impl Said<'_> {
                     None => (*w, ""),
                 };
                 let is_pronoun = if rest.is_empty() && base.len() == w.len() {
-                    self.bits[i] & PRONOUN != 0
+                    bits[i].get() & PRONOUN != 0
                 } else {
                     word_is(base, PRONOUN)
                 };
@@ -1841,7 +1879,7 @@ impl Said<'_> {
                 }
                 let Some(p) = PRONOUNS.iter().position(|p| *p == base) else { continue };
                 let gives = matches!(rest, "ll" | "d" | "re" | "s" | "m")
-                    || (rest.is_empty() && self.bits.get(i + 1).is_some_and(|n| n & GIVES_ANSWER != 0));
+                    || (rest.is_empty() && bits.get(i + 1).is_some_and(|n| n.get() & GIVES_ANSWER != 0));
                 if gives {
                     m |= 1 << p;
                 }
@@ -2071,14 +2109,16 @@ fn says_no_time(words: &[&str]) -> bool {
 /// Whether the reply sentence's words from `i` (its first past the
 /// greeting) open with a yes or a no said by its verb alone: "It does!",
 /// "They don't, sadly", "Yes it is.", "Unfortunately it isn't".
-fn elliptical_answer(own: &[usize], words: &[&str], bits: &[u16], reply: &Document, i: usize) -> bool {
-    let i = if bits.get(i).is_some_and(|b| b & YES_OR_NO != 0) { i + 1 } else { i };
+/// (`kinds`: the kinds of its `j`th word, looked up only for the one or
+/// two words read.)
+fn elliptical_answer(own: &[usize], words: &[&str], kinds: impl Fn(usize) -> u16, reply: &Document, i: usize) -> bool {
+    let i = if kinds(i) & YES_OR_NO != 0 { i + 1 } else { i };
     let (Some(&subject), Some(&verb)) = (words.get(i), words.get(i + 1)) else { return false };
     if !(PRONOUNS.contains(&subject) || matches!(subject, "that" | "this" | "there" | "both")) {
         return false;
     }
     // ("I have, however, cancelled it" is no answer: "have" only in "I haven't".)
-    if bits[i + 1] & GIVES_ANSWER == 0 && !matches!(verb, "did" | "didn't" | "hasn't" | "haven't") {
+    if kinds(i + 1) & GIVES_ANSWER == 0 && !matches!(verb, "did" | "didn't" | "hasn't" | "haven't") {
         return false;
     }
     // The verb, or the "not" after it, ends the clause.
@@ -2095,7 +2135,7 @@ fn time_outside_pleasantry(
     reply: &Document,
     own: &[usize],
     words: &[&str],
-    bits: &[u16],
+    bits: &[Cell<u16>],
     greeting: &Range<usize>,
 ) -> bool {
     let mut in_pleasantry = false;
@@ -2107,7 +2147,7 @@ fn time_outside_pleasantry(
                 || (*w == "good" && matches!(next, "morning" | "afternoon" | "evening" | "day" | "night"))
                 || (*w == "have" && matches!(next, "a" | "an"));
         }
-        if b & TIME != 0 && !(in_pleasantry || k < greeting.end) {
+        if b.get() & TIME != 0 && !(in_pleasantry || k < greeting.end) {
             return true;
         }
         clause_start = reply.tokens[k].gap_has(gap::CLAUSE & !gap::DASH);
@@ -2265,7 +2305,10 @@ pub(crate) fn check(ex: &Exchange, _findings: &[Finding], relation: &mut Relatio
             &mut on_heap
         }
     };
-    for s in sentences.iter().filter(|s| s.yes_no()) {
+    // (The sentences are read for a yes or a no only for a yes-no
+    // question: no other is opened.)
+    let yes_nos = if qs.iter().any(|q| q.kind == Kind::YesNo) { &sentences[..] } else { &[] };
+    for s in yes_nos.iter().filter(|s| s.yes_no()) {
         let yes_no = |i: &usize| qs[*i].kind == Kind::YesNo && marks[*i] & OPENED == 0;
         let about = (0..qs.len()).filter(yes_no).find(|&i| topics[i].meets(s.topic));
         if let Some(i) = about.or_else(|| (0..qs.len()).find(yes_no)) {

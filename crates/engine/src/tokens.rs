@@ -534,7 +534,15 @@ impl Tokens {
             }
         };
         let word = Span::new(at, end);
-        let flags = word_flags(text, word, ASCII_CLASS[bytes[at] as usize], seen, flag::ALPHA, 0);
+        // Most words' flags are told by the classes alone, in one load;
+        // the rest (a word that starts with a digit and has a capital, a
+        // word of capitals only) read their letters again.
+        let first = ASCII_CLASS[bytes[at] as usize];
+        let flags = match ASCII_FLAGS[(first | seen << 3) as usize] {
+            READ_AGAIN => word_flags(text, word, first, seen, flag::ALPHA, 0),
+            told => Flags(told),
+        };
+        debug_assert_eq!(flags, word_flags(text, word, first, seen, flag::ALPHA, 0));
         // Its first folded byte is its first byte's, lowered as the run is.
         Tokens::push_token(tokens, folded, word, fold_start, flags, hash as u32, bytes[at] | 0x20);
         Some(next)
@@ -837,6 +845,33 @@ fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8, hash:
     (*seen, *hash) = (s, h);
     n
 }
+
+/// The flags of a word of ASCII letters and digits, by the class of its
+/// first byte and those of all its bytes OR-ed (`first | seen << 3`), as
+/// [`word_flags`] tells them; or `READ_AGAIN` where it reads the letters
+/// (a word that starts with a digit and has a capital: is its first letter
+/// one?; a word of capitals only: has it two?). A load, where the tests of
+/// `word_flags` were about a dozen instructions a word.
+static ASCII_FLAGS: [u16; 64] = {
+    let mut t = [0u16; 64];
+    let mut i = 0;
+    while i < 64 {
+        let (first, seen) = ((i & 7) as u8, (i >> 3) as u8);
+        let mut flags = flag::ALPHA.0 | (first & (UPPER | DIGIT)) as u16;
+        if seen & DIGIT != 0 {
+            flags &= !flag::ALPHA.0;
+        }
+        t[i] = if (first & (UPPER | LOWER) == 0 && seen & UPPER != 0) || seen & (UPPER | LOWER) == UPPER {
+            READ_AGAIN
+        } else {
+            flags
+        };
+        i += 1;
+    }
+    t
+};
+/// No word's flags: every bit of [`Flags`] is below the top one.
+const READ_AGAIN: u16 = 1 << 15;
 
 /// The flags of the word `text[word]`, once it is read: `first` is the
 /// class of its first byte, `seen` those of all its chars OR-ed (an ASCII

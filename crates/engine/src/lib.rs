@@ -138,7 +138,7 @@ fn analyze_in(
         Some((m, _)) => {
             let (doc, facts) = match kept_message.as_deref_mut() {
                 Some(kept) => kept.take(m, rules::message_lexicon()),
-                None => (document::Document::parse_with(m, rules::message_lexicon()), None),
+                None => (document::Document::parse_message(m, rules::message_lexicon()), None),
             };
             let facts = facts.unwrap_or_else(|| rules::MessageFacts::of(&doc));
             Some((doc, facts))

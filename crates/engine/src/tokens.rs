@@ -250,6 +250,27 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
+/// What the byte after a run of ASCII letters and digits tells of the
+/// word (see [`Tokens::read_ascii_word`], and the runs in
+/// [`Tokens::read_word`]), in one load: `ENDS` if it ends
+/// the word there (an ASCII space or punctuation mark other than an
+/// apostrophe), `ENDS_MARKED` if it also is one of [`MARKED`], and 0 if
+/// the word may go on (an apostrophe, a byte past ASCII). Two tests and
+/// a load of the marked set were about eight instructions a word.
+static WORD_END: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        if b != b'\'' as usize && ASCII_CLASS[b] == 0 {
+            t[b] = if MARKED[b] { ENDS_MARKED } else { ENDS };
+        }
+        b += 1;
+    }
+    t
+};
+const ENDS: u8 = 1;
+const ENDS_MARKED: u8 = 2;
+
 pub(crate) const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "miss", "sir", "madam", "mme", "mlle", "herr", "frau", "sra", "sr", "st",
     "jr",
@@ -499,13 +520,12 @@ impl Tokens {
         // What `read_word` tells of the char that ends the run, without
         // reading it again: the end of the text, or an ASCII space or
         // punctuation mark other than an apostrophe, ends the word there.
-        let next = match bytes.get(end) {
+        let next = match bytes.get(end).map(|&b| WORD_END[b as usize]) {
             None => end,
-            Some(&b) if b < 0x80 && b != b'\'' => {
-                // The char that ends the word is read here only.
-                if MARKED[b as usize] {
-                    marks.push(end);
-                }
+            // The char that ends the word is read here only.
+            Some(ENDS) => end + 1,
+            Some(ENDS_MARKED) => {
+                marks.push(end);
                 end + 1
             }
             Some(_) => {
@@ -514,7 +534,15 @@ impl Tokens {
             }
         };
         let word = Span::new(at, end);
-        let flags = word_flags(text, word, ASCII_CLASS[bytes[at] as usize], seen, flag::ALPHA, 0);
+        // Most words' flags are told by the classes alone, in one load;
+        // the rest (a word that starts with a digit and has a capital, a
+        // word of capitals only) read their letters again.
+        let first = ASCII_CLASS[bytes[at] as usize];
+        let flags = match ASCII_FLAGS[(first | seen << 3) as usize] {
+            READ_AGAIN => word_flags(text, word, first, seen, flag::ALPHA, 0),
+            told => Flags(told),
+        };
+        debug_assert_eq!(flags, word_flags(text, word, first, seen, flag::ALPHA, 0));
         // Its first folded byte is its first byte's, lowered as the run is.
         Tokens::push_token(tokens, folded, word, fold_start, flags, hash as u32, bytes[at] | 0x20);
         Some(next)
@@ -563,12 +591,11 @@ impl Tokens {
                 // Most words end here, at an ASCII space or punctuation mark
                 // other than an apostrophe: what the path below would tell
                 // of that char, without reading it again.
-                match bytes.get(at) {
+                match bytes.get(at).map(|&b| WORD_END[b as usize]) {
                     None => break (at, at),
-                    Some(&b) if b < 0x80 && b != b'\'' => {
-                        if MARKED[b as usize] {
-                            marks.push(at);
-                        }
+                    Some(ENDS) => break (at, at + 1),
+                    Some(ENDS_MARKED) => {
+                        marks.push(at);
                         break (at, at + 1);
                     }
                     Some(_) => continue,
@@ -818,6 +845,33 @@ fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8, hash:
     (*seen, *hash) = (s, h);
     n
 }
+
+/// The flags of a word of ASCII letters and digits, by the class of its
+/// first byte and those of all its bytes OR-ed (`first | seen << 3`), as
+/// [`word_flags`] tells them; or `READ_AGAIN` where it reads the letters
+/// (a word that starts with a digit and has a capital: is its first letter
+/// one?; a word of capitals only: has it two?). A load, where the tests of
+/// `word_flags` were about a dozen instructions a word.
+static ASCII_FLAGS: [u16; 64] = {
+    let mut t = [0u16; 64];
+    let mut i = 0;
+    while i < 64 {
+        let (first, seen) = ((i & 7) as u8, (i >> 3) as u8);
+        let mut flags = flag::ALPHA.0 | (first & (UPPER | DIGIT)) as u16;
+        if seen & DIGIT != 0 {
+            flags &= !flag::ALPHA.0;
+        }
+        t[i] = if (first & (UPPER | LOWER) == 0 && seen & UPPER != 0) || seen & (UPPER | LOWER) == UPPER {
+            READ_AGAIN
+        } else {
+            flags
+        };
+        i += 1;
+    }
+    t
+};
+/// No word's flags: every bit of [`Flags`] is below the top one.
+const READ_AGAIN: u16 = 1 << 15;
 
 /// The flags of the word `text[word]`, once it is read: `first` is the
 /// class of its first byte, `seen` those of all its chars OR-ed (an ASCII

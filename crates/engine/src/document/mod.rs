@@ -21,7 +21,10 @@ use quotes::{find_inline_quotes, find_quoted_regions};
 pub(crate) struct Document<'a> {
     pub text: &'a str,
     folded: String,
-    pub tokens: Box<[Token]>,
+    /// The words, in the list the tokenizer wrote, spare room and all:
+    /// made a boxed slice, it was shrunk to fit, a `realloc` per parse (a
+    /// copy, for a long draft), about 0.5 k instructions each.
+    pub tokens: Vec<Token>,
     /// Quoted customer text, in order.
     pub quoted: Vec<Span>,
     /// The whole-line part of it: `>` lines, an attribution line ("On ...
@@ -64,7 +67,9 @@ impl<T> Default for KeptParse<T> {
 impl<T> KeptParse<T> {
     /// The parse of `text` with `lexicon`, with what was kept with it if it
     /// is the kept one (of the same text and lexicon), or a new parse and
-    /// `None`. Either way nothing is kept until [`KeptParse::keep`].
+    /// `None`. Either way nothing is kept until [`KeptParse::keep`]. The
+    /// text is a customer's message: parsed as one
+    /// ([`Document::parse_message`]).
     pub(crate) fn take<'t>(&mut self, text: &'t str, lexicon: &'static Lexicon) -> (Document<'t>, Option<T>) {
         let id = lexicon as *const Lexicon as usize;
         match self.kept.take() {
@@ -79,7 +84,7 @@ impl<T> KeptParse<T> {
                 self.text.push_str(text);
                 self.lexicon = id;
                 self.made += 1;
-                (Document::parse_with(text, lexicon), None)
+                (Document::parse_message(text, lexicon), None)
             }
         }
     }
@@ -105,13 +110,22 @@ impl<T> KeptParse<T> {
 impl<'a> Document<'a> {
     /// Parses with a given lexicon (the built-in one plus a rule pack's phrases).
     pub fn parse_with(text: &'a str, lexicon: &Lexicon) -> Document<'a> {
-        Document::parse_in(text, lexicon, None)
+        Document::parse_in(text, lexicon, None, true)
+    }
+
+    /// Parses the customer's message with `lexicon` (the message lexicon):
+    /// as [`Document::parse_with`] does, but with no greeting looked for.
+    /// The relation rules and the customer's name read the message's words,
+    /// hits, quotes, links and runs, never its greeting (only the reply's:
+    /// the one the agent writes).
+    pub fn parse_message(text: &'a str, lexicon: &Lexicon) -> Document<'a> {
+        Document::parse_in(text, lexicon, None, false)
     }
 
     /// Parses as [`Document::parse_with`] does, reusing the words and phrase
     /// hits of the lines an earlier draft had (see [`ParseMemo`]).
     pub fn parse_reusing(text: &'a str, lexicon: &Lexicon, memo: &mut ParseMemo) -> Document<'a> {
-        Document::parse_in(text, lexicon, Some(memo))
+        Document::parse_in(text, lexicon, Some(memo), true)
     }
 
     /// The parse without its text, to be kept past the text's life (see
@@ -133,7 +147,8 @@ impl<'a> Document<'a> {
         }
     }
 
-    fn parse_in(text: &'a str, lexicon: &Lexicon, memo: Option<&mut ParseMemo>) -> Document<'a> {
+    /// The parse; `greeting`: whether to look for the greeting.
+    fn parse_in(text: &'a str, lexicon: &Lexicon, memo: Option<&mut ParseMemo>, greeting: bool) -> Document<'a> {
         // Token offsets into the folded words are 32-bit: past 4 GiB of
         // folded words the tokenizer stops adding words, which joined chunks
         // would not do; a text under 1 GiB never folds to that much.
@@ -151,7 +166,7 @@ impl<'a> Document<'a> {
         let mut doc = Document {
             text,
             folded,
-            tokens: tokens.into_boxed_slice(),
+            tokens,
             quoted,
             block_quotes,
             inline_quotes,
@@ -164,7 +179,9 @@ impl<'a> Document<'a> {
         };
         doc.find_placeholders(&marks);
         doc.mark_regions();
-        doc.find_greeting();
+        if greeting {
+            doc.find_greeting();
+        }
         doc.hits = match memo {
             Some(memo) => memo.hits(&doc.tokens, lexicon),
             None => lexicon.scan(&doc.tokens, &doc.folded),

@@ -7,19 +7,20 @@
 //! A marker is a short pattern over folded words: elements separated by
 //! spaces, `a|b` for alternatives, `#` for a number (a word of ASCII digits).
 //! A rule lists its sets once with [`markers!`], which gives each a [`Set`]
-//! id and compiles the index ([`Markers`]): per marker its text and set;
-//! per alternative of a marker's first element (and, for a marker of two
+//! id and compiles the index ([`Markers`]): per marker its text; per
+//! alternative of a marker's first element (and, for a marker of two
 //! elements or more, per alternative of its first two), a 32-bit key of
-//! the word(s) beside the marker, sorted by key, with where each bucket of
-//! keys (by their top bits, about one key a bucket) begins; and a bit per
-//! word a marker's first element may be (by the key's low bits), one for
-//! markers of one element and one for longer ones, and a bit per key of
-//! two words.
-//! Reading a sentence costs, per word, one lookup of those bits, and for a
-//! word whose bits are set a look in two buckets (by the key its token
-//! already carries, and by that key with the next word's, if its bit is
-//! set), and a comparison per marker whose first word(s) the words may be,
-//! however many sets and markers there are.
+//! the word(s) beside the marker and its set, sorted by key, with where
+//! each bucket of keys (by their top bits, about one key a bucket) begins;
+//! and two bits (in one byte) per word a marker's first element may be (by
+//! the key's low bits), one for markers of one element and one for longer
+//! ones, and a bit per key of two words.
+//! Reading a sentence costs, per word, one lookup of those bits (in a first
+//! pass over its words, which notes the words and pairs of words to look
+//! up), and for a word whose bits are set a look in two buckets (by the key
+//! its token already carries, and by that key with the next word's, if that
+//! pair's bit is set), and a comparison per marker whose first word(s) the
+//! words may be, however many sets and markers there are.
 //! [`Reading`] holds the result: per set, a bit per word position where one
 //! of its markers starts (sentences read this way hold at most
 //! [`MAX_WORDS`] words), and per marker whether it matched anywhere.

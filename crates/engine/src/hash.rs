@@ -226,16 +226,6 @@ impl KeyMask {
         KeyMask(bits)
     }
 
-    /// The mask of `words`, each one folded word.
-    pub(crate) const fn of_words(words: &[&[u8]]) -> KeyMask {
-        let (mut bits, mut i) = (0u64, 0);
-        while i < words.len() {
-            bits |= 1 << (word_key(words[i]) % 64);
-            i += 1;
-        }
-        KeyMask(bits)
-    }
-
     /// Whether the word of key `key` may be one of the list's.
     #[inline(always)]
     pub(crate) fn may_hold(self, key: u32) -> bool {

@@ -7,19 +7,20 @@
 //! A marker is a short pattern over folded words: elements separated by
 //! spaces, `a|b` for alternatives, `#` for a number (a word of ASCII digits).
 //! A rule lists its sets once with [`markers!`], which gives each a [`Set`]
-//! id and compiles the index ([`Markers`]): per marker its text and set;
-//! per alternative of a marker's first element (and, for a marker of two
+//! id and compiles the index ([`Markers`]): per marker its text; per
+//! alternative of a marker's first element (and, for a marker of two
 //! elements or more, per alternative of its first two), a 32-bit key of
-//! the word(s) beside the marker, sorted by key, with where each bucket of
-//! keys (by their top bits, about one key a bucket) begins; and a bit per
-//! word a marker's first element may be (by the key's low bits), one for
-//! markers of one element and one for longer ones, and a bit per key of
-//! two words.
-//! Reading a sentence costs, per word, one lookup of those bits, and for a
-//! word whose bits are set a look in two buckets (by the key its token
-//! already carries, and by that key with the next word's, if its bit is
-//! set), and a comparison per marker whose first word(s) the words may be,
-//! however many sets and markers there are.
+//! the word(s) beside the marker and its set, sorted by key, with where
+//! each bucket of keys (by their top bits, about one key a bucket) begins;
+//! and two bits (in one byte) per word a marker's first element may be (by
+//! the key's low bits), one for markers of one element and one for longer
+//! ones, and a bit per key of two words.
+//! Reading a sentence costs, per word, one lookup of those bits (in a first
+//! pass over its words, which notes the words and pairs of words to look
+//! up), and for a word whose bits are set a look in two buckets (by the key
+//! its token already carries, and by that key with the next word's, if that
+//! pair's bit is set), and a comparison per marker whose first word(s) the
+//! words may be, however many sets and markers there are.
 //! [`Reading`] holds the result: per set, a bit per word position where one
 //! of its markers starts (sentences read this way hold at most
 //! [`MAX_WORDS`] words), and per marker whether it matched anywhere.
@@ -39,13 +40,12 @@ pub(crate) const MAX_MARKERS: usize = 1280;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Set(pub(crate) u8);
 
-/// One marker: its text, its set, and where its second element begins in
-/// its text (its length if it has one element).
+/// One marker: its text, and where its second element begins in its text
+/// (its length if it has one element). (Its set is in its keys' entries.)
 #[derive(Clone, Copy)]
 struct Marker {
     src: &'static str,
     rest: u16,
-    set: u8,
 }
 
 /// The index of a list of marker sets, sized by [`sizes`].
@@ -62,21 +62,29 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
     /// `keys[buckets[b]..buckets[b + 1]]`, about one key a bucket.
     buckets: [u16; BUCKETS + 1],
-    /// The bit ([`first_bit`]) of every alternative of the first element
-    /// of every marker of one element, and of every marker of two or more:
-    /// a word whose bit is clear starts no such marker by its own key (many
-    /// words start only markers of one kind: their other probe is passed
-    /// over). Then the bit of every key of two words: most pairs of words
-    /// whose first may start a marker key none ("you have", "the
-    /// replacement"), and are passed over without a walk of their bucket
-    /// (about 1 k instructions per reply of 150 words).
-    firsts: [[u64; FIRST_WORDS]; 3],
+    /// Per [`first_bit`], whether it is the bit of an alternative of the
+    /// first element of a marker of one element ([`ONE`]), and of a marker
+    /// of two or more ([`LONGER`]): a word whose bits are clear starts no
+    /// such marker by its own key (many words start only markers of one
+    /// kind: their other probe is passed over). A byte a bit, so a word's
+    /// two are one load (as two bit sets, about 10 instructions more a
+    /// word).
+    firsts: [u8; 1 << FIRST_BITS],
+    /// The bit of every key of two words: most pairs of words whose first
+    /// may start a marker key none ("you have", "the replacement"), and
+    /// are passed over without a walk of their bucket (about 1 k
+    /// instructions per reply of 150 words).
+    pairs: [u64; FIRST_WORDS],
 }
 
-/// A key's candidate: its marker, the bytes of the marker's text its first
-/// word was made from, the marker's length (in elements), and whether the
-/// key was made from the same first word as the key before it (the word is
-/// then compared once for the run). A key of two words does not say which
+/// The bits of [`Markers::firsts`].
+const ONE: u8 = 1;
+const LONGER: u8 = 2;
+
+/// A key's candidate: its marker and set, the bytes of the marker's text
+/// its first word was made from, the marker's length (in elements), and
+/// whether the key was made from the same first word as the key before it
+/// (the word is then compared once for the run). A key of two words does not say which
 /// alternative of the second element it was made from: the marker's words
 /// after the first are matched as a whole.
 #[derive(Clone, Copy)]
@@ -85,6 +93,10 @@ struct Entry {
     alt: (u16, u16),
     len: u8,
     same: bool,
+    /// The marker's set, kept here rather than with the marker: a match of
+    /// one word then reads nothing of its marker (about 4 instructions a
+    /// match, 80 matches in a reply of 150 words).
+    set: u8,
 }
 
 /// The bits of a key that choose its bucket, and how many buckets there are.
@@ -159,11 +171,11 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     pub(crate) const fn compile(sets: &[&[&'static str]]) -> Self {
         assert!(sets.len() == S && S <= MAX_SETS, "S is the number of sets, at most MAX_SETS");
         assert!(M <= MAX_MARKERS, "too many markers");
-        let mut markers = [Marker { src: "", rest: 0, set: 0 }; M];
+        let mut markers = [Marker { src: "", rest: 0 }; M];
         let mut keys = [0u32; K];
-        let mut entries = [Entry { id: 0, alt: (0, 0), len: 0, same: false }; K];
+        let mut entries = [Entry { id: 0, alt: (0, 0), len: 0, same: false, set: 0 }; K];
         let mut starts = [0u16; S];
-        let mut firsts = [[0u64; FIRST_WORDS]; 3];
+        let (mut firsts, mut pairs) = ([0u8; 1 << FIRST_BITS], [0u64; FIRST_WORDS]);
         let (mut m, mut k) = (0, 0);
         let mut s = 0;
         while s < sets.len() {
@@ -190,7 +202,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 }
                 assert!(len <= MAX_WORDS, "a marker longer than a sentence");
                 let rest = if len > 1 { end1 + 1 } else { b.len() };
-                markers[m] = Marker { src, rest: rest as u16, set: s as u8 };
+                markers[m] = Marker { src, rest: rest as u16 };
                 // A key per alternative of the first element, or per pair of
                 // alternatives of the first two.
                 let mut a = 0;
@@ -198,8 +210,14 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                     let a_end = alt_end(b, a, end1);
                     assert!(a_end > a, "empty element or alternative in a marker");
                     let f = first_bit(key(b, a, a_end));
-                    firsts[(len > 1) as usize][f / 64] |= 1 << (f % 64);
-                    let entry = Entry { id: m as u16, alt: (a as u16, a_end as u16), len: len as u8, same: false };
+                    firsts[f] |= if len > 1 { LONGER } else { ONE };
+                    let entry = Entry {
+                        id: m as u16,
+                        alt: (a as u16, a_end as u16),
+                        len: len as u8,
+                        same: false,
+                        set: s as u8,
+                    };
                     if len == 1 {
                         keys[k] = key(b, a, a_end);
                         entries[k] = entry;
@@ -211,7 +229,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                             assert!(c_end > c, "empty element or alternative in a marker");
                             keys[k] = pair(key(b, a, a_end), key(b, c, c_end));
                             let f = first_bit(keys[k]);
-                            firsts[2][f / 64] |= 1 << (f % 64);
+                            pairs[f / 64] |= 1 << (f % 64);
                             entries[k] = entry;
                             k += 1;
                             c = c_end + 1;
@@ -269,7 +287,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             buckets[b] = i as u16;
             b += 1;
         }
-        Markers { markers, keys, entries, starts, buckets, firsts }
+        Markers { markers, keys, entries, starts, buckets, firsts, pairs }
     }
 
     /// Reads `words` (folded; `keys`, their [`word_key`]s) against every
@@ -306,63 +324,84 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         );
         let words = &words[..words.len().min(MAX_WORDS)];
         r.long = words.len() > 64;
+        let n = words.len();
         // Whether a word is a number (which `#` matches): most words are
         // passed over by their first byte, without a read of their bytes
         // (a read of every word cost about 1 k instructions per reply of
-        // 150 words). Each word's is found with the next word's key, in
-        // the one pass (a pass of its own cost about 12 instructions a
-        // word).
+        // 150 words).
         let is_num = |i: usize| first(i).is_ascii_digit() && is_number(words[i].as_bytes());
-        let mut number = !words.is_empty() && is_num(0);
-        // Each word's key, mixed, and the next word's.
-        let mut mix = if words.is_empty() { 0 } else { mixed(key(0)) };
-        for i in 0..words.len() {
-            let has_next = i + 1 < words.len();
-            let this = mix;
-            // A word whose bit is clear starts no marker by its own key, of
-            // one word or of two (most words: both probes are passed over).
-            let f = first_bit(this);
-            let (one, starts) =
-                (self.firsts[0][f / 64] & (1 << (f % 64)) != 0, self.firsts[1][f / 64] & (1 << (f % 64)) != 0);
-            if one {
-                self.probe(this, words, i, false, r);
-            }
-            let mut next_number = false;
-            if has_next {
-                mix = mixed(key(i + 1));
-                next_number = is_num(i + 1);
-                if starts {
-                    self.probe(pair(this, mix), words, i, true, r);
+        // The positions of a mask's bits, lowest first, from `base`.
+        let each = |mut mask: u64, base: usize| {
+            std::iter::from_fn(move || {
+                let k = mask.trailing_zeros() as usize;
+                mask &= mask.checked_sub(1)?;
+                Some(base + k)
+            })
+        };
+        // Sixty-four words at a time, in two passes: the first finds the
+        // words whose own key may start a marker of one word (`ones`), the
+        // pairs of words whose key may start a longer one (`pairs`), and the
+        // words that may be numbers, in a loop short enough to keep its
+        // values in registers; the second probes only those (about one word
+        // in three of a reply). One pass that did both cost about 45
+        // instructions a word, most of it moving its many values to and
+        // from the stack, for the words it passed over too.
+        for base in (0..n).step_by(64) {
+            let (mut may, mut pairs) = (0u64, 0u64);
+            for i in base..n.min(base + 64) {
+                // A word whose bit is clear starts no marker by its own
+                // key, of one word or of two (most words); a pair whose
+                // bit is clear keys none (most pairs of words whose first
+                // may start a marker: "you have", "the replacement").
+                let this = mixed(key(i));
+                let kind = self.firsts[first_bit(this)];
+                may |= (((kind & ONE) | first(i).is_ascii_digit() as u8) as u64) << (i - base);
+                if kind & LONGER != 0 && i + 1 < n && self.pair_may_key(pair(this, mixed(key(i + 1)))) {
+                    pairs |= 1 << (i - base);
                 }
             }
-            // A number is also `#`, which its own key does not find (a key
-            // tried twice only sets the same bits twice).
-            if number || next_number {
-                if number {
-                    self.probe(NUMBER_KEY, words, i, false, r);
+            for i in each(pairs, base) {
+                self.probe(pair(mixed(key(i)), mixed(key(i + 1))), words, i, true, r);
+            }
+            for i in each(may, base) {
+                let this = mixed(key(i));
+                if self.firsts[first_bit(this)] & ONE != 0 {
+                    self.probe(this, words, i, false, r);
                 }
-                if has_next {
-                    for (f, g, tried) in [
-                        (NUMBER_KEY, mix, !number),
-                        (this, NUMBER_KEY, !next_number || !starts),
-                        (NUMBER_KEY, NUMBER_KEY, !(number && next_number)),
-                    ] {
-                        if !tried {
-                            self.probe(pair(f, g), words, i, true, r);
-                        }
+                // A number is also `#`, which its own key does not find:
+                // alone, and in the pairs it makes with the words beside
+                // it (a key tried twice only sets the same bits twice).
+                // Rare: the pairs are tried in a loop of their own.
+                if !is_num(i) {
+                    continue;
+                }
+                self.probe(NUMBER_KEY, words, i, false, r);
+                let before = i > 0 && self.firsts[first_bit(mixed(key(i - 1)))] & LONGER != 0;
+                for (f, g, at, tried) in [
+                    (NUMBER_KEY, if i + 1 < n { mixed(key(i + 1)) } else { 0 }, i, i + 1 < n),
+                    (NUMBER_KEY, NUMBER_KEY, i, i + 1 < n && is_num(i + 1)),
+                    (if i > 0 { mixed(key(i - 1)) } else { 0 }, NUMBER_KEY, i.wrapping_sub(1), before),
+                ] {
+                    if tried {
+                        self.probe(pair(f, g), words, at, true, r);
                     }
                 }
             }
-            number = next_number;
         }
+    }
+
+    /// Whether `k`, a key of two words, may be a marker's: its bit is set.
+    #[inline(always)]
+    fn pair_may_key(&self, k: u32) -> bool {
+        let f = first_bit(k);
+        self.pairs[f / 64] & (1 << (f % 64)) != 0
     }
 
     /// Records every marker keyed by `k` that matches `words` from `i`
     /// (`two`: whether `k` is a key of two words).
     #[inline(always)]
     fn probe(&self, k: u32, words: &[&str], i: usize, two: bool, r: &mut Reading<S>) {
-        let f = first_bit(k);
-        if two && self.firsts[2][f / 64] & (1 << (f % 64)) == 0 {
+        if two && !self.pair_may_key(k) {
             return;
         }
         let b = (k >> (32 - BUCKET_BITS)) as usize;
@@ -374,9 +413,11 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         while j < end && self.keys[j] == k {
             let e = self.entries[j];
             j += 1;
-            let src = self.markers[e.id as usize].src;
+            // The marker's text is read only for a first word not compared
+            // yet and for the words after it.
             if !e.same {
-                first_fits = fits_one(&src.as_bytes()[e.alt.0 as usize..e.alt.1 as usize], words[i].as_bytes());
+                let src = self.markers[e.id as usize].src.as_bytes();
+                first_fits = fits_one(&src[e.alt.0 as usize..e.alt.1 as usize], words[i].as_bytes());
             }
             let len = e.len as usize;
             // A one-word key may be alike a two-word one: each probe takes
@@ -384,16 +425,19 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             if !first_fits || (len > 1) != two || i + len > words.len() {
                 continue;
             }
-            let m = &self.markers[e.id as usize];
-            if len == 1 || fits_at(&src[m.rest as usize..], &words[i + 1..i + len]) {
-                let id = e.id as usize;
-                if i < 64 {
-                    r.low[m.set as usize] |= 1 << i;
-                } else {
-                    r.high[m.set as usize] |= 1 << (i - 64);
+            let id = e.id as usize;
+            if len > 1 {
+                let m = &self.markers[id];
+                if !fits_at(&m.src[m.rest as usize..], &words[i + 1..i + len]) {
+                    continue;
                 }
-                r.hit[id / 64] |= 1 << (id % 64);
             }
+            if i < 64 {
+                r.low[e.set as usize] |= 1 << i;
+            } else {
+                r.high[e.set as usize] |= 1 << (i - 64);
+            }
+            r.hit[id / 64] |= 1 << (id % 64);
         }
     }
 }

@@ -468,11 +468,54 @@ const LABEL_NOUNS: &[&str] = &[
     "e-mail",
 ];
 
+/// The words a sigh or an eye-roll is acted out with ([`exasperation`]).
+const SIGH_WORDS: &[&str] =
+    &["sigh", "sighs", "facepalm", "facepalms", "eyeroll", "rolls", "roll", "breath", "breaths", "anyway", "anyhow"];
+/// The words of a slip recalled ([`recalled_aside`]).
+const RECALL_WORDS: &[&str] = &["recall", "remember"];
+const RECALL: [u32; 2] = crate::hash::word_keys(&[RECALL_WORDS]);
+// The words each reading of condescension is told by, by key: most tokens
+// are passed over by one comparison each. A denial ("it really isn't that
+// hard") is found from its last word, which few drafts hold, rather than
+// from "it", "this" or "that", which most sentences do.
+const MINIMISED: &[&str] = &["something", "anything"];
+const DENIED: &[&str] = &["hard", "difficult", "complicated", "tricky"];
+const SLOWED: &[&str] = &["slowly", "slower"];
+const STARTS: [u32; 8] = crate::hash::word_keys(&[MINIMISED, DENIED, SLOWED]);
+// A bit per word looked for, by the low bits of its key: most tokens are
+// passed over by one test of it (a word's key is its folded form's, so
+// each word looked for has its bit), before the word or the list is
+// compared. The last mask is of all three lists: a token whose bit is
+// clear in it is read by none of the three readings.
+const SIGH_BITS: KeyMask = KeyMask::of_keys(&crate::hash::word_keys::<11>(&[SIGH_WORDS]));
+const RECALL_BITS: KeyMask = KeyMask::of_keys(&RECALL);
+const START_BITS: KeyMask = KeyMask::of_keys(&STARTS);
+const STARTING_BITS: KeyMask =
+    KeyMask::of_keys(&crate::hash::word_keys::<21>(&[SIGH_WORDS, RECALL_WORDS, MINIMISED, DENIED, SLOWED]));
+
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     emit_table(doc, T::Sarcasm, Cue::Sarcasm, &[], &mut found);
-    exasperation(doc, &mut found);
-    recalled_aside(doc, &mut found);
+    // The three readings that start from a few words (a sigh acted out, a
+    // slip recalled in an aside, a step belittled) look for them in one
+    // pass over the draft's words, most passed over by one test of a bit
+    // for all three (a pass for each cost about 1.5 k instructions more per
+    // reply of 150 words). A step belittled joins the mechanisms' findings,
+    // after them.
+    let (mut recalled, mut belittled) = (false, Vec::new());
+    for (k, t) in doc.tokens.iter().enumerate() {
+        if !STARTING_BITS.may_hold(t.key) {
+            continue;
+        }
+        exasperation(doc, k, &mut found);
+        recalled |= RECALL_BITS.may_hold(t.key) && RECALL.contains(&t.key);
+        condescension(doc, k, &mut belittled);
+    }
+    // Most drafts say neither word of a recalled aside: the text is not
+    // searched for a parenthesis.
+    if recalled {
+        recalled_aside(doc, &mut found);
+    }
     // "certainly creative" judges the customer's account only when one is
     // named before it in the sentence ("The explanation that ... is
     // certainly creative"), not an idea praised ("Your suggestion is
@@ -904,7 +947,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     }
     let mut more = Vec::new();
     mechanisms(doc, &mut more);
-    condescension(doc, &mut more);
+    more.extend(belittled);
     // One finding per slip: a mechanism adds nothing where a phrase already spoke.
     more.retain(|m| !found.iter().any(|f| f.span.zip(m.span).is_some_and(|(a, b)| a.overlaps(b))));
     found.extend(more);
@@ -989,15 +1032,9 @@ fn tautology(doc: &Document, s: &Sentence) -> Option<usize> {
 /// customer's slip while the sentence goes on politely; the reminder said
 /// in the open ("As you'll recall, we agreed to call on Monday") is not
 /// this mechanism.
+///
+/// Run only when a word of the draft is one of [`RECALL_WORDS`] (see [`check`]).
 fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
-    use crate::hash::word_key;
-    const RECALL: [u32; 2] = [word_key(b"recall"), word_key(b"remember")];
-    const RECALL_BITS: KeyMask = KeyMask::of_keys(&RECALL);
-    // Most drafts say neither word: passed over by their tokens' keys (most
-    // by one test of a bit), before the text is searched for a parenthesis.
-    if !doc.tokens.iter().any(|t| RECALL_BITS.may_hold(t.key) && RECALL.contains(&t.key)) {
-        return;
-    }
     let bytes = doc.text.as_bytes();
     // From the line of the first token: a part of the draft (`Document::view`)
     // holds the text before it too, which is not its to read.
@@ -2379,7 +2416,13 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
 /// "*heavy sigh*", "Sigh." alone. A sigh in prose is no act ("I know, sigh,
 /// Mondays" is not starred, nor a sentence of its own). ("Who knew!" alone
 /// was tried: the eleventh pass's "Who knew? Glad the tip helped!" is warm.)
-fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
+///
+/// Reads token `k`: [`check`] passes each word of the draft in one pass.
+fn exasperation(doc: &Document, k: usize, out: &mut Vec<Finding>) {
+    let t = &doc.tokens[k];
+    if !SIGH_BITS.may_hold(t.key) || !t.is_agent() {
+        return;
+    }
     let text = doc.text.as_bytes();
     let n = doc.tokens.len();
     // Whether tokens `a..=b` stand between asterisks: "*sigh*".
@@ -2388,94 +2431,68 @@ fn exasperation(doc: &Document, out: &mut Vec<Finding>) {
         from > 0 && text[from - 1] == b'*' && text.get(to) == Some(&b'*')
     };
     let same_sentence = |a: usize, b: usize| doc.tokens[a].sentence == doc.tokens[b].sentence;
-    // A bit per word looked for, by the low bits of its key: most tokens
-    // are passed over by one test of it (a word's key is its folded
-    // form's, so each word looked for has its bit).
-    const WORD_BITS: KeyMask = KeyMask::of_words(&[
-        b"sigh",
-        b"sighs",
-        b"facepalm",
-        b"facepalms",
-        b"eyeroll",
-        b"rolls",
-        b"roll",
-        b"breath",
-        b"breaths",
-        b"anyway",
-        b"anyhow",
-    ]);
-    for k in 0..n {
-        let t = &doc.tokens[k];
-        if !WORD_BITS.may_hold(t.key) || !t.is_agent() {
-            continue;
+    let found = match doc.fold(k) {
+        "sigh" | "sighs" => {
+            let lead = k > 0
+                && same_sentence(k - 1, k)
+                && matches!(doc.fold(k - 1), "heavy" | "deep" | "big" | "long" | "loud")
+                && starred(k - 1, k);
+            let alone = t.is(flag::SENT_START) && t.gap_has(gap::BREAK);
+            if lead {
+                Some((k - 1, k, SIGH_M))
+            } else if starred(k, k) || alone {
+                Some((k, k, SIGH_M))
+            } else {
+                None
+            }
         }
-        let found = match doc.fold(k) {
-            "sigh" | "sighs" => {
-                let lead = k > 0
-                    && same_sentence(k - 1, k)
-                    && matches!(doc.fold(k - 1), "heavy" | "deep" | "big" | "long" | "loud")
-                    && starred(k - 1, k);
-                let alone = t.is(flag::SENT_START) && t.gap_has(gap::BREAK);
-                if lead {
-                    Some((k - 1, k, SIGH_M))
-                } else if starred(k, k) || alone {
-                    Some((k, k, SIGH_M))
-                } else {
-                    None
-                }
-            }
-            "facepalm" | "facepalms" | "eyeroll" if starred(k, k) => Some((k, k, SIGH_M)),
-            // "Noted. Anyway.": the customer's point brushed aside, a
-            // sentence of its own (the tenth batch's tuning half; "Anyway,
-            // I've booked it" goes on).
-            // (Not before thanks: "Anyway. Thank you again for ten
-            // wonderful years", the session's review.)
-            // (Only after a curt acknowledgement on its line, "Noted.",
-            // "Okay.": not after "I'm sorry again for the trouble.", the
-            // stress test.)
-            "anyway" | "anyhow"
-                if t.is(flag::SENT_START)
-                    && t.gap_has(gap::BREAK)
-                    && !(k + 1 < n && matches!(doc.fold(k + 1), "thank" | "thanks"))
-                    && k > 0
-                    && !doc.tokens[k - 1].gap_has(gap::NEWLINE)
-                    && matches!(doc.fold(k - 1), "noted" | "okay" | "ok" | "right" | "fine" | "sure" | "whatever")
-                    && (k < 2 || doc.tokens[k - 2].gap_has(gap::BREAK | gap::NEWLINE) || doc.fold(k - 2) == "well") =>
-            {
-                Some((k, k, DISMISS_M))
-            }
-            // "*deep breath*" (the tenth batch's tuning half).
-            // (An act of its own, opening a sentence: not "our app's *Deep
-            // Breath* session", the session's review; "*takes a deep
-            // breath*" and "*Deep breath.*" too.)
-            "breath" | "breaths"
-                if k > 0 && same_sentence(k - 1, k) && matches!(doc.fold(k - 1), "deep" | "big" | "long") =>
-            {
-                let taken = k >= 3
-                    && same_sentence(k - 3, k)
-                    && doc.fold(k - 2) == "a"
-                    && matches!(doc.fold(k - 3), "takes" | "taking" | "take")
-                    && doc.tokens[k - 3].is(flag::SENT_START);
-                let from = if taken { k - 3 } else { k - 1 };
-                // Starred, the closing star after a full stop too: "*Deep breath.*".
-                let to = doc.tokens[k].span.end();
-                let closed =
-                    text.get(to) == Some(&b'*') || (text.get(to) == Some(&b'.') && text.get(to + 1) == Some(&b'*'));
-                let opened = doc.tokens[from].span.start() > 0 && text[doc.tokens[from].span.start() - 1] == b'*';
-                (doc.tokens[from].is(flag::SENT_START) && opened && closed).then_some((from, k, SIGH_M))
-            }
-            "rolls" | "roll"
-                if k + 1 < n && doc.fold(k + 1) == "eyes" && same_sentence(k, k + 1) && starred(k, k + 1) =>
-            {
-                Some((k, k + 1, SIGH_M))
-            }
-            _ => None,
-        };
-        if let Some((a, b, message)) = found {
-            out.push(
-                Finding::new(Cue::Sarcasm, Some(doc.tokens[a].span.cover(doc.tokens[b].span))).with_message(message),
-            );
+        "facepalm" | "facepalms" | "eyeroll" if starred(k, k) => Some((k, k, SIGH_M)),
+        // "Noted. Anyway.": the customer's point brushed aside, a
+        // sentence of its own (the tenth batch's tuning half; "Anyway,
+        // I've booked it" goes on).
+        // (Not before thanks: "Anyway. Thank you again for ten
+        // wonderful years", the session's review.)
+        // (Only after a curt acknowledgement on its line, "Noted.",
+        // "Okay.": not after "I'm sorry again for the trouble.", the
+        // stress test.)
+        "anyway" | "anyhow"
+            if t.is(flag::SENT_START)
+                && t.gap_has(gap::BREAK)
+                && !(k + 1 < n && matches!(doc.fold(k + 1), "thank" | "thanks"))
+                && k > 0
+                && !doc.tokens[k - 1].gap_has(gap::NEWLINE)
+                && matches!(doc.fold(k - 1), "noted" | "okay" | "ok" | "right" | "fine" | "sure" | "whatever")
+                && (k < 2 || doc.tokens[k - 2].gap_has(gap::BREAK | gap::NEWLINE) || doc.fold(k - 2) == "well") =>
+        {
+            Some((k, k, DISMISS_M))
         }
+        // "*deep breath*" (the tenth batch's tuning half).
+        // (An act of its own, opening a sentence: not "our app's *Deep
+        // Breath* session", the session's review; "*takes a deep
+        // breath*" and "*Deep breath.*" too.)
+        "breath" | "breaths"
+            if k > 0 && same_sentence(k - 1, k) && matches!(doc.fold(k - 1), "deep" | "big" | "long") =>
+        {
+            let taken = k >= 3
+                && same_sentence(k - 3, k)
+                && doc.fold(k - 2) == "a"
+                && matches!(doc.fold(k - 3), "takes" | "taking" | "take")
+                && doc.tokens[k - 3].is(flag::SENT_START);
+            let from = if taken { k - 3 } else { k - 1 };
+            // Starred, the closing star after a full stop too: "*Deep breath.*".
+            let to = doc.tokens[k].span.end();
+            let closed =
+                text.get(to) == Some(&b'*') || (text.get(to) == Some(&b'.') && text.get(to + 1) == Some(&b'*'));
+            let opened = doc.tokens[from].span.start() > 0 && text[doc.tokens[from].span.start() - 1] == b'*';
+            (doc.tokens[from].is(flag::SENT_START) && opened && closed).then_some((from, k, SIGH_M))
+        }
+        "rolls" | "roll" if k + 1 < n && doc.fold(k + 1) == "eyes" && same_sentence(k, k + 1) && starred(k, k + 1) => {
+            Some((k, k + 1, SIGH_M))
+        }
+        _ => None,
+    };
+    if let Some((a, b, message)) = found {
+        out.push(Finding::new(Cue::Sarcasm, Some(doc.tokens[a].span.cover(doc.tokens[b].span))).with_message(message));
     }
 }
 
@@ -2548,111 +2565,100 @@ fn sentence_end(doc: &Document, from: usize) -> Option<usize> {
 ///   through it");
 /// - "let me explain it slowly this time": our explaining slowed down,
 ///   "this time" (not the customer asked to type slower).
-fn condescension(doc: &Document, out: &mut Vec<Finding>) {
-    // The words each reading is told by, by key: most tokens are passed
-    // over by one comparison each. A denial ("it really isn't that hard")
-    // is found from its last word, which few drafts hold, rather than from
-    // "it", "this" or "that", which most sentences do.
-    const MINIMISED: &[&str] = &["something", "anything"];
-    const DENIED: &[&str] = &["hard", "difficult", "complicated", "tricky"];
-    const SLOWED: &[&str] = &["slowly", "slower"];
-    const STARTS: [u32; 8] = crate::hash::word_keys(&[MINIMISED, DENIED, SLOWED]);
-    // A bit per start word, by the low bits of its key: most tokens are
-    // passed over by one test of it, before the list is compared.
-    const START_BITS: KeyMask = KeyMask::of_keys(&STARTS);
+///
+/// Reads token `k`: [`check`] passes each word of the draft in one pass.
+fn condescension(doc: &Document, k: usize, out: &mut Vec<Finding>) {
+    let key = doc.tokens[k].key;
+    if !START_BITS.may_hold(key) || !STARTS.contains(&key) || !doc.tokens[k].is_agent() {
+        return;
+    }
     let n = doc.tokens.len();
-    for k in 0..n {
-        let key = doc.tokens[k].key;
-        if !START_BITS.may_hold(key) || !STARTS.contains(&key) || !doc.tokens[k].is_agent() {
-            continue;
+    let sentence = doc.tokens[k].sentence;
+    let w = |j: usize| {
+        if j < n && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent() {
+            doc.fold(j)
+        } else {
+            ""
         }
-        let sentence = doc.tokens[k].sentence;
-        let w = |j: usize| {
-            if j < n && doc.tokens[j].sentence == sentence && doc.tokens[j].is_agent() {
-                doc.fold(j)
-            } else {
-                ""
-            }
-        };
-        // The sentence's bounds around token `k`, found only when a reading
-        // needs them. (At most 30 words either side: a draft of one endless
-        // sentence stays linear.)
-        let bounds = |k: usize| {
-            let lo = k.saturating_sub(30);
-            let from = (lo..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).last().unwrap_or(k);
-            let hi = (k + 30).min(n);
-            (from, (k..hi).find(|&j| doc.tokens[j].sentence != sentence).unwrap_or(hi))
-        };
-        let any = |k: usize, f: &dyn Fn(&str) -> bool| {
-            let (from, to) = bounds(k);
-            (from..to).any(|j| f(w(j)))
-        };
-        let span = |a: usize, b: usize| doc.tokens[a].span.cover(doc.tokens[b].span);
-        // "something so simple", "something this basic".
-        if MINIMISED.contains(&w(k))
-            && matches!(w(k + 1), "so" | "this")
-            && matches!(w(k + 2), "simple" | "basic" | "easy" | "straightforward")
-        {
-            let trouble = any(k, &|x| {
-                matches!(
-                    x,
-                    "struggling"
-                        | "struggle"
-                        | "struggled"
-                        | "confused"
-                        | "stuck"
-                        | "trouble"
-                        | "difficulty"
-                        | "manage"
-                        | "managed"
-                        | "failing"
-                        | "failed"
-                        | "can't"
-                        | "cannot"
-                        | "couldn't"
-                )
-            });
-            if trouble && any(k, &|x| matches!(x, "you" | "you're" | "you've" | "youre")) {
-                out.push(Finding::new(Cue::Sarcasm, Some(span(k, k + 2))).with_message(MINIMISE_M));
-            }
+    };
+    // The sentence's bounds around token `k`, found only when a reading
+    // needs them. (At most 30 words either side: a draft of one endless
+    // sentence stays linear.)
+    let bounds = |k: usize| {
+        let lo = k.saturating_sub(30);
+        let from = (lo..k).rev().take_while(|&j| doc.tokens[j].sentence == sentence).last().unwrap_or(k);
+        let hi = (k + 30).min(n);
+        (from, (k..hi).find(|&j| doc.tokens[j].sentence != sentence).unwrap_or(hi))
+    };
+    let any = |k: usize, f: &dyn Fn(&str) -> bool| {
+        let (from, to) = bounds(k);
+        (from..to).any(|j| f(w(j)))
+    };
+    let span = |a: usize, b: usize| doc.tokens[a].span.cover(doc.tokens[b].span);
+    // "something so simple", "something this basic".
+    if MINIMISED.contains(&w(k))
+        && matches!(w(k + 1), "so" | "this")
+        && matches!(w(k + 2), "simple" | "basic" | "easy" | "straightforward")
+    {
+        let trouble = any(k, &|x| {
+            matches!(
+                x,
+                "struggling"
+                    | "struggle"
+                    | "struggled"
+                    | "confused"
+                    | "stuck"
+                    | "trouble"
+                    | "difficulty"
+                    | "manage"
+                    | "managed"
+                    | "failing"
+                    | "failed"
+                    | "can't"
+                    | "cannot"
+                    | "couldn't"
+            )
+        });
+        if trouble && any(k, &|x| matches!(x, "you" | "you're" | "you've" | "youre")) {
+            out.push(Finding::new(Cue::Sarcasm, Some(span(k, k + 2))).with_message(MINIMISE_M));
         }
-        // "it really isn't that hard": read back from "hard" to its
-        // subject, "it", "this" or "that", through "isn't" or "is not"
-        // (and "really" before it).
-        if DENIED.contains(&w(k)) && k >= 3 && w(k - 1) == "that" {
-            let v = match w(k - 2) {
-                "isn't" | "isnt" => Some(k - 2),
-                "not" if w(k - 3) == "is" => Some(k - 3),
-                _ => None,
-            };
-            let subject = v.and_then(|v| v.checked_sub(if v >= 1 && w(v - 1) == "really" { 2 } else { 1 }));
-            if let Some(s) = subject.filter(|&s| matches!(w(s), "it" | "this" | "that")) {
-                if !any(s, &|x| matches!(x, "worry" | "walk" | "guide" | "help" | "show" | "happy" | "glad"))
-                    // A step of the customer's: "... to find", or "you" in the sentence.
-                    && (w(k + 1) == "to" || any(s, &|x| matches!(x, "you" | "your" | "you're")))
-                {
-                    out.push(Finding::new(Cue::Sarcasm, Some(span(s, k))).with_message(MINIMISE_M));
-                }
+    }
+    // "it really isn't that hard": read back from "hard" to its
+    // subject, "it", "this" or "that", through "isn't" or "is not"
+    // (and "really" before it).
+    if DENIED.contains(&w(k)) && k >= 3 && w(k - 1) == "that" {
+        let v = match w(k - 2) {
+            "isn't" | "isnt" => Some(k - 2),
+            "not" if w(k - 3) == "is" => Some(k - 3),
+            _ => None,
+        };
+        let subject = v.and_then(|v| v.checked_sub(if v >= 1 && w(v - 1) == "really" { 2 } else { 1 }));
+        if let Some(s) = subject.filter(|&s| matches!(w(s), "it" | "this" | "that")) {
+            if !any(s, &|x| matches!(x, "worry" | "walk" | "guide" | "help" | "show" | "happy" | "glad"))
+                // A step of the customer's: "... to find", or "you" in the sentence.
+                && (w(k + 1) == "to" || any(s, &|x| matches!(x, "you" | "your" | "you're")))
+            {
+                out.push(Finding::new(Cue::Sarcasm, Some(span(s, k))).with_message(MINIMISE_M));
             }
         }
-        // "explain it slowly this time"; "Let me explain this slowly." ending
-        // its clause (the ninth QA pass; not "slowly over the phone").
-        let this_time = w(k + 1) == "this" && w(k + 2) == "time";
-        let ends = k + 1 >= n || doc.tokens[k + 1].sentence != sentence || doc.tokens[k].gap_has(gap::CLAUSE);
-        if SLOWED.contains(&w(k)) && (this_time || ends) {
-            let end = if this_time { k + 2 } else { k };
-            let from = bounds(k).0;
-            let speaker = (from..k).rev().take(5).find(|&j| {
-                matches!(w(j), "explain" | "say" | "put" | "repeat" | "spell" | "tell" | "write" | "type")
-                    && !(w(j) == "type" || j > from && w(j - 1) == "you")
-            });
-            // (Ending its clause, only as "let me explain this slowly": "our
-            // engineer will explain everything slowly" is kind, the
-            // reviewer found.)
-            let let_me = |j: usize| j >= from + 2 && w(j - 2) == "let" && w(j - 1) == "me";
-            if let Some(j) = speaker.filter(|&j| this_time || let_me(j)) {
-                out.push(Finding::new(Cue::Sarcasm, Some(span(j, end))).with_message(EXPLAIN_M));
-            }
+    }
+    // "explain it slowly this time"; "Let me explain this slowly." ending
+    // its clause (the ninth QA pass; not "slowly over the phone").
+    let this_time = w(k + 1) == "this" && w(k + 2) == "time";
+    let ends = k + 1 >= n || doc.tokens[k + 1].sentence != sentence || doc.tokens[k].gap_has(gap::CLAUSE);
+    if SLOWED.contains(&w(k)) && (this_time || ends) {
+        let end = if this_time { k + 2 } else { k };
+        let from = bounds(k).0;
+        let speaker = (from..k).rev().take(5).find(|&j| {
+            matches!(w(j), "explain" | "say" | "put" | "repeat" | "spell" | "tell" | "write" | "type")
+                && !(w(j) == "type" || j > from && w(j - 1) == "you")
+        });
+        // (Ending its clause, only as "let me explain this slowly": "our
+        // engineer will explain everything slowly" is kind, the
+        // reviewer found.)
+        let let_me = |j: usize| j >= from + 2 && w(j - 2) == "let" && w(j - 1) == "me";
+        if let Some(j) = speaker.filter(|&j| this_time || let_me(j)) {
+            out.push(Finding::new(Cue::Sarcasm, Some(span(j, end))).with_message(EXPLAIN_M));
         }
     }
 }

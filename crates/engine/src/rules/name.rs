@@ -427,10 +427,14 @@ fn check_with_name(
             }
             out.push(used);
         } else if !titled
-            && name.parts[0]
-                .words
-                .first()
-                .is_some_and(|first| crate::nicknames::spellings_of(&fold(&doc.text[span])).contains(&first.as_str()))
+            && name.parts[0].words.first().is_some_and(|first| {
+                // (A first name in no nickname family is no other spelling
+                // of any: told by one lookup, before the families of the
+                // greeting's name are read, a scan of them all for a
+                // name in one.)
+                crate::nicknames::in_a_family(first)
+                    && crate::nicknames::spellings_of(&fold(&doc.text[span])).contains(&first.as_str())
+            })
         {
             // "Hi Kathryn," to Katherine Moss: another spelling of her name.
             flagged = true;

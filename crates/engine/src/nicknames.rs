@@ -103,11 +103,18 @@ const FAMILIES: &[&str] = &[
 /// familiar forms); none for a name no family holds.
 fn families_with(name: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
     // Most names are in no family: one lookup tells.
-    crate::hash::word_map!(ALL = &[FAMILIES]);
-    let any = ALL.get(name) != 0 && name != "/";
+    let any = in_a_family(name);
     FAMILIES.iter().filter(move |_| any).map(|family| family.split_once(" / ").expect("formal / familiar")).filter(
         move |(formal, familiar)| formal.split_whitespace().chain(familiar.split_whitespace()).any(|w| w == name),
     )
+}
+
+/// Whether some family holds the folded name `name`, by one lookup: a
+/// name in none has no other forms or spellings, and is another's spelling
+/// of no name (the families are read only for one that is in one).
+pub(crate) fn in_a_family(name: &str) -> bool {
+    crate::hash::word_map!(ALL = &[FAMILIES]);
+    ALL.get(name) != 0 && name != "/"
 }
 
 /// Pushes the words of `lists` other than `name` onto `out`, each once.

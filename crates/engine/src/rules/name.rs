@@ -238,27 +238,20 @@ fn mentions_of(
         Some(name) => {
             let starts = starts_of(name);
             let greeting = doc.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
+            // Most words start no use of the name and are no near miss of
+            // it: told here by the token's flags and key alone, in a loop
+            // that keeps little in registers, without reading the folded
+            // form; only a capitalised word (or one of a script written
+            // without spaces, where a part is in one), a word of the
+            // greeting, or one whose key may be of the name is read, in
+            // `mention_at`.
+            let wake = if starts.any_unspaced { flag::CAP | flag::UNSPACED } else { flag::CAP };
             for i in tokens {
-                // Most words start no use of the name and are no near miss
-                // of it: told here, without a call (`uses_at` and
-                // `near_miss` are given only the words that pass).
                 let t = &doc.tokens[i];
-                if !t.is_agent() {
-                    continue;
-                }
-                if starts.may_start(doc, t, i) {
-                    uses_at(doc, name, &starts, i, out);
-                }
-                let in_greeting = greeting.contains(&i);
-                if t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting) {
-                    if let Some(part) = near_miss(doc, name, &starts, i, in_greeting) {
-                        if is_name_position(doc, i, i)
-                            && (in_greeting || !names_a_third_person(doc, i))
-                            && (in_greeting || !opens_a_quote(doc, i) || same_first_letter(doc, name, part, i))
-                        {
-                            out.push(Mention::NearMiss { part, span: t.span });
-                        }
-                    }
+                if t.is_agent()
+                    && (t.is(wake) || starts.key_bits.may_hold(t.key) || starts.empty || greeting.contains(&i))
+                {
+                    mention_at(doc, name, &starts, greeting.contains(&i), i, out);
                 }
             }
         }
@@ -268,6 +261,34 @@ fn mentions_of(
                 if let Some((from, to)) = vocative_at(doc, i) {
                     out.push(Mention::Vocative { span: doc.tokens[from].span.cover(doc.tokens[to].span) });
                 }
+            }
+        }
+    }
+}
+
+/// The mentions of the name that start at token `i`, an agent's word that
+/// passed the test of [`mentions_of`]: a use of it, a near miss of it, or
+/// none.
+#[inline(never)]
+fn mention_at(
+    doc: &Document,
+    name: &CustomerName,
+    starts: &Starts,
+    in_greeting: bool,
+    i: usize,
+    out: &mut Vec<Mention>,
+) {
+    let t = &doc.tokens[i];
+    if starts.may_start(doc, t, i) {
+        uses_at(doc, name, starts, i, out);
+    }
+    if t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting) {
+        if let Some(part) = near_miss(doc, name, starts, i, in_greeting) {
+            if is_name_position(doc, i, i)
+                && (in_greeting || !names_a_third_person(doc, i))
+                && (in_greeting || !opens_a_quote(doc, i) || same_first_letter(doc, name, part, i))
+            {
+                out.push(Mention::NearMiss { part, span: t.span });
             }
         }
     }
@@ -406,10 +427,14 @@ fn check_with_name(
             }
             out.push(used);
         } else if !titled
-            && name.parts[0]
-                .words
-                .first()
-                .is_some_and(|first| crate::nicknames::spellings_of(&fold(&doc.text[span])).contains(&first.as_str()))
+            && name.parts[0].words.first().is_some_and(|first| {
+                // (A first name in no nickname family is no other spelling
+                // of any: told by one lookup, before the families of the
+                // greeting's name are read, a scan of them all for a
+                // name in one.)
+                crate::nicknames::in_a_family(first)
+                    && crate::nicknames::spellings_of(&fold(&doc.text[span])).contains(&first.as_str())
+            })
         {
             // "Hi Kathryn," to Katherine Moss: another spelling of her name.
             flagged = true;
@@ -668,7 +693,8 @@ fn starts_of(name: &CustomerName) -> Starts {
         let len = p.words[0].chars().count();
         near_lens = (near_lens.0.min(len), near_lens.1.max(len));
     }
-    Starts { bytes, empty, keys, any_unspaced: name.parts.iter().any(|p| p.unspaced), near_lens }
+    let key_bits = crate::hash::KeyMask::of_keys(&keys);
+    Starts { bytes, empty, keys, key_bits, any_unspaced: name.parts.iter().any(|p| p.unspaced), near_lens }
 }
 
 /// What a word must be to start a use of the name, looked up once per
@@ -687,6 +713,10 @@ struct Starts {
     /// order; the first-byte table before it passes over most words with
     /// one load.
     keys: Vec<u32>,
+    /// The bits of `keys` (`hash::KeyMask`): a word whose bit is clear
+    /// has none of them, told by one test of the token's key in the loop
+    /// of [`mentions_of`].
+    key_bits: crate::hash::KeyMask,
     any_unspaced: bool,
     /// The fewest and the most chars of a part a near miss may be of (a
     /// part of one word, not in a script written without spaces), or

@@ -857,14 +857,10 @@ static ASCII_FLAGS: [u16; 64] = {
     let mut i = 0;
     while i < 64 {
         let (first, seen) = ((i & 7) as u8, (i >> 3) as u8);
-        let mut flags = flag::ALPHA.0 | (first & (UPPER | DIGIT)) as u16;
-        if seen & DIGIT != 0 {
-            flags &= !flag::ALPHA.0;
-        }
-        t[i] = if (first & (UPPER | LOWER) == 0 && seen & UPPER != 0) || seen & (UPPER | LOWER) == UPPER {
+        t[i] = if may_cap_later(first, seen) || capitals_only(seen) {
             READ_AGAIN
         } else {
-            flags
+            class_flags(first, seen, flag::ALPHA).0
         };
         i += 1;
     }
@@ -872,6 +868,8 @@ static ASCII_FLAGS: [u16; 64] = {
 };
 /// No word's flags: every bit of [`Flags`] is below the top one.
 const READ_AGAIN: u16 = 1 << 15;
+// The index `first | seen << 3` is below 64: each class is one of three bits.
+const _: () = assert!(UPPER < 8 && LOWER < 8 && DIGIT < 8);
 
 /// The flags of the word `text[word]`, once it is read: `first` is the
 /// class of its first byte, `seen` those of all its chars OR-ed (an ASCII
@@ -881,29 +879,44 @@ const READ_AGAIN: u16 = 1 << 15;
 /// are read again only for a word that needs them: one that starts with
 /// no ASCII letter and has a capital, or one with capitals only.
 #[inline(always)]
-fn word_flags(text: &str, word: Span, first: u8, seen: u8, mut flags: Flags, upper: u32) -> Flags {
-    // A word starting with an ASCII capital is capitalised; one starting
-    // with a digit is a number: the classes are those flags' bits.
-    flags |= Flags((first & (UPPER | DIGIT)) as u16);
-    if seen & DIGIT != 0 {
-        flags &= !flag::ALPHA;
-    }
+fn word_flags(text: &str, word: Span, first: u8, seen: u8, flags: Flags, upper: u32) -> Flags {
+    let mut flags = class_flags(first, seen, flags);
     // A word that starts with a digit or a char past ASCII, and has a
     // capital: is its first letter one?
-    if first & (UPPER | LOWER) == 0
-        && seen & UPPER != 0
-        && text[word].chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
-    {
+    if may_cap_later(first, seen) && text[word].chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
         flags |= flag::CAP;
     }
     // All capitals: two or more, and no lower case letter.
-    if seen & (UPPER | LOWER) == UPPER
+    if capitals_only(seen)
         && upper + text.as_bytes()[word.start()..word.end()].iter().filter(|b| b.is_ascii_uppercase()).count() as u32
             >= 2
     {
         flags |= flag::ALL_CAPS;
     }
     flags
+}
+
+/// The flags a word's classes tell alone (see [`word_flags`]): a word
+/// starting with an ASCII capital is capitalised, one starting with a
+/// digit is a number (the classes are those flags' bits), and one with a
+/// digit is not letters only.
+#[inline(always)]
+const fn class_flags(first: u8, seen: u8, flags: Flags) -> Flags {
+    let flags = flags.0 | (first & (UPPER | DIGIT)) as u16;
+    Flags(if seen & DIGIT != 0 { flags & !flag::ALPHA.0 } else { flags })
+}
+
+/// Whether a word's first letter may be a capital though its first byte
+/// is none: it starts with a digit or a char past ASCII, and has a capital.
+#[inline(always)]
+const fn may_cap_later(first: u8, seen: u8) -> bool {
+    first & (UPPER | LOWER) == 0 && seen & UPPER != 0
+}
+
+/// Whether a word's cased letters are all capitals (and it has one).
+#[inline(always)]
+const fn capitals_only(seen: u8) -> bool {
+    seen & (UPPER | LOWER) == UPPER
 }
 
 /// Links (`https://...`, `www....`), e-mail addresses, handles (`@customer`),

@@ -314,9 +314,56 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     usize::from(rows[n % 3][m])
 }
 
+/// Whether `edit_distance(a, b) == 1`: for ASCII words (most names and
+/// drafts), told in one pass from their first difference, without the
+/// distance's table (most near misses of a name read are two edits or
+/// more away: the greeting's other name, "Maria" to Priya Raman).
+pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.len().max(b.len()) > MAX_EDIT_CHARS {
+        return edit_distance(a, b) == 1;
+    }
+    let (a, b) = if a.len() <= b.len() { (a.as_bytes(), b.as_bytes()) } else { (b.as_bytes(), a.as_bytes()) };
+    // The first difference: one char changed, two swapped there, or the
+    // longer word's char there left out; the rest the same.
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match b.len() - a.len() {
+        0 if p == a.len() => false,
+        0 => {
+            a[p + 1..] == b[p + 1..]
+                || (p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..])
+        }
+        1 => a[p..] == b[p + 1..],
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// `one_edit_apart` is `edit_distance(a, b) == 1`: on every pair of
+    /// words of up to four letters over three (each change, swap, letter
+    /// added or left out, at every place), and past ASCII and past
+    /// `MAX_EDIT_CHARS` chars, where it asks the distance.
+    #[test]
+    fn one_edit_apart_is_a_distance_of_one() {
+        let mut words = vec![String::new()];
+        for len in 1..=4 {
+            let shorter: Vec<String> = words.iter().filter(|w| w.len() == len - 1).cloned().collect();
+            words.extend(shorter.iter().flat_map(|w| ["a", "b", "c"].map(|c| format!("{w}{c}"))));
+        }
+        for a in &words {
+            for b in &words {
+                assert_eq!(one_edit_apart(a, b), edit_distance(a, b) == 1, "{a:?} {b:?}");
+            }
+        }
+        let long = "a".repeat(MAX_EDIT_CHARS + 1);
+        for (a, b) in
+            [("zoë", "zoe"), ("zoë", "zoë"), ("sofía", "sofia"), (long.as_str(), "a"), (long.as_str(), long.as_str())]
+        {
+            assert_eq!(one_edit_apart(a, b), edit_distance(a, b) == 1, "{a:?} {b:?}");
+        }
+    }
 
     /// Two words are the `same` exactly when their bytes are equal, at
     /// every length the comparison tells apart and with the difference at

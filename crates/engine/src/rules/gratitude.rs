@@ -211,7 +211,7 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
             && w.starts_with('t')
             && !matches!(w, "thank" | "thanks" | "thats" | "think" | "thing" | "thinks" | "tanks" | "thumb" | "thumbs")
             && ['h', 'a', 'n', 'k'].iter().all(|c| w.contains(*c))
-            && (crate::words::edit_distance(w, "thanks") == 1 || crate::words::edit_distance(w, "thank") == 1);
+            && (crate::words::one_edit_apart(w, "thanks") || crate::words::one_edit_apart(w, "thank"));
         let ta = w == "ta"
             && t.gap_has(crate::document::gap::EXCLAIM | crate::document::gap::BREAK | crate::document::gap::COMMA)
             && t.is(crate::document::flag::SENT_START);

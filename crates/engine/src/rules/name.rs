@@ -18,8 +18,8 @@ use crate::fold::fold;
 use crate::span::Span;
 use crate::tokens::is_unspaced_script;
 use crate::words::{
-    edit_distance, edit_distance_lower_bound, is_common, is_name_word, DETERMINERS, GENERIC_ADDRESS, TITLES,
-    UNSPACED_GREETINGS,
+    edit_distance, edit_distance_lower_bound, is_common, is_name_word, one_edit_apart, DETERMINERS, GENERIC_ADDRESS,
+    TITLES, UNSPACED_GREETINGS,
 };
 
 /// One part of the customer's name, such as "Priya" or "Anne-Marie".
@@ -1128,29 +1128,6 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
         let d = edit_distance(w, target);
         d > 0 && d <= allowed && (d == 1 || same_start)
     })
-}
-
-/// Whether `edit_distance(a, b) == 1`: for ASCII words (most names and
-/// drafts), told in one pass from their first difference, without the
-/// distance's table (most near misses read are the greeting's other name,
-/// "Maria" to Priya Raman, two edits or more away).
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    if !a.is_ascii() || !b.is_ascii() || a.len().max(b.len()) > crate::words::MAX_EDIT_CHARS {
-        return edit_distance(a, b) == 1;
-    }
-    let (a, b) = if a.len() <= b.len() { (a.as_bytes(), b.as_bytes()) } else { (b.as_bytes(), a.as_bytes()) };
-    // The first difference: one char changed, two swapped there, or the
-    // longer word's char there left out; the rest the same.
-    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    match b.len() - a.len() {
-        0 if p == a.len() => false,
-        0 => {
-            a[p + 1..] == b[p + 1..]
-                || (p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..])
-        }
-        1 => a[p..] == b[p + 1..],
-        _ => false,
-    }
 }
 
 /// A bit for each char of `w`, by its low five bits (the buckets of

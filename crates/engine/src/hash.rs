@@ -46,10 +46,65 @@ const fn next_word(b: &[u8], mut i: usize) -> Option<(usize, usize)> {
     Some((start, i))
 }
 
-/// The key of a (folded) word: the low 32 bits of its FNV-1a hash. Tokens
-/// carry theirs; the tables looked up per word are keyed by it.
+/// The key of a (folded) word. Tokens carry theirs; the tables looked up
+/// per word are keyed by it.
+///
+/// The word is taken eight bytes at a time, as the `u64`s of its bytes
+/// (little-endian, the last one padded with zeros), each mixed in by
+/// [`key_step`], and its length by [`key_end`]: the tokenizer reads most
+/// words eight bytes at a time too (`Tokens::read_lower_word`), and keys
+/// them with two products, where FNV-1a, a byte at a time, took a product
+/// per byte. (Nothing may take a key for the low bits of another hash of
+/// the word.)
 pub(crate) const fn word_key(word: &[u8]) -> u32 {
-    fnv1a(FNV_START, word) as u32
+    let mut h = 0;
+    let mut i = 0;
+    while i < word.len() {
+        let mut chunk = 0u64;
+        let mut k = 0;
+        while k < 8 && i + k < word.len() {
+            chunk |= (word[i + k] as u64) << (8 * k);
+            k += 1;
+        }
+        h = key_step(h, chunk);
+        i += 8;
+    }
+    key_end(h, word.len())
+}
+
+/// The state of a [`word_key`] once the eight bytes `chunk` of the word
+/// (fewer at its end, padded with zeros) are mixed into `h` (0 at its
+/// start): a product, whose high half (which depends on every bit of
+/// `h ^ chunk`) is turned to the low half.
+#[inline(always)]
+pub(crate) const fn key_step(h: u64, chunk: u64) -> u64 {
+    (h ^ chunk).wrapping_mul(KEY_FACTOR).rotate_left(32)
+}
+
+/// The [`word_key`] of a word of `len` bytes whose chunks made the state
+/// `h`: the high half of one more product, so every bit of the key depends
+/// on every bit of the state.
+#[inline(always)]
+pub(crate) const fn key_end(h: u64, len: usize) -> u32 {
+    ((h ^ len as u64).wrapping_mul(KEY_FACTOR) >> 32) as u32
+}
+
+/// An odd number with its bits spread (2^64 over the golden ratio).
+const KEY_FACTOR: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The [`word_key`] of the `len` bytes of `bytes` from `start`, at run
+/// time: a word of up to eight bytes followed by enough others (most words
+/// of a buffer of folded words) is read in one load, not byte by byte.
+#[inline]
+pub(crate) fn key_within(bytes: &[u8], start: usize, len: usize) -> u32 {
+    match bytes.get(start..start + 8) {
+        Some(eight) if (1..=8).contains(&len) => {
+            let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            let chunk = if len == 8 { w } else { w & ((1 << (8 * len)) - 1) };
+            key_end(key_step(0, chunk), len)
+        }
+        _ => word_key(&bytes[start..start + len]),
+    }
 }
 
 /// The keys of the words of `lists`, in order, `N` in all: a list of keys
@@ -73,9 +128,10 @@ pub(crate) const fn word_keys<const N: usize>(lists: &[&[&str]]) -> [u32; N] {
 }
 
 /// A word key with its bits mixed (a product by an odd number, so two keys
-/// are equal exactly when their mixes are): FNV-1a's top bits barely depend
-/// on the last bytes of a short word, so tables that choose by top bits
-/// (buckets, tags) use the mix.
+/// are equal exactly when their mixes are): tables that choose by top bits
+/// (buckets, tags) use the mix. (It was needed when the key was FNV-1a's,
+/// whose top bits barely depend on the last bytes of a short word; it is
+/// kept, as those tables were sized and measured with it.)
 pub(crate) const fn mixed_key(word_key: u32) -> u32 {
     word_key.wrapping_mul(0x9e37_79b1)
 }
@@ -324,6 +380,25 @@ pub(crate) use word_lists;
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// A word's key is the same whether it is read byte by byte, eight
+    /// bytes at a time by the tokenizer (its tests check each token's key
+    /// against `word_key`), or in one load from a longer buffer.
+    #[test]
+    fn a_key_within_a_buffer_is_the_words_key() {
+        let buffer = b"abcdefghijklmnopqrstuvwxyz0123456789'";
+        for start in 0..buffer.len() {
+            for len in 0..=buffer.len() - start {
+                let word = &buffer[start..start + len];
+                assert_eq!(key_within(buffer, start, len), word_key(word), "{word:?}");
+            }
+        }
+        // Words told apart by their length alone, or by a byte past eight.
+        assert_ne!(word_key(b""), word_key(b"\0"));
+        assert_ne!(word_key(b"abcdefgh"), word_key(b"abcdefgh\0"));
+        assert_ne!(word_key(b"abcdefghi"), word_key(b"abcdefghj"));
+    }
 
     const A: &[&str] = &["time when\n  soon", "later"];
     const B: &[&str] = &["why because", "soon"];

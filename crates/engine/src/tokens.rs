@@ -4,7 +4,7 @@
 //! phrases, quotes or rules.
 
 use crate::fold::{fold_char_into, is_apostrophe, is_combining_mark, is_invisible};
-use crate::hash::{fnv1a, FNV_START};
+use crate::hash::{key_end, key_step, word_key};
 use crate::span::Span;
 
 macro_rules! bitset {
@@ -339,9 +339,12 @@ impl Tokens {
             // keeps no state for the chars past ASCII; any other word is
             // read again, whole, by `read_word`.
             if ASCII_CLASS[b as usize] != 0 {
-                at = match Tokens::read_ascii_word(tokens, text, at, &mut folded, marks) {
+                at = match Tokens::read_lower_word(tokens, text, at, &mut folded, marks) {
                     Some(next) => next,
-                    None => Tokens::read_word(tokens, text, at, &mut folded, &mut scratch, marks),
+                    None => match Tokens::read_ascii_word(tokens, text, at, &mut folded, marks) {
+                        Some(next) => next,
+                        None => Tokens::read_word(tokens, text, at, &mut folded, &mut scratch, marks),
+                    },
                 };
                 continue;
             }
@@ -515,8 +518,8 @@ impl Tokens {
     ) -> Option<usize> {
         let bytes = text.as_bytes();
         let fold_start = folded.len();
-        let (mut seen, mut hash) = (0u8, FNV_START);
-        let end = at + ascii_run(bytes, at, folded, &mut seen, &mut hash);
+        let mut seen = 0u8;
+        let end = at + ascii_run(bytes, at, folded, &mut seen);
         // What `read_word` tells of the char that ends the run, without
         // reading it again: the end of the text, or an ASCII space or
         // punctuation mark other than an apostrophe, ends the word there.
@@ -544,7 +547,99 @@ impl Tokens {
         };
         debug_assert_eq!(flags, word_flags(text, word, first, seen, flag::ALPHA, 0));
         // Its first folded byte is its first byte's, lowered as the run is.
-        Tokens::push_token(tokens, folded, word, fold_start, flags, hash as u32, bytes[at] | 0x20);
+        let key = word_key(&folded[fold_start..]);
+        Tokens::push_token(tokens, folded, word, fold_start, flags, key, bytes[at] | 0x20);
+        Some(next)
+    }
+
+    /// Reads the word that starts at byte `at` into a token, as
+    /// [`Tokens::read_ascii_word`] would, if it is the most common kind:
+    /// an ASCII letter and lower case ones after it, ended by an ASCII
+    /// space or punctuation mark (not an apostrophe), with eight bytes of
+    /// the text left from each step; returns where the text goes on. Any
+    /// other word is left as it was found (`None`).
+    ///
+    /// The word is read eight bytes a step, as the lanes of a `u64` (see
+    /// [`lower_run`]): its folded form is those bytes (the first lowered),
+    /// written at once, and its key is made of them as they stand (see
+    /// [`word_key`]); its flags are told by its first byte alone. No byte
+    /// is tested on its own but the one that ends the word.
+    #[inline(always)]
+    fn read_lower_word(
+        tokens: &mut Vec<Token>,
+        text: &str,
+        at: usize,
+        folded: &mut Vec<u8>,
+        marks: &mut Vec<usize>,
+    ) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let fold_start = folded.len();
+        let mut end = at;
+        let mut h = 0;
+        // The first byte is lowered (a capital's case bit set; a digit
+        // has it already).
+        let mut lowered = 0x20;
+        let ender = loop {
+            let Some(eight) = bytes.get(end..end + 8) else {
+                // Fewer than eight bytes left: the word is read again, by
+                // the steps of one byte.
+                folded.truncate(fold_start);
+                return None;
+            };
+            let w = u64::from_le_bytes(eight.try_into().unwrap_or_default()) | lowered;
+            lowered = 0;
+            let n = lower_run(w);
+            // The lanes of the word's bytes: the rest of the eight are
+            // written too, but past the buffer's length.
+            let out = if n < 8 { w & ((1 << (8 * n)) - 1) } else { w };
+            let len = folded.len();
+            debug_assert!(folded.capacity() - len >= 8, "room for the rest of the text");
+            // SAFETY: the buffer's capacity holds as many bytes past its
+            // length as are left in the text from `end` (the room
+            // `tokenize` keeps, checked above), eight or more here; of the
+            // eight bytes written, the `n` ASCII letters of the word are
+            // taken into the buffer.
+            unsafe {
+                folded.as_mut_ptr().add(len).cast::<[u8; 8]>().write_unaligned(out.to_le_bytes());
+                folded.set_len(len + n);
+            }
+            end += n;
+            if n < 8 {
+                // A step that ends the word keys its bytes only if it
+                // read any (a word of eight letters ends at the first
+                // byte of the next step).
+                if n > 0 {
+                    h = key_step(h, out);
+                }
+                break (w >> (8 * n)) as u8;
+            }
+            h = key_step(h, w);
+        };
+        // The byte that ends the run ends the word if it is an ASCII space
+        // or punctuation mark other than an apostrophe. (A word that starts
+        // with a digit has a run of none, ended by that digit.)
+        let next = match WORD_END[ender as usize] {
+            ENDS => end + 1,
+            ENDS_MARKED => {
+                marks.push(end);
+                end + 1
+            }
+            _ => {
+                folded.truncate(fold_start);
+                return None;
+            }
+        };
+        // A letter then lower case ones: capitalised if its first is a
+        // capital (its case bit clear), never all capitals (one capital,
+        // or a lower case letter after it).
+        let first = bytes[at];
+        let flags = if first & 0x20 == 0 { flag::ALPHA | flag::CAP } else { flag::ALPHA };
+        let word = Span::new(at, end);
+        debug_assert_eq!(
+            flags,
+            word_flags(text, word, ASCII_CLASS[first as usize], LOWER | ASCII_CLASS[first as usize], flag::ALPHA, 0)
+        );
+        Tokens::push_token(tokens, folded, word, fold_start, flags, key_end(h, end - at), first | 0x20);
         Some(next)
     }
 
@@ -578,16 +673,13 @@ impl Tokens {
         // a char that is no letter (`ALPHA` cleared); and its capitals.
         let mut flags = flag::ALPHA;
         let mut upper = 0u32;
-        // The FNV-1a hash of the folded word so far: its key, computed as
-        // its bytes are written.
-        let mut hash = FNV_START;
         // Where the word ends, and where reading goes on.
         let (end, next) = loop {
             let Some(&b) = bytes.get(at) else { break (at, at) };
             // A run of ASCII letters and digits, the bulk of most drafts, in
             // one step: what the general path below does char by char.
             if ASCII_CLASS[b as usize] != 0 {
-                at += ascii_run(bytes, at, folded, &mut seen, &mut hash);
+                at += ascii_run(bytes, at, folded, &mut seen);
                 // Most words end here, at an ASCII space or punctuation mark
                 // other than an apostrophe: what the path below would tell
                 // of that char, without reading it again.
@@ -639,14 +731,11 @@ impl Tokens {
                 if b < 0x80 {
                     // An apostrophe, its own folded form: one byte for one,
                     // so the room for the rest of the text stays.
-                    let b = b.to_ascii_lowercase();
-                    folded.push(b);
-                    hash = fnv1a(hash, &[b]);
+                    folded.push(b.to_ascii_lowercase());
                 } else {
                     scratch.clear();
                     fold_char_into(c, scratch);
                     folded.extend_from_slice(scratch.as_bytes());
-                    hash = fnv1a(hash, scratch.as_bytes());
                     // A char may fold to more bytes than it has ("İ" to
                     // "i̇"): the room for the rest of the text is made again.
                     folded.reserve(bytes.len() - at);
@@ -664,7 +753,8 @@ impl Tokens {
         };
         let flags = word_flags(text, Span::new(start, end), first, seen, flags, upper);
         let first = folded.get(fold_start).copied().unwrap_or(0);
-        Tokens::push_token(tokens, folded, Span::new(start, end), fold_start, flags, hash as u32, first);
+        let key = word_key(&folded[fold_start..]);
+        Tokens::push_token(tokens, folded, Span::new(start, end), fold_start, flags, key, first);
         next
     }
 
@@ -786,10 +876,10 @@ impl Tokens {
 }
 
 /// Reads the run of ASCII letters and digits at `bytes[at..]` (at least
-/// one): writes its folded bytes to `folded`, ORs each byte's class into
-/// `seen` and hashes it into `hash`; returns its length.
+/// one): writes its folded bytes to `folded` and ORs each byte's class
+/// into `seen`; returns its length.
 #[inline(always)]
-fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8, hash: &mut u64) -> usize {
+fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8) -> usize {
     // The run's folded bytes are as many as its bytes (lower case is bit 5
     // set, a digit has it already), written with no check of the buffer's
     // length or capacity: there is room for the rest of the text (see
@@ -798,7 +888,7 @@ fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8, hash:
     let out_start = folded.len();
     debug_assert!(folded.capacity() - out_start >= run.len(), "room for the rest of the text");
     let out = folded.as_mut_ptr();
-    let (mut s, mut h) = (*seen, *hash);
+    let mut s = *seen;
     let mut n = 0;
     // Two bytes a step: one test of the length for both (most words are
     // short: four bytes a step, and a loop for the rest, measured worse).
@@ -812,7 +902,6 @@ fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8, hash:
                     s |= class;
                     // SAFETY: as below.
                     unsafe { out.add(out_start + n).write(b | 0x20) };
-                    h = fnv1a(h, &[b | 0x20]);
                     n += 1;
                 }
             }
@@ -828,7 +917,6 @@ fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8, hash:
         // which holds `run.len()` bytes past its length (the room
         // `tokenize` keeps, checked above), and `n + 1 < run.len()`.
         unsafe { out.add(out_start + n).write(b0 | 0x20) };
-        h = fnv1a(h, &[b0 | 0x20]);
         let class = ASCII_CLASS[b1 as usize];
         if class == 0 {
             break n + 1;
@@ -836,14 +924,33 @@ fn ascii_run(bytes: &[u8], at: usize, folded: &mut Vec<u8>, seen: &mut u8, hash:
         s |= class;
         // SAFETY: as above.
         unsafe { out.add(out_start + n + 1).write(b1 | 0x20) };
-        h = fnv1a(h, &[b1 | 0x20]);
         n += 2;
     };
     // SAFETY: the `n` bytes past the buffer's length were just written,
     // within its capacity, as ASCII bytes: whole chars.
     unsafe { folded.set_len(out_start + n) };
-    (*seen, *hash) = (s, h);
+    *seen = s;
     n
+}
+
+/// Each byte's top bit, as the lanes of a `u64`.
+const TOPS: u64 = 0x8080_8080_8080_8080;
+/// A byte in each lane.
+const LANES: u64 = 0x0101_0101_0101_0101;
+
+/// How many of the eight bytes of `w` (its lanes, the first the lowest)
+/// are ASCII lower case letters before the first that is not (8 if all
+/// are). Each lane's top bit is set by adding `0x80 - c` to its seven low
+/// bits where they are `c` or more (no lane carries into the next), so
+/// the lanes from `a` and not from `{`, with a clear top bit, are the
+/// letters: seven instructions for the eight bytes.
+#[inline(always)]
+fn lower_run(w: u64) -> usize {
+    let low = w & !TOPS;
+    let from_a = low + (0x80 - b'a' as u64) * LANES;
+    let from_brace = low + (0x80 - b'{' as u64) * LANES;
+    let letters = from_a & !from_brace & !w & TOPS;
+    ((letters ^ TOPS).trailing_zeros() / 8) as usize
 }
 
 /// The flags of a word of ASCII letters and digits, by the class of its

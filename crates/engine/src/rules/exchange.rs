@@ -191,11 +191,10 @@ crate::hash::word_map!(GROUPS = SYNONYMS);
 const _: () = assert!(SYNONYMS.len() <= 32);
 
 /// The synonym group `stem` belongs to, if any, in `groups` (the map of
-/// [`SYNONYMS`], looked up once by the caller); `hash` is its FNV-1a hash.
-fn group<const N: usize>(groups: &crate::hash::WordMap<N>, stem: &str, hash: u64) -> Option<usize> {
-    // A stem in two groups belongs to the later one. (A word key is the low
-    // bits of the same hash.)
-    let bits = groups.get_keyed(stem, hash as u32);
+/// [`SYNONYMS`], looked up once by the caller); `key` is its word key.
+fn group<const N: usize>(groups: &crate::hash::WordMap<N>, stem: &str, key: u32) -> Option<usize> {
+    // A stem in two groups belongs to the later one.
+    let bits = groups.get_keyed(stem, key);
     (bits != 0).then(|| 31 - bits.leading_zeros() as usize)
 }
 
@@ -343,7 +342,10 @@ fn content_stems(
         }
         let s = stem_of(w, ascii);
         let h = hash(s);
-        each(h, s.bytes().all(|b| b.is_ascii_digit()), group(groups, s, h), s);
+        // A stem is the first bytes of its word: keyed where the word
+        // stands in the folded words, in one load.
+        let key = crate::hash::key_within(folded.as_bytes(), tok.fold_range().0 as usize, s.len());
+        each(h, s.bytes().all(|b| b.is_ascii_digit()), group(groups, s, key), s);
     }
 }
 

@@ -102,22 +102,9 @@ pub(super) const fn tag_bit(word_key: u32) -> u16 {
     1 << (crate::hash::mixed_key(word_key) >> 28)
 }
 
-/// A word's bit among a key's `next` tags: its [`tag_bit`] folded to eight
-/// bits as [`fold_tags`] folds an element's.
-pub(super) const fn next_bit(word_key: u32) -> u8 {
-    1 << ((crate::hash::mixed_key(word_key) >> 28) & 7)
-}
-
-/// An element's tags folded to eight bits (bit `b` set if bit `b` or `b +
-/// 8` is), kept per key as its `next`: a word whose [`next_bit`] is clear
-/// has its [`tag_bit`] clear in the tags folded.
-const fn fold_tags(tags: u16) -> u8 {
-    (tags | tags >> 8) as u8
-}
-
 /// The [`Index`]'s `next` of a key whose pattern has no required element
 /// after the key's words: every word may follow.
-pub(super) const ANY_NEXT: u8 = u8::MAX;
+pub(super) const ANY_NEXT: u16 = u16::MAX;
 
 /// A pattern: its `table` and `entry`, its first element in `elems` (its
 /// elements end where the next pattern's begin), and its text, the table
@@ -157,7 +144,7 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// Per key, the tag bits of the element after the key's words when it
     /// is required ([`ANY_NEXT`] if there is none or it is optional): a
     /// candidate whose next word cannot match it is passed over unread.
-    next: [u8; K],
+    next: [u16; K],
     /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
     /// `keys[buckets[b]..buckets[b + 1]]`.
     buckets: [u16; BUCKETS + 1],
@@ -180,7 +167,7 @@ pub(crate) struct Index {
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
     pub(super) words: &'static [u8],
-    pub(super) next: &'static [u8],
+    pub(super) next: &'static [u16],
     pub(super) buckets: &'static [u16; BUCKETS + 1],
     pub(super) firsts: &'static [u64; FIRST_WORDS],
     pub(super) keyed: &'static [u64; KEY_WORDS],
@@ -562,7 +549,7 @@ pub(crate) struct Built {
     keys: Box<[u16]>,
     ids: Box<[u16]>,
     words: Box<[u8]>,
-    next: Box<[u8]>,
+    next: Box<[u16]>,
     buckets: Box<[u16; BUCKETS + 1]>,
     firsts: Box<[u64; FIRST_WORDS]>,
     keyed: Box<[u64; KEY_WORDS]>,
@@ -641,7 +628,7 @@ struct Parts<'a> {
     keys: &'a mut [u16],
     ids: &'a mut [u16],
     words: &'a mut [u8],
-    next: &'a mut [u8],
+    next: &'a mut [u16],
     buckets: &'a mut [u16; BUCKETS + 1],
     firsts: &'a mut [u64; FIRST_WORDS],
     keyed: &'a mut [u64; KEY_WORDS],
@@ -659,8 +646,9 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         "the phrase tables outgrew the index"
     );
     // Every key with its pattern, as (key << 48 | order << 32 | id << 16 |
-    // word << 8 | next) so that sorting keeps the pattern order within a
-    // key and carries each key's id, word and next along.
+    // word) so that sorting keeps the pattern order within a key and
+    // carries each key's id and word along (its `next` is read from its
+    // pattern once they are sorted).
     let (mut p, mut n, mut k, mut x) = (0, 0, 0, 0);
     let mut t = 0;
     while t < tables.len() {
@@ -701,8 +689,6 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
             }
             // (`sizes` has read the pattern with `head`, which checks it.)
             let (first, second, skip) = head_of(firsts, count);
-            // The tags of the element after the key's words (one or two).
-            let base = out.patterns[p].first as usize;
             let mut a = first.start as usize;
             let mut ai = 0;
             while a <= first.end as usize {
@@ -715,29 +701,27 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
                 // alternatives, or those of the optional second and of the
                 // third (which then follows the first).
                 let seconds = match (second, skip) {
-                    (Some(s), _) => [Some((s, p as u16 | PAIR, 2)), None],
+                    (Some(s), _) => [Some((s, p as u16 | PAIR)), None],
                     (None, Some((o, r))) => {
-                        [Some((o, p as u16 | PAIR | OPT2, 2)), Some((r, p as u16 | PAIR | OPT2 | SKIPS, 3))]
+                        [Some((o, p as u16 | PAIR | OPT2)), Some((r, p as u16 | PAIR | OPT2 | SKIPS))]
                     }
                     (None, None) => [None, None],
                 };
                 if seconds[0].is_none() {
-                    let next = next_tags(out.elems, n, base + 1);
                     let k1 = key(h);
                     out.keyed[k1 as usize / 64] |= 1 << (k1 % 64);
-                    order[k] = sort_entry(k1, k, p as u16, ai as u8, next);
+                    order[k] = sort_entry(k1, k, p as u16, ai as u8);
                     k += 1;
                 }
                 let mut v = 0;
                 while v < seconds.len() {
-                    if let Some((second, id, after)) = seconds[v] {
+                    if let Some((second, id)) = seconds[v] {
                         let mut b = second.start as usize;
                         while b <= second.end as usize {
                             let b_end = alt_end(pat, b, second.end as usize);
-                            let next = next_tags(out.elems, n, base + after);
                             let pk = pair_key(h, word_key(sub(pat, b, b_end)));
                             out.keyed[pk as usize / 64] |= 1 << (pk % 64);
-                            order[k] = sort_entry(pk, k, id, ai as u8, next);
+                            order[k] = sort_entry(pk, k, id, ai as u8);
                             k += 1;
                             b = b_end + 1;
                         }
@@ -786,14 +770,30 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
             out.keys[j] = out.keys[j - 1];
             out.ids[j] = out.ids[j - 1];
             out.words[j] = out.words[j - 1];
-            out.next[j] = out.next[j - 1];
             j -= 1;
         }
         out.keys[j] = (o >> 48) as u16;
         out.ids[j] = (o >> 16) as u16;
-        out.words[j] = (o >> 8) as u8;
-        out.next[j] = o as u8;
+        out.words[j] = o as u8;
         i += 1;
+    }
+    // Each key's `next`: the tags of its pattern's element after the key's
+    // words (the second after one word, the third after two, the fourth
+    // after the first and third).
+    let mut j = 0;
+    while j < keys_len {
+        let id = out.ids[j];
+        let p = (id & PATTERN) as usize;
+        let end = if p + 1 < patterns_len { out.patterns[p + 1].first as usize } else { n };
+        let after = if id & PAIR == 0 {
+            1
+        } else if id & SKIPS == 0 {
+            2
+        } else {
+            3
+        };
+        out.next[j] = next_tags(out.elems, end, out.patterns[p].first as usize + after);
+        j += 1;
     }
 }
 
@@ -804,15 +804,15 @@ const fn bucket(entry: u64) -> usize {
 
 /// A key's entry in the sort: its 16-bit key, then its place in pattern
 /// order (unique), then what the key leads to.
-const fn sort_entry(key: u16, k: usize, id: u16, word: u8, next: u8) -> u64 {
-    (key as u64) << 48 | (k as u64) << 32 | (id as u64) << 16 | (word as u64) << 8 | next as u64
+const fn sort_entry(key: u16, k: usize, id: u16, word: u8) -> u64 {
+    (key as u64) << 48 | (k as u64) << 32 | (id as u64) << 16 | word as u64
 }
 
 /// The tags of element `after` of a pattern whose elements end at `n`, if
 /// it is required: a key's `next`.
-const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u8 {
+const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u16 {
     if after < n && elems[after].kind & OPTIONAL == 0 {
-        fold_tags(elems[after].tags)
+        elems[after].tags
     } else {
         ANY_NEXT
     }

@@ -440,7 +440,7 @@ impl Lexicon {
         // The word after the key's words must be able to match the element
         // after them.
         let after = i + if pair { 2 } else { 1 };
-        if tags != compile::ANY_NEXT && doc.tokens.get(after).is_none_or(|t| tags & compile::next_bit(t.key) == 0) {
+        if tags != compile::ANY_NEXT && doc.tokens.get(after).is_none_or(|t| tags & compile::tag_bit(t.key) == 0) {
             return false;
         }
         let p = (id & PATTERN) as usize;

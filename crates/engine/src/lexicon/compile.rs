@@ -766,7 +766,8 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         at[b] += 1;
         let mut j = to;
         // Insertion within the bucket: its keys so far are sorted.
-        while j > out.buckets[b] as usize && out.keys[j - 1] > (o >> 48) as u16 {
+        let rank = try_rank((o >> 48) as u16, (o >> 16) as u16);
+        while j > out.buckets[b] as usize && try_rank(out.keys[j - 1], out.ids[j - 1]) > rank {
             out.keys[j] = out.keys[j - 1];
             out.ids[j] = out.ids[j - 1];
             out.words[j] = out.words[j - 1];
@@ -795,6 +796,22 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         out.next[j] = next_tags(out.elems, end, out.patterns[p].first as usize + after);
         j += 1;
     }
+}
+
+/// Where a key's id is sorted among those of its key: first the ids of
+/// one-word keys, then those of pairs past an optional word ([`OPT2`]),
+/// then those of other pairs, each kind in pattern order, the order a scan
+/// tries them in (see `Lexicon::try_keys`), so that it walks each kind's
+/// ids once, with no others among them.
+const fn try_rank(key: u16, id: u16) -> u32 {
+    let kind = if id & PAIR == 0 {
+        0
+    } else if id & OPT2 != 0 {
+        1
+    } else {
+        2
+    };
+    (key as u32) << 2 | kind
 }
 
 /// The bucket of a key's entry in the sort (see [`sort_entry`]).

@@ -102,9 +102,19 @@ pub(super) const fn tag_bit(word_key: u32) -> u16 {
     1 << (crate::hash::mixed_key(word_key) >> 28)
 }
 
-/// The [`Index`]'s `next` of a key whose pattern has no required element
-/// after the key's words: every word may follow.
-pub(super) const ANY_NEXT: u16 = u16::MAX;
+/// The [`Index`]'s `next` (or `next2`) of a key whose pattern has no
+/// required word or alternatives there: every word may follow.
+pub(super) const ANY_NEXT: u32 = u32::MAX;
+
+/// A word's bit among a key's `next` and `next2` bits: one of 32, by the
+/// top bits of its mixed key. Thirty-two, not an element's sixteen tags:
+/// a candidate is passed over for a word of another bit, and most are
+/// (sixteen let twice as many through to be read, for a word of the same
+/// tag as one of a long list's; sixty-four saved a little more for twice
+/// the bytes).
+pub(super) const fn next_bit(word_key: u32) -> u32 {
+    1 << (crate::hash::mixed_key(word_key) >> 27)
+}
 
 /// A pattern: its `table` and `entry`, its first element in `elems` (its
 /// elements end where the next pattern's begin), and its text, the table
@@ -141,10 +151,15 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// made from (a two-word key's second word is matched against all of
     /// its element's alternatives).
     words: [u8; K],
-    /// Per key, the tag bits of the element after the key's words when it
-    /// is required ([`ANY_NEXT`] if there is none or it is optional): a
-    /// candidate whose next word cannot match it is passed over unread.
-    next: [u16; K],
+    /// Per key, the bits ([`next_bit`]) of the words the element after the
+    /// key's words can match, when it is a required word or alternatives
+    /// ([`ANY_NEXT`] otherwise, or if there is none): a candidate whose
+    /// next word cannot match it is passed over unread.
+    next: [u32; K],
+    /// The same for the element after that one, when both are required
+    /// (each then takes one word: the second word after the key's is its):
+    /// most candidates that pass `next` and fail later fail there.
+    next2: [u32; K],
     /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
     /// `keys[buckets[b]..buckets[b + 1]]`.
     buckets: [u16; BUCKETS + 1],
@@ -167,7 +182,8 @@ pub(crate) struct Index {
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
     pub(super) words: &'static [u8],
-    pub(super) next: &'static [u16],
+    pub(super) next: &'static [u32],
+    pub(super) next2: &'static [u32],
     pub(super) buckets: &'static [u16; BUCKETS + 1],
     pub(super) firsts: &'static [u64; FIRST_WORDS],
     pub(super) keyed: &'static [u64; KEY_WORDS],
@@ -184,6 +200,7 @@ impl Index {
         ids: &[],
         words: &[],
         next: &[],
+        next2: &[],
         buckets: &[0; BUCKETS + 1],
         firsts: &[0; FIRST_WORDS],
         keyed: &[0; KEY_WORDS],
@@ -290,6 +307,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             ids: &self.ids,
             words: &self.words,
             next: &self.next,
+            next2: &self.next2,
             buckets: &self.buckets,
             firsts: &self.firsts,
             keyed: &self.keyed,
@@ -512,6 +530,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         ids: [0; K],
         words: [0; K],
         next: [ANY_NEXT; K],
+        next2: [ANY_NEXT; K],
         buckets: [0; BUCKETS + 1],
         firsts: [0; FIRST_WORDS],
         keyed: [0; KEY_WORDS],
@@ -529,6 +548,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             ids: &mut out.ids,
             words: &mut out.words,
             next: &mut out.next,
+            next2: &mut out.next2,
             buckets: &mut out.buckets,
             firsts: &mut out.firsts,
             keyed: &mut out.keyed,
@@ -549,7 +569,8 @@ pub(crate) struct Built {
     keys: Box<[u16]>,
     ids: Box<[u16]>,
     words: Box<[u8]>,
-    next: Box<[u16]>,
+    next: Box<[u32]>,
+    next2: Box<[u32]>,
     buckets: Box<[u16; BUCKETS + 1]>,
     firsts: Box<[u64; FIRST_WORDS]>,
     keyed: Box<[u64; KEY_WORDS]>,
@@ -567,6 +588,7 @@ impl Built {
             ids: &self.ids,
             words: &self.words,
             next: &self.next,
+            next2: &self.next2,
             buckets: &self.buckets,
             firsts: &self.firsts,
             keyed: &self.keyed,
@@ -593,6 +615,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         ids: vec![0; s.keys].into_boxed_slice(),
         words: vec![0; s.keys].into_boxed_slice(),
         next: vec![ANY_NEXT; s.keys].into_boxed_slice(),
+        next2: vec![ANY_NEXT; s.keys].into_boxed_slice(),
         buckets: Box::new([0; BUCKETS + 1]),
         firsts: Box::new([0; FIRST_WORDS]),
         keyed: Box::new([0; KEY_WORDS]),
@@ -610,6 +633,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             ids: &mut out.ids,
             words: &mut out.words,
             next: &mut out.next,
+            next2: &mut out.next2,
             buckets: &mut out.buckets,
             firsts: &mut out.firsts,
             keyed: &mut out.keyed,
@@ -628,7 +652,8 @@ struct Parts<'a> {
     keys: &'a mut [u16],
     ids: &'a mut [u16],
     words: &'a mut [u8],
-    next: &'a mut [u16],
+    next: &'a mut [u32],
+    next2: &'a mut [u32],
     buckets: &'a mut [u16; BUCKETS + 1],
     firsts: &'a mut [u64; FIRST_WORDS],
     keyed: &'a mut [u64; KEY_WORDS],
@@ -778,9 +803,10 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         out.words[j] = o as u8;
         i += 1;
     }
-    // Each key's `next`: the tags of its pattern's element after the key's
+    // Each key's `next`: the bits of its pattern's element after the key's
     // words (the second after one word, the third after two, the fourth
-    // after the first and third).
+    // after the first and third), and `next2`, those of the one after it
+    // if that element is required.
     let mut j = 0;
     while j < keys_len {
         let id = out.ids[j];
@@ -793,7 +819,11 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         } else {
             3
         };
-        out.next[j] = next_tags(out.elems, end, out.patterns[p].first as usize + after);
+        let (first, text) = (out.patterns[p].first as usize + after, out.patterns[p].text.as_bytes());
+        out.next[j] = next_bits(out.elems, out.alt_keys, text, end, first);
+        if first < end && out.elems[first].kind & OPTIONAL == 0 {
+            out.next2[j] = next_bits(out.elems, out.alt_keys, text, end, first + 1);
+        }
         j += 1;
     }
 }
@@ -825,13 +855,26 @@ const fn sort_entry(key: u16, k: usize, id: u16, word: u8) -> u64 {
     (key as u64) << 48 | (k as u64) << 32 | (id as u64) << 16 | word as u64
 }
 
-/// The tags of element `after` of a pattern whose elements end at `n`, if
-/// it is required: a key's `next`.
-const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u16 {
-    if after < n && elems[after].kind & OPTIONAL == 0 {
-        elems[after].tags
-    } else {
-        ANY_NEXT
+/// The bits ([`next_bit`]) of the words element `after` of a pattern
+/// (whose elements end at `n`, its text `text`) can match, if it is a
+/// required word or alternatives: a key's `next` or `next2`.
+const fn next_bits(elems: &[Elem], alt_keys: &[u32], text: &[u8], n: usize, after: usize) -> u32 {
+    if after >= n || elems[after].kind & OPTIONAL != 0 {
+        return ANY_NEXT;
+    }
+    let e = elems[after];
+    match e.kind {
+        WORD => next_bit(word_key(sub(text, e.start as usize, e.end as usize))),
+        ALT => {
+            let mut bits = 0;
+            let mut a = e.start as usize;
+            while a < e.end as usize {
+                bits |= next_bit(alt_keys[a]);
+                a += 1;
+            }
+            bits
+        }
+        _ => ANY_NEXT,
     }
 }
 

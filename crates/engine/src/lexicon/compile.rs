@@ -20,12 +20,17 @@
 //!   when its second is an optional word and its third a required one,
 //!   every first word with each of those), a 16-bit key of the word(s)
 //!   (from the words' keys, which tokens carry) beside the pattern it leads
-//!   to, sorted by key and then by pattern order; `buckets` says where the
+//!   to, sorted by key, then by kind (one-word keys, pairs past an optional
+//!   word, other pairs) and by pattern order; `buckets` says where the
 //!   keys of each bucket (their top ten bits) begin, a few keys a bucket;
 //!   `words` says which alternative of the first element each key was made
 //!   from. A scan finds a word's patterns by a short walk in its bucket and
 //!   confirms each key by comparing its one or two words, so keys that
 //!   collide only cost a comparison;
+//! - `next`/`next2`: per key, 32 bits of the words the element after the
+//!   key's words, and the one after that, can match, so that most patterns
+//!   tried are passed over without reading them (8 bytes a key: 34 KB for
+//!   the draft's 4,233 keys, 8 KB for the message's 1,056);
 //! - `firsts`: a bit per first word a pattern can start with (by its key),
 //!   so most words, which start none, are passed over by one lookup before
 //!   any bucket is walked;

@@ -20,12 +20,17 @@
 //!   when its second is an optional word and its third a required one,
 //!   every first word with each of those), a 16-bit key of the word(s)
 //!   (from the words' keys, which tokens carry) beside the pattern it leads
-//!   to, sorted by key and then by pattern order; `buckets` says where the
+//!   to, sorted by key, then by kind (one-word keys, pairs past an optional
+//!   word, other pairs) and by pattern order; `buckets` says where the
 //!   keys of each bucket (their top ten bits) begin, a few keys a bucket;
 //!   `words` says which alternative of the first element each key was made
 //!   from. A scan finds a word's patterns by a short walk in its bucket and
 //!   confirms each key by comparing its one or two words, so keys that
 //!   collide only cost a comparison;
+//! - `next`/`next2`: per key, 32 bits of the words the element after the
+//!   key's words, and the one after that, can match, so that most patterns
+//!   tried are passed over without reading them (8 bytes a key: 34 KB for
+//!   the draft's 4,233 keys, 8 KB for the message's 1,056);
 //! - `firsts`: a bit per first word a pattern can start with (by its key),
 //!   so most words, which start none, are passed over by one lookup before
 //!   any bucket is walked;
@@ -102,22 +107,19 @@ pub(super) const fn tag_bit(word_key: u32) -> u16 {
     1 << (crate::hash::mixed_key(word_key) >> 28)
 }
 
-/// A word's bit among a key's `next` tags: its [`tag_bit`] folded to eight
-/// bits as [`fold_tags`] folds an element's.
-pub(super) const fn next_bit(word_key: u32) -> u8 {
-    1 << ((crate::hash::mixed_key(word_key) >> 28) & 7)
-}
+/// The [`Index`]'s `next` (or `next2`) of a key whose pattern has no
+/// required word or alternatives there: every word may follow.
+pub(super) const ANY_NEXT: u32 = u32::MAX;
 
-/// An element's tags folded to eight bits (bit `b` set if bit `b` or `b +
-/// 8` is), kept per key as its `next`: a word whose [`next_bit`] is clear
-/// has its [`tag_bit`] clear in the tags folded.
-const fn fold_tags(tags: u16) -> u8 {
-    (tags | tags >> 8) as u8
+/// A word's bit among a key's `next` and `next2` bits: one of 32, by the
+/// top bits of its mixed key. Thirty-two, not an element's sixteen tags:
+/// a candidate is passed over for a word of another bit, and most are
+/// (sixteen let twice as many through to be read, for a word of the same
+/// tag as one of a long list's; sixty-four saved a little more for twice
+/// the bytes).
+pub(super) const fn next_bit(word_key: u32) -> u32 {
+    1 << (crate::hash::mixed_key(word_key) >> 27)
 }
-
-/// The [`Index`]'s `next` of a key whose pattern has no required element
-/// after the key's words: every word may follow.
-pub(super) const ANY_NEXT: u8 = u8::MAX;
 
 /// A pattern: its `table` and `entry`, its first element in `elems` (its
 /// elements end where the next pattern's begin), and its text, the table
@@ -154,10 +156,15 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// made from (a two-word key's second word is matched against all of
     /// its element's alternatives).
     words: [u8; K],
-    /// Per key, the tag bits of the element after the key's words when it
-    /// is required ([`ANY_NEXT`] if there is none or it is optional): a
-    /// candidate whose next word cannot match it is passed over unread.
-    next: [u8; K],
+    /// Per key, the bits ([`next_bit`]) of the words the element after the
+    /// key's words can match, when it is a required word or alternatives
+    /// ([`ANY_NEXT`] otherwise, or if there is none): a candidate whose
+    /// next word cannot match it is passed over unread.
+    next: [u32; K],
+    /// The same for the element after that one, when both are required
+    /// (each then takes one word: the second word after the key's is its):
+    /// most candidates that pass `next` and fail later fail there.
+    next2: [u32; K],
     /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
     /// `keys[buckets[b]..buckets[b + 1]]`.
     buckets: [u16; BUCKETS + 1],
@@ -180,7 +187,8 @@ pub(crate) struct Index {
     pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
     pub(super) words: &'static [u8],
-    pub(super) next: &'static [u8],
+    pub(super) next: &'static [u32],
+    pub(super) next2: &'static [u32],
     pub(super) buckets: &'static [u16; BUCKETS + 1],
     pub(super) firsts: &'static [u64; FIRST_WORDS],
     pub(super) keyed: &'static [u64; KEY_WORDS],
@@ -197,6 +205,7 @@ impl Index {
         ids: &[],
         words: &[],
         next: &[],
+        next2: &[],
         buckets: &[0; BUCKETS + 1],
         firsts: &[0; FIRST_WORDS],
         keyed: &[0; KEY_WORDS],
@@ -303,6 +312,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             ids: &self.ids,
             words: &self.words,
             next: &self.next,
+            next2: &self.next2,
             buckets: &self.buckets,
             firsts: &self.firsts,
             keyed: &self.keyed,
@@ -525,6 +535,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         ids: [0; K],
         words: [0; K],
         next: [ANY_NEXT; K],
+        next2: [ANY_NEXT; K],
         buckets: [0; BUCKETS + 1],
         firsts: [0; FIRST_WORDS],
         keyed: [0; KEY_WORDS],
@@ -542,6 +553,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             ids: &mut out.ids,
             words: &mut out.words,
             next: &mut out.next,
+            next2: &mut out.next2,
             buckets: &mut out.buckets,
             firsts: &mut out.firsts,
             keyed: &mut out.keyed,
@@ -562,7 +574,8 @@ pub(crate) struct Built {
     keys: Box<[u16]>,
     ids: Box<[u16]>,
     words: Box<[u8]>,
-    next: Box<[u8]>,
+    next: Box<[u32]>,
+    next2: Box<[u32]>,
     buckets: Box<[u16; BUCKETS + 1]>,
     firsts: Box<[u64; FIRST_WORDS]>,
     keyed: Box<[u64; KEY_WORDS]>,
@@ -580,6 +593,7 @@ impl Built {
             ids: &self.ids,
             words: &self.words,
             next: &self.next,
+            next2: &self.next2,
             buckets: &self.buckets,
             firsts: &self.firsts,
             keyed: &self.keyed,
@@ -606,6 +620,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         ids: vec![0; s.keys].into_boxed_slice(),
         words: vec![0; s.keys].into_boxed_slice(),
         next: vec![ANY_NEXT; s.keys].into_boxed_slice(),
+        next2: vec![ANY_NEXT; s.keys].into_boxed_slice(),
         buckets: Box::new([0; BUCKETS + 1]),
         firsts: Box::new([0; FIRST_WORDS]),
         keyed: Box::new([0; KEY_WORDS]),
@@ -623,6 +638,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             ids: &mut out.ids,
             words: &mut out.words,
             next: &mut out.next,
+            next2: &mut out.next2,
             buckets: &mut out.buckets,
             firsts: &mut out.firsts,
             keyed: &mut out.keyed,
@@ -641,7 +657,8 @@ struct Parts<'a> {
     keys: &'a mut [u16],
     ids: &'a mut [u16],
     words: &'a mut [u8],
-    next: &'a mut [u8],
+    next: &'a mut [u32],
+    next2: &'a mut [u32],
     buckets: &'a mut [u16; BUCKETS + 1],
     firsts: &'a mut [u64; FIRST_WORDS],
     keyed: &'a mut [u64; KEY_WORDS],
@@ -659,8 +676,9 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         "the phrase tables outgrew the index"
     );
     // Every key with its pattern, as (key << 48 | order << 32 | id << 16 |
-    // word << 8 | next) so that sorting keeps the pattern order within a
-    // key and carries each key's id, word and next along.
+    // word) so that sorting keeps the pattern order within a key and
+    // carries each key's id and word along (its `next` is read from its
+    // pattern once they are sorted).
     let (mut p, mut n, mut k, mut x) = (0, 0, 0, 0);
     let mut t = 0;
     while t < tables.len() {
@@ -701,8 +719,6 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
             }
             // (`sizes` has read the pattern with `head`, which checks it.)
             let (first, second, skip) = head_of(firsts, count);
-            // The tags of the element after the key's words (one or two).
-            let base = out.patterns[p].first as usize;
             let mut a = first.start as usize;
             let mut ai = 0;
             while a <= first.end as usize {
@@ -715,29 +731,27 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
                 // alternatives, or those of the optional second and of the
                 // third (which then follows the first).
                 let seconds = match (second, skip) {
-                    (Some(s), _) => [Some((s, p as u16 | PAIR, 2)), None],
+                    (Some(s), _) => [Some((s, p as u16 | PAIR)), None],
                     (None, Some((o, r))) => {
-                        [Some((o, p as u16 | PAIR | OPT2, 2)), Some((r, p as u16 | PAIR | OPT2 | SKIPS, 3))]
+                        [Some((o, p as u16 | PAIR | OPT2)), Some((r, p as u16 | PAIR | OPT2 | SKIPS))]
                     }
                     (None, None) => [None, None],
                 };
                 if seconds[0].is_none() {
-                    let next = next_tags(out.elems, n, base + 1);
                     let k1 = key(h);
                     out.keyed[k1 as usize / 64] |= 1 << (k1 % 64);
-                    order[k] = sort_entry(k1, k, p as u16, ai as u8, next);
+                    order[k] = sort_entry(k1, k, p as u16, ai as u8);
                     k += 1;
                 }
                 let mut v = 0;
                 while v < seconds.len() {
-                    if let Some((second, id, after)) = seconds[v] {
+                    if let Some((second, id)) = seconds[v] {
                         let mut b = second.start as usize;
                         while b <= second.end as usize {
                             let b_end = alt_end(pat, b, second.end as usize);
-                            let next = next_tags(out.elems, n, base + after);
                             let pk = pair_key(h, word_key(sub(pat, b, b_end)));
                             out.keyed[pk as usize / 64] |= 1 << (pk % 64);
-                            order[k] = sort_entry(pk, k, id, ai as u8, next);
+                            order[k] = sort_entry(pk, k, id, ai as u8);
                             k += 1;
                             b = b_end + 1;
                         }
@@ -782,19 +796,57 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         at[b] += 1;
         let mut j = to;
         // Insertion within the bucket: its keys so far are sorted.
-        while j > out.buckets[b] as usize && out.keys[j - 1] > (o >> 48) as u16 {
+        let rank = try_rank((o >> 48) as u16, (o >> 16) as u16);
+        while j > out.buckets[b] as usize && try_rank(out.keys[j - 1], out.ids[j - 1]) > rank {
             out.keys[j] = out.keys[j - 1];
             out.ids[j] = out.ids[j - 1];
             out.words[j] = out.words[j - 1];
-            out.next[j] = out.next[j - 1];
             j -= 1;
         }
         out.keys[j] = (o >> 48) as u16;
         out.ids[j] = (o >> 16) as u16;
-        out.words[j] = (o >> 8) as u8;
-        out.next[j] = o as u8;
+        out.words[j] = o as u8;
         i += 1;
     }
+    // Each key's `next`: the bits of its pattern's element after the key's
+    // words (the second after one word, the third after two, the fourth
+    // after the first and third), and `next2`, those of the one after it
+    // if that element is required.
+    let mut j = 0;
+    while j < keys_len {
+        let id = out.ids[j];
+        let p = (id & PATTERN) as usize;
+        let end = if p + 1 < patterns_len { out.patterns[p + 1].first as usize } else { n };
+        let after = if id & PAIR == 0 {
+            1
+        } else if id & SKIPS == 0 {
+            2
+        } else {
+            3
+        };
+        let (first, text) = (out.patterns[p].first as usize + after, out.patterns[p].text.as_bytes());
+        out.next[j] = next_bits(out.elems, out.alt_keys, text, end, first);
+        if first < end && out.elems[first].kind & OPTIONAL == 0 {
+            out.next2[j] = next_bits(out.elems, out.alt_keys, text, end, first + 1);
+        }
+        j += 1;
+    }
+}
+
+/// Where a key's id is sorted among those of its key: first the ids of
+/// one-word keys, then those of pairs past an optional word ([`OPT2`]),
+/// then those of other pairs, each kind in pattern order, the order a scan
+/// tries them in (see `Lexicon::try_keys`), so that it walks each kind's
+/// ids once, with no others among them.
+const fn try_rank(key: u16, id: u16) -> u32 {
+    let kind = if id & PAIR == 0 {
+        0
+    } else if id & OPT2 != 0 {
+        1
+    } else {
+        2
+    };
+    (key as u32) << 2 | kind
 }
 
 /// The bucket of a key's entry in the sort (see [`sort_entry`]).
@@ -804,17 +856,30 @@ const fn bucket(entry: u64) -> usize {
 
 /// A key's entry in the sort: its 16-bit key, then its place in pattern
 /// order (unique), then what the key leads to.
-const fn sort_entry(key: u16, k: usize, id: u16, word: u8, next: u8) -> u64 {
-    (key as u64) << 48 | (k as u64) << 32 | (id as u64) << 16 | (word as u64) << 8 | next as u64
+const fn sort_entry(key: u16, k: usize, id: u16, word: u8) -> u64 {
+    (key as u64) << 48 | (k as u64) << 32 | (id as u64) << 16 | word as u64
 }
 
-/// The tags of element `after` of a pattern whose elements end at `n`, if
-/// it is required: a key's `next`.
-const fn next_tags(elems: &[Elem], n: usize, after: usize) -> u8 {
-    if after < n && elems[after].kind & OPTIONAL == 0 {
-        fold_tags(elems[after].tags)
-    } else {
-        ANY_NEXT
+/// The bits ([`next_bit`]) of the words element `after` of a pattern
+/// (whose elements end at `n`, its text `text`) can match, if it is a
+/// required word or alternatives: a key's `next` or `next2`.
+const fn next_bits(elems: &[Elem], alt_keys: &[u32], text: &[u8], n: usize, after: usize) -> u32 {
+    if after >= n || elems[after].kind & OPTIONAL != 0 {
+        return ANY_NEXT;
+    }
+    let e = elems[after];
+    match e.kind {
+        WORD => next_bit(word_key(sub(text, e.start as usize, e.end as usize))),
+        ALT => {
+            let mut bits = 0;
+            let mut a = e.start as usize;
+            while a < e.end as usize {
+                bits |= next_bit(alt_keys[a]);
+                a += 1;
+            }
+            bits
+        }
+        _ => ANY_NEXT,
     }
 }
 

@@ -134,15 +134,21 @@ fn analyze_in(
     let message = conversation::message_text(ctx, &doc);
     // The message's parse and its facts: kept ones when the message is the
     // one the last analysis read.
+    // (A parse is some hundreds of bytes: each move of it is a copy, so a
+    // fresh one goes straight into its place.)
     let message_read = match &message {
-        Some((m, _)) => {
-            let (doc, facts) = match kept_message.as_deref_mut() {
-                Some(kept) => kept.take(m, rules::message_lexicon()),
-                None => (document::Document::parse_message(m, rules::message_lexicon()), None),
-            };
-            let facts = facts.unwrap_or_else(|| rules::MessageFacts::of(&doc));
-            Some((doc, facts))
-        }
+        Some((m, _)) => match kept_message.as_deref_mut() {
+            Some(kept) => {
+                let (doc, facts) = kept.take(m, rules::message_lexicon());
+                let facts = facts.unwrap_or_else(|| rules::MessageFacts::of(&doc));
+                Some((doc, facts))
+            }
+            None => {
+                let doc = document::Document::parse_message(m, rules::message_lexicon());
+                let facts = rules::MessageFacts::of(&doc);
+                Some((doc, facts))
+            }
+        },
         None => {
             if let Some(kept) = kept_message.as_deref_mut() {
                 kept.clear();
@@ -209,8 +215,11 @@ fn analyze_in(
         rules::extra_mile::drop_asked_for(&exchange, &mut findings);
         relation
     });
-    if let (Some(kept), Some((m, facts))) = (kept_message, message_read) {
-        kept.keep(m, facts);
+    // (The parse is moved only to be kept.)
+    if let Some(kept) = kept_message {
+        if let Some((m, facts)) = message_read {
+            kept.keep(m, facts);
+        }
     }
     if let Some(pack) = pack {
         let before = findings.len();

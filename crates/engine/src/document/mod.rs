@@ -258,21 +258,32 @@ impl<'a> Document<'a> {
     }
 
     /// Token ranges of the sentences, in order (a sentence with no token is
-    /// not there). One pass.
+    /// not there).
     pub fn sentences(&self) -> Vec<std::ops::Range<usize>> {
+        let tokens = &self.tokens[..];
+        debug_assert!(
+            tokens.windows(2).all(|p| p[1].sentence.wrapping_sub(p[0].sentence) <= 1),
+            "a sentence's tokens stand together, and the next sentence's follow"
+        );
         let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(self.sentence_count as usize);
-        // A sentence ends where the next token's number differs from its
-        // last token's (which is its first token's): each token is read
-        // once, beside the one before it.
+        // A sentence's tokens stand together (the tokenizer numbers each
+        // token with its sentence, one more after each end), so its end is
+        // found by a search, not by reading each token beside the one
+        // before it: steps that double from its first token, then a binary
+        // search of the last step.
         let mut start = 0;
-        for (i, pair) in self.tokens.windows(2).enumerate() {
-            if pair[0].sentence != pair[1].sentence {
-                out.push(start..i + 1);
-                start = i + 1;
+        while let Some(first) = tokens.get(start) {
+            let s = first.sentence;
+            let rest = &tokens[start..];
+            let mut step = 1;
+            while step < rest.len() && rest[step].sentence == s {
+                step *= 2;
             }
-        }
-        if !self.tokens.is_empty() {
-            out.push(start..self.tokens.len());
+            // rest[step / 2] is in the sentence; rest[step], if any, is not.
+            let (lo, hi) = (step / 2 + 1, step.min(rest.len()));
+            let end = start + lo + rest[lo..hi].partition_point(|t| t.sentence == s);
+            out.push(start..end);
+            start = end;
         }
         out
     }
@@ -539,6 +550,28 @@ mod tests {
         let g = doc.greeting.clone().unwrap();
         let names: Vec<&str> = g.addressee.map(|i| doc.word(i)).collect();
         assert_eq!(names, ["Priya"]);
+    }
+
+    #[test]
+    fn lists_sentences_short_and_long() {
+        // Sentences of one word to dozens, so that the search for a
+        // sentence's end stops at every place of a step.
+        let mut text = String::new();
+        for n in 1..40 {
+            text.push_str(&"word ".repeat(n));
+            text.push_str("end.\n");
+        }
+        for text in [text.as_str(), "", "One.", "One two", "A. B. C d e. F"] {
+            let doc = Document::parse(text);
+            let mut expected: Vec<std::ops::Range<usize>> = Vec::new();
+            for (i, t) in doc.tokens.iter().enumerate() {
+                match expected.last_mut() {
+                    Some(r) if doc.tokens[r.start].sentence == t.sentence => r.end = i + 1,
+                    _ => expected.push(i..i + 1),
+                }
+            }
+            assert_eq!(doc.sentences(), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -543,11 +543,9 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         // over before its words are read.
         let last_agent = tokens.iter().rposition(|t| t.is_agent());
         let Some(last_agent) = last_agent else { continue };
-        if !after_question
-            && !tokens[tokens.len() - 1].gap_has(gap::QUESTION)
-            && !tokens[last_agent].gap_has(gap::QUESTION)
-            && hit_in(indirect, &r).is_none()
-        {
+        let ends_marked = tokens[tokens.len() - 1].gap_has(gap::QUESTION) || tokens[last_agent].gap_has(gap::QUESTION);
+        let lead = hit_in(indirect, &r);
+        if !after_question && !ends_marked && lead.is_none() {
             continue;
         }
         // (Room for a few questions at once, when the first sentence that
@@ -557,6 +555,12 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         }
         // The own tokens, their words and kinds, in one pass over the
         // sentence's tokens (most sentences read this far are read on).
+        // A sentence with no mark and no indirect question, read only
+        // because one with a mark came before it, asks only if it goes on
+        // with that one ("... on Xbox? and will my skins carry over"),
+        // which its first words tell: its words and their kinds are read
+        // only then (most such sentences go on to state something: "My
+        // email is ...").
         // (Room for the whole sentence: a filter gives no length.)
         let (agent, words, bits): (&mut [usize], &mut [&str], &mut [u16]) = if tokens.len() <= ROOM {
             (&mut agent_room, &mut words_room, &mut bits_room)
@@ -566,15 +570,25 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             bits_list.resize(tokens.len(), 0);
             (&mut agent_list, &mut words_list, &mut bits_list)
         };
+        let read_now = ends_marked || lead.is_some();
         let mut n = 0;
-        for (k, t) in (r.start..).zip(tokens) {
-            if t.is_agent() {
-                let w = t.folded(folded);
-                (agent[n], words[n], bits[n]) = (k, w, kinds_keyed(w, t.key));
-                n += 1;
+        if read_now {
+            for (k, t) in (r.start..).zip(tokens) {
+                if t.is_agent() {
+                    let w = t.folded(folded);
+                    (agent[n], words[n], bits[n]) = (k, w, kinds_keyed(w, t.key));
+                    n += 1;
+                }
+            }
+        } else {
+            for (k, t) in (r.start..).zip(tokens) {
+                if t.is_agent() {
+                    agent[n] = k;
+                    n += 1;
+                }
             }
         }
-        let (agent, words, bits) = (&agent[..n], &words[..n], &bits[..n]);
+        let (agent, words, bits) = (&agent[..n], &mut words[..n], &mut bits[..n]);
         let own = agent;
         // "hi, can I ...?": the greeting is not part of the question.
         let opening = own
@@ -609,7 +623,8 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         };
         let own = &agent[opening..];
         let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
-        let marked = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
+        // (Its last own token is the sentence's last agent token.)
+        let marked = ends_marked;
         // A chat's next question, joined to the one before without its
         // mark: "do saves work on Xbox? and will my skins carry over too".
         let continued = !marked
@@ -620,10 +635,19 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             && token_kinds(msg, own[2]) & SUBJECT != 0;
         after_question = marked;
         let direct = marked || continued;
-        let lead = hit_in(indirect, &r);
         if !direct && lead.is_none() {
             continue;
         }
+        // (A sentence not read at once goes on the question before it:
+        // its words are read now.)
+        if !read_now {
+            for ((&k, w), b) in agent.iter().zip(words.iter_mut()).zip(bits.iter_mut()) {
+                let t = &msg.tokens[k];
+                *w = t.folded(folded);
+                *b = kinds_keyed(w, t.key);
+            }
+        }
+        let (words, bits) = (&*words, &*bits);
         if hit_in(rhetorical, &r).is_some() || ironic(msg, own) {
             continue;
         }
@@ -996,16 +1020,21 @@ fn kind_of(msg: &Document, words: &[&str], bits: &[u16], end: usize, after_lead:
             w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must")
         })
     };
-    if has("what") && (tail_do || has("options") || has("next") || what_i_need()) {
+    // (A word of a list is known by its kinds before it is compared:
+    // "what" is a question word, "any" on the auxiliaries' list.)
+    let has_what = words.iter().zip(bits).any(|(w, b)| b & WH != 0 && *w == "what");
+    if has_what && (tail_do || has("options") || has("next") || what_i_need()) {
         return Kind::How;
     }
     // "Can you tell me why ...", "any idea what's causing it": the question
     // inside the request.
     let asks_to_be_told =
         words.iter().take(6).position(|w| matches!(*w, "tell" | "explain" | "know" | "advise" | "confirm"));
-    let any_idea =
-        words.windows(2).take(5).position(|w| w[0] == "any" && matches!(w[1], "idea" | "ideas")).map(|i| i + 1);
-    if let Some(i) = asks_to_be_told.or(any_idea) {
+    let any_idea = || {
+        let mut pairs = words.windows(2).zip(bits).take(5);
+        pairs.position(|(w, b)| b & AUX != 0 && w[0] == "any" && matches!(w[1], "idea" | "ideas")).map(|i| i + 1)
+    };
+    if let Some(i) = asks_to_be_told.or_else(any_idea) {
         let inner = bits.get(i + 1..(i + 3).min(words.len())).and_then(|b| b.iter().position(|b| b & WH != 0));
         if let Some(at) = inner.map(|at| i + 1 + at) {
             match wh_kind(words[at], words.get(at + 1).copied().unwrap_or("")) {

@@ -961,6 +961,21 @@ const PRONOUNS: &[&str] = &["i", "we", "you", "it", "they", "u"];
 /// bit says the set has been read (see [`Said::mirrors`]).
 const MIRRORS_READ: u8 = 0x80;
 const _: () = assert!(PRONOUNS.len() < 8);
+// A pronoun has at most four bytes and no apostrophe: [`Said::mirrors`]
+// looks for one only among a word's first five bytes.
+const _: () = {
+    let mut i = 0;
+    while i < PRONOUNS.len() {
+        let b = PRONOUNS[i].as_bytes();
+        assert!(b.len() <= 4);
+        let mut j = 0;
+        while j < b.len() {
+            assert!(b[j] != b'\'');
+            j += 1;
+        }
+        i += 1;
+    }
+};
 
 /// The pronouns an answer uses for the one a question asks about, as bits
 /// of [`PRONOUNS`]: "you" for "i" or "we", "we" or "i" for "you", ...
@@ -1312,7 +1327,10 @@ crate::hash::word_lists! {
 }
 
 /// The kinds (`TIME`, `REASON`, `WH`, ...) a folded word is of, as bits:
-/// one hash lookup however many lists it is asked about.
+/// one hash lookup however many lists it is asked about. (The rule reads
+/// its words' kinds by the keys their tokens carry; the tests by the
+/// words.)
+#[cfg(test)]
 fn kinds(w: &str) -> u16 {
     kinds_keyed(w, crate::hash::word_key(w.as_bytes()))
 }
@@ -1326,6 +1344,7 @@ fn token_kinds(doc: &Document, k: usize) -> u16 {
 }
 
 /// Whether `w` is a word of any of `kinds` (bits such as `TIME | REASON`).
+#[cfg(test)]
 fn word_is(w: &str, kinds_asked: u16) -> bool {
     kinds(w) & kinds_asked != 0
 }
@@ -1888,25 +1907,28 @@ impl Said<'_> {
             let bits = self.bits();
             let mut m = 0u8;
             for (i, w) in self.words.iter().enumerate() {
-                // A byte search: an apostrophe is one byte.
-                let (base, rest) = match w.bytes().position(|b| b == b'\'') {
-                    Some(p) => (&w[..p], &w[p + 1..]),
-                    None => (*w, ""),
-                };
-                let is_pronoun = if rest.is_empty() && base.len() == w.len() {
-                    bits[i].get() & PRONOUN != 0
+                // A pronoun ("you", its kinds tell), or a pronoun and what
+                // follows its apostrophe ("you'll"): a pronoun has at most
+                // four bytes, so the apostrophe is among the first five
+                // (a byte search: an apostrophe is one byte). Any other
+                // word is passed over unread.
+                let (base, rest) = if bits[i].get() & PRONOUN != 0 {
+                    (*w, "")
                 } else {
-                    word_is(base, PRONOUN)
+                    match w.bytes().take(5).position(|b| b == b'\'') {
+                        Some(p) => (&w[..p], &w[p + 1..]),
+                        None => continue,
+                    }
                 };
+                let Some(p) = PRONOUNS.iter().position(|p| *p == base) else { continue };
                 // "We'd be grateful if you could rate your visit" asks; it
                 // says no yes or no (the tenth QA pass).
                 let asks = i > 0
                     && self.words[i - 1] == "if"
                     && self.words.get(i + 1).is_some_and(|w| matches!(*w, "could" | "would"));
-                if !is_pronoun || asks {
+                if asks {
                     continue;
                 }
-                let Some(p) = PRONOUNS.iter().position(|p| *p == base) else { continue };
                 let gives = matches!(rest, "ll" | "d" | "re" | "s" | "m")
                     || (rest.is_empty() && bits.get(i + 1).is_some_and(|n| n.get() & GIVES_ANSWER != 0));
                 if gives {

@@ -590,24 +590,29 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         }
         let (agent, words, bits) = (&agent[..n], &mut words[..n], &mut bits[..n]);
         let own = agent;
-        // "hi, can I ...?": the greeting is not part of the question.
+        // "hi, can I ...?": the greeting is not part of the question. (The
+        // comma after it is told first: most first words have none.)
         let opening = own
             .iter()
             .take_while(|&&k| {
-                matches!(msg.fold(k), "hi" | "hey" | "hello" | "hiya" | "ok" | "okay" | "um" | "well" | "morning")
-                    && msg.tokens[k].gap_has(gap::COMMA)
+                msg.tokens[k].gap_has(gap::COMMA)
+                    && matches!(
+                        msg.fold(k),
+                        "hi" | "hey" | "hello" | "hiya" | "ok" | "okay" | "um" | "well" | "morning"
+                    )
             })
             .count();
         // "Hi Sam, when will ...?", "Hello Support, where is ...?": the
         // greeting and the name it addresses are not part of the question.
+        // (The comma that ends the name is looked for first: most first
+        // words are no greeting, and are not compared.)
+        let name_ends = own.iter().take(4).skip(1).position(|&k| msg.tokens[k].gap_has(gap::COMMA));
         let opening = if opening == 0
+            && name_ends.is_some()
             && own.first().is_some_and(|&k| {
                 matches!(msg.fold(k), "hi" | "hey" | "hello" | "hiya" | "dear" | "morning" | "greetings")
             }) {
-            own.iter()
-                .take(4)
-                .skip(1)
-                .position(|&k| msg.tokens[k].gap_has(gap::COMMA))
+            name_ends
                 .filter(|&p| {
                     own[1..=p + 1].iter().all(|&k| {
                         msg.tokens[k].is(flag::CAP)
@@ -731,6 +736,10 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
                 }
             }
         }
+        // Where the question before ended, and where its own words end in
+        // `agent`: a question that starts there has its words start there
+        // too, and they are not searched for.
+        let mut after: Option<(usize, usize)> = None;
         for (n, &s) in starts.iter().enumerate() {
             let end = starts.get(n + 1).copied().unwrap_or(last + 1);
             if end <= s {
@@ -754,7 +763,13 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             let lead_here = if n == 0 { lead.filter(|_| !direct) } else { hit_in(indirect, &(s..s + 1)) };
             // The question's own words and their kinds, for the tests below:
             // those of the sentence's own tokens in it.
-            let (lo, hi) = (agent.partition_point(|&k| k < s), agent.partition_point(|&k| k < end));
+            let lo = match after {
+                Some((ended, hi)) if ended == s => hi,
+                _ => agent.partition_point(|&k| k < s),
+            };
+            // (The last question ends with the sentence's own words.)
+            let hi = if end == last + 1 { agent.len() } else { lo + agent[lo..].partition_point(|&k| k < end) };
+            after = Some((end, hi));
             let (words, bits) = (&words[lo..hi], &bits[lo..hi]);
             // Its first word past the lead-in ("so", "and", "hi", ...).
             let opener = bits.iter().position(|b| b & LEAD_IN == 0);

@@ -543,11 +543,9 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         // over before its words are read.
         let last_agent = tokens.iter().rposition(|t| t.is_agent());
         let Some(last_agent) = last_agent else { continue };
-        if !after_question
-            && !tokens[tokens.len() - 1].gap_has(gap::QUESTION)
-            && !tokens[last_agent].gap_has(gap::QUESTION)
-            && hit_in(indirect, &r).is_none()
-        {
+        let ends_marked = tokens[tokens.len() - 1].gap_has(gap::QUESTION) || tokens[last_agent].gap_has(gap::QUESTION);
+        let lead = hit_in(indirect, &r);
+        if !after_question && !ends_marked && lead.is_none() {
             continue;
         }
         // (Room for a few questions at once, when the first sentence that
@@ -557,6 +555,12 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         }
         // The own tokens, their words and kinds, in one pass over the
         // sentence's tokens (most sentences read this far are read on).
+        // A sentence with no mark and no indirect question, read only
+        // because one with a mark came before it, asks only if it goes on
+        // with that one ("... on Xbox? and will my skins carry over"),
+        // which its first words tell: its words and their kinds are read
+        // only then (most such sentences go on to state something: "My
+        // email is ...").
         // (Room for the whole sentence: a filter gives no length.)
         let (agent, words, bits): (&mut [usize], &mut [&str], &mut [u16]) = if tokens.len() <= ROOM {
             (&mut agent_room, &mut words_room, &mut bits_room)
@@ -566,34 +570,49 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             bits_list.resize(tokens.len(), 0);
             (&mut agent_list, &mut words_list, &mut bits_list)
         };
+        let read_now = ends_marked || lead.is_some();
         let mut n = 0;
-        for (k, t) in (r.start..).zip(tokens) {
-            if t.is_agent() {
-                let w = t.folded(folded);
-                (agent[n], words[n], bits[n]) = (k, w, kinds_keyed(w, t.key));
-                n += 1;
+        if read_now {
+            for (k, t) in (r.start..).zip(tokens) {
+                if t.is_agent() {
+                    let w = t.folded(folded);
+                    (agent[n], words[n], bits[n]) = (k, w, kinds_keyed(w, t.key));
+                    n += 1;
+                }
+            }
+        } else {
+            for (k, t) in (r.start..).zip(tokens) {
+                if t.is_agent() {
+                    agent[n] = k;
+                    n += 1;
+                }
             }
         }
-        let (agent, words, bits) = (&agent[..n], &words[..n], &bits[..n]);
+        let (agent, words, bits) = (&agent[..n], &mut words[..n], &mut bits[..n]);
         let own = agent;
-        // "hi, can I ...?": the greeting is not part of the question.
+        // "hi, can I ...?": the greeting is not part of the question. (The
+        // comma after it is told first: most first words have none.)
         let opening = own
             .iter()
             .take_while(|&&k| {
-                matches!(msg.fold(k), "hi" | "hey" | "hello" | "hiya" | "ok" | "okay" | "um" | "well" | "morning")
-                    && msg.tokens[k].gap_has(gap::COMMA)
+                msg.tokens[k].gap_has(gap::COMMA)
+                    && matches!(
+                        msg.fold(k),
+                        "hi" | "hey" | "hello" | "hiya" | "ok" | "okay" | "um" | "well" | "morning"
+                    )
             })
             .count();
         // "Hi Sam, when will ...?", "Hello Support, where is ...?": the
         // greeting and the name it addresses are not part of the question.
+        // (The comma that ends the name is looked for first: most first
+        // words are no greeting, and are not compared.)
+        let name_ends = own.iter().take(4).skip(1).position(|&k| msg.tokens[k].gap_has(gap::COMMA));
         let opening = if opening == 0
+            && name_ends.is_some()
             && own.first().is_some_and(|&k| {
                 matches!(msg.fold(k), "hi" | "hey" | "hello" | "hiya" | "dear" | "morning" | "greetings")
             }) {
-            own.iter()
-                .take(4)
-                .skip(1)
-                .position(|&k| msg.tokens[k].gap_has(gap::COMMA))
+            name_ends
                 .filter(|&p| {
                     own[1..=p + 1].iter().all(|&k| {
                         msg.tokens[k].is(flag::CAP)
@@ -609,7 +628,8 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         };
         let own = &agent[opening..];
         let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
-        let marked = msg.tokens[r.end - 1].gap_has(gap::QUESTION) || msg.tokens[last].gap_has(gap::QUESTION);
+        // (Its last own token is the sentence's last agent token.)
+        let marked = ends_marked;
         // A chat's next question, joined to the one before without its
         // mark: "do saves work on Xbox? and will my skins carry over too".
         let continued = !marked
@@ -620,10 +640,19 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             && token_kinds(msg, own[2]) & SUBJECT != 0;
         after_question = marked;
         let direct = marked || continued;
-        let lead = hit_in(indirect, &r);
         if !direct && lead.is_none() {
             continue;
         }
+        // (A sentence not read at once goes on the question before it:
+        // its words are read now.)
+        if !read_now {
+            for ((&k, w), b) in agent.iter().zip(words.iter_mut()).zip(bits.iter_mut()) {
+                let t = &msg.tokens[k];
+                *w = t.folded(folded);
+                *b = kinds_keyed(w, t.key);
+            }
+        }
+        let (words, bits) = (&*words, &*bits);
         if hit_in(rhetorical, &r).is_some() || ironic(msg, own) {
             continue;
         }
@@ -707,6 +736,10 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
                 }
             }
         }
+        // Where the question before ended, and where its own words end in
+        // `agent`: a question that starts there has its words start there
+        // too, and they are not searched for.
+        let mut after: Option<(usize, usize)> = None;
         for (n, &s) in starts.iter().enumerate() {
             let end = starts.get(n + 1).copied().unwrap_or(last + 1);
             if end <= s {
@@ -730,7 +763,13 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             let lead_here = if n == 0 { lead.filter(|_| !direct) } else { hit_in(indirect, &(s..s + 1)) };
             // The question's own words and their kinds, for the tests below:
             // those of the sentence's own tokens in it.
-            let (lo, hi) = (agent.partition_point(|&k| k < s), agent.partition_point(|&k| k < end));
+            let lo = match after {
+                Some((ended, hi)) if ended == s => hi,
+                _ => agent.partition_point(|&k| k < s),
+            };
+            // (The last question ends with the sentence's own words.)
+            let hi = if end == last + 1 { agent.len() } else { lo + agent[lo..].partition_point(|&k| k < end) };
+            after = Some((end, hi));
             let (words, bits) = (&words[lo..hi], &bits[lo..hi]);
             // Its first word past the lead-in ("so", "and", "hi", ...).
             let opener = bits.iter().position(|b| b & LEAD_IN == 0);
@@ -937,6 +976,21 @@ const PRONOUNS: &[&str] = &["i", "we", "you", "it", "they", "u"];
 /// bit says the set has been read (see [`Said::mirrors`]).
 const MIRRORS_READ: u8 = 0x80;
 const _: () = assert!(PRONOUNS.len() < 8);
+// A pronoun has at most four bytes and no apostrophe: [`Said::mirrors`]
+// looks for one only among a word's first five bytes.
+const _: () = {
+    let mut i = 0;
+    while i < PRONOUNS.len() {
+        let b = PRONOUNS[i].as_bytes();
+        assert!(b.len() <= 4);
+        let mut j = 0;
+        while j < b.len() {
+            assert!(b[j] != b'\'');
+            j += 1;
+        }
+        i += 1;
+    }
+};
 
 /// The pronouns an answer uses for the one a question asks about, as bits
 /// of [`PRONOUNS`]: "you" for "i" or "we", "we" or "i" for "you", ...
@@ -996,16 +1050,21 @@ fn kind_of(msg: &Document, words: &[&str], bits: &[u16], end: usize, after_lead:
             w[0] == "what" && matches!(w[1], "i" | "we") && matches!(w[2], "need" | "should" | "have" | "must")
         })
     };
-    if has("what") && (tail_do || has("options") || has("next") || what_i_need()) {
+    // (A word of a list is known by its kinds before it is compared:
+    // "what" is a question word, "any" on the auxiliaries' list.)
+    let has_what = words.iter().zip(bits).any(|(w, b)| b & WH != 0 && *w == "what");
+    if has_what && (tail_do || has("options") || has("next") || what_i_need()) {
         return Kind::How;
     }
     // "Can you tell me why ...", "any idea what's causing it": the question
     // inside the request.
     let asks_to_be_told =
         words.iter().take(6).position(|w| matches!(*w, "tell" | "explain" | "know" | "advise" | "confirm"));
-    let any_idea =
-        words.windows(2).take(5).position(|w| w[0] == "any" && matches!(w[1], "idea" | "ideas")).map(|i| i + 1);
-    if let Some(i) = asks_to_be_told.or(any_idea) {
+    let any_idea = || {
+        let mut pairs = words.windows(2).zip(bits).take(5);
+        pairs.position(|(w, b)| b & AUX != 0 && w[0] == "any" && matches!(w[1], "idea" | "ideas")).map(|i| i + 1)
+    };
+    if let Some(i) = asks_to_be_told.or_else(any_idea) {
         let inner = bits.get(i + 1..(i + 3).min(words.len())).and_then(|b| b.iter().position(|b| b & WH != 0));
         if let Some(at) = inner.map(|at| i + 1 + at) {
             match wh_kind(words[at], words.get(at + 1).copied().unwrap_or("")) {
@@ -1283,7 +1342,10 @@ crate::hash::word_lists! {
 }
 
 /// The kinds (`TIME`, `REASON`, `WH`, ...) a folded word is of, as bits:
-/// one hash lookup however many lists it is asked about.
+/// one hash lookup however many lists it is asked about. (The rule reads
+/// its words' kinds by the keys their tokens carry; the tests by the
+/// words.)
+#[cfg(test)]
 fn kinds(w: &str) -> u16 {
     kinds_keyed(w, crate::hash::word_key(w.as_bytes()))
 }
@@ -1297,6 +1359,7 @@ fn token_kinds(doc: &Document, k: usize) -> u16 {
 }
 
 /// Whether `w` is a word of any of `kinds` (bits such as `TIME | REASON`).
+#[cfg(test)]
 fn word_is(w: &str, kinds_asked: u16) -> bool {
     kinds(w) & kinds_asked != 0
 }
@@ -1859,25 +1922,28 @@ impl Said<'_> {
             let bits = self.bits();
             let mut m = 0u8;
             for (i, w) in self.words.iter().enumerate() {
-                // A byte search: an apostrophe is one byte.
-                let (base, rest) = match w.bytes().position(|b| b == b'\'') {
-                    Some(p) => (&w[..p], &w[p + 1..]),
-                    None => (*w, ""),
-                };
-                let is_pronoun = if rest.is_empty() && base.len() == w.len() {
-                    bits[i].get() & PRONOUN != 0
+                // A pronoun ("you", its kinds tell), or a pronoun and what
+                // follows its apostrophe ("you'll"): a pronoun has at most
+                // four bytes, so the apostrophe is among the first five
+                // (a byte search: an apostrophe is one byte). Any other
+                // word is passed over unread.
+                let (base, rest) = if bits[i].get() & PRONOUN != 0 {
+                    (*w, "")
                 } else {
-                    word_is(base, PRONOUN)
+                    match w.bytes().take(5).position(|b| b == b'\'') {
+                        Some(p) => (&w[..p], &w[p + 1..]),
+                        None => continue,
+                    }
                 };
+                let Some(p) = PRONOUNS.iter().position(|p| *p == base) else { continue };
                 // "We'd be grateful if you could rate your visit" asks; it
                 // says no yes or no (the tenth QA pass).
                 let asks = i > 0
                     && self.words[i - 1] == "if"
                     && self.words.get(i + 1).is_some_and(|w| matches!(*w, "could" | "would"));
-                if !is_pronoun || asks {
+                if asks {
                     continue;
                 }
-                let Some(p) = PRONOUNS.iter().position(|p| *p == base) else { continue };
                 let gives = matches!(rest, "ll" | "d" | "re" | "s" | "m")
                     || (rest.is_empty() && bits.get(i + 1).is_some_and(|n| n.get() & GIVES_ANSWER != 0));
                 if gives {

@@ -135,7 +135,6 @@ fn strip_ascii_suffix<'s>(s: &'s str, suffix: &str) -> Option<&'s str> {
 }
 
 /// [`stem`] of a word known to be ASCII or not.
-#[inline(always)]
 fn stem_of(w: &str, ascii: bool) -> &str {
     let char_count = |s: &str| chars_in(s, ascii);
     let w = w.strip_suffix("'s").unwrap_or(w);

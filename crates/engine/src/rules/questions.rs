@@ -543,9 +543,9 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         // over before its words are read.
         let last_agent = tokens.iter().rposition(|t| t.is_agent());
         let Some(last_agent) = last_agent else { continue };
-        let ends_marked = tokens[tokens.len() - 1].gap_has(gap::QUESTION) || tokens[last_agent].gap_has(gap::QUESTION);
+        let marked = tokens[tokens.len() - 1].gap_has(gap::QUESTION) || tokens[last_agent].gap_has(gap::QUESTION);
         let lead = hit_in(indirect, &r);
-        if !after_question && !ends_marked && lead.is_none() {
+        if !after_question && !marked && lead.is_none() {
             continue;
         }
         // (Room for a few questions at once, when the first sentence that
@@ -553,14 +553,13 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         if out.capacity() == 0 {
             out.reserve(8);
         }
-        // The own tokens, their words and kinds, in one pass over the
-        // sentence's tokens (most sentences read this far are read on).
-        // A sentence with no mark and no indirect question, read only
-        // because one with a mark came before it, asks only if it goes on
-        // with that one ("... on Xbox? and will my skins carry over"),
-        // which its first words tell: its words and their kinds are read
-        // only then (most such sentences go on to state something: "My
-        // email is ...").
+        // The own tokens first; their words and kinds are read once the
+        // sentence is known to ask (below). A sentence with no mark and no
+        // indirect question, read only because one with a mark came
+        // before it, asks only if it goes on with that one ("... on Xbox?
+        // and will my skins carry over"), which its first words tell: most
+        // such sentences go on to state something ("My email is ...") and
+        // have no word read.
         // (Room for the whole sentence: a filter gives no length.)
         let (agent, words, bits): (&mut [usize], &mut [&str], &mut [u16]) = if tokens.len() <= ROOM {
             (&mut agent_room, &mut words_room, &mut bits_room)
@@ -570,22 +569,11 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
             bits_list.resize(tokens.len(), 0);
             (&mut agent_list, &mut words_list, &mut bits_list)
         };
-        let read_now = ends_marked || lead.is_some();
         let mut n = 0;
-        if read_now {
-            for (k, t) in (r.start..).zip(tokens) {
-                if t.is_agent() {
-                    let w = t.folded(folded);
-                    (agent[n], words[n], bits[n]) = (k, w, kinds_keyed(w, t.key));
-                    n += 1;
-                }
-            }
-        } else {
-            for (k, t) in (r.start..).zip(tokens) {
-                if t.is_agent() {
-                    agent[n] = k;
-                    n += 1;
-                }
+        for (k, t) in (r.start..).zip(tokens) {
+            if t.is_agent() {
+                agent[n] = k;
+                n += 1;
             }
         }
         let (agent, words, bits) = (&agent[..n], &mut words[..n], &mut bits[..n]);
@@ -628,8 +616,6 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         };
         let own = &agent[opening..];
         let (Some(&first), Some(&last)) = (own.first(), own.last()) else { continue };
-        // (Its last own token is the sentence's last agent token.)
-        let marked = ends_marked;
         // A chat's next question, joined to the one before without its
         // mark: "do saves work on Xbox? and will my skins carry over too".
         let continued = !marked
@@ -643,14 +629,11 @@ fn questions(msg: &Document, sentences: &[Range<usize>]) -> Vec<Question> {
         if !direct && lead.is_none() {
             continue;
         }
-        // (A sentence not read at once goes on the question before it:
-        // its words are read now.)
-        if !read_now {
-            for ((&k, w), b) in agent.iter().zip(words.iter_mut()).zip(bits.iter_mut()) {
-                let t = &msg.tokens[k];
-                *w = t.folded(folded);
-                *b = kinds_keyed(w, t.key);
-            }
+        // The sentence asks: its own words and their kinds.
+        for ((&k, w), b) in agent.iter().zip(words.iter_mut()).zip(bits.iter_mut()) {
+            let t = &msg.tokens[k];
+            *w = t.folded(folded);
+            *b = kinds_keyed(w, t.key);
         }
         let (words, bits) = (&*words, &*bits);
         if hit_in(rhetorical, &r).is_some() || ironic(msg, own) {

@@ -152,10 +152,12 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// the alternatives of its own key (see [`Index::is_alt`]).
     alt_keys: [u32; A],
     ids: [u16; K],
-    /// Per key, which alternative of the pattern's first element it was
-    /// made from (a two-word key's second word is matched against all of
-    /// its element's alternatives).
-    words: [u8; K],
+    /// Per key, the bytes of its pattern's text that are the word it was
+    /// made from: its first element, or the alternative of it (a two-word
+    /// key's second word is matched against all of its element's
+    /// alternatives). Found when compiled, not when tried: which, a word
+    /// or alternatives, was a branch no predictor learns on new text.
+    heads: [(u16, u16); K],
     /// Per key, the bits ([`next_bit`]) of the words the element after the
     /// key's words can match, when it is a required word or alternatives
     /// ([`ANY_NEXT`] otherwise, or if there is none): a candidate whose
@@ -190,7 +192,7 @@ pub(crate) struct Index {
     pub(super) alts: &'static [(u16, u16)],
     pub(super) alt_keys: &'static [u32],
     pub(super) ids: &'static [u16],
-    pub(super) words: &'static [u8],
+    pub(super) heads: &'static [(u16, u16)],
     pub(super) next: &'static [u32],
     pub(super) next2: &'static [u32],
     pub(super) key_ids: &'static [u64],
@@ -207,7 +209,7 @@ impl Index {
         alts: &[],
         alt_keys: &[],
         ids: &[],
-        words: &[],
+        heads: &[],
         next: &[],
         next2: &[],
         key_ids: &[],
@@ -261,17 +263,12 @@ impl Index {
         self.alts[e.start as usize..e.end as usize].iter().map(|&(s, end)| &text[s as usize..end as usize]).collect()
     }
 
-    /// The word of element `e` of the pattern of `text`, its alternative
-    /// `alt` if it has them, as bytes (see [`Index::text`]).
-    pub(super) fn word(&self, text: &'static str, e: Elem, alt: u8) -> &'static [u8] {
-        let (start, end) = match e.kind & !OPTIONAL {
-            ALT => {
-                let (s, e) = self.alts[e.start as usize + alt as usize];
-                (s as usize, e as usize)
-            }
-            _ => (e.start as usize, e.end as usize),
-        };
-        &text.as_bytes()[start..end]
+    /// The word key `k` was made from, of the pattern of `text`, as bytes
+    /// (see [`Index::text`]).
+    #[inline(always)]
+    pub(super) fn head(&self, text: &'static str, k: usize) -> &'static [u8] {
+        let (start, end) = self.heads[k];
+        &text.as_bytes()[start as usize..end as usize]
     }
 
     /// Whether a word (by its word key) may start a pattern: one lookup that
@@ -353,7 +350,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             alts: &self.alts,
             alt_keys: &self.alt_keys,
             ids: &self.ids,
-            words: &self.words,
+            heads: &self.heads,
             next: &self.next,
             next2: &self.next2,
             key_ids: &self.key_ids,
@@ -576,7 +573,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         alts: [(0, 0); A],
         alt_keys: [0; A],
         ids: [0; K],
-        words: [0; K],
+        heads: [(0, 0); K],
         next: [ANY_NEXT; K],
         next2: [ANY_NEXT; K],
         key_ids: [0; K],
@@ -584,7 +581,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         firsts: [0; FIRST_WORDS],
         keyed: [0; KEY_WORDS],
     };
-    let (mut order, mut keys, mut buckets) = ([0u64; K], [0u16; K], [0u16; BUCKETS + 1]);
+    let (mut order, mut keys, mut words, mut buckets) = ([0u64; K], [0u16; K], [0u8; K], [0u16; BUCKETS + 1]);
     fill(
         tables,
         keep,
@@ -595,7 +592,8 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             alt_keys: &mut out.alt_keys,
             keys: &mut keys,
             ids: &mut out.ids,
-            words: &mut out.words,
+            words: &mut words,
+            heads: &mut out.heads,
             next: &mut out.next,
             next2: &mut out.next2,
             key_ids: &mut out.key_ids,
@@ -618,7 +616,7 @@ pub(crate) struct Built {
     alts: Box<[(u16, u16)]>,
     alt_keys: Box<[u32]>,
     ids: Box<[u16]>,
-    words: Box<[u8]>,
+    heads: Box<[(u16, u16)]>,
     next: Box<[u32]>,
     next2: Box<[u32]>,
     key_ids: Box<[u64]>,
@@ -636,7 +634,7 @@ impl Built {
             alts: &self.alts,
             alt_keys: &self.alt_keys,
             ids: &self.ids,
-            words: &self.words,
+            heads: &self.heads,
             next: &self.next,
             next2: &self.next2,
             key_ids: &self.key_ids,
@@ -663,7 +661,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         alts: vec![(0, 0); s.alts].into_boxed_slice(),
         alt_keys: vec![0; s.alts].into_boxed_slice(),
         ids: vec![0; s.keys].into_boxed_slice(),
-        words: vec![0; s.keys].into_boxed_slice(),
+        heads: vec![(0, 0); s.keys].into_boxed_slice(),
         next: vec![ANY_NEXT; s.keys].into_boxed_slice(),
         next2: vec![ANY_NEXT; s.keys].into_boxed_slice(),
         key_ids: vec![0; s.keys].into_boxed_slice(),
@@ -671,7 +669,8 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         firsts: Box::new([0; FIRST_WORDS]),
         keyed: Box::new([0; KEY_WORDS]),
     };
-    let (mut order, mut keys, mut buckets) = (vec![0u64; s.keys], vec![0u16; s.keys], Box::new([0u16; BUCKETS + 1]));
+    let (mut order, mut keys, mut words) = (vec![0u64; s.keys], vec![0u16; s.keys], vec![0u8; s.keys]);
+    let mut buckets = Box::new([0u16; BUCKETS + 1]);
     fill(
         tables,
         keep,
@@ -682,7 +681,8 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             alt_keys: &mut out.alt_keys,
             keys: &mut keys,
             ids: &mut out.ids,
-            words: &mut out.words,
+            words: &mut words,
+            heads: &mut out.heads,
             next: &mut out.next,
             next2: &mut out.next2,
             key_ids: &mut out.key_ids,
@@ -703,7 +703,10 @@ struct Parts<'a> {
     alts: &'a mut [(u16, u16)],
     alt_keys: &'a mut [u32],
     ids: &'a mut [u16],
+    /// Per key, which alternative of its first element it was made from,
+    /// while they are sorted.
     words: &'a mut [u8],
+    heads: &'a mut [(u16, u16)],
     next: &'a mut [u32],
     next2: &'a mut [u32],
     key_ids: &'a mut [u64],
@@ -878,6 +881,12 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
             3
         };
         let (first, text) = (out.patterns[p].first as usize + after, out.patterns[p].text.as_bytes());
+        let head = out.elems[out.patterns[p].first as usize];
+        out.heads[j] = if head.kind == ALT {
+            out.alts[head.start as usize + out.words[j] as usize]
+        } else {
+            (head.start, head.end)
+        };
         out.next[j] = next_bits(out.elems, out.alt_keys, text, end, first);
         if first < end && out.elems[first].kind & OPTIONAL == 0 {
             out.next2[j] = next_bits(out.elems, out.alt_keys, text, end, first + 1);

@@ -442,7 +442,7 @@ impl Lexicon {
     #[inline(always)]
     fn try_key(&self, doc: &View, i: usize, k: usize, word: &[u8], pair: bool, out: &mut Vec<(u16, Hit)>) -> bool {
         let index = &self.index;
-        let (id, words, tags) = (index.ids[k], index.words[k], index.next[k]);
+        let (id, tags) = (index.ids[k], index.next[k]);
         // The two words after the key's words must be able to match the
         // elements after them: most candidates are passed over here, unread
         // (of 143 tried per 154-word reply, 64 pass the first test, 48 both).
@@ -458,7 +458,7 @@ impl Lexicon {
         let p = (id & PATTERN) as usize;
         let elems = index.elems(p);
         let text = index.pattern_text(p);
-        if !crate::words::same(index.word(text, elems[0], words), word) {
+        if !crate::words::same(index.head(text, k), word) {
             return false;
         }
         // The element the key's second word is: the second, or the third

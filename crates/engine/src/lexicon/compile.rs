@@ -21,10 +21,11 @@
 //!   every first word with each of those), a 16-bit key of the word(s)
 //!   (from the words' keys, which tokens carry) beside the pattern it leads
 //!   to, sorted by key, then by kind (one-word keys, pairs past an optional
-//!   word, other pairs) and by pattern order; `buckets` says where the
-//!   keys of each bucket (their top ten bits) begin, a few keys a bucket;
-//!   `words` says which alternative of the first element each key was made
-//!   from. A scan finds a word's patterns by a short walk in its bucket and
+//!   word, other pairs) and by pattern order (only `ids` is kept);
+//!   `key_ids` says, per key, where its ids of each kind are, and `ranks`
+//!   where a key is among the keys (with its bits in `keyed`); `words`
+//!   says which alternative of the first element each key was made from.
+//!   A scan finds a word's patterns with no walk and no branch, and
 //!   confirms each key by comparing its one or two words, so keys that
 //!   collide only cost a comparison;
 //! - `next`/`next2`: per key, 32 bits of the words the element after the
@@ -36,7 +37,7 @@
 //!   any bucket is walked;
 //! - `keyed`: a bit per 16-bit key (8 KB), so most pairs of words, which
 //!   key no pattern, and words that start only patterns keyed by two, are
-//!   passed over without walking a bucket.
+//!   passed over without looking for their ids.
 
 use super::Phrase;
 pub(super) use crate::hash::word_key;
@@ -150,12 +151,13 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// Each alternative's word key, beside it: a word is compared only with
     /// the alternatives of its own key (see [`Index::is_alt`]).
     alt_keys: [u32; A],
-    keys: [u16; K],
     ids: [u16; K],
-    /// Per key, which alternative of the pattern's first element it was
-    /// made from (a two-word key's second word is matched against all of
-    /// its element's alternatives).
-    words: [u8; K],
+    /// Per key, the bytes of its pattern's text that are the word it was
+    /// made from: its first element, or the alternative of it (a two-word
+    /// key's second word is matched against all of its element's
+    /// alternatives). Found when compiled, not when tried: which, a word
+    /// or alternatives, was a branch no predictor learns on new text.
+    heads: [(u16, u16); K],
     /// Per key, the bits ([`next_bit`]) of the words the element after the
     /// key's words can match, when it is a required word or alternatives
     /// ([`ANY_NEXT`] otherwise, or if there is none): a candidate whose
@@ -165,9 +167,14 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// (each then takes one word: the second word after the key's is its):
     /// most candidates that pass `next` and fail later fail there.
     next2: [u32; K],
-    /// Where the keys whose top [`BUCKET_BITS`] bits are `b` begin:
-    /// `keys[buckets[b]..buckets[b + 1]]`.
-    buckets: [u16; BUCKETS + 1],
+    /// Per key some pattern has (in the order of the keys), where its ids
+    /// are, kind by kind (see [`KeyIds`]); as many as there are keys at
+    /// most (one per 16-bit key, however many ids share it).
+    key_ids: [u64; K],
+    /// Per `u64` of `keyed`, how many keys the ones before it hold: a
+    /// key's place among the keys is this plus its bits below it (see
+    /// [`Index::ids_of`]).
+    ranks: [u16; KEY_WORDS],
     /// The bit ([`first_bit`]) of every word a pattern may start with:
     /// a word whose bit is clear starts no key, one-word or two-word.
     firsts: [u64; FIRST_WORDS],
@@ -184,12 +191,12 @@ pub(crate) struct Index {
     pub(super) elems: &'static [Elem],
     pub(super) alts: &'static [(u16, u16)],
     pub(super) alt_keys: &'static [u32],
-    pub(super) keys: &'static [u16],
     pub(super) ids: &'static [u16],
-    pub(super) words: &'static [u8],
+    pub(super) heads: &'static [(u16, u16)],
     pub(super) next: &'static [u32],
     pub(super) next2: &'static [u32],
-    pub(super) buckets: &'static [u16; BUCKETS + 1],
+    pub(super) key_ids: &'static [u64],
+    pub(super) ranks: &'static [u16; KEY_WORDS],
     pub(super) firsts: &'static [u64; FIRST_WORDS],
     pub(super) keyed: &'static [u64; KEY_WORDS],
 }
@@ -201,12 +208,12 @@ impl Index {
         elems: &[],
         alts: &[],
         alt_keys: &[],
-        keys: &[],
         ids: &[],
-        words: &[],
+        heads: &[],
         next: &[],
         next2: &[],
-        buckets: &[0; BUCKETS + 1],
+        key_ids: &[],
+        ranks: &[0; KEY_WORDS],
         firsts: &[0; FIRST_WORDS],
         keyed: &[0; KEY_WORDS],
     };
@@ -256,17 +263,12 @@ impl Index {
         self.alts[e.start as usize..e.end as usize].iter().map(|&(s, end)| &text[s as usize..end as usize]).collect()
     }
 
-    /// The word of element `e` of the pattern of `text`, its alternative
-    /// `alt` if it has them, as bytes (see [`Index::text`]).
-    pub(super) fn word(&self, text: &'static str, e: Elem, alt: u8) -> &'static [u8] {
-        let (start, end) = match e.kind & !OPTIONAL {
-            ALT => {
-                let (s, e) = self.alts[e.start as usize + alt as usize];
-                (s as usize, e as usize)
-            }
-            _ => (e.start as usize, e.end as usize),
-        };
-        &text.as_bytes()[start..end]
+    /// The word key `k` was made from, of the pattern of `text`, as bytes
+    /// (see [`Index::text`]).
+    #[inline(always)]
+    pub(super) fn head(&self, text: &'static str, k: usize) -> &'static [u8] {
+        let (start, end) = self.heads[k];
+        &text.as_bytes()[start as usize..end as usize]
     }
 
     /// Whether a word (by its word key) may start a pattern: one lookup that
@@ -280,22 +282,61 @@ impl Index {
 
     /// Whether some pattern is keyed by `key` (of one word or two): one
     /// lookup that passes over most pairs of words, which key none, and
-    /// the words that start only patterns of two-word keys, before the
-    /// walk of [`Index::ids_of`].
+    /// the words that start only patterns of two-word keys, before their
+    /// ids are looked for ([`Index::ids_of`]).
     #[inline(always)]
     pub(super) fn has_key(&self, key: u16) -> bool {
         self.keyed[key as usize / 64] & (1 << (key % 64)) != 0
     }
 
-    /// Where the ids whose key hashes to `key` are, in pattern order.
-    pub(super) fn ids_of(&self, key: u16) -> std::ops::Range<usize> {
-        let b = (key >> (16 - BUCKET_BITS)) as usize;
-        let (start, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        // A bucket holds a few keys: a walk beats a binary search.
-        let bucket = &self.keys[start..end];
-        let from = start + bucket.iter().position(|&k| k >= key).unwrap_or(bucket.len());
-        let to = from + self.keys[from..end].iter().take_while(|&&k| k == key).count();
-        from..to
+    /// Where the ids whose key hashes to `key` are, kind by kind (none if
+    /// no pattern has that key): found with no branch on the key, by its
+    /// place among the keys (how many keys below it `keyed` holds), so
+    /// that a scan pays no mispredicted branch for a walk among the keys
+    /// of a bucket (as it did, about one a word that keys a pattern).
+    #[inline(always)]
+    pub(super) fn ids_of(&self, key: u16) -> KeyIds {
+        let (w, bit) = (key as usize / 64, key % 64);
+        let bits = self.keyed[w];
+        let place = self.ranks[w] as usize + (bits & ((1 << bit) - 1)).count_ones() as usize;
+        // A key no pattern has may be placed past the last: none.
+        let ids = self.key_ids.get(place).copied().unwrap_or(0);
+        KeyIds(ids & ((bits >> bit) & 1).wrapping_neg())
+    }
+}
+
+/// Where the ids of one 16-bit key are (in `Index::ids`), as four 16-bit
+/// places: where they begin, where those of one-word keys end, where those
+/// of pairs past an optional word ([`OPT2`]) end, and where all end (those
+/// of other pairs end there); see [`try_rank`].
+#[derive(Clone, Copy)]
+pub(super) struct KeyIds(u64);
+
+impl KeyIds {
+    const fn new(start: usize, ones: usize, opt2: usize, end: usize) -> KeyIds {
+        KeyIds(start as u64 | (ones as u64) << 16 | (opt2 as u64) << 32 | (end as u64) << 48)
+    }
+
+    fn at(self, i: u32) -> usize {
+        (self.0 >> (16 * i)) as u16 as usize
+    }
+
+    /// The ids of one-word keys.
+    #[inline(always)]
+    pub(super) fn ones(self) -> std::ops::Range<usize> {
+        self.at(0)..self.at(1)
+    }
+
+    /// The ids of pairs past an optional word.
+    #[inline(always)]
+    pub(super) fn opt2(self) -> std::ops::Range<usize> {
+        self.at(1)..self.at(2)
+    }
+
+    /// The ids of other pairs.
+    #[inline(always)]
+    pub(super) fn pairs(self) -> std::ops::Range<usize> {
+        self.at(2)..self.at(3)
     }
 }
 
@@ -308,12 +349,12 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             elems: &self.elems,
             alts: &self.alts,
             alt_keys: &self.alt_keys,
-            keys: &self.keys,
             ids: &self.ids,
-            words: &self.words,
+            heads: &self.heads,
             next: &self.next,
             next2: &self.next2,
-            buckets: &self.buckets,
+            key_ids: &self.key_ids,
+            ranks: &self.ranks,
             firsts: &self.firsts,
             keyed: &self.keyed,
         }
@@ -531,16 +572,16 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         elems: [Elem { kind: 0, tags: 0, start: 0, end: 0 }; E],
         alts: [(0, 0); A],
         alt_keys: [0; A],
-        keys: [0; K],
         ids: [0; K],
-        words: [0; K],
+        heads: [(0, 0); K],
         next: [ANY_NEXT; K],
         next2: [ANY_NEXT; K],
-        buckets: [0; BUCKETS + 1],
+        key_ids: [0; K],
+        ranks: [0; KEY_WORDS],
         firsts: [0; FIRST_WORDS],
         keyed: [0; KEY_WORDS],
     };
-    let mut order = [0u64; K];
+    let (mut order, mut keys, mut words, mut buckets) = ([0u64; K], [0u16; K], [0u8; K], [0u16; BUCKETS + 1]);
     fill(
         tables,
         keep,
@@ -549,12 +590,15 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             elems: &mut out.elems,
             alts: &mut out.alts,
             alt_keys: &mut out.alt_keys,
-            keys: &mut out.keys,
+            keys: &mut keys,
             ids: &mut out.ids,
-            words: &mut out.words,
+            words: &mut words,
+            heads: &mut out.heads,
             next: &mut out.next,
             next2: &mut out.next2,
-            buckets: &mut out.buckets,
+            key_ids: &mut out.key_ids,
+            ranks: &mut out.ranks,
+            buckets: &mut buckets,
             firsts: &mut out.firsts,
             keyed: &mut out.keyed,
         },
@@ -571,12 +615,12 @@ pub(crate) struct Built {
     elems: Box<[Elem]>,
     alts: Box<[(u16, u16)]>,
     alt_keys: Box<[u32]>,
-    keys: Box<[u16]>,
     ids: Box<[u16]>,
-    words: Box<[u8]>,
+    heads: Box<[(u16, u16)]>,
     next: Box<[u32]>,
     next2: Box<[u32]>,
-    buckets: Box<[u16; BUCKETS + 1]>,
+    key_ids: Box<[u64]>,
+    ranks: Box<[u16; KEY_WORDS]>,
     firsts: Box<[u64; FIRST_WORDS]>,
     keyed: Box<[u64; KEY_WORDS]>,
 }
@@ -589,12 +633,12 @@ impl Built {
             elems: &self.elems,
             alts: &self.alts,
             alt_keys: &self.alt_keys,
-            keys: &self.keys,
             ids: &self.ids,
-            words: &self.words,
+            heads: &self.heads,
             next: &self.next,
             next2: &self.next2,
-            buckets: &self.buckets,
+            key_ids: &self.key_ids,
+            ranks: &self.ranks,
             firsts: &self.firsts,
             keyed: &self.keyed,
         }
@@ -616,16 +660,17 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         elems: vec![Elem { kind: 0, tags: 0, start: 0, end: 0 }; s.elems].into_boxed_slice(),
         alts: vec![(0, 0); s.alts].into_boxed_slice(),
         alt_keys: vec![0; s.alts].into_boxed_slice(),
-        keys: vec![0; s.keys].into_boxed_slice(),
         ids: vec![0; s.keys].into_boxed_slice(),
-        words: vec![0; s.keys].into_boxed_slice(),
+        heads: vec![(0, 0); s.keys].into_boxed_slice(),
         next: vec![ANY_NEXT; s.keys].into_boxed_slice(),
         next2: vec![ANY_NEXT; s.keys].into_boxed_slice(),
-        buckets: Box::new([0; BUCKETS + 1]),
+        key_ids: vec![0; s.keys].into_boxed_slice(),
+        ranks: Box::new([0; KEY_WORDS]),
         firsts: Box::new([0; FIRST_WORDS]),
         keyed: Box::new([0; KEY_WORDS]),
     };
-    let mut order = vec![0u64; s.keys];
+    let (mut order, mut keys, mut words) = (vec![0u64; s.keys], vec![0u16; s.keys], vec![0u8; s.keys]);
+    let mut buckets = Box::new([0u16; BUCKETS + 1]);
     fill(
         tables,
         keep,
@@ -634,12 +679,15 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             elems: &mut out.elems,
             alts: &mut out.alts,
             alt_keys: &mut out.alt_keys,
-            keys: &mut out.keys,
+            keys: &mut keys,
             ids: &mut out.ids,
-            words: &mut out.words,
+            words: &mut words,
+            heads: &mut out.heads,
             next: &mut out.next,
             next2: &mut out.next2,
-            buckets: &mut out.buckets,
+            key_ids: &mut out.key_ids,
+            ranks: &mut out.ranks,
+            buckets: &mut buckets,
             firsts: &mut out.firsts,
             keyed: &mut out.keyed,
         },
@@ -654,11 +702,19 @@ struct Parts<'a> {
     elems: &'a mut [Elem],
     alts: &'a mut [(u16, u16)],
     alt_keys: &'a mut [u32],
-    keys: &'a mut [u16],
     ids: &'a mut [u16],
+    /// Per key, which alternative of its first element it was made from,
+    /// while they are sorted.
     words: &'a mut [u8],
+    heads: &'a mut [(u16, u16)],
     next: &'a mut [u32],
     next2: &'a mut [u32],
+    key_ids: &'a mut [u64],
+    ranks: &'a mut [u16; KEY_WORDS],
+    /// The keys, sorted (room to sort them in: the index keeps only
+    /// `key_ids` and `ranks`).
+    keys: &'a mut [u16],
+    /// Where the keys of each bucket begin, while they are sorted.
     buckets: &'a mut [u16; BUCKETS + 1],
     firsts: &'a mut [u64; FIRST_WORDS],
     keyed: &'a mut [u64; KEY_WORDS],
@@ -825,12 +881,48 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
             3
         };
         let (first, text) = (out.patterns[p].first as usize + after, out.patterns[p].text.as_bytes());
+        let head = out.elems[out.patterns[p].first as usize];
+        out.heads[j] = if head.kind == ALT {
+            out.alts[head.start as usize + out.words[j] as usize]
+        } else {
+            (head.start, head.end)
+        };
         out.next[j] = next_bits(out.elems, out.alt_keys, text, end, first);
         if first < end && out.elems[first].kind & OPTIONAL == 0 {
             out.next2[j] = next_bits(out.elems, out.alt_keys, text, end, first + 1);
         }
         j += 1;
     }
+    // Per key, where its ids are, kind by kind; and per `u64` of `keyed`,
+    // how many keys come before it, so that a key's place among them is
+    // counted in its bits (see `Index::ids_of`).
+    let (mut j, mut place) = (0, 0);
+    while j < keys_len {
+        let key = out.keys[j];
+        let mut ones = j;
+        while ones < keys_len && out.keys[ones] == key && out.ids[ones] & PAIR == 0 {
+            ones += 1;
+        }
+        let mut opt2 = ones;
+        while opt2 < keys_len && out.keys[opt2] == key && out.ids[opt2] & OPT2 != 0 {
+            opt2 += 1;
+        }
+        let mut end = opt2;
+        while end < keys_len && out.keys[end] == key {
+            end += 1;
+        }
+        out.key_ids[place] = KeyIds::new(j, ones, opt2, end).0;
+        place += 1;
+        j = end;
+    }
+    let mut w = 0;
+    let mut below = 0;
+    while w < KEY_WORDS {
+        out.ranks[w] = below as u16;
+        below += out.keyed[w].count_ones() as usize;
+        w += 1;
+    }
+    assert!(below == place, "a key's bit in `keyed` is not where its place among the keys says");
 }
 
 /// Where a key's id is sorted among those of its key: first the ids of

@@ -66,7 +66,7 @@ macro_rules! checked_index {
     };
 }
 pub(crate) use checked_index;
-use compile::{Elem, OPT2, OPTIONAL, PAIR, PATTERN, SKIPS};
+use compile::{Elem, OPTIONAL, PATTERN, SKIPS};
 
 /// One entry of a phrase table.
 #[derive(Clone, Copy, Debug)]
@@ -321,81 +321,90 @@ impl Lexicon {
         let index = &self.index;
         // About one hit per two words in prose: sized once, not grown.
         let mut out: Vec<(u16, Hit)> = Vec::with_capacity(tokens.len() / 2);
+        // A rule pack's phrases (some in the built-in tables) are looked
+        // for at each word after the built-in ones, as far as `extra_from`.
         let has_extra = !self.extra.children.is_empty();
-        for (i, tok) in tokens.iter().enumerate() {
-            if !tok.is_agent() {
-                continue;
+        let mut extra_from = 0;
+        // Two passes over each 64 words: the first tells, with no branch
+        // on the words, which of them key a pattern (a bit each), the
+        // second tries those. About two in three words may start a
+        // pattern and one in three keys one: tested word by word, each of
+        // those tests was a branch no predictor learns on text it has not
+        // seen (about one mispredicted a word, session 37).
+        for from in (0..tokens.len()).step_by(64) {
+            let mut keyed = 0u64;
+            for (j, tok) in tokens[from..tokens.len().min(from + 64)].iter().enumerate() {
+                let (next, has_next) = self.next_of(tokens, from + j);
+                // A word that may start no pattern keys none: its bit
+                // (one lookup) passes over most of those whose keys only
+                // collide with a pattern's.
+                let keys =
+                    index.has_key(compile::key(tok.key)) | (has_next & index.has_key(compile::pair_key(tok.key, next)));
+                keyed |= ((tok.is_agent() & index.may_start(tok.key) & keys) as u64) << j;
             }
-            // An index with no keys (no pattern) has no first word's bit
-            // set either: no word may start a pattern.
-            if index.may_start(tok.key) {
-                let next = match tokens.get(i + 1) {
-                    Some(n) if n.sentence == tok.sentence && n.is_agent() => Some(n),
-                    _ => None,
-                };
-                // Patterns keyed by this word alone, or by it and a word
-                // after an optional one, in pattern order; then those keyed
-                // by it and the next (whose second word is then matched
-                // already). A word's one- and two-word keys may be alike:
-                // each range gives only the entries of its own kind.
-                let one = compile::key(tok.key);
-                let ones = if index.has_key(one) { index.ids_of(one) } else { 0..0 };
-                let pairs = match next {
-                    Some(n) => {
-                        let key = compile::pair_key(tok.key, n.key);
-                        if index.has_key(key) {
-                            index.ids_of(key)
-                        } else {
-                            0..0
-                        }
-                    }
-                    None => 0..0,
-                };
-                // Most words that may start a pattern key none here (their
-                // one-word key is no pattern's, nor their pair's): passed
-                // over before the walks are set up.
-                if !ones.is_empty() || !pairs.is_empty() {
-                    self.try_keys(doc, i, ones, pairs, &mut out);
+            while keyed != 0 {
+                let i = from + keyed.trailing_zeros() as usize;
+                keyed &= keyed - 1;
+                if has_extra {
+                    self.scan_extra(doc, extra_from..i, &mut out);
+                    extra_from = i;
                 }
+                self.try_keys(doc, i, &mut out);
             }
-            if has_extra {
-                self.extra.scan_from(doc, i, &mut out);
-            }
+        }
+        if has_extra {
+            self.scan_extra(doc, extra_from..tokens.len(), &mut out);
         }
         out
     }
 
-    /// Tries the patterns keyed by token `i`: `ones`, the ids of its
-    /// one-word key, and `pairs`, those of its key with the next word's.
-    fn try_keys(
-        &self,
-        doc: &View,
-        i: usize,
-        ones: std::ops::Range<usize>,
-        pairs: std::ops::Range<usize>,
-        out: &mut Vec<(u16, Hit)>,
-    ) {
+    /// A rule pack's phrases at each of the agent's words `words`.
+    fn scan_extra(&self, doc: &View, words: std::ops::Range<usize>, out: &mut Vec<(u16, Hit)>) {
+        for i in words {
+            if doc.tokens[i].is_agent() {
+                self.extra.scan_from(doc, i, out);
+            }
+        }
+    }
+
+    /// The word key of the token after token `i`, and whether a pattern
+    /// keyed at `i` may read it (it is of the same sentence and the
+    /// agent's own); 0 and no when there is none.
+    #[inline(always)]
+    fn next_of(&self, tokens: &[Token], i: usize) -> (u32, bool) {
+        match tokens.get(i + 1) {
+            Some(n) => (n.key, (n.sentence == tokens[i].sentence) & n.is_agent()),
+            None => (0, false),
+        }
+    }
+
+    /// Tries the patterns keyed by token `i`: those of its one-word key,
+    /// and those of its key with the next word's.
+    fn try_keys(&self, doc: &View, i: usize, out: &mut Vec<(u16, Hit)>) {
         let index = &self.index;
         let ids = index.ids;
         let word = doc.fold_bytes(i);
-        // A key's ids come kind by kind (see `compile::try_rank`): those of
-        // one-word keys, then those of pairs past an optional word, then
-        // those of other pairs; a word's one- and two-word keys may be
-        // alike, and each range is read only for the ids of its own kind.
-        let mut a = ones.start;
-        // Most words that key patterns key none with the next word: their
-        // one-word keys are tried in order, with nothing to merge.
-        if pairs.is_empty() {
-            while a < ones.end && ids[a] & PAIR == 0 {
-                self.try_key(doc, i, a, word, false, out);
-                a += 1;
+        let key = doc.tokens[i].key;
+        let (next, has_next) = self.next_of(doc.tokens, i);
+        // A word's one- and two-word keys may be alike: each gives only
+        // the ids of its own kind (see `compile::try_rank`). The pair's
+        // are none without a next word (masked, not a branch).
+        let ones = index.ids_of(compile::key(key)).ones();
+        let pair_ids = index.ids_of(compile::pair_key(key, next));
+        let (opt2, pairs) = if has_next { (pair_ids.opt2(), pair_ids.pairs()) } else { (0..0, 0..0) };
+        // Most words that key patterns key none past an optional word:
+        // their one-word keys are tried in order, then their pairs, with
+        // nothing to merge.
+        if opt2.is_empty() {
+            for k in ones {
+                self.try_key(doc, i, k, word, false, out);
+            }
+            for k in pairs {
+                self.try_key(doc, i, k, word, true, out);
             }
             return;
         }
-        let ones_end = a + ids[ones].iter().take_while(|&&id| id & PAIR == 0).count();
-        let mut b = pairs.start + ids[pairs.clone()].iter().take_while(|&&id| id & PAIR == 0).count();
-        let opt2_end = b + ids[b..pairs.end].iter().take_while(|&&id| id & OPT2 != 0).count();
-        let mut c = opt2_end;
+        let (mut a, mut b, mut c) = (ones.start, opt2.start, pairs.start);
         // One call of `try_key` (inlined: it runs about 130 times
         // per 154-word reply, and its call cost a tenth of it) for
         // the three walks: `a` over the one-word keys and `b` over
@@ -403,10 +412,10 @@ impl Lexicon {
         // order, then `c` over the other pair keys.
         let mut hit_at = None;
         loop {
-            let (k, pair, skips) = if a < ones_end && (b >= opt2_end || ids[a] & PATTERN < ids[b] & PATTERN) {
+            let (k, pair, skips) = if a < ones.end && (b >= opt2.end || ids[a] & PATTERN < ids[b] & PATTERN) {
                 a += 1;
                 (a - 1, false, false)
-            } else if b < opt2_end {
+            } else if b < opt2.end {
                 b += 1;
                 (b - 1, true, true)
             } else if c < pairs.end {
@@ -433,7 +442,7 @@ impl Lexicon {
     #[inline(always)]
     fn try_key(&self, doc: &View, i: usize, k: usize, word: &[u8], pair: bool, out: &mut Vec<(u16, Hit)>) -> bool {
         let index = &self.index;
-        let (id, words, tags) = (index.ids[k], index.words[k], index.next[k]);
+        let (id, tags) = (index.ids[k], index.next[k]);
         // The two words after the key's words must be able to match the
         // elements after them: most candidates are passed over here, unread
         // (of 143 tried per 154-word reply, 64 pass the first test, 48 both).
@@ -449,7 +458,7 @@ impl Lexicon {
         let p = (id & PATTERN) as usize;
         let elems = index.elems(p);
         let text = index.pattern_text(p);
-        if !crate::words::same(index.word(text, elems[0], words), word) {
+        if !crate::words::same(index.head(text, k), word) {
             return false;
         }
         // The element the key's second word is: the second, or the third

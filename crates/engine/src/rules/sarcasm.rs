@@ -2783,7 +2783,7 @@ fn read_sentence<'d>(
             return Some((0, last, REPEAT_M));
         }
     }
-    if s.any(RESTATING) && !sincere && s.any(RESTATE_VOICES) && !s.any(THANK) {
+    if s.any(RESTATING) & !sincere & s.any(RESTATE_VOICES) & !s.any(THANK) {
         return Some((0, last, REPEAT_M));
     }
     // ", again, the label is attached": "again" set off as a reminder.
@@ -2884,7 +2884,9 @@ fn read_sentence<'d>(
             && (window
                 || s.any(RECENTLY)
                 || s.words.iter().any(|w| matches!(*w, "you" | "you've" | "you'd" | "you're" | "u"))));
-    let aimed = s.any(SECOND_PERSON) || window || s.any(RECENTLY);
+    // (Three cheap tests, or-ed without a branch on each: the second
+    // person is in about every other sentence.)
+    let aimed = s.any(SECOND_PERSON) | window | s.any(RECENTLY);
     // "attempt number five", "post number seven", "by my count".
     let numbered = contacts & (s.at(NUMBER) >> 1) & (count >> 2) != 0 || s.any(BY_MY_COUNT);
     let counted = counted || numbered;
@@ -3221,7 +3223,9 @@ fn read_sentence<'d>(
     // ("Who could have guessed that a firmware update would reset your
     // camera's time zone? Not even our own test team, so thank you for
     // reporting it": the session's review.)
-    if (surprise_frame || (len <= 6 && s.any(SURPRISE) && ironic_frame && !s.any(WARM) && !s.question))
+    // (The tests of bits are and-ed without a branch on each: short
+    // sentences are common, and the markers' presence is the text's.)
+    if (surprise_frame | ((len <= 6) & s.any(SURPRISE) & ironic_frame & !s.any(WARM) & !s.question))
         && !owns(with_next(), false)
     {
         return Some((0, last, SURPRISE_M));

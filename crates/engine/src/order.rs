@@ -45,9 +45,11 @@ pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec
             while i < mid && j < hi {
                 // (The item taken and the run advanced chosen by
                 // arithmetic, not a branch: which run's item is less goes
-                // either way with the items.)
-                let right = less(a[j] as usize, a[i] as usize);
-                b[k] = a[if right { j } else { i }];
+                // either way with the items. Told to the compiler, which
+                // otherwise makes a branch of the choice.)
+                let (left_item, right_item) = (a[i], a[j]);
+                let right = less(right_item as usize, left_item as usize);
+                b[k] = std::hint::select_unpredictable(right, right_item, left_item);
                 j += usize::from(right);
                 i += usize::from(!right);
                 k += 1;

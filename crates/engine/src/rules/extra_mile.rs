@@ -64,10 +64,20 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // "again" right after the deed, in its clause ("I've sent them
         // again"; not "so it can't happen again", "celebrate with us
         // again"); "the same PDF", "the same link".
+        // (By the tokens' keys before their words: the comparison of a word
+        // with several, by its length first, goes either way with the word
+        // read.)
+        const STOPS: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<7>(&[&[
+            "so", "in", "if", "and", "to", "happen", "happens",
+        ]]));
+        const AGAIN: u32 = crate::hash::word_key(b"again");
         let again = (k + 1..(k + 7).min(doc.tokens.len()))
             .take_while(|&j| doc.tokens[j].sentence == t.sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
-            .take_while(|&j| !matches!(doc.fold(j), "so" | "in" | "if" | "and" | "to" | "happen" | "happens"))
-            .any(|j| doc.fold(j) == "again")
+            .take_while(|&j| {
+                !(STOPS.may_hold(doc.tokens[j].key)
+                    && matches!(doc.fold(j), "so" | "in" | "if" | "and" | "to" | "happen" | "happens"))
+            })
+            .any(|j| doc.tokens[j].key == AGAIN && doc.fold(j) == "again")
             // "The same PDF" before the deed in its sentence, or after
             // it in its clause ("... at no extra cost; tracking is in the
             // same email" takes nothing away, the reviewer found).
@@ -131,11 +141,17 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             );
         // More said ("also", "... and added a voucher too"): an extra
         // whatever was asked (the session's review).
-        let more = (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even"))
-            || (end + 1..(end + 20).min(doc.tokens.len())).take_while(|&j| same(j)).any(|j| {
-                matches!(doc.fold(j), "too" | "also" | "additionally" | "extra" | "bonus")
-                    || (doc.fold(j) == "well" && doc.fold(j - 1) == "as")
-            });
+        let more =
+            (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even"))
+                || (end + 1..(end + 20).min(doc.tokens.len())).take_while(|&j| same(j)).any(|j| {
+                    // (By the token's key before its word, as above.)
+                    const MORE: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<6>(&[
+                        &["too", "also", "additionally", "extra", "bonus", "well"],
+                    ]));
+                    MORE.may_hold(doc.tokens[j].key)
+                        && (matches!(doc.fold(j), "too" | "also" | "additionally" | "extra" | "bonus")
+                            || (doc.fold(j) == "well" && doc.fold(j - 1) == "as"))
+                });
         // Right after the deed's object ("the appointment you asked
         // for"; not "a free case to the order you asked for", not
         // "because you wanted it by Friday"), or set off after it

@@ -17,10 +17,18 @@ pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec
     // The runs already in order: where each begins, then `n`. A list in
     // order is one run and costs this pass only; runs joined end to end
     // (`Incremental`'s findings, chunk by chunk) cost a pass per halving
-    // of their number.
-    let mut bounds: Vec<usize> = vec![0];
-    bounds.extend((1..n).filter(|&i| less(i, i - 1)));
-    bounds.push(n);
+    // of their number. (Each item written as a run's start and kept by
+    // counting, not by a branch on the comparison, which goes either way
+    // with the items; `n + 2` places hold the starts and `n`, even of an
+    // empty list.)
+    let mut bounds = vec![0usize; n + 2];
+    let mut runs = 1;
+    for i in 1..n {
+        bounds[runs] = i;
+        runs += usize::from(less(i, i - 1));
+    }
+    bounds[runs] = n;
+    bounds.truncate(runs + 1);
     if bounds.len() <= 2 {
         return a;
     }
@@ -33,17 +41,23 @@ pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec
             let lo = *merged.last().expect("starts with 0");
             let mid = pair[0];
             let hi = *pair.get(1).unwrap_or(&mid);
-            let (mut i, mut j) = (lo, mid);
-            for slot in &mut b[lo..hi] {
-                let right = j < hi && (i >= mid || less(a[j] as usize, a[i] as usize));
-                if right {
-                    *slot = a[j];
-                    j += 1;
-                } else {
-                    *slot = a[i];
-                    i += 1;
-                }
+            let (mut i, mut j, mut k) = (lo, mid, lo);
+            while i < mid && j < hi {
+                // (The item taken and the run advanced chosen by
+                // arithmetic, not a branch: which run's item is less goes
+                // either way with the items. Told to the compiler, which
+                // otherwise makes a branch of the choice.)
+                let (left_item, right_item) = (a[i], a[j]);
+                let right = less(right_item as usize, left_item as usize);
+                b[k] = std::hint::select_unpredictable(right, right_item, left_item);
+                j += usize::from(right);
+                i += usize::from(!right);
+                k += 1;
             }
+            // One run is used up: the rest of the other follows, in order.
+            let rest = mid - i;
+            b[k..k + rest].copy_from_slice(&a[i..mid]);
+            b[k + rest..hi].copy_from_slice(&a[j..hi]);
             merged.push(hi);
         }
         std::mem::swap(&mut a, &mut b);

@@ -113,7 +113,9 @@ impl Report {
         // Each cornerstone's hints: warnings first, then tips, then praise;
         // spanned before unspanned; else in report order. Six buckets a
         // cornerstone, filled by counting (one pass to count, one to place
-        // each cornerstone's own): no list per bucket.
+        // every finding, the cornerstones' buckets one after another): no
+        // list per bucket, and no branch on whose a finding is, which goes
+        // either way with the draft.
         const RANKS: usize = 6;
         let bucket = |f: &Finding| {
             let rank = match f.severity() {
@@ -128,23 +130,23 @@ impl Report {
         for &b in &buckets {
             counts[b as usize] += 1;
         }
+        // Where each bucket's hints start.
+        let mut at = [0usize; Cornerstone::ALL.len() * RANKS];
+        for k in 1..at.len() {
+            at[k] = at[k - 1] + counts[k - 1];
+        }
+        let starts = at;
+        let mut placed = vec![0usize; buckets.len()];
+        for (i, &b) in buckets.iter().enumerate() {
+            placed[at[b as usize]] = i;
+            at[b as usize] += 1;
+        }
         let cornerstones = Cornerstone::ALL
             .into_iter()
             .map(|c| {
+                let start = starts[c as usize * RANKS];
                 let counts = &counts[c as usize * RANKS..][..RANKS];
-                // Where each bucket's hints start.
-                let mut at = [0usize; RANKS];
-                for r in 1..RANKS {
-                    at[r] = at[r - 1] + counts[r - 1];
-                }
-                let mut hints = vec![0usize; counts.iter().sum()];
-                for (i, &b) in buckets.iter().enumerate() {
-                    let Some(r) = (b as usize).checked_sub(c as usize * RANKS).filter(|&r| r < RANKS) else {
-                        continue;
-                    };
-                    hints[at[r]] = i;
-                    at[r] += 1;
-                }
+                let hints = placed[start..start + counts.iter().sum::<usize>()].to_vec();
                 let (warnings, tips, praise) = (counts[0] + counts[1], counts[2] + counts[3], counts[4] + counts[5]);
                 let status = if warnings > 0 || (tips >= 2 && tips > praise) {
                     Status::NeedsWork

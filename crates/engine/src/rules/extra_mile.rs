@@ -37,141 +37,144 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // (In its own clause: "they were never delivered, so we've added
     // them", "as it wasn't your fault I've waived the fee": a deed with its
     // own doer starts a clause.)
-    let not_refused = |f: &Finding| {
-        f.span.is_none_or(|s| {
-            let k = doc.token_at(s.start());
-            if matches!(doc.fold(k), "i've" | "we've" | "i" | "we" | "i'll" | "we'll" | "ive" | "weve") {
-                return true;
-            }
-            let from = (k.saturating_sub(4)..k)
-                .rev()
-                .find(|&j| doc.tokens[j].gap_has(gap::CLAUSE))
-                .map_or(k.saturating_sub(4), |j| j + 1);
-            !(from..k)
-                .any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && crate::rules::is_negation(doc.fold(j)))
-        })
+    let not_refused = |k: usize| {
+        if matches!(doc.fold(k), "i've" | "we've" | "i" | "we" | "i'll" | "we'll" | "ive" | "weve") {
+            return true;
+        }
+        let from = (k.saturating_sub(4)..k)
+            .rev()
+            .find(|&j| doc.tokens[j].gap_has(gap::CLAUSE))
+            .map_or(k.saturating_sub(4), |j| j + 1);
+        !(from..k).any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && crate::rules::is_negation(doc.fold(j)))
     };
     // Sent again is no extra: "I've attached the installation guide
     // again", "It's the same PDF from Monday, just in case it got lost"
     // (the ninth QA pass). And what a plan or product includes is no deed:
     // "your plan includes roaming at no extra cost".
-    let not_sent_again_or_included = |f: &Finding| {
-        f.span.is_none_or(|s| {
-            let k = doc.token_at(s.start());
-            let Some(t) = doc.tokens.get(k) else { return true };
-            // (Its sentence, at most 20 words either way: one endless
-            // sentence full of extras stays linear.)
-            let near = k.saturating_sub(20)..(k + 20).min(doc.tokens.len());
-            let words = || {
-                near.clone()
-                    .filter(|&j| doc.tokens[j].sentence == t.sentence && doc.tokens[j].is_agent())
-                    .map(|j| doc.fold(j))
-            };
-            // "again" right after the deed, in its clause ("I've sent them
-            // again"; not "so it can't happen again", "celebrate with us
-            // again"); "the same PDF", "the same link".
-            let again = (k + 1..(k + 7).min(doc.tokens.len()))
-                .take_while(|&j| doc.tokens[j].sentence == t.sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
-                .take_while(|&j| !matches!(doc.fold(j), "so" | "in" | "if" | "and" | "to" | "happen" | "happens"))
-                .any(|j| doc.fold(j) == "again")
-                // "The same PDF" before the deed in its sentence, or after
-                // it in its clause ("... at no extra cost; tracking is in the
-                // same email" takes nothing away, the reviewer found).
-                || near.clone().any(|j| {
-                    // (The word first: the clause is read only around "same".)
-                    let broken = |m: usize| {
-                        doc.tokens[m - 1].gap_has(gap::CLAUSE)
-                            || doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()].contains(';')
-                    };
-                    // (By the token's key before its word.)
-                    const SAME: u32 = crate::hash::word_key(b"same");
-                    doc.tokens[j].key == SAME
-                        && j + 1 < doc.tokens.len()
-                        && doc.fold(j) == "same"
-                        && doc.tokens[j].sentence == t.sentence
-                        && matches!(
-                            doc.fold(j + 1),
-                            "pdf" | "file" | "link" | "email" | "guide" | "form" | "document" | "instructions" | "steps"
-                        )
-                        && (j < k || (j > k && (k + 1..=j).all(|m| !broken(m))))
-                });
-            let feature = matches!(doc.fold(k), "at" | "free" | "complimentary")
-                && words().any(|w| matches!(w, "includes" | "include" | "included" | "offers" | "covers"))
-                && !words().any(|w| {
-                    matches!(w, "i" | "we" | "i've" | "we've" | "i'll" | "we'll" | "i'm" | "we're" | "ive" | "weve")
-                });
-            !again && !feature
-        })
+    let not_sent_again_or_included = |k: usize| {
+        let Some(t) = doc.tokens.get(k) else { return true };
+        // (Its sentence, at most 20 words either way: one endless
+        // sentence full of extras stays linear.)
+        let near = k.saturating_sub(20)..(k + 20).min(doc.tokens.len());
+        let words = || {
+            near.clone()
+                .filter(|&j| doc.tokens[j].sentence == t.sentence && doc.tokens[j].is_agent())
+                .map(|j| doc.fold(j))
+        };
+        // "again" right after the deed, in its clause ("I've sent them
+        // again"; not "so it can't happen again", "celebrate with us
+        // again"); "the same PDF", "the same link".
+        // (By the tokens' keys before their words: the comparison of a word
+        // with several, by its length first, goes either way with the word
+        // read.)
+        const STOPS: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<7>(&[&[
+            "so", "in", "if", "and", "to", "happen", "happens",
+        ]]));
+        const AGAIN: u32 = crate::hash::word_key(b"again");
+        let again = (k + 1..(k + 7).min(doc.tokens.len()))
+            .take_while(|&j| doc.tokens[j].sentence == t.sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
+            .take_while(|&j| {
+                !(STOPS.may_hold(doc.tokens[j].key)
+                    && matches!(doc.fold(j), "so" | "in" | "if" | "and" | "to" | "happen" | "happens"))
+            })
+            .any(|j| doc.tokens[j].key == AGAIN && doc.fold(j) == "again")
+            // "The same PDF" before the deed in its sentence, or after
+            // it in its clause ("... at no extra cost; tracking is in the
+            // same email" takes nothing away, the reviewer found).
+            || near.clone().any(|j| {
+                // (The word first: the clause is read only around "same".)
+                let broken = |m: usize| {
+                    doc.tokens[m - 1].gap_has(gap::CLAUSE)
+                        || doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()].contains(';')
+                };
+                // (By the token's key before its word.)
+                const SAME: u32 = crate::hash::word_key(b"same");
+                doc.tokens[j].key == SAME
+                    && j + 1 < doc.tokens.len()
+                    && doc.fold(j) == "same"
+                    && doc.tokens[j].sentence == t.sentence
+                    && matches!(
+                        doc.fold(j + 1),
+                        "pdf" | "file" | "link" | "email" | "guide" | "form" | "document" | "instructions" | "steps"
+                    )
+                    && (j < k || (j > k && (k + 1..=j).all(|m| !broken(m))))
+            });
+        let feature = matches!(doc.fold(k), "at" | "free" | "complimentary")
+            && words().any(|w| matches!(w, "includes" | "include" | "included" | "offers" | "covers"))
+            && !words().any(|w| {
+                matches!(w, "i" | "we" | "i've" | "we've" | "i'll" | "we'll" | "i'm" | "we're" | "ive" | "weve")
+            });
+        !again && !feature
     };
     // The tenth QA pass: "the details are in the email we sent you on
     // Monday" points back at a thing sent, no extra; "I've booked the
     // appointment you asked for" does what was asked (unless said to be
     // more: "I've also booked ...").
-    let not_as_asked = |f: &Finding| {
-        f.span.is_none_or(|s| {
-            let k = doc.token_at(s.start());
-            let same = |j: usize| doc.tokens[j].sentence == doc.tokens[k].sentence;
-            let points_back = k > 0
-                && matches!(doc.fold(k), "i" | "we")
-                && same(k - 1)
-                && !doc.tokens[k - 1].gap_has(gap::CLAUSE)
-                && matches!(
-                    doc.fold(k - 1),
-                    "email"
-                        | "e-mail"
-                        | "link"
-                        | "letter"
-                        | "form"
-                        | "guide"
-                        | "pdf"
-                        | "file"
-                        | "document"
-                        | "code"
-                        | "details"
-                        | "message"
-                        | "invoice"
-                        | "receipt"
-                        | "text"
-                        | "instructions"
-                        | "label"
-                        | "voucher"
-                        | "confirmation"
-                        | "reply"
-                );
-            let end = doc.token_at(s.end() - 1);
-            // More said ("also", "... and added a voucher too"): an extra
-            // whatever was asked (the session's review).
-            let more = (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even"))
-                || (end + 1..(end + 20).min(doc.tokens.len()))
-                    .take_while(|&j| same(j))
-                    .any(|j| {
-                        matches!(doc.fold(j), "too" | "also" | "additionally" | "extra" | "bonus")
-                            || (doc.fold(j) == "well" && doc.fold(j - 1) == "as")
-                    });
-            // Right after the deed's object ("the appointment you asked
-            // for"; not "a free case to the order you asked for", not
-            // "because you wanted it by Friday"), or set off after it
-            // ("..., as you requested").
-            let asked = |j: usize| {
-                matches!(doc.fold(j), "asked" | "requested")
-                    && matches!(doc.fold(j - 1), "you" | "as" | "you'd" | "you've")
-                    // ("you asked about parking" asks a question, no deed.)
-                    && !(j + 1 < doc.tokens.len()
-                        && matches!(doc.fold(j + 1), "about" | "whether" | "if" | "how" | "why" | "when" | "what" | "where"))
-            };
-            let window = (end + 1..(end + 6).min(doc.tokens.len())).take_while(|&j| same(j));
-            let object = |j: usize| {
-                (end + 1..j).all(|m| {
-                    !doc.tokens[m - 1].gap_has(gap::CLAUSE)
-                        && !matches!(doc.fold(m), "to" | "for" | "on" | "in" | "with" | "because" | "since" | "into")
-                })
-            };
-            let set_off = (end + 1..(end + 12).min(doc.tokens.len())).take_while(|&j| same(j)).any(|j| {
-                asked(j) && j >= 3 && doc.fold(j - 2) == "as" && doc.tokens[j - 3].gap_has(gap::CLAUSE)
-            });
-            let as_asked = !more && (window.clone().any(|j| asked(j) && object(j)) || set_off);
-            !points_back && !as_asked
-        })
+    let not_as_asked = |k: usize, end: usize| {
+        let same = |j: usize| doc.tokens[j].sentence == doc.tokens[k].sentence;
+        let points_back = k > 0
+            && matches!(doc.fold(k), "i" | "we")
+            && same(k - 1)
+            && !doc.tokens[k - 1].gap_has(gap::CLAUSE)
+            && matches!(
+                doc.fold(k - 1),
+                "email"
+                    | "e-mail"
+                    | "link"
+                    | "letter"
+                    | "form"
+                    | "guide"
+                    | "pdf"
+                    | "file"
+                    | "document"
+                    | "code"
+                    | "details"
+                    | "message"
+                    | "invoice"
+                    | "receipt"
+                    | "text"
+                    | "instructions"
+                    | "label"
+                    | "voucher"
+                    | "confirmation"
+                    | "reply"
+            );
+        // More said ("also", "... and added a voucher too"): an extra
+        // whatever was asked (the session's review).
+        let more =
+            (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even"))
+                || (end + 1..(end + 20).min(doc.tokens.len())).take_while(|&j| same(j)).any(|j| {
+                    // (By the token's key before its word, as above.)
+                    const MORE: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<6>(&[
+                        &["too", "also", "additionally", "extra", "bonus", "well"],
+                    ]));
+                    MORE.may_hold(doc.tokens[j].key)
+                        && (matches!(doc.fold(j), "too" | "also" | "additionally" | "extra" | "bonus")
+                            || (doc.fold(j) == "well" && doc.fold(j - 1) == "as"))
+                });
+        // Right after the deed's object ("the appointment you asked
+        // for"; not "a free case to the order you asked for", not
+        // "because you wanted it by Friday"), or set off after it
+        // ("..., as you requested").
+        let asked = |j: usize| {
+            matches!(doc.fold(j), "asked" | "requested")
+                && matches!(doc.fold(j - 1), "you" | "as" | "you'd" | "you've")
+                // ("you asked about parking" asks a question, no deed.)
+                && !(j + 1 < doc.tokens.len()
+                    && matches!(doc.fold(j + 1), "about" | "whether" | "if" | "how" | "why" | "when" | "what" | "where"))
+        };
+        let window = (end + 1..(end + 6).min(doc.tokens.len())).take_while(|&j| same(j));
+        let object = |j: usize| {
+            (end + 1..j).all(|m| {
+                !doc.tokens[m - 1].gap_has(gap::CLAUSE)
+                    && !matches!(doc.fold(m), "to" | "for" | "on" | "in" | "with" | "because" | "since" | "into")
+            })
+        };
+        let set_off = (end + 1..(end + 12).min(doc.tokens.len()))
+            .take_while(|&j| same(j))
+            .any(|j| asked(j) && j >= 3 && doc.fold(j - 2) == "as" && doc.tokens[j - 3].gap_has(gap::CLAUSE));
+        let as_asked = !more && (window.clone().any(|j| asked(j) && object(j)) || set_off);
+        !points_back && !as_asked
     };
     // The fix itself is no extra (the eleventh QA pass: "I've refunded
     // the duplicate payment", "I've sent a replacement", "I've attached
@@ -179,47 +182,44 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // more ("also", "as well", "too") or given free ("at no extra cost",
     // "as a goodwill gesture"). Upgrading, extending and waiving are more
     // by nature.
-    let more_than_the_fix = |f: &Finding| {
-        f.span.is_none_or(|s| {
-            let k = doc.token_at(s.start());
-            let end = doc.token_at(s.end() - 1);
-            let here = doc.sentence_of(k);
-            let in_sentence = |j: usize| here.contains(&j);
-            // A refund or a credit is the fix only when it puts right an
-            // error named with it ("the duplicate payment", "the second
-            // payment", "charged in error"); "I've refunded this month's
-            // fee" for an app that crashes is amends (the session's review).
-            // (Or in the sentence before: "the $86 charge was applied in
-            // error. I have credited the full amount", "the fee shouldn't
-            // have been applied. I've refunded it".)
-            let erred_before = || {
-                let m = here.start;
-                // (This sentence up to the deed too: "the charge was our
-                // mistake, and I've refunded it".)
-                let prev = m.checked_sub(1).map(|p| doc.tokens[p].sentence);
-                (m.saturating_sub(40)..k).filter(|&q| Some(doc.tokens[q].sentence) == prev || q >= m).any(|q| {
-                    let w = doc.fold(q);
-                    matches!(w, "error" | "mistake" | "wrongly" | "incorrectly" | "twice" | "duplicate" | "double" | "overcharged")
-                        // Payments the customer did not make (the twelfth
-                        // QA pass: "the three card payments you didn't
-                        // recognise ... I've refunded all £218.40").
-                        || matches!(
-                            w,
-                            "recognise"
-                                | "recognize"
-                                | "unrecognised"
-                                | "unrecognized"
-                                | "fraud"
-                                | "fraudulent"
-                                | "unauthorised"
-                                | "unauthorized"
-                        )
-                        || (w == "have" && q > 0 && matches!(doc.fold(q - 1), "shouldn't" | "shouldnt"))
-                })
-            };
-            let corrects = |j: usize| {
-                erred_before()
-                    || (j + 1..j + 7).take_while(|&m| in_sentence(m)).any(|m| {
+    let more_than_the_fix = |k: usize, end: usize| {
+        let here = doc.sentence_of(k);
+        let in_sentence = |j: usize| here.contains(&j);
+        // A refund or a credit is the fix only when it puts right an
+        // error named with it ("the duplicate payment", "the second
+        // payment", "charged in error"); "I've refunded this month's
+        // fee" for an app that crashes is amends (the session's review).
+        // (Or in the sentence before: "the $86 charge was applied in
+        // error. I have credited the full amount", "the fee shouldn't
+        // have been applied. I've refunded it".)
+        let erred_before = || {
+            let m = here.start;
+            // (This sentence up to the deed too: "the charge was our
+            // mistake, and I've refunded it".)
+            let prev = m.checked_sub(1).map(|p| doc.tokens[p].sentence);
+            (m.saturating_sub(40)..k).filter(|&q| Some(doc.tokens[q].sentence) == prev || q >= m).any(|q| {
+                let w = doc.fold(q);
+                matches!(w, "error" | "mistake" | "wrongly" | "incorrectly" | "twice" | "duplicate" | "double" | "overcharged")
+                    // Payments the customer did not make (the twelfth
+                    // QA pass: "the three card payments you didn't
+                    // recognise ... I've refunded all £218.40").
+                    || matches!(
+                        w,
+                        "recognise"
+                            | "recognize"
+                            | "unrecognised"
+                            | "unrecognized"
+                            | "fraud"
+                            | "fraudulent"
+                            | "unauthorised"
+                            | "unauthorized"
+                    )
+                    || (w == "have" && q > 0 && matches!(doc.fold(q - 1), "shouldn't" | "shouldnt"))
+            })
+        };
+        let corrects = |j: usize| {
+            erred_before()
+                || (j + 1..j + 7).take_while(|&m| in_sentence(m)).any(|m| {
                     matches!(
                         doc.fold(m),
                         "duplicate"
@@ -235,101 +235,105 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                             | "mistaken"
                     )
                 })
-            };
-            let remedy = (k..=end).any(|j| {
-                matches!(
-                    doc.fold(j),
-                    "sent" | "attached" | "arranged" | "booked" | "added" | "applied" | "included" | "covered"
-                ) || (matches!(doc.fold(j), "refunded" | "credited") && corrects(j))
-            });
-            if !remedy || (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even")) {
-                return true;
-            }
-            let from = here.start;
-            // Before the deed, what makes it a favour: "As a one-off, I've
-            // refunded ...", "as a goodwill gesture".
-            let favour_before = (from..k).any(|j| {
-                matches!(doc.fold(j), "goodwill" | "gesture" | "courtesy" | "exception" | "exceptionally")
-                    || (doc.fold(j) == "off" && j > 0 && doc.fold(j - 1) == "one")
-            });
-            // After it, up to the next deed of ours ("I've refunded it and
-            // I've also added a credit" leaves the refund a fix): more, free,
-            // amends, or so it won't recur ("a £20 credit to cover the bank
-            // charges", "a travel note so it won't happen again", "credited
-            // €15 for the outage", "at our expense", "as an apology").
-            let next_deed = (end + 1..doc.tokens.len())
-                .take_while(|&j| in_sentence(j))
-                .find(|&j| matches!(doc.fold(j), "i've" | "we've" | "i'll" | "we'll" | "ive" | "weve"))
-                .unwrap_or(doc.tokens.len());
-            let favour_after = (end + 1..next_deed).take_while(|&j| in_sentence(j)).any(|j| {
-                matches!(
-                    doc.fold(j),
-                    "too"
-                        | "extra"
-                        | "bonus"
-                        | "free"
-                        | "complimentary"
-                        | "goodwill"
-                        | "gesture"
-                        | "courtesy"
-                        | "anyway"
-                        | "additional"
-                        | "compensate"
-                        | "apology"
-                        | "expense"
-                        | "even"
-                        | "keep"
-                        | "outage"
-                        | "disruption"
-                        | "hassle"
-                ) || (matches!(doc.fold(j), "voucher" | "discount" | "gift" | "compensation") && !named_before(doc, from, j))
-                    || (doc.fold(j) == "credit"
-                        && !(j + 1 < doc.tokens.len() && matches!(doc.fold(j + 1), "card" | "cards"))
-                        && !named_before(doc, from, j))
-                    || (doc.fold(j) == "well" && doc.fold(j - 1) == "as")
-                    || (doc.fold(j) == "cost" && matches!(doc.fold(j - 1), "no" | "extra" | "additional"))
-                    || (doc.fold(j) == "charge" && doc.fold(j - 1) == "no")
-                    // ("on us" at our expense; not "that's on us", which
-                    // owns an error, the twelfth QA pass.)
-                    || (doc.fold(j) == "us"
-                        && doc.fold(j - 1) == "on"
-                        && !(j >= 2 && matches!(doc.fold(j - 2), "that's" | "thats")))
-                    // "a note so you aren't asked for the same ID again".
-                    // ("so it won't happen again", "to prevent"; not "and I
-                    // promise this will never happen again").
-                    // ("to" only before the verb of preventing: "happen to
-                    // your account again" prevents nothing, the twelfth QA
-                    // pass.)
-                    || (matches!(doc.fold(j), "again" | "happen" | "happening" | "recur")
-                        && (k..j).any(|m| {
-                            doc.fold(m) == "so"
-                                || (doc.fold(m) == "to"
-                                    && matches!(doc.fold(m + 1), "make" | "stop" | "ensure" | "prevent" | "avoid"))
-                        }))
-                    || (matches!(doc.fold(j), "prevent" | "avoid") && matches!(doc.fold(j - 1), "so" | "to"))
-                    || (doc.fold(j) == "cover" && doc.fold(j - 1) == "to")
-            });
-            favour_before || favour_after
-        })
+        };
+        let remedy = (k..=end).any(|j| {
+            matches!(
+                doc.fold(j),
+                "sent" | "attached" | "arranged" | "booked" | "added" | "applied" | "included" | "covered"
+            ) || (matches!(doc.fold(j), "refunded" | "credited") && corrects(j))
+        });
+        if !remedy || (k..=end).any(|j| matches!(doc.fold(j), "also" | "additionally" | "even")) {
+            return true;
+        }
+        let from = here.start;
+        // Before the deed, what makes it a favour: "As a one-off, I've
+        // refunded ...", "as a goodwill gesture".
+        let favour_before = (from..k).any(|j| {
+            matches!(doc.fold(j), "goodwill" | "gesture" | "courtesy" | "exception" | "exceptionally")
+                || (doc.fold(j) == "off" && j > 0 && doc.fold(j - 1) == "one")
+        });
+        // After it, up to the next deed of ours ("I've refunded it and
+        // I've also added a credit" leaves the refund a fix): more, free,
+        // amends, or so it won't recur ("a £20 credit to cover the bank
+        // charges", "a travel note so it won't happen again", "credited
+        // €15 for the outage", "at our expense", "as an apology").
+        let next_deed = (end + 1..doc.tokens.len())
+            .take_while(|&j| in_sentence(j))
+            .find(|&j| matches!(doc.fold(j), "i've" | "we've" | "i'll" | "we'll" | "ive" | "weve"))
+            .unwrap_or(doc.tokens.len());
+        let favour_after = (end + 1..next_deed).take_while(|&j| in_sentence(j)).any(|j| {
+            matches!(
+                doc.fold(j),
+                "too"
+                    | "extra"
+                    | "bonus"
+                    | "free"
+                    | "complimentary"
+                    | "goodwill"
+                    | "gesture"
+                    | "courtesy"
+                    | "anyway"
+                    | "additional"
+                    | "compensate"
+                    | "apology"
+                    | "expense"
+                    | "even"
+                    | "keep"
+                    | "outage"
+                    | "disruption"
+                    | "hassle"
+            ) || (matches!(doc.fold(j), "voucher" | "discount" | "gift" | "compensation") && !named_before(doc, from, j))
+                || (doc.fold(j) == "credit"
+                    && !(j + 1 < doc.tokens.len() && matches!(doc.fold(j + 1), "card" | "cards"))
+                    && !named_before(doc, from, j))
+                || (doc.fold(j) == "well" && doc.fold(j - 1) == "as")
+                || (doc.fold(j) == "cost" && matches!(doc.fold(j - 1), "no" | "extra" | "additional"))
+                || (doc.fold(j) == "charge" && doc.fold(j - 1) == "no")
+                // ("on us" at our expense; not "that's on us", which
+                // owns an error, the twelfth QA pass.)
+                || (doc.fold(j) == "us"
+                    && doc.fold(j - 1) == "on"
+                    && !(j >= 2 && matches!(doc.fold(j - 2), "that's" | "thats")))
+                // "a note so you aren't asked for the same ID again".
+                // ("so it won't happen again", "to prevent"; not "and I
+                // promise this will never happen again").
+                // ("to" only before the verb of preventing: "happen to
+                // your account again" prevents nothing, the twelfth QA
+                // pass.)
+                || (matches!(doc.fold(j), "again" | "happen" | "happening" | "recur")
+                    && (k..j).any(|m| {
+                        doc.fold(m) == "so"
+                            || (doc.fold(m) == "to"
+                                && matches!(doc.fold(m + 1), "make" | "stop" | "ensure" | "prevent" | "avoid"))
+                    }))
+                || (matches!(doc.fold(j), "prevent" | "avoid") && matches!(doc.fold(j - 1), "so" | "to"))
+                || (doc.fold(j) == "cover" && doc.fold(j - 1) == "to")
+        });
+        favour_before || favour_after
     };
     // "we sent you the size 8 instead of the size 10": our error, told (the
     // twelfth QA pass).
-    let not_our_error = |f: &Finding| {
-        f.span.is_none_or(|s| {
-            let (k, end) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
-            let deed = doc.fold(end);
-            let sentence = doc.tokens[k].sentence;
-            !(matches!(deed, "sent" | "booked" | "applied" | "added" | "arranged")
-                && matches!(doc.fold(k), "we" | "i")
-                && (end + 1..(end + 8).min(doc.tokens.len()))
-                    .take_while(|&j| doc.tokens[j].sentence == sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
-                    .any(|j| matches!(doc.fold(j), "instead" | "wrong" | "incorrect" | "mistakenly")))
-        })
+    let not_our_error = |k: usize, end: usize| {
+        let deed = doc.fold(end);
+        let sentence = doc.tokens[k].sentence;
+        !(matches!(deed, "sent" | "booked" | "applied" | "added" | "arranged")
+            && matches!(doc.fold(k), "we" | "i")
+            && (end + 1..(end + 8).min(doc.tokens.len()))
+                .take_while(|&j| doc.tokens[j].sentence == sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
+                .any(|j| matches!(doc.fold(j), "instead" | "wrong" | "incorrect" | "mistakenly")))
     };
     // (Pure tests of the finding: one pass over the findings, the tests in
-    // the order written, rather than a pass each.)
+    // the order written, rather than a pass each. The deed's first and last
+    // tokens are looked for once, not by each test: a binary search over
+    // the tokens, whose branches go either way with the text.)
     found.retain(|f| {
-        not_refused(f) && not_sent_again_or_included(f) && not_as_asked(f) && more_than_the_fix(f) && not_our_error(f)
+        let Some(s) = f.span else { return true };
+        let (k, end) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
+        not_refused(k)
+            && not_sent_again_or_included(k)
+            && not_as_asked(k, end)
+            && more_than_the_fix(k, end)
+            && not_our_error(k, end)
     });
     out.extend(found);
 }

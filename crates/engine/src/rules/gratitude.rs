@@ -68,6 +68,8 @@ const FOREIGN_THANKS: &[&str] = &[
     "dhanyavad",
     "xiexie",
 ];
+/// The keys of [`FOREIGN_THANKS`].
+const FOREIGN_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[FOREIGN_THANKS]);
 
 /// Look-alikes that are not thanks to anyone.
 pub(crate) const NOT_THANKS: &[Phrase] = &[
@@ -146,7 +148,13 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
     found.retain(|f| {
         let Some(s) = f.span else { return true };
         let k = doc.token_at(s.start());
-        if k >= doc.tokens.len() || !crate::words::among(FOREIGN_THANKS, doc.fold(k)) {
+        // (By the token's key before its word: nearly all thanks are in
+        // English, and the list, compared word by word, is a branch on each
+        // listed word's length, which goes either way with the word read.)
+        if k >= doc.tokens.len()
+            || !FOREIGN_KEYS.may_hold(doc.tokens[k].key)
+            || !crate::words::among(FOREIGN_THANKS, doc.fold(k))
+        {
             return true;
         }
         let t = &doc.tokens[k];
@@ -200,9 +208,17 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
     let words = doc.tokens.get(tokens.clone()).unwrap_or_default();
     for (i, t) in words.iter().enumerate() {
         let i = tokens.start + i;
-        // Only "ta" and words of 5 to 7 bytes starting with "t" can be either.
+        // Only "ta" and words of 5 to 7 bytes starting with "t" can be
+        // either. (Told in one branch that nearly every word takes the same
+        // way, as a bit of a mask of lengths, shifted past the mask unless
+        // the word starts with "t": a branch on the first byte and then one
+        // on the length each go either way with the text, which the
+        // processor cannot foresee on a draft it has not seen; and two
+        // tests joined by `&` are compiled as two branches.)
+        const LENGTHS: u64 = 1 << 2 | 1 << 5 | 1 << 6 | 1 << 7;
         let (len, first) = t.fold_head();
-        if first != b't' || !(len == 2 || (5..=7).contains(&len)) {
+        let at = (u32::from(first != b't') << 5) | len.min(31) as u32;
+        if LENGTHS >> at & 1 == 0 {
             continue;
         }
         let w = doc.fold(i);
@@ -323,6 +339,13 @@ pub(crate) fn decide(doc: &Document, ctx: &Context, thanks: &[Thanks], out: &mut
 /// after it but the agent's initials: a closing formula like "Thanks,".
 fn is_closing_thanks(doc: &Document, span: crate::span::Span) -> bool {
     use crate::document::flag;
+    // Nothing but links after it: the draft's last word is one, or it is
+    // the thanks' own. (Told before the thanks' words are looked for: a
+    // binary search over the tokens, whose branches go either way with the
+    // text.)
+    if doc.tokens.last().is_some_and(|t| !t.is(flag::LINK) && t.span.start() >= span.end()) {
+        return false;
+    }
     let first = doc.token_at(span.start());
     let last = doc.tokens.partition_point(|t| t.span.start() < span.end());
     if first == 0 || last == 0 || first >= doc.tokens.len() {
@@ -346,9 +369,16 @@ fn is_closing_thanks(doc: &Document, span: crate::span::Span) -> bool {
 /// is not the customer's ("Thank you, Priya!" to Priya thanks her).
 fn signs_inline(doc: &Document, ctx: &Context, span: crate::span::Span) -> bool {
     use crate::document::{flag, gap};
+    let n = doc.tokens.len();
+    // At most two words after it, the name: the third word from the end
+    // starts before the thanks ends. (Told before the thanks' words are
+    // looked for: a binary search over the tokens, whose branches go either
+    // way with the text.)
+    if n >= 3 && doc.tokens[n - 3].span.start() >= span.end() {
+        return false;
+    }
     let first = doc.token_at(span.start());
     let last = doc.tokens.partition_point(|t| t.span.start() < span.end());
-    let n = doc.tokens.len();
     if first == 0 || last == 0 || first >= n || !doc.tokens[first].is(flag::SENT_START) {
         return false;
     }

@@ -463,29 +463,37 @@ pub(crate) fn drop_mocked_praise(doc: &Document, findings: &mut Vec<Finding>) {
             return true;
         }
         let courtesy = matches!(f.cue, Cue::PoliteRequest | Cue::PositiveLanguage | Cue::ExtraMile | Cue::Empathy);
+        // (The finding's token, a binary search over the tokens, is looked
+        // for only when the finding could be mocked there: its branches go
+        // either way with the text.)
         let in_mocking_sentence = || {
+            if !courtesy || mocking.is_empty() {
+                return false;
+            }
             let k = doc.token_at(span.start());
-            courtesy && doc.tokens.get(k).is_some_and(|t| mocking.binary_search(&t.sentence).is_ok())
+            doc.tokens.get(k).is_some_and(|t| mocking.binary_search(&t.sentence).is_ok())
         };
         // Mock urgency right after a mocking sentence ("Oh I'm so sorry our
         // free app isn't perfect enough for you. We'll get right on that.")
         // promises nothing.
         let mocked_step = || {
+            if f.cue != Cue::NextSteps || mocking_steps.is_empty() {
+                return false;
+            }
             let k = doc.token_at(span.start());
-            f.cue == Cue::NextSteps
-                && doc.tokens.get(k).is_some_and(|t| {
-                    let s = t.sentence;
-                    let n = doc.tokens.len();
-                    let urgent = || {
-                        (k..(k + 8).min(n)).take_while(|&j| doc.tokens[j].sentence == s).any(|j| {
-                            matches!(doc.fold(j), "right" | "straight")
-                                && j + 1 < n
-                                && doc.tokens[j + 1].sentence == s
-                                && doc.fold(j + 1) == "on"
-                        })
-                    };
-                    s > 0 && mocking_steps.binary_search(&(s - 1)).is_ok() && urgent()
-                })
+            doc.tokens.get(k).is_some_and(|t| {
+                let s = t.sentence;
+                let n = doc.tokens.len();
+                let urgent = || {
+                    (k..(k + 8).min(n)).take_while(|&j| doc.tokens[j].sentence == s).any(|j| {
+                        matches!(doc.fold(j), "right" | "straight")
+                            && j + 1 < n
+                            && doc.tokens[j + 1].sentence == s
+                            && doc.fold(j + 1) == "on"
+                    })
+                };
+                s > 0 && mocking_steps.binary_search(&(s - 1)).is_ok() && urgent()
+            })
         };
         let mocked =
             within(&sarcastic, span) || (courtesy && within(&shouted, span)) || in_mocking_sentence() || mocked_step();

@@ -965,7 +965,21 @@ pub(crate) fn is_wish(doc: &Document, i: usize) -> bool {
     while k > 0 && i - k < 40 && doc.tokens[k - 1].sentence == sentence {
         k -= 1;
     }
-    (k..=i).any(|j| matches!(doc.fold(j), "hope" | "hopefully" | "fingers" | "wish" | "forward" | "hoping"))
+    // (By the tokens' keys before their words: most words are none of
+    // these, and the comparison of a word with several, by its length
+    // first, goes either way with the word read.)
+    const WISHES: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<6>(&[&[
+        "hope",
+        "hopefully",
+        "fingers",
+        "wish",
+        "forward",
+        "hoping",
+    ]]));
+    (k..=i).any(|j| {
+        WISHES.may_hold(doc.tokens[j].key)
+            && matches!(doc.fold(j), "hope" | "hopefully" | "fingers" | "wish" | "forward" | "hoping")
+    })
 }
 
 /// Verbs of work under way: "Our developers are fixing it this week".

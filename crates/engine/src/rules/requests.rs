@@ -135,23 +135,33 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     });
     // Bare imperatives: "Send us the receipt."
     let tokens = &doc.tokens;
-    // Whether the word before the one read ends with a comma: carried
-    // along, not read again.
-    let mut comma_before = false;
     for (i, t) in tokens.iter().enumerate() {
+        // (By the bit of the word's key first, a branch that nearly every
+        // word takes the same way; the place only then, and the comma
+        // before read only then: a branch on the place goes either way
+        // with the text, which the processor cannot foresee on a draft it
+        // has not seen, and a place carried along from word to word was
+        // tested first by the compiler, as the cheaper test.)
+        if !ORDER_KEYS.may_hold(t.key) {
+            continue;
+        }
         // A sentence's first word, or the first after a greeting and its
         // comma at the sentence's start ("Hi Priya, send us a photo") or
         // after the customer's name ("Arjun, send me the receipt"). Read
         // from the sentence alone: this rule runs chunk by chunk and knows
-        // nothing of the draft's greeting. (The flags first, then the verb
-        // of an order: most words are passed over by the first test.)
+        // nothing of the draft's greeting.
         let sentence_start = t.is(flag::SENT_START);
-        let after_comma = std::mem::replace(&mut comma_before, t.gap_has(crate::document::gap::COMMA));
+        let after_comma = i > 0 && tokens[i - 1].gap_has(crate::document::gap::COMMA);
         if sentence_start || after_comma {
             bare_order_at(doc, ctx, i, sentence_start, out);
         }
     }
 }
+
+/// The keys of the verbs of an order: most words that open a sentence or
+/// follow a comma are no order, and the list is compared only for the few
+/// whose bit is set.
+const ORDER_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[ORDERS]);
 
 /// A bare imperative at token `i`, a sentence's first word
 /// (`sentence_start`) or the first after a comma. Kept out of the loop
@@ -159,11 +169,9 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
 /// inlined there, its reads cost every word register spills.
 #[inline(never)]
 fn bare_order_at(doc: &Document, ctx: &Context, i: usize, sentence_start: bool, out: &mut Vec<Finding>) {
-    // (By the token's key before its word: most words that open a sentence
-    // are no order, and the list is compared only for the few whose bit is set.)
-    const ORDER_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[ORDERS]);
+    // (Its key's bit is set: see the loop calling.)
     let t = &doc.tokens[i];
-    if !ORDER_KEYS.may_hold(t.key) || !t.is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
+    if !t.is_agent() || !crate::words::among(ORDERS, doc.fold(i)) {
         return;
     }
     let opens = sentence_start || after_greeting(doc, i) || after_vocative(doc, ctx, i);

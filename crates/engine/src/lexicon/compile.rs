@@ -28,10 +28,10 @@
 //!   A scan finds a word's patterns with no walk and no branch, and
 //!   confirms each key by comparing its one or two words, so keys that
 //!   collide only cost a comparison;
-//! - `next`/`next2`: per key, 32 bits of the words the element after the
-//!   key's words, and the one after that, can match, so that most patterns
-//!   tried are passed over without reading them (8 bytes a key: 34 KB for
-//!   the draft's 4,233 keys, 8 KB for the message's 1,056);
+//! - `next`: per key, 32 bits of the words the element after the key's
+//!   words, and 32 of those the one after that, can match, so that most
+//!   patterns tried are passed over without reading them (8 bytes a key:
+//!   34 KB for the draft's 4,233 keys, 8 KB for the message's 1,056);
 //! - `firsts`: a bit per first word a pattern can start with (by its key),
 //!   so most words, which start none, are passed over by one lookup before
 //!   any bucket is walked;
@@ -108,11 +108,11 @@ pub(super) const fn tag_bit(word_key: u32) -> u16 {
     1 << (crate::hash::mixed_key(word_key) >> 28)
 }
 
-/// The [`Index`]'s `next` (or `next2`) of a key whose pattern has no
+/// The [`Index`]'s `next` (either half) of a key whose pattern has no
 /// required word or alternatives there: every word may follow.
 pub(super) const ANY_NEXT: u32 = u32::MAX;
 
-/// A word's bit among a key's `next` and `next2` bits: one of 32, by the
+/// A word's bit among a key's `next` bits: one of 32, by the
 /// top bits of its mixed key. Thirty-two, not an element's sixteen tags:
 /// a candidate is passed over for a word of another bit, and most are
 /// (sixteen let twice as many through to be read, for a word of the same
@@ -161,12 +161,12 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// Per key, the bits ([`next_bit`]) of the words the element after the
     /// key's words can match, when it is a required word or alternatives
     /// ([`ANY_NEXT`] otherwise, or if there is none): a candidate whose
-    /// next word cannot match it is passed over unread.
-    next: [u32; K],
-    /// The same for the element after that one, when both are required
+    /// next word cannot match it is passed over unread. In the high half,
+    /// the same for the element after that one, when both are required
     /// (each then takes one word: the second word after the key's is its):
-    /// most candidates that pass `next` and fail later fail there.
-    next2: [u32; K],
+    /// most candidates that pass the first and fail later fail there.
+    /// One number, for both tests in one (see `Lexicon::try_key`).
+    next: [u64; K],
     /// Per key some pattern has (in the order of the keys), where its ids
     /// are, kind by kind (see [`KeyIds`]); as many as there are keys at
     /// most (one per 16-bit key, however many ids share it).
@@ -193,8 +193,7 @@ pub(crate) struct Index {
     pub(super) alt_keys: &'static [u32],
     pub(super) ids: &'static [u16],
     pub(super) heads: &'static [(u16, u16)],
-    pub(super) next: &'static [u32],
-    pub(super) next2: &'static [u32],
+    pub(super) next: &'static [u64],
     pub(super) key_ids: &'static [u64],
     pub(super) ranks: &'static [u16; KEY_WORDS],
     pub(super) firsts: &'static [u64; FIRST_WORDS],
@@ -211,7 +210,6 @@ impl Index {
         ids: &[],
         heads: &[],
         next: &[],
-        next2: &[],
         key_ids: &[],
         ranks: &[0; KEY_WORDS],
         firsts: &[0; FIRST_WORDS],
@@ -352,7 +350,6 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             ids: &self.ids,
             heads: &self.heads,
             next: &self.next,
-            next2: &self.next2,
             key_ids: &self.key_ids,
             ranks: &self.ranks,
             firsts: &self.firsts,
@@ -574,8 +571,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         alt_keys: [0; A],
         ids: [0; K],
         heads: [(0, 0); K],
-        next: [ANY_NEXT; K],
-        next2: [ANY_NEXT; K],
+        next: [u64::MAX; K],
         key_ids: [0; K],
         ranks: [0; KEY_WORDS],
         firsts: [0; FIRST_WORDS],
@@ -595,7 +591,6 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             words: &mut words,
             heads: &mut out.heads,
             next: &mut out.next,
-            next2: &mut out.next2,
             key_ids: &mut out.key_ids,
             ranks: &mut out.ranks,
             buckets: &mut buckets,
@@ -617,8 +612,7 @@ pub(crate) struct Built {
     alt_keys: Box<[u32]>,
     ids: Box<[u16]>,
     heads: Box<[(u16, u16)]>,
-    next: Box<[u32]>,
-    next2: Box<[u32]>,
+    next: Box<[u64]>,
     key_ids: Box<[u64]>,
     ranks: Box<[u16; KEY_WORDS]>,
     firsts: Box<[u64; FIRST_WORDS]>,
@@ -636,7 +630,6 @@ impl Built {
             ids: &self.ids,
             heads: &self.heads,
             next: &self.next,
-            next2: &self.next2,
             key_ids: &self.key_ids,
             ranks: &self.ranks,
             firsts: &self.firsts,
@@ -662,8 +655,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         alt_keys: vec![0; s.alts].into_boxed_slice(),
         ids: vec![0; s.keys].into_boxed_slice(),
         heads: vec![(0, 0); s.keys].into_boxed_slice(),
-        next: vec![ANY_NEXT; s.keys].into_boxed_slice(),
-        next2: vec![ANY_NEXT; s.keys].into_boxed_slice(),
+        next: vec![u64::MAX; s.keys].into_boxed_slice(),
         key_ids: vec![0; s.keys].into_boxed_slice(),
         ranks: Box::new([0; KEY_WORDS]),
         firsts: Box::new([0; FIRST_WORDS]),
@@ -684,7 +676,6 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             words: &mut words,
             heads: &mut out.heads,
             next: &mut out.next,
-            next2: &mut out.next2,
             key_ids: &mut out.key_ids,
             ranks: &mut out.ranks,
             buckets: &mut buckets,
@@ -707,8 +698,7 @@ struct Parts<'a> {
     /// while they are sorted.
     words: &'a mut [u8],
     heads: &'a mut [(u16, u16)],
-    next: &'a mut [u32],
-    next2: &'a mut [u32],
+    next: &'a mut [u64],
     key_ids: &'a mut [u64],
     ranks: &'a mut [u16; KEY_WORDS],
     /// The keys, sorted (room to sort them in: the index keeps only
@@ -866,8 +856,8 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
     }
     // Each key's `next`: the bits of its pattern's element after the key's
     // words (the second after one word, the third after two, the fourth
-    // after the first and third), and `next2`, those of the one after it
-    // if that element is required.
+    // after the first and third), and in its high half those of the one
+    // after it if that element is required.
     let mut j = 0;
     while j < keys_len {
         let id = out.ids[j];
@@ -887,10 +877,11 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         } else {
             (head.start, head.end)
         };
-        out.next[j] = next_bits(out.elems, out.alt_keys, text, end, first);
+        let mut next2 = ANY_NEXT;
         if first < end && out.elems[first].kind & OPTIONAL == 0 {
-            out.next2[j] = next_bits(out.elems, out.alt_keys, text, end, first + 1);
+            next2 = next_bits(out.elems, out.alt_keys, text, end, first + 1);
         }
+        out.next[j] = next_bits(out.elems, out.alt_keys, text, end, first) as u64 | (next2 as u64) << 32;
         j += 1;
     }
     // Per key, where its ids are, kind by kind; and per `u64` of `keyed`,
@@ -954,7 +945,7 @@ const fn sort_entry(key: u16, k: usize, id: u16, word: u8) -> u64 {
 
 /// The bits ([`next_bit`]) of the words element `after` of a pattern
 /// (whose elements end at `n`, its text `text`) can match, if it is a
-/// required word or alternatives: a key's `next` or `next2`.
+/// required word or alternatives: a half of a key's `next`.
 const fn next_bits(elems: &[Elem], alt_keys: &[u32], text: &[u8], n: usize, after: usize) -> u32 {
     if after >= n || elems[after].kind & OPTIONAL != 0 {
         return ANY_NEXT;

@@ -383,9 +383,12 @@ impl Lexicon {
     fn try_keys(&self, doc: &View, i: usize, out: &mut Vec<(u16, Hit)>) {
         let index = &self.index;
         let ids = index.ids;
-        let word = doc.fold_bytes(i);
         let key = doc.tokens[i].key;
         let (next, has_next) = self.next_of(doc.tokens, i);
+        // The bits of the two words after the key's words, for each kind of
+        // key (see `try_key`), read once for all the candidates.
+        let bit = |t: usize| doc.tokens.get(t).map_or(u32::MAX, |t| compile::next_bit(t.key)) as u64;
+        let (after1, after2) = (bit(i + 1) | bit(i + 2) << 32, bit(i + 2) | bit(i + 3) << 32);
         // A word's one- and two-word keys may be alike: each gives only
         // the ids of its own kind (see `compile::try_rank`). The pair's
         // are none without a next word (masked, not a branch).
@@ -397,10 +400,10 @@ impl Lexicon {
         // nothing to merge.
         if opt2.is_empty() {
             for k in ones {
-                self.try_key(doc, i, k, word, false, out);
+                self.try_key(doc, i, k, false, after1, out);
             }
             for k in pairs {
-                self.try_key(doc, i, k, word, true, out);
+                self.try_key(doc, i, k, true, after2, out);
             }
             return;
         }
@@ -430,35 +433,36 @@ impl Lexicon {
             if skips && hit_at == Some(p) {
                 continue;
             }
-            if self.try_key(doc, i, k, word, pair, out) && skips {
+            let after = if pair { after2 } else { after1 };
+            if self.try_key(doc, i, k, pair, after, out) && skips {
                 hit_at = Some(p);
             }
         }
     }
 
-    /// Tries the pattern of key `k` at token `i` (its folded `word`; `pair`:
-    /// whether the key is of two words, the second then token `i + 1`):
-    /// pushes its hit if it matches, and says whether it did.
+    /// Tries the pattern of key `k` at token `i` (`pair`: whether the key
+    /// is of two words, the second then token `i + 1`; `after`: the [`compile::next_bit`]s of the two words after the key's
+    /// words, in the low and high halves, all bits for a word past the
+    /// last): pushes its hit if it matches, and says whether it did.
     #[inline(always)]
-    fn try_key(&self, doc: &View, i: usize, k: usize, word: &[u8], pair: bool, out: &mut Vec<(u16, Hit)>) -> bool {
+    fn try_key(&self, doc: &View, i: usize, k: usize, pair: bool, after: u64, out: &mut Vec<(u16, Hit)>) -> bool {
         let index = &self.index;
-        let (id, tags) = (index.ids[k], index.next[k]);
+        let id = index.ids[k];
         // The two words after the key's words must be able to match the
         // elements after them: most candidates are passed over here, unread
         // (of 143 tried per 154-word reply, 64 pass the first test, 48 both).
-        let after = i + if pair { 2 } else { 1 };
-        if tags != compile::ANY_NEXT && doc.tokens.get(after).is_none_or(|t| tags & compile::next_bit(t.key) == 0) {
-            return false;
-        }
-        let tags2 = index.next2[k];
-        if tags2 != compile::ANY_NEXT && doc.tokens.get(after + 1).is_none_or(|t| tags2 & compile::next_bit(t.key) == 0)
-        {
+        // Both tests in one branch, on the lesser half of the bits the
+        // words share with the elements' (`ANY_NEXT` shares all; a word
+        // past the last passes, to fail when the elements are read): two
+        // branches, each went either way with the words.
+        let shared = index.next[k] & after;
+        if (shared as u32).min((shared >> 32) as u32) == 0 {
             return false;
         }
         let p = (id & PATTERN) as usize;
         let elems = index.elems(p);
         let text = index.pattern_text(p);
-        if !crate::words::same(index.head(text, k), word) {
+        if !crate::words::same(index.head(text, k), doc.fold_bytes(i)) {
             return false;
         }
         // The element the key's second word is: the second, or the third

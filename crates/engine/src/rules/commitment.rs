@@ -1122,9 +1122,13 @@ fn dates_the_past(doc: &Document, k: usize) -> bool {
     // "between 8:02 and 8:06 this morning", "on Monday last week": dated
     // by what follows.
     let after = || (k + 1..doc.tokens.len()).take_while(|&j| doc.tokens[j].sentence == sentence && j < k + 7);
+    // (By the tokens' keys before their words: most words after a time
+    // are none of these.)
+    const DATED_BITS: KeyMask = KeyMask::of_keys(&word_keys::<5>(&[&["yesterday", "ago", "earlier", "last", "this"]]));
     let dated_back = after().any(|j| {
-        matches!(doc.fold(j), "yesterday" | "ago" | "earlier" | "last")
-            || (doc.fold(j) == "this" && j + 1 < doc.tokens.len() && doc.fold(j + 1) == "morning")
+        DATED_BITS.may_hold(doc.tokens[j].key)
+            && (matches!(doc.fold(j), "yesterday" | "ago" | "earlier" | "last")
+                || (doc.fold(j) == "this" && j + 1 < doc.tokens.len() && doc.fold(j + 1) == "morning"))
     });
     if dated_back && !after().any(|j| matches!(doc.fold(j), "tomorrow" | "next")) {
         return true;
@@ -1566,7 +1570,15 @@ fn states_hours(doc: &Document, k: usize) -> bool {
         Some(j) if j > 0 && matches!(doc.fold(j), "early" | "late") && hours_verb(j - 1) => j - 1,
         _ => return false,
     };
-    (verb.saturating_sub(4)..verb).any(|j| same(j) && crate::words::among(OPENS_AND_CLOSES, doc.fold(j)))
+    // (By the tokens' keys before their words: the list, compared word by
+    // word, is a branch on each listed word's length, which goes either
+    // way with the word read.)
+    const OPENS_AND_CLOSES_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[OPENS_AND_CLOSES]);
+    (verb.saturating_sub(4)..verb).any(|j| {
+        same(j)
+            && OPENS_AND_CLOSES_KEYS.may_hold(doc.tokens[j].key)
+            && crate::words::among(OPENS_AND_CLOSES, doc.fold(j))
+    })
 }
 
 /// Whether the deadline at `span` is someone else's, not a commitment of
@@ -1585,7 +1597,14 @@ fn someone_elses_deadline(doc: &Document, at: At) -> bool {
     // We or a future of ours in the clause ("we'll aim to settle", "your
     // refund will go back"): "us" and "our" after the customer's verb
     // ("send us the form") are not.
+    // (By the tokens' keys before their words: most words of a clause are
+    // none of these.)
+    const OURS: crate::hash::KeyBloom =
+        crate::hash::KeyBloom::of(&[&["we i we'll i'll we're i'm we've i've we'd i'd it'll shall will"]]);
     let ours = (k..first).any(|j| {
+        if !OURS.may_hold(doc.tokens[j].key) {
+            return false;
+        }
         let w = doc.fold(j);
         matches!(
             w,

@@ -1236,6 +1236,18 @@ fn clause_boundary(w: &str) -> bool {
 /// perfect ("I've sent", "has cancelled") or a time arranged ("booked",
 /// "rescheduled"): the reviewer's cases, each still praised.
 fn in_a_past_clause(doc: &Document, at: At) -> bool {
+    const PAST_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
+        "was were did had paid made took sent came went got left spoke wrote bought told rang began",
+        "gave saw said found brought fell broke ran lost heard didn't didnt wasn't wasnt weren't",
+        "werent",
+    ]]);
+    const BOUNDARY_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
+        "and but so which that while because when if once until after before where then or as",
+    ]]);
+    const AHEAD_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
+        "will i'll we'll you'll it'll they'll he'll she'll going shall should can could may might",
+        "would is are am be been it's that's due expect",
+    ]]);
     let n = doc.tokens.len();
     let (first, last) = (at.first, at.last);
     if last >= n
@@ -1253,9 +1265,14 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
     let past_verb = |k: usize| {
         let w = word(k);
         let prev = if k > 0 { word(k - 1) } else { "" };
-        let irregular = matches!(
-            w,
-            "was"
+        // (By the tokens' keys before their words, as are the words that
+        // end the search below: most words read back from a time are none
+        // of these, and a comparison with many words is a jump on the
+        // word's length, which goes either way with the word read.)
+        let irregular = PAST_KEYS.may_hold(doc.tokens[k].key)
+            && matches!(
+                w,
+                "was"
                 | "were"
                 | "did"
                 | "had"
@@ -1290,7 +1307,7 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
                 | "wasnt"
                 | "weren't"
                 | "werent"
-        );
+            );
         let regular = w.len() > 4
             && w.ends_with("ed")
             && !matches!(w, "need" | "indeed" | "speed" | "proceed" | "exceed" | "succeed" | "feed")
@@ -1375,7 +1392,13 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
         // (the fifteenth QA pass).
         let before_a_noun = matches!(w, "before" | "after" | "until")
             && matches!(word(k + 1), "your" | "the" | "a" | "an" | "our" | "my" | "their" | "his" | "her");
-        if (clause_boundary(w) && !in_window && !because_of && !before_a_noun) || w.is_empty() {
+        if (BOUNDARY_KEYS.may_hold(doc.tokens[k].key)
+            && clause_boundary(w)
+            && !in_window
+            && !because_of
+            && !before_a_noun)
+            || w.is_empty()
+        {
             return false;
         }
         if past_verb(k) {
@@ -1386,6 +1409,7 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
         // pass.)
         let month = w == "may" && doc.tokens[k].is(flag::CAP) && !doc.tokens[k].is(flag::SENT_START);
         let ahead = !month
+            && AHEAD_KEYS.may_hold(doc.tokens[k].key)
             && matches!(
                 w,
                 "will"

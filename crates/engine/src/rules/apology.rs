@@ -480,10 +480,15 @@ fn takes_it_back_after(doc: &Document, last: usize) -> Option<usize> {
 fn takes_it_back(doc: &Document, last: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let sentence = doc.tokens[last].sentence;
-    let Some(but) = (last + 1..(last + 15).min(n))
-        .take_while(|&j| doc.tokens[j].sentence == sentence)
-        .find(|&j| matches!(doc.fold(j), "but" | "however") && doc.tokens[j - 1].gap_has(crate::document::gap::COMMA))
-    else {
+    // (By the tokens' keys before their words: a comparison with two
+    // words, by their lengths first, goes either way with the word read.)
+    const BUT: crate::hash::KeyMask =
+        crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<2>(&[&["but", "however"]]));
+    let Some(but) = (last + 1..(last + 15).min(n)).take_while(|&j| doc.tokens[j].sentence == sentence).find(|&j| {
+        BUT.may_hold(doc.tokens[j].key)
+            && matches!(doc.fold(j), "but" | "however")
+            && doc.tokens[j - 1].gap_has(crate::document::gap::COMMA)
+    }) else {
         return takes_it_back_after(doc, last);
     };
     if corrects_our_words(doc, last + 1, but) || sides_with_customer(doc, but) {

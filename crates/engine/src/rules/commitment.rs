@@ -1122,9 +1122,13 @@ fn dates_the_past(doc: &Document, k: usize) -> bool {
     // "between 8:02 and 8:06 this morning", "on Monday last week": dated
     // by what follows.
     let after = || (k + 1..doc.tokens.len()).take_while(|&j| doc.tokens[j].sentence == sentence && j < k + 7);
+    // (By the tokens' keys before their words: most words after a time
+    // are none of these.)
+    const DATED_BITS: KeyMask = KeyMask::of_keys(&word_keys::<5>(&[&["yesterday", "ago", "earlier", "last", "this"]]));
     let dated_back = after().any(|j| {
-        matches!(doc.fold(j), "yesterday" | "ago" | "earlier" | "last")
-            || (doc.fold(j) == "this" && j + 1 < doc.tokens.len() && doc.fold(j + 1) == "morning")
+        DATED_BITS.may_hold(doc.tokens[j].key)
+            && (matches!(doc.fold(j), "yesterday" | "ago" | "earlier" | "last")
+                || (doc.fold(j) == "this" && j + 1 < doc.tokens.len() && doc.fold(j + 1) == "morning"))
     });
     if dated_back && !after().any(|j| matches!(doc.fold(j), "tomorrow" | "next")) {
         return true;
@@ -1232,6 +1236,18 @@ fn clause_boundary(w: &str) -> bool {
 /// perfect ("I've sent", "has cancelled") or a time arranged ("booked",
 /// "rescheduled"): the reviewer's cases, each still praised.
 fn in_a_past_clause(doc: &Document, at: At) -> bool {
+    const PAST_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
+        "was were did had paid made took sent came went got left spoke wrote bought told rang began",
+        "gave saw said found brought fell broke ran lost heard didn't didnt wasn't wasnt weren't",
+        "werent",
+    ]]);
+    const BOUNDARY_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
+        "and but so which that while because when if once until after before where then or as",
+    ]]);
+    const AHEAD_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
+        "will i'll we'll you'll it'll they'll he'll she'll going shall should can could may might",
+        "would is are am be been it's that's due expect",
+    ]]);
     let n = doc.tokens.len();
     let (first, last) = (at.first, at.last);
     if last >= n
@@ -1249,9 +1265,14 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
     let past_verb = |k: usize| {
         let w = word(k);
         let prev = if k > 0 { word(k - 1) } else { "" };
-        let irregular = matches!(
-            w,
-            "was"
+        // (By the tokens' keys before their words, as are the words that
+        // end the search below: most words read back from a time are none
+        // of these, and a comparison with many words is a jump on the
+        // word's length, which goes either way with the word read.)
+        let irregular = PAST_KEYS.may_hold(doc.tokens[k].key)
+            && matches!(
+                w,
+                "was"
                 | "were"
                 | "did"
                 | "had"
@@ -1286,7 +1307,7 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
                 | "wasnt"
                 | "weren't"
                 | "werent"
-        );
+            );
         let regular = w.len() > 4
             && w.ends_with("ed")
             && !matches!(w, "need" | "indeed" | "speed" | "proceed" | "exceed" | "succeed" | "feed")
@@ -1371,7 +1392,13 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
         // (the fifteenth QA pass).
         let before_a_noun = matches!(w, "before" | "after" | "until")
             && matches!(word(k + 1), "your" | "the" | "a" | "an" | "our" | "my" | "their" | "his" | "her");
-        if (clause_boundary(w) && !in_window && !because_of && !before_a_noun) || w.is_empty() {
+        if (BOUNDARY_KEYS.may_hold(doc.tokens[k].key)
+            && clause_boundary(w)
+            && !in_window
+            && !because_of
+            && !before_a_noun)
+            || w.is_empty()
+        {
             return false;
         }
         if past_verb(k) {
@@ -1382,6 +1409,7 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
         // pass.)
         let month = w == "may" && doc.tokens[k].is(flag::CAP) && !doc.tokens[k].is(flag::SENT_START);
         let ahead = !month
+            && AHEAD_KEYS.may_hold(doc.tokens[k].key)
             && matches!(
                 w,
                 "will"
@@ -1566,7 +1594,15 @@ fn states_hours(doc: &Document, k: usize) -> bool {
         Some(j) if j > 0 && matches!(doc.fold(j), "early" | "late") && hours_verb(j - 1) => j - 1,
         _ => return false,
     };
-    (verb.saturating_sub(4)..verb).any(|j| same(j) && crate::words::among(OPENS_AND_CLOSES, doc.fold(j)))
+    // (By the tokens' keys before their words: the list, compared word by
+    // word, is a branch on each listed word's length, which goes either
+    // way with the word read.)
+    const OPENS_AND_CLOSES_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[OPENS_AND_CLOSES]);
+    (verb.saturating_sub(4)..verb).any(|j| {
+        same(j)
+            && OPENS_AND_CLOSES_KEYS.may_hold(doc.tokens[j].key)
+            && crate::words::among(OPENS_AND_CLOSES, doc.fold(j))
+    })
 }
 
 /// Whether the deadline at `span` is someone else's, not a commitment of
@@ -1585,7 +1621,14 @@ fn someone_elses_deadline(doc: &Document, at: At) -> bool {
     // We or a future of ours in the clause ("we'll aim to settle", "your
     // refund will go back"): "us" and "our" after the customer's verb
     // ("send us the form") are not.
+    // (By the tokens' keys before their words: most words of a clause are
+    // none of these.)
+    const OURS: crate::hash::KeyBloom =
+        crate::hash::KeyBloom::of(&[&["we i we'll i'll we're i'm we've i've we'd i'd it'll shall will"]]);
     let ours = (k..first).any(|j| {
+        if !OURS.may_hold(doc.tokens[j].key) {
+            return false;
+        }
         let w = doc.fold(j);
         matches!(
             w,

@@ -197,7 +197,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             // (This sentence up to the deed too: "the charge was our
             // mistake, and I've refunded it".)
             let prev = m.checked_sub(1).map(|p| doc.tokens[p].sentence);
+            // (By the tokens' keys before their words: up to 40 words, most
+            // of them none of these.)
+            const ERRED: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
+                "error mistake wrongly incorrectly twice duplicate double overcharged recognise recognize",
+                "unrecognised unrecognized fraud fraudulent unauthorised unauthorized have",
+            ]]);
             (m.saturating_sub(40)..k).filter(|&q| Some(doc.tokens[q].sentence) == prev || q >= m).any(|q| {
+                if !ERRED.may_hold(doc.tokens[q].key) {
+                    return false;
+                }
                 let w = doc.fold(q);
                 matches!(w, "error" | "mistake" | "wrongly" | "incorrectly" | "twice" | "duplicate" | "double" | "overcharged")
                     // Payments the customer did not make (the twelfth
@@ -257,11 +266,24 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // amends, or so it won't recur ("a £20 credit to cover the bank
         // charges", "a travel note so it won't happen again", "credited
         // €15 for the outage", "at our expense", "as an apology").
+        // (By the tokens' keys before their words, as above: most words
+        // after a deed are none of these.)
+        const DEEDS: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<6>(&[&[
+            "i've", "we've", "i'll", "we'll", "ive", "weve",
+        ]]));
+        const FAVOURS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
+            "too extra bonus free complimentary goodwill gesture courtesy anyway additional compensate apology",
+            "expense even keep outage disruption hassle voucher discount gift compensation credit well cost",
+            "charge us again happen happening recur prevent avoid cover",
+        ]]);
         let next_deed = (end + 1..doc.tokens.len())
             .take_while(|&j| in_sentence(j))
-            .find(|&j| matches!(doc.fold(j), "i've" | "we've" | "i'll" | "we'll" | "ive" | "weve"))
+            .find(|&j| {
+                DEEDS.may_hold(doc.tokens[j].key)
+                    && matches!(doc.fold(j), "i've" | "we've" | "i'll" | "we'll" | "ive" | "weve")
+            })
             .unwrap_or(doc.tokens.len());
-        let favour_after = (end + 1..next_deed).take_while(|&j| in_sentence(j)).any(|j| {
+        let favour_at = |j: usize| {
             matches!(
                 doc.fold(j),
                 "too"
@@ -308,7 +330,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     }))
                 || (matches!(doc.fold(j), "prevent" | "avoid") && matches!(doc.fold(j - 1), "so" | "to"))
                 || (doc.fold(j) == "cover" && doc.fold(j - 1) == "to")
-        });
+        };
+        let favour_after = (end + 1..next_deed)
+            .take_while(|&j| in_sentence(j))
+            .any(|j| FAVOURS.may_hold(doc.tokens[j].key) && favour_at(j));
         favour_before || favour_after
     };
     // "we sent you the size 8 instead of the size 10": our error, told (the

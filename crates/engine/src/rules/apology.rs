@@ -482,11 +482,12 @@ fn takes_it_back(doc: &Document, last: usize) -> Option<usize> {
     let sentence = doc.tokens[last].sentence;
     // (By the tokens' keys before their words: a comparison with two
     // words, by their lengths first, goes either way with the word read.)
-    const BUT: crate::hash::KeyMask =
-        crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<2>(&[&["but", "however"]]));
+    // (One list for the filter and the words, so the two cannot drift.)
+    const BUT_WORDS: &[&str] = &["but", "however"];
+    const BUT: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<2>(&[BUT_WORDS]));
     let Some(but) = (last + 1..(last + 15).min(n)).take_while(|&j| doc.tokens[j].sentence == sentence).find(|&j| {
         BUT.may_hold(doc.tokens[j].key)
-            && matches!(doc.fold(j), "but" | "however")
+            && crate::words::among(BUT_WORDS, doc.fold(j))
             && doc.tokens[j - 1].gap_has(crate::document::gap::COMMA)
     }) else {
         return takes_it_back_after(doc, last);

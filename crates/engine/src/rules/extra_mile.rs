@@ -67,15 +67,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // (By the tokens' keys before their words: the comparison of a word
         // with several, by its length first, goes either way with the word
         // read.)
-        const STOPS: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<7>(&[&[
-            "so", "in", "if", "and", "to", "happen", "happens",
-        ]]));
+        // (One list for the filter and the words, so the two cannot drift.)
+        const STOP_WORDS: &[&str] = &["so", "in", "if", "and", "to", "happen", "happens"];
+        const STOPS: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<7>(&[STOP_WORDS]));
         const AGAIN: u32 = crate::hash::word_key(b"again");
         let again = (k + 1..(k + 7).min(doc.tokens.len()))
             .take_while(|&j| doc.tokens[j].sentence == t.sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
             .take_while(|&j| {
-                !(STOPS.may_hold(doc.tokens[j].key)
-                    && matches!(doc.fold(j), "so" | "in" | "if" | "and" | "to" | "happen" | "happens"))
+                !(STOPS.may_hold(doc.tokens[j].key) && crate::words::among(STOP_WORDS, doc.fold(j)))
             })
             .any(|j| doc.tokens[j].key == AGAIN && doc.fold(j) == "again")
             // "The same PDF" before the deed in its sentence, or after
@@ -268,9 +267,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // €15 for the outage", "at our expense", "as an apology").
         // (By the tokens' keys before their words, as above: most words
         // after a deed are none of these.)
-        const DEEDS: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<6>(&[&[
-            "i've", "we've", "i'll", "we'll", "ive", "weve",
-        ]]));
+        const DEED_WORDS: &[&str] = &["i've", "we've", "i'll", "we'll", "ive", "weve"];
+        const DEEDS: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<6>(&[DEED_WORDS]));
         const FAVOURS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
             "too extra bonus free complimentary goodwill gesture courtesy anyway additional compensate apology",
             "expense even keep outage disruption hassle voucher discount gift compensation credit well cost",
@@ -278,10 +276,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         ]]);
         let next_deed = (end + 1..doc.tokens.len())
             .take_while(|&j| in_sentence(j))
-            .find(|&j| {
-                DEEDS.may_hold(doc.tokens[j].key)
-                    && matches!(doc.fold(j), "i've" | "we've" | "i'll" | "we'll" | "ive" | "weve")
-            })
+            .find(|&j| DEEDS.may_hold(doc.tokens[j].key) && crate::words::among(DEED_WORDS, doc.fold(j)))
             .unwrap_or(doc.tokens.len());
         let favour_at = |j: usize| {
             matches!(

@@ -968,18 +968,10 @@ pub(crate) fn is_wish(doc: &Document, i: usize) -> bool {
     // (By the tokens' keys before their words: most words are none of
     // these, and the comparison of a word with several, by its length
     // first, goes either way with the word read.)
-    const WISHES: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<6>(&[&[
-        "hope",
-        "hopefully",
-        "fingers",
-        "wish",
-        "forward",
-        "hoping",
-    ]]));
-    (k..=i).any(|j| {
-        WISHES.may_hold(doc.tokens[j].key)
-            && matches!(doc.fold(j), "hope" | "hopefully" | "fingers" | "wish" | "forward" | "hoping")
-    })
+    // (One list for the filter and the words, so the two cannot drift.)
+    const WISH_WORDS: &[&str] = &["hope", "hopefully", "fingers", "wish", "forward", "hoping"];
+    const WISHES: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<6>(&[WISH_WORDS]));
+    (k..=i).any(|j| WISHES.may_hold(doc.tokens[j].key) && crate::words::among(WISH_WORDS, doc.fold(j)))
 }
 
 /// Verbs of work under way: "Our developers are fixing it this week".

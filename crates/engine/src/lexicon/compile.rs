@@ -23,9 +23,9 @@
 //!   to, sorted by key, then by kind (one-word keys, pairs past an optional
 //!   word, other pairs) and by pattern order (only `ids` is kept);
 //!   `key_ids` says, per key, where its ids of each kind are, and `ranks`
-//!   where a key is among the keys (with its bits in `keyed`); `words`
-//!   says which alternative of the first element each key was made from.
-//!   A scan finds a word's patterns with no walk and no branch, and
+//!   where a key is among the keys (with its bits in `keyed`); `heads`
+//!   says which bytes of its pattern's text are the word each key was made
+//!   from (its first element, or the alternative of it). A scan finds a word's patterns with no walk and no branch, and
 //!   confirms each key by comparing its one or two words, so keys that
 //!   collide only cost a comparison;
 //! - `next`: per key, 32 bits of the words the element after the key's
@@ -34,7 +34,7 @@
 //!   34 KB for the draft's 4,233 keys, 8 KB for the message's 1,056);
 //! - `firsts`: a bit per first word a pattern can start with (by its key),
 //!   so most words, which start none, are passed over by one lookup before
-//!   any bucket is walked;
+//!   their keys' ids are looked for;
 //! - `keyed`: a bit per 16-bit key (8 KB), so most pairs of words, which
 //!   key no pattern, and words that start only patterns keyed by two, are
 //!   passed over without looking for their ids.

@@ -441,9 +441,10 @@ impl Lexicon {
     }
 
     /// Tries the pattern of key `k` at token `i` (`pair`: whether the key
-    /// is of two words, the second then token `i + 1`; `after`: the [`compile::next_bit`]s of the two words after the key's
-    /// words, in the low and high halves, all bits for a word past the
-    /// last): pushes its hit if it matches, and says whether it did.
+    /// is of two words, the second then token `i + 1`; `after`: the
+    /// [`compile::next_bit`]s of the two words after the key's words, in
+    /// the low and high halves, all bits for a word past the last): pushes
+    /// its hit if it matches, and says whether it did.
     #[inline(always)]
     fn try_key(&self, doc: &View, i: usize, k: usize, pair: bool, after: u64, out: &mut Vec<(u16, Hit)>) -> bool {
         let index = &self.index;

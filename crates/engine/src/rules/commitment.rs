@@ -1199,28 +1199,39 @@ fn dates_the_past(doc: &Document, k: usize) -> bool {
 
 /// Words that end the clause a time is read in, looking back from it or on
 /// from it.
-fn clause_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "so"
-            | "which"
-            | "that"
-            | "while"
-            | "because"
-            | "when"
-            | "if"
-            | "once"
-            | "until"
-            | "after"
-            | "before"
-            | "where"
-            | "then"
-            | "or"
-            | "as"
-    )
+const CLAUSE_BOUNDARIES: &[&str] = &[
+    "and", "but", "so", "which", "that", "while", "because", "when", "if", "once", "until", "after", "before", "where",
+    "then", "or", "as",
+];
+/// The keys of [`CLAUSE_BOUNDARIES`].
+const BOUNDARY_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[CLAUSE_BOUNDARIES]);
+
+/// Whether `w` (of key `key`) ends the clause a time is read in. (By its
+/// key first: most words read are none, and a comparison with many words
+/// is a jump on the word's length, which goes either way with the word
+/// read.)
+fn clause_boundary(w: &str, key: u32) -> bool {
+    BOUNDARY_KEYS.may_hold(key) && crate::words::among(CLAUSE_BOUNDARIES, w)
 }
+
+/// Verbs in the simple past, irregular ones, that a time read back from
+/// may date (the regular ones end in "-ed"); "the engineer didn't turn up
+/// on Thursday" (the twelfth QA pass).
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "did", "had", "paid", "made", "took", "sent", "came", "went", "got", "left", "spoke", "wrote",
+    "bought", "told", "rang", "began", "gave", "saw", "said", "found", "brought", "fell", "broke", "ran", "lost",
+    "heard", "didn't", "didnt", "wasn't", "wasnt", "weren't", "werent",
+];
+/// The keys of [`IRREGULAR_PAST`].
+const PAST_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[IRREGULAR_PAST]);
+/// A verb ahead or in the present: it ends the search for a verb in the
+/// past, read back from a time.
+const VERBS_AHEAD: &[&str] = &[
+    "will", "i'll", "we'll", "you'll", "it'll", "they'll", "he'll", "she'll", "going", "shall", "should", "can",
+    "could", "may", "might", "would", "is", "are", "am", "be", "been", "it's", "that's", "due", "expect",
+];
+/// The keys of [`VERBS_AHEAD`].
+const AHEAD_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[VERBS_AHEAD]);
 
 /// Whether the time `span` ("on 3 March", "at 00:00 UTC", "between 09:00
 /// and 09:20") dates something told in the past, not only right after its
@@ -1236,18 +1247,6 @@ fn clause_boundary(w: &str) -> bool {
 /// perfect ("I've sent", "has cancelled") or a time arranged ("booked",
 /// "rescheduled"): the reviewer's cases, each still praised.
 fn in_a_past_clause(doc: &Document, at: At) -> bool {
-    const PAST_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
-        "was were did had paid made took sent came went got left spoke wrote bought told rang began",
-        "gave saw said found brought fell broke ran lost heard didn't didnt wasn't wasnt weren't",
-        "werent",
-    ]]);
-    const BOUNDARY_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
-        "and but so which that while because when if once until after before where then or as",
-    ]]);
-    const AHEAD_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[&[
-        "will i'll we'll you'll it'll they'll he'll she'll going shall should can could may might",
-        "would is are am be been it's that's due expect",
-    ]]);
     let n = doc.tokens.len();
     let (first, last) = (at.first, at.last);
     if last >= n
@@ -1266,48 +1265,8 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
         let w = word(k);
         let prev = if k > 0 { word(k - 1) } else { "" };
         // (By the tokens' keys before their words, as are the words that
-        // end the search below: most words read back from a time are none
-        // of these, and a comparison with many words is a jump on the
-        // word's length, which goes either way with the word read.)
-        let irregular = PAST_KEYS.may_hold(doc.tokens[k].key)
-            && matches!(
-                w,
-                "was"
-                | "were"
-                | "did"
-                | "had"
-                | "paid"
-                | "made"
-                | "took"
-                | "sent"
-                | "came"
-                | "went"
-                | "got"
-                | "left"
-                | "spoke"
-                | "wrote"
-                | "bought"
-                | "told"
-                | "rang"
-                | "began"
-                | "gave"
-                | "saw"
-                | "said"
-                | "found"
-                | "brought"
-                | "fell"
-                | "broke"
-                | "ran"
-                | "lost"
-                | "heard"
-                // "the engineer didn't turn up on Thursday" (the twelfth QA pass).
-                | "didn't"
-                | "didnt"
-                | "wasn't"
-                | "wasnt"
-                | "weren't"
-                | "werent"
-            );
+        // end the search below: see `clause_boundary`.)
+        let irregular = PAST_KEYS.may_hold(doc.tokens[k].key) && crate::words::among(IRREGULAR_PAST, w);
         let regular = w.len() > 4
             && w.ends_with("ed")
             && !matches!(w, "need" | "indeed" | "speed" | "proceed" | "exceed" | "succeed" | "feed")
@@ -1392,13 +1351,7 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
         // (the fifteenth QA pass).
         let before_a_noun = matches!(w, "before" | "after" | "until")
             && matches!(word(k + 1), "your" | "the" | "a" | "an" | "our" | "my" | "their" | "his" | "her");
-        if (BOUNDARY_KEYS.may_hold(doc.tokens[k].key)
-            && clause_boundary(w)
-            && !in_window
-            && !because_of
-            && !before_a_noun)
-            || w.is_empty()
-        {
+        if (clause_boundary(w, doc.tokens[k].key) && !in_window && !because_of && !before_a_noun) || w.is_empty() {
             return false;
         }
         if past_verb(k) {
@@ -1408,36 +1361,7 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
         // (Not the month: "was sent on 2 May at 09:14", the thirteenth QA
         // pass.)
         let month = w == "may" && doc.tokens[k].is(flag::CAP) && !doc.tokens[k].is(flag::SENT_START);
-        let ahead = !month
-            && AHEAD_KEYS.may_hold(doc.tokens[k].key)
-            && matches!(
-                w,
-                "will"
-                    | "i'll"
-                    | "we'll"
-                    | "you'll"
-                    | "it'll"
-                    | "they'll"
-                    | "he'll"
-                    | "she'll"
-                    | "going"
-                    | "shall"
-                    | "should"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "would"
-                    | "is"
-                    | "are"
-                    | "am"
-                    | "be"
-                    | "been"
-                    | "it's"
-                    | "that's"
-                    | "due"
-                    | "expect"
-            );
+        let ahead = !month && AHEAD_KEYS.may_hold(doc.tokens[k].key) && crate::words::among(VERBS_AHEAD, w);
         // "to collect it on Monday": a purpose ahead ("made to ElectroMart",
         // "sent it to you" are places).
         let infinitive = w == "to"

@@ -37,7 +37,7 @@ fi
 (cd fuzz && cargo +nightly fuzz run --sanitizer none analyze -- -max_total_time=60 -timeout=10)
 
 echo "==> widget component tests in headless Chromium"
-cargo test --target wasm32-unknown-unknown -p cornerstone --test browser
+cargo test --target wasm32-unknown-unknown -p cornerstone --features engine-linked --test browser
 
 echo "==> release build"
 trunk build --release --offline

@@ -1,7 +1,9 @@
 //! Where a draft is analysed. Short drafts at once, on the main thread (an
-//! analysis takes well under a millisecond there); long ones in a web worker
-//! running the same engine (`cornerstone-worker.js`, see `worker.rs`), so
-//! that the page never waits for the analysis of a long e-mail thread.
+//! analysis takes well under a millisecond there), by the engine module
+//! (see `engine.rs`); long ones in a web worker running the same engine
+//! module (`cornerstone-worker.js`), so that the page never waits for the
+//! analysis of a long e-mail thread. Until the engine module has arrived,
+//! the newest request waits for it, and older ones are never analysed.
 //!
 //! Every request has an id; a report is shown only if no newer one has been
 //! shown, and always together with the exact text it was made from, so the
@@ -13,14 +15,14 @@
 //! back to the main thread and says so once in the console.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
-use cornerstone_engine::{Context, Incremental, Report, RulePack};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::analysis::Analysis;
+use crate::engine;
 use crate::rules::Rules;
 
 /// Drafts longer than this (in bytes) are analysed in the worker. Measured
@@ -53,7 +55,7 @@ struct Request {
     name: String,
     /// The customer's message ("" for none).
     message: String,
-    pack: Option<Arc<RulePack>>,
+    /// The team's rule pack, its JSON (none: the built-in rules).
     pack_json: Option<Arc<str>>,
 }
 
@@ -65,8 +67,11 @@ struct State {
     queued: Option<Request>,
     /// The pack the worker holds, by identity.
     worker_pack: Option<Option<Arc<str>>>,
-    /// Main-thread analysis: short drafts, and everything if the worker failed.
-    local: Incremental,
+    /// Main-thread analysis: short drafts, and everything if the worker
+    /// failed. Made once the engine module is here.
+    local: Option<engine::Analyzer>,
+    /// Whether a request waits for the engine module to arrive (`queued`).
+    waiting_for_engine: bool,
     deliver: Rc<dyn Fn(Analysis)>,
     /// Whether long drafts are analysed on the main thread: one was, with
     /// no worker, or the worker failed (and the console was told so).
@@ -119,7 +124,8 @@ impl Analyst {
             in_flight: None,
             queued: None,
             worker_pack: None,
-            local: Incremental::new(),
+            local: None,
+            waiting_for_engine: false,
             deliver: Rc::new(deliver),
             said_main_thread: false,
             on_main_thread: Rc::new(on_main_thread),
@@ -127,46 +133,76 @@ impl Analyst {
         }));
         // Have the browser compile the engine's code (each WebAssembly
         // function is compiled on its first call; the phrase tables are
-        // compiled into the module) once the page is idle, not on the agent's
-        // first keystroke or paste: the example reply goes through most rules.
-        // Once per page: each embed attachment has an analyst of its own.
-        if WARMED.with(|w| w.replace(true)) {
-            return Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) };
+        // built when the engine module starts) once the page is idle and the
+        // engine is here, not on the agent's first keystroke or paste: the
+        // example reply goes through most rules. Once per page: each embed
+        // attachment has an analyst of its own.
+        if !WARMED.with(|w| w.replace(true)) {
+            let warm = gloo_timers::callback::Timeout::new(0, || engine::when_ready(warm_up));
+            warm.forget();
         }
-        // Through an incremental engine, as the page analyses (see
-        // [`warm_up`]).
-        let warm = gloo_timers::callback::Timeout::new(0, || {
-            warm_up(&mut Incremental::new());
-        });
-        warm.forget();
         Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) }
     }
 
-    /// Whether the worker runs, starting it if it has not been tried yet.
-    fn worker_runs(&self) -> bool {
-        if matches!(*self.worker.borrow(), Slot::NotYet) {
-            let started =
-                WORKER_URL.with(|w| w.borrow().clone()).and_then(|url| start(&self.state, &self.worker, &url));
-            *self.worker.borrow_mut() = match started {
-                Some((w, callbacks)) => Slot::Running(w, callbacks),
-                None => Slot::Gone { _callbacks: None },
-            };
-        }
-        matches!(*self.worker.borrow(), Slot::Running(..))
-    }
-
     /// Analyses `text`; the result comes through `deliver`, at once for a
-    /// short draft, later for a long one.
+    /// short draft, later for a long one (or once the engine module is here).
     pub fn request(&self, text: String, name: String, message: String, rules: &Rules) {
         let request = {
             let mut st = self.state.borrow_mut();
             let id = st.next_id;
             st.next_id += 1;
-            Request { id, text, name, message, pack: rules.pack.clone(), pack_json: rules.json.clone() }
+            Request { id, text, name, message, pack_json: rules.json.clone() }
         };
+        if !engine::ready() {
+            // Only the newest request waits; it is sent once the engine is here.
+            let first = {
+                let mut st = self.state.borrow_mut();
+                st.queued = Some(request);
+                !std::mem::replace(&mut st.waiting_for_engine, true)
+            };
+            if first {
+                let (state, worker) = (Rc::downgrade(&self.state), Rc::downgrade(&self.worker));
+                engine::when_ready(move || arrived(&state, &worker));
+            }
+            return;
+        }
+        dispatch(&self.state, &self.worker, request);
+    }
+}
+
+/// The engine module is here: the request that waited for it is sent (unless
+/// the analyst is gone).
+fn arrived(state: &Weak<RefCell<State>>, worker: &Weak<RefCell<Slot>>) {
+    let (Some(state), Some(worker)) = (state.upgrade(), worker.upgrade()) else { return };
+    let waiting = {
+        let mut st = state.borrow_mut();
+        st.waiting_for_engine = false;
+        st.queued.take()
+    };
+    if let Some(request) = waiting {
+        dispatch(&state, &worker, request);
+    }
+}
+
+/// Whether the worker runs, starting it if it has not been tried yet.
+fn worker_runs(state: &Rc<RefCell<State>>, worker: &Worker) -> bool {
+    if matches!(*worker.borrow(), Slot::NotYet) {
+        let started = WORKER_URL.with(|w| w.borrow().clone()).and_then(|url| start(state, worker, &url));
+        *worker.borrow_mut() = match started {
+            Some((w, callbacks)) => Slot::Running(w, callbacks),
+            None => Slot::Gone { _callbacks: None },
+        };
+    }
+    matches!(*worker.borrow(), Slot::Running(..))
+}
+
+/// Sends a request where it is analysed: here, or to the worker (where it
+/// waits while the worker is busy).
+fn dispatch(state: &Rc<RefCell<State>>, worker: &Worker, request: Request) {
+    {
         let long = request.text.len() > WORKER_MIN;
-        let use_worker = long && self.worker_runs();
-        if long && !use_worker && now_on_main_thread(&self.state) {
+        let use_worker = long && worker_runs(state, worker);
+        if long && !use_worker && now_on_main_thread(state) {
             web_sys::console::info_1(
                 &"Cornerstone analyses this long draft on the page's main thread: this build or page has no analysis \
                   worker (the single-file build, or an embed from another origin)."
@@ -176,15 +212,15 @@ impl Analyst {
         if !use_worker {
             // A newer request than any in flight: what is in flight or waits
             // is already out of date.
-            self.state.borrow_mut().queued = None;
-            analyse_here(&self.state, request);
+            state.borrow_mut().queued = None;
+            analyse_here(state, request);
             return;
         }
-        let busy = self.state.borrow().in_flight.is_some();
+        let busy = state.borrow().in_flight.is_some();
         if busy {
-            self.state.borrow_mut().queued = Some(request);
+            state.borrow_mut().queued = Some(request);
         } else {
-            send(&self.state, &self.worker, request);
+            send(state, worker, request);
         }
     }
 }
@@ -206,21 +242,27 @@ fn now_on_main_thread(state: &Rc<RefCell<State>>) -> bool {
     }
 }
 
-/// Analyses what the engine's code paths need to have been compiled before
-/// the agent's first paste: the example reply, then a thread of several
-/// chunks of lines made of it, then that thread edited near its end (the
-/// path of an edit: chunks reused, one parsed and read again).
-fn warm_up(engine: &mut Incremental) {
-    let ctx = Context::with_customer_name(crate::sample::CUSTOMER_NAME).and_customer_message(crate::sample::MESSAGE);
-    let _ = engine.analyze(crate::sample::DRAFT, &ctx, None);
+/// Has the engine analyse what its code paths need to have been compiled
+/// before the agent's first paste (see [`warm_up_drafts`]), through an
+/// analyser of its own, as the page analyses.
+fn warm_up() {
+    let Some(mut engine) = engine::Analyzer::new() else { return };
+    for draft in warm_up_drafts() {
+        let _ = engine.analyze(&draft, crate::sample::CUSTOMER_NAME, crate::sample::MESSAGE, &None);
+    }
+}
+
+/// The example reply, then a thread of several chunks of lines made of it,
+/// then that thread edited near its end (the path of an edit: chunks
+/// reused, one parsed and read again).
+fn warm_up_drafts() -> [String; 3] {
     let mut thread = String::new();
     for k in 1..=12 {
         thread.push_str(&crate::sample::DRAFT.replace("Alex", &format!("Alex ({k})")));
         thread.push_str("\n\n");
     }
-    let _ = engine.analyze(&thread, &ctx, None);
-    thread.push_str("Sorry again, and thank you for your patience.");
-    let _ = engine.analyze(&thread, &ctx, None);
+    let edited = format!("{thread}Sorry again, and thank you for your patience.");
+    [crate::sample::DRAFT.to_string(), thread, edited]
 }
 
 /// Starts the worker at `url`; it gets this page's compiled WebAssembly
@@ -257,10 +299,21 @@ fn analyse_here(state: &Rc<RefCell<State>>, r: Request) {
         if r.id < st.shown {
             return;
         }
-        let ctx = Context::with_customer_name(&r.name).and_customer_message(r.message.as_str());
-        let report = st.local.analyze(&r.text, &ctx, r.pack.as_deref());
+        if st.local.is_none() {
+            st.local = engine::Analyzer::new();
+        }
+        let Some(local) = st.local.as_mut() else { return };
+        let answer = local.analyze(&r.text, &r.name, &r.message, &r.pack_json);
+        let analysis = match answer {
+            Ok((wire, spans, contexts)) => Analysis::from_wire(r.text, r.message, &wire, &spans, &contexts),
+            Err(why) => {
+                web_sys::console::error_1(&format!("Cornerstone could not analyse this draft: {why}").into());
+                None
+            }
+        };
+        let Some(analysis) = analysis else { return };
         st.shown = r.id;
-        (Analysis::from_report(r.text, r.message, report), st.deliver.clone())
+        (analysis, st.deliver.clone())
     };
     deliver(analysis);
 }
@@ -286,7 +339,11 @@ fn send(state: &Rc<RefCell<State>>, worker: &Worker, r: Request) {
             st.worker_pack = Some(r.pack_json.clone());
         }
         if !st.module_sent {
-            set("module", &wasm_bindgen::module());
+            // (Linked in, the engine has no module of its own: the worker
+            // fetches it.)
+            if let Some(module) = engine::module() {
+                set("module", &module);
+            }
             st.module_sent = true;
         }
     }
@@ -367,25 +424,19 @@ fn failed(state: &Rc<RefCell<State>>, worker: &Worker, why: &str) {
     }
 }
 
-impl Analysis {
-    /// The analysis of `text` from the worker's answer (see `worker.rs`).
-    fn from_wire(text: String, message: String, wire: &str, spans: &[u32], contexts: &[u32]) -> Option<Analysis> {
-        let report = Report::from_wire(wire, &message)?;
-        let utf16 = crate::worker::unflatten(spans);
-        let context16 = crate::worker::unflatten(contexts);
-        let n = report.findings.len();
-        (utf16.len() == n && context16.len() == n).then_some(Analysis { text, message, report, utf16, context16 })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cornerstone_engine::{Context, Incremental};
 
     #[test]
     fn the_warm_up_goes_through_an_edit_of_a_draft_of_several_chunks() {
         let mut engine = Incremental::new();
-        warm_up(&mut engine);
+        let ctx =
+            Context::with_customer_name(crate::sample::CUSTOMER_NAME).and_customer_message(crate::sample::MESSAGE);
+        for draft in warm_up_drafts() {
+            let _ = engine.analyze(&draft, &ctx, None);
+        }
         let (reused, parsed, _) = engine.parse_stats();
         assert!(reused >= 2 && parsed >= 3, "chunks reused {reused}, parsed {parsed}");
         let (reused, ran, _) = engine.local_stats();

@@ -8,7 +8,6 @@ use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use cornerstone_engine::{analyze_with, Context, RulePack};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -19,22 +18,6 @@ use crate::listener::Listener;
 use crate::rules::Rules;
 use crate::state::{set_if_changed, Coach, Mode};
 use crate::target::{MessageTarget, Target};
-
-/// The report for `text`, as the same JSON `cornerstone check --format json`
-/// prints. A broken rule pack is an error naming line, column and field.
-#[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(
-    text: &str,
-    customer_name: Option<String>,
-    customer_message: Option<String>,
-    rules: Option<String>,
-) -> Result<String, JsError> {
-    let ctx = Context::new(customer_name.as_deref(), customer_message.as_deref());
-    let pack = rules.map(|json| RulePack::from_json(&json)).transpose();
-    let pack = pack.map_err(|e| JsError::new(&format!("rule pack refused: {e}")))?;
-    let report = analyze_with(text, &ctx, pack.as_ref());
-    Ok(report.json(text))
-}
 
 /// A panel attached to a host's reply box (a textarea, or an editable
 /// element through `inplace::attach_editor`). Dropping it (or `detach`)

@@ -11,6 +11,7 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod embed;
+pub mod engine;
 pub mod frame;
 pub mod highlight;
 pub mod host;
@@ -23,19 +24,10 @@ pub mod sample;
 pub mod state;
 pub mod storage;
 pub mod target;
-pub mod worker;
 
 pub use app::App;
 
 use wasm_bindgen::prelude::*;
-
-/// Runs when the module is instantiated (the app, the embed, the iframe
-/// and the worker alike): builds the engine's indexes now, on load, so the
-/// first analysis is not the one that pays for them.
-#[wasm_bindgen(start)]
-pub fn on_load() {
-    cornerstone_engine::prepare();
-}
 
 /// Starts the app in the page's body: the full app, or the compact panel
 /// when the page is framed with `?embed`. `rules` is the text of the

@@ -120,6 +120,13 @@ impl Coach {
         let name = RwSignal::new(name);
         let message = RwSignal::new(message);
         let rules = RwSignal::new(rules);
+        // A pack given before the engine module arrived is compiled once it
+        // has, before the analysis that waits for it is sent (it asked first).
+        if rules.with_untracked(|r| !r.is_checked()) {
+            crate::engine::when_ready(move || {
+                rules.try_update(|r| *r = std::mem::take(r).check());
+            });
+        }
 
         // Long drafts are analysed after a pause; short ones at once.
         let analysed = RwSignal::new(draft.get_untracked());
@@ -139,13 +146,17 @@ impl Coach {
                 analysed.set(draft.get());
             }
         });
-        // A short draft is shown analysed from the start; a long one once the
-        // worker has answered.
+        // A short draft is shown analysed from the start if the engine module
+        // is here; a long one once the worker has answered.
         let initial = draft.with_untracked(|d| {
-            let text = if d.len() > LIVE_LIMIT { String::new() } else { d.clone() };
-            rules.with_untracked(|r| {
-                message.with_untracked(|m| Analysis::new(text, &name.get_untracked(), m, r.pack.as_deref()))
-            })
+            let short = d.len() <= LIVE_LIMIT;
+            short
+                .then(|| {
+                    let pack = rules.with_untracked(|r| r.json.clone());
+                    message.with_untracked(|m| Analysis::now(d.clone(), &name.get_untracked(), m, &pack))
+                })
+                .flatten()
+                .unwrap_or_else(Analysis::nothing)
         });
         let analysis = RwSignal::new(initial);
         let long_drafts_here = RwSignal::new(false);

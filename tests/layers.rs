@@ -9,8 +9,10 @@ use std::path::Path;
 /// From the bottom up. `components` counts as one module (its files may
 /// use each other); `lib.rs`, the crate's root, sits above everything.
 const LAYERS: &[&[&str]] = &[
-    // Leaves: plain helpers and data, with no module of the crate below them.
-    &["analysis", "dom", "highlight", "host", "listener", "protocol", "rules", "sample", "storage", "worker"],
+    // The engine module, from the UI's side.
+    &["engine"],
+    // Leaves: plain helpers and data, over the engine at most.
+    &["analysis", "dom", "highlight", "host", "listener", "protocol", "rules", "sample", "storage"],
     // Where a draft is analysed, where edits land, the long draft's layer.
     &["analyst", "layer", "target"],
     // The coach's shared state.

@@ -1,9 +1,16 @@
 // Starts Cornerstone. An external module rather than an inline script, so
 // that the app runs under a strict Content-Security-Policy. The post-build
 // step (crates/bundle) fills in the file names of this build.
-import init, { start_app, useWorker } from './__GLUE__';
+import init, { engineFailed, start_app, useEngine, useWorker } from './__GLUE__';
 
 const here = import.meta.url;
+
+// The engine is a second WebAssembly module, fetched beside the UI's: the
+// draft box is up without waiting for it, and analyses start once it is here.
+const engine = import('./__ENGINE_GLUE__').then(async (m) => {
+  await m.default({ module_or_path: new URL('__ENGINE_WASM__', here) });
+  return m;
+});
 
 // Fetching a team's rule pack, with limits: a pack that takes longer than
 // RULES_TIMEOUT_MS (the service worker answers with its kept copy after 3 s)
@@ -64,6 +71,10 @@ const pack = await rules;
 // Long drafts are analysed off the main thread, by the same engine.
 useWorker(new URL('cornerstone-worker.js', here).href);
 start_app(pack?.text ?? null, pack?.problem ?? null);
+engine.then(useEngine, (e) => {
+  console.error('Cornerstone could not load its engine: no hints can be shown.', e);
+  engineFailed(String(e?.message ?? e));
+});
 
 // Offline after the first visit: the service worker caches this build.
 // (A sandboxed frame may not even read navigator.serviceWorker.)

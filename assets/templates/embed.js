@@ -3,17 +3,42 @@
 // data-cornerstone on the page (a textarea, or an editable element such as a
 // rich-text editor). Nothing leaves the browser. The post-build step
 // (crates/bundle) fills in the file names of this build.
-import init, { attachPanel, attachEditor, analyzeJson, useWorker } from './__GLUE__';
+import init, { attachPanel, attachEditor, engineFailed, useEngine, useWorker } from './__GLUE__';
 import { EditableSource, InPlace, TextareaSource, canHighlight } from './inplace/in-place.js';
 
 const here = import.meta.url;
 const stylesheet = new URL('__CSS__', here).href;
 
+// The engine is a second WebAssembly module: panels attach as soon as the
+// UI's module is here, and their hints follow once the engine is.
+let engineLoading = null;
+// A failed load is forgotten, so that a later call tries again.
+const loadEngine = () =>
+  (engineLoading ??= import('./__ENGINE_GLUE__').then(
+    async (m) => {
+      await m.default({ module_or_path: new URL('__ENGINE_WASM__', here) });
+      return m;
+    },
+    (e) => {
+      engineLoading = null;
+      throw e;
+    },
+  ));
+
 let loading = null;
+// Settles once the engine has been handed to the UI's module (or could not
+// be loaded: the panels say so).
+let handover = null;
 // A failed load is forgotten, so that a later attach tries again.
 const load = () =>
   (loading ??= init({ module_or_path: new URL('__WASM__', here) }).then(
     () => {
+      handover = loadEngine().then(useEngine, (e) => {
+        console.error('Cornerstone could not load its engine: no hints can be shown.', e);
+        engineFailed(String(e?.message ?? e));
+        throw e;
+      });
+      handover.catch(() => {});
       // Long drafts are analysed in a worker, which must come from the
       // page's own origin; an embed served from elsewhere analyses on the
       // page's main thread.
@@ -301,7 +326,8 @@ export function attach(target, options = {}) {
           inner.watch((text, spans) => coached.analysed(text, spans));
         }
       }
-      return handle;
+      // Ready once the coaching shows: the engine is here too.
+      return handover.then(() => handle);
     },
     (error) => {
       // Say so in the panel's place rather than leave an empty box, and
@@ -343,7 +369,7 @@ export async function analyze(text, options = {}) {
   if (customerMessage != null && typeof customerMessage !== 'string') {
     throw new TypeError('Cornerstone.analyze: options.customerMessage must be a string.');
   }
-  await load();
+  const { analyzeJson } = await loadEngine();
   const pack = await packFrom(rules);
   if (pack?.problem) console.warn(`Cornerstone.analyze: ${pack.problem}`);
   const run = (packText) => JSON.parse(analyzeJson(text, customerName ?? null, customerMessage ?? null, packText));

@@ -60,6 +60,16 @@ pub fn Panel() -> impl IntoView {
                     .map(|m| view! { <p class="notice" role="alert" data-testid="notice">{m}</p> })
             }}
             {move || {
+                crate::engine::failure()
+                    .map(|why| {
+                        view! {
+                            <p class="notice" role="alert" data-testid="engine-error">
+                                {format!("The coach could not load its engine ({why}): no hints can be shown. Reload the page to try again.")}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
                 coach
                     .rules
                     .with(|r| r.problem.clone())

@@ -1,11 +1,17 @@
 //! Trunk's post-build step (see `Trunk.toml`): turns Trunk's output into
 //! Cornerstone's release folder.
 //!
+//! - `cornerstone-engine-<hash>.js` and `_bg.wasm`: the engine's module
+//!   (`crates/web-engine`, built by Trunk as a worker-type asset, whose
+//!   names Trunk does not hash), renamed by their contents so that a new
+//!   build never mixes with an old one in a cache.
 //! - `boot-<hash>.js`: the loader, external so the page needs no inline
-//!   script (strict CSP); `index.html` gets it plus preload hints.
+//!   script (strict CSP); `index.html` gets it plus preload hints for the
+//!   UI's module (the engine's is fetched by the loader, after it).
 //! - `cornerstone-embed.js`: the embed module, pointing at this build's files.
 //! - `cornerstone-worker.js`: the web worker that analyses long drafts off
-//!   the page's main thread (the single-file build analyses on it).
+//!   the page's main thread with the engine's module (the single-file build
+//!   analyses on it).
 //! - `inplace-<name>-<hash>.js`: the embed's in-place modules (underlines
 //!   and hint cards in the host's own editor), from `assets/templates/inplace/`,
 //!   with their imports of each other and their stylesheets filled in.
@@ -53,6 +59,39 @@ struct Outputs {
     glue: String,
     wasm: String,
     css: String,
+    /// The engine module's glue and WebAssembly, once renamed.
+    engine_glue: String,
+    engine_wasm: String,
+}
+
+/// What the engine's module is called in the release folder.
+const ENGINE: &str = "cornerstone-engine-";
+/// What Trunk calls it (a worker-type asset, named after its crate).
+const ENGINE_FROM_TRUNK: &str = "cornerstone-web-engine";
+
+/// Gives the engine module's files, as Trunk wrote them (unhashed), names
+/// made from their contents: `cornerstone-engine-<hash>.js` and
+/// `cornerstone-engine-<hash>_bg.wasm`. Earlier runs' renamed files in the
+/// folder go. (A folder already renamed is left as it is.)
+fn name_engine(staging: &Path) -> Result<(), String> {
+    let (js, wasm) = (format!("{ENGINE_FROM_TRUNK}.js"), format!("{ENGINE_FROM_TRUNK}_bg.wasm"));
+    if !staging.join(&wasm).exists() {
+        return Ok(());
+    }
+    let read = |n: &str| std::fs::read(staging.join(n)).map_err(|e| format!("{n}: {e}"));
+    let (js_bytes, wasm_bytes) = (read(&js)?, read(&wasm)?);
+    for old in list_files(staging)?.iter().filter(|n| n.starts_with(ENGINE)) {
+        std::fs::remove_file(staging.join(old)).map_err(|e| format!("{old}: {e}"))?;
+    }
+    let mut h = Fnv::default();
+    h.write(&wasm_bytes);
+    h.write(&js_bytes);
+    let stem = format!("{ENGINE}{:016x}", h.0);
+    for (from, to) in [(js, format!("{stem}.js")), (wasm, format!("{stem}_bg.wasm"))] {
+        std::fs::rename(staging.join(&from), staging.join(&to)).map_err(|e| format!("{from} -> {to}: {e}"))?;
+    }
+    let _ = std::fs::remove_file(staging.join(format!("{ENGINE_FROM_TRUNK}.d.ts")));
+    Ok(())
 }
 
 fn find_outputs(names: &[String]) -> Result<Outputs, String> {
@@ -63,10 +102,13 @@ fn find_outputs(names: &[String]) -> Result<Outputs, String> {
             _ => Err(format!("expected exactly one {what} in the build, found {found:?}")),
         }
     };
+    let ui = |n: &str| n.starts_with("cornerstone-") && !n.starts_with(ENGINE);
     Ok(Outputs {
-        glue: one("cornerstone-<hash>.js", &|n| n.starts_with("cornerstone-") && is_hashed(n, ".js"))?,
-        wasm: one("cornerstone-<hash>_bg.wasm", &|n| n.starts_with("cornerstone-") && is_hashed(n, "_bg.wasm"))?,
+        glue: one("cornerstone-<hash>.js", &|n| ui(n) && is_hashed(n, ".js"))?,
+        wasm: one("cornerstone-<hash>_bg.wasm", &|n| ui(n) && is_hashed(n, "_bg.wasm"))?,
         css: one("main-<hash>.css", &|n| n.starts_with("main-") && is_hashed(n, ".css"))?,
+        engine_glue: one("cornerstone-engine-<hash>.js", &|n| n.starts_with(ENGINE) && is_hashed(n, ".js"))?,
+        engine_wasm: one("cornerstone-engine-<hash>_bg.wasm", &|n| n.starts_with(ENGINE) && is_hashed(n, "_bg.wasm"))?,
     })
 }
 
@@ -85,6 +127,7 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
         std::fs::write(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
     };
 
+    name_engine(staging)?;
     // Leftovers of an earlier run in the same folder are not part of this build.
     let mut names = list_files(staging)?;
     names.retain(|n| n != STANDALONE && n != SERVICE_WORKER && !n.starts_with("boot-") && !n.starts_with(INPLACE));
@@ -92,6 +135,8 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let frame_messages = cornerstone_protocol::Kind::js_table();
     let fill = |template: &str| {
         template
+            .replace("__ENGINE_GLUE__", &out.engine_glue)
+            .replace("__ENGINE_WASM__", &out.engine_wasm)
             .replace("__GLUE__", &out.glue)
             .replace("__WASM__", &out.wasm)
             .replace("__CSS__", &out.css)
@@ -117,8 +162,9 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let css = read_text(&staging.join(&out.css))?;
     let glue = read_text(&staging.join(&out.glue))?;
     let wasm = read(&staging.join(&out.wasm))?;
+    let engine = (read_text(&staging.join(&out.engine_glue))?, read(&staging.join(&out.engine_wasm))?);
     let icon = read_text(&staging.join("icon.svg")).unwrap_or_default();
-    write(STANDALONE, standalone(&index, &css, &glue, &wasm, &icon)?.as_bytes())?;
+    write(STANDALONE, standalone(&index, &css, (&glue, &wasm), (&engine.0, &engine.1), &icon)?.as_bytes())?;
 
     // Every file of the build, under a version that changes when any does.
     let mut files = list_files(staging)?;
@@ -298,11 +344,17 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
 
 /// Replaces Trunk's leftover `<link data-trunk rel="rust" …>` (it injects
 /// nothing with `inject_scripts = false`) with preload hints and the
-/// external loader.
+/// external loader; drops any other such link left (the engine's).
 fn loader_in_index(index: &str, boot: &str, out: &Outputs) -> Result<String, String> {
-    let start =
-        index.find("<link data-trunk rel=\"rust\"").ok_or("index.html: no <link data-trunk rel=\"rust\"> left")?;
+    const LINK: &str = "<link data-trunk rel=\"rust\"";
+    let start = index.find(LINK).ok_or("index.html: no <link data-trunk rel=\"rust\"> left")?;
     let end = start + index[start..].find('>').ok_or("index.html: unterminated rust link")? + 1;
+    let mut index = index.to_string();
+    while let Some(other) = index[end..].find(LINK).map(|at| end + at) {
+        let close = other + index[other..].find('>').ok_or("index.html: unterminated rust link")? + 1;
+        let line_start = index[..other].rfind('\n').filter(|&n| index[n + 1..other].trim().is_empty());
+        index.replace_range(line_start.unwrap_or(other)..close, "");
+    }
     let tags = format!(
         "<link rel=\"modulepreload\" href=\"./{glue}\">\n  \
          <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  \
@@ -315,9 +367,18 @@ fn loader_in_index(index: &str, boot: &str, out: &Outputs) -> Result<String, Str
 
 /// The page with everything inlined: it needs no other file and no server.
 /// (A page opened from disk may not load modules or fetch files, but it may
-/// run an inline module and compile WebAssembly from bytes.)
-fn standalone(index: &str, css: &str, glue: &str, wasm: &[u8], icon_svg: &str) -> Result<String, String> {
-    let mut page = String::with_capacity(index.len() + css.len() + glue.len() + wasm.len() * 4 / 3 + 1024);
+/// run an inline module and compile WebAssembly from bytes.) `ui` and
+/// `engine` are each module's glue and WebAssembly: two inline modules,
+/// the UI's first; whichever is ready last hands the engine over.
+fn standalone(
+    index: &str,
+    css: &str,
+    (glue, wasm): (&str, &[u8]),
+    (engine_glue, engine_wasm): (&str, &[u8]),
+    icon_svg: &str,
+) -> Result<String, String> {
+    let size = index.len() + css.len() + glue.len() + engine_glue.len() + (wasm.len() + engine_wasm.len()) * 4 / 3;
+    let mut page = String::with_capacity(size + 2048);
     for line in index.lines() {
         let t = line.trim_start();
         let drop = t.starts_with("<link rel=\"modulepreload\"")
@@ -337,10 +398,25 @@ fn standalone(index: &str, css: &str, glue: &str, wasm: &[u8], icon_svg: &str) -
         } else if t.starts_with("<link rel=\"stylesheet\"") {
             let _ = writeln!(page, "  <style>\n{}\n  </style>", css.replace("</style", "<\\/style"));
         } else if t.starts_with("</body>") {
+            // The two modules meet through one global: the engine's exports
+            // once it is initialised, or the UI's hand-over waiting for them.
             let _ = writeln!(page, "<script type=\"module\">\n{}", glue.replace("</script", "<\\/script"));
             page.push_str("\nconst bytes = Uint8Array.from(atob(\"");
             page.push_str(&base64(wasm));
-            page.push_str("\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: bytes });\nstart_app(null);\n</script>\n");
+            page.push_str(
+                "\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: bytes });\nstart_app(null);\n\
+                 const meet = (globalThis.__cornerstoneStandalone ??= {});\n\
+                 if (meet.engine) useEngine(meet.engine); else meet.take = useEngine;\n</script>\n",
+            );
+            let _ = writeln!(page, "<script type=\"module\">\n{}", engine_glue.replace("</script", "<\\/script"));
+            page.push_str("\nconst bytes = Uint8Array.from(atob(\"");
+            page.push_str(&base64(engine_wasm));
+            page.push_str(
+                "\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: bytes });\n\
+                 const engine = { Analyzer, rulesLabel, compiledModule };\n\
+                 const meet = (globalThis.__cornerstoneStandalone ??= {});\n\
+                 if (meet.take) meet.take(engine); else meet.engine = engine;\n</script>\n",
+            );
             page.push_str(line);
             page.push('\n');
         } else {
@@ -348,10 +424,22 @@ fn standalone(index: &str, css: &str, glue: &str, wasm: &[u8], icon_svg: &str) -
             page.push('\n');
         }
     }
-    if !glue.contains("async function __wbg_init(") || !glue.contains("export function start_app(") {
-        return Err(
-            "the wasm-bindgen glue no longer defines __wbg_init and start_app; update the standalone loader".into()
-        );
+    let defines = |glue: &str, names: &[&str]| names.iter().all(|n| glue.contains(n));
+    if !defines(glue, &["async function __wbg_init(", "export function start_app(", "export function useEngine("]) {
+        return Err("the UI's wasm-bindgen glue no longer defines __wbg_init, start_app and useEngine; update the \
+                    standalone loader"
+            .into());
+    }
+    let engine_names = [
+        "async function __wbg_init(",
+        "export class Analyzer",
+        "export function rulesLabel(",
+        "export function compiledModule(",
+    ];
+    if !defines(engine_glue, &engine_names) {
+        return Err("the engine's wasm-bindgen glue no longer defines __wbg_init, Analyzer, rulesLabel and \
+                    compiledModule; update the standalone loader"
+            .into());
     }
     Ok(page)
 }
@@ -440,6 +528,7 @@ mod tests {
         let names: Vec<String> =
             ["cornerstone-49643c3e88da910c.js", "cornerstone-49643c3e88da910c_bg.wasm", "main-54f9d233a67d7793.css"]
                 .into_iter()
+                .chain(["cornerstone-engine-0123456789abcdef.js", "cornerstone-engine-0123456789abcdef_bg.wasm"])
                 .chain(["cornerstone-embed.js", "cornerstone.rules.schema.json", "examples/intranet.js"])
                 .map(String::from)
                 .collect();
@@ -447,6 +536,8 @@ mod tests {
         assert_eq!(out.glue, "cornerstone-49643c3e88da910c.js");
         assert_eq!(out.wasm, "cornerstone-49643c3e88da910c_bg.wasm");
         assert_eq!(out.css, "main-54f9d233a67d7793.css");
+        assert_eq!(out.engine_glue, "cornerstone-engine-0123456789abcdef.js");
+        assert_eq!(out.engine_wasm, "cornerstone-engine-0123456789abcdef_bg.wasm");
         let mut two = names.clone();
         two.push("cornerstone-0123456789abcdef.js".into());
         assert!(find_outputs(&two).unwrap_err().contains("exactly one cornerstone-<hash>.js"));
@@ -454,8 +545,15 @@ mod tests {
 
     #[test]
     fn the_index_gets_an_external_loader_and_no_inline_script() {
-        let out = Outputs { glue: "c-1.js".into(), wasm: "c-1_bg.wasm".into(), css: "m.css".into() };
-        let index = "<head>\n  <link data-trunk rel=\"rust\" data-wasm-opt=\"z\" data-trunk-id=\"0\" />\n</head>";
+        let out = Outputs {
+            glue: "c-1.js".into(),
+            wasm: "c-1_bg.wasm".into(),
+            css: "m.css".into(),
+            engine_glue: "e-2.js".into(),
+            engine_wasm: "e-2_bg.wasm".into(),
+        };
+        let index = "<head>\n  <link data-trunk rel=\"rust\" data-wasm-opt=\"z\" data-trunk-id=\"0\" />\n  \
+                     <link data-trunk rel=\"rust\" href=\"crates/web-engine\" data-type=\"worker\" />\n</head>";
         let got = loader_in_index(index, "boot-9.js", &out).unwrap();
         assert_eq!(
             got,
@@ -469,14 +567,23 @@ mod tests {
         let index = "<head>\n  <link rel=\"icon\" href=\"icon.svg\">\n  <link rel=\"manifest\" href=\"m\">\n  \
                      <link rel=\"stylesheet\" href=\"./m.css\"/>\n  <script type=\"module\" src=\"./boot.js\"></script>\n\
                      </head>\n<body>\n</body>";
-        let glue = "async function __wbg_init(x) {}\nexport function start_app(r) {}\n// </script>";
-        let page = standalone(index, "p { color: red }", glue, b"\0asm", "<svg/>").unwrap();
+        let glue =
+            "async function __wbg_init(x) {}\nexport function start_app(r) {}\nexport function useEngine(e) {}\n// </script>";
+        let engine = "async function __wbg_init(x) {}\nexport class Analyzer {}\nexport function rulesLabel(j) {}\n\
+                      export function compiledModule() {}";
+        let page = standalone(index, "p { color: red }", (glue, b"\0asm"), (engine, b"\0asm\x01"), "<svg/>").unwrap();
         assert!(page.contains("<style>\np { color: red }\n  </style>"));
         assert!(page.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">"));
         assert!(page.contains("atob(\"AGFzbQ==\")"));
+        assert!(page.contains("atob(\"AGFzbQE=\")"), "the engine's module is inlined too");
+        assert!(
+            page.find("export function start_app").unwrap() < page.find("export class Analyzer").unwrap(),
+            "the UI's module comes first"
+        );
         assert!(page.contains("// <\\/script>"), "a closing script tag in the glue is escaped");
         assert!(!page.contains("manifest") && !page.contains("src=\"./boot.js\"") && !page.contains("m.css"));
-        assert!(standalone(index, "", "renamed()", b"", "").is_err());
+        assert!(standalone(index, "", ("renamed()", b""), (engine, b""), "").is_err());
+        assert!(standalone(index, "", (glue, b""), ("renamed()", b""), "").is_err());
     }
 
     #[test]
@@ -540,8 +647,17 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in [
-            ("cornerstone-0123456789abcdef.js", "async function __wbg_init(x) {}\nexport function start_app(r) {}"),
+            (
+                "cornerstone-0123456789abcdef.js",
+                "async function __wbg_init(x) {}\nexport function start_app(r) {}\nexport function useEngine(e) {}",
+            ),
             ("cornerstone-0123456789abcdef_bg.wasm", "\0asm"),
+            (
+                "cornerstone-web-engine.js",
+                "async function __wbg_init(x) {}\nexport class Analyzer {}\nexport function rulesLabel(j) {}\n\
+                 export function compiledModule() {}",
+            ),
+            ("cornerstone-web-engine_bg.wasm", "\0asm\x01"),
             ("main-0123456789abcdef.css", "p {}"),
             ("index.html", "<head>\n  <link data-trunk rel=\"rust\" data-wasm-opt=\"z\"/>\n</head>\n<body>\n</body>"),
         ] {
@@ -549,8 +665,14 @@ mod tests {
         }
         let summary = bundle(&dir, &templates);
         let embed = std::fs::read_to_string(dir.join("cornerstone-embed.js")).unwrap_or_default();
+        let worker = std::fs::read_to_string(dir.join(WORKER)).unwrap_or_default();
+        let files = list_files(&dir).unwrap_or_default();
         let _ = std::fs::remove_dir_all(&dir);
         summary.unwrap();
+        let engine: Vec<&String> = files.iter().filter(|f| f.contains("engine")).collect();
+        assert_eq!(engine.len(), 2, "the engine's two files, renamed: {engine:?}");
+        assert!(engine.iter().all(|f| f.starts_with(ENGINE)), "{engine:?}");
+        assert!(worker.contains(&format!("from './{}'", engine[0])), "the worker loads the engine's glue");
         assert!(embed.contains(&cornerstone_protocol::Kind::js_table()), "the embed lists the frame's messages");
     }
 

@@ -103,6 +103,15 @@ impl Message {
     }
 }
 
+/// The report of an empty draft, with no name and no message: nothing
+/// found, every cornerstone fine. What a view shows before anything was
+/// analysed (the page's engine module still on its way).
+impl Default for Report {
+    fn default() -> Report {
+        Report::build(Vec::new(), 0.0)
+    }
+}
+
 impl Report {
     pub(crate) fn build(mut findings: Vec<Finding>, politeness: f32) -> Report {
         // Stable: of equal findings (one rule's), the first found is kept.
@@ -603,6 +612,13 @@ mod tests {
         assert_eq!(analyze("Hi Sam, your refund posts by Friday.", &named).summary(), "Ready to send");
         assert_eq!(analyze("Your refund posts by Friday.", &named).summary(), "Ready to send · 1 tip to consider");
         assert_eq!(analyze("Hi Sam, sorry for any inconvenience.", &named).summary(), "1 thing to fix before sending");
+    }
+
+    /// What a view shows before anything was analysed is what an empty
+    /// draft's analysis says.
+    #[test]
+    fn the_default_report_is_the_empty_drafts() {
+        assert_eq!(super::Report::default(), analyze("", &Context::default()));
     }
 }
 

@@ -138,8 +138,11 @@ impl Analyst {
         // example reply goes through most rules. Once per page: each embed
         // attachment has an analyst of its own.
         if !WARMED.with(|w| w.replace(true)) {
-            let warm = gloo_timers::callback::Timeout::new(0, || engine::when_ready(warm_up));
-            warm.forget();
+            // (In a task of its own once the engine is here: the analysis
+            // that waited for it comes first.)
+            engine::when_ready(|| {
+                gloo_timers::callback::Timeout::new(0, warm_up).forget();
+            });
         }
         Analyst { state, worker: Rc::new(RefCell::new(Slot::NotYet)) }
     }

@@ -71,7 +71,7 @@ thread_local! {
     static WAITING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The engine has arrived: runs what waited for it.
+/// The engine has arrived: runs what waited for it, then tells the views.
 #[cfg_attr(any(feature = "engine-linked", not(target_arch = "wasm32")), allow(dead_code))]
 fn arrived() {
     loop {
@@ -83,12 +83,49 @@ fn arrived() {
             then();
         }
     }
+    use leptos::prelude::Set;
+    HERE.with(|h| h.set(true));
 }
 
 thread_local! {
     /// Why the engine module could not be loaded, if it could not.
     /// (Reference-counted: not owned by any view, so no view disposes it.)
     static FAILURE: leptos::prelude::ArcRwSignal<Option<String>> = leptos::prelude::ArcRwSignal::new(None);
+    /// Whether the engine is here, for the views ([`state`]).
+    static HERE: leptos::prelude::ArcRwSignal<bool> = leptos::prelude::ArcRwSignal::new(inner::ready());
+}
+
+/// Where the engine is, for the views: read reactively.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// On its way: the draft box works, the hints wait.
+    Loading,
+    Ready,
+    /// It could not be loaded ([`failure`] says why).
+    Failed,
+}
+
+impl Status {
+    /// The panel's `data-engine` attribute.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Loading => "loading",
+            Status::Ready => "ready",
+            Status::Failed => "failed",
+        }
+    }
+}
+
+/// Where the engine is, read reactively.
+pub fn state() -> Status {
+    use leptos::prelude::Get;
+    if HERE.with(|h| h.get()) {
+        Status::Ready
+    } else if FAILURE.with(|f| f.get()).is_some() {
+        Status::Failed
+    } else {
+        Status::Loading
+    }
 }
 
 /// Why the engine module could not be loaded (the page cannot coach), if

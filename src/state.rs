@@ -273,7 +273,11 @@ impl Coach {
                 Mode::Embed | Mode::Frame => "Start typing your reply".into(),
             };
         }
-        self.analysis.with(|a| a.report.summary())
+        match crate::engine::state() {
+            crate::engine::Status::Ready => self.analysis.with(|a| a.report.summary()),
+            crate::engine::Status::Loading => "Loading the coach…".into(),
+            crate::engine::Status::Failed => "No hints: the coach could not load".into(),
+        }
     }
 
     /// Whether the draft is still the analysed text, so that offsets never

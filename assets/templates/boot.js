@@ -5,13 +5,6 @@ import init, { engineFailed, start_app, useEngine, useWorker } from './__GLUE__'
 
 const here = import.meta.url;
 
-// The engine is a second WebAssembly module, fetched beside the UI's: the
-// draft box is up without waiting for it, and analyses start once it is here.
-const engine = import('./__ENGINE_GLUE__').then(async (m) => {
-  await m.default({ module_or_path: new URL('__ENGINE_WASM__', here) });
-  return m;
-});
-
 // Fetching a team's rule pack, with limits: a pack that takes longer than
 // RULES_TIMEOUT_MS (the service worker answers with its kept copy after 3 s)
 // or is larger than RULES_MAX_BYTES (the engine's limit too) is not used:
@@ -66,12 +59,23 @@ async function fetchPack(url, source) {
 // A team's rule pack beside the app, when there is one.
 const rules = fetchPack(new URL('cornerstone.rules.json', here), 'cornerstone.rules.json');
 
+// The engine is a second WebAssembly module, fetched beside the UI's but
+// at a low priority (the page preloads it so), so that it does not slow the
+// UI's own download; it is started only once the app has (below): the
+// draft box is up without waiting for it, and the analyses start once it
+// is here.
+const engineGlue = import('./__ENGINE_GLUE__');
+const engineBytes = fetch(new URL('__ENGINE_WASM__', here), { priority: 'low' });
+
 await init({ module_or_path: new URL('__WASM__', here) });
 const pack = await rules;
-// Long drafts are analysed off the main thread, by the same engine.
+// Long drafts are analysed off the main thread, by the engine module in a worker.
 useWorker(new URL('cornerstone-worker.js', here).href);
 start_app(pack?.text ?? null, pack?.problem ?? null);
-engine.then(useEngine, (e) => {
+engineGlue.then(async (engine) => {
+  await engine.default({ module_or_path: engineBytes });
+  useEngine(engine);
+}).catch((e) => {
   console.error('Cornerstone could not load its engine: no hints can be shown.', e);
   engineFailed(String(e?.message ?? e));
 });

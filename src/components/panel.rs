@@ -13,6 +13,8 @@ pub fn Panel() -> impl IntoView {
     let coach = expect_context::<Coach>();
     let empty = move || coach.draft.with(|d| d.trim().is_empty());
     let warnings = move || if empty() { 0 } else { coach.analysis.with(|a| a.report.warnings()) };
+    // Whether the engine is here to coach (see `engine.rs`).
+    let coaching = move || crate::engine::state() == crate::engine::Status::Ready;
     // The example replaces the name and message the agent may have entered:
     // the toolbar offers them back (the usability review).
     let try_example = move |_| {
@@ -24,13 +26,13 @@ pub fn Panel() -> impl IntoView {
         );
     };
     view! {
-        <section class="panel" aria-labelledby="hints-title">
+        <section class="panel" aria-labelledby="hints-title" data-engine=move || crate::engine::state().id()>
             <h2 id="hints-title">"Coaching"</h2>
             <p
                 class="summary"
                 data-testid="summary"
-                class:ready=move || warnings() == 0 && !empty()
-                class:waiting=empty
+                class:ready=move || warnings() == 0 && !empty() && coaching()
+                class:waiting=move || empty() || !coaching()
             >
                 {move || coach.summary()}
             </p>
@@ -84,7 +86,16 @@ pub fn Panel() -> impl IntoView {
             <Show
                 when=empty
                 fallback=move || {
-                    Cornerstone::ALL.into_iter().map(|c| view! { <CornerstoneSection cornerstone=c /> }).collect_view()
+                    // (While the engine is on its way, the summary says so and
+                    // no cornerstone claims to be fine.)
+                    view! {
+                        <Show when=coaching>
+                            {Cornerstone::ALL
+                                .into_iter()
+                                .map(|c| view! { <CornerstoneSection cornerstone=c /> })
+                                .collect_view()}
+                        </Show>
+                    }
                 }
             >
                 <div class="empty" data-testid="empty-state">

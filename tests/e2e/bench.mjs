@@ -25,43 +25,59 @@ try {
   // (150-300 ms on this VM) to the page's own time.
   const loads = [];
   const seen = [];
+  const ready = [];
   let bytes = [];
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext();
     await context.addInitScript(() => {
       const watch = new MutationObserver(() => {
-        if (document.querySelector('[data-testid=draft]')) {
+        if (!window.__draftShownAt && document.querySelector('[data-testid=draft]')) {
           window.__draftShownAt = performance.now();
+        }
+        if (document.querySelector('[data-engine=ready]')) {
+          window.__engineReadyAt = performance.now();
           watch.disconnect();
         }
       });
-      watch.observe(document, { childList: true, subtree: true });
+      watch.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-engine'] });
     });
     const page = await context.newPage();
     const responses = [];
     page.on('response', (r) => responses.push(r));
     await page.goto(server.url);
     await page.waitForSelector('[data-testid=draft]');
-    const [shown, now] = await page.evaluate(() => [window.__draftShownAt, performance.now()]);
+    const now = await page.evaluate(() => performance.now());
+    await page.waitForSelector('[data-engine=ready]');
+    const [shown, coaching] = await page.evaluate(() => [window.__draftShownAt, window.__engineReadyAt]);
     loads.push(shown);
     seen.push(now);
+    ready.push(coaching);
     if (i === 0) bytes = await Promise.all(responses.map(async (r) => ({ url: r.url(), body: await r.body() })));
     await context.close();
   }
-  const raw = bytes.reduce((n, b) => n + b.body.length, 0);
-  const gz = bytes.reduce((n, b) => n + gzipSync(b.body, { level: 9 }).length, 0);
+  // The first load is what the page fetches to show the draft box; the
+  // engine's module (fetched by the loader once the UI's is here) comes
+  // after it, for the hints.
+  const isEngine = (b) => /\/cornerstone-engine-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(b.url).pathname);
+  const sum = (list, f) => list.reduce((n, b) => n + f(b), 0);
+  const gzip = (b) => gzipSync(b.body, { level: 9 }).length;
+  const first = bytes.filter((b) => !isEngine(b));
+  const engine = bytes.filter(isEngine);
 
   console.log('| measure | value |');
   console.log('|---|---|');
   console.log(`| page load to interactive: the draft box in the page (median of 5) | ${median(loads).toFixed(0)} ms |`);
   console.log(`| the same, as Playwright first sees it (median of 5) | ${median(seen).toFixed(0)} ms |`);
-  console.log(`| first load transfer, raw | ${(raw / 1024).toFixed(1)} KB (${bytes.length} files) |`);
-  console.log(`| first load transfer, gzip -9 | ${(gz / 1024).toFixed(1)} KB |`);
+  console.log(`| page load to coaching: the engine handed over (median of 5) | ${median(ready).toFixed(0)} ms |`);
+  console.log(`| first load transfer (to interactive), raw | ${(sum(first, (b) => b.body.length) / 1024).toFixed(1)} KB (${first.length} files) |`);
+  console.log(`| first load transfer (to interactive), gzip -9 | ${(sum(first, gzip) / 1024).toFixed(1)} KB |`);
+  console.log(`| then the engine (to coaching), gzip -9 | ${(sum(engine, gzip) / 1024).toFixed(1)} KB (${engine.length} files) |`);
+  console.log(`| all of the first visit, gzip -9 | ${(sum(bytes, gzip) / 1024).toFixed(1)} KB (${bytes.length} files) |`);
   if (LOAD_ONLY) {
-    console.log('\n| file of the first load | raw | gzip -9 |\n|---|---:|---:|');
+    console.log('\n| file of the first visit | raw | gzip -9 |\n|---|---:|---:|');
     for (const b of [...bytes].sort((x, y) => y.body.length - x.body.length)) {
       const name = new URL(b.url).pathname.replace(/^\//, '') || 'index.html';
-      console.log(`| ${name} | ${(b.body.length / 1024).toFixed(1)} KB | ${(gzipSync(b.body, { level: 9 }).length / 1024).toFixed(1)} KB |`);
+      console.log(`| ${name}${isEngine(b) ? ' (the engine, after)' : ''} | ${(b.body.length / 1024).toFixed(1)} KB | ${(gzipSync(b.body, { level: 9 }).length / 1024).toFixed(1)} KB |`);
     }
   }
 

@@ -355,12 +355,18 @@ fn loader_in_index(index: &str, boot: &str, out: &Outputs) -> Result<String, Str
         let line_start = index[..other].rfind('\n').filter(|&n| index[n + 1..other].trim().is_empty());
         index.replace_range(line_start.unwrap_or(other)..close, "");
     }
+    // The engine's files at a low priority: they must not slow the UI's.
     let tags = format!(
         "<link rel=\"modulepreload\" href=\"./{glue}\">\n  \
          <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  \
-         <script type=\"module\" src=\"./{boot}\"></script>",
+         <script type=\"module\" src=\"./{boot}\"></script>\n  \
+         <link rel=\"modulepreload\" href=\"./{engine_glue}\" fetchpriority=\"low\">\n  \
+         <link rel=\"preload\" href=\"./{engine_wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin \
+         fetchpriority=\"low\">",
         glue = out.glue,
         wasm = out.wasm,
+        engine_glue = out.engine_glue,
+        engine_wasm = out.engine_wasm,
     );
     Ok(format!("{}{}{}", &index[..start], tags, &index[end..]))
 }
@@ -558,7 +564,9 @@ mod tests {
         assert_eq!(
             got,
             "<head>\n  <link rel=\"modulepreload\" href=\"./c-1.js\">\n  <link rel=\"preload\" href=\"./c-1_bg.wasm\" \
-             as=\"fetch\" type=\"application/wasm\" crossorigin>\n  <script type=\"module\" src=\"./boot-9.js\"></script>\n</head>"
+             as=\"fetch\" type=\"application/wasm\" crossorigin>\n  <script type=\"module\" src=\"./boot-9.js\"></script>\n  \
+             <link rel=\"modulepreload\" href=\"./e-2.js\" fetchpriority=\"low\">\n  <link rel=\"preload\" \
+             href=\"./e-2_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin fetchpriority=\"low\">\n</head>"
         );
     }
 

@@ -5,10 +5,6 @@
 # for why each pin). Nothing is downloaded outside the package registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -n "${RUSTFLAGS:-}${CARGO_ENCODED_RUSTFLAGS:-}" ]; then
-  echo "warning: RUSTFLAGS is set; it replaces the WebAssembly flags of .cargo/config.toml (the release module's inline threshold)" >&2
-fi
-
 TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=0.116.1
 # The CLI must equal the wasm-bindgen version in Cargo.lock exactly.

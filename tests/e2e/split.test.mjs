@@ -149,21 +149,23 @@ test('an engine that cannot load says so on the panel, and the draft is kept, al
   }
 });
 
-test('a team pack given before the engine arrives is applied once it does', async () => {
+/** The app with `pack` beside it and the engine held, the draft typed for Sam while it waits. */
+async function packBeforeEngine(pack) {
   const engine = heldEngine();
-  const server = await serve(DIST, {
-    overrides: {
-      [ENGINE_WASM]: engine.handler,
-      'cornerstone.rules.json': JSON.stringify({ name: 'Acme support', disable: ['apology-hollow'] }),
-    },
-  });
+  const server = await serve(DIST, { overrides: { [ENGINE_WASM]: engine.handler, 'cornerstone.rules.json': pack } });
   const { context, page, errors } = await open(server.url);
+  await engine.requested;
+  await setName(page, 'Sam');
+  await typeDraft(page, DRAFT);
+  await page.waitForTimeout(300);
+  assert.equal(await engineState(page), 'loading');
+  return { engine, server, context, page, errors };
+}
+
+test('a team pack given before the engine arrives is applied once it does', async () => {
+  const pack = JSON.stringify({ name: 'Acme support', disable: ['apology-hollow'] });
+  const { engine, server, context, page, errors } = await packBeforeEngine(pack);
   try {
-    await engine.requested;
-    await setName(page, 'Sam');
-    await typeDraft(page, DRAFT);
-    await page.waitForTimeout(300);
-    assert.equal(await engineState(page), 'loading');
     assert.equal(await page.locator('[data-testid=rules-error]').count(), 0);
     assert.equal(await page.locator('[data-testid=rules-status]').count(), 0, 'the pack is checked by the engine, once it is here');
 
@@ -184,17 +186,8 @@ test('a team pack given before the engine arrives is applied once it does', asyn
 });
 
 test('a broken team pack given before the engine arrives is refused once it does, saying where', async () => {
-  const engine = heldEngine();
-  const server = await serve(DIST, {
-    overrides: { [ENGINE_WASM]: engine.handler, 'cornerstone.rules.json': '{"disable": ["shoutin"]}' },
-  });
-  const { context, page, errors } = await open(server.url);
+  const { engine, server, context, page, errors } = await packBeforeEngine('{"disable": ["shoutin"]}');
   try {
-    await engine.requested;
-    await setName(page, 'Sam');
-    await typeDraft(page, DRAFT);
-    await page.waitForTimeout(300);
-    assert.equal(await engineState(page), 'loading');
 
     engine.release();
     await engineIs(page, 'ready');

@@ -22,6 +22,8 @@ fi
 echo "==> formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+# The UI's bridge to the engine's module is compiled only for the browser.
+cargo clippy --target wasm32-unknown-unknown -p cornerstone --lib --quiet -- -D warnings
 
 echo "==> engine, CLI, evaluation and app logic (native)"
 cargo test --workspace

@@ -280,14 +280,21 @@ fn start(state: &Rc<RefCell<State>>, worker: &Worker, url: &str) -> Option<(web_
             return None;
         }
     };
-    let (st, wk) = (state.clone(), worker.clone());
+    // (Weak: the worker's slot holds these callbacks, so strong references
+    // back would keep a detached coach's state, and its analyser in the
+    // engine, alive for good.)
+    let (st, wk) = (Rc::downgrade(state), Rc::downgrade(worker));
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        received(&st, &wk, &event.data());
+        if let (Some(st), Some(wk)) = (st.upgrade(), wk.upgrade()) {
+            received(&st, &wk, &event.data());
+        }
     });
-    let (st, wk) = (state.clone(), worker.clone());
+    let (st, wk) = (Rc::downgrade(state), Rc::downgrade(worker));
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
-        failed(&st, &wk, "the worker failed to start or stopped");
+        if let (Some(st), Some(wk)) = (st.upgrade(), wk.upgrade()) {
+            failed(&st, &wk, "the worker failed to start or stopped");
+        }
     });
     made.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     made.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -299,7 +306,7 @@ fn start(state: &Rc<RefCell<State>>, worker: &Worker, url: &str) -> Option<(web_
 fn analyse_here(state: &Rc<RefCell<State>>, r: Request) {
     let (analysis, deliver) = {
         let mut st = state.borrow_mut();
-        if r.id < st.shown {
+        if r.id < st.shown || engine::stopped() {
             return;
         }
         if st.local.is_none() {
@@ -310,7 +317,12 @@ fn analyse_here(state: &Rc<RefCell<State>>, r: Request) {
         let analysis = match answer {
             Ok((wire, spans, contexts)) => Analysis::from_wire(r.text, r.message, &wire, &spans, &contexts),
             Err(why) => {
-                web_sys::console::error_1(&format!("Cornerstone could not analyse this draft: {why}").into());
+                // A panic in the engine: its state can no longer be trusted
+                // (this analyser's borrow is never released), so every panel
+                // says it stopped, and the draft is kept as it is.
+                web_sys::console::error_1(&format!("Cornerstone's engine failed on this draft: {why}").into());
+                st.local = None;
+                engine::failed(engine::Failure::Crash(why));
                 None
             }
         };

@@ -87,6 +87,25 @@ impl Attachment {
         self.message_from = Some(from);
     }
 
+    /// Calls `callback` once the coaching shown is of the reply as it is now:
+    /// at once if it is, else when the analysis catches up (a long reply in
+    /// the worker, a reply waiting for the engine). Once.
+    #[wasm_bindgen(js_name = whenAnalysed)]
+    pub fn when_analysed(&mut self, callback: js_sys::Function) {
+        let coach = self.coach;
+        let owner = Owner::new();
+        let called = Cell::new(false);
+        owner.with(|| {
+            Effect::new(move |_| {
+                let current = coach.analysis.with(|a| coach.draft.with(|d| a.text == *d));
+                if current && !called.replace(true) {
+                    let _ = callback.call0(&JsValue::NULL);
+                }
+            });
+        });
+        self.owned.push(Box::new(owner));
+    }
+
     /// The current report, as JSON.
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&self) -> String {

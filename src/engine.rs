@@ -88,9 +88,9 @@ fn arrived() {
 }
 
 thread_local! {
-    /// Why the engine module could not be loaded, if it could not.
+    /// What stopped the engine, if anything did.
     /// (Reference-counted: not owned by any view, so no view disposes it.)
-    static FAILURE: leptos::prelude::ArcRwSignal<Option<String>> = leptos::prelude::ArcRwSignal::new(None);
+    static FAILURE: leptos::prelude::ArcRwSignal<Option<Failure>> = leptos::prelude::ArcRwSignal::new(None);
     /// Whether the engine is here, for the views ([`state`]).
     static HERE: leptos::prelude::ArcRwSignal<bool> = leptos::prelude::ArcRwSignal::new(inner::ready());
 }
@@ -101,8 +101,42 @@ pub enum Status {
     /// On its way: the draft box works, the hints wait.
     Loading,
     Ready,
-    /// It could not be loaded ([`failure`] says why).
+    /// It could not be loaded, or it failed on a draft ([`failure`] says
+    /// which and why).
     Failed,
+}
+
+/// What stopped the engine: the page cannot coach.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The engine module could not be loaded (the loader's reason).
+    Load(String),
+    /// The engine failed while analysing a draft (its error): a bug, which
+    /// the fuzzing is there to prevent; its state can no longer be trusted.
+    Crash(String),
+}
+
+impl Failure {
+    /// The panel's alert.
+    pub fn message(&self) -> String {
+        match self {
+            Failure::Load(why) => {
+                format!("The coach could not load its engine ({why}): no hints can be shown. Reload the page to try again.")
+            }
+            Failure::Crash(why) => format!(
+                "The coach's engine failed on this draft ({why}): no hints can be shown. Your draft is kept; reload the \
+                 page to try again."
+            ),
+        }
+    }
+
+    /// The panel's summary.
+    pub fn summary(&self) -> &'static str {
+        match self {
+            Failure::Load(_) => "No hints: the coach could not load",
+            Failure::Crash(_) => "No hints: the coach's engine failed",
+        }
+    }
 }
 
 impl Status {
@@ -118,19 +152,19 @@ impl Status {
 
 /// Where the engine is, read reactively.
 pub fn state() -> Status {
-    use leptos::prelude::Get;
-    if HERE.with(|h| h.get()) {
-        Status::Ready
-    } else if FAILURE.with(|f| f.get()).is_some() {
+    use leptos::prelude::{Get, With};
+    if FAILURE.with(|f| f.with(Option::is_some)) {
         Status::Failed
+    } else if HERE.with(|h| h.get()) {
+        Status::Ready
     } else {
         Status::Loading
     }
 }
 
-/// Why the engine module could not be loaded (the page cannot coach), if
-/// it could not; read reactively.
-pub fn failure() -> Option<String> {
+/// What stopped the engine (the page cannot coach), if anything did; read
+/// reactively.
+pub fn failure() -> Option<Failure> {
     use leptos::prelude::Get;
     FAILURE.with(|f| f.get())
 }
@@ -138,8 +172,19 @@ pub fn failure() -> Option<String> {
 /// The loader could not load the engine module: says why on every panel.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = engineFailed)]
 pub fn engine_failed(why: String) {
+    failed(Failure::Load(why));
+}
+
+/// Whether the engine stopped (not read reactively).
+pub fn stopped() -> bool {
+    use leptos::prelude::WithUntracked;
+    FAILURE.with(|f| f.with_untracked(Option::is_some))
+}
+
+/// The engine stopped: every panel says so, and nothing is analysed again.
+pub fn failed(failure: Failure) {
     use leptos::prelude::Set;
-    FAILURE.with(|f| f.set(Some(why)));
+    FAILURE.with(|f| f.set(Some(failure)));
 }
 
 /// What the engine says of a team's rule pack: its label for the panel

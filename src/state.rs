@@ -24,6 +24,10 @@ pub const STALE_NOTICE: &str =
 /// Told to the agent when a hint is clicked while the hints are still being
 /// updated for the latest edit (a long draft checked in the worker).
 pub const CATCHING_UP_NOTICE: &str = "The hints are catching up with your latest edit: click again in a moment.";
+/// The summary while a draft with words has no analysis yet (a long one
+/// in the worker).
+pub const CHECKING: &str = "Checking your draft…";
+
 /// The pause before the summary is announced to screen readers.
 pub const ANNOUNCE_MS: u32 = 900;
 
@@ -274,10 +278,20 @@ impl Coach {
             };
         }
         match crate::engine::state() {
-            crate::engine::Status::Ready => self.analysis.with(|a| a.report.summary()),
+            crate::engine::Status::Ready if self.has_coaching() => self.analysis.with(|a| a.report.summary()),
+            crate::engine::Status::Ready => CHECKING.into(),
             crate::engine::Status::Loading => "Loading the coach…".into(),
-            crate::engine::Status::Failed => "No hints: the coach could not load".into(),
+            crate::engine::Status::Failed => crate::engine::failure().map_or("", |f| f.summary()).into(),
         }
+    }
+
+    /// Whether the hints shown are of this draft, or of an earlier version
+    /// of it: not the nothing shown before any analysis of a draft that has
+    /// words (a long draft waiting for the worker, the engine just
+    /// arrived). Read reactively.
+    pub fn has_coaching(&self) -> bool {
+        crate::engine::state() == crate::engine::Status::Ready
+            && (self.draft.with(|d| d.trim().is_empty()) || self.analysis.with(|a| !a.text.trim().is_empty()))
     }
 
     /// Whether the draft is still the analysed text, so that offsets never

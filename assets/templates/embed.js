@@ -14,16 +14,15 @@ const stylesheet = new URL('__CSS__', here).href;
 let engineLoading = null;
 // A failed load is forgotten, so that a later call tries again.
 const loadEngine = () =>
-  (engineLoading ??= import('./__ENGINE_GLUE__').then(
-    async (m) => {
+  (engineLoading ??= import('./__ENGINE_GLUE__')
+    .then(async (m) => {
       await m.default({ module_or_path: new URL('__ENGINE_WASM__', here) });
       return m;
-    },
-    (e) => {
+    })
+    .catch((e) => {
       engineLoading = null;
       throw e;
-    },
-  ));
+    }));
 
 let loading = null;
 // Settles once the engine has been handed to the UI's module (or could not
@@ -33,11 +32,13 @@ let handover = null;
 const load = () =>
   (loading ??= init({ module_or_path: new URL('__WASM__', here) }).then(
     () => {
-      handover = loadEngine().then(useEngine, (e) => {
-        console.error('Cornerstone could not load its engine: no hints can be shown.', e);
-        engineFailed(String(e?.message ?? e));
-        throw e;
-      });
+      handover = loadEngine()
+        .then((m) => useEngine(m))
+        .catch((e) => {
+          console.error('Cornerstone could not load its engine: no hints can be shown.', e);
+          engineFailed(String(e?.message ?? e));
+          throw e;
+        });
       handover.catch(() => {});
       // Long drafts are analysed in a worker, which must come from the
       // page's own origin; an embed served from elsewhere analyses on the
@@ -326,8 +327,9 @@ export function attach(target, options = {}) {
           inner.watch((text, spans) => coached.analysed(text, spans));
         }
       }
-      // Ready once the coaching shows: the engine is here too.
-      return handover.then(() => handle);
+      // Ready once the coaching shows: the engine is here, and the coaching
+      // is of the reply as it is (a long one comes from the worker).
+      return handover.then(() => inner && new Promise((ok) => inner.whenAnalysed(ok))).then(() => handle);
     },
     (error) => {
       // Say so in the panel's place rather than leave an empty box, and

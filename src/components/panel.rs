@@ -13,8 +13,8 @@ pub fn Panel() -> impl IntoView {
     let coach = expect_context::<Coach>();
     let empty = move || coach.draft.with(|d| d.trim().is_empty());
     let warnings = move || if empty() { 0 } else { coach.analysis.with(|a| a.report.warnings()) };
-    // Whether the engine is here to coach (see `engine.rs`).
-    let coaching = move || crate::engine::state() == crate::engine::Status::Ready;
+    // Whether the hints shown are this draft's (see `Coach::has_coaching`).
+    let coaching = move || coach.has_coaching();
     // The example replaces the name and message the agent may have entered:
     // the toolbar offers them back (the usability review).
     let try_example = move |_| {
@@ -63,10 +63,10 @@ pub fn Panel() -> impl IntoView {
             }}
             {move || {
                 crate::engine::failure()
-                    .map(|why| {
+                    .map(|failure| {
                         view! {
                             <p class="notice" role="alert" data-testid="engine-error">
-                                {format!("The coach could not load its engine ({why}): no hints can be shown. Reload the page to try again.")}
+                                {failure.message()}
                             </p>
                         }
                     })

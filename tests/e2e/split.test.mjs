@@ -21,8 +21,9 @@ const built = (pattern) => {
   return found[0];
 };
 const ENGINE_WASM = built(/^cornerstone-engine-[0-9a-f]{16}_bg\.wasm$/);
-const UI_WASM = built(/^cornerstone-[0-9a-f]{16}_bg\.wasm$/);
-const UI_GLUE = built(/^cornerstone-[0-9a-f]{16}\.js$/);
+// (Trunk writes its hash without leading zeros: 15 digits at times.)
+const UI_WASM = built(/^cornerstone-[0-9a-f]{8,16}_bg\.wasm$/);
+const UI_GLUE = built(/^cornerstone-[0-9a-f]{8,16}\.js$/);
 const ENGINE_GLUE = built(/^cornerstone-engine-[0-9a-f]{16}\.js$/);
 const ENGINE_BYTES = readFileSync(join(DIST, ENGINE_WASM));
 

@@ -412,16 +412,25 @@ fn standalone(
             page.push_str(
                 "\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: bytes });\nstart_app(null);\n\
                  const meet = (globalThis.__cornerstoneStandalone ??= {});\n\
-                 if (meet.engine) useEngine(meet.engine); else meet.take = useEngine;\n</script>\n",
+                 if (meet.engine) useEngine(meet.engine);\n\
+                 else if (meet.error) engineFailed(meet.error);\n\
+                 else Object.assign(meet, { take: useEngine, fail: engineFailed });\n</script>\n",
             );
             let _ = writeln!(page, "<script type=\"module\">\n{}", engine_glue.replace("</script", "<\\/script"));
             page.push_str("\nconst bytes = Uint8Array.from(atob(\"");
             page.push_str(&base64(engine_wasm));
             page.push_str(
-                "\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: bytes });\n\
-                 const engine = { Analyzer, rulesLabel, compiledModule };\n\
+                "\"), (c) => c.charCodeAt(0));\n\
                  const meet = (globalThis.__cornerstoneStandalone ??= {});\n\
-                 if (meet.take) meet.take(engine); else meet.engine = engine;\n</script>\n",
+                 try {\n\
+                 \x20 await __wbg_init({ module_or_path: bytes });\n\
+                 \x20 const engine = { Analyzer, rulesLabel, compiledModule };\n\
+                 \x20 if (meet.take) meet.take(engine); else meet.engine = engine;\n\
+                 } catch (e) {\n\
+                 \x20 console.error('Cornerstone could not load its engine: no hints can be shown.', e);\n\
+                 \x20 const why = String(e?.message ?? e);\n\
+                 \x20 if (meet.fail) meet.fail(why); else meet.error = why;\n\
+                 }\n</script>\n",
             );
             page.push_str(line);
             page.push('\n');
@@ -431,9 +440,15 @@ fn standalone(
         }
     }
     let defines = |glue: &str, names: &[&str]| names.iter().all(|n| glue.contains(n));
-    if !defines(glue, &["async function __wbg_init(", "export function start_app(", "export function useEngine("]) {
-        return Err("the UI's wasm-bindgen glue no longer defines __wbg_init, start_app and useEngine; update the \
-                    standalone loader"
+    let ui_names = [
+        "async function __wbg_init(",
+        "export function start_app(",
+        "export function useEngine(",
+        "export function engineFailed(",
+    ];
+    if !defines(glue, &ui_names) {
+        return Err("the UI's wasm-bindgen glue no longer defines __wbg_init, start_app, useEngine and engineFailed; \
+                    update the standalone loader"
             .into());
     }
     let engine_names = [
@@ -576,7 +591,8 @@ mod tests {
                      <link rel=\"stylesheet\" href=\"./m.css\"/>\n  <script type=\"module\" src=\"./boot.js\"></script>\n\
                      </head>\n<body>\n</body>";
         let glue =
-            "async function __wbg_init(x) {}\nexport function start_app(r) {}\nexport function useEngine(e) {}\n// </script>";
+            "async function __wbg_init(x) {}\nexport function start_app(r) {}\nexport function useEngine(e) {}\n\
+                    export function engineFailed(w) {}\n// </script>";
         let engine = "async function __wbg_init(x) {}\nexport class Analyzer {}\nexport function rulesLabel(j) {}\n\
                       export function compiledModule() {}";
         let page = standalone(index, "p { color: red }", (glue, b"\0asm"), (engine, b"\0asm\x01"), "<svg/>").unwrap();
@@ -657,7 +673,8 @@ mod tests {
         for (name, text) in [
             (
                 "cornerstone-0123456789abcdef.js",
-                "async function __wbg_init(x) {}\nexport function start_app(r) {}\nexport function useEngine(e) {}",
+                "async function __wbg_init(x) {}\nexport function start_app(r) {}\nexport function useEngine(e) {}\n\
+                 export function engineFailed(w) {}",
             ),
             ("cornerstone-0123456789abcdef_bg.wasm", "\0asm"),
             (

@@ -126,7 +126,7 @@ pub fn analyze_json(
 }
 
 /// Findings' UTF-16 ranges as `start, end` pairs, `u32::MAX` for none (read
-/// back by the UI's `engine::unflatten`).
+/// back by the UI's `analysis::unflatten`).
 pub fn flatten(spans: &[Option<(usize, usize)>]) -> Vec<u32> {
     spans.iter().flat_map(|r| r.map_or([u32::MAX; 2], |(s, e)| [s as u32, e as u32])).collect()
 }

@@ -242,13 +242,19 @@ test('a long draft is analysed in the worker, which loads the engine module only
   }
 });
 
-test('embed: after `await handle.ready` the report and the coaching are there, even with a slow engine', async () => {
-  const server = await serve(DIST, { mounts: { 'fixtures/': FIXTURES }, overrides: { [ENGINE_WASM]: slowEngine(700) } });
+/** The embed's bare host page, with the engine's wasm answered by `engine`, once `Cornerstone` is defined. */
+async function openBare(engine) {
+  const server = await serve(DIST, { mounts: { 'fixtures/': FIXTURES }, overrides: { [ENGINE_WASM]: engine } });
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const { page, errors } = await watchedPage(context);
+  await page.goto(`${server.url}fixtures/bare.html`);
+  await page.waitForFunction(() => window.Cornerstone);
+  return { server, context, page, errors };
+}
+
+test('embed: after `await handle.ready` the report and the coaching are there, even with a slow engine', async () => {
+  const { server, context, page, errors } = await openBare(slowEngine(700));
   try {
-    await page.goto(`${server.url}fixtures/bare.html`);
-    await page.waitForFunction(() => window.Cornerstone);
     const seen = await page.evaluate(async (draft) => {
       const reply = document.getElementById('reply');
       reply.value = draft;
@@ -274,6 +280,174 @@ test('embed: after `await handle.ready` the report and the coaching are there, e
     assert.deepEqual(seen.after, { engine: 'ready', summary: '1 thing to fix before sending' });
     assert.deepEqual(findings(seen.analysed).filter(([cue]) => cue === 'sarcasm'), [['sarcasm', 'As I already explained', 6, 28]]);
     assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+// The review's four defects, each as a story that failed before the fix.
+
+const SARCASM = 'As I already explained, the refund was sent.';
+/** A draft over 12,000 bytes (analysed in the worker) with the sarcasm sentence near its end. */
+function longDraft() {
+  let text = 'Hi Sam,\n\n';
+  while (text.length < 14_000) text += 'Your order left our warehouse this morning and the tracking link will work tonight. ';
+  text += `\n\n${SARCASM}\n\nBest regards,\nAlex`;
+  assert.ok(new TextEncoder().encode(text).length > 12_000);
+  return text;
+}
+/** Pastes `text` into the draft box, as one input. */
+const pasteDraft = (page, text) => page.evaluate((t) => {
+  const ta = document.querySelector('[data-testid=draft]');
+  ta.focus();
+  ta.value = t;
+  ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+}, text);
+
+test('a long draft is never called "Ready to send" between the engine\'s arrival and the worker\'s answer', async () => {
+  const engine = heldEngine();
+  const server = await serve(DIST, { overrides: { [ENGINE_WASM]: engine.handler } });
+  const { context, page, errors } = await open(server.url);
+  try {
+    await engine.requested;
+    await pasteDraft(page, longDraft());
+    await setName(page, 'Sam');
+    await page.waitForTimeout(300);
+    assert.equal(await engineState(page), 'loading');
+    // Every summary the panel shows from now on, with whether it was marked
+    // ready and how many hints (and whether the sarcasm one) were shown then.
+    await page.evaluate(() => {
+      const panel = document.querySelector('section.panel');
+      const seen = (window.__summaries = []);
+      const record = () => {
+        const s = panel.querySelector('[data-testid=summary]');
+        const entry = {
+          text: s?.textContent ?? null,
+          ready: s?.classList.contains('ready') ?? false,
+          hints: panel.querySelectorAll('[data-testid=hint]').length,
+          sarcasm: panel.querySelector('[data-testid=hint][data-cue=sarcasm]') !== null,
+        };
+        const last = seen.at(-1);
+        if (!last || last.text !== entry.text || last.ready !== entry.ready || last.sarcasm !== entry.sarcasm) seen.push(entry);
+      };
+      record();
+      new MutationObserver(record).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+    });
+
+    engine.release();
+    await engineIs(page, 'ready');
+    await hint(page, 'sarcasm').waitFor({ timeout: 15000 });
+    assert.equal(await hint(page, 'sarcasm').locator('[data-testid=hint-text]').textContent(), 'As I already explained');
+    await page.waitForTimeout(300);
+    const final = await summary(page);
+    const seen = await page.evaluate(() => window.__summaries);
+    const texts = seen.map((e) => e.text).filter((t, i, all) => i === 0 || all[i - 1] !== t);
+    const story = JSON.stringify(seen, null, 1);
+
+    assert.equal(texts[0], 'Loading the coach…', story);
+    assert.equal(texts.at(-1), final, story);
+    assert.ok(!final.startsWith('Ready to send'), `the draft has sarcasm: ${final}`);
+    const beforeHint = seen.slice(0, seen.findIndex((e) => e.sarcasm));
+    assert.ok(beforeHint.length > 0, story);
+    assert.deepEqual(beforeHint.filter((e) => e.text.startsWith('Ready to send')), [], story);
+    assert.deepEqual(seen.filter((e) => e.text.startsWith('Ready to send')), [], story);
+    // In between, only that the draft is being checked.
+    assert.ok(texts.slice(1, -1).every((t) => t === 'Checking your draft…'), story);
+    assert.deepEqual(seen.filter((e) => e.ready && e.hints === 0), [], `never marked ready with no hints: ${story}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('embed: Cornerstone.analyze tries the engine again after a load that failed', async () => {
+  let asked = 0;
+  const flaky = (req, res) => {
+    asked += 1;
+    if (asked === 1) res.writeHead(404).end('not found');
+    else res.writeHead(200, { 'content-type': 'application/wasm' }).end(ENGINE_BYTES);
+  };
+  const { server, context, page, errors } = await openBare(flaky);
+  try {
+    const seen = await page.evaluate(async () => {
+      const attempt = () => window.Cornerstone.analyze('As I already explained, no.').then(
+        (report) => ({ report }),
+        (e) => ({ error: String(e?.message ?? e) }),
+      );
+      return { first: await attempt(), second: await attempt() };
+    });
+    assert.ok(seen.first.error, JSON.stringify(seen.first));
+    assert.ok(seen.first.error.includes('404'), seen.first.error);
+    assert.ok(seen.second.report, JSON.stringify(seen.second));
+    const findings = seen.second.report.findings.map((f) => [f.cue, f.text, f.start, f.end]);
+    assert.deepEqual(findings.filter(([cue]) => cue === 'sarcasm'), [['sarcasm', 'As I already explained', 0, 22]]);
+    assert.equal(server.requests.filter((p) => p === `/${ENGINE_WASM}`).length, 2, server.requests.join('\n'));
+    assert.equal(asked, 2);
+    // The only errors are the first fetch's.
+    assert.ok(errors.every((e) => e.includes(ENGINE_WASM) || /^Failed to load resource: .*404/.test(e)), errors.join('\n'));
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('embed: `await handle.ready` on a long reply waits for its coaching from the worker', async () => {
+  const { server, context, page, errors } = await openBare(slowEngine(700));
+  const text = longDraft();
+  try {
+    const seen = await page.evaluate(async (draft) => {
+      const reply = document.getElementById('reply');
+      reply.value = draft;
+      const handle = window.Cornerstone.attach(reply, { customerName: 'Sam' });
+      await handle.ready;
+      // Read at once, with no waiting.
+      const report = handle.report;
+      const root = document.querySelector('cornerstone-panel').shadowRoot;
+      return { report, summary: root.querySelector('[data-testid=summary]')?.textContent ?? null };
+    }, text);
+    const findings = seen.report.findings.map((f) => [f.cue, f.text, f.start, f.end]);
+    const at = text.indexOf(SARCASM);
+    assert.deepEqual(findings.filter(([cue]) => cue === 'sarcasm'), [['sarcasm', 'As I already explained', at, at + 'As I already explained'.length]],
+      JSON.stringify(seen));
+    assert.ok(!seen.report.summary.startsWith('Ready to send'), seen.report.summary);
+    assert.equal(seen.summary, seen.report.summary);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('an engine that throws on a draft stops the panel with an alert, and the draft is kept', async () => {
+  const glue = readFileSync(join(DIST, ENGINE_GLUE), 'utf8');
+  const method = '    analyze(text, name, message) {\n';
+  assert.equal(glue.split(method).length, 2, 'the Analyzer\'s analyze method, once in the glue');
+  const broken = glue.replace(method, `${method}        if (text.includes('BOOM')) throw new Error('boom');\n`);
+  assert.notEqual(broken, glue);
+  const server = await serve(DIST, { overrides: { [ENGINE_GLUE]: broken } });
+  const { context, page, errors } = await open(server.url);
+  try {
+    await setName(page, 'Sam');
+    await typeDraft(page, 'Hi Sam, thanks for your patience.');
+    await engineIs(page, 'ready');
+    await hint(page, 'name-used').waitFor();
+    assert.deepEqual(errors, []);
+    // The page's engine is the one served (the preloaded copy too): once.
+    assert.equal(server.requests.filter((p) => p === `/${ENGINE_GLUE}`).length, 1, server.requests.join('\n'));
+
+    const boom = 'Hi Sam, BOOM goes the engine.';
+    await typeDraft(page, boom);
+    await engineIs(page, 'failed');
+    assert.equal(await page.textContent('[data-testid=engine-error]'),
+      "The coach's engine failed on this draft (boom): no hints can be shown. Your draft is kept; reload the page to try again.");
+    assert.equal(await page.getAttribute('[data-testid=engine-error]', 'role'), 'alert');
+    assert.equal(await summary(page), "No hints: the coach's engine failed");
+    assert.equal(await draftValue(page), boom);
+    const said = errors.filter((e) => e.startsWith("Cornerstone's engine failed on this draft"));
+    assert.equal(said.length, 1, errors.join('\n'));
+    assert.ok(said[0].includes('boom'), said[0]);
   } finally {
     await context.close();
     await server.close();

@@ -126,6 +126,16 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
         }
     });
 
+    // A frame that cannot coach says so, once it cannot and to every check
+    // after, rather than leave its parent waiting for a report.
+    let parent = parent_origin().filter(|o| config.allows(o));
+    let stopped = move || crate::engine::failure().map(|f| f.message());
+    Effect::new(move |_| {
+        if let (Some(message), Some(to)) = (stopped(), origin.get_untracked().or_else(|| parent.clone())) {
+            post(Outgoing::Error { message }, &to);
+        }
+    });
+
     let allowed = config.clone();
     let listener = Listener::new(&window(), "message", move |event| {
         let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
@@ -155,6 +165,9 @@ pub fn FrameApp(config: FrameConfig, #[prop(optional)] rules: Rules) -> impl Int
         };
         request_id.set_value(id);
         origin.set(Some(from.clone()));
+        if let Some(message) = crate::engine::failure().map(|f| f.message()) {
+            post(Outgoing::Error { message }, &from);
+        }
         let unchanged = coach.draft.with_untracked(|d| *d == text)
             && coach.name.with_untracked(|n| *n == name)
             && coach.message.with_untracked(|m| *m == message);

@@ -453,3 +453,32 @@ test('an engine that throws on a draft stops the panel with an alert, and the dr
     await server.close();
   }
 });
+
+test('the iframe mode tells its parent it cannot coach when its engine cannot load, then and at every check', async () => {
+  const app = await serve(DIST, { overrides: { [ENGINE_WASM]: null } });
+  const host = await serve(FIXTURES);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${host.url}parent.html?app=${encodeURIComponent(app.url)}&allow=${encodeURIComponent(host.origin)}`);
+    const errorsSeen = () => page.evaluate(() => window.received.filter((m) => m.type === 'cornerstone:error'));
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'cornerstone:error'));
+    const [first] = await errorsSeen();
+    assert.ok(first.message.startsWith('The coach could not load its engine ('), first.message);
+    assert.ok(first.message.endsWith('): no hints can be shown. Reload the page to try again.'), first.message);
+    assert.ok(first.message.includes('404'), first.message);
+    // A check gets the error again, and no report ever comes.
+    await page.fill('#reply', 'Hi Priya, sorry for any inconvenience.');
+    await page.evaluate(() => window.check('after'));
+    await page.waitForFunction(() => window.received.filter((m) => m.type === 'cornerstone:error').length >= 2);
+    assert.deepEqual((await errorsSeen()).map((m) => m.message), [first.message, first.message]);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.received.filter((m) => m.type === 'cornerstone:report').length), 0);
+    assert.deepEqual(await page.evaluate(() => window.received.map((m) => m.type)),
+      ['cornerstone:ready', 'cornerstone:error', 'cornerstone:error']);
+  } finally {
+    await context.close();
+    await app.close();
+    await host.close();
+  }
+});

@@ -6,6 +6,8 @@
 //! report}` (the CLI's JSON), says `cornerstone:ready` when it starts, and
 //! asks the parent to `cornerstone:select` or `cornerstone:replace` a UTF-16
 //! range (`requestId`, `start`, `end`, `expected`, and `text` or `field`).
+//! When it cannot coach (its engine could not load, or failed), it says
+//! `cornerstone:error` with a `message`, then and to every check.
 //!
 //! [`Kind`] is the one list of message types. The app reads what arrives
 //! with [`Incoming::parse`] and builds what it sends from [`Outgoing`]
@@ -29,11 +31,13 @@ pub enum Kind {
     Select,
     /// Frame to parent: replace these words.
     Replace,
+    /// Frame to parent: no report can come (the engine could not load, or failed).
+    Error,
 }
 
 impl Kind {
     /// Every kind, in the order the JavaScript table lists them.
-    pub const ALL: [Kind; 5] = [Kind::Check, Kind::Ready, Kind::Report, Kind::Select, Kind::Replace];
+    pub const ALL: [Kind; 6] = [Kind::Check, Kind::Ready, Kind::Report, Kind::Select, Kind::Replace, Kind::Error];
 
     /// The message's `type`, as it travels.
     pub const fn name(self) -> &'static str {
@@ -43,6 +47,7 @@ impl Kind {
             Kind::Report => "cornerstone:report",
             Kind::Select => "cornerstone:select",
             Kind::Replace => "cornerstone:replace",
+            Kind::Error => "cornerstone:error",
         }
     }
 
@@ -54,6 +59,7 @@ impl Kind {
             Kind::Report => "report",
             Kind::Select => "select",
             Kind::Replace => "replace",
+            Kind::Error => "error",
         }
     }
 
@@ -165,7 +171,9 @@ impl<R> Incoming<R> {
                     customer_message: text("customerMessage", false)?,
                 }))
             }
-            Kind::Ready | Kind::Report | Kind::Select | Kind::Replace => Err(ProtocolError::WrongWay(kind)),
+            Kind::Ready | Kind::Report | Kind::Select | Kind::Replace | Kind::Error => {
+                Err(ProtocolError::WrongWay(kind))
+            }
         }
     }
 }
@@ -180,13 +188,15 @@ pub enum Place {
 }
 
 /// A message the frame sends. `R` is the page's own value type (the
-/// echoed id, the report object).
+/// echoed id, the report object). `Error`'s message is what stopped the
+/// frame's coaching, as its panel says it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outgoing<R> {
     Ready,
     Report { id: R, report: R },
     Select { request_id: u32, start: u32, end: u32, expected: String, place: Place },
     Replace { request_id: u32, start: u32, end: u32, expected: String, text: String },
+    Error { message: String },
 }
 
 /// One field of a message the frame sends.
@@ -204,6 +214,7 @@ impl<R> Outgoing<R> {
             Outgoing::Report { .. } => Kind::Report,
             Outgoing::Select { .. } => Kind::Select,
             Outgoing::Replace { .. } => Kind::Replace,
+            Outgoing::Error { .. } => Kind::Error,
         }
     }
 
@@ -232,6 +243,7 @@ impl<R> Outgoing<R> {
                 range(&mut out, request_id, start, end, expected);
                 out.push(("text", Value::Text(text)));
             }
+            Outgoing::Error { message } => out.push(("message", Value::Text(message))),
         }
         out
     }
@@ -328,6 +340,10 @@ mod tests {
         let names = |m: Outgoing<()>| m.fields().into_iter().map(|(k, _)| k).collect::<Vec<_>>();
         assert_eq!(names(Outgoing::Ready), ["type"]);
         assert_eq!(names(Outgoing::Report { id: (), report: () }), ["type", "id", "report"]);
+        assert_eq!(
+            names(Outgoing::Error { message: "The coach could not load its engine".into() }),
+            ["type", "message"]
+        );
         let select =
             Outgoing::<()>::Select { request_id: 3, start: 23, end: 44, expected: "why".into(), place: Place::Message };
         assert_eq!(
@@ -350,7 +366,7 @@ mod tests {
     fn the_javascript_table_lists_every_kind_once() {
         assert_eq!(
             Kind::js_table(),
-            r#"{ "check": "cornerstone:check", "ready": "cornerstone:ready", "report": "cornerstone:report", "select": "cornerstone:select", "replace": "cornerstone:replace" }"#
+            r#"{ "check": "cornerstone:check", "ready": "cornerstone:ready", "report": "cornerstone:report", "select": "cornerstone:select", "replace": "cornerstone:replace", "error": "cornerstone:error" }"#
         );
         for kind in Kind::ALL {
             assert_eq!(Kind::from_name(kind.name()), Some(kind));

@@ -344,12 +344,7 @@ fn send(state: &Rc<RefCell<State>>, worker: &Worker, r: Request) {
     set("message", &r.message.as_str().into());
     {
         let mut st = state.borrow_mut();
-        let same = st.worker_pack.as_ref().is_some_and(|held| match (held, &r.pack_json) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        });
-        if !same {
+        if !engine::holds(&st.worker_pack, &r.pack_json) {
             set("rules", &r.pack_json.as_deref().map_or(JsValue::NULL, JsValue::from));
             st.worker_pack = Some(r.pack_json.clone());
         }

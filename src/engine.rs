@@ -38,18 +38,23 @@ impl Analyzer {
     /// under the pack `pack` (its JSON, none for the built-in rules). A pack
     /// the engine refuses leaves the built-in rules in use, as on the panel.
     pub fn analyze(&mut self, text: &str, name: &str, message: &str, pack: &Option<Arc<str>>) -> Answer {
-        let same = self.pack.as_ref().is_some_and(|held| match (held, pack) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        });
-        if !same {
+        if !holds(&self.pack, pack) {
             // (Refused: the engine has dropped the old pack and uses none.)
             let _ = self.inner.set_rules(pack.as_deref());
             self.pack = Some(pack.clone());
         }
         self.inner.analyze(text, name, message)
     }
+}
+
+/// Whether an analyser that was given `held` (`None`: nothing yet) holds
+/// `pack`, by identity: the same JSON is not sent again.
+pub fn holds(held: &Option<Option<Arc<str>>>, pack: &Option<Arc<str>>) -> bool {
+    held.as_ref().is_some_and(|held| match (held, pack) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    })
 }
 
 /// Whether the engine is here.
@@ -332,5 +337,21 @@ mod inner {
     pub fn module() -> Option<JsValue> {
         let f: js_sys::Function = export("compiledModule")?.unchecked_into();
         f.call0(&JsValue::NULL).ok().filter(|m| m.is_object())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pack_is_held_by_identity_and_nothing_is_held_at_first() {
+        let pack: Arc<str> = Arc::from(r#"{"name": "Acme"}"#);
+        assert!(!holds(&None, &None), "an analyser given nothing yet must be told 'no pack' too");
+        assert!(holds(&Some(None), &None));
+        assert!(holds(&Some(Some(pack.clone())), &Some(pack.clone())));
+        let same_text: Arc<str> = Arc::from(r#"{"name": "Acme"}"#);
+        assert!(!holds(&Some(Some(pack.clone())), &Some(same_text)), "another pack (a reload) is sent again");
+        assert!(!holds(&Some(Some(pack)), &None));
     }
 }

@@ -106,10 +106,12 @@ impl Attachment {
         self.owned.push(Box::new(owner));
     }
 
-    /// The current report, as JSON.
+    /// The current report, as JSON; none before there is one (the engine
+    /// on its way, or a reply with words not analysed yet), rather than an
+    /// empty report that would read "Ready to send".
     #[wasm_bindgen(js_name = reportJson)]
-    pub fn report_json(&self) -> String {
-        self.coach.analysis.with_untracked(Analysis::report_json)
+    pub fn report_json(&self) -> Option<String> {
+        self.coach.has_coaching().then(|| self.coach.analysis.with_untracked(Analysis::report_json))
     }
 
     /// Removes the panel and the listeners; the host page is as it was.

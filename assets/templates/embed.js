@@ -192,9 +192,9 @@ function replyBox(target) {
  * editor, or an element containing one). Underlines the words in place and
  * shows a hint card for them; shows the hints panel after `target` (or
  * inside options.panel; none with `panel: false`). Returns a handle:
- * `ready` (a promise), `report` (the latest report), `text` (the reply as
- * analysed), `refresh()` (after changing the reply from script) and
- * `detach()` (removes everything attach added).
+ * `ready` (a promise), `report` (the latest report; null before the
+ * first), `text` (the reply as analysed), `refresh()` (after changing the
+ * reply from script) and `detach()` (removes everything attach added).
  */
 export function attach(target, options = {}) {
   const box = replyBox(target);
@@ -290,7 +290,9 @@ export function attach(target, options = {}) {
     textarea,
     element: host,
     get report() {
-      return inner ? JSON.parse(inner.reportJson()) : null;
+      // (None yet while the engine is on its way or the reply waits for its analysis.)
+      const json = inner?.reportJson();
+      return json == null ? null : JSON.parse(json);
     },
     /** The reply as Cornerstone reads it (for a rich-text editor, its plain text). */
     get text() {

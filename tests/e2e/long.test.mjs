@@ -156,7 +156,8 @@ test('the embed and the iframe analyse long drafts in the worker too', async () 
     ta.value = t;
     ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, text);
-  await page.waitForFunction(() => window.Cornerstone.attached[0].report.findings.some((f) => f.cue === 'sarcasm'), null, { timeout: 30000 });
+  // (No report while the long draft waits for its first analysis, in the worker.)
+  await page.waitForFunction(() => window.Cornerstone.attached[0].report?.findings.some((f) => f.cue === 'sarcasm'), null, { timeout: 30000 });
   const report = await page.evaluate(() => window.Cornerstone.attached[0].report);
   const sarcasm = report.findings.find((f) => f.cue === 'sarcasm' && f.start_utf16 === text.indexOf(SARCASM));
   assert.equal(sarcasm?.text, 'As I already explained');

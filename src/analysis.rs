@@ -34,7 +34,13 @@ impl Analysis {
     /// draft (views compare its text with the draft's and know it is not
     /// the draft's).
     pub fn nothing() -> Analysis {
-        Analysis::from_report(String::new(), String::new(), Report::default())
+        Analysis {
+            text: String::new(),
+            message: String::new(),
+            report: Report::default(),
+            utf16: Vec::new(),
+            context16: Vec::new(),
+        }
     }
 
     /// The analysis of `text` from the engine's answer: the report's wire
@@ -46,16 +52,6 @@ impl Analysis {
         let context16 = unflatten(contexts);
         let n = report.findings.len();
         (utf16.len() == n && context16.len() == n).then_some(Analysis { text, message, report, utf16, context16 })
-    }
-
-    /// The analysis of `text`, read against the customer's `message`, from
-    /// its report.
-    pub fn from_report(text: String, message: String, report: Report) -> Analysis {
-        let to32 =
-            |v: Vec<Option<(usize, usize)>>| v.into_iter().map(|r| r.map(|(s, e)| (s as u32, e as u32))).collect();
-        let utf16 = to32(report.utf16_spans(&text));
-        let context16 = to32(report.context_utf16(&text));
-        Analysis { text, message, report, utf16, context16 }
     }
 
     /// The report in the CLI's JSON shape, as a string (what the embed's

@@ -218,12 +218,7 @@ mod inner {
         }
 
         pub fn set_rules(&mut self, json: Option<&str>) -> Result<(), String> {
-            // Checked first: natively, the engine's refusal (a `JsError`)
-            // cannot be made. A refused pack leaves the built-in rules.
-            let checked = json.map(|j| cornerstone_web_engine::label(j).map(|_| j)).transpose();
-            let kept = checked.as_ref().ok().copied().flatten();
-            let _ = self.0.set_rules(kept.map(str::to_string));
-            checked.map(|_| ())
+            self.0.use_pack(json)
         }
 
         pub fn analyze(&mut self, text: &str, name: &str, message: &str) -> Answer {

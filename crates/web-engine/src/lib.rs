@@ -42,6 +42,16 @@ pub struct Analyzer {
     contexts: Vec<u32>,
 }
 
+impl Analyzer {
+    /// [`Analyzer::set_rules`], for Rust callers (the app linked with the
+    /// engine): the refusal is the pack's error, as text.
+    pub fn use_pack(&mut self, rules: Option<&str>) -> Result<(), String> {
+        self.pack = None;
+        self.pack = rules.map(RulePack::from_json).transpose().map_err(|e| e.to_string())?;
+        Ok(())
+    }
+}
+
 impl Default for Analyzer {
     fn default() -> Self {
         Analyzer::new()
@@ -60,10 +70,7 @@ impl Analyzer {
     /// used from then on (as for a refused pack).
     #[wasm_bindgen(js_name = setRules)]
     pub fn set_rules(&mut self, rules: Option<String>) -> Result<(), JsError> {
-        self.pack = None;
-        self.pack =
-            rules.map(|json| RulePack::from_json(&json)).transpose().map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(())
+        self.use_pack(rules.as_deref()).map_err(|e| JsError::new(&e))
     }
 
     /// The report of `text` for the customer `name`, answering `message`

@@ -72,7 +72,18 @@ const pack = await rules;
 // Long drafts are analysed off the main thread, by the engine module in a worker.
 useWorker(new URL('cornerstone-worker.js', here).href);
 start_app(pack?.text ?? null, pack?.problem ?? null);
+// The engine starts (instantiating it builds its indexes: tens of ms of
+// the main thread) only once the browser has painted the app: with its
+// files already here, starting it in the same task would hold the first
+// paint of the draft box until the engine was ready. (A frame, then a
+// task; at once in a hidden tab, which runs no frames.)
+const painted = new Promise((resolve) => {
+  if (document.visibilityState === 'hidden') return resolve();
+  requestAnimationFrame(() => setTimeout(resolve, 0));
+  document.addEventListener('visibilitychange', resolve, { once: true });
+});
 engineGlue.then(async (engine) => {
+  await painted;
   await engine.default({ module_or_path: engineBytes });
   useEngine(engine);
 }).catch((e) => {

@@ -111,6 +111,46 @@ test('the page is usable before the engine arrives, and coaches the draft once i
   }
 });
 
+test('the draft box is painted before the engine starts, even when the engine is here first', async () => {
+  // The UI's module held back, so that the engine's files (preloaded) are
+  // all here when the app mounts: starting the engine in the same task
+  // would hold the first paint until the engine was ready.
+  const server = await serve(DIST, {
+    overrides: {
+      [UI_WASM]: (req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'application/wasm' }).end(readFileSync(join(DIST, UI_WASM))), 600),
+    },
+  });
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    await context.addInitScript(() => {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__paintedAt = e.startTime;
+      }).observe({ type: 'paint', buffered: true });
+      const watch = new MutationObserver(() => {
+        if (document.querySelector('[data-engine=ready]')) {
+          window.__readyAt = performance.now();
+          watch.disconnect();
+        }
+      });
+      watch.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-engine'] });
+    });
+    const { page, errors } = await watchedPage(context);
+    await page.goto(server.url);
+    await engineIs(page, 'ready');
+    await page.waitForFunction(() => window.__paintedAt !== undefined);
+    const { paintedAt, readyAt } = await page.evaluate(() => ({ paintedAt: window.__paintedAt, readyAt: window.__readyAt }));
+    // The engine's files had arrived before the UI's module did.
+    const engineEnd = await page.evaluate((name) => performance.getEntriesByName(new URL(name, location.href).href)[0]?.responseEnd, ENGINE_WASM);
+    const uiEnd = await page.evaluate((name) => performance.getEntriesByName(new URL(name, location.href).href)[0]?.responseEnd, UI_WASM);
+    assert.ok(engineEnd < uiEnd, `the engine's wasm (${engineEnd} ms) came before the UI's (${uiEnd} ms)`);
+    assert.ok(paintedAt < readyAt, `the box painted at ${paintedAt} ms, the engine ready at ${readyAt} ms`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('an engine that cannot load says so on the panel, and the draft is kept, also across a reload', async () => {
   const server = await serve(DIST, { overrides: { [ENGINE_WASM]: null } });
   const { context, page, errors } = await open(server.url);

@@ -472,19 +472,31 @@ fn standalone(
             let _ = writeln!(page, "<script type=\"module\">\n{}", glue.replace("</script", "<\\/script"));
             page.push_str("\nconst bytes = Uint8Array.from(atob(\"");
             page.push_str(&base64(wasm));
+            // The engine starts once the app has been painted (as the
+            // loader does, see boot.js): in one task with the mount, the
+            // first paint would wait for it.
             page.push_str(
                 "\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: bytes });\nstart_app(null);\n\
                  const meet = (globalThis.__cornerstoneStandalone ??= {});\n\
+                 await new Promise((resolve) => {\n\
+                 \x20 if (document.visibilityState === 'hidden') return resolve();\n\
+                 \x20 requestAnimationFrame(() => setTimeout(resolve, 0));\n\
+                 \x20 document.addEventListener('visibilitychange', resolve, { once: true });\n\
+                 });\n\
+                 if (meet.painted) meet.painted(); else meet.wasPainted = true;\n\
                  if (meet.engine) useEngine(meet.engine);\n\
                  else if (meet.error) engineFailed(meet.error);\n\
                  else Object.assign(meet, { take: useEngine, fail: engineFailed });\n</script>\n",
             );
             let _ = writeln!(page, "<script type=\"module\">\n{}", engine_glue.replace("</script", "<\\/script"));
-            page.push_str("\nconst bytes = Uint8Array.from(atob(\"");
+            page.push_str(
+                "\nconst meet = (globalThis.__cornerstoneStandalone ??= {});\n\
+                 if (!meet.wasPainted) await new Promise((resolve) => { meet.painted = resolve; });\n\
+                 const bytes = Uint8Array.from(atob(\"",
+            );
             page.push_str(&base64(engine_wasm));
             page.push_str(
                 "\"), (c) => c.charCodeAt(0));\n\
-                 const meet = (globalThis.__cornerstoneStandalone ??= {});\n\
                  try {\n\
                  \x20 await __wbg_init({ module_or_path: bytes });\n\
                  \x20 const engine = { Analyzer, rulesLabel, compiledModule };\n\

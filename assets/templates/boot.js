@@ -82,9 +82,16 @@ const painted = new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve, 0));
   document.addEventListener('visibilitychange', resolve, { once: true });
 });
+// The engine's start a step per task (its phrase indexes, then an analysis
+// or two, which have the browser compile their code: about a hundred ms in
+// all), so that a keystroke in the box never waits for all of it.
+const prepare = async (engine) => {
+  for (let step = 0; engine.prepareStep(step); step++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
 engineGlue.then(async (engine) => {
   await painted;
   await engine.default({ module_or_path: engineBytes });
+  await prepare(engine);
   useEngine(engine);
 }).catch((e) => {
   console.error('Cornerstone could not load its engine: no hints can be shown.', e);

@@ -15,5 +15,8 @@ export async function loadCornerstone(dir) {
   if (!glue || !wasm) throw new Error(`no Cornerstone engine module in ${dir}: run trunk build --release first`);
   const cs = await import(join(dir, glue));
   await cs.default({ module_or_path: await readFile(join(dir, wasm)) });
+  // What the page's loader does on load, in a row here (builds from before
+  // session 39 prepared in their start function and have no prepareStep).
+  for (let step = 0; cs.prepareStep?.(step); step++);
   return cs;
 }

@@ -499,6 +499,7 @@ fn standalone(
                 "\"), (c) => c.charCodeAt(0));\n\
                  try {\n\
                  \x20 await __wbg_init({ module_or_path: bytes });\n\
+                 \x20 for (let step = 0; prepareStep(step); step++) await new Promise((resolve) => setTimeout(resolve, 0));\n\
                  \x20 const engine = { Analyzer, rulesLabel, compiledModule };\n\
                  \x20 if (meet.take) meet.take(engine); else meet.engine = engine;\n\
                  } catch (e) {\n\
@@ -531,10 +532,11 @@ fn standalone(
         "export class Analyzer",
         "export function rulesLabel(",
         "export function compiledModule(",
+        "export function prepareStep(",
     ];
     if !defines(engine_glue, &engine_names) {
-        return Err("the engine's wasm-bindgen glue no longer defines __wbg_init, Analyzer, rulesLabel and \
-                    compiledModule; update the standalone loader"
+        return Err("the engine's wasm-bindgen glue no longer defines __wbg_init, Analyzer, rulesLabel, \
+                    compiledModule and prepareStep; update the standalone loader"
             .into());
     }
     Ok(page)
@@ -684,7 +686,7 @@ mod tests {
             "async function __wbg_init(x) {}\nexport function start_app(r) {}\nexport function useEngine(e) {}\n\
                     export function engineFailed(w) {}\n// </script>";
         let engine = "async function __wbg_init(x) {}\nexport class Analyzer {}\nexport function rulesLabel(j) {}\n\
-                      export function compiledModule() {}";
+                      export function compiledModule() {}\nexport function prepareStep(s) {}";
         let page = standalone(index, "p { color: red }", (glue, b"\0asm"), (engine, b"\0asm\x01"), "<svg/>").unwrap();
         assert!(page.contains("<style>\np { color: red }\n  </style>"));
         assert!(page.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">"));
@@ -770,7 +772,7 @@ mod tests {
             (
                 "cornerstone-web-engine.js",
                 "async function __wbg_init(x) {}\nexport class Analyzer {}\nexport function rulesLabel(j) {}\n\
-                 export function compiledModule() {}",
+                 export function compiledModule() {}\nexport function prepareStep(s) {}",
             ),
             ("cornerstone-web-engine_bg.wasm", "\0asm\x01"),
             ("main-0123456789abcdef.css", "p {}"),

@@ -15,13 +15,23 @@
 use cornerstone_engine::{analyze_with, Context, Incremental, RulePack};
 use wasm_bindgen::prelude::*;
 
-/// Runs when the module is instantiated (on the page and in the worker):
-/// builds the engine's indexes now, on load, so the first analysis is not
-/// the one that pays for them.
+/// Runs when the module is instantiated (on the page and in the worker).
+/// The engine's indexes are built by the loader after it, with
+/// [`prepare_step`].
 #[wasm_bindgen(start)]
 pub fn on_load() {
     console_error_panic_hook::set_once();
-    cornerstone_engine::prepare();
+}
+
+/// Builds, on load, what the engine would otherwise build on its first
+/// analysis (see [`cornerstone_engine::prepare`]), a step per call from
+/// `step` 0; says whether another step follows. The page's loaders give the
+/// main thread back between steps (each a few tens of ms: the whole, about
+/// a hundred, held up the page in one task); the worker and Node run them
+/// in a row. Without them every analysis is still right; the first pays.
+#[wasm_bindgen(js_name = prepareStep)]
+pub fn prepare_step(step: u32) -> bool {
+    cornerstone_engine::prepare_step(step)
 }
 
 /// This module, compiled: the page hands it to the analysis worker, which

@@ -12,8 +12,14 @@
 /// The order of `n` items, stably, given `less(a, b)`: whether item `a`
 /// goes before item `b`. Returns the items' indices in that order.
 pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<u32> {
+    order_of(n, less).unwrap_or_else(|| (0..n as u32).collect())
+}
+
+/// [`sorted_order`], or `None` when the items are in order already (one
+/// run): a caller that would move its items into that order has nothing
+/// to move.
+fn order_of(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Option<Vec<u32>> {
     assert!(n <= u32::MAX as usize, "more items than a u32 indexes");
-    let mut a: Vec<u32> = (0..n as u32).collect();
     // The runs already in order: where each begins, then `n`. A list in
     // order is one run and costs this pass only; runs joined end to end
     // (`Incremental`'s findings, chunk by chunk) cost a pass per halving
@@ -30,8 +36,9 @@ pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec
     bounds[runs] = n;
     bounds.truncate(runs + 1);
     if bounds.len() <= 2 {
-        return a;
+        return None;
     }
+    let mut a: Vec<u32> = (0..n as u32).collect();
     // Runs merged in pairs, from `a` into `b`, taking the left run's item
     // unless the right one is less (stable), until one run is left.
     let mut b = vec![0u32; n];
@@ -63,7 +70,7 @@ pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec
         std::mem::swap(&mut a, &mut b);
         bounds = merged;
     }
-    a
+    Some(a)
 }
 
 /// Lists up to this long are sorted in place by insertion, with no
@@ -84,7 +91,10 @@ fn sort_by<T>(v: &mut Vec<T>, less: &mut impl FnMut(&T, &T) -> bool) {
         }
         return;
     }
-    let order = sorted_order(v.len(), &mut |a, b| less(&v[a], &v[b]));
+    // A list in order already (most lists of hits) is left as it is.
+    let Some(order) = order_of(v.len(), &mut |a, b| less(&v[a], &v[b])) else {
+        return;
+    };
     let mut items: Vec<Option<T>> = v.drain(..).map(Some).collect();
     v.extend(order.iter().map(|&i| items[i as usize].take().expect("an order names each item once")));
 }

@@ -81,6 +81,34 @@ impl Finding {
         )
     }
 
+    /// [`Finding::report_order`] packed into numbers compared in one step
+    /// each, when every offset it holds fits in 32 bits (those of any draft
+    /// and message under 4 GB); `None` otherwise. From the highest bits:
+    /// whether it has no span, the span's start and end (0 without one),
+    /// the cue, whether it has a context, the context's start; then the
+    /// context's end. Keys compare as their findings' orders do: a report's
+    /// findings are sorted by them without building and comparing the
+    /// tuples again at each comparison.
+    pub(crate) fn report_key(&self) -> Option<(u128, u32)> {
+        const _: () = assert!(Cue::ALL.len() <= 256, "a cue in eight bits");
+        let bits = |x: usize| u32::try_from(x).ok().map(u128::from);
+        let (start, end) = match self.span {
+            Some(s) => (bits(s.start())?, bits(s.end())?),
+            None => (0, 0),
+        };
+        let (context, context_start, context_end) = match self.context {
+            Some(c) => (1, bits(c.start())?, u32::try_from(c.end()).ok()?),
+            None => (0, 0, 0),
+        };
+        let high = u128::from(self.span.is_none()) << 105
+            | start << 73
+            | end << 41
+            | (self.cue as u128) << 33
+            | context << 32
+            | context_start;
+        Some((high, context_end))
+    }
+
     pub fn severity(&self) -> Severity {
         self.filed.map_or(self.cue.severity(), |f| f.1)
     }
@@ -186,5 +214,48 @@ fn join_and(items: &[&str]) -> String {
         [] => String::new(),
         [one] => format!("the {one}"),
         [init @ .., last] => format!("the {} and the {last}", init.join(", the ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_keys_order_findings_as_their_report_order_does() {
+        let spans = [
+            None,
+            Some((0, 0)),
+            Some((0, 5)),
+            Some((3, 4)),
+            Some((3, 9)),
+            Some((u32::MAX as usize, u32::MAX as usize)),
+        ];
+        let contexts = [None, Some((0, 0)), Some((0, 2)), Some((7, 8)), Some((7, u32::MAX as usize))];
+        let cues = [Cue::ALL[0], Cue::ALL[1], Cue::ALL[Cue::ALL.len() - 1]];
+        let mut findings = Vec::new();
+        for span in spans {
+            for context in contexts {
+                for cue in cues {
+                    let f = Finding::new(cue, span.map(|(a, b)| Span::new(a, b)));
+                    findings.push(match context {
+                        Some((a, b)) => f.with_context(Span::new(a, b)),
+                        None => f,
+                    });
+                }
+            }
+        }
+        for a in &findings {
+            for b in &findings {
+                assert_eq!(
+                    a.report_key().map(|k| k.cmp(&b.report_key().expect("32-bit offsets"))),
+                    Some(a.report_order().cmp(&b.report_order())),
+                    "{a:?} against {b:?}"
+                );
+            }
+        }
+        // An offset past 32 bits has no key (the report sorts by the tuples).
+        #[cfg(target_pointer_width = "64")]
+        assert_eq!(Finding::new(cues[0], Some(Span::new(0, 1 << 32))).report_key(), None);
     }
 }

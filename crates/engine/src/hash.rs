@@ -268,7 +268,7 @@ impl<const SLOTS: usize> WordMap<SLOTS> {
 /// a word whose bit is clear is none of them, told by one test before the
 /// list is compared (a rule looking for a handful of words among every
 /// token). For longer lists, [`KeyBloom`].
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct KeyMask(u64);
 
 impl KeyMask {

@@ -12,8 +12,14 @@
 /// The order of `n` items, stably, given `less(a, b)`: whether item `a`
 /// goes before item `b`. Returns the items' indices in that order.
 pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<u32> {
+    order_of(n, less).unwrap_or_else(|| (0..n as u32).collect())
+}
+
+/// [`sorted_order`], or `None` when the items are in order already (one
+/// run): a caller that would move its items into that order has nothing
+/// to move.
+fn order_of(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Option<Vec<u32>> {
     assert!(n <= u32::MAX as usize, "more items than a u32 indexes");
-    let mut a: Vec<u32> = (0..n as u32).collect();
     // The runs already in order: where each begins, then `n`. A list in
     // order is one run and costs this pass only; runs joined end to end
     // (`Incremental`'s findings, chunk by chunk) cost a pass per halving
@@ -30,8 +36,9 @@ pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec
     bounds[runs] = n;
     bounds.truncate(runs + 1);
     if bounds.len() <= 2 {
-        return a;
+        return None;
     }
+    let mut a: Vec<u32> = (0..n as u32).collect();
     // Runs merged in pairs, from `a` into `b`, taking the left run's item
     // unless the right one is less (stable), until one run is left.
     let mut b = vec![0u32; n];
@@ -63,14 +70,14 @@ pub fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec
         std::mem::swap(&mut a, &mut b);
         bounds = merged;
     }
-    a
+    Some(a)
 }
 
 /// Lists up to this long are sorted in place by insertion, with no
 /// allocation: most lists sorted per analysis are this short (a sentence's
 /// words, a report's findings), and the code it adds per call site is a
 /// loop of a few instructions.
-const SHORT: usize = 24;
+pub(crate) const SHORT: usize = 24;
 
 /// Sorts `v` stably by `less(a, b)`: whether `a` goes before `b`.
 fn sort_by<T>(v: &mut Vec<T>, less: &mut impl FnMut(&T, &T) -> bool) {
@@ -84,7 +91,24 @@ fn sort_by<T>(v: &mut Vec<T>, less: &mut impl FnMut(&T, &T) -> bool) {
         }
         return;
     }
-    let order = sorted_order(v.len(), &mut |a, b| less(&v[a], &v[b]));
+    // A list in order already (most lists of hits) is left as it is.
+    let Some(order) = order_of(v.len(), &mut |a, b| less(&v[a], &v[b])) else {
+        return;
+    };
+    let mut items: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(order.iter().map(|&i| items[i as usize].take().expect("an order names each item once")));
+}
+
+/// Sorts `v` stably by `keys`, one for each item, computed before (what
+/// `v.sort_by_cached_key` does): for keys that cost more to make than to
+/// compare, made once each rather than twice at each comparison. (For a
+/// list of [`SHORT`] items or fewer, [`sort_by_key`] sorts in place with
+/// no list of keys to allocate.)
+pub fn sort_by_keys<T, K: Ord>(v: &mut Vec<T>, keys: Vec<K>) {
+    assert_eq!(keys.len(), v.len(), "a key for each item");
+    let Some(order) = order_of(v.len(), &mut |a, b| keys[a] < keys[b]) else {
+        return;
+    };
     let mut items: Vec<Option<T>> = v.drain(..).map(Some).collect();
     v.extend(order.iter().map(|&i| items[i as usize].take().expect("an order names each item once")));
 }
@@ -144,9 +168,12 @@ mod tests {
                 let keys = numbers(seed + n as u64, n, range);
                 let mut ours: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
                 let mut std = ours.clone();
+                let mut cached = ours.clone();
                 sort_by_key(&mut ours, |p| p.0);
                 std.sort_by_key(|p| p.0);
                 assert_eq!(ours, std, "n = {n}, range {range}");
+                sort_by_keys(&mut cached, keys.clone());
+                assert_eq!(cached, std, "n = {n}, range {range}, keys made before");
             }
         }
         // Runs already in order joined end to end, as `Incremental` gives

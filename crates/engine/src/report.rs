@@ -117,7 +117,16 @@ impl Report {
         // Stable: of equal findings (one rule's), the first found is kept.
         // Runs already in order (`Incremental`'s local findings) are merged,
         // not sorted again (see `order::sorted_order`).
-        crate::order::sort_by_key(&mut findings, Finding::report_order);
+        // A long list's orders packed into keys once each (the tuples made
+        // and compared at each step cost most of its sort), unless an
+        // offset needs more than 32 bits; a short one is sorted in place.
+        let keys = (findings.len() > crate::order::SHORT)
+            .then(|| findings.iter().map(Finding::report_key).collect::<Option<Vec<_>>>())
+            .flatten();
+        match keys {
+            Some(keys) => crate::order::sort_by_keys(&mut findings, keys),
+            None => crate::order::sort_by_key(&mut findings, Finding::report_order),
+        }
         findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span && a.context == b.context);
         // Each cornerstone's hints: warnings first, then tips, then praise;
         // spanned before unspanned; else in report order. Six buckets a

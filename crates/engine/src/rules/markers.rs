@@ -97,6 +97,10 @@ struct Entry {
     /// one word then reads nothing of its marker (about 4 instructions a
     /// match, 80 matches in a reply of 150 words).
     set: u8,
+    /// How many entries, from this one on, share its key (read only at the
+    /// first of them): a probe walks them as a count, not by comparing
+    /// each next key, and does not ask where its bucket ends.
+    run: u8,
 }
 
 /// The bits of a key that choose its bucket, and how many buckets there are
@@ -179,7 +183,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         assert!(M <= MAX_MARKERS, "too many markers");
         let mut markers = [Marker { src: "", rest: 0 }; M];
         let mut keys = [0u32; K];
-        let mut entries = [Entry { id: 0, alt: (0, 0), len: 0, same: false, set: 0 }; K];
+        let mut entries = [Entry { id: 0, alt: (0, 0), len: 0, same: false, set: 0, run: 0 }; K];
         let mut starts = [0u16; S];
         let (mut firsts, mut pairs) = ([0u8; 1 << FIRST_BITS], [0u64; FIRST_WORDS]);
         let (mut m, mut k) = (0, 0);
@@ -223,6 +227,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                         len: len as u8,
                         same: false,
                         set: s as u8,
+                        run: 0,
                     };
                     if len == 1 {
                         keys[k] = key(b, a, a_end);
@@ -282,6 +287,16 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             }
             entries[i].same = eq;
             i += 1;
+        }
+        // How many entries share each key, from each on (counted from the
+        // last: an entry's run is one more than the next one's when their
+        // keys are alike).
+        let mut i = K;
+        while i > 0 {
+            i -= 1;
+            let run = if i + 1 < K && keys[i + 1] == keys[i] { entries[i + 1].run as usize + 1 } else { 1 };
+            assert!(run <= u8::MAX as usize, "too many marker entries of one key");
+            entries[i].run = run as u8;
         }
         // buckets[b] = how many keys have their top bits below b.
         let mut buckets = [0u16; BUCKETS + 1];
@@ -426,15 +441,22 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         if two && !self.pair_may_key(k) {
             return;
         }
+        // The keys after a bucket's have greater top bits, so greater keys:
+        // the walk stops at the first key not below `k`, in its bucket or
+        // past it, with no test of where the bucket ends (a test whose way
+        // depended on how many keys a word's bucket held: a branch no
+        // predictor learns on text it has not seen).
         let b = (k >> (32 - BUCKET_BITS)) as usize;
-        let (mut j, end) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        while j < end && self.keys[j] < k {
+        let mut j = self.buckets[b] as usize;
+        while j < K && self.keys[j] < k {
             j += 1;
         }
+        if j == K || self.keys[j] != k {
+            return;
+        }
         let mut first_fits = false;
-        while j < end && self.keys[j] == k {
+        for j in j..j + self.entries[j].run as usize {
             let e = self.entries[j];
-            j += 1;
             // The marker's text is read only for a first word not compared
             // yet and for the words after it.
             if !e.same {

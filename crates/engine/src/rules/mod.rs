@@ -403,7 +403,11 @@ pub(crate) fn fit_case(doc: &Document, token: usize, s: &str) -> String {
 /// One finding per distinct hit of `table`, skipping hits that overlap any of
 /// the `unless` tables.
 pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: &mut Vec<Finding>) {
-    for &hit in distinct_hits(doc, table).iter() {
+    let hits = distinct_hits(doc, table);
+    // Room for a finding a hit, made once: the list grew by doubling, a
+    // copy of its findings each time (most rules' lists start empty).
+    out.reserve(hits.len());
+    for &hit in hits.iter() {
         if unless.iter().any(|&u| doc.any_hit_overlaps(u, hit.span)) {
             continue;
         }

@@ -43,6 +43,10 @@ struct NamePart {
 #[derive(Debug)]
 struct CustomerName {
     parts: Vec<NamePart>,
+    /// What a word must be to start a use or a near miss of the name,
+    /// worked out once with the name (which is kept per thread while it
+    /// stays the same), not again at each analysis.
+    starts: Starts,
 }
 
 impl CustomerName {
@@ -113,7 +117,7 @@ impl CustomerName {
         if parts.len() > MAX_NAME_PARTS {
             parts.drain(MAX_NAME_PARTS - 1..parts.len() - 1);
         }
-        (!parts.is_empty()).then_some(CustomerName { parts })
+        (!parts.is_empty()).then(|| CustomerName { starts: starts_of(&parts), parts })
     }
 
     fn first(&self) -> &str {
@@ -236,7 +240,7 @@ fn mentions_of(
 ) {
     match name {
         Some(name) => {
-            let starts = starts_of(name);
+            let starts = &name.starts;
             let greeting = doc.greeting.as_ref().map_or(0..0, |g| g.addressee.clone());
             // Most words start no use of the name and are no near miss of
             // it: told here by the token's flags, length and key alone, in
@@ -255,7 +259,7 @@ fn mentions_of(
                         || starts.empty
                         || greeting.contains(&i))
                 {
-                    mention_at(doc, name, &starts, greeting.contains(&i), i, out);
+                    mention_at(doc, name, starts, greeting.contains(&i), i, out);
                 }
             }
         }
@@ -678,11 +682,11 @@ fn vocative_at(doc: &Document, i: usize) -> Option<(usize, usize)> {
 /// another form of it (see `match_part`), or, for a part in a script
 /// without spaces, if it is written in one: the first bytes and the word
 /// keys to look for.
-fn starts_of(name: &CustomerName) -> Starts {
+fn starts_of(parts: &[NamePart]) -> Starts {
     let mut bytes = [false; 256];
     let mut empty = false;
     let mut keys = Vec::new();
-    for p in name.parts.iter().filter(|p| !p.unspaced) {
+    for p in parts.iter().filter(|p| !p.unspaced) {
         for w in std::iter::once(&p.words[0]).chain(p.alts.iter().map(|(a, _)| a)) {
             match w.as_bytes().first() {
                 Some(&b) => bytes[b as usize] = true,
@@ -693,7 +697,7 @@ fn starts_of(name: &CustomerName) -> Starts {
     }
     // The lengths in chars of the parts a near miss may be of.
     let mut near_lens = (usize::MAX, 0);
-    for p in name.parts.iter().filter(|p| !p.unspaced && p.words.len() == 1) {
+    for p in parts.iter().filter(|p| !p.unspaced && p.words.len() == 1) {
         let len = p.words[0].chars().count();
         near_lens = (near_lens.0.min(len), near_lens.1.max(len));
     }
@@ -702,8 +706,8 @@ fn starts_of(name: &CustomerName) -> Starts {
     // `near_from` at most, and none where no part may have one.
     let near_from = near_lens.0.saturating_sub(2).max(3);
     let near_span = (near_lens.1 + 2).checked_sub(near_from);
-    let part_letters: Vec<u32> = name.parts.iter().map(|p| p.words.first().map_or(0, |w| letters(w))).collect();
-    let near_letters = name.parts.iter().zip(&part_letters);
+    let part_letters: Vec<u32> = parts.iter().map(|p| p.words.first().map_or(0, |w| letters(w))).collect();
+    let near_letters = parts.iter().zip(&part_letters);
     let near_letters = near_letters.filter(|(p, _)| !p.unspaced && p.words.len() == 1).map(|(_, &l)| l).collect();
     let key_bits = crate::hash::KeyMask::of_keys(&keys);
     Starts {
@@ -711,7 +715,7 @@ fn starts_of(name: &CustomerName) -> Starts {
         empty,
         keys,
         key_bits,
-        any_unspaced: name.parts.iter().any(|p| p.unspaced),
+        any_unspaced: parts.iter().any(|p| p.unspaced),
         near_from: if near_span.is_some() { near_from } else { usize::MAX },
         near_span: near_span.unwrap_or(0),
         part_letters,
@@ -724,6 +728,7 @@ fn starts_of(name: &CustomerName) -> Starts {
 /// told by the word's first byte and then its key; or, where a part is
 /// empty, an empty word; or, where a part is in a script written without
 /// spaces, a word in one.
+#[derive(Debug)]
 struct Starts {
     bytes: [bool; 256],
     empty: bool,

@@ -88,6 +88,23 @@ const painted = new Promise((resolve) => {
 const prepare = async (engine) => {
   for (let step = 0; engine.prepareStep(step); step++) await new Promise((resolve) => setTimeout(resolve, 0));
 };
+// Offline after the first visit: the service worker caches this build.
+// Registered once the engine is here (or could not come): its install
+// fetches every file of the build (about 2 MB), which would otherwise
+// compete with the first visit's own downloads and with the engine's start.
+// (A sandboxed frame may not even read navigator.serviceWorker.)
+const keepOffline = () => {
+  try {
+    if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+      navigator.serviceWorker.register(new URL('sw.js', here)).catch((e) => {
+        console.warn('Cornerstone works online only: the service worker could not be registered.', e);
+      });
+    }
+  } catch (e) {
+    console.warn('Cornerstone works online only: this page may not use a service worker.', e);
+  }
+};
+
 engineGlue.then(async (engine) => {
   await painted;
   await engine.default({ module_or_path: engineBytes });
@@ -96,16 +113,4 @@ engineGlue.then(async (engine) => {
 }).catch((e) => {
   console.error('Cornerstone could not load its engine: no hints can be shown.', e);
   engineFailed(String(e?.message ?? e));
-});
-
-// Offline after the first visit: the service worker caches this build.
-// (A sandboxed frame may not even read navigator.serviceWorker.)
-try {
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-    navigator.serviceWorker.register(new URL('sw.js', here)).catch((e) => {
-      console.warn('Cornerstone works online only: the service worker could not be registered.', e);
-    });
-  }
-} catch (e) {
-  console.warn('Cornerstone works online only: this page may not use a service worker.', e);
-}
+}).finally(keepOffline);

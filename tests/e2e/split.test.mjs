@@ -27,13 +27,13 @@ const UI_GLUE = built(/^cornerstone-[0-9a-f]{8,16}\.js$/);
 const ENGINE_GLUE = built(/^cornerstone-engine-[0-9a-f]{16}\.js$/);
 const ENGINE_BYTES = readFileSync(join(DIST, ENGINE_WASM));
 
-/** Answers the engine's wasm only once the test says so. */
-function heldEngine() {
+/** Answers the engine's wasm only once the test says so (with `headers`). */
+function heldEngine(headers = {}) {
   const waiting = [];
   let released = false;
   let asked;
   const requested = new Promise((ok) => { asked = ok; });
-  const send = (res) => res.writeHead(200, { 'content-type': 'application/wasm' }).end(ENGINE_BYTES);
+  const send = (res) => res.writeHead(200, { 'content-type': 'application/wasm', ...headers }).end(ENGINE_BYTES);
   return {
     requested,
     handler: (req, res) => {
@@ -104,6 +104,35 @@ test('the page is usable before the engine arrives, and coaches the draft once i
     assert.equal(await summary(page), '1 thing to fix before sending');
     assert.deepEqual(await sections(page), ['cornerstone-positive-attitude', 'cornerstone-respect', 'cornerstone-proactive', 'cornerstone-dependable']);
     assert.equal(await draftValue(page), DRAFT, 'the draft is as typed');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('the service worker comes once the engine is here, and keeps the engine the page fetched', async () => {
+  // As a static host serves a build: files named by their contents kept.
+  const cached = { 'cache-control': 'max-age=3600' };
+  const engine = heldEngine(cached);
+  const server = await serve(DIST, { headers: cached, overrides: { [ENGINE_WASM]: engine.handler } });
+  const context = await browser.newContext();
+  try {
+    const { page, errors } = await watchedPage(context);
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=draft]');
+    await engine.requested;
+    // Time for a registration at the start to have happened.
+    await page.waitForTimeout(400);
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined), true,
+      'no service worker while the engine is on its way');
+
+    engine.release();
+    await engineIs(page, 'ready');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // The service worker kept the engine from the browser's cache.
+    assert.equal(server.requests.filter((p) => p === `/${ENGINE_WASM}`).length, 1, server.requests.join('\n'));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

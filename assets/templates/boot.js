@@ -76,17 +76,24 @@ start_app(pack?.text ?? null, pack?.problem ?? null);
 // the main thread) only once the browser has painted the app: with its
 // files already here, starting it in the same task would hold the first
 // paint of the draft box until the engine was ready. (A frame, then a
-// task; at once in a hidden tab, which runs no frames.)
+// task; at once in a hidden tab, which runs no frames, and after 200 ms at
+// most: a cross-origin frame out of view runs none either, yet says it is
+// visible.)
 const painted = new Promise((resolve) => {
   if (document.visibilityState === 'hidden') return resolve();
   requestAnimationFrame(() => setTimeout(resolve, 0));
   document.addEventListener('visibilitychange', resolve, { once: true });
+  setTimeout(resolve, 200);
 });
 // The engine's start a step per task (its phrase indexes, then an analysis
 // or two, which have the browser compile their code: about a hundred ms in
-// all), so that a keystroke in the box never waits for all of it.
+// all), so that a keystroke in the box never waits for all of it. (In a
+// hidden page, where the browser delays each timer by a second or more, in
+// a row.)
 const prepare = async (engine) => {
-  for (let step = 0; engine.prepareStep(step); step++) await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let step = 0; engine.prepareStep(step); step++) {
+    if (document.visibilityState !== 'hidden') await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 };
 // Offline after the first visit: the service worker caches this build.
 // Registered once the engine is here (or could not come): its install

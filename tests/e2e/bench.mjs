@@ -61,6 +61,7 @@ try {
     const now = await page.evaluate(() => performance.now());
     await page.waitForSelector('[data-engine=ready]');
     // (A moment for the paint and long-task entries to be reported.)
+    await page.waitForFunction(() => window.__paintedAt !== undefined);
     await page.waitForTimeout(200);
     const [shown, coaching, painted, longTasks] = await page.evaluate(() => [
       window.__draftShownAt,

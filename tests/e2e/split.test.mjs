@@ -144,9 +144,16 @@ test('the draft box is painted before the engine starts, even when the engine is
   // The UI's module held back, so that the engine's files (preloaded) are
   // all here when the app mounts: starting the engine in the same task
   // would hold the first paint until the engine was ready.
+  let engineSent;
+  const engineHere = new Promise((ok) => { engineSent = ok; });
   const server = await serve(DIST, {
     overrides: {
-      [UI_WASM]: (req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'application/wasm' }).end(readFileSync(join(DIST, UI_WASM))), 600),
+      [ENGINE_WASM]: (req, res) => {
+        res.on('finish', engineSent);
+        res.writeHead(200, { 'content-type': 'application/wasm' }).end(ENGINE_BYTES);
+      },
+      // Sent once the engine's wasm has been, and a moment after.
+      [UI_WASM]: (req, res) => engineHere.then(() => setTimeout(() => res.writeHead(200, { 'content-type': 'application/wasm' }).end(readFileSync(join(DIST, UI_WASM))), 100)),
     },
   });
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -521,6 +528,28 @@ test('an engine that throws on a draft stops the panel with an alert, and the dr
   } finally {
     await context.close();
     await server.close();
+  }
+});
+
+test('the iframe mode coaches a parent that keeps it out of view', async () => {
+  // A cross-origin frame that is not displayed runs no animation frames,
+  // yet reads as visible: the engine must start all the same.
+  const app = await serve(DIST);
+  const host = await serve(FIXTURES);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${host.url}parent.html?hidden&app=${encodeURIComponent(app.url)}&allow=${encodeURIComponent(host.origin)}`);
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'cornerstone:ready'));
+    await page.fill('#reply', 'Hi Priya, sorry for any inconvenience.');
+    await page.evaluate(() => window.check('hidden'));
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'cornerstone:report' && m.id === 'hidden'));
+    const report = await page.evaluate(() => window.received.find((m) => m.type === 'cornerstone:report' && m.id === 'hidden').report);
+    assert.deepEqual(report.findings.map((f) => `${f.cue}:${f.text}`), ['name-used:Priya', 'apology-hollow:sorry for any inconvenience']);
+  } finally {
+    await context.close();
+    await app.close();
+    await host.close();
   }
 });
 

@@ -127,7 +127,12 @@ fn compact_glue(js: &str) -> String {
     for line in js.lines() {
         let code = line.trim();
         if in_comment {
-            in_comment = !code.ends_with("*/");
+            match code.find("*/") {
+                None => {}
+                Some(end) if end + 2 == code.len() => in_comment = false,
+                // Code after the comment on its closing line: left as it is.
+                Some(_) => return js.to_string(),
+            }
             continue;
         }
         let whole_comment = match code.strip_prefix("/*") {
@@ -161,12 +166,17 @@ fn compact_glue(js: &str) -> String {
 /// 154-word reply and on 10,143 words, 12% longer on 1,018 words
 /// (`compare.mjs`, session 39). The glue's other strings are unchanged, and
 /// the result the same: `encodeInto` writes the UTF-8 the loop would have.
+/// (A long string then takes the glue's path for non-ASCII text: room for
+/// three bytes a character, shrunk after, so the module's memory reaches
+/// about three times the longest draft passed in, as a non-ASCII draft's
+/// already did.)
 const ASCII_LOOP: &str = "for (; offset < len; offset++) {";
 const ASCII_LOOP_SHORT: &str = "for (; offset < len && len < 64; offset++) {";
 
 /// `js` (a compacted wasm-bindgen glue) with [`ASCII_LOOP`] kept for short
-/// strings; an error if the glue passes strings some other way (a
-/// wasm-bindgen other than the pinned one), so that this is looked at again.
+/// strings; an error if its `passStringToWasm0` has not exactly one such
+/// loop (a wasm-bindgen other than the pinned one), so that this is looked
+/// at again. A glue without that function is left as it is.
 fn long_strings_natively(js: &str) -> Result<String, String> {
     if !js.contains("function passStringToWasm0(") || js.contains(ASCII_LOOP_SHORT) {
         return Ok(js.to_string());
@@ -510,6 +520,7 @@ fn standalone(
                  \x20 if (document.visibilityState === 'hidden') return resolve();\n\
                  \x20 requestAnimationFrame(() => setTimeout(resolve, 0));\n\
                  \x20 document.addEventListener('visibilitychange', resolve, { once: true });\n\
+                 \x20 setTimeout(resolve, 200);\n\
                  });\n\
                  if (meet.painted) meet.painted(); else meet.wasPainted = true;\n\
                  if (meet.engine) useEngine(meet.engine);\n\
@@ -527,7 +538,9 @@ fn standalone(
                 "\"), (c) => c.charCodeAt(0));\n\
                  try {\n\
                  \x20 await __wbg_init({ module_or_path: bytes });\n\
-                 \x20 for (let step = 0; prepareStep(step); step++) await new Promise((resolve) => setTimeout(resolve, 0));\n\
+                 \x20 for (let step = 0; prepareStep(step); step++) {\n\
+                 \x20   if (document.visibilityState !== 'hidden') await new Promise((resolve) => setTimeout(resolve, 0));\n\
+                 \x20 }\n\
                  \x20 const engine = { Analyzer, rulesLabel, compiledModule };\n\
                  \x20 if (meet.take) meet.take(engine); else meet.engine = engine;\n\
                  } catch (e) {\n\
@@ -664,6 +677,9 @@ mod tests {
         assert_eq!(compact_glue(multiline), multiline);
         let continued = "  const t = 'a\\\n    b';\n";
         assert_eq!(compact_glue(continued), continued);
+        // Code after a comment on the comment's closing line: as it is.
+        let after = "/**\n * Doc.\n */ export const a = 1;\nexport const b = 2;\n";
+        assert_eq!(compact_glue(after), after);
     }
 
     #[test]

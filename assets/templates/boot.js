@@ -5,6 +5,8 @@ import init, { engineFailed, start_app, useEngine, useWorker } from './__GLUE__'
 
 const here = import.meta.url;
 
+__ENGINE_START__
+
 // Fetching a team's rule pack, with limits: a pack that takes longer than
 // RULES_TIMEOUT_MS (the service worker answers with its kept copy after 3 s)
 // or is larger than RULES_MAX_BYTES (the engine's limit too) is not used:
@@ -72,29 +74,8 @@ const pack = await rules;
 // Long drafts are analysed off the main thread, by the engine module in a worker.
 useWorker(new URL('cornerstone-worker.js', here).href);
 start_app(pack?.text ?? null, pack?.problem ?? null);
-// The engine starts (instantiating it builds its indexes: tens of ms of
-// the main thread) only once the browser has painted the app: with its
-// files already here, starting it in the same task would hold the first
-// paint of the draft box until the engine was ready. (A frame, then a
-// task; at once in a hidden tab, which runs no frames, and after 200 ms at
-// most: a cross-origin frame out of view runs none either, yet says it is
-// visible.)
-const painted = new Promise((resolve) => {
-  if (document.visibilityState === 'hidden') return resolve();
-  requestAnimationFrame(() => setTimeout(resolve, 0));
-  document.addEventListener('visibilitychange', resolve, { once: true });
-  setTimeout(resolve, 200);
-});
-// The engine's start a step per task (its phrase indexes, then an analysis
-// or two, which have the browser compile their code: about a hundred ms in
-// all), so that a keystroke in the box never waits for all of it. (In a
-// hidden page, where the browser delays each timer by a second or more, in
-// a row.)
-const prepare = async (engine) => {
-  for (let step = 0; engine.prepareStep(step); step++) {
-    if (document.visibilityState !== 'hidden') await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-};
+// The engine starts once the app has been painted (see whenPainted).
+const painted = whenPainted();
 // Offline after the first visit: the service worker caches this build.
 // Registered once the engine is here (or could not come): its install
 // fetches every file of the build (about 2 MB), which would otherwise
@@ -115,7 +96,7 @@ const keepOffline = () => {
 engineGlue.then(async (engine) => {
   await painted;
   await engine.default({ module_or_path: engineBytes });
-  await prepare(engine);
+  await prepareEngine(engine);
   useEngine(engine);
 }).catch((e) => {
   console.error('Cornerstone could not load its engine: no hints can be shown.', e);

@@ -9,6 +9,8 @@ import { EditableSource, InPlace, TextareaSource, canHighlight } from './inplace
 const here = import.meta.url;
 const stylesheet = new URL('__CSS__', here).href;
 
+__ENGINE_START__
+
 // The engine is a second WebAssembly module: panels attach as soon as the
 // UI's module is here, and their hints follow once the engine is.
 let engineLoading = null;
@@ -17,12 +19,9 @@ const loadEngine = () =>
   (engineLoading ??= import('./__ENGINE_GLUE__')
     .then(async (m) => {
       await m.default({ module_or_path: new URL('__ENGINE_WASM__', here) });
-      // Its start a step per task, as the app's loader does: the host page
-      // is never held up for all of it (in a row in a hidden page, whose
-      // timers the browser delays).
-      for (let step = 0; m.prepareStep(step); step++) {
-        if (document.visibilityState !== 'hidden') await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+      // (Step by step, as the app's loader does: the host page is never
+      // held up for all of it.)
+      await prepareEngine(m);
       return m;
     })
     .catch((e) => {

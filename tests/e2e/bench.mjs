@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { serve, launch, ROOT } from './harness.mjs';
+import { serve, launch, ROOT, watchLoad, loadTimes } from './harness.mjs';
 
 const BENCH = join(ROOT, '..', 'shared', 'bench');
 const KEYSTROKES = 40;
@@ -31,28 +31,7 @@ try {
   let bytes = [];
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext();
-    await context.addInitScript(() => {
-      // When the page first paints text (before the app mounts it shows
-      // none: that paint is the app's, the draft box with it), and the
-      // main thread's long tasks (over 50 ms).
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__paintedAt = e.startTime;
-      }).observe({ type: 'paint', buffered: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-      const watch = new MutationObserver(() => {
-        if (!window.__draftShownAt && document.querySelector('[data-testid=draft]')) {
-          window.__draftShownAt = performance.now();
-        }
-        if (document.querySelector('[data-engine=ready]')) {
-          window.__engineReadyAt = performance.now();
-          watch.disconnect();
-        }
-      });
-      watch.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-engine'] });
-    });
+    await watchLoad(context);
     const page = await context.newPage();
     const responses = [];
     page.on('response', (r) => responses.push(r));
@@ -60,15 +39,10 @@ try {
     await page.waitForSelector('[data-testid=draft]');
     const now = await page.evaluate(() => performance.now());
     await page.waitForSelector('[data-engine=ready]');
-    // (A moment for the paint and long-task entries to be reported.)
-    await page.waitForFunction(() => window.__paintedAt !== undefined);
+    await loadTimes(page);
+    // (A moment for the long-task entries to be reported.)
     await page.waitForTimeout(200);
-    const [shown, coaching, painted, longTasks] = await page.evaluate(() => [
-      window.__draftShownAt,
-      window.__engineReadyAt,
-      window.__paintedAt,
-      window.__longTasks,
-    ]);
+    const { draftAt: shown, readyAt: coaching, paintedAt: painted, longTasks } = await loadTimes(page);
     loads.push(shown);
     paints.push(painted);
     // The longest task that ran once the box was on screen: what a

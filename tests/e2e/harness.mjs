@@ -87,6 +87,40 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
   + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** A page that records console errors, uncaught errors and CSP violations. */
+/**
+ * Has every page of `context` note, from before its scripts run, when the
+ * draft box enters it (`draftAt`), when it first paints text (`paintedAt`:
+ * the page shows none before the app mounts, so it is the app's paint),
+ * when the engine is handed over (`readyAt`: the panel's
+ * data-engine="ready") and its long tasks (`longTasks`, [start, duration]),
+ * all on the page's clock; read them with `loadTimes`.
+ */
+export async function watchLoad(context) {
+  await context.addInitScript(() => {
+    const load = (window.__load = { longTasks: [] });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') load.paintedAt = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) load.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+    const watch = new MutationObserver(() => {
+      if (load.draftAt === undefined && document.querySelector('[data-testid=draft]')) load.draftAt = performance.now();
+      if (document.querySelector('[data-engine=ready]')) {
+        load.readyAt = performance.now();
+        watch.disconnect();
+      }
+    });
+    watch.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-engine'] });
+  });
+}
+
+/** What `watchLoad` noted in `page`, once the page has painted and its engine is here. */
+export async function loadTimes(page) {
+  await page.waitForFunction(() => window.__load?.paintedAt !== undefined && window.__load?.readyAt !== undefined);
+  return page.evaluate(() => window.__load);
+}
+
 export async function watchedPage(context) {
   const page = await context.newPage();
   const errors = [];

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { serve, launch, launchWithProfile, watchedPage, DIST, STRICT_CSP } from './harness.mjs';
+import { serve, launch, launchWithProfile, watchedPage, DIST, STRICT_CSP, watchLoad, loadTimes } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -176,18 +176,7 @@ test('the single-file build works opened straight from disk, with no other file 
   await copyFile(join(DIST, 'cornerstone-standalone.html'), file);
   const context = await browser.newContext();
   // When the page first paints, and when the engine is handed over.
-  await context.addInitScript(() => {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__paintedAt = e.startTime;
-    }).observe({ type: 'paint', buffered: true });
-    const watch = new MutationObserver(() => {
-      if (document.querySelector('[data-engine=ready]')) {
-        window.__readyAt = performance.now();
-        watch.disconnect();
-      }
-    });
-    watch.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-engine'] });
-  });
+  await watchLoad(context);
   const { page, errors } = await watchedPage(context);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -197,8 +186,7 @@ test('the single-file build works opened straight from disk, with no other file 
   assert.deepEqual(requests.filter((u) => !u.startsWith('data:')), [`file://${file}`], 'nothing but the file itself is loaded');
   // Both modules are in the page from the start: the engine starts only
   // once the draft box has been painted, so that it does not hold the paint.
-  await page.waitForFunction(() => window.__paintedAt !== undefined && window.__readyAt !== undefined);
-  const { paintedAt, readyAt } = await page.evaluate(() => ({ paintedAt: window.__paintedAt, readyAt: window.__readyAt }));
+  const { paintedAt, readyAt } = await loadTimes(page);
   assert.ok(paintedAt < readyAt, `the box painted at ${paintedAt} ms, the engine ready at ${readyAt} ms`);
   await context.close();
 });

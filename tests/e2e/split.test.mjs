@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, watchedPage, DIST, FIXTURES } from './harness.mjs';
+import { serve, launch, watchedPage, DIST, FIXTURES, watchLoad, loadTimes } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -158,23 +158,11 @@ test('the draft box is painted before the engine starts, even when the engine is
   });
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
-    await context.addInitScript(() => {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__paintedAt = e.startTime;
-      }).observe({ type: 'paint', buffered: true });
-      const watch = new MutationObserver(() => {
-        if (document.querySelector('[data-engine=ready]')) {
-          window.__readyAt = performance.now();
-          watch.disconnect();
-        }
-      });
-      watch.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-engine'] });
-    });
+    await watchLoad(context);
     const { page, errors } = await watchedPage(context);
     await page.goto(server.url);
     await engineIs(page, 'ready');
-    await page.waitForFunction(() => window.__paintedAt !== undefined);
-    const { paintedAt, readyAt } = await page.evaluate(() => ({ paintedAt: window.__paintedAt, readyAt: window.__readyAt }));
+    const { paintedAt, readyAt } = await loadTimes(page);
     // The engine's files had arrived before the UI's module did.
     const engineEnd = await page.evaluate((name) => performance.getEntriesByName(new URL(name, location.href).href)[0]?.responseEnd, ENGINE_WASM);
     const uiEnd = await page.evaluate((name) => performance.getEntriesByName(new URL(name, location.href).href)[0]?.responseEnd, UI_WASM);

@@ -233,8 +233,11 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let out = find_outputs(&names)?;
     write(&out.glue, long_strings_natively(&compact_glue(&read_text(&staging.join(&out.glue))?))?.as_bytes())?;
     let frame_messages = cornerstone_protocol::Kind::js_table();
+    // How a page starts the engine, written once for every page that does.
+    let engine_start = compact_glue(&read_text(&templates.join("engine-start.js"))?);
     let fill = |template: &str| {
         template
+            .replace("__ENGINE_START__", &engine_start)
             .replace("__ENGINE_GLUE__", &out.engine_glue)
             .replace("__ENGINE_WASM__", &out.engine_wasm)
             .replace("__GLUE__", &out.glue)
@@ -265,7 +268,8 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let wasm = read(&staging.join(&out.wasm))?;
     let engine = (read_text(&staging.join(&out.engine_glue))?, read(&staging.join(&out.engine_wasm))?);
     let icon = read_text(&staging.join("icon.svg")).unwrap_or_default();
-    write(STANDALONE, standalone(&index, &css, (&glue, &wasm), (&engine.0, &engine.1), &icon)?.as_bytes())?;
+    let page = standalone(&index, &css, (&glue, &wasm), (&engine.0, &engine.1), &icon, &engine_start)?;
+    write(STANDALONE, page.as_bytes())?;
 
     // Every file of the build, under a version that changes when any does.
     let mut files = list_files(staging)?;
@@ -483,6 +487,7 @@ fn standalone(
     (glue, wasm): (&str, &[u8]),
     (engine_glue, engine_wasm): (&str, &[u8]),
     icon_svg: &str,
+    engine_start: &str,
 ) -> Result<String, String> {
     let size = index.len() + css.len() + glue.len() + engine_glue.len() + (wasm.len() + engine_wasm.len()) * 4 / 3;
     let mut page = String::with_capacity(size + 2048);
@@ -507,27 +512,24 @@ fn standalone(
         } else if t.starts_with("</body>") {
             // The two modules meet through one global: the engine's exports
             // once it is initialised, or the UI's hand-over waiting for them.
+            // Each module script starts with the engine's start (see
+            // assets/templates/engine-start.js): the engine starts once the
+            // app has been painted, as the loader does.
             let _ = writeln!(page, "<script type=\"module\">\n{}", glue.replace("</script", "<\\/script"));
+            page.push_str(engine_start);
             page.push_str("\nconst bytes = Uint8Array.from(atob(\"");
             page.push_str(&base64(wasm));
-            // The engine starts once the app has been painted (as the
-            // loader does, see boot.js): in one task with the mount, the
-            // first paint would wait for it.
             page.push_str(
                 "\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: bytes });\nstart_app(null);\n\
                  const meet = (globalThis.__cornerstoneStandalone ??= {});\n\
-                 await new Promise((resolve) => {\n\
-                 \x20 if (document.visibilityState === 'hidden') return resolve();\n\
-                 \x20 requestAnimationFrame(() => setTimeout(resolve, 0));\n\
-                 \x20 document.addEventListener('visibilitychange', resolve, { once: true });\n\
-                 \x20 setTimeout(resolve, 200);\n\
-                 });\n\
+                 await whenPainted();\n\
                  if (meet.painted) meet.painted(); else meet.wasPainted = true;\n\
                  if (meet.engine) useEngine(meet.engine);\n\
                  else if (meet.error) engineFailed(meet.error);\n\
                  else Object.assign(meet, { take: useEngine, fail: engineFailed });\n</script>\n",
             );
             let _ = writeln!(page, "<script type=\"module\">\n{}", engine_glue.replace("</script", "<\\/script"));
+            page.push_str(engine_start);
             page.push_str(
                 "\nconst meet = (globalThis.__cornerstoneStandalone ??= {});\n\
                  if (!meet.wasPainted) await new Promise((resolve) => { meet.painted = resolve; });\n\
@@ -538,9 +540,7 @@ fn standalone(
                 "\"), (c) => c.charCodeAt(0));\n\
                  try {\n\
                  \x20 await __wbg_init({ module_or_path: bytes });\n\
-                 \x20 for (let step = 0; prepareStep(step); step++) {\n\
-                 \x20   if (document.visibilityState !== 'hidden') await new Promise((resolve) => setTimeout(resolve, 0));\n\
-                 \x20 }\n\
+                 \x20 await prepareEngine({ prepareStep });\n\
                  \x20 const engine = { Analyzer, rulesLabel, compiledModule };\n\
                  \x20 if (meet.take) meet.take(engine); else meet.engine = engine;\n\
                  } catch (e) {\n\
@@ -743,7 +743,8 @@ mod tests {
                     export function engineFailed(w) {}\n// </script>";
         let engine = "async function __wbg_init(x) {}\nexport class Analyzer {}\nexport function rulesLabel(j) {}\n\
                       export function compiledModule() {}\nexport function prepareStep(s) {}";
-        let page = standalone(index, "p { color: red }", (glue, b"\0asm"), (engine, b"\0asm\x01"), "<svg/>").unwrap();
+        let page =
+            standalone(index, "p { color: red }", (glue, b"\0asm"), (engine, b"\0asm\x01"), "<svg/>", "").unwrap();
         assert!(page.contains("<style>\np { color: red }\n  </style>"));
         assert!(page.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">"));
         assert!(page.contains("atob(\"AGFzbQ==\")"));
@@ -754,8 +755,8 @@ mod tests {
         );
         assert!(page.contains("// <\\/script>"), "a closing script tag in the glue is escaped");
         assert!(!page.contains("manifest") && !page.contains("src=\"./boot.js\"") && !page.contains("m.css"));
-        assert!(standalone(index, "", ("renamed()", b""), (engine, b""), "").is_err());
-        assert!(standalone(index, "", (glue, b""), ("renamed()", b""), "").is_err());
+        assert!(standalone(index, "", ("renamed()", b""), (engine, b""), "", "").is_err());
+        assert!(standalone(index, "", (glue, b""), ("renamed()", b""), "", "").is_err());
     }
 
     #[test]

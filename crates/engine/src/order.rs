@@ -92,9 +92,13 @@ fn sort_by<T>(v: &mut Vec<T>, less: &mut impl FnMut(&T, &T) -> bool) {
         return;
     }
     // A list in order already (most lists of hits) is left as it is.
-    let Some(order) = order_of(v.len(), &mut |a, b| less(&v[a], &v[b])) else {
-        return;
-    };
+    if let Some(order) = order_of(v.len(), &mut |a, b| less(&v[a], &v[b])) {
+        put_in_order(v, &order);
+    }
+}
+
+/// Moves `v`'s items into `order` (their indices, each once).
+fn put_in_order<T>(v: &mut Vec<T>, order: &[u32]) {
     let mut items: Vec<Option<T>> = v.drain(..).map(Some).collect();
     v.extend(order.iter().map(|&i| items[i as usize].take().expect("an order names each item once")));
 }
@@ -106,11 +110,9 @@ fn sort_by<T>(v: &mut Vec<T>, less: &mut impl FnMut(&T, &T) -> bool) {
 /// no list of keys to allocate.)
 pub fn sort_by_keys<T, K: Ord>(v: &mut Vec<T>, keys: Vec<K>) {
     assert_eq!(keys.len(), v.len(), "a key for each item");
-    let Some(order) = order_of(v.len(), &mut |a, b| keys[a] < keys[b]) else {
-        return;
-    };
-    let mut items: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(order.iter().map(|&i| items[i as usize].take().expect("an order names each item once")));
+    if let Some(order) = order_of(v.len(), &mut |a, b| keys[a] < keys[b]) {
+        put_in_order(v, &order);
+    }
 }
 
 /// Sorts `v` stably by `key` (what `v.sort_by_key(key)` does).

@@ -86,13 +86,24 @@ pub fn prepare() {
 /// back between steps: runs step `step` (from 0) and says whether another
 /// follows. The steps: the draft's phrase index, the message's, then the
 /// exchange analysed more fully at each step (a short thanks alone; the
-/// reply; with the customer's name; with their message, and its JSON), so
-/// that the runtime's compiling of the code is shared out among them (in
-/// the browser the first full analysis took 36-58 ms in one step).
+/// reply; with the customer's name; with their message), then the
+/// warm-up exchanges ([`WARM_UP`]) in two halves, so that the runtime's
+/// compiling of the code is shared out among them (in the browser the first
+/// full analysis took 36-58 ms in one step).
+///
+/// Each analysis goes the way a page's do: through an [`Incremental`],
+/// its report written in its wire form with its UTF-16 ranges (and the
+/// last of the exchange as JSON too, for `analyzeJson`). A function the
+/// runtime has not compiled yet costs about 50 µs the first time it runs:
+/// with the exchange alone, a page's first analysis of a real reply with
+/// its customer's message still compiled 16 functions (median of 30, in
+/// Node) and took 1.4 ms in Chromium; with the warm-up exchanges too, 1
+/// function and 0.5 ms (`bench/peers/first-call.mjs`).
 pub fn prepare_step(step: u32) -> bool {
     let reply = "Hi Priya, I'm sorry for the wait. Your order 4471 ships today, so you'll have it by Friday. \
                  Could you confirm your address? Thanks!";
     let named = || Context::with_customer_name("Priya Raman");
+    let half = warm_up_exchanges().count().div_ceil(2);
     match step {
         0 => {
             rules::draft_lexicon();
@@ -101,27 +112,65 @@ pub fn prepare_step(step: u32) -> bool {
             rules::message_lexicon();
         }
         2 => {
-            let _ = analyze("Thanks!", &Context::default());
+            as_a_page(&mut Incremental::new(), "Thanks!", &Context::default());
         }
         3 => {
-            let _ = analyze(reply, &Context::default());
+            as_a_page(&mut Incremental::new(), reply, &Context::default());
         }
         4 => {
-            let _ = analyze(reply, &named());
+            as_a_page(&mut Incremental::new(), reply, &named());
         }
         5 => {
             let ctx = named().and_customer_message(
                 "Hi, where is my order 4471? I've emailed twice and I'm so frustrated. Thanks, Priya",
             );
-            let _ = analyze(reply, &ctx).json(reply);
+            let _ = as_a_page(&mut Incremental::new(), reply, &ctx).json(reply);
+        }
+        6 | 7 => {
+            let mut engine = Incremental::new();
+            let exchanges = warm_up_exchanges();
+            let (skip, take) = if step == 6 { (0, half) } else { (half, usize::MAX) };
+            for (name, message, reply) in exchanges.skip(skip).take(take) {
+                let ctx = Context::with_customer_name(name).and_customer_message(message);
+                as_a_page(&mut engine, reply, &ctx);
+            }
         }
         _ => return false,
     }
     step < PREPARE_STEPS - 1
 }
 
+/// What a page does with an analysis: its report, in its wire form and
+/// with its UTF-16 ranges.
+fn as_a_page(engine: &mut Incremental, text: &str, ctx: &Context) -> Report {
+    let report = engine.analyze(text, ctx, None);
+    let _ = (report.to_wire(), report.utf16_spans(text), report.context_utf16(text));
+    report
+}
+
+/// The warm-up exchanges: 24 drafts and pairs of the tuning corpus
+/// (never a held-out one) that, analysed after the exchange of the steps
+/// before, had the runtime compile the most functions the rest of the
+/// tuning corpus would have compiled on first use. `bench/warmup/pick.mjs`
+/// chooses them from a build of the module.
+const WARM_UP: &str = include_str!("warmup.txt");
+
+/// [`WARM_UP`]'s exchanges: the customer's name (`""` for `-`), their
+/// message (`""` for none) and the reply, in the corpus' format.
+fn warm_up_exchanges() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    WARM_UP.split("\n### ").skip(1).map(|block| {
+        let (head, body) = block.split_once('\n').unwrap_or((block, ""));
+        let name = head.split('|').nth(1).map_or("", str::trim);
+        let name = if name == "-" { "" } else { name };
+        match body.strip_prefix("<<< customer\n").and_then(|b| b.split_once("\n>>> reply\n")) {
+            Some((message, reply)) => (name, message, reply),
+            None => (name, "", body),
+        }
+    })
+}
+
 /// How many steps [`prepare_step`] has.
-const PREPARE_STEPS: u32 = 6;
+const PREPARE_STEPS: u32 = 8;
 
 /// Analyses a draft reply. Never panics, whatever the text.
 pub fn analyze(text: &str, ctx: &Context) -> Report {
@@ -292,8 +341,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn prepare_takes_six_steps_then_says_it_is_done() {
-        assert_eq!((0..8).map(prepare_step).collect::<Vec<_>>(), [true, true, true, true, true, false, false, false]);
+    fn prepare_takes_eight_steps_then_says_it_is_done() {
+        assert_eq!(
+            (0..10).map(prepare_step).collect::<Vec<_>>(),
+            [true, true, true, true, true, true, true, false, false, false]
+        );
+    }
+
+    #[test]
+    fn the_warm_up_is_twenty_four_exchanges_of_the_tuning_corpus_never_a_held_out_one() {
+        let exchanges: Vec<_> = warm_up_exchanges().collect();
+        assert_eq!(exchanges.len(), 24);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let read = |folder: &str, prefix: &str| -> String {
+            let mut names: Vec<_> = std::fs::read_dir(dir.join(folder))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .filter(|n| n.starts_with(prefix))
+                .collect();
+            names.sort();
+            names.iter().map(|n| std::fs::read_to_string(dir.join(folder).join(n)).unwrap()).collect()
+        };
+        let tuning = read("corpus", "drafts-") + &read("pairs", "pairs-");
+        let held_out = read("corpus", "test-") + &read("pairs", "test-");
+        for (block, (_, message, reply)) in WARM_UP.split("\n### ").skip(1).zip(exchanges) {
+            let id = block.split([' ', '|']).next().unwrap();
+            assert!(!reply.trim().is_empty(), "{id} has a reply");
+            assert!(tuning.contains(&format!("### {id} ")), "{id} is a tuning draft or pair");
+            assert!(!held_out.contains(&format!("### {id} ")), "{id} is not held out");
+            // The words themselves are the corpus', not edited.
+            assert!(tuning.contains(reply.trim()), "{id}'s reply is the corpus' own");
+            assert!(tuning.contains(message.trim()), "{id}'s message is the corpus' own");
+        }
     }
 
     fn ids(pack: Option<&RulePack>) -> Vec<&'static str> {

@@ -18,9 +18,11 @@ export async function loadCornerstone(dir) {
   // What the page's loader does on load, in a row here (builds from before
   // session 39 prepared in their start function and have no prepareStep).
   for (let step = 0; cs.prepareStep?.(step); step++);
-  // And one analysis through an `Analyzer`, as a page's coach has once
-  // the engine is here (`warm_up` in src/analyst.rs): the steps never run
-  // the bridge between the glue and the engine.
+  // And one short analysis through an `Analyzer`, so that the bridge
+  // between the glue and the engine, which the steps never run, is not
+  // compiled during a timed call. (A page's coach does more once the
+  // engine is here: `warm_up` in src/analyst.rs analyses the example
+  // reply with its name and message, a thread of it and an edit.)
   if (cs.prepareStep) {
     const analyzer = new cs.Analyzer();
     analyzer.analyze('Thanks, Priya!', 'Priya', '');

@@ -2,10 +2,11 @@
 // a test): loads a build of the engine's module in Node with V8 tracing
 // the functions it compiles, runs the engine's own preparation, then
 // analyses every draft and pair of the tuning corpus through an `Analyzer`,
-// as a page does. The drafts that made V8 compile the most functions not
-// yet compiled are moved to the front and the corpus is run again in that
-// order, three times; the first COUNT (24) are written in the corpus' own
-// format. Only the tuning parts are read, never a held-out file, and the
+// as a page does. The drafts that had V8 compile a function not yet
+// compiled are kept, those that compiled the most first, and run again in
+// that order, three times over (a sorting, not a search for the smallest
+// cover); the first COUNT (24) are written in the corpus' own format, and
+// the script fails if fewer than COUNT compiled anything. Only the tuning parts are read, never a held-out file, and the
 // real agent replies that measure the result (`first-call.mjs`) are not.
 //   node bench/warmup/pick.mjs DIR [COUNT] > crates/engine/src/warmup.txt
 // DIR is a build of the engine's module (as bench/peers/cornerstone.mjs
@@ -35,7 +36,9 @@ export function tuningTexts() {
         const [message, reply] = pair
           ? [body.split(/^>>> reply\n/m)[0].replace(/^<<< customer\n/m, '').trim(), (body.split(/^>>> reply\n/m)[1] ?? '').trim()]
           : ['', body.trim()];
-        texts.push({ id: head[0].trim().split(' ')[0], name: name === '-' ? '' : name, message, reply });
+        const id = head[0].trim().split(' ')[0];
+        // (Ids repeat across files: a draft is known by its file too.)
+        texts.push({ key: `${f}:${id}`, id, name: name === '-' ? '' : name, message, reply });
       }
     }
   };
@@ -48,12 +51,12 @@ if (process.argv[2] === '--run') {
   // The child: V8's trace of each compiled function goes to stdout, after
   // the marker of the draft whose analysis compiled it.
   const { loadCornerstone } = await import('../peers/cornerstone.mjs');
-  const byId = new Map(tuningTexts().map((t) => [t.id, t]));
+  const byKey = new Map(tuningTexts().map((t) => [t.key, t]));
   const cs = await loadCornerstone(process.argv[3]);
   const analyzer = new cs.Analyzer();
-  for (const id of JSON.parse(readFileSync(process.argv[4], 'utf8'))) {
-    const t = byId.get(id);
-    console.log(`=== ${id}`);
+  for (const key of JSON.parse(readFileSync(process.argv[4], 'utf8'))) {
+    const t = byKey.get(key);
+    console.log(`=== ${key}`);
     analyzer.analyze(t.reply, t.name, t.message);
     analyzer.spans();
     analyzer.contexts();
@@ -89,13 +92,17 @@ if (process.argv[2] === '--run') {
     }
     return found;
   };
-  let order = texts.map((t) => t.id);
+  let order = texts.map((t) => t.key);
   for (let round = 0; round < 3; round++) {
     const found = run(order);
     console.error(`round ${round}: ${order.length} drafts run, ${found.size} compiled a function first`);
     order = [...found.entries()].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0])).map(([id]) => id);
   }
-  const chosen = order.slice(0, +count).map((id) => texts.find((t) => t.id === id));
+  if (order.length < +count) {
+    console.error(`only ${order.length} drafts had a function compiled, fewer than ${count}: is this a build without the warm-up, in a Node that compiles lazily?`);
+    process.exit(1);
+  }
+  const chosen = order.slice(0, +count).map((key) => texts.find((t) => t.key === key));
   process.stdout.write(
     '# The engine\'s warm-up exchanges: tuning drafts and pairs of the corpus that\n' +
       '# reach code no other analysis of the start reaches (see prepare_step in\n' +

@@ -6,8 +6,9 @@
 // compiled are kept, those that compiled the most first, and run again in
 // that order, three times over (a sorting, not a search for the smallest
 // cover); the first COUNT (24) are written in the corpus' own format, and
-// the script fails if fewer than COUNT compiled anything. Only the tuning parts are read, never a held-out file, and the
-// real agent replies that measure the result (`first-call.mjs`) are not.
+// the script fails if fewer than COUNT compiled anything. Only the tuning
+// parts are read, never a held-out file, and the real agent replies that
+// measure the result (`first-call.mjs`, `bench:first`) are not.
 //   node bench/warmup/pick.mjs DIR [COUNT] > crates/engine/src/warmup.txt
 // DIR is a build of the engine's module (as bench/peers/cornerstone.mjs
 // loads) made without a warm-up: crates/engine/src/warmup.txt cut to its

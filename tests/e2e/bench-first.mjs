@@ -9,8 +9,7 @@
 // Prints the median, the range, and how many loads were under 1 ms.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { ROOT, serve } from './harness.mjs';
+import { launch, ROOT, serve } from './harness.mjs';
 
 const LOADS = 20;
 const dirs = process.argv.slice(2).length ? process.argv.slice(2) : [join(ROOT, 'dist')];
@@ -18,10 +17,7 @@ const replies = readFileSync(join(ROOT, '..', 'shared', 'data', 'twitter-custome
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const servers = await Promise.all(dirs.map((d) => serve(d)));
 
 async function firstAnalysis(dir, server, reply, withMessage) {

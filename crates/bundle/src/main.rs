@@ -29,6 +29,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod imports;
+
 const STANDALONE: &str = "cornerstone-standalone.html";
 const SERVICE_WORKER: &str = "sw.js";
 /// The analysis worker for long drafts (`assets/templates/worker.js`).
@@ -80,8 +82,11 @@ fn name_engine(staging: &Path) -> Result<(), String> {
     }
     let read = |n: &str| std::fs::read(staging.join(n)).map_err(|e| format!("{n}: {e}"));
     let (js_bytes, wasm_bytes) = (read(&js)?, read(&wasm)?);
-    let js_bytes = long_strings_natively(&compact_glue(&String::from_utf8_lossy(&js_bytes)))?.into_bytes();
+    let js_bytes = long_strings_natively(&compact_glue(&String::from_utf8_lossy(&js_bytes)))?;
+    let (js_bytes, wasm_bytes) = imports::shorten(&js_bytes, &wasm_bytes).map_err(|e| format!("{wasm}: {e}"))?;
+    let js_bytes = js_bytes.into_bytes();
     std::fs::write(staging.join(&js), &js_bytes).map_err(|e| format!("{js}: {e}"))?;
+    std::fs::write(staging.join(&wasm), &wasm_bytes).map_err(|e| format!("{wasm}: {e}"))?;
     for old in list_files(staging)?.iter().filter(|n| n.starts_with(ENGINE)) {
         std::fs::remove_file(staging.join(old)).map_err(|e| format!("{old}: {e}"))?;
     }
@@ -231,7 +236,11 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let mut names = list_files(staging)?;
     names.retain(|n| n != STANDALONE && n != SERVICE_WORKER && !n.starts_with("boot-") && !n.starts_with(INPLACE));
     let out = find_outputs(&names)?;
-    write(&out.glue, long_strings_natively(&compact_glue(&read_text(&staging.join(&out.glue))?))?.as_bytes())?;
+    let glue = long_strings_natively(&compact_glue(&read_text(&staging.join(&out.glue))?))?;
+    let (glue, wasm) =
+        imports::shorten(&glue, &read(&staging.join(&out.wasm))?).map_err(|e| format!("{}: {e}", out.wasm))?;
+    write(&out.glue, glue.as_bytes())?;
+    write(&out.wasm, &wasm)?;
     let frame_messages = cornerstone_protocol::Kind::js_table();
     // How a page starts the engine, written once for every page that does.
     let engine_start = compact_glue(&read_text(&templates.join("engine-start.js"))?);
@@ -825,13 +834,14 @@ mod tests {
                 "async function __wbg_init(x) {}\nexport function start_app(r) {}\nexport function useEngine(e) {}\n\
                  export function engineFailed(w) {}",
             ),
-            ("cornerstone-0123456789abcdef_bg.wasm", "\0asm"),
+            // (Modules with no section: nothing to rename.)
+            ("cornerstone-0123456789abcdef_bg.wasm", "\0asm\x01\0\0\0"),
             (
                 "cornerstone-web-engine.js",
                 "async function __wbg_init(x) {}\nexport class Analyzer {}\nexport function rulesLabel(j) {}\n\
                  export function compiledModule() {}\nexport function prepareStep(s) {}",
             ),
-            ("cornerstone-web-engine_bg.wasm", "\0asm\x01"),
+            ("cornerstone-web-engine_bg.wasm", "\0asm\x01\0\0\0"),
             ("main-0123456789abcdef.css", "p {}"),
             ("index.html", "<head>\n  <link data-trunk rel=\"rust\" data-wasm-opt=\"z\"/>\n</head>\n<body>\n</body>"),
         ] {

@@ -1,0 +1,341 @@
+//! Short names for what a WebAssembly module imports from its glue.
+//!
+//! wasm-bindgen names each function the module imports from its glue after
+//! the Web API it calls plus a hash of its signature
+//! (`__wbg_sessionStorage_7bc148f64fb0d0b9`), and the module they come
+//! from after the glue's file (`./cornerstone_bg.js`). Each name is written
+//! twice, in the module's import section and as a key of the glue's
+//! imports object, and the sixteen hex digits of each hash are what gzip
+//! cannot shorten: in the UI's module and glue (196 imports) they were
+//! about 5.8 KB of the first load's gzip. [`shorten`] gives every import a
+//! name of one or two letters, the same in both files. Nothing else refers
+//! to these names: the module's exports, the glue's own exports and the
+//! pages' scripts are unchanged.
+
+/// What the import module is called once shortened.
+pub const MODULE: &str = "m";
+
+/// `glue` and `wasm` (a wasm-bindgen glue, compacted, and its module) with
+/// the module's imports from the glue renamed in both. An error if the glue
+/// does not hold each import exactly once as a key of its imports object
+/// (a wasm-bindgen other than the pinned one, whose glue this does not
+/// know), so that this is looked at again rather than shipping a module
+/// whose imports the glue no longer provides. A pair already shortened is
+/// returned as it is.
+pub fn shorten(glue: &str, wasm: &[u8]) -> Result<(String, Vec<u8>), String> {
+    let module = Module::parse(wasm)?;
+    let Some(imports) = module.imports() else { return Ok((glue.to_string(), wasm.to_vec())) };
+    let imports = imports?;
+    // The module the glue provides: the one its imports object names.
+    let Some(from) = imports.iter().map(|i| i.module.as_str()).find(|m| glue.contains(&format!("\n\"{m}\": import0,")))
+    else {
+        return Err("the glue names none of its module's import modules as `\"<module>\": import0`: \
+                    update crates/bundle/src/imports.rs for this wasm-bindgen"
+            .into());
+    };
+    if from == MODULE {
+        return Ok((glue.to_string(), wasm.to_vec()));
+    }
+    let mut glue = glue.replacen(&format!("\n\"{from}\": import0,"), &format!("\n\"{MODULE}\": import0,"), 1);
+    // Every name in the order the module first imports it, each given the
+    // next short name no line of the glue already starts with as a key.
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    let mut names = short_names();
+    for import in imports.iter().filter(|i| i.module == from) {
+        if renamed.iter().any(|(old, _)| *old == import.name) {
+            continue;
+        }
+        let key = format!("\n{}: ", import.name);
+        match glue.matches(&key).count() {
+            1 => {}
+            n => {
+                return Err(format!(
+                    "the glue has {n} keys `{}`, not one: update crates/bundle/src/imports.rs for this wasm-bindgen",
+                    import.name
+                ))
+            }
+        }
+        let short = names.find(|s| !glue.contains(&format!("\n{s}: "))).expect("short names never run out");
+        glue = glue.replacen(&key, &format!("\n{short}: "), 1);
+        renamed.push((import.name.clone(), short));
+    }
+    // A name the glue uses anywhere else would now call nothing.
+    if let Some((old, _)) = renamed.iter().find(|(old, _)| glue.contains(old.as_str())) {
+        return Err(format!(
+            "the glue uses the import `{old}` other than as a key: update crates/bundle/src/imports.rs for this wasm-bindgen"
+        ));
+    }
+    let rename = |module: &str, name: &str| -> (String, String) {
+        if module != from {
+            return (module.to_string(), name.to_string());
+        }
+        let short = renamed.iter().find(|(old, _)| old == name).map(|(_, s)| s.clone());
+        (MODULE.to_string(), short.unwrap_or_else(|| name.to_string()))
+    };
+    Ok((glue, module.with_imports(&imports, rename)))
+}
+
+/// Names that are JavaScript identifiers, shortest first: `a` to `Z`, then
+/// two characters.
+fn short_names() -> impl Iterator<Item = String> {
+    const FIRST: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const NEXT: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$";
+    let one = FIRST.iter().map(|&a| (a as char).to_string());
+    let two = FIRST.iter().flat_map(|&a| NEXT.iter().map(move |&b| format!("{}{}", a as char, b as char)));
+    let three = FIRST.iter().flat_map(|&a| {
+        NEXT.iter().flat_map(move |&b| NEXT.iter().map(move |&c| format!("{}{}{}", a as char, b as char, c as char)))
+    });
+    one.chain(two).chain(three)
+}
+
+/// One import: where from, its name, and the bytes that say what it is.
+#[derive(Debug, Clone, PartialEq)]
+struct Import {
+    module: String,
+    name: String,
+    desc: Vec<u8>,
+}
+
+/// A module's bytes cut into its sections (id and contents).
+struct Module<'a> {
+    sections: Vec<(u8, &'a [u8])>,
+}
+
+const IMPORT_SECTION: u8 = 2;
+
+impl<'a> Module<'a> {
+    fn parse(wasm: &'a [u8]) -> Result<Module<'a>, String> {
+        if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
+            return Err("not a WebAssembly module".into());
+        }
+        let mut r = Reader { bytes: wasm, at: 8 };
+        let mut sections = Vec::new();
+        while r.at < wasm.len() {
+            let id = r.byte()?;
+            let len = r.u32()? as usize;
+            sections.push((id, r.take(len)?));
+        }
+        Ok(Module { sections })
+    }
+
+    /// The import section's imports, if it has one.
+    fn imports(&self) -> Option<Result<Vec<Import>, String>> {
+        let (_, body) = self.sections.iter().find(|(id, _)| *id == IMPORT_SECTION)?;
+        let mut r = Reader { bytes: body, at: 0 };
+        let read = |r: &mut Reader| -> Result<Vec<Import>, String> {
+            let n = r.u32()?;
+            let mut out = Vec::with_capacity(n as usize);
+            for _ in 0..n {
+                let module = r.name()?;
+                let name = r.name()?;
+                let start = r.at;
+                match r.byte()? {
+                    // A function: its type's index.
+                    0x00 => {
+                        r.u32()?;
+                    }
+                    // A table: its element type and limits.
+                    0x01 => {
+                        r.byte()?;
+                        r.limits()?;
+                    }
+                    // A memory: its limits.
+                    0x02 => r.limits()?,
+                    // A global: its type and mutability.
+                    0x03 => {
+                        r.byte()?;
+                        r.byte()?;
+                    }
+                    // A tag: its attribute and type's index.
+                    0x04 => {
+                        r.byte()?;
+                        r.u32()?;
+                    }
+                    kind => return Err(format!("an import of unknown kind {kind:#x}")),
+                }
+                out.push(Import { module, name, desc: body[start..r.at].to_vec() });
+            }
+            if r.at != body.len() {
+                return Err("the import section has bytes after its imports".into());
+            }
+            Ok(out)
+        };
+        Some(read(&mut r))
+    }
+
+    /// The module's bytes with its import section written from `imports`,
+    /// each renamed by `rename(module, name)`.
+    fn with_imports(&self, imports: &[Import], rename: impl Fn(&str, &str) -> (String, String)) -> Vec<u8> {
+        let mut body = Vec::new();
+        leb(&mut body, imports.len() as u32);
+        for import in imports {
+            let (module, name) = rename(&import.module, &import.name);
+            for s in [&module, &name] {
+                leb(&mut body, s.len() as u32);
+                body.extend_from_slice(s.as_bytes());
+            }
+            body.extend_from_slice(&import.desc);
+        }
+        let mut out = b"\0asm\x01\0\0\0".to_vec();
+        for (id, section) in &self.sections {
+            let section: &[u8] = if *id == IMPORT_SECTION { &body } else { section };
+            out.push(*id);
+            leb(&mut out, section.len() as u32);
+            out.extend_from_slice(section);
+        }
+        out
+    }
+}
+
+fn leb(out: &mut Vec<u8>, mut n: u32) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.bytes.get(self.at).ok_or("the module ends in the middle of a section")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        let mut n = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            n |= ((b & 0x7f) as u32) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err("a number longer than five bytes".into())
+    }
+
+    fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
+        let end =
+            self.at.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or("a section longer than the module")?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn name(&mut self) -> Result<String, String> {
+        let len = self.u32()? as usize;
+        String::from_utf8(self.take(len)?.to_vec()).map_err(|_| "an import name that is not UTF-8".into())
+    }
+
+    /// A table's or memory's limits: flags, minimum, and a maximum if flagged.
+    fn limits(&mut self) -> Result<(), String> {
+        let flags = self.byte()?;
+        self.u32()?;
+        if flags & 1 != 0 {
+            self.u32()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A module importing `names` (functions of type 0) from `from`, then
+    /// a memory, with a type section before and an export section after.
+    fn module(from: &str, names: &[&str]) -> Vec<u8> {
+        let mut imports = Vec::new();
+        leb(&mut imports, names.len() as u32 + 1);
+        for name in names {
+            for s in [from, name] {
+                leb(&mut imports, s.len() as u32);
+                imports.extend_from_slice(s.as_bytes());
+            }
+            imports.extend_from_slice(&[0x00, 0x00]);
+        }
+        for s in ["env", "memory"] {
+            leb(&mut imports, s.len() as u32);
+            imports.extend_from_slice(s.as_bytes());
+        }
+        imports.extend_from_slice(&[0x02, 0x01, 0x01, 0x02]);
+        let mut out = b"\0asm\x01\0\0\0".to_vec();
+        out.extend_from_slice(&[1, 4, 1, 0x60, 0, 0]);
+        out.push(IMPORT_SECTION);
+        leb(&mut out, imports.len() as u32);
+        out.extend_from_slice(&imports);
+        out.extend_from_slice(&[7, 5, 1, 1, b'f', 0x00, 0x00]);
+        out
+    }
+
+    fn glue(from: &str, names: &[&str]) -> String {
+        let mut g = String::from("function __wbg_get_imports() {\nconst import0 = {\n__proto__: null,\n");
+        for name in names {
+            g.push_str(&format!("{name}: function(arg0) {{\nreturn arg0.value;\n}},\n"));
+        }
+        g.push_str(&format!("}};\nreturn {{\n__proto__: null,\n\"{from}\": import0,\n}};\n}}\n"));
+        g
+    }
+
+    fn imported(wasm: &[u8]) -> Vec<(String, String)> {
+        let imports = Module::parse(wasm).unwrap().imports().unwrap().unwrap();
+        imports.into_iter().map(|i| (i.module, i.name)).collect()
+    }
+
+    #[test]
+    fn the_module_and_its_glue_get_the_same_short_names() {
+        let names = ["__wbg_sessionStorage_7bc148f64fb0d0b9", "__wbindgen_init_externref_table"];
+        let (g, w) = shorten(&glue("./cornerstone_bg.js", &names), &module("./cornerstone_bg.js", &names)).unwrap();
+        assert_eq!(imported(&w), [("m".into(), "a".into()), ("m".into(), "b".into()), ("env".into(), "memory".into())]);
+        assert!(g.contains("\na: function(arg0) {\nreturn arg0.value;"), "{g}");
+        assert!(!g.contains("__wbg_sessionStorage_7bc148f64fb0d0b9"), "{g}");
+        assert!(g.contains("\nb: function(arg0) {"), "{g}");
+        assert!(g.contains("\n\"m\": import0,"), "{g}");
+        // The other sections are as they were.
+        assert_eq!(&w[8..14], &[1, 4, 1, 0x60, 0, 0]);
+        assert!(w.ends_with(&[7, 5, 1, 1, b'f', 0x00, 0x00]));
+        // A second run changes nothing.
+        assert_eq!(shorten(&g, &w).unwrap(), (g.clone(), w.clone()));
+    }
+
+    #[test]
+    fn a_short_name_the_glue_already_has_as_a_key_is_passed_over() {
+        let names = ["__wbg_x_0123456789abcdef"];
+        let g = glue("./c_bg.js", &names).replace("__proto__: null,\n", "__proto__: null,\na: 1,\n");
+        let (g, w) = shorten(&g, &module("./c_bg.js", &names)).unwrap();
+        assert_eq!(imported(&w)[0], ("m".into(), "b".into()));
+        assert!(g.contains("\na: 1,\nb: function(arg0)"), "{g}");
+    }
+
+    #[test]
+    fn a_glue_that_lacks_an_import_fails_the_build() {
+        let w = module("./c_bg.js", &["__wbg_x_0123456789abcdef", "__wbg_y_0123456789abcdef"]);
+        let err = shorten(&glue("./c_bg.js", &["__wbg_x_0123456789abcdef"]), &w).unwrap_err();
+        assert!(err.contains("0 keys `__wbg_y_0123456789abcdef`"), "{err}");
+        // A name the glue also uses elsewhere cannot be renamed in one place.
+        let both = ["__wbg_x_0123456789abcdef", "__wbg_y_0123456789abcdef"];
+        let g = glue("./c_bg.js", &both).replace("arg0.value", "wasm.__wbg_y_0123456789abcdef");
+        let err = shorten(&g, &w).unwrap_err();
+        assert!(err.contains("uses the import `__wbg_y_0123456789abcdef` other than as a key"), "{err}");
+        let err = shorten(&glue("./other_bg.js", &["__wbg_x_0123456789abcdef"]), &w).unwrap_err();
+        assert!(err.contains("names none of its module's import modules"), "{err}");
+    }
+
+    #[test]
+    fn short_names_are_identifiers_and_distinct() {
+        let names: Vec<String> = short_names().take(52 + 52 * 64 + 10).collect();
+        assert_eq!((names[0].as_str(), names[51].as_str(), names[52].as_str()), ("a", "Z", "aa"));
+        let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+        assert_eq!(distinct.len(), names.len());
+        assert!(names.iter().all(|n| !n.as_bytes()[0].is_ascii_digit()));
+    }
+}

@@ -2705,12 +2705,118 @@ const ENTHUSE_M: &str = "Fake enthusiasm about the customer's problem reads as s
 const DISMISS_M: &str = "Brushing the customer's point aside reads as dismissive. Acknowledge it, then move on.";
 const QUOTE_M: &str = "Quotation marks around the customer's words can read as mocking them. Drop the quotes.";
 
+/// The marker sets of which a statement (no question) of more than
+/// [`SHORT_SENTENCE`] words holds at least one if [`read_mechanisms`] can
+/// find a mechanism in it, but for the two it reads past the sentence's
+/// markers (see [`read_sentence`]): every mechanism that may return is
+/// asked first whether one of its sets is in the sentence (or, for the
+/// counts, whether a word of contact is, which each count needs). The
+/// mechanisms of questions and of short sentences are not listed: those
+/// sentences are always read.
+const MECHANISM_SETS: u128 = {
+    let sets = [
+        IRONIC_FRAMES,
+        ENTHUSE_OPENERS,
+        SAYING,
+        RESTATING,
+        AGAIN,
+        CONTACTS,
+        BY_MY_COUNT,
+        WHY_IT_TOOK,
+        HARD_TO_MISS,
+        OVER_EXPLAIN,
+        PRAISE_IDIOMS,
+        THANKS_WORDS,
+        APOLOGY_WORDS,
+        THE_PART_WHERE,
+        ONLY_WAITED,
+        WHOLE,
+        MOCK_PITY,
+        PATIENCE,
+        WISH,
+        WISHING,
+        SURPRISE_FRAMES,
+        SURPRISE_OPENERS,
+        OBVIOUS_CAUSE,
+        CONGRATS_ON,
+        IN_NO_TIME,
+        EASY_TO_MISS,
+        ENOUGH_FOR_YOU,
+        EXPERT_LIKE_YOU,
+        SLOWLY,
+        ASSURE,
+        TEAM_HEROICS,
+        MINIMISERS,
+        END_DIGS,
+        MADE_OUR_DAY,
+        NEXT_TIME,
+        AGREE_OPENERS,
+        OF_COURSE,
+        HYPERBOLE,
+        MOCK_ADMISSIONS,
+        CONGRATS,
+        JUST_PROMISE,
+        MOST,
+        CAME_AS,
+        NEGATED_COPULA,
+        SINCE_LAST,
+        SHOWN,
+        DEDICATION,
+        DRAMA,
+        IN_FACT_ASIDE,
+        ABSURD_FATE,
+    ];
+    let (mut mask, mut i) = (0, 0);
+    while i < sets.len() {
+        mask |= sets[i].mask();
+        i += 1;
+    }
+    mask
+};
+
+/// The most words of a sentence whose mechanisms may need no marker
+/// ("Just saying.", "Here we go again.", "Truly a mystery.", "Minor
+/// detail.", "With your mouse", a surprise word in a bare exclamation).
+const SHORT_SENTENCE: usize = 7;
+
+/// [`read_mechanisms`], for a sentence that may hold a mechanism. About
+/// one sentence in two of a reply is a statement of more than
+/// [`SHORT_SENTENCE`] words with no marker of [`MECHANISM_SETS`]: it
+/// holds none, and the 1,300 lines of tests are passed over (about 1 k
+/// instructions a sentence). The two mechanisms that look past the
+/// sentence's markers are asked for here: a lone "Not." after it, and an
+/// emoji in its gaps (which [`read_mechanisms`] reads only where the
+/// sentence holds a char that is not ASCII). Debug builds read every
+/// sentence passed over, and check it holds no mechanism.
+fn read_sentence<'d>(
+    doc: &Document,
+    words: &'d [&'d str],
+    s: &Sentence<'d>,
+    end: usize,
+    ascii: bool,
+    looked_behind: &mut bool,
+) -> Option<(usize, usize, &'static str)> {
+    let plain = !s.question
+        && s.words.len() > SHORT_SENTENCE
+        && !s.markers.holds_any(MECHANISM_SETS)
+        && words.get(end) != Some(&"not")
+        && (ascii || {
+            let gaps = doc.tokens[s.from].span.end()..doc.tokens.get(end).map_or(doc.text.len(), |t| t.span.start());
+            doc.text.as_bytes()[gaps].is_ascii()
+        });
+    if plain {
+        debug_assert_eq!(read_mechanisms(doc, words, s, end, ascii, &mut false), None, "a sentence passed over");
+        return None;
+    }
+    read_mechanisms(doc, words, s, end, ascii, looked_behind)
+}
+
 /// The first mechanism found in sentence `s` (tokens `s.from..end`), with
 /// the token range to flag, relative to `s.from`.
 /// `ascii` says the whole draft is ASCII (no emoji anywhere).
 /// `looked_behind` is set when the reading looked at the words before the
 /// sentence (at most [`LOOK_BEHIND`] of them): the memo then keeps them with it.
-fn read_sentence<'d>(
+fn read_mechanisms<'d>(
     doc: &Document,
     words: &'d [&'d str],
     s: &Sentence<'d>,

@@ -347,7 +347,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         debug_assert!(words.iter().enumerate().all(|(i, w)| key(i) == word_key(w.as_bytes())));
         debug_assert!(words.iter().enumerate().all(|(i, w)| first(i) == w.as_bytes().first().copied().unwrap_or(0)));
         debug_assert!(
-            r.low.iter().chain(&r.high).all(|&a| a == 0) && r.hit.iter().all(|&h| h == 0) && r.sets == 0,
+            r.low.iter().chain(&r.high).all(|&a| a == 0) && r.hit.iter().all(|&h| h == 0) && r.sets == [0; 2],
             "an empty reading"
         );
         let words = &words[..words.len().min(MAX_WORDS)];
@@ -489,7 +489,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 r.high[e.set as usize] |= 1 << (i - 64);
             }
             r.hit[id / 64] |= 1 << (id % 64);
-            r.sets |= 1 << e.set;
+            r.sets[e.set as usize / 64] |= 1 << (e.set % 64);
         }
     }
 }
@@ -545,15 +545,24 @@ pub(crate) struct Reading<const S: usize> {
     hit: [u64; MAX_MARKERS / 64],
     /// Bit `s` set when a marker of set `s` matched anywhere (sets are at
     /// most [`MAX_SETS`]): whether a sentence holds any of several sets is
-    /// one test ([`Reading::holds_any`]), not a load per set.
-    sets: u128,
+    /// one test ([`Reading::holds_any`]), not a load per set. (In two
+    /// halves: a `u128` shifted by a set's number cost about 13
+    /// instructions a match, 1 k per reply of 150 words.)
+    sets: [u64; 2],
     starts: &'static [u16; S],
 }
 
 impl<const S: usize> Reading<S> {
     /// A reading of `index` that holds no marker yet (see [`Markers::read_keyed`]).
     pub(crate) fn empty<const M: usize, const K: usize>(index: &'static Markers<M, K, S>) -> Reading<S> {
-        Reading { low: [0; S], high: [0; S], long: false, hit: [0; MAX_MARKERS / 64], sets: 0, starts: &index.starts }
+        Reading {
+            low: [0; S],
+            high: [0; S],
+            long: false,
+            hit: [0; MAX_MARKERS / 64],
+            sets: [0; 2],
+            starts: &index.starts,
+        }
     }
     /// Forgets every marker read: [`Reading::empty`] again.
     pub(crate) fn clear(&mut self) {
@@ -563,11 +572,11 @@ impl<const S: usize> Reading<S> {
             self.long = false;
         }
         self.hit = [0; MAX_MARKERS / 64];
-        self.sets = 0;
+        self.sets = [0; 2];
     }
     /// Whether a marker of any set of `sets` ([`Set::mask`]s or-ed) matched.
     pub(crate) fn holds_any(&self, sets: u128) -> bool {
-        self.sets & sets != 0
+        (self.sets[0] as u128 | (self.sets[1] as u128) << 64) & sets != 0
     }
     /// The word positions where a marker of `set` starts, as bits.
     pub(crate) fn at(&self, set: Set) -> u128 {

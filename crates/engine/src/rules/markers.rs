@@ -40,6 +40,13 @@ pub(crate) const MAX_MARKERS: usize = 1280;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Set(pub(crate) u8);
 
+impl Set {
+    /// The set's bit among a reading's sets (see [`Reading::holds_any`]).
+    pub(crate) const fn mask(self) -> u128 {
+        1 << self.0
+    }
+}
+
 /// One marker: its text, and where its second element begins in its text
 /// (its length if it has one element). (Its set is in its keys' entries.)
 #[derive(Clone, Copy)]
@@ -75,11 +82,25 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// are passed over without a walk of their bucket (about 1 k
     /// instructions per reply of 150 words).
     pairs: [u64; FIRST_WORDS],
+    /// The bit of every key of two words of a marker of the gate's sets
+    /// (see [`Markers::gated`]); [`GATE`] in `firsts` is the one-word
+    /// markers'.
+    gate_pairs: [u64; FIRST_WORDS],
+}
+
+/// The words a gated reading left unread ([`Markers::read_gated`]), as
+/// bits: those that may start a marker of one word, and of two or more.
+pub(crate) struct Rest {
+    ones: u64,
+    pairs: u64,
 }
 
 /// The bits of [`Markers::firsts`].
 const ONE: u8 = 1;
 const LONGER: u8 = 2;
+/// Set by [`Markers::gated`]: the first word of a marker of one word of
+/// a gate set.
+const GATE: u8 = 4;
 
 /// A key's candidate: its marker and set, the bytes of the marker's text
 /// its first word was made from, the marker's length (in elements), and
@@ -308,7 +329,27 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             buckets[b] = i as u16;
             b += 1;
         }
-        Markers { markers, keys, entries, starts, buckets, firsts, pairs }
+        Markers { markers, keys, entries, starts, buckets, firsts, pairs, gate_pairs: [0; FIRST_WORDS] }
+    }
+
+    /// The index with a gate on `sets` ([`Set::mask`]s or-ed): the bits by
+    /// which [`Markers::read_gated`] reads the words that may start a
+    /// marker of those sets before the others.
+    pub(crate) const fn gated(mut self, sets: u128) -> Self {
+        let mut k = 0;
+        while k < K {
+            let e = self.entries[k];
+            if sets >> e.set & 1 != 0 {
+                let f = first_bit(self.keys[k]);
+                if e.len == 1 {
+                    self.firsts[f] |= GATE;
+                } else {
+                    self.gate_pairs[f / 64] |= 1 << (f % 64);
+                }
+            }
+            k += 1;
+        }
+        self
     }
 
     /// Reads `words` (folded; `keys`, their [`word_key`]s) against every
@@ -336,11 +377,57 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         first: impl Fn(usize) -> u8,
         r: &mut Reading<S>,
     ) {
+        self.read_in::<false>(words, key, first, r);
+    }
+
+    /// [`Markers::read_keyed`], but for a sentence of 64 words or fewer
+    /// only the words that may start a marker of the gate's sets (see
+    /// [`Markers::gated`]) and the numbers: `r` then holds every marker of
+    /// those sets (and some of others). The words left are read by
+    /// [`Markers::read_rest`], if the reader needs them.
+    #[inline(always)]
+    pub(crate) fn read_gated(
+        &'static self,
+        words: &[&str],
+        key: impl Fn(usize) -> u32,
+        first: impl Fn(usize) -> u8,
+        r: &mut Reading<S>,
+    ) -> Rest {
+        self.read_in::<true>(words, key, first, r)
+    }
+
+    /// Reads the words [`Markers::read_gated`] left (`words` and `key` as
+    /// there): `r` then holds what [`Markers::read_keyed`] gives.
+    #[inline(always)]
+    pub(crate) fn read_rest(&'static self, rest: Rest, words: &[&str], key: impl Fn(usize) -> u32, r: &mut Reading<S>) {
+        let each = |mut mask: u64| {
+            std::iter::from_fn(move || {
+                let k = mask.trailing_zeros() as usize;
+                mask &= mask.checked_sub(1)?;
+                Some(k)
+            })
+        };
+        for i in each(rest.pairs) {
+            self.probe(pair(mixed(key(i)), mixed(key(i + 1))), words, i, true, r);
+        }
+        for i in each(rest.ones) {
+            self.probe(mixed(key(i)), words, i, false, r);
+        }
+    }
+
+    #[inline(always)]
+    fn read_in<const GATED: bool>(
+        &'static self,
+        words: &[&str],
+        key: impl Fn(usize) -> u32,
+        first: impl Fn(usize) -> u8,
+        r: &mut Reading<S>,
+    ) -> Rest {
         debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
         debug_assert!(words.iter().enumerate().all(|(i, w)| key(i) == word_key(w.as_bytes())));
         debug_assert!(words.iter().enumerate().all(|(i, w)| first(i) == w.as_bytes().first().copied().unwrap_or(0)));
         debug_assert!(
-            r.low.iter().chain(&r.high).all(|&a| a == 0) && r.hit.iter().all(|&h| h == 0),
+            r.low.iter().chain(&r.high).all(|&a| a == 0) && r.hit.iter().all(|&h| h == 0) && r.sets == [0; 2],
             "an empty reading"
         );
         let words = &words[..words.len().min(MAX_WORDS)];
@@ -367,8 +454,12 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         // in three of a reply). One pass that did both cost about 45
         // instructions a word, most of it moving its many values to and
         // from the stack, for the words it passed over too.
+        // Only a sentence of one block of 64 words is read in two steps.
+        let gated = GATED && n <= 64;
+        let mut left = Rest { ones: 0, pairs: 0 };
         for base in (0..n).step_by(64) {
             let (mut ones, mut digits, mut pairs) = (0u64, 0u64, 0u64);
+            let (mut gate_ones, mut gate_pairs) = (0u64, 0u64);
             let mut this = mixed(key(base));
             for i in base..n.min(base + 64) {
                 // A word whose bit is clear starts no marker by its own
@@ -387,9 +478,22 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 ones |= ((kind & ONE) as u64) << at;
                 digits |= (first(i).is_ascii_digit() as u64) << at;
                 let longer = ((kind & LONGER) >> 1) as u64 & (i + 1 < n) as u64;
-                pairs |= (longer & self.pair_bit(pair(this, next))) << at;
+                let k = pair(this, next);
+                pairs |= (longer & self.pair_bit(k)) << at;
+                if gated {
+                    let f = first_bit(k);
+                    gate_ones |= (((kind & GATE) >> 2) as u64) << at;
+                    gate_pairs |= (longer & (self.gate_pairs[f / 64] >> (f % 64))) << at;
+                }
                 this = next;
             }
+            // The gate's words now, the others left.
+            let (ones, pairs) = if gated {
+                left = Rest { ones: ones & !gate_ones, pairs: pairs & !gate_pairs };
+                (ones & gate_ones, pairs & gate_pairs)
+            } else {
+                (ones, pairs)
+            };
             // (Each probe only sets bits: the order they are tried in
             // changes nothing.)
             for i in each(pairs, base) {
@@ -419,6 +523,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 }
             }
         }
+        left
     }
 
     /// Whether `k`, a key of two words, may be a marker's: its bit is set.
@@ -482,6 +587,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 r.high[e.set as usize] |= 1 << (i - 64);
             }
             r.hit[id / 64] |= 1 << (id % 64);
+            r.sets[e.set as usize / 64] |= 1 << (e.set % 64);
         }
     }
 }
@@ -535,13 +641,26 @@ pub(crate) struct Reading<const S: usize> {
     long: bool,
     /// Per marker (by its place in the index), whether it matched.
     hit: [u64; MAX_MARKERS / 64],
+    /// Bit `s` set when a marker of set `s` matched anywhere (sets are at
+    /// most [`MAX_SETS`]): whether a sentence holds any of several sets is
+    /// one test ([`Reading::holds_any`]), not a load per set. (In two
+    /// halves: a `u128` shifted by a set's number cost about 13
+    /// instructions a match, 1 k per reply of 150 words.)
+    sets: [u64; 2],
     starts: &'static [u16; S],
 }
 
 impl<const S: usize> Reading<S> {
     /// A reading of `index` that holds no marker yet (see [`Markers::read_keyed`]).
     pub(crate) fn empty<const M: usize, const K: usize>(index: &'static Markers<M, K, S>) -> Reading<S> {
-        Reading { low: [0; S], high: [0; S], long: false, hit: [0; MAX_MARKERS / 64], starts: &index.starts }
+        Reading {
+            low: [0; S],
+            high: [0; S],
+            long: false,
+            hit: [0; MAX_MARKERS / 64],
+            sets: [0; 2],
+            starts: &index.starts,
+        }
     }
     /// Forgets every marker read: [`Reading::empty`] again.
     pub(crate) fn clear(&mut self) {
@@ -551,6 +670,11 @@ impl<const S: usize> Reading<S> {
             self.long = false;
         }
         self.hit = [0; MAX_MARKERS / 64];
+        self.sets = [0; 2];
+    }
+    /// Whether a marker of any set of `sets` ([`Set::mask`]s or-ed) matched.
+    pub(crate) fn holds_any(&self, sets: u128) -> bool {
+        (self.sets[0] as u128 | (self.sets[1] as u128) << 64) & sets != 0
     }
     /// The word positions where a marker of `set` starts, as bits.
     pub(crate) fn at(&self, set: Set) -> u128 {
@@ -583,8 +707,10 @@ impl<const S: usize> Reading<S> {
 /// It also defines the module's `SETS` (the lists, in order: a [`Reading`]
 /// of the index is a `Reading<{ SETS.len() }>`) and a private enum
 /// `SetName`, so a module lists all its sets in one `markers!`.
+/// `static INDEX gated by SETS;` gives the index a gate on those sets
+/// ([`Markers::gated`]).
 macro_rules! markers {
-    (static $index:ident; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
+    (static $index:ident $(gated by $gate:expr)?; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
         #[repr(u8)]
         enum SetName { $($name),* }
@@ -611,7 +737,7 @@ macro_rules! markers {
                     { SETS.len() },
                 >,
             >,
-        > = std::sync::LazyLock::new(|| Box::new($crate::rules::markers::Markers::compile(SETS)));
+        > = std::sync::LazyLock::new(|| Box::new($crate::rules::markers::Markers::compile(SETS)$(.gated($gate))?));
     };
 }
 pub(crate) use markers;

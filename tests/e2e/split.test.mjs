@@ -152,8 +152,10 @@ test('the draft box is painted before the engine starts, even when the engine is
         res.on('finish', engineSent);
         res.writeHead(200, { 'content-type': 'application/wasm' }).end(ENGINE_BYTES);
       },
-      // Sent once the engine's wasm has been, and a moment after.
-      [UI_WASM]: (req, res) => engineHere.then(() => setTimeout(() => res.writeHead(200, { 'content-type': 'application/wasm' }).end(readFileSync(join(DIST, UI_WASM))), 100)),
+      // Sent once the engine's wasm has been, and a moment after (300 ms:
+      // on a loaded machine the browser took longer than 100 ms to finish
+      // reading the engine's 1 MB).
+      [UI_WASM]: (req, res) => engineHere.then(() => setTimeout(() => res.writeHead(200, { 'content-type': 'application/wasm' }).end(readFileSync(join(DIST, UI_WASM))), 300)),
     },
   });
   const context = await browser.newContext({ serviceWorkers: 'block' });

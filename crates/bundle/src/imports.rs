@@ -108,6 +108,9 @@ impl<'a> Module<'a> {
         if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
             return Err("not a WebAssembly module".into());
         }
+        if wasm[4..8] != [1, 0, 0, 0] {
+            return Err(format!("a WebAssembly module of version {:?}, not 1", &wasm[4..8]));
+        }
         let mut r = Reader { bytes: wasm, at: 8 };
         let mut sections = Vec::new();
         while r.at < wasm.len() {
@@ -215,6 +218,9 @@ impl<'a> Reader<'a> {
         let mut n = 0u32;
         for shift in (0..35).step_by(7) {
             let b = self.byte()?;
+            if shift == 28 && b > 0x0f {
+                return Err("a number over 32 bits".into());
+            }
             n |= ((b & 0x7f) as u32) << shift;
             if b < 0x80 {
                 return Ok(n);
@@ -305,6 +311,28 @@ mod tests {
         assert!(w.ends_with(&[7, 5, 1, 1, b'f', 0x00, 0x00]));
         // A second run changes nothing.
         assert_eq!(shorten(&g, &w).unwrap(), (g.clone(), w.clone()));
+    }
+
+    #[test]
+    fn a_long_import_section_is_written_back_whole() {
+        // 300 imports: the section's length and count take several bytes.
+        let names: Vec<String> = (0..300).map(|i| format!("__wbg_f{i}_{i:016x}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (g, w) = shorten(&glue("./c_bg.js", &names), &module("./c_bg.js", &names)).unwrap();
+        let imports = imported(&w);
+        assert_eq!(imports.len(), 301);
+        assert_eq!((imports[0].1.as_str(), imports[51].1.as_str(), imports[52].1.as_str()), ("a", "Z", "aa"));
+        assert_eq!(imports[300], ("env".into(), "memory".into()));
+        assert!(names.iter().all(|n| !g.contains(n)));
+        assert!(w.ends_with(&[7, 5, 1, 1, b'f', 0x00, 0x00]));
+    }
+
+    #[test]
+    fn a_number_over_32_bits_is_refused() {
+        let mut r = Reader { bytes: &[0x80, 0x80, 0x80, 0x80, 0x70], at: 0 };
+        assert!(r.u32().is_err());
+        let mut r = Reader { bytes: &[0xff, 0xff, 0xff, 0xff, 0x0f], at: 0 };
+        assert_eq!(r.u32(), Ok(u32::MAX));
     }
 
     #[test]

@@ -235,12 +235,27 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     // Leftovers of an earlier run in the same folder are not part of this build.
     let mut names = list_files(staging)?;
     names.retain(|n| n != STANDALONE && n != SERVICE_WORKER && !n.starts_with("boot-") && !n.starts_with(INPLACE));
-    let out = find_outputs(&names)?;
+    let mut out = find_outputs(&names)?;
     let glue = long_strings_natively(&compact_glue(&read_text(&staging.join(&out.glue))?))?;
     let (glue, wasm) =
         imports::shorten(&glue, &read(&staging.join(&out.wasm))?).map_err(|e| format!("{}: {e}", out.wasm))?;
-    write(&out.glue, glue.as_bytes())?;
-    write(&out.wasm, &wasm)?;
+    // Named by what is served, not by what Trunk wrote: a build whose Rust
+    // is unchanged but whose bundler renames differently must not reuse the
+    // names (a cached glue from one with a module from the other would not
+    // instantiate).
+    let mut h = Fnv::default();
+    h.write(&wasm);
+    h.write(glue.as_bytes());
+    let stem = format!("cornerstone-{:016x}", h.0);
+    let (new_glue, new_wasm) = (format!("{stem}.js"), format!("{stem}_bg.wasm"));
+    write(&new_glue, glue.as_bytes())?;
+    write(&new_wasm, &wasm)?;
+    for old in [&out.glue, &out.wasm] {
+        if *old != new_glue && *old != new_wasm {
+            std::fs::remove_file(staging.join(old)).map_err(|e| format!("{old}: {e}"))?;
+        }
+    }
+    (out.glue, out.wasm) = (new_glue, new_wasm);
     let frame_messages = cornerstone_protocol::Kind::js_table();
     // How a page starts the engine, written once for every page that does.
     let engine_start = compact_glue(&read_text(&templates.join("engine-start.js"))?);
@@ -853,6 +868,11 @@ mod tests {
         let files = list_files(&dir).unwrap_or_default();
         let _ = std::fs::remove_dir_all(&dir);
         summary.unwrap();
+        // The UI's two files, named by their contents once bundled; Trunk's
+        // names are gone.
+        let ui = find_outputs(&files).unwrap();
+        assert!(is_hashed(&ui.glue, ".js") && ui.wasm == ui.glue.replace(".js", "_bg.wasm"), "{ui:?}");
+        assert!(!files.iter().any(|f| f.starts_with("cornerstone-0123456789abcdef")), "{files:?}");
         let engine: Vec<&String> = files.iter().filter(|f| f.contains("engine")).collect();
         assert_eq!(engine.len(), 2, "the engine's two files, renamed: {engine:?}");
         assert!(engine.iter().all(|f| f.starts_with(ENGINE)), "{engine:?}");

@@ -82,23 +82,31 @@ fn name_engine(staging: &Path) -> Result<(), String> {
     }
     let read = |n: &str| std::fs::read(staging.join(n)).map_err(|e| format!("{n}: {e}"));
     let (js_bytes, wasm_bytes) = (read(&js)?, read(&wasm)?);
-    let js_bytes = long_strings_natively(&compact_glue(&String::from_utf8_lossy(&js_bytes)))?;
-    let (js_bytes, wasm_bytes) = imports::shorten(&js_bytes, &wasm_bytes).map_err(|e| format!("{wasm}: {e}"))?;
-    let js_bytes = js_bytes.into_bytes();
+    let (js_bytes, wasm_bytes, hash) = served(&String::from_utf8_lossy(&js_bytes), &wasm_bytes, &wasm)?;
     std::fs::write(staging.join(&js), &js_bytes).map_err(|e| format!("{js}: {e}"))?;
     std::fs::write(staging.join(&wasm), &wasm_bytes).map_err(|e| format!("{wasm}: {e}"))?;
     for old in list_files(staging)?.iter().filter(|n| n.starts_with(ENGINE)) {
         std::fs::remove_file(staging.join(old)).map_err(|e| format!("{old}: {e}"))?;
     }
-    let mut h = Fnv::default();
-    h.write(&wasm_bytes);
-    h.write(&js_bytes);
-    let stem = format!("{ENGINE}{:016x}", h.0);
+    let stem = format!("{ENGINE}{hash:016x}");
     for (from, to) in [(js, format!("{stem}.js")), (wasm, format!("{stem}_bg.wasm"))] {
         std::fs::rename(staging.join(&from), staging.join(&to)).map_err(|e| format!("{from} -> {to}: {e}"))?;
     }
     let _ = std::fs::remove_file(staging.join(format!("{ENGINE_FROM_TRUNK}.d.ts")));
     Ok(())
+}
+
+/// A wasm-bindgen glue and its module (`wasm`, named `name` in errors) as
+/// the build serves them: the glue compacted, its long strings left to the
+/// browser, the module's imports renamed in both; and the hash of both
+/// (module, then glue), which names them.
+fn served(glue: &str, wasm: &[u8], name: &str) -> Result<(Vec<u8>, Vec<u8>, u64), String> {
+    let glue = long_strings_natively(&compact_glue(glue))?;
+    let (glue, wasm) = imports::shorten(&glue, wasm).map_err(|e| format!("{name}: {e}"))?;
+    let mut h = Fnv::default();
+    h.write(&wasm);
+    h.write(glue.as_bytes());
+    Ok((glue.into_bytes(), wasm, h.0))
 }
 
 fn find_outputs(names: &[String]) -> Result<Outputs, String> {
@@ -236,19 +244,15 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let mut names = list_files(staging)?;
     names.retain(|n| n != STANDALONE && n != SERVICE_WORKER && !n.starts_with("boot-") && !n.starts_with(INPLACE));
     let mut out = find_outputs(&names)?;
-    let glue = long_strings_natively(&compact_glue(&read_text(&staging.join(&out.glue))?))?;
-    let (glue, wasm) =
-        imports::shorten(&glue, &read(&staging.join(&out.wasm))?).map_err(|e| format!("{}: {e}", out.wasm))?;
+    let (glue, wasm, hash) =
+        served(&read_text(&staging.join(&out.glue))?, &read(&staging.join(&out.wasm))?, &out.wasm)?;
     // Named by what is served, not by what Trunk wrote: a build whose Rust
     // is unchanged but whose bundler renames differently must not reuse the
     // names (a cached glue from one with a module from the other would not
     // instantiate).
-    let mut h = Fnv::default();
-    h.write(&wasm);
-    h.write(glue.as_bytes());
-    let stem = format!("cornerstone-{:016x}", h.0);
+    let stem = format!("cornerstone-{hash:016x}");
     let (new_glue, new_wasm) = (format!("{stem}.js"), format!("{stem}_bg.wasm"));
-    write(&new_glue, glue.as_bytes())?;
+    write(&new_glue, &glue)?;
     write(&new_wasm, &wasm)?;
     for old in [&out.glue, &out.wasm] {
         if *old != new_glue && *old != new_wasm {

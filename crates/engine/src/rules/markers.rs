@@ -149,6 +149,16 @@ const fn first_bit(mixed_key: u32) -> usize {
     (mixed_key & ((1 << FIRST_BITS) - 1)) as usize
 }
 
+/// The positions of `mask`'s bits, lowest first, from `base`.
+#[inline(always)]
+fn positions(mut mask: u64, base: usize) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let k = mask.trailing_zeros() as usize;
+        mask &= mask.checked_sub(1)?;
+        Some(base + k)
+    })
+}
+
 /// How many markers and keys (alternatives of a first element, or pairs of
 /// alternatives of the first two) `sets` hold: the sizes of their [`Markers`].
 pub(crate) const fn sizes(sets: &[&[&str]]) -> (usize, usize) {
@@ -400,17 +410,27 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     /// there): `r` then holds what [`Markers::read_keyed`] gives.
     #[inline(always)]
     pub(crate) fn read_rest(&'static self, rest: Rest, words: &[&str], key: impl Fn(usize) -> u32, r: &mut Reading<S>) {
-        let each = |mut mask: u64| {
-            std::iter::from_fn(move || {
-                let k = mask.trailing_zeros() as usize;
-                mask &= mask.checked_sub(1)?;
-                Some(k)
-            })
-        };
-        for i in each(rest.pairs) {
+        self.probe_starts(rest.pairs, rest.ones, 0, words, &key, r);
+    }
+
+    /// Probes the words of a block of 64 from `base` whose bits are set:
+    /// in `pairs`, by their key with the next word's; in `ones`, by their
+    /// own. (Each probe only sets bits: the order they are tried in
+    /// changes nothing.)
+    #[inline(always)]
+    fn probe_starts(
+        &self,
+        pairs: u64,
+        ones: u64,
+        base: usize,
+        words: &[&str],
+        key: &impl Fn(usize) -> u32,
+        r: &mut Reading<S>,
+    ) {
+        for i in positions(pairs, base) {
             self.probe(pair(mixed(key(i)), mixed(key(i + 1))), words, i, true, r);
         }
-        for i in each(rest.ones) {
+        for i in positions(ones, base) {
             self.probe(mixed(key(i)), words, i, false, r);
         }
     }
@@ -438,14 +458,6 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         // (a read of every word cost about 1 k instructions per reply of
         // 150 words).
         let is_num = |i: usize| first(i).is_ascii_digit() && is_number(words[i].as_bytes());
-        // The positions of a mask's bits, lowest first, from `base`.
-        let each = |mut mask: u64, base: usize| {
-            std::iter::from_fn(move || {
-                let k = mask.trailing_zeros() as usize;
-                mask &= mask.checked_sub(1)?;
-                Some(base + k)
-            })
-        };
         // Sixty-four words at a time, in two passes: the first finds the
         // words whose own key may start a marker of one word (`ones`), the
         // pairs of words whose key may start a longer one (`pairs`), and the
@@ -494,15 +506,8 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             } else {
                 (ones, pairs)
             };
-            // (Each probe only sets bits: the order they are tried in
-            // changes nothing.)
-            for i in each(pairs, base) {
-                self.probe(pair(mixed(key(i)), mixed(key(i + 1))), words, i, true, r);
-            }
-            for i in each(ones, base) {
-                self.probe(mixed(key(i)), words, i, false, r);
-            }
-            for i in each(digits, base) {
+            self.probe_starts(pairs, ones, base, words, &key, r);
+            for i in positions(digits, base) {
                 // A number is also `#`, which its own key does not find:
                 // alone, and in the pairs it makes with the words beside
                 // it (a key tried twice only sets the same bits twice).

@@ -18,6 +18,22 @@ use crate::rules::Rules;
 use crate::state::{set_if_changed, Coach, Mode};
 use crate::target::{MessageTarget, Target};
 
+/// Mounts the iframe mode's app in the page's body. With the feature
+/// `split` its code is a chunk of its own, fetched only by a page opened in
+/// the iframe mode (the full app's first load does without it).
+pub fn mount(config: FrameConfig, rules: Rules) {
+    #[cfg(not(feature = "split"))]
+    mount_frame(config, rules);
+    #[cfg(feature = "split")]
+    wasm_bindgen_futures::spawn_local(mount_frame(config, rules));
+}
+
+/// The split point of the iframe mode (see `mount`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn mount_frame(config: FrameConfig, rules: Rules) {
+    leptos::mount::mount_to_body(move || FrameApp(FrameAppProps { config, rules }))
+}
+
 /// The origins the frame talks to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrameConfig {

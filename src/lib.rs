@@ -43,7 +43,7 @@ pub fn start_app(rules: Option<String>, rules_problem: Option<String>) {
         (None, None) => rules::Rules::default(),
     };
     match frame::FrameConfig::from_query(&search) {
-        Some(config) => leptos::mount::mount_to_body(move || frame::FrameApp(frame::FrameAppProps { config, rules })),
+        Some(config) => frame::mount(config, rules),
         None => leptos::mount::mount_to_body(move || App(app::AppProps { rules })),
     }
 }

@@ -25,6 +25,8 @@ pub fn Panel() -> impl IntoView {
             sample::MESSAGE,
         );
     };
+    let sections = RwSignal::new(None::<fn() -> AnyView>);
+    load_sections(sections);
     view! {
         <section class="panel" aria-labelledby="hints-title" data-engine=move || crate::engine::state().id()>
             <h2 id="hints-title">"Coaching"</h2>
@@ -88,14 +90,9 @@ pub fn Panel() -> impl IntoView {
                 fallback=move || {
                     // (While the engine is on its way, the summary says so and
                     // no cornerstone claims to be fine.)
-                    view! {
-                        <Show when=coaching>
-                            {Cornerstone::ALL
-                                .into_iter()
-                                .map(|c| view! { <CornerstoneSection cornerstone=c /> })
-                                .collect_view()}
-                        </Show>
-                    }
+                    // (The sections' code may come in a chunk of its own,
+                    // fetched after the page is painted: see `load_sections`.)
+                    view! { <Show when=coaching>{move || sections.get().map(|render| render())}</Show> }
                 }
             >
                 <div class="empty" data-testid="empty-state">
@@ -142,6 +139,44 @@ pub fn Panel() -> impl IntoView {
 /// Said under the summary while a long draft is analysed on the page itself.
 pub const MAIN_THREAD_STATUS: &str = "Long drafts are checked on this page itself, as the background worker \
      cannot run here: in a draft of several hundred KB, each check may hold up typing for a moment.";
+
+/// The four cornerstone sections, in their order. They can show nothing
+/// before the engine has analysed a draft, so with the feature `split` their
+/// code (and the hints') is a chunk of its own, loaded after the page's
+/// first paint (see `load_sections`).
+fn sections() -> AnyView {
+    Cornerstone::ALL.into_iter().map(|c| view! { <CornerstoneSection cornerstone=c /> }).collect_view().into_any()
+}
+
+/// Puts the function that draws the sections into `into`: at once, or with
+/// the feature `split` once its chunk has arrived.
+#[cfg(not(feature = "split"))]
+fn load_sections(into: RwSignal<Option<fn() -> AnyView>>) {
+    into.set(Some(sections));
+}
+
+/// Puts the function that draws the sections into `into` once its chunk has
+/// arrived. The chunk is asked for after the page's first paint (a frame,
+/// then a task: as the loader does for the engine), so it is no part of the
+/// first load; every panel after the first finds it loaded.
+#[cfg(feature = "split")]
+fn load_sections(into: RwSignal<Option<fn() -> AnyView>>) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || leptos::task::spawn_local(async move { into.set(Some(sections_code().await)) }),
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
+/// The split point: the call that fetches the sections' chunk. It hands
+/// back a pointer to `sections` (the indirect call lands in the chunk), so
+/// that they are drawn in the panel's own reactive scope.
+#[cfg(feature = "split")]
+#[leptos::lazy]
+fn sections_code() -> fn() -> AnyView {
+    sections
+}
 
 /// One cornerstone: its status and its hints.
 #[component]

@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod imports;
+mod split;
 
 const STANDALONE: &str = "cornerstone-standalone.html";
 const SERVICE_WORKER: &str = "sw.js";
@@ -117,10 +118,14 @@ fn find_outputs(names: &[String]) -> Result<Outputs, String> {
             _ => Err(format!("expected exactly one {what} in the build, found {found:?}")),
         }
     };
+    // The UI's files as scripts/build-ui.sh writes them (wasm-bindgen's
+    // names), or as Trunk or an earlier run of the bundle named them.
     let ui = |n: &str| n.starts_with("cornerstone-") && !n.starts_with(ENGINE);
     Ok(Outputs {
-        glue: one("cornerstone-<hash>.js", &|n| ui(n) && is_hashed(n, ".js"))?,
-        wasm: one("cornerstone-<hash>_bg.wasm", &|n| ui(n) && is_hashed(n, "_bg.wasm"))?,
+        glue: one("cornerstone-<hash>.js", &|n| n == "cornerstone.js" || ui(n) && is_hashed(n, ".js"))?,
+        wasm: one("cornerstone-<hash>_bg.wasm", &|n| {
+            n == "cornerstone_bg.wasm" || ui(n) && is_hashed(n, "_bg.wasm")
+        })?,
         css: one("main-<hash>.css", &|n| n.starts_with("main-") && is_hashed(n, ".css"))?,
         engine_glue: one("cornerstone-engine-<hash>.js", &|n| n.starts_with(ENGINE) && is_hashed(n, ".js"))?,
         engine_wasm: one("cornerstone-engine-<hash>_bg.wasm", &|n| n.starts_with(ENGINE) && is_hashed(n, "_bg.wasm"))?,
@@ -224,6 +229,37 @@ fn opens_a_string(line: &str) -> bool {
     quote.is_some()
 }
 
+/// Whether `name` is a chunk of the UI's module as the build serves it.
+fn is_served_chunk(name: &str) -> bool {
+    name.starts_with(split::PREFIX) && !name.contains('/') && is_hashed(name, ".wasm")
+}
+
+/// Names the UI's chunks (as scripts/build-ui.sh wrote them, among `names`)
+/// by their bytes, and returns `glue` with the splitter's script written
+/// into it, loading them under those names (see `split.rs`). The
+/// splitter's files, and any chunk of an earlier run, go.
+fn link_chunks(staging: &Path, names: &[String], glue: &str) -> Result<String, String> {
+    let mut renamed = BTreeMap::new();
+    let mut chunks = Vec::new();
+    for raw in names.iter().filter(|n| split::is_chunk(n)) {
+        let bytes = std::fs::read(staging.join(raw)).map_err(|e| format!("{raw}: {e}"))?;
+        renamed.insert(raw.clone(), split::served_name(raw, fnv64(&bytes)));
+        chunks.push((raw, bytes));
+    }
+    let script = std::fs::read_to_string(staging.join(split::SCRIPT)).map_err(|e| format!("{}: {e}", split::SCRIPT))?;
+    let glue = split::inline(glue, &script, &renamed)?;
+    for old in names.iter().filter(|n| is_served_chunk(n)) {
+        std::fs::remove_file(staging.join(old)).map_err(|e| format!("{old}: {e}"))?;
+    }
+    for (raw, bytes) in &chunks {
+        let to = &renamed[*raw];
+        std::fs::write(staging.join(to), bytes).map_err(|e| format!("{to}: {e}"))?;
+        std::fs::remove_file(staging.join(raw)).map_err(|e| format!("{raw}: {e}"))?;
+    }
+    std::fs::remove_file(staging.join(split::SCRIPT)).map_err(|e| format!("{}: {e}", split::SCRIPT))?;
+    Ok(glue)
+}
+
 /// `prefix-<hex>suffix`, as Trunk names hashed files.
 fn is_hashed(name: &str, suffix: &str) -> bool {
     let Some(stem) = name.strip_suffix(suffix) else { return false };
@@ -244,8 +280,11 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let mut names = list_files(staging)?;
     names.retain(|n| n != STANDALONE && n != SERVICE_WORKER && !n.starts_with("boot-") && !n.starts_with(INPLACE));
     let mut out = find_outputs(&names)?;
-    let (glue, wasm, hash) =
-        served(&read_text(&staging.join(&out.glue))?, &read(&staging.join(&out.wasm))?, &out.wasm)?;
+    let mut glue = read_text(&staging.join(&out.glue))?;
+    if staging.join(split::SCRIPT).exists() {
+        glue = link_chunks(staging, &names, &glue)?;
+    }
+    let (glue, wasm, hash) = served(&glue, &read(&staging.join(&out.wasm))?, &out.wasm)?;
     // Named by what is served, not by what Trunk wrote: a build whose Rust
     // is unchanged but whose bundler renames differently must not reuse the
     // names (a cached glue from one with a module from the other would not
@@ -296,6 +335,13 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let wasm = read(&staging.join(&out.wasm))?;
     let engine = (read_text(&staging.join(&out.engine_glue))?, read(&staging.join(&out.engine_wasm))?);
     let icon = read_text(&staging.join("icon.svg")).unwrap_or_default();
+    // The chunks in the page too, taken from it instead of fetched.
+    let mut chunks = Vec::new();
+    for name in list_files(staging)?.into_iter().filter(|n| is_served_chunk(n)) {
+        let bytes = read(&staging.join(&name))?;
+        chunks.push((name, bytes));
+    }
+    let glue = split::from_bytes(&glue, &chunks, base64)?;
     let page = standalone(&index, &css, (&glue, &wasm), (&engine.0, &engine.1), &icon, &engine_start)?;
     write(STANDALONE, page.as_bytes())?;
 
@@ -316,7 +362,9 @@ fn bundle(staging: &Path, templates: &Path) -> Result<String, String> {
     let sw = filled("sw.js", sw)?;
     write(SERVICE_WORKER, sw.as_bytes())?;
     Ok(format!(
-        "loader {boot_name}, embed, service worker ({} files, version {:016x}), {STANDALONE} ({} KB)",
+        "loader {boot_name}, the UI's module and {} chunks, embed, service worker ({} files, version {:016x}), \
+         {STANDALONE} ({} KB)",
+        chunks.len(),
         listed.len(),
         version.0,
         std::fs::metadata(staging.join(STANDALONE)).map(|m| m.len() / 1024).unwrap_or(0)

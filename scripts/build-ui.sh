@@ -1,0 +1,67 @@
+#!/bin/sh
+# Trunk's build hook (Trunk.toml): builds the UI's WebAssembly module split
+# into a main module and chunks, and writes them into Trunk's staging folder
+# for crates/bundle (the post_build hook), which names, links and lists them.
+# Trunk itself cannot split a module (no hook between its cargo build and its
+# wasm-bindgen), so index.html's link for the UI carries `data-trunk-skip`:
+# Trunk leaves it in the page (the bundle puts the loader there) and builds
+# the engine's module, the stylesheet and the copies.
+#
+#   cargo build --features split     build.rs keeps the linker's relocations (--emit-relocs)
+#   wasm-split-cli                   main module, split_<name>_<n>.wasm, chunk_<n>.wasm, __wasm_split.js
+#   wasm-bindgen --keep-lld-exports  the glue; the chunks import the table, memory and
+#                                    stack pointer from the main module's exports
+#   wasm-opt -Oz --converge          on each module (release only, as Trunk does)
+#
+# The toolchain and flags of the build are those of Trunk's own WebAssembly
+# builds: this runs in Trunk's environment (RUSTUP_TOOLCHAIN, CARGO_* and
+# RUSTFLAGS variables set for the trunk process reach this cargo too).
+# Run by hand: TRUNK_STAGING_DIR=out TRUNK_PROFILE=release scripts/build-ui.sh
+set -eu
+cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
+staging=${TRUNK_STAGING_DIR:?"scripts/build-ui.sh: set TRUNK_STAGING_DIR (Trunk does for its hooks)"}
+profile=${TRUNK_PROFILE:-release}
+target=${CARGO_TARGET_DIR:-target}
+say() { echo "scripts/build-ui.sh: $*" >&2; }
+
+# The same tools Trunk is pinned to (Trunk.toml [tools]; scripts/setup.sh installs them).
+bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$\| $bindgen "; then
+    say "needs wasm-bindgen $bindgen (Cargo.lock), found: $(wasm-bindgen --version 2>&1 || true); run scripts/setup.sh"
+    exit 1
+fi
+if ! command -v wasm-split-cli >/dev/null 2>&1; then
+    say "needs wasm-split-cli; run scripts/setup.sh"
+    exit 1
+fi
+
+case $profile in
+release) cargo build --release --target wasm32-unknown-unknown -p cornerstone --lib --features split ;;
+*) cargo build --target wasm32-unknown-unknown -p cornerstone --lib --features split ;;
+esac
+built=$target/wasm32-unknown-unknown/$([ "$profile" = release ] && echo release || echo debug)/cornerstone.wasm
+
+work=$target/ui-split/$profile
+rm -rf "$work"
+mkdir -p "$work/pre"
+wasm-split-cli "$built" "$work/pre" --out-name cornerstone
+wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$work" --out-name cornerstone "$work/pre/cornerstone.wasm"
+cp "$work/cornerstone.js" "$work/pre/__wasm_split.js" "$staging/"
+
+if [ "$profile" = release ]; then
+    if ! wasm-opt --version 2>/dev/null | grep -q "version 116"; then
+        say "needs wasm-opt from binaryen 116 (Trunk.toml [tools]), found: $(wasm-opt --version 2>&1 || true)"
+        exit 1
+    fi
+    # (The chunks' "unknown name subsection with id 3" warning is harmless.
+    # Nothing here may renumber the table the modules share: -Oz does not.)
+    optimise() { wasm-opt --output="$2" -Oz "$1" --converge; }
+else
+    optimise() { cp "$1" "$2"; }
+fi
+optimise "$work/cornerstone_bg.wasm" "$staging/cornerstone_bg.wasm"
+for chunk in "$work"/pre/*.wasm; do
+    name=$(basename "$chunk")
+    [ "$name" = cornerstone.wasm ] || optimise "$chunk" "$staging/$name"
+done
+say "the UI's module ($profile) and its chunks: $(cd "$work/pre" && ls ./*.wasm | grep -v '/cornerstone.wasm$' | tr '\n' ' ')"

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building the app needs, skipping anything already installed
 # at the right version: the wasm target, Trunk, the wasm-bindgen CLI that
-# matches Cargo.lock, and wasm-opt from crates.io (see ../shared/TOOLCHAIN.md
-# for why each pin). Nothing is downloaded outside the package registries.
+# matches Cargo.lock, wasm-opt and wasm-split-cli from crates.io (see
+# ../shared/TOOLCHAIN.md for why each pin). Nothing is downloaded outside the package registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=0.116.1
+# The splitter of the UI's module (scripts/build-ui.sh); crates/bundle knows
+# the script it writes, so a new version means looking at crates/bundle/src/split.rs.
+WASM_SPLIT_VERSION=0.2.4
 # The CLI must equal the wasm-bindgen version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 
@@ -30,4 +33,9 @@ fi
 if ! have wasm-opt "version 116"; then
   echo "==> installing wasm-opt $WASM_OPT_VERSION from crates.io (about 11 minutes)"
   cargo install wasm-opt --locked --version "$WASM_OPT_VERSION"
+fi
+# (wasm-split-cli has no --version: cargo's list of installed crates says.)
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  echo "==> installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION) from crates.io (about 1.5 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi

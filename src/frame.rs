@@ -23,15 +23,25 @@ use crate::target::{MessageTarget, Target};
 /// the iframe mode (the full app's first load does without it).
 pub fn mount(config: FrameConfig, rules: Rules) {
     #[cfg(not(feature = "split"))]
-    mount_frame(config, rules);
+    let _ = mount_frame(config, rules);
     #[cfg(feature = "split")]
-    wasm_bindgen_futures::spawn_local(mount_frame(config, rules));
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = mount_frame(config, rules).await {
+            leptos::logging::error!("Cornerstone could not fetch the code of its iframe mode: {e:?}");
+        }
+    });
 }
 
-/// The split point of the iframe mode (see `mount`).
-#[cfg_attr(feature = "split", leptos::lazy)]
-fn mount_frame(config: FrameConfig, rules: Rules) {
-    leptos::mount::mount_to_body(move || FrameApp(FrameAppProps { config, rules }))
+/// The split point of the iframe mode (see `mount`): with the feature
+/// `split`, a chunk that cannot be fetched is an `Err` (see
+/// `components::panel::sections_code`).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(frame, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn mount_frame(config: FrameConfig, rules: Rules) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    leptos::mount::mount_to_body(move || FrameApp(FrameAppProps { config, rules }));
+    Ok(())
 }
 
 /// The origins the frame talks to.

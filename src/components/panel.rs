@@ -157,25 +157,56 @@ fn load_sections(into: RwSignal<Option<fn() -> AnyView>>) {
 
 /// Puts the function that draws the sections into `into` once its chunk has
 /// arrived. The chunk is asked for after the page's first paint (a frame,
-/// then a task: as the loader does for the engine), so it is no part of the
-/// first load; every panel after the first finds it loaded.
+/// then a task, or 200 ms at most, or at once in a hidden page: as the
+/// loader's `whenPainted` does for the engine), so it is no part of the first
+/// load; every panel after the first finds it loaded. A chunk that could
+/// not be fetched is asked for again, a while later each time.
 #[cfg(feature = "split")]
 fn load_sections(into: RwSignal<Option<fn() -> AnyView>>) {
-    request_animation_frame(move || {
-        set_timeout(
-            move || leptos::task::spawn_local(async move { into.set(Some(sections_code().await)) }),
-            std::time::Duration::ZERO,
-        )
-    });
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    async fn load(into: RwSignal<Option<fn() -> AnyView>>, wait: Duration) {
+        match sections_code().await {
+            Ok(draw) => {
+                if into.try_get_untracked().is_some_and(|d| d.is_none()) {
+                    into.try_set(Some(draw));
+                }
+            }
+            Err(_) => {
+                leptos::logging::warn!(
+                    "Cornerstone could not fetch the code of its hints; trying again in {} s.",
+                    wait.as_secs()
+                );
+                let next = (wait * 2).min(Duration::from_secs(30));
+                set_timeout(move || leptos::task::spawn_local(load(into, next)), wait);
+            }
+        }
+    }
+    let started = Rc::new(Cell::new(false));
+    let start = move || {
+        if !started.replace(true) {
+            leptos::task::spawn_local(load(into, Duration::from_secs(1)));
+        }
+    };
+    if document().hidden() {
+        return start();
+    }
+    let after_frame = start.clone();
+    request_animation_frame(move || set_timeout(after_frame, Duration::ZERO));
+    set_timeout(start, Duration::from_millis(200));
 }
 
 /// The split point: the call that fetches the sections' chunk. It hands
 /// back a pointer to `sections` (the indirect call lands in the chunk), so
-/// that they are drawn in the panel's own reactive scope.
+/// that they are drawn in the panel's own reactive scope. (wasm-split's own
+/// attribute rather than Leptos's `#[lazy]`, for `fallible`: a chunk that
+/// cannot be fetched is an `Err`, not a panic, which would abort the module.)
 #[cfg(feature = "split")]
-#[leptos::lazy]
-fn sections_code() -> fn() -> AnyView {
-    sections
+#[leptos::wasm_split::wasm_split(sections, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sections_code() -> Result<fn() -> AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(sections)
 }
 
 /// One cornerstone: its status and its hints.

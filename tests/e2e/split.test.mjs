@@ -25,6 +25,11 @@ const ENGINE_WASM = built(/^cornerstone-engine-[0-9a-f]{16}_bg\.wasm$/);
 const UI_WASM = built(/^cornerstone-[0-9a-f]{8,16}_bg\.wasm$/);
 const UI_GLUE = built(/^cornerstone-[0-9a-f]{8,16}\.js$/);
 const ENGINE_GLUE = built(/^cornerstone-engine-[0-9a-f]{16}\.js$/);
+// The UI's module's chunks (scripts/build-ui.sh, named by crates/bundle):
+// the cornerstone sections, the iframe mode, and any code they share.
+const SECTIONS_WASM = built(/^split-sections-[0-9a-f]{16}\.wasm$/);
+const FRAME_WASM = built(/^split-frame-[0-9a-f]{16}\.wasm$/);
+const CHUNKS = readdirSync(DIST).filter((f) => /^split-.+-[0-9a-f]{16}\.wasm$/.test(f));
 const ENGINE_BYTES = readFileSync(join(DIST, ENGINE_WASM));
 
 /** Answers the engine's wasm only once the test says so (with `headers`). */
@@ -177,6 +182,52 @@ test('the draft box is painted before the engine starts, even when the engine is
   }
 });
 
+test('the cornerstone sections come in a chunk fetched after the first paint; only the iframe mode fetches its own', async () => {
+  const server = await serve(DIST);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    // The frame that first draws the draft box, timed in its animation
+    // frame callback (before the browser produces it).
+    await context.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid=draft]')) return;
+        seen.disconnect();
+        requestAnimationFrame(() => { window.__boxFrameAt = performance.now(); });
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    const { page, errors } = await watchedPage(context);
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=draft]');
+    await setName(page, 'Sam');
+    await typeDraft(page, DRAFT);
+    // Drawn by the chunk's code, and working: a hint's button selects its words.
+    await hint(page, 'apology-hollow').waitFor({ timeout: 15000 });
+    assert.deepEqual(await sections(page), ['cornerstone-positive-attitude', 'cornerstone-respect', 'cornerstone-proactive', 'cornerstone-dependable']);
+    await hint(page, 'apology-hollow').locator('[data-testid=hint-select]').click();
+    assert.equal(await page.$eval('[data-testid=draft]', (t) => t.value.slice(t.selectionStart, t.selectionEnd)), 'sorry for any inconvenience');
+
+    const { frameAt, chunk, ui } = await page.evaluate(([chunk, ui]) => {
+      const entry = (name) => performance.getEntriesByName(new URL(name, location.href).href)[0];
+      return { frameAt: window.__boxFrameAt, chunk: entry(chunk)?.startTime, ui: entry(ui)?.responseEnd };
+    }, [SECTIONS_WASM, UI_WASM]);
+    assert.ok(frameAt !== undefined && chunk !== undefined, `${frameAt} ${chunk}`);
+    assert.ok(chunk > frameAt, `the sections' chunk was asked for at ${chunk} ms, after the frame with the draft box (${frameAt} ms)`);
+    assert.ok(chunk > ui, 'and after the UI\'s module had arrived');
+    assert.equal(server.requests.filter((p) => p === `/${SECTIONS_WASM}`).length, 1, server.requests.join('\n'));
+    assert.ok(!server.requests.includes(`/${FRAME_WASM}`), `the app never fetches the iframe mode's chunk: ${server.requests.join(' ')}`);
+    assert.deepEqual(errors, []);
+
+    await page.goto(`${server.url}?embed`);
+    await page.waitForSelector('[data-testid=cornerstone-frame]');
+    assert.equal(server.requests.filter((p) => p === `/${FRAME_WASM}`).length, 1, 'the iframe mode fetches its chunk');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('an engine that cannot load says so on the panel, and the draft is kept, also across a reload', async () => {
   const server = await serve(DIST, { overrides: { [ENGINE_WASM]: null } });
   const { context, page, errors } = await open(server.url);
@@ -295,9 +346,11 @@ test('a long draft is analysed in the worker, which loads the engine module only
 
     const asked = server.requests;
     assert.equal(asked.filter((p) => p === '/cornerstone-worker.js').length, 1, asked.join('\n'));
-    // Each module's wasm once in all: the page's; the worker was sent the
-    // engine's compiled module and loads no UI module.
-    assert.deepEqual(asked.filter((p) => p.endsWith('.wasm')).sort(), [`/${UI_WASM}`, `/${ENGINE_WASM}`].sort());
+    // Each wasm once in all, the page's: the UI's, its chunks but the iframe
+    // mode's, and the engine's; the worker was sent the engine's compiled
+    // module and loads no UI module.
+    const pages = [UI_WASM, ENGINE_WASM, ...CHUNKS.filter((c) => c !== FRAME_WASM)];
+    assert.deepEqual(asked.filter((p) => p.endsWith('.wasm')).sort(), pages.map((f) => `/${f}`).sort());
     assert.equal(asked.filter((p) => p === `/${UI_GLUE}`).length, 1, asked.join('\n'));
     // After its own script, the worker fetched the engine's glue, and nothing else.
     assert.deepEqual(asked.slice(asked.indexOf('/cornerstone-worker.js') + 1), [`/${ENGINE_GLUE}`]);

@@ -123,9 +123,7 @@ fn find_outputs(names: &[String]) -> Result<Outputs, String> {
     let ui = |n: &str| n.starts_with("cornerstone-") && !n.starts_with(ENGINE);
     Ok(Outputs {
         glue: one("cornerstone-<hash>.js", &|n| n == "cornerstone.js" || ui(n) && is_hashed(n, ".js"))?,
-        wasm: one("cornerstone-<hash>_bg.wasm", &|n| {
-            n == "cornerstone_bg.wasm" || ui(n) && is_hashed(n, "_bg.wasm")
-        })?,
+        wasm: one("cornerstone-<hash>_bg.wasm", &|n| n == "cornerstone_bg.wasm" || ui(n) && is_hashed(n, "_bg.wasm"))?,
         css: one("main-<hash>.css", &|n| n.starts_with("main-") && is_hashed(n, ".css"))?,
         engine_glue: one("cornerstone-engine-<hash>.js", &|n| n.starts_with(ENGINE) && is_hashed(n, ".js"))?,
         engine_wasm: one("cornerstone-engine-<hash>_bg.wasm", &|n| n.starts_with(ENGINE) && is_hashed(n, "_bg.wasm"))?,

@@ -278,7 +278,12 @@ export const __wasm_split_load_a_1 = wrapAsyncCb(makeLoad(() => {
         more.insert("split_c_4.wasm".into(), "split-c-4.wasm".into());
         fails(GLUE, SCRIPT_JS, &more, "never fetches the chunk split_c_4.wasm");
         fails(&GLUE.replace("import * as import1", "import * as x1"), SCRIPT_JS, &names, "names `import1`");
-        fails("export function start_app() {}\nfunction initSync(module) {\n}\n", SCRIPT_JS, &names, "has no `import * as");
+        fails(
+            "export function start_app() {}\nfunction initSync(module) {\n}\n",
+            SCRIPT_JS,
+            &names,
+            "has no `import * as",
+        );
         fails(&GLUE.replace("function initSync(", "function init("), SCRIPT_JS, &names, "initSync");
     }
 

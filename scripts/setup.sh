@@ -11,6 +11,7 @@ WASM_OPT_VERSION=0.116.1
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 
 export PATH="$HOME/.cargo/bin:$PATH"
+. scripts/toolchain.sh
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "==> adding the wasm32-unknown-unknown target"
@@ -31,3 +32,16 @@ if ! have wasm-opt "version 116"; then
   echo "==> installing wasm-opt $WASM_OPT_VERSION from crates.io (about 11 minutes)"
   cargo install wasm-opt --locked --version "$WASM_OPT_VERSION"
 fi
+
+# The nightly the WebAssembly builds and the fuzz run use (scripts/toolchain.sh),
+# with the standard library's source, which -Zbuild-std compiles.
+if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 \
+  || ! [ -f "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" ]; then
+  echo "==> installing the $NIGHTLY toolchain with the standard library's source (seconds)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
+# Trunk builds offline (Trunk.toml): fetch the crates first, the project's
+# and those the standard library is rebuilt from.
+cargo fetch --locked --quiet
+cargo "+$NIGHTLY" fetch --quiet \
+  --manifest-path "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"

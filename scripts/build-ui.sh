@@ -14,8 +14,11 @@
 #   wasm-opt -Oz --converge          on each module (release only, as Trunk does)
 #
 # The toolchain and flags of the build are those of Trunk's own WebAssembly
-# builds: this runs in Trunk's environment (RUSTUP_TOOLCHAIN, CARGO_* and
-# RUSTFLAGS variables set for the trunk process reach this cargo too).
+# builds: this runs in Trunk's environment, so what scripts/toolchain.sh's
+# wasm_env sets for the trunk process (the pinned nightly, build-std, the
+# wasm target's RUSTFLAGS) reaches this cargo too; a plain `trunk build`
+# builds it on stable. Offline, as Trunk's own cargo builds are (Trunk.toml;
+# scripts/setup.sh fetches the crates).
 # Run by hand: TRUNK_STAGING_DIR=out TRUNK_PROFILE=release scripts/build-ui.sh
 set -eu
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
@@ -36,8 +39,8 @@ if ! command -v wasm-split-cli >/dev/null 2>&1; then
 fi
 
 case $profile in
-release) cargo build --release --target wasm32-unknown-unknown -p cornerstone --lib --features split ;;
-*) cargo build --target wasm32-unknown-unknown -p cornerstone --lib --features split ;;
+release) cargo build --offline --release --target wasm32-unknown-unknown -p cornerstone --lib --features split ;;
+*) cargo build --offline --target wasm32-unknown-unknown -p cornerstone --lib --features split ;;
 esac
 built=$target/wasm32-unknown-unknown/$([ "$profile" = release ] && echo release || echo debug)/cornerstone.wasm
 
@@ -64,4 +67,4 @@ for chunk in "$work"/pre/*.wasm; do
     name=$(basename "$chunk")
     [ "$name" = cornerstone.wasm ] || optimise "$chunk" "$staging/$name"
 done
-say "the UI's module ($profile) and its chunks: $(cd "$work/pre" && ls ./*.wasm | grep -v '/cornerstone.wasm$' | tr '\n' ' ')"
+say "the UI's module ($profile) and its chunks: $(cd "$work/pre" && ls -- *.wasm | grep -vx cornerstone.wasm | tr '\n' ' ')"

@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+. scripts/toolchain.sh
 # No live-reload script: the served page makes no connection of its own.
-exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
+wasm_env exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"

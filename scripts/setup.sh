@@ -14,6 +14,7 @@ WASM_SPLIT_VERSION=0.2.4
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 
 export PATH="$HOME/.cargo/bin:$PATH"
+. scripts/toolchain.sh
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "==> adding the wasm32-unknown-unknown target"
@@ -39,3 +40,16 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
   echo "==> installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION) from crates.io (about 1.5 minutes)"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
+
+# The nightly the WebAssembly builds and the fuzz run use (scripts/toolchain.sh),
+# with the standard library's source, which -Zbuild-std compiles.
+if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 \
+  || ! [ -f "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" ]; then
+  echo "==> installing the $NIGHTLY toolchain with the standard library's source (seconds)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
+# Trunk builds offline (Trunk.toml): fetch the crates first, the project's
+# and those the standard library is rebuilt from.
+cargo fetch --locked --quiet
+cargo "+$NIGHTLY" fetch --quiet \
+  --manifest-path "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+. scripts/toolchain.sh
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   echo "==> installing Chromium and ChromeDriver from Debian"
@@ -29,20 +30,17 @@ echo "==> engine, CLI, evaluation and app logic (native)"
 cargo test --workspace
 
 echo "==> fuzzing the engine for 60 s (draft, customer name, customer message, rule pack)"
-if ! rustup run nightly rustc --version >/dev/null 2>&1; then
-  rustup toolchain install nightly --profile minimal
-fi
 if ! command -v cargo-fuzz >/dev/null; then
   cargo install cargo-fuzz --locked
 fi
 # Safe Rust only: no sanitizer needed, which runs about four times more inputs.
-(cd fuzz && cargo +nightly fuzz run --sanitizer none analyze -- -max_total_time=60 -timeout=10)
+(cd fuzz && cargo "+$NIGHTLY" fuzz run --sanitizer none analyze -- -max_total_time=60 -timeout=10)
 
 echo "==> widget component tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p cornerstone --features engine-linked --test browser
 
-echo "==> release build"
-trunk build --release --offline
+echo "==> release build (WebAssembly on $NIGHTLY: scripts/toolchain.sh)"
+wasm_env trunk build --release --offline
 
 echo "==> end-to-end tests in headless Chromium"
 (cd tests/e2e && npm test)

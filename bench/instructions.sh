@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q --profile bench --example profile --example profile_json -p cornerstone-engine
-bin=target/release/examples/profile
+target=${CARGO_TARGET_DIR:-target}
+bin=$target/release/examples/profile
 texts=../shared/bench
 message=crates/engine/benches/message150.txt
 count() {
@@ -23,6 +24,6 @@ for spec in "reply150.txt:" "reply150.txt:$message" "doc1000.txt:" "doc10000.txt
   echo "$file${msg:+ with the message}: $(( (three - one) / 2 )) instructions per analysis"
 done
 # The reply and its JSON report (what the WebAssembly's `analyzeJson` does).
-one=$(count target/release/examples/profile_json "$texts/reply150.txt" 1)
-three=$(count target/release/examples/profile_json "$texts/reply150.txt" 3)
+one=$(count "$target/release/examples/profile_json" "$texts/reply150.txt" 1)
+three=$(count "$target/release/examples/profile_json" "$texts/reply150.txt" 3)
 echo "reply150.txt and its JSON report: $(( (three - one) / 2 )) instructions per analysis"

@@ -11,6 +11,12 @@
 //! name of one or two letters, the same in both files. Nothing else refers
 //! to these names: the module's exports, the glue's own exports and the
 //! pages' scripts are unchanged.
+//!
+//! The module's exports are named by wasm-bindgen too, some at length
+//! (`wasm_bindgen_8f8c98ce74cae3e0___convert__closures_____invoke___js_sys_…`,
+//! 339 characters), and the glue reaches each as `wasm.<name>`, some 31
+//! times (`wasm.__wbindgen_malloc`). [`shorten_exports`] renames those the
+//! glue reaches that way, in both files.
 
 /// What the import module is called once shortened.
 pub const MODULE: &str = "m";
@@ -75,6 +81,101 @@ pub fn shorten(glue: &str, wasm: &[u8]) -> Result<(String, Vec<u8>), String> {
     Ok((glue, module.with_imports(&imports, rename)))
 }
 
+/// Exports the glue does not name, or names other than as `wasm.<name>`:
+/// the linker's, which code split off into other modules imports by name.
+fn kept_export(name: &str) -> bool {
+    matches!(name, "memory" | "__indirect_function_table" | "__stack_pointer" | "__heap_base" | "__data_end")
+        || name.starts_with("__wasm_split")
+        || name.len() <= 2
+}
+
+/// `glue` and `wasm` (a wasm-bindgen glue, compacted, and its module) with
+/// each export the glue reaches as `wasm.<name>` renamed to one or two
+/// letters in both, the most used first. An error if the glue names an
+/// export in any other way (`wasm["<name>"]`, or a second object holding
+/// the exports), which it would then no longer find: a wasm-bindgen other
+/// than the pinned one, looked at again rather than shipped. A pair already
+/// shortened is returned as it is.
+pub fn shorten_exports(glue: &str, wasm: &[u8]) -> Result<(String, Vec<u8>), String> {
+    let module = Module::parse(wasm)?;
+    let Some(exports) = module.exports() else { return Ok((glue.to_string(), wasm.to_vec())) };
+    let mut exports = exports?;
+    // The glue holds the exports in one variable, `wasm`, set once.
+    if glue.matches(".exports").count() != 1 || !glue.contains("\nwasm = instance.exports;") || glue.contains("wasm[") {
+        return Err("the glue does not reach its module's exports only as `wasm.<name>` after \
+                    `wasm = instance.exports;`: update crates/bundle/src/imports.rs for this wasm-bindgen"
+            .into());
+    }
+    let uses = |name: &str| member_uses(glue, "wasm.", name);
+    let mut renamed: Vec<(usize, String)> = exports
+        .iter()
+        .filter(|e| !kept_export(&e.name) && uses(&e.name) > 0)
+        .map(|e| (uses(&e.name), e.name.clone()))
+        .collect();
+    // The most used first, then in the module's order (a stable sort).
+    renamed.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let taken: Vec<&str> = exports.iter().map(|e| e.name.as_str()).collect();
+    let mut names = short_names().filter(|n| !taken.contains(&n.as_str()));
+    let mut glue = glue.to_string();
+    let mut map: Vec<(String, String)> = Vec::new();
+    for (_, old) in renamed {
+        let short = names.next().expect("short names never run out");
+        glue = replace_member(&glue, "wasm.", &old, &short);
+        map.push((old, short));
+    }
+    // A name still in the glue as a member of some object or as a string
+    // is one the glue reaches some other way. (As a plain word it is the
+    // glue's own function of that name: `export function start_app()`.)
+    if let Some((old, _)) = map.iter().find(|(old, _)| {
+        member_uses(&glue, ".", old) > 0 || glue.contains(&format!("\"{old}\"")) || glue.contains(&format!("'{old}'"))
+    }) {
+        return Err(format!(
+            "the glue names the export `{old}` other than as `wasm.{old}`: update crates/bundle/src/imports.rs for this wasm-bindgen"
+        ));
+    }
+    for export in &mut exports {
+        if let Some((_, short)) = map.iter().find(|(old, _)| *old == export.name) {
+            export.name = short.clone();
+        }
+    }
+    Ok((glue, module.with_exports(&exports)))
+}
+
+/// Where `text` holds `object` (`wasm.`, or `.` for any object) followed by
+/// `name` as a whole member: no identifier character after it, and for
+/// `wasm.` none before it (`mywasm.` or `x.wasm.` is another object).
+fn members<'t>(text: &'t str, object: &str, name: &str) -> impl Iterator<Item = usize> + 't {
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
+    let needle = format!("{object}{name}");
+    let whole_object = object != ".";
+    let bytes = text.as_bytes();
+    let len = needle.len();
+    text.match_indices(&needle).map(|(at, _)| at).collect::<Vec<_>>().into_iter().filter(move |&at| {
+        let after = bytes.get(at + len).is_none_or(|&b| !ident(b));
+        let before = !whole_object || at == 0 || !(ident(bytes[at - 1]) || bytes[at - 1] == b'.');
+        after && before
+    })
+}
+
+/// How often `text` holds `object` followed by `name` (see [`members`]).
+fn member_uses(text: &str, object: &str, name: &str) -> usize {
+    members(text, object, name).count()
+}
+
+/// `text` with each `object` `old` (see [`members`]) made `object` `new`.
+fn replace_member(text: &str, object: &str, old: &str, new: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for at in members(text, object, old) {
+        out.push_str(&text[last..at]);
+        out.push_str(object);
+        out.push_str(new);
+        last = at + object.len() + old.len();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// Names that are JavaScript identifiers, shortest first: `a` to `Z`, then
 /// two characters.
 fn short_names() -> impl Iterator<Item = String> {
@@ -96,12 +197,20 @@ struct Import {
     desc: Vec<u8>,
 }
 
+/// One export: its name, and the bytes that say what it is (kind, index).
+#[derive(Debug, Clone, PartialEq)]
+struct Export {
+    name: String,
+    desc: Vec<u8>,
+}
+
 /// A module's bytes cut into its sections (id and contents).
 struct Module<'a> {
     sections: Vec<(u8, &'a [u8])>,
 }
 
 const IMPORT_SECTION: u8 = 2;
+const EXPORT_SECTION: u8 = 7;
 
 impl<'a> Module<'a> {
     fn parse(wasm: &'a [u8]) -> Result<Module<'a>, String> {
@@ -166,6 +275,31 @@ impl<'a> Module<'a> {
         Some(read(&mut r))
     }
 
+    /// The export section's exports, if it has one.
+    fn exports(&self) -> Option<Result<Vec<Export>, String>> {
+        let (_, body) = self.sections.iter().find(|(id, _)| *id == EXPORT_SECTION)?;
+        let mut r = Reader { bytes: body, at: 0 };
+        let read = |r: &mut Reader| -> Result<Vec<Export>, String> {
+            let n = r.u32()?;
+            let mut out = Vec::with_capacity(n as usize);
+            for _ in 0..n {
+                let name = r.name()?;
+                let start = r.at;
+                match r.byte()? {
+                    // A function, table, memory, global or tag, by index.
+                    0x00..=0x04 => r.u32()?,
+                    kind => return Err(format!("an export of unknown kind {kind:#x}")),
+                };
+                out.push(Export { name, desc: body[start..r.at].to_vec() });
+            }
+            if r.at != body.len() {
+                return Err("the export section has bytes after its exports".into());
+            }
+            Ok(out)
+        };
+        Some(read(&mut r))
+    }
+
     /// The module's bytes with its import section written from `imports`,
     /// each renamed by `rename(module, name)`.
     fn with_imports(&self, imports: &[Import], rename: impl Fn(&str, &str) -> (String, String)) -> Vec<u8> {
@@ -179,10 +313,27 @@ impl<'a> Module<'a> {
             }
             body.extend_from_slice(&import.desc);
         }
+        self.with_section(IMPORT_SECTION, &body)
+    }
+
+    /// The module's bytes with its export section written from `exports`.
+    fn with_exports(&self, exports: &[Export]) -> Vec<u8> {
+        let mut body = Vec::new();
+        leb(&mut body, exports.len() as u32);
+        for export in exports {
+            leb(&mut body, export.name.len() as u32);
+            body.extend_from_slice(export.name.as_bytes());
+            body.extend_from_slice(&export.desc);
+        }
+        self.with_section(EXPORT_SECTION, &body)
+    }
+
+    /// The module's bytes with the section `id` (which it has) made `body`.
+    fn with_section(&self, id: u8, body: &[u8]) -> Vec<u8> {
         let mut out = b"\0asm\x01\0\0\0".to_vec();
-        for (id, section) in &self.sections {
-            let section: &[u8] = if *id == IMPORT_SECTION { &body } else { section };
-            out.push(*id);
+        for (section_id, section) in &self.sections {
+            let section: &[u8] = if *section_id == id { body } else { section };
+            out.push(*section_id);
             leb(&mut out, section.len() as u32);
             out.extend_from_slice(section);
         }
@@ -356,6 +507,78 @@ mod tests {
         assert!(err.contains("uses the import `__wbg_y_0123456789abcdef` other than as a key"), "{err}");
         let err = shorten(&glue("./other_bg.js", &["__wbg_x_0123456789abcdef"]), &w).unwrap_err();
         assert!(err.contains("names none of its module's import modules"), "{err}");
+    }
+
+    /// A module exporting `names` (function 0 each) and its memory, after
+    /// a type section.
+    fn exporting(names: &[&str]) -> Vec<u8> {
+        let mut exports = Vec::new();
+        leb(&mut exports, names.len() as u32 + 1);
+        for name in names.iter().chain(&["memory"]) {
+            leb(&mut exports, name.len() as u32);
+            exports.extend_from_slice(name.as_bytes());
+            exports.extend_from_slice(if *name == "memory" { &[0x02, 0x00] } else { &[0x00, 0x00] });
+        }
+        let mut out = b"\0asm\x01\0\0\0".to_vec();
+        out.extend_from_slice(&[1, 4, 1, 0x60, 0, 0]);
+        out.push(EXPORT_SECTION);
+        leb(&mut out, exports.len() as u32);
+        out.extend_from_slice(&exports);
+        out
+    }
+
+    fn exported(wasm: &[u8]) -> Vec<String> {
+        Module::parse(wasm).unwrap().exports().unwrap().unwrap().into_iter().map(|e| e.name).collect()
+    }
+
+    const INIT: &str = "function __wbg_finalize_init(instance, module) {\nwasm = instance.exports;\n}\n";
+
+    #[test]
+    fn exports_the_glue_reaches_as_wasm_members_get_short_names_the_most_used_first() {
+        let names = ["start_app", "__wbindgen_malloc", "wasm_bindgen_convert__closures_____invoke_long", "unused"];
+        let g = format!(
+            "{INIT}export function start_app() {{\nwasm.start_app();\n}}\n\
+             function f(a) {{\nconst p = wasm.__wbindgen_malloc(1);\nwasm.__wbindgen_malloc(2);\n\
+             wasm.wasm_bindgen_convert__closures_____invoke_long(a, wasm.memory.buffer);\n}}\n"
+        );
+        let (g2, w) = shorten_exports(&g, &exporting(&names)).unwrap();
+        assert_eq!(exported(&w), ["b", "a", "c", "unused", "memory"]);
+        assert_eq!(
+            g2,
+            format!(
+                "{INIT}export function start_app() {{\nwasm.b();\n}}\n\
+                 function f(a) {{\nconst p = wasm.a(1);\nwasm.a(2);\nwasm.c(a, wasm.memory.buffer);\n}}\n"
+            )
+        );
+        // The other sections are as they were, and a second run changes nothing.
+        assert_eq!(&w[8..14], &[1, 4, 1, 0x60, 0, 0]);
+        assert_eq!(shorten_exports(&g2, &w).unwrap(), (g2.clone(), w.clone()));
+    }
+
+    #[test]
+    fn a_member_with_a_longer_name_or_a_word_of_the_same_name_is_left_alone() {
+        let g = format!("{INIT}wasm.start(); wasm.start_app(); restart(); export function start() {{}}\n");
+        let (g, w) = shorten_exports(&g, &exporting(&["start"])).unwrap();
+        assert_eq!(exported(&w), ["a", "memory"]);
+        assert_eq!(g, format!("{INIT}wasm.a(); wasm.start_app(); restart(); export function start() {{}}\n"));
+        // The same member of another object may be the export reached
+        // another way: the build stops.
+        for other in ["mywasm.start();", "x.wasm.start();"] {
+            let g = format!("{INIT}wasm.start();\n{other}\n");
+            assert!(shorten_exports(&g, &exporting(&["start"])).is_err(), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_glue_that_reaches_an_export_another_way_fails_the_build() {
+        let w = exporting(&["start_app"]);
+        for other in ["wasm[\"start_app\"]();", "const f = wasm; f.start_app();", "call('start_app');"] {
+            let g = format!("{INIT}wasm.start_app();\n{other}\n");
+            let err = shorten_exports(&g, &w).unwrap_err();
+            assert!(err.contains("start_app") || err.contains("only as `wasm.<name>`"), "{other}: {err}");
+        }
+        let err = shorten_exports("wasm.start_app();\n", &w).unwrap_err();
+        assert!(err.contains("only as `wasm.<name>`"), "{err}");
     }
 
     #[test]

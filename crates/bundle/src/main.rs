@@ -99,11 +99,12 @@ fn name_engine(staging: &Path) -> Result<(), String> {
 
 /// A wasm-bindgen glue and its module (`wasm`, named `name` in errors) as
 /// the build serves them: the glue compacted, its long strings left to the
-/// browser, the module's imports renamed in both; and the hash of both
+/// browser, the module's imports and exports renamed in both; and the hash of both
 /// (module, then glue), which names them.
 fn served(glue: &str, wasm: &[u8], name: &str) -> Result<(Vec<u8>, Vec<u8>, u64), String> {
     let glue = long_strings_natively(&compact_glue(glue))?;
     let (glue, wasm) = imports::shorten(&glue, wasm).map_err(|e| format!("{name}: {e}"))?;
+    let (glue, wasm) = imports::shorten_exports(&glue, &wasm).map_err(|e| format!("{name}: {e}"))?;
     let mut h = Fnv::default();
     h.write(&wasm);
     h.write(glue.as_bytes());

@@ -228,6 +228,33 @@ test('the cornerstone sections come in a chunk fetched after the first paint; on
   }
 });
 
+test('the sections\' chunk is asked for again when it could not be fetched, and the sections come', async () => {
+  let asked = 0;
+  const server = await serve(DIST, {
+    overrides: {
+      [SECTIONS_WASM]: (req, res) => {
+        asked += 1;
+        if (asked === 1) res.writeHead(503).end();
+        else res.writeHead(200, { 'content-type': 'application/wasm' }).end(readFileSync(join(DIST, SECTIONS_WASM)));
+      },
+    },
+  });
+  const { context, page, errors } = await open(server.url);
+  try {
+    await setName(page, 'Sam');
+    await typeDraft(page, DRAFT);
+    await hint(page, 'apology-hollow').waitFor({ timeout: 15000 });
+    assert.equal(asked, 2, 'asked for twice');
+    assert.deepEqual(await sections(page), ['cornerstone-positive-attitude', 'cornerstone-respect', 'cornerstone-proactive', 'cornerstone-dependable']);
+    assert.equal(await draftValue(page), DRAFT);
+    // What the page reported is the failed fetch only.
+    assert.ok(errors.length > 0 && errors.every((e) => e.includes(SECTIONS_WASM) || /status of 503|HTTP status code is not ok/.test(e)), errors.join('\n'));
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('an engine that cannot load says so on the panel, and the draft is kept, also across a reload', async () => {
   const server = await serve(DIST, { overrides: { [ENGINE_WASM]: null } });
   const { context, page, errors } = await open(server.url);

@@ -5,6 +5,11 @@
 //!   (`crates/web-engine`, built by Trunk as a worker-type asset, whose
 //!   names Trunk does not hash), renamed by their contents so that a new
 //!   build never mixes with an old one in a cache.
+//! - `cornerstone-<hash>.js` and `_bg.wasm`: the UI's glue and module
+//!   (written by `scripts/build-ui.sh` under wasm-bindgen's names), named by
+//!   their bytes as served, and `split-<name>-<hash>.wasm`: the module's
+//!   chunks, loaded by the glue, into which the splitter's
+//!   `__wasm_split.js` is written (see `split.rs`).
 //! - `boot-<hash>.js`: the loader, external so the page needs no inline
 //!   script (strict CSP); `index.html` gets it plus preload hints for the
 //!   UI's module (the engine's is fetched by the loader, after it).
@@ -929,6 +934,67 @@ mod tests {
         assert!(engine.iter().all(|f| f.starts_with(ENGINE)), "{engine:?}");
         assert!(worker.contains(&format!("from './{}'", engine[0])), "the worker loads the engine's glue");
         assert!(embed.contains(&cornerstone_protocol::Kind::js_table()), "the embed lists the frame's messages");
+    }
+
+    #[test]
+    fn a_split_ui_module_is_linked_named_listed_and_put_into_the_single_file() {
+        // The staging folder as scripts/build-ui.sh leaves it (wasm-bindgen's
+        // and wasm-split-cli's names) beside Trunk's other outputs.
+        let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/templates");
+        let dir = std::env::temp_dir().join(format!("cornerstone-bundle-split-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let script = "import { initSync } from \"./cornerstone.js\";\n\
+                      function shared() { return initSync(undefined, undefined); }\n\
+                      const __chunk_3 = load(() => fetch(new URL(\"./chunk_3.wasm\", import.meta.url)));\n\
+                      export const __wasm_split_load_sections = load(() => \
+                      fetch(new URL(\"./split_sections.wasm\", import.meta.url)));\n";
+        for (name, text) in [
+            (
+                "cornerstone.js",
+                "import * as import1 from \"./__wasm_split.js\"\nasync function __wbg_init(x) {}\n\
+                 export function start_app(r) {}\nexport function useEngine(e) {}\nexport function engineFailed(w) {}\n\
+                 function __wbg_get_imports() {\nreturn {\n\"./__wasm_split.js\": import1,\n};\n}\n\
+                 function initSync(module) {}\n",
+            ),
+            ("cornerstone_bg.wasm", "\0asm\x01\0\0\0"),
+            ("__wasm_split.js", script),
+            ("split_sections.wasm", "\0asm\x01\0\0\0sections"),
+            ("chunk_3.wasm", "\0asm\x01\0\0\0shared"),
+            (
+                "cornerstone-web-engine.js",
+                "async function __wbg_init(x) {}\nexport class Analyzer {}\nexport function rulesLabel(j) {}\n\
+                 export function compiledModule() {}\nexport function prepareStep(s) {}",
+            ),
+            ("cornerstone-web-engine_bg.wasm", "\0asm\x01\0\0\0"),
+            ("main-0123456789abcdef.css", "p {}"),
+            ("index.html", "<head>\n  <link data-trunk rel=\"rust\" data-trunk-skip/>\n</head>\n<body>\n</body>"),
+        ] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let summary = bundle(&dir, &templates);
+        let files = list_files(&dir).unwrap_or_default();
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        let ui = find_outputs(&files).map(|o| read(&o.glue));
+        let (sw, single) = (read(SERVICE_WORKER), read(STANDALONE));
+        let _ = std::fs::remove_dir_all(&dir);
+        summary.unwrap();
+        let chunks: Vec<&String> = files.iter().filter(|f| is_served_chunk(f)).collect();
+        let sections = format!("split-sections-{:016x}.wasm", fnv64(b"\0asm\x01\0\0\0sections"));
+        let shared = format!("split-chunk_3-{:016x}.wasm", fnv64(b"\0asm\x01\0\0\0shared"));
+        assert_eq!(chunks, [&shared, &sections], "{files:?}");
+        for gone in ["cornerstone.js", "cornerstone_bg.wasm", "__wasm_split.js", "split_sections.wasm", "chunk_3.wasm"]
+        {
+            assert!(!files.iter().any(|f| f == gone), "{gone} left in {files:?}");
+        }
+        let ui = ui.unwrap();
+        assert!(ui.contains(&format!("fetch(new URL(\"./{sections}\", import.meta.url))")), "{ui}");
+        assert!(ui.contains("\"./__wasm_split.js\": __wasm_split,") && !ui.contains("import * as"), "{ui}");
+        assert!(
+            sw.contains(&format!("\"{sections}\"")) && sw.contains(&format!("\"{shared}\"")),
+            "the worker caches the chunks"
+        );
+        assert!(!single.contains("fetch(new URL(\"./split-") && single.contains("new Response(Uint8Array.from(atob("));
     }
 
     #[test]

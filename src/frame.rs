@@ -25,11 +25,28 @@ pub fn mount(config: FrameConfig, rules: Rules) {
     #[cfg(not(feature = "split"))]
     let _ = mount_frame(config, rules);
     #[cfg(feature = "split")]
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = mount_frame(config, rules).await {
-            leptos::logging::error!("Cornerstone could not fetch the code of its iframe mode: {e:?}");
+    wasm_bindgen_futures::spawn_local(mount_when_fetched(config, rules, std::time::Duration::from_secs(1)));
+}
+
+/// Mounts the iframe mode once its chunk is here. A chunk that could not be
+/// fetched is asked for again `wait` later, then twice as long each time
+/// (up to 30 s), and at the first failure the parent is told, as when the
+/// engine cannot load, rather than left waiting for a frame that says
+/// nothing.
+#[cfg(feature = "split")]
+async fn mount_when_fetched(config: FrameConfig, rules: Rules, wait: std::time::Duration) {
+    if mount_frame(config.clone(), rules.clone()).await.is_err() {
+        // (Said without formatting: this code is on the first load.)
+        const FAILED: &str = "Cornerstone could not load its iframe mode; it keeps trying.";
+        web_sys::console::warn_1(&FAILED.into());
+        if wait == std::time::Duration::from_secs(1) {
+            if let Some(to) = parent_origin().filter(|o| config.allows(o)) {
+                post(Outgoing::Error { message: FAILED.to_string() }, &to);
+            }
         }
-    });
+        let next = (wait * 2).min(std::time::Duration::from_secs(30));
+        set_timeout(move || wasm_bindgen_futures::spawn_local(mount_when_fetched(config, rules, next)), wait);
+    }
 }
 
 /// The split point of the iframe mode (see `mount`): with the feature

@@ -175,10 +175,8 @@ fn load_sections(into: RwSignal<Option<fn() -> AnyView>>) {
                 }
             }
             Err(_) => {
-                leptos::logging::warn!(
-                    "Cornerstone could not fetch the code of its hints; trying again in {} s.",
-                    wait.as_secs()
-                );
+                // (Said without formatting: this code is on the first load.)
+                web_sys::console::warn_1(&"Cornerstone could not fetch the code of its hints; it keeps trying.".into());
                 let next = (wait * 2).min(Duration::from_secs(30));
                 set_timeout(move || leptos::task::spawn_local(load(into, next)), wait);
             }

@@ -651,3 +651,36 @@ test('the iframe mode tells its parent it cannot coach when its engine cannot lo
     await host.close();
   }
 });
+
+test('the iframe mode whose chunk could not be fetched tells its parent, asks again, and then coaches', async () => {
+  let asked = 0;
+  const app = await serve(DIST, {
+    overrides: {
+      [FRAME_WASM]: (req, res) => {
+        asked += 1;
+        if (asked === 1) res.writeHead(503).end();
+        else res.writeHead(200, { 'content-type': 'application/wasm' }).end(readFileSync(join(DIST, FRAME_WASM)));
+      },
+    },
+  });
+  const host = await serve(FIXTURES);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${host.url}parent.html?app=${encodeURIComponent(app.url)}&allow=${encodeURIComponent(host.origin)}`);
+    // Told at once, not left waiting; then the frame comes, on the second ask.
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'cornerstone:ready'), null, { timeout: 15000 });
+    assert.equal(asked, 2, 'the chunk was asked for twice');
+    assert.deepEqual(await page.evaluate(() => window.received.map((m) => m.type)), ['cornerstone:error', 'cornerstone:ready']);
+    assert.equal(await page.evaluate(() => window.received[0].message), 'Cornerstone could not load its iframe mode; it keeps trying.');
+    await page.fill('#reply', 'Hi Priya, sorry for any inconvenience.');
+    await page.evaluate(() => window.check('later'));
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'cornerstone:report' && m.id === 'later'));
+    const report = await page.evaluate(() => window.received.find((m) => m.type === 'cornerstone:report' && m.id === 'later').report);
+    assert.deepEqual(report.findings.map((f) => `${f.cue}:${f.text}`), ['name-used:Priya', 'apology-hollow:sorry for any inconvenience']);
+  } finally {
+    await context.close();
+    await app.close();
+    await host.close();
+  }
+});

@@ -11,6 +11,7 @@
 #   wasm-split-cli                   main module, split_<name>_<n>.wasm, chunk_<n>.wasm, __wasm_split.js
 #   wasm-bindgen --keep-lld-exports  the glue; the chunks import the table, memory and
 #                                    stack pointer from the main module's exports
+#   cornerstone-bundle --drop-unused-classes   wasm-streams's classes out (see crates/bundle)
 #   wasm-opt -Oz --converge          on each module (release only, as Trunk does)
 #
 # The toolchain and flags of the build are those of Trunk's own WebAssembly
@@ -49,6 +50,11 @@ rm -rf "$work"
 mkdir -p "$work/pre"
 wasm-split-cli "$built" "$work/pre" --out-name cornerstone
 wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$work" --out-name cornerstone "$work/pre/cornerstone.wasm"
+# Classes the glue exports and nothing uses (crates/bundle/src/classes.rs),
+# out of the glue and the module's exports, so that wasm-opt drops their
+# code. The bundler is built natively, on the project's stable toolchain.
+env -u RUSTUP_TOOLCHAIN -u CARGO_UNSTABLE_BUILD_STD cargo run --quiet --offline --package cornerstone-bundle -- \
+    --drop-unused-classes "$work/cornerstone.js" "$work/cornerstone_bg.wasm"
 cp "$work/cornerstone.js" "$work/pre/__wasm_split.js" "$staging/"
 
 if [ "$profile" = release ]; then

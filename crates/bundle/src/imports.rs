@@ -157,6 +157,18 @@ fn members<'t>(text: &'t str, object: &str, name: &str) -> impl Iterator<Item = 
     })
 }
 
+/// `wasm` without the exports named `names` (each an error if the module
+/// does not export it).
+pub fn without_exports(wasm: &[u8], names: &[String]) -> Result<Vec<u8>, String> {
+    let module = Module::parse(wasm)?;
+    let exports = module.exports().ok_or("the module has no exports")??;
+    if let Some(missing) = names.iter().find(|n| !exports.iter().any(|e| e.name == **n)) {
+        return Err(format!("the module does not export `{missing}`"));
+    }
+    let kept: Vec<Export> = exports.into_iter().filter(|e| !names.contains(&e.name)).collect();
+    Ok(module.with_exports(&kept))
+}
+
 /// How often `text` holds `object` followed by `name` (see [`members`]).
 fn member_uses(text: &str, object: &str, name: &str) -> usize {
     members(text, object, name).count()

@@ -34,6 +34,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod classes;
 mod imports;
 mod split;
 
@@ -43,6 +44,22 @@ const SERVICE_WORKER: &str = "sw.js";
 const WORKER: &str = "cornerstone-worker.js";
 
 fn main() -> ExitCode {
+    // Before wasm-opt (scripts/build-ui.sh): the UI's unused classes out of
+    // its glue and module, rewritten in place (see `classes.rs`).
+    if std::env::args().nth(1).as_deref() == Some("--drop-unused-classes") {
+        let (Some(glue), Some(wasm)) = (std::env::args().nth(2), std::env::args().nth(3)) else {
+            eprintln!("cornerstone-bundle: --drop-unused-classes GLUE WASM");
+            return ExitCode::from(2);
+        };
+        let dropped = drop_unused_classes(Path::new(&glue), Path::new(&wasm));
+        return match dropped {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("cornerstone-bundle: {glue}: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let staging = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok());
     let Some(staging) = staging else {
         eprintln!("cornerstone-bundle: give the staging folder (TRUNK_STAGING_DIR or first argument)");
@@ -59,6 +76,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Rewrites the UI's glue and module (as wasm-bindgen wrote them, before
+/// wasm-opt) without the classes nothing uses (see `classes.rs`).
+fn drop_unused_classes(glue: &Path, wasm: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(glue).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let (text, bytes) = classes::drop_classes(&text, &bytes, classes::UNUSED)?;
+    std::fs::write(glue, text).map_err(|e| e.to_string())?;
+    std::fs::write(wasm, bytes).map_err(|e| format!("{}: {e}", wasm.display()))
 }
 
 /// The files Trunk produced that the bundle refers to.

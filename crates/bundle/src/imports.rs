@@ -244,72 +244,74 @@ impl<'a> Module<'a> {
 
     /// The import section's imports, if it has one.
     fn imports(&self) -> Option<Result<Vec<Import>, String>> {
-        let (_, body) = self.sections.iter().find(|(id, _)| *id == IMPORT_SECTION)?;
-        let mut r = Reader { bytes: body, at: 0 };
-        let read = |r: &mut Reader| -> Result<Vec<Import>, String> {
-            let n = r.u32()?;
-            let mut out = Vec::with_capacity(n as usize);
-            for _ in 0..n {
-                let module = r.name()?;
-                let name = r.name()?;
-                let start = r.at;
-                match r.byte()? {
-                    // A function: its type's index.
-                    0x00 => {
-                        r.u32()?;
-                    }
-                    // A table: its element type and limits.
-                    0x01 => {
-                        r.byte()?;
-                        r.limits()?;
-                    }
-                    // A memory: its limits.
-                    0x02 => r.limits()?,
-                    // A global: its type and mutability.
-                    0x03 => {
-                        r.byte()?;
-                        r.byte()?;
-                    }
-                    // A tag: its attribute and type's index.
-                    0x04 => {
-                        r.byte()?;
-                        r.u32()?;
-                    }
-                    kind => return Err(format!("an import of unknown kind {kind:#x}")),
+        self.entries(IMPORT_SECTION, "import", |r, body| {
+            let module = r.name()?;
+            let name = r.name()?;
+            let start = r.at;
+            match r.byte()? {
+                // A function: its type's index.
+                0x00 => {
+                    r.u32()?;
                 }
-                out.push(Import { module, name, desc: body[start..r.at].to_vec() });
+                // A table: its element type and limits.
+                0x01 => {
+                    r.byte()?;
+                    r.limits()?;
+                }
+                // A memory: its limits.
+                0x02 => r.limits()?,
+                // A global: its type and mutability.
+                0x03 => {
+                    r.byte()?;
+                    r.byte()?;
+                }
+                // A tag: its attribute and type's index.
+                0x04 => {
+                    r.byte()?;
+                    r.u32()?;
+                }
+                kind => return Err(format!("an import of unknown kind {kind:#x}")),
             }
-            if r.at != body.len() {
-                return Err("the import section has bytes after its imports".into());
-            }
-            Ok(out)
-        };
-        Some(read(&mut r))
+            Ok(Import { module, name, desc: body[start..r.at].to_vec() })
+        })
     }
 
     /// The export section's exports, if it has one.
     fn exports(&self) -> Option<Result<Vec<Export>, String>> {
-        let (_, body) = self.sections.iter().find(|(id, _)| *id == EXPORT_SECTION)?;
+        self.entries(EXPORT_SECTION, "export", |r, body| {
+            let name = r.name()?;
+            let start = r.at;
+            match r.byte()? {
+                // A function, table, memory, global or tag, by index.
+                0x00..=0x04 => r.u32()?,
+                kind => return Err(format!("an export of unknown kind {kind:#x}")),
+            };
+            Ok(Export { name, desc: body[start..r.at].to_vec() })
+        })
+    }
+
+    /// The entries of section `id` (`what`s), each read by `entry` from the
+    /// section's body, if the module has that section.
+    fn entries<T>(
+        &self,
+        id: u8,
+        what: &str,
+        entry: impl Fn(&mut Reader<'a>, &'a [u8]) -> Result<T, String>,
+    ) -> Option<Result<Vec<T>, String>> {
+        let (_, body) = self.sections.iter().find(|(section, _)| *section == id)?;
         let mut r = Reader { bytes: body, at: 0 };
-        let read = |r: &mut Reader| -> Result<Vec<Export>, String> {
+        let mut read = || -> Result<Vec<T>, String> {
             let n = r.u32()?;
             let mut out = Vec::with_capacity(n as usize);
             for _ in 0..n {
-                let name = r.name()?;
-                let start = r.at;
-                match r.byte()? {
-                    // A function, table, memory, global or tag, by index.
-                    0x00..=0x04 => r.u32()?,
-                    kind => return Err(format!("an export of unknown kind {kind:#x}")),
-                };
-                out.push(Export { name, desc: body[start..r.at].to_vec() });
+                out.push(entry(&mut r, body)?);
             }
             if r.at != body.len() {
-                return Err("the export section has bytes after its exports".into());
+                return Err(format!("the {what} section has bytes after its {what}s"));
             }
             Ok(out)
         };
-        Some(read(&mut r))
+        Some(read())
     }
 
     /// The module's bytes with its import section written from `imports`,

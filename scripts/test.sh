@@ -25,6 +25,8 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 # The UI's bridge to the engine's module is compiled only for the browser.
 cargo clippy --target wasm32-unknown-unknown -p cornerstone --lib --quiet -- -D warnings
+# And as the release builds it: in chunks (scripts/build-ui.sh).
+cargo clippy --target wasm32-unknown-unknown -p cornerstone --lib --features split --quiet -- -D warnings
 
 echo "==> engine, CLI, evaluation and app logic (native)"
 cargo test --workspace

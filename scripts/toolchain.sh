@@ -23,6 +23,13 @@ NIGHTLY=nightly-2026-05-19
 # too: the modules are then built by stable, with its prebuilt standard
 # library (about 18 KB gzip larger).
 wasm_env() {
+  # RUSTFLAGS would win over the wasm target's flags below and silently
+  # build a release without them.
+  if [ -n "${RUSTFLAGS:-}${CARGO_ENCODED_RUSTFLAGS:-}" ]; then
+    echo "scripts/toolchain.sh: unset RUSTFLAGS (and CARGO_ENCODED_RUSTFLAGS): they would replace the" \
+      "WebAssembly builds' own flags" >&2
+    return 1
+  fi
   RUSTUP_TOOLCHAIN="$NIGHTLY" \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \

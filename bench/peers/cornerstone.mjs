@@ -1,6 +1,6 @@
 // Loads a build of Cornerstone's engine module (WebAssembly) in Node, for
-// the benchmarks in this folder: `dir` is a release folder (`trunk build
-// --release`: `cornerstone-engine-<hash>.js` and `_bg.wasm`) or the engine
+// the benchmarks in this folder: `dir` is a release folder (`./scripts/build.sh
+// --dist DIR`: `cornerstone-engine-<hash>.js` and `_bg.wasm`) or the engine
 // module built alone (`bench/engine-opt-levels.sh`: `cornerstone_web_engine.js`
 // beside `o.wasm` or `cornerstone_web_engine_bg.wasm`). Returns the glue's
 // exports (`analyzeJson`, `Analyzer`), initialised.
@@ -12,7 +12,7 @@ export async function loadCornerstone(dir) {
   const glue = files.find((f) => /^(cornerstone-engine-[0-9a-f]{16}|cornerstone_web_engine)\.js$/.test(f));
   const wasm = ['o.wasm', 'cornerstone_web_engine_bg.wasm'].find((f) => files.includes(f))
     ?? files.find((f) => /^cornerstone-engine-[0-9a-f]{16}_bg\.wasm$/.test(f));
-  if (!glue || !wasm) throw new Error(`no Cornerstone engine module in ${dir}: run trunk build --release first`);
+  if (!glue || !wasm) throw new Error(`no Cornerstone engine module in ${dir}: run ./scripts/build.sh first`);
   const cs = await import(join(dir, glue));
   await cs.default({ module_or_path: await readFile(join(dir, wasm)) });
   // What the page's loader does on load, in a row here (builds from before

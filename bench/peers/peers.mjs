@@ -1,7 +1,7 @@
 // Peer benchmark (not a test): Cornerstone's release WebAssembly beside
 // harper.js, alex, write-good and VADER (vader-sentiment), on the project's
 // standard texts (../shared/bench), in the same Node process and run.
-// Run: `cd bench/peers && npm ci && npm run bench` after `trunk build --release`.
+// Run: `cd bench/peers && npm ci && npm run bench` after `./scripts/build.sh`.
 //
 // Each tool gets text it has not seen (a counter is appended per call), so
 // no cache answers for it; harper.js is a fresh LocalLinter, set up before

@@ -160,7 +160,8 @@ fn load_sections(into: RwSignal<Option<fn() -> AnyView>>) {
 /// then a task, or 200 ms at most, or at once in a hidden page: as the
 /// loader's `whenPainted` does for the engine), so it is no part of the first
 /// load; every panel after the first finds it loaded. A chunk that could
-/// not be fetched is asked for again, a while later each time.
+/// not be fetched is asked for again, a while later each time, as long as
+/// the panel is there.
 #[cfg(feature = "split")]
 fn load_sections(into: RwSignal<Option<fn() -> AnyView>>) {
     use std::cell::Cell;
@@ -174,6 +175,8 @@ fn load_sections(into: RwSignal<Option<fn() -> AnyView>>) {
                     into.try_set(Some(draw));
                 }
             }
+            // A panel that is gone (an embed detached) asks no more.
+            Err(_) if into.try_get_untracked().is_none() => {}
             Err(_) => {
                 // (Said without formatting: this code is on the first load.)
                 web_sys::console::warn_1(&"Cornerstone could not fetch the code of its hints; it keeps trying.".into());

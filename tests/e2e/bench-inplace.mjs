@@ -3,7 +3,7 @@
 // of ../shared/bench as the draft, and a textarea for comparison. Each
 // keystroke is a real key press (Chromium's input path, then the editor's
 // own handling, the text model, the analysis, the panel and the repaint).
-// Run: (cd tests/e2e && npm run bench:inplace) after `trunk build --release`.
+// Run: (cd tests/e2e && npm run bench:inplace) after `./scripts/build.sh`.
 //
 // Measured from the keydown event's timestamp (when the browser took the
 // key) to the User Timing mark the embed leaves once it has repainted the

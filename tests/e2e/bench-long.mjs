@@ -11,7 +11,7 @@
 // until the highlights are back after the keystroke, and the longest
 // animation frame (a task with the rendering after it, which the Long Tasks
 // API leaves out). Run: (cd tests/e2e && npm run bench:long) after
-// `trunk build --release`.
+// `./scripts/build.sh`.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, ROOT, DIST } from './harness.mjs';

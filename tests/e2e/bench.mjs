@@ -1,6 +1,6 @@
 // UI benchmark (not a test): drives the release build in headless Chromium
 // and prints load time, keystroke-to-update latency and first-load bytes.
-// Run: (cd tests/e2e && npm run bench) after `trunk build --release`;
+// Run: (cd tests/e2e && npm run bench) after `./scripts/build.sh`;
 // `npm run bench:load` (`--load`) measures the first load only, file by file.
 // `-- --dist DIR` measures another build (another commit's `dist`), to
 // compare two builds in alternating runs on this noisy VM.

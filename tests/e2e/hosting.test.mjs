@@ -21,6 +21,12 @@ async function checkDraft(page) {
   await page.fill('[data-testid=draft]', DRAFT);
   assert.deepEqual(await page.locator('[data-testid=highlights] mark').allTextContents(), ['Pryia', 'apologize for any inconvenience']);
   assert.equal(await page.textContent('[data-testid=summary]'), '2 things to fix before sending');
+  // The hints too: their code is a chunk of the UI's module, fetched after
+  // the paint (from the server, the service worker's cache, or the single
+  // file's own bytes).
+  await page.locator('[data-testid=hint][data-cue=apology-hollow]').first().waitFor({ timeout: 15000 });
+  assert.deepEqual(await page.locator('[data-testid^=cornerstone-]').evaluateAll((ss) => ss.map((s) => s.dataset.testid)),
+    ['cornerstone-positive-attitude', 'cornerstone-respect', 'cornerstone-proactive', 'cornerstone-dependable']);
 }
 
 async function filesIn(dir) {

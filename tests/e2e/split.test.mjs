@@ -255,6 +255,26 @@ test('the sections\' chunk is asked for again when it could not be fetched, and 
   }
 });
 
+test('a server that gives the chunks another type than application/wasm still gets the hints', async () => {
+  const server = await serve(DIST, {
+    overrides: {
+      [SECTIONS_WASM]: (req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(join(DIST, SECTIONS_WASM))),
+    },
+  });
+  const { context, page, errors } = await open(server.url);
+  try {
+    await setName(page, 'Sam');
+    await typeDraft(page, DRAFT);
+    await hint(page, 'apology-hollow').waitFor({ timeout: 15000 });
+    assert.deepEqual(await sections(page), ['cornerstone-positive-attitude', 'cornerstone-respect', 'cornerstone-proactive', 'cornerstone-dependable']);
+    assert.equal(server.requests.filter((p) => p === `/${SECTIONS_WASM}`).length, 1, 'fetched once, not retried');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('an engine that cannot load says so on the panel, and the draft is kept, also across a reload', async () => {
   const server = await serve(DIST, { overrides: { [ENGINE_WASM]: null } });
   const { context, page, errors } = await open(server.url);

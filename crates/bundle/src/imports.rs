@@ -107,9 +107,12 @@ pub fn shorten_exports(glue: &str, wasm: &[u8]) -> Result<(String, Vec<u8>), Str
             .into());
     }
     let uses = |name: &str| member_uses(glue, "wasm.", name);
+    // Names the glue takes out of an object whole (`const { memory, … } =
+    // initSync()`: the chunks' loader hands exports on by their names).
+    let destructured = destructured_names(glue);
     let mut renamed: Vec<(usize, String)> = exports
         .iter()
-        .filter(|e| !kept_export(&e.name) && uses(&e.name) > 0)
+        .filter(|e| !kept_export(&e.name) && !destructured.contains(&e.name.as_str()) && uses(&e.name) > 0)
         .map(|e| (uses(&e.name), e.name.clone()))
         .collect();
     // The most used first, then in the module's order (a stable sort).
@@ -139,6 +142,22 @@ pub fn shorten_exports(glue: &str, wasm: &[u8]) -> Result<(String, Vec<u8>), Str
         }
     }
     Ok((glue, module.with_exports(&exports)))
+}
+
+/// The names of `const { a, b: c, … } =` in `text` (`a`, `b`).
+fn destructured_names(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    for (at, _) in text.match_indices("const {") {
+        let rest = &text[at + "const {".len()..];
+        let Some(end) = rest.find('}') else { continue };
+        for part in rest[..end].split(',') {
+            let name = part.split(':').next().unwrap_or_default().trim();
+            if !name.is_empty() {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// Where `text` holds `object` (`wasm.`, or `.` for any object) followed by
@@ -581,6 +600,18 @@ mod tests {
             let g = format!("{INIT}wasm.start();\n{other}\n");
             assert!(shorten_exports(&g, &exporting(&["start"])).is_err(), "{other}");
         }
+    }
+
+    #[test]
+    fn an_export_the_glue_takes_out_by_name_keeps_its_name() {
+        // The split chunks' loader: `initSync()` hands the exports on, and
+        // the chunks import these by name.
+        let g = format!(
+            "{INIT}wasm.shared0(); wasm.start();\nconst {{ shared0, table: t,  }} = initSync();\nfunction initSync() {{ return wasm; }}\n"
+        );
+        let (g2, w) = shorten_exports(&g, &exporting(&["shared0", "table", "start"])).unwrap();
+        assert_eq!(exported(&w), ["shared0", "table", "a", "memory"]);
+        assert!(g2.contains("wasm.shared0(); wasm.a();"), "{g2}");
     }
 
     #[test]

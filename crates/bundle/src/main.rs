@@ -973,9 +973,11 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let script = "import { initSync } from \"./cornerstone.js\";\n\
                       function shared() { return initSync(undefined, undefined); }\n\
-                      const __chunk_3 = load(() => fetch(new URL(\"./chunk_3.wasm\", import.meta.url)));\n\
-                      export const __wasm_split_load_sections = load(() => \
-                      fetch(new URL(\"./split_sections.wasm\", import.meta.url)));\n";
+                      const __chunk_3 = load(() => {\nconst src = fetch(new URL(\"./chunk_3.wasm\", import.meta.url));\n\
+                      return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n});\n\
+                      export const __wasm_split_load_sections = load(() => {\n\
+                      const src = fetch(new URL(\"./split_sections.wasm\", import.meta.url));\n\
+                      return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n});\n";
         for (name, text) in [
             (
                 "cornerstone.js",

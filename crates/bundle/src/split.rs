@@ -1,7 +1,7 @@
-//! The UI's module in chunks (`scripts/build-ui.sh`: Leptos's `#[lazy]`
-//! split points, cut out by wasm-split-cli).
+//! The UI's module in chunks (`scripts/build-ui.sh`: wasm-split's split
+//! points, cut out by wasm-split-cli).
 //!
-//! The splitter writes the chunks (`split_<name>_<n>.wasm` for each split
+//! The splitter writes the chunks (`split_<name>.wasm` for each split
 //! point, `chunk_<n>.wasm` for code two of them share) and
 //! `__wasm_split.js`, a module that fetches and instantiates them when the
 //! main module asks. It imports the glue's `initSync` and the glue imports
@@ -10,7 +10,9 @@
 //! [`inline`] writes the script into the glue, which then loads the chunks
 //! itself, and [`served_name`] names each chunk by its bytes, as the build's
 //! other files are named. [`from_bytes`] makes the single-file page's glue
-//! take each chunk from the page instead of the network.
+//! take each chunk from the page instead of the network. A chunk served with
+//! a type other than `application/wasm` is read whole and instantiated, as
+//! wasm-bindgen's glue does for the main module (some static servers).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,19 +41,29 @@ pub fn is_chunk(name: &str) -> bool {
 
 /// The served name of the chunk `raw` (as wasm-split-cli named it) whose
 /// bytes hash to `hash`: `split-<name>-<hash>.wasm`, `<name>` being the
-/// split point's function (`split_sections_code_<n>.wasm`, whose number
-/// changes with the code) or `chunk_<n>`.
+/// split point's name (`split_sections.wasm`) or `chunk_<n>`.
 pub fn served_name(raw: &str, hash: u64) -> String {
     let stem = raw.trim_end_matches(".wasm");
-    let name = match stem.strip_prefix("split_") {
-        Some(rest) => match rest.rsplit_once('_') {
-            Some((name, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => name,
-            _ => rest,
-        },
-        None => stem,
-    };
+    let name = stem.strip_prefix("split_").unwrap_or(stem);
     format!("{PREFIX}{name}-{hash:016x}.wasm")
 }
+
+/// How the script instantiates a fetched chunk (`src`, the fetch's promise).
+const INSTANTIATE: &str = "WebAssembly.instantiateStreaming(src, imports)";
+/// What instantiates it instead: also when the server gives the chunk
+/// another type than `application/wasm`, which `instantiateStreaming`
+/// refuses (read whole then, as wasm-bindgen's glue does for the module).
+const CHUNK: &str = "__cornerstoneChunk";
+const CHUNK_LOADER: &str = "async function __cornerstoneChunk(src, imports) {
+const response = await src;
+try {
+return await WebAssembly.instantiateStreaming(response, imports);
+} catch (e) {
+if (!response.ok || response.headers.get(\"Content-Type\") === \"application/wasm\") throw e;
+return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+}
+";
 
 /// `glue` (the UI's wasm-bindgen glue, as written) with `script` (the
 /// splitter's `__wasm_split.js`) written into it in place of its imports of
@@ -107,6 +119,31 @@ pub fn inline(glue: &str, script: &str, names: &BTreeMap<String, String>) -> Res
     }
     if code.matches("new URL(").count() != names.len() {
         return Err(changed(format!("{SCRIPT} makes a URL other than its chunks'")));
+    }
+    if code.matches(INSTANTIATE).count() != names.len() {
+        return Err(changed(format!("{SCRIPT} instantiates its chunks other than by `{INSTANTIATE}`")));
+    }
+    let code = format!("{CHUNK_LOADER}{}", code.replace(INSTANTIATE, &format!("{CHUNK}(src, imports)")));
+    // Its names become the glue's: one the glue declares too would be a
+    // glue that does not parse.
+    for line in code.lines() {
+        let declared =
+            ["function ", "async function ", "let ", "const ", "class "].iter().find_map(|k| line.strip_prefix(k)).map(
+                |rest| rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')).next().unwrap_or(""),
+            );
+        if let Some(name) = declared.filter(|n| !n.is_empty()) {
+            let clash = ["function ", "let ", "const ", "class ", "var "].iter().any(|k| {
+                glue.lines().any(|l| {
+                    l.trim_start().strip_prefix(k).is_some_and(|r| {
+                        r.starts_with(name)
+                            && !r[name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+                    })
+                })
+            });
+            if clash {
+                return Err(changed(format!("{SCRIPT} declares `{name}`, which the UI's glue declares too")));
+            }
+        }
     }
 
     // The glue: its imports of the script become the script's code, and
@@ -237,12 +274,11 @@ export const __wasm_split_load_a_1 = wrapAsyncCb(makeLoad(() => {
 
     #[test]
     fn chunks_are_named_by_their_split_point_and_hash() {
-        assert!(is_chunk("split_sections_code_15069994363235356202.wasm") && is_chunk("chunk_3.wasm"));
+        assert!(is_chunk("split_sections.wasm") && is_chunk("chunk_3.wasm"));
         assert!(!is_chunk("cornerstone_bg.wasm") && !is_chunk("examples/split_a.wasm") && !is_chunk("split_a.js"));
-        assert_eq!(
-            served_name("split_sections_code_15069994363235356202.wasm", 0xab),
-            "split-sections_code-00000000000000ab.wasm"
-        );
+        assert_eq!(served_name("split_sections.wasm", 0xab), "split-sections-00000000000000ab.wasm");
+        // A split point's name is kept whole, digits and all.
+        assert_eq!(served_name("split_step_2.wasm", 0xab), "split-step_2-00000000000000ab.wasm");
         assert_eq!(served_name("chunk_3.wasm", 1), "split-chunk_3-0000000000000001.wasm");
         assert_eq!(served_name("split_frame.wasm", 1), "split-frame-0000000000000001.wasm");
     }
@@ -260,6 +296,22 @@ export const __wasm_split_load_a_1 = wrapAsyncCb(makeLoad(() => {
         assert!(!glue.contains("import2"), "{glue}");
         assert!(glue.find("const __wasm_split =").unwrap() < glue.find("export function start_app").unwrap());
         assert!(glue.starts_with("/* @ts-self-types"));
+        // Each chunk instantiated also when served with another type.
+        assert!(glue.contains("async function __cornerstoneChunk(src, imports) {\nconst response = await src;"));
+        assert_eq!(glue.matches("(__cornerstoneChunk(src, imports))").count(), 2);
+        assert!(!glue.contains("instantiateStreaming(src"), "{glue}");
+    }
+
+    #[test]
+    fn a_script_that_declares_a_name_of_the_glue_fails_the_build() {
+        let glue =
+            GLUE.replace("function initSync(module) {", "function getSharedImports() {}\nfunction initSync(module) {");
+        let err = inline(&glue, SCRIPT_JS, &names()).unwrap_err();
+        assert!(err.contains("declares `getSharedImports`, which the UI's glue declares too"), "{err}");
+        // A longer name that starts alike is another name.
+        let glue =
+            GLUE.replace("function initSync(module) {", "let sharedImportsCount = 0;\nfunction initSync(module) {");
+        assert!(inline(&glue, SCRIPT_JS, &names()).is_ok());
     }
 
     #[test]

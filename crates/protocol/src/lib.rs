@@ -7,7 +7,9 @@
 //! asks the parent to `cornerstone:select` or `cornerstone:replace` a UTF-16
 //! range (`requestId`, `start`, `end`, `expected`, and `text` or `field`).
 //! When it cannot coach (its engine could not load, or failed), it says
-//! `cornerstone:error` with a `message`, then and to every check.
+//! `cornerstone:error` with a `message`, then and to every check. A frame
+//! whose own code could not be fetched says it once, before `ready`, and
+//! says `ready` when it has been fetched after all.
 //!
 //! [`Kind`] is the one list of message types. The app reads what arrives
 //! with [`Incoming::parse`] and builds what it sends from [`Outgoing`]

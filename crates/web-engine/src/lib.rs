@@ -19,7 +19,11 @@ use wasm_bindgen::prelude::*;
 /// The engine's indexes are built by the loader after it, with
 /// [`prepare_step`].
 #[wasm_bindgen(start)]
+// (`immediate-abort` is a nightly panic strategy: the release's, whose
+// panics run no hook, so the hook's code is left out.)
+#[allow(unexpected_cfgs)]
 pub fn on_load() {
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
 }
 

@@ -259,7 +259,7 @@ pub(crate) fn attach(
     message_from: Option<HtmlElement>,
     rules: Rules,
 ) -> Attachment {
-    crate::panic_messages();
+    crate::panic::messages();
     let name = name_input.as_ref().map(|i| i.value()).or(customer_name).unwrap_or_default();
     let message = message_from.as_ref().map(text_of).or(customer_message).unwrap_or_default();
     let message_target = message_from.clone().map_or(MessageTarget::None, MessageTarget::Host);

@@ -18,6 +18,7 @@ pub mod host;
 pub mod inplace;
 pub mod layer;
 pub mod listener;
+pub mod panic;
 pub mod protocol;
 pub mod rules;
 pub mod sample;
@@ -35,7 +36,7 @@ use wasm_bindgen::prelude::*;
 /// `rules_problem` why the loader gave up on it (a time or size limit).
 #[wasm_bindgen]
 pub fn start_app(rules: Option<String>, rules_problem: Option<String>) {
-    panic_messages();
+    panic::messages();
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let rules = match (rules, rules_problem) {
         (Some(json), _) => rules::Rules::from_json("cornerstone.rules.json", &json),
@@ -46,14 +47,4 @@ pub fn start_app(rules: Option<String>, rules_problem: Option<String>) {
         Some(config) => frame::mount(config, rules),
         None => leptos::mount::mount_to_body(move || App(app::AppProps { rules })),
     }
-}
-
-/// A panic's message in the console, where a panic has one to give: in a
-/// build whose panics abort at once (the release, on the nightly of
-/// `scripts/toolchain.sh`) no hook ever runs, and the hook's code would only
-/// weigh on the first load.
-#[allow(unexpected_cfgs)] // (`immediate-abort` is a nightly panic strategy)
-pub(crate) fn panic_messages() {
-    #[cfg(not(panic = "immediate-abort"))]
-    console_error_panic_hook::set_once();
 }

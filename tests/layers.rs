@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     // The engine module, from the UI's side.
     &["engine"],
     // Leaves: plain helpers and data, over the engine at most.
-    &["analysis", "dom", "highlight", "host", "listener", "protocol", "rules", "sample", "storage"],
+    &["analysis", "dom", "highlight", "host", "listener", "panic", "protocol", "rules", "sample", "storage"],
     // Where a draft is analysed, where edits land, the long draft's layer.
     &["analyst", "layer", "target"],
     // The coach's shared state.

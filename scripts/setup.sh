@@ -35,8 +35,10 @@ if ! have wasm-opt "version 116"; then
   echo "==> installing wasm-opt $WASM_OPT_VERSION from crates.io (about 11 minutes)"
   cargo install wasm-opt --locked --version "$WASM_OPT_VERSION"
 fi
-# (wasm-split-cli has no --version: cargo's list of installed crates says.)
-if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+# (wasm-split-cli has no --version: cargo's list of installed crates says. grep reads
+# the whole list: with -q it could stop early, and cargo's broken pipe would fail the
+# test under pipefail.)
+if ! cargo install --list | grep -x "wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
   echo "==> installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION) from crates.io (about 1.5 minutes)"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi

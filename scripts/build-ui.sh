@@ -45,9 +45,13 @@ release) cargo build --offline --release --target wasm32-unknown-unknown -p corn
 esac
 built=$target/wasm32-unknown-unknown/$([ "$profile" = release ] && echo release || echo debug)/cornerstone.wasm
 
-work=$target/ui-split/$profile
-rm -rf "$work"
-mkdir -p "$work/pre"
+# A folder of this run's own: under `trunk serve`, a run of a build that
+# failed elsewhere may still be going when the next one starts (Trunk 0.21
+# does not wait for it), and neither may clear the other's files.
+mkdir -p "$target"
+work=$(mktemp -d "$target/ui-split-$profile.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/pre" "$work/out"
 wasm-split-cli "$built" "$work/pre" --out-name cornerstone
 wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$work" --out-name cornerstone "$work/pre/cornerstone.wasm"
 # Classes the glue exports and nothing uses (crates/bundle/src/classes.rs),
@@ -55,7 +59,7 @@ wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$work" -
 # code. The bundler is built natively, on the project's stable toolchain.
 env -u RUSTUP_TOOLCHAIN -u CARGO_UNSTABLE_BUILD_STD cargo run --quiet --offline --package cornerstone-bundle -- \
     --drop-unused-classes "$work/cornerstone.js" "$work/cornerstone_bg.wasm"
-cp "$work/cornerstone.js" "$work/pre/__wasm_split.js" "$staging/"
+cp "$work/cornerstone.js" "$work/pre/__wasm_split.js" "$work/out/"
 
 if [ "$profile" = release ]; then
     if ! wasm-opt --version 2>/dev/null | grep -q "version 116"; then
@@ -68,9 +72,11 @@ if [ "$profile" = release ]; then
 else
     optimise() { cp "$1" "$2"; }
 fi
-optimise "$work/cornerstone_bg.wasm" "$staging/cornerstone_bg.wasm"
+optimise "$work/cornerstone_bg.wasm" "$work/out/cornerstone_bg.wasm"
 for chunk in "$work"/pre/*.wasm; do
     name=$(basename "$chunk")
-    [ "$name" = cornerstone.wasm ] || optimise "$chunk" "$staging/$name"
+    [ "$name" = cornerstone.wasm ] || optimise "$chunk" "$work/out/$name"
 done
+# Into Trunk's staging folder only once all are made.
+cp "$work"/out/* "$staging/"
 say "the UI's module ($profile) and its chunks: $(cd "$work/pre" && ls -- *.wasm | grep -vx cornerstone.wasm | tr '\n' ' ')"

@@ -8,7 +8,7 @@
 # the engine's module, the stylesheet and the copies.
 #
 #   cargo build --features split     build.rs keeps the linker's relocations (--emit-relocs)
-#   wasm-split-cli                   main module, split_<name>_<n>.wasm, chunk_<n>.wasm, __wasm_split.js
+#   wasm-split-cli                   main module, split_<name>.wasm, chunk_<n>.wasm, __wasm_split.js
 #   wasm-bindgen --keep-lld-exports  the glue; the chunks import the table, memory and
 #                                    stack pointer from the main module's exports
 #   cornerstone-bundle --drop-unused-classes   wasm-streams's classes out (see crates/bundle)
@@ -29,9 +29,9 @@ target=${CARGO_TARGET_DIR:-target}
 say() { echo "scripts/build-ui.sh: $*" >&2; }
 
 # The same tools Trunk is pinned to (Trunk.toml [tools]; scripts/setup.sh installs them).
-bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
-if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$\| $bindgen "; then
-    say "needs wasm-bindgen $bindgen (Cargo.lock), found: $(wasm-bindgen --version 2>&1 || true); run scripts/setup.sh"
+. scripts/toolchain.sh
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$\| $WASM_BINDGEN_VERSION "; then
+    say "needs wasm-bindgen $WASM_BINDGEN_VERSION (Cargo.lock), found: $(wasm-bindgen --version 2>&1 || true); run scripts/setup.sh"
     exit 1
 fi
 if ! command -v wasm-split-cli >/dev/null 2>&1; then
@@ -39,11 +39,9 @@ if ! command -v wasm-split-cli >/dev/null 2>&1; then
     exit 1
 fi
 
-case $profile in
-release) cargo build --offline --release --target wasm32-unknown-unknown -p cornerstone --lib --features split ;;
-*) cargo build --offline --target wasm32-unknown-unknown -p cornerstone --lib --features split ;;
-esac
-built=$target/wasm32-unknown-unknown/$([ "$profile" = release ] && echo release || echo debug)/cornerstone.wasm
+if [ "$profile" = release ]; then set -- --release; out=release; else set --; out=debug; fi
+cargo build --offline "$@" --target wasm32-unknown-unknown -p cornerstone --lib --features split
+built=$target/wasm32-unknown-unknown/$out/cornerstone.wasm
 
 # A folder of this run's own: under `trunk serve`, a run of a build that
 # failed elsewhere may still be going when the next one starts (Trunk 0.21

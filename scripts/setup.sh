@@ -10,8 +10,6 @@ WASM_OPT_VERSION=0.116.1
 # The splitter of the UI's module (scripts/build-ui.sh); crates/bundle knows
 # the script it writes, so a new version means looking at crates/bundle/src/split.rs.
 WASM_SPLIT_VERSION=0.2.4
-# The CLI must equal the wasm-bindgen version in Cargo.lock exactly.
-WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 
 export PATH="$HOME/.cargo/bin:$PATH"
 . scripts/toolchain.sh
@@ -45,13 +43,12 @@ fi
 
 # The nightly the WebAssembly builds and the fuzz run use (scripts/toolchain.sh),
 # with the standard library's source, which -Zbuild-std compiles.
-if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 \
-  || ! [ -f "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" ]; then
+library() { echo "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"; }
+if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 || ! [ -f "$(library)" ]; then
   echo "==> installing the $NIGHTLY toolchain with the standard library's source (seconds)"
   rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
 fi
 # Trunk builds offline (Trunk.toml): fetch the crates first, the project's
 # and those the standard library is rebuilt from.
 cargo fetch --locked --quiet
-cargo "+$NIGHTLY" fetch --quiet \
-  --manifest-path "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+cargo "+$NIGHTLY" fetch --quiet --manifest-path "$(library)"

@@ -16,6 +16,9 @@
 # Dated, so that a build today and one next year compile alike.
 NIGHTLY=nightly-2026-05-19
 
+# The wasm-bindgen CLI must be the version of the crate in Cargo.lock.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+
 # Runs "$@" (Trunk) with its WebAssembly builds on the nightly. Only Trunk's
 # own cargo calls see these: Trunk.toml's post-build hook drops
 # RUSTUP_TOOLCHAIN and CARGO_UNSTABLE_BUILD_STD, so the bundler builds with

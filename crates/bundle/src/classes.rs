@@ -10,7 +10,7 @@
 //! module's exports, so that wasm-opt, run after it (`scripts/build-ui.sh`),
 //! drops their code: about 0.9 KB gzip of the first load.
 
-use crate::imports;
+use crate::imports::{self, ident};
 
 /// The classes the UI's glue exports and nothing uses (see the module's doc).
 pub const UNUSED: &[&str] = &["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
@@ -48,7 +48,8 @@ pub fn drop_classes(glue: &str, wasm: &[u8], classes: &[&str]) -> Result<(String
     // Exports still called from what is left are kept.
     called.sort();
     called.dedup();
-    called.retain(|name| !wasm_members(&glue).any(|used| used == *name));
+    let still: Vec<String> = wasm_members(&glue).collect();
+    called.retain(|name| !still.contains(name));
     let wasm = imports::without_exports(wasm, &called)?;
     Ok((glue, wasm))
 }
@@ -60,10 +61,6 @@ fn wasm_members(text: &str) -> impl Iterator<Item = String> + '_ {
         let len = rest.bytes().take_while(|&b| ident(b)).count();
         rest[..len].to_string()
     })
-}
-
-fn ident(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
 }
 
 /// Whether `text[at..at + len]` is a whole word.

@@ -112,8 +112,9 @@ pub fn shorten_exports(glue: &str, wasm: &[u8]) -> Result<(String, Vec<u8>), Str
     let destructured = destructured_names(glue);
     let mut renamed: Vec<(usize, String)> = exports
         .iter()
-        .filter(|e| !kept_export(&e.name) && !destructured.contains(&e.name.as_str()) && uses(&e.name) > 0)
+        .filter(|e| !kept_export(&e.name) && !destructured.contains(&e.name.as_str()))
         .map(|e| (uses(&e.name), e.name.clone()))
+        .filter(|&(n, _)| n > 0)
         .collect();
     // The most used first, then in the module's order (a stable sort).
     renamed.sort_by_key(|r| std::cmp::Reverse(r.0));
@@ -144,6 +145,11 @@ pub fn shorten_exports(glue: &str, wasm: &[u8]) -> Result<(String, Vec<u8>), Str
     Ok((glue, module.with_exports(&exports)))
 }
 
+/// Whether `b` may be part of a JavaScript identifier (ASCII).
+pub fn ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+}
+
 /// The names of `const { a, b: c, … } =` in `text` (`a`, `b`).
 fn destructured_names(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
@@ -164,7 +170,6 @@ fn destructured_names(text: &str) -> Vec<&str> {
 /// `name` as a whole member: no identifier character after it, and for
 /// `wasm.` none before it (`mywasm.` or `x.wasm.` is another object).
 fn members<'t>(text: &'t str, object: &str, name: &str) -> impl Iterator<Item = usize> + 't {
-    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
     let needle = format!("{object}{name}");
     let whole_object = object != ".";
     let bytes = text.as_bytes();

@@ -126,24 +126,9 @@ pub fn inline(glue: &str, script: &str, names: &BTreeMap<String, String>) -> Res
     let code = format!("{CHUNK_LOADER}{}", code.replace(INSTANTIATE, &format!("{CHUNK}(src, imports)")));
     // Its names become the glue's: one the glue declares too would be a
     // glue that does not parse.
-    for line in code.lines() {
-        let declared =
-            ["function ", "async function ", "let ", "const ", "class "].iter().find_map(|k| line.strip_prefix(k)).map(
-                |rest| rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')).next().unwrap_or(""),
-            );
-        if let Some(name) = declared.filter(|n| !n.is_empty()) {
-            let clash = ["function ", "let ", "const ", "class ", "var "].iter().any(|k| {
-                glue.lines().any(|l| {
-                    l.trim_start().strip_prefix(k).is_some_and(|r| {
-                        r.starts_with(name)
-                            && !r[name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-                    })
-                })
-            });
-            if clash {
-                return Err(changed(format!("{SCRIPT} declares `{name}`, which the UI's glue declares too")));
-            }
-        }
+    let in_glue = declared(glue.lines().map(str::trim_start));
+    if let Some(name) = declared(code.lines()).into_iter().find(|n| in_glue.contains(n)) {
+        return Err(changed(format!("{SCRIPT} declares `{name}`, which the UI's glue declares too")));
     }
 
     // The glue: its imports of the script become the script's code, and
@@ -208,6 +193,16 @@ pub fn from_bytes(glue: &str, chunks: &[(String, Vec<u8>)], base64: fn(&[u8]) ->
         Some((name, _)) => Err(format!("the UI's glue does not fetch the chunk {name}: the single file would lack it")),
         None => Ok(glue),
     }
+}
+
+/// The names `lines` declare at their start (`function f`, `const x`, ...).
+fn declared<'a>(lines: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
+    const KEYWORDS: [&str; 6] = ["function ", "async function ", "let ", "const ", "class ", "var "];
+    lines
+        .filter_map(|line| KEYWORDS.iter().find_map(|k| line.strip_prefix(k)))
+        .map(|rest| &rest[..rest.bytes().take_while(|&b| crate::imports::ident(b)).count()])
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 /// `js` with each `fetch(new URL("./<file>", import.meta.url))` replaced

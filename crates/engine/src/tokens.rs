@@ -305,14 +305,14 @@ impl Tokens {
         };
         // About one marked byte in 32 in prose (see `Marks::of`).
         let mut marks = Vec::with_capacity(text.len() / 32);
-        t.tokenize(text, &mut marks);
+        t.tokenize(text, &mut marks, Open::new(text.len()));
         (t, Marks { at: marks })
     }
 
     // Out of line: inlined into the parse, its loops kept fewer of their
     // values in registers (0.2% more instructions per reply).
     #[inline(never)]
-    fn tokenize(&mut self, text: &str, marks: &mut Vec<usize>) {
+    fn tokenize(&mut self, text: &str, marks: &mut Vec<usize>, mut open: Open) {
         // The folded words are written as bytes (a run of ASCII letters
         // and digits is lowered by setting one bit of each), and become the
         // String again once all are written.
@@ -323,52 +323,97 @@ impl Tokens {
         // without checking the buffer's capacity.
         folded.reserve(text.len());
         let mut scratch = String::new();
-        // The tokens are written to a list of the loop's own, not through
-        // `self`.
+        // The tokens and the runs are written to lists of the loop's own,
+        // not through `self`.
         let mut list = std::mem::take(&mut self.tokens);
         let tokens = &mut list;
+        let mut runs = std::mem::take(&mut self.exclamation_runs);
         let bytes = text.as_bytes();
+        // Each gap is read as the word after it starts (`open` is what
+        // the gaps read so far tell of the next word), so each word is
+        // given its sentence as it is read: no pass of its own over the
+        // tokens (on the 10,143 words it was about a fifth of the
+        // tokenizer's time, and a second branch per word on whether the
+        // gap is one space).
         let mut at = 0;
         // Between words only a letter or a digit starts one: ASCII spaces
         // and punctuation are passed over here, byte by byte, and a word is
-        // read whole by `read_word`, whose state lives only while it reads.
+        // read whole, whose state lives only while it reads.
         while at < bytes.len() {
             let b = bytes[at];
-            // Most words are a run of ASCII letters and digits ended by an
-            // ASCII space or punctuation mark: read by a small loop that
-            // keeps no state for the chars past ASCII; any other word is
-            // read again, whole, by `read_word`.
-            if ASCII_CLASS[b as usize] != 0 {
-                at = match Tokens::read_lower_word(tokens, text, at, &mut folded, marks) {
-                    Some(next) => next,
-                    None => match Tokens::read_ascii_word(tokens, text, at, &mut folded, marks) {
-                        Some(next) => next,
-                        None => Tokens::read_word(tokens, text, at, &mut folded, &mut scratch, marks),
-                    },
-                };
-                continue;
-            }
-            // How many bytes to pass over: none before a word.
-            let skip = match b {
-                0..0x80 => 1,
-                _ => {
-                    let c = text[at..].chars().next().unwrap_or('\u{fffd}');
-                    if c.is_alphanumeric() {
-                        0
-                    } else {
-                        c.len_utf8()
+            if ASCII_CLASS[b as usize] == 0 {
+                // How many bytes to pass over: none before a word.
+                let skip = match b {
+                    0..0x80 => 1,
+                    _ => {
+                        let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+                        if c.is_alphanumeric() {
+                            0
+                        } else {
+                            c.len_utf8()
+                        }
                     }
+                };
+                if skip != 0 {
+                    // A char passed over between words: marked or not, here.
+                    if MARKED[b as usize] {
+                        marks.push(at);
+                    }
+                    at += skip;
+                    continue;
                 }
-            };
-            if skip == 0 {
-                at = Tokens::read_word(tokens, text, at, &mut folded, &mut scratch, marks);
-            } else {
-                // A char passed over between words: marked or not, here.
-                if MARKED[b as usize] {
-                    marks.push(at);
-                }
-                at += skip;
             }
+            // A word starts here: the gap before it is read first, unless it
+            // is one space (which leaves the word before as it is).
+            match tokens.last() {
+                Some(t) if t.span.end() + 1 == at && bytes[at - 1] == b' ' => {}
+                Some(_) => open.close_gap(text, tokens, &folded, &mut runs, at),
+                None => open.lead(text, &mut runs, at),
+            }
+            // Then the word, and the words after it as long as each is
+            // followed by one space and an ASCII letter or digit (most
+            // gaps): none of those gaps is read.
+            if ASCII_CLASS[b as usize] == 0 {
+                at = Tokens::read_word(tokens, text, at, &mut folded, &mut scratch, marks, open.sentence, open.start);
+                open.start = Flags::NONE;
+                if !one_space_then_ascii(bytes, at) {
+                    continue;
+                }
+            }
+            loop {
+                // Most words are an ASCII letter and lower case ones, read
+                // by a loop of their own while one space separates them.
+                let (next, unread) =
+                    Tokens::lower_words(tokens, text, at, &mut folded, marks, open.sentence, open.start);
+                if next != at || !unread {
+                    open.start = Flags::NONE;
+                }
+                at = next;
+                if !unread {
+                    break;
+                }
+                // Any other word of ASCII letters and digits, ended by an
+                // ASCII space or punctuation mark, is read by a loop that
+                // keeps no state for the chars past ASCII; any other word is
+                // read again, whole, by `read_word`.
+                at = match Tokens::read_ascii_word(tokens, text, at, &mut folded, marks, open.sentence, open.start) {
+                    Some(next) => next,
+                    None => {
+                        Tokens::read_word(tokens, text, at, &mut folded, &mut scratch, marks, open.sentence, open.start)
+                    }
+                };
+                open.start = Flags::NONE;
+                if !one_space_then_ascii(bytes, at) {
+                    break;
+                }
+            }
+        }
+        // The last word's gap runs to the end of the text.
+        if !tokens.is_empty() {
+            open.close_gap(text, tokens, &folded, &mut runs, text.len());
+        }
+        if let Some((from, sentence, sentence_start)) = open.deferred {
+            Tokens::read_gaps(&mut runs, text, &folded, tokens, from, sentence, sentence_start);
         }
         // Only whole chars were written: the bytes are UTF-8.
         debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
@@ -380,27 +425,39 @@ impl Tokens {
         // test, the property tests and the fuzz target) check it above.
         // Checking it again here was a pass over every folded byte.
         self.folded = unsafe { String::from_utf8_unchecked(folded) };
+        let n = list.len();
+        self.sentence_count = if n == 0 { 0 } else { list[n - 1].sentence + 1 };
+        self.tokens = list;
+        self.exclamation_runs = runs;
+    }
 
-        // Gaps, sentence breaks and runs of emphatic punctuation. The
-        // tokens are taken out while their gaps are read, so that reading
-        // a gap's runs into `self` does not make each token be looked up
-        // through `self` again.
-        let mut tokens = list;
+    /// The gaps of tokens `from..` (the pass over the tokens that
+    /// [`Open::close_gap`] leaves to the end): their punctuation and
+    /// sentences, the first of them `sentence`, which token `from` starts
+    /// if `sentence_start`; with `from` 0, the emphatic runs before the
+    /// first word too.
+    #[cold]
+    #[inline(never)]
+    fn read_gaps(
+        runs: &mut Vec<Span>,
+        text: &str,
+        folded: &[u8],
+        tokens: &mut [Token],
+        from: usize,
+        mut sentence: u32,
+        mut sentence_start: bool,
+    ) {
         // Stacked marks before the first word ("!!!!!! Hi Sam, ...") are
         // read for their runs only: no token's gap holds them.
-        if let Some(first) = tokens.first() {
+        if let Some(first) = tokens.first().filter(|_| from == 0) {
             if text[..first.span.start()].contains(['!', '！']) {
-                self.read_gap(text, 0, first.span.start());
+                Tokens::read_gap(runs, text, 0, first.span.start());
             }
         }
-        let mut sentence = 0u32;
-        let mut sentence_start = true;
         let n = tokens.len();
-        for i in 0..n {
+        for i in from..n {
             let from = tokens[i].span.end();
             let to = tokens.get(i + 1).map_or(text.len(), |t| t.span.start());
-            // Most gaps are one space: the token keeps its sentence and no
-            // gap, here, in a small loop; any other gap is read out of it.
             if to == from + 1 && text.as_bytes()[from] == b' ' {
                 let t = &mut tokens[i];
                 t.sentence = sentence;
@@ -410,97 +467,39 @@ impl Tokens {
                 }
                 continue;
             }
-            // So is a comma and a space, the next most common: the token's
-            // gap is the comma's.
-            if to == from + 2 && &text.as_bytes()[from..to] == b", " {
-                let t = &mut tokens[i];
-                t.sentence = sentence;
-                if sentence_start {
-                    t.flags |= flag::SENT_START;
-                    sentence_start = false;
-                }
-                t.gap = gap::COMMA;
-                continue;
-            }
-            (sentence, sentence_start) = self.sentence_gap(text, &mut tokens, i, from, to, sentence, sentence_start);
+            (sentence, sentence_start) =
+                sentence_gap(runs, text, folded, tokens, i, from, to, sentence, sentence_start);
         }
-        self.tokens = tokens;
-        self.sentence_count = if n == 0 { 0 } else { self.tokens[n - 1].sentence + 1 };
     }
 
-    /// The gap after token `i`, `text[from..to]`, other than one space:
-    /// its punctuation and whether it ends the sentence, set on the token
-    /// with its sentence (`sentence`, the first of which is `start`);
-    /// returns the next token's sentence and whether it starts one. Out of
-    /// line, so that the loop over the tokens, which most gaps leave at
-    /// once, stays small.
+    /// Reads words from byte `at`, where one starts, as
+    /// [`Tokens::read_lower_word`] does, as long as each is followed by one
+    /// space and an ASCII letter or digit (a gap that leaves the word
+    /// before it as it is); returns where the text goes on, and whether a
+    /// word starts there that `read_lower_word` gave up (left unread).
+    /// Out of line: a loop of its own keeps its few values in registers,
+    /// where inlined into `tokenize` it kept most on the stack.
     #[inline(never)]
-    #[allow(clippy::too_many_arguments, reason = "the loop's state, passed and given back, stays in its registers")]
-    fn sentence_gap(
-        &mut self,
+    fn lower_words(
+        tokens: &mut Vec<Token>,
         text: &str,
-        tokens: &mut [Token],
-        i: usize,
-        from: usize,
-        to: usize,
-        mut sentence: u32,
-        sentence_start: bool,
-    ) -> (u32, bool) {
-        let n = tokens.len();
-        // Most other gaps are a comma and a space, or a period and a
-        // space, or a line break or two after a word, a period or a comma:
-        // told by their bytes, without reading chars (what `read_gap` makes
-        // of them: a line break ends a sentence, and so does a period
-        // before white space).
-        let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
-            b", " => (gap::COMMA, false),
-            b". " => (gap::PERIOD, true),
-            b".\n\n" | b".\n" => (gap::PERIOD | gap::NEWLINE, true),
-            b"\n" | b"\n\n" => (gap::NEWLINE, true),
-            b",\n" | b",\n\n" => (gap::COMMA | gap::NEWLINE, true),
-            _ => self.read_gap(text, from, to),
-        };
-        // "Order no. 44521", "Claim no. CLM-44521": "no." before a code
-        // with digits is the number sign, not the end of a sentence.
-        let number_sign = ends_sentence
-            && tokens[i].fold_head() == (2, b'n')
-            && tokens[i].folded(&self.folded) == "no"
-            && i > 0
-            && tokens[i - 1].sentence == sentence
-            && {
-                // The code's first word, or its second after a hyphen
-                // ("CLM-44521"); its gaps are not read yet.
-                let digits = |k: usize| {
-                    tokens.get(k).is_some_and(|n| n.folded(&self.folded).bytes().any(|b| b.is_ascii_digit()))
-                };
-                let hyphened = i + 2 < n && &text[tokens[i + 1].span.end()..tokens[i + 2].span.start()] == "-";
-                digits(i + 1) || (hyphened && digits(i + 2))
+        mut at: usize,
+        folded: &mut Vec<u8>,
+        marks: &mut Vec<usize>,
+        sentence: u32,
+        mut start: Flags,
+    ) -> (usize, bool) {
+        let bytes = text.as_bytes();
+        loop {
+            let Some(next) = Tokens::read_lower_word(tokens, text, at, folded, marks, sentence, start) else {
+                return (at, true);
             };
-        let t = &mut tokens[i];
-        // "Mr. Raman", "e.g. this": a period after a title or a single
-        // letter does not end the sentence, unless a line break follows.
-        if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
-            let f = t.folded(&self.folded);
-            // Most words that end a sentence are longer than any title or
-            // letter: told by their length, before the titles are compared.
-            let len = f.len();
-            if (len <= TITLE_MAX && crate::words::among(TITLES, f))
-                || (len <= 4 && f.chars().count() == 1 && !t.is(flag::NUMBER))
-                || number_sign
-            {
-                ends_sentence = false;
+            start = Flags::NONE;
+            at = next;
+            if !one_space_then_ascii(bytes, at) {
+                return (at, false);
             }
         }
-        t.sentence = sentence;
-        if sentence_start {
-            t.flags |= flag::SENT_START;
-        }
-        if ends_sentence {
-            g |= gap::BREAK;
-            sentence += 1;
-        }
-        t.gap = g;
-        (sentence, ends_sentence)
     }
 
     /// Reads the word of ASCII letters and digits that starts at byte `at`
@@ -515,6 +514,8 @@ impl Tokens {
         at: usize,
         folded: &mut Vec<u8>,
         marks: &mut Vec<usize>,
+        sentence: u32,
+        start: Flags,
     ) -> Option<usize> {
         let bytes = text.as_bytes();
         let fold_start = folded.len();
@@ -548,7 +549,7 @@ impl Tokens {
         debug_assert_eq!(flags, word_flags(text, word, first, seen, flag::ALPHA, 0));
         // Its first folded byte is its first byte's, lowered as the run is.
         let key = word_key(&folded[fold_start..]);
-        Tokens::push_token(tokens, folded, word, fold_start, flags, key, bytes[at] | 0x20);
+        Tokens::push_token(tokens, folded, word, fold_start, flags | start, sentence, key, bytes[at] | 0x20);
         Some(next)
     }
 
@@ -571,6 +572,8 @@ impl Tokens {
         at: usize,
         folded: &mut Vec<u8>,
         marks: &mut Vec<usize>,
+        sentence: u32,
+        start: Flags,
     ) -> Option<usize> {
         let bytes = text.as_bytes();
         let fold_start = folded.len();
@@ -618,17 +621,18 @@ impl Tokens {
         // The byte that ends the run ends the word if it is an ASCII space
         // or punctuation mark other than an apostrophe. (A word that starts
         // with a digit has a run of none, ended by that digit.)
-        let next = match WORD_END[ender as usize] {
-            ENDS => end + 1,
-            ENDS_MARKED => {
-                marks.push(end);
-                end + 1
-            }
-            _ => {
-                folded.truncate(fold_start);
-                return None;
-            }
-        };
+        let ends = WORD_END[ender as usize];
+        if ends == 0 {
+            folded.truncate(fold_start);
+            return None;
+        }
+        // The byte is written to the marks whether marked or not, and kept
+        // only if it is: no branch on which of the two it is (a period
+        // ends one word in about fourteen, at no place a predictor learns).
+        marks.push(end);
+        let kept = marks.len() - usize::from(ends == ENDS);
+        marks.truncate(kept);
+        let next = end + 1;
         // A letter then lower case ones: capitalised if its first is a
         // capital (its case bit clear), never all capitals (one capital,
         // or a lower case letter after it).
@@ -639,7 +643,16 @@ impl Tokens {
             flags,
             word_flags(text, word, ASCII_CLASS[first as usize], LOWER | ASCII_CLASS[first as usize], flag::ALPHA, 0)
         );
-        Tokens::push_token(tokens, folded, word, fold_start, flags, key_end(h, end - at), first | 0x20);
+        Tokens::push_token(
+            tokens,
+            folded,
+            word,
+            fold_start,
+            flags | start,
+            sentence,
+            key_end(h, end - at),
+            first | 0x20,
+        );
         Some(next)
     }
 
@@ -653,6 +666,7 @@ impl Tokens {
     // into the loop, this one's state kept the loop's own values on the
     // stack (measured in session 32: 0.3 k more instructions per reply).
     #[inline(never)]
+    #[allow(clippy::too_many_arguments, reason = "the tokenizer's state, passed in its registers")]
     fn read_word(
         tokens: &mut Vec<Token>,
         text: &str,
@@ -660,6 +674,8 @@ impl Tokens {
         folded: &mut Vec<u8>,
         scratch: &mut String,
         marks: &mut Vec<usize>,
+        sentence: u32,
+        open_start: Flags,
     ) -> usize {
         let bytes = text.as_bytes();
         let start = at;
@@ -754,7 +770,7 @@ impl Tokens {
         let flags = word_flags(text, Span::new(start, end), first, seen, flags, upper);
         let first = folded.get(fold_start).copied().unwrap_or(0);
         let key = word_key(&folded[fold_start..]);
-        Tokens::push_token(tokens, folded, Span::new(start, end), fold_start, flags, key, first);
+        Tokens::push_token(tokens, folded, Span::new(start, end), fold_start, flags | open_start, sentence, key, first);
         next
     }
 
@@ -763,7 +779,7 @@ impl Tokens {
     /// Out of line: most gaps never come here, and the loop that does stays
     /// small (inlined, it measured 1% more instructions per reply).
     #[inline(never)]
-    fn read_gap(&mut self, text: &str, from: usize, to: usize) -> (Gaps, bool) {
+    fn read_gap(runs: &mut Vec<Span>, text: &str, from: usize, to: usize) -> (Gaps, bool) {
         let between = &text[from..to];
         let mut g = Gaps::NONE;
         let mut ends_sentence = false;
@@ -829,27 +845,29 @@ impl Tokens {
                 }
             } else if let Some(rs) = run_start.take() {
                 if run_len >= 2 && run_bangs >= 1 {
-                    self.exclamation_runs.push(Span::new(rs, from + off));
+                    runs.push(Span::new(rs, from + off));
                 }
             }
         }
         if let Some(rs) = run_start {
             if run_len >= 2 && run_bangs >= 1 {
-                self.exclamation_runs.push(Span::new(rs, to));
+                runs.push(Span::new(rs, to));
             }
         }
         (g, ends_sentence)
     }
 
     /// Adds the word at `span`, whose folded form is `folded[fold_start..]`,
-    /// its [`word_key`](crate::hash::word_key) `key` and its first byte
-    /// `first` (0 if it folds to nothing).
+    /// its sentence `sentence`, its [`word_key`](crate::hash::word_key)
+    /// `key` and its first byte `first` (0 if it folds to nothing).
+    #[allow(clippy::too_many_arguments, reason = "a token's fields, inlined into each reader")]
     fn push_token(
         tokens: &mut Vec<Token>,
         folded: &[u8],
         span: Span,
         fold_start: usize,
         flags: Flags,
+        sentence: u32,
         key: u32,
         first: u8,
     ) {
@@ -866,13 +884,174 @@ impl Tokens {
             span,
             fold_start: fold_start as u32,
             fold_end: folded.len() as u32,
-            sentence: 0,
+            sentence,
             flags,
             gap: Gaps::NONE,
             key,
             first,
         });
     }
+}
+
+/// Whether the word that ended before byte `at` (where reading goes on)
+/// was followed by one space and a word that starts with an ASCII letter
+/// or digit at `at`: a gap with nothing to read.
+#[inline(always)]
+fn one_space_then_ascii(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at), Some(&b) if ASCII_CLASS[b as usize] != 0 && bytes[at - 1] == b' ')
+}
+
+/// What the gaps read so far tell of the next word: its sentence and
+/// whether it starts one.
+struct Open {
+    sentence: u32,
+    /// `SENT_START` if the next word starts its sentence.
+    start: Flags,
+    /// The gaps are read by a pass of their own once every word is read,
+    /// from this token on (whose sentence and start are given): a gap
+    /// that needs the words after it (see [`Open::close_gap`]), or a text
+    /// so long that its folded words may fill the 32-bit offsets.
+    deferred: Option<(usize, u32, bool)>,
+}
+
+impl Open {
+    /// The state before the first word of a text of `len` bytes.
+    fn new(len: usize) -> Open {
+        // A char folds to at most 12 bytes (three chars of at most four),
+        // and a char past ASCII has two bytes or more: a text of up to an
+        // eighth of `u32::MAX` bytes folds to less than `u32::MAX`, so
+        // `push_token` keeps every word and each gap read as the next word
+        // starts is the one between two tokens. A longer one has its gaps
+        // read once all its tokens are known.
+        if len <= u32::MAX as usize / 8 {
+            Open { sentence: 0, start: flag::SENT_START, deferred: None }
+        } else {
+            Open { sentence: 0, start: Flags::NONE, deferred: Some((0, 0, true)) }
+        }
+    }
+
+    /// Reads the text before the first word, which starts at `to`, for its
+    /// runs of emphatic punctuation ("!!!!!! Hi Sam, ..."): no token's gap
+    /// holds them.
+    #[cold]
+    fn lead(&self, text: &str, runs: &mut Vec<Span>, to: usize) {
+        if self.deferred.is_none() && text[..to].contains(['!', '！']) {
+            Tokens::read_gap(runs, text, 0, to);
+        }
+    }
+
+    /// Reads the gap after the last token, up to `to` (where the next word
+    /// starts, or the end of the text): sets its punctuation, and the next
+    /// word's sentence and start. Out of line: most gaps (one space) never
+    /// come here.
+    #[inline(never)]
+    fn close_gap(&mut self, text: &str, tokens: &mut [Token], folded: &[u8], runs: &mut Vec<Span>, to: usize) {
+        if self.deferred.is_some() {
+            return;
+        }
+        let i = tokens.len() - 1;
+        let from = tokens[i].span.end();
+        // At the end of the text, one space is nothing to read, as between
+        // words.
+        if to == from + 1 && text.as_bytes()[from] == b' ' {
+            return;
+        }
+        // "no." before a code ("Order no. 44521") ends no sentence, which
+        // the words after it tell: not read yet. This gap and the rest are
+        // read by a pass of their own (`Tokens::read_gaps`) once all are.
+        if tokens[i].fold_head() == (2, b'n')
+            && fold_of(&tokens[i], folded) == b"no"
+            && &text.as_bytes()[from..to] != b", "
+        {
+            self.deferred = Some((i, self.sentence, tokens[i].is(flag::SENT_START)));
+            return;
+        }
+        // The token has its sentence and start already.
+        let (sentence, ends) = sentence_gap(runs, text, folded, tokens, i, from, to, self.sentence, false);
+        self.sentence = sentence;
+        self.start = if ends { flag::SENT_START } else { Flags::NONE };
+    }
+}
+
+/// The folded form of token `t` in `folded`, the bytes of the buffer it was
+/// made with.
+#[inline(always)]
+fn fold_of<'f>(t: &Token, folded: &'f [u8]) -> &'f [u8] {
+    &folded[t.fold_start as usize..t.fold_end as usize]
+}
+
+/// The gap after token `i`, `text[from..to]`, other than one space: its
+/// punctuation and whether it ends the sentence, set on the token with its
+/// sentence (`sentence`, the first of which is `start`); returns the next
+/// token's sentence and whether it starts one. Records the gap's runs of
+/// emphatic punctuation in `runs`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments, reason = "the loop's state, passed and given back, stays in its registers")]
+fn sentence_gap(
+    runs: &mut Vec<Span>,
+    text: &str,
+    folded: &[u8],
+    tokens: &mut [Token],
+    i: usize,
+    from: usize,
+    to: usize,
+    mut sentence: u32,
+    sentence_start: bool,
+) -> (u32, bool) {
+    let n = tokens.len();
+    // Most other gaps are a comma and a space, or a period and a
+    // space, or a line break or two after a word, a period or a comma:
+    // told by their bytes, without reading chars (what `read_gap` makes
+    // of them: a line break ends a sentence, and so does a period
+    // before white space).
+    let (mut g, mut ends_sentence) = match &text.as_bytes()[from..to] {
+        b", " => (gap::COMMA, false),
+        b". " => (gap::PERIOD, true),
+        b".\n\n" | b".\n" => (gap::PERIOD | gap::NEWLINE, true),
+        b"\n" | b"\n\n" => (gap::NEWLINE, true),
+        b",\n" | b",\n\n" => (gap::COMMA | gap::NEWLINE, true),
+        _ => Tokens::read_gap(runs, text, from, to),
+    };
+    // "Order no. 44521", "Claim no. CLM-44521": "no." before a code
+    // with digits is the number sign, not the end of a sentence.
+    let number_sign = ends_sentence
+        && tokens[i].fold_head() == (2, b'n')
+        && fold_of(&tokens[i], folded) == b"no"
+        && i > 0
+        && tokens[i - 1].sentence == sentence
+        && {
+            // The code's first word, or its second after a hyphen
+            // ("CLM-44521"); its gaps are not read yet.
+            let digits = |k: usize| tokens.get(k).is_some_and(|n| fold_of(n, folded).iter().any(u8::is_ascii_digit));
+            let hyphened = i + 2 < n && &text[tokens[i + 1].span.end()..tokens[i + 2].span.start()] == "-";
+            digits(i + 1) || (hyphened && digits(i + 2))
+        };
+    let t = &mut tokens[i];
+    // "Mr. Raman", "e.g. this": a period after a title or a single
+    // letter does not end the sentence, unless a line break follows.
+    if ends_sentence && !g.has(gap::EXCLAIM | gap::QUESTION | gap::NEWLINE) {
+        let f = fold_of(t, folded);
+        // Most words that end a sentence are longer than any title or
+        // letter: told by their length, before the titles are compared.
+        // (A char's first byte is any but a continuation byte.)
+        let len = f.len();
+        if (len <= TITLE_MAX && TITLES.iter().any(|title| title.as_bytes() == f))
+            || (len <= 4 && f.iter().filter(|&&b| b & 0xC0 != 0x80).count() == 1 && !t.is(flag::NUMBER))
+            || number_sign
+        {
+            ends_sentence = false;
+        }
+    }
+    t.sentence = sentence;
+    if sentence_start {
+        t.flags |= flag::SENT_START;
+    }
+    if ends_sentence {
+        g |= gap::BREAK;
+        sentence += 1;
+    }
+    t.gap = g;
+    (sentence, ends_sentence)
 }
 
 /// Reads the run of ASCII letters and digits at `bytes[at..]` (at least
@@ -1303,12 +1482,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn gaps_read_as_words_start_are_those_of_a_pass_over_the_tokens() {
+        // `Open` reads each gap as the next word starts; the pass of its
+        // own (`read_gaps`, from the first token) must agree on every
+        // token, sentence and run.
+        for text in [
+            "Hi Sam, thanks. Mr. Raman said e.g. this!! Order no. 44521 and no. CLM-44521 arrived.\n\nBest,\nAnn",
+            "!!! Hi there?! no. no, No. 12 - ok; $49.99 \u{201C}x\u{201D} \u{00C9}t\u{00E9} caf\u{00E9}. I'm here:\n> quoted",
+            "   lead spaces. A. b. 4. St. mr.\n",
+            "no.",
+            "",
+        ] {
+            let fused = Tokens::of(text);
+            let mut deferred = Tokens::default();
+            let open = Open { sentence: 0, start: Flags::NONE, deferred: Some((0, 0, true)) };
+            deferred.tokenize(text, &mut Vec::new(), open);
+            let show = |t: &Tokens| {
+                let words: Vec<_> = t.tokens.iter().map(|k| (k.span, k.sentence, k.flags.0, k.gap.0)).collect();
+                (words, t.exclamation_runs.clone(), t.sentence_count)
+            };
+            assert_eq!(show(&fused), show(&deferred), "{text:?}");
+        }
+    }
+
+    #[test]
     fn gaps_told_by_their_bytes_are_read_as_read_gap_reads_them() {
         // `tokenize` and `sentence_gap` settle these gaps without
         // `read_gap`: each must come out as `read_gap` reads it.
         for between in [" ", ", ", ". ", ".\n\n", ".\n", "\n", "\n\n", ",\n", ",\n\n"] {
             let text = format!("word{between}next");
-            let (g, ends) = Tokens::default().read_gap(&text, 4, 4 + between.len());
+            let (g, ends) = Tokens::read_gap(&mut Vec::new(), &text, 4, 4 + between.len());
             let t = Tokens::of(&text);
             assert_eq!(t.tokens[0].gap, if ends { g | gap::BREAK } else { g }, "{between:?}");
             assert_eq!(t.tokens[1].sentence, u32::from(ends), "{between:?}");

@@ -674,18 +674,17 @@ impl Tokens {
         // The byte that ends the run ends the word if it is an ASCII space
         // or punctuation mark other than an apostrophe. (A word that starts
         // with a digit has a run of none, ended by that digit.)
-        let ends = WORD_END[ender as usize];
-        if ends == 0 {
-            folded.truncate(fold_start);
-            return None;
-        }
-        // The byte is written to the marks whether marked or not, and kept
-        // only if it is: no branch on which of the two it is (a period
-        // ends one word in about fourteen, at no place a predictor learns).
-        marks.push(end);
-        let kept = marks.len() - usize::from(ends == ENDS);
-        marks.truncate(kept);
-        let next = end + 1;
+        let next = match WORD_END[ender as usize] {
+            ENDS => end + 1,
+            ENDS_MARKED => {
+                marks.push(end);
+                end + 1
+            }
+            _ => {
+                folded.truncate(fold_start);
+                return None;
+            }
+        };
         // A letter then lower case ones: capitalised if its first is a
         // capital (its case bit clear), never all capitals (one capital,
         // or a lower case letter after it).

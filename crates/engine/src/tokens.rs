@@ -412,7 +412,7 @@ impl Tokens {
             open.close_gap(text, tokens, &folded, &mut runs, text.len());
         }
         if let Some((from, sentence, sentence_start)) = open.deferred {
-            Tokens::read_gaps(&mut runs, text, &folded, tokens, from, sentence, sentence_start);
+            Tokens::read_gaps(&mut runs, text, &folded, tokens, from, sentence, sentence_start, open.whole);
         }
         // Only whole chars were written: the bytes are UTF-8.
         debug_assert!(std::str::from_utf8(&folded).is_ok(), "the folded words are whole chars");
@@ -433,10 +433,11 @@ impl Tokens {
     /// The gaps of tokens `from..` (the pass over the tokens that
     /// [`Open::close_gap`] leaves to the end): their punctuation and
     /// sentences, the first of them `sentence`, which token `from` starts
-    /// if `sentence_start`; with `from` 0, the emphatic runs before the
-    /// first word too.
+    /// if `sentence_start`; with `lead`, the emphatic runs before the
+    /// first word too (which `Open::lead` reads otherwise).
     #[cold]
     #[inline(never)]
+    #[allow(clippy::too_many_arguments, reason = "the state the tokenizer leaves to this pass")]
     fn read_gaps(
         runs: &mut Vec<Span>,
         text: &str,
@@ -445,10 +446,11 @@ impl Tokens {
         from: usize,
         mut sentence: u32,
         mut sentence_start: bool,
+        lead: bool,
     ) {
         // Stacked marks before the first word ("!!!!!! Hi Sam, ...") are
         // read for their runs only: no token's gap holds them.
-        if let Some(first) = tokens.first().filter(|_| from == 0) {
+        if let Some(first) = tokens.first().filter(|_| lead) {
             if text[..first.span.start()].contains(['!', '！']) {
                 Tokens::read_gap(runs, text, 0, first.span.start());
             }
@@ -965,6 +967,9 @@ struct Open {
     /// that needs the words after it (see [`Open::close_gap`]), or a text
     /// so long that its folded words may fill the 32-bit offsets.
     deferred: Option<(usize, u32, bool)>,
+    /// Whether that pass reads every gap, the text before the first word
+    /// too (the text so long).
+    whole: bool,
 }
 
 impl Open {
@@ -977,10 +982,15 @@ impl Open {
         // starts is the one between two tokens. A longer one has its gaps
         // read once all its tokens are known.
         if len <= u32::MAX as usize / 8 {
-            Open { sentence: 0, start: flag::SENT_START, deferred: None }
+            Open { sentence: 0, start: flag::SENT_START, deferred: None, whole: false }
         } else {
-            Open { sentence: 0, start: Flags::NONE, deferred: Some((0, 0, true)) }
+            Open::whole()
         }
+    }
+
+    /// The state that leaves every gap to the pass of its own.
+    fn whole() -> Open {
+        Open { sentence: 0, start: Flags::NONE, deferred: Some((0, 0, true)), whole: true }
     }
 
     /// Reads the text before the first word, which starts at `to`, for its
@@ -988,7 +998,7 @@ impl Open {
     /// holds them.
     #[cold]
     fn lead(&self, text: &str, runs: &mut Vec<Span>, to: usize) {
-        if self.deferred.is_none() && text[..to].contains(['!', '！']) {
+        if !self.whole && text[..to].contains(['!', '！']) {
             Tokens::read_gap(runs, text, 0, to);
         }
     }
@@ -1617,12 +1627,13 @@ mod tests {
             "!!! Hi there?! no. no, No. 12 - ok; $49.99 \u{201C}x\u{201D} \u{00C9}t\u{00E9} caf\u{00E9}. I'm here:\n> quoted",
             "   lead spaces. A. b. 4. St. mr.\n",
             "no.",
+            "!!!No\u{1F300}",
+            "!!! No. 5",
             "",
         ] {
             let fused = Tokens::of(text);
             let mut deferred = Tokens::default();
-            let open = Open { sentence: 0, start: Flags::NONE, deferred: Some((0, 0, true)) };
-            deferred.tokenize(text, &mut Vec::new(), open);
+            deferred.tokenize(text, &mut Vec::new(), Open::whole());
             let show = |t: &Tokens| {
                 let words: Vec<_> = t.tokens.iter().map(|k| (k.span, k.sentence, k.flags.0, k.gap.0)).collect();
                 (words, t.exclamation_runs.clone(), t.sentence_count)

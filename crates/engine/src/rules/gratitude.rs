@@ -320,11 +320,20 @@ pub(crate) fn decide(doc: &Document, ctx: &Context, thanks: &[Thanks], out: &mut
             _ => None,
         })
         .collect();
-    let mut kept: Vec<Span> = found.iter().filter_map(|f| f.span).collect();
-    crate::order::sort(&mut kept);
+    // The kept phrases' spans, sorted, made only for a typo or "Ta!" that
+    // overlaps one: no list allocated on a draft with neither.
+    let phrases = found.len();
+    let mut kept: Option<Vec<Span>> = None;
     for t in thanks {
         if let Thanks::Word { span, overlaps } = *t {
-            let counted = overlaps.is_some_and(|o| kept.binary_search(&o).is_ok());
+            let counted = overlaps.is_some_and(|o| {
+                let kept = kept.get_or_insert_with(|| {
+                    let mut kept: Vec<Span> = found[..phrases].iter().filter_map(|f| f.span).collect();
+                    crate::order::sort(&mut kept);
+                    kept
+                });
+                kept.binary_search(&o).is_ok()
+            });
             if !counted && !is_sign_off(doc, span) {
                 found.push(Finding::new(Cue::Gratitude, Some(span)));
             }

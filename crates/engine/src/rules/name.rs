@@ -47,6 +47,10 @@ struct CustomerName {
     /// worked out once with the name (which is kept per thread while it
     /// stays the same), not again at each analysis.
     starts: Starts,
+    /// The parts' displays joined by spaces, as messages name the customer:
+    /// joined once with the name, not at each analysis that quotes it (a
+    /// list and a string allocated and freed per analysis).
+    full: String,
 }
 
 impl CustomerName {
@@ -117,7 +121,11 @@ impl CustomerName {
         if parts.len() > MAX_NAME_PARTS {
             parts.drain(MAX_NAME_PARTS - 1..parts.len() - 1);
         }
-        (!parts.is_empty()).then(|| CustomerName { starts: starts_of(&parts), parts })
+        (!parts.is_empty()).then(|| CustomerName {
+            starts: starts_of(&parts),
+            full: parts.iter().map(|p| p.display.as_str()).collect::<Vec<_>>().join(" "),
+            parts,
+        })
     }
 
     fn first(&self) -> &str {
@@ -379,7 +387,9 @@ fn check_with_name(
     }
 
     // Near misses of a part that is never spelled right.
-    let mut used = vec![false; name.parts.len()];
+    // (A name keeps at most `MAX_NAME_PARTS` parts: on the stack, not a
+    // list allocated and zeroed per analysis.)
+    let mut used = [false; MAX_NAME_PARTS];
     for u in &uses {
         used[u.part] = true;
     }
@@ -429,8 +439,7 @@ fn check_with_name(
                 used = used.with_message(format!(
                     "Addressing the customer by name makes the reply personal. {} is written in another script \
                      than {}, so it can't be checked here: make sure it is this customer's name.",
-                    &doc.text[span],
-                    name.parts.iter().map(|p| p.display.as_str()).collect::<Vec<_>>().join(" ")
+                    &doc.text[span], name.full
                 ));
             }
             out.push(used);
@@ -458,8 +467,7 @@ fn check_with_name(
                 Finding::new(Cue::NameMismatch, Some(span))
                     .with_message(format!(
                         "The greeting names {}, but this customer is {}. Check you are replying to the right person.",
-                        &doc.text[span],
-                        name.parts.iter().map(|p| p.display.as_str()).collect::<Vec<_>>().join(" ")
+                        &doc.text[span], name.full
                     ))
                     .with_suggestions([better.to_string()]),
             );

@@ -57,12 +57,13 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    let mut found = Vec::new();
-    emit_table(doc, T::Boilerplate, Cue::Boilerplate, &[T::Sarcasm], &mut found);
+    // (Made at the end of `out` and fixed there: no list of their own.)
+    let from = out.len();
+    emit_table(doc, T::Boilerplate, Cue::Boilerplate, &[T::Sarcasm], out);
     // The better phrasings are whole sentences: they replace a stock
     // phrase that is its sentence (with its stop), and nothing inside
     // one ("your call is important to us and we'll reply ...").
-    for f in &mut found {
+    for f in &mut out[from..] {
         let Some(span) = f.span else { continue };
         let (first, last) = (doc.token_at(span.start()), doc.token_at(span.end() - 1));
         let sentence = doc.tokens[first].sentence;
@@ -75,7 +76,6 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             f.span = Some(crate::span::Span::new(span.start(), span.end() + 1));
         }
     }
-    out.extend(found);
 }
 
 #[cfg(test)]

@@ -710,9 +710,11 @@ const COVER: &[&str] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    let mut emitted = Vec::new();
-    emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], &mut emitted);
-    let mut found: Vec<Found> = emitted.drain(..).map(|f| Found::new(doc, f)).collect();
+    // The tables' findings are made at the end of `out` and taken from
+    // there at once: no list of their own to allocate per analysis.
+    let from = out.len();
+    emit_table(doc, T::Concrete, Cue::Commitment, &[T::Sarcasm], out);
+    let mut found: Vec<Found> = out.drain(from..).map(|f| Found::new(doc, f)).collect();
     // "Call us at 1-800-..." is a phone number, not a time; "at 22 Pine St"
     // an address.
     let not_a_number_of_something_else = |x: &Found| {
@@ -723,8 +725,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // closed by Friday" stays one).
     let not_opening_hours = |x: &Found| x.at.is_none_or(|a| !states_hours(doc, a.first));
     found.retain(|x| not_a_number_of_something_else(x) && not_opening_hours(x));
-    emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], &mut emitted);
-    found.extend(emitted.drain(..).map(|f| Found::new(doc, f)));
+    emit_table(doc, T::Vague, Cue::VagueCommitment, &[T::NotVague, T::Concrete, T::Sarcasm], out);
+    found.extend(out.drain(from..).map(|f| Found::new(doc, f)));
     // "We'll get back to you when we can." hedges; "tell me when we can
     // call you" asks for a time: "when we can" ends its clause.
     found.retain(|x| {

@@ -43,10 +43,11 @@ pub(crate) const EMPATHY: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    let mut found = Vec::new();
-    emit_table(doc, T::Empathy, Cue::Empathy, &[T::Sarcasm, T::ApologyHollow], &mut found);
+    // (Made at the end of `out` and weeded there, `rules::retain_from`.)
+    let from = out.len();
+    emit_table(doc, T::Empathy, Cue::Empathy, &[T::Sarcasm, T::ApologyHollow], out);
     // "Thanks for your concern" thanks; it says nothing of how they feel.
-    found.retain(|f| {
+    crate::rules::retain_from(out, from, |f| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             k == 0 || !matches!(doc.fold(k - 1), "for" | "appreciate" | "appreciated")
@@ -55,7 +56,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // "our perfectly reasonable fees": said of a thing, before its noun,
     // it defends the thing; "your request is perfectly reasonable" sides
     // with the customer.
-    found.retain(|f| {
+    crate::rules::retain_from(out, from, |f| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             let adjective = matches!(doc.fold(k), "completely" | "totally" | "entirely" | "perfectly");
@@ -71,7 +72,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // only with a feeling in the words after it. ("I can see how much this
     // trip means to you", "I can see why you're fed up" stay empathy, the
     // session's review found.)
-    found.retain(|f| {
+    crate::rules::retain_from(out, from, |f| {
         f.span.is_none_or(|s| {
             let last = doc.token_at(s.end() - 1);
             if doc.fold(last) != "that" || last == 0 || doc.fold(last - 1) != "see" {
@@ -85,9 +86,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             })
         })
     });
-    found
-        .retain(|f| f.span.is_none_or(|s| !worry_not_granted(doc, doc.token_at(s.start()), doc.token_at(s.end() - 1))));
-    out.extend(found);
+    crate::rules::retain_from(out, from, |f| {
+        f.span.is_none_or(|s| !worry_not_granted(doc, doc.token_at(s.start()), doc.token_at(s.end() - 1)))
+    });
 }
 
 /// Whether "a sensible worry" at tokens `first..=last` does not grant the

@@ -31,8 +31,9 @@ pub(crate) const EXTRA_MILE: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    let mut found = Vec::new();
-    emit_table(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], &mut found);
+    // (Made at the end of `out` and weeded there, `rules::retain_from`.)
+    let from = out.len();
+    emit_table(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], out);
     // "we aren't able to waive the fee this time": a refusal of the extra.
     // (In its own clause: "they were never delivered, so we've added
     // them", "as it wasn't your fault I've waived the fee": a deed with its
@@ -346,7 +347,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // the order written, rather than a pass each. The deed's first and last
     // tokens are looked for once, not by each test: a binary search over
     // the tokens, whose branches go either way with the text.)
-    found.retain(|f| {
+    crate::rules::retain_from(out, from, |f| {
         let Some(s) = f.span else { return true };
         let (k, end) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
         not_refused(k)
@@ -355,7 +356,6 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             && more_than_the_fix(k, end)
             && not_our_error(k, end)
     });
-    out.extend(found);
 }
 
 /// Whether the word at `j` ("discount", "credit") is the matter the reply

@@ -151,12 +151,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     out.retain(|f| {
         f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !follows_what_can_be_done(doc, s, can_from))
     });
-    let mut praised = Vec::new();
-    emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], &mut praised);
-    praised.retain(|f| f.span.is_none_or(|s| !refusals.contains(&s)));
+    // (Made at the end of `out` and weeded there, `rules::retain_from`.)
+    let from = out.len();
+    emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], out);
+    crate::rules::retain_from(out, from, |f| f.span.is_none_or(|s| !refusals.contains(&s)));
     // "that is of course your choice", "the fee is of course refundable":
     // a hedge inside a clause, not a warm yes (the fifteenth QA pass).
-    praised.retain(|f| {
+    crate::rules::retain_from(out, from, |f| {
         f.span.is_none_or(|s| {
             let k = doc.token_at(s.start());
             !(doc.fold(k) == "of"
@@ -203,7 +204,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 && !(j > 0 && matches!(doc.fold(j - 1), "why" | "reason" | "but"))
         })
     };
-    praised.retain(|f| f.span.is_none_or(|s| !negated(doc.token_at(s.start()))));
+    crate::rules::retain_from(out, from, |f| f.span.is_none_or(|s| !negated(doc.token_at(s.start()))));
     // "I know you were looking forward to the concert": the customer's
     // hope, told back in empathy, is not the reply's own positive wording
     // (the tenth QA pass).
@@ -221,8 +222,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     })
             })
     };
-    praised.retain(|f| f.span.is_none_or(|s| !theirs(doc.token_at(s.start()))));
-    out.extend(praised);
+    crate::rules::retain_from(out, from, |f| f.span.is_none_or(|s| !theirs(doc.token_at(s.start()))));
 }
 
 /// Wrongdoing that a company forbids on the customer's behalf.

@@ -415,6 +415,24 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
     }
 }
 
+/// `Vec::retain` over the findings of `out` from `from` on (those a rule
+/// appended to the list it was given), the ones before left as they are:
+/// the rule's findings need no list of their own, an allocation and a copy
+/// per analysis. Each is tested once, in order, and those kept stay in it.
+pub(crate) fn retain_from(out: &mut Vec<Finding>, from: usize, mut keep: impl FnMut(&Finding) -> bool) {
+    let mut kept = from;
+    for i in from..out.len() {
+        if keep(&out[i]) {
+            // (Moved only past a finding dropped: most are kept in place.)
+            if kept != i {
+                out.swap(kept, i);
+            }
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
+}
+
 /// Praise for words the report also calls sarcastic is no praise: "We're
 /// thrilled to hear about your fifth complaint" is not positive language,
 /// "Great news 🙃" no good news. The name used there is still used, and a

@@ -539,7 +539,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         let mut left = Rest { ones: 0, pairs: 0, whole: !gated };
         for base in (0..n).step_by(64) {
             // A gated reading works out only the bits of the gate's sets:
-            // most sentences are read no further (849 of 859 in the
+            // most sentences are read no further (823 of 859 in the
             // 10,143 words). Worked out for every marker as well, the
             // bits cost about 75 k instructions more there, even with
             // those of the sentences read on worked out again.

@@ -2748,7 +2748,7 @@ const QUOTE_M: &str = "Quotation marks around the customer's words can read as m
 /// sentence, and those whose sets are common ask more, which
 /// [`may_hold_mechanism`] asks too (the counts, mock thanks, "again" set
 /// off, the agent's repetition, a denied belief, the openers, mock
-/// apologies, the obvious cause, feigned surprise, rhetoric, "next time").
+/// apologies).
 const MECHANISM_SETS: u128 = {
     let sets = [
         IRONIC_FRAMES,
@@ -2765,8 +2765,10 @@ const MECHANISM_SETS: u128 = {
         PATIENCE,
         WISH,
         WISHING,
+        SURPRISE,
         SURPRISE_FRAMES,
         SURPRISE_OPENERS,
+        OBVIOUS_CAUSE,
         CONGRATS_ON,
         IN_NO_TIME,
         EXPECTING,
@@ -2778,10 +2780,12 @@ const MECHANISM_SETS: u128 = {
         ASSURE,
         TEAM_HEROICS,
         DID_YOU_THINK,
+        RHETORIC,
         RHETORICAL_QUESTIONS,
         MINIMISERS,
         END_DIGS,
         MADE_OUR_DAY,
+        NEXT_TIME,
         HYPERBOLE,
         MOCK_ADMISSIONS,
         CONGRATS,
@@ -2829,10 +2833,6 @@ const GATE_SETS: u128 = {
         CHOSEN,
         MADE_BIG,
         SHOWN,
-        OBVIOUS_CAUSE,
-        SURPRISE,
-        RHETORIC,
-        NEXT_TIME,
     ];
     let (mut mask, mut i) = (MECHANISM_SETS, 0);
     while i < sets.len() {
@@ -2842,13 +2842,9 @@ const GATE_SETS: u128 = {
     mask
 };
 
-/// The sets of [`GATE_SETS`] whose mechanisms need more than a marker of
-/// them, each asked for in its own clause of [`may_hold_mechanism`].
-const FRAMED_SETS: u128 = OBVIOUS_CAUSE.mask() | SURPRISE.mask() | RHETORIC.mask() | NEXT_TIME.mask();
-
 /// Whether sentence `s` (tokens `s.from..end`) may hold a mechanism: a
 /// test true wherever [`read_mechanisms`] may find one, and false for most
-/// sentences (all 11 of the benchmark's reply, 849 of 859 in the 10,143 words),
+/// sentences (all 11 of the benchmark's reply, 823 of 859 in the 10,143 words),
 /// whose 1,300 lines of tests are then passed over, and their words that
 /// start a marker of no set of [`GATE_SETS`] left unread ("we", "our",
 /// "great": the reading it needs is only of those sets). Beside the sets of
@@ -2862,24 +2858,12 @@ fn may_hold_mechanism(doc: &Document, words: &[&str], s: &Sentence, end: usize, 
         // replies use often ("the invoice you received listed the wrong
         // name", 13 sentences read on for nothing in the 10,143 words).
         || s.pos(SHOWN).is_some_and(|k| places_counted_or_listed(&s.words[k + 1..]))
-        // Four sets that each mechanism using them needs more beside,
-        // asked first as one: most sentences hold none of them (asked one
-        // by one, about 30 instructions more a sentence, 26 k per 10,143
-        // words).
-        // Four sets that each mechanism using them needs more beside,
-        // asked first as one: most sentences hold none of them (asked one
-        // by one, about 30 instructions more a sentence, 26 k per 10,143
-        // words). The clauses are out of line: rare, and kept out of the
-        // loop over every sentence.
-        || s.markers.holds_any(FRAMED_SETS) && framed_may_hold(doc, s)
         // Mock enthusiasm, and agreeing to mock: an opener first.
         || (s.at(ENTHUSE_OPENERS) | s.at(AGREE_OPENERS) | s.at(OF_COURSE)) & 1 != 0
         // The agent's repetition stressed.
         || s.any(SAYING) && (s.any(REPEAT_MARKERS) || s.any(STRESSED_REPEAT))
-        // "again" set off as a reminder, by commas on both sides (not
-        // after thanks: "Thanks again, James, and take care" was read on
-        // for nothing, 4 sentences in the 10,143 words).
-        || s.pos(AGAIN).is_some_and(|k| again_set_off(doc, s, k))
+        // "again" set off by a comma.
+        || s.pos(AGAIN).is_some_and(|k| doc.tokens[s.from + k].gap_has(gap::COMMA))
         // A count of contacts: an ordinal or a number before a word of
         // contact ("third email", "3 calls"), or "number" and a count
         // after one ("attempt number five").
@@ -2914,10 +2898,9 @@ fn may_hold_mechanism(doc: &Document, words: &[&str], s: &Sentence, end: usize, 
         // Mock apologies: for the absurd, with a show ("a thousand
         // apologies"), for a measure repeated, for what the customer chose
         // themselves ("you selected yourself"), for what was clearly
-        // labelled ("clearly" is a marker of OBVIOUS_CAUSE).
+        // labelled (a marker of [`MECHANISM_SETS`]).
         || s.pos(APOLOGY_WORDS).is_some_and(|k| {
             s.any(ABSURD_APOLOGY)
-                || s.any(OBVIOUS_CAUSE)
                 || s.any(MOCK_APOLOGY_OBJECTS)
                 || s.any(CHOSEN)
                 || s.any(MADE_BIG)
@@ -2944,53 +2927,6 @@ fn may_hold_mechanism(doc: &Document, words: &[&str], s: &Sentence, end: usize, 
             && (matches!(s.words[0], "just" | "food" | "minor" | "tiny" | "small" | "trivial" | "slight")
                 || matches!(s.words, ["with" | "using", "your", _]))
         || len <= 7 && s.words.iter().any(|w| matches!(*w, "mystery" | "go"))
-}
-
-/// [`may_hold_mechanism`] for a sentence holding a marker of
-/// [`FRAMED_SETS`]: whether the mechanism of one of them may be there.
-#[inline(never)]
-fn framed_may_hold(doc: &Document, s: &Sentence) -> bool {
-    let len = s.words.len();
-    // The customer's doing named as the obvious cause: a frame of
-    // mock wonder or obviousness opening the sentence, or after a
-    // comma in its first words (not "clearly" anywhere: "thank you
-    // for taking the time to explain it so clearly", "the bouquet
-    // clearly did not match the photo" were 8 of the 36 sentences
-    // read on for nothing in the 10,143 words).
-    s.pos(OBVIOUS_CAUSE).is_some_and(|k| frame_opens(doc, s, k))
-    // Feigned surprise alone in a short statement ("Shocking.",
-    // "Well, what a surprise."; not "I also looked into the
-    // unexpected renewal charge": 4 sentences read on for nothing
-    // in the 10,143 words).
-    || len <= 6 && !s.question && s.any(SURPRISE)
-    // A rhetorical question ("Did you even read the email?").
-    || s.question && s.any(RHETORIC)
-    // A reproach of what the customer should do next time: a
-    // hedge with it ("maybe read it this time"; not "I'm sorry
-    // that we let you down this time", "applied at checkout next
-    // time": 6 sentences read on for nothing in the 10,143
-    // words). The hedges are single words, read only beside
-    // "this time" and the like.
-    || s.any(NEXT_TIME) && s.words.iter().any(|w| SETS[REPROACH_HEDGES.0 as usize].contains(w))
-}
-
-/// Whether the frame of mock wonder or obviousness at word `k` of `s`
-/// ("I wonder why", "of course") opens the sentence: its first word, or
-/// after a comma in its first five ("Well, clearly ..."). What the
-/// obvious cause needs (see [`read_mechanisms`]), and the gate asks too.
-fn frame_opens(doc: &Document, s: &Sentence, k: usize) -> bool {
-    k == 0 || (k <= 4 && doc.tokens[s.from + k - 1].gap_has(gap::COMMA))
-}
-
-/// Whether the "again" at word `k` of `s` is set off as a reminder (",
-/// again, the label is attached"): a comma after it, and before it a
-/// comma or colon or nothing, and not after thanks or a greeting
-/// ("thanks again, ..."). What the reminder needs (see
-/// [`read_mechanisms`]), and the gate asks too.
-fn again_set_off(doc: &Document, s: &Sentence, k: usize) -> bool {
-    doc.tokens[s.from + k].gap_has(gap::COMMA)
-        && (k == 0 || doc.tokens[s.from + k - 1].gap_has(gap::COMMA | gap::COLON))
-        && (k == 0 || !matches!(s.words[k - 1], "thanks" | "you" | "sorry" | "apologies" | "hello" | "hi" | "welcome"))
 }
 
 /// Whether `rest`, the words after a word of showing ("printed", "listed"),
@@ -3105,7 +3041,11 @@ fn read_mechanisms<'d>(
     }
     // ", again, the label is attached": "again" set off as a reminder.
     if let Some(k) = s.pos(AGAIN) {
-        let set_off = again_set_off(doc, s, k);
+        let t = &doc.tokens[s.from + k];
+        let set_off = t.gap_has(gap::COMMA)
+            && (k == 0 || doc.tokens[s.from + k - 1].gap_has(gap::COMMA | gap::COLON))
+            && (k == 0
+                || !matches!(s.words[k - 1], "thanks" | "you" | "sorry" | "apologies" | "hello" | "hi" | "welcome"));
         let warm_next = s.words.get(k + 1).is_some_and(|w| {
             matches!(
                 *w,
@@ -3563,9 +3503,12 @@ fn read_mechanisms<'d>(
     // wonder why the payment failed: let me check", which names no doing
     // of theirs; not with an apology.)
     // (Its words read only after the frame opens a sentence of trouble.)
-    if let Some(k) =
-        s.pos(OBVIOUS_CAUSE).filter(|&k| frame_opens(doc, s, k) && s.at(TROUBLE) >> k != 0 && !sincere && !s.question)
-    {
+    if let Some(k) = s.pos(OBVIOUS_CAUSE).filter(|&k| {
+        (k == 0 || (k <= 4 && doc.tokens[s.from + k - 1].gap_has(gap::COMMA)))
+            && s.at(TROUBLE) >> k != 0
+            && !sincere
+            && !s.question
+    }) {
         let past = |w: &str| {
             w.ends_with("ed")
                 || matches!(

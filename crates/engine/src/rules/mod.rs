@@ -541,6 +541,26 @@ fn merged_spans(findings: &[Finding], cue: Cue) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn a_rule_weeds_only_the_findings_it_appended_and_keeps_their_order() {
+        // Two findings of rules before, then five of this rule's, at bytes
+        // 10, 20, ..., 50: the ones at 20 and 40 dropped.
+        let at = |start: usize| Finding::new(Cue::Apology, Some(Span::new(start, start + 1)));
+        let mut out = vec![at(1), at(2)];
+        out.extend((1..=5).map(|k| at(10 * k)));
+        retain_from(&mut out, 2, |f| f.span.is_some_and(|s| s.start() % 20 != 0));
+        let starts: Vec<usize> = out.iter().filter_map(|f| f.span).map(|s| s.start()).collect();
+        assert_eq!(starts, [1, 2, 10, 30, 50]);
+        // The findings before `from` are not asked about, even when the
+        // test would drop them; none appended leaves the list as it was.
+        retain_from(&mut out, 5, |_| false);
+        assert_eq!(out.len(), 5);
+        retain_from(&mut out, 0, |f| f.span.is_some_and(|s| s.start() >= 10));
+        let starts: Vec<usize> = out.iter().filter_map(|f| f.span).map(|s| s.start()).collect();
+        assert_eq!(starts, [10, 30, 50]);
+    }
 
     #[test]
     fn every_phrase_is_written_folded() {

@@ -520,9 +520,13 @@ impl Tokens {
             }
             // The gap: the byte that ended the word and up to two more,
             // up to the first that is no space or punctuation (bytes from
-            // `0` up), 4 if none is; the byte after it must start a word.
-            // Computed, not branched on: a wrong length is a gap told by
-            // no entry (every byte of those is below `0`).
+            // `0` up; a byte from 0xB0 up wraps in its lane and is counted
+            // in, and no told gap holds one), 4 if none is; the byte after
+            // it must start a word. Computed, not branched on: a wrong
+            // length is a gap told by no entry, whose keys hold their
+            // lengths too (a NUL byte counts in as well, and adds nothing
+            // to the key: ", \0" has the key of ", ", and "\0" alone
+            // that of an empty slot).
             let end = next - 1;
             let Some(four) = bytes.get(end..end + 4) else {
                 return (next, false, sentence, start);
@@ -544,7 +548,7 @@ impl Tokens {
             // `bool`s joined by `|`, they were compiled to a branch each,
             // one of which the predictor missed most of the time).
             let may_not_end = (TITLE_BITS >> (t.key & 63)) as u32 & 1 | u32::from(end - at == 1);
-            let other = (told ^ key)
+            let other = (told ^ (key | (len as u32) << 24))
                 | u32::from(ASCII_CLASS[after as usize] == 0)
                 | u32::from(t.key == KEY_NO)
                 | u32::from(!fused & (key != b' ' as u32));
@@ -613,8 +617,9 @@ impl Tokens {
     /// [`Tokens::read_ascii_word`] would, if it is the most common kind:
     /// an ASCII letter and lower case ones after it, ended by an ASCII
     /// space or punctuation mark (not an apostrophe), with eight bytes of
-    /// the text left from each step; returns where the text goes on and the byte that ended the word. Any
-    /// other word is left as it was found (`None`).
+    /// the text left from each step; returns where the text goes on and
+    /// the byte that ended the word. Any other word is left as it was
+    /// found (`None`).
     ///
     /// The word is read eight bytes a step, as the lanes of a `u64` (see
     /// [`lower_run`]): its folded form is those bytes (the first lowered),
@@ -1071,10 +1076,12 @@ const fn gap_slot(key: u32) -> usize {
     (key.wrapping_mul(0x3116_2427) >> 28) as usize
 }
 
-/// [`TOLD_GAPS`] by the slots of their keys: a key (0 for none: a gap's
-/// bytes are none of them 0), its punctuation, whether it ends a sentence,
-/// and whether it is a period not before a line break (after a title or a
-/// single letter, no end).
+/// [`TOLD_GAPS`] by the slots of their keys: a key with the gap's length
+/// in its top byte (0 for none: every gap has a length), its punctuation,
+/// whether it ends a sentence, and whether it is a period not before a
+/// line break (after a title or a single letter, no end). The length
+/// tells a gap from one with NUL bytes after it, whose bytes make the same
+/// key (the reviewer's "Hi xxx, \0thanks", session 43).
 static GAP_TABLE: [(u32, Gaps, bool, bool); 16] = {
     let mut t = [(0u32, Gaps::NONE, false, false); 16];
     let mut k = 0;
@@ -1092,7 +1099,7 @@ static GAP_TABLE: [(u32, Gaps, bool, bool); 16] = {
         }
         assert!(bytes.len() <= 3 && t[gap_slot(key)].0 == 0, "each told gap has a slot of its own");
         let period = ends && g.0 & gap::NEWLINE.0 == 0;
-        t[gap_slot(key)] = (key, g, ends, period);
+        t[gap_slot(key)] = (key | (bytes.len() as u32) << 24, g, ends, period);
         k += 1;
     }
     t
@@ -1628,6 +1635,7 @@ mod tests {
             "   lead spaces. A. b. 4. St. mr.\n",
             "no.",
             "!!!No\u{1F300}",
+            "Hi xxx\0thanks for waiting. Hi xxx, \0thanks. Hi xxx \0thanks.\n\0\0ok",
             "!!! No. 5",
             "",
         ] {
@@ -1655,7 +1663,8 @@ mod tests {
                     "no", "No", "NO", "Mr", "St", "e", "g", "A", "b", "44521", "CLM", "12", "4", "I'm", "caf\u{e9}",
                     "\u{c9}t\u{e9}", "\u{1F300}", "\u{4f60}\u{597d}", "x", "ok", " ", "  ", ".", ". ", ", ", ",", "!",
                     "!!", "!!!", "?", "?!", "\n", "\n\n", ".\n", ",\n", "'", "\"", "\u{201C}", "\u{201D}", "-", " - ",
-                    ":", ";", "> ", "$", "(", ")", "\u{ff01}", "\t", "...", "\u{2026}",
+                    ":", ";", "> ", "$", "(", ")", "\u{ff01}", "\t", "...", "\u{2026}", "\0", "\r\n", "\u{1}",
+                    "\u{b}", "\u{a0}", "\u{2028}", "\u{ad}",
                 ][..]),
                 0..24,
             )

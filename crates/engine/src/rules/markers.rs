@@ -662,6 +662,10 @@ fn fits_one(a: &[u8], w: &[u8]) -> bool {
 /// over every byte of the marker, testing each for both separators, was
 /// about 265 instructions a call, 93 k per 10,143 words).
 fn fits_at(src: &str, words: &[&str]) -> bool {
+    // (Read element by element, this stops at the words' end: one word
+    // fewer than elements would be taken for a match. The callers give
+    // one for each.)
+    debug_assert_eq!(src.split(' ').count(), words.len(), "a word for each of the marker's elements: {src:?}");
     let mut rest = src.as_bytes();
     for w in words {
         let w = w.as_bytes();

@@ -474,8 +474,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             digits |= (first(i).is_ascii_digit() as u64) << at;
             ones |= ((kind & ONE) as u64) << at;
             let longer = ((kind & LONGER) >> 1) as u64 & (i + 1 < n) as u64;
-            let f = first_bit(pair(this, next));
-            pairs |= (longer & (self.pairs[f / 64] >> (f % 64))) << at;
+            pairs |= (longer & self.pair_bit(pair(this, next))) << at;
             this = next;
         }
         (ones, pairs, digits)
@@ -669,23 +668,22 @@ fn fits_at(src: &str, words: &[&str]) -> bool {
     let mut rest = src.as_bytes();
     for w in words {
         let w = w.as_bytes();
-        let mut fits = false;
         // The alternatives of this element, up to a space.
-        loop {
+        let fits = loop {
             let end = rest.iter().position(|&b| b == b' ' || b == b'|').unwrap_or(rest.len());
-            fits = fits || fits_one(&rest[..end], w);
+            let fits = fits_one(&rest[..end], w);
             let last = end == rest.len() || rest[end] == b' ';
             rest = rest.get(end + 1..).unwrap_or_default();
             if last {
-                break;
+                break fits;
             }
             if fits {
                 // On to the element's end.
                 let end = rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
                 rest = rest.get(end + 1..).unwrap_or_default();
-                break;
+                break true;
             }
-        }
+        };
         if !fits {
             return false;
         }

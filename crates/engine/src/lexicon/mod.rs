@@ -389,6 +389,9 @@ impl Lexicon {
         // key (see `try_key`), read once for all the candidates.
         let bit = |t: usize| doc.tokens.get(t).map_or(u32::MAX, |t| compile::next_bit(t.key)) as u64;
         let (after1, after2) = (bit(i + 1) | bit(i + 2) << 32, bit(i + 2) | bit(i + 3) << 32);
+        // The key's words as its candidates' are compared (see `Head`),
+        // made once for all of them; the next word's only for pairs.
+        let first = doc.padded(i);
         // A word's one- and two-word keys may be alike: each gives only
         // the ids of its own kind (see `compile::try_rank`). The pair's
         // are none without a next word (masked, not a branch).
@@ -400,13 +403,18 @@ impl Lexicon {
         // nothing to merge.
         if opt2.is_empty() {
             for k in ones {
-                self.try_key(doc, i, k, false, after1, out);
+                self.try_key(doc, i, k, false, after1, (first, NO_WORD), out);
             }
-            for k in pairs {
-                self.try_key(doc, i, k, true, after2, out);
+            // (Pairs only with a next word, see above.)
+            if !pairs.is_empty() {
+                let words = (first, doc.padded(i + 1));
+                for k in pairs {
+                    self.try_key(doc, i, k, true, after2, words, out);
+                }
             }
             return;
         }
+        let words = (first, doc.padded(i + 1));
         let (mut a, mut b, mut c) = (ones.start, opt2.start, pairs.start);
         // One call of `try_key` (inlined: it runs about 130 times
         // per 154-word reply, and its call cost a tenth of it) for
@@ -434,7 +442,7 @@ impl Lexicon {
                 continue;
             }
             let after = if pair { after2 } else { after1 };
-            if self.try_key(doc, i, k, pair, after, out) && skips {
+            if self.try_key(doc, i, k, pair, after, words, out) && skips {
                 hit_at = Some(p);
             }
         }
@@ -443,10 +451,21 @@ impl Lexicon {
     /// Tries the pattern of key `k` at token `i` (`pair`: whether the key
     /// is of two words, the second then token `i + 1`; `after`: the
     /// [`compile::next_bit`]s of the two words after the key's words, in
-    /// the low and high halves, all bits for a word past the last): pushes
-    /// its hit if it matches, and says whether it did.
+    /// the low and high halves, all bits for a word past the last;
+    /// `words`: tokens `i` and `i + 1` as [`View::padded`] makes them):
+    /// pushes its hit if it matches, and says whether it did.
     #[inline(always)]
-    fn try_key(&self, doc: &View, i: usize, k: usize, pair: bool, after: u64, out: &mut Vec<(u16, Hit)>) -> bool {
+    #[allow(clippy::too_many_arguments)]
+    fn try_key(
+        &self,
+        doc: &View,
+        i: usize,
+        k: usize,
+        pair: bool,
+        after: u64,
+        words: (Padded, Padded),
+        out: &mut Vec<(u16, Hit)>,
+    ) -> bool {
         let index = &self.index;
         let id = index.ids[k];
         // The two words after the key's words must be able to match the
@@ -463,19 +482,20 @@ impl Lexicon {
         let p = (id & PATTERN) as usize;
         let elems = index.elems(p);
         let text = index.pattern_text(p);
-        if !crate::words::same(index.head(text, k), doc.fold_bytes(i)) {
+        // The key's words, compared with the very alternatives it was made
+        // from (a pair's second word is one of its element's: no other of
+        // them has its key).
+        let head = &index.heads[k];
+        let same = head_is(text, head.first_at, head.first, words.0, doc, i)
+            & (!pair || head_is(text, head.second_at, head.second, words.1, doc, i + 1));
+        if !same {
             return false;
         }
-        // The element the key's second word is: the second, or the third
-        // when the optional second is left out.
-        let second = if id & SKIPS != 0 { 2 } else { 1 };
-        let (rest, from) = if !pair {
-            (&elems[1..], i + 1)
-        } else if elem_matches(index, text, elems[second], doc, i + 1) {
-            (&elems[second + 1..], i + 2)
-        } else {
-            return false;
-        };
+        // The elements after the key's words: after the first, or after
+        // the one the key's second word is (the second, or the third when
+        // the optional second is left out).
+        let (rest, from) =
+            if !pair { (&elems[1..], i + 1) } else { (&elems[if id & SKIPS != 0 { 3 } else { 2 }..], i + 2) };
         // A pattern whose key's words were all it had (most of those keyed
         // by two words) ends there, without a call to match nothing.
         let end = if rest.is_empty() {
@@ -501,6 +521,47 @@ impl Lexicon {
     }
 }
 
+/// A word as [`compile::padded`] makes a key's, with its length.
+type Padded = ([u64; 2], usize);
+
+/// No word: a one-word key has no second to compare.
+const NO_WORD: Padded = ([0; 2], usize::MAX);
+
+/// Per length up to sixteen, the bits of two numbers that hold that many
+/// bytes (one lookup, where a shift by the length needed its own tests).
+const KEEP_BYTES: [[u64; 2]; 17] = {
+    let mut masks = [[0u64; 2]; 17];
+    let mut n = 1;
+    while n <= 16 {
+        masks[n] = [
+            if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 },
+            if n >= 16 {
+                u64::MAX
+            } else if n > 8 {
+                (1 << (8 * (n - 8))) - 1
+            } else {
+                0
+            },
+        ];
+        n += 1;
+    }
+    masks
+};
+
+/// Whether token `t`'s word (`word`, as [`View::padded`] made it) is the
+/// word at bytes `at` of a pattern's `text`, made `padded`: by their
+/// lengths and numbers, with no branch on the length (see `compile::Head`),
+/// or by their bytes for a word over sixteen bytes long.
+#[inline(always)]
+fn head_is(text: &'static str, at: (u16, u16), padded: [u64; 2], word: Padded, doc: &View, t: usize) -> bool {
+    let len = (at.1 - at.0) as usize;
+    if len <= 16 {
+        (len == word.1) & (padded[0] == word.0[0]) & (padded[1] == word.0[1])
+    } else {
+        crate::words::same(&text.as_bytes()[at.0 as usize..at.1 as usize], doc.fold_bytes(t))
+    }
+}
+
 /// The tokens a scan reads, with their folded forms.
 struct View<'t> {
     tokens: &'t [Token],
@@ -518,6 +579,28 @@ impl View<'_> {
     #[inline(always)]
     fn fold_bytes(&self, i: usize) -> &[u8] {
         self.tokens[i].folded_bytes(self.folded)
+    }
+
+    /// Token `t`'s folded word as [`compile::padded`] makes a key's (its
+    /// first sixteen bytes, zero past its end), with its length. Read in
+    /// two loads from the folded buffer when sixteen bytes are left in it
+    /// from the word's start (all but the last words), masked to its
+    /// length.
+    #[inline(always)]
+    fn padded(&self, t: usize) -> Padded {
+        let word = self.fold_bytes(t);
+        let all = self.folded.as_bytes();
+        // The word's place in the buffer it is a slice of.
+        let start = word.as_ptr() as usize - all.as_ptr() as usize;
+        let padded = match all.get(start..start + 16) {
+            Some(sixteen) => {
+                let eight = |at: usize| u64::from_le_bytes(sixteen[at..at + 8].try_into().unwrap_or_default());
+                let mask = KEEP_BYTES[word.len().min(16)];
+                [eight(0) & mask[0], eight(8) & mask[1]]
+            }
+            None => compile::padded(word),
+        };
+        (padded, word.len())
     }
 }
 
@@ -675,6 +758,30 @@ pub(crate) mod tests {
         assert_eq!(found("so very glad"), [(0, "so very glad"), (1, "so"), (3, "so very"), (2, "so very")]);
         assert_eq!(found("so glad"), [(1, "so")]);
         assert_eq!(found("so very. Glad"), [(1, "so"), (3, "so very"), (2, "so very")]);
+    }
+
+    /// A pair's second word is compared with the alternative its key was
+    /// made from, not with every alternative of its element: the same
+    /// unless two of them share a pair key, which then holds the pattern
+    /// twice (a word listed twice, as "why ... would ... would", is tried
+    /// twice either way). No two different words of the tables do.
+    #[test]
+    fn a_pairs_key_holds_its_pattern_once_per_second_word() {
+        for index in [crate::rules::draft_lexicon().index, crate::rules::message_lexicon().index] {
+            for &ids in index.key_ids {
+                let pairs = compile::KeyIds(ids).ones().end..compile::KeyIds(ids).pairs().end;
+                for x in pairs.clone() {
+                    for y in x + 1..pairs.end {
+                        let (hx, hy) = (index.heads[x], index.heads[y]);
+                        if index.ids[x] == index.ids[y] && hx.first_at == hy.first_at {
+                            let text = index.pattern_text((index.ids[x] & PATTERN) as usize).as_bytes();
+                            let word = |at: (u16, u16)| &text[at.0 as usize..at.1 as usize];
+                            assert_eq!(word(hx.second_at), word(hy.second_at), "{}", String::from_utf8_lossy(text));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

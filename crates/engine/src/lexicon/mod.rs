@@ -334,12 +334,15 @@ impl Lexicon {
         for from in (0..tokens.len()).step_by(64) {
             let mut keyed = 0u64;
             for (j, tok) in tokens[from..tokens.len().min(from + 64)].iter().enumerate() {
-                let (next, has_next) = self.next_of(tokens, from + j);
+                // The pair with the next word, whether or not a pattern
+                // may read it (another sentence, quoted text): `try_keys`
+                // asks, for the few words this lets through (asked here,
+                // about 5 instructions a word).
+                let next = tokens.get(from + j + 1).map_or(0, |n| n.key);
                 // A word that may start no pattern keys none: its bit
                 // (one lookup) passes over most of those whose keys only
                 // collide with a pattern's.
-                let keys =
-                    index.has_key(compile::key(tok.key)) | (has_next & index.has_key(compile::pair_key(tok.key, next)));
+                let keys = index.has_key(compile::key(tok.key)) | index.has_key(compile::pair_key(tok.key, next));
                 keyed |= ((tok.is_agent() & index.may_start(tok.key) & keys) as u64) << j;
             }
             while keyed != 0 {

@@ -131,6 +131,13 @@ pub(super) const fn tag_bit(word_key: u32) -> u16 {
 /// required word or alternatives there: every word may follow.
 pub(super) const ANY_NEXT: u32 = u32::MAX;
 
+/// The [`Index`]'s `next` (either half) of a key whose pattern has a
+/// required number there: the bit every number has, beside its word's
+/// (see `Lexicon::try_keys`); other words whose bit it is pass too. Of the
+/// candidates a scan of 10,143 words read and found no match for, about
+/// 390 in 1,000 failed on a number there (session 44).
+pub(super) const NUMBER_NEXT: u32 = 1 << 31;
+
 /// A word's bit among a key's `next` bits: one of 32, by the
 /// top bits of its mixed key. Thirty-two, not an element's sixteen tags:
 /// a candidate is passed over for a word of another bit, and most are
@@ -237,7 +244,8 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     heads: [Head; K],
     /// Per key, the bits ([`next_bit`]) of the words the element after the
     /// key's words can match, when it is a required word or alternatives
-    /// ([`ANY_NEXT`] otherwise, or if there is none): a candidate whose
+    /// ([`NUMBER_NEXT`] for a required number, [`ANY_NEXT`] otherwise, or
+    /// if there is none): a candidate whose
     /// next word cannot match it is passed over unread. In the high half,
     /// the same for the element after that one, when both are required
     /// (each then takes one word: the second word after the key's is its):
@@ -1042,6 +1050,7 @@ const fn next_bits(elems: &[Elem], alt_keys: &[u32], text: &[u8], n: usize, afte
             }
             bits
         }
+        NUMBER => NUMBER_NEXT,
         _ => ANY_NEXT,
     }
 }

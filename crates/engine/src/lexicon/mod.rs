@@ -390,7 +390,14 @@ impl Lexicon {
         let (next, has_next) = self.next_of(doc.tokens, i);
         // The bits of the two words after the key's words, for each kind of
         // key (see `try_key`), read once for all the candidates.
-        let bit = |t: usize| doc.tokens.get(t).map_or(u32::MAX, |t| compile::next_bit(t.key)) as u64;
+        // (A number has the bit a required number asks for, beside its
+        // word's: see `compile::NUMBER_NEXT`.)
+        let bit = |t: usize| {
+            doc.tokens
+                .get(t)
+                .map_or(u32::MAX, |t| compile::next_bit(t.key) | (t.is(crate::tokens::flag::NUMBER) as u32) << 31)
+                as u64
+        };
         let (after1, after2) = (bit(i + 1) | bit(i + 2) << 32, bit(i + 2) | bit(i + 3) << 32);
         // The key's words as its candidates' are compared (see `Head`),
         // made once for all of them; the next word's only for pairs.

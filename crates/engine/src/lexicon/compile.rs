@@ -373,7 +373,7 @@ impl Index {
     pub(super) fn ids_of(&self, key: u16) -> KeyIds {
         // The key's byte of `keyed`, counted with one lookup (see
         // `BYTE_ONES`; 16 KB of ranks, a byte each, for 2 KB a `u64`).
-        let byte = (self.keyed[key as usize / 64] >> (key % 64 & !7)) as u8;
+        let byte = (self.keyed[key as usize / 64] >> ((key % 64) & !7)) as u8;
         let bit = key % 8;
         let place = self.ranks[key as usize / 8] as usize + BYTE_ONES[(byte & ((1 << bit) - 1)) as usize] as usize;
         // A key no pattern has may be placed past the last: none.

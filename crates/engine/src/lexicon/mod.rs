@@ -565,10 +565,13 @@ const KEEP_BYTES: [[u64; 2]; 17] = {
 #[inline(always)]
 fn head_is(text: &'static str, at: (u16, u16), padded: [u64; 2], word: Padded, doc: &View, t: usize) -> bool {
     let len = (at.1 - at.0) as usize;
+    let bytes = || &text.as_bytes()[at.0 as usize..at.1 as usize];
     if len <= 16 {
-        (len == word.1) & (padded[0] == word.0[0]) & (padded[1] == word.0[1])
+        let same = (len == word.1) & (padded[0] == word.0[0]) & (padded[1] == word.0[1]);
+        debug_assert_eq!(same, bytes() == doc.fold_bytes(t), "a word compared as numbers as by its bytes");
+        same
     } else {
-        crate::words::same(&text.as_bytes()[at.0 as usize..at.1 as usize], doc.fold_bytes(t))
+        crate::words::same(bytes(), doc.fold_bytes(t))
     }
 }
 

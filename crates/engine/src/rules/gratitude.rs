@@ -145,9 +145,7 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
     // Thanks in another language is thanks said as one ("Grazie for your
     // patience", "Obrigado, Mateus!"), not a name or a brand: "Dear Mr
     // Asante", "Hi Merci", "the Takk jumper".
-    found.retain(|f| {
-        let Some(s) = f.span else { return true };
-        let k = doc.token_at(s.start());
+    let said_as_thanks = |k: usize| {
         // (By the token's key before its word: nearly all thanks are in
         // English, and the list, compared word by word, is a branch on each
         // listed word's length, which goes either way with the word read.)
@@ -169,40 +167,47 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
             || matches!(
                 doc.fold(k + 1),
                 "for"
-                    | "so"
-                    | "very"
-                    | "much"
-                    | "beaucoup"
-                    | "mille"
-                    | "tante"
-                    | "muito"
-                    | "muchas"
-                    | "vielmals"
-                    | "sana"
-                    // "for" in the same language: "dziękuję za", "merci
-                    // pour", "grazie per", "gracias por", "danke für".
-                    | "za"
-                    | "pour"
-                    | "per"
-                    | "por"
-                    | "fur"
-                    | "pela"
-                    | "pelo"
-                    | "bardzo"
-                    | "molto"
+                | "so"
+                | "very"
+                | "much"
+                | "beaucoup"
+                | "mille"
+                | "tante"
+                | "muito"
+                | "muchas"
+                | "vielmals"
+                | "sana"
+                // "for" in the same language: "dziękuję za", "merci
+                // pour", "grazie per", "gracias por", "danke für".
+                | "za"
+                | "pour"
+                | "per"
+                | "por"
+                | "fur"
+                | "pela"
+                | "pelo"
+                | "bardzo"
+                | "molto"
             );
         said && !named
-    });
+    };
     let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, so_far);
+    // Each kept thanks' first token, looked for once (a binary search over
+    // the tokens): it was looked for three times, by the test above, the
+    // mocking sentences' and the chunk's. (A finding without a span, which
+    // the table gives none of, would count nowhere: it is dropped here.)
+    let mut firsts = Vec::with_capacity(found.len());
     found.retain(|f| {
-        f.span.is_none_or(|s| {
-            let k = doc.token_at(s.start());
-            doc.tokens.get(k).is_none_or(|t| mocking.binary_search(&t.sentence).is_err())
-        })
+        let Some(s) = f.span else { return false };
+        let k = doc.token_at(s.start());
+        let keep = said_as_thanks(k) && doc.tokens.get(k).is_none_or(|t| mocking.binary_search(&t.sentence).is_err());
+        if keep {
+            firsts.push(k);
+        }
+        keep
     });
     let phrases: Vec<Span> = found.iter().filter_map(|f| f.span).collect();
-    let starts_here = |f: &Finding| f.span.is_some_and(|s| tokens.contains(&doc.token_at(s.start())));
-    out.extend(found.into_iter().filter(starts_here).map(Thanks::Phrase));
+    out.extend(found.into_iter().zip(firsts).filter(|(_, k)| tokens.contains(k)).map(|(f, _)| Thanks::Phrase(f)));
     // "Ta!" alone, and typos such as "thnaks" or "thansk".
     // (Over the slice of tokens: no index checked per word.)
     let words = doc.tokens.get(tokens.clone()).unwrap_or_default();

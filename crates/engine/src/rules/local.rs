@@ -127,8 +127,9 @@ impl LocalMemo {
             parts.counts.add(&counts);
             let mut mentions = Vec::new();
             if names {
-                let in_greeting = |k: usize| greeting.contains(&(k + view.start));
-                name::mentions(part, ctx, own.clone().filter(|&k| !in_greeting(k)), &mut mentions);
+                // The greeting's words, in the view.
+                let in_greeting = greeting.start.saturating_sub(view.start)..greeting.end.saturating_sub(view.start);
+                name::mentions(part, ctx, own.clone(), in_greeting, &mut mentions);
             }
             parts.mentions.extend(mentions.iter().copied());
             // Thanks read sarcasm's findings in the view (all of them: those

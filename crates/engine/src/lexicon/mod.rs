@@ -393,10 +393,9 @@ impl Lexicon {
         // (A number has the bit a required number asks for, beside its
         // word's: see `compile::NUMBER_NEXT`.)
         let bit = |t: usize| {
-            doc.tokens
-                .get(t)
-                .map_or(u32::MAX, |t| compile::next_bit(t.key) | (t.is(crate::tokens::flag::NUMBER) as u32) << 31)
-                as u64
+            doc.tokens.get(t).map_or(u32::MAX, |t| {
+                compile::next_bit(t.key) | (compile::NUMBER_NEXT * u32::from(t.is(crate::tokens::flag::NUMBER)))
+            }) as u64
         };
         let (after1, after2) = (bit(i + 1) | bit(i + 2) << 32, bit(i + 2) | bit(i + 3) << 32);
         // The key's words as its candidates' are compared (see `Head`),

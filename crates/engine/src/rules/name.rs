@@ -275,7 +275,7 @@ fn mentions_of(
             let clamp = |k: usize| k.clamp(tokens.start, tokens.end);
             let (g_from, g_to) = (clamp(greeting.start), clamp(greeting.end.max(greeting.start)));
             for (from, to, in_greeting) in
-                [(tokens.start, g_from, false), (g_from, g_to, true), (g_to.max(tokens.start), tokens.end, false)]
+                [(tokens.start, g_from, false), (g_from, g_to, true), (g_to, tokens.end, false)]
             {
                 let Some(words) = doc.tokens.get(from..to) else { continue };
                 for (k, t) in words.iter().enumerate() {

@@ -97,6 +97,49 @@ pub(crate) struct Rest {
     whole: bool,
 }
 
+/// The words of a run (of at most 64) that may start a marker of the
+/// gate's sets, as [`Markers::gate_word`] works them out one word at a
+/// time in a reader's own pass over the words: by their own key
+/// (`ones`), with the next word's (`longer`, the pair not yet looked up),
+/// and those whose first byte is a digit.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct GateWords {
+    ones: u64,
+    longer: u64,
+    digits: u64,
+}
+
+impl GateWords {
+    /// The bits of the `n` words (1 to 64) from the run's `k`th on, the
+    /// last of which has no next word.
+    #[inline(always)]
+    pub(crate) fn of(self, k: usize, n: usize) -> GateWords {
+        debug_assert!((1..=64).contains(&n) && k < 64);
+        let all = u64::MAX >> (64 - n);
+        GateWords {
+            ones: (self.ones >> k) & all,
+            longer: (self.longer >> k) & (all >> 1),
+            digits: (self.digits >> k) & all,
+        }
+    }
+}
+
+/// What a gated reading probes (see [`Markers::gate_starts`]).
+#[derive(Clone, Copy)]
+pub(crate) struct GateStarts {
+    ones: u64,
+    pairs: u64,
+    digits: u64,
+}
+
+impl GateStarts {
+    /// Whether a gated reading would probe no word: it then holds no marker
+    /// at all.
+    pub(crate) fn none(self) -> bool {
+        (self.ones | self.pairs | self.digits) == 0
+    }
+}
+
 /// The bits of [`Markers::firsts`].
 const ONE: u8 = 1;
 const LONGER: u8 = 2;
@@ -412,6 +455,67 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         self.read_in::<true>(words, key, first, r)
     }
 
+    /// Notes in `g` whether the word at `at` of a run (its [`word_key`]
+    /// `key`, its first byte `first`) may start a marker of the gate's
+    /// sets (see [`GateWords`]): a reader that passes over the words for
+    /// its own ends works them out in that pass ([`Markers::read_gated`]
+    /// works them out in a pass of its own). Without a branch: whether a
+    /// word may start a marker is a fact of the text no predictor learns.
+    /// (`at` is taken modulo 64: bits past a run's 64th word mean nothing.)
+    #[inline(always)]
+    pub(crate) fn gate_word(&self, g: &mut GateWords, at: usize, key: u32, first: u8) {
+        let kind = self.firsts[first_bit(mixed(key))];
+        let at = at % 64;
+        g.digits |= (first.is_ascii_digit() as u64) << at;
+        g.ones |= (((kind & GATE) >> 2) as u64) << at;
+        g.longer |= (((kind & GATE_LONGER) >> 3) as u64) << at;
+    }
+
+    /// The words of `g` a gated reading probes: the pairs of those that may
+    /// start a longer marker are looked up (word `i`'s key is `key(i)`). The
+    /// words that may start a longer marker of the gate's sets are few:
+    /// their pairs are keyed here, in a loop over them alone, rather than
+    /// every word's pair in the pass over the words (about 145 k
+    /// instructions fewer per 10,143 words, 2 k per reply of 150).
+    #[inline(always)]
+    pub(crate) fn gate_starts(&self, g: GateWords, key: impl Fn(usize) -> u32) -> GateStarts {
+        let mut pairs = 0u64;
+        for i in positions(g.longer, 0) {
+            let f = first_bit(pair(mixed(key(i)), mixed(key(i + 1))));
+            pairs |= ((self.gate_pairs[f / 64] >> (f % 64)) & 1) << i;
+        }
+        GateStarts { ones: g.ones, pairs, digits: g.digits }
+    }
+
+    /// [`Markers::read_gated`] for a sentence of 64 words or fewer whose
+    /// gate bits the reader worked out ([`Markers::gate_starts`] of its
+    /// words' [`GateWords`]).
+    #[inline(always)]
+    pub(crate) fn read_gated_from(
+        &'static self,
+        starts: GateStarts,
+        words: &[&str],
+        key: impl Fn(usize) -> u32,
+        first: impl Fn(usize) -> u8,
+        r: &mut Reading<S>,
+    ) -> Rest {
+        debug_assert!(words.len() <= 64, "a sentence read from its gate bits is at most 64 words");
+        debug_assert!(
+            {
+                let (ones, pairs, digits) = self.starts::<true>(0, words.len(), &key, &first);
+                (ones, pairs, digits) == (starts.ones, starts.pairs, starts.digits)
+            },
+            "the reader's gate bits are the sentence's own"
+        );
+        self.debug_check(words, &key, &first, r);
+        // (One block of words, its bits worked out: none of the general
+        // reading's loop over blocks, nor its tests of the sentence's length.)
+        r.long = false;
+        self.probe_starts(starts.pairs, starts.ones, 0, words, &key, r);
+        self.probe_numbers(starts.digits, 0, words, &key, &first, r);
+        Rest { ones: starts.ones, pairs: starts.pairs, whole: false }
+    }
+
     /// Reads the words [`Markers::read_gated`] left (`words` and `key` as
     /// there): `r` then holds what [`Markers::read_keyed`] gives.
     #[inline(always)]
@@ -445,27 +549,16 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         key: &impl Fn(usize) -> u32,
         first: &impl Fn(usize) -> u8,
     ) -> (u64, u64, u64) {
-        let (mut ones, mut digits, mut pairs) = (0u64, 0u64, 0u64);
         if GATE_ONLY {
-            // The words that may start a longer marker of the gate's sets
-            // are few: their pairs are keyed after, in a loop over them
-            // alone, rather than every word's pair in the loop over the
-            // words (about 145 k instructions fewer per 10,143 words, 2 k
-            // per reply of 150).
-            let mut longer = 0u64;
-            for i in base..n.min(base + 64) {
-                let kind = self.firsts[first_bit(mixed(key(i)))];
-                let at = i - base;
-                digits |= (first(i).is_ascii_digit() as u64) << at;
-                ones |= (((kind & GATE) >> 2) as u64) << at;
-                longer |= ((((kind & GATE_LONGER) >> 3) as u64) & (i + 1 < n) as u64) << at;
+            let mut g = GateWords::default();
+            let end = n.min(base + 64);
+            for i in base..end {
+                self.gate_word(&mut g, i - base, key(i), first(i));
             }
-            for i in positions(longer, base) {
-                let f = first_bit(pair(mixed(key(i)), mixed(key(i + 1))));
-                pairs |= ((self.gate_pairs[f / 64] >> (f % 64)) & 1) << (i - base);
-            }
-            return (ones, pairs, digits);
+            let g = self.gate_starts(g.of(0, end - base), |i| key(base + i));
+            return (g.ones, g.pairs, g.digits);
         }
+        let (mut ones, mut digits, mut pairs) = (0u64, 0u64, 0u64);
         let mut this = mixed(key(base));
         for i in base..n.min(base + 64) {
             let next = mixed(key((i + 1).min(n - 1)));
@@ -502,6 +595,17 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         }
     }
 
+    /// The checks every reading makes of its words and of `r` (debug builds).
+    fn debug_check(&self, words: &[&str], key: &impl Fn(usize) -> u32, first: &impl Fn(usize) -> u8, r: &Reading<S>) {
+        debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
+        debug_assert!(words.iter().enumerate().all(|(i, w)| key(i) == word_key(w.as_bytes())));
+        debug_assert!(words.iter().enumerate().all(|(i, w)| first(i) == w.as_bytes().first().copied().unwrap_or(0)));
+        debug_assert!(
+            r.low.iter().chain(&r.high).all(|&a| a == 0) && r.hit.iter().all(|&h| h == 0) && r.sets == [0; 2],
+            "an empty reading"
+        );
+    }
+
     #[inline(always)]
     fn read_in<const GATED: bool>(
         &'static self,
@@ -510,21 +614,10 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         first: impl Fn(usize) -> u8,
         r: &mut Reading<S>,
     ) -> Rest {
-        debug_assert!(words.len() <= MAX_WORDS, "a sentence read against the markers is at most MAX_WORDS words");
-        debug_assert!(words.iter().enumerate().all(|(i, w)| key(i) == word_key(w.as_bytes())));
-        debug_assert!(words.iter().enumerate().all(|(i, w)| first(i) == w.as_bytes().first().copied().unwrap_or(0)));
-        debug_assert!(
-            r.low.iter().chain(&r.high).all(|&a| a == 0) && r.hit.iter().all(|&h| h == 0) && r.sets == [0; 2],
-            "an empty reading"
-        );
+        self.debug_check(words, &key, &first, r);
         let words = &words[..words.len().min(MAX_WORDS)];
         r.long = words.len() > 64;
         let n = words.len();
-        // Whether a word is a number (which `#` matches): most words are
-        // passed over by their first byte, without a read of their bytes
-        // (a read of every word cost about 1 k instructions per reply of
-        // 150 words).
-        let is_num = |i: usize| first(i).is_ascii_digit() && is_number(words[i].as_bytes());
         // Sixty-four words at a time, in two passes: the first finds the
         // words whose own key may start a marker of one word (`ones`), the
         // pairs of words whose key may start a longer one (`pairs`), and the
@@ -551,28 +644,48 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 (left.ones, left.pairs) = (ones, pairs);
             }
             self.probe_starts(pairs, ones, base, words, &key, r);
-            for i in positions(digits, base) {
-                // A number is also `#`, which its own key does not find:
-                // alone, and in the pairs it makes with the words beside
-                // it (a key tried twice only sets the same bits twice).
-                // Rare: the pairs are tried in a loop of their own.
-                if !is_num(i) {
-                    continue;
-                }
-                self.probe(NUMBER_KEY, words, i, false, r);
-                let before = i > 0 && self.firsts[first_bit(mixed(key(i - 1)))] & LONGER != 0;
-                for (f, g, at, tried) in [
-                    (NUMBER_KEY, if i + 1 < n { mixed(key(i + 1)) } else { 0 }, i, i + 1 < n),
-                    (NUMBER_KEY, NUMBER_KEY, i, i + 1 < n && is_num(i + 1)),
-                    (if i > 0 { mixed(key(i - 1)) } else { 0 }, NUMBER_KEY, i.wrapping_sub(1), before),
-                ] {
-                    if tried {
-                        self.probe(pair(f, g), words, at, true, r);
-                    }
+            self.probe_numbers(digits, base, words, &key, &first, r);
+        }
+        left
+    }
+
+    /// Probes the words of a block of 64 from `base` whose first byte is a
+    /// digit (`digits`) as numbers: a number is also `#`, which its own key
+    /// does not find, alone and in the pairs it makes with the words beside
+    /// it (a key tried twice only sets the same bits twice). Rare: the pairs
+    /// are tried in a loop of their own.
+    #[inline(always)]
+    fn probe_numbers(
+        &self,
+        digits: u64,
+        base: usize,
+        words: &[&str],
+        key: &impl Fn(usize) -> u32,
+        first: &impl Fn(usize) -> u8,
+        r: &mut Reading<S>,
+    ) {
+        let n = words.len();
+        // Whether a word is a number (which `#` matches): most words are
+        // passed over by their first byte, without a read of their bytes
+        // (a read of every word cost about 1 k instructions per reply of
+        // 150 words).
+        let is_num = |i: usize| first(i).is_ascii_digit() && is_number(words[i].as_bytes());
+        for i in positions(digits, base) {
+            if !is_num(i) {
+                continue;
+            }
+            self.probe(NUMBER_KEY, words, i, false, r);
+            let before = i > 0 && self.firsts[first_bit(mixed(key(i - 1)))] & LONGER != 0;
+            for (f, g, at, tried) in [
+                (NUMBER_KEY, if i + 1 < n { mixed(key(i + 1)) } else { 0 }, i, i + 1 < n),
+                (NUMBER_KEY, NUMBER_KEY, i, i + 1 < n && is_num(i + 1)),
+                (if i > 0 { mixed(key(i - 1)) } else { 0 }, NUMBER_KEY, i.wrapping_sub(1), before),
+            ] {
+                if tried {
+                    self.probe(pair(f, g), words, at, true, r);
                 }
             }
         }
-        left
     }
 
     /// Whether `k`, a key of two words, may be a marker's: its bit is set.

@@ -147,6 +147,12 @@ pub(crate) fn with_memo<R>(f: impl FnOnce(Option<&mut Memo>) -> R) -> R {
     })
 }
 
+/// Whether [`with_memo`] would now give a memo: a reader that asks it of
+/// many sentences asks once whether to ask at all.
+pub(crate) fn installed() -> bool {
+    MEMO.with(|m| m.try_borrow_mut().is_ok_and(|m| m.is_some()))
+}
+
 /// Installs `memo` for the analyses on this thread until [`take`].
 pub(crate) fn install(memo: Memo) {
     MEMO.with(|m| *m.borrow_mut() = Some(memo));

@@ -82,11 +82,29 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// are passed over without a walk of their bucket (about 1 k
     /// instructions per reply of 150 words).
     pairs: [u64; FIRST_WORDS],
-    /// The bit of every key of two words of a marker of the gate's sets
-    /// (see [`Markers::gated`]); [`GATE`] in `firsts` is the one-word
-    /// markers'.
-    gate_pairs: [u64; FIRST_WORDS],
+    /// Per [`first_bit`] of a key of two words, the classes (see
+    /// [`GateClass`]) of the gate's markers it may key, as bits: not 0
+    /// for every key of two words of a marker of the gate's sets (see
+    /// [`Markers::gated`]); [`GATE`] in `firsts` is the one-word markers'.
+    gate_pairs: [u8; 1 << FIRST_BITS],
+    /// The classes of the gate's markers whose first element is `#`.
+    number_classes: u8,
 }
+
+/// A class of a gate's marker sets (see [`Markers::gated`]): a reader that
+/// works out the gate's bits of its words ([`Markers::gate_starts`]) also
+/// learns which classes their markers may be of, before any marker is
+/// read, and the words of `words` (which need be no marker's) are of the
+/// class too.
+pub(crate) struct GateClass {
+    pub(crate) sets: u128,
+    pub(crate) words: &'static [&'static str],
+}
+
+/// How many classes a gate may have, and where their bits are in
+/// [`Markers::firsts`].
+const GATE_CLASSES: usize = 4;
+const CLASS_SHIFT: u32 = 4;
 
 /// What a gated reading ([`Markers::read_gated`]) has read, as bits: the
 /// words it probed by their own key and with the next word's; or that it
@@ -107,6 +125,8 @@ pub(crate) struct GateWords {
     ones: u64,
     longer: u64,
     digits: u64,
+    /// Every word's bits in [`Markers::firsts`], or-ed.
+    kinds: u8,
 }
 
 impl GateWords {
@@ -120,6 +140,8 @@ impl GateWords {
             ones: (self.ones >> k) & all,
             longer: (self.longer >> k) & (all >> 1),
             digits: (self.digits >> k) & all,
+            // (Of the words before too: classes that may be, not that are.)
+            kinds: self.kinds,
         }
     }
 }
@@ -130,13 +152,15 @@ pub(crate) struct GateStarts {
     ones: u64,
     pairs: u64,
     digits: u64,
+    classes: u8,
 }
 
 impl GateStarts {
-    /// Whether a gated reading would probe no word: it then holds no marker
-    /// at all.
-    pub(crate) fn none(self) -> bool {
-        (self.ones | self.pairs | self.digits) == 0
+    /// The classes (see [`GateClass`]) of the markers a gated reading may
+    /// find, and of the class words among the words, as bits: a marker of
+    /// a class whose bit is clear is not in the words.
+    pub(crate) fn classes(self) -> u8 {
+        self.classes
     }
 }
 
@@ -385,28 +409,60 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             buckets[b] = i as u16;
             b += 1;
         }
-        Markers { markers, keys, entries, starts, buckets, firsts, pairs, gate_pairs: [0; FIRST_WORDS] }
+        Markers {
+            markers,
+            keys,
+            entries,
+            starts,
+            buckets,
+            firsts,
+            pairs,
+            gate_pairs: [0; 1 << FIRST_BITS],
+            number_classes: 0,
+        }
     }
 
-    /// The index with a gate on `sets` ([`Set::mask`]s or-ed): the bits by
-    /// which [`Markers::read_gated`] reads the words that may start a
-    /// marker of those sets before the others.
-    pub(crate) const fn gated(mut self, sets: u128) -> Self {
+    /// The index with a gate on the sets of `classes` (at most
+    /// [`GATE_CLASSES`]; class `c`'s bit is `1 << c`): the bits by which
+    /// [`Markers::read_gated`] reads the words that may start a marker of
+    /// those sets before the others, and by which
+    /// [`Markers::gate_starts`] tells the classes of those markers.
+    pub(crate) const fn gated(mut self, classes: &[GateClass]) -> Self {
+        assert!(classes.len() <= GATE_CLASSES, "too many gate classes");
         let mut k = 0;
         while k < K {
             let e = self.entries[k];
-            if sets >> e.set & 1 != 0 {
+            let src = self.markers[e.id as usize].src.as_bytes();
+            let (mut class, mut c) = (0u8, 0);
+            while c < classes.len() {
+                class |= ((classes[c].sets >> e.set & 1) as u8) << c;
+                c += 1;
+            }
+            if class != 0 {
                 let f = first_bit(self.keys[k]);
                 if e.len == 1 {
-                    self.firsts[f] |= GATE;
+                    self.firsts[f] |= GATE | class << CLASS_SHIFT;
                 } else {
-                    self.gate_pairs[f / 64] |= 1 << (f % 64);
+                    self.gate_pairs[f] |= class;
                     // (The key is of two words: its first word's own.)
-                    let src = self.markers[e.id as usize].src.as_bytes();
                     self.firsts[first_bit(key(src, e.alt.0 as usize, e.alt.1 as usize))] |= GATE_LONGER;
+                }
+                if e.alt.1 - e.alt.0 == 1 && src[e.alt.0 as usize] == b'#' {
+                    self.number_classes |= class;
                 }
             }
             k += 1;
+        }
+        let mut c = 0;
+        while c < classes.len() {
+            let words = classes[c].words;
+            let mut w = 0;
+            while w < words.len() {
+                let b = words[w].as_bytes();
+                self.firsts[first_bit(key(b, 0, b.len()))] |= 1 << (CLASS_SHIFT + c as u32);
+                w += 1;
+            }
+            c += 1;
         }
         self
     }
@@ -469,6 +525,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         g.digits |= (first.is_ascii_digit() as u64) << at;
         g.ones |= (((kind & GATE) >> 2) as u64) << at;
         g.longer |= (((kind & GATE_LONGER) >> 3) as u64) << at;
+        g.kinds |= kind;
     }
 
     /// The words of `g` a gated reading probes: the pairs of those that may
@@ -479,12 +536,21 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     /// instructions fewer per 10,143 words, 2 k per reply of 150).
     #[inline(always)]
     pub(crate) fn gate_starts(&self, g: GateWords, key: impl Fn(usize) -> u32) -> GateStarts {
-        let mut pairs = 0u64;
+        let (mut pairs, mut classes) = (0u64, g.kinds >> CLASS_SHIFT);
         for i in positions(g.longer, 0) {
-            let f = first_bit(pair(mixed(key(i)), mixed(key(i + 1))));
-            pairs |= ((self.gate_pairs[f / 64] >> (f % 64)) & 1) << i;
+            let c = self.gate_pairs[first_bit(pair(mixed(key(i)), mixed(key(i + 1))))];
+            pairs |= ((c != 0) as u64) << i;
+            classes |= c;
         }
-        GateStarts { ones: g.ones, pairs, digits: g.digits }
+        // A word that may be a number may be `#`, alone or first in a pair,
+        // and second in a pair with the word before it.
+        if g.digits != 0 {
+            classes |= self.number_classes;
+            for i in positions(g.digits & !1, 0) {
+                classes |= self.gate_pairs[first_bit(pair(mixed(key(i - 1)), NUMBER_KEY))];
+            }
+        }
+        GateStarts { ones: g.ones, pairs, digits: g.digits, classes }
     }
 
     /// [`Markers::read_gated`] for a sentence of 64 words or fewer whose

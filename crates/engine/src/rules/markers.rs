@@ -83,10 +83,18 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// instructions per reply of 150 words).
     pairs: [u64; FIRST_WORDS],
     /// Per [`first_bit`] of a key of two words, the classes (see
-    /// [`GateClass`]) of the gate's markers it may key, as bits: not 0
-    /// for every key of two words of a marker of the gate's sets (see
+    /// [`GateClass`]) of the gate's markers it may key, as bits: those of
+    /// two words in the low four, those of three or more in the high four
+    /// (which [`Markers::gate_triples`] tells apart). Not 0 for every key
+    /// of two words of a marker of the gate's sets (see
     /// [`Markers::gated`]); [`GATE`] in `firsts` is the one-word markers'.
     gate_pairs: [u8; 1 << FIRST_BITS],
+    /// Per [`first_bit`] of a key of two words joined with a third word's
+    /// ([`pair`] of the two), the classes of the gate's markers of three
+    /// words or more whose first three it may be: many a common pair of
+    /// words starts a longer marker ("for the", "about the", "in your"),
+    /// which the third word rarely goes on with.
+    gate_triples: [u8; 1 << FIRST_BITS],
     /// The classes of the gate's markers whose first element is `#`.
     number_classes: u8,
 }
@@ -119,7 +127,10 @@ pub(crate) struct Rest {
 /// gate's sets, as [`Markers::gate_word`] works them out one word at a
 /// time in a reader's own pass over the words: by their own key
 /// (`ones`), with the next word's (`longer`, the pair not yet looked up),
-/// and those whose first byte is a digit.
+/// and those whose first byte is a digit. (`ones` and `longer` are kept
+/// rotated left by the place of their bit in [`Markers::firsts`], 2 and
+/// 3, which [`GateWords::of`] undoes: a word's bit is then taken from its
+/// byte by a mask and a rotation, without a shift back.)
 #[derive(Clone, Copy, Default)]
 pub(crate) struct GateWords {
     ones: u64,
@@ -129,19 +140,31 @@ pub(crate) struct GateWords {
     kinds: u8,
 }
 
+/// The bits of [`GateWords`] of some of its words (see [`GateWords::of`]).
+#[derive(Clone, Copy)]
+pub(crate) struct GateRun {
+    ones: u64,
+    longer: u64,
+    digits: u64,
+    kinds: u8,
+    /// How many words the run has.
+    len: usize,
+}
+
 impl GateWords {
     /// The bits of the `n` words (1 to 64) from the run's `k`th on, the
     /// last of which has no next word.
     #[inline(always)]
-    pub(crate) fn of(self, k: usize, n: usize) -> GateWords {
+    pub(crate) fn of(self, k: usize, n: usize) -> GateRun {
         debug_assert!((1..=64).contains(&n) && k < 64);
         let all = u64::MAX >> (64 - n);
-        GateWords {
-            ones: (self.ones >> k) & all,
-            longer: (self.longer >> k) & (all >> 1),
+        GateRun {
+            ones: (self.ones.rotate_right(GATE.trailing_zeros()) >> k) & all,
+            longer: (self.longer.rotate_right(GATE_LONGER.trailing_zeros()) >> k) & (all >> 1),
             digits: (self.digits >> k) & all,
             // (Of the words before too: classes that may be, not that are.)
             kinds: self.kinds,
+            len: n,
         }
     }
 }
@@ -418,6 +441,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             firsts,
             pairs,
             gate_pairs: [0; 1 << FIRST_BITS],
+            gate_triples: [0; 1 << FIRST_BITS],
             number_classes: 0,
         }
     }
@@ -442,8 +466,29 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 let f = first_bit(self.keys[k]);
                 if e.len == 1 {
                     self.firsts[f] |= GATE | class << CLASS_SHIFT;
-                } else {
+                } else if e.len == 2 {
                     self.gate_pairs[f] |= class;
+                } else {
+                    self.gate_pairs[f] |= class << 4;
+                    // Each alternative of the third element, joined to the
+                    // key of the first two.
+                    let from = self.markers[e.id as usize].rest as usize;
+                    let mut a = from;
+                    while src[a] != b' ' {
+                        a += 1;
+                    }
+                    a += 1;
+                    let mut end = a;
+                    while end < src.len() && src[end] != b' ' {
+                        end += 1;
+                    }
+                    while a <= end {
+                        let a_end = alt_end(src, a, end);
+                        self.gate_triples[first_bit(pair(self.keys[k], key(src, a, a_end)))] |= class;
+                        a = a_end + 1;
+                    }
+                }
+                if e.len > 1 {
                     // (The key is of two words: its first word's own.)
                     self.firsts[first_bit(key(src, e.alt.0 as usize, e.alt.1 as usize))] |= GATE_LONGER;
                 }
@@ -521,10 +566,10 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     #[inline(always)]
     pub(crate) fn gate_word(&self, g: &mut GateWords, at: usize, key: u32, first: u8) {
         let kind = self.firsts[first_bit(mixed(key))];
-        let at = at % 64;
+        let at = (at % 64) as u32;
         g.digits |= (first.is_ascii_digit() as u64) << at;
-        g.ones |= (((kind & GATE) >> 2) as u64) << at;
-        g.longer |= (((kind & GATE_LONGER) >> 3) as u64) << at;
+        g.ones |= ((kind & GATE) as u64).rotate_left(at);
+        g.longer |= ((kind & GATE_LONGER) as u64).rotate_left(at);
         g.kinds |= kind;
     }
 
@@ -535,19 +580,31 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     /// every word's pair in the pass over the words (about 145 k
     /// instructions fewer per 10,143 words, 2 k per reply of 150).
     #[inline(always)]
-    pub(crate) fn gate_starts(&self, g: GateWords, key: impl Fn(usize) -> u32) -> GateStarts {
+    pub(crate) fn gate_starts(&self, g: GateRun, key: impl Fn(usize) -> u32) -> GateStarts {
         let (mut pairs, mut classes) = (0u64, g.kinds >> CLASS_SHIFT);
         for i in positions(g.longer, 0) {
-            let c = self.gate_pairs[first_bit(pair(mixed(key(i)), mixed(key(i + 1))))];
+            let two = pair(mixed(key(i)), mixed(key(i + 1)));
+            let c = self.gate_pairs[first_bit(two)];
             pairs |= ((c != 0) as u64) << i;
-            classes |= c;
+            classes |= c & 15;
+            // A longer marker's class only where the third word may be its
+            // third (a number may be `#`).
+            if c >> 4 != 0 && i + 2 < g.len {
+                let third = |k: u32| self.gate_triples[first_bit(pair(two, k))];
+                let mut t = third(mixed(key(i + 2)));
+                if g.digits >> (i + 2) & 1 != 0 {
+                    t |= third(NUMBER_KEY);
+                }
+                classes |= t & (c >> 4);
+            }
         }
         // A word that may be a number may be `#`, alone or first in a pair,
         // and second in a pair with the word before it.
         if g.digits != 0 {
             classes |= self.number_classes;
             for i in positions(g.digits & !1, 0) {
-                classes |= self.gate_pairs[first_bit(pair(mixed(key(i - 1)), NUMBER_KEY))];
+                let c = self.gate_pairs[first_bit(pair(mixed(key(i - 1)), NUMBER_KEY))];
+                classes |= (c & 15) | (c >> 4);
             }
         }
         GateStarts { ones: g.ones, pairs, digits: g.digits, classes }

@@ -2421,10 +2421,12 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         // of the reading's own, whose end is the sentence's too (a branch
         // no predictor learns on new text).
         let mut gate = GateWords::default();
-        while j < n && tokens[j].sentence == sentence {
-            let t = &tokens[j];
+        for (at, t) in tokens[i..].iter().enumerate() {
+            if t.sentence != sentence {
+                break;
+            }
             any |= t.flags;
-            index.gate_word(&mut gate, j - i, t.key, t.fold_head().1);
+            index.gate_word(&mut gate, at, t.key, t.fold_head().1);
             j += 1;
         }
         // (Not borrowed by the readers below: kept in a register above.)

@@ -1081,11 +1081,11 @@ fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
 }
 
 /// Whether the sentence of `words` (token `from` on) gives the same
-/// measure twice in one clause, as a tautology does: "our 30-day returns window is 30 days long", "requested
-/// four times arrived four times" (a count or number, then its unit, said
-/// again within eight words; not "3 extra days", which adds to it, nor
-/// "the 30 day wait for username changes, After 30 days have passed", a
-/// real reply's two clauses).
+/// measure twice in one clause, as a tautology does: "our 30-day returns
+/// window is 30 days long", "requested four times arrived four times" (a
+/// count or number, then its unit, said again within eight words; not "3
+/// extra days", which adds to it, nor "the 30 day wait for username
+/// changes, After 30 days have passed", a real reply's two clauses).
 fn repeated_measure(doc: &Document, from: usize, words: &[&str]) -> bool {
     const COUNTS: &[&str] =
         &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "thirty"];

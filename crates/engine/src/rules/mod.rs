@@ -345,6 +345,29 @@ pub(crate) fn distinct_hits_at<'d>(doc: &'d Document, table: TableId) -> std::bo
     if found.windows(2).all(|w| key(&w[0]) <= key(&w[1]) && !w[0].span.overlaps(w[1].span)) {
         return std::borrow::Cow::Borrowed(found);
     }
+    // The others are in text order too (by start), with a shorter hit
+    // starting where a longer one does, or one overlapping the one before
+    // ("thank you" in "thank you so much"): of the hits starting at a
+    // place, the first longest is the one the sort below puts first, and
+    // it is kept exactly when it does not overlap the last kept (whether a
+    // hit starting there overlaps an earlier one does not depend on its
+    // end), the others of its place never. One pass, no sort: the sort
+    // was about 110 k instructions per 10,143 words (5 tables).
+    if found.windows(2).all(|w| w[0].span.start() <= w[1].span.start()) && found.iter().all(|h| !h.span.is_empty()) {
+        let mut hits: Vec<Hit> = Vec::with_capacity(found.len());
+        for &h in found {
+            match hits.last_mut() {
+                Some(last) if last.span.start() == h.span.start() => {
+                    if h.span.end() > last.span.end() {
+                        *last = h;
+                    }
+                }
+                Some(last) if last.span.overlaps(h.span) => {}
+                _ => hits.push(h),
+            }
+        }
+        return std::borrow::Cow::Owned(hits);
+    }
     let mut hits: Vec<Hit> = found.to_vec();
     crate::order::sort_by_key(&mut hits, |h| (h.span.start(), std::cmp::Reverse(h.span.end())));
     // Kept in place: the first `kept` hold the hits kept so far.

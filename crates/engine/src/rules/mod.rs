@@ -386,9 +386,17 @@ pub(crate) fn distinct_hits_at<'d>(doc: &'d Document, table: TableId) -> std::bo
 /// phrasings, cased for where they land ("Hi Priya, to recap, ...").
 pub(crate) fn finding_for(doc: &Document, cue: Cue, table: T, hit: &Hit) -> Finding {
     let phrase = phrase(hit, table);
-    Finding::new(cue, Some(hit.span))
-        .with_message(phrase.note)
-        .with_suggestions(phrase.better.iter().map(|b| fit_case(doc, hit.first as usize, b)))
+    // (Filled in place, what `with_message` and `with_suggestions` do:
+    // each builder's move of the finding was a copy, and most phrases carry
+    // neither a note nor better phrasings.)
+    let mut f = Finding::new(cue, Some(hit.span));
+    if !phrase.note.is_empty() {
+        f.message = std::borrow::Cow::Borrowed(phrase.note);
+    }
+    if !phrase.better.is_empty() {
+        f.suggestions = phrase.better.iter().map(|b| fit_case(doc, hit.first as usize, b)).collect();
+    }
+    f
 }
 
 /// Words that deny what follows them: "we can't guarantee", "this isn't

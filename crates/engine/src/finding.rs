@@ -81,6 +81,11 @@ impl Finding {
         )
     }
 
+    /// Where a [`Finding::report_key`]'s first number holds whether the
+    /// finding has no span, and the span's start (32 bits).
+    pub(crate) const KEY_NO_SPAN: u32 = 105;
+    pub(crate) const KEY_START: u32 = 73;
+
     /// [`Finding::report_order`] packed into numbers compared in one step
     /// each, when every offset it holds fits in 32 bits (those of any draft
     /// and message under 4 GB); `None` otherwise. From the highest bits:
@@ -100,8 +105,8 @@ impl Finding {
             Some(c) => (1, bits(c.start())?, u32::try_from(c.end()).ok()?),
             None => (0, 0, 0),
         };
-        let high = u128::from(self.span.is_none()) << 105
-            | start << 73
+        let high = u128::from(self.span.is_none()) << Finding::KEY_NO_SPAN
+            | start << Finding::KEY_START
             | end << 41
             | (self.cue as u128) << 33
             | context << 32

@@ -115,16 +115,23 @@ impl Default for Report {
 impl Report {
     pub(crate) fn build(mut findings: Vec<Finding>, politeness: f32) -> Report {
         // Stable: of equal findings (one rule's), the first found is kept.
-        // Runs already in order (`Incremental`'s local findings) are merged,
-        // not sorted again (see `order::sorted_order`).
         // A long list's orders packed into keys once each (the tuples made
         // and compared at each step cost most of its sort), unless an
-        // offset needs more than 32 bits; a short one is sorted in place.
+        // offset needs more than 32 bits, and placed by where their spans
+        // start (those without one after the last start), which their keys
+        // hold (see `order::sort_by_placed_keys`); a short one is sorted in
+        // place.
         let keys = (findings.len() > crate::order::SHORT)
             .then(|| findings.iter().map(Finding::report_key).collect::<Option<Vec<_>>>())
             .flatten();
         match keys {
-            Some(keys) => crate::order::sort_by_keys(&mut findings, keys),
+            Some(keys) => {
+                let start = |k: &(u128, u32)| (k.0 >> Finding::KEY_START) as u32;
+                let last = keys.iter().map(start).max().unwrap_or(0);
+                let places: Vec<u32> =
+                    keys.iter().map(|k| if k.0 >> Finding::KEY_NO_SPAN != 0 { last } else { start(k) }).collect();
+                crate::order::sort_by_placed_keys(&mut findings, keys, &places)
+            }
             None => crate::order::sort_by_key(&mut findings, Finding::report_order),
         }
         findings.dedup_by(|a, b| a.cue == b.cue && a.span == b.span && a.context == b.context);

@@ -137,18 +137,25 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             !reassures
         })
     });
+    // (Weeded at the end of `out`, `rules::retain_from`: the findings of
+    // the rules before are not asked about.)
+    let negative = out.len();
     out.extend(found);
     // "I cannot stress this enough", "we can't thank you enough": an
     // intensifier, not a refusal.
-    out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !intensifies(doc, s)));
+    crate::rules::retain_from(out, negative, |f| {
+        f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !intensifies(doc, s))
+    });
     // "We don't allow profiting from human tragedies": a stand against
     // others' misconduct, on the customer's side, refuses them nothing.
-    out.retain(|f| f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !forbids_misconduct(doc, s)));
+    crate::rules::retain_from(out, negative, |f| {
+        f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !forbids_misconduct(doc, s))
+    });
     // "It is possible to upgrade ...; however, it is not possible to
     // downgrade": what can't be done, after what can, does not lead.
     // (Read only when there is a negation to weigh: most replies hold none.)
-    let can_from = if out.iter().any(|f| f.cue == Cue::NegativeLanguage) { first_can(doc) } else { None };
-    out.retain(|f| {
+    let can_from = if out[negative..].iter().any(|f| f.cue == Cue::NegativeLanguage) { first_can(doc) } else { None };
+    crate::rules::retain_from(out, negative, |f| {
         f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !follows_what_can_be_done(doc, s, can_from))
     });
     // (Made at the end of `out` and weeded there, `rules::retain_from`.)

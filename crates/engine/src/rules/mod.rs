@@ -345,6 +345,29 @@ pub(crate) fn distinct_hits_at<'d>(doc: &'d Document, table: TableId) -> std::bo
     if found.windows(2).all(|w| key(&w[0]) <= key(&w[1]) && !w[0].span.overlaps(w[1].span)) {
         return std::borrow::Cow::Borrowed(found);
     }
+    // The others are in text order too (by start), with a shorter hit
+    // starting where a longer one does, or one overlapping the one before
+    // ("thank you" in "thank you so much"): of the hits starting at a
+    // place, the first longest is the one the sort below puts first, and
+    // it is kept exactly when it does not overlap the last kept (whether a
+    // hit starting there overlaps an earlier one does not depend on its
+    // end), the others of its place never. One pass, no sort: the sort
+    // was about 110 k instructions per 10,143 words (5 tables).
+    if found.windows(2).all(|w| w[0].span.start() <= w[1].span.start()) && found.iter().all(|h| !h.span.is_empty()) {
+        let mut hits: Vec<Hit> = Vec::with_capacity(found.len());
+        for &h in found {
+            match hits.last_mut() {
+                Some(last) if last.span.start() == h.span.start() => {
+                    if h.span.end() > last.span.end() {
+                        *last = h;
+                    }
+                }
+                Some(last) if last.span.overlaps(h.span) => {}
+                _ => hits.push(h),
+            }
+        }
+        return std::borrow::Cow::Owned(hits);
+    }
     let mut hits: Vec<Hit> = found.to_vec();
     crate::order::sort_by_key(&mut hits, |h| (h.span.start(), std::cmp::Reverse(h.span.end())));
     // Kept in place: the first `kept` hold the hits kept so far.
@@ -363,9 +386,17 @@ pub(crate) fn distinct_hits_at<'d>(doc: &'d Document, table: TableId) -> std::bo
 /// phrasings, cased for where they land ("Hi Priya, to recap, ...").
 pub(crate) fn finding_for(doc: &Document, cue: Cue, table: T, hit: &Hit) -> Finding {
     let phrase = phrase(hit, table);
-    Finding::new(cue, Some(hit.span))
-        .with_message(phrase.note)
-        .with_suggestions(phrase.better.iter().map(|b| fit_case(doc, hit.first as usize, b)))
+    // (Filled in place, what `with_message` and `with_suggestions` do:
+    // each builder's move of the finding was a copy, and most phrases carry
+    // neither a note nor better phrasings.)
+    let mut f = Finding::new(cue, Some(hit.span));
+    if !phrase.note.is_empty() {
+        f.message = std::borrow::Cow::Borrowed(phrase.note);
+    }
+    if !phrase.better.is_empty() {
+        f.suggestions = phrase.better.iter().map(|b| fit_case(doc, hit.first as usize, b)).collect();
+    }
+    f
 }
 
 /// Words that deny what follows them: "we can't guarantee", "this isn't
@@ -479,48 +510,71 @@ pub(crate) fn drop_mocked_praise(doc: &Document, findings: &mut Vec<Finding>) {
             overlap * 2 >= span.len().max(1)
         }
     };
+    // The bytes a finding may start at to be in a mocking sentence, and in
+    // a sentence right after one (see `sentence_bytes`): its sentence told
+    // by a search of a few ranges, not of its token among all the tokens
+    // (about 230 binary searches over the 10,143 words' tokens).
+    let mocking_bytes = sentence_bytes(doc, &mocking);
+    let after_mocking: Vec<u32> = mocking_steps.iter().map(|&s| s + 1).collect();
+    let after_mocking_bytes = sentence_bytes(doc, &after_mocking);
+    let in_sentences = |bytes: &[(usize, usize)], sentences: &[u32], at: usize| {
+        let held = holds(bytes, at);
+        debug_assert_eq!(
+            held,
+            doc.tokens.get(doc.token_at(at)).is_some_and(|t| sentences.binary_search(&t.sentence).is_ok())
+        );
+        held
+    };
     findings.retain(|f| {
         let Some(span) = f.span else { return true };
         if f.cue.severity() != crate::cue::Severity::Praise || matches!(f.cue, Cue::NameUsed | Cue::SignOff) {
             return true;
         }
         let courtesy = matches!(f.cue, Cue::PoliteRequest | Cue::PositiveLanguage | Cue::ExtraMile | Cue::Empathy);
-        // (The finding's token, a binary search over the tokens, is looked
-        // for only when the finding could be mocked there: its branches go
-        // either way with the text.)
-        let in_mocking_sentence = || {
-            if !courtesy || mocking.is_empty() {
-                return false;
-            }
-            let k = doc.token_at(span.start());
-            doc.tokens.get(k).is_some_and(|t| mocking.binary_search(&t.sentence).is_ok())
-        };
+        let in_mocking_sentence = || courtesy && in_sentences(&mocking_bytes, &mocking, span.start());
         // Mock urgency right after a mocking sentence ("Oh I'm so sorry our
         // free app isn't perfect enough for you. We'll get right on that.")
         // promises nothing.
         let mocked_step = || {
-            if f.cue != Cue::NextSteps || mocking_steps.is_empty() {
+            if f.cue != Cue::NextSteps || !in_sentences(&after_mocking_bytes, &after_mocking, span.start()) {
                 return false;
             }
             let k = doc.token_at(span.start());
-            doc.tokens.get(k).is_some_and(|t| {
-                let s = t.sentence;
-                let n = doc.tokens.len();
-                let urgent = || {
-                    (k..(k + 8).min(n)).take_while(|&j| doc.tokens[j].sentence == s).any(|j| {
-                        matches!(doc.fold(j), "right" | "straight")
-                            && j + 1 < n
-                            && doc.tokens[j + 1].sentence == s
-                            && doc.fold(j + 1) == "on"
-                    })
-                };
-                s > 0 && mocking_steps.binary_search(&(s - 1)).is_ok() && urgent()
+            let s = doc.tokens[k].sentence;
+            let n = doc.tokens.len();
+            (k..(k + 8).min(n)).take_while(|&j| doc.tokens[j].sentence == s).any(|j| {
+                matches!(doc.fold(j), "right" | "straight")
+                    && j + 1 < n
+                    && doc.tokens[j + 1].sentence == s
+                    && doc.fold(j + 1) == "on"
             })
         };
         let mocked =
             within(&sarcastic, span) || (courtesy && within(&shouted, span)) || in_mocking_sentence() || mocked_step();
         !mocked
     });
+}
+
+/// The bytes whose token ([`Document::token_at`]) is in one of the
+/// sentences `sentences` (sorted), as sorted ranges: for a sentence of
+/// tokens `a..b`, from the end of token `a - 1` (from 0 for the first) to
+/// the end of token `b - 1`.
+fn sentence_bytes(doc: &Document, sentences: &[u32]) -> Vec<(usize, usize)> {
+    let tokens = &doc.tokens;
+    sentences
+        .iter()
+        .filter_map(|&s| {
+            let a = tokens.partition_point(|t| t.sentence < s);
+            let b = a + tokens[a..].partition_point(|t| t.sentence == s);
+            (a < b).then(|| (a.checked_sub(1).map_or(0, |p| tokens[p].span.end()), tokens[b - 1].span.end()))
+        })
+        .collect()
+}
+
+/// Whether byte `at` is in one of `ranges` (sorted, disjoint, half-open).
+fn holds(ranges: &[(usize, usize)], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.1 <= at);
+    ranges.get(i).is_some_and(|r| r.0 <= at)
 }
 
 /// The spans of `cue`'s findings, sorted and merged where they overlap.

@@ -103,10 +103,12 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
         last_order = f.span;
         out.push(f);
     }
+    // (Made at the end of `out` and weeded there, `rules::retain_from`.)
+    let from = out.len();
     emit_table(doc, T::Polite, Cue::PoliteRequest, &[T::Sarcasm, T::Boilerplate], out);
     // "Please know that ..." informs; it asks nothing. "Why would you
     // ...?" reproaches.
-    out.retain(|f| {
+    crate::rules::retain_from(out, from, |f| {
         f.cue != Cue::PoliteRequest
             || f.span.is_none_or(|s| {
                 let k = doc.token_at(s.start());

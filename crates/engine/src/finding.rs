@@ -85,6 +85,11 @@ impl Finding {
     /// finding has no span, and the span's start (32 bits).
     pub(crate) const KEY_NO_SPAN: u32 = 105;
     pub(crate) const KEY_START: u32 = 73;
+    /// Where the rest of it is: the span's end (32 bits), the cue (8),
+    /// whether there is a context, and the context's start (32).
+    const KEY_END: u32 = 41;
+    const KEY_CUE: u32 = 33;
+    const KEY_CONTEXT: u32 = 32;
 
     /// [`Finding::report_order`] packed into numbers compared in one step
     /// each, when every offset it holds fits in 32 bits (those of any draft
@@ -96,6 +101,14 @@ impl Finding {
     /// tuples again at each comparison.
     pub(crate) fn report_key(&self) -> Option<(u128, u32)> {
         const _: () = assert!(Cue::ALL.len() <= 256, "a cue in eight bits");
+        const _: () = assert!(
+            Finding::KEY_NO_SPAN == Finding::KEY_START + 32
+                && Finding::KEY_START == Finding::KEY_END + 32
+                && Finding::KEY_END == Finding::KEY_CUE + 8
+                && Finding::KEY_CUE == Finding::KEY_CONTEXT + 1
+                && Finding::KEY_CONTEXT == 32,
+            "the report key's fields one after another"
+        );
         let bits = |x: usize| u32::try_from(x).ok().map(u128::from);
         let (start, end) = match self.span {
             Some(s) => (bits(s.start())?, bits(s.end())?),
@@ -107,9 +120,9 @@ impl Finding {
         };
         let high = u128::from(self.span.is_none()) << Finding::KEY_NO_SPAN
             | start << Finding::KEY_START
-            | end << 41
-            | (self.cue as u128) << 33
-            | context << 32
+            | end << Finding::KEY_END
+            | (self.cue as u128) << Finding::KEY_CUE
+            | context << Finding::KEY_CONTEXT
             | context_start;
         Some((high, context_end))
     }

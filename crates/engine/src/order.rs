@@ -22,8 +22,8 @@ fn order_of(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Option<Vec<
     assert!(n <= u32::MAX as usize, "more items than a u32 indexes");
     // The runs already in order: where each begins, then `n`. A list in
     // order is one run and costs this pass only; runs joined end to end
-    // (`Incremental`'s findings, chunk by chunk) cost a pass per halving
-    // of their number. (Each item written as a run's start and kept by
+    // (`Incremental`'s findings, chunk by chunk, when too few for the
+    // report's placed sort) cost a pass per halving of their number. (Each item written as a run's start and kept by
     // counting, not by a branch on the comparison, which goes either way
     // with the items; `n + 2` places hold the starts and `n`, even of an
     // empty list.)
@@ -130,6 +130,7 @@ pub fn sort_by_keys<T, K: Ord>(v: &mut Vec<T>, keys: Vec<K>) {
 pub(crate) fn sort_by_placed_keys<T, K: Ord>(v: &mut Vec<T>, keys: Vec<K>, places: &[u32]) {
     assert!(keys.len() == v.len() && places.len() == v.len(), "a key and a place for each item");
     let n = v.len();
+    assert!(n <= u32::MAX as usize, "more items than a u32 indexes");
     let (Some(&low), Some(&high)) = (places.iter().min(), places.iter().max()) else { return };
     // Ranges of 2^shift places, no more of them than items.
     let mut shift = 0;
@@ -204,6 +205,53 @@ pub fn first_of_each<T, K: Ord>(v: &mut Vec<T>, key: impl FnMut(&T) -> K) {
 mod tests {
     use super::*;
 
+    /// A key that counts its comparisons.
+    #[derive(PartialEq, Eq)]
+    struct Counted(u64);
+    thread_local!(static COMPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) });
+    impl PartialOrd for Counted {
+        fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl Ord for Counted {
+        fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+            COMPARED.with(|c| c.set(c.get() + 1));
+            self.0.cmp(&other.0)
+        }
+    }
+
+    /// Review (session 45): the insertion sort's budget bounds the work of
+    /// any order of items at few places (all at one, in reverse; two
+    /// places, each half reversed; sawtooth runs), to a few comparisons
+    /// per item more than the merge sort's n log n.
+    #[test]
+    fn placed_keys_in_an_adversarial_order_cost_n_log_n() {
+        let n = 20_000usize;
+        let orders: Vec<(&str, Vec<u64>, Vec<u32>)> = vec![
+            ("one place, reversed", (0..n as u64).rev().collect(), vec![5; n]),
+            (
+                "two places, each reversed",
+                (0..n as u64)
+                    .map(|i| if i < n as u64 / 2 { n as u64 / 2 - i } else { 3 * n as u64 / 2 - i + n as u64 })
+                    .collect(),
+                (0..n).map(|i| u32::from(i >= n / 2)).collect(),
+            ),
+            ("sawtooth at one place", (0..n as u64).map(|i| (i % 64) * 1000 + i / 64).collect(), vec![0; n]),
+        ];
+        for (name, keys, places) in orders {
+            let mut v: Vec<u64> = keys.clone();
+            let mut expected = keys.clone();
+            expected.sort();
+            COMPARED.with(|c| c.set(0));
+            sort_by_placed_keys(&mut v, keys.into_iter().map(Counted).collect(), &places);
+            let compared = COMPARED.with(|c| c.get());
+            assert_eq!(v, expected, "{name}");
+            let bound = 8 * n + 64 + n + n * (usize::BITS - n.leading_zeros()) as usize * 2;
+            assert!(compared <= bound, "{name}: {compared} comparisons for {n} items (bound {bound})");
+        }
+    }
+
     /// A small deterministic generator, so the test needs no crate.
     fn numbers(seed: u64, n: usize, range: u64) -> Vec<u64> {
         let mut x = seed | 1;
@@ -232,14 +280,19 @@ mod tests {
                 assert_eq!(ours, std, "n = {n}, range {range}");
                 sort_by_keys(&mut cached, keys.clone());
                 assert_eq!(cached, std, "n = {n}, range {range}, keys made before");
-                // Placed by the key's top bits, or all at one place (which
-                // leaves the insertion sort's budget to the merge sort).
-                for shift in [0, 3, 40, 64] {
+                // Placed by the key's bits from `shift` on (saturated to a
+                // u32, so places never decrease as keys grow), or all at
+                // one place (which leaves the insertion sort's budget to
+                // the merge sort).
+                let by_bits = |shift: u32| -> Vec<u32> {
+                    keys.iter().map(|&k| (k >> shift).min(u64::from(u32::MAX)) as u32).collect()
+                };
+                for (what, places) in
+                    [("bits from 3", by_bits(3)), ("bits from 40", by_bits(40)), ("one place", vec![7; n])]
+                {
                     let mut placed: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
-                    let places: Vec<u32> = keys.iter().map(|&k| k.checked_shr(shift).unwrap_or(0) as u32).collect();
-                    let places = if shift == 0 { vec![7; n] } else { places };
                     sort_by_placed_keys(&mut placed, keys.clone(), &places);
-                    assert_eq!(placed, std, "n = {n}, range {range}, placed by the key's bits from {shift}");
+                    assert_eq!(placed, std, "n = {n}, range {range}, placed by {what}");
                 }
             }
         }

@@ -145,7 +145,11 @@ impl LocalMemo {
             // holds that token's sentence and the one after it.
             found.retain(|f| f.span.is_some_and(|s| owns(doc, chunk, s.start())));
             // In report order (stable: equal findings keep their order), so
-            // the chunks' findings make one run the report's sort passes over.
+            // the chunks' findings make one run: what the report's merge
+            // sort passes over in one pass (a short list's; a long one's is
+            // placed by counting and needs no runs, see
+            // `order::sort_by_placed_keys`, but a chunk is sorted once, when
+            // it is read, not on each edit elsewhere).
             crate::order::sort_by_key(&mut found, Finding::report_order);
             out.extend(found.iter().cloned());
             runs.push(Run {

@@ -673,6 +673,9 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         first: &impl Fn(usize) -> u8,
     ) -> (u64, u64, u64) {
         if GATE_ONLY {
+            // Only a sentence of one block is gated (see `read_in`): its
+            // last word's pair, masked out by `of`, is the sentence's last.
+            debug_assert!(base == 0 && n <= 64, "a gated reading is of one block of at most 64 words");
             let mut g = GateWords::default();
             let end = n.min(base + 64);
             for i in base..end {
@@ -1010,8 +1013,8 @@ impl<const S: usize> Reading<S> {
 /// It also defines the module's `SETS` (the lists, in order: a [`Reading`]
 /// of the index is a `Reading<{ SETS.len() }>`) and a private enum
 /// `SetName`, so a module lists all its sets in one `markers!`.
-/// `static INDEX gated by SETS;` gives the index a gate on those sets
-/// ([`Markers::gated`]).
+/// `static INDEX gated by CLASSES;` gives the index a gate on those
+/// classes of sets (a `&[GateClass]`, see [`Markers::gated`]).
 macro_rules! markers {
     (static $index:ident $(gated by $gate:expr)?; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
@@ -1030,7 +1033,7 @@ macro_rules! markers {
                 { $crate::rules::markers::sizes(SETS).0 },
                 { $crate::rules::markers::sizes(SETS).1 },
                 { SETS.len() },
-            >::compile(SETS);
+            >::compile(SETS)$(.gated($gate))?;
         };
         static $index: std::sync::LazyLock<
             Box<

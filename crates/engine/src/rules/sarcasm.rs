@@ -4367,6 +4367,79 @@ mod tests {
     use crate::Cue;
 
     #[test]
+    fn a_count_in_digits_after_a_pair_still_opens_the_gate() {
+        // Review (session 45): the gate's third-word test of a longer
+        // marker ("in about # minutes") must let a number in digits through.
+        assert_flags(Cue::Sarcasm, "Hi Frank, ⟦my nephew sets these up in about 2 minutes⟧.");
+        assert_flags(Cue::Sarcasm, "Hi Frank, ⟦my nephew sets these up in 2 minutes⟧.");
+    }
+
+    /// Review (session 45): sentences made of the gate's marker words, in
+    /// any order, with numbers, commas and question marks. Debug builds
+    /// check that a sentence `may_pass` passes over holds no mechanism,
+    /// that a gated reading's bits are the sentence's own, and that
+    /// `barb_after` agrees with the walk it replaced: any disagreement
+    /// panics here.
+    #[test]
+    fn the_gate_passes_over_no_sentence_with_a_mechanism() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let markers: Vec<&str> = super::SETS.iter().flat_map(|s| s.iter().copied()).collect();
+        let words: Vec<&str> = markers.iter().flat_map(|m| m.split([' ', '|'])).collect();
+        let fillers = ["the", "we", "our", "a", "it", "is", "to", "and", "Priya", "great", "so", "not", "you", "😊"];
+        let numbers = ["3", "30", "2", "12", "2024", "4th"];
+        let mut flagged = 0;
+        for _ in 0..100_000 {
+            let mut text = String::new();
+            if next(3) == 0 {
+                text.push_str("Hi Priya,\n");
+            }
+            for _ in 0..1 + next(3) {
+                let len = 2 + next(12);
+                let mut sentence: Vec<String> = Vec::new();
+                while sentence.len() < len {
+                    match next(4) {
+                        // A whole marker, an alternative of each element.
+                        0 => {
+                            for element in markers[next(markers.len())].split(' ') {
+                                let alts: Vec<&str> = element.split('|').collect();
+                                let w = alts[next(alts.len())];
+                                sentence.push(if w == "#" {
+                                    numbers[next(numbers.len())].to_string()
+                                } else {
+                                    w.to_string()
+                                });
+                            }
+                        }
+                        1 => sentence.push(fillers[next(fillers.len())].to_string()),
+                        2 => sentence.push(numbers[next(numbers.len())].to_string()),
+                        _ => {
+                            let w = words[next(words.len())];
+                            sentence.push(if w == "#" { "5".to_string() } else { w.to_string() });
+                        }
+                    }
+                }
+                for (i, w) in sentence.iter().enumerate() {
+                    if i > 0 {
+                        text.push_str(if next(8) == 0 { ", " } else { " " });
+                    }
+                    text.push_str(w);
+                }
+                text.push_str([". ", "? ", "! ", "\n", " "][next(5)]);
+            }
+            let report = crate::analyze(&text, &crate::Context::default());
+            flagged += usize::from(report.findings.iter().any(|f| f.cue == Cue::Sarcasm));
+        }
+        // (Many drafts hold sarcasm: the mechanisms are reached.)
+        assert!(flagged > 1_000, "{flagged} drafts flagged");
+    }
+
+    #[test]
     fn a_file_or_code_in_quotes_is_no_scare_quote() {
         assert_clean(
             Cue::Sarcasm,

@@ -522,6 +522,10 @@ impl Tokens {
         if folded.len() as u64 + (bytes.len() - at) as u64 > u64::from(u32::MAX) {
             return (at, true, sentence, start);
         }
+        // Where the last eight bytes start.
+        let Some(last) = bytes.len().checked_sub(8) else {
+            return (at, true, sentence, start);
+        };
         let had = tokens.len();
         let spare = tokens.spare_capacity_mut();
         let room = spare.len();
@@ -532,10 +536,10 @@ impl Tokens {
             // digit: tested here for a word after one space, not where the
             // word before it ended. Fewer than eight bytes left: a word
             // that starts here is read by the steps of one byte.
-            let Some(eight) = bytes.get(at..at + 8) else {
+            if at > last {
                 break (at, bytes.get(at).is_some_and(|&b| ASCII_CLASS[b as usize] != 0));
-            };
-            let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            }
+            let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
             let first = eight as u8;
             // Its first byte lowered (a capital's case bit set; a digit has
             // it already): a letter if its lane is no stop of the run of

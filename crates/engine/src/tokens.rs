@@ -541,16 +541,16 @@ impl Tokens {
             }
             let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
             let first = eight as u8;
-            // Its first byte lowered (a capital's case bit set; a digit has
-            // it already): a letter if its lane is no stop of the run of
-            // lower case letters, which tells a word that starts with a
-            // letter with no lookup of its class.
-            let w = eight | 0x20;
-            let stops = not_lower(w);
-            if stops & 0x80 != 0 {
+            // The run's lanes are told from the bytes as they stand, and
+            // its first byte, lowered (a capital's case bit set), on its
+            // own, beside them: lowering it first was one more step on the
+            // path from each word's start to the next's.
+            let stops = not_lower(eight) & !0x80;
+            if (first | 0x20).wrapping_sub(b'a') >= 26 {
                 break (at, ASCII_CLASS[first as usize] != 0);
             }
             let fold_start = fold_len;
+            let w = eight | 0x20;
             let Some((end, key, ender)) = Tokens::read_lower_word(bytes, at, w, stops, folded, &mut fold_len) else {
                 break (at, true);
             };
@@ -724,7 +724,8 @@ impl Tokens {
     /// Reads the run of ASCII lower case letters of the word that starts
     /// at byte `at` with a letter, whose first eight bytes are `w` (the
     /// first lowered), their lanes that stop the run `stops` (see
-    /// [`not_lower`]), if eight bytes of the text are left from each step:
+    /// [`not_lower`]; the first, a letter, not among them), if eight bytes
+    /// of the text are left from each step:
     /// writes its folded form past the folded buffer's length, from
     /// `fold_len`, which it moves past it, and returns where the run
     /// ends, the [`word_key`] of its folded form and the byte that ended
@@ -780,12 +781,11 @@ impl Tokens {
                 };
                 let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
                 let (n, bytes) = step(w, not_lower(w), &mut end);
-                if n == 0 {
-                    // The step before was the word's last.
-                    break w as u8;
-                }
-                h = key_step(h, chunk);
-                chunk = bytes;
+                // A step that read no letter leaves the step before as the
+                // word's last: chosen, not branched on (a word of eight
+                // letters, about half of the longer ones, was a branch the
+                // predictor missed about one time in two).
+                (h, chunk) = std::hint::select_unpredictable(n > 0, (key_step(h, chunk), bytes), (h, chunk));
                 if n < 8 {
                     break (w >> (8 * n)) as u8;
                 }
@@ -1338,19 +1338,21 @@ const TOPS: u64 = 0x8080_8080_8080_8080;
 /// A byte in each lane.
 const LANES: u64 = 0x0101_0101_0101_0101;
 
-/// The lanes of the eight bytes of `w` (the first the lowest) that are no
-/// ASCII lower case letter, as their top bits (none if all are), told
-/// right up to the first such lane, which is all a reader of a run asks.
-/// Each lane's top bit is set by adding `0x80 - c` to it where it is `c`
-/// or more, so the lanes not from `a`, or from `{`, or with a top bit set
-/// (past ASCII) are the others. Only a lane from 0x80 up, one of those,
-/// carries into the next: the lanes are not masked to seven bits first
-/// (two instructions fewer a step).
+/// The lanes of the eight bytes of `w` (the first the lowest, bytes of
+/// UTF-8) that are no ASCII lower case letter, as their top bits (none if
+/// all are), told right up to the first such lane, which is all a reader
+/// of a run asks. A lane's top bit is set in `w + 0x05` where it is `{` or
+/// more (a byte past ASCII too: UTF-8 has none from 0xF5 up, where the
+/// lane would wrap), and in `0xE0 - w` where it is below `a`. Only a lane
+/// that is no letter carries into the next lane or borrows from it. Two
+/// operations deep, then the mask (a third, `| w`, and a mask of each
+/// lane's seven low bits, were two more steps on the path from one
+/// word's start to the next's).
 #[inline(always)]
 fn not_lower(w: u64) -> u64 {
-    let from_a = w.wrapping_add((0x80 - b'a' as u64) * LANES);
     let from_brace = w.wrapping_add((0x80 - b'{' as u64) * LANES);
-    (!from_a | from_brace | w) & TOPS
+    let below_a = ((0x80 + b'a' as u64 - 1) * LANES).wrapping_sub(w);
+    (from_brace | below_a) & TOPS
 }
 
 /// The flags of a word of ASCII letters and digits, by the class of its

@@ -680,9 +680,10 @@ impl Tokens {
         // SAFETY: the first `written` slots of the spare room were written
         // above, each with a token (a slot is taken only for a token
         // written); the `fold_len - folded.len()` bytes past the folded
-        // buffer's length were written by `read_lower_word`, within its
-        // capacity, as ASCII letters (whole chars), those of a word given
-        // up cut off where that word started.
+        // buffer's length were written by the readers (`read_lower_word`,
+        // `read_digits`, `read_apostrophes`), within its capacity, as
+        // ASCII bytes (whole chars), those of a word given up cut off
+        // where that word started.
         unsafe {
             tokens.set_len(had + written);
             folded.set_len(fold_len);
@@ -745,11 +746,11 @@ impl Tokens {
     /// at byte `at` with a letter, whose first eight bytes are `w` (the
     /// first lowered), their lanes that stop the run `stops` (see
     /// [`not_lower`]; the first, a letter, not among them), if eight bytes
-    /// of the text are left from each step:
-    /// writes its folded form past the folded buffer's length, from
-    /// `fold_len`, which it moves past it, and returns where the run
-    /// ends, the [`word_key`] of its folded form and the byte that ended
-    /// it. With fewer bytes left, nothing is written (`None`).
+    /// of the text are left from each step: writes its folded form past
+    /// the folded buffer's length, from `fold_len`, which it moves past
+    /// it, and returns where the run ends, the [`word_key`] of its folded
+    /// form and the byte that ended it. With fewer bytes left, nothing is
+    /// written (`None`).
     ///
     /// The word is read eight bytes a step, as the lanes of a `u64`: its
     /// folded form is those bytes, written at once, and its key is made

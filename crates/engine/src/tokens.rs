@@ -473,14 +473,16 @@ impl Tokens {
         }
     }
 
-    /// Reads words from byte `at`, where one starts, as
-    /// [`Tokens::read_lower_word`] does, the first in sentence `sentence`
-    /// and flagged `start`, as long as each is followed by one of
-    /// [`TOLD_GAPS`] and an ASCII letter or digit: that gap is read here,
-    /// as [`Open::close_gap`] would (if `fused`; if not, only one space is
-    /// passed over, which leaves a token as it is). Returns where the
-    /// text goes on, whether a word starts there that `read_lower_word`
-    /// gave up (left unread), and the sentence and start of the next word.
+    /// Reads words from byte `at`, where one starts (an ASCII letter and
+    /// lower case ones, see [`Tokens::read_lower_word`], or up to seven
+    /// digits, see [`Tokens::read_digits`], either with lower case letters
+    /// after an apostrophe, see [`Tokens::read_apostrophes`]), the first in
+    /// sentence `sentence` and flagged `start`, as long as each is followed
+    /// by one of [`TOLD_GAPS`] and an ASCII letter or digit: that gap is
+    /// read here, as [`Open::close_gap`] would (if `fused`; if not, only
+    /// one space is passed over, which leaves a token as it is). Returns
+    /// where the text goes on, whether a word starts there that it gave up
+    /// (left unread), and the sentence and start of the next word.
     ///
     /// Out of line: a loop of its own keeps its few values in registers,
     /// where inlined into `tokenize` it kept most on the stack. A gap
@@ -490,6 +492,18 @@ impl Tokens {
     /// one space, one word in seven left it for the outer loop and
     /// `Open::close_gap` (on the 10,143 words, the parse's cpu-clock
     /// samples 1,910 -> 1,776, the tokenizer's 1,527 -> 1,442).
+    ///
+    /// The tokens are written to the list's spare room and the folded
+    /// words past the buffer's length, and both lengths are set once, when
+    /// the loop ends: pushed one by one, each length was loaded and stored
+    /// for every word, and the room for each token tested by a load of the
+    /// capacity. A word met with no room left for its token is left
+    /// unread, for the outer loop, whose push makes room. With the word's
+    /// first byte told a letter by its run's test, not by its class, and
+    /// a short word keyed with no branch on its last step (see
+    /// `read_lower_word`), the loop went from about 129 to 110
+    /// instructions a word (on the 10,143 words, 1.33 M -> 1.12 M an
+    /// analysis).
     #[inline(never)]
     #[allow(clippy::too_many_arguments, reason = "the tokenizer's state, passed in its registers")]
     fn lower_words(
@@ -503,63 +517,178 @@ impl Tokens {
         fused: bool,
     ) -> (usize, bool, u32, Flags) {
         let bytes = text.as_bytes();
-        loop {
-            let Some((next, ender)) = Tokens::read_lower_word(tokens, text, at, folded, marks, sentence, start) else {
-                return (at, true, sentence, start);
+        // Each word read here folds to as many bytes as it has: if what is
+        // left of the text fits the 32-bit offsets, so does every word
+        // (which `push_token` tests word by word); if not, every word is
+        // left to the outer loop.
+        if folded.len() as u64 + (bytes.len() - at) as u64 > u64::from(u32::MAX) {
+            return (at, true, sentence, start);
+        }
+        // Where the last eight bytes start.
+        let Some(last) = bytes.len().checked_sub(8) else {
+            return (at, true, sentence, start);
+        };
+        let had = tokens.len();
+        let spare = tokens.spare_capacity_mut();
+        let room = spare.len();
+        let mut slots = spare.iter_mut();
+        let mut fold_len = folded.len();
+        let (next, unread) = loop {
+            // A word starts here if its first byte is an ASCII letter or
+            // digit: tested here for a word after one space, not where the
+            // word before it ended. Fewer than eight bytes left: a word
+            // that starts here is read by the steps of one byte.
+            if at > last {
+                break (at, bytes.get(at).is_some_and(|&b| ASCII_CLASS[b as usize] != 0));
+            }
+            let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+            let first = eight as u8;
+            // The run's lanes are told from the bytes as they stand, and
+            // its first byte, lowered (a capital's case bit set), on its
+            // own, beside them: lowering it first was one more step on the
+            // path from each word's start to the next's.
+            let stops = not_lower(eight) & !0x80;
+            let fold_start = fold_len;
+            // A letter then lower case ones: capitalised if its first is a
+            // capital (its case bit clear), never all capitals (one
+            // capital, or a lower case letter after it). A number of up to
+            // seven digits (prices, dates, times: 139 of the loop's 560
+            // exits on the 10,143 words) is read here too.
+            let (read, flags) = if (first | 0x20).wrapping_sub(b'a') < 26 {
+                let w = eight | 0x20;
+                let flags = if first & 0x20 == 0 { flag::ALPHA | flag::CAP } else { flag::ALPHA };
+                (Tokens::read_lower_word(bytes, at, w, stops, folded, &mut fold_len), flags)
+            } else if first.is_ascii_digit() {
+                (Tokens::read_digits(at, eight, folded, &mut fold_len), flag::NUMBER)
+            } else {
+                break (at, ASCII_CLASS[first as usize] != 0);
+            };
+            let Some((mut end, mut key, mut ender)) = read else {
+                break (at, true);
+            };
+            // The byte that ends the run ends the word if it is an ASCII
+            // space or punctuation mark other than an apostrophe.
+            let mut class = WORD_END[ender as usize];
+            if class == 0 {
+                // An apostrophe and lower case letters after it ("don't",
+                // "I'm") go on with the word, read here too: left to the
+                // outer loop, each such word was read three times (here,
+                // by `read_ascii_word` and by `read_word`), about 450
+                // instructions and a few missed branches (180 words of the
+                // 10,143).
+                match Tokens::read_apostrophes(bytes, at, end, folded, fold_start) {
+                    Some(read) if ender == b'\'' => (end, key, ender) = read,
+                    _ => {
+                        fold_len = fold_start;
+                        break (at, true);
+                    }
+                }
+                fold_len = fold_start + (end - at);
+                class = WORD_END[ender as usize];
+            }
+            let marked = class == ENDS_MARKED;
+            let Some(slot) = slots.next() else {
+                fold_len = fold_start;
+                break (at, true);
+            };
+            if marked {
+                marks.push(end);
+            }
+            let word = Span::new(at, end);
+            debug_assert_eq!(
+                flags,
+                word_flags(
+                    text,
+                    word,
+                    ASCII_CLASS[first as usize],
+                    bytes[at..end].iter().fold(0, |seen, &b| seen | ASCII_CLASS[b as usize]),
+                    flag::ALPHA,
+                    0
+                )
+            );
+            debug_assert_eq!(key, word_key(&bytes[at..end].to_ascii_lowercase()), "a token's key is its folded word's");
+            let mut token = Token {
+                span: word,
+                fold_start: fold_start as u32,
+                fold_end: fold_len as u32,
+                sentence,
+                flags: flags | start,
+                gap: Gaps::NONE,
+                key,
+                first: first | 0x20,
             };
             start = Flags::NONE;
-            // Most gaps are one space before an ASCII letter or digit:
-            // the next word, at once (a branch, which the predictor takes
-            // for the next word's place: computing it instead put the
-            // gap's bytes on the path from each word to the next, about
-            // 20% slower). The space is the byte that ended the word, as
-            // its reader read it.
-            if ender == b' ' && bytes.get(next).is_some_and(|&b| ASCII_CLASS[b as usize] != 0) {
-                at = next;
-                continue;
-            }
-            // The gap: the byte that ended the word and up to two more,
-            // up to the first that is no space or punctuation (bytes from
-            // `0` up; a byte from 0xB0 up wraps in its lane and is counted
-            // in, and no told gap holds one), 4 if none is; the byte after
-            // it must start a word. Computed, not branched on: a wrong
-            // length is a gap told by no entry, whose keys hold their
-            // lengths too (a NUL byte counts in as well, and adds nothing
-            // to the key: ", \0" has the key of ", ", and "\0" alone
-            // that of an empty slot).
-            let end = next - 1;
-            let Some(four) = bytes.get(end..end + 4) else {
-                return (next, false, sentence, start);
+            let next = end + 1;
+            // Where the next word starts, if the gap is read here.
+            let told = 'gap: {
+                // Most gaps are one space: the next word, at once (a
+                // branch, which the predictor takes for the next word's
+                // place: computing it instead put the gap's bytes on the
+                // path from each word to the next, about 20% slower). The
+                // space is the byte that ended the word, as its reader read
+                // it.
+                if ender == b' ' {
+                    break 'gap Some(next);
+                }
+                // The gap: the byte that ended the word and up to two more,
+                // up to the first that is no space or punctuation (bytes
+                // from `0` up; a byte from 0xB0 up wraps in its lane and is
+                // counted in, and no told gap holds one), 4 if none is; the
+                // byte after it must start a word. Computed, not branched
+                // on: a wrong length is a gap told by no entry, whose keys
+                // hold their lengths too (a NUL byte counts in as well, and
+                // adds nothing to the key: ", \0" has the key of ", ", and
+                // "\0" alone that of an empty slot).
+                let Some(four) = bytes.get(end..end + 4) else {
+                    break 'gap None;
+                };
+                let four = u32::from_le_bytes(four.try_into().unwrap_or_default());
+                let len = 1 + ((((four >> 8) + 0x0050_5050) & 0x0080_8080) | 0x8000_0000).trailing_zeros() as usize / 8;
+                let gap_key = (u64::from(four) & ((1 << (8 * len)) - 1)) as u32;
+                let after = (u64::from(four) >> (8 * len)) as u8;
+                let (told, g, ends, period) = GAP_TABLE[gap_slot(gap_key)];
+                // Left to `Open::close_gap`: any other gap, or one before a
+                // char that is no ASCII letter or digit; any gap after "no"
+                // (which may be the number sign); a period after a single
+                // letter or a word that may be a title (its key's bits among
+                // theirs), which may not end the sentence; and, unless
+                // fused, any gap but one space. Each test is a number,
+                // OR-ed (as `bool`s joined by `|`, they were compiled to a
+                // branch each, one of which the predictor missed most of
+                // the time).
+                let title = (TITLE_BITS[0] >> (key & 63)) & (TITLE_BITS[1] >> (key >> 26));
+                let may_not_end = title as u32 & 1 | u32::from(end - at == 1);
+                let other = (told ^ (gap_key | (len as u32) << 24))
+                    | u32::from(ASCII_CLASS[after as usize] == 0)
+                    | u32::from(key == KEY_NO)
+                    | u32::from(!fused);
+                if other | (u32::from(period) & may_not_end) != 0 {
+                    break 'gap None;
+                }
+                token.gap = g;
+                sentence += u32::from(ends);
+                start = Flags(flag::SENT_START.0 * u16::from(ends));
+                Some(end + len)
             };
-            let four = u32::from_le_bytes(four.try_into().unwrap_or_default());
-            let len = 1 + ((((four >> 8) + 0x0050_5050) & 0x0080_8080) | 0x8000_0000).trailing_zeros() as usize / 8;
-            let key = (u64::from(four) & ((1 << (8 * len)) - 1)) as u32;
-            let after = (u64::from(four) >> (8 * len)) as u8;
-            let (told, g, ends, period) = GAP_TABLE[gap_slot(key)];
-            let Some(t) = tokens.last_mut() else {
-                return (next, false, sentence, start);
-            };
-            // Left to `Open::close_gap`: any other gap, or one before a
-            // char that is no ASCII letter or digit; any gap after "no"
-            // (which may be the number sign); a period after a single
-            // letter or a word that may be a title (its key's bit among
-            // theirs), which may not end the sentence; and, unless fused,
-            // any gap but one space. Each test is a number, OR-ed (as
-            // `bool`s joined by `|`, they were compiled to a branch each,
-            // one of which the predictor missed most of the time).
-            let may_not_end = (TITLE_BITS >> (t.key & 63)) as u32 & 1 | u32::from(end - at == 1);
-            let other = (told ^ (key | (len as u32) << 24))
-                | u32::from(ASCII_CLASS[after as usize] == 0)
-                | u32::from(t.key == KEY_NO)
-                | u32::from(!fused & (key != b' ' as u32));
-            if other | (u32::from(period) & may_not_end) != 0 {
-                return (next, false, sentence, start);
+            slot.write(token);
+            match told {
+                Some(next) => at = next,
+                None => break (next, false),
             }
-            t.gap = g;
-            sentence += u32::from(ends);
-            start = Flags(flag::SENT_START.0 * u16::from(ends));
-            at = end + len;
+        };
+        let written = room - slots.len();
+        // SAFETY: the first `written` slots of the spare room were written
+        // above, each with a token (a slot is taken only for a token
+        // written); the `fold_len - folded.len()` bytes past the folded
+        // buffer's length were written by the readers (`read_lower_word`,
+        // `read_digits`, `read_apostrophes`), within its capacity, as
+        // ASCII bytes (whole chars), those of a word given up cut off
+        // where that word started.
+        unsafe {
+            tokens.set_len(had + written);
+            folded.set_len(fold_len);
         }
+        (next, unread, sentence, start)
     }
 
     /// Reads the word of ASCII letters and digits that starts at byte `at`
@@ -613,107 +742,153 @@ impl Tokens {
         Some(next)
     }
 
-    /// Reads the word that starts at byte `at` into a token, as
-    /// [`Tokens::read_ascii_word`] would, if it is the most common kind:
-    /// an ASCII letter and lower case ones after it, ended by an ASCII
-    /// space or punctuation mark (not an apostrophe), with eight bytes of
-    /// the text left from each step; returns where the text goes on and
-    /// the byte that ended the word. Any other word is left as it was
-    /// found (`None`).
+    /// Reads the run of ASCII lower case letters of the word that starts
+    /// at byte `at` with a letter, whose first eight bytes are `w` (the
+    /// first lowered), their lanes that stop the run `stops` (see
+    /// [`not_lower`]; the first, a letter, not among them), if eight bytes
+    /// of the text are left from each step: writes its folded form past
+    /// the folded buffer's length, from `fold_len`, which it moves past
+    /// it, and returns where the run ends, the [`word_key`] of its folded
+    /// form and the byte that ended it. With fewer bytes left, nothing is
+    /// written (`None`).
     ///
-    /// The word is read eight bytes a step, as the lanes of a `u64` (see
-    /// [`lower_run`]): its folded form is those bytes (the first lowered),
-    /// written at once, and its key is made of them as they stand (see
-    /// [`word_key`]); its flags are told by its first byte alone. No byte
-    /// is tested on its own but the one that ends the word.
+    /// The word is read eight bytes a step, as the lanes of a `u64`: its
+    /// folded form is those bytes, written at once, and its key is made
+    /// of them as they stand. No byte is tested on its own but the one
+    /// that ends the word. A step's bytes are keyed once the next step
+    /// has read any letter (or, for the last, once the word has ended), so
+    /// a word of up to seven letters, most of them, is keyed with no
+    /// branch on whether its last step read any.
     #[inline(always)]
     fn read_lower_word(
-        tokens: &mut Vec<Token>,
-        text: &str,
+        bytes: &[u8],
         at: usize,
+        w: u64,
+        stops: u64,
         folded: &mut Vec<u8>,
-        marks: &mut Vec<usize>,
-        sentence: u32,
-        start: Flags,
-    ) -> Option<(usize, u8)> {
-        let bytes = text.as_bytes();
-        let fold_start = folded.len();
-        let mut end = at;
+        fold_len: &mut usize,
+    ) -> Option<(usize, u32, u8)> {
+        let fold_start = *fold_len;
         let mut h = 0;
-        // The first byte is lowered (a capital's case bit set; a digit
-        // has it already).
-        let mut lowered = 0x20;
-        let ender = loop {
-            let Some(eight) = bytes.get(end..end + 8) else {
-                // Fewer than eight bytes left: the word is read again, by
-                // the steps of one byte.
-                folded.truncate(fold_start);
-                return None;
-            };
-            let w = u64::from_le_bytes(eight.try_into().unwrap_or_default()) | lowered;
-            lowered = 0;
-            let n = lower_run(w);
-            // The lanes of the word's bytes: the rest of the eight are
-            // written too, but past the buffer's length.
-            let out = if n < 8 { w & ((1 << (8 * n)) - 1) } else { w };
-            let len = folded.len();
+        let mut end = at;
+        // Writes the step `w` whose lanes that stop the run are `stops`,
+        // and returns how many letters it read and its bytes of the word
+        // (those below the lowest stop: its top bit, shifted to its
+        // lane's lowest, less one; all of them if none).
+        let mut step = |w: u64, stops: u64, end: &mut usize| {
+            let n = stops.trailing_zeros() as usize / 8;
+            let len = *fold_len;
             debug_assert!(folded.capacity() - len >= 8, "room for the rest of the text");
-            // SAFETY: the buffer's capacity holds as many bytes past its
-            // length as are left in the text from `end` (the room
+            // SAFETY: the buffer's capacity holds as many bytes past
+            // `fold_len` as are left in the text from `end` (the room
             // `tokenize` keeps, checked above), eight or more here; of the
             // eight bytes written, the `n` ASCII letters of the word are
             // taken into the buffer.
-            unsafe {
-                folded.as_mut_ptr().add(len).cast::<[u8; 8]>().write_unaligned(out.to_le_bytes());
-                folded.set_len(len + n);
-            }
-            end += n;
-            if n < 8 {
-                // A step that ends the word keys its bytes only if it
-                // read any (a word of eight letters ends at the first
-                // byte of the next step).
-                if n > 0 {
-                    h = key_step(h, out);
-                }
-                break (w >> (8 * n)) as u8;
-            }
-            h = key_step(h, w);
+            unsafe { folded.as_mut_ptr().add(len).cast::<[u8; 8]>().write_unaligned(w.to_le_bytes()) };
+            *fold_len = len + n;
+            *end += n;
+            (n, w & ((stops & stops.wrapping_neg()) >> 7).wrapping_sub(1))
         };
-        // The byte that ends the run ends the word if it is an ASCII space
-        // or punctuation mark other than an apostrophe. (A word that starts
-        // with a digit has a run of none, ended by that digit.)
-        let next = match WORD_END[ender as usize] {
-            ENDS => end + 1,
-            ENDS_MARKED => {
-                marks.push(end);
-                end + 1
+        let (n, mut chunk) = step(w, stops, &mut end);
+        let ender = if n < 8 {
+            (w >> (8 * n)) as u8
+        } else {
+            loop {
+                let Some(eight) = bytes.get(end..end + 8) else {
+                    // Fewer than eight bytes left: the word is read again,
+                    // by the steps of one byte.
+                    *fold_len = fold_start;
+                    return None;
+                };
+                let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+                let (n, bytes) = step(w, not_lower(w), &mut end);
+                // A step that read no letter leaves the step before as the
+                // word's last: chosen, not branched on (a word of eight
+                // letters, about half of the longer ones, was a branch the
+                // predictor missed about one time in two).
+                (h, chunk) = std::hint::select_unpredictable(n > 0, (key_step(h, chunk), bytes), (h, chunk));
+                if n < 8 {
+                    break (w >> (8 * n)) as u8;
+                }
             }
-            _ => {
-                folded.truncate(fold_start);
+        };
+        Some((end, key_end(key_step(h, chunk), end - at), ender))
+    }
+
+    /// Reads the number of up to seven ASCII digits at byte `at`, whose
+    /// first eight bytes (the first a digit) are `eight`, as [`Tokens::read_lower_word`]
+    /// reads a word of letters: writes its folded form (its digits) past
+    /// the folded buffer's length, from `fold_len`, which it moves past
+    /// it, and returns where it ends, its [`word_key`] and the byte that
+    /// ended it; `None` for eight digits or more (nothing written).
+    #[inline(always)]
+    fn read_digits(at: usize, eight: u64, folded: &mut Vec<u8>, fold_len: &mut usize) -> Option<(usize, u32, u8)> {
+        let stops = not_digit(eight) & !0x80;
+        let n = stops.trailing_zeros() as usize / 8;
+        if n == 8 {
+            return None;
+        }
+        let len = *fold_len;
+        debug_assert!(folded.capacity() - len >= 8, "room for the rest of the text");
+        // SAFETY: the buffer's capacity holds as many bytes past its
+        // length, `fold_len`, as are left in the text from the number's
+        // start (the room `tokenize` keeps, checked above), eight or more
+        // (the caller read eight); the `n` digits are taken into it.
+        unsafe { folded.as_mut_ptr().add(len).cast::<[u8; 8]>().write_unaligned(eight.to_le_bytes()) };
+        *fold_len = len + n;
+        let digits = eight & ((stops & stops.wrapping_neg()) >> 7).wrapping_sub(1);
+        Some((at + n, key_end(key_step(0, digits), n), (eight >> (8 * n)) as u8))
+    }
+
+    /// Reads on the word that starts at byte `at` with an ASCII letter
+    /// and lower case ones, or with digits, up to byte `end`: while an apostrophe is
+    /// followed by lower case letters, they belong to the word, which
+    /// ends at an ASCII space or punctuation mark other than an
+    /// apostrophe (what `read_word` makes of such a word). Writes its
+    /// folded form (its bytes, the first lowered) from `fold_start` past
+    /// the folded buffer's length, and returns where it ends, its
+    /// [`word_key`] and the byte that ended it; `None` if the byte at
+    /// `end` is no apostrophe or the word is any other (nothing written
+    /// that is taken into the buffer).
+    #[cold]
+    #[inline(never)]
+    fn read_apostrophes(
+        bytes: &[u8],
+        at: usize,
+        mut end: usize,
+        folded: &mut Vec<u8>,
+        fold_start: usize,
+    ) -> Option<(usize, u32, u8)> {
+        while bytes.get(end) == Some(&b'\'') {
+            let run = bytes[end + 1..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if run == 0 {
                 return None;
             }
-        };
-        // A letter then lower case ones: capitalised if its first is a
-        // capital (its case bit clear), never all capitals (one capital,
-        // or a lower case letter after it).
-        let first = bytes[at];
-        let flags = if first & 0x20 == 0 { flag::ALPHA | flag::CAP } else { flag::ALPHA };
-        let word = Span::new(at, end);
-        debug_assert_eq!(
-            flags,
-            word_flags(text, word, ASCII_CLASS[first as usize], LOWER | ASCII_CLASS[first as usize], flag::ALPHA, 0)
-        );
-        Tokens::push_token(
-            tokens,
-            folded,
-            word,
-            fold_start,
-            flags | start,
-            sentence,
-            key_end(h, end - at),
-            first | 0x20,
-        );
-        Some((next, ender))
+            end += 1 + run;
+        }
+        let ender = *bytes.get(end)?;
+        if WORD_END[ender as usize] == 0 {
+            return None;
+        }
+        let word = &bytes[at..end];
+        debug_assert!(folded.capacity() - fold_start >= word.len(), "room for the rest of the text");
+        // SAFETY: the buffer's capacity holds as many bytes past
+        // `fold_start` (its length) as are left in the text from `at`
+        // (the room `tokenize` keeps, checked above), so the word's; they
+        // are ASCII bytes, whole chars.
+        let out = unsafe { folded.as_mut_ptr().add(fold_start) };
+        let mut h = 0;
+        for (k, eight) in word.chunks(8).enumerate() {
+            let mut chunk = [0u8; 8];
+            chunk[..eight.len()].copy_from_slice(eight);
+            if k == 0 {
+                chunk[0] |= 0x20;
+            }
+            // SAFETY: as above; these are the word's bytes `8 * k..`.
+            unsafe { out.add(8 * k).copy_from_nonoverlapping(chunk.as_ptr(), eight.len()) };
+            h = key_step(h, u64::from_le_bytes(chunk));
+        }
+        Some((end, key_end(h, word.len()), ender))
     }
 
     /// Reads the word that starts at byte `at` (a letter or a digit) into a
@@ -1045,8 +1220,11 @@ impl Open {
 /// makes of them after a word of letters other than "no" that is no title
 /// or single letter: their punctuation (with `BREAK` if they end the
 /// sentence), and whether they end it (a line break does, and so does a
-/// period before white space). One space leaves the word as it is.
-const TOLD_GAPS: [(&[u8], Gaps, bool); 9] = {
+/// period before white space). One space leaves the word as it is. A
+/// hyphen between two words ("mix-up", "add-on") is a tight hyphen (about
+/// 30 of `Tokens::lower_words`' exits to the outer loop on the 10,143
+/// words, before it was told).
+const TOLD_GAPS: [(&[u8], Gaps, bool); 10] = {
     const PERIOD_BREAK: Gaps = Gaps(gap::PERIOD.0 | gap::BREAK.0);
     const PERIOD_LINE: Gaps = Gaps(gap::PERIOD.0 | gap::NEWLINE.0 | gap::BREAK.0);
     const LINE: Gaps = Gaps(gap::NEWLINE.0 | gap::BREAK.0);
@@ -1061,6 +1239,7 @@ const TOLD_GAPS: [(&[u8], Gaps, bool); 9] = {
         (b"\n\n", LINE, true),
         (b",\n", COMMA_LINE, true),
         (b",\n\n", COMMA_LINE, true),
+        (b"-", gap::TIGHT_HYPHEN, false),
     ]
 };
 
@@ -1073,7 +1252,7 @@ const KEY_NO: u32 = word_key(b"no");
 /// while compiling).
 #[inline(always)]
 const fn gap_slot(key: u32) -> usize {
-    (key.wrapping_mul(0x3116_2427) >> 28) as usize
+    (key.wrapping_mul(0xa9ca_0d27) >> 28) as usize
 }
 
 /// [`TOLD_GAPS`] by the slots of their keys: a key with the gap's length
@@ -1105,12 +1284,17 @@ static GAP_TABLE: [(u32, Gaps, bool, bool); 16] = {
     t
 };
 
-/// A bit for each of [`TITLES`], by the low six bits of its key: a word
-/// whose bit is clear is none of them.
-const TITLE_BITS: u64 = {
-    let (mut bits, mut k) = (0u64, 0);
+/// A bit for each of [`TITLES`], by the low six bits of its key, and one
+/// by its top six bits: a word either of whose bits is clear is none of
+/// them. (By the low bits alone, about one word in four was let through:
+/// "quickly. We", "address. The" left `Tokens::lower_words` for the outer
+/// loop, about 80 of its 560 exits on the 10,143 words.)
+const TITLE_BITS: [u64; 2] = {
+    let (mut bits, mut k) = ([0u64; 2], 0);
     while k < TITLES.len() {
-        bits |= 1 << (word_key(TITLES[k].as_bytes()) & 63);
+        let key = word_key(TITLES[k].as_bytes());
+        bits[0] |= 1 << (key & 63);
+        bits[1] |= 1 << (key >> 26);
         k += 1;
     }
     bits
@@ -1260,19 +1444,32 @@ const TOPS: u64 = 0x8080_8080_8080_8080;
 /// A byte in each lane.
 const LANES: u64 = 0x0101_0101_0101_0101;
 
-/// How many of the eight bytes of `w` (its lanes, the first the lowest)
-/// are ASCII lower case letters before the first that is not (8 if all
-/// are). Each lane's top bit is set by adding `0x80 - c` to its seven low
-/// bits where they are `c` or more (no lane carries into the next), so
-/// the lanes from `a` and not from `{`, with a clear top bit, are the
-/// letters: seven instructions for the eight bytes.
+/// The lanes of the eight bytes of `w` (the first the lowest, bytes of
+/// UTF-8) that are no ASCII lower case letter, as their top bits (none if
+/// all are), told right up to the first such lane, which is all a reader
+/// of a run asks. A lane's top bit is set in `w + 0x05` where it is `{` or
+/// more (a byte past ASCII too: UTF-8 has none from 0xF5 up, where the
+/// lane would wrap), and in `0xE0 - w` where it is below `a`. Only a lane
+/// that is no letter carries into the next lane or borrows from it. Two
+/// operations deep, then the mask (a third, `| w`, and a mask of each
+/// lane's seven low bits, were two more steps on the path from one
+/// word's start to the next's).
 #[inline(always)]
-fn lower_run(w: u64) -> usize {
-    let low = w & !TOPS;
-    let from_a = low + (0x80 - b'a' as u64) * LANES;
-    let from_brace = low + (0x80 - b'{' as u64) * LANES;
-    let letters = from_a & !from_brace & !w & TOPS;
-    ((letters ^ TOPS).trailing_zeros() / 8) as usize
+fn not_lower(w: u64) -> u64 {
+    let from_brace = w.wrapping_add((0x80 - b'{' as u64) * LANES);
+    let below_a = ((0x80 + b'a' as u64 - 1) * LANES).wrapping_sub(w);
+    (from_brace | below_a) & TOPS
+}
+
+/// The lanes of the eight bytes of `w` (the first the lowest) that are no
+/// ASCII digit, as their top bits, told right up to the first such lane
+/// (see [`not_lower`]; here a byte from 0xBA up wraps in `w + 0x46`, and
+/// is told by its own top bit).
+#[inline(always)]
+fn not_digit(w: u64) -> u64 {
+    let from_colon = w.wrapping_add((0x80 - b':' as u64) * LANES);
+    let below_0 = ((0x80 + b'0' as u64 - 1) * LANES).wrapping_sub(w);
+    (from_colon | below_0 | w) & TOPS
 }
 
 /// The flags of a word of ASCII letters and digits, by the class of its

@@ -104,37 +104,11 @@ fn unwrap_lines(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(owned).unwrap_or_default())
 }
 
-/// The first `\n` of `b` at or after byte `from`. Thirty-two bytes a
-/// step, as four words: the bytes of a word are equal to `\n` where `x -
-/// 0x01..01` borrows into a byte's top bit that `x` itself does not have,
-/// and the lowest such byte is always a `\n` (a byte above it may be
-/// flagged by the borrow, so only the lowest is taken, and the search goes
-/// on after it); the four words' flags are joined for one test a step, and
-/// read apart only in the step that holds a line break (a message has a
-/// line break every few dozen bytes or fewer: most steps hold none). The
-/// message is read for its lines once, before its words: a byte at a time,
-/// or `str::match_indices` with its searcher set up per line, cost twice
-/// as much as eight bytes a step, which cost a third more than this.
+/// The first `\n` of `b` at or after byte `from` ([`crate::span::next_byte`]):
+/// the message is read for its lines once, before its words, and has a
+/// line break every few dozen bytes or fewer.
 fn next_newline(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
-    let newlines = |word: &[u8]| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        let x = u64::from_le_bytes(w) ^ NEWLINES;
-        x.wrapping_sub(ONES) & !x & TOPS
-    };
-    let mut i = from.min(b.len());
-    for step in b[i..].chunks_exact(32) {
-        let found = [newlines(&step[..8]), newlines(&step[8..16]), newlines(&step[16..24]), newlines(&step[24..])];
-        if found[0] | found[1] | found[2] | found[3] != 0 {
-            let (word, bits) = found.iter().enumerate().find(|(_, f)| **f != 0)?;
-            return Some(i + word * 8 + (bits.trailing_zeros() / 8) as usize);
-        }
-        i += 32;
-    }
-    b[i..].iter().position(|&c| c == b'\n').map(|p| i + p)
+    crate::span::next_byte(b, from, b'\n')
 }
 
 /// Words that close a message before the sender's name.

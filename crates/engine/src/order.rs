@@ -23,10 +23,10 @@ fn order_of(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Option<Vec<
     // The runs already in order: where each begins, then `n`. A list in
     // order is one run and costs this pass only; runs joined end to end
     // (`Incremental`'s findings, chunk by chunk, when too few for the
-    // report's placed sort) cost a pass per halving of their number. (Each item written as a run's start and kept by
-    // counting, not by a branch on the comparison, which goes either way
-    // with the items; `n + 2` places hold the starts and `n`, even of an
-    // empty list.)
+    // report's placed sort) cost a pass per halving of their number.
+    // (Each item written as a run's start and kept by counting, not by a
+    // branch on the comparison, which goes either way with the items;
+    // `n + 2` places hold the starts and `n`, even of an empty list.)
     let mut bounds = vec![0usize; n + 2];
     let mut runs = 1;
     for i in 1..n {

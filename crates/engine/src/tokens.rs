@@ -577,7 +577,7 @@ impl Tokens {
                 // instructions and a few missed branches (180 words of the
                 // 10,143).
                 match Tokens::read_apostrophes(bytes, at, end, folded, fold_start) {
-                    Some(read) if ender == b'\'' => (end, key, ender) = read,
+                    Some(read) => (end, key, ender) = read,
                     _ => {
                         fold_len = fold_start;
                         break (at, true);

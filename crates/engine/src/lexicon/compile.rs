@@ -33,12 +33,11 @@
 //!   words, and 32 of those the one after that, can match, so that most
 //!   patterns tried are passed over without reading them (8 bytes a key:
 //!   34 KB for the draft's 4,233 keys, 8 KB for the message's 1,056);
-//! - `firsts`: a bit per first word a pattern can start with (by its key),
-//!   so most words, which start none, are passed over by one lookup before
-//!   their keys' ids are looked for;
+//! - `leads`: two bits per 16-bit key of one word (16 KB): whether it keys
+//!   a pattern alone, and whether it leads a pattern keyed by two words, so
+//!   that most words, which do neither, are passed over by one lookup;
 //! - `keyed`: a bit per 16-bit key (8 KB), so most pairs of words, which
-//!   key no pattern, and words that start only patterns keyed by two, are
-//!   passed over without looking for their ids.
+//!   key no pattern, are passed over without looking for their ids.
 
 use super::Phrase;
 pub(super) use crate::hash::word_key;
@@ -47,12 +46,15 @@ pub(super) use crate::hash::word_key;
 const BUCKET_BITS: u32 = 10;
 const BUCKETS: usize = 1 << BUCKET_BITS;
 
-/// The bits of a word's mixed key that choose its bit in `firsts` (see
-/// [`Index::may_start`]), and how many `u64`s those bits fill: 4,096 bits
-/// (512 bytes) for the draft's 403 first words and the message's 266 (at
-/// 8,192 bits, 0.2% fewer instructions per reply for twice the bytes).
-const FIRST_BITS: u32 = 12;
-const FIRST_WORDS: usize = 1 << (FIRST_BITS - 6);
+/// How many `u64`s two bits per 16-bit key of one word fill (see
+/// [`Index::leads`]): 131,072 bits, 16 KB.
+const LEAD_WORDS: usize = 1 << (16 - 5);
+
+/// A word's bit among its two in `leads`: it keys a pattern alone.
+pub(super) const LEADS_ONE: u64 = 1;
+/// A word's bit among its two in `leads`: it leads a pattern keyed by two
+/// words (then the pair's own key, in `keyed`, tells).
+pub(super) const LEADS_PAIR: u64 = 2;
 
 /// How many `u64`s a bit per 16-bit key fills (see [`Index::has_key`]):
 /// 65,536 bits, 8 KB.
@@ -75,11 +77,6 @@ const BYTE_ONES: [u8; 256] = {
     }
     ones
 };
-
-/// A word's bit in `firsts`, from its word key.
-const fn first_bit(word_key: u32) -> usize {
-    (crate::hash::mixed_key(word_key) >> (32 - FIRST_BITS)) as usize
-}
 
 /// An element's kind (low bits of [`Elem::kind`]).
 pub(super) const WORD: u8 = 0;
@@ -260,9 +257,10 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// key's place among the keys is this plus its bits below it (see
     /// [`Index::ids_of`]).
     ranks: [u16; KEY_BYTES],
-    /// The bit ([`first_bit`]) of every word a pattern may start with:
-    /// a word whose bit is clear starts no key, one-word or two-word.
-    firsts: [u64; FIRST_WORDS],
+    /// Per 16-bit key of one word ([`key`]), two bits: [`LEADS_ONE`] if
+    /// a pattern is keyed by it alone, [`LEADS_PAIR`] if it is the first
+    /// of a pattern's two-word key.
+    leads: [u64; LEAD_WORDS],
     /// A bit per key, one-word ([`key`]) or two-word ([`pair_key`]),
     /// some pattern has.
     keyed: [u64; KEY_WORDS],
@@ -281,7 +279,7 @@ pub(crate) struct Index {
     pub(super) next: &'static [u64],
     pub(super) key_ids: &'static [u64],
     pub(super) ranks: &'static [u16; KEY_BYTES],
-    pub(super) firsts: &'static [u64; FIRST_WORDS],
+    pub(super) leads: &'static [u64; LEAD_WORDS],
     pub(super) keyed: &'static [u64; KEY_WORDS],
 }
 
@@ -297,7 +295,7 @@ impl Index {
         next: &[],
         key_ids: &[],
         ranks: &[0; KEY_BYTES],
-        firsts: &[0; FIRST_WORDS],
+        leads: &[0; LEAD_WORDS],
         keyed: &[0; KEY_WORDS],
     };
 
@@ -346,19 +344,18 @@ impl Index {
         self.alts[e.start as usize..e.end as usize].iter().map(|&(s, end)| &text[s as usize..end as usize]).collect()
     }
 
-    /// Whether a word (by its word key) may start a pattern: one lookup that
-    /// passes over most words, which start none, before the two walks of
-    /// [`Index::ids_of`] (for its own key and for the pair it starts).
+    /// A word's two bits ([`LEADS_ONE`], [`LEADS_PAIR`]) by its 16-bit
+    /// key ([`key`]): one lookup that passes over most words, which key no
+    /// pattern and lead none, before their ids are looked for
+    /// ([`Index::ids_of`]).
     #[inline(always)]
-    pub(super) fn may_start(&self, word_key: u32) -> bool {
-        let f = first_bit(word_key);
-        self.firsts[f / 64] & (1 << (f % 64)) != 0
+    pub(super) fn leads(&self, key: u16) -> u64 {
+        (self.leads[key as usize / 32] >> (key % 32 * 2)) & 3
     }
 
     /// Whether some pattern is keyed by `key` (of one word or two): one
-    /// lookup that passes over most pairs of words, which key none, and
-    /// the words that start only patterns of two-word keys, before their
-    /// ids are looked for ([`Index::ids_of`]).
+    /// lookup that passes over most pairs of words, which key none, before
+    /// their ids are looked for ([`Index::ids_of`]).
     #[inline(always)]
     pub(super) fn has_key(&self, key: u16) -> bool {
         self.keyed[key as usize / 64] & (1 << (key % 64)) != 0
@@ -431,7 +428,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             next: &self.next,
             key_ids: &self.key_ids,
             ranks: &self.ranks,
-            firsts: &self.firsts,
+            leads: &self.leads,
             keyed: &self.keyed,
         }
     }
@@ -653,7 +650,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         next: [u64::MAX; K],
         key_ids: [0; K],
         ranks: [0; KEY_BYTES],
-        firsts: [0; FIRST_WORDS],
+        leads: [0; LEAD_WORDS],
         keyed: [0; KEY_WORDS],
     };
     let (mut order, mut keys, mut words, mut buckets) = ([0u64; K], [0u16; K], [0u16; K], [0u16; BUCKETS + 1]);
@@ -673,7 +670,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             key_ids: &mut out.key_ids,
             ranks: &mut out.ranks,
             buckets: &mut buckets,
-            firsts: &mut out.firsts,
+            leads: &mut out.leads,
             keyed: &mut out.keyed,
         },
         &mut order,
@@ -694,7 +691,7 @@ pub(crate) struct Built {
     next: Box<[u64]>,
     key_ids: Box<[u64]>,
     ranks: Box<[u16; KEY_BYTES]>,
-    firsts: Box<[u64; FIRST_WORDS]>,
+    leads: Box<[u64; LEAD_WORDS]>,
     keyed: Box<[u64; KEY_WORDS]>,
 }
 
@@ -711,7 +708,7 @@ impl Built {
             next: &self.next,
             key_ids: &self.key_ids,
             ranks: &self.ranks,
-            firsts: &self.firsts,
+            leads: &self.leads,
             keyed: &self.keyed,
         }
     }
@@ -737,7 +734,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         next: vec![u64::MAX; s.keys].into_boxed_slice(),
         key_ids: vec![0; s.keys].into_boxed_slice(),
         ranks: Box::new([0; KEY_BYTES]),
-        firsts: Box::new([0; FIRST_WORDS]),
+        leads: Box::new([0; LEAD_WORDS]),
         keyed: Box::new([0; KEY_WORDS]),
     };
     let (mut order, mut keys, mut words) = (vec![0u64; s.keys], vec![0u16; s.keys], vec![0u16; s.keys]);
@@ -758,7 +755,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             key_ids: &mut out.key_ids,
             ranks: &mut out.ranks,
             buckets: &mut buckets,
-            firsts: &mut out.firsts,
+            leads: &mut out.leads,
             keyed: &mut out.keyed,
         },
         &mut order,
@@ -786,7 +783,7 @@ struct Parts<'a> {
     keys: &'a mut [u16],
     /// Where the keys of each bucket begin, while they are sorted.
     buckets: &'a mut [u16; BUCKETS + 1],
-    firsts: &'a mut [u64; FIRST_WORDS],
+    leads: &'a mut [u64; LEAD_WORDS],
     keyed: &'a mut [u64; KEY_WORDS],
 }
 
@@ -850,8 +847,6 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
             while a <= first.end as usize {
                 let a_end = alt_end(pat, a, first.end as usize);
                 let h = word_key(sub(pat, a, a_end));
-                let f = first_bit(h);
-                out.firsts[f / 64] |= 1 << (f % 64);
                 assert!(ai < 256, "a phrase pattern's first element has over 256 alternatives");
                 // The second words of its keys: none, the second element's
                 // alternatives, or those of the optional second and of the
@@ -863,6 +858,8 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
                     }
                     (None, None) => [None, None],
                 };
+                let lead = if seconds[0].is_none() { LEADS_ONE } else { LEADS_PAIR };
+                out.leads[key(h) as usize / 32] |= lead << (key(h) % 32 * 2);
                 if seconds[0].is_none() {
                     let k1 = key(h);
                     out.keyed[k1 as usize / 64] |= 1 << (k1 % 64);

@@ -332,19 +332,7 @@ impl Lexicon {
         // those tests was a branch no predictor learns on text it has not
         // seen (about one mispredicted a word, session 37).
         for from in (0..tokens.len()).step_by(64) {
-            let mut keyed = 0u64;
-            for (j, tok) in tokens[from..tokens.len().min(from + 64)].iter().enumerate() {
-                // The pair with the next word, whether or not a pattern
-                // may read it (another sentence, quoted text): `try_keys`
-                // asks, for the few words this lets through (asked here,
-                // about 5 instructions a word).
-                let next = tokens.get(from + j + 1).map_or(0, |n| n.key);
-                // A word that may start no pattern keys none: its bit
-                // (one lookup) passes over most of those whose keys only
-                // collide with a pattern's.
-                let keys = index.has_key(compile::key(tok.key)) | index.has_key(compile::pair_key(tok.key, next));
-                keyed |= ((tok.is_agent() & index.may_start(tok.key) & keys) as u64) << j;
-            }
+            let mut keyed = keyed_bits(index, &tokens[from..tokens.len().min(from + 65)]);
             while keyed != 0 {
                 let i = from + keyed.trailing_zeros() as usize;
                 keyed &= keyed - 1;
@@ -528,6 +516,33 @@ impl Lexicon {
         ));
         true
     }
+}
+
+/// Which of the first 64 of `tokens` key a pattern, a bit each (the 65th,
+/// if there is one, only as the word after the 64th), with no branch on
+/// the words. Out of line, so that its loop keeps its values in
+/// registers, not on the scan's stack.
+#[inline(never)]
+fn keyed_bits(index: &Index, tokens: &[Token]) -> u64 {
+    // Whether token `t` keys a pattern, `next` the word key of the token
+    // after it (0 if none). The pair with the next word, whether or not a
+    // pattern may read it (another sentence, quoted text): `try_keys`
+    // asks, for the few words this lets through (asked here, about 5
+    // instructions a word). One lookup by the word's own key tells whether
+    // it keys a pattern alone or leads one keyed by two.
+    let keys = |t: &Token, next: u32| {
+        let leads = index.leads(compile::key(t.key));
+        let pair = index.has_key(compile::pair_key(t.key, next)) as u64;
+        ((leads & compile::LEADS_ONE) | ((leads & compile::LEADS_PAIR) >> 1 & pair)) & t.is_agent() as u64
+    };
+    let mut keyed = 0u64;
+    for (j, two) in tokens.windows(2).enumerate() {
+        keyed |= keys(&two[0], two[1].key) << j;
+    }
+    if let (Some(last), true) = (tokens.last(), tokens.len() <= 64) {
+        keyed |= keys(last, 0) << (tokens.len() - 1);
+    }
+    keyed
 }
 
 /// A word as [`compile::padded`] makes a key's, with its length.

@@ -22,8 +22,8 @@
 //!   (from the words' keys, which tokens carry) beside the pattern it leads
 //!   to, sorted by key, then by kind (one-word keys, pairs past an optional
 //!   word, other pairs) and by pattern order (only `ids` is kept);
-//!   `key_ids` says, per key, where its ids of each kind are, and `ranks`
-//!   where a key is among the keys (with its bits in `keyed`); `heads`
+//!   `key_ids` says, per key, where its ids of each kind are, and `places`
+//!   where a key is among the keys (one number per 16-bit key); `heads`
 //!   holds the words each key was made from (its first element, or the
 //!   alternative of it, and a pair's second), as bytes of its pattern's
 //!   text and as numbers to compare. A scan finds a word's patterns with
@@ -60,23 +60,9 @@ pub(super) const LEADS_PAIR: u64 = 2;
 /// 65,536 bits, 8 KB.
 const KEY_WORDS: usize = 1 << (16 - 6);
 
-/// How many bytes a bit per 16-bit key fills: a key's place among the
-/// keys is counted per byte of `keyed` (see [`Index::ids_of`]).
-const KEY_BYTES: usize = KEY_WORDS * 8;
-
-/// How many bits each byte has set: the native build's x86-64 baseline
-/// has no POPCNT, and a `count_ones` of a `u64` was about 20 instructions,
-/// twice per word that keys a pattern (one lookup instead: 0.9 k fewer
-/// instructions per 154-word reply, 49 k fewer on 10,143 words).
-const BYTE_ONES: [u8; 256] = {
-    let mut ones = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        ones[b] = (b as u8).count_ones() as u8;
-        b += 1;
-    }
-    ones
-};
+/// How many 16-bit keys there are: a key's place among the keys is looked
+/// up by the key (see [`Index::ids_of`]).
+const KEYS: usize = 1 << 16;
 
 /// An element's kind (low bits of [`Elem::kind`]).
 pub(super) const WORD: u8 = 0;
@@ -253,10 +239,9 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// are, kind by kind (see [`KeyIds`]); as many as there are keys at
     /// most (one per 16-bit key, however many ids share it).
     key_ids: [u64; K],
-    /// Per byte of `keyed`, how many keys the ones before it hold: a
-    /// key's place among the keys is this plus its bits below it (see
-    /// [`Index::ids_of`]).
-    ranks: [u16; KEY_BYTES],
+    /// Per 16-bit key, one more than its place among the keys (in
+    /// `key_ids`), 0 for a key no pattern has (see [`Index::ids_of`]).
+    places: [u16; KEYS],
     /// Per 16-bit key of one word ([`key`]), two bits: [`LEADS_ONE`] if
     /// a pattern is keyed by it alone, [`LEADS_PAIR`] if it is the first
     /// of a pattern's two-word key.
@@ -278,7 +263,7 @@ pub(crate) struct Index {
     pub(super) heads: &'static [Head],
     pub(super) next: &'static [u64],
     pub(super) key_ids: &'static [u64],
-    pub(super) ranks: &'static [u16; KEY_BYTES],
+    pub(super) places: &'static [u16; KEYS],
     pub(super) leads: &'static [u64; LEAD_WORDS],
     pub(super) keyed: &'static [u64; KEY_WORDS],
 }
@@ -294,7 +279,7 @@ impl Index {
         heads: &[],
         next: &[],
         key_ids: &[],
-        ranks: &[0; KEY_BYTES],
+        places: &[0; KEYS],
         leads: &[0; LEAD_WORDS],
         keyed: &[0; KEY_WORDS],
     };
@@ -363,19 +348,19 @@ impl Index {
 
     /// Where the ids whose key hashes to `key` are, kind by kind (none if
     /// no pattern has that key): found with no branch on the key, by its
-    /// place among the keys (how many keys below it `keyed` holds), so
-    /// that a scan pays no mispredicted branch for a walk among the keys
-    /// of a bucket (as it did, about one a word that keys a pattern).
+    /// place among the keys, so that a scan pays no mispredicted branch
+    /// for a walk among the keys of a bucket (as it did, about one a word
+    /// that keys a pattern). The place is looked up, 128 KB an index, not
+    /// counted in `keyed`'s bits below the key's (a table per byte of
+    /// them, then a count of a byte's: about 25 instructions more per
+    /// lookup, two per word that keys a pattern).
     #[inline(always)]
     pub(super) fn ids_of(&self, key: u16) -> KeyIds {
-        // The key's byte of `keyed`, counted with one lookup (see
-        // `BYTE_ONES`; 16 KB of ranks, a byte each, for 2 KB a `u64`).
-        let byte = (self.keyed[key as usize / 64] >> ((key % 64) & !7)) as u8;
-        let bit = key % 8;
-        let place = self.ranks[key as usize / 8] as usize + BYTE_ONES[(byte & ((1 << bit) - 1)) as usize] as usize;
-        // A key no pattern has may be placed past the last: none.
-        let ids = self.key_ids.get(place).copied().unwrap_or(0);
-        KeyIds(ids & (((byte >> bit) & 1) as u64).wrapping_neg())
+        let place = self.places[key as usize] as usize;
+        // (Place 0, a key no pattern has, reads the first key's ids,
+        // dropped: no branch on the key.)
+        let ids = self.key_ids.get(place.saturating_sub(1)).copied().unwrap_or(0);
+        KeyIds(ids & u64::from(place != 0).wrapping_neg())
     }
 }
 
@@ -427,7 +412,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             heads: &self.heads,
             next: &self.next,
             key_ids: &self.key_ids,
-            ranks: &self.ranks,
+            places: &self.places,
             leads: &self.leads,
             keyed: &self.keyed,
         }
@@ -649,7 +634,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         heads: [Head::NONE; K],
         next: [u64::MAX; K],
         key_ids: [0; K],
-        ranks: [0; KEY_BYTES],
+        places: [0; KEYS],
         leads: [0; LEAD_WORDS],
         keyed: [0; KEY_WORDS],
     };
@@ -668,7 +653,7 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             heads: &mut out.heads,
             next: &mut out.next,
             key_ids: &mut out.key_ids,
-            ranks: &mut out.ranks,
+            places: &mut out.places,
             buckets: &mut buckets,
             leads: &mut out.leads,
             keyed: &mut out.keyed,
@@ -690,7 +675,7 @@ pub(crate) struct Built {
     heads: Box<[Head]>,
     next: Box<[u64]>,
     key_ids: Box<[u64]>,
-    ranks: Box<[u16; KEY_BYTES]>,
+    places: Box<[u16; KEYS]>,
     leads: Box<[u64; LEAD_WORDS]>,
     keyed: Box<[u64; KEY_WORDS]>,
 }
@@ -707,7 +692,7 @@ impl Built {
             heads: &self.heads,
             next: &self.next,
             key_ids: &self.key_ids,
-            ranks: &self.ranks,
+            places: &self.places,
             leads: &self.leads,
             keyed: &self.keyed,
         }
@@ -733,7 +718,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         heads: vec![Head::NONE; s.keys].into_boxed_slice(),
         next: vec![u64::MAX; s.keys].into_boxed_slice(),
         key_ids: vec![0; s.keys].into_boxed_slice(),
-        ranks: Box::new([0; KEY_BYTES]),
+        places: vec![0; KEYS].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!()),
         leads: Box::new([0; LEAD_WORDS]),
         keyed: Box::new([0; KEY_WORDS]),
     };
@@ -753,7 +738,7 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             heads: &mut out.heads,
             next: &mut out.next,
             key_ids: &mut out.key_ids,
-            ranks: &mut out.ranks,
+            places: &mut out.places,
             buckets: &mut buckets,
             leads: &mut out.leads,
             keyed: &mut out.keyed,
@@ -777,9 +762,9 @@ struct Parts<'a> {
     heads: &'a mut [Head],
     next: &'a mut [u64],
     key_ids: &'a mut [u64],
-    ranks: &'a mut [u16; KEY_BYTES],
+    places: &'a mut [u16; KEYS],
     /// The keys, sorted (room to sort them in: the index keeps only
-    /// `key_ids` and `ranks`).
+    /// `key_ids` and `places`).
     keys: &'a mut [u16],
     /// Where the keys of each bucket begin, while they are sorted.
     buckets: &'a mut [u16; BUCKETS + 1],
@@ -969,9 +954,8 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         out.next[j] = next_bits(out.elems, out.alt_keys, text, end, first) as u64 | (next2 as u64) << 32;
         j += 1;
     }
-    // Per key, where its ids are, kind by kind; and per byte of `keyed`,
-    // how many keys come before it, so that a key's place among them is
-    // counted in its bits (see `Index::ids_of`).
+    // Per key, where its ids are, kind by kind, and its place among the
+    // keys (see `Index::ids_of`).
     let (mut j, mut place) = (0, 0);
     while j < keys_len {
         let key = out.keys[j];
@@ -989,16 +973,10 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         }
         out.key_ids[place] = KeyIds::new(j, ones, opt2, end).0;
         place += 1;
+        out.places[key as usize] = place as u16;
+        assert!(out.keyed[key as usize / 64] & (1 << (key % 64)) != 0, "a key's bit in `keyed` is not set");
         j = end;
     }
-    let mut b = 0;
-    let mut below = 0;
-    while b < KEY_BYTES {
-        out.ranks[b] = below as u16;
-        below += BYTE_ONES[(out.keyed[b / 8] >> (b % 8 * 8)) as u8 as usize] as usize;
-        b += 1;
-    }
-    assert!(below == place, "a key's bit in `keyed` is not where its place among the keys says");
 }
 
 /// Where a key's id is sorted among those of its key: first the ids of

@@ -167,6 +167,35 @@ impl Head {
     }
 }
 
+/// What a scan reads of a key's pattern, side by side (one bounds check
+/// and one cache line a candidate, where three arrays took three).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Cand {
+    /// The bits ([`next_bit`]) of the words the element after the key's
+    /// words can match, when it is a required word or alternatives
+    /// ([`NUMBER_NEXT`] for a required number, [`ANY_NEXT`] otherwise, or
+    /// if there is none): a candidate whose next word cannot match it is
+    /// passed over unread. In the high half, the same for the element
+    /// after that one, when both are required (each then takes one word:
+    /// the second word after the key's is its): most candidates that pass
+    /// the first and fail later fail there. One number, for both tests in
+    /// one (see `Lexicon::try_key`).
+    pub next: u64,
+    /// The words the key was made from: its first element, or the
+    /// alternative of it, and for a pair the alternative of its second
+    /// word's element. Found when compiled, not when tried: which, a word
+    /// or alternatives, was a branch no predictor learns on new text.
+    pub head: Head,
+    /// The pattern, with the key's kind ([`PAIR`], [`OPT2`], [`SKIPS`]).
+    pub id: u16,
+    /// The pattern's elements after the key's words, in `elems`.
+    pub rest: (u16, u16),
+}
+
+impl Cand {
+    const NONE: Cand = Cand { next: u64::MAX, head: Head::NONE, id: 0, rest: (0, 0) };
+}
+
 /// The first sixteen bytes of `word` (all of a word of up to sixteen), in
 /// two little-endian numbers, zero past its end.
 pub(super) const fn padded(word: &[u8]) -> [u64; 2] {
@@ -218,23 +247,9 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// Each alternative's word key, beside it: a word is compared only with
     /// the alternatives of its own key (see [`Index::is_alt`]).
     alt_keys: [u32; A],
-    ids: [u16; K],
-    /// Per key, the words it was made from (see [`Head`]): its first
-    /// element, or the alternative of it, and for a pair the alternative
-    /// of its second word's element. Found when compiled, not when tried:
-    /// which, a word or alternatives, was a branch no predictor learns on
-    /// new text.
-    heads: [Head; K],
-    /// Per key, the bits ([`next_bit`]) of the words the element after the
-    /// key's words can match, when it is a required word or alternatives
-    /// ([`NUMBER_NEXT`] for a required number, [`ANY_NEXT`] otherwise, or
-    /// if there is none): a candidate whose
-    /// next word cannot match it is passed over unread. In the high half,
-    /// the same for the element after that one, when both are required
-    /// (each then takes one word: the second word after the key's is its):
-    /// most candidates that pass the first and fail later fail there.
-    /// One number, for both tests in one (see `Lexicon::try_key`).
-    next: [u64; K],
+    /// Per key, what a scan reads of the pattern it leads to (see
+    /// [`Cand`]).
+    cands: [Cand; K],
     /// Per key some pattern has (in the order of the keys), where its ids
     /// are, kind by kind (see [`KeyIds`]); as many as there are keys at
     /// most (one per 16-bit key, however many ids share it).
@@ -259,9 +274,7 @@ pub(crate) struct Index {
     pub(super) elems: &'static [Elem],
     pub(super) alts: &'static [(u16, u16)],
     pub(super) alt_keys: &'static [u32],
-    pub(super) ids: &'static [u16],
-    pub(super) heads: &'static [Head],
-    pub(super) next: &'static [u64],
+    pub(super) cands: &'static [Cand],
     pub(super) key_ids: &'static [u64],
     pub(super) places: &'static [u16; KEYS],
     pub(super) leads: &'static [u64; LEAD_WORDS],
@@ -275,9 +288,7 @@ impl Index {
         elems: &[],
         alts: &[],
         alt_keys: &[],
-        ids: &[],
-        heads: &[],
-        next: &[],
+        cands: &[],
         key_ids: &[],
         places: &[0; KEYS],
         leads: &[0; LEAD_WORDS],
@@ -289,13 +300,15 @@ impl Index {
         self.source.len()
     }
 
-    /// The text of pattern `p`, as its table gives it: read once per
-    /// pattern tried, then handed to the methods below.
+    /// The text of pattern `p`, as its table gives it (a scan reads it
+    /// from the pattern, once per pattern tried).
+    #[cfg(test)]
     pub(super) fn pattern_text(&self, p: usize) -> &'static str {
         self.patterns[p].text
     }
 
     /// The elements of pattern `p`.
+    #[cfg(test)]
     pub(super) fn elems(&self, p: usize) -> &'static [Elem] {
         let end = self.patterns.get(p + 1).map_or(self.elems.len(), |n| n.first as usize);
         &self.elems[self.patterns[p].first as usize..end]
@@ -408,9 +421,7 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             elems: &self.elems,
             alts: &self.alts,
             alt_keys: &self.alt_keys,
-            ids: &self.ids,
-            heads: &self.heads,
-            next: &self.next,
+            cands: &self.cands,
             key_ids: &self.key_ids,
             places: &self.places,
             leads: &self.leads,
@@ -630,15 +641,14 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         elems: [Elem { kind: 0, tags: 0, start: 0, end: 0 }; E],
         alts: [(0, 0); A],
         alt_keys: [0; A],
-        ids: [0; K],
-        heads: [Head::NONE; K],
-        next: [u64::MAX; K],
+        cands: [Cand::NONE; K],
         key_ids: [0; K],
         places: [0; KEYS],
         leads: [0; LEAD_WORDS],
         keyed: [0; KEY_WORDS],
     };
-    let (mut order, mut keys, mut words, mut buckets) = ([0u64; K], [0u16; K], [0u16; K], [0u16; BUCKETS + 1]);
+    let (mut order, mut keys, mut ids, mut words) = ([0u64; K], [0u16; K], [0u16; K], [0u16; K]);
+    let mut buckets = [0u16; BUCKETS + 1];
     fill(
         tables,
         keep,
@@ -648,10 +658,9 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             alts: &mut out.alts,
             alt_keys: &mut out.alt_keys,
             keys: &mut keys,
-            ids: &mut out.ids,
+            ids: &mut ids,
             words: &mut words,
-            heads: &mut out.heads,
-            next: &mut out.next,
+            cands: &mut out.cands,
             key_ids: &mut out.key_ids,
             places: &mut out.places,
             buckets: &mut buckets,
@@ -671,9 +680,7 @@ pub(crate) struct Built {
     elems: Box<[Elem]>,
     alts: Box<[(u16, u16)]>,
     alt_keys: Box<[u32]>,
-    ids: Box<[u16]>,
-    heads: Box<[Head]>,
-    next: Box<[u64]>,
+    cands: Box<[Cand]>,
     key_ids: Box<[u64]>,
     places: Box<[u16; KEYS]>,
     leads: Box<[u64; LEAD_WORDS]>,
@@ -688,9 +695,7 @@ impl Built {
             elems: &self.elems,
             alts: &self.alts,
             alt_keys: &self.alt_keys,
-            ids: &self.ids,
-            heads: &self.heads,
-            next: &self.next,
+            cands: &self.cands,
             key_ids: &self.key_ids,
             places: &self.places,
             leads: &self.leads,
@@ -714,15 +719,14 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         elems: vec![Elem { kind: 0, tags: 0, start: 0, end: 0 }; s.elems].into_boxed_slice(),
         alts: vec![(0, 0); s.alts].into_boxed_slice(),
         alt_keys: vec![0; s.alts].into_boxed_slice(),
-        ids: vec![0; s.keys].into_boxed_slice(),
-        heads: vec![Head::NONE; s.keys].into_boxed_slice(),
-        next: vec![u64::MAX; s.keys].into_boxed_slice(),
+        cands: vec![Cand::NONE; s.keys].into_boxed_slice(),
         key_ids: vec![0; s.keys].into_boxed_slice(),
         places: vec![0; KEYS].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!()),
         leads: Box::new([0; LEAD_WORDS]),
         keyed: Box::new([0; KEY_WORDS]),
     };
-    let (mut order, mut keys, mut words) = (vec![0u64; s.keys], vec![0u16; s.keys], vec![0u16; s.keys]);
+    let (mut order, mut keys, mut ids, mut words) =
+        (vec![0u64; s.keys], vec![0u16; s.keys], vec![0u16; s.keys], vec![0u16; s.keys]);
     let mut buckets = Box::new([0u16; BUCKETS + 1]);
     fill(
         tables,
@@ -733,10 +737,9 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             alts: &mut out.alts,
             alt_keys: &mut out.alt_keys,
             keys: &mut keys,
-            ids: &mut out.ids,
+            ids: &mut ids,
             words: &mut words,
-            heads: &mut out.heads,
-            next: &mut out.next,
+            cands: &mut out.cands,
             key_ids: &mut out.key_ids,
             places: &mut out.places,
             buckets: &mut buckets,
@@ -754,13 +757,14 @@ struct Parts<'a> {
     elems: &'a mut [Elem],
     alts: &'a mut [(u16, u16)],
     alt_keys: &'a mut [u32],
+    /// Per key, the pattern it leads to, with its kind (see [`PAIR`]),
+    /// while they are sorted.
     ids: &'a mut [u16],
     /// Per key, which alternative of its first element it was made from
     /// (and, in the high byte, of the element its second word is), while
     /// they are sorted.
     words: &'a mut [u16],
-    heads: &'a mut [Head],
-    next: &'a mut [u64],
+    cands: &'a mut [Cand],
     key_ids: &'a mut [u64],
     places: &'a mut [u16; KEYS],
     /// The keys, sorted (room to sort them in: the index keeps only
@@ -946,12 +950,16 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
             let second = out.elems[out.patterns[p].first as usize + if id & SKIPS != 0 { 2 } else { 1 }];
             word_at(out.alts, second, out.words[j] >> 8)
         };
-        out.heads[j] = Head::new(text, first_at, second_at);
         let mut next2 = ANY_NEXT;
         if first < end && out.elems[first].kind & OPTIONAL == 0 {
             next2 = next_bits(out.elems, out.alt_keys, text, end, first + 1);
         }
-        out.next[j] = next_bits(out.elems, out.alt_keys, text, end, first) as u64 | (next2 as u64) << 32;
+        out.cands[j] = Cand {
+            next: next_bits(out.elems, out.alt_keys, text, end, first) as u64 | (next2 as u64) << 32,
+            head: Head::new(text, first_at, second_at),
+            id,
+            rest: (first as u16, end as u16),
+        };
         j += 1;
     }
     // Per key, where its ids are, kind by kind, and its place among the

@@ -66,7 +66,7 @@ macro_rules! checked_index {
     };
 }
 pub(crate) use checked_index;
-use compile::{Elem, OPTIONAL, PATTERN, SKIPS};
+use compile::{Cand, Elem, OPTIONAL, PATTERN};
 
 /// One entry of a phrase table.
 #[derive(Clone, Copy, Debug)]
@@ -378,7 +378,7 @@ impl Lexicon {
     /// and those of its key with the next word's.
     fn try_keys(&self, doc: &View, i: usize, out: &mut Vec<(u16, Hit)>) {
         let index = &self.index;
-        let ids = index.ids;
+        let cands = index.cands;
         let key = doc.tokens[i].key;
         let (next, has_next) = self.next_of(doc.tokens, i);
         // The bits of the two words after the key's words, for each kind of
@@ -404,14 +404,14 @@ impl Lexicon {
         // their one-word keys are tried in order, then their pairs, with
         // nothing to merge.
         if opt2.is_empty() {
-            for k in ones {
-                self.try_key(doc, i, k, false, after1, (first, NO_WORD), out);
+            for c in &cands[ones] {
+                self.try_key(doc, i, c, false, after1, (first, NO_WORD), out);
             }
             // (Pairs only with a next word, see above.)
             if !pairs.is_empty() {
                 let words = (first, doc.padded(i + 1));
-                for k in pairs {
-                    self.try_key(doc, i, k, true, after2, words, out);
+                for c in &cands[pairs] {
+                    self.try_key(doc, i, c, true, after2, words, out);
                 }
             }
             return;
@@ -425,7 +425,7 @@ impl Lexicon {
         // order, then `c` over the other pair keys.
         let mut hit_at = None;
         loop {
-            let (k, pair, skips) = if a < ones.end && (b >= opt2.end || ids[a] & PATTERN < ids[b] & PATTERN) {
+            let (k, pair, skips) = if a < ones.end && (b >= opt2.end || cands[a].id & PATTERN < cands[b].id & PATTERN) {
                 a += 1;
                 (a - 1, false, false)
             } else if b < opt2.end {
@@ -439,18 +439,19 @@ impl Lexicon {
             };
             // The optional word taken is tried first: a pattern
             // matched with it is not tried again without it.
-            let p = ids[k] & PATTERN;
+            let c = &cands[k];
+            let p = c.id & PATTERN;
             if skips && hit_at == Some(p) {
                 continue;
             }
             let after = if pair { after2 } else { after1 };
-            if self.try_key(doc, i, k, pair, after, words, out) && skips {
+            if self.try_key(doc, i, c, pair, after, words, out) && skips {
                 hit_at = Some(p);
             }
         }
     }
 
-    /// Tries the pattern of key `k` at token `i` (`pair`: whether the key
+    /// Tries the pattern of candidate `c` at token `i` (`pair`: whether the key
     /// is of two words, the second then token `i + 1`; `after`: the
     /// [`compile::next_bit`]s of the two words after the key's words, in
     /// the low and high halves, all bits for a word past the last;
@@ -462,14 +463,13 @@ impl Lexicon {
         &self,
         doc: &View,
         i: usize,
-        k: usize,
+        c: &Cand,
         pair: bool,
         after: u64,
         words: (Padded, Padded),
         out: &mut Vec<(u16, Hit)>,
     ) -> bool {
         let index = &self.index;
-        let id = index.ids[k];
         // The two words after the key's words must be able to match the
         // elements after them: most candidates are passed over here, unread
         // (of 143 tried per 154-word reply, 64 pass the first test, 48 both).
@@ -477,27 +477,26 @@ impl Lexicon {
         // words share with the elements' (`ANY_NEXT` shares all; a word
         // past the last passes, to fail when the elements are read): two
         // branches, each went either way with the words.
-        let shared = index.next[k] & after;
+        let shared = c.next & after;
         if (shared as u32).min((shared >> 32) as u32) == 0 {
             return false;
         }
-        let p = (id & PATTERN) as usize;
-        let elems = index.elems(p);
-        let text = index.pattern_text(p);
+        let pat = &index.patterns[(c.id & PATTERN) as usize];
+        let text = pat.text;
         // The key's words, compared with the very alternatives it was made
         // from (a pair's second word is one of its element's: no other of
         // them has its key).
-        let head = &index.heads[k];
+        let head = &c.head;
         let same = head_is(text, head.first_at, head.first, words.0, doc, i)
             & (!pair || head_is(text, head.second_at, head.second, words.1, doc, i + 1));
         if !same {
             return false;
         }
-        // The elements after the key's words: after the first, or after
-        // the one the key's second word is (the second, or the third when
-        // the optional second is left out).
-        let (rest, from) =
-            if !pair { (&elems[1..], i + 1) } else { (&elems[if id & SKIPS != 0 { 3 } else { 2 }..], i + 2) };
+        // The elements after the key's words (after the first, or after
+        // the one the key's second word is: the second, or the third when
+        // the optional second is left out), from the word after them.
+        let rest = &index.elems[c.rest.0 as usize..c.rest.1 as usize];
+        let from = if pair { i + 2 } else { i + 1 };
         // A pattern whose key's words were all it had (most of those keyed
         // by two words) ends there, without a call to match nothing.
         let end = if rest.is_empty() {
@@ -509,7 +508,6 @@ impl Lexicon {
             }
         };
         let last = end - 1;
-        let pat = index.patterns[p];
         out.push((
             pat.table,
             Hit {
@@ -804,9 +802,10 @@ pub(crate) mod tests {
                 let pairs = compile::KeyIds(ids).ones().end..compile::KeyIds(ids).pairs().end;
                 for x in pairs.clone() {
                     for y in x + 1..pairs.end {
-                        let (hx, hy) = (index.heads[x], index.heads[y]);
-                        if index.ids[x] == index.ids[y] && hx.first_at == hy.first_at {
-                            let text = index.pattern_text((index.ids[x] & PATTERN) as usize).as_bytes();
+                        let (cx, cy) = (index.cands[x], index.cands[y]);
+                        let (hx, hy) = (cx.head, cy.head);
+                        if cx.id == cy.id && hx.first_at == hy.first_at {
+                            let text = index.pattern_text((cx.id & PATTERN) as usize).as_bytes();
                             let word = |at: (u16, u16)| &text[at.0 as usize..at.1 as usize];
                             assert_eq!(word(hx.second_at), word(hy.second_at), "{}", String::from_utf8_lossy(text));
                         }
@@ -856,6 +855,6 @@ mod stats_tmp {
                 if p.pairs().is_empty() && p.opt2().is_empty() { false_pair += 1; if l & 1 == 0 { false_only += 1; } } }
         }
         eprintln!("tokens {} agent {} one {} leadpair {} pairkeyed {} ones_c {} pairs_c {} opt2_c {}", toks.len(), agent, one, lp, pairs, ones_c, pairs_c, opt2_c);
-        eprintln!("keys {} patterns {} false_pair {} false_only {}", index.ids.len(), index.patterns.len(), false_pair, false_only);
+        eprintln!("keys {} patterns {} false_pair {} false_only {}", index.cands.len(), index.patterns.len(), false_pair, false_only);
     }
 }

@@ -390,7 +390,8 @@ impl Lexicon {
                 compile::next_bit(t.key) | (compile::NUMBER_NEXT * u32::from(t.is(crate::tokens::flag::NUMBER)))
             }) as u64
         };
-        let (after1, after2) = (bit(i + 1) | bit(i + 2) << 32, bit(i + 2) | bit(i + 3) << 32);
+        let after1 = || bit(i + 1) | bit(i + 2) << 32;
+        let after2 = || bit(i + 2) | bit(i + 3) << 32;
         // The key's words as its candidates' are compared (see `Head`),
         // made once for all of them; the next word's only for pairs.
         let first = doc.padded(i);
@@ -404,19 +405,24 @@ impl Lexicon {
         // their one-word keys are tried in order, then their pairs, with
         // nothing to merge.
         if opt2.is_empty() {
-            for c in &cands[ones] {
-                self.try_key(doc, i, c, false, after1, (first, NO_WORD), out);
+            // Each kind's bits made only for a word that keys some of it.
+            if !ones.is_empty() {
+                let after = after1();
+                for c in &cands[ones] {
+                    self.try_key(doc, i, c, false, after, (first, NO_WORD), out);
+                }
             }
             // (Pairs only with a next word, see above.)
             if !pairs.is_empty() {
-                let words = (first, doc.padded(i + 1));
+                let (after, words) = (after2(), (first, doc.padded(i + 1)));
                 for c in &cands[pairs] {
-                    self.try_key(doc, i, c, true, after2, words, out);
+                    self.try_key(doc, i, c, true, after, words, out);
                 }
             }
             return;
         }
         let words = (first, doc.padded(i + 1));
+        let (after1, after2) = (after1(), after2());
         let (mut a, mut b, mut c) = (ones.start, opt2.start, pairs.start);
         // One call of `try_key` (inlined: it runs about 130 times
         // per 154-word reply, and its call cost a tenth of it) for

@@ -393,8 +393,10 @@ impl Lexicon {
         let after1 = || bit(i + 1) | bit(i + 2) << 32;
         let after2 = || bit(i + 2) | bit(i + 3) << 32;
         // The key's words as its candidates' are compared (see `Head`),
-        // made once for all of them; the next word's only for pairs.
-        let first = doc.padded(i);
+        // made once for all of them when a first candidate passes the
+        // test of the words after them (about two in five words that key
+        // a pattern have none that does).
+        let mut words = (None, None);
         // A word's one- and two-word keys may be alike: each gives only
         // the ids of its own kind (see `compile::try_rank`). The pair's
         // are none without a next word (masked, not a branch).
@@ -409,19 +411,18 @@ impl Lexicon {
             if !ones.is_empty() {
                 let after = after1();
                 for c in &cands[ones] {
-                    self.try_key(doc, i, c, false, after, (first, NO_WORD), out);
+                    self.try_key(doc, i, c, false, after, &mut words, out);
                 }
             }
             // (Pairs only with a next word, see above.)
             if !pairs.is_empty() {
-                let (after, words) = (after2(), (first, doc.padded(i + 1)));
+                let after = after2();
                 for c in &cands[pairs] {
-                    self.try_key(doc, i, c, true, after, words, out);
+                    self.try_key(doc, i, c, true, after, &mut words, out);
                 }
             }
             return;
         }
-        let words = (first, doc.padded(i + 1));
         let (after1, after2) = (after1(), after2());
         let (mut a, mut b, mut c) = (ones.start, opt2.start, pairs.start);
         // One call of `try_key` (inlined: it runs about 130 times
@@ -451,7 +452,7 @@ impl Lexicon {
                 continue;
             }
             let after = if pair { after2 } else { after1 };
-            if self.try_key(doc, i, c, pair, after, words, out) && skips {
+            if self.try_key(doc, i, c, pair, after, &mut words, out) && skips {
                 hit_at = Some(p);
             }
         }
@@ -461,7 +462,8 @@ impl Lexicon {
     /// is of two words, the second then token `i + 1`; `after`: the
     /// [`compile::next_bit`]s of the two words after the key's words, in
     /// the low and high halves, all bits for a word past the last;
-    /// `words`: tokens `i` and `i + 1` as [`View::padded`] makes them):
+    /// `words`: tokens `i` and `i + 1` as [`View::padded`] makes them, once
+    /// needed):
     /// pushes its hit if it matches, and says whether it did.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
@@ -472,7 +474,7 @@ impl Lexicon {
         c: &Cand,
         pair: bool,
         after: u64,
-        words: (Padded, Padded),
+        words: &mut (Option<Padded>, Option<Padded>),
         out: &mut Vec<(u16, Hit)>,
     ) -> bool {
         let index = &self.index;
@@ -493,8 +495,17 @@ impl Lexicon {
         // from (a pair's second word is one of its element's: no other of
         // them has its key).
         let head = &c.head;
-        let same = head_is(text, head.first_at, head.first, words.0, doc, i)
-            & (!pair || head_is(text, head.second_at, head.second, words.1, doc, i + 1));
+        let first = *words.0.get_or_insert_with(|| doc.padded(i));
+        let same = head_is(text, head.first_at, head.first, first, doc, i)
+            & (!pair
+                || head_is(
+                    text,
+                    head.second_at,
+                    head.second,
+                    *words.1.get_or_insert_with(|| doc.padded(i + 1)),
+                    doc,
+                    i + 1,
+                ));
         if !same {
             return false;
         }
@@ -556,9 +567,6 @@ fn keyed_bits(index: &Index, tokens: &[Token]) -> u64 {
 
 /// A word as [`compile::padded`] makes a key's, with its length.
 type Padded = ([u64; 2], usize);
-
-/// No word: a one-word key has no second to compare.
-const NO_WORD: Padded = ([0; 2], usize::MAX);
 
 /// Per length up to sixteen, the bits of two numbers that hold that many
 /// bytes (one lookup, where a shift by the length needed its own tests).
@@ -847,20 +855,52 @@ mod stats_tmp {
         let index = &lex.index;
         let (mut one, mut lp, mut pairs, mut agent) = (0, 0, 0, 0);
         let (mut false_pair, mut false_only) = (0, 0);
-        let mut ones_c = 0; let mut pairs_c = 0; let mut opt2_c = 0;
+        let mut ones_c = 0;
+        let mut pairs_c = 0;
+        let mut opt2_c = 0;
         let toks = &doc.tokens;
         for (i, t) in toks.iter().enumerate() {
             let l = index.leads(compile::key(t.key));
-            one += (l & 1) as usize; lp += (l >> 1) as usize;
+            one += (l & 1) as usize;
+            lp += (l >> 1) as usize;
             agent += t.is_agent() as usize;
             let next = toks.get(i + 1).map_or(0, |n| n.key);
             let pk = index.has_key(compile::pair_key(t.key, next));
-            if l & 2 != 0 && pk { pairs += 1; }
-            if l & 1 != 0 { ones_c += index.ids_of(compile::key(t.key)).ones().len(); }
-            if l & 2 != 0 && pk { let p = index.ids_of(compile::pair_key(t.key, next)); pairs_c += p.pairs().len(); opt2_c += p.opt2().len();
-                if p.pairs().is_empty() && p.opt2().is_empty() { false_pair += 1; if l & 1 == 0 { false_only += 1; } } }
+            if l & 2 != 0 && pk {
+                pairs += 1;
+            }
+            if l & 1 != 0 {
+                ones_c += index.ids_of(compile::key(t.key)).ones().len();
+            }
+            if l & 2 != 0 && pk {
+                let p = index.ids_of(compile::pair_key(t.key, next));
+                pairs_c += p.pairs().len();
+                opt2_c += p.opt2().len();
+                if p.pairs().is_empty() && p.opt2().is_empty() {
+                    false_pair += 1;
+                    if l & 1 == 0 {
+                        false_only += 1;
+                    }
+                }
+            }
         }
-        eprintln!("tokens {} agent {} one {} leadpair {} pairkeyed {} ones_c {} pairs_c {} opt2_c {}", toks.len(), agent, one, lp, pairs, ones_c, pairs_c, opt2_c);
-        eprintln!("keys {} patterns {} false_pair {} false_only {}", index.cands.len(), index.patterns.len(), false_pair, false_only);
+        eprintln!(
+            "tokens {} agent {} one {} leadpair {} pairkeyed {} ones_c {} pairs_c {} opt2_c {}",
+            toks.len(),
+            agent,
+            one,
+            lp,
+            pairs,
+            ones_c,
+            pairs_c,
+            opt2_c
+        );
+        eprintln!(
+            "keys {} patterns {} false_pair {} false_only {}",
+            index.cands.len(),
+            index.patterns.len(),
+            false_pair,
+            false_only
+        );
     }
 }

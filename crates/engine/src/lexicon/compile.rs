@@ -72,6 +72,9 @@ pub(super) const NUMBER: u8 = 3;
 pub(super) const ANY: u8 = 4;
 /// Set in [`Elem::kind`] when the element may be skipped.
 pub(super) const OPTIONAL: u8 = 8;
+/// How many optional elements a pattern may have: a match keeps where to
+/// go on without each one taken (see `lexicon::match_elems`).
+pub(super) const MAX_OPTIONAL: usize = 8;
 
 /// Set in an id when its key is the first two words.
 pub(super) const PAIR: u16 = 0x8000;
@@ -540,15 +543,18 @@ const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize, Option<(Elem, Elem)>) {
     };
     let mut firsts = [parse(pat, s, e); 3];
     assert!(is_key(firsts[0]), "a phrase pattern's first element must be a required word or alternatives");
-    let mut count = 1;
+    let (mut count, mut optional) = (1, 0);
     let mut at = e;
     while let Some((s, e)) = next_raw(pat, at) {
+        let elem = parse(pat, s, e);
         if count < 3 {
-            firsts[count] = parse(pat, s, e);
+            firsts[count] = elem;
         }
         count += 1;
+        optional += (elem.kind & OPTIONAL != 0) as usize;
         at = e;
     }
+    assert!(optional <= MAX_OPTIONAL, "a phrase pattern has over 8 optional elements");
     let (first, second, skip) = head_of(firsts, count);
     // Such a pattern matches at most once per place (see `Lexicon::scan_found`),
     // as one keyed by its first word does unless that word is listed twice.

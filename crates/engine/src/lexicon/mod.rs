@@ -648,34 +648,45 @@ impl View<'_> {
     }
 }
 
-/// Matches `elems` of pattern `p` from token `j`; returns the index after
-/// the last token consumed. Optional elements are tried greedily first: the
-/// rest is matched after the element, and if that fails, without it.
-/// Required elements are matched in a loop; only an optional one recurses.
+/// Matches `elems` of a pattern (of text `text`) from token `from`; returns
+/// the index after the last token consumed. Optional elements are tried
+/// greedily first: the rest is matched after the element, and if that
+/// fails, without it. With no recursion: where to go on without each
+/// optional element taken is kept, the latest tried first (the order a
+/// recursion took), so that the loop keeps its values in registers (a call
+/// for each optional element that fitted, and each call's copies of the
+/// scan's values, were about 45 instructions).
 fn match_elems(
     index: &Index,
     text: &'static str,
     doc: &View,
-    mut elems: &[Elem],
-    mut j: usize,
+    elems: &[Elem],
+    from: usize,
     sentence: u32,
 ) -> Option<usize> {
-    while let Some((&elem, rest)) = elems.split_first() {
+    // (Element, token) to go on from, without an optional element taken.
+    let mut skips = [(0u32, 0u32); compile::MAX_OPTIONAL];
+    let mut taken = 0;
+    let (mut e, mut j) = (0, from);
+    while let Some(&elem) = elems.get(e) {
         let fits = j < doc.tokens.len()
             && doc.tokens[j].sentence == sentence
             && doc.tokens[j].is_agent()
             && elem_matches(index, text, elem, doc, j);
-        if elem.kind & OPTIONAL == 0 {
-            if !fits {
-                return None;
+        if fits {
+            if elem.kind & OPTIONAL != 0 {
+                skips[taken] = (e as u32 + 1, j as u32);
+                taken += 1;
             }
-            j += 1;
-        } else if fits {
-            if let Some(end) = match_elems(index, text, doc, rest, j + 1, sentence) {
-                return Some(end);
-            }
+            (e, j) = (e + 1, j + 1);
+        } else if elem.kind & OPTIONAL != 0 {
+            e += 1;
+        } else if taken > 0 {
+            taken -= 1;
+            (e, j) = (skips[taken].0 as usize, skips[taken].1 as usize);
+        } else {
+            return None;
         }
-        elems = rest;
     }
     Some(j)
 }

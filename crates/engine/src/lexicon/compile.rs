@@ -56,7 +56,7 @@ pub(super) const LEADS_ONE: u64 = 1;
 /// words (then the pair's own key, in `keyed`, tells).
 pub(super) const LEADS_PAIR: u64 = 2;
 
-/// How many `u64`s a bit per 16-bit key fills (see [`Index::has_key`]):
+/// How many `u64`s a bit per 16-bit key fills (see [`Index::keyed`]):
 /// 65,536 bits, 8 KB.
 const KEY_WORDS: usize = 1 << (16 - 6);
 
@@ -346,20 +346,21 @@ impl Index {
     }
 
     /// A word's two bits ([`LEADS_ONE`], [`LEADS_PAIR`]) by its 16-bit
-    /// key ([`key`]): one lookup that passes over most words, which key no
-    /// pattern and lead none, before their ids are looked for
-    /// ([`Index::ids_of`]).
-    #[inline(always)]
-    pub(super) fn leads(&self, key: u16) -> u64 {
-        (self.leads[key as usize / 32] >> (key % 32 * 2)) & 3
-    }
-
-    /// Whether some pattern is keyed by `key` (of one word or two): one
-    /// lookup that passes over most pairs of words, which key none, before
+    /// key ([`key`]), the bits above them other keys': one lookup that
+    /// passes over most words, which key no pattern and lead none, before
     /// their ids are looked for ([`Index::ids_of`]).
     #[inline(always)]
-    pub(super) fn has_key(&self, key: u16) -> bool {
-        self.keyed[key as usize / 64] & (1 << (key % 64)) != 0
+    pub(super) fn leads(&self, key: u16) -> u64 {
+        self.leads[key as usize / 32] >> (key % 32 * 2)
+    }
+
+    /// Whether some pattern is keyed by `key` (of one word or two), in
+    /// the lowest bit (the bits above it other keys'): one lookup that
+    /// passes over most pairs of words, which key none, before their ids
+    /// are looked for ([`Index::ids_of`]).
+    #[inline(always)]
+    pub(super) fn keyed(&self, key: u16) -> u64 {
+        self.keyed[key as usize / 64] >> (key % 64)
     }
 
     /// Where the ids whose key hashes to `key` are, kind by kind (none if

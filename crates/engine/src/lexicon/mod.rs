@@ -544,23 +544,23 @@ impl Lexicon {
 /// registers, not on the scan's stack.
 #[inline(never)]
 fn keyed_bits(index: &Index, tokens: &[Token]) -> u64 {
-    // Whether token `t` keys a pattern, `next` the word key of the token
-    // after it (0 if none). The pair with the next word, whether or not a
-    // pattern may read it (another sentence, quoted text): `try_keys`
-    // asks, for the few words this lets through (asked here, about 5
-    // instructions a word). One lookup by the word's own key tells whether
-    // it keys a pattern alone or leads one keyed by two.
-    let keys = |t: &Token, next: u32| {
-        let leads = index.leads(compile::key(t.key));
-        let pair = index.has_key(compile::pair_key(t.key, next)) as u64;
-        (leads & compile::LEADS_ONE) | ((leads & compile::LEADS_PAIR) >> 1 & pair)
-    };
+    let n = tokens.len().min(64);
+    // The words from the last to the first, each one's bit shifted in at
+    // the bottom, and each one's key kept as the next word's of the one
+    // before it (no shift by its place, no second load of its key).
+    let mut next = tokens.get(64).map_or(0, |t| t.key);
     let mut keyed = 0u64;
-    for (j, two) in tokens.windows(2).enumerate() {
-        keyed |= keys(&two[0], two[1].key) << j;
-    }
-    if let (Some(last), true) = (tokens.last(), tokens.len() <= 64) {
-        keyed |= keys(last, 0) << (tokens.len() - 1);
+    for t in tokens[..n].iter().rev() {
+        // One lookup by the word's own key tells whether it keys a
+        // pattern alone or leads one keyed by two; then the pair with the
+        // next word, whether or not a pattern may read it (another
+        // sentence, quoted text): `try_keys` asks, for the few words this
+        // lets through (asked here, about 5 instructions a word).
+        let leads = index.leads(compile::key(t.key));
+        let pair = index.keyed(compile::pair_key(t.key, next));
+        const _: () = assert!(compile::LEADS_ONE == 1 && compile::LEADS_PAIR == 2);
+        keyed = keyed << 1 | ((leads | (leads >> 1 & pair)) & 1);
+        next = t.key;
     }
     keyed
 }
@@ -851,67 +851,6 @@ pub(crate) mod tests {
         assert_eq!(
             found,
             [(0, "I'm so sorry"), (1, "sorry"), (2, "Thank you 2 for"), (0, "We\u{2019}re sorry"), (1, "sorry")]
-        );
-    }
-}
-
-#[cfg(test)]
-mod stats_tmp {
-    use super::*;
-    #[test]
-    fn stats_tmp() {
-        let text = std::fs::read_to_string("/work/shared/bench/doc10000.txt").unwrap();
-        let lex = crate::rules::draft_lexicon();
-        let doc = crate::tokens::Tokens::of(&text);
-        let index = &lex.index;
-        let (mut one, mut lp, mut pairs, mut agent) = (0, 0, 0, 0);
-        let (mut false_pair, mut false_only) = (0, 0);
-        let mut ones_c = 0;
-        let mut pairs_c = 0;
-        let mut opt2_c = 0;
-        let toks = &doc.tokens;
-        for (i, t) in toks.iter().enumerate() {
-            let l = index.leads(compile::key(t.key));
-            one += (l & 1) as usize;
-            lp += (l >> 1) as usize;
-            agent += t.is_agent() as usize;
-            let next = toks.get(i + 1).map_or(0, |n| n.key);
-            let pk = index.has_key(compile::pair_key(t.key, next));
-            if l & 2 != 0 && pk {
-                pairs += 1;
-            }
-            if l & 1 != 0 {
-                ones_c += index.ids_of(compile::key(t.key)).ones().len();
-            }
-            if l & 2 != 0 && pk {
-                let p = index.ids_of(compile::pair_key(t.key, next));
-                pairs_c += p.pairs().len();
-                opt2_c += p.opt2().len();
-                if p.pairs().is_empty() && p.opt2().is_empty() {
-                    false_pair += 1;
-                    if l & 1 == 0 {
-                        false_only += 1;
-                    }
-                }
-            }
-        }
-        eprintln!(
-            "tokens {} agent {} one {} leadpair {} pairkeyed {} ones_c {} pairs_c {} opt2_c {}",
-            toks.len(),
-            agent,
-            one,
-            lp,
-            pairs,
-            ones_c,
-            pairs_c,
-            opt2_c
-        );
-        eprintln!(
-            "keys {} patterns {} false_pair {} false_only {}",
-            index.cands.len(),
-            index.patterns.len(),
-            false_pair,
-            false_only
         );
     }
 }

@@ -6,8 +6,9 @@
 //! 5 M instructions natively for the draft's tables, a few milliseconds in
 //! the browser); later analyses cost what they did.
 //!
-//! The index is a few flat arrays (about 70 KB for the draft's patterns
-//! and 27 KB for the message's):
+//! The index is a few flat arrays (about 480 KB for the draft's patterns,
+//! most of them the candidates and the keys' places, and 220 KB for the
+//! message's):
 //! - `patterns`: per pattern its table, entry and first element (its text is
 //!   the table entry's, read through the index's one reference to the tables);
 //! - `elems`: every pattern's elements, each a kind and a byte range of the
@@ -15,24 +16,26 @@
 //!   is), or for `a|b|c` a range of `alts`, the alternatives' byte ranges
 //!   (and of `alt_keys`, their word keys: a word is compared only with the
 //!   alternatives of its own key);
-//! - `keys`/`ids`: for every first word a pattern can start with (and, when
+//! - `cands`: for every first word a pattern can start with (and, when
 //!   its second element is a required word, every first and second word;
 //!   when its second is an optional word and its third a required one,
 //!   every first word with each of those), a 16-bit key of the word(s)
 //!   (from the words' keys, which tokens carry) beside the pattern it leads
 //!   to, sorted by key, then by kind (one-word keys, pairs past an optional
-//!   word, other pairs) and by pattern order (only `ids` is kept);
-//!   `key_ids` says, per key, where its ids of each kind are, and `places`
-//!   where a key is among the keys (one number per 16-bit key); `heads`
-//!   holds the words each key was made from (its first element, or the
-//!   alternative of it, and a pair's second), as bytes of its pattern's
-//!   text and as numbers to compare. A scan finds a word's patterns with
-//!   no walk and no branch, and confirms each key by comparing its one or
-//!   two words, so keys that collide only cost a comparison;
-//! - `next`: per key, 32 bits of the words the element after the key's
-//!   words, and 32 of those the one after that, can match, so that most
-//!   patterns tried are passed over without reading them (8 bytes a key:
-//!   34 KB for the draft's 4,233 keys, 8 KB for the message's 1,056);
+//!   word, other pairs) and by pattern order (the keys themselves are not
+//!   kept), each with what a scan reads of it (see [`Cand`]): the words
+//!   the key was made from (its first element, or the alternative of it,
+//!   and a pair's second) as bytes of its pattern's text and as numbers
+//!   to compare; 32 bits of the words the element after the key's words,
+//!   and 32 of those the one after that, can match, so that most patterns
+//!   tried are passed over without reading them; and the elements after
+//!   the key's words (56 bytes a key: 237 KB for the draft's 4,233 keys,
+//!   59 KB for the message's 1,056). `key_ids` says, per key, where its
+//!   candidates of each kind are, and `places` where a key is among the
+//!   keys (one number per 16-bit key, 128 KB). A scan finds a word's
+//!   patterns with no walk and no branch, and confirms each key by
+//!   comparing its one or two words, so keys that collide only cost a
+//!   comparison;
 //! - `leads`: two bits per 16-bit key of one word (16 KB): whether it keys
 //!   a pattern alone, and whether it leads a pattern keyed by two words, so
 //!   that most words, which do neither, are passed over by one lookup;

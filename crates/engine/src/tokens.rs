@@ -1694,6 +1694,14 @@ impl Marks {
     pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.at.iter().copied()
     }
+
+    /// The places, in order, of the marked bytes from `from` to before
+    /// `to`: two binary searches.
+    pub(crate) fn between(&self, from: usize, to: usize) -> &[usize] {
+        let lo = self.at.partition_point(|&k| k < from);
+        let hi = lo + self.at[lo..].partition_point(|&k| k < to);
+        &self.at[lo..hi]
+    }
 }
 
 /// [`scan_links`], looking only at the bytes `candidates` (in order): every

@@ -222,8 +222,8 @@ pub(super) fn find_inline_quotes(text: &str, quoted: &[Span], marks: &Marks) -> 
         let mut handled_until = 0;
         // Only a quotation mark opens or closes a quotation, and the first
         // byte of each is marked (`QUOTATION_MARKS`): the line's marked
-        // bytes are read, not its every char (about 1,400 chars, 25 instructions each, on the
-        // 10,143 words).
+        // bytes are read, not its every char (about 1,400 chars at 25
+        // instructions each on the 10,143 words: 39 k an analysis).
         for &k in marks.between(base, base + line.len()) {
             if !matches!(text.as_bytes()[k], b'"' | 0xC2 | 0xE2) {
                 continue;

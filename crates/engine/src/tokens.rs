@@ -304,15 +304,15 @@ impl Tokens {
             ..Tokens::default()
         };
         // About one marked byte in 32 in prose (see `Marks::of`).
-        let mut marks = Vec::with_capacity(text.len() / 32);
+        let mut marks = Marks { at: Vec::with_capacity(text.len() / 32), slots: Some(Vec::new()) };
         t.tokenize(text, &mut marks, Open::new(text.len()));
-        (t, Marks { at: marks })
+        (t, marks)
     }
 
     // Out of line: inlined into the parse, its loops kept fewer of their
     // values in registers (0.2% more instructions per reply).
     #[inline(never)]
-    fn tokenize(&mut self, text: &str, marks: &mut Vec<usize>, mut open: Open) {
+    fn tokenize(&mut self, text: &str, marks: &mut Marks, mut open: Open) {
         // The folded words are written as bytes (a run of ASCII letters
         // and digits is lowered by setting one bit of each), and become the
         // String again once all are written.
@@ -357,7 +357,7 @@ impl Tokens {
                 if skip != 0 {
                     // A char passed over between words: marked or not, here.
                     if MARKED[b as usize] {
-                        marks.push(at);
+                        marks.at.push(at);
                     }
                     at += skip;
                     continue;
@@ -511,7 +511,7 @@ impl Tokens {
         text: &str,
         mut at: usize,
         folded: &mut Vec<u8>,
-        marks: &mut Vec<usize>,
+        marks: &mut Marks,
         mut sentence: u32,
         mut start: Flags,
         fused: bool,
@@ -611,6 +611,9 @@ impl Tokens {
                         key,
                         first: first | 0x20,
                     });
+                    if may_fill_slot(flags, w as u8, key) {
+                        marks.slot_at(at);
+                    }
                     start = Flags::NONE;
                     at += n + 1;
                 }
@@ -669,7 +672,7 @@ impl Tokens {
                 break (word, true);
             };
             if class == ENDS_MARKED {
-                marks.push(end);
+                marks.at.push(end);
             }
             Tokens::check_lower_word(text, word, end, key, flags);
             let token = slot.write(Token {
@@ -682,6 +685,9 @@ impl Tokens {
                 key,
                 first: first | 0x20,
             });
+            if may_fill_slot(flags, first | 0x20, key) {
+                marks.slot_at(word);
+            }
             start = Flags::NONE;
             let next = end + 1;
             if ender == b' ' {
@@ -773,7 +779,7 @@ impl Tokens {
         text: &str,
         at: usize,
         folded: &mut Vec<u8>,
-        marks: &mut Vec<usize>,
+        marks: &mut Marks,
         sentence: u32,
         start: Flags,
     ) -> Option<usize> {
@@ -789,7 +795,7 @@ impl Tokens {
             // The char that ends the word is read here only.
             Some(ENDS) => end + 1,
             Some(ENDS_MARKED) => {
-                marks.push(end);
+                marks.at.push(end);
                 end + 1
             }
             Some(_) => {
@@ -809,7 +815,7 @@ impl Tokens {
         debug_assert_eq!(flags, word_flags(text, word, first, seen, flag::ALPHA, 0));
         // Its first folded byte is its first byte's, lowered as the run is.
         let key = word_key(&folded[fold_start..]);
-        Tokens::push_token(tokens, folded, word, fold_start, flags | start, sentence, key, bytes[at] | 0x20);
+        Tokens::push_token(tokens, folded, marks, word, fold_start, flags | start, sentence, key, bytes[at] | 0x20);
         Some(next)
     }
 
@@ -982,7 +988,7 @@ impl Tokens {
         mut at: usize,
         folded: &mut Vec<u8>,
         scratch: &mut String,
-        marks: &mut Vec<usize>,
+        marks: &mut Marks,
         sentence: u32,
         open_start: Flags,
     ) -> usize {
@@ -1012,7 +1018,7 @@ impl Tokens {
                     None => break (at, at),
                     Some(ENDS) => break (at, at + 1),
                     Some(ENDS_MARKED) => {
-                        marks.push(at);
+                        marks.at.push(at);
                         break (at, at + 1);
                     }
                     Some(_) => continue,
@@ -1021,7 +1027,7 @@ impl Tokens {
             // Any other char, one at a time (an ASCII one needs no UTF-8
             // decoding), read here only, whether in the word or ending it.
             if MARKED[b as usize] {
-                marks.push(at);
+                marks.at.push(at);
             }
             let (c, len) = if b < 0x80 {
                 (b as char, 1)
@@ -1079,7 +1085,17 @@ impl Tokens {
         let flags = word_flags(text, Span::new(start, end), first, seen, flags, upper);
         let first = folded.get(fold_start).copied().unwrap_or(0);
         let key = word_key(&folded[fold_start..]);
-        Tokens::push_token(tokens, folded, Span::new(start, end), fold_start, flags | open_start, sentence, key, first);
+        Tokens::push_token(
+            tokens,
+            folded,
+            marks,
+            Span::new(start, end),
+            fold_start,
+            flags | open_start,
+            sentence,
+            key,
+            first,
+        );
         next
     }
 
@@ -1173,6 +1189,7 @@ impl Tokens {
     fn push_token(
         tokens: &mut Vec<Token>,
         folded: &[u8],
+        marks: &mut Marks,
         span: Span,
         fold_start: usize,
         flags: Flags,
@@ -1188,6 +1205,9 @@ impl Tokens {
         );
         if folded.len() > u32::MAX as usize {
             return;
+        }
+        if may_fill_slot(flags, first, key) {
+            marks.slot_at(span.start());
         }
         tokens.push(Token {
             span,
@@ -1319,6 +1339,20 @@ const TOLD_GAPS: [(&[u8], Gaps, bool); 10] = {
 
 /// The key of "no" (see [`Open::close_gap`]).
 const KEY_NO: u32 = word_key(b"no");
+
+/// Whether a word, by its flags, the first byte of its folded form and its
+/// key, may be a template's slot left unfilled standing alone, which the
+/// placeholder finder reads: a word of capitals ("XXX", "NAME"), one whose
+/// folded form starts with x ("xxxx"), or a date's "dd" or "mm". The
+/// tokenizer lists these words as it makes them (`Marks::slots`): the
+/// finder's search of every token for them took about 13 instructions a
+/// token (about 130 k an analysis of the 10,143 words).
+#[inline(always)]
+pub(crate) fn may_fill_slot(flags: Flags, first: u8, key: u32) -> bool {
+    flags.has(flag::ALL_CAPS) | (first == b'x') | (key == KEY_DD) | (key == KEY_MM)
+}
+const KEY_DD: u32 = word_key(b"dd");
+const KEY_MM: u32 = word_key(b"mm");
 
 /// The slot of a gap's key (its bytes, the first the lowest) in
 /// [`GAP_TABLE`]: the top four bits of a product, whose factor (found by
@@ -1659,8 +1693,13 @@ pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
 /// Where the bytes of [`MARKED`] stand in a text, in order: found in one
 /// pass, then read by each finder of a document's facts (links, quotations,
 /// placeholders) instead of a pass of its own over the text.
+#[derive(Default)]
 pub(crate) struct Marks {
     at: Vec<usize>,
+    /// Where the words that may be a template's slot standing alone (see
+    /// [`may_fill_slot`]) start, in order, if the tokenizer listed them as
+    /// it made them (`None` from [`Marks::of`]).
+    slots: Option<Vec<usize>>,
 }
 
 impl Marks {
@@ -1687,7 +1726,24 @@ impl Marks {
                 at.push(base + k);
             }
         }
-        Marks { at }
+        Marks { at, slots: None }
+    }
+
+    /// Lists the word that starts at byte `at` among those that may be a
+    /// slot: by where it starts, which the tokenizer's loop has at hand
+    /// (its token's place in the list took a count kept for every word).
+    #[cold]
+    #[inline(never)]
+    fn slot_at(&mut self, at: usize) {
+        if let Some(slots) = &mut self.slots {
+            slots.push(at);
+        }
+    }
+
+    /// Where the words that may be a template's slot standing alone (see
+    /// [`may_fill_slot`]) start, in order, if the tokenizer listed them.
+    pub(crate) fn slots(&self) -> Option<&[usize]> {
+        self.slots.as_deref()
     }
 
     /// The places, in order, of the marked bytes.
@@ -1920,7 +1976,7 @@ mod tests {
         ] {
             let fused = Tokens::of(text);
             let mut deferred = Tokens::default();
-            deferred.tokenize(text, &mut Vec::new(), Open::whole());
+            deferred.tokenize(text, &mut Marks::default(), Open::whole());
             let show = |t: &Tokens| {
                 let words: Vec<_> = t.tokens.iter().map(|k| (k.span, k.sentence, k.flags.0, k.gap.0)).collect();
                 (words, t.exclamation_runs.clone(), t.sentence_count)
@@ -1951,7 +2007,7 @@ mod tests {
             let text: String = pieces.concat();
             let fused = Tokens::of(&text);
             let mut deferred = Tokens::default();
-            deferred.tokenize(&text, &mut Vec::new(), Open::whole());
+            deferred.tokenize(&text, &mut Marks::default(), Open::whole());
             let show = |t: &Tokens| {
                 let words: Vec<_> = t.tokens.iter().map(|k| (k.span, k.sentence, k.flags.0, k.gap.0)).collect();
                 (words, t.exclamation_runs.clone(), t.sentence_count)
@@ -2150,6 +2206,49 @@ mod tests {
                 let word = &text.as_str()[tok.span];
                 let read = flag::CAP | flag::ALL_CAPS | flag::NUMBER | flag::ALPHA | flag::UNSPACED;
                 assert_eq!(tok.flags & read, flags_char_by_char(word), "{word:?} in {text:?}");
+            }
+        }
+    }
+
+    /// The words the tokenizer lists as possible slots are those
+    /// `may_fill_slot` tells of its tokens, in order, whichever reader made
+    /// them (the loop of lower case words, its longer words, numbers and
+    /// apostrophes, `read_ascii_word`, `read_word`).
+    #[test]
+    fn the_listed_slots_are_the_tokens_that_may_fill_one() {
+        let pieces = [
+            "xx",
+            "Xy",
+            "dd",
+            "MM",
+            "Dd",
+            "mm's",
+            "NAME",
+            "x",
+            "xylophone",
+            "ddd",
+            "d",
+            "m",
+            "\u{ff58}",
+            "\u{e9}",
+            "3",
+            " ",
+            ". ",
+            ", ",
+            "-",
+            "'",
+        ];
+        for text in &crate::span::every_text(&pieces, 3) {
+            let filler = "ordinary words";
+            for text in [text.clone(), format!("{filler} {text} {filler}")] {
+                let (t, marks) = Tokens::with_marks(&text);
+                let want: Vec<usize> = t
+                    .tokens
+                    .iter()
+                    .filter(|k| may_fill_slot(k.flags, k.fold_head().1, k.key))
+                    .map(|k| k.span.start())
+                    .collect();
+                assert_eq!(marks.slots(), Some(&want[..]), "{text:?}");
             }
         }
     }

@@ -552,7 +552,7 @@ impl Tokens {
                 // and the calls of the rarer words, about 15 of a word's 96
                 // instructions moved values to and from the stack). A
                 // longer word or a number is read again below, from its
-                // start (about 1,300 of the 10,143 words).
+                // start (about 1,200 of the 10,143 words).
                 while at <= last {
                     let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
                     // The first byte lowered (a capital's case bit set):

@@ -303,16 +303,17 @@ impl Tokens {
             folded: String::with_capacity(text.len()),
             ..Tokens::default()
         };
-        // About one marked byte in 32 in prose (see `Marks::of`).
-        let mut marks = Vec::with_capacity(text.len() / 32);
+        // Sized as in `Marks::of`.
+        let mut marks = Marks::with_room(text.len());
+        marks.slots = Some(Vec::new());
         t.tokenize(text, &mut marks, Open::new(text.len()));
-        (t, Marks { at: marks })
+        (t, marks)
     }
 
     // Out of line: inlined into the parse, its loops kept fewer of their
     // values in registers (0.2% more instructions per reply).
     #[inline(never)]
-    fn tokenize(&mut self, text: &str, marks: &mut Vec<usize>, mut open: Open) {
+    fn tokenize(&mut self, text: &str, marks: &mut Marks, mut open: Open) {
         // The folded words are written as bytes (a run of ASCII letters
         // and digits is lowered by setting one bit of each), and become the
         // String again once all are written.
@@ -357,7 +358,7 @@ impl Tokens {
                 if skip != 0 {
                     // A char passed over between words: marked or not, here.
                     if MARKED[b as usize] {
-                        marks.push(at);
+                        marks.push(at, b);
                     }
                     at += skip;
                     continue;
@@ -511,7 +512,7 @@ impl Tokens {
         text: &str,
         mut at: usize,
         folded: &mut Vec<u8>,
-        marks: &mut Vec<usize>,
+        marks: &mut Marks,
         mut sentence: u32,
         mut start: Flags,
         fused: bool,
@@ -533,82 +534,150 @@ impl Tokens {
         let room = spare.len();
         let mut slots = spare.iter_mut();
         let mut fold_len = folded.len();
-        let (next, unread) = loop {
-            // A word starts here if its first byte is an ASCII letter or
-            // digit: tested here for a word after one space, not where the
-            // word before it ended. Fewer than eight bytes left: a word
-            // that starts here is read by the steps of one byte.
-            if at > last {
-                break (at, bytes.get(at).is_some_and(|&b| ASCII_CLASS[b as usize] != 0));
-            }
-            let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
-            let first = eight as u8;
-            // The run's lanes are told from the bytes as they stand, and
-            // its first byte, lowered (a capital's case bit set), on its
-            // own, beside them: lowering it first was one more step on the
-            // path from each word's start to the next's.
-            let stops = not_lower(eight) & !0x80;
-            let fold_start = fold_len;
-            // A letter then lower case ones: capitalised if its first is a
-            // capital (its case bit clear), never all capitals (one
-            // capital, or a lower case letter after it). A number of up to
-            // seven digits (prices, dates, times: 139 of the loop's 560
-            // exits on the 10,143 words) is read here too.
-            let (read, flags) = if (first | 0x20).wrapping_sub(b'a') < 26 {
-                let w = eight | 0x20;
-                let flags = if first & 0x20 == 0 { flag::ALPHA | flag::CAP } else { flag::ALPHA };
-                (Tokens::read_lower_word(bytes, at, w, stops, folded, &mut fold_len), flags)
-            } else if first.is_ascii_digit() {
-                (Tokens::read_digits(at, eight, folded, &mut fold_len), flag::NUMBER)
-            } else {
-                break (at, ASCII_CLASS[first as usize] != 0);
+        // The folded buffer's bytes and room, read once: nothing in the
+        // loop moves them (its readers write past the length, within the
+        // capacity). Read through `folded` at each word, its pointer was
+        // loaded again for every word (the calls out of the loop may see
+        // the buffer).
+        let (out, cap) = (folded.as_mut_ptr(), folded.capacity());
+        let (next, unread) = 'words: loop {
+            // A word read, ended by any byte but one space: where it ends,
+            // its key, the byte that ended it, its flags, its first byte
+            // and where its folded form starts.
+            let (at_end, key, ender, flags, first, fold_start) = 'word: {
+                // Words of fewer than eight letters ended by one space, in
+                // a loop of their own with no call and no loop in it: the
+                // register allocator gives its few values registers (in
+                // one loop with the gaps' reading, the longer words' steps
+                // and the calls of the rarer words, about 15 of a word's 96
+                // instructions moved values to and from the stack). A
+                // longer word or a number is read again below, from its
+                // start (about 1,200 of the 10,143 words).
+                while at <= last {
+                    let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+                    // The first byte lowered (a capital's case bit set):
+                    // the run's first lane is no lower case letter if the
+                    // word starts with no ASCII letter, and the run is
+                    // read as in `read_lower_word`. One test tells a word
+                    // that starts with no letter (a run of none) or is
+                    // longer than seven (a run of eight).
+                    let w = eight | 0x20;
+                    let stops = not_lower(w);
+                    let n = stops.trailing_zeros() as usize / 8;
+                    if n.wrapping_sub(1) >= 7 {
+                        break;
+                    }
+                    // A letter then lower case ones: capitalised if its
+                    // first is a capital (its case bit clear), never all
+                    // capitals (one capital, or a lower case letter after
+                    // it).
+                    let flags = if eight & 0x20 == 0 { flag::ALPHA | flag::CAP } else { flag::ALPHA };
+                    debug_assert!(cap - fold_len >= 8, "room for the rest of the text");
+                    // SAFETY: the buffer's capacity holds as many bytes
+                    // past `fold_len` as are left in the text from `at`
+                    // (the room `tokenize` keeps, checked above), eight or
+                    // more here; of the eight bytes written, the `n` ASCII
+                    // letters of the word are taken into the buffer.
+                    unsafe { out.add(fold_len).cast::<[u8; 8]>().write_unaligned(w.to_le_bytes()) };
+                    // The bytes from the one that ended the word: the
+                    // word's are those below them.
+                    let rest = w >> (8 * n);
+                    let ender = rest as u8;
+                    let key = key_end(key_step(0, w ^ (rest << (8 * n))), n);
+                    let first = eight as u8;
+                    let fold_start = fold_len;
+                    fold_len += n;
+                    // Most words are ended by one space (an ASCII space or
+                    // punctuation mark, no apostrophe, not marked), and
+                    // most gaps are that space: the next word, at once (a
+                    // branch, which the predictor takes for the next
+                    // word's place: computing it instead put the gap's
+                    // bytes on the path from each word to the next, about
+                    // 20% slower).
+                    if ender != b' ' {
+                        break 'word (at + n, key, ender, flags, first, fold_start);
+                    }
+                    let Some(slot) = slots.next() else {
+                        fold_len = fold_start;
+                        break 'words (at, true);
+                    };
+                    Tokens::check_lower_word(text, at, at + n, key, flags);
+                    slot.write(Token {
+                        span: Span::of_len(at, n),
+                        fold_start: fold_start as u32,
+                        fold_end: fold_len as u32,
+                        sentence,
+                        flags: flags | start,
+                        gap: Gaps::NONE,
+                        key,
+                        first: first | 0x20,
+                    });
+                    if may_fill_slot(flags, w as u8, key) {
+                        marks.slot_at(at);
+                    }
+                    start = Flags::NONE;
+                    at += n + 1;
+                }
+                // A word starts here if its first byte is an ASCII letter
+                // or digit: tested here for a word after a gap, not where
+                // the word before it ended. Fewer than eight bytes left: a
+                // word that starts here is read by the steps of one byte.
+                if at > last {
+                    break 'words (at, bytes.get(at).is_some_and(|&b| ASCII_CLASS[b as usize] != 0));
+                }
+                let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+                let first = eight as u8;
+                let fold_start = fold_len;
+                // A word of letters as above, of eight or more; or a
+                // number of up to seven digits (prices, dates, times: 139
+                // of the loop's 560 exits on the 10,143 words).
+                let (read, flags) = if (first | 0x20).wrapping_sub(b'a') < 26 {
+                    let w = eight | 0x20;
+                    let flags = if first & 0x20 == 0 { flag::ALPHA | flag::CAP } else { flag::ALPHA };
+                    let stops = not_lower(eight) & !0x80;
+                    (Tokens::read_lower_word(bytes, at, w, stops, out, cap, &mut fold_len), flags)
+                } else if first.is_ascii_digit() {
+                    (Tokens::read_digits(at, eight, out, cap, &mut fold_len), flag::NUMBER)
+                } else {
+                    break 'words (at, ASCII_CLASS[first as usize] != 0);
+                };
+                let Some((end, key, ender)) = read else {
+                    break 'words (at, true);
+                };
+                (end, key, ender, flags, first, fold_start)
             };
-            let Some((mut end, mut key, mut ender)) = read else {
-                break (at, true);
-            };
+            let word = at;
+            let (mut end, mut key, mut ender) = (at_end, key, ender);
             // The byte that ends the run ends the word if it is an ASCII
             // space or punctuation mark other than an apostrophe.
             let mut class = WORD_END[ender as usize];
             if class == 0 {
                 // An apostrophe and lower case letters after it ("don't",
                 // "I'm") go on with the word, read here too: left to the
-                // outer loop, each such word was read three times (here,
-                // by `read_ascii_word` and by `read_word`), about 450
+                // outer loop, each such word was read three times (here, by
+                // `read_ascii_word` and by `read_word`), about 450
                 // instructions and a few missed branches (180 words of the
                 // 10,143).
-                match Tokens::read_apostrophes(bytes, at, end, folded, fold_start) {
+                match Tokens::read_apostrophes(bytes, word, end, out, cap, fold_start) {
                     Some(read) => (end, key, ender) = read,
                     _ => {
                         fold_len = fold_start;
-                        break (at, true);
+                        break (word, true);
                     }
                 }
-                fold_len = fold_start + (end - at);
+                fold_len = fold_start + (end - word);
                 class = WORD_END[ender as usize];
             }
-            let marked = class == ENDS_MARKED;
             let Some(slot) = slots.next() else {
                 fold_len = fold_start;
-                break (at, true);
+                break (word, true);
             };
-            if marked {
-                marks.push(end);
+            if class == ENDS_MARKED {
+                marks.push(end, ender);
             }
-            let word = Span::new(at, end);
-            debug_assert_eq!(
-                flags,
-                word_flags(
-                    text,
-                    word,
-                    ASCII_CLASS[first as usize],
-                    bytes[at..end].iter().fold(0, |seen, &b| seen | ASCII_CLASS[b as usize]),
-                    flag::ALPHA,
-                    0
-                )
-            );
-            debug_assert_eq!(key, word_key(&bytes[at..end].to_ascii_lowercase()), "a token's key is its folded word's");
-            let mut token = Token {
-                span: word,
+            Tokens::check_lower_word(text, word, end, key, flags);
+            let token = slot.write(Token {
+                span: Span::of_len(word, end - word),
                 fold_start: fold_start as u32,
                 fold_end: fold_len as u32,
                 sentence,
@@ -616,65 +685,55 @@ impl Tokens {
                 gap: Gaps::NONE,
                 key,
                 first: first | 0x20,
-            };
+            });
+            if may_fill_slot(flags, first | 0x20, key) {
+                marks.slot_at(word);
+            }
             start = Flags::NONE;
             let next = end + 1;
-            // Where the next word starts, if the gap is read here.
-            let told = 'gap: {
-                // Most gaps are one space: the next word, at once (a
-                // branch, which the predictor takes for the next word's
-                // place: computing it instead put the gap's bytes on the
-                // path from each word to the next, about 20% slower). The
-                // space is the byte that ended the word, as its reader read
-                // it.
-                if ender == b' ' {
-                    break 'gap Some(next);
-                }
-                // The gap: the byte that ended the word and up to two more,
-                // up to the first that is no space or punctuation (bytes
-                // from `0` up; a byte from 0xB0 up wraps in its lane and is
-                // counted in, and no told gap holds one), 4 if none is; the
-                // byte after it must start a word. Computed, not branched
-                // on: a wrong length is a gap told by no entry, whose keys
-                // hold their lengths too (a NUL byte counts in as well, and
-                // adds nothing to the key: ", \0" has the key of ", ", and
-                // "\0" alone that of an empty slot).
-                let Some(four) = bytes.get(end..end + 4) else {
-                    break 'gap None;
-                };
-                let four = u32::from_le_bytes(four.try_into().unwrap_or_default());
-                let len = 1 + ((((four >> 8) + 0x0050_5050) & 0x0080_8080) | 0x8000_0000).trailing_zeros() as usize / 8;
-                let gap_key = (u64::from(four) & ((1 << (8 * len)) - 1)) as u32;
-                let after = (u64::from(four) >> (8 * len)) as u8;
-                let (told, g, ends, period) = GAP_TABLE[gap_slot(gap_key)];
-                // Left to `Open::close_gap`: any other gap, or one before a
-                // char that is no ASCII letter or digit; any gap after "no"
-                // (which may be the number sign); a period after a single
-                // letter or a word that may be a title (its key's bits among
-                // theirs), which may not end the sentence; and, unless
-                // fused, any gap but one space. Each test is a number,
-                // OR-ed (as `bool`s joined by `|`, they were compiled to a
-                // branch each, one of which the predictor missed most of
-                // the time).
-                let title = (TITLE_BITS[0] >> (key & 63)) & (TITLE_BITS[1] >> (key >> 26));
-                let may_not_end = title as u32 & 1 | u32::from(end - at == 1);
-                let other = (told ^ (gap_key | (len as u32) << 24))
-                    | u32::from(ASCII_CLASS[after as usize] == 0)
-                    | u32::from(key == KEY_NO)
-                    | u32::from(!fused);
-                if other | (u32::from(period) & may_not_end) != 0 {
-                    break 'gap None;
-                }
-                token.gap = g;
-                sentence += u32::from(ends);
-                start = Flags(flag::SENT_START.0 * u16::from(ends));
-                Some(end + len)
-            };
-            slot.write(token);
-            match told {
-                Some(next) => at = next,
-                None => break (next, false),
+            if ender == b' ' {
+                // A longer word's, a number's or an apostrophe's space.
+                at = next;
+                continue;
             }
+            // The gap: the byte that ended the word and up to two more, up
+            // to the first that is no space or punctuation (bytes from `0`
+            // up; a byte from 0xB0 up wraps in its lane and is counted in,
+            // and no told gap holds one), 4 if none is; the byte after it
+            // must start a word. Computed, not branched on: a wrong length
+            // is a gap told by no entry, whose keys hold their lengths too
+            // (a NUL byte counts in as well, and adds nothing to the key:
+            // ", \0" has the key of ", ", and "\0" alone that of an empty
+            // slot).
+            let Some(four) = bytes.get(end..end + 4) else {
+                break (next, false);
+            };
+            let four = u32::from_le_bytes(four.try_into().unwrap_or_default());
+            let len = 1 + ((((four >> 8) + 0x0050_5050) & 0x0080_8080) | 0x8000_0000).trailing_zeros() as usize / 8;
+            let gap_key = (u64::from(four) & ((1 << (8 * len)) - 1)) as u32;
+            let after = (u64::from(four) >> (8 * len)) as u8;
+            let (told, g, ends, period) = GAP_TABLE[gap_slot(gap_key)];
+            // Left to `Open::close_gap`: any other gap, or one before a
+            // char that is no ASCII letter or digit; any gap after "no"
+            // (which may be the number sign); a period after a single
+            // letter or a word that may be a title (its key's bits among
+            // theirs), which may not end the sentence; and, unless fused,
+            // any gap but one space. Each test is a number, OR-ed (as
+            // `bool`s joined by `|`, they were compiled to a branch each,
+            // one of which the predictor missed most of the time).
+            let title = (TITLE_BITS[0] >> (key & 63)) & (TITLE_BITS[1] >> (key >> 26));
+            let may_not_end = title as u32 & 1 | u32::from(end - word == 1);
+            let other = (told ^ (gap_key | (len as u32) << 24))
+                | u32::from(ASCII_CLASS[after as usize] == 0)
+                | u32::from(key == KEY_NO)
+                | u32::from(!fused);
+            if other | (u32::from(period) & may_not_end) != 0 {
+                break (next, false);
+            }
+            token.gap = g;
+            sentence += u32::from(ends);
+            start = Flags(flag::SENT_START.0 * u16::from(ends));
+            at = end + len;
         };
         let written = room - slots.len();
         // SAFETY: the first `written` slots of the spare room were written
@@ -691,6 +750,25 @@ impl Tokens {
         (next, unread, sentence, start)
     }
 
+    /// Checks, in debug builds, the flags and key `lower_words` gave the
+    /// word `text[at..end]` against those the general readers give it.
+    #[inline(always)]
+    fn check_lower_word(text: &str, at: usize, end: usize, key: u32, flags: Flags) {
+        let bytes = text.as_bytes();
+        debug_assert_eq!(
+            flags,
+            word_flags(
+                text,
+                Span::new(at, end),
+                ASCII_CLASS[bytes[at] as usize],
+                bytes[at..end].iter().fold(0, |seen, &b| seen | ASCII_CLASS[b as usize]),
+                flag::ALPHA,
+                0
+            )
+        );
+        debug_assert_eq!(key, word_key(&bytes[at..end].to_ascii_lowercase()), "a token's key is its folded word's");
+    }
+
     /// Reads the word of ASCII letters and digits that starts at byte `at`
     /// (one of them) into a token, as [`Tokens::read_word`] would, and
     /// returns where the text goes on; or, if the word goes on past its
@@ -702,7 +780,7 @@ impl Tokens {
         text: &str,
         at: usize,
         folded: &mut Vec<u8>,
-        marks: &mut Vec<usize>,
+        marks: &mut Marks,
         sentence: u32,
         start: Flags,
     ) -> Option<usize> {
@@ -718,7 +796,7 @@ impl Tokens {
             // The char that ends the word is read here only.
             Some(ENDS) => end + 1,
             Some(ENDS_MARKED) => {
-                marks.push(end);
+                marks.push(end, bytes[end]);
                 end + 1
             }
             Some(_) => {
@@ -738,7 +816,7 @@ impl Tokens {
         debug_assert_eq!(flags, word_flags(text, word, first, seen, flag::ALPHA, 0));
         // Its first folded byte is its first byte's, lowered as the run is.
         let key = word_key(&folded[fold_start..]);
-        Tokens::push_token(tokens, folded, word, fold_start, flags | start, sentence, key, bytes[at] | 0x20);
+        Tokens::push_token(tokens, folded, marks, word, fold_start, flags | start, sentence, key, bytes[at] | 0x20);
         Some(next)
     }
 
@@ -748,7 +826,7 @@ impl Tokens {
     /// [`not_lower`]; the first, a letter, not among them), if eight bytes
     /// of the text are left from each step: writes its folded form past
     /// the folded buffer's length, from `fold_len`, which it moves past
-    /// it, and returns where the run ends, the [`word_key`] of its folded
+    /// it (the buffer's bytes are at `out`, `cap` of them), and returns where the run ends, the [`word_key`] of its folded
     /// form and the byte that ended it. With fewer bytes left, nothing is
     /// written (`None`).
     ///
@@ -765,7 +843,8 @@ impl Tokens {
         at: usize,
         w: u64,
         stops: u64,
-        folded: &mut Vec<u8>,
+        out: *mut u8,
+        cap: usize,
         fold_len: &mut usize,
     ) -> Option<(usize, u32, u8)> {
         let fold_start = *fold_len;
@@ -778,13 +857,13 @@ impl Tokens {
         let mut step = |w: u64, stops: u64, end: &mut usize| {
             let n = stops.trailing_zeros() as usize / 8;
             let len = *fold_len;
-            debug_assert!(folded.capacity() - len >= 8, "room for the rest of the text");
+            debug_assert!(cap - len >= 8, "room for the rest of the text");
             // SAFETY: the buffer's capacity holds as many bytes past
             // `fold_len` as are left in the text from `end` (the room
             // `tokenize` keeps, checked above), eight or more here; of the
             // eight bytes written, the `n` ASCII letters of the word are
             // taken into the buffer.
-            unsafe { folded.as_mut_ptr().add(len).cast::<[u8; 8]>().write_unaligned(w.to_le_bytes()) };
+            unsafe { out.add(len).cast::<[u8; 8]>().write_unaligned(w.to_le_bytes()) };
             *fold_len = len + n;
             *end += n;
             (n, w & ((stops & stops.wrapping_neg()) >> 7).wrapping_sub(1))
@@ -819,22 +898,22 @@ impl Tokens {
     /// first eight bytes (the first a digit) are `eight`, as [`Tokens::read_lower_word`]
     /// reads a word of letters: writes its folded form (its digits) past
     /// the folded buffer's length, from `fold_len`, which it moves past
-    /// it, and returns where it ends, its [`word_key`] and the byte that
+    /// it (the buffer's bytes at `out`, `cap` of them), and returns where it ends, its [`word_key`] and the byte that
     /// ended it; `None` for eight digits or more (nothing written).
     #[inline(always)]
-    fn read_digits(at: usize, eight: u64, folded: &mut Vec<u8>, fold_len: &mut usize) -> Option<(usize, u32, u8)> {
+    fn read_digits(at: usize, eight: u64, out: *mut u8, cap: usize, fold_len: &mut usize) -> Option<(usize, u32, u8)> {
         let stops = not_digit(eight) & !0x80;
         let n = stops.trailing_zeros() as usize / 8;
         if n == 8 {
             return None;
         }
         let len = *fold_len;
-        debug_assert!(folded.capacity() - len >= 8, "room for the rest of the text");
+        debug_assert!(cap - len >= 8, "room for the rest of the text");
         // SAFETY: the buffer's capacity holds as many bytes past its
         // length, `fold_len`, as are left in the text from the number's
         // start (the room `tokenize` keeps, checked above), eight or more
         // (the caller read eight); the `n` digits are taken into it.
-        unsafe { folded.as_mut_ptr().add(len).cast::<[u8; 8]>().write_unaligned(eight.to_le_bytes()) };
+        unsafe { out.add(len).cast::<[u8; 8]>().write_unaligned(eight.to_le_bytes()) };
         *fold_len = len + n;
         let digits = eight & ((stops & stops.wrapping_neg()) >> 7).wrapping_sub(1);
         Some((at + n, key_end(key_step(0, digits), n), (eight >> (8 * n)) as u8))
@@ -846,7 +925,8 @@ impl Tokens {
     /// ends at an ASCII space or punctuation mark other than an
     /// apostrophe (what `read_word` makes of such a word). Writes its
     /// folded form (its bytes, the first lowered) from `fold_start` past
-    /// the folded buffer's length, and returns where it ends, its
+    /// the folded buffer's length (its bytes at `out`, `cap` of them), and
+    /// returns where it ends, its
     /// [`word_key`] and the byte that ended it; `None` if the byte at
     /// `end` is no apostrophe or the word is any other (nothing written
     /// that is taken into the buffer).
@@ -856,7 +936,8 @@ impl Tokens {
         bytes: &[u8],
         at: usize,
         mut end: usize,
-        folded: &mut Vec<u8>,
+        out: *mut u8,
+        cap: usize,
         fold_start: usize,
     ) -> Option<(usize, u32, u8)> {
         while bytes.get(end) == Some(&b'\'') {
@@ -871,12 +952,12 @@ impl Tokens {
             return None;
         }
         let word = &bytes[at..end];
-        debug_assert!(folded.capacity() - fold_start >= word.len(), "room for the rest of the text");
+        debug_assert!(cap - fold_start >= word.len(), "room for the rest of the text");
         // SAFETY: the buffer's capacity holds as many bytes past
         // `fold_start` (its length) as are left in the text from `at`
         // (the room `tokenize` keeps, checked above), so the word's; they
         // are ASCII bytes, whole chars.
-        let out = unsafe { folded.as_mut_ptr().add(fold_start) };
+        let out = unsafe { out.add(fold_start) };
         let mut h = 0;
         for (k, eight) in word.chunks(8).enumerate() {
             let mut chunk = [0u8; 8];
@@ -908,7 +989,7 @@ impl Tokens {
         mut at: usize,
         folded: &mut Vec<u8>,
         scratch: &mut String,
-        marks: &mut Vec<usize>,
+        marks: &mut Marks,
         sentence: u32,
         open_start: Flags,
     ) -> usize {
@@ -938,7 +1019,7 @@ impl Tokens {
                     None => break (at, at),
                     Some(ENDS) => break (at, at + 1),
                     Some(ENDS_MARKED) => {
-                        marks.push(at);
+                        marks.push(at, bytes[at]);
                         break (at, at + 1);
                     }
                     Some(_) => continue,
@@ -947,7 +1028,7 @@ impl Tokens {
             // Any other char, one at a time (an ASCII one needs no UTF-8
             // decoding), read here only, whether in the word or ending it.
             if MARKED[b as usize] {
-                marks.push(at);
+                marks.push(at, b);
             }
             let (c, len) = if b < 0x80 {
                 (b as char, 1)
@@ -1005,7 +1086,17 @@ impl Tokens {
         let flags = word_flags(text, Span::new(start, end), first, seen, flags, upper);
         let first = folded.get(fold_start).copied().unwrap_or(0);
         let key = word_key(&folded[fold_start..]);
-        Tokens::push_token(tokens, folded, Span::new(start, end), fold_start, flags | open_start, sentence, key, first);
+        Tokens::push_token(
+            tokens,
+            folded,
+            marks,
+            Span::new(start, end),
+            fold_start,
+            flags | open_start,
+            sentence,
+            key,
+            first,
+        );
         next
     }
 
@@ -1099,6 +1190,7 @@ impl Tokens {
     fn push_token(
         tokens: &mut Vec<Token>,
         folded: &[u8],
+        marks: &mut Marks,
         span: Span,
         fold_start: usize,
         flags: Flags,
@@ -1114,6 +1206,9 @@ impl Tokens {
         );
         if folded.len() > u32::MAX as usize {
             return;
+        }
+        if may_fill_slot(flags, first, key) {
+            marks.slot_at(span.start());
         }
         tokens.push(Token {
             span,
@@ -1245,6 +1340,20 @@ const TOLD_GAPS: [(&[u8], Gaps, bool); 10] = {
 
 /// The key of "no" (see [`Open::close_gap`]).
 const KEY_NO: u32 = word_key(b"no");
+
+/// Whether a word, by its flags, the first byte of its folded form and its
+/// key, may be a template's slot left unfilled standing alone, which the
+/// placeholder finder reads: a word of capitals ("XXX", "NAME"), one whose
+/// folded form starts with x ("xxxx"), or a date's "dd" or "mm". The
+/// tokenizer lists these words as it makes them (`Marks::slots`): the
+/// finder's search of every token for them took about 13 instructions a
+/// token (about 130 k an analysis of the 10,143 words).
+#[inline(always)]
+pub(crate) fn may_fill_slot(flags: Flags, first: u8, key: u32) -> bool {
+    flags.has(flag::ALL_CAPS) | (first == b'x') | (key == KEY_DD) | (key == KEY_MM)
+}
+const KEY_DD: u32 = word_key(b"dd");
+const KEY_MM: u32 = word_key(b"mm");
 
 /// The slot of a gap's key (its bytes, the first the lowest) in
 /// [`GAP_TABLE`]: the top four bits of a product, whose factor (found by
@@ -1585,15 +1694,25 @@ pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
 /// Where the bytes of [`MARKED`] stand in a text, in order: found in one
 /// pass, then read by each finder of a document's facts (links, quotations,
 /// placeholders) instead of a pass of its own over the text.
+#[derive(Default)]
 pub(crate) struct Marks {
+    /// The marked bytes other than periods.
     at: Vec<usize>,
+    /// The periods: most marked bytes (706 of the 797 of the 10,143
+    /// words), which only the link finder reads. Kept apart, the
+    /// quotations' and placeholders' finders pass over them with no
+    /// test (about 16 k instructions an analysis of the 10,143 words).
+    periods: Vec<usize>,
+    /// Where the words that may be a template's slot standing alone (see
+    /// [`may_fill_slot`]) start, in order, if the tokenizer listed them as
+    /// it made them (`None` from [`Marks::of`]).
+    slots: Option<Vec<usize>>,
 }
 
 impl Marks {
     pub(crate) fn of(text: &str) -> Marks {
         let bytes = text.as_bytes();
-        // About one marked byte in 32 in prose: sized once, not grown.
-        let mut at = Vec::with_capacity(bytes.len() / 32);
+        let mut marks = Marks::with_room(bytes.len());
         // Eight bytes at a time: most runs of eight hold no marked byte, told
         // by one test of their table entries together.
         let mut chunks = bytes.chunks_exact(8);
@@ -1602,7 +1721,7 @@ impl Marks {
             if chunk.iter().fold(false, |any, &b| any | MARKED[b as usize]) {
                 for (k, &b) in chunk.iter().enumerate() {
                     if MARKED[b as usize] {
-                        at.push(base + k);
+                        marks.push(base + k, b);
                     }
                 }
             }
@@ -1610,15 +1729,62 @@ impl Marks {
         }
         for (k, &b) in chunks.remainder().iter().enumerate() {
             if MARKED[b as usize] {
-                at.push(base + k);
+                marks.push(base + k, b);
             }
         }
-        Marks { at }
+        marks
     }
 
-    /// The places, in order, of the marked bytes.
+    /// No marked byte yet, with room for those of a text of `len` bytes
+    /// as prose has them (a period in about 80 bytes, another marked byte
+    /// in about 600): sized once, not grown.
+    fn with_room(len: usize) -> Marks {
+        Marks { at: Vec::with_capacity(len / 128), periods: Vec::with_capacity(len / 64), slots: None }
+    }
+
+    /// Adds the marked byte `byte`, at `at`, after those added before.
+    #[inline(always)]
+    fn push(&mut self, at: usize, byte: u8) {
+        if byte == b'.' {
+            self.periods.push(at);
+        } else {
+            self.at.push(at);
+        }
+    }
+
+    /// Lists the word that starts at byte `at` among those that may be a
+    /// slot: by where it starts, which the tokenizer's loop has at hand
+    /// (its token's place in the list took a count kept for every word).
+    #[cold]
+    #[inline(never)]
+    fn slot_at(&mut self, at: usize) {
+        if let Some(slots) = &mut self.slots {
+            slots.push(at);
+        }
+    }
+
+    /// Where the words that may be a template's slot standing alone (see
+    /// [`may_fill_slot`]) start, in order, if the tokenizer listed them.
+    pub(crate) fn slots(&self) -> Option<&[usize]> {
+        self.slots.as_deref()
+    }
+
+    /// The places, in order, of the marked bytes other than periods.
     pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.at.iter().copied()
+    }
+
+    /// The places, in order, of the periods.
+    pub(crate) fn periods(&self) -> &[usize] {
+        &self.periods
+    }
+
+    /// The places, in order, of the marked bytes other than periods from
+    /// `from` to before `to`: two binary searches.
+    pub(crate) fn between(&self, from: usize, to: usize) -> &[usize] {
+        let lo = self.at.partition_point(|&k| k < from);
+        let hi = lo + self.at[lo..].partition_point(|&k| k < to);
+        &self.at[lo..hi]
     }
 }
 
@@ -1764,7 +1930,8 @@ fn trailing_initials(text: &str, out: &mut Vec<Span>) {
 fn link_candidates(text: &str, marks: &Marks) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut at: Vec<usize> = Vec::new();
-    for k in marks.iter() {
+    // The candidates are put in order below.
+    for k in marks.iter().chain(marks.periods().iter().copied()) {
         match bytes[k] {
             b':' if bytes[k + 1..].starts_with(b"//") => {
                 if k >= 4 && &bytes[k - 4..k] == b"http" {
@@ -1838,7 +2005,7 @@ mod tests {
         ] {
             let fused = Tokens::of(text);
             let mut deferred = Tokens::default();
-            deferred.tokenize(text, &mut Vec::new(), Open::whole());
+            deferred.tokenize(text, &mut Marks::default(), Open::whole());
             let show = |t: &Tokens| {
                 let words: Vec<_> = t.tokens.iter().map(|k| (k.span, k.sentence, k.flags.0, k.gap.0)).collect();
                 (words, t.exclamation_runs.clone(), t.sentence_count)
@@ -1869,7 +2036,7 @@ mod tests {
             let text: String = pieces.concat();
             let fused = Tokens::of(&text);
             let mut deferred = Tokens::default();
-            deferred.tokenize(&text, &mut Vec::new(), Open::whole());
+            deferred.tokenize(&text, &mut Marks::default(), Open::whole());
             let show = |t: &Tokens| {
                 let words: Vec<_> = t.tokens.iter().map(|k| (k.span, k.sentence, k.flags.0, k.gap.0)).collect();
                 (words, t.exclamation_runs.clone(), t.sentence_count)
@@ -1964,6 +2131,16 @@ mod tests {
         assert_eq!(sentences("Order no.\n44521"), 2);
     }
 
+    /// Every marked byte, in order, and whether each list holds those of
+    /// its own kind, in order.
+    fn all_marks(marks: &Marks) -> Vec<usize> {
+        let (others, periods) = (marks.iter().collect::<Vec<_>>(), marks.periods());
+        assert!(others.windows(2).all(|w| w[0] < w[1]) && periods.windows(2).all(|w| w[0] < w[1]));
+        let mut all: Vec<usize> = others.into_iter().chain(periods.iter().copied()).collect();
+        all.sort_unstable();
+        all
+    }
+
     #[test]
     fn marks_are_every_marked_byte_in_order() {
         // Marked bytes at every place of texts of 0 to 40 bytes (so in
@@ -1979,8 +2156,8 @@ mod tests {
                     text.push_str("é—€’");
                     let want: Vec<usize> =
                         text.bytes().enumerate().filter(|&(_, b)| MARKED[b as usize]).map(|(k, _)| k).collect();
-                    assert_eq!(Marks::of(&text).iter().collect::<Vec<_>>(), want, "{text:?}");
-                    assert_eq!(Tokens::with_marks(&text).1.iter().collect::<Vec<_>>(), want, "{text:?}");
+                    assert_eq!(all_marks(&Marks::of(&text)), want, "{text:?}");
+                    assert_eq!(all_marks(&Tokens::with_marks(&text).1), want, "{text:?}");
                 }
             }
         }
@@ -2063,11 +2240,54 @@ mod tests {
             let (t, marks) = Tokens::with_marks(text);
             // The tokenizer marks what a pass over the bytes does (the
             // pieces hold 0xC2 and 0xE2 in words and between them).
-            assert_eq!(marks.iter().collect::<Vec<_>>(), Marks::of(text).iter().collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(all_marks(&marks), all_marks(&Marks::of(text)), "{text:?}");
             for tok in &t.tokens {
                 let word = &text.as_str()[tok.span];
                 let read = flag::CAP | flag::ALL_CAPS | flag::NUMBER | flag::ALPHA | flag::UNSPACED;
                 assert_eq!(tok.flags & read, flags_char_by_char(word), "{word:?} in {text:?}");
+            }
+        }
+    }
+
+    /// The words the tokenizer lists as possible slots are those
+    /// `may_fill_slot` tells of its tokens, in order, whichever reader made
+    /// them (the loop of lower case words, its longer words, numbers and
+    /// apostrophes, `read_ascii_word`, `read_word`).
+    #[test]
+    fn the_listed_slots_are_the_tokens_that_may_fill_one() {
+        let pieces = [
+            "xx",
+            "Xy",
+            "dd",
+            "MM",
+            "Dd",
+            "mm's",
+            "NAME",
+            "x",
+            "xylophone",
+            "ddd",
+            "d",
+            "m",
+            "\u{ff58}",
+            "\u{e9}",
+            "3",
+            " ",
+            ". ",
+            ", ",
+            "-",
+            "'",
+        ];
+        for text in &crate::span::every_text(&pieces, 3) {
+            let filler = "ordinary words";
+            for text in [text.clone(), format!("{filler} {text} {filler}")] {
+                let (t, marks) = Tokens::with_marks(&text);
+                let want: Vec<usize> = t
+                    .tokens
+                    .iter()
+                    .filter(|k| may_fill_slot(k.flags, k.fold_head().1, k.key))
+                    .map(|k| k.span.start())
+                    .collect();
+                assert_eq!(marks.slots(), Some(&want[..]), "{text:?}");
             }
         }
     }
@@ -2106,7 +2326,7 @@ mod tests {
             assert_eq!(scan_links(text), scan_links_at(text, 0..text.len()), "{text:?}");
             // The tokenizer marks what a pass over the bytes does.
             let marks = Tokens::with_marks(text).1;
-            assert_eq!(marks.iter().collect::<Vec<_>>(), Marks::of(text).iter().collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(all_marks(&marks), all_marks(&Marks::of(text)), "{text:?}");
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::greeting::GREETING_WORDS;
 use super::{overlaps_sorted, Document};
 use crate::span::Span;
-use crate::tokens::{flag, gap, is_unspaced_script, Marks, Token};
+use crate::tokens::{flag, gap, is_unspaced_script, may_fill_slot, Marks, Token};
 
 /// An unfilled template placeholder such as `[Name]` or `{{first_name}}`.
 #[derive(Clone, Copy, Debug)]
@@ -27,22 +27,6 @@ const _: () = {
         b += 1;
     }
 };
-
-/// What a word's folded first byte tells the stand-alone finder, which
-/// reads words of capitals, runs of x's and a date's "dd" or "mm": `X` for
-/// an x, `DM` for a d or an m (read if the word is two bytes long).
-static HEADS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b'x' as usize] = X;
-    t[b'd' as usize] = DM;
-    t[b'm' as usize] = DM;
-    t
-};
-const X: u8 = 4;
-const DM: u8 = 8;
-// A word of capitals has its flag's bit among the low byte's, and the
-// heads' bits are two others.
-const _: () = assert!(flag::ALL_CAPS.0 < 0x100 && (flag::ALL_CAPS.0 as u8) & (X | DM) == 0);
 
 impl Document<'_> {
     /// Finds `[Name]`, `{{first_name}}`, `<customer name>`, `%NAME%`, `____`
@@ -144,18 +128,27 @@ impl Document<'_> {
             }
         }
         // Stand-alone runs of X, but not masked numbers such as XXXX-XXXX-4421.
-        // Only a word of capitals, one that starts with x, or one of two
-        // bytes that starts with d or m (by its folded form's first byte
-        // and length, which the token carries: "dd" is two ASCII letters,
-        // folded as they are) is read below, the only words the loop does
-        // anything with: most are passed over without reading the text,
-        // by a search of their own (`next_candidate`, a small loop, not
-        // the large one below, which kept its values on the stack for
-        // every word). Every word that starts with d or m was a candidate,
-        // about one in fifteen of the 10,143 words, each a stop of the
-        // search at no place a predictor learns.
+        // Only a word of capitals, one that starts with x, or a date's
+        // "dd" or "mm" (`may_fill_slot`, by the token's flags, folded first
+        // byte and key: "dd" is two ASCII letters, folded as they are) is
+        // read below, the only words the loop does anything with: the
+        // tokenizer lists them as it makes them (`Marks::slots`), and words
+        // kept from an earlier draft are found by a search of their own
+        // (`next_candidate`, a small loop, not the large one below, which
+        // kept its values on the stack for every word).
+        let mut listed = marks.slots().map(|slots| slots.iter());
         let mut next = 0;
-        while let Some(k) = next_candidate(&self.tokens, next) {
+        loop {
+            let k = match &mut listed {
+                Some(slots) => match slots.next() {
+                    Some(&at) => self.token_at(at),
+                    None => break,
+                },
+                None => match next_candidate(&self.tokens, next) {
+                    Some(k) => k,
+                    None => break,
+                },
+            };
             next = k + 1;
             let t = &self.tokens[k];
             // A date left as the template wrote it: "on dd/mm/yyyy" (told
@@ -264,8 +257,7 @@ impl Document<'_> {
 /// `find_placeholders`): nonzero if so.
 #[inline(always)]
 fn may_be(t: &Token) -> u8 {
-    let (len, first) = t.fold_head();
-    (t.flags.0 as u8 & flag::ALL_CAPS.0 as u8) | (HEADS[first as usize] & (X | (DM * u8::from(len == 2))))
+    u8::from(may_fill_slot(t.flags, t.fold_head().1, t.key))
 }
 
 /// The first token from `from` on that the stand-alone finder reads, if

@@ -220,7 +220,18 @@ pub(super) fn find_inline_quotes(text: &str, quoted: &[Span], marks: &Marks) -> 
         }
         let mut open: Option<(usize, char)> = None;
         let mut handled_until = 0;
-        for (i, c) in line.char_indices() {
+        // Only a quotation mark opens or closes a quotation, and the first
+        // byte of each is marked (`QUOTATION_MARKS`): the line's marked
+        // bytes are read, not its every char (about 1,400 chars at 25
+        // instructions each on the 10,143 words: 39 k an analysis).
+        for &k in marks.between(base, base + line.len()) {
+            if !matches!(text.as_bytes()[k], b'"' | 0xC2 | 0xE2) {
+                continue;
+            }
+            let i = k - base;
+            let Some(c) = line[i..].chars().next() else {
+                continue;
+            };
             let closes = |o: char| match o {
                 '"' => c == '"' || c == '”',
                 '“' => c == '”' || c == '"',
@@ -308,6 +319,21 @@ const _: () = {
         let first = QUOTE_TRIGGERS[k].as_bytes()[0];
         assert!(crate::tokens::MARKED[first as usize]);
         assert!(matches!(first, b'"' | b':' | 0xC2 | 0xE2));
+        k += 1;
+    }
+};
+
+/// The quotation marks `find_inline_quotes` opens and closes quotations
+/// with: each one's first byte is marked, and is one of those it reads the
+/// line's marked bytes for.
+const QUOTATION_MARKS: [&str; 6] = ["\"", "“", "”", "„", "«", "»"];
+
+const _: () = {
+    let mut k = 0;
+    while k < QUOTATION_MARKS.len() {
+        let first = QUOTATION_MARKS[k].as_bytes()[0];
+        assert!(crate::tokens::MARKED[first as usize]);
+        assert!(matches!(first, b'"' | 0xC2 | 0xE2));
         k += 1;
     }
 };

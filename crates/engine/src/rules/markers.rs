@@ -75,8 +75,8 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// such marker by its own key (many words start only markers of one
     /// kind: their other probe is passed over). A byte a bit, so a word's
     /// two are one load (as two bit sets, about 10 instructions more a
-    /// word).
-    firsts: [u8; 1 << FIRST_BITS],
+    /// word); two bytes, for the gate's bits and [`NOTED`] too.
+    firsts: [u16; 1 << FIRST_BITS],
     /// The bit of every key of two words: most pairs of words whose first
     /// may start a marker key none ("you have", "the replacement"), and
     /// are passed over without a walk of their bucket (about 1 k
@@ -138,6 +138,9 @@ pub(crate) struct GateWords {
     digits: u64,
     /// Every word's bits in [`Markers::firsts`], or-ed.
     kinds: u8,
+    /// Those that may be a word of the lists [`Markers::noting`] was
+    /// given (rotated left as `ones` is, by [`NOTED`]'s place).
+    noted: u64,
 }
 
 /// The bits of [`GateWords`] of some of its words (see [`GateWords::of`]).
@@ -167,6 +170,13 @@ impl GateWords {
             len: n,
         }
     }
+
+    /// The words of the run (of its first 64) that may be a word of the
+    /// lists [`Markers::noting`] was given, as bits.
+    #[inline(always)]
+    pub(crate) fn noted(self) -> u64 {
+        self.noted.rotate_right(NOTED.trailing_zeros())
+    }
 }
 
 /// What a gated reading probes (see [`Markers::gate_starts`]).
@@ -188,12 +198,14 @@ impl GateStarts {
 }
 
 /// The bits of [`Markers::firsts`].
-const ONE: u8 = 1;
-const LONGER: u8 = 2;
+const ONE: u16 = 1;
+const LONGER: u16 = 2;
 /// Set by [`Markers::gated`]: the first word of a marker of one word of
 /// a gate set, and of a longer one.
-const GATE: u8 = 4;
-const GATE_LONGER: u8 = 8;
+const GATE: u16 = 4;
+const GATE_LONGER: u16 = 8;
+/// Set by [`Markers::noting`]: a word of a list of the reader's own.
+const NOTED: u16 = 1 << 8;
 
 /// A key's candidate: its marker and set, the bytes of the marker's text
 /// its first word was made from, the marker's length (in elements), and
@@ -309,7 +321,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         let mut keys = [0u32; K];
         let mut entries = [Entry { id: 0, alt: (0, 0), len: 0, same: false, set: 0, run: 0 }; K];
         let mut starts = [0u16; S];
-        let (mut firsts, mut pairs) = ([0u8; 1 << FIRST_BITS], [0u64; FIRST_WORDS]);
+        let (mut firsts, mut pairs) = ([0u16; 1 << FIRST_BITS], [0u64; FIRST_WORDS]);
         let (mut m, mut k) = (0, 0);
         let mut s = 0;
         while s < sets.len() {
@@ -465,7 +477,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             if class != 0 {
                 let f = first_bit(self.keys[k]);
                 if e.len == 1 {
-                    self.firsts[f] |= GATE | class << CLASS_SHIFT;
+                    self.firsts[f] |= GATE | (class as u16) << CLASS_SHIFT;
                 } else if e.len == 2 {
                     self.gate_pairs[f] |= class;
                 } else {
@@ -508,6 +520,29 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 w += 1;
             }
             c += 1;
+        }
+        self
+    }
+
+    /// The index noting the words of `lists` (each a list of single words)
+    /// in the bits [`Markers::gate_word`] works out: a reader that looks
+    /// for a few words of its own in its pass over the words tells them
+    /// by the load of the gate's bits (see [`GateWords::noted`]).
+    pub(crate) const fn noting(mut self, lists: &[&[&str]]) -> Self {
+        let mut l = 0;
+        while l < lists.len() {
+            let mut w = 0;
+            while w < lists[l].len() {
+                let b = lists[l][w].as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    assert!(b[i] != b' ', "a noted word is one word");
+                    i += 1;
+                }
+                self.firsts[first_bit(key(b, 0, b.len()))] |= NOTED;
+                w += 1;
+            }
+            l += 1;
         }
         self
     }
@@ -570,7 +605,15 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         g.digits |= (first.is_ascii_digit() as u64) << at;
         g.ones |= ((kind & GATE) as u64).rotate_left(at);
         g.longer |= ((kind & GATE_LONGER) as u64).rotate_left(at);
-        g.kinds |= kind;
+        g.noted |= ((kind & NOTED) as u64).rotate_left(at);
+        g.kinds |= kind as u8;
+    }
+
+    /// Whether the word of [`word_key`] `key` may be a word of the lists
+    /// [`Markers::noting`] was given (a word of none may be too, rarely).
+    #[inline(always)]
+    pub(crate) fn may_be_noted(&self, key: u32) -> bool {
+        self.firsts[first_bit(mixed(key))] & NOTED != 0
     }
 
     /// The words of `g` a gated reading probes: the pairs of those that may
@@ -1016,7 +1059,7 @@ impl<const S: usize> Reading<S> {
 /// `static INDEX gated by CLASSES;` gives the index a gate on those
 /// classes of sets (a `&[GateClass]`, see [`Markers::gated`]).
 macro_rules! markers {
-    (static $index:ident $(gated by $gate:expr)?; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
+    (static $index:ident $(gated by $gate:expr)? $(, noting $noted:expr)?; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
         #[repr(u8)]
         enum SetName { $($name),* }
@@ -1033,7 +1076,7 @@ macro_rules! markers {
                 { $crate::rules::markers::sizes(SETS).0 },
                 { $crate::rules::markers::sizes(SETS).1 },
                 { SETS.len() },
-            >::compile(SETS)$(.gated($gate))?;
+            >::compile(SETS)$(.gated($gate))?$(.noting($noted))?;
         };
         static $index: std::sync::LazyLock<
             Box<
@@ -1043,7 +1086,9 @@ macro_rules! markers {
                     { SETS.len() },
                 >,
             >,
-        > = std::sync::LazyLock::new(|| Box::new($crate::rules::markers::Markers::compile(SETS)$(.gated($gate))?));
+        > = std::sync::LazyLock::new(|| {
+            Box::new($crate::rules::markers::Markers::compile(SETS)$(.gated($gate))?$(.noting($noted))?)
+        });
     };
 }
 pub(crate) use markers;

@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::cue::Cue;
 use crate::document::{flag, gap, Document};
 use crate::finding::Finding;
-use crate::hash::{KeyBloom, KeyMask};
+use crate::hash::KeyMask;
 use crate::lexicon::{pn, Phrase};
 use crate::rules::markers::{markers, GateClass, GateStarts, GateWords, Reading, Rest, Set, MAX_WORDS};
 use crate::rules::{emit_table, T};
@@ -493,7 +493,8 @@ const STARTS: [u32; 8] = crate::hash::word_keys(&[MINIMISED, DENIED, SLOWED]);
 const SIGH_BITS: KeyMask = KeyMask::of_keys(&crate::hash::word_keys::<11>(&[SIGH_WORDS]));
 const RECALL_BITS: KeyMask = KeyMask::of_keys(&RECALL);
 const START_BITS: KeyMask = KeyMask::of_keys(&STARTS);
-const STARTING_BITS: KeyBloom = KeyBloom::of(&[SIGH_WORDS, RECALL_WORDS, MINIMISED, DENIED, SLOWED]);
+/// The words of the three readings, noted by the marker index.
+const STARTING: &[&[&str]] = &[SIGH_WORDS, RECALL_WORDS, MINIMISED, DENIED, SLOWED];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
@@ -504,15 +505,18 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // for all three (a pass for each cost about 1.5 k instructions more per
     // reply of 150 words). A step belittled joins the mechanisms' findings,
     // after them.
+    // That pass is the mechanisms' own, which groups the words into
+    // sentences, and tells the words by a bit of the marker index's
+    // (`STARTING`): a pass of its own cost about 12 instructions a word.
+    // The mechanisms read nothing the three readings find.
     let (mut recalled, mut belittled) = (false, Vec::new());
-    for (k, t) in doc.tokens.iter().enumerate() {
-        if !STARTING_BITS.may_hold(t.key) {
-            continue;
-        }
+    let mut more = Vec::new();
+    mechanisms(doc, &mut more, |k| {
         exasperation(doc, k, &mut found);
-        recalled |= RECALL_BITS.may_hold(t.key) && RECALL.contains(&t.key);
+        let key = doc.tokens[k].key;
+        recalled |= RECALL_BITS.may_hold(key) && RECALL.contains(&key);
         condescension(doc, k, &mut belittled);
-    }
+    });
     // Most drafts say neither word of a recalled aside: the text is not
     // searched for a parenthesis.
     if recalled {
@@ -947,8 +951,6 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             found.push(Finding::new(Cue::Sarcasm, Some(q)).with_message(QUOTE_M));
         }
     }
-    let mut more = Vec::new();
-    mechanisms(doc, &mut more);
     more.extend(belittled);
     // One finding per slip: a mechanism adds nothing where a phrase already spoke.
     more.retain(|m| !found.iter().any(|f| f.span.zip(m.span).is_some_and(|(a, b)| a.overlaps(b))));
@@ -1476,7 +1478,7 @@ impl<'d> Sentence<'d> {
 }
 
 markers! {
-    static MARKERS gated by &GATE_CLASSES;
+    static MARKERS gated by &GATE_CLASSES, noting STARTING;
     SECOND_PERSON = &["you", "your", "you've", "you're", "you'd", "you'll", "yourself", "yours"];
     APOLOGY_OR_EMPATHY = &[
         "sorry",
@@ -2393,7 +2395,7 @@ const IRONIC_FRAME_PATTERNS: [&str; IRONIC_FRAME_LIST.len()] = {
 };
 
 /// Every mechanism's finding in one sentence, as (first, last) token index.
-fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
+fn mechanisms(doc: &Document, out: &mut Vec<Finding>, mut starting: impl FnMut(usize)) {
     let n = doc.tokens.len();
     // The folded words of the whole draft, listed once: every sentence read
     // (and the words before it, and the sentence after it) is a slice of them.
@@ -2431,6 +2433,13 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>) {
         }
         // (Not borrowed by the readers below: kept in a register above.)
         let j = j;
+        // The words [`check`]'s three readings start from, told by the
+        // gate's bits: of a sentence over 64 words, by a pass of their own.
+        if j - i <= 64 {
+            bits(u128::from(gate.noted())).for_each(|k| starting(i + k));
+        } else {
+            (i..j).filter(|&k| index.may_be_noted(tokens[k].key)).for_each(&mut starting);
+        }
         // Handles at the start of a social reply are not part of the sentence.
         let mut start = i;
         while start < j && tokens[start].is(flag::LINK) {

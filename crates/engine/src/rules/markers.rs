@@ -97,6 +97,15 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     gate_triples: [u8; 1 << FIRST_BITS],
     /// The classes of the gate's markers whose first element is `#`.
     number_classes: u8,
+    /// A bit per [`check_bit`] of every key of the gate's markers (of one
+    /// word, of two, and of three joined as in `gate_triples`): a word, a
+    /// pair or three words whose bit in `firsts`, `gate_pairs` or
+    /// `gate_triples` is another key's (14 bits of keys, one in about 20
+    /// of those tables' bits set) is told from a key of the gate's by a
+    /// second bit, of other bits of its key. Of the 269 sentences of the
+    /// 10,143 words read for the gate, about 75 were by such a bit alone
+    /// ("up", "you on", "if anything", "happy to call").
+    gate_keys: [u64; CHECK_WORDS],
 }
 
 /// A class of a gate's marker sets (see [`Markers::gated`]): a reader that
@@ -113,6 +122,10 @@ pub(crate) struct GateClass {
 /// [`Markers::firsts`].
 const GATE_CLASSES: usize = 4;
 const CLASS_SHIFT: u32 = 4;
+/// Where the classes of a class's own words are in [`Markers::firsts`]
+/// (those of the markers of one word are told apart by `gate_keys`; the
+/// words are few, and pass for what they are).
+const WORD_CLASS_SHIFT: u32 = 12;
 
 /// What a gated reading ([`Markers::read_gated`]) has read, as bits: the
 /// words it probed by their own key and with the next word's; or that it
@@ -137,7 +150,7 @@ pub(crate) struct GateWords {
     longer: u64,
     digits: u64,
     /// Every word's bits in [`Markers::firsts`], or-ed.
-    kinds: u8,
+    kinds: u16,
     /// Those that may be a word of the lists [`Markers::noting`] was
     /// given (rotated left as `ones` is, by [`NOTED`]'s place).
     noted: u64,
@@ -149,7 +162,7 @@ pub(crate) struct GateRun {
     ones: u64,
     longer: u64,
     digits: u64,
-    kinds: u8,
+    kinds: u16,
     /// How many words the run has.
     len: usize,
 }
@@ -247,6 +260,17 @@ const BUCKETS: usize = 1 << BUCKET_BITS;
 /// words); more bits than these spare almost none.
 const FIRST_BITS: u32 = 14;
 const FIRST_WORDS: usize = 1 << (FIRST_BITS - 6);
+
+/// The bits of a key that choose its bit in `gate_keys` (the top ones: the
+/// tables indexed by [`first_bit`] use the low ones), and how many `u64`s
+/// those bits fill (65,536 bits, 8 KB).
+const CHECK_BITS: u32 = 16;
+const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
+
+/// A key's bit in `gate_keys`.
+const fn check_bit(k: u32) -> usize {
+    (k >> (32 - CHECK_BITS)) as usize
+}
 
 /// A word's bit in `firsts`, from its mixed key (the low bits, which the
 /// buckets, chosen by the top bits, do not use).
@@ -455,6 +479,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             gate_pairs: [0; 1 << FIRST_BITS],
             gate_triples: [0; 1 << FIRST_BITS],
             number_classes: 0,
+            gate_keys: [0; CHECK_WORDS],
         }
     }
 
@@ -476,6 +501,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             }
             if class != 0 {
                 let f = first_bit(self.keys[k]);
+                self.note_key(self.keys[k]);
                 if e.len == 1 {
                     self.firsts[f] |= GATE | (class as u16) << CLASS_SHIFT;
                 } else if e.len == 2 {
@@ -496,7 +522,9 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                     }
                     while a <= end {
                         let a_end = alt_end(src, a, end);
-                        self.gate_triples[first_bit(pair(self.keys[k], key(src, a, a_end)))] |= class;
+                        let three = pair(self.keys[k], key(src, a, a_end));
+                        self.gate_triples[first_bit(three)] |= class;
+                        self.note_key(three);
                         a = a_end + 1;
                     }
                 }
@@ -516,12 +544,26 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             let mut w = 0;
             while w < words.len() {
                 let b = words[w].as_bytes();
-                self.firsts[first_bit(key(b, 0, b.len()))] |= 1 << (CLASS_SHIFT + c as u32);
+                self.firsts[first_bit(key(b, 0, b.len()))] |= 1 << (WORD_CLASS_SHIFT + c as u32);
                 w += 1;
             }
             c += 1;
         }
         self
+    }
+
+    /// Sets `k`'s bit in `gate_keys`.
+    const fn note_key(&mut self, k: u32) {
+        let b = check_bit(k);
+        self.gate_keys[b / 64] |= 1 << (b % 64);
+    }
+
+    /// Whether `k` may be a key of a marker of the gate's sets: its bit in
+    /// `gate_keys` is set.
+    #[inline(always)]
+    fn gate_key_bit(&self, k: u32) -> u8 {
+        let b = check_bit(k);
+        (self.gate_keys[b / 64] >> (b % 64)) as u8 & 1
     }
 
     /// The index noting the words of `lists` (each a list of single words)
@@ -606,7 +648,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         g.ones |= ((kind & GATE) as u64).rotate_left(at);
         g.longer |= ((kind & GATE_LONGER) as u64).rotate_left(at);
         g.noted |= ((kind & NOTED) as u64).rotate_left(at);
-        g.kinds |= kind as u8;
+        g.kinds |= kind;
     }
 
     /// Whether the word of [`word_key`] `key` may be a word of the lists
@@ -624,16 +666,27 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     /// instructions fewer per 10,143 words, 2 k per reply of 150).
     #[inline(always)]
     pub(crate) fn gate_starts(&self, g: GateRun, key: impl Fn(usize) -> u32) -> GateStarts {
-        let (mut pairs, mut classes) = (0u64, g.kinds >> CLASS_SHIFT);
+        let (mut ones, mut pairs, mut classes) = (0u64, 0u64, (g.kinds >> WORD_CLASS_SHIFT) as u8);
+        // The words that may start a marker of one word of the gate's sets,
+        // by both their bits.
+        for i in positions(g.ones, 0) {
+            let one = mixed(key(i));
+            let known = self.gate_key_bit(one);
+            ones |= (known as u64) << i;
+            classes |= (self.firsts[first_bit(one)] >> CLASS_SHIFT) as u8 & 15 & known.wrapping_neg();
+        }
         for i in positions(g.longer, 0) {
             let two = pair(mixed(key(i)), mixed(key(i + 1)));
-            let c = self.gate_pairs[first_bit(two)];
+            let c = self.gate_pairs[first_bit(two)] & self.gate_key_bit(two).wrapping_neg();
             pairs |= ((c != 0) as u64) << i;
             classes |= c & 15;
             // A longer marker's class only where the third word may be its
             // third (a number may be `#`).
             if c >> 4 != 0 && i + 2 < g.len {
-                let third = |k: u32| self.gate_triples[first_bit(pair(two, k))];
+                let third = |k: u32| {
+                    let three = pair(two, k);
+                    self.gate_triples[first_bit(three)] & self.gate_key_bit(three).wrapping_neg()
+                };
                 let mut t = third(mixed(key(i + 2)));
                 if g.digits >> (i + 2) & 1 != 0 {
                     t |= third(NUMBER_KEY);
@@ -646,11 +699,12 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         if g.digits != 0 {
             classes |= self.number_classes;
             for i in positions(g.digits & !1, 0) {
-                let c = self.gate_pairs[first_bit(pair(mixed(key(i - 1)), NUMBER_KEY))];
+                let two = pair(mixed(key(i - 1)), NUMBER_KEY);
+                let c = self.gate_pairs[first_bit(two)] & self.gate_key_bit(two).wrapping_neg();
                 classes |= (c & 15) | (c >> 4);
             }
         }
-        GateStarts { ones: g.ones, pairs, digits: g.digits, classes }
+        GateStarts { ones, pairs, digits: g.digits, classes }
     }
 
     /// [`Markers::read_gated`] for a sentence of 64 words or fewer whose

@@ -82,13 +82,17 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// are passed over without a walk of their bucket (about 1 k
     /// instructions per reply of 150 words).
     pairs: [u64; FIRST_WORDS],
+    /// Per [`first_bit`] of a key of one word, the classes (see
+    /// [`GateClass`]) of the gate's markers of one word it may key, as
+    /// bits ([`GATE`] in `firsts` says there may be one).
+    one_classes: [u8; 1 << FIRST_BITS],
     /// Per [`first_bit`] of a key of two words, the classes (see
     /// [`GateClass`]) of the gate's markers it may key, as bits: those of
-    /// two words in the low four, those of three or more in the high four
+    /// two words in the low byte, those of three or more in the high one
     /// (which [`Markers::gate_triples`] tells apart). Not 0 for every key
     /// of two words of a marker of the gate's sets (see
-    /// [`Markers::gated`]); [`GATE`] in `firsts` is the one-word markers'.
-    gate_pairs: [u8; 1 << FIRST_BITS],
+    /// [`Markers::gated`]).
+    gate_pairs: [u16; 1 << FIRST_BITS],
     /// Per [`first_bit`] of a key of two words joined with a third word's
     /// ([`pair`] of the two), the classes of the gate's markers of three
     /// words or more whose first three it may be: many a common pair of
@@ -120,12 +124,12 @@ pub(crate) struct GateClass {
 
 /// How many classes a gate may have, and where their bits are in
 /// [`Markers::firsts`].
-const GATE_CLASSES: usize = 4;
-const CLASS_SHIFT: u32 = 4;
+const GATE_CLASSES: usize = 8;
 /// Where the classes of a class's own words are in [`Markers::firsts`]
-/// (those of the markers of one word are told apart by `gate_keys`; the
-/// words are few, and pass for what they are).
-const WORD_CLASS_SHIFT: u32 = 12;
+/// (those of the markers of one word are in `one_classes`, read only for
+/// a word `gate_keys` knows; the words are few, and pass for what they
+/// are).
+const WORD_CLASS_SHIFT: u32 = 8;
 
 /// What a gated reading ([`Markers::read_gated`]) has read, as bits: the
 /// words it probed by their own key and with the next word's; or that it
@@ -199,6 +203,8 @@ pub(crate) struct GateStarts {
     pairs: u64,
     digits: u64,
     classes: u8,
+    /// How many words the run has.
+    len: usize,
 }
 
 impl GateStarts {
@@ -218,7 +224,7 @@ const LONGER: u16 = 2;
 const GATE: u16 = 4;
 const GATE_LONGER: u16 = 8;
 /// Set by [`Markers::noting`]: a word of a list of the reader's own.
-const NOTED: u16 = 1 << 8;
+const NOTED: u16 = 1 << 4;
 
 /// A key's candidate: its marker and set, the bytes of the marker's text
 /// its first word was made from, the marker's length (in elements), and
@@ -476,6 +482,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             buckets,
             firsts,
             pairs,
+            one_classes: [0; 1 << FIRST_BITS],
             gate_pairs: [0; 1 << FIRST_BITS],
             gate_triples: [0; 1 << FIRST_BITS],
             number_classes: 0,
@@ -503,11 +510,12 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 let f = first_bit(self.keys[k]);
                 self.note_key(self.keys[k]);
                 if e.len == 1 {
-                    self.firsts[f] |= GATE | (class as u16) << CLASS_SHIFT;
+                    self.firsts[f] |= GATE;
+                    self.one_classes[f] |= class;
                 } else if e.len == 2 {
-                    self.gate_pairs[f] |= class;
+                    self.gate_pairs[f] |= class as u16;
                 } else {
-                    self.gate_pairs[f] |= class << 4;
+                    self.gate_pairs[f] |= (class as u16) << 8;
                     // Each alternative of the third element, joined to the
                     // key of the first two.
                     let from = self.markers[e.id as usize].rest as usize;
@@ -673,25 +681,18 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             let one = mixed(key(i));
             let known = self.gate_key_bit(one);
             ones |= (known as u64) << i;
-            classes |= (self.firsts[first_bit(one)] >> CLASS_SHIFT) as u8 & 15 & known.wrapping_neg();
+            classes |= self.one_classes[first_bit(one)] & known.wrapping_neg();
         }
         for i in positions(g.longer, 0) {
             let two = pair(mixed(key(i)), mixed(key(i + 1)));
-            let c = self.gate_pairs[first_bit(two)] & self.gate_key_bit(two).wrapping_neg();
+            let c = self.gate_pair(two);
             pairs |= ((c != 0) as u64) << i;
-            classes |= c & 15;
+            classes |= c as u8;
             // A longer marker's class only where the third word may be its
             // third (a number may be `#`).
-            if c >> 4 != 0 && i + 2 < g.len {
-                let third = |k: u32| {
-                    let three = pair(two, k);
-                    self.gate_triples[first_bit(three)] & self.gate_key_bit(three).wrapping_neg()
-                };
-                let mut t = third(mixed(key(i + 2)));
-                if g.digits >> (i + 2) & 1 != 0 {
-                    t |= third(NUMBER_KEY);
-                }
-                classes |= t & (c >> 4);
+            let longer = (c >> 8) as u8;
+            if longer != 0 && i + 2 < g.len {
+                classes |= self.gate_triple(two, i + 2, g.digits, &key) & longer;
             }
         }
         // A word that may be a number may be `#`, alone or first in a pair,
@@ -699,12 +700,68 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         if g.digits != 0 {
             classes |= self.number_classes;
             for i in positions(g.digits & !1, 0) {
-                let two = pair(mixed(key(i - 1)), NUMBER_KEY);
-                let c = self.gate_pairs[first_bit(two)] & self.gate_key_bit(two).wrapping_neg();
-                classes |= (c & 15) | (c >> 4);
+                let c = self.gate_pair(pair(mixed(key(i - 1)), NUMBER_KEY));
+                classes |= c as u8 | (c >> 8) as u8;
             }
         }
-        GateStarts { ones, pairs, digits: g.digits, classes }
+        GateStarts { ones, pairs, digits: g.digits, classes, len: g.len }
+    }
+
+    /// The classes of the gate's markers of two words or more that `two`
+    /// (a key of two words) may key: of two words in the low byte, of
+    /// more in the high one.
+    #[inline(always)]
+    fn gate_pair(&self, two: u32) -> u16 {
+        self.gate_pairs[first_bit(two)] & u16::from(self.gate_key_bit(two)).wrapping_neg()
+    }
+
+    /// The classes of the gate's markers of three words or more whose
+    /// first two `two` keys and whose third may be word `k`.
+    #[inline(always)]
+    fn gate_triple(&self, two: u32, k: usize, digits: u64, key: &impl Fn(usize) -> u32) -> u8 {
+        let third = |w: u32| {
+            let three = pair(two, w);
+            self.gate_triples[first_bit(three)] & self.gate_key_bit(three).wrapping_neg()
+        };
+        let mut t = third(mixed(key(k)));
+        if digits >> k & 1 != 0 {
+            t |= third(NUMBER_KEY);
+        }
+        t
+    }
+
+    /// The words of `s` (a run's [`Markers::gate_starts`], word `i`'s key
+    /// `key(i)`) where a marker of a class of `classes` (bits) may start,
+    /// as bits: a word whose bit is clear starts none. (Not a class's own
+    /// words: only its markers are placed.) Asked only of the few
+    /// sentences whose classes a reader needs in their places: worked out
+    /// in [`Markers::gate_starts`] for every class of every sentence, the
+    /// places cost about 140 k instructions per 10,143 words.
+    pub(crate) fn gate_at(&self, s: GateStarts, classes: u8, key: impl Fn(usize) -> u32) -> u64 {
+        let mut at = 0u64;
+        for i in positions(s.ones, 0) {
+            at |= u64::from(self.one_classes[first_bit(mixed(key(i)))] & classes != 0) << i;
+        }
+        for i in positions(s.pairs, 0) {
+            let two = pair(mixed(key(i)), mixed(key(i + 1)));
+            let c = self.gate_pair(two);
+            let longer = (c >> 8) as u8 & classes;
+            let mut hit = c as u8 & classes;
+            if longer != 0 && i + 2 < s.len {
+                hit |= self.gate_triple(two, i + 2, s.digits, &key) & longer;
+            }
+            at |= u64::from(hit != 0) << i;
+        }
+        if s.digits != 0 {
+            if self.number_classes & classes != 0 {
+                at |= s.digits;
+            }
+            for i in positions(s.digits & !1, 0) {
+                let c = self.gate_pair(pair(mixed(key(i - 1)), NUMBER_KEY));
+                at |= u64::from((c as u8 | (c >> 8) as u8) & classes != 0) << (i - 1);
+            }
+        }
+        at
     }
 
     /// [`Markers::read_gated`] for a sentence of 64 words or fewer whose

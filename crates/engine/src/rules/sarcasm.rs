@@ -1091,6 +1091,8 @@ fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
 fn repeated_measure(doc: &Document, from: usize, words: &[&str]) -> bool {
     const COUNTS: &[&str] =
         &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "thirty"];
+    const COUNT_KEYS: [u32; 12] = crate::hash::word_keys(&[COUNTS]);
+    const COUNT_BITS: KeyMask = KeyMask::of_keys(&COUNT_KEYS);
     fn unit(u: &str) -> Option<&str> {
         let u = u.strip_suffix('s').unwrap_or(u);
         matches!(u, "day" | "week" | "month" | "year" | "hour" | "minute" | "time").then_some(u)
@@ -1110,6 +1112,17 @@ fn repeated_measure(doc: &Document, from: usize, words: &[&str]) -> bool {
     }
     for j in bits(may) {
         let w = &words[j];
+        // Most words of those letters are no count ("the", "for", "so"),
+        // and have no hyphen after a count's letters ("thirty-day"): told
+        // by their key and four bytes, not by a search for a hyphen and a
+        // comparison with each count (about 8 k instructions fewer per
+        // 10,143 words, most of them in sentences with an apology).
+        let (b, key) = (w.as_bytes(), doc.tokens[from + j].key);
+        let counted = COUNT_BITS.may_hold(key) && COUNT_KEYS.contains(&key);
+        let hyphen = b.get(3..7.min(b.len())).is_some_and(|b| b.contains(&b'-'));
+        if !(b.first().is_some_and(u8::is_ascii_digit) || counted || hyphen) {
+            continue;
+        }
         let measure = match w.as_bytes().iter().position(|&b| b == b'-') {
             Some(h) if number(&w[..h]) => unit(&w[h + 1..]).map(|u| (&w[..h], u)),
             _ if number(w) => words.get(j + 1).and_then(|u| unit(u)).map(|u| (*w, u)),

@@ -75,7 +75,8 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// such marker by its own key (many words start only markers of one
     /// kind: their other probe is passed over). A byte a bit, so a word's
     /// two are one load (as two bit sets, about 10 instructions more a
-    /// word); two bytes, for the gate's bits and [`NOTED`] too.
+    /// word); two bytes, for the gate's bits, [`NOTED`] and the classes
+    /// of the gate's classes' own words too (from [`WORD_CLASS_SHIFT`]).
     firsts: [u16; 1 << FIRST_BITS],
     /// The bit of every key of two words: most pairs of words whose first
     /// may start a marker key none ("you have", "the replacement"), and
@@ -736,7 +737,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     /// words: only its markers are placed.) Asked only of the few
     /// sentences whose classes a reader needs in their places: worked out
     /// in [`Markers::gate_starts`] for every class of every sentence, the
-    /// places cost about 140 k instructions per 10,143 words.
+    /// places cost about 68 k instructions more per 10,143 words.
     pub(crate) fn gate_at(&self, s: GateStarts, classes: u8, key: impl Fn(usize) -> u32) -> u64 {
         let mut at = 0u64;
         for i in positions(s.ones, 0) {

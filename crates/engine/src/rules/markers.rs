@@ -75,20 +75,25 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// such marker by its own key (many words start only markers of one
     /// kind: their other probe is passed over). A byte a bit, so a word's
     /// two are one load (as two bit sets, about 10 instructions more a
-    /// word).
-    firsts: [u8; 1 << FIRST_BITS],
+    /// word); two bytes, for the gate's bits, [`NOTED`] and the classes
+    /// of the gate's classes' own words too (from [`WORD_CLASS_SHIFT`]).
+    firsts: [u16; 1 << FIRST_BITS],
     /// The bit of every key of two words: most pairs of words whose first
     /// may start a marker key none ("you have", "the replacement"), and
     /// are passed over without a walk of their bucket (about 1 k
     /// instructions per reply of 150 words).
     pairs: [u64; FIRST_WORDS],
+    /// Per [`first_bit`] of a key of one word, the classes (see
+    /// [`GateClass`]) of the gate's markers of one word it may key, as
+    /// bits ([`GATE`] in `firsts` says there may be one).
+    one_classes: [u8; 1 << FIRST_BITS],
     /// Per [`first_bit`] of a key of two words, the classes (see
     /// [`GateClass`]) of the gate's markers it may key, as bits: those of
-    /// two words in the low four, those of three or more in the high four
+    /// two words in the low byte, those of three or more in the high one
     /// (which [`Markers::gate_triples`] tells apart). Not 0 for every key
     /// of two words of a marker of the gate's sets (see
-    /// [`Markers::gated`]); [`GATE`] in `firsts` is the one-word markers'.
-    gate_pairs: [u8; 1 << FIRST_BITS],
+    /// [`Markers::gated`]).
+    gate_pairs: [u16; 1 << FIRST_BITS],
     /// Per [`first_bit`] of a key of two words joined with a third word's
     /// ([`pair`] of the two), the classes of the gate's markers of three
     /// words or more whose first three it may be: many a common pair of
@@ -97,6 +102,15 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     gate_triples: [u8; 1 << FIRST_BITS],
     /// The classes of the gate's markers whose first element is `#`.
     number_classes: u8,
+    /// A bit per [`check_bit`] of every key of the gate's markers (of one
+    /// word, of two, and of three joined as in `gate_triples`): a word, a
+    /// pair or three words whose bit in `firsts`, `gate_pairs` or
+    /// `gate_triples` is another key's (14 bits of keys, one in about 20
+    /// of those tables' bits set) is told from a key of the gate's by a
+    /// second bit, of other bits of its key. Of the 269 sentences of the
+    /// 10,143 words read for the gate, about 75 were by such a bit alone
+    /// ("up", "you on", "if anything", "happy to call").
+    gate_keys: [u64; CHECK_WORDS],
 }
 
 /// A class of a gate's marker sets (see [`Markers::gated`]): a reader that
@@ -111,8 +125,12 @@ pub(crate) struct GateClass {
 
 /// How many classes a gate may have, and where their bits are in
 /// [`Markers::firsts`].
-const GATE_CLASSES: usize = 4;
-const CLASS_SHIFT: u32 = 4;
+const GATE_CLASSES: usize = 8;
+/// Where the classes of a class's own words are in [`Markers::firsts`]
+/// (those of the markers of one word are in `one_classes`, read only for
+/// a word `gate_keys` knows; the words are few, and pass for what they
+/// are).
+const WORD_CLASS_SHIFT: u32 = 8;
 
 /// What a gated reading ([`Markers::read_gated`]) has read, as bits: the
 /// words it probed by their own key and with the next word's; or that it
@@ -137,7 +155,10 @@ pub(crate) struct GateWords {
     longer: u64,
     digits: u64,
     /// Every word's bits in [`Markers::firsts`], or-ed.
-    kinds: u8,
+    kinds: u16,
+    /// Those that may be a word of the lists [`Markers::noting`] was
+    /// given (rotated left as `ones` is, by [`NOTED`]'s place).
+    noted: u64,
 }
 
 /// The bits of [`GateWords`] of some of its words (see [`GateWords::of`]).
@@ -146,7 +167,7 @@ pub(crate) struct GateRun {
     ones: u64,
     longer: u64,
     digits: u64,
-    kinds: u8,
+    kinds: u16,
     /// How many words the run has.
     len: usize,
 }
@@ -167,6 +188,13 @@ impl GateWords {
             len: n,
         }
     }
+
+    /// The words of the run (of its first 64) that may be a word of the
+    /// lists [`Markers::noting`] was given, as bits.
+    #[inline(always)]
+    pub(crate) fn noted(self) -> u64 {
+        self.noted.rotate_right(NOTED.trailing_zeros())
+    }
 }
 
 /// What a gated reading probes (see [`Markers::gate_starts`]).
@@ -176,6 +204,8 @@ pub(crate) struct GateStarts {
     pairs: u64,
     digits: u64,
     classes: u8,
+    /// How many words the run has.
+    len: usize,
 }
 
 impl GateStarts {
@@ -188,12 +218,14 @@ impl GateStarts {
 }
 
 /// The bits of [`Markers::firsts`].
-const ONE: u8 = 1;
-const LONGER: u8 = 2;
+const ONE: u16 = 1;
+const LONGER: u16 = 2;
 /// Set by [`Markers::gated`]: the first word of a marker of one word of
 /// a gate set, and of a longer one.
-const GATE: u8 = 4;
-const GATE_LONGER: u8 = 8;
+const GATE: u16 = 4;
+const GATE_LONGER: u16 = 8;
+/// Set by [`Markers::noting`]: a word of a list of the reader's own.
+const NOTED: u16 = 1 << 4;
 
 /// A key's candidate: its marker and set, the bytes of the marker's text
 /// its first word was made from, the marker's length (in elements), and
@@ -235,6 +267,17 @@ const BUCKETS: usize = 1 << BUCKET_BITS;
 /// words); more bits than these spare almost none.
 const FIRST_BITS: u32 = 14;
 const FIRST_WORDS: usize = 1 << (FIRST_BITS - 6);
+
+/// The bits of a key that choose its bit in `gate_keys` (the top ones: the
+/// tables indexed by [`first_bit`] use the low ones), and how many `u64`s
+/// those bits fill (65,536 bits, 8 KB).
+const CHECK_BITS: u32 = 16;
+const CHECK_WORDS: usize = 1 << (CHECK_BITS - 6);
+
+/// A key's bit in `gate_keys`.
+const fn check_bit(k: u32) -> usize {
+    (k >> (32 - CHECK_BITS)) as usize
+}
 
 /// A word's bit in `firsts`, from its mixed key (the low bits, which the
 /// buckets, chosen by the top bits, do not use).
@@ -309,7 +352,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         let mut keys = [0u32; K];
         let mut entries = [Entry { id: 0, alt: (0, 0), len: 0, same: false, set: 0, run: 0 }; K];
         let mut starts = [0u16; S];
-        let (mut firsts, mut pairs) = ([0u8; 1 << FIRST_BITS], [0u64; FIRST_WORDS]);
+        let (mut firsts, mut pairs) = ([0u16; 1 << FIRST_BITS], [0u64; FIRST_WORDS]);
         let (mut m, mut k) = (0, 0);
         let mut s = 0;
         while s < sets.len() {
@@ -440,9 +483,11 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             buckets,
             firsts,
             pairs,
+            one_classes: [0; 1 << FIRST_BITS],
             gate_pairs: [0; 1 << FIRST_BITS],
             gate_triples: [0; 1 << FIRST_BITS],
             number_classes: 0,
+            gate_keys: [0; CHECK_WORDS],
         }
     }
 
@@ -464,12 +509,14 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             }
             if class != 0 {
                 let f = first_bit(self.keys[k]);
+                self.note_key(self.keys[k]);
                 if e.len == 1 {
-                    self.firsts[f] |= GATE | class << CLASS_SHIFT;
+                    self.firsts[f] |= GATE;
+                    self.one_classes[f] |= class;
                 } else if e.len == 2 {
-                    self.gate_pairs[f] |= class;
+                    self.gate_pairs[f] |= class as u16;
                 } else {
-                    self.gate_pairs[f] |= class << 4;
+                    self.gate_pairs[f] |= (class as u16) << 8;
                     // Each alternative of the third element, joined to the
                     // key of the first two.
                     let from = self.markers[e.id as usize].rest as usize;
@@ -484,7 +531,9 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                     }
                     while a <= end {
                         let a_end = alt_end(src, a, end);
-                        self.gate_triples[first_bit(pair(self.keys[k], key(src, a, a_end)))] |= class;
+                        let three = pair(self.keys[k], key(src, a, a_end));
+                        self.gate_triples[first_bit(three)] |= class;
+                        self.note_key(three);
                         a = a_end + 1;
                     }
                 }
@@ -504,10 +553,47 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
             let mut w = 0;
             while w < words.len() {
                 let b = words[w].as_bytes();
-                self.firsts[first_bit(key(b, 0, b.len()))] |= 1 << (CLASS_SHIFT + c as u32);
+                self.firsts[first_bit(key(b, 0, b.len()))] |= 1 << (WORD_CLASS_SHIFT + c as u32);
                 w += 1;
             }
             c += 1;
+        }
+        self
+    }
+
+    /// Sets `k`'s bit in `gate_keys`.
+    const fn note_key(&mut self, k: u32) {
+        let b = check_bit(k);
+        self.gate_keys[b / 64] |= 1 << (b % 64);
+    }
+
+    /// Whether `k` may be a key of a marker of the gate's sets: its bit in
+    /// `gate_keys` is set.
+    #[inline(always)]
+    fn gate_key_bit(&self, k: u32) -> u8 {
+        let b = check_bit(k);
+        (self.gate_keys[b / 64] >> (b % 64)) as u8 & 1
+    }
+
+    /// The index noting the words of `lists` (each a list of single words)
+    /// in the bits [`Markers::gate_word`] works out: a reader that looks
+    /// for a few words of its own in its pass over the words tells them
+    /// by the load of the gate's bits (see [`GateWords::noted`]).
+    pub(crate) const fn noting(mut self, lists: &[&[&str]]) -> Self {
+        let mut l = 0;
+        while l < lists.len() {
+            let mut w = 0;
+            while w < lists[l].len() {
+                let b = lists[l][w].as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    assert!(b[i] != b' ', "a noted word is one word");
+                    i += 1;
+                }
+                self.firsts[first_bit(key(b, 0, b.len()))] |= NOTED;
+                w += 1;
+            }
+            l += 1;
         }
         self
     }
@@ -570,7 +656,15 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         g.digits |= (first.is_ascii_digit() as u64) << at;
         g.ones |= ((kind & GATE) as u64).rotate_left(at);
         g.longer |= ((kind & GATE_LONGER) as u64).rotate_left(at);
+        g.noted |= ((kind & NOTED) as u64).rotate_left(at);
         g.kinds |= kind;
+    }
+
+    /// Whether the word of [`word_key`] `key` may be a word of the lists
+    /// [`Markers::noting`] was given (a word of none may be too, rarely).
+    #[inline(always)]
+    pub(crate) fn may_be_noted(&self, key: u32) -> bool {
+        self.firsts[first_bit(mixed(key))] & NOTED != 0
     }
 
     /// The words of `g` a gated reading probes: the pairs of those that may
@@ -581,21 +675,25 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     /// instructions fewer per 10,143 words, 2 k per reply of 150).
     #[inline(always)]
     pub(crate) fn gate_starts(&self, g: GateRun, key: impl Fn(usize) -> u32) -> GateStarts {
-        let (mut pairs, mut classes) = (0u64, g.kinds >> CLASS_SHIFT);
+        let (mut ones, mut pairs, mut classes) = (0u64, 0u64, (g.kinds >> WORD_CLASS_SHIFT) as u8);
+        // The words that may start a marker of one word of the gate's sets,
+        // by both their bits.
+        for i in positions(g.ones, 0) {
+            let one = mixed(key(i));
+            let known = self.gate_key_bit(one);
+            ones |= (known as u64) << i;
+            classes |= self.one_classes[first_bit(one)] & known.wrapping_neg();
+        }
         for i in positions(g.longer, 0) {
             let two = pair(mixed(key(i)), mixed(key(i + 1)));
-            let c = self.gate_pairs[first_bit(two)];
+            let c = self.gate_pair(two);
             pairs |= ((c != 0) as u64) << i;
-            classes |= c & 15;
+            classes |= c as u8;
             // A longer marker's class only where the third word may be its
             // third (a number may be `#`).
-            if c >> 4 != 0 && i + 2 < g.len {
-                let third = |k: u32| self.gate_triples[first_bit(pair(two, k))];
-                let mut t = third(mixed(key(i + 2)));
-                if g.digits >> (i + 2) & 1 != 0 {
-                    t |= third(NUMBER_KEY);
-                }
-                classes |= t & (c >> 4);
+            let longer = (c >> 8) as u8;
+            if longer != 0 && i + 2 < g.len {
+                classes |= self.gate_triple(two, i + 2, g.digits, &key) & longer;
             }
         }
         // A word that may be a number may be `#`, alone or first in a pair,
@@ -603,11 +701,68 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         if g.digits != 0 {
             classes |= self.number_classes;
             for i in positions(g.digits & !1, 0) {
-                let c = self.gate_pairs[first_bit(pair(mixed(key(i - 1)), NUMBER_KEY))];
-                classes |= (c & 15) | (c >> 4);
+                let c = self.gate_pair(pair(mixed(key(i - 1)), NUMBER_KEY));
+                classes |= c as u8 | (c >> 8) as u8;
             }
         }
-        GateStarts { ones: g.ones, pairs, digits: g.digits, classes }
+        GateStarts { ones, pairs, digits: g.digits, classes, len: g.len }
+    }
+
+    /// The classes of the gate's markers of two words or more that `two`
+    /// (a key of two words) may key: of two words in the low byte, of
+    /// more in the high one.
+    #[inline(always)]
+    fn gate_pair(&self, two: u32) -> u16 {
+        self.gate_pairs[first_bit(two)] & u16::from(self.gate_key_bit(two)).wrapping_neg()
+    }
+
+    /// The classes of the gate's markers of three words or more whose
+    /// first two `two` keys and whose third may be word `k`.
+    #[inline(always)]
+    fn gate_triple(&self, two: u32, k: usize, digits: u64, key: &impl Fn(usize) -> u32) -> u8 {
+        let third = |w: u32| {
+            let three = pair(two, w);
+            self.gate_triples[first_bit(three)] & self.gate_key_bit(three).wrapping_neg()
+        };
+        let mut t = third(mixed(key(k)));
+        if digits >> k & 1 != 0 {
+            t |= third(NUMBER_KEY);
+        }
+        t
+    }
+
+    /// The words of `s` (a run's [`Markers::gate_starts`], word `i`'s key
+    /// `key(i)`) where a marker of a class of `classes` (bits) may start,
+    /// as bits: a word whose bit is clear starts none. (Not a class's own
+    /// words: only its markers are placed.) Asked only of the few
+    /// sentences whose classes a reader needs in their places: worked out
+    /// in [`Markers::gate_starts`] for every class of every sentence, the
+    /// places cost about 68 k instructions more per 10,143 words.
+    pub(crate) fn gate_at(&self, s: GateStarts, classes: u8, key: impl Fn(usize) -> u32) -> u64 {
+        let mut at = 0u64;
+        for i in positions(s.ones, 0) {
+            at |= u64::from(self.one_classes[first_bit(mixed(key(i)))] & classes != 0) << i;
+        }
+        for i in positions(s.pairs, 0) {
+            let two = pair(mixed(key(i)), mixed(key(i + 1)));
+            let c = self.gate_pair(two);
+            let longer = (c >> 8) as u8 & classes;
+            let mut hit = c as u8 & classes;
+            if longer != 0 && i + 2 < s.len {
+                hit |= self.gate_triple(two, i + 2, s.digits, &key) & longer;
+            }
+            at |= u64::from(hit != 0) << i;
+        }
+        if s.digits != 0 {
+            if self.number_classes & classes != 0 {
+                at |= s.digits;
+            }
+            for i in positions(s.digits & !1, 0) {
+                let c = self.gate_pair(pair(mixed(key(i - 1)), NUMBER_KEY));
+                at |= u64::from((c as u8 | (c >> 8) as u8) & classes != 0) << (i - 1);
+            }
+        }
+        at
     }
 
     /// [`Markers::read_gated`] for a sentence of 64 words or fewer whose
@@ -1016,7 +1171,7 @@ impl<const S: usize> Reading<S> {
 /// `static INDEX gated by CLASSES;` gives the index a gate on those
 /// classes of sets (a `&[GateClass]`, see [`Markers::gated`]).
 macro_rules! markers {
-    (static $index:ident $(gated by $gate:expr)?; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
+    (static $index:ident $(gated by $gate:expr)? $(, noting $noted:expr)?; $($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
         #[repr(u8)]
         enum SetName { $($name),* }
@@ -1033,7 +1188,7 @@ macro_rules! markers {
                 { $crate::rules::markers::sizes(SETS).0 },
                 { $crate::rules::markers::sizes(SETS).1 },
                 { SETS.len() },
-            >::compile(SETS)$(.gated($gate))?;
+            >::compile(SETS)$(.gated($gate))?$(.noting($noted))?;
         };
         static $index: std::sync::LazyLock<
             Box<
@@ -1043,7 +1198,9 @@ macro_rules! markers {
                     { SETS.len() },
                 >,
             >,
-        > = std::sync::LazyLock::new(|| Box::new($crate::rules::markers::Markers::compile(SETS)$(.gated($gate))?));
+        > = std::sync::LazyLock::new(|| {
+            Box::new($crate::rules::markers::Markers::compile(SETS)$(.gated($gate))?$(.noting($noted))?)
+        });
     };
 }
 pub(crate) use markers;

@@ -9,7 +9,7 @@ use crate::cue::Cue;
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::rules::{emit_table, T};
+use crate::rules::T;
 use crate::span::Span;
 
 pub(crate) const THANKS: &[Phrase] = &[
@@ -140,8 +140,6 @@ pub(crate) fn decide_from(doc: &Document, ctx: &Context, parts: &crate::rules::l
 /// findings so far (sarcasm's: sarcastic thanks, "Thanks for the novel.",
 /// is not gratitude).
 pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range<usize>, out: &mut Vec<Thanks>) {
-    let mut found = Vec::new();
-    emit_table(doc, T::Thanks, Cue::Gratitude, &[T::NotThanks, T::Sarcasm], &mut found);
     // Thanks in another language is thanks said as one ("Grazie for your
     // patience", "Obrigado, Mateus!"), not a name or a brand: "Dear Mr
     // Asante", "Hi Merci", "the Takk jumper".
@@ -192,19 +190,17 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
         said && !named
     };
     let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, so_far);
-    // Each kept thanks' first token, looked for once (a binary search over
-    // the tokens): it was looked for three times, by the test above, the
-    // mocking sentences' and the chunk's. (A finding without a span, which
-    // the table gives none of, would count nowhere: it is dropped here.)
-    let mut firsts = Vec::with_capacity(found.len());
-    found.retain(|f| {
-        let Some(s) = f.span else { return false };
-        let k = doc.token_at(s.start());
-        let keep = said_as_thanks(k) && doc.tokens.get(k).is_none_or(|t| mocking.binary_search(&t.sentence).is_err());
-        if keep {
+    // Each kept thanks with its first token, its hit's (a binary search
+    // over the tokens when it was looked for by its span), read by the
+    // test above, the mocking sentences' and the chunk's.
+    let hits = doc.hits(T::Thanks).len();
+    let (mut found, mut firsts) = (Vec::with_capacity(hits), Vec::with_capacity(hits));
+    crate::rules::table_findings(doc, T::Thanks, Cue::Gratitude, &[T::NotThanks, T::Sarcasm], |hit, f| {
+        let (k, _) = crate::rules::placed(doc, hit);
+        if said_as_thanks(k) && doc.tokens.get(k).is_none_or(|t| mocking.binary_search(&t.sentence).is_err()) {
+            found.push(f);
             firsts.push(k);
         }
-        keep
     });
     let phrases: Vec<Span> = found.iter().filter_map(|f| f.span).collect();
     // (Room made once: a filtered list gives no length to reserve, and

@@ -1042,10 +1042,28 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         out.push(crate::rules::finding_for(doc, Cue::OverPromise, T::OverPromise, &hit));
     }
     // "100%" sure, fixed, guaranteed; not "100% cotton" or "100% CPU".
-    // (A percent sign after a word is one in the text: most drafts have
-    // none, told by one byte search rather than a look at every word.)
-    let percents = if doc.text.as_bytes().contains(&b'%') { doc.tokens.len() } else { 0 };
-    for i in 0..percents {
+    // (A percent sign after a word is one in the text: each is found by a
+    // byte search from the first word on (`span::next_byte`), and the word
+    // whose gap holds it by a binary search over the tokens, rather than a
+    // look at every word of a draft that holds one: the slice's `contains`
+    // and then a pass over the words were about 90 k instructions on the
+    // 10,143 words, which hold one.)
+    let bytes = doc.text.as_bytes();
+    let mut from = doc.tokens.first().map_or(bytes.len(), |t| t.span.start());
+    let mut before = None;
+    #[cfg(debug_assertions)]
+    let mut read = Vec::new();
+    while let Some(at) = crate::span::next_byte(bytes, from, b'%') {
+        from = at + 1;
+        // The last word that ends before it, unless the next starts before
+        // it too (a sign inside a word, a link's "%20").
+        let Some(i) = doc.tokens.partition_point(|t| t.span.end() <= at).checked_sub(1) else { continue };
+        if before == Some(i) || doc.tokens.get(i + 1).is_some_and(|n| n.span.start() <= at) {
+            continue;
+        }
+        before = Some(i);
+        #[cfg(debug_assertions)]
+        read.push(i);
         let t = &doc.tokens[i];
         // Before what it promises, after a modal ("it will 100% arrive"), or
         // ending the sentence.
@@ -1088,6 +1106,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
+    #[cfg(debug_assertions)]
+    debug_assert!(read.iter().copied().eq((0..doc.tokens.len()).filter(|&i| doc.tokens[i].gap_has(gap::PERCENT))));
 }
 
 /// What "100%" promises when it stands before it (or ends the sentence:

@@ -153,8 +153,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // for"; not "a free case to the order you asked for", not
         // "because you wanted it by Friday"), or set off after it
         // ("..., as you requested").
+        // (By the token's key before its word, as above: read at up to 16
+        // words after each deed.)
+        const ASKED: u32 = crate::hash::word_key(b"asked");
+        const REQUESTED: u32 = crate::hash::word_key(b"requested");
         let asked = |j: usize| {
-            matches!(doc.fold(j), "asked" | "requested")
+            matches!(doc.tokens[j].key, ASKED | REQUESTED)
+                && matches!(doc.fold(j), "asked" | "requested")
                 && matches!(doc.fold(j - 1), "you" | "as" | "you'd" | "you've")
                 // ("you asked about parking" asks a question, no deed.)
                 && !(j + 1 < doc.tokens.len()

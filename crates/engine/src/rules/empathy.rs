@@ -5,7 +5,7 @@ use crate::cue::Cue;
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::rules::{emit_table, T};
+use crate::rules::T;
 
 pub(crate) const EMPATHY: &[Phrase] = &[
     p("i|we completely|totally|fully|really|absolutely? understand how|why|that|what|your|the"),
@@ -43,51 +43,44 @@ pub(crate) const EMPATHY: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    // (Made at the end of `out` and weeded there, `rules::retain_from`.)
-    let from = out.len();
-    emit_table(doc, T::Empathy, Cue::Empathy, &[T::Sarcasm, T::ApologyHollow], out);
+    // (Each finding tested as the table gives it, at its hit's first and
+    // last tokens, by the tests in the order written: one pass, not a
+    // pass each with a binary search over the tokens per finding.)
     // "Thanks for your concern" thanks; it says nothing of how they feel.
-    crate::rules::retain_from(out, from, |f| {
-        f.span.is_none_or(|s| {
-            let k = doc.token_at(s.start());
-            k == 0 || !matches!(doc.fold(k - 1), "for" | "appreciate" | "appreciated")
-        })
-    });
+    let not_thanks = |k: usize| k == 0 || !matches!(doc.fold(k - 1), "for" | "appreciate" | "appreciated");
     // "our perfectly reasonable fees": said of a thing, before its noun,
     // it defends the thing; "your request is perfectly reasonable" sides
     // with the customer.
-    crate::rules::retain_from(out, from, |f| {
-        f.span.is_none_or(|s| {
-            let k = doc.token_at(s.start());
-            let adjective = matches!(doc.fold(k), "completely" | "totally" | "entirely" | "perfectly");
-            !(adjective
-                && k > 0
-                && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
-                && matches!(doc.fold(k - 1), "our" | "my" | "these" | "their"))
-        })
-    });
+    let not_defended = |k: usize| {
+        let adjective = matches!(doc.fold(k), "completely" | "totally" | "entirely" | "perfectly");
+        !(adjective
+            && k > 0
+            && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+            && matches!(doc.fold(k - 1), "our" | "my" | "these" | "their"))
+    };
     // "I can see that there was a problem with the payment" sees a fact in
     // the account; "I can see that this has been stressful" sees how the
     // customer feels (the thirteenth QA pass): "can see that" is empathy
     // only with a feeling in the words after it. ("I can see how much this
     // trip means to you", "I can see why you're fed up" stay empathy, the
     // session's review found.)
-    crate::rules::retain_from(out, from, |f| {
-        f.span.is_none_or(|s| {
-            let last = doc.token_at(s.end() - 1);
-            if doc.fold(last) != "that" || last == 0 || doc.fold(last - 1) != "see" {
-                return true;
-            }
-            let sentence = doc.tokens[last].sentence;
-            (last + 1..(last + 9).min(doc.tokens.len())).take_while(|&k| doc.tokens[k].sentence == sentence).any(|k| {
-                FEELINGS.iter().any(|stem| doc.fold(k).starts_with(stem))
-                        // "this has really let you down"
-                        || (doc.fold(k) == "down" && matches!(doc.fold(k - 1), "you" | "us"))
-            })
+    let sees_a_feeling = |last: usize| {
+        if doc.fold(last) != "that" || last == 0 || doc.fold(last - 1) != "see" {
+            return true;
+        }
+        let sentence = doc.tokens[last].sentence;
+        (last + 1..(last + 9).min(doc.tokens.len())).take_while(|&k| doc.tokens[k].sentence == sentence).any(|k| {
+            FEELINGS.iter().any(|stem| doc.fold(k).starts_with(stem))
+                    // "this has really let you down"
+                    || (doc.fold(k) == "down" && matches!(doc.fold(k - 1), "you" | "us"))
         })
-    });
-    crate::rules::retain_from(out, from, |f| {
-        f.span.is_none_or(|s| !worry_not_granted(doc, doc.token_at(s.start()), doc.token_at(s.end() - 1)))
+    };
+    out.reserve(doc.hits(T::Empathy).len());
+    crate::rules::table_findings(doc, T::Empathy, Cue::Empathy, &[T::Sarcasm, T::ApologyHollow], |hit, f| {
+        let (first, last) = crate::rules::placed(doc, hit);
+        if not_thanks(first) && not_defended(first) && sees_a_feeling(last) && !worry_not_granted(doc, first, last) {
+            out.push(f);
+        }
     });
 }
 

@@ -5,7 +5,7 @@ use crate::cue::Cue;
 use crate::document::{gap, Document};
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::rules::{emit_table, T};
+use crate::rules::T;
 
 pub(crate) const EXTRA_MILE: &[Phrase] = &[
     p("i've|we've|i|we also|additionally|even? added|applied|included|upgraded|extended|waived|credited|refunded|sent|attached|arranged|set|booked|covered|reserved"),
@@ -31,9 +31,6 @@ pub(crate) const EXTRA_MILE: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    // (Made at the end of `out` and weeded there, `rules::retain_from`.)
-    let from = out.len();
-    emit_table(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], out);
     // "we aren't able to waive the fee this time": a refusal of the extra.
     // (In its own clause: "they were never delivered, so we've added
     // them", "as it wasn't your fault I've waived the fee": a deed with its
@@ -156,8 +153,13 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
         // for"; not "a free case to the order you asked for", not
         // "because you wanted it by Friday"), or set off after it
         // ("..., as you requested").
+        // (By the token's key before its word, as above: read at up to 16
+        // words after each deed.)
+        const ASKED: u32 = crate::hash::word_key(b"asked");
+        const REQUESTED: u32 = crate::hash::word_key(b"requested");
         let asked = |j: usize| {
-            matches!(doc.fold(j), "asked" | "requested")
+            matches!(doc.tokens[j].key, ASKED | REQUESTED)
+                && matches!(doc.fold(j), "asked" | "requested")
                 && matches!(doc.fold(j - 1), "you" | "as" | "you'd" | "you've")
                 // ("you asked about parking" asks a question, no deed.)
                 && !(j + 1 < doc.tokens.len()
@@ -343,18 +345,23 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 .take_while(|&j| doc.tokens[j].sentence == sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
                 .any(|j| matches!(doc.fold(j), "instead" | "wrong" | "incorrect" | "mistakenly")))
     };
-    // (Pure tests of the finding: one pass over the findings, the tests in
-    // the order written, rather than a pass each. The deed's first and last
-    // tokens are looked for once, not by each test: a binary search over
-    // the tokens, whose branches go either way with the text.)
-    crate::rules::retain_from(out, from, |f| {
-        let Some(s) = f.span else { return true };
-        let (k, end) = (doc.token_at(s.start()), doc.token_at(s.end() - 1));
-        not_refused(k)
+    // (Pure tests of the finding: each finding tested as the table gives
+    // it, the tests in the order written, and kept or not, rather than a
+    // pass each. The deed's first and last tokens are its hit's, not
+    // looked for by a binary search over the tokens, about 150
+    // instructions each.)
+    // (Room for a finding a hit, made once, as `emit_table` makes it.)
+    out.reserve(doc.hits(T::ExtraMile).len());
+    crate::rules::table_findings(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], |hit, f| {
+        let (k, end) = crate::rules::placed(doc, hit);
+        if not_refused(k)
             && not_sent_again_or_included(k)
             && not_as_asked(k, end)
             && more_than_the_fix(k, end)
             && not_our_error(k, end)
+        {
+            out.push(f);
+        }
     });
 }
 

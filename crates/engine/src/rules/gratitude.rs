@@ -9,7 +9,7 @@ use crate::cue::Cue;
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::rules::{emit_table, T};
+use crate::rules::T;
 use crate::span::Span;
 
 pub(crate) const THANKS: &[Phrase] = &[
@@ -140,8 +140,6 @@ pub(crate) fn decide_from(doc: &Document, ctx: &Context, parts: &crate::rules::l
 /// findings so far (sarcasm's: sarcastic thanks, "Thanks for the novel.",
 /// is not gratitude).
 pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range<usize>, out: &mut Vec<Thanks>) {
-    let mut found = Vec::new();
-    emit_table(doc, T::Thanks, Cue::Gratitude, &[T::NotThanks, T::Sarcasm], &mut found);
     // Thanks in another language is thanks said as one ("Grazie for your
     // patience", "Obrigado, Mateus!"), not a name or a brand: "Dear Mr
     // Asante", "Hi Merci", "the Takk jumper".
@@ -192,19 +190,17 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
         said && !named
     };
     let mocking = crate::rules::sarcasm::sarcastic_sentences(doc, so_far);
-    // Each kept thanks' first token, looked for once (a binary search over
-    // the tokens): it was looked for three times, by the test above, the
-    // mocking sentences' and the chunk's. (A finding without a span, which
-    // the table gives none of, would count nowhere: it is dropped here.)
-    let mut firsts = Vec::with_capacity(found.len());
-    found.retain(|f| {
-        let Some(s) = f.span else { return false };
-        let k = doc.token_at(s.start());
-        let keep = said_as_thanks(k) && doc.tokens.get(k).is_none_or(|t| mocking.binary_search(&t.sentence).is_err());
-        if keep {
+    // Each kept thanks with its first token, its hit's (a binary search
+    // over the tokens when it was looked for by its span), read by the
+    // test above, the mocking sentences' and the chunk's.
+    let hits = doc.hits(T::Thanks).len();
+    let (mut found, mut firsts) = (Vec::with_capacity(hits), Vec::with_capacity(hits));
+    crate::rules::table_findings(doc, T::Thanks, Cue::Gratitude, &[T::NotThanks, T::Sarcasm], |hit, f| {
+        let (k, _) = crate::rules::placed(doc, hit);
+        if said_as_thanks(k) && doc.tokens.get(k).is_none_or(|t| mocking.binary_search(&t.sentence).is_err()) {
+            found.push(f);
             firsts.push(k);
         }
-        keep
     });
     let phrases: Vec<Span> = found.iter().filter_map(|f| f.span).collect();
     // (Room made once: a filtered list gives no length to reserve, and
@@ -214,21 +210,27 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
     // "Ta!" alone, and typos such as "thnaks" or "thansk".
     // (Over the slice of tokens: no index checked per word.)
     let words = doc.tokens.get(tokens.clone()).unwrap_or_default();
-    for (i, t) in words.iter().enumerate() {
-        let i = tokens.start + i;
-        // Only "ta" and words of 5 to 7 bytes starting with "t" can be
-        // either. (Told in one branch that nearly every word takes the same
-        // way, as a bit of a mask of lengths, shifted past the mask unless
-        // the word starts with "t": a branch on the first byte and then one
-        // on the length each go either way with the text, which the
-        // processor cannot foresee on a draft it has not seen; and two
-        // tests joined by `&` are compiled as two branches.)
-        const LENGTHS: u64 = 1 << 2 | 1 << 5 | 1 << 6 | 1 << 7;
+    // Only "ta" and words of 5 to 7 bytes starting with "t" can be either.
+    // (Told by one test that nearly every word fails, as a bit of a mask
+    // of lengths, shifted past the mask unless the word starts with "t",
+    // in a search for the next word that passes: a branch on the first
+    // byte and then one on the length each go either way with the text,
+    // which the processor cannot foresee on a draft it has not seen; and
+    // two tests joined by `&` are compiled as two branches. The length's
+    // low five bits only are read (a longer word is let through, and
+    // compared after). The search keeps no index per word: fewer
+    // instructions a word than a loop over the words with their indexes.)
+    const LENGTHS: u64 = 1 << 2 | 1 << 5 | 1 << 6 | 1 << 7;
+    let may_be = |t: &crate::tokens::Token| {
         let (len, first) = t.fold_head();
-        let at = (u32::from(first != b't') << 5) | len.min(31) as u32;
-        if LENGTHS >> at & 1 == 0 {
-            continue;
-        }
+        LENGTHS >> ((u32::from(first != b't') << 5) | (len as u32 & 31)) & 1 != 0
+    };
+    let mut from = 0;
+    while let Some(k) = words.get(from..).and_then(|rest| rest.iter().position(may_be)) {
+        let i = from + k;
+        from = i + 1;
+        let t = &words[i];
+        let i = tokens.start + i;
         let w = doc.fold(i);
         let typo = w.len() >= 5
             && w.len() <= 7
@@ -420,6 +422,17 @@ fn signs_inline(doc: &Document, ctx: &Context, span: crate::span::Span) -> bool 
 /// lines of the draft (only a short signature follows).
 fn is_sign_off(doc: &Document, span: crate::span::Span) -> bool {
     let text = doc.text;
+    // Most thanks go on in their line ("Thank you for ..."): past the
+    // spaces after them, a letter or a digit, told from the bytes before
+    // any char is read (about 200 instructions a thanks).
+    let bytes = text.as_bytes();
+    let mut end = span.end();
+    while bytes.get(end) == Some(&b' ') {
+        end += 1;
+    }
+    if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     // Only the blanks just before and the punctuation just after the thanks
     // are read, never the whole line: a line of a thousand thanks stays linear.
     let before = text[..span.start()].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');

@@ -158,25 +158,18 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     crate::rules::retain_from(out, negative, |f| {
         f.cue != Cue::NegativeLanguage || f.span.is_none_or(|s| !follows_what_can_be_done(doc, s, can_from))
     });
-    // (Made at the end of `out` and weeded there, `rules::retain_from`.)
-    let from = out.len();
-    emit_table(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], out);
-    crate::rules::retain_from(out, from, |f| f.span.is_none_or(|s| !refusals.contains(&s)));
     // "that is of course your choice", "the fee is of course refundable":
     // a hedge inside a clause, not a warm yes (the fifteenth QA pass).
-    crate::rules::retain_from(out, from, |f| {
-        f.span.is_none_or(|s| {
-            let k = doc.token_at(s.start());
-            !(doc.fold(k) == "of"
-                && k > 0
-                && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
-                && !doc.tokens[k - 1].gap_has(gap::CLAUSE)
-                && matches!(
-                    doc.fold(k - 1),
-                    "is" | "are" | "was" | "were" | "be" | "will" | "would" | "can" | "it's" | "that's"
-                ))
-        })
-    });
+    let not_a_hedge = |k: usize| {
+        !(doc.fold(k) == "of"
+            && k > 0
+            && doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+            && !doc.tokens[k - 1].gap_has(gap::CLAUSE)
+            && matches!(
+                doc.fold(k - 1),
+                "is" | "are" | "was" | "were" | "be" | "will" | "would" | "can" | "it's" | "that's"
+            ))
+    };
     // "I'm sorry you didn't enjoy your meal": a warm word negated is none
     // (the eighth QA pass).
     // (The shared negations leave out "didn't" and "doesn't", which other
@@ -211,7 +204,6 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 && !(j > 0 && matches!(doc.fold(j - 1), "why" | "reason" | "but"))
         })
     };
-    crate::rules::retain_from(out, from, |f| f.span.is_none_or(|s| !negated(doc.token_at(s.start()))));
     // "I know you were looking forward to the concert": the customer's
     // hope, told back in empathy, is not the reply's own positive wording
     // (the tenth QA pass).
@@ -229,7 +221,16 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     })
             })
     };
-    crate::rules::retain_from(out, from, |f| f.span.is_none_or(|s| !theirs(doc.token_at(s.start()))));
+    // (Each finding tested as the table gives it, at its hit's first
+    // token, by the tests in the order written: one pass, not a pass each
+    // with a binary search over the tokens per finding.)
+    out.reserve(doc.hits(T::Positive).len());
+    crate::rules::table_findings(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], |hit, f| {
+        let (k, _) = crate::rules::placed(doc, hit);
+        if !refusals.contains(&hit.span) && not_a_hedge(k) && !negated(k) && !theirs(k) {
+            out.push(f);
+        }
+    });
 }
 
 /// Wrongdoing that a company forbids on the customer's behalf.

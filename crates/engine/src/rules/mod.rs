@@ -423,10 +423,18 @@ pub(crate) fn negated_before(doc: &Document, first: usize, window: usize) -> boo
 pub(crate) fn fit_case(doc: &Document, token: usize, s: &str) -> String {
     let at_start = doc.tokens.get(token).is_none_or(|t| t.is(crate::document::flag::SENT_START));
     let mut c = s.chars();
+    // (The first char cased, the rest copied as it is: a string collected
+    // char by char was about 10 instructions a char.)
+    let cased = |first: &mut dyn Iterator<Item = char>, rest: &str| {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.extend(first);
+        out.push_str(rest);
+        out
+    };
     match c.next() {
-        Some(f) if at_start => f.to_uppercase().chain(c).collect(),
+        Some(f) if at_start => cased(&mut f.to_uppercase(), c.as_str()),
         Some(_) if s.starts_with("I ") || s.starts_with("I'") => s.to_string(),
-        Some(f) => f.to_lowercase().chain(c).collect(),
+        Some(f) => cased(&mut f.to_lowercase(), c.as_str()),
         None => String::new(),
     }
 }
@@ -438,12 +446,40 @@ pub(crate) fn emit_table(doc: &Document, table: T, cue: Cue, unless: &[T], out: 
     // Room for a finding a hit, made once: the list grew by doubling, a
     // copy of its findings each time (most rules' lists start empty).
     out.reserve(hits.len());
-    for &hit in hits.iter() {
+    table_findings_of(doc, &hits, table, cue, unless, |_, f| out.push(f));
+}
+
+/// [`emit_table`]'s findings handed to `each` in order, each with the hit
+/// it is made from: a rule that weeds them reads the hit's first and last
+/// tokens (`Hit::first`, `Hit::last`, those of its span, see
+/// [`placed`]), not two binary searches over the tokens per finding.
+pub(crate) fn table_findings(doc: &Document, table: T, cue: Cue, unless: &[T], each: impl FnMut(&Hit, Finding)) {
+    table_findings_of(doc, &distinct_hits(doc, table), table, cue, unless, each);
+}
+
+fn table_findings_of(
+    doc: &Document,
+    hits: &[Hit],
+    table: T,
+    cue: Cue,
+    unless: &[T],
+    mut each: impl FnMut(&Hit, Finding),
+) {
+    for hit in hits {
         if unless.iter().any(|&u| doc.any_hit_overlaps(u, hit.span)) {
             continue;
         }
-        out.push(finding_for(doc, cue, table, &hit));
+        each(hit, finding_for(doc, cue, table, hit));
     }
+}
+
+/// The first and last tokens of `hit`: those of its span (a hit covers
+/// whole tokens), what `Document::token_at` finds for its first and last
+/// bytes.
+pub(crate) fn placed(doc: &Document, hit: &Hit) -> (usize, usize) {
+    let (first, last) = (hit.first as usize, hit.last as usize);
+    debug_assert_eq!((first, last), (doc.token_at(hit.span.start()), doc.token_at(hit.span.end() - 1)));
+    (first, last)
 }
 
 /// `Vec::retain` over the findings of `out` from `from` on (those a rule

@@ -151,6 +151,10 @@ fn is_title(w: &str) -> bool {
 /// The most parts of a customer name that are looked for.
 const MAX_NAME_PARTS: usize = 8;
 
+/// The slots of the table of words ruled out in `mentions_of`, by their
+/// keys (a word's later occurrences are passed over while its slot holds it).
+const RULED_OUT: usize = 128;
+
 /// A use of a name part in the draft.
 #[derive(Clone, Copy, Debug)]
 struct Use {
@@ -274,6 +278,21 @@ fn mentions_of(
             let (near_from, key_bits, empty) = (starts.near_from, starts.key_bits, starts.empty);
             let clamp = |k: usize| k.clamp(tokens.start, tokens.end);
             let (g_from, g_to) = (clamp(greeting.start), clamp(greeting.end.max(greeting.start)));
+            // Most of the words read recur ("I've", "Thank", "Thursday":
+            // the 10,143 words hold 1,182 capitalised words of three
+            // letters or more, 153 different ones): a word that its letters
+            // alone rule out (see `mention_at`) is kept here, by its key,
+            // and the same word with the same flags is passed over later
+            // after a comparison, not read again (about 180 instructions a
+            // word).
+            let mut ruled_out = [usize::MAX; RULED_OUT];
+            let same_word = |a: &Token, b: &Token, j: usize, i: usize| {
+                a.key == b.key
+                    && a.is(flag::CAP) == b.is(flag::CAP)
+                    && a.is(flag::ALPHA) == b.is(flag::ALPHA)
+                    && a.is(flag::UNSPACED) == b.is(flag::UNSPACED)
+                    && doc.fold(j) == doc.fold(i)
+            };
             for (from, to, in_greeting) in
                 [(tokens.start, g_from, false), (g_from, g_to, true), (g_to, tokens.end, false)]
             {
@@ -287,7 +306,22 @@ fn mentions_of(
                             || empty)
                         && !left_out.contains(&i)
                     {
-                        mention_at(doc, name, starts, in_greeting, i, out);
+                        if in_greeting {
+                            mention_at(doc, name, starts, in_greeting, i, out);
+                            continue;
+                        }
+                        let slot = &mut ruled_out[t.key as usize % RULED_OUT];
+                        let seen = *slot;
+                        if seen < doc.tokens.len() && same_word(&doc.tokens[seen], t, seen, i) {
+                            debug_assert!({
+                                let mut none = Vec::new();
+                                mention_at(doc, name, starts, false, i, &mut none) && none.is_empty()
+                            });
+                            continue;
+                        }
+                        if mention_at(doc, name, starts, false, i, out) {
+                            *slot = i;
+                        }
                     }
                 }
             }
@@ -305,7 +339,9 @@ fn mentions_of(
 
 /// The mentions of the name that start at token `i`, an agent's word that
 /// passed the test of [`mentions_of`]: a use of it, a near miss of it, or
-/// none.
+/// none. Whether the word alone rules out both, wherever it stands (it
+/// can start no use, and is no near miss by its letters, or an ordinary
+/// word: see [`near_miss`]).
 #[inline(never)]
 fn mention_at(
     doc: &Document,
@@ -314,21 +350,28 @@ fn mention_at(
     in_greeting: bool,
     i: usize,
     out: &mut Vec<Mention>,
-) {
+) -> bool {
     let t = &doc.tokens[i];
-    if starts.may_start(doc, t, i) {
+    let may_start = starts.may_start(doc, t, i);
+    if may_start {
         uses_at(doc, name, starts, i, out);
     }
-    if t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting) {
-        if let Some(part) = near_miss(doc, name, starts, i, in_greeting) {
-            if is_name_position(doc, i, i)
-                && (in_greeting || !names_a_third_person(doc, i))
-                && (in_greeting || !opens_a_quote(doc, i) || same_first_letter(doc, name, part, i))
-            {
-                out.push(Mention::NearMiss { part, span: t.span });
+    let near = t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting);
+    if near {
+        match near_miss(doc, name, starts, i, in_greeting) {
+            Err(()) => return !may_start,
+            Ok(Some(part)) => {
+                if is_name_position(doc, i, i)
+                    && (in_greeting || !names_a_third_person(doc, i))
+                    && (in_greeting || !opens_a_quote(doc, i) || same_first_letter(doc, name, part, i))
+                {
+                    out.push(Mention::NearMiss { part, span: t.span });
+                }
             }
+            Ok(None) => {}
         }
     }
+    !may_start && !near
 }
 
 pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
@@ -1133,7 +1176,17 @@ fn next_to_other_part(doc: &Document, name: &CustomerName, p: usize, i: usize, e
 /// The name part that token `i` nearly spells, if it is a plausible typo of
 /// one: not an ordinary word, one or two edits away. Token `i` is an agent's
 /// word of letters, capitalised or in the greeting (`in_greeting`).
-fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_greeting: bool) -> Option<usize> {
+///
+/// `Err(())` when the word alone rules it out, wherever it stands (too
+/// short or long, letters too far from each part's, an ordinary word, a
+/// title or the name itself): the same word is no near miss anywhere.
+fn near_miss(
+    doc: &Document,
+    name: &CustomerName,
+    starts: &Starts,
+    i: usize,
+    in_greeting: bool,
+) -> Result<Option<usize>, ()> {
     let t = &doc.tokens[i];
     debug_assert!(t.is_agent() && t.is(flag::ALPHA) && (t.is(flag::CAP) || in_greeting));
     let (w_len, w_letters) = length_and_letters(doc, i);
@@ -1149,18 +1202,18 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
     let apart = starts.near_letters.iter().fold(u32::MAX, |off, &l| off.min(letters_off(w_letters, l)));
     let length_off = w_len.wrapping_sub(starts.near_from).saturating_sub(starts.near_span).min(1) as u32;
     if apart | length_off != 0 {
-        return None;
+        return Err(());
     }
     let w = doc.fold(i);
     if crate::words::is_common_keyed(w, t.key) || crate::words::among(TITLES, w) {
-        return None;
+        return Err(());
     }
     if name.parts.iter().any(|p| (p.words.len() == 1 && p.words[0] == w) || p.alts.iter().any(|(a, _)| a == w)) {
-        return None;
+        return Err(());
     }
     // Read only for a short part (below), which few names have.
     let name_slot = || in_greeting || is_name_position(doc, i, i);
-    name.parts.iter().zip(&starts.part_letters).position(|(p, &target_letters)| {
+    Ok(name.parts.iter().zip(&starts.part_letters).position(|(p, &target_letters)| {
         if p.unspaced || p.words.len() != 1 {
             return false;
         }
@@ -1198,7 +1251,7 @@ fn near_miss(doc: &Document, name: &CustomerName, starts: &Starts, i: usize, in_
         }
         let d = edit_distance(w, target);
         d > 0 && d <= allowed && (d == 1 || same_start)
-    })
+    }))
 }
 
 /// A bit for each char of `w`, by its low five bits (the buckets of

@@ -5,7 +5,7 @@
 // as a page does. The drafts that had V8 compile a function not yet
 // compiled are kept, those that compiled the most first, and run again in
 // that order, three times over (a sorting, not a search for the smallest
-// cover); the first COUNT (24) are written in the corpus' own format, and
+// cover); the first COUNT (32) are written in the corpus' own format, and
 // the script fails if fewer than COUNT compiled anything. Only the tuning
 // parts are read, never a held-out file, and the real agent replies that
 // measure the result (`first-call.mjs`, `bench:first`) are not.
@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const [dir, count = '24'] = process.argv.slice(2);
+const [dir, count = '32'] = process.argv.slice(2);
 
 // The tuning drafts and pairs, in the corpus' order.
 export function tuningTexts() {

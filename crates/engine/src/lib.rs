@@ -150,7 +150,7 @@ fn as_a_page(engine: &mut Incremental, text: &str, ctx: &Context) -> Report {
     report
 }
 
-/// The warm-up exchanges: 24 drafts and pairs of the tuning corpus
+/// The warm-up exchanges: 32 drafts and pairs of the tuning corpus
 /// (never a held-out one) that, analysed after the exchange of the steps
 /// before, had the runtime compile the most functions the rest of the
 /// tuning corpus would have compiled on first use. `bench/warmup/pick.mjs`

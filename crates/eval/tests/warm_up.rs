@@ -21,7 +21,7 @@ fn the_warm_up_is_twenty_four_exchanges_of_the_tuning_corpus_never_a_held_out_on
     let (tuning, held_out) = (exchanges(Split::Tune), exchanges(Split::Test));
     assert!(tuning.len() > 1_000 && held_out.len() > 500, "the corpus is read");
     let warm_up: Vec<_> = warm_up_exchanges().collect();
-    assert_eq!(warm_up.len(), 24);
+    assert_eq!(warm_up.len(), 32);
     for (id, name, message, reply) in warm_up {
         assert!(!reply.is_empty() && !reply.contains("<<< customer") && !reply.contains(">>> reply"), "{id} parsed");
         // A tuning exchange of that id, word for word: its name, its

@@ -2330,3 +2330,59 @@ mod tests {
         }
     }
 }
+
+/// Review 46: the loop of lower case words writes through a pointer read
+/// once, into room kept for the rest of the text. These texts push that
+/// room to its edges (chars that fold longer before long ASCII runs, one
+/// word the whole text, words that end exactly at the text's end or at
+/// its last eight bytes, multi-byte chars at either end); each token's
+/// folded form must be its word's, folded (debug builds also check the
+/// room before each write).
+#[cfg(test)]
+mod review46 {
+    use super::*;
+
+    fn check(text: &str) {
+        let t = Tokens::of(text);
+        assert!(t.folded.len() <= t.folded.capacity());
+        for tok in &t.tokens {
+            let word = &text[tok.span];
+            assert_eq!(tok.folded(&t.folded), crate::fold::fold(word), "{text:?} at {:?}", tok.span);
+        }
+    }
+
+    #[test]
+    fn lower_words_stays_in_its_room() {
+        // Chars whose folded form is longer than they are (İ: 2 -> 3
+        // bytes, ŉ: 2 -> 3), then ASCII words read eight bytes at a time.
+        for grow in ["İ", "ŉ", "ǰ", "ΐ"] {
+            for n in 0..12 {
+                for tail in
+                    ["abcdefg hij", "abcdefgh ij", "Abcdefghijklmnop q", "a b c d e f g h", "1234567 x", "don't it's"]
+                {
+                    let text = format!("{} {}", grow.repeat(n), tail.repeat(n + 1));
+                    check(&text);
+                    check(&format!("{text}{}", grow.repeat(n)));
+                }
+            }
+        }
+        // One word the whole text, of every length to 40, and a long one.
+        for n in 0..40 {
+            check(&"a".repeat(n));
+            check(&"A".repeat(n));
+            check(&format!("é{}é", "b".repeat(n)));
+            check(&format!("{}é", "word ".repeat(n)));
+        }
+        check(&"x".repeat(1 << 20));
+        check(&"ab ".repeat(1 << 18));
+        // Words ending exactly at the text's end, at every offset from the
+        // last eight bytes.
+        for pad in 0..16 {
+            for w in ["abcdefg", "abcdefgh", "abc", "a"] {
+                check(&format!("{}{w}", " ".repeat(pad)));
+                check(&format!("{}{w} ", "z ".repeat(pad)));
+            }
+        }
+        check("");
+    }
+}

@@ -5,7 +5,7 @@ use std::ops::Index;
 /// A half-open byte range `start..end` into the analysed text.
 ///
 /// Fields are private so that every span is built through [`Span::new`], which
-/// upholds `start <= end`. The engine only ever creates spans on char
+/// upholds `start <= end`, or [`Span::of_len`], a start and a length. The engine only ever creates spans on char
 /// boundaries; the property tests check that.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {

@@ -266,22 +266,9 @@ impl<'a> Document<'a> {
             "a sentence's tokens stand together, and the next sentence's follow"
         );
         let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(self.sentence_count as usize);
-        // A sentence's tokens stand together (the tokenizer numbers each
-        // token with its sentence, one more after each end), so its end is
-        // found by a search, not by reading each token beside the one
-        // before it: steps that double from its first token, then a binary
-        // search of the last step.
         let mut start = 0;
-        while let Some(first) = tokens.get(start) {
-            let s = first.sentence;
-            let rest = &tokens[start..];
-            let mut step = 1;
-            while step < rest.len() && rest[step].sentence == s {
-                step *= 2;
-            }
-            // rest[step / 2] is in the sentence; rest[step], if any, is not.
-            let (lo, hi) = (step / 2 + 1, step.min(rest.len()));
-            let end = start + lo + rest[lo..hi].partition_point(|t| t.sentence == s);
+        while start < tokens.len() {
+            let end = sentence_end(tokens, start);
             out.push(start..end);
             start = end;
         }
@@ -479,6 +466,25 @@ pub(crate) fn overlaps_sorted(sorted: &[Span], span: Span) -> bool {
 pub(crate) fn contained_sorted(sorted: &[Span], span: Span) -> bool {
     let i = sorted.partition_point(|q| q.end() < span.end());
     i < sorted.len() && sorted[i].contains(span)
+}
+
+/// Where the sentence of `tokens[start]` ends (`start` < `tokens.len()`):
+/// the index of the first token of another sentence, or the length. A
+/// sentence's tokens stand together (the tokenizer numbers each token with
+/// its sentence, one more after each end), so its end is found by a
+/// search, not by reading each token beside the one before it: steps that
+/// double from its first token, then a binary search of the last step.
+#[inline]
+pub(crate) fn sentence_end(tokens: &[Token], start: usize) -> usize {
+    let s = tokens[start].sentence;
+    let rest = &tokens[start..];
+    let mut step = 1;
+    while step < rest.len() && rest[step].sentence == s {
+        step *= 2;
+    }
+    // rest[step / 2] is in the sentence; rest[step], if any, is not.
+    let (lo, hi) = (step / 2 + 1, step.min(rest.len()));
+    start + lo + rest[lo..hi].partition_point(|t| t.sentence == s)
 }
 
 #[cfg(test)]

@@ -560,7 +560,7 @@ const fn head(pat: &[u8]) -> (Elem, Option<Elem>, usize, Option<(Elem, Elem)>) {
         optional += (elem.kind & OPTIONAL != 0) as usize;
         at = e;
     }
-    assert!(optional <= MAX_OPTIONAL, "a phrase pattern has over 8 optional elements");
+    assert!(optional <= MAX_OPTIONAL, "a phrase pattern has over MAX_OPTIONAL optional elements");
     let (first, second, skip) = head_of(firsts, count);
     // Such a pattern matches at most once per place (see `Lexicon::scan_found`),
     // as one keyed by its first word does unless that word is listed twice.

@@ -327,8 +327,8 @@ impl Lexicon {
         let mut extra_from = 0;
         // Two passes over each 64 words: the first tells, with no branch
         // on the words, which of them key a pattern (a bit each), the
-        // second tries those. Of the 10,250 words of the long benchmark
-        // text, 5,842 lead a pattern keyed by two words and 2,205 key one:
+        // second tries those. Of the 10,250 tokens of the long benchmark
+        // text, 5,842 lead a pattern keyed by two words and 2,205 are tried:
         // tested word by word, each of those tests was a branch no
         // predictor learns on text it has not seen (about one mispredicted
         // a word, session 37).

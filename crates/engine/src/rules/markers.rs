@@ -107,8 +107,8 @@ pub(crate) struct Markers<const M: usize, const K: usize, const S: usize> {
     /// pair or three words whose bit in `firsts`, `gate_pairs` or
     /// `gate_triples` is another key's (14 bits of keys, one in about 20
     /// of those tables' bits set) is told from a key of the gate's by a
-    /// second bit, of other bits of its key. Of the 269 sentences of the
-    /// 10,143 words read for the gate, about 75 were by such a bit alone
+    /// second bit, of other bits of its key. When the gate read 269
+    /// sentences of the 10,143 words, about 75 were read by such a bit alone
     /// ("up", "you on", "if anything", "happy to call").
     gate_keys: [u64; CHECK_WORDS],
 }

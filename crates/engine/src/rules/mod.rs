@@ -864,14 +864,14 @@ pub(crate) mod testing {
     }
 }
 
-/// Review 46: the scan's shortcuts (`leads`, `places`, `Cand`'s next bits,
+/// The scan's shortcuts (`leads`, `places`, `Cand`'s next bits,
 /// the 16-bit keys) must pass over no pattern that matches. The equivalence
 /// sets hold the patterns real text says; this writes every built-in
 /// pattern out itself (each alternative of its first and second element,
 /// its optional elements all in and all out) and asks the lexicon that
 /// holds its table for a hit of that very entry at the first word.
 #[cfg(test)]
-mod review46 {
+mod patterns_written_out {
     use super::*;
 
     fn texts(pat: &str) -> Vec<String> {

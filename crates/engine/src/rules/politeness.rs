@@ -104,15 +104,7 @@ impl Counts {
         let words = doc.tokens.get(tokens).unwrap_or_default();
         let mut start = 0;
         while let Some(first) = words.get(start) {
-            let s = first.sentence;
-            let rest = &words[start..];
-            let mut step = 1;
-            while step < rest.len() && rest[step].sentence == s {
-                step *= 2;
-            }
-            // rest[step / 2] is in the sentence; rest[step], if any, is not.
-            let (lo, hi) = (step / 2 + 1, step.min(rest.len()));
-            let end = start + lo + rest[lo..hi].partition_point(|t| t.sentence == s);
+            let end = crate::document::sentence_end(words, start);
             let last = &words[end - 1];
             c.questions += u32::from(last.is_agent() & last.gap_has(gap::QUESTION));
             if first.is_agent() & first.is(flag::SENT_START) & (OPENERS >> (first.key % 32) & 1 != 0) {

@@ -749,7 +749,21 @@ impl Tokens {
         key: u32,
         first: u8,
     ) -> &'t mut Token {
-        Tokens::check_lower_word(text, word.start, word.end, key, flags);
+        // (Checked, in debug builds, against the flags and key the general
+        // readers give the word.)
+        let (bytes, at, end) = (text.as_bytes(), word.start, word.end);
+        debug_assert_eq!(
+            flags,
+            word_flags(
+                text,
+                Span::new(at, end),
+                ASCII_CLASS[bytes[at] as usize],
+                bytes[at..end].iter().fold(0, |seen, &b| seen | ASCII_CLASS[b as usize]),
+                flag::ALPHA,
+                0
+            )
+        );
+        debug_assert_eq!(key, word_key(&bytes[at..end].to_ascii_lowercase()), "a token's key is its folded word's");
         let token = slot.write(Token {
             span: Span::of_len(word.start, word.end - word.start),
             fold_start: fold.start as u32,
@@ -764,25 +778,6 @@ impl Tokens {
             marks.slot_at(word.start);
         }
         token
-    }
-
-    /// Checks, in debug builds, the flags and key `lower_words` gave the
-    /// word `text[at..end]` against those the general readers give it.
-    #[inline(always)]
-    fn check_lower_word(text: &str, at: usize, end: usize, key: u32, flags: Flags) {
-        let bytes = text.as_bytes();
-        debug_assert_eq!(
-            flags,
-            word_flags(
-                text,
-                Span::new(at, end),
-                ASCII_CLASS[bytes[at] as usize],
-                bytes[at..end].iter().fold(0, |seen, &b| seen | ASCII_CLASS[b as usize]),
-                flag::ALPHA,
-                0
-            )
-        );
-        debug_assert_eq!(key, word_key(&bytes[at..end].to_ascii_lowercase()), "a token's key is its folded word's");
     }
 
     /// Reads the word of ASCII letters and digits that starts at byte `at`

@@ -5,7 +5,7 @@ use crate::cue::Cue;
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::rules::T;
+use crate::rules::{emit_table_where, T};
 
 pub(crate) const EMPATHY: &[Phrase] = &[
     p("i|we completely|totally|fully|really|absolutely? understand how|why|that|what|your|the"),
@@ -43,9 +43,8 @@ pub(crate) const EMPATHY: &[Phrase] = &[
 ];
 
 pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
-    // (Each finding tested as the table gives it, at its hit's first and
-    // last tokens, by the tests in the order written: one pass, not a
-    // pass each with a binary search over the tokens per finding.)
+    // (Each finding tested at its hit's first and last tokens, by the
+    // tests in the order written, `rules::emit_table_where`.)
     // "Thanks for your concern" thanks; it says nothing of how they feel.
     let not_thanks = |k: usize| k == 0 || !matches!(doc.fold(k - 1), "for" | "appreciate" | "appreciated");
     // "our perfectly reasonable fees": said of a thing, before its noun,
@@ -75,12 +74,8 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     || (doc.fold(k) == "down" && matches!(doc.fold(k - 1), "you" | "us"))
         })
     };
-    out.reserve(doc.hits(T::Empathy).len());
-    crate::rules::table_findings(doc, T::Empathy, Cue::Empathy, &[T::Sarcasm, T::ApologyHollow], |hit, f| {
-        let (first, last) = crate::rules::placed(doc, hit);
-        if not_thanks(first) && not_defended(first) && sees_a_feeling(last) && !worry_not_granted(doc, first, last) {
-            out.push(f);
-        }
+    emit_table_where(doc, T::Empathy, Cue::Empathy, &[T::Sarcasm, T::ApologyHollow], out, |_, (first, last)| {
+        not_thanks(first) && not_defended(first) && sees_a_feeling(last) && !worry_not_granted(doc, first, last)
     });
 }
 

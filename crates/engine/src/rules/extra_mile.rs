@@ -5,7 +5,7 @@ use crate::cue::Cue;
 use crate::document::{gap, Document};
 use crate::finding::Finding;
 use crate::lexicon::{p, Phrase};
-use crate::rules::T;
+use crate::rules::{emit_table_where, T};
 
 pub(crate) const EXTRA_MILE: &[Phrase] = &[
     p("i've|we've|i|we also|additionally|even? added|applied|included|upgraded|extended|waived|credited|refunded|sent|attached|arranged|set|booked|covered|reserved"),
@@ -345,23 +345,14 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                 .take_while(|&j| doc.tokens[j].sentence == sentence && !doc.tokens[j - 1].gap_has(gap::CLAUSE))
                 .any(|j| matches!(doc.fold(j), "instead" | "wrong" | "incorrect" | "mistakenly")))
     };
-    // (Pure tests of the finding: each finding tested as the table gives
-    // it, the tests in the order written, and kept or not, rather than a
-    // pass each. The deed's first and last tokens are its hit's, not
-    // looked for by a binary search over the tokens, about 150
-    // instructions each.)
-    // (Room for a finding a hit, made once, as `emit_table` makes it.)
-    out.reserve(doc.hits(T::ExtraMile).len());
-    crate::rules::table_findings(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], |hit, f| {
-        let (k, end) = crate::rules::placed(doc, hit);
-        if not_refused(k)
+    // (Pure tests of the finding, at the deed's first and last tokens, its
+    // hit's: the tests in the order written, `rules::emit_table_where`.)
+    emit_table_where(doc, T::ExtraMile, Cue::ExtraMile, &[T::Sarcasm], out, |_, (k, end)| {
+        not_refused(k)
             && not_sent_again_or_included(k)
             && not_as_asked(k, end)
             && more_than_the_fix(k, end)
             && not_our_error(k, end)
-        {
-            out.push(f);
-        }
     });
 }
 

@@ -221,15 +221,10 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
                     })
             })
     };
-    // (Each finding tested as the table gives it, at its hit's first
-    // token, by the tests in the order written: one pass, not a pass each
-    // with a binary search over the tokens per finding.)
-    out.reserve(doc.hits(T::Positive).len());
-    crate::rules::table_findings(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], |hit, f| {
-        let (k, _) = crate::rules::placed(doc, hit);
-        if !refusals.contains(&hit.span) && not_a_hedge(k) && !negated(k) && !theirs(k) {
-            out.push(f);
-        }
+    // (Each finding tested at its hit's first token, by the tests in the
+    // order written, `rules::emit_table_where`.)
+    crate::rules::emit_table_where(doc, T::Positive, Cue::PositiveLanguage, &[T::Sarcasm], out, |hit, (k, _)| {
+        !refusals.contains(&hit.span) && not_a_hedge(k) && !negated(k) && !theirs(k)
     });
 }
 

@@ -86,8 +86,8 @@ impl Counts {
         // Only a sentence's first word can open it and only its last can
         // ask (a question mark ends its sentence): each sentence of the
         // tokens is found by a search, its end by steps that double from
-        // its first token, then a binary search of the last step (as
-        // `Document::sentences` finds them), and only its first and last
+        // its first token, then a binary search of the last step
+        // (`document::sentence_end`), and only its first and last
         // words are read. A pass over every word (its flags, gap and key)
         // was about 22 instructions a word, 230 k on the 10,143 words.
         // (A word read only if it opens its sentence and its key's bit

@@ -153,6 +153,9 @@ pub(crate) struct Rest {
 pub(crate) struct GateWords {
     ones: u64,
     longer: u64,
+    /// Those that may be the second word of such a marker (rotated left
+    /// as `ones` is, by [`GATE_SECOND`]'s place).
+    second: u64,
     digits: u64,
     /// Every word's bits in [`Markers::firsts`], or-ed.
     kinds: u16,
@@ -181,7 +184,9 @@ impl GateWords {
         let all = u64::MAX >> (64 - n);
         GateRun {
             ones: (self.ones.rotate_right(GATE.trailing_zeros()) >> k) & all,
-            longer: (self.longer.rotate_right(GATE_LONGER.trailing_zeros()) >> k) & (all >> 1),
+            longer: (self.longer.rotate_right(GATE_LONGER.trailing_zeros()) >> k)
+                & (self.second.rotate_right(GATE_SECOND.trailing_zeros()) >> k >> 1)
+                & (all >> 1),
             digits: (self.digits >> k) & all,
             // (Of the words before too: classes that may be, not that are.)
             kinds: self.kinds,
@@ -226,6 +231,9 @@ const GATE: u16 = 4;
 const GATE_LONGER: u16 = 8;
 /// Set by [`Markers::noting`]: a word of a list of the reader's own.
 const NOTED: u16 = 1 << 4;
+/// Set by [`Markers::gated`]: a word of the second element of a marker of
+/// two words or more of a gate set.
+const GATE_SECOND: u16 = 1 << 5;
 
 /// A key's candidate: its marker and set, the bytes of the marker's text
 /// its first word was made from, the marker's length (in elements), and
@@ -540,6 +548,17 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
                 if e.len > 1 {
                     // (The key is of two words: its first word's own.)
                     self.firsts[first_bit(key(src, e.alt.0 as usize, e.alt.1 as usize))] |= GATE_LONGER;
+                    // And each alternative of its second element.
+                    let mut a = self.markers[e.id as usize].rest as usize;
+                    let mut end = a;
+                    while end < src.len() && src[end] != b' ' {
+                        end += 1;
+                    }
+                    while a <= end {
+                        let a_end = alt_end(src, a, end);
+                        self.firsts[first_bit(key(src, a, a_end))] |= GATE_SECOND;
+                        a = a_end + 1;
+                    }
                 }
                 if e.alt.1 - e.alt.0 == 1 && src[e.alt.0 as usize] == b'#' {
                     self.number_classes |= class;
@@ -656,6 +675,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
         g.digits |= (first.is_ascii_digit() as u64) << at;
         g.ones |= ((kind & GATE) as u64).rotate_left(at);
         g.longer |= ((kind & GATE_LONGER) as u64).rotate_left(at);
+        g.second |= ((kind & GATE_SECOND) as u64).rotate_left(at);
         g.noted |= ((kind & NOTED) as u64).rotate_left(at);
         g.kinds |= kind;
     }

@@ -2427,6 +2427,9 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>, mut starting: impl FnMut(u
     let memo = crate::rules::memo::installed();
     let (tokens, index) = (&doc.tokens, &**MARKERS);
     let mut others = Vec::new();
+    // The gate's bits of each word of a sentence, and its first byte (see
+    // [`GateWords::of_bytes`]).
+    let (mut kinds, mut firsts) = ([0; 64], [0; 64]);
     let mut i = 0;
     while i < n {
         let sentence = tokens[i].sentence;
@@ -2436,19 +2439,23 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>, mut starting: impl FnMut(u
         // And the gaps: most hold no "other" mark.
         let mut gaps = crate::tokens::Gaps::NONE;
         // The words that may start a marker of the gate's sets, worked
-        // out in this pass over the sentence's tokens rather than in one
+        // out from this pass over the sentence's tokens rather than in one
         // of the reading's own, whose end is the sentence's too (a branch
-        // no predictor learns on new text).
-        let mut gate = GateWords::default();
+        // no predictor learns on new text). (Bytes past a sentence's 64th
+        // word mean nothing.)
+        let mut or = 0;
         for (at, t) in tokens[i..].iter().enumerate() {
             if t.sentence != sentence {
                 break;
             }
             any |= t.flags;
             gaps |= t.gap;
-            index.gate_word(&mut gate, at, t.key, t.fold_head().1);
+            let kind = index.gate_kind(t.key);
+            or |= kind;
+            (kinds[at % 64], firsts[at % 64]) = (kind as u8, t.fold_head().1);
             j += 1;
         }
+        let gate = GateWords::of_bytes(&kinds, &firsts, (j - i).min(64), or);
         // (Not borrowed by the readers below: kept in a register above.)
         let j = j;
         if gaps.has(gap::OTHER) {
@@ -3004,14 +3011,7 @@ const PARTNER: u8 = 128;
 /// places (thanks, a word of contact, the openers and "again", and what
 /// goes with each, in four classes) 159 (about 60 k instructions more;
 /// the reply's 3, about 2 k).
-fn may_pass(
-    doc: &Document,
-    starts: GateStarts,
-    from: usize,
-    end: usize,
-    question: bool,
-    ascii: bool,
-) -> bool {
+fn may_pass(doc: &Document, starts: GateStarts, from: usize, end: usize, question: bool, ascii: bool) -> bool {
     let classes = starts.classes();
     let at = |class: u8| MARKERS.gate_at(starts, class, |k| doc.tokens[from + k].key);
     classes & SOLO != 0

@@ -3135,11 +3135,18 @@ fn ends_this_time_or_for_once(doc: &Document, from: usize, end: usize) -> bool {
 /// mark): a sentence that holds no marker may hold a mechanism only if
 /// one of them holds.
 fn may_hold_unmarked(doc: &Document, from: usize, end: usize, question: bool, ascii: bool) -> bool {
-    let len = end - from;
+    use crate::hash::word_key;
+    const YOU: u32 = word_key(b"you");
+    const NOT: u32 = word_key(b"not");
+    const MYSTERY: u32 = word_key(b"mystery");
+    const GO: u32 = word_key(b"go");
+    let (tokens, len) = (&doc.tokens, end - from);
+    // (A word is told by its key, its folded form compared only then.)
+    let is = |k: usize, key: u32, word: &str| tokens[k].key == key && doc.fold(k) == word;
     // A question to "you" (", you know, ...").
-    question && (from..end).any(|k| doc.fold(k) == "you")
+    question && (from..end).any(|k| is(k, YOU, "you"))
         // A lone "Not." after it.
-        || end < doc.tokens.len() && doc.fold(end) == "not"
+        || end < tokens.len() && is(end, NOT, "not")
         // An emoji in its gaps (read only where they hold a char that is
         // not ASCII, as there).
         || !ascii && {
@@ -3154,7 +3161,7 @@ fn may_hold_unmarked(doc: &Document, from: usize, end: usize, question: bool, as
         || len <= 3
             && (matches!(doc.fold(from), "just" | "food" | "minor" | "tiny" | "small" | "trivial" | "slight")
                 || len == 3 && matches!((doc.fold(from), doc.fold(from + 1)), ("with" | "using", "your")))
-        || len <= 7 && (from..end).any(|k| matches!(doc.fold(k), "mystery" | "go"))
+        || len <= 7 && (from..end).any(|k| is(k, MYSTERY, "mystery") || is(k, GO, "go"))
 }
 
 /// Whether a barb ("thorough", "subtle") is in a sentence of three words

@@ -269,7 +269,10 @@ const GATE_LONGER: u16 = 8;
 /// Set by [`Markers::noting`]: a word of a list of the reader's own.
 const NOTED: u16 = 1 << 4;
 /// Set by [`Markers::gated`]: a word of the second element of a marker of
-/// two words or more of a gate set.
+/// two words or more of a gate set. A word that may start such a marker
+/// ("the", "you", "for": 3,816 of the 10,143 words) is keyed with the
+/// next word only if that word may be a second one (1,592 of them; about
+/// 28 k instructions fewer).
 const GATE_SECOND: u16 = 1 << 5;
 
 /// A key's candidate: its marker and set, the bytes of the marker's text

@@ -196,12 +196,6 @@ impl<'a> Document<'a> {
         doc
     }
 
-    /// The folded forms of the tokens, in order: a slice of the buffer
-    /// each, with no token looked up by its index.
-    pub fn folds(&self) -> impl Iterator<Item = &str> + '_ {
-        self.tokens.iter().map(|t| t.folded(&self.folded))
-    }
-
     /// The folded form of token `i`.
     #[inline(always)]
     pub fn fold(&self, i: usize) -> &str {

@@ -1082,13 +1082,13 @@ fn recalled_aside(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether the sentence of `words` (token `from` on) gives the same
+/// Whether the sentence of tokens `from..end` gives the same
 /// measure twice in one clause, as a tautology does: "our 30-day returns
 /// window is 30 days long", "requested four times arrived four times" (a
 /// count or number, then its unit, said again within eight words; not "3
 /// extra days", which adds to it, nor "the 30 day wait for username
 /// changes, After 30 days have passed", a real reply's two clauses).
-fn repeated_measure(doc: &Document, from: usize, words: &[&str]) -> bool {
+fn repeated_measure(doc: &Document, from: usize, end: usize) -> bool {
     const COUNTS: &[&str] =
         &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "thirty"];
     const COUNT_KEYS: [u32; 12] = crate::hash::word_keys(&[COUNTS]);
@@ -1104,14 +1104,14 @@ fn repeated_measure(doc: &Document, from: usize, words: &[&str]) -> bool {
     // that do are found first, as bits, without a branch on each word's
     // first letter (a fact of the text no predictor learns on new text).
     // (A sentence read is at most MAX_WORDS words.)
-    let n = words.len().min(MAX_WORDS);
+    let n = (end - from).min(MAX_WORDS);
     let mut may = 0u128;
     for (j, t) in doc.tokens[from..from + n].iter().enumerate() {
         let first = t.fold_head().1;
         may |= ((first.is_ascii_digit() | matches!(first, b't' | b'f' | b's' | b'e' | b'n')) as u128) << j;
     }
     for j in bits(may) {
-        let w = &words[j];
+        let w = doc.fold(from + j);
         // Most words of those letters are no count ("the", "for", "so"),
         // and have no hyphen after a count's letters ("thirty-day"): told
         // by their key and four bytes, not by a search for a hyphen and a
@@ -1125,7 +1125,7 @@ fn repeated_measure(doc: &Document, from: usize, words: &[&str]) -> bool {
         }
         let measure = match w.as_bytes().iter().position(|&b| b == b'-') {
             Some(h) if number(&w[..h]) => unit(&w[h + 1..]).map(|u| (&w[..h], u)),
-            _ if number(w) => words.get(j + 1).and_then(|u| unit(u)).map(|u| (*w, u)),
+            _ if number(w) => (from + j + 1 < end).then(|| doc.fold(from + j + 1)).and_then(unit).map(|u| (w, u)),
             _ => None,
         };
         let Some(m) = measure else { continue };
@@ -2414,10 +2414,9 @@ const IRONIC_FRAME_PATTERNS: [&str; IRONIC_FRAME_LIST.len()] = {
 /// [`single_quotes`]), in order.
 fn mechanisms(doc: &Document, out: &mut Vec<Finding>, mut starting: impl FnMut(usize)) -> Vec<usize> {
     let n = doc.tokens.len();
-    // The folded words of the whole draft, listed once: every sentence read
-    // (and the words before it, and the sentence after it) is a slice of them.
-    let words: Vec<&str> = doc.folds().collect();
-    let words = &words[..];
+    // The folded words of the sentence the gate lets through, and those its
+    // mechanisms may read (see [`Words`]), listed for it alone.
+    let (mut sentence_words, mut window) = (Vec::new(), Vec::new());
     // Whether the draft holds only ASCII, and so no emoji: asked once of
     // the whole draft rather than of each sentence its reading reaches the
     // end of (a test of a sentence's bytes, whose loop ends where the
@@ -2427,9 +2426,10 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>, mut starting: impl FnMut(u
     // sentence, read or not.
     let memo = crate::rules::memo::installed();
     let (tokens, index) = (&doc.tokens, &**MARKERS);
-    // Every sentence is read into this one in turn (nothing read yet).
-    let mut s = Sentence { from: 0, words: &[], question: false, markers: Reading::empty(&MARKERS) };
     let mut others = Vec::new();
+    // The gate's bits of each word of a sentence, and its first byte (see
+    // [`GateWords::of_bytes`]).
+    let (mut kinds, mut firsts) = ([0; 64], [0; 64]);
     let mut i = 0;
     while i < n {
         let sentence = tokens[i].sentence;
@@ -2439,19 +2439,23 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>, mut starting: impl FnMut(u
         // And the gaps: most hold no "other" mark.
         let mut gaps = crate::tokens::Gaps::NONE;
         // The words that may start a marker of the gate's sets, worked
-        // out in this pass over the sentence's tokens rather than in one
+        // out from this pass over the sentence's tokens rather than in one
         // of the reading's own, whose end is the sentence's too (a branch
-        // no predictor learns on new text).
-        let mut gate = GateWords::default();
+        // no predictor learns on new text). (Bytes past a sentence's 64th
+        // word mean nothing.)
+        let mut or = 0;
         for (at, t) in tokens[i..].iter().enumerate() {
             if t.sentence != sentence {
                 break;
             }
             any |= t.flags;
             gaps |= t.gap;
-            index.gate_word(&mut gate, at, t.key, t.fold_head().1);
+            let kind = index.gate_kind(t.key);
+            or |= kind;
+            (kinds[at % 64], firsts[at % 64]) = (kind as u8, t.fold_head().1);
             j += 1;
         }
+        let gate = GateWords::of_bytes(&kinds, &firsts, (j - i).min(64), or);
         // (Not borrowed by the readers below: kept in a register above.)
         let j = j;
         if gaps.has(gap::OTHER) {
@@ -2482,16 +2486,20 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>, mut starting: impl FnMut(u
             // through (none at all, or one that needs another beside it),
             // and that fails the tests needing no marker, is passed over
             // with no reading at all.
-            if !memo && starts.is_some_and(|starts| !may_pass(doc, words, starts, start, j, question, ascii)) {
+            if !memo && starts.is_some_and(|starts| !may_pass(doc, starts, start, j, question, ascii)) {
                 debug_assert_eq!(
-                    read_mechanisms(
-                        doc,
-                        words,
-                        &Sentence::new(doc, start, &words[start..j], question),
-                        j,
-                        ascii,
-                        &mut false
-                    ),
+                    {
+                        let mut list = Vec::new();
+                        let words = Words::list(doc, &mut list, start, j);
+                        read_mechanisms(
+                            doc,
+                            words,
+                            &Sentence::new(doc, start, words.slice(start..j), question),
+                            j,
+                            ascii,
+                            &mut false,
+                        )
+                    },
                     None,
                     "a sentence passed over unread"
                 );
@@ -2499,18 +2507,21 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>, mut starting: impl FnMut(u
                 continue;
             }
             let mut read = || {
+                sentence_words.clear();
+                sentence_words.extend((start..j).map(|k| doc.fold(k)));
+                let mut s = Sentence { from: start, words: &[], question, markers: Reading::empty(&MARKERS) };
                 // Read for the gate's sets; for the others only where a
                 // mechanism may be. (Debug builds read every sentence
                 // passed over whole, and check it holds none.)
                 let rest = match starts {
-                    Some(starts) => s.read_gated_from(doc, start, &words[start..j], question, starts),
-                    None => s.read_gated(doc, start, &words[start..j], question),
+                    Some(starts) => s.read_gated_from(doc, start, &sentence_words, question, starts),
+                    None => s.read_gated(doc, start, &sentence_words, question),
                 };
-                if !may_hold_mechanism(doc, words, &s, j, ascii) {
+                if !may_hold_mechanism(doc, &s, j, ascii) {
                     debug_assert_eq!(
                         read_mechanisms(
                             doc,
-                            words,
+                            Words::list(doc, &mut Vec::new(), start, j),
                             &Sentence::new(doc, start, s.words, s.question),
                             j,
                             ascii,
@@ -2523,6 +2534,7 @@ fn mechanisms(doc: &Document, out: &mut Vec<Finding>, mut starting: impl FnMut(u
                 }
                 s.read_rest(doc, rest);
                 let mut looked_behind = false;
+                let words = Words::list(doc, &mut window, start, j);
                 let reading = read_mechanisms(doc, words, &s, j, ascii, &mut looked_behind);
                 (reading, looked_behind)
             };
@@ -2676,11 +2688,51 @@ const MAX_SENTENCE: usize = 80;
 // positions are the bits of a `u128`.
 const _: () = assert!(MAX_SENTENCE <= MAX_WORDS && LOOK_BEHIND <= MAX_WORDS);
 
-/// The sentence from token `from` on (`words`: the draft's folded words),
-/// at most [`MAX_SENTENCE`] words of it.
-fn sentence_after<'d>(doc: &Document, words: &'d [&'d str], from: usize) -> Option<Sentence<'d>> {
+/// The sentence from token `from` on (`words`: the draft's folded words
+/// there), at most [`MAX_SENTENCE`] words of it.
+fn sentence_after<'d>(doc: &Document, words: Words<'d>, from: usize) -> Option<Sentence<'d>> {
     let j = sentence_end(doc, from)?;
-    Some(Sentence::new(doc, from, &words[from..j], doc.tokens[j - 1].gap_has(gap::QUESTION)))
+    Some(Sentence::new(doc, from, words.slice(from..j), doc.tokens[j - 1].gap_has(gap::QUESTION)))
+}
+
+/// The folded words of a stretch of the draft, by their tokens' places:
+/// those a reading of a sentence may look at (the [`LOOK_BEHIND`] words
+/// before it, the sentence, the one after it). Listed only for the
+/// sentences the gate lets through (66 of the 10,143 words' 859, 36 of
+/// them for their mechanisms), not for every word of every draft (about
+/// 13 instructions a word): about 56 k instructions fewer per 10,143
+/// words, 1.9 k per reply of 150, the gate's tests reading the tokens'
+/// folds instead.
+#[derive(Clone, Copy)]
+struct Words<'d> {
+    /// The place of the first word listed.
+    from: usize,
+    list: &'d [&'d str],
+    /// How many tokens the draft has.
+    n: usize,
+}
+
+impl<'d> Words<'d> {
+    /// The words a reading of the sentence of tokens `start..end` may look
+    /// at, listed in `buf`.
+    fn list<'b>(doc: &'b Document, buf: &'d mut Vec<&'b str>, start: usize, end: usize) -> Words<'d> {
+        let from = start.saturating_sub(LOOK_BEHIND);
+        let to = sentence_end(doc, end).unwrap_or(end);
+        buf.clear();
+        buf.extend((from..to).map(|k| doc.fold(k)));
+        Words { from, list: buf, n: doc.tokens.len() }
+    }
+
+    /// The word of token `k`, if the draft has one.
+    fn get(self, k: usize) -> Option<&'d &'d str> {
+        debug_assert!(k >= self.from && (k < self.from + self.list.len() || k >= self.n), "word {k} not listed");
+        self.list.get(k - self.from)
+    }
+
+    /// The words of tokens `r`.
+    fn slice(self, r: std::ops::Range<usize>) -> &'d [&'d str] {
+        &self.list[r.start - self.from..r.end - self.from]
+    }
 }
 
 /// Where the sentence from token `from` on ends, at most [`MAX_SENTENCE`]
@@ -2961,20 +3013,12 @@ const PARTNER: u8 = 128;
 /// places (thanks, a word of contact, the openers and "again", and what
 /// goes with each, in four classes) 159 (about 60 k instructions more;
 /// the reply's 3, about 2 k).
-fn may_pass(
-    doc: &Document,
-    words: &[&str],
-    starts: GateStarts,
-    from: usize,
-    end: usize,
-    question: bool,
-    ascii: bool,
-) -> bool {
+fn may_pass(doc: &Document, starts: GateStarts, from: usize, end: usize, question: bool, ascii: bool) -> bool {
     let classes = starts.classes();
     let at = |class: u8| MARKERS.gate_at(starts, class, |k| doc.tokens[from + k].key);
     classes & SOLO != 0
         // An opener first, "again" before a comma, "isn't" with "you".
-        || classes & PLACED != 0 && placed_may_pass(doc, words, at(PLACED), from, end)
+        || classes & PLACED != 0 && placed_may_pass(doc, at(PLACED), from, end)
         || classes & SAID != 0 && classes & REPEATED != 0
         // A count just before a word of contact, an ordinal two before
         // ("third support email"; not "a tracking number by email"), or
@@ -2982,7 +3026,7 @@ fn may_pass(
         || classes & CONTACT != 0 && classes & COUNT != 0 && {
             let (contacts, counts) = (at(CONTACT), at(COUNT));
             (counts & (contacts >> 1) | contacts & (counts >> 1)) != 0
-                || bits(u128::from(counts & (contacts >> 2))).any(|k| words[from + k] != "number")
+                || bits(u128::from(counts & (contacts >> 2))).any(|k| doc.fold(from + k) != "number")
         }
         // Thanks beside a count, a nuisance or an imposition, before a barb
         // or ending "this time"; an apology beside its partners or a
@@ -2991,16 +3035,16 @@ fn may_pass(
         // order 48213 arrived ...").
         || classes & HEAD != 0
             && (classes & PARTNER != 0 || {
-                let apology = |k: usize| SETS[APOLOGY_WORDS.0 as usize].contains(&words[from + k]);
+                let apology = |k: usize| SETS[APOLOGY_WORDS.0 as usize].contains(&doc.fold(from + k));
                 let heads = at(HEAD);
                 bits(u128::from(heads)).any(|k| !apology(k))
                     && !question
                     && (classes & COUNT != 0
-                        || barb_after(doc, words, end)
-                        || ends_this_time_or_for_once(&words[from..end]))
-                    || bits(u128::from(heads)).any(apology) && repeated_measure(doc, from, &words[from..end])
+                        || barb_after(doc, end)
+                        || ends_this_time_or_for_once(doc, from, end))
+                    || bits(u128::from(heads)).any(apology) && repeated_measure(doc, from, end)
             })
-        || may_hold_unmarked(doc, words, from, end, question, ascii)
+        || may_hold_unmarked(doc, from, end, question, ascii)
 }
 
 /// Whether sentence `s` (tokens `s.from..end`) may hold a mechanism: a
@@ -3011,7 +3055,7 @@ fn may_pass(
 /// "great": the reading it needs is only of those sets). Beside the sets of
 /// [`MECHANISM_SETS`], each mechanism that needs none of them is asked for
 /// by what it cannot do without, in the order of [`read_mechanisms`].
-fn may_hold_mechanism(doc: &Document, words: &[&str], s: &Sentence, end: usize, ascii: bool) -> bool {
+fn may_hold_mechanism(doc: &Document, s: &Sentence, end: usize, ascii: bool) -> bool {
     s.markers.holds_any(MECHANISM_SETS)
         // The places something was shown, counted or listed ("printed in
         // three places"): not a word of showing alone, which sincere
@@ -3050,8 +3094,8 @@ fn may_hold_mechanism(doc: &Document, words: &[&str], s: &Sentence, end: usize, 
                 || s.any(NUMBERS_COUNTED)
                 || s.any(DIGITS)
                 || s.words.contains(&"dozen")
-                || ends_this_time_or_for_once(s.words)
-                || barb_after(doc, words, end))
+                || ends_this_time_or_for_once(doc, s.from, end)
+                || barb_after(doc, end))
         // "It isn't quite the X you thought".
         || s.any(NEGATED_COPULA) && s.words.contains(&"you")
         // Mock apologies: for the absurd, with a show ("a thousand
@@ -3065,9 +3109,9 @@ fn may_hold_mechanism(doc: &Document, words: &[&str], s: &Sentence, end: usize, 
                 || s.any(MADE_BIG)
                 || s.words[..k].iter().any(|w| matches!(*w, "well" | "thousand"))
                 || s.words.contains(&"yourself")
-                || repeated_measure(doc, s.from, s.words)
+                || repeated_measure(doc, s.from, end)
         })
-        || may_hold_unmarked(doc, words, s.from, end, s.question, ascii)
+        || may_hold_unmarked(doc, s.from, end, s.question, ascii)
 }
 
 /// Whether the markers of [`PLACED`] that may start at `placed` (bits) of
@@ -3075,31 +3119,36 @@ fn may_hold_mechanism(doc: &Document, words: &[&str], s: &Sentence, end: usize, 
 /// [`may_pass`]). (Out of line: inlined, the gate's pass cost about 20 k
 /// instructions more per 10,143 words.)
 #[inline(never)]
-fn placed_may_pass(doc: &Document, words: &[&str], placed: u64, from: usize, end: usize) -> bool {
+fn placed_may_pass(doc: &Document, placed: u64, from: usize, end: usize) -> bool {
     placed & 1 != 0
         || bits(u128::from(placed)).any(|k| doc.tokens[from + k].gap_has(gap::COMMA))
-        || bits(u128::from(placed)).any(|k| SETS[NEGATED_COPULA.0 as usize].contains(&words[from + k]))
-            && words[from..end].contains(&"you")
+        || bits(u128::from(placed)).any(|k| SETS[NEGATED_COPULA.0 as usize].contains(&doc.fold(from + k)))
+            && (from..end).any(|k| doc.fold(k) == "you")
 }
 
-/// Whether a sentence of thanks (its words) ends "this time" or "for
-/// once", as mock thanks may.
-fn ends_this_time_or_for_once(sentence: &[&str]) -> bool {
-    let len = sentence.len();
-    len >= 3 && matches!(sentence[len - 2..], ["this", "time"] | ["for", "once"])
+/// Whether a sentence of thanks (tokens `from..end`) ends "this time" or
+/// "for once", as mock thanks may.
+fn ends_this_time_or_for_once(doc: &Document, from: usize, end: usize) -> bool {
+    end - from >= 3 && matches!((doc.fold(end - 2), doc.fold(end - 1)), ("this", "time") | ("for", "once"))
 }
 
 /// [`may_hold_mechanism`]'s tests that need no marker, of the sentence of
 /// tokens `from..end` (two or more; `question`: it ends with a question
 /// mark): a sentence that holds no marker may hold a mechanism only if
 /// one of them holds.
-fn may_hold_unmarked(doc: &Document, words: &[&str], from: usize, end: usize, question: bool, ascii: bool) -> bool {
-    let sentence = &words[from..end];
-    let len = sentence.len();
+fn may_hold_unmarked(doc: &Document, from: usize, end: usize, question: bool, ascii: bool) -> bool {
+    use crate::hash::word_key;
+    const YOU: u32 = word_key(b"you");
+    const NOT: u32 = word_key(b"not");
+    const MYSTERY: u32 = word_key(b"mystery");
+    const GO: u32 = word_key(b"go");
+    let (tokens, len) = (&doc.tokens, end - from);
+    // (A word is told by its key, its folded form compared only then.)
+    let is = |k: usize, key: u32, word: &str| tokens[k].key == key && doc.fold(k) == word;
     // A question to "you" (", you know, ...").
-    question && sentence.contains(&"you")
+    question && (from..end).any(|k| is(k, YOU, "you"))
         // A lone "Not." after it.
-        || words.get(end) == Some(&"not")
+        || end < tokens.len() && is(end, NOT, "not")
         // An emoji in its gaps (read only where they hold a char that is
         // not ASCII, as there).
         || !ascii && {
@@ -3112,22 +3161,22 @@ fn may_hold_unmarked(doc: &Document, words: &[&str], from: usize, end: usize, qu
         // sentences read on for nothing in the 10,143 words), "Truly a
         // mystery.", "Here we go again."
         || len <= 3
-            && (matches!(sentence[0], "just" | "food" | "minor" | "tiny" | "small" | "trivial" | "slight")
-                || matches!(sentence, ["with" | "using", "your", _]))
-        || len <= 7 && sentence.iter().any(|w| matches!(*w, "mystery" | "go"))
+            && (matches!(doc.fold(from), "just" | "food" | "minor" | "tiny" | "small" | "trivial" | "slight")
+                || len == 3 && matches!((doc.fold(from), doc.fold(from + 1)), ("with" | "using", "your")))
+        || len <= 7 && (from..end).any(|k| is(k, MYSTERY, "mystery") || is(k, GO, "go"))
 }
 
 /// Whether a barb ("thorough", "subtle") is in a sentence of three words
 /// or fewer from token `end` on (the one after a sentence of thanks).
 /// (Whether that sentence is so short is told by the sentence of the
 /// token three on, not by a walk to its end.)
-fn barb_after(doc: &Document, words: &[&str], end: usize) -> bool {
+fn barb_after(doc: &Document, end: usize) -> bool {
     let tokens = &doc.tokens;
     let short = end < tokens.len() && tokens.get(end + 3).is_none_or(|t| t.sentence != tokens[end].sentence);
     debug_assert_eq!(short, sentence_end(doc, end).is_some_and(|j| j - end <= 3));
     short && {
         let j = (end..(end + 3).min(tokens.len())).find(|&j| tokens[j].sentence != tokens[end].sentence);
-        words[end..j.unwrap_or((end + 3).min(tokens.len()))].iter().any(|w| SETS[BARBS.0 as usize].contains(w))
+        (end..j.unwrap_or((end + 3).min(tokens.len()))).any(|k| SETS[BARBS.0 as usize].contains(&doc.fold(k)))
     }
 }
 
@@ -3154,7 +3203,7 @@ fn places_counted_or_listed(rest: &[&str]) -> bool {
 /// sentence (at most [`LOOK_BEHIND`] of them): the memo then keeps them with it.
 fn read_mechanisms<'d>(
     doc: &Document,
-    words: &'d [&'d str],
+    words: Words<'d>,
     s: &Sentence<'d>,
     end: usize,
     ascii: bool,
@@ -3167,7 +3216,7 @@ fn read_mechanisms<'d>(
     let next = || after.get_or_init(|| sentence_after(doc, words, end)).as_ref();
     // The sentence and the one after it, as far as the memo's key sees
     // them: what [`owns`] reads.
-    let with_next = || &words[s.from..next().map_or(end, |n| n.from + n.words.len())];
+    let with_next = || words.slice(s.from..next().map_or(end, |n| n.from + n.words.len()));
     let sincere = s.any(APOLOGY_OR_EMPATHY);
     // An imposition counted or named: "seventeen tickets", "your fifth
     // email", "the essay", "again".
@@ -3655,7 +3704,7 @@ fn read_mechanisms<'d>(
         let complied = {
             *looked_behind = true;
             let from = s.from.saturating_sub(LOOK_BEHIND);
-            let before = Sentence::new(doc, from, &words[from..s.from], false);
+            let before = Sentence::new(doc, from, words.slice(from..s.from), false);
             before.any(COMPLIED)
         };
         let life = s.any(LIFE_EVENTS) && !s.words[k..].iter().any(|w| matches!(*w, "without" | "minus"));
@@ -4026,7 +4075,7 @@ fn read_mechanisms<'d>(
     if bare && {
         *looked_behind = true;
         let from = s.from.saturating_sub(LOOK_BEHIND);
-        words[from..s.from].iter().any(|w| {
+        words.slice(from..s.from).iter().any(|w| {
             matches!(
                 *w,
                 "rejected"
@@ -4168,7 +4217,7 @@ fn read_mechanisms<'d>(
     // "so sorry that the reset email you requested four times arrived four
     // times" (earlier batches' tuning halves, session 32). (Not "sorry the
     // 3-day delivery took 3 extra days".)
-    if s.any(APOLOGY_WORDS) && repeated_measure(doc, s.from, s.words) {
+    if s.any(APOLOGY_WORDS) && repeated_measure(doc, s.from, end) {
         return Some((0, last, MOCK_M));
     }
     // A mock apology for the customer's surprise at what they were told

@@ -303,32 +303,42 @@ fn mentions_of(
                 [(tokens.start, g_from, false), (g_from, g_to, true), (g_to, tokens.end, false)]
             {
                 let Some(words) = doc.tokens.get(from..to) else { continue };
-                for (k, t) in words.iter().enumerate() {
-                    let i = from + k;
-                    if t.is_agent()
-                        && (in_greeting
-                            || (t.is(wake) && (t.fold_head().0 >= near_from || t.is(flag::UNSPACED)))
-                            || key_bits.may_hold(t.key)
-                            || empty)
-                        && !left_out.contains(&i)
-                    {
-                        if in_greeting {
-                            mention_at(doc, name, starts, in_greeting, i, out);
-                            continue;
+                if in_greeting {
+                    for (k, t) in words.iter().enumerate() {
+                        if t.is_agent() && !left_out.contains(&(from + k)) {
+                            mention_at(doc, name, starts, in_greeting, from + k, out);
                         }
-                        let slot = &mut ruled_out[(crate::hash::mixed_key(t.key) >> (32 - RULED_OUT_BITS)) as usize];
-                        let seen = *slot as usize;
-                        if *slot != u32::MAX && same_word(&doc.tokens[seen], t, seen, i) {
-                            debug_assert!({
-                                let mut none = Vec::new();
-                                mention_at(doc, name, starts, false, i, &mut none) && none.is_empty()
-                            });
-                            continue;
-                        }
-                        if mention_at(doc, name, starts, false, i, out) {
-                            // (A token past `u32::MAX` is not kept.)
-                            *slot = u32::try_from(i).unwrap_or(u32::MAX);
-                        }
+                    }
+                    continue;
+                }
+                // (Told 64 words at a time, see `gratitude::picked`: by a
+                // flag and the key's bit, then, of the words picked, by
+                // their length and region. A test of every word that
+                // branched on its capital went either way with the text.)
+                let pick = |t: &Token| t.is(wake) | key_bits.may_hold(t.key) | empty;
+                let keep = |t: &Token| {
+                    t.is_agent()
+                        & ((t.is(wake) & ((t.fold_head().0 >= near_from) | t.is(flag::UNSPACED)))
+                            | key_bits.may_hold(t.key)
+                            | empty)
+                };
+                for k in crate::rules::gratitude::picked(words, pick, keep) {
+                    let (i, t) = (from + k, &words[k]);
+                    if left_out.contains(&i) {
+                        continue;
+                    }
+                    let slot = &mut ruled_out[(crate::hash::mixed_key(t.key) >> (32 - RULED_OUT_BITS)) as usize];
+                    let seen = *slot as usize;
+                    if *slot != u32::MAX && same_word(&doc.tokens[seen], t, seen, i) {
+                        debug_assert!({
+                            let mut none = Vec::new();
+                            mention_at(doc, name, starts, false, i, &mut none) && none.is_empty()
+                        });
+                        continue;
+                    }
+                    if mention_at(doc, name, starts, false, i, out) {
+                        // (A token past `u32::MAX` is not kept.)
+                        *slot = u32::try_from(i).unwrap_or(u32::MAX);
                     }
                 }
             }

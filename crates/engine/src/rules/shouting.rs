@@ -112,17 +112,17 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
             && !glued(i)
             && (w.chars().count() >= 3 || crate::words::among(EMPHATIC, w))
     };
-    let mut i = 0;
     let n = doc.tokens.len();
-    while i < n {
-        // Both need capitals: most words are passed over by that test alone
-        // (a search for the next word in capitals, over the tokens' slice).
-        if !doc.tokens[i].is(flag::ALL_CAPS) {
-            i += doc.tokens[i..].iter().position(|t| t.is(flag::ALL_CAPS)).unwrap_or(n - i);
+    // Where the next run may start: past the last one read.
+    let mut from = 0;
+    // Both need capitals: most words are passed over by that test alone
+    // (told 64 words at a time, see `gratitude::picked`).
+    for i in crate::rules::gratitude::picked(&doc.tokens, |t| t.is(flag::ALL_CAPS), |_| true) {
+        if i < from {
             continue;
         }
         if !(loud(i) || doc.fold(i) == "i") {
-            i += 1;
+            from = i + 1;
             continue;
         }
         let mut j = i;
@@ -251,7 +251,7 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
             }
             out.push(Finding::new(Cue::Shouting, Some(span)).with_suggestions([better]));
         }
-        i = j.max(i + 1);
+        from = j.max(i + 1);
     }
     for &run in &doc.exclamation_runs {
         if crate::document::contained_sorted(&doc.quoted, run) {

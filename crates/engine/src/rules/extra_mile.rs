@@ -43,7 +43,7 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             .rev()
             .find(|&j| doc.tokens[j].gap_has(gap::CLAUSE))
             .map_or(k.saturating_sub(4), |j| j + 1);
-        !(from..k).any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && crate::rules::is_negation(doc.fold(j)))
+        !(from..k).any(|j| doc.tokens[j].sentence == doc.tokens[k].sentence && crate::rules::negation_at(doc, j))
     };
     // Sent again is no extra: "I've attached the installation guide
     // again", "It's the same PDF from Monday, just in case it got lost"

@@ -1554,10 +1554,12 @@ fn states_hours(doc: &Document, k: usize) -> bool {
     };
     // "Monday to Friday 9 am-5 pm": a range of days (the tenth QA pass).
     let weekday = |j: usize| same(j) && crate::words::among(crate::rules::details::WEEKDAYS, doc.fold(j));
-    if weekday(k) && k >= 2 && weekday(k - 2) && matches!(doc.fold(k - 1), "to" | "through" | "thru" | "till") {
+    // (Its own day read once for both ranges.)
+    let day = weekday(k);
+    if day && k >= 2 && weekday(k - 2) && matches!(doc.fold(k - 1), "to" | "through" | "thru" | "till") {
         return true;
     }
-    if weekday(k)
+    if day
         && k >= 1
         && weekday(k - 1)
         && doc.text[doc.tokens[k - 1].span.end()..doc.tokens[k].span.start()].trim() == "-"

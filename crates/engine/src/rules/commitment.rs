@@ -420,12 +420,12 @@ fn priced(doc: &Document, at: At) -> bool {
 /// how long something has not happened: after a negated perfect in its
 /// clause ("you haven't heard from us in six weeks", "it hasn't worked for
 /// a month").
-fn silence_so_far(doc: &Document, at: At) -> bool {
+/// (`k` is the first token of its clause, [`clause_start`].)
+fn silence_so_far(doc: &Document, at: At, k: usize) -> bool {
     let first = at.first;
     if first >= doc.tokens.len() || !matches!(doc.fold(first), "in" | "for") {
         return false;
     }
-    let k = clause_start(doc, first);
     // (Not across what we will do: "we haven't forgotten you and will call
     // you in 2 hours".)
     (k..first).any(|j| {
@@ -563,9 +563,9 @@ fn customers_own_doing(doc: &Document, at: At) -> bool {
 /// an hour" (the ninth QA pass). Not a condition on what they get ("if you
 /// haven't received it by Friday", "if you don't hear from us within 3
 /// days"): that is the time we commit to.
-fn customers_condition(doc: &Document, at: At) -> bool {
+/// (`k` is the first token of its clause, [`clause_start`].)
+fn customers_condition(doc: &Document, at: At, k: usize) -> bool {
     let first = at.first;
-    let k = clause_start(doc, first);
     const CONDITION_WORDS: &[&str] = &["if", "unless", "provided", "whether"];
     const CONDITIONS: [u32; 4] = word_keys(&[CONDITION_WORDS]);
     const CONDITION_BITS: KeyMask = KeyMask::of_keys(&CONDITIONS);
@@ -909,57 +909,58 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             })
     };
     let not_disclaimed = |x: &Found| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !not_promised(doc, a));
-    let not_their_condition =
-        |x: &Found| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !customers_condition(doc, a));
+    // (The four tests below read a commitment's time at `a`, with the
+    // first token of its clause, `clause`: found once for them all.)
+    let not_their_condition = |a: At, clause: usize| !customers_condition(doc, a, clause);
     // The eighth QA pass: a price ("at $9 per seat"), a silence so far
     // ("you haven't heard from us in six weeks") and a policy's window
     // ("refunds are only given within 14 days") are no times we commit to.
-    let not_a_price_silence_or_window = |x: &Found| {
-        x.f.cue != Cue::Commitment
-            || x.at.is_none_or(|a| !priced(doc, a) && !silence_so_far(doc, a) && !only_within(doc, a))
-    };
+    let not_a_price_silence_or_window =
+        |a: At, clause: usize| !priced(doc, a) && !silence_so_far(doc, a, clause) && !only_within(doc, a);
     // "Please send the form by Friday", "within 30 days of purchase": a
     // deadline of the customer's or a policy's commits us to nothing.
-    let not_their_deadline =
-        |x: &Found| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !someone_elses_deadline(doc, a));
+    let not_their_deadline = |a: At, clause: usize| !someone_elses_deadline(doc, a, clause);
     // "we can't offer a late checkout on Sunday": the time of what is
     // refused (the tenth QA pass); "we can't deliver before Friday" still
     // tells when.
-    let not_refused = |x: &Found| {
-        x.f.cue != Cue::Commitment
-            || x.at.is_none_or(|a| {
-                let first = a.first;
-                !(matches!(doc.fold(first), "on" | "at")
-                    && (clause_start(doc, first)..first).any(|j| {
-                        matches!(doc.fold(j), "can't" | "cant" | "cannot" | "won't" | "wont" | "unable")
-                                // "We can't wait to see you on Saturday": eager, no refusal.
-                                && doc.fold(j + 1) != "wait"
-                                // "we can't fix it remotely; an engineer will
-                                // visit on Friday", "unable to refund it today
-                                // but I will on Friday", "I won't close it until
-                                // I've called you on Friday": another clause
-                                // (the session's review).
-                                && (j + 1..first).all(|m| {
-                                    !matches!(
-                                        doc.fold(m),
-                                        "but" | "so" | "and" | "until" | "till" | "once" | "then" | "when" | "instead"
-                                            | "i'll" | "we'll" | "i" | "we" | "i've" | "we've"
-                                    )
-                                        && !doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()]
-                                            .contains([';', '-', ':', '\u{2013}', '\u{2014}'])
-                                })
-                    }))
-            })
+    let not_refused = |a: At, clause: usize| {
+        let first = a.first;
+        !(matches!(doc.fold(first), "on" | "at")
+            && (clause..first).any(|j| {
+                matches!(doc.fold(j), "can't" | "cant" | "cannot" | "won't" | "wont" | "unable")
+                        // "We can't wait to see you on Saturday": eager, no refusal.
+                        && doc.fold(j + 1) != "wait"
+                        // "we can't fix it remotely; an engineer will
+                        // visit on Friday", "unable to refund it today
+                        // but I will on Friday", "I won't close it until
+                        // I've called you on Friday": another clause
+                        // (the session's review).
+                        && (j + 1..first).all(|m| {
+                            !matches!(
+                                doc.fold(m),
+                                "but" | "so" | "and" | "until" | "till" | "once" | "then" | "when" | "instead"
+                                    | "i'll" | "we'll" | "i" | "we" | "i've" | "we've"
+                            )
+                                && !doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()]
+                                    .contains([';', '-', ':', '\u{2013}', '\u{2014}'])
+                        })
+            }))
     };
     // (One pass, as above.)
     found.retain(|x| {
         not_past(x)
             && not_a_length(x)
             && not_disclaimed(x)
-            && not_their_condition(x)
-            && not_a_price_silence_or_window(x)
-            && not_their_deadline(x)
-            && not_refused(x)
+            && match x.at {
+                Some(a) if x.f.cue == Cue::Commitment => {
+                    let clause = clause_start(doc, a.first);
+                    not_their_condition(a, clause)
+                        && not_a_price_silence_or_window(a, clause)
+                        && not_their_deadline(a, clause)
+                        && not_refused(a, clause)
+                }
+                _ => true,
+            }
     });
     // "The engineer will visit on Friday, hopefully", "I hope the parts
     // arrive on Monday": a time hoped for commits to nothing; the hope is
@@ -1613,13 +1614,13 @@ fn states_hours(doc: &Document, k: usize) -> bool {
 /// are accepted within 30 days of purchase"). A clause where we say we
 /// will ("We'll refund you within 5 days of receiving it") stays ours; a
 /// time "at" which to call is an appointment both keep.
-fn someone_elses_deadline(doc: &Document, at: At) -> bool {
+/// (`k` is the first token of its clause, [`clause_start`].)
+fn someone_elses_deadline(doc: &Document, at: At, k: usize) -> bool {
     let (first, last) = (at.first, at.last);
     if !matches!(doc.fold(first), "by" | "before" | "within" | "until") {
         return false;
     }
     let sentence = doc.tokens[first].sentence;
-    let k = clause_start(doc, first);
     // We or a future of ours in the clause ("we'll aim to settle", "your
     // refund will go back"): "us" and "our" after the customer's verb
     // ("send us the form") are not.

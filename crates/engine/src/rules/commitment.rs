@@ -208,8 +208,11 @@ fn by_an_amount(doc: &Document, at: At) -> bool {
 }
 
 /// `span` grown over the rest of the time it starts: minutes after a colon,
-/// "am" or "pm", a day word after the hour, the unit after "business".
-fn whole_time(doc: &Document, at: At) -> crate::span::Span {
+/// "am" or "pm", a day word after the hour, the unit after "business";
+/// with its tokens, the first unchanged and the last the one it grew to
+/// (what [`At::of`] would find by two binary searches over the tokens:
+/// about 170 of them per 10,143 words, each a chain of dependent loads).
+fn whole_time(doc: &Document, at: At) -> At {
     let (span, first, mut last) = (at.span, at.first, at.last);
     let sentence = doc.tokens[last].sentence;
     loop {
@@ -237,7 +240,13 @@ fn whole_time(doc: &Document, at: At) -> crate::span::Span {
             break;
         }
     }
-    crate::span::Span::new(span.start(), doc.tokens[last].span.end().max(span.end()))
+    let grown =
+        At { span: crate::span::Span::new(span.start(), doc.tokens[last].span.end().max(span.end())), first, last };
+    debug_assert!({
+        let found = At::of(doc, grown.span);
+        (found.first, found.last) == (grown.first, grown.last)
+    });
+    grown
 }
 
 const HOPED_FOR: &str = "Hoping is not a commitment. Say when it will happen, or what you will do if it \
@@ -411,12 +420,12 @@ fn priced(doc: &Document, at: At) -> bool {
 /// how long something has not happened: after a negated perfect in its
 /// clause ("you haven't heard from us in six weeks", "it hasn't worked for
 /// a month").
-fn silence_so_far(doc: &Document, at: At) -> bool {
+/// (`k` is the first token of its clause, [`clause_start`].)
+fn silence_so_far(doc: &Document, at: At, k: usize) -> bool {
     let first = at.first;
     if first >= doc.tokens.len() || !matches!(doc.fold(first), "in" | "for") {
         return false;
     }
-    let k = clause_start(doc, first);
     // (Not across what we will do: "we haven't forgotten you and will call
     // you in 2 hours".)
     (k..first).any(|j| {
@@ -554,9 +563,9 @@ fn customers_own_doing(doc: &Document, at: At) -> bool {
 /// an hour" (the ninth QA pass). Not a condition on what they get ("if you
 /// haven't received it by Friday", "if you don't hear from us within 3
 /// days"): that is the time we commit to.
-fn customers_condition(doc: &Document, at: At) -> bool {
+/// (`k` is the first token of its clause, [`clause_start`].)
+fn customers_condition(doc: &Document, at: At, k: usize) -> bool {
     let first = at.first;
-    let k = clause_start(doc, first);
     const CONDITION_WORDS: &[&str] = &["if", "unless", "provided", "whether"];
     const CONDITIONS: [u32; 4] = word_keys(&[CONDITION_WORDS]);
     const CONDITION_BITS: KeyMask = KeyMask::of_keys(&CONDITIONS);
@@ -874,9 +883,9 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
     // days" (the table's pattern stops at the number or the unit's first word).
     for x in found.iter_mut().filter(|x| x.f.cue == Cue::Commitment) {
         if let Some(a) = x.at {
-            let span = whole_time(doc, a);
-            x.f.span = Some(span);
-            x.at = Some(At::of(doc, span));
+            let grown = whole_time(doc, a);
+            x.f.span = Some(grown.span);
+            x.at = Some(grown);
         }
     }
     // "You called on Monday" dates the past; it commits to nothing. Nor
@@ -900,57 +909,58 @@ pub(crate) fn check(doc: &Document, _ctx: &Context, out: &mut Vec<Finding>) {
             })
     };
     let not_disclaimed = |x: &Found| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !not_promised(doc, a));
-    let not_their_condition =
-        |x: &Found| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !customers_condition(doc, a));
+    // (The four tests below read a commitment's time at `a`, with the
+    // first token of its clause, `clause`: found once for them all.)
+    let not_their_condition = |a: At, clause: usize| !customers_condition(doc, a, clause);
     // The eighth QA pass: a price ("at $9 per seat"), a silence so far
     // ("you haven't heard from us in six weeks") and a policy's window
     // ("refunds are only given within 14 days") are no times we commit to.
-    let not_a_price_silence_or_window = |x: &Found| {
-        x.f.cue != Cue::Commitment
-            || x.at.is_none_or(|a| !priced(doc, a) && !silence_so_far(doc, a) && !only_within(doc, a))
-    };
+    let not_a_price_silence_or_window =
+        |a: At, clause: usize| !priced(doc, a) && !silence_so_far(doc, a, clause) && !only_within(doc, a);
     // "Please send the form by Friday", "within 30 days of purchase": a
     // deadline of the customer's or a policy's commits us to nothing.
-    let not_their_deadline =
-        |x: &Found| x.f.cue != Cue::Commitment || x.at.is_none_or(|a| !someone_elses_deadline(doc, a));
+    let not_their_deadline = |a: At, clause: usize| !someone_elses_deadline(doc, a, clause);
     // "we can't offer a late checkout on Sunday": the time of what is
     // refused (the tenth QA pass); "we can't deliver before Friday" still
     // tells when.
-    let not_refused = |x: &Found| {
-        x.f.cue != Cue::Commitment
-            || x.at.is_none_or(|a| {
-                let first = a.first;
-                !(matches!(doc.fold(first), "on" | "at")
-                    && (clause_start(doc, first)..first).any(|j| {
-                        matches!(doc.fold(j), "can't" | "cant" | "cannot" | "won't" | "wont" | "unable")
-                                // "We can't wait to see you on Saturday": eager, no refusal.
-                                && doc.fold(j + 1) != "wait"
-                                // "we can't fix it remotely; an engineer will
-                                // visit on Friday", "unable to refund it today
-                                // but I will on Friday", "I won't close it until
-                                // I've called you on Friday": another clause
-                                // (the session's review).
-                                && (j + 1..first).all(|m| {
-                                    !matches!(
-                                        doc.fold(m),
-                                        "but" | "so" | "and" | "until" | "till" | "once" | "then" | "when" | "instead"
-                                            | "i'll" | "we'll" | "i" | "we" | "i've" | "we've"
-                                    )
-                                        && !doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()]
-                                            .contains([';', '-', ':', '\u{2013}', '\u{2014}'])
-                                })
-                    }))
-            })
+    let not_refused = |a: At, clause: usize| {
+        let first = a.first;
+        !(matches!(doc.fold(first), "on" | "at")
+            && (clause..first).any(|j| {
+                matches!(doc.fold(j), "can't" | "cant" | "cannot" | "won't" | "wont" | "unable")
+                        // "We can't wait to see you on Saturday": eager, no refusal.
+                        && doc.fold(j + 1) != "wait"
+                        // "we can't fix it remotely; an engineer will
+                        // visit on Friday", "unable to refund it today
+                        // but I will on Friday", "I won't close it until
+                        // I've called you on Friday": another clause
+                        // (the session's review).
+                        && (j + 1..first).all(|m| {
+                            !matches!(
+                                doc.fold(m),
+                                "but" | "so" | "and" | "until" | "till" | "once" | "then" | "when" | "instead"
+                                    | "i'll" | "we'll" | "i" | "we" | "i've" | "we've"
+                            )
+                                && !doc.text[doc.tokens[m - 1].span.end()..doc.tokens[m].span.start()]
+                                    .contains([';', '-', ':', '\u{2013}', '\u{2014}'])
+                        })
+            }))
     };
     // (One pass, as above.)
     found.retain(|x| {
         not_past(x)
             && not_a_length(x)
             && not_disclaimed(x)
-            && not_their_condition(x)
-            && not_a_price_silence_or_window(x)
-            && not_their_deadline(x)
-            && not_refused(x)
+            && match x.at {
+                Some(a) if x.f.cue == Cue::Commitment => {
+                    let clause = clause_start(doc, a.first);
+                    not_their_condition(a, clause)
+                        && not_a_price_silence_or_window(a, clause)
+                        && not_their_deadline(a, clause)
+                        && not_refused(a, clause)
+                }
+                _ => true,
+            }
     });
     // "The engineer will visit on Friday, hopefully", "I hope the parts
     // arrive on Monday": a time hoped for commits to nothing; the hope is
@@ -1293,7 +1303,6 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
     // word ("Guaranteed delivery on Friday").
     let past_verb = |k: usize| {
         let w = word(k);
-        let prev = if k > 0 { word(k - 1) } else { "" };
         // (By the tokens' keys before their words, as are the words that
         // end the search below: see `clause_boundary`.)
         let irregular = PAST_KEYS.may_hold(doc.tokens[k].key) && crate::words::among(IRREGULAR_PAST, w);
@@ -1303,6 +1312,13 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
             && !doc.tokens[k].is(flag::SENT_START)
             // (A name is no verb: "with Dr Ahmed on Monday".)
             && !doc.tokens[k].is(flag::CAP);
+        // (The rest read only for a verb in the past: most words read back
+        // from a time are none, and the tests below were about 40 branches
+        // a word, many of them on the word's letters.)
+        if !(irregular || regular) {
+            return false;
+        }
+        let prev = if k > 0 { word(k - 1) } else { "" };
         let stem = w.strip_prefix("re").filter(|r| r.len() > 3).unwrap_or(w);
         // (By its first letter: one comparison for most words.)
         let arranged = match stem.as_bytes().first() {
@@ -1318,8 +1334,7 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
             Some(b'l') => stem.starts_with("lined"),
             _ => false,
         };
-        (irregular || regular)
-            && !arranged
+        !arranged
             && !matches!(
                 prev,
                 "i've"
@@ -1372,52 +1387,26 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
             return false;
         }
         let w = word(k);
-        let in_window = w == "and" && (k.saturating_sub(4)..k).any(|i| doc.fold(i) == "between");
+        // (Each test below read only when the ones before leave it to
+        // decide: most words read back are none of their words.)
+        let in_window = || w == "and" && (k.saturating_sub(4)..k).any(|i| doc.fold(i) == "between");
         // "happened because of a timeout on 14 February": "because of"
         // opens a noun phrase, no clause (the tenth QA pass).
-        let because_of = w == "because" && word(k + 1) == "of";
+        let because_of = || w == "because" && word(k + 1) == "of";
         // "a card payment cleared before your salary credit on 3 March":
         // "before" or "after" a noun phrase is a preposition, no clause
         // (the fifteenth QA pass).
-        let before_a_noun = matches!(w, "before" | "after" | "until")
-            && matches!(word(k + 1), "your" | "the" | "a" | "an" | "our" | "my" | "their" | "his" | "her");
-        if (clause_boundary(w, doc.tokens[k].key) && !in_window && !because_of && !before_a_noun) || w.is_empty() {
+        let before_a_noun = || {
+            matches!(w, "before" | "after" | "until")
+                && matches!(word(k + 1), "your" | "the" | "a" | "an" | "our" | "my" | "their" | "his" | "her")
+        };
+        if (clause_boundary(w, doc.tokens[k].key) && !in_window() && !because_of() && !before_a_noun()) || w.is_empty()
+        {
             return false;
         }
         if past_verb(k) {
             return true;
         }
-        // A verb ahead, in the present or of a purpose ends the search.
-        // (Not the month: "was sent on 2 May at 09:14", the thirteenth QA
-        // pass.)
-        let month = w == "may" && doc.tokens[k].is(flag::CAP) && !doc.tokens[k].is(flag::SENT_START);
-        let ahead = !month && AHEAD_KEYS.may_hold(doc.tokens[k].key) && crate::words::among(VERBS_AHEAD, w);
-        // "to collect it on Monday": a purpose ahead ("made to ElectroMart",
-        // "sent it to you" are places).
-        let infinitive = w == "to"
-            && k + 1 < first
-            && !doc.tokens[k + 1].is(flag::CAP)
-            && !matches!(
-                word(k + 1),
-                "you" | "me" | "us" | "him" | "her" | "them" | "the" | "your" | "our" | "my" | "a" | "an" | "their"
-            );
-        // (Not "It was for the missed appointment on 12 February": what a
-        // past charge was for, the thirteenth QA pass; "the visit was for
-        // the morning slot on Friday" is still ahead, the session's review.)
-        let for_what_was = k > 0
-            && matches!(word(k - 1), "was" | "were")
-            && (k + 1..first).any(|m| {
-                matches!(
-                    word(m),
-                    "missed" | "cancelled" | "canceled" | "previous" | "last" | "earlier" | "original" | "old" | "late"
-                )
-            });
-        let purpose = w == "for"
-            && !for_what_was
-            && matches!(
-                word(k + 1),
-                "delivery" | "collection" | "pickup" | "pick-up" | "dispatch" | "installation" | "a" | "your" | "the"
-            );
         // "-ing": a verb of its own ("arriving on Friday"), unless it
         // follows a verb in the past ("stopped working at 00:00").
         // ("this morning", "something": nouns, read past; the tenth QA
@@ -1425,22 +1414,80 @@ fn in_a_past_clause(doc: &Document, at: At) -> bool {
         let ing = w.len() > 4
             && w.ends_with("ing")
             && !matches!(w, "morning" | "evening" | "during" | "something" | "anything" | "nothing" | "everything");
+        if ing {
+            return k > 0 && past_verb(k - 1);
+        }
+        // A verb ahead, in the present or of a purpose ends the search.
+        // (Not the month: "was sent on 2 May at 09:14", the thirteenth QA
+        // pass.)
+        let month = || w == "may" && doc.tokens[k].is(flag::CAP) && !doc.tokens[k].is(flag::SENT_START);
+        let ahead = || AHEAD_KEYS.may_hold(doc.tokens[k].key) && !month() && crate::words::among(VERBS_AHEAD, w);
+        // "to collect it on Monday": a purpose ahead ("made to ElectroMart",
+        // "sent it to you" are places).
+        let infinitive = || {
+            w == "to"
+                && k + 1 < first
+                && !doc.tokens[k + 1].is(flag::CAP)
+                && !matches!(
+                    word(k + 1),
+                    "you" | "me" | "us" | "him" | "her" | "them" | "the" | "your" | "our" | "my" | "a" | "an" | "their"
+                )
+        };
+        // (Not "It was for the missed appointment on 12 February": what a
+        // past charge was for, the thirteenth QA pass; "the visit was for
+        // the morning slot on Friday" is still ahead, the session's review.)
+        let for_what_was = || {
+            k > 0
+                && matches!(word(k - 1), "was" | "were")
+                && (k + 1..first).any(|m| {
+                    matches!(
+                        word(m),
+                        "missed"
+                            | "cancelled"
+                            | "canceled"
+                            | "previous"
+                            | "last"
+                            | "earlier"
+                            | "original"
+                            | "old"
+                            | "late"
+                    )
+                })
+        };
+        let purpose = || {
+            w == "for"
+                && !for_what_was()
+                && matches!(
+                    word(k + 1),
+                    "delivery"
+                        | "collection"
+                        | "pickup"
+                        | "pick-up"
+                        | "dispatch"
+                        | "installation"
+                        | "a"
+                        | "your"
+                        | "the"
+                )
+        };
         // "-s": a verb in the present ("it ships on Monday", "calls you on
         // Monday"), or a plural noun: either way, not read as past.
         // (After a determiner it is a plural noun, read past: "we received
         // your documents on 4 April", the twelfth QA pass.)
-        let present = w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !w.ends_with("'s")
-            && !matches!(w, "was" | "has" | "this" | "its" | "his" | "yes" | "plus" | "towards" | "afterwards")
-            && !(k > 0
-                && matches!(word(k - 1), "your" | "the" | "our" | "my" | "their" | "these" | "those" | "his" | "her"));
-        if ing {
-            return k > 0 && past_verb(k - 1);
-        }
-        if ahead || infinitive || purpose || present {
+        let present = || {
+            w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("'s")
+                && !matches!(w, "was" | "has" | "this" | "its" | "his" | "yes" | "plus" | "towards" | "afterwards")
+                && !(k > 0
+                    && matches!(
+                        word(k - 1),
+                        "your" | "the" | "our" | "my" | "their" | "these" | "those" | "his" | "her"
+                    ))
+        };
+        if ahead() || infinitive() || purpose() || present() {
             return false;
         }
     }
@@ -1508,10 +1555,12 @@ fn states_hours(doc: &Document, k: usize) -> bool {
     };
     // "Monday to Friday 9 am-5 pm": a range of days (the tenth QA pass).
     let weekday = |j: usize| same(j) && crate::words::among(crate::rules::details::WEEKDAYS, doc.fold(j));
-    if weekday(k) && k >= 2 && weekday(k - 2) && matches!(doc.fold(k - 1), "to" | "through" | "thru" | "till") {
+    // (Its own day read once for both ranges.)
+    let day = weekday(k);
+    if day && k >= 2 && weekday(k - 2) && matches!(doc.fold(k - 1), "to" | "through" | "thru" | "till") {
         return true;
     }
-    if weekday(k)
+    if day
         && k >= 1
         && weekday(k - 1)
         && doc.text[doc.tokens[k - 1].span.end()..doc.tokens[k].span.start()].trim() == "-"
@@ -1565,13 +1614,13 @@ fn states_hours(doc: &Document, k: usize) -> bool {
 /// are accepted within 30 days of purchase"). A clause where we say we
 /// will ("We'll refund you within 5 days of receiving it") stays ours; a
 /// time "at" which to call is an appointment both keep.
-fn someone_elses_deadline(doc: &Document, at: At) -> bool {
+/// (`k` is the first token of its clause, [`clause_start`].)
+fn someone_elses_deadline(doc: &Document, at: At, k: usize) -> bool {
     let (first, last) = (at.first, at.last);
     if !matches!(doc.fold(first), "by" | "before" | "within" | "until") {
         return false;
     }
     let sentence = doc.tokens[first].sentence;
-    let k = clause_start(doc, first);
     // We or a future of ours in the clause ("we'll aim to settle", "your
     // refund will go back"): "us" and "our" after the customer's verb
     // ("send us the form") are not.

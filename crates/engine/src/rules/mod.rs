@@ -406,16 +406,26 @@ const NEGATIONS: &[&str] = &[
     "isnt", "wasn't", "wasnt", "aren't", "weren't", "none", "nothing", "neither", "nor",
 ];
 
+/// The keys of [`NEGATIONS`]: a token without its bit is none of them.
+const NEGATION_KEYS: crate::hash::KeyBloom = crate::hash::KeyBloom::of(&[NEGATIONS]);
+
 /// Whether `w` (folded) is one of [`NEGATIONS`].
 pub(crate) fn is_negation(w: &str) -> bool {
     crate::words::among(NEGATIONS, w)
+}
+
+/// Whether token `k`'s word is one of [`NEGATIONS`], by its key first: a
+/// comparison with each of the 22, by length, is a jump that goes either
+/// way with the word read.
+pub(crate) fn negation_at(doc: &Document, k: usize) -> bool {
+    NEGATION_KEYS.may_hold(doc.tokens[k].key) && is_negation(doc.fold(k))
 }
 
 /// Whether one of the `window` words before token `first`, in its
 /// sentence, denies it.
 pub(crate) fn negated_before(doc: &Document, first: usize, window: usize) -> bool {
     (first.saturating_sub(window)..first)
-        .any(|k| doc.tokens[k].sentence == doc.tokens[first].sentence && crate::words::among(NEGATIONS, doc.fold(k)))
+        .any(|k| doc.tokens[k].sentence == doc.tokens[first].sentence && negation_at(doc, k))
 }
 
 /// A suggestion cased for where it lands: capitalised at the start of a

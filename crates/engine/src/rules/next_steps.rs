@@ -959,19 +959,25 @@ fn same_not(doc: &Document, k: usize) -> bool {
 /// which promises nothing.
 pub(crate) fn is_wish(doc: &Document, i: usize) -> bool {
     let sentence = doc.tokens[i].sentence;
-    // (At most 40 words back: a draft of one endless sentence full of
-    // "soon" stays linear.)
-    let mut k = i;
-    while k > 0 && i - k < 40 && doc.tokens[k - 1].sentence == sentence {
-        k -= 1;
-    }
     // (By the tokens' keys before their words: most words are none of
     // these, and the comparison of a word with several, by its length
     // first, goes either way with the word read.)
     // (One list for the filter and the words, so the two cannot drift.)
     const WISH_WORDS: &[&str] = &["hope", "hopefully", "fingers", "wish", "forward", "hoping"];
     const WISHES: crate::hash::KeyMask = crate::hash::KeyMask::of_keys(&crate::hash::word_keys::<6>(&[WISH_WORDS]));
-    (k..=i).any(|j| WISHES.may_hold(doc.tokens[j].key) && crate::words::among(WISH_WORDS, doc.fold(j)))
+    // Back from `i` to its sentence's start, at most 40 words (a draft of
+    // one endless sentence full of "soon" stays linear), each word tested
+    // as it is passed: one walk, not a walk back and a pass forward.
+    let mut k = i;
+    loop {
+        if WISHES.may_hold(doc.tokens[k].key) && crate::words::among(WISH_WORDS, doc.fold(k)) {
+            return true;
+        }
+        if k == 0 || i - k >= 40 || doc.tokens[k - 1].sentence != sentence {
+            return false;
+        }
+        k -= 1;
+    }
 }
 
 /// Verbs of work under way: "Our developers are fixing it this week".

@@ -179,15 +179,13 @@ impl Head {
 #[derive(Clone, Copy, Debug)]
 #[repr(align(64))]
 pub(super) struct Cand {
-    /// The bits ([`next_bit`]) of the words the element after the key's
-    /// words can match, when it is a required word or alternatives
-    /// ([`NUMBER_NEXT`] for a required number, [`ANY_NEXT`] otherwise, or
-    /// if there is none): a candidate whose next word cannot match it is
-    /// passed over unread. In the high half, the same for the element
-    /// after that one, when both are required (each then takes one word:
-    /// the second word after the key's is its): most candidates that pass
-    /// the first and fail later fail there. One number, for both tests in
-    /// one (see `Lexicon::try_key`).
+    /// The bits ([`next_bit`]) of the words the elements after the key's
+    /// words can match first ([`NUMBER_NEXT`] for a number, [`ANY_NEXT`]
+    /// for any word, or if a match may read none; see [`next_bits`]): a
+    /// candidate whose next word cannot match is passed over unread. In
+    /// the high half, the same for the second word a match reads: most
+    /// candidates that pass the first and fail later fail there. One
+    /// number, for both tests in one (see `Lexicon::try_key`).
     pub next: u64,
     /// The words the key was made from: its first element, or the
     /// alternative of it, and for a pair the alternative of its second
@@ -957,12 +955,8 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
             let second = out.elems[out.patterns[p].first as usize + if id & SKIPS != 0 { 2 } else { 1 }];
             word_at(out.alts, second, out.words[j] >> 8)
         };
-        let mut next2 = ANY_NEXT;
-        if first < end && out.elems[first].kind & OPTIONAL == 0 {
-            next2 = next_bits(out.elems, out.alt_keys, text, end, first + 1);
-        }
         out.cands[j] = Cand {
-            next: next_bits(out.elems, out.alt_keys, text, end, first) as u64 | (next2 as u64) << 32,
+            next: next_bits(out.elems, out.alt_keys, text, first, end),
             head: Head::new(text, first_at, second_at),
             id,
             rest: (first as u16, end as u16),
@@ -1021,15 +1015,43 @@ const fn sort_entry(key: u16, k: usize, id: u16, word: u16) -> u64 {
     (key as u64) << 48 | (k as u64) << 32 | (id as u64) << 16 | word as u64
 }
 
-/// The bits ([`next_bit`]) of the words element `after` of a pattern
-/// (whose elements end at `n`, its text `text`) can match, if it is a
-/// required word or alternatives: a half of a key's `next`.
-const fn next_bits(elems: &[Elem], alt_keys: &[u32], text: &[u8], n: usize, after: usize) -> u32 {
-    if after >= n || elems[after].kind & OPTIONAL != 0 {
-        return ANY_NEXT;
+/// A key's `next` (see [`Cand`]), from the elements after its words
+/// (`first..end` of `elems`, of the pattern of text `text`): in the low
+/// half the bits of the words the first word a match reads can be (an
+/// element's, of those up to its first required one: each optional one
+/// before it may be taken or left), in the high half those the second
+/// can be (of the elements after the first, up to the second required
+/// one); all bits where a match may read no such word (there are not
+/// that many required elements). Of the 147 tries of a pattern opening
+/// its elements with optional words in the long text, none matched, and
+/// all were read: their `next` was all bits.
+const fn next_bits(elems: &[Elem], alt_keys: &[u32], text: &[u8], first: usize, end: usize) -> u64 {
+    let (mut low, mut high, mut required) = (0, 0, 0);
+    let mut e = first;
+    while e < end && required < 2 {
+        let bits = elem_bits(elems[e], alt_keys, text);
+        if required == 0 {
+            low |= bits;
+        }
+        if e > first {
+            high |= bits;
+        }
+        required += (elems[e].kind & OPTIONAL == 0) as usize;
+        e += 1;
     }
-    let e = elems[after];
-    match e.kind {
+    if required < 1 {
+        low = ANY_NEXT;
+    }
+    if required < 2 {
+        high = ANY_NEXT;
+    }
+    low as u64 | (high as u64) << 32
+}
+
+/// The bits ([`next_bit`]) of the words element `e` of a pattern of text
+/// `text` can match, taken or not.
+const fn elem_bits(e: Elem, alt_keys: &[u32], text: &[u8]) -> u32 {
+    match e.kind & !OPTIONAL {
         WORD => next_bit(word_key(sub(text, e.start as usize, e.end as usize))),
         ALT => {
             let mut bits = 0;

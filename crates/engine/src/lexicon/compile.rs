@@ -29,10 +29,10 @@
 //!   to compare; 32 bits of the words the element after the key's words,
 //!   and 32 of those the one after that, can match, so that most patterns
 //!   tried are passed over without reading them; and the elements after
-//!   the key's words (56 bytes a key: 237 KB for the draft's 4,233 keys,
-//!   59 KB for the message's 1,056). `key_ids` says, per key, where its
-//!   candidates of each kind are, and `places` where a key is among the
-//!   keys (one number per 16-bit key, 128 KB). A scan finds a word's
+//!   the key's words (64 bytes a key, a cache line: 271 KB for the draft's
+//!   4,233 keys, 68 KB for the message's 1,056). A key's first candidate
+//!   also says where its candidates of each kind are, and `places` where
+//!   a key's candidates begin (one number per 16-bit key, 128 KB). A scan finds a word's
 //!   patterns with no walk and no branch, and confirms each key by
 //!   comparing its one or two words, so keys that collide only cost a
 //!   comparison;
@@ -63,7 +63,7 @@ pub(super) const LEADS_PAIR: u64 = 2;
 /// 65,536 bits, 8 KB.
 const KEY_WORDS: usize = 1 << (16 - 6);
 
-/// How many 16-bit keys there are: a key's place among the keys is looked
+/// How many 16-bit keys there are: where a key's candidates begin is looked
 /// up by the key (see [`Index::ids_of`]).
 const KEYS: usize = 1 << 16;
 
@@ -174,18 +174,18 @@ impl Head {
 }
 
 /// What a scan reads of a key's pattern, side by side (one bounds check
-/// and one cache line a candidate, where three arrays took three).
+/// and one cache line a candidate, where three arrays took three): 64
+/// bytes, aligned to a line.
 #[derive(Clone, Copy, Debug)]
+#[repr(align(64))]
 pub(super) struct Cand {
-    /// The bits ([`next_bit`]) of the words the element after the key's
-    /// words can match, when it is a required word or alternatives
-    /// ([`NUMBER_NEXT`] for a required number, [`ANY_NEXT`] otherwise, or
-    /// if there is none): a candidate whose next word cannot match it is
-    /// passed over unread. In the high half, the same for the element
-    /// after that one, when both are required (each then takes one word:
-    /// the second word after the key's is its): most candidates that pass
-    /// the first and fail later fail there. One number, for both tests in
-    /// one (see `Lexicon::try_key`).
+    /// The bits ([`next_bit`]) of the words the elements after the key's
+    /// words can match first ([`NUMBER_NEXT`] for a number, [`ANY_NEXT`]
+    /// for any word, or if a match may read none; see [`next_bits`]): a
+    /// candidate whose next word cannot match is passed over unread. In
+    /// the high half, the same for the second word a match reads: most
+    /// candidates that pass the first and fail later fail there. One
+    /// number, for both tests in one (see `Lexicon::try_key`).
     pub next: u64,
     /// The words the key was made from: its first element, or the
     /// alternative of it, and for a pair the alternative of its second
@@ -196,10 +196,17 @@ pub(super) struct Cand {
     pub id: u16,
     /// The pattern's elements after the key's words, in `elems`.
     pub rest: (u16, u16),
+    /// In a key's first candidate, where the key's candidates are, kind
+    /// by kind (see [`KeyIds`] and [`Index::ids_of`]): read with the
+    /// candidate a scan tries first, where an array of its own was one
+    /// load more, waited for, a keyed word.
+    pub ids: u64,
 }
 
+const _: () = assert!(std::mem::size_of::<Cand>() == 64);
+
 impl Cand {
-    const NONE: Cand = Cand { next: u64::MAX, head: Head::NONE, id: 0, rest: (0, 0) };
+    const NONE: Cand = Cand { next: u64::MAX, head: Head::NONE, id: 0, rest: (0, 0), ids: 0 };
 }
 
 /// The first sixteen bytes of `word` (all of a word of up to sixteen), in
@@ -256,12 +263,8 @@ pub(crate) struct Compiled<const P: usize, const E: usize, const A: usize, const
     /// Per key, what a scan reads of the pattern it leads to (see
     /// [`Cand`]).
     cands: [Cand; K],
-    /// Per key some pattern has (in the order of the keys), where its ids
-    /// are, kind by kind (see [`KeyIds`]); as many as there are keys at
-    /// most (one per 16-bit key, however many ids share it).
-    key_ids: [u64; K],
-    /// Per 16-bit key, one more than its place among the keys (in
-    /// `key_ids`), 0 for a key no pattern has (see [`Index::ids_of`]).
+    /// Per 16-bit key, one more than where its candidates begin in
+    /// `cands`, 0 for a key no pattern has (see [`Index::ids_of`]).
     places: [u16; KEYS],
     /// Per 16-bit key of one word ([`key`]), two bits: [`LEADS_ONE`] if
     /// a pattern is keyed by it alone, [`LEADS_PAIR`] if it is the first
@@ -281,7 +284,6 @@ pub(crate) struct Index {
     pub(super) alts: &'static [(u16, u16)],
     pub(super) alt_keys: &'static [u32],
     pub(super) cands: &'static [Cand],
-    pub(super) key_ids: &'static [u64],
     pub(super) places: &'static [u16; KEYS],
     pub(super) leads: &'static [u64; LEAD_WORDS],
     pub(super) keyed: &'static [u64; KEY_WORDS],
@@ -295,7 +297,6 @@ impl Index {
         alts: &[],
         alt_keys: &[],
         cands: &[],
-        key_ids: &[],
         places: &[0; KEYS],
         leads: &[0; LEAD_WORDS],
         keyed: &[0; KEY_WORDS],
@@ -366,9 +367,9 @@ impl Index {
         self.keyed[key as usize / 64] >> (key % 64)
     }
 
-    /// Where the ids whose key hashes to `key` are, kind by kind (none if
-    /// no pattern has that key): found with no branch on the key, by its
-    /// place among the keys, so that a scan pays no mispredicted branch
+    /// Where the candidates whose key hashes to `key` are, kind by kind
+    /// (none if no pattern has that key): found with no branch on the key,
+    /// by where they begin, so that a scan pays no mispredicted branch
     /// for a walk among the keys of a bucket (as it did, about one a word
     /// that keys a pattern). The place is looked up, 128 KB an index, not
     /// counted in `keyed`'s bits below the key's (a table per byte of
@@ -379,12 +380,12 @@ impl Index {
         let place = self.places[key as usize] as usize;
         // (Place 0, a key no pattern has, reads the first key's ids,
         // dropped: no branch on the key.)
-        let ids = self.key_ids.get(place.saturating_sub(1)).copied().unwrap_or(0);
+        let ids = self.cands.get(place.saturating_sub(1)).map_or(0, |c| c.ids);
         KeyIds(ids & u64::from(place != 0).wrapping_neg())
     }
 }
 
-/// Where the ids of one 16-bit key are (in `Index::ids`), as four 16-bit
+/// Where the candidates of one 16-bit key are (in `Index::cands`), as four 16-bit
 /// places: where they begin, where those of one-word keys end, where those
 /// of pairs past an optional word ([`OPT2`]) end, and where all end (those
 /// of other pairs end there); see [`try_rank`].
@@ -429,7 +430,6 @@ impl<const P: usize, const E: usize, const A: usize, const K: usize> Compiled<P,
             alts: &self.alts,
             alt_keys: &self.alt_keys,
             cands: &self.cands,
-            key_ids: &self.key_ids,
             places: &self.places,
             leads: &self.leads,
             keyed: &self.keyed,
@@ -654,7 +654,6 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
         alts: [(0, 0); A],
         alt_keys: [0; A],
         cands: [Cand::NONE; K],
-        key_ids: [0; K],
         places: [0; KEYS],
         leads: [0; LEAD_WORDS],
         keyed: [0; KEY_WORDS],
@@ -673,7 +672,6 @@ pub(crate) const fn compile<const P: usize, const E: usize, const A: usize, cons
             ids: &mut ids,
             words: &mut words,
             cands: &mut out.cands,
-            key_ids: &mut out.key_ids,
             places: &mut out.places,
             buckets: &mut buckets,
             leads: &mut out.leads,
@@ -693,7 +691,6 @@ pub(crate) struct Built {
     alts: Box<[(u16, u16)]>,
     alt_keys: Box<[u32]>,
     cands: Box<[Cand]>,
-    key_ids: Box<[u64]>,
     places: Box<[u16; KEYS]>,
     leads: Box<[u64; LEAD_WORDS]>,
     keyed: Box<[u64; KEY_WORDS]>,
@@ -708,7 +705,6 @@ impl Built {
             alts: &self.alts,
             alt_keys: &self.alt_keys,
             cands: &self.cands,
-            key_ids: &self.key_ids,
             places: &self.places,
             leads: &self.leads,
             keyed: &self.keyed,
@@ -732,7 +728,6 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
         alts: vec![(0, 0); s.alts].into_boxed_slice(),
         alt_keys: vec![0; s.alts].into_boxed_slice(),
         cands: vec![Cand::NONE; s.keys].into_boxed_slice(),
-        key_ids: vec![0; s.keys].into_boxed_slice(),
         places: vec![0; KEYS].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!()),
         leads: Box::new([0; LEAD_WORDS]),
         keyed: Box::new([0; KEY_WORDS]),
@@ -752,7 +747,6 @@ pub(crate) fn build(tables: &'static [&'static [Phrase]], keep: &[bool]) -> Buil
             ids: &mut ids,
             words: &mut words,
             cands: &mut out.cands,
-            key_ids: &mut out.key_ids,
             places: &mut out.places,
             buckets: &mut buckets,
             leads: &mut out.leads,
@@ -777,10 +771,9 @@ struct Parts<'a> {
     /// they are sorted.
     words: &'a mut [u16],
     cands: &'a mut [Cand],
-    key_ids: &'a mut [u64],
     places: &'a mut [u16; KEYS],
     /// The keys, sorted (room to sort them in: the index keeps only
-    /// `key_ids` and `places`).
+    /// `places`).
     keys: &'a mut [u16],
     /// Where the keys of each bucket begin, while they are sorted.
     buckets: &'a mut [u16; BUCKETS + 1],
@@ -962,21 +955,18 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
             let second = out.elems[out.patterns[p].first as usize + if id & SKIPS != 0 { 2 } else { 1 }];
             word_at(out.alts, second, out.words[j] >> 8)
         };
-        let mut next2 = ANY_NEXT;
-        if first < end && out.elems[first].kind & OPTIONAL == 0 {
-            next2 = next_bits(out.elems, out.alt_keys, text, end, first + 1);
-        }
         out.cands[j] = Cand {
-            next: next_bits(out.elems, out.alt_keys, text, end, first) as u64 | (next2 as u64) << 32,
+            next: next_bits(out.elems, out.alt_keys, text, first, end),
             head: Head::new(text, first_at, second_at),
             id,
             rest: (first as u16, end as u16),
+            ids: 0,
         };
         j += 1;
     }
-    // Per key, where its ids are, kind by kind, and its place among the
-    // keys (see `Index::ids_of`).
-    let (mut j, mut place) = (0, 0);
+    // Per key, where its candidates begin, and in the first of them where
+    // those of each kind end (see `Index::ids_of`).
+    let mut j = 0;
     while j < keys_len {
         let key = out.keys[j];
         let mut ones = j;
@@ -991,9 +981,8 @@ const fn fill(tables: &'static [&'static [Phrase]], keep: &[bool], out: Parts<'_
         while end < keys_len && out.keys[end] == key {
             end += 1;
         }
-        out.key_ids[place] = KeyIds::new(j, ones, opt2, end).0;
-        place += 1;
-        out.places[key as usize] = place as u16;
+        out.cands[j].ids = KeyIds::new(j, ones, opt2, end).0;
+        out.places[key as usize] = j as u16 + 1;
         assert!(out.keyed[key as usize / 64] & (1 << (key % 64)) != 0, "a key's bit in `keyed` is not set");
         j = end;
     }
@@ -1026,15 +1015,43 @@ const fn sort_entry(key: u16, k: usize, id: u16, word: u16) -> u64 {
     (key as u64) << 48 | (k as u64) << 32 | (id as u64) << 16 | word as u64
 }
 
-/// The bits ([`next_bit`]) of the words element `after` of a pattern
-/// (whose elements end at `n`, its text `text`) can match, if it is a
-/// required word or alternatives: a half of a key's `next`.
-const fn next_bits(elems: &[Elem], alt_keys: &[u32], text: &[u8], n: usize, after: usize) -> u32 {
-    if after >= n || elems[after].kind & OPTIONAL != 0 {
-        return ANY_NEXT;
+/// A key's `next` (see [`Cand`]), from the elements after its words
+/// (`first..end` of `elems`, of the pattern of text `text`): in the low
+/// half the bits of the words the first word a match reads can be (an
+/// element's, of those up to its first required one: each optional one
+/// before it may be taken or left), in the high half those the second
+/// can be (of the elements after the first, up to the second required
+/// one); all bits where a match may read no such word (there are not
+/// that many required elements). Of the 147 tries of a pattern opening
+/// its elements with optional words in the long text, none matched, and
+/// all were read: their `next` was all bits.
+const fn next_bits(elems: &[Elem], alt_keys: &[u32], text: &[u8], first: usize, end: usize) -> u64 {
+    let (mut low, mut high, mut required) = (0, 0, 0);
+    let mut e = first;
+    while e < end && required < 2 {
+        let bits = elem_bits(elems[e], alt_keys, text);
+        if required == 0 {
+            low |= bits;
+        }
+        if e > first {
+            high |= bits;
+        }
+        required += (elems[e].kind & OPTIONAL == 0) as usize;
+        e += 1;
     }
-    let e = elems[after];
-    match e.kind {
+    if required < 1 {
+        low = ANY_NEXT;
+    }
+    if required < 2 {
+        high = ANY_NEXT;
+    }
+    low as u64 | (high as u64) << 32
+}
+
+/// The bits ([`next_bit`]) of the words element `e` of a pattern of text
+/// `text` can match, taken or not.
+const fn elem_bits(e: Elem, alt_keys: &[u32], text: &[u8]) -> u32 {
+    match e.kind & !OPTIONAL {
         WORD => next_bit(word_key(sub(text, e.start as usize, e.end as usize))),
         ALT => {
             let mut bits = 0;

@@ -841,6 +841,30 @@ pub(crate) mod tests {
         assert_eq!(found("so very. Glad"), [(1, "so"), (3, "so very"), (2, "so very")]);
     }
 
+    /// The words after a key's may open with optional ones: the scan's
+    /// test of the two words after the key's (see `compile::next_bits`)
+    /// lets through a match that reads any of them first, or the required
+    /// word after them, and passes over one whose required words are not
+    /// there.
+    #[test]
+    fn optional_words_after_the_key_are_matched_taken_or_left() {
+        const T: &[Phrase] = &[p("thank you so? very? much for")];
+        static TS: &[&[Phrase]] = &[T];
+        const K: [bool; 1] = [true];
+        compiled_index! { C = TS, K }
+        let lexicon = Lexicon::compiled(C.index(), 1);
+        let found = |text: &'static str| {
+            let doc = crate::tokens::Tokens::of(text);
+            let hits = lexicon.scan(&doc.tokens, &doc.folded);
+            hits.get(0).iter().map(|h| &text[h.span.start()..h.span.end()]).collect::<Vec<_>>()
+        };
+        assert_eq!(found("thank you much for it"), ["thank you much for"]);
+        assert_eq!(found("thank you so much for it"), ["thank you so much for"]);
+        assert_eq!(found("thank you very much for it"), ["thank you very much for"]);
+        assert_eq!(found("thank you so very much for it"), ["thank you so very much for"]);
+        assert_eq!(found("thank you so very kindly for it"), Vec::<&str>::new());
+    }
+
     /// A pair's second word is compared with the alternative its key was
     /// made from, not with every alternative of its element: the same
     /// unless two of them share a pair key, which then holds the pattern

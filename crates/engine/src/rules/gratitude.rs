@@ -211,7 +211,7 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
     // (Over the slice of tokens: no index checked per word.)
     let words = doc.tokens.get(tokens.clone()).unwrap_or_default();
     // Only "ta" and words of 5 to 7 bytes starting with "t" can be either.
-    // (Told 64 words at a time, see [`picked`], by the first byte, then,
+    // (Told 64 words at a time, see `rules::picked`, by the first byte, then,
     // of the words starting with "t", by the length, as a bit of a mask
     // of lengths: a branch on either goes either way with the text, which
     // the processor cannot foresee on a draft it has not seen. The
@@ -220,7 +220,7 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
     const LENGTHS: u64 = 1 << 2 | 1 << 5 | 1 << 6 | 1 << 7;
     let starts_t = |t: &crate::tokens::Token| t.fold_head().1 == b't';
     let may_be = |t: &crate::tokens::Token| LENGTHS >> (t.fold_head().0 & 31) & 1 != 0;
-    for i in picked(words, starts_t, may_be) {
+    for i in crate::rules::picked(words, starts_t, may_be) {
         let t = &words[i];
         let i = tokens.start + i;
         let w = doc.fold(i);
@@ -239,43 +239,6 @@ pub(crate) fn thanks(doc: &Document, so_far: &[Finding], tokens: std::ops::Range
         }
     }
     native_thanks(doc, tokens, &mocking, out);
-}
-
-/// The places in `words` of the tokens `pick` picks and `keep` keeps, in
-/// order. A rule that looks for a few words among every token tells them
-/// 64 at a time, each token's answer a bit of a `u64` (`pick` should be
-/// branchless and cheap: a flag or a byte compared), then asks `keep` of
-/// the few picked only, clearing the bits of those it does not keep, and
-/// goes to the next set bit: no branch per token, where a search stopping
-/// at each word picked ended on a branch the processor could not foresee.
-/// (Per 10,143 words: this rule's search for typos, by the first byte then
-/// the length, about 57 k instructions fewer; the shouting rule's for
-/// capitals, 22 k fewer; the name rule's, by a flag and the key's bit,
-/// then the length and region, 51 k more, but 1.5 k fewer mispredicted
-/// branches simulated, of 2.3 k, and faster by the clock. Its whole test
-/// asked of every token was 117 k more.)
-#[inline(always)]
-pub(crate) fn picked<'w>(
-    words: &'w [crate::tokens::Token],
-    pick: impl Fn(&crate::tokens::Token) -> bool + 'w,
-    keep: impl Fn(&crate::tokens::Token) -> bool + 'w,
-) -> impl Iterator<Item = usize> + 'w {
-    words.chunks(64).enumerate().flat_map(move |(c, chunk)| {
-        // (Backwards, each bit shifted in: a chain the compiler keeps in
-        // a register; a bit placed by its index was vectorised, into more
-        // instructions a token than it spared.)
-        let picked = chunk.iter().rev().fold(0u64, |bits, t| bits << 1 | u64::from(pick(t)));
-        let (mut rest, mut bits) = (picked, picked);
-        while let Some(t) = chunk.get(rest.trailing_zeros() as usize) {
-            bits &= !(u64::from(!keep(t)) << rest.trailing_zeros());
-            rest &= rest - 1;
-        }
-        std::iter::from_fn(move || {
-            let k = bits.trailing_zeros() as usize;
-            bits &= bits.wrapping_sub(1);
-            (k < 64).then_some(64 * c + k)
-        })
-    })
 }
 
 /// Thanks in a script of its own, written as the customer would: "Спасибо",

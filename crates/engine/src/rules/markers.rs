@@ -636,7 +636,7 @@ impl<const M: usize, const K: usize, const S: usize> Markers<M, K, S> {
     }
 
     /// The index noting the words of `lists` (each a list of single words)
-    /// in the bits [`Markers::gate_word`] works out: a reader that looks
+    /// in the bits [`Markers::gate_kind`] reads: a reader that looks
     /// for a few words of its own in its pass over the words tells them
     /// by the load of the gate's bits (see [`GateWords::noted`]).
     pub(crate) const fn noting(mut self, lists: &[&[&str]]) -> Self {

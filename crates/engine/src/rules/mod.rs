@@ -511,6 +511,44 @@ pub(crate) fn placed(doc: &Document, hit: &Hit) -> (usize, usize) {
     (first, last)
 }
 
+/// The places in `words` of the tokens `pick` picks and `keep` keeps, in
+/// order. A rule that looks for a few words among every token tells them
+/// 64 at a time, each token's answer a bit of a `u64` (`pick` should be
+/// branchless and cheap: a flag or a byte compared), then asks `keep` of
+/// the few picked only, clearing the bits of those it does not keep, and
+/// goes to the next set bit: no branch per token, where a search stopping
+/// at each word picked ended on a branch the processor could not foresee.
+/// (Per 10,143 words: the gratitude rule's search for typos, by the
+/// first byte then the length, about 57 k instructions fewer; the
+/// shouting rule's for capitals, 22 k fewer; the name rule's, by a flag
+/// and the key's bit, then the length and region, 51 k more, but 1.5 k
+/// fewer mispredicted branches simulated, of 2.3 k, and faster by the
+/// clock. Its whole test asked of every token was 117 k more.) Shared by
+/// those three rules, so kept here rather than in one of them.
+#[inline(always)]
+pub(crate) fn picked<'w>(
+    words: &'w [crate::tokens::Token],
+    pick: impl Fn(&crate::tokens::Token) -> bool + 'w,
+    keep: impl Fn(&crate::tokens::Token) -> bool + 'w,
+) -> impl Iterator<Item = usize> + 'w {
+    words.chunks(64).enumerate().flat_map(move |(c, chunk)| {
+        // (Backwards, each bit shifted in: a chain the compiler keeps in
+        // a register; a bit placed by its index was vectorised, into more
+        // instructions a token than it spared.)
+        let picked = chunk.iter().rev().fold(0u64, |bits, t| bits << 1 | u64::from(pick(t)));
+        let (mut rest, mut bits) = (picked, picked);
+        while let Some(t) = chunk.get(rest.trailing_zeros() as usize) {
+            bits &= !(u64::from(!keep(t)) << rest.trailing_zeros());
+            rest &= rest - 1;
+        }
+        std::iter::from_fn(move || {
+            let k = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            (k < 64).then_some(64 * c + k)
+        })
+    })
+}
+
 /// `Vec::retain` over the findings of `out` from `from` on (those a rule
 /// appended to the list it was given), the ones before left as they are:
 /// the rule's findings need no list of their own, an allocation and a copy

@@ -311,7 +311,7 @@ fn mentions_of(
                     }
                     continue;
                 }
-                // (Told 64 words at a time, see `gratitude::picked`: by a
+                // (Told 64 words at a time, see `rules::picked`: by a
                 // flag and the key's bit, then, of the words picked, by
                 // their length and region. A test of every word that
                 // branched on its capital went either way with the text.)
@@ -322,7 +322,7 @@ fn mentions_of(
                             | key_bits.may_hold(t.key)
                             | empty)
                 };
-                for k in crate::rules::gratitude::picked(words, pick, keep) {
+                for k in crate::rules::picked(words, pick, keep) {
                     let (i, t) = (from + k, &words[k]);
                     if left_out.contains(&i) {
                         continue;
@@ -357,8 +357,9 @@ fn mentions_of(
 /// The mentions of the name that start at token `i`, an agent's word that
 /// passed the test of [`mentions_of`]: a use of it, a near miss of it, or
 /// none. Whether the word alone rules out both, wherever it stands (it
-/// can start no use, and is no near miss by its letters, or an ordinary
-/// word: see [`near_miss`]).
+/// can start no use, and is no near miss of any part: by its letters, as
+/// an ordinary word or, unless a part has three chars, by its edits; see
+/// [`near_miss`]).
 #[inline(never)]
 fn mention_at(
     doc: &Document,
@@ -1715,6 +1716,16 @@ mod tests {
         assert_flags_with(Cue::NameMismatch, Some("Katherine Moss"), "Hi ⟦Priya⟧,\n\nYour booking is confirmed.");
         assert_clean_with(Cue::NameMismatch, Some("Jon Park"), "Hi John, your order shipped.");
         assert_flags_with(Cue::NameMismatch, Some("Jon Park"), "Hi ⟦Steve⟧, your order shipped.");
+    }
+
+    /// A near miss of a name of three letters counts only where a name
+    /// stands: read first where none does, the word is not passed over
+    /// where one does (the words ruled out are kept for the draft, see
+    /// `mentions_of`).
+    #[test]
+    fn a_near_miss_of_a_short_name_is_flagged_where_a_name_stands_after_one_where_none_does() {
+        assert_flags_with(Cue::NameMisspelled, Some("Jon Park"), "Jom is on leave today. We're sorry, ⟦Jom⟧.");
+        assert_clean_with(Cue::NameMisspelled, Some("Jon Park"), "Jom is on leave today. Jom is back soon.");
     }
 
     #[test]

@@ -116,8 +116,8 @@ pub(crate) fn check(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     // Where the next run may start: past the last one read.
     let mut from = 0;
     // Both need capitals: most words are passed over by that test alone
-    // (told 64 words at a time, see `gratitude::picked`).
-    for i in crate::rules::gratitude::picked(&doc.tokens, |t| t.is(flag::ALL_CAPS), |_| true) {
+    // (told 64 words at a time, see `rules::picked`).
+    for i in crate::rules::picked(&doc.tokens, |t| t.is(flag::ALL_CAPS), |_| true) {
         if i < from {
             continue;
         }

@@ -524,7 +524,11 @@ pub(crate) fn placed(doc: &Document, hit: &Hit) -> (usize, usize) {
 /// and the key's bit, then the length and region, 51 k more, but 1.5 k
 /// fewer mispredicted branches simulated, of 2.3 k, and faster by the
 /// clock. Its whole test asked of every token was 117 k more.) Shared by
-/// those three rules, so kept here rather than in one of them.
+/// those three rules, so kept here rather than in one of them. `keep` is
+/// asked of all the picked tokens of 64 before the first of them is
+/// given: it must not depend on what the caller does with those given
+/// (the shouting rule, which skips the capitals of a run it has read,
+/// keeps every token and skips them itself).
 #[inline(always)]
 pub(crate) fn picked<'w>(
     words: &'w [crate::tokens::Token],

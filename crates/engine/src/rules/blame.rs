@@ -40,8 +40,13 @@ pub(crate) const BLAME: &[Phrase] = &[
     p("your own fault|mistake|doing"),
     p("it's|its|that's|thats your fault|mistake|error|problem|responsibility"),
     p("this|that|it is|was your fault|mistake|error|problem|responsibility"),
-    p("you should|shouldn't|shouldnt have read|checked|followed|called|contacted|asked|done|known|told|waited|kept|saved|entered|ordered|used|listened|looked|noticed|updated|backed|paid|sent|provided|submitted|confirmed|double-checked|cancelled|canceled"),
-    p("you should've read|checked|followed|called|contacted|asked|done|known|told|waited|kept|saved|entered|ordered|used|listened|looked|noticed|updated|backed|paid|sent|provided|submitted|confirmed|double-checked|cancelled|canceled"),
+    p("you should|shouldn't|shouldnt have read|checked|followed|called|contacted|asked|done|known|told|waited|kept|saved|entered|ordered|used|listened|looked|noticed|updated|backed|paid|sent|provided|submitted|confirmed|cancelled|canceled"),
+    // A hyphenated word is two words to the scan ("double-checked" is
+    // "double" and "checked" with a tight hyphen between), so it is
+    // written as two.
+    p("you should|shouldn't|shouldnt have double checked"),
+    p("you should've read|checked|followed|called|contacted|asked|done|known|told|waited|kept|saved|entered|ordered|used|listened|looked|noticed|updated|backed|paid|sent|provided|submitted|confirmed|cancelled|canceled"),
+    p("you should've double checked"),
     p("you were|was supposed to"),
     p("you entered|typed|chose|selected|used|gave|provided|put|booked|ordered|picked|bought the|a|an? wrong|incorrect|invalid"),
     p("you caused|broke|messed"),
@@ -473,6 +478,15 @@ mod tests {
         assert_clean(Cue::Blame, "This isn't your fault. It wasn't your fault at all.");
         assert_clean(Cue::Blame, "None of this is your fault, and please don't blame yourself: it's not your fault.");
         assert_flags(Cue::Blame, "Honestly, ⟦this is your fault⟧.");
+    }
+
+    #[test]
+    fn a_hyphenated_step_the_customer_should_have_taken_is_blame_too() {
+        // The scan reads "double-checked" as two words: a phrase written
+        // with the hyphen never matched (session 47).
+        assert_flags(Cue::Blame, "⟦You should have double-checked⟧ the address before ordering.");
+        assert_flags(Cue::Blame, "⟦You should've double-checked⟧ the address.");
+        assert_flags(Cue::Blame, "⟦You should have double checked⟧ the address.");
     }
 
     #[test]

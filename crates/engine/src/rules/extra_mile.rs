@@ -14,7 +14,7 @@ pub(crate) const EXTRA_MILE: &[Phrase] = &[
     p("i|we have gone ahead"),
     p("i|we took the liberty"),
     p("as a gesture|token of goodwill|appreciation|thanks"),
-    p("as a thank|thank-you|thankyou"),
+    p("as a thank|thankyou"),
     p("to make up for"),
     p("complimentary"),
     p("free of charge"),

@@ -80,7 +80,7 @@ pub(crate) const NOT_THANKS: &[Phrase] = &[
     p("thank you to the|our|their|his|her|everyone|all|my"),
     // A stock phrase (boilerplate), not thanks: "we value your feedback".
     p("we|i value your business|custom|patronage|loyalty|feedback|input"),
-    p("thank-you|thankyou to the|our|their|his|her|everyone|all|my"),
+    p("thankyou to the|our|their|his|her|everyone|all|my"),
     p("no thanks|thank"),
     p("thanks but no thanks"),
     // A debt, not thanks: "we owe you a refund", "we owe you an apology".

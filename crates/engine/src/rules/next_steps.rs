@@ -40,7 +40,7 @@ pub(crate) const NEXT_STEPS: &[Phrase] = &[
     p("once the|your|it|it's|this|we|i|that|everything"),
     p("in the meantime|meanwhile"),
     p("expect to|an hear|receive|update|email|call"),
-    p("follow up|follow-up"),
+    p("follow up"),
     p("keep an eye"),
     p("stay tuned"),
     p("let us|me know"),

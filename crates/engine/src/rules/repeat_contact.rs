@@ -22,12 +22,17 @@ use crate::span::Span;
 /// Earlier contact or waiting, in the customer's words.
 pub(crate) const REPEAT: &[Phrase] = &[
     p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth|millionth time i've|i|im|i'm|ive|that|we|asking|writing|emailing|calling|contacting|messaging|reaching|tweeting|chatting|raising|reporting|trying|requesting"),
-    p("my|this|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|e-mail|message|call|tweet|attempt|request|ticket|complaint|chat|dm|letter"),
+    p("my|this|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|message|call|tweet|attempt|request|ticket|complaint|chat|dm|letter"),
+    // "e-mail" is two words to the scan ("e", a tight hyphen, "mail"),
+    // so it is written as two.
+    p("my|this|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth e mail"),
     p("hi|hello|hey again"),
     // The count after the verb: "I'm writing for the second time", "called
     // you for the third time".
-    p("writing|asking|calling|emailing|e-mailing|messaging|contacting|chasing|tweeting|ringing|phoning|chatting|raising|reporting|requesting|complaining|called|emailed|e-mailed|messaged|contacted|chased|tweeted|rang|phoned|wrote|asked|reported|complained to|in? you|u|us? for a|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth|millionth time"),
-    p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|e-mail|message|call|tweet|attempt|chat|dm|letter"),
+    p("writing|asking|calling|emailing|messaging|contacting|chasing|tweeting|ringing|phoning|chatting|raising|reporting|requesting|complaining|called|emailed|messaged|contacted|chased|tweeted|rang|phoned|wrote|asked|reported|complained to|in? you|u|us? for a|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth|millionth time"),
+    p("e mailing|mailed to|in? you|u|us? for a|the second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth|millionth time"),
+    p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth email|message|call|tweet|attempt|chat|dm|letter"),
+    p("second|third|fourth|fifth|sixth|seventh|tenth|2nd|3rd|4th|5th|6th|umpteenth|nth e mail"),
     p("been trying to get through|reach|contact|call|speak"),
     p("your colleague|agent|rep|advisor|adviser|team|engineer said|told|promised|assured"),
     p("still waiting"),
@@ -81,8 +86,10 @@ pub(crate) const REPEAT: &[Phrase] = &[
     // got no reply" (the eighth QA pass).
     // (Not calls or messages, which may be the service used: "I've made
     // several calls today and my balance dropped".)
-    p("i|i've|ive sent|written|logged|raised|submitted two|three|four|five|six|several|multiple|numerous|countless|many emails|e-mails|complaints|tickets"),
-    p("i have sent|written|logged|raised|submitted two|three|four|five|six|several|multiple|numerous|countless|many emails|e-mails|complaints|tickets"),
+    p("i|i've|ive sent|written|logged|raised|submitted two|three|four|five|six|several|multiple|numerous|countless|many emails|complaints|tickets"),
+    p("i|i've|ive sent|written|logged|raised|submitted two|three|four|five|six|several|multiple|numerous|countless|many e mails"),
+    p("i have sent|written|logged|raised|submitted two|three|four|five|six|several|multiple|numerous|countless|many emails|complaints|tickets"),
+    p("i have sent|written|logged|raised|submitted two|three|four|five|six|several|multiple|numerous|countless|many e mails"),
     p("i have already told|sent|gave|given|provided|explained|called|emailed|contacted|asked|messaged|reported|submitted"),
     p("how many times do|must|have|should i"),
     p("keep|keeps|kept getting|being passed|told|transferred|ignored|bounced|cut"),
@@ -142,7 +149,8 @@ pub(crate) const REPEAT_ACK: &[Phrase] = &[
     p("sorry|apologies we|i missed your call|calls|message|messages|email|emails"),
     p("sorry|apologies for the|our slow|late|delayed reply|response"),
     // Seeing the earlier contact itself: "I can see your email from Monday".
-    p("i|we can? see your email|emails|e-mail|call|calls|message|messages|ticket|chat|dm|dms|request|complaint|note|voicemail"),
+    p("i|we can? see your email|emails|call|calls|message|messages|ticket|chat|dm|dms|request|complaint|note|voicemail"),
+    p("i|we can? see your e mail"),
     p("welcome back"),
     p("you've|youve had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
     p("you have had to call|chase|write|contact|wait|email|ring|follow|ask|explain"),
@@ -636,6 +644,27 @@ mod tests {
             Cue::RepeatContactUnacknowledged,
             "My order is ⟦still waiting⟧ at the depot, for two weeks now.",
             "Hi! The depot will deliver it tomorrow.",
+        );
+    }
+
+    #[test]
+    fn earlier_e_mails_with_a_hyphen_are_earlier_contact() {
+        // "e-mail" is "e" and "mail" to the scan: written with the hyphen,
+        // these phrases never matched (session 47).
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "This is ⟦my third e-mail⟧ about the refund.",
+            "Hi Sam, your refund was issued today.",
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "⟦I have sent three e-mails⟧ about this.",
+            "Hi Sam, your refund was issued today.",
+        );
+        assert_context(
+            Cue::RepeatContactUnacknowledged,
+            "I'm ⟦e-mailing you for the second time⟧ about my refund.",
+            "Hi Sam, your refund was issued today.",
         );
     }
 

@@ -95,7 +95,9 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // emails can be hard", "clicking a link can be tricky" (left by the
     // fifteenth QA pass). Not instructions or set-up, which can be hard
     // indeed ("Following the set-up instructions can be tricky").
-    pn("reading|checking|opening emails|messages|texts|e-mails can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
+    pn("reading|checking|opening emails|messages|texts can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
+    // "e-mails" is two words to the scan ("e", a tight hyphen, "mails").
+    pn("reading|checking|opening e mails can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
     pn("reading|checking|opening your inbox|email|emails|messages|texts can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
     pn("clicking|pressing|tapping a|one|the power? button|link can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
     pn("opening|downloading an|the attachment|attachments can|must|is be? hard|difficult|tricky|confusing|challenging|tough", PATIENCE_M, &[]),
@@ -174,11 +176,12 @@ pub(crate) const SARCASM: &[Phrase] = &[
     // your mind").
     pn("sorry we got caught", AGREE_M, &[]),
     pn("specifically|deliberately|purposely to block|stop|trap|trick|confuse|annoy|spite", AGREE_M, &[]),
-    pn("repeated|resent|re-sent below|here at no additional|extra charge|cost", MOCK, &[]),
+    pn("repeated|resent below|here at no additional|extra charge|cost", MOCK, &[]),
+    pn("re sent below|here at no additional|extra charge|cost", MOCK, &[]),
     pn("tips|advice|pointers on how to run a|our|the _? company|business|airline|bank|shop|store|library|hotel|railway|service", MOCK, &[]),
     pn("how a|our|the _ _? ought|should to? be run", MOCK, &[]),
     pn("let's|lets slow down a? little|bit|moment|second|sec", MOCK, &[]),
-    pn("eye-opening stuff", MOCK, &[]),
+    pn("eye opening stuff", MOCK, &[]),
     pn("eye opening stuff", MOCK, &[]),
     pn("as you're|youre surely|undoubtedly aware", REMIND_M, &[]),
     pn("as you are surely|undoubtedly aware", REMIND_M, &[]),

@@ -749,6 +749,24 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// A lexicon of the one table `$table` (a `const`), compiled as the
+    /// built-in ones are.
+    macro_rules! one_table_lexicon {
+        ($table:expr) => {{
+            static TS: &[&[Phrase]] = &[$table];
+            const K: [bool; 1] = [true];
+            compiled_index! { C = TS, K }
+            Lexicon::compiled(C.index(), 1)
+        }};
+    }
+
+    /// The entries and texts of `lexicon`'s hits in `text`, in its order.
+    fn hits_in<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<(u16, &'t str)> {
+        let doc = crate::tokens::Tokens::of(text);
+        let hits = lexicon.scan(&doc.tokens, &doc.folded);
+        hits.get(0).iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect()
+    }
+
     const TABLE: &[Phrase] = &[p("i'm|we're so|really? sorry"), p("sorry"), p("thanks|thank _ #? for*")];
     const KEEP: [bool; 1] = [true];
     const SIZES: compile::Sizes = compile::sizes(&[TABLE], &KEEP);
@@ -803,16 +821,8 @@ pub(crate) mod tests {
             .find(|w| pair_key(h, word_key(w.as_bytes())) == key(h))
             .expect("a colliding word");
         const T: &[Phrase] = &[p("really"), p("really worry")];
-        static TS: &[&[Phrase]] = &[T];
-        const K: [bool; 1] = [true];
-        compiled_index! { C = TS, K }
-        let lexicon = Lexicon::compiled(C.index(), 1);
-        let text = format!("I really {next}.");
-        let doc = crate::tokens::Tokens::of(&text);
-        let hits = lexicon.scan(&doc.tokens, &doc.folded);
-        let found: Vec<(u16, &str)> =
-            hits.get(0).iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect();
-        assert_eq!(found, [(0, "really")]);
+        let lexicon = one_table_lexicon!(T);
+        assert_eq!(hits_in(&lexicon, &format!("I really {next}.")), [(0, "really")]);
     }
 
     /// A pattern whose second word is optional is keyed by its first word
@@ -823,15 +833,8 @@ pub(crate) mod tests {
     #[test]
     fn an_optional_second_word_is_taken_greedily_once_and_in_pattern_order() {
         const T: &[Phrase] = &[p("so very? very glad"), p("so"), p("so very"), p("so very? very")];
-        static TS: &[&[Phrase]] = &[T];
-        const K: [bool; 1] = [true];
-        compiled_index! { C = TS, K }
-        let lexicon = Lexicon::compiled(C.index(), 1);
-        let found = |text: &'static str| {
-            let doc = crate::tokens::Tokens::of(text);
-            let hits = lexicon.scan(&doc.tokens, &doc.folded);
-            hits.get(0).iter().map(|h| (h.entry, &text[h.span.start()..h.span.end()])).collect::<Vec<_>>()
-        };
+        let lexicon = one_table_lexicon!(T);
+        let found = |text: &'static str| hits_in(&lexicon, text);
         assert_eq!(
             found("so very very glad"),
             [(0, "so very very glad"), (1, "so"), (3, "so very very"), (2, "so very")]
@@ -849,15 +852,8 @@ pub(crate) mod tests {
     #[test]
     fn optional_words_after_the_key_are_matched_taken_or_left() {
         const T: &[Phrase] = &[p("thank you so? very? much for")];
-        static TS: &[&[Phrase]] = &[T];
-        const K: [bool; 1] = [true];
-        compiled_index! { C = TS, K }
-        let lexicon = Lexicon::compiled(C.index(), 1);
-        let found = |text: &'static str| {
-            let doc = crate::tokens::Tokens::of(text);
-            let hits = lexicon.scan(&doc.tokens, &doc.folded);
-            hits.get(0).iter().map(|h| &text[h.span.start()..h.span.end()]).collect::<Vec<_>>()
-        };
+        let lexicon = one_table_lexicon!(T);
+        let found = |text: &'static str| hits_in(&lexicon, text).into_iter().map(|(_, hit)| hit).collect::<Vec<_>>();
         assert_eq!(found("thank you much for it"), ["thank you much for"]);
         assert_eq!(found("thank you so much for it"), ["thank you so much for"]);
         assert_eq!(found("thank you very much for it"), ["thank you very much for"]);
